@@ -1,0 +1,29 @@
+//! The analysis: pure and deterministic, no I/O and no clock. One file per extractor; each
+//! extractor reads the shared tokens and what the extractors before it found.
+
+pub mod actors;
+pub mod claims;
+pub mod lexicon;
+pub mod model;
+pub mod timeline;
+pub mod times;
+pub mod tokens;
+
+pub use lexicon::UserLexicon;
+pub use model::*;
+
+use crate::document::Document;
+
+pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
+    let tokens = tokens::tokenize(doc);
+    let times = times::extract(doc, &tokens);
+    let actors = actors::extract(doc, &tokens, &times, lexicon);
+    let claims = claims::extract(doc, &tokens, &actors, lexicon);
+    let timeline = timeline::build(doc, &tokens, &times, &actors, &claims);
+    Analysis {
+        actors,
+        claims,
+        times,
+        timeline,
+    }
+}

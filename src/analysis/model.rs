@@ -1,0 +1,114 @@
+//! What the analysis finds, in byte spans of the document's text. The JSON schema
+//! (code points, ids) is made from these in [`crate::schema`].
+
+use crate::document::Span;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    pub actors: Vec<Actor>,
+    pub claims: Vec<Claim>,
+    pub times: Vec<Timex>,
+    pub timeline: Vec<Event>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    Person,
+    Organization,
+    Country,
+    Place,
+    Group,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionForm {
+    Name,
+    Demonym,
+    Nominal,
+    Pronoun,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub form: MentionForm,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    /// The canonical name ("North Korea" for Pyongyang, the North and North Korean).
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+    /// Index into [`Analysis::actors`].
+    pub affiliation: Option<usize>,
+    /// Distinct surface forms that refer to the actor, in order of first appearance.
+    pub aliases: Vec<String>,
+    /// In text order.
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Assertion,
+    Denial,
+    Estimate,
+    Assessment,
+    Warning,
+    Prediction,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Indices into [`Analysis::actors`]: every actor the source names.
+    pub actors: Vec<usize>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The content, without source and cue; the outer extent when split into fragments.
+    pub span: Span,
+    pub fragments: Option<Vec<Span>>,
+    pub sentence: Span,
+    pub source: Option<Source>,
+    pub cue: Option<Span>,
+    pub kind: ClaimKind,
+    pub hedges: Vec<Span>,
+    /// Indices into [`Analysis::claims`] of the claims this one denies or disputes.
+    pub contradicts: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    pub span: Span,
+    pub kind: TimexType,
+    /// A TimeML value: 2022-02, 2024-11-22, P3Y, PAST_REF, XXXX-02 ...
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Short, taken from the text.
+    pub label: String,
+    /// The words that state the event.
+    pub span: Span,
+    /// Index into [`Analysis::times`]; `None` for an undated event.
+    pub time: Option<usize>,
+    /// Indices into [`Analysis::actors`].
+    pub actors: Vec<usize>,
+}

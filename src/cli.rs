@@ -1,0 +1,102 @@
+//! The command line, as the contract fixes it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use jiff::civil::Date;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "brief",
+    version,
+    about = "A terminal workstation for reading news briefings: claims, actors and a timeline",
+    long_about = "A terminal workstation for reading news briefings.\n\n\
+        brief finds who claims what (source, cue, kind, hedges, contradictions), the actors \
+        with their aliases and roles, and a dated timeline, all offline. Without PATH every \
+        command works on the bundled sample briefing; '-' reads stdin.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub options: Options,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Briefings to open (text or Markdown; '-' for stdin); none opens the bundled sample
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct Options {
+    /// The article's date (YYYY-MM-DD); anchors "on Friday", "last year"; overrides front
+    /// matter, and in batch mode is the default for lines that give none
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_published)]
+    pub published: Option<Date>,
+
+    /// Write there instead of stdout (atomically)
+    #[arg(short, long, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Where reviews live (else $BRIEF_DATA_DIR, else the platform data dir)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// The configuration file (else $BRIEF_CONFIG, else config.toml in the platform config dir)
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Defaults only, no user lexicon (what the evaluation uses)
+    #[arg(long, global = true)]
+    pub no_config: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse briefings and print the analysis as JSON (several PATHs: JSON lines)
+    Extract {
+        /// Briefings to analyse ('-' for stdin); none analyses the bundled sample
+        paths: Vec<PathBuf>,
+
+        /// Batch: JSON lines {"id", "text", "published"?, "title"?, "source"?, "url"?} on
+        /// stdin, one analysis per line on stdout, in the same order
+        #[arg(long, conflicts_with = "paths")]
+        jsonl: bool,
+    },
+    /// Print the config file, data dir and export dir in use
+    Paths,
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+fn parse_published(value: &str) -> Result<Date, String> {
+    crate::document::parse_date(value)
+        .filter(|_| value.len() == 10)
+        .ok_or_else(|| format!("'{value}' is not a date of the form YYYY-MM-DD"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn options_go_before_or_after_the_subcommand() {
+        let before =
+            Cli::try_parse_from(["brief", "--published", "2024-11-23", "extract", "a.txt"])
+                .unwrap();
+        let after = Cli::try_parse_from(["brief", "extract", "a.txt", "--published", "2024-11-23"])
+            .unwrap();
+        assert_eq!(before.options.published, after.options.published);
+        assert!(Cli::try_parse_from(["brief", "--published", "23/11/2024"]).is_err());
+        assert!(Cli::try_parse_from(["brief", "--published", "2024-02-30"]).is_err());
+    }
+}

@@ -1,0 +1,154 @@
+//! Configuration (`config.toml`) and the platform paths brief uses.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::analysis::UserLexicon;
+use crate::cli::Options;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Who the review items are recorded as (else $USER).
+    pub reviewer: Option<String>,
+    pub lexicon: LexiconConfig,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LexiconConfig {
+    /// alias = canonical name, e.g. DPRK = "North Korea".
+    pub aliases: BTreeMap<String, String>,
+    pub cues: Vec<String>,
+    pub hedges: Vec<String>,
+}
+
+impl Config {
+    pub fn lexicon(&self) -> UserLexicon {
+        UserLexicon {
+            aliases: self
+                .lexicon
+                .aliases
+                .iter()
+                .map(|(alias, name)| (alias.clone(), name.clone()))
+                .collect(),
+            cues: self.lexicon.cues.clone(),
+            hedges: self.lexicon.hedges.clone(),
+        }
+    }
+}
+
+/// An invalid configuration: the file, the line and what is wrong (exit status 2).
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{}: {why}", path.display())]
+    Unreadable { path: PathBuf, why: String },
+    #[error("{}: line {line}: {why}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        why: String,
+    },
+}
+
+/// Where the configuration comes from: `--config`, else `$BRIEF_CONFIG`, else the platform
+/// default. Only the default may be missing.
+pub fn config_path(options: &Options) -> Option<(PathBuf, bool)> {
+    if let Some(path) = &options.config {
+        return Some((path.clone(), true));
+    }
+    if let Some(path) = std::env::var_os("BRIEF_CONFIG").filter(|p| !p.is_empty()) {
+        return Some((PathBuf::from(path), true));
+    }
+    project_dirs().map(|dirs| (dirs.config_dir().join("config.toml"), false))
+}
+
+pub fn data_dir(options: &Options) -> Option<PathBuf> {
+    options
+        .data_dir
+        .clone()
+        .or_else(|| {
+            std::env::var_os("BRIEF_DATA_DIR")
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(|| project_dirs().map(|dirs| dirs.data_dir().to_path_buf()))
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "brief")
+}
+
+/// The configuration in force: defaults with `--no-config`, else the file's.
+pub fn load(options: &Options) -> Result<Config, ConfigError> {
+    if options.no_config {
+        return Ok(Config::default());
+    }
+    match config_path(options) {
+        Some((path, named)) => load_file(&path, named),
+        None => Ok(Config::default()),
+    }
+}
+
+fn load_file(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+            return Ok(Config::default());
+        }
+        Err(e) => {
+            return Err(ConfigError::Unreadable {
+                path: path.to_path_buf(),
+                why: crate::io_reason(&e),
+            });
+        }
+    };
+    parse(&text).map_err(|(line, why)| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        line,
+        why,
+    })
+}
+
+/// Parses a configuration, or gives the line (from 1) and what is wrong there.
+pub fn parse(text: &str) -> Result<Config, (usize, String)> {
+    toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        });
+        (line, e.message().trim().to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn reviewer_and_lexicon() {
+        let config = parse("reviewer = \"J. Analyst\"\n[lexicon]\naliases = { DPRK = \"North Korea\" }\nhedges = [\"purportedly\"]\n").unwrap();
+        assert_eq!(config.reviewer.as_deref(), Some("J. Analyst"));
+        let lexicon = config.lexicon();
+        assert_eq!(
+            lexicon.aliases,
+            vec![("DPRK".to_string(), "North Korea".to_string())]
+        );
+        assert_eq!(lexicon.hedges, vec!["purportedly".to_string()]);
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_key() {
+        let (line, why) = parse("reviewer = \"x\"\n\ncolour = 3\n").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(why.contains("colour"), "{why}");
+        let (line, _) = parse("reviewer = 3\n").unwrap_err();
+        assert_eq!(line, 1);
+    }
+}

@@ -1,0 +1,217 @@
+//! Front matter: TOML between `+++` lines, or `key: value` lines between `---` lines.
+//! A leading `---` not followed by `key: value` is a Markdown rule and stays in the text.
+
+use jiff::civil::Date;
+
+use super::{IngestError, Warning};
+
+/// What the briefing says about itself. Unknown keys are accepted and ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Date>,
+    pub author: Option<String>,
+}
+
+/// Splits the text into its metadata and the body that follows the closing fence.
+pub fn split<'a>(
+    text: &'a str,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Meta, &'a str), IngestError> {
+    let first_line = text.split('\n').next().unwrap_or("");
+    match first_line.trim_end() {
+        "+++" => toml_block(text, warnings),
+        "---" if starts_key_value(text) => yaml_block(text, warnings),
+        _ => Ok((Meta::default(), text)),
+    }
+}
+
+/// Numbered lines (the opening fence is line 1).
+type Lines<'a> = Vec<(usize, &'a str)>;
+
+/// The lines after the opening fence up to the closing one, with the body after it.
+fn fenced<'a>(text: &'a str, fence: &'static str) -> Result<(Lines<'a>, &'a str), IngestError> {
+    let mut lines = Vec::new();
+    let mut pos = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut number = 2;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        let next = (end + 1).min(text.len());
+        if line.trim_end() == fence {
+            return Ok((lines, &text[next..]));
+        }
+        lines.push((number, line));
+        number += 1;
+        pos = next;
+    }
+    Err(IngestError::UnterminatedFrontMatter { fence, line: 1 })
+}
+
+fn starts_key_value(text: &str) -> bool {
+    text.split('\n')
+        .nth(1)
+        .is_some_and(|line| key_value(line).is_some())
+}
+
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let valid = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    (valid && (value.is_empty() || value.starts_with([' ', '\t'])))
+        .then(|| (key, unquote(value.trim())))
+}
+
+fn unquote(value: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    value
+}
+
+fn yaml_block<'a>(
+    text: &'a str,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Meta, &'a str), IngestError> {
+    let (lines, body) = fenced(text, "---")?;
+    let mut meta = Meta::default();
+    for (number, line) in lines {
+        // YAML lists and continuation lines belong to keys brief does not read.
+        if let Some((key, value)) = key_value(line) {
+            set(&mut meta, key, value.to_string(), number, warnings);
+        }
+    }
+    Ok((meta, body))
+}
+
+fn toml_block<'a>(
+    text: &'a str,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Meta, &'a str), IngestError> {
+    let (lines, body) = fenced(text, "+++")?;
+    let source: String = lines.iter().map(|(_, l)| format!("{l}\n")).collect();
+    let table: toml::Table = source.parse().map_err(|e: toml::de::Error| {
+        let line = e
+            .span()
+            .map_or(0, |s| source[..s.start].matches('\n').count());
+        IngestError::BadFrontMatter {
+            line: line + 2,
+            why: e.message().to_string(),
+        }
+    })?;
+    let mut meta = Meta::default();
+    for (key, value) in table {
+        let line = lines
+            .iter()
+            .find(|(_, l)| l.trim_start().starts_with(key.as_str()))
+            .map_or(1, |(n, _)| *n);
+        let value = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Datetime(d) => d.to_string(),
+            other => other.to_string(),
+        };
+        set(&mut meta, &key, value, line, warnings);
+    }
+    Ok((meta, body))
+}
+
+fn set(meta: &mut Meta, key: &str, value: String, line: usize, warnings: &mut Vec<Warning>) {
+    let value = value.trim().to_string();
+    if value.is_empty() {
+        return;
+    }
+    match key.to_ascii_lowercase().as_str() {
+        "title" => meta.title = Some(value),
+        "source" => meta.source = Some(value),
+        "url" => meta.url = Some(value),
+        "author" => meta.author = Some(value),
+        "published" | "date" => match parse_date(&value) {
+            Some(date) => meta.published = Some(date),
+            None => warnings.push(Warning(format!(
+                "front matter line {line}: {key} {value:?} is not a YYYY-MM-DD date; ignored"
+            ))),
+        },
+        _ => {}
+    }
+}
+
+/// `YYYY-MM-DD`, also as the start of a timestamp (`2024-11-23T09:00:00Z`).
+pub fn parse_date(value: &str) -> Option<Date> {
+    let head = value.get(..10)?;
+    let rest = &value[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', ' ', 't'])) {
+        return None;
+    }
+    head.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<(Meta, &str), IngestError> {
+        split(text, &mut Vec::new())
+    }
+
+    #[test]
+    fn yaml_style_front_matter() {
+        let (meta, body) = parse(
+            "---\ntitle: \"Seoul: Moscow arms Pyongyang\"\ndate: 2024-11-23\nlang: en\n---\nBody\n",
+        )
+        .unwrap();
+        assert_eq!(meta.title.as_deref(), Some("Seoul: Moscow arms Pyongyang"));
+        assert_eq!(meta.published, Some(jiff::civil::date(2024, 11, 23)));
+        assert_eq!(body, "Body\n");
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let (meta, body) = parse(
+            "+++\ntitle = \"A title\"\npublished = 2024-11-23\nsource = \"Wire\"\ntags = [\"x\"]\n+++\nBody",
+        )
+        .unwrap();
+        assert_eq!(meta.title.as_deref(), Some("A title"));
+        assert_eq!(meta.source.as_deref(), Some("Wire"));
+        assert_eq!(meta.published, Some(jiff::civil::date(2024, 11, 23)));
+        assert_eq!(body, "Body");
+    }
+
+    #[test]
+    fn a_leading_rule_is_not_front_matter() {
+        let text = "---\n\nJust a rule above a paragraph.\n";
+        assert_eq!(parse(text).unwrap(), (Meta::default(), text));
+    }
+
+    #[test]
+    fn unterminated_front_matter_names_its_line() {
+        assert_eq!(
+            parse("---\ntitle: x\nbody never closed\n"),
+            Err(IngestError::UnterminatedFrontMatter {
+                fence: "---",
+                line: 1
+            })
+        );
+        assert!(matches!(
+            parse("+++\ntitle = \"x\"\n"),
+            Err(IngestError::UnterminatedFrontMatter { fence: "+++", .. })
+        ));
+    }
+
+    #[test]
+    fn invalid_toml_names_its_line_and_bad_dates_warn() {
+        assert!(matches!(
+            parse("+++\ntitle = \"x\"\ntitle = = 3\n+++\nBody"),
+            Err(IngestError::BadFrontMatter { line: 3, .. })
+        ));
+        let mut warnings = Vec::new();
+        let (meta, _) = split("---\ndate: next Tuesday\n---\nBody", &mut warnings).unwrap();
+        assert_eq!(meta.published, None);
+        assert!(warnings[0].0.contains("line 2"), "{}", warnings[0]);
+    }
+}

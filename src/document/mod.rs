@@ -1,0 +1,162 @@
+//! A briefing as brief sees it: clean text, its metadata, and where its paragraphs and
+//! sentences are. Everything downstream works on [`Document`]; nothing downstream reads files.
+
+mod decode;
+mod frontmatter;
+mod offsets;
+mod sanitize;
+mod segment;
+
+use std::fmt;
+
+use sha2::{Digest, Sha256};
+
+pub use frontmatter::{Meta, parse_date};
+pub use offsets::OffsetMap;
+
+/// A half-open byte range into [`Document::text`]. Byte offsets are what Rust slices with;
+/// they become code points only at the output boundary (see [`OffsetMap`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// Why a briefing could not be read. Each renders as the `<why>` of `brief: <what>: <why>`.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum IngestError {
+    #[error("binary file (it contains NUL bytes and no UTF-16 byte-order mark)")]
+    Binary,
+    #[error("empty briefing (no text)")]
+    Empty,
+    #[error("front matter opened by '{fence}' on line {line} never ends")]
+    UnterminatedFrontMatter { fence: &'static str, line: usize },
+    #[error("front matter on line {line}: {why}")]
+    BadFrontMatter { line: usize, why: String },
+}
+
+/// Something worth telling the user that does not stop the analysis.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning(pub String);
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub meta: Meta,
+    /// The briefing's text, clean: LF line ends, no control characters but newline and tab.
+    pub text: String,
+    pub fingerprint: String,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Span>,
+    pub offsets: OffsetMap,
+}
+
+impl Document {
+    /// Reads a briefing file's bytes: decoding, front matter, sanitising, segmentation.
+    pub fn from_bytes(bytes: &[u8]) -> Result<(Document, Vec<Warning>), IngestError> {
+        let mut warnings = Vec::new();
+        let decoded = decode::decode(bytes, &mut warnings)?;
+        let clean = sanitize::sanitize(&decoded, &mut warnings);
+        let (meta, body) = frontmatter::split(&clean, &mut warnings)?;
+        if body.trim().is_empty() {
+            return Err(IngestError::Empty);
+        }
+        Ok((Document::from_clean(body.to_string(), meta), warnings))
+    }
+
+    /// A briefing whose text arrives without front matter (a batch line): sanitised and
+    /// segmented, its metadata given by the caller.
+    pub fn from_text(text: &str, meta: Meta) -> (Document, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let clean = sanitize::sanitize(text, &mut warnings);
+        (Document::from_clean(clean.into_owned(), meta), warnings)
+    }
+
+    fn from_clean(text: String, meta: Meta) -> Document {
+        let paragraphs = segment::paragraphs(&text);
+        let sentences = segment::sentences(&text, &paragraphs);
+        let offsets = OffsetMap::new(&text);
+        Document {
+            fingerprint: fingerprint(&text),
+            meta,
+            paragraphs,
+            sentences,
+            offsets,
+            text,
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// The code-point offset (the contract's unit) of a byte offset.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.offsets.to_char(&self.text, byte)
+    }
+}
+
+/// The first 16 hex digits of the SHA-256 of the text (the contract's fingerprint).
+pub fn fingerprint(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_is_sixteen_hex_digits_of_sha256() {
+        // SHA-256("abc") = ba7816bf8f01cfea...
+        assert_eq!(fingerprint("abc"), "ba7816bf8f01cfea");
+    }
+
+    #[test]
+    fn whole_pipeline_keeps_clean_text_byte_for_byte() {
+        let text = "Seoul said on Friday that it had evidence.\nMoscow denied it.\n";
+        let (doc, warnings) = Document::from_bytes(text.as_bytes()).unwrap();
+        assert!(warnings.is_empty());
+        assert_eq!(doc.text, text);
+        assert_eq!(doc.sentences.len(), 2);
+    }
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        assert_eq!(
+            Document::from_bytes(b" \n\t\n").unwrap_err(),
+            IngestError::Empty
+        );
+        assert_eq!(
+            Document::from_bytes(b"---\ntitle: x\n---\n\n").unwrap_err(),
+            IngestError::Empty
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! Line ends and terminal safety: CRLF (and a lone CR) become LF; escape sequences and every
+//! other C0/C1 control but newline and tab are removed, so the text can never drive a terminal.
+
+use std::borrow::Cow;
+
+use super::Warning;
+
+fn is_control(c: char) -> bool {
+    (c < ' ' && c != '\n' && c != '\t') || ('\u{7F}'..'\u{A0}').contains(&c)
+}
+
+/// Clean text passes through borrowed and byte for byte (so gold offsets line up).
+pub fn sanitize<'a>(text: &'a str, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
+    if !text.chars().any(is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut removed = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                // CRLF and a lone CR (old Mac files) both end a line.
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\u{1B}' => removed += skip_escape(&mut chars),
+            '\u{9B}' => removed += 1 + skip_csi_body(&mut chars),
+            '\u{9D}' => removed += 1 + skip_string_body(&mut chars),
+            c if is_control(c) => removed += 1,
+            c => out.push(c),
+        }
+    }
+    if removed > 0 {
+        warnings.push(Warning(format!(
+            "removed {removed} terminal control {}",
+            if removed == 1 {
+                "character"
+            } else {
+                "characters"
+            }
+        )));
+    }
+    Cow::Owned(out)
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After ESC: drops a whole CSI (`ESC [ ... final`) or OSC/DCS/APC/PM string
+/// (`ESC ] ... BEL or ESC \`), or the one character of a two-character escape.
+/// Returns how many characters were dropped, ESC included.
+fn skip_escape(chars: &mut Chars) -> usize {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            2 + skip_csi_body(chars)
+        }
+        Some(']' | 'P' | '_' | '^' | 'X') => {
+            chars.next();
+            2 + skip_string_body(chars)
+        }
+        Some(c) if ('\u{20}'..'\u{7F}').contains(c) => {
+            chars.next();
+            2
+        }
+        _ => 1,
+    }
+}
+
+/// Parameter and intermediate bytes up to and including the final byte (0x40-0x7E).
+fn skip_csi_body(chars: &mut Chars) -> usize {
+    let mut n = 0;
+    while let Some(&c) = chars.peek() {
+        if !('\u{20}'..'\u{7F}').contains(&c) {
+            break; // malformed: stop before anything that is not part of a sequence
+        }
+        chars.next();
+        n += 1;
+        if ('\u{40}'..'\u{7F}').contains(&c) {
+            break;
+        }
+    }
+    n
+}
+
+/// A control string runs to BEL, ST (ESC \ or U+9C), or the end of the line.
+fn skip_string_body(chars: &mut Chars) -> usize {
+    let mut n = 0;
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{7}' | '\u{9C}' => {
+                chars.next();
+                return n + 1;
+            }
+            '\u{1B}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                    return n + 2;
+                }
+                return n + 1;
+            }
+            '\n' => return n,
+            _ => {
+                chars.next();
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> (String, usize) {
+        let mut w = Vec::new();
+        let out = sanitize(text, &mut w).into_owned();
+        (out, w.len())
+    }
+
+    #[test]
+    fn clean_text_is_borrowed_unchanged() {
+        let mut w = Vec::new();
+        assert!(matches!(
+            sanitize("a\tb\nc", &mut w),
+            Cow::Borrowed("a\tb\nc")
+        ));
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn line_ends_become_lf_without_warning() {
+        assert_eq!(clean("a\r\nb\rc\n"), ("a\nb\nc\n".to_string(), 0));
+    }
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        let (out, warnings) =
+            clean("\u{1b}[31mred\u{1b}[0m and \u{1b}]0;title\u{7}x\u{1b}]8;;http://e\u{1b}\\link");
+        assert_eq!(out, "red and xlink");
+        assert_eq!(warnings, 1);
+        assert_eq!(clean("a\u{0}b\u{8}c\u{85}d\u{7f}e").0, "abcde");
+        assert_eq!(clean("bell\u{7} \u{9b}2Jok").0, "bell ok");
+    }
+}

@@ -1,0 +1,218 @@
+//! `brief extract`: briefings in, the contract's JSON out; and the `--jsonl` batch mode.
+
+use std::io::{BufRead, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::analysis::{UserLexicon, analyze};
+use crate::document::{Document, Meta, parse_date};
+use crate::schema::to_json;
+
+/// One analysis as a JSON string: pretty for a person reading one briefing, one line for
+/// JSON lines.
+pub fn analysis_json(doc: &Document, lexicon: &UserLexicon, pretty: bool) -> String {
+    let analysis = analyze(doc, lexicon);
+    let json = to_json(doc, &analysis, None, Vec::new());
+    let out = if pretty {
+        serde_json::to_string_pretty(&json)
+    } else {
+        serde_json::to_string(&json)
+    };
+    out.expect("the analysis always serialises")
+}
+
+#[derive(Debug, Deserialize)]
+struct BatchLine {
+    id: serde_json::Value,
+    text: String,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+/// How many lines are analysed together: enough to keep every core busy, few enough that
+/// output keeps flowing.
+const CHUNK: usize = 64;
+
+/// Reads JSON lines from `input` and writes one analysis (or error) line per input line, in
+/// input order, using every core. Blank lines are skipped. Only a failure to read `input`
+/// or write `output` is an error.
+pub fn batch(
+    input: impl BufRead,
+    mut output: impl Write,
+    default_published: Option<Date>,
+    lexicon: &UserLexicon,
+) -> std::io::Result<()> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut lines = input.split(b'\n');
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        for line in lines.by_ref() {
+            let line = line?;
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                chunk.push(line);
+            }
+            if chunk.len() == CHUNK {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            return output.flush();
+        }
+        for out in analyse_chunk(&chunk, workers, default_published, lexicon) {
+            output.write_all(out.as_bytes())?;
+            output.write_all(b"\n")?;
+        }
+    }
+}
+
+fn analyse_chunk(
+    chunk: &[Vec<u8>],
+    workers: usize,
+    published: Option<Date>,
+    lexicon: &UserLexicon,
+) -> Vec<String> {
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, String)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers.min(chunk.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(line) = chunk.get(i) else { break };
+                        done.push((i, batch_line(line, published, lexicon)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a batch worker never panics"))
+            .collect()
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, out)| out).collect()
+}
+
+/// One batch line's output line: its analysis, or `{"id": ..., "error": ...}`.
+fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexicon) -> String {
+    let error = |id: serde_json::Value, why: String| {
+        serde_json::json!({"id": id, "error": why}).to_string()
+    };
+    let Ok(line) = std::str::from_utf8(line) else {
+        return error(serde_json::Value::Null, "line is not valid UTF-8".into());
+    };
+    let parsed: BatchLine = match serde_json::from_str(line) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            // Keep the id when the line is JSON but lacks a field, so the error can be matched.
+            let id = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or(serde_json::Value::Null);
+            return error(id, format!("bad batch line: {e}"));
+        }
+    };
+    let id = match &parsed.id {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        other => return error(other.clone(), "\"id\" must be a string or a number".into()),
+    };
+    let published = match parsed.published.as_deref() {
+        None => default_published,
+        Some(p) => match parse_date(p) {
+            Some(date) => Some(date),
+            None => return error(parsed.id, format!("\"published\" {p:?} is not YYYY-MM-DD")),
+        },
+    };
+    if parsed.text.trim().is_empty() {
+        return error(parsed.id, "empty briefing (no text)".into());
+    }
+    let meta = Meta {
+        title: parsed.title,
+        source: parsed.source,
+        url: parsed.url,
+        published,
+        author: None,
+    };
+    let (doc, warnings) = Document::from_text(&parsed.text, meta);
+    let analysis = analyze(&doc, lexicon);
+    let warnings = warnings.into_iter().map(|w| w.0).collect();
+    serde_json::to_string(&to_json(&doc, &analysis, Some(id), warnings))
+        .expect("the analysis always serialises")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str, published: Option<Date>) -> Vec<serde_json::Value> {
+        let mut out = Vec::new();
+        batch(
+            input.as_bytes(),
+            &mut out,
+            published,
+            &UserLexicon::default(),
+        )
+        .unwrap();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn output_follows_input_order_and_bad_lines_do_not_stop_the_batch() {
+        let mut input = String::new();
+        for i in 0..150 {
+            input.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"text\": \"Document {i} said so.\"}}\n"
+            ));
+            if i == 70 {
+                input.push_str("not json\n\n{\"id\": 7}\n");
+            }
+        }
+        let out = run(&input, None);
+        assert_eq!(out.len(), 152);
+        assert_eq!(out[0]["id"], "d0");
+        assert_eq!(out[71]["id"], serde_json::Value::Null);
+        assert!(
+            out[71]["error"]
+                .as_str()
+                .unwrap()
+                .contains("bad batch line")
+        );
+        assert_eq!(out[72]["id"], 7);
+        assert!(out[72]["error"].as_str().unwrap().contains("text"));
+        assert_eq!(out[151]["id"], "d149");
+        assert_eq!(out[151]["schema"], "brief.analysis/1");
+    }
+
+    #[test]
+    fn a_lines_published_date_wins_over_the_default() {
+        let out = run(
+            "{\"id\": \"a\", \"text\": \"x\", \"published\": \"2024-11-23\"}\n{\"id\": \"b\", \"text\": \"x\", \"published\": null}\n{\"id\": \"c\", \"text\": \"x\", \"published\": \"soon\"}\n",
+            Some(jiff::civil::date(2020, 1, 1)),
+        );
+        assert_eq!(out[0]["document"]["published"], "2024-11-23");
+        assert_eq!(out[1]["document"]["published"], "2020-01-01");
+        assert!(out[2]["error"].as_str().unwrap().contains("soon"));
+    }
+
+    #[test]
+    fn control_characters_in_a_line_become_a_warning() {
+        let out = run("{\"id\": \"a\", \"text\": \"red \\u001b[31mtext\"}\n", None);
+        assert_eq!(out[0]["document"]["text"], "red text");
+        assert_eq!(out[0]["warnings"].as_array().unwrap().len(), 1);
+    }
+}

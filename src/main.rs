@@ -1,0 +1,182 @@
+//! The `brief` binary: parse the command line, dispatch, and turn every failure into one
+//! line on stderr and an exit status (0 success, 1 runtime failure, 2 usage or config).
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use brief::analysis::UserLexicon;
+use brief::cli::{Cli, Command, Options};
+use brief::document::Document;
+use brief::output::Output;
+use brief::{config, extract, io_reason};
+use clap::{CommandFactory, Parser};
+
+/// A failure that ends the command: its exit status and the `<what>: <why>` to print.
+struct Failure {
+    status: u8,
+    message: String,
+}
+
+impl Failure {
+    fn runtime(what: impl std::fmt::Display, why: impl std::fmt::Display) -> Self {
+        Failure {
+            status: 1,
+            message: format!("{what}: {why}"),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    // A bug must still end in one line, never a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
+        eprintln!("brief: internal error{place}: please report it");
+    }));
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(status) => status,
+        Err(failure) => {
+            eprintln!("brief: {}", failure.message);
+            ExitCode::from(failure.status)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let options = &cli.options;
+    match cli.command {
+        // Until the reader exists, `brief [PATH]` prints the analysis as `extract` does.
+        None => extract_files(&cli.paths, options),
+        Some(Command::Extract {
+            paths,
+            jsonl: false,
+        }) => extract_files(&paths, options),
+        Some(Command::Extract { jsonl: true, .. }) => {
+            let lexicon = lexicon(options)?;
+            write_output(options, |out| {
+                extract::batch(io::stdin().lock(), out, options.published, &lexicon)
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Paths) => {
+            print_paths(options)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Completions { shell }) => {
+            write_output(options, |out| {
+                clap_complete::generate(shell, &mut Cli::command(), "brief", out);
+                Ok(())
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn lexicon(options: &Options) -> Result<UserLexicon, Failure> {
+    config::load(options)
+        .map(|c| c.lexicon())
+        .map_err(|e| Failure {
+            status: 2,
+            message: e.to_string(),
+        })
+}
+
+/// One briefing: pretty JSON. Several: JSON lines. A briefing that cannot be read is one
+/// error line; the others are still analysed, and the exit status is then 1.
+fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
+    let lexicon = lexicon(options)?;
+    let sample = [PathBuf::new()];
+    let paths = if paths.is_empty() { &sample[..] } else { paths };
+    let mut failed = false;
+    write_output(options, |out| {
+        for path in paths {
+            let doc = match load(path, options) {
+                Ok(doc) => doc,
+                Err(failure) => {
+                    eprintln!("brief: {}", failure.message);
+                    failed = true;
+                    continue;
+                }
+            };
+            let json = extract::analysis_json(&doc, &lexicon, paths.len() == 1);
+            writeln!(out, "{json}")?;
+        }
+        Ok(())
+    })?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Reads a briefing (the empty path is the bundled sample), printing its warnings.
+fn load(path: &Path, options: &Options) -> Result<Document, Failure> {
+    let name = if path.as_os_str().is_empty() {
+        "sample".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let bytes = if path.as_os_str().is_empty() {
+        brief::SAMPLE.to_vec()
+    } else if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::runtime("stdin", io_reason(&e)))?;
+        bytes
+    } else if path.is_dir() {
+        return Err(Failure::runtime(&name, "is a folder, not a briefing"));
+    } else {
+        std::fs::read(path).map_err(|e| Failure::runtime(&name, io_reason(&e)))?
+    };
+    let (mut doc, warnings) =
+        Document::from_bytes(&bytes).map_err(|e| Failure::runtime(&name, e))?;
+    for warning in warnings {
+        eprintln!("brief: warning: {name}: {warning}");
+    }
+    if options.published.is_some() {
+        doc.meta.published = options.published;
+    }
+    Ok(doc)
+}
+
+/// Runs `write` against stdout or the `--output` file; a closed pipe (`| head`) is not an
+/// error.
+fn write_output(
+    options: &Options,
+    write: impl FnOnce(&mut Output) -> io::Result<()>,
+) -> Result<(), Failure> {
+    let target = options.output.as_deref();
+    let what = target.map_or("stdout".to_string(), |p| p.display().to_string());
+    let result = Output::open(target).and_then(|mut out| {
+        write(&mut out)?;
+        out.finish()
+    });
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Failure::runtime(what, io_reason(&e))),
+    }
+}
+
+fn print_paths(options: &Options) -> Result<(), Failure> {
+    let shown = |p: Option<PathBuf>| {
+        p.map_or("(none on this platform)".into(), |p| {
+            p.display().to_string()
+        })
+    };
+    let config = if options.no_config {
+        "(none: --no-config)".to_string()
+    } else {
+        shown(config::config_path(options).map(|(p, _)| p))
+    };
+    let export = std::env::current_dir().ok();
+    write_output(options, |out| {
+        writeln!(out, "config: {config}")?;
+        writeln!(out, "data:   {}", shown(config::data_dir(options)))?;
+        writeln!(out, "export: {}", shown(export))
+    })
+}

@@ -1,0 +1,230 @@
+//! The contract's JSON analysis (`brief.analysis/1`): ids, code-point offsets and the text
+//! each span covers, made from a [`Document`] and its [`Analysis`].
+
+use serde::Serialize;
+
+use crate::analysis::{ActorKind, Analysis, ClaimKind, MentionForm, TimexType};
+use crate::document::{Document, Span};
+
+pub const SCHEMA: &str = "brief.analysis/1";
+
+#[derive(Debug, Serialize)]
+pub struct AnalysisJson<'a> {
+    pub schema: &'static str,
+    pub id: String,
+    pub document: DocumentJson<'a>,
+    pub actors: Vec<ActorJson<'a>>,
+    pub claims: Vec<ClaimJson<'a>>,
+    pub times: Vec<TimeJson<'a>>,
+    pub timeline: Vec<EventJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentJson<'a> {
+    pub title: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub published: Option<String>,
+    pub fingerprint: &'a str,
+    pub text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ActorJson<'a> {
+    pub id: String,
+    pub name: &'a str,
+    pub kind: ActorKind,
+    pub role: Option<&'a str>,
+    pub affiliation: Option<String>,
+    pub aliases: &'a [String],
+    pub mentions: Vec<MentionJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MentionJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub form: MentionForm,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpanJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BareSpanJson {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceJson<'a> {
+    pub actors: Vec<String>,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimJson<'a> {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub fragments: Option<Vec<[usize; 2]>>,
+    pub sentence: BareSpanJson,
+    pub source: Option<SourceJson<'a>>,
+    pub cue: Option<SpanJson<'a>>,
+    pub kind: ClaimKind,
+    pub hedges: Vec<SpanJson<'a>>,
+    pub contradicts: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TimeJson<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    #[serde(rename = "type")]
+    pub kind: TimexType,
+    pub value: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventJson<'a> {
+    pub id: String,
+    pub label: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub time: Option<usize>,
+    pub value: Option<&'a str>,
+    pub actors: Vec<String>,
+    pub order: usize,
+}
+
+pub fn actor_id(index: usize) -> String {
+    format!("a{}", index + 1)
+}
+
+pub fn claim_id(index: usize) -> String {
+    format!("c{}", index + 1)
+}
+
+pub fn event_id(index: usize) -> String {
+    format!("t{}", index + 1)
+}
+
+/// The analysis as the contract shows it. `id` is the batch line's id, else the fingerprint.
+pub fn to_json<'a>(
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    id: Option<String>,
+    warnings: Vec<String>,
+) -> AnalysisJson<'a> {
+    let at = |byte: usize| doc.char_offset(byte);
+    let span = |s: Span| SpanJson {
+        start: at(s.start),
+        end: at(s.end),
+        text: doc.slice(s),
+    };
+    let ids = |indices: &[usize], make: fn(usize) -> String| -> Vec<String> {
+        indices.iter().map(|&i| make(i)).collect()
+    };
+    AnalysisJson {
+        schema: SCHEMA,
+        id: id.unwrap_or_else(|| doc.fingerprint.clone()),
+        document: DocumentJson {
+            title: doc.meta.title.as_deref(),
+            source: doc.meta.source.as_deref(),
+            url: doc.meta.url.as_deref(),
+            published: doc.meta.published.map(|d| d.to_string()),
+            fingerprint: &doc.fingerprint,
+            text: &doc.text,
+        },
+        actors: analysis
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ActorJson {
+                id: actor_id(i),
+                name: &a.name,
+                kind: a.kind,
+                role: a.role.as_deref(),
+                affiliation: a.affiliation.map(actor_id),
+                aliases: &a.aliases,
+                mentions: a
+                    .mentions
+                    .iter()
+                    .map(|m| MentionJson {
+                        start: at(m.span.start),
+                        end: at(m.span.end),
+                        text: doc.slice(m.span),
+                        form: m.form,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        claims: analysis
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ClaimJson {
+                id: claim_id(i),
+                start: at(c.span.start),
+                end: at(c.span.end),
+                text: doc.slice(c.span),
+                fragments: c
+                    .fragments
+                    .as_ref()
+                    .map(|f| f.iter().map(|s| [at(s.start), at(s.end)]).collect()),
+                sentence: BareSpanJson {
+                    start: at(c.sentence.start),
+                    end: at(c.sentence.end),
+                },
+                source: c.source.as_ref().map(|s| SourceJson {
+                    actors: ids(&s.actors, actor_id),
+                    start: at(s.span.start),
+                    end: at(s.span.end),
+                    text: doc.slice(s.span),
+                }),
+                cue: c.cue.map(span),
+                kind: c.kind,
+                hedges: c.hedges.iter().map(|&h| span(h)).collect(),
+                contradicts: ids(&c.contradicts, claim_id),
+            })
+            .collect(),
+        times: analysis
+            .times
+            .iter()
+            .map(|t| TimeJson {
+                start: at(t.span.start),
+                end: at(t.span.end),
+                text: doc.slice(t.span),
+                kind: t.kind,
+                value: &t.value,
+            })
+            .collect(),
+        timeline: analysis
+            .timeline
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EventJson {
+                id: event_id(i),
+                label: &e.label,
+                start: at(e.span.start),
+                end: at(e.span.end),
+                time: e.time,
+                value: e.time.map(|t| analysis.times[t].value.as_str()),
+                actors: ids(&e.actors, actor_id),
+                order: i + 1,
+            })
+            .collect(),
+        warnings,
+    }
+}
