@@ -14,7 +14,7 @@ use jiff::civil::Date;
         brief finds who claims what (source, cue, kind, hedges, contradictions), the actors \
         with their aliases and roles, and a dated timeline, all offline. Without PATH every \
         command works on the bundled sample briefing; '-' reads stdin.",
-    args_conflicts_with_subcommands = true
+    subcommand_precedence_over_arg = true
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -96,6 +96,11 @@ mod tests {
         let after = Cli::try_parse_from(["brief", "extract", "a.txt", "--published", "2024-11-23"])
             .unwrap();
         assert_eq!(before.options.published, after.options.published);
+        for cli in [before, after] {
+            assert!(
+                matches!(cli.command, Some(Command::Extract { ref paths, .. }) if paths.len() == 1)
+            );
+        }
         assert!(Cli::try_parse_from(["brief", "--published", "23/11/2024"]).is_err());
         assert!(Cli::try_parse_from(["brief", "--published", "2024-02-30"]).is_err());
     }

@@ -1,0 +1,409 @@
+//! The command-line contract, through the real binary: JSON shape, offsets, exit codes, bad
+//! input, batch mode.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn brief(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        // never the developer's own configuration or reviews
+        .env_remove("BRIEF_CONFIG")
+        .env_remove("BRIEF_DATA_DIR")
+        .env("XDG_CONFIG_HOME", "/nonexistent/xdg-config")
+        .env("XDG_DATA_HOME", "/nonexistent/xdg-data")
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        input.write_all(bytes).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn json(out: &Output) -> Value {
+    assert!(out.status.success(), "failed: {}", stderr(out));
+    serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// Every span in the analysis slices (in code points) to the text it claims to cover.
+fn assert_offsets_slice_the_text(analysis: &Value) {
+    let text: Vec<char> = analysis["document"]["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .collect();
+    let check = |span: &Value| {
+        let (start, end) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            start <= end && end <= text.len(),
+            "span out of range: {span}"
+        );
+        if let Some(expected) = span.get("text").and_then(Value::as_str) {
+            let got: String = text[start..end].iter().collect();
+            assert_eq!(got, expected, "span {span}");
+        }
+    };
+    for actor in analysis["actors"].as_array().unwrap() {
+        actor["mentions"].as_array().unwrap().iter().for_each(check);
+    }
+    for claim in analysis["claims"].as_array().unwrap() {
+        check(claim);
+        check(&claim["sentence"]);
+        for key in ["source", "cue"] {
+            if !claim[key].is_null() {
+                check(&claim[key]);
+            }
+        }
+        claim["hedges"].as_array().unwrap().iter().for_each(check);
+    }
+    analysis["times"].as_array().unwrap().iter().for_each(check);
+    analysis["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .for_each(check);
+}
+
+#[test]
+fn no_path_analyses_the_bundled_sample() {
+    let analysis = json(&brief(&["extract"], None));
+    assert_eq!(analysis["schema"], "brief.analysis/1");
+    assert_eq!(analysis["document"]["published"], "2024-11-23");
+    let fingerprint = analysis["document"]["fingerprint"].as_str().unwrap();
+    assert_eq!(fingerprint.len(), 16);
+    assert!(fingerprint.chars().all(|c| c.is_ascii_hexdigit()));
+    assert_eq!(analysis["id"], fingerprint);
+    assert!(
+        analysis["document"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("South Korea has uncovered")
+    );
+    for key in ["actors", "claims", "times", "timeline"] {
+        assert!(analysis[key].is_array(), "{key}");
+    }
+    assert_offsets_slice_the_text(&analysis);
+    // Until the reader exists, `brief` alone prints the same analysis.
+    assert_eq!(json(&brief(&[], None)), analysis);
+}
+
+#[test]
+fn clean_input_is_kept_byte_for_byte_and_offsets_are_code_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Seoul’s envoy 서울 said on Friday that Moscow denied it. 😀 “We disagree,” Pyongyang said.\n";
+    let path = write(dir.path(), "a.txt", text.as_bytes());
+    let analysis = json(&brief(
+        &["extract", &path, "--published", "2024-11-23"],
+        None,
+    ));
+    assert_eq!(analysis["document"]["text"], text);
+    assert_offsets_slice_the_text(&analysis);
+}
+
+#[test]
+fn front_matter_fills_the_document_and_published_overrides_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "fm.md",
+        b"---\ntitle: Talks stall\nsource: Wire\nurl: https://example.org/a\npublished: 2024-01-05\nauthor: A. Writer\nmood: grim\n---\nTalks stalled on Friday.\n",
+    );
+    let analysis = json(&brief(&["extract", &path], None));
+    let doc = &analysis["document"];
+    assert_eq!(doc["title"], "Talks stall");
+    assert_eq!(doc["source"], "Wire");
+    assert_eq!(doc["url"], "https://example.org/a");
+    assert_eq!(doc["published"], "2024-01-05");
+    assert_eq!(doc["text"], "Talks stalled on Friday.\n");
+    let overridden = json(&brief(
+        &["--published", "2023-03-03", "extract", &path],
+        None,
+    ));
+    assert_eq!(overridden["document"]["published"], "2023-03-03");
+
+    let toml = write(
+        dir.path(),
+        "fm2.md",
+        b"+++\ntitle = \"T\"\ndate = 2020-02-02\n+++\nBody.\n",
+    );
+    let analysis = json(&brief(&["extract", &toml], None));
+    assert_eq!(analysis["document"]["published"], "2020-02-02");
+    assert_eq!(analysis["document"]["text"], "Body.\n");
+}
+
+#[test]
+fn stdin_only_when_asked_with_a_dash() {
+    let analysis = json(&brief(
+        &["extract", "-"],
+        Some(b"Kyiv said so.\r\nMoscow did not.\r\n"),
+    ));
+    assert_eq!(
+        analysis["document"]["text"],
+        "Kyiv said so.\nMoscow did not.\n"
+    );
+    // without '-', stdin is never read: the sample is analysed even though input waits
+    let sample = json(&brief(&["extract"], Some(b"ignored")));
+    assert!(
+        sample["document"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("South Korea")
+    );
+}
+
+#[test]
+fn several_paths_give_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.txt", b"Paris said yes.");
+    let b = write(dir.path(), "b.txt", b"Berlin said no.");
+    let out = brief(&["extract", &a, &b], None);
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["document"]["text"], "Paris said yes.");
+    assert_eq!(lines[1]["document"]["text"], "Berlin said no.");
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_status_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(String, &str)> = vec![
+        (write(dir.path(), "empty.txt", b""), "empty briefing"),
+        (write(dir.path(), "blank.txt", b"\n  \n"), "empty briefing"),
+        (
+            write(dir.path(), "binary.bin", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            "binary file",
+        ),
+        (
+            write(
+                dir.path(),
+                "open.md",
+                b"---\ntitle: never closed\nBody text.\n",
+            ),
+            "never ends",
+        ),
+        (
+            dir.path().join("missing.txt").to_str().unwrap().to_string(),
+            "no such file",
+        ),
+        (dir.path().to_str().unwrap().to_string(), "is a folder"),
+    ];
+    for (path, why) in cases {
+        let out = brief(&["extract", &path], None);
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{path}: {err}");
+        assert!(
+            err.starts_with("brief: ") && err.contains(why),
+            "{path}: {err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_bad_file_among_good_ones_still_analyses_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", b"Rome agreed.");
+    let out = brief(&["extract", "/nonexistent/x.txt", &good], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn decoding_warnings_and_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = write(
+        dir.path(),
+        "latin1.txt",
+        b"Caf\xe9 owners in Montr\xe9al said so.",
+    );
+    let out = brief(&["extract", &latin1], None);
+    let analysis = json(&out);
+    assert_eq!(
+        analysis["document"]["text"],
+        "Caf\u{FFFD} owners in Montr\u{FFFD}al said so."
+    );
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1);
+    assert!(
+        err.starts_with("brief: warning: ") && err.contains("invalid UTF-8"),
+        "{err}"
+    );
+
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Tokyo said “yes”."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let path = write(dir.path(), "utf16.txt", &utf16);
+    assert_eq!(
+        json(&brief(&["extract", &path], None))["document"]["text"],
+        "Tokyo said “yes”."
+    );
+}
+
+#[test]
+fn terminal_control_characters_never_reach_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "ansi.txt",
+        b"\x1b[2J\x1b[31mAlarm\x1b[0m in \x1b]0;pwned\x07Oslo\x08 said.\x9b",
+    );
+    let out = brief(&["extract", &path], None);
+    let text = json(&out)["document"]["text"].as_str().unwrap().to_string();
+    assert!(
+        !text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "{text:?}"
+    );
+    assert!(text.starts_with("Alarm in Oslo said."), "{text:?}");
+    assert!(stderr(&out).contains("warning"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    for args in [
+        &["extract", "--published", "24/02/2022"][..],
+        &["--no-such-flag"],
+        &["extract", "--jsonl", "a.txt"],
+        &["completions", "powershell-9"],
+    ] {
+        let out = brief(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    let out = brief(&["--version"], None);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("brief "));
+}
+
+#[test]
+fn an_invalid_or_missing_named_config_exits_two_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write(
+        dir.path(),
+        "config.toml",
+        b"reviewer = \"A\"\nbogus_key = 1\n",
+    );
+    let out = brief(&["extract", "--config", &config], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("config.toml") && err.contains("line 2") && err.contains("bogus_key"),
+        "{err}"
+    );
+
+    let out = brief(&["extract", "--config", "/nonexistent/brief.toml"], None);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // --no-config ignores even a broken file named in the environment
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["extract", "--no-config"])
+        .env("BRIEF_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn batch_mode_keeps_order_reports_bad_lines_and_exits_zero() {
+    let mut input = String::new();
+    for i in 0..40 {
+        input.push_str(&format!(
+            "{{\"id\": \"doc-{i}\", \"text\": \"Officials in Ankara said on Monday that talks would resume.\", \"published\": \"2024-03-0{}\"}}\n",
+            i % 9 + 1
+        ));
+    }
+    input.push_str("{\"id\": \"broken\", \"text\": \n");
+    input.push_str("{\"text\": \"no id\"}\n");
+    input.push_str(
+        "{\"id\": \"last\", \"text\": \"Lima agreed.\", \"title\": \"T\", \"source\": \"S\"}\n",
+    );
+    let out = brief(
+        &["extract", "--jsonl", "--published", "2020-01-01"],
+        Some(input.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 43);
+    for (i, line) in lines.iter().take(40).enumerate() {
+        assert_eq!(line["id"], format!("doc-{i}"));
+        assert_eq!(
+            line["document"]["published"],
+            format!("2024-03-0{}", i % 9 + 1)
+        );
+        assert_offsets_slice_the_text(line);
+    }
+    assert!(lines[40]["error"].is_string());
+    assert!(lines[41]["error"].as_str().unwrap().contains("id"));
+    assert_eq!(lines[42]["id"], "last");
+    assert_eq!(lines[42]["document"]["title"], "T");
+    assert_eq!(lines[42]["document"]["published"], "2020-01-01");
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.json");
+    let out = brief(&["extract", "-o", target.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let written: Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert_eq!(written["schema"], "brief.analysis/1");
+    // nothing but the target is left behind (no temporary file)
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn paths_and_completions() {
+    let out = brief(&["paths", "--data-dir", "/srv/brief-data"], None);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("config: /nonexistent/xdg-config/brief/config.toml"),
+        "{text}"
+    );
+    assert!(text.contains("data:   /srv/brief-data"), "{text}");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = brief(&["completions", shell], None);
+        assert!(out.status.success());
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("extract"),
+            "{shell}"
+        );
+    }
+}
