@@ -19,7 +19,7 @@ pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let times = times::extract(doc, &tokens);
     let actors = actors::extract(doc, &tokens, &times, lexicon);
     let claims = claims::extract(doc, &tokens, &actors, lexicon);
-    let timeline = timeline::build(doc, &tokens, &times, &actors, &claims);
+    let timeline = timeline::build(doc, &tokens, &times, &actors);
     Analysis {
         actors,
         claims,

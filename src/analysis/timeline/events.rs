@@ -1,0 +1,494 @@
+//! Finding events: a clause with a date is a dated event; a clause whose event verb is
+//! asserted in the past, perfect, present or future (not negated, not hypothetical) is an
+//! undated one. Connectives ("since the invasion", "after the talks") link an event to
+//! another.
+
+use super::lexicon::{EVENT_VERBS, VerbForm, is_event_noun};
+use crate::analysis::model::{Timex, TimexType};
+use crate::analysis::tokens::{Token, TokenKind};
+use crate::document::{Document, Span};
+
+/// Labels are cut at a word boundary to about this many characters.
+const LABEL_MAX: usize = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Perfect,
+    Present,
+    Future,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    After,
+    Before,
+}
+
+/// What a connective points at: the event of a neighbouring clause, or (when that clause
+/// states none) the event nouns it names ("following its invasion of Ukraine").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Event(usize),
+    Nouns {
+        nouns: Vec<String>,
+        names: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub relation: Relation,
+    pub target: Target,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The clause that states the event.
+    pub span: Span,
+    pub label: String,
+    /// Index into the analysis' times.
+    pub time: Option<usize>,
+    pub tense: Tense,
+    pub link: Option<Link>,
+    /// Event nouns (lower case, singular as written) and capitalised words of the clause,
+    /// which connectives elsewhere match against.
+    pub nouns: Vec<String>,
+    pub names: Vec<String>,
+}
+
+/// Words that open a clause (the clause starts at them).
+const CLAUSE_OPENERS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "while",
+    "whereas",
+    "because",
+    "although",
+    "though",
+    "since",
+    "when",
+    "where",
+    "after",
+    "before",
+    "following",
+    "until",
+    "if",
+    "unless",
+    "once",
+    "whether",
+];
+
+/// Connectives and the relation of the clause they open to the event they qualify: "X since
+/// Y" puts X after Y.
+fn connective(word: &str) -> Option<Relation> {
+    match word {
+        "since" | "after" | "following" => Some(Relation::After),
+        "before" | "until" | "ahead" | "prior" => Some(Relation::Before),
+        _ => None,
+    }
+}
+
+/// Words dropped from the start of a label.
+const LABEL_LEAD: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "since",
+    "after",
+    "before",
+    "following",
+    "until",
+    "when",
+    "while",
+    "and",
+    "but",
+    "as",
+    "because",
+    "although",
+    "though",
+    "particularly",
+    "given",
+    "so",
+    "then",
+    "also",
+    "however",
+    "meanwhile",
+];
+
+/// Words a label must not end on.
+const LABEL_TAIL: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "but", "its", "their", "his", "her", "during", "into", "as", "that", "which", "about", "has",
+    "have", "had", "been", "be", "is", "are", "was", "were", "will", "would",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "since",
+    "by",
+    "during",
+    "from",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "of",
+    "for",
+    "around",
+    "about",
+    "as",
+];
+
+const ADVERB_SKIP: &[&str] = &[
+    "also",
+    "already",
+    "long",
+    "just",
+    "still",
+    "yet",
+    "even",
+    "since",
+    "now",
+    "then",
+    "ever",
+    "recently",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "apparently",
+    "subsequently",
+    "been",
+    "being",
+    "be",
+];
+
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+
+const HYPOTHETICAL: &[&str] = &[
+    "would", "could", "might", "may", "should", "can", "must", "ought", "cannot",
+];
+
+/// Words after which "to" + verb speaks of a future event ("is expected to launch").
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "expected",
+    "set",
+    "due",
+    "going",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "scheduled",
+    "poised",
+    "likely",
+    "about",
+    "intends",
+    "intend",
+    "aims",
+    "prepared",
+    "preparing",
+];
+
+/// Signs that a dated clause states something (a dateline like "BRUSSELS 1996-08-22" does not).
+const FINITE_WORDS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "said",
+    "says",
+    "told",
+    "announced",
+    "reported",
+    "did",
+    "does",
+];
+
+pub fn find(doc: &Document, tokens: &[Token], times: &[Timex]) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let sentence = tokens[start].sentence;
+        let end = start + tokens[start..].partition_point(|t| t.sentence == sentence);
+        sentence_events(doc, &tokens[start..end], times, &mut found);
+        start = end;
+    }
+    found
+}
+
+/// A clause: a token range of one sentence, and the connective that opens it.
+struct Clause {
+    start: usize,
+    end: usize,
+    opener: Option<Relation>,
+}
+
+fn clauses(doc: &Document, toks: &[Token]) -> Vec<Clause> {
+    let mut out: Vec<Clause> = Vec::new();
+    let mut start = 0;
+    for i in 0..=toks.len() {
+        let boundary = i == toks.len()
+            || (i > start && {
+                let word = toks[i].text(&doc.text).to_lowercase();
+                let prev = toks[i - 1].text(&doc.text);
+                CLAUSE_OPENERS.contains(&word.as_str())
+                    || (toks[i - 1].kind == TokenKind::Punct
+                        && matches!(prev, "," | ";" | ":" | "—" | "–" | "(" | ")"))
+            });
+        if boundary {
+            let word = toks[start].text(&doc.text).to_lowercase();
+            out.push(Clause {
+                start,
+                end: i,
+                opener: connective(&word),
+            });
+            start = i;
+        }
+    }
+    out
+}
+
+struct ClauseEvent {
+    found: usize,
+    clause: usize,
+}
+
+fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut Vec<Found>) {
+    let clauses = clauses(doc, toks);
+    let mut events: Vec<ClauseEvent> = Vec::new();
+    for (ci, clause) in clauses.iter().enumerate() {
+        let ctoks = &toks[clause.start..clause.end];
+        let Some(span) = clause_span(ctoks) else {
+            continue;
+        };
+        let anchor = times.iter().position(|t| {
+            span.contains(t.span)
+                && matches!(t.kind, TimexType::Date | TimexType::Time)
+                && !t.value.ends_with("_REF")
+        });
+        let event = match anchor {
+            Some(t) if states_something(doc, ctoks) => Some((Some(t), Tense::Past)),
+            _ => undated_tense(doc, ctoks).map(|tense| (None, tense)),
+        };
+        let Some((time, tense)) = event else { continue };
+        let label = label(doc, ctoks, times);
+        if label.is_empty() {
+            continue;
+        }
+        let (nouns, names) = nouns_and_names(doc, ctoks);
+        events.push(ClauseEvent {
+            found: found.len(),
+            clause: ci,
+        });
+        found.push(Found {
+            span,
+            label,
+            time,
+            tense,
+            link: None,
+            nouns,
+            names,
+        });
+    }
+    // A clause opened by a connective qualifies the event of the clause before it (or, when
+    // it opens the sentence, the one after it: "After the talks failed, troops moved in").
+    for (ci, clause) in clauses.iter().enumerate() {
+        let Some(relation) = clause.opener else {
+            continue;
+        };
+        let qualified = if ci == 0 {
+            events.iter().find(|e| e.clause > 0)
+        } else {
+            events.iter().rev().find(|e| e.clause < ci)
+        };
+        let Some(qualified) = qualified.map(|e| e.found) else {
+            continue;
+        };
+        let own = events.iter().find(|e| e.clause == ci).map(|e| e.found);
+        let target = match own {
+            Some(own) => Target::Event(own),
+            None => {
+                let (nouns, names) = nouns_and_names(doc, &toks[clause.start..clause.end]);
+                if nouns.is_empty() {
+                    continue;
+                }
+                Target::Nouns { nouns, names }
+            }
+        };
+        if found[qualified].link.is_none() && own != Some(qualified) {
+            found[qualified].link = Some(Link { relation, target });
+        }
+    }
+}
+
+/// The clause's span without surrounding punctuation.
+fn clause_span(ctoks: &[Token]) -> Option<Span> {
+    let first = ctoks.iter().position(|t| t.kind != TokenKind::Punct)?;
+    let last = ctoks.iter().rposition(|t| t.kind != TokenKind::Punct)?;
+    Some(Span::new(ctoks[first].span.start, ctoks[last].span.end))
+}
+
+fn lower(doc: &Document, t: &Token) -> String {
+    t.text(&doc.text).to_lowercase()
+}
+
+fn states_something(doc: &Document, ctoks: &[Token]) -> bool {
+    ctoks.iter().any(|t| {
+        let w = lower(doc, t);
+        EVENT_VERBS.contains_key(&w)
+            || FINITE_WORDS.contains(&w.as_str())
+            || (w.len() > 4 && w.ends_with("ed"))
+            || is_event_noun(&w)
+    })
+}
+
+/// The tense of the clause's first asserted event verb, if it has one.
+fn undated_tense(doc: &Document, ctoks: &[Token]) -> Option<Tense> {
+    ctoks.iter().enumerate().find_map(|(i, t)| {
+        let form = *EVENT_VERBS.get(&lower(doc, t))?;
+        let next_is_by = ctoks.get(i + 1).is_some_and(|n| lower(doc, n) == "by");
+        tense(doc, &ctoks[..i], form, next_is_by)
+    })
+}
+
+/// Reads the auxiliaries before a verb form: "has been sent" is perfect, "will be sent"
+/// future, "was sending" past; a negated, hypothetical or non-finite form is no event.
+fn tense(doc: &Document, before: &[Token], form: VerbForm, next_is_by: bool) -> Option<Tense> {
+    // The nearest word before the verb that is not an adverb or a form of "be".
+    let mut nearest: Option<(usize, String)> = None;
+    for (i, t) in before.iter().enumerate().rev().take(5) {
+        let w = lower(doc, t);
+        if NEGATIONS.contains(&w.as_str()) {
+            return None;
+        }
+        if !(w.ends_with("ly") || ADVERB_SKIP.contains(&w.as_str())) {
+            nearest = Some((i, w));
+            break;
+        }
+    }
+    let (at, word) = nearest.unwrap_or((0, String::new()));
+    let word = word.as_str();
+    if HYPOTHETICAL.contains(&word) {
+        return None;
+    }
+    if word == "to" {
+        let before_to = at.checked_sub(1).map(|i| lower(doc, &before[i]));
+        return before_to
+            .filter(|w| FUTURE_BEFORE_TO.contains(&w.as_str()))
+            .map(|_| Tense::Future);
+    }
+    use VerbForm::*;
+    match (word, form) {
+        ("will" | "shall" | "'ll" | "’ll", _) => Some(Tense::Future),
+        ("has" | "have" | "had" | "'ve" | "’ve", Participle | PastOrParticiple | Ing) => {
+            Some(Tense::Perfect)
+        }
+        (
+            "is" | "are" | "am" | "'s" | "’s" | "'re" | "’re",
+            Ing | Participle | PastOrParticiple,
+        ) => Some(Tense::Present),
+        ("was" | "were", Ing | Participle | PastOrParticiple) => Some(Tense::Past),
+        (_, Past) => Some(Tense::Past),
+        // "the missiles supplied by Russia" describes, it does not narrate
+        (_, PastOrParticiple) if !next_is_by => Some(Tense::Past),
+        (_, ThirdPerson) => Some(Tense::Present),
+        _ => None,
+    }
+}
+
+/// Event nouns and capitalised words of a clause, for matching connectives to events.
+fn nouns_and_names(doc: &Document, ctoks: &[Token]) -> (Vec<String>, Vec<String>) {
+    let mut nouns = Vec::new();
+    let mut names = Vec::new();
+    for t in ctoks.iter().filter(|t| t.is_word()) {
+        let w = t.text(&doc.text);
+        if is_event_noun(w) {
+            nouns.push(singular(&w.to_lowercase()));
+        } else if !t.sentence_start && w.chars().next().is_some_and(char::is_uppercase) {
+            names.push(w.to_string());
+        }
+    }
+    (nouns, names)
+}
+
+fn singular(word: &str) -> String {
+    if word == "talks" || word == "sanctions" {
+        return word.to_string();
+    }
+    word.strip_suffix('s').unwrap_or(word).to_string()
+}
+
+/// A short label taken from the clause: without its opening connective, without the date
+/// (and the preposition before it), cut at a word boundary near [`LABEL_MAX`] characters.
+fn label(doc: &Document, ctoks: &[Token], times: &[Timex]) -> String {
+    let words: Vec<&Token> = ctoks.iter().collect();
+    let in_time = |t: &Token| times.iter().any(|x| x.span.contains(t.span));
+    let mut keep: Vec<bool> = words.iter().map(|t| !in_time(t)).collect();
+    let last_word = words.iter().rposition(|t| t.kind != TokenKind::Punct);
+    for (i, k) in keep.iter_mut().enumerate() {
+        *k &= last_word.is_some_and(|last| i <= last);
+    }
+    for i in 0..words.len() {
+        let before_time = words.get(i + 1).is_some_and(|n| in_time(n));
+        if before_time && PREPOSITIONS.contains(&lower(doc, words[i]).as_str()) {
+            keep[i] = false;
+        }
+    }
+    let mut first = 0;
+    while first < words.len()
+        && (!keep[first]
+            || words[first].kind == TokenKind::Punct
+            || LABEL_LEAD.contains(&lower(doc, words[first]).as_str()))
+    {
+        first += 1;
+    }
+    let mut label = String::new();
+    let mut last_kept: Option<usize> = None;
+    for i in first..words.len() {
+        if !keep[i] {
+            continue;
+        }
+        let piece = match last_kept {
+            Some(prev) if prev + 1 == i => &doc.text[words[prev].span.end..words[i].span.end],
+            Some(_) => {
+                label.push(' ');
+                words[i].text(&doc.text)
+            }
+            None => words[i].text(&doc.text),
+        };
+        if label.chars().count() + piece.chars().count() > LABEL_MAX {
+            break;
+        }
+        label.push_str(piece);
+        last_kept = Some(i);
+    }
+    trim_tail(&label).to_string()
+}
+
+fn trim_tail(label: &str) -> &str {
+    let mut label =
+        label.trim_end_matches(|c: char| c.is_whitespace() || ".!?,;:—–-(\"“".contains(c));
+    while let Some((head, last)) = label.rsplit_once(' ') {
+        if LABEL_TAIL.contains(&last.to_lowercase().as_str()) {
+            label = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
+        } else {
+            break;
+        }
+    }
+    label
+}

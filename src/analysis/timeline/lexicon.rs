@@ -1,0 +1,121 @@
+//! The timeline's word lists (`assets/lexicon/event_*.txt`), parsed once on first use.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How a verb form is inflected, which (with its auxiliaries) gives the event's tense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    Base,
+    ThirdPerson,
+    Past,
+    Participle,
+    /// A form that is both the past and the participle ("supplied", "sent").
+    PastOrParticiple,
+    Ing,
+}
+
+/// Every inflected form of every event verb, lower case.
+pub static EVENT_VERBS: LazyLock<HashMap<String, VerbForm>> = LazyLock::new(|| {
+    let mut forms = HashMap::new();
+    for line in data_lines(include_str!("../../../assets/lexicon/event_verbs.txt")) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let base = words[0];
+        let past = words
+            .get(1)
+            .map_or_else(|| regular_past(base), |w| w.to_string());
+        let participle = words.get(2).map_or_else(|| past.clone(), |w| w.to_string());
+        let ing = words
+            .get(3)
+            .map_or_else(|| regular_ing(base), |w| w.to_string());
+        forms.insert(third_person(base), VerbForm::ThirdPerson);
+        forms.insert(ing, VerbForm::Ing);
+        if past == participle {
+            forms.insert(past, VerbForm::PastOrParticiple);
+        } else {
+            forms.insert(past, VerbForm::Past);
+            forms.insert(participle, VerbForm::Participle);
+        }
+        // last, so that "cut", "hit", "put" read as past/participle only after the others
+        forms.entry(base.to_string()).or_insert(VerbForm::Base);
+    }
+    forms
+});
+
+/// Nouns that name events ("invasion", "talks"), lower case.
+pub static EVENT_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("../../../assets/lexicon/event_nouns.txt")).collect());
+
+pub fn is_event_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    EVENT_NOUNS.iter().any(|n| *n == lower || *n == singular)
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn ends_consonant_y(word: &str) -> bool {
+    let mut rev = word.chars().rev();
+    rev.next() == Some('y') && rev.next().is_some_and(|c| !"aeiou".contains(c))
+}
+
+fn regular_past(base: &str) -> String {
+    if base.ends_with('e') {
+        format!("{base}d")
+    } else if ends_consonant_y(base) {
+        format!("{}ied", &base[..base.len() - 1])
+    } else {
+        format!("{base}ed")
+    }
+}
+
+fn regular_ing(base: &str) -> String {
+    match base.strip_suffix('e') {
+        Some(stem) if !base.ends_with("ee") => format!("{stem}ing"),
+        _ => format!("{base}ing"),
+    }
+}
+
+fn third_person(base: &str) -> String {
+    if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| base.ends_with(e))
+    {
+        format!("{base}es")
+    } else if ends_consonant_y(base) {
+        format!("{}ies", &base[..base.len() - 1])
+    } else {
+        format!("{base}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_and_irregular_forms() {
+        let form = |w: &str| EVENT_VERBS.get(w).copied();
+        assert_eq!(form("supplied"), Some(VerbForm::PastOrParticiple));
+        assert_eq!(form("supplies"), Some(VerbForm::ThirdPerson));
+        assert_eq!(form("supplying"), Some(VerbForm::Ing));
+        assert_eq!(form("invaded"), Some(VerbForm::PastOrParticiple));
+        assert_eq!(form("began"), Some(VerbForm::Past));
+        assert_eq!(form("begun"), Some(VerbForm::Participle));
+        assert_eq!(form("sent"), Some(VerbForm::PastOrParticiple));
+        assert_eq!(form("banning"), Some(VerbForm::Ing));
+        assert_eq!(form("said"), None);
+    }
+
+    #[test]
+    fn event_nouns_match_singular_and_plural() {
+        assert!(is_event_noun("Invasion"));
+        assert!(is_event_noun("elections"));
+        assert!(is_event_noun("talks"));
+        assert!(!is_event_noun("missile"));
+    }
+}

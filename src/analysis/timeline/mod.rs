@@ -1,0 +1,200 @@
+//! The timeline: the article's events in chronological order, each with a short label from
+//! the text, its date when it has one, and the actors its clause names. Undated events are
+//! placed by tense and connectives (see `order`).
+
+mod events;
+mod lexicon;
+mod order;
+
+use super::model::{Actor, Event, Timex};
+use super::tokens::Token;
+use crate::document::{Document, Span};
+
+pub fn build(doc: &Document, tokens: &[Token], times: &[Timex], actors: &[Actor]) -> Vec<Event> {
+    let found = events::find(doc, tokens, times);
+    let mentions = mention_index(actors);
+    order::chronological(&found, times, doc.meta.published)
+        .into_iter()
+        .map(|i| {
+            let f = &found[i];
+            Event {
+                label: f.label.clone(),
+                span: f.span,
+                time: f.time,
+                actors: actors_in(&mentions, f.span),
+            }
+        })
+        .collect()
+}
+
+/// Every actor mention as (span, actor), sorted by position.
+fn mention_index(actors: &[Actor]) -> Vec<(Span, usize)> {
+    let mut index: Vec<(Span, usize)> = actors
+        .iter()
+        .enumerate()
+        .flat_map(|(a, actor)| actor.mentions.iter().map(move |m| (m.span, a)))
+        .collect();
+    index.sort_unstable();
+    index
+}
+
+/// The actors mentioned inside `span`, in order of first mention there.
+fn actors_in(index: &[(Span, usize)], span: Span) -> Vec<usize> {
+    let from = index.partition_point(|(s, _)| s.start < span.start);
+    let mut out = Vec::new();
+    for &(s, a) in index[from..].iter().take_while(|(s, _)| s.start < span.end) {
+        if s.end <= span.end && !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::model::TimexType;
+    use crate::analysis::tokens::tokenize;
+    use crate::document::Meta;
+
+    /// The timeline's labels and values for `text`, with its time expressions given as
+    /// (words, value) rather than found by the tagger, so that only the timeline is tested.
+    fn timeline(
+        text: &str,
+        published: Option<&str>,
+        times: &[(&str, &str)],
+    ) -> Vec<(String, Option<String>)> {
+        let meta = Meta {
+            published: published.map(|p| p.parse().unwrap()),
+            ..Meta::default()
+        };
+        let (doc, _) = Document::from_text(text, meta);
+        let times: Vec<Timex> = times
+            .iter()
+            .map(|(words, value)| {
+                let start = text.find(words).unwrap();
+                Timex {
+                    span: Span::new(start, start + words.len()),
+                    kind: TimexType::Date,
+                    value: value.to_string(),
+                }
+            })
+            .collect();
+        build(&doc, &tokenize(&doc), &times, &[])
+            .into_iter()
+            .map(|e| (e.label, e.time.map(|t| times[t].value.clone())))
+            .collect()
+    }
+
+    fn labels(events: &[(String, Option<String>)]) -> Vec<&str> {
+        events.iter().map(|(l, _)| l.as_str()).collect()
+    }
+
+    #[test]
+    fn undated_background_goes_before_the_news_and_after_older_dates() {
+        let events = timeline(
+            "Troops have been sent to the border, officials said. The minister met reporters on Friday. The war began in February 2022.",
+            Some("2024-11-23"),
+            &[("Friday", "2024-11-22"), ("February 2022", "2022-02")],
+        );
+        assert_eq!(
+            events,
+            vec![
+                ("The war began".to_string(), Some("2022-02".to_string())),
+                ("Troops have been sent to the border".to_string(), None),
+                (
+                    "The minister met reporters".to_string(),
+                    Some("2024-11-22".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn connectives_place_undated_events_after_what_they_name() {
+        let events = timeline(
+            "The talks collapsed on Friday. Russia has faced sanctions following its invasion of Ukraine. Prices rose. The invasion of Ukraine began in February 2022.",
+            Some("2024-11-23"),
+            &[("Friday", "2024-11-22"), ("February 2022", "2022-02")],
+        );
+        assert_eq!(
+            labels(&events),
+            vec![
+                "The invasion of Ukraine began",
+                "Russia has faced sanctions",
+                "Prices rose",
+                "The talks collapsed"
+            ]
+        );
+        let events = timeline(
+            "Before the vote took place in March 2020, protesters marched. Riots erupted since the vote.",
+            Some("2021-01-10"),
+            &[("March 2020", "2020-03")],
+        );
+        assert_eq!(
+            labels(&events),
+            vec!["protesters marched", "the vote took place", "Riots erupted"]
+        );
+    }
+
+    #[test]
+    fn negated_and_hypothetical_events_are_not_events_and_the_future_comes_last() {
+        let events = timeline(
+            "Officials will meet in Geneva. Russia has not sent troops. North Korea could send troops. Rebels seized the airport.",
+            Some("2024-11-23"),
+            &[],
+        );
+        assert_eq!(
+            labels(&events),
+            vec!["Rebels seized the airport", "Officials will meet in Geneva"]
+        );
+    }
+
+    #[test]
+    fn without_a_published_date_unresolved_dates_are_placed_by_tense() {
+        let events = timeline(
+            "The ministers met on Friday. The treaty was signed in 1998. Elections will take place.",
+            None,
+            &[("Friday", "XXXX-WXX-5"), ("1998", "1998")],
+        );
+        assert_eq!(
+            events,
+            vec![
+                (
+                    "The ministers met".to_string(),
+                    Some("XXXX-WXX-5".to_string())
+                ),
+                (
+                    "The treaty was signed".to_string(),
+                    Some("1998".to_string())
+                ),
+                ("Elections will take place".to_string(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_are_short_and_end_on_a_content_word() {
+        let events = timeline(
+            "More than 10,000 soldiers from the northern provinces have been sent to the eastern front to assist with various operations.",
+            Some("2024-11-23"),
+            &[],
+        );
+        let label = &events[0].0;
+        assert!(label.chars().count() <= 64, "{label}");
+        assert_eq!(
+            label,
+            "More than 10,000 soldiers from the northern provinces"
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_not_an_event() {
+        let events = timeline(
+            "BRUSSELS 1996-08-22\n\nThe Commission met.",
+            Some("1996-08-22"),
+            &[("1996-08-22", "1996-08-22")],
+        );
+        assert_eq!(labels(&events), vec!["The Commission met"]);
+    }
+}
