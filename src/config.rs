@@ -127,6 +127,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_example_file_is_valid_and_is_the_defaults() {
+        let example = parse(include_str!("../config.example.toml")).unwrap();
+        assert_eq!(example, Config::default());
+    }
+
+    #[test]
     fn an_empty_file_is_the_defaults() {
         assert_eq!(parse("").unwrap(), Config::default());
     }
