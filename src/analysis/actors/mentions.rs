@@ -152,11 +152,19 @@ fn mode(g: &Gazetteer, text: &str, sentence: &[Token]) -> Mode {
     }
     // Title Case: every longer word capitalised, some of them ordinary words
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    // ordinary words, not names of people ("Love", "Cook" in a list of golfers)
     let common_caps = long
         .iter()
-        .filter(|w| is_capitalised(w) && g.is_common(w))
+        .filter(|w| {
+            is_capitalised(w)
+                && g.is_common(w)
+                && !g.first_names.contains(**w)
+                && !g.last_names.contains(**w)
+        })
         .count();
-    if words.len() >= 3 && long.iter().all(|w| is_capitalised(w)) && common_caps >= 2 {
+    let commas = sentence.iter().filter(|t| t.text(text) == ",").count();
+    if words.len() >= 3 && long.iter().all(|w| is_capitalised(w)) && common_caps >= 2 && commas <= 1
+    {
         Mode::Headline
     } else {
         Mode::Body
@@ -192,10 +200,14 @@ impl<'a> Scan<'a> {
 
     /// A capitalised word that may be part of a name.
     fn is_cap(&self, i: usize, b: usize) -> bool {
+        let w = self.word(i);
+        // "I'm", "We'll": a pronoun with its verb
+        let stem = w.split(['\'', '’']).next().unwrap_or(w);
         self.is_word(i, b)
             && !self.in_time[i]
-            && is_capitalised(self.word(i))
-            && !self.g.not_names.contains(self.word(i))
+            && is_capitalised(w)
+            && !self.g.not_names.contains(w)
+            && !self.g.not_names.contains(stem)
     }
 
     fn is_connector(&self, i: usize, b: usize) -> bool {
@@ -454,7 +466,10 @@ impl<'a> Scan<'a> {
             return e;
         }
         if words.len() == 1 && is_acronym(last) {
-            out.push(cand(a, e, Some(ActorKind::Organization)));
+            // "GDP", "NOTE": a measure or an ordinary word in capitals
+            if !g.not_acronyms.contains(last) && !g.is_common(last) {
+                out.push(cand(a, e, Some(ActorKind::Organization)));
+            }
             return e;
         }
         let person = (words.len() > 1 && g.first_names.contains(words[0]))
