@@ -18,6 +18,7 @@ Generated (committed) files; the hand-written ones in the same folder are left a
 import json
 import os
 import re
+import unicodedata
 
 import pickle
 
@@ -82,11 +83,26 @@ def common_words():
     def listed(w):
         if w in web2:
             return True
-        endings = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""))
-        return any(w.endswith(end) and w[: -len(end)] + rep in web2 for end, rep in endings)
+        # inflected forms are not entries of their own: "women", "earlier", "bigger"
+        endings = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                   ("ly", ""), ("men", "man"), ("ier", "y"), ("iest", "y"), ("er", ""), ("er", "e"), ("est", ""),
+                   ("est", "e"))
+        for end, rep in endings:
+            if w.endswith(end):
+                stem = w[: -len(end)]
+                if stem + rep in web2 or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in web2):
+                    return True
+        return False
 
     top = wordfreq.top_n_list("en", COMMON_WORDS)
-    return sorted(w for w in top if w.isalpha() and w.islower() and len(w) > 1 and listed(w))
+    return sorted(
+        w
+        for w in top
+        if w.isalpha()
+        and w.islower()
+        and len(w) > 1
+        and listed(w)
+    )
 
 
 def places():
@@ -96,8 +112,12 @@ def places():
         if city["population"] < MIN_CITY_POPULATION:
             continue
         name = city["name"]
-        if ASCII_NAME.match(name) or any(ord(c) > 127 for c in name):
-            out.add(name)
+        out.add(name)
+        # news often writes "Montreal", "St Louis" for Montréal, St. Louis
+        folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        for variant in {folded, folded.replace("St. ", "St "), folded.replace("St. ", "Saint ")}:
+            if variant != name and ASCII_NAME.match(variant):
+                out.add(variant)
     for state in gc.get_us_states().values():
         out.add(state["name"])
     for cont in gc.get_continents().values():

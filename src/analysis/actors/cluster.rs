@@ -145,7 +145,7 @@ fn group(cands: &[Candidate], surfaces: &[String], keys: &[Option<String>]) -> C
             .and_then(|n| g.lookup(&gazetteer::key(n)))
             .map(|e| e.kind())
             .or_else(|| vote(ms.iter().filter_map(|&m| cands[m].kind)))
-            .unwrap_or_else(|| default_kind(key));
+            .unwrap_or_else(|| default_kind(key, ms.iter().map(|&m| &cands[m])));
         // the fullest form names the actor ("Shin Wonsik", not "Shin")
         let name = canonical.unwrap_or_else(|| {
             ms.iter()
@@ -198,9 +198,15 @@ fn vote(kinds: impl Iterator<Item = ActorKind>) -> Option<ActorKind> {
     counts.into_iter().find(|(_, n)| *n == best).map(|(k, _)| k)
 }
 
-/// A capitalised name with no other evidence: most such names in news are people's.
-fn default_kind(_name: &str) -> ActorKind {
-    ActorKind::Person
+/// A capitalised name with no other evidence: most such names of two or more words in news
+/// are people's; a single word is more often an organisation's.
+fn default_kind<'a>(name: &str, _cands: impl Iterator<Item = &'a Candidate>) -> ActorKind {
+    let g = &*GAZETTEER;
+    if !name.contains(' ') && !g.last_names.contains(name) && !g.first_names.contains(name) {
+        ActorKind::Organization
+    } else {
+        ActorKind::Person
+    }
 }
 
 /// "He"/"She" opening the sentence right after one that names exactly one person: a

@@ -201,8 +201,8 @@ impl<'a> Scan<'a> {
     /// A capitalised word that may be part of a name.
     fn is_cap(&self, i: usize, b: usize) -> bool {
         let w = self.word(i);
-        // "I'm", "We'll": a pronoun with its verb
-        let stem = w.split(['\'', '’']).next().unwrap_or(w);
+        // "I'm", "We'll": a pronoun with its verb; "January-June": a time
+        let stem = w.split(['\'', '’', '-']).next().unwrap_or(w);
         self.is_word(i, b)
             && !self.in_time[i]
             && is_capitalised(w)
@@ -477,13 +477,21 @@ impl<'a> Scan<'a> {
             || ((words.len() > 1 || g.last_names.contains(last))
                 && e < b
                 && g.said_verbs.contains(self.word(e)));
-        let kind = person.then_some(ActorKind::Person);
-        // a lone ordinary word in capitals ("Western") is no name without other evidence
-        if kind.is_none()
-            && words.len() == 1
-            && g.is_common(last)
-            && !self.name_words.contains(last)
-        {
+        let place = a > 0 && matches!(self.word(a - 1), "in" | "near");
+        let kind = if person {
+            Some(ActorKind::Person)
+        } else if place {
+            Some(ActorKind::Place)
+        } else {
+            None
+        };
+        // a lone ordinary word in capitals ("Western") is no name without other evidence, nor
+        // a lone letter
+        let lone_word = words.len() == 1
+            && (g.not_alone.contains(last)
+                || last.chars().count() == 1
+                || g.is_common(last) && !self.name_words.contains(last));
+        if !person && lone_word {
             return e;
         }
         out.push(cand(a, e, kind));
