@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::gazetteer::{self, GAZETTEER};
-use super::mentions::{Candidate, is_acronym};
+use super::mentions::{Candidate, ending_at, is_acronym};
 use crate::analysis::model::{Actor, ActorKind, Mention, MentionForm};
 use crate::analysis::tokens::Token;
 
@@ -46,10 +46,12 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
             by_surname.entry(last).or_insert(i);
         }
     }
+    let by_initials = initials(text, tokens, cands);
+    let countries = countries(cands);
     let mut keys: Vec<Option<String>> = Vec::with_capacity(cands.len());
     for (i, c) in cands.iter().enumerate() {
         let key = if c.compass {
-            compass_country(text, c, cands)
+            compass_country(text, c, &countries)
         } else if let Some(name) = &c.canonical {
             Some(name.clone())
         } else {
@@ -62,7 +64,7 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
                 .filter(|&&j| j != i);
             let acronym = lone
                 .filter(|w| is_acronym(w))
-                .and_then(|w| expansion(text, tokens, cands, i, w));
+                .and_then(|w| expansion(text, tokens, cands, &by_initials, i, w));
             match (person, acronym) {
                 (Some(&j), _) => Some(surfaces[j].clone()),
                 (None, Some(j)) => keys.get(j).cloned().flatten(),
@@ -74,24 +76,26 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
     group(cands, &surfaces, &keys)
 }
 
-/// "the North": the one country of the text whose name starts with the compass word.
-fn compass_country(text: &str, c: &Candidate, cands: &[Candidate]) -> Option<String> {
-    let word = text[c.span.start..c.span.end].split_whitespace().last()?;
-    let prefix = format!("{word} ");
-    let mut found: Option<&str> = None;
-    for other in cands.iter().filter(|o| o.kind == Some(ActorKind::Country)) {
-        if let Some(name) = other
-            .canonical
-            .as_deref()
-            .filter(|n| n.starts_with(&prefix))
-        {
-            if found.is_some_and(|f| f != name) {
-                return None;
-            }
-            found = Some(name);
+/// The countries the text names, each once.
+fn countries(cands: &[Candidate]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in cands.iter().filter(|c| c.kind == Some(ActorKind::Country)) {
+        if let Some(name) = c.canonical.as_deref().filter(|n| !out.contains(n)) {
+            out.push(name);
         }
     }
-    found.map(str::to_string)
+    out
+}
+
+/// "the North": the one country of the text whose name starts with the compass word.
+fn compass_country(text: &str, c: &Candidate, countries: &[&str]) -> Option<String> {
+    let word = text[c.span.start..c.span.end].split_whitespace().last()?;
+    let prefix = format!("{word} ");
+    let mut named = countries.iter().filter(|n| n.starts_with(&prefix));
+    match (named.next(), named.next()) {
+        (Some(name), None) => Some(name.to_string()),
+        _ => None,
+    }
 }
 
 /// The organisation an acronym stands for: the name just before it in brackets ("Korea
@@ -100,26 +104,39 @@ fn expansion(
     text: &str,
     tokens: &[Token],
     cands: &[Candidate],
+    by_initials: &HashMap<String, usize>,
     i: usize,
     acronym: &str,
 ) -> Option<usize> {
     let (s, _) = cands[i].tokens;
     if s >= 2
         && tokens[s - 1].text(text) == "("
-        && let Some(j) = cands[..i].iter().rposition(|c| c.tokens.1 == s - 1)
+        && let Some(j) = ending_at(&cands[..i], s - 1)
     {
         return Some(j);
     }
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    cands.iter().position(|c| {
+    by_initials.get(&letters).copied()
+}
+
+/// Organisations and other non-person names of two words or more by their initials
+/// ("Korea Broadcasting System" -> "KBS"), first mention first.
+fn initials(text: &str, tokens: &[Token], cands: &[Candidate]) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if c.kind == Some(ActorKind::Person) {
+            continue;
+        }
         let initials: String = tokens[c.tokens.0..c.tokens.1]
             .iter()
-            .map(|t| t.text(text))
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .filter_map(|w| w.chars().next())
+            .filter_map(|t| t.text(text).chars().next())
+            .filter(|f| f.is_uppercase())
             .collect();
-        c.kind != Some(ActorKind::Person) && initials.len() >= 2 && initials == letters
-    })
+        if initials.chars().count() >= 2 {
+            out.entry(initials).or_insert(i);
+        }
+    }
+    out
 }
 
 fn group(cands: &[Candidate], surfaces: &[String], keys: &[Option<String>]) -> Clustered {

@@ -548,3 +548,14 @@ pub fn is_acronym(word: &str) -> bool {
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '&' | '-'))
 }
+
+/// The candidate that starts at token `k`. Candidates are in text order and do not overlap,
+/// so both their starts and their ends are sorted.
+pub fn starting_at(cands: &[Candidate], k: usize) -> Option<usize> {
+    cands.binary_search_by_key(&k, |c| c.tokens.0).ok()
+}
+
+/// The candidate that ends (exclusive) at token `k`.
+pub fn ending_at(cands: &[Candidate], k: usize) -> Option<usize> {
+    cands.binary_search_by_key(&k, |c| c.tokens.1).ok()
+}

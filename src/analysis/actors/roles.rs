@@ -4,7 +4,7 @@
 
 use super::cluster::Clustered;
 use super::gazetteer::GAZETTEER;
-use super::mentions::Candidate;
+use super::mentions::{Candidate, ending_at, starting_at};
 use crate::analysis::model::ActorKind;
 use crate::analysis::tokens::{Token, TokenKind, is_possessive};
 
@@ -12,7 +12,7 @@ use crate::analysis::tokens::{Token, TokenKind, is_possessive};
 const MAX_ROLE_WORDS: usize = 6;
 
 pub fn assign(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Clustered) {
-    let ending_at = |k: usize| cands.iter().position(|c| c.tokens.1 == k);
+    let ending_at = |k: usize| ending_at(cands, k);
     for (i, c) in cands.iter().enumerate() {
         let Some(a) = out.actor_of[i] else { continue };
         if out.actors[a].kind != ActorKind::Person || out.actors[a].role.is_some() {
@@ -67,7 +67,7 @@ fn apposition(
     after: usize,
     cands: &[Candidate],
 ) -> Option<((usize, usize), Option<usize>)> {
-    let starting_at = |k: usize| cands.iter().position(|c| c.tokens.0 == k);
+    let starting_at = |k: usize| starting_at(cands, k);
     let word = |k: usize| tokens.get(k).map(|t| t.text(text));
     if word(after) != Some(",") {
         return None;
