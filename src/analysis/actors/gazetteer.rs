@@ -39,8 +39,8 @@ pub struct Gazetteer {
     pub max_words: usize,
     pub first_names: HashSet<&'static str>,
     pub last_names: HashSet<&'static str>,
-    /// Lower-case words of ordinary running text.
-    pub common_words: HashSet<&'static str>,
+    /// Lower-case words of ordinary running text, with their frequency rank (0 = "the").
+    common_words: HashMap<&'static str, usize>,
     pub not_names: HashSet<&'static str>,
     pub titles: HashSet<&'static str>,
     pub honorifics: HashSet<&'static str>,
@@ -51,6 +51,9 @@ pub struct Gazetteer {
     pub place_cues: HashSet<&'static str>,
     pub connectors: HashSet<&'static str>,
 }
+
+/// The frequency rank below which a word is very common.
+const VERY_COMMON: usize = 10_000;
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
@@ -135,7 +138,10 @@ impl Gazetteer {
             max_words,
             first_names: set(include_str!("../../../assets/gazetteer/first_names.txt")),
             last_names: set(include_str!("../../../assets/gazetteer/last_names.txt")),
-            common_words: set(include_str!("../../../assets/gazetteer/common_words.txt")),
+            common_words: lines(include_str!("../../../assets/gazetteer/common_words.txt"))
+                .enumerate()
+                .map(|(rank, w)| (w, rank))
+                .collect(),
             not_names: set(include_str!("../../../assets/gazetteer/not_names.txt")),
             titles: set(include_str!("../../../assets/gazetteer/titles.txt")),
             honorifics: set(include_str!("../../../assets/gazetteer/honorifics.txt")),
@@ -157,8 +163,18 @@ impl Gazetteer {
 
     /// Whether a word (as written) is an ordinary lower-case word of English.
     pub fn is_common(&self, word: &str) -> bool {
+        self.rank(word).is_some()
+    }
+
+    /// Whether a word is among the most frequent of English ("Western", not "Cisco"), so
+    /// ordinary even when capitalised inside a sentence.
+    pub fn is_very_common(&self, word: &str) -> bool {
+        self.rank(word).is_some_and(|r| r < VERY_COMMON)
+    }
+
+    fn rank(&self, word: &str) -> Option<usize> {
         let lower = word.to_lowercase();
-        self.common_words.contains(lower.as_str())
+        self.common_words.get(lower.as_str()).copied()
     }
 }
 

@@ -490,7 +490,7 @@ impl<'a> Scan<'a> {
         let lone_word = words.len() == 1
             && (g.not_alone.contains(last)
                 || last.chars().count() == 1
-                || g.is_common(last) && !self.name_words.contains(last));
+                || g.is_very_common(last) && !self.name_words.contains(last));
         if !person && lone_word {
             return e;
         }
