@@ -116,7 +116,36 @@ pub fn recognise(
         }
     }
     out.sort_by_key(|c| c.span.start);
+    mark_teams(tokens, &mut out);
     out
+}
+
+/// In a line of results ("Chicago 5 Houston 3"), city names followed by scores are teams:
+/// organisations. National teams stay countries, as news style names them.
+fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
+    let scored = |c: &Candidate| {
+        tokens
+            .get(c.tokens.1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    let mut start = 0;
+    while start < cands.len() {
+        let sentence = tokens[cands[start].tokens.0].sentence;
+        let end = start
+            + cands[start..]
+                .iter()
+                .take_while(|c| tokens[c.tokens.0].sentence == sentence)
+                .count();
+        if cands[start..end].iter().filter(|c| scored(c)).count() >= 2 {
+            for c in &mut cands[start..end] {
+                let lone = c.tokens.1 == c.tokens.0 + 1;
+                if scored(c) && (c.kind == Some(ActorKind::Place) || c.kind.is_none() && lone) {
+                    c.kind = Some(ActorKind::Organization);
+                }
+            }
+        }
+        start = end;
+    }
 }
 
 /// Token ranges of the sentences, in order.

@@ -157,6 +157,15 @@ mod tests {
     }
 
     #[test]
+    fn cities_with_scores_are_teams() {
+        let found = actors("Results on Sunday: Denver 3 Boston 2. Fans in Denver cheered.");
+        assert_eq!(names(&found), vec!["Denver", "Boston"]);
+        assert_eq!(found[1].kind, ActorKind::Organization);
+        let found = actors("Storms hit Denver and Boston.");
+        assert!(found.iter().all(|a| a.kind == ActorKind::Place));
+    }
+
+    #[test]
     fn user_aliases_are_honoured() {
         let lexicon = UserLexicon {
             aliases: vec![("the hermit kingdom".into(), "North Korea".into())],
