@@ -34,16 +34,27 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
             .map(|t| t.text(text))
             .collect()
     };
-    // full names of people by their last word, for "Smith" after "John Smith"
-    let mut by_surname: HashMap<&str, usize> = HashMap::new();
+    // full names by a word that may later stand alone: a person's surname or census first
+    // name ("Smith", "Hillary"), an organisation's last word ("the Post")
+    let mut people: HashMap<&str, usize> = HashMap::new();
+    let mut orgs: HashMap<&str, usize> = HashMap::new();
     for (i, c) in cands.iter().enumerate() {
         let w = words(c);
-        if w.len() > 1
-            && c.canonical.is_none()
-            && matches!(c.kind, Some(ActorKind::Person) | None)
-            && let Some(last) = w.last()
-        {
-            by_surname.entry(last).or_insert(i);
+        if w.len() < 2 || c.canonical.is_some() {
+            continue;
+        }
+        let (first, last) = (w[0], w[w.len() - 1]);
+        match c.kind {
+            Some(ActorKind::Person) | None => {
+                people.entry(last).or_insert(i);
+                if GAZETTEER.first_names.contains(first) {
+                    people.entry(first).or_insert(i);
+                }
+            }
+            Some(ActorKind::Organization) => {
+                orgs.entry(last).or_insert(i);
+            }
+            _ => {}
         }
     }
     let by_initials = initials(text, tokens, cands);
@@ -58,14 +69,16 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
             let w = words(c);
             let single = w.len() == 1;
             let lone = single.then(|| w[0]);
-            let person = lone
-                .filter(|_| matches!(c.kind, Some(ActorKind::Person) | None))
-                .and_then(|w| by_surname.get(w))
-                .filter(|&&j| j != i);
+            let full = lone.and_then(|w| match c.kind {
+                Some(ActorKind::Person) => people.get(w),
+                Some(ActorKind::Organization) => orgs.get(w),
+                None => people.get(w).or_else(|| orgs.get(w)),
+                _ => None,
+            });
             let acronym = lone
                 .filter(|w| is_acronym(w))
                 .and_then(|w| expansion(text, tokens, cands, &by_initials, i, w));
-            match (person, acronym) {
+            match (full, acronym) {
                 (Some(&j), _) => Some(surfaces[j].clone()),
                 (None, Some(j)) => keys.get(j).cloned().flatten(),
                 (None, None) => Some(surfaces[i].clone()),

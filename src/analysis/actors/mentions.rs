@@ -351,9 +351,11 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let end = self.run_end(i, b);
-            // an ordinary word that starts the sentence ("Analysts", "Several Russian")
+            // an ordinary word that starts the sentence ("Analysts", "Several Russian",
+            // "Forty-three")
+            let head = self.word(i).split('-').next().unwrap_or_default();
             if self.tokens[i].sentence_start
-                && self.g.is_common(self.word(i))
+                && self.g.is_common(head)
                 && !self.name_words.contains(self.word(i))
                 && !(end > i + 1
                     && (self.g.first_names.contains(self.word(i))

@@ -105,6 +105,9 @@ mod tests {
             vec![MentionForm::Name, MentionForm::Name, MentionForm::Pronoun]
         );
         assert_eq!(found[0].aliases, vec!["Carter"]);
+        let found = actors("Police found Maria Lopez on Monday. Officers said Maria was safe.");
+        assert_eq!(names(&found), vec!["Maria Lopez"]);
+        assert_eq!(found[0].aliases, vec!["Maria"]);
     }
 
     #[test]
