@@ -51,19 +51,26 @@ def clean_alias(a):
 
 def countries():
     data_dir = os.path.join(os.path.dirname(countryinfo.__file__), "data")
-    rows = []
+    infos = []
     for fn in sorted(os.listdir(data_dir)):
-        if not fn.endswith(".json"):
-            continue
-        with open(os.path.join(data_dir, fn), encoding="utf-8") as f:
-            info = json.load(f)
-        name = info.get("name")
-        if not name:
-            continue
+        if fn.endswith(".json"):
+            with open(os.path.join(data_dir, fn), encoding="utf-8") as f:
+                info = json.load(f)
+            if info.get("name"):
+                infos.append(info)
+    # a demonym shared by several ("American", "French") goes to the most populous country,
+    # not to a territory
+    owner = {}
+    for info in infos:
+        for d in (info.get("demonym") or "").split(","):
+            d = d.strip()
+            if d and (d not in owner or (info.get("population") or 0) > (owner[d].get("population") or 0)):
+                owner[d] = info
+    rows = []
+    for info in infos:
+        name = info["name"]
         aliases = [a for a in info.get("altSpellings", []) if clean_alias(a) and a != name]
-        # ISO codes that are written as words in news text ("UK", "US")
-        aliases += [c for c in (info.get("ISO", {}) or {}).values() if isinstance(c, str) and c in ("US", "UK")]
-        demonyms = [d.strip() for d in (info.get("demonym") or "").split(",") if d.strip()]
+        demonyms = [d.strip() for d in (info.get("demonym") or "").split(",") if owner.get(d.strip()) is info]
         capital = info.get("capital") or ""
         if isinstance(capital, list):  # a few countries list several
             capital = capital[0] if capital else ""

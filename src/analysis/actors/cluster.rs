@@ -70,7 +70,8 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
             let single = w.len() == 1;
             let lone = single.then(|| w[0]);
             let full = lone.and_then(|w| match c.kind {
-                Some(ActorKind::Person) => people.get(w),
+                // "Garland" after "Merrick Garland" is the person, not the town
+                Some(ActorKind::Person | ActorKind::Place) => people.get(w),
                 Some(ActorKind::Organization) => orgs.get(w),
                 None => people.get(w).or_else(|| orgs.get(w)),
                 _ => None,

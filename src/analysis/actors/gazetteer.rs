@@ -49,6 +49,7 @@ pub struct Gazetteer {
     pub said_verbs: HashSet<&'static str>,
     pub org_cues: HashSet<&'static str>,
     pub place_cues: HashSet<&'static str>,
+    pub other_cues: HashSet<&'static str>,
     pub connectors: HashSet<&'static str>,
 }
 
@@ -150,6 +151,7 @@ impl Gazetteer {
             said_verbs: set(include_str!("../../../assets/gazetteer/said_verbs.txt")),
             org_cues: set(include_str!("../../../assets/gazetteer/org_cues.txt")),
             place_cues: set(include_str!("../../../assets/gazetteer/place_cues.txt")),
+            other_cues: set(include_str!("../../../assets/gazetteer/other_cues.txt")),
             connectors: set(include_str!(
                 "../../../assets/gazetteer/name_connectors.txt"
             )),

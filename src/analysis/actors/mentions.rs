@@ -321,7 +321,10 @@ impl<'a> Scan<'a> {
     fn body_sentence(&self, a: usize, b: usize, out: &mut Vec<Candidate>) {
         let mut i = a;
         while i < b {
-            if let Some((e, phrase)) = self.phrase(i, b, false) {
+            if let Some((e, phrase)) = self
+                .phrase(i, b, false)
+                .filter(|(e, p)| !self.first_name_not_place(i, *e, b, p))
+            {
                 let run = self.run_end(e, b);
                 if run > e && self.has_cue(e, run) {
                     i = self.typed_run(i, run, b, out);
@@ -366,6 +369,15 @@ impl<'a> Scan<'a> {
             }
             i = self.typed_run(i, end, b, out);
         }
+    }
+
+    /// "George W. Bush", "Florence Smith": a first name that is also a town, before another
+    /// capitalised word, starts a person's name.
+    fn first_name_not_place(&self, i: usize, e: usize, b: usize, phrase: &Phrase) -> bool {
+        e == i + 1
+            && matches!(phrase, Phrase::Table(Entry::Place))
+            && self.g.first_names.contains(self.word(i))
+            && self.is_cap(e, b)
     }
 
     fn is_title_or_cue(&self, k: usize) -> bool {
@@ -440,6 +452,10 @@ impl<'a> Scan<'a> {
             compass: false,
             title: None,
         };
+        // laws, plans and events are no actors ("Clean Air Act", "Election Day")
+        if words.len() > 1 && g.other_cues.contains(last) {
+            return e;
+        }
         // places and organisations by their cue words
         if g.place_cues.contains(last)
             || (words.len() > 2 && g.place_cues.contains(words[0]) && words[1] == "of")

@@ -160,6 +160,19 @@ mod tests {
     }
 
     #[test]
+    fn laws_events_and_first_names_that_are_towns() {
+        let found = actors(
+            "Senator George W. Bush backed the Clean Water Act before Election Day, and \
+             Bush spoke in Georgia.",
+        );
+        assert_eq!(names(&found), vec!["George W. Bush", "Georgia"]);
+        assert_eq!(found[0].aliases, vec!["Bush"]);
+        let found = actors("Dana Reyes, and her brother, left. The Republican Tom Hale spoke.");
+        assert_eq!(names(&found), vec!["Dana Reyes", "Tom Hale"]);
+        assert!(found.iter().all(|a| a.role.is_none()));
+    }
+
+    #[test]
     fn cities_with_scores_are_teams() {
         let found = actors("Results on Sunday: Denver 3 Boston 2. Fans in Denver cheered.");
         assert_eq!(names(&found), vec!["Denver", "Boston"]);

@@ -50,13 +50,7 @@ fn words_between(text: &str, tokens: &[Token], s: usize, e: usize) -> String {
 
 fn is_title(word: &str) -> bool {
     let g = &*GAZETTEER;
-    let mut chars = word.chars();
-    let capitalised: String = chars
-        .next()
-        .map(|f| f.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    !g.honorifics.contains(word)
-        && (g.titles.contains(word) || g.titles.contains(capitalised.as_str()))
+    g.titles.contains(word) && !g.honorifics.contains(word)
 }
 
 /// ", [the] [Country's] role words [of Org]," after a name: the role's token range and the
@@ -87,7 +81,12 @@ fn apposition(
     let start = k;
     while k < tokens.len() && k - start < MAX_ROLE_WORDS {
         let t = tokens[k];
-        if t.kind != TokenKind::Word || starting_at(k).is_some() {
+        // "..., and his father": no role
+        let clause = matches!(
+            word(k),
+            Some("and" | "or" | "but" | "who" | "which" | "that" | "his" | "her" | "its" | "their")
+        );
+        if t.kind != TokenKind::Word || starting_at(k).is_some() || clause {
             break;
         }
         if matches!(word(k), Some("of" | "at" | "for")) {
