@@ -76,7 +76,7 @@ pub fn recognise(
         let s = &tokens[a..b];
         for (k, t) in s.iter().enumerate() {
             let next_to_caps = (k > 0 && caps(&s[k - 1])) || s.get(k + 1).is_some_and(caps);
-            if caps(t) && !t.sentence_start && next_to_caps {
+            if caps(t) && !starts_line(text, tokens, a + k) && next_to_caps {
                 name_words.insert(t.text(text));
             }
         }
@@ -148,6 +148,17 @@ fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
     }
 }
 
+/// Whether token `i` starts a sentence or a line (lines of tables and lists are often not
+/// sentences of their own), where any word is capitalised.
+fn starts_line(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens[i].sentence_start
+        || i == 0
+        || text[tokens[i - 1].span.end..tokens[i].span.start].contains('\n')
+        || (i >= 2
+            && tokens[i - 1].kind == TokenKind::Punct
+            && text[tokens[i - 2].span.end..tokens[i - 1].span.start].contains('\n'))
+}
+
 /// Token ranges of the sentences, in order.
 fn sentence_ranges(tokens: &[Token]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -181,18 +192,23 @@ fn mode(g: &Gazetteer, text: &str, sentence: &[Token]) -> Mode {
     }
     // Title Case: every longer word capitalised, some of them ordinary words
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
-    // ordinary words, not names of people ("Love", "Cook" in a list of golfers)
+    // ordinary words in Title Case, not names of people ("Love", "Cook" in a list of golfers)
     let common_caps = long
         .iter()
         .filter(|w| {
             is_capitalised(w)
+                && w.chars().any(char::is_lowercase)
                 && g.is_common(w)
                 && !g.first_names.contains(**w)
                 && !g.last_names.contains(**w)
         })
         .count();
     let commas = sentence.iter().filter(|t| t.text(text) == ",").count();
-    if words.len() >= 3 && long.iter().all(|w| is_capitalised(w)) && common_caps >= 2 && commas <= 1
+    if long.len() >= 4
+        && long.iter().all(|w| is_capitalised(w))
+        && common_caps >= 2
+        && common_caps * 2 >= long.len()
+        && commas <= 1
     {
         Mode::Headline
     } else {
@@ -357,7 +373,7 @@ impl<'a> Scan<'a> {
             // an ordinary word that starts the sentence ("Analysts", "Several Russian",
             // "Forty-three")
             let head = self.word(i).split('-').next().unwrap_or_default();
-            if self.tokens[i].sentence_start
+            if starts_line(self.text, self.tokens, i)
                 && self.g.is_common(head)
                 && !self.name_words.contains(self.word(i))
                 && !(end > i + 1
@@ -395,7 +411,7 @@ impl<'a> Scan<'a> {
         let w = self.word(i);
         !(e == i + 1
             && matches!(phrase, Phrase::Table(Entry::Place))
-            && self.tokens[i].sentence_start
+            && starts_line(self.text, self.tokens, i)
             && self.g.is_common(w)
             && !self.name_words.contains(w))
     }
@@ -452,8 +468,10 @@ impl<'a> Scan<'a> {
             compass: false,
             title: None,
         };
-        // laws, plans and events are no actors ("Clean Air Act", "Election Day")
-        if words.len() > 1 && g.other_cues.contains(last) {
+        // laws, plans and events are no actors ("Clean Air Act", "Election Day"), but
+        // "Stuart Law" is a man
+        let first_name = words.len() > 1 && g.first_names.contains(words[0]);
+        if words.len() > 1 && g.other_cues.contains(last) && !first_name {
             return e;
         }
         // places and organisations by their cue words
@@ -484,7 +502,12 @@ impl<'a> Scan<'a> {
             return e;
         }
         // a title before the name: "Defense Secretary Lloyd Austin", "Mr. Smith"
-        if let Some(k) = (a..e).rev().find(|&k| g.titles.contains(self.word(k))) {
+        // "John Major" is a name, "Major Smith" a title and a name
+        let titled = (a..e)
+            .rev()
+            .find(|&k| g.titles.contains(self.word(k)))
+            .filter(|&k| !(k + 1 == e && first_name));
+        if let Some(k) = titled {
             let mut start = k + 1;
             while start < e && (self.is_connector(start, e) || !self.is_cap(start, e)) {
                 start += 1;
