@@ -51,6 +51,9 @@ struct Scan<'a> {
     /// Words written capitalised inside a body sentence (not at its start) next to another
     /// capitalised word, as in names ("Helen Carter"; not "Western allies").
     name_words: HashSet<&'a str>,
+    /// Those of them that follow another capitalised word, as surnames do ("Carter", not
+    /// "World" of "World Bank").
+    name_tails: HashSet<&'a str>,
     /// First words of the user's aliases, lower-cased.
     user_starts: HashSet<String>,
 }
@@ -68,6 +71,7 @@ pub fn recognise(
         .map(|&(a, b)| mode(g, text, &tokens[a..b]))
         .collect();
     let mut name_words = HashSet::new();
+    let mut name_tails = HashSet::new();
     let caps = |t: &Token| t.is_word() && is_capitalised(t.text(text));
     for (&(a, b), &m) in sentences.iter().zip(&modes) {
         if m != Mode::Body {
@@ -75,8 +79,14 @@ pub fn recognise(
         }
         let s = &tokens[a..b];
         for (k, t) in s.iter().enumerate() {
-            let next_to_caps = (k > 0 && caps(&s[k - 1])) || s.get(k + 1).is_some_and(caps);
-            if caps(t) && !starts_line(text, tokens, a + k) && next_to_caps {
+            if !caps(t) || starts_line(text, tokens, a + k) {
+                continue;
+            }
+            let after_caps = k > 0 && caps(&s[k - 1]);
+            if after_caps {
+                name_tails.insert(t.text(text));
+            }
+            if after_caps || s.get(k + 1).is_some_and(caps) {
                 name_words.insert(t.text(text));
             }
         }
@@ -92,6 +102,7 @@ pub fn recognise(
             .map(|(alias, canonical)| (gazetteer::key(alias), canonical.clone()))
             .collect(),
         name_words,
+        name_tails,
         user_starts: lexicon
             .aliases
             .iter()
@@ -481,7 +492,13 @@ impl<'a> Scan<'a> {
             out.push(cand(a, e, Some(ActorKind::Place)));
             return e;
         }
-        if g.org_cues.contains(last)
+        // a person's name has no acronym or ampersand in it ("ALAFCO Aviation Lease & Finance")
+        let company = words.len() > 1
+            && words
+                .iter()
+                .any(|w| *w == "&" || is_acronym(w) && !w.contains('.') && !is_roman(w));
+        if company
+            || g.org_cues.contains(last)
             || (words.len() > 2 && g.org_cues.contains(words[0]) && words[1] == "of")
             || (words.len() > 1
                 && words[..words.len() - 1]
@@ -560,7 +577,9 @@ impl<'a> Scan<'a> {
         let lone_word = words.len() == 1
             && (g.not_alone.contains(last)
                 || last.chars().count() == 1
-                || g.is_very_common(last) && !self.name_words.contains(last));
+                || g.is_very_common(last) && !self.name_tails.contains(last)
+                // "A350", "H1": a model or a code
+                || last.chars().any(|c| c.is_ascii_digit()) && !is_acronym(last));
         if !person && lone_word {
             return e;
         }
@@ -609,6 +628,11 @@ impl<'a> Scan<'a> {
 enum Phrase {
     Table(Entry),
     User(String),
+}
+
+/// "II", "XIV": a regnal or sequence number.
+fn is_roman(word: &str) -> bool {
+    word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// "SBS", "NATO", "U.N.": capitals (with stops, digits or &), two letters or more.
