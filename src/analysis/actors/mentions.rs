@@ -577,7 +577,9 @@ impl<'a> Scan<'a> {
         let lone_word = words.len() == 1
             && (g.not_alone.contains(last)
                 || last.chars().count() == 1
-                || g.is_very_common(last) && !self.name_tails.contains(last)
+                || g.is_very_common(last)
+                    && !self.name_tails.contains(last)
+                    && !g.first_names.contains(last)
                 // "A350", "H1": a model or a code
                 || last.chars().any(|c| c.is_ascii_digit()) && !is_acronym(last));
         if !person && lone_word {
