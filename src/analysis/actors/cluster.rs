@@ -3,7 +3,7 @@
 //! text named North-something, a person's full name with later surname-only mentions, an
 //! organisation's name with its acronym.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::gazetteer::{self, GAZETTEER};
 use super::mentions::{Candidate, ending_at, is_acronym};
@@ -176,7 +176,7 @@ fn group(cands: &[Candidate], surfaces: &[String], keys: &[Option<String>]) -> C
             .and_then(|n| g.lookup(&gazetteer::key(n)))
             .map(|e| e.kind())
             .or_else(|| vote(ms.iter().filter_map(|&m| cands[m].kind)))
-            .unwrap_or_else(|| default_kind(key, ms.iter().map(|&m| &cands[m])));
+            .unwrap_or_else(|| default_kind(key));
         // the fullest form names the actor ("Shin Wonsik", not "Shin")
         let name = canonical.unwrap_or_else(|| {
             ms.iter()
@@ -191,12 +191,13 @@ fn group(cands: &[Candidate], surfaces: &[String], keys: &[Option<String>]) -> C
                 .cloned()
                 .unwrap_or_else(|| key.to_string())
         });
-        let mut aliases: Vec<String> = Vec::new();
-        for &m in ms {
-            if surfaces[m] != name && !aliases.contains(&surfaces[m]) {
-                aliases.push(surfaces[m].clone());
-            }
-        }
+        let mut seen: HashSet<&str> = HashSet::from([name.as_str()]);
+        let aliases: Vec<String> = ms
+            .iter()
+            .map(|&m| surfaces[m].as_str())
+            .filter(|s| seen.insert(s))
+            .map(str::to_string)
+            .collect();
         let mentions = ms
             .iter()
             .map(|&m| Mention {
@@ -231,7 +232,7 @@ fn vote(kinds: impl Iterator<Item = ActorKind>) -> Option<ActorKind> {
 
 /// A capitalised name with no other evidence: most such names of two or more words in news
 /// are people's; a single word is more often an organisation's.
-fn default_kind<'a>(name: &str, _cands: impl Iterator<Item = &'a Candidate>) -> ActorKind {
+fn default_kind(name: &str) -> ActorKind {
     let g = &*GAZETTEER;
     if !name.contains(' ') && !g.last_names.contains(name) && !g.first_names.contains(name) {
         ActorKind::Organization

@@ -256,11 +256,13 @@ impl<'a> Scan<'a> {
 
     /// A capitalised word that may be part of a name.
     fn is_cap(&self, i: usize, b: usize) -> bool {
+        if !self.is_word(i, b) {
+            return false;
+        }
         let w = self.word(i);
         // "I'm", "We'll": a pronoun with its verb; "January-June": a time
         let stem = w.split(['\'', '’', '-']).next().unwrap_or(w);
-        self.is_word(i, b)
-            && !self.in_time[i]
+        !self.in_time[i]
             && is_capitalised(w)
             && !self.g.not_names.contains(w)
             && !self.g.not_names.contains(stem)
