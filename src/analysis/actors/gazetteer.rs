@@ -175,8 +175,16 @@ impl Gazetteer {
     }
 
     fn rank(&self, word: &str) -> Option<usize> {
-        let lower = word.to_lowercase();
-        self.common_words.get(lower.as_str()).copied()
+        // most words are short and ASCII: lower-case them on the stack
+        let mut buf = [0u8; 24];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).ok()?;
+            return self.common_words.get(lower).copied();
+        }
+        self.common_words.get(word.to_lowercase().as_str()).copied()
     }
 }
 

@@ -334,7 +334,7 @@ impl<'a> Scan<'a> {
                     key.push(' ');
                 }
             }
-            key.push_str(&self.word(e - 1).to_lowercase());
+            key.extend(self.word(e - 1).chars().flat_map(char::to_lowercase));
             if !self.is_word(e - 1, b) {
                 continue;
             }
