@@ -55,6 +55,8 @@ pub struct Gazetteer {
 
 /// The frequency rank below which a word is very common.
 const VERY_COMMON: usize = 10_000;
+/// The frequency rank below which a word is ordinary wherever it stands.
+const MOST_COMMON: usize = 3_000;
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
@@ -169,9 +171,15 @@ impl Gazetteer {
     }
 
     /// Whether a word is among the most frequent of English ("Western", not "Cisco"), so
-    /// ordinary even when capitalised inside a sentence.
-    pub fn is_very_common(&self, word: &str) -> bool {
-        self.rank(word).is_some_and(|r| r < VERY_COMMON)
+    /// ordinary even when capitalised inside a sentence; `before_word`: a lower-case word
+    /// follows, as after an adjective ("Western allies"), so a less frequent word will do.
+    pub fn is_very_common(&self, word: &str, before_word: bool) -> bool {
+        let limit = if before_word {
+            VERY_COMMON
+        } else {
+            MOST_COMMON
+        };
+        self.rank(word).is_some_and(|r| r < limit)
     }
 
     fn rank(&self, word: &str) -> Option<usize> {

@@ -268,6 +268,10 @@ impl<'a> Scan<'a> {
             && !self.g.not_names.contains(stem)
     }
 
+    fn lower_word_at(&self, i: usize, b: usize) -> bool {
+        self.is_word(i, b) && self.word(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
     fn is_connector(&self, i: usize, b: usize) -> bool {
         i < b && self.g.connectors.contains(self.word(i))
     }
@@ -579,7 +583,7 @@ impl<'a> Scan<'a> {
         let lone_word = words.len() == 1
             && (g.not_alone.contains(last)
                 || last.chars().count() == 1
-                || g.is_very_common(last)
+                || g.is_very_common(last, self.lower_word_at(e, b))
                     && !self.name_tails.contains(last)
                     && !g.first_names.contains(last)
                 // "A350", "H1": a model or a code
