@@ -46,6 +46,7 @@ pub struct Gazetteer {
     pub honorifics: HashSet<&'static str>,
     pub not_acronyms: HashSet<&'static str>,
     pub not_alone: HashSet<&'static str>,
+    adjective_endings: Vec<&'static str>,
     pub said_verbs: HashSet<&'static str>,
     pub org_cues: HashSet<&'static str>,
     pub place_cues: HashSet<&'static str>,
@@ -150,6 +151,10 @@ impl Gazetteer {
             honorifics: set(include_str!("../../../assets/gazetteer/honorifics.txt")),
             not_acronyms: set(include_str!("../../../assets/gazetteer/not_acronyms.txt")),
             not_alone: set(include_str!("../../../assets/gazetteer/not_alone.txt")),
+            adjective_endings: lines(include_str!(
+                "../../../assets/gazetteer/adjective_endings.txt"
+            ))
+            .collect(),
             said_verbs: set(include_str!("../../../assets/gazetteer/said_verbs.txt")),
             org_cues: set(include_str!("../../../assets/gazetteer/org_cues.txt")),
             place_cues: set(include_str!("../../../assets/gazetteer/place_cues.txt")),
@@ -180,6 +185,16 @@ impl Gazetteer {
             MOST_COMMON
         };
         self.rank(word).is_some_and(|r| r < limit)
+    }
+
+    /// Whether a word has the shape of an adjective of a people or a faith ("Korean",
+    /// "Islamic") and is no person's name.
+    pub fn is_people_adjective(&self, word: &str) -> bool {
+        self.adjective_endings
+            .iter()
+            .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
+            && !self.first_names.contains(word)
+            && !self.last_names.contains(word)
     }
 
     fn rank(&self, word: &str) -> Option<usize> {

@@ -586,6 +586,9 @@ impl<'a> Scan<'a> {
                 || g.is_very_common(last, self.lower_word_at(e, b))
                     && !self.name_tails.contains(last)
                     && !g.first_names.contains(last)
+                || self.lower_word_at(e, b)
+                    && !g.said_verbs.contains(self.word(e))
+                    && g.is_people_adjective(last)
                 // "A350", "H1": a model or a code
                 || last.chars().any(|c| c.is_ascii_digit()) && !is_acronym(last));
         if !person && lone_word {

@@ -157,6 +157,9 @@ mod tests {
         );
         assert_eq!(names(&found), vec!["Russia"]);
         assert_eq!(found[0].mentions.len(), 2);
+        let found =
+            actors("Korean officials and Asian markets reacted; Islamic groups met Gandhi.");
+        assert_eq!(names(&found), vec!["Gandhi"]);
     }
 
     #[test]
