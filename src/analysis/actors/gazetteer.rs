@@ -1,0 +1,234 @@
+//! The name tables in `assets/gazetteer/` (see its ATTRIBUTION.md), parsed once on first use.
+//!
+//! Phrases are keyed by their lower-cased words joined as in the text (a space where the text
+//! has whitespace), so that a lookup is one hash probe per candidate length.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::analysis::model::ActorKind;
+
+/// What a gazetteer phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A country by its name or an alternative name.
+    Country(&'static str),
+    /// A capital or a seat of government standing for a country ("Pyongyang", "the Kremlin").
+    Seat(&'static str),
+    /// The people or adjective of a country ("North Korean").
+    Demonym(&'static str),
+    /// A city, state, region or continent.
+    Place,
+    /// A well-known organisation, by its canonical name.
+    Organization(&'static str),
+}
+
+impl Entry {
+    pub fn kind(self) -> ActorKind {
+        match self {
+            Entry::Country(_) | Entry::Seat(_) | Entry::Demonym(_) => ActorKind::Country,
+            Entry::Place => ActorKind::Place,
+            Entry::Organization(_) => ActorKind::Organization,
+        }
+    }
+}
+
+pub struct Gazetteer {
+    phrases: HashMap<String, Entry>,
+    /// The longest phrase, in words.
+    pub max_words: usize,
+    pub first_names: HashSet<&'static str>,
+    pub last_names: HashSet<&'static str>,
+    /// Lower-case words of ordinary running text, with their frequency rank (0 = "the").
+    common_words: HashMap<&'static str, usize>,
+    pub not_names: HashSet<&'static str>,
+    pub titles: HashSet<&'static str>,
+    pub honorifics: HashSet<&'static str>,
+    pub not_acronyms: HashSet<&'static str>,
+    pub not_alone: HashSet<&'static str>,
+    adjective_endings: Vec<&'static str>,
+    pub said_verbs: HashSet<&'static str>,
+    pub org_cues: HashSet<&'static str>,
+    pub place_cues: HashSet<&'static str>,
+    pub other_cues: HashSet<&'static str>,
+    pub connectors: HashSet<&'static str>,
+}
+
+/// The frequency rank below which a word is very common.
+const VERY_COMMON: usize = 10_000;
+/// The frequency rank below which a word is ordinary wherever it stands.
+const MOST_COMMON: usize = 3_000;
+
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+/// Lines of a table, without comments and blank lines.
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(text: &'static str) -> HashSet<&'static str> {
+    lines(text).collect()
+}
+
+/// Two columns separated by a tab; the second may be missing.
+fn pairs(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    lines(text).map(|l| l.split_once('\t').unwrap_or((l, "")))
+}
+
+/// The lookup key of a phrase: lower case, one space between words, the possessive and
+/// other punctuation attached as written.
+pub fn key(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut phrases = HashMap::new();
+        // later tables do not override earlier ones: countries first, then what stands for them
+        let mut add = |phrase: &str, entry: Entry| {
+            if !phrase.is_empty() {
+                phrases.entry(key(phrase)).or_insert(entry);
+            }
+        };
+        let countries = include_str!("../../../assets/gazetteer/countries.tsv");
+        for line in lines(countries) {
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap_or_default();
+            let capital = cols.next().unwrap_or_default();
+            let alternatives = cols.next().unwrap_or_default();
+            let demonyms = cols.next().unwrap_or_default();
+            add(name, Entry::Country(name));
+            for alt in alternatives.split('|') {
+                add(alt, Entry::Country(name));
+            }
+            add(capital, Entry::Seat(name));
+            for d in demonyms.split('|') {
+                add(d, Entry::Demonym(name));
+            }
+        }
+        for (alias, country) in pairs(include_str!(
+            "../../../assets/gazetteer/country_aliases.tsv"
+        )) {
+            add(alias, Entry::Country(country));
+        }
+        for (seat, country) in pairs(include_str!("../../../assets/gazetteer/seats.tsv")) {
+            add(seat, Entry::Seat(country));
+        }
+        for (word, country) in pairs(include_str!("../../../assets/gazetteer/demonyms.tsv")) {
+            add(word, Entry::Demonym(country));
+        }
+        for (name, acronym) in pairs(include_str!("../../../assets/gazetteer/organizations.tsv")) {
+            add(name, Entry::Organization(name));
+            add(acronym, Entry::Organization(name));
+        }
+        for place in lines(include_str!("../../../assets/gazetteer/places_extra.txt"))
+            .chain(lines(include_str!("../../../assets/gazetteer/places.txt")))
+        {
+            add(place, Entry::Place);
+        }
+        let max_words = phrases
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        Gazetteer {
+            phrases,
+            max_words,
+            first_names: set(include_str!("../../../assets/gazetteer/first_names.txt")),
+            last_names: set(include_str!("../../../assets/gazetteer/last_names.txt")),
+            common_words: lines(include_str!("../../../assets/gazetteer/common_words.txt"))
+                .enumerate()
+                .map(|(rank, w)| (w, rank))
+                .collect(),
+            not_names: set(include_str!("../../../assets/gazetteer/not_names.txt")),
+            titles: set(include_str!("../../../assets/gazetteer/titles.txt")),
+            honorifics: set(include_str!("../../../assets/gazetteer/honorifics.txt")),
+            not_acronyms: set(include_str!("../../../assets/gazetteer/not_acronyms.txt")),
+            not_alone: set(include_str!("../../../assets/gazetteer/not_alone.txt")),
+            adjective_endings: lines(include_str!(
+                "../../../assets/gazetteer/adjective_endings.txt"
+            ))
+            .collect(),
+            said_verbs: set(include_str!("../../../assets/gazetteer/said_verbs.txt")),
+            org_cues: set(include_str!("../../../assets/gazetteer/org_cues.txt")),
+            place_cues: set(include_str!("../../../assets/gazetteer/place_cues.txt")),
+            other_cues: set(include_str!("../../../assets/gazetteer/other_cues.txt")),
+            connectors: set(include_str!(
+                "../../../assets/gazetteer/name_connectors.txt"
+            )),
+        }
+    }
+
+    /// The entry for a phrase key made with [`key`].
+    pub fn lookup(&self, key: &str) -> Option<Entry> {
+        self.phrases.get(key).copied()
+    }
+
+    /// Whether a word (as written) is an ordinary lower-case word of English.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.rank(word).is_some()
+    }
+
+    /// Whether a word is among the most frequent of English ("Western", not "Cisco"), so
+    /// ordinary even when capitalised inside a sentence; `before_word`: a lower-case word
+    /// follows, as after an adjective ("Western allies"), so a less frequent word will do.
+    pub fn is_very_common(&self, word: &str, before_word: bool) -> bool {
+        let limit = if before_word {
+            VERY_COMMON
+        } else {
+            MOST_COMMON
+        };
+        self.rank(word).is_some_and(|r| r < limit)
+    }
+
+    /// Whether a word has the shape of an adjective of a people or a faith ("Korean",
+    /// "Islamic") and is no person's name.
+    pub fn is_people_adjective(&self, word: &str) -> bool {
+        self.adjective_endings
+            .iter()
+            .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
+            && !self.first_names.contains(word)
+            && !self.last_names.contains(word)
+    }
+
+    fn rank(&self, word: &str) -> Option<usize> {
+        // most words are short and ASCII: lower-case them on the stack
+        let mut buf = [0u8; 24];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).ok()?;
+            return self.common_words.get(lower).copied();
+        }
+        self.common_words.get(word.to_lowercase().as_str()).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_load_and_link_countries() {
+        let g = &*GAZETTEER;
+        assert_eq!(g.lookup("north korea"), Some(Entry::Country("North Korea")));
+        assert_eq!(g.lookup("pyongyang"), Some(Entry::Seat("North Korea")));
+        assert_eq!(g.lookup("the kremlin"), Some(Entry::Seat("Russia")));
+        assert_eq!(g.lookup("washington"), Some(Entry::Seat("United States")));
+        assert_eq!(g.lookup("u.s."), Some(Entry::Country("United States")));
+        assert_eq!(g.lookup("russian"), Some(Entry::Demonym("Russia")));
+        assert_eq!(
+            g.lookup("nato"),
+            Some(Entry::Organization("North Atlantic Treaty Organization"))
+        );
+        assert!(g.first_names.contains("John"));
+        assert!(g.max_words >= 3);
+    }
+}

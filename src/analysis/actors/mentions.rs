@@ -1,0 +1,666 @@
+//! Recognition: where the text names a person, organisation, country or place.
+//!
+//! Each sentence is scanned once, left to right. At a capitalised word (or "the" before one)
+//! the longest gazetteer phrase wins; otherwise the run of capitalised words (with connectors
+//! such as "of" inside) is typed from its own words (organisation and place cue words, titles,
+//! census first names, acronyms) and from its neighbours ("said" after, a title before).
+//! Headlines and all-capital lines say little by their capitals, so there only gazetteer
+//! phrases and names already found in the body are taken.
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{self, Entry, GAZETTEER, Gazetteer};
+use crate::analysis::lexicon::UserLexicon;
+use crate::analysis::model::{ActorKind, MentionForm, Timex};
+use crate::analysis::tokens::{Token, TokenKind, is_capitalised, is_possessive};
+use crate::document::Span;
+
+/// A name found in the text, before mentions of one actor are merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub span: Span,
+    /// Token range, end exclusive.
+    pub tokens: (usize, usize),
+    /// `None` when the words alone do not tell; decided when mentions are merged.
+    pub kind: Option<ActorKind>,
+    pub form: MentionForm,
+    /// The actor's name when a table or the user's lexicon gives it ("Russia" for "the Kremlin").
+    pub canonical: Option<String>,
+    /// "the North": stands for a country of the text named with this compass word.
+    pub compass: bool,
+    /// The title written just before a person's name ("Defense Secretary").
+    pub title: Option<(usize, usize)>,
+}
+
+/// How much a sentence's capitals say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Body,
+    /// Title Case: capitals on ordinary words too.
+    Headline,
+    /// ALL CAPITALS.
+    Shouting,
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    g: &'static Gazetteer,
+    in_time: Vec<bool>,
+    user: HashMap<String, String>,
+    /// Words written capitalised inside a body sentence (not at its start) next to another
+    /// capitalised word, as in names ("Helen Carter"; not "Western allies").
+    name_words: HashSet<&'a str>,
+    /// Those of them that follow another capitalised word, as surnames do ("Carter", not
+    /// "World" of "World Bank").
+    name_tails: HashSet<&'a str>,
+    /// First words of the user's aliases, lower-cased.
+    user_starts: HashSet<String>,
+}
+
+pub fn recognise(
+    text: &str,
+    tokens: &[Token],
+    times: &[Timex],
+    lexicon: &UserLexicon,
+) -> Vec<Candidate> {
+    let g = &*GAZETTEER;
+    let sentences = sentence_ranges(tokens);
+    let modes: Vec<Mode> = sentences
+        .iter()
+        .map(|&(a, b)| mode(g, text, &tokens[a..b]))
+        .collect();
+    let mut name_words = HashSet::new();
+    let mut name_tails = HashSet::new();
+    let caps = |t: &Token| t.is_word() && is_capitalised(t.text(text));
+    for (&(a, b), &m) in sentences.iter().zip(&modes) {
+        if m != Mode::Body {
+            continue;
+        }
+        let s = &tokens[a..b];
+        for (k, t) in s.iter().enumerate() {
+            if !caps(t) || starts_line(text, tokens, a + k) {
+                continue;
+            }
+            let after_caps = k > 0 && caps(&s[k - 1]);
+            if after_caps {
+                name_tails.insert(t.text(text));
+            }
+            if after_caps || s.get(k + 1).is_some_and(caps) {
+                name_words.insert(t.text(text));
+            }
+        }
+    }
+    let scan = Scan {
+        text,
+        tokens,
+        g,
+        in_time: in_time(tokens, times),
+        user: lexicon
+            .aliases
+            .iter()
+            .map(|(alias, canonical)| (gazetteer::key(alias), canonical.clone()))
+            .collect(),
+        name_words,
+        name_tails,
+        user_starts: lexicon
+            .aliases
+            .iter()
+            .filter_map(|(alias, _)| alias.split_whitespace().next())
+            .map(str::to_lowercase)
+            .collect(),
+    };
+    let mut out = Vec::new();
+    for (&(a, b), &m) in sentences.iter().zip(&modes) {
+        if m == Mode::Body {
+            scan.body_sentence(a, b, &mut out);
+        }
+    }
+    // names of the body, to be found again in headlines
+    let known: HashMap<String, Candidate> = out
+        .iter()
+        .map(|c| (gazetteer::key(&text[c.span.start..c.span.end]), c.clone()))
+        .collect();
+    for (&(a, b), &m) in sentences.iter().zip(&modes) {
+        if m != Mode::Body {
+            scan.headline_sentence(a, b, m, &known, &mut out);
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    mark_teams(tokens, &mut out);
+    out
+}
+
+/// In a line of results ("Chicago 5 Houston 3"), city names followed by scores are teams:
+/// organisations. National teams stay countries, as news style names them.
+fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
+    let scored = |c: &Candidate| {
+        tokens
+            .get(c.tokens.1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    let mut start = 0;
+    while start < cands.len() {
+        let sentence = tokens[cands[start].tokens.0].sentence;
+        let end = start
+            + cands[start..]
+                .iter()
+                .take_while(|c| tokens[c.tokens.0].sentence == sentence)
+                .count();
+        if cands[start..end].iter().filter(|c| scored(c)).count() >= 2 {
+            for c in &mut cands[start..end] {
+                let lone = c.tokens.1 == c.tokens.0 + 1;
+                if scored(c) && (c.kind == Some(ActorKind::Place) || c.kind.is_none() && lone) {
+                    c.kind = Some(ActorKind::Organization);
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// Whether token `i` starts a sentence or a line (lines of tables and lists are often not
+/// sentences of their own), where any word is capitalised.
+fn starts_line(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens[i].sentence_start
+        || i == 0
+        || text[tokens[i - 1].span.end..tokens[i].span.start].contains('\n')
+        || (i >= 2
+            && tokens[i - 1].kind == TokenKind::Punct
+            && text[tokens[i - 2].span.end..tokens[i - 1].span.start].contains('\n'))
+}
+
+/// Token ranges of the sentences, in order.
+fn sentence_ranges(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if tokens[last.0].sentence == t.sentence => last.1 = i + 1,
+            _ => out.push((i, i + 1)),
+        }
+    }
+    out
+}
+
+fn mode(g: &Gazetteer, text: &str, sentence: &[Token]) -> Mode {
+    let words: Vec<&str> = sentence
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text(text))
+        .collect();
+    let lettered = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    let (mut upper, mut total) = (0, 0);
+    for w in lettered {
+        total += 1;
+        if !w.chars().any(char::is_lowercase) {
+            upper += 1;
+        }
+    }
+    if total > 0 && upper == total && (total >= 2 || words.len() == 1) {
+        return Mode::Shouting;
+    }
+    // Title Case: every longer word capitalised, some of them ordinary words
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    // ordinary words in Title Case, not names of people ("Love", "Cook" in a list of golfers)
+    let common_caps = long
+        .iter()
+        .filter(|w| {
+            is_capitalised(w)
+                && w.chars().any(char::is_lowercase)
+                && g.is_common(w)
+                && !g.first_names.contains(**w)
+                && !g.last_names.contains(**w)
+        })
+        .count();
+    let commas = sentence.iter().filter(|t| t.text(text) == ",").count();
+    if long.len() >= 4
+        && long.iter().all(|w| is_capitalised(w))
+        && common_caps >= 2
+        && common_caps * 2 >= long.len()
+        && commas <= 1
+    {
+        Mode::Headline
+    } else {
+        Mode::Body
+    }
+}
+
+/// Which tokens lie inside a time expression ("Friday", "May 2024").
+fn in_time(tokens: &[Token], times: &[Timex]) -> Vec<bool> {
+    let mut spans: Vec<Span> = times.iter().map(|t| t.span).collect();
+    spans.sort_by_key(|s| s.start);
+    let mut out = vec![false; tokens.len()];
+    let mut k = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        while k < spans.len() && spans[k].end <= t.span.start {
+            k += 1;
+        }
+        out[i] = spans[k..]
+            .iter()
+            .take_while(|s| s.start < t.span.end)
+            .any(|s| s.end > t.span.start);
+    }
+    out
+}
+
+impl<'a> Scan<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn is_word(&self, i: usize, b: usize) -> bool {
+        i < b && self.tokens[i].kind == TokenKind::Word
+    }
+
+    /// A capitalised word that may be part of a name.
+    fn is_cap(&self, i: usize, b: usize) -> bool {
+        if !self.is_word(i, b) {
+            return false;
+        }
+        let w = self.word(i);
+        // "I'm", "We'll": a pronoun with its verb; "January-June": a time
+        let stem = w.split(['\'', '’', '-']).next().unwrap_or(w);
+        !self.in_time[i]
+            && is_capitalised(w)
+            && !self.g.not_names.contains(w)
+            && !self.g.not_names.contains(stem)
+    }
+
+    fn lower_word_at(&self, i: usize, b: usize) -> bool {
+        self.is_word(i, b) && self.word(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    fn is_connector(&self, i: usize, b: usize) -> bool {
+        i < b && self.g.connectors.contains(self.word(i))
+    }
+
+    fn is_the(&self, i: usize, b: usize) -> bool {
+        self.is_word(i, b) && matches!(self.word(i), "the" | "The")
+    }
+
+    /// End of the run of capitalised words from `i`, with connectors between them.
+    fn run_end(&self, i: usize, b: usize) -> usize {
+        let mut j = i;
+        while j < b {
+            if self.is_cap(j, b) {
+                j += 1;
+            } else if j > i && self.is_connector(j, b) && self.is_cap(j + 1, b) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    fn span(&self, a: usize, e: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[e - 1].span.end)
+    }
+
+    /// The longest table phrase from `i` (the user's aliases first): its end and entry.
+    fn phrase(&self, i: usize, b: usize, shouting: bool) -> Option<(usize, Phrase)> {
+        let user_start =
+            self.is_word(i, b) && self.user_starts.contains(&self.word(i).to_lowercase());
+        if !(shouting
+            || user_start
+            || self.is_cap(i, b)
+            || self.is_the(i, b) && self.is_cap(i + 1, b))
+        {
+            return None;
+        }
+        // the longest span worth a lookup: words, possessives and connectors
+        let mut limit = i;
+        while limit < b && limit - i < self.g.max_words + 2 {
+            let t = self.tokens[limit];
+            let w = self.word(limit);
+            let ok = if t.kind == TokenKind::Word {
+                shouting
+                    || user_start
+                    || is_capitalised(w)
+                    || self.g.connectors.contains(w)
+                    || w == "the"
+            } else {
+                is_possessive(w) || matches!(w, "-" | "." | "&")
+            };
+            if !ok || self.in_time[limit] {
+                break;
+            }
+            limit += 1;
+        }
+        let mut key = String::new();
+        let mut best = None;
+        for e in i + 1..=limit {
+            if e > i + 1 {
+                let gap = self.tokens[e - 2].span.end < self.tokens[e - 1].span.start;
+                if gap {
+                    key.push(' ');
+                }
+            }
+            key.extend(self.word(e - 1).chars().flat_map(char::to_lowercase));
+            if !self.is_word(e - 1, b) {
+                continue;
+            }
+            if let Some(canonical) = self.user.get(&key) {
+                best = Some((e, Phrase::User(canonical.clone())));
+            } else if let Some(entry) = self.g.lookup(&key) {
+                best = Some((e, Phrase::Table(entry)));
+            }
+        }
+        best
+    }
+
+    fn body_sentence(&self, a: usize, b: usize, out: &mut Vec<Candidate>) {
+        let mut i = a;
+        while i < b {
+            if let Some((e, phrase)) = self
+                .phrase(i, b, false)
+                .filter(|(e, p)| !self.first_name_not_place(i, *e, b, p))
+            {
+                let run = self.run_end(e, b);
+                if run > e && self.has_cue(e, run) {
+                    i = self.typed_run(i, run, b, out);
+                    continue;
+                }
+                if self.accept_phrase(i, e, &phrase) {
+                    out.push(self.phrase_candidate(i, e, phrase));
+                }
+                i = e;
+                continue;
+            }
+            if self.is_the(i, b) && self.is_compass(i + 1, b) && !self.is_cap(i + 2, b) {
+                out.push(Candidate {
+                    span: self.span(i, i + 2),
+                    tokens: (i, i + 2),
+                    kind: Some(ActorKind::Country),
+                    form: MentionForm::Name,
+                    canonical: None,
+                    compass: true,
+                    title: None,
+                });
+                i += 2;
+                continue;
+            }
+            if !self.is_cap(i, b) {
+                i += 1;
+                continue;
+            }
+            let end = self.run_end(i, b);
+            // an ordinary word that starts the sentence ("Analysts", "Several Russian",
+            // "Forty-three")
+            let head = self.word(i).split('-').next().unwrap_or_default();
+            if starts_line(self.text, self.tokens, i)
+                && self.g.is_common(head)
+                && !self.name_words.contains(self.word(i))
+                && !(end > i + 1
+                    && (self.g.first_names.contains(self.word(i))
+                        || (i..end).any(|k| self.is_title_or_cue(k))))
+            {
+                i += 1;
+                continue;
+            }
+            i = self.typed_run(i, end, b, out);
+        }
+    }
+
+    /// "George W. Bush", "Florence Smith": a first name that is also a town, before another
+    /// capitalised word, starts a person's name.
+    fn first_name_not_place(&self, i: usize, e: usize, b: usize, phrase: &Phrase) -> bool {
+        e == i + 1
+            && matches!(phrase, Phrase::Table(Entry::Place))
+            && self.g.first_names.contains(self.word(i))
+            && self.is_cap(e, b)
+    }
+
+    fn is_title_or_cue(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.g.titles.contains(w) || self.g.org_cues.contains(w) || self.g.place_cues.contains(w)
+    }
+
+    fn is_compass(&self, i: usize, b: usize) -> bool {
+        self.is_word(i, b) && matches!(self.word(i), "North" | "South" | "East" | "West")
+    }
+
+    /// A single ordinary word found as a place ("Reading", "Mobile") at a sentence start is
+    /// only a place if the text capitalises it elsewhere too.
+    fn accept_phrase(&self, i: usize, e: usize, phrase: &Phrase) -> bool {
+        let w = self.word(i);
+        !(e == i + 1
+            && matches!(phrase, Phrase::Table(Entry::Place))
+            && starts_line(self.text, self.tokens, i)
+            && self.g.is_common(w)
+            && !self.name_words.contains(w))
+    }
+
+    fn phrase_candidate(&self, i: usize, e: usize, phrase: Phrase) -> Candidate {
+        let (kind, form, canonical) = match phrase {
+            Phrase::User(name) => {
+                let kind = self.g.lookup(&gazetteer::key(&name)).map(Entry::kind);
+                (kind, MentionForm::Name, Some(name))
+            }
+            Phrase::Table(entry) => {
+                let form = if matches!(entry, Entry::Demonym(_)) {
+                    MentionForm::Demonym
+                } else {
+                    MentionForm::Name
+                };
+                let canonical = match entry {
+                    Entry::Country(n) | Entry::Seat(n) | Entry::Demonym(n) => Some(n.to_string()),
+                    Entry::Organization(n) => Some(n.to_string()),
+                    Entry::Place => None,
+                };
+                (Some(entry.kind()), form, canonical)
+            }
+        };
+        Candidate {
+            span: self.span(i, e),
+            tokens: (i, e),
+            kind,
+            form,
+            canonical,
+            compass: false,
+            title: None,
+        }
+    }
+
+    fn has_cue(&self, a: usize, e: usize) -> bool {
+        (a..e).any(|k| {
+            self.g.org_cues.contains(self.word(k)) || self.g.place_cues.contains(self.word(k))
+        })
+    }
+
+    /// Types the run of capitalised words `[a, e)` and pushes what it names; returns where
+    /// scanning goes on.
+    fn typed_run(&self, a: usize, e: usize, b: usize, out: &mut Vec<Candidate>) -> usize {
+        let g = self.g;
+        let words: Vec<&str> = (a..e).map(|k| self.word(k)).collect();
+        let last = words[words.len() - 1];
+        let cand = |s: usize, t: usize, kind: Option<ActorKind>| Candidate {
+            span: self.span(s, t),
+            tokens: (s, t),
+            kind,
+            form: MentionForm::Name,
+            canonical: None,
+            compass: false,
+            title: None,
+        };
+        // laws, plans and events are no actors ("Clean Air Act", "Election Day"), but
+        // "Stuart Law" is a man
+        let first_name = words.len() > 1 && g.first_names.contains(words[0]);
+        if words.len() > 1 && g.other_cues.contains(last) && !first_name {
+            return e;
+        }
+        // places and organisations by their cue words
+        if g.place_cues.contains(last)
+            || (words.len() > 2 && g.place_cues.contains(words[0]) && words[1] == "of")
+        {
+            out.push(cand(a, e, Some(ActorKind::Place)));
+            return e;
+        }
+        // a person's name has no acronym or ampersand in it ("ALAFCO Aviation Lease & Finance")
+        let company = words.len() > 1
+            && words
+                .iter()
+                .any(|w| *w == "&" || is_acronym(w) && !w.contains('.') && !is_roman(w));
+        if company
+            || g.org_cues.contains(last)
+            || (words.len() > 2 && g.org_cues.contains(words[0]) && words[1] == "of")
+            || (words.len() > 1
+                && words[..words.len() - 1]
+                    .iter()
+                    .any(|w| g.org_cues.contains(w))
+                && !words.iter().any(|w| g.titles.contains(w)))
+        {
+            // "SBS TV": the acronym is the name
+            let end = if words.len() > 1
+                && is_acronym(words[0])
+                && words[1..].iter().all(|w| g.org_cues.contains(w))
+            {
+                a + 1
+            } else {
+                e
+            };
+            out.push(cand(a, end, Some(ActorKind::Organization)));
+            return e;
+        }
+        // a title before the name: "Defense Secretary Lloyd Austin", "Mr. Smith"
+        // "John Major" is a name, "Major Smith" a title and a name
+        let titled = (a..e)
+            .rev()
+            .find(|&k| g.titles.contains(self.word(k)))
+            .filter(|&k| !(k + 1 == e && first_name));
+        if let Some(k) = titled {
+            let mut start = k + 1;
+            while start < e && (self.is_connector(start, e) || !self.is_cap(start, e)) {
+                start += 1;
+            }
+            if start < e && start > k + 1 {
+                // "Secretary of State Antony Blinken": the name starts at the first name
+                match (start..e).find(|&p| g.first_names.contains(self.word(p))) {
+                    Some(p) => start = p,
+                    None => return e,
+                }
+            }
+            if start >= e {
+                return e; // a title alone: "National Security Director"
+            }
+            // a table name at the head of the title is an actor of its own ("Russian President")
+            let mut title_start = a;
+            if let Some((pe, phrase)) = self.phrase(a, k + 1, false) {
+                out.push(self.phrase_candidate(a, pe, phrase));
+                title_start = pe;
+            }
+            let title = (title_start < start && !g.honorifics.contains(self.word(k)))
+                .then_some((title_start, start));
+            let mut c = cand(start, e, Some(ActorKind::Person));
+            c.title = title;
+            out.push(c);
+            return e;
+        }
+        if words.len() == 1 && is_acronym(last) {
+            // "GDP", "NOTE": a measure or an ordinary word in capitals
+            if !g.not_acronyms.contains(last) && !g.is_common(last) {
+                out.push(cand(a, e, Some(ActorKind::Organization)));
+            }
+            return e;
+        }
+        let person = (words.len() > 1 && g.first_names.contains(words[0]))
+            || (a > 0 && g.titles.contains(self.word(a - 1)))
+            || ((words.len() > 1 || g.last_names.contains(last))
+                && e < b
+                && g.said_verbs.contains(self.word(e)));
+        let place = a > 0 && matches!(self.word(a - 1), "in" | "near");
+        let kind = if person {
+            Some(ActorKind::Person)
+        } else if place {
+            Some(ActorKind::Place)
+        } else {
+            None
+        };
+        // a lone ordinary word in capitals ("Western") is no name without other evidence, nor
+        // a lone letter
+        let lone_word = words.len() == 1
+            && (g.not_alone.contains(last)
+                || last.chars().count() == 1
+                || g.is_very_common(last, self.lower_word_at(e, b))
+                    && !self.name_tails.contains(last)
+                    && !g.first_names.contains(last)
+                || self.lower_word_at(e, b)
+                    && !g.said_verbs.contains(self.word(e))
+                    && g.is_people_adjective(last)
+                // "A350", "H1": a model or a code
+                || last.chars().any(|c| c.is_ascii_digit()) && !is_acronym(last));
+        if !person && lone_word {
+            return e;
+        }
+        out.push(cand(a, e, kind));
+        e
+    }
+
+    /// In a headline or all-capital line: table phrases and names known from the body.
+    fn headline_sentence(
+        &self,
+        a: usize,
+        b: usize,
+        m: Mode,
+        known: &HashMap<String, Candidate>,
+        out: &mut Vec<Candidate>,
+    ) {
+        let shouting = m == Mode::Shouting;
+        let mut i = a;
+        while i < b {
+            if !self.is_word(i, b) {
+                i += 1;
+                continue;
+            }
+            let from_body = (i + 1..=(i + 6).min(b)).rev().find_map(|e| {
+                let key = gazetteer::key(&self.text[self.span(i, e).start..self.span(i, e).end]);
+                known.get(&key).map(|c| (e, c))
+            });
+            if let Some((e, c)) = from_body {
+                out.push(Candidate {
+                    span: self.span(i, e),
+                    tokens: (i, e),
+                    title: None,
+                    ..c.clone()
+                });
+                i = e;
+            } else if let Some((e, phrase)) = self.phrase(i, b, shouting) {
+                out.push(self.phrase_candidate(i, e, phrase));
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+enum Phrase {
+    Table(Entry),
+    User(String),
+}
+
+/// "II", "XIV": a regnal or sequence number.
+fn is_roman(word: &str) -> bool {
+    word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// "SBS", "NATO", "U.N.": capitals (with stops, digits or &), two letters or more.
+pub fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '&' | '-'))
+}
+
+/// The candidate that starts at token `k`. Candidates are in text order and do not overlap,
+/// so both their starts and their ends are sorted.
+pub fn starting_at(cands: &[Candidate], k: usize) -> Option<usize> {
+    cands.binary_search_by_key(&k, |c| c.tokens.0).ok()
+}
+
+/// The candidate that ends (exclusive) at token `k`.
+pub fn ending_at(cands: &[Candidate], k: usize) -> Option<usize> {
+    cands.binary_search_by_key(&k, |c| c.tokens.1).ok()
+}

@@ -1,0 +1,214 @@
+//! People, organisations, countries, places and groups, with aliases merged.
+//!
+//! [`mentions`] finds the names, [`cluster`] merges those that stand for one actor, [`roles`]
+//! reads titles and appositions; the tables are in [`gazetteer`].
+
+mod cluster;
+mod gazetteer;
+mod mentions;
+mod roles;
+
+use super::lexicon::UserLexicon;
+use super::model::{Actor, Timex};
+use super::tokens::Token;
+use crate::document::Document;
+
+pub fn extract(
+    doc: &Document,
+    tokens: &[Token],
+    times: &[Timex],
+    lexicon: &UserLexicon,
+) -> Vec<Actor> {
+    let cands = mentions::recognise(&doc.text, tokens, times, lexicon);
+    let mut clustered = cluster::cluster(&doc.text, tokens, &cands);
+    roles::assign(&doc.text, tokens, &cands, &mut clustered);
+    cluster::link_pronouns(&doc.text, tokens, &cands, &mut clustered);
+    clustered.actors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::model::{ActorKind, MentionForm};
+    use crate::analysis::tokens::tokenize;
+    use crate::document::Meta;
+
+    fn actors_with(text: &str, lexicon: &UserLexicon) -> (Document, Vec<Actor>) {
+        let (doc, _) = Document::from_text(text, Meta::default());
+        let tokens = tokenize(&doc);
+        let actors = extract(&doc, &tokens, &[], lexicon);
+        (doc, actors)
+    }
+
+    fn actors(text: &str) -> Vec<Actor> {
+        actors_with(text, &UserLexicon::default()).1
+    }
+
+    fn find<'a>(actors: &'a [Actor], name: &str) -> &'a Actor {
+        actors
+            .iter()
+            .find(|a| a.name == name)
+            .unwrap_or_else(|| panic!("no actor {name} in {actors:#?}"))
+    }
+
+    fn names(actors: &[Actor]) -> Vec<&str> {
+        actors.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    #[test]
+    fn multi_word_names_and_possessives() {
+        let (doc, found) = actors_with(
+            "The United Kingdom’s envoy met Maria Gonzalez in New York on Tuesday.",
+            &UserLexicon::default(),
+        );
+        assert_eq!(
+            names(&found),
+            vec!["United Kingdom", "Maria Gonzalez", "New York"]
+        );
+        let uk = &found[0];
+        assert_eq!(uk.kind, ActorKind::Country);
+        let span = uk.mentions[0].span;
+        assert_eq!(&doc.text[span.start..span.end], "United Kingdom");
+        assert_eq!(find(&found, "Maria Gonzalez").kind, ActorKind::Person);
+        assert_eq!(find(&found, "New York").kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn capitals_seats_and_demonyms_stand_for_their_country() {
+        let found = actors(
+            "Iran and Israel traded threats. Tehran said the Israeli strikes failed, and the \
+             White House urged calm while Washington weighed sanctions on Iranian banks.",
+        );
+        assert_eq!(names(&found), vec!["Iran", "Israel", "United States"]);
+        assert_eq!(found[0].aliases, vec!["Tehran", "Iranian"]);
+        assert_eq!(found[1].aliases, vec!["Israeli"]);
+        assert_eq!(found[1].mentions[1].form, MentionForm::Demonym);
+        assert_eq!(found[2].aliases, vec!["the White House", "Washington"]);
+    }
+
+    #[test]
+    fn the_north_is_the_north_korea_of_the_text() {
+        let found = actors("North Korea fired a missile. The South condemned the North.");
+        assert_eq!(names(&found), vec!["North Korea"]);
+        assert_eq!(found[0].aliases, vec!["the North"]);
+        // no country named North-something: no actor
+        assert!(actors("Troops moved to the North.").is_empty());
+    }
+
+    #[test]
+    fn people_merge_with_their_surname_and_a_following_pronoun() {
+        let found = actors("Helen Carter visited the plant. Carter praised the workers. She left.");
+        assert_eq!(names(&found), vec!["Helen Carter"]);
+        let forms: Vec<MentionForm> = found[0].mentions.iter().map(|m| m.form).collect();
+        assert_eq!(
+            forms,
+            vec![MentionForm::Name, MentionForm::Name, MentionForm::Pronoun]
+        );
+        assert_eq!(found[0].aliases, vec!["Carter"]);
+        let found = actors("Police found Maria Lopez on Monday. Officers said Maria was safe.");
+        assert_eq!(names(&found), vec!["Maria Lopez"]);
+        assert_eq!(found[0].aliases, vec!["Maria"]);
+    }
+
+    #[test]
+    fn roles_from_titles_and_appositions() {
+        let found = actors(
+            "Defense Secretary Lloyd Austin spoke first. Akira Tanabe, Japan's Foreign \
+             Minister, replied.",
+        );
+        let austin = find(&found, "Lloyd Austin");
+        assert_eq!(austin.role.as_deref(), Some("Defense Secretary"));
+        let tanabe = find(&found, "Akira Tanabe");
+        assert_eq!(tanabe.role.as_deref(), Some("Foreign Minister"));
+        let japan = found.iter().position(|a| a.name == "Japan");
+        assert_eq!(tanabe.affiliation, japan);
+        let found = actors("Russian President Ivan Petrov arrived in Berlin.");
+        let petrov = find(&found, "Ivan Petrov");
+        assert_eq!(petrov.role.as_deref(), Some("President"));
+        assert_eq!(petrov.affiliation, Some(0));
+        assert_eq!(found[0].name, "Russia");
+    }
+
+    #[test]
+    fn acronyms_and_organisations() {
+        let found = actors(
+            "The Coastal Energy Agency (CEA) warned of shortages. CEA officials and the \
+             Ministry of Transport disagreed, NATO said, citing an ABC TV report.",
+        );
+        assert_eq!(
+            names(&found),
+            vec![
+                "Coastal Energy Agency",
+                "Ministry of Transport",
+                "North Atlantic Treaty Organization",
+                "ABC"
+            ]
+        );
+        assert!(found.iter().all(|a| a.kind == ActorKind::Organization));
+        assert_eq!(found[0].aliases, vec!["CEA"]);
+    }
+
+    #[test]
+    fn sentence_initial_words_months_and_headlines_are_no_names() {
+        let found = actors(
+            "Officials Say Talks With Moscow Stalled\n\nDespite the talks, nothing moved. \
+             However, Western diplomats met in March. Analysts doubt it. On Friday, Moscow \
+             replied.",
+        );
+        assert_eq!(names(&found), vec!["Russia"]);
+        assert_eq!(found[0].mentions.len(), 2);
+        let found =
+            actors("Korean officials and Asian markets reacted; Islamic groups met Gandhi.");
+        assert_eq!(names(&found), vec!["Gandhi"]);
+    }
+
+    #[test]
+    fn laws_events_and_first_names_that_are_towns() {
+        let found = actors(
+            "Senator George W. Bush backed the Clean Water Act before Election Day, and \
+             Bush spoke in Georgia.",
+        );
+        assert_eq!(names(&found), vec!["George W. Bush", "Georgia"]);
+        assert_eq!(found[0].aliases, vec!["Bush"]);
+        let found = actors("Dana Reyes, and her brother, left. The Republican Tom Hale spoke.");
+        assert_eq!(names(&found), vec!["Dana Reyes", "Tom Hale"]);
+        assert!(found.iter().all(|a| a.role.is_none()));
+    }
+
+    #[test]
+    fn cities_with_scores_are_teams() {
+        let found = actors("Results on Sunday: Denver 3 Boston 2. Fans in Denver cheered.");
+        assert_eq!(names(&found), vec!["Denver", "Boston"]);
+        assert_eq!(found[1].kind, ActorKind::Organization);
+        let found = actors("Storms hit Denver and Boston.");
+        assert!(found.iter().all(|a| a.kind == ActorKind::Place));
+    }
+
+    #[test]
+    fn user_aliases_are_honoured() {
+        let lexicon = UserLexicon {
+            aliases: vec![("the hermit kingdom".into(), "North Korea".into())],
+            ..UserLexicon::default()
+        };
+        let (_, found) = actors_with(
+            "North Korea tested a rocket, and the hermit kingdom said more would follow.",
+            &lexicon,
+        );
+        assert_eq!(names(&found), vec!["North Korea"]);
+        assert_eq!(found[0].aliases, vec!["the hermit kingdom"]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in [
+            "",
+            "’s",
+            "(",
+            "A (B",
+            "Ünal Ça said 😀 — ’’ (NATO",
+            "THE END",
+        ] {
+            let _ = actors(text);
+        }
+    }
+}

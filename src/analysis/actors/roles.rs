@@ -1,0 +1,102 @@
+//! Roles and affiliations, from a title before a person's name ("Defense Secretary Lloyd
+//! Austin", "Russian President ...") and from an apposition after it ("Shin Wonsik, South
+//! Korea's National Security Director,").
+
+use super::cluster::Clustered;
+use super::gazetteer::GAZETTEER;
+use super::mentions::{Candidate, ending_at, starting_at};
+use crate::analysis::model::ActorKind;
+use crate::analysis::tokens::{Token, TokenKind, is_possessive};
+
+/// The longest apposition read as a role, in words.
+const MAX_ROLE_WORDS: usize = 6;
+
+pub fn assign(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Clustered) {
+    let ending_at = |k: usize| ending_at(cands, k);
+    for (i, c) in cands.iter().enumerate() {
+        let Some(a) = out.actor_of[i] else { continue };
+        if out.actors[a].kind != ActorKind::Person || out.actors[a].role.is_some() {
+            continue;
+        }
+        let found = if let Some((ts, te)) = c.title {
+            // "Russian President X", "South Korea's Defense Minister X"
+            let before = ending_at(ts).or_else(|| {
+                (ts > 0 && is_possessive(tokens[ts - 1].text(text)))
+                    .then(|| ending_at(ts - 1))
+                    .flatten()
+            });
+            Some(((ts, te), before))
+        } else {
+            apposition(text, tokens, c.tokens.1, cands)
+        };
+        let Some(((rs, re), by)) = found else {
+            continue;
+        };
+        let role = words_between(text, tokens, rs, re);
+        let affiliation = by
+            .and_then(|j| out.actor_of[j])
+            .filter(|&b| b != a && out.actors[b].kind != ActorKind::Person);
+        out.actors[a].role = Some(role);
+        out.actors[a].affiliation = affiliation;
+    }
+}
+
+fn words_between(text: &str, tokens: &[Token], s: usize, e: usize) -> String {
+    text[tokens[s].span.start..tokens[e - 1].span.end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_title(word: &str) -> bool {
+    let g = &*GAZETTEER;
+    g.titles.contains(word) && !g.honorifics.contains(word)
+}
+
+/// ", [the] [Country's] role words [of Org]," after a name: the role's token range and the
+/// candidate it belongs to.
+fn apposition(
+    text: &str,
+    tokens: &[Token],
+    after: usize,
+    cands: &[Candidate],
+) -> Option<((usize, usize), Option<usize>)> {
+    let starting_at = |k: usize| starting_at(cands, k);
+    let word = |k: usize| tokens.get(k).map(|t| t.text(text));
+    if word(after) != Some(",") {
+        return None;
+    }
+    let mut k = after + 1;
+    if matches!(word(k), Some("the" | "a" | "an")) {
+        k += 1;
+    }
+    let mut by = None;
+    if let Some(j) = starting_at(k) {
+        by = Some(j);
+        k = cands[j].tokens.1;
+        if word(k).is_some_and(is_possessive) {
+            k += 1;
+        }
+    }
+    let start = k;
+    while k < tokens.len() && k - start < MAX_ROLE_WORDS {
+        let t = tokens[k];
+        // "..., and his father": no role
+        let clause = matches!(
+            word(k),
+            Some("and" | "or" | "but" | "who" | "which" | "that" | "his" | "her" | "its" | "their")
+        );
+        if t.kind != TokenKind::Word || starting_at(k).is_some() || clause {
+            break;
+        }
+        if matches!(word(k), Some("of" | "at" | "for")) {
+            if by.is_none() {
+                by = starting_at(k + 1);
+            }
+            break;
+        }
+        k += 1;
+    }
+    let end = k;
+    (end > start && word(end - 1).is_some_and(is_title)).then_some(((start, end), by))
+}
