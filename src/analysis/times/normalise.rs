@@ -56,6 +56,10 @@ pub enum Sem {
         month: u8,
         offset: i32,
     },
+    /// "that year", "that day": the same unit of the last date mentioned.
+    Anaphor(Unit),
+    /// "the weekend": the one before a weekday in a past clause, else the coming one.
+    Weekend,
     /// "last May", "next March".
     RelMonth {
         month: u8,
@@ -162,6 +166,26 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
             };
             (Date, v)
         }
+        Sem::Anaphor(unit) => {
+            let len = match unit {
+                Unit::Year => 4,
+                Unit::Month => 7,
+                _ => 10,
+            };
+            let v = cx.last.as_deref().filter(|l| l.len() >= len).map_or_else(
+                || relative(*unit, 0, None).unwrap_or_default(),
+                |l| l[..len].to_string(),
+            );
+            (Date, v)
+        }
+        Sem::Weekend => {
+            let back = cx.tense == Some(Tense::Past)
+                && dct.is_some_and(|d| d.weekday().to_monday_one_offset() < 6);
+            (
+                Date,
+                relative(Unit::Weekend, if back { -1 } else { 0 }, dct)?,
+            )
+        }
         Sem::MonthInYear { month, offset } => {
             let y = dct.map_or_else(
                 || "XXXX".to_string(),
@@ -229,9 +253,9 @@ fn date_value(year: Option<i32>, month: Option<u8>, day: Option<u8>, cx: &Contex
             let y = match cx.tense {
                 Some(Tense::Past) if gap > 60 => y - 1,
                 Some(Tense::Future) if gap < -60 => y + 1,
-                // news tells mostly of the past: only a date far ahead is read as past
+                // without a tense, the nearer of the two
                 None if gap > 180 => y - 1,
-                None if gap <= -270 => y + 1,
+                None if gap < -180 => y + 1,
                 _ => y,
             };
             format!("{y:04}")

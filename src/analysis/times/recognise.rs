@@ -88,8 +88,8 @@ pub struct Parser<'w, 'a> {
 /// Words before a year that make a bare number a year ("in 1998", "since 2001").
 const YEAR_CUES: &[&str] = &[
     "in", "since", "by", "of", "from", "until", "till", "through", "during", "before", "after",
-    "between", "early", "late", "mid", "fiscal", "year", "circa", "spring", "summer", "autumn",
-    "fall", "winter",
+    "between", "to", "early", "late", "mid", "fiscal", "year", "circa", "spring", "summer",
+    "autumn", "fall", "winter",
 ];
 /// Words before a number that make it a quantity, not a year ("about 2000 people").
 const QUANTITY_CUES: &[&str] = &[
@@ -122,6 +122,28 @@ const FUNCTION_WORDS: &[&str] = &[
     "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "ago",
     "earlier", "later", "ended", "ending", "alone", "ahead", "through", "until", "into", "about",
     "over", "under", "not", "this", "the", "a", "an", "its", "their", "his", "her",
+];
+/// Words ending in s that are not plural nouns ("in 1953 has died").
+const NOT_PLURAL: &[&str] = &[
+    "this",
+    "thus",
+    "does",
+    "plus",
+    "versus",
+    "across",
+    "always",
+    "perhaps",
+    "whereas",
+    "besides",
+    "towards",
+    "afterwards",
+    "remains",
+    "seems",
+    "marks",
+    "sees",
+    "gets",
+    "makes",
+    "goes",
 ];
 const ZONES: &[&str] = &[
     "gmt", "utc", "est", "edt", "et", "pst", "pdt", "cst", "cdt", "bst", "cet",
@@ -593,16 +615,21 @@ impl<'w, 'a> Parser<'w, 'a> {
         if QUANTITY_CUES.contains(&prev) {
             return false;
         }
-        if YEAR_CUES.contains(&prev) || self.month(i.wrapping_sub(1)).is_some() {
-            return true;
-        }
         let next = self.w.get(i + 1);
         let next_plural = next.is_some_and(|n| {
             n.kind == TokenKind::Word
                 && n.lower.ends_with('s')
                 && !n.lower.ends_with("ss")
+                && n.lower.len() > 3
+                && !NOT_PLURAL.contains(&n.lower.as_str())
                 && !n.text.starts_with(|c: char| c.is_uppercase())
         });
+        if next_plural {
+            return false;
+        }
+        if YEAR_CUES.contains(&prev) || self.month(i.wrapping_sub(1)).is_some() {
+            return true;
+        }
         let y = self.number(i).unwrap_or(0);
         (1900..=2100).contains(&y) && !next_plural
     }
@@ -777,7 +804,10 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// A count of units: "three years", "18 months", "a decade", "several weeks", "16-hour";
     /// with "ago", "earlier", "later" a date.
     fn counted(&self, i: usize) -> Option<Found> {
-        let (count, j) = self.count(i)?;
+        let (count, mut j) = self.count(i)?;
+        if self.is(j, "-") && self.adjacent(j - 1, j) && self.adjacent(j, j + 1) {
+            j += 1;
+        }
         let unit = self.unit(j)?;
         let w = &self.w[j];
         let fraction = unit == Unit::Quarter && (self.is(j + 1, "of") || !w.token_start);
@@ -856,8 +886,59 @@ impl<'w, 'a> Parser<'w, 'a> {
             };
             return Some(Found { start: i, end, sem });
         }
+        // that year, that same day: the time last mentioned
+        if self.is(i, "that") {
+            let j = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+            let unit = self
+                .unit(j)
+                .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Day))?;
+            return Some(Found {
+                start: i,
+                end: j + 1,
+                sem: Sem::Anaphor(unit),
+            });
+        }
+        // year-end, year end, year's end
+        if self.is(i, "year") {
+            let j = if self.is(i + 1, "-")
+                || self.w.get(i + 1).is_some_and(|w| w.text.starts_with('\''))
+            {
+                i + 2
+            } else {
+                i + 1
+            };
+            return self.is(j, "end").then_some(Found {
+                start: i,
+                end: j + 1,
+                sem: Sem::Relative {
+                    unit: Unit::Year,
+                    offset: 0,
+                },
+            });
+        }
         if !self.is(i, "the") {
             return None;
+        }
+        if let Some(Entry::Season(code)) = self.entry(i + 1, |e| matches!(e, Entry::Season(_)))
+            && self.w[i + 1].text.starts_with(char::is_lowercase)
+        {
+            let sem = Sem::Season {
+                year: None,
+                code,
+                offset: 0,
+            };
+            return Some(Found {
+                start: i,
+                end: i + 2,
+                sem,
+            });
+        }
+        if self.is(i + 1, "weekend") {
+            return Some(Found {
+                start: i,
+                end: i + 2,
+                sem: Sem::Weekend,
+            });
         }
         let mut j = i + 1;
         let which = self.lower(j);

@@ -181,7 +181,7 @@ fn relative_to_published() {
         "2024",
     );
     check(
-        "The army withdrew in early March.",
+        "The army attacked in early March.",
         SAT,
         "early March",
         TimexType::Date,
