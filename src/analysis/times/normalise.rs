@@ -78,10 +78,11 @@ pub enum Sem {
         unit: Unit,
     },
     Set(String),
-    /// A clock time on the reference day.
+    /// A clock time on a given day, or on the reference day.
     Clock {
         hour: u8,
         minute: u8,
+        on: Option<Box<Sem>>,
     },
 }
 
@@ -201,7 +202,15 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
         } => (Date, shift(*count, *unit, *sign, *from_last, cx)),
         Sem::Duration { count, unit } => (Duration, duration(*count, *unit)),
         Sem::Set(v) => (Set, v.clone()),
-        Sem::Clock { hour, minute } => (Time, format!("{}T{hour:02}:{minute:02}", day(dct))),
+        Sem::Clock { hour, minute, on } => {
+            let date = on
+                .as_deref()
+                .and_then(|d| resolve(d, cx))
+                .map(|(_, v)| v.split('T').next().unwrap_or_default().to_string())
+                .filter(|v| v.len() == 10)
+                .unwrap_or_else(|| day(dct));
+            (Time, format!("{date}T{hour:02}:{minute:02}"))
+        }
     })
 }
 

@@ -741,15 +741,14 @@ impl<'w, 'a> Parser<'w, 'a> {
         let offset = rel?;
         let found = |end, sem| Some(Found { start: i, end, sem });
         if let Some(unit) = self.unit(j) {
+            // "last-minute", "This Week" (a title): not times
             let plural = self.lower(j).ends_with('s');
-            if plural {
+            let clock = matches!(unit, Unit::Hour | Unit::Minute | Unit::Second);
+            if plural || clock || self.capitalised(j) {
                 return None;
             }
             if the
-                && matches!(
-                    self.lower(i),
-                    "past" | "last" | "next" | "coming" | "following" | "previous"
-                )
+                && matches!(self.lower(i), "past" | "last" | "next" | "coming")
                 && unit != Unit::Quarter
             {
                 return found(
@@ -761,7 +760,14 @@ impl<'w, 'a> Parser<'w, 'a> {
                 );
             }
             if matches!(self.lower(i), "following" | "previous" | "preceding") {
-                return None;
+                // "the following year": a step from the time last mentioned
+                let sem = Sem::Shift {
+                    count: Some(1),
+                    unit,
+                    sign: offset,
+                    from_last: true,
+                };
+                return found(j + 1, sem).filter(|_| the);
             }
             return found(j + 1, Sem::Relative { unit, offset });
         }
@@ -1068,10 +1074,23 @@ impl<'w, 'a> Parser<'w, 'a> {
         } else if self.is(end, "local") && self.is(end + 1, "time") {
             end += 2;
         }
+        // "5 p.m. EST Nov. 9", "15:00 GMT Saturday": the time on that day
+        let on = self
+            .weekday(end)
+            .or_else(|| self.month_date(end))
+            .or_else(|| self.deictic(end));
+        if let Some(day) = &on {
+            end = day.end;
+        }
+        let on = on.map(|f| Box::new(f.sem));
         Some(Found {
             start: i,
             end,
-            sem: Sem::Clock { hour, minute: m },
+            sem: Sem::Clock {
+                hour,
+                minute: m,
+                on,
+            },
         })
     }
 

@@ -204,6 +204,34 @@ fn relative_to_published() {
 }
 
 #[test]
+fn anaphoric_expressions_follow_the_last_date() {
+    let found = tag(
+        "The plant opened in 2019. The following year it closed.",
+        SAT,
+    );
+    assert_eq!(
+        found[1],
+        (
+            "The following year".to_string(),
+            TimexType::Date,
+            "2020".to_string()
+        )
+    );
+    let found = tag(
+        "Profit rose in the third quarter of 2021 from a year earlier.",
+        SAT,
+    );
+    assert_eq!(
+        found[1],
+        (
+            "a year earlier".to_string(),
+            TimexType::Date,
+            "2020-Q3".to_string()
+        )
+    );
+}
+
+#[test]
 fn without_a_published_date_values_stay_open() {
     check(
         "The minister resigned on Friday.",
