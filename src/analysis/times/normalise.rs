@@ -66,12 +66,12 @@ pub enum Sem {
         offset: i32,
     },
     /// "two days ago" (from the published date) and "a year earlier" (from the last date
-    /// mentioned when `from_last`).
+    /// mentioned, see [`Anchor`]).
     Shift {
         count: Count,
         unit: Unit,
         sign: i32,
-        from_last: bool,
+        from: Anchor,
     },
     Duration {
         count: Count,
@@ -84,6 +84,17 @@ pub enum Sem {
         minute: u8,
         on: Option<Box<Sem>>,
     },
+}
+
+/// What a shift counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Published,
+    /// The last date mentioned ("a year earlier").
+    Last,
+    /// The last date mentioned if it is a quarter or half ("a year ago" in a quarterly report),
+    /// else the published date.
+    Period,
 }
 
 pub struct Context {
@@ -198,8 +209,8 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
             count,
             unit,
             sign,
-            from_last,
-        } => (Date, shift(*count, *unit, *sign, *from_last, cx)),
+            from,
+        } => (Date, shift(*count, *unit, *sign, *from, cx)),
         Sem::Duration { count, unit } => (Duration, duration(*count, *unit)),
         Sem::Set(v) => (Set, v.clone()),
         Sem::Clock { hour, minute, on } => {
@@ -339,17 +350,17 @@ fn relative(unit: Unit, offset: i32, dct: Option<Date>) -> Option<String> {
 
 /// "two days ago" is a day, "three years ago" a year: the value keeps the unit's granularity.
 /// From the last mentioned date ("a year earlier"), that date's own granularity is kept.
-fn shift(count: Count, unit: Unit, sign: i32, from_last: bool, cx: &Context) -> String {
+fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> String {
     let Some(n) = count else {
         return if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string();
     };
     let n = n as i32 * sign;
-    if from_last
-        && let Some(v) = cx
-            .last
-            .as_deref()
-            .and_then(|last| shift_value(last, unit, n))
-    {
+    let last = cx.last.as_deref().filter(|l| match from {
+        Anchor::Published => false,
+        Anchor::Last => true,
+        Anchor::Period => l.contains("-Q") || l.contains("-H"),
+    });
+    if let Some(v) = last.and_then(|last| shift_value(last, unit, n)) {
         return v;
     }
     let Some(d) = cx.published else {
@@ -370,7 +381,7 @@ fn shift(count: Count, unit: Unit, sign: i32, from_last: bool, cx: &Context) -> 
     };
     match unit {
         Unit::Year => format!("{:04}", m.year()),
-        Unit::Decade => format!("{}", m.year() / 10),
+        Unit::Decade => format!("{:04}", m.year()),
         Unit::Century => format!("{:02}", m.year() / 100),
         Unit::Quarter => format!("{:04}-Q{}", m.year(), (m.month() - 1) / 3 + 1),
         Unit::Month => m.strftime("%Y-%m").to_string(),
@@ -380,18 +391,35 @@ fn shift(count: Count, unit: Unit, sign: i32, from_last: bool, cx: &Context) -> 
 }
 
 /// Moves a TimeML date value ("1989-Q3", "1989-10", "1989-10-27", "1989") by `n` units,
-/// keeping its form; None for values it cannot move.
+/// keeping its form by years and its month (or day) by months and days; None for values it
+/// cannot move.
 fn shift_value(value: &str, unit: Unit, n: i32) -> Option<String> {
     let (year, rest) = value.split_at_checked(4)?;
     let year: i32 = year.parse().ok()?;
-    let years = match unit {
-        Unit::Year => n,
-        Unit::Decade => n * 10,
-        _ => return None,
-    };
     if !(rest.is_empty() || rest.starts_with('-')) {
         return None;
     }
+    let years = match unit {
+        Unit::Year => n,
+        Unit::Decade => n * 10,
+        Unit::Month | Unit::Day | Unit::Week => {
+            let month: i8 = rest.get(1..3)?.parse().ok()?;
+            let day: Option<i8> = rest.get(4..6).and_then(|d| d.parse().ok());
+            let date = Date::new(year as i16, month, day.unwrap_or(1)).ok()?;
+            return match (unit, day) {
+                (Unit::Month, _) => Some(
+                    date.checked_add(n.months())
+                        .ok()?
+                        .strftime("%Y-%m")
+                        .to_string(),
+                ),
+                (Unit::Day, Some(_)) => Some(date.checked_add(n.days()).ok()?.to_string()),
+                (Unit::Week, Some(_)) => Some(week_value(date.checked_add((n * 7).days()).ok()?)),
+                _ => None,
+            };
+        }
+        _ => return None,
+    };
     // Feb 29 has no twin a year away: drop the day then.
     if rest == "-02-29" {
         return Some(format!("{:04}-02", year + years));

@@ -2,7 +2,7 @@
 //! tried at each word, longest match first.
 
 use super::lexicon::{Entry, LEXICON, Unit};
-use super::normalise::{Count, Sem};
+use super::normalise::{Anchor, Count, Sem};
 use crate::analysis::model::TimexType;
 use crate::analysis::tokens::{Token, TokenKind};
 use crate::document::Span;
@@ -765,7 +765,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                     count: Some(1),
                     unit,
                     sign: offset,
-                    from_last: true,
+                    from: Anchor::Last,
                 };
                 return found(j + 1, sem).filter(|_| the);
             }
@@ -830,23 +830,24 @@ impl<'w, 'a> Parser<'w, 'a> {
         let after = self.lower(end);
         let shift = match after {
             // "a year ago" in a report of quarterly results is that quarter a year before
-            "ago" => Some((-1, unit == Unit::Year)),
-            "earlier" => Some((-1, true)),
-            "later" => Some((1, true)),
+            "ago" if unit == Unit::Year => Some((-1, Anchor::Period)),
+            "ago" => Some((-1, Anchor::Published)),
+            "earlier" => Some((-1, Anchor::Last)),
+            "later" => Some((1, Anchor::Last)),
             "from" if self.is(end + 1, "now") => {
                 end += 1;
-                Some((1, false))
+                Some((1, Anchor::Published))
             }
             _ => None,
         };
         let sem = match shift {
-            Some((sign, from_last)) => {
+            Some((sign, from)) => {
                 end += 1;
                 Sem::Shift {
                     count,
                     unit,
                     sign,
-                    from_last,
+                    from,
                 }
             }
             None => Sem::Duration { count, unit },
@@ -888,7 +889,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 count: Some(1),
                 unit: Unit::Year,
                 sign: -1,
-                from_last: true,
+                from: Anchor::Last,
             };
             return Some(Found { start: i, end, sem });
         }
