@@ -61,7 +61,38 @@ pub struct Phrase {
     pub value: &'static str,
 }
 
+/// When a holiday falls in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayRule {
+    Fixed {
+        month: u8,
+        day: u8,
+    },
+    /// The nth (-1 last) weekday (Monday = 1) of the month, counted from a day.
+    Nth {
+        n: i8,
+        weekday: u8,
+        month: u8,
+        from: u8,
+    },
+}
+
+impl HolidayRule {
+    pub fn month(self) -> u8 {
+        match self {
+            HolidayRule::Fixed { month, .. } | HolidayRule::Nth { month, .. } => month,
+        }
+    }
+}
+
+pub struct Holiday {
+    pub words: Vec<&'static str>,
+    pub rule: HolidayRule,
+}
+
 pub struct Lexicon {
+    /// Keyed by first word, longest first.
+    holidays: HashMap<&'static str, Vec<Holiday>>,
     words: HashMap<&'static str, Vec<WordEntry>>,
     /// Keyed by first word, longest first.
     phrases: HashMap<&'static str, Vec<Phrase>>,
@@ -69,6 +100,7 @@ pub struct Lexicon {
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    holidays: parse_holidays(include_str!("../../../assets/lexicon/time_holidays.tsv")),
     words: parse_words(include_str!("../../../assets/lexicon/time_words.tsv")),
     phrases: parse_phrases(include_str!("../../../assets/lexicon/time_phrases.tsv")),
     tense: rows(include_str!("../../../assets/lexicon/tense_cues.tsv"))
@@ -92,6 +124,9 @@ impl Lexicon {
     }
     pub fn phrases(&self, first: &str) -> &[Phrase] {
         self.phrases.get(first).map_or(&[], Vec::as_slice)
+    }
+    pub fn holidays(&self, first: &str) -> &[Holiday] {
+        self.holidays.get(first).map_or(&[], Vec::as_slice)
     }
     pub fn tense(&self, lower: &str) -> Option<Tense> {
         self.tense.get(lower).copied()
@@ -182,4 +217,46 @@ fn parse_phrases(data: &'static str) -> HashMap<&'static str, Vec<Phrase>> {
         list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     }
     map
+}
+
+fn parse_holidays(data: &'static str) -> HashMap<&'static str, Vec<Holiday>> {
+    let mut map: HashMap<&'static str, Vec<Holiday>> = HashMap::new();
+    for row in rows(data) {
+        let [name, rule] = row[..] else { continue };
+        let Some(rule) = parse_rule(rule) else {
+            continue;
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let Some(first) = words.first() {
+            map.entry(*first).or_default().push(Holiday { words, rule });
+        }
+    }
+    for list in map.values_mut() {
+        list.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
+    }
+    map
+}
+
+fn parse_rule(rule: &str) -> Option<HolidayRule> {
+    if let Some((m, d)) = rule.split_once('-').filter(|_| !rule.contains(' ')) {
+        return Some(HolidayRule::Fixed {
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        });
+    }
+    let nums: Vec<i64> = rule
+        .split_whitespace()
+        .map(|n| n.parse().ok())
+        .collect::<Option<_>>()?;
+    let (n, weekday, month, from) = match nums[..] {
+        [n, w, m] => (n, w, m, 1),
+        [n, w, m, d] => (n, w, m, d),
+        _ => return None,
+    };
+    Some(HolidayRule::Nth {
+        n: n as i8,
+        weekday: weekday as u8,
+        month: month as u8,
+        from: from as u8,
+    })
 }

@@ -4,7 +4,7 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
-use super::lexicon::{Tense, Unit};
+use super::lexicon::{HolidayRule, Tense, Unit};
 use crate::analysis::model::TimexType;
 
 /// A number of units: exact, or vague ("several", "a few") as TimeML's X.
@@ -56,6 +56,7 @@ pub enum Sem {
         month: u8,
         offset: i32,
     },
+    Holiday(HolidayRule),
     /// "that year", "that day": the same unit of the last date mentioned.
     Anaphor(Unit),
     /// "the weekend": the one before a weekday in a past clause, else the coming one.
@@ -178,6 +179,22 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
             };
             (Date, v)
         }
+        Sem::Holiday(rule) => {
+            let day = match rule {
+                HolidayRule::Fixed { day, .. } => *day,
+                HolidayRule::Nth { n, from, .. } => from.saturating_add((n.max(&1) * 7) as u8 - 4),
+            };
+            let year = date_value(None, Some(rule.month()), Some(day), cx);
+            let v = year[..4]
+                .parse::<i16>()
+                .ok()
+                .and_then(|y| holiday_date(*rule, y))
+                .map_or_else(
+                    || format!("XXXX-{:02}-{day:02}", rule.month()),
+                    |d| d.to_string(),
+                );
+            (Date, v)
+        }
         Sem::Anaphor(unit) => {
             let len = match unit {
                 Unit::Year => 4,
@@ -223,6 +240,30 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
             (Time, format!("{date}T{hour:02}:{minute:02}"))
         }
     })
+}
+
+fn holiday_date(rule: HolidayRule, year: i16) -> Option<Date> {
+    match rule {
+        HolidayRule::Fixed { month, day } => Date::new(year, month as i8, day as i8).ok(),
+        HolidayRule::Nth {
+            n,
+            weekday,
+            month,
+            from,
+        } => {
+            let wd = Weekday::from_monday_one_offset(weekday as i8).ok()?;
+            if n < 0 {
+                let end = Date::new(year, month as i8, 1).ok()?.last_of_month();
+                return end.checked_add(1.days()).ok()?.nth_weekday(-1, wd).ok();
+            }
+            // nth_weekday does not count the day it starts from: start the day before
+            let start = Date::new(year, month as i8, from as i8)
+                .ok()?
+                .checked_sub(1.days())
+                .ok()?;
+            start.nth_weekday(n as i32, wd).ok()
+        }
+    }
 }
 
 /// Years to add to the published year for "last summer" (-1), "this winter" (0), "next

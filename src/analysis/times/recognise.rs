@@ -243,6 +243,24 @@ impl<'w, 'a> Parser<'w, 'a> {
         })
     }
 
+    /// Christmas, Thanksgiving Day, New Year's Eve (capitalised).
+    fn holiday(&self, i: usize) -> Option<Found> {
+        if !self.capitalised(i) {
+            return None;
+        }
+        LEXICON.holidays(self.lower(i)).iter().find_map(|h| {
+            let ok = h.words.iter().enumerate().all(|(k, hw)| {
+                let l = self.lower(i + k);
+                l == *hw || l.replace('’', "'") == *hw
+            });
+            ok.then(|| Found {
+                start: i,
+                end: i + h.words.len(),
+                sem: Sem::Holiday(h.rule),
+            })
+        })
+    }
+
     /// Modifiers kept in the span before a core expression: "the", "early", "about",
     /// "the end of", "more than".
     fn modified(&self, i: usize) -> Option<Found> {
@@ -299,6 +317,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn core(&self, i: usize) -> Option<Found> {
         [
             self.deictic(i),
+            self.holiday(i),
             self.weekday(i),
             self.month_date(i),
             self.day_month(i),
@@ -827,7 +846,12 @@ impl<'w, 'a> Parser<'w, 'a> {
             return None;
         }
         let mut end = j + 1;
-        let after = self.lower(end);
+        // "a month earlier than usual" compares: the count alone is the expression
+        let after = if self.is(end + 1, "than") {
+            ""
+        } else {
+            self.lower(end)
+        };
         let shift = match after {
             // "a year ago" in a report of quarterly results is that quarter a year before
             "ago" if unit == Unit::Year => Some((-1, Anchor::Period)),
@@ -1149,6 +1173,14 @@ impl<'w, 'a> Parser<'w, 'a> {
                 start: i,
                 end: self.after_stop(k),
                 sem: Sem::Set(format!("XXXX-WXX-{d}")),
+            });
+        }
+        if let Some(m) = self.month(k).filter(|_| self.capitalised(k)) {
+            let sem = Sem::Set(format!("XXXX-{m:02}"));
+            return Some(Found {
+                start: i,
+                end: self.after_stop(k),
+                sem,
             });
         }
         if let Some(Entry::Season(code)) = self.entry(k, |e| matches!(e, Entry::Season(_))) {

@@ -232,6 +232,31 @@ fn anaphoric_expressions_follow_the_last_date() {
 }
 
 #[test]
+fn holidays() {
+    check(
+        "The ceasefire held over Christmas Eve.",
+        SAT,
+        "Christmas Eve",
+        TimexType::Date,
+        "2024-12-24",
+    );
+    check(
+        "Shops closed on Thanksgiving Day.",
+        Some("2024-12-10"),
+        "Thanksgiving Day",
+        TimexType::Date,
+        "2024-11-28",
+    );
+    check(
+        "They met on Memorial Day.",
+        Some("2024-06-10"),
+        "Memorial Day",
+        TimexType::Date,
+        "2024-05-27",
+    );
+}
+
+#[test]
 fn without_a_published_date_values_stay_open() {
     check(
         "The minister resigned on Friday.",
