@@ -20,6 +20,8 @@ pub enum Sem {
         month: Option<u8>,
         day: Option<u8>,
     },
+    /// A year before the common era: "BC0490".
+    BcYear(u32),
     /// The first three digits of a decade's years: "199" for the 1990s.
     Decade(i32),
     /// The first two digits: "19" for the 20th century.
@@ -115,6 +117,7 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
         Sem::Fixed(kind, value) => (*kind, (*value).to_string()),
         Sem::Date { year, month, day } => (Date, date_value(*year, *month, *day, cx)),
         Sem::Decade(d) => (Date, d.to_string()),
+        Sem::BcYear(y) => (Date, format!("BC{y:04}")),
         Sem::Century(c) => (Date, format!("{c:02}")),
         Sem::Quarter { year, q } => {
             let year = year.map(|y| y.to_string()).unwrap_or_else(|| {

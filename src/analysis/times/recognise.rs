@@ -267,6 +267,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         let mut j = i;
         let mut approx = false;
         let mut the = false;
+        let mut edge = false;
         loop {
             let l = self.lower(j);
             if matches!(l, "the" | "a")
@@ -278,8 +279,16 @@ impl<'w, 'a> Parser<'w, 'a> {
                 the = true;
                 continue;
             }
-            if self.entry(j, |e| e == Entry::Edge).is_some() && j + 1 < self.w.len() {
-                j += if self.is(j + 1, "of") { 2 } else { 1 };
+            // "early", "mid", "late" alone; "end", "start" only as "the end of"
+            let of = self.is(j + 1, "of");
+            let noun = matches!(l, "end" | "beginning" | "start" | "middle");
+            if self.entry(j, |e| e == Entry::Edge).is_some()
+                && j + 1 < self.w.len()
+                && (of || !noun)
+            {
+                j += if of { 2 } else { 1 };
+                edge = true;
+                the = false;
                 continue;
             }
             if self.entry(j, |e| e == Entry::Approx).is_some()
@@ -305,7 +314,22 @@ impl<'w, 'a> Parser<'w, 'a> {
         if j == i {
             return None;
         }
-        let core = self.core(j).or_else(|| self.phrase(j))?;
+        let core = self.core(j).or_else(|| self.phrase(j)).or_else(|| {
+            // "the end of the year": after a position word, "the year" is the current one
+            let unit = self
+                .unit(j)
+                .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Week));
+            let singular = !self.lower(j).ends_with('s');
+            let sem = Sem::Relative {
+                unit: unit?,
+                offset: 0,
+            };
+            (edge && singular).then_some(Found {
+                start: j,
+                end: j + 1,
+                sem,
+            })
+        })?;
         let keeps = match core.sem {
             Sem::Duration { .. } | Sem::Shift { .. } => true,
             Sem::Fixed(TimexType::Duration, _) => true,
@@ -579,6 +603,16 @@ impl<'w, 'a> Parser<'w, 'a> {
             }
             return None;
         }
+        // 490 BC
+        if let Some(n) = self.number(i).filter(|n| (1..10_000).contains(n))
+            && matches!(self.lower(i + 1), "bc" | "b.c." | "bce" | "b.c.e.")
+        {
+            return Some(Found {
+                start: i,
+                end: i + 2,
+                sem: Sem::BcYear(n),
+            });
+        }
         if let Some(sem) = slash_date(w.text) {
             return Some(Found {
                 start: i,
@@ -633,6 +667,14 @@ impl<'w, 'a> Parser<'w, 'a> {
         };
         if QUANTITY_CUES.contains(&prev) {
             return false;
+        }
+        // one end of a range of years: "(1789-1791)", "from 1792 to 1797"
+        let dash = |k: usize| matches!(self.lower(k), "-" | "–" | "to" | "and");
+        if dash(i + 1) && self.year_number(i + 2).is_some()
+            || i >= 2 && dash(i - 1) && self.year_number(i - 2).is_some()
+            || prev == "(" && self.is(i + 1, ")")
+        {
+            return true;
         }
         let next = self.w.get(i + 1);
         let next_plural = next.is_some_and(|n| {
@@ -918,7 +960,8 @@ impl<'w, 'a> Parser<'w, 'a> {
             return Some(Found { start: i, end, sem });
         }
         // that year, that same day: the time last mentioned
-        if self.is(i, "that") {
+        let the_same = self.is(i, "the") && self.is(i + 1, "same");
+        if self.is(i, "that") || the_same {
             let j = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
             let unit = self
                 .unit(j)

@@ -232,6 +232,27 @@ fn anaphoric_expressions_follow_the_last_date() {
 }
 
 #[test]
+fn years_in_ranges_and_eras() {
+    let found = tag("The assembly sat (1789-1791) and fell in 490 BC.", SAT);
+    let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(values, ["1789", "1791", "BC0490"]);
+    check(
+        "Talks resume by the end of the year.",
+        SAT,
+        "the end of the year",
+        TimexType::Date,
+        "2024",
+    );
+    check(
+        "They start Monday.",
+        SAT,
+        "Monday",
+        TimexType::Date,
+        "2024-11-25",
+    );
+}
+
+#[test]
 fn holidays() {
     check(
         "The ceasefire held over Christmas Eve.",
