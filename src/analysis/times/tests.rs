@@ -244,7 +244,7 @@ fn years_in_ranges_and_eras() {
         "2024",
     );
     check(
-        "They start Monday.",
+        "They will start Monday.",
         SAT,
         "Monday",
         TimexType::Date,
