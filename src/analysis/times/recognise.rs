@@ -18,6 +18,8 @@ pub struct Word<'a> {
     pub token_end: bool,
     /// The part starts its token: an expression may start here.
     pub token_start: bool,
+    /// The first word of its sentence.
+    pub sentence_start: bool,
 }
 
 pub fn words<'a>(text: &'a str, tokens: &[Token]) -> Vec<Word<'a>> {
@@ -26,7 +28,7 @@ pub fn words<'a>(text: &'a str, tokens: &[Token]) -> Vec<Word<'a>> {
         let s = t.text(text);
         let hyphenated = t.kind == TokenKind::Word && s.contains(['-', '‐']);
         if !hyphenated {
-            out.push(word(s, t.span, t.kind, t.sentence, true, true));
+            out.push(word(s, t, t.span, t.kind, true, true));
             continue;
         }
         let mut start = 0;
@@ -49,28 +51,29 @@ pub fn words<'a>(text: &'a str, tokens: &[Token]) -> Vec<Word<'a>> {
                 TokenKind::Word
             };
             let span = Span::new(t.span.start + at, t.span.start + at + p.len());
-            out.push(word(p, span, kind, t.sentence, k == 0, k == last));
+            out.push(word(p, t, span, kind, k == 0, k == last));
         }
     }
     out
 }
 
-fn word(
-    s: &str,
+fn word<'a>(
+    s: &'a str,
+    t: &Token,
     span: Span,
     kind: TokenKind,
-    sentence: usize,
     first: bool,
     last: bool,
-) -> Word<'_> {
+) -> Word<'a> {
     Word {
         span,
         text: s,
         lower: s.to_lowercase(),
         kind,
-        sentence,
+        sentence: t.sentence,
         token_end: last,
         token_start: first,
+        sentence_start: t.sentence_start && first,
     }
 }
 
@@ -224,7 +227,13 @@ impl<'w, 'a> Parser<'w, 'a> {
             .flatten()
             .filter(|f| self.w.get(f.end - 1).is_some_and(|w| w.token_end))
             .max_by_key(|f| f.end)?;
-        Some(found)
+        // "USA Today", "Yucatan Today": a capitalised time word after a name is part of it
+        let name = matches!(found.sem, Sem::Fixed(..) | Sem::Day { .. })
+            && self.capitalised(found.start)
+            && !self.w[found.start].sentence_start
+            && found.start > 0
+            && self.capitalised(found.start - 1);
+        (!name).then_some(found)
     }
 
     fn phrase(&self, i: usize) -> Option<Found> {

@@ -436,6 +436,7 @@ fn ordinary_words_are_not_times() {
         "He will set the record straight.",
         "Profit rose as soon as prices fell, and its quarterly dividend grew.",
         "He is 37 years old.",
+        "She writes for USA Today in Virginia.",
     ] {
         assert_eq!(tag(text, SAT), vec![], "{text}");
     }
@@ -446,6 +447,88 @@ fn odd_text_does_not_panic() {
     let text = "‏مرحبا 2024‑11‑23 🙂 Friday‑morning — 10:30 p.m. ‐ mid‐1990s, ١٩٩٠ last‑";
     let _ = tag(text, SAT);
     let _ = tag(&"a ".repeat(10_000), None);
+}
+
+/// Random sentences from time-like fragments: no panic, spans on char boundaries, in order
+/// and apart.
+#[test]
+fn random_fragments_give_ordered_spans() {
+    const BITS: &[&str] = &[
+        "May",
+        "the",
+        "last",
+        "week",
+        "Friday",
+        "-",
+        "1990s",
+        "mid",
+        "2022",
+        "10:30",
+        "p.m.",
+        "ago",
+        "two",
+        "years",
+        "early",
+        "of",
+        ",",
+        ".",
+        "Nov",
+        "24",
+        "é",
+        "🙂",
+        "ق",
+        "‐",
+        "'s",
+        "every",
+        "quarter",
+        "third",
+        "BC",
+        "(",
+        ")",
+        "Christmas",
+        "that",
+        "day",
+        "a",
+        "20th",
+        "century",
+        "until",
+        "5pm",
+        "GMT",
+        "İstanbul",
+        "fiscal",
+        "1789",
+        "–",
+        "next",
+    ];
+    let mut seed: u64 = 7;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..30 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(BITS[(seed >> 33) as usize % BITS.len()]);
+            text.push(if seed & 1 == 0 { ' ' } else { '-' });
+        }
+        for published in [SAT, None] {
+            let meta = Meta {
+                published: published.and_then(|p| p.parse().ok()),
+                ..Meta::default()
+            };
+            let (doc, _) = Document::from_text(&text, meta);
+            let found = extract(&doc, &tokenize(&doc));
+            for pair in found.windows(2) {
+                assert!(pair[0].span.end <= pair[1].span.start, "{text}");
+            }
+            for t in &found {
+                assert!(
+                    doc.text.is_char_boundary(t.span.start)
+                        && doc.text.is_char_boundary(t.span.end)
+                );
+                assert!(t.span.start < t.span.end);
+            }
+        }
+    }
 }
 
 #[test]
