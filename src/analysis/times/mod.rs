@@ -60,7 +60,7 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
     }
     let calendar = matches!(
         sem,
-        Sem::Date { .. } | Sem::Weekday { .. } | Sem::Season { .. } | Sem::Clock { .. }
+        Sem::Date { .. } | Sem::Weekday { .. } | Sem::Clock { .. }
     );
     let compound = !words[end - 1].token_start;
     let before_noun = parser.before_noun(end);

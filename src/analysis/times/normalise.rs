@@ -140,6 +140,16 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
         Sem::Season { year, code, offset } => {
             let y = match (year, dct) {
                 (Some(y), _) => y.to_string(),
+                // "the summer": the nearer one, or as the tense says, like a month
+                (None, Some(_)) if *offset == 0 => {
+                    let month = match *code {
+                        "SP" => 4,
+                        "SU" => 7,
+                        "FA" => 10,
+                        _ => 12,
+                    };
+                    date_value(None, Some(month), None, cx)[..4].to_string()
+                }
                 (None, Some(d)) => {
                     (d.year() as i32 + season_shift(code, *offset, d.month() as i32)).to_string()
                 }
@@ -339,9 +349,13 @@ fn weekday_value(wd: u8, rel: Option<i32>, cx: &Context) -> String {
     let (Some(dct), Ok(target)) = (cx.published, Weekday::from_monday_one_offset(wd as i8)) else {
         return format!("XXXX-WXX-{wd}");
     };
-    let forward = match rel {
-        Some(r) => r > 0,
-        None => cx.tense == Some(Tense::Future),
+    let ahead =
+        (target.to_monday_one_offset() - dct.weekday().to_monday_one_offset()).rem_euclid(7);
+    let forward = match (rel, cx.tense) {
+        (Some(r), _) => r > 0,
+        (None, Some(t)) => t == Tense::Future,
+        // no tense: the nearer one
+        (None, None) => ahead < 7 - ahead,
     };
     let same = dct.weekday() == target;
     let found = match (forward, same, rel) {

@@ -112,7 +112,6 @@ const QUANTITY_CUES: &[&str] = &[
     "roughly",
     "around",
     "up",
-    "to",
     "#",
     "no.",
     "no",
@@ -356,6 +355,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             self.day_month(i),
             self.numeric(i),
             self.quarter(i),
+            self.season(i),
             self.relative(i),
             self.counted(i),
             self.bare_plural(i),
@@ -769,6 +769,41 @@ impl<'w, 'a> Parser<'w, 'a> {
         })
     }
 
+    /// summer 2022, the summer of 1989, in the spring, early autumn (not "Summer Olympics").
+    fn season(&self, i: usize) -> Option<Found> {
+        let Some(Entry::Season(code)) = self.entry(i, |e| matches!(e, Entry::Season(_))) else {
+            return None;
+        };
+        if self.capitalised(i) && !self.w[i].sentence_start {
+            return None;
+        }
+        let k = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+        if let Some(y) = self.year_number(k) {
+            let sem = Sem::Season {
+                year: Some(y),
+                code,
+                offset: 0,
+            };
+            return Some(Found {
+                start: i,
+                end: k + 1,
+                sem,
+            });
+        }
+        let prev = if i > 0 { self.lower(i - 1) } else { "" };
+        let edge = i > 0 && self.entry(i - 1, |e| e == Entry::Edge).is_some();
+        let sem = Sem::Season {
+            year: None,
+            code,
+            offset: 0,
+        };
+        (edge || matches!(prev, "the" | "this")).then_some(Found {
+            start: i,
+            end: i + 1,
+            sem,
+        })
+    }
+
     fn unit(&self, i: usize) -> Option<Unit> {
         match self.entry(i, |e| matches!(e, Entry::Unit(_)))? {
             Entry::Unit(u) => Some(u),
@@ -1002,20 +1037,6 @@ impl<'w, 'a> Parser<'w, 'a> {
         if !self.is(i, "the") {
             return None;
         }
-        if let Some(Entry::Season(code)) = self.entry(i + 1, |e| matches!(e, Entry::Season(_)))
-            && self.w[i + 1].text.starts_with(char::is_lowercase)
-        {
-            let sem = Sem::Season {
-                year: None,
-                code,
-                offset: 0,
-            };
-            return Some(Found {
-                start: i,
-                end: i + 2,
-                sem,
-            });
-        }
         if self.is(i + 1, "weekend") {
             return Some(Found {
                 start: i,
@@ -1174,7 +1195,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// every year, each month, every other week, every Friday, daily, weekly.
     fn set(&self, i: usize) -> Option<Found> {
         if let Some(Entry::Set(v)) = self.entry(i, |e| matches!(e, Entry::Set(_))) {
-            // "its quarterly dividend", "the Party daily": an adjective or a noun, not a set
+            // "its quarterly dividend": an adjective, not a set
             let prev = if i > 0 { self.lower(i - 1) } else { "" };
             let determiner = matches!(
                 prev,
@@ -1190,7 +1211,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                     | "initial"
                     | "regular"
             );
-            if determiner || self.before_noun(i + 1) {
+            if determiner {
                 return None;
             }
             return Some(Found {

@@ -116,6 +116,24 @@ fn absolute_dates() {
 }
 
 #[test]
+fn seasons() {
+    check(
+        "Crops failed in the summer of 2019.",
+        SAT,
+        "the summer of 2019",
+        TimexType::Date,
+        "2019-SU",
+    );
+    check(
+        "Work resumes in early spring.",
+        SAT,
+        "early spring",
+        TimexType::Date,
+        "2025-SP",
+    );
+}
+
+#[test]
 fn relative_to_published() {
     check(
         "The minister resigned on Friday.",
@@ -437,6 +455,7 @@ fn ordinary_words_are_not_times() {
         "Profit rose as soon as prices fell, and its quarterly dividend grew.",
         "He is 37 years old.",
         "She writes for USA Today in Virginia.",
+        "She won gold at the Summer Olympics.",
     ] {
         assert_eq!(tag(text, SAT), vec![], "{text}");
     }
