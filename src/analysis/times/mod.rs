@@ -112,18 +112,22 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
     }
 }
 
-/// The interval a TIMEX3 value covers, for ordering events: `(start, end)` dates, end
-/// inclusive. "2022-02" → (2022-02-01, 2022-02-28); "2024-11-22T10:00" → that day;
-/// "2024-W47" → its Monday to Sunday; "2022-Q1", "2022-SU", "199" (the 1990s) likewise.
-/// None for durations, sets, PRESENT_REF/PAST_REF/FUTURE_REF and values with X.
+/// The interval a TIMEX3 value covers: `(first day, last day)`. "2022-02" → (2022-02-01,
+/// 2022-02-28); "2024-11-22T10:00" → that day; "2024-W47" → its Monday to Sunday;
+/// "2022-Q1", "2022-H2", "2022-SU", "199" (the 1990s), "19" (the 1900s) likewise. None for
+/// durations, sets, PRESENT_REF/PAST_REF/FUTURE_REF, BC years and values with X.
 pub fn interval(value: &str) -> Option<(Date, Date)> {
     normalise::interval(value)
 }
 
-/// A key that sorts TIMEX3 values chronologically: by start, then the shorter (more
-/// precise) interval first. See [`interval`].
-pub fn sort_key(value: &str) -> Option<(Date, Date)> {
-    interval(value)
+/// A key that sorts TIMEX3 values chronologically: by first day, then the shorter (more
+/// precise) interval first, so "2022-02" comes before "2022-02-24". PRESENT_REF is the
+/// published day; other values without an interval have no key.
+pub fn sort_key(value: &str, published: Option<Date>) -> Option<(Date, Date)> {
+    match value {
+        "PRESENT_REF" => published.map(|d| (d, d)),
+        _ => interval(value),
+    }
 }
 
 #[cfg(test)]

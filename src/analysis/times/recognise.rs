@@ -238,14 +238,9 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn phrase(&self, i: usize) -> Option<Found> {
         LEXICON.phrases(self.lower(i)).iter().find_map(|p| {
             let ok = p.words.iter().enumerate().all(|(k, pw)| self.is(i + k, pw));
-            let end = i + p.words.len();
-            // "as soon as", "soon after": a conjunction, not a time
-            let linking = p.value == "FUTURE_REF"
-                && (i > 0 && self.is(i - 1, "as")
-                    || matches!(self.lower(end), "after" | "before" | "as" | "thereafter"));
-            (ok && !linking).then_some(Found {
+            ok.then_some(Found {
                 start: i,
-                end,
+                end: i + p.words.len(),
                 sem: Sem::Fixed(p.kind, p.value),
             })
         })

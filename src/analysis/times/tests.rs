@@ -572,5 +572,9 @@ fn intervals_sort_values() {
     );
     assert_eq!(interval("PAST_REF"), None);
     assert_eq!(interval("P3Y"), None);
-    assert!(sort_key("2022-02") < sort_key("2022-02-24"));
+    assert!(sort_key("2022-02", None) < sort_key("2022-02-24", None));
+    assert!(
+        sort_key("2024-11-22", None) < sort_key("PRESENT_REF", SAT.and_then(|d| d.parse().ok()))
+    );
+    assert_eq!(sort_key("PAST_REF", None), None);
 }
