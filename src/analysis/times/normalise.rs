@@ -80,6 +80,11 @@ pub enum Sem {
         count: Count,
         unit: Unit,
     },
+    /// "2 1/2 years", "an hour and a half".
+    HalfDuration {
+        count: u32,
+        unit: Unit,
+    },
     Set(String),
     /// A clock time on a given day, or on the reference day.
     Clock {
@@ -242,6 +247,7 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
             from,
         } => (Date, shift(*count, *unit, *sign, *from, cx)),
         Sem::Duration { count, unit } => (Duration, duration(*count, *unit)),
+        Sem::HalfDuration { count, unit } => (Duration, half_duration(*count, *unit)?),
         Sem::Set(v) => (Set, v.clone()),
         Sem::Clock { hour, minute, on } => {
             let date = on
@@ -483,6 +489,21 @@ fn shift_value(value: &str, unit: Unit, n: i32) -> Option<String> {
         return Some(format!("{:04}-02", year + years));
     }
     Some(format!("{:04}{rest}", year + years))
+}
+
+/// A count and a half, the half in the next smaller unit: P2Y6M, PT5H30M, P1DT12H.
+fn half_duration(n: u32, unit: Unit) -> Option<String> {
+    Some(match unit {
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Decade => format!("P{}Y", n * 10 + 5),
+        Unit::Century => format!("P{}Y", n * 100 + 50),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Week => format!("P{}DT12H", n * 7 + 3),
+        Unit::Month => format!("P{n}M15D"),
+        _ => return None,
+    })
 }
 
 pub fn duration(count: Count, unit: Unit) -> String {

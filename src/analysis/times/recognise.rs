@@ -334,7 +334,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             })
         })?;
         let keeps = match core.sem {
-            Sem::Duration { .. } | Sem::Shift { .. } => true,
+            Sem::Duration { .. } | Sem::HalfDuration { .. } | Sem::Shift { .. } => true,
             Sem::Fixed(TimexType::Duration, _) => true,
             _ => !approx,
         };
@@ -914,6 +914,9 @@ impl<'w, 'a> Parser<'w, 'a> {
         if self.is(j, "-") && self.adjacent(j - 1, j) && self.adjacent(j, j + 1) {
             j += 1;
         }
+        // "2 1/2 years", "two and a half hours": counted in the next smaller unit
+        let mut half = self.half(j);
+        j += half;
         let unit = self.unit(j)?;
         let w = &self.w[j];
         let fraction = unit == Unit::Quarter && (self.is(j + 1, "of") || !w.token_start);
@@ -927,6 +930,11 @@ impl<'w, 'a> Parser<'w, 'a> {
             return None;
         }
         let mut end = j + 1;
+        // "an hour and a half"
+        if half == 0 && self.half(end) == 3 {
+            half = 3;
+            end += 3;
+        }
         // "a month earlier than usual" compares: the count alone is the expression
         let after = if self.is(end + 1, "than") {
             ""
@@ -955,9 +963,24 @@ impl<'w, 'a> Parser<'w, 'a> {
                     from,
                 }
             }
+            None if half > 0 => Sem::HalfDuration {
+                count: count?,
+                unit,
+            },
             None => Sem::Duration { count, unit },
         };
         Some(Found { start: i, end, sem })
+    }
+
+    /// How many words say "and a half" (3) or "1/2" (1) at `i`, or 0.
+    fn half(&self, i: usize) -> usize {
+        if matches!(self.lower(i), "1/2" | "½") {
+            1
+        } else if self.is(i, "and") && self.is(i + 1, "a") && self.is(i + 2, "half") {
+            3
+        } else {
+            0
+        }
     }
 
     /// "for years", "within weeks": a plural unit alone after a preposition of extent.

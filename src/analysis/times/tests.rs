@@ -374,6 +374,24 @@ fn durations() {
 }
 
 #[test]
+fn durations_and_a_half() {
+    check(
+        "They lived in camps for 2 1/2 years.",
+        SAT,
+        "2 1/2 years",
+        Duration,
+        "P2Y6M",
+    );
+    check(
+        "The flight took an hour and a half.",
+        SAT,
+        "an hour and a half",
+        Duration,
+        "PT1H30M",
+    );
+}
+
+#[test]
 fn sets_and_times() {
     check(
         "Inspectors visit every year.",
