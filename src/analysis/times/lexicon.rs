@@ -1,6 +1,6 @@
 //! The word lists of time expressions (`assets/lexicon/time_*.tsv`), parsed once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::model::TimexType;
@@ -90,7 +90,16 @@ pub struct Holiday {
     pub rule: HolidayRule,
 }
 
+/// Words that start expressions without being time words themselves ("the first quarter",
+/// "every year", "more than a decade"); the grammar in `recognise` names them.
+const STARTERS: &[&str] = &[
+    "the", "that", "every", "each", "several", "few", "many", "more", "less", "fewer", "at", "up",
+    "year", "latest", "recent", "a", "an",
+];
+
 pub struct Lexicon {
+    /// Every word an expression can start with: a quick test before parsing.
+    starters: HashSet<&'static str>,
     /// Keyed by first word, longest first.
     holidays: HashMap<&'static str, Vec<Holiday>>,
     words: HashMap<&'static str, Vec<WordEntry>>,
@@ -99,23 +108,37 @@ pub struct Lexicon {
     tense: HashMap<&'static str, Tense>,
 }
 
-pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    holidays: parse_holidays(include_str!("../../../assets/lexicon/time_holidays.tsv")),
-    words: parse_words(include_str!("../../../assets/lexicon/time_words.tsv")),
-    phrases: parse_phrases(include_str!("../../../assets/lexicon/time_phrases.tsv")),
-    tense: rows(include_str!("../../../assets/lexicon/tense_cues.tsv"))
-        .filter_map(|r| {
-            let tense = match *r.get(1)? {
-                "past" => Tense::Past,
-                "future" => Tense::Future,
-                _ => return None,
-            };
-            Some((r[0], tense))
-        })
-        .collect(),
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let holidays = parse_holidays(include_str!("../../../assets/lexicon/time_holidays.tsv"));
+    let words = parse_words(include_str!("../../../assets/lexicon/time_words.tsv"));
+    let phrases = parse_phrases(include_str!("../../../assets/lexicon/time_phrases.tsv"));
+    let starters = (holidays.keys().chain(words.keys()).chain(phrases.keys()))
+        .chain(STARTERS)
+        .copied()
+        .collect();
+    Lexicon {
+        starters,
+        holidays,
+        words,
+        phrases,
+        tense: rows(include_str!("../../../assets/lexicon/tense_cues.tsv"))
+            .filter_map(|r| {
+                let tense = match *r.get(1)? {
+                    "past" => Tense::Past,
+                    "future" => Tense::Future,
+                    _ => return None,
+                };
+                Some((r[0], tense))
+            })
+            .collect(),
+    }
 });
 
 impl Lexicon {
+    /// Whether an expression can start with this (lower-case) word.
+    pub fn starts(&self, lower: &str) -> bool {
+        self.starters.contains(lower)
+    }
     pub fn entries(&self, lower: &str) -> &[WordEntry] {
         self.words.get(lower).map_or(&[], Vec::as_slice)
     }

@@ -55,7 +55,7 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
 /// "the 1996 election", "a third-quarter loss": a date before a noun keeps its determiner out.
 fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usize {
     let words = parser.w;
-    if !matches!(words[start].lower.as_str(), "the" | "a" | "an") || end - start < 2 {
+    if !matches!(words[start].lower.as_ref(), "the" | "a" | "an") || end - start < 2 {
         return start;
     }
     let calendar = matches!(
@@ -81,7 +81,7 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         if w.kind != TokenKind::Word {
             return None;
         }
-        let l = w.lower.as_str();
+        let l: &str = &w.lower;
         LEXICON.tense(l).or_else(|| {
             if l.ends_with("'ll") || l.ends_with("’ll") {
                 Some(Tense::Future)

@@ -1,6 +1,8 @@
 //! Finding time expressions in the token stream: a small hand-written grammar over words,
 //! tried at each word, longest match first.
 
+use std::borrow::Cow;
+
 use super::lexicon::{Entry, LEXICON, Unit};
 use super::normalise::{Anchor, Count, Sem};
 use crate::analysis::model::TimexType;
@@ -11,7 +13,8 @@ use crate::document::Span;
 pub struct Word<'a> {
     pub span: Span,
     pub text: &'a str,
-    pub lower: String,
+    /// Lower case; borrowed when the text already is.
+    pub lower: Cow<'a, str>,
     pub kind: TokenKind,
     pub sentence: usize,
     /// The part ends its token: an expression may end here.
@@ -68,7 +71,11 @@ fn word<'a>(
     Word {
         span,
         text: s,
-        lower: s.to_lowercase(),
+        lower: if s.chars().any(char::is_uppercase) {
+            Cow::Owned(s.to_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        },
         kind,
         sentence: t.sentence,
         token_end: last,
@@ -153,7 +160,7 @@ const ZONES: &[&str] = &[
 
 impl<'w, 'a> Parser<'w, 'a> {
     fn lower(&self, i: usize) -> &str {
-        self.w.get(i).map_or("", |w| w.lower.as_str())
+        self.w.get(i).map_or("", |w| w.lower.as_ref())
     }
     fn is(&self, i: usize, s: &str) -> bool {
         self.lower(i) == s
@@ -204,7 +211,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         self.w.get(i).is_some_and(|w| {
             w.kind == TokenKind::Word
                 && w.text.starts_with(char::is_lowercase)
-                && !FUNCTION_WORDS.contains(&w.lower.as_str())
+                && !FUNCTION_WORDS.contains(&w.lower.as_ref())
                 && i > 0
                 && w.sentence == self.w[i - 1].sentence
         })
@@ -218,7 +225,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// The longest expression starting at word `i`.
     pub fn parse(&self, i: usize) -> Option<Found> {
         let w = self.w.get(i)?;
-        if !w.token_start || !w.text.starts_with(|c: char| c.is_alphanumeric()) {
+        if !w.token_start || !(w.kind == TokenKind::Number || LEXICON.starts(&w.lower)) {
             return None;
         }
         let found = [self.phrase(i), self.modified(i), self.core(i), self.set(i)]
@@ -686,7 +693,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 && n.lower.ends_with('s')
                 && !n.lower.ends_with("ss")
                 && n.lower.len() > 3
-                && !NOT_PLURAL.contains(&n.lower.as_str())
+                && !NOT_PLURAL.contains(&n.lower.as_ref())
                 && !n.text.starts_with(|c: char| c.is_uppercase())
         });
         if next_plural {
