@@ -2,7 +2,7 @@
 //!
 //! [`recognise`] finds expressions in the words, [`normalise`] turns each into a value. Spans
 //! follow TimeML: prepositions ("on", "in", "since") stay out, determiners and modifiers
-//! ("the", "last", "early", "about") stay in, except that a determiner before a date that
+//! ("the", "last", "early", "nearly") stay in, except that a determiner before a date that
 //! modifies a noun ("the 1996 election") stays out.
 
 mod lexicon;

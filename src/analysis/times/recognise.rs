@@ -101,6 +101,33 @@ const YEAR_CUES: &[&str] = &[
     "between", "to", "early", "late", "mid", "fiscal", "year", "circa", "spring", "summer",
     "autumn", "fall", "winter",
 ];
+/// Words before a month name alone that make it a month ("in May", "since March").
+const MONTH_CUES: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "of",
+    "during",
+    "from",
+    "through",
+    "before",
+    "after",
+    "between",
+    "and",
+    "to",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+];
 /// Words before a number that make it a quantity, not a year ("about 2000 people").
 const QUANTITY_CUES: &[&str] = &[
     "about",
@@ -271,7 +298,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         })
     }
 
-    /// Modifiers kept in the span before a core expression: "the", "early", "about",
+    /// Modifiers kept in the span before a core expression: "the", "early", "nearly",
     /// "the end of", "more than".
     fn modified(&self, i: usize) -> Option<Found> {
         let mut j = i;
@@ -280,15 +307,6 @@ impl<'w, 'a> Parser<'w, 'a> {
         let mut edge = false;
         loop {
             let l = self.lower(j);
-            if matches!(l, "the" | "a")
-                && !the
-                && self.entry(j + 1, |e| matches!(e, Entry::Edge)).is_some()
-            {
-                // "the end of", "the beginning of", "the middle of"
-                j += 1;
-                the = true;
-                continue;
-            }
             // "early", "mid", "late" alone; "end", "start" only as "the end of"
             let of = self.is(j + 1, "of");
             let noun = matches!(l, "end" | "beginning" | "start" | "middle");
@@ -509,32 +527,8 @@ impl<'w, 'a> Parser<'w, 'a> {
         // a month name alone: "May" and "March" also are words, so ask for a date-like context
         let ambiguous = matches!(month, 3 | 5) || LEXICON.entries(self.lower(i)).len() > 1;
         let prev = if i > 0 { self.lower(i - 1) } else { "" };
-        let context = matches!(
-            prev,
-            "in" | "since"
-                | "until"
-                | "by"
-                | "of"
-                | "early"
-                | "late"
-                | "mid"
-                | "during"
-                | "from"
-                | "through"
-                | "last"
-                | "next"
-                | "this"
-                | "till"
-                | "before"
-                | "after"
-                | "between"
-                | "and"
-                | "to"
-                | "end"
-                | "beginning"
-                | "start"
-                | "middle"
-        );
+        let context = MONTH_CUES.contains(&prev);
+        // "MAY" in capitals is a word in a headline unless a preposition says otherwise
         let shouting = self.w[i].text.chars().all(char::is_uppercase);
         if (ambiguous || shouting) && !context || shouting && ambiguous || self.w[i].lower.len() < 3
         {
@@ -668,8 +662,9 @@ impl<'w, 'a> Parser<'w, 'a> {
         })
     }
 
-    /// A four-digit number is a year after a preposition, before a comma or stop, or if it
-    /// lies in 1900-2100 and nothing marks it as a count ("about 2000 people").
+    /// A four-digit number is a year after a preposition or a month, at either end of a range,
+    /// or if it lies in 1900-2100; never when something marks it as a count ("about 2000
+    /// people", "2000 tanks").
     fn year_context(&self, i: usize) -> bool {
         let prev = if i > 0 && self.same_sentence(i - 1, i) {
             self.lower(i - 1)
@@ -702,8 +697,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         if YEAR_CUES.contains(&prev) || self.month(i.wrapping_sub(1)).is_some() {
             return true;
         }
-        let y = self.number(i).unwrap_or(0);
-        (1900..=2100).contains(&y) && !next_plural
+        self.number(i).is_some_and(|y| (1900..=2100).contains(&y))
     }
 
     /// third quarter (of 1990), the fiscal first quarter, first half, fiscal 1998.
