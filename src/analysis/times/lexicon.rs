@@ -90,16 +90,22 @@ pub struct Holiday {
     pub rule: HolidayRule,
 }
 
-/// Words that start expressions without being time words themselves ("the first quarter",
-/// "every year", "more than a decade"); the grammar in `recognise` names them.
-const STARTERS: &[&str] = &[
-    "the", "that", "every", "each", "several", "few", "many", "more", "less", "fewer", "at", "up",
-    "year", "latest", "recent", "a", "an",
-];
+/// What a cue word tells the grammar (`assets/lexicon/time_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Year,
+    Quantity,
+    Function,
+    NotPlural,
+    Zone,
+    Month,
+    Starter,
+}
 
 pub struct Lexicon {
     /// Every word an expression can start with: a quick test before parsing.
     starters: HashSet<&'static str>,
+    cues: HashSet<(&'static str, Cue)>,
     /// Keyed by first word, longest first.
     holidays: HashMap<&'static str, Vec<Holiday>>,
     words: HashMap<&'static str, Vec<WordEntry>>,
@@ -112,12 +118,18 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let holidays = parse_holidays(include_str!("../../../assets/lexicon/time_holidays.tsv"));
     let words = parse_words(include_str!("../../../assets/lexicon/time_words.tsv"));
     let phrases = parse_phrases(include_str!("../../../assets/lexicon/time_phrases.tsv"));
+    let cues = parse_cues(include_str!("../../../assets/lexicon/time_cues.tsv"));
     let starters = (holidays.keys().chain(words.keys()).chain(phrases.keys()))
-        .chain(STARTERS)
         .copied()
+        .chain(
+            cues.iter()
+                .filter(|(_, c)| *c == Cue::Starter)
+                .map(|(w, _)| *w),
+        )
         .collect();
     Lexicon {
         starters,
+        cues,
         holidays,
         words,
         phrases,
@@ -138,6 +150,9 @@ impl Lexicon {
     /// Whether an expression can start with this (lower-case) word.
     pub fn starts(&self, lower: &str) -> bool {
         self.starters.contains(lower)
+    }
+    pub fn cue(&self, lower: &str, cue: Cue) -> bool {
+        self.cues.contains(&(lower, cue))
     }
     pub fn entries(&self, lower: &str) -> &[WordEntry] {
         self.words.get(lower).map_or(&[], Vec::as_slice)
@@ -282,4 +297,22 @@ fn parse_rule(rule: &str) -> Option<HolidayRule> {
         month: month as u8,
         from: from as u8,
     })
+}
+
+fn parse_cues(data: &'static str) -> HashSet<(&'static str, Cue)> {
+    rows(data)
+        .filter_map(|row| {
+            let cue = match *row.get(1)? {
+                "year" => Cue::Year,
+                "quantity" => Cue::Quantity,
+                "function" => Cue::Function,
+                "not_plural" => Cue::NotPlural,
+                "zone" => Cue::Zone,
+                "month" => Cue::Month,
+                "starter" => Cue::Starter,
+                _ => return None,
+            };
+            Some((row[0], cue))
+        })
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{Entry, LEXICON, Unit};
+use super::lexicon::{Cue, Entry, LEXICON, Unit};
 use super::normalise::{Anchor, Count, Sem};
 use crate::analysis::model::TimexType;
 use crate::analysis::tokens::{Token, TokenKind};
@@ -95,96 +95,6 @@ pub struct Parser<'w, 'a> {
     pub w: &'w [Word<'a>],
 }
 
-/// Words before a year that make a bare number a year ("in 1998", "since 2001").
-const YEAR_CUES: &[&str] = &[
-    "in", "since", "by", "of", "from", "until", "till", "through", "during", "before", "after",
-    "between", "to", "early", "late", "mid", "fiscal", "year", "circa", "spring", "summer",
-    "autumn", "fall", "winter",
-];
-/// Words before a month name alone that make it a month ("in May", "since March").
-const MONTH_CUES: &[&str] = &[
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "of",
-    "during",
-    "from",
-    "through",
-    "before",
-    "after",
-    "between",
-    "and",
-    "to",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-];
-/// Words before a number that make it a quantity, not a year ("about 2000 people").
-const QUANTITY_CUES: &[&str] = &[
-    "about",
-    "some",
-    "nearly",
-    "almost",
-    "over",
-    "than",
-    "least",
-    "$",
-    "€",
-    "£",
-    "only",
-    "just",
-    "approximately",
-    "roughly",
-    "around",
-    "up",
-    "#",
-    "no.",
-    "no",
-    "number",
-];
-/// Words after a time expression that show it ends its noun phrase.
-const FUNCTION_WORDS: &[&str] = &[
-    "of", "in", "on", "at", "to", "for", "from", "and", "or", "but", "as", "by", "with", "that",
-    "than", "when", "while", "after", "before", "since", "is", "was", "were", "are", "be", "been",
-    "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "ago",
-    "earlier", "later", "ended", "ending", "alone", "ahead", "through", "until", "into", "about",
-    "over", "under", "not", "this", "the", "a", "an", "its", "their", "his", "her",
-];
-/// Words ending in s that are not plural nouns ("in 1953 has died").
-const NOT_PLURAL: &[&str] = &[
-    "this",
-    "thus",
-    "does",
-    "plus",
-    "versus",
-    "across",
-    "always",
-    "perhaps",
-    "whereas",
-    "besides",
-    "towards",
-    "afterwards",
-    "remains",
-    "seems",
-    "marks",
-    "sees",
-    "gets",
-    "makes",
-    "goes",
-];
-const ZONES: &[&str] = &[
-    "gmt", "utc", "est", "edt", "et", "pst", "pdt", "cst", "cdt", "bst", "cet",
-];
-
 impl<'w, 'a> Parser<'w, 'a> {
     fn lower(&self, i: usize) -> &str {
         self.w.get(i).map_or("", |w| w.lower.as_ref())
@@ -238,7 +148,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         self.w.get(i).is_some_and(|w| {
             w.kind == TokenKind::Word
                 && w.text.starts_with(char::is_lowercase)
-                && !FUNCTION_WORDS.contains(&w.lower.as_ref())
+                && !LEXICON.cue(&w.lower, Cue::Function)
                 && i > 0
                 && w.sentence == self.w[i - 1].sentence
         })
@@ -527,7 +437,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         // a month name alone: "May" and "March" also are words, so ask for a date-like context
         let ambiguous = matches!(month, 3 | 5) || LEXICON.entries(self.lower(i)).len() > 1;
         let prev = if i > 0 { self.lower(i - 1) } else { "" };
-        let context = MONTH_CUES.contains(&prev);
+        let context = LEXICON.cue(prev, Cue::Month);
         // "MAY" in capitals is a word in a headline unless a preposition says otherwise
         let shouting = self.w[i].text.chars().all(char::is_uppercase);
         if (ambiguous || shouting) && !context || shouting && ambiguous || self.w[i].lower.len() < 3
@@ -671,7 +581,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         } else {
             ""
         };
-        if QUANTITY_CUES.contains(&prev) {
+        if LEXICON.cue(prev, Cue::Quantity) {
             return false;
         }
         // one end of a range of years: "(1789-1791)", "from 1792 to 1797"
@@ -688,13 +598,13 @@ impl<'w, 'a> Parser<'w, 'a> {
                 && n.lower.ends_with('s')
                 && !n.lower.ends_with("ss")
                 && n.lower.len() > 3
-                && !NOT_PLURAL.contains(&n.lower.as_ref())
+                && !LEXICON.cue(&n.lower, Cue::NotPlural)
                 && !n.text.starts_with(|c: char| c.is_uppercase())
         });
         if next_plural {
             return false;
         }
-        if YEAR_CUES.contains(&prev) || self.month(i.wrapping_sub(1)).is_some() {
+        if LEXICON.cue(prev, Cue::Year) || self.month(i.wrapping_sub(1)).is_some() {
             return true;
         }
         self.number(i).is_some_and(|y| (1900..=2100).contains(&y))
@@ -1180,13 +1090,13 @@ impl<'w, 'a> Parser<'w, 'a> {
             Some("am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "o'clock") => h,
             Some(_) => return None,
             None if digits.contains(':')
-                && (ZONES.contains(&self.lower(end)) || self.is(end, "local")) =>
+                && (LEXICON.cue(self.lower(end), Cue::Zone) || self.is(end, "local")) =>
             {
                 h
             }
             None => return None,
         };
-        if ZONES.contains(&self.lower(end)) {
+        if LEXICON.cue(self.lower(end), Cue::Zone) {
             end += 1;
         } else if self.is(end, "local") && self.is(end + 1, "time") {
             end += 2;
