@@ -99,6 +99,7 @@ pub enum Cue {
     NotPlural,
     Zone,
     Month,
+    Clock,
     Starter,
 }
 
@@ -309,6 +310,7 @@ fn parse_cues(data: &'static str) -> HashSet<(&'static str, Cue)> {
                 "not_plural" => Cue::NotPlural,
                 "zone" => Cue::Zone,
                 "month" => Cue::Month,
+                "clock" => Cue::Clock,
                 "starter" => Cue::Starter,
                 _ => return None,
             };

@@ -1089,8 +1089,11 @@ impl<'w, 'a> Parser<'w, 'a> {
             Some(s) if s.starts_with('a') && h == 12 => 0,
             Some("am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "o'clock") => h,
             Some(_) => return None,
-            None if digits.contains(':')
-                && (LEXICON.cue(self.lower(end), Cue::Zone) || self.is(end, "local")) =>
+            // 24-hour times: "15:00 GMT", "at 08:00"
+            None if digits.split_once(':').is_some_and(|(_, m)| m.len() == 2)
+                && (LEXICON.cue(self.lower(end), Cue::Zone)
+                    || self.is(end, "local")
+                    || i > 0 && LEXICON.cue(self.lower(i - 1), Cue::Clock)) =>
             {
                 h
             }

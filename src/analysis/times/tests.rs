@@ -410,6 +410,13 @@ fn sets_and_times() {
         "2024-11-23T10:00",
     );
     check(
+        "The museum opened at 08:00 sharp.",
+        SAT,
+        "08:00",
+        Time,
+        "2024-11-23T08:00",
+    );
+    check(
         "The curfew starts at midnight.",
         SAT,
         "midnight",
