@@ -482,7 +482,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn numeric(&self, i: usize) -> Option<Found> {
         let w = self.w.get(i)?;
         if w.kind != TokenKind::Number {
-            return self.century(i);
+            return self.short_decade(i).or_else(|| self.century(i));
         }
         if let Some(y) = self.year_number(i) {
             // 2022-02-24: five adjacent tokens
@@ -548,6 +548,25 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         self.century(i)
+    }
+
+    /// The '90s: a decade of the last century from '20s up, of this one below.
+    fn short_decade(&self, i: usize) -> Option<Found> {
+        if !matches!(self.lower(i), "'" | "’") || !self.adjacent(i, i + 1) {
+            return None;
+        }
+        let w = self.w.get(i + 1)?;
+        let stem = w
+            .lower
+            .strip_suffix('s')
+            .filter(|s| s.len() == 2 && s.ends_with('0'))?;
+        let y: i32 = stem.parse().ok()?;
+        let century = if y >= 20 { 1900 } else { 2000 };
+        Some(Found {
+            start: i,
+            end: i + 2,
+            sem: Sem::Decade((century + y) / 10),
+        })
     }
 
     /// "the 20th century", "the nineteenth century".
@@ -845,6 +864,10 @@ impl<'w, 'a> Parser<'w, 'a> {
         if half == 0 && self.half(end) == 3 {
             half = 3;
             end += 3;
+        }
+        // "a week or so (ago)"
+        if self.is(end, "or") && self.is(end + 1, "so") {
+            end += 2;
         }
         // "a month earlier than usual" compares: the count alone is the expression
         let after = if self.is(end + 1, "than") {

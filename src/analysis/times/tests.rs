@@ -134,6 +134,24 @@ fn seasons() {
 }
 
 #[test]
+fn decades_written_short() {
+    check(
+        "Crime peaked in the ’90s.",
+        SAT,
+        "the ’90s",
+        TimexType::Date,
+        "199",
+    );
+    check(
+        "Talks stalled a week or so ago.",
+        SAT,
+        "a week or so ago",
+        TimexType::Date,
+        "2024-W46",
+    );
+}
+
+#[test]
 fn relative_to_published() {
     check(
         "The minister resigned on Friday.",
