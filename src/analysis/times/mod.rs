@@ -77,12 +77,14 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
 /// The tense of the clause around words `start..end`: the nearest tense cue in the sentence.
 fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
     let sentence = words[start].sentence;
-    let cue = |w: &Word| -> Option<Tense> {
+    let lower = |k: usize| words.get(k).map_or("", |w| &*w.lower);
+    let cue = |k: usize| -> Option<Tense> {
+        let w = &words[k];
         if w.kind != TokenKind::Word {
             return None;
         }
         let l: &str = &w.lower;
-        LEXICON.tense(l).or_else(|| {
+        let tense = LEXICON.tense(l).or_else(|| {
             if l.ends_with("'ll") || l.ends_with("’ll") {
                 Some(Tense::Future)
             } else if l.len() > 4 && l.ends_with("ed") && !w.text.starts_with(char::is_uppercase) {
@@ -90,21 +92,26 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
             } else {
                 None
             }
-        })
+        })?;
+        // a passive "(is) to be held" is to come; "will be held" has its own cue
+        match (k >= 2).then(|| (lower(k - 2), lower(k - 1))) {
+            Some(("to", "be")) => Some(Tense::Future),
+            Some((_, "be" | "being")) => None,
+            _ => Some(tense),
+        }
     };
-    let before = words[..start]
-        .iter()
+    let in_sentence = |k: &usize| words[*k].sentence == sentence;
+    let before = (0..start)
         .rev()
-        .take_while(|w| w.sentence == sentence)
+        .take_while(in_sentence)
         .take(12)
         .enumerate()
-        .find_map(|(d, w)| cue(w).map(|t| (d, t)));
-    let after = words[end..]
-        .iter()
-        .take_while(|w| w.sentence == sentence)
+        .find_map(|(d, k)| cue(k).map(|t| (d, t)));
+    let after = (end..words.len())
+        .take_while(in_sentence)
         .take(12)
         .enumerate()
-        .find_map(|(d, w)| cue(w).map(|t| (d, t)));
+        .find_map(|(d, k)| cue(k).map(|t| (d, t)));
     match (before, after) {
         (Some((a, t)), Some((b, u))) => Some(if a <= b { t } else { u }),
         (Some((_, t)), None) | (None, Some((_, t))) => Some(t),

@@ -314,6 +314,25 @@ fn holidays() {
 }
 
 #[test]
+fn tense_chooses_the_year_of_a_month() {
+    let may = Some("2015-05-07");
+    check(
+        "The vote is to be held on November 20.",
+        may,
+        "November 20",
+        TimexType::Date,
+        "2015-11-20",
+    );
+    check(
+        "The vote was held on November 20.",
+        may,
+        "November 20",
+        TimexType::Date,
+        "2014-11-20",
+    );
+}
+
+#[test]
 fn without_a_published_date_values_stay_open() {
     check(
         "The minister resigned on Friday.",
