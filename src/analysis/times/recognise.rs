@@ -996,6 +996,31 @@ impl<'w, 'a> Parser<'w, 'a> {
                 sem: Sem::Weekend,
             });
         }
+        // "the year before", "the day after": a step from the time last mentioned, when no
+        // clause follows ("the day before he left" is not one)
+        if let Some(unit) = self
+            .unit(i + 1)
+            .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day))
+            && let sign @ (-1 | 1) = match self.lower(i + 2) {
+                "before" => -1,
+                "after" => 1,
+                _ => 0,
+            }
+            && self.w.get(i + 3).is_none_or(|w| w.kind == TokenKind::Punct)
+            && !self.lower(i + 1).ends_with('s')
+        {
+            let sem = Sem::Shift {
+                count: Some(1),
+                unit,
+                sign,
+                from: Anchor::Last,
+            };
+            return Some(Found {
+                start: i,
+                end: i + 3,
+                sem,
+            });
+        }
         let mut j = i + 1;
         let which = self.lower(j);
         let latest = matches!(which, "latest" | "current" | "full" | "fiscal" | "same");
