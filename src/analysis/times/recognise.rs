@@ -105,7 +105,14 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn entry(&self, i: usize, pick: impl Fn(Entry) -> bool) -> Option<Entry> {
         let w = self.w.get(i)?;
         let e = LEXICON.find(&w.lower, pick)?;
-        if e.abbreviation && !(self.is(i + 1, ".") || self.number(i + 1).is_some()) {
+        // "Feb. 24", "Fri., Feb. 24": an abbreviation needs a date after it ("The Sun." has none)
+        let k = if self.is(i + 1, ".") { i + 2 } else { i + 1 };
+        let k = if self.is(k, ",") { k + 1 } else { k };
+        let dated = self.w.get(k).is_some_and(|w| w.kind == TokenKind::Number)
+            || LEXICON
+                .find(self.lower(k), |e| matches!(e, Entry::Month(_)))
+                .is_some();
+        if e.abbreviation && !dated {
             return None;
         }
         Some(e.entry)

@@ -152,6 +152,17 @@ fn decades_written_short() {
 }
 
 #[test]
+fn abbreviations_before_a_date() {
+    check(
+        "It fell on Fri., Nov. 8, 2024.",
+        SAT,
+        "Fri., Nov. 8, 2024",
+        TimexType::Date,
+        "2024-11-08",
+    );
+}
+
+#[test]
 fn relative_to_published() {
     check(
         "The minister resigned on Friday.",
@@ -518,6 +529,7 @@ fn ordinary_words_are_not_times() {
         "He is 37 years old.",
         "She writes for USA Today in Virginia.",
         "She won gold at the Summer Olympics.",
+        "The story ran in The Sun.",
     ] {
         assert_eq!(tag(text, SAT), vec![], "{text}");
     }
