@@ -784,7 +784,11 @@ impl<'w, 'a> Parser<'w, 'a> {
             if plural || clock || self.capitalised(j) {
                 return None;
             }
+            // "the next day" is a step from the day last mentioned, as "the following day"
+            let step = matches!(self.lower(i), "following" | "previous" | "preceding")
+                || self.is(i, "next") && unit == Unit::Day;
             if the
+                && !step
                 && matches!(self.lower(i), "past" | "last" | "next" | "coming")
                 && unit != Unit::Quarter
             {
@@ -796,7 +800,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                     },
                 );
             }
-            if matches!(self.lower(i), "following" | "previous" | "preceding") {
+            if step {
                 // "the following year": a step from the time last mentioned
                 let sem = Sem::Shift {
                     count: Some(1),
