@@ -1,0 +1,320 @@
+//! The word lists of time expressions (`assets/lexicon/time_*.tsv`), parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::analysis::model::TimexType;
+
+/// A unit of calendar time, as counted in durations and moved by in relative expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Year,
+    Month,
+    Week,
+    Fortnight,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Decade,
+    Century,
+    Quarter,
+    Weekend,
+}
+
+/// What one word can be in a time expression. A word can be several ("second": ordinal, unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Month(u8),
+    Weekday(u8),
+    Number(u32),
+    Ordinal(u32),
+    Unit(Unit),
+    Season(&'static str),
+    DayPart(&'static str),
+    Set(&'static str),
+    /// Days from the published date: today 0, yesterday -1.
+    Day(i32),
+    /// last -1, this 0, next 1.
+    Relative(i32),
+    Edge,
+    Approx,
+    Fiscal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordEntry {
+    pub entry: Entry,
+    /// An abbreviation ("Feb", "Wed"): a time word only before a stop or a day number.
+    pub abbreviation: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+}
+
+pub struct Phrase {
+    pub words: Vec<&'static str>,
+    pub kind: TimexType,
+    pub value: &'static str,
+}
+
+/// When a holiday falls in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayRule {
+    Fixed {
+        month: u8,
+        day: u8,
+    },
+    /// The nth (-1 last) weekday (Monday = 1) of the month, counted from a day.
+    Nth {
+        n: i8,
+        weekday: u8,
+        month: u8,
+        from: u8,
+    },
+}
+
+impl HolidayRule {
+    pub fn month(self) -> u8 {
+        match self {
+            HolidayRule::Fixed { month, .. } | HolidayRule::Nth { month, .. } => month,
+        }
+    }
+}
+
+pub struct Holiday {
+    pub words: Vec<&'static str>,
+    pub rule: HolidayRule,
+}
+
+/// What a cue word tells the grammar (`assets/lexicon/time_cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Year,
+    Quantity,
+    Function,
+    NotPlural,
+    Zone,
+    Month,
+    Clock,
+    Starter,
+}
+
+pub struct Lexicon {
+    /// Every word an expression can start with: a quick test before parsing.
+    starters: HashSet<&'static str>,
+    cues: HashSet<(&'static str, Cue)>,
+    /// Keyed by first word, longest first.
+    holidays: HashMap<&'static str, Vec<Holiday>>,
+    words: HashMap<&'static str, Vec<WordEntry>>,
+    /// Keyed by first word, longest first.
+    phrases: HashMap<&'static str, Vec<Phrase>>,
+    tense: HashMap<&'static str, Tense>,
+}
+
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let holidays = parse_holidays(include_str!("../../../assets/lexicon/time_holidays.tsv"));
+    let words = parse_words(include_str!("../../../assets/lexicon/time_words.tsv"));
+    let phrases = parse_phrases(include_str!("../../../assets/lexicon/time_phrases.tsv"));
+    let cues = parse_cues(include_str!("../../../assets/lexicon/time_cues.tsv"));
+    let starters = (holidays.keys().chain(words.keys()).chain(phrases.keys()))
+        .copied()
+        .chain(
+            cues.iter()
+                .filter(|(_, c)| *c == Cue::Starter)
+                .map(|(w, _)| *w),
+        )
+        .collect();
+    Lexicon {
+        starters,
+        cues,
+        holidays,
+        words,
+        phrases,
+        tense: rows(include_str!("../../../assets/lexicon/tense_cues.tsv"))
+            .filter_map(|r| {
+                let tense = match *r.get(1)? {
+                    "past" => Tense::Past,
+                    "future" => Tense::Future,
+                    _ => return None,
+                };
+                Some((r[0], tense))
+            })
+            .collect(),
+    }
+});
+
+impl Lexicon {
+    /// Whether an expression can start with this (lower-case) word.
+    pub fn starts(&self, lower: &str) -> bool {
+        self.starters.contains(lower)
+    }
+    pub fn cue(&self, lower: &str, cue: Cue) -> bool {
+        self.cues.contains(&(lower, cue))
+    }
+    pub fn entries(&self, lower: &str) -> &[WordEntry] {
+        self.words.get(lower).map_or(&[], Vec::as_slice)
+    }
+    pub fn find(&self, lower: &str, pick: impl Fn(Entry) -> bool) -> Option<WordEntry> {
+        self.entries(lower).iter().copied().find(|e| pick(e.entry))
+    }
+    pub fn phrases(&self, first: &str) -> &[Phrase] {
+        self.phrases.get(first).map_or(&[], Vec::as_slice)
+    }
+    pub fn holidays(&self, first: &str) -> &[Holiday] {
+        self.holidays.get(first).map_or(&[], Vec::as_slice)
+    }
+    pub fn tense(&self, lower: &str) -> Option<Tense> {
+        self.tense.get(lower).copied()
+    }
+}
+
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn parse_words(data: &'static str) -> HashMap<&'static str, Vec<WordEntry>> {
+    let mut map: HashMap<&'static str, Vec<WordEntry>> = HashMap::new();
+    for row in rows(data) {
+        let [word, class, value] = row[..] else {
+            continue;
+        };
+        let num = || value.parse::<i64>().ok();
+        let entry = match class {
+            "month" => num().map(|n| Entry::Month(n as u8)),
+            "weekday" => num().map(|n| Entry::Weekday(n as u8)),
+            "number" => num().map(|n| Entry::Number(n as u32)),
+            "ordinal" => num().map(|n| Entry::Ordinal(n as u32)),
+            "day" => num().map(|n| Entry::Day(n as i32)),
+            "relative" => num().map(|n| Entry::Relative(n as i32)),
+            "unit" => unit(value).map(Entry::Unit),
+            "season" => Some(Entry::Season(value)),
+            "daypart" => Some(Entry::DayPart(value)),
+            "set" => Some(Entry::Set(value)),
+            "edge" => Some(Entry::Edge),
+            "approx" => Some(Entry::Approx),
+            "fiscal" => Some(Entry::Fiscal),
+            _ => None,
+        };
+        let Some(entry) = entry else { continue };
+        let (word, abbreviation) = match word.strip_suffix('.') {
+            Some(w) => (w, true),
+            None => (word, false),
+        };
+        map.entry(word).or_default().push(WordEntry {
+            entry,
+            abbreviation,
+        });
+    }
+    map
+}
+
+fn unit(code: &str) -> Option<Unit> {
+    Some(match code {
+        "Y" => Unit::Year,
+        "M" => Unit::Month,
+        "W" => Unit::Week,
+        "FN" => Unit::Fortnight,
+        "D" => Unit::Day,
+        "H" => Unit::Hour,
+        "MIN" => Unit::Minute,
+        "S" => Unit::Second,
+        "DE" => Unit::Decade,
+        "CE" => Unit::Century,
+        "Q" => Unit::Quarter,
+        "WE" => Unit::Weekend,
+        _ => return None,
+    })
+}
+
+fn parse_phrases(data: &'static str) -> HashMap<&'static str, Vec<Phrase>> {
+    let mut map: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+    for row in rows(data) {
+        let [phrase, kind, value] = row[..] else {
+            continue;
+        };
+        let kind = match kind {
+            "DATE" => TimexType::Date,
+            "TIME" => TimexType::Time,
+            "DURATION" => TimexType::Duration,
+            "SET" => TimexType::Set,
+            _ => continue,
+        };
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if let Some(first) = words.first() {
+            map.entry(*first)
+                .or_default()
+                .push(Phrase { words, kind, value });
+        }
+    }
+    for list in map.values_mut() {
+        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    }
+    map
+}
+
+fn parse_holidays(data: &'static str) -> HashMap<&'static str, Vec<Holiday>> {
+    let mut map: HashMap<&'static str, Vec<Holiday>> = HashMap::new();
+    for row in rows(data) {
+        let [name, rule] = row[..] else { continue };
+        let Some(rule) = parse_rule(rule) else {
+            continue;
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if let Some(first) = words.first() {
+            map.entry(*first).or_default().push(Holiday { words, rule });
+        }
+    }
+    for list in map.values_mut() {
+        list.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
+    }
+    map
+}
+
+fn parse_rule(rule: &str) -> Option<HolidayRule> {
+    if let Some((m, d)) = rule.split_once('-').filter(|_| !rule.contains(' ')) {
+        return Some(HolidayRule::Fixed {
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        });
+    }
+    let nums: Vec<i64> = rule
+        .split_whitespace()
+        .map(|n| n.parse().ok())
+        .collect::<Option<_>>()?;
+    let (n, weekday, month, from) = match nums[..] {
+        [n, w, m] => (n, w, m, 1),
+        [n, w, m, d] => (n, w, m, d),
+        _ => return None,
+    };
+    Some(HolidayRule::Nth {
+        n: n as i8,
+        weekday: weekday as u8,
+        month: month as u8,
+        from: from as u8,
+    })
+}
+
+fn parse_cues(data: &'static str) -> HashSet<(&'static str, Cue)> {
+    rows(data)
+        .filter_map(|row| {
+            let cue = match *row.get(1)? {
+                "year" => Cue::Year,
+                "quantity" => Cue::Quantity,
+                "function" => Cue::Function,
+                "not_plural" => Cue::NotPlural,
+                "zone" => Cue::Zone,
+                "month" => Cue::Month,
+                "clock" => Cue::Clock,
+                "starter" => Cue::Starter,
+                _ => return None,
+            };
+            Some((row[0], cue))
+        })
+        .collect()
+}

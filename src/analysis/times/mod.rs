@@ -1,0 +1,141 @@
+//! Time expressions (TimeML TIMEX3 as in TempEval-3), resolved against the published date.
+//!
+//! [`recognise`] finds expressions in the words, [`normalise`] turns each into a value. Spans
+//! follow TimeML: prepositions ("on", "in", "since") stay out, determiners and modifiers
+//! ("the", "last", "early", "nearly") stay in, except that a determiner before a date that
+//! modifies a noun ("the 1996 election") stays out.
+
+mod lexicon;
+mod normalise;
+mod recognise;
+
+use jiff::civil::Date;
+
+use self::lexicon::{LEXICON, Tense};
+use self::normalise::{Context, Sem};
+use self::recognise::{Parser, Word};
+use super::model::{Timex, TimexType};
+use super::tokens::{Token, TokenKind};
+use crate::document::{Document, Span};
+
+pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
+    let words = recognise::words(&doc.text, tokens);
+    let parser = Parser { w: &words };
+    let mut out = Vec::new();
+    let mut last: Option<String> = None;
+    let mut i = 0;
+    while i < words.len() {
+        let Some(found) = parser.parse(i) else {
+            i += 1;
+            continue;
+        };
+        let start = trim_determiner(&parser, found.start, found.end, &found.sem);
+        let cx = Context {
+            published: doc.meta.published,
+            tense: tense(&words, found.start, found.end),
+            last: last.clone(),
+        };
+        if let Some((kind, value)) = normalise::resolve(&found.sem, &cx) {
+            let anchors = !matches!(found.sem, Sem::Shift { .. });
+            if anchors && kind == TimexType::Date && value.starts_with(|c: char| c.is_ascii_digit())
+            {
+                last = Some(value.clone());
+            }
+            out.push(Timex {
+                span: Span::new(words[start].span.start, words[found.end - 1].span.end),
+                kind,
+                value,
+            });
+        }
+        i = found.end;
+    }
+    out
+}
+
+/// "the 1996 election", "a third-quarter loss": a date before a noun keeps its determiner out.
+fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usize {
+    let words = parser.w;
+    if !matches!(words[start].lower.as_ref(), "the" | "a" | "an") || end - start < 2 {
+        return start;
+    }
+    let calendar = matches!(
+        sem,
+        Sem::Date { .. } | Sem::Weekday { .. } | Sem::Clock { .. }
+    );
+    let compound = !words[end - 1].token_start;
+    let before_noun = parser.before_noun(end);
+    let edge = LEXICON
+        .find(&words[start + 1].lower, |e| e == lexicon::Entry::Edge)
+        .is_some();
+    if (calendar && !edge) || compound || (before_noun && matches!(sem, Sem::Duration { .. })) {
+        start + 1
+    } else {
+        start
+    }
+}
+
+/// The tense of the clause around words `start..end`: the nearest tense cue in the sentence.
+fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
+    let sentence = words[start].sentence;
+    let lower = |k: usize| words.get(k).map_or("", |w| &*w.lower);
+    let cue = |k: usize| -> Option<Tense> {
+        let w = &words[k];
+        if w.kind != TokenKind::Word {
+            return None;
+        }
+        let l: &str = &w.lower;
+        let tense = LEXICON.tense(l).or_else(|| {
+            if l.ends_with("'ll") || l.ends_with("’ll") {
+                Some(Tense::Future)
+            } else if l.len() > 4 && l.ends_with("ed") && !w.text.starts_with(char::is_uppercase) {
+                Some(Tense::Past)
+            } else {
+                None
+            }
+        })?;
+        // a passive "(is) to be held" is to come; "will be held" has its own cue
+        match (k >= 2).then(|| (lower(k - 2), lower(k - 1))) {
+            Some(("to", "be")) => Some(Tense::Future),
+            Some((_, "be" | "being")) => None,
+            _ => Some(tense),
+        }
+    };
+    let in_sentence = |k: &usize| words[*k].sentence == sentence;
+    let before = (0..start)
+        .rev()
+        .take_while(in_sentence)
+        .take(12)
+        .enumerate()
+        .find_map(|(d, k)| cue(k).map(|t| (d, t)));
+    let after = (end..words.len())
+        .take_while(in_sentence)
+        .take(12)
+        .enumerate()
+        .find_map(|(d, k)| cue(k).map(|t| (d, t)));
+    match (before, after) {
+        (Some((a, t)), Some((b, u))) => Some(if a <= b { t } else { u }),
+        (Some((_, t)), None) | (None, Some((_, t))) => Some(t),
+        (None, None) => None,
+    }
+}
+
+/// The interval a TIMEX3 value covers: `(first day, last day)`. "2022-02" → (2022-02-01,
+/// 2022-02-28); "2024-11-22T10:00" → that day; "2024-W47" → its Monday to Sunday;
+/// "2022-Q1", "2022-H2", "2022-SU", "199" (the 1990s), "19" (the 1900s) likewise. None for
+/// durations, sets, PRESENT_REF/PAST_REF/FUTURE_REF, BC years and values with X.
+pub fn interval(value: &str) -> Option<(Date, Date)> {
+    normalise::interval(value)
+}
+
+/// A key that sorts TIMEX3 values chronologically: by first day, then the shorter (more
+/// precise) interval first, so "2022-02" comes before "2022-02-24". PRESENT_REF is the
+/// published day; other values without an interval have no key.
+pub fn sort_key(value: &str, published: Option<Date>) -> Option<(Date, Date)> {
+    match value {
+        "PRESENT_REF" => published.map(|d| (d, d)),
+        _ => interval(value),
+    }
+}
+
+#[cfg(test)]
+mod tests;

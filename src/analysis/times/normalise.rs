@@ -1,0 +1,601 @@
+//! From what an expression says ([`Sem`]) to a TimeML value, resolved against the published
+//! date, the tense of its clause, and the last date the text mentioned.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use super::lexicon::{HolidayRule, Tense, Unit};
+use crate::analysis::model::TimexType;
+
+/// A number of units: exact, or vague ("several", "a few") as TimeML's X.
+pub type Count = Option<u32>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sem {
+    /// A value from the phrase list; one starting with "T" is a time of the reference day.
+    Fixed(TimexType, &'static str),
+    /// A calendar date, any part of which may be missing ("March 3", "March 2022", "2022").
+    Date {
+        year: Option<i32>,
+        month: Option<u8>,
+        day: Option<u8>,
+    },
+    /// A year before the common era: "BC0490".
+    BcYear(u32),
+    /// The first three digits of a decade's years: "199" for the 1990s.
+    Decade(i32),
+    /// The first two digits: "19" for the 20th century.
+    Century(i32),
+    /// A quarter (1-4) or a half (5-6, H1/H2) of a given or implied year.
+    Quarter {
+        year: Option<i32>,
+        q: u8,
+    },
+    /// "summer 2022", "last winter" (offset -1).
+    Season {
+        year: Option<i32>,
+        code: &'static str,
+        offset: i32,
+    },
+    /// A weekday (Monday = 1), optionally moved ("last Friday" -1), at a part of the day.
+    Weekday {
+        day: u8,
+        rel: Option<i32>,
+        part: Option<&'static str>,
+    },
+    /// Days from the published date, at a part of the day.
+    Day {
+        offset: i32,
+        part: Option<&'static str>,
+    },
+    /// "last week", "this month", "next year".
+    Relative {
+        unit: Unit,
+        offset: i32,
+    },
+    /// "June last year" (-1), "January this year" (0).
+    MonthInYear {
+        month: u8,
+        offset: i32,
+    },
+    Holiday(HolidayRule),
+    /// "that year", "that day": the same unit of the last date mentioned.
+    Anaphor(Unit),
+    /// "the weekend": the one before a weekday in a past clause, else the coming one.
+    Weekend,
+    /// "last May", "next March".
+    RelMonth {
+        month: u8,
+        offset: i32,
+    },
+    /// "two days ago" (from the published date) and "a year earlier" (from the last date
+    /// mentioned, see [`Anchor`]).
+    Shift {
+        count: Count,
+        unit: Unit,
+        sign: i32,
+        from: Anchor,
+    },
+    Duration {
+        count: Count,
+        unit: Unit,
+    },
+    /// "2 1/2 years", "an hour and a half".
+    HalfDuration {
+        count: u32,
+        unit: Unit,
+    },
+    Set(String),
+    /// A clock time on a given day, or on the reference day.
+    Clock {
+        hour: u8,
+        minute: u8,
+        on: Option<Box<Sem>>,
+    },
+}
+
+/// What a shift counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Published,
+    /// The last date mentioned ("a year earlier").
+    Last,
+    /// The last date mentioned if it is a quarter or half ("a year ago" in a quarterly report),
+    /// else the published date.
+    Period,
+}
+
+pub struct Context {
+    pub published: Option<Date>,
+    pub tense: Option<Tense>,
+    /// The last fully resolved DATE value before this expression.
+    pub last: Option<String>,
+}
+
+pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
+    use TimexType::*;
+    let dct = cx.published;
+    Some(match sem {
+        Sem::Fixed(kind, value) if value.starts_with('T') => {
+            (*kind, format!("{}{value}", day(dct)))
+        }
+        Sem::Fixed(kind, value) => (*kind, (*value).to_string()),
+        Sem::Date { year, month, day } => (Date, date_value(*year, *month, *day, cx)),
+        Sem::Decade(d) => (Date, d.to_string()),
+        Sem::BcYear(y) => (Date, format!("BC{y:04}")),
+        Sem::Century(c) => (Date, format!("{c:02}")),
+        Sem::Quarter { year, q } => {
+            let year = year.map(|y| y.to_string()).unwrap_or_else(|| {
+                // a past quarter not yet reached this year belongs to last year
+                let q_now = dct.map(|d| (d.month() as u8 - 1) / 3 + 1);
+                match (dct, cx.tense) {
+                    (Some(d), Some(Tense::Past)) if q_now.is_some_and(|n| *q <= 4 && *q > n) => {
+                        (d.year() - 1).to_string()
+                    }
+                    _ => year_of(dct),
+                }
+            });
+            let part = if *q <= 4 {
+                format!("Q{q}")
+            } else {
+                format!("H{}", q - 4)
+            };
+            (Date, format!("{year}-{part}"))
+        }
+        Sem::Season { year, code, offset } => {
+            let y = match (year, dct) {
+                (Some(y), _) => y.to_string(),
+                // "the summer": the nearer one, or as the tense says, like a month
+                (None, Some(_)) if *offset == 0 => {
+                    let month = match *code {
+                        "SP" => 4,
+                        "SU" => 7,
+                        "FA" => 10,
+                        _ => 12,
+                    };
+                    date_value(None, Some(month), None, cx)[..4].to_string()
+                }
+                (None, Some(d)) => {
+                    (d.year() as i32 + season_shift(code, *offset, d.month() as i32)).to_string()
+                }
+                (None, None) => "XXXX".to_string(),
+            };
+            (Date, format!("{y}-{code}"))
+        }
+        Sem::Weekday { day: wd, rel, part } => {
+            let v = weekday_value(*wd, *rel, cx);
+            match part {
+                Some(p) => (Time, format!("{v}T{p}")),
+                None => (Date, v),
+            }
+        }
+        Sem::Day { offset, part } => {
+            let v = match dct.and_then(|d| d.checked_add(offset.days()).ok()) {
+                Some(d) => d.to_string(),
+                None if *offset == 0 && part.is_none() => "PRESENT_REF".to_string(),
+                None => "XXXX-XX-XX".to_string(),
+            };
+            match part {
+                Some(p) => (Time, format!("{v}T{p}")),
+                None => (Date, v),
+            }
+        }
+        Sem::Relative { unit, offset } => (Date, relative(*unit, *offset, dct)?),
+        Sem::RelMonth { month, offset } => {
+            let v = match dct {
+                Some(d) => {
+                    let m = d.month() as u8;
+                    let y = d.year() as i32;
+                    let y = match offset.signum() {
+                        -1 if *month >= m => y - 1,
+                        1 if *month <= m => y + 1,
+                        _ => y,
+                    };
+                    format!("{y:04}-{month:02}")
+                }
+                None => format!("XXXX-{month:02}"),
+            };
+            (Date, v)
+        }
+        Sem::Holiday(rule) => {
+            let day = match rule {
+                HolidayRule::Fixed { day, .. } => *day,
+                HolidayRule::Nth { n, from, .. } => from.saturating_add((n.max(&1) * 7) as u8 - 4),
+            };
+            let year = date_value(None, Some(rule.month()), Some(day), cx);
+            let v = year[..4]
+                .parse::<i16>()
+                .ok()
+                .and_then(|y| holiday_date(*rule, y))
+                .map_or_else(
+                    || format!("XXXX-{:02}-{day:02}", rule.month()),
+                    |d| d.to_string(),
+                );
+            (Date, v)
+        }
+        Sem::Anaphor(unit) => {
+            let len = match unit {
+                Unit::Year => 4,
+                Unit::Month => 7,
+                _ => 10,
+            };
+            let v = cx.last.as_deref().filter(|l| l.len() >= len).map_or_else(
+                || relative(*unit, 0, None).unwrap_or_default(),
+                |l| l[..len].to_string(),
+            );
+            (Date, v)
+        }
+        Sem::Weekend => {
+            let back = cx.tense == Some(Tense::Past)
+                && dct.is_some_and(|d| d.weekday().to_monday_one_offset() < 6);
+            (
+                Date,
+                relative(Unit::Weekend, if back { -1 } else { 0 }, dct)?,
+            )
+        }
+        Sem::MonthInYear { month, offset } => {
+            let y = dct.map_or_else(
+                || "XXXX".to_string(),
+                |d| format!("{:04}", d.year() as i32 + offset),
+            );
+            (Date, format!("{y}-{month:02}"))
+        }
+        Sem::Shift {
+            count,
+            unit,
+            sign,
+            from,
+        } => (Date, shift(*count, *unit, *sign, *from, cx)),
+        Sem::Duration { count, unit } => (Duration, duration(*count, *unit)),
+        Sem::HalfDuration { count, unit } => (Duration, half_duration(*count, *unit)?),
+        Sem::Set(v) => (Set, v.clone()),
+        Sem::Clock { hour, minute, on } => {
+            let date = on
+                .as_deref()
+                .and_then(|d| resolve(d, cx))
+                .map(|(_, v)| v.split('T').next().unwrap_or_default().to_string())
+                .filter(|v| v.len() == 10)
+                .unwrap_or_else(|| day(dct));
+            (Time, format!("{date}T{hour:02}:{minute:02}"))
+        }
+    })
+}
+
+fn holiday_date(rule: HolidayRule, year: i16) -> Option<Date> {
+    match rule {
+        HolidayRule::Fixed { month, day } => Date::new(year, month as i8, day as i8).ok(),
+        HolidayRule::Nth {
+            n,
+            weekday,
+            month,
+            from,
+        } => {
+            let wd = Weekday::from_monday_one_offset(weekday as i8).ok()?;
+            if n < 0 {
+                let end = Date::new(year, month as i8, 1).ok()?.last_of_month();
+                return end.checked_add(1.days()).ok()?.nth_weekday(-1, wd).ok();
+            }
+            // nth_weekday does not count the day it starts from: start the day before
+            let start = Date::new(year, month as i8, from as i8)
+                .ok()?
+                .checked_sub(1.days())
+                .ok()?;
+            start.nth_weekday(n as i32, wd).ok()
+        }
+    }
+}
+
+/// Years to add to the published year for "last summer" (-1), "this winter" (0), "next
+/// spring" (1): last is the latest season already over, next the first not yet begun.
+fn season_shift(code: &str, offset: i32, month: i32) -> i32 {
+    let (first, last) = match code {
+        "SP" => (3, 5),
+        "SU" => (6, 8),
+        "FA" => (9, 11),
+        _ => (12, 14),
+    };
+    match offset.signum() {
+        -1 if last < month => 0,
+        -1 => -1,
+        1 if first > month => 0,
+        1 => 1,
+        _ => 0,
+    }
+}
+
+fn day(dct: Option<Date>) -> String {
+    dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string())
+}
+
+fn year_of(dct: Option<Date>) -> String {
+    dct.map_or_else(|| "XXXX".to_string(), |d| format!("{:04}", d.year()))
+}
+
+fn week_value(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+/// A month or day without a year takes the published year, or the year before or after: a
+/// past clause looks back, a future one ahead, but a date within two months either way keeps
+/// the published year ("was extended to Nov. 16").
+fn date_value(year: Option<i32>, month: Option<u8>, day: Option<u8>, cx: &Context) -> String {
+    let year = match (year, cx.published, month) {
+        (Some(y), ..) => format!("{y:04}"),
+        (None, Some(d), Some(m)) => {
+            let y = d.year() as i32;
+            // months from the published date to the date in the published year
+            let mut gap =
+                (m as i32 - d.month() as i32) * 30 + (day.unwrap_or(15) as i32 - d.day() as i32);
+            if day.is_none() {
+                gap = (m as i32 - d.month() as i32) * 30;
+            }
+            let y = match cx.tense {
+                Some(Tense::Past) if gap > 60 => y - 1,
+                Some(Tense::Future) if gap < -60 => y + 1,
+                // without a tense, the nearer of the two
+                None if gap > 180 => y - 1,
+                None if gap < -180 => y + 1,
+                _ => y,
+            };
+            format!("{y:04}")
+        }
+        (None, ..) => "XXXX".to_string(),
+    };
+    match (month, day) {
+        (Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{year}-{m:02}"),
+        _ => year,
+    }
+}
+
+/// A weekday in a past clause is the last one on or before the published date, in a future
+/// clause the next one on or after it; "last"/"next" move a week further only from the same day.
+fn weekday_value(wd: u8, rel: Option<i32>, cx: &Context) -> String {
+    let (Some(dct), Ok(target)) = (cx.published, Weekday::from_monday_one_offset(wd as i8)) else {
+        return format!("XXXX-WXX-{wd}");
+    };
+    let ahead =
+        (target.to_monday_one_offset() - dct.weekday().to_monday_one_offset()).rem_euclid(7);
+    let forward = match (rel, cx.tense) {
+        (Some(r), _) => r > 0,
+        (None, Some(t)) => t == Tense::Future,
+        // no tense: the nearer one
+        (None, None) => ahead < 7 - ahead,
+    };
+    let same = dct.weekday() == target;
+    let found = match (forward, same, rel) {
+        (_, true, None) => Ok(dct),
+        (true, ..) => dct.nth_weekday(1, target),
+        (false, ..) => dct.nth_weekday(-1, target),
+    };
+    found.map_or_else(|_| format!("XXXX-WXX-{wd}"), |d| d.to_string())
+}
+
+fn relative(unit: Unit, offset: i32, dct: Option<Date>) -> Option<String> {
+    let Some(d) = dct else {
+        return Some(
+            match unit {
+                Unit::Year => "XXXX",
+                Unit::Month => "XXXX-XX",
+                Unit::Week | Unit::Fortnight => "XXXX-WXX",
+                Unit::Weekend => "XXXX-WXX-WE",
+                Unit::Quarter => "XXXX-QX",
+                Unit::Decade => "XXX",
+                Unit::Century => "XX",
+                Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX",
+            }
+            .to_string(),
+        );
+    };
+    Some(match unit {
+        Unit::Year => format!("{:04}", d.year() as i32 + offset),
+        Unit::Month => d
+            .checked_add(offset.months())
+            .ok()?
+            .strftime("%Y-%m")
+            .to_string(),
+        Unit::Week | Unit::Fortnight => week_value(d.checked_add((offset * 7).days()).ok()?),
+        Unit::Weekend => format!(
+            "{}-WE",
+            week_value(d.checked_add((offset * 7).days()).ok()?)
+        ),
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
+            d.checked_add(offset.days()).ok()?.to_string()
+        }
+        Unit::Quarter => {
+            let q = (d.year() as i32) * 4 + (d.month() as i32 - 1) / 3 + offset;
+            format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+        }
+        Unit::Decade => ((d.year() as i32) / 10 + offset).to_string(),
+        Unit::Century => format!("{:02}", (d.year() as i32) / 100 + offset),
+    })
+}
+
+/// "two days ago" is a day, "three years ago" a year: the value keeps the unit's granularity.
+/// From the last mentioned date ("a year earlier"), that date's own granularity is kept.
+fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> String {
+    let Some(n) = count else {
+        return if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string();
+    };
+    let n = n as i32 * sign;
+    let last = cx.last.as_deref().filter(|l| match from {
+        Anchor::Published => false,
+        Anchor::Last => true,
+        Anchor::Period => l.contains("-Q") || l.contains("-H"),
+    });
+    if let Some(v) = last.and_then(|last| shift_value(last, unit, n)) {
+        return v;
+    }
+    let Some(d) = cx.published else {
+        return relative(unit, 0, None).unwrap_or_default();
+    };
+    let moved = match unit {
+        Unit::Year => d.checked_add(n.years()),
+        Unit::Decade => d.checked_add((n * 10).years()),
+        Unit::Century => d.checked_add((n * 100).years()),
+        Unit::Quarter => d.checked_add((n * 3).months()),
+        Unit::Month => d.checked_add(n.months()),
+        Unit::Week | Unit::Weekend => d.checked_add((n * 7).days()),
+        Unit::Fortnight => d.checked_add((n * 14).days()),
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => d.checked_add(n.days()),
+    };
+    let Ok(m) = moved else {
+        return relative(unit, 0, None).unwrap_or_default();
+    };
+    match unit {
+        Unit::Year => format!("{:04}", m.year()),
+        Unit::Decade => format!("{:04}", m.year()),
+        Unit::Century => format!("{:02}", m.year() / 100),
+        Unit::Quarter => format!("{:04}-Q{}", m.year(), (m.month() - 1) / 3 + 1),
+        Unit::Month => m.strftime("%Y-%m").to_string(),
+        Unit::Week | Unit::Weekend | Unit::Fortnight => week_value(m),
+        _ => m.to_string(),
+    }
+}
+
+/// Moves a TimeML date value ("1989-Q3", "1989-10", "1989-10-27", "1989") by `n` units,
+/// keeping its form by years and its month (or day) by months and days; None for values it
+/// cannot move.
+fn shift_value(value: &str, unit: Unit, n: i32) -> Option<String> {
+    let (year, rest) = value.split_at_checked(4)?;
+    let year: i32 = year.parse().ok()?;
+    if !(rest.is_empty() || rest.starts_with('-')) {
+        return None;
+    }
+    let years = match unit {
+        Unit::Year => n,
+        Unit::Decade => n * 10,
+        Unit::Month | Unit::Day | Unit::Week => {
+            let month: i8 = rest.get(1..3)?.parse().ok()?;
+            let day: Option<i8> = rest.get(4..6).and_then(|d| d.parse().ok());
+            let date = Date::new(year as i16, month, day.unwrap_or(1)).ok()?;
+            return match (unit, day) {
+                (Unit::Month, _) => Some(
+                    date.checked_add(n.months())
+                        .ok()?
+                        .strftime("%Y-%m")
+                        .to_string(),
+                ),
+                (Unit::Day, Some(_)) => Some(date.checked_add(n.days()).ok()?.to_string()),
+                (Unit::Week, Some(_)) => Some(week_value(date.checked_add((n * 7).days()).ok()?)),
+                _ => None,
+            };
+        }
+        _ => return None,
+    };
+    // Feb 29 has no twin a year away: drop the day then.
+    if rest == "-02-29" {
+        return Some(format!("{:04}-02", year + years));
+    }
+    Some(format!("{:04}{rest}", year + years))
+}
+
+/// A count and a half, the half in the next smaller unit: P2Y6M, PT5H30M, P1DT12H.
+fn half_duration(n: u32, unit: Unit) -> Option<String> {
+    Some(match unit {
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Decade => format!("P{}Y", n * 10 + 5),
+        Unit::Century => format!("P{}Y", n * 100 + 50),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Week => format!("P{}DT12H", n * 7 + 3),
+        Unit::Month => format!("P{n}M15D"),
+        _ => return None,
+    })
+}
+
+pub fn duration(count: Count, unit: Unit) -> String {
+    let n = |k: u32| count.map_or_else(|| "X".to_string(), |c| (c * k).to_string());
+    match unit {
+        Unit::Year => format!("P{}Y", n(1)),
+        Unit::Decade => format!("P{}Y", n(10)),
+        Unit::Century => format!("P{}Y", n(100)),
+        Unit::Quarter => format!("P{}M", n(3)),
+        Unit::Month => format!("P{}M", n(1)),
+        Unit::Week => format!("P{}W", n(1)),
+        Unit::Fortnight => format!("P{}W", n(2)),
+        Unit::Weekend => format!("P{}D", n(2)),
+        Unit::Day => format!("P{}D", n(1)),
+        Unit::Hour => format!("PT{}H", n(1)),
+        Unit::Minute => format!("PT{}M", n(1)),
+        Unit::Second => format!("PT{}S", n(1)),
+    }
+}
+
+/// The chronological interval a TimeML value covers, as (start, end) dates with the end
+/// inclusive: "2022-02" is (2022-02-01, 2022-02-28), "2024-W47" (2024-11-18, 2024-11-24),
+/// "199" the 1990s. None for durations, sets, references (PAST_REF) and underspecified values.
+/// Compare `start` to sort values chronologically.
+pub fn interval(value: &str) -> Option<(Date, Date)> {
+    let date_part = value.split('T').next()?;
+    let mut parts = date_part.split('-');
+    let head = parts.next()?;
+    if !head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i16 = head.parse().ok()?;
+    let span_years = |first: i16, count: i16| -> Option<(Date, Date)> {
+        Some((
+            Date::new(first, 1, 1).ok()?,
+            Date::new(first + count - 1, 12, 31).ok()?,
+        ))
+    };
+    let (year, whole) = match head.len() {
+        2 => return span_years(n * 100, 100),
+        3 => return span_years(n * 10, 10),
+        4 => (n, span_years(n, 1)?),
+        _ => return None,
+    };
+    let Some(second) = parts.next() else {
+        return Some(whole);
+    };
+    let months = |first: i8, last: i8| -> Option<(Date, Date)> {
+        let end = Date::new(year, last, 1).ok()?.last_of_month();
+        Some((Date::new(year, first, 1).ok()?, end))
+    };
+    let range = match second.as_bytes() {
+        [b'Q', q @ b'1'..=b'4'] => {
+            let q = (q - b'0') as i8;
+            months(q * 3 - 2, q * 3)?
+        }
+        [b'H', h @ b'1'..=b'2'] => {
+            let h = (h - b'0') as i8;
+            months(h * 6 - 5, h * 6)?
+        }
+        b"SP" => months(3, 5)?,
+        b"SU" => months(6, 8)?,
+        b"FA" => months(9, 11)?,
+        b"WI" => (
+            Date::new(year, 12, 1).ok()?,
+            Date::new(year + 1, 2, 1).ok()?.last_of_month(),
+        ),
+        [b'W', ..] => {
+            let week: i8 = second[1..].parse().ok()?;
+            let monday = jiff::civil::ISOWeekDate::new(year, week, Weekday::Monday)
+                .ok()?
+                .date();
+            let end = if parts.next() == Some("WE") {
+                return Some((
+                    monday.checked_add(5.days()).ok()?,
+                    monday.checked_add(6.days()).ok()?,
+                ));
+            } else {
+                monday.checked_add(6.days()).ok()?
+            };
+            (monday, end)
+        }
+        _ => {
+            let month: i8 = second.parse().ok()?;
+            match parts.next() {
+                Some(d) => {
+                    let day = Date::new(year, month, d.parse().ok()?).ok()?;
+                    (day, day)
+                }
+                None => months(month, month)?,
+            }
+        }
+    };
+    Some(range)
+}

@@ -1,0 +1,1281 @@
+//! Finding time expressions in the token stream: a small hand-written grammar over words,
+//! tried at each word, longest match first.
+
+use std::borrow::Cow;
+
+use super::lexicon::{Cue, Entry, LEXICON, Unit};
+use super::normalise::{Anchor, Count, Sem};
+use crate::analysis::model::TimexType;
+use crate::analysis::tokens::{Token, TokenKind};
+use crate::document::Span;
+
+/// A token, or one part of a hyphenated word ("mid" and "1990s" of "mid-1990s").
+pub struct Word<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    /// Lower case; borrowed when the text already is.
+    pub lower: Cow<'a, str>,
+    pub kind: TokenKind,
+    pub sentence: usize,
+    /// The part ends its token: an expression may end here.
+    pub token_end: bool,
+    /// The part starts its token: an expression may start here.
+    pub token_start: bool,
+    /// The first word of its sentence.
+    pub sentence_start: bool,
+}
+
+pub fn words<'a>(text: &'a str, tokens: &[Token]) -> Vec<Word<'a>> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let s = t.text(text);
+        let hyphenated = t.kind == TokenKind::Word && s.contains(['-', '‐']);
+        if !hyphenated {
+            out.push(word(s, t, t.span, t.kind, true, true));
+            continue;
+        }
+        let mut start = 0;
+        let pieces: Vec<(usize, &str)> = s
+            .split(['-', '‐'])
+            .map(|p| {
+                let at = start;
+                start += p.len() + s[at + p.len()..].chars().next().map_or(0, char::len_utf8);
+                (at, p)
+            })
+            .collect();
+        let last = pieces.len() - 1;
+        for (k, (at, p)) in pieces.into_iter().enumerate() {
+            if p.is_empty() {
+                continue;
+            }
+            let kind = if p.starts_with(|c: char| c.is_ascii_digit()) {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            let span = Span::new(t.span.start + at, t.span.start + at + p.len());
+            out.push(word(p, t, span, kind, k == 0, k == last));
+        }
+    }
+    out
+}
+
+fn word<'a>(
+    s: &'a str,
+    t: &Token,
+    span: Span,
+    kind: TokenKind,
+    first: bool,
+    last: bool,
+) -> Word<'a> {
+    Word {
+        span,
+        text: s,
+        lower: if s.chars().any(char::is_uppercase) {
+            Cow::Owned(s.to_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        },
+        kind,
+        sentence: t.sentence,
+        token_end: last,
+        token_start: first,
+        sentence_start: t.sentence_start && first,
+    }
+}
+
+/// A recognised expression: words `start..end` and what they say.
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub sem: Sem,
+}
+
+pub struct Parser<'w, 'a> {
+    pub w: &'w [Word<'a>],
+}
+
+impl<'w, 'a> Parser<'w, 'a> {
+    fn lower(&self, i: usize) -> &str {
+        self.w.get(i).map_or("", |w| w.lower.as_ref())
+    }
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.lower(i) == s
+    }
+    fn entry(&self, i: usize, pick: impl Fn(Entry) -> bool) -> Option<Entry> {
+        let w = self.w.get(i)?;
+        let e = LEXICON.find(&w.lower, pick)?;
+        // "Feb. 24", "Fri., Feb. 24": an abbreviation needs a date after it ("The Sun." has none)
+        let k = if self.is(i + 1, ".") { i + 2 } else { i + 1 };
+        let k = if self.is(k, ",") { k + 1 } else { k };
+        let dated = self.w.get(k).is_some_and(|w| w.kind == TokenKind::Number)
+            || LEXICON
+                .find(self.lower(k), |e| matches!(e, Entry::Month(_)))
+                .is_some();
+        if e.abbreviation && !dated {
+            return None;
+        }
+        Some(e.entry)
+    }
+    /// Words after an abbreviation's stop: "Feb." spans two tokens.
+    fn after_stop(&self, i: usize) -> usize {
+        let abbreviated = LEXICON
+            .entries(self.lower(i))
+            .iter()
+            .any(|e| e.abbreviation);
+        if abbreviated && self.is(i + 1, ".") && self.adjacent(i, i + 1) {
+            i + 2
+        } else {
+            i + 1
+        }
+    }
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        match (self.w.get(a), self.w.get(b)) {
+            (Some(x), Some(y)) => x.span.end == y.span.start,
+            _ => false,
+        }
+    }
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        match (self.w.get(a), self.w.get(b)) {
+            (Some(x), Some(y)) => x.sentence == y.sentence,
+            _ => false,
+        }
+    }
+    /// A plain integer token ("24", "2022"), not "10,000" or "3.5".
+    fn number(&self, i: usize) -> Option<u32> {
+        let w = self.w.get(i)?;
+        if w.kind != TokenKind::Number || !w.text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        w.text.parse().ok().filter(|_| w.text.len() <= 6)
+    }
+    /// The word at `i` is a lower-case content word of the same sentence: what comes before
+    /// it modifies a noun.
+    pub fn before_noun(&self, i: usize) -> bool {
+        self.w.get(i).is_some_and(|w| {
+            w.kind == TokenKind::Word
+                && w.text.starts_with(char::is_lowercase)
+                && !LEXICON.cue(&w.lower, Cue::Function)
+                && i > 0
+                && w.sentence == self.w[i - 1].sentence
+        })
+    }
+    fn capitalised(&self, i: usize) -> bool {
+        self.w
+            .get(i)
+            .is_some_and(|w| w.text.starts_with(|c: char| c.is_uppercase()))
+    }
+
+    /// The longest expression starting at word `i`.
+    pub fn parse(&self, i: usize) -> Option<Found> {
+        let w = self.w.get(i)?;
+        if !w.token_start || !(w.kind == TokenKind::Number || LEXICON.starts(&w.lower)) {
+            return None;
+        }
+        let found = [self.phrase(i), self.modified(i), self.core(i), self.set(i)]
+            .into_iter()
+            .flatten()
+            .filter(|f| self.w.get(f.end - 1).is_some_and(|w| w.token_end))
+            .max_by_key(|f| f.end)?;
+        // "USA Today", "Yucatan Today": a capitalised time word after a name is part of it
+        let name = matches!(found.sem, Sem::Fixed(..) | Sem::Day { .. })
+            && self.capitalised(found.start)
+            && !self.w[found.start].sentence_start
+            && found.start > 0
+            && self.capitalised(found.start - 1);
+        (!name).then_some(found)
+    }
+
+    fn phrase(&self, i: usize) -> Option<Found> {
+        LEXICON.phrases(self.lower(i)).iter().find_map(|p| {
+            let ok = p.words.iter().enumerate().all(|(k, pw)| self.is(i + k, pw));
+            ok.then_some(Found {
+                start: i,
+                end: i + p.words.len(),
+                sem: Sem::Fixed(p.kind, p.value),
+            })
+        })
+    }
+
+    /// Christmas, Thanksgiving Day, New Year's Eve (capitalised).
+    fn holiday(&self, i: usize) -> Option<Found> {
+        if !self.capitalised(i) {
+            return None;
+        }
+        LEXICON.holidays(self.lower(i)).iter().find_map(|h| {
+            let ok = h.words.iter().enumerate().all(|(k, hw)| {
+                let l = self.lower(i + k);
+                l == *hw || l.replace('’', "'") == *hw
+            });
+            ok.then(|| Found {
+                start: i,
+                end: i + h.words.len(),
+                sem: Sem::Holiday(h.rule),
+            })
+        })
+    }
+
+    /// Modifiers kept in the span before a core expression: "the", "early", "nearly",
+    /// "the end of", "more than".
+    fn modified(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut approx = false;
+        let mut the = false;
+        let mut edge = false;
+        loop {
+            let l = self.lower(j);
+            // "early", "mid", "late" alone; "end", "start" only as "the end of"
+            let of = self.is(j + 1, "of");
+            let noun = matches!(l, "end" | "beginning" | "start" | "middle");
+            if self.entry(j, |e| e == Entry::Edge).is_some()
+                && j + 1 < self.w.len()
+                && (of || !noun)
+            {
+                j += if of { 2 } else { 1 };
+                edge = true;
+                the = false;
+                continue;
+            }
+            if self.entry(j, |e| e == Entry::Approx).is_some()
+                || (matches!(l, "more" | "less" | "fewer") && self.is(j + 1, "than"))
+                || (l == "at" && matches!(self.lower(j + 1), "least" | "most"))
+                || (l == "up" && self.is(j + 1, "to"))
+            {
+                j += if matches!(l, "more" | "less" | "fewer" | "at" | "up") {
+                    2
+                } else {
+                    1
+                };
+                approx = true;
+                continue;
+            }
+            if l == "the" && !the {
+                j += 1;
+                the = true;
+                continue;
+            }
+            break;
+        }
+        if j == i {
+            return None;
+        }
+        let core = self.core(j).or_else(|| self.phrase(j)).or_else(|| {
+            // "the end of the year": after a position word, "the year" is the current one
+            let unit = self
+                .unit(j)
+                .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Week));
+            let singular = !self.lower(j).ends_with('s');
+            let sem = Sem::Relative {
+                unit: unit?,
+                offset: 0,
+            };
+            (edge && singular).then_some(Found {
+                start: j,
+                end: j + 1,
+                sem,
+            })
+        })?;
+        let keeps = match core.sem {
+            Sem::Duration { .. } | Sem::HalfDuration { .. } | Sem::Shift { .. } => true,
+            Sem::Fixed(TimexType::Duration, _) => true,
+            _ => !approx,
+        };
+        keeps.then_some(Found { start: i, ..core })
+    }
+
+    fn core(&self, i: usize) -> Option<Found> {
+        [
+            self.deictic(i),
+            self.holiday(i),
+            self.weekday(i),
+            self.month_date(i),
+            self.day_month(i),
+            self.numeric(i),
+            self.quarter(i),
+            self.season(i),
+            self.relative(i),
+            self.counted(i),
+            self.bare_plural(i),
+            self.period(i),
+            self.clock(i),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|f| f.end)
+    }
+
+    fn daypart(&self, i: usize) -> Option<&'static str> {
+        match self.entry(i, |e| matches!(e, Entry::DayPart(_)))? {
+            Entry::DayPart(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// today, yesterday morning, tonight.
+    fn deictic(&self, i: usize) -> Option<Found> {
+        let Entry::Day(offset) = self.entry(i, |e| matches!(e, Entry::Day(_)))? else {
+            return None;
+        };
+        if self.is(i, "tonight") {
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                sem: Sem::Day {
+                    offset,
+                    part: Some("NI"),
+                },
+            });
+        }
+        let part = self.daypart(i + 1);
+        let end = if part.is_some() { i + 2 } else { i + 1 };
+        Some(Found {
+            start: i,
+            end,
+            sem: Sem::Day { offset, part },
+        })
+    }
+
+    /// Friday, Friday morning, Friday, July 21, 2017.
+    fn weekday(&self, i: usize) -> Option<Found> {
+        let Entry::Weekday(day) = self.entry(i, |e| matches!(e, Entry::Weekday(_)))? else {
+            return None;
+        };
+        if !self.capitalised(i) {
+            return None;
+        }
+        let mut j = self.after_stop(i);
+        if self.is(j, ",") {
+            j += 1;
+        }
+        if let Some(date) = self.month_date(j).or_else(|| self.day_month(j)) {
+            return Some(Found { start: i, ..date });
+        }
+        let end = self.after_stop(i);
+        let part = self.daypart(end);
+        let end = if part.is_some() { end + 1 } else { end };
+        Some(Found {
+            start: i,
+            end,
+            sem: Sem::Weekday {
+                day,
+                rel: None,
+                part,
+            },
+        })
+    }
+
+    fn month(&self, i: usize) -> Option<u8> {
+        match self.entry(i, |e| matches!(e, Entry::Month(_)))? {
+            Entry::Month(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    fn day_number(&self, i: usize) -> Option<u8> {
+        let w = self.w.get(i)?;
+        if w.kind != TokenKind::Number {
+            return None;
+        }
+        let digits = w.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w.lower[digits.len()..];
+        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
+            return None;
+        }
+        digits.parse().ok().filter(|d| (1..=31).contains(d))
+    }
+
+    fn year_number(&self, i: usize) -> Option<i32> {
+        let w = self.w.get(i)?;
+        (w.kind == TokenKind::Number && w.text.len() == 4)
+            .then(|| self.number(i))
+            .flatten()
+            .map(|n| n as i32)
+            .filter(|y| (1000..=2200).contains(y))
+    }
+
+    /// February 24, 2022; Feb. 24; February 2022; February (capitalised, not "may").
+    fn month_date(&self, i: usize) -> Option<Found> {
+        let month = self.month(i)?;
+        if !self.capitalised(i) {
+            return None;
+        }
+        let j = self.after_stop(i);
+        if let Some(day) = self.day_number(j) {
+            let mut end = j + 1;
+            let mut year = None;
+            let k = if self.is(end, ",") { end + 1 } else { end };
+            if let Some(y) = self.year_number(k) {
+                year = Some(y);
+                end = k + 1;
+            }
+            return Some(Found {
+                start: i,
+                end,
+                sem: Sem::Date {
+                    year,
+                    month: Some(month),
+                    day: Some(day),
+                },
+            });
+        }
+        if let Some(Entry::Relative(offset)) = self.entry(j, |e| matches!(e, Entry::Relative(_)))
+            && self.is(j + 1, "year")
+            && self.capitalised(i)
+        {
+            let sem = Sem::MonthInYear { month, offset };
+            return Some(Found {
+                start: i,
+                end: j + 2,
+                sem,
+            });
+        }
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        if let Some(y) = self.year_number(k) {
+            return Some(Found {
+                start: i,
+                end: k + 1,
+                sem: Sem::Date {
+                    year: Some(y),
+                    month: Some(month),
+                    day: None,
+                },
+            });
+        }
+        // a month name alone: "May" and "March" also are words, so ask for a date-like context
+        let ambiguous = matches!(month, 3 | 5) || LEXICON.entries(self.lower(i)).len() > 1;
+        let prev = if i > 0 { self.lower(i - 1) } else { "" };
+        let context = LEXICON.cue(prev, Cue::Month);
+        // "MAY" in capitals is a word in a headline unless a preposition says otherwise
+        let shouting = self.w[i].text.chars().all(char::is_uppercase);
+        if (ambiguous || shouting) && !context || shouting && ambiguous || self.w[i].lower.len() < 3
+        {
+            return None;
+        }
+        Some(Found {
+            start: i,
+            end: j,
+            sem: Sem::Date {
+                year: None,
+                month: Some(month),
+                day: None,
+            },
+        })
+    }
+
+    /// 24 February 2022, 24 Feb.
+    fn day_month(&self, i: usize) -> Option<Found> {
+        let day = self.day_number(i)?;
+        let month = self.month(i + 1)?;
+        if !self.capitalised(i + 1) {
+            return None;
+        }
+        let j = self.after_stop(i + 1);
+        let (year, end) = match self.year_number(j) {
+            Some(y) => (Some(y), j + 1),
+            None => (None, j),
+        };
+        Some(Found {
+            start: i,
+            end,
+            sem: Sem::Date {
+                year,
+                month: Some(month),
+                day: Some(day),
+            },
+        })
+    }
+
+    /// 2022-02-24, 02/24/2022, 1990s, 2022 in a year-like context, 20th century.
+    fn numeric(&self, i: usize) -> Option<Found> {
+        let w = self.w.get(i)?;
+        if w.kind != TokenKind::Number {
+            return self.short_decade(i).or_else(|| self.century(i));
+        }
+        if let Some(y) = self.year_number(i) {
+            // 2022-02-24: five adjacent tokens
+            if self.is(i + 1, "-") && self.adjacent(i, i + 1) && self.adjacent(i + 1, i + 2) {
+                let m = self.number(i + 2).filter(|m| (1..=12).contains(m));
+                let d = (self.is(i + 3, "-")
+                    && self.adjacent(i + 2, i + 3)
+                    && self.adjacent(i + 3, i + 4))
+                .then(|| self.number(i + 4).filter(|d| (1..=31).contains(d)))
+                .flatten();
+                if let (Some(m), Some(d)) = (m, d) {
+                    return Some(Found {
+                        start: i,
+                        end: i + 5,
+                        sem: Sem::Date {
+                            year: Some(y),
+                            month: Some(m as u8),
+                            day: Some(d as u8),
+                        },
+                    });
+                }
+            }
+            if self.year_context(i) {
+                return Some(Found {
+                    start: i,
+                    end: i + 1,
+                    sem: Sem::Date {
+                        year: Some(y),
+                        month: None,
+                        day: None,
+                    },
+                });
+            }
+            return None;
+        }
+        // 490 BC
+        if let Some(n) = self.number(i).filter(|n| (1..10_000).contains(n))
+            && matches!(self.lower(i + 1), "bc" | "b.c." | "bce" | "b.c.e.")
+        {
+            return Some(Found {
+                start: i,
+                end: i + 2,
+                sem: Sem::BcYear(n),
+            });
+        }
+        if let Some(sem) = slash_date(w.text) {
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                sem,
+            });
+        }
+        if let Some(stem) = w
+            .lower
+            .strip_suffix('s')
+            .filter(|s| s.len() == 4 && s.ends_with('0'))
+            && let Ok(y) = stem.parse::<i32>()
+        {
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                sem: Sem::Decade(y / 10),
+            });
+        }
+        self.century(i)
+    }
+
+    /// The '90s: a decade of the last century from '20s up, of this one below.
+    fn short_decade(&self, i: usize) -> Option<Found> {
+        if !matches!(self.lower(i), "'" | "’") || !self.adjacent(i, i + 1) {
+            return None;
+        }
+        let w = self.w.get(i + 1)?;
+        let stem = w
+            .lower
+            .strip_suffix('s')
+            .filter(|s| s.len() == 2 && s.ends_with('0'))?;
+        let y: i32 = stem.parse().ok()?;
+        let century = if y >= 20 { 1900 } else { 2000 };
+        Some(Found {
+            start: i,
+            end: i + 2,
+            sem: Sem::Decade((century + y) / 10),
+        })
+    }
+
+    /// "the 20th century", "the nineteenth century".
+    fn century(&self, i: usize) -> Option<Found> {
+        if !matches!(self.lower(i + 1), "century" | "centuries") {
+            return None;
+        }
+        let n = match self.entry(i, |e| matches!(e, Entry::Ordinal(_))) {
+            Some(Entry::Ordinal(n)) => n,
+            _ => {
+                let w = self.w.get(i)?;
+                w.lower
+                    .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .parse()
+                    .ok()?
+            }
+        };
+        (1..=30).contains(&n).then(|| Found {
+            start: i,
+            end: i + 2,
+            sem: Sem::Century(n as i32 - 1),
+        })
+    }
+
+    /// A four-digit number is a year after a preposition or a month, at either end of a range,
+    /// or if it lies in 1900-2100; never when something marks it as a count ("about 2000
+    /// people", "2000 tanks").
+    fn year_context(&self, i: usize) -> bool {
+        let prev = if i > 0 && self.same_sentence(i - 1, i) {
+            self.lower(i - 1)
+        } else {
+            ""
+        };
+        if LEXICON.cue(prev, Cue::Quantity) {
+            return false;
+        }
+        // one end of a range of years: "(1789-1791)", "from 1792 to 1797"
+        let dash = |k: usize| matches!(self.lower(k), "-" | "–" | "to" | "and");
+        if dash(i + 1) && self.year_number(i + 2).is_some()
+            || i >= 2 && dash(i - 1) && self.year_number(i - 2).is_some()
+            || prev == "(" && self.is(i + 1, ")")
+        {
+            return true;
+        }
+        let next = self.w.get(i + 1);
+        let next_plural = next.is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && n.lower.ends_with('s')
+                && !n.lower.ends_with("ss")
+                && n.lower.len() > 3
+                && !LEXICON.cue(&n.lower, Cue::NotPlural)
+                && !n.text.starts_with(|c: char| c.is_uppercase())
+        });
+        if next_plural {
+            return false;
+        }
+        if LEXICON.cue(prev, Cue::Year) || self.month(i.wrapping_sub(1)).is_some() {
+            return true;
+        }
+        self.number(i).is_some_and(|y| (1900..=2100).contains(&y))
+    }
+
+    /// third quarter (of 1990), the fiscal first quarter, first half, fiscal 1998.
+    fn quarter(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut year = self.year_number(j).filter(|_| {
+            self.capitalised(j + 1)
+                || self
+                    .entry(j + 1, |e| matches!(e, Entry::Ordinal(_) | Entry::Fiscal))
+                    .is_some()
+        });
+        if year.is_some() {
+            j += 1;
+        }
+        let fiscal = self.entry(j, |e| e == Entry::Fiscal).is_some();
+        if fiscal {
+            j += 1;
+            if let Some(y) = self.year_number(j) {
+                return Some(Found {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Date {
+                        year: Some(y),
+                        month: None,
+                        day: None,
+                    },
+                });
+            }
+            if matches!(self.lower(j), "year" | "years") {
+                return Some(Found {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Relative {
+                        unit: Unit::Year,
+                        offset: 0,
+                    },
+                });
+            }
+        }
+        let n = match self.entry(j, |e| matches!(e, Entry::Ordinal(_))) {
+            Some(Entry::Ordinal(n)) => n,
+            _ => self.day_number(j).filter(|_| self.w[j].lower.len() > 2)? as u32,
+        };
+        let q = match self.lower(j + 1) {
+            "quarter" if (1..=4).contains(&n) => n as u8,
+            "half" if (1..=2).contains(&n) => n as u8 + 4,
+            _ => return None,
+        };
+        let mut end = j + 2;
+        if self.is(end, "of") || self.is(end, ",") {
+            let k = if self.entry(end + 1, |e| e == Entry::Fiscal).is_some() {
+                end + 2
+            } else {
+                end + 1
+            };
+            if let Some(y) = self.year_number(k) {
+                year = Some(y);
+                end = k + 1;
+            }
+        }
+        Some(Found {
+            start: i,
+            end,
+            sem: Sem::Quarter { year, q },
+        })
+    }
+
+    /// summer 2022, the summer of 1989, in the spring, early autumn (not "Summer Olympics").
+    fn season(&self, i: usize) -> Option<Found> {
+        let Some(Entry::Season(code)) = self.entry(i, |e| matches!(e, Entry::Season(_))) else {
+            return None;
+        };
+        if self.capitalised(i) && !self.w[i].sentence_start {
+            return None;
+        }
+        let k = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+        if let Some(y) = self.year_number(k) {
+            let sem = Sem::Season {
+                year: Some(y),
+                code,
+                offset: 0,
+            };
+            return Some(Found {
+                start: i,
+                end: k + 1,
+                sem,
+            });
+        }
+        let prev = if i > 0 { self.lower(i - 1) } else { "" };
+        let edge = i > 0 && self.entry(i - 1, |e| e == Entry::Edge).is_some();
+        let sem = Sem::Season {
+            year: None,
+            code,
+            offset: 0,
+        };
+        (edge || matches!(prev, "the" | "this")).then_some(Found {
+            start: i,
+            end: i + 1,
+            sem,
+        })
+    }
+
+    fn unit(&self, i: usize) -> Option<Unit> {
+        match self.entry(i, |e| matches!(e, Entry::Unit(_)))? {
+            Entry::Unit(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    /// last week, this month, next year, last Friday, last May, this summer, this morning,
+    /// last night, the past three years, the next two weeks, the first nine months.
+    fn relative(&self, i: usize) -> Option<Found> {
+        let rel = match self.entry(i, |e| matches!(e, Entry::Relative(_))) {
+            Some(Entry::Relative(r)) => Some(r),
+            _ => None,
+        };
+        let first = self.is(i, "first");
+        let latest = matches!(self.lower(i), "latest" | "recent");
+        if rel.is_none() && !first && !latest {
+            return None;
+        }
+        let the = i > 0 && self.is(i - 1, "the");
+        let j = i + 1;
+        if let Some(found) = self.counted(j)
+            && let Sem::Duration { .. } = found.sem
+        {
+            return Some(Found { start: i, ..found });
+        }
+        if latest {
+            return match self.unit(j) {
+                Some(Unit::Quarter) if the => Some(Found {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Relative {
+                        unit: Unit::Quarter,
+                        offset: -1,
+                    },
+                }),
+                _ => None,
+            };
+        }
+        let offset = rel?;
+        let found = |end, sem| Some(Found { start: i, end, sem });
+        if let Some(unit) = self.unit(j) {
+            // "last-minute", "This Week" (a title): not times
+            let plural = self.lower(j).ends_with('s');
+            let clock = matches!(unit, Unit::Hour | Unit::Minute | Unit::Second);
+            if plural || clock || self.capitalised(j) {
+                return None;
+            }
+            // "the next day" is a step from the day last mentioned, as "the following day"
+            let step = matches!(self.lower(i), "following" | "previous" | "preceding")
+                || self.is(i, "next") && unit == Unit::Day;
+            if the
+                && !step
+                && matches!(self.lower(i), "past" | "last" | "next" | "coming")
+                && unit != Unit::Quarter
+            {
+                return found(
+                    j + 1,
+                    Sem::Duration {
+                        count: Some(1),
+                        unit,
+                    },
+                );
+            }
+            if step {
+                // "the following year": a step from the time last mentioned
+                let sem = Sem::Shift {
+                    count: Some(1),
+                    unit,
+                    sign: offset,
+                    from: Anchor::Last,
+                };
+                return found(j + 1, sem).filter(|_| the);
+            }
+            return found(j + 1, Sem::Relative { unit, offset });
+        }
+        if let Some(Entry::Weekday(day)) = self.entry(j, |e| matches!(e, Entry::Weekday(_))) {
+            let part = self.daypart(self.after_stop(j));
+            let end = self.after_stop(j) + usize::from(part.is_some());
+            let rel = (offset != 0).then_some(offset);
+            return found(end, Sem::Weekday { day, rel, part });
+        }
+        if let Some(month) = self.month(j).filter(|_| self.capitalised(j)) {
+            return found(self.after_stop(j), Sem::RelMonth { month, offset });
+        }
+        if let Some(Entry::Season(code)) = self.entry(j, |e| matches!(e, Entry::Season(_))) {
+            return found(
+                j + 1,
+                Sem::Season {
+                    year: None,
+                    code,
+                    offset,
+                },
+            );
+        }
+        if let Some(part) = self.daypart(j) {
+            let offset = if offset < 0 && part == "NI" {
+                -1
+            } else {
+                offset.max(0)
+            };
+            return found(
+                j + 1,
+                Sem::Day {
+                    offset,
+                    part: Some(part),
+                },
+            );
+        }
+        None
+    }
+
+    /// A count of units: "three years", "18 months", "a decade", "several weeks", "16-hour";
+    /// with "ago", "earlier", "later" a date.
+    fn counted(&self, i: usize) -> Option<Found> {
+        let (count, mut j) = self.count(i)?;
+        if self.is(j, "-") && self.adjacent(j - 1, j) && self.adjacent(j, j + 1) {
+            j += 1;
+        }
+        // "2 1/2 years", "two and a half hours": counted in the next smaller unit
+        let mut half = self.half(j);
+        j += half;
+        let unit = self.unit(j)?;
+        let w = &self.w[j];
+        let fraction = unit == Unit::Quarter && (self.is(j + 1, "of") || !w.token_start);
+        if w.text.starts_with(char::is_uppercase) && !w.token_start
+            || w.text.starts_with(char::is_uppercase) && !self.capitalised(i)
+            || fraction
+            || unit == Unit::Second && matches!(self.lower(i), "a" | "an")
+            || count.is_none() && unit == Unit::Second
+            || matches!(self.lower(j + 1), "old" | "olds")
+        {
+            return None;
+        }
+        let mut end = j + 1;
+        // "an hour and a half"
+        if half == 0 && self.half(end) == 3 {
+            half = 3;
+            end += 3;
+        }
+        // "a week or so (ago)"
+        if self.is(end, "or") && self.is(end + 1, "so") {
+            end += 2;
+        }
+        // "a month earlier than usual" compares: the count alone is the expression
+        let after = if self.is(end + 1, "than") {
+            ""
+        } else {
+            self.lower(end)
+        };
+        let shift = match after {
+            // "a year ago" in a report of quarterly results is that quarter a year before
+            "ago" if unit == Unit::Year => Some((-1, Anchor::Period)),
+            "ago" => Some((-1, Anchor::Published)),
+            "earlier" => Some((-1, Anchor::Last)),
+            "later" => Some((1, Anchor::Last)),
+            "from" if self.is(end + 1, "now") => {
+                end += 1;
+                Some((1, Anchor::Published))
+            }
+            _ => None,
+        };
+        let sem = match shift {
+            Some((sign, from)) => {
+                end += 1;
+                Sem::Shift {
+                    count,
+                    unit,
+                    sign,
+                    from,
+                }
+            }
+            None if half > 0 => Sem::HalfDuration {
+                count: count?,
+                unit,
+            },
+            None => Sem::Duration { count, unit },
+        };
+        Some(Found { start: i, end, sem })
+    }
+
+    /// How many words say "and a half" (3) or "1/2" (1) at `i`, or 0.
+    fn half(&self, i: usize) -> usize {
+        if matches!(self.lower(i), "1/2" | "½") {
+            1
+        } else if self.is(i, "and") && self.is(i + 1, "a") && self.is(i + 2, "half") {
+            3
+        } else {
+            0
+        }
+    }
+
+    /// "for years", "within weeks": a plural unit alone after a preposition of extent.
+    fn bare_plural(&self, i: usize) -> Option<Found> {
+        let unit = self.unit(i)?;
+        let w = &self.w[i];
+        let prev = if i > 0 { self.lower(i - 1) } else { "" };
+        let plural = w.lower.ends_with('s') && !matches!(unit, Unit::Second | Unit::Quarter);
+        (plural
+            && w.text.starts_with(char::is_lowercase)
+            && matches!(prev, "for" | "within" | "over"))
+        .then_some(Found {
+            start: i,
+            end: i + 1,
+            sem: Sem::Duration { count: None, unit },
+        })
+    }
+
+    /// Reporting periods: "the quarter", "the latest period", "the year-earlier quarter",
+    /// "year-ago", "for the year", "the fiscal year ended".
+    fn period(&self, i: usize) -> Option<Found> {
+        // year-earlier, year-ago: a year before the period last mentioned
+        if self.is(i, "year")
+            && !self.w[i].token_end
+            && matches!(self.lower(i + 1), "earlier" | "ago")
+        {
+            let mut end = i + 2;
+            if let Some(Entry::Ordinal(_)) = self.entry(end, |e| matches!(e, Entry::Ordinal(_))) {
+                end += usize::from(self.is(end + 1, "quarter")) * 2;
+            } else if matches!(self.lower(end), "period" | "quarter") {
+                end += 1;
+            }
+            let sem = Sem::Shift {
+                count: Some(1),
+                unit: Unit::Year,
+                sign: -1,
+                from: Anchor::Last,
+            };
+            return Some(Found { start: i, end, sem });
+        }
+        // that year, that same day: the time last mentioned
+        let the_same = self.is(i, "the") && self.is(i + 1, "same");
+        if self.is(i, "that") || the_same {
+            let j = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+            let unit = self
+                .unit(j)
+                .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Day))?;
+            return Some(Found {
+                start: i,
+                end: j + 1,
+                sem: Sem::Anaphor(unit),
+            });
+        }
+        // year-end, year end, year's end
+        if self.is(i, "year") {
+            let j = if self.is(i + 1, "-")
+                || self.w.get(i + 1).is_some_and(|w| w.text.starts_with('\''))
+            {
+                i + 2
+            } else {
+                i + 1
+            };
+            return self.is(j, "end").then_some(Found {
+                start: i,
+                end: j + 1,
+                sem: Sem::Relative {
+                    unit: Unit::Year,
+                    offset: 0,
+                },
+            });
+        }
+        if !self.is(i, "the") {
+            return None;
+        }
+        if self.is(i + 1, "weekend") {
+            return Some(Found {
+                start: i,
+                end: i + 2,
+                sem: Sem::Weekend,
+            });
+        }
+        // "the year before", "the day after": a step from the time last mentioned, when no
+        // clause follows ("the day before he left" is not one)
+        if let Some(unit) = self
+            .unit(i + 1)
+            .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day))
+            && let sign @ (-1 | 1) = match self.lower(i + 2) {
+                "before" => -1,
+                "after" => 1,
+                _ => 0,
+            }
+            && self.w.get(i + 3).is_none_or(|w| w.kind == TokenKind::Punct)
+            && !self.lower(i + 1).ends_with('s')
+        {
+            let sem = Sem::Shift {
+                count: Some(1),
+                unit,
+                sign,
+                from: Anchor::Last,
+            };
+            return Some(Found {
+                start: i,
+                end: i + 3,
+                sem,
+            });
+        }
+        let mut j = i + 1;
+        let which = self.lower(j);
+        let latest = matches!(which, "latest" | "current" | "full" | "fiscal" | "same");
+        if latest {
+            j += 1;
+        }
+        let prev = if i > 0 { self.lower(i - 1) } else { "" };
+        let sem = match self.lower(j) {
+            "quarter" if which != "full" && which != "same" => {
+                let offset = if which == "current" { 0 } else { -1 };
+                Sem::Relative {
+                    unit: Unit::Quarter,
+                    offset,
+                }
+            }
+            "period" if which == "latest" => Sem::Relative {
+                unit: Unit::Quarter,
+                offset: -1,
+            },
+            "year" if matches!(prev, "for" | "in" | "during" | "throughout") => {
+                if matches!(self.lower(j + 1), "ended" | "ending") {
+                    Sem::Duration {
+                        count: Some(1),
+                        unit: Unit::Year,
+                    }
+                } else {
+                    Sem::Relative {
+                        unit: Unit::Year,
+                        offset: 0,
+                    }
+                }
+            }
+            _ => return None,
+        };
+        Some(Found {
+            start: i,
+            end: j + 1,
+            sem,
+        })
+    }
+
+    /// A number before a unit: digits, words ("twenty-five"), "a", "a couple of", "several".
+    fn count(&self, i: usize) -> Option<(Count, usize)> {
+        let l = self.lower(i);
+        match l {
+            "several" | "few" | "many" | "some" => return Some((None, i + 1)),
+            "a" if self.is(i + 1, "few") => return Some((None, i + 2)),
+            "a" if matches!(self.lower(i + 1), "couple" | "dozen") => {
+                let n = if self.is(i + 1, "couple") { 2 } else { 12 };
+                let j = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
+                return Some((Some(n), j));
+            }
+            _ => {}
+        }
+        if let Some(n) = self.number(i).filter(|n| *n < 10_000) {
+            return Some((Some(n), i + 1));
+        }
+        let mut total = 0;
+        let mut j = i;
+        while let Some(Entry::Number(n)) = self.entry(j, |e| matches!(e, Entry::Number(_))) {
+            if j > i && matches!(self.lower(j), "a" | "an") {
+                break;
+            }
+            total = if n == 100 {
+                total.max(1) * 100
+            } else {
+                total + n
+            };
+            j += 1;
+            if matches!(self.lower(j - 1), "a" | "an") && j == i + 1 && self.is(j, "hundred") {
+                continue;
+            }
+            if matches!(self.lower(j - 1), "a" | "an") {
+                break;
+            }
+        }
+        (j > i).then_some((Some(total), j))
+    }
+
+    /// 10 a.m., 10:30 p.m. local time, 5pm, midnight is a phrase.
+    fn clock(&self, i: usize) -> Option<Found> {
+        let w = self.w.get(i)?;
+        if w.kind != TokenKind::Number {
+            return None;
+        }
+        let (digits, suffix) = w.lower.split_at(
+            w.lower
+                .find(|c: char| c.is_ascii_alphabetic())
+                .unwrap_or(w.lower.len()),
+        );
+        let (h, m) = match digits.split_once(':') {
+            Some((h, m)) => (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?),
+            None => (digits.parse::<u8>().ok()?, 0),
+        };
+        if h > 24 || m > 59 {
+            return None;
+        }
+        let mut end = i + 1;
+        let meridian = if !suffix.is_empty() {
+            Some(suffix)
+        } else {
+            let next = self.lower(end);
+            matches!(
+                next,
+                "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "o'clock"
+            )
+            .then(|| {
+                end += 1;
+                next
+            })
+        };
+        let hour = match meridian {
+            Some(s) if s.starts_with('p') && h < 12 => h + 12,
+            Some(s) if s.starts_with('a') && h == 12 => 0,
+            Some("am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "o'clock") => h,
+            Some(_) => return None,
+            // 24-hour times: "15:00 GMT", "at 08:00"
+            None if digits.split_once(':').is_some_and(|(_, m)| m.len() == 2)
+                && (LEXICON.cue(self.lower(end), Cue::Zone)
+                    || self.is(end, "local")
+                    || i > 0 && LEXICON.cue(self.lower(i - 1), Cue::Clock)) =>
+            {
+                h
+            }
+            None => return None,
+        };
+        if LEXICON.cue(self.lower(end), Cue::Zone) {
+            end += 1;
+        } else if self.is(end, "local") && self.is(end + 1, "time") {
+            end += 2;
+        }
+        // "5 p.m. EST Nov. 9", "15:00 GMT Saturday": the time on that day
+        let on = self
+            .weekday(end)
+            .or_else(|| self.month_date(end))
+            .or_else(|| self.deictic(end));
+        if let Some(day) = &on {
+            end = day.end;
+        }
+        let on = on.map(|f| Box::new(f.sem));
+        Some(Found {
+            start: i,
+            end,
+            sem: Sem::Clock {
+                hour,
+                minute: m,
+                on,
+            },
+        })
+    }
+
+    /// every year, each month, every other week, every Friday, daily, weekly.
+    fn set(&self, i: usize) -> Option<Found> {
+        if let Some(Entry::Set(v)) = self.entry(i, |e| matches!(e, Entry::Set(_))) {
+            // "its quarterly dividend": an adjective, not a set
+            let prev = if i > 0 { self.lower(i - 1) } else { "" };
+            let determiner = matches!(
+                prev,
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "first"
+                    | "initial"
+                    | "regular"
+            );
+            if determiner {
+                return None;
+            }
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                sem: Sem::Set(v.to_string()),
+            });
+        }
+        if !matches!(self.lower(i), "every" | "each") {
+            return None;
+        }
+        let mut j = i + 1;
+        let other = self.is(j, "other");
+        if other {
+            j += 1;
+        }
+        let (count, k) = self
+            .count(j)
+            .filter(|(c, _)| c.is_some())
+            .unwrap_or((Some(1), j));
+        let n = count.unwrap_or(1) * if other { 2 } else { 1 };
+        if let Some(unit) = self.unit(k) {
+            let sem = Sem::Set(super::normalise::duration(Some(n), unit));
+            return Some(Found {
+                start: i,
+                end: k + 1,
+                sem,
+            });
+        }
+        if let Some(Entry::Weekday(d)) = self.entry(k, |e| matches!(e, Entry::Weekday(_))) {
+            return Some(Found {
+                start: i,
+                end: self.after_stop(k),
+                sem: Sem::Set(format!("XXXX-WXX-{d}")),
+            });
+        }
+        if let Some(m) = self.month(k).filter(|_| self.capitalised(k)) {
+            let sem = Sem::Set(format!("XXXX-{m:02}"));
+            return Some(Found {
+                start: i,
+                end: self.after_stop(k),
+                sem,
+            });
+        }
+        if let Some(Entry::Season(code)) = self.entry(k, |e| matches!(e, Entry::Season(_))) {
+            return Some(Found {
+                start: i,
+                end: k + 1,
+                sem: Sem::Set(format!("XXXX-{code}")),
+            });
+        }
+        if let Some(part) = self.daypart(k) {
+            return Some(Found {
+                start: i,
+                end: k + 1,
+                sem: Sem::Set(format!("XXXX-XX-XXT{part}")),
+            });
+        }
+        None
+    }
+}
+
+/// 02/24/2022 (month first, as in American news) or 24.02.2022.
+fn slash_date(s: &str) -> Option<Sem> {
+    let sep = if s.contains('/') { '/' } else { '.' };
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [a, b, y] = parts[..] else { return None };
+    let (a, b): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+    let y: i32 = y.parse().ok().filter(|_| y.len() == 4)?;
+    let (m, d) = if sep == '/' { (a, b) } else { (b, a) };
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(Sem::Date {
+        year: Some(y),
+        month: Some(m),
+        day: Some(d),
+    })
+}

@@ -1,0 +1,654 @@
+//! One test per family of expressions, on sentences written for these tests.
+
+use super::*;
+use crate::analysis::tokens::tokenize;
+use crate::document::Meta;
+
+/// (text, type, value) of each expression found, with the given published date.
+fn tag(text: &str, published: Option<&str>) -> Vec<(String, TimexType, String)> {
+    let meta = Meta {
+        published: published.and_then(|p| p.parse().ok()),
+        ..Meta::default()
+    };
+    let (doc, _) = Document::from_text(text, meta);
+    let tokens = tokenize(&doc);
+    extract(&doc, &tokens)
+        .into_iter()
+        .map(|t| {
+            (
+                doc.text[t.span.start..t.span.end].to_string(),
+                t.kind,
+                t.value,
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str, published: Option<&str>) -> (String, TimexType, String) {
+    let mut found = tag(text, published);
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    found.remove(0)
+}
+
+fn check(text: &str, published: Option<&str>, span: &str, kind: TimexType, value: &str) {
+    assert_eq!(
+        one(text, published),
+        (span.to_string(), kind, value.to_string()),
+        "{text}"
+    );
+}
+
+const SAT: Option<&str> = Some("2024-11-23");
+use TimexType::{Duration, Set, Time};
+
+#[test]
+fn absolute_dates() {
+    check(
+        "The talks began on Feb. 24, 2022, in Minsk.",
+        SAT,
+        "Feb. 24, 2022",
+        TimexType::Date,
+        "2022-02-24",
+    );
+    check(
+        "It opened on 24 February 2022 at last.",
+        SAT,
+        "24 February 2022",
+        TimexType::Date,
+        "2022-02-24",
+    );
+    check(
+        "The file is dated 2022-02-24 here.",
+        SAT,
+        "2022-02-24",
+        TimexType::Date,
+        "2022-02-24",
+    );
+    check(
+        "Prices rose in February 2022 sharply.",
+        SAT,
+        "February 2022",
+        TimexType::Date,
+        "2022-02",
+    );
+    check(
+        "The dam was built in 1998 by engineers.",
+        SAT,
+        "1998",
+        TimexType::Date,
+        "1998",
+    );
+    check(
+        "Unrest grew in the 1990s across the region.",
+        SAT,
+        "the 1990s",
+        TimexType::Date,
+        "199",
+    );
+    check(
+        "Output should recover by mid-2023, he said.",
+        SAT,
+        "mid-2023",
+        TimexType::Date,
+        "2023",
+    );
+    check(
+        "Sales fell in fiscal 1998 overall.",
+        SAT,
+        "fiscal 1998",
+        TimexType::Date,
+        "1998",
+    );
+    check(
+        "Profit rose in the third quarter of 2021.",
+        SAT,
+        "the third quarter of 2021",
+        TimexType::Date,
+        "2021-Q3",
+    );
+    check(
+        "Snow fell on Friday, July 21, 2017 again.",
+        SAT,
+        "Friday, July 21, 2017",
+        TimexType::Date,
+        "2017-07-21",
+    );
+}
+
+#[test]
+fn seasons() {
+    check(
+        "Crops failed in the summer of 2019.",
+        SAT,
+        "the summer of 2019",
+        TimexType::Date,
+        "2019-SU",
+    );
+    check(
+        "Work resumes in early spring.",
+        SAT,
+        "early spring",
+        TimexType::Date,
+        "2025-SP",
+    );
+}
+
+#[test]
+fn decades_written_short() {
+    check(
+        "Crime peaked in the ’90s.",
+        SAT,
+        "the ’90s",
+        TimexType::Date,
+        "199",
+    );
+    check(
+        "Talks stalled a week or so ago.",
+        SAT,
+        "a week or so ago",
+        TimexType::Date,
+        "2024-W46",
+    );
+}
+
+#[test]
+fn abbreviations_before_a_date() {
+    check(
+        "It fell on Fri., Nov. 8, 2024.",
+        SAT,
+        "Fri., Nov. 8, 2024",
+        TimexType::Date,
+        "2024-11-08",
+    );
+}
+
+#[test]
+fn relative_to_published() {
+    check(
+        "The minister resigned on Friday.",
+        SAT,
+        "Friday",
+        TimexType::Date,
+        "2024-11-22",
+    );
+    check(
+        "The minister will resign on Monday.",
+        SAT,
+        "Monday",
+        TimexType::Date,
+        "2024-11-25",
+    );
+    check(
+        "He arrived yesterday with aides.",
+        SAT,
+        "yesterday",
+        TimexType::Date,
+        "2024-11-22",
+    );
+    check(
+        "The vote is tomorrow.",
+        SAT,
+        "tomorrow",
+        TimexType::Date,
+        "2024-11-24",
+    );
+    check(
+        "Troops moved last week into the town.",
+        SAT,
+        "last week",
+        TimexType::Date,
+        "2024-W46",
+    );
+    check(
+        "Exports doubled this month, officials said.",
+        SAT,
+        "this month",
+        TimexType::Date,
+        "2024-11",
+    );
+    check(
+        "Elections are due next year.",
+        SAT,
+        "next year",
+        TimexType::Date,
+        "2025",
+    );
+    check(
+        "The bridge collapsed two days ago.",
+        SAT,
+        "two days ago",
+        TimexType::Date,
+        "2024-11-21",
+    );
+    check(
+        "Prices jumped earlier this year.",
+        SAT,
+        "earlier this year",
+        TimexType::Date,
+        "2024",
+    );
+    check(
+        "The army attacked in early March.",
+        SAT,
+        "early March",
+        TimexType::Date,
+        "2024-03",
+    );
+    check(
+        "He and his rival talked in June last year.",
+        SAT,
+        "June last year",
+        TimexType::Date,
+        "2023-06",
+    );
+    check(
+        "Floods hit the coast last summer.",
+        SAT,
+        "last summer",
+        TimexType::Date,
+        "2024-SU",
+    );
+}
+
+#[test]
+fn anaphoric_expressions_follow_the_last_date() {
+    let found = tag(
+        "The plant opened in 2019. The following year it closed.",
+        SAT,
+    );
+    assert_eq!(
+        found[1],
+        (
+            "The following year".to_string(),
+            TimexType::Date,
+            "2020".to_string()
+        )
+    );
+    let found = tag(
+        "Profit rose in the third quarter of 2021 from a year earlier.",
+        SAT,
+    );
+    assert_eq!(
+        found[1],
+        (
+            "a year earlier".to_string(),
+            TimexType::Date,
+            "2020-Q3".to_string()
+        )
+    );
+}
+
+#[test]
+fn years_in_ranges_and_eras() {
+    let found = tag("The assembly sat (1789-1791) and fell in 490 BC.", SAT);
+    let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(values, ["1789", "1791", "BC0490"]);
+    check(
+        "Talks resume by the end of the year.",
+        SAT,
+        "the end of the year",
+        TimexType::Date,
+        "2024",
+    );
+    check(
+        "They will start Monday.",
+        SAT,
+        "Monday",
+        TimexType::Date,
+        "2024-11-25",
+    );
+}
+
+#[test]
+fn holidays() {
+    check(
+        "The ceasefire held over Christmas Eve.",
+        SAT,
+        "Christmas Eve",
+        TimexType::Date,
+        "2024-12-24",
+    );
+    check(
+        "Shops closed on Thanksgiving Day.",
+        Some("2024-12-10"),
+        "Thanksgiving Day",
+        TimexType::Date,
+        "2024-11-28",
+    );
+    check(
+        "They met on Memorial Day.",
+        Some("2024-06-10"),
+        "Memorial Day",
+        TimexType::Date,
+        "2024-05-27",
+    );
+}
+
+#[test]
+fn tense_chooses_the_year_of_a_month() {
+    let may = Some("2015-05-07");
+    check(
+        "The vote is to be held on November 20.",
+        may,
+        "November 20",
+        TimexType::Date,
+        "2015-11-20",
+    );
+    check(
+        "The vote was held on November 20.",
+        may,
+        "November 20",
+        TimexType::Date,
+        "2014-11-20",
+    );
+}
+
+#[test]
+fn without_a_published_date_values_stay_open() {
+    check(
+        "The minister resigned on Friday.",
+        None,
+        "Friday",
+        TimexType::Date,
+        "XXXX-WXX-5",
+    );
+    check(
+        "Prices rose in February.",
+        None,
+        "February",
+        TimexType::Date,
+        "XXXX-02",
+    );
+    check(
+        "Troops moved last week.",
+        None,
+        "last week",
+        TimexType::Date,
+        "XXXX-WXX",
+    );
+}
+
+#[test]
+fn durations() {
+    check(
+        "The siege lasted three years.",
+        SAT,
+        "three years",
+        Duration,
+        "P3Y",
+    );
+    check(
+        "He spent 18 months in jail.",
+        SAT,
+        "18 months",
+        Duration,
+        "P18M",
+    );
+    check(
+        "It took a decade to rebuild.",
+        SAT,
+        "a decade",
+        Duration,
+        "P10Y",
+    );
+    check(
+        "Talks could take several weeks.",
+        SAT,
+        "several weeks",
+        Duration,
+        "PXW",
+    );
+    check(
+        "Output fell over the past three years.",
+        SAT,
+        "the past three years",
+        Duration,
+        "P3Y",
+    );
+    check(
+        "Rebels held the town for nearly five months.",
+        SAT,
+        "nearly five months",
+        Duration,
+        "P5M",
+    );
+    check(
+        "She signed a two-year contract.",
+        SAT,
+        "two-year",
+        Duration,
+        "P2Y",
+    );
+}
+
+#[test]
+fn durations_and_a_half() {
+    check(
+        "They lived in camps for 2 1/2 years.",
+        SAT,
+        "2 1/2 years",
+        Duration,
+        "P2Y6M",
+    );
+    check(
+        "The flight took an hour and a half.",
+        SAT,
+        "an hour and a half",
+        Duration,
+        "PT1H30M",
+    );
+}
+
+#[test]
+fn sets_and_times() {
+    check(
+        "Inspectors visit every year.",
+        SAT,
+        "every year",
+        Set,
+        "P1Y",
+    );
+    check("The index is published weekly.", SAT, "weekly", Set, "P1W");
+    check("Fees are paid each month.", SAT, "each month", Set, "P1M");
+    check(
+        "Shelling began at 10 a.m. local time.",
+        SAT,
+        "10 a.m. local time",
+        Time,
+        "2024-11-23T10:00",
+    );
+    check(
+        "The museum opened at 08:00 sharp.",
+        SAT,
+        "08:00",
+        Time,
+        "2024-11-23T08:00",
+    );
+    check(
+        "The curfew starts at midnight.",
+        SAT,
+        "midnight",
+        Time,
+        "2024-11-23T24:00",
+    );
+    check(
+        "Rockets hit the port Friday morning.",
+        SAT,
+        "Friday morning",
+        Time,
+        "2024-11-22TMO",
+    );
+}
+
+#[test]
+fn fuzzy_references() {
+    check(
+        "The town is now quiet.",
+        SAT,
+        "now",
+        TimexType::Date,
+        "PRESENT_REF",
+    );
+    check(
+        "Fighting has recently eased.",
+        SAT,
+        "recently",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "Such raids were rare in the past.",
+        SAT,
+        "the past",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "Nobody knows the future.",
+        SAT,
+        "the future",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    check(
+        "Crime fell in recent years.",
+        SAT,
+        "recent years",
+        TimexType::Date,
+        "PAST_REF",
+    );
+}
+
+#[test]
+fn ordinary_words_are_not_times() {
+    for text in [
+        "They may march on the capital, and the second time they set off they did.",
+        "The army sent 10,000 soldiers and 2000 tanks.",
+        "He will set the record straight.",
+        "Profit rose as soon as prices fell, and its quarterly dividend grew.",
+        "He is 37 years old.",
+        "She writes for USA Today in Virginia.",
+        "She won gold at the Summer Olympics.",
+        "The story ran in The Sun.",
+    ] {
+        assert_eq!(tag(text, SAT), vec![], "{text}");
+    }
+}
+
+#[test]
+fn odd_text_does_not_panic() {
+    let text = "‏مرحبا 2024‑11‑23 🙂 Friday‑morning — 10:30 p.m. ‐ mid‐1990s, ١٩٩٠ last‑";
+    let _ = tag(text, SAT);
+    let _ = tag(&"a ".repeat(10_000), None);
+}
+
+/// Random sentences from time-like fragments: no panic, spans on char boundaries, in order
+/// and apart.
+#[test]
+fn random_fragments_give_ordered_spans() {
+    const BITS: &[&str] = &[
+        "May",
+        "the",
+        "last",
+        "week",
+        "Friday",
+        "-",
+        "1990s",
+        "mid",
+        "2022",
+        "10:30",
+        "p.m.",
+        "ago",
+        "two",
+        "years",
+        "early",
+        "of",
+        ",",
+        ".",
+        "Nov",
+        "24",
+        "é",
+        "🙂",
+        "ق",
+        "‐",
+        "'s",
+        "every",
+        "quarter",
+        "third",
+        "BC",
+        "(",
+        ")",
+        "Christmas",
+        "that",
+        "day",
+        "a",
+        "20th",
+        "century",
+        "until",
+        "5pm",
+        "GMT",
+        "İstanbul",
+        "fiscal",
+        "1789",
+        "–",
+        "next",
+    ];
+    let mut seed: u64 = 7;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..30 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(BITS[(seed >> 33) as usize % BITS.len()]);
+            text.push(if seed & 1 == 0 { ' ' } else { '-' });
+        }
+        for published in [SAT, None] {
+            let meta = Meta {
+                published: published.and_then(|p| p.parse().ok()),
+                ..Meta::default()
+            };
+            let (doc, _) = Document::from_text(&text, meta);
+            let found = extract(&doc, &tokenize(&doc));
+            for pair in found.windows(2) {
+                assert!(pair[0].span.end <= pair[1].span.start, "{text}");
+            }
+            for t in &found {
+                assert!(
+                    doc.text.is_char_boundary(t.span.start)
+                        && doc.text.is_char_boundary(t.span.end)
+                );
+                assert!(t.span.start < t.span.end);
+            }
+        }
+    }
+}
+
+#[test]
+fn intervals_sort_values() {
+    let d = |s: &str| s.parse::<Date>().unwrap();
+    assert_eq!(
+        interval("2022-02"),
+        Some((d("2022-02-01"), d("2022-02-28")))
+    );
+    assert_eq!(
+        interval("2024-W47"),
+        Some((d("2024-11-18"), d("2024-11-24")))
+    );
+    assert_eq!(
+        interval("2024-11-22TMO"),
+        Some((d("2024-11-22"), d("2024-11-22")))
+    );
+    assert_eq!(interval("199"), Some((d("1990-01-01"), d("1999-12-31"))));
+    assert_eq!(
+        interval("2021-Q3"),
+        Some((d("2021-07-01"), d("2021-09-30")))
+    );
+    assert_eq!(interval("PAST_REF"), None);
+    assert_eq!(interval("P3Y"), None);
+    assert!(sort_key("2022-02", None) < sort_key("2022-02-24", None));
+    assert!(
+        sort_key("2024-11-22", None) < sort_key("PRESENT_REF", SAT.and_then(|d| d.parse().ok()))
+    );
+    assert_eq!(sort_key("PAST_REF", None), None);
+}
