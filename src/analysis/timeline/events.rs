@@ -119,6 +119,12 @@ const LABEL_LEAD: &[&str] = &[
     "meanwhile",
 ];
 
+/// Words before which a phrase ends.
+const PHRASE_BREAKS: &[&str] = &[
+    "and", "or", "to", "for", "in", "on", "at", "with", "from", "by", "of", "as", "amid", "while",
+    "during", "into", "over", "after", "before",
+];
+
 /// Words a label must not end on.
 const LABEL_TAIL: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
@@ -169,6 +175,14 @@ const ADVERB_SKIP: &[&str] = &[
     "being",
     "be",
 ];
+
+/// Words after which a past participle is an adjective, not a verb ("an increased risk").
+const MODIFIER_BEFORE: &[&str] = &[
+    "a", "an", "the", "for", "of", "with", "its", "their", "his", "her", "our", "this", "these",
+    "those", "any", "some", "more", "most", "newly", "recently", "in", "and", "or",
+];
+
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "who", "which", "that"];
 
 const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 
@@ -282,11 +296,13 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
                 && !t.value.ends_with("_REF")
         });
         let event = match anchor {
-            Some(t) if states_something(doc, ctoks) => Some((Some(t), Tense::Past)),
-            _ => undated_tense(doc, ctoks).map(|tense| (None, tense)),
+            Some(t) if states_something(doc, ctoks) => Some((Some(t), None, Tense::Past)),
+            _ => event_verb(doc, ctoks).map(|(verb, tense)| (None, Some(verb), tense)),
         };
-        let Some((time, tense)) = event else { continue };
-        let label = label(doc, ctoks, times);
+        let Some((time, trigger, tense)) = event else {
+            continue;
+        };
+        let label = label(doc, ctoks, times, trigger);
         if label.is_empty() {
             continue;
         }
@@ -357,12 +373,12 @@ fn states_something(doc: &Document, ctoks: &[Token]) -> bool {
     })
 }
 
-/// The tense of the clause's first asserted event verb, if it has one.
-fn undated_tense(doc: &Document, ctoks: &[Token]) -> Option<Tense> {
+/// The clause's first asserted event verb (its index) and its tense, if it has one.
+fn event_verb(doc: &Document, ctoks: &[Token]) -> Option<(usize, Tense)> {
     ctoks.iter().enumerate().find_map(|(i, t)| {
         let form = *EVENT_VERBS.get(&lower(doc, t))?;
         let next_is_by = ctoks.get(i + 1).is_some_and(|n| lower(doc, n) == "by");
-        tense(doc, &ctoks[..i], form, next_is_by)
+        tense(doc, &ctoks[..i], form, next_is_by).map(|tense| (i, tense))
     })
 }
 
@@ -381,8 +397,13 @@ fn tense(doc: &Document, before: &[Token], form: VerbForm, next_is_by: bool) -> 
             break;
         }
     }
+    let found_word = nearest.is_some();
     let (at, word) = nearest.unwrap_or((0, String::new()));
     let word = word.as_str();
+    let subject_before = found_word
+        && (SUBJECT_PRONOUNS.contains(&word)
+            || (!MODIFIER_BEFORE.contains(&word)
+                && before[at].text(&doc.text).starts_with(char::is_uppercase)));
     if HYPOTHETICAL.contains(&word) {
         return None;
     }
@@ -404,9 +425,13 @@ fn tense(doc: &Document, before: &[Token], form: VerbForm, next_is_by: bool) -> 
         ) => Some(Tense::Present),
         ("was" | "were", Ing | Participle | PastOrParticiple) => Some(Tense::Past),
         (_, Past) => Some(Tense::Past),
-        // "the missiles supplied by Russia" describes, it does not narrate
-        (_, PastOrParticiple) if !next_is_by => Some(Tense::Past),
-        (_, ThirdPerson) => Some(Tense::Present),
+        // "the missiles supplied by Russia" and "for increased vigilance" describe
+        (_, PastOrParticiple) if !next_is_by && !MODIFIER_BEFORE.contains(&word) => {
+            Some(Tense::Past)
+        }
+        // "supplies", "arms", "sanctions" are nouns as often as verbs: a verb only after a
+        // name or a pronoun ("Russia supplies", "it sends")
+        (_, ThirdPerson) if subject_before => Some(Tense::Present),
         _ => None,
     }
 }
@@ -435,7 +460,9 @@ fn singular(word: &str) -> String {
 
 /// A short label taken from the clause: without its opening connective, without the date
 /// (and the preposition before it), cut at a word boundary near [`LABEL_MAX`] characters.
-fn label(doc: &Document, ctoks: &[Token], times: &[Timex]) -> String {
+/// A label that must be cut ends, if it can, where a phrase ends: before one of these words,
+/// after the event's verb (`trigger`), and not before half its length.
+fn label(doc: &Document, ctoks: &[Token], times: &[Timex], trigger: Option<usize>) -> String {
     let words: Vec<&Token> = ctoks.iter().collect();
     let in_time = |t: &Token| times.iter().any(|x| x.span.contains(t.span));
     let mut keep: Vec<bool> = words.iter().map(|t| !in_time(t)).collect();
@@ -458,24 +485,40 @@ fn label(doc: &Document, ctoks: &[Token], times: &[Timex]) -> String {
         first += 1;
     }
     let mut label = String::new();
-    let mut last_kept: Option<usize> = None;
+    // (token, label length in bytes once it is in) for each token taken
+    let mut taken: Vec<(usize, usize)> = Vec::new();
     for i in first..words.len() {
         if !keep[i] {
             continue;
         }
-        let piece = match last_kept {
-            Some(prev) if prev + 1 == i => &doc.text[words[prev].span.end..words[i].span.end],
-            Some(_) => {
-                label.push(' ');
-                words[i].text(&doc.text)
+        let piece = match taken.last() {
+            Some(&(prev, _)) if prev + 1 == i => {
+                &doc.text[words[prev].span.end..words[i].span.start]
             }
-            None => words[i].text(&doc.text),
+            Some(_) => " ",
+            None => "",
         };
-        if label.chars().count() + piece.chars().count() > LABEL_MAX {
+        let word = words[i].text(&doc.text);
+        if label.chars().count() + piece.chars().count() + word.chars().count() > LABEL_MAX {
+            // the word that does not fit counts as a place to cut before, too
+            let next_words: Vec<usize> = taken.iter().skip(1).map(|&(t, _)| t).chain([i]).collect();
+            let cut = taken
+                .iter()
+                .zip(next_words)
+                .rev()
+                .find(|&(&(end, len), next)| {
+                    PHRASE_BREAKS.contains(&lower(doc, words[next]).as_str())
+                        && trigger.is_none_or(|t| end >= t)
+                        && len >= LABEL_MAX / 2
+                });
+            if let Some((&(_, len), _)) = cut {
+                label.truncate(len);
+            }
             break;
         }
         label.push_str(piece);
-        last_kept = Some(i);
+        label.push_str(word);
+        taken.push((i, label.len()));
     }
     trim_tail(&label).to_string()
 }

@@ -189,6 +189,29 @@ mod tests {
     }
 
     #[test]
+    fn nouns_and_adjectives_that_look_like_verbs_are_not_events() {
+        let events = timeline(
+            "These supplies are seen as part of a plan. Sanctions remain in place for increased security. Russia supplies the rebels.",
+            Some("2024-11-23"),
+            &[],
+        );
+        assert_eq!(labels(&events), vec!["Russia supplies the rebels"]);
+    }
+
+    #[test]
+    fn long_labels_are_cut_where_a_phrase_ends() {
+        let events = timeline(
+            "Rebels have seized the airport and three government buildings in the northern province.",
+            Some("2024-11-23"),
+            &[],
+        );
+        assert_eq!(
+            labels(&events),
+            vec!["Rebels have seized the airport and three government buildings"]
+        );
+    }
+
+    #[test]
     fn a_dateline_is_not_an_event() {
         let events = timeline(
             "BRUSSELS 1996-08-22\n\nThe Commission met.",
