@@ -176,6 +176,42 @@ const ADVERB_SKIP: &[&str] = &[
     "be",
 ];
 
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "some",
+    "many",
+    "several",
+    "all",
+    "both",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may", "might",
+    "can", "should", "must", "did", "does", "do",
+];
+
 /// Words after which a past participle is an adjective, not a verb ("an increased risk").
 const MODIFIER_BEFORE: &[&str] = &[
     "a", "an", "the", "for", "of", "with", "its", "their", "his", "her", "our", "this", "these",
@@ -250,6 +286,10 @@ struct Clause {
     start: usize,
     end: usize,
     opener: Option<Relation>,
+    /// Opened by "if", "unless" or "whether": what it says may not happen.
+    hypothetical: bool,
+    /// A subject relative clause ("that were closed"): its subject is the noun before it.
+    relative: bool,
 }
 
 fn clauses(doc: &Document, toks: &[Token]) -> Vec<Clause> {
@@ -265,11 +305,20 @@ fn clauses(doc: &Document, toks: &[Token]) -> Vec<Clause> {
                         && matches!(prev, "," | ";" | ":" | "—" | "–" | "(" | ")"))
             });
         if boundary {
-            let word = toks[start].text(&doc.text).to_lowercase();
+            let word = lower(doc, &toks[start]);
+            let next = toks
+                .get(start + 1)
+                .filter(|_| start + 1 < i)
+                .map(|t| lower(doc, t));
             out.push(Clause {
                 start,
                 end: i,
                 opener: connective(&word),
+                hypothetical: matches!(word.as_str(), "if" | "unless" | "whether"),
+                relative: matches!(word.as_str(), "that" | "which" | "who")
+                    && next.is_some_and(|n| {
+                        AUXILIARIES.contains(&n.as_str()) || EVENT_VERBS.contains_key(&n)
+                    }),
             });
             start = i;
         }
@@ -283,26 +332,60 @@ struct ClauseEvent {
 }
 
 fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut Vec<Found>) {
+    if doc.text[toks[0].span.start..].starts_with('#') {
+        return; // a Markdown heading names a topic, it does not narrate
+    }
     let clauses = clauses(doc, toks);
+    let spans: Vec<Option<Span>> = clauses
+        .iter()
+        .map(|c| clause_span(&toks[c.start..c.end]))
+        .collect();
+    let mut anchors: Vec<Option<usize>> = spans
+        .iter()
+        .map(|s| s.and_then(|s| anchor(times, s)))
+        .collect();
+    let states: Vec<bool> = clauses
+        .iter()
+        .map(|c| states_something(doc, &toks[c.start..c.end]))
+        .collect();
+    // A date that stands alone ("On 4 February 2019, the court ruled") dates its neighbour.
+    for ci in 0..clauses.len() {
+        if anchors[ci].is_none() || states[ci] {
+            continue;
+        }
+        let free = |j: usize| j < clauses.len() && states[j] && anchors[j].is_none();
+        let opens_with = |j: usize, word: &str| lower(doc, &toks[clauses[j].start]) == word;
+        // "since 2018" is a stretch of time up to now, not its neighbour's date, except for
+        // the clause that says what happened then ("since 2018, when talks failed")
+        let neighbour = if clauses[ci].opener.is_some() {
+            Some(ci + 1).filter(|&j| free(j) && opens_with(j, "when"))
+        } else {
+            [ci + 1, ci.wrapping_sub(1)].into_iter().find(|&j| free(j))
+        };
+        if let Some(j) = neighbour {
+            anchors[j] = anchors[ci].take();
+        }
+    }
     let mut events: Vec<ClauseEvent> = Vec::new();
     for (ci, clause) in clauses.iter().enumerate() {
         let ctoks = &toks[clause.start..clause.end];
-        let Some(span) = clause_span(ctoks) else {
+        let Some(span) = spans[ci] else { continue };
+        if clause.hypothetical {
             continue;
-        };
-        let anchor = times.iter().position(|t| {
-            span.contains(t.span)
-                && matches!(t.kind, TimexType::Date | TimexType::Time)
-                && !t.value.ends_with("_REF")
-        });
-        let event = match anchor {
-            Some(t) if states_something(doc, ctoks) => Some((Some(t), None, Tense::Past)),
+        }
+        let event = match anchors[ci] {
+            Some(t) if states[ci] => Some((Some(t), None, Tense::Past)),
             _ => event_verb(doc, ctoks).map(|(verb, tense)| (None, Some(verb), tense)),
         };
         let Some((time, trigger, tense)) = event else {
             continue;
         };
-        let label = label(doc, ctoks, times, trigger);
+        let subject = if clause.relative {
+            antecedent(doc, &toks[..clause.start])
+        } else {
+            None
+        };
+        let label = label(doc, ctoks, time.map(|t| times[t].span), trigger, subject);
         if label.is_empty() {
             continue;
         }
@@ -312,7 +395,7 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
             clause: ci,
         });
         found.push(Found {
-            span,
+            span: subject.map_or(span, |s| s.cover(span)),
             label,
             time,
             tense,
@@ -350,6 +433,43 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
             found[qualified].link = Some(Link { relation, target });
         }
     }
+}
+
+/// The first date or time (not a vague PAST_REF and the like) inside `span`; `times` is
+/// sorted by position.
+fn anchor(times: &[Timex], span: Span) -> Option<usize> {
+    let from = times.partition_point(|t| t.span.start < span.start);
+    (from..times.len())
+        .take_while(|&i| times[i].span.start < span.end)
+        .find(|&i| {
+            let t = &times[i];
+            span.contains(t.span)
+                && matches!(t.kind, TimexType::Date | TimexType::Time)
+                && !t.value.ends_with("_REF")
+        })
+}
+
+/// The noun phrase a subject relative clause hangs on ("three border crossings" in "three
+/// border crossings that were closed"): back from the pronoun to a determiner or number, at
+/// most five words.
+fn antecedent(doc: &Document, before: &[Token]) -> Option<Span> {
+    let end = before
+        .last()
+        .filter(|t| t.kind != TokenKind::Punct)?
+        .span
+        .end;
+    let mut start = None;
+    for t in before.iter().rev().take(5) {
+        if t.kind == TokenKind::Punct {
+            break;
+        }
+        start = Some(t.span.start);
+        let w = lower(doc, t);
+        if t.kind == TokenKind::Number || DETERMINERS.contains(&w.as_str()) {
+            break;
+        }
+    }
+    start.map(|s| Span::new(s, end))
 }
 
 /// The clause's span without surrounding punctuation.
@@ -458,13 +578,19 @@ fn singular(word: &str) -> String {
     word.strip_suffix('s').unwrap_or(word).to_string()
 }
 
-/// A short label taken from the clause: without its opening connective, without the date
+/// A short label taken from the clause: without its opening connective, without its date
 /// (and the preposition before it), cut at a word boundary near [`LABEL_MAX`] characters.
 /// A label that must be cut ends, if it can, where a phrase ends: before one of these words,
 /// after the event's verb (`trigger`), and not before half its length.
-fn label(doc: &Document, ctoks: &[Token], times: &[Timex], trigger: Option<usize>) -> String {
+fn label(
+    doc: &Document,
+    ctoks: &[Token],
+    date: Option<Span>,
+    trigger: Option<usize>,
+    subject: Option<Span>,
+) -> String {
     let words: Vec<&Token> = ctoks.iter().collect();
-    let in_time = |t: &Token| times.iter().any(|x| x.span.contains(t.span));
+    let in_time = |t: &Token| date.is_some_and(|d| d.contains(t.span));
     let mut keep: Vec<bool> = words.iter().map(|t| !in_time(t)).collect();
     let last_word = words.iter().rposition(|t| t.kind != TokenKind::Punct);
     for (i, k) in keep.iter_mut().enumerate() {
@@ -480,11 +606,11 @@ fn label(doc: &Document, ctoks: &[Token], times: &[Timex], trigger: Option<usize
     while first < words.len()
         && (!keep[first]
             || words[first].kind == TokenKind::Punct
-            || LABEL_LEAD.contains(&lower(doc, words[first]).as_str()))
+            || (subject.is_none() && LABEL_LEAD.contains(&lower(doc, words[first]).as_str())))
     {
         first += 1;
     }
-    let mut label = String::new();
+    let mut label = subject.map_or(String::new(), |s| format!("{} ", doc.slice(s)));
     // (token, label length in bytes once it is in) for each token taken
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for i in first..words.len() {
