@@ -1,0 +1,561 @@
+//! From a cue to an attribution: where its source and its content lie around it. Everything
+//! here works in token indices; [`super`] turns them into byte spans.
+//!
+//! The layouts, in the order they are tried for a verb cue:
+//! - quote after the cue: `X said: "..."`, `X said, "..."`, `X said "..." ...`
+//! - that-clause or rest of the sentence after it: `X said (that) ...`, `X told Y ...`
+//! - content before it: `"...," X said.`, `..., X said on Friday.`, `..., said X.`
+//! - split content around it: `"...," X said, "..."`, `The plan, X said, is dead.`
+//!
+//! and for the other cues: `According to X, ...`, `..., according to X`, `It is estimated
+//! that ...`, `X is seen as ...`, `X has reportedly ...` (no source).
+
+use std::ops::Range;
+
+use super::lexicon::{Class, Cue, Frame, Lexicon};
+use super::quotes::Quotes;
+use crate::analysis::model::ClaimKind;
+use crate::analysis::tokens::{Token, is_capitalised};
+
+/// An attribution in token indices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The content's pieces in order (one unless split around its source and cue).
+    pub content: Vec<Range<usize>>,
+    pub source: Option<Range<usize>>,
+    pub cue: Range<usize>,
+    pub kind: ClaimKind,
+    /// Where the attribution's own words (source and cue) begin in its sentence: a content
+    /// running up to them from the left stops at the comma before.
+    region_start: usize,
+}
+
+/// A cue found in the text.
+#[derive(Debug, Clone)]
+pub struct CueMatch {
+    pub range: Range<usize>,
+    pub cue: Cue,
+}
+
+pub struct Reader<'a> {
+    pub lexicon: &'a Lexicon,
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Lower-cased token texts.
+    pub words: Vec<String>,
+    pub quotes: Quotes,
+    /// Tokens that belong to some cue: sources never reach back over them.
+    in_cue: Vec<bool>,
+}
+
+/// Word forms that read as past participles after "is"/"was" ("is estimated", "are seen").
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ed")
+        || matches!(
+            word,
+            "seen" | "said" | "thought" | "told" | "known" | "found" | "shown" | "held"
+        )
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(
+        lexicon: &'a Lexicon,
+        text: &'a str,
+        tokens: &'a [Token],
+        quotes: Quotes,
+    ) -> Reader<'a> {
+        let words = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        Reader {
+            lexicon,
+            text,
+            tokens,
+            words,
+            quotes,
+            in_cue: vec![false; tokens.len()],
+        }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", String::as_str)
+    }
+
+    fn is(&self, class: Class, i: usize) -> bool {
+        self.lexicon.is(class, self.word(i))
+    }
+
+    fn is_closing_quote(&self, i: usize) -> bool {
+        self.quotes.opening(i).is_some()
+    }
+
+    /// The cues of one sentence; a cue that is a name ("Hope") or a noun after a determiner
+    /// ("the report") is not one. Also marks them for [`Reader::attributions`].
+    pub fn cues(&mut self, sentence: Range<usize>) -> Vec<CueMatch> {
+        let mut found: Vec<CueMatch> = Vec::new();
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let Some((len, cue)) = self.lexicon.cue_at(&self.words[..sentence.end], i) else {
+                i += 1;
+                continue;
+            };
+            let range = i..i + len;
+            i += len;
+            if cue.frame == Frame::Extend {
+                if let Some(last) = found.last_mut().filter(|m| m.range.end == range.start) {
+                    last.range.end = range.end;
+                }
+                continue;
+            }
+            let token = self.tokens[range.start];
+            let is_name = !token.sentence_start && is_capitalised(token.text(self.text));
+            let after_determiner =
+                range.start > sentence.start && self.is(Class::Determiner, range.start - 1);
+            let needs_verb = !matches!(cue.frame, Frame::According | Frame::Adverb);
+            if is_name || (needs_verb && after_determiner) {
+                continue;
+            }
+            found.push(CueMatch { range, cue });
+        }
+        for m in &found {
+            self.in_cue[m.range.clone()].fill(true);
+        }
+        found
+    }
+
+    /// The attributions of one sentence, given its cues (from [`Reader::cues`]).
+    pub fn attributions(
+        &self,
+        sentence: Range<usize>,
+        previous: Option<Range<usize>>,
+        cues: &[CueMatch],
+    ) -> Vec<Found> {
+        let end = self.content_end(sentence.clone());
+        let mut found: Vec<Found> = Vec::new();
+        for m in cues {
+            let s = Sentence {
+                start: sentence.start,
+                end,
+                previous: previous.clone(),
+            };
+            let attribution = match m.cue.frame {
+                Frame::Adverb => self.adverb(&s, m),
+                Frame::According => self.according(&s, m),
+                Frame::Speech | Frame::Clause | Frame::Tell => self.verb(&s, m, &found),
+                Frame::Extend => None,
+            };
+            if let Some(f) = attribution.filter(|f| self.has_words(f))
+                && !found.iter().any(|g| g.content == f.content)
+            {
+                found.push(f);
+            }
+        }
+        self.cut_at_later_attributions(&mut found, end);
+        found
+    }
+
+    fn has_words(&self, f: &Found) -> bool {
+        f.content
+            .iter()
+            .flat_map(Clone::clone)
+            .any(|i| self.tokens.get(i).is_some_and(|t| t.is_word()))
+    }
+
+    /// The sentence without its final punctuation.
+    fn content_end(&self, sentence: Range<usize>) -> usize {
+        let mut end = sentence.end;
+        while end > sentence.start && matches!(self.word(end - 1), "." | "!" | "?" | ";" | ":") {
+            end -= 1;
+        }
+        end
+    }
+
+    /// Where the auxiliaries and adverbs in front of a cue begin ("has repeatedly warned").
+    fn aux_start(&self, floor: usize, cue: usize) -> usize {
+        let mut j = cue;
+        while j > floor && self.is(Class::Aux, j - 1) && !self.in_cue[j - 1] {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Whether a source reaching leftwards must stop before token `i`.
+    fn stops_source(&self, i: usize) -> bool {
+        self.word(i) == "," || self.is(Class::Boundary, i) || self.in_cue[i]
+    }
+
+    /// The start of the run of tokens ending at `end` with no comma, boundary word or cue.
+    fn phrase_start(&self, floor: usize, end: usize) -> usize {
+        let mut k = end;
+        while k > floor && !self.stops_source(k - 1) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// The subject left of `end`, with an apposition ("Jane Doe, a spokeswoman, said"); the
+    /// source runs from a clause's start and stops at an auxiliary inside it ("X has found
+    /// evidence suggesting" -> X).
+    fn subject(&self, floor: usize, end: usize) -> Option<Range<usize>> {
+        if end > floor && self.word(end - 1) == "," {
+            let appositive = self.phrase_start(floor, end - 1);
+            let head_end = appositive.checked_sub(1)?;
+            if appositive >= end - 1 || appositive <= floor || self.word(head_end) != "," {
+                return None;
+            }
+            let head = self.phrase_start(floor, head_end);
+            let short = head < head_end && head_end - head <= 5 && end - 1 - appositive <= 8;
+            return short.then_some(head..end - 1);
+        }
+        let start = self.phrase_start(floor, end);
+        if start == end {
+            return None;
+        }
+        let aux = (start + 1..end).find(|&i| {
+            self.is(Class::Aux, i)
+                && !self.is(Class::Boundary, i - 1)
+                && self.tokens[i - 1].is_word()
+                && !self.word(i).ends_with("ly")
+        });
+        Some(start..aux.unwrap_or(end))
+    }
+
+    /// The subject at the start of the sentence, for a participle after a comma ("X rejected
+    /// the plan, saying ..."): its first words up to an auxiliary or a past-tense verb.
+    fn main_subject(&self, s: &Sentence) -> Option<Range<usize>> {
+        let stop = (s.start..s.end.min(s.start + 7)).find(|&i| {
+            self.is(Class::Aux, i)
+                || self.stops_source(i)
+                || (self.word(i).ends_with("ed") && !is_capitalised(self.tokens[i].text(self.text)))
+        })?;
+        (stop > s.start).then_some(s.start..stop)
+    }
+
+    /// Where a clause whose subject starts at `subject` ends: at its comma when a
+    /// subordinator opens it ("With X reportedly doing Y, ..."), else at the sentence's end.
+    fn clause_end(&self, s: &Sentence, subject: usize, from: usize) -> usize {
+        if subject > s.start && self.is(Class::Subordinator, subject - 1) {
+            (from..s.end)
+                .find(|&i| self.word(i) == ",")
+                .unwrap_or(s.end)
+        } else {
+            s.end
+        }
+    }
+
+    /// The content from `start` to the sentence's end, or to the end of a quote that opens
+    /// inside it and closes later.
+    fn rest(&self, s: &Sentence, start: usize) -> Range<usize> {
+        let quote_end = (start..s.end)
+            .filter_map(|i| self.quotes.closing(i))
+            .map(|c| c + 1)
+            .max()
+            .unwrap_or(0);
+        start..s.end.max(quote_end)
+    }
+
+    /// The quote that ends at or just before `i` (`"...," he said` / `"...", he said`).
+    fn quote_ending_at(&self, i: usize) -> Option<Range<usize>> {
+        let close = if self.is_closing_quote(i) {
+            i
+        } else if self.word(i) == "," && i > 0 && self.is_closing_quote(i - 1) {
+            i - 1
+        } else {
+            return None;
+        };
+        Some(self.quotes.opening(close)?..close + 1)
+    }
+
+    /// A listener after "told": a pronoun or word from the list, or a capitalised name.
+    fn skip_listener(&self, at: usize, end: usize) -> usize {
+        if at >= end {
+            return at;
+        }
+        if self.is(Class::Listener, at) {
+            return at + 1;
+        }
+        let mut i = at;
+        if self.word(i) == "the" {
+            i += 1;
+        }
+        let name_start = i;
+        while i < end
+            && (is_capitalised(self.tokens[i].text(self.text))
+                || (i > name_start && self.word(i) == "of"))
+        {
+            i += 1;
+        }
+        if i > name_start { i } else { at }
+    }
+
+    fn verb(&self, s: &Sentence, m: &CueMatch, earlier: &[Found]) -> Option<Found> {
+        let mut cue_start = self.aux_start(s.start, m.range.start);
+        let passive = (cue_start..m.range.start).any(|i| self.is(Class::Be, i))
+            && is_participle(self.word(m.range.start));
+        if passive {
+            return self.passive(s, m, cue_start);
+        }
+        let participle = self.word(m.range.start).ends_with("ing")
+            && cue_start > s.start
+            && self.word(cue_start - 1) == ",";
+        let (source, region_start) = if participle {
+            let main = earlier.last().and_then(|f| f.source.clone());
+            (main.or_else(|| self.main_subject(s)), cue_start)
+        } else {
+            let source = self.subject(s.start, cue_start);
+            if let Some(src) = source.as_ref().filter(|r| self.word(r.end) != ",") {
+                // "X has uncovered evidence suggesting": the cue takes in the verb phrase
+                cue_start = cue_start.min(src.end);
+            }
+            let start = source.as_ref().map_or(cue_start, |r| r.start);
+            (source, start)
+        };
+        let cue = cue_start..m.range.end;
+        let after = if m.cue.frame == Frame::Tell {
+            self.skip_listener(m.range.end, s.end)
+        } else {
+            m.range.end
+        };
+        let trailing = after >= s.end || self.is(Class::Adjunct, after);
+        let content_left = region_start > s.start
+            && (self.word(region_start - 1) == "," || self.is_closing_quote(region_start - 1));
+        if !participle
+            && (trailing || source.is_none() || content_left && self.word(after) == ",")
+            && let Some(f) = self.content_before(s, m, &cue, source.clone(), after)
+        {
+            return Some(f);
+        }
+        let source = source?;
+        let found = |content: Range<usize>| Found {
+            content: vec![content],
+            source: Some(source.clone()),
+            cue: cue.clone(),
+            kind: m.cue.kind,
+            region_start,
+        };
+        // a quote right after the cue, or after its colon or comma
+        let opener = if matches!(self.word(after), ":" | ",") {
+            after + 1
+        } else {
+            after
+        };
+        if after < s.end
+            && let Some(close) = self.quotes.closing(opener)
+        {
+            let content = if opener == after {
+                self.rest(s, after)
+            } else {
+                opener..close + 1
+            };
+            return Some(found(content));
+        }
+        if after < s.end && self.word(after) == ":" {
+            return Some(found(after + 1..s.end));
+        }
+        // a that-clause, possibly after a short adjunct ("said on Friday that ...")
+        let that = (after..s.end.min(after + 7))
+            .take_while(|&i| self.word(i) != ",")
+            .find(|&i| self.word(i) == "that")
+            .filter(|&t| t == after || self.is(Class::Adjunct, after));
+        if let Some(t) = that {
+            return Some(found(self.rest(s, t)));
+        }
+        if m.cue.frame == Frame::Clause || trailing {
+            return None;
+        }
+        Some(found(self.rest(s, after)))
+    }
+
+    /// Content before the source and cue, perhaps continued after them.
+    fn content_before(
+        &self,
+        s: &Sentence,
+        m: &CueMatch,
+        cue: &Range<usize>,
+        source: Option<Range<usize>>,
+        after: usize,
+    ) -> Option<Found> {
+        // "..., said X." : the source follows the cue
+        let (source, left_of) = match source {
+            Some(src) => (Some(src.clone()), src.start),
+            None => {
+                let comma = (after..s.end)
+                    .find(|&i| self.word(i) == ",")
+                    .unwrap_or(s.end);
+                // an apposition to the source runs to the end ("said X, a spokeswoman.")
+                let appositive =
+                    s.end.saturating_sub(comma) <= 7 && self.quotes.closing(comma + 1).is_none();
+                let end = if appositive { s.end } else { comma };
+                let inverted = end > after && end - after <= 10;
+                (inverted.then_some(after..end), cue.start)
+            }
+        };
+        let source = source?;
+        let resume = if source.start >= after {
+            source.end
+        } else {
+            after
+        };
+        let left = if left_of > s.start {
+            let q = left_of - 1;
+            match self.quote_ending_at(q) {
+                Some(quote) => quote,
+                None if self.word(q) == "," && q > s.start => s.start..q,
+                None => return None,
+            }
+        } else {
+            // `"..." He said.` across a sentence boundary
+            let previous = s.previous.clone()?;
+            let last = self.content_end(previous.clone());
+            let close = (previous.start..previous.end)
+                .rev()
+                .find(|&i| self.is_closing_quote(i))
+                .filter(|&i| i + 2 >= last)?;
+            self.quotes.opening(close)?..close + 1
+        };
+        // the continuation: `, "..."` or `, the rest` after the cue and its adjuncts
+        let comma = (resume..s.end.min(resume + 6)).find(|&i| self.word(i) == ",");
+        let right = comma
+            .filter(|&c| c + 1 < s.end)
+            .map(|c| self.rest(s, c + 1));
+        let mut content = vec![left];
+        content.extend(right);
+        Some(Found {
+            content,
+            source: Some(source.clone()),
+            cue: cue.start..m.range.end,
+            kind: m.cue.kind,
+            region_start: source.start.min(cue.start),
+        })
+    }
+
+    /// "It is estimated that ...": no source, content the clause. "X is seen as ...": no
+    /// source, the content is the whole clause.
+    fn passive(&self, s: &Sentence, m: &CueMatch, cue_start: usize) -> Option<Found> {
+        let impersonal = cue_start > s.start && self.word(cue_start - 1) == "it";
+        let content = if impersonal {
+            let start = if self.word(m.range.end) == "," {
+                m.range.end + 1
+            } else {
+                m.range.end
+            };
+            self.rest(s, start)
+        } else {
+            let subject = self.phrase_start(s.start, cue_start);
+            subject..self.clause_end(s, subject, m.range.end)
+        };
+        let cue_from = if impersonal { cue_start - 1 } else { cue_start };
+        Some(Found {
+            content: vec![content],
+            source: None,
+            cue: cue_from..m.range.end,
+            kind: m.cue.kind,
+            region_start: cue_from,
+        })
+    }
+
+    /// "X has reportedly done Y": no source, the content is the clause around the adverb.
+    fn adverb(&self, s: &Sentence, m: &CueMatch) -> Option<Found> {
+        let verb_start = self.aux_start(s.start, m.range.start);
+        let subject = self.phrase_start(s.start, verb_start);
+        let end = self.clause_end(s, subject, m.range.end);
+        let content = subject..end;
+        Some(Found {
+            content: vec![content],
+            source: None,
+            cue: m.range.clone(),
+            kind: m.cue.kind,
+            region_start: subject,
+        })
+    }
+
+    /// "According to X, ..." and "..., according to X (, ...)".
+    fn according(&self, s: &Sentence, m: &CueMatch) -> Option<Found> {
+        let from = m.range.end;
+        let next_comma = |start: usize| {
+            (start..s.end)
+                .find(|&i| self.word(i) == ",")
+                .unwrap_or(s.end)
+        };
+        let leading = m.range.start == s.start
+            || self.quotes.closing(m.range.start - 1).is_some()
+            || self.is(Class::Boundary, m.range.start - 1);
+        let found = |content: Vec<Range<usize>>, source: Range<usize>| Found {
+            content,
+            source: Some(source),
+            cue: m.range.clone(),
+            kind: m.cue.kind,
+            region_start: m.range.start,
+        };
+        if leading {
+            let mut comma = next_comma(from);
+            if comma >= s.end {
+                return None;
+            }
+            // an apposition naming the source's role ("According to X, the minister, ...")
+            let second = next_comma(comma + 1);
+            let role = self.tokens.get(comma + 1).is_some_and(|t| {
+                is_capitalised(t.text(self.text)) || matches!(self.word(comma + 1), "a" | "an")
+            });
+            if role && second < s.end && second - comma <= 9 && s.end - second > 4 {
+                comma = second;
+            }
+            return Some(found(vec![self.rest(s, comma + 1)], from..comma));
+        }
+        let source_end = next_comma(from);
+        let before = if self.word(m.range.start - 1) == "," {
+            m.range.start - 1
+        } else {
+            m.range.start
+        };
+        let left = self
+            .quote_ending_at(before)
+            .unwrap_or(s.start..before)
+            .clone();
+        let mut content = vec![left];
+        if source_end + 1 < s.end {
+            content.push(self.rest(s, source_end + 1));
+        }
+        (from < source_end).then(|| found(content, from..source_end))
+    }
+
+    /// A content running to the sentence's end stops at the comma before a later
+    /// attribution's own words ("X denied it, with Y insisting that ...").
+    fn cut_at_later_attributions(&self, found: &mut [Found], end: usize) {
+        let starts: Vec<usize> = found.iter().map(|f| f.region_start).collect();
+        for f in found.iter_mut() {
+            let Some(last) = f.content.last_mut() else {
+                continue;
+            };
+            if last.end < end {
+                continue;
+            }
+            let cut = starts
+                .iter()
+                .filter(|&&r| r > last.start + 1 && r < last.end)
+                .filter_map(|&r| {
+                    let before = r.checked_sub(1)?;
+                    if self.word(before) == "," {
+                        Some(before)
+                    } else if before > 0
+                        && self.is(Class::Subordinator, before)
+                        && self.word(before - 1) == ","
+                    {
+                        Some(before - 1)
+                    } else {
+                        None
+                    }
+                })
+                .min();
+            if let Some(c) = cut.filter(|&c| c > last.start) {
+                last.end = c;
+            }
+        }
+    }
+}
+
+/// The sentence being read: its first token, where its content may end, and the sentence
+/// before it.
+struct Sentence {
+    start: usize,
+    end: usize,
+    previous: Option<Range<usize>>,
+}

@@ -1,0 +1,94 @@
+//! Quotations: pairs of double quotation marks, found once per document so that a quote
+//! running over several sentences is one piece of content.
+
+use std::collections::HashMap;
+
+use crate::analysis::tokens::Token;
+use crate::document::Document;
+
+/// Matched quotation marks, as token indices.
+#[derive(Debug, Default)]
+pub struct Quotes {
+    /// Opening mark -> closing mark, and closing -> opening.
+    partner: HashMap<usize, usize>,
+}
+
+impl Quotes {
+    /// Pairs marks within each paragraph: curly marks by their shape, straight ones by whether
+    /// they lean on the word after (opening) or before (closing).
+    pub fn find(doc: &Document, tokens: &[Token]) -> Quotes {
+        let mut quotes = Quotes::default();
+        let mut paragraph = 0;
+        let mut open: Option<usize> = None;
+        for (i, token) in tokens.iter().enumerate() {
+            while doc
+                .paragraphs
+                .get(paragraph)
+                .is_some_and(|p| p.end <= token.span.start)
+            {
+                paragraph += 1;
+                open = None;
+            }
+            let opening = match token.text(&doc.text) {
+                "“" | "«" | "„" => true,
+                "”" | "»" => false,
+                "\"" => {
+                    let before = doc.text[..token.span.start].chars().next_back();
+                    open.is_none()
+                        && before.is_none_or(|c| c.is_whitespace() || "([—–-".contains(c))
+                }
+                _ => continue,
+            };
+            if opening {
+                open = Some(i);
+            } else if let Some(start) = open.take() {
+                quotes.partner.insert(start, i);
+                quotes.partner.insert(i, start);
+            }
+        }
+        quotes
+    }
+
+    /// The closing mark of the quote opened at token `i`.
+    pub fn closing(&self, i: usize) -> Option<usize> {
+        self.partner.get(&i).copied().filter(|&j| j > i)
+    }
+
+    /// The opening mark of the quote closed at token `i`.
+    pub fn opening(&self, i: usize) -> Option<usize> {
+        self.partner.get(&i).copied().filter(|&j| j < i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+    use crate::document::Meta;
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        let (doc, _) = Document::from_text(text, Meta::default());
+        let tokens = tokenize(&doc);
+        let quotes = Quotes::find(&doc, &tokens);
+        (0..tokens.len())
+            .filter_map(|i| {
+                let j = quotes.closing(i)?;
+                let after = |k: usize| tokens[k].text(&doc.text).to_string();
+                Some((after(i + 1), after(j - 1)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_quotes_pair_up_across_sentences() {
+        assert_eq!(
+            pairs("“We will win. Nobody doubts it,” she said. He said \"no way\" twice."),
+            vec![("We".into(), ",".into()), ("no".into(), "way".into())]
+        );
+    }
+
+    #[test]
+    fn quotes_do_not_pair_across_paragraphs() {
+        assert!(pairs("He said “this is open.\n\nAnother” thing.").is_empty());
+    }
+}

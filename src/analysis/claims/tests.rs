@@ -1,0 +1,186 @@
+use super::*;
+use crate::analysis::tokens::tokenize;
+use crate::document::Meta;
+
+/// (source, cue, content pieces, kind, hedges) of each claim, as text.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    source: Option<String>,
+    cue: Option<String>,
+    content: Vec<String>,
+    kind: ClaimKind,
+    hedges: Vec<String>,
+    contradicts: Vec<usize>,
+}
+
+fn claims(text: &str) -> Vec<Seen> {
+    let (doc, _) = Document::from_text(text, Meta::default());
+    let tokens = tokenize(&doc);
+    let cut = |s: Span| doc.slice(s).to_string();
+    extract(&doc, &tokens, &[], &UserLexicon::default())
+        .into_iter()
+        .map(|c| Seen {
+            source: c.source.map(|s| cut(s.span)),
+            cue: c.cue.map(cut),
+            content: c
+                .fragments
+                .unwrap_or(vec![c.span])
+                .into_iter()
+                .map(cut)
+                .collect(),
+            kind: c.kind,
+            hedges: c.hedges.into_iter().map(cut).collect(),
+            contradicts: c.contradicts,
+        })
+        .collect()
+}
+
+fn one(text: &str) -> Seen {
+    let mut all = claims(text);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    all.remove(0)
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+#[test]
+fn direct_quote_before_its_source() {
+    let c = one("“The bridge will reopen in May,” the mayor said on Tuesday.");
+    assert_eq!(c.source, some("the mayor"));
+    assert_eq!(c.cue, some("said"));
+    assert_eq!(c.content, vec!["“The bridge will reopen in May,”"]);
+    assert_eq!(c.kind, ClaimKind::Prediction);
+    assert!(c.hedges.is_empty());
+}
+
+#[test]
+fn inverted_source_after_the_cue() {
+    let c = one("\"We have no comment at this time\", said Ruth Mbeki, a spokeswoman.");
+    assert_eq!(c.source, some("Ruth Mbeki, a spokeswoman"));
+    assert_eq!(c.content, vec!["\"We have no comment at this time\""]);
+}
+
+#[test]
+fn colon_quote_runs_over_sentences() {
+    let c = one("The coach said: “We played badly. We lost.” Fans left early.");
+    assert_eq!(c.source, some("The coach"));
+    assert_eq!(c.content, vec!["“We played badly. We lost.”"]);
+}
+
+#[test]
+fn split_quote_has_fragments() {
+    let c = one("“Prices are rising,” she said, “and wages are not.”");
+    assert_eq!(c.source, some("she"));
+    assert_eq!(
+        c.content,
+        vec!["“Prices are rising,”", "“and wages are not.”"]
+    );
+}
+
+#[test]
+fn parenthetical_source_splits_indirect_content() {
+    let c = one("The harvest, farmers said, was the worst in a decade.");
+    assert_eq!(c.source, some("farmers"));
+    assert_eq!(c.content, vec!["The harvest", "was the worst in a decade"]);
+}
+
+#[test]
+fn indirect_speech_with_apposition_and_auxiliaries() {
+    let c = one("Maria Duarte, the port's director, has repeatedly said that cargo volumes fell.");
+    assert_eq!(c.source, some("Maria Duarte, the port's director"));
+    assert_eq!(c.cue, some("has repeatedly said"));
+    assert_eq!(c.content, vec!["that cargo volumes fell"]);
+}
+
+#[test]
+fn told_skips_its_listener() {
+    let c = one("The minister told reporters the talks had stalled.");
+    assert_eq!(c.source, some("The minister"));
+    assert_eq!(c.content, vec!["the talks had stalled"]);
+}
+
+#[test]
+fn according_to_leading_and_trailing() {
+    let c = one("According to the census office, the city grew by 4 percent.");
+    assert_eq!(c.source, some("the census office"));
+    assert_eq!(c.content, vec!["the city grew by 4 percent"]);
+    let c = one("The city grew by 4 percent, according to the census office.");
+    assert_eq!(c.source, some("the census office"));
+    assert_eq!(c.content, vec!["The city grew by 4 percent"]);
+}
+
+#[test]
+fn sourceless_reports_keep_their_hedges() {
+    let c = one("The factory has reportedly closed its doors.");
+    assert_eq!(c.source, None);
+    assert_eq!(c.cue, some("reportedly"));
+    assert_eq!(
+        c.content,
+        vec!["The factory has reportedly closed its doors"]
+    );
+    assert_eq!(c.hedges, vec!["reportedly"]);
+    let c = one("It is estimated that 300 homes may have flooded.");
+    assert_eq!(c.source, None);
+    assert_eq!(c.cue, some("It is estimated"));
+    assert_eq!(c.content, vec!["that 300 homes may have flooded"]);
+    assert_eq!(c.kind, ClaimKind::Estimate);
+    assert_eq!(c.hedges, vec!["It is estimated", "may"]);
+    let c = one("The reform is seen as a test for the government.");
+    assert_eq!(c.source, None);
+    assert_eq!(c.kind, ClaimKind::Assessment);
+}
+
+#[test]
+fn kinds_come_from_cues() {
+    let kinds: Vec<ClaimKind> = claims(
+        "Engineers warned that the dam could fail. Experts believe the plan works. \
+         The union estimated that 900 jobs went. The firm dismissed the report as false.",
+    )
+    .into_iter()
+    .map(|c| c.kind)
+    .collect();
+    use ClaimKind::*;
+    assert_eq!(kinds, vec![Warning, Assessment, Estimate, Denial]);
+}
+
+#[test]
+fn participle_takes_the_main_subject_and_ends_the_earlier_content() {
+    let all = claims("The governor rejected the bill, saying that it was unfair to farmers.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].content, vec!["the bill"]);
+    assert_eq!(all[1].source, some("The governor"));
+    assert_eq!(all[1].content, vec!["that it was unfair to farmers"]);
+}
+
+#[test]
+fn negated_claim_denies_an_earlier_one() {
+    let all = claims(
+        "Inspectors said the company had dumped chemical waste into the river. \
+         The company insisted that it had not dumped any chemical waste into the river.",
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].kind, ClaimKind::Denial);
+    assert_eq!(all[1].contradicts, vec![0]);
+    assert!(all[0].contradicts.is_empty());
+}
+
+#[test]
+fn nouns_and_names_are_not_cues() {
+    assert!(claims("The report was long. Grace Hope arrived late.").is_empty());
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for text in [
+        "said",
+        "“",
+        "According to",
+        ", said .",
+        "He said: “",
+        "🙂 said 🙂 “x”",
+    ] {
+        claims(text);
+    }
+}
