@@ -83,6 +83,21 @@ impl<'a> Reader<'a> {
         self.lexicon.is(class, self.word(i))
     }
 
+    /// Whether `range` is exactly one quotation, marks included.
+    fn is_quote(&self, range: &Range<usize>) -> bool {
+        range.end > range.start && self.quotes.closing(range.start) == Some(range.end - 1)
+    }
+
+    /// A quotation opening the sentence that starts at token `next`, in the same paragraph
+    /// and with no cue of its own: it goes on with the quote before ("..." he said. "...").
+    fn continuation(&self, next: usize) -> Option<Range<usize>> {
+        let close = self.quotes.closing(next)?;
+        let gap_start = self.tokens.get(next.checked_sub(1)?)?.span.end;
+        let gap = self.text.get(gap_start..self.tokens[next].span.start)?;
+        let own_cue = (close + 1..self.tokens.len().min(close + 5)).any(|i| self.in_cue[i]);
+        (!gap.contains('\n') && !own_cue).then_some(next..close + 1)
+    }
+
     fn is_closing_quote(&self, i: usize) -> bool {
         self.quotes.opening(i).is_some()
     }
@@ -110,7 +125,9 @@ impl<'a> Reader<'a> {
             let after_determiner =
                 range.start > sentence.start && self.is(Class::Determiner, range.start - 1);
             let needs_verb = !matches!(cue.frame, Frame::According | Frame::Adverb);
-            if is_name || (needs_verb && after_determiner) {
+            // what a quoted speaker reports is part of the quote, not a claim of the article
+            let quoted = self.quotes.is_quoted(range.start);
+            if is_name || quoted || (needs_verb && after_determiner) {
                 continue;
             }
             found.push(CueMatch { range, cue });
@@ -149,6 +166,15 @@ impl<'a> Reader<'a> {
             }
         }
         self.cut_at_later_attributions(&mut found, end);
+        for f in &mut found {
+            if let [quote] = &f.content[..]
+                && self.is_quote(quote)
+                && f.cue.start >= quote.end
+                && let Some(next) = self.continuation(sentence.end)
+            {
+                f.content.push(next);
+            }
+        }
         found
     }
 
@@ -183,10 +209,21 @@ impl<'a> Reader<'a> {
     }
 
     /// The start of the run of tokens ending at `end` with no comma, boundary word or cue.
+    /// A parenthesis is passed over whole ("Rep. Jo Ames (D-Ga.) said").
     fn phrase_start(&self, floor: usize, end: usize) -> usize {
         let mut k = end;
-        while k > floor && !self.stops_source(k - 1) {
-            k -= 1;
+        while k > floor {
+            if self.word(k - 1) == ")"
+                && let Some(open) = (floor.max(k.saturating_sub(10))..k - 1)
+                    .rev()
+                    .find(|&i| self.word(i) == "(")
+            {
+                k = open;
+            } else if self.stops_source(k - 1) {
+                break;
+            } else {
+                k -= 1;
+            }
         }
         k
     }
@@ -207,7 +244,9 @@ impl<'a> Reader<'a> {
         }
         let start = self.phrase_start(floor, end);
         if start == end {
-            return None;
+            // "..., who said": the relative pronoun stands for the source
+            let relative = end > floor && matches!(self.word(end - 1), "who" | "which" | "that");
+            return relative.then(|| end - 1..end);
         }
         let aux = (start + 1..end).find(|&i| {
             self.is(Class::Aux, i)
@@ -413,8 +452,12 @@ impl<'a> Reader<'a> {
         };
         // the continuation: `, "..."` or `, the rest` after the cue and its adjuncts
         let comma = (resume..s.end.min(resume + 6)).find(|&i| self.word(i) == ",");
+        // a quote continues only with a quote; nor does an appositive after an inverted source
+        let quote_follows = |c: usize| self.quotes.closing(c + 1).is_some();
+        let needs_quote = self.is_quote(&left) || source.start >= after;
         let right = comma
-            .filter(|&c| c + 1 < s.end)
+            .filter(|&c| c + 1 < s.end && !self.in_cue[c + 1])
+            .filter(|&c| !needs_quote || quote_follows(c))
             .map(|c| self.rest(s, c + 1));
         let mut content = vec![left];
         content.extend(right);

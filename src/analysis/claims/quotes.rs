@@ -11,13 +11,18 @@ use crate::document::Document;
 pub struct Quotes {
     /// Opening mark -> closing mark, and closing -> opening.
     partner: HashMap<usize, usize>,
+    /// Whether each token lies between a pair of marks.
+    quoted: Vec<bool>,
 }
 
 impl Quotes {
     /// Pairs marks within each paragraph: curly marks by their shape, straight ones by whether
     /// they lean on the word after (opening) or before (closing).
     pub fn find(doc: &Document, tokens: &[Token]) -> Quotes {
-        let mut quotes = Quotes::default();
+        let mut quotes = Quotes {
+            quoted: vec![false; tokens.len()],
+            ..Quotes::default()
+        };
         let mut paragraph = 0;
         let mut open: Option<usize> = None;
         for (i, token) in tokens.iter().enumerate() {
@@ -44,6 +49,7 @@ impl Quotes {
             } else if let Some(start) = open.take() {
                 quotes.partner.insert(start, i);
                 quotes.partner.insert(i, start);
+                quotes.quoted[start + 1..i].fill(true);
             }
         }
         quotes
@@ -52,6 +58,11 @@ impl Quotes {
     /// The closing mark of the quote opened at token `i`.
     pub fn closing(&self, i: usize) -> Option<usize> {
         self.partner.get(&i).copied().filter(|&j| j > i)
+    }
+
+    /// Whether token `i` lies inside a quotation.
+    pub fn is_quoted(&self, i: usize) -> bool {
+        self.quoted.get(i).copied().unwrap_or(false)
     }
 
     /// The opening mark of the quote closed at token `i`.
