@@ -79,6 +79,10 @@ impl<'a> Reader<'a> {
         self.words.get(i).map_or("", String::as_str)
     }
 
+    fn is_cue(&self, i: usize) -> bool {
+        self.in_cue.get(i).copied().unwrap_or(false)
+    }
+
     fn is(&self, class: Class, i: usize) -> bool {
         self.lexicon.is(class, self.word(i))
     }
@@ -94,7 +98,7 @@ impl<'a> Reader<'a> {
         let close = self.quotes.closing(next)?;
         let gap_start = self.tokens.get(next.checked_sub(1)?)?.span.end;
         let gap = self.text.get(gap_start..self.tokens[next].span.start)?;
-        let own_cue = (close + 1..self.tokens.len().min(close + 5)).any(|i| self.in_cue[i]);
+        let own_cue = (close + 1..self.tokens.len().min(close + 5)).any(|i| self.is_cue(i));
         (!gap.contains('\n') && !own_cue).then_some(next..close + 1)
     }
 
@@ -197,7 +201,7 @@ impl<'a> Reader<'a> {
     /// Where the auxiliaries and adverbs in front of a cue begin ("has repeatedly warned").
     fn aux_start(&self, floor: usize, cue: usize) -> usize {
         let mut j = cue;
-        while j > floor && self.is(Class::Aux, j - 1) && !self.in_cue[j - 1] {
+        while j > floor && self.is(Class::Aux, j - 1) && !self.is_cue(j - 1) {
             j -= 1;
         }
         j
@@ -205,7 +209,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a source reaching leftwards must stop before token `i`.
     fn stops_source(&self, i: usize) -> bool {
-        self.word(i) == "," || self.is(Class::Boundary, i) || self.in_cue[i]
+        self.word(i) == "," || self.is(Class::Boundary, i) || self.is_cue(i)
     }
 
     /// The start of the run of tokens ending at `end` with no comma, boundary word or cue.
@@ -228,19 +232,38 @@ impl<'a> Reader<'a> {
         k
     }
 
-    /// The subject left of `end`, with an apposition ("Jane Doe, a spokeswoman, said"); the
-    /// source runs from a clause's start and stops at an auxiliary inside it ("X has found
-    /// evidence suggesting" -> X).
-    fn subject(&self, floor: usize, end: usize) -> Option<Range<usize>> {
+    /// The subject left of `end`. Before a comma it is a name with appositions: after a
+    /// quote it runs from the quote ("\"...,\" Jo Ames, a lawyer, said"); with content
+    /// following (`rich`) it runs from the clause's start; else it is a short name and one
+    /// apposition ("..., Jo Ames, a lawyer, said"). Without a comma it runs from a clause's
+    /// start and stops at an auxiliary inside it ("X has found evidence suggesting" -> X).
+    fn subject(&self, floor: usize, end: usize, rich: bool) -> Option<Range<usize>> {
         if end > floor && self.word(end - 1) == "," {
-            let appositive = self.phrase_start(floor, end - 1);
+            let comma = end - 1;
+            let quote = (floor.max(comma.saturating_sub(40))..comma)
+                .rev()
+                .take_while(|&i| !self.is_cue(i))
+                .find(|&i| self.is_closing_quote(i));
+            if let Some(q) = quote {
+                let start = if self.word(q + 1) == "," {
+                    q + 2
+                } else {
+                    q + 1
+                };
+                return (start < comma).then_some(start..comma);
+            }
+            if rich {
+                let start = self.clause_start(floor, comma);
+                return (start < comma && comma - start <= 40).then_some(start..comma);
+            }
+            let appositive = self.phrase_start(floor, comma);
             let head_end = appositive.checked_sub(1)?;
-            if appositive >= end - 1 || appositive <= floor || self.word(head_end) != "," {
+            if appositive >= comma || appositive <= floor || self.word(head_end) != "," {
                 return None;
             }
             let head = self.phrase_start(floor, head_end);
-            let short = head < head_end && head_end - head <= 5 && end - 1 - appositive <= 8;
-            return short.then_some(head..end - 1);
+            let short = head < head_end && head_end - head <= 5 && comma - appositive <= 8;
+            return short.then_some(head..comma);
         }
         let start = self.phrase_start(floor, end);
         if start == end {
@@ -257,15 +280,34 @@ impl<'a> Reader<'a> {
         Some(start..aux.unwrap_or(end))
     }
 
-    /// The subject at the start of the sentence, for a participle after a comma ("X rejected
-    /// the plan, saying ..."): its first words up to an auxiliary or a past-tense verb.
-    fn main_subject(&self, s: &Sentence) -> Option<Range<usize>> {
-        let stop = (s.start..s.end.min(s.start + 7)).find(|&i| {
+    /// Where the clause of a sentence begins, after leading adjuncts set off by commas ("On
+    /// Tuesday, ...", "However, ...").
+    fn clause_start(&self, floor: usize, limit: usize) -> usize {
+        let mut start = floor;
+        for _ in 0..3 {
+            let opener = self.is(Class::Adjunct, start)
+                || self.is(Class::Subordinator, start)
+                || self.is(Class::Opener, start);
+            let comma = (start..limit).find(|&i| self.word(i) == ",");
+            match comma {
+                Some(c) if opener && c + 1 < limit => start = c + 1,
+                _ => break,
+            }
+        }
+        start
+    }
+
+    /// The subject of a sentence's main clause, for a participle after a comma ("X rejected
+    /// the plan, saying ...") or a second verb ("X met Y and said ..."): its first words up to
+    /// an auxiliary or a past-tense verb.
+    fn main_subject(&self, s: &Sentence, limit: usize) -> Option<Range<usize>> {
+        let start = self.clause_start(s.start, limit);
+        let stop = (start..limit.min(start + 7)).find(|&i| {
             self.is(Class::Aux, i)
                 || self.stops_source(i)
                 || (self.word(i).ends_with("ed") && !is_capitalised(self.tokens[i].text(self.text)))
         })?;
-        (stop > s.start).then_some(s.start..stop)
+        (stop > start).then_some(start..stop)
     }
 
     /// Where a clause whose subject starts at `subject` ends: at its comma when a
@@ -335,11 +377,21 @@ impl<'a> Reader<'a> {
         let participle = self.word(m.range.start).ends_with("ing")
             && cue_start > s.start
             && self.word(cue_start - 1) == ",";
-        let (source, region_start) = if participle {
-            let main = earlier.last().and_then(|f| f.source.clone());
-            (main.or_else(|| self.main_subject(s)), cue_start)
+        let after = if m.cue.frame == Frame::Tell {
+            self.skip_listener(m.range.end, s.end)
         } else {
-            let source = self.subject(s.start, cue_start);
+            m.range.end
+        };
+        let trailing = after >= s.end || self.is(Class::Adjunct, after);
+        let second_verb = cue_start > s.start && self.word(cue_start - 1) == "and";
+        let (source, region_start) = if participle || second_verb {
+            let main = self.main_subject(s, cue_start);
+            (
+                main.or_else(|| earlier.last().and_then(|f| f.source.clone())),
+                cue_start,
+            )
+        } else {
+            let source = self.subject(s.start, cue_start, !trailing);
             if let Some(src) = source.as_ref().filter(|r| self.word(r.end) != ",") {
                 // "X has uncovered evidence suggesting": the cue takes in the verb phrase
                 cue_start = cue_start.min(src.end);
@@ -348,12 +400,6 @@ impl<'a> Reader<'a> {
             (source, start)
         };
         let cue = cue_start..m.range.end;
-        let after = if m.cue.frame == Frame::Tell {
-            self.skip_listener(m.range.end, s.end)
-        } else {
-            m.range.end
-        };
-        let trailing = after >= s.end || self.is(Class::Adjunct, after);
         let content_left = region_start > s.start
             && (self.word(region_start - 1) == "," || self.is_closing_quote(region_start - 1));
         if !participle
@@ -416,14 +462,15 @@ impl<'a> Reader<'a> {
         let (source, left_of) = match source {
             Some(src) => (Some(src.clone()), src.start),
             None => {
-                let comma = (after..s.end)
-                    .find(|&i| self.word(i) == ",")
+                // the source and its appositions run to the end, or to a quote or cue that
+                // goes on after a comma ("said X, a lawyer, adding ...")
+                let end = (after..s.end)
+                    .find(|&i| {
+                        self.word(i) == ","
+                            && (self.quotes.closing(i + 1).is_some() || self.is_cue(i + 1))
+                    })
                     .unwrap_or(s.end);
-                // an apposition to the source runs to the end ("said X, a spokeswoman.")
-                let appositive =
-                    s.end.saturating_sub(comma) <= 7 && self.quotes.closing(comma + 1).is_none();
-                let end = if appositive { s.end } else { comma };
-                let inverted = end > after && end - after <= 10;
+                let inverted = end > after && end - after <= 40;
                 (inverted.then_some(after..end), cue.start)
             }
         };
@@ -456,7 +503,7 @@ impl<'a> Reader<'a> {
         let quote_follows = |c: usize| self.quotes.closing(c + 1).is_some();
         let needs_quote = self.is_quote(&left) || source.start >= after;
         let right = comma
-            .filter(|&c| c + 1 < s.end && !self.in_cue[c + 1])
+            .filter(|&c| c + 1 < s.end && !self.is_cue(c + 1))
             .filter(|&c| !needs_quote || quote_follows(c))
             .map(|c| self.rest(s, c + 1));
         let mut content = vec![left];
