@@ -125,7 +125,9 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let token = self.tokens[range.start];
-            let is_name = !token.sentence_start && is_capitalised(token.text(self.text));
+            let is_name = !token.sentence_start
+                && is_capitalised(token.text(self.text))
+                && !self.title_case(&sentence);
             let after_determiner =
                 range.start > sentence.start && self.is(Class::Determiner, range.start - 1);
             let needs_verb = !matches!(cue.frame, Frame::According | Frame::Adverb);
@@ -140,6 +142,15 @@ impl<'a> Reader<'a> {
             self.in_cue[m.range.clone()].fill(true);
         }
         found
+    }
+
+    /// A headline in title case ("Mayor Says Bridge Will Reopen"): most words capitalised.
+    fn title_case(&self, sentence: &Range<usize>) -> bool {
+        let words = || self.tokens[sentence.clone()].iter().filter(|t| t.is_word());
+        let capitalised = words()
+            .filter(|t| is_capitalised(t.text(self.text)))
+            .count();
+        capitalised * 4 >= words().count() * 3 && capitalised >= 3
     }
 
     /// The attributions of one sentence, given its cues (from [`Reader::cues`]).
@@ -250,11 +261,12 @@ impl<'a> Reader<'a> {
                 } else {
                     q + 1
                 };
-                return (start < comma).then_some(start..comma);
+                return (start < comma && self.starts_name(start)).then_some(start..comma);
             }
             if rich {
                 let start = self.clause_start(floor, comma);
-                return (start < comma && comma - start <= 40).then_some(start..comma);
+                let apposition = (start..comma).any(|i| self.word(i) == ",");
+                return (apposition && comma - start <= 40).then_some(start..comma);
             }
             let appositive = self.phrase_start(floor, comma);
             let head_end = appositive.checked_sub(1)?;
@@ -278,6 +290,14 @@ impl<'a> Reader<'a> {
                 && !self.word(i).ends_with("ly")
         });
         Some(start..aux.unwrap_or(end))
+    }
+
+    /// Whether a noun phrase can start at token `i`: a capitalised word, a number or a
+    /// determiner ("Jo Ames", "81-year-old", "the mayor").
+    fn starts_name(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            is_capitalised(t.text(self.text)) || !t.is_word() || self.is(Class::Determiner, i)
+        })
     }
 
     /// Where the clause of a sentence begins, after leading adjuncts set off by commas ("On
@@ -382,7 +402,12 @@ impl<'a> Reader<'a> {
         } else {
             m.range.end
         };
-        let trailing = after >= s.end || self.is(Class::Adjunct, after);
+        // a that-clause, possibly after a short adjunct ("said on Friday that ...")
+        let that = (after..s.end.min(after + 7))
+            .take_while(|&i| self.word(i) != ",")
+            .find(|&i| self.word(i) == "that")
+            .filter(|&t| t == after || self.is(Class::Adjunct, after));
+        let trailing = (after >= s.end || self.is(Class::Adjunct, after)) && that.is_none();
         let second_verb = cue_start > s.start && self.word(cue_start - 1) == "and";
         let (source, region_start) = if participle || second_verb {
             let main = self.main_subject(s, cue_start);
@@ -402,8 +427,13 @@ impl<'a> Reader<'a> {
         let cue = cue_start..m.range.end;
         let content_left = region_start > s.start
             && (self.word(region_start - 1) == "," || self.is_closing_quote(region_start - 1));
+        // after a quote, what follows the cue is circumstance ("..." she said with a smile)
+        let quote_left = region_start > s.start && self.quote_ending_at(region_start - 1).is_some();
         if !participle
-            && (trailing || source.is_none() || content_left && self.word(after) == ",")
+            && (trailing
+                || quote_left
+                || source.is_none()
+                || content_left && self.word(after) == ",")
             && let Some(f) = self.content_before(s, m, &cue, source.clone(), after)
         {
             return Some(f);
@@ -435,11 +465,6 @@ impl<'a> Reader<'a> {
         if after < s.end && self.word(after) == ":" {
             return Some(found(after + 1..s.end));
         }
-        // a that-clause, possibly after a short adjunct ("said on Friday that ...")
-        let that = (after..s.end.min(after + 7))
-            .take_while(|&i| self.word(i) != ",")
-            .find(|&i| self.word(i) == "that")
-            .filter(|&t| t == after || self.is(Class::Adjunct, after));
         if let Some(t) = that {
             return Some(found(self.rest(s, t)));
         }
