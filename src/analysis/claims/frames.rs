@@ -171,7 +171,9 @@ impl<'a> Reader<'a> {
             let attribution = match m.cue.frame {
                 Frame::Adverb => self.adverb(&s, m),
                 Frame::According => self.according(&s, m),
-                Frame::Speech | Frame::Clause | Frame::Tell => self.verb(&s, m, &found),
+                Frame::Speech | Frame::Clause | Frame::Tell | Frame::Object => {
+                    self.verb(&s, m, &found)
+                }
                 Frame::Extend => None,
             };
             if let Some(f) = attribution.filter(|f| self.has_words(f))
@@ -470,6 +472,12 @@ impl<'a> Reader<'a> {
         }
         if m.cue.frame == Frame::Clause || trailing {
             return None;
+        }
+        if m.cue.frame == Frame::Object {
+            let end = (after + 1..s.end)
+                .find(|&i| self.is(Class::ObjectEnd, i) && !self.quotes.is_quoted(i))
+                .unwrap_or(s.end);
+            return Some(found(after..end));
         }
         Some(found(self.rest(s, after)))
     }

@@ -14,6 +14,8 @@ pub enum Frame {
     Speech,
     /// As `Speech`, but only with a that-clause, a quote or a colon, or after the content.
     Clause,
+    /// `Speech` whose content is its object, up to a comma or a subordinate clause.
+    Object,
     /// `Speech` with a listener object ("told reporters that ...").
     Tell,
     /// The source follows ("according to X").
@@ -86,6 +88,7 @@ pub enum Class {
     Adjunct,
     Opener,
     Listener,
+    ObjectEnd,
     Determiner,
     Negation,
     Stop,
@@ -101,6 +104,7 @@ impl Class {
             Class::Adjunct => "adjunct",
             Class::Opener => "opener",
             Class::Listener => "listener",
+            Class::ObjectEnd => "object_end",
             Class::Determiner => "determiner",
             Class::Negation => "negation",
             Class::Stop => "stop",
@@ -157,6 +161,7 @@ fn parse_frame(s: &str) -> Option<Frame> {
         "speech" => Frame::Speech,
         "clause" => Frame::Clause,
         "tell" => Frame::Tell,
+        "object" => Frame::Object,
         "according" => Frame::According,
         "adverb" => Frame::Adverb,
         "extend" => Frame::Extend,
