@@ -15,7 +15,7 @@ use std::ops::Range;
 use super::lexicon::{Class, Cue, Frame, Lexicon};
 use super::quotes::Quotes;
 use crate::analysis::model::ClaimKind;
-use crate::analysis::tokens::{Token, is_capitalised};
+use crate::analysis::tokens::{Token, TokenKind, is_capitalised};
 
 /// An attribution in token indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -268,7 +268,8 @@ impl<'a> Reader<'a> {
             if rich {
                 let start = self.clause_start(floor, comma);
                 let apposition = (start..comma).any(|i| self.word(i) == ",");
-                return (apposition && comma - start <= 40).then_some(start..comma);
+                let end = self.source_end(start, comma);
+                return (apposition && end - start <= 40).then_some(start..end);
             }
             let appositive = self.phrase_start(floor, comma);
             let head_end = appositive.checked_sub(1)?;
@@ -294,6 +295,21 @@ impl<'a> Reader<'a> {
         Some(start..aux.unwrap_or(end))
     }
 
+    /// Where a name and its appositions end: before a comma that opens a quote, a cue, a
+    /// relative clause or an adjunct ("Jo Ames, a lawyer, who ...").
+    fn source_end(&self, start: usize, end: usize) -> usize {
+        (start..end)
+            .find(|&i| {
+                self.word(i) == ","
+                    && (self.quotes.closing(i + 1).is_some()
+                        || self.is_cue(i + 1)
+                        || self.is(Class::Boundary, i + 1)
+                        || self.is(Class::Adjunct, i + 1)
+                        || self.is(Class::Subordinator, i + 1))
+            })
+            .unwrap_or(end)
+    }
+
     /// Whether a noun phrase can start at token `i`: a capitalised word, a number or a
     /// determiner ("Jo Ames", "81-year-old", "the mayor").
     fn starts_name(&self, i: usize) -> bool {
@@ -305,7 +321,7 @@ impl<'a> Reader<'a> {
     /// Where the clause of a sentence begins, after leading adjuncts set off by commas ("On
     /// Tuesday, ...", "However, ...").
     fn clause_start(&self, floor: usize, limit: usize) -> usize {
-        let mut start = floor;
+        let mut start = self.after_dateline(floor, limit);
         for _ in 0..3 {
             let opener = self.is(Class::Adjunct, start)
                 || self.is(Class::Subordinator, start)
@@ -317,6 +333,20 @@ impl<'a> Reader<'a> {
             }
         }
         start
+    }
+
+    /// Past a dateline opening the sentence ("PARIS (AP) — ..."): capitalised words, then a
+    /// dash.
+    fn after_dateline(&self, floor: usize, limit: usize) -> usize {
+        let dash = (floor..limit.min(floor + 10)).find(|&i| {
+            matches!(self.word(i), "—" | "–" | "--")
+                || !(self.tokens[i].kind != TokenKind::Word
+                    || is_capitalised(self.tokens[i].text(self.text)))
+        });
+        match dash {
+            Some(d) if d > floor && matches!(self.word(d), "—" | "–" | "--") => d + 1,
+            _ => floor,
+        }
     }
 
     /// The subject of a sentence's main clause, for a participle after a comma ("X rejected
@@ -396,9 +426,10 @@ impl<'a> Reader<'a> {
         if passive {
             return self.passive(s, m, cue_start);
         }
+        // "..., saying" / "by saying": the participle's subject is the main clause's
         let participle = self.word(m.range.start).ends_with("ing")
             && cue_start > s.start
-            && self.word(cue_start - 1) == ",";
+            && (self.word(cue_start - 1) == "," || self.is(Class::Subordinator, cue_start - 1));
         let after = if m.cue.frame == Frame::Tell {
             self.skip_listener(m.range.end, s.end)
         } else {
@@ -497,12 +528,7 @@ impl<'a> Reader<'a> {
             None => {
                 // the source and its appositions run to the end, or to a quote or cue that
                 // goes on after a comma ("said X, a lawyer, adding ...")
-                let end = (after..s.end)
-                    .find(|&i| {
-                        self.word(i) == ","
-                            && (self.quotes.closing(i + 1).is_some() || self.is_cue(i + 1))
-                    })
-                    .unwrap_or(s.end);
+                let end = self.source_end(after, s.end);
                 let inverted = end > after && end - after <= 40;
                 (inverted.then_some(after..end), cue.start)
             }
