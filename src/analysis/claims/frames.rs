@@ -162,6 +162,9 @@ impl<'a> Reader<'a> {
     ) -> Vec<Found> {
         let end = self.content_end(sentence.clone());
         let mut found: Vec<Found> = Vec::new();
+        if cues.is_empty() {
+            found.extend(self.colon(sentence.start, end));
+        }
         for m in cues {
             let s = Sentence {
                 start: sentence.start,
@@ -664,6 +667,27 @@ impl<'a> Reader<'a> {
             content.push(self.rest(s, source_end + 1));
         }
         (from < source_end).then(|| found(content, from..source_end))
+    }
+
+    /// "Name: what they said" (headlines, transcripts): a short name opening the sentence,
+    /// then a colon and the content.
+    fn colon(&self, start: usize, end: usize) -> Option<Found> {
+        let colon = (start..end.min(start + 7)).find(|&i| self.word(i) == ":")?;
+        let name = start..colon;
+        let name_like = self.starts_name(start)
+            && !self.is(Class::Label, start)
+            && self.tokens[name.clone()]
+                .iter()
+                .all(|t| t.is_word() || matches!(t.text(self.text), "." | "&" | "'s" | "’s"));
+        let content = colon + 1..end;
+        let substantial = content.clone().filter(|&i| self.tokens[i].is_word()).count() >= 3;
+        (name_like && !name.is_empty() && substantial).then(|| Found {
+            content: vec![self.quotes.closing(colon + 1).map_or(content, |c| colon + 1..c + 1)],
+            source: Some(name.clone()),
+            cue: colon..colon + 1,
+            kind: ClaimKind::Assertion,
+            region_start: start,
+        })
     }
 
     /// A content running to the sentence's end stops at the comma before a later
