@@ -583,7 +583,12 @@ impl<'a> Reader<'a> {
     /// source, the content is the whole clause.
     fn passive(&self, s: &Sentence, m: &CueMatch, cue_start: usize) -> Option<Found> {
         let impersonal = cue_start > s.start && self.word(cue_start - 1) == "it";
-        let content = if impersonal {
+        // "X was asked whether ...", "X was told to ...": the question or message is the content
+        let message = self.is(Class::Complement, m.range.end)
+            || m.cue.frame == Frame::Tell && matches!(self.word(m.range.end), "to" | "about");
+        let content = if message && !impersonal {
+            self.rest(s, m.range.end)
+        } else if impersonal {
             let start = if self.word(m.range.end) == "," {
                 m.range.end + 1
             } else {
