@@ -254,6 +254,11 @@ impl<'a> Reader<'a> {
     /// apposition ("..., Jo Ames, a lawyer, said"). Without a comma it runs from a clause's
     /// start and stops at an auxiliary inside it ("X has found evidence suggesting" -> X).
     fn subject(&self, floor: usize, end: usize, rich: bool) -> Option<Range<usize>> {
+        self.subject_span(floor, end, rich)
+            .filter(|r| self.tokens[r.clone()].iter().any(|t| t.is_word()))
+    }
+
+    fn subject_span(&self, floor: usize, end: usize, rich: bool) -> Option<Range<usize>> {
         if end > floor && self.word(end - 1) == "," {
             let comma = end - 1;
             let quote = (floor.max(comma.saturating_sub(40))..comma)
@@ -443,7 +448,10 @@ impl<'a> Reader<'a> {
             .take_while(|&i| self.word(i) != ",")
             .find(|&i| self.word(i) == "that")
             .filter(|&t| t == after || self.is(Class::Adjunct, after));
-        let trailing = (after >= s.end || self.is(Class::Adjunct, after)) && that.is_none();
+        let relative =
+            cue_start > s.start && matches!(self.word(cue_start - 1), "who" | "which" | "that");
+        let trailing =
+            (after >= s.end || self.is(Class::Adjunct, after)) && that.is_none() && !relative;
         let second_verb = cue_start > s.start && self.word(cue_start - 1) == "and";
         let (source, region_start) = if participle || second_verb {
             let main = self.main_subject(s, cue_start);
@@ -546,7 +554,15 @@ impl<'a> Reader<'a> {
             let q = left_of - 1;
             match self.quote_ending_at(q) {
                 Some(quote) => quote,
-                None if self.word(q) == "," && q > s.start => s.start..q,
+                // a clause, not a fronted adjunct ("On Saturday, X called on Y")
+                None if self.word(q) == ","
+                    && q > s.start
+                    && !(q - s.start <= 4
+                        && (self.is(Class::Adjunct, s.start)
+                            || self.is(Class::Subordinator, s.start))) =>
+                {
+                    s.start..q
+                }
                 None => return None,
             }
         } else {
@@ -667,8 +683,9 @@ impl<'a> Reader<'a> {
             .quote_ending_at(before)
             .unwrap_or(s.start..before)
             .clone();
-        let mut content = vec![left];
-        if source_end + 1 < s.end {
+        let mut content = vec![left.clone()];
+        // "X has, according to Y, done Z": a short start goes on after the source
+        if source_end + 1 < s.end && left.len() <= 5 {
             content.push(self.rest(s, source_end + 1));
         }
         (from < source_end).then(|| found(content, from..source_end))
@@ -685,9 +702,17 @@ impl<'a> Reader<'a> {
                 .iter()
                 .all(|t| t.is_word() || matches!(t.text(self.text), "." | "&" | "'s" | "’s"));
         let content = colon + 1..end;
-        let substantial = content.clone().filter(|&i| self.tokens[i].is_word()).count() >= 3;
+        let substantial = content
+            .clone()
+            .filter(|&i| self.tokens[i].is_word())
+            .count()
+            >= 3;
         (name_like && !name.is_empty() && substantial).then(|| Found {
-            content: vec![self.quotes.closing(colon + 1).map_or(content, |c| colon + 1..c + 1)],
+            content: vec![
+                self.quotes
+                    .closing(colon + 1)
+                    .map_or(content, |c| colon + 1..c + 1),
+            ],
             source: Some(name.clone()),
             cue: colon..colon + 1,
             kind: ClaimKind::Assertion,
