@@ -17,7 +17,9 @@ pub struct Quotes {
 
 impl Quotes {
     /// Pairs marks within each paragraph: curly marks by their shape, straight ones by whether
-    /// they lean on the word after (opening) or before (closing).
+    /// they lean on the word after (opening) or before (closing). A quote that opens a
+    /// paragraph and is not closed in it ends with the paragraph: news style for a quote that
+    /// runs on into the next paragraph.
     pub fn find(doc: &Document, tokens: &[Token]) -> Quotes {
         let mut quotes = Quotes {
             quoted: vec![false; tokens.len()],
@@ -25,14 +27,22 @@ impl Quotes {
         };
         let mut paragraph = 0;
         let mut open: Option<usize> = None;
+        let mut paragraph_start = 0;
         for (i, token) in tokens.iter().enumerate() {
+            let mut new_paragraph = false;
             while doc
                 .paragraphs
                 .get(paragraph)
                 .is_some_and(|p| p.end <= token.span.start)
             {
                 paragraph += 1;
-                open = None;
+                new_paragraph = true;
+            }
+            if new_paragraph {
+                if let Some(start) = open.take().filter(|&s| s == paragraph_start && i > s + 1) {
+                    quotes.pair(start, i - 1);
+                }
+                paragraph_start = i;
             }
             let opening = match token.text(&doc.text) {
                 "“" | "«" | "„" => true,
@@ -47,12 +57,19 @@ impl Quotes {
             if opening {
                 open = Some(i);
             } else if let Some(start) = open.take() {
-                quotes.partner.insert(start, i);
-                quotes.partner.insert(i, start);
-                quotes.quoted[start + 1..i].fill(true);
+                quotes.pair(start, i);
             }
         }
+        if let Some(start) = open.filter(|&s| s == paragraph_start && tokens.len() > s + 1) {
+            quotes.pair(start, tokens.len() - 1);
+        }
         quotes
+    }
+
+    fn pair(&mut self, open: usize, close: usize) {
+        self.partner.insert(open, close);
+        self.partner.insert(close, open);
+        self.quoted[open + 1..close].fill(true);
     }
 
     /// The closing mark of the quote opened at token `i`.
@@ -101,5 +118,13 @@ mod tests {
     #[test]
     fn quotes_do_not_pair_across_paragraphs() {
         assert!(pairs("He said “this is open.\n\nAnother” thing.").is_empty());
+    }
+
+    #[test]
+    fn a_quote_opening_a_paragraph_runs_to_its_end() {
+        assert_eq!(
+            pairs("“We will stay.\n\n“And we will win,” she said."),
+            vec![("We".into(), "stay".into()), ("And".into(), ",".into())]
+        );
     }
 }
