@@ -516,8 +516,15 @@ impl<'a> Reader<'a> {
             return None;
         }
         if m.cue.frame == Frame::Object {
+            // the object ends at a clause or adjunct, or at "and" before a second verb
+            let second_verb = |i: usize| {
+                matches!(self.word(i), "and" | "but")
+                    && (self.is_cue(i + 1) || self.word(i + 1).ends_with("ed"))
+            };
             let end = (after + 1..s.end)
-                .find(|&i| self.is(Class::ObjectEnd, i) && !self.quotes.is_quoted(i))
+                .find(|&i| {
+                    (self.is(Class::ObjectEnd, i) || second_verb(i)) && !self.quotes.is_quoted(i)
+                })
                 .unwrap_or(s.end);
             return Some(found(after..end));
         }
