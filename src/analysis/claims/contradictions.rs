@@ -40,6 +40,9 @@ fn stem(word: &str) -> &str {
     word
 }
 
+/// How many earlier claims a denial is compared with: what it denies is not far back.
+const REACH: usize = 200;
+
 /// Fills `contradicts` (claims must be in text order) and makes a negated assertion that
 /// contradicts an earlier claim a denial.
 pub fn link(claims: &mut [Claim], text: &str, lexicon: &Lexicon) {
@@ -59,7 +62,7 @@ pub fn link(claims: &mut [Claim], text: &str, lexicon: &Lexicon) {
                 .and_then(|s| text.get(s.span.start..s.span.end))
                 .map(str::to_lowercase)
         };
-        let denied: Vec<usize> = (0..i)
+        let denied: Vec<usize> = (i.saturating_sub(REACH)..i)
             .filter(|&j| {
                 let (other, other_negated) = &props[j];
                 let shared = words.intersection(other).count();

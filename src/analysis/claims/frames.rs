@@ -10,12 +10,18 @@
 //! and for the other cues: `According to X, ...`, `..., according to X`, `It is estimated
 //! that ...`, `X is seen as ...`, `X has reportedly ...` (no source).
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexicon::{Class, Cue, Frame, Lexicon};
 use super::quotes::Quotes;
 use crate::analysis::model::ClaimKind;
 use crate::analysis::tokens::{Token, TokenKind, is_capitalised};
+
+/// How far a source may reach (in tokens): no name is longer, and it keeps every scan short.
+const SOURCE_REACH: usize = 40;
+/// The longest content kept (in tokens): a longer one is a run-on text, not a claim.
+const CONTENT_REACH: usize = 500;
 
 /// An attribution in token indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,6 +116,7 @@ impl<'a> Reader<'a> {
     /// ("the report") is not one. Also marks them for [`Reader::attributions`].
     pub fn cues(&mut self, sentence: Range<usize>) -> Vec<CueMatch> {
         let mut found: Vec<CueMatch> = Vec::new();
+        let title_case = self.title_case(&sentence);
         let mut i = sentence.start;
         while i < sentence.end {
             let Some((len, cue)) = self.lexicon.cue_at(&self.words[..sentence.end], i) else {
@@ -125,9 +132,8 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let token = self.tokens[range.start];
-            let is_name = !token.sentence_start
-                && is_capitalised(token.text(self.text))
-                && !self.title_case(&sentence);
+            let is_name =
+                !token.sentence_start && is_capitalised(token.text(self.text)) && !title_case;
             let after_determiner =
                 range.start > sentence.start && self.is(Class::Determiner, range.start - 1);
             let needs_verb = !matches!(cue.frame, Frame::According | Frame::Adverb);
@@ -162,6 +168,7 @@ impl<'a> Reader<'a> {
     ) -> Vec<Found> {
         let end = self.content_end(sentence.clone());
         let mut found: Vec<Found> = Vec::new();
+        let mut seen: HashSet<Vec<Range<usize>>> = HashSet::new();
         if cues.is_empty() {
             found.extend(self.colon(sentence.start, end));
         }
@@ -179,8 +186,8 @@ impl<'a> Reader<'a> {
                 }
                 Frame::Extend => None,
             };
-            if let Some(f) = attribution.filter(|f| self.has_words(f))
-                && !found.iter().any(|g| g.content == f.content)
+            if let Some(f) = attribution.filter(|f| self.has_words(f) && self.short_enough(f))
+                && seen.insert(f.content.clone())
             {
                 found.push(f);
             }
@@ -196,6 +203,10 @@ impl<'a> Reader<'a> {
             }
         }
         found
+    }
+
+    fn short_enough(&self, f: &Found) -> bool {
+        f.content.iter().map(|r| r.len()).sum::<usize>() <= CONTENT_REACH
     }
 
     fn has_words(&self, f: &Found) -> bool {
@@ -216,6 +227,7 @@ impl<'a> Reader<'a> {
 
     /// Where the auxiliaries and adverbs in front of a cue begin ("has repeatedly warned").
     fn aux_start(&self, floor: usize, cue: usize) -> usize {
+        let floor = floor.max(cue.saturating_sub(8));
         let mut j = cue;
         while j > floor && self.is(Class::Aux, j - 1) && !self.is_cue(j - 1) {
             j -= 1;
@@ -231,6 +243,7 @@ impl<'a> Reader<'a> {
     /// The start of the run of tokens ending at `end` with no comma, boundary word or cue.
     /// A parenthesis is passed over whole ("Rep. Jo Ames (D-Ga.) said").
     fn phrase_start(&self, floor: usize, end: usize) -> usize {
+        let floor = floor.max(end.saturating_sub(SOURCE_REACH));
         let mut k = end;
         while k > floor {
             if self.word(k - 1) == ")"
@@ -306,6 +319,7 @@ impl<'a> Reader<'a> {
     /// Where a name and its appositions end: before a comma that opens a quote, a cue, a
     /// relative clause or an adjunct ("Jo Ames, a lawyer, who ...").
     fn source_end(&self, start: usize, end: usize) -> usize {
+        let end = end.min(start + SOURCE_REACH + 1);
         (start..end)
             .find(|&i| {
                 self.word(i) == ","
@@ -334,7 +348,7 @@ impl<'a> Reader<'a> {
             let opener = self.is(Class::Adjunct, start)
                 || self.is(Class::Subordinator, start)
                 || self.is(Class::Opener, start);
-            let comma = (start..limit).find(|&i| self.word(i) == ",");
+            let comma = (start..limit.min(start + SOURCE_REACH)).find(|&i| self.word(i) == ",");
             match comma {
                 Some(c) if opener && c + 1 < limit => start = c + 1,
                 _ => break,
@@ -374,9 +388,8 @@ impl<'a> Reader<'a> {
     /// subordinator opens it ("With X reportedly doing Y, ..."), else at the sentence's end.
     fn clause_end(&self, s: &Sentence, subject: usize, from: usize) -> usize {
         if subject > s.start && self.is(Class::Subordinator, subject - 1) {
-            (from..s.end)
-                .find(|&i| self.word(i) == ",")
-                .unwrap_or(s.end)
+            let end = s.end.min(from + CONTENT_REACH);
+            (from..end).find(|&i| self.word(i) == ",").unwrap_or(end)
         } else {
             s.end
         }
@@ -385,12 +398,12 @@ impl<'a> Reader<'a> {
     /// The content from `start` to the sentence's end, or to the end of a quote that opens
     /// inside it and closes later.
     fn rest(&self, s: &Sentence, start: usize) -> Range<usize> {
-        let quote_end = (start..s.end)
-            .filter_map(|i| self.quotes.closing(i))
-            .map(|c| c + 1)
-            .max()
-            .unwrap_or(0);
-        start..s.end.max(quote_end)
+        let crossing = s
+            .end
+            .checked_sub(1)
+            .and_then(|last| self.quotes.around(last))
+            .filter(|quote| quote.start >= start);
+        start..crossing.map_or(s.end, |quote| s.end.max(quote.end))
     }
 
     /// The quote that ends at or just before `i` (`"...," he said` / `"...", he said`).
@@ -418,7 +431,7 @@ impl<'a> Reader<'a> {
             i += 1;
         }
         let name_start = i;
-        while i < end
+        while i < end.min(name_start + 10)
             && (is_capitalised(self.tokens[i].text(self.text))
                 || (i > name_start && self.word(i) == "of"))
         {
@@ -576,10 +589,9 @@ impl<'a> Reader<'a> {
             // `"..." He said.` across a sentence boundary
             let previous = s.previous.clone()?;
             let last = self.content_end(previous.clone());
-            let close = (previous.start..previous.end)
+            let close = (last.saturating_sub(2).max(previous.start)..previous.end)
                 .rev()
-                .find(|&i| self.is_closing_quote(i))
-                .filter(|&i| i + 2 >= last)?;
+                .find(|&i| self.is_closing_quote(i))?;
             self.quotes.opening(close)?..close + 1
         };
         // the continuation: `, "..."` or `, the rest` after the cue and its adjuncts
@@ -651,7 +663,7 @@ impl<'a> Reader<'a> {
     fn according(&self, s: &Sentence, m: &CueMatch) -> Option<Found> {
         let from = m.range.end;
         let next_comma = |start: usize| {
-            (start..s.end)
+            (start..s.end.min(start + SOURCE_REACH))
                 .find(|&i| self.word(i) == ",")
                 .unwrap_or(s.end)
         };
@@ -730,7 +742,25 @@ impl<'a> Reader<'a> {
     /// A content running to the sentence's end stops at the comma before a later
     /// attribution's own words ("X denied it, with Y insisting that ...").
     fn cut_at_later_attributions(&self, found: &mut [Found], end: usize) {
-        let starts: Vec<usize> = found.iter().map(|f| f.region_start).collect();
+        // (region start, comma before it), in order
+        let mut cuts: Vec<(usize, usize)> = found
+            .iter()
+            .filter_map(|f| {
+                let r = f.region_start;
+                let before = r.checked_sub(1)?;
+                if self.word(before) == "," {
+                    Some((r, before))
+                } else if before > 0
+                    && self.is(Class::Subordinator, before)
+                    && self.word(before - 1) == ","
+                {
+                    Some((r, before - 1))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        cuts.sort_unstable();
         for f in found.iter_mut() {
             let Some(last) = f.content.last_mut() else {
                 continue;
@@ -738,24 +768,11 @@ impl<'a> Reader<'a> {
             if last.end < end {
                 continue;
             }
-            let cut = starts
-                .iter()
-                .filter(|&&r| r > last.start + 1 && r < last.end)
-                .filter_map(|&r| {
-                    let before = r.checked_sub(1)?;
-                    if self.word(before) == "," {
-                        Some(before)
-                    } else if before > 0
-                        && self.is(Class::Subordinator, before)
-                        && self.word(before - 1) == ","
-                    {
-                        Some(before - 1)
-                    } else {
-                        None
-                    }
-                })
-                .min();
-            if let Some(c) = cut.filter(|&c| c > last.start) {
+            let first = cuts.partition_point(|&(r, _)| r <= last.start + 1);
+            if let Some(&(r, c)) = cuts.get(first)
+                && r < last.end
+                && c > last.start
+            {
                 last.end = c;
             }
         }

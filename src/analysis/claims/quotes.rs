@@ -11,8 +11,8 @@ use crate::document::Document;
 pub struct Quotes {
     /// Opening mark -> closing mark, and closing -> opening.
     partner: HashMap<usize, usize>,
-    /// Whether each token lies between a pair of marks.
-    quoted: Vec<bool>,
+    /// For each token between a pair of marks, the opening mark.
+    inside: Vec<Option<usize>>,
 }
 
 impl Quotes {
@@ -22,7 +22,7 @@ impl Quotes {
     /// runs on into the next paragraph.
     pub fn find(doc: &Document, tokens: &[Token]) -> Quotes {
         let mut quotes = Quotes {
-            quoted: vec![false; tokens.len()],
+            inside: vec![None; tokens.len()],
             ..Quotes::default()
         };
         let mut paragraph = 0;
@@ -69,7 +69,7 @@ impl Quotes {
     fn pair(&mut self, open: usize, close: usize) {
         self.partner.insert(open, close);
         self.partner.insert(close, open);
-        self.quoted[open + 1..close].fill(true);
+        self.inside[open + 1..close].fill(Some(open));
     }
 
     /// The closing mark of the quote opened at token `i`.
@@ -79,7 +79,13 @@ impl Quotes {
 
     /// Whether token `i` lies inside a quotation.
     pub fn is_quoted(&self, i: usize) -> bool {
-        self.quoted.get(i).copied().unwrap_or(false)
+        self.inside.get(i).copied().flatten().is_some()
+    }
+
+    /// The quotation around token `i` (its marks included), if `i` is inside one.
+    pub fn around(&self, i: usize) -> Option<std::ops::Range<usize>> {
+        let open = self.inside.get(i).copied().flatten()?;
+        Some(open..self.closing(open)? + 1)
     }
 
     /// The opening mark of the quote closed at token `i`.

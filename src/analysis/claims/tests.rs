@@ -183,4 +183,43 @@ fn odd_input_does_not_panic() {
     ] {
         claims(text);
     }
+    // run-on text with a cue every few words is read in linear time (quadratic would hang
+    // here), and no content is longer than a claim can be
+    let run_on = "x said, y reportedly told ".repeat(20_000);
+    let longest = claims(&run_on)
+        .iter()
+        .map(|c| c.content.concat().len())
+        .max();
+    assert!(longest.unwrap_or(0) < 5_000);
+}
+
+#[test]
+fn a_quote_continues_into_the_next_sentence() {
+    let c = one("“We are ready,” the captain said. “The crew has trained for months.”");
+    assert_eq!(
+        c.content,
+        vec!["“We are ready,”", "“The crew has trained for months.”"]
+    );
+}
+
+#[test]
+fn headline_name_and_colon() {
+    let c = one("Mayor: Bridge Repairs Will Take Two Years");
+    assert_eq!(c.source, some("Mayor"));
+    assert_eq!(c.cue, some(":"));
+    assert_eq!(c.content, vec!["Bridge Repairs Will Take Two Years"]);
+}
+
+#[test]
+fn object_verbs_take_their_object() {
+    let c = one("The senator endorsed the governor on Monday after a long delay.");
+    assert_eq!(c.source, some("The senator"));
+    assert_eq!(c.content, vec!["the governor on Monday"]);
+}
+
+#[test]
+fn reported_questions_have_no_source() {
+    let c = one("The minister was asked whether the tax would rise.");
+    assert_eq!(c.source, None);
+    assert_eq!(c.content, vec!["whether the tax would rise"]);
 }
