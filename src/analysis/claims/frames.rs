@@ -194,9 +194,9 @@ impl<'a> Reader<'a> {
         }
         self.cut_at_later_attributions(&mut found, end);
         for f in &mut found {
-            if let [quote] = &f.content[..]
-                && self.is_quote(quote)
-                && f.cue.start >= quote.end
+            if let [content] = &f.content[..]
+                && f.cue.start >= content.end
+                && content.end <= sentence.end
                 && let Some(next) = self.continuation(sentence.end)
             {
                 f.content.push(next);
@@ -406,6 +406,16 @@ impl<'a> Reader<'a> {
         start..crossing.map_or(s.end, |quote| s.end.max(quote.end))
     }
 
+    /// The quote that ends the sentence before, if any (`"...!" He said.`).
+    fn previous_ends_in_quote(&self, s: &Sentence) -> Option<Range<usize>> {
+        let previous = s.previous.clone()?;
+        let last = self.content_end(previous.clone());
+        let close = (last.saturating_sub(2).max(previous.start)..previous.end)
+            .rev()
+            .find(|&i| self.is_closing_quote(i))?;
+        Some(self.quotes.opening(close)?..close + 1)
+    }
+
     /// The quote that ends at or just before `i` (`"...," he said` / `"...", he said`).
     fn quote_ending_at(&self, i: usize) -> Option<Range<usize>> {
         let close = if self.is_closing_quote(i) {
@@ -485,7 +495,12 @@ impl<'a> Reader<'a> {
         let content_left = region_start > s.start
             && (self.word(region_start - 1) == "," || self.is_closing_quote(region_start - 1));
         // after a quote, what follows the cue is circumstance ("..." she said with a smile)
-        let quote_left = region_start > s.start && self.quote_ending_at(region_start - 1).is_some();
+        let quote_left = if region_start > s.start {
+            self.quote_ending_at(region_start - 1).is_some()
+        } else {
+            // `"...!" He said with a laugh.`: only circumstance after the cue
+            s.end <= after + 4 && self.previous_ends_in_quote(s).is_some()
+        };
         if !participle
             && (trailing
                 || quote_left
@@ -554,12 +569,21 @@ impl<'a> Reader<'a> {
         after: usize,
     ) -> Option<Found> {
         // "..., said X." : the source follows the cue
+        let mut parenthetical = false;
         let (source, left_of) = match source {
             Some(src) => (Some(src.clone()), src.start),
             None => {
                 // the source and its appositions run to the end, or to a quote or cue that
                 // goes on after a comma ("said X, a lawyer, adding ...")
-                let end = self.source_end(after, s.end);
+                let mut end = self.source_end(after, s.end);
+                // "The plan, said X, is dead": after a short start the sentence goes on
+                let short_start = cue.start > s.start
+                    && cue.start < s.start + 6
+                    && !self.is_closing_quote(cue.start - 1);
+                if short_start && let Some(comma) = (after..end).find(|&i| self.word(i) == ",") {
+                    end = comma;
+                    parenthetical = true;
+                }
                 let inverted = end > after && end - after <= 40;
                 (inverted.then_some(after..end), cue.start)
             }
@@ -587,18 +611,13 @@ impl<'a> Reader<'a> {
             }
         } else {
             // `"..." He said.` across a sentence boundary
-            let previous = s.previous.clone()?;
-            let last = self.content_end(previous.clone());
-            let close = (last.saturating_sub(2).max(previous.start)..previous.end)
-                .rev()
-                .find(|&i| self.is_closing_quote(i))?;
-            self.quotes.opening(close)?..close + 1
+            self.previous_ends_in_quote(s)?
         };
         // the continuation: `, "..."` or `, the rest` after the cue and its adjuncts
         let comma = (resume..s.end.min(resume + 6)).find(|&i| self.word(i) == ",");
         // a quote continues only with a quote; nor does an appositive after an inverted source
         let quote_follows = |c: usize| self.quotes.closing(c + 1).is_some();
-        let needs_quote = self.is_quote(&left) || source.start >= after;
+        let needs_quote = self.is_quote(&left) || (source.start >= after && !parenthetical);
         let right = comma
             .filter(|&c| c + 1 < s.end && !self.is_cue(c + 1))
             .filter(|&c| !needs_quote || quote_follows(c))

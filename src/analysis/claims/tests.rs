@@ -223,3 +223,16 @@ fn reported_questions_have_no_source() {
     assert_eq!(c.source, None);
     assert_eq!(c.content, vec!["whether the tax would rise"]);
 }
+
+#[test]
+fn inverted_source_in_the_middle_and_a_quote_ending_its_sentence() {
+    let c = one("The new budget, said two aides, will cut school spending.");
+    assert_eq!(c.source, some("two aides"));
+    assert_eq!(
+        c.content,
+        vec!["The new budget", "will cut school spending"]
+    );
+    let c = one("“Nobody saw it coming!” the coach said with a grin.");
+    assert_eq!(c.source, some("the coach"));
+    assert_eq!(c.content, vec!["“Nobody saw it coming!”"]);
+}
