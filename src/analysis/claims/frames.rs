@@ -13,15 +13,11 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexicon::{Class, Cue, Frame, Lexicon};
-use super::quotes::Quotes;
+use super::lexicon::{Class, Frame};
+use super::reader::{CueMatch, Reader, Sentence};
+use super::subjects::{CONTENT_REACH, SOURCE_REACH};
 use crate::analysis::model::ClaimKind;
-use crate::analysis::tokens::{Token, TokenKind, is_capitalised};
-
-/// How far a source may reach (in tokens): no name is longer, and it keeps every scan short.
-const SOURCE_REACH: usize = 40;
-/// The longest content kept (in tokens): a longer one is a run-on text, not a claim.
-const CONTENT_REACH: usize = 500;
+use crate::analysis::tokens::is_capitalised;
 
 /// An attribution in token indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,24 +32,6 @@ pub struct Found {
     region_start: usize,
 }
 
-/// A cue found in the text.
-#[derive(Debug, Clone)]
-pub struct CueMatch {
-    pub range: Range<usize>,
-    pub cue: Cue,
-}
-
-pub struct Reader<'a> {
-    pub lexicon: &'a Lexicon,
-    pub text: &'a str,
-    pub tokens: &'a [Token],
-    /// Lower-cased token texts.
-    pub words: Vec<String>,
-    pub quotes: Quotes,
-    /// Tokens that belong to some cue: sources never reach back over them.
-    in_cue: Vec<bool>,
-}
-
 /// Word forms that read as past participles after "is"/"was" ("is estimated", "are seen").
 fn is_participle(word: &str) -> bool {
     word.ends_with("ed")
@@ -63,102 +41,7 @@ fn is_participle(word: &str) -> bool {
         )
 }
 
-impl<'a> Reader<'a> {
-    pub fn new(
-        lexicon: &'a Lexicon,
-        text: &'a str,
-        tokens: &'a [Token],
-        quotes: Quotes,
-    ) -> Reader<'a> {
-        let words = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
-        Reader {
-            lexicon,
-            text,
-            tokens,
-            words,
-            quotes,
-            in_cue: vec![false; tokens.len()],
-        }
-    }
-
-    fn word(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", String::as_str)
-    }
-
-    fn is_cue(&self, i: usize) -> bool {
-        self.in_cue.get(i).copied().unwrap_or(false)
-    }
-
-    fn is(&self, class: Class, i: usize) -> bool {
-        self.lexicon.is(class, self.word(i))
-    }
-
-    /// Whether `range` is exactly one quotation, marks included.
-    fn is_quote(&self, range: &Range<usize>) -> bool {
-        range.end > range.start && self.quotes.closing(range.start) == Some(range.end - 1)
-    }
-
-    /// A quotation opening the sentence that starts at token `next`, in the same paragraph
-    /// and with no cue of its own: it goes on with the quote before ("..." he said. "...").
-    fn continuation(&self, next: usize) -> Option<Range<usize>> {
-        let close = self.quotes.closing(next)?;
-        let gap_start = self.tokens.get(next.checked_sub(1)?)?.span.end;
-        let gap = self.text.get(gap_start..self.tokens[next].span.start)?;
-        let own_cue = (close + 1..self.tokens.len().min(close + 5)).any(|i| self.is_cue(i));
-        (!gap.contains('\n') && !own_cue).then_some(next..close + 1)
-    }
-
-    fn is_closing_quote(&self, i: usize) -> bool {
-        self.quotes.opening(i).is_some()
-    }
-
-    /// The cues of one sentence; a cue that is a name ("Hope") or a noun after a determiner
-    /// ("the report") is not one. Also marks them for [`Reader::attributions`].
-    pub fn cues(&mut self, sentence: Range<usize>) -> Vec<CueMatch> {
-        let mut found: Vec<CueMatch> = Vec::new();
-        let title_case = self.title_case(&sentence);
-        let mut i = sentence.start;
-        while i < sentence.end {
-            let Some((len, cue)) = self.lexicon.cue_at(&self.words[..sentence.end], i) else {
-                i += 1;
-                continue;
-            };
-            let range = i..i + len;
-            i += len;
-            if cue.frame == Frame::Extend {
-                if let Some(last) = found.last_mut().filter(|m| m.range.end == range.start) {
-                    last.range.end = range.end;
-                }
-                continue;
-            }
-            let token = self.tokens[range.start];
-            let is_name =
-                !token.sentence_start && is_capitalised(token.text(self.text)) && !title_case;
-            let after_determiner =
-                range.start > sentence.start && self.is(Class::Determiner, range.start - 1);
-            let needs_verb = !matches!(cue.frame, Frame::According | Frame::Adverb);
-            // what a quoted speaker reports is part of the quote, not a claim of the article
-            let quoted = self.quotes.is_quoted(range.start);
-            if is_name || quoted || (needs_verb && after_determiner) {
-                continue;
-            }
-            found.push(CueMatch { range, cue });
-        }
-        for m in &found {
-            self.in_cue[m.range.clone()].fill(true);
-        }
-        found
-    }
-
-    /// A headline in title case ("Mayor Says Bridge Will Reopen"): most words capitalised.
-    fn title_case(&self, sentence: &Range<usize>) -> bool {
-        let words = || self.tokens[sentence.clone()].iter().filter(|t| t.is_word());
-        let capitalised = words()
-            .filter(|t| is_capitalised(t.text(self.text)))
-            .count();
-        capitalised * 4 >= words().count() * 3 && capitalised >= 3
-    }
-
+impl Reader<'_> {
     /// The attributions of one sentence, given its cues (from [`Reader::cues`]).
     pub fn attributions(
         &self,
@@ -205,249 +88,15 @@ impl<'a> Reader<'a> {
         found
     }
 
-    fn short_enough(&self, f: &Found) -> bool {
+    pub(super) fn short_enough(&self, f: &Found) -> bool {
         f.content.iter().map(|r| r.len()).sum::<usize>() <= CONTENT_REACH
     }
 
-    fn has_words(&self, f: &Found) -> bool {
+    pub(super) fn has_words(&self, f: &Found) -> bool {
         f.content
             .iter()
             .flat_map(Clone::clone)
             .any(|i| self.tokens.get(i).is_some_and(|t| t.is_word()))
-    }
-
-    /// The sentence without its final punctuation.
-    fn content_end(&self, sentence: Range<usize>) -> usize {
-        let mut end = sentence.end;
-        while end > sentence.start && matches!(self.word(end - 1), "." | "!" | "?" | ";" | ":") {
-            end -= 1;
-        }
-        end
-    }
-
-    /// Where the auxiliaries and adverbs in front of a cue begin ("has repeatedly warned").
-    fn aux_start(&self, floor: usize, cue: usize) -> usize {
-        let floor = floor.max(cue.saturating_sub(8));
-        let mut j = cue;
-        while j > floor && self.is(Class::Aux, j - 1) && !self.is_cue(j - 1) {
-            j -= 1;
-        }
-        j
-    }
-
-    /// Whether a source reaching leftwards must stop before token `i`.
-    fn stops_source(&self, i: usize) -> bool {
-        self.word(i) == "," || self.is(Class::Boundary, i) || self.is_cue(i)
-    }
-
-    /// The start of the run of tokens ending at `end` with no comma, boundary word or cue.
-    /// A parenthesis is passed over whole ("Rep. Jo Ames (D-Ga.) said").
-    fn phrase_start(&self, floor: usize, end: usize) -> usize {
-        let floor = floor.max(end.saturating_sub(SOURCE_REACH));
-        let mut k = end;
-        while k > floor {
-            if self.word(k - 1) == ")"
-                && let Some(open) = (floor.max(k.saturating_sub(10))..k - 1)
-                    .rev()
-                    .find(|&i| self.word(i) == "(")
-            {
-                k = open;
-            } else if self.stops_source(k - 1) {
-                break;
-            } else {
-                k -= 1;
-            }
-        }
-        k
-    }
-
-    /// The subject left of `end`. Before a comma it is a name with appositions: after a
-    /// quote it runs from the quote ("\"...,\" Jo Ames, a lawyer, said"); with content
-    /// following (`rich`) it runs from the clause's start; else it is a short name and one
-    /// apposition ("..., Jo Ames, a lawyer, said"). Without a comma it runs from a clause's
-    /// start and stops at an auxiliary inside it ("X has found evidence suggesting" -> X).
-    fn subject(&self, floor: usize, end: usize, rich: bool) -> Option<Range<usize>> {
-        self.subject_span(floor, end, rich)
-            .filter(|r| self.tokens[r.clone()].iter().any(|t| t.is_word()))
-    }
-
-    fn subject_span(&self, floor: usize, end: usize, rich: bool) -> Option<Range<usize>> {
-        if end > floor && self.word(end - 1) == "," {
-            let comma = end - 1;
-            let quote = (floor.max(comma.saturating_sub(40))..comma)
-                .rev()
-                .take_while(|&i| !self.is_cue(i))
-                .find(|&i| self.is_closing_quote(i));
-            if let Some(q) = quote {
-                let start = if self.word(q + 1) == "," {
-                    q + 2
-                } else {
-                    q + 1
-                };
-                return (start < comma && self.starts_name(start)).then_some(start..comma);
-            }
-            if rich {
-                let start = self.clause_start(floor, comma);
-                let apposition = (start..comma).any(|i| self.word(i) == ",");
-                let end = self.source_end(start, comma);
-                return (apposition && end - start <= 40).then_some(start..end);
-            }
-            let appositive = self.phrase_start(floor, comma);
-            let head_end = appositive.checked_sub(1)?;
-            if appositive >= comma || appositive <= floor || self.word(head_end) != "," {
-                return None;
-            }
-            let head = self.phrase_start(floor, head_end);
-            let short = head < head_end && head_end - head <= 5 && comma - appositive <= 8;
-            return short.then_some(head..comma);
-        }
-        let start = self.phrase_start(floor, end);
-        if start == end {
-            // "..., who said": the relative pronoun stands for the source
-            let relative = end > floor && matches!(self.word(end - 1), "who" | "which" | "that");
-            return relative.then(|| end - 1..end);
-        }
-        let aux = (start + 1..end).find(|&i| {
-            self.is(Class::Aux, i)
-                && !self.is(Class::Boundary, i - 1)
-                && self.tokens[i - 1].is_word()
-                && !self.word(i).ends_with("ly")
-        });
-        Some(start..aux.unwrap_or(end))
-    }
-
-    /// Where a name and its appositions end: before a comma that opens a quote, a cue, a
-    /// relative clause or an adjunct ("Jo Ames, a lawyer, who ...").
-    fn source_end(&self, start: usize, end: usize) -> usize {
-        let end = end.min(start + SOURCE_REACH + 1);
-        (start..end)
-            .find(|&i| {
-                self.word(i) == ","
-                    && (self.quotes.closing(i + 1).is_some()
-                        || self.is_cue(i + 1)
-                        || self.is(Class::Boundary, i + 1)
-                        || self.is(Class::Adjunct, i + 1)
-                        || self.is(Class::Subordinator, i + 1))
-            })
-            .unwrap_or(end)
-    }
-
-    /// Whether a noun phrase can start at token `i`: a capitalised word, a number or a
-    /// determiner ("Jo Ames", "81-year-old", "the mayor").
-    fn starts_name(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| {
-            is_capitalised(t.text(self.text)) || !t.is_word() || self.is(Class::Determiner, i)
-        })
-    }
-
-    /// Where the clause of a sentence begins, after leading adjuncts set off by commas ("On
-    /// Tuesday, ...", "However, ...").
-    fn clause_start(&self, floor: usize, limit: usize) -> usize {
-        let mut start = self.after_dateline(floor, limit);
-        for _ in 0..3 {
-            let opener = self.is(Class::Adjunct, start)
-                || self.is(Class::Subordinator, start)
-                || self.is(Class::Opener, start);
-            let comma = (start..limit.min(start + SOURCE_REACH)).find(|&i| self.word(i) == ",");
-            match comma {
-                Some(c) if opener && c + 1 < limit => start = c + 1,
-                _ => break,
-            }
-        }
-        start
-    }
-
-    /// Past a dateline opening the sentence ("PARIS (AP) — ..."): capitalised words, then a
-    /// dash.
-    fn after_dateline(&self, floor: usize, limit: usize) -> usize {
-        let dash = (floor..limit.min(floor + 10)).find(|&i| {
-            matches!(self.word(i), "—" | "–" | "--")
-                || !(self.tokens[i].kind != TokenKind::Word
-                    || is_capitalised(self.tokens[i].text(self.text)))
-        });
-        match dash {
-            Some(d) if d > floor && matches!(self.word(d), "—" | "–" | "--") => d + 1,
-            _ => floor,
-        }
-    }
-
-    /// The subject of a sentence's main clause, for a participle after a comma ("X rejected
-    /// the plan, saying ...") or a second verb ("X met Y and said ..."): its first words up to
-    /// an auxiliary or a past-tense verb.
-    fn main_subject(&self, s: &Sentence, limit: usize) -> Option<Range<usize>> {
-        let start = self.clause_start(s.start, limit);
-        let stop = (start..limit.min(start + 7)).find(|&i| {
-            self.is(Class::Aux, i)
-                || self.stops_source(i)
-                || (self.word(i).ends_with("ed") && !is_capitalised(self.tokens[i].text(self.text)))
-        })?;
-        (stop > start).then_some(start..stop)
-    }
-
-    /// Where a clause whose subject starts at `subject` ends: at its comma when a
-    /// subordinator opens it ("With X reportedly doing Y, ..."), else at the sentence's end.
-    fn clause_end(&self, s: &Sentence, subject: usize, from: usize) -> usize {
-        if subject > s.start && self.is(Class::Subordinator, subject - 1) {
-            let end = s.end.min(from + CONTENT_REACH);
-            (from..end).find(|&i| self.word(i) == ",").unwrap_or(end)
-        } else {
-            s.end
-        }
-    }
-
-    /// The content from `start` to the sentence's end, or to the end of a quote that opens
-    /// inside it and closes later.
-    fn rest(&self, s: &Sentence, start: usize) -> Range<usize> {
-        let crossing = s
-            .end
-            .checked_sub(1)
-            .and_then(|last| self.quotes.around(last))
-            .filter(|quote| quote.start >= start);
-        start..crossing.map_or(s.end, |quote| s.end.max(quote.end))
-    }
-
-    /// The quote that ends the sentence before, if any (`"...!" He said.`).
-    fn previous_ends_in_quote(&self, s: &Sentence) -> Option<Range<usize>> {
-        let previous = s.previous.clone()?;
-        let last = self.content_end(previous.clone());
-        let close = (last.saturating_sub(2).max(previous.start)..previous.end)
-            .rev()
-            .find(|&i| self.is_closing_quote(i))?;
-        Some(self.quotes.opening(close)?..close + 1)
-    }
-
-    /// The quote that ends at or just before `i` (`"...," he said` / `"...", he said`).
-    fn quote_ending_at(&self, i: usize) -> Option<Range<usize>> {
-        let close = if self.is_closing_quote(i) {
-            i
-        } else if self.word(i) == "," && i > 0 && self.is_closing_quote(i - 1) {
-            i - 1
-        } else {
-            return None;
-        };
-        Some(self.quotes.opening(close)?..close + 1)
-    }
-
-    /// A listener after "told": a pronoun or word from the list, or a capitalised name.
-    fn skip_listener(&self, at: usize, end: usize) -> usize {
-        if at >= end {
-            return at;
-        }
-        if self.is(Class::Listener, at) {
-            return at + 1;
-        }
-        let mut i = at;
-        if self.word(i) == "the" {
-            i += 1;
-        }
-        let name_start = i;
-        while i < end.min(name_start + 10)
-            && (is_capitalised(self.tokens[i].text(self.text))
-                || (i > name_start && self.word(i) == "of"))
-        {
-            i += 1;
-        }
-        if i > name_start { i } else { at }
     }
 
     fn verb(&self, s: &Sentence, m: &CueMatch, earlier: &[Found]) -> Option<Found> {
@@ -796,12 +445,4 @@ impl<'a> Reader<'a> {
             }
         }
     }
-}
-
-/// The sentence being read: its first token, where its content may end, and the sentence
-/// before it.
-struct Sentence {
-    start: usize,
-    end: usize,
-    previous: Option<Range<usize>>,
 }

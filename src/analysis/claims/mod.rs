@@ -11,7 +11,9 @@ mod contradictions;
 mod frames;
 mod lexicon;
 mod quotes;
+mod reader;
 mod sources;
+mod subjects;
 
 use std::ops::Range;
 
@@ -19,9 +21,10 @@ use super::lexicon::UserLexicon;
 use super::model::{Actor, Claim, ClaimKind, Source};
 use super::tokens::{Token, is_capitalised};
 use crate::document::{Document, Span};
-use frames::{Found, Reader};
+use frames::Found;
 use lexicon::Lexicon;
 use quotes::Quotes;
+use reader::Reader;
 
 pub fn extract(
     doc: &Document,
