@@ -110,7 +110,7 @@ impl Reader<'_> {
     }
 
     /// Where a name and its appositions end: before a comma that opens a quote, a cue, a
-    /// relative clause or an adjunct ("Jo Ames, a lawyer, who ...").
+    /// relative clause, an adjunct or a participle ("Jo Ames, a lawyer, who ...").
     pub(super) fn source_end(&self, start: usize, end: usize) -> usize {
         let end = end.min(start + SOURCE_REACH + 1);
         (start..end)
@@ -120,7 +120,8 @@ impl Reader<'_> {
                         || self.is_cue(i + 1)
                         || self.is(Class::Boundary, i + 1)
                         || self.is(Class::Adjunct, i + 1)
-                        || self.is(Class::Subordinator, i + 1))
+                        || self.is(Class::Subordinator, i + 1)
+                        || self.word(i + 1).ends_with("ing"))
             })
             .unwrap_or(end)
     }
