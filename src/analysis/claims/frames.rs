@@ -6,9 +6,12 @@
 //! - that-clause or rest of the sentence after it: `X said (that) ...`, `X told Y ...`
 //! - content before it: `"...," X said.`, `..., X said on Friday.`, `..., said X.`
 //! - split content around it: `"...," X said, "..."`, `The plan, X said, is dead.`
+//! - a quote opening the next sentence goes on with a quote before the cue
 //!
-//! and for the other cues: `According to X, ...`, `..., according to X`, `It is estimated
-//! that ...`, `X is seen as ...`, `X has reportedly ...` (no source).
+//! Verbs that take an object ("endorsed X") keep only the object; a passive cue has no source
+//! (`It is estimated that ...`, `X is seen as ...`, `X was asked whether ...`). The other
+//! cues: `According to X, ...`, `..., according to X`, `X has reportedly ...` (no source),
+//! and a headline's or transcript's `Name: ...`.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -88,11 +91,11 @@ impl Reader<'_> {
         found
     }
 
-    pub(super) fn short_enough(&self, f: &Found) -> bool {
+    fn short_enough(&self, f: &Found) -> bool {
         f.content.iter().map(|r| r.len()).sum::<usize>() <= CONTENT_REACH
     }
 
-    pub(super) fn has_words(&self, f: &Found) -> bool {
+    fn has_words(&self, f: &Found) -> bool {
         f.content
             .iter()
             .flat_map(Clone::clone)

@@ -1,11 +1,14 @@
 //! Attributed claims: who says what (source, cue, content), what kind of claim it is, the
 //! words that hedge it, and which earlier claims it denies.
 //!
-//! Cues come from word lists ([`lexicon`]); [`frames`] finds each cue's source and content
-//! with a few layouts of news prose; [`sources`] ties sources to actors and
-//! [`contradictions`] links denials to what they deny. Content spans follow the usual
-//! attribution convention: the words attributed, without source and cue, quotation marks
-//! kept, a leading "that" kept.
+//! Cues, hedges and word classes are data (`lexicon`, `assets/lexicon/claim_*.tsv`,
+//! `hedges.txt`). `reader` finds each sentence's cues and `quotes` the quotations;
+//! `frames` lays out each cue's source and content with the common patterns of news
+//! prose, `subjects` finds where sources begin and end; `sources` ties a source to the
+//! actors it names and `contradictions` links denials to what they deny. Content spans
+//! follow the usual attribution convention: the words attributed, without source and cue,
+//! quotation marks and a leading "that" kept; a quote split by its cue is in fragments.
+//! Cues inside a quotation are the quoted speaker's, not the article's, and are skipped.
 
 mod contradictions;
 mod frames;
