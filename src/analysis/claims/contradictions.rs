@@ -5,8 +5,10 @@ use std::collections::HashSet;
 
 use super::lexicon::{Class, Lexicon};
 use crate::analysis::model::{Claim, ClaimKind};
+use crate::analysis::tokens::is_capitalised;
 
-/// A claim's content words (stemmed, without function words) and whether it is negated.
+/// A claim's content words (stemmed, without function words and names, which say who and
+/// where rather than what) and whether it is negated.
 fn proposition(text: &str, claim: &Claim, lexicon: &Lexicon) -> (HashSet<String>, bool) {
     let pieces = claim.fragments.clone().unwrap_or_else(|| vec![claim.span]);
     let mut words = HashSet::new();
@@ -17,10 +19,11 @@ fn proposition(text: &str, claim: &Claim, lexicon: &Lexicon) -> (HashSet<String>
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .filter(|w| !w.is_empty())
         {
+            let name = is_capitalised(word);
             let word = word.to_lowercase().replace('’', "'");
             if lexicon.is(Class::Negation, &word) || word.ends_with("n't") {
                 negated = true;
-            } else if !lexicon.is(Class::Stop, &word) && !lexicon.is(Class::Aux, &word) {
+            } else if !name && !lexicon.is(Class::Stop, &word) && !lexicon.is(Class::Aux, &word) {
                 words.insert(stem(&word).to_string());
             }
         }
@@ -69,7 +72,7 @@ pub fn link(claims: &mut [Claim], text: &str, lexicon: &Lexicon) {
                 claims[j].kind != ClaimKind::Denial
                     && !other_negated
                     && (source(&claims[j]).is_none() || source(&claims[j]) != source(&claims[i]))
-                    && shared >= 3
+                    && shared >= 2
                     && shared * 2 >= words.len()
             })
             .collect();

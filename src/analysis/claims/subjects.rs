@@ -94,7 +94,17 @@ impl Reader<'_> {
             let short = head < head_end && head_end - head <= 5 && comma - appositive <= 8;
             return short.then_some(head..comma);
         }
-        let start = self.phrase_start(floor, end);
+        let mut start = self.phrase_start(floor, end);
+        // a list of names: "A, B and C said"
+        if matches!(self.word(start), "and" | "or") {
+            while start > floor + 1 && self.word(start - 1) == "," {
+                let item = self.phrase_start(floor, start - 1);
+                if item >= start - 1 || start - 1 - item > 5 {
+                    break;
+                }
+                start = item;
+            }
+        }
         if start == end {
             // "..., who said": the relative pronoun stands for the source
             let relative = end > floor && matches!(self.word(end - 1), "who" | "which" | "that");

@@ -236,3 +236,21 @@ fn inverted_source_in_the_middle_and_a_quote_ending_its_sentence() {
     assert_eq!(c.source, some("the coach"));
     assert_eq!(c.content, vec!["“Nobody saw it coming!”"]);
 }
+
+#[test]
+fn a_list_of_names_is_one_source() {
+    let c = one("Chile, Peru, and the two unions have long argued that tariffs hurt exports.");
+    assert_eq!(c.source, some("Chile, Peru, and the two unions"));
+    assert_eq!(c.cue, some("have long argued"));
+}
+
+#[test]
+fn a_denial_sharing_only_names_contradicts_nothing() {
+    let all = claims(
+        "Officials said Chile had sent grain to Peru. \
+         Chile denied any plan to close its border with Peru.",
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].kind, ClaimKind::Denial);
+    assert!(all[1].contradicts.is_empty());
+}
