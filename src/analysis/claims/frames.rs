@@ -189,8 +189,15 @@ impl Reader<'_> {
         if after < s.end && self.word(after) == ":" {
             return Some(found(after + 1..s.end));
         }
+        // "While X said Y, ...": the content ends with the subordinate clause
+        let clause_end = |content: Range<usize>| {
+            content.start
+                ..content
+                    .end
+                    .min(self.clause_end(s, region_start, content.start))
+        };
         if let Some(t) = that {
-            return Some(found(self.rest(s, t)));
+            return Some(found(clause_end(self.rest(s, t))));
         }
         if m.cue.frame == Frame::Clause || trailing {
             return None;
@@ -208,7 +215,7 @@ impl Reader<'_> {
                 .unwrap_or(s.end);
             return Some(found(after..end));
         }
-        Some(found(self.rest(s, after)))
+        Some(found(clause_end(self.rest(s, after))))
     }
 
     /// Content before the source and cue, perhaps continued after them.
@@ -236,7 +243,11 @@ impl Reader<'_> {
                     end = comma;
                     parenthetical = true;
                 }
-                let inverted = end > after && end - after <= 40;
+                // a name or a noun phrase, not a clause ("said he doesn't know")
+                let inverted = end > after
+                    && end - after <= 40
+                    && self.starts_name(after)
+                    && !self.is(Class::Subject, after);
                 (inverted.then_some(after..end), cue.start)
             }
         };
@@ -249,6 +260,10 @@ impl Reader<'_> {
         let left = if left_of > s.start {
             let q = left_of - 1;
             match self.quote_ending_at(q) {
+                // a quote ending a longer clause is part of it ("X will play the "card," Y said")
+                Some(quote) if quote.start > s.start && self.tokens[s.start].is_word() => {
+                    s.start..quote.end
+                }
                 Some(quote) => quote,
                 // a clause, not a fronted adjunct ("On Saturday, X called on Y")
                 None if self.word(q) == ","
@@ -419,13 +434,15 @@ impl Reader<'_> {
             .filter_map(|f| {
                 let r = f.region_start;
                 let before = r.checked_sub(1)?;
+                let joined = self.is(Class::Subordinator, before)
+                    || matches!(self.word(before), "and" | "but");
                 if self.word(before) == "," {
                     Some((r, before))
-                } else if before > 0
-                    && self.is(Class::Subordinator, before)
-                    && self.word(before - 1) == ","
-                {
+                } else if joined && before > 0 && self.word(before - 1) == "," {
                     Some((r, before - 1))
+                } else if matches!(self.word(before), "and" | "but") {
+                    // "One in three said X and one in four said Y"
+                    Some((r, before))
                 } else {
                     None
                 }

@@ -65,7 +65,14 @@ impl Reader<'_> {
         end: usize,
         rich: bool,
     ) -> Option<Range<usize>> {
-        if end > floor && self.word(end - 1) == "," {
+        // a scare quote closing a clause works as its comma ("Lee, who calls it a "trap," said")
+        let scare_quote = rich
+            && end > floor
+            && self
+                .quotes
+                .opening(end - 1)
+                .is_some_and(|open| open > floor && end - open <= 8);
+        if end > floor && (self.word(end - 1) == "," || scare_quote) {
             let comma = end - 1;
             let quote = (floor.max(comma.saturating_sub(40))..comma)
                 .rev()
@@ -83,7 +90,8 @@ impl Reader<'_> {
                 let start = self.clause_start(floor, comma);
                 let apposition = (start..comma).any(|i| self.word(i) == ",");
                 let end = self.source_end(start, comma);
-                return (apposition && end - start <= 40).then_some(start..end);
+                let clean = !(start..end).any(|i| self.is_cue(i));
+                return (apposition && clean && end - start <= 40).then_some(start..end);
             }
             let appositive = self.phrase_start(floor, comma);
             let head_end = appositive.checked_sub(1)?;
@@ -149,6 +157,11 @@ impl Reader<'_> {
     pub(super) fn clause_start(&self, floor: usize, limit: usize) -> usize {
         let mut start = self.after_dateline(floor, limit);
         for _ in 0..3 {
+            // "And X said": a conjunction without its comma is passed alone
+            if self.is(Class::Opener, start) && self.word(start + 1) != "," && start + 1 < limit {
+                start += 1;
+                continue;
+            }
             let opener = self.is(Class::Adjunct, start)
                 || self.is(Class::Subordinator, start)
                 || self.is(Class::Opener, start);

@@ -226,8 +226,8 @@ fn reported_questions_have_no_source() {
 
 #[test]
 fn inverted_source_in_the_middle_and_a_quote_ending_its_sentence() {
-    let c = one("The new budget, said two aides, will cut school spending.");
-    assert_eq!(c.source, some("two aides"));
+    let c = one("The new budget, said Ana Ruiz, will cut school spending.");
+    assert_eq!(c.source, some("Ana Ruiz"));
     assert_eq!(
         c.content,
         vec!["The new budget", "will cut school spending"]
@@ -253,4 +253,14 @@ fn a_denial_sharing_only_names_contradicts_nothing() {
     assert_eq!(all.len(), 2, "{all:#?}");
     assert_eq!(all[1].kind, ClaimKind::Denial);
     assert!(all[1].contradicts.is_empty());
+}
+
+#[test]
+fn a_scare_quote_belongs_to_its_clause() {
+    let c = one("The mayor will call it a \"reset,\" an aide said.");
+    assert_eq!(c.source, some("an aide"));
+    assert_eq!(c.content, vec!["The mayor will call it a \"reset,\""]);
+    let all = claims("Lee, who calls the plan a “trap,” said he would vote against it.");
+    assert_eq!(all[0].source, some("Lee"));
+    assert_eq!(all[0].content, vec!["he would vote against it"]);
 }
