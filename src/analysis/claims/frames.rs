@@ -1,0 +1,468 @@
+//! From a cue to an attribution: where its source and its content lie around it. Everything
+//! here works in token indices; [`super`] turns them into byte spans.
+//!
+//! The layouts, in the order they are tried for a verb cue:
+//! - quote after the cue: `X said: "..."`, `X said, "..."`, `X said "..." ...`
+//! - that-clause or rest of the sentence after it: `X said (that) ...`, `X told Y ...`
+//! - content before it: `"...," X said.`, `..., X said on Friday.`, `..., said X.`
+//! - split content around it: `"...," X said, "..."`, `The plan, X said, is dead.`
+//! - a quote opening the next sentence goes on with a quote before the cue
+//!
+//! Verbs that take an object ("endorsed X") keep only the object; a passive cue has no source
+//! (`It is estimated that ...`, `X is seen as ...`, `X was asked whether ...`). The other
+//! cues: `According to X, ...`, `..., according to X`, `X has reportedly ...` (no source),
+//! and a headline's or transcript's `Name: ...`.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lexicon::{Class, Frame};
+use super::reader::{CueMatch, Reader, Sentence};
+use super::subjects::{CONTENT_REACH, SOURCE_REACH};
+use crate::analysis::model::ClaimKind;
+use crate::analysis::tokens::is_capitalised;
+
+/// An attribution in token indices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The content's pieces in order (one unless split around its source and cue).
+    pub content: Vec<Range<usize>>,
+    pub source: Option<Range<usize>>,
+    pub cue: Range<usize>,
+    pub kind: ClaimKind,
+    /// Where the attribution's own words (source and cue) begin in its sentence: a content
+    /// running up to them from the left stops at the comma before.
+    region_start: usize,
+}
+
+/// Word forms that read as past participles after "is"/"was" ("is estimated", "are seen").
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ed")
+        || matches!(
+            word,
+            "seen" | "said" | "thought" | "told" | "known" | "found" | "shown" | "held"
+        )
+}
+
+impl Reader<'_> {
+    /// The attributions of one sentence, given its cues (from [`Reader::cues`]).
+    pub fn attributions(
+        &self,
+        sentence: Range<usize>,
+        previous: Option<Range<usize>>,
+        cues: &[CueMatch],
+    ) -> Vec<Found> {
+        let end = self.content_end(sentence.clone());
+        let mut found: Vec<Found> = Vec::new();
+        let mut seen: HashSet<Vec<Range<usize>>> = HashSet::new();
+        if cues.is_empty() {
+            found.extend(self.colon(sentence.start, end));
+        }
+        for m in cues {
+            let s = Sentence {
+                start: sentence.start,
+                end,
+                previous: previous.clone(),
+            };
+            let attribution = match m.cue.frame {
+                Frame::Adverb => self.adverb(&s, m),
+                Frame::According => self.according(&s, m),
+                Frame::Speech | Frame::Clause | Frame::Tell | Frame::Object => {
+                    self.verb(&s, m, &found)
+                }
+                Frame::Extend => None,
+            };
+            if let Some(f) = attribution.filter(|f| self.has_words(f) && self.short_enough(f))
+                && seen.insert(f.content.clone())
+            {
+                found.push(f);
+            }
+        }
+        self.cut_at_later_attributions(&mut found, end);
+        for f in &mut found {
+            if let [content] = &f.content[..]
+                && f.cue.start >= content.end
+                && content.end <= sentence.end
+                && let Some(next) = self.continuation(sentence.end)
+            {
+                f.content.push(next);
+            }
+        }
+        found
+    }
+
+    fn short_enough(&self, f: &Found) -> bool {
+        f.content.iter().map(|r| r.len()).sum::<usize>() <= CONTENT_REACH
+    }
+
+    fn has_words(&self, f: &Found) -> bool {
+        f.content
+            .iter()
+            .flat_map(Clone::clone)
+            .any(|i| self.tokens.get(i).is_some_and(|t| t.is_word()))
+    }
+
+    fn verb(&self, s: &Sentence, m: &CueMatch, earlier: &[Found]) -> Option<Found> {
+        let mut cue_start = self.aux_start(s.start, m.range.start);
+        let passive = (cue_start..m.range.start).any(|i| self.is(Class::Be, i))
+            && is_participle(self.word(m.range.start));
+        if passive {
+            return self.passive(s, m, cue_start);
+        }
+        // "..., saying" / "by saying": the participle's subject is the main clause's
+        let participle = self.word(m.range.start).ends_with("ing")
+            && cue_start > s.start
+            && (self.word(cue_start - 1) == "," || self.is(Class::Subordinator, cue_start - 1));
+        let after = if m.cue.frame == Frame::Tell {
+            self.skip_listener(m.range.end, s.end)
+        } else {
+            m.range.end
+        };
+        // a that-clause, possibly after a short adjunct ("said on Friday that ...")
+        let that = (after..s.end.min(after + 7))
+            .take_while(|&i| self.word(i) != ",")
+            .find(|&i| self.word(i) == "that")
+            .filter(|&t| t == after || self.is(Class::Adjunct, after));
+        let relative =
+            cue_start > s.start && matches!(self.word(cue_start - 1), "who" | "which" | "that");
+        let trailing =
+            (after >= s.end || self.is(Class::Adjunct, after)) && that.is_none() && !relative;
+        let second_verb = cue_start > s.start && self.word(cue_start - 1) == "and";
+        let (source, region_start) = if participle || second_verb {
+            let main = self.main_subject(s, cue_start);
+            (
+                main.or_else(|| earlier.last().and_then(|f| f.source.clone())),
+                cue_start,
+            )
+        } else {
+            let source = self.subject(s.start, cue_start, !trailing);
+            if let Some(src) = source.as_ref().filter(|r| self.word(r.end) != ",") {
+                // "X has uncovered evidence suggesting": the cue takes in the verb phrase
+                cue_start = cue_start.min(src.end);
+            }
+            let start = source.as_ref().map_or(cue_start, |r| r.start);
+            (source, start)
+        };
+        let cue = cue_start..m.range.end;
+        let content_left = region_start > s.start
+            && (self.word(region_start - 1) == "," || self.is_closing_quote(region_start - 1));
+        // after a quote, what follows the cue is circumstance ("..." she said with a smile)
+        let quote_left = if region_start > s.start {
+            self.quote_ending_at(region_start - 1).is_some()
+        } else {
+            // `"...!" He said with a laugh.`: only circumstance after the cue
+            s.end <= after + 4 && self.previous_ends_in_quote(s).is_some()
+        };
+        if !participle
+            && (trailing
+                || quote_left
+                || source.is_none()
+                || content_left && self.word(after) == ",")
+            && let Some(f) = self.content_before(s, m, &cue, source.clone(), after)
+        {
+            return Some(f);
+        }
+        let source = source?;
+        let found = |content: Range<usize>| Found {
+            content: vec![content],
+            source: Some(source.clone()),
+            cue: cue.clone(),
+            kind: m.cue.kind,
+            region_start,
+        };
+        // a quote right after the cue, or after its colon or comma
+        let opener = if matches!(self.word(after), ":" | ",") {
+            after + 1
+        } else {
+            after
+        };
+        if after < s.end
+            && let Some(close) = self.quotes.closing(opener)
+        {
+            let content = if opener == after {
+                self.rest(s, after)
+            } else {
+                opener..close + 1
+            };
+            return Some(found(content));
+        }
+        if after < s.end && self.word(after) == ":" {
+            return Some(found(after + 1..s.end));
+        }
+        // "While X said Y, ...": the content ends with the subordinate clause
+        let clause_end = |content: Range<usize>| {
+            content.start
+                ..content
+                    .end
+                    .min(self.clause_end(s, region_start, content.start))
+        };
+        if let Some(t) = that {
+            return Some(found(clause_end(self.rest(s, t))));
+        }
+        if m.cue.frame == Frame::Clause || trailing {
+            return None;
+        }
+        if m.cue.frame == Frame::Object {
+            // the object ends at a clause or adjunct, or at "and" before a second verb
+            let second_verb = |i: usize| {
+                matches!(self.word(i), "and" | "but")
+                    && (self.is_cue(i + 1) || self.word(i + 1).ends_with("ed"))
+            };
+            let end = (after + 1..s.end)
+                .find(|&i| {
+                    (self.is(Class::ObjectEnd, i) || second_verb(i)) && !self.quotes.is_quoted(i)
+                })
+                .unwrap_or(s.end);
+            return Some(found(after..end));
+        }
+        Some(found(clause_end(self.rest(s, after))))
+    }
+
+    /// Content before the source and cue, perhaps continued after them.
+    fn content_before(
+        &self,
+        s: &Sentence,
+        m: &CueMatch,
+        cue: &Range<usize>,
+        source: Option<Range<usize>>,
+        after: usize,
+    ) -> Option<Found> {
+        // "..., said X." : the source follows the cue
+        let mut parenthetical = false;
+        let (source, left_of) = match source {
+            Some(src) => (Some(src.clone()), src.start),
+            None => {
+                // the source and its appositions run to the end, or to a quote or cue that
+                // goes on after a comma ("said X, a lawyer, adding ...")
+                let mut end = self.source_end(after, s.end);
+                // "The plan, said X, is dead": after a short start the sentence goes on
+                let short_start = cue.start > s.start
+                    && cue.start < s.start + 6
+                    && !self.is_closing_quote(cue.start - 1);
+                if short_start && let Some(comma) = (after..end).find(|&i| self.word(i) == ",") {
+                    end = comma;
+                    parenthetical = true;
+                }
+                // a name or a noun phrase, not a clause ("said he doesn't know")
+                let inverted = end > after
+                    && end - after <= 40
+                    && self.starts_name(after)
+                    && !self.is(Class::Subject, after);
+                (inverted.then_some(after..end), cue.start)
+            }
+        };
+        let source = source?;
+        let resume = if source.start >= after {
+            source.end
+        } else {
+            after
+        };
+        let left = if left_of > s.start {
+            let q = left_of - 1;
+            match self.quote_ending_at(q) {
+                // a quote ending a longer clause is part of it ("X will play the "card," Y said")
+                Some(quote) if quote.start > s.start && self.tokens[s.start].is_word() => {
+                    s.start..quote.end
+                }
+                Some(quote) => quote,
+                // a clause, not a fronted adjunct ("On Saturday, X called on Y")
+                None if self.word(q) == ","
+                    && q > s.start
+                    && !(q - s.start <= 4
+                        && (self.is(Class::Adjunct, s.start)
+                            || self.is(Class::Subordinator, s.start))) =>
+                {
+                    s.start..q
+                }
+                None => return None,
+            }
+        } else {
+            // `"..." He said.` across a sentence boundary
+            self.previous_ends_in_quote(s)?
+        };
+        // the continuation: `, "..."` or `, the rest` after the cue and its adjuncts
+        let comma = (resume..s.end.min(resume + 6)).find(|&i| self.word(i) == ",");
+        // a quote continues only with a quote; nor does an appositive after an inverted source
+        let quote_follows = |c: usize| self.quotes.closing(c + 1).is_some();
+        let needs_quote = self.is_quote(&left) || (source.start >= after && !parenthetical);
+        let right = comma
+            .filter(|&c| c + 1 < s.end && !self.is_cue(c + 1))
+            .filter(|&c| !needs_quote || quote_follows(c))
+            .map(|c| self.rest(s, c + 1));
+        let mut content = vec![left];
+        content.extend(right);
+        Some(Found {
+            content,
+            source: Some(source.clone()),
+            cue: cue.start..m.range.end,
+            kind: m.cue.kind,
+            region_start: source.start.min(cue.start),
+        })
+    }
+
+    /// "It is estimated that ...": no source, content the clause. "X is seen as ...": no
+    /// source, the content is the whole clause.
+    fn passive(&self, s: &Sentence, m: &CueMatch, cue_start: usize) -> Option<Found> {
+        let impersonal = cue_start > s.start && self.word(cue_start - 1) == "it";
+        // "X was asked whether ...", "X was told to ...": the question or message is the content
+        let message = self.is(Class::Complement, m.range.end)
+            || m.cue.frame == Frame::Tell && matches!(self.word(m.range.end), "to" | "about");
+        let content = if message && !impersonal {
+            self.rest(s, m.range.end)
+        } else if impersonal {
+            let start = if self.word(m.range.end) == "," {
+                m.range.end + 1
+            } else {
+                m.range.end
+            };
+            self.rest(s, start)
+        } else {
+            let subject = self.phrase_start(s.start, cue_start);
+            subject..self.clause_end(s, subject, m.range.end)
+        };
+        let cue_from = if impersonal { cue_start - 1 } else { cue_start };
+        Some(Found {
+            content: vec![content],
+            source: None,
+            cue: cue_from..m.range.end,
+            kind: m.cue.kind,
+            region_start: cue_from,
+        })
+    }
+
+    /// "X has reportedly done Y": no source, the content is the clause around the adverb.
+    fn adverb(&self, s: &Sentence, m: &CueMatch) -> Option<Found> {
+        let verb_start = self.aux_start(s.start, m.range.start);
+        let subject = self.phrase_start(s.start, verb_start);
+        let end = self.clause_end(s, subject, m.range.end);
+        let content = subject..end;
+        Some(Found {
+            content: vec![content],
+            source: None,
+            cue: m.range.clone(),
+            kind: m.cue.kind,
+            region_start: subject,
+        })
+    }
+
+    /// "According to X, ..." and "..., according to X (, ...)".
+    fn according(&self, s: &Sentence, m: &CueMatch) -> Option<Found> {
+        let from = m.range.end;
+        let next_comma = |start: usize| {
+            (start..s.end.min(start + SOURCE_REACH))
+                .find(|&i| self.word(i) == ",")
+                .unwrap_or(s.end)
+        };
+        let leading = m.range.start == s.start
+            || self.quotes.closing(m.range.start - 1).is_some()
+            || self.is(Class::Boundary, m.range.start - 1);
+        let found = |content: Vec<Range<usize>>, source: Range<usize>| Found {
+            content,
+            source: Some(source),
+            cue: m.range.clone(),
+            kind: m.cue.kind,
+            region_start: m.range.start,
+        };
+        if leading {
+            let mut comma = next_comma(from);
+            if comma >= s.end {
+                return None;
+            }
+            // an apposition naming the source's role ("According to X, the minister, ...")
+            let second = next_comma(comma + 1);
+            let role = self.tokens.get(comma + 1).is_some_and(|t| {
+                is_capitalised(t.text(self.text)) || matches!(self.word(comma + 1), "a" | "an")
+            });
+            if role && second < s.end && second - comma <= 9 && s.end - second > 4 {
+                comma = second;
+            }
+            return Some(found(vec![self.rest(s, comma + 1)], from..comma));
+        }
+        let source_end = next_comma(from);
+        let before = if self.word(m.range.start - 1) == "," {
+            m.range.start - 1
+        } else {
+            m.range.start
+        };
+        let left = self
+            .quote_ending_at(before)
+            .unwrap_or(s.start..before)
+            .clone();
+        let mut content = vec![left.clone()];
+        // "X has, according to Y, done Z": a short start goes on after the source
+        if source_end + 1 < s.end && left.len() <= 5 {
+            content.push(self.rest(s, source_end + 1));
+        }
+        (from < source_end).then(|| found(content, from..source_end))
+    }
+
+    /// "Name: what they said" (headlines, transcripts): a short name opening the sentence,
+    /// then a colon and the content.
+    fn colon(&self, start: usize, end: usize) -> Option<Found> {
+        let colon = (start..end.min(start + 7)).find(|&i| self.word(i) == ":")?;
+        let name = start..colon;
+        let name_like = self.starts_name(start)
+            && !self.is(Class::Label, start)
+            && self.tokens[name.clone()]
+                .iter()
+                .all(|t| t.is_word() || matches!(t.text(self.text), "." | "&" | "'s" | "’s"));
+        let content = colon + 1..end;
+        let substantial = content
+            .clone()
+            .filter(|&i| self.tokens[i].is_word())
+            .count()
+            >= 3;
+        (name_like && !name.is_empty() && substantial).then(|| Found {
+            content: vec![
+                self.quotes
+                    .closing(colon + 1)
+                    .map_or(content, |c| colon + 1..c + 1),
+            ],
+            source: Some(name.clone()),
+            cue: colon..colon + 1,
+            kind: ClaimKind::Assertion,
+            region_start: start,
+        })
+    }
+
+    /// A content running to the sentence's end stops at the comma before a later
+    /// attribution's own words ("X denied it, with Y insisting that ...").
+    fn cut_at_later_attributions(&self, found: &mut [Found], end: usize) {
+        // (region start, comma before it), in order
+        let mut cuts: Vec<(usize, usize)> = found
+            .iter()
+            .filter_map(|f| {
+                let r = f.region_start;
+                let before = r.checked_sub(1)?;
+                let joined = self.is(Class::Subordinator, before)
+                    || matches!(self.word(before), "and" | "but");
+                if self.word(before) == "," {
+                    Some((r, before))
+                } else if joined && before > 0 && self.word(before - 1) == "," {
+                    Some((r, before - 1))
+                } else if matches!(self.word(before), "and" | "but") {
+                    // "One in three said X and one in four said Y"
+                    Some((r, before))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        cuts.sort_unstable();
+        for f in found.iter_mut() {
+            let Some(last) = f.content.last_mut() else {
+                continue;
+            };
+            if last.end < end {
+                continue;
+            }
+            let first = cuts.partition_point(|&(r, _)| r <= last.start + 1);
+            if let Some(&(r, c)) = cuts.get(first)
+                && r < last.end
+                && c > last.start
+            {
+                last.end = c;
+            }
+        }
+    }
+}

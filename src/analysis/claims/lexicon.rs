@@ -1,0 +1,243 @@
+//! The word lists behind attribution: cue phrases with their kind and frame, hedges, and the
+//! closed word classes the rules consult. All are data in `assets/lexicon/`, parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::analysis::lexicon::UserLexicon;
+use crate::analysis::model::ClaimKind;
+
+/// How a cue lays out its source and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Subject source; content after the cue, or before it ("..., he said").
+    Speech,
+    /// As `Speech`, but only with a that-clause, a quote or a colon, or after the content.
+    Clause,
+    /// `Speech` whose content is its object, up to a comma or a subordinate clause.
+    Object,
+    /// `Speech` with a listener object ("told reporters that ...").
+    Tell,
+    /// The source follows ("according to X").
+    According,
+    /// No source: the content is the clause around the cue ("reportedly").
+    Adverb,
+    /// Lengthens the cue just before it ("said in a statement").
+    Extend,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub kind: ClaimKind,
+    pub frame: Frame,
+}
+
+/// A phrase list keyed by first word, longest phrases first.
+#[derive(Debug, Clone)]
+struct Phrases<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Copy> Phrases<T> {
+    fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        let list = self.by_first.entry(first).or_default();
+        if list.iter().any(|(w, _)| *w == words) {
+            return;
+        }
+        list.push((words, value));
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+
+    /// The longest phrase starting at `words[i]`: its length in words and its value.
+    fn longest_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, T)> {
+        let list = self.by_first.get(words.get(i)?.as_ref())?;
+        list.iter().find_map(|(phrase, value)| {
+            let fits = words.len() - i >= phrase.len()
+                && phrase.iter().zip(&words[i..]).all(|(p, w)| p == w.as_ref());
+            fits.then_some((phrase.len(), *value))
+        })
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    cues: Phrases<Cue>,
+    hedges: Phrases<()>,
+    classes: HashMap<String, HashSet<String>>,
+}
+
+/// The closed word classes of `claim_words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Aux,
+    Be,
+    Boundary,
+    Subordinator,
+    Adjunct,
+    Opener,
+    Listener,
+    Subject,
+    Complement,
+    Label,
+    ObjectEnd,
+    Determiner,
+    Negation,
+    Stop,
+}
+
+impl Class {
+    fn name(self) -> &'static str {
+        match self {
+            Class::Aux => "aux",
+            Class::Be => "be",
+            Class::Boundary => "boundary",
+            Class::Subordinator => "subordinator",
+            Class::Adjunct => "adjunct",
+            Class::Opener => "opener",
+            Class::Listener => "listener",
+            Class::Subject => "subject",
+            Class::Complement => "complement",
+            Class::Label => "label",
+            Class::ObjectEnd => "object_end",
+            Class::Determiner => "determiner",
+            Class::Negation => "negation",
+            Class::Stop => "stop",
+        }
+    }
+}
+
+static BUILT_IN: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut lexicon = Lexicon::default();
+    for (kind, frame, forms) in rows(include_str!("../../../assets/lexicon/claim_cues.tsv"))
+        .filter_map(|r| Some((parse_kind(r.first()?)?, parse_frame(r.get(1)?)?, *r.get(2)?)))
+    {
+        for form in forms.split(',') {
+            lexicon.cues.insert(form, Cue { kind, frame });
+        }
+    }
+    for line in rows(include_str!("../../../assets/lexicon/hedges.txt")) {
+        if let Some(phrase) = line.first() {
+            lexicon.hedges.insert(phrase, ());
+        }
+    }
+    for row in rows(include_str!("../../../assets/lexicon/claim_words.tsv")) {
+        if let [class, words, ..] = row[..] {
+            let set = lexicon.classes.entry(class.to_string()).or_default();
+            set.extend(words.split_whitespace().map(str::to_lowercase));
+        }
+    }
+    lexicon
+});
+
+/// Non-empty, non-comment lines split at tabs.
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn parse_kind(s: &str) -> Option<ClaimKind> {
+    Some(match s {
+        "assertion" => ClaimKind::Assertion,
+        "denial" => ClaimKind::Denial,
+        "estimate" => ClaimKind::Estimate,
+        "assessment" => ClaimKind::Assessment,
+        "warning" => ClaimKind::Warning,
+        "prediction" => ClaimKind::Prediction,
+        "other" => ClaimKind::Other,
+        _ => return None,
+    })
+}
+
+fn parse_frame(s: &str) -> Option<Frame> {
+    Some(match s {
+        "speech" => Frame::Speech,
+        "clause" => Frame::Clause,
+        "tell" => Frame::Tell,
+        "object" => Frame::Object,
+        "according" => Frame::According,
+        "adverb" => Frame::Adverb,
+        "extend" => Frame::Extend,
+        _ => return None,
+    })
+}
+
+impl Lexicon {
+    /// The built-in lists plus the analyst's own cues and hedges (borrowed when there are none).
+    pub fn with_user(user: &UserLexicon) -> std::borrow::Cow<'static, Lexicon> {
+        if user.cues.is_empty() && user.hedges.is_empty() {
+            return std::borrow::Cow::Borrowed(&BUILT_IN);
+        }
+        let mut lexicon = BUILT_IN.clone();
+        for cue in &user.cues {
+            let value = Cue {
+                kind: ClaimKind::Assertion,
+                frame: Frame::Speech,
+            };
+            lexicon.cues.insert(cue, value);
+        }
+        for hedge in &user.hedges {
+            lexicon.hedges.insert(hedge, ());
+        }
+        std::borrow::Cow::Owned(lexicon)
+    }
+
+    /// The longest cue starting at `words[i]` (lower-cased words).
+    pub fn cue_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, Cue)> {
+        self.cues.longest_at(words, i)
+    }
+
+    /// The length of the longest hedge starting at `words[i]`.
+    pub fn hedge_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<usize> {
+        self.hedges.longest_at(words, i).map(|(len, ())| len)
+    }
+
+    pub fn is(&self, class: Class, word: &str) -> bool {
+        self.classes
+            .get(class.name())
+            .is_some_and(|set| set.contains(word))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_cue_wins_and_kinds_come_from_the_list() {
+        let lexicon = Lexicon::with_user(&UserLexicon::default());
+        let words = ["officials", "warned", "of", "risks"];
+        let (len, cue) = lexicon.cue_at(&words, 1).unwrap();
+        assert_eq!((len, cue.kind), (2, ClaimKind::Warning));
+        let (len, cue) = lexicon.cue_at(&["according", "to"], 0).unwrap();
+        assert_eq!((len, cue.frame), (2, Frame::According));
+        assert!(lexicon.cue_at(&["intimated"], 0).is_none());
+        assert!(lexicon.is(Class::Aux, "has"));
+        assert_eq!(lexicon.hedge_at(&["is", "believed", "to"], 0), Some(2));
+    }
+
+    #[test]
+    fn user_cues_and_hedges_are_added() {
+        let user = UserLexicon {
+            cues: vec!["intimated".into()],
+            hedges: vec!["Purportedly".into()],
+            ..UserLexicon::default()
+        };
+        let lexicon = Lexicon::with_user(&user);
+        assert_eq!(lexicon.cue_at(&["intimated"], 0).map(|c| c.0), Some(1));
+        assert_eq!(lexicon.hedge_at(&["purportedly"], 0), Some(1));
+    }
+}

@@ -1,0 +1,147 @@
+//! Attributed claims: who says what (source, cue, content), what kind of claim it is, the
+//! words that hedge it, and which earlier claims it denies.
+//!
+//! Cues, hedges and word classes are data (`lexicon`, `assets/lexicon/claim_*.tsv`,
+//! `hedges.txt`). `reader` finds each sentence's cues and `quotes` the quotations;
+//! `frames` lays out each cue's source and content with the common patterns of news
+//! prose, `subjects` finds where sources begin and end; `sources` ties a source to the
+//! actors it names and `contradictions` links denials to what they deny. Content spans
+//! follow the usual attribution convention: the words attributed, without source and cue,
+//! quotation marks and a leading "that" kept; a quote split by its cue is in fragments.
+//! Cues inside a quotation are the quoted speaker's, not the article's, and are skipped.
+
+mod contradictions;
+mod frames;
+mod lexicon;
+mod quotes;
+mod reader;
+mod sources;
+mod subjects;
+
+use std::ops::Range;
+
+use super::lexicon::UserLexicon;
+use super::model::{Actor, Claim, ClaimKind, Source};
+use super::tokens::{Token, is_capitalised};
+use crate::document::{Document, Span};
+use frames::Found;
+use lexicon::Lexicon;
+use quotes::Quotes;
+use reader::Reader;
+
+pub fn extract(
+    doc: &Document,
+    tokens: &[Token],
+    actors: &[Actor],
+    lexicon: &UserLexicon,
+) -> Vec<Claim> {
+    let lexicon = Lexicon::with_user(lexicon);
+    let quotes = Quotes::find(doc, tokens);
+    let mut reader = Reader::new(&lexicon, &doc.text, tokens, quotes);
+    let sentences = sentence_ranges(tokens);
+    let cues: Vec<_> = sentences.iter().map(|s| reader.cues(s.clone())).collect();
+    let mut claims: Vec<Claim> = Vec::new();
+    for (i, sentence) in sentences.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| sentences[p].clone());
+        for found in reader.attributions(sentence.clone(), previous, &cues[i]) {
+            claims.extend(to_claim(doc, &reader, &found, actors));
+        }
+    }
+    claims.sort_by_key(|c| (c.span.start, c.cue.map(|s| s.start)));
+    claims.dedup_by(|a, b| a.span == b.span && a.cue == b.cue);
+    contradictions::link(&mut claims, &doc.text, &lexicon);
+    claims
+}
+
+/// Each sentence's tokens, as a range of indices, in text order.
+fn sentence_ranges(tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match ranges.last_mut() {
+            Some(r) if tokens[r.start].sentence == token.sentence => r.end = i + 1,
+            _ => ranges.push(i..i + 1),
+        }
+    }
+    ranges
+}
+
+fn byte_span(tokens: &[Token], range: &Range<usize>) -> Option<Span> {
+    let first = tokens.get(range.start)?;
+    let last = tokens.get(range.end.checked_sub(1)?)?;
+    (range.start < range.end).then(|| Span::new(first.span.start, last.span.end))
+}
+
+fn to_claim(doc: &Document, reader: &Reader, found: &Found, actors: &[Actor]) -> Option<Claim> {
+    let tokens = reader.tokens;
+    let pieces: Vec<Span> = found
+        .content
+        .iter()
+        .filter_map(|r| byte_span(tokens, r))
+        .collect();
+    let span = pieces.iter().copied().reduce(Span::cover)?;
+    let cue = byte_span(tokens, &found.cue);
+    let source = found
+        .source
+        .as_ref()
+        .and_then(|r| byte_span(tokens, r))
+        .map(|span| Source {
+            actors: sources::resolve(&doc.text, span, actors),
+            span,
+        });
+    let touched = found
+        .content
+        .iter()
+        .chain(std::iter::once(&found.cue))
+        .filter(|r| r.start < r.end)
+        .flat_map(|r| [r.start, r.end - 1]);
+    let sentence = touched
+        .filter_map(|i| doc.sentences.get(tokens.get(i)?.sentence).copied())
+        .reduce(Span::cover)?;
+    let kind = match found.kind {
+        ClaimKind::Assertion if speaks_of_future(reader, &found.content) => ClaimKind::Prediction,
+        kind => kind,
+    };
+    let hedge_ranges = found.content.iter().chain(std::iter::once(&found.cue));
+    let mut hedges: Vec<Span> = hedge_ranges.flat_map(|r| hedges_in(reader, r)).collect();
+    hedges.sort_by_key(|s| s.start);
+    hedges.dedup();
+    Some(Claim {
+        span,
+        fragments: (pieces.len() > 1).then_some(pieces),
+        sentence,
+        source,
+        cue,
+        kind,
+        hedges,
+        contradicts: Vec::new(),
+    })
+}
+
+/// An assertion about what will happen ("said it will ...") is a prediction.
+fn speaks_of_future(reader: &Reader, content: &[Range<usize>]) -> bool {
+    content
+        .iter()
+        .flat_map(Clone::clone)
+        .any(|i| matches!(reader.words[i].as_str(), "will" | "'ll" | "won't"))
+}
+
+/// The hedges among tokens `range`; "May" the month is not one.
+fn hedges_in(reader: &Reader, range: &Range<usize>) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let token = reader.tokens[i];
+        let month = !token.sentence_start && is_capitalised(token.text(reader.text));
+        match reader.lexicon.hedge_at(&reader.words[..range.end], i) {
+            Some(len) if !month => {
+                out.extend(byte_span(reader.tokens, &(i..i + len)));
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

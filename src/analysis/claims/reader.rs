@@ -1,0 +1,175 @@
+//! The text as the attribution rules read it: lower-cased words, word classes, quotation
+//! marks and the cues of each sentence.
+
+use std::ops::Range;
+
+use super::lexicon::{Class, Cue, Frame, Lexicon};
+use super::quotes::Quotes;
+use crate::analysis::tokens::{Token, is_capitalised};
+
+/// A cue found in the text.
+#[derive(Debug, Clone)]
+pub struct CueMatch {
+    pub range: Range<usize>,
+    pub cue: Cue,
+}
+
+/// One document's tokens with what the rules ask of them; attributions are read sentence by
+/// sentence (see [`super::frames`] and [`super::subjects`]).
+pub struct Reader<'a> {
+    pub lexicon: &'a Lexicon,
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    /// Lower-cased token texts.
+    pub words: Vec<String>,
+    pub quotes: Quotes,
+    /// Tokens that belong to some cue: sources never reach back over them.
+    pub(super) in_cue: Vec<bool>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(
+        lexicon: &'a Lexicon,
+        text: &'a str,
+        tokens: &'a [Token],
+        quotes: Quotes,
+    ) -> Reader<'a> {
+        let words = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        Reader {
+            lexicon,
+            text,
+            tokens,
+            words,
+            quotes,
+            in_cue: vec![false; tokens.len()],
+        }
+    }
+
+    pub(super) fn word(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", String::as_str)
+    }
+
+    pub(super) fn is_cue(&self, i: usize) -> bool {
+        self.in_cue.get(i).copied().unwrap_or(false)
+    }
+
+    pub(super) fn is(&self, class: Class, i: usize) -> bool {
+        self.lexicon.is(class, self.word(i))
+    }
+
+    /// Whether `range` is exactly one quotation, marks included.
+    pub(super) fn is_quote(&self, range: &Range<usize>) -> bool {
+        range.end > range.start && self.quotes.closing(range.start) == Some(range.end - 1)
+    }
+
+    /// A quotation opening the sentence that starts at token `next`, in the same paragraph
+    /// and with no cue of its own: it goes on with the quote before ("..." he said. "...").
+    pub(super) fn continuation(&self, next: usize) -> Option<Range<usize>> {
+        let close = self.quotes.closing(next)?;
+        let gap_start = self.tokens.get(next.checked_sub(1)?)?.span.end;
+        let gap = self.text.get(gap_start..self.tokens[next].span.start)?;
+        let own_cue = (close + 1..self.tokens.len().min(close + 5)).any(|i| self.is_cue(i));
+        (!gap.contains('\n') && !own_cue).then_some(next..close + 1)
+    }
+
+    pub(super) fn is_closing_quote(&self, i: usize) -> bool {
+        self.quotes.opening(i).is_some()
+    }
+
+    /// The cues of one sentence; a cue that is a name ("Hope") or a noun after a determiner
+    /// ("the report") is not one. Also marks them for [`Reader::attributions`].
+    pub fn cues(&mut self, sentence: Range<usize>) -> Vec<CueMatch> {
+        let mut found: Vec<CueMatch> = Vec::new();
+        let title_case = self.title_case(&sentence);
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let Some((len, cue)) = self.lexicon.cue_at(&self.words[..sentence.end], i) else {
+                i += 1;
+                continue;
+            };
+            let range = i..i + len;
+            i += len;
+            if cue.frame == Frame::Extend {
+                if let Some(last) = found.last_mut().filter(|m| m.range.end == range.start) {
+                    last.range.end = range.end;
+                }
+                continue;
+            }
+            let token = self.tokens[range.start];
+            let is_name =
+                !token.sentence_start && is_capitalised(token.text(self.text)) && !title_case;
+            let after_determiner =
+                range.start > sentence.start && self.is(Class::Determiner, range.start - 1);
+            let needs_verb = !matches!(cue.frame, Frame::According | Frame::Adverb);
+            // what a quoted speaker reports is part of the quote, not a claim of the article
+            let quoted = self.quotes.is_quoted(range.start);
+            if is_name || quoted || (needs_verb && after_determiner) {
+                continue;
+            }
+            found.push(CueMatch { range, cue });
+        }
+        for m in &found {
+            self.in_cue[m.range.clone()].fill(true);
+        }
+        found
+    }
+
+    /// A headline in title case ("Mayor Says Bridge Will Reopen"): most words capitalised.
+    pub(super) fn title_case(&self, sentence: &Range<usize>) -> bool {
+        let words = || self.tokens[sentence.clone()].iter().filter(|t| t.is_word());
+        let capitalised = words()
+            .filter(|t| is_capitalised(t.text(self.text)))
+            .count();
+        capitalised * 4 >= words().count() * 3 && capitalised >= 3
+    }
+
+    /// The sentence without its final punctuation.
+    pub(super) fn content_end(&self, sentence: Range<usize>) -> usize {
+        let mut end = sentence.end;
+        while end > sentence.start && matches!(self.word(end - 1), "." | "!" | "?" | ";" | ":") {
+            end -= 1;
+        }
+        end
+    }
+
+    /// The content from `start` to the sentence's end, or to the end of a quote that opens
+    /// inside it and closes later.
+    pub(super) fn rest(&self, s: &Sentence, start: usize) -> Range<usize> {
+        let crossing = s
+            .end
+            .checked_sub(1)
+            .and_then(|last| self.quotes.around(last))
+            .filter(|quote| quote.start >= start);
+        start..crossing.map_or(s.end, |quote| s.end.max(quote.end))
+    }
+
+    /// The quote that ends the sentence before, if any (`"...!" He said.`).
+    pub(super) fn previous_ends_in_quote(&self, s: &Sentence) -> Option<Range<usize>> {
+        let previous = s.previous.clone()?;
+        let last = self.content_end(previous.clone());
+        let close = (last.saturating_sub(2).max(previous.start)..previous.end)
+            .rev()
+            .find(|&i| self.is_closing_quote(i))?;
+        Some(self.quotes.opening(close)?..close + 1)
+    }
+
+    /// The quote that ends at or just before `i` (`"...," he said` / `"...", he said`).
+    pub(super) fn quote_ending_at(&self, i: usize) -> Option<Range<usize>> {
+        let close = if self.is_closing_quote(i) {
+            i
+        } else if self.word(i) == "," && i > 0 && self.is_closing_quote(i - 1) {
+            i - 1
+        } else {
+            return None;
+        };
+        Some(self.quotes.opening(close)?..close + 1)
+    }
+}
+
+/// The sentence being read: its first token, where its content may end, and the sentence
+/// before it.
+pub(super) struct Sentence {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) previous: Option<Range<usize>>,
+}

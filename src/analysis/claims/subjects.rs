@@ -1,0 +1,236 @@
+//! Where a source begins and ends: the subject before a cue with its auxiliaries and
+//! appositions, a main clause's subject, a listener after "told".
+
+use std::ops::Range;
+
+use super::lexicon::Class;
+use super::reader::{Reader, Sentence};
+use crate::analysis::tokens::{TokenKind, is_capitalised};
+
+/// How far a source may reach (in tokens): no name is longer, and it keeps every scan short.
+pub(super) const SOURCE_REACH: usize = 40;
+/// The longest content kept (in tokens): a longer one is a run-on text, not a claim.
+pub(super) const CONTENT_REACH: usize = 500;
+
+impl Reader<'_> {
+    /// Where the auxiliaries and adverbs in front of a cue begin ("has repeatedly warned").
+    pub(super) fn aux_start(&self, floor: usize, cue: usize) -> usize {
+        let floor = floor.max(cue.saturating_sub(8));
+        let mut j = cue;
+        while j > floor && self.is(Class::Aux, j - 1) && !self.is_cue(j - 1) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Whether a source reaching leftwards must stop before token `i`.
+    pub(super) fn stops_source(&self, i: usize) -> bool {
+        self.word(i) == "," || self.is(Class::Boundary, i) || self.is_cue(i)
+    }
+
+    /// The start of the run of tokens ending at `end` with no comma, boundary word or cue.
+    /// A parenthesis is passed over whole ("Rep. Jo Ames (D-Ga.) said").
+    pub(super) fn phrase_start(&self, floor: usize, end: usize) -> usize {
+        let floor = floor.max(end.saturating_sub(SOURCE_REACH));
+        let mut k = end;
+        while k > floor {
+            if self.word(k - 1) == ")"
+                && let Some(open) = (floor.max(k.saturating_sub(10))..k - 1)
+                    .rev()
+                    .find(|&i| self.word(i) == "(")
+            {
+                k = open;
+            } else if self.stops_source(k - 1) {
+                break;
+            } else {
+                k -= 1;
+            }
+        }
+        k
+    }
+
+    /// The subject left of `end`. Before a comma it is a name with appositions: after a
+    /// quote it runs from the quote ("\"...,\" Jo Ames, a lawyer, said"); with content
+    /// following (`rich`) it runs from the clause's start; else it is a short name and one
+    /// apposition ("..., Jo Ames, a lawyer, said"). Without a comma it runs from a clause's
+    /// start and stops at an auxiliary inside it ("X has found evidence suggesting" -> X).
+    pub(super) fn subject(&self, floor: usize, end: usize, rich: bool) -> Option<Range<usize>> {
+        self.subject_span(floor, end, rich)
+            .filter(|r| self.tokens[r.clone()].iter().any(|t| t.is_word()))
+    }
+
+    pub(super) fn subject_span(
+        &self,
+        floor: usize,
+        end: usize,
+        rich: bool,
+    ) -> Option<Range<usize>> {
+        // a scare quote closing a clause works as its comma ("Lee, who calls it a "trap," said")
+        let scare_quote = rich
+            && end > floor
+            && self
+                .quotes
+                .opening(end - 1)
+                .is_some_and(|open| open > floor && end - open <= 8);
+        if end > floor && (self.word(end - 1) == "," || scare_quote) {
+            let comma = end - 1;
+            let quote = (floor.max(comma.saturating_sub(40))..comma)
+                .rev()
+                .take_while(|&i| !self.is_cue(i))
+                .find(|&i| self.is_closing_quote(i));
+            if let Some(q) = quote {
+                let start = if self.word(q + 1) == "," {
+                    q + 2
+                } else {
+                    q + 1
+                };
+                return (start < comma && self.starts_name(start)).then_some(start..comma);
+            }
+            if rich {
+                let start = self.clause_start(floor, comma);
+                let apposition = (start..comma).any(|i| self.word(i) == ",");
+                let end = self.source_end(start, comma);
+                let clean = !(start..end).any(|i| self.is_cue(i));
+                return (apposition && clean && end - start <= 40).then_some(start..end);
+            }
+            let appositive = self.phrase_start(floor, comma);
+            let head_end = appositive.checked_sub(1)?;
+            if appositive >= comma || appositive <= floor || self.word(head_end) != "," {
+                return None;
+            }
+            let head = self.phrase_start(floor, head_end);
+            let short = head < head_end && head_end - head <= 5 && comma - appositive <= 8;
+            return short.then_some(head..comma);
+        }
+        let mut start = self.phrase_start(floor, end);
+        // a list of names: "A, B and C said"
+        if matches!(self.word(start), "and" | "or") {
+            while start > floor + 1 && self.word(start - 1) == "," {
+                let item = self.phrase_start(floor, start - 1);
+                if item >= start - 1 || start - 1 - item > 5 {
+                    break;
+                }
+                start = item;
+            }
+        }
+        if start == end {
+            // "..., who said": the relative pronoun stands for the source
+            let relative = end > floor && matches!(self.word(end - 1), "who" | "which" | "that");
+            return relative.then(|| end - 1..end);
+        }
+        let aux = (start + 1..end).find(|&i| {
+            self.is(Class::Aux, i)
+                && !self.is(Class::Boundary, i - 1)
+                && self.tokens[i - 1].is_word()
+                && !self.word(i).ends_with("ly")
+        });
+        Some(start..aux.unwrap_or(end))
+    }
+
+    /// Where a name and its appositions end: before a comma that opens a quote, a cue, a
+    /// relative clause, an adjunct or a participle ("Jo Ames, a lawyer, who ...").
+    pub(super) fn source_end(&self, start: usize, end: usize) -> usize {
+        let end = end.min(start + SOURCE_REACH + 1);
+        (start..end)
+            .find(|&i| {
+                self.word(i) == ","
+                    && (self.quotes.closing(i + 1).is_some()
+                        || self.is_cue(i + 1)
+                        || self.is(Class::Boundary, i + 1)
+                        || self.is(Class::Adjunct, i + 1)
+                        || self.is(Class::Subordinator, i + 1)
+                        || self.word(i + 1).ends_with("ing"))
+            })
+            .unwrap_or(end)
+    }
+
+    /// Whether a noun phrase can start at token `i`: a capitalised word, a number or a
+    /// determiner ("Jo Ames", "81-year-old", "the mayor").
+    pub(super) fn starts_name(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            is_capitalised(t.text(self.text)) || !t.is_word() || self.is(Class::Determiner, i)
+        })
+    }
+
+    /// Where the clause of a sentence begins, after leading adjuncts set off by commas ("On
+    /// Tuesday, ...", "However, ...").
+    pub(super) fn clause_start(&self, floor: usize, limit: usize) -> usize {
+        let mut start = self.after_dateline(floor, limit);
+        for _ in 0..3 {
+            // "And X said": a conjunction without its comma is passed alone
+            if self.is(Class::Opener, start) && self.word(start + 1) != "," && start + 1 < limit {
+                start += 1;
+                continue;
+            }
+            let opener = self.is(Class::Adjunct, start)
+                || self.is(Class::Subordinator, start)
+                || self.is(Class::Opener, start);
+            let comma = (start..limit.min(start + SOURCE_REACH)).find(|&i| self.word(i) == ",");
+            match comma {
+                Some(c) if opener && c + 1 < limit => start = c + 1,
+                _ => break,
+            }
+        }
+        start
+    }
+
+    /// Past a dateline opening the sentence ("PARIS (AP) — ..."): capitalised words, then a
+    /// dash.
+    pub(super) fn after_dateline(&self, floor: usize, limit: usize) -> usize {
+        let dash = (floor..limit.min(floor + 10)).find(|&i| {
+            matches!(self.word(i), "—" | "–" | "--")
+                || !(self.tokens[i].kind != TokenKind::Word
+                    || is_capitalised(self.tokens[i].text(self.text)))
+        });
+        match dash {
+            Some(d) if d > floor && matches!(self.word(d), "—" | "–" | "--") => d + 1,
+            _ => floor,
+        }
+    }
+
+    /// The subject of a sentence's main clause, for a participle after a comma ("X rejected
+    /// the plan, saying ...") or a second verb ("X met Y and said ..."): its first words up to
+    /// an auxiliary or a past-tense verb.
+    pub(super) fn main_subject(&self, s: &Sentence, limit: usize) -> Option<Range<usize>> {
+        let start = self.clause_start(s.start, limit);
+        let stop = (start..limit.min(start + 7)).find(|&i| {
+            self.is(Class::Aux, i)
+                || self.stops_source(i)
+                || (self.word(i).ends_with("ed") && !is_capitalised(self.tokens[i].text(self.text)))
+        })?;
+        (stop > start).then_some(start..stop)
+    }
+
+    /// Where a clause whose subject starts at `subject` ends: at its comma when a
+    /// subordinator opens it ("With X reportedly doing Y, ..."), else at the sentence's end.
+    pub(super) fn clause_end(&self, s: &Sentence, subject: usize, from: usize) -> usize {
+        if subject > s.start && self.is(Class::Subordinator, subject - 1) {
+            let end = s.end.min(from + CONTENT_REACH);
+            (from..end).find(|&i| self.word(i) == ",").unwrap_or(end)
+        } else {
+            s.end
+        }
+    }
+
+    /// A listener after "told": a pronoun or word from the list, or a capitalised name.
+    pub(super) fn skip_listener(&self, at: usize, end: usize) -> usize {
+        if at >= end {
+            return at;
+        }
+        if self.is(Class::Listener, at) {
+            return at + 1;
+        }
+        let mut i = at;
+        if self.word(i) == "the" {
+            i += 1;
+        }
+        let name_start = i;
+        while i < end.min(name_start + 10)
+            && (is_capitalised(self.tokens[i].text(self.text))
+                || (i > name_start && self.word(i) == "of"))
+        {
+            i += 1;
+        }
+        if i > name_start { i } else { at }
+    }
+}

@@ -1,0 +1,266 @@
+use super::*;
+use crate::analysis::tokens::tokenize;
+use crate::document::Meta;
+
+/// (source, cue, content pieces, kind, hedges) of each claim, as text.
+#[derive(Debug, PartialEq)]
+struct Seen {
+    source: Option<String>,
+    cue: Option<String>,
+    content: Vec<String>,
+    kind: ClaimKind,
+    hedges: Vec<String>,
+    contradicts: Vec<usize>,
+}
+
+fn claims(text: &str) -> Vec<Seen> {
+    let (doc, _) = Document::from_text(text, Meta::default());
+    let tokens = tokenize(&doc);
+    let cut = |s: Span| doc.slice(s).to_string();
+    extract(&doc, &tokens, &[], &UserLexicon::default())
+        .into_iter()
+        .map(|c| Seen {
+            source: c.source.map(|s| cut(s.span)),
+            cue: c.cue.map(cut),
+            content: c
+                .fragments
+                .unwrap_or(vec![c.span])
+                .into_iter()
+                .map(cut)
+                .collect(),
+            kind: c.kind,
+            hedges: c.hedges.into_iter().map(cut).collect(),
+            contradicts: c.contradicts,
+        })
+        .collect()
+}
+
+fn one(text: &str) -> Seen {
+    let mut all = claims(text);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    all.remove(0)
+}
+
+fn some(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+#[test]
+fn direct_quote_before_its_source() {
+    let c = one("“The bridge will reopen in May,” the mayor said on Tuesday.");
+    assert_eq!(c.source, some("the mayor"));
+    assert_eq!(c.cue, some("said"));
+    assert_eq!(c.content, vec!["“The bridge will reopen in May,”"]);
+    assert_eq!(c.kind, ClaimKind::Prediction);
+    assert!(c.hedges.is_empty());
+}
+
+#[test]
+fn inverted_source_after_the_cue() {
+    let c = one("\"We have no comment at this time\", said Ruth Mbeki, a spokeswoman.");
+    assert_eq!(c.source, some("Ruth Mbeki, a spokeswoman"));
+    assert_eq!(c.content, vec!["\"We have no comment at this time\""]);
+}
+
+#[test]
+fn colon_quote_runs_over_sentences() {
+    let c = one("The coach said: “We played badly. We lost.” Fans left early.");
+    assert_eq!(c.source, some("The coach"));
+    assert_eq!(c.content, vec!["“We played badly. We lost.”"]);
+}
+
+#[test]
+fn split_quote_has_fragments() {
+    let c = one("“Prices are rising,” she said, “and wages are not.”");
+    assert_eq!(c.source, some("she"));
+    assert_eq!(
+        c.content,
+        vec!["“Prices are rising,”", "“and wages are not.”"]
+    );
+}
+
+#[test]
+fn parenthetical_source_splits_indirect_content() {
+    let c = one("The harvest, farmers said, was the worst in a decade.");
+    assert_eq!(c.source, some("farmers"));
+    assert_eq!(c.content, vec!["The harvest", "was the worst in a decade"]);
+}
+
+#[test]
+fn indirect_speech_with_apposition_and_auxiliaries() {
+    let c = one("Maria Duarte, the port's director, has repeatedly said that cargo volumes fell.");
+    assert_eq!(c.source, some("Maria Duarte, the port's director"));
+    assert_eq!(c.cue, some("has repeatedly said"));
+    assert_eq!(c.content, vec!["that cargo volumes fell"]);
+}
+
+#[test]
+fn told_skips_its_listener() {
+    let c = one("The minister told reporters the talks had stalled.");
+    assert_eq!(c.source, some("The minister"));
+    assert_eq!(c.content, vec!["the talks had stalled"]);
+}
+
+#[test]
+fn according_to_leading_and_trailing() {
+    let c = one("According to the census office, the city grew by 4 percent.");
+    assert_eq!(c.source, some("the census office"));
+    assert_eq!(c.content, vec!["the city grew by 4 percent"]);
+    let c = one("The city grew by 4 percent, according to the census office.");
+    assert_eq!(c.source, some("the census office"));
+    assert_eq!(c.content, vec!["The city grew by 4 percent"]);
+}
+
+#[test]
+fn sourceless_reports_keep_their_hedges() {
+    let c = one("The factory has reportedly closed its doors.");
+    assert_eq!(c.source, None);
+    assert_eq!(c.cue, some("reportedly"));
+    assert_eq!(
+        c.content,
+        vec!["The factory has reportedly closed its doors"]
+    );
+    assert_eq!(c.hedges, vec!["reportedly"]);
+    let c = one("It is estimated that 300 homes may have flooded.");
+    assert_eq!(c.source, None);
+    assert_eq!(c.cue, some("It is estimated"));
+    assert_eq!(c.content, vec!["that 300 homes may have flooded"]);
+    assert_eq!(c.kind, ClaimKind::Estimate);
+    assert_eq!(c.hedges, vec!["It is estimated", "may"]);
+    let c = one("The reform is seen as a test for the government.");
+    assert_eq!(c.source, None);
+    assert_eq!(c.kind, ClaimKind::Assessment);
+}
+
+#[test]
+fn kinds_come_from_cues() {
+    let kinds: Vec<ClaimKind> = claims(
+        "Engineers warned that the dam could fail. Experts believe the plan works. \
+         The union estimated that 900 jobs went. The firm dismissed the report as false.",
+    )
+    .into_iter()
+    .map(|c| c.kind)
+    .collect();
+    use ClaimKind::*;
+    assert_eq!(kinds, vec![Warning, Assessment, Estimate, Denial]);
+}
+
+#[test]
+fn participle_takes_the_main_subject_and_ends_the_earlier_content() {
+    let all = claims("The governor rejected the bill, saying that it was unfair to farmers.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].content, vec!["the bill"]);
+    assert_eq!(all[1].source, some("The governor"));
+    assert_eq!(all[1].content, vec!["that it was unfair to farmers"]);
+}
+
+#[test]
+fn negated_claim_denies_an_earlier_one() {
+    let all = claims(
+        "Inspectors said the company had dumped chemical waste into the river. \
+         The company insisted that it had not dumped any chemical waste into the river.",
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].kind, ClaimKind::Denial);
+    assert_eq!(all[1].contradicts, vec![0]);
+    assert!(all[0].contradicts.is_empty());
+}
+
+#[test]
+fn nouns_and_names_are_not_cues() {
+    assert!(claims("The report was long. Grace Hope arrived late.").is_empty());
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for text in [
+        "said",
+        "“",
+        "According to",
+        ", said .",
+        "He said: “",
+        "🙂 said 🙂 “x”",
+    ] {
+        claims(text);
+    }
+    // run-on text with a cue every few words is read in linear time (quadratic would hang
+    // here), and no content is longer than a claim can be
+    let run_on = "x said, y reportedly told ".repeat(20_000);
+    let longest = claims(&run_on)
+        .iter()
+        .map(|c| c.content.concat().len())
+        .max();
+    assert!(longest.unwrap_or(0) < 5_000);
+}
+
+#[test]
+fn a_quote_continues_into_the_next_sentence() {
+    let c = one("“We are ready,” the captain said. “The crew has trained for months.”");
+    assert_eq!(
+        c.content,
+        vec!["“We are ready,”", "“The crew has trained for months.”"]
+    );
+}
+
+#[test]
+fn headline_name_and_colon() {
+    let c = one("Mayor: Bridge Repairs Will Take Two Years");
+    assert_eq!(c.source, some("Mayor"));
+    assert_eq!(c.cue, some(":"));
+    assert_eq!(c.content, vec!["Bridge Repairs Will Take Two Years"]);
+}
+
+#[test]
+fn object_verbs_take_their_object() {
+    let c = one("The senator endorsed the governor on Monday after a long delay.");
+    assert_eq!(c.source, some("The senator"));
+    assert_eq!(c.content, vec!["the governor on Monday"]);
+}
+
+#[test]
+fn reported_questions_have_no_source() {
+    let c = one("The minister was asked whether the tax would rise.");
+    assert_eq!(c.source, None);
+    assert_eq!(c.content, vec!["whether the tax would rise"]);
+}
+
+#[test]
+fn inverted_source_in_the_middle_and_a_quote_ending_its_sentence() {
+    let c = one("The new budget, said Ana Ruiz, will cut school spending.");
+    assert_eq!(c.source, some("Ana Ruiz"));
+    assert_eq!(
+        c.content,
+        vec!["The new budget", "will cut school spending"]
+    );
+    let c = one("“Nobody saw it coming!” the coach said with a grin.");
+    assert_eq!(c.source, some("the coach"));
+    assert_eq!(c.content, vec!["“Nobody saw it coming!”"]);
+}
+
+#[test]
+fn a_list_of_names_is_one_source() {
+    let c = one("Chile, Peru, and the two unions have long argued that tariffs hurt exports.");
+    assert_eq!(c.source, some("Chile, Peru, and the two unions"));
+    assert_eq!(c.cue, some("have long argued"));
+}
+
+#[test]
+fn a_denial_sharing_only_names_contradicts_nothing() {
+    let all = claims(
+        "Officials said Chile had sent grain to Peru. \
+         Chile denied any plan to close its border with Peru.",
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].kind, ClaimKind::Denial);
+    assert!(all[1].contradicts.is_empty());
+}
+
+#[test]
+fn a_scare_quote_belongs_to_its_clause() {
+    let c = one("The mayor will call it a \"reset,\" an aide said.");
+    assert_eq!(c.source, some("an aide"));
+    assert_eq!(c.content, vec!["The mayor will call it a \"reset,\""]);
+    let all = claims("Lee, who calls the plan a “trap,” said he would vote against it.");
+    assert_eq!(all[0].source, some("Lee"));
+    assert_eq!(all[0].content, vec!["he would vote against it"]);
+}
