@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod claims;
 pub mod lexicon;
+pub mod mentions;
 pub mod model;
 pub mod timeline;
 pub mod times;
@@ -18,8 +19,9 @@ pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let tokens = tokens::tokenize(doc);
     let times = times::extract(doc, &tokens);
     let actors = actors::extract(doc, &tokens, &times, lexicon);
-    let claims = claims::extract(doc, &tokens, &actors, lexicon);
-    let timeline = timeline::build(doc, &tokens, &times, &actors);
+    let mentions = mentions::MentionIndex::new(&actors);
+    let claims = claims::extract(doc, &tokens, &mentions, lexicon);
+    let timeline = timeline::build(doc, &tokens, &times, &mentions);
     Analysis {
         actors,
         claims,

@@ -21,7 +21,8 @@ mod subjects;
 use std::ops::Range;
 
 use super::lexicon::UserLexicon;
-use super::model::{Actor, Claim, ClaimKind, Source};
+use super::mentions::MentionIndex;
+use super::model::{Claim, ClaimKind, Source};
 use super::tokens::{Token, is_capitalised};
 use crate::document::{Document, Span};
 use frames::Found;
@@ -32,7 +33,7 @@ use reader::Reader;
 pub fn extract(
     doc: &Document,
     tokens: &[Token],
-    actors: &[Actor],
+    mentions: &MentionIndex,
     lexicon: &UserLexicon,
 ) -> Vec<Claim> {
     let lexicon = Lexicon::with_user(lexicon);
@@ -44,7 +45,7 @@ pub fn extract(
     for (i, sentence) in sentences.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| sentences[p].clone());
         for found in reader.attributions(sentence.clone(), previous, &cues[i]) {
-            claims.extend(to_claim(doc, &reader, &found, actors));
+            claims.extend(to_claim(doc, &reader, &found, mentions));
         }
     }
     claims.sort_by_key(|c| (c.span.start, c.cue.map(|s| s.start)));
@@ -71,7 +72,12 @@ fn byte_span(tokens: &[Token], range: &Range<usize>) -> Option<Span> {
     (range.start < range.end).then(|| Span::new(first.span.start, last.span.end))
 }
 
-fn to_claim(doc: &Document, reader: &Reader, found: &Found, actors: &[Actor]) -> Option<Claim> {
+fn to_claim(
+    doc: &Document,
+    reader: &Reader,
+    found: &Found,
+    mentions: &MentionIndex,
+) -> Option<Claim> {
     let tokens = reader.tokens;
     let pieces: Vec<Span> = found
         .content
@@ -85,7 +91,7 @@ fn to_claim(doc: &Document, reader: &Reader, found: &Found, actors: &[Actor]) ->
         .as_ref()
         .and_then(|r| byte_span(tokens, r))
         .map(|span| Source {
-            actors: sources::resolve(&doc.text, span, actors),
+            actors: sources::resolve(&doc.text, span, mentions),
             span,
         });
     let touched = found

@@ -1,18 +1,26 @@
-//! Which actors a source names: those with a mention inside it, or, for a bare "he", "she"
-//! or "they", the closest actor of a fitting kind mentioned before it.
+//! Which actors a source names: those with a mention inside it (less one that only
+//! qualifies another: "Shin Wonsik, South Korea's National Security Director" names Shin
+//! Wonsik, whose affiliation South Korea is), or, for a bare "he", "she" or "they", the
+//! closest actor of a fitting kind mentioned before it.
 
-use crate::analysis::model::{Actor, ActorKind};
+use crate::analysis::mentions::MentionIndex;
+use crate::analysis::model::ActorKind;
 use crate::document::Span;
 
-pub fn resolve(text: &str, source: Span, actors: &[Actor]) -> Vec<usize> {
-    let named: Vec<usize> = actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.mentions.iter().any(|m| m.span.overlaps(source)))
-        .map(|(i, _)| i)
-        .collect();
+pub fn resolve(text: &str, source: Span, mentions: &MentionIndex) -> Vec<usize> {
+    let named = mentions.overlapping(source);
     if !named.is_empty() {
-        return named;
+        let actors = mentions.actors;
+        let qualifies_another = |a: usize| {
+            named
+                .iter()
+                .any(|&b| b != a && actors[b].affiliation == Some(a))
+        };
+        return named
+            .iter()
+            .copied()
+            .filter(|&a| !qualifies_another(a))
+            .collect();
     }
     let pronoun = text
         .get(source.start..source.end)
@@ -28,25 +36,16 @@ pub fn resolve(text: &str, source: Span, actors: &[Actor]) -> Vec<usize> {
         ],
         _ => return named,
     };
-    actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| fits.contains(&a.kind))
-        .flat_map(|(i, a)| {
-            a.mentions
-                .iter()
-                .filter(|m| m.span.end <= source.start)
-                .map(move |m| (m.span.end, i))
-        })
-        .max()
-        .map(|(_, i)| vec![i])
-        .unwrap_or_default()
+    mentions
+        .last_before(source.start, |a| fits.contains(&a.kind))
+        .into_iter()
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::model::{Mention, MentionForm};
+    use crate::analysis::model::{Actor, Mention, MentionForm};
 
     fn actor(name: &str, kind: ActorKind, spans: &[(usize, usize)]) -> Actor {
         Actor {
@@ -72,7 +71,10 @@ mod tests {
             actor("Chile", ActorKind::Country, &[(0, 5)]),
             actor("Peru", ActorKind::Country, &[(10, 14)]),
         ];
-        assert_eq!(resolve(text, Span::new(0, 14), &actors), vec![0, 1]);
+        assert_eq!(
+            resolve(text, Span::new(0, 14), &MentionIndex::new(&actors)),
+            vec![0, 1]
+        );
     }
 
     #[test]
@@ -84,8 +86,26 @@ mod tests {
             actor("Lima", ActorKind::Place, &[(23, 27)]),
             actor("Farmers", ActorKind::Group, &[(0, 0)]),
         ];
-        assert_eq!(resolve(text, Span::new(29, 31), &actors), vec![1]);
-        assert_eq!(resolve(text, Span::new(51, 55), &actors), vec![3]);
-        assert!(resolve(text, Span::new(45, 49), &actors).is_empty());
+        assert_eq!(
+            resolve(text, Span::new(29, 31), &MentionIndex::new(&actors)),
+            vec![1]
+        );
+        assert_eq!(
+            resolve(text, Span::new(51, 55), &MentionIndex::new(&actors)),
+            vec![3]
+        );
+        assert!(resolve(text, Span::new(45, 49), &MentionIndex::new(&actors)).is_empty());
+    }
+
+    #[test]
+    fn an_affiliation_named_in_an_apposition_is_not_a_source() {
+        let text = "Kim Ra, Chile's envoy, said so.";
+        let mut kim = actor("Kim Ra", ActorKind::Person, &[(0, 6)]);
+        kim.affiliation = Some(1);
+        let actors = [kim, actor("Chile", ActorKind::Country, &[(8, 13)])];
+        assert_eq!(
+            resolve(text, Span::new(0, 21), &MentionIndex::new(&actors)),
+            vec![0]
+        );
     }
 }

@@ -17,22 +17,27 @@ fn claims(text: &str) -> Vec<Seen> {
     let (doc, _) = Document::from_text(text, Meta::default());
     let tokens = tokenize(&doc);
     let cut = |s: Span| doc.slice(s).to_string();
-    extract(&doc, &tokens, &[], &UserLexicon::default())
-        .into_iter()
-        .map(|c| Seen {
-            source: c.source.map(|s| cut(s.span)),
-            cue: c.cue.map(cut),
-            content: c
-                .fragments
-                .unwrap_or(vec![c.span])
-                .into_iter()
-                .map(cut)
-                .collect(),
-            kind: c.kind,
-            hedges: c.hedges.into_iter().map(cut).collect(),
-            contradicts: c.contradicts,
-        })
-        .collect()
+    extract(
+        &doc,
+        &tokens,
+        &MentionIndex::new(&[]),
+        &UserLexicon::default(),
+    )
+    .into_iter()
+    .map(|c| Seen {
+        source: c.source.map(|s| cut(s.span)),
+        cue: c.cue.map(cut),
+        content: c
+            .fragments
+            .unwrap_or(vec![c.span])
+            .into_iter()
+            .map(cut)
+            .collect(),
+        kind: c.kind,
+        hedges: c.hedges.into_iter().map(cut).collect(),
+        contradicts: c.contradicts,
+    })
+    .collect()
 }
 
 fn one(text: &str) -> Seen {

@@ -6,13 +6,18 @@ mod events;
 mod lexicon;
 mod order;
 
-use super::model::{Actor, Event, Timex};
+use super::mentions::MentionIndex;
+use super::model::{Event, Timex};
 use super::tokens::Token;
-use crate::document::{Document, Span};
+use crate::document::Document;
 
-pub fn build(doc: &Document, tokens: &[Token], times: &[Timex], actors: &[Actor]) -> Vec<Event> {
+pub fn build(
+    doc: &Document,
+    tokens: &[Token],
+    times: &[Timex],
+    mentions: &MentionIndex,
+) -> Vec<Event> {
     let found = events::find(doc, tokens, times);
-    let mentions = mention_index(actors);
     order::chronological(&found, times, doc.meta.published)
         .into_iter()
         .map(|i| {
@@ -21,33 +26,10 @@ pub fn build(doc: &Document, tokens: &[Token], times: &[Timex], actors: &[Actor]
                 label: f.label.clone(),
                 span: f.span,
                 time: f.time,
-                actors: actors_in(&mentions, f.span),
+                actors: mentions.inside(f.span),
             }
         })
         .collect()
-}
-
-/// Every actor mention as (span, actor), sorted by position.
-fn mention_index(actors: &[Actor]) -> Vec<(Span, usize)> {
-    let mut index: Vec<(Span, usize)> = actors
-        .iter()
-        .enumerate()
-        .flat_map(|(a, actor)| actor.mentions.iter().map(move |m| (m.span, a)))
-        .collect();
-    index.sort_unstable();
-    index
-}
-
-/// The actors mentioned inside `span`, in order of first mention there.
-fn actors_in(index: &[(Span, usize)], span: Span) -> Vec<usize> {
-    let from = index.partition_point(|(s, _)| s.start < span.start);
-    let mut out = Vec::new();
-    for &(s, a) in index[from..].iter().take_while(|(s, _)| s.start < span.end) {
-        if s.end <= span.end && !out.contains(&a) {
-            out.push(a);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -55,7 +37,7 @@ mod tests {
     use super::*;
     use crate::analysis::model::TimexType;
     use crate::analysis::tokens::tokenize;
-    use crate::document::Meta;
+    use crate::document::{Meta, Span};
 
     /// The timeline's labels and values for `text`, with its time expressions given as
     /// (words, value) rather than found by the tagger, so that only the timeline is tested.
@@ -80,7 +62,7 @@ mod tests {
                 }
             })
             .collect();
-        build(&doc, &tokenize(&doc), &times, &[])
+        build(&doc, &tokenize(&doc), &times, &MentionIndex::new(&[]))
             .into_iter()
             .map(|e| (e.label, e.time.map(|t| times[t].value.clone())))
             .collect()

@@ -1,0 +1,110 @@
+//! Every actor mention by position, so that later extractors ask "which actors does this
+//! span name?" in logarithmic time instead of scanning every mention (which would make long
+//! documents quadratic).
+
+use super::model::Actor;
+use crate::document::Span;
+
+/// How far back a pronoun looks for the actor it stands for, in mentions.
+const PRONOUN_REACH: usize = 200;
+
+pub struct MentionIndex<'a> {
+    pub actors: &'a [Actor],
+    /// (mention span, actor index), sorted by span.
+    entries: Vec<(Span, usize)>,
+}
+
+impl<'a> MentionIndex<'a> {
+    pub fn new(actors: &'a [Actor]) -> Self {
+        let mut entries: Vec<(Span, usize)> = actors
+            .iter()
+            .enumerate()
+            .flat_map(|(a, actor)| actor.mentions.iter().map(move |m| (m.span, a)))
+            .collect();
+        entries.sort_unstable();
+        MentionIndex { actors, entries }
+    }
+
+    /// The actors with a mention overlapping `span`, in order of their first mention there.
+    pub fn overlapping(&self, span: Span) -> Vec<usize> {
+        self.collect(span, |m| m.overlaps(span))
+    }
+
+    /// The actors with a mention wholly inside `span`, in order of their first mention there.
+    pub fn inside(&self, span: Span) -> Vec<usize> {
+        self.collect(span, |m| span.contains(m))
+    }
+
+    fn collect(&self, span: Span, keep: impl Fn(Span) -> bool) -> Vec<usize> {
+        // Mentions do not nest, so one that starts before `span` and reaches into it is
+        // among the few just before the first that starts inside.
+        let from = self
+            .entries
+            .partition_point(|(s, _)| s.start < span.start)
+            .saturating_sub(4);
+        let mut out = Vec::new();
+        for &(s, a) in self.entries[from..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+        {
+            if keep(s) && !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    /// The actor of the closest mention that ends at or before `pos` and passes `fits`
+    /// (looking back a bounded number of mentions).
+    pub fn last_before(&self, pos: usize, fits: impl Fn(&Actor) -> bool) -> Option<usize> {
+        let upto = self.entries.partition_point(|(s, _)| s.start < pos);
+        self.entries[..upto]
+            .iter()
+            .rev()
+            .take(PRONOUN_REACH)
+            .find(|&&(s, a)| s.end <= pos && fits(&self.actors[a]))
+            .map(|&(_, a)| a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::model::{ActorKind, Mention, MentionForm};
+
+    fn actor(kind: ActorKind, spans: &[(usize, usize)]) -> Actor {
+        Actor {
+            name: String::new(),
+            kind,
+            role: None,
+            affiliation: None,
+            aliases: Vec::new(),
+            mentions: spans
+                .iter()
+                .map(|&(s, e)| Mention {
+                    span: Span::new(s, e),
+                    form: MentionForm::Name,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn spans_find_their_actors_and_pronouns_look_back() {
+        let actors = [
+            actor(ActorKind::Person, &[(0, 5), (40, 45)]),
+            actor(ActorKind::Country, &[(10, 15), (30, 35)]),
+        ];
+        let index = MentionIndex::new(&actors);
+        assert_eq!(index.inside(Span::new(0, 20)), vec![0, 1]);
+        assert_eq!(index.inside(Span::new(12, 38)), vec![1]);
+        assert_eq!(index.overlapping(Span::new(12, 31)), vec![1]);
+        assert_eq!(index.overlapping(Span::new(3, 4)), vec![0]);
+        assert_eq!(
+            index.last_before(38, |a| a.kind == ActorKind::Person),
+            Some(0)
+        );
+        assert_eq!(index.last_before(38, |_| true), Some(1));
+        assert_eq!(index.last_before(3, |_| true), None);
+    }
+}
