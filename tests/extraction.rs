@@ -1,0 +1,204 @@
+//! The extractors on articles of other shapes than the sample, written for these tests
+//! (`tests/fixtures/`): a wire story, a quote-heavy piece, an explainer with many dates.
+
+use brief::analysis::{ActorKind, Analysis, ClaimKind, TimexType, UserLexicon, analyze};
+use brief::document::Document;
+
+fn load(name: &str) -> (Document, Analysis) {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let (doc, _) = Document::from_bytes(&std::fs::read(path).unwrap()).unwrap();
+    let analysis = analyze(&doc, &UserLexicon::default());
+    (doc, analysis)
+}
+
+/// The (type, value) of the time expression with these exact words.
+fn time(doc: &Document, analysis: &Analysis, words: &str) -> (TimexType, String) {
+    analysis
+        .times
+        .iter()
+        .find(|t| doc.slice(t.span) == words)
+        .map(|t| (t.kind, t.value.clone()))
+        .unwrap_or_else(|| panic!("no time expression {words:?}"))
+}
+
+fn actor<'a>(analysis: &'a Analysis, name: &str) -> &'a brief::analysis::Actor {
+    analysis
+        .actors
+        .iter()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| panic!("no actor {name}"))
+}
+
+/// The timeline position of the event whose label contains `words`.
+fn event(analysis: &Analysis, words: &str) -> usize {
+    analysis
+        .timeline
+        .iter()
+        .position(|e| e.label.contains(words))
+        .unwrap_or_else(|| panic!("no event {words:?}"))
+}
+
+fn claim(doc: &Document, analysis: &Analysis, words: &str) -> usize {
+    analysis
+        .claims
+        .iter()
+        .position(|c| doc.slice(c.span).contains(words))
+        .unwrap_or_else(|| panic!("no claim containing {words:?}"))
+}
+
+fn source(analysis: &Analysis, claim: usize) -> Vec<&str> {
+    analysis.claims[claim]
+        .source
+        .as_ref()
+        .map(|s| {
+            s.actors
+                .iter()
+                .map(|&a| analysis.actors[a].name.as_str())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn wire_story() {
+    let (doc, analysis) = load("wire.md");
+    let chile = actor(&analysis, "Chile");
+    assert_eq!(chile.kind, ActorKind::Country);
+    assert!(chile.aliases.iter().any(|a| a == "Santiago"));
+    let peru = actor(&analysis, "Peru");
+    assert!(peru.aliases.iter().any(|a| a == "Lima"));
+    assert!(peru.aliases.iter().any(|a| a == "Peruvian"));
+    let vargas = actor(&analysis, "Alberto Vargas");
+    assert_eq!(vargas.kind, ActorKind::Person);
+    assert_eq!(vargas.role.as_deref(), Some("Foreign Minister"));
+    assert_eq!(
+        actor(&analysis, "Chilean Foreign Ministry").kind,
+        ActorKind::Organization
+    );
+
+    assert_eq!(
+        time(&doc, &analysis, "Thursday"),
+        (TimexType::Date, "2023-06-08".into())
+    );
+    assert_eq!(
+        time(&doc, &analysis, "March 2020"),
+        (TimexType::Date, "2020-03".into())
+    );
+    assert_eq!(
+        time(&doc, &analysis, "next month"),
+        (TimexType::Date, "2023-07".into())
+    );
+    assert_eq!(
+        time(&doc, &analysis, "last year"),
+        (TimexType::Date, "2022".into())
+    );
+    assert_eq!(
+        time(&doc, &analysis, "October"),
+        (TimexType::Date, "2023-10".into())
+    );
+
+    let closed = event(&analysis, "crossings that were closed");
+    let agreed = event(&analysis, "Chile and Peru agreed");
+    let reopen = event(&analysis, "crossings would reopen");
+    assert!(closed < agreed && agreed < reopen);
+
+    let statement = claim(&doc, &analysis, "agreed on Thursday to reopen");
+    assert_eq!(
+        source(&analysis, statement),
+        vec!["Chilean Foreign Ministry"]
+    );
+    let quote = claim(&doc, &analysis, "This is good news");
+    assert_eq!(source(&analysis, quote), vec!["Alberto Vargas"]);
+    let belief = claim(&doc, &analysis, "the deal could ease tensions");
+    assert_eq!(analysis.claims[belief].kind, ClaimKind::Assessment);
+}
+
+#[test]
+fn quote_heavy_piece() {
+    let (doc, analysis) = load("quotes.md");
+    let okafor = actor(&analysis, "Helen Okafor");
+    assert_eq!(okafor.kind, ActorKind::Person);
+    assert_eq!(okafor.role.as_deref(), Some("Mayor"));
+    assert!(okafor.aliases.iter().any(|a| a == "Okafor"));
+    let union = actor(&analysis, "Transit Workers Union");
+    assert_eq!(union.kind, ActorKind::Organization);
+    assert!(union.aliases.iter().any(|a| a == "TWU"));
+    assert_eq!(actor(&analysis, "Marcus Reid").kind, ActorKind::Person);
+
+    assert_eq!(
+        time(&doc, &analysis, "Monday"),
+        (TimexType::Date, "2022-03-14".into())
+    );
+    assert_eq!(time(&doc, &analysis, "every week").0, TimexType::Set);
+
+    let denial = claim(&doc, &analysis, "the city plans to cut night bus services");
+    assert_eq!(analysis.claims[denial].kind, ClaimKind::Denial);
+    assert_eq!(source(&analysis, denial), vec!["Helen Okafor"]);
+    let never = claim(&doc, &analysis, "We have never proposed");
+    assert_eq!(source(&analysis, never), vec!["Helen Okafor"]);
+    let insisted = claim(&doc, &analysis, "the cuts were already in the draft budget");
+    assert_eq!(source(&analysis, insisted), vec!["Transit Workers Union"]);
+    let seen = claim(&doc, &analysis, "We have seen the documents");
+    assert_eq!(source(&analysis, seen), vec!["Marcus Reid"]);
+    let warning = claim(&doc, &analysis, "drivers would strike");
+    assert_eq!(analysis.claims[warning].kind, ClaimKind::Warning);
+    let estimate = claim(&doc, &analysis, "40,000 people use the night buses");
+    assert_eq!(analysis.claims[estimate].kind, ClaimKind::Estimate);
+    assert!(analysis.claims[estimate].source.is_none());
+    let reported = claim(&doc, &analysis, "among the busiest");
+    let hedges: Vec<&str> = analysis.claims[reported]
+        .hedges
+        .iter()
+        .map(|&h| doc.slice(h))
+        .collect();
+    assert!(hedges.contains(&"reportedly"), "{hedges:?}");
+}
+
+#[test]
+fn explainer_with_many_dates() {
+    let (doc, analysis) = load("explainer.md");
+    let cases = [
+        ("1998", TimexType::Date, "1998"),
+        ("a decade", TimexType::Duration, "P10Y"),
+        ("4 February 2019", TimexType::Date, "2019-02-04"),
+        ("two days later", TimexType::Date, "2019-02-06"),
+        ("March 2021", TimexType::Date, "2021-03"),
+        ("next year", TimexType::Date, "2022"),
+        ("the past three years", TimexType::Duration, "P3Y"),
+        ("the 1990s", TimexType::Date, "199"),
+    ];
+    for (words, kind, value) in cases {
+        assert_eq!(
+            time(&doc, &analysis, words),
+            (kind, value.to_string()),
+            "{words}"
+        );
+    }
+    assert_eq!(time(&doc, &analysis, "every summer").0, TimexType::Set);
+
+    let order: Vec<usize> = [
+        "dam was completed",
+        "farmers first complained",
+        "court ordered the operator",
+        "operator appealed the ruling",
+        "water levels have risen",
+        "appeal was heard",
+        "decision is expected",
+    ]
+    .iter()
+    .map(|words| event(&analysis, words))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    // headings name topics, they are not events
+    assert!(
+        !analysis
+            .timeline
+            .iter()
+            .any(|e| e.label.contains("dispute began"))
+    );
+    let risen = event(&analysis, "water levels have risen");
+    assert!(
+        analysis.timeline[risen].time.is_none(),
+        "placed by 'since the ruling', not dated"
+    );
+}
