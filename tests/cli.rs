@@ -407,3 +407,48 @@ fn paths_and_completions() {
         );
     }
 }
+
+#[test]
+fn the_user_lexicon_is_read_unless_no_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write(
+        dir.path(),
+        "config.toml",
+        b"[lexicon]\naliases = { \"Hermit Kingdom\" = \"North Korea\" }\nhedges = [\"purportedly\"]\n",
+    );
+    let text = write(
+        dir.path(),
+        "a.txt",
+        b"North Korea tested a missile. The Hermit Kingdom purportedly plans more tests.\n",
+    );
+    let with = json(&brief(&["extract", &text, "--config", &config], None));
+    let north_korea = with["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "North Korea")
+        .expect("North Korea");
+    assert!(
+        north_korea["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "Hermit Kingdom")
+    );
+    let hedged = |analysis: &Value| {
+        analysis["claims"].as_array().unwrap().iter().any(|c| {
+            c["hedges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|h| h["text"] == "purportedly")
+        })
+    };
+    assert!(hedged(&with));
+    let without = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["extract", &text, "--no-config"])
+        .env("BRIEF_CONFIG", &config)
+        .output()
+        .unwrap();
+    assert!(!hedged(&json(&without)));
+}
