@@ -414,12 +414,12 @@ fn the_user_lexicon_is_read_unless_no_config() {
     let config = write(
         dir.path(),
         "config.toml",
-        b"[lexicon]\naliases = { \"Hermit Kingdom\" = \"North Korea\" }\nhedges = [\"purportedly\"]\n",
+        b"[lexicon]\naliases = { \"Hermit Kingdom\" = \"North Korea\" }\nhedges = [\"conceivably\"]\n",
     );
     let text = write(
         dir.path(),
         "a.txt",
-        b"North Korea tested a missile. The Hermit Kingdom purportedly plans more tests.\n",
+        b"North Korea tested a missile. The Hermit Kingdom conceivably plans more tests.\n",
     );
     let with = json(&brief(&["extract", &text, "--config", &config], None));
     let north_korea = with["actors"]
@@ -441,7 +441,7 @@ fn the_user_lexicon_is_read_unless_no_config() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .any(|h| h["text"] == "purportedly")
+                .any(|h| h["text"] == "conceivably")
         })
     };
     assert!(hedged(&with));
