@@ -419,7 +419,7 @@ fn the_user_lexicon_is_read_unless_no_config() {
     let text = write(
         dir.path(),
         "a.txt",
-        b"North Korea tested a missile. The Hermit Kingdom conceivably plans more tests.\n",
+        b"North Korea tested a missile. Officials said the Hermit Kingdom conceivably plans more tests.\n",
     );
     let with = json(&brief(&["extract", &text, "--config", &config], None));
     let north_korea = with["actors"]
