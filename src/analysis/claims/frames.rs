@@ -265,9 +265,10 @@ impl Reader<'_> {
                     s.start..quote.end
                 }
                 Some(quote) => quote,
-                // a clause, not a fronted adjunct ("On Saturday, X called on Y")
+                // a clause, not a fronted adjunct ("On Saturday, X called on Y") nor a
+                // dateline ("PARIS, May 2 -")
                 None if self.word(q) == ","
-                    && q > s.start
+                    && q >= s.start + 2
                     && !(q - s.start <= 4
                         && (self.is(Class::Adjunct, s.start)
                             || self.is(Class::Subordinator, s.start))) =>

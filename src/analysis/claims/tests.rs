@@ -269,3 +269,12 @@ fn a_scare_quote_belongs_to_its_clause() {
     assert_eq!(all[0].source, some("Lee"));
     assert_eq!(all[0].content, vec!["he would vote against it"]);
 }
+
+#[test]
+fn a_dateline_is_not_content() {
+    let seen = claims("ROME, May 2 (Wire) - Italy and Spain agreed on Monday to share data.");
+    assert!(
+        seen.iter().all(|s| s.content != vec!["ROME".to_string()]),
+        "{seen:?}"
+    );
+}
