@@ -1,78 +1,30 @@
 //! The extractors on articles of other shapes than the sample, written for these tests
 //! (`tests/fixtures/`): a wire story, a quote-heavy piece, an explainer with many dates.
 
-use brief::analysis::{ActorKind, Analysis, ClaimKind, TimexType, UserLexicon, analyze};
-use brief::document::Document;
+mod common;
 
-fn load(name: &str) -> (Document, Analysis) {
+use brief::analysis::{ActorKind, ClaimKind, TimexType};
+use common::*;
+
+fn load(name: &str) -> (brief::document::Document, brief::analysis::Analysis) {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    let (doc, _) = Document::from_bytes(&std::fs::read(path).unwrap()).unwrap();
-    let analysis = analyze(&doc, &UserLexicon::default());
-    (doc, analysis)
-}
-
-/// The (type, value) of the time expression with these exact words.
-fn time(doc: &Document, analysis: &Analysis, words: &str) -> (TimexType, String) {
-    analysis
-        .times
-        .iter()
-        .find(|t| doc.slice(t.span) == words)
-        .map(|t| (t.kind, t.value.clone()))
-        .unwrap_or_else(|| panic!("no time expression {words:?}"))
-}
-
-fn actor<'a>(analysis: &'a Analysis, name: &str) -> &'a brief::analysis::Actor {
-    analysis
-        .actors
-        .iter()
-        .find(|a| a.name == name)
-        .unwrap_or_else(|| panic!("no actor {name}"))
-}
-
-/// The timeline position of the event whose label contains `words`.
-fn event(analysis: &Analysis, words: &str) -> usize {
-    analysis
-        .timeline
-        .iter()
-        .position(|e| e.label.contains(words))
-        .unwrap_or_else(|| panic!("no event {words:?}"))
-}
-
-fn claim(doc: &Document, analysis: &Analysis, words: &str) -> usize {
-    analysis
-        .claims
-        .iter()
-        .position(|c| doc.slice(c.span).contains(words))
-        .unwrap_or_else(|| panic!("no claim containing {words:?}"))
-}
-
-fn source(analysis: &Analysis, claim: usize) -> Vec<&str> {
-    analysis.claims[claim]
-        .source
-        .as_ref()
-        .map(|s| {
-            s.actors
-                .iter()
-                .map(|&a| analysis.actors[a].name.as_str())
-                .collect()
-        })
-        .unwrap_or_default()
+    analyse(&std::fs::read(path).unwrap())
 }
 
 #[test]
 fn wire_story() {
     let (doc, analysis) = load("wire.md");
-    let chile = actor(&analysis, "Chile");
+    let (_, chile) = actor(&analysis, "Chile");
     assert_eq!(chile.kind, ActorKind::Country);
     assert!(chile.aliases.iter().any(|a| a == "Santiago"));
-    let peru = actor(&analysis, "Peru");
+    let (_, peru) = actor(&analysis, "Peru");
     assert!(peru.aliases.iter().any(|a| a == "Lima"));
     assert!(peru.aliases.iter().any(|a| a == "Peruvian"));
-    let vargas = actor(&analysis, "Alberto Vargas");
+    let (_, vargas) = actor(&analysis, "Alberto Vargas");
     assert_eq!(vargas.kind, ActorKind::Person);
     assert_eq!(vargas.role.as_deref(), Some("Foreign Minister"));
     assert_eq!(
-        actor(&analysis, "Chilean Foreign Ministry").kind,
+        actor(&analysis, "Chilean Foreign Ministry").1.kind,
         ActorKind::Organization
     );
 
@@ -103,6 +55,7 @@ fn wire_story() {
     assert!(closed < agreed && agreed < reopen);
 
     let statement = claim(&doc, &analysis, "agreed on Thursday to reopen");
+    assert_eq!(cue(&doc, &analysis, statement), "said in a statement");
     assert_eq!(
         source(&analysis, statement),
         vec!["Chilean Foreign Ministry"]
@@ -116,14 +69,14 @@ fn wire_story() {
 #[test]
 fn quote_heavy_piece() {
     let (doc, analysis) = load("quotes.md");
-    let okafor = actor(&analysis, "Helen Okafor");
+    let (_, okafor) = actor(&analysis, "Helen Okafor");
     assert_eq!(okafor.kind, ActorKind::Person);
     assert_eq!(okafor.role.as_deref(), Some("Mayor"));
     assert!(okafor.aliases.iter().any(|a| a == "Okafor"));
-    let union = actor(&analysis, "Transit Workers Union");
+    let (_, union) = actor(&analysis, "Transit Workers Union");
     assert_eq!(union.kind, ActorKind::Organization);
     assert!(union.aliases.iter().any(|a| a == "TWU"));
-    assert_eq!(actor(&analysis, "Marcus Reid").kind, ActorKind::Person);
+    assert_eq!(actor(&analysis, "Marcus Reid").1.kind, ActorKind::Person);
 
     assert_eq!(
         time(&doc, &analysis, "Monday"),
@@ -146,12 +99,7 @@ fn quote_heavy_piece() {
     assert_eq!(analysis.claims[estimate].kind, ClaimKind::Estimate);
     assert!(analysis.claims[estimate].source.is_none());
     let reported = claim(&doc, &analysis, "among the busiest");
-    let hedges: Vec<&str> = analysis.claims[reported]
-        .hedges
-        .iter()
-        .map(|&h| doc.slice(h))
-        .collect();
-    assert!(hedges.contains(&"reportedly"), "{hedges:?}");
+    assert!(hedges(&doc, &analysis, reported).contains(&"reportedly"));
 }
 
 #[test]
