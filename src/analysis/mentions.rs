@@ -70,30 +70,13 @@ impl<'a> MentionIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::model::{ActorKind, Mention, MentionForm};
-
-    fn actor(kind: ActorKind, spans: &[(usize, usize)]) -> Actor {
-        Actor {
-            name: String::new(),
-            kind,
-            role: None,
-            affiliation: None,
-            aliases: Vec::new(),
-            mentions: spans
-                .iter()
-                .map(|&(s, e)| Mention {
-                    span: Span::new(s, e),
-                    form: MentionForm::Name,
-                })
-                .collect(),
-        }
-    }
+    use crate::analysis::model::ActorKind;
 
     #[test]
     fn spans_find_their_actors_and_pronouns_look_back() {
         let actors = [
-            actor(ActorKind::Person, &[(0, 5), (40, 45)]),
-            actor(ActorKind::Country, &[(10, 15), (30, 35)]),
+            Actor::named_at("", ActorKind::Person, &[(0, 5), (40, 45)]),
+            Actor::named_at("", ActorKind::Country, &[(10, 15), (30, 35)]),
         ];
         let index = MentionIndex::new(&actors);
         assert_eq!(index.inside(Span::new(0, 20)), vec![0, 1]);

@@ -51,6 +51,27 @@ pub struct Actor {
     pub mentions: Vec<Mention>,
 }
 
+#[cfg(test)]
+impl Actor {
+    /// An actor named by these byte spans, for tests of what comes after actors.
+    pub fn named_at(name: &str, kind: ActorKind, spans: &[(usize, usize)]) -> Actor {
+        Actor {
+            name: name.into(),
+            kind,
+            role: None,
+            affiliation: None,
+            aliases: vec![name.into()],
+            mentions: spans
+                .iter()
+                .map(|&(s, e)| Mention {
+                    span: Span::new(s, e),
+                    form: MentionForm::Name,
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {

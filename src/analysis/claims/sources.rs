@@ -45,31 +45,14 @@ pub fn resolve(text: &str, source: Span, mentions: &MentionIndex) -> Vec<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::model::{Actor, Mention, MentionForm};
-
-    fn actor(name: &str, kind: ActorKind, spans: &[(usize, usize)]) -> Actor {
-        Actor {
-            name: name.into(),
-            kind,
-            role: None,
-            affiliation: None,
-            aliases: vec![name.into()],
-            mentions: spans
-                .iter()
-                .map(|&(s, e)| Mention {
-                    span: Span::new(s, e),
-                    form: MentionForm::Name,
-                })
-                .collect(),
-        }
-    }
+    use crate::analysis::model::Actor;
 
     #[test]
     fn mentions_inside_the_source_name_its_actors() {
         let text = "Chile and Peru said so.";
         let actors = [
-            actor("Chile", ActorKind::Country, &[(0, 5)]),
-            actor("Peru", ActorKind::Country, &[(10, 14)]),
+            Actor::named_at("Chile", ActorKind::Country, &[(0, 5)]),
+            Actor::named_at("Peru", ActorKind::Country, &[(10, 14)]),
         ];
         assert_eq!(
             resolve(text, Span::new(0, 14), &MentionIndex::new(&actors)),
@@ -81,10 +64,10 @@ mod tests {
     fn pronouns_take_the_closest_earlier_actor_of_their_kind() {
         let text = "Ann Lee met Bo Park in Lima. He said it went well. They agreed.";
         let actors = [
-            actor("Ann Lee", ActorKind::Person, &[(0, 7)]),
-            actor("Bo Park", ActorKind::Person, &[(12, 19)]),
-            actor("Lima", ActorKind::Place, &[(23, 27)]),
-            actor("Farmers", ActorKind::Group, &[(0, 0)]),
+            Actor::named_at("Ann Lee", ActorKind::Person, &[(0, 7)]),
+            Actor::named_at("Bo Park", ActorKind::Person, &[(12, 19)]),
+            Actor::named_at("Lima", ActorKind::Place, &[(23, 27)]),
+            Actor::named_at("Farmers", ActorKind::Group, &[(0, 0)]),
         ];
         assert_eq!(
             resolve(text, Span::new(29, 31), &MentionIndex::new(&actors)),
@@ -100,9 +83,12 @@ mod tests {
     #[test]
     fn an_affiliation_named_in_an_apposition_is_not_a_source() {
         let text = "Kim Ra, Chile's envoy, said so.";
-        let mut kim = actor("Kim Ra", ActorKind::Person, &[(0, 6)]);
+        let mut kim = Actor::named_at("Kim Ra", ActorKind::Person, &[(0, 6)]);
         kim.affiliation = Some(1);
-        let actors = [kim, actor("Chile", ActorKind::Country, &[(8, 13)])];
+        let actors = [
+            kim,
+            Actor::named_at("Chile", ActorKind::Country, &[(8, 13)]),
+        ];
         assert_eq!(
             resolve(text, Span::new(0, 21), &MentionIndex::new(&actors)),
             vec![0]
