@@ -3,7 +3,7 @@
 //! text named North-something, a person's full name with later surname-only mentions, an
 //! organisation's name with its acronym.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::gazetteer::{self, GAZETTEER};
 use super::mentions::{Candidate, ending_at, is_acronym};
@@ -191,7 +191,7 @@ fn group(cands: &[Candidate], surfaces: &[String], keys: &[Option<String>]) -> C
                 .cloned()
                 .unwrap_or_else(|| key.to_string())
         });
-        let mut seen: HashSet<&str> = HashSet::from([name.as_str()]);
+        let mut seen: HashSet<&str> = [name.as_str()].into_iter().collect();
         let aliases: Vec<String> = ms
             .iter()
             .map(|&m| surfaces[m].as_str())

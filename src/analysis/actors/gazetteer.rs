@@ -3,7 +3,7 @@
 //! Phrases are keyed by their lower-cased words joined as in the text (a space where the text
 //! has whitespace), so that a lookup is one hash probe per candidate length.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::model::ActorKind;

@@ -7,7 +7,7 @@
 //! Headlines and all-capital lines say little by their capitals, so there only gazetteer
 //! phrases and names already found in the body are taken.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 use super::gazetteer::{self, Entry, GAZETTEER, Gazetteer};
 use crate::analysis::lexicon::UserLexicon;

@@ -1,7 +1,7 @@
 //! Denials and what they deny: a claim that denies (by its cue, or by negating its content)
 //! is linked to earlier claims stating the same proposition, judged by shared content words.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use super::lexicon::{Class, Lexicon};
 use crate::analysis::model::{Claim, ClaimKind};

@@ -13,7 +13,7 @@
 //! cues: `According to X, ...`, `..., according to X`, `X has reportedly ...` (no source),
 //! and a headline's or transcript's `Name: ...`.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::ops::Range;
 
 use super::lexicon::{Class, Frame};

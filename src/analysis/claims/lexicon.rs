@@ -1,7 +1,7 @@
 //! The word lists behind attribution: cue phrases with their kind and frame, hedges, and the
 //! closed word classes the rules consult. All are data in `assets/lexicon/`, parsed once.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::lexicon::UserLexicon;

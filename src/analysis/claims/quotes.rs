@@ -1,7 +1,7 @@
 //! Quotations: pairs of double quotation marks, found once per document so that a quote
 //! running over several sentences is one piece of content.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::analysis::tokens::Token;
 use crate::document::Document;

@@ -1,6 +1,6 @@
 //! The timeline's word lists (`assets/lexicon/event_*.txt`), parsed once on first use.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 /// How a verb form is inflected, which (with its auxiliaries) gives the event's tense.
@@ -43,13 +43,13 @@ pub static EVENT_VERBS: LazyLock<HashMap<String, VerbForm>> = LazyLock::new(|| {
 });
 
 /// Nouns that name events ("invasion", "talks"), lower case.
-pub static EVENT_NOUNS: LazyLock<Vec<&'static str>> =
+static EVENT_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../../assets/lexicon/event_nouns.txt")).collect());
 
 pub fn is_event_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
     let singular = lower.strip_suffix('s').unwrap_or(&lower);
-    EVENT_NOUNS.iter().any(|n| *n == lower || *n == singular)
+    EVENT_NOUNS.contains(lower.as_str()) || EVENT_NOUNS.contains(singular)
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {

@@ -9,7 +9,7 @@
 //!
 //! Ties keep text order.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use jiff::civil::Date;
 

@@ -1,6 +1,6 @@
 //! The word lists of time expressions (`assets/lexicon/time_*.tsv`), parsed once.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::model::TimexType;
