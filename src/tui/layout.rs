@@ -80,8 +80,8 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
 /// The title on the left, cut to fit; the date and the review count always on the right.
 fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     let sep = || Text::styled(" │ ", theme::dim());
-    let mut right = Vec::new();
     let mut title = app.name.clone();
+    let mut date = None;
     if let Some(doc) = &app.doc {
         if let Some(t) = &doc.meta.title {
             title = t.clone();
@@ -89,15 +89,24 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
         if let Some(source) = doc.meta.source.as_deref().filter(|s| !s.is_empty()) {
             title = format!("{title} │ {source}");
         }
-        if let Some(date) = doc.meta.published {
-            right.extend([sep(), Text::raw(date.strftime("%a %-d %b %Y").to_string())]);
-        }
+        date = doc.meta.published;
     }
-    if let Some(analysis) = &app.analysis {
-        let n = analysis.claims.len();
+    let reviewed = app.analysis.as_ref().map(|a| a.claims.len());
+    // Narrower terminals get shorter forms; the title keeps at least a few words.
+    let width = usize::from(area.width);
+    let (date_format, reviewed_word) = match width {
+        0..60 => (None, "reviewed"),
+        60..100 => (Some("%-d %b %Y"), "reviewed"),
+        _ => (Some("%a %-d %b %Y"), "claims reviewed"),
+    };
+    let mut right = Vec::new();
+    if let (Some(date), Some(format)) = (date, date_format) {
+        right.extend([sep(), Text::raw(date.strftime(format).to_string())]);
+    }
+    if let Some(n) = reviewed {
         right.extend([
             sep(),
-            Text::styled(format!("0/{n} claims reviewed "), theme::dim()),
+            Text::styled(format!("0/{n} {reviewed_word} "), theme::dim()),
         ]);
     }
     let right_width: usize = right.iter().map(|s| s.width()).sum();
@@ -116,6 +125,12 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn tab_bar(frame: &mut Frame, area: Rect, app: &mut App) {
+    // Very narrow terminals drop the padding so all four tabs still show.
+    let (pad, gap) = if area.width < 48 {
+        ("", " ")
+    } else {
+        (" ", "  ")
+    };
     let spans: Vec<Text> = Pane::ALL
         .iter()
         .enumerate()
@@ -125,9 +140,10 @@ fn tab_bar(frame: &mut Frame, area: Rect, app: &mut App) {
             } else {
                 theme::dim()
             };
+            let label = format!("{pad}{} {}{pad}", k + 1, p.title());
             [
-                Text::styled(format!(" {} {} ", k + 1, p.title()), style),
-                Text::raw(" "),
+                Text::raw(if k == 0 { pad } else { gap }),
+                Text::styled(label, style),
             ]
         })
         .collect();
@@ -222,7 +238,7 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         let filter: &[_] = if app.filter.is_some() { &[Back] } else { &[] };
         let extra: &[_] = if app.narrow { &[NextPane] } else { &[] };
         for &action in filter.iter().chain(app.focus.actions()).chain(extra) {
-            if action == NextMatch && search.matches.is_empty() {
+            if matches!(action, NextMatch | PrevMatch) && search.matches.is_empty() {
                 continue;
             }
             let pair: Vec<Text> = hint(action).into_iter().flatten().collect();
@@ -285,25 +301,21 @@ pub fn clear(frame: &mut Frame, area: Rect) {
 pub fn clip(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     let mut out = String::new();
-    let mut used = 0;
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        let w = c.width().unwrap_or(0) + usize::from(space);
-        if used + w + 1 > width {
-            if used < width {
+    let (mut used, mut keep) = (0, 0);
+    let words = text.split_whitespace().enumerate();
+    for c in words.flat_map(|(k, w)| (k > 0).then_some(' ').into_iter().chain(w.chars())) {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            out.truncate(keep);
+            if width > 0 {
                 out.push('…');
             }
             return out;
         }
-        if std::mem::take(&mut space) {
-            out.push(' ');
-        }
         out.push(c);
-        used += w;
+        if used < width {
+            keep = out.len();
+        }
     }
     out
 }
