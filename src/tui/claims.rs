@@ -16,6 +16,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         return empty("claims");
     }
     app.claims.scrolled(height / 2, app.claim_view.len());
+    let digits = analysis.claims.len().to_string().len().max(2);
     let view = app.claims;
     app.claim_view[view.offset..]
         .iter()
@@ -24,7 +25,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         .flat_map(|(k, &i)| {
             let style = row_style(view.offset + k == view.selected);
             let claim = &analysis.claims[i];
-            let head = header(doc, i, claim, width);
+            let head = header(doc, i, claim, width, digits);
             let body = Line::from(format!("  {}", clip(&content(doc, claim), width - 2)));
             [head.style(style), body.style(style)]
         })
@@ -32,9 +33,9 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
 }
 
 /// "c3 assertion  Shin Wonsik · according to  ~reportedly  ⟂c9"
-fn header(doc: &Document, i: usize, claim: &Claim, width: usize) -> Line<'static> {
+fn header(doc: &Document, i: usize, claim: &Claim, width: usize, digits: usize) -> Line<'static> {
     let mut spans = vec![
-        Text::styled(format!("c{:<3}", i + 1), theme::dim()),
+        Text::styled(format!("c{:<digits$} ", i + 1), theme::dim()),
         Text::styled(format!("{:<11}", kind(claim)), theme::cue()),
     ];
     let mut who = match &claim.source {
@@ -60,7 +61,7 @@ fn header(doc: &Document, i: usize, claim: &Claim, width: usize) -> Line<'static
     }
     // The source gives way first, then the notes, so the row never runs over.
     let noted: usize = notes.iter().map(|n| n.chars().count() + 2).sum();
-    let left = width.saturating_sub(15);
+    let left = width.saturating_sub(14 + digits);
     let room = left.saturating_sub(noted).max(left.min(12));
     let who = clip(&who, room);
     let mut left = left.saturating_sub(who.chars().count());

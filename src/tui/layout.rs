@@ -212,10 +212,14 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
     use super::action::Action::*;
     let keys = &app.keymap;
     let hint = |action| {
+        let what = match action {
+            Back if app.filter.is_some() => "clear filter",
+            _ => action.describe(),
+        };
         keys.first_key(action).map(|k| {
             [
                 Text::styled(format!(" {k}"), theme::key()),
-                Text::raw(format!(" {} ", action.describe())),
+                Text::raw(format!(" {what} ")),
             ]
         })
     };

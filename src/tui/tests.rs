@@ -247,3 +247,34 @@ fn rows_are_clipped_to_their_width_with_an_ellipsis() {
     assert_eq!(clip("日本語です", 5), "日本…");
     assert_eq!(clip("abc", 0), "");
 }
+
+#[test]
+fn with_the_mouse_a_click_selects_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = sample();
+    draw(&mut app, 160, 45);
+    let claims = app.rects[1].expect("the claims pane is drawn");
+    let mouse = |kind, column, row| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    // The second row of the third claim.
+    app.handle_mouse(mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        claims.x + 3,
+        claims.y + 5,
+    ));
+    assert_eq!(app.focus, Pane::Claims);
+    assert_eq!(app.current, Some(Item::Claim(2)));
+    let article = app.rects[0].expect("the article is drawn");
+    app.handle_mouse(mouse(
+        MouseEventKind::ScrollDown,
+        article.x + 1,
+        article.y + 1,
+    ));
+    assert_eq!(app.focus, Pane::Article);
+    let doc = app.doc.as_ref().unwrap();
+    assert_ne!(app.article.top_byte(doc), 0);
+}
