@@ -35,6 +35,9 @@ pub struct Article {
     cache: Vec<Option<Para>>,
     /// The first visible line: paragraph index, line within the paragraph.
     top: (usize, usize),
+    /// The byte the last jump showed, until the reader scrolls: placed again after a
+    /// resize (the pane may not have been drawn at its new size when the jump came).
+    target: Option<usize>,
 }
 
 impl Default for Article {
@@ -44,6 +47,7 @@ impl Default for Article {
             height: 20,
             cache: Vec::new(),
             top: (0, 0),
+            target: None,
         }
     }
 }
@@ -91,18 +95,24 @@ pub struct Highlights<'a> {
 }
 
 impl Article {
-    /// Sets the pane's inner size; a new width drops the wrapped lines.
+    /// Sets the pane's inner size. A new width drops the wrapped lines but keeps the top
+    /// line's words on top; the target of the last jump is placed again.
     pub fn resize(&mut self, doc: &Document, width: usize, height: usize) {
-        let width = width.max(1);
+        let (width, height) = (width.max(1), height.max(1));
+        let moved = width != self.width || height != self.height;
         if width != self.width || self.cache.len() != doc.paragraphs.len() {
+            let top = self.top_byte(doc);
             self.width = width;
             self.cache = std::iter::repeat_with(|| None)
                 .take(doc.paragraphs.len())
                 .collect();
-            self.top.1 = 0;
+            self.top = self.locate(doc, top);
         }
-        self.height = height.max(1);
-        self.clamp(doc);
+        self.height = height;
+        match self.target {
+            Some(at) if moved => self.place(doc, at),
+            _ => self.clamp(doc),
+        }
     }
 
     fn para(&mut self, doc: &Document, p: usize) -> &Para {
@@ -122,6 +132,11 @@ impl Article {
     }
 
     pub fn scroll(&mut self, doc: &Document, delta: isize) {
+        self.target = None;
+        self.move_by(doc, delta);
+    }
+
+    fn move_by(&mut self, doc: &Document, delta: isize) {
         if doc.paragraphs.is_empty() {
             return;
         }
@@ -191,27 +206,40 @@ impl Article {
     }
 
     pub fn scroll_to_top(&mut self) {
+        self.target = None;
         self.top = (0, 0);
     }
 
     pub fn scroll_to_bottom(&mut self, doc: &Document) {
+        self.target = None;
         self.top = self.bottom(doc);
     }
 
     /// Scrolls so the line holding byte `at` sits a third of the way down the pane.
     pub fn jump_to(&mut self, doc: &Document, at: usize) {
+        self.target = Some(at);
+        self.place(doc, at);
+    }
+
+    fn place(&mut self, doc: &Document, at: usize) {
+        self.top = self.locate(doc, at);
+        self.move_by(doc, -((self.height / 3) as isize));
+    }
+
+    /// The line holding byte `at`.
+    fn locate(&mut self, doc: &Document, at: usize) -> (usize, usize) {
         if doc.paragraphs.is_empty() {
-            return;
+            return (0, 0);
         }
         let p = doc
             .paragraphs
-            .partition_point(|s| s.end <= at)
+            .partition_point(|s| s.end < at)
             .min(doc.paragraphs.len() - 1);
         let lines = &self.para(doc, p).lines;
-        let l = lines.partition_point(|v| v.start <= at).saturating_sub(1);
-        self.top = (p, l);
-        let third = self.height / 3;
-        self.scroll(doc, -(third as isize));
+        (
+            p,
+            lines.partition_point(|v| v.start <= at).saturating_sub(1),
+        )
     }
 
     /// Whether byte `at` is on screen.

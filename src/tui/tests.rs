@@ -278,3 +278,29 @@ fn with_the_mouse_a_click_selects_and_the_wheel_scrolls() {
     let doc = app.doc.as_ref().unwrap();
     assert_ne!(app.article.top_byte(doc), 0);
 }
+
+#[test]
+fn a_jump_from_a_tab_is_placed_at_the_article_size_it_is_drawn_at() {
+    let mut app = sample();
+    draw(&mut app, 200, 50);
+    draw(&mut app, 80, 24);
+    run(&mut app, &[FocusClaims, Down, Down, Down, Open]);
+    draw(&mut app, 80, 24);
+    let start = app.analysis.as_ref().unwrap().claims[3].span.start;
+    let doc = app.doc.as_ref().unwrap();
+    assert!(app.article.shows(doc, start));
+    assert_ne!(app.article.top_byte(doc), 0);
+}
+
+#[test]
+fn a_resize_keeps_the_words_at_the_top() {
+    let mut app = sample();
+    draw(&mut app, 80, 24);
+    run(&mut app, &[Down; 9]);
+    let doc = app.doc.as_ref().unwrap();
+    let before = app.article.top_byte(doc);
+    draw(&mut app, 130, 30);
+    let doc = app.doc.as_ref().unwrap();
+    let after = app.article.top_byte(doc);
+    assert!(after <= before && before - after < 130, "{before} {after}");
+}
