@@ -186,6 +186,10 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
         let bytes = read(&path, &name)?;
         Box::new(move || ingest(&what, &bytes, published).map_err(|f| f.message))
     } else {
+        // A file that cannot be opened fails before the terminal is taken over.
+        if !path.as_os_str().is_empty() {
+            std::fs::File::open(&path).map_err(|e| Failure::runtime(&name, io_reason(&e)))?;
+        }
         Box::new(move || {
             let bytes = read(&path, &what).map_err(|f| f.message)?;
             ingest(&what, &bytes, published).map_err(|f| f.message)
