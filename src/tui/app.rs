@@ -114,6 +114,8 @@ pub struct App {
     focus_spans: Vec<Span>,
     pub search: Search,
     pub help: bool,
+    /// Rows of the help scrolled past, when it is taller than the terminal.
+    pub help_scroll: usize,
     pub mouse: bool,
     /// Panes are tabs (set by the layout for each frame).
     pub narrow: bool,
@@ -144,6 +146,7 @@ impl App {
             focus_spans: Vec::new(),
             search: Search::default(),
             help: false,
+            help_scroll: 0,
             mouse: false,
             narrow: false,
             quit: false,
@@ -208,13 +211,21 @@ impl App {
             match action {
                 Help | Back => self.help = false,
                 Quit => self.quit = true,
+                Down => self.help_scroll += 1,
+                Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                PageDown | HalfPageDown => self.help_scroll += 5,
+                PageUp | HalfPageUp => self.help_scroll = self.help_scroll.saturating_sub(5),
+                Top => self.help_scroll = 0,
                 _ => {}
             }
             return;
         }
         match action {
             Quit => self.quit = true,
-            Help => self.help = true,
+            Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Back => self.back(),
             NextPane => self.focus = Pane::ALL[(self.focus.index() + 1) % 4],
             PrevPane => self.focus = Pane::ALL[(self.focus.index() + 3) % 4],

@@ -14,7 +14,7 @@ use crate::analysis::ActorKind;
 
 const COLUMN: usize = 35;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let mut rows: Vec<Line> = app
         .keymap
         .actions()
@@ -29,7 +29,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     rows.push(Line::raw(""));
     rows.extend(legend());
     let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
-    let columns = rows.len().div_ceil(inner_height).max(1);
+    let fit = (usize::from(area.width).saturating_sub(2) / COLUMN).max(1);
+    let columns = rows.len().div_ceil(inner_height).clamp(1, fit);
     let per_column = rows.len().div_ceil(columns);
     let width = (columns * COLUMN + 2) as u16;
     let height = (per_column + 2) as u16;
@@ -49,12 +50,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Line::from(spans)
         })
         .collect();
+    // Taller than the terminal: j/k scroll it.
+    let hidden = per_column.saturating_sub(usize::from(place.height.saturating_sub(2)));
+    app.help_scroll = app.help_scroll.min(hidden);
+    let closes = if hidden > 0 {
+        " j/k scroll · ? or esc closes "
+    } else {
+        " ? or esc closes "
+    };
     let block = Block::bordered()
         .border_style(theme::border(true))
         .title(Line::styled(" Keys ", theme::title(true)))
-        .title_bottom(Line::styled(" ? or esc closes ", theme::dim()).right_aligned());
+        .title_bottom(Line::styled(closes, theme::dim()).right_aligned());
     clear(frame, place);
-    frame.render_widget(Paragraph::new(lines).block(block), place);
+    let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((scroll, 0)),
+        place,
+    );
 }
 
 /// What the colours in the article mean.

@@ -304,3 +304,24 @@ fn a_resize_keeps_the_words_at_the_top() {
     let after = app.article.top_byte(doc);
     assert!(after <= before && before - after < 130, "{before} {after}");
 }
+
+#[test]
+fn a_help_taller_than_the_terminal_scrolls() {
+    let mut app = sample();
+    run(&mut app, &[Help]);
+    let first = draw(&mut app, 40, 12).backend().to_string();
+    assert!(first.contains("quit") && first.contains("j/k scroll"));
+    run(
+        &mut app,
+        &[
+            Bottom, PageDown, PageDown, PageDown, PageDown, PageDown, PageDown, PageDown, PageDown,
+        ],
+    );
+    let last = draw(&mut app, 40, 12).backend().to_string();
+    assert!(
+        last.contains("actor") && !last.contains("q/ctrl-c"),
+        "{last}"
+    );
+    run(&mut app, &[Back]);
+    assert!(!app.help);
+}
