@@ -122,7 +122,8 @@ pub struct App {
     pub quit: bool,
     /// Where each pane's inside was drawn in the last frame, for the mouse.
     pub rects: [Option<Rect>; 4],
-    pub tabs: Option<Rect>,
+    /// Where each tab was drawn, when the panes are tabs.
+    pub tabs: Vec<(Pane, Rect)>,
     pub tick: usize,
 }
 
@@ -151,7 +152,7 @@ impl App {
             narrow: false,
             quit: false,
             rects: [None; 4],
-            tabs: None,
+            tabs: Vec::new(),
             tick: 0,
         }
     }
@@ -525,9 +526,10 @@ impl App {
     /// Mouse capture on: the wheel scrolls the pane under it, a click focuses and selects.
     pub fn handle_mouse(&mut self, event: MouseEvent) {
         let at = Position::new(event.column, event.row);
-        if let Some(tabs) = self.tabs.filter(|t| t.contains(at)) {
-            let k = usize::from(at.x - tabs.x) * 4 / usize::from(tabs.width.max(1));
-            self.focus = Pane::ALL[k.min(3)];
+        if let Some(&(pane, _)) = self.tabs.iter().find(|(_, r)| r.contains(at)) {
+            if matches!(event.kind, MouseEventKind::Down(MouseButton::Left)) {
+                self.focus = pane;
+            }
             return;
         }
         let Some((pane, rect)) = Pane::ALL

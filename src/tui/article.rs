@@ -254,10 +254,9 @@ impl Article {
         self.visible(doc).first().map_or(0, |(v, _)| v.start)
     }
 
-    /// How far down the article the top line is, in per cent.
-    pub fn percent(&self, doc: &Document) -> usize {
-        let n = doc.paragraphs.len().saturating_sub(1).max(1);
-        self.top.0 * 100 / n
+    /// How far down the article the top line is, in per cent of the text.
+    pub fn percent(&mut self, doc: &Document) -> usize {
+        self.top_byte(doc) * 100 / doc.text.len().max(1)
     }
 
     /// The visible lines, each with its paragraph index.

@@ -21,7 +21,7 @@ const SPINNER: [char; 4] = ['|', '/', '-', '\\'];
 pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
     app.rects = [None; 4];
-    app.tabs = None;
+    app.tabs.clear();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let notice = Paragraph::new(vec![
             Line::from("terminal too small"),
@@ -131,24 +131,24 @@ fn tab_bar(frame: &mut Frame, area: Rect, app: &mut App) {
     } else {
         (" ", "  ")
     };
-    let spans: Vec<Text> = Pane::ALL
-        .iter()
-        .enumerate()
-        .flat_map(|(k, &p)| {
-            let style = if p == app.focus {
-                theme::selected().patch(theme::title(true))
-            } else {
-                theme::dim()
-            };
-            let label = format!("{pad}{} {}{pad}", k + 1, p.title());
-            [
-                Text::raw(if k == 0 { pad } else { gap }),
-                Text::styled(label, style),
-            ]
-        })
-        .collect();
+    let mut spans = Vec::new();
+    let mut x = area.x;
+    for (k, &p) in Pane::ALL.iter().enumerate() {
+        let style = if p == app.focus {
+            theme::selected().patch(theme::title(true))
+        } else {
+            theme::dim()
+        };
+        let before = Text::raw(if k == 0 { pad } else { gap });
+        let label = Text::styled(format!("{pad}{} {}{pad}", k + 1, p.title()), style);
+        x = x.saturating_add(before.width() as u16);
+        let width = label.width() as u16;
+        app.tabs
+            .push((p, Rect { x, width, ..area }.intersection(area)));
+        x = x.saturating_add(width);
+        spans.extend([before, label]);
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-    app.tabs = Some(area);
 }
 
 fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {

@@ -325,3 +325,18 @@ fn a_help_taller_than_the_terminal_scrolls() {
     run(&mut app, &[Back]);
     assert!(!app.help);
 }
+
+#[test]
+fn with_the_mouse_a_click_on_a_tab_brings_its_pane() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = sample();
+    draw(&mut app, 80, 24);
+    let (_, timeline) = app.tabs[3];
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: timeline.x + 1,
+        row: timeline.y,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.focus, Pane::Timeline);
+}
