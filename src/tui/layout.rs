@@ -230,6 +230,10 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Text::styled("▏", theme::key()));
         spans.push(Text::raw(format!("  {}", matches(app))));
         spans.push(Text::styled("  enter keep · esc cancel", theme::dim()));
+    } else if app.help {
+        for action in [Down, Up, Back, Quit] {
+            spans.extend(hint(action).into_iter().flatten());
+        }
     } else {
         if !search.query.is_empty() {
             spans.push(Text::styled(
