@@ -26,7 +26,7 @@ use futures::StreamExt;
 use tokio::sync::mpsc;
 
 pub use action::Action;
-pub use app::App;
+use app::App;
 pub use keymap::Keymap;
 
 use crate::analysis::{self, Analysis, UserLexicon};
