@@ -11,6 +11,7 @@ pub mod document;
 pub mod extract;
 pub mod output;
 pub mod schema;
+pub mod tui;
 
 /// The bundled sample briefing, opened when no PATH is given.
 pub const SAMPLE: &[u8] = include_bytes!("../assets/sample.md");

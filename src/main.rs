@@ -1,15 +1,15 @@
 //! The `brief` binary: parse the command line, dispatch, and turn every failure into one
 //! line on stderr and an exit status (0 success, 1 runtime failure, 2 usage or config).
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use brief::analysis::UserLexicon;
 use brief::cli::{Cli, Command, Options};
-use brief::document::Document;
+use brief::document::{Document, Warning};
 use brief::output::Output;
-use brief::{config, extract, io_reason};
+use brief::{config, extract, io_reason, tui};
 use clap::{CommandFactory, Parser};
 
 /// A failure that ends the command: its exit status and the `<what>: <why>` to print.
@@ -48,8 +48,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let options = &cli.options;
     match cli.command {
-        // Until the reader exists, `brief [PATH]` prints the analysis as `extract` does.
-        None => extract_files(&cli.paths, options),
+        None => reader(&cli.paths, options),
         Some(Command::Extract {
             paths,
             jsonl: false,
@@ -115,33 +114,93 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
 
 /// Reads a briefing (the empty path is the bundled sample), printing its warnings.
 fn load(path: &Path, options: &Options) -> Result<Document, Failure> {
-    let name = if path.as_os_str().is_empty() {
+    let name = name(path);
+    let bytes = read(path, &name)?;
+    let (doc, warnings) = ingest(&name, &bytes, options.published)?;
+    for warning in warnings {
+        eprintln!("brief: warning: {name}: {warning}");
+    }
+    Ok(doc)
+}
+
+/// How a briefing is named in messages.
+fn name(path: &Path) -> String {
+    if path.as_os_str().is_empty() {
         "sample".to_string()
     } else {
         path.display().to_string()
-    };
-    let bytes = if path.as_os_str().is_empty() {
-        brief::SAMPLE.to_vec()
+    }
+}
+
+fn read(path: &Path, name: &str) -> Result<Vec<u8>, Failure> {
+    if path.as_os_str().is_empty() {
+        Ok(brief::SAMPLE.to_vec())
     } else if path == Path::new("-") {
         let mut bytes = Vec::new();
         io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::runtime("stdin", io_reason(&e)))?;
-        bytes
+        Ok(bytes)
     } else if path.is_dir() {
-        return Err(Failure::runtime(&name, "is a folder, not a briefing"));
+        Err(Failure::runtime(name, "is a folder, not a briefing"))
     } else {
-        std::fs::read(path).map_err(|e| Failure::runtime(&name, io_reason(&e)))?
+        std::fs::read(path).map_err(|e| Failure::runtime(name, io_reason(&e)))
+    }
+}
+
+fn ingest(
+    name: &str,
+    bytes: &[u8],
+    published: Option<jiff::civil::Date>,
+) -> Result<(Document, Vec<Warning>), Failure> {
+    let (mut doc, warnings) = Document::from_bytes(bytes).map_err(|e| Failure::runtime(name, e))?;
+    if published.is_some() {
+        doc.meta.published = published;
+    }
+    Ok((doc, warnings))
+}
+
+/// `brief [PATH]`: the interactive reader. Stdin (`-`) is read before the terminal is
+/// taken over; a file is read and analysed in the background while the reader draws.
+fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
+    if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
+        return Err(Failure {
+            status: 2,
+            message: "the library (several briefings or a folder) is not built yet: \
+                      open one briefing at a time"
+                .into(),
+        });
+    }
+    let lexicon = lexicon(options)?;
+    if !io::stdout().is_terminal() {
+        return Err(Failure::runtime(
+            "reader",
+            "stdout is not a terminal (use `brief extract` for the analysis as JSON)",
+        ));
+    }
+    let path = paths.first().cloned().unwrap_or_default();
+    let name = name(&path);
+    let published = options.published;
+    let what = name.clone();
+    let loader: tui::Loader = if path == Path::new("-") {
+        let bytes = read(&path, &name)?;
+        Box::new(move || ingest(&what, &bytes, published).map_err(|f| f.message))
+    } else {
+        // A file that cannot be opened fails before the terminal is taken over.
+        if !path.as_os_str().is_empty() {
+            std::fs::File::open(&path).map_err(|e| Failure::runtime(&name, io_reason(&e)))?;
+        }
+        Box::new(move || {
+            let bytes = read(&path, &what).map_err(|f| f.message)?;
+            ingest(&what, &bytes, published).map_err(|f| f.message)
+        })
     };
-    let (mut doc, warnings) =
-        Document::from_bytes(&bytes).map_err(|e| Failure::runtime(&name, e))?;
+    let warnings = tui::run(name.clone(), loader, lexicon)
+        .map_err(|message| Failure { status: 1, message })?;
     for warning in warnings {
         eprintln!("brief: warning: {name}: {warning}");
     }
-    if options.published.is_some() {
-        doc.meta.published = options.published;
-    }
-    Ok(doc)
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `write` against stdout or the `--output` file; a closed pipe (`| head`) is not an

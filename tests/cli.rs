@@ -105,8 +105,23 @@ fn no_path_analyses_the_bundled_sample() {
         assert!(analysis[key].is_array(), "{key}");
     }
     assert_offsets_slice_the_text(&analysis);
-    // Until the reader exists, `brief` alone prints the same analysis.
-    assert_eq!(json(&brief(&[], None)), analysis);
+}
+
+#[test]
+fn the_reader_needs_a_terminal_and_one_briefing() {
+    let one_line = |out: &Output, status: i32, says: &str| {
+        let err = stderr(out);
+        assert_eq!(out.status.code(), Some(status), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with("brief: ") && err.contains(says), "{err}");
+        assert!(out.stdout.is_empty());
+    };
+    one_line(&brief(&[], None), 1, "brief extract");
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "a.md", b"Moscow denied it.\n");
+    let b = write(dir.path(), "b.md", b"Seoul said so.\n");
+    one_line(&brief(&[&a, &b], None), 2, "library");
+    one_line(&brief(&[dir.path().to_str().unwrap()], None), 2, "library");
 }
 
 #[test]

@@ -1,0 +1,115 @@
+//! What a key can ask the reader to do. The names are the contract's action names, so a
+//! `[keys]` table in the configuration maps straight onto them.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    Back,
+    NextPane,
+    PrevPane,
+    FocusArticle,
+    FocusClaims,
+    FocusActors,
+    FocusTimeline,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Open,
+    Search,
+    NextMatch,
+    PrevMatch,
+    NextClaim,
+    PrevClaim,
+    ToggleMouse,
+}
+
+impl Action {
+    /// The contract's name, as written in `[keys]`.
+    pub fn name(self) -> &'static str {
+        use Action::*;
+        match self {
+            Quit => "quit",
+            Help => "help",
+            Back => "back",
+            NextPane => "next_pane",
+            PrevPane => "prev_pane",
+            FocusArticle => "focus_article",
+            FocusClaims => "focus_claims",
+            FocusActors => "focus_actors",
+            FocusTimeline => "focus_timeline",
+            Down => "down",
+            Up => "up",
+            Top => "top",
+            Bottom => "bottom",
+            PageDown => "page_down",
+            PageUp => "page_up",
+            HalfPageDown => "half_page_down",
+            HalfPageUp => "half_page_up",
+            Open => "open",
+            Search => "search",
+            NextMatch => "next_match",
+            PrevMatch => "prev_match",
+            NextClaim => "next_claim",
+            PrevClaim => "prev_claim",
+            ToggleMouse => "toggle_mouse",
+        }
+    }
+
+    /// A few words for the help overlay and the status bar.
+    pub fn describe(self) -> &'static str {
+        use Action::*;
+        match self {
+            Quit => "quit",
+            Help => "this help",
+            Back => "back one step",
+            NextPane => "next pane",
+            PrevPane => "previous pane",
+            FocusArticle => "article",
+            FocusClaims => "claims",
+            FocusActors => "actors",
+            FocusTimeline => "timeline",
+            Down => "down",
+            Up => "up",
+            Top => "top",
+            Bottom => "bottom",
+            PageDown => "page down",
+            PageUp => "page up",
+            HalfPageDown => "half page down",
+            HalfPageUp => "half page up",
+            Open => "open",
+            Search => "search",
+            NextMatch => "next match",
+            PrevMatch => "previous match",
+            NextClaim => "next claim",
+            PrevClaim => "previous claim",
+            ToggleMouse => "mouse on/off",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_deserialise_from_their_contract_names() {
+        #[derive(Deserialize)]
+        struct Keys {
+            a: Action,
+        }
+        for action in crate::tui::keymap::Keymap::default().actions() {
+            let toml = format!("a = \"{}\"", action.name());
+            let keys: Keys = toml::from_str(&toml).unwrap();
+            assert_eq!(keys.a, action);
+        }
+    }
+}

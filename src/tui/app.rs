@@ -1,0 +1,626 @@
+//! The reader's state and what each action does to it. Pure: no terminal, no I/O, so every
+//! keyboard flow can be tested by feeding actions to [`App::handle`].
+
+use aho_corasick::AhoCorasickBuilder;
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+
+use super::action::Action;
+use super::article::{Article, Highlights, Mark, Marks};
+use super::keymap::{Key, Keymap};
+use super::theme;
+use crate::analysis::Analysis;
+use crate::document::{Document, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Article,
+    Claims,
+    Actors,
+    Timeline,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Article, Pane::Claims, Pane::Actors, Pane::Timeline];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Article => "Article",
+            Pane::Claims => "Claims",
+            Pane::Actors => "Actors",
+            Pane::Timeline => "Timeline",
+        }
+    }
+
+    fn index(self) -> usize {
+        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
+    }
+
+    /// The actions worth showing in the status bar while this pane has the focus.
+    pub fn actions(self) -> &'static [Action] {
+        use Action::*;
+        match self {
+            Pane::Article => &[Down, Up, NextClaim, PrevClaim, Search, NextMatch, PrevMatch],
+            Pane::Claims => &[Down, Up, Open, Top, Bottom],
+            Pane::Actors => &[Down, Up, Open, Top, Bottom],
+            Pane::Timeline => &[Down, Up, Open, Top, Bottom],
+        }
+    }
+}
+
+/// A list pane's selection and scroll offset (items, not rows).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListView {
+    pub selected: usize,
+    pub offset: usize,
+    /// Items that fit, from the last frame.
+    pub page: usize,
+}
+
+impl ListView {
+    fn moved(&mut self, delta: isize, len: usize) {
+        let last = len.saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+    }
+
+    /// Keeps the selection on screen with `fit` items visible.
+    pub fn scrolled(&mut self, fit: usize, len: usize) {
+        self.page = fit.max(1);
+        self.selected = self.selected.min(len.saturating_sub(1));
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + self.page {
+            self.offset = self.selected + 1 - self.page;
+        }
+        self.offset = self.offset.min(len.saturating_sub(self.page));
+    }
+}
+
+/// The search in the article: the query, whether it is being typed, and its matches.
+#[derive(Debug, Default)]
+pub struct Search {
+    pub query: String,
+    pub editing: bool,
+    pub matches: Vec<Span>,
+    pub current: Option<usize>,
+}
+
+/// The item whose spans stand out in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Claim(usize),
+    Actor(usize),
+    Event(usize),
+}
+
+pub struct App {
+    pub keymap: Keymap,
+    /// What is being read, for the title bar until the document arrives.
+    pub name: String,
+    pub doc: Option<Document>,
+    pub analysis: Option<Analysis>,
+    marks: Marks,
+    pub focus: Pane,
+    pub article: Article,
+    pub claims: ListView,
+    pub actors: ListView,
+    pub timeline: ListView,
+    /// Claims and events shown: all, or those of the filter's actor.
+    pub claim_view: Vec<usize>,
+    pub event_view: Vec<usize>,
+    pub filter: Option<usize>,
+    pub current: Option<Item>,
+    focus_spans: Vec<Span>,
+    pub search: Search,
+    pub help: bool,
+    /// Rows of the help scrolled past, when it is taller than the terminal.
+    pub help_scroll: usize,
+    pub mouse: bool,
+    /// Panes are tabs (set by the layout for each frame).
+    pub narrow: bool,
+    pub quit: bool,
+    /// Where each pane's inside was drawn in the last frame, for the mouse.
+    pub rects: [Option<Rect>; 4],
+    /// Where each tab was drawn, when the panes are tabs.
+    pub tabs: Vec<(Pane, Rect)>,
+    pub tick: usize,
+}
+
+impl App {
+    pub fn new(name: String, keymap: Keymap) -> App {
+        App {
+            keymap,
+            name,
+            doc: None,
+            analysis: None,
+            marks: Marks::default(),
+            focus: Pane::Article,
+            article: Article::default(),
+            claims: ListView::default(),
+            actors: ListView::default(),
+            timeline: ListView::default(),
+            claim_view: Vec::new(),
+            event_view: Vec::new(),
+            filter: None,
+            current: None,
+            focus_spans: Vec::new(),
+            search: Search::default(),
+            help: false,
+            help_scroll: 0,
+            mouse: false,
+            narrow: false,
+            quit: false,
+            rects: [None; 4],
+            tabs: Vec::new(),
+            tick: 0,
+        }
+    }
+
+    pub fn set_document(&mut self, doc: Document) {
+        self.doc = Some(doc);
+        self.article = Article::default();
+    }
+
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.marks = marks(&analysis);
+        self.analysis = Some(analysis);
+        self.refresh_views();
+    }
+
+    /// The article's visible lines at this size, painted.
+    pub fn article_lines(&mut self, width: usize, height: usize) -> Vec<Line<'static>> {
+        let Some(doc) = &self.doc else {
+            return Vec::new();
+        };
+        self.article.resize(doc, width, height);
+        let lights = Highlights {
+            marks: &self.marks,
+            focus: &self.focus_spans,
+            matches: &self.search.matches,
+            current: self.search.current,
+        };
+        self.article.lines(doc, &lights)
+    }
+
+    /// A key press: typed into the search while it is being edited, else looked up.
+    pub fn handle_key(&mut self, event: KeyEvent) {
+        if self.search.editing {
+            match event.code {
+                KeyCode::Enter => self.search.editing = false,
+                KeyCode::Esc => self.search = Search::default(),
+                KeyCode::Backspace => {
+                    self.search.query.pop();
+                    self.find();
+                }
+                KeyCode::Char(c) if !Key::from_event(event).ctrl => {
+                    self.search.query.push(c);
+                    self.find();
+                }
+                _ => {}
+            }
+            return;
+        }
+        if let Some(action) = self.keymap.action(Key::from_event(event)) {
+            self.handle(action);
+        }
+    }
+
+    pub fn handle(&mut self, action: Action) {
+        use Action::*;
+        if self.help {
+            match action {
+                Help | Back => self.help = false,
+                Quit => self.quit = true,
+                Down => self.help_scroll += 1,
+                Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                PageDown | HalfPageDown => self.help_scroll += 5,
+                PageUp | HalfPageUp => self.help_scroll = self.help_scroll.saturating_sub(5),
+                Top => self.help_scroll = 0,
+                _ => {}
+            }
+            return;
+        }
+        match action {
+            Quit => self.quit = true,
+            Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
+            Back => self.back(),
+            NextPane => self.focus = Pane::ALL[(self.focus.index() + 1) % 4],
+            PrevPane => self.focus = Pane::ALL[(self.focus.index() + 3) % 4],
+            FocusArticle => self.focus = Pane::Article,
+            FocusClaims => self.focus = Pane::Claims,
+            FocusActors => self.focus = Pane::Actors,
+            FocusTimeline => self.focus = Pane::Timeline,
+            Down => self.step(1),
+            Up => self.step(-1),
+            Top => self.step(isize::MIN / 2),
+            Bottom => self.step(isize::MAX / 2),
+            PageDown => self.step(self.page() as isize),
+            PageUp => self.step(-(self.page() as isize)),
+            HalfPageDown => self.step((self.page() / 2).max(1) as isize),
+            HalfPageUp => self.step(-((self.page() / 2).max(1) as isize)),
+            Open => self.open(),
+            Search => {
+                self.search = self::Search {
+                    editing: true,
+                    ..Default::default()
+                };
+                self.focus = Pane::Article;
+            }
+            NextMatch => self.next_match(true),
+            PrevMatch => self.next_match(false),
+            NextClaim if self.focus == Pane::Article => self.next_claim(true),
+            PrevClaim if self.focus == Pane::Article => self.next_claim(false),
+            NextClaim | PrevClaim => {}
+            ToggleMouse => self.mouse = !self.mouse,
+        }
+    }
+
+    /// Esc: the innermost thing open closes first.
+    fn back(&mut self) {
+        if !self.search.query.is_empty() || self.search.editing {
+            self.search = Search::default();
+        } else if self.filter.is_some() {
+            self.filter = None;
+            self.refresh_views();
+        }
+    }
+
+    fn page(&self) -> usize {
+        match self.focus {
+            Pane::Article => self.article.height.saturating_sub(1).max(1),
+            Pane::Claims => self.claims.page,
+            Pane::Actors => self.actors.page,
+            Pane::Timeline => self.timeline.page,
+        }
+    }
+
+    fn step(&mut self, delta: isize) {
+        let actors = self.analysis.as_ref().map_or(0, |a| a.actors.len());
+        match self.focus {
+            Pane::Article => {
+                if let Some(doc) = &self.doc {
+                    match delta {
+                        d if d <= isize::MIN / 2 => self.article.scroll_to_top(),
+                        d if d >= isize::MAX / 2 => self.article.scroll_to_bottom(doc),
+                        d => self.article.scroll(doc, d),
+                    }
+                }
+                return;
+            }
+            Pane::Claims => self.claims.moved(delta, self.claim_view.len()),
+            Pane::Actors => self.actors.moved(delta, actors),
+            Pane::Timeline => self.timeline.moved(delta, self.event_view.len()),
+        }
+        self.select_current();
+    }
+
+    /// The selected item of the focused list becomes the one that stands out.
+    fn select_current(&mut self) {
+        let item = match self.focus {
+            Pane::Article => return,
+            Pane::Claims => self
+                .claim_view
+                .get(self.claims.selected)
+                .map(|&i| Item::Claim(i)),
+            Pane::Actors => (self.actors.selected
+                < self.analysis.as_ref().map_or(0, |a| a.actors.len()))
+            .then_some(Item::Actor(self.actors.selected)),
+            Pane::Timeline => self
+                .event_view
+                .get(self.timeline.selected)
+                .map(|&i| Item::Event(i)),
+        };
+        self.current = item;
+        self.refresh_focus();
+    }
+
+    fn open(&mut self) {
+        self.select_current();
+        match self.current {
+            Some(Item::Actor(a)) if self.focus == Pane::Actors => {
+                self.filter = Some(a);
+                self.refresh_views();
+            }
+            Some(Item::Claim(_) | Item::Event(_)) if self.focus != Pane::Article => {
+                if let Some(at) = self.focus_spans.first().map(|s| s.start) {
+                    self.jump(at);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Scrolls the article to byte `at`; with tabs, the article comes to the front.
+    fn jump(&mut self, at: usize) {
+        if let Some(doc) = &self.doc {
+            self.article.jump_to(doc, at);
+            if self.narrow {
+                self.focus = Pane::Article;
+            }
+        }
+    }
+
+    /// `]`/`[` in the article: the next claim after the selected one (or the top of the
+    /// view), selected in the claims pane and shown.
+    fn next_claim(&mut self, forward: bool) {
+        let from = match self.current {
+            Some(Item::Claim(i)) => self
+                .analysis
+                .as_ref()
+                .and_then(|a| a.claims.get(i))
+                .map_or(0, |c| c.span.start),
+            _ => self.top_byte(),
+        };
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let pos = self.claim_view.iter().position(|&i| {
+            let start = analysis.claims[i].span.start;
+            if forward {
+                start > from || (start == from && self.current.is_none())
+            } else {
+                start >= from
+            }
+        });
+        let k = match (forward, pos) {
+            (true, Some(k)) => k,
+            (true, None) => return,
+            (false, Some(0)) => return,
+            (false, Some(k)) => k - 1,
+            (false, None) => match self.claim_view.len().checked_sub(1) {
+                Some(k) => k,
+                None => return,
+            },
+        };
+        self.claims.selected = k;
+        self.current = Some(Item::Claim(self.claim_view[k]));
+        self.refresh_focus();
+        if let Some(at) = self.focus_spans.first().map(|s| s.start) {
+            self.jump(at);
+        }
+    }
+
+    fn top_byte(&mut self) -> usize {
+        let Some(doc) = &self.doc else {
+            return 0;
+        };
+        self.article.top_byte(doc)
+    }
+
+    /// Finds the query in the article (ASCII case folded) and shows the first match from
+    /// the top of the view on.
+    fn find(&mut self) {
+        self.search.matches.clear();
+        self.search.current = None;
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        if self.search.query.is_empty() {
+            return;
+        }
+        let Ok(finder) = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build([&self.search.query])
+        else {
+            return;
+        };
+        self.search.matches = finder
+            .find_iter(&doc.text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect();
+        let top = self.article.top_byte(doc);
+        let k = self.search.matches.partition_point(|m| m.start < top);
+        if !self.search.matches.is_empty() {
+            self.show_match(k % self.search.matches.len());
+        }
+    }
+
+    fn next_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            return;
+        }
+        let k = match (self.search.current, forward) {
+            (None, _) => 0,
+            (Some(k), true) => (k + 1) % n,
+            (Some(k), false) => (k + n - 1) % n,
+        };
+        self.focus = Pane::Article;
+        self.show_match(k);
+    }
+
+    fn show_match(&mut self, k: usize) {
+        self.search.current = Some(k);
+        let at = self.search.matches[k].start;
+        if let Some(doc) = &self.doc
+            && !self.article.shows(doc, at)
+        {
+            self.article.jump_to(doc, at);
+        }
+    }
+
+    /// The claims and events in view after the filter changed.
+    fn refresh_views(&mut self) {
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let mentions: Vec<Span> = self
+            .filter
+            .and_then(|a| analysis.actors.get(a))
+            .map(|a| a.mentions.iter().map(|m| m.span).collect())
+            .unwrap_or_default();
+        let names = |claim: &crate::analysis::Claim| {
+            let within = |s: Span| {
+                let k = mentions.partition_point(|m| m.end <= s.start);
+                mentions.get(k).is_some_and(|m| m.start < s.end)
+            };
+            match &claim.fragments {
+                Some(parts) => parts.iter().any(|&p| within(p)),
+                None => within(claim.span),
+            }
+        };
+        self.claim_view = (0..analysis.claims.len())
+            .filter(|&i| {
+                let claim = &analysis.claims[i];
+                self.filter.is_none_or(|a| {
+                    claim.source.as_ref().is_some_and(|s| s.actors.contains(&a)) || names(claim)
+                })
+            })
+            .collect();
+        self.event_view = (0..analysis.timeline.len())
+            .filter(|&i| {
+                self.filter
+                    .is_none_or(|a| analysis.timeline[i].actors.contains(&a))
+            })
+            .collect();
+        self.claims = ListView {
+            page: self.claims.page,
+            ..Default::default()
+        };
+        self.timeline = ListView {
+            page: self.timeline.page,
+            ..Default::default()
+        };
+        self.refresh_focus();
+    }
+
+    /// The spans that stand out: the current item's, and every mention of the filter's actor.
+    fn refresh_focus(&mut self) {
+        self.focus_spans.clear();
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let actor = |a: usize, spans: &mut Vec<Span>| {
+            if let Some(actor) = analysis.actors.get(a) {
+                spans.extend(actor.mentions.iter().map(|m| m.span));
+            }
+        };
+        let mut spans = Vec::new();
+        match self.current {
+            Some(Item::Claim(i)) => {
+                if let Some(c) = analysis.claims.get(i) {
+                    match &c.fragments {
+                        Some(parts) => spans.extend(parts),
+                        None => spans.push(c.span),
+                    }
+                    spans.extend(c.source.as_ref().map(|s| s.span));
+                    spans.extend(c.cue);
+                }
+            }
+            Some(Item::Event(i)) => spans.extend(analysis.timeline.get(i).map(|e| e.span)),
+            Some(Item::Actor(a)) => actor(a, &mut spans),
+            None => {}
+        }
+        if let Some(a) = self.filter {
+            actor(a, &mut spans);
+        }
+        spans.sort_by_key(|s| (s.start, s.end));
+        spans.dedup();
+        self.focus_spans = spans;
+    }
+
+    /// Mouse capture on: the wheel scrolls the pane under it, a click focuses and selects.
+    pub fn handle_mouse(&mut self, event: MouseEvent) {
+        let at = Position::new(event.column, event.row);
+        if let Some(&(pane, _)) = self.tabs.iter().find(|(_, r)| r.contains(at)) {
+            if matches!(event.kind, MouseEventKind::Down(MouseButton::Left)) {
+                self.focus = pane;
+            }
+            return;
+        }
+        let Some((pane, rect)) = Pane::ALL
+            .iter()
+            .zip(self.rects)
+            .find_map(|(&p, r)| r.filter(|r| r.contains(at)).map(|r| (p, r)))
+        else {
+            return;
+        };
+        match event.kind {
+            MouseEventKind::ScrollDown => {
+                self.focus = pane;
+                self.step(3);
+            }
+            MouseEventKind::ScrollUp => {
+                self.focus = pane;
+                self.step(-3);
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = pane;
+                if pane != Pane::Article {
+                    let rows = usize::from(at.y - rect.y) / item_rows(pane);
+                    let view = self.list(pane);
+                    let k = view.offset + rows;
+                    if k < self.list_len(pane) {
+                        self.list_mut(pane).selected = k;
+                        self.select_current();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn list(&self, pane: Pane) -> ListView {
+        match pane {
+            Pane::Actors => self.actors,
+            Pane::Timeline => self.timeline,
+            _ => self.claims,
+        }
+    }
+
+    fn list_mut(&mut self, pane: Pane) -> &mut ListView {
+        match pane {
+            Pane::Actors => &mut self.actors,
+            Pane::Timeline => &mut self.timeline,
+            _ => &mut self.claims,
+        }
+    }
+
+    pub fn list_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Article => 0,
+            Pane::Claims => self.claim_view.len(),
+            Pane::Actors => self.analysis.as_ref().map_or(0, |a| a.actors.len()),
+            Pane::Timeline => self.event_view.len(),
+        }
+    }
+}
+
+/// Screen rows one item of a list pane takes.
+pub fn item_rows(pane: Pane) -> usize {
+    if pane == Pane::Claims { 2 } else { 1 }
+}
+
+/// The analysis's spans as paint for the article, the heavier kinds ranked higher.
+fn marks(analysis: &Analysis) -> Marks {
+    let mut list = Vec::new();
+    let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
+    for claim in &analysis.claims {
+        match &claim.fragments {
+            Some(parts) => parts.iter().for_each(|&p| add(p, theme::claim(), 2)),
+            None => add(claim.span, theme::claim(), 2),
+        }
+        if let Some(source) = &claim.source {
+            add(source.span, theme::source(), 6);
+        }
+        if let Some(cue) = claim.cue {
+            add(cue, theme::cue(), 5);
+        }
+        for &hedge in &claim.hedges {
+            add(hedge, theme::hedge(), 5);
+        }
+    }
+    for time in &analysis.times {
+        add(time.span, theme::time(), 3);
+    }
+    for actor in &analysis.actors {
+        for mention in &actor.mentions {
+            add(mention.span, theme::actor(actor.kind), 4);
+        }
+    }
+    Marks::new(list)
+}

@@ -1,0 +1,102 @@
+//! The help overlay, built from the live keymap so it always tells the truth, with a key
+//! to the article's colours.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as Text};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::app::App;
+use super::layout::{centred, clear};
+use super::theme;
+use crate::analysis::ActorKind;
+
+const COLUMN: usize = 35;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
+    let mut rows: Vec<Line> = app
+        .keymap
+        .actions()
+        .map(|action| {
+            let keys = app.keymap.keys(action);
+            Line::from(vec![
+                Text::styled(format!("{keys:>15}  "), theme::key()),
+                Text::raw(action.describe()),
+            ])
+        })
+        .collect();
+    rows.push(Line::raw(""));
+    rows.extend(legend());
+    let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
+    let fit = (usize::from(area.width).saturating_sub(2) / COLUMN).max(1);
+    let columns = rows.len().div_ceil(inner_height).clamp(1, fit);
+    let per_column = rows.len().div_ceil(columns);
+    let width = (columns * COLUMN + 2) as u16;
+    let height = (per_column + 2) as u16;
+    let place = centred(area, width, height);
+    let lines: Vec<Line> = (0..per_column)
+        .map(|r| {
+            let spans = (0..columns)
+                .filter_map(|c| rows.get(c * per_column + r))
+                .flat_map(|row| {
+                    let pad = COLUMN.saturating_sub(row.width());
+                    row.spans
+                        .iter()
+                        .cloned()
+                        .chain([Text::raw(" ".repeat(pad))])
+                })
+                .collect::<Vec<_>>();
+            Line::from(spans)
+        })
+        .collect();
+    // Taller than the terminal: j/k scroll it.
+    let hidden = per_column.saturating_sub(usize::from(place.height.saturating_sub(2)));
+    app.help_scroll = app.help_scroll.min(hidden);
+    let closes = if hidden > 0 {
+        " j/k scroll · ? or esc closes "
+    } else {
+        " ? or esc closes "
+    };
+    let block = Block::bordered()
+        .border_style(theme::border(true))
+        .title(Line::styled(" Keys ", theme::title(true)))
+        .title_bottom(Line::styled(closes, theme::dim()).right_aligned());
+    clear(frame, place);
+    let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).scroll((scroll, 0)),
+        place,
+    );
+}
+
+/// What the colours in the article mean.
+fn legend() -> Vec<Line<'static>> {
+    let sample = |style: Style, text: &'static str, meaning: &'static str| {
+        Line::from(vec![
+            Text::raw(" ".repeat(6)),
+            Text::styled(format!("{text:>8}"), style),
+            Text::raw(format!("  {meaning}")),
+        ])
+    };
+    let kinds = [
+        (ActorKind::Person, "person"),
+        (ActorKind::Organization, "org"),
+        (ActorKind::Country, "country"),
+        (ActorKind::Group, "group"),
+    ];
+    let mut lines = vec![
+        sample(theme::claim(), "claim", "what is claimed"),
+        sample(theme::source(), "source", "who claims it"),
+        sample(theme::cue(), "cue", "said, according to"),
+        sample(theme::hedge(), "hedge", "reportedly, may"),
+        sample(theme::time(), "time", "a time expression"),
+        sample(theme::focus(), "selected", "the selected item"),
+    ];
+    lines.extend(
+        kinds
+            .into_iter()
+            .map(|(kind, name)| sample(theme::actor(kind), name, "actor")),
+    );
+    lines
+}

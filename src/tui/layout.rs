@@ -1,0 +1,334 @@
+//! Where everything goes: the title bar, the panes (side by side when wide, tabs when
+//! narrow), the status bar, the help overlay, or a notice when the terminal is too small.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as Text};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::app::{App, Pane};
+use super::{actors, claims, help, theme, timeline};
+
+/// Below this width the panes become tabs.
+pub const WIDE: u16 = 100;
+/// Below this, only a notice: 40x12 still shows a whole pane.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+const SPINNER: [char; 4] = ['|', '/', '-', '\\'];
+
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let area = frame.area();
+    app.rects = [None; 4];
+    app.tabs.clear();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let notice = Paragraph::new(vec![
+            Line::from("terminal too small"),
+            Line::from(format!(
+                "need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}",
+                area.width, area.height
+            )),
+            Line::from("q quits"),
+        ])
+        .centered();
+        let y = area.height.saturating_sub(3) / 2;
+        frame.render_widget(
+            notice,
+            Rect {
+                y,
+                height: area.height - y,
+                ..area
+            },
+        );
+        return;
+    }
+    app.narrow = area.width < WIDE;
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    title_bar(frame, title, app);
+    if app.narrow {
+        let [tabs, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+        tab_bar(frame, tabs, app);
+        pane(frame, body, app, app.focus);
+    } else {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                .areas(body);
+        pane(frame, left, app, Pane::Article);
+        let [c, a, t] = Layout::vertical([
+            Constraint::Percentage(45),
+            Constraint::Percentage(25),
+            Constraint::Percentage(30),
+        ])
+        .areas(right);
+        pane(frame, c, app, Pane::Claims);
+        pane(frame, a, app, Pane::Actors);
+        pane(frame, t, app, Pane::Timeline);
+    }
+    status_bar(frame, status, app);
+    if app.help {
+        help::draw(frame, body, app);
+    }
+}
+
+/// The title on the left, cut to fit; the date and the review count always on the right.
+fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
+    let sep = || Text::styled(" │ ", theme::dim());
+    let mut title = app.name.clone();
+    let mut date = None;
+    if let Some(doc) = &app.doc {
+        if let Some(t) = &doc.meta.title {
+            title = t.clone();
+        }
+        if let Some(source) = doc.meta.source.as_deref().filter(|s| !s.is_empty()) {
+            title = format!("{title} │ {source}");
+        }
+        date = doc.meta.published;
+    }
+    let reviewed = app.analysis.as_ref().map(|a| a.claims.len());
+    // Narrower terminals get shorter forms; the title keeps at least a few words.
+    let width = usize::from(area.width);
+    let (date_format, reviewed_word) = match width {
+        0..60 => (None, "reviewed"),
+        60..100 => (Some("%-d %b %Y"), "reviewed"),
+        _ => (Some("%a %-d %b %Y"), "claims reviewed"),
+    };
+    let mut right = Vec::new();
+    if let (Some(date), Some(format)) = (date, date_format) {
+        right.extend([sep(), Text::raw(date.strftime(format).to_string())]);
+    }
+    if let Some(n) = reviewed {
+        right.extend([
+            sep(),
+            Text::styled(format!("0/{n} {reviewed_word} "), theme::dim()),
+        ]);
+    }
+    let right_width: usize = right.iter().map(|s| s.width()).sum();
+    let room = usize::from(area.width).saturating_sub(right_width + 9);
+    let mut spans = vec![
+        Text::styled(" brief", theme::key()),
+        sep(),
+        Text::styled(clip(&title, room), theme::title(false)),
+    ];
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    spans.push(Text::raw(" ".repeat(
+        usize::from(area.width).saturating_sub(used + right_width),
+    )));
+    spans.extend(right);
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
+}
+
+fn tab_bar(frame: &mut Frame, area: Rect, app: &mut App) {
+    // Very narrow terminals drop the padding so all four tabs still show.
+    let (pad, gap) = if area.width < 48 {
+        ("", " ")
+    } else {
+        (" ", "  ")
+    };
+    let mut spans = Vec::new();
+    let mut x = area.x;
+    for (k, &p) in Pane::ALL.iter().enumerate() {
+        let style = if p == app.focus {
+            theme::selected().patch(theme::title(true))
+        } else {
+            theme::dim()
+        };
+        let before = Text::raw(if k == 0 { pad } else { gap });
+        let label = Text::styled(format!("{pad}{} {}{pad}", k + 1, p.title()), style);
+        x = x.saturating_add(before.width() as u16);
+        let width = label.width() as u16;
+        app.tabs
+            .push((p, Rect { x, width, ..area }.intersection(area)));
+        x = x.saturating_add(width);
+        spans.extend([before, label]);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {
+    let focused = app.focus == pane;
+    let number = Pane::ALL.iter().position(|&p| p == pane).unwrap_or(0) + 1;
+    let mut block = Block::bordered()
+        .border_style(theme::border(focused))
+        .title(Line::styled(
+            format!(" {number} {}{} ", pane.title(), count(app, pane)),
+            theme::title(focused),
+        ));
+    if pane == Pane::Article
+        && let Some(doc) = &app.doc
+    {
+        block =
+            block.title_top(Line::from(format!(" {}% ", app.article.percent(doc))).right_aligned());
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    app.rects[number - 1] = Some(inner);
+    let waiting = match (&app.doc, &app.analysis) {
+        (None, _) => Some("reading"),
+        (Some(_), None) if pane != Pane::Article => Some("analysing"),
+        _ => None,
+    };
+    if let Some(what) = waiting {
+        let spin = SPINNER[app.tick % SPINNER.len()];
+        let line = Line::styled(format!("{spin} {what}…"), theme::dim());
+        frame.render_widget(Paragraph::new(line), inner);
+        return;
+    }
+    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    let lines = match pane {
+        Pane::Article => app.article_lines(width, height),
+        Pane::Claims => claims::lines(app, width, height),
+        Pane::Actors => actors::lines(app, width, height),
+        Pane::Timeline => timeline::lines(app, width, height),
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The count beside a list pane's title: "12", or "3 of 12 · North Korea" when filtered.
+fn count(app: &App, pane: Pane) -> String {
+    let Some(analysis) = &app.analysis else {
+        return String::new();
+    };
+    let total = match pane {
+        Pane::Article => return String::new(),
+        Pane::Claims => analysis.claims.len(),
+        Pane::Actors => analysis.actors.len(),
+        Pane::Timeline => analysis.timeline.len(),
+    };
+    let shown = app.list_len(pane);
+    match app.filter.and_then(|a| analysis.actors.get(a)) {
+        Some(actor) if pane != Pane::Actors => format!(" {shown} of {total} · {}", actor.name),
+        _ => format!(" {total}"),
+    }
+}
+
+fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
+    use super::action::Action::*;
+    let keys = &app.keymap;
+    let hint = |action| {
+        let what = match action {
+            Back if app.filter.is_some() => "clear filter",
+            _ => action.describe(),
+        };
+        keys.first_key(action).map(|k| {
+            [
+                Text::styled(format!(" {k}"), theme::key()),
+                Text::raw(format!(" {what} ")),
+            ]
+        })
+    };
+    let mut spans = Vec::new();
+    let search = &app.search;
+    if search.editing {
+        spans.push(Text::styled(format!(" /{}", search.query), theme::key()));
+        spans.push(Text::styled("▏", theme::key()));
+        spans.push(Text::raw(format!("  {}", matches(app))));
+        spans.push(Text::styled("  enter keep · esc cancel", theme::dim()));
+    } else if app.help {
+        for action in [Down, Up, Back, Quit] {
+            spans.extend(hint(action).into_iter().flatten());
+        }
+    } else {
+        if !search.query.is_empty() {
+            spans.push(Text::styled(
+                format!(" /{} {} ", search.query, matches(app)),
+                theme::current_match(),
+            ));
+        }
+        // The pane's keys while they fit; help and quit always.
+        let mut room = usize::from(area.width).saturating_sub(spans_width(&spans) + 24);
+        let filter: &[_] = if app.filter.is_some() { &[Back] } else { &[] };
+        let extra: &[_] = if app.narrow { &[NextPane] } else { &[] };
+        for &action in filter.iter().chain(app.focus.actions()).chain(extra) {
+            if matches!(action, NextMatch | PrevMatch) && search.matches.is_empty() {
+                continue;
+            }
+            let pair: Vec<Text> = hint(action).into_iter().flatten().collect();
+            let width = spans_width(&pair);
+            if width <= room {
+                room -= width;
+                spans.extend(pair);
+            }
+        }
+        for action in [Help, Quit] {
+            spans.extend(hint(action).into_iter().flatten());
+        }
+        if app.mouse {
+            spans.push(Text::styled(" mouse on", theme::dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
+}
+
+fn spans_width(spans: &[Text]) -> usize {
+    spans.iter().map(|s| s.width()).sum()
+}
+
+fn matches(app: &App) -> String {
+    let n = app.search.matches.len();
+    match app.search.current {
+        _ if app.search.query.is_empty() => String::new(),
+        Some(k) => format!("{}/{n}", k + 1),
+        None => "no match".into(),
+    }
+}
+
+/// A row's style in a list pane: the selection stands out.
+pub fn row_style(selected: bool) -> Style {
+    if selected {
+        theme::selected()
+    } else {
+        Style::new()
+    }
+}
+
+/// The overlay's place: centred, at most `width` x `height`.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Clears the overlay's place before it is drawn.
+pub fn clear(frame: &mut Frame, area: Rect) {
+    frame.render_widget(Clear, area);
+}
+
+/// Text for one row: whitespace runs as single spaces, cut to `width` columns with "…".
+pub fn clip(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let (mut used, mut keep) = (0, 0);
+    let words = text.split_whitespace().enumerate();
+    for c in words.flat_map(|(k, w)| (k > 0).then_some(' ').into_iter().chain(w.chars())) {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            out.truncate(keep);
+            if width > 0 {
+                out.push('…');
+            }
+            return out;
+        }
+        out.push(c);
+        if used < width {
+            keep = out.len();
+        }
+    }
+    out
+}
+
+/// A dim line for an empty pane.
+pub fn empty(what: &str) -> Vec<Line<'static>> {
+    vec![Line::styled(format!("no {what}"), theme::dim())]
+}

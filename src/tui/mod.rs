@@ -1,0 +1,177 @@
+//! The interactive reader: the terminal guard and the event loop. Reading, ingest and
+//! analysis run on a blocking thread; the loop draws at once and then `select!`s over
+//! terminal input, the results coming back on a channel, a ticker (while work is under
+//! way) and SIGTERM/SIGHUP, which restore the terminal like `q` does.
+
+mod action;
+mod actors;
+mod app;
+mod article;
+mod claims;
+mod help;
+mod keymap;
+mod layout;
+mod theme;
+mod timeline;
+
+#[cfg(test)]
+mod tests;
+
+use std::io;
+use std::time::Duration;
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream, KeyEventKind};
+use crossterm::execute;
+use futures::StreamExt;
+use tokio::sync::mpsc;
+
+pub use action::Action;
+use app::App;
+pub use keymap::Keymap;
+
+use crate::analysis::{self, Analysis, UserLexicon};
+use crate::document::{Document, Warning};
+use crate::io_reason;
+
+/// What the blocking thread sends back.
+enum Loaded {
+    Document(Document),
+    Analysis(Analysis),
+    Failed(String),
+}
+
+/// Reads a briefing, in the background; `Err` is the `<what>: <why>` of a failure.
+pub type Loader = Box<dyn FnOnce() -> Result<(Document, Vec<Warning>), String> + Send>;
+
+/// Runs the reader until the user quits. Returns the ingest warnings, to print once the
+/// terminal is back, or the failure that ended it.
+pub fn run(name: String, load: Loader, lexicon: UserLexicon) -> Result<Vec<Warning>, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("terminal: {}", io_reason(&e)))?;
+    runtime.block_on(event_loop(name, load, lexicon))
+}
+
+/// Gives the terminal back however the loop ends.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        ratatui::restore();
+    }
+}
+
+async fn event_loop(
+    name: String,
+    load: Loader,
+    lexicon: UserLexicon,
+) -> Result<Vec<Warning>, String> {
+    let failed = |e: io::Error| format!("terminal: {}", io_reason(&e));
+    let mut terminal = ratatui::try_init().map_err(failed)?;
+    let _guard = Guard;
+    // ratatui's hook restores the screen; mouse capture must be given back too.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        hook(info);
+    }));
+
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let mut warnings = Vec::new();
+    let (warn_tx, warn_rx) = std::sync::mpsc::channel();
+    tokio::task::spawn_blocking(move || match load() {
+        Ok((doc, found)) => {
+            let _ = warn_tx.send(found);
+            let _ = tx.send(Loaded::Document(doc.clone()));
+            let _ = tx.send(Loaded::Analysis(analysis::analyze(&doc, &lexicon)));
+        }
+        Err(why) => {
+            let _ = tx.send(Loaded::Failed(why));
+        }
+    });
+
+    let mut app = App::new(name, Keymap::default());
+    let mut events = EventStream::new();
+    let mut ticker = tokio::time::interval(Duration::from_millis(150));
+    let mut signals = Signals::new().map_err(failed)?;
+    loop {
+        terminal
+            .draw(|frame| layout::draw(frame, &mut app))
+            .map_err(failed)?;
+        if app.quit {
+            break;
+        }
+        let mouse = app.mouse;
+        tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
+                    app.handle_key(key);
+                }
+                Some(Ok(Event::Mouse(event))) if app.mouse => app.handle_mouse(event),
+                Some(Ok(_)) => {}
+                Some(Err(e)) => return Err(failed(e)),
+                None => break,
+            },
+            Some(loaded) = rx.recv() => match loaded {
+                Loaded::Document(doc) => {
+                    warnings.extend(warn_rx.try_recv().unwrap_or_default());
+                    app.set_document(doc);
+                }
+                Loaded::Analysis(analysis) => app.set_analysis(analysis),
+                Loaded::Failed(why) => return Err(why),
+            },
+            _ = ticker.tick(), if app.analysis.is_none() => app.tick += 1,
+            () = signals.next() => break,
+        }
+        if app.mouse != mouse {
+            let result = if app.mouse {
+                execute!(io::stdout(), EnableMouseCapture)
+            } else {
+                execute!(io::stdout(), DisableMouseCapture)
+            };
+            result.map_err(failed)?;
+        }
+    }
+    Ok(warnings)
+}
+
+/// SIGTERM and SIGHUP: leave as `q` does, so the terminal is restored.
+#[cfg(unix)]
+struct Signals {
+    term: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+}
+
+#[cfg(unix)]
+impl Signals {
+    fn new() -> io::Result<Signals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Signals {
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+        })
+    }
+
+    async fn next(&mut self) {
+        tokio::select! {
+            _ = self.term.recv() => {}
+            _ = self.hup.recv() => {}
+        }
+    }
+}
+
+#[cfg(not(unix))]
+struct Signals;
+
+#[cfg(not(unix))]
+impl Signals {
+    fn new() -> io::Result<Signals> {
+        Ok(Signals)
+    }
+
+    async fn next(&mut self) {
+        futures::future::pending::<()>().await
+    }
+}

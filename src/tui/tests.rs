@@ -1,0 +1,342 @@
+//! Rendering snapshots of every pane and layout, and keyboard flows through `App::handle`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+
+use super::action::Action::{self, *};
+use super::app::{App, Item, Pane};
+use super::keymap::Keymap;
+use super::layout;
+use crate::analysis::{UserLexicon, analyze};
+use crate::document::{Document, Meta};
+
+fn app_for(doc: Document) -> App {
+    let analysis = analyze(&doc, &UserLexicon::default());
+    let mut app = App::new("test".into(), Keymap::default());
+    app.set_document(doc);
+    app.set_analysis(analysis);
+    app
+}
+
+fn sample() -> App {
+    let (doc, _) = Document::from_bytes(crate::SAMPLE).expect("the sample reads");
+    app_for(doc)
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| layout::draw(frame, app))
+        .expect("drawn");
+    terminal
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for &action in actions {
+        app.handle(action);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+#[test]
+fn wide_layout_shows_every_pane() {
+    let mut app = sample();
+    insta::assert_snapshot!("wide_160x45", draw(&mut app, 160, 45).backend());
+}
+
+#[test]
+fn narrow_layout_shows_one_pane_as_tabs() {
+    let mut app = sample();
+    for (action, name) in [
+        (FocusArticle, "narrow_article"),
+        (FocusClaims, "narrow_claims"),
+        (FocusActors, "narrow_actors"),
+        (FocusTimeline, "narrow_timeline"),
+    ] {
+        app.handle(action);
+        insta::assert_snapshot!(name, draw(&mut app, 80, 24).backend());
+    }
+}
+
+#[test]
+fn the_smallest_useful_terminal_and_one_too_small() {
+    let mut app = sample();
+    app.handle(FocusClaims);
+    insta::assert_snapshot!("tiny_40x12", draw(&mut app, 40, 12).backend());
+    insta::assert_snapshot!("too_small", draw(&mut app, 29, 7).backend());
+}
+
+#[test]
+fn help_overlay_lists_the_live_keymap() {
+    let mut app = sample();
+    app.handle(Help);
+    let terminal = draw(&mut app, 100, 30);
+    insta::assert_snapshot!("help_100x30", terminal.backend());
+    let screen = terminal.backend().to_string();
+    for action in app.keymap.actions() {
+        assert!(screen.contains(action.describe()), "{}", action.name());
+    }
+}
+
+#[test]
+fn panes_say_work_is_under_way_until_the_analysis_arrives() {
+    let mut app = App::new("big.md".into(), Keymap::default());
+    insta::assert_snapshot!("reading", draw(&mut app, 100, 12).backend());
+    let (doc, _) = Document::from_bytes(crate::SAMPLE).expect("the sample reads");
+    app.set_document(doc);
+    insta::assert_snapshot!("analysing", draw(&mut app, 100, 12).backend());
+}
+
+#[test]
+fn tab_and_numbers_move_the_focus() {
+    let mut app = sample();
+    run(&mut app, &[NextPane, NextPane]);
+    assert_eq!(app.focus, Pane::Actors);
+    run(&mut app, &[PrevPane, PrevPane, PrevPane]);
+    assert_eq!(app.focus, Pane::Timeline);
+    run(&mut app, &[FocusClaims]);
+    assert_eq!(app.focus, Pane::Claims);
+}
+
+#[test]
+fn enter_on_a_claim_shows_its_words_in_the_article() {
+    let mut app = sample();
+    draw(&mut app, 160, 30);
+    run(&mut app, &[FocusClaims, Bottom, Open]);
+    let last = app.claim_view.len() - 1;
+    assert_eq!(app.current, Some(Item::Claim(app.claim_view[last])));
+    let start = app.analysis.as_ref().unwrap().claims[app.claim_view[last]]
+        .span
+        .start;
+    let doc = app.doc.as_ref().unwrap();
+    assert!(app.article.shows(doc, start));
+    // The claim's words stand out in the drawn article.
+    let terminal = draw(&mut app, 160, 30);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .any(|cell| cell.bg == Color::Indexed(24))
+    );
+}
+
+#[test]
+fn in_narrow_layout_a_jump_brings_the_article_to_the_front() {
+    let mut app = sample();
+    draw(&mut app, 80, 24);
+    run(&mut app, &[FocusTimeline, Down, Open]);
+    assert_eq!(app.focus, Pane::Article);
+}
+
+#[test]
+fn brackets_step_through_claims_in_the_article() {
+    let mut app = sample();
+    draw(&mut app, 80, 24);
+    run(&mut app, &[NextClaim]);
+    assert_eq!(app.current, Some(Item::Claim(0)));
+    run(&mut app, &[NextClaim, NextClaim]);
+    assert_eq!(app.current, Some(Item::Claim(2)));
+    assert_eq!(app.claims.selected, 2);
+    run(&mut app, &[PrevClaim]);
+    assert_eq!(app.current, Some(Item::Claim(1)));
+}
+
+#[test]
+fn search_counts_matches_and_steps_through_them() {
+    let mut app = sample();
+    draw(&mut app, 80, 24);
+    app.handle(Search);
+    typed(&mut app, "korea");
+    assert!(app.search.editing);
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let n = app.search.matches.len();
+    assert!(n > 1);
+    assert_eq!(app.search.current, Some(0));
+    typed(&mut app, "n");
+    assert_eq!(app.search.current, Some(1));
+    typed(&mut app, "NN");
+    assert_eq!(app.search.current, Some(n - 1));
+    let screen = draw(&mut app, 80, 24).backend().to_string();
+    assert!(screen.contains(&format!("/korea {n}/{n}")), "{screen}");
+}
+
+#[test]
+fn escape_goes_back_one_step_at_a_time() {
+    let mut app = sample();
+    draw(&mut app, 160, 45);
+    let korea = app
+        .analysis
+        .as_ref()
+        .unwrap()
+        .actors
+        .iter()
+        .position(|a| a.name == "North Korea")
+        .unwrap();
+    run(&mut app, &[FocusActors]);
+    for _ in 0..korea {
+        app.handle(Down);
+    }
+    app.handle(Open);
+    assert_eq!(app.filter, Some(korea));
+    let all = app.analysis.as_ref().unwrap().timeline.len();
+    assert!(app.event_view.len() < all);
+    app.handle(Search);
+    typed(&mut app, "missile");
+    app.handle(Help);
+    assert!(app.help);
+
+    app.handle(Back);
+    assert!(!app.help);
+    app.handle(Back);
+    assert!(app.search.query.is_empty() && app.filter.is_some());
+    app.handle(Back);
+    assert_eq!(app.filter, None);
+    assert_eq!(app.event_view.len(), all);
+}
+
+#[test]
+fn the_mouse_is_off_until_toggled_and_q_quits() {
+    let mut app = sample();
+    assert!(!app.mouse);
+    typed(&mut app, "m");
+    assert!(app.mouse);
+    typed(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn any_size_and_any_text_draws_without_panic() {
+    let long = "x".repeat(20_000);
+    let text = format!(
+        "# 見出し\n\n東京で会議が開かれた。🙂🙂 e\u{301}\u{301} مرحبا بالعالم *stress* **bold\n\n{long}\n\n\tTabbed line said the minister on Friday.\n"
+    );
+    let (doc, _) = Document::from_text(&text, Meta::default());
+    for mut app in [sample(), app_for(doc)] {
+        for (w, h) in [
+            (1, 1),
+            (10, 3),
+            (29, 7),
+            (30, 8),
+            (40, 12),
+            (99, 30),
+            (100, 30),
+            (250, 70),
+        ] {
+            for action in [FocusArticle, Bottom, FocusClaims, Bottom, Open, Help] {
+                app.handle(action);
+                draw(&mut app, w, h);
+            }
+            app.handle(Back);
+        }
+    }
+}
+
+#[test]
+fn rows_are_clipped_to_their_width_with_an_ellipsis() {
+    use super::layout::clip;
+    assert_eq!(clip("a  b\n c", 5), "a b c");
+    assert_eq!(clip("abcdef", 5), "abcd…");
+    assert_eq!(clip("日本語です", 5), "日本…");
+    assert_eq!(clip("abc", 0), "");
+}
+
+#[test]
+fn with_the_mouse_a_click_selects_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = sample();
+    draw(&mut app, 160, 45);
+    let claims = app.rects[1].expect("the claims pane is drawn");
+    let mouse = |kind, column, row| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    // The second row of the third claim.
+    app.handle_mouse(mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        claims.x + 3,
+        claims.y + 5,
+    ));
+    assert_eq!(app.focus, Pane::Claims);
+    assert_eq!(app.current, Some(Item::Claim(2)));
+    let article = app.rects[0].expect("the article is drawn");
+    app.handle_mouse(mouse(
+        MouseEventKind::ScrollDown,
+        article.x + 1,
+        article.y + 1,
+    ));
+    assert_eq!(app.focus, Pane::Article);
+    let doc = app.doc.as_ref().unwrap();
+    assert_ne!(app.article.top_byte(doc), 0);
+}
+
+#[test]
+fn a_jump_from_a_tab_is_placed_at_the_article_size_it_is_drawn_at() {
+    let mut app = sample();
+    draw(&mut app, 200, 50);
+    draw(&mut app, 80, 24);
+    run(&mut app, &[FocusClaims, Down, Down, Down, Open]);
+    draw(&mut app, 80, 24);
+    let start = app.analysis.as_ref().unwrap().claims[3].span.start;
+    let doc = app.doc.as_ref().unwrap();
+    assert!(app.article.shows(doc, start));
+    assert_ne!(app.article.top_byte(doc), 0);
+}
+
+#[test]
+fn a_resize_keeps_the_words_at_the_top() {
+    let mut app = sample();
+    draw(&mut app, 80, 24);
+    run(&mut app, &[Down; 9]);
+    let doc = app.doc.as_ref().unwrap();
+    let before = app.article.top_byte(doc);
+    draw(&mut app, 130, 30);
+    let doc = app.doc.as_ref().unwrap();
+    let after = app.article.top_byte(doc);
+    assert!(after <= before && before - after < 130, "{before} {after}");
+}
+
+#[test]
+fn a_help_taller_than_the_terminal_scrolls() {
+    let mut app = sample();
+    run(&mut app, &[Help]);
+    let first = draw(&mut app, 40, 12).backend().to_string();
+    assert!(first.contains("quit") && first.contains("j/k scroll"));
+    run(
+        &mut app,
+        &[
+            Bottom, PageDown, PageDown, PageDown, PageDown, PageDown, PageDown, PageDown, PageDown,
+        ],
+    );
+    let last = draw(&mut app, 40, 12).backend().to_string();
+    assert!(
+        last.contains("actor") && !last.contains("q/ctrl-c"),
+        "{last}"
+    );
+    run(&mut app, &[Back]);
+    assert!(!app.help);
+}
+
+#[test]
+fn with_the_mouse_a_click_on_a_tab_brings_its_pane() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = sample();
+    draw(&mut app, 80, 24);
+    let (_, timeline) = app.tabs[3];
+    app.handle_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: timeline.x + 1,
+        row: timeline.y,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.focus, Pane::Timeline);
+}
