@@ -79,16 +79,26 @@ async fn event_loop(
     }));
 
     let (tx, mut rx) = mpsc::unbounded_channel();
+    let failed_tx = tx.clone();
     let mut warnings = Vec::new();
     let (warn_tx, warn_rx) = std::sync::mpsc::channel();
-    tokio::task::spawn_blocking(move || match load() {
-        Ok((doc, found)) => {
-            let _ = warn_tx.send(found);
-            let _ = tx.send(Loaded::Document(doc.clone()));
-            let _ = tx.send(Loaded::Analysis(analysis::analyze(&doc, &lexicon)));
-        }
-        Err(why) => {
-            let _ = tx.send(Loaded::Failed(why));
+    tokio::task::spawn_blocking(move || {
+        // A bug in the analysis must end the reader with one line, not leave it running on
+        // a terminal the panic hook has already given back.
+        let work = std::panic::AssertUnwindSafe(|| match load() {
+            Ok((doc, found)) => {
+                let _ = warn_tx.send(found);
+                let _ = tx.send(Loaded::Document(doc.clone()));
+                let _ = tx.send(Loaded::Analysis(analysis::analyze(&doc, &lexicon)));
+            }
+            Err(why) => {
+                let _ = tx.send(Loaded::Failed(why));
+            }
+        });
+        if std::panic::catch_unwind(work).is_err() {
+            let _ = failed_tx.send(Loaded::Failed(
+                "internal error: the analysis failed; please report it".into(),
+            ));
         }
     });
 
