@@ -467,3 +467,37 @@ fn the_user_lexicon_is_read_unless_no_config() {
         .unwrap();
     assert!(!hedged(&json(&without)));
 }
+
+#[test]
+fn a_saved_web_page_is_read_as_its_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "story.html",
+        b"<!doctype html><html><head><title>Envoys meet</title>\
+          <meta property=\"article:published_time\" content=\"2024-05-03\"></head>\
+          <body><nav>Home | World</nav><article><p>Envoys from Chile met in Lima on Friday, \
+          officials said.</p></article><footer>(c) Site</footer></body></html>",
+    );
+    let analysis = json(&brief(&["extract", &page], None));
+    assert_eq!(analysis["document"]["title"], "Envoys meet");
+    assert_eq!(analysis["document"]["published"], "2024-05-03");
+    assert_eq!(
+        analysis["document"]["text"],
+        "Envoys from Chile met in Lima on Friday, officials said."
+    );
+    assert_offsets_slice_the_text(&analysis);
+
+    let empty = write(
+        dir.path(),
+        "empty.html",
+        b"<html><body><nav>Home</nav><script>x()</script></body></html>",
+    );
+    let out = brief(&["extract", &empty], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no readable article text"),
+        "{}",
+        stderr(&out)
+    );
+}

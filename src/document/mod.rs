@@ -3,6 +3,7 @@
 
 mod decode;
 mod frontmatter;
+mod html;
 mod offsets;
 mod sanitize;
 mod segment;
@@ -55,6 +56,8 @@ pub enum IngestError {
     UnterminatedFrontMatter { fence: &'static str, line: usize },
     #[error("front matter on line {line}: {why}")]
     BadFrontMatter { line: usize, why: String },
+    #[error("web page with no readable article text")]
+    NoArticleText,
 }
 
 /// Something worth telling the user that does not stop the analysis.
@@ -79,11 +82,21 @@ pub struct Document {
 }
 
 impl Document {
-    /// Reads a briefing file's bytes: decoding, front matter, sanitising, segmentation.
+    /// Reads a briefing file's bytes: decoding, sanitising, front matter (or, for a saved
+    /// web page, its article and metadata), segmentation.
     pub fn from_bytes(bytes: &[u8]) -> Result<(Document, Vec<Warning>), IngestError> {
         let mut warnings = Vec::new();
         let decoded = decode::decode(bytes, &mut warnings)?;
         let clean = sanitize::sanitize(&decoded, &mut warnings);
+        if html::is_html(&clean) {
+            let (meta, text) = html::article(&clean);
+            // character references can spell control characters too ("&#27;")
+            let text = sanitize::sanitize(&text, &mut warnings).into_owned();
+            if text.trim().is_empty() {
+                return Err(IngestError::NoArticleText);
+            }
+            return Ok((Document::from_clean(text, meta), warnings));
+        }
         let (meta, body) = frontmatter::split(&clean, &mut warnings)?;
         if body.trim().is_empty() {
             return Err(IngestError::Empty);

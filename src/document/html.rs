@@ -1,0 +1,288 @@
+//! A saved web page reduced to its article: the readable text of `<article>` (else `<main>`,
+//! else `<body>`) without navigation, scripts, forms and page furniture, one paragraph per
+//! block, headings and list items marked as Markdown; title, date, source, URL and author
+//! from the page's metadata.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::Meta;
+use super::frontmatter::parse_date;
+
+/// Whether decoded text is an HTML page rather than text or Markdown.
+pub fn is_html(text: &str) -> bool {
+    let head = text.trim_start();
+    let head = head
+        .get(..head.len().min(15))
+        .unwrap_or(head)
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// The page's metadata and its article text (empty when nothing readable remains).
+pub fn article(page: &str) -> (Meta, String) {
+    let html = Html::parse_document(page);
+    let meta = Meta {
+        title: first_meta(&html, &["og:title", "twitter:title"])
+            .or_else(|| first_text(&html, "title"))
+            .or_else(|| first_text(&html, "h1")),
+        source: first_meta(&html, &["og:site_name", "application-name"]),
+        url: first_meta(&html, &["og:url"])
+            .or_else(|| first_attr(&html, "link[rel=canonical]", "href")),
+        published: first_meta(
+            &html,
+            &[
+                "article:published_time",
+                "datePublished",
+                "date",
+                "pubdate",
+                "dc.date",
+            ],
+        )
+        .or_else(|| first_attr(&html, "time[datetime]", "datetime"))
+        .and_then(|d| parse_date(&d)),
+        author: first_meta(&html, &["author", "article:author"]),
+    };
+    let root = ["article", "main", "[role=main]", "body"]
+        .iter()
+        .find_map(|s| largest(&html, s))
+        .unwrap_or_else(|| html.root_element());
+    let mut out = Blocks::default();
+    walk(root, &mut out);
+    out.end_block();
+    (meta, out.text)
+}
+
+fn selector(s: &str) -> Selector {
+    Selector::parse(s).expect("the selectors here are valid")
+}
+
+/// `<meta>` content by property, name or itemprop, in the order of `keys`.
+fn first_meta(html: &Html, keys: &[&str]) -> Option<String> {
+    let metas = selector("meta[content]");
+    keys.iter().find_map(|key| {
+        html.select(&metas)
+            .find(|m| {
+                let el = m.value();
+                ["property", "name", "itemprop"]
+                    .iter()
+                    .any(|a| el.attr(a).is_some_and(|v| v.eq_ignore_ascii_case(key)))
+            })
+            .and_then(|m| m.value().attr("content"))
+            .map(collapse)
+            .filter(|c| !c.is_empty())
+    })
+}
+
+fn first_attr(html: &Html, select: &str, attr: &str) -> Option<String> {
+    html.select(&selector(select))
+        .find_map(|e| e.value().attr(attr).map(collapse))
+        .filter(|v| !v.is_empty())
+}
+
+fn first_text(html: &Html, select: &str) -> Option<String> {
+    html.select(&selector(select))
+        .map(|e| collapse(&e.text().collect::<String>()))
+        .find(|t| !t.is_empty())
+}
+
+/// The element matching `select` with the most text (a page may have several articles).
+fn largest<'a>(html: &'a Html, select: &str) -> Option<ElementRef<'a>> {
+    html.select(&selector(select))
+        .max_by_key(|e| e.text().map(str::len).sum::<usize>())
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+    "button", "select", "svg", "iframe", "object", "embed", "canvas", "dialog", "menu",
+];
+
+/// Class or id words of page furniture (share bars, cookie notices, related links).
+const FURNITURE: &[&str] = &[
+    "nav",
+    "menu",
+    "share",
+    "social",
+    "cookie",
+    "consent",
+    "subscribe",
+    "newsletter",
+    "promo",
+    "advert",
+    "related",
+    "comment",
+    "breadcrumb",
+    "sidebar",
+    "footer",
+    "byline-tools",
+];
+
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
+fn is_furniture(el: &scraper::node::Element) -> bool {
+    ["class", "id"].iter().any(|a| {
+        el.attr(a).is_some_and(|v| {
+            v.to_ascii_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| FURNITURE.contains(&w))
+        })
+    }) || el.attr("hidden").is_some()
+        || el.attr("aria-hidden") == Some("true")
+}
+
+/// Text gathered block by block: whitespace collapsed, blocks separated by blank lines.
+#[derive(Default)]
+struct Blocks {
+    text: String,
+    line: String,
+}
+
+impl Blocks {
+    fn push(&mut self, piece: &str) {
+        for word in piece.split_whitespace() {
+            if !self.line.is_empty() && !self.line.ends_with(' ') {
+                self.line.push(' ');
+            }
+            self.line.push_str(word);
+        }
+        if piece.ends_with(char::is_whitespace) && !self.line.is_empty() {
+            self.line.push(' ');
+        }
+    }
+
+    fn end_block(&mut self) {
+        let line = self.line.trim();
+        let bare_mark = line.trim_start_matches(['#', '-', ' ']).is_empty();
+        if !line.is_empty() && !bare_mark {
+            if !self.text.is_empty() {
+                self.text.push_str("\n\n");
+            }
+            self.text.push_str(line);
+        }
+        self.line.clear();
+    }
+}
+
+fn walk(element: ElementRef, out: &mut Blocks) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => out.push(text),
+            Node::Element(el) => {
+                let name = el.name();
+                if SKIPPED.contains(&name) || is_furniture(el) {
+                    continue;
+                }
+                let Some(child) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let block = BLOCKS.contains(&name);
+                if block {
+                    out.end_block();
+                }
+                match name.as_bytes() {
+                    [b'h', level @ b'1'..=b'6'] => {
+                        out.push(&format!("{} ", "#".repeat(usize::from(level - b'0'))));
+                    }
+                    b"li" => out.push("- "),
+                    _ => {}
+                }
+                walk(child, out);
+                if block {
+                    out.end_block();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html><head>
+<title>Talks stall | Example News</title>
+<meta property="og:title" content="Talks stall in Geneva">
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2024-11-22T09:30:00Z">
+<meta name="author" content="A. Writer">
+<link rel="canonical" href="https://example.org/talks">
+<script>var tracking = "Moscow said";</script>
+<style>p { color: red }</style>
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<div class="share-bar">Share on social</div>
+<article>
+<h1>Talks stall in Geneva</h1>
+<p>Delegates from <b>Chile</b> and
+   Peru met on Friday.</p>
+<p>"We are far apart," the envoy said.&nbsp;Talks resume &amp; continue.</p>
+<ul><li>First point</li><li>Second point</li></ul>
+<aside>Read more: unrelated story</aside>
+</article>
+<footer>Copyright Example News</footer>
+</body></html>"#;
+
+    #[test]
+    fn a_page_becomes_its_article_and_metadata() {
+        assert!(is_html(PAGE));
+        let (meta, text) = article(PAGE);
+        assert_eq!(meta.title.as_deref(), Some("Talks stall in Geneva"));
+        assert_eq!(meta.source.as_deref(), Some("Example News"));
+        assert_eq!(meta.url.as_deref(), Some("https://example.org/talks"));
+        assert_eq!(meta.published, Some(jiff::civil::date(2024, 11, 22)));
+        assert_eq!(meta.author.as_deref(), Some("A. Writer"));
+        assert_eq!(
+            text,
+            "# Talks stall in Geneva\n\nDelegates from Chile and Peru met on Friday.\n\n\
+             \"We are far apart,\" the envoy said. Talks resume & continue.\n\n\
+             - First point\n\n- Second point"
+        );
+    }
+
+    #[test]
+    fn text_and_markdown_are_not_html() {
+        assert!(!is_html("# Title\n\n<p>inline html in markdown</p>"));
+        assert!(is_html("  \n<HTML lang=en><body>x</body></HTML>"));
+    }
+
+    #[test]
+    fn a_page_with_no_article_text_gives_nothing() {
+        let page = "<html><head><title>T</title><script>x()</script></head>\
+                    <body><nav>Home</nav></body></html>";
+        let (_, text) = article(page);
+        assert_eq!(text, "");
+    }
+}
