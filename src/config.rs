@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::analysis::UserLexicon;
 use crate::cli::Options;
+use crate::tui::{Keymap, KeymapError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -14,6 +15,8 @@ pub struct Config {
     /// Who the review items are recorded as (else $USER).
     pub reviewer: Option<String>,
     pub lexicon: LexiconConfig,
+    /// action name = [key names], over the default bindings.
+    pub keys: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -26,6 +29,12 @@ pub struct LexiconConfig {
 }
 
 impl Config {
+    /// The reader's key bindings: the defaults with `[keys]` over them (already checked
+    /// when the file was loaded).
+    pub fn keymap(&self) -> Result<Keymap, KeymapError> {
+        Keymap::with_overrides(self.keys.iter().map(|(a, k)| (a.as_str(), k.as_slice())))
+    }
+
     pub fn lexicon(&self) -> UserLexicon {
         UserLexicon {
             aliases: self
@@ -114,12 +123,34 @@ fn load_file(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
 
 /// Parses a configuration, or gives the line (from 1) and what is wrong there.
 pub fn parse(text: &str) -> Result<Config, (usize, String)> {
-    toml::from_str(text).map_err(|e| {
+    let config: Config = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| {
             text[..s.start.min(text.len())].matches('\n').count() + 1
         });
         (line, e.message().trim().to_string())
-    })
+    })?;
+    config
+        .keymap()
+        .map_err(|e| (key_line(text, &e.action), e.why))?;
+    Ok(config)
+}
+
+/// The line of `action = ...` in the `[keys]` table (1 when it cannot be found).
+fn key_line(text: &str, action: &str) -> usize {
+    let mut in_keys = false;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_keys = line == "[keys]";
+        } else if in_keys
+            && line
+                .strip_prefix(action)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            return n + 1;
+        }
+    }
+    1
 }
 
 #[cfg(test)]
@@ -129,7 +160,12 @@ mod tests {
     #[test]
     fn the_example_file_is_valid_and_is_the_defaults() {
         let example = parse(include_str!("../config.example.toml")).unwrap();
-        assert_eq!(example, Config::default());
+        assert_eq!(example.keymap().unwrap(), Keymap::default());
+        let defaults = Config::default();
+        assert_eq!(
+            (&example.reviewer, &example.lexicon),
+            (&defaults.reviewer, &defaults.lexicon)
+        );
     }
 
     #[test]
@@ -147,6 +183,19 @@ mod tests {
             vec![("DPRK".to_string(), "North Korea".to_string())]
         );
         assert_eq!(lexicon.hedges, vec!["purportedly".to_string()]);
+    }
+
+    #[test]
+    fn key_bindings_are_checked_when_the_file_is_read() {
+        let ok = parse("[keys]\nquit = [\"Q\"]\n").unwrap();
+        assert_eq!(ok.keys["quit"], vec!["Q".to_string()]);
+        let (line, why) =
+            parse("reviewer = \"x\"\n\n[keys]\nquit = [\"q\"]\nhelp = [\"q\"]\n").unwrap_err();
+        assert_eq!(line, 5);
+        assert!(why.contains("`q`"), "{why}");
+        let (line, why) = parse("[keys]\nfly = [\"f\"]\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(why.contains("fly"), "{why}");
     }
 
     #[test]

@@ -74,13 +74,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
+fn load_config(options: &Options) -> Result<config::Config, Failure> {
+    config::load(options).map_err(|e| Failure {
+        status: 2,
+        message: e.to_string(),
+    })
+}
+
 fn lexicon(options: &Options) -> Result<UserLexicon, Failure> {
-    config::load(options)
-        .map(|c| c.lexicon())
-        .map_err(|e| Failure {
-            status: 2,
-            message: e.to_string(),
-        })
+    load_config(options).map(|c| c.lexicon())
 }
 
 /// One briefing: pretty JSON. Several: JSON lines. A briefing that cannot be read is one
@@ -171,7 +173,11 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
                 .into(),
         });
     }
-    let lexicon = lexicon(options)?;
+    let config = load_config(options)?;
+    let keymap = config.keymap().map_err(|e| Failure {
+        status: 2,
+        message: e.to_string(),
+    })?;
     if !io::stdout().is_terminal() {
         return Err(Failure::runtime(
             "reader",
@@ -195,7 +201,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
             ingest(&what, &bytes, published).map_err(|f| f.message)
         })
     };
-    let warnings = tui::run(name.clone(), loader, lexicon)
+    let warnings = tui::run(name.clone(), loader, config.lexicon(), keymap)
         .map_err(|message| Failure { status: 1, message })?;
     for warning in warnings {
         eprintln!("brief: warning: {name}: {warning}");

@@ -339,6 +339,19 @@ fn an_invalid_or_missing_named_config_exits_two_naming_file_and_line() {
         "{err}"
     );
 
+    let twice = write(
+        dir.path(),
+        "keys.toml",
+        b"[keys]\nquit = [\"x\"]\nhelp = [\"x\"]\n",
+    );
+    let out = brief(&["extract", "--config", &twice], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("keys.toml: line 3") && err.contains("`x`"),
+        "{err}"
+    );
+
     let out = brief(&["extract", "--config", "/nonexistent/brief.toml"], None);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     // --no-config ignores even a broken file named in the environment

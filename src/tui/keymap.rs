@@ -143,7 +143,62 @@ impl Default for Keymap {
     }
 }
 
+/// Why a `[keys]` table cannot be used; `action` is the entry at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{why}")]
+pub struct KeymapError {
+    pub action: String,
+    pub why: String,
+}
+
 impl Keymap {
+    /// The defaults with the configuration's `[keys]` over them: an action named there has
+    /// exactly the keys given (an empty list unbinds it). An unknown action, a key name that
+    /// is not one, or a key left bound to two actions is an error.
+    pub fn with_overrides<'a>(
+        overrides: impl IntoIterator<Item = (&'a str, &'a [String])>,
+    ) -> Result<Keymap, KeymapError> {
+        let mut keymap = Keymap::default();
+        for (name, keys) in overrides {
+            let error = |why: String| KeymapError {
+                action: name.to_string(),
+                why,
+            };
+            let action = keymap
+                .actions()
+                .find(|a| a.name() == name)
+                .ok_or_else(|| error(format!("unknown action `{name}` in [keys]")))?;
+            let keys = keys
+                .iter()
+                .map(|k| {
+                    Key::parse(k)
+                        .ok_or_else(|| error(format!("`{k}` is not a key name (for `{name}`)")))
+                })
+                .collect::<Result<Vec<Key>, _>>()?;
+            if let Some(entry) = keymap.bindings.iter_mut().find(|(a, _)| *a == action) {
+                entry.1 = keys;
+            }
+        }
+        let mut seen: Vec<(Key, Action)> = Vec::new();
+        for (action, keys) in &keymap.bindings {
+            for key in keys {
+                if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
+                    return Err(KeymapError {
+                        action: action.name().to_string(),
+                        why: format!(
+                            "key `{}` is bound to both `{}` and `{}` in [keys]",
+                            key.name(),
+                            first.name(),
+                            action.name()
+                        ),
+                    });
+                }
+                seen.push((*key, *action));
+            }
+        }
+        Ok(keymap)
+    }
+
     pub fn action(&self, key: Key) -> Option<Action> {
         self.bindings
             .iter()
@@ -188,6 +243,45 @@ mod tests {
         for bad in ["", "f13", "ctrl-", "shift-q", "qq"] {
             assert_eq!(Key::parse(bad), None, "{bad}");
         }
+    }
+
+    fn overrides(pairs: &[(&str, &[&str])]) -> Result<Keymap, KeymapError> {
+        let owned: Vec<(String, Vec<String>)> = pairs
+            .iter()
+            .map(|(a, keys)| (a.to_string(), keys.iter().map(|k| k.to_string()).collect()))
+            .collect();
+        Keymap::with_overrides(owned.iter().map(|(a, k)| (a.as_str(), k.as_slice())))
+    }
+
+    #[test]
+    fn a_rebound_key_works_and_the_old_one_no_longer_does() {
+        let keymap = overrides(&[("quit", &["Q"]), ("down", &["ctrl-n"])]).unwrap();
+        let key = |name| Key::parse(name).unwrap();
+        assert_eq!(keymap.action(key("Q")), Some(Action::Quit));
+        assert_eq!(keymap.action(key("q")), None);
+        assert_eq!(keymap.action(key("ctrl-n")), Some(Action::Down));
+        assert_eq!(keymap.action(key("j")), None);
+        assert_eq!(
+            keymap.action(key("?")),
+            Some(Action::Help),
+            "others keep their defaults"
+        );
+        assert_eq!(keymap.keys(Action::Quit), "Q");
+    }
+
+    #[test]
+    fn bad_tables_name_the_action_at_fault() {
+        let err = overrides(&[("leave", &["x"])]).unwrap_err();
+        assert_eq!(err.action, "leave");
+        let err = overrides(&[("quit", &["ctrl-"])]).unwrap_err();
+        assert_eq!(err.action, "quit");
+        // "j" is still bound to `down`
+        let err = overrides(&[("help", &["j"])]).unwrap_err();
+        assert!(
+            err.why.contains("`j`") && err.why.contains("help"),
+            "{}",
+            err.why
+        );
     }
 
     #[test]

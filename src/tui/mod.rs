@@ -27,7 +27,7 @@ use tokio::sync::mpsc;
 
 pub use action::Action;
 use app::App;
-pub use keymap::Keymap;
+pub use keymap::{Keymap, KeymapError};
 
 use crate::analysis::{self, Analysis, UserLexicon};
 use crate::document::{Document, Warning};
@@ -45,12 +45,17 @@ pub type Loader = Box<dyn FnOnce() -> Result<(Document, Vec<Warning>), String> +
 
 /// Runs the reader until the user quits. Returns the ingest warnings, to print once the
 /// terminal is back, or the failure that ended it.
-pub fn run(name: String, load: Loader, lexicon: UserLexicon) -> Result<Vec<Warning>, String> {
+pub fn run(
+    name: String,
+    load: Loader,
+    lexicon: UserLexicon,
+    keymap: Keymap,
+) -> Result<Vec<Warning>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("terminal: {}", io_reason(&e)))?;
-    runtime.block_on(event_loop(name, load, lexicon))
+    runtime.block_on(event_loop(name, load, lexicon, keymap))
 }
 
 /// Gives the terminal back however the loop ends.
@@ -67,6 +72,7 @@ async fn event_loop(
     name: String,
     load: Loader,
     lexicon: UserLexicon,
+    keymap: Keymap,
 ) -> Result<Vec<Warning>, String> {
     let failed = |e: io::Error| format!("terminal: {}", io_reason(&e));
     let mut terminal = ratatui::try_init().map_err(failed)?;
@@ -102,7 +108,7 @@ async fn event_loop(
         }
     });
 
-    let mut app = App::new(name, Keymap::default());
+    let mut app = App::new(name, keymap);
     let mut events = EventStream::new();
     let mut ticker = tokio::time::interval(Duration::from_millis(150));
     let mut signals = Signals::new().map_err(failed)?;
