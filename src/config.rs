@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use crate::analysis::UserLexicon;
 use crate::cli::Options;
-use crate::tui::{Keymap, KeymapError};
+use crate::tui::theme::{Depth, Palette};
+use crate::tui::{Keymap, KeymapError, Settings};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -17,6 +18,10 @@ pub struct Config {
     pub lexicon: LexiconConfig,
     /// action name = [key names], over the default bindings.
     pub keys: BTreeMap<String, Vec<String>>,
+    /// role = colour, over the default palette.
+    pub theme: BTreeMap<String, String>,
+    /// Mouse capture on when the reader starts.
+    pub mouse: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -33,6 +38,22 @@ impl Config {
     /// when the file was loaded).
     pub fn keymap(&self) -> Result<Keymap, KeymapError> {
         Keymap::with_overrides(self.keys.iter().map(|(a, k)| (a.as_str(), k.as_slice())))
+    }
+
+    pub fn palette(&self, depth: Depth) -> Result<Palette, String> {
+        Palette::new(
+            self.theme.iter().map(|(r, c)| (r.as_str(), c.as_str())),
+            depth,
+        )
+    }
+
+    /// Everything the reader takes from the configuration, for a terminal of `depth`.
+    pub fn reader(&self, depth: Depth) -> Result<Settings, String> {
+        Ok(Settings {
+            keymap: self.keymap().map_err(|e| e.why)?,
+            palette: self.palette(depth)?,
+            mouse: self.mouse,
+        })
     }
 
     pub fn lexicon(&self) -> UserLexicon {
@@ -131,20 +152,25 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
     })?;
     config
         .keymap()
-        .map_err(|e| (key_line(text, &e.action), e.why))?;
+        .map_err(|e| (key_line(text, "keys", &e.action), e.why))?;
+    for (role, colour) in &config.theme {
+        Palette::new([(role.as_str(), colour.as_str())], Depth::Full)
+            .map_err(|why| (key_line(text, "theme", role), why))?;
+    }
     Ok(config)
 }
 
-/// The line of `action = ...` in the `[keys]` table (1 when it cannot be found).
-fn key_line(text: &str, action: &str) -> usize {
-    let mut in_keys = false;
+/// The line of `key = ...` in the `[table]` (1 when it cannot be found).
+fn key_line(text: &str, table: &str, key: &str) -> usize {
+    let header = format!("[{table}]");
+    let mut inside = false;
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.starts_with('[') {
-            in_keys = line == "[keys]";
-        } else if in_keys
+            inside = line == header;
+        } else if inside
             && line
-                .strip_prefix(action)
+                .strip_prefix(key)
                 .is_some_and(|rest| rest.trim_start().starts_with('='))
         {
             return n + 1;
@@ -161,6 +187,8 @@ mod tests {
     fn the_example_file_is_valid_and_is_the_defaults() {
         let example = parse(include_str!("../config.example.toml")).unwrap();
         assert_eq!(example.keymap().unwrap(), Keymap::default());
+        assert_eq!(example.palette(Depth::Full).unwrap(), Palette::default());
+        assert!(!example.mouse);
         let defaults = Config::default();
         assert_eq!(
             (&example.reviewer, &example.lexicon),
@@ -196,6 +224,16 @@ mod tests {
         let (line, why) = parse("[keys]\nfly = [\"f\"]\n").unwrap_err();
         assert_eq!(line, 2);
         assert!(why.contains("fly"), "{why}");
+    }
+
+    #[test]
+    fn theme_colours_are_checked_when_the_file_is_read() {
+        let ok = parse("mouse = true\n[theme]\nperson = \"#ff8800\"\ncue = \"yellow\"\n").unwrap();
+        assert!(ok.mouse);
+        assert!(ok.reader(Depth::Full).is_ok());
+        let (line, why) = parse("[theme]\nperson = \"red\"\ncue = \"mauve-ish\"\n").unwrap_err();
+        assert_eq!(line, 3);
+        assert!(why.contains("mauve-ish"), "{why}");
     }
 
     #[test]

@@ -174,10 +174,9 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
         });
     }
     let config = load_config(options)?;
-    let keymap = config.keymap().map_err(|e| Failure {
-        status: 2,
-        message: e.to_string(),
-    })?;
+    let settings = config
+        .reader(tui::theme::detect_depth())
+        .map_err(|message| Failure { status: 2, message })?;
     if !io::stdout().is_terminal() {
         return Err(Failure::runtime(
             "reader",
@@ -201,7 +200,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
             ingest(&what, &bytes, published).map_err(|f| f.message)
         })
     };
-    let warnings = tui::run(name.clone(), loader, config.lexicon(), keymap)
+    let warnings = tui::run(name.clone(), loader, config.lexicon(), settings)
         .map_err(|message| Failure { status: 1, message })?;
     for warning in warnings {
         eprintln!("brief: warning: {name}: {warning}");

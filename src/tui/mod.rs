@@ -11,7 +11,7 @@ mod claims;
 mod help;
 mod keymap;
 mod layout;
-mod theme;
+pub mod theme;
 mod timeline;
 
 #[cfg(test)]
@@ -40,6 +40,14 @@ enum Loaded {
     Failed(String),
 }
 
+/// What the configuration decides about the reader.
+pub struct Settings {
+    pub keymap: Keymap,
+    pub palette: theme::Palette,
+    /// Mouse capture from the start (else off until `toggle_mouse`).
+    pub mouse: bool,
+}
+
 /// Reads a briefing, in the background; `Err` is the `<what>: <why>` of a failure.
 pub type Loader = Box<dyn FnOnce() -> Result<(Document, Vec<Warning>), String> + Send>;
 
@@ -49,13 +57,20 @@ pub fn run(
     name: String,
     load: Loader,
     lexicon: UserLexicon,
-    keymap: Keymap,
+    settings: Settings,
 ) -> Result<Vec<Warning>, String> {
+    theme::configure(settings.palette);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("terminal: {}", io_reason(&e)))?;
-    runtime.block_on(event_loop(name, load, lexicon, keymap))
+    runtime.block_on(event_loop(
+        name,
+        load,
+        lexicon,
+        settings.keymap,
+        settings.mouse,
+    ))
 }
 
 /// Gives the terminal back however the loop ends.
@@ -73,6 +88,7 @@ async fn event_loop(
     load: Loader,
     lexicon: UserLexicon,
     keymap: Keymap,
+    mouse: bool,
 ) -> Result<Vec<Warning>, String> {
     let failed = |e: io::Error| format!("terminal: {}", io_reason(&e));
     let mut terminal = ratatui::try_init().map_err(failed)?;
@@ -109,6 +125,10 @@ async fn event_loop(
     });
 
     let mut app = App::new(name, keymap);
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture).map_err(failed)?;
+        app.mouse = true;
+    }
     let mut events = EventStream::new();
     let mut ticker = tokio::time::interval(Duration::from_millis(150));
     let mut signals = Signals::new().map_err(failed)?;
