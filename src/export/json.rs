@@ -1,17 +1,25 @@
 //! `json`: the contract's analysis with `"review"` added.
 
-use crate::schema::to_json;
+use serde::Serialize;
+
+use crate::review::Review;
+use crate::schema::{AnalysisJson, to_json};
 
 use super::Briefing;
 
+#[derive(Serialize)]
+struct Export<'a> {
+    #[serde(flatten)]
+    analysis: AnalysisJson<'a>,
+    review: &'a Review,
+}
+
 pub fn render(b: &Briefing) -> String {
-    let analysis = to_json(b.doc, b.analysis, None, Vec::new());
-    let mut value = serde_json::to_value(&analysis).expect("the analysis always serialises");
-    if let Some(object) = value.as_object_mut() {
-        let review = serde_json::to_value(&b.review).expect("a review always serialises");
-        object.insert("review".into(), review);
-    }
-    let mut out = serde_json::to_string_pretty(&value).expect("JSON always serialises");
+    let export = Export {
+        analysis: to_json(b.doc, b.analysis, None, Vec::new()),
+        review: &b.review,
+    };
+    let mut out = serde_json::to_string_pretty(&export).expect("the analysis always serialises");
     out.push('\n');
     out
 }
