@@ -275,3 +275,20 @@ fn the_reviewer_comes_from_the_config_first() {
     assert!(!reviewer(None).is_empty());
     assert!(!reviewer(Some("  ")).is_empty());
 }
+
+#[test]
+fn a_file_is_keyed_by_its_canonical_path_and_stdin_by_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("b.md");
+    std::fs::write(&file, "x").unwrap();
+    let roundabout = dir.path().join(".").join("b.md");
+    let key = BriefingKey::for_briefing(Some(&file), "f");
+    assert!(matches!(key, BriefingKey::Path(_)));
+    assert_eq!(key, BriefingKey::for_briefing(Some(&roundabout), "f"));
+    for other in [None, Some(Path::new("-")), Some(Path::new(""))] {
+        assert_eq!(
+            BriefingKey::for_briefing(other, "f"),
+            BriefingKey::Fingerprint("f".into())
+        );
+    }
+}
