@@ -266,7 +266,7 @@ fn print_paths(options: &Options) -> Result<(), Failure> {
     } else {
         shown(config::config_path(options).map(|(p, _)| p))
     };
-    let export = std::env::current_dir().ok();
+    let export = config::load(options).unwrap_or_default().export.dir();
     write_output(options, |out| {
         writeln!(out, "config: {config}")?;
         writeln!(out, "data:   {}", shown(config::data_dir(options)))?;

@@ -205,6 +205,18 @@ fn file_names_follow_the_contract() {
 }
 
 #[test]
+fn the_reader_writes_an_export_file_whole_in_a_folder() {
+    let (doc, analysis, session) = briefing();
+    let dir = tempfile::tempdir().unwrap();
+    let briefing = Briefing::new(&doc, &analysis, session.review());
+    let path = export::write_file(dir.path(), Format::Csv, &briefing).unwrap();
+    assert_eq!(path, dir.path().join(export::file_name(&doc, Format::Csv)));
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written, export::render(Format::Csv, &briefing));
+    assert!(export::write_file(&dir.path().join("missing"), Format::Md, &briefing).is_err());
+}
+
+#[test]
 fn the_json_review_is_as_the_contract_shows() {
     let (doc, analysis, session) = briefing();
     let out = export::render(

@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 
+use crate::analysis::ActorKind;
 use crate::review::Status;
 
 use super::Briefing;
@@ -31,8 +32,19 @@ pub fn render(b: &Briefing) -> String {
                 "@type": "Claim",
                 "appearance": appearance,
             });
-            if let Some(source) = b.source(claim) {
-                item["author"] = json!({"@type": "Thing", "name": source});
+            if let Some(source) = &claim.source {
+                let kind = source
+                    .actors
+                    .first()
+                    .and_then(|&a| b.analysis.actors.get(a));
+                let kind = match kind.map(|a| a.kind) {
+                    Some(ActorKind::Person) => "Person",
+                    Some(ActorKind::Organization | ActorKind::Country | ActorKind::Group) => {
+                        "Organization"
+                    }
+                    _ => "Thing",
+                };
+                item["author"] = json!({"@type": kind, "name": b.doc.slice(source.span)});
             }
             let mut rating = json!({
                 "@type": "Rating",

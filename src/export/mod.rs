@@ -7,12 +7,16 @@ mod json;
 mod md;
 mod timelinejs;
 
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
 use crate::analysis::{Analysis, Claim};
 use crate::document::Document;
 use crate::review::{ClaimReview, Review, Status};
 use crate::schema::claim_id;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// A briefing note to send on (Markdown)
     #[default]
@@ -125,4 +129,14 @@ pub fn file_name(doc: &Document, format: Format) -> String {
         .published
         .map_or_else(|| doc.fingerprint.clone(), |d| d.to_string());
     format!("{slug}-{when}.{}", format.extension())
+}
+
+/// Renders `briefing` into `dir` under its [`file_name`], atomically (what the reader's
+/// export key does); returns the path written.
+pub fn write_file(dir: &Path, format: Format, briefing: &Briefing) -> io::Result<PathBuf> {
+    let path = dir.join(file_name(briefing.doc, format));
+    let mut out = crate::output::Output::open(Some(&path))?;
+    out.write_all(render(format, briefing).as_bytes())?;
+    out.finish()?;
+    Ok(path)
 }

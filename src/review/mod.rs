@@ -96,6 +96,22 @@ impl Session {
             .find(|c| c.claim.as_deref() == Some(id.as_str()))
     }
 
+    /// Every claim's review by claim index, for drawing a list of `claims` claims at once.
+    pub fn by_claim(&self, claims: usize) -> Vec<Option<&ClaimReview>> {
+        let mut out = vec![None; claims];
+        for item in &self.review.claims {
+            let slot = item
+                .claim
+                .as_deref()
+                .and_then(|id| id.strip_prefix('c')?.parse::<usize>().ok()?.checked_sub(1))
+                .and_then(|i| out.get_mut(i));
+            if let Some(slot) = slot {
+                *slot = Some(item);
+            }
+        }
+        out
+    }
+
     pub fn status(&self, claim: usize) -> Status {
         self.claim(claim).map_or(Status::Unreviewed, |c| c.status)
     }

@@ -161,6 +161,9 @@ fn two_sessions_never_lose_each_others_work() {
     two.save(&d, &mut a2, at(6)).unwrap();
     one.save(&d, &mut a1, at(7)).unwrap();
     for session in [&one, &two] {
+        let all = session.by_claim(a1.claims.len());
+        assert_eq!(all[tolls].unwrap().status, Status::Supported);
+        assert_eq!(all.iter().flatten().count(), 3);
         assert_eq!(session.status(tolls), Status::Supported);
         assert_eq!(session.status(years), Status::Disputed);
         assert_eq!(
