@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::review::Status;
+use crate::review::{Change, Status};
 
 use super::{Briefing, status, word};
 
@@ -126,6 +126,26 @@ pub fn render(b: &Briefing) -> String {
                 .and_then(|t| b.analysis.times.get(t))
                 .map_or("undated".to_string(), |t| inline(&t.value));
             let _ = writeln!(out, "{}. {when}: {}", i + 1, inline(&event.label));
+        }
+    }
+
+    if !b.review.corrections.is_empty() {
+        let _ = writeln!(out, "\n## Corrections to the analysis\n");
+        for correction in &b.review.corrections {
+            let what = match &correction.change {
+                Change::AddClaim { quote, .. } => {
+                    format!("Added as a claim: “{}”", inline(&quote.exact))
+                }
+                Change::MergeActors { from, into } => {
+                    format!("Merged {} into {}", inline(from), inline(into))
+                }
+            };
+            let lost = if correction.orphaned {
+                " (no longer applies)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "- {what}{lost}");
         }
     }
 

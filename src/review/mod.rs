@@ -16,7 +16,9 @@ pub mod store;
 #[cfg(test)]
 mod tests;
 
-pub use model::{ClaimReview, Correction, FreeNote, Grade, GradeError, Quote, Review, Status};
+pub use model::{
+    Change, ClaimReview, Correction, FreeNote, Grade, GradeError, Quote, Review, Status,
+};
 pub use store::{BriefingKey, Store, StoreError};
 
 use jiff::Timestamp;
@@ -26,7 +28,7 @@ use crate::document::{Document, Span, Warning};
 use crate::schema::claim_id;
 
 use merge::{Item, put, restore};
-use model::{Change, stamp};
+use model::stamp;
 
 /// Who review items are recorded as: the config's `reviewer`, else `$USER`, else "unknown".
 pub fn reviewer(configured: Option<&str>) -> String {
