@@ -34,6 +34,10 @@ pub struct Options {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_published)]
     pub published: Option<Date>,
 
+    /// Export format: md (default), json, csv, claimreview, timelinejs
+    #[arg(long, global = true, value_name = "FMT", value_enum)]
+    pub format: Option<crate::export::Format>,
+
     /// Write there instead of stdout (atomically)
     #[arg(short, long, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -62,6 +66,11 @@ pub enum Command {
         /// stdin, one analysis per line on stdout, in the same order
         #[arg(long, conflicts_with = "paths")]
         jsonl: bool,
+    },
+    /// The analysis plus the analyst's review, in one format (--format; stdout or -o FILE)
+    Export {
+        /// The briefing ('-' for stdin); none exports the bundled sample
+        path: Option<PathBuf>,
     },
     /// Print the config file, data dir and export dir in use
     Paths,

@@ -22,6 +22,22 @@ pub struct Config {
     pub theme: BTreeMap<String, String>,
     /// Mouse capture on when the reader starts.
     pub mouse: bool,
+    pub export: ExportConfig,
+}
+
+/// What the reader's export key writes, and where.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExportConfig {
+    pub format: crate::export::Format,
+    /// Default: the current directory.
+    pub dir: Option<PathBuf>,
+}
+
+impl ExportConfig {
+    pub fn dir(&self) -> Option<PathBuf> {
+        self.dir.clone().or_else(|| std::env::current_dir().ok())
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -199,6 +215,16 @@ mod tests {
     #[test]
     fn an_empty_file_is_the_defaults() {
         assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn export_format_and_folder() {
+        let config = parse("[export]\nformat = \"csv\"\ndir = \"/tmp/out\"\n").unwrap();
+        assert_eq!(config.export.format, crate::export::Format::Csv);
+        assert_eq!(config.export.dir(), Some(PathBuf::from("/tmp/out")));
+        let (line, why) = parse("[export]\nformat = \"pdf\"\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(why.contains("pdf"), "{why}");
     }
 
     #[test]

@@ -8,8 +8,10 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod export;
 pub mod extract;
 pub mod output;
+pub mod review;
 pub mod schema;
 pub mod tui;
 

@@ -9,7 +9,7 @@ use brief::analysis::UserLexicon;
 use brief::cli::{Cli, Command, Options};
 use brief::document::{Document, Warning};
 use brief::output::Output;
-use brief::{config, extract, io_reason, tui};
+use brief::{config, export, extract, io_reason, review, tui};
 use clap::{CommandFactory, Parser};
 
 /// A failure that ends the command: its exit status and the `<what>: <why>` to print.
@@ -60,6 +60,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Export { path }) => {
+            export(path.as_deref(), options)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Paths) => {
             print_paths(options)?;
             Ok(ExitCode::SUCCESS)
@@ -83,6 +87,34 @@ fn load_config(options: &Options) -> Result<config::Config, Failure> {
 
 fn lexicon(options: &Options) -> Result<UserLexicon, Failure> {
     load_config(options).map(|c| c.lexicon())
+}
+
+/// `brief export`: the analysis with the stored review attached (corrections re-applied),
+/// rendered in `--format`.
+fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
+    let config = load_config(options)?;
+    let path = path.unwrap_or(Path::new(""));
+    let doc = load(path, options)?;
+    let mut analysis = brief::analysis::analyze(&doc, &config.lexicon());
+    let store_failure = |e: review::StoreError| Failure {
+        status: 1,
+        message: e.to_string(),
+    };
+    let store = config::data_dir(options)
+        .map(|dir| review::Store::open(&dir))
+        .transpose()
+        .map_err(store_failure)?;
+    let key = review::BriefingKey::for_briefing(Some(path), &doc.fingerprint);
+    let reviewer = review::reviewer(config.reviewer.as_deref());
+    let now = jiff::Timestamp::now();
+    let (session, warnings) = review::Session::load(store, key, reviewer, &doc, &mut analysis, now)
+        .map_err(store_failure)?;
+    for warning in warnings {
+        eprintln!("brief: warning: {warning}");
+    }
+    let briefing = export::Briefing::new(&doc, &analysis, session.review());
+    let text = export::render(options.format.unwrap_or_default(), &briefing);
+    write_output(options, |out| out.write_all(text.as_bytes()))
 }
 
 /// One briefing: pretty JSON. Several: JSON lines. A briefing that cannot be read is one
@@ -237,7 +269,7 @@ fn print_paths(options: &Options) -> Result<(), Failure> {
     } else {
         shown(config::config_path(options).map(|(p, _)| p))
     };
-    let export = std::env::current_dir().ok();
+    let export = config::load(options).unwrap_or_default().export.dir();
     write_output(options, |out| {
         writeln!(out, "config: {config}")?;
         writeln!(out, "data:   {}", shown(config::data_dir(options)))?;

@@ -1,0 +1,78 @@
+//! `csv`: one row per claim in the contract's columns, RFC 4180 quoting, CRLF line ends.
+//! A cell a spreadsheet would read as a formula is neutralised with a leading apostrophe.
+
+use super::{Briefing, status, word};
+
+const COLUMNS: [&str; 11] = [
+    "id", "status", "grade", "kind", "source", "cue", "claim", "hedges", "note", "start", "end",
+];
+
+pub fn render(b: &Briefing) -> String {
+    let mut out = String::new();
+    row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
+    let doc = b.doc;
+    for (id, claim, review) in b.claims() {
+        let hedges: Vec<&str> = claim.hedges.iter().map(|&h| doc.slice(h)).collect();
+        row(
+            &mut out,
+            [
+                id,
+                status(review).to_string(),
+                review
+                    .and_then(|r| r.grade)
+                    .map_or(String::new(), |g| g.to_string()),
+                word(claim.kind),
+                b.source(claim).unwrap_or_default().to_string(),
+                claim.cue.map_or("", |c| doc.slice(c)).to_string(),
+                doc.slice(claim.span).to_string(),
+                hedges.join("; "),
+                review.and_then(|r| r.note.clone()).unwrap_or_default(),
+                doc.char_offset(claim.span.start).to_string(),
+                doc.char_offset(claim.span.end).to_string(),
+            ],
+        );
+    }
+    out
+}
+
+fn row(out: &mut String, cells: impl IntoIterator<Item = String>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&cell_text(&cell));
+    }
+    out.push_str("\r\n");
+}
+
+fn cell_text(cell: &str) -> String {
+    let neutral = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
+    if neutral.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell_text;
+
+    #[test]
+    fn quoting_and_formula_injection() {
+        assert_eq!(cell_text("plain"), "plain");
+        assert_eq!(cell_text("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(cell_text("two\nlines"), "\"two\nlines\"");
+        assert_eq!(cell_text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        for risky in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(
+                cell_text(risky).trim_start_matches('"').starts_with('\''),
+                "{risky}"
+            );
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! `md`: a briefing note a person would send on. Everything taken from the briefing or the
+//! review is escaped, so quoted text cannot become markup, links or HTML.
+
+use std::fmt::Write;
+
+use crate::review::{Change, Status};
+
+use super::{Briefing, status, word};
+
+pub fn render(b: &Briefing) -> String {
+    let mut out = String::new();
+    let doc = b.doc;
+    let meta = &doc.meta;
+    let _ = writeln!(out, "# {}\n", inline(b.title()));
+    let facts = [
+        ("Source", meta.source.as_deref()),
+        ("URL", meta.url.as_deref()),
+        ("Author", meta.author.as_deref()),
+        (
+            "Published",
+            meta.published.map(|d| d.to_string()).as_deref(),
+        ),
+        ("Fingerprint", Some(doc.fingerprint.as_str())),
+        ("Reviewer", Some(b.review.reviewer.as_str())),
+    ]
+    .map(|(k, v)| v.map(|v| format!("- {k}: {}\n", inline(v))));
+    out.extend(facts.into_iter().flatten());
+
+    let claims: Vec<_> = b.claims().collect();
+    let counts: Vec<String> = Status::ALL
+        .iter()
+        .map(|&s| (claims.iter().filter(|(_, _, r)| status(*r) == s).count(), s))
+        .filter(|&(n, _)| n > 0)
+        .map(|(n, s)| format!("{n} {s}"))
+        .collect();
+    let _ = writeln!(out, "\n**{} claims:** {}.", claims.len(), counts.join(", "));
+
+    for wanted in Status::ALL {
+        let group: Vec<_> = claims
+            .iter()
+            .filter(|(_, _, r)| status(*r) == wanted)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let mut heading = wanted.to_string();
+        heading[..1].make_ascii_uppercase();
+        let _ = writeln!(out, "\n## {heading} ({})", group.len());
+        for (id, claim, review) in group {
+            let grade = review
+                .and_then(|r| r.grade)
+                .map_or(String::new(), |g| format!(", grade {g}"));
+            let source = b
+                .source(claim)
+                .map_or("no source given".to_string(), inline);
+            let _ = writeln!(out, "\n### {id}: {source}{grade}\n");
+            let _ = writeln!(out, "{}", block(doc.slice(claim.span), "> "));
+            let cue = claim.cue.map_or(String::new(), |c| {
+                format!(", cue “{}”", inline(doc.slice(c)))
+            });
+            let _ = writeln!(out, "\n- Kind: {}{cue}", word(claim.kind));
+            if !claim.hedges.is_empty() {
+                let hedges: Vec<String> =
+                    claim.hedges.iter().map(|&h| inline(doc.slice(h))).collect();
+                let _ = writeln!(out, "- Hedged: {}", hedges.join(", "));
+            }
+            if let Some(note) = review.and_then(|r| r.note.as_deref()) {
+                let _ = writeln!(out, "- Note:\n\n{}", block(note, "  "));
+            }
+        }
+    }
+
+    let orphans: Vec<_> = b.review.claims.iter().filter(|c| c.orphaned).collect();
+    if !orphans.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Review items no longer found in the analysis ({})",
+            orphans.len()
+        );
+        for item in orphans {
+            let grade = item.grade.map_or(String::new(), |g| format!(", grade {g}"));
+            let _ = writeln!(
+                out,
+                "\n- {}{grade}: “{}”",
+                item.status,
+                inline(&item.quote.exact)
+            );
+            if let Some(note) = &item.note {
+                let _ = writeln!(out, "\n{}", block(note, "  "));
+            }
+        }
+    }
+
+    if !b.analysis.actors.is_empty() {
+        let _ = writeln!(out, "\n## Actors\n");
+        for actor in &b.analysis.actors {
+            let role = actor
+                .role
+                .as_deref()
+                .map_or(String::new(), |r| format!(", {}", inline(r)));
+            let aliases: Vec<String> = actor
+                .aliases
+                .iter()
+                .filter(|a| **a != actor.name)
+                .map(|a| inline(a))
+                .collect();
+            let aliases = if aliases.is_empty() {
+                String::new()
+            } else {
+                format!("; also {}", aliases.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "- **{}** ({}{role}){aliases}",
+                inline(&actor.name),
+                word(actor.kind)
+            );
+        }
+    }
+
+    if !b.analysis.timeline.is_empty() {
+        let _ = writeln!(out, "\n## Timeline\n");
+        for (i, event) in b.analysis.timeline.iter().enumerate() {
+            let when = event
+                .time
+                .and_then(|t| b.analysis.times.get(t))
+                .map_or("undated".to_string(), |t| inline(&t.value));
+            let _ = writeln!(out, "{}. {when}: {}", i + 1, inline(&event.label));
+        }
+    }
+
+    if !b.review.corrections.is_empty() {
+        let _ = writeln!(out, "\n## Corrections to the analysis\n");
+        for correction in &b.review.corrections {
+            let what = match &correction.change {
+                Change::AddClaim { quote, .. } => {
+                    format!("Added as a claim: “{}”", inline(&quote.exact))
+                }
+                Change::MergeActors { from, into } => {
+                    format!("Merged {} into {}", inline(from), inline(into))
+                }
+            };
+            let lost = if correction.orphaned {
+                " (no longer applies)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "- {what}{lost}");
+        }
+    }
+
+    let notes: Vec<_> = b.review.notes.iter().collect();
+    if !notes.is_empty() {
+        let _ = writeln!(out, "\n## Notes");
+        for note in notes {
+            let lost = if note.orphaned {
+                " (passage no longer in the text)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "\n{}{lost}\n", block(&note.quote.exact, "> "));
+            let _ = writeln!(out, "{}", block(&note.text, ""));
+        }
+    }
+    out
+}
+
+/// Text on one line: runs of whitespace become one space, then [`escape`].
+fn inline(text: &str) -> String {
+    escape(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Text kept as lines, each escaped and given `prefix` ("> " quotes it); a blank line stays
+/// inside the quote.
+fn block(text: &str, prefix: &str) -> String {
+    text.trim()
+        .lines()
+        .map(|line| {
+            format!("{prefix}{}", escape(line.trim()))
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Backslash-escapes what CommonMark or GitHub could read as markup: emphasis, code, links
+/// and autolinks, HTML, headings, quotes, tables, entities; and a list or heading marker at
+/// the start ("1.", "-", "=").
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut leading_digits = true;
+    for c in text.chars() {
+        let list_marker = leading_digits && !out.is_empty() && matches!(c, '.' | ')');
+        let line_start = out.is_empty() && matches!(c, '+' | '-' | '=');
+        if list_marker
+            || line_start
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | ':' | '@'
+            )
+        {
+            out.push('\\');
+        }
+        out.push(c);
+        leading_digits &= c.is_ascii_digit();
+    }
+    // GitHub links bare "www." too.
+    out.replace("www.", "www\\.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_text_cannot_become_markup() {
+        assert_eq!(
+            escape("[x](javascript:alert)"),
+            "\\[x\\](javascript\\:alert)"
+        );
+        assert_eq!(escape("- a-b"), "\\- a-b");
+        assert_eq!(escape("<img src=x>"), "\\<img src=x\\>");
+        assert_eq!(escape("1. item"), "1\\. item");
+        assert_eq!(escape("# h"), "\\# h");
+        assert_eq!(
+            escape("see https://x.org or www.y.org"),
+            "see https\\://x.org or www\\.y.org"
+        );
+        assert_eq!(escape("&amp; *b* `c`"), "\\&amp; \\*b\\* \\`c\\`");
+        assert_eq!(block("a\n\n> b", "> "), "> a\n>\n> \\> b");
+        assert_eq!(inline("two\n  lines"), "two lines");
+    }
+}

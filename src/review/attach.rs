@@ -1,0 +1,90 @@
+//! A review attached to an analysis of a (possibly edited) text: corrections re-applied,
+//! then every item found again by its quote. An item that cannot be found is marked
+//! orphaned and kept where it was.
+
+use crate::analysis::Analysis;
+use crate::document::{Document, Span};
+use crate::schema::claim_id;
+
+use super::anchor::locate;
+use super::correct;
+use super::model::{Change, Correction, Review};
+
+/// Applies every correction in force to `analysis`, then attaches the items.
+pub fn attach(doc: &Document, analysis: &mut Analysis, review: &mut Review) {
+    for correction in &mut review.corrections {
+        apply(doc, analysis, correction);
+    }
+    attach_items(doc, analysis, review);
+}
+
+/// Applies one correction (nothing if withdrawn); marks it orphaned when what it names is no
+/// longer there.
+pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correction) {
+    if correction.withdrawn {
+        correction.orphaned = false;
+        return;
+    }
+    correction.orphaned = match &mut correction.change {
+        Change::AddClaim { quote, start, end } => match locate(&doc.text, quote, *start) {
+            Some(found) => {
+                correct::add_claim(doc, analysis, found.bytes);
+                (*start, *end) = (found.start, found.end);
+                false
+            }
+            None => true,
+        },
+        Change::MergeActors { from, into } => {
+            match (
+                correct::find_actor(analysis, from),
+                correct::find_actor(analysis, into),
+            ) {
+                // Already folded (the name is now an alias of `into`): nothing to do.
+                (Some(f), Some(i)) if f == i => false,
+                (Some(f), Some(i)) => !correct::merge_actors(analysis, f, i),
+                _ => true,
+            }
+        }
+    };
+}
+
+/// Finds each claim review and note again in the text, and the claim each review is about.
+pub fn attach_items(doc: &Document, analysis: &Analysis, review: &mut Review) {
+    for item in &mut review.claims {
+        let claim = locate(&doc.text, &item.quote, item.start).and_then(|found| {
+            (item.start, item.end) = (found.start, found.end);
+            claim_at(analysis, found.bytes)
+        });
+        item.claim = claim.map(claim_id);
+        item.orphaned = claim.is_none();
+    }
+    for note in &mut review.notes {
+        let found = locate(&doc.text, &note.quote, note.start);
+        if let Some(found) = found {
+            (note.start, note.end) = (found.start, found.end);
+        }
+        note.orphaned = found.is_none();
+    }
+}
+
+/// The claim over exactly these bytes, else the one that overlaps them by more than half of
+/// the longer of the two (the analysis may have moved a boundary by a word).
+pub fn claim_at(analysis: &Analysis, span: Span) -> Option<usize> {
+    let claims = &analysis.claims;
+    claims.iter().position(|c| c.span == span).or_else(|| {
+        claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let overlap = c
+                    .span
+                    .end
+                    .min(span.end)
+                    .saturating_sub(c.span.start.max(span.start));
+                (overlap, i, c.span.len().max(span.len()))
+            })
+            .filter(|&(overlap, _, longer)| overlap * 2 > longer)
+            .max_by_key(|&(overlap, _, _)| overlap)
+            .map(|(_, i, _)| i)
+    })
+}

@@ -1,0 +1,329 @@
+//! What an analyst's review holds. Items are keyed by the text they quote (a W3C
+//! TextQuoteSelector), never by claim id: ids are positions in one analysis and change
+//! whenever the text or the analysis does.
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::document::Span;
+
+/// What the analyst made of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Unreviewed,
+    Supported,
+    Disputed,
+    Unverified,
+    /// Not a claim at all.
+    Rejected,
+}
+
+impl Status {
+    /// In the order a briefing note lists them: what needs attention first.
+    pub const ALL: [Status; 5] = [
+        Status::Disputed,
+        Status::Unverified,
+        Status::Supported,
+        Status::Unreviewed,
+        Status::Rejected,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unreviewed => "unreviewed",
+            Status::Supported => "supported",
+            Status::Disputed => "disputed",
+            Status::Unverified => "unverified",
+            Status::Rejected => "rejected",
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An Admiralty (NATO) grade: source reliability A-F, then information credibility 1-6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Grade {
+    reliability: char,
+    credibility: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "'{0}' is not an Admiralty grade (source reliability A-F, then information credibility 1-6, e.g. B2)"
+)]
+pub struct GradeError(String);
+
+impl Grade {
+    pub fn new(reliability: char, credibility: u8) -> Result<Grade, GradeError> {
+        let reliability = reliability.to_ascii_uppercase();
+        if ('A'..='F').contains(&reliability) && (1..=6).contains(&credibility) {
+            Ok(Grade {
+                reliability,
+                credibility,
+            })
+        } else {
+            Err(GradeError(format!("{reliability}{credibility}")))
+        }
+    }
+    pub fn reliability(self) -> char {
+        self.reliability
+    }
+    pub fn credibility(self) -> u8 {
+        self.credibility
+    }
+}
+
+impl FromStr for Grade {
+    type Err = GradeError;
+    fn from_str(s: &str) -> Result<Grade, GradeError> {
+        let bad = || GradeError(s.to_string());
+        let mut chars = s.trim().chars();
+        match (chars.next(), chars.next(), chars.next()) {
+            (Some(r), Some(c), None) => {
+                let c = c.to_digit(10).ok_or_else(bad)?;
+                Grade::new(r, c as u8).map_err(|_| bad())
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl fmt::Display for Grade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.reliability, self.credibility)
+    }
+}
+
+impl Serialize for Grade {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Grade {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Grade, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+/// How many characters of context a quote keeps on each side.
+pub const CONTEXT: usize = 32;
+
+/// A passage by its text and a little of what surrounds it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Quote {
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+impl Quote {
+    /// The quote of `text[span]` (bytes); `None` when the span is not a non-empty range on
+    /// character boundaries of `text`.
+    pub fn of(text: &str, span: Span) -> Option<Quote> {
+        let exact = text.get(span.start..span.end).filter(|e| !e.is_empty())?;
+        let before = &text[..span.start];
+        let from = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT - 1)
+            .map_or(0, |(i, _)| i);
+        let after = &text[span.end..];
+        let to = after
+            .char_indices()
+            .nth(CONTEXT)
+            .map_or(after.len(), |(i, _)| i);
+        Some(Quote {
+            exact: exact.to_string(),
+            prefix: before[from..].to_string(),
+            suffix: after[..to].to_string(),
+        })
+    }
+}
+
+/// The analyst's judgement of one claim. `claim`, `start`, `end` and `orphaned` say where it
+/// attached in the current text and analysis (`start`/`end` in code points).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimReview {
+    #[serde(default)]
+    pub claim: Option<String>,
+    pub quote: Quote,
+    pub start: usize,
+    pub end: usize,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub grade: Option<Grade>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub updated: Timestamp,
+    #[serde(default)]
+    pub orphaned: bool,
+}
+
+impl ClaimReview {
+    /// Nothing left of it (cleared or undone); kept so that the change merges.
+    pub fn is_empty(&self) -> bool {
+        self.status == Status::Unreviewed && self.grade.is_none() && self.note.is_none()
+    }
+}
+
+/// A note on a passage of the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FreeNote {
+    pub quote: Quote,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub updated: Timestamp,
+    #[serde(default)]
+    pub orphaned: bool,
+}
+
+/// What the analyst changed in the analysis, re-applied to every new analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    #[serde(flatten)]
+    pub change: Change,
+    pub updated: Timestamp,
+    /// Undone; kept so that the change merges.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withdrawn: bool,
+    #[serde(default)]
+    pub orphaned: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Change {
+    /// A claim the machine missed, from a selection.
+    AddClaim {
+        quote: Quote,
+        start: usize,
+        end: usize,
+    },
+    /// Two actors that are one: `from` is folded into `into` (by name).
+    MergeActors { from: String, into: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Review {
+    pub reviewer: String,
+    #[serde(default)]
+    pub claims: Vec<ClaimReview>,
+    #[serde(default)]
+    pub notes: Vec<FreeNote>,
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+}
+
+impl Review {
+    pub fn new(reviewer: impl Into<String>) -> Review {
+        Review {
+            reviewer: reviewer.into(),
+            ..Review::default()
+        }
+    }
+
+    /// Without the items kept only so that their removal merges: what an export shows.
+    pub fn live(&self) -> Review {
+        Review {
+            reviewer: self.reviewer.clone(),
+            claims: self
+                .claims
+                .iter()
+                .filter(|c| !c.is_empty())
+                .cloned()
+                .collect(),
+            notes: self
+                .notes
+                .iter()
+                .filter(|n| !n.text.is_empty())
+                .cloned()
+                .collect(),
+            corrections: self
+                .corrections
+                .iter()
+                .filter(|c| !c.withdrawn)
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// A review time: whole seconds, so that files and exports read as the contract shows.
+pub fn stamp(now: Timestamp) -> Timestamp {
+    Timestamp::from_second(now.as_second()).unwrap_or(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grades_parse_and_print_as_two_characters() {
+        assert_eq!("B2".parse::<Grade>().unwrap().to_string(), "B2");
+        assert_eq!("f6".parse::<Grade>().unwrap().to_string(), "F6");
+        for bad in ["G1", "A0", "A7", "", "B", "B22", "2B", "Б2"] {
+            assert!(bad.parse::<Grade>().is_err(), "{bad}");
+        }
+        let json = serde_json::to_string(&Grade::new('c', 3).unwrap()).unwrap();
+        assert_eq!(json, "\"C3\"");
+        assert!(serde_json::from_str::<Grade>("\"Z9\"").is_err());
+    }
+
+    #[test]
+    fn statuses_are_lowercase_words() {
+        assert_eq!(
+            serde_json::to_string(&Status::Unverified).unwrap(),
+            "\"unverified\""
+        );
+        assert_eq!(
+            serde_json::from_str::<Status>("\"rejected\"").unwrap(),
+            Status::Rejected
+        );
+    }
+
+    #[test]
+    fn a_quote_keeps_context_on_character_boundaries() {
+        let text = format!("{}Seoul said so.{}", "é".repeat(40), "😀".repeat(40));
+        let start = "é".len() * 40;
+        let span = Span::new(start, start + "Seoul said so.".len());
+        let quote = Quote::of(&text, span).unwrap();
+        assert_eq!(quote.exact, "Seoul said so.");
+        assert_eq!(quote.prefix.chars().count(), CONTEXT);
+        assert_eq!(quote.suffix.chars().count(), CONTEXT);
+        assert!(Quote::of(&text, Span::new(1, 4)).is_none());
+        assert!(Quote::of("ab", Span::new(1, 1)).is_none());
+        assert!(Quote::of("ab", Span::new(1, 9)).is_none());
+    }
+
+    #[test]
+    fn corrections_are_tagged_by_kind() {
+        let c = Correction {
+            change: Change::MergeActors {
+                from: "Pyongyang".into(),
+                into: "North Korea".into(),
+            },
+            updated: Timestamp::from_second(0).unwrap(),
+            withdrawn: false,
+            orphaned: false,
+        };
+        let json = serde_json::to_value(&c).unwrap();
+        assert_eq!(json["kind"], "merge_actors");
+        assert_eq!(json["updated"], "1970-01-01T00:00:00Z");
+        assert_eq!(serde_json::from_value::<Correction>(json).unwrap(), c);
+    }
+}

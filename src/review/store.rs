@@ -1,0 +1,212 @@
+//! Reviews on disk: one JSON file per briefing under `<data dir>/reviews/`. Every write is a
+//! temporary file in the same folder, synced and renamed over the old one, so a killed
+//! process leaves the old state or the new, never a torn file. Writers take a lock on a
+//! sidecar file and merge with what is on disk, so two instances never lose each other's
+//! work. A file that cannot be read as a review is renamed aside, never overwritten.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::document::Warning;
+
+use super::merge::merge;
+use super::model::Review;
+
+pub const SCHEMA: &str = "brief.review/1";
+
+/// Which briefing a review belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BriefingKey {
+    /// A file, by its canonical path.
+    Path(PathBuf),
+    /// Stdin or the bundled sample, by the fingerprint of its text.
+    Fingerprint(String),
+}
+
+impl BriefingKey {
+    /// The file's canonical path; the fingerprint when there is no file (`None`, `-`) or it
+    /// cannot be resolved.
+    pub fn for_briefing(path: Option<&Path>, fingerprint: &str) -> BriefingKey {
+        path.filter(|p| *p != Path::new("-") && !p.as_os_str().is_empty())
+            .and_then(|p| fs::canonicalize(p).ok())
+            .map_or_else(
+                || BriefingKey::Fingerprint(fingerprint.to_string()),
+                BriefingKey::Path,
+            )
+    }
+
+    fn file_name(&self) -> String {
+        match self {
+            BriefingKey::Path(path) => {
+                let digest = Sha256::digest(path.as_os_str().as_encoded_bytes());
+                let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+                format!("path-{hex}.json")
+            }
+            BriefingKey::Fingerprint(fingerprint) => format!("text-{fingerprint}.json"),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            BriefingKey::Path(path) => path.display().to_string(),
+            BriefingKey::Fingerprint(fingerprint) => fingerprint.clone(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: is a file, not a folder (the data dir holds the reviews)", .0.display())]
+    NotAFolder(PathBuf),
+    #[error("{}: {why}", path.display())]
+    Io { path: PathBuf, why: String },
+}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |e| StoreError::Io {
+        path: path.to_path_buf(),
+        why: crate::io_reason(&e),
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredReview {
+    schema: String,
+    briefing: String,
+    review: Review,
+}
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// The store under `data_dir`; nothing is created until the first save.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        let dir = data_dir.join("reviews");
+        for path in [data_dir, &dir] {
+            if path.exists() && !path.is_dir() {
+                return Err(StoreError::NotAFolder(path.to_path_buf()));
+            }
+        }
+        Ok(Store { dir })
+    }
+
+    pub fn path(&self, key: &BriefingKey) -> PathBuf {
+        self.dir.join(key.file_name())
+    }
+
+    /// The stored review, if any. A damaged file is renamed aside with a warning.
+    pub fn load(
+        &self,
+        key: &BriefingKey,
+        now: Timestamp,
+    ) -> Result<(Option<Review>, Vec<Warning>), StoreError> {
+        if !self.dir.exists() {
+            return Ok((None, Vec::new()));
+        }
+        // A folder brief may not write to (read-only, another user's) can still be read:
+        // every write is a rename, so what is read is always whole.
+        let _lock = self.lock(key).ok();
+        let mut warnings = Vec::new();
+        let review = self.read(key, now, &mut warnings)?;
+        Ok((review, warnings))
+    }
+
+    /// Merges `review` with what is on disk and writes the result, which it returns.
+    pub fn save(
+        &self,
+        key: &BriefingKey,
+        review: &Review,
+        now: Timestamp,
+    ) -> Result<(Review, Vec<Warning>), StoreError> {
+        fs::create_dir_all(&self.dir).map_err(io_error(&self.dir))?;
+        let _lock = self.lock(key)?;
+        let mut warnings = Vec::new();
+        let merged = match self.read(key, now, &mut warnings)? {
+            Some(on_disk) => merge(review, &on_disk),
+            None => review.clone(),
+        };
+        let stored = StoredReview {
+            schema: SCHEMA.to_string(),
+            briefing: key.describe(),
+            review: merged,
+        };
+        let path = self.path(key);
+        let json = serde_json::to_vec_pretty(&stored).expect("a review always serialises");
+        let write = || -> io::Result<()> {
+            let mut temp = tempfile::NamedTempFile::new_in(&self.dir)?;
+            temp.write_all(&json)?;
+            temp.write_all(b"\n")?;
+            temp.as_file().sync_all()?;
+            temp.persist(&path).map_err(|e| e.error)?;
+            // The rename itself is durable only once the folder is synced; not every
+            // platform can open a folder, and the data is safe either way.
+            if let Ok(dir) = File::open(&self.dir) {
+                let _ = dir.sync_all();
+            }
+            Ok(())
+        };
+        write().map_err(io_error(&path))?;
+        Ok((stored.review, warnings))
+    }
+
+    /// An exclusive lock on the briefing's sidecar lock file, held until dropped.
+    fn lock(&self, key: &BriefingKey) -> Result<File, StoreError> {
+        let path = self.dir.join(format!("{}.lock", key.file_name()));
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io_error(&path))?;
+        file.lock().map_err(io_error(&path))?;
+        Ok(file)
+    }
+
+    fn read(
+        &self,
+        key: &BriefingKey,
+        now: Timestamp,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Option<Review>, StoreError> {
+        let path = self.path(key);
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(io_error(&path)(e)),
+        };
+        let why = match serde_json::from_slice::<StoredReview>(&bytes) {
+            Ok(stored) if stored.schema == SCHEMA => return Ok(Some(stored.review)),
+            Ok(stored) => format!("unknown schema {:?}", stored.schema),
+            Err(e) => e.to_string(),
+        };
+        let aside = self.set_aside(&path, now)?;
+        warnings.push(Warning(format!(
+            "review file {} is damaged ({why}); kept as {} and starting afresh",
+            path.display(),
+            aside.display()
+        )));
+        Ok(None)
+    }
+
+    /// Renames a damaged file to `<name>.damaged-<time>`, never over an earlier one.
+    fn set_aside(&self, path: &Path, now: Timestamp) -> Result<PathBuf, StoreError> {
+        let time = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let mut aside = self.dir.join(format!("{name}.damaged-{time}"));
+        let mut n = 1;
+        while aside.exists() {
+            aside = self.dir.join(format!("{name}.damaged-{time}-{n}"));
+            n += 1;
+        }
+        fs::rename(path, &aside).map_err(io_error(path))?;
+        Ok(aside)
+    }
+}

@@ -1,0 +1,297 @@
+//! The review workflow against a real store in a temporary folder: persistence, edits to
+//! the text, corrections surviving re-analysis, undo, damaged files, two writers, failures.
+
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use super::*;
+use crate::analysis::{UserLexicon, analyze};
+use crate::document::Meta;
+
+const TEXT: &str = "Transport officials said on Thursday that the harbour bridge would reopen in March.\n\n\
+The city council denied that tolls would rise. Mayor Ana Ruiz warned that repairs could take years.\n\n\
+France offered engineers in 2024, and Paris later sent a team of twelve.\n";
+
+fn at(second: i64) -> Timestamp {
+    Timestamp::from_second(1_800_000_000 + second).unwrap()
+}
+
+fn doc(text: &str) -> Document {
+    Document::from_text(text, Meta::default()).0
+}
+
+fn claim_index(doc: &Document, analysis: &Analysis, words: &str) -> usize {
+    analysis
+        .claims
+        .iter()
+        .position(|c| doc.slice(c.span).contains(words))
+        .unwrap_or_else(|| panic!("no claim with {words:?}"))
+}
+
+fn open(dir: &Path, text: &str) -> (Document, Analysis, Session, Vec<Warning>) {
+    let d = doc(text);
+    let mut analysis = analyze(&d, &UserLexicon::default());
+    let store = Store::open(dir).unwrap();
+    let key = BriefingKey::Fingerprint("briefing".into());
+    let (session, warnings) =
+        Session::load(Some(store), key, "tester".into(), &d, &mut analysis, at(0)).unwrap();
+    (d, analysis, session, warnings)
+}
+
+#[test]
+fn a_review_persists_and_reattaches_after_the_text_is_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    let tolls = claim_index(&d, &a, "tolls would rise");
+    let years = claim_index(&d, &a, "repairs could take years");
+    assert!(s.set_status(&d, &a, tolls, Status::Disputed, at(1)));
+    assert!(s.set_grade(&d, &a, tolls, Some("B2".parse().unwrap()), at(2)));
+    assert!(s.set_note(&d, &a, tolls, "Two sources\ndisagree.", at(3)));
+    assert!(s.set_status(&d, &a, years, Status::Supported, at(4)));
+    s.save(&d, &mut a, at(5)).unwrap();
+
+    // An edit before both claims and one that removes the second.
+    let edited = format!(
+        "Update: a correction was added.\n\n{}",
+        TEXT.replace(" Mayor Ana Ruiz warned that repairs could take years.", "")
+    );
+    let (d2, a2, s2, warnings) = open(dir.path(), &edited);
+    assert!(warnings.is_empty());
+    let tolls2 = claim_index(&d2, &a2, "tolls would rise");
+    let item = s2.claim(tolls2).expect("re-attached");
+    assert_eq!(item.status, Status::Disputed);
+    assert_eq!(item.grade.unwrap().to_string(), "B2");
+    assert_eq!(item.note.as_deref(), Some("Two sources\ndisagree."));
+    assert_eq!(item.updated, at(3));
+    let shift = "Update: a correction was added.\n\n".len();
+    assert_eq!(
+        item.start,
+        d.char_offset(a.claims[tolls].span.start) + shift
+    );
+    assert!(!item.orphaned);
+    // The passage that is gone is kept, orphaned, and still saved.
+    let orphans: Vec<_> = s2.orphans().collect();
+    assert_eq!(orphans.len(), 1);
+    assert_eq!(orphans[0].status, Status::Supported);
+    assert_eq!(orphans[0].quote.exact, "that repairs could take years");
+}
+
+#[test]
+fn corrections_survive_reanalysis_and_undo_takes_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    let passage = "Paris later sent a team of twelve";
+    let start = d.text.find(passage).unwrap();
+    let span = Span::new(start, start + passage.len());
+    let claims_before = a.claims.len();
+    let added = s.add_claim(&d, &mut a, span, at(1)).unwrap();
+    assert_eq!(a.claims[added].span, span);
+    assert_eq!(a.claims.len(), claims_before + 1);
+    assert!(s.set_status(&d, &a, added, Status::Unverified, at(2)));
+    let (ruiz, france) = (
+        correct::find_actor(&a, "Ana Ruiz").unwrap(),
+        correct::find_actor(&a, "France").unwrap(),
+    );
+    assert!(s.merge_actor(&d, &mut a, ruiz, france, at(3)));
+    assert!(!s.merge_actor(&d, &mut a, 0, 0, at(3)));
+    s.save(&d, &mut a, at(4)).unwrap();
+
+    // A fresh analysis of the same text gets both corrections again.
+    let (d2, a2, s2, _) = open(dir.path(), TEXT);
+    assert_eq!(a2.claims.len(), claims_before + 1);
+    let again = claim_index(&d2, &a2, passage);
+    assert_eq!(s2.status(again), Status::Unverified);
+    let merged = correct::find_actor(&a2, "France").unwrap();
+    assert!(a2.actors[merged].aliases.iter().any(|x| x == "Ana Ruiz"));
+    assert_eq!(a2.actors.len(), a.actors.len());
+
+    // Undo, newest first: the merge, the status, then the added claim.
+    let analysis_before_merge = a2.actors.len() + 1;
+    assert!(s.undo(&d, &mut a, at(5)));
+    assert_eq!(a.actors.len(), analysis_before_merge);
+    assert!(s.undo(&d, &mut a, at(6)));
+    assert!(s.undo(&d, &mut a, at(7)));
+    assert_eq!(a.claims.len(), claims_before);
+    assert!(!s.undo(&d, &mut a, at(8)));
+    s.save(&d, &mut a, at(9)).unwrap();
+    let (_, a3, s3, _) = open(dir.path(), TEXT);
+    assert_eq!(a3.claims.len(), claims_before);
+    assert_eq!(a3.actors.len(), analysis_before_merge);
+    assert!(s3.review().live().corrections.is_empty());
+    assert!(s3.review().live().claims.is_empty());
+}
+
+#[test]
+fn free_notes_and_clearing_a_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    let start = d.text.find("France").unwrap();
+    assert!(s.add_note(&d, Span::new(start, start + 6), "Check the embassy.", at(1)));
+    assert!(!s.add_note(&d, Span::new(start, start), "empty", at(1)));
+    let tolls = claim_index(&d, &a, "tolls would rise");
+    s.set_status(&d, &a, tolls, Status::Rejected, at(2));
+    s.set_grade(&d, &a, tolls, Some("C3".parse().unwrap()), at(3));
+    s.clear_status(&d, &a, tolls, at(4));
+    s.save(&d, &mut a, at(5)).unwrap();
+    let (_, _, s2, _) = open(dir.path(), TEXT);
+    let item = s2.claim(tolls).unwrap();
+    assert_eq!(item.status, Status::Unreviewed);
+    assert_eq!(item.grade.unwrap().to_string(), "C3");
+    let notes: Vec<_> = s2.notes().collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Check the embassy.");
+    assert_eq!(notes[0].quote.exact, "France");
+}
+
+#[test]
+fn two_sessions_never_lose_each_others_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a1, mut one, _) = open(dir.path(), TEXT);
+    let (_, mut a2, mut two, _) = open(dir.path(), TEXT);
+    let tolls = claim_index(&d, &a1, "tolls would rise");
+    let years = claim_index(&d, &a1, "repairs could take years");
+    one.set_status(&d, &a1, tolls, Status::Supported, at(1));
+    two.set_status(&d, &a2, years, Status::Disputed, at(2));
+    // The same claim, changed by both: the later change wins.
+    let reopen = claim_index(&d, &a1, "bridge would reopen");
+    one.set_note(&d, &a1, reopen, "older", at(3));
+    two.set_note(&d, &a2, reopen, "newer", at(4));
+    one.save(&d, &mut a1, at(5)).unwrap();
+    two.save(&d, &mut a2, at(6)).unwrap();
+    one.save(&d, &mut a1, at(7)).unwrap();
+    for session in [&one, &two] {
+        let all = session.by_claim(a1.claims.len());
+        assert_eq!(all[tolls].unwrap().status, Status::Supported);
+        assert_eq!(all.iter().flatten().count(), 3);
+        assert_eq!(session.status(tolls), Status::Supported);
+        assert_eq!(session.status(years), Status::Disputed);
+        assert_eq!(
+            session.claim(reopen).unwrap().note.as_deref(),
+            Some("newer")
+        );
+    }
+}
+
+#[test]
+fn concurrent_writers_are_serialised_by_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let key = BriefingKey::Fingerprint("shared".into());
+    std::thread::scope(|scope| {
+        for writer in 0..4 {
+            let (store, key) = (&store, &key);
+            scope.spawn(move || {
+                for n in 0..10 {
+                    let mut review = Review::new(format!("w{writer}"));
+                    let d = doc(&format!("Passage {writer}-{n} is here."));
+                    review.notes.push(FreeNote {
+                        quote: Quote::of(&d.text, Span::new(0, d.text.len())).unwrap(),
+                        start: 0,
+                        end: 0,
+                        text: "x".into(),
+                        updated: at(n),
+                        orphaned: false,
+                    });
+                    store.save(key, &review, at(n)).unwrap();
+                }
+            });
+        }
+    });
+    let (review, warnings) = store.load(&key, at(99)).unwrap();
+    assert!(warnings.is_empty());
+    assert_eq!(review.unwrap().notes.len(), 40);
+}
+
+#[test]
+fn a_damaged_file_is_set_aside_and_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    s.set_status(&d, &a, 0, Status::Supported, at(1));
+    s.save(&d, &mut a, at(2)).unwrap();
+    let path = s.path().unwrap();
+    std::fs::write(&path, b"{\"schema\": \"brief.review/1\", \"review\": {tru").unwrap();
+    let (_, _, s2, warnings) = open(dir.path(), TEXT);
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].0.contains("damaged"), "{}", warnings[0]);
+    assert!(s2.review().claims.is_empty());
+    let aside: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert!(aside[0].ends_with(".damaged-20270115T080000Z"), "{aside:?}");
+    let kept = path.with_file_name(&aside[0]);
+    assert!(std::fs::read_to_string(&kept).unwrap().contains("{tru"));
+    // A second damaged file at the same time does not overwrite the first.
+    std::fs::write(&path, b"not json").unwrap();
+    let (_, _, _, warnings) = open(dir.path(), TEXT);
+    assert_eq!(warnings.len(), 1);
+    assert!(std::fs::read_to_string(&kept).unwrap().contains("{tru"));
+}
+
+#[test]
+fn a_data_dir_that_is_a_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("data");
+    std::fs::write(&file, b"").unwrap();
+    let err = Store::open(&file).unwrap_err();
+    assert!(err.to_string().contains("is a file, not a folder"), "{err}");
+}
+
+#[test]
+fn a_failed_save_keeps_the_review_in_memory_and_the_old_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    s.set_status(&d, &a, 0, Status::Supported, at(1));
+    s.save(&d, &mut a, at(2)).unwrap();
+    let path = s.path().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // The folder's lock file turned into a folder: the save cannot go ahead.
+    let lock = path.with_file_name(format!(
+        "{}.lock",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::create_dir(&lock).unwrap();
+    s.set_status(&d, &a, 0, Status::Disputed, at(3));
+    assert!(s.save(&d, &mut a, at(4)).is_err());
+    assert_eq!(s.status(0), Status::Disputed);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    std::fs::remove_dir(&lock).unwrap();
+    s.save(&d, &mut a, at(5)).unwrap();
+    let (_, _, s2, _) = open(dir.path(), TEXT);
+    assert_eq!(s2.status(0), Status::Disputed);
+    // Nothing but the review and its lock is left in the folder (no temporary files).
+    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn the_reviewer_comes_from_the_config_first() {
+    assert_eq!(reviewer(Some("J. Analyst")), "J. Analyst");
+    assert!(!reviewer(None).is_empty());
+    assert!(!reviewer(Some("  ")).is_empty());
+}
+
+#[test]
+fn a_file_is_keyed_by_its_canonical_path_and_stdin_by_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("b.md");
+    std::fs::write(&file, "x").unwrap();
+    let roundabout = dir.path().join(".").join("b.md");
+    let key = BriefingKey::for_briefing(Some(&file), "f");
+    assert!(matches!(key, BriefingKey::Path(_)));
+    assert_eq!(key, BriefingKey::for_briefing(Some(&roundabout), "f"));
+    for other in [None, Some(Path::new("-")), Some(Path::new(""))] {
+        assert_eq!(
+            BriefingKey::for_briefing(other, "f"),
+            BriefingKey::Fingerprint("f".into())
+        );
+    }
+}

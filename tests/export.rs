@@ -1,0 +1,255 @@
+//! Each export format against a golden file (`tests/golden/`), on a fixture of our own with
+//! an analysis and a review built here, so that the files change only when an export does.
+//! `UPDATE_GOLDEN=1 cargo test --test export` rewrites them after an intended change.
+
+use brief::analysis::{
+    Actor, ActorKind, Analysis, Claim, ClaimKind, Event, Mention, MentionForm, Source, Timex,
+    TimexType,
+};
+use brief::document::{Document, Span};
+use brief::export::{self, Briefing, Format};
+use brief::review::{BriefingKey, Session, Status};
+use jiff::Timestamp;
+
+const FIXTURE: &[u8] = include_bytes!("fixtures/review.md");
+
+fn span(doc: &Document, words: &str) -> Span {
+    let start = doc.text.find(words).unwrap_or_else(|| panic!("{words:?}"));
+    Span::new(start, start + words.len())
+}
+
+fn claim(doc: &Document, content: &str, source: Option<(&str, usize)>, cue: &str) -> Claim {
+    let content = span(doc, content);
+    Claim {
+        span: content,
+        fragments: None,
+        sentence: *doc.sentences.iter().find(|s| s.contains(content)).unwrap(),
+        source: source.map(|(words, actor)| Source {
+            actors: vec![actor],
+            span: span(doc, words),
+        }),
+        cue: Some(span(doc, cue)),
+        kind: ClaimKind::Assertion,
+        hedges: Vec::new(),
+        contradicts: Vec::new(),
+    }
+}
+
+fn actor(doc: &Document, name: &str, kind: ActorKind, forms: &[&str]) -> Actor {
+    Actor {
+        name: name.into(),
+        kind,
+        role: None,
+        affiliation: None,
+        aliases: forms.iter().map(|f| f.to_string()).collect(),
+        mentions: forms
+            .iter()
+            .map(|f| Mention {
+                span: span(doc, f),
+                form: MentionForm::Name,
+            })
+            .collect(),
+    }
+}
+
+/// The fixture, an analysis of it written out by hand, and a review with every kind of
+/// item: statuses, a grade, notes with markup in them, an orphan, a free note and an added
+/// claim.
+fn briefing() -> (Document, Analysis, Session) {
+    let (doc, _) = Document::from_bytes(FIXTURE).unwrap();
+    let mut analysis = Analysis {
+        actors: vec![
+            actor(&doc, "Ana Ruiz", ActorKind::Person, &["Ana Ruiz"]),
+            actor(&doc, "France", ActorKind::Country, &["France", "Paris"]),
+        ],
+        claims: vec![
+            claim(
+                &doc,
+                "that the harbour bridge would reopen in March 2025",
+                None,
+                "said",
+            ),
+            claim(&doc, "that tolls would rise", None, "denied"),
+            claim(
+                &doc,
+                "that repairs could take years",
+                Some(("Mayor Ana Ruiz", 0)),
+                "warned",
+            ),
+            claim(&doc, "the plan was \"=a mess\"", None, "said"),
+        ],
+        times: vec![
+            Timex {
+                span: span(&doc, "March 2025"),
+                kind: TimexType::Date,
+                value: "2025-03".into(),
+            },
+            Timex {
+                span: span(&doc, "2024"),
+                kind: TimexType::Date,
+                value: "2024".into(),
+            },
+        ],
+        timeline: Vec::new(),
+    };
+    analysis.claims[1].kind = ClaimKind::Denial;
+    analysis.claims[2].kind = ClaimKind::Warning;
+    analysis.claims[2].hedges = vec![span(&doc, "could")];
+    analysis.timeline = vec![
+        Event {
+            label: "France offered engineers".into(),
+            span: span(&doc, "France offered engineers"),
+            time: Some(1),
+            actors: vec![1],
+        },
+        Event {
+            label: "Paris later sent a team <of twelve>".into(),
+            span: span(&doc, "Paris later sent a team of twelve"),
+            time: None,
+            actors: vec![1],
+        },
+        Event {
+            label: "the harbour bridge would reopen".into(),
+            span: span(&doc, "the harbour bridge would reopen"),
+            time: Some(0),
+            actors: vec![],
+        },
+    ];
+    let at = |s: i64| Timestamp::from_second(1_800_000_000 + s).unwrap();
+    let key = BriefingKey::Fingerprint(doc.fingerprint.clone());
+    let (mut session, _) =
+        Session::load(None, key, "J. Analyst".into(), &doc, &mut analysis, at(0)).unwrap();
+    session.set_status(&doc, &analysis, 1, Status::Disputed, at(1));
+    session.set_grade(&doc, &analysis, 1, Some("B2".parse().unwrap()), at(2));
+    session.set_note(
+        &doc,
+        &analysis,
+        1,
+        "Council minutes say otherwise.\n- see [minutes](http://x.test) <b>now</b>",
+        at(3),
+    );
+    session.set_status(&doc, &analysis, 2, Status::Supported, at(4));
+    session.set_grade(&doc, &analysis, 2, Some("A1".parse().unwrap()), at(5));
+    session.set_status(&doc, &analysis, 3, Status::Rejected, at(6));
+    session.set_note(&doc, &analysis, 0, "=cmd|' /C calc'!A0", at(7));
+    let passage = span(&doc, "Paris later sent a team of twelve");
+    let added = session
+        .add_claim(&doc, &mut analysis, passage, at(8))
+        .unwrap();
+    session.set_status(&doc, &analysis, added, Status::Unverified, at(9));
+    session.add_note(&doc, span(&doc, "France"), "Ask the *embassy*.", at(10));
+    // An item on a passage that is no longer in the text.
+    session.set_status(&doc, &analysis, 0, Status::Supported, at(11));
+    (doc, analysis, session)
+}
+
+fn check(format: Format, name: &str) {
+    let (doc, analysis, session) = briefing();
+    let mut review = session.review().clone();
+    let orphan = review
+        .claims
+        .iter()
+        .position(|c| c.claim.as_deref() == Some("c1"))
+        .unwrap();
+    review.claims[orphan].quote.exact = "a passage edited away".into();
+    review.claims[orphan].claim = None;
+    review.claims[orphan].orphaned = true;
+    let out = export::render(format, &Briefing::new(&doc, &analysis, &review));
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &out).unwrap();
+    }
+    let golden = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        out == golden,
+        "{name} differs from its golden file (UPDATE_GOLDEN=1 to rewrite):\n{out}"
+    );
+}
+
+#[test]
+fn markdown() {
+    check(Format::Md, "review.md");
+}
+
+#[test]
+fn json() {
+    check(Format::Json, "review.json");
+}
+
+#[test]
+fn csv() {
+    check(Format::Csv, "review.csv");
+}
+
+#[test]
+fn claimreview() {
+    check(Format::Claimreview, "review.claimreview.jsonld");
+}
+
+#[test]
+fn timelinejs() {
+    check(Format::Timelinejs, "review.timeline.json");
+}
+
+#[test]
+fn file_names_follow_the_contract() {
+    let (doc, _, _) = briefing();
+    assert_eq!(
+        export::file_name(&doc, Format::Md),
+        "harbour-bridge-repairs-tolls-2025-01-10.md"
+    );
+    assert_eq!(
+        export::file_name(&doc, Format::Timelinejs),
+        "harbour-bridge-repairs-tolls-2025-01-10.timeline.json"
+    );
+}
+
+#[test]
+fn the_reader_writes_an_export_file_whole_in_a_folder() {
+    let (doc, analysis, session) = briefing();
+    let dir = tempfile::tempdir().unwrap();
+    let briefing = Briefing::new(&doc, &analysis, session.review());
+    let path = export::write_file(dir.path(), Format::Csv, &briefing).unwrap();
+    assert_eq!(path, dir.path().join(export::file_name(&doc, Format::Csv)));
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written, export::render(Format::Csv, &briefing));
+    assert!(export::write_file(&dir.path().join("missing"), Format::Md, &briefing).is_err());
+}
+
+#[test]
+fn the_json_review_is_as_the_contract_shows() {
+    let (doc, analysis, session) = briefing();
+    let out = export::render(
+        Format::Json,
+        &Briefing::new(&doc, &analysis, session.review()),
+    );
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["schema"], "brief.analysis/1");
+    let review = &json["review"];
+    assert_eq!(review["reviewer"], "J. Analyst");
+    let disputed = review["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["status"] == "disputed")
+        .unwrap();
+    let keys: Vec<&str> = disputed
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    let expected = [
+        "claim", "quote", "start", "end", "status", "grade", "note", "updated", "orphaned",
+    ];
+    assert_eq!(keys, expected);
+    assert_eq!(disputed["grade"], "B2");
+    assert_eq!(disputed["updated"], "2027-01-15T08:00:03Z");
+    let text: Vec<char> = json["document"]["text"].as_str().unwrap().chars().collect();
+    let (start, end) = (
+        disputed["start"].as_u64().unwrap() as usize,
+        disputed["end"].as_u64().unwrap() as usize,
+    );
+    let quoted: String = text[start..end].iter().collect();
+    assert_eq!(quoted, disputed["quote"]["exact"].as_str().unwrap());
+}
