@@ -230,10 +230,16 @@ impl Gazetteer {
         self.dictionary.contains(&lower)
             || ENDINGS.iter().any(|(end, base)| {
                 lower.strip_suffix(end).is_some_and(|stem| {
-                    let doubled = stem.len() > 2
-                        && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+                    // "stopped": the stem doubles its last letter
+                    let mut last = stem.chars().rev();
+                    let undoubled = match (last.next(), last.next()) {
+                        (Some(a), Some(b)) if a == b && stem.chars().count() > 2 => {
+                            Some(&stem[..stem.len() - a.len_utf8()])
+                        }
+                        _ => None,
+                    };
                     self.dictionary.contains(&format!("{stem}{base}"))
-                        || (doubled && self.dictionary.contains(&stem[..stem.len() - 1]))
+                        || undoubled.is_some_and(|s| self.dictionary.contains(s))
                 })
             })
     }
@@ -277,6 +283,15 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inflections_of_any_script_are_looked_up_without_panic() {
+        let g = &*GAZETTEER;
+        assert!(g.is_common("stopped") && g.is_common("analysts"));
+        // U+1000 ends in two equal bytes: a doubled-letter check on bytes would cut it
+        assert!(!g.is_common("abကကed"));
+        assert!(!g.is_common("abကed"));
+    }
 
     #[test]
     fn tables_load_and_link_countries() {
