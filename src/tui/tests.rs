@@ -340,3 +340,6 @@ fn with_the_mouse_a_click_on_a_tab_brings_its_pane() {
     });
     assert_eq!(app.focus, Pane::Timeline);
 }
+
+#[path = "library_tests.rs"]
+mod library;

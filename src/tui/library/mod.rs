@@ -226,7 +226,9 @@ impl Library {
             Ok(briefing) => Status::Ready(Arc::new(briefing)),
             Err(why) => Status::Failed(why),
         };
-        let selected = self.selected();
+        // The selected briefing keeps the selection as the list reorders, unless it is the
+        // top row: the top of the list stays in view while the list fills in.
+        let selected = self.selected().filter(|_| self.list.selected > 0);
         self.refresh_view(selected);
         match &self.waiting {
             Some(Request::Open(i, _)) if *i == arrived.index => {

@@ -135,16 +135,11 @@ fn entry_lines(library: &mut Library, inner: Rect, spin: char) -> Vec<Line<'stat
         spans.push(Text::raw(format!("{:>claims_w$}", claims(entry, spin))));
         let mut line = Line::from(spans).style(style);
         if let Status::Failed(why) = &entry.status {
+            let name = clip(&entry.name, title_w);
+            let room = width.saturating_sub(date_w + 4 + name.chars().count());
             line = Line::from(vec![
-                Text::raw(format!("{:<date_w$}  ", "")),
-                Text::raw(clip(&entry.name, title_w)),
-                Text::styled(
-                    format!(
-                        "  {}",
-                        clip(why, width.saturating_sub(date_w + title_w + 4))
-                    ),
-                    theme::hedge(),
-                ),
+                Text::raw(format!("{:<date_w$}  {name}  ", "")),
+                Text::styled(clip(why, room), theme::hedge()),
             ])
             .style(style);
         }
