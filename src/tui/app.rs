@@ -623,6 +623,16 @@ impl App {
 
     /// Mouse capture on: the wheel scrolls the pane under it, a click focuses and selects.
     pub fn handle_mouse(&mut self, event: MouseEvent) {
+        // In the library's list the wheel moves the selection.
+        if self.in_library() {
+            let action = match event.kind {
+                MouseEventKind::ScrollDown => Action::Down,
+                MouseEventKind::ScrollUp => Action::Up,
+                _ => return,
+            };
+            (0..3).for_each(|_| self.handle(action));
+            return;
+        }
         let at = Position::new(event.column, event.row);
         if let Some(&(pane, _)) = self.tabs.iter().find(|(_, r)| r.contains(at)) {
             if matches!(event.kind, MouseEventKind::Down(MouseButton::Left)) {
