@@ -196,13 +196,17 @@ fn hit_lines(hits: &mut Hits, entries: &[Entry], inner: Rect) -> Vec<Line<'stati
         .enumerate()
         .map(|(k, hit)| {
             let style = row_style(view.offset + k == view.selected);
+            // A briefing's title heads its first hit on the screen only.
+            let first = k == 0 || hits.list[view.offset + k - 1].entry != hit.entry;
+            let title = if first {
+                entries[hit.entry].title()
+            } else {
+                ""
+            };
             let claim = hit.claim.map_or(String::new(), |c| format!("c{} ", c + 1));
             let room = width.saturating_sub(title_w + 2 + claim.chars().count());
             Line::from(vec![
-                Text::styled(
-                    pad(entries[hit.entry].title(), title_w),
-                    theme::title(false),
-                ),
+                Text::styled(pad(title, title_w), theme::title(false)),
                 Text::raw("  "),
                 Text::styled(claim, theme::cue()),
                 Text::raw(clip(&hit.context, room)),
