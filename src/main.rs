@@ -177,13 +177,12 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
         ));
     }
     if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
-        tui::run_library(
-            paths.to_vec(),
-            options.published,
-            config.lexicon(),
-            settings,
-        )
-        .map_err(|message| Failure { status: 1, message })?;
+        let lexicon = config.lexicon();
+        let warnings = tui::run_library(paths.to_vec(), options.published, lexicon, settings)
+            .map_err(|message| Failure { status: 1, message })?;
+        for warning in warnings {
+            eprintln!("brief: warning: {warning}");
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let path = paths.first().cloned().unwrap_or_default();

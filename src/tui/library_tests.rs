@@ -31,9 +31,13 @@ const FILES: [(&str, &str); 3] = [
 ];
 
 fn briefing(text: &str) -> Briefing {
-    let (doc, _) = Document::from_bytes(text.as_bytes()).expect("a briefing");
+    let (doc, warnings) = Document::from_bytes(text.as_bytes()).expect("a briefing");
     let analysis = analyze(&doc, &UserLexicon::default());
-    Briefing { doc, analysis }
+    Briefing {
+        doc,
+        analysis,
+        warnings,
+    }
 }
 
 fn library() -> App {

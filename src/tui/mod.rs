@@ -79,14 +79,15 @@ pub fn run(
 }
 
 /// Runs the reader on a library: the briefings of `roots` (folders and files), each read in
-/// the background with `published` over its own date when given.
+/// the background with `published` over its own date when given. Returns the warnings of
+/// the briefings read, each naming its file.
 pub fn run_library(
     roots: Vec<PathBuf>,
     published: Option<jiff::civil::Date>,
     lexicon: UserLexicon,
     settings: Settings,
-) -> Result<(), String> {
-    start(Start::Library(roots, published), lexicon, settings).map(drop)
+) -> Result<Vec<Warning>, String> {
+    start(Start::Library(roots, published), lexicon, settings)
 }
 
 fn start(start: Start, lexicon: UserLexicon, settings: Settings) -> Result<Vec<Warning>, String> {
@@ -232,6 +233,9 @@ async fn event_loop(
     }
     if let Some((stop, _)) = readers {
         stop.store(true, Ordering::Relaxed);
+    }
+    if let Some(library) = &app.library {
+        warnings.extend(library.warnings());
     }
     Ok(warnings)
 }

@@ -17,13 +17,15 @@ use super::action::Action;
 use super::app::ListView;
 use super::keymap::Key;
 use crate::analysis::Analysis;
-use crate::document::{Document, Span};
+use crate::document::{Document, Span, Warning};
 
 /// A briefing read and analysed.
 #[derive(Debug)]
 pub struct Briefing {
     pub doc: Document,
     pub analysis: Analysis,
+    /// What ingest noticed, printed when the reader ends.
+    pub warnings: Vec<Warning>,
 }
 
 #[derive(Debug, Clone)]
@@ -414,6 +416,19 @@ impl Library {
                 None
             }
         }
+    }
+
+    /// Every read briefing's warnings, each naming its file.
+    pub fn warnings(&self) -> Vec<Warning> {
+        self.entries
+            .iter()
+            .filter_map(|e| e.briefing().map(|b| (e, b)))
+            .flat_map(|(e, b)| {
+                b.warnings
+                    .iter()
+                    .map(|w| Warning(format!("{}: {w}", e.name)))
+            })
+            .collect()
     }
 
     /// The briefing of an entry, once read.

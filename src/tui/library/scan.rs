@@ -145,14 +145,18 @@ pub fn read(
     lexicon: &UserLexicon,
 ) -> Result<Briefing, String> {
     let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
-    let (mut doc, _) = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let (mut doc, warnings) = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
     if published.is_some() {
         doc.meta.published = published;
     }
     let work = std::panic::AssertUnwindSafe(|| analyze(&doc, lexicon));
     let analysis = std::panic::catch_unwind(work)
         .map_err(|_| "internal error: the analysis failed; please report it".to_string())?;
-    Ok(Briefing { doc, analysis })
+    Ok(Briefing {
+        doc,
+        analysis,
+        warnings,
+    })
 }
 
 #[cfg(test)]
