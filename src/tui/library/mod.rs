@@ -276,8 +276,8 @@ impl Library {
 
     /// Entries in the library's order; undated ones after the dated, then by title.
     fn sorted(&self, entries: impl Iterator<Item = usize>) -> Vec<usize> {
-        let mut list: Vec<(usize, String)> = entries
-            .map(|i| (i, self.entries[i].title().to_lowercase()))
+        let mut list: Vec<(usize, Vec<Chunk>)> = entries
+            .map(|i| (i, natural(self.entries[i].title())))
             .collect();
         let date = |i: usize| self.entries[i].published();
         match self.order {
@@ -484,6 +484,35 @@ impl Library {
     }
 }
 
+/// A piece of a title for sorting: words case folded, numbers by value ("Report 9" before
+/// "Report 10").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Chunk {
+    /// Digits without leading zeros: longer is larger, then by the digits.
+    Number(usize, String),
+    Text(String),
+}
+
+fn natural(title: &str) -> Vec<Chunk> {
+    let mut chunks: Vec<Chunk> = Vec::new();
+    for c in title.chars() {
+        let digit = c.is_ascii_digit();
+        match chunks.last_mut() {
+            Some(Chunk::Number(_, digits)) if digit => digits.push(c),
+            Some(Chunk::Text(text)) if !digit => text.extend(c.to_lowercase()),
+            _ if digit => chunks.push(Chunk::Number(0, c.to_string())),
+            _ => chunks.push(Chunk::Text(c.to_lowercase().collect())),
+        }
+    }
+    for chunk in &mut chunks {
+        if let Chunk::Number(len, digits) = chunk {
+            *digits = digits.trim_start_matches('0').to_string();
+            *len = digits.len();
+        }
+    }
+    chunks
+}
+
 /// The hit's sentence from a little before the hit, on one line.
 fn context(doc: &Document, span: Span) -> String {
     let k = doc.sentences.partition_point(|s| s.end <= span.start);
@@ -502,4 +531,19 @@ fn context(doc: &Document, span: Span) -> String {
     let end = sentence.end.max(span.end);
     let lead = if from > sentence.start { "…" } else { "" };
     format!("{lead}{}", &doc.text[from..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural;
+
+    #[test]
+    fn titles_sort_with_their_numbers_by_value() {
+        let mut titles = ["Report 10", "report 9", "Report 009b", "Alpha", "Report"];
+        titles.sort_by_key(|t| natural(t));
+        assert_eq!(
+            titles,
+            ["Alpha", "Report", "report 9", "Report 009b", "Report 10"]
+        );
+    }
 }

@@ -66,7 +66,7 @@ fn title_bar(frame: &mut Frame, area: Rect, library: &Library, spin: char) {
     } else {
         format!("{} briefings ", library.entries.len())
     };
-    let room = usize::from(area.width).saturating_sub(right.chars().count() + 22);
+    let room = usize::from(area.width).saturating_sub(right.chars().count() + 20);
     let mut spans = vec![
         Text::styled(" brief", theme::key()),
         sep(),
