@@ -623,17 +623,18 @@ impl App {
 
     /// Mouse capture on: the wheel scrolls the pane under it, a click focuses and selects.
     pub fn handle_mouse(&mut self, event: MouseEvent) {
-        // In the library's list the wheel moves the selection.
-        if self.in_library() {
+        let at = Position::new(event.column, event.row);
+        // In the library's list the wheel moves the selection and a click selects.
+        if let Some(library) = self.library.as_mut().filter(|_| !self.reading) {
             let action = match event.kind {
                 MouseEventKind::ScrollDown => Action::Down,
                 MouseEventKind::ScrollUp => Action::Up,
+                MouseEventKind::Down(MouseButton::Left) => return library.click(at),
                 _ => return,
             };
             (0..3).for_each(|_| self.handle(action));
             return;
         }
-        let at = Position::new(event.column, event.row);
         if let Some(&(pane, _)) = self.tabs.iter().find(|(_, r)| r.contains(at)) {
             if matches!(event.kind, MouseEventKind::Down(MouseButton::Left)) {
                 self.focus = pane;

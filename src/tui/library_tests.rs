@@ -221,6 +221,30 @@ fn the_search_across_briefings_opens_the_briefing_at_the_hit() {
 }
 
 #[test]
+fn with_the_mouse_a_click_selects_a_row_and_the_wheel_moves() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = library();
+    draw(&mut app, 100, 12);
+    let rows = app.library.as_ref().unwrap().rows.expect("drawn");
+    let mouse = |kind, row| MouseEvent {
+        kind,
+        column: rows.x + 3,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 1));
+    assert_eq!(selected_title(&app), "Harbour dredging delayed");
+    app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 9));
+    assert_eq!(
+        selected_title(&app),
+        "Harbour dredging delayed",
+        "below the rows"
+    );
+    app.handle_mouse(mouse(MouseEventKind::ScrollDown, rows.y));
+    assert_eq!(selected_title(&app), "slow.md");
+}
+
+#[test]
 fn the_library_screen() {
     let mut app = library();
     run(&mut app, &[Down]);

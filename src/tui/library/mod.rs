@@ -174,6 +174,9 @@ pub struct Library {
     pub generation: u64,
     /// The folder is to be read again (the event loop does it).
     pub rescan: bool,
+    /// Where the rows of the list (or of the hits) were drawn in the last frame, for the
+    /// mouse.
+    pub rows: Option<ratatui::layout::Rect>,
     /// Opened while still being read: opens when it arrives.
     waiting: Option<Request>,
 }
@@ -359,6 +362,21 @@ impl Library {
             _ => {}
         }
         None
+    }
+
+    /// A click on a row selects it.
+    pub fn click(&mut self, at: ratatui::layout::Position) {
+        let Some(rows) = self.rows.filter(|r| r.contains(at)) else {
+            return;
+        };
+        let row = usize::from(at.y - rows.y);
+        let (view, len) = match &mut self.hits {
+            Some(hits) => (&mut hits.view, hits.list.len()),
+            None => (&mut self.list, self.view.len()),
+        };
+        if view.offset + row < len {
+            view.selected = view.offset + row;
+        }
     }
 
     /// Esc: the search closes first, then the filter clears.

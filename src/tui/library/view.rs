@@ -32,6 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
             let block = block.title(Line::styled(label, theme::title(true)));
             let inner = block.inner(body);
             let lines = hit_lines(hits, &library.entries, inner);
+            library.rows = Some(inner);
             (block, lines)
         }
         None => {
@@ -44,6 +45,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
             let block = block.title(Line::styled(label, theme::title(true)));
             let inner = block.inner(body);
             let lines = entry_lines(library, inner, spin);
+            // The first row is the header.
+            library.rows = Some(Rect {
+                y: inner.y + 1,
+                height: inner.height.saturating_sub(1),
+                ..inner
+            });
             (block, lines)
         }
     };
