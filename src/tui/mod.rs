@@ -141,8 +141,8 @@ async fn event_loop(
             library.to_read(),
             published,
             shared.clone(),
-            move |arrived| {
-                let _ = tx.send(Loaded::Entry(arrived));
+            move |arrived: Result<scan::Arrived, String>| {
+                let _ = tx.send(arrived.map_or_else(Loaded::Failed, Loaded::Entry));
             },
         )
     };

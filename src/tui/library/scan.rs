@@ -103,13 +103,15 @@ pub struct Arrived {
 }
 
 /// Reads and analyses the files on a few threads (one a core, at most four), sending each
-/// result as it comes. Setting the returned flag stops them after the file in hand.
+/// result as it comes. Setting the returned flag stops them after the file in hand. A bug
+/// in the analysis is sent as `Err`: the panic hook has already given the terminal back, so
+/// the reader must end, as it does for a single briefing.
 pub fn read_all(
     generation: u64,
     files: Vec<(usize, PathBuf)>,
     published: Option<jiff::civil::Date>,
     lexicon: Arc<UserLexicon>,
-    send: impl Fn(Arrived) + Clone + Send + 'static,
+    send: impl Fn(Result<Arrived, String>) + Clone + Send + 'static,
 ) -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
     let threads = std::thread::available_parallelism()
@@ -126,19 +128,26 @@ pub fn read_all(
                 let Some((index, path)) = next else {
                     return;
                 };
-                let result = read(&path, published, &lexicon);
-                send(Arrived {
+                let work = std::panic::AssertUnwindSafe(|| read(&path, published, &lexicon));
+                let Ok(result) = std::panic::catch_unwind(work) else {
+                    send(Err(format!(
+                        "{}: internal error: the analysis failed; please report it",
+                        path.display()
+                    )));
+                    return;
+                };
+                send(Ok(Arrived {
                     generation,
                     index,
                     result,
-                });
+                }));
             }
         });
     }
     stop
 }
 
-/// One briefing, read and analysed; a bug in the analysis fails this file only.
+/// One briefing, read and analysed.
 pub fn read(
     path: &Path,
     published: Option<jiff::civil::Date>,
@@ -149,9 +158,7 @@ pub fn read(
     if published.is_some() {
         doc.meta.published = published;
     }
-    let work = std::panic::AssertUnwindSafe(|| analyze(&doc, lexicon));
-    let analysis = std::panic::catch_unwind(work)
-        .map_err(|_| "internal error: the analysis failed; please report it".to_string())?;
+    let analysis = analyze(&doc, lexicon);
     Ok(Briefing {
         doc,
         analysis,
