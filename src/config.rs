@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::analysis::UserLexicon;
 use crate::cli::Options;
 use crate::tui::theme::{Depth, Palette};
-use crate::tui::{Keymap, KeymapError, Settings};
+use crate::tui::{Keymap, KeymapError, PaneSizes, Settings};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -23,6 +23,7 @@ pub struct Config {
     /// Mouse capture on when the reader starts.
     pub mouse: bool,
     pub export: ExportConfig,
+    pub layout: LayoutConfig,
 }
 
 /// What the reader's export key writes, and where.
@@ -37,6 +38,51 @@ pub struct ExportConfig {
 impl ExportConfig {
     pub fn dir(&self) -> Option<PathBuf> {
         self.dir.clone().or_else(|| std::env::current_dir().ok())
+    }
+}
+
+/// `[layout]`: how the reader's panes share the screen.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LayoutConfig {
+    /// Percent of the width for the right-hand column in the wide layout.
+    pub side: u16,
+    /// Columns from which the panes sit side by side.
+    pub wide: u16,
+}
+
+impl Default for LayoutConfig {
+    fn default() -> Self {
+        let sizes = PaneSizes::default();
+        LayoutConfig {
+            side: sizes.side,
+            wide: sizes.wide,
+        }
+    }
+}
+
+impl LayoutConfig {
+    /// The sizes, or the key out of range and why.
+    fn sizes(&self) -> Result<PaneSizes, (&'static str, String)> {
+        for (key, value, range) in [
+            ("side", self.side, PaneSizes::SIDE),
+            ("wide", self.wide, PaneSizes::WIDE),
+        ] {
+            if !range.contains(&value) {
+                return Err((
+                    key,
+                    format!(
+                        "`{key}` in [layout] is {value}: it must be from {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                ));
+            }
+        }
+        Ok(PaneSizes {
+            side: self.side,
+            wide: self.wide,
+        })
     }
 }
 
@@ -69,6 +115,7 @@ impl Config {
             keymap: self.keymap().map_err(|e| e.why)?,
             palette: self.palette(depth)?,
             mouse: self.mouse,
+            sizes: self.layout.sizes().map_err(|(_, why)| why)?,
         })
     }
 
@@ -169,6 +216,10 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
     config
         .keymap()
         .map_err(|e| (key_line(text, "keys", &e.action), e.why))?;
+    config
+        .layout
+        .sizes()
+        .map_err(|(key, why)| (key_line(text, "layout", key), why))?;
     for (role, colour) in &config.theme {
         Palette::new([(role.as_str(), colour.as_str())], Depth::Full)
             .map_err(|why| (key_line(text, "theme", role), why))?;
@@ -205,6 +256,7 @@ mod tests {
         assert_eq!(example.keymap().unwrap(), Keymap::default());
         assert_eq!(example.palette(Depth::Full).unwrap(), Palette::default());
         assert!(!example.mouse);
+        assert_eq!(example.layout, LayoutConfig::default());
         let defaults = Config::default();
         assert_eq!(
             (&example.reviewer, &example.lexicon),
@@ -260,6 +312,26 @@ mod tests {
         let (line, why) = parse("[theme]\nperson = \"red\"\ncue = \"mauve-ish\"\n").unwrap_err();
         assert_eq!(line, 3);
         assert!(why.contains("mauve-ish"), "{why}");
+    }
+
+    #[test]
+    fn pane_sizes_are_read_and_checked() {
+        let ok = parse("[layout]\nside = 35\nwide = 120\n").unwrap();
+        let sizes = ok.reader(Depth::Full).unwrap().sizes;
+        assert_eq!((sizes.side, sizes.wide), (35, 120));
+        let partial = parse("[layout]\nwide = 90\n").unwrap();
+        assert_eq!(partial.layout.side, PaneSizes::default().side);
+        let (line, why) = parse("mouse = true\n\n[layout]\nwide = 90\nside = 95\n").unwrap_err();
+        assert_eq!(line, 5);
+        assert!(why.contains("side") && why.contains("95"), "{why}");
+        let (line, why) = parse("[layout]\nwide = 10\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(why.contains("wide"), "{why}");
+        let (line, why) = parse("[layout]\nheight = 10\n").unwrap_err();
+        assert_eq!(line, 2);
+        assert!(why.contains("height"), "{why}");
+        let (line, _) = parse("[layout]\nside = \"wide\"\n").unwrap_err();
+        assert_eq!(line, 2);
     }
 
     #[test]

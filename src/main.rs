@@ -194,17 +194,10 @@ fn ingest(
     Ok((doc, warnings))
 }
 
-/// `brief [PATH]`: the interactive reader. Stdin (`-`) is read before the terminal is
+/// `brief [PATH]...`: the interactive reader. Stdin (`-`) is read before the terminal is
 /// taken over; a file is read and analysed in the background while the reader draws.
+/// Several paths, or a folder, open the library.
 fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
-    if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
-        return Err(Failure {
-            status: 2,
-            message: "the library (several briefings or a folder) is not built yet: \
-                      open one briefing at a time"
-                .into(),
-        });
-    }
     let config = load_config(options)?;
     let settings = config
         .reader(tui::theme::detect_depth())
@@ -214,6 +207,15 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
             "reader",
             "stdout is not a terminal (use `brief extract` for the analysis as JSON)",
         ));
+    }
+    if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
+        let lexicon = config.lexicon();
+        let warnings = tui::run_library(paths.to_vec(), options.published, lexicon, settings)
+            .map_err(|message| Failure { status: 1, message })?;
+        for warning in warnings {
+            eprintln!("brief: warning: {warning}");
+        }
+        return Ok(ExitCode::SUCCESS);
     }
     let path = paths.first().cloned().unwrap_or_default();
     let name = name(&path);

@@ -108,7 +108,7 @@ fn no_path_analyses_the_bundled_sample() {
 }
 
 #[test]
-fn the_reader_needs_a_terminal_and_one_briefing() {
+fn the_reader_and_the_library_need_a_terminal() {
     let one_line = |out: &Output, status: i32, says: &str| {
         let err = stderr(out);
         assert_eq!(out.status.code(), Some(status), "{err}");
@@ -120,8 +120,12 @@ fn the_reader_needs_a_terminal_and_one_briefing() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.md", b"Moscow denied it.\n");
     let b = write(dir.path(), "b.md", b"Seoul said so.\n");
-    one_line(&brief(&[&a, &b], None), 2, "library");
-    one_line(&brief(&[dir.path().to_str().unwrap()], None), 2, "library");
+    one_line(&brief(&[&a, &b], None), 1, "not a terminal");
+    one_line(
+        &brief(&[dir.path().to_str().unwrap()], None),
+        1,
+        "not a terminal",
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal: it shows the sample's panes, moves the focus,
-//! jumps to a claim, searches, and quits with the terminal given back.
+//! jumps to a claim, searches, and quits with the terminal given back; on a folder, the
+//! library's list, filter, open and back, and search across the briefings.
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -38,84 +39,185 @@ fn nonzero(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a size above zero")
 }
 
+/// The binary running in a pseudo-terminal, its screen kept up to date by a thread.
+struct Session {
+    screen: Screen,
+    keys: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        command.arg("--no-config");
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(command).expect("brief starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let keys = pty.master.take_writer().expect("writer");
+        let screen = Screen {
+            parser: Arc::new(Mutex::new(vt100::Parser::new(
+                nonzero(ROWS),
+                nonzero(COLS),
+                0,
+            ))),
+        };
+        let parser = Arc::clone(&screen.parser);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                parser.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        Session {
+            screen,
+            keys,
+            child,
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.keys.write_all(keys.as_bytes()).expect("keys sent");
+        self.keys.flush().expect("keys flushed");
+    }
+
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) {
+        self.screen.wait(what, ok);
+    }
+
+    /// `q`: brief ends with success and gives the terminal back.
+    fn quit(mut self) {
+        self.press("q");
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                break status;
+            }
+            assert!(start.elapsed() < PATIENCE, "brief did not quit");
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert!(status.success());
+        let start = Instant::now();
+        while self
+            .screen
+            .parser
+            .lock()
+            .unwrap()
+            .screen()
+            .alternate_screen()
+        {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the alternate screen was not left"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
 #[test]
 fn the_reader_in_a_pseudo_terminal() {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
-    command.arg("--no-config");
-    command.env("TERM", "xterm-256color");
-    let mut child = pty.slave.spawn_command(command).expect("brief starts");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut keys = pty.master.take_writer().expect("writer");
-    let screen = Screen {
-        parser: Arc::new(Mutex::new(vt100::Parser::new(
-            nonzero(ROWS),
-            nonzero(COLS),
-            0,
-        ))),
-    };
-    let parser = Arc::clone(&screen.parser);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            parser.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let mut press = |keys_: &str| {
-        keys.write_all(keys_.as_bytes()).expect("keys sent");
-        keys.flush().expect("keys flushed");
-    };
-
-    screen.wait("the panes, analysed", |s| {
+    let mut session = Session::start(&[]);
+    session.wait("the panes, analysed", |s| {
         ["Article", "Claims", "Actors", "Timeline", "claims reviewed"]
             .iter()
             .all(|w| s.contains(w))
     });
-    assert!(screen.parser.lock().unwrap().screen().alternate_screen());
+    assert!(
+        session
+            .screen
+            .parser
+            .lock()
+            .unwrap()
+            .screen()
+            .alternate_screen()
+    );
 
-    press("2");
-    screen.wait("the claims pane's keys", |s| s.contains("enter open"));
-    press("G\r");
-    screen.wait("the article scrolled to the last claim", |s| {
+    session.press("2");
+    session.wait("the claims pane's keys", |s| s.contains("enter open"));
+    session.press("G\r");
+    session.wait("the article scrolled to the last claim", |s| {
         !s.contains(" 0% ")
     });
 
-    press("/korea\r");
-    screen.wait("a match count", |s| {
+    session.press("/korea\r");
+    session.wait("a match count", |s| {
         s.lines().any(|l| {
             l.split_once("/korea ")
                 .and_then(|(_, rest)| rest.split_whitespace().next())
                 .is_some_and(|count| count.contains('/'))
         })
     });
+    session.quit();
+}
 
-    press("q");
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("child status") {
-            break status;
-        }
-        assert!(start.elapsed() < PATIENCE, "brief did not quit");
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(status.success());
-    let start = Instant::now();
-    while screen.parser.lock().unwrap().screen().alternate_screen() {
-        assert!(
-            start.elapsed() < PATIENCE,
-            "the alternate screen was not left"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+/// A folder of briefings written here: the list, a filter, open and back, and a search
+/// across the library that finds a word in another file and opens it there.
+#[test]
+fn the_library_in_a_pseudo_terminal() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "ferry.md",
+        "---\ntitle: Ferry timetable cut\nsource: Island Post\npublished: 2024-04-03\n---\n\n\
+         The operator said two crossings would be dropped in winter.\n",
+    );
+    write(
+        "mill.md",
+        "---\ntitle: Paper mill to close\nsource: Valley News\npublished: 2024-06-21\n---\n\n\
+         The owners said the mill would close in August.\n\nA union official told reporters \
+         that the gantry crane had been sold already.\n",
+    );
+    write("empty.txt", "");
+    std::fs::create_dir(dir.path().join(".drafts")).unwrap();
+    write(".drafts/secret.md", "A hidden draft about the gantry.\n");
+    let mut session = Session::start(&[dir.path().to_str().expect("a UTF-8 path")]);
+    session.wait("the list, read", |s| {
+        s.contains("Library")
+            && s.contains("Ferry timetable cut")
+            && s.contains("Paper mill to close")
+            && s.contains("empty briefing")
+            && s.contains("3 briefings")
+    });
+    let first = |s: &str, a: &str, b: &str| s.find(a).zip(s.find(b)).is_some_and(|(a, b)| a < b);
+    session.wait("newest first", |s| {
+        first(s, "Paper mill", "Ferry timetable")
+    });
+
+    session.press("/island\r");
+    session.wait("the filter", |s| {
+        s.contains("Ferry timetable cut") && !s.contains("Paper mill to close")
+    });
+    session.press("\r");
+    session.wait("the briefing opened", |s| {
+        s.contains("crossings would be dropped") && s.contains("Claims")
+    });
+    session.press("b");
+    session.wait("back in the filtered list", |s| {
+        s.contains("Briefings 1 of 3") && s.contains("Ferry timetable cut")
+    });
+    session.press("\x1b");
+    session.wait("the filter cleared", |s| s.contains("Paper mill to close"));
+
+    session.press("Sgantry\r");
+    session.wait("one hit, not in the hidden folder", |s| {
+        s.contains("1 hits in 1 briefings") && s.contains("gantry crane had been sold")
+    });
+    session.press("\r");
+    session.wait("the other briefing opened at the hit", |s| {
+        s.contains("Paper mill to close") && s.contains("/gantry 1/1")
+    });
+    session.quit();
 }

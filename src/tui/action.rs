@@ -30,6 +30,10 @@ pub enum Action {
     NextClaim,
     PrevClaim,
     ToggleMouse,
+    OpenLibrary,
+    SearchLibrary,
+    Sort,
+    Rescan,
 }
 
 impl Action {
@@ -61,6 +65,10 @@ impl Action {
             NextClaim => "next_claim",
             PrevClaim => "prev_claim",
             ToggleMouse => "toggle_mouse",
+            OpenLibrary => "open_library",
+            SearchLibrary => "search_library",
+            Sort => "sort",
+            Rescan => "rescan",
         }
     }
 
@@ -92,6 +100,10 @@ impl Action {
             NextClaim => "next claim",
             PrevClaim => "previous claim",
             ToggleMouse => "mouse on/off",
+            OpenLibrary => "library",
+            SearchLibrary => "search library",
+            Sort => "library order",
+            Rescan => "rescan the folder",
         }
     }
 }

@@ -9,6 +9,8 @@ use ratatui::text::Line;
 use super::action::Action;
 use super::article::{Article, Highlights, Mark, Marks};
 use super::keymap::{Key, Keymap};
+use super::layout::PaneSizes;
+use super::library::{Library, Request};
 use super::theme;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span};
@@ -59,7 +61,7 @@ pub struct ListView {
 }
 
 impl ListView {
-    fn moved(&mut self, delta: isize, len: usize) {
+    pub fn moved(&mut self, delta: isize, len: usize) {
         let last = len.saturating_sub(1) as isize;
         self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
     }
@@ -125,6 +127,11 @@ pub struct App {
     /// Where each tab was drawn, when the panes are tabs.
     pub tabs: Vec<(Pane, Rect)>,
     pub tick: usize,
+    pub sizes: PaneSizes,
+    /// The briefings of a folder, when the reader was opened on one.
+    pub library: Option<Library>,
+    /// A briefing is shown (else the library's list).
+    pub reading: bool,
 }
 
 impl App {
@@ -154,6 +161,73 @@ impl App {
             rects: [None; 4],
             tabs: Vec::new(),
             tick: 0,
+            sizes: PaneSizes::default(),
+            library: None,
+            reading: true,
+        }
+    }
+
+    /// The reader on a library: its list first.
+    pub fn with_library(library: Library, keymap: Keymap) -> App {
+        App {
+            library: Some(library),
+            reading: false,
+            ..App::new("library".into(), keymap)
+        }
+    }
+
+    pub fn in_library(&self) -> bool {
+        self.library.is_some() && !self.reading
+    }
+
+    /// Work is under way in the background: the spinners turn.
+    pub fn busy(&self) -> bool {
+        match &self.library {
+            Some(library) if !self.reading => library.reading() > 0,
+            _ => self.analysis.is_none(),
+        }
+    }
+
+    /// A briefing arrived from the library's readers; it opens if it was asked for.
+    pub fn arrived(&mut self, arrived: super::library::scan::Arrived) {
+        let request = self.library.as_mut().and_then(|l| l.arrived(arrived));
+        if let Some(request) = request.filter(|_| !self.reading) {
+            self.request(request);
+        }
+    }
+
+    /// Opens a library entry in the reader, fresh, and at the hit's match when given.
+    fn request(&mut self, request: Request) {
+        let Request::Open(i, hit) = request;
+        let Some(briefing) = self.library.as_ref().and_then(|l| l.briefing(i)) else {
+            return;
+        };
+        let name = self
+            .library
+            .as_ref()
+            .map_or(String::new(), |l| l.entries[i].name.clone());
+        let fresh = App::new(name, self.keymap.clone());
+        let old = std::mem::replace(self, fresh);
+        self.library = old.library;
+        self.mouse = old.mouse;
+        self.sizes = old.sizes;
+        self.narrow = old.narrow;
+        self.set_document(briefing.doc.clone());
+        self.set_analysis(briefing.analysis.clone());
+        if let Some((query, span)) = hit {
+            self.search.query = query;
+            self.find();
+            if let Some(k) = self.search.matches.iter().position(|m| *m == span) {
+                self.show_match(k);
+            }
+        }
+    }
+
+    /// Back to the library's list, where it was left.
+    fn back_to_library(&mut self) {
+        if self.library.is_some() {
+            self.reading = false;
+            self.help = false;
         }
     }
 
@@ -185,6 +259,12 @@ impl App {
 
     /// A key press: typed into the search while it is being edited, else looked up.
     pub fn handle_key(&mut self, event: KeyEvent) {
+        if let Some(library) = self.library.as_mut().filter(|_| !self.reading)
+            && library.editing()
+        {
+            library.typed(event);
+            return;
+        }
         if self.search.editing {
             match event.code {
                 KeyCode::Enter => self.search.editing = false,
@@ -221,6 +301,14 @@ impl App {
             }
             return;
         }
+        if let Some(library) = self.library.as_mut().filter(|_| !self.reading)
+            && !matches!(action, Quit | Help | ToggleMouse)
+        {
+            if let Some(request) = library.handle(action) {
+                self.request(request);
+            }
+            return;
+        }
         match action {
             Quit => self.quit = true,
             Help => {
@@ -228,6 +316,14 @@ impl App {
                 self.help_scroll = 0;
             }
             Back => self.back(),
+            OpenLibrary => self.back_to_library(),
+            SearchLibrary => {
+                self.back_to_library();
+                if let Some(library) = &mut self.library {
+                    library.handle(SearchLibrary);
+                }
+            }
+            Sort | Rescan => {}
             NextPane => self.focus = Pane::ALL[(self.focus.index() + 1) % 4],
             PrevPane => self.focus = Pane::ALL[(self.focus.index() + 3) % 4],
             FocusArticle => self.focus = Pane::Article,
@@ -266,6 +362,8 @@ impl App {
         } else if self.filter.is_some() {
             self.filter = None;
             self.refresh_views();
+        } else {
+            self.back_to_library();
         }
     }
 
@@ -526,6 +624,17 @@ impl App {
     /// Mouse capture on: the wheel scrolls the pane under it, a click focuses and selects.
     pub fn handle_mouse(&mut self, event: MouseEvent) {
         let at = Position::new(event.column, event.row);
+        // In the library's list the wheel moves the selection and a click selects.
+        if let Some(library) = self.library.as_mut().filter(|_| !self.reading) {
+            let action = match event.kind {
+                MouseEventKind::ScrollDown => Action::Down,
+                MouseEventKind::ScrollUp => Action::Up,
+                MouseEventKind::Down(MouseButton::Left) => return library.click(at),
+                _ => return,
+            };
+            (0..3).for_each(|_| self.handle(action));
+            return;
+        }
         if let Some(&(pane, _)) = self.tabs.iter().find(|(_, r)| r.contains(at)) {
             if matches!(event.kind, MouseEventKind::Down(MouseButton::Left)) {
                 self.focus = pane;

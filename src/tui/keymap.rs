@@ -127,6 +127,10 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (NextClaim, &["]"]),
         (PrevClaim, &["["]),
         (ToggleMouse, &["m"]),
+        (OpenLibrary, &["b"]),
+        (SearchLibrary, &["S"]),
+        (Sort, &["o"]),
+        (Rescan, &["r"]),
     ]
 };
 

@@ -7,16 +7,41 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as Text};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::action::Action;
 use super::app::{App, Pane};
-use super::{actors, claims, help, theme, timeline};
+use super::keymap::Keymap;
+use super::{actors, claims, help, library, theme, timeline};
 
-/// Below this width the panes become tabs.
-pub const WIDE: u16 = 100;
 /// Below this, only a notice: 40x12 still shows a whole pane.
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 
-const SPINNER: [char; 4] = ['|', '/', '-', '\\'];
+pub const SPINNER: [char; 4] = ['|', '/', '-', '\\'];
+
+/// How the panes share the screen (`[layout]` in the configuration).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PaneSizes {
+    /// Percent of the width for the right-hand column when the panes sit side by side.
+    pub side: u16,
+    /// Columns from which the panes sit side by side; below, they are tabs.
+    pub wide: u16,
+}
+
+impl PaneSizes {
+    /// The range `side` may take: each column keeps room to be read.
+    pub const SIDE: std::ops::RangeInclusive<u16> = 20..=80;
+    /// The range `wide` may take: from the smallest usable terminal up.
+    pub const WIDE: std::ops::RangeInclusive<u16> = MIN_WIDTH..=1000;
+}
+
+impl Default for PaneSizes {
+    fn default() -> Self {
+        PaneSizes {
+            side: 42,
+            wide: 100,
+        }
+    }
+}
 
 pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
@@ -43,7 +68,11 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         );
         return;
     }
-    app.narrow = area.width < WIDE;
+    if app.in_library() {
+        library::view::draw(frame, area, app);
+        return;
+    }
+    app.narrow = area.width < app.sizes.wide;
     let [title, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -57,9 +86,12 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         tab_bar(frame, tabs, app);
         pane(frame, body, app, app.focus);
     } else {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-                .areas(body);
+        let side = app.sizes.side;
+        let [left, right] = Layout::horizontal([
+            Constraint::Percentage(100 - side),
+            Constraint::Percentage(side),
+        ])
+        .areas(body);
         pane(frame, left, app, Pane::Article);
         let [c, a, t] = Layout::vertical([
             Constraint::Percentage(45),
@@ -210,18 +242,12 @@ fn count(app: &App, pane: Pane) -> String {
 
 fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
     use super::action::Action::*;
-    let keys = &app.keymap;
-    let hint = |action| {
+    let show = |action| {
         let what = match action {
             Back if app.filter.is_some() => "clear filter",
             _ => action.describe(),
         };
-        keys.first_key(action).map(|k| {
-            [
-                Text::styled(format!(" {k}"), theme::key()),
-                Text::raw(format!(" {what} ")),
-            ]
-        })
+        hint(&app.keymap, action, what)
     };
     let mut spans = Vec::new();
     let search = &app.search;
@@ -232,7 +258,7 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Text::styled("  enter keep · esc cancel", theme::dim()));
     } else if app.help {
         for action in [Down, Up, Back, Quit] {
-            spans.extend(hint(action).into_iter().flatten());
+            spans.extend(show(action));
         }
     } else {
         if !search.query.is_empty() {
@@ -243,13 +269,17 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         }
         // The pane's keys while they fit; help and quit always.
         let mut room = usize::from(area.width).saturating_sub(spans_width(&spans) + 24);
-        let filter: &[_] = if app.filter.is_some() { &[Back] } else { &[] };
+        let filter: &[_] = match (app.filter, &app.library) {
+            (Some(_), _) => &[Back],
+            (None, Some(_)) => &[OpenLibrary],
+            (None, None) => &[],
+        };
         let extra: &[_] = if app.narrow { &[NextPane] } else { &[] };
         for &action in filter.iter().chain(app.focus.actions()).chain(extra) {
             if matches!(action, NextMatch | PrevMatch) && search.matches.is_empty() {
                 continue;
             }
-            let pair: Vec<Text> = hint(action).into_iter().flatten().collect();
+            let pair = show(action);
             let width = spans_width(&pair);
             if width <= room {
                 room -= width;
@@ -257,7 +287,7 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
             }
         }
         for action in [Help, Quit] {
-            spans.extend(hint(action).into_iter().flatten());
+            spans.extend(show(action));
         }
         if app.mouse {
             spans.push(Text::styled(" mouse on", theme::dim()));
@@ -266,7 +296,17 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
 }
 
-fn spans_width(spans: &[Text]) -> usize {
+/// " key what " for the status bar; nothing when the action has no key.
+pub fn hint(keys: &Keymap, action: Action, what: &str) -> Vec<Text<'static>> {
+    keys.first_key(action).map_or(Vec::new(), |k| {
+        vec![
+            Text::styled(format!(" {k}"), theme::key()),
+            Text::raw(format!(" {what} ")),
+        ]
+    })
+}
+
+pub fn spans_width(spans: &[Text]) -> usize {
     spans.iter().map(|s| s.width()).sum()
 }
 

@@ -11,6 +11,7 @@ mod claims;
 mod help;
 mod keymap;
 mod layout;
+mod library;
 pub mod theme;
 mod timeline;
 
@@ -18,6 +19,9 @@ mod timeline;
 mod tests;
 
 use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream, KeyEventKind};
@@ -28,6 +32,8 @@ use tokio::sync::mpsc;
 pub use action::Action;
 use app::App;
 pub use keymap::{Keymap, KeymapError};
+pub use layout::PaneSizes;
+use library::{Library, scan};
 
 use crate::analysis::{self, Analysis, UserLexicon};
 use crate::document::{Document, Warning};
@@ -38,6 +44,15 @@ enum Loaded {
     Document(Document),
     Analysis(Analysis),
     Failed(String),
+    /// A briefing of the library, read (or not).
+    Entry(scan::Arrived),
+}
+
+/// What the reader opens on.
+enum Start {
+    One(String, Loader),
+    /// The folders and files of a library, with the date that overrides theirs.
+    Library(Vec<PathBuf>, Option<jiff::civil::Date>),
 }
 
 /// What the configuration decides about the reader.
@@ -46,6 +61,7 @@ pub struct Settings {
     pub palette: theme::Palette,
     /// Mouse capture from the start (else off until `toggle_mouse`).
     pub mouse: bool,
+    pub sizes: PaneSizes,
 }
 
 /// Reads a briefing, in the background; `Err` is the `<what>: <why>` of a failure.
@@ -59,18 +75,30 @@ pub fn run(
     lexicon: UserLexicon,
     settings: Settings,
 ) -> Result<Vec<Warning>, String> {
+    start(Start::One(name, load), lexicon, settings)
+}
+
+/// Runs the reader on a library: the briefings of `roots` (folders and files), each read in
+/// the background with `published` over its own date when given. Returns the warnings of
+/// the briefings read, each naming its file.
+pub fn run_library(
+    roots: Vec<PathBuf>,
+    published: Option<jiff::civil::Date>,
+    lexicon: UserLexicon,
+    settings: Settings,
+) -> Result<Vec<Warning>, String> {
+    start(Start::Library(roots, published), lexicon, settings)
+}
+
+fn start(start: Start, lexicon: UserLexicon, settings: Settings) -> Result<Vec<Warning>, String> {
     theme::configure(settings.palette);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| format!("terminal: {}", io_reason(&e)))?;
-    runtime.block_on(event_loop(
-        name,
-        load,
-        lexicon,
-        settings.keymap,
-        settings.mouse,
-    ))
+    let mut app = App::new(String::new(), settings.keymap);
+    app.sizes = settings.sizes;
+    runtime.block_on(event_loop(start, Arc::new(lexicon), app, settings.mouse))
 }
 
 /// Gives the terminal back however the loop ends.
@@ -84,10 +112,9 @@ impl Drop for Guard {
 }
 
 async fn event_loop(
-    name: String,
-    load: Loader,
-    lexicon: UserLexicon,
-    keymap: Keymap,
+    start: Start,
+    lexicon: Arc<UserLexicon>,
+    mut app: App,
     mouse: bool,
 ) -> Result<Vec<Warning>, String> {
     let failed = |e: io::Error| format!("terminal: {}", io_reason(&e));
@@ -104,27 +131,53 @@ async fn event_loop(
     let failed_tx = tx.clone();
     let mut warnings = Vec::new();
     let (warn_tx, warn_rx) = std::sync::mpsc::channel();
-    tokio::task::spawn_blocking(move || {
-        // A bug in the analysis must end the reader with one line, not leave it running on
-        // a terminal the panic hook has already given back.
-        let work = std::panic::AssertUnwindSafe(|| match load() {
-            Ok((doc, found)) => {
-                let _ = warn_tx.send(found);
-                let _ = tx.send(Loaded::Document(doc.clone()));
-                let _ = tx.send(Loaded::Analysis(analysis::analyze(&doc, &lexicon)));
-            }
-            Err(why) => {
-                let _ = tx.send(Loaded::Failed(why));
-            }
-        });
-        if std::panic::catch_unwind(work).is_err() {
-            let _ = failed_tx.send(Loaded::Failed(
-                "internal error: the analysis failed; please report it".into(),
-            ));
+    // The library's readers: the current scan's, stopped when a rescan replaces them.
+    let reading_tx = tx.clone();
+    let shared = lexicon.clone();
+    let read = move |library: &Library, published| {
+        let tx = reading_tx.clone();
+        scan::read_all(
+            library.generation,
+            library.to_read(),
+            published,
+            shared.clone(),
+            move |arrived: Result<scan::Arrived, String>| {
+                let _ = tx.send(arrived.map_or_else(Loaded::Failed, Loaded::Entry));
+            },
+        )
+    };
+    let mut readers: Option<(Arc<AtomicBool>, Option<jiff::civil::Date>)> = None;
+    match start {
+        Start::One(name, load) => {
+            app.name = name;
+            tokio::task::spawn_blocking(move || {
+                // A bug in the analysis must end the reader with one line, not leave it running on
+                // a terminal the panic hook has already given back.
+                let work = std::panic::AssertUnwindSafe(|| match load() {
+                    Ok((doc, found)) => {
+                        let _ = warn_tx.send(found);
+                        let _ = tx.send(Loaded::Document(doc.clone()));
+                        let _ = tx.send(Loaded::Analysis(analysis::analyze(&doc, &lexicon)));
+                    }
+                    Err(why) => {
+                        let _ = tx.send(Loaded::Failed(why));
+                    }
+                });
+                if std::panic::catch_unwind(work).is_err() {
+                    let _ = failed_tx.send(Loaded::Failed(
+                        "internal error: the analysis failed; please report it".into(),
+                    ));
+                }
+            });
         }
-    });
-
-    let mut app = App::new(name, keymap);
+        Start::Library(roots, published) => {
+            let library = Library::new(roots.clone(), scan::scan(&roots));
+            readers = Some((read(&library, published), published));
+            let sizes = app.sizes;
+            app = App::with_library(library, app.keymap);
+            app.sizes = sizes;
+        }
+    }
     if mouse {
         execute!(io::stdout(), EnableMouseCapture).map_err(failed)?;
         app.mouse = true;
@@ -157,9 +210,17 @@ async fn event_loop(
                 }
                 Loaded::Analysis(analysis) => app.set_analysis(analysis),
                 Loaded::Failed(why) => return Err(why),
+                Loaded::Entry(arrived) => app.arrived(arrived),
             },
-            _ = ticker.tick(), if app.analysis.is_none() => app.tick += 1,
+            _ = ticker.tick(), if app.busy() => app.tick += 1,
             () = signals.next() => break,
+        }
+        if let (Some(library), Some((stop, published))) = (&mut app.library, &mut readers)
+            && library.rescan
+        {
+            stop.store(true, Ordering::Relaxed);
+            library.scanned(scan::scan(&library.roots));
+            *stop = read(library, *published);
         }
         if app.mouse != mouse {
             let result = if app.mouse {
@@ -169,6 +230,12 @@ async fn event_loop(
             };
             result.map_err(failed)?;
         }
+    }
+    if let Some((stop, _)) = readers {
+        stop.store(true, Ordering::Relaxed);
+    }
+    if let Some(library) = &app.library {
+        warnings.extend(library.warnings());
     }
     Ok(warnings)
 }

@@ -340,3 +340,25 @@ fn with_the_mouse_a_click_on_a_tab_brings_its_pane() {
     });
     assert_eq!(app.focus, Pane::Timeline);
 }
+
+#[test]
+fn pane_sizes_from_the_configuration_are_honoured() {
+    use super::layout::PaneSizes;
+    let mut app = sample();
+    app.sizes = PaneSizes {
+        side: 30,
+        wide: 120,
+    };
+    draw(&mut app, 110, 30);
+    assert!(app.narrow, "below `wide` the panes are tabs");
+    draw(&mut app, 160, 30);
+    assert!(!app.narrow);
+    let width = |pane: usize| app.rects[pane].map_or(0, |r| r.width + 2);
+    assert_eq!((width(0), width(1)), (112, 48), "30% of 160 on the right");
+    app.sizes = PaneSizes::default();
+    draw(&mut app, 110, 30);
+    assert!(!app.narrow);
+}
+
+#[path = "library_tests.rs"]
+mod library;

@@ -1,0 +1,567 @@
+//! The library: every briefing of the folders and files named on the command line, listed
+//! with title, date, source and claims, in an order, narrowed by a filter, and searched
+//! across as a whole. Pure state: the folder walk and the background readers are in
+//! `scan.rs`, the drawing in `view.rs`.
+
+pub mod scan;
+pub mod view;
+
+use std::cmp::Reverse;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use aho_corasick::AhoCorasickBuilder;
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::action::Action;
+use super::app::ListView;
+use super::keymap::Key;
+use crate::analysis::Analysis;
+use crate::document::{Document, Span, Warning};
+
+/// A briefing read and analysed.
+#[derive(Debug)]
+pub struct Briefing {
+    pub doc: Document,
+    pub analysis: Analysis,
+    /// What ingest noticed, printed when the reader ends.
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Status {
+    Reading,
+    Ready(Arc<Briefing>),
+    /// Unreadable, binary, not a briefing: why, shown in the list.
+    Failed(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: PathBuf,
+    /// The file as the list names it: relative to the folder it was found in.
+    pub name: String,
+    pub status: Status,
+}
+
+impl Entry {
+    fn briefing(&self) -> Option<&Briefing> {
+        match &self.status {
+            Status::Ready(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The briefing's title, or its file name when it has none (or is not read yet).
+    pub fn title(&self) -> &str {
+        self.briefing()
+            .and_then(|b| b.doc.meta.title.as_deref())
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&self.name)
+    }
+
+    pub fn source(&self) -> Option<&str> {
+        self.briefing()
+            .and_then(|b| b.doc.meta.source.as_deref())
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    pub fn published(&self) -> Option<jiff::civil::Date> {
+        self.briefing().and_then(|b| b.doc.meta.published)
+    }
+
+    pub fn claims(&self) -> Option<usize> {
+        self.briefing().map(|b| b.analysis.claims.len())
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Order {
+    #[default]
+    Newest,
+    Oldest,
+    Title,
+}
+
+impl Order {
+    fn next(self) -> Order {
+        match self {
+            Order::Newest => Order::Oldest,
+            Order::Oldest => Order::Title,
+            Order::Title => Order::Newest,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Order::Newest => "newest first",
+            Order::Oldest => "oldest first",
+            Order::Title => "by title",
+        }
+    }
+}
+
+/// A line being typed: the filter or the library search.
+#[derive(Debug, Default)]
+pub struct Prompt {
+    pub text: String,
+    pub editing: bool,
+}
+
+impl Prompt {
+    /// A key typed into the prompt; true when the text changed.
+    fn typed(&mut self, event: KeyEvent) -> bool {
+        match event.code {
+            KeyCode::Enter => self.editing = false,
+            KeyCode::Esc => *self = Prompt::default(),
+            KeyCode::Backspace => return self.text.pop().is_some(),
+            KeyCode::Char(c) if !Key::from_event(event).ctrl => {
+                self.text.push(c);
+                return true;
+            }
+            _ => {}
+        }
+        event.code == KeyCode::Esc
+    }
+}
+
+/// One place a library search found its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub entry: usize,
+    pub span: Span,
+    /// The words around the hit, on one line.
+    pub context: String,
+    /// The claim (index) the hit is in, if any.
+    pub claim: Option<usize>,
+}
+
+/// The search across every briefing: the query and what it found.
+#[derive(Debug, Default)]
+pub struct Hits {
+    pub query: Prompt,
+    pub list: Vec<Hit>,
+    pub view: ListView,
+    /// More were found than are listed.
+    pub capped: bool,
+}
+
+/// At most this many hits are listed: the query is then too common to be useful.
+const MAX_HITS: usize = 2000;
+/// Characters of context before a hit.
+const LEAD: usize = 40;
+
+/// What the library asks of the reader after an action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Open the entry; with a hit, at the query's match there.
+    Open(usize, Option<(String, Span)>),
+}
+
+#[derive(Debug, Default)]
+pub struct Library {
+    pub roots: Vec<PathBuf>,
+    pub entries: Vec<Entry>,
+    pub order: Order,
+    pub filter: Prompt,
+    /// The entries shown, in order.
+    pub view: Vec<usize>,
+    pub list: ListView,
+    pub hits: Option<Hits>,
+    /// One line for the status bar (why an entry cannot be opened).
+    pub notice: Option<String>,
+    /// Bumped by every scan, so late results of an older one are ignored.
+    pub generation: u64,
+    /// The folder is to be read again (the event loop does it).
+    pub rescan: bool,
+    /// Where the rows of the list (or of the hits) were drawn in the last frame, for the
+    /// mouse.
+    pub rows: Option<ratatui::layout::Rect>,
+    /// Opened while still being read: opens when it arrives.
+    waiting: Option<Request>,
+}
+
+impl Library {
+    pub fn new(roots: Vec<PathBuf>, found: Vec<scan::Found>) -> Library {
+        let mut library = Library {
+            roots,
+            ..Library::default()
+        };
+        library.scanned(found);
+        library
+    }
+
+    /// A new listing of the folder: the selection stays on the same file when it is still
+    /// there. The search is dropped (its hits point into the old list).
+    pub fn scanned(&mut self, found: Vec<scan::Found>) {
+        let selected = self.selected().map(|i| self.entries[i].path.clone());
+        self.generation += 1;
+        self.rescan = false;
+        self.hits = None;
+        self.waiting = None;
+        self.entries = found
+            .into_iter()
+            .map(|f| Entry {
+                path: f.path,
+                name: f.name,
+                status: f.error.map_or(Status::Reading, Status::Failed),
+            })
+            .collect();
+        self.refresh_view(selected.and_then(|p| self.entries.iter().position(|e| e.path == p)));
+    }
+
+    /// The entries still to be read, for the background readers.
+    pub fn to_read(&self) -> Vec<(usize, PathBuf)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e.status, Status::Reading))
+            .map(|(i, e)| (i, e.path.clone()))
+            .collect()
+    }
+
+    /// A briefing read (or not) in the background. Returns what to open, when the reader
+    /// was waiting for this one.
+    pub fn arrived(&mut self, arrived: scan::Arrived) -> Option<Request> {
+        if arrived.generation != self.generation {
+            return None;
+        }
+        let entry = self.entries.get_mut(arrived.index)?;
+        entry.status = match arrived.result {
+            Ok(briefing) => Status::Ready(Arc::new(briefing)),
+            Err(why) => Status::Failed(why),
+        };
+        // The selected briefing keeps the selection as the list reorders, unless it is the
+        // top row: the top of the list stays in view while the list fills in.
+        let selected = self.selected().filter(|_| self.list.selected > 0);
+        self.refresh_view(selected);
+        match &self.waiting {
+            Some(Request::Open(i, _)) if *i == arrived.index => {
+                self.notice = None;
+                let request = self.waiting.take()?;
+                self.request(request)
+            }
+            _ => None,
+        }
+    }
+
+    /// Entries still being read.
+    pub fn reading(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| matches!(e.status, Status::Reading))
+            .count()
+    }
+
+    /// The entry under the selection.
+    pub fn selected(&self) -> Option<usize> {
+        self.view.get(self.list.selected).copied()
+    }
+
+    /// The view after the entries, the order or the filter changed, with `keep` (an entry)
+    /// still selected when it is shown.
+    fn refresh_view(&mut self, keep: Option<usize>) {
+        let needle = self.filter.text.to_lowercase();
+        let shown = (0..self.entries.len()).filter(|&i| {
+            let e = &self.entries[i];
+            needle.is_empty()
+                || [Some(e.title()), e.source(), Some(e.name.as_str())]
+                    .into_iter()
+                    .flatten()
+                    .any(|text| text.to_lowercase().contains(&needle))
+        });
+        self.view = self.sorted(shown);
+        if let Some(k) = keep.and_then(|i| self.view.iter().position(|&v| v == i)) {
+            self.list.selected = k;
+        }
+        self.list.selected = self.list.selected.min(self.view.len().saturating_sub(1));
+    }
+
+    /// Entries in the library's order; undated ones after the dated, then by title.
+    fn sorted(&self, entries: impl Iterator<Item = usize>) -> Vec<usize> {
+        let mut list: Vec<(usize, Vec<Chunk>)> = entries
+            .map(|i| (i, natural(self.entries[i].title())))
+            .collect();
+        let date = |i: usize| self.entries[i].published();
+        match self.order {
+            Order::Newest => list.sort_by(|(a, ta), (b, tb)| {
+                (date(*a).is_none(), Reverse(date(*a)), ta).cmp(&(
+                    date(*b).is_none(),
+                    Reverse(date(*b)),
+                    tb,
+                ))
+            }),
+            Order::Oldest => list.sort_by(|(a, ta), (b, tb)| {
+                (date(*a).is_none(), date(*a), ta).cmp(&(date(*b).is_none(), date(*b), tb))
+            }),
+            Order::Title => list.sort_by(|(_, ta), (_, tb)| ta.cmp(tb)),
+        }
+        list.into_iter().map(|(i, _)| i).collect()
+    }
+
+    /// The prompt being typed into, if any.
+    pub fn editing(&self) -> bool {
+        self.filter.editing || self.hits.as_ref().is_some_and(|h| h.query.editing)
+    }
+
+    /// A key typed into the prompt being edited.
+    pub fn typed(&mut self, event: KeyEvent) {
+        if let Some(hits) = self.hits.as_mut().filter(|h| h.query.editing) {
+            if hits.query.typed(event) {
+                if hits.query.text.is_empty() && !hits.query.editing {
+                    self.hits = None;
+                } else {
+                    self.search();
+                }
+            }
+        } else if self.filter.typed(event) {
+            let selected = self.selected();
+            self.refresh_view(selected);
+        }
+    }
+
+    /// An action on the library's screen; what the reader must do, if anything.
+    pub fn handle(&mut self, action: Action) -> Option<Request> {
+        use Action::*;
+        self.notice = None;
+        let page = self.page() as isize;
+        match action {
+            Down => self.step(1),
+            Up => self.step(-1),
+            Top => self.step(isize::MIN / 2),
+            Bottom => self.step(isize::MAX / 2),
+            PageDown => self.step(page),
+            PageUp => self.step(-page),
+            HalfPageDown => self.step((page / 2).max(1)),
+            HalfPageUp => self.step(-(page / 2).max(1)),
+            Open => return self.open(),
+            Search if self.hits.is_none() => {
+                self.filter = Prompt {
+                    editing: true,
+                    ..Prompt::default()
+                };
+                let selected = self.selected();
+                self.refresh_view(selected);
+            }
+            SearchLibrary => {
+                self.hits = Some(Hits {
+                    query: Prompt {
+                        editing: true,
+                        ..Prompt::default()
+                    },
+                    ..Hits::default()
+                });
+            }
+            Sort if self.hits.is_none() => {
+                self.order = self.order.next();
+                let selected = self.selected();
+                self.refresh_view(selected);
+            }
+            Rescan => self.rescan = true,
+            Back => self.back(),
+            _ => {}
+        }
+        None
+    }
+
+    /// A click on a row selects it.
+    pub fn click(&mut self, at: ratatui::layout::Position) {
+        let Some(rows) = self.rows.filter(|r| r.contains(at)) else {
+            return;
+        };
+        let row = usize::from(at.y - rows.y);
+        let (view, len) = match &mut self.hits {
+            Some(hits) => (&mut hits.view, hits.list.len()),
+            None => (&mut self.list, self.view.len()),
+        };
+        if view.offset + row < len {
+            view.selected = view.offset + row;
+        }
+    }
+
+    /// Esc: the search closes first, then the filter clears.
+    fn back(&mut self) {
+        if self.hits.is_some() {
+            self.hits = None;
+        } else if !self.filter.text.is_empty() {
+            let selected = self.selected();
+            self.filter = Prompt::default();
+            self.refresh_view(selected);
+        }
+    }
+
+    fn page(&self) -> usize {
+        match &self.hits {
+            Some(hits) => hits.view.page,
+            None => self.list.page,
+        }
+    }
+
+    fn step(&mut self, delta: isize) {
+        match &mut self.hits {
+            Some(hits) => hits.view.moved(delta, hits.list.len()),
+            None => self.list.moved(delta, self.view.len()),
+        }
+    }
+
+    fn open(&mut self) -> Option<Request> {
+        let request = match &self.hits {
+            Some(hits) => {
+                let hit = hits.list.get(hits.view.selected)?;
+                Request::Open(hit.entry, Some((hits.query.text.clone(), hit.span)))
+            }
+            None => Request::Open(self.selected()?, None),
+        };
+        self.request(request)
+    }
+
+    /// Passes an open on to the reader once the entry is read; why not, in the notice.
+    fn request(&mut self, request: Request) -> Option<Request> {
+        let Request::Open(i, _) = &request;
+        let entry = self.entries.get(*i)?;
+        match &entry.status {
+            Status::Ready(_) => Some(request),
+            Status::Reading => {
+                self.notice = Some(format!(
+                    "{} is still being read: it opens when ready",
+                    entry.name
+                ));
+                self.waiting = Some(request);
+                None
+            }
+            Status::Failed(why) => {
+                self.notice = Some(format!("{}: {why}", entry.name));
+                None
+            }
+        }
+    }
+
+    /// Every read briefing's warnings, each naming its file.
+    pub fn warnings(&self) -> Vec<Warning> {
+        self.entries
+            .iter()
+            .filter_map(|e| e.briefing().map(|b| (e, b)))
+            .flat_map(|(e, b)| {
+                b.warnings
+                    .iter()
+                    .map(|w| Warning(format!("{}: {w}", e.name)))
+            })
+            .collect()
+    }
+
+    /// The briefing of an entry, once read.
+    pub fn briefing(&self, i: usize) -> Option<Arc<Briefing>> {
+        match &self.entries.get(i)?.status {
+            Status::Ready(b) => Some(b.clone()),
+            _ => None,
+        }
+    }
+
+    /// Finds the query (ASCII case folded) in every briefing read, in the library's order.
+    fn search(&mut self) {
+        let order = self.sorted(0..self.entries.len());
+        let Some(hits) = &mut self.hits else {
+            return;
+        };
+        hits.list.clear();
+        hits.view = ListView::default();
+        hits.capped = false;
+        let Ok(finder) = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build([&hits.query.text])
+        else {
+            return;
+        };
+        if hits.query.text.is_empty() {
+            return;
+        }
+        for i in order {
+            let Some(briefing) = self.entries[i].briefing() else {
+                continue;
+            };
+            let doc = &briefing.doc;
+            for m in finder.find_iter(&doc.text) {
+                if hits.list.len() == MAX_HITS {
+                    hits.capped = true;
+                    return;
+                }
+                let span = Span::new(m.start(), m.end());
+                let claim = briefing
+                    .analysis
+                    .claims
+                    .iter()
+                    .position(|c| c.span.start <= span.start && span.end <= c.span.end);
+                hits.list.push(Hit {
+                    entry: i,
+                    span,
+                    context: context(doc, span),
+                    claim,
+                });
+            }
+        }
+    }
+}
+
+/// A piece of a title for sorting: words case folded, numbers by value ("Report 9" before
+/// "Report 10").
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Chunk {
+    /// Digits without leading zeros: longer is larger, then by the digits.
+    Number(usize, String),
+    Text(String),
+}
+
+fn natural(title: &str) -> Vec<Chunk> {
+    let mut chunks: Vec<Chunk> = Vec::new();
+    for c in title.chars() {
+        let digit = c.is_ascii_digit();
+        match chunks.last_mut() {
+            Some(Chunk::Number(_, digits)) if digit => digits.push(c),
+            Some(Chunk::Text(text)) if !digit => text.extend(c.to_lowercase()),
+            _ if digit => chunks.push(Chunk::Number(0, c.to_string())),
+            _ => chunks.push(Chunk::Text(c.to_lowercase().collect())),
+        }
+    }
+    for chunk in &mut chunks {
+        if let Chunk::Number(len, digits) = chunk {
+            *digits = digits.trim_start_matches('0').to_string();
+            *len = digits.len();
+        }
+    }
+    chunks
+}
+
+/// The hit's sentence from a little before the hit, on one line.
+fn context(doc: &Document, span: Span) -> String {
+    let k = doc.sentences.partition_point(|s| s.end <= span.start);
+    let sentence = doc
+        .sentences
+        .get(k)
+        .filter(|s| s.start <= span.start)
+        .copied()
+        .unwrap_or(span);
+    let before = &doc.text[sentence.start..span.start];
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(LEAD)
+        .map_or(sentence.start, |(at, _)| sentence.start + at);
+    let end = sentence.end.max(span.end);
+    let lead = if from > sentence.start { "…" } else { "" };
+    format!("{lead}{}", &doc.text[from..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::natural;
+
+    #[test]
+    fn titles_sort_with_their_numbers_by_value() {
+        let mut titles = ["Report 10", "report 9", "Report 009b", "Alpha", "Report"];
+        titles.sort_by_key(|t| natural(t));
+        assert_eq!(
+            titles,
+            ["Alpha", "Report", "report 9", "Report 009b", "Report 10"]
+        );
+    }
+}

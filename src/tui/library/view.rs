@@ -1,0 +1,284 @@
+//! The library's screen: a title bar, the list of briefings (or the hits of a search across
+//! them) in one bordered pane, and a status bar with the keys that work there.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span as Text};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{Entry, Hits, Library, Status};
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::Keymap;
+use crate::tui::layout::{SPINNER, clip, empty, hint, row_style, spans_width};
+use crate::tui::{help, theme};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let spin = SPINNER[app.tick % SPINNER.len()];
+    let Some(library) = &mut app.library else {
+        return;
+    };
+    title_bar(frame, title, library, spin);
+    let block = Block::bordered().border_style(theme::border(true));
+    let (block, lines) = match &mut library.hits {
+        Some(hits) => {
+            let label = hits_label(hits, library.entries.len());
+            let block = block.title(Line::styled(label, theme::title(true)));
+            let inner = block.inner(body);
+            let lines = hit_lines(hits, &library.entries, inner);
+            library.rows = Some(inner);
+            (block, lines)
+        }
+        None => {
+            let shown = if library.filter.text.is_empty() {
+                format!("{}", library.entries.len())
+            } else {
+                format!("{} of {}", library.view.len(), library.entries.len())
+            };
+            let label = format!(" Briefings {shown} · {} ", library.order.describe());
+            let block = block.title(Line::styled(label, theme::title(true)));
+            let inner = block.inner(body);
+            let lines = entry_lines(library, inner, spin);
+            // The first row is the header.
+            library.rows = Some(Rect {
+                y: inner.y + 1,
+                height: inner.height.saturating_sub(1),
+                ..inner
+            });
+            (block, lines)
+        }
+    };
+    frame.render_widget(Paragraph::new(lines).block(block), body);
+    status_bar(frame, status, library, &app.keymap, app.mouse);
+    if app.help {
+        help::draw(frame, body, app);
+    }
+}
+
+fn title_bar(frame: &mut Frame, area: Rect, library: &Library, spin: char) {
+    let sep = || Text::styled(" │ ", theme::dim());
+    let place = match library.roots.as_slice() {
+        [one] => one.display().to_string(),
+        many => format!("{} paths", many.len()),
+    };
+    let reading = library.reading();
+    let right = if reading > 0 {
+        format!("{spin} reading {reading} ")
+    } else {
+        format!("{} briefings ", library.entries.len())
+    };
+    let room = usize::from(area.width).saturating_sub(right.chars().count() + 20);
+    let mut spans = vec![
+        Text::styled(" brief", theme::key()),
+        sep(),
+        Text::styled("Library", theme::title(false)),
+        sep(),
+        Text::raw(clip(&place, room)),
+    ];
+    let used = spans_width(&spans);
+    let width = right.chars().count();
+    spans.push(Text::raw(
+        " ".repeat(usize::from(area.width).saturating_sub(used + width)),
+    ));
+    spans.push(Text::styled(right, theme::dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
+}
+
+/// Column widths for a list of `width`: date, title, source, claims.
+fn columns(width: usize) -> (usize, usize, usize, usize) {
+    let date = 10;
+    let claims = 6;
+    let source = if width >= 90 { (width / 5).min(28) } else { 0 };
+    let gaps = if source > 0 { 6 } else { 4 };
+    let title = width.saturating_sub(date + claims + source + gaps);
+    (date, title, source, claims)
+}
+
+fn entry_lines(library: &mut Library, inner: Rect, spin: char) -> Vec<Line<'static>> {
+    if library.view.is_empty() {
+        return empty(if library.entries.is_empty() {
+            "briefings here"
+        } else {
+            "briefing matches the filter"
+        });
+    }
+    let width = usize::from(inner.width);
+    let (date_w, title_w, source_w, claims_w) = columns(width);
+    let mut header = format!("{}  {}  ", pad("Date", date_w), pad("Title", title_w));
+    if source_w > 0 {
+        header.push_str(&format!("{}  ", pad("Source", source_w)));
+    }
+    header.push_str(&format!("{:>claims_w$}", "Claims"));
+    let mut lines = vec![Line::styled(header, theme::dim())];
+    let fit = usize::from(inner.height).saturating_sub(1);
+    library.list.scrolled(fit, library.view.len());
+    let view = library.list;
+    for (k, &i) in library.view[view.offset..]
+        .iter()
+        .take(view.page)
+        .enumerate()
+    {
+        let entry = &library.entries[i];
+        let style = row_style(view.offset + k == view.selected);
+        let date = entry.published().map_or("—".to_string(), |d| d.to_string());
+        let mut spans = vec![
+            Text::styled(format!("{date:<date_w$}  "), theme::time()),
+            Text::raw(pad(entry.title(), title_w)),
+            Text::raw("  "),
+        ];
+        if source_w > 0 {
+            spans.push(Text::styled(
+                pad(entry.source().unwrap_or(""), source_w),
+                theme::source(),
+            ));
+            spans.push(Text::raw("  "));
+        }
+        spans.push(Text::raw(format!("{:>claims_w$}", claims(entry, spin))));
+        let mut line = Line::from(spans).style(style);
+        if let Status::Failed(why) = &entry.status {
+            let name = clip(&entry.name, title_w);
+            let room = width.saturating_sub(date_w + 4 + name.chars().count());
+            line = Line::from(vec![
+                Text::raw(format!("{:<date_w$}  {name}  ", "")),
+                Text::styled(clip(why, room), theme::hedge()),
+            ])
+            .style(style);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The claims column. Once reviews exist this becomes "reviewed of total"; for now the
+/// total.
+fn claims(entry: &Entry, spin: char) -> String {
+    match (&entry.status, entry.claims()) {
+        (_, Some(total)) => total.to_string(),
+        (Status::Reading, _) => spin.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Clipped to `width` columns and padded to it.
+fn pad(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let text = clip(text, width);
+    let fill = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(fill))
+}
+
+fn hits_label(hits: &Hits, total: usize) -> String {
+    let mut briefings: Vec<usize> = hits.list.iter().map(|h| h.entry).collect();
+    briefings.dedup();
+    let more = if hits.capped { "+" } else { "" };
+    format!(
+        " Search all {total}: {}{more} hits in {} briefings ",
+        hits.list.len(),
+        briefings.len()
+    )
+}
+
+fn hit_lines(hits: &mut Hits, entries: &[Entry], inner: Rect) -> Vec<Line<'static>> {
+    if hits.list.is_empty() {
+        return empty(if hits.query.text.is_empty() {
+            "search yet: type the words to find"
+        } else {
+            "hits"
+        });
+    }
+    let width = usize::from(inner.width);
+    let title_w = (width / 3).min(32);
+    hits.view
+        .scrolled(usize::from(inner.height), hits.list.len());
+    let view = hits.view;
+    hits.list[view.offset..]
+        .iter()
+        .take(view.page)
+        .enumerate()
+        .map(|(k, hit)| {
+            let style = row_style(view.offset + k == view.selected);
+            // A briefing's title heads its first hit on the screen only.
+            let first = k == 0 || hits.list[view.offset + k - 1].entry != hit.entry;
+            let title = if first {
+                entries[hit.entry].title()
+            } else {
+                ""
+            };
+            let claim = hit.claim.map_or(String::new(), |c| format!("c{} ", c + 1));
+            let room = width.saturating_sub(title_w + 2 + claim.chars().count());
+            Line::from(vec![
+                Text::styled(pad(title, title_w), theme::title(false)),
+                Text::raw("  "),
+                Text::styled(claim, theme::cue()),
+                Text::raw(clip(&hit.context, room)),
+            ])
+            .style(style)
+        })
+        .collect()
+}
+
+fn status_bar(frame: &mut Frame, area: Rect, library: &Library, keys: &Keymap, mouse: bool) {
+    use Action::*;
+    let mut spans = Vec::new();
+    let prompt = match &library.hits {
+        Some(hits) if hits.query.editing => Some((
+            format!(" search all: {}", hits.query.text),
+            format!("{} hits", hits.list.len()),
+        )),
+        _ if library.filter.editing => Some((
+            format!(" /{}", library.filter.text),
+            format!("{} of {}", library.view.len(), library.entries.len()),
+        )),
+        _ => None,
+    };
+    if let Some((typed, count)) = prompt {
+        spans.push(Text::styled(typed, theme::key()));
+        spans.push(Text::styled("▏", theme::key()));
+        spans.push(Text::raw(format!("  {count}")));
+        spans.push(Text::styled("  enter keep · esc cancel", theme::dim()));
+    } else {
+        if let Some(notice) = &library.notice {
+            spans.push(Text::styled(format!(" {notice} "), theme::current_match()));
+        } else if !library.filter.text.is_empty() && library.hits.is_none() {
+            spans.push(Text::styled(
+                format!(" /{} ", library.filter.text),
+                theme::current_match(),
+            ));
+        }
+        let back = match &library.hits {
+            Some(_) => Some("close search"),
+            None if !library.filter.text.is_empty() => Some("clear filter"),
+            None => None,
+        };
+        let mut wanted = vec![(Open, "open")];
+        if let Some(what) = back {
+            wanted.push((Back, what));
+        }
+        if library.hits.is_none() {
+            wanted.extend([(Search, "filter"), (Sort, "order")]);
+        }
+        wanted.extend([(SearchLibrary, "search all"), (Rescan, "rescan")]);
+        let mut room = usize::from(area.width).saturating_sub(spans_width(&spans) + 24);
+        for (action, what) in wanted {
+            let pair = hint(keys, action, what);
+            let width = spans_width(&pair);
+            if width <= room {
+                room -= width;
+                spans.extend(pair);
+            }
+        }
+        for action in [Help, Quit] {
+            spans.extend(hint(keys, action, action.describe()));
+        }
+        if mouse {
+            spans.push(Text::styled(" mouse on", theme::dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
+}

@@ -1,0 +1,256 @@
+//! The library through the app's own event handling: the list, its order and filter, open
+//! and back with the position kept, the search across briefings, and a snapshot.
+
+use std::path::PathBuf;
+
+use super::{Action::*, App, Keymap, draw, run, typed};
+use crate::analysis::{UserLexicon, analyze};
+use crate::document::Document;
+use crate::tui::library::scan::{Arrived, Found};
+use crate::tui::library::{Briefing, Library, Status};
+
+/// Three briefings, a file that could not be read, and one still being read.
+const FILES: [(&str, &str); 3] = [
+    (
+        "harbour.md",
+        "---\ntitle: Harbour dredging delayed\nsource: Coastal Wire\npublished: 2024-03-02\n---\n\n\
+         The port authority said the dredging would start in May.\n\n\
+         Engineers warned that the channel was silting up.\n",
+    ),
+    (
+        "notes.txt",
+        "The mayor said the budget vote was postponed.\n\nCouncillors denied that the vote was \
+         delayed by the auditors.\n",
+    ),
+    (
+        "rail.md",
+        "---\ntitle: Rail strike called off\nsource: Metro Report\npublished: 2024-09-14\n---\n\n\
+         The union said the strike was called off after talks.\n\nA spokesperson told reporters \
+         that the quartermaster's office had approved the deal.\n",
+    ),
+];
+
+fn briefing(text: &str) -> Briefing {
+    let (doc, warnings) = Document::from_bytes(text.as_bytes()).expect("a briefing");
+    let analysis = analyze(&doc, &UserLexicon::default());
+    Briefing {
+        doc,
+        analysis,
+        warnings,
+    }
+}
+
+fn library() -> App {
+    let mut found: Vec<Found> = FILES
+        .iter()
+        .chain([&("slow.md", "")])
+        .map(|(name, _)| Found {
+            path: PathBuf::from(name),
+            name: name.to_string(),
+            error: None,
+        })
+        .collect();
+    found.push(Found {
+        path: PathBuf::from("locked.md"),
+        name: "locked.md".into(),
+        error: Some("permission denied".into()),
+    });
+    let mut library = Library::new(vec![PathBuf::from("briefs")], found);
+    for (index, (_, text)) in FILES.iter().enumerate() {
+        let arrived = Arrived {
+            generation: library.generation,
+            index,
+            result: Ok(briefing(text)),
+        };
+        assert_eq!(library.arrived(arrived), None);
+    }
+    App::with_library(library, Keymap::default())
+}
+
+/// The titles in the order shown.
+fn titles(app: &App) -> Vec<String> {
+    let library = app.library.as_ref().expect("a library");
+    library
+        .view
+        .iter()
+        .map(|&i| library.entries[i].title().to_string())
+        .collect()
+}
+
+fn selected_title(app: &App) -> String {
+    let library = app.library.as_ref().expect("a library");
+    library.entries[library.selected().expect("a selection")]
+        .title()
+        .to_string()
+}
+
+#[test]
+fn the_list_shows_every_file_newest_first_then_undated() {
+    let app = library();
+    assert!(app.in_library());
+    assert_eq!(
+        titles(&app),
+        [
+            "Rail strike called off",
+            "Harbour dredging delayed",
+            "locked.md",
+            "notes.txt",
+            "slow.md"
+        ]
+    );
+    let library = app.library.as_ref().unwrap();
+    assert!(matches!(library.entries[4].status, Status::Failed(_)));
+    assert!(matches!(library.entries[3].status, Status::Reading));
+    assert_eq!(library.reading(), 1);
+}
+
+#[test]
+fn o_cycles_the_order_and_the_selection_stays_on_its_briefing() {
+    let mut app = library();
+    run(&mut app, &[Down]);
+    assert_eq!(selected_title(&app), "Harbour dredging delayed");
+    run(&mut app, &[Sort]);
+    assert_eq!(
+        titles(&app)[..2],
+        ["Harbour dredging delayed", "Rail strike called off"]
+    );
+    assert_eq!(selected_title(&app), "Harbour dredging delayed");
+    run(&mut app, &[Sort]);
+    assert_eq!(
+        titles(&app),
+        [
+            "Harbour dredging delayed",
+            "locked.md",
+            "notes.txt",
+            "Rail strike called off",
+            "slow.md"
+        ]
+    );
+    run(&mut app, &[Sort]);
+    assert_eq!(titles(&app)[0], "Rail strike called off");
+}
+
+#[test]
+fn slash_filters_by_title_source_and_file_name_and_esc_clears() {
+    let mut app = library();
+    run(&mut app, &[Search]);
+    typed(&mut app, "metro");
+    assert_eq!(titles(&app), ["Rail strike called off"]);
+    app.handle_key(key(crossterm::event::KeyCode::Enter));
+    run(&mut app, &[Back]);
+    assert_eq!(titles(&app).len(), 5);
+    run(&mut app, &[Search]);
+    typed(&mut app, "NOTES");
+    assert_eq!(titles(&app), ["notes.txt"]);
+    typed(&mut app, "x");
+    assert!(titles(&app).is_empty());
+    app.handle_key(key(crossterm::event::KeyCode::Esc));
+    assert_eq!(titles(&app).len(), 5);
+}
+
+fn key(code: crossterm::event::KeyCode) -> crossterm::event::KeyEvent {
+    crossterm::event::KeyEvent::new(code, crossterm::event::KeyModifiers::NONE)
+}
+
+#[test]
+fn enter_opens_the_briefing_and_esc_or_b_come_back_to_the_same_place() {
+    let mut app = library();
+    run(&mut app, &[Down, Open]);
+    assert!(!app.in_library());
+    let doc = app.doc.as_ref().expect("opened");
+    assert_eq!(doc.meta.title.as_deref(), Some("Harbour dredging delayed"));
+    assert!(app.analysis.is_some());
+    run(&mut app, &[FocusClaims, Down, Back]);
+    assert!(app.in_library());
+    assert_eq!(selected_title(&app), "Harbour dredging delayed");
+    run(&mut app, &[Up, Open, OpenLibrary]);
+    assert!(app.in_library());
+    assert_eq!(selected_title(&app), "Rail strike called off");
+    // An unreadable file says why instead of opening.
+    run(&mut app, &[Down, Down, Open]);
+    assert!(app.in_library());
+    let notice = app.library.as_ref().unwrap().notice.clone().unwrap();
+    assert!(notice.contains("permission denied"), "{notice}");
+}
+
+#[test]
+fn a_briefing_still_being_read_opens_when_it_arrives() {
+    let mut app = library();
+    run(&mut app, &[Bottom, Open]);
+    assert!(app.in_library());
+    let library = app.library.as_ref().unwrap();
+    assert!(library.notice.as_deref().unwrap().contains("slow.md"));
+    let arrived = Arrived {
+        generation: library.generation,
+        index: 3,
+        result: Ok(briefing("The minister said the talks would resume.\n")),
+    };
+    app.arrived(arrived);
+    assert!(!app.in_library());
+    assert_eq!(app.name, "slow.md");
+}
+
+#[test]
+fn the_search_across_briefings_opens_the_briefing_at_the_hit() {
+    let mut app = library();
+    run(&mut app, &[SearchLibrary]);
+    typed(&mut app, "quartermaster");
+    app.handle_key(key(crossterm::event::KeyCode::Enter));
+    let hits = app.library.as_ref().unwrap().hits.as_ref().unwrap();
+    assert_eq!(hits.list.len(), 1);
+    assert!(hits.list[0].context.contains("quartermaster's office"));
+    let span = hits.list[0].span;
+    run(&mut app, &[Open]);
+    assert!(!app.in_library());
+    let doc = app.doc.as_ref().unwrap();
+    assert_eq!(doc.meta.title.as_deref(), Some("Rail strike called off"));
+    assert_eq!(app.search.query, "quartermaster");
+    let current = app.search.current.expect("the hit is the current match");
+    assert_eq!(app.search.matches[current], span);
+    // Esc ends the search in the article, then goes back to the hits; then closes them.
+    run(&mut app, &[Back, Back]);
+    assert!(app.in_library());
+    assert!(app.library.as_ref().unwrap().hits.is_some());
+    run(&mut app, &[Back]);
+    assert!(app.library.as_ref().unwrap().hits.is_none());
+    run(&mut app, &[SearchLibrary]);
+    typed(&mut app, "said");
+    let hits = &app.library.as_ref().unwrap().hits.as_ref().unwrap().list;
+    let briefings: std::collections::BTreeSet<usize> = hits.iter().map(|h| h.entry).collect();
+    assert_eq!(briefings.len(), 3, "{hits:?}");
+}
+
+#[test]
+fn with_the_mouse_a_click_selects_a_row_and_the_wheel_moves() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = library();
+    draw(&mut app, 100, 12);
+    let rows = app.library.as_ref().unwrap().rows.expect("drawn");
+    let mouse = |kind, row| MouseEvent {
+        kind,
+        column: rows.x + 3,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 1));
+    assert_eq!(selected_title(&app), "Harbour dredging delayed");
+    app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 9));
+    assert_eq!(
+        selected_title(&app),
+        "Harbour dredging delayed",
+        "below the rows"
+    );
+    app.handle_mouse(mouse(MouseEventKind::ScrollDown, rows.y));
+    assert_eq!(selected_title(&app), "slow.md");
+}
+
+#[test]
+fn the_library_screen() {
+    let mut app = library();
+    run(&mut app, &[Down]);
+    insta::assert_snapshot!("library_100x12", draw(&mut app, 100, 12).backend());
+    insta::assert_snapshot!("library_60x12", draw(&mut app, 60, 12).backend());
+    run(&mut app, &[SearchLibrary]);
+    typed(&mut app, "said");
+    insta::assert_snapshot!("library_search_100x12", draw(&mut app, 100, 12).backend());
+}
