@@ -658,3 +658,38 @@ fn a_damaged_review_is_set_aside_with_one_warning() {
             .ends_with("\"rev")
     );
 }
+
+#[test]
+fn a_one_megabyte_line_and_mixed_scripts_are_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    let line: String = "Officials in Cairo said on Monday that talks would resume, "
+        .repeat(18_000)
+        .chars()
+        .take(1_000_000)
+        .collect();
+    let long = write(dir.path(), "long.txt", line.as_bytes());
+    let analysis = json(&brief(
+        &["extract", &long, "--published", "2024-03-06"],
+        None,
+    ));
+    assert_eq!(
+        analysis["document"]["text"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .count(),
+        1_000_000
+    );
+    assert!(!analysis["claims"].as_array().unwrap().is_empty());
+    assert_offsets_slice_the_text(&analysis);
+
+    let mixed = "قال المتحدث إن المحادثات ستستأنف. Officials in Cairo said on Monday that \
+                 talks would resume. \u{202e}reversed\u{202c} 東京 said nothing. שלום.\n";
+    let path = write(dir.path(), "mixed.txt", mixed.as_bytes());
+    let analysis = json(&brief(
+        &["extract", &path, "--published", "2024-03-06"],
+        None,
+    ));
+    assert_eq!(analysis["document"]["text"], mixed);
+    assert_offsets_slice_the_text(&analysis);
+}
