@@ -10,9 +10,9 @@ use crate::analysis::{UserLexicon, analyze};
 use crate::document::{Document, Meta, parse_date};
 use crate::schema::to_json;
 
-/// One analysis as a JSON string: pretty for a person reading one briefing, one line for
-/// JSON lines.
-pub fn analysis_json(doc: &Document, lexicon: &UserLexicon, pretty: bool) -> String {
+/// One analysis as a JSON string (pretty for a person reading one briefing, one line for
+/// JSON lines), and whether its text was English.
+pub fn analysis_json(doc: &Document, lexicon: &UserLexicon, pretty: bool) -> (String, bool) {
     let analysis = analyze(doc, lexicon);
     let json = to_json(doc, &analysis, None, Vec::new());
     let out = if pretty {
@@ -20,7 +20,10 @@ pub fn analysis_json(doc: &Document, lexicon: &UserLexicon, pretty: bool) -> Str
     } else {
         serde_json::to_string(&json)
     };
-    out.expect("the analysis always serialises")
+    (
+        out.expect("the analysis always serialises"),
+        analysis.english,
+    )
 }
 
 #[derive(Debug, Deserialize)]

@@ -134,7 +134,14 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
                     continue;
                 }
             };
-            let json = extract::analysis_json(&doc, &lexicon, paths.len() == 1);
+            let (json, english) = extract::analysis_json(&doc, &lexicon, paths.len() == 1);
+            if !english {
+                eprintln!(
+                    "brief: warning: {}: {}",
+                    name(path),
+                    brief::schema::NOT_ENGLISH
+                );
+            }
             writeln!(out, "{json}")?;
         }
         Ok(())

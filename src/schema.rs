@@ -27,6 +27,8 @@ pub struct DocumentJson<'a> {
     pub source: Option<&'a str>,
     pub url: Option<&'a str>,
     pub published: Option<String>,
+    /// "en", or "und" when the text does not look like English (nothing is then extracted).
+    pub language: &'static str,
     pub fingerprint: &'a str,
     pub text: &'a str,
 }
@@ -120,13 +122,21 @@ pub fn event_id(index: usize) -> String {
     format!("t{}", index + 1)
 }
 
-/// The analysis as the contract shows it. `id` is the batch line's id, else the fingerprint.
+/// Said when the text does not look like English.
+pub const NOT_ENGLISH: &str =
+    "the text does not look like English: no actors, claims or timeline were extracted";
+
+/// The analysis as the contract shows it. `id` is the batch line's id, else the fingerprint;
+/// `warnings` are the ingest's, to which the analysis adds its own.
 pub fn to_json<'a>(
     doc: &'a Document,
     analysis: &'a Analysis,
     id: Option<String>,
-    warnings: Vec<String>,
+    mut warnings: Vec<String>,
 ) -> AnalysisJson<'a> {
+    if !analysis.english {
+        warnings.push(NOT_ENGLISH.to_string());
+    }
     let at = |byte: usize| doc.char_offset(byte);
     let span = |s: Span| SpanJson {
         start: at(s.start),
@@ -144,6 +154,7 @@ pub fn to_json<'a>(
             source: doc.meta.source.as_deref(),
             url: doc.meta.url.as_deref(),
             published: doc.meta.published.map(|d| d.to_string()),
+            language: if analysis.english { "en" } else { "und" },
             fingerprint: &doc.fingerprint,
             text: &doc.text,
         },

@@ -693,3 +693,34 @@ fn a_one_megabyte_line_and_mixed_scripts_are_analysed() {
     assert_eq!(analysis["document"]["text"], mixed);
     assert_offsets_slice_the_text(&analysis);
 }
+
+#[test]
+fn text_that_is_not_english_is_reported_not_analysed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "es.txt",
+        "El Ministerio de Defensa dijo el viernes que las conversaciones con Moscú se \
+         reanudarían en Ginebra la próxima semana, según funcionarios presentes en la reunión."
+            .as_bytes(),
+    );
+    let out = brief(&["extract", &path], None);
+    let analysis = json(&out);
+    assert_eq!(analysis["document"]["language"], "und");
+    for key in ["actors", "claims", "timeline"] {
+        assert!(analysis[key].as_array().unwrap().is_empty(), "{key}");
+    }
+    assert!(
+        analysis["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("not look like English")
+    );
+    assert!(
+        stderr(&out).starts_with("brief: warning: "),
+        "{}",
+        stderr(&out)
+    );
+    let sample = json(&brief(&["extract"], None));
+    assert_eq!(sample["document"]["language"], "en");
+}

@@ -58,6 +58,7 @@ fn actor(doc: &Document, name: &str, kind: ActorKind, forms: &[&str]) -> Actor {
 fn briefing() -> (Document, Analysis, Session) {
     let (doc, _) = Document::from_bytes(FIXTURE).unwrap();
     let mut analysis = Analysis {
+        english: true,
         actors: vec![
             actor(&doc, "Ana Ruiz", ActorKind::Person, &["Ana Ruiz"]),
             actor(&doc, "France", ActorKind::Country, &["France", "Paris"]),

@@ -3,6 +3,7 @@
 
 pub mod actors;
 pub mod claims;
+pub mod language;
 pub mod lexicon;
 pub mod mentions;
 pub mod model;
@@ -17,12 +18,19 @@ use crate::document::Document;
 
 pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let tokens = tokens::tokenize(doc);
+    if !language::is_english(doc, &tokens) {
+        return Analysis {
+            english: false,
+            ..Analysis::default()
+        };
+    }
     let times = times::extract(doc, &tokens);
     let actors = actors::extract(doc, &tokens, &times, lexicon);
     let mentions = mentions::MentionIndex::new(&actors);
     let claims = claims::extract(doc, &tokens, &mentions, lexicon);
     let timeline = timeline::build(doc, &tokens, &times, &mentions);
     Analysis {
+        english: true,
         actors,
         claims,
         times,

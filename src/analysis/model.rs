@@ -5,6 +5,9 @@ use crate::document::Span;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
+    /// Whether the text is English; when it is not, nothing is extracted (the extractors
+    /// would only invent actors and claims).
+    pub english: bool,
     pub actors: Vec<Actor>,
     pub claims: Vec<Claim>,
     pub times: Vec<Timex>,

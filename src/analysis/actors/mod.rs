@@ -13,6 +13,11 @@ use super::model::{Actor, Timex};
 use super::tokens::Token;
 use crate::document::Document;
 
+/// Whether a word (as written) is an ordinary word of English, by the gazetteer's word lists.
+pub fn is_english_word(word: &str) -> bool {
+    gazetteer::GAZETTEER.is_common(word)
+}
+
 pub fn extract(
     doc: &Document,
     tokens: &[Token],

@@ -1,0 +1,77 @@
+//! Is the text English? The extractors are written for English; on other languages they
+//! would invent actors from capitalised words, so the analysis says so and extracts nothing.
+//!
+//! The judge is the text's lower-case words: in English nearly all are dictionary words,
+//! in other languages written in Latin letters few are. Words of scripts without case
+//! (Arabic, Chinese, Hindi ...) are not English at all. Capitalised words and numbers say
+//! nothing (an English results table is all names, figures and abbreviations), and a text
+//! with too few words to judge is taken as English.
+
+use super::actors::is_english_word;
+use super::tokens::Token;
+use crate::document::Document;
+
+/// Fewer judged words than this: too little to tell.
+const MIN_WORDS: usize = 6;
+
+pub fn is_english(doc: &Document, tokens: &[Token]) -> bool {
+    let (mut lower, mut english, mut caseless) = (0usize, 0usize, 0usize);
+    for t in tokens.iter().filter(|t| t.is_word()) {
+        let word = t.text(&doc.text);
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        // short words are as often abbreviations ("v", "st", "pct", "unq") as words
+        if first.is_lowercase() && word.chars().nth(3).is_some() {
+            lower += 1;
+            english += usize::from(is_english_word(word));
+        } else if !first.is_lowercase() && !first.is_uppercase() {
+            caseless += 1;
+        }
+    }
+    if caseless >= MIN_WORDS && caseless > 2 * lower {
+        return false;
+    }
+    lower < MIN_WORDS || english * 2 >= lower
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+    use crate::document::Meta;
+
+    fn english(text: &str) -> bool {
+        let (doc, _) = Document::from_text(text, Meta::default());
+        is_english(&doc, &tokenize(&doc))
+    }
+
+    #[test]
+    fn english_and_other_languages() {
+        assert!(english(
+            "The minister said on Friday that the talks would resume in Geneva next week, \
+             according to officials who were present at the meeting."
+        ));
+        assert!(!english(
+            "El ministro dijo el viernes que las conversaciones se reanudarían en Ginebra la \
+             próxima semana, según funcionarios presentes en la reunión."
+        ));
+        assert!(!english(
+            "Der Minister sagte am Freitag, dass die Gespräche nächste Woche in Genf \
+             fortgesetzt würden, so Beamte, die bei dem Treffen anwesend waren."
+        ));
+        assert!(!english(
+            "وقال الوزير يوم الجمعة إن المحادثات ستستأنف في جنيف الأسبوع المقبل وفقا لمسؤولين \
+             حضروا الاجتماع الذي عقد في المدينة"
+        ));
+        assert!(!english(
+            "Le ministre a déclaré vendredi que les discussions reprendraient à Genève la \
+             semaine prochaine, selon des responsables présents à la réunion."
+        ));
+        assert!(english(
+            "Officials in Cairo said on Monday that talks would resume. قال المتحدث إن \
+             المحادثات ستستأنف"
+        ));
+        assert!(english("Too short to judge."));
+    }
+}
