@@ -34,6 +34,16 @@ pub enum Action {
     SearchLibrary,
     Sort,
     Rescan,
+    MarkSupported,
+    MarkDisputed,
+    MarkUnverified,
+    MarkRejected,
+    ClearStatus,
+    Grade,
+    Note,
+    Filter,
+    Undo,
+    Export,
 }
 
 impl Action {
@@ -69,6 +79,16 @@ impl Action {
             SearchLibrary => "search_library",
             Sort => "sort",
             Rescan => "rescan",
+            MarkSupported => "mark_supported",
+            MarkDisputed => "mark_disputed",
+            MarkUnverified => "mark_unverified",
+            MarkRejected => "mark_rejected",
+            ClearStatus => "clear_status",
+            Grade => "grade",
+            Note => "note",
+            Filter => "filter",
+            Undo => "undo",
+            Export => "export",
         }
     }
 
@@ -104,6 +124,16 @@ impl Action {
             SearchLibrary => "search library",
             Sort => "library order",
             Rescan => "rescan the folder",
+            MarkSupported => "supported",
+            MarkDisputed => "disputed",
+            MarkUnverified => "unverified",
+            MarkRejected => "not a claim",
+            ClearStatus => "clear status",
+            Grade => "grade",
+            Note => "note",
+            Filter => "filter by status",
+            Undo => "undo",
+            Export => "export",
         }
     }
 }

@@ -1,5 +1,6 @@
-//! The reader's state and what each action does to it. Pure: no terminal, no I/O, so every
-//! keyboard flow can be tested by feeding actions to [`App::handle`].
+//! The reader's state and what each action does to it. No terminal, so every keyboard flow
+//! can be tested by feeding actions to [`App::handle`]; the only I/O is the review's saves
+//! and exports ([`super::review`]).
 
 use aho_corasick::AhoCorasickBuilder;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -11,9 +12,11 @@ use super::article::{Article, Highlights, Mark, Marks};
 use super::keymap::{Key, Keymap};
 use super::layout::PaneSizes;
 use super::library::{Library, Request};
+use super::review::{Overlay, ReviewSettings};
 use super::theme;
 use crate::analysis::Analysis;
-use crate::document::{Document, Span};
+use crate::document::{Document, Span, Warning};
+use crate::review::{Session, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -43,8 +46,31 @@ impl Pane {
     pub fn actions(self) -> &'static [Action] {
         use Action::*;
         match self {
-            Pane::Article => &[Down, Up, NextClaim, PrevClaim, Search, NextMatch, PrevMatch],
-            Pane::Claims => &[Down, Up, Open, Top, Bottom],
+            Pane::Article => &[
+                Down,
+                Up,
+                NextClaim,
+                PrevClaim,
+                Search,
+                NextMatch,
+                PrevMatch,
+                MarkSupported,
+                MarkDisputed,
+                Note,
+            ],
+            Pane::Claims => &[
+                Down,
+                Up,
+                Open,
+                MarkSupported,
+                MarkDisputed,
+                MarkUnverified,
+                Grade,
+                Note,
+                Filter,
+                Undo,
+                Export,
+            ],
             Pane::Actors => &[Down, Up, Open, Top, Bottom],
             Pane::Timeline => &[Down, Up, Open, Top, Bottom],
         }
@@ -132,6 +158,17 @@ pub struct App {
     pub library: Option<Library>,
     /// A briefing is shown (else the library's list).
     pub reading: bool,
+    /// The briefing's review, once loaded with the analysis.
+    pub session: Option<Session>,
+    pub review_settings: ReviewSettings,
+    /// The grade picker or the note editor, when open.
+    pub overlay: Option<Overlay>,
+    /// Only claims of this status (else all but the rejected).
+    pub status_filter: Option<Status>,
+    /// What the last action did, for the status bar until the next key.
+    pub message: Option<String>,
+    /// The review's warnings (a damaged file), printed on exit.
+    pub warnings: Vec<Warning>,
 }
 
 impl App {
@@ -164,6 +201,12 @@ impl App {
             sizes: PaneSizes::default(),
             library: None,
             reading: true,
+            session: None,
+            review_settings: ReviewSettings::default(),
+            overlay: None,
+            status_filter: None,
+            message: None,
+            warnings: Vec::new(),
         }
     }
 
@@ -212,6 +255,8 @@ impl App {
         self.mouse = old.mouse;
         self.sizes = old.sizes;
         self.narrow = old.narrow;
+        self.review_settings = old.review_settings;
+        self.warnings = old.warnings;
         self.set_document(briefing.doc.clone());
         self.set_analysis(briefing.analysis.clone());
         if let Some((query, span)) = hit {
@@ -237,9 +282,23 @@ impl App {
     }
 
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.marks = marks(&analysis);
         self.analysis = Some(analysis);
         self.refresh_views();
+    }
+
+    /// The analysis with its review attached; the review's warnings show in the status bar.
+    pub fn set_review(
+        &mut self,
+        analysis: Analysis,
+        session: Option<Session>,
+        warnings: Vec<Warning>,
+    ) {
+        self.session = session;
+        if let Some(w) = warnings.first() {
+            self.message = Some(w.to_string());
+        }
+        self.warnings.extend(warnings);
+        self.set_analysis(analysis);
     }
 
     /// The article's visible lines at this size, painted.
@@ -259,6 +318,10 @@ impl App {
 
     /// A key press: typed into the search while it is being edited, else looked up.
     pub fn handle_key(&mut self, event: KeyEvent) {
+        self.message = None;
+        if self.overlay_key(event) {
+            return;
+        }
         if let Some(library) = self.library.as_mut().filter(|_| !self.reading)
             && library.editing()
         {
@@ -352,16 +415,23 @@ impl App {
             PrevClaim if self.focus == Pane::Article => self.next_claim(false),
             NextClaim | PrevClaim => {}
             ToggleMouse => self.mouse = !self.mouse,
+            MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
+            | Note | Filter | Undo | Export => self.review_action(action),
         }
     }
 
     /// Esc: the innermost thing open closes first.
     fn back(&mut self) {
-        if !self.search.query.is_empty() || self.search.editing {
+        if self.overlay.is_some() {
+            self.overlay = None;
+        } else if !self.search.query.is_empty() || self.search.editing {
             self.search = Search::default();
         } else if self.filter.is_some() {
             self.filter = None;
             self.refresh_views();
+        } else if self.status_filter.is_some() {
+            self.status_filter = None;
+            self.refresh_claims();
         } else {
             self.back_to_library();
         }
@@ -541,11 +611,33 @@ impl App {
         }
     }
 
+    /// After a review change: the paint and the claims in view, the selection kept on the
+    /// same claim (or where it was, when that claim left the view).
+    pub fn refresh_claims(&mut self) {
+        let (claims, timeline, current) = (self.claims, self.timeline, self.current);
+        let selected = self.claim_view.get(claims.selected).copied();
+        self.refresh_views();
+        self.claims = ListView {
+            selected: selected
+                .and_then(|c| self.claim_view.iter().position(|&i| i == c))
+                .unwrap_or(claims.selected)
+                .min(self.claim_view.len().saturating_sub(1)),
+            ..claims
+        };
+        self.timeline = timeline;
+        self.current = current;
+        self.refresh_focus();
+    }
+
     /// The claims and events in view after the filter changed.
     fn refresh_views(&mut self) {
         let Some(analysis) = &self.analysis else {
             return;
         };
+        let statuses: Vec<Status> = (0..analysis.claims.len())
+            .map(|i| self.status_of(i))
+            .collect();
+        self.marks = marks(analysis, &statuses);
         let mentions: Vec<Span> = self
             .filter
             .and_then(|a| analysis.actors.get(a))
@@ -564,9 +656,10 @@ impl App {
         self.claim_view = (0..analysis.claims.len())
             .filter(|&i| {
                 let claim = &analysis.claims[i];
-                self.filter.is_none_or(|a| {
-                    claim.source.as_ref().is_some_and(|s| s.actors.contains(&a)) || names(claim)
-                })
+                self.listed(i)
+                    && self.filter.is_none_or(|a| {
+                        claim.source.as_ref().is_some_and(|s| s.actors.contains(&a)) || names(claim)
+                    })
             })
             .collect();
         self.event_view = (0..analysis.timeline.len())
@@ -705,13 +798,14 @@ pub fn item_rows(pane: Pane) -> usize {
 }
 
 /// The analysis's spans as paint for the article, the heavier kinds ranked higher.
-fn marks(analysis: &Analysis) -> Marks {
+fn marks(analysis: &Analysis, statuses: &[Status]) -> Marks {
     let mut list = Vec::new();
     let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
-    for claim in &analysis.claims {
+    for (i, claim) in analysis.claims.iter().enumerate() {
+        let tint = theme::status(statuses.get(i).copied().unwrap_or_default());
         match &claim.fragments {
-            Some(parts) => parts.iter().for_each(|&p| add(p, theme::claim(), 2)),
-            None => add(claim.span, theme::claim(), 2),
+            Some(parts) => parts.iter().for_each(|&p| add(p, tint, 2)),
+            None => add(claim.span, tint, 2),
         }
         if let Some(source) = &claim.source {
             add(source.span, theme::source(), 6);

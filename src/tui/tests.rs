@@ -362,3 +362,6 @@ fn pane_sizes_from_the_configuration_are_honoured() {
 
 #[path = "library_tests.rs"]
 mod library;
+
+#[path = "review_tests.rs"]
+mod review;

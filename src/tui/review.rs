@@ -1,0 +1,405 @@
+//! The analyst's review in the reader: statuses, grades and notes on the selected claim, the
+//! status filter, undo and export. Each change is saved at once; a failed save is reported
+//! in the status bar and the review stays in memory, so the next change writes it all.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span as Text};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::action::Action;
+use super::app::{App, Item, Pane};
+use super::keymap::Key;
+use super::layout::{centred, clear};
+use super::theme;
+use crate::analysis::Analysis;
+use crate::document::{Document, Warning};
+use crate::export::{self, Briefing, Format};
+use crate::review::{BriefingKey, Grade, Session, Status, Store};
+
+/// What the configuration and the command line decide about the review.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewSettings {
+    /// Where reviews are kept; none: in memory only.
+    pub data_dir: Option<PathBuf>,
+    pub reviewer: String,
+    pub export_format: Format,
+    /// Where `export` writes; none: the current directory.
+    pub export_dir: Option<PathBuf>,
+}
+
+impl ReviewSettings {
+    /// The stored review of the briefing read from `path` (none: stdin or the sample),
+    /// attached to `analysis`. A store that cannot be used leaves the review in memory,
+    /// with a warning saying so.
+    pub fn load(
+        &self,
+        path: Option<&std::path::Path>,
+        doc: &Document,
+        analysis: &mut Analysis,
+    ) -> (Option<Session>, Vec<Warning>) {
+        let key = BriefingKey::for_briefing(path, &doc.fingerprint);
+        let now = Timestamp::now();
+        let mut problems = Vec::new();
+        let store = match self.data_dir.as_deref().map(Store::open).transpose() {
+            Ok(store) => store,
+            Err(e) => {
+                problems.push(Warning(format!("review not kept: {e}")));
+                None
+            }
+        };
+        let reviewer = self.reviewer.clone();
+        match Session::load(store, key.clone(), reviewer.clone(), doc, analysis, now) {
+            Ok((session, warnings)) => (Some(session), [problems, warnings].concat()),
+            Err(e) => {
+                problems.push(Warning(format!("review not kept: {e}")));
+                let session = Session::load(None, key, reviewer, doc, analysis, now).ok();
+                (session.map(|(s, _)| s), problems)
+            }
+        }
+    }
+}
+
+/// An overlay that takes the keys while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The grade picker on claim `claim`: the reliability letter once it is chosen.
+    Grade {
+        claim: usize,
+        reliability: Option<char>,
+    },
+    /// The note editor on claim `claim`; typing appends, Enter starts a line.
+    Note { claim: usize, text: String },
+}
+
+/// The status filter's steps, in the order `filter` cycles through them after "all".
+const FILTERS: [Status; 5] = [
+    Status::Unreviewed,
+    Status::Disputed,
+    Status::Unverified,
+    Status::Supported,
+    Status::Rejected,
+];
+
+impl App {
+    /// The claim the review keys act on: the Claims pane's selection, or in the article
+    /// the claim selected there.
+    pub fn target_claim(&self) -> Option<usize> {
+        match (self.focus, self.current) {
+            (Pane::Claims, _) => self.claim_view.get(self.claims.selected).copied(),
+            (Pane::Article, Some(Item::Claim(i))) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// Claim `i`'s status (unreviewed without a review).
+    pub fn status_of(&self, i: usize) -> Status {
+        self.session
+            .as_ref()
+            .map_or(Status::Unreviewed, |s| s.status(i))
+    }
+
+    /// How many claims have a status other than unreviewed.
+    pub fn reviewed(&self) -> usize {
+        let claims = self.analysis.as_ref().map_or(0, |a| a.claims.len());
+        self.session.as_ref().map_or(0, |s| {
+            s.by_claim(claims)
+                .iter()
+                .flatten()
+                .filter(|c| c.status != Status::Unreviewed)
+                .count()
+        })
+    }
+
+    /// A claim is listed unless rejected, or when the status filter asks for its status.
+    pub fn listed(&self, i: usize) -> bool {
+        let status = self.status_of(i);
+        match self.status_filter {
+            Some(wanted) => status == wanted,
+            None => status != Status::Rejected,
+        }
+    }
+
+    pub fn review_action(&mut self, action: Action) {
+        use Action::*;
+        let now = Timestamp::now();
+        match action {
+            MarkSupported => self.mark(Status::Supported, now),
+            MarkDisputed => self.mark(Status::Disputed, now),
+            MarkUnverified => self.mark(Status::Unverified, now),
+            MarkRejected => self.mark(Status::Rejected, now),
+            ClearStatus => self.mark(Status::Unreviewed, now),
+            Grade => {
+                if let Some(claim) = self.review_target() {
+                    self.overlay = Some(Overlay::Grade {
+                        claim,
+                        reliability: None,
+                    });
+                }
+            }
+            Note => {
+                if let Some(claim) = self.review_target() {
+                    let text = self
+                        .session
+                        .as_ref()
+                        .and_then(|s| s.claim(claim)?.note.clone())
+                        .unwrap_or_default();
+                    self.overlay = Some(Overlay::Note { claim, text });
+                }
+            }
+            Filter => {
+                self.status_filter = match self.status_filter {
+                    None => Some(FILTERS[0]),
+                    Some(s) => FILTERS
+                        .iter()
+                        .position(|&f| f == s)
+                        .and_then(|k| FILTERS.get(k + 1).copied()),
+                };
+                self.message = Some(match self.status_filter {
+                    Some(s) => format!("showing {s} claims"),
+                    None => "showing all claims".into(),
+                });
+                self.refresh_claims();
+            }
+            Undo => {
+                let (Some(session), Some(doc), Some(analysis)) =
+                    (&mut self.session, &self.doc, &mut self.analysis)
+                else {
+                    return;
+                };
+                if session.undo(doc, analysis, now) {
+                    self.message = Some("undone".into());
+                    self.save(now);
+                } else {
+                    self.message = Some("nothing to undo".into());
+                }
+            }
+            Export => self.export(),
+            _ => {}
+        }
+    }
+
+    /// The claim to act on, or a hint in the status bar when there is none.
+    fn review_target(&mut self) -> Option<usize> {
+        self.session.as_ref()?;
+        let target = self.target_claim();
+        if target.is_none() {
+            self.message = Some("select a claim first (Claims pane, or ] in the article)".into());
+        }
+        target
+    }
+
+    fn mark(&mut self, status: Status, now: Timestamp) {
+        let Some(claim) = self.review_target() else {
+            return;
+        };
+        let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &self.analysis)
+        else {
+            return;
+        };
+        if session.set_status(doc, analysis, claim, status, now) {
+            self.message = Some(format!("c{} {status}", claim + 1));
+            self.save(now);
+        }
+    }
+
+    /// Writes the review at once and repaints what shows it.
+    fn save(&mut self, now: Timestamp) {
+        if let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &mut self.analysis)
+        {
+            match session.save(doc, analysis, now) {
+                Ok(warnings) => {
+                    if let Some(w) = warnings.first() {
+                        self.message = Some(w.to_string());
+                    }
+                    self.warnings.extend(warnings);
+                }
+                Err(e) => self.message = Some(format!("not saved: {e}")),
+            }
+        }
+        self.refresh_claims();
+    }
+
+    /// Keys while an overlay is open; `true` when the overlay took the key.
+    pub fn overlay_key(&mut self, event: KeyEvent) -> bool {
+        let Some(overlay) = self.overlay.take() else {
+            return false;
+        };
+        let key = Key::from_event(event);
+        let now = Timestamp::now();
+        match overlay {
+            Overlay::Grade { claim, reliability } => match (key.code, reliability) {
+                (KeyCode::Esc, _) => {}
+                (KeyCode::Backspace, Some(_)) => {
+                    self.overlay = Some(Overlay::Grade {
+                        claim,
+                        reliability: None,
+                    });
+                }
+                (KeyCode::Char(c), None) if ('A'..='F').contains(&c.to_ascii_uppercase()) => {
+                    self.overlay = Some(Overlay::Grade {
+                        claim,
+                        reliability: Some(c.to_ascii_uppercase()),
+                    });
+                }
+                (KeyCode::Char(c), Some(r)) if ('1'..='6').contains(&c) => {
+                    let grade = Grade::new(r, c as u8 - b'0').ok();
+                    self.set_grade(claim, grade, now);
+                }
+                (KeyCode::Char('-'), None) => self.set_grade(claim, None, now),
+                _ => self.overlay = Some(Overlay::Grade { claim, reliability }),
+            },
+            Overlay::Note { claim, mut text } => match key.code {
+                KeyCode::Esc => self.message = Some("note not changed".into()),
+                KeyCode::Char('s') if key.ctrl => self.set_note(claim, &text, now),
+                KeyCode::Enter => {
+                    text.push('\n');
+                    self.overlay = Some(Overlay::Note { claim, text });
+                }
+                KeyCode::Backspace => {
+                    text.pop();
+                    self.overlay = Some(Overlay::Note { claim, text });
+                }
+                KeyCode::Char(c) if !key.ctrl => {
+                    text.push(c);
+                    self.overlay = Some(Overlay::Note { claim, text });
+                }
+                _ => self.overlay = Some(Overlay::Note { claim, text }),
+            },
+        }
+        true
+    }
+
+    fn set_grade(&mut self, claim: usize, grade: Option<Grade>, now: Timestamp) {
+        if let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &self.analysis)
+            && session.set_grade(doc, analysis, claim, grade, now)
+        {
+            self.message = Some(match grade {
+                Some(g) => format!("c{} graded {g}", claim + 1),
+                None => format!("c{} grade cleared", claim + 1),
+            });
+            self.save(now);
+        }
+    }
+
+    fn set_note(&mut self, claim: usize, text: &str, now: Timestamp) {
+        if let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &self.analysis)
+            && session.set_note(doc, analysis, claim, text, now)
+        {
+            self.message = Some(format!("c{} note saved", claim + 1));
+            self.save(now);
+        }
+    }
+
+    /// Writes the briefing note in the configured format and folder.
+    fn export(&mut self) {
+        let (Some(session), Some(doc), Some(analysis)) = (&self.session, &self.doc, &self.analysis)
+        else {
+            return;
+        };
+        let settings = &self.review_settings;
+        let Some(dir) = settings
+            .export_dir
+            .clone()
+            .or_else(|| std::env::current_dir().ok())
+        else {
+            self.message = Some("export: no folder to write to".into());
+            return;
+        };
+        let briefing = Briefing::new(doc, analysis, session.review());
+        self.message = Some(
+            match export::write_file(&dir, settings.export_format, &briefing) {
+                Ok(path) => format!("exported to {}", path.display()),
+                Err(e) => format!("export failed: {}: {}", dir.display(), crate::io_reason(&e)),
+            },
+        );
+    }
+}
+
+/// What the status bar says while an overlay is open.
+pub fn hint(overlay: &Overlay) -> &'static str {
+    match overlay {
+        Overlay::Grade {
+            reliability: None, ..
+        } => "source reliability A-F · - clears the grade · esc cancel",
+        Overlay::Grade { .. } => "information credibility 1-6 · backspace back · esc cancel",
+        Overlay::Note { .. } => "enter new line · ctrl-s save · esc cancel",
+    }
+}
+
+/// The grade picker or the note editor, over the panes.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(overlay) = &app.overlay else {
+        return;
+    };
+    let (title, lines, height) = match overlay {
+        Overlay::Grade { claim, reliability } => {
+            let rows: Vec<Line> = match reliability {
+                None => RELIABILITY
+                    .iter()
+                    .map(|(k, what)| grade_row(*k, what))
+                    .collect(),
+                Some(r) => std::iter::once(Line::styled(format!("source {r}"), theme::dim()))
+                    .chain(CREDIBILITY.iter().map(|(k, what)| grade_row(*k, what)))
+                    .collect(),
+            };
+            let height = rows.len() as u16 + 2;
+            (format!(" grade c{} ", claim + 1), rows, height)
+        }
+        Overlay::Note { claim, text } => {
+            let mut rows: Vec<Line> = text.split('\n').map(|l| Line::raw(l.to_string())).collect();
+            if let Some(last) = rows.last_mut() {
+                last.push_span(Text::styled("▏", theme::key()));
+            }
+            (
+                format!(" note on c{} ", claim + 1),
+                rows,
+                area.height.min(14),
+            )
+        }
+    };
+    let place = centred(area, 60, height);
+    // The last lines of a long note stay in view.
+    let inner = usize::from(place.height.saturating_sub(2));
+    let skip = lines.len().saturating_sub(inner);
+    clear(frame, place);
+    let block = Block::bordered()
+        .border_style(theme::border(true))
+        .title(Line::styled(title, theme::title(true)))
+        .title_bottom(Line::styled(format!(" {} ", hint(overlay)), theme::dim()));
+    let body: Vec<Line> = lines.into_iter().skip(skip).collect();
+    frame.render_widget(Paragraph::new(body).block(block), place);
+}
+
+fn grade_row(key: char, what: &str) -> Line<'static> {
+    Line::from(vec![
+        Text::styled(format!(" {key}  "), theme::key()),
+        Text::raw(what.to_string()),
+    ])
+}
+
+/// The Admiralty scales, as the picker explains them.
+const RELIABILITY: [(char, &str); 6] = [
+    ('A', "completely reliable"),
+    ('B', "usually reliable"),
+    ('C', "fairly reliable"),
+    ('D', "not usually reliable"),
+    ('E', "unreliable"),
+    ('F', "reliability cannot be judged"),
+];
+const CREDIBILITY: [(char, &str); 6] = [
+    ('1', "confirmed by other sources"),
+    ('2', "probably true"),
+    ('3', "possibly true"),
+    ('4', "doubtful"),
+    ('5', "improbable"),
+    ('6', "truth cannot be judged"),
+];
