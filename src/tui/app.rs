@@ -158,6 +158,8 @@ pub struct App {
     pub library: Option<Library>,
     /// A briefing is shown (else the library's list).
     pub reading: bool,
+    /// The library entry shown, when opened from the library.
+    pub opened: Option<usize>,
     /// The briefing's review, once loaded with the analysis.
     pub session: Option<Session>,
     pub review_settings: ReviewSettings,
@@ -201,6 +203,7 @@ impl App {
             sizes: PaneSizes::default(),
             library: None,
             reading: true,
+            opened: None,
             session: None,
             review_settings: ReviewSettings::default(),
             overlay: None,
@@ -245,10 +248,9 @@ impl App {
         let Some(briefing) = self.library.as_ref().and_then(|l| l.briefing(i)) else {
             return;
         };
-        let name = self
-            .library
-            .as_ref()
-            .map_or(String::new(), |l| l.entries[i].name.clone());
+        let (name, path) = self.library.as_ref().map_or((String::new(), None), |l| {
+            (l.entries[i].name.clone(), Some(l.entries[i].path.clone()))
+        });
         let fresh = App::new(name, self.keymap.clone());
         let old = std::mem::replace(self, fresh);
         self.library = old.library;
@@ -257,8 +259,13 @@ impl App {
         self.narrow = old.narrow;
         self.review_settings = old.review_settings;
         self.warnings = old.warnings;
+        let mut analysis = briefing.analysis.clone();
+        let (session, warnings) =
+            self.review_settings
+                .load(path.as_deref(), &briefing.doc, &mut analysis);
         self.set_document(briefing.doc.clone());
-        self.set_analysis(briefing.analysis.clone());
+        self.set_review(analysis, session, warnings);
+        self.opened = Some(i);
         if let Some((query, span)) = hit {
             self.search.query = query;
             self.find();
@@ -270,6 +277,10 @@ impl App {
 
     /// Back to the library's list, where it was left.
     fn back_to_library(&mut self) {
+        let reviewed = self.reviewed();
+        if let (Some(library), Some(i)) = (&mut self.library, self.opened) {
+            library.reviewed(i, reviewed);
+        }
         if self.library.is_some() {
             self.reading = false;
             self.help = false;

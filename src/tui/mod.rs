@@ -142,6 +142,7 @@ async fn event_loop(
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
     let shared = lexicon.clone();
+    let review = Arc::new(app.review_settings.clone());
     let read = move |library: &Library, published| {
         let tx = reading_tx.clone();
         scan::read_all(
@@ -149,6 +150,7 @@ async fn event_loop(
             library.to_read(),
             published,
             shared.clone(),
+            review.clone(),
             move |arrived: Result<scan::Arrived, String>| {
                 let _ = tx.send(arrived.map_or_else(Loaded::Failed, Loaded::Entry));
             },
