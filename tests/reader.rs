@@ -49,11 +49,12 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Session {
-        Session::start_in(None, args)
+        Session::start_in(None, &[], args)
     }
 
-    /// The binary run from folder `cwd` (where the export key writes without a config).
-    fn start_in(cwd: Option<&std::path::Path>, args: &[&str]) -> Session {
+    /// The binary run from folder `cwd` (where the export key writes without a config),
+    /// with `env` set.
+    fn start_in(cwd: Option<&std::path::Path>, env: &[(&str, &str)], args: &[&str]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -68,6 +69,9 @@ impl Session {
         command.env("TERM", "xterm-256color");
         if let Some(cwd) = cwd {
             command.cwd(cwd);
+        }
+        for (name, value) in env {
+            command.env(name, value);
         }
         let child = pty.slave.spawn_command(command).expect("brief starts");
         drop(pty.slave);
@@ -249,7 +253,16 @@ fn a_review_survives_a_restart_and_is_exported() {
         data.to_str().expect("a UTF-8 path"),
         briefing.to_str().expect("a UTF-8 path"),
     ];
-    let mut session = Session::start_in(Some(dir.path()), &args);
+    // An "editor" that adds a line to the note.
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'seen by a second pair of eyes\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    let visual = format!("sh {}", editor.display());
+    let env = [("VISUAL", visual.as_str())];
+    let mut session = Session::start_in(Some(dir.path()), &env, &args);
     session.wait("the analysis, nothing reviewed", |s| {
         s.contains(" 0/") && s.contains("claims reviewed")
     });
@@ -265,11 +278,13 @@ fn a_review_survives_a_restart_and_is_exported() {
     });
     session.quit();
 
-    let mut session = Session::start_in(Some(dir.path()), &args);
+    let mut session = Session::start_in(Some(dir.path()), &env, &args);
     session.wait("the review back", |s| {
         s.contains("✗ disputed") && s.contains("✎") && s.contains(" 1/")
     });
-    session.press("2E");
+    session.press("2C");
+    session.wait("the note edited in $VISUAL", |s| s.contains("note saved"));
+    session.press("E");
     session.wait("where the export went", |s| s.contains("exported to"));
     session.quit();
     let exported = std::fs::read_dir(dir.path())
@@ -280,4 +295,5 @@ fn a_review_survives_a_restart_and_is_exported() {
         .expect("a Markdown export beside the briefing");
     let text = std::fs::read_to_string(exported).unwrap();
     assert!(text.contains("check the date with the council"), "{text}");
+    assert!(text.contains("seen by a second pair of eyes"), "{text}");
 }

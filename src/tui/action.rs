@@ -44,6 +44,8 @@ pub enum Action {
     Filter,
     Undo,
     Export,
+    NoteInEditor,
+    Copy,
 }
 
 impl Action {
@@ -89,6 +91,8 @@ impl Action {
             Filter => "filter",
             Undo => "undo",
             Export => "export",
+            NoteInEditor => "note_in_editor",
+            Copy => "copy",
         }
     }
 
@@ -134,6 +138,8 @@ impl Action {
             Filter => "filter by status",
             Undo => "undo",
             Export => "export",
+            NoteInEditor => "note in $EDITOR",
+            Copy => "copy claim",
         }
     }
 }

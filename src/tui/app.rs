@@ -12,7 +12,7 @@ use super::article::{Article, Highlights, Mark, Marks};
 use super::keymap::{Key, Keymap};
 use super::layout::PaneSizes;
 use super::library::{Library, Request};
-use super::review::{Overlay, ReviewSettings};
+use super::review::{Overlay, Pending, ReviewSettings};
 use super::theme;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
@@ -169,6 +169,8 @@ pub struct App {
     pub status_filter: Option<Status>,
     /// What the last action did, for the status bar until the next key.
     pub message: Option<String>,
+    /// Work for the event loop, which owns the terminal: a copy, an external edit.
+    pub pending: Option<Pending>,
     /// The review's warnings (a damaged file), printed on exit.
     pub warnings: Vec<Warning>,
 }
@@ -209,6 +211,7 @@ impl App {
             overlay: None,
             status_filter: None,
             message: None,
+            pending: None,
             warnings: Vec::new(),
         }
     }
@@ -427,7 +430,7 @@ impl App {
             NextClaim | PrevClaim => {}
             ToggleMouse => self.mouse = !self.mouse,
             MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
-            | Note | Filter | Undo | Export => self.review_action(action),
+            | Note | NoteInEditor | Copy | Filter | Undo | Export => self.review_action(action),
         }
     }
 

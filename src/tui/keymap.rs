@@ -141,6 +141,8 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (Filter, &["f"]),
         (Undo, &["U"]),
         (Export, &["E"]),
+        (NoteInEditor, &["C"]),
+        (Copy, &["y"]),
     ]
 };
 

@@ -8,6 +8,7 @@ mod actors;
 mod app;
 mod article;
 mod claims;
+mod editor;
 mod help;
 mod keymap;
 mod layout;
@@ -35,6 +36,7 @@ use app::App;
 pub use keymap::{Keymap, KeymapError};
 pub use layout::PaneSizes;
 use library::{Library, scan};
+use review::Pending;
 pub use review::ReviewSettings;
 
 use crate::analysis::{self, Analysis, UserLexicon};
@@ -236,6 +238,39 @@ async fn event_loop(
             stop.store(true, Ordering::Relaxed);
             library.scanned(scan::scan(&library.roots));
             *stop = read(library, *published);
+        }
+        match app.pending.take() {
+            Some(Pending::Copy(text)) => {
+                use crossterm::clipboard::CopyToClipboard;
+                execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text)).map_err(failed)?;
+            }
+            Some(Pending::EditNote { claim, text }) => {
+                // The editor gets the terminal, and the keys: the stream stops reading.
+                drop(events);
+                let result = match editor::command() {
+                    Some(editor) => {
+                        let _ = execute!(io::stdout(), DisableMouseCapture);
+                        ratatui::restore();
+                        let result = editor::edit(&editor, &text);
+                        use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
+                        crossterm::terminal::enable_raw_mode().map_err(failed)?;
+                        execute!(io::stdout(), EnterAlternateScreen, Clear(ClearType::All))
+                            .map_err(failed)?;
+                        if app.mouse {
+                            execute!(io::stdout(), EnableMouseCapture).map_err(failed)?;
+                        }
+                        // A new terminal draws everything again (`clear` would ask the
+                        // terminal where its cursor is, which not every terminal answers).
+                        let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
+                        terminal = ratatui::Terminal::new(backend).map_err(failed)?;
+                        result
+                    }
+                    None => Err("set $VISUAL or $EDITOR to edit notes in an editor".into()),
+                };
+                events = EventStream::new();
+                app.edited(claim, result);
+            }
+            None => {}
         }
         if app.mouse != mouse {
             let result = if app.mouse {

@@ -76,6 +76,15 @@ pub enum Overlay {
     Note { claim: usize, text: String },
 }
 
+/// What only the event loop can do, asked for by a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// To the clipboard, with OSC 52.
+    Copy(String),
+    /// Claim `claim`'s note, to edit in `$VISUAL`/`$EDITOR`.
+    EditNote { claim: usize, text: String },
+}
+
 /// The status filter's steps, in the order `filter` cycles through them after "all".
 const FILTERS: [Status; 5] = [
     Status::Unreviewed,
@@ -143,12 +152,22 @@ impl App {
             }
             Note => {
                 if let Some(claim) = self.review_target() {
-                    let text = self
-                        .session
-                        .as_ref()
-                        .and_then(|s| s.claim(claim)?.note.clone())
-                        .unwrap_or_default();
+                    let text = self.note(claim).unwrap_or_default();
                     self.overlay = Some(Overlay::Note { claim, text });
+                }
+            }
+            NoteInEditor => {
+                if let Some(claim) = self.review_target() {
+                    let text = self.note(claim).unwrap_or_default();
+                    self.pending = Some(Pending::EditNote { claim, text });
+                }
+            }
+            Copy => {
+                if let Some(claim) = self.review_target()
+                    && let Some(text) = self.clip(claim)
+                {
+                    self.pending = Some(Pending::Copy(text));
+                    self.message = Some(format!("c{} copied (OSC 52)", claim + 1));
                 }
             }
             Filter => {
@@ -180,6 +199,38 @@ impl App {
             }
             Export => self.export(),
             _ => {}
+        }
+    }
+
+    fn note(&self, claim: usize) -> Option<String> {
+        self.session.as_ref()?.claim(claim)?.note.clone()
+    }
+
+    /// Claim `claim` as the clipboard gets it: its words, source, status, grade and note.
+    fn clip(&self, claim: usize) -> Option<String> {
+        let (doc, analysis) = (self.doc.as_ref()?, self.analysis.as_ref()?);
+        let c = analysis.claims.get(claim)?;
+        let mut out = format!("\"{}\"", doc.slice(c.span).trim());
+        if let Some(source) = &c.source {
+            out.push_str(&format!("\n— {}", doc.slice(source.span)));
+        }
+        let review = self.session.as_ref().and_then(|s| s.claim(claim));
+        let status = review.map_or(Status::Unreviewed, |r| r.status);
+        out.push_str(&format!("\nStatus: {status}"));
+        if let Some(grade) = review.and_then(|r| r.grade) {
+            out.push_str(&format!(" · Grade: {grade}"));
+        }
+        if let Some(note) = review.and_then(|r| r.note.as_deref()) {
+            out.push_str(&format!("\nNote: {note}"));
+        }
+        Some(out)
+    }
+
+    /// The external editor came back: its text is the note, or why it is not.
+    pub fn edited(&mut self, claim: usize, result: Result<String, String>) {
+        match result {
+            Ok(text) => self.set_note(claim, &text, Timestamp::now()),
+            Err(why) => self.message = Some(why),
         }
     }
 

@@ -226,3 +226,38 @@ fn a_save_that_fails_is_reported_and_nothing_is_lost() {
         "written by the next save"
     );
 }
+
+#[test]
+fn copy_and_the_external_editor_are_asked_of_the_event_loop() {
+    use super::super::review::Pending;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, MarkDisputed, NoteInEditor]);
+    let claim = app.claim_view[0];
+    assert_eq!(
+        app.pending.take(),
+        Some(Pending::EditNote {
+            claim,
+            text: String::new()
+        })
+    );
+    app.edited(claim, Ok("from the editor".into()));
+    app.edited(claim, Err("vi failed; the note is unchanged".into()));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("vi failed; the note is unchanged")
+    );
+    run(&mut app, &[Grade]);
+    typed(&mut app, "a1");
+    run(&mut app, &[Copy]);
+    let Some(Pending::Copy(text)) = app.pending.take() else {
+        panic!("y asks for a copy");
+    };
+    let words = {
+        let (doc, analysis) = (app.doc.as_ref().unwrap(), app.analysis.as_ref().unwrap());
+        doc.slice(analysis.claims[claim].span).trim().to_string()
+    };
+    assert!(text.starts_with(&format!("\"{words}\"")), "{text}");
+    assert!(text.contains("Status: disputed · Grade: A1"), "{text}");
+    assert!(text.ends_with("Note: from the editor"), "{text}");
+}
