@@ -280,6 +280,7 @@ impl App {
 
     /// Back to the library's list, where it was left.
     fn back_to_library(&mut self) {
+        self.save_view();
         let reviewed = self.reviewed();
         if let (Some(library), Some(i)) = (&mut self.library, self.opened) {
             library.reviewed(i, reviewed);
@@ -313,6 +314,7 @@ impl App {
         }
         self.warnings.extend(warnings);
         self.set_analysis(analysis);
+        self.restore_view();
     }
 
     /// The article's visible lines at this size, painted.

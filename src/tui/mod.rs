@@ -281,6 +281,9 @@ async fn event_loop(
             result.map_err(failed)?;
         }
     }
+    if app.reading {
+        app.save_view();
+    }
     if let Some((stop, _)) = readers {
         stop.store(true, Ordering::Relaxed);
     }

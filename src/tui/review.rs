@@ -76,6 +76,17 @@ pub enum Overlay {
     Note { claim: usize, text: String },
 }
 
+/// Where the reader was in a briefing, kept beside its review so a reopen comes back there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct View {
+    /// The article's top line, as a byte of the text.
+    top: usize,
+    /// The focused pane, by its number (1 article .. 4 timeline).
+    pane: usize,
+    /// The claim selected, by index into the analysis.
+    claim: Option<usize>,
+}
+
 /// What only the event loop can do, asked for by a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
@@ -347,6 +358,67 @@ impl App {
         {
             self.message = Some(format!("c{} note saved", claim + 1));
             self.save(now);
+        }
+    }
+
+    fn view_path(&self) -> Option<PathBuf> {
+        let path = self.session.as_ref()?.path()?;
+        Some(path.with_extension("view.json"))
+    }
+
+    /// Keeps the reading position and focus beside the review (quietly: losing them costs
+    /// nothing but a scroll).
+    pub fn save_view(&mut self) {
+        let (Some(path), Some(doc)) = (self.view_path(), &self.doc) else {
+            return;
+        };
+        let view = View {
+            top: self.article.top_byte(doc),
+            pane: Pane::ALL.iter().position(|&p| p == self.focus).unwrap_or(0) + 1,
+            claim: self.claim_view.get(self.claims.selected).copied(),
+        };
+        let Ok(json) = serde_json::to_string(&view) else {
+            return;
+        };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(mut out) = crate::output::Output::open(Some(&path)) {
+            use std::io::Write;
+            if out.write_all(json.as_bytes()).is_ok() {
+                let _ = out.finish();
+            }
+        }
+    }
+
+    /// Back where the reader left off: the article's top line, the focus, the claim.
+    pub fn restore_view(&mut self) {
+        let Some(path) = self.view_path() else {
+            return;
+        };
+        let Some(view) = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<View>(&b).ok())
+        else {
+            return;
+        };
+        if let Some(&pane) = view.pane.checked_sub(1).and_then(|k| Pane::ALL.get(k)) {
+            self.focus = pane;
+        }
+        if let Some(k) = view
+            .claim
+            .and_then(|c| self.claim_view.iter().position(|&i| i == c))
+        {
+            self.claims.selected = k;
+            self.current = Some(Item::Claim(self.claim_view[k]));
+            self.refresh_claims();
+        }
+        // The text may have been edited since: a position inside it, on a character.
+        if let Some(doc) = &self.doc
+            && view.top < doc.text.len()
+            && doc.text.is_char_boundary(view.top)
+        {
+            self.article.resume_at(doc, view.top);
         }
     }
 

@@ -261,3 +261,25 @@ fn copy_and_the_external_editor_are_asked_of_the_event_loop() {
     assert!(text.contains("Status: disputed · Grade: A1"), "{text}");
     assert!(text.ends_with("Note: from the editor"), "{text}");
 }
+
+#[test]
+fn the_reading_position_and_focus_come_back_on_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    draw(&mut app, 160, 30);
+    run(&mut app, &[PageDown, FocusClaims, Down, Down]);
+    draw(&mut app, 160, 30);
+    let top = {
+        let doc = app.doc.clone().unwrap();
+        app.article.top_byte(&doc)
+    };
+    assert!(top > 0, "scrolled");
+    app.save_view();
+    let mut again = reviewed(dir.path());
+    draw(&mut again, 160, 30);
+    assert_eq!(again.focus, Pane::Claims);
+    assert_eq!(again.claims.selected, 2);
+    assert_eq!(again.current, Some(Item::Claim(again.claim_view[2])));
+    let doc = again.doc.clone().unwrap();
+    assert_eq!(again.article.top_byte(&doc), top);
+}
