@@ -46,6 +46,8 @@ pub enum Action {
     Export,
     NoteInEditor,
     Copy,
+    Select,
+    AddClaim,
 }
 
 impl Action {
@@ -93,6 +95,8 @@ impl Action {
             Export => "export",
             NoteInEditor => "note_in_editor",
             Copy => "copy",
+            Select => "select",
+            AddClaim => "add_claim",
         }
     }
 
@@ -140,6 +144,8 @@ impl Action {
             Export => "export",
             NoteInEditor => "note in $EDITOR",
             Copy => "copy claim",
+            Select => "select sentences",
+            AddClaim => "selection as claim",
         }
     }
 }

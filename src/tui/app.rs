@@ -169,6 +169,8 @@ pub struct App {
     pub status_filter: Option<Status>,
     /// What the last action did, for the status bar until the next key.
     pub message: Option<String>,
+    /// Sentences selected in the article (first, last), for a free note or a missed claim.
+    pub selection: Option<(usize, usize)>,
     /// Work for the event loop, which owns the terminal: a copy, an external edit.
     pub pending: Option<Pending>,
     /// The review's warnings (a damaged file), printed on exit.
@@ -212,6 +214,7 @@ impl App {
             status_filter: None,
             message: None,
             pending: None,
+            selection: None,
             warnings: Vec::new(),
         }
     }
@@ -367,6 +370,7 @@ impl App {
 
     pub fn handle(&mut self, action: Action) {
         use Action::*;
+        self.message = None;
         if self.help {
             match action {
                 Help | Back => self.help = false,
@@ -386,6 +390,9 @@ impl App {
             if let Some(request) = library.handle(action) {
                 self.request(request);
             }
+            return;
+        }
+        if self.selection.is_some() && self.focus == Pane::Article && self.select_key(action) {
             return;
         }
         match action {
@@ -432,7 +439,9 @@ impl App {
             NextClaim | PrevClaim => {}
             ToggleMouse => self.mouse = !self.mouse,
             MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
-            | Note | NoteInEditor | Copy | Filter | Undo | Export => self.review_action(action),
+            | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim => {
+                self.review_action(action)
+            }
         }
     }
 
@@ -440,6 +449,9 @@ impl App {
     fn back(&mut self) {
         if self.overlay.is_some() {
             self.overlay = None;
+        } else if self.selection.is_some() {
+            self.selection = None;
+            self.refresh_focus();
         } else if !self.search.query.is_empty() || self.search.editing {
             self.search = Search::default();
         } else if self.filter.is_some() {
@@ -696,7 +708,7 @@ impl App {
     }
 
     /// The spans that stand out: the current item's, and every mention of the filter's actor.
-    fn refresh_focus(&mut self) {
+    pub fn refresh_focus(&mut self) {
         self.focus_spans.clear();
         let Some(analysis) = &self.analysis else {
             return;
@@ -724,6 +736,9 @@ impl App {
         }
         if let Some(a) = self.filter {
             actor(a, &mut spans);
+        }
+        if let Some(span) = self.selected_span() {
+            spans = vec![span];
         }
         spans.sort_by_key(|s| (s.start, s.end));
         spans.dedup();

@@ -143,6 +143,8 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (Export, &["E"]),
         (NoteInEditor, &["C"]),
         (Copy, &["y"]),
+        (Select, &["v"]),
+        (AddClaim, &["+"]),
     ]
 };
 

@@ -269,6 +269,16 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
             format!(" {}", review::hint(overlay)),
             theme::dim(),
         ));
+    } else if app.selection.is_some() {
+        for (action, what) in [
+            (Down, "one more sentence"),
+            (Up, "one fewer"),
+            (Note, "note on it"),
+            (AddClaim, "add as claim"),
+            (Back, "cancel"),
+        ] {
+            spans.extend(hint(&app.keymap, action, what));
+        }
     } else if search.editing {
         spans.push(Text::styled(format!(" /{}", search.query), theme::key()));
         spans.push(Text::styled("▏", theme::key()));

@@ -17,7 +17,7 @@ use super::keymap::Key;
 use super::layout::{centred, clear};
 use super::theme;
 use crate::analysis::Analysis;
-use crate::document::{Document, Warning};
+use crate::document::{Document, Span, Warning};
 use crate::export::{self, Briefing, Format};
 use crate::review::{BriefingKey, Grade, Session, Status, Store};
 
@@ -74,6 +74,8 @@ pub enum Overlay {
     },
     /// The note editor on claim `claim`; typing appends, Enter starts a line.
     Note { claim: usize, text: String },
+    /// The note editor on the passage `span` (bytes) of the article.
+    FreeNote { span: Span, text: String },
 }
 
 /// Where the reader was in a briefing, kept beside its review so a reopen comes back there.
@@ -209,7 +211,100 @@ impl App {
                 }
             }
             Export => self.export(),
+            Select if self.focus == Pane::Article => self.start_selection(),
+            Select | AddClaim => {
+                self.message = Some("select sentences in the article first (v)".into());
+            }
             _ => {}
+        }
+    }
+
+    /// `v` in the article: the sentence of the selected claim, else the one at the top.
+    fn start_selection(&mut self) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        let at = match (self.current, &self.analysis) {
+            (Some(Item::Claim(i)), Some(a)) => a.claims.get(i).map_or(0, |c| c.span.start),
+            _ => self.article.top_byte(doc),
+        };
+        let Some(s) = doc.sentences.iter().position(|s| s.end > at) else {
+            return;
+        };
+        self.selection = Some((s, s));
+        self.refresh_focus();
+    }
+
+    /// The selected passage, in bytes.
+    pub fn selected_span(&self) -> Option<Span> {
+        let (first, last) = self.selection?;
+        let sentences = &self.doc.as_ref()?.sentences;
+        Some(Span::new(
+            sentences.get(first)?.start,
+            sentences.get(last)?.end,
+        ))
+    }
+
+    /// Keys while sentences are selected; `true` when the key acted on the selection.
+    pub fn select_key(&mut self, action: Action) -> bool {
+        use Action::*;
+        let Some((first, last)) = self.selection else {
+            return false;
+        };
+        let count = self.doc.as_ref().map_or(0, |d| d.sentences.len());
+        match action {
+            Down => self.selection = Some((first, (last + 1).min(count.saturating_sub(1)))),
+            Up => self.selection = Some((first, last.saturating_sub(1).max(first))),
+            Note => {
+                if let Some(span) = self.selected_span() {
+                    self.overlay = Some(Overlay::FreeNote {
+                        span,
+                        text: String::new(),
+                    });
+                }
+            }
+            AddClaim => self.add_claim(),
+            _ => return false,
+        }
+        if let (Some(doc), Some(span)) = (&self.doc, self.selected_span())
+            && !self.article.shows(doc, span.end.saturating_sub(1))
+        {
+            self.article.jump_to(doc, span.end.saturating_sub(1));
+        }
+        self.refresh_focus();
+        true
+    }
+
+    /// `+` on a selection: the passage becomes a claim the machine missed.
+    fn add_claim(&mut self) {
+        let now = Timestamp::now();
+        let Some(span) = self.selected_span() else {
+            return;
+        };
+        self.selection = None;
+        let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &mut self.analysis)
+        else {
+            return;
+        };
+        match session.add_claim(doc, analysis, span, now) {
+            Some(claim) => {
+                self.message = Some(format!("added as c{}", claim + 1));
+                self.current = Some(Item::Claim(claim));
+                self.save(now);
+            }
+            None => self.message = Some("not a passage of the text".into()),
+        }
+    }
+
+    fn add_note(&mut self, span: Span, text: &str) {
+        let now = Timestamp::now();
+        self.selection = None;
+        if let (Some(session), Some(doc)) = (&mut self.session, &self.doc)
+            && session.add_note(doc, span, text, now)
+        {
+            self.message = Some("note on the passage saved".into());
+            self.save(now);
         }
     }
 
@@ -316,6 +411,23 @@ impl App {
                 }
                 (KeyCode::Char('-'), None) => self.set_grade(claim, None, now),
                 _ => self.overlay = Some(Overlay::Grade { claim, reliability }),
+            },
+            Overlay::FreeNote { span, mut text } => match key.code {
+                KeyCode::Esc => self.message = Some("note not saved".into()),
+                KeyCode::Char('s') if key.ctrl => self.add_note(span, &text),
+                KeyCode::Enter => {
+                    text.push('\n');
+                    self.overlay = Some(Overlay::FreeNote { span, text });
+                }
+                KeyCode::Backspace => {
+                    text.pop();
+                    self.overlay = Some(Overlay::FreeNote { span, text });
+                }
+                KeyCode::Char(c) if !key.ctrl => {
+                    text.push(c);
+                    self.overlay = Some(Overlay::FreeNote { span, text });
+                }
+                _ => self.overlay = Some(Overlay::FreeNote { span, text }),
             },
             Overlay::Note { claim, mut text } => match key.code {
                 KeyCode::Esc => self.message = Some("note not changed".into()),
@@ -454,7 +566,9 @@ pub fn hint(overlay: &Overlay) -> &'static str {
             reliability: None, ..
         } => "source reliability A-F · - clears the grade · esc cancel",
         Overlay::Grade { .. } => "information credibility 1-6 · backspace back · esc cancel",
-        Overlay::Note { .. } => "enter new line · ctrl-s save · esc cancel",
+        Overlay::Note { .. } | Overlay::FreeNote { .. } => {
+            "enter new line · ctrl-s save · esc cancel"
+        }
     }
 }
 
@@ -477,16 +591,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let height = rows.len() as u16 + 2;
             (format!(" grade c{} ", claim + 1), rows, height)
         }
-        Overlay::Note { claim, text } => {
+        Overlay::Note { text, .. } | Overlay::FreeNote { text, .. } => {
             let mut rows: Vec<Line> = text.split('\n').map(|l| Line::raw(l.to_string())).collect();
             if let Some(last) = rows.last_mut() {
                 last.push_span(Text::styled("▏", theme::key()));
             }
-            (
-                format!(" note on c{} ", claim + 1),
-                rows,
-                area.height.min(14),
-            )
+            let title = match overlay {
+                Overlay::Note { claim, .. } => format!(" note on c{} ", claim + 1),
+                _ => " note on the passage ".to_string(),
+            };
+            (title, rows, area.height.min(14))
         }
     };
     let place = centred(area, 60, height);

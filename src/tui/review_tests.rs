@@ -283,3 +283,49 @@ fn the_reading_position_and_focus_come_back_on_reopen() {
     let doc = again.doc.clone().unwrap();
     assert_eq!(again.article.top_byte(&doc), top);
 }
+
+#[test]
+fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, Select]);
+    assert_eq!(app.selection, None, "only in the article");
+    run(&mut app, &[FocusArticle, NextClaim, Select]);
+    let (first, last) = app.selection.expect("a sentence selected");
+    assert_eq!(first, last);
+    run(&mut app, &[Down, Down, Up]);
+    assert_eq!(app.selection, Some((first, first + 1)));
+    let span = app.selected_span().unwrap();
+    run(&mut app, &[Note]);
+    insta::assert_snapshot!("free_note_editor", draw(&mut app, 100, 24).backend());
+    typed(&mut app, "two sentences worth a look");
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.selection, None);
+    let notes: Vec<String> = reviewed(dir.path())
+        .session
+        .unwrap()
+        .notes()
+        .map(|n| n.text.clone())
+        .collect();
+    assert_eq!(notes, ["two sentences worth a look"]);
+
+    // Esc leaves a selection; + adds one as a claim the machine missed.
+    run(&mut app, &[Select, Back]);
+    assert_eq!(app.selection, None);
+    let before = app.analysis.as_ref().unwrap().claims.len();
+    let doc = app.doc.clone().unwrap();
+    let last_sentence = doc.sentences.len() - 1;
+    run(&mut app, &[Bottom, Select]);
+    app.selection = Some((last_sentence, last_sentence));
+    run(&mut app, &[AddClaim]);
+    let analysis = app.analysis.as_ref().unwrap();
+    assert_eq!(analysis.claims.len(), before + 1, "{:?}", app.message);
+    assert!(app.message.as_deref().unwrap().starts_with("added as c"));
+    let again = reviewed(dir.path());
+    assert_eq!(
+        again.analysis.unwrap().claims.len(),
+        before + 1,
+        "re-applied on reopen"
+    );
+    assert!(span.start < span.end);
+}
