@@ -48,6 +48,7 @@ pub enum Action {
     Copy,
     Select,
     AddClaim,
+    MergeActor,
 }
 
 impl Action {
@@ -97,6 +98,7 @@ impl Action {
             Copy => "copy",
             Select => "select",
             AddClaim => "add_claim",
+            MergeActor => "merge_actor",
         }
     }
 
@@ -146,6 +148,7 @@ impl Action {
             Copy => "copy claim",
             Select => "select sentences",
             AddClaim => "selection as claim",
+            MergeActor => "merge actor",
         }
     }
 }

@@ -71,7 +71,7 @@ impl Pane {
                 Undo,
                 Export,
             ],
-            Pane::Actors => &[Down, Up, Open, Top, Bottom],
+            Pane::Actors => &[Down, Up, Open, MergeActor, Top, Bottom],
             Pane::Timeline => &[Down, Up, Open, Top, Bottom],
         }
     }
@@ -439,9 +439,8 @@ impl App {
             NextClaim | PrevClaim => {}
             ToggleMouse => self.mouse = !self.mouse,
             MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
-            | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim => {
-                self.review_action(action)
-            }
+            | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
+            | MergeActor => self.review_action(action),
         }
     }
 

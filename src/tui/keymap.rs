@@ -145,6 +145,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (Copy, &["y"]),
         (Select, &["v"]),
         (AddClaim, &["+"]),
+        (MergeActor, &["M"]),
     ]
 };
 

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::action::Action;
 use super::app::{App, Item, Pane};
 use super::keymap::Key;
-use super::layout::{centred, clear};
+use super::layout::{centred, clear, row_style};
 use super::theme;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
@@ -76,6 +76,12 @@ pub enum Overlay {
     Note { claim: usize, text: String },
     /// The note editor on the passage `span` (bytes) of the article.
     FreeNote { span: Span, text: String },
+    /// The actor picker: actor `from` goes into the one selected (by position in `into`).
+    Merge {
+        from: usize,
+        into: Vec<usize>,
+        selected: usize,
+    },
 }
 
 /// Where the reader was in a briefing, kept beside its review so a reopen comes back there.
@@ -212,10 +218,55 @@ impl App {
             }
             Export => self.export(),
             Select if self.focus == Pane::Article => self.start_selection(),
+            MergeActor => self.start_merge(),
             Select | AddClaim => {
                 self.message = Some("select sentences in the article first (v)".into());
             }
             _ => {}
+        }
+    }
+
+    /// `M` in the Actors pane: a picker of the other actors.
+    fn start_merge(&mut self) {
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let from = self.actors.selected;
+        if self.focus != Pane::Actors || from >= analysis.actors.len() {
+            self.message = Some("select an actor in the Actors pane first".into());
+            return;
+        }
+        let into: Vec<usize> = (0..analysis.actors.len()).filter(|&a| a != from).collect();
+        if into.is_empty() {
+            self.message = Some("no other actor to merge into".into());
+            return;
+        }
+        self.overlay = Some(Overlay::Merge {
+            from,
+            into,
+            selected: 0,
+        });
+    }
+
+    fn merge(&mut self, from: usize, into: usize) {
+        let now = Timestamp::now();
+        let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &mut self.analysis)
+        else {
+            return;
+        };
+        let names = (analysis.actors.get(from), analysis.actors.get(into));
+        let (Some(f), Some(i)) = names else {
+            return;
+        };
+        let message = format!("{} merged into {}", f.name, i.name);
+        if session.merge_actor(doc, analysis, from, into, now) {
+            self.message = Some(message);
+            // Actor indices moved: the actor filter and selection start again.
+            self.filter = None;
+            self.actors = Default::default();
+            self.current = None;
+            self.save(now);
         }
     }
 
@@ -412,6 +463,29 @@ impl App {
                 (KeyCode::Char('-'), None) => self.set_grade(claim, None, now),
                 _ => self.overlay = Some(Overlay::Grade { claim, reliability }),
             },
+            Overlay::Merge {
+                from,
+                into,
+                mut selected,
+            } => {
+                match self.keymap.action(key) {
+                    Some(Action::Back) => return true,
+                    Some(Action::Open) => {
+                        if let Some(&to) = into.get(selected) {
+                            self.merge(from, to);
+                        }
+                        return true;
+                    }
+                    Some(Action::Down) => selected = (selected + 1).min(into.len() - 1),
+                    Some(Action::Up) => selected = selected.saturating_sub(1),
+                    _ => {}
+                }
+                self.overlay = Some(Overlay::Merge {
+                    from,
+                    into,
+                    selected,
+                });
+            }
             Overlay::FreeNote { span, mut text } => match key.code {
                 KeyCode::Esc => self.message = Some("note not saved".into()),
                 KeyCode::Char('s') if key.ctrl => self.add_note(span, &text),
@@ -566,6 +640,7 @@ pub fn hint(overlay: &Overlay) -> &'static str {
             reliability: None, ..
         } => "source reliability A-F · - clears the grade · esc cancel",
         Overlay::Grade { .. } => "information credibility 1-6 · backspace back · esc cancel",
+        Overlay::Merge { .. } => "j/k choose · enter merge · esc cancel",
         Overlay::Note { .. } | Overlay::FreeNote { .. } => {
             "enter new line · ctrl-s save · esc cancel"
         }
@@ -590,6 +665,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             };
             let height = rows.len() as u16 + 2;
             (format!(" grade c{} ", claim + 1), rows, height)
+        }
+        Overlay::Merge {
+            from,
+            into,
+            selected,
+        } => {
+            let actors = app.analysis.as_ref().map_or(&[][..], |a| &a.actors[..]);
+            let fit = usize::from(area.height.saturating_sub(2)).max(1);
+            let skip = (*selected + 1).saturating_sub(fit);
+            let rows: Vec<Line> = into
+                .iter()
+                .enumerate()
+                .skip(skip)
+                .filter_map(|(k, &a)| {
+                    let name = actors.get(a)?.name.clone();
+                    Some(Line::styled(format!(" {name}"), row_style(k == *selected)))
+                })
+                .take(fit)
+                .collect();
+            let name = actors.get(*from).map_or("", |a| a.name.as_str());
+            let height = (rows.len() as u16 + 2).min(area.height);
+            (format!(" merge {name} into "), rows, height)
         }
         Overlay::Note { text, .. } | Overlay::FreeNote { text, .. } => {
             let mut rows: Vec<Line> = text.split('\n').map(|l| Line::raw(l.to_string())).collect();

@@ -329,3 +329,36 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
     );
     assert!(span.start < span.end);
 }
+
+#[test]
+fn m_merges_the_selected_actor_into_one_chosen_in_a_picker() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    let actors = |app: &App| app.analysis.as_ref().unwrap().actors.len();
+    let before = actors(&app);
+    run(&mut app, &[FocusClaims, MergeActor]);
+    assert_eq!(app.overlay, None, "only in the Actors pane");
+    run(&mut app, &[FocusActors, MergeActor]);
+    insta::assert_snapshot!("merge_picker", draw(&mut app, 100, 24).backend());
+    typed(&mut app, "jjk");
+    let Some(Overlay::Merge { into, selected, .. }) = app.overlay.clone() else {
+        panic!("the picker is open");
+    };
+    assert_eq!(selected, 1);
+    let from_name = app.analysis.as_ref().unwrap().actors[0].name.clone();
+    let into_name = app.analysis.as_ref().unwrap().actors[into[1]].name.clone();
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.overlay, None);
+    assert_eq!(actors(&app), before - 1);
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("{from_name} merged into {into_name}").as_str())
+    );
+    assert_eq!(
+        actors(&reviewed(dir.path())),
+        before - 1,
+        "re-applied on reopen"
+    );
+    run(&mut app, &[Undo]);
+    assert_eq!(actors(&app), before);
+}
