@@ -311,7 +311,13 @@ impl App {
         session: Option<Session>,
         warnings: Vec<Warning>,
     ) {
+        let orphans = session.as_ref().map_or(0, |s| s.orphans().count());
         self.session = session;
+        if orphans > 0 {
+            self.message = Some(format!(
+                "{orphans} review item(s) no longer match the text: kept as orphaned, in the export"
+            ));
+        }
         if let Some(w) = warnings.first() {
             self.message = Some(w.to_string());
         }

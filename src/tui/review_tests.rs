@@ -362,3 +362,28 @@ fn m_merges_the_selected_actor_into_one_chosen_in_a_picker() {
     run(&mut app, &[Undo]);
     assert_eq!(actors(&app), before);
 }
+
+#[test]
+fn an_item_the_edited_text_no_longer_holds_is_reported_as_orphaned() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = |text: &str| {
+        let (doc, _) = Document::from_bytes(text.as_bytes()).expect("a briefing");
+        let mut analysis = analyze(&doc, &UserLexicon::default());
+        let key = BriefingKey::Path(dir.path().join("brief.md"));
+        let store = Store::open(dir.path()).ok();
+        let now = jiff::Timestamp::now();
+        let (session, warnings) =
+            Session::load(store, key, "tester".into(), &doc, &mut analysis, now).unwrap();
+        let mut app = App::new("brief.md".into(), Keymap::default());
+        app.set_document(doc);
+        app.set_review(analysis, Some(session), warnings);
+        app
+    };
+    let mut app = open("The mayor said the old bridge would close for repairs in June.\n");
+    assert!(!app.claim_view.is_empty(), "a claim to review");
+    run(&mut app, &[FocusClaims, MarkDisputed]);
+    let app = open("Nothing of the kind is written here any more.\n");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("orphaned"), "{message}");
+    assert_eq!(app.session.as_ref().unwrap().orphans().count(), 1);
+}
