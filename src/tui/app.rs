@@ -670,7 +670,8 @@ impl App {
         let statuses: Vec<Status> = (0..analysis.claims.len())
             .map(|i| self.status_of(i))
             .collect();
-        self.marks = marks(analysis, &statuses);
+        let notes = self.noted_spans();
+        self.marks = marks(analysis, &statuses, &notes);
         let mentions: Vec<Span> = self
             .filter
             .and_then(|a| analysis.actors.get(a))
@@ -834,9 +835,12 @@ pub fn item_rows(pane: Pane) -> usize {
 }
 
 /// The analysis's spans as paint for the article, the heavier kinds ranked higher.
-fn marks(analysis: &Analysis, statuses: &[Status]) -> Marks {
+fn marks(analysis: &Analysis, statuses: &[Status], notes: &[Span]) -> Marks {
     let mut list = Vec::new();
     let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
+    for &span in notes {
+        add(span, theme::noted(), 1);
+    }
     for (i, claim) in analysis.claims.iter().enumerate() {
         let tint = theme::status(statuses.get(i).copied().unwrap_or_default());
         match &claim.fragments {

@@ -92,6 +92,7 @@ fn legend() -> Vec<Line<'static>> {
         sample(theme::status(Status::Disputed), "claim", "disputed"),
         sample(theme::status(Status::Unverified), "claim", "unverified"),
         sample(theme::source(), "source", "who claims it"),
+        sample(theme::noted(), "noted", "a passage with a note"),
         sample(theme::cue(), "cue", "said, according to"),
         sample(theme::hedge(), "hedge", "reportedly, may"),
         sample(theme::time(), "time", "a time expression"),

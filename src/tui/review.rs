@@ -131,6 +131,43 @@ impl App {
             .map_or(Status::Unreviewed, |s| s.status(i))
     }
 
+    /// The passages with a free note, in bytes (orphaned ones have no place in the text).
+    pub fn noted_spans(&self) -> Vec<Span> {
+        let (Some(session), Some(doc)) = (&self.session, &self.doc) else {
+            return Vec::new();
+        };
+        // Notes hold code-point offsets; one pass over the text turns them all into bytes.
+        let mut wanted: Vec<usize> = session
+            .notes()
+            .filter(|n| !n.orphaned)
+            .flat_map(|n| [n.start, n.end])
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut bytes = std::collections::HashMap::new();
+        let mut next = wanted.iter().peekable();
+        let ends = doc
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([doc.text.len()]);
+        for (k, byte) in ends.enumerate() {
+            while next.peek().is_some_and(|&&w| w == k) {
+                bytes.insert(k, byte);
+                next.next();
+            }
+            if next.peek().is_none() {
+                break;
+            }
+        }
+        session
+            .notes()
+            .filter(|n| !n.orphaned)
+            .filter_map(|n| Some(Span::new(*bytes.get(&n.start)?, *bytes.get(&n.end)?)))
+            .filter(|s| s.start < s.end)
+            .collect()
+    }
+
     /// How many claims have a status other than unreviewed.
     pub fn reviewed(&self) -> usize {
         let claims = self.analysis.as_ref().map_or(0, |a| a.claims.len());

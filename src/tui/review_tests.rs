@@ -308,6 +308,11 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
         .map(|n| n.text.clone())
         .collect();
     assert_eq!(notes, ["two sentences worth a look"]);
+    assert_eq!(
+        app.noted_spans(),
+        [span],
+        "the passage is marked in the article"
+    );
 
     // Esc leaves a selection; + adds one as a claim the machine missed.
     run(&mut app, &[Select, Back]);

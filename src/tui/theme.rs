@@ -223,6 +223,11 @@ pub fn status(status: Status) -> Style {
     }
 }
 
+/// A passage with a free note on it: underlined beneath everything else.
+pub fn noted() -> Style {
+    Style::new().add_modifier(Modifier::UNDERLINED)
+}
+
 pub fn source() -> Style {
     Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
 }
