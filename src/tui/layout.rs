@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::action::Action;
 use super::app::{App, Pane};
 use super::keymap::Keymap;
-use super::{actors, claims, help, library, review, theme, timeline};
+use super::{actors, claims, help, library, overlay, theme, timeline};
 
 /// Below this, only a notice: 40x12 still shows a whole pane.
 pub const MIN_WIDTH: u16 = 30;
@@ -107,7 +107,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.help {
         help::draw(frame, body, app);
     } else if app.overlay.is_some() {
-        review::draw(frame, body, app);
+        overlay::draw(frame, body, app);
     }
 }
 
@@ -266,7 +266,7 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Text::styled(format!(" {message}"), theme::key()));
     } else if let Some(overlay) = &app.overlay {
         spans.push(Text::styled(
-            format!(" {}", review::hint(overlay)),
+            format!(" {}", overlay::hint(overlay)),
             theme::dim(),
         ));
     } else if app.selection.is_some() {

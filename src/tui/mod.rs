@@ -13,6 +13,7 @@ mod help;
 mod keymap;
 mod layout;
 mod library;
+mod overlay;
 mod review;
 pub mod theme;
 mod timeline;

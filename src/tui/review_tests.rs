@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::super::review::Overlay;
+use super::super::overlay::Overlay;
 use super::*;
 use crate::review::{BriefingKey, Grade, Session, Status, Store};
 
