@@ -58,6 +58,16 @@ impl ReviewSettings {
     }
 }
 
+/// How many of `claims` claims have a status other than unreviewed.
+pub fn reviewed(session: &Session, claims: usize) -> usize {
+    session
+        .by_claim(claims)
+        .iter()
+        .flatten()
+        .filter(|c| c.status != Status::Unreviewed)
+        .count()
+}
+
 /// Where the reader was in a briefing, kept beside its review so a reopen comes back there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct View {
@@ -145,13 +155,7 @@ impl App {
     /// How many claims have a status other than unreviewed.
     pub fn reviewed(&self) -> usize {
         let claims = self.analysis.as_ref().map_or(0, |a| a.claims.len());
-        self.session.as_ref().map_or(0, |s| {
-            s.by_claim(claims)
-                .iter()
-                .flatten()
-                .filter(|c| c.status != Status::Unreviewed)
-                .count()
-        })
+        self.session.as_ref().map_or(0, |s| reviewed(s, claims))
     }
 
     /// A claim is listed unless rejected, or when the status filter asks for its status.

@@ -10,8 +10,7 @@ use super::Briefing;
 use crate::analysis::{UserLexicon, analyze};
 use crate::document::Document;
 use crate::io_reason;
-use crate::review::Status as Verdict;
-use crate::tui::review::ReviewSettings;
+use crate::tui::review::{ReviewSettings, reviewed};
 
 /// The extensions of the files a folder's briefings are found by.
 const EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "html", "htm"];
@@ -172,13 +171,7 @@ pub fn read(
     let analysis = analyze(&doc, lexicon);
     let mut corrected = analysis.clone();
     let (session, found) = review.load(Some(path), &doc, &mut corrected);
-    let reviewed = session.map_or(0, |s| {
-        s.by_claim(corrected.claims.len())
-            .iter()
-            .flatten()
-            .filter(|c| c.status != Verdict::Unreviewed)
-            .count()
-    });
+    let reviewed = session.map_or(0, |s| reviewed(&s, corrected.claims.len()));
     Ok(Briefing {
         doc,
         analysis,
