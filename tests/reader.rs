@@ -45,6 +45,9 @@ struct Session {
     screen: Screen,
     keys: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The data dir unless the test names one: reviews and reading positions stay out of
+    /// the user's own.
+    _data: tempfile::TempDir,
 }
 
 impl Session {
@@ -67,6 +70,8 @@ impl Session {
         command.arg("--no-config");
         command.args(args);
         command.env("TERM", "xterm-256color");
+        let data = tempfile::tempdir().expect("a data dir");
+        command.env("BRIEF_DATA_DIR", data.path());
         if let Some(cwd) = cwd {
             command.cwd(cwd);
         }
@@ -98,6 +103,7 @@ impl Session {
             screen,
             keys,
             child,
+            _data: data,
         }
     }
 
