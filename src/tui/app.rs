@@ -668,9 +668,7 @@ impl App {
         let Some(analysis) = &self.analysis else {
             return;
         };
-        let statuses: Vec<Status> = (0..analysis.claims.len())
-            .map(|i| self.status_of(i))
-            .collect();
+        let statuses = self.statuses();
         let notes = self.noted_spans();
         self.marks = marks(analysis, &statuses, &notes);
         let mentions: Vec<Span> = self
@@ -691,7 +689,7 @@ impl App {
         self.claim_view = (0..analysis.claims.len())
             .filter(|&i| {
                 let claim = &analysis.claims[i];
-                self.listed(i)
+                self.listed(statuses.get(i).copied().unwrap_or_default())
                     && self.filter.is_none_or(|a| {
                         claim.source.as_ref().is_some_and(|s| s.actors.contains(&a)) || names(claim)
                     })

@@ -108,13 +108,6 @@ impl App {
         }
     }
 
-    /// Claim `i`'s status (unreviewed without a review).
-    pub fn status_of(&self, i: usize) -> Status {
-        self.session
-            .as_ref()
-            .map_or(Status::Unreviewed, |s| s.status(i))
-    }
-
     /// The passages with a free note, in bytes (orphaned ones have no place in the text).
     pub fn noted_spans(&self) -> Vec<Span> {
         let (Some(session), Some(doc)) = (&self.session, &self.doc) else {
@@ -152,6 +145,19 @@ impl App {
             .collect()
     }
 
+    /// Every claim's status at once (one pass over the review).
+    pub fn statuses(&self) -> Vec<Status> {
+        let claims = self.analysis.as_ref().map_or(0, |a| a.claims.len());
+        match &self.session {
+            Some(s) => s
+                .by_claim(claims)
+                .iter()
+                .map(|c| c.map_or(Status::Unreviewed, |c| c.status))
+                .collect(),
+            None => vec![Status::Unreviewed; claims],
+        }
+    }
+
     /// How many claims have a status other than unreviewed.
     pub fn reviewed(&self) -> usize {
         let claims = self.analysis.as_ref().map_or(0, |a| a.claims.len());
@@ -159,8 +165,7 @@ impl App {
     }
 
     /// A claim is listed unless rejected, or when the status filter asks for its status.
-    pub fn listed(&self, i: usize) -> bool {
-        let status = self.status_of(i);
+    pub fn listed(&self, status: Status) -> bool {
         match self.status_filter {
             Some(wanted) => status == wanted,
             None => status != Status::Rejected,

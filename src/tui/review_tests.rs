@@ -33,7 +33,7 @@ fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
 }
 
 fn status(app: &App, claim: usize) -> Status {
-    app.status_of(claim)
+    app.statuses()[claim]
 }
 
 #[test]
