@@ -206,9 +206,10 @@ fn ingest(
 /// Several paths, or a folder, open the library.
 fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
     let config = load_config(options)?;
-    let settings = config
+    let mut settings = config
         .reader(tui::theme::detect_depth())
         .map_err(|message| Failure { status: 2, message })?;
+    settings.review.data_dir = config::data_dir(options);
     if !io::stdout().is_terminal() {
         return Err(Failure::runtime(
             "reader",
@@ -228,6 +229,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
     let name = name(&path);
     let published = options.published;
     let what = name.clone();
+    let file = Some(path.clone()).filter(|p| !p.as_os_str().is_empty() && p != Path::new("-"));
     let loader: tui::Loader = if path == Path::new("-") {
         let bytes = read(&path, &name)?;
         Box::new(move || ingest(&what, &bytes, published).map_err(|f| f.message))
@@ -241,7 +243,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
             ingest(&what, &bytes, published).map_err(|f| f.message)
         })
     };
-    let warnings = tui::run(name.clone(), loader, config.lexicon(), settings)
+    let warnings = tui::run(name.clone(), file, loader, config.lexicon(), settings)
         .map_err(|message| Failure { status: 1, message })?;
     for warning in warnings {
         eprintln!("brief: warning: {name}: {warning}");

@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal: it shows the sample's panes, moves the focus,
 //! jumps to a claim, searches, and quits with the terminal given back; on a folder, the
-//! library's list, filter, open and back, and search across the briefings.
+//! library's list, filter, open and back, and search across the briefings; a review kept
+//! across runs and exported.
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -44,10 +45,19 @@ struct Session {
     screen: Screen,
     keys: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// The data dir unless the test names one: reviews and reading positions stay out of
+    /// the user's own.
+    _data: tempfile::TempDir,
 }
 
 impl Session {
     fn start(args: &[&str]) -> Session {
+        Session::start_in(None, &[], args)
+    }
+
+    /// The binary run from folder `cwd` (where the export key writes without a config),
+    /// with `env` set.
+    fn start_in(cwd: Option<&std::path::Path>, env: &[(&str, &str)], args: &[&str]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -60,6 +70,14 @@ impl Session {
         command.arg("--no-config");
         command.args(args);
         command.env("TERM", "xterm-256color");
+        let data = tempfile::tempdir().expect("a data dir");
+        command.env("BRIEF_DATA_DIR", data.path());
+        if let Some(cwd) = cwd {
+            command.cwd(cwd);
+        }
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).expect("brief starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -85,6 +103,7 @@ impl Session {
             screen,
             keys,
             child,
+            _data: data,
         }
     }
 
@@ -220,4 +239,67 @@ fn the_library_in_a_pseudo_terminal() {
         s.contains("Paper mill to close") && s.contains("/gantry 1/1")
     });
     session.quit();
+}
+
+/// Marks a claim disputed and writes a note on it, quits, reopens on the same data dir, sees
+/// both, and exports a Markdown briefing note that holds the note.
+#[test]
+fn a_review_survives_a_restart_and_is_exported() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let briefing = dir.path().join("bridge.md");
+    std::fs::write(
+        &briefing,
+        "---\ntitle: Bridge to close\nsource: Town Gazette\npublished: 2024-05-01\n---\n\n\
+         The council said the old bridge would close for repairs in June.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let args = [
+        "--data-dir",
+        data.to_str().expect("a UTF-8 path"),
+        briefing.to_str().expect("a UTF-8 path"),
+    ];
+    // An "editor" that adds a line to the note.
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'seen by a second pair of eyes\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    let visual = format!("sh {}", editor.display());
+    let env = [("VISUAL", visual.as_str())];
+    let mut session = Session::start_in(Some(dir.path()), &env, &args);
+    session.wait("the analysis, nothing reviewed", |s| {
+        s.contains(" 0/") && s.contains("claims reviewed")
+    });
+    session.press("2d");
+    session.wait("the claim disputed", |s| {
+        s.contains("✗ disputed") && s.contains(" 1/")
+    });
+    session.press("c");
+    session.wait("the note editor", |s| s.contains("note on c1"));
+    session.press("check the date with the council\x13");
+    session.wait("the note saved", |s| {
+        s.contains("note saved") && s.contains("✎")
+    });
+    session.quit();
+
+    let mut session = Session::start_in(Some(dir.path()), &env, &args);
+    session.wait("the review back", |s| {
+        s.contains("✗ disputed") && s.contains("✎") && s.contains(" 1/")
+    });
+    session.press("2C");
+    session.wait("the note edited in $VISUAL", |s| s.contains("note saved"));
+    session.press("E");
+    session.wait("where the export went", |s| s.contains("exported to"));
+    session.quit();
+    let exported = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "md") && *p != briefing)
+        .expect("a Markdown export beside the briefing");
+    let text = std::fs::read_to_string(exported).unwrap();
+    assert!(text.contains("check the date with the council"), "{text}");
+    assert!(text.contains("seen by a second pair of eyes"), "{text}");
 }

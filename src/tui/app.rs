@@ -1,5 +1,6 @@
-//! The reader's state and what each action does to it. Pure: no terminal, no I/O, so every
-//! keyboard flow can be tested by feeding actions to [`App::handle`].
+//! The reader's state and what each action does to it. No terminal, so every keyboard flow
+//! can be tested by feeding actions to [`App::handle`]; the only I/O is the review's saves
+//! and exports ([`super::review`]).
 
 use aho_corasick::AhoCorasickBuilder;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -11,9 +12,12 @@ use super::article::{Article, Highlights, Mark, Marks};
 use super::keymap::{Key, Keymap};
 use super::layout::PaneSizes;
 use super::library::{Library, Request};
+use super::overlay::Overlay;
+use super::review::{Pending, ReviewSettings};
 use super::theme;
 use crate::analysis::Analysis;
-use crate::document::{Document, Span};
+use crate::document::{Document, Span, Warning};
+use crate::review::{Session, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -43,9 +47,32 @@ impl Pane {
     pub fn actions(self) -> &'static [Action] {
         use Action::*;
         match self {
-            Pane::Article => &[Down, Up, NextClaim, PrevClaim, Search, NextMatch, PrevMatch],
-            Pane::Claims => &[Down, Up, Open, Top, Bottom],
-            Pane::Actors => &[Down, Up, Open, Top, Bottom],
+            Pane::Article => &[
+                Down,
+                Up,
+                NextClaim,
+                PrevClaim,
+                Search,
+                NextMatch,
+                PrevMatch,
+                MarkSupported,
+                MarkDisputed,
+                Note,
+            ],
+            Pane::Claims => &[
+                Down,
+                Up,
+                Open,
+                MarkSupported,
+                MarkDisputed,
+                MarkUnverified,
+                Grade,
+                Note,
+                Filter,
+                Undo,
+                Export,
+            ],
+            Pane::Actors => &[Down, Up, Open, MergeActor, Top, Bottom],
             Pane::Timeline => &[Down, Up, Open, Top, Bottom],
         }
     }
@@ -132,6 +159,23 @@ pub struct App {
     pub library: Option<Library>,
     /// A briefing is shown (else the library's list).
     pub reading: bool,
+    /// The library entry shown, when opened from the library.
+    pub opened: Option<usize>,
+    /// The briefing's review, once loaded with the analysis.
+    pub session: Option<Session>,
+    pub review_settings: ReviewSettings,
+    /// The grade picker or the note editor, when open.
+    pub overlay: Option<Overlay>,
+    /// Only claims of this status (else all but the rejected).
+    pub status_filter: Option<Status>,
+    /// What the last action did, for the status bar until the next key.
+    pub message: Option<String>,
+    /// Sentences selected in the article (first, last), for a free note or a missed claim.
+    pub selection: Option<(usize, usize)>,
+    /// Work for the event loop, which owns the terminal: a copy, an external edit.
+    pub pending: Option<Pending>,
+    /// The review's warnings (a damaged file), printed on exit.
+    pub warnings: Vec<Warning>,
 }
 
 impl App {
@@ -164,6 +208,15 @@ impl App {
             sizes: PaneSizes::default(),
             library: None,
             reading: true,
+            opened: None,
+            session: None,
+            review_settings: ReviewSettings::default(),
+            overlay: None,
+            status_filter: None,
+            message: None,
+            pending: None,
+            selection: None,
+            warnings: Vec::new(),
         }
     }
 
@@ -202,18 +255,24 @@ impl App {
         let Some(briefing) = self.library.as_ref().and_then(|l| l.briefing(i)) else {
             return;
         };
-        let name = self
-            .library
-            .as_ref()
-            .map_or(String::new(), |l| l.entries[i].name.clone());
+        let (name, path) = self.library.as_ref().map_or((String::new(), None), |l| {
+            (l.entries[i].name.clone(), Some(l.entries[i].path.clone()))
+        });
         let fresh = App::new(name, self.keymap.clone());
         let old = std::mem::replace(self, fresh);
         self.library = old.library;
         self.mouse = old.mouse;
         self.sizes = old.sizes;
         self.narrow = old.narrow;
+        self.review_settings = old.review_settings;
+        self.warnings = old.warnings;
+        let mut analysis = briefing.analysis.clone();
+        let (session, warnings) =
+            self.review_settings
+                .load(path.as_deref(), &briefing.doc, &mut analysis);
         self.set_document(briefing.doc.clone());
-        self.set_analysis(briefing.analysis.clone());
+        self.set_review(analysis, session, warnings);
+        self.opened = Some(i);
         if let Some((query, span)) = hit {
             self.search.query = query;
             self.find();
@@ -225,6 +284,11 @@ impl App {
 
     /// Back to the library's list, where it was left.
     fn back_to_library(&mut self) {
+        self.save_view();
+        let reviewed = self.reviewed();
+        if let (Some(library), Some(i)) = (&mut self.library, self.opened) {
+            library.reviewed(i, reviewed);
+        }
         if self.library.is_some() {
             self.reading = false;
             self.help = false;
@@ -237,9 +301,30 @@ impl App {
     }
 
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.marks = marks(&analysis);
         self.analysis = Some(analysis);
         self.refresh_views();
+    }
+
+    /// The analysis with its review attached; the review's warnings show in the status bar.
+    pub fn set_review(
+        &mut self,
+        analysis: Analysis,
+        session: Option<Session>,
+        warnings: Vec<Warning>,
+    ) {
+        let orphans = session.as_ref().map_or(0, |s| s.orphans().count());
+        self.session = session;
+        if orphans > 0 {
+            self.message = Some(format!(
+                "{orphans} review item(s) no longer match the text: kept as orphaned, in the export"
+            ));
+        }
+        if let Some(w) = warnings.first() {
+            self.message = Some(w.to_string());
+        }
+        self.warnings.extend(warnings);
+        self.set_analysis(analysis);
+        self.restore_view();
     }
 
     /// The article's visible lines at this size, painted.
@@ -259,6 +344,10 @@ impl App {
 
     /// A key press: typed into the search while it is being edited, else looked up.
     pub fn handle_key(&mut self, event: KeyEvent) {
+        self.message = None;
+        if self.overlay_key(event) {
+            return;
+        }
         if let Some(library) = self.library.as_mut().filter(|_| !self.reading)
             && library.editing()
         {
@@ -288,6 +377,7 @@ impl App {
 
     pub fn handle(&mut self, action: Action) {
         use Action::*;
+        self.message = None;
         if self.help {
             match action {
                 Help | Back => self.help = false,
@@ -307,6 +397,9 @@ impl App {
             if let Some(request) = library.handle(action) {
                 self.request(request);
             }
+            return;
+        }
+        if self.selection.is_some() && self.focus == Pane::Article && self.select_key(action) {
             return;
         }
         match action {
@@ -352,16 +445,27 @@ impl App {
             PrevClaim if self.focus == Pane::Article => self.next_claim(false),
             NextClaim | PrevClaim => {}
             ToggleMouse => self.mouse = !self.mouse,
+            MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
+            | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
+            | MergeActor => self.review_action(action),
         }
     }
 
     /// Esc: the innermost thing open closes first.
     fn back(&mut self) {
-        if !self.search.query.is_empty() || self.search.editing {
+        if self.overlay.is_some() {
+            self.overlay = None;
+        } else if self.selection.is_some() {
+            self.selection = None;
+            self.refresh_focus();
+        } else if !self.search.query.is_empty() || self.search.editing {
             self.search = Search::default();
         } else if self.filter.is_some() {
             self.filter = None;
             self.refresh_views();
+        } else if self.status_filter.is_some() {
+            self.status_filter = None;
+            self.refresh_claims();
         } else {
             self.back_to_library();
         }
@@ -541,11 +645,32 @@ impl App {
         }
     }
 
+    /// After a review change: the paint and the claims in view, the selection kept on the
+    /// same claim (or where it was, when that claim left the view).
+    pub fn refresh_claims(&mut self) {
+        let (claims, timeline, current) = (self.claims, self.timeline, self.current);
+        let selected = self.claim_view.get(claims.selected).copied();
+        self.refresh_views();
+        self.claims = ListView {
+            selected: selected
+                .and_then(|c| self.claim_view.iter().position(|&i| i == c))
+                .unwrap_or(claims.selected)
+                .min(self.claim_view.len().saturating_sub(1)),
+            ..claims
+        };
+        self.timeline = timeline;
+        self.current = current;
+        self.refresh_focus();
+    }
+
     /// The claims and events in view after the filter changed.
     fn refresh_views(&mut self) {
         let Some(analysis) = &self.analysis else {
             return;
         };
+        let statuses = self.statuses();
+        let notes = self.noted_spans();
+        self.marks = marks(analysis, &statuses, &notes);
         let mentions: Vec<Span> = self
             .filter
             .and_then(|a| analysis.actors.get(a))
@@ -564,9 +689,10 @@ impl App {
         self.claim_view = (0..analysis.claims.len())
             .filter(|&i| {
                 let claim = &analysis.claims[i];
-                self.filter.is_none_or(|a| {
-                    claim.source.as_ref().is_some_and(|s| s.actors.contains(&a)) || names(claim)
-                })
+                self.listed(statuses.get(i).copied().unwrap_or_default())
+                    && self.filter.is_none_or(|a| {
+                        claim.source.as_ref().is_some_and(|s| s.actors.contains(&a)) || names(claim)
+                    })
             })
             .collect();
         self.event_view = (0..analysis.timeline.len())
@@ -587,7 +713,7 @@ impl App {
     }
 
     /// The spans that stand out: the current item's, and every mention of the filter's actor.
-    fn refresh_focus(&mut self) {
+    pub fn refresh_focus(&mut self) {
         self.focus_spans.clear();
         let Some(analysis) = &self.analysis else {
             return;
@@ -615,6 +741,9 @@ impl App {
         }
         if let Some(a) = self.filter {
             actor(a, &mut spans);
+        }
+        if let Some(span) = self.selected_span() {
+            spans = vec![span];
         }
         spans.sort_by_key(|s| (s.start, s.end));
         spans.dedup();
@@ -705,13 +834,17 @@ pub fn item_rows(pane: Pane) -> usize {
 }
 
 /// The analysis's spans as paint for the article, the heavier kinds ranked higher.
-fn marks(analysis: &Analysis) -> Marks {
+fn marks(analysis: &Analysis, statuses: &[Status], notes: &[Span]) -> Marks {
     let mut list = Vec::new();
     let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
-    for claim in &analysis.claims {
+    for &span in notes {
+        add(span, theme::noted(), 1);
+    }
+    for (i, claim) in analysis.claims.iter().enumerate() {
+        let tint = theme::status(statuses.get(i).copied().unwrap_or_default());
         match &claim.fragments {
-            Some(parts) => parts.iter().for_each(|&p| add(p, theme::claim(), 2)),
-            None => add(claim.span, theme::claim(), 2),
+            Some(parts) => parts.iter().for_each(|&p| add(p, tint, 2)),
+            None => add(claim.span, tint, 2),
         }
         if let Some(source) = &claim.source {
             add(source.span, theme::source(), 6);

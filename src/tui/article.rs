@@ -38,6 +38,8 @@ pub struct Article {
     /// The byte the last jump showed, until the reader scrolls: placed again after a
     /// resize (the pane may not have been drawn at its new size when the jump came).
     target: Option<usize>,
+    /// The target's line goes at the top (a restored reading position), not a third down.
+    at_top: bool,
 }
 
 impl Default for Article {
@@ -48,6 +50,7 @@ impl Default for Article {
             cache: Vec::new(),
             top: (0, 0),
             target: None,
+            at_top: false,
         }
     }
 }
@@ -218,12 +221,22 @@ impl Article {
     /// Scrolls so the line holding byte `at` sits a third of the way down the pane.
     pub fn jump_to(&mut self, doc: &Document, at: usize) {
         self.target = Some(at);
+        self.at_top = false;
+        self.place(doc, at);
+    }
+
+    /// Scrolls so the line holding byte `at` is the top line: where the reader left off.
+    pub fn resume_at(&mut self, doc: &Document, at: usize) {
+        self.target = Some(at);
+        self.at_top = true;
         self.place(doc, at);
     }
 
     fn place(&mut self, doc: &Document, at: usize) {
         self.top = self.locate(doc, at);
-        self.move_by(doc, -((self.height / 3) as isize));
+        if !self.at_top {
+            self.move_by(doc, -((self.height / 3) as isize));
+        }
     }
 
     /// The line holding byte `at`.

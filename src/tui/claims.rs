@@ -1,4 +1,5 @@
-//! The claims pane: two rows a claim, its kind, source, cue and hedges, then its words.
+//! The claims pane: two rows a claim, its review (status, grade, a note marker), kind,
+//! source, cue and hedges, then its words.
 
 use ratatui::text::{Line, Span as Text};
 
@@ -7,6 +8,7 @@ use super::layout::{clip, empty, row_style};
 use super::theme;
 use crate::analysis::Claim;
 use crate::document::Document;
+use crate::review::{ClaimReview, Status};
 
 pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
     let (Some(doc), Some(analysis)) = (&app.doc, &app.analysis) else {
@@ -18,6 +20,11 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
     app.claims.scrolled(height / 2, app.claim_view.len());
     let digits = analysis.claims.len().to_string().len().max(2);
     let view = app.claims;
+    let reviews = app
+        .session
+        .as_ref()
+        .map(|s| s.by_claim(analysis.claims.len()))
+        .unwrap_or_default();
     app.claim_view[view.offset..]
         .iter()
         .take(view.page)
@@ -25,7 +32,8 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         .flat_map(|(k, &i)| {
             let style = row_style(view.offset + k == view.selected);
             let claim = &analysis.claims[i];
-            let head = header(doc, i, claim, width, digits);
+            let review = reviews.get(i).copied().flatten();
+            let head = header(doc, i, claim, review, width, digits);
             let body = Line::from(format!("  {}", clip(&content(doc, claim), width - 2)));
             [head.style(style), body.style(style)]
         })
@@ -33,9 +41,21 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
 }
 
 /// "c3 assertion  Shin Wonsik · according to  ~reportedly  ⟂c9"
-fn header(doc: &Document, i: usize, claim: &Claim, width: usize, digits: usize) -> Line<'static> {
+fn header(
+    doc: &Document,
+    i: usize,
+    claim: &Claim,
+    review: Option<&ClaimReview>,
+    width: usize,
+    digits: usize,
+) -> Line<'static> {
+    let verdict = verdict(review);
     let mut spans = vec![
         Text::styled(format!("c{:<digits$} ", i + 1), theme::dim()),
+        Text::styled(
+            verdict.clone(),
+            theme::status(review.map_or(Status::Unreviewed, |r| r.status)),
+        ),
         Text::styled(format!("{:<11}", kind(claim)), theme::cue()),
     ];
     let mut who = match &claim.source {
@@ -61,7 +81,7 @@ fn header(doc: &Document, i: usize, claim: &Claim, width: usize, digits: usize) 
     }
     // The source gives way first, then the notes, so the row never runs over.
     let noted: usize = notes.iter().map(|n| n.chars().count() + 2).sum();
-    let left = width.saturating_sub(14 + digits);
+    let left = width.saturating_sub(14 + digits + verdict.chars().count());
     let room = left.saturating_sub(noted).max(left.min(12));
     let who = clip(&who, room);
     let mut left = left.saturating_sub(who.chars().count());
@@ -72,6 +92,32 @@ fn header(doc: &Document, i: usize, claim: &Claim, width: usize, digits: usize) 
         spans.push(Text::styled(format!("  {note}"), theme::hedge()));
     }
     Line::from(spans)
+}
+
+/// "✗ disputed B2 ✎ ": the status as a mark and a word (none while unreviewed), the grade,
+/// a marker for a note.
+fn verdict(review: Option<&ClaimReview>) -> String {
+    let Some(review) = review.filter(|r| !r.is_empty()) else {
+        return String::new();
+    };
+    let mark = match review.status {
+        Status::Unreviewed => "",
+        Status::Supported => "✓",
+        Status::Disputed => "✗",
+        Status::Unverified => "?",
+        Status::Rejected => "⊘",
+    };
+    let mut out = String::new();
+    if review.status != Status::Unreviewed {
+        out.push_str(&format!("{mark} {} ", review.status));
+    }
+    if let Some(grade) = review.grade {
+        out.push_str(&format!("{grade} "));
+    }
+    if review.note.is_some() {
+        out.push_str("✎ ");
+    }
+    out
 }
 
 fn kind(claim: &Claim) -> String {

@@ -11,6 +11,7 @@ use super::app::App;
 use super::layout::{centred, clear};
 use super::theme;
 use crate::analysis::ActorKind;
+use crate::review::Status;
 
 const COLUMN: usize = 35;
 
@@ -87,7 +88,11 @@ fn legend() -> Vec<Line<'static>> {
     ];
     let mut lines = vec![
         sample(theme::claim(), "claim", "what is claimed"),
+        sample(theme::status(Status::Supported), "claim", "supported"),
+        sample(theme::status(Status::Disputed), "claim", "disputed"),
+        sample(theme::status(Status::Unverified), "claim", "unverified"),
         sample(theme::source(), "source", "who claims it"),
+        sample(theme::noted(), "noted", "a passage with a note"),
         sample(theme::cue(), "cue", "said, according to"),
         sample(theme::hedge(), "hedge", "reportedly, may"),
         sample(theme::time(), "time", "a time expression"),

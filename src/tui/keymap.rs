@@ -131,6 +131,21 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (SearchLibrary, &["S"]),
         (Sort, &["o"]),
         (Rescan, &["r"]),
+        (MarkSupported, &["s"]),
+        (MarkDisputed, &["d"]),
+        (MarkUnverified, &["u"]),
+        (MarkRejected, &["X"]),
+        (ClearStatus, &["x"]),
+        (Grade, &["a"]),
+        (Note, &["c"]),
+        (Filter, &["f"]),
+        (Undo, &["U"]),
+        (Export, &["E"]),
+        (NoteInEditor, &["C"]),
+        (Copy, &["y"]),
+        (Select, &["v"]),
+        (AddClaim, &["+"]),
+        (MergeActor, &["M"]),
     ]
 };
 

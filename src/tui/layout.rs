@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::action::Action;
 use super::app::{App, Pane};
 use super::keymap::Keymap;
-use super::{actors, claims, help, library, theme, timeline};
+use super::{actors, claims, help, library, overlay, theme, timeline};
 
 /// Below this, only a notice: 40x12 still shows a whole pane.
 pub const MIN_WIDTH: u16 = 30;
@@ -106,6 +106,8 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     status_bar(frame, status, app);
     if app.help {
         help::draw(frame, body, app);
+    } else if app.overlay.is_some() {
+        overlay::draw(frame, body, app);
     }
 }
 
@@ -123,7 +125,10 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
         }
         date = doc.meta.published;
     }
-    let reviewed = app.analysis.as_ref().map(|a| a.claims.len());
+    let reviewed = app
+        .analysis
+        .as_ref()
+        .map(|a| (app.reviewed(), a.claims.len()));
     // Narrower terminals get shorter forms; the title keeps at least a few words.
     let width = usize::from(area.width);
     let (date_format, reviewed_word) = match width {
@@ -135,10 +140,10 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     if let (Some(date), Some(format)) = (date, date_format) {
         right.extend([sep(), Text::raw(date.strftime(format).to_string())]);
     }
-    if let Some(n) = reviewed {
+    if let Some((done, n)) = reviewed {
         right.extend([
             sep(),
-            Text::styled(format!("0/{n} {reviewed_word} "), theme::dim()),
+            Text::styled(format!("{done}/{n} {reviewed_word} "), theme::dim()),
         ]);
     }
     let right_width: usize = right.iter().map(|s| s.width()).sum();
@@ -234,8 +239,14 @@ fn count(app: &App, pane: Pane) -> String {
         Pane::Timeline => analysis.timeline.len(),
     };
     let shown = app.list_len(pane);
-    match app.filter.and_then(|a| analysis.actors.get(a)) {
-        Some(actor) if pane != Pane::Actors => format!(" {shown} of {total} · {}", actor.name),
+    let status = app.status_filter.filter(|_| pane == Pane::Claims);
+    match (app.filter.and_then(|a| analysis.actors.get(a)), status) {
+        (Some(actor), _) if pane != Pane::Actors => {
+            let status = status.map_or(String::new(), |s| format!(" {s}"));
+            format!(" {shown} of {total}{status} · {}", actor.name)
+        }
+        (_, Some(status)) => format!(" {shown} of {total} {status}"),
+        _ if shown < total && pane == Pane::Claims => format!(" {shown} of {total}"),
         _ => format!(" {total}"),
     }
 }
@@ -244,14 +255,31 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
     use super::action::Action::*;
     let show = |action| {
         let what = match action {
-            Back if app.filter.is_some() => "clear filter",
+            Back if app.filter.is_some() || app.status_filter.is_some() => "clear filter",
             _ => action.describe(),
         };
         hint(&app.keymap, action, what)
     };
     let mut spans = Vec::new();
     let search = &app.search;
-    if search.editing {
+    if let Some(message) = &app.message {
+        spans.push(Text::styled(format!(" {message}"), theme::key()));
+    } else if let Some(overlay) = &app.overlay {
+        spans.push(Text::styled(
+            format!(" {}", overlay::hint(overlay)),
+            theme::dim(),
+        ));
+    } else if app.selection.is_some() {
+        for (action, what) in [
+            (Down, "one more sentence"),
+            (Up, "one fewer"),
+            (Note, "note on it"),
+            (AddClaim, "add as claim"),
+            (Back, "cancel"),
+        ] {
+            spans.extend(hint(&app.keymap, action, what));
+        }
+    } else if search.editing {
         spans.push(Text::styled(format!(" /{}", search.query), theme::key()));
         spans.push(Text::styled("▏", theme::key()));
         spans.push(Text::raw(format!("  {}", matches(app))));
@@ -269,7 +297,7 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         }
         // The pane's keys while they fit; help and quit always.
         let mut room = usize::from(area.width).saturating_sub(spans_width(&spans) + 24);
-        let filter: &[_] = match (app.filter, &app.library) {
+        let filter: &[_] = match (app.filter.or(app.status_filter.map(|_| 0)), &app.library) {
             (Some(_), _) => &[Back],
             (None, Some(_)) => &[OpenLibrary],
             (None, None) => &[],

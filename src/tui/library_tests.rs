@@ -37,6 +37,7 @@ fn briefing(text: &str) -> Briefing {
         doc,
         analysis,
         warnings,
+        reviewed: 0,
     }
 }
 
@@ -253,4 +254,21 @@ fn the_library_screen() {
     run(&mut app, &[SearchLibrary]);
     typed(&mut app, "said");
     insta::assert_snapshot!("library_search_100x12", draw(&mut app, 100, 12).backend());
+}
+
+#[test]
+fn a_row_counts_the_claims_reviewed_in_the_reader() {
+    let mut app = library();
+    let claims = |app: &App| {
+        let library = app.library.as_ref().unwrap();
+        library.entries[library.selected().unwrap()].claims()
+    };
+    let (reviewed, total) = claims(&app).expect("read");
+    assert_eq!(reviewed, 0);
+    assert!(total > 0, "the briefing has claims");
+    run(&mut app, &[Open, FocusClaims, MarkDisputed, OpenLibrary]);
+    assert!(app.in_library());
+    assert_eq!(claims(&app), Some((1, total)));
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains(&format!("1/{total}")), "{screen}");
 }

@@ -8,10 +8,13 @@ mod actors;
 mod app;
 mod article;
 mod claims;
+mod editor;
 mod help;
 mod keymap;
 mod layout;
 mod library;
+mod overlay;
+mod review;
 pub mod theme;
 mod timeline;
 
@@ -34,15 +37,19 @@ use app::App;
 pub use keymap::{Keymap, KeymapError};
 pub use layout::PaneSizes;
 use library::{Library, scan};
+use review::Pending;
+pub use review::ReviewSettings;
 
 use crate::analysis::{self, Analysis, UserLexicon};
 use crate::document::{Document, Warning};
 use crate::io_reason;
+use crate::review as review_store;
 
 /// What the blocking thread sends back.
 enum Loaded {
     Document(Document),
-    Analysis(Analysis),
+    /// The analysis with its review attached, and the review's warnings.
+    Analysis(Analysis, Option<Box<review_store::Session>>, Vec<Warning>),
     Failed(String),
     /// A briefing of the library, read (or not).
     Entry(scan::Arrived),
@@ -50,7 +57,8 @@ enum Loaded {
 
 /// What the reader opens on.
 enum Start {
-    One(String, Loader),
+    /// A briefing's name, the file it is read from (none: stdin or the sample), its loader.
+    One(String, Option<PathBuf>, Loader),
     /// The folders and files of a library, with the date that overrides theirs.
     Library(Vec<PathBuf>, Option<jiff::civil::Date>),
 }
@@ -62,6 +70,7 @@ pub struct Settings {
     /// Mouse capture from the start (else off until `toggle_mouse`).
     pub mouse: bool,
     pub sizes: PaneSizes,
+    pub review: ReviewSettings,
 }
 
 /// Reads a briefing, in the background; `Err` is the `<what>: <why>` of a failure.
@@ -71,11 +80,12 @@ pub type Loader = Box<dyn FnOnce() -> Result<(Document, Vec<Warning>), String> +
 /// terminal is back, or the failure that ended it.
 pub fn run(
     name: String,
+    path: Option<PathBuf>,
     load: Loader,
     lexicon: UserLexicon,
     settings: Settings,
 ) -> Result<Vec<Warning>, String> {
-    start(Start::One(name, load), lexicon, settings)
+    start(Start::One(name, path, load), lexicon, settings)
 }
 
 /// Runs the reader on a library: the briefings of `roots` (folders and files), each read in
@@ -98,6 +108,7 @@ fn start(start: Start, lexicon: UserLexicon, settings: Settings) -> Result<Vec<W
         .map_err(|e| format!("terminal: {}", io_reason(&e)))?;
     let mut app = App::new(String::new(), settings.keymap);
     app.sizes = settings.sizes;
+    app.review_settings = settings.review;
     runtime.block_on(event_loop(start, Arc::new(lexicon), app, settings.mouse))
 }
 
@@ -134,6 +145,7 @@ async fn event_loop(
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
     let shared = lexicon.clone();
+    let review = Arc::new(app.review_settings.clone());
     let read = move |library: &Library, published| {
         let tx = reading_tx.clone();
         scan::read_all(
@@ -141,6 +153,7 @@ async fn event_loop(
             library.to_read(),
             published,
             shared.clone(),
+            review.clone(),
             move |arrived: Result<scan::Arrived, String>| {
                 let _ = tx.send(arrived.map_or_else(Loaded::Failed, Loaded::Entry));
             },
@@ -148,8 +161,9 @@ async fn event_loop(
     };
     let mut readers: Option<(Arc<AtomicBool>, Option<jiff::civil::Date>)> = None;
     match start {
-        Start::One(name, load) => {
+        Start::One(name, path, load) => {
             app.name = name;
+            let review = app.review_settings.clone();
             tokio::task::spawn_blocking(move || {
                 // A bug in the analysis must end the reader with one line, not leave it running on
                 // a terminal the panic hook has already given back.
@@ -157,7 +171,10 @@ async fn event_loop(
                     Ok((doc, found)) => {
                         let _ = warn_tx.send(found);
                         let _ = tx.send(Loaded::Document(doc.clone()));
-                        let _ = tx.send(Loaded::Analysis(analysis::analyze(&doc, &lexicon)));
+                        let mut analysis = analysis::analyze(&doc, &lexicon);
+                        let (session, warnings) = review.load(path.as_deref(), &doc, &mut analysis);
+                        let _ =
+                            tx.send(Loaded::Analysis(analysis, session.map(Box::new), warnings));
                     }
                     Err(why) => {
                         let _ = tx.send(Loaded::Failed(why));
@@ -173,9 +190,10 @@ async fn event_loop(
         Start::Library(roots, published) => {
             let library = Library::new(roots.clone(), scan::scan(&roots));
             readers = Some((read(&library, published), published));
-            let sizes = app.sizes;
+            let (sizes, review) = (app.sizes, app.review_settings);
             app = App::with_library(library, app.keymap);
             app.sizes = sizes;
+            app.review_settings = review;
         }
     }
     if mouse {
@@ -208,7 +226,7 @@ async fn event_loop(
                     warnings.extend(warn_rx.try_recv().unwrap_or_default());
                     app.set_document(doc);
                 }
-                Loaded::Analysis(analysis) => app.set_analysis(analysis),
+                Loaded::Analysis(analysis, session, found) => app.set_review(analysis, session.map(|s| *s), found),
                 Loaded::Failed(why) => return Err(why),
                 Loaded::Entry(arrived) => app.arrived(arrived),
             },
@@ -222,6 +240,39 @@ async fn event_loop(
             library.scanned(scan::scan(&library.roots));
             *stop = read(library, *published);
         }
+        match app.pending.take() {
+            Some(Pending::Copy(text)) => {
+                use crossterm::clipboard::CopyToClipboard;
+                execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text)).map_err(failed)?;
+            }
+            Some(Pending::EditNote { claim, text }) => {
+                // The editor gets the terminal, and the keys: the stream stops reading.
+                drop(events);
+                let result = match editor::command() {
+                    Some(editor) => {
+                        let _ = execute!(io::stdout(), DisableMouseCapture);
+                        ratatui::restore();
+                        let result = editor::edit(&editor, &text);
+                        use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
+                        crossterm::terminal::enable_raw_mode().map_err(failed)?;
+                        execute!(io::stdout(), EnterAlternateScreen, Clear(ClearType::All))
+                            .map_err(failed)?;
+                        if app.mouse {
+                            execute!(io::stdout(), EnableMouseCapture).map_err(failed)?;
+                        }
+                        // A new terminal draws everything again (`clear` would ask the
+                        // terminal where its cursor is, which not every terminal answers).
+                        let backend = ratatui::backend::CrosstermBackend::new(io::stdout());
+                        terminal = ratatui::Terminal::new(backend).map_err(failed)?;
+                        result
+                    }
+                    None => Err("set $VISUAL or $EDITOR to edit notes in an editor".into()),
+                };
+                events = EventStream::new();
+                app.edited(claim, result);
+            }
+            None => {}
+        }
         if app.mouse != mouse {
             let result = if app.mouse {
                 execute!(io::stdout(), EnableMouseCapture)
@@ -231,12 +282,16 @@ async fn event_loop(
             result.map_err(failed)?;
         }
     }
+    if app.reading {
+        app.save_view();
+    }
     if let Some((stop, _)) = readers {
         stop.store(true, Ordering::Relaxed);
     }
     if let Some(library) = &app.library {
         warnings.extend(library.warnings());
     }
+    warnings.append(&mut app.warnings);
     Ok(warnings)
 }
 

@@ -77,8 +77,8 @@ fn the_smallest_useful_terminal_and_one_too_small() {
 fn help_overlay_lists_the_live_keymap() {
     let mut app = sample();
     app.handle(Help);
-    let terminal = draw(&mut app, 100, 30);
-    insta::assert_snapshot!("help_100x30", terminal.backend());
+    let terminal = draw(&mut app, 120, 30);
+    insta::assert_snapshot!("help_120x30", terminal.backend());
     let screen = terminal.backend().to_string();
     for action in app.keymap.actions() {
         assert!(screen.contains(action.describe()), "{}", action.name());
@@ -311,12 +311,7 @@ fn a_help_taller_than_the_terminal_scrolls() {
     run(&mut app, &[Help]);
     let first = draw(&mut app, 40, 12).backend().to_string();
     assert!(first.contains("quit") && first.contains("j/k scroll"));
-    run(
-        &mut app,
-        &[
-            Bottom, PageDown, PageDown, PageDown, PageDown, PageDown, PageDown, PageDown, PageDown,
-        ],
-    );
+    run(&mut app, &[PageDown; 20]);
     let last = draw(&mut app, 40, 12).backend().to_string();
     assert!(
         last.contains("actor") && !last.contains("q/ctrl-c"),
@@ -362,3 +357,6 @@ fn pane_sizes_from_the_configuration_are_honoured() {
 
 #[path = "library_tests.rs"]
 mod library;
+
+#[path = "review_tests.rs"]
+mod review;

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::analysis::ActorKind;
+use crate::review::Status;
 
 /// The colour of each role, by the names `[theme]` uses.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +35,9 @@ const DEFAULTS: &[(&str, u8)] = &[
     ("group", 216),
     ("other", 250),
     ("claim", 236),
+    ("supported", 22),
+    ("disputed", 52),
+    ("unverified", 94),
     ("cue", 222),
     ("hedge", 209),
     ("time", 81),
@@ -201,6 +205,27 @@ pub fn actor(kind: ActorKind) -> Style {
 /// Claim content: a quiet background tint.
 pub fn claim() -> Style {
     Style::new().bg(colour("claim"))
+}
+
+/// Claim content by the analyst's verdict: a tint of its own, and without colour a text
+/// style, so the verdict still shows. Rejected claims are struck through.
+pub fn status(status: Status) -> Style {
+    match status {
+        Status::Unreviewed => claim(),
+        Status::Supported => Style::new().bg(colour("supported")),
+        Status::Disputed => Style::new()
+            .bg(colour("disputed"))
+            .add_modifier(uncoloured(Modifier::UNDERLINED)),
+        Status::Unverified => Style::new()
+            .bg(colour("unverified"))
+            .add_modifier(uncoloured(Modifier::ITALIC)),
+        Status::Rejected => dim().add_modifier(Modifier::CROSSED_OUT),
+    }
+}
+
+/// A passage with a free note on it: underlined beneath everything else.
+pub fn noted() -> Style {
+    Style::new().add_modifier(Modifier::UNDERLINED)
 }
 
 pub fn source() -> Style {

@@ -26,6 +26,8 @@ pub struct Briefing {
     pub analysis: Analysis,
     /// What ingest noticed, printed when the reader ends.
     pub warnings: Vec<Warning>,
+    /// Claims with a status in the stored review.
+    pub reviewed: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +44,8 @@ pub struct Entry {
     /// The file as the list names it: relative to the folder it was found in.
     pub name: String,
     pub status: Status,
+    /// Claims reviewed, once known: from the stored review, then from the reader.
+    pub reviewed: Option<usize>,
 }
 
 impl Entry {
@@ -70,8 +74,12 @@ impl Entry {
         self.briefing().and_then(|b| b.doc.meta.published)
     }
 
-    pub fn claims(&self) -> Option<usize> {
-        self.briefing().map(|b| b.analysis.claims.len())
+    /// Claims reviewed and claims in all.
+    pub fn claims(&self) -> Option<(usize, usize)> {
+        self.briefing().map(|b| {
+            let reviewed = self.reviewed.unwrap_or(b.reviewed);
+            (reviewed, b.analysis.claims.len())
+        })
     }
 }
 
@@ -205,9 +213,17 @@ impl Library {
                 path: f.path,
                 name: f.name,
                 status: f.error.map_or(Status::Reading, Status::Failed),
+                reviewed: None,
             })
             .collect();
         self.refresh_view(selected.and_then(|p| self.entries.iter().position(|e| e.path == p)));
+    }
+
+    /// Entry `i`'s review count after the reader changed it.
+    pub fn reviewed(&mut self, i: usize, reviewed: usize) {
+        if let Some(entry) = self.entries.get_mut(i) {
+            entry.reviewed = Some(reviewed);
+        }
     }
 
     /// The entries still to be read, for the background readers.

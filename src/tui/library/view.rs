@@ -155,11 +155,10 @@ fn entry_lines(library: &mut Library, inner: Rect, spin: char) -> Vec<Line<'stat
     lines
 }
 
-/// The claims column. Once reviews exist this becomes "reviewed of total"; for now the
-/// total.
+/// The claims column: "reviewed/total".
 fn claims(entry: &Entry, spin: char) -> String {
     match (&entry.status, entry.claims()) {
-        (_, Some(total)) => total.to_string(),
+        (_, Some((reviewed, total))) => format!("{reviewed}/{total}"),
         (Status::Reading, _) => spin.to_string(),
         _ => String::new(),
     }

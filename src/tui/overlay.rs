@@ -1,0 +1,226 @@
+//! The overlays of the review: the grade picker, the note editor (on a claim or a passage)
+//! and the actor merge picker. While one is open it takes the keys.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span as Text};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::action::Action;
+use super::app::App;
+use super::keymap::Key;
+use super::layout::{centred, clear, row_style};
+use super::theme;
+use crate::document::Span;
+use crate::review::Grade;
+
+/// An overlay that takes the keys while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The grade picker on claim `claim`: the reliability letter once it is chosen.
+    Grade {
+        claim: usize,
+        reliability: Option<char>,
+    },
+    /// The note editor; typing appends, Enter starts a line.
+    Note { on: NoteOn, text: String },
+    /// The actor picker: actor `from` goes into the one selected (by position in `into`).
+    Merge {
+        from: usize,
+        into: Vec<usize>,
+        selected: usize,
+    },
+}
+
+/// What a note is written on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteOn {
+    Claim(usize),
+    /// A passage of the article (bytes): a free note.
+    Passage(Span),
+}
+
+impl App {
+    /// Keys while an overlay is open; `true` when the overlay took the key.
+    pub fn overlay_key(&mut self, event: KeyEvent) -> bool {
+        let Some(overlay) = self.overlay.take() else {
+            return false;
+        };
+        let key = Key::from_event(event);
+        let now = Timestamp::now();
+        match overlay {
+            Overlay::Grade { claim, reliability } => match (key.code, reliability) {
+                (KeyCode::Esc, _) => {}
+                (KeyCode::Backspace, Some(_)) => {
+                    self.overlay = Some(Overlay::Grade {
+                        claim,
+                        reliability: None,
+                    });
+                }
+                (KeyCode::Char(c), None) if ('A'..='F').contains(&c.to_ascii_uppercase()) => {
+                    self.overlay = Some(Overlay::Grade {
+                        claim,
+                        reliability: Some(c.to_ascii_uppercase()),
+                    });
+                }
+                (KeyCode::Char(c), Some(r)) if ('1'..='6').contains(&c) => {
+                    let grade = Grade::new(r, c as u8 - b'0').ok();
+                    self.set_grade(claim, grade, now);
+                }
+                (KeyCode::Char('-'), None) => self.set_grade(claim, None, now),
+                _ => self.overlay = Some(Overlay::Grade { claim, reliability }),
+            },
+            Overlay::Merge {
+                from,
+                into,
+                mut selected,
+            } => {
+                match self.keymap.action(key) {
+                    Some(Action::Back) => return true,
+                    Some(Action::Open) => {
+                        if let Some(&to) = into.get(selected) {
+                            self.merge(from, to);
+                        }
+                        return true;
+                    }
+                    Some(Action::Down) => selected = (selected + 1).min(into.len() - 1),
+                    Some(Action::Up) => selected = selected.saturating_sub(1),
+                    _ => {}
+                }
+                self.overlay = Some(Overlay::Merge {
+                    from,
+                    into,
+                    selected,
+                });
+            }
+            Overlay::Note { on, mut text } => {
+                match key.code {
+                    KeyCode::Esc => {
+                        self.message = Some("note not changed".into());
+                        return true;
+                    }
+                    KeyCode::Char('s') if key.ctrl => {
+                        match on {
+                            NoteOn::Claim(claim) => self.set_note(claim, &text, now),
+                            NoteOn::Passage(span) => self.add_note(span, &text),
+                        }
+                        return true;
+                    }
+                    KeyCode::Enter => text.push('\n'),
+                    KeyCode::Backspace => {
+                        text.pop();
+                    }
+                    KeyCode::Char(c) if !key.ctrl => text.push(c),
+                    _ => {}
+                }
+                self.overlay = Some(Overlay::Note { on, text });
+            }
+        }
+        true
+    }
+}
+
+/// What the status bar says while an overlay is open.
+pub fn hint(overlay: &Overlay) -> &'static str {
+    match overlay {
+        Overlay::Grade {
+            reliability: None, ..
+        } => "source reliability A-F · - clears the grade · esc cancel",
+        Overlay::Grade { .. } => "information credibility 1-6 · backspace back · esc cancel",
+        Overlay::Merge { .. } => "j/k choose · enter merge · esc cancel",
+        Overlay::Note { .. } => "enter new line · ctrl-s save · esc cancel",
+    }
+}
+
+/// The grade picker or the note editor, over the panes.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(overlay) = &app.overlay else {
+        return;
+    };
+    let (title, lines, height) = match overlay {
+        Overlay::Grade { claim, reliability } => {
+            let rows: Vec<Line> = match reliability {
+                None => RELIABILITY
+                    .iter()
+                    .map(|(k, what)| grade_row(*k, what))
+                    .collect(),
+                Some(r) => std::iter::once(Line::styled(format!("source {r}"), theme::dim()))
+                    .chain(CREDIBILITY.iter().map(|(k, what)| grade_row(*k, what)))
+                    .collect(),
+            };
+            let height = rows.len() as u16 + 2;
+            (format!(" grade c{} ", claim + 1), rows, height)
+        }
+        Overlay::Merge {
+            from,
+            into,
+            selected,
+        } => {
+            let actors = app.analysis.as_ref().map_or(&[][..], |a| &a.actors[..]);
+            let fit = usize::from(area.height.saturating_sub(2)).max(1);
+            let skip = (*selected + 1).saturating_sub(fit);
+            let rows: Vec<Line> = into
+                .iter()
+                .enumerate()
+                .skip(skip)
+                .filter_map(|(k, &a)| {
+                    let name = actors.get(a)?.name.clone();
+                    Some(Line::styled(format!(" {name}"), row_style(k == *selected)))
+                })
+                .take(fit)
+                .collect();
+            let name = actors.get(*from).map_or("", |a| a.name.as_str());
+            let height = (rows.len() as u16 + 2).min(area.height);
+            (format!(" merge {name} into "), rows, height)
+        }
+        Overlay::Note { on, text } => {
+            let mut rows: Vec<Line> = text.split('\n').map(|l| Line::raw(l.to_string())).collect();
+            if let Some(last) = rows.last_mut() {
+                last.push_span(Text::styled("▏", theme::key()));
+            }
+            let title = match on {
+                NoteOn::Claim(claim) => format!(" note on c{} ", claim + 1),
+                NoteOn::Passage(_) => " note on the passage ".to_string(),
+            };
+            (title, rows, area.height.min(14))
+        }
+    };
+    let place = centred(area, 60, height);
+    // The last lines of a long note stay in view.
+    let inner = usize::from(place.height.saturating_sub(2));
+    let skip = lines.len().saturating_sub(inner);
+    clear(frame, place);
+    let block = Block::bordered()
+        .border_style(theme::border(true))
+        .title(Line::styled(title, theme::title(true)))
+        .title_bottom(Line::styled(format!(" {} ", hint(overlay)), theme::dim()));
+    let body: Vec<Line> = lines.into_iter().skip(skip).collect();
+    frame.render_widget(Paragraph::new(body).block(block), place);
+}
+
+fn grade_row(key: char, what: &str) -> Line<'static> {
+    Line::from(vec![
+        Text::styled(format!(" {key}  "), theme::key()),
+        Text::raw(what.to_string()),
+    ])
+}
+
+/// The Admiralty scales, as the picker explains them.
+const RELIABILITY: [(char, &str); 6] = [
+    ('A', "completely reliable"),
+    ('B', "usually reliable"),
+    ('C', "fairly reliable"),
+    ('D', "not usually reliable"),
+    ('E', "unreliable"),
+    ('F', "reliability cannot be judged"),
+];
+const CREDIBILITY: [(char, &str); 6] = [
+    ('1', "confirmed by other sources"),
+    ('2', "probably true"),
+    ('3', "possibly true"),
+    ('4', "doubtful"),
+    ('5', "improbable"),
+    ('6', "truth cannot be judged"),
+];

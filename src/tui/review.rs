@@ -1,0 +1,567 @@
+//! The analyst's review in the reader: statuses, grades and notes on the selected claim, the
+//! status filter, free notes and added claims on a selection, actor merges, undo, export,
+//! the reading position; the overlays that ask for input are in [`super::overlay`]. Each change is saved at once; a failed save is reported
+//! in the status bar and the review stays in memory, so the next change writes it all.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use super::action::Action;
+use super::app::{App, Item, Pane};
+use super::overlay::{NoteOn, Overlay};
+use crate::analysis::Analysis;
+use crate::document::{Document, Span, Warning};
+use crate::export::{self, Briefing, Format};
+use crate::review::{BriefingKey, Grade, Session, Status, Store};
+
+/// What the configuration and the command line decide about the review.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewSettings {
+    /// Where reviews are kept; none: in memory only.
+    pub data_dir: Option<PathBuf>,
+    pub reviewer: String,
+    pub export_format: Format,
+    /// Where `export` writes; none: the current directory.
+    pub export_dir: Option<PathBuf>,
+}
+
+impl ReviewSettings {
+    /// The stored review of the briefing read from `path` (none: stdin or the sample),
+    /// attached to `analysis`. A store that cannot be used leaves the review in memory,
+    /// with a warning saying so.
+    pub fn load(
+        &self,
+        path: Option<&std::path::Path>,
+        doc: &Document,
+        analysis: &mut Analysis,
+    ) -> (Option<Session>, Vec<Warning>) {
+        let key = BriefingKey::for_briefing(path, &doc.fingerprint);
+        let now = Timestamp::now();
+        let mut problems = Vec::new();
+        let store = match self.data_dir.as_deref().map(Store::open).transpose() {
+            Ok(store) => store,
+            Err(e) => {
+                problems.push(Warning(format!("review not kept: {e}")));
+                None
+            }
+        };
+        let reviewer = self.reviewer.clone();
+        match Session::load(store, key.clone(), reviewer.clone(), doc, analysis, now) {
+            Ok((session, warnings)) => (Some(session), [problems, warnings].concat()),
+            Err(e) => {
+                problems.push(Warning(format!("review not kept: {e}")));
+                let session = Session::load(None, key, reviewer, doc, analysis, now).ok();
+                (session.map(|(s, _)| s), problems)
+            }
+        }
+    }
+}
+
+/// How many of `claims` claims have a status other than unreviewed.
+pub fn reviewed(session: &Session, claims: usize) -> usize {
+    session
+        .by_claim(claims)
+        .iter()
+        .flatten()
+        .filter(|c| c.status != Status::Unreviewed)
+        .count()
+}
+
+/// Where the reader was in a briefing, kept beside its review so a reopen comes back there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct View {
+    /// The article's top line, as a byte of the text.
+    top: usize,
+    /// The focused pane, by its number (1 article .. 4 timeline).
+    pane: usize,
+    /// The claim selected, by index into the analysis.
+    claim: Option<usize>,
+}
+
+/// What only the event loop can do, asked for by a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// To the clipboard, with OSC 52.
+    Copy(String),
+    /// Claim `claim`'s note, to edit in `$VISUAL`/`$EDITOR`.
+    EditNote { claim: usize, text: String },
+}
+
+/// The status filter's steps, in the order `filter` cycles through them after "all".
+const FILTERS: [Status; 5] = [
+    Status::Unreviewed,
+    Status::Disputed,
+    Status::Unverified,
+    Status::Supported,
+    Status::Rejected,
+];
+
+impl App {
+    /// The claim the review keys act on: the Claims pane's selection, or in the article
+    /// the claim selected there.
+    pub fn target_claim(&self) -> Option<usize> {
+        match (self.focus, self.current) {
+            (Pane::Claims, _) => self.claim_view.get(self.claims.selected).copied(),
+            (Pane::Article, Some(Item::Claim(i))) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The passages with a free note, in bytes (orphaned ones have no place in the text).
+    pub fn noted_spans(&self) -> Vec<Span> {
+        let (Some(session), Some(doc)) = (&self.session, &self.doc) else {
+            return Vec::new();
+        };
+        // Notes hold code-point offsets; one pass over the text turns them all into bytes.
+        let mut wanted: Vec<usize> = session
+            .notes()
+            .filter(|n| !n.orphaned)
+            .flat_map(|n| [n.start, n.end])
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut bytes = std::collections::HashMap::new();
+        let mut next = wanted.iter().peekable();
+        let ends = doc
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([doc.text.len()]);
+        for (k, byte) in ends.enumerate() {
+            while next.peek().is_some_and(|&&w| w == k) {
+                bytes.insert(k, byte);
+                next.next();
+            }
+            if next.peek().is_none() {
+                break;
+            }
+        }
+        session
+            .notes()
+            .filter(|n| !n.orphaned)
+            .filter_map(|n| Some(Span::new(*bytes.get(&n.start)?, *bytes.get(&n.end)?)))
+            .filter(|s| s.start < s.end)
+            .collect()
+    }
+
+    /// Every claim's status at once (one pass over the review).
+    pub fn statuses(&self) -> Vec<Status> {
+        let claims = self.analysis.as_ref().map_or(0, |a| a.claims.len());
+        match &self.session {
+            Some(s) => s
+                .by_claim(claims)
+                .iter()
+                .map(|c| c.map_or(Status::Unreviewed, |c| c.status))
+                .collect(),
+            None => vec![Status::Unreviewed; claims],
+        }
+    }
+
+    /// How many claims have a status other than unreviewed.
+    pub fn reviewed(&self) -> usize {
+        let claims = self.analysis.as_ref().map_or(0, |a| a.claims.len());
+        self.session.as_ref().map_or(0, |s| reviewed(s, claims))
+    }
+
+    /// A claim is listed unless rejected, or when the status filter asks for its status.
+    pub fn listed(&self, status: Status) -> bool {
+        match self.status_filter {
+            Some(wanted) => status == wanted,
+            None => status != Status::Rejected,
+        }
+    }
+
+    pub fn review_action(&mut self, action: Action) {
+        use Action::*;
+        let now = Timestamp::now();
+        match action {
+            MarkSupported => self.mark(Status::Supported, now),
+            MarkDisputed => self.mark(Status::Disputed, now),
+            MarkUnverified => self.mark(Status::Unverified, now),
+            MarkRejected => self.mark(Status::Rejected, now),
+            ClearStatus => self.mark(Status::Unreviewed, now),
+            Grade => {
+                if let Some(claim) = self.review_target() {
+                    self.overlay = Some(Overlay::Grade {
+                        claim,
+                        reliability: None,
+                    });
+                }
+            }
+            Note => {
+                if let Some(claim) = self.review_target() {
+                    let text = self.note(claim).unwrap_or_default();
+                    self.overlay = Some(Overlay::Note {
+                        on: NoteOn::Claim(claim),
+                        text,
+                    });
+                }
+            }
+            NoteInEditor => {
+                if let Some(claim) = self.review_target() {
+                    let text = self.note(claim).unwrap_or_default();
+                    self.pending = Some(Pending::EditNote { claim, text });
+                }
+            }
+            Copy => {
+                if let Some(claim) = self.review_target()
+                    && let Some(text) = self.clip(claim)
+                {
+                    self.pending = Some(Pending::Copy(text));
+                    self.message = Some(format!("c{} copied (OSC 52)", claim + 1));
+                }
+            }
+            Filter => {
+                self.status_filter = match self.status_filter {
+                    None => Some(FILTERS[0]),
+                    Some(s) => FILTERS
+                        .iter()
+                        .position(|&f| f == s)
+                        .and_then(|k| FILTERS.get(k + 1).copied()),
+                };
+                self.message = Some(match self.status_filter {
+                    Some(s) => format!("showing {s} claims"),
+                    None => "showing all claims".into(),
+                });
+                self.refresh_claims();
+            }
+            Undo => {
+                let (Some(session), Some(doc), Some(analysis)) =
+                    (&mut self.session, &self.doc, &mut self.analysis)
+                else {
+                    return;
+                };
+                if session.undo(doc, analysis, now) {
+                    self.message = Some("undone".into());
+                    self.save(now);
+                } else {
+                    self.message = Some("nothing to undo".into());
+                }
+            }
+            Export => self.export(),
+            Select if self.focus == Pane::Article => self.start_selection(),
+            MergeActor => self.start_merge(),
+            Select | AddClaim => {
+                self.message = Some("select sentences in the article first (v)".into());
+            }
+            _ => {}
+        }
+    }
+
+    /// `M` in the Actors pane: a picker of the other actors.
+    fn start_merge(&mut self) {
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let from = self.actors.selected;
+        if self.focus != Pane::Actors || from >= analysis.actors.len() {
+            self.message = Some("select an actor in the Actors pane first".into());
+            return;
+        }
+        let into: Vec<usize> = (0..analysis.actors.len()).filter(|&a| a != from).collect();
+        if into.is_empty() {
+            self.message = Some("no other actor to merge into".into());
+            return;
+        }
+        self.overlay = Some(Overlay::Merge {
+            from,
+            into,
+            selected: 0,
+        });
+    }
+
+    pub(super) fn merge(&mut self, from: usize, into: usize) {
+        let now = Timestamp::now();
+        let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &mut self.analysis)
+        else {
+            return;
+        };
+        let names = (analysis.actors.get(from), analysis.actors.get(into));
+        let (Some(f), Some(i)) = names else {
+            return;
+        };
+        let message = format!("{} merged into {}", f.name, i.name);
+        if session.merge_actor(doc, analysis, from, into, now) {
+            self.message = Some(message);
+            // Actor indices moved: the actor filter and selection start again.
+            self.filter = None;
+            self.actors = Default::default();
+            self.current = None;
+            self.save(now);
+        }
+    }
+
+    /// `v` in the article: the sentence of the selected claim, else the one at the top.
+    fn start_selection(&mut self) {
+        let Some(doc) = &self.doc else {
+            return;
+        };
+        let at = match (self.current, &self.analysis) {
+            (Some(Item::Claim(i)), Some(a)) => a.claims.get(i).map_or(0, |c| c.span.start),
+            _ => self.article.top_byte(doc),
+        };
+        let Some(s) = doc.sentences.iter().position(|s| s.end > at) else {
+            return;
+        };
+        self.selection = Some((s, s));
+        self.refresh_focus();
+    }
+
+    /// The selected passage, in bytes.
+    pub fn selected_span(&self) -> Option<Span> {
+        let (first, last) = self.selection?;
+        let sentences = &self.doc.as_ref()?.sentences;
+        Some(Span::new(
+            sentences.get(first)?.start,
+            sentences.get(last)?.end,
+        ))
+    }
+
+    /// Keys while sentences are selected; `true` when the key acted on the selection.
+    pub fn select_key(&mut self, action: Action) -> bool {
+        use Action::*;
+        let Some((first, last)) = self.selection else {
+            return false;
+        };
+        let count = self.doc.as_ref().map_or(0, |d| d.sentences.len());
+        match action {
+            Down => self.selection = Some((first, (last + 1).min(count.saturating_sub(1)))),
+            Up => self.selection = Some((first, last.saturating_sub(1).max(first))),
+            Note => {
+                if let Some(span) = self.selected_span() {
+                    self.overlay = Some(Overlay::Note {
+                        on: NoteOn::Passage(span),
+                        text: String::new(),
+                    });
+                }
+            }
+            AddClaim => self.add_claim(),
+            _ => return false,
+        }
+        if let (Some(doc), Some(span)) = (&self.doc, self.selected_span())
+            && !self.article.shows(doc, span.end.saturating_sub(1))
+        {
+            self.article.jump_to(doc, span.end.saturating_sub(1));
+        }
+        self.refresh_focus();
+        true
+    }
+
+    /// `+` on a selection: the passage becomes a claim the machine missed.
+    fn add_claim(&mut self) {
+        let now = Timestamp::now();
+        let Some(span) = self.selected_span() else {
+            return;
+        };
+        self.selection = None;
+        let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &mut self.analysis)
+        else {
+            return;
+        };
+        match session.add_claim(doc, analysis, span, now) {
+            Some(claim) => {
+                self.message = Some(format!("added as c{}", claim + 1));
+                self.current = Some(Item::Claim(claim));
+                self.save(now);
+            }
+            None => self.message = Some("not a passage of the text".into()),
+        }
+    }
+
+    pub(super) fn add_note(&mut self, span: Span, text: &str) {
+        let now = Timestamp::now();
+        self.selection = None;
+        if let (Some(session), Some(doc)) = (&mut self.session, &self.doc)
+            && session.add_note(doc, span, text, now)
+        {
+            self.message = Some("note on the passage saved".into());
+            self.save(now);
+        }
+    }
+
+    fn note(&self, claim: usize) -> Option<String> {
+        self.session.as_ref()?.claim(claim)?.note.clone()
+    }
+
+    /// Claim `claim` as the clipboard gets it: its words, source, status, grade and note.
+    fn clip(&self, claim: usize) -> Option<String> {
+        let (doc, analysis) = (self.doc.as_ref()?, self.analysis.as_ref()?);
+        let c = analysis.claims.get(claim)?;
+        let mut out = format!("\"{}\"", doc.slice(c.span).trim());
+        if let Some(source) = &c.source {
+            out.push_str(&format!("\n— {}", doc.slice(source.span)));
+        }
+        let review = self.session.as_ref().and_then(|s| s.claim(claim));
+        let status = review.map_or(Status::Unreviewed, |r| r.status);
+        out.push_str(&format!("\nStatus: {status}"));
+        if let Some(grade) = review.and_then(|r| r.grade) {
+            out.push_str(&format!(" · Grade: {grade}"));
+        }
+        if let Some(note) = review.and_then(|r| r.note.as_deref()) {
+            out.push_str(&format!("\nNote: {note}"));
+        }
+        Some(out)
+    }
+
+    /// The external editor came back: its text is the note, or why it is not.
+    pub fn edited(&mut self, claim: usize, result: Result<String, String>) {
+        match result {
+            Ok(text) => self.set_note(claim, &text, Timestamp::now()),
+            Err(why) => self.message = Some(why),
+        }
+    }
+
+    /// The claim to act on, or a hint in the status bar when there is none.
+    fn review_target(&mut self) -> Option<usize> {
+        self.session.as_ref()?;
+        let target = self.target_claim();
+        if target.is_none() {
+            self.message = Some("select a claim first (Claims pane, or ] in the article)".into());
+        }
+        target
+    }
+
+    fn mark(&mut self, status: Status, now: Timestamp) {
+        let Some(claim) = self.review_target() else {
+            return;
+        };
+        let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &self.analysis)
+        else {
+            return;
+        };
+        if session.set_status(doc, analysis, claim, status, now) {
+            self.message = Some(format!("c{} {status}", claim + 1));
+            self.save(now);
+        }
+    }
+
+    /// Writes the review at once and repaints what shows it.
+    fn save(&mut self, now: Timestamp) {
+        if let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &mut self.analysis)
+        {
+            match session.save(doc, analysis, now) {
+                Ok(warnings) => {
+                    if let Some(w) = warnings.first() {
+                        self.message = Some(w.to_string());
+                    }
+                    self.warnings.extend(warnings);
+                }
+                Err(e) => self.message = Some(format!("not saved: {e}")),
+            }
+        }
+        self.refresh_claims();
+    }
+
+    pub(super) fn set_grade(&mut self, claim: usize, grade: Option<Grade>, now: Timestamp) {
+        if let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &self.analysis)
+            && session.set_grade(doc, analysis, claim, grade, now)
+        {
+            self.message = Some(match grade {
+                Some(g) => format!("c{} graded {g}", claim + 1),
+                None => format!("c{} grade cleared", claim + 1),
+            });
+            self.save(now);
+        }
+    }
+
+    pub(super) fn set_note(&mut self, claim: usize, text: &str, now: Timestamp) {
+        if let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &self.analysis)
+            && session.set_note(doc, analysis, claim, text, now)
+        {
+            self.message = Some(format!("c{} note saved", claim + 1));
+            self.save(now);
+        }
+    }
+
+    fn view_path(&self) -> Option<PathBuf> {
+        let path = self.session.as_ref()?.path()?;
+        Some(path.with_extension("view.json"))
+    }
+
+    /// Keeps the reading position and focus beside the review (quietly: losing them costs
+    /// nothing but a scroll).
+    pub fn save_view(&mut self) {
+        let (Some(path), Some(doc)) = (self.view_path(), &self.doc) else {
+            return;
+        };
+        let view = View {
+            top: self.article.top_byte(doc),
+            pane: Pane::ALL.iter().position(|&p| p == self.focus).unwrap_or(0) + 1,
+            claim: self.claim_view.get(self.claims.selected).copied(),
+        };
+        let Ok(json) = serde_json::to_string(&view) else {
+            return;
+        };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(mut out) = crate::output::Output::open(Some(&path)) {
+            use std::io::Write;
+            if out.write_all(json.as_bytes()).is_ok() {
+                let _ = out.finish();
+            }
+        }
+    }
+
+    /// Back where the reader left off: the article's top line, the focus, the claim.
+    pub fn restore_view(&mut self) {
+        let Some(path) = self.view_path() else {
+            return;
+        };
+        let Some(view) = std::fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<View>(&b).ok())
+        else {
+            return;
+        };
+        if let Some(&pane) = view.pane.checked_sub(1).and_then(|k| Pane::ALL.get(k)) {
+            self.focus = pane;
+        }
+        if let Some(k) = view
+            .claim
+            .and_then(|c| self.claim_view.iter().position(|&i| i == c))
+        {
+            self.claims.selected = k;
+            self.current = Some(Item::Claim(self.claim_view[k]));
+            self.refresh_claims();
+        }
+        // The text may have been edited since: a position inside it, on a character.
+        if let Some(doc) = &self.doc
+            && view.top < doc.text.len()
+            && doc.text.is_char_boundary(view.top)
+        {
+            self.article.resume_at(doc, view.top);
+        }
+    }
+
+    /// Writes the briefing note in the configured format and folder.
+    fn export(&mut self) {
+        let (Some(session), Some(doc), Some(analysis)) = (&self.session, &self.doc, &self.analysis)
+        else {
+            return;
+        };
+        let settings = &self.review_settings;
+        let Some(dir) = settings
+            .export_dir
+            .clone()
+            .or_else(|| std::env::current_dir().ok())
+        else {
+            self.message = Some("export: no folder to write to".into());
+            return;
+        };
+        let briefing = Briefing::new(doc, analysis, session.review());
+        self.message = Some(
+            match export::write_file(&dir, settings.export_format, &briefing) {
+                Ok(path) => format!("exported to {}", path.display()),
+                Err(e) => format!("export failed: {}: {}", dir.display(), crate::io_reason(&e)),
+            },
+        );
+    }
+}

@@ -1,0 +1,394 @@
+//! The review in the reader, through `App`'s own event handling: statuses, the filter, the
+//! grade picker, the note editor, undo, saving and export.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::super::overlay::Overlay;
+use super::*;
+use crate::review::{BriefingKey, Grade, Session, Status, Store};
+
+/// The sample with its review kept under `dir` (reviewer "tester").
+fn reviewed(dir: &std::path::Path) -> App {
+    let (doc, _) = Document::from_bytes(crate::SAMPLE).expect("the sample reads");
+    let mut analysis = analyze(&doc, &UserLexicon::default());
+    let store = Store::open(dir).expect("a store");
+    let key = BriefingKey::Fingerprint(doc.fingerprint.clone());
+    let (session, warnings) = Session::load(
+        Some(store),
+        key,
+        "tester".into(),
+        &doc,
+        &mut analysis,
+        jiff::Timestamp::now(),
+    )
+    .expect("the review loads");
+    let mut app = App::new("test".into(), Keymap::default());
+    app.set_document(doc);
+    app.set_review(analysis, Some(session), warnings);
+    app
+}
+
+fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    app.handle_key(KeyEvent::new(code, modifiers));
+}
+
+fn status(app: &App, claim: usize) -> Status {
+    app.statuses()[claim]
+}
+
+#[test]
+fn marking_a_claim_tints_it_counts_it_and_saves_it_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, Down, MarkDisputed]);
+    let claim = app.claim_view[1];
+    assert_eq!(status(&app, claim), Status::Disputed);
+    assert_eq!(app.claims.selected, 1, "the selection stays on the claim");
+    let n = app.analysis.as_ref().unwrap().claims.len();
+    let screen = draw(&mut app, 160, 30).backend().to_string();
+    assert!(
+        screen.contains(&format!("1/{n} claims reviewed")),
+        "{screen}"
+    );
+    assert!(screen.contains("✗ disputed"), "{screen}");
+    // Saved: a fresh reader on the same store sees it.
+    let again = reviewed(dir.path());
+    assert_eq!(status(&again, claim), Status::Disputed);
+    run(&mut app, &[ClearStatus]);
+    assert_eq!(status(&app, claim), Status::Unreviewed);
+    assert_eq!(status(&reviewed(dir.path()), claim), Status::Unreviewed);
+}
+
+#[test]
+fn a_status_needs_a_selected_claim_in_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[MarkSupported]);
+    assert_eq!(app.reviewed(), 0);
+    assert!(app.message.as_deref().unwrap().contains("select a claim"));
+    run(&mut app, &[NextClaim, MarkSupported]);
+    let Some(Item::Claim(claim)) = app.current else {
+        panic!("] selects a claim");
+    };
+    assert_eq!(status(&app, claim), Status::Supported);
+}
+
+#[test]
+fn rejected_claims_are_hidden_unless_the_filter_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    let all = app.claim_view.len();
+    run(&mut app, &[FocusClaims, MarkRejected]);
+    let rejected = 0;
+    assert_eq!(app.claim_view.len(), all - 1);
+    assert!(!app.claim_view.contains(&rejected));
+    // unreviewed, disputed, unverified, supported, rejected, then all again
+    run(&mut app, &[Filter]);
+    assert_eq!(app.status_filter, Some(Status::Unreviewed));
+    assert_eq!(app.claim_view.len(), all - 1);
+    run(&mut app, &[Filter, Filter, Filter, Filter]);
+    assert_eq!(app.status_filter, Some(Status::Rejected));
+    assert_eq!(app.claim_view, [rejected]);
+    run(&mut app, &[Back]);
+    assert_eq!(app.status_filter, None, "esc clears the filter");
+    run(&mut app, &[Filter, Filter, Filter, Filter, Filter, Filter]);
+    assert_eq!(app.status_filter, None);
+}
+
+#[test]
+fn the_grade_picker_takes_a_letter_then_a_digit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, Grade]);
+    insta::assert_snapshot!("grade_picker", draw(&mut app, 100, 24).backend());
+    typed(&mut app, "z");
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Grade {
+            reliability: None,
+            ..
+        })
+    ));
+    typed(&mut app, "b");
+    insta::assert_snapshot!(
+        "grade_picker_credibility",
+        draw(&mut app, 100, 24).backend()
+    );
+    typed(&mut app, "2");
+    assert_eq!(app.overlay, None);
+    let claim = app.claim_view[0];
+    let grade = app.session.as_ref().unwrap().claim(claim).unwrap().grade;
+    assert_eq!(grade, Some(Grade::new('B', 2).unwrap()));
+    assert_eq!(
+        status(&app, claim),
+        Status::Unreviewed,
+        "a grade is not a status"
+    );
+    // Esc cancels without a change.
+    run(&mut app, &[Grade]);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.overlay, None);
+    let grade = app.session.as_ref().unwrap().claim(claim).unwrap().grade;
+    assert_eq!(grade, Some(Grade::new('B', 2).unwrap()));
+}
+
+#[test]
+fn the_note_editor_saves_with_ctrl_s_and_cancels_with_esc() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, Note]);
+    typed(&mut app, "first line");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    typed(&mut app, "second linex");
+    key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    // Keys bound to actions are text in the editor.
+    typed(&mut app, " qsd");
+    insta::assert_snapshot!("note_editor", draw(&mut app, 100, 24).backend());
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.overlay, None);
+    assert!(!app.quit);
+    let claim = app.claim_view[0];
+    let note = |app: &App| app.session.as_ref().unwrap().claim(claim)?.note.clone();
+    assert_eq!(note(&app).as_deref(), Some("first line\nsecond line qsd"));
+    run(&mut app, &[Down, MarkDisputed, Grade]);
+    typed(&mut app, "c3");
+    run(
+        &mut app,
+        &[Down, MarkSupported, Down, MarkUnverified, Up, Up, Up],
+    );
+    insta::assert_snapshot!("claims_reviewed", draw(&mut app, 100, 24).backend());
+    // Esc cancels, and closes the editor before anything else in the back chain.
+    run(&mut app, &[Note]);
+    typed(&mut app, " more");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.overlay, None);
+    assert_eq!(note(&app).as_deref(), Some("first line\nsecond line qsd"));
+    assert_eq!(
+        note(&reviewed(dir.path())).as_deref(),
+        note(&app).as_deref()
+    );
+}
+
+#[test]
+fn undo_takes_back_the_last_change_and_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, MarkSupported, MarkDisputed]);
+    let claim = app.claim_view[0];
+    run(&mut app, &[Undo]);
+    assert_eq!(status(&app, claim), Status::Supported);
+    run(&mut app, &[Undo]);
+    assert_eq!(status(&app, claim), Status::Unreviewed);
+    assert_eq!(status(&reviewed(dir.path()), claim), Status::Unreviewed);
+    run(&mut app, &[Undo]);
+    assert_eq!(app.message.as_deref(), Some("nothing to undo"));
+}
+
+#[test]
+fn export_writes_the_briefing_note_where_the_configuration_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    app.review_settings.export_dir = Some(out.path().to_path_buf());
+    run(&mut app, &[FocusClaims, MarkDisputed, Note]);
+    typed(&mut app, "check the figures");
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    run(&mut app, &[Export]);
+    let message = app.message.clone().unwrap();
+    let path = message.strip_prefix("exported to ").expect(&message);
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains("check the figures"), "{text}");
+    assert!(text.to_lowercase().contains("disputed"), "{text}");
+    // A folder that cannot be written to is reported, not fatal.
+    app.review_settings.export_dir = Some(out.path().join("missing/deeper"));
+    run(&mut app, &[Export]);
+    assert!(app.message.unwrap().starts_with("export failed"));
+}
+
+#[test]
+fn a_save_that_fails_is_reported_and_nothing_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    // The store's folder becomes a file: every save fails.
+    let reviews = dir.path().join("reviews");
+    let _ = std::fs::remove_dir_all(&reviews);
+    std::fs::write(&reviews, "in the way").unwrap();
+    run(&mut app, &[FocusClaims, MarkDisputed]);
+    assert!(app.message.as_deref().unwrap().starts_with("not saved"));
+    let claim = app.claim_view[0];
+    assert_eq!(status(&app, claim), Status::Disputed, "kept in memory");
+    std::fs::remove_file(&reviews).unwrap();
+    run(&mut app, &[Down, MarkSupported]);
+    let again = reviewed(dir.path());
+    assert_eq!(
+        status(&again, claim),
+        Status::Disputed,
+        "written by the next save"
+    );
+}
+
+#[test]
+fn copy_and_the_external_editor_are_asked_of_the_event_loop() {
+    use super::super::review::Pending;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, MarkDisputed, NoteInEditor]);
+    let claim = app.claim_view[0];
+    assert_eq!(
+        app.pending.take(),
+        Some(Pending::EditNote {
+            claim,
+            text: String::new()
+        })
+    );
+    app.edited(claim, Ok("from the editor".into()));
+    app.edited(claim, Err("vi failed; the note is unchanged".into()));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("vi failed; the note is unchanged")
+    );
+    run(&mut app, &[Grade]);
+    typed(&mut app, "a1");
+    run(&mut app, &[Copy]);
+    let Some(Pending::Copy(text)) = app.pending.take() else {
+        panic!("y asks for a copy");
+    };
+    let words = {
+        let (doc, analysis) = (app.doc.as_ref().unwrap(), app.analysis.as_ref().unwrap());
+        doc.slice(analysis.claims[claim].span).trim().to_string()
+    };
+    assert!(text.starts_with(&format!("\"{words}\"")), "{text}");
+    assert!(text.contains("Status: disputed · Grade: A1"), "{text}");
+    assert!(text.ends_with("Note: from the editor"), "{text}");
+}
+
+#[test]
+fn the_reading_position_and_focus_come_back_on_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    draw(&mut app, 160, 30);
+    run(&mut app, &[PageDown, FocusClaims, Down, Down]);
+    draw(&mut app, 160, 30);
+    let top = {
+        let doc = app.doc.clone().unwrap();
+        app.article.top_byte(&doc)
+    };
+    assert!(top > 0, "scrolled");
+    app.save_view();
+    let mut again = reviewed(dir.path());
+    draw(&mut again, 160, 30);
+    assert_eq!(again.focus, Pane::Claims);
+    assert_eq!(again.claims.selected, 2);
+    assert_eq!(again.current, Some(Item::Claim(again.claim_view[2])));
+    let doc = again.doc.clone().unwrap();
+    assert_eq!(again.article.top_byte(&doc), top);
+}
+
+#[test]
+fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, Select]);
+    assert_eq!(app.selection, None, "only in the article");
+    run(&mut app, &[FocusArticle, NextClaim, Select]);
+    let (first, last) = app.selection.expect("a sentence selected");
+    assert_eq!(first, last);
+    run(&mut app, &[Down, Down, Up]);
+    assert_eq!(app.selection, Some((first, first + 1)));
+    let span = app.selected_span().unwrap();
+    run(&mut app, &[Note]);
+    insta::assert_snapshot!("free_note_editor", draw(&mut app, 100, 24).backend());
+    typed(&mut app, "two sentences worth a look");
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(app.selection, None);
+    let notes: Vec<String> = reviewed(dir.path())
+        .session
+        .unwrap()
+        .notes()
+        .map(|n| n.text.clone())
+        .collect();
+    assert_eq!(notes, ["two sentences worth a look"]);
+    assert_eq!(
+        app.noted_spans(),
+        [span],
+        "the passage is marked in the article"
+    );
+
+    // Esc leaves a selection; + adds one as a claim the machine missed.
+    run(&mut app, &[Select, Back]);
+    assert_eq!(app.selection, None);
+    let before = app.analysis.as_ref().unwrap().claims.len();
+    let doc = app.doc.clone().unwrap();
+    let last_sentence = doc.sentences.len() - 1;
+    run(&mut app, &[Bottom, Select]);
+    app.selection = Some((last_sentence, last_sentence));
+    run(&mut app, &[AddClaim]);
+    let analysis = app.analysis.as_ref().unwrap();
+    assert_eq!(analysis.claims.len(), before + 1, "{:?}", app.message);
+    assert!(app.message.as_deref().unwrap().starts_with("added as c"));
+    let again = reviewed(dir.path());
+    assert_eq!(
+        again.analysis.unwrap().claims.len(),
+        before + 1,
+        "re-applied on reopen"
+    );
+    assert!(span.start < span.end);
+}
+
+#[test]
+fn m_merges_the_selected_actor_into_one_chosen_in_a_picker() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    let actors = |app: &App| app.analysis.as_ref().unwrap().actors.len();
+    let before = actors(&app);
+    run(&mut app, &[FocusClaims, MergeActor]);
+    assert_eq!(app.overlay, None, "only in the Actors pane");
+    run(&mut app, &[FocusActors, MergeActor]);
+    insta::assert_snapshot!("merge_picker", draw(&mut app, 100, 24).backend());
+    typed(&mut app, "jjk");
+    let Some(Overlay::Merge { into, selected, .. }) = app.overlay.clone() else {
+        panic!("the picker is open");
+    };
+    assert_eq!(selected, 1);
+    let from_name = app.analysis.as_ref().unwrap().actors[0].name.clone();
+    let into_name = app.analysis.as_ref().unwrap().actors[into[1]].name.clone();
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.overlay, None);
+    assert_eq!(actors(&app), before - 1);
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("{from_name} merged into {into_name}").as_str())
+    );
+    assert_eq!(
+        actors(&reviewed(dir.path())),
+        before - 1,
+        "re-applied on reopen"
+    );
+    run(&mut app, &[Undo]);
+    assert_eq!(actors(&app), before);
+}
+
+#[test]
+fn an_item_the_edited_text_no_longer_holds_is_reported_as_orphaned() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = |text: &str| {
+        let (doc, _) = Document::from_bytes(text.as_bytes()).expect("a briefing");
+        let mut analysis = analyze(&doc, &UserLexicon::default());
+        let key = BriefingKey::Path(dir.path().join("brief.md"));
+        let store = Store::open(dir.path()).ok();
+        let now = jiff::Timestamp::now();
+        let (session, warnings) =
+            Session::load(store, key, "tester".into(), &doc, &mut analysis, now).unwrap();
+        let mut app = App::new("brief.md".into(), Keymap::default());
+        app.set_document(doc);
+        app.set_review(analysis, Some(session), warnings);
+        app
+    };
+    let mut app = open("The mayor said the old bridge would close for repairs in June.\n");
+    assert!(!app.claim_view.is_empty(), "a claim to review");
+    run(&mut app, &[FocusClaims, MarkDisputed]);
+    let app = open("Nothing of the kind is written here any more.\n");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("orphaned"), "{message}");
+    assert_eq!(app.session.as_ref().unwrap().orphans().count(), 1);
+}
