@@ -260,6 +260,13 @@ mod tests {
     fn the_example_file_is_valid_and_is_the_defaults() {
         let example = parse(include_str!("../config.example.toml")).unwrap();
         assert_eq!(example.keymap().unwrap(), Keymap::default());
+        for action in Keymap::default().actions() {
+            assert!(
+                example.keys.contains_key(action.name()),
+                "{} is not in the example",
+                action.name()
+            );
+        }
         assert_eq!(example.palette(Depth::Full).unwrap(), Palette::default());
         assert!(!example.mouse);
         assert_eq!(example.layout, LayoutConfig::default());
