@@ -9,6 +9,7 @@ use textwrap::WordSeparator;
 use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
+use super::layout::drawable;
 use super::theme;
 use crate::document::{Document, Span};
 
@@ -457,7 +458,7 @@ fn paint(text: &str, v: VLine, emphasis: &[(Span, bool)], lights: &Highlights) -
             .iter()
             .filter(|(s, _, _)| s.start <= w[0] && w[1] <= s.end)
             .fold(base, |style, (_, layer, _)| style.patch(*layer));
-        Some(Text::styled(piece.replace('\t', " "), style))
+        Some(Text::styled(drawable(piece), style))
     });
     Line::from(pieces.collect::<Vec<_>>())
 }

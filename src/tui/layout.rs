@@ -373,13 +373,30 @@ pub fn clear(frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
 }
 
-/// Text for one row: whitespace runs as single spaces, cut to `width` columns with "…".
+/// Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) reorder
+/// how a terminal shows the text around them, so a briefing could make its words read
+/// otherwise than they are; they are kept in the text (offsets need them) but never drawn.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// A piece of the article as drawn: tabs as spaces, no bidirectional controls.
+pub fn drawable(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !is_bidi_control(c))
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect()
+}
+
+/// Text for one row: whitespace runs as single spaces, no bidirectional controls, cut to
+/// `width` columns with "…".
 pub fn clip(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     let mut out = String::new();
     let (mut used, mut keep) = (0, 0);
     let words = text.split_whitespace().enumerate();
-    for c in words.flat_map(|(k, w)| (k > 0).then_some(' ').into_iter().chain(w.chars())) {
+    let chars = words.flat_map(|(k, w)| (k > 0).then_some(' ').into_iter().chain(w.chars()));
+    for c in chars.filter(|&c| !is_bidi_control(c)) {
         used += c.width().unwrap_or(0);
         if used > width {
             out.truncate(keep);

@@ -360,3 +360,20 @@ mod library;
 
 #[path = "review_tests.rs"]
 mod review;
+
+#[test]
+fn bidirectional_controls_are_never_drawn() {
+    let text = "Officials said the vote was \u{202E}dekcir\u{202C} on Friday. \u{2067}Talks\u{2069} resume.";
+    let (doc, _) = Document::from_text(text, Meta::default());
+    let mut app = app_for(doc);
+    let terminal = draw(&mut app, 160, 20);
+    let shown: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(shown.contains("dekcir"), "the words are drawn");
+    assert!(!shown.chars().any(layout::is_bidi_control), "{shown}");
+}
