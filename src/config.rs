@@ -93,6 +93,39 @@ pub struct LexiconConfig {
     pub aliases: BTreeMap<String, String>,
     pub cues: Vec<String>,
     pub hedges: Vec<String>,
+    /// Lexicon files (the same three keys), relative to the configuration's folder; a team
+    /// can share one. Read when the configuration is, and merged into the keys above.
+    pub files: Vec<PathBuf>,
+}
+
+impl LexiconConfig {
+    /// Reads and merges the lexicon files (a file's aliases win over earlier ones).
+    fn merge_files(&mut self, base: &Path) -> Result<(), ConfigError> {
+        for file in std::mem::take(&mut self.files) {
+            let path = base.join(&file);
+            let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Unreadable {
+                path: path.clone(),
+                why: crate::io_reason(&e),
+            })?;
+            let invalid = |line: usize, why: String| ConfigError::Invalid {
+                path: path.clone(),
+                line,
+                why,
+            };
+            let lexicon: LexiconConfig = toml::from_str(&text)
+                .map_err(|e| invalid(error_line(&text, &e), e.message().trim().to_string()))?;
+            if !lexicon.files.is_empty() {
+                return Err(invalid(
+                    key_line(&text, "", "files"),
+                    "a lexicon file cannot name other lexicon files".into(),
+                ));
+            }
+            self.aliases.extend(lexicon.aliases);
+            self.cues.extend(lexicon.cues);
+            self.hedges.extend(lexicon.hedges);
+        }
+        Ok(())
+    }
 }
 
 impl Config {
@@ -204,21 +237,20 @@ fn load_file(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
             });
         }
     };
-    parse(&text).map_err(|(line, why)| ConfigError::Invalid {
+    let mut config = parse(&text).map_err(|(line, why)| ConfigError::Invalid {
         path: path.to_path_buf(),
         line,
         why,
-    })
+    })?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    config.lexicon.merge_files(base)?;
+    Ok(config)
 }
 
 /// Parses a configuration, or gives the line (from 1) and what is wrong there.
 pub fn parse(text: &str) -> Result<Config, (usize, String)> {
-    let config: Config = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(1, |s| {
-            text[..s.start.min(text.len())].matches('\n').count() + 1
-        });
-        (line, e.message().trim().to_string())
-    })?;
+    let config: Config =
+        toml::from_str(text).map_err(|e| (error_line(text, &e), e.message().trim().to_string()))?;
     config
         .keymap()
         .map_err(|e| (key_line(text, "keys", &e.action), e.why))?;
@@ -233,10 +265,18 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
     Ok(config)
 }
 
-/// The line of `key = ...` in the `[table]` (1 when it cannot be found).
+/// The line (from 1) a TOML error points at.
+fn error_line(text: &str, e: &toml::de::Error) -> usize {
+    e.span().map_or(1, |s| {
+        text[..s.start.min(text.len())].matches('\n').count() + 1
+    })
+}
+
+/// The line of `key = ...` in the `[table]` ("" for the top level; 1 when it cannot be
+/// found).
 fn key_line(text: &str, table: &str, key: &str) -> usize {
     let header = format!("[{table}]");
-    let mut inside = false;
+    let mut inside = table.is_empty();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.starts_with('[') {
@@ -345,6 +385,39 @@ mod tests {
         assert!(why.contains("height"), "{why}");
         let (line, _) = parse("[layout]\nside = \"wide\"\n").unwrap_err();
         assert_eq!(line, 2);
+    }
+
+    #[test]
+    fn lexicon_files_are_merged_and_their_errors_name_them() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("team.toml"),
+            "aliases = { \"Hermit Kingdom\" = \"North Korea\" }\nhedges = [\"conceivably\"]\n",
+        )
+        .unwrap();
+        let config = dir.path().join("config.toml");
+        std::fs::write(
+            &config,
+            "[lexicon]\ncues = [\"intimated\"]\nfiles = [\"team.toml\"]\n",
+        )
+        .unwrap();
+        let lexicon = load_file(&config, true).unwrap().lexicon();
+        assert_eq!(
+            lexicon.aliases,
+            vec![("Hermit Kingdom".into(), "North Korea".into())]
+        );
+        assert_eq!(lexicon.cues, vec!["intimated".to_string()]);
+        assert_eq!(lexicon.hedges, vec!["conceivably".to_string()]);
+
+        std::fs::write(dir.path().join("team.toml"), "aliases = 3\n").unwrap();
+        let err = load_file(&config, true).unwrap_err().to_string();
+        assert!(err.contains("team.toml: line 1"), "{err}");
+        std::fs::remove_file(dir.path().join("team.toml")).unwrap();
+        let err = load_file(&config, true).unwrap_err().to_string();
+        assert!(
+            err.contains("team.toml") && err.contains("no such file"),
+            "{err}"
+        );
     }
 
     #[test]
