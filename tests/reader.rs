@@ -232,7 +232,7 @@ fn the_library_in_a_pseudo_terminal() {
 
     session.press("Sgantry\r");
     session.wait("one hit, not in the hidden folder", |s| {
-        s.contains("1 hits in 1 briefings") && s.contains("gantry crane had been sold")
+        s.contains("1 hit in 1 briefing ") && s.contains("gantry crane had been sold")
     });
     session.press("\r");
     session.wait("the other briefing opened at the hit", |s| {

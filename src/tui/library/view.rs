@@ -176,10 +176,12 @@ fn hits_label(hits: &Hits, total: usize) -> String {
     let mut briefings: Vec<usize> = hits.list.iter().map(|h| h.entry).collect();
     briefings.dedup();
     let more = if hits.capped { "+" } else { "" };
+    let (found, inside) = (hits.list.len(), briefings.len());
+    let s = |n: usize| if n == 1 { "" } else { "s" };
     format!(
-        " Search all {total}: {}{more} hits in {} briefings ",
-        hits.list.len(),
-        briefings.len()
+        " Search all {total}: {found}{more} hit{} in {inside} briefing{} ",
+        s(found),
+        s(inside)
     )
 }
 
