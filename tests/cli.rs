@@ -724,3 +724,40 @@ fn text_that_is_not_english_is_reported_not_analysed() {
     let sample = json(&brief(&["extract"], None));
     assert_eq!(sample["document"]["language"], "en");
 }
+
+/// A full disk, simulated with a file-size limit (RLIMIT_FSIZE, with SIGXFSZ ignored so
+/// that the write fails instead of killing the process): one error line, exit status 1,
+/// the old file whole and no temporary file left beside it.
+#[cfg(unix)]
+#[test]
+fn a_full_disk_leaves_the_old_output_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = write(dir.path(), "analysis.json", b"the previous analysis\n");
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' extract -o '{}'",
+        env!("CARGO_BIN_EXE_brief"),
+        target
+    );
+    let out = Command::new("sh")
+        .args(["-c", &script])
+        .env("BRIEF_CONFIG", "")
+        .env("XDG_CONFIG_HOME", "/nonexistent/xdg-config")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("brief: ") && err.contains("analysis.json"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "the previous analysis\n"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
