@@ -240,8 +240,10 @@ fn the_json_review_is_as_the_contract_shows() {
         .keys()
         .map(|k| k.as_str())
         .collect();
+    // the contract's fields in its order, and the one extension: the cue's words, which
+    // tell apart two claims over the same words
     let expected = [
-        "claim", "quote", "start", "end", "status", "grade", "note", "updated", "orphaned",
+        "claim", "quote", "cue", "start", "end", "status", "grade", "note", "updated", "orphaned",
     ];
     assert_eq!(keys, expected);
     assert_eq!(disputed["grade"], "B2");

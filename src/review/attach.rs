@@ -53,7 +53,7 @@ pub fn attach_items(doc: &Document, analysis: &Analysis, review: &mut Review) {
     for item in &mut review.claims {
         let claim = locate(&doc.text, &item.quote, item.start).and_then(|found| {
             (item.start, item.end) = (found.start, found.end);
-            claim_at(analysis, found.bytes)
+            claim_at(doc, analysis, found.bytes, item.cue.as_deref())
         });
         item.claim = claim.map(claim_id);
         item.orphaned = claim.is_none();
@@ -67,11 +67,27 @@ pub fn attach_items(doc: &Document, analysis: &Analysis, review: &mut Review) {
     }
 }
 
-/// The claim over exactly these bytes, else the one that overlaps them by more than half of
-/// the longer of the two (the analysis may have moved a boundary by a word).
-pub fn claim_at(analysis: &Analysis, span: Span) -> Option<usize> {
+/// The claim over exactly these bytes (of several, the one with this cue), else the one that
+/// overlaps them by more than half of the longer of the two (the analysis may have moved a
+/// boundary by a word).
+pub fn claim_at(
+    doc: &Document,
+    analysis: &Analysis,
+    span: Span,
+    cue: Option<&str>,
+) -> Option<usize> {
     let claims = &analysis.claims;
-    claims.iter().position(|c| c.span == span).or_else(|| {
+    let same_cue =
+        |i: &usize| cue.is_none_or(|cue| claims[*i].cue.map(|c| doc.slice(c)) == Some(cue));
+    let exact: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].span == span)
+        .collect();
+    let exact = exact
+        .iter()
+        .copied()
+        .find(same_cue)
+        .or(exact.first().copied());
+    exact.or_else(|| {
         claims
             .iter()
             .enumerate()

@@ -19,9 +19,9 @@ pub trait Item: Clone {
 }
 
 impl Item for ClaimReview {
-    type Key = Quote;
-    fn key(&self) -> Quote {
-        self.quote.clone()
+    type Key = (Quote, Option<String>);
+    fn key(&self) -> Self::Key {
+        (self.quote.clone(), self.cue.clone())
     }
     fn updated(&self) -> Timestamp {
         self.updated
@@ -146,6 +146,7 @@ mod tests {
                 exact: exact.into(),
                 ..Quote::default()
             },
+            cue: None,
             start: 0,
             end: 0,
             status,

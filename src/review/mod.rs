@@ -42,7 +42,7 @@ pub fn reviewer(configured: Option<&str>) -> String {
 
 /// One change, as it can be taken back.
 enum Undo {
-    Claim(Quote, Option<ClaimReview>),
+    Claim((Quote, Option<String>), Option<ClaimReview>),
     Note(Quote, Option<FreeNote>),
     /// The analysis before the correction, restored as it was.
     Correction(Change, Option<Correction>, Box<Analysis>),
@@ -216,7 +216,7 @@ impl Session {
             end: doc.char_offset(span.end),
         };
         self.correct(doc, analysis, change, now);
-        attach::claim_at(analysis, span)
+        attach::claim_at(doc, analysis, span, None)
     }
 
     /// Folds actor `from` into actor `into` (indices into `analysis.actors`), recorded as a
@@ -315,6 +315,7 @@ impl Session {
                 ClaimReview {
                     claim: Some(claim_id(claim)),
                     quote,
+                    cue: analysis.claims[claim].cue.map(|c| doc.slice(c).to_string()),
                     start: doc.char_offset(span.start),
                     end: doc.char_offset(span.end),
                     status: Status::Unreviewed,

@@ -160,6 +160,10 @@ pub struct ClaimReview {
     #[serde(default)]
     pub claim: Option<String>,
     pub quote: Quote,
+    /// The words of the claim's cue: they tell apart two claims over the very same words
+    /// (each source can be judged on its own), and say nothing otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
     pub start: usize,
     pub end: usize,
     #[serde(default)]

@@ -295,3 +295,39 @@ fn a_file_is_keyed_by_its_canonical_path_and_stdin_by_fingerprint() {
         );
     }
 }
+
+#[test]
+fn two_claims_over_the_same_words_keep_their_own_reviews() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = doc(TEXT);
+    // The same words attributed twice (the council's denial, and again by the mayor).
+    let with_twin = || {
+        let mut a = analyze(&d, &UserLexicon::default());
+        let i = claim_index(&d, &a, "tolls would rise");
+        let mut twin = a.claims[i].clone();
+        let mayor = d.text.find("Mayor").unwrap();
+        twin.cue = Some(Span::new(mayor, mayor + "Mayor".len()));
+        a.claims.insert(i + 1, twin);
+        (a, i)
+    };
+    let key = BriefingKey::Fingerprint("twins".into());
+    let (mut a, i) = with_twin();
+    let store = Store::open(dir.path()).unwrap();
+    let (mut s, _) =
+        Session::load(Some(store), key.clone(), "tester".into(), &d, &mut a, at(0)).unwrap();
+    assert!(s.set_status(&d, &a, i, Status::Disputed, at(1)));
+    assert!(s.set_status(&d, &a, i + 1, Status::Supported, at(2)));
+    s.save(&d, &mut a, at(3)).unwrap();
+    assert_eq!(
+        (s.status(i), s.status(i + 1)),
+        (Status::Disputed, Status::Supported)
+    );
+
+    let (mut a2, _) = with_twin();
+    let store = Store::open(dir.path()).unwrap();
+    let (s2, _) = Session::load(Some(store), key, "tester".into(), &d, &mut a2, at(4)).unwrap();
+    assert_eq!(
+        (s2.status(i), s2.status(i + 1)),
+        (Status::Disputed, Status::Supported)
+    );
+}
