@@ -6,6 +6,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
+use crate::analysis::lexicon::data_lines;
 use crate::analysis::model::ActorKind;
 
 /// What a gazetteer phrase names.
@@ -110,20 +111,13 @@ const MOST_COMMON: usize = 3_000;
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
-/// Lines of a table, without comments and blank lines.
-fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 fn set(text: &'static str) -> HashSet<&'static str> {
-    lines(text).collect()
+    data_lines(text).collect()
 }
 
 /// Two columns separated by a tab; the second may be missing.
 fn pairs(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    lines(text).map(|l| l.split_once('\t').unwrap_or((l, "")))
+    data_lines(text).map(|l| l.split_once('\t').unwrap_or((l, "")))
 }
 
 /// The lookup key of a phrase: lower case, one space between words, the possessive and
@@ -146,7 +140,7 @@ impl Gazetteer {
             }
         };
         let countries = include_str!("../../../assets/gazetteer/countries.tsv");
-        for line in lines(countries) {
+        for line in data_lines(countries) {
             let mut cols = line.split('\t');
             let name = cols.next().unwrap_or_default();
             let capital = cols.next().unwrap_or_default();
@@ -176,9 +170,9 @@ impl Gazetteer {
             add(name, Entry::Organization(name));
             add(acronym, Entry::Organization(name));
         }
-        for place in lines(include_str!("../../../assets/gazetteer/places_extra.txt"))
-            .chain(lines(include_str!("../../../assets/gazetteer/places.txt")))
-        {
+        for place in data_lines(include_str!("../../../assets/gazetteer/places_extra.txt")).chain(
+            data_lines(include_str!("../../../assets/gazetteer/places.txt")),
+        ) {
             add(place, Entry::Place);
         }
         let max_words = phrases
@@ -191,7 +185,7 @@ impl Gazetteer {
             max_words,
             first_names: set(include_str!("../../../assets/gazetteer/first_names.txt")),
             last_names: set(include_str!("../../../assets/gazetteer/last_names.txt")),
-            common_words: lines(include_str!("../../../assets/gazetteer/common_words.txt"))
+            common_words: data_lines(include_str!("../../../assets/gazetteer/common_words.txt"))
                 .enumerate()
                 .map(|(rank, w)| (w, rank))
                 .collect(),
@@ -201,7 +195,7 @@ impl Gazetteer {
             honorifics: set(include_str!("../../../assets/gazetteer/honorifics.txt")),
             not_acronyms: set(include_str!("../../../assets/gazetteer/not_acronyms.txt")),
             not_alone: set(include_str!("../../../assets/gazetteer/not_alone.txt")),
-            adjective_endings: lines(include_str!(
+            adjective_endings: data_lines(include_str!(
                 "../../../assets/gazetteer/adjective_endings.txt"
             ))
             .collect(),

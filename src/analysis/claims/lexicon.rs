@@ -4,7 +4,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
-use crate::analysis::lexicon::UserLexicon;
+use crate::analysis::lexicon::{UserLexicon, data_rows};
 use crate::analysis::model::ClaimKind;
 
 /// How a cue lays out its source and content.
@@ -120,19 +120,19 @@ impl Class {
 
 static BUILT_IN: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lexicon = Lexicon::default();
-    for (kind, frame, forms) in rows(include_str!("../../../assets/lexicon/claim_cues.tsv"))
+    for (kind, frame, forms) in data_rows(include_str!("../../../assets/lexicon/claim_cues.tsv"))
         .filter_map(|r| Some((parse_kind(r.first()?)?, parse_frame(r.get(1)?)?, *r.get(2)?)))
     {
         for form in forms.split(',') {
             lexicon.cues.insert(form, Cue { kind, frame });
         }
     }
-    for line in rows(include_str!("../../../assets/lexicon/hedges.txt")) {
+    for line in data_rows(include_str!("../../../assets/lexicon/hedges.txt")) {
         if let Some(phrase) = line.first() {
             lexicon.hedges.insert(phrase, ());
         }
     }
-    for row in rows(include_str!("../../../assets/lexicon/claim_words.tsv")) {
+    for row in data_rows(include_str!("../../../assets/lexicon/claim_words.tsv")) {
         if let [class, words, ..] = row[..] {
             let set = lexicon.classes.entry(class.to_string()).or_default();
             set.extend(words.split_whitespace().map(str::to_lowercase));
@@ -140,14 +140,6 @@ static BUILT_IN: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     lexicon
 });
-
-/// Non-empty, non-comment lines split at tabs.
-fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
 
 fn parse_kind(s: &str) -> Option<ClaimKind> {
     Some(match s {

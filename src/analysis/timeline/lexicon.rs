@@ -3,6 +3,8 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
+use crate::analysis::lexicon::data_lines;
+
 /// How a verb form is inflected, which (with its auxiliaries) gives the event's tense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerbForm {
@@ -50,12 +52,6 @@ pub fn is_event_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
     let singular = lower.strip_suffix('s').unwrap_or(&lower);
     EVENT_NOUNS.contains(lower.as_str()) || EVENT_NOUNS.contains(singular)
-}
-
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn ends_consonant_y(word: &str) -> bool {

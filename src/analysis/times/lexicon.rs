@@ -3,6 +3,8 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
+use crate::analysis::lexicon::data_rows;
+
 use crate::analysis::model::TimexType;
 
 /// A unit of calendar time, as counted in durations and moved by in relative expressions.
@@ -134,7 +136,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         holidays,
         words,
         phrases,
-        tense: rows(include_str!("../../../assets/lexicon/tense_cues.tsv"))
+        tense: data_rows(include_str!("../../../assets/lexicon/tense_cues.tsv"))
             .filter_map(|r| {
                 let tense = match *r.get(1)? {
                     "past" => Tense::Past,
@@ -172,15 +174,9 @@ impl Lexicon {
     }
 }
 
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
-
 fn parse_words(data: &'static str) -> HashMap<&'static str, Vec<WordEntry>> {
     let mut map: HashMap<&'static str, Vec<WordEntry>> = HashMap::new();
-    for row in rows(data) {
+    for row in data_rows(data) {
         let [word, class, value] = row[..] else {
             continue;
         };
@@ -234,7 +230,7 @@ fn unit(code: &str) -> Option<Unit> {
 
 fn parse_phrases(data: &'static str) -> HashMap<&'static str, Vec<Phrase>> {
     let mut map: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
-    for row in rows(data) {
+    for row in data_rows(data) {
         let [phrase, kind, value] = row[..] else {
             continue;
         };
@@ -260,7 +256,7 @@ fn parse_phrases(data: &'static str) -> HashMap<&'static str, Vec<Phrase>> {
 
 fn parse_holidays(data: &'static str) -> HashMap<&'static str, Vec<Holiday>> {
     let mut map: HashMap<&'static str, Vec<Holiday>> = HashMap::new();
-    for row in rows(data) {
+    for row in data_rows(data) {
         let [name, rule] = row[..] else { continue };
         let Some(rule) = parse_rule(rule) else {
             continue;
@@ -301,7 +297,7 @@ fn parse_rule(rule: &str) -> Option<HolidayRule> {
 }
 
 fn parse_cues(data: &'static str) -> HashSet<(&'static str, Cue)> {
-    rows(data)
+    data_rows(data)
         .filter_map(|row| {
             let cue = match *row.get(1)? {
                 "year" => Cue::Year,
