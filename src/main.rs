@@ -35,7 +35,10 @@ fn main() -> ExitCode {
             .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
         eprintln!("brief: internal error{place}: please report it");
     }));
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
     match run(cli) {
         Ok(status) => status,
         Err(failure) => {
@@ -43,6 +46,32 @@ fn main() -> ExitCode {
             ExitCode::from(failure.status)
         }
     }
+}
+
+/// `--help` and `--version` print as clap writes them; a usage error is one line, status 2
+/// (clap's own message runs over several lines with a usage block).
+fn usage_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        error.exit();
+    }
+    // The first line says what is wrong; keep clap's hints ("possible values", "a similar
+    // argument exists") on the same line, drop the usage block.
+    let text = error.to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or_default();
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    for hint in lines.filter(|l| l.starts_with("[possible values") || l.starts_with("tip:")) {
+        message.push_str("; ");
+        message.push_str(hint.trim_start_matches("tip: "));
+    }
+    eprintln!("brief: {message} (see brief --help)");
+    ExitCode::from(2)
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
