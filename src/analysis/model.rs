@@ -1,7 +1,7 @@
 //! What the analysis finds, in byte spans of the document's text. The JSON schema
 //! (code points, ids) is made from these in [`crate::schema`].
 
-use crate::document::Span;
+use crate::document::{Document, Span};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
@@ -12,6 +12,27 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     pub times: Vec<Timex>,
     pub timeline: Vec<Event>,
+}
+
+impl Analysis {
+    /// A claim's source as a reader should see it: its words, then the actors they stand for
+    /// when the words do not name them ("He (Shin Wonsik)", "the ministry (Defence Ministry)").
+    pub fn source_label(&self, doc: &Document, source: &Source) -> String {
+        let words = doc.slice(source.span);
+        let lower = words.to_lowercase();
+        let unnamed: Vec<&str> = source
+            .actors
+            .iter()
+            .filter_map(|&a| self.actors.get(a))
+            .map(|a| a.name.as_str())
+            .filter(|name| !lower.contains(&name.to_lowercase()))
+            .collect();
+        if unnamed.is_empty() {
+            words.to_string()
+        } else {
+            format!("{words} ({})", unnamed.join(", "))
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

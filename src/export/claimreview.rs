@@ -33,6 +33,15 @@ pub fn render(b: &Briefing) -> String {
                 "appearance": appearance,
             });
             if let Some(source) = &claim.source {
+                // one actor: its name ("Shin Wonsik", not "He"); several: the words
+                let actor = match source.actors[..] {
+                    [a] => b.analysis.actors.get(a),
+                    _ => None,
+                };
+                let name = actor.map_or_else(
+                    || b.analysis.source_label(b.doc, source),
+                    |a| a.name.clone(),
+                );
                 let kind = source
                     .actors
                     .first()
@@ -44,7 +53,7 @@ pub fn render(b: &Briefing) -> String {
                     }
                     _ => "Thing",
                 };
-                item["author"] = json!({"@type": kind, "name": b.doc.slice(source.span)});
+                item["author"] = json!({"@type": kind, "name": name});
             }
             let mut rating = json!({
                 "@type": "Rating",

@@ -52,7 +52,7 @@ pub fn render(b: &Briefing) -> String {
                 .map_or(String::new(), |g| format!(", grade {g}"));
             let source = b
                 .source(claim)
-                .map_or("no source given".to_string(), inline);
+                .map_or("no source given".to_string(), |s| inline(&s));
             let _ = writeln!(out, "\n### {id}: {source}{grade}\n");
             let _ = writeln!(out, "{}", block(doc.slice(claim.span), "> "));
             let cue = claim.cue.map_or(String::new(), |c| {

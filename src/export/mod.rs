@@ -74,8 +74,9 @@ impl<'a> Briefing<'a> {
         })
     }
 
-    fn source(&self, claim: &Claim) -> Option<&str> {
-        claim.source.as_ref().map(|s| self.doc.slice(s.span))
+    fn source(&self, claim: &Claim) -> Option<String> {
+        let source = claim.source.as_ref()?;
+        Some(self.analysis.source_label(self.doc, source))
     }
 
     fn title(&self) -> &str {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span as Text};
 use super::app::App;
 use super::layout::{clip, empty, row_style};
 use super::theme;
-use crate::analysis::Claim;
+use crate::analysis::{Analysis, Claim};
 use crate::document::Document;
 use crate::review::{ClaimReview, Status};
 
@@ -33,7 +33,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
             let style = row_style(view.offset + k == view.selected);
             let claim = &analysis.claims[i];
             let review = reviews.get(i).copied().flatten();
-            let head = header(doc, i, claim, review, width, digits);
+            let head = header(doc, analysis, i, claim, review, width, digits);
             let body = Line::from(format!("  {}", clip(&content(doc, claim), width - 2)));
             [head.style(style), body.style(style)]
         })
@@ -43,6 +43,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
 /// "c3 assertion  Shin Wonsik · according to  ~reportedly  ⟂c9"
 fn header(
     doc: &Document,
+    analysis: &Analysis,
     i: usize,
     claim: &Claim,
     review: Option<&ClaimReview>,
@@ -59,7 +60,7 @@ fn header(
         Text::styled(format!("{:<11}", kind(claim)), theme::cue()),
     ];
     let mut who = match &claim.source {
-        Some(source) => doc.slice(source.span).to_string(),
+        Some(source) => analysis.source_label(doc, source),
         None => "(no source)".to_string(),
     };
     if let Some(cue) = claim.cue {
