@@ -2,7 +2,6 @@
 //! can be tested by feeding actions to [`App::handle`]; the only I/O is the review's saves
 //! and exports ([`super::review`]).
 
-use aho_corasick::AhoCorasickBuilder;
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -14,6 +13,7 @@ use super::layout::PaneSizes;
 use super::library::{Library, Request};
 use super::overlay::Overlay;
 use super::review::{Pending, ReviewSettings};
+use super::search;
 use super::theme;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
@@ -593,7 +593,7 @@ impl App {
         self.article.top_byte(doc)
     }
 
-    /// Finds the query in the article (ASCII case folded) and shows the first match from
+    /// Finds the query in the article (see [`search::Query`]) and shows the first match from
     /// the top of the view on.
     fn find(&mut self) {
         self.search.matches.clear();
@@ -601,19 +601,10 @@ impl App {
         let Some(doc) = &self.doc else {
             return;
         };
-        if self.search.query.is_empty() {
-            return;
-        }
-        let Ok(finder) = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build([&self.search.query])
-        else {
+        let Some(query) = search::Query::new(&self.search.query) else {
             return;
         };
-        self.search.matches = finder
-            .find_iter(&doc.text)
-            .map(|m| Span::new(m.start(), m.end()))
-            .collect();
+        self.search.matches = query.find_iter(&doc.text).collect();
         let top = self.article.top_byte(doc);
         let k = self.search.matches.partition_point(|m| m.start < top);
         if !self.search.matches.is_empty() {

@@ -10,7 +10,7 @@ use std::cmp::Reverse;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use aho_corasick::AhoCorasickBuilder;
+use super::search::Query;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Action;
@@ -473,7 +473,7 @@ impl Library {
         }
     }
 
-    /// Finds the query (ASCII case folded) in every briefing read, in the library's order.
+    /// Finds the query (see [`Query`]) in every briefing read, in the library's order.
     fn search(&mut self) {
         let order = self.sorted(0..self.entries.len());
         let Some(hits) = &mut self.hits else {
@@ -482,26 +482,19 @@ impl Library {
         hits.list.clear();
         hits.view = ListView::default();
         hits.capped = false;
-        let Ok(finder) = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build([&hits.query.text])
-        else {
+        let Some(query) = Query::new(&hits.query.text) else {
             return;
         };
-        if hits.query.text.is_empty() {
-            return;
-        }
         for i in order {
             let Some(briefing) = self.entries[i].briefing() else {
                 continue;
             };
             let doc = &briefing.doc;
-            for m in finder.find_iter(&doc.text) {
+            for span in query.find_iter(&doc.text) {
                 if hits.list.len() == MAX_HITS {
                     hits.capped = true;
                     return;
                 }
-                let span = Span::new(m.start(), m.end());
                 let claim = briefing
                     .analysis
                     .claims
