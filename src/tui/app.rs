@@ -793,7 +793,7 @@ impl App {
         }
     }
 
-    fn list(&self, pane: Pane) -> ListView {
+    pub fn list(&self, pane: Pane) -> ListView {
         match pane {
             Pane::Actors => self.actors,
             Pane::Timeline => self.timeline,

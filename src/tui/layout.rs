@@ -2,13 +2,13 @@
 //! narrow), the status bar, the help overlay, or a notice when the terminal is too small.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as Text};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::action::Action;
-use super::app::{App, Pane};
+use super::app::{App, ListView, Pane};
 use super::keymap::Keymap;
 use super::{actors, claims, help, library, overlay, theme, timeline};
 
@@ -225,6 +225,28 @@ fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {
         Pane::Timeline => timeline::lines(app, width, height),
     };
     frame.render_widget(Paragraph::new(lines), inner);
+    if pane != Pane::Article {
+        scrollbar(frame, area, app.list(pane), app.list_len(pane));
+    }
+}
+
+/// A list longer than its pane gets a scrollbar on its right border: where the view is, and
+/// how much of the list it shows.
+fn scrollbar(frame: &mut Frame, area: Rect, view: ListView, len: usize) {
+    if len <= view.page {
+        return;
+    }
+    let mut state = ScrollbarState::new(len - view.page)
+        .position(view.offset)
+        .viewport_content_length(view.page);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("┃")
+        .thumb_style(theme::border(true));
+    let track = area.inner(Margin::new(0, 1));
+    frame.render_stateful_widget(bar, track, &mut state);
 }
 
 /// The count beside a list pane's title: "12", or "3 of 12 · North Korea" when filtered.
