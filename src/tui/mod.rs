@@ -15,6 +15,7 @@ mod layout;
 mod library;
 mod overlay;
 mod review;
+mod textarea;
 pub mod theme;
 mod timeline;
 

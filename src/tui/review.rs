@@ -10,6 +10,7 @@ use jiff::Timestamp;
 use super::action::Action;
 use super::app::{App, Item, Pane};
 use super::overlay::{NoteOn, Overlay};
+use super::textarea::TextArea;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
 use crate::export::{self, Briefing, Format};
@@ -194,7 +195,7 @@ impl App {
                     let text = self.note(claim).unwrap_or_default();
                     self.overlay = Some(Overlay::Note {
                         on: NoteOn::Claim(claim),
-                        text,
+                        text: TextArea::new(text),
                     });
                 }
             }
@@ -333,7 +334,7 @@ impl App {
                 if let Some(span) = self.selected_span() {
                     self.overlay = Some(Overlay::Note {
                         on: NoteOn::Passage(span),
-                        text: String::new(),
+                        text: TextArea::default(),
                     });
                 }
             }

@@ -170,6 +170,73 @@ fn the_note_editor_saves_with_ctrl_s_and_cancels_with_esc() {
 }
 
 #[test]
+fn the_note_editor_edits_at_a_cursor_it_shows_and_scrolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    let press = |app: &mut App, code: KeyCode, times: usize| {
+        (0..times).for_each(|_| key(app, code, KeyModifiers::NONE));
+    };
+    run(&mut app, &[FocusClaims, Note]);
+    typed(&mut app, "bridge shut");
+    press(&mut app, KeyCode::Home, 1);
+    typed(&mut app, "the ");
+    press(&mut app, KeyCode::End, 1);
+    typed(&mut app, " until 日本 visits");
+    // Back over " visits"; the wide character before it goes in one step.
+    press(&mut app, KeyCode::Left, 7);
+    press(&mut app, KeyCode::Backspace, 1);
+    typed(&mut app, "語");
+    press(&mut app, KeyCode::Delete, 1);
+    for k in 1..=14 {
+        press(&mut app, KeyCode::End, 1);
+        key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        typed(&mut app, &format!("line {k}"));
+    }
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(
+        screen.contains("line 14") && !screen.contains("bridge shut"),
+        "scrolled to the cursor: {screen}"
+    );
+    // Up to the first line: the box scrolls back; the cursor goes to the fifth column.
+    press(&mut app, KeyCode::Up, 20);
+    press(&mut app, KeyCode::Home, 1);
+    press(&mut app, KeyCode::Right, 4);
+    let mut terminal = draw(&mut app, 100, 24);
+    insta::assert_snapshot!("note_editor_cursor", terminal.backend());
+    let rows: Vec<String> = (0..24)
+        .map(|y| {
+            (0..100)
+                .map(|x| terminal.backend().buffer()[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    let (y, row) = rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.contains("┌ note on c1"))
+        .expect("the editor's frame");
+    let x = row[..row.find("┌ note on c1").unwrap()].chars().count();
+    terminal
+        .backend_mut()
+        .assert_cursor_position((x as u16 + 5, y as u16 + 1));
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let claim = app.claim_view[0];
+    let note = app
+        .session
+        .as_ref()
+        .unwrap()
+        .claim(claim)
+        .unwrap()
+        .note
+        .clone();
+    let lines: Vec<String> = (1..=14).map(|k| format!("line {k}")).collect();
+    assert_eq!(
+        note.unwrap(),
+        format!("the bridge shut until 日語visits\n{}", lines.join("\n"))
+    );
+}
+
+#[test]
 fn undo_takes_back_the_last_change_and_saves() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
