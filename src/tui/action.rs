@@ -49,6 +49,7 @@ pub enum Action {
     Select,
     AddClaim,
     MergeActor,
+    Notes,
 }
 
 impl Action {
@@ -99,6 +100,7 @@ impl Action {
             Select => "select",
             AddClaim => "add_claim",
             MergeActor => "merge_actor",
+            Notes => "notes",
         }
     }
 
@@ -149,6 +151,7 @@ impl Action {
             Select => "select sentences",
             AddClaim => "selection as claim",
             MergeActor => "merge actor",
+            Notes => "notes and orphans",
         }
     }
 }

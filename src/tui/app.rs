@@ -70,6 +70,7 @@ impl Pane {
                 Note,
                 Filter,
                 Undo,
+                Notes,
                 Export,
             ],
             Pane::Actors => &[Down, Up, Open, MergeActor, Top, Bottom],
@@ -315,8 +316,12 @@ impl App {
         let orphans = session.as_ref().map_or(0, |s| s.orphans().count());
         self.session = session;
         if orphans > 0 {
+            let list = self
+                .keymap
+                .first_key(Action::Notes)
+                .map_or(String::new(), |k| format!(", listed under {k}"));
             self.message = Some(format!(
-                "{orphans} review item(s) no longer match the text: kept as orphaned, in the export"
+                "{orphans} review item(s) no longer match the text: kept as orphaned{list}, in the export"
             ));
         }
         if let Some(w) = warnings.first() {
@@ -447,7 +452,7 @@ impl App {
             ToggleMouse => self.mouse = !self.mouse,
             MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
-            | MergeActor => self.review_action(action),
+            | MergeActor | Notes => self.review_action(action),
         }
     }
 

@@ -146,6 +146,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (Select, &["v"]),
         (AddClaim, &["+"]),
         (MergeActor, &["M"]),
+        (Notes, &["R"]),
     ]
 };
 

@@ -13,6 +13,7 @@ mod help;
 mod keymap;
 mod layout;
 mod library;
+mod notes;
 mod overlay;
 mod review;
 mod textarea;

@@ -12,10 +12,11 @@ use super::action::Action;
 use super::app::App;
 use super::keymap::Key;
 use super::layout::{centred, clear, row_style};
+use super::notes;
 use super::textarea::{Edit, TextArea};
 use super::theme;
 use crate::document::Span;
-use crate::review::Grade;
+use crate::review::{Grade, Quote};
 
 /// An overlay that takes the keys while it is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +28,8 @@ pub enum Overlay {
     },
     /// The note editor.
     Note { on: NoteOn, text: TextArea },
+    /// The free notes and orphaned items; `confirm` while it asks before deleting a note.
+    Notes { selected: usize, confirm: bool },
     /// The actor picker: actor `from` goes into the one selected (by position in `into`).
     Merge {
         from: usize,
@@ -36,11 +39,14 @@ pub enum Overlay {
 }
 
 /// What a note is written on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteOn {
     Claim(usize),
     /// A passage of the article (bytes): a free note.
     Passage(Span),
+    /// A free note already kept, by its quote, opened from entry `.1` of the Notes list
+    /// (which comes back when the editor closes).
+    Listed(Quote, usize),
 }
 
 impl App {
@@ -73,6 +79,7 @@ impl App {
                 (KeyCode::Char('-'), None) => self.set_grade(claim, None, now),
                 _ => self.overlay = Some(Overlay::Grade { claim, reliability }),
             },
+            Overlay::Notes { selected, confirm } => self.notes_key(key, selected, confirm),
             Overlay::Merge {
                 from,
                 into,
@@ -99,13 +106,19 @@ impl App {
             Overlay::Note { on, mut text } => {
                 let edit = match key.code {
                     KeyCode::Esc => {
-                        self.message = Some("note not changed".into());
+                        match on {
+                            NoteOn::Listed(quote, at) => self.listed_note_edited(&quote, None, at),
+                            _ => self.message = Some("note not changed".into()),
+                        }
                         return true;
                     }
                     KeyCode::Char('s') if key.ctrl => {
                         match on {
                             NoteOn::Claim(claim) => self.set_note(claim, text.text(), now),
                             NoteOn::Passage(span) => self.add_note(span, text.text()),
+                            NoteOn::Listed(quote, at) => {
+                                self.listed_note_edited(&quote, Some(text.text()), at);
+                            }
                         }
                         return true;
                     }
@@ -139,6 +152,12 @@ pub fn hint(overlay: &Overlay) -> &'static str {
         } => "source reliability A-F · - clears the grade · esc cancel",
         Overlay::Grade { .. } => "information credibility 1-6 · backspace back · esc cancel",
         Overlay::Merge { .. } => "j/k choose · enter merge · esc cancel",
+        Overlay::Notes { confirm: false, .. } => {
+            "j/k choose · enter go to the passage · c edit · d delete · esc close"
+        }
+        Overlay::Notes { confirm: true, .. } => {
+            "delete this note? y deletes, any other key keeps it"
+        }
         Overlay::Note { .. } => "arrows move · enter new line · ctrl-s save · esc cancel",
     }
 }
@@ -151,7 +170,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     if let Some(Overlay::Note { on, text }) = &mut app.overlay {
         let title = match on {
             NoteOn::Claim(claim) => format!(" note on c{} ", *claim + 1),
-            NoteOn::Passage(_) => " note on the passage ".to_string(),
+            NoteOn::Passage(_) | NoteOn::Listed(..) => " note on the passage ".to_string(),
         };
         let place = centred(area, 60, area.height.min(14));
         let block = bordered(title, hint);
@@ -171,6 +190,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         return;
     };
     let (title, rows, height) = match overlay {
+        &Overlay::Notes { selected, .. } => return notes::draw(frame, area, app, selected, hint),
         Overlay::Grade { claim, reliability } => {
             let rows: Vec<Line> = match reliability {
                 None => RELIABILITY
@@ -214,7 +234,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
 }
 
 /// An overlay's frame: its title on top, its keys below.
-fn bordered(title: String, hint: &str) -> Block<'static> {
+pub fn bordered(title: String, hint: &str) -> Block<'static> {
     Block::bordered()
         .border_style(theme::border(true))
         .title(Line::styled(title, theme::title(true)))

@@ -14,7 +14,7 @@ use super::textarea::TextArea;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
 use crate::export::{self, Briefing, Format};
-use crate::review::{BriefingKey, Grade, Session, Status, Store};
+use crate::review::{BriefingKey, FreeNote, Grade, Session, Status, Store};
 
 /// What the configuration and the command line decide about the review.
 #[derive(Debug, Clone, Default)]
@@ -109,8 +109,9 @@ impl App {
         }
     }
 
-    /// The passages with a free note, in bytes (orphaned ones have no place in the text).
-    pub fn noted_spans(&self) -> Vec<Span> {
+    /// Every free note in force, with its passage in bytes (none when orphaned: it has no
+    /// place in the text).
+    pub fn free_notes(&self) -> Vec<(FreeNote, Option<Span>)> {
         let (Some(session), Some(doc)) = (&self.session, &self.doc) else {
             return Vec::new();
         };
@@ -140,9 +141,21 @@ impl App {
         }
         session
             .notes()
-            .filter(|n| !n.orphaned)
-            .filter_map(|n| Some(Span::new(*bytes.get(&n.start)?, *bytes.get(&n.end)?)))
-            .filter(|s| s.start < s.end)
+            .map(|n| {
+                let span = (!n.orphaned)
+                    .then(|| Some(Span::new(*bytes.get(&n.start)?, *bytes.get(&n.end)?)))
+                    .flatten()
+                    .filter(|s| s.start < s.end);
+                (n.clone(), span)
+            })
+            .collect()
+    }
+
+    /// The passages with a free note, in bytes.
+    pub fn noted_spans(&self) -> Vec<Span> {
+        self.free_notes()
+            .into_iter()
+            .filter_map(|(_, s)| s)
             .collect()
     }
 
@@ -241,6 +254,7 @@ impl App {
                 }
             }
             Export => self.export(),
+            Notes => self.open_notes(0),
             Select if self.focus == Pane::Article => self.start_selection(),
             MergeActor => self.start_merge(),
             Select | AddClaim => {
@@ -441,7 +455,7 @@ impl App {
     }
 
     /// Writes the review at once and repaints what shows it.
-    fn save(&mut self, now: Timestamp) {
+    pub(super) fn save(&mut self, now: Timestamp) {
         if let (Some(session), Some(doc), Some(analysis)) =
             (&mut self.session, &self.doc, &mut self.analysis)
         {

@@ -3,6 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::super::notes::Entry;
 use super::super::overlay::Overlay;
 use super::*;
 use crate::review::{BriefingKey, Grade, Session, Status, Store};
@@ -458,4 +459,129 @@ fn an_item_the_edited_text_no_longer_holds_is_reported_as_orphaned() {
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("orphaned"), "{message}");
     assert_eq!(app.session.as_ref().unwrap().orphans().count(), 1);
+}
+
+#[test]
+fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = |text: &str| {
+        let (doc, _) = Document::from_bytes(text.as_bytes()).expect("a briefing");
+        let mut analysis = analyze(&doc, &UserLexicon::default());
+        let key = BriefingKey::Path(dir.path().join("brief.md"));
+        let store = Store::open(dir.path()).ok();
+        let now = jiff::Timestamp::now();
+        let (session, warnings) =
+            Session::load(store, key, "tester".into(), &doc, &mut analysis, now).unwrap();
+        let mut app = App::new("brief.md".into(), Keymap::default());
+        app.set_document(doc);
+        app.set_review(analysis, Some(session), warnings);
+        app
+    };
+    let ctrl_s = |app: &mut App| key(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let mut app = open(
+        "The mayor said the old bridge would close for repairs in June.\n\n\
+         The council said that tolls would rise in May.\n\n\
+         Engineers warned that the ferry would be late.\n",
+    );
+    assert_eq!(app.claim_view.len(), 3, "three claims");
+    run(&mut app, &[FocusClaims, MarkDisputed, Grade]);
+    typed(&mut app, "b2");
+    run(&mut app, &[Note]);
+    typed(&mut app, "ask the mayor's office");
+    ctrl_s(&mut app);
+    run(
+        &mut app,
+        &[FocusArticle, NextClaim, NextClaim, Select, Note],
+    );
+    typed(&mut app, "tolls: compare last year");
+    ctrl_s(&mut app);
+    run(&mut app, &[NextClaim, Select, Note]);
+    typed(&mut app, "which engineers?");
+    ctrl_s(&mut app);
+    assert_eq!(
+        app.note_entries().len(),
+        2,
+        "two free notes, nothing orphaned"
+    );
+
+    // The first and last sentences leave the text.
+    let mut app = open("The council said that tolls would rise in May.\n");
+    assert!(app.message.as_deref().unwrap().contains("listed under R"));
+    typed(&mut app, "R");
+    insta::assert_snapshot!("notes_list", draw(&mut app, 100, 24).backend());
+    let entries = app.note_entries();
+    assert!(matches!(&entries[0], Entry::Note(n, Some(_)) if n.text == "tolls: compare last year"));
+    assert!(matches!(&entries[1], Entry::Note(n, None) if n.text == "which engineers?"));
+    assert!(
+        matches!(&entries[2], Entry::Orphan(r) if r.note.as_deref() == Some("ask the mayor's office"))
+    );
+
+    // enter goes to a passage; an orphan has none.
+    let enter = |app: &mut App| key(app, KeyCode::Enter, KeyModifiers::NONE);
+    run(&mut app, &[FocusClaims]);
+    enter(&mut app);
+    assert_eq!((app.overlay.clone(), app.focus), (None, Pane::Article));
+    typed(&mut app, "Rjj");
+    enter(&mut app);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("orphaned: text not found")
+    );
+    // An orphaned review cannot be deleted from the list.
+    key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    assert!(app.message.as_deref().unwrap().contains("never dropped"));
+    assert_eq!(app.note_entries().len(), 3);
+
+    // c edits a note where it is (an orphaned one too), and the list comes back.
+    typed(&mut app, "kc");
+    key(&mut app, KeyCode::End, KeyModifiers::NONE);
+    typed(&mut app, " (site crew)");
+    ctrl_s(&mut app);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Notes {
+            selected: 1,
+            confirm: false
+        })
+    );
+    // d asks first; anything but y keeps the note, y deletes it, U brings it back.
+    typed(&mut app, "kd");
+    insta::assert_snapshot!("notes_list_confirm", draw(&mut app, 100, 24).backend());
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    assert_eq!(app.note_entries().len(), 3);
+    key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('y'), KeyModifiers::NONE);
+    assert_eq!(app.note_entries().len(), 2);
+    assert!(
+        app.noted_spans().is_empty(),
+        "the passage is no longer marked"
+    );
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.overlay, None);
+
+    let again = open("The council said that tolls would rise in May.\n");
+    let texts: Vec<String> = again
+        .note_entries()
+        .iter()
+        .map(|e| match e {
+            Entry::Note(n, _) => n.text.clone(),
+            Entry::Orphan(r) => r.quote.exact.clone(),
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "which engineers? (site crew)",
+            "the old bridge would close for repairs in June"
+        ]
+    );
+    let mut app = again;
+    run(&mut app, &[Undo]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("nothing to undo"),
+        "a new session"
+    );
 }
