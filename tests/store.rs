@@ -76,7 +76,7 @@ fn open(dir: &Path, doc: &Document, analysis: &mut Analysis) -> Session {
 
 /// Run by [`a_writer_killed_mid_save_leaves_the_old_or_the_new_state`]: from generation
 /// `BRIEF_STRESS_FROM` on, sets every claim's note and a free note on every sentence to that
-/// generation and saves, then says so on stdout, until it is killed.
+/// generation and saves, then says so on stdout ("saved N;"), until it is killed.
 #[test]
 fn helper_saves_in_a_loop() {
     let Some(dir) = std::env::var_os(DIR) else {
@@ -95,7 +95,7 @@ fn helper_saves_in_a_loop() {
             assert!(session.add_note(&doc, sentence, &text, now));
         }
         session.save(&doc, &mut analysis, now).expect("saved");
-        println!("saved {n}");
+        println!("saved {n};");
     }
 }
 
@@ -210,7 +210,11 @@ fn a_writer_killed_mid_save_leaves_the_old_or_the_new_state() {
             BufReader::new(stdout)
                 .lines()
                 .map_while(Result::ok)
-                .filter_map(|l| l.strip_prefix("saved ")?.parse::<u64>().ok())
+                // The first follows libtest's "test helper_saves_in_a_loop ... ".
+                .filter_map(|l| {
+                    let (_, n) = l.split_once("saved ")?;
+                    n.strip_suffix(';')?.parse::<u64>().ok()
+                })
                 .inspect(|&n| {
                     let _ = tx.send(n);
                 })
