@@ -50,6 +50,9 @@ pub enum Action {
     AddClaim,
     MergeActor,
     Notes,
+    SelectNextWord,
+    SelectPreviousWord,
+    SelectOtherEnd,
 }
 
 impl Action {
@@ -101,6 +104,9 @@ impl Action {
             AddClaim => "add_claim",
             MergeActor => "merge_actor",
             Notes => "notes",
+            SelectNextWord => "select_next_word",
+            SelectPreviousWord => "select_previous_word",
+            SelectOtherEnd => "select_other_end",
         }
     }
 
@@ -148,10 +154,13 @@ impl Action {
             Export => "export",
             NoteInEditor => "note in $EDITOR",
             Copy => "copy claim",
-            Select => "select sentences",
+            Select => "select a passage",
             AddClaim => "selection as claim",
             MergeActor => "merge actor",
             Notes => "notes and orphans",
+            SelectNextWord => "select word on",
+            SelectPreviousWord => "select word back",
+            SelectOtherEnd => "select other end",
         }
     }
 }

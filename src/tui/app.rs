@@ -14,6 +14,7 @@ use super::layout::PaneSizes;
 use super::library::{Library, Request};
 use super::overlay::Overlay;
 use super::review::{Pending, ReviewSettings};
+use super::selection::Selection;
 use super::theme;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
@@ -171,8 +172,8 @@ pub struct App {
     pub status_filter: Option<Status>,
     /// What the last action did, for the status bar until the next key.
     pub message: Option<String>,
-    /// Sentences selected in the article (first, last), for a free note or a missed claim.
-    pub selection: Option<(usize, usize)>,
+    /// The passage selected in the article, for a free note or a missed claim.
+    pub selection: Option<Selection>,
     /// Work for the event loop, which owns the terminal: a copy, an external edit.
     pub pending: Option<Pending>,
     /// The review's warnings (a damaged file), printed on exit.
@@ -452,7 +453,9 @@ impl App {
             ToggleMouse => self.mouse = !self.mouse,
             MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
-            | MergeActor | Notes => self.review_action(action),
+            | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
+                self.review_action(action)
+            }
         }
     }
 

@@ -16,6 +16,7 @@ mod library;
 mod notes;
 mod overlay;
 mod review;
+mod selection;
 mod textarea;
 pub mod theme;
 mod timeline;

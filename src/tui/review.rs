@@ -10,6 +10,7 @@ use jiff::Timestamp;
 use super::action::Action;
 use super::app::{App, Item, Pane};
 use super::overlay::{NoteOn, Overlay};
+use super::selection::{Selection, Step};
 use super::textarea::TextArea;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
@@ -257,8 +258,8 @@ impl App {
             Notes => self.open_notes(0),
             Select if self.focus == Pane::Article => self.start_selection(),
             MergeActor => self.start_merge(),
-            Select | AddClaim => {
-                self.message = Some("select sentences in the article first (v)".into());
+            Select | AddClaim | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
+                self.message = Some("select a passage in the article first (v)".into());
             }
             _ => {}
         }
@@ -320,45 +321,51 @@ impl App {
         let Some(s) = doc.sentences.iter().position(|s| s.end > at) else {
             return;
         };
-        self.selection = Some((s, s));
+        self.selection = Selection::sentence(doc, s);
         self.refresh_focus();
     }
 
     /// The selected passage, in bytes.
     pub fn selected_span(&self) -> Option<Span> {
-        let (first, last) = self.selection?;
-        let sentences = &self.doc.as_ref()?.sentences;
-        Some(Span::new(
-            sentences.get(first)?.start,
-            sentences.get(last)?.end,
-        ))
+        self.selection.map(|s| s.span)
     }
 
-    /// Keys while sentences are selected; `true` when the key acted on the selection.
+    /// Keys while a passage is selected; `true` when the key acted on the selection.
     pub fn select_key(&mut self, action: Action) -> bool {
         use Action::*;
-        let Some((first, last)) = self.selection else {
+        let (Some(mut selection), Some(doc)) = (self.selection, &self.doc) else {
             return false;
         };
-        let count = self.doc.as_ref().map_or(0, |d| d.sentences.len());
         match action {
-            Down => self.selection = Some((first, (last + 1).min(count.saturating_sub(1)))),
-            Up => self.selection = Some((first, last.saturating_sub(1).max(first))),
+            Down => selection.step(doc, Step::Sentence, true),
+            Up => selection.step(doc, Step::Sentence, false),
+            SelectNextWord => selection.step(doc, Step::Word, true),
+            SelectPreviousWord => selection.step(doc, Step::Word, false),
+            SelectOtherEnd => selection.swap(),
             Note => {
-                if let Some(span) = self.selected_span() {
-                    self.overlay = Some(Overlay::Note {
-                        on: NoteOn::Passage(span),
-                        text: TextArea::default(),
-                    });
-                }
+                self.overlay = Some(Overlay::Note {
+                    on: NoteOn::Passage(selection.span),
+                    text: TextArea::default(),
+                });
             }
-            AddClaim => self.add_claim(),
+            AddClaim => {
+                self.add_claim();
+                return true;
+            }
             _ => return false,
         }
-        if let (Some(doc), Some(span)) = (&self.doc, self.selected_span())
-            && !self.article.shows(doc, span.end.saturating_sub(1))
+        self.selection = Some(selection);
+        // The end that moves stays in view.
+        let head = selection.head();
+        let shown = if selection.start_moves {
+            head
+        } else {
+            head.saturating_sub(1)
+        };
+        if let Some(doc) = &self.doc
+            && !self.article.shows(doc, shown)
         {
-            self.article.jump_to(doc, span.end.saturating_sub(1));
+            self.article.jump_to(doc, shown);
         }
         self.refresh_focus();
         true

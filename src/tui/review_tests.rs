@@ -5,7 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::notes::Entry;
 use super::super::overlay::Overlay;
+use super::super::selection::Selection;
 use super::*;
+use crate::document::Span;
 use crate::review::{BriefingKey, Grade, Session, Status, Store};
 
 /// The sample with its review kept under `dir` (reviewer "tester").
@@ -24,6 +26,21 @@ fn reviewed(dir: &std::path::Path) -> App {
     )
     .expect("the review loads");
     let mut app = App::new("test".into(), Keymap::default());
+    app.set_document(doc);
+    app.set_review(analysis, Some(session), warnings);
+    app
+}
+
+/// A briefing of `text`, as if read from `brief.md`, with its review kept under `dir`.
+fn briefing(dir: &std::path::Path, text: &str) -> App {
+    let (doc, _) = Document::from_bytes(text.as_bytes()).expect("a briefing");
+    let mut analysis = analyze(&doc, &UserLexicon::default());
+    let key = BriefingKey::Path(dir.join("brief.md"));
+    let store = Store::open(dir).ok();
+    let now = jiff::Timestamp::now();
+    let (session, warnings) =
+        Session::load(store, key, "tester".into(), &doc, &mut analysis, now).unwrap();
+    let mut app = App::new("brief.md".into(), Keymap::default());
     app.set_document(doc);
     app.set_review(analysis, Some(session), warnings);
     app
@@ -359,11 +376,19 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
     run(&mut app, &[FocusClaims, Select]);
     assert_eq!(app.selection, None, "only in the article");
     run(&mut app, &[FocusArticle, NextClaim, Select]);
-    let (first, last) = app.selection.expect("a sentence selected");
-    assert_eq!(first, last);
+    let doc = app.doc.clone().unwrap();
+    let selected = app.selected_span().expect("a sentence selected");
+    let first = doc
+        .sentences
+        .iter()
+        .position(|&s| s == selected)
+        .expect("a sentence");
     run(&mut app, &[Down, Down, Up]);
-    assert_eq!(app.selection, Some((first, first + 1)));
     let span = app.selected_span().unwrap();
+    assert_eq!(
+        span,
+        Span::new(selected.start, doc.sentences[first + 1].end)
+    );
     run(&mut app, &[Note]);
     insta::assert_snapshot!("free_note_editor", draw(&mut app, 100, 24).backend());
     typed(&mut app, "two sentences worth a look");
@@ -386,10 +411,9 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
     run(&mut app, &[Select, Back]);
     assert_eq!(app.selection, None);
     let before = app.analysis.as_ref().unwrap().claims.len();
-    let doc = app.doc.clone().unwrap();
     let last_sentence = doc.sentences.len() - 1;
     run(&mut app, &[Bottom, Select]);
-    app.selection = Some((last_sentence, last_sentence));
+    app.selection = Selection::sentence(&doc, last_sentence);
     run(&mut app, &[AddClaim]);
     let analysis = app.analysis.as_ref().unwrap();
     assert_eq!(analysis.claims.len(), before + 1, "{:?}", app.message);
@@ -439,19 +463,7 @@ fn m_merges_the_selected_actor_into_one_chosen_in_a_picker() {
 #[test]
 fn an_item_the_edited_text_no_longer_holds_is_reported_as_orphaned() {
     let dir = tempfile::tempdir().unwrap();
-    let open = |text: &str| {
-        let (doc, _) = Document::from_bytes(text.as_bytes()).expect("a briefing");
-        let mut analysis = analyze(&doc, &UserLexicon::default());
-        let key = BriefingKey::Path(dir.path().join("brief.md"));
-        let store = Store::open(dir.path()).ok();
-        let now = jiff::Timestamp::now();
-        let (session, warnings) =
-            Session::load(store, key, "tester".into(), &doc, &mut analysis, now).unwrap();
-        let mut app = App::new("brief.md".into(), Keymap::default());
-        app.set_document(doc);
-        app.set_review(analysis, Some(session), warnings);
-        app
-    };
+    let open = |text: &str| briefing(dir.path(), text);
     let mut app = open("The mayor said the old bridge would close for repairs in June.\n");
     assert!(!app.claim_view.is_empty(), "a claim to review");
     run(&mut app, &[FocusClaims, MarkDisputed]);
@@ -464,19 +476,7 @@ fn an_item_the_edited_text_no_longer_holds_is_reported_as_orphaned() {
 #[test]
 fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
     let dir = tempfile::tempdir().unwrap();
-    let open = |text: &str| {
-        let (doc, _) = Document::from_bytes(text.as_bytes()).expect("a briefing");
-        let mut analysis = analyze(&doc, &UserLexicon::default());
-        let key = BriefingKey::Path(dir.path().join("brief.md"));
-        let store = Store::open(dir.path()).ok();
-        let now = jiff::Timestamp::now();
-        let (session, warnings) =
-            Session::load(store, key, "tester".into(), &doc, &mut analysis, now).unwrap();
-        let mut app = App::new("brief.md".into(), Keymap::default());
-        app.set_document(doc);
-        app.set_review(analysis, Some(session), warnings);
-        app
-    };
+    let open = |text: &str| briefing(dir.path(), text);
     let ctrl_s = |app: &mut App| key(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     let mut app = open(
         "The mayor said the old bridge would close for repairs in June.\n\n\
@@ -583,5 +583,65 @@ fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
         app.message.as_deref(),
         Some("nothing to undo"),
         "a new session"
+    );
+}
+
+#[test]
+fn a_selection_moves_by_words_at_either_end_and_is_painted_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = briefing(
+        dir.path(),
+        "Storms closed the port on Monday. The harbour master said ferries would \
+         sail again on Friday, weather permitting. Fishermen were less sure.\n",
+    );
+    run(&mut app, &[FocusArticle, Select, Down]);
+    let painted = |app: &mut App| {
+        let terminal = draw(app, 100, 20);
+        let buffer = terminal.backend().buffer().clone();
+        let focus = crate::tui::theme::focus().bg;
+        let mut text = String::new();
+        for y in 0..buffer.area.height {
+            let row: String = (0..buffer.area.width)
+                .map(|x| &buffer[(x, y)])
+                .filter(|cell| Some(cell.bg) == focus)
+                .map(|cell| cell.symbol())
+                .collect();
+            if !row.is_empty() {
+                text.push_str(row.trim_end());
+                text.push(' ');
+            }
+        }
+        text.trim_end().to_string()
+    };
+    let selected = |app: &App| {
+        let span = app.selected_span().unwrap();
+        app.doc.as_ref().unwrap().slice(span).to_string()
+    };
+    // The end moves back by words (the comma goes with its word), then the start on.
+    typed(&mut app, "BBB");
+    assert_eq!(
+        selected(&app),
+        "Storms closed the port on Monday. The harbour master said ferries would sail again on Friday"
+    );
+    typed(&mut app, "O");
+    for _ in 0..9 {
+        key(&mut app, KeyCode::Right, KeyModifiers::SHIFT);
+    }
+    assert_eq!(selected(&app), "said ferries would sail again on Friday");
+    assert_eq!(
+        painted(&mut app),
+        selected(&app),
+        "exactly the selection is painted"
+    );
+    insta::assert_snapshot!("selection_by_words", draw(&mut app, 100, 20).backend());
+    run(&mut app, &[AddClaim]);
+    let claims = &app.analysis.as_ref().unwrap().claims;
+    let doc = app.doc.as_ref().unwrap();
+    assert!(
+        claims
+            .iter()
+            .any(|c| doc.slice(c.span) == "said ferries would sail again on Friday"),
+        "{:?}",
+        app.message
     );
 }
