@@ -63,6 +63,7 @@ impl Session {
 
     /// The binary run with files limited to `blocks` blocks of 512 bytes (the soft
     /// RLIMIT_FSIZE, with SIGXFSZ ignored, so that a write past it fails as on a full disk).
+    #[cfg(target_os = "linux")]
     fn start_limited(blocks: u64, args: &[&str]) -> Session {
         Session::spawn(None, &[], args, Some(blocks))
     }
@@ -331,6 +332,7 @@ fn a_review_survives_a_restart_and_is_exported() {
 /// reader): the failed save is reported in the status bar, the change stays on screen and in
 /// the count, the old file stays whole with no temporary file beside it, and once the limit
 /// is lifted the next save writes everything.
+#[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_keeps_the_review_in_memory_until_a_save_can_write_it() {
     let dir = tempfile::tempdir().expect("a folder");
