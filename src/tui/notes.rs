@@ -63,7 +63,7 @@ impl App {
         if confirm {
             match (key.code, entry) {
                 (KeyCode::Char('y'), Some(Entry::Note(note, _))) => {
-                    self.edit_free_note(&note, "", "note deleted (U undoes)");
+                    self.edit_free_note(&note.quote, "");
                     let left = entries.len().saturating_sub(1);
                     self.open_notes(selected.min(left.saturating_sub(1)));
                 }
@@ -115,23 +115,24 @@ impl App {
 
     /// The editor on a listed note came back, saved (`Some`) or cancelled: the list again.
     pub fn listed_note_edited(&mut self, quote: &Quote, text: Option<&str>, at: usize) {
-        let note = self
-            .free_notes()
-            .into_iter()
-            .find(|(n, _)| &n.quote == quote);
-        match (text, note) {
-            (Some(text), Some((note, _))) => self.edit_free_note(&note, text, "note saved"),
-            _ => self.message = Some("note not changed".into()),
+        match text {
+            Some(text) => self.edit_free_note(quote, text),
+            None => self.message = Some("note not changed".into()),
         }
         self.open_notes(at);
     }
 
-    fn edit_free_note(&mut self, note: &FreeNote, text: &str, done: &str) {
+    /// A blank text deletes the note.
+    fn edit_free_note(&mut self, quote: &Quote, text: &str) {
         let now = Timestamp::now();
         if let Some(session) = &mut self.session
-            && session.edit_note(&note.quote, text, now)
+            && session.edit_note(quote, text, now)
         {
-            self.message = Some(done.to_string());
+            self.message = Some(if text.trim().is_empty() {
+                "note deleted (U undoes)".into()
+            } else {
+                "note saved".into()
+            });
             self.save(now);
         }
     }

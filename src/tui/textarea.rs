@@ -58,8 +58,14 @@ fn width_of(text: &str) -> usize {
 }
 
 impl TextArea {
-    /// The text with the cursor at its end.
+    /// The text with the cursor at its end. Line ends become `\n` (rows split there, and a
+    /// `\r\n` would be one grapheme across the split).
     pub fn new(text: String) -> TextArea {
+        let text = if text.contains('\r') {
+            text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            text
+        };
         TextArea {
             cursor: text.len(),
             text,
@@ -81,11 +87,13 @@ impl TextArea {
                 if let Some(prev) = self.boundary(false) {
                     self.text.replace_range(prev..self.cursor, "");
                     self.cursor = prev;
+                    self.settle();
                 }
             }
             Edit::Delete => {
                 if let Some(next) = self.boundary(true) {
                     self.text.replace_range(self.cursor..next, "");
+                    self.settle();
                 }
             }
             Edit::Left => self.cursor = self.boundary(false).unwrap_or(self.cursor),
@@ -112,6 +120,14 @@ impl TextArea {
         // A letter typed before combining marks takes them: the cursor goes past them.
         if !self.is_boundary(self.cursor) {
             self.cursor = self.boundary(true).unwrap_or(self.text.len());
+        }
+    }
+
+    /// What a deletion brought together can be one grapheme (a lone mark now after a
+    /// letter): the cursor goes to its start.
+    fn settle(&mut self) {
+        if !self.is_boundary(self.cursor) {
+            self.cursor = self.boundary(false).unwrap_or(0);
         }
     }
 
@@ -339,6 +355,32 @@ mod tests {
         let a = area("日本語日本語", 7);
         let rows: Vec<_> = a.rows().iter().map(|r| &a.text[r.start..r.end]).collect();
         assert_eq!(rows, ["日本語", "日本語"]);
+    }
+
+    proptest::proptest! {
+        /// Any edits on any text, at any box size: no panic, the cursor on a boundary, in
+        /// view, and the rows in view within the box.
+        #[test]
+        fn any_edits_keep_the_cursor_on_a_boundary(
+            text in "[a-z e\u{301}\u{308}日本😀\u{200d}\u{202e}\t\r\n]{0,40}",
+            edits in proptest::collection::vec(0usize..12, 0..60),
+            width in 1usize..12,
+            height in 1usize..5,
+        ) {
+            let mut a = TextArea::new(text);
+            for (k, e) in edits.into_iter().enumerate() {
+                let edit = [
+                    Insert('x'), Insert('\u{301}'), Insert('日'), Newline, Backspace, Delete,
+                    Left, Right, Up, Down, Home, End,
+                ][e];
+                a.edit(edit);
+                assert!(a.cursor <= a.text.len() && a.is_boundary(a.cursor));
+                if k % 3 == 0 {
+                    let (rows, (_, y)) = a.view(width, height);
+                    assert!(rows.len() <= height && y < rows.len().max(1));
+                }
+            }
+        }
     }
 
     #[test]
