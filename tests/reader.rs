@@ -426,3 +426,60 @@ fn a_full_disk_keeps_the_review_in_memory_until_a_save_can_write_it() {
     });
     session.quit();
 }
+
+/// The real reader killed with SIGKILL while a burst of review keys is being saved, at a
+/// different moment each run: the review file always parses, nothing is set aside as
+/// damaged, and the next run opens without a warning.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_reader_killed_while_saving_leaves_a_whole_review() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let briefing = dir.path().join("port.md");
+    std::fs::write(
+        &briefing,
+        "Storms closed the port on Monday. The harbour master said ferries would sail \
+         again on Friday.\n\nFishermen said that the season was already lost. The council \
+         denied that the breakwater had failed.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let args = [
+        "--data-dir",
+        data.to_str().expect("a UTF-8 path"),
+        briefing.to_str().expect("a UTF-8 path"),
+    ];
+    let reviews = data.join("reviews");
+    let mut whole = 0;
+    for run in 0..6u64 {
+        let mut session = Session::start_in(None, &[], &args);
+        session.wait("the analysis", |s| s.contains("claims reviewed"));
+        // Every key is a change saved at once.
+        session.press(&format!("2{}", "sjdjukX".repeat(60)));
+        std::thread::sleep(Duration::from_millis(5 + run * 20));
+        let pid = session.child.process_id().expect("the reader's pid");
+        // SAFETY: kill only sends a signal, to the reader this test started.
+        assert_eq!(unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) }, 0);
+        let start = Instant::now();
+        while session.child.try_wait().expect("child status").is_none() {
+            assert!(start.elapsed() < PATIENCE, "the reader outlived SIGKILL");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        for entry in std::fs::read_dir(&reviews).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            assert!(!name.contains(".damaged-"), "run {run}: {name}");
+            if name.ends_with(".json") && !name.ends_with(".view.json") {
+                let bytes = std::fs::read(entry.path()).unwrap();
+                let json: serde_json::Value = serde_json::from_slice(&bytes)
+                    .unwrap_or_else(|e| panic!("run {run}: a torn review ({e})"));
+                assert_eq!(json["schema"], "brief.review/1");
+                whole += 1;
+            }
+        }
+    }
+    assert!(whole > 0, "the reader saved before it was killed");
+    let session = Session::start_in(None, &[], &args);
+    session.wait("the review, whole", |s| {
+        s.contains("claims reviewed") && !s.contains("damaged")
+    });
+    session.quit();
+}
