@@ -58,6 +58,22 @@ impl Session {
     /// The binary run from folder `cwd` (where the export key writes without a config),
     /// with `env` set.
     fn start_in(cwd: Option<&std::path::Path>, env: &[(&str, &str)], args: &[&str]) -> Session {
+        Session::spawn(cwd, env, args, None)
+    }
+
+    /// The binary run with files limited to `blocks` blocks of 512 bytes (the soft
+    /// RLIMIT_FSIZE, with SIGXFSZ ignored, so that a write past it fails as on a full disk).
+    #[cfg(target_os = "linux")]
+    fn start_limited(blocks: u64, args: &[&str]) -> Session {
+        Session::spawn(None, &[], args, Some(blocks))
+    }
+
+    fn spawn(
+        cwd: Option<&std::path::Path>,
+        env: &[(&str, &str)],
+        args: &[&str],
+        blocks: Option<u64>,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -66,7 +82,15 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        let mut command = match blocks {
+            None => CommandBuilder::new(env!("CARGO_BIN_EXE_brief")),
+            Some(blocks) => {
+                let mut sh = CommandBuilder::new("sh");
+                let script = format!("trap '' XFSZ; ulimit -S -f {blocks}; exec \"$0\" \"$@\"");
+                sh.args(["-c", &script, env!("CARGO_BIN_EXE_brief")]);
+                sh
+            }
+        };
         command.arg("--no-config");
         command.args(args);
         command.env("TERM", "xterm-256color");
@@ -302,4 +326,160 @@ fn a_review_survives_a_restart_and_is_exported() {
     let text = std::fs::read_to_string(exported).unwrap();
     assert!(text.contains("check the date with the council"), "{text}");
     assert!(text.contains("seen by a second pair of eyes"), "{text}");
+}
+
+/// A full disk under the review store (a file-size limit, RLIMIT_FSIZE, on the running
+/// reader): the failed save is reported in the status bar, the change stays on screen and in
+/// the count, the old file stays whole with no temporary file beside it, and once the limit
+/// is lifted the next save writes everything.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_keeps_the_review_in_memory_until_a_save_can_write_it() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let briefing = dir.path().join("bridge.md");
+    std::fs::write(
+        &briefing,
+        "---\ntitle: Bridge to close\npublished: 2024-05-01\n---\n\n\
+         The council said the old bridge would close for repairs in June.\n\n\
+         The mayor said that the ferry would run every hour instead.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let args = [
+        "--data-dir",
+        data.to_str().expect("a UTF-8 path"),
+        briefing.to_str().expect("a UTF-8 path"),
+    ];
+    let mut session = Session::start_in(None, &[], &args);
+    session.wait("two claims, none reviewed", |s| s.contains(" 0/2 "));
+    session.press("2d");
+    session.wait("the first claim disputed", |s| s.contains(" 1/2 "));
+    session.quit();
+    let reviews = data.join("reviews");
+    let review = std::fs::read_dir(&reviews)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "json")
+                && !p.to_string_lossy().ends_with(".view.json")
+        })
+        .expect("the review file");
+    let old = std::fs::read(&review).unwrap();
+    // One block of 512 bytes: the review with a second item cannot be written.
+    assert!(old.len() > 512, "the review outgrows the limit");
+    let files = |dir: &std::path::Path| {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let before = files(&reviews);
+
+    let mut session = Session::start_limited(1, &args);
+    session.wait("the review back", |s| {
+        s.contains(" 1/2 ") && s.contains("✗ disputed")
+    });
+    session.press("2js");
+    session.wait("the save refused, the change kept", |s| {
+        s.contains("not saved: ") && s.contains(" 2/2 ") && s.contains("✓ supported")
+    });
+    assert_eq!(
+        std::fs::read(&review).unwrap(),
+        old,
+        "the old file is whole"
+    );
+    assert_eq!(files(&reviews), before, "no temporary file left");
+
+    // Space again: lift the limit on the running reader; the next change saves both.
+    let pid = session.child.process_id().expect("the reader's pid");
+    // The soft limit goes back up to the hard one, which `ulimit -S` left alone.
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    let pid = pid as libc::pid_t;
+    // SAFETY: prlimit reads the new limit or writes the old one, each a valid `rlimit` or
+    // null.
+    let lifted = unsafe {
+        libc::prlimit(pid, libc::RLIMIT_FSIZE, std::ptr::null(), &mut limit) == 0 && {
+            limit.rlim_cur = limit.rlim_max;
+            libc::prlimit(pid, libc::RLIMIT_FSIZE, &limit, std::ptr::null_mut()) == 0
+        }
+    };
+    assert!(lifted, "{}", std::io::Error::last_os_error());
+    session.press("aB2");
+    session.wait("the grade saved", |s| {
+        s.contains("graded B2") && !s.contains("not saved")
+    });
+    session.quit();
+    let saved = std::fs::read_to_string(&review).unwrap();
+    for word in ["\"disputed\"", "\"supported\"", "\"B2\""] {
+        assert!(saved.contains(word), "{word} in {saved}");
+    }
+    let session = Session::start_in(None, &[], &args);
+    session.wait("both reviews back", |s| {
+        s.contains(" 2/2 ") && s.contains("✓ supported B2") && s.contains("✗ disputed")
+    });
+    session.quit();
+}
+
+/// The real reader killed with SIGKILL while a burst of review keys is being saved, at a
+/// different moment each run: the review file always parses, nothing is set aside as
+/// damaged, and the next run opens without a warning.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_reader_killed_while_saving_leaves_a_whole_review() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let briefing = dir.path().join("port.md");
+    std::fs::write(
+        &briefing,
+        "Storms closed the port on Monday. The harbour master said ferries would sail \
+         again on Friday.\n\nFishermen said that the season was already lost. The council \
+         denied that the breakwater had failed.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let args = [
+        "--data-dir",
+        data.to_str().expect("a UTF-8 path"),
+        briefing.to_str().expect("a UTF-8 path"),
+    ];
+    let reviews = data.join("reviews");
+    let mut whole = 0;
+    for run in 0..6u64 {
+        let mut session = Session::start_in(None, &[], &args);
+        session.wait("the analysis", |s| s.contains("claims reviewed"));
+        // Every key is a change saved at once.
+        session.press(&format!("2{}", "sjdjukX".repeat(60)));
+        std::thread::sleep(Duration::from_millis(5 + run * 20));
+        let pid = session.child.process_id().expect("the reader's pid");
+        // SAFETY: kill only sends a signal, to the reader this test started.
+        assert_eq!(unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) }, 0);
+        let start = Instant::now();
+        while session.child.try_wait().expect("child status").is_none() {
+            assert!(start.elapsed() < PATIENCE, "the reader outlived SIGKILL");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        for entry in std::fs::read_dir(&reviews).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            assert!(!name.contains(".damaged-"), "run {run}: {name}");
+            if name.ends_with(".json") && !name.ends_with(".view.json") {
+                let bytes = std::fs::read(entry.path()).unwrap();
+                let json: serde_json::Value = serde_json::from_slice(&bytes)
+                    .unwrap_or_else(|e| panic!("run {run}: a torn review ({e})"));
+                assert_eq!(json["schema"], "brief.review/1");
+                whole += 1;
+            }
+        }
+    }
+    assert!(whole > 0, "the reader saved before it was killed");
+    let session = Session::start_in(None, &[], &args);
+    session.wait("the review, whole", |s| {
+        s.contains("claims reviewed") && !s.contains("damaged")
+    });
+    session.quit();
 }

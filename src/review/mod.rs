@@ -4,7 +4,7 @@
 //!
 //! [`Session`] is what a front end holds: `load` attaches the stored review to a fresh
 //! analysis; each change (`set_status`, `set_grade`, `set_note`, `clear_status`, `add_note`,
-//! `add_claim`, `merge_actor`) pushes onto an undo stack; `save` writes at once. Every
+//! `edit_note`, `add_claim`, `merge_actor`) pushes onto an undo stack; `save` writes at once. Every
 //! function takes the time as `now`: nothing here reads the clock.
 
 pub mod anchor;
@@ -197,6 +197,26 @@ impl Session {
         };
         let before = put(&mut self.review.notes, note);
         self.undo.push(Undo::Note(quote, before));
+        true
+    }
+
+    /// Rewrites the free note that quotes `quote`, whether it still attaches to the text or
+    /// is orphaned; an empty (or blank) text removes it. `false` when there is no such note.
+    pub fn edit_note(&mut self, quote: &Quote, text: &str, now: Timestamp) -> bool {
+        let Some(note) = self.notes().find(|n| &n.quote == quote) else {
+            return false;
+        };
+        let note = FreeNote {
+            text: if text.trim().is_empty() {
+                String::new()
+            } else {
+                text.to_string()
+            },
+            updated: stamp(now),
+            ..note.clone()
+        };
+        let before = put(&mut self.review.notes, note);
+        self.undo.push(Undo::Note(quote.clone(), before));
         true
     }
 

@@ -2,7 +2,9 @@
 //! temporary file in the same folder, synced and renamed over the old one, so a killed
 //! process leaves the old state or the new, never a torn file. Writers take a lock on a
 //! sidecar file and merge with what is on disk, so two instances never lose each other's
-//! work. A file that cannot be read as a review is renamed aside, never overwritten.
+//! work. A file that cannot be read as a review is renamed aside, never overwritten. A
+//! temporary file a killed writer left behind is never read, and the next save of that
+//! briefing removes it.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -18,6 +20,9 @@ use super::merge::merge;
 use super::model::Review;
 
 pub const SCHEMA: &str = "brief.review/1";
+
+/// How a review's temporary file ends, before it is renamed into place.
+const TEMP_SUFFIX: &str = ".tmp";
 
 /// Which briefing a review belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,8 +145,12 @@ impl Store {
         };
         let path = self.path(key);
         let json = serde_json::to_vec_pretty(&stored).expect("a review always serialises");
+        let prefix = self.clear_leftovers(key);
         let write = || -> io::Result<()> {
-            let mut temp = tempfile::NamedTempFile::new_in(&self.dir)?;
+            let mut temp = tempfile::Builder::new()
+                .prefix(&prefix)
+                .suffix(TEMP_SUFFIX)
+                .tempfile_in(&self.dir)?;
             temp.write_all(&json)?;
             temp.write_all(b"\n")?;
             temp.as_file().sync_all()?;
@@ -155,6 +164,23 @@ impl Store {
         };
         write().map_err(io_error(&path))?;
         Ok((stored.review, warnings))
+    }
+
+    /// Removes the temporary files of `key`'s review that a writer killed mid-save left
+    /// behind, and returns the prefix its own temporary file takes. Only a save holding the
+    /// lock writes one, so under the lock every such file is a leftover.
+    fn clear_leftovers(&self, key: &BriefingKey) -> String {
+        let prefix = format!(".{}.", key.file_name());
+        if let Ok(entries) = fs::read_dir(&self.dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
+        prefix
     }
 
     /// An exclusive lock on the briefing's sidecar lock file, held until dropped.

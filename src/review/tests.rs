@@ -145,6 +145,41 @@ fn free_notes_and_clearing_a_status() {
 }
 
 #[test]
+fn a_free_note_is_edited_and_removed_by_its_quote_even_when_orphaned() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    let passage = "Paris later sent a team of twelve";
+    let start = d.text.find(passage).unwrap();
+    assert!(s.add_note(
+        &d,
+        Span::new(start, start + passage.len()),
+        "Ask Paris.",
+        at(1)
+    ));
+    s.save(&d, &mut a, at(2)).unwrap();
+    // The passage leaves the text: the note is orphaned, and can still be edited.
+    let (d2, mut a2, mut s2, _) = open(dir.path(), &TEXT.replace(passage, "nobody came"));
+    let quote = s2.notes().next().unwrap().quote.clone();
+    assert!(s2.notes().next().unwrap().orphaned);
+    assert!(s2.edit_note(&quote, "Ask Paris again.", at(3)));
+    assert_eq!(s2.notes().next().unwrap().text, "Ask Paris again.");
+    assert!(s2.edit_note(&quote, "  ", at(4)), "a blank text removes it");
+    assert_eq!(s2.notes().count(), 0);
+    assert!(!s2.edit_note(&quote, "gone", at(5)), "no such note now");
+    assert!(s2.undo(&d2, &mut a2, at(6)));
+    assert_eq!(s2.notes().next().unwrap().text, "Ask Paris again.");
+    s2.save(&d2, &mut a2, at(7)).unwrap();
+    let (_, _, s3, _) = open(dir.path(), TEXT);
+    let notes: Vec<_> = s3.notes().collect();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Ask Paris again.");
+    assert!(
+        !notes[0].orphaned,
+        "back in the original text, it attaches again"
+    );
+}
+
+#[test]
 fn two_sessions_never_lose_each_others_work() {
     let dir = tempfile::tempdir().unwrap();
     let (d, mut a1, mut one, _) = open(dir.path(), TEXT);

@@ -49,6 +49,10 @@ pub enum Action {
     Select,
     AddClaim,
     MergeActor,
+    Notes,
+    SelectNextWord,
+    SelectPreviousWord,
+    SelectOtherEnd,
 }
 
 impl Action {
@@ -99,6 +103,10 @@ impl Action {
             Select => "select",
             AddClaim => "add_claim",
             MergeActor => "merge_actor",
+            Notes => "notes",
+            SelectNextWord => "select_next_word",
+            SelectPreviousWord => "select_previous_word",
+            SelectOtherEnd => "select_other_end",
         }
     }
 
@@ -146,9 +154,13 @@ impl Action {
             Export => "export",
             NoteInEditor => "note in $EDITOR",
             Copy => "copy claim",
-            Select => "select sentences",
+            Select => "select a passage",
             AddClaim => "selection as claim",
             MergeActor => "merge actor",
+            Notes => "notes and orphans",
+            SelectNextWord => "select word on",
+            SelectPreviousWord => "select word back",
+            SelectOtherEnd => "select other end",
         }
     }
 }

@@ -14,6 +14,7 @@ use super::library::{Library, Request};
 use super::overlay::Overlay;
 use super::review::{Pending, ReviewSettings};
 use super::search;
+use super::selection::Selection;
 use super::theme;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
@@ -70,6 +71,7 @@ impl Pane {
                 Note,
                 Filter,
                 Undo,
+                Notes,
                 Export,
             ],
             Pane::Actors => &[Down, Up, Open, MergeActor, Top, Bottom],
@@ -170,8 +172,8 @@ pub struct App {
     pub status_filter: Option<Status>,
     /// What the last action did, for the status bar until the next key.
     pub message: Option<String>,
-    /// Sentences selected in the article (first, last), for a free note or a missed claim.
-    pub selection: Option<(usize, usize)>,
+    /// The passage selected in the article, for a free note or a missed claim.
+    pub selection: Option<Selection>,
     /// Work for the event loop, which owns the terminal: a copy, an external edit.
     pub pending: Option<Pending>,
     /// The review's warnings (a damaged file), printed on exit.
@@ -315,8 +317,12 @@ impl App {
         let orphans = session.as_ref().map_or(0, |s| s.orphans().count());
         self.session = session;
         if orphans > 0 {
+            let list = self
+                .keymap
+                .first_key(Action::Notes)
+                .map_or(String::new(), |k| format!(", listed under {k}"));
             self.message = Some(format!(
-                "{orphans} review item(s) no longer match the text: kept as orphaned, in the export"
+                "{orphans} review item(s) no longer match the text: kept as orphaned{list}, in the export"
             ));
         }
         if let Some(w) = warnings.first() {
@@ -447,7 +453,9 @@ impl App {
             ToggleMouse => self.mouse = !self.mouse,
             MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
-            | MergeActor => self.review_action(action),
+            | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
+                self.review_action(action)
+            }
         }
     }
 

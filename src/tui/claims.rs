@@ -97,7 +97,7 @@ fn header(
 
 /// "✗ disputed B2 ✎ ": the status as a mark and a word (none while unreviewed), the grade,
 /// a marker for a note.
-fn verdict(review: Option<&ClaimReview>) -> String {
+pub fn verdict(review: Option<&ClaimReview>) -> String {
     let Some(review) = review.filter(|r| !r.is_empty()) else {
         return String::new();
     };

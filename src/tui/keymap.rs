@@ -144,8 +144,12 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (NoteInEditor, &["C"]),
         (Copy, &["y"]),
         (Select, &["v"]),
+        (SelectNextWord, &["w", "right"]),
+        (SelectPreviousWord, &["B", "left"]),
+        (SelectOtherEnd, &["O"]),
         (AddClaim, &["+"]),
         (MergeActor, &["M"]),
+        (Notes, &["R"]),
     ]
 };
 

@@ -291,12 +291,21 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
             format!(" {}", overlay::hint(overlay)),
             theme::dim(),
         ));
-    } else if app.selection.is_some() {
+    } else if let Some(selection) = app.selection {
+        let moving = if selection.start_moves {
+            "start"
+        } else {
+            "end"
+        };
+        spans.push(Text::styled(format!(" {moving} moves:"), theme::dim()));
         for (action, what) in [
-            (Down, "one more sentence"),
-            (Up, "one fewer"),
-            (Note, "note on it"),
-            (AddClaim, "add as claim"),
+            (Down, "sentence on"),
+            (Up, "back"),
+            (SelectNextWord, "word on"),
+            (SelectPreviousWord, "back"),
+            (SelectOtherEnd, "other end"),
+            (Note, "note"),
+            (AddClaim, "claim"),
             (Back, "cancel"),
         ] {
             spans.extend(hint(&app.keymap, action, what));

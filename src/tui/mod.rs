@@ -13,9 +13,12 @@ mod help;
 mod keymap;
 mod layout;
 mod library;
+mod notes;
 mod overlay;
 mod review;
 mod search;
+mod selection;
+mod textarea;
 pub mod theme;
 mod timeline;
 

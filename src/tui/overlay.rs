@@ -12,9 +12,11 @@ use super::action::Action;
 use super::app::App;
 use super::keymap::Key;
 use super::layout::{centred, clear, row_style};
+use super::notes;
+use super::textarea::{Edit, TextArea};
 use super::theme;
 use crate::document::Span;
-use crate::review::Grade;
+use crate::review::{Grade, Quote};
 
 /// An overlay that takes the keys while it is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,8 +26,10 @@ pub enum Overlay {
         claim: usize,
         reliability: Option<char>,
     },
-    /// The note editor; typing appends, Enter starts a line.
-    Note { on: NoteOn, text: String },
+    /// The note editor.
+    Note { on: NoteOn, text: TextArea },
+    /// The free notes and orphaned items; `confirm` while it asks before deleting a note.
+    Notes { selected: usize, confirm: bool },
     /// The actor picker: actor `from` goes into the one selected (by position in `into`).
     Merge {
         from: usize,
@@ -35,11 +39,14 @@ pub enum Overlay {
 }
 
 /// What a note is written on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoteOn {
     Claim(usize),
     /// A passage of the article (bytes): a free note.
     Passage(Span),
+    /// A free note already kept, by its quote, opened from entry `.1` of the Notes list
+    /// (which comes back when the editor closes).
+    Listed(Quote, usize),
 }
 
 impl App {
@@ -72,6 +79,7 @@ impl App {
                 (KeyCode::Char('-'), None) => self.set_grade(claim, None, now),
                 _ => self.overlay = Some(Overlay::Grade { claim, reliability }),
             },
+            Overlay::Notes { selected, confirm } => self.notes_key(key, selected, confirm),
             Overlay::Merge {
                 from,
                 into,
@@ -96,24 +104,38 @@ impl App {
                 });
             }
             Overlay::Note { on, mut text } => {
-                match key.code {
+                let edit = match key.code {
                     KeyCode::Esc => {
-                        self.message = Some("note not changed".into());
+                        match on {
+                            NoteOn::Listed(quote, at) => self.listed_note_edited(&quote, None, at),
+                            _ => self.message = Some("note not changed".into()),
+                        }
                         return true;
                     }
                     KeyCode::Char('s') if key.ctrl => {
                         match on {
-                            NoteOn::Claim(claim) => self.set_note(claim, &text, now),
-                            NoteOn::Passage(span) => self.add_note(span, &text),
+                            NoteOn::Claim(claim) => self.set_note(claim, text.text(), now),
+                            NoteOn::Passage(span) => self.add_note(span, text.text()),
+                            NoteOn::Listed(quote, at) => {
+                                self.listed_note_edited(&quote, Some(text.text()), at);
+                            }
                         }
                         return true;
                     }
-                    KeyCode::Enter => text.push('\n'),
-                    KeyCode::Backspace => {
-                        text.pop();
-                    }
-                    KeyCode::Char(c) if !key.ctrl => text.push(c),
-                    _ => {}
+                    KeyCode::Char(c) if !key.ctrl => Some(Edit::Insert(c)),
+                    KeyCode::Enter => Some(Edit::Newline),
+                    KeyCode::Backspace => Some(Edit::Backspace),
+                    KeyCode::Delete => Some(Edit::Delete),
+                    KeyCode::Left => Some(Edit::Left),
+                    KeyCode::Right => Some(Edit::Right),
+                    KeyCode::Up => Some(Edit::Up),
+                    KeyCode::Down => Some(Edit::Down),
+                    KeyCode::Home => Some(Edit::Home),
+                    KeyCode::End => Some(Edit::End),
+                    _ => None,
+                };
+                if let Some(edit) = edit {
+                    text.edit(edit);
                 }
                 self.overlay = Some(Overlay::Note { on, text });
             }
@@ -130,16 +152,45 @@ pub fn hint(overlay: &Overlay) -> &'static str {
         } => "source reliability A-F · - clears the grade · esc cancel",
         Overlay::Grade { .. } => "information credibility 1-6 · backspace back · esc cancel",
         Overlay::Merge { .. } => "j/k choose · enter merge · esc cancel",
-        Overlay::Note { .. } => "enter new line · ctrl-s save · esc cancel",
+        Overlay::Notes { confirm: false, .. } => {
+            "j/k choose · enter go to the passage · c edit · d delete · esc close"
+        }
+        Overlay::Notes { confirm: true, .. } => {
+            "delete this note? y deletes, any other key keeps it"
+        }
+        Overlay::Note { .. } => "arrows move · enter new line · ctrl-s save · esc cancel",
     }
 }
 
-/// The grade picker or the note editor, over the panes.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+/// The grade picker, the note editor or the merge picker, over the panes.
+pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
+    let Some(hint) = app.overlay.as_ref().map(hint) else {
+        return;
+    };
+    if let Some(Overlay::Note { on, text }) = &mut app.overlay {
+        let title = match on {
+            NoteOn::Claim(claim) => format!(" note on c{} ", *claim + 1),
+            NoteOn::Passage(_) | NoteOn::Listed(..) => " note on the passage ".to_string(),
+        };
+        let place = centred(area, 60, area.height.min(14));
+        let block = bordered(title, hint);
+        let inner = block.inner(place);
+        let (rows, (x, y)) = text.view(usize::from(inner.width), usize::from(inner.height));
+        let body: Vec<Line> = rows.into_iter().map(Line::raw).collect();
+        clear(frame, place);
+        frame.render_widget(Paragraph::new(body).block(block), place);
+        if !inner.is_empty() {
+            let at = |k: usize, room: u16| u16::try_from(k).unwrap_or(u16::MAX).min(room - 1);
+            frame
+                .set_cursor_position((inner.x + at(x, inner.width), inner.y + at(y, inner.height)));
+        }
+        return;
+    }
     let Some(overlay) = &app.overlay else {
         return;
     };
-    let (title, lines, height) = match overlay {
+    let (title, rows, height) = match overlay {
+        &Overlay::Notes { selected, .. } => return notes::draw(frame, area, app, selected, hint),
         Overlay::Grade { claim, reliability } => {
             let rows: Vec<Line> = match reliability {
                 None => RELIABILITY
@@ -175,29 +226,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let height = (rows.len() as u16 + 2).min(area.height);
             (format!(" merge {name} into "), rows, height)
         }
-        Overlay::Note { on, text } => {
-            let mut rows: Vec<Line> = text.split('\n').map(|l| Line::raw(l.to_string())).collect();
-            if let Some(last) = rows.last_mut() {
-                last.push_span(Text::styled("▏", theme::key()));
-            }
-            let title = match on {
-                NoteOn::Claim(claim) => format!(" note on c{} ", claim + 1),
-                NoteOn::Passage(_) => " note on the passage ".to_string(),
-            };
-            (title, rows, area.height.min(14))
-        }
+        Overlay::Note { .. } => return,
     };
     let place = centred(area, 60, height);
-    // The last lines of a long note stay in view.
-    let inner = usize::from(place.height.saturating_sub(2));
-    let skip = lines.len().saturating_sub(inner);
     clear(frame, place);
-    let block = Block::bordered()
+    frame.render_widget(Paragraph::new(rows).block(bordered(title, hint)), place);
+}
+
+/// An overlay's frame: its title on top, its keys below.
+pub fn bordered(title: String, hint: &str) -> Block<'static> {
+    Block::bordered()
         .border_style(theme::border(true))
         .title(Line::styled(title, theme::title(true)))
-        .title_bottom(Line::styled(format!(" {} ", hint(overlay)), theme::dim()));
-    let body: Vec<Line> = lines.into_iter().skip(skip).collect();
-    frame.render_widget(Paragraph::new(body).block(block), place);
+        .title_bottom(Line::styled(format!(" {hint} "), theme::dim()))
 }
 
 fn grade_row(key: char, what: &str) -> Line<'static> {

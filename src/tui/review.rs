@@ -10,10 +10,12 @@ use jiff::Timestamp;
 use super::action::Action;
 use super::app::{App, Item, Pane};
 use super::overlay::{NoteOn, Overlay};
+use super::selection::{Selection, Step};
+use super::textarea::TextArea;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
 use crate::export::{self, Briefing, Format};
-use crate::review::{BriefingKey, Grade, Session, Status, Store};
+use crate::review::{BriefingKey, FreeNote, Grade, Session, Status, Store};
 
 /// What the configuration and the command line decide about the review.
 #[derive(Debug, Clone, Default)]
@@ -108,8 +110,9 @@ impl App {
         }
     }
 
-    /// The passages with a free note, in bytes (orphaned ones have no place in the text).
-    pub fn noted_spans(&self) -> Vec<Span> {
+    /// Every free note in force, with its passage in bytes (none when orphaned: it has no
+    /// place in the text).
+    pub fn free_notes(&self) -> Vec<(FreeNote, Option<Span>)> {
         let (Some(session), Some(doc)) = (&self.session, &self.doc) else {
             return Vec::new();
         };
@@ -139,9 +142,21 @@ impl App {
         }
         session
             .notes()
-            .filter(|n| !n.orphaned)
-            .filter_map(|n| Some(Span::new(*bytes.get(&n.start)?, *bytes.get(&n.end)?)))
-            .filter(|s| s.start < s.end)
+            .map(|n| {
+                let span = (!n.orphaned)
+                    .then(|| Some(Span::new(*bytes.get(&n.start)?, *bytes.get(&n.end)?)))
+                    .flatten()
+                    .filter(|s| s.start < s.end);
+                (n.clone(), span)
+            })
+            .collect()
+    }
+
+    /// The passages with a free note, in bytes.
+    pub fn noted_spans(&self) -> Vec<Span> {
+        self.free_notes()
+            .into_iter()
+            .filter_map(|(_, s)| s)
             .collect()
     }
 
@@ -194,7 +209,7 @@ impl App {
                     let text = self.note(claim).unwrap_or_default();
                     self.overlay = Some(Overlay::Note {
                         on: NoteOn::Claim(claim),
-                        text,
+                        text: TextArea::new(text),
                     });
                 }
             }
@@ -240,10 +255,11 @@ impl App {
                 }
             }
             Export => self.export(),
+            Notes => self.open_notes(0),
             Select if self.focus == Pane::Article => self.start_selection(),
             MergeActor => self.start_merge(),
-            Select | AddClaim => {
-                self.message = Some("select sentences in the article first (v)".into());
+            Select | AddClaim | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
+                self.message = Some("select a passage in the article first (v)".into());
             }
             _ => {}
         }
@@ -305,45 +321,51 @@ impl App {
         let Some(s) = doc.sentences.iter().position(|s| s.end > at) else {
             return;
         };
-        self.selection = Some((s, s));
+        self.selection = Selection::sentence(doc, s);
         self.refresh_focus();
     }
 
     /// The selected passage, in bytes.
     pub fn selected_span(&self) -> Option<Span> {
-        let (first, last) = self.selection?;
-        let sentences = &self.doc.as_ref()?.sentences;
-        Some(Span::new(
-            sentences.get(first)?.start,
-            sentences.get(last)?.end,
-        ))
+        self.selection.map(|s| s.span)
     }
 
-    /// Keys while sentences are selected; `true` when the key acted on the selection.
+    /// Keys while a passage is selected; `true` when the key acted on the selection.
     pub fn select_key(&mut self, action: Action) -> bool {
         use Action::*;
-        let Some((first, last)) = self.selection else {
+        let (Some(mut selection), Some(doc)) = (self.selection, &self.doc) else {
             return false;
         };
-        let count = self.doc.as_ref().map_or(0, |d| d.sentences.len());
         match action {
-            Down => self.selection = Some((first, (last + 1).min(count.saturating_sub(1)))),
-            Up => self.selection = Some((first, last.saturating_sub(1).max(first))),
+            Down => selection.step(doc, Step::Sentence, true),
+            Up => selection.step(doc, Step::Sentence, false),
+            SelectNextWord => selection.step(doc, Step::Word, true),
+            SelectPreviousWord => selection.step(doc, Step::Word, false),
+            SelectOtherEnd => selection.swap(),
             Note => {
-                if let Some(span) = self.selected_span() {
-                    self.overlay = Some(Overlay::Note {
-                        on: NoteOn::Passage(span),
-                        text: String::new(),
-                    });
-                }
+                self.overlay = Some(Overlay::Note {
+                    on: NoteOn::Passage(selection.span),
+                    text: TextArea::default(),
+                });
             }
-            AddClaim => self.add_claim(),
+            AddClaim => {
+                self.add_claim();
+                return true;
+            }
             _ => return false,
         }
-        if let (Some(doc), Some(span)) = (&self.doc, self.selected_span())
-            && !self.article.shows(doc, span.end.saturating_sub(1))
+        self.selection = Some(selection);
+        // The end that moves stays in view.
+        let head = selection.head();
+        let shown = if selection.start_moves {
+            head
+        } else {
+            head.saturating_sub(1)
+        };
+        if let Some(doc) = &self.doc
+            && !self.article.shows(doc, shown)
         {
-            self.article.jump_to(doc, span.end.saturating_sub(1));
+            self.article.jump_to(doc, shown);
         }
         self.refresh_focus();
         true
@@ -440,7 +462,7 @@ impl App {
     }
 
     /// Writes the review at once and repaints what shows it.
-    fn save(&mut self, now: Timestamp) {
+    pub(super) fn save(&mut self, now: Timestamp) {
         if let (Some(session), Some(doc), Some(analysis)) =
             (&mut self.session, &self.doc, &mut self.analysis)
         {

@@ -3,8 +3,11 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::super::notes::Entry;
 use super::super::overlay::Overlay;
+use super::super::selection::Selection;
 use super::*;
+use crate::document::Span;
 use crate::review::{BriefingKey, Grade, Session, Status, Store};
 
 /// The sample with its review kept under `dir` (reviewer "tester").
@@ -23,6 +26,21 @@ fn reviewed(dir: &std::path::Path) -> App {
     )
     .expect("the review loads");
     let mut app = App::new("test".into(), Keymap::default());
+    app.set_document(doc);
+    app.set_review(analysis, Some(session), warnings);
+    app
+}
+
+/// A briefing of `text`, as if read from `brief.md`, with its review kept under `dir`.
+fn briefing(dir: &std::path::Path, text: &str) -> App {
+    let (doc, _) = Document::from_bytes(text.as_bytes()).expect("a briefing");
+    let mut analysis = analyze(&doc, &UserLexicon::default());
+    let key = BriefingKey::Path(dir.join("brief.md"));
+    let store = Store::open(dir).ok();
+    let now = jiff::Timestamp::now();
+    let (session, warnings) =
+        Session::load(store, key, "tester".into(), &doc, &mut analysis, now).unwrap();
+    let mut app = App::new("brief.md".into(), Keymap::default());
     app.set_document(doc);
     app.set_review(analysis, Some(session), warnings);
     app
@@ -170,6 +188,73 @@ fn the_note_editor_saves_with_ctrl_s_and_cancels_with_esc() {
 }
 
 #[test]
+fn the_note_editor_edits_at_a_cursor_it_shows_and_scrolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    let press = |app: &mut App, code: KeyCode, times: usize| {
+        (0..times).for_each(|_| key(app, code, KeyModifiers::NONE));
+    };
+    run(&mut app, &[FocusClaims, Note]);
+    typed(&mut app, "bridge shut");
+    press(&mut app, KeyCode::Home, 1);
+    typed(&mut app, "the ");
+    press(&mut app, KeyCode::End, 1);
+    typed(&mut app, " until 日本 visits");
+    // Back over " visits"; the wide character before it goes in one step.
+    press(&mut app, KeyCode::Left, 7);
+    press(&mut app, KeyCode::Backspace, 1);
+    typed(&mut app, "語");
+    press(&mut app, KeyCode::Delete, 1);
+    for k in 1..=14 {
+        press(&mut app, KeyCode::End, 1);
+        key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        typed(&mut app, &format!("line {k}"));
+    }
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(
+        screen.contains("line 14") && !screen.contains("bridge shut"),
+        "scrolled to the cursor: {screen}"
+    );
+    // Up to the first line: the box scrolls back; the cursor goes to the fifth column.
+    press(&mut app, KeyCode::Up, 20);
+    press(&mut app, KeyCode::Home, 1);
+    press(&mut app, KeyCode::Right, 4);
+    let mut terminal = draw(&mut app, 100, 24);
+    insta::assert_snapshot!("note_editor_cursor", terminal.backend());
+    let rows: Vec<String> = (0..24)
+        .map(|y| {
+            (0..100)
+                .map(|x| terminal.backend().buffer()[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    let (y, row) = rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.contains("┌ note on c1"))
+        .expect("the editor's frame");
+    let x = row[..row.find("┌ note on c1").unwrap()].chars().count();
+    terminal
+        .backend_mut()
+        .assert_cursor_position((x as u16 + 5, y as u16 + 1));
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let claim = app.claim_view[0];
+    let note = app
+        .session
+        .as_ref()
+        .unwrap()
+        .claim(claim)
+        .unwrap()
+        .note
+        .clone();
+    let lines: Vec<String> = (1..=14).map(|k| format!("line {k}")).collect();
+    assert_eq!(
+        note.unwrap(),
+        format!("the bridge shut until 日語visits\n{}", lines.join("\n"))
+    );
+}
+
+#[test]
 fn undo_takes_back_the_last_change_and_saves() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
@@ -291,11 +376,19 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
     run(&mut app, &[FocusClaims, Select]);
     assert_eq!(app.selection, None, "only in the article");
     run(&mut app, &[FocusArticle, NextClaim, Select]);
-    let (first, last) = app.selection.expect("a sentence selected");
-    assert_eq!(first, last);
+    let doc = app.doc.clone().unwrap();
+    let selected = app.selected_span().expect("a sentence selected");
+    let first = doc
+        .sentences
+        .iter()
+        .position(|&s| s == selected)
+        .expect("a sentence");
     run(&mut app, &[Down, Down, Up]);
-    assert_eq!(app.selection, Some((first, first + 1)));
     let span = app.selected_span().unwrap();
+    assert_eq!(
+        span,
+        Span::new(selected.start, doc.sentences[first + 1].end)
+    );
     run(&mut app, &[Note]);
     insta::assert_snapshot!("free_note_editor", draw(&mut app, 100, 24).backend());
     typed(&mut app, "two sentences worth a look");
@@ -318,10 +411,9 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
     run(&mut app, &[Select, Back]);
     assert_eq!(app.selection, None);
     let before = app.analysis.as_ref().unwrap().claims.len();
-    let doc = app.doc.clone().unwrap();
     let last_sentence = doc.sentences.len() - 1;
     run(&mut app, &[Bottom, Select]);
-    app.selection = Some((last_sentence, last_sentence));
+    app.selection = Selection::sentence(&doc, last_sentence);
     run(&mut app, &[AddClaim]);
     let analysis = app.analysis.as_ref().unwrap();
     assert_eq!(analysis.claims.len(), before + 1, "{:?}", app.message);
@@ -371,19 +463,7 @@ fn m_merges_the_selected_actor_into_one_chosen_in_a_picker() {
 #[test]
 fn an_item_the_edited_text_no_longer_holds_is_reported_as_orphaned() {
     let dir = tempfile::tempdir().unwrap();
-    let open = |text: &str| {
-        let (doc, _) = Document::from_bytes(text.as_bytes()).expect("a briefing");
-        let mut analysis = analyze(&doc, &UserLexicon::default());
-        let key = BriefingKey::Path(dir.path().join("brief.md"));
-        let store = Store::open(dir.path()).ok();
-        let now = jiff::Timestamp::now();
-        let (session, warnings) =
-            Session::load(store, key, "tester".into(), &doc, &mut analysis, now).unwrap();
-        let mut app = App::new("brief.md".into(), Keymap::default());
-        app.set_document(doc);
-        app.set_review(analysis, Some(session), warnings);
-        app
-    };
+    let open = |text: &str| briefing(dir.path(), text);
     let mut app = open("The mayor said the old bridge would close for repairs in June.\n");
     assert!(!app.claim_view.is_empty(), "a claim to review");
     run(&mut app, &[FocusClaims, MarkDisputed]);
@@ -391,4 +471,177 @@ fn an_item_the_edited_text_no_longer_holds_is_reported_as_orphaned() {
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("orphaned"), "{message}");
     assert_eq!(app.session.as_ref().unwrap().orphans().count(), 1);
+}
+
+#[test]
+fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = |text: &str| briefing(dir.path(), text);
+    let ctrl_s = |app: &mut App| key(app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let mut app = open(
+        "The mayor said the old bridge would close for repairs in June.\n\n\
+         The council said that tolls would rise in May.\n\n\
+         Engineers warned that the ferry would be late.\n",
+    );
+    assert_eq!(app.claim_view.len(), 3, "three claims");
+    run(&mut app, &[FocusClaims, MarkDisputed, Grade]);
+    typed(&mut app, "b2");
+    run(&mut app, &[Note]);
+    typed(&mut app, "ask the mayor's office");
+    ctrl_s(&mut app);
+    run(
+        &mut app,
+        &[FocusArticle, NextClaim, NextClaim, Select, Note],
+    );
+    typed(&mut app, "tolls: compare last year");
+    ctrl_s(&mut app);
+    run(&mut app, &[NextClaim, Select, Note]);
+    typed(&mut app, "which engineers?");
+    ctrl_s(&mut app);
+    assert_eq!(
+        app.note_entries().len(),
+        2,
+        "two free notes, nothing orphaned"
+    );
+
+    // The first and last sentences leave the text.
+    let mut app = open("The council said that tolls would rise in May.\n");
+    assert!(app.message.as_deref().unwrap().contains("listed under R"));
+    typed(&mut app, "R");
+    insta::assert_snapshot!("notes_list", draw(&mut app, 100, 24).backend());
+    let entries = app.note_entries();
+    assert!(matches!(&entries[0], Entry::Note(n, Some(_)) if n.text == "tolls: compare last year"));
+    assert!(matches!(&entries[1], Entry::Note(n, None) if n.text == "which engineers?"));
+    assert!(
+        matches!(&entries[2], Entry::Orphan(r) if r.note.as_deref() == Some("ask the mayor's office"))
+    );
+
+    // enter goes to a passage; an orphan has none.
+    let enter = |app: &mut App| key(app, KeyCode::Enter, KeyModifiers::NONE);
+    run(&mut app, &[FocusClaims]);
+    enter(&mut app);
+    assert_eq!((app.overlay.clone(), app.focus), (None, Pane::Article));
+    typed(&mut app, "Rjj");
+    enter(&mut app);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("orphaned: text not found")
+    );
+    // An orphaned review cannot be deleted from the list.
+    key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    assert!(app.message.as_deref().unwrap().contains("never dropped"));
+    assert_eq!(app.note_entries().len(), 3);
+
+    // c edits a note where it is (an orphaned one too), and the list comes back.
+    typed(&mut app, "kc");
+    key(&mut app, KeyCode::End, KeyModifiers::NONE);
+    typed(&mut app, " (site crew)");
+    ctrl_s(&mut app);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::Notes {
+            selected: 1,
+            confirm: false
+        })
+    );
+    // d asks first; anything but y keeps the note, y deletes it, U brings it back.
+    typed(&mut app, "kd");
+    insta::assert_snapshot!("notes_list_confirm", draw(&mut app, 100, 24).backend());
+    key(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
+    assert_eq!(app.note_entries().len(), 3);
+    key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('y'), KeyModifiers::NONE);
+    assert_eq!(app.note_entries().len(), 2);
+    assert!(
+        app.noted_spans().is_empty(),
+        "the passage is no longer marked"
+    );
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.overlay, None);
+
+    let again = open("The council said that tolls would rise in May.\n");
+    let texts: Vec<String> = again
+        .note_entries()
+        .iter()
+        .map(|e| match e {
+            Entry::Note(n, _) => n.text.clone(),
+            Entry::Orphan(r) => r.quote.exact.clone(),
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "which engineers? (site crew)",
+            "the old bridge would close for repairs in June"
+        ]
+    );
+    let mut app = again;
+    run(&mut app, &[Undo]);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("nothing to undo"),
+        "a new session"
+    );
+}
+
+#[test]
+fn a_selection_moves_by_words_at_either_end_and_is_painted_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = briefing(
+        dir.path(),
+        "Storms closed the port on Monday. The harbour master said ferries would \
+         sail again on Friday, weather permitting. Fishermen were less sure.\n",
+    );
+    run(&mut app, &[FocusArticle, Select, Down]);
+    let painted = |app: &mut App| {
+        let terminal = draw(app, 100, 20);
+        let buffer = terminal.backend().buffer().clone();
+        let focus = crate::tui::theme::focus().bg;
+        let mut text = String::new();
+        for y in 0..buffer.area.height {
+            let row: String = (0..buffer.area.width)
+                .map(|x| &buffer[(x, y)])
+                .filter(|cell| Some(cell.bg) == focus)
+                .map(|cell| cell.symbol())
+                .collect();
+            if !row.is_empty() {
+                text.push_str(row.trim_end());
+                text.push(' ');
+            }
+        }
+        text.trim_end().to_string()
+    };
+    let selected = |app: &App| {
+        let span = app.selected_span().unwrap();
+        app.doc.as_ref().unwrap().slice(span).to_string()
+    };
+    // The end moves back by words (the comma goes with its word), then the start on.
+    typed(&mut app, "BBB");
+    assert_eq!(
+        selected(&app),
+        "Storms closed the port on Monday. The harbour master said ferries would sail again on Friday"
+    );
+    typed(&mut app, "O");
+    for _ in 0..9 {
+        key(&mut app, KeyCode::Right, KeyModifiers::SHIFT);
+    }
+    assert_eq!(selected(&app), "said ferries would sail again on Friday");
+    assert_eq!(
+        painted(&mut app),
+        selected(&app),
+        "exactly the selection is painted"
+    );
+    insta::assert_snapshot!("selection_by_words", draw(&mut app, 100, 20).backend());
+    run(&mut app, &[AddClaim]);
+    let claims = &app.analysis.as_ref().unwrap().claims;
+    let doc = app.doc.as_ref().unwrap();
+    assert!(
+        claims
+            .iter()
+            .any(|c| doc.slice(c.span) == "said ferries would sail again on Friday"),
+        "{:?}",
+        app.message
+    );
 }
