@@ -288,7 +288,7 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Text::styled(format!(" {message}"), theme::key()));
     } else if let Some(overlay) = &app.overlay {
         spans.push(Text::styled(
-            format!(" {}", overlay::hint(overlay)),
+            format!(" {}", overlay::hint(overlay, &app.keymap)),
             theme::dim(),
         ));
     } else if let Some(selection) = app.selection {

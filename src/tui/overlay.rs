@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::action::Action;
 use super::app::App;
-use super::keymap::Key;
+use super::keymap::{Key, Keymap};
 use super::layout::{centred, clear, row_style};
 use super::notes;
 use super::textarea::{Edit, TextArea};
@@ -144,27 +144,34 @@ impl App {
     }
 }
 
-/// What the status bar says while an overlay is open.
-pub fn hint(overlay: &Overlay) -> &'static str {
+/// What the status bar says while an overlay is open, with the keys as bound.
+pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
+    let key = |action| keys.first_key(action).unwrap_or_else(|| "?".into());
+    let choose = format!("{}/{} choose", key(Action::Down), key(Action::Up));
+    let close = key(Action::Back);
     match overlay {
         Overlay::Grade {
             reliability: None, ..
-        } => "source reliability A-F · - clears the grade · esc cancel",
-        Overlay::Grade { .. } => "information credibility 1-6 · backspace back · esc cancel",
-        Overlay::Merge { .. } => "j/k choose · enter merge · esc cancel",
-        Overlay::Notes { confirm: false, .. } => {
-            "j/k choose · enter go to the passage · c edit · d delete · esc close"
+        } => format!("source reliability A-F · - clears the grade · {close} cancel"),
+        Overlay::Grade { .. } => {
+            format!("information credibility 1-6 · backspace back · {close} cancel")
         }
+        Overlay::Merge { .. } => format!("{choose} · {} merge · {close} cancel", key(Action::Open)),
+        Overlay::Notes { confirm: false, .. } => format!(
+            "{choose} · {} go to the passage · {} edit · d delete · {close} close",
+            key(Action::Open),
+            key(Action::Note)
+        ),
         Overlay::Notes { confirm: true, .. } => {
-            "delete this note? y deletes, any other key keeps it"
+            "delete this note? y deletes, any other key keeps it".into()
         }
-        Overlay::Note { .. } => "arrows move · enter new line · ctrl-s save · esc cancel",
+        Overlay::Note { .. } => "arrows move · enter new line · ctrl-s save · esc cancel".into(),
     }
 }
 
 /// The grade picker, the note editor or the merge picker, over the panes.
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
-    let Some(hint) = app.overlay.as_ref().map(hint) else {
+    let Some(hint) = app.overlay.as_ref().map(|o| hint(o, &app.keymap)) else {
         return;
     };
     if let Some(Overlay::Note { on, text }) = &mut app.overlay {
@@ -173,7 +180,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
             NoteOn::Passage(_) | NoteOn::Listed(..) => " note on the passage ".to_string(),
         };
         let place = centred(area, 60, area.height.min(14));
-        let block = bordered(title, hint);
+        let block = bordered(title, &hint);
         let inner = block.inner(place);
         let (rows, (x, y)) = text.view(usize::from(inner.width), usize::from(inner.height));
         let body: Vec<Line> = rows.into_iter().map(Line::raw).collect();
@@ -190,7 +197,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         return;
     };
     let (title, rows, height) = match overlay {
-        &Overlay::Notes { selected, .. } => return notes::draw(frame, area, app, selected, hint),
+        &Overlay::Notes { selected, .. } => return notes::draw(frame, area, app, selected, &hint),
         Overlay::Grade { claim, reliability } => {
             let rows: Vec<Line> = match reliability {
                 None => RELIABILITY
@@ -230,7 +237,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     };
     let place = centred(area, 60, height);
     clear(frame, place);
-    frame.render_widget(Paragraph::new(rows).block(bordered(title, hint)), place);
+    frame.render_widget(Paragraph::new(rows).block(bordered(title, &hint)), place);
 }
 
 /// An overlay's frame: its title on top, its keys below.
@@ -265,3 +272,24 @@ const CREDIBILITY: [(char, &str); 6] = [
     ('5', "improbable"),
     ('6', "truth cannot be judged"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_name_the_keys_as_bound() {
+        let keys = vec!["e".to_string()];
+        let down = vec!["ctrl-n".to_string()];
+        let keymap =
+            Keymap::with_overrides([("note", keys.as_slice()), ("down", down.as_slice())]).unwrap();
+        let notes = Overlay::Notes {
+            selected: 0,
+            confirm: false,
+        };
+        let said = hint(&notes, &keymap);
+        assert!(said.starts_with("ctrl-n/k choose"), "{said}");
+        assert!(said.contains("e edit"), "{said}");
+        assert!(hint(&notes, &Keymap::default()).contains("c edit"));
+    }
+}
