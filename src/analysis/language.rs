@@ -7,6 +7,8 @@
 //! nothing (an English results table is all names, figures and abbreviations), and a text
 //! with too few words to judge is taken as English.
 
+use foldhash::{HashMap, HashMapExt};
+
 use super::actors::is_english_word;
 use super::tokens::Token;
 use crate::document::Document;
@@ -16,6 +18,8 @@ const MIN_WORDS: usize = 6;
 
 pub fn is_english(doc: &Document, tokens: &[Token]) -> bool {
     let (mut lower, mut english, mut caseless) = (0usize, 0usize, 0usize);
+    // Each distinct word is looked up once: words repeat, and the dictionary is bisected.
+    let mut known: HashMap<&str, bool> = HashMap::new();
     for t in tokens.iter().filter(|t| t.is_word()) {
         let word = t.text(&doc.text);
         let Some(first) = word.chars().next() else {
@@ -24,7 +28,7 @@ pub fn is_english(doc: &Document, tokens: &[Token]) -> bool {
         // short words are as often abbreviations ("v", "st", "pct", "unq") as words
         if first.is_lowercase() && word.chars().nth(3).is_some() {
             lower += 1;
-            english += usize::from(is_english_word(word));
+            english += usize::from(*known.entry(word).or_insert_with(|| is_english_word(word)));
         } else if !first.is_lowercase() && !first.is_uppercase() {
             caseless += 1;
         }
