@@ -565,7 +565,7 @@ fn nouns_and_names(doc: &Document, ctoks: &[Token]) -> (Vec<String>, Vec<String>
     for t in ctoks.iter().filter(|t| t.is_word()) {
         let w = t.text(&doc.text);
         if is_event_noun(w) {
-            nouns.push(singular(&w.to_lowercase()));
+            nouns.push(singular(&lowercase(w)));
         } else if !t.sentence_start && w.chars().next().is_some_and(char::is_uppercase) {
             names.push(w.to_string());
         }
@@ -655,7 +655,7 @@ fn trim_tail(label: &str) -> &str {
     let mut label =
         label.trim_end_matches(|c: char| c.is_whitespace() || ".!?,;:—–-(\"“".contains(c));
     while let Some((head, last)) = label.rsplit_once(' ') {
-        if LABEL_TAIL.contains(&last.to_lowercase().as_str()) {
+        if LABEL_TAIL.contains(&&*lowercase(last)) {
             label = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
         } else {
             break;
