@@ -132,11 +132,20 @@ fn pairs(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str
 /// The lookup key of a phrase: lower case, one space between words, the possessive and
 /// other punctuation attached as written.
 pub fn key(phrase: &str) -> String {
-    phrase
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut key = String::with_capacity(phrase.len());
+    for word in phrase.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    // in place when ASCII; else as a whole, for the context of a final sigma
+    if key.is_ascii() {
+        key.make_ascii_lowercase();
+        key
+    } else {
+        key.to_lowercase()
+    }
 }
 
 impl Gazetteer {
