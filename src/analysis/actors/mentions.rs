@@ -301,8 +301,9 @@ impl<'a> Scan<'a> {
 
     /// The longest table phrase from `i` (the user's aliases first): its end and entry.
     fn phrase(&self, i: usize, b: usize, shouting: bool) -> Option<(usize, Phrase)> {
-        let user_start =
-            self.is_word(i, b) && self.user_starts.contains(&self.word(i).to_lowercase());
+        let user_start = self.is_word(i, b)
+            && !self.user_starts.is_empty()
+            && self.user_starts.contains(&self.word(i).to_lowercase());
         if !(shouting
             || user_start
             || self.is_cap(i, b)
