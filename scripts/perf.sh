@@ -7,6 +7,8 @@
 #   - time and peak memory of `brief extract` on generated briefings of 1, 10 and 50 MB
 #     (examples/news.rs) and on a 1 MB briefing that is one line;
 #   - the reader's frames, from the TestBackend benchmarks (benches/reader.rs).
+# On a shared machine wall times wait for the CPU: the user CPU times beside them are the
+# steadier figure (and `valgrind --tool=callgrind` instruction counts, for before/after).
 # usage: scripts/perf.sh [--quick]   (--quick: no 50 MB briefing, no reader benchmarks)
 # Needs hyperfine, /usr/bin/time (Debian: apt-get install hyperfine time), taskset, python3.
 set -euo pipefail
@@ -29,7 +31,8 @@ hyperfine --warmup 5 --runs 50 --style basic --export-json "$work/sample.json" \
 python3 - "$work/sample.json" <<'EOF'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
-print(f"  mean {r['mean']*1000:.1f} ms  median {r['median']*1000:.1f} ms  min {r['min']*1000:.1f} ms")
+print(f"  wall: mean {r['mean']*1000:.1f} ms, median {r['median']*1000:.1f} ms, min {r['min']*1000:.1f} ms;"
+      f" CPU: user {r['user']*1000:.1f} ms, system {r['system']*1000:.1f} ms")
 EOF
 
 if [ -d "$data/dev" ]; then
@@ -55,7 +58,8 @@ EOF
 import json, sys
 bytes = int(sys.argv[2])
 for r in json.load(open(sys.argv[1]))["results"]:
-    print(f"  {r['command']}: mean {r['mean']*1000:.0f} ms, {bytes / r['mean'] / 1e6:.1f} MB/s")
+    print(f"  {r['command']}: wall {r['mean']*1000:.0f} ms ({bytes / r['mean'] / 1e6:.1f} MB/s),"
+          f" user CPU {r['user']*1000:.0f} ms ({bytes / r['user'] / 1e6:.1f} MB/s)")
 EOF
 else
     echo "== no $data/dev: skipping the dev news (set BRIEF_EVAL_DATA)"
@@ -66,10 +70,11 @@ sizes="1000000 10000000 50000000"
 [ "$quick" = --quick ] && sizes="1000000 10000000"
 measure() {
     /usr/bin/time -v "$brief" extract --no-config "$1" 2>"$work/time.txt" >/dev/null
-    local secs kb
+    local secs user kb
     secs=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
+    user=$(grep 'User time' "$work/time.txt" | awk '{print $NF}')
     kb=$(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}')
-    echo "  $2: $(stat -c %s "$1") bytes, $secs wall, peak $((kb / 1024)) MB"
+    echo "  $2: $(stat -c %s "$1") bytes, $secs wall, ${user} s user CPU, peak $((kb / 1024)) MB"
 }
 for size in $sizes; do
     "$news" "$size" >"$work/news.md"
