@@ -10,20 +10,26 @@ use crate::analysis::{UserLexicon, analyze};
 use crate::document::{Document, Meta, parse_date};
 use crate::schema::to_json;
 
-/// One analysis as a JSON string (pretty for a person reading one briefing, one line for
-/// JSON lines), and whether its text was English.
-pub fn analysis_json(doc: &Document, lexicon: &UserLexicon, pretty: bool) -> (String, bool) {
+/// Analyses one briefing and writes its JSON to `out` (pretty for a person reading one
+/// briefing, one line for JSON lines), streamed rather than built as one string, whose size
+/// would be many times the briefing's. Returns whether its text was English.
+pub fn write_analysis(
+    out: impl Write,
+    doc: &Document,
+    lexicon: &UserLexicon,
+    pretty: bool,
+) -> std::io::Result<bool> {
     let analysis = analyze(doc, lexicon);
     let json = to_json(doc, &analysis, None, Vec::new());
-    let out = if pretty {
-        serde_json::to_string_pretty(&json)
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, &json)?;
     } else {
-        serde_json::to_string(&json)
-    };
-    (
-        out.expect("the analysis always serialises"),
-        analysis.english,
-    )
+        serde_json::to_writer(&mut out, &json)?;
+    }
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(analysis.english)
 }
 
 #[derive(Debug, Deserialize)]

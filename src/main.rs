@@ -163,7 +163,7 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
                     continue;
                 }
             };
-            let (json, english) = extract::analysis_json(&doc, &lexicon, paths.len() == 1);
+            let english = extract::write_analysis(&mut *out, &doc, &lexicon, paths.len() == 1)?;
             if !english {
                 eprintln!(
                     "brief: warning: {}: {}",
@@ -171,7 +171,6 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
                     brief::schema::NOT_ENGLISH
                 );
             }
-            writeln!(out, "{json}")?;
         }
         Ok(())
     })?;

@@ -7,6 +7,8 @@
 //! nothing (an English results table is all names, figures and abbreviations), and a text
 //! with too few words to judge is taken as English.
 
+use foldhash::{HashMap, HashMapExt};
+
 use super::actors::is_english_word;
 use super::tokens::Token;
 use crate::document::Document;
@@ -15,24 +17,44 @@ use crate::document::Document;
 const MIN_WORDS: usize = 6;
 
 pub fn is_english(doc: &Document, tokens: &[Token]) -> bool {
-    let (mut lower, mut english, mut caseless) = (0usize, 0usize, 0usize);
-    for t in tokens.iter().filter(|t| t.is_word()) {
-        let word = t.text(&doc.text);
-        let Some(first) = word.chars().next() else {
-            continue;
-        };
-        // short words are as often abbreviations ("v", "st", "pct", "unq") as words
-        if first.is_lowercase() && word.chars().nth(3).is_some() {
-            lower += 1;
-            english += usize::from(is_english_word(word));
-        } else if !first.is_lowercase() && !first.is_uppercase() {
-            caseless += 1;
-        }
-    }
+    // short words are as often abbreviations ("v", "st", "pct", "unq") as words
+    let judged = || {
+        tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(&doc.text))
+            .filter(|w| w.starts_with(char::is_lowercase) && w.chars().nth(3).is_some())
+    };
+    let lower = judged().count();
+    let caseless = tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .filter_map(|t| t.text(&doc.text).chars().next())
+        .filter(|c| !c.is_lowercase() && !c.is_uppercase())
+        .count();
     if caseless >= MIN_WORDS && caseless > 2 * lower {
         return false;
     }
-    lower < MIN_WORDS || english * 2 >= lower
+    if lower < MIN_WORDS {
+        return true;
+    }
+    // English when at least half are dictionary words: stop as soon as that is settled.
+    // Each distinct word is looked up once: words repeat, and the dictionary is bisected.
+    let needed = lower.div_ceil(2);
+    let mut known: HashMap<&str, bool> = HashMap::new();
+    let (mut english, mut seen) = (0, 0);
+    for word in judged() {
+        seen += 1;
+        if *known.entry(word).or_insert_with(|| is_english_word(word)) {
+            english += 1;
+            if english >= needed {
+                return true;
+            }
+        } else if english + (lower - seen) < needed {
+            return false;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 //! stay whole ("anti-air", but "U.S.-led" is "U.S.", "-", "led"), and numbers keep their
 //! separators ("10,000", "3.5", "10:30").
 
+use std::borrow::Cow;
+
 use crate::document::{Document, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +39,18 @@ impl Token {
 /// Is this word capitalised ("Seoul", "SBS", "McCain"), as names are?
 pub fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word in lower case, borrowed when it already is (most words are: no allocation).
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// The possessive marker as a token: 's, ’s, or an apostrophe after a plural.

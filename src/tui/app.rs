@@ -836,8 +836,16 @@ pub fn item_rows(pane: Pane) -> usize {
 fn marks(analysis: &Analysis, statuses: &[Status], notes: &[Span]) -> Marks {
     let mut list = Vec::new();
     let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
+    // each style looked up once, not once a span: a long briefing has millions of spans
+    let (noted, source, cue, hedge, time) = (
+        theme::noted(),
+        theme::source(),
+        theme::cue(),
+        theme::hedge(),
+        theme::time(),
+    );
     for &span in notes {
-        add(span, theme::noted(), 1);
+        add(span, noted, 1);
     }
     for (i, claim) in analysis.claims.iter().enumerate() {
         let tint = theme::status(statuses.get(i).copied().unwrap_or_default());
@@ -845,22 +853,23 @@ fn marks(analysis: &Analysis, statuses: &[Status], notes: &[Span]) -> Marks {
             Some(parts) => parts.iter().for_each(|&p| add(p, tint, 2)),
             None => add(claim.span, tint, 2),
         }
-        if let Some(source) = &claim.source {
-            add(source.span, theme::source(), 6);
+        if let Some(s) = &claim.source {
+            add(s.span, source, 6);
         }
-        if let Some(cue) = claim.cue {
-            add(cue, theme::cue(), 5);
+        if let Some(c) = claim.cue {
+            add(c, cue, 5);
         }
-        for &hedge in &claim.hedges {
-            add(hedge, theme::hedge(), 5);
+        for &h in &claim.hedges {
+            add(h, hedge, 5);
         }
     }
-    for time in &analysis.times {
-        add(time.span, theme::time(), 3);
+    for t in &analysis.times {
+        add(t.span, time, 3);
     }
     for actor in &analysis.actors {
+        let style = theme::actor(actor.kind);
         for mention in &actor.mentions {
-            add(mention.span, theme::actor(actor.kind), 4);
+            add(mention.span, style, 4);
         }
     }
     Marks::new(list)

@@ -116,6 +116,38 @@ fn start(start: Start, lexicon: UserLexicon, settings: Settings) -> Result<Vec<W
     runtime.block_on(event_loop(start, Arc::new(lexicon), app, settings.mouse))
 }
 
+/// The reader without a terminal, for the benchmarks: the same `App` and drawing as the
+/// event loop, on ratatui's `TestBackend`.
+pub struct Offscreen {
+    app: App,
+    terminal: ratatui::Terminal<ratatui::backend::TestBackend>,
+}
+
+impl Offscreen {
+    pub fn new(doc: Document, analysis: Analysis, width: u16, height: u16) -> Offscreen {
+        let mut app = App::new(String::new(), Keymap::default());
+        app.set_document(doc);
+        app.set_analysis(analysis);
+        let backend = ratatui::backend::TestBackend::new(width, height);
+        let terminal = ratatui::Terminal::new(backend).expect("a test backend never fails");
+        Offscreen { app, terminal }
+    }
+
+    /// A key press, as the event loop hands it over.
+    pub fn key(&mut self, key: crossterm::event::KeyEvent) {
+        self.app.handle_key(key);
+    }
+
+    /// Draws a frame and returns what it shows.
+    pub fn draw(&mut self) -> &ratatui::buffer::Buffer {
+        let app = &mut self.app;
+        self.terminal
+            .draw(|frame| layout::draw(frame, app))
+            .expect("a test backend never fails")
+            .buffer
+    }
+}
+
 /// Gives the terminal back however the loop ends.
 struct Guard;
 

@@ -77,30 +77,39 @@ const ENDINGS: &[(&str, &str)] = &[
     ("est", "e"),
 ];
 
-/// A sorted word list searched by bisection: no hashing of 200,000 words at start-up, only
-/// an index of where each line starts.
+/// A sorted word list (one a line, in byte order) searched by bisection over the text itself:
+/// nothing is hashed or indexed at start-up, where the 200,000 lines' index took most of
+/// a short briefing's time.
 struct Dictionary {
     text: &'static str,
-    starts: Vec<u32>,
 }
 
 impl Dictionary {
     fn new(text: &'static str) -> Dictionary {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .filter(|&i| i < text.len())
-            .map(|i| i as u32)
-            .collect();
-        Dictionary { text, starts }
+        Dictionary { text }
     }
 
     fn contains(&self, lower: &str) -> bool {
-        self.starts
-            .binary_search_by(|&start| {
-                let rest = &self.text[start as usize..];
-                rest.split('\n').next().unwrap_or(rest).cmp(lower)
-            })
-            .is_ok()
+        let text = self.text.as_bytes();
+        // `lo` and `hi` are always line starts (or the end)
+        let (mut lo, mut hi) = (0, text.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = text[lo..mid]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(lo, |i| lo + i + 1);
+            let end = text[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(text.len(), |i| start + i);
+            match text[start..end].cmp(lower.as_bytes()) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = end + 1,
+                std::cmp::Ordering::Greater => hi = start,
+            }
+        }
+        false
     }
 }
 
@@ -123,11 +132,20 @@ fn pairs(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str
 /// The lookup key of a phrase: lower case, one space between words, the possessive and
 /// other punctuation attached as written.
 pub fn key(phrase: &str) -> String {
-    phrase
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut key = String::with_capacity(phrase.len());
+    for word in phrase.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    // in place when ASCII; else as a whole, for the context of a final sigma
+    if key.is_ascii() {
+        key.make_ascii_lowercase();
+        key
+    } else {
+        key.to_lowercase()
+    }
 }
 
 impl Gazetteer {
@@ -302,5 +320,26 @@ mod tests {
         );
         assert!(g.first_names.contains("John"));
         assert!(g.max_words >= 3);
+    }
+
+    #[test]
+    fn the_dictionary_finds_every_line_and_nothing_else() {
+        for text in [
+            "ant\nbee\ncat\ndog\nelk\n",
+            "ant\nbee\ncat\ndog\nelk",
+            "ant\n",
+        ] {
+            let d = Dictionary::new(text);
+            for word in text.lines() {
+                assert!(d.contains(word), "{word} in {text:?}");
+            }
+            for word in [
+                "", "a", "aa", "an", "ants", "bees", "c", "zebra", "elk\n", "é",
+            ] {
+                assert!(!d.contains(word), "{word} not in {text:?}");
+            }
+        }
+        let words: Vec<&str> = GAZETTEER.dictionary.text.lines().step_by(997).collect();
+        assert!(words.iter().all(|w| GAZETTEER.dictionary.contains(w)));
     }
 }

@@ -204,23 +204,23 @@ fn mode(g: &Gazetteer, text: &str, sentence: &[Token]) -> Mode {
     // Title Case: every longer word capitalised, some of them ordinary words
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
     // ordinary words in Title Case, not names of people ("Love", "Cook" in a list of golfers)
-    let common_caps = long
-        .iter()
-        .filter(|w| {
-            is_capitalised(w)
-                && w.chars().any(char::is_lowercase)
-                && g.is_common(w)
-                && !g.first_names.contains(**w)
-                && !g.last_names.contains(**w)
-        })
-        .count();
+    let common_caps = || {
+        long.iter()
+            .filter(|w| {
+                is_capitalised(w)
+                    && w.chars().any(char::is_lowercase)
+                    && g.is_common(w)
+                    && !g.first_names.contains(**w)
+                    && !g.last_names.contains(**w)
+            })
+            .count()
+    };
     let commas = sentence.iter().filter(|t| t.text(text) == ",").count();
-    if long.len() >= 4
-        && long.iter().all(|w| is_capitalised(w))
-        && common_caps >= 2
-        && common_caps * 2 >= long.len()
-        && commas <= 1
-    {
+    // the gazetteer last: most sentences fail the cheap tests
+    if long.len() >= 4 && long.iter().all(|w| is_capitalised(w)) && commas <= 1 && {
+        let common_caps = common_caps();
+        common_caps >= 2 && common_caps * 2 >= long.len()
+    } {
         Mode::Headline
     } else {
         Mode::Body
@@ -301,8 +301,9 @@ impl<'a> Scan<'a> {
 
     /// The longest table phrase from `i` (the user's aliases first): its end and entry.
     fn phrase(&self, i: usize, b: usize, shouting: bool) -> Option<(usize, Phrase)> {
-        let user_start =
-            self.is_word(i, b) && self.user_starts.contains(&self.word(i).to_lowercase());
+        let user_start = self.is_word(i, b)
+            && !self.user_starts.is_empty()
+            && self.user_starts.contains(&self.word(i).to_lowercase());
         if !(shouting
             || user_start
             || self.is_cap(i, b)

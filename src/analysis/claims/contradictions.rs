@@ -53,27 +53,32 @@ pub fn link(claims: &mut [Claim], text: &str, lexicon: &Lexicon) {
         .iter()
         .map(|c| proposition(text, c, lexicon))
         .collect();
+    // Lowered once a claim, not once a pair.
+    let sources: Vec<Option<String>> = claims
+        .iter()
+        .map(|c| {
+            c.source
+                .as_ref()
+                .and_then(|s| text.get(s.span.start..s.span.end))
+                .map(str::to_lowercase)
+        })
+        .collect();
     for i in 0..claims.len() {
         let (words, negated) = &props[i];
         let denial = claims[i].kind == ClaimKind::Denial;
         if !denial && !negated {
             continue;
         }
-        let source = |c: &Claim| {
-            c.source
-                .as_ref()
-                .and_then(|s| text.get(s.span.start..s.span.end))
-                .map(str::to_lowercase)
-        };
         let denied: Vec<usize> = (i.saturating_sub(REACH)..i)
             .filter(|&j| {
                 let (other, other_negated) = &props[j];
-                let shared = words.intersection(other).count();
                 claims[j].kind != ClaimKind::Denial
                     && !other_negated
-                    && (source(&claims[j]).is_none() || source(&claims[j]) != source(&claims[i]))
-                    && shared >= 2
-                    && shared * 2 >= words.len()
+                    && (sources[j].is_none() || sources[j] != sources[i])
+                    && {
+                        let shared = words.intersection(other).count();
+                        shared >= 2 && shared * 2 >= words.len()
+                    }
             })
             .collect();
         if !denied.is_empty() && !denial {

@@ -128,7 +128,7 @@ fn speaks_of_future(reader: &Reader, content: &[Range<usize>]) -> bool {
     content
         .iter()
         .flat_map(Clone::clone)
-        .any(|i| matches!(reader.words[i].as_str(), "will" | "'ll" | "won't"))
+        .any(|i| matches!(reader.words[i].as_ref(), "will" | "'ll" | "won't"))
 }
 
 /// The hedges among tokens `range`; "May" the month is not one.

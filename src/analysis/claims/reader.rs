@@ -1,11 +1,12 @@
 //! The text as the attribution rules read it: lower-cased words, word classes, quotation
 //! marks and the cues of each sentence.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{Class, Cue, Frame, Lexicon};
 use super::quotes::Quotes;
-use crate::analysis::tokens::{Token, is_capitalised};
+use crate::analysis::tokens::{Token, is_capitalised, lowercase};
 
 /// A cue found in the text.
 #[derive(Debug, Clone)]
@@ -21,7 +22,7 @@ pub struct Reader<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     /// Lower-cased token texts.
-    pub words: Vec<String>,
+    pub words: Vec<Cow<'a, str>>,
     pub quotes: Quotes,
     /// Tokens that belong to some cue: sources never reach back over them.
     pub(super) in_cue: Vec<bool>,
@@ -34,7 +35,7 @@ impl<'a> Reader<'a> {
         tokens: &'a [Token],
         quotes: Quotes,
     ) -> Reader<'a> {
-        let words = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let words = tokens.iter().map(|t| lowercase(t.text(text))).collect();
         Reader {
             lexicon,
             text,
@@ -46,7 +47,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn word(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", String::as_str)
+        self.words.get(i).map_or("", |w| w)
     }
 
     pub(super) fn is_cue(&self, i: usize) -> bool {

@@ -3,9 +3,11 @@
 //! undated one. Connectives ("since the invasion", "after the talks") link an event to
 //! another.
 
+use std::borrow::Cow;
+
 use super::lexicon::{EVENT_VERBS, VerbForm, is_event_noun};
 use crate::analysis::model::{Timex, TimexType};
-use crate::analysis::tokens::{Token, TokenKind};
+use crate::analysis::tokens::{Token, TokenKind, lowercase};
 use crate::document::{Document, Span};
 
 /// Labels are cut at a word boundary to about this many characters.
@@ -298,9 +300,9 @@ fn clauses(doc: &Document, toks: &[Token]) -> Vec<Clause> {
     for i in 0..=toks.len() {
         let boundary = i == toks.len()
             || (i > start && {
-                let word = toks[i].text(&doc.text).to_lowercase();
+                let word = lower(doc, &toks[i]);
                 let prev = toks[i - 1].text(&doc.text);
-                CLAUSE_OPENERS.contains(&word.as_str())
+                CLAUSE_OPENERS.contains(&&*word)
                     || (toks[i - 1].kind == TokenKind::Punct
                         && matches!(prev, "," | ";" | ":" | "—" | "–" | "(" | ")"))
             });
@@ -314,10 +316,10 @@ fn clauses(doc: &Document, toks: &[Token]) -> Vec<Clause> {
                 start,
                 end: i,
                 opener: connective(&word),
-                hypothetical: matches!(word.as_str(), "if" | "unless" | "whether"),
-                relative: matches!(word.as_str(), "that" | "which" | "who")
+                hypothetical: matches!(word.as_ref(), "if" | "unless" | "whether"),
+                relative: matches!(word.as_ref(), "that" | "which" | "who")
                     && next.is_some_and(|n| {
-                        AUXILIARIES.contains(&n.as_str()) || EVENT_VERBS.contains_key(&n)
+                        AUXILIARIES.contains(&n.as_ref()) || EVENT_VERBS.contains_key(n.as_ref())
                     }),
             });
             start = i;
@@ -465,7 +467,7 @@ fn antecedent(doc: &Document, before: &[Token]) -> Option<Span> {
         }
         start = Some(t.span.start);
         let w = lower(doc, t);
-        if t.kind == TokenKind::Number || DETERMINERS.contains(&w.as_str()) {
+        if t.kind == TokenKind::Number || DETERMINERS.contains(&w.as_ref()) {
             break;
         }
     }
@@ -479,15 +481,15 @@ fn clause_span(ctoks: &[Token]) -> Option<Span> {
     Some(Span::new(ctoks[first].span.start, ctoks[last].span.end))
 }
 
-fn lower(doc: &Document, t: &Token) -> String {
-    t.text(&doc.text).to_lowercase()
+fn lower<'a>(doc: &'a Document, t: &Token) -> Cow<'a, str> {
+    lowercase(t.text(&doc.text))
 }
 
 fn states_something(doc: &Document, ctoks: &[Token]) -> bool {
     ctoks.iter().any(|t| {
         let w = lower(doc, t);
-        EVENT_VERBS.contains_key(&w)
-            || FINITE_WORDS.contains(&w.as_str())
+        EVENT_VERBS.contains_key(w.as_ref())
+            || FINITE_WORDS.contains(&w.as_ref())
             || (w.len() > 4 && w.ends_with("ed"))
             || is_event_noun(&w)
     })
@@ -496,7 +498,7 @@ fn states_something(doc: &Document, ctoks: &[Token]) -> bool {
 /// The clause's first asserted event verb (its index) and its tense, if it has one.
 fn event_verb(doc: &Document, ctoks: &[Token]) -> Option<(usize, Tense)> {
     ctoks.iter().enumerate().find_map(|(i, t)| {
-        let form = *EVENT_VERBS.get(&lower(doc, t))?;
+        let form = *EVENT_VERBS.get(lower(doc, t).as_ref())?;
         let next_is_by = ctoks.get(i + 1).is_some_and(|n| lower(doc, n) == "by");
         tense(doc, &ctoks[..i], form, next_is_by).map(|tense| (i, tense))
     })
@@ -506,20 +508,20 @@ fn event_verb(doc: &Document, ctoks: &[Token]) -> Option<(usize, Tense)> {
 /// future, "was sending" past; a negated, hypothetical or non-finite form is no event.
 fn tense(doc: &Document, before: &[Token], form: VerbForm, next_is_by: bool) -> Option<Tense> {
     // The nearest word before the verb that is not an adverb or a form of "be".
-    let mut nearest: Option<(usize, String)> = None;
+    let mut nearest: Option<(usize, Cow<str>)> = None;
     for (i, t) in before.iter().enumerate().rev().take(5) {
         let w = lower(doc, t);
-        if NEGATIONS.contains(&w.as_str()) {
+        if NEGATIONS.contains(&w.as_ref()) {
             return None;
         }
-        if !(w.ends_with("ly") || ADVERB_SKIP.contains(&w.as_str())) {
+        if !(w.ends_with("ly") || ADVERB_SKIP.contains(&w.as_ref())) {
             nearest = Some((i, w));
             break;
         }
     }
     let found_word = nearest.is_some();
-    let (at, word) = nearest.unwrap_or((0, String::new()));
-    let word = word.as_str();
+    let (at, word) = nearest.unwrap_or((0, Cow::Borrowed("")));
+    let word = word.as_ref();
     let subject_before = found_word
         && (SUBJECT_PRONOUNS.contains(&word)
             || (!MODIFIER_BEFORE.contains(&word)
@@ -530,7 +532,7 @@ fn tense(doc: &Document, before: &[Token], form: VerbForm, next_is_by: bool) -> 
     if word == "to" {
         let before_to = at.checked_sub(1).map(|i| lower(doc, &before[i]));
         return before_to
-            .filter(|w| FUTURE_BEFORE_TO.contains(&w.as_str()))
+            .filter(|w| FUTURE_BEFORE_TO.contains(&w.as_ref()))
             .map(|_| Tense::Future);
     }
     use VerbForm::*;
@@ -563,7 +565,7 @@ fn nouns_and_names(doc: &Document, ctoks: &[Token]) -> (Vec<String>, Vec<String>
     for t in ctoks.iter().filter(|t| t.is_word()) {
         let w = t.text(&doc.text);
         if is_event_noun(w) {
-            nouns.push(singular(&w.to_lowercase()));
+            nouns.push(singular(&lowercase(w)));
         } else if !t.sentence_start && w.chars().next().is_some_and(char::is_uppercase) {
             names.push(w.to_string());
         }
@@ -598,7 +600,7 @@ fn label(
     }
     for i in 0..words.len() {
         let before_time = words.get(i + 1).is_some_and(|n| in_time(n));
-        if before_time && PREPOSITIONS.contains(&lower(doc, words[i]).as_str()) {
+        if before_time && PREPOSITIONS.contains(&lower(doc, words[i]).as_ref()) {
             keep[i] = false;
         }
     }
@@ -606,7 +608,7 @@ fn label(
     while first < words.len()
         && (!keep[first]
             || words[first].kind == TokenKind::Punct
-            || (subject.is_none() && LABEL_LEAD.contains(&lower(doc, words[first]).as_str())))
+            || (subject.is_none() && LABEL_LEAD.contains(&lower(doc, words[first]).as_ref())))
     {
         first += 1;
     }
@@ -633,7 +635,7 @@ fn label(
                 .zip(next_words)
                 .rev()
                 .find(|&(&(end, len), next)| {
-                    PHRASE_BREAKS.contains(&lower(doc, words[next]).as_str())
+                    PHRASE_BREAKS.contains(&lower(doc, words[next]).as_ref())
                         && trigger.is_none_or(|t| end >= t)
                         && len >= LABEL_MAX / 2
                 });
@@ -653,7 +655,7 @@ fn trim_tail(label: &str) -> &str {
     let mut label =
         label.trim_end_matches(|c: char| c.is_whitespace() || ".!?,;:—–-(\"“".contains(c));
     while let Some((head, last)) = label.rsplit_once(' ') {
-        if LABEL_TAIL.contains(&last.to_lowercase().as_str()) {
+        if LABEL_TAIL.contains(&&*lowercase(last)) {
             label = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
         } else {
             break;

@@ -4,6 +4,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::lexicon::data_lines;
+use crate::analysis::tokens::lowercase;
 
 /// How a verb form is inflected, which (with its auxiliaries) gives the event's tense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,9 +50,9 @@ static EVENT_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../../assets/lexicon/event_nouns.txt")).collect());
 
 pub fn is_event_noun(word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     let singular = lower.strip_suffix('s').unwrap_or(&lower);
-    EVENT_NOUNS.contains(lower.as_str()) || EVENT_NOUNS.contains(singular)
+    EVENT_NOUNS.contains(&*lower) || EVENT_NOUNS.contains(singular)
 }
 
 fn ends_consonant_y(word: &str) -> bool {

@@ -1,0 +1,111 @@
+//! The analysis, stage by stage and whole, on generated news at growing sizes (cost must grow
+//! linearly) and on one long line. `cargo bench --bench analysis`; throughput is in bytes.
+
+use brief::analysis::{UserLexicon, actors, analyze, claims, mentions, timeline, times, tokens};
+use brief::document::Document;
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+
+#[path = "news/mod.rs"]
+mod news;
+
+fn main() {
+    divan::main();
+}
+
+/// The sizes each step runs at, to show its cost growing linearly.
+const SIZES: &[usize] = &[10_000, 100_000, 1_000_000];
+
+fn document(bytes: usize) -> Document {
+    Document::from_bytes(news::briefing(bytes, false).as_bytes())
+        .expect("generated text is a briefing")
+        .0
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn document_ingest(bencher: Bencher, size: usize) {
+    let text = news::briefing(size, false);
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| Document::from_bytes(black_box(text.as_bytes())));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn tokens(bencher: Bencher, size: usize) {
+    let doc = document(size);
+    bencher
+        .counter(BytesCount::new(doc.text.len()))
+        .bench(|| tokens::tokenize(black_box(&doc)));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn times(bencher: Bencher, size: usize) {
+    let doc = document(size);
+    let tokens = tokens::tokenize(&doc);
+    bencher
+        .counter(BytesCount::new(doc.text.len()))
+        .bench(|| times::extract(black_box(&doc), &tokens));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn actors(bencher: Bencher, size: usize) {
+    let doc = document(size);
+    let lexicon = UserLexicon::default();
+    let tokens = tokens::tokenize(&doc);
+    let times = times::extract(&doc, &tokens);
+    bencher
+        .counter(BytesCount::new(doc.text.len()))
+        .bench(|| actors::extract(black_box(&doc), &tokens, &times, &lexicon));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn claims(bencher: Bencher, size: usize) {
+    let doc = document(size);
+    let lexicon = UserLexicon::default();
+    let tokens = tokens::tokenize(&doc);
+    let times = times::extract(&doc, &tokens);
+    let actors = actors::extract(&doc, &tokens, &times, &lexicon);
+    let mentions = mentions::MentionIndex::new(&actors);
+    bencher
+        .counter(BytesCount::new(doc.text.len()))
+        .bench(|| claims::extract(black_box(&doc), &tokens, &mentions, &lexicon));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn timeline(bencher: Bencher, size: usize) {
+    let doc = document(size);
+    let lexicon = UserLexicon::default();
+    let tokens = tokens::tokenize(&doc);
+    let times = times::extract(&doc, &tokens);
+    let actors = actors::extract(&doc, &tokens, &times, &lexicon);
+    let mentions = mentions::MentionIndex::new(&actors);
+    bencher
+        .counter(BytesCount::new(doc.text.len()))
+        .bench(|| timeline::build(black_box(&doc), &tokens, &times, &mentions));
+}
+
+/// Ingest, analysis and the contract's JSON: what `brief extract` does to one briefing.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn pipeline(bencher: Bencher, size: usize) {
+    let text = news::briefing(size, false);
+    let lexicon = UserLexicon::default();
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let doc = Document::from_bytes(black_box(text.as_bytes()))
+            .expect("a briefing")
+            .0;
+        brief::extract::write_analysis(std::io::sink(), &doc, &lexicon, false)
+    });
+}
+
+/// The same pipeline on a body that is one line of 1 MB: no step may be quadratic in a line.
+#[divan::bench(sample_count = 10)]
+fn pipeline_one_long_line(bencher: Bencher) {
+    let text = news::briefing(1_000_000, true);
+    let lexicon = UserLexicon::default();
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        let doc = Document::from_bytes(black_box(text.as_bytes()))
+            .expect("a briefing")
+            .0;
+        analyze(&doc, &lexicon)
+    });
+}

@@ -1,0 +1,101 @@
+//! The reader's frames on ratatui's `TestBackend` (160x45): the first frame of the sample and
+//! of large briefings, the frame after `G`, and search, each key with its frame.
+//! `cargo bench --bench reader`.
+
+use brief::analysis::{Analysis, UserLexicon, analyze};
+use brief::document::Document;
+use brief::tui::Offscreen;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use divan::Bencher;
+
+#[path = "news/mod.rs"]
+mod news;
+
+fn main() {
+    divan::main();
+}
+
+const WIDTH: u16 = 160;
+const HEIGHT: u16 = 45;
+/// The briefing sizes the reader is measured on: the sample's, 1 MB and 10 MB.
+const SIZES: &[usize] = &[0, 1_000_000, 10_000_000];
+
+fn analysed(size: usize) -> (Document, Analysis) {
+    let text = match size {
+        0 => String::from_utf8_lossy(brief::SAMPLE).into_owned(),
+        _ => news::briefing(size, false),
+    };
+    let doc = Document::from_bytes(text.as_bytes()).expect("a briefing").0;
+    let analysis = analyze(&doc, &UserLexicon::default());
+    (doc, analysis)
+}
+
+fn press(reader: &mut Offscreen, c: char) {
+    reader.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+/// The first frame once the analysis is in (size 0 is the sample).
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn first_frame(bencher: Bencher, size: usize) {
+    let (doc, analysis) = analysed(size);
+    bencher
+        .with_inputs(|| (doc.clone(), analysis.clone()))
+        .bench_local_values(|(doc, analysis)| {
+            let mut reader = Offscreen::new(doc, analysis, WIDTH, HEIGHT);
+            reader.draw();
+            reader
+        });
+}
+
+/// `G`, to the end of the article, and its frame.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn bottom(bencher: Bencher, size: usize) {
+    let (doc, analysis) = analysed(size);
+    bencher
+        .with_inputs(|| {
+            let mut reader = Offscreen::new(doc.clone(), analysis.clone(), WIDTH, HEIGHT);
+            reader.draw();
+            reader
+        })
+        .bench_local_refs(|reader| {
+            press(reader, 'G');
+            reader.draw();
+        });
+}
+
+/// One key typed into a search (`/` then `m`: the first letter, with the most matches)
+/// and its frame: the search runs again over the whole text on every key.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn search_key(bencher: Bencher, size: usize) {
+    let (doc, analysis) = analysed(size);
+    bencher
+        .with_inputs(|| {
+            let mut reader = Offscreen::new(doc.clone(), analysis.clone(), WIDTH, HEIGHT);
+            press(&mut reader, '/');
+            reader.draw();
+            reader
+        })
+        .bench_local_refs(|reader| {
+            press(reader, 'm');
+            reader.draw();
+        });
+}
+
+/// `n`, to the next match of a search already made, and its frame.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn next_match(bencher: Bencher, size: usize) {
+    let (doc, analysis) = analysed(size);
+    bencher
+        .with_inputs(|| {
+            let mut reader = Offscreen::new(doc.clone(), analysis.clone(), WIDTH, HEIGHT);
+            press(&mut reader, '/');
+            "minister".chars().for_each(|c| press(&mut reader, c));
+            reader.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+            reader.draw();
+            reader
+        })
+        .bench_local_refs(|reader| {
+            press(reader, 'n');
+            reader.draw();
+        });
+}
