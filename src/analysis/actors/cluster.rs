@@ -7,7 +7,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::gazetteer::{self, GAZETTEER};
 use super::mentions::{Candidate, ending_at, is_acronym};
-use crate::analysis::model::{Actor, ActorKind, Mention, MentionForm};
+use crate::analysis::model::{Actor, ActorKind, Mention};
 use crate::analysis::tokens::Token;
 
 /// The actors, in order of first mention, and the actor of each candidate (none when a
@@ -238,35 +238,5 @@ fn default_kind(name: &str) -> ActorKind {
         ActorKind::Organization
     } else {
         ActorKind::Person
-    }
-}
-
-/// "He"/"She" opening the sentence right after one that names exactly one person: a
-/// pronoun mention of that person.
-pub fn link_pronouns(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Clustered) {
-    let mut people_in: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, c) in cands.iter().enumerate() {
-        if let Some(a) = out.actor_of[i].filter(|&a| out.actors[a].kind == ActorKind::Person) {
-            let people = people_in.entry(tokens[c.tokens.0].sentence).or_default();
-            if !people.contains(&a) {
-                people.push(a);
-            }
-        }
-    }
-    for t in tokens.iter().filter(|t| t.sentence_start && t.sentence > 0) {
-        if !matches!(t.text(text), "He" | "She") {
-            continue;
-        }
-        if let Some(&[a]) = people_in.get(&(t.sentence - 1)).map(Vec::as_slice) {
-            let mentions = &mut out.actors[a].mentions;
-            let at = mentions.partition_point(|m| m.span.start < t.span.start);
-            mentions.insert(
-                at,
-                Mention {
-                    span: t.span,
-                    form: MentionForm::Pronoun,
-                },
-            );
-        }
     }
 }

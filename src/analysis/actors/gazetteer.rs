@@ -260,7 +260,8 @@ impl Gazetteer {
             && !self.last_names.contains(word)
     }
 
-    fn rank(&self, word: &str) -> Option<usize> {
+    /// The frequency rank of a word among the common words (0 = "the"), if it is one.
+    pub fn rank(&self, word: &str) -> Option<usize> {
         // most words are short and ASCII: lower-case them on the stack
         let mut buf = [0u8; 24];
         if word.is_ascii() && word.len() <= buf.len() {

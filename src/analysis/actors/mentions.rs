@@ -566,7 +566,7 @@ impl<'a> Scan<'a> {
             return e;
         }
         let person = (words.len() > 1 && g.first_names.contains(words[0]))
-            || (a > 0 && g.titles.contains(self.word(a - 1)))
+            || word_before(self.text, self.tokens, a).is_some_and(|w| g.titles.contains(w))
             || ((words.len() > 1 || g.last_names.contains(last))
                 && e < b
                 && g.said_verbs.contains(self.word(e)));
@@ -652,6 +652,15 @@ pub fn is_acronym(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '&' | '-'))
+}
+
+/// The word before token `k`, past the stop of an abbreviation ("Mrs." is "Mrs" and ".").
+pub fn word_before<'a>(text: &'a str, tokens: &[Token], k: usize) -> Option<&'a str> {
+    let before = |k: usize| k.checked_sub(1).map(|j| (j, tokens[j].text(text)));
+    match before(k)? {
+        (j, ".") => before(j).map(|(_, w)| w),
+        (_, w) => Some(w),
+    }
 }
 
 /// The candidate that starts at token `k`. Candidates are in text order and do not overlap,

@@ -1,11 +1,15 @@
 //! People, organisations, countries, places and groups, with aliases merged.
 //!
 //! [`mentions`] finds the names, [`cluster`] merges those that stand for one actor, [`roles`]
-//! reads titles and appositions; the tables are in [`gazetteer`].
+//! reads titles and appositions, [`anaphora`] links pronouns and nominals ("the ministry") to
+//! the actors named before them; the tables are in [`gazetteer`], [`gender`] and [`nominals`].
 
+mod anaphora;
 mod cluster;
 mod gazetteer;
+mod gender;
 mod mentions;
+mod nominals;
 mod roles;
 
 use super::lexicon::UserLexicon;
@@ -27,7 +31,7 @@ pub fn extract(
     let cands = mentions::recognise(&doc.text, tokens, times, lexicon);
     let mut clustered = cluster::cluster(&doc.text, tokens, &cands);
     roles::assign(&doc.text, tokens, &cands, &mut clustered);
-    cluster::link_pronouns(&doc.text, tokens, &cands, &mut clustered);
+    anaphora::link(&doc.text, tokens, &cands, &mut clustered);
     clustered.actors
 }
 
