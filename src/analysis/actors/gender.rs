@@ -42,10 +42,14 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 
 /// The sex a third-person pronoun gives its antecedent ("he", "Her"), if it is one.
 pub fn of_pronoun(word: &str) -> Option<Gender> {
-    match word.to_ascii_lowercase().as_str() {
-        "he" | "him" | "his" | "himself" => Some(Gender::Male),
-        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
-        _ => None,
+    // called on every word: no allocation
+    let is = |forms: &[&str]| forms.iter().any(|f| f.eq_ignore_ascii_case(word));
+    if is(&["he", "him", "his", "himself"]) {
+        Some(Gender::Male)
+    } else if is(&["she", "her", "hers", "herself"]) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
 

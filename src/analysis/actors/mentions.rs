@@ -131,14 +131,13 @@ pub fn recognise(
     out
 }
 
-/// In a line of results ("Chicago 5 Houston 3"), city names followed by scores are teams:
-/// organisations. National teams stay countries, as news style names them.
+/// In a line of results ("Chicago 5 Houston 3") or a row of standings ("Chicago 69 61 .531"),
+/// city names followed by scores are teams: organisations. National teams stay countries, as
+/// news style names them.
 fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
-    let scored = |c: &Candidate| {
-        tokens
-            .get(c.tokens.1)
-            .is_some_and(|t| t.kind == TokenKind::Number)
-    };
+    let number = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+    let scored = |c: &Candidate| number(c.tokens.1);
+    let standing = |c: &Candidate| number(c.tokens.1) && number(c.tokens.1 + 1);
     let mut start = 0;
     while start < cands.len() {
         let sentence = tokens[cands[start].tokens.0].sentence;
@@ -147,10 +146,11 @@ fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
                 .iter()
                 .take_while(|c| tokens[c.tokens.0].sentence == sentence)
                 .count();
-        if cands[start..end].iter().filter(|c| scored(c)).count() >= 2 {
-            for c in &mut cands[start..end] {
+        let results = cands[start..end].iter().filter(|c| scored(c)).count() >= 2;
+        for c in &mut cands[start..end] {
+            if results && scored(c) || standing(c) {
                 let lone = c.tokens.1 == c.tokens.0 + 1;
-                if scored(c) && (c.kind == Some(ActorKind::Place) || c.kind.is_none() && lone) {
+                if c.kind == Some(ActorKind::Place) || c.kind.is_none() && lone {
                     c.kind = Some(ActorKind::Organization);
                 }
             }

@@ -189,6 +189,9 @@ mod tests {
         let found = actors("Results on Sunday: Denver 3 Boston 2. Fans in Denver cheered.");
         assert_eq!(names(&found), vec!["Denver", "Boston"]);
         assert_eq!(found[1].kind, ActorKind::Organization);
+        // a row of standings: wins, losses, ...
+        let found = actors("The standings on Sunday:\n\nDENVER 69 61 .531\n\nStorms hit Denver.");
+        assert_eq!(found[0].kind, ActorKind::Organization);
         let found = actors("Storms hit Denver and Boston.");
         assert!(found.iter().all(|a| a.kind == ActorKind::Place));
     }
