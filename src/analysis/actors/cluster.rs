@@ -70,8 +70,15 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
             let single = w.len() == 1;
             let lone = single.then(|| w[0]);
             let full = lone.and_then(|w| match c.kind {
-                // "Garland" after "Merrick Garland" is the person, not the town
-                Some(ActorKind::Person | ActorKind::Place) => people.get(w),
+                Some(ActorKind::Person) => people.get(w),
+                // "Garland" after "Merrick Garland" is the person, not the town; "Bremen"
+                // after "Werder Bremen" (no first name) is the town
+                Some(ActorKind::Place) => people.get(w).filter(|&&j| {
+                    cands[j].kind == Some(ActorKind::Person)
+                        || words(&cands[j])
+                            .first()
+                            .is_some_and(|f| GAZETTEER.first_names.contains(f))
+                }),
                 Some(ActorKind::Organization) => orgs.get(w),
                 None => people.get(w).or_else(|| orgs.get(w)),
                 _ => None,
@@ -231,10 +238,23 @@ fn vote(kinds: impl Iterator<Item = ActorKind>) -> Option<ActorKind> {
 }
 
 /// A capitalised name with no other evidence: most such names of two or more words in news
-/// are people's; a single word is more often an organisation's.
+/// are people's, but not those that end with a place and start with no first name ("Werder
+/// Bremen", a club); a single word is more often an organisation's.
 fn default_kind(name: &str) -> ActorKind {
     let g = &*GAZETTEER;
-    if !name.contains(' ') && !g.last_names.contains(name) && !g.first_names.contains(name) {
+    let mut words = name.split(' ');
+    let first = words.next().unwrap_or_default();
+    let Some(last) = words.next_back() else {
+        return if g.last_names.contains(name) || g.first_names.contains(name) {
+            ActorKind::Person
+        } else {
+            ActorKind::Organization
+        };
+    };
+    let place = g
+        .lookup(&gazetteer::key(last))
+        .is_some_and(|e| e.kind() != ActorKind::Organization);
+    if place && !g.first_names.contains(first) {
         ActorKind::Organization
     } else {
         ActorKind::Person

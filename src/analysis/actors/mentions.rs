@@ -284,6 +284,10 @@ impl<'a> Scan<'a> {
     fn run_end(&self, i: usize, b: usize) -> usize {
         let mut j = i;
         while j < b {
+            // a name does not go on to the next line (a byline, then the dateline)
+            if j > i && starts_line(self.text, self.tokens, j) {
+                break;
+            }
             if self.is_cap(j, b) {
                 j += 1;
             } else if j > i && self.is_connector(j, b) && self.is_cap(j + 1, b) {

@@ -192,6 +192,10 @@ mod tests {
         // a row of standings: wins, losses, ...
         let found = actors("The standings on Sunday:\n\nDENVER 69 61 .531\n\nStorms hit Denver.");
         assert_eq!(found[0].kind, ActorKind::Organization);
+        // no first name, and a city last: a club
+        let found = actors("Fans of Werder Bremen cheered with Anna Lindqvist in Bremen.");
+        assert_eq!(find(&found, "Werder Bremen").kind, ActorKind::Organization);
+        assert_eq!(find(&found, "Anna Lindqvist").kind, ActorKind::Person);
         let found = actors("Storms hit Denver and Boston.");
         assert!(found.iter().all(|a| a.kind == ActorKind::Place));
     }
