@@ -598,7 +598,16 @@ impl<'a> Scan<'a> {
         if !person && lone_word {
             return e;
         }
-        out.push(cand(a, e, kind));
+        // "Muslims", "Democrats": members of a faith, party or people
+        let group = words.len() == 1 && !person && {
+            let singular = last.strip_suffix('s').unwrap_or(last);
+            g.group_words.contains(last) || g.group_words.contains(singular)
+        };
+        out.push(cand(
+            a,
+            e,
+            if group { Some(ActorKind::Group) } else { kind },
+        ));
         e
     }
 

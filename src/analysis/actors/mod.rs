@@ -201,6 +201,13 @@ mod tests {
     }
 
     #[test]
+    fn members_of_faiths_and_parties_are_groups() {
+        let found = actors("The marchers included Muslims, Sikhs and Democrats from Ohio.");
+        assert_eq!(names(&found), vec!["Muslims", "Sikhs", "Democrats", "Ohio"]);
+        assert!(found[..3].iter().all(|a| a.kind == ActorKind::Group));
+    }
+
+    #[test]
     fn user_aliases_are_honoured() {
         let lexicon = UserLexicon {
             aliases: vec![("the hermit kingdom".into(), "North Korea".into())],
