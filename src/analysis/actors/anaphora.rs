@@ -9,6 +9,7 @@
 //! organisation or country named would be wrong half the time.
 
 use super::cluster::Clustered;
+use super::gazetteer::GAZETTEER;
 use super::gender::{self, Gender};
 use super::mentions::{Candidate, ending_at};
 use super::nominals::{self, Fit};
@@ -35,6 +36,7 @@ struct Seen {
 
 pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Clustered) {
     let mut genders = gender::of_people(text, tokens, cands, out);
+    let people = evident_people(cands, out, &genders);
     let mut history: Vec<Seen> = Vec::new();
     let mut added: Vec<(usize, Mention)> = Vec::new();
     let mut next = 0;
@@ -66,9 +68,10 @@ pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Cluster
             let fits = |a: usize| {
                 out.actors[a].kind == ActorKind::Person && genders[a] != Some(sex.other())
             };
-            if let Some(actor) = pick(&history, sentence, PRONOUN_SENTENCES, fits, |a| {
+            let found = pick(&history, sentence, PRONOUN_SENTENCES, fits, |a| {
                 genders[a] == Some(sex)
-            }) {
+            });
+            if let Some(actor) = found.filter(|&a| people[a]) {
                 genders[actor] = Some(sex);
                 history.push(Seen { actor, sentence });
                 added.push((actor, mention(tokens[i].span, MentionForm::Pronoun)));
@@ -108,6 +111,39 @@ pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Cluster
     for a in touched {
         out.actors[a].mentions.sort_by_key(|m| m.span.start);
     }
+}
+
+/// Which actors are people by more than the shape of their name (a name of two capitalised
+/// words is taken for a person's when nothing else tells): a known sex, a role, a census
+/// first name or surname, or a title or "said" next to a mention. Only they take "he" and "she" (the
+/// others still make a pronoun unclear), so that a misread name does not draw every pronoun
+/// after it.
+fn evident_people(cands: &[Candidate], out: &Clustered, genders: &[Option<Gender>]) -> Vec<bool> {
+    let mut evident: Vec<bool> = out
+        .actors
+        .iter()
+        .zip(genders)
+        .map(|(a, g)| {
+            a.kind == ActorKind::Person && (g.is_some() || a.role.is_some() || full_name(&a.name))
+        })
+        .collect();
+    for (c, a) in cands.iter().zip(&out.actor_of) {
+        if let Some(a) = *a
+            && c.kind == Some(ActorKind::Person)
+            && out.actors[a].kind == ActorKind::Person
+        {
+            evident[a] = true;
+        }
+    }
+    evident
+}
+
+/// A census first name first, or two words or more and a census surname last.
+fn full_name(name: &str) -> bool {
+    let g = &*GAZETTEER;
+    let mut words = name.split(' ');
+    let first = words.next().unwrap_or_default();
+    g.first_names.contains(first) || words.next_back().is_some_and(|l| g.last_names.contains(l))
 }
 
 /// ", the union's president" after a person's name: the role, and the actor the nominal

@@ -251,9 +251,8 @@ fn default_kind(name: &str) -> ActorKind {
             ActorKind::Organization
         };
     };
-    let place = g
-        .lookup(&gazetteer::key(last))
-        .is_some_and(|e| e.kind() != ActorKind::Organization);
+    // a city, not a capital: "Valeska Paris" may be a woman
+    let place = g.lookup(&gazetteer::key(last)) == Some(gazetteer::Entry::Place);
     if place && !g.first_names.contains(first) {
         ActorKind::Organization
     } else {
