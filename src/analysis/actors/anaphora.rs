@@ -32,6 +32,8 @@ const REACH: usize = 100;
 struct Seen {
     actor: usize,
     sentence: usize,
+    /// The mention opens its sentence, as a subject does.
+    opens: bool,
 }
 
 pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Clustered) {
@@ -47,13 +49,19 @@ pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Cluster
         let sentence = tokens[i].sentence;
         if i >= next_start {
             if let Some(actor) = out.actor_of[next] {
-                history.push(Seen { actor, sentence });
+                let opens = tokens[i].sentence_start;
+                history.push(Seen {
+                    actor,
+                    sentence,
+                    opens,
+                });
             }
             i = i.max(cands[next].tokens.1);
             next += 1;
             continue;
         }
         let word = tokens[i].text(text);
+        let opens = tokens[i].sentence_start;
         if i > 0 && text[tokens[i - 1].span.end..tokens[i].span.start].contains('\n') {
             quoted = false;
         }
@@ -68,12 +76,16 @@ pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Cluster
             let fits = |a: usize| {
                 out.actors[a].kind == ActorKind::Person && genders[a] != Some(sex.other())
             };
-            let found = pick(&history, sentence, PRONOUN_SENTENCES, fits, |a| {
+            let found = pick(&history, (sentence, opens), PRONOUN_SENTENCES, fits, |a| {
                 genders[a] == Some(sex)
             });
             if let Some(actor) = found.filter(|&a| people[a]) {
                 genders[actor] = Some(sex);
-                history.push(Seen { actor, sentence });
+                history.push(Seen {
+                    actor,
+                    sentence,
+                    opens,
+                });
                 added.push((actor, mention(tokens[i].span, MentionForm::Pronoun)));
             }
             i += 1;
@@ -86,12 +98,16 @@ pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Cluster
             };
             if let Some(actor) = pick(
                 &history,
-                sentence,
+                (sentence, opens),
                 reach,
                 |a| nominal.fits(&out.actors[a]),
                 |_| false,
             ) {
-                history.push(Seen { actor, sentence });
+                history.push(Seen {
+                    actor,
+                    sentence,
+                    opens,
+                });
                 let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
                 added.push((actor, mention(span, MentionForm::Nominal)));
                 apposition(text, tokens, cands, out, (i, end), actor);
@@ -199,10 +215,11 @@ fn generic(text: &str, tokens: &[Token], i: usize) -> bool {
 /// The actor a pronoun or nominal in `sentence` stands for: among the actors that `fit`,
 /// mentioned at most `reach` sentences back, those `preferred` if there are any (a person
 /// known to be of the pronoun's sex over one of unknown sex), and of them those of the
-/// latest sentence; the one there, or none if there are two (unclear).
+/// latest sentence; the one there, or, when the pronoun `opens` its sentence, the one that
+/// opened that sentence (a subject for a subject); else none (unclear).
 fn pick(
     history: &[Seen],
-    sentence: usize,
+    (sentence, opens): (usize, bool),
     reach: usize,
     fits: impl Fn(usize) -> bool,
     preferred: impl Fn(usize) -> bool,
@@ -220,9 +237,12 @@ fn pick(
         .iter()
         .filter(|s| !any_preferred || preferred(s.actor));
     let latest = kept.next()?;
-    kept.take_while(|s| s.sentence == latest.sentence)
-        .all(|s| s.actor == latest.actor)
-        .then_some(latest.actor)
+    let mut there =
+        std::iter::once(latest).chain(kept.take_while(|s| s.sentence == latest.sentence));
+    if there.clone().all(|s| s.actor == latest.actor) {
+        return Some(latest.actor);
+    }
+    there.find(|s| s.opens).filter(|_| opens).map(|s| s.actor)
 }
 
 #[cfg(test)]
@@ -281,9 +301,12 @@ mod tests {
 
     #[test]
     fn unclear_pronouns_are_left_alone() {
-        // two men in the last sentence: no link
-        let text = "John Reed met Paul Hart on Monday. He said the talks went well.";
+        // two men in the last sentence, neither its subject: no link
+        let text = "On Monday John Reed met Paul Hart. He said the talks went well.";
         assert!(linked(text).iter().all(|(_, r)| r.is_empty()));
+        // a subject for a subject
+        let text = "John Reed met Paul Hart on Monday. He said the talks went well.";
+        assert_eq!(refs_of(text, "John Reed"), vec!["He"]);
         // anyone at all
         let text = "Ana Ruiz said each voter must bring his or her card.";
         assert!(refs_of(text, "Ana Ruiz").is_empty());
