@@ -230,6 +230,13 @@ mod tests {
             "A (B",
             "Ünal Ça said 😀 — ’’ (NATO",
             "THE END",
+            "the",
+            "He",
+            "or his",
+            "Mr.",
+            "Ann Lee, the",
+            "Ann Lee, the ministry’s",
+            "Ann Lee said. The president 😀 said she",
         ] {
             let _ = actors(text);
         }
