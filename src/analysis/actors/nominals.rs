@@ -38,6 +38,8 @@ struct Table {
     cues: HashSet<&'static str>,
     /// Irregular past tenses ("met", "told").
     past_verbs: HashSet<&'static str>,
+    /// Words allowed between "the" and the noun ("former").
+    modifiers: HashSet<&'static str>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
@@ -72,10 +74,14 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         nouns,
         cues,
         past_verbs: data_lines(include_str!("../../../assets/gazetteer/past_verbs.txt")).collect(),
+        modifiers: data_lines(include_str!(
+            "../../../assets/gazetteer/nominal_modifiers.txt"
+        ))
+        .collect(),
     }
 });
 
-/// Words allowed between "the" and the noun ("the former president").
+/// How many words may stand between "the" and the noun ("the former president").
 const MAX_MODIFIERS: usize = 2;
 /// A word after the noun this frequent (a function word or auxiliary) ends the phrase.
 const FUNCTION_RANK: usize = 150;
@@ -102,12 +108,14 @@ pub fn at(
     let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     for k in i + 1..=i + 1 + MAX_MODIFIERS {
         let w = word(k).filter(|w| lower(w))?;
+        let modifier = t.modifiers.contains(w) || w.contains('-');
         let two = word(k + 1).map(|next| format!("{w} {next}"));
         let (end, nominal) = match two.as_deref().and_then(|p| t.nouns.get(p)) {
             Some(n) => (k + 2, n),
             None => match t.nouns.get(w) {
                 Some(n) => (k + 1, n),
-                None => continue,
+                None if modifier => continue,
+                None => return None,
             },
         };
         return ends_phrase(text, tokens, end).then_some((end, nominal));
@@ -191,6 +199,8 @@ mod tests {
         assert_eq!(found("The president of the club said so."), None);
         assert_eq!(found("The ministry building burned."), None);
         assert_eq!(found("The very old and tired bank."), None);
+        assert_eq!(found("The first company to fly it."), None);
+        assert_eq!(found("The state-run agency said so."), Some("agency"));
     }
 
     #[test]
