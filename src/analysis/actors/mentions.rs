@@ -504,9 +504,11 @@ impl<'a> Scan<'a> {
         }
         // a person's name has no acronym or ampersand in it ("ALAFCO Aviation Lease & Finance")
         let company = words.len() > 1
-            && words
-                .iter()
-                .any(|w| *w == "&" || is_acronym(w) && !w.contains('.') && !is_roman(w));
+            && words.iter().any(|w| {
+                // "Apple CEO Tim Cook": a title, not a company's initials
+                *w == "&"
+                    || is_acronym(w) && !w.contains('.') && !is_roman(w) && !g.titles.contains(w)
+            });
         if company
             || g.org_cues.contains(last)
             || (words.len() > 2 && g.org_cues.contains(words[0]) && words[1] == "of")

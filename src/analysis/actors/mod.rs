@@ -131,6 +131,8 @@ mod tests {
         assert_eq!(tanabe.role.as_deref(), Some("Foreign Minister"));
         let japan = found.iter().position(|a| a.name == "Japan");
         assert_eq!(tanabe.affiliation, japan);
+        let found = actors("Shares fell after Zentro CEO Maria Vance quit.");
+        assert_eq!(find(&found, "Maria Vance").kind, ActorKind::Person);
         let found = actors("Russian President Ivan Petrov arrived in Berlin.");
         let petrov = find(&found, "Ivan Petrov");
         assert_eq!(petrov.role.as_deref(), Some("President"));
