@@ -131,9 +131,9 @@ pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Cluster
 
 /// Which actors are people by more than the shape of their name (a name of two capitalised
 /// words is taken for a person's when nothing else tells): a known sex, a role, a census
-/// first name or surname, or a title or "said" next to a mention. Only they take "he" and "she" (the
-/// others still make a pronoun unclear), so that a misread name does not draw every pronoun
-/// after it.
+/// first name or surname, or a title or "said" next to a mention. Only they take "he" and
+/// "she" (the others still make a pronoun unclear), so that a misread name does not draw
+/// every pronoun after it.
 fn evident_people(cands: &[Candidate], out: &Clustered, genders: &[Option<Gender>]) -> Vec<bool> {
     let mut evident: Vec<bool> = out
         .actors
@@ -162,8 +162,8 @@ fn full_name(name: &str) -> bool {
     g.first_names.contains(first) || words.next_back().is_some_and(|l| g.last_names.contains(l))
 }
 
-/// ", the union's president" after a person's name: the role, and the actor the nominal
-/// (token range `nominal`) stands for as the person's affiliation.
+/// ", the union's president" after a person's name: the role, and the actor `by` that the
+/// nominal (tokens `start..end`, "the union") stands for as the person's affiliation.
 fn apposition(
     text: &str,
     tokens: &[Token],
