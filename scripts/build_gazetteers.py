@@ -13,7 +13,8 @@ Generated (committed) files; the hand-written ones in the same folder are left a
                      "St"/"Saint" spellings), US states, continents
   first_names.txt    US Census 1990 first names (male and female)          names (public domain data)
   last_names.txt     US Census 1990 most common surnames                    names (public domain data)
-  first_name_genders.tsv  census first names that are clearly one sex's     names (public domain data)
+  first_name_genders.tsv  census first names that are clearly one sex's,   names (public domain data)
+                     and more often first names than surnames
   dictionary.txt     lower-case words of Webster's Second International    english-words web2 (public domain)
   common_words.txt   words of GUM's running text that the dictionary       GUM tune/gum_all.jsonl (CC BY /
                      lists, most frequent first                            CC BY-SA per document) x web2
@@ -154,11 +155,16 @@ def census_frequencies(fn):
 
 
 def first_name_genders():
-    """Name, tab, m or f: census first names whose sex is clear (a pronoun's gender clue)."""
+    """Name, tab, m or f: census first names whose sex is clear (a pronoun's gender clue), less
+    those more often surnames ("Shin", "Lee": in "Shin Wonsik" the surname comes first)."""
     male, female = census_frequencies("dist.male.first"), census_frequencies("dist.female.first")
+    last = census_frequencies("dist.all.last")
     out = []
     for name in sorted(set(male) | set(female)):
         m, f = male.get(name, 0.0), female.get(name, 0.0)
+        # the first-name lists are per sex: half the people each
+        if last.get(name, 0.0) >= (m + f) / 2:
+            continue
         if m >= GENDER_RATIO * f:
             out.append(f"{name}\tm")
         elif f >= GENDER_RATIO * m:

@@ -289,6 +289,15 @@ mod tests {
     }
 
     #[test]
+    fn census_first_names_tell_the_sex_unless_written_surname_first() {
+        let text = "Rick Amsel met Anna Berg. He smiled.";
+        assert_eq!(refs_of(text, "Rick Amsel"), vec!["He"]);
+        // "Kim" is a census woman's name, but here a surname
+        let text = "Officials said Kim Tae-ho met Anna Berg. He smiled.";
+        assert_eq!(refs_of(text, "Kim Tae-ho"), vec!["He"]);
+    }
+
+    #[test]
     fn titles_and_earlier_pronouns_tell_the_sex() {
         // no census first name: "Mrs." tells
         let text = "Officials said Mrs. Okonkwo greeted Mr. Adeyemi. She smiled.";

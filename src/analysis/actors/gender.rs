@@ -109,14 +109,18 @@ fn word_gender(t: &Tables, word: &str) -> Option<Gender> {
     })
 }
 
-/// The census sex of the first word of a full name, unless that word may be the surname
-/// written first ("Kim Jong Un": a surname, and no census surname at the end).
+/// The census sex of the first word of a full name, unless the name reads as one written
+/// surname first ("Kim Jong Un", "Park Geun-hye": a census surname first, then no census
+/// surname but three words or a hyphenated given name).
 fn first_name(t: &Tables, actor: &Actor) -> Option<Gender> {
     let g = &*super::gazetteer::GAZETTEER;
-    let mut words = actor.name.split_whitespace();
-    let first = words.next()?;
-    let last = words.last()?;
-    if g.last_names.contains(first) && !g.last_names.contains(last) {
+    let words: Vec<&str> = actor.name.split_whitespace().collect();
+    let (&first, &last) = (words.first()?, words.last()?);
+    if words.len() < 2 {
+        return None;
+    }
+    let given_last = words.len() > 2 || last.contains('-');
+    if g.last_names.contains(first) && !g.last_names.contains(last) && given_last {
         return None;
     }
     t.first_names.get(first).copied()
