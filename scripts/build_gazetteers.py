@@ -13,6 +13,8 @@ Generated (committed) files; the hand-written ones in the same folder are left a
                      "St"/"Saint" spellings), US states, continents
   first_names.txt    US Census 1990 first names (male and female)          names (public domain data)
   last_names.txt     US Census 1990 most common surnames                    names (public domain data)
+  first_name_genders.tsv  census first names that are clearly one sex's,   names (public domain data)
+                     and more often first names than surnames
   dictionary.txt     lower-case words of Webster's Second International    english-words web2 (public domain)
   common_words.txt   words of GUM's running text that the dictionary       GUM tune/gum_all.jsonl (CC BY /
                      lists, most frequent first                            CC BY-SA per document) x web2
@@ -141,6 +143,35 @@ def places():
     return sorted(out)
 
 
+# a first name used by both sexes tells a pronoun's gender only when one use is this many
+# times as frequent as the other
+GENDER_RATIO = 4
+
+
+def census_frequencies(fn):
+    path = os.path.join(os.path.dirname(names.__file__), fn)
+    with open(path, encoding="utf-8") as f:
+        return {line.split()[0].title(): float(line.split()[1]) for line in f if line.strip()}
+
+
+def first_name_genders():
+    """Name, tab, m or f: census first names whose sex is clear (a pronoun's gender clue), less
+    those more often surnames ("Shin", "Lee": in "Shin Wonsik" the surname comes first)."""
+    male, female = census_frequencies("dist.male.first"), census_frequencies("dist.female.first")
+    last = census_frequencies("dist.all.last")
+    out = []
+    for name in sorted(set(male) | set(female)):
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        # the first-name lists are per sex: half the people each
+        if last.get(name, 0.0) >= (m + f) / 2:
+            continue
+        if m >= GENDER_RATIO * f:
+            out.append(f"{name}\tm")
+        elif f >= GENDER_RATIO * m:
+            out.append(f"{name}\tf")
+    return out
+
+
 def census(fn, limit):
     path = os.path.join(os.path.dirname(names.__file__), fn)
     with open(path, encoding="utf-8") as f:
@@ -153,6 +184,7 @@ def main():
     first = sorted(set(census("dist.male.first", None) + census("dist.female.first", FEMALE_FIRST_NAMES)))
     write("first_names.txt", first)
     write("last_names.txt", sorted(set(census("dist.all.last", LAST_NAMES))))
+    write("first_name_genders.tsv", first_name_genders())
     web2 = web2_words()
     write("dictionary.txt", dictionary(web2))
     write("common_words.txt", common_words(web2))

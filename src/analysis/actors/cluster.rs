@@ -7,7 +7,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::gazetteer::{self, GAZETTEER};
 use super::mentions::{Candidate, ending_at, is_acronym};
-use crate::analysis::model::{Actor, ActorKind, Mention, MentionForm};
+use crate::analysis::model::{Actor, ActorKind, Mention};
 use crate::analysis::tokens::Token;
 
 /// The actors, in order of first mention, and the actor of each candidate (none when a
@@ -70,8 +70,15 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
             let single = w.len() == 1;
             let lone = single.then(|| w[0]);
             let full = lone.and_then(|w| match c.kind {
-                // "Garland" after "Merrick Garland" is the person, not the town
-                Some(ActorKind::Person | ActorKind::Place) => people.get(w),
+                Some(ActorKind::Person) => people.get(w),
+                // "Garland" after "Merrick Garland" is the person, not the town; "Bremen"
+                // after "Werder Bremen" (no first name) is the town
+                Some(ActorKind::Place) => people.get(w).filter(|&&j| {
+                    cands[j].kind == Some(ActorKind::Person)
+                        || words(&cands[j])
+                            .first()
+                            .is_some_and(|f| GAZETTEER.first_names.contains(f))
+                }),
                 Some(ActorKind::Organization) => orgs.get(w),
                 None => people.get(w).or_else(|| orgs.get(w)),
                 _ => None,
@@ -231,42 +238,24 @@ fn vote(kinds: impl Iterator<Item = ActorKind>) -> Option<ActorKind> {
 }
 
 /// A capitalised name with no other evidence: most such names of two or more words in news
-/// are people's; a single word is more often an organisation's.
+/// are people's, but not those that end with a place and start with no first name ("Werder
+/// Bremen", a club); a single word is more often an organisation's.
 fn default_kind(name: &str) -> ActorKind {
     let g = &*GAZETTEER;
-    if !name.contains(' ') && !g.last_names.contains(name) && !g.first_names.contains(name) {
+    let mut words = name.split(' ');
+    let first = words.next().unwrap_or_default();
+    let Some(last) = words.next_back() else {
+        return if g.last_names.contains(name) || g.first_names.contains(name) {
+            ActorKind::Person
+        } else {
+            ActorKind::Organization
+        };
+    };
+    // a city, not a capital: "Valeska Paris" may be a woman
+    let place = g.lookup(&gazetteer::key(last)) == Some(gazetteer::Entry::Place);
+    if place && !g.first_names.contains(first) {
         ActorKind::Organization
     } else {
         ActorKind::Person
-    }
-}
-
-/// "He"/"She" opening the sentence right after one that names exactly one person: a
-/// pronoun mention of that person.
-pub fn link_pronouns(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Clustered) {
-    let mut people_in: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, c) in cands.iter().enumerate() {
-        if let Some(a) = out.actor_of[i].filter(|&a| out.actors[a].kind == ActorKind::Person) {
-            let people = people_in.entry(tokens[c.tokens.0].sentence).or_default();
-            if !people.contains(&a) {
-                people.push(a);
-            }
-        }
-    }
-    for t in tokens.iter().filter(|t| t.sentence_start && t.sentence > 0) {
-        if !matches!(t.text(text), "He" | "She") {
-            continue;
-        }
-        if let Some(&[a]) = people_in.get(&(t.sentence - 1)).map(Vec::as_slice) {
-            let mentions = &mut out.actors[a].mentions;
-            let at = mentions.partition_point(|m| m.span.start < t.span.start);
-            mentions.insert(
-                at,
-                Mention {
-                    span: t.span,
-                    form: MentionForm::Pronoun,
-                },
-            );
-        }
     }
 }

@@ -54,6 +54,8 @@ pub struct Gazetteer {
     pub org_cues: HashSet<&'static str>,
     pub place_cues: HashSet<&'static str>,
     pub other_cues: HashSet<&'static str>,
+    /// Members of a faith, party or people ("Muslim", "Democrat").
+    pub group_words: HashSet<&'static str>,
     pub connectors: HashSet<&'static str>,
 }
 
@@ -221,6 +223,7 @@ impl Gazetteer {
             org_cues: set(include_str!("../../../assets/gazetteer/org_cues.txt")),
             place_cues: set(include_str!("../../../assets/gazetteer/place_cues.txt")),
             other_cues: set(include_str!("../../../assets/gazetteer/other_cues.txt")),
+            group_words: set(include_str!("../../../assets/gazetteer/group_words.txt")),
             connectors: set(include_str!(
                 "../../../assets/gazetteer/name_connectors.txt"
             )),
@@ -278,7 +281,8 @@ impl Gazetteer {
             && !self.last_names.contains(word)
     }
 
-    fn rank(&self, word: &str) -> Option<usize> {
+    /// The frequency rank of a word among the common words (0 = "the"), if it is one.
+    pub fn rank(&self, word: &str) -> Option<usize> {
         // most words are short and ASCII: lower-case them on the stack
         let mut buf = [0u8; 24];
         if word.is_ascii() && word.len() <= buf.len() {

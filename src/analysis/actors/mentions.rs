@@ -131,14 +131,13 @@ pub fn recognise(
     out
 }
 
-/// In a line of results ("Chicago 5 Houston 3"), city names followed by scores are teams:
-/// organisations. National teams stay countries, as news style names them.
+/// In a line of results ("Chicago 5 Houston 3") or a row of standings ("Chicago 69 61 .531"),
+/// city names followed by scores are teams: organisations. National teams stay countries, as
+/// news style names them.
 fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
-    let scored = |c: &Candidate| {
-        tokens
-            .get(c.tokens.1)
-            .is_some_and(|t| t.kind == TokenKind::Number)
-    };
+    let number = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+    let scored = |c: &Candidate| number(c.tokens.1);
+    let standing = |c: &Candidate| number(c.tokens.1) && number(c.tokens.1 + 1);
     let mut start = 0;
     while start < cands.len() {
         let sentence = tokens[cands[start].tokens.0].sentence;
@@ -147,10 +146,11 @@ fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
                 .iter()
                 .take_while(|c| tokens[c.tokens.0].sentence == sentence)
                 .count();
-        if cands[start..end].iter().filter(|c| scored(c)).count() >= 2 {
-            for c in &mut cands[start..end] {
+        let results = cands[start..end].iter().filter(|c| scored(c)).count() >= 2;
+        for c in &mut cands[start..end] {
+            if results && scored(c) || standing(c) {
                 let lone = c.tokens.1 == c.tokens.0 + 1;
-                if scored(c) && (c.kind == Some(ActorKind::Place) || c.kind.is_none() && lone) {
+                if c.kind == Some(ActorKind::Place) || c.kind.is_none() && lone {
                     c.kind = Some(ActorKind::Organization);
                 }
             }
@@ -284,6 +284,10 @@ impl<'a> Scan<'a> {
     fn run_end(&self, i: usize, b: usize) -> usize {
         let mut j = i;
         while j < b {
+            // a name does not go on to the next line (a byline, then the dateline)
+            if j > i && starts_line(self.text, self.tokens, j) {
+                break;
+            }
             if self.is_cap(j, b) {
                 j += 1;
             } else if j > i && self.is_connector(j, b) && self.is_cap(j + 1, b) {
@@ -501,9 +505,11 @@ impl<'a> Scan<'a> {
         }
         // a person's name has no acronym or ampersand in it ("ALAFCO Aviation Lease & Finance")
         let company = words.len() > 1
-            && words
-                .iter()
-                .any(|w| *w == "&" || is_acronym(w) && !w.contains('.') && !is_roman(w));
+            && words.iter().any(|w| {
+                // "Apple CEO Tim Cook": a title, not a company's initials
+                *w == "&"
+                    || is_acronym(w) && !w.contains('.') && !is_roman(w) && !g.titles.contains(w)
+            });
         if company
             || g.org_cues.contains(last)
             || (words.len() > 2 && g.org_cues.contains(words[0]) && words[1] == "of")
@@ -567,7 +573,7 @@ impl<'a> Scan<'a> {
             return e;
         }
         let person = (words.len() > 1 && g.first_names.contains(words[0]))
-            || (a > 0 && g.titles.contains(self.word(a - 1)))
+            || word_before(self.text, self.tokens, a).is_some_and(|w| g.titles.contains(w))
             || ((words.len() > 1 || g.last_names.contains(last))
                 && e < b
                 && g.said_verbs.contains(self.word(e)));
@@ -595,7 +601,16 @@ impl<'a> Scan<'a> {
         if !person && lone_word {
             return e;
         }
-        out.push(cand(a, e, kind));
+        // "Muslims", "Democrats": members of a faith, party or people
+        let group = words.len() == 1 && !person && {
+            let singular = last.strip_suffix('s').unwrap_or(last);
+            g.group_words.contains(last) || g.group_words.contains(singular)
+        };
+        out.push(cand(
+            a,
+            e,
+            if group { Some(ActorKind::Group) } else { kind },
+        ));
         e
     }
 
@@ -653,6 +668,15 @@ pub fn is_acronym(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '&' | '-'))
+}
+
+/// The word before token `k`, past the stop of an abbreviation ("Mrs." is "Mrs" and ".").
+pub fn word_before<'a>(text: &'a str, tokens: &[Token], k: usize) -> Option<&'a str> {
+    let before = |k: usize| k.checked_sub(1).map(|j| (j, tokens[j].text(text)));
+    match before(k)? {
+        (j, ".") => before(j).map(|(_, w)| w),
+        (_, w) => Some(w),
+    }
 }
 
 /// The candidate that starts at token `k`. Candidates are in text order and do not overlap,

@@ -1,11 +1,15 @@
 //! People, organisations, countries, places and groups, with aliases merged.
 //!
 //! [`mentions`] finds the names, [`cluster`] merges those that stand for one actor, [`roles`]
-//! reads titles and appositions; the tables are in [`gazetteer`].
+//! reads titles and appositions, [`anaphora`] links pronouns and nominals ("the ministry") to
+//! the actors named before them; the tables are in [`gazetteer`], [`gender`] and [`nominals`].
 
+mod anaphora;
 mod cluster;
 mod gazetteer;
+mod gender;
 mod mentions;
+mod nominals;
 mod roles;
 
 use super::lexicon::UserLexicon;
@@ -27,7 +31,7 @@ pub fn extract(
     let cands = mentions::recognise(&doc.text, tokens, times, lexicon);
     let mut clustered = cluster::cluster(&doc.text, tokens, &cands);
     roles::assign(&doc.text, tokens, &cands, &mut clustered);
-    cluster::link_pronouns(&doc.text, tokens, &cands, &mut clustered);
+    anaphora::link(&doc.text, tokens, &cands, &mut clustered);
     clustered.actors
 }
 
@@ -127,6 +131,8 @@ mod tests {
         assert_eq!(tanabe.role.as_deref(), Some("Foreign Minister"));
         let japan = found.iter().position(|a| a.name == "Japan");
         assert_eq!(tanabe.affiliation, japan);
+        let found = actors("Shares fell after Zentro CEO Maria Vance quit.");
+        assert_eq!(find(&found, "Maria Vance").kind, ActorKind::Person);
         let found = actors("Russian President Ivan Petrov arrived in Berlin.");
         let petrov = find(&found, "Ivan Petrov");
         assert_eq!(petrov.role.as_deref(), Some("President"));
@@ -185,8 +191,22 @@ mod tests {
         let found = actors("Results on Sunday: Denver 3 Boston 2. Fans in Denver cheered.");
         assert_eq!(names(&found), vec!["Denver", "Boston"]);
         assert_eq!(found[1].kind, ActorKind::Organization);
+        // a row of standings: wins, losses, ...
+        let found = actors("The standings on Sunday:\n\nDENVER 69 61 .531\n\nStorms hit Denver.");
+        assert_eq!(found[0].kind, ActorKind::Organization);
+        // no first name, and a city last: a club
+        let found = actors("Fans of Werder Bremen cheered with Anna Lindqvist in Bremen.");
+        assert_eq!(find(&found, "Werder Bremen").kind, ActorKind::Organization);
+        assert_eq!(find(&found, "Anna Lindqvist").kind, ActorKind::Person);
         let found = actors("Storms hit Denver and Boston.");
         assert!(found.iter().all(|a| a.kind == ActorKind::Place));
+    }
+
+    #[test]
+    fn members_of_faiths_and_parties_are_groups() {
+        let found = actors("The marchers included Muslims, Sikhs and Democrats from Ohio.");
+        assert_eq!(names(&found), vec!["Muslims", "Sikhs", "Democrats", "Ohio"]);
+        assert!(found[..3].iter().all(|a| a.kind == ActorKind::Group));
     }
 
     #[test]
@@ -212,6 +232,13 @@ mod tests {
             "A (B",
             "Ünal Ça said 😀 — ’’ (NATO",
             "THE END",
+            "the",
+            "He",
+            "or his",
+            "Mr.",
+            "Ann Lee, the",
+            "Ann Lee, the ministry’s",
+            "Ann Lee said. The president 😀 said she",
         ] {
             let _ = actors(text);
         }

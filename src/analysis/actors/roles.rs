@@ -41,7 +41,7 @@ pub fn assign(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Clust
     }
 }
 
-fn words_between(text: &str, tokens: &[Token], s: usize, e: usize) -> String {
+pub fn words_between(text: &str, tokens: &[Token], s: usize, e: usize) -> String {
     text[tokens[s].span.start..tokens[e - 1].span.end]
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -78,7 +78,22 @@ fn apposition(
             k += 1;
         }
     }
-    let start = k;
+    let (role, of) = role_at(text, tokens, k, cands)?;
+    Some((role, by.or(of)))
+}
+
+/// Role words from token `start` ("National Security Director", "president of Acme"): their
+/// token range, and the candidate after "of"/"at"/"for" they belong to.
+pub fn role_at(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    cands: &[Candidate],
+) -> Option<((usize, usize), Option<usize>)> {
+    let starting_at = |k: usize| starting_at(cands, k);
+    let word = |k: usize| tokens.get(k).map(|t| t.text(text));
+    let mut by = None;
+    let mut k = start;
     while k < tokens.len() && k - start < MAX_ROLE_WORDS {
         let t = tokens[k];
         // "..., and his father": no role
@@ -90,9 +105,7 @@ fn apposition(
             break;
         }
         if matches!(word(k), Some("of" | "at" | "for")) {
-            if by.is_none() {
-                by = starting_at(k + 1);
-            }
+            by = starting_at(k + 1);
             break;
         }
         k += 1;
