@@ -11,7 +11,7 @@ mod recognise;
 
 use jiff::civil::Date;
 
-use self::lexicon::{LEXICON, Tense};
+use self::lexicon::{Cue, LEXICON, Tense};
 use self::normalise::{Context, Sem};
 use self::recognise::{Parser, Word};
 use super::model::{Timex, TimexType};
@@ -84,7 +84,11 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
             return None;
         }
         let l: &str = &w.lower;
-        let tense = LEXICON.tense(l).or_else(|| {
+        // "the plan", "a still unspecified date": a noun or an adjective, not a verb
+        if k > 0 && LEXICON.cue(lower(k - 1), Cue::Modifier) {
+            return None;
+        }
+        let tense = LEXICON.tense(l, lower(k + 1)).or_else(|| {
             if l.ends_with("'ll") || l.ends_with("’ll") {
                 Some(Tense::Future)
             } else if l.len() > 4 && l.ends_with("ed") && !w.text.starts_with(char::is_uppercase) {

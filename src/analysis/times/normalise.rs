@@ -98,8 +98,11 @@ pub enum Sem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
     Published,
-    /// The last date mentioned ("a year earlier").
+    /// The last date mentioned ("a year earlier"), keeping its granularity.
     Last,
+    /// The last date mentioned, in the unit stepped by: "the following year" is a year even
+    /// after a day.
+    Step,
     /// The last date mentioned if it is a quarter or half ("a year ago" in a quarterly report),
     /// else the published date.
     Period,
@@ -255,6 +258,14 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 .and_then(|d| resolve(d, cx))
                 .map(|(_, v)| v.split('T').next().unwrap_or_default().to_string())
                 .filter(|v| v.len() == 10)
+                // a bare clock time is on the day the text last named, else the published day
+                .or_else(|| {
+                    cx.last
+                        .as_deref()
+                        .and_then(|l| l.get(..10))
+                        .filter(|l| interval(l).is_some())
+                        .map(str::to_string)
+                })
                 .unwrap_or_else(|| day(dct));
             (Time, format!("{date}T{hour:02}:{minute:02}"))
         }
@@ -421,11 +432,19 @@ fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> Str
     let n = n as i32 * sign;
     let last = cx.last.as_deref().filter(|l| match from {
         Anchor::Published => false,
-        Anchor::Last => true,
+        Anchor::Last | Anchor::Step => true,
         Anchor::Period => l.contains("-Q") || l.contains("-H"),
     });
     if let Some(v) = last.and_then(|last| shift_value(last, unit, n)) {
-        return v;
+        let len = match unit {
+            Unit::Year => 4,
+            Unit::Month => 7,
+            _ => v.len(),
+        };
+        return match v.get(..len) {
+            Some(cut) if from == Anchor::Step => cut.to_string(),
+            _ => v,
+        };
     }
     let Some(d) = cx.published else {
         return relative(unit, 0, None).unwrap_or_default();

@@ -806,7 +806,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                     count: Some(1),
                     unit,
                     sign: offset,
-                    from: Anchor::Last,
+                    from: Anchor::Step,
                 };
                 return found(j + 1, sem).filter(|_| the);
             }
@@ -849,7 +849,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     }
 
     /// A count of units: "three years", "18 months", "a decade", "several weeks", "16-hour";
-    /// with "ago", "earlier", "later" a date.
+    /// with "ago", "back", "earlier", "later" a date.
     fn counted(&self, i: usize) -> Option<Found> {
         let (count, mut j) = self.count(i)?;
         if self.is(j, "-") && self.adjacent(j - 1, j) && self.adjacent(j, j + 1) {
@@ -890,6 +890,10 @@ impl<'w, 'a> Parser<'w, 'a> {
             // "a year ago" in a report of quarterly results is that quarter a year before
             "ago" if unit == Unit::Year => Some((-1, Anchor::Period)),
             "ago" => Some((-1, Anchor::Published)),
+            // "a couple of years back", not "two days back from leave"
+            "back" if !LEXICON.cue(self.lower(end + 1), Cue::Function) => {
+                Some((-1, Anchor::Published))
+            }
             "earlier" => Some((-1, Anchor::Last)),
             "later" => Some((1, Anchor::Last)),
             "from" if self.is(end + 1, "now") => {
@@ -1024,7 +1028,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 count: Some(1),
                 unit,
                 sign,
-                from: Anchor::Last,
+                from: Anchor::Step,
             };
             return Some(Found {
                 start: i,
@@ -1115,7 +1119,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn clock(&self, i: usize) -> Option<Found> {
         let w = self.w.get(i)?;
         if w.kind != TokenKind::Number {
-            return None;
+            return self.named_clock(i);
         }
         let (digits, suffix) = w.lower.split_at(
             w.lower
@@ -1164,10 +1168,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             end += 2;
         }
         // "5 p.m. EST Nov. 9", "15:00 GMT Saturday": the time on that day
-        let on = self
-            .weekday(end)
-            .or_else(|| self.month_date(end))
-            .or_else(|| self.deictic(end));
+        let on = self.clock_day(end);
         if let Some(day) = &on {
             end = day.end;
         }
@@ -1179,6 +1180,33 @@ impl<'w, 'a> Parser<'w, 'a> {
                 hour,
                 minute: m,
                 on,
+            },
+        })
+    }
+
+    /// The day a clock time is on, said right after it.
+    fn clock_day(&self, i: usize) -> Option<Found> {
+        self.weekday(i)
+            .or_else(|| self.month_date(i))
+            .or_else(|| self.deictic(i))
+    }
+
+    /// "noon Saturday", "midnight Friday": a named time of day on a day said after it (alone,
+    /// the phrase list has them).
+    fn named_clock(&self, i: usize) -> Option<Found> {
+        let found = self.phrase(i)?;
+        let Sem::Fixed(TimexType::Time, value) = found.sem else {
+            return None;
+        };
+        let (hour, minute) = value.strip_prefix('T')?.split_once(':')?;
+        let day = self.clock_day(found.end)?;
+        Some(Found {
+            start: i,
+            end: day.end,
+            sem: Sem::Clock {
+                hour: hour.parse().ok()?,
+                minute: minute.parse().ok()?,
+                on: Some(Box::new(day.sem)),
             },
         })
     }
@@ -1202,7 +1230,8 @@ impl<'w, 'a> Parser<'w, 'a> {
                     | "initial"
                     | "regular"
             );
-            if determiner {
+            // "the party daily Granma": a newspaper before its name
+            if determiner || self.capitalised(i + 1) && self.same_sentence(i, i + 1) {
                 return None;
             }
             return Some(Found {

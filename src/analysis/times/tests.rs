@@ -652,3 +652,106 @@ fn intervals_sort_values() {
     );
     assert_eq!(sort_key("PAST_REF", None), None);
 }
+
+#[test]
+fn weekdays_months_and_halves_relative_to_published() {
+    check(
+        "The envoy left last Friday.",
+        SAT,
+        "last Friday",
+        TimexType::Date,
+        "2024-11-22",
+    );
+    check(
+        "The court sits again next March.",
+        SAT,
+        "next March",
+        TimexType::Date,
+        "2025-03",
+    );
+    check(
+        "Revenue grew in the first half of 2023.",
+        SAT,
+        "the first half of 2023",
+        TimexType::Date,
+        "2023-H1",
+    );
+    check(
+        "The riots of the late 1980s changed the city.",
+        SAT,
+        "the late 1980s",
+        TimexType::Date,
+        "198",
+    );
+    check(
+        "The market opens every Friday.",
+        SAT,
+        "every Friday",
+        Set,
+        "XXXX-WXX-5",
+    );
+    check(
+        "We ran the story a couple of years back.",
+        SAT,
+        "a couple of years back",
+        TimexType::Date,
+        "2022",
+    );
+}
+
+#[test]
+fn a_noun_is_not_a_tense_cue() {
+    // "the plan" is not a future: the announcement was in the past, so this year
+    check(
+        "The board announced the plan Aug. 21.",
+        SAT,
+        "Aug. 21",
+        TimexType::Date,
+        "2024-08-21",
+    );
+    // "plans to" is a future
+    check(
+        "The party plans to meet in January.",
+        SAT,
+        "January",
+        TimexType::Date,
+        "2025-01",
+    );
+}
+
+#[test]
+fn clock_times_take_their_day() {
+    check(
+        "The truce began at noon Saturday.",
+        Some("2024-11-25"),
+        "noon Saturday",
+        Time,
+        "2024-11-23T12:00",
+    );
+    let found = tag(
+        "The blast happened on Nov. 12. Rescuers arrived at 10 p.m. with dogs.",
+        SAT,
+    );
+    assert_eq!(found[1].2, "2024-11-12T22:00", "{found:?}");
+}
+
+#[test]
+fn steps_from_the_last_date_keep_their_unit() {
+    let found = tag(
+        "She was promoted on May 22, 2015, and the following year she resigned.",
+        SAT,
+    );
+    assert_eq!(found[1].0, "the following year");
+    assert_eq!(found[1].2, "2016");
+    let found = tag(
+        "The mine flooded in 2010 and that same day the owners fled.",
+        SAT,
+    );
+    assert_eq!(found[1].0, "that same day", "{found:?}");
+}
+
+#[test]
+fn a_newspaper_called_a_daily_is_not_a_set() {
+    assert_eq!(tag("The party daily Pravda printed it.", SAT), vec![]);
+    check("The paper prints daily.", SAT, "daily", Set, "P1D");
+}
