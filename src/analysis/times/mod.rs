@@ -67,7 +67,11 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
     let edge = LEXICON
         .find(&words[start + 1].lower, |e| e == lexicon::Entry::Edge)
         .is_some();
-    if (calendar && !edge) || compound || (before_noun && matches!(sem, Sem::Duration { .. })) {
+    // "the mid-1990s" keeps it, "a third-quarter loss" and "the late-November trip" do not
+    if (calendar && !edge)
+        || (compound && (!edge || before_noun))
+        || (before_noun && matches!(sem, Sem::Duration { .. }))
+    {
         start + 1
     } else {
         start

@@ -400,7 +400,12 @@ impl<'w, 'a> Parser<'w, 'a> {
             return None;
         }
         let j = self.after_stop(i);
-        if let Some(day) = self.day_number(j) {
+        // "March 8", "March 8th", "March eighth"
+        let spelled = || match self.entry(j, |e| matches!(e, Entry::Ordinal(_))) {
+            Some(Entry::Ordinal(n)) if n <= 31 => Some(n as u8),
+            _ => None,
+        };
+        if let Some(day) = self.day_number(j).or_else(spelled) {
             let mut end = j + 1;
             let mut year = None;
             let k = if self.is(end, ",") { end + 1 } else { end };
@@ -430,10 +435,14 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         let k = if self.is(j, ",") { j + 1 } else { j };
-        if let Some(y) = self.year_number(k) {
+        let year = self
+            .year_number(k)
+            .map(|y| (y, k + 1))
+            .or_else(|| self.spoken_year(k));
+        if let Some((y, end)) = year {
             return Some(Found {
                 start: i,
-                end: k + 1,
+                end,
                 sem: Sem::Date {
                     year: Some(y),
                     month: Some(month),
@@ -489,7 +498,18 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn numeric(&self, i: usize) -> Option<Found> {
         let w = self.w.get(i)?;
         if w.kind != TokenKind::Number {
-            return self.short_decade(i).or_else(|| self.century(i));
+            return self
+                .short_decade(i)
+                .or_else(|| self.century(i))
+                .or_else(|| {
+                    let (year, end) = self.spoken_year(i)?;
+                    let sem = Sem::Date {
+                        year: Some(year),
+                        month: None,
+                        day: None,
+                    };
+                    Some(Found { start: i, end, sem })
+                });
         }
         if let Some(y) = self.year_number(i) {
             // 2022-02-24: five adjacent tokens
@@ -525,6 +545,26 @@ impl<'w, 'a> Parser<'w, 'a> {
             }
             return None;
         }
+        // "1957-58": the second year of a range, written short
+        if let Some(n) = self.number(i).filter(|_| w.text.len() == 2)
+            && i >= 2
+            && self.is(i - 1, "-")
+            && self.adjacent(i - 2, i - 1)
+            && self.adjacent(i - 1, i)
+            && let Some(first) = self.year_number(i - 2)
+            && n as i32 > first % 100
+        {
+            let sem = Sem::Date {
+                year: Some(first / 100 * 100 + n as i32),
+                month: None,
+                day: None,
+            };
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                sem,
+            });
+        }
         // 490 BC
         if let Some(n) = self.number(i).filter(|n| (1..10_000).contains(n))
             && matches!(self.lower(i + 1), "bc" | "b.c." | "bce" | "b.c.e.")
@@ -555,6 +595,24 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         self.century(i)
+    }
+
+    /// A year read out as in a broadcast transcript: "nineteen ninety-six", "eighteen twelve";
+    /// the year and the word after it.
+    fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
+        let number = |k: usize| match self.entry(k, |e| matches!(e, Entry::Number(_))) {
+            Some(Entry::Number(n)) if !matches!(self.lower(k), "a" | "an") => Some(n),
+            _ => None,
+        };
+        let century = number(i).filter(|n| (18..=20).contains(n))?;
+        let tens = number(i + 1).filter(|n| n % 10 == 0 && (20..=90).contains(n))?;
+        // "ninety-six": the ones are the rest of the same hyphenated word
+        let ones = number(i + 2).filter(|n| (1..=9).contains(n) && !self.w[i + 2].token_start);
+        let end = if ones.is_some() { i + 3 } else { i + 2 };
+        let year = century * 100 + tens + ones.unwrap_or(0);
+        // "nineteen twenty-year-olds", "twenty thirty-somethings" count people
+        let count = self.unit(end).is_some() || self.plural(end);
+        (!count && self.w[end - 1].token_end).then_some((year as i32, end))
     }
 
     /// The '90s: a decade of the last century from '20s up, of this one below.
@@ -598,6 +656,18 @@ impl<'w, 'a> Parser<'w, 'a> {
         })
     }
 
+    /// A lower-case plural noun: the number before it counts ("2000 tanks").
+    fn plural(&self, i: usize) -> bool {
+        self.w.get(i).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && n.lower.ends_with('s')
+                && !n.lower.ends_with("ss")
+                && n.lower.len() > 3
+                && !LEXICON.cue(&n.lower, Cue::NotPlural)
+                && !n.text.starts_with(|c: char| c.is_uppercase())
+        })
+    }
+
     /// A four-digit number is a year after a preposition or a month, at either end of a range,
     /// or if it lies in 1900-2100; never when something marks it as a count ("about 2000
     /// people", "2000 tanks").
@@ -618,16 +688,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         {
             return true;
         }
-        let next = self.w.get(i + 1);
-        let next_plural = next.is_some_and(|n| {
-            n.kind == TokenKind::Word
-                && n.lower.ends_with('s')
-                && !n.lower.ends_with("ss")
-                && n.lower.len() > 3
-                && !LEXICON.cue(&n.lower, Cue::NotPlural)
-                && !n.text.starts_with(|c: char| c.is_uppercase())
-        });
-        if next_plural {
+        if self.plural(i + 1) {
             return false;
         }
         if LEXICON.cue(prev, Cue::Year) || self.month(i.wrapping_sub(1)).is_some() {
@@ -750,6 +811,13 @@ impl<'w, 'a> Parser<'w, 'a> {
             Some(Entry::Relative(r)) => Some(r),
             _ => None,
         };
+        // "this past spring", "this coming Sunday": the second word says which way
+        if rel == Some(0)
+            && let Some(Entry::Relative(-1 | 1)) =
+                self.entry(i + 1, |e| matches!(e, Entry::Relative(_)))
+        {
+            return self.relative(i + 1).map(|f| Found { start: i, ..f });
+        }
         let first = self.is(i, "first");
         let latest = matches!(self.lower(i), "latest" | "recent");
         if rel.is_none() && !first && !latest {
@@ -813,6 +881,13 @@ impl<'w, 'a> Parser<'w, 'a> {
             return found(j + 1, Sem::Relative { unit, offset });
         }
         if let Some(Entry::Weekday(day)) = self.entry(j, |e| matches!(e, Entry::Weekday(_))) {
+            // "next Sunday, March 8": the date says which
+            if let Some(date) = self
+                .weekday(j)
+                .filter(|f| matches!(f.sem, Sem::Date { .. }))
+            {
+                return Some(Found { start: i, ..date });
+            }
             let part = self.daypart(self.after_stop(j));
             let end = self.after_stop(j) + usize::from(part.is_some());
             let rel = (offset != 0).then_some(offset);

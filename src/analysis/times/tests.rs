@@ -755,3 +755,57 @@ fn a_newspaper_called_a_daily_is_not_a_set() {
     assert_eq!(tag("The party daily Pravda printed it.", SAT), vec![]);
     check("The paper prints daily.", SAT, "daily", Set, "P1D");
 }
+
+#[test]
+fn years_read_out_and_written_short() {
+    check(
+        "The games were held in nineteen ninety-six.",
+        SAT,
+        "nineteen ninety-six",
+        TimexType::Date,
+        "1996",
+    );
+    check(
+        "A bomb went off in January nineteen ninety-seven.",
+        SAT,
+        "January nineteen ninety-seven",
+        TimexType::Date,
+        "1997-01",
+    );
+    assert_eq!(tag("Nineteen twenty-year-olds enlisted.", SAT), vec![]);
+    let found = tag("She led the expedition of 1957-58 across the ice.", SAT);
+    let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(values, ["1957", "1958"], "{found:?}");
+}
+
+#[test]
+fn spans_keep_this_past_and_the_mid_decade() {
+    check(
+        "The plant closed this past spring.",
+        SAT,
+        "this past spring",
+        TimexType::Date,
+        "2024-SP",
+    );
+    check(
+        "The rally is this coming Sunday, March eighth.",
+        Some("2026-03-05"),
+        "this coming Sunday, March eighth",
+        TimexType::Date,
+        "2026-03-08",
+    );
+    check(
+        "Sales should double by the mid-1990s.",
+        Some("1989-10-26"),
+        "the mid-1990s",
+        TimexType::Date,
+        "199",
+    );
+    check(
+        "She made the late-November trip alone.",
+        SAT,
+        "late-November",
+        TimexType::Date,
+        "2024-11",
+    );
+}
