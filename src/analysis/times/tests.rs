@@ -809,3 +809,21 @@ fn spans_keep_this_past_and_the_mid_decade() {
         "2024-11",
     );
 }
+
+#[test]
+fn since_looks_back_and_as_planned_does_not_look_ahead() {
+    check(
+        "Police have searched for him since shortly after the Oct. 23 raid.",
+        Some("2025-05-06"),
+        "Oct. 23",
+        TimexType::Date,
+        "2024-10-23",
+    );
+    check(
+        "The offensive began as planned Saturday night.",
+        Some("2025-02-25"),
+        "Saturday night",
+        Time,
+        "2025-02-22TNI",
+    );
+}
