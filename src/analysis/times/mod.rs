@@ -18,11 +18,16 @@ use super::model::{Timex, TimexType};
 use super::tokens::{Token, TokenKind};
 use crate::document::{Document, Span};
 
+/// How many sentences on the last date still sets the day of a bare clock time.
+const NEAR: usize = 2;
+
 pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
     let words = recognise::words(&doc.text, tokens);
     let parser = Parser { w: &words };
     let mut out = Vec::new();
     let mut last: Option<String> = None;
+    // the sentence of the last date
+    let mut last_at = 0;
     let mut i = 0;
     while i < words.len() {
         let Some(found) = parser.parse(i) else {
@@ -34,12 +39,14 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
             published: doc.meta.published,
             tense: tense(&words, found.start, found.end),
             last: last.clone(),
+            last_near: words[found.start].sentence <= last_at + NEAR,
         };
         if let Some((kind, value)) = normalise::resolve(&found.sem, &cx) {
             let anchors = !matches!(found.sem, Sem::Shift { .. });
             if anchors && kind == TimexType::Date && value.starts_with(|c: char| c.is_ascii_digit())
             {
                 last = Some(value.clone());
+                last_at = words[found.start].sentence;
             }
             out.push(Timex {
                 span: Span::new(words[start].span.start, words[found.end - 1].span.end),

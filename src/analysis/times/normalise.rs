@@ -113,6 +113,8 @@ pub struct Context {
     pub tense: Option<Tense>,
     /// The last fully resolved DATE value before this expression.
     pub last: Option<String>,
+    /// The last date was named a sentence or two before: a bare clock time is on its day.
+    pub last_near: bool,
 }
 
 pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
@@ -258,10 +260,11 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 .and_then(|d| resolve(d, cx))
                 .map(|(_, v)| v.split('T').next().unwrap_or_default().to_string())
                 .filter(|v| v.len() == 10)
-                // a bare clock time is on the day the text last named, else the published day
+                // a bare clock time is on the day just named, else the published day
                 .or_else(|| {
                     cx.last
                         .as_deref()
+                        .filter(|_| cx.last_near)
                         .and_then(|l| l.get(..10))
                         .filter(|l| interval(l).is_some())
                         .map(str::to_string)

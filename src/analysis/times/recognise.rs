@@ -1243,11 +1243,19 @@ impl<'w, 'a> Parser<'w, 'a> {
             end += 2;
         }
         // "5 p.m. EST Nov. 9", "15:00 GMT Saturday": the time on that day
-        let on = self.clock_day(end);
-        if let Some(day) = &on {
-            end = day.end;
-        }
-        let on = on.map(|f| Box::new(f.sem));
+        let on = match self.clock_day(end) {
+            Some(day) => {
+                end = day.end;
+                Some(day.sem)
+            }
+            // "10:35 a.m. (0735 GMT) Friday": the day after an aside, out of the span
+            None if self.is(end, "(") => (end + 1..end + 6)
+                .find(|&k| self.is(k, ")"))
+                .and_then(|k| self.clock_day(k + 1))
+                .map(|day| day.sem),
+            None => None,
+        };
+        let on = on.map(Box::new);
         Some(Found {
             start: i,
             end,

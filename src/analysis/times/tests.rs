@@ -733,6 +733,16 @@ fn clock_times_take_their_day() {
         SAT,
     );
     assert_eq!(found[1].2, "2024-11-12T22:00", "{found:?}");
+    // a day named long before does not set it
+    let found = tag(
+        "The blast happened on Nov. 12. Aid came. Talks began. Crowds gathered. \
+         Rescuers arrive at 10 p.m. with dogs.",
+        SAT,
+    );
+    assert_eq!(found[1].2, "2024-11-23T22:00", "{found:?}");
+    let found = tag("The blast came at 10:35 a.m. (0735 GMT) Friday.", SAT);
+    assert_eq!(found[0].0, "10:35 a.m.");
+    assert_eq!(found[0].2, "2024-11-22T10:35", "{found:?}");
 }
 
 #[test]
