@@ -48,6 +48,12 @@ pub enum Sem {
         offset: i32,
         part: Option<&'static str>,
     },
+    /// "the next morning" (1), "the previous night" (-1): a part of the day before or after
+    /// the day last named.
+    StepPart {
+        sign: i32,
+        part: &'static str,
+    },
     /// "last week", "this month", "next year".
     Relative {
         unit: Unit,
@@ -184,6 +190,10 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 Some(p) => (Time, format!("{v}T{p}")),
                 None => (Date, v),
             }
+        }
+        Sem::StepPart { sign, part } => {
+            let day = shift(Some(1), Unit::Day, *sign, Anchor::Last, cx);
+            (Time, format!("{day}T{part}"))
         }
         Sem::Relative { unit, offset } => (Date, relative(*unit, *offset, dct)?),
         Sem::RelMonth { month, offset } => {
@@ -440,6 +450,8 @@ fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> Str
     });
     if let Some(v) = last.and_then(|last| shift_value(last, unit, n)) {
         let len = match unit {
+            Unit::Century => 2,
+            Unit::Decade => 3,
             Unit::Year => 4,
             Unit::Month => 7,
             _ => v.len(),

@@ -907,6 +907,16 @@ impl<'w, 'a> Parser<'w, 'a> {
             );
         }
         if let Some(part) = self.daypart(j) {
+            // "the next morning", "the previous night": beside the day last named
+            if the
+                && matches!(
+                    self.lower(i),
+                    "next" | "following" | "previous" | "preceding"
+                )
+            {
+                let sem = Sem::StepPart { sign: offset, part };
+                return found(j + 1, sem);
+            }
             let offset = if offset < 0 && part == "NI" {
                 -1
             } else {
