@@ -758,6 +758,17 @@ fn steps_from_the_last_date_keep_their_unit() {
         SAT,
     );
     assert_eq!(found[1].0, "that same day", "{found:?}");
+    let found = tag(
+        "He was arrested on Nov. 2. He appeared in court the next morning.",
+        SAT,
+    );
+    assert_eq!(found[1].0, "the next morning");
+    assert_eq!(found[1].2, "2024-11-03TMO");
+    let found = tag(
+        "The war began in 2003. Over the following decade it spread.",
+        SAT,
+    );
+    assert_eq!(found[1].2, "201", "{found:?}");
 }
 
 #[test]
