@@ -31,6 +31,9 @@ pub enum Sem {
         year: Option<i32>,
         q: u8,
     },
+    /// "the 1988 period" in a report of results: the quarter last completed before
+    /// publication, in that year.
+    QuarterOfYear(i32),
     /// "summer 2022", "last winter" (offset -1).
     Season {
         year: Option<i32>,
@@ -152,6 +155,12 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 format!("H{}", q - 4)
             };
             (Date, format!("{year}-{part}"))
+        }
+        Sem::QuarterOfYear(year) => {
+            let reported = dct.map(|d| (d.month() as i32 - 1).div_euclid(3) - 1);
+            let part =
+                reported.map_or_else(|| "QX".to_string(), |q| format!("Q{}", q.rem_euclid(4) + 1));
+            (Date, format!("{year:04}-{part}"))
         }
         Sem::Season { year, code, offset } => {
             let y = match (year, dct) {

@@ -1121,6 +1121,16 @@ impl<'w, 'a> Parser<'w, 'a> {
                 sem,
             });
         }
+        // "the 1988 period", "the 1989 quarter": the reported quarter, in that year
+        if let Some(year) = self.year_number(i + 1)
+            && matches!(self.lower(i + 2), "period" | "quarter")
+        {
+            return Some(Found {
+                start: i,
+                end: i + 3,
+                sem: Sem::QuarterOfYear(year),
+            });
+        }
         let mut j = i + 1;
         let which = self.lower(j);
         let latest = matches!(which, "latest" | "current" | "full" | "fiscal" | "same");

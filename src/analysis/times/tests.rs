@@ -848,3 +848,28 @@ fn since_looks_back_and_as_planned_does_not_look_ahead() {
         "2025-02-22TNI",
     );
 }
+
+#[test]
+fn a_year_named_period_in_a_report_is_the_reported_quarter() {
+    check(
+        "Net income fell in the 2023 period, the company said.",
+        Some("2024-10-30"),
+        "the 2023 period",
+        TimexType::Date,
+        "2023-Q3",
+    );
+    check(
+        "Net income fell in the 2023 period, the company said.",
+        Some("2024-01-30"),
+        "the 2023 period",
+        TimexType::Date,
+        "2023-Q4",
+    );
+    check(
+        "Net income fell in the 2023 period, the company said.",
+        None,
+        "the 2023 period",
+        TimexType::Date,
+        "2023-QX",
+    );
+}
