@@ -734,8 +734,17 @@ impl<'w, 'a> Parser<'w, 'a> {
                 });
             }
         }
+        // "the last half of 1989": the last of its year only when a year follows
+        let of_year = self.is(j + 2, "of") && self.year_number(j + 3).is_some();
         let n = match self.entry(j, |e| matches!(e, Entry::Ordinal(_))) {
             Some(Entry::Ordinal(n)) => n,
+            _ if self.is(j, "last") && of_year => {
+                if self.is(j + 1, "half") {
+                    2
+                } else {
+                    4
+                }
+            }
             _ => self.day_number(j).filter(|_| self.w[j].lower.len() > 2)? as u32,
         };
         let q = match self.lower(j + 1) {

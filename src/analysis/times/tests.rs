@@ -670,6 +670,13 @@ fn weekdays_months_and_halves_relative_to_published() {
         "2025-03",
     );
     check(
+        "Revenue fell in the last half of 2022.",
+        SAT,
+        "the last half of 2022",
+        TimexType::Date,
+        "2022-H2",
+    );
+    check(
         "Revenue grew in the first half of 2023.",
         SAT,
         "the first half of 2023",
