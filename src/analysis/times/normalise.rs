@@ -31,6 +31,8 @@ pub enum Sem {
         year: Option<i32>,
         q: u8,
     },
+    /// "the week of March 6": the week of a day.
+    WeekOf(Box<Sem>),
     /// "the 1988 period" in a report of results: the quarter last completed before
     /// publication, in that year.
     QuarterOfYear(i32),
@@ -155,6 +157,14 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 format!("H{}", q - 4)
             };
             (Date, format!("{year}-{part}"))
+        }
+        Sem::WeekOf(day) => {
+            let (_, v) = resolve(day, cx)?;
+            let week = crate::document::parse_date(&v).map_or_else(
+                || format!("{}-WXX", v.get(..4).unwrap_or("XXXX")),
+                week_value,
+            );
+            (Date, week)
         }
         Sem::QuarterOfYear(year) => {
             let reported = dct.map(|d| (d.month() as i32 - 1).div_euclid(3) - 1);

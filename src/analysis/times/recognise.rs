@@ -1130,6 +1130,18 @@ impl<'w, 'a> Parser<'w, 'a> {
                 sem,
             });
         }
+        // "the week of March 6": the week that day is in
+        if self.is(i + 1, "week")
+            && self.is(i + 2, "of")
+            && let Some(day) = self.month_date(i + 3).or_else(|| self.day_month(i + 3))
+            && let Sem::Date { day: Some(_), .. } = day.sem
+        {
+            return Some(Found {
+                start: i,
+                end: day.end,
+                sem: Sem::WeekOf(Box::new(day.sem)),
+            });
+        }
         // "the 1988 period", "the 1989 quarter": the reported quarter, in that year
         if let Some(year) = self.year_number(i + 1)
             && matches!(self.lower(i + 2), "period" | "quarter")

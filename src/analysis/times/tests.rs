@@ -670,6 +670,13 @@ fn weekdays_months_and_halves_relative_to_published() {
         "2025-03",
     );
     check(
+        "The hearing is set for the week of March 6.",
+        Some("2023-02-24"),
+        "the week of March 6",
+        TimexType::Date,
+        "2023-W10",
+    );
+    check(
         "Revenue fell in the last half of 2022.",
         SAT,
         "the last half of 2022",
