@@ -70,6 +70,12 @@ pub enum Sem {
         offset: i32,
     },
     Holiday(HolidayRule),
+    /// "last Thanksgiving" (-1), "next Christmas" (1): the one before or after the published
+    /// day.
+    RelHoliday {
+        rule: HolidayRule,
+        offset: i32,
+    },
     /// "that year", "that day": the same unit of the last date mentioned.
     Anaphor(Unit),
     /// "the weekend": the one before a weekday in a past clause, else the coming one.
@@ -245,6 +251,21 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                     || format!("XXXX-{:02}-{day:02}", rule.month()),
                     |d| d.to_string(),
                 );
+            (Date, v)
+        }
+        Sem::RelHoliday { rule, offset } => {
+            let on = |y: i32| i16::try_from(y).ok().and_then(|y| holiday_date(*rule, y));
+            let v = dct
+                .and_then(|d| {
+                    let y = d.year() as i32;
+                    let this = on(y)?;
+                    match offset.signum() {
+                        -1 if this >= d => on(y - 1),
+                        1 if this <= d => on(y + 1),
+                        _ => Some(this),
+                    }
+                })
+                .map_or_else(|| format!("XXXX-{:02}", rule.month()), |d| d.to_string());
             (Date, v)
         }
         Sem::Anaphor(unit) => {

@@ -905,6 +905,16 @@ impl<'w, 'a> Parser<'w, 'a> {
         if let Some(month) = self.month(j).filter(|_| self.capitalised(j)) {
             return found(self.after_stop(j), Sem::RelMonth { month, offset });
         }
+        // "last Thanksgiving", "next Christmas"; "this Christmas" as the tense says
+        if let Some(h) = self.holiday(j)
+            && let Sem::Holiday(rule) = h.sem
+        {
+            let sem = match offset {
+                0 => h.sem,
+                _ => Sem::RelHoliday { rule, offset },
+            };
+            return found(h.end, sem);
+        }
         if let Some(Entry::Season(code)) = self.entry(j, |e| matches!(e, Entry::Season(_))) {
             return found(
                 j + 1,

@@ -325,6 +325,31 @@ fn holidays() {
 }
 
 #[test]
+fn holidays_before_and_after_the_published_day() {
+    check(
+        "He has lived here since last Thanksgiving.",
+        Some("2025-02-10"),
+        "last Thanksgiving",
+        TimexType::Date,
+        "2024-11-28",
+    );
+    check(
+        "She will stay until next Christmas.",
+        Some("2025-02-10"),
+        "next Christmas",
+        TimexType::Date,
+        "2025-12-25",
+    );
+    check(
+        "This Christmas was quiet.",
+        Some("2025-02-10"),
+        "This Christmas",
+        TimexType::Date,
+        "2024-12-25",
+    );
+}
+
+#[test]
 fn tense_chooses_the_year_of_a_month() {
     let may = Some("2015-05-07");
     check(
