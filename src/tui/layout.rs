@@ -203,6 +203,12 @@ fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {
         block =
             block.title_top(Line::from(format!(" {}% ", app.article.percent(doc))).right_aligned());
     }
+    if pane == Pane::Timeline
+        && let Some(hint) = timeline::open_dates_hint(app)
+    {
+        let room = usize::from(area.width).saturating_sub(2);
+        block = block.title_bottom(Line::styled(clip(&hint, room), theme::dim()));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     app.rects[number - 1] = Some(inner);

@@ -377,3 +377,23 @@ fn bidirectional_controls_are_never_drawn() {
     assert!(shown.contains("dekcir"), "the words are drawn");
     assert!(!shown.chars().any(layout::is_bidi_control), "{shown}");
 }
+
+#[test]
+fn without_a_published_date_the_timeline_says_a_date_would_resolve_open_dates() {
+    let text = "Rebels took the airport on Friday. Talks resume next week.";
+    let (doc, _) = Document::from_text(text, Meta::default());
+    let mut app = app_for(doc);
+    let screen = format!("{:?}", draw(&mut app, 160, 30).backend());
+    assert!(
+        screen.contains("2 dates left open: a published date would resolve them"),
+        "{screen}"
+    );
+    let meta = Meta {
+        published: "2024-11-23".parse().ok(),
+        ..Meta::default()
+    };
+    let (doc, _) = Document::from_text(text, meta);
+    let mut app = app_for(doc);
+    let screen = format!("{:?}", draw(&mut app, 160, 30).backend());
+    assert!(!screen.contains("left open"), "{screen}");
+}

@@ -41,6 +41,22 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Without a published date, "on Friday" or "last week" keep open values (XXXX-WXX-5): the
+/// pane's foot says how many, and that a date would resolve them.
+pub fn open_dates_hint(app: &App) -> Option<String> {
+    let (doc, analysis) = (app.doc.as_ref()?, app.analysis.as_ref()?);
+    if doc.meta.published.is_some() {
+        return None;
+    }
+    let open = analysis
+        .times
+        .iter()
+        .filter(|t| t.value.starts_with('X'))
+        .count();
+    let noun = if open == 1 { "date" } else { "dates" };
+    (open > 0).then(|| format!(" {open} {noun} left open: a published date would resolve them "))
+}
+
 /// A TimeML value for people: 2024-11-22 "Fri 22 Nov 2024", 2022-02 "Feb 2022",
 /// 2024-W47 "week 47 2024", PAST_REF "the past"; `None` when the value says it all.
 pub fn readable(value: &str) -> Option<String> {

@@ -103,6 +103,7 @@ pub enum Cue {
     Month,
     Clock,
     Starter,
+    Modifier,
 }
 
 pub struct Lexicon {
@@ -114,7 +115,8 @@ pub struct Lexicon {
     words: HashMap<&'static str, Vec<WordEntry>>,
     /// Keyed by first word, longest first.
     phrases: HashMap<&'static str, Vec<Phrase>>,
-    tense: HashMap<&'static str, Tense>,
+    /// A word's tense, and the word that must follow it if any.
+    tense: HashMap<&'static str, (Tense, Option<&'static str>)>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -143,7 +145,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                     "future" => Tense::Future,
                     _ => return None,
                 };
-                Some((r[0], tense))
+                Some((r[0], (tense, r.get(2).copied())))
             })
             .collect(),
     }
@@ -169,8 +171,10 @@ impl Lexicon {
     pub fn holidays(&self, first: &str) -> &[Holiday] {
         self.holidays.get(first).map_or(&[], Vec::as_slice)
     }
-    pub fn tense(&self, lower: &str) -> Option<Tense> {
-        self.tense.get(lower).copied()
+    /// The tense a word sets, given the word after it.
+    pub fn tense(&self, lower: &str, next: &str) -> Option<Tense> {
+        let (tense, needs) = self.tense.get(lower)?;
+        needs.is_none_or(|n| n == next).then_some(*tense)
     }
 }
 
@@ -308,6 +312,7 @@ fn parse_cues(data: &'static str) -> HashSet<(&'static str, Cue)> {
                 "month" => Cue::Month,
                 "clock" => Cue::Clock,
                 "starter" => Cue::Starter,
+                "modifier" => Cue::Modifier,
                 _ => return None,
             };
             Some((row[0], cue))

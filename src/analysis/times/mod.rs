@@ -11,18 +11,23 @@ mod recognise;
 
 use jiff::civil::Date;
 
-use self::lexicon::{LEXICON, Tense};
+use self::lexicon::{Cue, LEXICON, Tense};
 use self::normalise::{Context, Sem};
 use self::recognise::{Parser, Word};
 use super::model::{Timex, TimexType};
 use super::tokens::{Token, TokenKind};
 use crate::document::{Document, Span};
 
+/// How many sentences on the last date still sets the day of a bare clock time.
+const NEAR: usize = 2;
+
 pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
     let words = recognise::words(&doc.text, tokens);
     let parser = Parser { w: &words };
     let mut out = Vec::new();
     let mut last: Option<String> = None;
+    // the sentence of the last date
+    let mut last_at = 0;
     let mut i = 0;
     while i < words.len() {
         let Some(found) = parser.parse(i) else {
@@ -34,12 +39,14 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
             published: doc.meta.published,
             tense: tense(&words, found.start, found.end),
             last: last.clone(),
+            last_near: words[found.start].sentence <= last_at + NEAR,
         };
         if let Some((kind, value)) = normalise::resolve(&found.sem, &cx) {
             let anchors = !matches!(found.sem, Sem::Shift { .. });
             if anchors && kind == TimexType::Date && value.starts_with(|c: char| c.is_ascii_digit())
             {
                 last = Some(value.clone());
+                last_at = words[found.start].sentence;
             }
             out.push(Timex {
                 span: Span::new(words[start].span.start, words[found.end - 1].span.end),
@@ -67,7 +74,11 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
     let edge = LEXICON
         .find(&words[start + 1].lower, |e| e == lexicon::Entry::Edge)
         .is_some();
-    if (calendar && !edge) || compound || (before_noun && matches!(sem, Sem::Duration { .. })) {
+    // "the mid-1990s" keeps it, "a third-quarter loss" and "the late-November trip" do not
+    if (calendar && !edge)
+        || (compound && (!edge || before_noun))
+        || (before_noun && matches!(sem, Sem::Duration { .. }))
+    {
         start + 1
     } else {
         start
@@ -84,7 +95,11 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
             return None;
         }
         let l: &str = &w.lower;
-        let tense = LEXICON.tense(l).or_else(|| {
+        // "the plan", "a still unspecified date": a noun or an adjective, not a verb
+        if k > 0 && LEXICON.cue(lower(k - 1), Cue::Modifier) {
+            return None;
+        }
+        let tense = LEXICON.tense(l, lower(k + 1)).or_else(|| {
             if l.ends_with("'ll") || l.ends_with("’ll") {
                 Some(Tense::Future)
             } else if l.len() > 4 && l.ends_with("ed") && !w.text.starts_with(char::is_uppercase) {

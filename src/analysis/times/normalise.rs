@@ -31,6 +31,11 @@ pub enum Sem {
         year: Option<i32>,
         q: u8,
     },
+    /// "the week of March 6": the week of a day.
+    WeekOf(Box<Sem>),
+    /// "the 1988 period" in a report of results: the quarter last completed before
+    /// publication, in that year.
+    QuarterOfYear(i32),
     /// "summer 2022", "last winter" (offset -1).
     Season {
         year: Option<i32>,
@@ -48,6 +53,12 @@ pub enum Sem {
         offset: i32,
         part: Option<&'static str>,
     },
+    /// "the next morning" (1), "the previous night" (-1): a part of the day before or after
+    /// the day last named.
+    StepPart {
+        sign: i32,
+        part: &'static str,
+    },
     /// "last week", "this month", "next year".
     Relative {
         unit: Unit,
@@ -59,6 +70,12 @@ pub enum Sem {
         offset: i32,
     },
     Holiday(HolidayRule),
+    /// "last Thanksgiving" (-1), "next Christmas" (1): the one before or after the published
+    /// day.
+    RelHoliday {
+        rule: HolidayRule,
+        offset: i32,
+    },
     /// "that year", "that day": the same unit of the last date mentioned.
     Anaphor(Unit),
     /// "the weekend": the one before a weekday in a past clause, else the coming one.
@@ -98,8 +115,11 @@ pub enum Sem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
     Published,
-    /// The last date mentioned ("a year earlier").
+    /// The last date mentioned ("a year earlier"), keeping its granularity.
     Last,
+    /// The last date mentioned, in the unit stepped by: "the following year" is a year even
+    /// after a day.
+    Step,
     /// The last date mentioned if it is a quarter or half ("a year ago" in a quarterly report),
     /// else the published date.
     Period,
@@ -110,6 +130,8 @@ pub struct Context {
     pub tense: Option<Tense>,
     /// The last fully resolved DATE value before this expression.
     pub last: Option<String>,
+    /// The last date was named a sentence or two before: a bare clock time is on its day.
+    pub last_near: bool,
 }
 
 pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
@@ -141,6 +163,20 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 format!("H{}", q - 4)
             };
             (Date, format!("{year}-{part}"))
+        }
+        Sem::WeekOf(day) => {
+            let (_, v) = resolve(day, cx)?;
+            let week = crate::document::parse_date(&v).map_or_else(
+                || format!("{}-WXX", v.get(..4).unwrap_or("XXXX")),
+                week_value,
+            );
+            (Date, week)
+        }
+        Sem::QuarterOfYear(year) => {
+            let reported = dct.map(|d| (d.month() as i32 - 1).div_euclid(3) - 1);
+            let part =
+                reported.map_or_else(|| "QX".to_string(), |q| format!("Q{}", q.rem_euclid(4) + 1));
+            (Date, format!("{year:04}-{part}"))
         }
         Sem::Season { year, code, offset } => {
             let y = match (year, dct) {
@@ -180,6 +216,10 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 None => (Date, v),
             }
         }
+        Sem::StepPart { sign, part } => {
+            let day = shift(Some(1), Unit::Day, *sign, Anchor::Last, cx);
+            (Time, format!("{day}T{part}"))
+        }
         Sem::Relative { unit, offset } => (Date, relative(*unit, *offset, dct)?),
         Sem::RelMonth { month, offset } => {
             let v = match dct {
@@ -211,6 +251,21 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                     || format!("XXXX-{:02}-{day:02}", rule.month()),
                     |d| d.to_string(),
                 );
+            (Date, v)
+        }
+        Sem::RelHoliday { rule, offset } => {
+            let on = |y: i32| i16::try_from(y).ok().and_then(|y| holiday_date(*rule, y));
+            let v = dct
+                .and_then(|d| {
+                    let y = d.year() as i32;
+                    let this = on(y)?;
+                    match offset.signum() {
+                        -1 if this >= d => on(y - 1),
+                        1 if this <= d => on(y + 1),
+                        _ => Some(this),
+                    }
+                })
+                .map_or_else(|| format!("XXXX-{:02}", rule.month()), |d| d.to_string());
             (Date, v)
         }
         Sem::Anaphor(unit) => {
@@ -255,6 +310,15 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 .and_then(|d| resolve(d, cx))
                 .map(|(_, v)| v.split('T').next().unwrap_or_default().to_string())
                 .filter(|v| v.len() == 10)
+                // a bare clock time is on the day just named, else the published day
+                .or_else(|| {
+                    cx.last
+                        .as_deref()
+                        .filter(|_| cx.last_near)
+                        .and_then(|l| l.get(..10))
+                        .filter(|l| interval(l).is_some())
+                        .map(str::to_string)
+                })
                 .unwrap_or_else(|| day(dct));
             (Time, format!("{date}T{hour:02}:{minute:02}"))
         }
@@ -421,11 +485,21 @@ fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> Str
     let n = n as i32 * sign;
     let last = cx.last.as_deref().filter(|l| match from {
         Anchor::Published => false,
-        Anchor::Last => true,
+        Anchor::Last | Anchor::Step => true,
         Anchor::Period => l.contains("-Q") || l.contains("-H"),
     });
     if let Some(v) = last.and_then(|last| shift_value(last, unit, n)) {
-        return v;
+        let len = match unit {
+            Unit::Century => 2,
+            Unit::Decade => 3,
+            Unit::Year => 4,
+            Unit::Month => 7,
+            _ => v.len(),
+        };
+        return match v.get(..len) {
+            Some(cut) if from == Anchor::Step => cut.to_string(),
+            _ => v,
+        };
     }
     let Some(d) = cx.published else {
         return relative(unit, 0, None).unwrap_or_default();

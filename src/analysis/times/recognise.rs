@@ -400,7 +400,12 @@ impl<'w, 'a> Parser<'w, 'a> {
             return None;
         }
         let j = self.after_stop(i);
-        if let Some(day) = self.day_number(j) {
+        // "March 8", "March 8th", "March eighth"
+        let spelled = || match self.entry(j, |e| matches!(e, Entry::Ordinal(_))) {
+            Some(Entry::Ordinal(n)) if n <= 31 => Some(n as u8),
+            _ => None,
+        };
+        if let Some(day) = self.day_number(j).or_else(spelled) {
             let mut end = j + 1;
             let mut year = None;
             let k = if self.is(end, ",") { end + 1 } else { end };
@@ -430,10 +435,14 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         let k = if self.is(j, ",") { j + 1 } else { j };
-        if let Some(y) = self.year_number(k) {
+        let year = self
+            .year_number(k)
+            .map(|y| (y, k + 1))
+            .or_else(|| self.spoken_year(k));
+        if let Some((y, end)) = year {
             return Some(Found {
                 start: i,
-                end: k + 1,
+                end,
                 sem: Sem::Date {
                     year: Some(y),
                     month: Some(month),
@@ -489,7 +498,18 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn numeric(&self, i: usize) -> Option<Found> {
         let w = self.w.get(i)?;
         if w.kind != TokenKind::Number {
-            return self.short_decade(i).or_else(|| self.century(i));
+            return self
+                .short_decade(i)
+                .or_else(|| self.century(i))
+                .or_else(|| {
+                    let (year, end) = self.spoken_year(i)?;
+                    let sem = Sem::Date {
+                        year: Some(year),
+                        month: None,
+                        day: None,
+                    };
+                    Some(Found { start: i, end, sem })
+                });
         }
         if let Some(y) = self.year_number(i) {
             // 2022-02-24: five adjacent tokens
@@ -525,6 +545,26 @@ impl<'w, 'a> Parser<'w, 'a> {
             }
             return None;
         }
+        // "1957-58": the second year of a range, written short
+        if let Some(n) = self.number(i).filter(|_| w.text.len() == 2)
+            && i >= 2
+            && self.is(i - 1, "-")
+            && self.adjacent(i - 2, i - 1)
+            && self.adjacent(i - 1, i)
+            && let Some(first) = self.year_number(i - 2)
+            && n as i32 > first % 100
+        {
+            let sem = Sem::Date {
+                year: Some(first / 100 * 100 + n as i32),
+                month: None,
+                day: None,
+            };
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                sem,
+            });
+        }
         // 490 BC
         if let Some(n) = self.number(i).filter(|n| (1..10_000).contains(n))
             && matches!(self.lower(i + 1), "bc" | "b.c." | "bce" | "b.c.e.")
@@ -555,6 +595,24 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         self.century(i)
+    }
+
+    /// A year read out as in a broadcast transcript: "nineteen ninety-six", "eighteen twelve";
+    /// the year and the word after it.
+    fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
+        let number = |k: usize| match self.entry(k, |e| matches!(e, Entry::Number(_))) {
+            Some(Entry::Number(n)) if !matches!(self.lower(k), "a" | "an") => Some(n),
+            _ => None,
+        };
+        let century = number(i).filter(|n| (18..=20).contains(n))?;
+        let tens = number(i + 1).filter(|n| n % 10 == 0 && (20..=90).contains(n))?;
+        // "ninety-six": the ones are the rest of the same hyphenated word
+        let ones = number(i + 2).filter(|n| (1..=9).contains(n) && !self.w[i + 2].token_start);
+        let end = if ones.is_some() { i + 3 } else { i + 2 };
+        let year = century * 100 + tens + ones.unwrap_or(0);
+        // "nineteen twenty-year-olds", "twenty thirty-somethings" count people
+        let count = self.unit(end).is_some() || self.plural(end);
+        (!count && self.w[end - 1].token_end).then_some((year as i32, end))
     }
 
     /// The '90s: a decade of the last century from '20s up, of this one below.
@@ -598,6 +656,18 @@ impl<'w, 'a> Parser<'w, 'a> {
         })
     }
 
+    /// A lower-case plural noun: the number before it counts ("2000 tanks").
+    fn plural(&self, i: usize) -> bool {
+        self.w.get(i).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && n.lower.ends_with('s')
+                && !n.lower.ends_with("ss")
+                && n.lower.len() > 3
+                && !LEXICON.cue(&n.lower, Cue::NotPlural)
+                && !n.text.starts_with(|c: char| c.is_uppercase())
+        })
+    }
+
     /// A four-digit number is a year after a preposition or a month, at either end of a range,
     /// or if it lies in 1900-2100; never when something marks it as a count ("about 2000
     /// people", "2000 tanks").
@@ -618,16 +688,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         {
             return true;
         }
-        let next = self.w.get(i + 1);
-        let next_plural = next.is_some_and(|n| {
-            n.kind == TokenKind::Word
-                && n.lower.ends_with('s')
-                && !n.lower.ends_with("ss")
-                && n.lower.len() > 3
-                && !LEXICON.cue(&n.lower, Cue::NotPlural)
-                && !n.text.starts_with(|c: char| c.is_uppercase())
-        });
-        if next_plural {
+        if self.plural(i + 1) {
             return false;
         }
         if LEXICON.cue(prev, Cue::Year) || self.month(i.wrapping_sub(1)).is_some() {
@@ -673,8 +734,17 @@ impl<'w, 'a> Parser<'w, 'a> {
                 });
             }
         }
+        // "the last half of 1989": the last of its year only when a year follows
+        let of_year = self.is(j + 2, "of") && self.year_number(j + 3).is_some();
         let n = match self.entry(j, |e| matches!(e, Entry::Ordinal(_))) {
             Some(Entry::Ordinal(n)) => n,
+            _ if self.is(j, "last") && of_year => {
+                if self.is(j + 1, "half") {
+                    2
+                } else {
+                    4
+                }
+            }
             _ => self.day_number(j).filter(|_| self.w[j].lower.len() > 2)? as u32,
         };
         let q = match self.lower(j + 1) {
@@ -750,6 +820,13 @@ impl<'w, 'a> Parser<'w, 'a> {
             Some(Entry::Relative(r)) => Some(r),
             _ => None,
         };
+        // "this past spring", "this coming Sunday": the second word says which way
+        if rel == Some(0)
+            && let Some(Entry::Relative(-1 | 1)) =
+                self.entry(i + 1, |e| matches!(e, Entry::Relative(_)))
+        {
+            return self.relative(i + 1).map(|f| Found { start: i, ..f });
+        }
         let first = self.is(i, "first");
         let latest = matches!(self.lower(i), "latest" | "recent");
         if rel.is_none() && !first && !latest {
@@ -806,13 +883,20 @@ impl<'w, 'a> Parser<'w, 'a> {
                     count: Some(1),
                     unit,
                     sign: offset,
-                    from: Anchor::Last,
+                    from: Anchor::Step,
                 };
                 return found(j + 1, sem).filter(|_| the);
             }
             return found(j + 1, Sem::Relative { unit, offset });
         }
         if let Some(Entry::Weekday(day)) = self.entry(j, |e| matches!(e, Entry::Weekday(_))) {
+            // "next Sunday, March 8": the date says which
+            if let Some(date) = self
+                .weekday(j)
+                .filter(|f| matches!(f.sem, Sem::Date { .. }))
+            {
+                return Some(Found { start: i, ..date });
+            }
             let part = self.daypart(self.after_stop(j));
             let end = self.after_stop(j) + usize::from(part.is_some());
             let rel = (offset != 0).then_some(offset);
@@ -820,6 +904,16 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         if let Some(month) = self.month(j).filter(|_| self.capitalised(j)) {
             return found(self.after_stop(j), Sem::RelMonth { month, offset });
+        }
+        // "last Thanksgiving", "next Christmas"; "this Christmas" as the tense says
+        if let Some(h) = self.holiday(j)
+            && let Sem::Holiday(rule) = h.sem
+        {
+            let sem = match offset {
+                0 => h.sem,
+                _ => Sem::RelHoliday { rule, offset },
+            };
+            return found(h.end, sem);
         }
         if let Some(Entry::Season(code)) = self.entry(j, |e| matches!(e, Entry::Season(_))) {
             return found(
@@ -832,6 +926,16 @@ impl<'w, 'a> Parser<'w, 'a> {
             );
         }
         if let Some(part) = self.daypart(j) {
+            // "the next morning", "the previous night": beside the day last named
+            if the
+                && matches!(
+                    self.lower(i),
+                    "next" | "following" | "previous" | "preceding"
+                )
+            {
+                let sem = Sem::StepPart { sign: offset, part };
+                return found(j + 1, sem);
+            }
             let offset = if offset < 0 && part == "NI" {
                 -1
             } else {
@@ -849,7 +953,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     }
 
     /// A count of units: "three years", "18 months", "a decade", "several weeks", "16-hour";
-    /// with "ago", "earlier", "later" a date.
+    /// with "ago", "back", "earlier", "later" a date.
     fn counted(&self, i: usize) -> Option<Found> {
         let (count, mut j) = self.count(i)?;
         if self.is(j, "-") && self.adjacent(j - 1, j) && self.adjacent(j, j + 1) {
@@ -890,6 +994,10 @@ impl<'w, 'a> Parser<'w, 'a> {
             // "a year ago" in a report of quarterly results is that quarter a year before
             "ago" if unit == Unit::Year => Some((-1, Anchor::Period)),
             "ago" => Some((-1, Anchor::Published)),
+            // "a couple of years back", not "two days back from leave"
+            "back" if !LEXICON.cue(self.lower(end + 1), Cue::Function) => {
+                Some((-1, Anchor::Published))
+            }
             "earlier" => Some((-1, Anchor::Last)),
             "later" => Some((1, Anchor::Last)),
             "from" if self.is(end + 1, "now") => {
@@ -1024,12 +1132,34 @@ impl<'w, 'a> Parser<'w, 'a> {
                 count: Some(1),
                 unit,
                 sign,
-                from: Anchor::Last,
+                from: Anchor::Step,
             };
             return Some(Found {
                 start: i,
                 end: i + 3,
                 sem,
+            });
+        }
+        // "the week of March 6": the week that day is in
+        if self.is(i + 1, "week")
+            && self.is(i + 2, "of")
+            && let Some(day) = self.month_date(i + 3).or_else(|| self.day_month(i + 3))
+            && let Sem::Date { day: Some(_), .. } = day.sem
+        {
+            return Some(Found {
+                start: i,
+                end: day.end,
+                sem: Sem::WeekOf(Box::new(day.sem)),
+            });
+        }
+        // "the 1988 period", "the 1989 quarter": the reported quarter, in that year
+        if let Some(year) = self.year_number(i + 1)
+            && matches!(self.lower(i + 2), "period" | "quarter")
+        {
+            return Some(Found {
+                start: i,
+                end: i + 3,
+                sem: Sem::QuarterOfYear(year),
             });
         }
         let mut j = i + 1;
@@ -1115,7 +1245,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn clock(&self, i: usize) -> Option<Found> {
         let w = self.w.get(i)?;
         if w.kind != TokenKind::Number {
-            return None;
+            return self.named_clock(i);
         }
         let (digits, suffix) = w.lower.split_at(
             w.lower
@@ -1164,14 +1294,19 @@ impl<'w, 'a> Parser<'w, 'a> {
             end += 2;
         }
         // "5 p.m. EST Nov. 9", "15:00 GMT Saturday": the time on that day
-        let on = self
-            .weekday(end)
-            .or_else(|| self.month_date(end))
-            .or_else(|| self.deictic(end));
-        if let Some(day) = &on {
-            end = day.end;
-        }
-        let on = on.map(|f| Box::new(f.sem));
+        let on = match self.clock_day(end) {
+            Some(day) => {
+                end = day.end;
+                Some(day.sem)
+            }
+            // "10:35 a.m. (0735 GMT) Friday": the day after an aside, out of the span
+            None if self.is(end, "(") => (end + 1..end + 6)
+                .find(|&k| self.is(k, ")"))
+                .and_then(|k| self.clock_day(k + 1))
+                .map(|day| day.sem),
+            None => None,
+        };
+        let on = on.map(Box::new);
         Some(Found {
             start: i,
             end,
@@ -1179,6 +1314,33 @@ impl<'w, 'a> Parser<'w, 'a> {
                 hour,
                 minute: m,
                 on,
+            },
+        })
+    }
+
+    /// The day a clock time is on, said right after it.
+    fn clock_day(&self, i: usize) -> Option<Found> {
+        self.weekday(i)
+            .or_else(|| self.month_date(i))
+            .or_else(|| self.deictic(i))
+    }
+
+    /// "noon Saturday", "midnight Friday": a named time of day on a day said after it (alone,
+    /// the phrase list has them).
+    fn named_clock(&self, i: usize) -> Option<Found> {
+        let found = self.phrase(i)?;
+        let Sem::Fixed(TimexType::Time, value) = found.sem else {
+            return None;
+        };
+        let (hour, minute) = value.strip_prefix('T')?.split_once(':')?;
+        let day = self.clock_day(found.end)?;
+        Some(Found {
+            start: i,
+            end: day.end,
+            sem: Sem::Clock {
+                hour: hour.parse().ok()?,
+                minute: minute.parse().ok()?,
+                on: Some(Box::new(day.sem)),
             },
         })
     }
@@ -1202,7 +1364,8 @@ impl<'w, 'a> Parser<'w, 'a> {
                     | "initial"
                     | "regular"
             );
-            if determiner {
+            // "the party daily Granma": a newspaper before its name
+            if determiner || self.capitalised(i + 1) && self.same_sentence(i, i + 1) {
                 return None;
             }
             return Some(Found {

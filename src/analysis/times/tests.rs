@@ -325,6 +325,31 @@ fn holidays() {
 }
 
 #[test]
+fn holidays_before_and_after_the_published_day() {
+    check(
+        "He has lived here since last Thanksgiving.",
+        Some("2025-02-10"),
+        "last Thanksgiving",
+        TimexType::Date,
+        "2024-11-28",
+    );
+    check(
+        "She will stay until next Christmas.",
+        Some("2025-02-10"),
+        "next Christmas",
+        TimexType::Date,
+        "2025-12-25",
+    );
+    check(
+        "This Christmas was quiet.",
+        Some("2025-02-10"),
+        "This Christmas",
+        TimexType::Date,
+        "2024-12-25",
+    );
+}
+
+#[test]
 fn tense_chooses_the_year_of_a_month() {
     let may = Some("2015-05-07");
     check(
@@ -651,4 +676,239 @@ fn intervals_sort_values() {
         sort_key("2024-11-22", None) < sort_key("PRESENT_REF", SAT.and_then(|d| d.parse().ok()))
     );
     assert_eq!(sort_key("PAST_REF", None), None);
+}
+
+#[test]
+fn weekdays_months_and_halves_relative_to_published() {
+    check(
+        "The envoy left last Friday.",
+        SAT,
+        "last Friday",
+        TimexType::Date,
+        "2024-11-22",
+    );
+    check(
+        "The court sits again next March.",
+        SAT,
+        "next March",
+        TimexType::Date,
+        "2025-03",
+    );
+    check(
+        "The hearing is set for the week of March 6.",
+        Some("2023-02-24"),
+        "the week of March 6",
+        TimexType::Date,
+        "2023-W10",
+    );
+    check(
+        "Revenue fell in the last half of 2022.",
+        SAT,
+        "the last half of 2022",
+        TimexType::Date,
+        "2022-H2",
+    );
+    check(
+        "Revenue grew in the first half of 2023.",
+        SAT,
+        "the first half of 2023",
+        TimexType::Date,
+        "2023-H1",
+    );
+    check(
+        "The riots of the late 1980s changed the city.",
+        SAT,
+        "the late 1980s",
+        TimexType::Date,
+        "198",
+    );
+    check(
+        "The market opens every Friday.",
+        SAT,
+        "every Friday",
+        Set,
+        "XXXX-WXX-5",
+    );
+    check(
+        "We ran the story a couple of years back.",
+        SAT,
+        "a couple of years back",
+        TimexType::Date,
+        "2022",
+    );
+}
+
+#[test]
+fn a_noun_is_not_a_tense_cue() {
+    // "the plan" is not a future: the announcement was in the past, so this year
+    check(
+        "The board announced the plan Aug. 21.",
+        SAT,
+        "Aug. 21",
+        TimexType::Date,
+        "2024-08-21",
+    );
+    // "plans to" is a future
+    check(
+        "The party plans to meet in January.",
+        SAT,
+        "January",
+        TimexType::Date,
+        "2025-01",
+    );
+}
+
+#[test]
+fn clock_times_take_their_day() {
+    check(
+        "The truce began at noon Saturday.",
+        Some("2024-11-25"),
+        "noon Saturday",
+        Time,
+        "2024-11-23T12:00",
+    );
+    let found = tag(
+        "The blast happened on Nov. 12. Rescuers arrived at 10 p.m. with dogs.",
+        SAT,
+    );
+    assert_eq!(found[1].2, "2024-11-12T22:00", "{found:?}");
+    // a day named long before does not set it
+    let found = tag(
+        "The blast happened on Nov. 12. Aid came. Talks began. Crowds gathered. \
+         Rescuers arrive at 10 p.m. with dogs.",
+        SAT,
+    );
+    assert_eq!(found[1].2, "2024-11-23T22:00", "{found:?}");
+    let found = tag("The blast came at 10:35 a.m. (0735 GMT) Friday.", SAT);
+    assert_eq!(found[0].0, "10:35 a.m.");
+    assert_eq!(found[0].2, "2024-11-22T10:35", "{found:?}");
+}
+
+#[test]
+fn steps_from_the_last_date_keep_their_unit() {
+    let found = tag(
+        "She was promoted on May 22, 2015, and the following year she resigned.",
+        SAT,
+    );
+    assert_eq!(found[1].0, "the following year");
+    assert_eq!(found[1].2, "2016");
+    let found = tag(
+        "The mine flooded in 2010 and that same day the owners fled.",
+        SAT,
+    );
+    assert_eq!(found[1].0, "that same day", "{found:?}");
+    let found = tag(
+        "He was arrested on Nov. 2. He appeared in court the next morning.",
+        SAT,
+    );
+    assert_eq!(found[1].0, "the next morning");
+    assert_eq!(found[1].2, "2024-11-03TMO");
+    let found = tag(
+        "The war began in 2003. Over the following decade it spread.",
+        SAT,
+    );
+    assert_eq!(found[1].2, "201", "{found:?}");
+}
+
+#[test]
+fn a_newspaper_called_a_daily_is_not_a_set() {
+    assert_eq!(tag("The party daily Pravda printed it.", SAT), vec![]);
+    check("The paper prints daily.", SAT, "daily", Set, "P1D");
+}
+
+#[test]
+fn years_read_out_and_written_short() {
+    check(
+        "The games were held in nineteen ninety-six.",
+        SAT,
+        "nineteen ninety-six",
+        TimexType::Date,
+        "1996",
+    );
+    check(
+        "A bomb went off in January nineteen ninety-seven.",
+        SAT,
+        "January nineteen ninety-seven",
+        TimexType::Date,
+        "1997-01",
+    );
+    assert_eq!(tag("Nineteen twenty-year-olds enlisted.", SAT), vec![]);
+    let found = tag("She led the expedition of 1957-58 across the ice.", SAT);
+    let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(values, ["1957", "1958"], "{found:?}");
+}
+
+#[test]
+fn spans_keep_this_past_and_the_mid_decade() {
+    check(
+        "The plant closed this past spring.",
+        SAT,
+        "this past spring",
+        TimexType::Date,
+        "2024-SP",
+    );
+    check(
+        "The rally is this coming Sunday, March eighth.",
+        Some("2026-03-05"),
+        "this coming Sunday, March eighth",
+        TimexType::Date,
+        "2026-03-08",
+    );
+    check(
+        "Sales should double by the mid-1990s.",
+        Some("1989-10-26"),
+        "the mid-1990s",
+        TimexType::Date,
+        "199",
+    );
+    check(
+        "She made the late-November trip alone.",
+        SAT,
+        "late-November",
+        TimexType::Date,
+        "2024-11",
+    );
+}
+
+#[test]
+fn since_looks_back_and_as_planned_does_not_look_ahead() {
+    check(
+        "Police have searched for him since shortly after the Oct. 23 raid.",
+        Some("2025-05-06"),
+        "Oct. 23",
+        TimexType::Date,
+        "2024-10-23",
+    );
+    check(
+        "The offensive began as planned Saturday night.",
+        Some("2025-02-25"),
+        "Saturday night",
+        Time,
+        "2025-02-22TNI",
+    );
+}
+
+#[test]
+fn a_year_named_period_in_a_report_is_the_reported_quarter() {
+    check(
+        "Net income fell in the 2023 period, the company said.",
+        Some("2024-10-30"),
+        "the 2023 period",
+        TimexType::Date,
+        "2023-Q3",
+    );
+    check(
+        "Net income fell in the 2023 period, the company said.",
+        Some("2024-01-30"),
+        "the 2023 period",
+        TimexType::Date,
+        "2023-Q4",
+    );
+    check(
+        "Net income fell in the 2023 period, the company said.",
+        None,
+        "the 2023 period",
+        TimexType::Date,
+        "2023-QX",
+    );
 }
