@@ -400,7 +400,8 @@ impl<'a> Scan<'a> {
                 && !self.name_words.contains(self.word(i))
                 && !(end > i + 1
                     && (self.g.first_names.contains(self.word(i))
-                        || (i..end).any(|k| self.is_title_or_cue(k))))
+                        || (i..end).any(|k| self.is_title_or_cue(k))
+                        || self.surname_before_name(i)))
             {
                 i += 1;
                 continue;
@@ -416,6 +417,22 @@ impl<'a> Scan<'a> {
             && matches!(phrase, Phrase::Table(Entry::Place))
             && self.g.first_names.contains(self.word(i))
             && self.is_cap(e, b)
+    }
+
+    /// "Shin Wonsik" at a sentence start: a surname that is also a rare word, before a
+    /// capitalised word known nowhere (no English word, no name or place we know, no
+    /// initials), starts a name. Everyday words stay out ("Later Putin", "Real Sociedad",
+    /// "Doctor Sergei ..."), and so does a word before a known name ("Key Clinton").
+    fn surname_before_name(&self, i: usize) -> bool {
+        let (first, next) = (self.word(i), self.word(i + 1));
+        self.g.last_names.contains(first)
+            && self.g.rank(first).is_none()
+            && self.is_cap(i + 1, self.tokens.len())
+            && next.chars().skip(1).any(char::is_lowercase)
+            && !self.g.is_common(next)
+            && !self.g.first_names.contains(next)
+            && !self.g.last_names.contains(next)
+            && self.g.lookup(&gazetteer::key(next)).is_none()
     }
 
     fn is_title_or_cue(&self, k: usize) -> bool {

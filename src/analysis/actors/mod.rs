@@ -83,6 +83,18 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_is_also_a_rare_word_starts_a_name_at_a_sentence_start() {
+        let found = actors("Shin Hyeonsu revealed the plan on Friday.");
+        assert_eq!(names(&found), vec!["Shin Hyeonsu"]);
+        // an everyday word before a name is no part of it
+        let found = actors("Later Abramovitz said the talks had failed.");
+        assert_eq!(names(&found), vec!["Abramovitz"]);
+        // nor a surname-like word before a known first name
+        let found = actors("Key Maria Lopez said the talks had failed.");
+        assert_eq!(names(&found), vec!["Maria Lopez"]);
+    }
+
+    #[test]
     fn capitals_seats_and_demonyms_stand_for_their_country() {
         let found = actors(
             "Iran and Israel traded threats. Tehran said the Israeli strikes failed, and the \
