@@ -154,12 +154,17 @@ fn evident_people(cands: &[Candidate], out: &Clustered, genders: &[Option<Gender
     evident
 }
 
-/// A census first name first, or two words or more and a census surname last.
+/// A census first name first, or two words or more and a census surname last, or a census
+/// surname first before a given name that is no English word ("Shin Wonsik", as Korean and
+/// Chinese names are written).
 fn full_name(name: &str) -> bool {
     let g = &*GAZETTEER;
     let mut words = name.split(' ');
     let first = words.next().unwrap_or_default();
-    g.first_names.contains(first) || words.next_back().is_some_and(|l| g.last_names.contains(l))
+    let last = words.next_back();
+    g.first_names.contains(first)
+        || last.is_some_and(|l| g.last_names.contains(l))
+        || (g.last_names.contains(first) && last.is_some_and(|l| !g.is_common(l)))
 }
 
 /// ", the union's president" after a person's name: the role, and the actor `by` that the
@@ -295,6 +300,9 @@ mod tests {
         // "Kim" is a census woman's name, but here a surname
         let text = "Officials said Kim Tae-ho met Anna Berg. He smiled.";
         assert_eq!(refs_of(text, "Kim Tae-ho"), vec!["He"]);
+        // a surname first is a person's name enough to take a pronoun
+        let text = "Shin Hyeonsu revealed the plan on Friday. He confirmed it later.";
+        assert_eq!(refs_of(text, "Shin Hyeonsu"), vec!["He"]);
     }
 
     #[test]
