@@ -20,7 +20,7 @@ use super::lexicon::{Class, Frame};
 use super::reader::{CueMatch, Reader, Sentence};
 use super::subjects::{CONTENT_REACH, SOURCE_REACH};
 use crate::analysis::model::ClaimKind;
-use crate::analysis::tokens::is_capitalised;
+use crate::analysis::tokens::{TokenKind, is_capitalised};
 
 /// An attribution in token indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,15 +119,21 @@ impl Reader<'_> {
             m.range.end
         };
         // a that-clause, possibly after a short adjunct ("said on Friday that ...")
-        let that = (after..s.end.min(after + 7))
+        let that = (after..s.end.min(after + 12))
             .take_while(|&i| self.word(i) != ",")
             .find(|&i| self.word(i) == "that")
             .filter(|&t| t == after || self.is(Class::Adjunct, after));
+        // "said on Friday he would ...": a time, then the content's own subject
+        let after_time = self
+            .clause_after_time(after, s.end)
+            .filter(|_| that.is_none());
         let relative =
             cue_start > s.start && matches!(self.word(cue_start - 1), "who" | "which" | "that");
-        let trailing =
-            (after >= s.end || self.is(Class::Adjunct, after)) && that.is_none() && !relative;
-        let second_verb = cue_start > s.start && self.word(cue_start - 1) == "and";
+        let trailing = (after >= s.end || self.is(Class::Adjunct, after))
+            && that.is_none()
+            && after_time.is_none()
+            && !relative;
+        let second_verb = cue_start > s.start && matches!(self.word(cue_start - 1), "and" | "but");
         let (source, region_start) = if participle || second_verb {
             let main = self.main_subject(s, cue_start);
             (
@@ -161,6 +167,9 @@ impl Reader<'_> {
             && let Some(f) = self.content_before(s, m, &cue, source.clone(), after)
         {
             return Some(f);
+        }
+        if source.is_none() {
+            return self.question(s, m, cue_start);
         }
         let source = source?;
         let found = |content: Range<usize>| Found {
@@ -215,7 +224,23 @@ impl Reader<'_> {
                 .unwrap_or(s.end);
             return Some(found(after..end));
         }
-        Some(found(clause_end(self.rest(s, after))))
+        Some(found(clause_end(self.rest(s, after_time.unwrap_or(after)))))
+    }
+
+    /// Where a clause starts after a time adjunct ("on Friday he ...", "Thursday the ..."):
+    /// times, names and numbers, then a subject pronoun or a determiner.
+    fn clause_after_time(&self, after: usize, end: usize) -> Option<usize> {
+        let timely = |i: usize| {
+            self.is(Class::Time, i)
+                || self.tokens[i].kind == TokenKind::Number
+                || (self.tokens[i].is_word() && is_capitalised(self.tokens[i].text(self.text)))
+        };
+        let mut i = after;
+        while i < end.min(after + 5) && timely(i) {
+            i += 1;
+        }
+        let subject = self.is(Class::Subject, i) || self.is(Class::Determiner, i);
+        (i > after && i < end && self.is(Class::Time, after) && subject).then_some(i)
     }
 
     /// Content before the source and cue, perhaps continued after them.
@@ -328,6 +353,27 @@ impl Reader<'_> {
             cue: cue_from..m.range.end,
             kind: m.cue.kind,
             region_start: cue_from,
+        })
+    }
+
+    /// "(When) asked whether ..., X said": a question opening the sentence, without its
+    /// source; it ends at its comma.
+    fn question(&self, s: &Sentence, m: &CueMatch, cue_start: usize) -> Option<Found> {
+        let opens = cue_start == s.start || matches!(self.word(cue_start - 1), "when" | "if");
+        let asks = m.cue.frame == Frame::Tell
+            && (self.is(Class::Complement, m.range.end) || self.word(m.range.end) == "about");
+        if !(opens && asks) {
+            return None;
+        }
+        let end = s.end.min(m.range.end + CONTENT_REACH);
+        let comma = (m.range.end..end).find(|&i| self.word(i) == "," && !self.quotes.is_quoted(i));
+        let question = m.range.end..comma.unwrap_or(end);
+        Some(Found {
+            content: vec![question],
+            source: None,
+            cue: m.range.clone(),
+            kind: m.cue.kind,
+            region_start: cue_start,
         })
     }
 

@@ -95,6 +95,7 @@ pub enum Class {
     Determiner,
     Negation,
     Stop,
+    Time,
 }
 
 impl Class {
@@ -114,6 +115,7 @@ impl Class {
             Class::Determiner => "determiner",
             Class::Negation => "negation",
             Class::Stop => "stop",
+            Class::Time => "time",
         }
     }
 }

@@ -29,16 +29,26 @@ impl Reader<'_> {
     }
 
     /// The start of the run of tokens ending at `end` with no comma, boundary word or cue.
-    /// A parenthesis is passed over whole ("Rep. Jo Ames (D-Ga.) said").
+    /// A parenthesis is passed over whole ("Rep. Jo Ames (D-Ga.) said"), and so are dashes
+    /// around an apposition just before `end`.
     pub(super) fn phrase_start(&self, floor: usize, end: usize) -> usize {
         let floor = floor.max(end.saturating_sub(SOURCE_REACH));
         let mut k = end;
         while k > floor {
+            let dash = |i: usize| matches!(self.word(i), "—" | "–" | "--");
             if self.word(k - 1) == ")"
                 && let Some(open) = (floor.max(k.saturating_sub(10))..k - 1)
                     .rev()
                     .find(|&i| self.word(i) == "(")
             {
+                k = open;
+            } else if k == end
+                && dash(k - 1)
+                && let Some(open) = (floor.max(k.saturating_sub(14))..k - 1)
+                    .rev()
+                    .find(|&i| dash(i))
+            {
+                // an apposition between dashes ("Jo Ames — a teacher — says")
                 k = open;
             } else if self.stops_source(k - 1) {
                 break;
