@@ -55,9 +55,7 @@ impl Reader<'_> {
         let end = self.content_end(sentence.clone());
         let mut found: Vec<Found> = Vec::new();
         let mut seen: HashSet<Vec<Range<usize>>> = HashSet::new();
-        if cues.is_empty() {
-            found.extend(self.colon(sentence.start, end));
-        }
+        found.extend(self.colon(sentence.start, end));
         for m in cues {
             let s = Sentence {
                 start: sentence.start,
@@ -200,13 +198,21 @@ impl Reader<'_> {
         }
         // "While X said Y, ...": the content ends with the subordinate clause
         let clause_end = |content: Range<usize>| {
-            content.start
-                ..content
-                    .end
-                    .min(self.clause_end(s, region_start, content.start))
+            let end = content
+                .end
+                .min(self.clause_end(s, region_start, content.start));
+            content.start..self.next_clause(content.start, end)
         };
         if let Some(t) = that {
             return Some(found(clause_end(self.rest(s, t))));
+        }
+        // "X said, if elected, she would ...": the content after a comma
+        let comma_clause = self.word(after) == ","
+            && after + 1 < s.end
+            && !self.is_cue(after + 1)
+            && !self.word(after + 1).ends_with("ing");
+        if comma_clause && m.cue.frame != Frame::Clause {
+            return Some(found(clause_end(self.rest(s, after + 1))));
         }
         if m.cue.frame == Frame::Clause || trailing {
             return None;
@@ -225,6 +231,20 @@ impl Reader<'_> {
             return Some(found(after..end));
         }
         Some(found(clause_end(self.rest(s, after_time.unwrap_or(after)))))
+    }
+
+    /// Where reported speech gives way to the writer's next clause: at ", but ...", at
+    /// "; ..." and at ", and he ..." (a new subject), outside quotations.
+    fn next_clause(&self, start: usize, end: usize) -> usize {
+        (start + 1..end.min(start + CONTENT_REACH))
+            .find(|&i| {
+                let comma = self.word(i) == ",";
+                let next = self.word(i + 1);
+                let new_subject = next == "and" && self.is(Class::Subject, i + 2);
+                !self.quotes.is_quoted(i)
+                    && (self.word(i) == ";" || comma && (next == "but" || new_subject))
+            })
+            .unwrap_or(end)
     }
 
     /// Where a clause starts after a time adjunct ("on Friday he ...", "Thursday the ..."):
@@ -268,11 +288,17 @@ impl Reader<'_> {
                     end = comma;
                     parenthetical = true;
                 }
-                // a name or a noun phrase, not a clause ("said he doesn't know")
-                let inverted = end > after
-                    && end - after <= 40
-                    && self.starts_name(after)
-                    && !self.is(Class::Subject, after);
+                // a name or a noun phrase ("said former aide Jo Ames"), not a clause ("said
+                // he doesn't know") nor an adjunct or complement ("said in", "said that")
+                let phrase = |i: usize| {
+                    !(self.is(Class::Subject, i)
+                        || self.is(Class::Complement, i)
+                        || self.is(Class::Adjunct, i)
+                        || self.is(Class::Boundary, i)
+                        || self.is(Class::Aux, i)
+                        || self.word(i) == "to")
+                };
+                let inverted = end > after && end - after <= 40 && phrase(after);
                 (inverted.then_some(after..end), cue.start)
             }
         };
@@ -443,10 +469,20 @@ impl Reader<'_> {
         (from < source_end).then(|| found(content, from..source_end))
     }
 
-    /// "Name: what they said" (headlines, transcripts): a short name opening the sentence,
-    /// then a colon and the content.
+    /// "Name: what they said" (headlines, transcripts): a short name opening the sentence or
+    /// following a dash ("Polls - Pew Research: ..."), then a colon and the content. A cue
+    /// before the colon makes it that cue's ("X said: ...").
     fn colon(&self, start: usize, end: usize) -> Option<Found> {
-        let colon = (start..end.min(start + 7)).find(|&i| self.word(i) == ":")?;
+        let colon = (start..end.min(start + SOURCE_REACH))
+            .take_while(|&i| !self.is_cue(i))
+            .find(|&i| self.word(i) == ":")?;
+        let dash = (start..colon)
+            .rev()
+            .find(|&i| matches!(self.word(i), "—" | "–" | "-" | "--"));
+        let start = dash.map_or(start, |d| d + 1);
+        if colon > start + 6 {
+            return None;
+        }
         let name = start..colon;
         let name_like = self.starts_name(start)
             && !self.is(Class::Label, start)

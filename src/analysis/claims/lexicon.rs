@@ -96,6 +96,7 @@ pub enum Class {
     Negation,
     Stop,
     Time,
+    LyNoun,
 }
 
 impl Class {
@@ -116,6 +117,7 @@ impl Class {
             Class::Negation => "negation",
             Class::Stop => "stop",
             Class::Time => "time",
+            Class::LyNoun => "ly_noun",
         }
     }
 }

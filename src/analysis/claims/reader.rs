@@ -183,6 +183,9 @@ impl<'a> Reader<'a> {
 
     /// A short quote whose words are all capitalised: the name of a show, book or film.
     fn is_title(&self, quote: &Range<usize>) -> bool {
+        if quote.len() > 16 {
+            return false;
+        }
         let words = || self.tokens[quote.clone()].iter().filter(|t| t.is_word());
         let count = words().count();
         (2..=6).contains(&count) && words().all(|t| is_capitalised(t.text(self.text)))

@@ -17,10 +17,23 @@ impl Reader<'_> {
     pub(super) fn aux_start(&self, floor: usize, cue: usize) -> usize {
         let floor = floor.max(cue.saturating_sub(8));
         let mut j = cue;
-        while j > floor && self.is(Class::Aux, j - 1) && !self.is_cue(j - 1) {
+        while j > floor
+            && (self.is(Class::Aux, j - 1) || self.is_adverb(j - 1))
+            && !self.is_cue(j - 1)
+        {
             j -= 1;
         }
         j
+    }
+
+    /// A lower-case adverb in "-ly" ("has vocally called"), not a noun ("the family said").
+    fn is_adverb(&self, i: usize) -> bool {
+        let word = self.word(i);
+        word.len() > 4
+            && word.ends_with("ly")
+            && !self.is(Class::LyNoun, i)
+            && self.tokens[i].is_word()
+            && !is_capitalised(self.tokens[i].text(self.text))
     }
 
     /// Whether a source reaching leftwards must stop before token `i`.
@@ -114,7 +127,8 @@ impl Reader<'_> {
         }
         let mut start = self.phrase_start(floor, end);
         // a list of names: "A, B and C said"
-        if matches!(self.word(start), "and" | "or") {
+        // (not a new clause: "..., and he said")
+        if matches!(self.word(start), "and" | "or") && !self.is(Class::Subject, start + 1) {
             while start > floor + 1 && self.word(start - 1) == "," {
                 let item = self.phrase_start(floor, start - 1);
                 if item >= start - 1 || start - 1 - item > 5 {

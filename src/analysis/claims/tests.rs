@@ -342,3 +342,38 @@ fn nouns_after_a_possessive_and_infinitives_are_not_cues() {
     assert!(claims("Kim's plans were shelved in March.").is_empty());
     assert!(claims("Aid groups went to vote for the first time.").is_empty());
 }
+
+#[test]
+fn an_inverted_source_may_start_lower_case() {
+    let c = one("“The road is closed,” said former police chief Ana Ruiz.");
+    assert_eq!(c.source, some("former police chief Ana Ruiz"));
+}
+
+#[test]
+fn content_after_the_cue_and_a_comma() {
+    let c = one("She said, if elected, she would cut taxes.");
+    assert_eq!(c.source, some("She"));
+    assert_eq!(c.content, vec!["if elected, she would cut taxes"]);
+}
+
+#[test]
+fn reported_speech_ends_at_a_new_clause_of_the_writer() {
+    let c = one("Ames said the deal was fair, but the vote was delayed.");
+    assert_eq!(c.content, vec!["the deal was fair"]);
+    let c = one("Ames said the deal was fair, and he left the room.");
+    assert_eq!(c.content, vec!["the deal was fair"]);
+}
+
+#[test]
+fn an_adverb_before_the_cue_is_not_the_source() {
+    let c = one("The governor has vocally called for a recount.");
+    assert_eq!(c.source, some("The governor"));
+    assert_eq!(c.content, vec!["a recount"]);
+}
+
+#[test]
+fn a_name_and_colon_after_a_dash() {
+    let c = one("Turnout fell sharply - Ana Ruiz: “Voters stayed home in droves.”");
+    assert_eq!(c.source, some("Ana Ruiz"));
+    assert_eq!(c.content, vec!["“Voters stayed home in droves.”"]);
+}
