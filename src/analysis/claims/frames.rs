@@ -223,11 +223,15 @@ impl Reader<'_> {
                 matches!(self.word(i), "and" | "but")
                     && (self.is_cue(i + 1) || self.word(i + 1).ends_with("ed"))
             };
-            let end = (after + 1..s.end)
-                .find(|&i| {
-                    (self.is(Class::ObjectEnd, i) || second_verb(i)) && !self.quotes.is_quoted(i)
-                })
-                .unwrap_or(s.end);
+            let stop = |from: usize| {
+                (from..s.end.min(from + CONTENT_REACH))
+                    .find(|&i| {
+                        (self.is(Class::ObjectEnd, i) || second_verb(i))
+                            && !self.quotes.is_quoted(i)
+                    })
+                    .unwrap_or(s.end)
+            };
+            let end = stop(after + 1);
             return Some(found(after..end));
         }
         Some(found(clause_end(self.rest(s, after_time.unwrap_or(after)))))
@@ -407,7 +411,7 @@ impl Reader<'_> {
     fn adverb(&self, s: &Sentence, m: &CueMatch) -> Option<Found> {
         let verb_start = self.aux_start(s.start, m.range.start);
         let subject = self.phrase_start(s.start, verb_start);
-        let end = self.clause_end(s, subject, m.range.end);
+        let end = self.next_clause(m.range.end, self.clause_end(s, subject, m.range.end));
         let content = subject..end;
         Some(Found {
             content: vec![content],

@@ -377,3 +377,9 @@ fn a_name_and_colon_after_a_dash() {
     assert_eq!(c.source, some("Ana Ruiz"));
     assert_eq!(c.content, vec!["“Voters stayed home in droves.”"]);
 }
+
+#[test]
+fn an_object_ends_at_its_comma() {
+    let c = one("Ames praised the plan, which passed in May.");
+    assert_eq!(c.content, vec!["the plan"]);
+}
