@@ -37,7 +37,14 @@ impl<'a> Reader<'a> {
         // one apostrophe, so that "doesn’t" reads as the list's "doesn't"
         let words = tokens
             .iter()
-            .map(|t| t.text(text).to_lowercase().replace('’', "'"))
+            .map(|t| {
+                let word = t.text(text).to_lowercase();
+                if word.contains('’') {
+                    word.replace('’', "'")
+                } else {
+                    word
+                }
+            })
             .collect();
         Reader {
             lexicon,
