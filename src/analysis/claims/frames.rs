@@ -226,7 +226,8 @@ impl Reader<'_> {
             let stop = |from: usize| {
                 (from..s.end.min(from + CONTENT_REACH))
                     .find(|&i| {
-                        (self.is(Class::ObjectEnd, i) || second_verb(i))
+                        // another cue ends it too ("Lee, who calls it a "trap," said ...")
+                        (self.is(Class::ObjectEnd, i) || second_verb(i) || self.is_cue(i))
                             && !self.quotes.is_quoted(i)
                     })
                     .unwrap_or(s.end)

@@ -383,3 +383,10 @@ fn an_object_ends_at_its_comma() {
     let c = one("Ames praised the plan, which passed in May.");
     assert_eq!(c.content, vec!["the plan"]);
 }
+
+#[test]
+fn a_claim_inside_another_claims_content_is_left_out() {
+    let c = one("Ames said the union wants a new contract.");
+    assert_eq!(c.cue, some("said"));
+    assert_eq!(c.content, vec!["the union wants a new contract"]);
+}
