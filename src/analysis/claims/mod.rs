@@ -8,7 +8,8 @@
 //! actors it names and `contradictions` links denials to what they deny. Content spans
 //! follow the usual attribution convention: the words attributed, without source and cue,
 //! quotation marks and a leading "that" kept; a quote split by its cue is in fragments.
-//! Cues inside a quotation are the quoted speaker's, not the article's, and are skipped.
+//! Cues inside a quotation are the quoted speaker's, not the article's, and are skipped; so
+//! is a claim whose content lies inside another claim's content.
 
 mod contradictions;
 mod frames;
