@@ -20,7 +20,7 @@ use super::lexicon::{Class, Frame};
 use super::reader::{CueMatch, Reader, Sentence};
 use super::subjects::{CONTENT_REACH, SOURCE_REACH};
 use crate::analysis::model::ClaimKind;
-use crate::analysis::tokens::is_capitalised;
+use crate::analysis::tokens::{TokenKind, is_capitalised};
 
 /// An attribution in token indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,9 +55,7 @@ impl Reader<'_> {
         let end = self.content_end(sentence.clone());
         let mut found: Vec<Found> = Vec::new();
         let mut seen: HashSet<Vec<Range<usize>>> = HashSet::new();
-        if cues.is_empty() {
-            found.extend(self.colon(sentence.start, end));
-        }
+        found.extend(self.colon(sentence.start, end));
         for m in cues {
             let s = Sentence {
                 start: sentence.start,
@@ -119,15 +117,21 @@ impl Reader<'_> {
             m.range.end
         };
         // a that-clause, possibly after a short adjunct ("said on Friday that ...")
-        let that = (after..s.end.min(after + 7))
+        let that = (after..s.end.min(after + 12))
             .take_while(|&i| self.word(i) != ",")
             .find(|&i| self.word(i) == "that")
             .filter(|&t| t == after || self.is(Class::Adjunct, after));
+        // "said on Friday he would ...": a time, then the content's own subject
+        let after_time = self
+            .clause_after_time(after, s.end)
+            .filter(|_| that.is_none());
         let relative =
             cue_start > s.start && matches!(self.word(cue_start - 1), "who" | "which" | "that");
-        let trailing =
-            (after >= s.end || self.is(Class::Adjunct, after)) && that.is_none() && !relative;
-        let second_verb = cue_start > s.start && self.word(cue_start - 1) == "and";
+        let trailing = (after >= s.end || self.is(Class::Adjunct, after))
+            && that.is_none()
+            && after_time.is_none()
+            && !relative;
+        let second_verb = cue_start > s.start && matches!(self.word(cue_start - 1), "and" | "but");
         let (source, region_start) = if participle || second_verb {
             let main = self.main_subject(s, cue_start);
             (
@@ -162,6 +166,9 @@ impl Reader<'_> {
         {
             return Some(f);
         }
+        if source.is_none() {
+            return self.question(s, m, cue_start);
+        }
         let source = source?;
         let found = |content: Range<usize>| Found {
             content: vec![content],
@@ -191,13 +198,21 @@ impl Reader<'_> {
         }
         // "While X said Y, ...": the content ends with the subordinate clause
         let clause_end = |content: Range<usize>| {
-            content.start
-                ..content
-                    .end
-                    .min(self.clause_end(s, region_start, content.start))
+            let end = content
+                .end
+                .min(self.clause_end(s, region_start, content.start));
+            content.start..self.next_clause(content.start, end)
         };
         if let Some(t) = that {
             return Some(found(clause_end(self.rest(s, t))));
+        }
+        // "X said, if elected, she would ...": the content after a comma
+        let comma_clause = self.word(after) == ","
+            && after + 1 < s.end
+            && !self.is_cue(after + 1)
+            && !self.word(after + 1).ends_with("ing");
+        if comma_clause && m.cue.frame != Frame::Clause {
+            return Some(found(clause_end(self.rest(s, after + 1))));
         }
         if m.cue.frame == Frame::Clause || trailing {
             return None;
@@ -208,14 +223,49 @@ impl Reader<'_> {
                 matches!(self.word(i), "and" | "but")
                     && (self.is_cue(i + 1) || self.word(i + 1).ends_with("ed"))
             };
-            let end = (after + 1..s.end)
-                .find(|&i| {
-                    (self.is(Class::ObjectEnd, i) || second_verb(i)) && !self.quotes.is_quoted(i)
-                })
-                .unwrap_or(s.end);
+            let stop = |from: usize| {
+                (from..s.end.min(from + CONTENT_REACH))
+                    .find(|&i| {
+                        // another cue ends it too ("Lee, who calls it a "trap," said ...")
+                        (self.is(Class::ObjectEnd, i) || second_verb(i) || self.is_cue(i))
+                            && !self.quotes.is_quoted(i)
+                    })
+                    .unwrap_or(s.end)
+            };
+            let end = stop(after + 1);
             return Some(found(after..end));
         }
-        Some(found(clause_end(self.rest(s, after))))
+        Some(found(clause_end(self.rest(s, after_time.unwrap_or(after)))))
+    }
+
+    /// Where reported speech gives way to the writer's next clause: at ", but ...", at
+    /// "; ..." and at ", and he ..." (a new subject), outside quotations.
+    fn next_clause(&self, start: usize, end: usize) -> usize {
+        (start + 1..end.min(start + CONTENT_REACH))
+            .find(|&i| {
+                let comma = self.word(i) == ",";
+                let next = self.word(i + 1);
+                let new_subject = next == "and" && self.is(Class::Subject, i + 2);
+                !self.quotes.is_quoted(i)
+                    && (self.word(i) == ";" || comma && (next == "but" || new_subject))
+            })
+            .unwrap_or(end)
+    }
+
+    /// Where a clause starts after a time adjunct ("on Friday he ...", "Thursday the ..."):
+    /// times, names and numbers, then a subject pronoun or a determiner.
+    fn clause_after_time(&self, after: usize, end: usize) -> Option<usize> {
+        let timely = |i: usize| {
+            self.is(Class::Time, i)
+                || self.tokens[i].kind == TokenKind::Number
+                || (self.tokens[i].is_word() && is_capitalised(self.tokens[i].text(self.text)))
+        };
+        let mut i = after;
+        while i < end.min(after + 5) && timely(i) {
+            i += 1;
+        }
+        let subject = self.is(Class::Subject, i) || self.is(Class::Determiner, i);
+        (i > after && i < end && self.is(Class::Time, after) && subject).then_some(i)
     }
 
     /// Content before the source and cue, perhaps continued after them.
@@ -243,11 +293,17 @@ impl Reader<'_> {
                     end = comma;
                     parenthetical = true;
                 }
-                // a name or a noun phrase, not a clause ("said he doesn't know")
-                let inverted = end > after
-                    && end - after <= 40
-                    && self.starts_name(after)
-                    && !self.is(Class::Subject, after);
+                // a name or a noun phrase ("said former aide Jo Ames"), not a clause ("said
+                // he doesn't know") nor an adjunct or complement ("said in", "said that")
+                let phrase = |i: usize| {
+                    !(self.is(Class::Subject, i)
+                        || self.is(Class::Complement, i)
+                        || self.is(Class::Adjunct, i)
+                        || self.is(Class::Boundary, i)
+                        || self.is(Class::Aux, i)
+                        || self.word(i) == "to")
+                };
+                let inverted = end > after && end - after <= 40 && phrase(after);
                 (inverted.then_some(after..end), cue.start)
             }
         };
@@ -331,11 +387,32 @@ impl Reader<'_> {
         })
     }
 
+    /// "(When) asked whether ..., X said": a question opening the sentence, without its
+    /// source; it ends at its comma.
+    fn question(&self, s: &Sentence, m: &CueMatch, cue_start: usize) -> Option<Found> {
+        let opens = cue_start == s.start || matches!(self.word(cue_start - 1), "when" | "if");
+        let asks = m.cue.frame == Frame::Tell
+            && (self.is(Class::Complement, m.range.end) || self.word(m.range.end) == "about");
+        if !(opens && asks) {
+            return None;
+        }
+        let end = s.end.min(m.range.end + CONTENT_REACH);
+        let comma = (m.range.end..end).find(|&i| self.word(i) == "," && !self.quotes.is_quoted(i));
+        let question = m.range.end..comma.unwrap_or(end);
+        Some(Found {
+            content: vec![question],
+            source: None,
+            cue: m.range.clone(),
+            kind: m.cue.kind,
+            region_start: cue_start,
+        })
+    }
+
     /// "X has reportedly done Y": no source, the content is the clause around the adverb.
     fn adverb(&self, s: &Sentence, m: &CueMatch) -> Option<Found> {
         let verb_start = self.aux_start(s.start, m.range.start);
         let subject = self.phrase_start(s.start, verb_start);
-        let end = self.clause_end(s, subject, m.range.end);
+        let end = self.next_clause(m.range.end, self.clause_end(s, subject, m.range.end));
         let content = subject..end;
         Some(Found {
             content: vec![content],
@@ -397,10 +474,20 @@ impl Reader<'_> {
         (from < source_end).then(|| found(content, from..source_end))
     }
 
-    /// "Name: what they said" (headlines, transcripts): a short name opening the sentence,
-    /// then a colon and the content.
+    /// "Name: what they said" (headlines, transcripts): a short name opening the sentence or
+    /// following a dash ("Polls - Pew Research: ..."), then a colon and the content. A cue
+    /// before the colon makes it that cue's ("X said: ...").
     fn colon(&self, start: usize, end: usize) -> Option<Found> {
-        let colon = (start..end.min(start + 7)).find(|&i| self.word(i) == ":")?;
+        let colon = (start..end.min(start + SOURCE_REACH))
+            .take_while(|&i| !self.is_cue(i))
+            .find(|&i| self.word(i) == ":")?;
+        let dash = (start..colon)
+            .rev()
+            .find(|&i| matches!(self.word(i), "—" | "–" | "-" | "--"));
+        let start = dash.map_or(start, |d| d + 1);
+        if colon > start + 6 {
+            return None;
+        }
         let name = start..colon;
         let name_like = self.starts_name(start)
             && !self.is(Class::Label, start)

@@ -95,6 +95,8 @@ pub enum Class {
     Determiner,
     Negation,
     Stop,
+    Time,
+    LyNoun,
 }
 
 impl Class {
@@ -114,6 +116,8 @@ impl Class {
             Class::Determiner => "determiner",
             Class::Negation => "negation",
             Class::Stop => "stop",
+            Class::Time => "time",
+            Class::LyNoun => "ly_noun",
         }
     }
 }

@@ -8,7 +8,8 @@
 //! actors it names and `contradictions` links denials to what they deny. Content spans
 //! follow the usual attribution convention: the words attributed, without source and cue,
 //! quotation marks and a leading "that" kept; a quote split by its cue is in fragments.
-//! Cues inside a quotation are the quoted speaker's, not the article's, and are skipped.
+//! Cues inside a quotation are the quoted speaker's, not the article's, and are skipped; so
+//! is a claim whose content lies inside another claim's content.
 
 mod contradictions;
 mod frames;
@@ -50,8 +51,29 @@ pub fn extract(
     }
     claims.sort_by_key(|c| (c.span.start, c.cue.map(|s| s.start)));
     claims.dedup_by(|a, b| a.span == b.span && a.cue == b.cue);
+    drop_nested(&mut claims);
     contradictions::link(&mut claims, &doc.text, &lexicon);
     claims
+}
+
+/// A claim inside a longer claim's content ("X said Y wants Z") is part of what that
+/// claim reports, and seldom a claim of the article's own: it is left out. One sweep over
+/// the claims in order of start, keeping the furthest end reached so far.
+fn drop_nested(claims: &mut Vec<Claim>) {
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&i| (claims[i].span.start, std::cmp::Reverse(claims[i].span.end)));
+    let mut nested = vec![false; claims.len()];
+    let mut reach: Option<Span> = None;
+    for i in order {
+        let span = claims[i].span;
+        match reach {
+            Some(r) if r.end >= span.end && r != span => nested[i] = true,
+            Some(r) if r.end >= span.end => {}
+            _ => reach = Some(span),
+        }
+    }
+    let mut keep = nested.into_iter().map(|n| !n);
+    claims.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Each sentence's tokens, as a range of indices, in text order.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::lexicon::{Class, Cue, Frame, Lexicon};
 use super::quotes::Quotes;
-use crate::analysis::tokens::{Token, is_capitalised, lowercase};
+use crate::analysis::tokens::{Token, is_capitalised, is_possessive, lowercase};
 
 /// A cue found in the text.
 #[derive(Debug, Clone)]
@@ -35,7 +35,18 @@ impl<'a> Reader<'a> {
         tokens: &'a [Token],
         quotes: Quotes,
     ) -> Reader<'a> {
-        let words = tokens.iter().map(|t| lowercase(t.text(text))).collect();
+        // one apostrophe, so that "doesn’t" reads as the list's "doesn't"
+        let words = tokens
+            .iter()
+            .map(|t| {
+                let word = lowercase(t.text(text));
+                if word.contains('’') {
+                    Cow::Owned(word.replace('’', "'"))
+                } else {
+                    word
+                }
+            })
+            .collect();
         Reader {
             lexicon,
             text,
@@ -69,7 +80,13 @@ impl<'a> Reader<'a> {
         let close = self.quotes.closing(next)?;
         let gap_start = self.tokens.get(next.checked_sub(1)?)?.span.end;
         let gap = self.text.get(gap_start..self.tokens[next].span.start)?;
-        let own_cue = (close + 1..self.tokens.len().min(close + 5)).any(|i| self.is_cue(i));
+        // a cue just after it, in the same paragraph, attributes it anew
+        let own_cue = (close + 1..self.tokens.len().min(close + 5))
+            .find(|&i| self.is_cue(i))
+            .is_some_and(|i| {
+                let between = self.tokens[close].span.end..self.tokens[i].span.start;
+                !self.text.get(between).unwrap_or("").contains('\n')
+            });
         (!gap.contains('\n') && !own_cue).then_some(next..close + 1)
     }
 
@@ -78,7 +95,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The cues of one sentence; a cue that is a name ("Hope") or a noun after a determiner
-    /// ("the report") is not one. Also marks them for [`Reader::attributions`].
+    /// or a possessive ("the report", "Kim's plans") is not one. Also marks them for [`Reader::attributions`].
     pub fn cues(&mut self, sentence: Range<usize>) -> Vec<CueMatch> {
         let mut found: Vec<CueMatch> = Vec::new();
         let title_case = self.title_case(&sentence);
@@ -99,12 +116,16 @@ impl<'a> Reader<'a> {
             let token = self.tokens[range.start];
             let is_name =
                 !token.sentence_start && is_capitalised(token.text(self.text)) && !title_case;
-            let after_determiner =
-                range.start > sentence.start && self.is(Class::Determiner, range.start - 1);
+            // "the report", "Trump's plans": a noun
+            let after_determiner = range.start > sentence.start
+                && (self.is(Class::Determiner, range.start - 1)
+                    || is_possessive(self.tokens[range.start - 1].text(self.text)));
             let needs_verb = !matches!(cue.frame, Frame::According | Frame::Adverb);
             // what a quoted speaker reports is part of the quote, not a claim of the article
             let quoted = self.quotes.is_quoted(range.start);
-            if is_name || quoted || (needs_verb && after_determiner) {
+            // "urged them to vote for X": what is urged, not a claim of its own
+            let infinitive = range.start > sentence.start && self.word(range.start - 1) == "to";
+            if is_name || quoted || (needs_verb && (after_determiner || infinitive)) {
                 continue;
             }
             found.push(CueMatch { range, cue });
@@ -154,7 +175,8 @@ impl<'a> Reader<'a> {
         Some(self.quotes.opening(close)?..close + 1)
     }
 
-    /// The quote that ends at or just before `i` (`"...," he said` / `"...", he said`).
+    /// The quote that ends at or just before `i` (`"...," he said` / `"...", he said`); a
+    /// quoted title is no quotation (`On "Meet the Press," X said ...`).
     pub(super) fn quote_ending_at(&self, i: usize) -> Option<Range<usize>> {
         let close = if self.is_closing_quote(i) {
             i
@@ -163,7 +185,18 @@ impl<'a> Reader<'a> {
         } else {
             return None;
         };
-        Some(self.quotes.opening(close)?..close + 1)
+        let quote = self.quotes.opening(close)?..close + 1;
+        (!self.is_title(&quote)).then_some(quote)
+    }
+
+    /// A short quote whose words are all capitalised: the name of a show, book or film.
+    fn is_title(&self, quote: &Range<usize>) -> bool {
+        if quote.len() > 16 {
+            return false;
+        }
+        let words = || self.tokens[quote.clone()].iter().filter(|t| t.is_word());
+        let count = words().count();
+        (2..=6).contains(&count) && words().all(|t| is_capitalised(t.text(self.text)))
     }
 }
 

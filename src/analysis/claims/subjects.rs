@@ -17,10 +17,23 @@ impl Reader<'_> {
     pub(super) fn aux_start(&self, floor: usize, cue: usize) -> usize {
         let floor = floor.max(cue.saturating_sub(8));
         let mut j = cue;
-        while j > floor && self.is(Class::Aux, j - 1) && !self.is_cue(j - 1) {
+        while j > floor
+            && (self.is(Class::Aux, j - 1) || self.is_adverb(j - 1))
+            && !self.is_cue(j - 1)
+        {
             j -= 1;
         }
         j
+    }
+
+    /// A lower-case adverb in "-ly" ("has vocally called"), not a noun ("the family said").
+    fn is_adverb(&self, i: usize) -> bool {
+        let word = self.word(i);
+        word.len() > 4
+            && word.ends_with("ly")
+            && !self.is(Class::LyNoun, i)
+            && self.tokens[i].is_word()
+            && !is_capitalised(self.tokens[i].text(self.text))
     }
 
     /// Whether a source reaching leftwards must stop before token `i`.
@@ -29,16 +42,26 @@ impl Reader<'_> {
     }
 
     /// The start of the run of tokens ending at `end` with no comma, boundary word or cue.
-    /// A parenthesis is passed over whole ("Rep. Jo Ames (D-Ga.) said").
+    /// A parenthesis is passed over whole ("Rep. Jo Ames (D-Ga.) said"), and so are dashes
+    /// around an apposition just before `end`.
     pub(super) fn phrase_start(&self, floor: usize, end: usize) -> usize {
         let floor = floor.max(end.saturating_sub(SOURCE_REACH));
         let mut k = end;
         while k > floor {
+            let dash = |i: usize| matches!(self.word(i), "—" | "–" | "--");
             if self.word(k - 1) == ")"
                 && let Some(open) = (floor.max(k.saturating_sub(10))..k - 1)
                     .rev()
                     .find(|&i| self.word(i) == "(")
             {
+                k = open;
+            } else if k == end
+                && dash(k - 1)
+                && let Some(open) = (floor.max(k.saturating_sub(14))..k - 1)
+                    .rev()
+                    .find(|&i| dash(i))
+            {
+                // an apposition between dashes ("Jo Ames — a teacher — says")
                 k = open;
             } else if self.stops_source(k - 1) {
                 break;
@@ -104,7 +127,8 @@ impl Reader<'_> {
         }
         let mut start = self.phrase_start(floor, end);
         // a list of names: "A, B and C said"
-        if matches!(self.word(start), "and" | "or") {
+        // (not a new clause: "..., and he said")
+        if matches!(self.word(start), "and" | "or") && !self.is(Class::Subject, start + 1) {
             while start > floor + 1 && self.word(start - 1) == "," {
                 let item = self.phrase_start(floor, start - 1);
                 if item >= start - 1 || start - 1 - item > 5 {

@@ -266,8 +266,9 @@ fn a_scare_quote_belongs_to_its_clause() {
     assert_eq!(c.source, some("an aide"));
     assert_eq!(c.content, vec!["The mayor will call it a \"reset,\""]);
     let all = claims("Lee, who calls the plan a “trap,” said he would vote against it.");
-    assert_eq!(all[0].source, some("Lee"));
-    assert_eq!(all[0].content, vec!["he would vote against it"]);
+    let said = all.iter().find(|c| c.cue == some("said")).unwrap();
+    assert_eq!(said.source, some("Lee"));
+    assert_eq!(said.content, vec!["he would vote against it"]);
 }
 
 #[test]
@@ -277,4 +278,115 @@ fn a_dateline_is_not_content() {
         seen.iter().all(|s| s.content != vec!["ROME".to_string()]),
         "{seen:?}"
     );
+}
+
+#[test]
+fn a_time_between_cue_and_content() {
+    let c = one("The minister said on Friday he would resign.");
+    assert_eq!(c.source, some("The minister"));
+    assert_eq!(c.content, vec!["he would resign"]);
+    let c = one("Ames said Thursday the bridge was unsafe.");
+    assert_eq!(c.content, vec!["the bridge was unsafe"]);
+}
+
+#[test]
+fn a_question_opening_the_sentence_has_no_source() {
+    let all = claims("Asked whether the talks had failed, Ames said they would go on.");
+    assert_eq!(all[0].source, None);
+    assert_eq!(all[0].content, vec!["whether the talks had failed"]);
+    assert_eq!(all[1].source, some("Ames"));
+    assert_eq!(all[1].content, vec!["they would go on"]);
+}
+
+#[test]
+fn an_apposition_between_dashes_belongs_to_the_source() {
+    let c = one("Jo Ames — a teacher from Leeds — says the school will close.");
+    assert_eq!(c.source, some("Jo Ames — a teacher from Leeds —"));
+    assert_eq!(c.content, vec!["the school will close"]);
+}
+
+#[test]
+fn a_quoted_title_before_the_source_is_not_content() {
+    let c = one("On “Morning News Hour,” Jo Ames said the plan had failed.");
+    assert_eq!(c.source, some("Jo Ames"));
+    assert_eq!(c.content, vec!["the plan had failed"]);
+}
+
+#[test]
+fn a_second_verb_after_but_keeps_the_subject() {
+    let all = claims("The envoy declined to name the buyers but said the sale went ahead.");
+    let said = all.iter().find(|c| c.cue == some("said")).unwrap();
+    assert_eq!(said.source, some("The envoy"));
+    assert_eq!(said.content, vec!["the sale went ahead"]);
+}
+
+#[test]
+fn a_quote_continues_up_to_a_new_paragraph() {
+    let c = claims("“We lost,” Ames said. “We will be back.”\n\nLee said nothing more.");
+    assert_eq!(c[0].content, vec!["“We lost,”", "“We will be back.”"]);
+}
+
+#[test]
+fn wishes_and_refusals_take_their_object() {
+    let c = one("The union wants a new contract.");
+    assert_eq!(
+        (c.source, c.content),
+        (some("The union"), vec!["a new contract".into()])
+    );
+    let c = one("The mayor refused to comment.");
+    assert_eq!(c.content, vec!["to comment"]);
+}
+
+#[test]
+fn nouns_after_a_possessive_and_infinitives_are_not_cues() {
+    assert!(claims("Kim's plans were shelved in March.").is_empty());
+    assert!(claims("Aid groups went to vote for the first time.").is_empty());
+}
+
+#[test]
+fn an_inverted_source_may_start_lower_case() {
+    let c = one("“The road is closed,” said former police chief Ana Ruiz.");
+    assert_eq!(c.source, some("former police chief Ana Ruiz"));
+}
+
+#[test]
+fn content_after_the_cue_and_a_comma() {
+    let c = one("She said, if elected, she would cut taxes.");
+    assert_eq!(c.source, some("She"));
+    assert_eq!(c.content, vec!["if elected, she would cut taxes"]);
+}
+
+#[test]
+fn reported_speech_ends_at_a_new_clause_of_the_writer() {
+    let c = one("Ames said the deal was fair, but the vote was delayed.");
+    assert_eq!(c.content, vec!["the deal was fair"]);
+    let c = one("Ames said the deal was fair, and he left the room.");
+    assert_eq!(c.content, vec!["the deal was fair"]);
+}
+
+#[test]
+fn an_adverb_before_the_cue_is_not_the_source() {
+    let c = one("The governor has vocally called for a recount.");
+    assert_eq!(c.source, some("The governor"));
+    assert_eq!(c.content, vec!["a recount"]);
+}
+
+#[test]
+fn a_name_and_colon_after_a_dash() {
+    let c = one("Turnout fell sharply - Ana Ruiz: “Voters stayed home in droves.”");
+    assert_eq!(c.source, some("Ana Ruiz"));
+    assert_eq!(c.content, vec!["“Voters stayed home in droves.”"]);
+}
+
+#[test]
+fn an_object_ends_at_its_comma() {
+    let c = one("Ames praised the plan, which passed in May.");
+    assert_eq!(c.content, vec!["the plan"]);
+}
+
+#[test]
+fn a_claim_inside_another_claims_content_is_left_out() {
+    let c = one("Ames said the union wants a new contract.");
+    assert_eq!(c.cue, some("said"));
+    assert_eq!(c.content, vec!["the union wants a new contract"]);
 }
