@@ -57,13 +57,24 @@ impl<'a> MentionIndex<'a> {
     /// The actor of the closest mention that ends at or before `pos` and passes `fits`
     /// (looking back a bounded number of mentions).
     pub fn last_before(&self, pos: usize, fits: impl Fn(&Actor) -> bool) -> Option<usize> {
+        self.before(pos)
+            .find(|&&(_, a)| fits(&self.actors[a]))
+            .map(|&(_, a)| a)
+    }
+
+    /// The last mention that ends at or before `pos`, with its actor.
+    pub fn mention_before(&self, pos: usize) -> Option<(Span, usize)> {
+        self.before(pos).next().copied()
+    }
+
+    /// The mentions that end before `pos`, the latest first, as far back as a pronoun reaches.
+    fn before(&self, pos: usize) -> impl Iterator<Item = &(Span, usize)> {
         let upto = self.entries.partition_point(|(s, _)| s.start < pos);
         self.entries[..upto]
             .iter()
             .rev()
             .take(PRONOUN_REACH)
-            .find(|&&(s, a)| s.end <= pos && fits(&self.actors[a]))
-            .map(|&(_, a)| a)
+            .filter(move |(s, _)| s.end <= pos)
     }
 }
 

@@ -1,7 +1,8 @@
 //! Which actors a source names: those with a mention inside it (less one that only
 //! qualifies another: "Shin Wonsik, South Korea's National Security Director" names Shin
 //! Wonsik, whose affiliation South Korea is), or, for a bare "he", "she" or "they", the
-//! closest actor of a fitting kind mentioned before it.
+//! closest actor of a fitting kind mentioned before it, or for "which" and "who" the name
+//! the relative clause hangs on ("Russia, which ...").
 
 use crate::analysis::mentions::MentionIndex;
 use crate::analysis::model::ActorKind;
@@ -34,6 +35,14 @@ pub fn resolve(text: &str, source: Span, mentions: &MentionIndex) -> Vec<usize> 
             ActorKind::Organization,
             ActorKind::Country,
         ],
+        // "Russia, which has been seeking ...": the name just before the comma
+        "which" | "who" => {
+            let antecedent = mentions.mention_before(source.start).filter(|(m, _)| {
+                text.get(m.end..source.start)
+                    .is_some_and(|gap| gap.trim() == ",")
+            });
+            return antecedent.map(|(_, a)| a).into_iter().collect();
+        }
         _ => return named,
     };
     mentions
@@ -78,6 +87,19 @@ mod tests {
             vec![3]
         );
         assert!(resolve(text, Span::new(45, 49), &MentionIndex::new(&actors)).is_empty());
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_the_name_before_its_comma() {
+        let text = "Talks with Chile, which has denied it, and Peru; who said so?";
+        let actors = [
+            Actor::named_at("Chile", ActorKind::Country, &[(11, 16)]),
+            Actor::named_at("Peru", ActorKind::Country, &[(43, 47)]),
+        ];
+        let index = MentionIndex::new(&actors);
+        assert_eq!(resolve(text, Span::new(18, 23), &index), vec![0]);
+        // no comma right after a name: nobody
+        assert!(resolve(text, Span::new(49, 52), &index).is_empty());
     }
 
     #[test]
