@@ -222,6 +222,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         let mut approx = false;
         let mut the = false;
         let mut edge = false;
+        let mut end_of = false;
         loop {
             let l = self.lower(j);
             // "early", "mid", "late" alone; "end", "start" only as "the end of"
@@ -231,6 +232,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 && j + 1 < self.w.len()
                 && (of || !noun)
             {
+                end_of = matches!(l, "end" | "late");
                 j += if of { 2 } else { 1 };
                 edge = true;
                 the = false;
@@ -275,6 +277,18 @@ impl<'w, 'a> Parser<'w, 'a> {
                 sem,
             })
         })?;
+        // "the end of the year" may be last year's: the tense says
+        let this_year = Sem::Relative {
+            unit: Unit::Year,
+            offset: 0,
+        };
+        let core = match core.sem {
+            ref sem if end_of && *sem == this_year => Found {
+                sem: Sem::YearEnd,
+                ..core
+            },
+            _ => core,
+        };
         let keeps = match core.sem {
             Sem::Duration { .. } | Sem::HalfDuration { .. } | Sem::Shift { .. } => true,
             Sem::Fixed(TimexType::Duration, _) => true,
@@ -899,6 +913,13 @@ impl<'w, 'a> Parser<'w, 'a> {
             }
             let part = self.daypart(self.after_stop(j));
             let end = self.after_stop(j) + usize::from(part.is_some());
+            // "the previous Friday": the one before the day last named, not the published one
+            if the
+                && part.is_none()
+                && matches!(self.lower(i), "following" | "previous" | "preceding")
+            {
+                return found(end, Sem::StepWeekday { day, sign: offset });
+            }
             let rel = (offset != 0).then_some(offset);
             return found(end, Sem::Weekday { day, rel, part });
         }
@@ -1070,7 +1091,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 count: Some(1),
                 unit: Unit::Year,
                 sign: -1,
-                from: Anchor::Last,
+                from: Anchor::Report,
             };
             return Some(Found { start: i, end, sem });
         }
@@ -1099,10 +1120,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             return self.is(j, "end").then_some(Found {
                 start: i,
                 end: j + 1,
-                sem: Sem::Relative {
-                    unit: Unit::Year,
-                    offset: 0,
-                },
+                sem: Sem::YearEnd,
             });
         }
         if !self.is(i, "the") {
