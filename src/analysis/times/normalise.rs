@@ -88,9 +88,10 @@ pub enum Sem {
     YearEnd,
     /// "the weekend": the one before a weekday in a past clause, else the coming one.
     Weekend,
-    /// "last May", "next March".
+    /// "last May", "next March", "last Oct. 23".
     RelMonth {
         month: u8,
+        day: Option<u8>,
         offset: i32,
     },
     /// "two days ago" (from the published date) and "a year earlier" (from the last date
@@ -237,19 +238,24 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
             let back = cx.tense == Some(Tense::Past) && dct.is_some_and(|d| d.month() < 12);
             (Date, relative(Unit::Year, -i32::from(back), dct)?)
         }
-        Sem::RelMonth { month, offset } => {
-            let v = match dct {
-                Some(d) => {
-                    let m = d.month() as u8;
-                    let y = d.year() as i32;
-                    let y = match offset.signum() {
-                        -1 if *month >= m => y - 1,
-                        1 if *month <= m => y + 1,
-                        _ => y,
-                    };
-                    format!("{y:04}-{month:02}")
+        Sem::RelMonth { month, day, offset } => {
+            let y = dct.map(|d| {
+                // a day compares with the published day, a month alone with its month
+                let (now, then) = match day {
+                    Some(n) => ((d.month() as u8, d.day() as u8), (*month, *n)),
+                    None => ((d.month() as u8, 0), (*month, 0)),
+                };
+                let y = d.year() as i32;
+                match offset.signum() {
+                    -1 if then >= now => y - 1,
+                    1 if then <= now => y + 1,
+                    _ => y,
                 }
-                None => format!("XXXX-{month:02}"),
+            });
+            let y = y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+            let v = match day {
+                Some(n) => format!("{y}-{month:02}-{n:02}"),
+                None => format!("{y}-{month:02}"),
             };
             (Date, v)
         }

@@ -924,7 +924,23 @@ impl<'w, 'a> Parser<'w, 'a> {
             return found(end, Sem::Weekday { day, rel, part });
         }
         if let Some(month) = self.month(j).filter(|_| self.capitalised(j)) {
-            return found(self.after_stop(j), Sem::RelMonth { month, offset });
+            // "last Oct. 23": the day, a year back if it has not yet come round
+            if let Some(Found {
+                end,
+                sem:
+                    Sem::Date {
+                        year: None,
+                        day: Some(day),
+                        ..
+                    },
+                ..
+            }) = self.month_date(j)
+            {
+                let day = Some(day);
+                return found(end, Sem::RelMonth { month, day, offset });
+            }
+            let day = None;
+            return found(self.after_stop(j), Sem::RelMonth { month, day, offset });
         }
         // "last Thanksgiving", "next Christmas"; "this Christmas" as the tense says
         if let Some(h) = self.holiday(j)

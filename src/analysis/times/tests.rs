@@ -974,3 +974,30 @@ fn hours_ago_and_year_end() {
         "2024",
     );
 }
+
+#[test]
+fn past_perfect_plans_and_last_month_days() {
+    // Monday 25 November 2024
+    let monday = Some("2024-11-25");
+    check(
+        "The offer had been due to lapse Friday.",
+        monday,
+        "Friday",
+        TimexType::Date,
+        "2024-11-22",
+    );
+    check(
+        "The mill closed last Oct. 3 after a fire.",
+        monday,
+        "last Oct. 3",
+        TimexType::Date,
+        "2024-10-03",
+    );
+    check(
+        "The mill closed last Dec. 3 after a fire.",
+        monday,
+        "last Dec. 3",
+        TimexType::Date,
+        "2023-12-03",
+    );
+}
