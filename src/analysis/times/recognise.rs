@@ -1206,10 +1206,10 @@ impl<'w, 'a> Parser<'w, 'a> {
         let sem = match self.lower(j) {
             "quarter" if which != "full" && which != "same" => {
                 let offset = if which == "current" { 0 } else { -1 };
-                Sem::Relative {
+                self.quarter_ended(j + 1).unwrap_or(Sem::Relative {
                     unit: Unit::Quarter,
                     offset,
-                }
+                })
             }
             "period" if which == "latest" => Sem::Relative {
                 unit: Unit::Quarter,
@@ -1234,6 +1234,31 @@ impl<'w, 'a> Parser<'w, 'a> {
             start: i,
             end: j + 1,
             sem,
+        })
+    }
+
+    /// "(the quarter) ended July 31": the three months up to that day, named by the calendar
+    /// quarter holding most of them, the one of the month before the end.
+    fn quarter_ended(&self, i: usize) -> Option<Sem> {
+        if !matches!(self.lower(i), "ended" | "ending") {
+            return None;
+        }
+        let Sem::Date {
+            year,
+            month: Some(m),
+            ..
+        } = self.month_date(i + 1)?.sem
+        else {
+            return None;
+        };
+        let (year, m) = if m == 1 {
+            (year.map(|y| y - 1), 12)
+        } else {
+            (year, m - 1)
+        };
+        Some(Sem::Quarter {
+            year,
+            q: (m - 1) / 3 + 1,
         })
     }
 

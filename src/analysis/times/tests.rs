@@ -1001,3 +1001,15 @@ fn past_perfect_plans_and_last_month_days() {
         "2023-12-03",
     );
 }
+
+#[test]
+fn fiscal_quarter_ended() {
+    let found = tag(
+        "The chain earned $3 million in the quarter ended July 31.",
+        SAT,
+    );
+    assert_eq!(found[0].0, "the quarter", "{found:?}");
+    assert_eq!(found[0].2, "2024-Q2", "{found:?}");
+    let found = tag("It lost money in the quarter ended Jan. 31, 2024.", SAT);
+    assert_eq!(found[0].2, "2023-Q4", "{found:?}");
+}
