@@ -261,7 +261,22 @@ impl<'w, 'a> Parser<'w, 'a> {
         if j == i {
             return None;
         }
-        let core = self.core(j).or_else(|| self.phrase(j)).or_else(|| {
+        // "mid afternoon", "early morning": that part of the day, after an edge word only
+        let part = self
+            .daypart(j)
+            .filter(|_| edge && !end_of && !self.lower(j).ends_with('s'));
+        let core = self.core(j).or_else(|| self.phrase(j));
+        let core = core.or_else(|| {
+            part.map(|part| Found {
+                start: j,
+                end: j + 1,
+                sem: Sem::Day {
+                    offset: 0,
+                    part: Some(part),
+                },
+            })
+        });
+        let core = core.or_else(|| {
             // "the end of the year": after a position word, "the year" is the current one
             let unit = self
                 .unit(j)

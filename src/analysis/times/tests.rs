@@ -1013,3 +1013,15 @@ fn fiscal_quarter_ended() {
     let found = tag("It lost money in the quarter ended Jan. 31, 2024.", SAT);
     assert_eq!(found[0].2, "2023-Q4", "{found:?}");
 }
+
+#[test]
+fn parts_of_the_day_after_an_edge_word() {
+    check(
+        "By mid afternoon the shelling had stopped.",
+        SAT,
+        "mid afternoon",
+        Time,
+        "2024-11-23TAF",
+    );
+    assert!(tag("She hates the afternoon traffic.", SAT).is_empty());
+}
