@@ -78,11 +78,20 @@ pub enum Sem {
     },
     /// "that year", "that day": the same unit of the last date mentioned.
     Anaphor(Unit),
+    /// "the previous Friday" (-1), "the following Monday" (1): from the day last named.
+    StepWeekday {
+        day: u8,
+        sign: i32,
+    },
+    /// "the end of the year", "year-end": this year's, or last year's in a past clause
+    /// before December.
+    YearEnd,
     /// "the weekend": the one before a weekday in a past clause, else the coming one.
     Weekend,
-    /// "last May", "next March".
+    /// "last May", "next March", "last Oct. 23".
     RelMonth {
         month: u8,
+        day: Option<u8>,
         offset: i32,
     },
     /// "two days ago" (from the published date) and "a year earlier" (from the last date
@@ -123,6 +132,10 @@ pub enum Anchor {
     /// The last date mentioned if it is a quarter or half ("a year ago" in a quarterly report),
     /// else the published date.
     Period,
+    /// The reporting period last mentioned ("year-ago", "the year-earlier quarter"): a day
+    /// there is the end of a quarter ("the quarter ended Sept. 30"), so it counts as that
+    /// quarter.
+    Report,
 }
 
 pub struct Context {
@@ -221,19 +234,28 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
             (Time, format!("{day}T{part}"))
         }
         Sem::Relative { unit, offset } => (Date, relative(*unit, *offset, dct)?),
-        Sem::RelMonth { month, offset } => {
-            let v = match dct {
-                Some(d) => {
-                    let m = d.month() as u8;
-                    let y = d.year() as i32;
-                    let y = match offset.signum() {
-                        -1 if *month >= m => y - 1,
-                        1 if *month <= m => y + 1,
-                        _ => y,
-                    };
-                    format!("{y:04}-{month:02}")
+        Sem::YearEnd => {
+            let back = cx.tense == Some(Tense::Past) && dct.is_some_and(|d| d.month() < 12);
+            (Date, relative(Unit::Year, -i32::from(back), dct)?)
+        }
+        Sem::RelMonth { month, day, offset } => {
+            let y = dct.map(|d| {
+                // a day compares with the published day, a month alone with its month
+                let (now, then) = match day {
+                    Some(n) => ((d.month() as u8, d.day() as u8), (*month, *n)),
+                    None => ((d.month() as u8, 0), (*month, 0)),
+                };
+                let y = d.year() as i32;
+                match offset.signum() {
+                    -1 if then >= now => y - 1,
+                    1 if then <= now => y + 1,
+                    _ => y,
                 }
-                None => format!("XXXX-{month:02}"),
+            });
+            let y = y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+            let v = match day {
+                Some(n) => format!("{y}-{month:02}-{n:02}"),
+                None => format!("{y}-{month:02}"),
             };
             (Date, v)
         }
@@ -274,10 +296,27 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 Unit::Month => 7,
                 _ => 10,
             };
-            let v = cx.last.as_deref().filter(|l| l.len() >= len).map_or_else(
-                || relative(*unit, 0, None).unwrap_or_default(),
-                |l| l[..len].to_string(),
-            );
+            let v = match cx.last.as_deref() {
+                Some(l) if l.len() >= len => l[..len].to_string(),
+                // "that same day" after "last October": a day of that month, "1998-10-XX"
+                Some(l)
+                    if matches!(l.len(), 4 | 7)
+                        && l.bytes().all(|b| b.is_ascii_digit() || b == b'-') =>
+                {
+                    format!("{l}{}", &"-XX-XX"[..len - l.len()])
+                }
+                _ => relative(*unit, 0, None).unwrap_or_default(),
+            };
+            (Date, v)
+        }
+        Sem::StepWeekday { day: wd, sign } => {
+            let from = cx.last.as_deref().and_then(crate::document::parse_date);
+            let target = Weekday::from_monday_one_offset(*wd as i8).ok();
+            let v = match (from, target) {
+                (Some(d), Some(t)) => d.nth_weekday(*sign, t).ok().map(|d| d.to_string()),
+                _ => None,
+            };
+            let v = v.unwrap_or_else(|| weekday_value(*wd, Some(*sign), cx));
             (Date, v)
         }
         Sem::Weekend => {
@@ -483,11 +522,19 @@ fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> Str
         return if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string();
     };
     let n = n as i32 * sign;
+    let quarter;
     let last = cx.last.as_deref().filter(|l| match from {
         Anchor::Published => false,
-        Anchor::Last | Anchor::Step => true,
+        Anchor::Last | Anchor::Step | Anchor::Report => true,
         Anchor::Period => l.contains("-Q") || l.contains("-H"),
     });
+    let last = match (from, last.and_then(crate::document::parse_date)) {
+        (Anchor::Report, Some(d)) => {
+            quarter = format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1);
+            Some(quarter.as_str())
+        }
+        _ => last,
+    };
     if let Some(v) = last.and_then(|last| shift_value(last, unit, n)) {
         let len = match unit {
             Unit::Century => 2,
@@ -512,7 +559,10 @@ fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> Str
         Unit::Month => d.checked_add(n.months()),
         Unit::Week | Unit::Weekend => d.checked_add((n * 7).days()),
         Unit::Fortnight => d.checked_add((n * 14).days()),
-        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => d.checked_add(n.days()),
+        Unit::Day => d.checked_add(n.days()),
+        // "24 hours ago" is the day before; "three hours ago" the published day
+        Unit::Hour => d.checked_add((n / 24).days()),
+        Unit::Minute | Unit::Second => Ok(d),
     };
     let Ok(m) = moved else {
         return relative(unit, 0, None).unwrap_or_default();

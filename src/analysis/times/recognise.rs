@@ -222,6 +222,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         let mut approx = false;
         let mut the = false;
         let mut edge = false;
+        let mut end_of = false;
         loop {
             let l = self.lower(j);
             // "early", "mid", "late" alone; "end", "start" only as "the end of"
@@ -231,6 +232,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 && j + 1 < self.w.len()
                 && (of || !noun)
             {
+                end_of = matches!(l, "end" | "late");
                 j += if of { 2 } else { 1 };
                 edge = true;
                 the = false;
@@ -259,7 +261,22 @@ impl<'w, 'a> Parser<'w, 'a> {
         if j == i {
             return None;
         }
-        let core = self.core(j).or_else(|| self.phrase(j)).or_else(|| {
+        // "mid afternoon", "early morning": that part of the day, after an edge word only
+        let part = self
+            .daypart(j)
+            .filter(|_| edge && !end_of && !self.lower(j).ends_with('s'));
+        let core = self.core(j).or_else(|| self.phrase(j));
+        let core = core.or_else(|| {
+            part.map(|part| Found {
+                start: j,
+                end: j + 1,
+                sem: Sem::Day {
+                    offset: 0,
+                    part: Some(part),
+                },
+            })
+        });
+        let core = core.or_else(|| {
             // "the end of the year": after a position word, "the year" is the current one
             let unit = self
                 .unit(j)
@@ -275,6 +292,18 @@ impl<'w, 'a> Parser<'w, 'a> {
                 sem,
             })
         })?;
+        // "the end of the year" may be last year's: the tense says
+        let this_year = Sem::Relative {
+            unit: Unit::Year,
+            offset: 0,
+        };
+        let core = match core.sem {
+            ref sem if end_of && *sem == this_year => Found {
+                sem: Sem::YearEnd,
+                ..core
+            },
+            _ => core,
+        };
         let keeps = match core.sem {
             Sem::Duration { .. } | Sem::HalfDuration { .. } | Sem::Shift { .. } => true,
             Sem::Fixed(TimexType::Duration, _) => true,
@@ -899,11 +928,34 @@ impl<'w, 'a> Parser<'w, 'a> {
             }
             let part = self.daypart(self.after_stop(j));
             let end = self.after_stop(j) + usize::from(part.is_some());
+            // "the previous Friday": the one before the day last named, not the published one
+            if the
+                && part.is_none()
+                && matches!(self.lower(i), "following" | "previous" | "preceding")
+            {
+                return found(end, Sem::StepWeekday { day, sign: offset });
+            }
             let rel = (offset != 0).then_some(offset);
             return found(end, Sem::Weekday { day, rel, part });
         }
         if let Some(month) = self.month(j).filter(|_| self.capitalised(j)) {
-            return found(self.after_stop(j), Sem::RelMonth { month, offset });
+            // "last Oct. 23": the day, a year back if it has not yet come round
+            if let Some(Found {
+                end,
+                sem:
+                    Sem::Date {
+                        year: None,
+                        day: Some(day),
+                        ..
+                    },
+                ..
+            }) = self.month_date(j)
+            {
+                let day = Some(day);
+                return found(end, Sem::RelMonth { month, day, offset });
+            }
+            let day = None;
+            return found(self.after_stop(j), Sem::RelMonth { month, day, offset });
         }
         // "last Thanksgiving", "next Christmas"; "this Christmas" as the tense says
         if let Some(h) = self.holiday(j)
@@ -1070,7 +1122,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 count: Some(1),
                 unit: Unit::Year,
                 sign: -1,
-                from: Anchor::Last,
+                from: Anchor::Report,
             };
             return Some(Found { start: i, end, sem });
         }
@@ -1099,10 +1151,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             return self.is(j, "end").then_some(Found {
                 start: i,
                 end: j + 1,
-                sem: Sem::Relative {
-                    unit: Unit::Year,
-                    offset: 0,
-                },
+                sem: Sem::YearEnd,
             });
         }
         if !self.is(i, "the") {
@@ -1172,10 +1221,10 @@ impl<'w, 'a> Parser<'w, 'a> {
         let sem = match self.lower(j) {
             "quarter" if which != "full" && which != "same" => {
                 let offset = if which == "current" { 0 } else { -1 };
-                Sem::Relative {
+                self.quarter_ended(j + 1).unwrap_or(Sem::Relative {
                     unit: Unit::Quarter,
                     offset,
-                }
+                })
             }
             "period" if which == "latest" => Sem::Relative {
                 unit: Unit::Quarter,
@@ -1200,6 +1249,31 @@ impl<'w, 'a> Parser<'w, 'a> {
             start: i,
             end: j + 1,
             sem,
+        })
+    }
+
+    /// "(the quarter) ended July 31": the three months up to that day, named by the calendar
+    /// quarter holding most of them, the one of the month before the end.
+    fn quarter_ended(&self, i: usize) -> Option<Sem> {
+        if !matches!(self.lower(i), "ended" | "ending") {
+            return None;
+        }
+        let Sem::Date {
+            year,
+            month: Some(m),
+            ..
+        } = self.month_date(i + 1)?.sem
+        else {
+            return None;
+        };
+        let (year, m) = if m == 1 {
+            (year.map(|y| y - 1), 12)
+        } else {
+            (year, m - 1)
+        };
+        Some(Sem::Quarter {
+            year,
+            q: (m - 1) / 3 + 1,
         })
     }
 

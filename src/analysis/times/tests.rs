@@ -912,3 +912,116 @@ fn a_year_named_period_in_a_report_is_the_reported_quarter() {
         "2023-QX",
     );
 }
+
+#[test]
+fn steps_from_the_day_last_named() {
+    // Saturday 23 November 2024: "the previous Friday" is the one before Tuesday the 19th
+    let found = tag(
+        "Shares closed lower on Tuesday, Nov. 19, below the previous Friday.",
+        SAT,
+    );
+    assert_eq!(found[1].2, "2024-11-15", "{found:?}");
+    let found = tag(
+        "The lease ended in October 2023 and the tenants left that same day.",
+        SAT,
+    );
+    assert_eq!(found[1].2, "2023-10-XX", "{found:?}");
+}
+
+#[test]
+fn reporting_periods_a_year_before() {
+    let found = tag(
+        "The bank lost $5 million in the quarter ended Sept. 30, against a profit in the \
+         year-ago quarter.",
+        SAT,
+    );
+    assert_eq!(
+        found.last().map(|f| f.2.as_str()),
+        Some("2023-Q3"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn hours_ago_and_year_end() {
+    check(
+        "The site went down 24 hours ago.",
+        SAT,
+        "24 hours ago",
+        TimexType::Date,
+        "2024-11-22",
+    );
+    check(
+        "The site went down three hours ago.",
+        SAT,
+        "three hours ago",
+        TimexType::Date,
+        "2024-11-23",
+    );
+    let march = Some("2024-03-10");
+    check(
+        "Prices peaked by the end of the year.",
+        march,
+        "the end of the year",
+        TimexType::Date,
+        "2023",
+    );
+    check(
+        "Prices will peak by the end of the year.",
+        march,
+        "the end of the year",
+        TimexType::Date,
+        "2024",
+    );
+}
+
+#[test]
+fn past_perfect_plans_and_last_month_days() {
+    // Monday 25 November 2024
+    let monday = Some("2024-11-25");
+    check(
+        "The offer had been due to lapse Friday.",
+        monday,
+        "Friday",
+        TimexType::Date,
+        "2024-11-22",
+    );
+    check(
+        "The mill closed last Oct. 3 after a fire.",
+        monday,
+        "last Oct. 3",
+        TimexType::Date,
+        "2024-10-03",
+    );
+    check(
+        "The mill closed last Dec. 3 after a fire.",
+        monday,
+        "last Dec. 3",
+        TimexType::Date,
+        "2023-12-03",
+    );
+}
+
+#[test]
+fn fiscal_quarter_ended() {
+    let found = tag(
+        "The chain earned $3 million in the quarter ended July 31.",
+        SAT,
+    );
+    assert_eq!(found[0].0, "the quarter", "{found:?}");
+    assert_eq!(found[0].2, "2024-Q2", "{found:?}");
+    let found = tag("It lost money in the quarter ended Jan. 31, 2024.", SAT);
+    assert_eq!(found[0].2, "2023-Q4", "{found:?}");
+}
+
+#[test]
+fn parts_of_the_day_after_an_edge_word() {
+    check(
+        "By mid afternoon the shelling had stopped.",
+        SAT,
+        "mid afternoon",
+        Time,
+        "2024-11-23TAF",
+    );
+    assert!(tag("She hates the afternoon traffic.", SAT).is_empty());
+}
