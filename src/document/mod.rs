@@ -126,6 +126,31 @@ impl Document {
         }
     }
 
+    /// The part of the briefing covering whole paragraphs `paragraphs`, as a briefing of its
+    /// own (offsets from its start, the same metadata), for analysing a long briefing in
+    /// sections.
+    pub fn section(&self, paragraphs: std::ops::Range<usize>) -> Document {
+        let Some(span) = self
+            .paragraphs
+            .get(paragraphs.clone())
+            .and_then(|p| Some(Span::new(p.first()?.start, p.last()?.end)))
+        else {
+            return Document::from_clean(String::new(), self.meta.clone());
+        };
+        let shift = |s: &Span| Span::new(s.start - span.start, s.end - span.start);
+        let first = self.sentences.partition_point(|s| s.start < span.start);
+        let last = self.sentences.partition_point(|s| s.start < span.end);
+        let text = self.text[span.start..span.end].to_string();
+        Document {
+            meta: self.meta.clone(),
+            fingerprint: fingerprint(&text),
+            paragraphs: self.paragraphs[paragraphs].iter().map(shift).collect(),
+            sentences: self.sentences[first..last].iter().map(shift).collect(),
+            offsets: OffsetMap::new(&text),
+            text,
+        }
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
     }
@@ -159,6 +184,17 @@ mod tests {
         assert!(warnings.is_empty());
         assert_eq!(doc.text, text);
         assert_eq!(doc.sentences.len(), 2);
+    }
+
+    #[test]
+    fn a_section_is_its_paragraphs_with_offsets_from_its_start() {
+        let text = "One. Two.\n\nThree is here. Four.\n\nFive.\n";
+        let (doc, _) = Document::from_bytes(text.as_bytes()).unwrap();
+        assert_eq!(doc.paragraphs.len(), 3);
+        let section = doc.section(1..2);
+        assert_eq!(section.text, "Three is here. Four.");
+        assert_eq!(section.paragraphs, vec![Span::new(0, 20)]);
+        assert_eq!(section.sentences, vec![Span::new(0, 14), Span::new(15, 20)]);
     }
 
     #[test]
