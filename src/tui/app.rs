@@ -669,6 +669,7 @@ impl App {
         };
         let statuses = self.statuses();
         let notes = self.noted_spans();
+        self.marks = Marks::default(); // not alive beside the new ones: millions on a long briefing
         self.marks = marks(analysis, &statuses, &notes);
         let mentions: Vec<Span> = self
             .filter

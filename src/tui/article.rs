@@ -72,17 +72,11 @@ pub struct Marks {
 }
 
 impl Marks {
-    /// Sorted by start, then rank, ties kept in the order given (as a stable sort would),
-    /// by sorting small keys rather than the marks: a quarter fewer instructions on the
-    /// hundreds of thousands of marks of a long briefing.
-    pub fn new(list: Vec<Mark>) -> Marks {
-        let mut keys: Vec<(usize, u8, usize)> = list
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.span.start, m.rank, i))
-            .collect();
-        keys.sort_unstable();
-        let list: Vec<Mark> = keys.into_iter().map(|(_, _, i)| list[i]).collect();
+    /// Sorted by start, then rank, ties kept in the order given. In place: sorting small
+    /// keys and copying the marks in their order takes a quarter fewer instructions but
+    /// needs two more lists the size of the marks of a long briefing at once.
+    pub fn new(mut list: Vec<Mark>) -> Marks {
+        list.sort_by_key(|m| (m.span.start, m.rank));
         let max_len = list.iter().map(|m| m.span.len()).max().unwrap_or(0);
         Marks { list, max_len }
     }
