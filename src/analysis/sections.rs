@@ -22,7 +22,7 @@ use crate::document::{Document, Span};
 pub const SECTIONED_ABOVE: usize = 4 << 20;
 
 /// A section's size in bytes of text: whole paragraphs, at least one.
-const SECTION: usize = 1 << 20;
+const SECTION: usize = 1 << 19;
 
 pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let mut joined = Joined::default();

@@ -836,20 +836,29 @@ pub fn item_rows(pane: Pane) -> usize {
 /// The analysis's spans as paint for the article, the heavier kinds ranked higher.
 fn marks(analysis: &Analysis, statuses: &[Status], notes: &[Span]) -> Marks {
     let mut list = Vec::new();
-    let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
-    // each style looked up once, not once a span: a long briefing has millions of spans
+    let mut styles: Vec<ratatui::style::Style> = Vec::new();
+    // each style looked up once a claim or actor, not once a span: a long briefing has
+    // millions of spans
+    let mut style = |s: ratatui::style::Style| match styles.iter().position(|&known| known == s) {
+        Some(k) => k as u8,
+        None => {
+            styles.push(s);
+            (styles.len() - 1) as u8
+        }
+    };
     let (noted, source, cue, hedge, time) = (
-        theme::noted(),
-        theme::source(),
-        theme::cue(),
-        theme::hedge(),
-        theme::time(),
+        style(theme::noted()),
+        style(theme::source()),
+        style(theme::cue()),
+        style(theme::hedge()),
+        style(theme::time()),
     );
+    let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
     for &span in notes {
         add(span, noted, 1);
     }
     for (i, claim) in analysis.claims.iter().enumerate() {
-        let tint = theme::status(statuses.get(i).copied().unwrap_or_default());
+        let tint = style(theme::status(statuses.get(i).copied().unwrap_or_default()));
         match &claim.fragments {
             Some(parts) => parts.iter().for_each(|&p| add(p, tint, 2)),
             None => add(claim.span, tint, 2),
@@ -868,10 +877,10 @@ fn marks(analysis: &Analysis, statuses: &[Status], notes: &[Span]) -> Marks {
         add(t.span, time, 3);
     }
     for actor in &analysis.actors {
-        let style = theme::actor(actor.kind);
+        let kind = style(theme::actor(actor.kind));
         for mention in &actor.mentions {
-            add(mention.span, style, 4);
+            add(mention.span, kind, 4);
         }
     }
-    Marks::new(list)
+    Marks::new(list, styles)
 }
