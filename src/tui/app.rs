@@ -2,6 +2,8 @@
 //! can be tested by feeding actions to [`App::handle`]; the only I/O is the review's saves
 //! and exports ([`super::review`]).
 
+use std::sync::Arc;
+
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -129,7 +131,8 @@ pub struct App {
     pub keymap: Keymap,
     /// What is being read, for the title bar until the document arrives.
     pub name: String,
-    pub doc: Option<Document>,
+    /// Shared with the thread that analyses it: one copy of a long briefing, not two.
+    pub doc: Option<Arc<Document>>,
     pub analysis: Option<Analysis>,
     marks: Marks,
     pub focus: Pane,
@@ -297,8 +300,8 @@ impl App {
         }
     }
 
-    pub fn set_document(&mut self, doc: Document) {
-        self.doc = Some(doc);
+    pub fn set_document(&mut self, doc: impl Into<Arc<Document>>) {
+        self.doc = Some(doc.into());
         self.article = Article::default();
     }
 
