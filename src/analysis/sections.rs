@@ -1,7 +1,8 @@
 //! Long briefings analysed in sections. The extractors' working set (tokens, the claims
 //! reader's words and quotation tables, the contradiction word sets) is many times the size
-//! of the text; analysed a section of whole paragraphs at a time, it stays bounded and only
-//! the results grow with the briefing. The sections' results are joined into one analysis:
+//! of the text; analysed a section of whole paragraphs at a time (of sentences, in a
+//! paragraph longer than a section), it stays bounded and only the results grow with the
+//! briefing. The sections' results are joined into one analysis:
 //! offsets shifted, actors of the same name and kind made one (aliases united, mentions
 //! concatenated), claims' sources, contradictions and events pointed at the joined lists,
 //! and the sections' timelines merged in chronological order. What only a whole reading
@@ -11,7 +12,6 @@
 use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
 use std::collections::{BinaryHeap, HashMap};
-use std::ops::Range;
 
 use super::model::{Actor, ActorKind, Analysis, Claim, Event, Timex};
 use super::{UserLexicon, analyze_whole};
@@ -27,26 +27,40 @@ const SECTION: usize = 1 << 19;
 
 pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let mut joined = Joined::default();
-    for paragraphs in sections(&doc.paragraphs) {
-        let base = doc.paragraphs[paragraphs.start].start;
-        let section = doc.section(paragraphs);
-        joined.add(analyze_whole(&section, lexicon), base);
+    for span in sections(&units(doc)) {
+        joined.add(analyze_whole(&doc.section(span), lexicon), span.start);
     }
     joined.finish()
 }
 
-/// Runs of whole paragraphs of about [`SECTION`] bytes each, covering them all.
-fn sections(paragraphs: &[Span]) -> Vec<Range<usize>> {
+/// What sections are made of: paragraphs, or the sentences of a paragraph longer than a
+/// section (a briefing in one line).
+fn units(doc: &Document) -> Vec<Span> {
+    let mut units = Vec::with_capacity(doc.paragraphs.len());
+    for &p in &doc.paragraphs {
+        if p.len() > SECTION {
+            let first = doc.sentences.partition_point(|s| s.start < p.start);
+            let last = doc.sentences.partition_point(|s| s.start < p.end);
+            units.extend_from_slice(&doc.sentences[first..last.max(first)]);
+        } else {
+            units.push(p);
+        }
+    }
+    units
+}
+
+/// Runs of whole units of about [`SECTION`] bytes each, covering them all.
+fn sections(units: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut first = 0;
-    for (i, p) in paragraphs.iter().enumerate() {
-        if p.end - paragraphs[first].start >= SECTION {
-            out.push(first..i + 1);
+    for (i, u) in units.iter().enumerate() {
+        if u.end - units[first].start >= SECTION {
+            out.push(Span::new(units[first].start, u.end));
             first = i + 1;
         }
     }
-    if first < paragraphs.len() {
-        out.push(first..paragraphs.len());
+    if let (Some(start), Some(end)) = (units.get(first), units.last()) {
+        out.push(Span::new(start.start, end.end));
     }
     out
 }
@@ -226,13 +240,15 @@ mod tests {
     use crate::analysis::model::{ClaimKind, Source, TimexType};
 
     #[test]
-    fn sections_are_runs_of_whole_paragraphs_covering_them_all() {
+    fn sections_are_runs_of_whole_units_covering_them_all() {
         let half = SECTION / 2;
         let paragraphs: Vec<Span> = (0..5)
             .map(|i| Span::new(i * (half + 2), i * (half + 2) + half))
             .collect();
-        assert_eq!(sections(&paragraphs), vec![0..2, 2..4, 4..5]);
-        assert_eq!(sections(&[Span::new(0, 3 * SECTION)]), vec![0..1]);
+        let run = |a: usize, b: usize| Span::new(paragraphs[a].start, paragraphs[b].end);
+        assert_eq!(sections(&paragraphs), vec![run(0, 1), run(2, 3), run(4, 4)]);
+        let one = Span::new(0, 3 * SECTION);
+        assert_eq!(sections(&[one]), vec![one]);
         assert!(sections(&[]).is_empty());
     }
 
