@@ -1,7 +1,7 @@
 //! The contract's JSON analysis (`brief.analysis/1`): ids, code-point offsets and the text
 //! each span covers, made from a [`Document`] and its [`Analysis`].
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::analysis::{ActorKind, Analysis, ClaimKind, MentionForm, TimexType};
 use crate::document::{Document, Span};
@@ -13,10 +13,10 @@ pub struct AnalysisJson<'a> {
     pub schema: &'static str,
     pub id: String,
     pub document: DocumentJson<'a>,
-    pub actors: Vec<ActorJson<'a>>,
-    pub claims: Vec<ClaimJson<'a>>,
-    pub times: Vec<TimeJson<'a>>,
-    pub timeline: Vec<EventJson<'a>>,
+    pub actors: Lazy<'a, ActorJson<'a>>,
+    pub claims: Lazy<'a, ClaimJson<'a>>,
+    pub times: Lazy<'a, TimeJson<'a>>,
+    pub timeline: Lazy<'a, EventJson<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
@@ -110,6 +110,34 @@ pub struct EventJson<'a> {
     pub order: usize,
 }
 
+/// A list whose items are made as it is written, never held whole: built beforehand, a long
+/// briefing's lists would take several times the memory of the analysis they come from.
+pub struct Lazy<'a, T> {
+    len: usize,
+    item: Box<dyn Fn(usize) -> T + 'a>,
+}
+
+impl<'a, T> Lazy<'a, T> {
+    fn new(len: usize, item: impl Fn(usize) -> T + 'a) -> Self {
+        Lazy {
+            len,
+            item: Box::new(item),
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Lazy<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((0..self.len).map(|i| (self.item)(i)))
+    }
+}
+
+impl<T> std::fmt::Debug for Lazy<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{} items]", self.len)
+    }
+}
+
 pub fn actor_id(index: usize) -> String {
     format!("a{}", index + 1)
 }
@@ -138,7 +166,7 @@ pub fn to_json<'a>(
         warnings.push(NOT_ENGLISH.to_string());
     }
     let at = |byte: usize| doc.char_offset(byte);
-    let span = |s: Span| SpanJson {
+    let span = move |s: Span| SpanJson {
         start: at(s.start),
         end: at(s.end),
         text: doc.slice(s),
@@ -158,11 +186,9 @@ pub fn to_json<'a>(
             fingerprint: &doc.fingerprint,
             text: &doc.text,
         },
-        actors: analysis
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| ActorJson {
+        actors: Lazy::new(analysis.actors.len(), move |i| {
+            let a = &analysis.actors[i];
+            ActorJson {
                 id: actor_id(i),
                 name: &a.name,
                 kind: a.kind,
@@ -179,13 +205,11 @@ pub fn to_json<'a>(
                         form: m.form,
                     })
                     .collect(),
-            })
-            .collect(),
-        claims: analysis
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| ClaimJson {
+            }
+        }),
+        claims: Lazy::new(analysis.claims.len(), move |i| {
+            let c = &analysis.claims[i];
+            ClaimJson {
                 id: claim_id(i),
                 start: at(c.span.start),
                 end: at(c.span.end),
@@ -208,24 +232,21 @@ pub fn to_json<'a>(
                 kind: c.kind,
                 hedges: c.hedges.iter().map(|&h| span(h)).collect(),
                 contradicts: ids(&c.contradicts, claim_id),
-            })
-            .collect(),
-        times: analysis
-            .times
-            .iter()
-            .map(|t| TimeJson {
+            }
+        }),
+        times: Lazy::new(analysis.times.len(), move |i| {
+            let t = &analysis.times[i];
+            TimeJson {
                 start: at(t.span.start),
                 end: at(t.span.end),
                 text: doc.slice(t.span),
                 kind: t.kind,
                 value: &t.value,
-            })
-            .collect(),
-        timeline: analysis
-            .timeline
-            .iter()
-            .enumerate()
-            .map(|(i, e)| EventJson {
+            }
+        }),
+        timeline: Lazy::new(analysis.timeline.len(), move |i| {
+            let e = &analysis.timeline[i];
+            EventJson {
                 id: event_id(i),
                 label: &e.label,
                 start: at(e.span.start),
@@ -234,8 +255,8 @@ pub fn to_json<'a>(
                 value: e.time.map(|t| analysis.times[t].value.as_str()),
                 actors: ids(&e.actors, actor_id),
                 order: i + 1,
-            })
-            .collect(),
+            }
+        }),
         warnings,
     }
 }

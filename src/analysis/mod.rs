@@ -7,6 +7,7 @@ pub mod language;
 pub mod lexicon;
 pub mod mentions;
 pub mod model;
+mod sections;
 pub mod timeline;
 pub mod times;
 pub mod tokens;
@@ -16,7 +17,17 @@ pub use model::*;
 
 use crate::document::Document;
 
+/// The analysis of a briefing; one longer than [`sections::SECTIONED_ABOVE`] is analysed a
+/// section at a time, so that memory stays within a small multiple of its size.
 pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
+    if doc.text.len() > sections::SECTIONED_ABOVE {
+        sections::analyze(doc, lexicon)
+    } else {
+        analyze_whole(doc, lexicon)
+    }
+}
+
+fn analyze_whole(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let tokens = tokens::tokenize(doc);
     if !language::is_english(doc, &tokens) {
         return Analysis {

@@ -126,6 +126,33 @@ impl Document {
         }
     }
 
+    /// The part of the briefing in `span` (whole sentences; paragraphs clipped to it), as a
+    /// briefing of its own (offsets from its start, the same metadata), for analysing a
+    /// long briefing in sections.
+    pub fn section(&self, span: Span) -> Document {
+        let shift = |s: &Span| Span::new(s.start - span.start, s.end - span.start);
+        let first = self.paragraphs.partition_point(|p| p.end <= span.start);
+        let last = self.paragraphs.partition_point(|p| p.start < span.end);
+        let paragraphs = self.paragraphs[first..last.max(first)]
+            .iter()
+            .map(|p| shift(&Span::new(p.start.max(span.start), p.end.min(span.end))))
+            .collect();
+        let first = self.sentences.partition_point(|s| s.start < span.start);
+        let last = self.sentences.partition_point(|s| s.start < span.end);
+        let text = self.text[span.start..span.end].to_string();
+        Document {
+            meta: self.meta.clone(),
+            fingerprint: fingerprint(&text),
+            paragraphs,
+            sentences: self.sentences[first..last.max(first)]
+                .iter()
+                .map(shift)
+                .collect(),
+            offsets: OffsetMap::new(&text),
+            text,
+        }
+    }
+
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.start..span.end]
     }
@@ -159,6 +186,22 @@ mod tests {
         assert!(warnings.is_empty());
         assert_eq!(doc.text, text);
         assert_eq!(doc.sentences.len(), 2);
+    }
+
+    #[test]
+    fn a_section_is_its_paragraphs_with_offsets_from_its_start() {
+        let text = "One. Two.\n\nThree is here. Four.\n\nFive.\n";
+        let (doc, _) = Document::from_bytes(text.as_bytes()).unwrap();
+        assert_eq!(doc.paragraphs.len(), 3);
+        let section = doc.section(doc.paragraphs[1]);
+        assert_eq!(section.text, "Three is here. Four.");
+        assert_eq!(section.paragraphs, vec![Span::new(0, 20)]);
+        assert_eq!(section.sentences, vec![Span::new(0, 14), Span::new(15, 20)]);
+        // cut inside a paragraph, at a sentence
+        let section = doc.section(Span::new(doc.sentences[1].start, doc.paragraphs[1].end));
+        assert_eq!(section.text, "Two.\n\nThree is here. Four.");
+        assert_eq!(section.paragraphs, vec![Span::new(0, 4), Span::new(6, 26)]);
+        assert_eq!(section.sentences.len(), 3);
     }
 
     #[test]

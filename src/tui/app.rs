@@ -2,6 +2,8 @@
 //! can be tested by feeding actions to [`App::handle`]; the only I/O is the review's saves
 //! and exports ([`super::review`]).
 
+use std::sync::Arc;
+
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
@@ -129,7 +131,8 @@ pub struct App {
     pub keymap: Keymap,
     /// What is being read, for the title bar until the document arrives.
     pub name: String,
-    pub doc: Option<Document>,
+    /// Shared with the thread that analyses it: one copy of a long briefing, not two.
+    pub doc: Option<Arc<Document>>,
     pub analysis: Option<Analysis>,
     marks: Marks,
     pub focus: Pane,
@@ -297,8 +300,8 @@ impl App {
         }
     }
 
-    pub fn set_document(&mut self, doc: Document) {
-        self.doc = Some(doc);
+    pub fn set_document(&mut self, doc: impl Into<Arc<Document>>) {
+        self.doc = Some(doc.into());
         self.article = Article::default();
     }
 
@@ -669,6 +672,7 @@ impl App {
         };
         let statuses = self.statuses();
         let notes = self.noted_spans();
+        self.marks = Marks::default(); // not alive beside the new ones: millions on a long briefing
         self.marks = marks(analysis, &statuses, &notes);
         let mentions: Vec<Span> = self
             .filter
@@ -835,20 +839,29 @@ pub fn item_rows(pane: Pane) -> usize {
 /// The analysis's spans as paint for the article, the heavier kinds ranked higher.
 fn marks(analysis: &Analysis, statuses: &[Status], notes: &[Span]) -> Marks {
     let mut list = Vec::new();
-    let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
-    // each style looked up once, not once a span: a long briefing has millions of spans
+    let mut styles: Vec<ratatui::style::Style> = Vec::new();
+    // each style looked up once a claim or actor, not once a span: a long briefing has
+    // millions of spans
+    let mut style = |s: ratatui::style::Style| match styles.iter().position(|&known| known == s) {
+        Some(k) => k as u8,
+        None => {
+            styles.push(s);
+            (styles.len() - 1) as u8
+        }
+    };
     let (noted, source, cue, hedge, time) = (
-        theme::noted(),
-        theme::source(),
-        theme::cue(),
-        theme::hedge(),
-        theme::time(),
+        style(theme::noted()),
+        style(theme::source()),
+        style(theme::cue()),
+        style(theme::hedge()),
+        style(theme::time()),
     );
+    let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
     for &span in notes {
         add(span, noted, 1);
     }
     for (i, claim) in analysis.claims.iter().enumerate() {
-        let tint = theme::status(statuses.get(i).copied().unwrap_or_default());
+        let tint = style(theme::status(statuses.get(i).copied().unwrap_or_default()));
         match &claim.fragments {
             Some(parts) => parts.iter().for_each(|&p| add(p, tint, 2)),
             None => add(claim.span, tint, 2),
@@ -867,10 +880,10 @@ fn marks(analysis: &Analysis, statuses: &[Status], notes: &[Span]) -> Marks {
         add(t.span, time, 3);
     }
     for actor in &analysis.actors {
-        let style = theme::actor(actor.kind);
+        let kind = style(theme::actor(actor.kind));
         for mention in &actor.mentions {
-            add(mention.span, style, 4);
+            add(mention.span, kind, 4);
         }
     }
-    Marks::new(list)
+    Marks::new(list, styles)
 }

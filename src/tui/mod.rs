@@ -51,12 +51,12 @@ use crate::review as review_store;
 
 /// What the blocking thread sends back.
 enum Loaded {
-    Document(Document),
+    Document(Arc<Document>),
     /// The analysis with its review attached, and the review's warnings.
     Analysis(Analysis, Option<Box<review_store::Session>>, Vec<Warning>),
     Failed(String),
     /// A briefing of the library, read (or not).
-    Entry(scan::Arrived),
+    Entry(Box<scan::Arrived>),
 }
 
 /// What the reader opens on.
@@ -191,7 +191,8 @@ async fn event_loop(
             shared.clone(),
             review.clone(),
             move |arrived: Result<scan::Arrived, String>| {
-                let _ = tx.send(arrived.map_or_else(Loaded::Failed, Loaded::Entry));
+                let _ =
+                    tx.send(arrived.map_or_else(Loaded::Failed, |a| Loaded::Entry(Box::new(a))));
             },
         )
     };
@@ -206,7 +207,8 @@ async fn event_loop(
                 let work = std::panic::AssertUnwindSafe(|| match load() {
                     Ok((doc, found)) => {
                         let _ = warn_tx.send(found);
-                        let _ = tx.send(Loaded::Document(doc.clone()));
+                        let doc = Arc::new(doc);
+                        let _ = tx.send(Loaded::Document(Arc::clone(&doc)));
                         let mut analysis = analysis::analyze(&doc, &lexicon);
                         let (session, warnings) = review.load(path.as_deref(), &doc, &mut analysis);
                         let _ =
@@ -264,7 +266,7 @@ async fn event_loop(
                 }
                 Loaded::Analysis(analysis, session, found) => app.set_review(analysis, session.map(|s| *s), found),
                 Loaded::Failed(why) => return Err(why),
-                Loaded::Entry(arrived) => app.arrived(arrived),
+                Loaded::Entry(arrived) => app.arrived(*arrived),
             },
             _ = ticker.tick(), if app.busy() => app.tick += 1,
             () = signals.next() => break,
