@@ -23,6 +23,11 @@ impl Screen {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// Whether brief's full-screen mode (the alternate screen) is on.
+    fn alternate(&self) -> bool {
+        self.parser.lock().unwrap().screen().alternate_screen()
+    }
+
     /// Polls the screen until `ok` holds; the screen on failure.
     fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) {
         let start = Instant::now();
@@ -140,6 +145,12 @@ impl Session {
         self.screen.wait(what, ok);
     }
 
+    /// Presses `keys`, then waits for the screen to show `what`.
+    fn step(&mut self, keys: &str, what: &str, ok: impl Fn(&str) -> bool) {
+        self.press(keys);
+        self.wait(what, ok);
+    }
+
     /// `q`: brief ends with success and gives the terminal back.
     fn quit(mut self) {
         self.press("q");
@@ -153,20 +164,42 @@ impl Session {
         };
         assert!(status.success());
         let start = Instant::now();
-        while self
-            .screen
-            .parser
-            .lock()
-            .unwrap()
-            .screen()
-            .alternate_screen()
-        {
+        while self.screen.alternate() {
             assert!(
                 start.elapsed() < PATIENCE,
                 "the alternate screen was not left"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+}
+
+/// A briefing written in a folder of its own, with a data dir beside it for the reviews.
+struct Desk {
+    dir: tempfile::TempDir,
+    briefing: std::path::PathBuf,
+    data: std::path::PathBuf,
+}
+
+impl Desk {
+    fn new(name: &str, text: &str) -> Desk {
+        let dir = tempfile::tempdir().expect("a folder");
+        let briefing = dir.path().join(name);
+        std::fs::write(&briefing, text).expect("the briefing written");
+        let data = dir.path().join("data");
+        Desk {
+            dir,
+            briefing,
+            data,
+        }
+    }
+
+    /// `--data-dir DATA BRIEFING`.
+    fn args(&self) -> [&str; 3] {
+        fn utf8(path: &std::path::Path) -> &str {
+            path.to_str().expect("a UTF-8 path")
+        }
+        ["--data-dir", utf8(&self.data), utf8(&self.briefing)]
     }
 }
 
@@ -178,25 +211,14 @@ fn the_reader_in_a_pseudo_terminal() {
             .iter()
             .all(|w| s.contains(w))
     });
-    assert!(
-        session
-            .screen
-            .parser
-            .lock()
-            .unwrap()
-            .screen()
-            .alternate_screen()
-    );
+    assert!(session.screen.alternate());
 
-    session.press("2");
-    session.wait("the claims pane's keys", |s| s.contains("enter open"));
-    session.press("G\r");
-    session.wait("the article scrolled to the last claim", |s| {
+    session.step("2", "the claims pane's keys", |s| s.contains("enter open"));
+    session.step("G\r", "the article scrolled to the last claim", |s| {
         !s.contains(" 0% ")
     });
 
-    session.press("/korea\r");
-    session.wait("a match count", |s| {
+    session.step("/korea\r", "a match count", |s| {
         s.lines().any(|l| {
             l.split_once("/korea ")
                 .and_then(|(_, rest)| rest.split_whitespace().next())
@@ -239,27 +261,23 @@ fn the_library_in_a_pseudo_terminal() {
         first(s, "Paper mill", "Ferry timetable")
     });
 
-    session.press("/island\r");
-    session.wait("the filter", |s| {
+    session.step("/island\r", "the filter", |s| {
         s.contains("Ferry timetable cut") && !s.contains("Paper mill to close")
     });
-    session.press("\r");
-    session.wait("the briefing opened", |s| {
+    session.step("\r", "the briefing opened", |s| {
         s.contains("crossings would be dropped") && s.contains("Claims")
     });
-    session.press("b");
-    session.wait("back in the filtered list", |s| {
+    session.step("b", "back in the filtered list", |s| {
         s.contains("Briefings 1 of 3") && s.contains("Ferry timetable cut")
     });
-    session.press("\x1b");
-    session.wait("the filter cleared", |s| s.contains("Paper mill to close"));
+    session.step("\x1b", "the filter cleared", |s| {
+        s.contains("Paper mill to close")
+    });
 
-    session.press("Sgantry\r");
-    session.wait("one hit, not in the hidden folder", |s| {
+    session.step("Sgantry\r", "one hit, not in the hidden folder", |s| {
         s.contains("1 hit in 1 briefing ") && s.contains("gantry crane had been sold")
     });
-    session.press("\r");
-    session.wait("the other briefing opened at the hit", |s| {
+    session.step("\r", "the other briefing opened at the hit", |s| {
         s.contains("Paper mill to close") && s.contains("/gantry 1/1")
     });
     session.quit();
@@ -269,22 +287,15 @@ fn the_library_in_a_pseudo_terminal() {
 /// both, and exports a Markdown briefing note that holds the note.
 #[test]
 fn a_review_survives_a_restart_and_is_exported() {
-    let dir = tempfile::tempdir().expect("a folder");
-    let briefing = dir.path().join("bridge.md");
-    std::fs::write(
-        &briefing,
+    let desk = Desk::new(
+        "bridge.md",
         "---\ntitle: Bridge to close\nsource: Town Gazette\npublished: 2024-05-01\n---\n\n\
          The council said the old bridge would close for repairs in June.\n",
-    )
-    .unwrap();
-    let data = dir.path().join("data");
-    let args = [
-        "--data-dir",
-        data.to_str().expect("a UTF-8 path"),
-        briefing.to_str().expect("a UTF-8 path"),
-    ];
+    );
+    let (dir, briefing) = (desk.dir.path(), &desk.briefing);
+    let args = desk.args();
     // An "editor" that adds a line to the note.
-    let editor = dir.path().join("editor.sh");
+    let editor = dir.join("editor.sh");
     std::fs::write(
         &editor,
         "#!/bin/sh\nprintf 'seen by a second pair of eyes\\n' >> \"$1\"\n",
@@ -292,36 +303,35 @@ fn a_review_survives_a_restart_and_is_exported() {
     .unwrap();
     let visual = format!("sh {}", editor.display());
     let env = [("VISUAL", visual.as_str())];
-    let mut session = Session::start_in(Some(dir.path()), &env, &args);
+    let mut session = Session::start_in(Some(dir), &env, &args);
     session.wait("the analysis, nothing reviewed", |s| {
         s.contains(" 0/") && s.contains("claims reviewed")
     });
-    session.press("2d");
-    session.wait("the claim disputed", |s| {
+    session.step("2d", "the claim disputed", |s| {
         s.contains("✗ disputed") && s.contains(" 1/")
     });
-    session.press("c");
-    session.wait("the note editor", |s| s.contains("note on c1"));
-    session.press("check the date with the council\x13");
-    session.wait("the note saved", |s| {
-        s.contains("note saved") && s.contains("✎")
-    });
+    session.step("c", "the note editor", |s| s.contains("note on c1"));
+    session.step(
+        "check the date with the council\x13",
+        "the note saved",
+        |s| s.contains("note saved") && s.contains("✎"),
+    );
     session.quit();
 
-    let mut session = Session::start_in(Some(dir.path()), &env, &args);
+    let mut session = Session::start_in(Some(dir), &env, &args);
     session.wait("the review back", |s| {
         s.contains("✗ disputed") && s.contains("✎") && s.contains(" 1/")
     });
-    session.press("2C");
-    session.wait("the note edited in $VISUAL", |s| s.contains("note saved"));
-    session.press("E");
-    session.wait("where the export went", |s| s.contains("exported to"));
+    session.step("2C", "the note edited in $VISUAL", |s| {
+        s.contains("note saved")
+    });
+    session.step("E", "where the export went", |s| s.contains("exported to"));
     session.quit();
-    let exported = std::fs::read_dir(dir.path())
+    let exported = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "md") && *p != briefing)
+        .find(|p| p.extension().is_some_and(|e| e == "md") && p != briefing)
         .expect("a Markdown export beside the briefing");
     let text = std::fs::read_to_string(exported).unwrap();
     assert!(text.contains("check the date with the council"), "{text}");
@@ -335,25 +345,17 @@ fn a_review_survives_a_restart_and_is_exported() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_keeps_the_review_in_memory_until_a_save_can_write_it() {
-    let dir = tempfile::tempdir().expect("a folder");
-    let briefing = dir.path().join("bridge.md");
-    std::fs::write(
-        &briefing,
+    let desk = Desk::new(
+        "bridge.md",
         "---\ntitle: Bridge to close\npublished: 2024-05-01\n---\n\n\
          The council said the old bridge would close for repairs in June.\n\n\
          The mayor said that the ferry would run every hour instead.\n",
-    )
-    .unwrap();
-    let data = dir.path().join("data");
-    let args = [
-        "--data-dir",
-        data.to_str().expect("a UTF-8 path"),
-        briefing.to_str().expect("a UTF-8 path"),
-    ];
+    );
+    let data = &desk.data;
+    let args = desk.args();
     let mut session = Session::start_in(None, &[], &args);
     session.wait("two claims, none reviewed", |s| s.contains(" 0/2 "));
-    session.press("2d");
-    session.wait("the first claim disputed", |s| s.contains(" 1/2 "));
+    session.step("2d", "the first claim disputed", |s| s.contains(" 1/2 "));
     session.quit();
     let reviews = data.join("reviews");
     let review = std::fs::read_dir(&reviews)
@@ -383,8 +385,7 @@ fn a_full_disk_keeps_the_review_in_memory_until_a_save_can_write_it() {
     session.wait("the review back", |s| {
         s.contains(" 1/2 ") && s.contains("✗ disputed")
     });
-    session.press("2js");
-    session.wait("the save refused, the change kept", |s| {
+    session.step("2js", "the save refused, the change kept", |s| {
         s.contains("not saved: ") && s.contains(" 2/2 ") && s.contains("✓ supported")
     });
     assert_eq!(
@@ -411,8 +412,7 @@ fn a_full_disk_keeps_the_review_in_memory_until_a_save_can_write_it() {
         }
     };
     assert!(lifted, "{}", std::io::Error::last_os_error());
-    session.press("aB2");
-    session.wait("the grade saved", |s| {
+    session.step("aB2", "the grade saved", |s| {
         s.contains("graded B2") && !s.contains("not saved")
     });
     session.quit();
@@ -433,21 +433,14 @@ fn a_full_disk_keeps_the_review_in_memory_until_a_save_can_write_it() {
 #[cfg(target_os = "linux")]
 #[test]
 fn the_reader_killed_while_saving_leaves_a_whole_review() {
-    let dir = tempfile::tempdir().expect("a folder");
-    let briefing = dir.path().join("port.md");
-    std::fs::write(
-        &briefing,
+    let desk = Desk::new(
+        "port.md",
         "Storms closed the port on Monday. The harbour master said ferries would sail \
          again on Friday.\n\nFishermen said that the season was already lost. The council \
          denied that the breakwater had failed.\n",
-    )
-    .unwrap();
-    let data = dir.path().join("data");
-    let args = [
-        "--data-dir",
-        data.to_str().expect("a UTF-8 path"),
-        briefing.to_str().expect("a UTF-8 path"),
-    ];
+    );
+    let data = &desk.data;
+    let args = desk.args();
     let reviews = data.join("reviews");
     let mut whole = 0;
     for run in 0..6u64 {
