@@ -183,43 +183,39 @@ fn sentence_ranges(tokens: &[Token]) -> Vec<(usize, usize)> {
 }
 
 fn mode(g: &Gazetteer, text: &str, sentence: &[Token]) -> Mode {
-    let words: Vec<&str> = sentence
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.text(text))
-        .collect();
-    let lettered = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
-    let (mut upper, mut total) = (0, 0);
-    for w in lettered {
-        total += 1;
-        if !w.chars().any(char::is_lowercase) {
-            upper += 1;
-        }
-    }
-    if total > 0 && upper == total && (total >= 2 || words.len() == 1) {
+    // iterators, not lists: most sentences are settled by their first words
+    let words = || {
+        sentence
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(text))
+    };
+    let lettered = || words().filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some());
+    if lettered().all(|w| !w.chars().any(char::is_lowercase)) && {
+        let total = lettered().take(2).count();
+        total >= 2 || total == 1 && words().nth(1).is_none()
+    } {
         return Mode::Shouting;
     }
     // Title Case: every longer word capitalised, some of them ordinary words
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let long = || words().filter(|w| w.chars().nth(3).is_some());
     // ordinary words in Title Case, not names of people ("Love", "Cook" in a list of golfers)
     let common_caps = || {
-        long.iter()
+        long()
             .filter(|w| {
                 is_capitalised(w)
                     && w.chars().any(char::is_lowercase)
                     && g.is_common(w)
-                    && !g.first_names.contains(**w)
-                    && !g.last_names.contains(**w)
+                    && !g.first_names.contains(*w)
+                    && !g.last_names.contains(*w)
             })
             .count()
     };
-    let commas = sentence.iter().filter(|t| t.text(text) == ",").count();
+    let commas = || sentence.iter().filter(|t| t.text(text) == ",").count();
     // the gazetteer last: most sentences fail the cheap tests
-    if long.len() >= 4 && long.iter().all(|w| is_capitalised(w)) && commas <= 1 && {
+    if long().all(is_capitalised) && long().nth(3).is_some() && commas() <= 1 && {
         let common_caps = common_caps();
-        common_caps >= 2 && common_caps * 2 >= long.len()
+        common_caps >= 2 && common_caps * 2 >= long().count()
     } {
         Mode::Headline
     } else {
