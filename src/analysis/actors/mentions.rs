@@ -47,6 +47,8 @@ struct Scan<'a> {
     tokens: &'a [Token],
     g: &'static Gazetteer,
     in_time: Vec<bool>,
+    /// [`Scan::is_cap`] of each token, asked several times a token: worked out once.
+    caps: Vec<bool>,
     user: HashMap<String, String>,
     /// Words written capitalised inside a body sentence (not at its start) next to another
     /// capitalised word, as in names ("Helen Carter"; not "Western allies").
@@ -91,11 +93,12 @@ pub fn recognise(
             }
         }
     }
-    let scan = Scan {
+    let mut scan = Scan {
         text,
         tokens,
         g,
         in_time: in_time(tokens, times),
+        caps: Vec::new(),
         user: lexicon
             .aliases
             .iter()
@@ -110,6 +113,7 @@ pub fn recognise(
             .map(str::to_lowercase)
             .collect(),
     };
+    scan.caps = (0..tokens.len()).map(|i| scan.cap_at(i)).collect();
     let mut out = Vec::new();
     for (&(a, b), &m) in sentences.iter().zip(&modes) {
         if m == Mode::Body {
@@ -252,7 +256,11 @@ impl<'a> Scan<'a> {
 
     /// A capitalised word that may be part of a name.
     fn is_cap(&self, i: usize, b: usize) -> bool {
-        if !self.is_word(i, b) {
+        i < b && self.caps[i]
+    }
+
+    fn cap_at(&self, i: usize) -> bool {
+        if !self.is_word(i, self.tokens.len()) {
             return false;
         }
         let w = self.word(i);
