@@ -347,7 +347,15 @@ impl<'a> Scan<'a> {
                     key.push(' ');
                 }
             }
-            key.extend(self.word(e - 1).chars().flat_map(char::to_lowercase));
+            let word = self.word(e - 1);
+            if word.is_ascii() {
+                // lowered in place, not pushed a character at a time
+                let from = key.len();
+                key.push_str(word);
+                key[from..].make_ascii_lowercase();
+            } else {
+                key.extend(word.chars().flat_map(char::to_lowercase));
+            }
             if !self.is_word(e - 1, b) {
                 continue;
             }
