@@ -120,14 +120,16 @@ pub fn recognise(
             scan.body_sentence(a, b, &mut out);
         }
     }
-    // names of the body, to be found again in headlines
-    let known: HashMap<String, Candidate> = out
-        .iter()
-        .map(|c| (gazetteer::key(&text[c.span.start..c.span.end]), c.clone()))
-        .collect();
-    for (&(a, b), &m) in sentences.iter().zip(&modes) {
-        if m != Mode::Body {
-            scan.headline_sentence(a, b, m, &known, &mut out);
+    // names of the body, to be found again in headlines (most texts have none)
+    if modes.iter().any(|&m| m != Mode::Body) {
+        let known: HashMap<String, Candidate> = out
+            .iter()
+            .map(|c| (gazetteer::key(&text[c.span.start..c.span.end]), c.clone()))
+            .collect();
+        for (&(a, b), &m) in sentences.iter().zip(&modes) {
+            if m != Mode::Body {
+                scan.headline_sentence(a, b, m, &known, &mut out);
+            }
         }
     }
     out.sort_by_key(|c| c.span.start);
