@@ -123,7 +123,11 @@ const MOST_COMMON: usize = 3_000;
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
 fn set(text: &'static str) -> HashSet<&'static str> {
-    data_lines(text).collect()
+    // sized by its lines first: grown from empty, a list of thousands is rehashed a dozen times
+    let lines = text.bytes().filter(|&b| b == b'\n').count();
+    let mut set = HashSet::with_capacity_and_hasher(lines, Default::default());
+    set.extend(data_lines(text));
+    set
 }
 
 /// Two columns separated by a tab; the second may be missing.
