@@ -340,7 +340,12 @@ impl<'a> Scan<'a> {
             }
             limit += 1;
         }
-        let mut key = String::new();
+        // at most the text of the span it grows over
+        let mut key = String::with_capacity(if limit > i {
+            self.tokens[limit - 1].span.end - self.tokens[i].span.start
+        } else {
+            0
+        });
         let mut best = None;
         for e in i + 1..=limit {
             if e > i + 1 {
