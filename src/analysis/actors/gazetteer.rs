@@ -159,7 +159,7 @@ pub fn key(phrase: &str) -> String {
 
 /// ASCII words joined by single spaces, as most phrases are: already their key's shape,
 /// so [`key`] only lowers them (splitting and joining cost several times more).
-fn is_plain(phrase: &str) -> bool {
+pub(super) fn is_plain(phrase: &str) -> bool {
     let mut after_space = true;
     for b in phrase.bytes() {
         if b == b' ' {
