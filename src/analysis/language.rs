@@ -9,7 +9,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 
-use super::actors::is_english_word;
+use super::actors::{is_english_word, is_frequent_word};
 use super::tokens::Token;
 use crate::document::Document;
 
@@ -39,18 +39,30 @@ pub fn is_english(doc: &Document, tokens: &[Token]) -> bool {
         return true;
     }
     // English when at least half are dictionary words: stop as soon as that is settled.
-    // Each distinct word is looked up once: words repeat, and the dictionary is bisected.
+    // The frequent words first (one hash probe each, and in English most words are), then
+    // the others by the dictionary, each distinct word once: words repeat, and the
+    // dictionary is bisected.
     let needed = lower.div_ceil(2);
-    let mut known: HashMap<&str, bool> = HashMap::new();
-    let (mut english, mut seen) = (0, 0);
+    let mut english = 0;
+    let mut rarer = Vec::new();
     for word in judged() {
-        seen += 1;
+        if is_frequent_word(word) {
+            english += 1;
+            if english >= needed {
+                return true;
+            }
+        } else {
+            rarer.push(word);
+        }
+    }
+    let mut known: HashMap<&str, bool> = HashMap::new();
+    for (seen, word) in rarer.iter().enumerate() {
         if *known.entry(word).or_insert_with(|| is_english_word(word)) {
             english += 1;
             if english >= needed {
                 return true;
             }
-        } else if english + (lower - seen) < needed {
+        } else if english + (rarer.len() - seen - 1) < needed {
             return false;
         }
     }

@@ -75,9 +75,12 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
 
 fn tokenize_range(text: &str, range: Span, sentence: usize, out: &mut Vec<Token>) {
     let s = &text[range.start..range.end];
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // each token's end is a char boundary past `i`: the scan jumps there, not decoding its
+    // characters a second time
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         let (end, kind) = if c.is_alphabetic() {
@@ -100,9 +103,7 @@ fn tokenize_range(text: &str, range: Span, sentence: usize, out: &mut Vec<Token>
             sentence,
             sentence_start: false,
         });
-        while iter.peek().is_some_and(|(j, _)| *j < end) {
-            iter.next();
-        }
+        i = end;
     }
 }
 

@@ -9,9 +9,21 @@ fn is_control(c: char) -> bool {
     (c < ' ' && c != '\n' && c != '\t') || ('\u{7F}'..'\u{A0}').contains(&c)
 }
 
+/// Whether the text has a control character: [`is_control`] over bytes rather than decoded
+/// characters (C0 and DEL are single bytes; C1 is 0xC2 then 0x80-0x9F, and 0xC2 only ever
+/// starts a character).
+fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < b' ' && b != b'\n' && b != b'\t')
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..0xA0).contains(n)))
+    })
+}
+
 /// Clean text passes through borrowed and byte for byte (so gold offsets line up).
 pub fn sanitize<'a>(text: &'a str, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
-    if !text.chars().any(is_control) {
+    if !has_control(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -114,6 +126,22 @@ fn skip_string_body(chars: &mut Chars) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_finds_the_controls_the_character_test_does() {
+        for text in [
+            "plain text\nand a\ttab",
+            "bell\u{7}",
+            "del\u{7F}",
+            "c1 \u{85} and \u{9F}",
+            "no-break\u{A0}space, \u{80}\u{C0}\u{100}\u{2080}Â€",
+            "emoji 🙂 and RTL שלום",
+            "\r",
+            "",
+        ] {
+            assert_eq!(has_control(text), text.chars().any(is_control), "{text:?}");
+        }
+    }
 
     fn clean(text: &str) -> (String, usize) {
         let mut w = Vec::new();

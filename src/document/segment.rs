@@ -119,10 +119,17 @@ const SENTENCE_STARTERS: &[&str] = &[
 fn boundaries(para: &str) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut resume = 0; // the terminal run already looked at ends here
-    for (i, c) in para.char_indices() {
+    // by bytes, not chars: every character looked at is ASCII or starts with 0xE2 ('…'),
+    // and neither byte occurs inside another character
+    for (i, &b) in para.as_bytes().iter().enumerate() {
         if i < resume {
             continue;
         }
+        let c = match b {
+            b'\n' | b'.' | b'!' | b'?' => char::from(b),
+            0xE2 if para[i..].starts_with('…') => '…',
+            _ => continue,
+        };
         if c == '\n' {
             // A line break inside a paragraph ends a sentence unless the line runs on
             // (hard-wrapped text: the line ends in a lower-case word or a comma).
@@ -131,9 +138,6 @@ fn boundaries(para: &str) -> Vec<usize> {
             if !runs_on && !para[i..].trim().is_empty() {
                 cuts.push(i + 1);
             }
-            continue;
-        }
-        if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // Repeated terminals and closing quotes or brackets belong to this sentence.

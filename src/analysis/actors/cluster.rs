@@ -19,10 +19,11 @@ pub struct Clustered {
 
 /// A name as written, with its whitespace made single spaces.
 pub fn surface(text: &str, c: &Candidate) -> String {
-    text[c.span.start..c.span.end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let name = &text[c.span.start..c.span.end];
+    if gazetteer::is_plain(name) {
+        return name.to_string(); // most names: nothing to change
+    }
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::cluster::Clustered;
 use super::mentions::{Candidate, word_before};
-use crate::analysis::lexicon::data_rows;
+use crate::analysis::lexicon::data_lines;
 use crate::analysis::model::{Actor, ActorKind};
 use crate::analysis::tokens::Token;
 
@@ -23,12 +23,17 @@ struct Tables {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    // two columns, split in place (a list of columns a row was most of the load's cost)
     let read = |text: &'static str| {
-        data_rows(text)
-            .filter_map(|row| match row.as_slice() {
-                [word, "m"] => Some((*word, Gender::Male)),
-                [word, "f"] => Some((*word, Gender::Female)),
-                _ => None,
+        data_lines(text)
+            .filter_map(|line| {
+                let (word, sex) = line.split_once('\t')?;
+                let gender = match sex.trim() {
+                    "m" => Gender::Male,
+                    "f" => Gender::Female,
+                    _ => return None,
+                };
+                Some((word.trim(), gender))
             })
             .collect()
     };

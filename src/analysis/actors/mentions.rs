@@ -47,6 +47,8 @@ struct Scan<'a> {
     tokens: &'a [Token],
     g: &'static Gazetteer,
     in_time: Vec<bool>,
+    /// [`Scan::is_cap`] of each token, asked several times a token: worked out once.
+    caps: Vec<bool>,
     user: HashMap<String, String>,
     /// Words written capitalised inside a body sentence (not at its start) next to another
     /// capitalised word, as in names ("Helen Carter"; not "Western allies").
@@ -91,11 +93,12 @@ pub fn recognise(
             }
         }
     }
-    let scan = Scan {
+    let mut scan = Scan {
         text,
         tokens,
         g,
         in_time: in_time(tokens, times),
+        caps: Vec::new(),
         user: lexicon
             .aliases
             .iter()
@@ -110,20 +113,23 @@ pub fn recognise(
             .map(str::to_lowercase)
             .collect(),
     };
+    scan.caps = (0..tokens.len()).map(|i| scan.cap_at(i)).collect();
     let mut out = Vec::new();
     for (&(a, b), &m) in sentences.iter().zip(&modes) {
         if m == Mode::Body {
             scan.body_sentence(a, b, &mut out);
         }
     }
-    // names of the body, to be found again in headlines
-    let known: HashMap<String, Candidate> = out
-        .iter()
-        .map(|c| (gazetteer::key(&text[c.span.start..c.span.end]), c.clone()))
-        .collect();
-    for (&(a, b), &m) in sentences.iter().zip(&modes) {
-        if m != Mode::Body {
-            scan.headline_sentence(a, b, m, &known, &mut out);
+    // names of the body, to be found again in headlines (most texts have none)
+    if modes.iter().any(|&m| m != Mode::Body) {
+        let known: HashMap<String, Candidate> = out
+            .iter()
+            .map(|c| (gazetteer::key(&text[c.span.start..c.span.end]), c.clone()))
+            .collect();
+        for (&(a, b), &m) in sentences.iter().zip(&modes) {
+            if m != Mode::Body {
+                scan.headline_sentence(a, b, m, &known, &mut out);
+            }
         }
     }
     out.sort_by_key(|c| c.span.start);
@@ -183,43 +189,39 @@ fn sentence_ranges(tokens: &[Token]) -> Vec<(usize, usize)> {
 }
 
 fn mode(g: &Gazetteer, text: &str, sentence: &[Token]) -> Mode {
-    let words: Vec<&str> = sentence
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.text(text))
-        .collect();
-    let lettered = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
-    let (mut upper, mut total) = (0, 0);
-    for w in lettered {
-        total += 1;
-        if !w.chars().any(char::is_lowercase) {
-            upper += 1;
-        }
-    }
-    if total > 0 && upper == total && (total >= 2 || words.len() == 1) {
+    // iterators, not lists: most sentences are settled by their first words
+    let words = || {
+        sentence
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(text))
+    };
+    let lettered = || words().filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some());
+    if lettered().all(|w| !w.chars().any(char::is_lowercase)) && {
+        let total = lettered().take(2).count();
+        total >= 2 || total == 1 && words().nth(1).is_none()
+    } {
         return Mode::Shouting;
     }
     // Title Case: every longer word capitalised, some of them ordinary words
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let long = || words().filter(|w| w.chars().nth(3).is_some());
     // ordinary words in Title Case, not names of people ("Love", "Cook" in a list of golfers)
     let common_caps = || {
-        long.iter()
+        long()
             .filter(|w| {
                 is_capitalised(w)
                     && w.chars().any(char::is_lowercase)
                     && g.is_common(w)
-                    && !g.first_names.contains(**w)
-                    && !g.last_names.contains(**w)
+                    && !g.first_names.contains(*w)
+                    && !g.last_names.contains(*w)
             })
             .count()
     };
-    let commas = sentence.iter().filter(|t| t.text(text) == ",").count();
+    let commas = || sentence.iter().filter(|t| t.text(text) == ",").count();
     // the gazetteer last: most sentences fail the cheap tests
-    if long.len() >= 4 && long.iter().all(|w| is_capitalised(w)) && commas <= 1 && {
+    if long().all(is_capitalised) && long().nth(3).is_some() && commas() <= 1 && {
         let common_caps = common_caps();
-        common_caps >= 2 && common_caps * 2 >= long.len()
+        common_caps >= 2 && common_caps * 2 >= long().count()
     } {
         Mode::Headline
     } else {
@@ -256,7 +258,11 @@ impl<'a> Scan<'a> {
 
     /// A capitalised word that may be part of a name.
     fn is_cap(&self, i: usize, b: usize) -> bool {
-        if !self.is_word(i, b) {
+        i < b && self.caps[i]
+    }
+
+    fn cap_at(&self, i: usize) -> bool {
+        if !self.is_word(i, self.tokens.len()) {
             return false;
         }
         let w = self.word(i);
@@ -334,7 +340,12 @@ impl<'a> Scan<'a> {
             }
             limit += 1;
         }
-        let mut key = String::new();
+        // at most the text of the span it grows over
+        let mut key = String::with_capacity(if limit > i {
+            self.tokens[limit - 1].span.end - self.tokens[i].span.start
+        } else {
+            0
+        });
         let mut best = None;
         for e in i + 1..=limit {
             if e > i + 1 {
@@ -343,7 +354,15 @@ impl<'a> Scan<'a> {
                     key.push(' ');
                 }
             }
-            key.extend(self.word(e - 1).chars().flat_map(char::to_lowercase));
+            let word = self.word(e - 1);
+            if word.is_ascii() {
+                // lowered in place, not pushed a character at a time
+                let from = key.len();
+                key.push_str(word);
+                key[from..].make_ascii_lowercase();
+            } else {
+                key.extend(word.chars().flat_map(char::to_lowercase));
+            }
             if !self.is_word(e - 1, b) {
                 continue;
             }

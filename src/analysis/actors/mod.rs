@@ -22,6 +22,12 @@ pub fn is_english_word(word: &str) -> bool {
     gazetteer::GAZETTEER.is_common(word)
 }
 
+/// Whether a word is among the most frequent of English: an [`is_english_word`] found by
+/// one hash probe, where a rarer word takes a bisection of the dictionary.
+pub fn is_frequent_word(word: &str) -> bool {
+    gazetteer::GAZETTEER.rank(word).is_some()
+}
+
 pub fn extract(
     doc: &Document,
     tokens: &[Token],

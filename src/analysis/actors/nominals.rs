@@ -109,7 +109,7 @@ pub fn at(
     for k in i + 1..=i + 1 + MAX_MODIFIERS {
         let w = word(k).filter(|w| lower(w))?;
         let modifier = t.modifiers.contains(w) || w.contains('-');
-        let two = word(k + 1).map(|next| format!("{w} {next}"));
+        let two = word(k + 1).map(|next| [w, next].join(" "));
         let (end, nominal) = match two.as_deref().and_then(|p| t.nouns.get(p)) {
             Some(n) => (k + 2, n),
             None => match t.nouns.get(w) {

@@ -1,34 +1,67 @@
 //! Denials and what they deny: a claim that denies (by its cue, or by negating its content)
 //! is linked to earlier claims stating the same proposition, judged by shared content words.
 
+use std::cell::OnceCell;
+
 use foldhash::{HashSet, HashSetExt};
 
 use super::lexicon::{Class, Lexicon};
 use crate::analysis::model::{Claim, ClaimKind};
 use crate::analysis::tokens::is_capitalised;
 
-/// A claim's content words (stemmed, without function words and names, which say who and
-/// where rather than what) and whether it is negated.
-fn proposition(text: &str, claim: &Claim, lexicon: &Lexicon) -> (HashSet<String>, bool) {
-    let pieces = claim.fragments.clone().unwrap_or_else(|| vec![claim.span]);
-    let mut words = HashSet::new();
-    let mut negated = false;
+/// Calls `f` with each word of a claim's text, lower-cased with a typographic apostrophe
+/// made straight, and whether it is written capitalised. One buffer serves every word: ASCII
+/// words (nearly all) are lowered in it without allocating.
+fn for_each_word(text: &str, claim: &Claim, mut f: impl FnMut(&str, bool)) {
+    let whole = [claim.span];
+    let pieces = claim.fragments.as_deref().unwrap_or(&whole);
+    let mut lower = String::new();
     for piece in pieces {
         let content = text.get(piece.start..piece.end).unwrap_or("");
         for word in content
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
             .filter(|w| !w.is_empty())
         {
-            let name = is_capitalised(word);
-            let word = word.to_lowercase().replace('’', "'");
-            if lexicon.is(Class::Negation, &word) || word.ends_with("n't") {
-                negated = true;
-            } else if !name && !lexicon.is(Class::Stop, &word) && !lexicon.is(Class::Aux, &word) {
-                words.insert(stem(&word).to_string());
+            lower.clear();
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                // as a whole, for the context of a final sigma
+                lower.push_str(&word.to_lowercase().replace('’', "'"));
             }
+            f(&lower, is_capitalised(word));
         }
     }
-    (words, negated)
+}
+
+fn is_negation(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon.is(Class::Negation, word) || word.ends_with("n't")
+}
+
+/// Whether a claim negates its content.
+fn negated(text: &str, claim: &Claim, lexicon: &Lexicon) -> bool {
+    let mut negated = false;
+    for_each_word(text, claim, |word, _| {
+        negated = negated || is_negation(word, lexicon);
+    });
+    negated
+}
+
+/// A claim's content words: stemmed, without negations, function words and names, which
+/// say who and where rather than what.
+fn content_words(text: &str, claim: &Claim, lexicon: &Lexicon) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for_each_word(text, claim, |word, name| {
+        if !name
+            && !is_negation(word, lexicon)
+            && !lexicon.is(Class::Stop, word)
+            && !lexicon.is(Class::Aux, word)
+        {
+            words.insert(stem(word).to_string());
+        }
+    });
+    words
 }
 
 /// A crude stem, enough to match "provided" with "provides".
@@ -49,10 +82,12 @@ const REACH: usize = 200;
 /// Fills `contradicts` (claims must be in text order) and makes a negated assertion that
 /// contradicts an earlier claim a denial.
 pub fn link(claims: &mut [Claim], text: &str, lexicon: &Lexicon) {
-    let props: Vec<_> = claims
-        .iter()
-        .map(|c| proposition(text, c, lexicon))
-        .collect();
+    let negated: Vec<bool> = claims.iter().map(|c| negated(text, c, lexicon)).collect();
+    // Content words are gathered only for the claims compared: most texts have no denial.
+    let words: Vec<OnceCell<HashSet<String>>> = claims.iter().map(|_| OnceCell::new()).collect();
+    let words_of = |k: usize, claims: &[Claim]| {
+        words[k].get_or_init(|| content_words(text, &claims[k], lexicon))
+    };
     // Lowered once a claim, not once a pair.
     let sources: Vec<Option<String>> = claims
         .iter()
@@ -64,19 +99,18 @@ pub fn link(claims: &mut [Claim], text: &str, lexicon: &Lexicon) {
         })
         .collect();
     for i in 0..claims.len() {
-        let (words, negated) = &props[i];
         let denial = claims[i].kind == ClaimKind::Denial;
-        if !denial && !negated {
+        if !denial && !negated[i] {
             continue;
         }
+        let words = words_of(i, claims);
         let denied: Vec<usize> = (i.saturating_sub(REACH)..i)
             .filter(|&j| {
-                let (other, other_negated) = &props[j];
                 claims[j].kind != ClaimKind::Denial
-                    && !other_negated
+                    && !negated[j]
                     && (sources[j].is_none() || sources[j] != sources[i])
                     && {
-                        let shared = words.intersection(other).count();
+                        let shared = words.intersection(words_of(j, claims)).count();
                         shared >= 2 && shared * 2 >= words.len()
                     }
             })

@@ -75,7 +75,8 @@ impl<T: Copy> Phrases<T> {
 pub struct Lexicon {
     cues: Phrases<Cue>,
     hedges: Phrases<()>,
-    classes: HashMap<String, HashSet<String>>,
+    /// Indexed by [`Class`]: one hash probe a question, not two.
+    classes: [HashSet<String>; Class::ALL.len()],
 }
 
 /// The closed word classes of `claim_words.tsv`.
@@ -100,6 +101,25 @@ pub enum Class {
 }
 
 impl Class {
+    const ALL: [Class; 16] = [
+        Class::Aux,
+        Class::Be,
+        Class::Boundary,
+        Class::Subordinator,
+        Class::Adjunct,
+        Class::Opener,
+        Class::Listener,
+        Class::Subject,
+        Class::Complement,
+        Class::Label,
+        Class::ObjectEnd,
+        Class::Determiner,
+        Class::Negation,
+        Class::Stop,
+        Class::Time,
+        Class::LyNoun,
+    ];
+
     fn name(self) -> &'static str {
         match self {
             Class::Aux => "aux",
@@ -137,8 +157,10 @@ static BUILT_IN: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     for row in data_rows(include_str!("../../../assets/lexicon/claim_words.tsv")) {
-        if let [class, words, ..] = row[..] {
-            let set = lexicon.classes.entry(class.to_string()).or_default();
+        if let [name, words, ..] = row[..]
+            && let Some(class) = Class::ALL.into_iter().find(|c| c.name() == name)
+        {
+            let set = &mut lexicon.classes[class as usize];
             set.extend(words.split_whitespace().map(str::to_lowercase));
         }
     }
@@ -202,9 +224,7 @@ impl Lexicon {
     }
 
     pub fn is(&self, class: Class, word: &str) -> bool {
-        self.classes
-            .get(class.name())
-            .is_some_and(|set| set.contains(word))
+        self.classes[class as usize].contains(word)
     }
 }
 
@@ -223,6 +243,11 @@ mod tests {
         assert!(lexicon.cue_at(&["intimated"], 0).is_none());
         assert!(lexicon.is(Class::Aux, "has"));
         assert_eq!(lexicon.hedge_at(&["is", "believed", "to"], 0), Some(2));
+    }
+
+    #[test]
+    fn every_class_is_listed_in_order() {
+        assert!(Class::ALL.iter().enumerate().all(|(i, &c)| c as usize == i));
     }
 
     #[test]

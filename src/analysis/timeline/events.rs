@@ -294,28 +294,25 @@ struct Clause {
     relative: bool,
 }
 
-fn clauses(doc: &Document, toks: &[Token]) -> Vec<Clause> {
+/// `low`: the tokens' words in lower case.
+fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>]) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
     let mut start = 0;
     for i in 0..=toks.len() {
         let boundary = i == toks.len()
             || (i > start && {
-                let word = lower(doc, &toks[i]);
                 let prev = toks[i - 1].text(&doc.text);
-                CLAUSE_OPENERS.contains(&&*word)
+                CLAUSE_OPENERS.contains(&&*low[i])
                     || (toks[i - 1].kind == TokenKind::Punct
                         && matches!(prev, "," | ";" | ":" | "—" | "–" | "(" | ")"))
             });
         if boundary {
-            let word = lower(doc, &toks[start]);
-            let next = toks
-                .get(start + 1)
-                .filter(|_| start + 1 < i)
-                .map(|t| lower(doc, t));
+            let word = &low[start];
+            let next = low.get(start + 1).filter(|_| start + 1 < i);
             out.push(Clause {
                 start,
                 end: i,
-                opener: connective(&word),
+                opener: connective(word),
                 hypothetical: matches!(word.as_ref(), "if" | "unless" | "whether"),
                 relative: matches!(word.as_ref(), "that" | "which" | "who")
                     && next.is_some_and(|n| {
@@ -337,7 +334,9 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
     if doc.text[toks[0].span.start..].starts_with('#') {
         return; // a Markdown heading names a topic, it does not narrate
     }
-    let clauses = clauses(doc, toks);
+    // each word lowered once, for every test below (a capitalised word allocates)
+    let low: Vec<Cow<str>> = toks.iter().map(|t| lower(doc, t)).collect();
+    let clauses = clauses(doc, toks, &low);
     let spans: Vec<Option<Span>> = clauses
         .iter()
         .map(|c| clause_span(&toks[c.start..c.end]))
@@ -348,7 +347,7 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
         .collect();
     let states: Vec<bool> = clauses
         .iter()
-        .map(|c| states_something(doc, &toks[c.start..c.end]))
+        .map(|c| states_something(&low[c.start..c.end]))
         .collect();
     // A date that stands alone ("On 4 February 2019, the court ruled") dates its neighbour.
     for ci in 0..clauses.len() {
@@ -356,7 +355,7 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
             continue;
         }
         let free = |j: usize| j < clauses.len() && states[j] && anchors[j].is_none();
-        let opens_with = |j: usize, word: &str| lower(doc, &toks[clauses[j].start]) == word;
+        let opens_with = |j: usize, word: &str| low[clauses[j].start] == word;
         // "since 2018" is a stretch of time up to now, not its neighbour's date, except for
         // the clause that says what happened then ("since 2018, when talks failed")
         let neighbour = if clauses[ci].opener.is_some() {
@@ -377,7 +376,8 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
         }
         let event = match anchors[ci] {
             Some(t) if states[ci] => Some((Some(t), None, Tense::Past)),
-            _ => event_verb(doc, ctoks).map(|(verb, tense)| (None, Some(verb), tense)),
+            _ => event_verb(doc, ctoks, &low[clause.start..clause.end])
+                .map(|(verb, tense)| (None, Some(verb), tense)),
         };
         let Some((time, trigger, tense)) = event else {
             continue;
@@ -485,32 +485,36 @@ fn lower<'a>(doc: &'a Document, t: &Token) -> Cow<'a, str> {
     lowercase(t.text(&doc.text))
 }
 
-fn states_something(doc: &Document, ctoks: &[Token]) -> bool {
-    ctoks.iter().any(|t| {
-        let w = lower(doc, t);
+fn states_something(low: &[Cow<str>]) -> bool {
+    low.iter().any(|w| {
         EVENT_VERBS.contains_key(w.as_ref())
             || FINITE_WORDS.contains(&w.as_ref())
             || (w.len() > 4 && w.ends_with("ed"))
-            || is_event_noun(&w)
+            || is_event_noun(w)
     })
 }
 
 /// The clause's first asserted event verb (its index) and its tense, if it has one.
-fn event_verb(doc: &Document, ctoks: &[Token]) -> Option<(usize, Tense)> {
-    ctoks.iter().enumerate().find_map(|(i, t)| {
-        let form = *EVENT_VERBS.get(lower(doc, t).as_ref())?;
-        let next_is_by = ctoks.get(i + 1).is_some_and(|n| lower(doc, n) == "by");
-        tense(doc, &ctoks[..i], form, next_is_by).map(|tense| (i, tense))
+fn event_verb(doc: &Document, ctoks: &[Token], low: &[Cow<str>]) -> Option<(usize, Tense)> {
+    low.iter().enumerate().find_map(|(i, w)| {
+        let form = *EVENT_VERBS.get(w.as_ref())?;
+        let next_is_by = low.get(i + 1).is_some_and(|n| n == "by");
+        tense(doc, &ctoks[..i], &low[..i], form, next_is_by).map(|tense| (i, tense))
     })
 }
 
 /// Reads the auxiliaries before a verb form: "has been sent" is perfect, "will be sent"
 /// future, "was sending" past; a negated, hypothetical or non-finite form is no event.
-fn tense(doc: &Document, before: &[Token], form: VerbForm, next_is_by: bool) -> Option<Tense> {
+fn tense(
+    doc: &Document,
+    before: &[Token],
+    low: &[Cow<str>],
+    form: VerbForm,
+    next_is_by: bool,
+) -> Option<Tense> {
     // The nearest word before the verb that is not an adverb or a form of "be".
-    let mut nearest: Option<(usize, Cow<str>)> = None;
-    for (i, t) in before.iter().enumerate().rev().take(5) {
-        let w = lower(doc, t);
+    let mut nearest: Option<(usize, &str)> = None;
+    for (i, w) in low.iter().enumerate().rev().take(5) {
         if NEGATIONS.contains(&w.as_ref()) {
             return None;
         }
@@ -520,8 +524,7 @@ fn tense(doc: &Document, before: &[Token], form: VerbForm, next_is_by: bool) -> 
         }
     }
     let found_word = nearest.is_some();
-    let (at, word) = nearest.unwrap_or((0, Cow::Borrowed("")));
-    let word = word.as_ref();
+    let (at, word) = nearest.unwrap_or((0, ""));
     let subject_before = found_word
         && (SUBJECT_PRONOUNS.contains(&word)
             || (!MODIFIER_BEFORE.contains(&word)
@@ -530,7 +533,7 @@ fn tense(doc: &Document, before: &[Token], form: VerbForm, next_is_by: bool) -> 
         return None;
     }
     if word == "to" {
-        let before_to = at.checked_sub(1).map(|i| lower(doc, &before[i]));
+        let before_to = at.checked_sub(1).map(|i| &low[i]);
         return before_to
             .filter(|w| FUTURE_BEFORE_TO.contains(&w.as_ref()))
             .map(|_| Tense::Future);

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{Cue, Entry, LEXICON, Unit};
+use super::lexicon::{Cue, Entry, LEXICON, Unit, WordEntry};
 use super::normalise::{Anchor, Count, Sem};
 use crate::analysis::model::TimexType;
 use crate::analysis::tokens::{Token, TokenKind};
@@ -15,6 +15,9 @@ pub struct Word<'a> {
     pub text: &'a str,
     /// Lower case; borrowed when the text already is.
     pub lower: Cow<'a, str>,
+    /// Its entries in the time lexicon (none for most words), looked up once: the grammar
+    /// asks about a word many times.
+    pub entries: &'static [WordEntry],
     pub kind: TokenKind,
     pub sentence: usize,
     /// The part ends its token: an expression may end here.
@@ -68,14 +71,16 @@ fn word<'a>(
     first: bool,
     last: bool,
 ) -> Word<'a> {
+    let lower = if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    };
     Word {
         span,
         text: s,
-        lower: if s.chars().any(char::is_uppercase) {
-            Cow::Owned(s.to_lowercase())
-        } else {
-            Cow::Borrowed(s)
-        },
+        entries: LEXICON.entries(&lower),
+        lower,
         kind,
         sentence: t.sentence,
         token_end: last,
@@ -102,16 +107,20 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn is(&self, i: usize, s: &str) -> bool {
         self.lower(i) == s
     }
+    fn entries(&self, i: usize) -> &'static [WordEntry] {
+        self.w.get(i).map_or(&[], |w| w.entries)
+    }
     fn entry(&self, i: usize, pick: impl Fn(Entry) -> bool) -> Option<Entry> {
         let w = self.w.get(i)?;
-        let e = LEXICON.find(&w.lower, pick)?;
+        let e = w.entries.iter().copied().find(|e| pick(e.entry))?;
         // "Feb. 24", "Fri., Feb. 24": an abbreviation needs a date after it ("The Sun." has none)
         let k = if self.is(i + 1, ".") { i + 2 } else { i + 1 };
         let k = if self.is(k, ",") { k + 1 } else { k };
         let dated = self.w.get(k).is_some_and(|w| w.kind == TokenKind::Number)
-            || LEXICON
-                .find(self.lower(k), |e| matches!(e, Entry::Month(_)))
-                .is_some();
+            || self
+                .entries(k)
+                .iter()
+                .any(|e| matches!(e.entry, Entry::Month(_)));
         if e.abbreviation && !dated {
             return None;
         }
@@ -119,10 +128,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     }
     /// Words after an abbreviation's stop: "Feb." spans two tokens.
     fn after_stop(&self, i: usize) -> usize {
-        let abbreviated = LEXICON
-            .entries(self.lower(i))
-            .iter()
-            .any(|e| e.abbreviation);
+        let abbreviated = self.entries(i).iter().any(|e| e.abbreviation);
         if abbreviated && self.is(i + 1, ".") && self.adjacent(i, i + 1) {
             i + 2
         } else {
@@ -480,7 +486,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         // a month name alone: "May" and "March" also are words, so ask for a date-like context
-        let ambiguous = matches!(month, 3 | 5) || LEXICON.entries(self.lower(i)).len() > 1;
+        let ambiguous = matches!(month, 3 | 5) || self.entries(i).len() > 1;
         let prev = if i > 0 { self.lower(i - 1) } else { "" };
         let context = LEXICON.cue(prev, Cue::Month);
         // "MAY" in capitals is a word in a headline unless a preposition says otherwise
