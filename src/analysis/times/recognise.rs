@@ -1011,6 +1011,12 @@ impl<'w, 'a> Parser<'w, 'a> {
         if self.is(j, "-") && self.adjacent(j - 1, j) && self.adjacent(j, j + 1) {
             j += 1;
         }
+        // "20 more years", "two additional weeks"
+        if matches!(self.lower(j), "more" | "additional" | "further" | "extra")
+            && self.unit(j + 1).is_some()
+        {
+            j += 1;
+        }
         // "2 1/2 years", "two and a half hours": counted in the next smaller unit
         let mut half = self.half(j);
         j += half;
@@ -1118,26 +1124,35 @@ impl<'w, 'a> Parser<'w, 'a> {
             } else if matches!(self.lower(end), "period" | "quarter") {
                 end += 1;
             }
-            let sem = Sem::Shift {
-                count: Some(1),
-                unit: Unit::Year,
-                sign: -1,
-                from: Anchor::Report,
-            };
+            let sem = year_before_report();
             return Some(Found { start: i, end, sem });
+        }
+        // "last year's quarter": the reporting period a year before
+        if self.is(i, "last")
+            && self.is(i + 1, "year")
+            && matches!(self.lower(i + 2), "'s" | "’s")
+            && matches!(self.lower(i + 3), "period" | "quarter")
+        {
+            return Some(Found {
+                start: i,
+                end: i + 4,
+                sem: year_before_report(),
+            });
         }
         // that year, that same day: the time last mentioned
         let the_same = self.is(i, "the") && self.is(i + 1, "same");
         if self.is(i, "that") || the_same {
             let j = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
-            let unit = self
+            if let Some(unit) = self
                 .unit(j)
-                .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Day))?;
-            return Some(Found {
-                start: i,
-                end: j + 1,
-                sem: Sem::Anaphor(unit),
-            });
+                .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Day))
+            {
+                return Some(Found {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Anaphor(unit),
+                });
+            }
         }
         // year-end, year end, year's end
         if self.is(i, "year") {
@@ -1213,9 +1228,22 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         let mut j = i + 1;
         let which = self.lower(j);
-        let latest = matches!(which, "latest" | "current" | "full" | "fiscal" | "same");
+        let latest = matches!(
+            which,
+            "latest" | "current" | "full" | "fiscal" | "same" | "corresponding" | "comparable"
+        );
         if latest {
             j += 1;
+        }
+        // "the quarter a year ago", "the same period last year"
+        if matches!(self.lower(j), "period" | "quarter")
+            && let Some(end) = self.year_back(j + 1)
+        {
+            return Some(Found {
+                start: i,
+                end,
+                sem: year_before_report(),
+            });
         }
         let prev = if i > 0 { self.lower(i - 1) } else { "" };
         let sem = match self.lower(j) {
@@ -1250,6 +1278,18 @@ impl<'w, 'a> Parser<'w, 'a> {
             end: j + 1,
             sem,
         })
+    }
+
+    /// The end of "a year ago", "a year earlier", "last year" at `i`.
+    fn year_back(&self, i: usize) -> Option<usize> {
+        if self.is(i, "last") && self.is(i + 1, "year") {
+            Some(i + 2)
+        } else {
+            (self.is(i, "a")
+                && self.is(i + 1, "year")
+                && matches!(self.lower(i + 2), "ago" | "earlier"))
+            .then_some(i + 3)
+        }
     }
 
     /// "(the quarter) ended July 31": the three months up to that day, named by the calendar
@@ -1288,6 +1328,8 @@ impl<'w, 'a> Parser<'w, 'a> {
                 let j = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
                 return Some((Some(n), j));
             }
+            // "the next couple of years"
+            "couple" if self.is(i + 1, "of") => return Some((Some(2), i + 2)),
             _ => {}
         }
         if let Some(n) = self.number(i).filter(|n| *n < 10_000) {
@@ -1515,4 +1557,14 @@ fn slash_date(s: &str) -> Option<Sem> {
         month: Some(m),
         day: Some(d),
     })
+}
+
+/// A year before the reporting period last mentioned.
+fn year_before_report() -> Sem {
+    Sem::Shift {
+        count: Some(1),
+        unit: Unit::Year,
+        sign: -1,
+        from: Anchor::Report,
+    }
 }

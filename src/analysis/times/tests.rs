@@ -943,6 +943,73 @@ fn reporting_periods_a_year_before() {
 }
 
 #[test]
+fn reporting_periods_named_with_a_year_back() {
+    let found = tag(
+        "The bank lost $5 million in the third quarter. In the quarter a year ago it earned \
+         $2 million, and it made $1 million in the same period last year. Its fees for last \
+         year's quarter were flat.",
+        SAT,
+    );
+    let spans: Vec<_> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        spans,
+        [
+            ("the third quarter", "2024-Q3"),
+            ("the quarter a year ago", "2023-Q3"),
+            ("the same period last year", "2023-Q3"),
+            ("last year's quarter", "2023-Q3"),
+        ]
+    );
+}
+
+#[test]
+fn a_year_before_several_quarters_is_a_year() {
+    let found = tag(
+        "Profit rose in the third quarter. For the nine months, profit was $9 million, up \
+         from $7 million a year earlier.",
+        SAT,
+    );
+    assert_eq!(
+        found.last().map(|f| f.2.as_str()),
+        Some("2023"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_forecast_is_not_the_period_reported() {
+    // published in late October: the quarter reported is the third
+    let found = tag(
+        "Analysts expect losses through the second quarter of 2025. In the year-ago period, \
+         the bank earned $3 million.",
+        Some("2024-10-25"),
+    );
+    assert_eq!(
+        found.last().map(|f| f.2.as_str()),
+        Some("2023-Q3"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn counts_with_couple_and_more() {
+    check(
+        "Over the next couple of years we expect growth.",
+        SAT,
+        "the next couple of years",
+        Duration,
+        "P2Y",
+    );
+    check(
+        "The base may stay open for 20 more years.",
+        SAT,
+        "20 more years",
+        Duration,
+        "P20Y",
+    );
+}
+
+#[test]
 fn hours_ago_and_year_end() {
     check(
         "The site went down 24 hours ago.",
@@ -968,6 +1035,14 @@ fn hours_ago_and_year_end() {
     );
     check(
         "Prices will peak by the end of the year.",
+        march,
+        "the end of the year",
+        TimexType::Date,
+        "2024",
+    );
+    // a present clause under "says" speaks of now, not of the past
+    check(
+        "The agency says it is drafting rules by the end of the year.",
         march,
         "the end of the year",
         TimexType::Date,
