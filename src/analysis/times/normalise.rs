@@ -655,6 +655,8 @@ pub fn duration(count: Count, unit: Unit) -> String {
         Unit::Year => format!("P{}Y", n(1)),
         Unit::Decade => format!("P{}Y", n(10)),
         Unit::Century => format!("P{}Y", n(100)),
+        // "several quarters" stays in quarters, TimeML's PXQ
+        Unit::Quarter if count.is_none() => "PXQ".to_string(),
         Unit::Quarter => format!("P{}M", n(3)),
         Unit::Month => format!("P{}M", n(1)),
         Unit::Week => format!("P{}W", n(1)),

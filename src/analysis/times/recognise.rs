@@ -765,6 +765,25 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         // "the last half of 1989": the last of its year only when a year follows
         let of_year = self.is(j + 2, "of") && self.year_number(j + 3).is_some();
+        // "the first two quarters (of 1990)": its first half, as "the last two quarters" of a
+        // year is its second
+        if self.is(j + 1, "two") && self.is(j + 2, "quarters") {
+            let year_follows = self.is(j + 3, "of") && self.year_number(j + 4).is_some();
+            let q = match self.lower(j) {
+                "first" => 5,
+                "last" if year_follows => 6,
+                _ => return None,
+            };
+            let (year, end) = match self.year_number(j + 4) {
+                Some(y) if year_follows => (Some(y), j + 5),
+                _ => (year, j + 3),
+            };
+            return Some(Found {
+                start: i,
+                end,
+                sem: Sem::Quarter { year, q },
+            });
+        }
         let n = match self.entry(j, |e| matches!(e, Entry::Ordinal(_))) {
             Some(Entry::Ordinal(n)) => n,
             _ if self.is(j, "last") && of_year => {
@@ -1022,11 +1041,14 @@ impl<'w, 'a> Parser<'w, 'a> {
         j += half;
         let unit = self.unit(j)?;
         let w = &self.w[j];
-        let fraction = unit == Unit::Quarter && (self.is(j + 1, "of") || !w.token_start);
+        // "three quarters of the vote", "in some quarters": parts and places, not periods;
+        // "several quarters of losses" is a time
+        let fraction = unit == Unit::Quarter
+            && (count.is_some() && (self.is(j + 1, "of") || !w.token_start) || self.is(i, "some"));
         if w.text.starts_with(char::is_uppercase) && !w.token_start
             || w.text.starts_with(char::is_uppercase) && !self.capitalised(i)
             || fraction
-            || unit == Unit::Second && matches!(self.lower(i), "a" | "an")
+            || unit == Unit::Second && matches!(self.lower(i), "a" | "an") && count == Some(1)
             || count.is_none() && unit == Unit::Second
             || matches!(self.lower(j + 1), "old" | "olds")
         {

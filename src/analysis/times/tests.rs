@@ -1007,6 +1007,33 @@ fn counts_with_couple_and_more() {
         Duration,
         "P20Y",
     );
+    check(
+        "Each sample was heated for a couple of seconds.",
+        SAT,
+        "a couple of seconds",
+        Duration,
+        "PT2S",
+    );
+}
+
+#[test]
+fn quarters_as_periods_not_parts() {
+    check(
+        "The firm turned a profit after several quarters of losses.",
+        SAT,
+        "several quarters",
+        Duration,
+        "PXQ",
+    );
+    assert!(tag("Critics in some quarters objected.", SAT).is_empty());
+    assert!(tag("Three quarters of the vote went to her.", SAT).is_empty());
+    check(
+        "Demand should stay weak through the first two quarters of 2025.",
+        SAT,
+        "the first two quarters of 2025",
+        TimexType::Date,
+        "2025-H1",
+    );
 }
 
 #[test]
