@@ -125,10 +125,10 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
                 None
             }
         })?;
-        // a passive "(is) to be held" is to come; "will be held" has its own cue; a plan
+        // a passive "(is) to be held" or "will be held" is to come; a plan
         // in the past perfect ("had been due to") was for a time now past
         match (k >= 2).then(|| (lower(k - 2), lower(k - 1))) {
-            Some(("to", "be")) => Some(Tense::Future),
+            Some(("to" | "will" | "shall", "be")) => Some(Tense::Future),
             Some(("had", "been")) => Some(Tense::Past),
             Some((_, "be" | "being")) => None,
             _ => Some(tense),
