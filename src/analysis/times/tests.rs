@@ -366,6 +366,15 @@ fn tense_chooses_the_year_of_a_month() {
         TimexType::Date,
         "2014-11-20",
     );
+    // the modal before the passive sets the tense, not the participle
+    check(
+        "Our reporter will be named commander of the small crew for a long mission in \
+         December.",
+        may,
+        "December",
+        TimexType::Date,
+        "2015-12",
+    );
 }
 
 #[test]
