@@ -31,6 +31,11 @@ pub enum Sem {
         year: Option<i32>,
         q: u8,
     },
+    /// "last year's fourth quarter" (-1), "the first half of this year" (0).
+    QuarterInYear {
+        q: u8,
+        offset: i32,
+    },
     /// "the week of March 6": the week of a day.
     WeekOf(Box<Sem>),
     /// "the 1988 period" in a report of results: the quarter last completed before
@@ -170,12 +175,14 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                     _ => year_of(dct),
                 }
             });
-            let part = if *q <= 4 {
-                format!("Q{q}")
-            } else {
-                format!("H{}", q - 4)
-            };
-            (Date, format!("{year}-{part}"))
+            (Date, format!("{year}-{}", quarter_part(*q)))
+        }
+        Sem::QuarterInYear { q, offset } => {
+            let year = dct.map_or_else(
+                || "XXXX".to_string(),
+                |d| format!("{:04}", d.year() as i32 + offset),
+            );
+            (Date, format!("{year}-{}", quarter_part(*q)))
         }
         Sem::WeekOf(day) => {
             let (_, v) = resolve(day, cx)?;
@@ -405,6 +412,15 @@ fn season_shift(code: &str, offset: i32, month: i32) -> i32 {
         1 if first > month => 0,
         1 => 1,
         _ => 0,
+    }
+}
+
+/// "Q3" for a quarter (1-4), "H1" for a half (5-6).
+fn quarter_part(q: u8) -> String {
+    if q <= 4 {
+        format!("Q{q}")
+    } else {
+        format!("H{}", q - 4)
     }
 }
 

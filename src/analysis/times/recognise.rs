@@ -726,8 +726,34 @@ impl<'w, 'a> Parser<'w, 'a> {
         self.number(i).is_some_and(|y| (1900..=2100).contains(&y))
     }
 
-    /// third quarter (of 1990), the fiscal first quarter, first half, fiscal 1998.
+    /// "last year", "this year", "next year" at `i`: the years from the published one.
+    fn year_offset(&self, i: usize) -> Option<i32> {
+        let offset = match self.lower(i) {
+            "last" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        self.is(i + 1, "year").then_some(offset)
+    }
+
+    /// third quarter (of 1990), the fiscal first quarter, first half, fiscal 1998, last
+    /// year's fourth quarter, the first half of next year.
     fn quarter(&self, i: usize) -> Option<Found> {
+        // "last year's fourth quarter"
+        if let Some(offset) = self.year_offset(i)
+            && matches!(self.lower(i + 2), "'s" | "’s")
+        {
+            let found = self.quarter(i + 3)?;
+            return match found.sem {
+                Sem::Quarter { year: None, q } => Some(Found {
+                    start: i,
+                    end: found.end,
+                    sem: Sem::QuarterInYear { q, offset },
+                }),
+                _ => None,
+            };
+        }
         let mut j = i;
         let mut year = self.year_number(j).filter(|_| {
             self.capitalised(j + 1)
@@ -811,6 +837,17 @@ impl<'w, 'a> Parser<'w, 'a> {
                 year = Some(y);
                 end = k + 1;
             }
+        }
+        // "the first quarter of next year", "the fourth quarter last year"
+        let k = end + usize::from(self.is(end, "of"));
+        if year.is_none()
+            && let Some(offset) = self.year_offset(k)
+        {
+            return Some(Found {
+                start: i,
+                end: k + 2,
+                sem: Sem::QuarterInYear { q, offset },
+            });
         }
         Some(Found {
             start: i,

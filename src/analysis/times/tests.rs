@@ -1026,6 +1026,33 @@ fn counts_with_couple_and_more() {
 }
 
 #[test]
+fn quarters_of_a_year_named_relatively() {
+    let found = tag(
+        "Sales in last year's fourth quarter fell. The firm expects a profit in the first \
+         quarter of next year and in the second half of this year, after a loss in the third \
+         quarter last year.",
+        SAT,
+    );
+    let spans: Vec<_> = found.iter().map(|f| (f.0.as_str(), f.2.as_str())).collect();
+    assert_eq!(
+        spans,
+        [
+            ("last year's fourth quarter", "2023-Q4"),
+            ("the first quarter of next year", "2025-Q1"),
+            ("the second half of this year", "2024-H2"),
+            ("the third quarter last year", "2023-Q3"),
+        ]
+    );
+    check(
+        "Sales in last year's fourth quarter fell.",
+        None,
+        "last year's fourth quarter",
+        TimexType::Date,
+        "XXXX-Q4",
+    );
+}
+
+#[test]
 fn quarters_as_periods_not_parts() {
     check(
         "The firm turned a profit after several quarters of losses.",
