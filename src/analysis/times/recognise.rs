@@ -1238,6 +1238,21 @@ impl<'w, 'a> Parser<'w, 'a> {
                 sem: Sem::Weekend,
             });
         }
+        // "the day before yesterday", "the day after tomorrow"
+        if self.is(i + 1, "day")
+            && let Some(Entry::Day(offset @ (-1 | 1))) =
+                self.entry(i + 3, |e| matches!(e, Entry::Day(_)))
+            && self.is(i + 2, if offset < 0 { "before" } else { "after" })
+        {
+            return Some(Found {
+                start: i,
+                end: i + 4,
+                sem: Sem::Day {
+                    offset: offset * 2,
+                    part: None,
+                },
+            });
+        }
         // "the year before", "the day after": a step from the time last mentioned, when no
         // clause follows ("the day before he left" is not one)
         if let Some(unit) = self

@@ -1026,6 +1026,24 @@ fn counts_with_couple_and_more() {
 }
 
 #[test]
+fn two_days_from_the_published_day() {
+    check(
+        "The envoy left the day before yesterday.",
+        SAT,
+        "the day before yesterday",
+        TimexType::Date,
+        "2024-11-21",
+    );
+    check(
+        "Talks resume the day after tomorrow.",
+        SAT,
+        "the day after tomorrow",
+        TimexType::Date,
+        "2024-11-25",
+    );
+}
+
+#[test]
 fn quarters_of_a_year_named_relatively() {
     let found = tag(
         "Sales in last year's fourth quarter fell. The firm expects a profit in the first \
