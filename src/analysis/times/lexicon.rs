@@ -54,6 +54,9 @@ pub struct WordEntry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
     Past,
+    /// "is", "are": the clause speaks of now, so a reporting verb further away ("says")
+    /// does not set its tense.
+    Present,
     Future,
 }
 
@@ -143,6 +146,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 let tense = match *r.get(1)? {
                     "past" => Tense::Past,
                     "future" => Tense::Future,
+                    "present" => Tense::Present,
                     _ => return None,
                 };
                 Some((r[0], (tense, r.get(2).copied())))

@@ -47,6 +47,11 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
             {
                 last = Some(value.clone());
                 last_at = words[found.start].sentence;
+            } else if reporting_months(&words, found.start, &found.sem) {
+                // "for the nine months ... a year earlier": a year before those months is a
+                // year, not the quarter named before them
+                let year = last.as_deref().and_then(|l| l.get(..4)).map(str::to_string);
+                last = year.or_else(|| doc.meta.published.map(|d| format!("{:04}", d.year())));
             }
             out.push(Timex {
                 span: Span::new(words[start].span.start, words[found.end - 1].span.end),
@@ -57,6 +62,18 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
         i = found.end;
     }
     out
+}
+
+/// "the nine months", "the first six months": a reporting period of several quarters.
+fn reporting_months(words: &[Word], start: usize, sem: &Sem) -> bool {
+    words[start].lower.as_ref() == "the"
+        && matches!(
+            sem,
+            Sem::Duration {
+                count: Some(6 | 9),
+                unit: lexicon::Unit::Month
+            }
+        )
 }
 
 /// "the 1996 election", "a third-quarter loss": a date before a noun keeps its determiner out.
@@ -108,10 +125,10 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
                 None
             }
         })?;
-        // a passive "(is) to be held" is to come; "will be held" has its own cue; a plan
+        // a passive "(is) to be held" or "will be held" is to come; a plan
         // in the past perfect ("had been due to") was for a time now past
         match (k >= 2).then(|| (lower(k - 2), lower(k - 1))) {
-            Some(("to", "be")) => Some(Tense::Future),
+            Some(("to" | "will" | "shall", "be")) => Some(Tense::Future),
             Some(("had", "been")) => Some(Tense::Past),
             Some((_, "be" | "being")) => None,
             _ => Some(tense),
@@ -129,11 +146,12 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         .take(12)
         .enumerate()
         .find_map(|(d, k)| cue(k).map(|t| (d, t)));
-    match (before, after) {
+    let nearest = match (before, after) {
         (Some((a, t)), Some((b, u))) => Some(if a <= b { t } else { u }),
         (Some((_, t)), None) | (None, Some((_, t))) => Some(t),
         (None, None) => None,
-    }
+    };
+    nearest.filter(|t| *t != Tense::Present)
 }
 
 /// The interval a TIMEX3 value covers: `(first day, last day)`. "2022-02" → (2022-02-01,

@@ -31,6 +31,11 @@ pub enum Sem {
         year: Option<i32>,
         q: u8,
     },
+    /// "last year's fourth quarter" (-1), "the first half of this year" (0).
+    QuarterInYear {
+        q: u8,
+        offset: i32,
+    },
     /// "the week of March 6": the week of a day.
     WeekOf(Box<Sem>),
     /// "the 1988 period" in a report of results: the quarter last completed before
@@ -170,12 +175,14 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                     _ => year_of(dct),
                 }
             });
-            let part = if *q <= 4 {
-                format!("Q{q}")
-            } else {
-                format!("H{}", q - 4)
-            };
-            (Date, format!("{year}-{part}"))
+            (Date, format!("{year}-{}", quarter_part(*q)))
+        }
+        Sem::QuarterInYear { q, offset } => {
+            let year = dct.map_or_else(
+                || "XXXX".to_string(),
+                |d| format!("{:04}", d.year() as i32 + offset),
+            );
+            (Date, format!("{year}-{}", quarter_part(*q)))
         }
         Sem::WeekOf(day) => {
             let (_, v) = resolve(day, cx)?;
@@ -186,9 +193,11 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
             (Date, week)
         }
         Sem::QuarterOfYear(year) => {
-            let reported = dct.map(|d| (d.month() as i32 - 1).div_euclid(3) - 1);
-            let part =
-                reported.map_or_else(|| "QX".to_string(), |q| format!("Q{}", q.rem_euclid(4) + 1));
+            let reported = dct.map(reported_quarter);
+            let part = reported
+                .as_deref()
+                .and_then(|r| r.rsplit('-').next())
+                .unwrap_or("QX");
             (Date, format!("{year:04}-{part}"))
         }
         Sem::Season { year, code, offset } => {
@@ -406,6 +415,21 @@ fn season_shift(code: &str, offset: i32, month: i32) -> i32 {
     }
 }
 
+/// "Q3" for a quarter (1-4), "H1" for a half (5-6).
+fn quarter_part(q: u8) -> String {
+    if q <= 4 {
+        format!("Q{q}")
+    } else {
+        format!("H{}", q - 4)
+    }
+}
+
+/// The quarter last completed before `d`, as "1989-Q3".
+fn reported_quarter(d: Date) -> String {
+    let q = d.year() as i32 * 4 + (d.month() as i32 - 1) / 3 - 1;
+    format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+}
+
 fn day(dct: Option<Date>) -> String {
     dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string())
 }
@@ -528,9 +552,20 @@ fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> Str
         Anchor::Last | Anchor::Step | Anchor::Report => true,
         Anchor::Period => l.contains("-Q") || l.contains("-H"),
     });
+    let ahead = |l: &str| {
+        interval(l)
+            .zip(cx.published)
+            .is_some_and(|((s, _), d)| s > d)
+    };
     let last = match (from, last.and_then(crate::document::parse_date)) {
-        (Anchor::Report, Some(d)) => {
+        (Anchor::Report, Some(d)) if d <= cx.published.unwrap_or(d) => {
             quarter = format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1);
+            Some(quarter.as_str())
+        }
+        // a forecast ("the third quarter of 1990") is not the period reported on: that is
+        // the quarter last completed
+        (Anchor::Report, _) if last.is_some_and(ahead) => {
+            quarter = cx.published.map(reported_quarter).unwrap_or_default();
             Some(quarter.as_str())
         }
         _ => last,
@@ -636,6 +671,8 @@ pub fn duration(count: Count, unit: Unit) -> String {
         Unit::Year => format!("P{}Y", n(1)),
         Unit::Decade => format!("P{}Y", n(10)),
         Unit::Century => format!("P{}Y", n(100)),
+        // "several quarters" stays in quarters, TimeML's PXQ
+        Unit::Quarter if count.is_none() => "PXQ".to_string(),
         Unit::Quarter => format!("P{}M", n(3)),
         Unit::Month => format!("P{}M", n(1)),
         Unit::Week => format!("P{}W", n(1)),

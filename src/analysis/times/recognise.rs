@@ -732,8 +732,34 @@ impl<'w, 'a> Parser<'w, 'a> {
         self.number(i).is_some_and(|y| (1900..=2100).contains(&y))
     }
 
-    /// third quarter (of 1990), the fiscal first quarter, first half, fiscal 1998.
+    /// "last year", "this year", "next year" at `i`: the years from the published one.
+    fn year_offset(&self, i: usize) -> Option<i32> {
+        let offset = match self.lower(i) {
+            "last" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        self.is(i + 1, "year").then_some(offset)
+    }
+
+    /// third quarter (of 1990), the fiscal first quarter, first half, fiscal 1998, last
+    /// year's fourth quarter, the first half of next year.
     fn quarter(&self, i: usize) -> Option<Found> {
+        // "last year's fourth quarter"
+        if let Some(offset) = self.year_offset(i)
+            && matches!(self.lower(i + 2), "'s" | "’s")
+        {
+            let found = self.quarter(i + 3)?;
+            return match found.sem {
+                Sem::Quarter { year: None, q } => Some(Found {
+                    start: i,
+                    end: found.end,
+                    sem: Sem::QuarterInYear { q, offset },
+                }),
+                _ => None,
+            };
+        }
         let mut j = i;
         let mut year = self.year_number(j).filter(|_| {
             self.capitalised(j + 1)
@@ -771,6 +797,25 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         // "the last half of 1989": the last of its year only when a year follows
         let of_year = self.is(j + 2, "of") && self.year_number(j + 3).is_some();
+        // "the first two quarters (of 1990)": its first half, as "the last two quarters" of a
+        // year is its second
+        if self.is(j + 1, "two") && self.is(j + 2, "quarters") {
+            let year_follows = self.is(j + 3, "of") && self.year_number(j + 4).is_some();
+            let q = match self.lower(j) {
+                "first" => 5,
+                "last" if year_follows => 6,
+                _ => return None,
+            };
+            let (year, end) = match self.year_number(j + 4) {
+                Some(y) if year_follows => (Some(y), j + 5),
+                _ => (year, j + 3),
+            };
+            return Some(Found {
+                start: i,
+                end,
+                sem: Sem::Quarter { year, q },
+            });
+        }
         let n = match self.entry(j, |e| matches!(e, Entry::Ordinal(_))) {
             Some(Entry::Ordinal(n)) => n,
             _ if self.is(j, "last") && of_year => {
@@ -798,6 +843,17 @@ impl<'w, 'a> Parser<'w, 'a> {
                 year = Some(y);
                 end = k + 1;
             }
+        }
+        // "the first quarter of next year", "the fourth quarter last year"
+        let k = end + usize::from(self.is(end, "of"));
+        if year.is_none()
+            && let Some(offset) = self.year_offset(k)
+        {
+            return Some(Found {
+                start: i,
+                end: k + 2,
+                sem: Sem::QuarterInYear { q, offset },
+            });
         }
         Some(Found {
             start: i,
@@ -1017,16 +1073,25 @@ impl<'w, 'a> Parser<'w, 'a> {
         if self.is(j, "-") && self.adjacent(j - 1, j) && self.adjacent(j, j + 1) {
             j += 1;
         }
+        // "20 more years", "two additional weeks"
+        if matches!(self.lower(j), "more" | "additional" | "further" | "extra")
+            && self.unit(j + 1).is_some()
+        {
+            j += 1;
+        }
         // "2 1/2 years", "two and a half hours": counted in the next smaller unit
         let mut half = self.half(j);
         j += half;
         let unit = self.unit(j)?;
         let w = &self.w[j];
-        let fraction = unit == Unit::Quarter && (self.is(j + 1, "of") || !w.token_start);
+        // "three quarters of the vote", "in some quarters": parts and places, not periods;
+        // "several quarters of losses" is a time
+        let fraction = unit == Unit::Quarter
+            && (count.is_some() && (self.is(j + 1, "of") || !w.token_start) || self.is(i, "some"));
         if w.text.starts_with(char::is_uppercase) && !w.token_start
             || w.text.starts_with(char::is_uppercase) && !self.capitalised(i)
             || fraction
-            || unit == Unit::Second && matches!(self.lower(i), "a" | "an")
+            || unit == Unit::Second && matches!(self.lower(i), "a" | "an") && count == Some(1)
             || count.is_none() && unit == Unit::Second
             || matches!(self.lower(j + 1), "old" | "olds")
         {
@@ -1124,26 +1189,35 @@ impl<'w, 'a> Parser<'w, 'a> {
             } else if matches!(self.lower(end), "period" | "quarter") {
                 end += 1;
             }
-            let sem = Sem::Shift {
-                count: Some(1),
-                unit: Unit::Year,
-                sign: -1,
-                from: Anchor::Report,
-            };
+            let sem = year_before_report();
             return Some(Found { start: i, end, sem });
+        }
+        // "last year's quarter": the reporting period a year before
+        if self.is(i, "last")
+            && self.is(i + 1, "year")
+            && matches!(self.lower(i + 2), "'s" | "’s")
+            && matches!(self.lower(i + 3), "period" | "quarter")
+        {
+            return Some(Found {
+                start: i,
+                end: i + 4,
+                sem: year_before_report(),
+            });
         }
         // that year, that same day: the time last mentioned
         let the_same = self.is(i, "the") && self.is(i + 1, "same");
         if self.is(i, "that") || the_same {
             let j = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
-            let unit = self
+            if let Some(unit) = self
                 .unit(j)
-                .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Day))?;
-            return Some(Found {
-                start: i,
-                end: j + 1,
-                sem: Sem::Anaphor(unit),
-            });
+                .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Day))
+            {
+                return Some(Found {
+                    start: i,
+                    end: j + 1,
+                    sem: Sem::Anaphor(unit),
+                });
+            }
         }
         // year-end, year end, year's end
         if self.is(i, "year") {
@@ -1168,6 +1242,21 @@ impl<'w, 'a> Parser<'w, 'a> {
                 start: i,
                 end: i + 2,
                 sem: Sem::Weekend,
+            });
+        }
+        // "the day before yesterday", "the day after tomorrow"
+        if self.is(i + 1, "day")
+            && let Some(Entry::Day(offset @ (-1 | 1))) =
+                self.entry(i + 3, |e| matches!(e, Entry::Day(_)))
+            && self.is(i + 2, if offset < 0 { "before" } else { "after" })
+        {
+            return Some(Found {
+                start: i,
+                end: i + 4,
+                sem: Sem::Day {
+                    offset: offset * 2,
+                    part: None,
+                },
             });
         }
         // "the year before", "the day after": a step from the time last mentioned, when no
@@ -1219,9 +1308,22 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         let mut j = i + 1;
         let which = self.lower(j);
-        let latest = matches!(which, "latest" | "current" | "full" | "fiscal" | "same");
+        let latest = matches!(
+            which,
+            "latest" | "current" | "full" | "fiscal" | "same" | "corresponding" | "comparable"
+        );
         if latest {
             j += 1;
+        }
+        // "the quarter a year ago", "the same period last year"
+        if matches!(self.lower(j), "period" | "quarter")
+            && let Some(end) = self.year_back(j + 1)
+        {
+            return Some(Found {
+                start: i,
+                end,
+                sem: year_before_report(),
+            });
         }
         let prev = if i > 0 { self.lower(i - 1) } else { "" };
         let sem = match self.lower(j) {
@@ -1256,6 +1358,18 @@ impl<'w, 'a> Parser<'w, 'a> {
             end: j + 1,
             sem,
         })
+    }
+
+    /// The end of "a year ago", "a year earlier", "last year" at `i`.
+    fn year_back(&self, i: usize) -> Option<usize> {
+        if self.is(i, "last") && self.is(i + 1, "year") {
+            Some(i + 2)
+        } else {
+            (self.is(i, "a")
+                && self.is(i + 1, "year")
+                && matches!(self.lower(i + 2), "ago" | "earlier"))
+            .then_some(i + 3)
+        }
     }
 
     /// "(the quarter) ended July 31": the three months up to that day, named by the calendar
@@ -1294,6 +1408,8 @@ impl<'w, 'a> Parser<'w, 'a> {
                 let j = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
                 return Some((Some(n), j));
             }
+            // "the next couple of years"
+            "couple" if self.is(i + 1, "of") => return Some((Some(2), i + 2)),
             _ => {}
         }
         if let Some(n) = self.number(i).filter(|n| *n < 10_000) {
@@ -1521,4 +1637,14 @@ fn slash_date(s: &str) -> Option<Sem> {
         month: Some(m),
         day: Some(d),
     })
+}
+
+/// A year before the reporting period last mentioned.
+fn year_before_report() -> Sem {
+    Sem::Shift {
+        count: Some(1),
+        unit: Unit::Year,
+        sign: -1,
+        from: Anchor::Report,
+    }
 }
