@@ -105,8 +105,10 @@ pub struct Highlights<'a> {
     pub marks: &'a Marks,
     /// Sorted, not overlapping.
     pub focus: &'a [Span],
+    /// The search's matches on screen, in order.
     pub matches: &'a [Span],
-    pub current: Option<usize>,
+    /// The search's current match.
+    pub current: Option<Span>,
 }
 
 impl Article {
@@ -279,6 +281,15 @@ impl Article {
         self.visible(doc).first().map_or(0, |(v, _)| v.start)
     }
 
+    /// The bytes on screen, from the top line's first to the last line's last.
+    pub fn shown(&mut self, doc: &Document) -> Span {
+        let lines = self.visible(doc);
+        match (lines.first(), lines.last()) {
+            (Some((first, _)), Some((last, _))) => Span::new(first.start, last.end),
+            _ => Span::default(),
+        }
+    }
+
     /// How far down the article the top line is, in per cent of the text.
     pub fn percent(&mut self, doc: &Document) -> usize {
         self.top_byte(doc) * 100 / doc.text.len().max(1)
@@ -434,12 +445,12 @@ fn paint(text: &str, v: VLine, emphasis: &[(Span, bool)], lights: &Highlights) -
     }
     for list in [lights.focus, lights.matches] {
         let from = list.partition_point(|s| s.end <= line.start);
-        for (k, &span) in list[from..].iter().enumerate() {
+        for &span in &list[from..] {
             if span.start >= line.end {
                 break;
             }
             let (style, rank) = if std::ptr::eq(list, lights.matches) {
-                if lights.current == Some(from + k) {
+                if lights.current == Some(span) {
                     (theme::current_match(), 30)
                 } else {
                     (theme::search_match(), 29)
