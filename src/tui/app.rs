@@ -9,15 +9,15 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
 use super::action::Action;
-use super::article::{Article, Highlights, Mark, Marks};
+use super::article::{Article, Highlights};
 use super::keymap::{Key, Keymap};
 use super::layout::PaneSizes;
 use super::library::{Library, Request};
+use super::marks::Marks;
 use super::overlay::Overlay;
 use super::review::{Pending, ReviewSettings};
 use super::search;
 use super::selection::Selection;
-use super::theme;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
 use crate::review::{Session, Status};
@@ -344,6 +344,9 @@ impl App {
         };
         self.article.resize(doc, width, height);
         let shown = self.article.shown(doc);
+        if let Some(analysis) = &self.analysis {
+            self.marks.show(analysis, shown);
+        }
         let lights = Highlights {
             marks: &self.marks,
             focus: &self.focus_spans,
@@ -732,8 +735,7 @@ impl App {
         };
         let statuses = self.statuses();
         let notes = self.noted_spans();
-        self.marks = Marks::default(); // not alive beside the new ones: millions on a long briefing
-        self.marks = marks(analysis, &statuses, &notes);
+        self.marks = Marks::new(analysis, &statuses, &notes);
         let mentions: Vec<Span> = self
             .filter
             .and_then(|a| analysis.actors.get(a))
@@ -894,56 +896,4 @@ impl App {
 /// Screen rows one item of a list pane takes.
 pub fn item_rows(pane: Pane) -> usize {
     if pane == Pane::Claims { 2 } else { 1 }
-}
-
-/// The analysis's spans as paint for the article, the heavier kinds ranked higher.
-fn marks(analysis: &Analysis, statuses: &[Status], notes: &[Span]) -> Marks {
-    let mut list = Vec::new();
-    let mut styles: Vec<ratatui::style::Style> = Vec::new();
-    // each style looked up once a claim or actor, not once a span: a long briefing has
-    // millions of spans
-    let mut style = |s: ratatui::style::Style| match styles.iter().position(|&known| known == s) {
-        Some(k) => k as u8,
-        None => {
-            styles.push(s);
-            (styles.len() - 1) as u8
-        }
-    };
-    let (noted, source, cue, hedge, time) = (
-        style(theme::noted()),
-        style(theme::source()),
-        style(theme::cue()),
-        style(theme::hedge()),
-        style(theme::time()),
-    );
-    let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
-    for &span in notes {
-        add(span, noted, 1);
-    }
-    for (i, claim) in analysis.claims.iter().enumerate() {
-        let tint = style(theme::status(statuses.get(i).copied().unwrap_or_default()));
-        match &claim.fragments {
-            Some(parts) => parts.iter().for_each(|&p| add(p, tint, 2)),
-            None => add(claim.span, tint, 2),
-        }
-        if let Some(s) = &claim.source {
-            add(s.span, source, 6);
-        }
-        if let Some(c) = claim.cue {
-            add(c, cue, 5);
-        }
-        for &h in &claim.hedges {
-            add(h, hedge, 5);
-        }
-    }
-    for t in &analysis.times {
-        add(t.span, time, 3);
-    }
-    for actor in &analysis.actors {
-        let kind = style(theme::actor(actor.kind));
-        for mention in &actor.mentions {
-            add(mention.span, kind, 4);
-        }
-    }
-    Marks::new(list, styles)
 }

@@ -1,7 +1,7 @@
 //! The article pane: the text wrapped to the pane's width, lazily. Paragraphs are wrapped
 //! only when they come into view and cached for the width, so a 10 MB briefing scrolls as
 //! fast as a short one. Markdown stays as written; headings and emphasis are styled, and
-//! the analysis's spans are painted over the words.
+//! the analysis's spans ([`Marks`]) are painted over the words.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as Text};
@@ -10,6 +10,7 @@ use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
 use super::layout::drawable;
+use super::marks::Marks;
 use super::theme;
 use crate::document::{Document, Span};
 
@@ -53,50 +54,6 @@ impl Default for Article {
             target: None,
             at_top: false,
         }
-    }
-}
-
-/// A span painted over the article's text, with its weight when spans overlap.
-#[derive(Debug, Clone, Copy)]
-pub struct Mark {
-    pub span: Span,
-    /// Index into [`Marks`]' styles: a long briefing has millions of marks and few styles.
-    pub style: u8,
-    pub rank: u8,
-}
-
-/// The analysis's spans, sorted by start, for painting any visible line quickly.
-#[derive(Debug, Default)]
-pub struct Marks {
-    list: Vec<Mark>,
-    styles: Vec<Style>,
-    max_len: usize,
-}
-
-impl Marks {
-    /// Sorted by start, then rank, ties kept in the order given. In place: sorting small
-    /// keys and copying the marks in their order takes a quarter fewer instructions but
-    /// needs two more lists the size of the marks of a long briefing at once.
-    pub fn new(mut list: Vec<Mark>, styles: Vec<Style>) -> Marks {
-        list.sort_by_key(|m| (m.span.start, m.rank));
-        let max_len = list.iter().map(|m| m.span.len()).max().unwrap_or(0);
-        Marks {
-            list,
-            styles,
-            max_len,
-        }
-    }
-
-    /// The marks touching `line`, each with its style.
-    fn overlapping(&self, line: Span) -> impl Iterator<Item = (Span, Style, u8)> {
-        let from = self
-            .list
-            .partition_point(|m| m.span.start + self.max_len <= line.start);
-        self.list[from..]
-            .iter()
-            .take_while(move |m| m.span.start < line.end)
-            .filter(move |m| m.span.end > line.start)
-            .map(|m| (m.span, self.styles[usize::from(m.style)], m.rank))
     }
 }
 

@@ -13,6 +13,7 @@ mod help;
 mod keymap;
 mod layout;
 mod library;
+mod marks;
 mod notes;
 mod overlay;
 mod review;

@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::style::Color;
+use ratatui::style::{Color, Style};
 
 use super::action::Action::{self, *};
 use super::app::{App, Item, Pane};
@@ -301,6 +301,34 @@ fn a_growing_query_counts_a_step_a_key_and_ends_with_the_whole_count() {
         text.to_lowercase().matches("the").count()
     );
     assert_eq!(app.search.current, Some(0));
+}
+
+/// The style of the first cell of `word`'s first (or last) appearance in the frame.
+fn style_of(terminal: &Terminal<TestBackend>, word: &str, last: bool) -> Option<Style> {
+    let buffer = terminal.backend().buffer();
+    let cells = buffer.content();
+    let width = word.chars().count();
+    let mut found = (0..cells.len().saturating_sub(width)).filter(|&at| {
+        cells[at..at + width]
+            .iter()
+            .map(|c| c.symbol())
+            .collect::<String>()
+            == word
+    });
+    let at = if last { found.next_back() } else { found.next() }?;
+    Some(cells[at].style())
+}
+
+#[test]
+fn the_end_of_a_long_briefing_is_painted_as_its_start() {
+    let text = "Minister Ana Duarte said on Monday that the port of Lisbon would reopen.\n\n"
+        .repeat(4_000);
+    let mut app = app_for(Document::from_text(&text, Meta::default()).0);
+    let top = style_of(&draw(&mut app, 80, 24), "Lisbon", false).expect("on screen");
+    assert_ne!(top, Style::default());
+    app.handle(Bottom);
+    let bottom = style_of(&draw(&mut app, 80, 24), "Lisbon", true).expect("on screen");
+    assert_eq!(bottom, top);
 }
 
 #[test]
