@@ -25,35 +25,53 @@ struct Mark {
     rank: u8,
 }
 
-/// Items of one kind by where they start in the text: their indices in that order (none
-/// when they are in it already, as the analysis gives them) and the length of the longest.
+/// Items of one kind by an anchor in the text (a span's start; a claim's own span's, its
+/// source may come before it): their indices in that order (none when they are in it
+/// already, as the analysis gives them), and how far an item's spans reach before and
+/// after its anchor.
 #[derive(Debug, Default)]
 struct ByStart {
     len: usize,
     order: Option<Vec<usize>>,
+    back: usize,
     reach: usize,
 }
 
 impl ByStart {
-    fn new(len: usize, span: impl Fn(usize) -> Span) -> ByStart {
-        let sorted = (1..len).all(|i| span(i - 1).start <= span(i).start);
+    fn new(len: usize, anchor: impl Fn(usize) -> usize, extent: impl Fn(usize) -> Span) -> ByStart {
+        let sorted = (1..len).all(|i| anchor(i - 1) <= anchor(i));
         let order = (!sorted).then(|| {
             let mut order: Vec<usize> = (0..len).collect();
-            order.sort_by_key(|&i| span(i).start);
+            order.sort_by_key(|&i| anchor(i));
             order
         });
-        let reach = (0..len).map(|i| span(i).len()).max().unwrap_or(0);
-        ByStart { len, order, reach }
+        let (mut back, mut reach) = (0, 0);
+        for i in 0..len {
+            let (at, span) = (anchor(i), extent(i));
+            back = back.max(at.saturating_sub(span.start));
+            reach = reach.max(span.end.saturating_sub(at));
+        }
+        ByStart {
+            len,
+            order,
+            back,
+            reach,
+        }
     }
 
-    /// The items that overlap `region`, in their own order.
-    fn within(&self, region: Span, span: impl Fn(usize) -> Span) -> Vec<usize> {
+    /// The items whose extent overlaps `region`, in their own order.
+    fn within(
+        &self,
+        region: Span,
+        anchor: impl Fn(usize) -> usize,
+        extent: impl Fn(usize) -> Span,
+    ) -> Vec<usize> {
         let at = |k: usize| self.order.as_ref().map_or(k, |order| order[k]);
-        // bisection over the items by start: the first that may reach into the region
+        // bisection over the items by anchor: the first that may reach into the region
         let (mut low, mut high) = (0, self.len);
         while low < high {
             let mid = low + (high - low) / 2;
-            if span(at(mid)).start + self.reach <= region.start {
+            if anchor(at(mid)) + self.reach <= region.start {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -61,8 +79,8 @@ impl ByStart {
         }
         let mut found: Vec<usize> = (low..self.len)
             .map(at)
-            .take_while(|&i| span(i).start < region.end)
-            .filter(|&i| span(i).end > region.start)
+            .take_while(|&i| anchor(i) < region.end + self.back)
+            .filter(|&i| extent(i).overlaps(region))
             .collect();
         found.sort_unstable();
         found
@@ -116,8 +134,21 @@ impl Marks {
             style(theme::hedge()),
             style(theme::time()),
         ];
+        // a status's style looked up once, not once a claim: the palette's look-ups add up
+        // to tens of milliseconds over the claims of a long briefing
+        let mut tint: Vec<(Status, u8)> = Vec::new();
         let tints = (0..analysis.claims.len())
-            .map(|i| style(theme::status(statuses.get(i).copied().unwrap_or_default())))
+            .map(|i| {
+                let status = statuses.get(i).copied().unwrap_or_default();
+                match tint.iter().find(|(known, _)| *known == status) {
+                    Some(&(_, k)) => k,
+                    None => {
+                        let k = style(theme::status(status));
+                        tint.push((status, k));
+                        k
+                    }
+                }
+            })
             .collect();
         let kinds = analysis
             .actors
@@ -132,12 +163,19 @@ impl Marks {
             tints,
             kinds,
             notes: notes.to_vec(),
-            claims: ByStart::new(claims.len(), |i| extent(&claims[i])),
-            times: ByStart::new(times.len(), |i| times[i].span),
+            claims: ByStart::new(
+                claims.len(),
+                |i| claims[i].span.start,
+                |i| extent(&claims[i]),
+            ),
+            times: ByStart::new(times.len(), |i| times[i].span.start, |i| times[i].span),
             mentions: analysis
                 .actors
                 .iter()
-                .map(|a| ByStart::new(a.mentions.len(), |i| a.mentions[i].span))
+                .map(|a| {
+                    let span = |i: usize| a.mentions[i].span;
+                    ByStart::new(a.mentions.len(), |i| span(i).start, span)
+                })
                 .collect(),
             regions: HashMap::new(),
         }
@@ -174,7 +212,8 @@ impl Marks {
             add(span, noted, 1);
         }
         let claims = &analysis.claims;
-        for i in self.claims.within(region, |i| extent(&claims[i])) {
+        let anchor = |i: usize| claims[i].span.start;
+        for i in self.claims.within(region, anchor, |i| extent(&claims[i])) {
             let claim = &claims[i];
             let tint = self.tints.get(i).copied().unwrap_or_default();
             match &claim.fragments {
@@ -192,13 +231,17 @@ impl Marks {
             }
         }
         let times = &analysis.times;
-        for i in self.times.within(region, |i| times[i].span) {
+        for i in self
+            .times
+            .within(region, |i| times[i].span.start, |i| times[i].span)
+        {
             add(times[i].span, time, 3);
         }
         for ((actor, mentions), &kind) in
             analysis.actors.iter().zip(&self.mentions).zip(&self.kinds)
         {
-            for i in mentions.within(region, |i| actor.mentions[i].span) {
+            let span = |i: usize| actor.mentions[i].span;
+            for i in mentions.within(region, |i| span(i).start, span) {
                 add(actor.mentions[i].span, kind, 4);
             }
         }
@@ -257,11 +300,14 @@ mod tests {
 
     #[test]
     fn items_out_of_order_are_found_in_their_own_order() {
+        // anchored at their ends: a span reaches back from its anchor
         let spans = [Span::new(50, 60), Span::new(5, 9), Span::new(40, 52)];
-        let by_start = ByStart::new(spans.len(), |i| spans[i]);
-        assert_eq!(by_start.order, Some(vec![1, 2, 0]));
-        assert_eq!(by_start.within(Span::new(45, 55), |i| spans[i]), [0, 2]);
-        assert_eq!(by_start.within(Span::new(0, 6), |i| spans[i]), [1]);
+        let (anchor, extent) = (|i: usize| spans[i].end, |i: usize| spans[i]);
+        let by_end = ByStart::new(spans.len(), anchor, extent);
+        assert_eq!(by_end.order, Some(vec![1, 2, 0]));
+        assert_eq!(by_end.within(Span::new(45, 55), anchor, extent), [0, 2]);
+        assert_eq!(by_end.within(Span::new(0, 6), anchor, extent), [1]);
+        assert!(by_end.within(Span::new(9, 40), anchor, extent).is_empty());
     }
 
     #[test]

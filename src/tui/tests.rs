@@ -315,7 +315,11 @@ fn style_of(terminal: &Terminal<TestBackend>, word: &str, last: bool) -> Option<
             .collect::<String>()
             == word
     });
-    let at = if last { found.next_back() } else { found.next() }?;
+    let at = if last {
+        found.next_back()
+    } else {
+        found.next()
+    }?;
     Some(cells[at].style())
 }
 
