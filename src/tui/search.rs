@@ -59,8 +59,12 @@ impl Query {
             .map(Query)
     }
 
-    /// The first match starting at or after byte `at` (a char boundary).
+    /// The first match starting at or after byte `at`; none past the end or off a char
+    /// boundary.
     pub fn find_at(&self, text: &str, at: usize) -> Option<Span> {
+        if !text.is_char_boundary(at) {
+            return None;
+        }
         self.0
             .find_at(text, at)
             .map(|m| Span::new(m.start(), m.end()))
