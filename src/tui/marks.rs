@@ -134,8 +134,8 @@ impl Marks {
             style(theme::hedge()),
             style(theme::time()),
         ];
-        // a status's style looked up once, not once a claim: the palette's look-ups add up
-        // to tens of milliseconds over the claims of a long briefing
+        // a status's style looked up in the palette once, not once a claim: a long briefing
+        // has a hundred thousand claims and a handful of statuses
         let mut tint: Vec<(Status, u8)> = Vec::new();
         let tints = (0..analysis.claims.len())
             .map(|i| {
