@@ -1,5 +1,6 @@
 //! The reader's frames on ratatui's `TestBackend` (160x45): the first frame of the sample and
-//! of large briefings, the frame after `G`, and search, each key with its frame.
+//! of large briefings, the frame after `G`, and search, each key with its frame (and the
+//! search's count to its end).
 //! `cargo bench --bench reader`.
 
 use brief::analysis::{Analysis, UserLexicon, analyze};
@@ -63,22 +64,40 @@ fn bottom(bencher: Bencher, size: usize) {
         });
 }
 
-/// One key typed into a search (`/` then `m`: the first letter, with the most matches)
-/// and its frame: the search runs again over the whole text on every key.
+/// One key typed into a search (`/` then `t`: a frequent letter, hundreds of thousands of
+/// matches on 10 MB) and its frame: the first match from the screen on, and the first step
+/// of the count.
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn search_key(bencher: Bencher, size: usize) {
     let (doc, analysis) = analysed(size);
     bencher
-        .with_inputs(|| {
-            let mut reader = Offscreen::new(doc.clone(), analysis.clone(), WIDTH, HEIGHT);
-            press(&mut reader, '/');
-            reader.draw();
-            reader
-        })
+        .with_inputs(|| searching(&doc, &analysis))
         .bench_local_refs(|reader| {
-            press(reader, 'm');
+            press(reader, 't');
             reader.draw();
         });
+}
+
+/// The same key, then the count to its end (a step a turn of the event loop while no key
+/// waits), and the frame with the count.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn search_counted(bencher: Bencher, size: usize) {
+    let (doc, analysis) = analysed(size);
+    bencher
+        .with_inputs(|| searching(&doc, &analysis))
+        .bench_local_refs(|reader| {
+            press(reader, 't');
+            reader.settle();
+            reader.draw();
+        });
+}
+
+/// The reader with a search opened, nothing typed yet.
+fn searching(doc: &Document, analysis: &Analysis) -> Offscreen {
+    let mut reader = Offscreen::new(doc.clone(), analysis.clone(), WIDTH, HEIGHT);
+    press(&mut reader, '/');
+    reader.draw();
+    reader
 }
 
 /// `n`, to the next match of a search already made, and its frame.

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Peak memory of the reader as a whole process: opens a briefing in `brief` on a
 pseudo-terminal (160x45) under `/usr/bin/time -v`, waits for the analysis, presses G, a
-search, n, g and q one a second, and prints the peak resident set and CPU time.
-usage: scripts/reader_peak.py BRIEF BRIEFING [SECONDS_TO_WAIT]   (Linux; GNU time)"""
+search (`/the` unless another QUERY is given), n, g and q one a second, and prints the peak
+resident set and CPU time.
+usage: scripts/reader_peak.py BRIEF BRIEFING [SECONDS_TO_WAIT [QUERY]]   (Linux; GNU time)"""
 
 import fcntl
 import os
@@ -30,6 +31,7 @@ def drain(fd, seconds):
 def main():
     brief, briefing = sys.argv[1], sys.argv[2]
     wait = float(sys.argv[3]) if len(sys.argv) > 3 else 10
+    query = sys.argv[4].encode() if len(sys.argv) > 4 else b"the"
     report = tempfile.NamedTemporaryFile(suffix=".txt", delete=False).name
     pid, fd = pty.fork()
     if pid == 0:
@@ -37,7 +39,7 @@ def main():
         os.execv("/usr/bin/time", ["time", "-v", "-o", report, brief, "--no-config", briefing])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
     drain(fd, wait)
-    for key in [b"G", b"/", b"the", b"\r", b"n", b"g", b"q"]:
+    for key in [b"G", b"/", query, b"\r", b"n", b"g", b"q"]:
         os.write(fd, key)
         drain(fd, 1)
     os.waitpid(pid, 0)
@@ -47,7 +49,8 @@ def main():
         fields[name] = value
     os.unlink(report)
     peak = int(fields["Maximum resident set size (kbytes)"]) // 1024
-    print(f"  reader, {os.path.getsize(briefing)} bytes: {fields['User time (seconds)']} s user CPU,"
+    print(f"  reader, {os.path.getsize(briefing)} bytes, /{query.decode()}:"
+          f" {fields['User time (seconds)']} s user CPU,"
           f" peak {peak} MB")
 
 

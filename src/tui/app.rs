@@ -9,15 +9,15 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
 use super::action::Action;
-use super::article::{Article, Highlights, Mark, Marks};
+use super::article::{Article, Highlights};
 use super::keymap::{Key, Keymap};
 use super::layout::PaneSizes;
 use super::library::{Library, Request};
+use super::marks::Marks;
 use super::overlay::Overlay;
 use super::review::{Pending, ReviewSettings};
 use super::search;
 use super::selection::Selection;
-use super::theme;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
 use crate::review::{Session, Status};
@@ -110,13 +110,16 @@ impl ListView {
     }
 }
 
-/// The search in the article: the query, whether it is being typed, and its matches.
-#[derive(Debug, Default)]
+/// The search in the article: the query, whether it is being typed, its matches (counted
+/// between keys, never all kept) and the one shown.
+#[derive(Default)]
 pub struct Search {
     pub query: String,
     pub editing: bool,
-    pub matches: Vec<Span>,
+    pub matches: search::Matches,
+    /// The shown match's number, once the count has reached it.
     pub current: Option<usize>,
+    pub shown: Option<Span>,
 }
 
 /// The item whose spans stand out in the article.
@@ -281,9 +284,7 @@ impl App {
         if let Some((query, span)) = hit {
             self.search.query = query;
             self.find();
-            if let Some(k) = self.search.matches.iter().position(|m| *m == span) {
-                self.show_match(k);
-            }
+            self.show_match(span);
         }
     }
 
@@ -342,11 +343,15 @@ impl App {
             return Vec::new();
         };
         self.article.resize(doc, width, height);
+        let shown = self.article.shown(doc);
+        if let Some(analysis) = &self.analysis {
+            self.marks.show(analysis, shown);
+        }
         let lights = Highlights {
             marks: &self.marks,
             focus: &self.focus_spans,
-            matches: &self.search.matches,
-            current: self.search.current,
+            matches: &self.search.matches.within(&doc.text, shown),
+            current: self.search.shown,
         };
         self.article.lines(doc, &lights)
     }
@@ -604,46 +609,104 @@ impl App {
         self.article.top_byte(doc)
     }
 
-    /// Finds the query in the article (see [`search::Query`]) and shows the first match from
-    /// the top of the view on.
+    /// Finds the query in the article (see [`search::Matches`]): the first match from the top
+    /// of the view on is shown at once, and the count begins.
     fn find(&mut self) {
-        self.search.matches.clear();
+        self.search.matches = search::Matches::new(&self.search.query);
         self.search.current = None;
-        let Some(doc) = &self.doc else {
+        self.search.shown = None;
+        let Some(doc) = self.doc.clone() else {
             return;
         };
-        let Some(query) = search::Query::new(&self.search.query) else {
-            return;
-        };
-        self.search.matches = query.find_iter(&doc.text).collect();
-        let top = self.article.top_byte(doc);
-        let k = self.search.matches.partition_point(|m| m.start < top);
-        if !self.search.matches.is_empty() {
-            self.show_match(k % self.search.matches.len());
+        let top = self.article.top_byte(&doc);
+        let matches = &self.search.matches;
+        let first = matches
+            .find_at(&doc.text, top)
+            .or_else(|| matches.find_at(&doc.text, 0));
+        self.count_on();
+        if let Some(m) = first {
+            self.show_match(m);
         }
     }
 
-    fn next_match(&mut self, forward: bool) {
-        let n = self.search.matches.len();
-        if n == 0 {
-            return;
+    /// The search's count is not complete: the event loop calls [`App::count_on`] between keys.
+    pub fn counting(&self) -> bool {
+        self.doc.is_some() && !self.search.matches.counted()
+    }
+
+    /// Counts the search's matches on by a step ([`search::STEP`] bytes of text).
+    pub fn count_on(&mut self) {
+        if let Some(doc) = &self.doc {
+            self.search.matches.count(&doc.text, search::STEP);
         }
-        let k = match (self.search.current, forward) {
-            (None, _) => 0,
-            (Some(k), true) => (k + 1) % n,
-            (Some(k), false) => (k + n - 1) % n,
+        self.number_shown();
+    }
+
+    /// `n`/`N`: the next match after the shown one (the first after the last), or the one
+    /// before it, which needs its number: counted that far first, at once.
+    fn next_match(&mut self, forward: bool) {
+        let (Some(doc), Some(shown)) = (self.doc.clone(), self.search.shown) else {
+            return;
+        };
+        let text = &doc.text;
+        let matches = &mut self.search.matches;
+        let (k, m) = if forward {
+            match matches.find_at(text, shown.end) {
+                Some(m) => (self.search.current.map(|k| k + 1), Some(m)),
+                None => (Some(0), matches.find_at(text, 0)),
+            }
+        } else {
+            matches.count_past(text, shown.start);
+            self.number_shown();
+            let matches = &mut self.search.matches;
+            let k = match self.search.current {
+                Some(k) if k > 0 => k - 1,
+                _ => {
+                    matches.count_past(text, usize::MAX);
+                    matches.len().saturating_sub(1)
+                }
+            };
+            (Some(k), matches.nth(text, k))
+        };
+        let Some(m) = m else {
+            return;
         };
         self.focus = Pane::Article;
-        self.show_match(k);
+        self.show_match(m);
+        self.search.current = self.search.current.or(k);
     }
 
-    fn show_match(&mut self, k: usize) {
-        self.search.current = Some(k);
-        let at = self.search.matches[k].start;
+    /// Shows match `m`, scrolling to it when it is off screen.
+    fn show_match(&mut self, m: Span) {
+        self.search.shown = Some(m);
+        self.search.current = None;
+        self.number_shown();
         if let Some(doc) = &self.doc
-            && !self.article.shows(doc, at)
+            && !self.article.shows(doc, m.start)
         {
-            self.article.jump_to(doc, at);
+            self.article.jump_to(doc, m.start);
+        }
+    }
+
+    /// Numbers the shown match once the count has passed it. Found beyond the count, a match
+    /// of a query that overlaps itself ("aa" in "aaa") may be out of step with the count's
+    /// matches: the count's next one is shown instead.
+    fn number_shown(&mut self) {
+        let (Some(doc), Some(shown), None) = (&self.doc, self.search.shown, self.search.current)
+        else {
+            return;
+        };
+        let matches = &self.search.matches;
+        let found = matches.first_from(&doc.text, shown.start).or_else(|| {
+            // counted, and none from there on: the last match, which reaches over it
+            let k = matches.len().checked_sub(1)?;
+            matches
+                .counted()
+                .then(|| matches.nth(&doc.text, k).map(|m| (k, m)))?
+        });
+        if let Some((k, m)) = found {
+            self.search.current = Some(k);
+            self.search.shown = Some(m);
         }
     }
 
@@ -672,8 +735,7 @@ impl App {
         };
         let statuses = self.statuses();
         let notes = self.noted_spans();
-        self.marks = Marks::default(); // not alive beside the new ones: millions on a long briefing
-        self.marks = marks(analysis, &statuses, &notes);
+        self.marks = Marks::new(analysis, &statuses, &notes);
         let mentions: Vec<Span> = self
             .filter
             .and_then(|a| analysis.actors.get(a))
@@ -834,56 +896,4 @@ impl App {
 /// Screen rows one item of a list pane takes.
 pub fn item_rows(pane: Pane) -> usize {
     if pane == Pane::Claims { 2 } else { 1 }
-}
-
-/// The analysis's spans as paint for the article, the heavier kinds ranked higher.
-fn marks(analysis: &Analysis, statuses: &[Status], notes: &[Span]) -> Marks {
-    let mut list = Vec::new();
-    let mut styles: Vec<ratatui::style::Style> = Vec::new();
-    // each style looked up once a claim or actor, not once a span: a long briefing has
-    // millions of spans
-    let mut style = |s: ratatui::style::Style| match styles.iter().position(|&known| known == s) {
-        Some(k) => k as u8,
-        None => {
-            styles.push(s);
-            (styles.len() - 1) as u8
-        }
-    };
-    let (noted, source, cue, hedge, time) = (
-        style(theme::noted()),
-        style(theme::source()),
-        style(theme::cue()),
-        style(theme::hedge()),
-        style(theme::time()),
-    );
-    let mut add = |span: Span, style, rank| list.push(Mark { span, style, rank });
-    for &span in notes {
-        add(span, noted, 1);
-    }
-    for (i, claim) in analysis.claims.iter().enumerate() {
-        let tint = style(theme::status(statuses.get(i).copied().unwrap_or_default()));
-        match &claim.fragments {
-            Some(parts) => parts.iter().for_each(|&p| add(p, tint, 2)),
-            None => add(claim.span, tint, 2),
-        }
-        if let Some(s) = &claim.source {
-            add(s.span, source, 6);
-        }
-        if let Some(c) = claim.cue {
-            add(c, cue, 5);
-        }
-        for &h in &claim.hedges {
-            add(h, hedge, 5);
-        }
-    }
-    for t in &analysis.times {
-        add(t.span, time, 3);
-    }
-    for actor in &analysis.actors {
-        let kind = style(theme::actor(actor.kind));
-        for mention in &actor.mentions {
-            add(mention.span, kind, 4);
-        }
-    }
-    Marks::new(list, styles)
 }

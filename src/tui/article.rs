@@ -1,7 +1,7 @@
 //! The article pane: the text wrapped to the pane's width, lazily. Paragraphs are wrapped
 //! only when they come into view and cached for the width, so a 10 MB briefing scrolls as
 //! fast as a short one. Markdown stays as written; headings and emphasis are styled, and
-//! the analysis's spans are painted over the words.
+//! the analysis's spans ([`Marks`]) are painted over the words.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as Text};
@@ -10,6 +10,7 @@ use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
 use super::layout::drawable;
+use super::marks::Marks;
 use super::theme;
 use crate::document::{Document, Span};
 
@@ -56,57 +57,15 @@ impl Default for Article {
     }
 }
 
-/// A span painted over the article's text, with its weight when spans overlap.
-#[derive(Debug, Clone, Copy)]
-pub struct Mark {
-    pub span: Span,
-    /// Index into [`Marks`]' styles: a long briefing has millions of marks and few styles.
-    pub style: u8,
-    pub rank: u8,
-}
-
-/// The analysis's spans, sorted by start, for painting any visible line quickly.
-#[derive(Debug, Default)]
-pub struct Marks {
-    list: Vec<Mark>,
-    styles: Vec<Style>,
-    max_len: usize,
-}
-
-impl Marks {
-    /// Sorted by start, then rank, ties kept in the order given. In place: sorting small
-    /// keys and copying the marks in their order takes a quarter fewer instructions but
-    /// needs two more lists the size of the marks of a long briefing at once.
-    pub fn new(mut list: Vec<Mark>, styles: Vec<Style>) -> Marks {
-        list.sort_by_key(|m| (m.span.start, m.rank));
-        let max_len = list.iter().map(|m| m.span.len()).max().unwrap_or(0);
-        Marks {
-            list,
-            styles,
-            max_len,
-        }
-    }
-
-    /// The marks touching `line`, each with its style.
-    fn overlapping(&self, line: Span) -> impl Iterator<Item = (Span, Style, u8)> {
-        let from = self
-            .list
-            .partition_point(|m| m.span.start + self.max_len <= line.start);
-        self.list[from..]
-            .iter()
-            .take_while(move |m| m.span.start < line.end)
-            .filter(move |m| m.span.end > line.start)
-            .map(|m| (m.span, self.styles[usize::from(m.style)], m.rank))
-    }
-}
-
 /// What to paint beyond the analysis: the selected item's spans and the search matches.
 pub struct Highlights<'a> {
     pub marks: &'a Marks,
     /// Sorted, not overlapping.
     pub focus: &'a [Span],
+    /// The search's matches on screen, in order.
     pub matches: &'a [Span],
-    pub current: Option<usize>,
+    /// The search's current match.
+    pub current: Option<Span>,
 }
 
 impl Article {
@@ -279,6 +238,15 @@ impl Article {
         self.visible(doc).first().map_or(0, |(v, _)| v.start)
     }
 
+    /// The bytes on screen, from the top line's first to the last line's last.
+    pub fn shown(&mut self, doc: &Document) -> Span {
+        let lines = self.visible(doc);
+        match (lines.first(), lines.last()) {
+            (Some((first, _)), Some((last, _))) => Span::new(first.start, last.end),
+            _ => Span::default(),
+        }
+    }
+
     /// How far down the article the top line is, in per cent of the text.
     pub fn percent(&mut self, doc: &Document) -> usize {
         self.top_byte(doc) * 100 / doc.text.len().max(1)
@@ -434,12 +402,12 @@ fn paint(text: &str, v: VLine, emphasis: &[(Span, bool)], lights: &Highlights) -
     }
     for list in [lights.focus, lights.matches] {
         let from = list.partition_point(|s| s.end <= line.start);
-        for (k, &span) in list[from..].iter().enumerate() {
+        for &span in &list[from..] {
             if span.start >= line.end {
                 break;
             }
             let (style, rank) = if std::ptr::eq(list, lights.matches) {
-                if lights.current == Some(from + k) {
+                if lights.current == Some(span) {
                     (theme::current_match(), 30)
                 } else {
                     (theme::search_match(), 29)

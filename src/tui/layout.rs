@@ -341,7 +341,7 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         };
         let extra: &[_] = if app.narrow { &[NextPane] } else { &[] };
         for &action in filter.iter().chain(app.focus.actions()).chain(extra) {
-            if matches!(action, NextMatch | PrevMatch) && search.matches.is_empty() {
+            if matches!(action, NextMatch | PrevMatch) && search.shown.is_none() {
                 continue;
             }
             let pair = show(action);
@@ -375,12 +375,16 @@ pub fn spans_width(spans: &[Text]) -> usize {
     spans.iter().map(|s| s.width()).sum()
 }
 
+/// "3/120"; while the count goes on, "3/80+", or "?/80+" for a match beyond it.
 fn matches(app: &App) -> String {
-    let n = app.search.matches.len();
-    match app.search.current {
-        _ if app.search.query.is_empty() => String::new(),
-        Some(k) => format!("{}/{n}", k + 1),
-        None => "no match".into(),
+    let search = &app.search;
+    let n = search.matches.len();
+    let more = if search.matches.counted() { "" } else { "+" };
+    match (search.current, search.shown) {
+        _ if search.query.is_empty() => String::new(),
+        (Some(k), _) => format!("{}/{n}{more}", k + 1),
+        (None, Some(_)) => format!("?/{n}{more}"),
+        (None, None) => "no match".into(),
     }
 }
 

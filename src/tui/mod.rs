@@ -13,6 +13,7 @@ mod help;
 mod keymap;
 mod layout;
 mod library;
+mod marks;
 mod notes;
 mod overlay;
 mod review;
@@ -136,6 +137,13 @@ impl Offscreen {
     /// A key press, as the event loop hands it over.
     pub fn key(&mut self, key: crossterm::event::KeyEvent) {
         self.app.handle_key(key);
+    }
+
+    /// What the event loop does while no key waits: the search's count, to its end.
+    pub fn settle(&mut self) {
+        while self.app.counting() {
+            self.app.count_on();
+        }
     }
 
     /// Draws a frame and returns what it shows.
@@ -269,6 +277,8 @@ async fn event_loop(
                 Loaded::Entry(arrived) => app.arrived(*arrived),
             },
             _ = ticker.tick(), if app.busy() => app.tick += 1,
+            // the search's count, a step a turn while no key is waiting
+            () = std::future::ready(()), if app.counting() => app.count_on(),
             () = signals.next() => break,
         }
         if let (Some(library), Some((stop, published))) = (&mut app.library, &mut readers)

@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::style::Color;
+use ratatui::style::{Color, Style};
 
 use super::action::Action::{self, *};
 use super::app::{App, Item, Pane};
@@ -166,6 +166,173 @@ fn search_counts_matches_and_steps_through_them() {
     assert_eq!(app.search.current, Some(n - 1));
     let screen = draw(&mut app, 80, 24).backend().to_string();
     assert!(screen.contains(&format!("/korea {n}/{n}")), "{screen}");
+}
+
+/// A briefing of `paragraphs` paragraphs written for the tests, "the chair" twice in each,
+/// open in the reader (no analysis needed to search it).
+fn long_briefing(paragraphs: usize) -> (App, String) {
+    let text = "The chair of the harbour board said on Monday that the ferry timetable \
+                would change. Residents asked the chair to wait.\n\n"
+        .repeat(paragraphs);
+    let mut app = App::new("long".into(), Keymap::default());
+    app.set_document(Document::from_text(&text, Meta::default()).0);
+    (app, text)
+}
+
+/// The status bar: the last row.
+fn status(terminal: &Terminal<TestBackend>) -> String {
+    let screen = terminal.backend().to_string();
+    screen.lines().last().unwrap_or_default().to_string()
+}
+
+/// Every "chair" in the drawn article is painted as a match, and exactly one as the current.
+fn assert_matches_painted(terminal: &Terminal<TestBackend>) {
+    let buffer = terminal.backend().buffer();
+    let width = usize::from(buffer.area.width);
+    let (mut painted, mut current) = (0, 0);
+    let rows = buffer.content().chunks(width);
+    // not the status bar, which repeats the query
+    for row in rows.take(usize::from(buffer.area.height) - 1) {
+        for at in 0..row.len().saturating_sub(4) {
+            if row[at..at + 5]
+                .iter()
+                .map(|c| c.symbol())
+                .collect::<String>()
+                != "chair"
+            {
+                continue;
+            }
+            match row[at].bg {
+                Color::Indexed(58) => painted += 1,
+                Color::Indexed(220) => current += 1,
+                other => panic!("a match unpainted ({other:?}) at {at}"),
+            }
+        }
+    }
+    assert!(painted > 0 && current == 1, "{painted} {current}");
+}
+
+#[test]
+fn a_search_in_a_long_briefing_is_counted_between_keys_and_steps_through_every_match() {
+    let (mut app, text) = long_briefing(10_000);
+    let all: Vec<usize> = text.match_indices("chair").map(|(at, _)| at).collect();
+    draw(&mut app, 80, 24);
+    app.handle(Search);
+    typed(&mut app, "chair");
+    // The first match is shown at once; the rest of the text is counted between keys.
+    assert!(app.counting());
+    let so_far = app.search.matches.len();
+    assert!(0 < so_far && so_far < all.len());
+    assert_eq!(app.search.current, Some(0));
+    let terminal = draw(&mut app, 80, 24);
+    assert!(
+        status(&terminal).contains(&format!("/chair▏  1/{so_far}+")),
+        "{}",
+        status(&terminal)
+    );
+    assert_matches_painted(&terminal);
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    while app.counting() {
+        app.count_on();
+    }
+    assert_eq!(app.search.matches.len(), all.len());
+    let terminal = draw(&mut app, 80, 24);
+    assert!(status(&terminal).contains(&format!("/chair 1/{} ", all.len())));
+    // N from the first goes round to the last, n back to the first, then on.
+    typed(&mut app, "N");
+    assert_eq!(app.search.current, Some(all.len() - 1));
+    assert_eq!(app.search.shown.map(|m| m.start), all.last().copied());
+    let doc = app.doc.clone().expect("a document");
+    assert!(app.article.shows(&doc, all[all.len() - 1]));
+    assert_matches_painted(&draw(&mut app, 80, 24));
+    typed(&mut app, "nn");
+    assert_eq!(app.search.current, Some(1));
+    assert_eq!(app.search.shown.map(|m| m.start), Some(all[1]));
+    assert!(app.article.shows(&doc, all[1]));
+}
+
+#[test]
+fn a_search_from_deep_in_a_long_briefing_shows_the_match_before_the_count_reaches_it() {
+    let (mut app, text) = long_briefing(10_000);
+    let all = text.matches("chair").count();
+    draw(&mut app, 80, 24);
+    app.handle(Bottom);
+    app.handle(Search);
+    typed(&mut app, "chair");
+    let shown = app.search.shown.expect("a match near the end");
+    let doc = app.doc.clone().expect("a document");
+    assert!(app.article.shows(&doc, shown.start));
+    assert_eq!(app.search.current, None);
+    let terminal = draw(&mut app, 80, 24);
+    assert!(
+        status(&terminal).contains("/chair▏  ?/"),
+        "{}",
+        status(&terminal)
+    );
+    assert_matches_painted(&terminal);
+    while app.counting() {
+        app.count_on();
+    }
+    let k = text[..shown.start].matches("chair").count();
+    assert_eq!(app.search.current, Some(k));
+    let terminal = draw(&mut app, 80, 24);
+    assert!(status(&terminal).contains(&format!("/chair▏  {}/{all}", k + 1)));
+}
+
+#[test]
+fn a_growing_query_counts_a_step_a_key_and_ends_with_the_whole_count() {
+    let (mut app, text) = long_briefing(10_000);
+    draw(&mut app, 80, 24);
+    app.handle(Search);
+    for typed_so_far in ["t", "th", "the"] {
+        typed(&mut app, &typed_so_far[typed_so_far.len() - 1..]);
+        // one step of the count a key, not the whole text again
+        assert!(app.counting(), "{typed_so_far}");
+        assert_eq!(app.search.current, Some(0));
+    }
+    typed(&mut app, "x");
+    app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    while app.counting() {
+        app.count_on();
+    }
+    // smart case: "the" finds "The" too
+    assert_eq!(
+        app.search.matches.len(),
+        text.to_lowercase().matches("the").count()
+    );
+    assert_eq!(app.search.current, Some(0));
+}
+
+/// The style of the first cell of `word`'s first (or last) appearance in the frame.
+fn style_of(terminal: &Terminal<TestBackend>, word: &str, last: bool) -> Option<Style> {
+    let buffer = terminal.backend().buffer();
+    let cells = buffer.content();
+    let width = word.chars().count();
+    let mut found = (0..cells.len().saturating_sub(width)).filter(|&at| {
+        cells[at..at + width]
+            .iter()
+            .map(|c| c.symbol())
+            .collect::<String>()
+            == word
+    });
+    let at = if last {
+        found.next_back()
+    } else {
+        found.next()
+    }?;
+    Some(cells[at].style())
+}
+
+#[test]
+fn the_end_of_a_long_briefing_is_painted_as_its_start() {
+    let text = "Minister Ana Duarte said on Monday that the port of Lisbon would reopen.\n\n"
+        .repeat(4_000);
+    let mut app = app_for(Document::from_text(&text, Meta::default()).0);
+    let top = style_of(&draw(&mut app, 80, 24), "Lisbon", false).expect("on screen");
+    assert_ne!(top, Style::default());
+    app.handle(Bottom);
+    let bottom = style_of(&draw(&mut app, 80, 24), "Lisbon", true).expect("on screen");
+    assert_eq!(bottom, top);
 }
 
 #[test]
