@@ -7,6 +7,7 @@
 #   - time and peak memory of `brief extract` on generated briefings of 1, 10 and 50 MB
 #     (examples/news.rs) and on a 1 MB briefing that is one line;
 #   - the reader's peak memory on 10 MB, in a pseudo-terminal (scripts/reader_peak.py);
+#   - the reader's first frame, sample and 10 MB, in a pseudo-terminal (scripts/reader_first_frame.py);
 #   - the reader's frames, from the TestBackend benchmarks (benches/reader.rs).
 # On a shared machine wall times wait for the CPU: the user CPU times beside them are the
 # steadier figure (and `valgrind --tool=callgrind` instruction counts, for before/after).
@@ -87,6 +88,9 @@ measure "$work/line.md" "1 MB, one line"
 echo "== the reader on 10 MB of generated news: peak memory (scripts/reader_peak.py, a pty)"
 "$news" 10000000 >"$work/news.md"
 python3 scripts/reader_peak.py "$brief" "$work/news.md" 10
+echo "== the reader's first frame as a whole process, a pty (scripts/reader_first_frame.py)"
+python3 scripts/reader_first_frame.py "$brief" "" 20
+python3 scripts/reader_first_frame.py "$brief" "$work/news.md" 5
 
 if [ "$quick" != --quick ]; then
     echo "== the reader's frames on TestBackend (benches/reader.rs)"
