@@ -146,7 +146,7 @@ impl Matches {
             let next = query.find_at(text, self.frontier.at);
             let upto = next.map_or(text.len(), |m| m.start);
             while self.checkpoints.len() * BLOCK <= upto {
-                let at = ceil_boundary(text, self.checkpoints.len() * BLOCK);
+                let at = text.ceil_char_boundary(self.checkpoints.len() * BLOCK);
                 self.checkpoints.push(Checkpoint {
                     at,
                     ..self.frontier
@@ -156,12 +156,7 @@ impl Matches {
                 Some(m) => {
                     self.frontier.before += 1;
                     self.frontier.last = Some(m);
-                    // a match is never empty, but the count must move on whatever it is
-                    self.frontier.at = if m.end > m.start {
-                        m.end
-                    } else {
-                        ceil_boundary(text, m.end + 1)
-                    };
+                    self.frontier.at = past(text, m);
                 }
                 None => {
                     self.frontier.at = text.len();
@@ -202,7 +197,7 @@ impl Matches {
         let mut at = c.resume();
         std::iter::from_fn(move || {
             let m = query?.find_at(text, at)?;
-            at = m.end.max(ceil_boundary(text, m.start + 1));
+            at = past(text, m);
             Some(m)
         })
         .zip(c.before..)
@@ -236,7 +231,7 @@ impl Matches {
             self.checkpoint(shown.start)
         } else {
             Checkpoint {
-                at: floor_boundary(text, shown.start.saturating_sub(LOOK_BACK)),
+                at: text.floor_char_boundary(shown.start.saturating_sub(LOOK_BACK)),
                 ..Checkpoint::default()
             }
         };
@@ -253,21 +248,10 @@ impl Matches {
 /// How far before the screen a match beyond the count is looked for.
 const LOOK_BACK: usize = 256;
 
-/// The first char boundary at or after `at` (the text's end at most).
-fn ceil_boundary(text: &str, mut at: usize) -> usize {
-    while at < text.len() && !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at.min(text.len())
-}
-
-/// The last char boundary at or before `at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+/// Where a search goes on after match `m`: its end (a match is never empty, but the search
+/// must move on whatever it is).
+fn past(text: &str, m: Span) -> usize {
+    m.end.max(text.ceil_char_boundary(m.start + 1))
 }
 
 #[cfg(test)]
