@@ -1193,8 +1193,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             return Some(Found { start: i, end, sem });
         }
         // "last year's quarter": the reporting period a year before
-        if self.is(i, "last")
-            && self.is(i + 1, "year")
+        if self.year_offset(i) == Some(-1)
             && matches!(self.lower(i + 2), "'s" | "’s")
             && matches!(self.lower(i + 3), "period" | "quarter")
         {
@@ -1362,7 +1361,7 @@ impl<'w, 'a> Parser<'w, 'a> {
 
     /// The end of "a year ago", "a year earlier", "last year" at `i`.
     fn year_back(&self, i: usize) -> Option<usize> {
-        if self.is(i, "last") && self.is(i + 1, "year") {
+        if self.year_offset(i) == Some(-1) {
             Some(i + 2)
         } else {
             (self.is(i, "a")
