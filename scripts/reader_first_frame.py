@@ -5,27 +5,21 @@ drawn) and the analysed frame (the review count in the status bar), then quits w
 Prints the median and fastest of RUNS runs.
 usage: scripts/reader_first_frame.py BRIEF [BRIEFING] [RUNS]   (Linux)"""
 
-import fcntl
 import os
-import pty
 import select
 import statistics
-import struct
 import sys
 import tempfile
-import termios
 import time
+
+from reader_peak import spawn
 
 
 def run(brief, briefing, data):
     """One run: seconds to the first frame and to the analysed frame."""
     start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        os.environ["BRIEF_DATA_DIR"] = data
-        os.execv(brief, [brief, "--no-config"] + ([briefing] if briefing else []))
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
+    argv = [brief, "--no-config"] + ([briefing] if briefing else [])
+    pid, fd = spawn(argv, {"BRIEF_DATA_DIR": data})
     seen, first, analysed = b"", None, None
     while analysed is None and time.perf_counter() - start < 60:
         ready, _, _ = select.select([fd], [], [], 0.5)

@@ -28,16 +28,24 @@ def drain(fd, seconds):
                 return
 
 
+def spawn(argv, env=None):
+    """Runs `argv` on a new pseudo-terminal of 160x45 with TERM (and `env`) set: its pid
+    and the terminal's fd."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm-256color"
+        os.environ.update(env or {})
+        os.execv(argv[0], argv)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
+    return pid, fd
+
+
 def main():
     brief, briefing = sys.argv[1], sys.argv[2]
     wait = float(sys.argv[3]) if len(sys.argv) > 3 else 10
     query = sys.argv[4].encode() if len(sys.argv) > 4 else b"the"
     report = tempfile.NamedTemporaryFile(suffix=".txt", delete=False).name
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        os.execv("/usr/bin/time", ["time", "-v", "-o", report, brief, "--no-config", briefing])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
+    pid, fd = spawn(["/usr/bin/time", "-v", "-o", report, brief, "--no-config", briefing])
     drain(fd, wait)
     for key in [b"G", b"/", query, b"\r", b"n", b"g", b"q"]:
         os.write(fd, key)
