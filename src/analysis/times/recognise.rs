@@ -310,6 +310,12 @@ impl<'w, 'a> Parser<'w, 'a> {
             },
             _ => core,
         };
+        // "the recent sale", "the recently passed law": "the" belongs to the noun after an
+        // adjective or adverb, not to the time word
+        let lone_word = core.end - core.start == 1 && !edge && !approx;
+        if lone_word && matches!(core.sem, Sem::Fixed(_, v) if v.ends_with("_REF")) {
+            return None;
+        }
         let keeps = match core.sem {
             Sem::Duration { .. } | Sem::HalfDuration { .. } | Sem::Shift { .. } => true,
             Sem::Fixed(TimexType::Duration, _) => true,

@@ -551,6 +551,21 @@ fn fuzzy_references() {
         TimexType::Date,
         "PAST_REF",
     );
+    // an adjective or adverb leaves "the" to the noun it qualifies
+    check(
+        "The recent closure of the mine cost jobs.",
+        SAT,
+        "recent",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "The recently signed accord holds.",
+        SAT,
+        "recently",
+        TimexType::Date,
+        "PAST_REF",
+    );
 }
 
 #[test]
