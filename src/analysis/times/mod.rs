@@ -82,6 +82,10 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
     if !matches!(words[start].lower.as_ref(), "the" | "a" | "an") || end - start < 2 {
         return start;
     }
+    // "the year 2000", "the year nineteen ninety-six": one name for the year
+    if words[start + 1].lower.as_ref() == "year" && matches!(sem, Sem::Date { .. }) {
+        return start;
+    }
     let calendar = matches!(
         sem,
         Sem::Date { .. } | Sem::Weekday { .. } | Sem::Clock { .. }

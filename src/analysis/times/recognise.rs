@@ -332,6 +332,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             self.month_date(i),
             self.day_month(i),
             self.numeric(i),
+            self.the_year(i),
             self.quarter(i),
             self.season(i),
             self.relative(i),
@@ -654,6 +655,45 @@ impl<'w, 'a> Parser<'w, 'a> {
         // "nineteen twenty-year-olds", "twenty thirty-somethings" count people
         let count = self.unit(end).is_some() || self.plural(end);
         (!count && self.w[end - 1].token_end).then_some((year as i32, end))
+    }
+
+    /// "the year 2000", "the year two thousand and one": "the year" is part of the span.
+    fn the_year(&self, i: usize) -> Option<Found> {
+        if self.lower(i) != "the" || !self.is(i + 1, "year") {
+            return None;
+        }
+        let (year, end) = match self.year_number(i + 2) {
+            Some(year) => (year, i + 3),
+            None => self
+                .spoken_year(i + 2)
+                .or_else(|| self.thousands_year(i + 2))?,
+        };
+        let sem = Sem::Date {
+            year: Some(year),
+            month: None,
+            day: None,
+        };
+        Some(Found { start: i, end, sem })
+    }
+
+    /// "two thousand", "two thousand and eight", "two thousand twelve" (after "the year" only:
+    /// elsewhere it is a count); the year and the word after it.
+    fn thousands_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.lower(i) != "two" || !self.is(i + 1, "thousand") {
+            return None;
+        }
+        let k = i + 2 + usize::from(self.is(i + 2, "and"));
+        let number = |k: usize| match self.entry(k, |e| matches!(e, Entry::Number(_))) {
+            Some(Entry::Number(n)) if (1..=99).contains(&n) && self.lower(k) != "a" => Some(n),
+            _ => None,
+        };
+        let Some(n) = number(k) else {
+            return Some((2000, i + 2));
+        };
+        // "twenty-one": the ones are the rest of the same hyphenated word
+        let ones = number(k + 1).filter(|o| *o < 10 && n % 10 == 0 && !self.w[k + 1].token_start);
+        let end = if ones.is_some() { k + 2 } else { k + 1 };
+        Some((2000 + (n + ones.unwrap_or(0)) as i32, end))
     }
 
     /// The '90s: a decade of the last century from '20s up, of this one below.

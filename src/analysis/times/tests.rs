@@ -857,6 +857,29 @@ fn years_read_out_and_written_short() {
         "1997-01",
     );
     assert_eq!(tag("Nineteen twenty-year-olds enlisted.", SAT), vec![]);
+    // "the year" names the year and is part of the span
+    check(
+        "He vowed to halve the deficit by the year two thousand.",
+        SAT,
+        "the year two thousand",
+        TimexType::Date,
+        "2000",
+    );
+    check(
+        "The fund closes in the year two thousand and twelve.",
+        SAT,
+        "the year two thousand and twelve",
+        TimexType::Date,
+        "2012",
+    );
+    check(
+        "Records begin in the year 1850.",
+        SAT,
+        "the year 1850",
+        TimexType::Date,
+        "1850",
+    );
+    assert_eq!(tag("The mill hired two thousand workers.", SAT), vec![]);
     let found = tag("She led the expedition of 1957-58 across the ice.", SAT);
     let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
     assert_eq!(values, ["1957", "1958"], "{found:?}");
