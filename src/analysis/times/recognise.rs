@@ -769,8 +769,10 @@ impl<'w, 'a> Parser<'w, 'a> {
         {
             return true;
         }
+        let year_like = self.number(i).is_some_and(|y| (1800..=2100).contains(&y));
         if self.plural(i + 1) {
-            return false;
+            // "the 2014 elections", "its 1995 profits": a determiner before a count is rare
+            return year_like && matches!(prev, "the" | "its" | "his" | "her" | "their" | "our");
         }
         if LEXICON.cue(prev, Cue::Year) || self.month(i.wrapping_sub(1)).is_some() {
             return true;

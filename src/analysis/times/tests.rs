@@ -880,6 +880,15 @@ fn years_read_out_and_written_short() {
         "1850",
     );
     assert_eq!(tag("The mill hired two thousand workers.", SAT), vec![]);
+    // a determiner before a year and a plural noun: the year's events, not a count
+    check(
+        "Turnout fell after the 2014 elections.",
+        SAT,
+        "2014",
+        TimexType::Date,
+        "2014",
+    );
+    assert_eq!(tag("He sold 2000 shares to 1500 buyers.", SAT), vec![]);
     let found = tag("She led the expedition of 1957-58 across the ice.", SAT);
     let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
     assert_eq!(values, ["1957", "1958"], "{found:?}");
