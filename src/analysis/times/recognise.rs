@@ -1165,8 +1165,27 @@ impl<'w, 'a> Parser<'w, 'a> {
             // "a year ago" in a report of quarterly results is that quarter a year before
             "ago" if unit == Unit::Year => Some((-1, Anchor::Period)),
             "ago" => Some((-1, Anchor::Published)),
-            // "a couple of years back", not "two days back from leave"
-            "back" if !LEXICON.cue(self.lower(end + 1), Cue::Function) => {
+            // "a couple of years back (that)", not "two days back from leave" or "moved a
+            // week back to May": a direction goes on with a preposition
+            "back"
+                if !matches!(
+                    self.lower(end + 1),
+                    "from"
+                        | "to"
+                        | "into"
+                        | "in"
+                        | "home"
+                        | "at"
+                        | "on"
+                        | "onto"
+                        | "toward"
+                        | "towards"
+                        | "up"
+                        | "down"
+                        | "out"
+                        | "of"
+                ) =>
+            {
                 Some((-1, Anchor::Published))
             }
             "earlier" => Some((-1, Anchor::Last)),

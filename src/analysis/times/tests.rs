@@ -760,6 +760,21 @@ fn weekdays_months_and_halves_relative_to_published() {
         TimexType::Date,
         "2022",
     );
+    check(
+        "A few months back it failed.",
+        SAT,
+        "A few months back",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    // a direction, not a time: "back" goes on with a preposition
+    check(
+        "She returned two days back from leave.",
+        SAT,
+        "two days",
+        Duration,
+        "P2D",
+    );
 }
 
 #[test]
