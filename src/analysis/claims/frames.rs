@@ -500,17 +500,51 @@ impl Reader<'_> {
             .filter(|&i| self.tokens[i].is_word())
             .count()
             >= 3;
-        (name_like && !name.is_empty() && substantial).then(|| Found {
-            content: vec![
-                self.quotes
-                    .closing(colon + 1)
-                    .map_or(content, |c| colon + 1..c + 1),
-            ],
-            source: Some(name.clone()),
-            cue: colon..colon + 1,
-            kind: ClaimKind::Assertion,
-            region_start: start,
-        })
+        (name_like && !name.is_empty() && substantial && !self.subtitle(content.clone())).then(
+            || Found {
+                content: vec![
+                    self.quotes
+                        .closing(colon + 1)
+                        .map_or(content, |c| colon + 1..c + 1),
+                ],
+                source: Some(name.clone()),
+                cue: colon..colon + 1,
+                kind: ClaimKind::Assertion,
+                region_start: start,
+            },
+        )
+    }
+
+    /// "The Ninth Ward: The Long Road from the River": a title's subtitle, a noun phrase in
+    /// title case with no verb, states nothing; a headline's statement has one ("Mayor:
+    /// Repairs Will Take Years") or is in running case ("Police: The driver fled").
+    fn subtitle(&self, content: Range<usize>) -> bool {
+        let title_case = content.clone().all(|i| {
+            let t = self.tokens[i].text(self.text);
+            !self.tokens[i].is_word()
+                || t.starts_with(char::is_uppercase)
+                || t.len() <= 4 && self.is(Class::Stop, i)
+        });
+        // the Aux class holds adverbs too ("long", "still"): only "be" and modals count
+        let verb = |i: usize| {
+            self.is(Class::Be, i)
+                || matches!(
+                    self.word(i),
+                    "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "must"
+                        | "should"
+                        | "shall"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "does"
+                        | "did"
+                )
+        };
+        self.is(Class::Determiner, content.start) && title_case && !content.clone().any(verb)
     }
 
     /// A content running to the sentence's end stops at the comma before a later

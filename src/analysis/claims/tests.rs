@@ -216,6 +216,14 @@ fn headline_name_and_colon() {
 }
 
 #[test]
+fn a_title_and_its_subtitle_state_nothing() {
+    let text = "The Ninth Ward: The Long Road from the River\n\nPolice: The driver fled the scene.";
+    let claims = claims(text);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].source, some("Police"));
+}
+
+#[test]
 fn object_verbs_take_their_object() {
     let c = one("The senator endorsed the governor on Monday after a long delay.");
     assert_eq!(c.source, some("The senator"));
