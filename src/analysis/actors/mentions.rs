@@ -614,10 +614,14 @@ impl<'a> Scan<'a> {
                 && e < b
                 && g.said_verbs.contains(self.word(e)));
         let place = a > 0 && matches!(self.word(a - 1), "in" | "near");
+        // "the Ninth Circle", "the Free Army": a person's name takes no article
+        let article = a > 0 && matches!(self.word(a - 1), "the" | "The");
         let kind = if person {
             Some(ActorKind::Person)
         } else if place {
             Some(ActorKind::Place)
+        } else if article && words.len() > 1 {
+            Some(ActorKind::Organization)
         } else {
             None
         };

@@ -89,6 +89,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_the_article_is_no_person() {
+        let found = actors("Fighters of the Northern Shield met Tomas Brenner on Monday.");
+        assert_eq!(
+            find(&found, "Northern Shield").kind,
+            ActorKind::Organization
+        );
+        assert_eq!(find(&found, "Tomas Brenner").kind, ActorKind::Person);
+    }
+
+    #[test]
     fn a_surname_that_is_also_a_rare_word_starts_a_name_at_a_sentence_start() {
         let found = actors("Shin Hyeonsu revealed the plan on Friday.");
         assert_eq!(names(&found), vec!["Shin Hyeonsu"]);
