@@ -38,6 +38,11 @@ pub enum Sem {
     },
     /// "the week of March 6": the week of a day.
     WeekOf(Box<Sem>),
+    /// "the day after Christmas" (1), "the day before last Tuesday" (-1).
+    DayNextTo {
+        day: Box<Sem>,
+        sign: i32,
+    },
     /// "the 1988 period" in a report of results: the quarter last completed before
     /// publication, in that year.
     QuarterOfYear(i32),
@@ -123,6 +128,22 @@ pub enum Sem {
         minute: u8,
         on: Option<Box<Sem>>,
     },
+}
+
+impl Sem {
+    /// Whether the expression names one whole day ("Tuesday", "March 3", "Christmas").
+    pub fn is_day(&self) -> bool {
+        matches!(
+            self,
+            Sem::Date { day: Some(_), .. }
+                | Sem::Weekday { part: None, .. }
+                | Sem::Day { part: None, .. }
+                | Sem::Holiday(_)
+                | Sem::RelHoliday { .. }
+                | Sem::RelMonth { day: Some(_), .. }
+                | Sem::StepWeekday { .. }
+        )
+    }
 }
 
 /// What a shift counts from.
@@ -342,6 +363,10 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 |d| format!("{:04}", d.year() as i32 + offset),
             );
             (Date, format!("{y}-{month:02}"))
+        }
+        Sem::DayNextTo { day, sign } => {
+            let (_, value) = resolve(day, cx)?;
+            (Date, shift_value(value.get(..10)?, Unit::Day, *sign)?)
         }
         Sem::Shift {
             count,

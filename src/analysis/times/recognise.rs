@@ -1325,6 +1325,25 @@ impl<'w, 'a> Parser<'w, 'a> {
                 },
             });
         }
+        // "the day after Christmas", "the day before last Tuesday"
+        if self.is(i + 1, "day")
+            && let sign @ (-1 | 1) = match self.lower(i + 2) {
+                "before" => -1,
+                "after" => 1,
+                _ => 0,
+            }
+            && let Some(day) = self.core(i + 3).filter(|f| f.sem.is_day())
+        {
+            let sem = Sem::DayNextTo {
+                day: Box::new(day.sem),
+                sign,
+            };
+            return Some(Found {
+                start: i,
+                end: day.end,
+                sem,
+            });
+        }
         // "the year before", "the day after": a step from the time last mentioned, when no
         // clause follows ("the day before he left" is not one)
         if let Some(unit) = self

@@ -1097,6 +1097,22 @@ fn two_days_from_the_published_day() {
         "2024-11-21",
     );
     check(
+        "Shops will reopen the day after Christmas.",
+        SAT,
+        "the day after Christmas",
+        TimexType::Date,
+        "2024-12-26",
+    );
+    check(
+        "Talks began the day before last Tuesday.",
+        SAT,
+        "the day before last Tuesday",
+        TimexType::Date,
+        "2024-11-18",
+    );
+    // a clause after "the day before" is an event, not a date
+    assert_eq!(tag("He left the day before he resigned.", SAT), vec![]);
+    check(
         "Talks resume the day after tomorrow.",
         SAT,
         "the day after tomorrow",
