@@ -595,6 +595,12 @@ fn label(
     subject: Option<Span>,
 ) -> String {
     let words: Vec<&Token> = ctoks.iter().collect();
+    // "at Tuesday's debate": a possessive date is part of a noun phrase and stays in
+    let possessive = date.is_some_and(|d| {
+        let after = words.iter().position(|t| t.span.start >= d.end);
+        after.is_some_and(|a| matches!(words[a].text(&doc.text), "'s" | "’s"))
+    });
+    let date = date.filter(|_| !possessive);
     let in_time = |t: &Token| date.is_some_and(|d| d.contains(t.span));
     let mut keep: Vec<bool> = words.iter().map(|t| !in_time(t)).collect();
     let last_word = words.iter().rposition(|t| t.kind != TokenKind::Punct);

@@ -93,6 +93,22 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_date_stays_in_its_label() {
+        let events = timeline(
+            "The senators clashed at Tuesday's debate.",
+            Some("2024-11-23"),
+            &[("Tuesday", "2024-11-19")],
+        );
+        assert_eq!(
+            events,
+            vec![(
+                "The senators clashed at Tuesday's debate".to_string(),
+                Some("2024-11-19".to_string())
+            )]
+        );
+    }
+
+    #[test]
     fn connectives_place_undated_events_after_what_they_name() {
         let events = timeline(
             "The talks collapsed on Friday. Russia has faced sanctions following its invasion of Ukraine. Prices rose. The invasion of Ukraine began in February 2022.",
