@@ -657,7 +657,31 @@ fn label(
         label.push_str(word);
         taken.push((i, label.len()));
     }
-    trim_tail(&label).to_string()
+    let trimmed = trim_tail(&label);
+    let last = taken.last().map(|&(t, _)| words[t]);
+    // the text after the label's last word, when the label still ends with it
+    let rest = last
+        .filter(|t| trimmed.ends_with(t.text(&doc.text)))
+        .map_or("", |t| &doc.text[t.span.end..]);
+    close_quote(trimmed, rest)
+}
+
+/// A label that opens a quotation closes it: with the quotation's own mark when the
+/// quotation ends right after the label ("called it “reckless”"), else after an ellipsis
+/// ("called it “a reckless…”"), so no label leaves a quote hanging.
+fn close_quote(label: &str, rest: &str) -> String {
+    let open = label.matches('“').count() > label.matches('”').count();
+    let straight = label.matches('"').count() % 2 == 1;
+    let mark = match (open, straight) {
+        (true, _) => '”',
+        (false, true) => '"',
+        (false, false) => return label.to_string(),
+    };
+    let ends_here = rest
+        .trim_start_matches(['.', ',', '!', '?', ';', ':'])
+        .starts_with(mark);
+    let ellipsis = if ends_here { "" } else { "…" };
+    format!("{label}{ellipsis}{mark}")
 }
 
 fn trim_tail(label: &str) -> &str {

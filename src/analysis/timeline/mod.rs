@@ -109,6 +109,22 @@ mod tests {
     }
 
     #[test]
+    fn a_label_closes_the_quotation_it_opens() {
+        let events = timeline(
+            "On Monday the mayor called the plan “reckless.” On Friday the council called the new budget “a sensible and overdue correction to years of drift in the city's finances and planning” in a vote.",
+            Some("2024-11-23"),
+            &[("Monday", "2024-11-18"), ("Friday", "2024-11-22")],
+        );
+        assert_eq!(
+            labels(&events),
+            vec![
+                "the mayor called the plan “reckless”",
+                "the council called the new budget “a sensible…”"
+            ]
+        );
+    }
+
+    #[test]
     fn connectives_place_undated_events_after_what_they_name() {
         let events = timeline(
             "The talks collapsed on Friday. Russia has faced sanctions following its invasion of Ukraine. Prices rose. The invasion of Ukraine began in February 2022.",
