@@ -382,14 +382,33 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
         let Some((time, trigger, tense)) = event else {
             continue;
         };
-        let subject = if clause.relative {
+        let date = time.map(|t| times[t].span);
+        let mut subject = if clause.relative {
             antecedent(doc, &toks[..clause.start])
         } else {
             None
         };
-        let label = label(doc, ctoks, time.map(|t| times[t].span), trigger, subject);
-        if label.is_empty() {
+        let mut label = label(doc, ctoks, date, trigger, subject);
+        // a lone word with no date names no event ("left" in a style sheet or a caption, a
+        // "Pledged:" line); a dated one ("Ana Ruiz, the envoy, warned Saturday") takes the
+        // sentence's opening noun phrase as its subject
+        if label.is_empty() || is_one_word(&label) && time.is_none() {
             continue;
+        }
+        let wh = matches!(
+            low[clause.start].as_ref(),
+            "who" | "which" | "that" | "what"
+        );
+        if subject.is_none() && !wh && is_one_word(&label) {
+            // the sentence's own subject if it opens the sentence, else the nearest before
+            let candidate = |j: usize| subject_clause(doc, &clauses[j], spans[j], toks, &low);
+            subject = (ci > 0)
+                .then(|| candidate(0).flatten())
+                .flatten()
+                .or_else(|| (0..ci).rev().map_while(candidate).find_map(|s| s));
+            if subject.is_some() {
+                label = self::label(doc, ctoks, date, trigger, subject);
+            }
         }
         let (nouns, names) = nouns_and_names(doc, ctoks);
         events.push(ClauseEvent {
@@ -472,6 +491,38 @@ fn antecedent(doc: &Document, before: &[Token]) -> Option<Span> {
         }
     }
     start.map(|s| Span::new(s, end))
+}
+
+fn is_one_word(label: &str) -> bool {
+    !label.contains(' ')
+}
+
+/// An earlier clause of the sentence as the subject of a later one's lone verb: a short
+/// noun phrase with no verb and no connective ("the envoy" in "Ana Ruiz, the envoy, warned
+/// ..."): `Some(Some(span))`. `Some(None)` for a clause to look past, `None` for one that
+/// says something of its own, past which no subject is sought.
+fn subject_clause(
+    doc: &Document,
+    first: &Clause,
+    span: Option<Span>,
+    toks: &[Token],
+    low: &[Cow<str>],
+) -> Option<Option<Span>> {
+    let words = &toks[first.start..first.end];
+    let short = words.iter().filter(|t| t.is_word()).count() <= 5;
+    // "In his memoir", "Actually": a phrase or an adverb opening the sentence is no subject
+    let opens = &*low[first.start];
+    let names = words[0].text(&doc.text).starts_with(char::is_uppercase)
+        && !PREPOSITIONS.contains(&opens)
+        && !LABEL_LEAD.contains(&opens)
+        && !opens.ends_with("ly");
+    let noun_phrase = names || DETERMINERS.contains(&opens) || words[0].kind == TokenKind::Number;
+    let verbless = event_verb(doc, words, &low[first.start..first.end]).is_none()
+        && !states_something(&low[first.start..first.end]);
+    if !verbless {
+        return None;
+    }
+    Some(span.filter(|_| first.opener.is_none() && !first.hypothetical && short && noun_phrase))
 }
 
 /// The clause's span without surrounding punctuation.

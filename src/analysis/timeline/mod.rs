@@ -125,6 +125,22 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_verb_takes_the_sentence_subject_and_a_lone_undated_word_is_no_event() {
+        let events = timeline(
+            "Ana Ruiz, the envoy, warned on Saturday that the truce was fragile. The photo shows Ruiz (left).",
+            Some("2024-11-23"),
+            &[("Saturday", "2024-11-23")],
+        );
+        assert_eq!(
+            events,
+            vec![(
+                "Ana Ruiz warned".to_string(),
+                Some("2024-11-23".to_string())
+            )]
+        );
+    }
+
+    #[test]
     fn connectives_place_undated_events_after_what_they_name() {
         let events = timeline(
             "The talks collapsed on Friday. Russia has faced sanctions following its invasion of Ukraine. Prices rose. The invasion of Ukraine began in February 2022.",
