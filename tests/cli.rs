@@ -607,6 +607,17 @@ fn without_a_given_date_the_articles_dateline_gives_it() {
     };
     assert_eq!(value(&analysis, "Thursday"), Some("2017-07-20".into()));
     assert_offsets_slice_the_text(&analysis);
+    let data = dir.path().join("data");
+    let note = brief(
+        &["export", &path, "--data-dir", data.to_str().unwrap()],
+        None,
+    );
+    assert!(note.status.success(), "{}", stderr(&note));
+    let note = String::from_utf8(note.stdout).unwrap();
+    assert!(
+        note.contains("- Published: 2017-07-21 (from the dateline)"),
+        "{note}"
+    );
 
     // the option and front matter go over it
     let given = json(&brief(

@@ -210,10 +210,10 @@ fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {
         block =
             block.title_top(Line::from(format!(" {}% ", app.article.percent(doc))).right_aligned());
     }
+    let room = usize::from(area.width).saturating_sub(2);
     if pane == Pane::Timeline
-        && let Some(hint) = timeline::date_foot(app)
+        && let Some(hint) = timeline::date_foot(app, room)
     {
-        let room = usize::from(area.width).saturating_sub(2);
         block = block.title_bottom(Line::styled(clip(&hint, room), theme::dim()));
     }
     let inner = block.inner(area);

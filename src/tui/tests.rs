@@ -577,6 +577,12 @@ fn a_date_read_from_the_dateline_is_shown_as_one() {
         "{screen}"
     );
     assert!(!screen.contains("left open"), "{screen}");
+    // with room, the foot says how to correct it
+    let screen = format!("{:?}", draw(&mut app, 200, 30).backend());
+    assert!(
+        screen.contains("from the dateline (--published to correct)"),
+        "{screen}"
+    );
     // a date given is not a guess
     let mut meta = Meta::default();
     meta.give_published("2017-07-22".parse().ok());

@@ -44,12 +44,20 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
 /// The pane's foot, on the date that resolves "on Friday" or "last week". Without a published
 /// date they keep open values (XXXX-WXX-5): the foot says how many, and that a date would
 /// resolve them. A date read from the article's dateline is a guess: the foot says so, and
-/// how to give the right one.
-pub fn date_foot(app: &App) -> Option<String> {
+/// how to give the right one when there is `room`.
+pub fn date_foot(app: &App, room: usize) -> Option<String> {
     let (doc, analysis) = (app.doc.as_ref()?, app.analysis.as_ref()?);
     if let Some(date) = doc.meta.published {
-        return (doc.meta.published_from == Some(DateSource::Dateline))
-            .then(|| format!(" published {date}, from the dateline (--published to correct) "));
+        if doc.meta.published_from != Some(DateSource::Dateline) {
+            return None;
+        }
+        let foot = format!(" published {date}, from the dateline ");
+        let hint = "(--published to correct) ";
+        return Some(if foot.len() + hint.len() <= room {
+            foot + hint
+        } else {
+            foot
+        });
     }
     let open = analysis
         .times
