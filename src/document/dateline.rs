@@ -2,9 +2,11 @@
 //! (no `--published`, no front matter, no batch line's date): a line that is only a date
 //! ("Friday, July 21, 2017", "24 May 2008 10:00 BST", "2008-05-24"), a date after a label
 //! ("Published: 12 March 2024", "Updated 3:14 PM EST, Tue March 5, 2024", "Posted on 5
-//! March 2024 by ..."), or a wire dateline ("LONDON, March 5, 2024 (Reuters) -"). Only a full
-//! date counts (day, month and year): "August 13 (Xinhua)" leaves the year open, and a date
-//! in a running sentence ("On May 24, 2008, the board said") is no dateline.
+//! March 2024 by ..."), after a byline ("By Ada Writer, May 24, 2008"), or a wire dateline
+//! ("LONDON, March 5, 2024 (Reuters) -"). Only a full date counts (day, month and year):
+//! "August 13 (Xinhua)" leaves the year open, and a date in a running sentence ("On May 24,
+//! 2008, the board said") is no dateline. Numeric dates other than ISO ("03/05/2024",
+//! "5.3.2024") are not taken: day-first and month-first cannot be told apart.
 //!
 //! Any valid date is taken, however far from today: ingestion never reads the clock, so one
 //! text always gives one analysis, and the reader says the date is the dateline's, so a wrong
@@ -102,7 +104,9 @@ fn top_lines(text: &str) -> impl Iterator<Item = (&str, bool)> {
 /// A date alone needs the whole line, not a beginning cut from a long one.
 fn candidates(line: &str, whole: bool) -> Vec<(Date, Label)> {
     let toks = tokens(line);
-    let wire = wire(&toks, whole).map(|date| (date, Label::Published));
+    let wire = wire(&toks, whole)
+        .or_else(|| leading(&toks))
+        .map(|date| (date, Label::Published));
     let parts = toks
         .split(|t| t.kind == Kind::Punct && "|·•".contains(t.text))
         .filter_map(|part| {
@@ -172,14 +176,42 @@ fn tokens(line: &str) -> Vec<Tok<'_>> {
     out
 }
 
-/// A part that is a date and nothing else but punctuation, a weekday, a time and a zone.
+/// A part that is a date and nothing else but punctuation, a weekday, a time and a zone,
+/// or a byline and its date ("By Ada Writer, May 24, 2008", "By A. Writer on 24 May 2008").
 fn date_alone(toks: &[Tok]) -> Option<Date> {
     let start = toks.iter().position(|t| t.kind != Kind::Punct)?;
+    let start = byline(toks, start).unwrap_or(start);
     let (date, end) = stamp(toks, start)?;
     toks[end..]
         .iter()
         .all(|t| t.kind == Kind::Punct)
         .then_some(date)
+}
+
+/// Past a byline's names and what parts them from a date: "By Ada Writer,", "By A. Writer
+/// and T. Reyes on", "By ADA WRITER -".
+fn byline(toks: &[Tok], i: usize) -> Option<usize> {
+    if !is_word(toks, i, "by") {
+        return None;
+    }
+    let names = toks[i + 1..]
+        .iter()
+        .take(12)
+        .take_while(|t| match t.kind {
+            Kind::Word => t.text.starts_with(char::is_uppercase) || t.text == "and",
+            // "A.", "Jean-Paul", "O'Brien"; a spaced dash parts the names from the date
+            Kind::Punct => !t.spaced && ".-'’".contains(t.text),
+            Kind::Number => false,
+        })
+        .count();
+    let k = i + 1 + names;
+    if names == 0 {
+        None
+    } else if is_word(toks, k, "on") {
+        Some(k + 1)
+    } else {
+        Some(skip(toks, k, ",-–—")).filter(|&after| after > k)
+    }
 }
 
 /// "Published: 12 March 2024", "Posted on 5 March 2024 by ...", "Last updated 3:14 PM EST,
@@ -225,11 +257,13 @@ fn label(toks: &[Tok], i: usize) -> Option<(Label, usize)> {
 }
 
 /// "LONDON, March 5, 2024 (Reuters) -", "KYIV, Ukraine, Tuesday, March 5, 2024 (AP) —",
-/// "BRUSSELS 2008-05-24": a place in capitalised words, a full date, then the agency and a
-/// dash before the story, or the end of the line. Without an agency the place must be in
-/// capitals, as wire datelines write it, so a sentence that opens with a name and a date
-/// ("Boeing, May 24, 2008 - ...") is not taken.
+/// "BRUSSELS 2008-05-24": a place in capitalised words, a full date, then the agency, or
+/// else a place in capitals (as wire datelines write it) and a dash before the story or the
+/// end of the line, so that a sentence opening with a name and a date ("Boeing, May 24,
+/// 2008 - ...") is not taken.
 fn wire(toks: &[Tok], whole: bool) -> Option<Date> {
+    let start = toks.iter().position(|t| t.kind != Kind::Punct)?;
+    let toks = &toks[start..];
     let mut capitals = true;
     // a place of a few words: "WASHINGTON, D.C.", "ST. LOUIS", "KYIV, Ukraine"
     for k in 1..toks.len().min(12) {
@@ -252,11 +286,25 @@ fn wire(toks: &[Tok], whole: bool) -> Option<Date> {
         let (agency, next) = agency(toks, end);
         let story = skip(toks, next, "-–—") > next;
         let line_ends = next == toks.len() && whole;
-        if (agency || capitals) && (story || line_ends) {
+        if agency || (capitals && (story || line_ends)) {
             return Some(date);
         }
     }
     None
+}
+
+/// "Thursday, May 7, 2015 The council said ...": a weekday and a full date opening the line,
+/// then a new sentence, as when a dateline and the story's first line run together in
+/// pasted text. A sentence that opens with a date goes on with a comma or a verb
+/// ("Thursday, May 7, 2015, was the day"), not a capitalised word.
+fn leading(toks: &[Tok]) -> Option<Date> {
+    let start = toks.iter().position(|t| t.kind != Kind::Punct)?;
+    if entry(toks, start)? != Entry::Weekday {
+        return None;
+    }
+    let (date, end) = stamp(toks, start)?;
+    let next = toks.get(end)?;
+    (next.kind == Kind::Word && next.text.starts_with(char::is_uppercase)).then_some(date)
 }
 
 /// "(Reuters)", "(AP)", "/PRNewswire/" after a dateline's date: whether there is one, and
@@ -293,7 +341,7 @@ fn stamp(toks: &[Tok], i: usize) -> Option<(Date, usize)> {
     }
     let k = weekday(toks, k).unwrap_or(k);
     let (date, mut end) = date(toks, k)?;
-    let mut at = skip(toks, skip(toks, end, ","), "-–—@");
+    let mut at = skip(toks, skip(toks, end, ","), "-–—@/");
     if is_word(toks, at, "at") {
         at += 1;
     }
@@ -516,6 +564,10 @@ mod tests {
             "*May 24, 2008*",
             "May 24, 2008 at 9:30 a.m. ET",
             "May 24, 2008, 14:30 GMT+1",
+            "Sat 24 May 2008 / 15.14 BST",
+            "By Ada Writer, May 24, 2008",
+            "By A. Writer and T. Reyes on Saturday, May 24, 2008",
+            "By ADA WRITER - 24 May 2008",
         ] {
             let text = format!("Harbour plan approved\n{line}\n\nThe council voted on Friday.");
             assert_eq!(found(&text).as_deref(), Some("2008-05-24"), "{line}");
@@ -531,6 +583,7 @@ mod tests {
             "First published Tue 12 Mar 2024 08.15 GMT",
             "Updated 3:14 PM EST, Tue March 12, 2024",
             "**Dated:** 2024-03-12",
+            "Publication date: 2024-03-12",
             "By Ada Writer | Published March 12, 2024 | 4 min read",
         ] {
             let text = format!("Harbour plan approved\n{line}\nThe council voted on Friday.");
@@ -555,9 +608,17 @@ mod tests {
             "ST. LOUIS, March 5, 2024 - Flooding closed the bridge.",
             "Lagos, 5 March 2024 (Agency) - Fuel prices rose.",
             "BRUSSELS 2024-03-05",
+            "NAIROBI, Kenya, March 5, 2024 (AP) _ Rescuers dug through the night.",
+            "## LONDON, March 5, 2024 (Reuters) -",
         ] {
             assert_eq!(found(line).as_deref(), Some("2024-03-05"), "{line}");
         }
+    }
+
+    #[test]
+    fn a_dateline_run_into_the_story() {
+        let text = "Tuesday, March 5, 2024 The ministry said on Monday that talks would resume.";
+        assert_eq!(found(text).as_deref(), Some("2024-03-05"));
     }
 
     #[test]
@@ -568,6 +629,10 @@ mod tests {
             "Dated March 5, 2024, the letter asks for a delay.",
             "Boeing, May 24, 2008 - the day the order was signed.",
             "Talks resume on 24 May 2008 in Geneva",
+            "By May 24, 2008, the plant must close.",
+            "Saturday, May 24, 2008, was the day the plant closed.",
+            "Saturday, May 24, 2008 was the day the plant closed.",
+            "By Ada Writer in Lagos, May 24, 2008",
             // no year, no day
             "LAGOS, August 13 (Agency) - Fuel prices rose.",
             "May 2008",
@@ -578,6 +643,9 @@ mod tests {
             "May 24, 208",
             // a year that is not one
             "May 24, 2008s",
+            // numbers that may be day-first or month-first
+            "03/05/2024",
+            "Published 5.3.2024",
         ] {
             assert_eq!(found(text), None, "{text}");
         }
@@ -596,6 +664,25 @@ mod tests {
         // a date alone at the start of a long line is the start of a sentence
         let cut = format!("May 24, 2008{}", " and then".repeat(40));
         assert_eq!(found(&cut), None);
+    }
+
+    proptest::proptest! {
+        /// Text made of a dateline's pieces in any order: no panic, and a date found is one
+        /// the text spells (its year is in it).
+        #[test]
+        fn any_mix_of_dateline_pieces(pieces in proptest::collection::vec(0usize..24, 0..40)) {
+            let text: String = pieces
+                .into_iter()
+                .map(|k| [
+                    "May", "Sept.", "Tue", "24", "2008", "3", "30", "-", "—", ", ", ":", ".",
+                    "(", ")", "/", "|", "\n", " ", "Published", "By", "LONDON", "a.m.", "T",
+                    "😀",
+                ][k])
+                .collect();
+            if let Some(date) = find(&text) {
+                proptest::prop_assert!(text.contains(&date.year().to_string()), "{text}");
+            }
+        }
     }
 
     #[test]
