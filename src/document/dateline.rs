@@ -104,11 +104,13 @@ fn top_lines(text: &str) -> impl Iterator<Item = (&str, bool)> {
 /// A date alone needs the whole line, not a beginning cut from a long one.
 fn candidates(line: &str, whole: bool) -> Vec<(Date, Label)> {
     let toks = tokens(line);
-    let wire = wire(&toks, whole)
-        .or_else(|| leading(&toks))
+    let toks = words_on(&toks);
+    let wire = wire(toks, whole)
+        .or_else(|| leading(toks))
         .map(|date| (date, Label::Published));
     let parts = toks
         .split(|t| t.kind == Kind::Punct && "|·•".contains(t.text))
+        .map(words_on)
         .filter_map(|part| {
             labelled(part).or_else(|| {
                 whole
@@ -118,6 +120,13 @@ fn candidates(line: &str, whole: bool) -> Vec<(Date, Label)> {
             })
         });
     wire.into_iter().chain(parts).collect()
+}
+
+/// From the first word or number on: a heading's "#", a quote's ">", a list's "-" and the
+/// like are not part of a dateline.
+fn words_on<'t, 'a>(toks: &'t [Tok<'a>]) -> &'t [Tok<'a>] {
+    let start = toks.iter().position(|t| t.kind != Kind::Punct);
+    &toks[start.unwrap_or(toks.len())..]
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,8 +188,7 @@ fn tokens(line: &str) -> Vec<Tok<'_>> {
 /// A part that is a date and nothing else but punctuation, a weekday, a time and a zone,
 /// or a byline and its date ("By Ada Writer, May 24, 2008", "By A. Writer on 24 May 2008").
 fn date_alone(toks: &[Tok]) -> Option<Date> {
-    let start = toks.iter().position(|t| t.kind != Kind::Punct)?;
-    let start = byline(toks, start).unwrap_or(start);
+    let start = byline(toks).unwrap_or(0);
     let (date, end) = stamp(toks, start)?;
     toks[end..]
         .iter()
@@ -190,11 +198,11 @@ fn date_alone(toks: &[Tok]) -> Option<Date> {
 
 /// Past a byline's names and what parts them from a date: "By Ada Writer,", "By A. Writer
 /// and T. Reyes on", "By ADA WRITER -".
-fn byline(toks: &[Tok], i: usize) -> Option<usize> {
-    if !is_word(toks, i, "by") {
+fn byline(toks: &[Tok]) -> Option<usize> {
+    if !is_word(toks, 0, "by") {
         return None;
     }
-    let names = toks[i + 1..]
+    let names = toks[1..]
         .iter()
         .take(12)
         .take_while(|t| match t.kind {
@@ -204,7 +212,7 @@ fn byline(toks: &[Tok], i: usize) -> Option<usize> {
             Kind::Number => false,
         })
         .count();
-    let k = i + 1 + names;
+    let k = 1 + names;
     if names == 0 {
         None
     } else if is_word(toks, k, "on") {
@@ -218,8 +226,7 @@ fn byline(toks: &[Tok], i: usize) -> Option<usize> {
 /// Tue March 5, 2024": a label opening the part, then a date. After the date comes nothing,
 /// punctuation, or a byline; "Dated March 5, 2024, the letter says" is a sentence.
 fn labelled(toks: &[Tok]) -> Option<(Date, Label)> {
-    let start = toks.iter().position(|t| t.kind != Kind::Punct)?;
-    let (label, k) = label(toks, start)?;
+    let (label, k) = label(toks)?;
     let k = skip(toks, k, ":-–—");
     let k = if is_word(toks, k, "on") || is_word(toks, k, "at") {
         k + 1
@@ -240,18 +247,18 @@ fn labelled(toks: &[Tok]) -> Option<(Date, Label)> {
     ends.then_some((date, label))
 }
 
-/// A label of one or two words ("Updated", "Last updated").
-fn label(toks: &[Tok], i: usize) -> Option<(Label, usize)> {
-    if let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1))
+/// A label of one or two words ("Updated", "Last updated") opening the part.
+fn label(toks: &[Tok]) -> Option<(Label, usize)> {
+    if let [a, b, ..] = toks
         && a.kind == Kind::Word
         && b.kind == Kind::Word
         && let Some(Entry::Label(label)) =
             WORDS.get(format!("{} {}", a.text, b.text).to_lowercase().as_str())
     {
-        return Some((*label, i + 2));
+        return Some((*label, 2));
     }
-    match entry(toks, i)? {
-        Entry::Label(label) => Some((label, i + 1)),
+    match entry(toks, 0)? {
+        Entry::Label(label) => Some((label, 1)),
         _ => None,
     }
 }
@@ -262,8 +269,6 @@ fn label(toks: &[Tok], i: usize) -> Option<(Label, usize)> {
 /// end of the line, so that a sentence opening with a name and a date ("Boeing, May 24,
 /// 2008 - ...") is not taken.
 fn wire(toks: &[Tok], whole: bool) -> Option<Date> {
-    let start = toks.iter().position(|t| t.kind != Kind::Punct)?;
-    let toks = &toks[start..];
     let mut capitals = true;
     // a place of a few words: "WASHINGTON, D.C.", "ST. LOUIS", "KYIV, Ukraine"
     for k in 1..toks.len().min(12) {
@@ -272,7 +277,7 @@ fn wire(toks: &[Tok], whole: bool) -> Option<Date> {
             Kind::Word if t.text.starts_with(char::is_uppercase) => {
                 capitals &= !t.text.chars().any(char::is_lowercase);
             }
-            Kind::Punct if k > 1 && ",.-'’".contains(t.text) => {}
+            Kind::Punct if ",.-'’".contains(t.text) => {}
             _ => return None,
         }
         if t.kind == Kind::Punct && t.text != "." {
@@ -298,11 +303,10 @@ fn wire(toks: &[Tok], whole: bool) -> Option<Date> {
 /// pasted text. A sentence that opens with a date goes on with a comma or a verb
 /// ("Thursday, May 7, 2015, was the day"), not a capitalised word.
 fn leading(toks: &[Tok]) -> Option<Date> {
-    let start = toks.iter().position(|t| t.kind != Kind::Punct)?;
-    if entry(toks, start)? != Entry::Weekday {
+    if entry(toks, 0)? != Entry::Weekday {
         return None;
     }
-    let (date, end) = stamp(toks, start)?;
+    let (date, end) = stamp(toks, 0)?;
     let next = toks.get(end)?;
     (next.kind == Kind::Word && next.text.starts_with(char::is_uppercase)).then_some(date)
 }
