@@ -148,13 +148,13 @@ fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexico
     if parsed.text.trim().is_empty() {
         return error(parsed.id, "empty briefing (no text)".into());
     }
-    let meta = Meta {
+    let mut meta = Meta {
         title: parsed.title,
         source: parsed.source,
         url: parsed.url,
-        published,
-        author: None,
+        ..Meta::default()
     };
+    meta.give_published(published);
     let (doc, warnings) = Document::from_text(&parsed.text, meta);
     let analysis = analyze(&doc, lexicon);
     let warnings = warnings.into_iter().map(|w| w.0).collect();

@@ -223,9 +223,7 @@ fn ingest(
     published: Option<jiff::civil::Date>,
 ) -> Result<(Document, Vec<Warning>), Failure> {
     let (mut doc, warnings) = Document::from_bytes(bytes).map_err(|e| Failure::runtime(name, e))?;
-    if published.is_some() {
-        doc.meta.published = published;
-    }
+    doc.meta.give_published(published);
     Ok((doc, warnings))
 }
 

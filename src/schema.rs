@@ -4,7 +4,7 @@
 use serde::{Serialize, Serializer};
 
 use crate::analysis::{ActorKind, Analysis, ClaimKind, MentionForm, TimexType};
-use crate::document::{Document, Span};
+use crate::document::{DateSource, Document, Span};
 
 pub const SCHEMA: &str = "brief.analysis/1";
 
@@ -27,6 +27,9 @@ pub struct DocumentJson<'a> {
     pub source: Option<&'a str>,
     pub url: Option<&'a str>,
     pub published: Option<String>,
+    /// Where `published` came from: "option" (`--published` or a batch line's), "front
+    /// matter", "page metadata" or "dateline" (the article's own, `document/dateline.rs`).
+    pub published_from: Option<&'static str>,
     /// "en", or "und" when the text does not look like English (nothing is then extracted).
     pub language: &'static str,
     pub fingerprint: &'a str,
@@ -194,6 +197,7 @@ pub fn to_json<'a>(
             source: doc.meta.source.as_deref(),
             url: doc.meta.url.as_deref(),
             published: doc.meta.published.map(|d| d.to_string()),
+            published_from: doc.meta.published_from.map(DateSource::name),
             language: if analysis.english { "en" } else { "und" },
             fingerprint: &doc.fingerprint,
             text: &doc.text,

@@ -91,6 +91,7 @@ fn no_path_analyses_the_bundled_sample() {
     let analysis = json(&brief(&["extract"], None));
     assert_eq!(analysis["schema"], "brief.analysis/1");
     assert_eq!(analysis["document"]["published"], "2024-11-23");
+    assert_eq!(analysis["document"]["published_from"], "front matter");
     let fingerprint = analysis["document"]["fingerprint"].as_str().unwrap();
     assert_eq!(fingerprint.len(), 16);
     assert!(fingerprint.chars().all(|c| c.is_ascii_hexdigit()));
@@ -155,12 +156,14 @@ fn front_matter_fills_the_document_and_published_overrides_it() {
     assert_eq!(doc["source"], "Wire");
     assert_eq!(doc["url"], "https://example.org/a");
     assert_eq!(doc["published"], "2024-01-05");
+    assert_eq!(doc["published_from"], "front matter");
     assert_eq!(doc["text"], "Talks stalled on Friday.\n");
     let overridden = json(&brief(
         &["--published", "2023-03-03", "extract", &path],
         None,
     ));
     assert_eq!(overridden["document"]["published"], "2023-03-03");
+    assert_eq!(overridden["document"]["published_from"], "option");
 
     let toml = write(
         dir.path(),
@@ -580,6 +583,72 @@ fn batch_mode_keeps_order_reports_bad_lines_and_exits_zero() {
     assert_eq!(lines[42]["id"], "last");
     assert_eq!(lines[42]["document"]["title"], "T");
     assert_eq!(lines[42]["document"]["published"], "2020-01-01");
+    assert_eq!(lines[42]["document"]["published_from"], "option");
+}
+
+#[test]
+fn without_a_given_date_the_articles_dateline_gives_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Ferry operator fined over late sailings\nBy A. Writer\nFriday, July 21, 2017\n\n\
+                The regulator fined the operator on Thursday, the second penalty in two years.\n";
+    let path = write(dir.path(), "pasted.txt", text.as_bytes());
+    let analysis = json(&brief(&["extract", &path], None));
+    let doc = &analysis["document"];
+    assert_eq!(doc["published"], "2017-07-21");
+    assert_eq!(doc["published_from"], "dateline");
+    assert_eq!(doc["text"], text);
+    let value = |analysis: &Value, words: &str| {
+        analysis["times"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["text"] == words)
+            .map(|t| t["value"].clone())
+    };
+    assert_eq!(value(&analysis, "Thursday"), Some("2017-07-20".into()));
+    assert_offsets_slice_the_text(&analysis);
+    let data = dir.path().join("data");
+    let note = brief(
+        &["export", &path, "--data-dir", data.to_str().unwrap()],
+        None,
+    );
+    assert!(note.status.success(), "{}", stderr(&note));
+    let note = String::from_utf8(note.stdout).unwrap();
+    assert!(
+        note.contains("- Published: 2017-07-21 (from the dateline)"),
+        "{note}"
+    );
+
+    // the option and front matter go over it
+    let given = json(&brief(
+        &["extract", &path, "--published", "2017-07-28"],
+        None,
+    ));
+    assert_eq!(given["document"]["published"], "2017-07-28");
+    assert_eq!(given["document"]["published_from"], "option");
+    assert_eq!(value(&given, "Thursday"), Some("2017-07-27".into()));
+    let front = format!("---\npublished: 2017-07-25\n---\n{text}");
+    let front = write(dir.path(), "front.md", front.as_bytes());
+    let analysis = json(&brief(&["extract", &front], None));
+    assert_eq!(analysis["document"]["published"], "2017-07-25");
+    assert_eq!(analysis["document"]["published_from"], "front matter");
+
+    // a batch line without a date, and none on the command line
+    let line = serde_json::json!({"id": "p", "text": text}).to_string();
+    let out = brief(&["extract", "--jsonl"], Some(line.as_bytes()));
+    let analysis = json(&out);
+    assert_eq!(analysis["document"]["published"], "2017-07-21");
+    assert_eq!(analysis["document"]["published_from"], "dateline");
+
+    // a date in the story's first sentence is not the article's
+    let plain = write(
+        dir.path(),
+        "plain.txt",
+        b"On July 21, 2017, the regulator fined the operator.\nIt appealed on Thursday.\n",
+    );
+    let analysis = json(&brief(&["extract", &plain], None));
+    assert_eq!(analysis["document"]["published"], Value::Null);
+    assert_eq!(analysis["document"]["published_from"], Value::Null);
 }
 
 #[test]
@@ -674,6 +743,7 @@ fn a_saved_web_page_is_read_as_its_article() {
     let analysis = json(&brief(&["extract", &page], None));
     assert_eq!(analysis["document"]["title"], "Envoys meet");
     assert_eq!(analysis["document"]["published"], "2024-05-03");
+    assert_eq!(analysis["document"]["published_from"], "page metadata");
     assert_eq!(
         analysis["document"]["text"],
         "Envoys from Chile met in Lima on Friday, officials said."

@@ -12,7 +12,43 @@ pub struct Meta {
     pub source: Option<String>,
     pub url: Option<String>,
     pub published: Option<Date>,
+    /// Where `published` came from.
+    pub published_from: Option<DateSource>,
     pub author: Option<String>,
+}
+
+/// Where a briefing's published date came from: given with it, its metadata, or its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// `--published`, or a batch line's "published".
+    Given,
+    FrontMatter,
+    /// A saved web page's `<meta>` or `<time>`.
+    Page,
+    /// The article's own dateline (`dateline.rs`).
+    Dateline,
+}
+
+impl DateSource {
+    /// The contract's `document.published_from`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateSource::Given => "option",
+            DateSource::FrontMatter => "front matter",
+            DateSource::Page => "page metadata",
+            DateSource::Dateline => "dateline",
+        }
+    }
+}
+
+impl Meta {
+    /// The date given with the briefing (`--published`, a batch line's), over its own.
+    pub fn give_published(&mut self, date: Option<Date>) {
+        if date.is_some() {
+            self.published = date;
+            self.published_from = Some(DateSource::Given);
+        }
+    }
 }
 
 /// Splits the text into its metadata and the body that follows the closing fence.
@@ -132,7 +168,10 @@ fn set(meta: &mut Meta, key: &str, value: String, line: usize, warnings: &mut Ve
         "url" => meta.url = Some(value),
         "author" => meta.author = Some(value),
         "published" | "date" => match parse_date(&value) {
-            Some(date) => meta.published = Some(date),
+            Some(date) => {
+                meta.published = Some(date);
+                meta.published_from = Some(DateSource::FrontMatter);
+            }
             None => warnings.push(Warning(format!(
                 "front matter line {line}: {key} {value:?} is not a YYYY-MM-DD date; ignored"
             ))),
@@ -167,6 +206,7 @@ mod tests {
         .unwrap();
         assert_eq!(meta.title.as_deref(), Some("Seoul: Moscow arms Pyongyang"));
         assert_eq!(meta.published, Some(jiff::civil::date(2024, 11, 23)));
+        assert_eq!(meta.published_from, Some(DateSource::FrontMatter));
         assert_eq!(body, "Body\n");
     }
 

@@ -5,8 +5,8 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::Meta;
 use super::frontmatter::parse_date;
+use super::{DateSource, Meta};
 
 /// Whether decoded text is an HTML page rather than text or Markdown.
 pub fn is_html(text: &str) -> bool {
@@ -21,6 +21,18 @@ pub fn is_html(text: &str) -> bool {
 /// The page's metadata and its article text (empty when nothing readable remains).
 pub fn article(page: &str) -> (Meta, String) {
     let html = Html::parse_document(page);
+    let published = first_meta(
+        &html,
+        &[
+            "article:published_time",
+            "datePublished",
+            "date",
+            "pubdate",
+            "dc.date",
+        ],
+    )
+    .or_else(|| first_attr(&html, "time[datetime]", "datetime"))
+    .and_then(|d| parse_date(&d));
     let meta = Meta {
         title: first_meta(&html, &["og:title", "twitter:title"])
             .or_else(|| first_text(&html, "title"))
@@ -28,18 +40,8 @@ pub fn article(page: &str) -> (Meta, String) {
         source: first_meta(&html, &["og:site_name", "application-name"]),
         url: first_meta(&html, &["og:url"])
             .or_else(|| first_attr(&html, "link[rel=canonical]", "href")),
-        published: first_meta(
-            &html,
-            &[
-                "article:published_time",
-                "datePublished",
-                "date",
-                "pubdate",
-                "dc.date",
-            ],
-        )
-        .or_else(|| first_attr(&html, "time[datetime]", "datetime"))
-        .and_then(|d| parse_date(&d)),
+        published,
+        published_from: published.map(|_| DateSource::Page),
         author: first_meta(&html, &["author", "article:author"]),
     };
     let root = ["article", "main", "[role=main]", "body"]
@@ -263,6 +265,7 @@ mod tests {
         assert_eq!(meta.source.as_deref(), Some("Example News"));
         assert_eq!(meta.url.as_deref(), Some("https://example.org/talks"));
         assert_eq!(meta.published, Some(jiff::civil::date(2024, 11, 22)));
+        assert_eq!(meta.published_from, Some(DateSource::Page));
         assert_eq!(meta.author.as_deref(), Some("A. Writer"));
         assert_eq!(
             text,

@@ -1,6 +1,7 @@
 //! A briefing as brief sees it: clean text, its metadata, and where its paragraphs and
 //! sentences are. Everything downstream works on [`Document`]; nothing downstream reads files.
 
+mod dateline;
 mod decode;
 mod frontmatter;
 mod html;
@@ -12,7 +13,7 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-pub use frontmatter::{Meta, parse_date};
+pub use frontmatter::{DateSource, Meta, parse_date};
 pub use offsets::OffsetMap;
 
 /// A half-open byte range into [`Document::text`]. Byte offsets are what Rust slices with;
@@ -112,7 +113,15 @@ impl Document {
         (Document::from_clean(clean.into_owned(), meta), warnings)
     }
 
-    fn from_clean(text: String, meta: Meta) -> Document {
+    /// Without a date in the metadata, the article's own dateline gives it (the caller's
+    /// `--published` still goes over it: [`Meta::give_published`]).
+    fn from_clean(text: String, mut meta: Meta) -> Document {
+        if meta.published.is_none()
+            && let Some(date) = dateline::find(&text)
+        {
+            meta.published = Some(date);
+            meta.published_from = Some(DateSource::Dateline);
+        }
         let paragraphs = segment::paragraphs(&text);
         let sentences = segment::sentences(&text, &paragraphs);
         let offsets = OffsetMap::new(&text);
@@ -202,6 +211,40 @@ mod tests {
         assert_eq!(section.text, "Two.\n\nThree is here. Four.");
         assert_eq!(section.paragraphs, vec![Span::new(0, 4), Span::new(6, 26)]);
         assert_eq!(section.sentences.len(), 3);
+    }
+
+    #[test]
+    fn the_date_comes_from_the_option_then_the_front_matter_then_the_dateline() {
+        let dated = |published: &str| Some(published.parse::<jiff::civil::Date>().unwrap());
+        let body =
+            "Harbour plan approved\nFriday, July 21, 2017\n\nThe council voted on Thursday.\n";
+        let (mut doc, _) = Document::from_bytes(body.as_bytes()).unwrap();
+        assert_eq!(doc.meta.published, dated("2017-07-21"));
+        assert_eq!(doc.meta.published_from, Some(DateSource::Dateline));
+        doc.meta.give_published(None);
+        assert_eq!(doc.meta.published_from, Some(DateSource::Dateline));
+        doc.meta.give_published(dated("2017-07-24"));
+        assert_eq!(doc.meta.published, dated("2017-07-24"));
+        assert_eq!(doc.meta.published_from, Some(DateSource::Given));
+
+        let with_front_matter = format!("---\npublished: 2017-07-22\n---\n{body}");
+        let (mut doc, _) = Document::from_bytes(with_front_matter.as_bytes()).unwrap();
+        assert_eq!(doc.meta.published, dated("2017-07-22"));
+        assert_eq!(doc.meta.published_from, Some(DateSource::FrontMatter));
+        doc.meta.give_published(dated("2017-07-24"));
+        assert_eq!(doc.meta.published_from, Some(DateSource::Given));
+
+        // a batch line: its date, else the dateline
+        let mut given = Meta::default();
+        given.give_published(dated("2017-07-23"));
+        let (doc, _) = Document::from_text(body, given);
+        assert_eq!(doc.meta.published, dated("2017-07-23"));
+        assert_eq!(doc.meta.published_from, Some(DateSource::Given));
+        let (doc, _) = Document::from_text(body, Meta::default());
+        assert_eq!(doc.meta.published, dated("2017-07-21"));
+
+        let (doc, _) = Document::from_text("The council voted on Thursday.", Meta::default());
+        assert_eq!((doc.meta.published, doc.meta.published_from), (None, None));
     }
 
     #[test]

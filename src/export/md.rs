@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::document::DateSource;
 use crate::review::{Change, Status};
 
 use super::{Briefing, status, word};
@@ -12,14 +13,16 @@ pub fn render(b: &Briefing) -> String {
     let doc = b.doc;
     let meta = &doc.meta;
     let _ = writeln!(out, "# {}\n", inline(b.title()));
+    // a date read from the article's first lines is a guess the reader of the note should see
+    let published = meta.published.map(|d| match meta.published_from {
+        Some(DateSource::Dateline) => format!("{d} (from the dateline)"),
+        _ => d.to_string(),
+    });
     let facts = [
         ("Source", meta.source.as_deref()),
         ("URL", meta.url.as_deref()),
         ("Author", meta.author.as_deref()),
-        (
-            "Published",
-            meta.published.map(|d| d.to_string()).as_deref(),
-        ),
+        ("Published", published.as_deref()),
         ("Fingerprint", Some(doc.fingerprint.as_str())),
         ("Reviewer", Some(b.review.reviewer.as_str())),
     ]

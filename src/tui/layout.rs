@@ -11,6 +11,7 @@ use super::action::Action;
 use super::app::{App, ListView, Pane};
 use super::keymap::Keymap;
 use super::{actors, claims, help, library, overlay, theme, timeline};
+use crate::document::DateSource;
 
 /// Below this, only a notice: 40x12 still shows a whole pane.
 pub const MIN_WIDTH: u16 = 30;
@@ -116,6 +117,7 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     let sep = || Text::styled(" │ ", theme::dim());
     let mut title = app.name.clone();
     let mut date = None;
+    let mut from_dateline = false;
     if let Some(doc) = &app.doc {
         if let Some(t) = &doc.meta.title {
             title = t.clone();
@@ -124,6 +126,7 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
             title = format!("{title} │ {source}");
         }
         date = doc.meta.published;
+        from_dateline = doc.meta.published_from == Some(DateSource::Dateline);
     }
     let reviewed = app
         .analysis
@@ -139,6 +142,10 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     let mut right = Vec::new();
     if let (Some(date), Some(format)) = (date, date_format) {
         right.extend([sep(), Text::raw(date.strftime(format).to_string())]);
+        // a date read from the article, not given: the timeline's foot says more
+        if from_dateline {
+            right.push(Text::styled(" (dateline)", theme::dim()));
+        }
     }
     if let Some((done, n)) = reviewed {
         right.extend([
@@ -203,10 +210,10 @@ fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {
         block =
             block.title_top(Line::from(format!(" {}% ", app.article.percent(doc))).right_aligned());
     }
+    let room = usize::from(area.width).saturating_sub(2);
     if pane == Pane::Timeline
-        && let Some(hint) = timeline::open_dates_hint(app)
+        && let Some(hint) = timeline::date_foot(app, room)
     {
-        let room = usize::from(area.width).saturating_sub(2);
         block = block.title_bottom(Line::styled(clip(&hint, room), theme::dim()));
     }
     let inner = block.inner(area);

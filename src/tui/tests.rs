@@ -564,3 +564,31 @@ fn without_a_published_date_the_timeline_says_a_date_would_resolve_open_dates() 
     let screen = format!("{:?}", draw(&mut app, 160, 30).backend());
     assert!(!screen.contains("left open"), "{screen}");
 }
+
+#[test]
+fn a_date_read_from_the_dateline_is_shown_as_one() {
+    let text = "Harbour plan approved\nFriday, July 21, 2017\n\nThe council voted on Thursday to dredge the harbour.";
+    let (doc, _) = Document::from_text(text, Meta::default());
+    let mut app = app_for(doc);
+    let screen = format!("{:?}", draw(&mut app, 160, 30).backend());
+    assert!(screen.contains("Fri 21 Jul 2017 (dateline)"), "{screen}");
+    assert!(
+        screen.contains("published 2017-07-21, from the dateline"),
+        "{screen}"
+    );
+    assert!(!screen.contains("left open"), "{screen}");
+    // with room, the foot says how to correct it
+    let screen = format!("{:?}", draw(&mut app, 200, 30).backend());
+    assert!(
+        screen.contains("from the dateline (--published to correct)"),
+        "{screen}"
+    );
+    // a date given is not a guess
+    let mut meta = Meta::default();
+    meta.give_published("2017-07-22".parse().ok());
+    let (doc, _) = Document::from_text(text, meta);
+    let mut app = app_for(doc);
+    let screen = format!("{:?}", draw(&mut app, 160, 30).backend());
+    assert!(screen.contains("Sat 22 Jul 2017"), "{screen}");
+    assert!(!screen.contains("dateline"), "{screen}");
+}

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span as Text};
 use super::app::App;
 use super::layout::{clip, empty, row_style};
 use super::theme;
-use crate::document::parse_date;
+use crate::document::{DateSource, parse_date};
 
 pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
     let Some(analysis) = &app.analysis else {
@@ -41,12 +41,23 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// Without a published date, "on Friday" or "last week" keep open values (XXXX-WXX-5): the
-/// pane's foot says how many, and that a date would resolve them.
-pub fn open_dates_hint(app: &App) -> Option<String> {
+/// The pane's foot, on the date that resolves "on Friday" or "last week". Without a published
+/// date they keep open values (XXXX-WXX-5): the foot says how many, and that a date would
+/// resolve them. A date read from the article's dateline is a guess: the foot says so, and
+/// how to give the right one when there is `room`.
+pub fn date_foot(app: &App, room: usize) -> Option<String> {
     let (doc, analysis) = (app.doc.as_ref()?, app.analysis.as_ref()?);
-    if doc.meta.published.is_some() {
-        return None;
+    if let Some(date) = doc.meta.published {
+        if doc.meta.published_from != Some(DateSource::Dateline) {
+            return None;
+        }
+        let foot = format!(" published {date}, from the dateline ");
+        let hint = "(--published to correct) ";
+        return Some(if foot.len() + hint.len() <= room {
+            foot + hint
+        } else {
+            foot
+        });
     }
     let open = analysis
         .times

@@ -165,9 +165,7 @@ pub fn read(
 ) -> Result<Briefing, String> {
     let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
     let (mut doc, warnings) = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
-    if published.is_some() {
-        doc.meta.published = published;
-    }
+    doc.meta.give_published(published);
     let analysis = analyze(&doc, lexicon);
     let mut corrected = analysis.clone();
     let (session, found) = review.load(Some(path), &doc, &mut corrected);
