@@ -503,26 +503,26 @@ fn is_one_word(label: &str) -> bool {
 /// says something of its own, past which no subject is sought.
 fn subject_clause(
     doc: &Document,
-    first: &Clause,
+    clause: &Clause,
     span: Option<Span>,
     toks: &[Token],
     low: &[Cow<str>],
 ) -> Option<Option<Span>> {
-    let words = &toks[first.start..first.end];
+    let words = &toks[clause.start..clause.end];
     let short = words.iter().filter(|t| t.is_word()).count() <= 5;
     // "In his memoir", "Actually": a phrase or an adverb opening the sentence is no subject
-    let opens = &*low[first.start];
+    let opens = &*low[clause.start];
     let names = words[0].text(&doc.text).starts_with(char::is_uppercase)
         && !PREPOSITIONS.contains(&opens)
         && !LABEL_LEAD.contains(&opens)
         && !opens.ends_with("ly");
     let noun_phrase = names || DETERMINERS.contains(&opens) || words[0].kind == TokenKind::Number;
-    let verbless = event_verb(doc, words, &low[first.start..first.end]).is_none()
-        && !states_something(&low[first.start..first.end]);
+    let verbless = event_verb(doc, words, &low[clause.start..clause.end]).is_none()
+        && !states_something(&low[clause.start..clause.end]);
     if !verbless {
         return None;
     }
-    Some(span.filter(|_| first.opener.is_none() && !first.hypothetical && short && noun_phrase))
+    Some(span.filter(|_| clause.opener.is_none() && !clause.hypothetical && short && noun_phrase))
 }
 
 /// The clause's span without surrounding punctuation.
