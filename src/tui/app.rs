@@ -643,11 +643,16 @@ impl App {
     }
 
     /// `n`/`N`: the next match after the shown one (the first after the last), or the one
-    /// before it, which needs its number: counted that far first, at once.
+    /// before it, which needs its number: counted that far first, at once. Scrolled away
+    /// from the shown match, they go on from the view instead, as in `less`.
     fn next_match(&mut self, forward: bool) {
         let (Some(doc), Some(shown)) = (self.doc.clone(), self.search.shown) else {
             return;
         };
+        if !self.article.shows(&doc, shown.start) {
+            self.match_from_view(&doc, forward);
+            return;
+        }
         let text = &doc.text;
         let matches = &mut self.search.matches;
         let (k, m) = if forward {
@@ -674,6 +679,36 @@ impl App {
         self.focus = Pane::Article;
         self.show_match(m);
         self.search.current = self.search.current.or(k);
+    }
+
+    /// The first match from the top of the view on (`n`), or the last before it (`N`),
+    /// wrapping round the article's ends.
+    fn match_from_view(&mut self, doc: &Document, forward: bool) {
+        let text = &doc.text;
+        let top = self.article.top_byte(doc);
+        let matches = &mut self.search.matches;
+        let m = if forward {
+            matches
+                .find_at(text, top)
+                .or_else(|| matches.find_at(text, 0))
+        } else {
+            matches.count_past(text, top);
+            let before = matches
+                .first_from(text, top)
+                .map_or(matches.len(), |(k, _)| k);
+            let k = match before.checked_sub(1) {
+                Some(k) => k,
+                None => {
+                    matches.count_past(text, usize::MAX);
+                    matches.len().saturating_sub(1)
+                }
+            };
+            matches.nth(text, k)
+        };
+        if let Some(m) = m {
+            self.focus = Pane::Article;
+            self.show_match(m);
+        }
     }
 
     /// Shows match `m`, scrolling to it when it is off screen.

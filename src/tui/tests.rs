@@ -280,6 +280,48 @@ fn a_search_from_deep_in_a_long_briefing_shows_the_match_before_the_count_reache
 }
 
 #[test]
+fn after_scrolling_away_n_and_shift_n_go_on_from_the_view() {
+    let (mut app, text) = long_briefing(10_000);
+    let all: Vec<usize> = text.match_indices("chair").map(|(at, _)| at).collect();
+    draw(&mut app, 80, 24);
+    app.handle(Search);
+    typed(&mut app, "chair");
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(app.search.shown.map(|m| m.start), Some(all[0]));
+    let doc = app.doc.clone().expect("a document");
+    // far from the first match: n shows the first match from the top of the view on
+    for _ in 0..40 {
+        app.handle(PageDown);
+    }
+    draw(&mut app, 80, 24);
+    let top = app.article.top_byte(&doc);
+    assert!(top > all[3], "{top}");
+    typed(&mut app, "n");
+    let next = *all.iter().find(|&&at| at >= top).expect("a match below");
+    assert_eq!(app.search.shown.map(|m| m.start), Some(next));
+    assert!(app.article.shows(&doc, next));
+    let k = all.iter().position(|&at| at == next);
+    while app.counting() {
+        app.count_on();
+    }
+    assert_eq!(app.search.current, k);
+    // scrolled away again: N shows the last match before the view
+    for _ in 0..10 {
+        app.handle(PageDown);
+    }
+    draw(&mut app, 80, 24);
+    let top = app.article.top_byte(&doc);
+    typed(&mut app, "N");
+    let before = *all
+        .iter()
+        .rev()
+        .find(|&&at| at < top)
+        .expect("a match above");
+    assert_eq!(app.search.shown.map(|m| m.start), Some(before));
+    assert_eq!(app.search.current, all.iter().position(|&at| at == before));
+}
+
+#[test]
 fn a_growing_query_counts_a_step_a_key_and_ends_with_the_whole_count() {
     let (mut app, text) = long_briefing(10_000);
     draw(&mut app, 80, 24);
