@@ -42,6 +42,8 @@ pub enum Entry {
     Edge,
     Approx,
     Fiscal,
+    /// "Q3" (3), "H1" (5): a quarter or half as [`super::normalise::Sem::Quarter`] numbers it.
+    Period(u8),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +205,7 @@ fn parse_words(data: &'static str) -> HashMap<&'static str, Vec<WordEntry>> {
             "edge" => Some(Entry::Edge),
             "approx" => Some(Entry::Approx),
             "fiscal" => Some(Entry::Fiscal),
+            "period" => num().map(|n| Entry::Period(n as u8)),
             _ => None,
         };
         let Some(entry) = entry else { continue };

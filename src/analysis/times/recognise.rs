@@ -175,7 +175,10 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// The longest expression starting at word `i`.
     pub fn parse(&self, i: usize) -> Option<Found> {
         let w = self.w.get(i)?;
-        if !w.token_start || !(w.kind == TokenKind::Number || LEXICON.starts(&w.lower)) {
+        let starts = w.kind == TokenKind::Number
+            || LEXICON.starts(&w.lower)
+            || fiscal_year(w.text).is_some();
+        if !w.token_start || !starts {
             return None;
         }
         let found = [self.phrase(i), self.modified(i), self.core(i), self.set(i)]
@@ -554,22 +557,43 @@ impl<'w, 'a> Parser<'w, 'a> {
                 });
         }
         if let Some(y) = self.year_number(i) {
-            // 2022-02-24: five adjacent tokens
+            // 2022-02-24: five adjacent tokens; 2022-02-24T10:00Z: seven, a time on that day
             if self.is(i + 1, "-") && self.adjacent(i, i + 1) && self.adjacent(i + 1, i + 2) {
                 let m = self.number(i + 2).filter(|m| (1..=12).contains(m));
+                let day_text = self.w.get(i + 4).map_or("", |w| w.text);
+                let stamp = day_text.strip_suffix('T');
                 let d = (self.is(i + 3, "-")
                     && self.adjacent(i + 2, i + 3)
                     && self.adjacent(i + 3, i + 4))
-                .then(|| self.number(i + 4).filter(|d| (1..=31).contains(d)))
-                .flatten();
+                .then(|| match stamp {
+                    Some(day) => day.parse().ok(),
+                    None => self.number(i + 4),
+                })
+                .flatten()
+                .filter(|d| (1..=31).contains(d));
                 if let (Some(m), Some(d)) = (m, d) {
-                    return Some(Found {
-                        start: i,
-                        end: i + 5,
-                        sem: Sem::Date {
-                            year: Some(y),
-                            month: Some(m as u8),
-                            day: Some(d as u8),
+                    let date = Sem::Date {
+                        year: Some(y),
+                        month: Some(m as u8),
+                        day: Some(d as u8),
+                    };
+                    let clock = stamp
+                        .filter(|_| self.adjacent(i + 4, i + 5))
+                        .and_then(|_| iso_clock(self.w.get(i + 5)?.text));
+                    return Some(match clock {
+                        Some((hour, minute)) => Found {
+                            start: i,
+                            end: i + 6,
+                            sem: Sem::Clock {
+                                hour,
+                                minute,
+                                on: Some(Box::new(date)),
+                            },
+                        },
+                        None => Found {
+                            start: i,
+                            end: i + 5,
+                            sem: date,
                         },
                     });
                 }
@@ -794,6 +818,19 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// third quarter (of 1990), the fiscal first quarter, first half, fiscal 1998, last
     /// year's fourth quarter, the first half of next year.
     fn quarter(&self, i: usize) -> Option<Found> {
+        // "FY2024", "FY24": a fiscal year in one word
+        if let Some(year) = fiscal_year(self.w.get(i)?.text) {
+            let sem = Sem::Date {
+                year: Some(year),
+                month: None,
+                day: None,
+            };
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                sem,
+            });
+        }
         // "last year's fourth quarter"
         if let Some(offset) = self.year_offset(i)
             && matches!(self.lower(i + 2), "'s" | "’s")
@@ -842,6 +879,21 @@ impl<'w, 'a> Parser<'w, 'a> {
                     },
                 });
             }
+        }
+        // "Q3", "Q3 2024", "2024 Q3", "H1 of 2025": in capitals ("h1" may be anything)
+        if let Some(Entry::Period(q)) = self.entry(j, |e| matches!(e, Entry::Period(_)))
+            && self.w[j].text.starts_with(['Q', 'H'])
+        {
+            let k = j + 1 + usize::from(matches!(self.lower(j + 1), "of" | ","));
+            let (year, end) = match self.year_number(k) {
+                Some(y) if year.is_none() => (Some(y), k + 1),
+                _ => (year, j + 1),
+            };
+            return Some(Found {
+                start: i,
+                end,
+                sem: Sem::Quarter { year, q },
+            });
         }
         // "the last half of 1989": the last of its year only when a year follows
         let of_year = self.is(j + 2, "of") && self.year_number(j + 3).is_some();
@@ -1121,9 +1173,11 @@ impl<'w, 'a> Parser<'w, 'a> {
         if self.is(j, "-") && self.adjacent(j - 1, j) && self.adjacent(j, j + 1) {
             j += 1;
         }
-        // "20 more years", "two additional weeks"
-        if matches!(self.lower(j), "more" | "additional" | "further" | "extra")
-            && self.unit(j + 1).is_some()
+        // "20 more years", "two additional weeks", "three straight days"
+        if matches!(
+            self.lower(j),
+            "more" | "additional" | "further" | "extra" | "straight" | "consecutive" | "successive"
+        ) && self.unit(j + 1).is_some()
         {
             j += 1;
         }
@@ -1323,6 +1377,29 @@ impl<'w, 'a> Parser<'w, 'a> {
                     offset: offset * 2,
                     part: None,
                 },
+            });
+        }
+        // "the week before last", "the year after next"
+        if let Some(unit) = self
+            .unit(i + 1)
+            .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Week))
+            && let offset @ (-2 | 2) = match (self.lower(i + 2), self.lower(i + 3)) {
+                ("before", "last") => -2,
+                ("after", "next") => 2,
+                _ => 0,
+            }
+            && !self.lower(i + 1).ends_with('s')
+            // "the week before last Tuesday" counts from that Tuesday
+            && self
+                .entry(i + 4, |e| {
+                    matches!(e, Entry::Weekday(_) | Entry::Month(_) | Entry::Unit(_))
+                })
+                .is_none()
+        {
+            return Some(Found {
+                start: i,
+                end: i + 4,
+                sem: Sem::Relative { unit, offset },
             });
         }
         // "the day after Christmas", "the day before last Tuesday"
@@ -1585,6 +1662,8 @@ impl<'w, 'a> Parser<'w, 'a> {
                 .find(|&k| self.is(k, ")"))
                 .and_then(|k| self.clock_day(k + 1))
                 .map(|day| day.sem),
+            // "6 a.m. on Monday": that day's, the day an expression of its own
+            None if self.is(end, "on") => self.clock_day(end + 1).map(|day| day.sem),
             None => None,
         };
         let on = on.map(Box::new);
@@ -1710,6 +1789,27 @@ impl<'w, 'a> Parser<'w, 'a> {
 }
 
 /// 02/24/2022 (month first, as in American news) or 24.02.2022.
+/// The hour and minute of an ISO 8601 time: "10:00Z", "10:00:00", "10:00+02" (the zone is
+/// left as written: TIMEX3 values are local times).
+fn iso_clock(text: &str) -> Option<(u8, u8)> {
+    let (h, rest) = text.split_once(':')?;
+    let m = rest.get(..2)?;
+    let (hour, minute) = (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?);
+    (h.len() == 2 && hour < 24 && minute < 60).then_some((hour, minute))
+}
+
+/// The year of "FY2024" or "FY24" (a two-digit year from 1970 to 2069).
+fn fiscal_year(word: &str) -> Option<i32> {
+    let digits = word.strip_prefix("FY")?;
+    let n: i32 = digits.parse().ok()?;
+    match digits.len() {
+        4 => Some(n),
+        2 if n < 70 => Some(2000 + n),
+        2 => Some(1900 + n),
+        _ => None,
+    }
+}
+
 fn slash_date(s: &str) -> Option<Sem> {
     let sep = if s.contains('/') { '/' } else { '.' };
     let parts: Vec<&str> = s.split(sep).collect();

@@ -1259,3 +1259,83 @@ fn parts_of_the_day_after_an_edge_word() {
     );
     assert!(tag("She hates the afternoon traffic.", SAT).is_empty());
 }
+
+#[test]
+fn financial_short_forms() {
+    check(
+        "Revenue in Q3 2024 beat forecasts.",
+        SAT,
+        "Q3 2024",
+        TimexType::Date,
+        "2024-Q3",
+    );
+    check(
+        "Sales fell in H1 of 2023.",
+        SAT,
+        "H1 of 2023",
+        TimexType::Date,
+        "2023-H1",
+    );
+    check(
+        "FY2024 guidance was raised.",
+        SAT,
+        "FY2024",
+        TimexType::Date,
+        "2024",
+    );
+    check(
+        "Margins improved in FY23.",
+        SAT,
+        "FY23",
+        TimexType::Date,
+        "2023",
+    );
+    check(
+        "Guidance for FY 2025 was cut.",
+        SAT,
+        "FY 2025",
+        TimexType::Date,
+        "2025",
+    );
+    // in capitals only: "q3" and "h1" may be anything
+    assert_eq!(tag("Press q3 to open the h1 heading.", SAT), vec![]);
+}
+
+#[test]
+fn a_time_on_a_day_and_machine_timestamps() {
+    let found = tag("The strike began at 6 a.m. local time on Monday.", SAT);
+    let values: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
+    assert_eq!(values, ["2024-11-18T06:00", "2024-11-18"], "{found:?}");
+    check(
+        "The log was written at 2024-11-20T14:05:30Z by the server.",
+        SAT,
+        "2024-11-20T14:05:30Z",
+        Time,
+        "2024-11-20T14:05",
+    );
+}
+
+#[test]
+fn two_units_back_or_on_and_unbroken_runs() {
+    check(
+        "The truce collapsed the week before last.",
+        SAT,
+        "the week before last",
+        TimexType::Date,
+        "2024-W45",
+    );
+    check(
+        "Elections are due the year after next.",
+        SAT,
+        "the year after next",
+        TimexType::Date,
+        "2026",
+    );
+    check(
+        "Protests went on for three straight days.",
+        SAT,
+        "three straight days",
+        Duration,
+        "P3D",
+    );
+}
