@@ -82,12 +82,16 @@ pub enum HolidayRule {
         month: u8,
         from: u8,
     },
+    /// Days from Easter Sunday: Good Friday -2, Easter Monday 1.
+    Easter(i8),
 }
 
 impl HolidayRule {
+    /// The month it falls in; Easter's varies (March or April), April as the nearer guess.
     pub fn month(self) -> u8 {
         match self {
             HolidayRule::Fixed { month, .. } | HolidayRule::Nth { month, .. } => month,
+            HolidayRule::Easter(_) => 4,
         }
     }
 }
@@ -284,6 +288,14 @@ fn parse_holidays(data: &'static str) -> HashMap<&'static str, Vec<Holiday>> {
 }
 
 fn parse_rule(rule: &str) -> Option<HolidayRule> {
+    if let Some(offset) = rule.strip_prefix("easter") {
+        let offset = offset.strip_prefix('+').unwrap_or(offset);
+        return Some(HolidayRule::Easter(if offset.is_empty() {
+            0
+        } else {
+            offset.parse().ok()?
+        }));
+    }
     if let Some((m, d)) = rule.split_once('-').filter(|_| !rule.contains(' ')) {
         return Some(HolidayRule::Fixed {
             month: m.parse().ok()?,

@@ -293,6 +293,7 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
             let day = match rule {
                 HolidayRule::Fixed { day, .. } => *day,
                 HolidayRule::Nth { n, from, .. } => from.saturating_add((n.max(&1) * 7) as u8 - 4),
+                HolidayRule::Easter(_) => 1,
             };
             let year = date_value(None, Some(rule.month()), Some(day), cx);
             let v = year[..4]
@@ -300,7 +301,11 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 .ok()
                 .and_then(|y| holiday_date(*rule, y))
                 .map_or_else(
-                    || format!("XXXX-{:02}-{day:02}", rule.month()),
+                    || match rule {
+                        // a movable feast has no day without its year
+                        HolidayRule::Easter(_) => "XXXX-XX-XX".to_string(),
+                        _ => format!("XXXX-{:02}-{day:02}", rule.month()),
+                    },
                     |d| d.to_string(),
                 );
             (Date, v)
@@ -398,7 +403,7 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
     })
 }
 
-fn holiday_date(rule: HolidayRule, year: i16) -> Option<Date> {
+pub fn holiday_date(rule: HolidayRule, year: i16) -> Option<Date> {
     match rule {
         HolidayRule::Fixed { month, day } => Date::new(year, month as i8, day as i8).ok(),
         HolidayRule::Nth {
@@ -419,7 +424,21 @@ fn holiday_date(rule: HolidayRule, year: i16) -> Option<Date> {
                 .ok()?;
             start.nth_weekday(n as i32, wd).ok()
         }
+        HolidayRule::Easter(offset) => easter(year)?.checked_add((offset as i32).days()).ok(),
     }
+}
+
+/// Easter Sunday of a year of the Gregorian calendar (the anonymous Gregorian algorithm).
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (b - (b + 8) / 25 + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let l = (32 + 2 * e + 2 * (c / 4) - h - c % 4) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    Date::new(year, (n / 31) as i8, (n % 31 + 1) as i8).ok()
 }
 
 /// Years to add to the published year for "last summer" (-1), "this winter" (0), "next

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::lexicon::{Cue, Entry, LEXICON, Unit, WordEntry};
-use super::normalise::{Anchor, Count, Sem};
+use super::normalise::{Anchor, Count, Sem, holiday_date};
 use crate::analysis::model::TimexType;
 use crate::analysis::tokens::{Token, TokenKind};
 use crate::document::Span;
@@ -216,10 +216,27 @@ impl<'w, 'a> Parser<'w, 'a> {
                 let l = self.lower(i + k);
                 l == *hw || l.replace('’', "'") == *hw
             });
-            ok.then(|| Found {
-                start: i,
-                end: i + h.words.len(),
-                sem: Sem::Holiday(h.rule),
+            let end = i + h.words.len();
+            // "Christmas 2023", "Easter Monday, 1916": that year's
+            let at = end + usize::from(self.is(end, ","));
+            let dated = self
+                .year_number(at)
+                .and_then(|y| holiday_date(h.rule, i16::try_from(y).ok()?));
+            ok.then(|| match dated {
+                Some(d) => Found {
+                    start: i,
+                    end: at + 1,
+                    sem: Sem::Date {
+                        year: Some(i32::from(d.year())),
+                        month: Some(d.month() as u8),
+                        day: Some(d.day() as u8),
+                    },
+                },
+                None => Found {
+                    start: i,
+                    end,
+                    sem: Sem::Holiday(h.rule),
+                },
             })
         })
     }

@@ -1339,3 +1339,35 @@ fn two_units_back_or_on_and_unbroken_runs() {
         "P3D",
     );
 }
+
+#[test]
+fn movable_feasts_and_shopping_days() {
+    check(
+        "Shops were busy on Black Friday.",
+        SAT,
+        "Black Friday",
+        TimexType::Date,
+        "2024-11-29",
+    );
+    check(
+        "The church was full at Easter 2025.",
+        SAT,
+        "Easter 2025",
+        TimexType::Date,
+        "2025-04-20",
+    );
+    check(
+        "The rising began on Easter Monday 1916.",
+        SAT,
+        "Easter Monday 1916",
+        TimexType::Date,
+        "1916-04-24",
+    );
+    check(
+        "They fasted on Good Friday.",
+        None,
+        "Good Friday",
+        TimexType::Date,
+        "XXXX-XX-XX",
+    );
+}
