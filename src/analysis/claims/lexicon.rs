@@ -98,10 +98,11 @@ pub enum Class {
     Stop,
     Time,
     LyNoun,
+    Month,
 }
 
 impl Class {
-    const ALL: [Class; 16] = [
+    const ALL: [Class; 17] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -118,6 +119,7 @@ impl Class {
         Class::Stop,
         Class::Time,
         Class::LyNoun,
+        Class::Month,
     ];
 
     fn name(self) -> &'static str {
@@ -138,6 +140,7 @@ impl Class {
             Class::Stop => "stop",
             Class::Time => "time",
             Class::LyNoun => "ly_noun",
+            Class::Month => "month",
         }
     }
 }

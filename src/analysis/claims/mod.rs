@@ -14,6 +14,7 @@
 mod contradictions;
 mod frames;
 mod lexicon;
+mod openings;
 mod quotes;
 mod reader;
 mod sources;
@@ -40,7 +41,10 @@ pub fn extract(
     let lexicon = Lexicon::with_user(lexicon);
     let quotes = Quotes::find(doc, tokens);
     let mut reader = Reader::new(&lexicon, &doc.text, tokens, quotes);
-    let sentences = sentence_ranges(tokens);
+    let sentences: Vec<_> = sentence_ranges(tokens)
+        .into_iter()
+        .map(|s| reader.body_start(s.clone())..s.end)
+        .collect();
     let cues: Vec<_> = sentences.iter().map(|s| reader.cues(s.clone())).collect();
     let mut claims: Vec<Claim> = Vec::new();
     for (i, sentence) in sentences.iter().enumerate() {

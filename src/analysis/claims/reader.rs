@@ -114,8 +114,9 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let token = self.tokens[range.start];
-            let is_name =
-                !token.sentence_start && is_capitalised(token.text(self.text)) && !title_case;
+            // (a sentence's words may start after a dateline, with no token marked so)
+            let starts = token.sentence_start || range.start == sentence.start;
+            let is_name = !starts && is_capitalised(token.text(self.text)) && !title_case;
             // "the report", "Trump's plans": a noun
             let after_determiner = range.start > sentence.start
                 && (self.is(Class::Determiner, range.start - 1)

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::lexicon::Class;
 use super::reader::{Reader, Sentence};
-use crate::analysis::tokens::{TokenKind, is_capitalised};
+use crate::analysis::tokens::is_capitalised;
 
 /// How far a source may reach (in tokens): no name is longer, and it keeps every scan short.
 pub(super) const SOURCE_REACH: usize = 40;
@@ -179,7 +179,7 @@ impl Reader<'_> {
     /// Where the clause of a sentence begins, after leading adjuncts set off by commas ("On
     /// Tuesday, ...", "However, ...").
     pub(super) fn clause_start(&self, floor: usize, limit: usize) -> usize {
-        let mut start = self.after_dateline(floor, limit);
+        let mut start = floor;
         for _ in 0..3 {
             // "And X said": a conjunction without its comma is passed alone
             if self.is(Class::Opener, start) && self.word(start + 1) != "," && start + 1 < limit {
@@ -196,20 +196,6 @@ impl Reader<'_> {
             }
         }
         start
-    }
-
-    /// Past a dateline opening the sentence ("PARIS (AP) — ..."): capitalised words, then a
-    /// dash.
-    pub(super) fn after_dateline(&self, floor: usize, limit: usize) -> usize {
-        let dash = (floor..limit.min(floor + 10)).find(|&i| {
-            matches!(self.word(i), "—" | "–" | "--")
-                || !(self.tokens[i].kind != TokenKind::Word
-                    || is_capitalised(self.tokens[i].text(self.text)))
-        });
-        match dash {
-            Some(d) if d > floor && matches!(self.word(d), "—" | "–" | "--") => d + 1,
-            _ => floor,
-        }
     }
 
     /// The subject of a sentence's main clause, for a participle after a comma ("X rejected

@@ -289,6 +289,38 @@ fn a_dateline_is_not_content() {
 }
 
 #[test]
+fn a_wire_dateline_is_neither_source_nor_content() {
+    let openings = [
+        "TALCA, April 2, 2023 (Wire) - ",
+        "TALCA, April 2, 2023 - ",
+        "Talca, Chile, April 2 -- ",
+        "TALCA (Wire) — ",
+        "Talca (wire) – ",
+        "TALCA, Chile, Sunday – ",
+        "Vines wilt across the valley\nTALCA (Wire) - ",
+    ];
+    for opening in openings {
+        let c = one(&format!(
+            "{opening}Chile's farm minister Ana Soto said the harvest failed."
+        ));
+        assert_eq!(
+            c.source,
+            some("Chile's farm minister Ana Soto"),
+            "{opening}"
+        );
+        assert_eq!(c.content, vec!["the harvest failed"]);
+        let c = one(&format!(
+            "{opening}The harvest failed, the farm minister said."
+        ));
+        assert_eq!(c.source, some("the farm minister"), "{opening}");
+        assert_eq!(c.content, vec!["The harvest failed"], "{opening}");
+    }
+    // a name and a dash is no dateline
+    let c = one("Ana Soto - the farm minister - said the harvest failed.");
+    assert_eq!(c.source, some("Ana Soto - the farm minister -"));
+}
+
+#[test]
 fn a_time_between_cue_and_content() {
     let c = one("The minister said on Friday he would resign.");
     assert_eq!(c.source, some("The minister"));

@@ -1,0 +1,82 @@
+//! What opens a line before its sentence's own words: a wire dateline ("ODESA, March 5, 2024
+//! (Reuters) - ", "LIMA (AP) — "). It is never part of a source or a content.
+
+use std::ops::Range;
+
+use super::lexicon::Class;
+use super::reader::Reader;
+use crate::analysis::tokens::{TokenKind, is_capitalised};
+
+/// The most tokens a dateline's place and date take ("WASHINGTON, D.C., Tuesday, March 5,
+/// 2024"); its agency comes on top.
+const DATELINE_REACH: usize = 16;
+
+impl Reader<'_> {
+    /// Where the words of a sentence begin: past a dateline opening one of its lines (a
+    /// headline run into its story starts the story anew).
+    pub(super) fn body_start(&self, sentence: Range<usize>) -> usize {
+        let mut start = sentence.start;
+        for i in sentence.clone() {
+            if self.starts_line(i)
+                && let Some(body) = self.dateline_end(i, sentence.end)
+            {
+                start = body;
+            }
+        }
+        start
+    }
+
+    /// Whether token `i` is the first on its line.
+    fn starts_line(&self, i: usize) -> bool {
+        let Some(previous) = i.checked_sub(1).and_then(|p| self.tokens.get(p)) else {
+            return true;
+        };
+        let gap = previous.span.end..self.tokens[i].span.start;
+        self.text.get(gap).is_some_and(|g| g.contains('\n'))
+    }
+
+    /// Past a dateline starting at token `i`: a place in capitalised words, perhaps a date,
+    /// perhaps an agency in brackets, then a dash with the story after it. Without capitals
+    /// ("ODESA"), an agency or a date, capitalised words and a dash are a name in apposition
+    /// ("Jo Ames — a teacher — says") or a headline ("Chile - Peru talks"), not a dateline.
+    fn dateline_end(&self, i: usize, end: usize) -> Option<usize> {
+        let mut k = i;
+        let (mut words, mut capitals, mut month, mut dated) = (0, false, false, false);
+        while k < end.min(i + DATELINE_REACH) {
+            let token = self.tokens[k];
+            let text = token.text(self.text);
+            match token.kind {
+                TokenKind::Word if is_capitalised(text) => {
+                    words += 1;
+                    capitals |= text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && !text.chars().any(char::is_lowercase);
+                    month = self.is(Class::Month, k);
+                }
+                TokenKind::Number => dated |= month || text.len() == 4,
+                TokenKind::Punct if matches!(text, "," | ".") => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        if words == 0 {
+            return None;
+        }
+        // "(Reuters)", "(AP)", "/PRNewswire/"
+        let agency = [("(", ")"), ("/", "/")]
+            .into_iter()
+            .find_map(|(open, close)| {
+                (self.word(k) == open)
+                    .then(|| (k + 2..end.min(k + 8)).find(|&c| self.word(c) == close))
+                    .flatten()
+            });
+        if let Some(close) = agency {
+            k = close + 1;
+        }
+        let dash = matches!(self.word(k), "-" | "—" | "–" | "―");
+        if self.word(k) == "-" && self.word(k + 1) == "-" {
+            k += 1; // "--"
+        }
+        let evidence = capitals || dated || agency.is_some();
+        (dash && evidence && k + 1 < end).then_some(k + 1)
+    }
+}
