@@ -1,5 +1,7 @@
-//! What opens a line before its sentence's own words: a wire dateline ("ODESA, March 5, 2024
-//! (Reuters) - ", "LIMA (AP) — "). It is never part of a source or a content.
+//! What opens a line before its sentence's own words: Markdown block marks ("# ", "- ", "> ",
+//! "1. ", as the web page converter writes headings and list items too) and a wire dateline
+//! ("ODESA, March 5, 2024 (Reuters) - ", "LIMA (AP) — "). Neither is ever part of a source
+//! or a content.
 
 use std::ops::Range;
 
@@ -12,18 +14,54 @@ use crate::analysis::tokens::{TokenKind, is_capitalised};
 const DATELINE_REACH: usize = 16;
 
 impl Reader<'_> {
-    /// Where the words of a sentence begin: past a dateline opening one of its lines (a
-    /// headline run into its story starts the story anew).
+    /// Where the words of a sentence begin: past the block marks and the dateline opening
+    /// one of its lines (a headline run into its story starts the story anew).
     pub(super) fn body_start(&self, sentence: Range<usize>) -> usize {
         let mut start = sentence.start;
         for i in sentence.clone() {
-            if self.starts_line(i)
-                && let Some(body) = self.dateline_end(i, sentence.end)
-            {
+            if !self.starts_line(i) {
+                continue;
+            }
+            let mut words = i;
+            while let Some(len) = self.block_mark(words, sentence.end) {
+                words += len;
+            }
+            let body = self.dateline_end(words, sentence.end).unwrap_or(words);
+            if body > i {
                 start = body;
             }
         }
         start
+    }
+
+    /// The length in tokens of a Markdown block mark at token `i` ("#", "##", "-", "*", "+",
+    /// ">", "•", "1.", "2)"), when a space and more of the sentence follow it.
+    fn block_mark(&self, i: usize, end: usize) -> Option<usize> {
+        let token = self.tokens.get(i)?;
+        let len = match (token.kind, self.word(i)) {
+            (TokenKind::Punct, "#") => (i..end.min(i + 6))
+                .take_while(|&k| self.word(k) == "#" && (k == i || self.joined(k - 1)))
+                .count(),
+            (TokenKind::Punct, "-" | "*" | "+" | ">" | "•" | "◦" | "‣" | "–" | "—") => 1,
+            (TokenKind::Number, number)
+                if number.len() <= 3
+                    && number.bytes().all(|b| b.is_ascii_digit())
+                    && matches!(self.word(i + 1), "." | ")")
+                    && self.joined(i) =>
+            {
+                2
+            }
+            _ => return None,
+        };
+        (i + len < end && !self.joined(i + len - 1)).then_some(len)
+    }
+
+    /// Whether token `i` and the next touch, with no space between ("##", "1.").
+    fn joined(&self, i: usize) -> bool {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => a.span.end == b.span.start,
+            _ => false,
+        }
     }
 
     /// Whether token `i` is the first on its line.

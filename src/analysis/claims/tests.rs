@@ -321,6 +321,39 @@ fn a_wire_dateline_is_neither_source_nor_content() {
 }
 
 #[test]
+fn markdown_block_marks_are_neither_source_nor_content() {
+    for mark in [
+        "# ", "### ", "- ", "* ", "+ ", "> ", "1. ", "12) ", "> - ", "• ",
+    ] {
+        let c = one(&format!("{mark}Farmers say the harvest failed."));
+        assert_eq!(c.source, some("Farmers"), "{mark}");
+        assert_eq!(c.content, vec!["the harvest failed"], "{mark}");
+        let text = format!("Harvest report\n\n{mark}The harvest failed, farmers said.");
+        let c = one(&text);
+        assert_eq!(c.source, some("farmers"), "{mark}");
+        assert_eq!(c.content, vec!["The harvest failed"], "{mark}");
+    }
+    // a list item with a dateline; a heading as a web page's text gives it
+    let c = one("- TALCA (Wire) - Farmers say the harvest failed.");
+    assert_eq!(c.source, some("Farmers"));
+    let (doc, _) = Document::from_bytes(
+        b"<html><body><h2>Harvest failed, farmers say</h2><p>Rain fell.</p></body></html>",
+    )
+    .unwrap();
+    let tokens = tokenize(&doc);
+    let found = extract(
+        &doc,
+        &tokens,
+        &MentionIndex::new(&[]),
+        &UserLexicon::default(),
+    );
+    assert_eq!(doc.slice(found[0].span), "Harvest failed");
+    // no mark: emphasis and a negative number stay
+    let c = one("-5C was the low, farmers said.");
+    assert_eq!(c.content, vec!["-5C was the low"]);
+}
+
+#[test]
 fn a_time_between_cue_and_content() {
     let c = one("The minister said on Friday he would resign.");
     assert_eq!(c.source, some("The minister"));
