@@ -44,6 +44,23 @@ fn is_participle(word: &str) -> bool {
         )
 }
 
+/// A claim without a source whose cue lies in another's reported words ("A statement was
+/// posted online, the army said") is what that source reports, not a claim of its own.
+fn drop_reported_reports(found: &mut Vec<Found>) {
+    let reported = |f: &Found| {
+        f.source.is_none()
+            && found.iter().any(|g| {
+                g.source.is_some()
+                    && g.content
+                        .iter()
+                        .any(|r| r.start <= f.cue.start && f.cue.end <= r.end)
+            })
+    };
+    let drop: Vec<bool> = found.iter().map(reported).collect();
+    let mut drop = drop.into_iter();
+    found.retain(|_| !drop.next().unwrap_or(false));
+}
+
 impl Reader<'_> {
     /// The attributions of one sentence, given its cues (from [`Reader::cues`]).
     pub fn attributions(
@@ -77,6 +94,7 @@ impl Reader<'_> {
             }
         }
         self.cut_at_later_attributions(&mut found, end);
+        drop_reported_reports(&mut found);
         for f in &mut found {
             if let [content] = &f.content[..]
                 && f.cue.start >= content.end

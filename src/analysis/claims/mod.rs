@@ -9,7 +9,8 @@
 //! follow the usual attribution convention: the words attributed, without source and cue,
 //! quotation marks and a leading "that" kept; a quote split by its cue is in fragments.
 //! Cues inside a quotation are the quoted speaker's, not the article's, and are skipped; so
-//! is a claim whose content lies inside another claim's content.
+//! is a claim whose content lies inside another claim's content, and of two claims over the
+//! same words only one is kept (the one with a source).
 
 mod contradictions;
 mod frames;
@@ -53,8 +54,10 @@ pub fn extract(
             claims.extend(to_claim(doc, &reader, &found, mentions));
         }
     }
+    // one claim for one span of words: the one with a source, else the first cue's
+    claims.sort_by_key(|c| (c.span, c.source.is_none(), c.cue.map(|s| s.start)));
+    claims.dedup_by(|a, b| a.span == b.span);
     claims.sort_by_key(|c| (c.span.start, c.cue.map(|s| s.start)));
-    claims.dedup_by(|a, b| a.span == b.span && a.cue == b.cue);
     drop_nested(&mut claims);
     contradictions::link(&mut claims, &doc.text, &lexicon);
     claims

@@ -354,6 +354,24 @@ fn markdown_block_marks_are_neither_source_nor_content() {
 }
 
 #[test]
+fn a_report_inside_reported_words_is_one_claim() {
+    for text in [
+        "A closure was announced overnight, the coast guard said.",
+        "A closure was announced at dawn on Sunday, the coast guard said later.",
+        "The coast guard said a closure was announced overnight.",
+        "It is feared that the pier collapsed, the coast guard said.",
+    ] {
+        let c = one(text);
+        let source = c.source.unwrap_or_default().to_lowercase();
+        assert_eq!(source, "the coast guard", "{text}");
+        assert_eq!(c.cue, some("said"));
+    }
+    // a passive report of the writer's own stays
+    let c = one("A closure was announced overnight.");
+    assert_eq!((c.source, c.cue), (None, some("was announced")));
+}
+
+#[test]
 fn a_time_between_cue_and_content() {
     let c = one("The minister said on Friday he would resign.");
     assert_eq!(c.source, some("The minister"));
