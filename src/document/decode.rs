@@ -1,7 +1,36 @@
-//! Bytes to text: UTF-8 (with or without a BOM), UTF-16 with a BOM, and the refusal of
-//! binary files.
+//! Bytes to text: UTF-8 (with or without a BOM), UTF-16 with a BOM, a web page in the
+//! Western single-byte set its head declares (windows-1252, which browsers also read for
+//! "iso-8859-1" and "us-ascii"), and the refusal of binary files.
 
-use super::{IngestError, Warning};
+use super::{IngestError, Warning, html};
+
+/// The labels browsers read as windows-1252 (the WHATWG Encoding Standard's list).
+const WINDOWS_1252: &[&str] = &[
+    "ansi_x3.4-1968",
+    "ascii",
+    "cp1252",
+    "cp819",
+    "csisolatin1",
+    "ibm819",
+    "iso-8859-1",
+    "iso-ir-100",
+    "iso8859-1",
+    "iso88591",
+    "iso_8859-1",
+    "iso_8859-1:1987",
+    "l1",
+    "latin1",
+    "us-ascii",
+    "windows-1252",
+    "x-cp1252",
+];
+
+/// Bytes 0x80-0x9F in windows-1252; every other byte is the code point of its value (as in
+/// Latin-1). The five bytes the set leaves undefined stay C1 controls, as browsers read them.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+];
 
 pub fn decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<String, IngestError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -17,18 +46,39 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<String, Inges
     if bytes.contains(&0) {
         return Err(IngestError::Binary);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(_) => {
-            let text = String::from_utf8_lossy(bytes).into_owned();
-            let replaced = text.matches('\u{FFFD}').count();
-            warnings.push(Warning(format!(
-                "invalid UTF-8 replaced with U+FFFD ({replaced} {})",
-                if replaced == 1 { "place" } else { "places" }
-            )));
-            Ok(text)
-        }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        // valid UTF-8 stays so whatever a page declares: a page saved anew is re-encoded
+        // and often keeps its old declaration
+        return Ok(text.to_string());
     }
+    let charset = html::declared_charset(bytes);
+    if charset
+        .as_deref()
+        .is_some_and(|c| WINDOWS_1252.contains(&c))
+    {
+        return Ok(windows_1252(bytes));
+    }
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let replaced = text.matches('\u{FFFD}').count();
+    let unread = match charset.as_deref() {
+        Some("utf-8" | "utf8" | "unicode-1-1-utf-8") | None => String::new(),
+        Some(other) => format!("; the page's character set {other} is not read"),
+    };
+    warnings.push(Warning(format!(
+        "invalid UTF-8 replaced with U+FFFD ({replaced} {}{unread})",
+        if replaced == 1 { "place" } else { "places" }
+    )));
+    Ok(text)
+}
+
+fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<Warning>) -> String {
@@ -87,6 +137,26 @@ mod tests {
         assert_eq!(text, "caf\u{FFFD} and cr\u{FFFD}me");
         assert_eq!(w.len(), 1);
         assert!(w[0].0.contains("2 places"), "{}", w[0]);
+    }
+
+    #[test]
+    fn a_page_declaring_windows_1252_or_latin_1_is_read_so() {
+        let page = b"<!-- saved from url=(0022)https://example.org -->\n<!DOCTYPE html>\
+                     <html><head><meta charset=\"windows-1252\"></head>\
+                     <body><p>Caf\xE9 \x93cr\xE8me\x94 \x80 5</p></body></html>";
+        let (text, w) = ok(page);
+        assert!(text.contains("Café “crème” € 5"), "{text}");
+        assert!(w.is_empty());
+        let page = b"<html><head><meta http-equiv=\"Content-Type\" \
+                     content=\"text/html; charset=iso-8859-1\"></head><p>na\xEFve</p>";
+        assert!(ok(page).0.contains("naïve"));
+        // valid UTF-8 stays UTF-8 whatever the page declares
+        let page = "<html><meta charset=latin1><p>Café</p>";
+        assert_eq!(ok(page.as_bytes()).0, page);
+        // a set that is not read: replaced, and the warning says why
+        let (text, w) = ok(b"<html><meta charset=koi8-r><p>\xF0\xD2\xC9</p>");
+        assert!(text.contains('\u{FFFD}'));
+        assert!(w[0].0.contains("koi8-r is not read"), "{}", w[0]);
     }
 
     #[test]

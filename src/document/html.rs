@@ -8,14 +8,64 @@ use scraper::{ElementRef, Html, Node, Selector};
 use super::frontmatter::parse_date;
 use super::{DateSource, Meta};
 
-/// Whether decoded text is an HTML page rather than text or Markdown.
+/// How much of a page's start is searched for its declared character set (browsers look at
+/// the first 1,024 bytes; a saved page's comment and long heads take more).
+const CHARSET_HEAD: usize = 4096;
+
+/// Whether decoded text is an HTML page rather than text or Markdown: a doctype or an
+/// `<html>` tag first, after white space, byte-order marks, comments (a saved page opens with
+/// `<!-- saved from url=... -->`) and an XML declaration.
 pub fn is_html(text: &str) -> bool {
-    let head = text.trim_start();
+    let head = markup_start(text);
     let head = head
         .get(..head.len().min(15))
         .unwrap_or(head)
         .to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// The text from its first tag that is no comment nor XML declaration.
+fn markup_start(text: &str) -> &str {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+        let (inside, close) = if let Some(comment) = rest.strip_prefix("<!--") {
+            (comment, "-->")
+        } else if let Some(declaration) = rest.strip_prefix("<?") {
+            (declaration, "?>")
+        } else {
+            return rest;
+        };
+        match inside.find(close) {
+            Some(end) => rest = &inside[end + close.len()..],
+            None => return "",
+        }
+    }
+}
+
+/// The character set a page declares in its head, lower case: `<meta charset="...">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=...">`. None for text that
+/// is no HTML page.
+pub fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(CHARSET_HEAD)]);
+    if !is_html(&head) {
+        return None;
+    }
+    let head = head.to_ascii_lowercase();
+    head.match_indices("<meta").find_map(|(at, _)| {
+        let tag = &head[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        tag.match_indices("charset").find_map(|(at, name)| {
+            let value = tag[at + name.len()..].trim_start().strip_prefix('=')?;
+            let label: String = value
+                .trim_start()
+                .trim_start_matches(['"', '\''])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || "-_:.".contains(*c))
+                .collect();
+            (!label.is_empty()).then_some(label)
+        })
+    })
 }
 
 /// The page's metadata and its article text (empty when nothing readable remains).
@@ -279,6 +329,34 @@ mod tests {
     fn text_and_markdown_are_not_html() {
         assert!(!is_html("# Title\n\n<p>inline html in markdown</p>"));
         assert!(is_html("  \n<HTML lang=en><body>x</body></HTML>"));
+        assert!(!is_html("<!-- a note --> and then prose"));
+        assert!(!is_html("<!-- a comment that never ends <html>"));
+    }
+
+    #[test]
+    fn a_saved_page_opens_with_comments_a_mark_or_a_declaration() {
+        let saved = "<!-- saved from url=(0026)https://example.org/a -->\n<!DOCTYPE html><p>x";
+        assert!(is_html(saved));
+        assert!(is_html("\u{FEFF}\n <!DOCTYPE html><p>x"));
+        assert!(is_html("<?xml version=\"1.0\"?>\n<!-- x --><html><p>x"));
+    }
+
+    #[test]
+    fn the_declared_charset_of_a_page() {
+        let charset = |page: &str| declared_charset(page.as_bytes());
+        assert_eq!(
+            charset("<!DOCTYPE html><head><META CharSet=\"Windows-1252\">"),
+            Some("windows-1252".to_string())
+        );
+        let http = "<!-- saved --><html><head><meta name=x content=y>\
+                    <meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">";
+        assert_eq!(charset(http), Some("iso-8859-1".to_string()));
+        assert_eq!(
+            charset("<html><meta charset=utf-8><p>"),
+            Some("utf-8".to_string())
+        );
+        assert_eq!(charset("<html><meta name=\"charset\"><p>"), None);
+        assert_eq!(charset("Prose about <meta charset=latin1> tags"), None);
     }
 
     #[test]

@@ -248,6 +248,18 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_page_in_windows_1252_is_read_as_its_article() {
+        let page = b"\xEF\xBB\xBF  <!-- saved from url=(0022)https://example.org -->\r\n\
+                     <!DOCTYPE html><html><head><meta charset=\"windows-1252\">\
+                     <title>Caf\xE9s</title></head><body><p>Caf\xE9 owners said prices \
+                     rose.</p></body></html>";
+        let (doc, warnings) = Document::from_bytes(page).unwrap();
+        assert_eq!(doc.text, "Café owners said prices rose.");
+        assert_eq!(doc.meta.title.as_deref(), Some("Cafés"));
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
     fn whitespace_only_is_empty() {
         assert_eq!(
             Document::from_bytes(b" \n\t\n").unwrap_err(),
