@@ -90,7 +90,8 @@ impl Reader<'_> {
                         && !text.chars().any(char::is_lowercase);
                     month = self.is(Class::Month, k);
                 }
-                TokenKind::Number => dated |= month || text.len() == 4,
+                // a day after its month ("March 5"); a year alone may be a name's ("Euro 2024")
+                TokenKind::Number => dated |= month,
                 TokenKind::Punct if matches!(text, "," | ".") => {}
                 _ => break,
             }

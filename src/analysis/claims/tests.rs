@@ -315,9 +315,11 @@ fn a_wire_dateline_is_neither_source_nor_content() {
         assert_eq!(c.source, some("the farm minister"), "{opening}");
         assert_eq!(c.content, vec!["The harvest failed"], "{opening}");
     }
-    // a name and a dash is no dateline
+    // a name and a dash is no dateline, nor is a name with a year
     let c = one("Ana Soto - the farm minister - said the harvest failed.");
     assert_eq!(c.source, some("Ana Soto - the farm minister -"));
+    let c = one("Expo 2030 - Talca hosts the fair, the farm minister said.");
+    assert_eq!(c.content, vec!["Expo 2030 - Talca hosts the fair"]);
 }
 
 #[test]
