@@ -1006,3 +1006,21 @@ fn a_full_disk_leaves_the_old_output_whole() {
         "no temporary file left"
     );
 }
+
+#[test]
+fn an_untitled_briefing_is_exported_under_its_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "harbour.txt",
+        b"The council said the harbour would reopen on Monday.\n",
+    );
+    let data = dir.path().join("data");
+    let out = brief(
+        &["export", &path, "--data-dir", data.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let note = String::from_utf8(out.stdout).unwrap();
+    assert!(note.starts_with("# harbour.txt\n"), "{note}");
+}

@@ -194,14 +194,52 @@ fn timelinejs() {
 
 #[test]
 fn file_names_follow_the_contract() {
-    let (doc, _, _) = briefing();
+    let (doc, analysis, session) = briefing();
+    let briefing = Briefing::new(&doc, &analysis, session.review());
     assert_eq!(
-        export::file_name(&doc, Format::Md),
+        briefing.file_name(Format::Md),
         "harbour-bridge-repairs-tolls-2025-01-10.md"
     );
     assert_eq!(
-        export::file_name(&doc, Format::Timelinejs),
+        briefing.file_name(Format::Timelinejs),
         "harbour-bridge-repairs-tolls-2025-01-10.timeline.json"
+    );
+}
+
+/// Two untitled briefings of one day must not be exported over each other.
+#[test]
+fn an_untitled_briefing_is_named_by_its_file_or_its_fingerprint() {
+    let review = brief::review::Review::default();
+    let analysis = Analysis::default();
+    let untitled = |text: &str| {
+        let text = format!("---\npublished: 2024-03-05\n---\n{text}\n");
+        Document::from_bytes(text.as_bytes()).unwrap().0
+    };
+    let (one, two) = (untitled("A bridge fell."), untitled("A port opened."));
+    let named = |doc, file: &str| {
+        let b = Briefing::new(doc, &analysis, &review).from_file(std::path::Path::new(file));
+        (b.file_name(Format::Md), export::render(Format::Md, &b))
+    };
+    let (name, note) = named(&one, "notes/Bridge Story.txt");
+    assert_eq!(name, "bridge-story-2024-03-05.md");
+    assert!(note.starts_with("# Bridge Story.txt\n"), "{note}");
+    assert_eq!(named(&two, "port.txt").0, "port-2024-03-05.md");
+    // From stdin: no file, so the fingerprint tells them apart.
+    let (a, b) = (named(&one, "-").0, named(&two, "-").0);
+    assert_eq!(a, format!("briefing-{}.md", one.fingerprint));
+    assert_ne!(a, b);
+}
+
+#[test]
+fn a_long_title_is_cut_at_a_word() {
+    let analysis = Analysis::default();
+    let review = brief::review::Review::default();
+    let text = "---\ntitle: South Korea says Russia sent anti-air missiles to North Korea in return\npublished: 2024-11-23\n---\nText.\n";
+    let doc = Document::from_bytes(text.as_bytes()).unwrap().0;
+    let name = Briefing::new(&doc, &analysis, &review).file_name(Format::Md);
+    assert_eq!(
+        name,
+        "south-korea-says-russia-sent-anti-air-missiles-to-north-2024-11-23.md"
     );
 }
 
@@ -211,7 +249,7 @@ fn the_reader_writes_an_export_file_whole_in_a_folder() {
     let dir = tempfile::tempdir().unwrap();
     let briefing = Briefing::new(&doc, &analysis, session.review());
     let path = export::write_file(dir.path(), Format::Csv, &briefing).unwrap();
-    assert_eq!(path, dir.path().join(export::file_name(&doc, Format::Csv)));
+    assert_eq!(path, dir.path().join(briefing.file_name(Format::Csv)));
     let written = std::fs::read_to_string(&path).unwrap();
     assert_eq!(written, export::render(Format::Csv, &briefing));
     assert!(export::write_file(&dir.path().join("missing"), Format::Md, &briefing).is_err());
