@@ -1024,3 +1024,35 @@ fn an_untitled_briefing_is_exported_under_its_file_name() {
     let note = String::from_utf8(out.stdout).unwrap();
     assert!(note.starts_with("# harbour.txt\n"), "{note}");
 }
+
+/// `-o` makes a new file as the umask says and keeps an existing file's mode.
+#[cfg(unix)]
+#[test]
+fn output_files_keep_their_mode_or_take_the_umasks() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let with_umask = |umask: &str, args: &[&str]| {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_brief"))
+            .args(args)
+            .args(["--no-config", "--data-dir"])
+            .arg(dir.path().join("data"))
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    let new = dir.path().join("new.json");
+    with_umask("022", &["extract", "-o", new.to_str().unwrap()]);
+    assert_eq!(mode(&new), 0o644);
+    let private = dir.path().join("private.md");
+    with_umask("077", &["export", "-o", private.to_str().unwrap()]);
+    assert_eq!(mode(&private), 0o600);
+    // an existing file keeps its own mode, whatever the umask
+    std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o664)).unwrap();
+    with_umask("077", &["extract", "-o", new.to_str().unwrap()]);
+    assert_eq!(mode(&new), 0o664);
+}

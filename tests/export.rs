@@ -294,3 +294,19 @@ fn the_json_review_is_as_the_contract_shows() {
     let quoted: String = text[start..end].iter().collect();
     assert_eq!(quoted, disputed["quote"]["exact"].as_str().unwrap());
 }
+
+#[cfg(unix)]
+#[test]
+fn the_reader_keeps_an_existing_export_files_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let (doc, analysis, session) = briefing();
+    let dir = tempfile::tempdir().unwrap();
+    let briefing = Briefing::new(&doc, &analysis, session.review());
+    let path = dir.path().join(briefing.file_name(Format::Md));
+    std::fs::write(&path, "old").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    export::write_file(dir.path(), Format::Md, &briefing).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), "old");
+}
