@@ -1056,3 +1056,33 @@ fn output_files_keep_their_mode_or_take_the_umasks() {
     with_umask("077", &["extract", "-o", new.to_str().unwrap()]);
     assert_eq!(mode(&new), 0o664);
 }
+
+/// Every configuration the README shows is read as written, and its lexicon is used.
+#[test]
+fn the_readmes_configuration_examples_work_as_written() {
+    let readme = include_str!("../README.md");
+    let blocks: Vec<&str> = readme
+        .split("```toml\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .collect();
+    assert!(!blocks.is_empty(), "the README shows a configuration");
+    let dir = tempfile::tempdir().unwrap();
+    for block in blocks {
+        let config = write(dir.path(), "config.toml", block.as_bytes());
+        let out = brief(
+            &["--config", &config, "extract", "-"],
+            Some(b"DPRK fired a missile on Friday, the ministry said.\n"),
+        );
+        let analysis = json(&out);
+        if block.contains("DPRK") {
+            let actor = analysis["actors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["name"] == "North Korea")
+                .unwrap_or_else(|| panic!("no North Korea: {analysis}"));
+            assert!(actor["aliases"].to_string().contains("DPRK"), "{actor}");
+        }
+    }
+}
