@@ -1086,3 +1086,36 @@ fn the_readmes_configuration_examples_work_as_written() {
         }
     }
 }
+
+/// TimelineJS: a week starts on its Monday and says which week it is.
+#[test]
+fn timelinejs_places_a_period_on_its_first_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "port.txt",
+        b"Rebel forces struck the river port last week, officials said.\n",
+    );
+    let data = dir.path().join("data");
+    let out = brief(
+        &[
+            "export",
+            &path,
+            "--format",
+            "timelinejs",
+            "--published",
+            "2024-03-05",
+            "--data-dir",
+            data.to_str().unwrap(),
+        ],
+        None,
+    );
+    let timeline = json(&out);
+    let event = &timeline["events"][0];
+    assert_eq!(
+        event["start_date"],
+        serde_json::json!({"year": "2024", "month": "2", "day": "26"}),
+        "{timeline}"
+    );
+    assert_eq!(event["display_date"], "week of 26 Feb 2024");
+}
