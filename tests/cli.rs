@@ -815,7 +815,9 @@ fn export_attaches_the_stored_review_in_every_format() {
 
     let csv = brief(&["export", "--format", "csv", "--data-dir", data_dir], None);
     let csv = String::from_utf8(csv.stdout).unwrap();
-    assert!(csv.starts_with("id,status,grade,kind,source,cue,claim,hedges,note,start,end\r\n"));
+    assert!(csv.starts_with(
+        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts\r\n"
+    ));
     assert!(csv.contains("c2,disputed,C3,"), "{csv}");
 
     for format in ["claimreview", "timelinejs"] {
@@ -1118,4 +1120,45 @@ fn timelinejs_places_a_period_on_its_first_day() {
         "{timeline}"
     );
     assert_eq!(event["display_date"], "week of 26 Feb 2024");
+}
+
+/// The Markdown note links the briefing's URL and says which claims a denial contradicts;
+/// CSV has a `contradicts` column after the contract's.
+#[test]
+fn export_shows_the_url_as_a_link_and_the_contradictions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "ferry.md",
+        b"---\nurl: https://example.org/ferry\n---\nHarbour officials said the ferry had run aground.\nThe operator denied that the ferry had run aground.\n",
+    );
+    let data = dir.path().join("data");
+    let export = |format: &str| {
+        let out = brief(
+            &[
+                "export",
+                &path,
+                "--format",
+                format,
+                "--data-dir",
+                data.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let md = export("md");
+    assert!(md.contains("- URL: <https://example.org/ferry>\n"), "{md}");
+    assert!(md.contains("- Contradicts: c1\n"), "{md}");
+    let csv = export("csv");
+    let mut rows = csv.lines();
+    assert_eq!(
+        rows.next().unwrap(),
+        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts"
+    );
+    assert!(
+        rows.any(|r| r.starts_with("c2,") && r.ends_with(",c1")),
+        "{csv}"
+    );
 }

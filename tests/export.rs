@@ -94,6 +94,7 @@ fn briefing() -> (Document, Analysis, Session) {
         timeline: Vec::new(),
     };
     analysis.claims[1].kind = ClaimKind::Denial;
+    analysis.claims[1].contradicts = vec![0];
     analysis.claims[2].kind = ClaimKind::Warning;
     analysis.claims[2].hedges = vec![span(&doc, "could")];
     analysis.timeline = vec![
