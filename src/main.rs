@@ -306,10 +306,16 @@ fn print_paths(options: &Options) -> Result<(), Failure> {
     } else {
         shown(config::config_path(options).map(|(p, _)| p))
     };
-    let export = config::load(options).unwrap_or_default().export.dir();
+    let export = load_config(options)?.export.dir();
+    // the reader's export key makes a missing folder; say so rather than show it as there
+    let made = if export.as_deref().is_some_and(|d| !d.is_dir()) {
+        " (missing: made on the first export)"
+    } else {
+        ""
+    };
     write_output(options, |out| {
         writeln!(out, "config: {config}")?;
         writeln!(out, "data:   {}", shown(config::data_dir(options)))?;
-        writeln!(out, "export: {}", shown(export))
+        writeln!(out, "export: {}{made}", shown(export))
     })
 }

@@ -1162,3 +1162,36 @@ fn export_shows_the_url_as_a_link_and_the_contradictions() {
         "{csv}"
     );
 }
+
+/// `brief paths` reads the configuration as every command does: an invalid or missing named
+/// file is exit status 2 with the same line; `~` is the home folder.
+#[test]
+fn paths_checks_the_configuration_and_expands_a_tilde() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.toml", b"reviewer = 5\n");
+    let paths = brief(&["--config", &bad, "paths"], None);
+    let extract = brief(&["--config", &bad, "extract"], None);
+    assert_eq!(paths.status.code(), Some(2));
+    assert_eq!(stderr(&paths), stderr(&extract));
+    assert!(stderr(&paths).starts_with("brief: "), "{}", stderr(&paths));
+    let missing = brief(&["--config", "/nonexistent/brief.toml", "paths"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(stderr(&missing).lines().count(), 1);
+
+    let config = write(dir.path(), "c.toml", b"[export]\ndir = \"~/exports\"\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["--config", &config, "paths"])
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let exports = dir.path().join("exports");
+    assert!(
+        text.contains(&format!(
+            "export: {} (missing: made on the first export)",
+            exports.display()
+        )),
+        "{text}"
+    );
+}

@@ -253,7 +253,13 @@ fn the_reader_writes_an_export_file_whole_in_a_folder() {
     assert_eq!(path, dir.path().join(briefing.file_name(Format::Csv)));
     let written = std::fs::read_to_string(&path).unwrap();
     assert_eq!(written, export::render(Format::Csv, &briefing));
-    assert!(export::write_file(&dir.path().join("missing"), Format::Md, &briefing).is_err());
+    // a missing folder is made; one that cannot be (a file in the way) is an error
+    let deeper = dir.path().join("missing/deeper");
+    let path = export::write_file(&deeper, Format::Md, &briefing).unwrap();
+    assert_eq!(path.parent(), Some(deeper.as_path()));
+    let blocked = dir.path().join(path.file_name().unwrap()).join("sub");
+    std::fs::write(dir.path().join(path.file_name().unwrap()), "a file").unwrap();
+    assert!(export::write_file(&blocked, Format::Md, &briefing).is_err());
 }
 
 #[test]

@@ -179,8 +179,9 @@ fn slug(title: &str) -> String {
 }
 
 /// Renders `briefing` into `dir` under its [`Briefing::file_name`], atomically (what the reader's
-/// export key does); returns the path written.
+/// export key does), making the folder first if it is missing; returns the path written.
 pub fn write_file(dir: &Path, format: Format, briefing: &Briefing) -> io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
     let path = dir.join(briefing.file_name(format));
     let mut out = crate::output::Output::open(Some(&path))?;
     out.write_all(render(format, briefing).as_bytes())?;
