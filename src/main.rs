@@ -10,7 +10,7 @@ use brief::cli::{Cli, Command, Options};
 use brief::document::{Document, Warning};
 use brief::output::Output;
 use brief::{config, export, extract, io_reason, review, tui};
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, Parser, ValueEnum};
 
 /// A failure that ends the command: its exit status and the `<what>: <why>` to print.
 struct Failure {
@@ -76,6 +76,21 @@ fn usage_error(error: &clap::Error) -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let options = &cli.options;
+    if let (Some(Command::Extract { .. }), Some(format)) = (&cli.command, options.format) {
+        // extract prints the contract's JSON; another format is a mistake, not a wish to ignore
+        if let Some(name) = format
+            .to_possible_value()
+            .filter(|_| format != export::Format::Json)
+        {
+            return Err(Failure {
+                status: 2,
+                message: format!(
+                    "--format {} is for `brief export`; `brief extract` prints the analysis as JSON (see brief --help)",
+                    name.get_name()
+                ),
+            });
+        }
+    }
     match cli.command {
         None => reader(&cli.paths, options),
         Some(Command::Extract {
@@ -283,8 +298,15 @@ fn write_output(
     options: &Options,
     write: impl FnOnce(&mut Output) -> io::Result<()>,
 ) -> Result<(), Failure> {
-    let target = options.output.as_deref();
+    // `-o -` is stdout, as for most tools
+    let target = options.output.as_deref().filter(|p| *p != Path::new("-"));
     let what = target.map_or("stdout".to_string(), |p| p.display().to_string());
+    if target.is_some_and(Path::is_dir) {
+        return Err(Failure::runtime(
+            what,
+            "is a folder: -o takes the file to write (or - for stdout)",
+        ));
+    }
     let result = Output::open(target).and_then(|mut out| {
         write(&mut out)?;
         out.finish()

@@ -1195,3 +1195,36 @@ fn paths_checks_the_configuration_and_expands_a_tilde() {
         "{text}"
     );
 }
+
+/// `--format` other than json is export's, not extract's; `-o -` is stdout; `-o FOLDER`
+/// says the output is a folder.
+#[test]
+fn extract_refuses_an_export_format_and_reads_o_as_tools_do() {
+    let out = brief(&["extract", "--format", "csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("brief: --format csv is for `brief export`"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    json(&brief(&["extract", "--format", "json"], None));
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["extract", "--no-config", "-o", "-"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(json(&out)["schema"], "brief.analysis/1");
+    assert!(!dir.path().join("-").exists(), "no file named -");
+
+    let folder = dir.path().to_str().unwrap();
+    let out = brief(&["extract", "-o", folder], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!("brief: {folder}: is a folder: -o takes the file to write (or - for stdout)\n")
+    );
+}
