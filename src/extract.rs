@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::analysis::{UserLexicon, analyze};
+use crate::cli::FIRST_YEAR;
 use crate::document::{Document, Meta, parse_date};
 use crate::schema::to_json;
 
@@ -141,7 +142,11 @@ fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexico
     let published = match parsed.published.as_deref() {
         None => default_published,
         Some(p) => match parse_date(p) {
-            Some(date) => Some(date),
+            Some(date) if date.year() >= FIRST_YEAR => Some(date),
+            Some(_) => {
+                let why = format!("\"published\" {p:?} is before the year {FIRST_YEAR}");
+                return error(parsed.id, why);
+            }
             None => return error(parsed.id, format!("\"published\" {p:?} is not YYYY-MM-DD")),
         },
     };
@@ -216,12 +221,18 @@ mod tests {
     #[test]
     fn a_lines_published_date_wins_over_the_default() {
         let out = run(
-            "{\"id\": \"a\", \"text\": \"x\", \"published\": \"2024-11-23\"}\n{\"id\": \"b\", \"text\": \"x\", \"published\": null}\n{\"id\": \"c\", \"text\": \"x\", \"published\": \"soon\"}\n",
+            "{\"id\": \"a\", \"text\": \"x\", \"published\": \"2024-11-23\"}\n{\"id\": \"b\", \"text\": \"x\", \"published\": null}\n{\"id\": \"c\", \"text\": \"x\", \"published\": \"soon\"}\n{\"id\": \"d\", \"text\": \"x\", \"published\": \"0000-01-01\"}\n",
             Some(jiff::civil::date(2020, 1, 1)),
         );
         assert_eq!(out[0]["document"]["published"], "2024-11-23");
         assert_eq!(out[1]["document"]["published"], "2020-01-01");
         assert!(out[2]["error"].as_str().unwrap().contains("soon"));
+        assert!(
+            out[3]["error"]
+                .as_str()
+                .unwrap()
+                .contains("before the year 1000")
+        );
     }
 
     #[test]

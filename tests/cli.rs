@@ -1228,3 +1228,31 @@ fn extract_refuses_an_export_format_and_reads_o_as_tools_do() {
         format!("brief: {folder}: is a folder: -o takes the file to write (or - for stdout)\n")
     );
 }
+
+/// A well-formed date that is no day, or one before the year 1000, is refused and says why.
+#[test]
+fn an_impossible_or_too_early_published_date_says_so() {
+    for (date, why) in [
+        ("2024-02-30", "2024-02-30 is not a day"),
+        ("0000-01-01", "0000-01-01 is before the year 1000"),
+        ("2024/02/03", "is not a date of the form YYYY-MM-DD"),
+    ] {
+        let out = brief(&["extract", "--published", date], None);
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(why), "{err}");
+    }
+    let out = brief(
+        &["extract", "--jsonl"],
+        Some(b"{\"id\": \"a\", \"text\": \"It rained.\", \"published\": \"0999-05-01\"}\n"),
+    );
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        line["error"]
+            .as_str()
+            .unwrap()
+            .contains("before the year 1000"),
+        "{line}"
+    );
+}
