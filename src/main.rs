@@ -138,7 +138,7 @@ fn lexicon(options: &Options) -> Result<UserLexicon, Failure> {
 fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     let config = load_config(options)?;
     let path = path.unwrap_or(Path::new(""));
-    let doc = load(path, options)?;
+    let (doc, _) = load(path, options)?;
     let mut analysis = brief::analysis::analyze(&doc, &config.lexicon());
     let store_failure = |e: review::StoreError| Failure {
         status: 1,
@@ -170,15 +170,17 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
     let mut failed = false;
     write_output(options, |out| {
         for path in paths {
-            let doc = match load(path, options) {
-                Ok(doc) => doc,
+            let (doc, warnings) = match load(path, options) {
+                Ok(loaded) => loaded,
                 Err(failure) => {
                     eprintln!("brief: {}", failure.message);
                     failed = true;
                     continue;
                 }
             };
-            let english = extract::write_analysis(&mut *out, &doc, &lexicon, paths.len() == 1)?;
+            let warnings = warnings.into_iter().map(|w| w.0).collect();
+            let pretty = paths.len() == 1;
+            let english = extract::write_analysis(&mut *out, &doc, warnings, &lexicon, pretty)?;
             if !english {
                 eprintln!(
                     "brief: warning: {}: {}",
@@ -196,15 +198,16 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
     })
 }
 
-/// Reads a briefing (the empty path is the bundled sample), printing its warnings.
-fn load(path: &Path, options: &Options) -> Result<Document, Failure> {
+/// Reads a briefing (the empty path is the bundled sample), printing its warnings, which
+/// it also returns for the JSON.
+fn load(path: &Path, options: &Options) -> Result<(Document, Vec<Warning>), Failure> {
     let name = name(path);
     let bytes = read(path, &name)?;
     let (doc, warnings) = ingest(&name, &bytes, options.published)?;
-    for warning in warnings {
+    for warning in &warnings {
         eprintln!("brief: warning: {name}: {warning}");
     }
-    Ok(doc)
+    Ok((doc, warnings))
 }
 
 /// How a briefing is named in messages.

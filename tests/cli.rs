@@ -1256,3 +1256,36 @@ fn an_impossible_or_too_early_published_date_says_so() {
         "{line}"
     );
 }
+
+/// A single file's JSON carries its decoding warnings as a batch line's does; a numeric
+/// batch id comes back a number.
+#[test]
+fn single_file_json_has_its_warnings_and_batch_ids_are_echoed_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "cafe.txt",
+        b"Caf\xe9 owners said prices rose.\n",
+    );
+    let out = brief(&["extract", &path], None);
+    let analysis = json(&out);
+    let warnings = analysis["warnings"].as_array().expect("a warnings list");
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].as_str().unwrap().contains("invalid UTF-8"));
+    assert!(
+        stderr(&out).contains("invalid UTF-8"),
+        "still said on stderr"
+    );
+
+    let out = brief(
+        &["extract", "--jsonl"],
+        Some(b"{\"id\": 2, \"text\": \"The mayor said it rained.\"}\n{\"id\": \"2\", \"text\": \"It rained.\"}\n"),
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["id"], serde_json::json!(2));
+    assert_eq!(lines[1]["id"], serde_json::json!("2"));
+}
