@@ -223,6 +223,12 @@ fn read(path: &Path, name: &str) -> Result<Vec<u8>, Failure> {
     if path.as_os_str().is_empty() {
         Ok(brief::SAMPLE.to_vec())
     } else if path == Path::new("-") {
+        if io::stdin().is_terminal() {
+            // otherwise brief seems to hang, waiting for text nobody knows to type
+            eprintln!(
+                "brief: reading the briefing from the terminal; end it with Ctrl-D on a new line"
+            );
+        }
         let mut bytes = Vec::new();
         io::stdin()
             .read_to_end(&mut bytes)

@@ -1289,3 +1289,50 @@ fn single_file_json_has_its_warnings_and_batch_ids_are_echoed_as_given() {
     assert_eq!(lines[0]["id"], serde_json::json!(2));
     assert_eq!(lines[1]["id"], serde_json::json!("2"));
 }
+
+/// `brief -` on a terminal says it is reading the briefing there and how to end it.
+#[cfg(unix)]
+#[test]
+fn stdin_on_a_terminal_gives_a_hint() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    command.args(["--no-config", "extract", "-"]);
+    let mut child = pty.slave.spawn_command(command).unwrap();
+    drop(pty.slave);
+    let mut screen = pty.master.try_clone_reader().unwrap();
+    let mut keys = pty.master.take_writer().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = screen.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let mut wait_for = |what: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !String::from_utf8_lossy(&seen).contains(what) {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(bytes) => seen.extend(bytes),
+                Err(_) => panic!("no {what:?} in {:?}", String::from_utf8_lossy(&seen)),
+            }
+        }
+    };
+    wait_for("end it with Ctrl-D");
+    keys.write_all(b"The mayor said it rained.\n\x04").unwrap();
+    keys.flush().unwrap();
+    wait_for("brief.analysis/1");
+    assert!(child.wait().unwrap().success());
+}
