@@ -156,7 +156,7 @@ fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     for warning in warnings {
         eprintln!("brief: warning: {warning}");
     }
-    let briefing = export::Briefing::new(&doc, &analysis, session.review()).from_file(path);
+    let briefing = export::Briefing::new(&doc, &analysis, session.review()).with_file(path);
     let text = export::render(options.format.unwrap_or_default(), &briefing);
     write_output(options, |out| out.write_all(text.as_bytes()))
 }

@@ -218,7 +218,7 @@ fn an_untitled_briefing_is_named_by_its_file_or_its_fingerprint() {
     };
     let (one, two) = (untitled("A bridge fell."), untitled("A port opened."));
     let named = |doc, file: &str| {
-        let b = Briefing::new(doc, &analysis, &review).from_file(std::path::Path::new(file));
+        let b = Briefing::new(doc, &analysis, &review).with_file(std::path::Path::new(file));
         (b.file_name(Format::Md), export::render(Format::Md, &b))
     };
     let (name, note) = named(&one, "notes/Bridge Story.txt");

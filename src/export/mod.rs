@@ -67,7 +67,7 @@ impl<'a> Briefing<'a> {
     /// The briefing as read from `path` (a file, or a name such as "-" that names none):
     /// without a title, its file name is its title, so that two untitled briefings of one
     /// day are not exported under one name.
-    pub fn from_file(mut self, path: &Path) -> Self {
+    pub fn with_file(mut self, path: &Path) -> Self {
         self.file = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

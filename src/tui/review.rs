@@ -579,7 +579,7 @@ impl App {
             return;
         };
         let briefing =
-            Briefing::new(doc, analysis, session.review()).from_file(Path::new(&self.name));
+            Briefing::new(doc, analysis, session.review()).with_file(Path::new(&self.name));
         self.message = Some(
             match export::write_file(&dir, settings.export_format, &briefing) {
                 Ok(path) => format!("exported to {}", path.display()),
