@@ -54,7 +54,10 @@ fn temp_file(dir: &Path, target: &Path) -> io::Result<tempfile::NamedTempFile> {
         .permissions(std::fs::Permissions::from_mode(0o666))
         .tempfile_in(dir)?;
     if let Some(existing) = existing {
-        temp.as_file().set_permissions(existing.permissions())?;
+        // the read, write and execute bits only: never a set-user-id bit on a file of ours
+        let mode = existing.permissions().mode() & 0o777;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
     }
     Ok(temp)
 }
