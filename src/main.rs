@@ -76,20 +76,19 @@ fn usage_error(error: &clap::Error) -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let options = &cli.options;
-    if let (Some(Command::Extract { .. }), Some(format)) = (&cli.command, options.format) {
-        // extract prints the contract's JSON; another format is a mistake, not a wish to ignore
-        if let Some(name) = format
-            .to_possible_value()
-            .filter(|_| format != export::Format::Json)
-        {
-            return Err(Failure {
-                status: 2,
-                message: format!(
-                    "--format {} is for `brief export`; `brief extract` prints the analysis as JSON (see brief --help)",
-                    name.get_name()
-                ),
-            });
-        }
+    // extract prints the contract's JSON; another format is a mistake, not a wish to ignore
+    let other_format = options
+        .format
+        .filter(|f| *f != export::Format::Json)
+        .and_then(|f| f.to_possible_value());
+    if let (Some(Command::Extract { .. }), Some(format)) = (&cli.command, other_format) {
+        return Err(Failure {
+            status: 2,
+            message: format!(
+                "--format {} is for `brief export`; `brief extract` prints the analysis as JSON (see brief --help)",
+                format.get_name()
+            ),
+        });
     }
     match cli.command {
         None => reader(&cli.paths, options),

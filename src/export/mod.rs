@@ -178,8 +178,9 @@ fn slug(title: &str) -> String {
     slug
 }
 
-/// Renders `briefing` into `dir` under its [`Briefing::file_name`], atomically (what the reader's
-/// export key does), making the folder first if it is missing; returns the path written.
+/// Renders `briefing` into `dir` under its [`Briefing::file_name`], atomically (what the
+/// reader's export key does), making the folder first if it is missing; returns the path
+/// written.
 pub fn write_file(dir: &Path, format: Format, briefing: &Briefing) -> io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let path = dir.join(briefing.file_name(format));

@@ -5,9 +5,8 @@
 //! for (a week, a quarter, a season, a decade, a part of a day) starts on its first day, and
 //! its `display_date` says which period it is.
 
-use serde_json::{Value, json};
-
 use jiff::civil::Date;
+use serde_json::{Value, json};
 
 use crate::analysis::Analysis;
 use crate::analysis::times::interval;
