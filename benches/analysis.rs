@@ -112,7 +112,7 @@ fn pipeline(bencher: Bencher, size: usize) {
         let doc = Document::from_bytes(black_box(text.as_bytes()))
             .expect("a briefing")
             .0;
-        brief::extract::write_analysis(std::io::sink(), &doc, &lexicon, false)
+        brief::extract::write_analysis(std::io::sink(), &doc, Vec::new(), &lexicon, false)
     });
 }
 

@@ -81,10 +81,24 @@ pub enum Command {
     },
 }
 
+/// The first year a published date may have: TIMEX3 values have four-digit years, and the
+/// week or year before a date in year 0 would not.
+pub const FIRST_YEAR: i16 = 1000;
+
 fn parse_published(value: &str) -> Result<Date, String> {
-    crate::document::parse_date(value)
-        .filter(|_| value.len() == 10)
-        .ok_or_else(|| format!("'{value}' is not a date of the form YYYY-MM-DD"))
+    let form = value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !form {
+        return Err(format!("'{value}' is not a date of the form YYYY-MM-DD"));
+    }
+    let date = crate::document::parse_date(value).ok_or_else(|| format!("{value} is not a day"))?;
+    if date.year() < FIRST_YEAR {
+        return Err(format!("{value} is before the year {FIRST_YEAR}"));
+    }
+    Ok(date)
 }
 
 #[cfg(test)]
@@ -111,6 +125,13 @@ mod tests {
             );
         }
         assert!(Cli::try_parse_from(["brief", "--published", "23/11/2024"]).is_err());
-        assert!(Cli::try_parse_from(["brief", "--published", "2024-02-30"]).is_err());
+        for (bad, why) in [
+            ("2024-02-30", "2024-02-30 is not a day"),
+            ("2024-2-3", "not a date of the form"),
+            ("0999-12-31", "before the year 1000"),
+        ] {
+            let err = Cli::try_parse_from(["brief", "--published", bad]).unwrap_err();
+            assert!(err.to_string().contains(why), "{err}");
+        }
     }
 }

@@ -102,7 +102,7 @@ impl LexiconConfig {
     /// Reads and merges the lexicon files (a file's aliases win over earlier ones).
     fn merge_files(&mut self, base: &Path) -> Result<(), ConfigError> {
         for file in std::mem::take(&mut self.files) {
-            let path = base.join(&file);
+            let path = base.join(home(&file));
             let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Unreadable {
                 path: path.clone(),
                 why: crate::io_reason(&e),
@@ -209,6 +209,15 @@ pub fn data_dir(options: &Options) -> Option<PathBuf> {
         .or_else(|| project_dirs().map(|dirs| dirs.data_dir().to_path_buf()))
 }
 
+/// `~` or `~/...` in a configured path is the home folder, as a shell would read it.
+fn home(path: &Path) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match path.strip_prefix("~") {
+        Ok(rest) => home().map_or_else(|| path.to_path_buf(), |h| h.join(rest)),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
 fn project_dirs() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "brief")
 }
@@ -242,6 +251,7 @@ fn load_file(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
         line,
         why,
     })?;
+    config.export.dir = config.export.dir.map(|d| home(&d));
     let base = path.parent().unwrap_or(Path::new("."));
     config.lexicon.merge_files(base)?;
     Ok(config)
@@ -315,6 +325,19 @@ mod tests {
             (&example.reviewer, &example.lexicon),
             (&defaults.reviewer, &defaults.lexicon)
         );
+    }
+
+    #[test]
+    fn a_tilde_is_the_home_folder() {
+        let home = directories::BaseDirs::new()
+            .unwrap()
+            .home_dir()
+            .to_path_buf();
+        assert_eq!(super::home(Path::new("~/exports")), home.join("exports"));
+        assert_eq!(super::home(Path::new("~")), home);
+        for kept in ["/tmp/~x", "~other/x", "rel/~"] {
+            assert_eq!(super::home(Path::new(kept)), PathBuf::from(kept));
+        }
     }
 
     #[test]

@@ -7,20 +7,23 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::analysis::{UserLexicon, analyze};
+use crate::cli::FIRST_YEAR;
 use crate::document::{Document, Meta, parse_date};
 use crate::schema::to_json;
 
 /// Analyses one briefing and writes its JSON to `out` (pretty for a person reading one
 /// briefing, one line for JSON lines), streamed rather than built as one string, whose size
-/// would be many times the briefing's. Returns whether its text was English.
+/// would be many times the briefing's. `warnings` (the ingest's) go into its `"warnings"`,
+/// as a batch line's do. Returns whether its text was English.
 pub fn write_analysis(
     out: impl Write,
     doc: &Document,
+    warnings: Vec<String>,
     lexicon: &UserLexicon,
     pretty: bool,
 ) -> std::io::Result<bool> {
     let analysis = analyze(doc, lexicon);
-    let json = to_json(doc, &analysis, None, Vec::new());
+    let json = to_json(doc, &analysis, None, warnings);
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     if pretty {
         serde_json::to_writer_pretty(&mut out, &json)?;
@@ -133,20 +136,24 @@ fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexico
             return error(id, format!("bad batch line: {e}"));
         }
     };
-    let id = match &parsed.id {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Number(n) => n.to_string(),
-        other => return error(other.clone(), "\"id\" must be a string or a number".into()),
-    };
+    // echoed as given, a number as a number
+    if !(parsed.id.is_string() || parsed.id.is_number()) {
+        return error(parsed.id, "\"id\" must be a string or a number".into());
+    }
     let published = match parsed.published.as_deref() {
         None => default_published,
         Some(p) => match parse_date(p) {
-            Some(date) => Some(date),
+            Some(date) if date.year() >= FIRST_YEAR => Some(date),
+            Some(_) => {
+                let why = format!("\"published\" {p:?} is before the year {FIRST_YEAR}");
+                return error(parsed.id, why);
+            }
             None => return error(parsed.id, format!("\"published\" {p:?} is not YYYY-MM-DD")),
         },
     };
+    let id = parsed.id;
     if parsed.text.trim().is_empty() {
-        return error(parsed.id, "empty briefing (no text)".into());
+        return error(id, "empty briefing (no text)".into());
     }
     let mut meta = Meta {
         title: parsed.title,
@@ -216,12 +223,18 @@ mod tests {
     #[test]
     fn a_lines_published_date_wins_over_the_default() {
         let out = run(
-            "{\"id\": \"a\", \"text\": \"x\", \"published\": \"2024-11-23\"}\n{\"id\": \"b\", \"text\": \"x\", \"published\": null}\n{\"id\": \"c\", \"text\": \"x\", \"published\": \"soon\"}\n",
+            "{\"id\": \"a\", \"text\": \"x\", \"published\": \"2024-11-23\"}\n{\"id\": \"b\", \"text\": \"x\", \"published\": null}\n{\"id\": \"c\", \"text\": \"x\", \"published\": \"soon\"}\n{\"id\": \"d\", \"text\": \"x\", \"published\": \"0000-01-01\"}\n",
             Some(jiff::civil::date(2020, 1, 1)),
         );
         assert_eq!(out[0]["document"]["published"], "2024-11-23");
         assert_eq!(out[1]["document"]["published"], "2020-01-01");
         assert!(out[2]["error"].as_str().unwrap().contains("soon"));
+        assert!(
+            out[3]["error"]
+                .as_str()
+                .unwrap()
+                .contains("before the year 1000")
+        );
     }
 
     #[test]

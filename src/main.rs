@@ -10,7 +10,7 @@ use brief::cli::{Cli, Command, Options};
 use brief::document::{Document, Warning};
 use brief::output::Output;
 use brief::{config, export, extract, io_reason, review, tui};
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, Parser, ValueEnum};
 
 /// A failure that ends the command: its exit status and the `<what>: <why>` to print.
 struct Failure {
@@ -76,6 +76,20 @@ fn usage_error(error: &clap::Error) -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let options = &cli.options;
+    // extract prints the contract's JSON; another format is a mistake, not a wish to ignore
+    let other_format = options
+        .format
+        .filter(|f| *f != export::Format::Json)
+        .and_then(|f| f.to_possible_value());
+    if let (Some(Command::Extract { .. }), Some(format)) = (&cli.command, other_format) {
+        return Err(Failure {
+            status: 2,
+            message: format!(
+                "--format {} is for `brief export`; `brief extract` prints the analysis as JSON (see brief --help)",
+                format.get_name()
+            ),
+        });
+    }
     match cli.command {
         None => reader(&cli.paths, options),
         Some(Command::Extract {
@@ -123,7 +137,7 @@ fn lexicon(options: &Options) -> Result<UserLexicon, Failure> {
 fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     let config = load_config(options)?;
     let path = path.unwrap_or(Path::new(""));
-    let doc = load(path, options)?;
+    let (doc, _) = load(path, options)?;
     let mut analysis = brief::analysis::analyze(&doc, &config.lexicon());
     let store_failure = |e: review::StoreError| Failure {
         status: 1,
@@ -141,7 +155,7 @@ fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     for warning in warnings {
         eprintln!("brief: warning: {warning}");
     }
-    let briefing = export::Briefing::new(&doc, &analysis, session.review());
+    let briefing = export::Briefing::new(&doc, &analysis, session.review()).with_file(path);
     let text = export::render(options.format.unwrap_or_default(), &briefing);
     write_output(options, |out| out.write_all(text.as_bytes()))
 }
@@ -155,15 +169,17 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
     let mut failed = false;
     write_output(options, |out| {
         for path in paths {
-            let doc = match load(path, options) {
-                Ok(doc) => doc,
+            let (doc, warnings) = match load(path, options) {
+                Ok(loaded) => loaded,
                 Err(failure) => {
                     eprintln!("brief: {}", failure.message);
                     failed = true;
                     continue;
                 }
             };
-            let english = extract::write_analysis(&mut *out, &doc, &lexicon, paths.len() == 1)?;
+            let warnings = warnings.into_iter().map(|w| w.0).collect();
+            let pretty = paths.len() == 1;
+            let english = extract::write_analysis(&mut *out, &doc, warnings, &lexicon, pretty)?;
             if !english {
                 eprintln!(
                     "brief: warning: {}: {}",
@@ -181,15 +197,16 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
     })
 }
 
-/// Reads a briefing (the empty path is the bundled sample), printing its warnings.
-fn load(path: &Path, options: &Options) -> Result<Document, Failure> {
+/// Reads a briefing (the empty path is the bundled sample), printing its warnings, which
+/// it also returns for the JSON.
+fn load(path: &Path, options: &Options) -> Result<(Document, Vec<Warning>), Failure> {
     let name = name(path);
     let bytes = read(path, &name)?;
     let (doc, warnings) = ingest(&name, &bytes, options.published)?;
-    for warning in warnings {
+    for warning in &warnings {
         eprintln!("brief: warning: {name}: {warning}");
     }
-    Ok(doc)
+    Ok((doc, warnings))
 }
 
 /// How a briefing is named in messages.
@@ -205,6 +222,12 @@ fn read(path: &Path, name: &str) -> Result<Vec<u8>, Failure> {
     if path.as_os_str().is_empty() {
         Ok(brief::SAMPLE.to_vec())
     } else if path == Path::new("-") {
+        if io::stdin().is_terminal() {
+            // otherwise brief seems to hang, waiting for text nobody knows to type
+            eprintln!(
+                "brief: reading the briefing from the terminal; end it with Ctrl-D on a new line"
+            );
+        }
         let mut bytes = Vec::new();
         io::stdin()
             .read_to_end(&mut bytes)
@@ -283,8 +306,15 @@ fn write_output(
     options: &Options,
     write: impl FnOnce(&mut Output) -> io::Result<()>,
 ) -> Result<(), Failure> {
-    let target = options.output.as_deref();
+    // `-o -` is stdout, as for most tools
+    let target = options.output.as_deref().filter(|p| *p != Path::new("-"));
     let what = target.map_or("stdout".to_string(), |p| p.display().to_string());
+    if target.is_some_and(Path::is_dir) {
+        return Err(Failure::runtime(
+            what,
+            "is a folder: -o takes the file to write (or - for stdout)",
+        ));
+    }
     let result = Output::open(target).and_then(|mut out| {
         write(&mut out)?;
         out.finish()
@@ -306,10 +336,16 @@ fn print_paths(options: &Options) -> Result<(), Failure> {
     } else {
         shown(config::config_path(options).map(|(p, _)| p))
     };
-    let export = config::load(options).unwrap_or_default().export.dir();
+    let export = load_config(options)?.export.dir();
+    // the reader's export key makes a missing folder; say so rather than show it as there
+    let made = if export.as_deref().is_some_and(|d| !d.is_dir()) {
+        " (missing: made on the first export)"
+    } else {
+        ""
+    };
     write_output(options, |out| {
         writeln!(out, "config: {config}")?;
         writeln!(out, "data:   {}", shown(config::data_dir(options)))?;
-        writeln!(out, "export: {}", shown(export))
+        writeln!(out, "export: {}{made}", shown(export))
     })
 }

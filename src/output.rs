@@ -21,8 +21,9 @@ impl Output {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        let temp = temp_file(dir, target)?;
         Ok(Output::File {
-            temp: tempfile::NamedTempFile::new_in(dir)?,
+            temp,
             target: target.to_path_buf(),
         })
     }
@@ -39,6 +40,31 @@ impl Output {
             }
         }
     }
+}
+
+/// The temporary file that will become `target`, with the mode the file should end with:
+/// an existing file's own, else what the umask gives a new file (`tempfile` alone makes
+/// 0600, which would hide an export from the rest of its group).
+#[cfg(unix)]
+fn temp_file(dir: &Path, target: &Path) -> io::Result<tempfile::NamedTempFile> {
+    use std::os::unix::fs::PermissionsExt;
+    let existing = std::fs::metadata(target).ok().filter(|m| m.is_file());
+    // the kernel takes the umask off a mode given at creation
+    let temp = tempfile::Builder::new()
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(dir)?;
+    if let Some(existing) = existing {
+        // the read, write and execute bits only: never a set-user-id bit on a file of ours
+        let mode = existing.permissions().mode() & 0o777;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    Ok(temp)
+}
+
+#[cfg(not(unix))]
+fn temp_file(dir: &Path, _target: &Path) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::NamedTempFile::new_in(dir)
 }
 
 impl Write for Output {

@@ -11,7 +11,8 @@ pub const SCHEMA: &str = "brief.analysis/1";
 #[derive(Debug, Serialize)]
 pub struct AnalysisJson<'a> {
     pub schema: &'static str,
-    pub id: String,
+    /// A batch line's, as given (a string or a number), else the fingerprint.
+    pub id: serde_json::Value,
     pub document: DocumentJson<'a>,
     pub actors: Lazy<'a, ActorJson<'a>>,
     pub claims: Lazy<'a, ClaimJson<'a>>,
@@ -174,7 +175,7 @@ pub const NOT_ENGLISH: &str =
 pub fn to_json<'a>(
     doc: &'a Document,
     analysis: &'a Analysis,
-    id: Option<String>,
+    id: Option<serde_json::Value>,
     mut warnings: Vec<String>,
 ) -> AnalysisJson<'a> {
     if !analysis.english {
@@ -191,7 +192,7 @@ pub fn to_json<'a>(
     };
     AnalysisJson {
         schema: SCHEMA,
-        id: id.unwrap_or_else(|| doc.fingerprint.clone()),
+        id: id.unwrap_or_else(|| doc.fingerprint.clone().into()),
         document: DocumentJson {
             title: doc.meta.title.as_deref(),
             source: doc.meta.source.as_deref(),

@@ -815,7 +815,9 @@ fn export_attaches_the_stored_review_in_every_format() {
 
     let csv = brief(&["export", "--format", "csv", "--data-dir", data_dir], None);
     let csv = String::from_utf8(csv.stdout).unwrap();
-    assert!(csv.starts_with("id,status,grade,kind,source,cue,claim,hedges,note,start,end\r\n"));
+    assert!(csv.starts_with(
+        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts\r\n"
+    ));
     assert!(csv.contains("c2,disputed,C3,"), "{csv}");
 
     for format in ["claimreview", "timelinejs"] {
@@ -1005,4 +1007,332 @@ fn a_full_disk_leaves_the_old_output_whole() {
         1,
         "no temporary file left"
     );
+}
+
+#[test]
+fn an_untitled_briefing_is_exported_under_its_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "harbour.txt",
+        b"The council said the harbour would reopen on Monday.\n",
+    );
+    let data = dir.path().join("data");
+    let out = brief(
+        &["export", &path, "--data-dir", data.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let note = String::from_utf8(out.stdout).unwrap();
+    assert!(note.starts_with("# harbour.txt\n"), "{note}");
+}
+
+/// `-o` makes a new file as the umask says and keeps an existing file's mode.
+#[cfg(unix)]
+#[test]
+fn output_files_keep_their_mode_or_take_the_umasks() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let with_umask = |umask: &str, args: &[&str]| {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+            .arg(env!("CARGO_BIN_EXE_brief"))
+            .args(args)
+            .args(["--no-config", "--data-dir"])
+            .arg(dir.path().join("data"))
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    let new = dir.path().join("new.json");
+    with_umask("022", &["extract", "-o", new.to_str().unwrap()]);
+    assert_eq!(mode(&new), 0o644);
+    let private = dir.path().join("private.md");
+    with_umask("077", &["export", "-o", private.to_str().unwrap()]);
+    assert_eq!(mode(&private), 0o600);
+    // an existing file keeps its own mode, whatever the umask
+    std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o664)).unwrap();
+    with_umask("077", &["extract", "-o", new.to_str().unwrap()]);
+    assert_eq!(mode(&new), 0o664);
+}
+
+/// Every configuration the README shows is read as written, and its lexicon is used.
+#[test]
+fn the_readmes_configuration_examples_work_as_written() {
+    let readme = include_str!("../README.md");
+    let blocks: Vec<&str> = readme
+        .split("```toml\n")
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .collect();
+    assert!(!blocks.is_empty(), "the README shows a configuration");
+    let dir = tempfile::tempdir().unwrap();
+    for block in blocks {
+        let config = write(dir.path(), "config.toml", block.as_bytes());
+        let out = brief(
+            &["--config", &config, "extract", "-"],
+            Some(b"DPRK fired a missile on Friday, the ministry said.\n"),
+        );
+        let analysis = json(&out);
+        if block.contains("DPRK") {
+            let actor = analysis["actors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|a| a["name"] == "North Korea")
+                .unwrap_or_else(|| panic!("no North Korea: {analysis}"));
+            assert!(actor["aliases"].to_string().contains("DPRK"), "{actor}");
+        }
+    }
+}
+
+/// TimelineJS: a week starts on its Monday and says which week it is.
+#[test]
+fn timelinejs_places_a_period_on_its_first_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "port.txt",
+        b"Rebel forces struck the river port last week, officials said.\n",
+    );
+    let data = dir.path().join("data");
+    let out = brief(
+        &[
+            "export",
+            &path,
+            "--format",
+            "timelinejs",
+            "--published",
+            "2024-03-05",
+            "--data-dir",
+            data.to_str().unwrap(),
+        ],
+        None,
+    );
+    let timeline = json(&out);
+    let event = &timeline["events"][0];
+    assert_eq!(
+        event["start_date"],
+        serde_json::json!({"year": "2024", "month": "2", "day": "26"}),
+        "{timeline}"
+    );
+    assert_eq!(event["display_date"], "week of 26 Feb 2024");
+}
+
+/// The Markdown note links the briefing's URL and says which claims a denial contradicts;
+/// CSV has a `contradicts` column after the contract's.
+#[test]
+fn export_shows_the_url_as_a_link_and_the_contradictions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "ferry.md",
+        b"---\nurl: https://example.org/ferry\n---\nHarbour officials said the ferry had run aground.\nThe operator denied that the ferry had run aground.\n",
+    );
+    let data = dir.path().join("data");
+    let export = |format: &str| {
+        let out = brief(
+            &[
+                "export",
+                &path,
+                "--format",
+                format,
+                "--data-dir",
+                data.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let md = export("md");
+    assert!(md.contains("- URL: <https://example.org/ferry>\n"), "{md}");
+    assert!(md.contains("- Contradicts: c1\n"), "{md}");
+    let csv = export("csv");
+    let mut rows = csv.lines();
+    assert_eq!(
+        rows.next().unwrap(),
+        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts"
+    );
+    assert!(
+        rows.any(|r| r.starts_with("c2,") && r.ends_with(",c1")),
+        "{csv}"
+    );
+}
+
+/// `brief paths` reads the configuration as every command does: an invalid or missing named
+/// file is exit status 2 with the same line; `~` is the home folder.
+#[test]
+fn paths_checks_the_configuration_and_expands_a_tilde() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.toml", b"reviewer = 5\n");
+    let paths = brief(&["--config", &bad, "paths"], None);
+    let extract = brief(&["--config", &bad, "extract"], None);
+    assert_eq!(paths.status.code(), Some(2));
+    assert_eq!(stderr(&paths), stderr(&extract));
+    assert!(stderr(&paths).starts_with("brief: "), "{}", stderr(&paths));
+    let missing = brief(&["--config", "/nonexistent/brief.toml", "paths"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(stderr(&missing).lines().count(), 1);
+
+    let config = write(dir.path(), "c.toml", b"[export]\ndir = \"~/exports\"\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["--config", &config, "paths"])
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let exports = dir.path().join("exports");
+    assert!(
+        text.contains(&format!(
+            "export: {} (missing: made on the first export)",
+            exports.display()
+        )),
+        "{text}"
+    );
+}
+
+/// `--format` other than json is export's, not extract's; `-o -` is stdout; `-o FOLDER`
+/// says the output is a folder.
+#[test]
+fn extract_refuses_an_export_format_and_reads_o_as_tools_do() {
+    let out = brief(&["extract", "--format", "csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("brief: --format csv is for `brief export`"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    json(&brief(&["extract", "--format", "json"], None));
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["extract", "--no-config", "-o", "-"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(json(&out)["schema"], "brief.analysis/1");
+    assert!(!dir.path().join("-").exists(), "no file named -");
+
+    let folder = dir.path().to_str().unwrap();
+    let out = brief(&["extract", "-o", folder], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!("brief: {folder}: is a folder: -o takes the file to write (or - for stdout)\n")
+    );
+}
+
+/// A well-formed date that is no day, or one before the year 1000, is refused and says why.
+#[test]
+fn an_impossible_or_too_early_published_date_says_so() {
+    for (date, why) in [
+        ("2024-02-30", "2024-02-30 is not a day"),
+        ("0000-01-01", "0000-01-01 is before the year 1000"),
+        ("2024/02/03", "is not a date of the form YYYY-MM-DD"),
+    ] {
+        let out = brief(&["extract", "--published", date], None);
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(why), "{err}");
+    }
+    let out = brief(
+        &["extract", "--jsonl"],
+        Some(b"{\"id\": \"a\", \"text\": \"It rained.\", \"published\": \"0999-05-01\"}\n"),
+    );
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        line["error"]
+            .as_str()
+            .unwrap()
+            .contains("before the year 1000"),
+        "{line}"
+    );
+}
+
+/// A single file's JSON carries its decoding warnings as a batch line's does; a numeric
+/// batch id comes back a number.
+#[test]
+fn single_file_json_has_its_warnings_and_batch_ids_are_echoed_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "cafe.txt",
+        b"Caf\xe9 owners said prices rose.\n",
+    );
+    let out = brief(&["extract", &path], None);
+    let analysis = json(&out);
+    let warnings = analysis["warnings"].as_array().expect("a warnings list");
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].as_str().unwrap().contains("invalid UTF-8"));
+    assert!(
+        stderr(&out).contains("invalid UTF-8"),
+        "still said on stderr"
+    );
+
+    let out = brief(
+        &["extract", "--jsonl"],
+        Some(b"{\"id\": 2, \"text\": \"The mayor said it rained.\"}\n{\"id\": \"2\", \"text\": \"It rained.\"}\n"),
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["id"], serde_json::json!(2));
+    assert_eq!(lines[1]["id"], serde_json::json!("2"));
+}
+
+/// `brief -` on a terminal says it is reading the briefing there and how to end it.
+#[cfg(unix)]
+#[test]
+fn stdin_on_a_terminal_gives_a_hint() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    command.args(["--no-config", "extract", "-"]);
+    let mut child = pty.slave.spawn_command(command).unwrap();
+    drop(pty.slave);
+    let mut screen = pty.master.try_clone_reader().unwrap();
+    let mut keys = pty.master.take_writer().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = screen.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let mut wait_for = |what: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !String::from_utf8_lossy(&seen).contains(what) {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(bytes) => seen.extend(bytes),
+                Err(_) => panic!("no {what:?} in {:?}", String::from_utf8_lossy(&seen)),
+            }
+        }
+    };
+    wait_for("end it with Ctrl-D");
+    keys.write_all(b"The mayor said it rained.\n\x04").unwrap();
+    keys.flush().unwrap();
+    wait_for("brief.analysis/1");
+    assert!(child.wait().unwrap().success());
 }

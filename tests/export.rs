@@ -94,6 +94,7 @@ fn briefing() -> (Document, Analysis, Session) {
         timeline: Vec::new(),
     };
     analysis.claims[1].kind = ClaimKind::Denial;
+    analysis.claims[1].contradicts = vec![0];
     analysis.claims[2].kind = ClaimKind::Warning;
     analysis.claims[2].hedges = vec![span(&doc, "could")];
     analysis.timeline = vec![
@@ -194,14 +195,52 @@ fn timelinejs() {
 
 #[test]
 fn file_names_follow_the_contract() {
-    let (doc, _, _) = briefing();
+    let (doc, analysis, session) = briefing();
+    let briefing = Briefing::new(&doc, &analysis, session.review());
     assert_eq!(
-        export::file_name(&doc, Format::Md),
+        briefing.file_name(Format::Md),
         "harbour-bridge-repairs-tolls-2025-01-10.md"
     );
     assert_eq!(
-        export::file_name(&doc, Format::Timelinejs),
+        briefing.file_name(Format::Timelinejs),
         "harbour-bridge-repairs-tolls-2025-01-10.timeline.json"
+    );
+}
+
+/// Two untitled briefings of one day must not be exported over each other.
+#[test]
+fn an_untitled_briefing_is_named_by_its_file_or_its_fingerprint() {
+    let review = brief::review::Review::default();
+    let analysis = Analysis::default();
+    let untitled = |text: &str| {
+        let text = format!("---\npublished: 2024-03-05\n---\n{text}\n");
+        Document::from_bytes(text.as_bytes()).unwrap().0
+    };
+    let (one, two) = (untitled("A bridge fell."), untitled("A port opened."));
+    let named = |doc, file: &str| {
+        let b = Briefing::new(doc, &analysis, &review).with_file(std::path::Path::new(file));
+        (b.file_name(Format::Md), export::render(Format::Md, &b))
+    };
+    let (name, note) = named(&one, "notes/Bridge Story.txt");
+    assert_eq!(name, "bridge-story-2024-03-05.md");
+    assert!(note.starts_with("# Bridge Story.txt\n"), "{note}");
+    assert_eq!(named(&two, "port.txt").0, "port-2024-03-05.md");
+    // From stdin: no file, so the fingerprint tells them apart.
+    let (a, b) = (named(&one, "-").0, named(&two, "-").0);
+    assert_eq!(a, format!("briefing-{}.md", one.fingerprint));
+    assert_ne!(a, b);
+}
+
+#[test]
+fn a_long_title_is_cut_at_a_word() {
+    let analysis = Analysis::default();
+    let review = brief::review::Review::default();
+    let text = "---\ntitle: South Korea says Russia sent anti-air missiles to North Korea in return\npublished: 2024-11-23\n---\nText.\n";
+    let doc = Document::from_bytes(text.as_bytes()).unwrap().0;
+    let name = Briefing::new(&doc, &analysis, &review).file_name(Format::Md);
+    assert_eq!(
+        name,
+        "south-korea-says-russia-sent-anti-air-missiles-to-north-2024-11-23.md"
     );
 }
 
@@ -211,10 +250,16 @@ fn the_reader_writes_an_export_file_whole_in_a_folder() {
     let dir = tempfile::tempdir().unwrap();
     let briefing = Briefing::new(&doc, &analysis, session.review());
     let path = export::write_file(dir.path(), Format::Csv, &briefing).unwrap();
-    assert_eq!(path, dir.path().join(export::file_name(&doc, Format::Csv)));
+    assert_eq!(path, dir.path().join(briefing.file_name(Format::Csv)));
     let written = std::fs::read_to_string(&path).unwrap();
     assert_eq!(written, export::render(Format::Csv, &briefing));
-    assert!(export::write_file(&dir.path().join("missing"), Format::Md, &briefing).is_err());
+    // a missing folder is made; one that cannot be (a file in the way) is an error
+    let deeper = dir.path().join("missing/deeper");
+    let path = export::write_file(&deeper, Format::Md, &briefing).unwrap();
+    assert_eq!(path.parent(), Some(deeper.as_path()));
+    let blocked = dir.path().join(path.file_name().unwrap()).join("sub");
+    std::fs::write(dir.path().join(path.file_name().unwrap()), "a file").unwrap();
+    assert!(export::write_file(&blocked, Format::Md, &briefing).is_err());
 }
 
 #[test]
@@ -255,4 +300,20 @@ fn the_json_review_is_as_the_contract_shows() {
     );
     let quoted: String = text[start..end].iter().collect();
     assert_eq!(quoted, disputed["quote"]["exact"].as_str().unwrap());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_reader_keeps_an_existing_export_files_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let (doc, analysis, session) = briefing();
+    let dir = tempfile::tempdir().unwrap();
+    let briefing = Briefing::new(&doc, &analysis, session.review());
+    let path = dir.path().join(briefing.file_name(Format::Md));
+    std::fs::write(&path, "old").unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    export::write_file(dir.path(), Format::Md, &briefing).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), "old");
 }

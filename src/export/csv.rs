@@ -2,9 +2,23 @@
 //! A cell a spreadsheet would read as a formula is neutralised with a leading apostrophe.
 
 use super::{Briefing, status, word};
+use crate::schema::claim_id;
 
-const COLUMNS: [&str; 11] = [
-    "id", "status", "grade", "kind", "source", "cue", "claim", "hedges", "note", "start", "end",
+/// The contract's columns, then `contradicts` (an extension, last so that the contract's
+/// keep their places).
+const COLUMNS: [&str; 12] = [
+    "id",
+    "status",
+    "grade",
+    "kind",
+    "source",
+    "cue",
+    "claim",
+    "hedges",
+    "note",
+    "start",
+    "end",
+    "contradicts",
 ];
 
 pub fn render(b: &Briefing) -> String {
@@ -13,6 +27,7 @@ pub fn render(b: &Briefing) -> String {
     let doc = b.doc;
     for (id, claim, review) in b.claims() {
         let hedges: Vec<&str> = claim.hedges.iter().map(|&h| doc.slice(h)).collect();
+        let contradicts: Vec<String> = claim.contradicts.iter().map(|&c| claim_id(c)).collect();
         row(
             &mut out,
             [
@@ -29,6 +44,7 @@ pub fn render(b: &Briefing) -> String {
                 review.and_then(|r| r.note.clone()).unwrap_or_default(),
                 doc.char_offset(claim.span.start).to_string(),
                 doc.char_offset(claim.span.end).to_string(),
+                contradicts.join("; "),
             ],
         );
     }

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::document::DateSource;
 use crate::review::{Change, Status};
+use crate::schema::claim_id;
 
 use super::{Briefing, status, word};
 
@@ -19,14 +20,14 @@ pub fn render(b: &Briefing) -> String {
         _ => d.to_string(),
     });
     let facts = [
-        ("Source", meta.source.as_deref()),
-        ("URL", meta.url.as_deref()),
-        ("Author", meta.author.as_deref()),
-        ("Published", published.as_deref()),
-        ("Fingerprint", Some(doc.fingerprint.as_str())),
-        ("Reviewer", Some(b.review.reviewer.as_str())),
+        ("Source", meta.source.as_deref().map(inline)),
+        ("URL", meta.url.as_deref().map(link)),
+        ("Author", meta.author.as_deref().map(inline)),
+        ("Published", published.as_deref().map(inline)),
+        ("Fingerprint", Some(inline(&doc.fingerprint))),
+        ("Reviewer", Some(inline(&b.review.reviewer))),
     ]
-    .map(|(k, v)| v.map(|v| format!("- {k}: {}\n", inline(v))));
+    .map(|(k, v)| v.map(|v| format!("- {k}: {v}\n")));
     out.extend(facts.into_iter().flatten());
 
     let claims: Vec<_> = b.claims().collect();
@@ -66,6 +67,10 @@ pub fn render(b: &Briefing) -> String {
                 let hedges: Vec<String> =
                     claim.hedges.iter().map(|&h| inline(doc.slice(h))).collect();
                 let _ = writeln!(out, "- Hedged: {}", hedges.join(", "));
+            }
+            if !claim.contradicts.is_empty() {
+                let ids: Vec<String> = claim.contradicts.iter().map(|&c| claim_id(c)).collect();
+                let _ = writeln!(out, "- Contradicts: {}", ids.join(", "));
             }
             if let Some(note) = review.and_then(|r| r.note.as_deref()) {
                 let _ = writeln!(out, "- Note:\n\n{}", block(note, "  "));
@@ -173,6 +178,20 @@ fn inline(text: &str) -> String {
     escape(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// The briefing's address as a link when it is a plain http(s) URL (an autolink holds no
+/// space, control or angle bracket, so nothing in it can break out), else as escaped text.
+fn link(url: &str) -> String {
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    let plain = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '`' | '\\'));
+    if web && plain {
+        format!("<{url}>")
+    } else {
+        inline(url)
+    }
+}
+
 /// Text kept as lines, each escaped and given `prefix` ("> " quotes it); a blank line stays
 /// inside the quote.
 fn block(text: &str, prefix: &str) -> String {
@@ -233,5 +252,8 @@ mod tests {
         assert_eq!(escape("&amp; *b* `c`"), "\\&amp; \\*b\\* \\`c\\`");
         assert_eq!(block("a\n\n> b", "> "), "> a\n>\n> \\> b");
         assert_eq!(inline("two\n  lines"), "two lines");
+        assert_eq!(link("https://x.org/a?b=1"), "<https://x.org/a?b=1>");
+        assert_eq!(link("javascript:alert(1)"), "javascript\\:alert(1)");
+        assert_eq!(link("https://x.org/a> <b"), "https\\://x.org/a\\> \\<b");
     }
 }

@@ -50,6 +50,8 @@ pub struct Briefing<'a> {
     pub analysis: &'a Analysis,
     /// Without tombstones ([`Review::live`]).
     pub review: Review,
+    /// The briefing's file name, which names an untitled briefing.
+    file: Option<String>,
 }
 
 impl<'a> Briefing<'a> {
@@ -58,7 +60,19 @@ impl<'a> Briefing<'a> {
             doc,
             analysis,
             review: review.live(),
+            file: None,
         }
+    }
+
+    /// The briefing as read from `path` (a file, or a name such as "-" that names none):
+    /// without a title, its file name is its title, so that two untitled briefings of one
+    /// day are not exported under one name.
+    pub fn with_file(mut self, path: &Path) -> Self {
+        self.file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .filter(|n| !slug(n).is_empty());
+        self
     }
 
     /// Each claim with its id and its review, if it has one.
@@ -84,7 +98,34 @@ impl<'a> Briefing<'a> {
             .meta
             .title
             .as_deref()
+            .or(self.file.as_deref())
             .unwrap_or("Untitled briefing")
+    }
+
+    /// `<title-slug>-<published or fingerprint>.<ext>`, as the reader's export key names
+    /// files. An untitled briefing's slug is its file name's stem; with no file either, the
+    /// fingerprint stands in for the date, which would not tell two such briefings apart.
+    pub fn file_name(&self, format: Format) -> String {
+        let doc = self.doc;
+        let stem = |f: &str| Path::new(f).file_stem().map(|s| slug(&s.to_string_lossy()));
+        let named = [
+            doc.meta.title.as_deref().map(slug),
+            self.file.as_deref().and_then(stem),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|s| !s.is_empty());
+        let fingerprint = || doc.fingerprint.clone();
+        let (slug, when) = match named {
+            Some(slug) => (
+                slug,
+                doc.meta
+                    .published
+                    .map_or_else(fingerprint, |d| d.to_string()),
+            ),
+            None => ("briefing".to_string(), fingerprint()),
+        };
+        format!("{slug}-{when}.{}", format.extension())
     }
 }
 
@@ -110,32 +151,39 @@ pub fn render(format: Format, briefing: &Briefing) -> String {
     }
 }
 
-/// `<title-slug>-<published or fingerprint>.<ext>`, as the reader's export key names files.
-pub fn file_name(doc: &Document, format: Format) -> String {
+/// The most characters a slug keeps.
+const SLUG_MAX: usize = 60;
+
+/// Lower-case words joined by hyphens, cut after the last whole word that fits in
+/// [`SLUG_MAX`] characters (a first word longer than that is cut).
+fn slug(title: &str) -> String {
     let mut slug = String::new();
-    for c in doc.meta.title.as_deref().unwrap_or("briefing").chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.chars().count() >= 60 {
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let word: String = word.chars().flat_map(char::to_lowercase).collect();
+        let len = slug.chars().count() + usize::from(!slug.is_empty()) + word.chars().count();
+        if len > SLUG_MAX {
+            if slug.is_empty() {
+                slug = word.chars().take(SLUG_MAX).collect();
+            }
             break;
         }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word);
     }
-    let slug = slug.trim_end_matches('-');
-    let slug = if slug.is_empty() { "briefing" } else { slug };
-    let when = doc
-        .meta
-        .published
-        .map_or_else(|| doc.fingerprint.clone(), |d| d.to_string());
-    format!("{slug}-{when}.{}", format.extension())
+    slug
 }
 
-/// Renders `briefing` into `dir` under its [`file_name`], atomically (what the reader's
-/// export key does); returns the path written.
+/// Renders `briefing` into `dir` under its [`Briefing::file_name`], atomically (what the
+/// reader's export key does), making the folder first if it is missing; returns the path
+/// written.
 pub fn write_file(dir: &Path, format: Format, briefing: &Briefing) -> io::Result<PathBuf> {
-    let path = dir.join(file_name(briefing.doc, format));
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(briefing.file_name(format));
     let mut out = crate::output::Output::open(Some(&path))?;
     out.write_all(render(format, briefing).as_bytes())?;
     out.finish()?;

@@ -1,17 +1,21 @@
 //! `timelinejs`: the timeline as TimelineJS JSON. TimelineJS renders text as HTML, so every
 //! text is HTML-escaped. An undated event takes the date of the event before it (the first
 //! dated one, or the publication date, when nothing precedes it) and says "undated"; with no
-//! date anywhere an event cannot be placed and is left out.
+//! date anywhere an event cannot be placed and is left out. A period TimelineJS has no field
+//! for (a week, a quarter, a season, a decade, a part of a day) starts on its first day, and
+//! its `display_date` says which period it is.
 
+use jiff::civil::Date;
 use serde_json::{Value, json};
 
 use crate::analysis::Analysis;
+use crate::analysis::times::interval;
 
 use super::Briefing;
 
 pub fn render(b: &Briefing) -> String {
     let analysis = b.analysis;
-    let dated: Vec<Option<Value>> = analysis
+    let dated: Vec<Option<(Value, Option<String>)>> = analysis
         .timeline
         .iter()
         .map(|e| {
@@ -20,17 +24,22 @@ pub fn render(b: &Briefing) -> String {
                 .and_then(|t| date(&t.value))
         })
         .collect();
-    let published = b.doc.meta.published.and_then(|d| date(&d.to_string()));
-    let mut previous = dated.iter().flatten().next().cloned().or(published);
+    let published = b.doc.meta.published.map(day);
+    let mut previous = dated
+        .iter()
+        .flatten()
+        .next()
+        .map(|(start, _)| start.clone())
+        .or(published);
     let mut events = Vec::new();
     for (event, own) in analysis.timeline.iter().zip(dated) {
-        let start = match own {
-            Some(start) => {
+        let (start, display) = match own {
+            Some((start, display)) => {
                 previous = Some(start.clone());
-                start
+                (start, display)
             }
             None => match &previous {
-                Some(start) => start.clone(),
+                Some(start) => (start.clone(), Some("undated".to_string())),
                 None => continue,
             },
         };
@@ -47,8 +56,8 @@ pub fn render(b: &Briefing) -> String {
                 "text": html(b.doc.slice(sentence).trim()),
             },
         });
-        if event.time.is_none() {
-            out["display_date"] = json!("undated");
+        if let Some(display) = display {
+            out["display_date"] = json!(display);
         }
         if let Some(group) = group(analysis, &event.actors) {
             out["group"] = json!(html(group));
@@ -70,24 +79,103 @@ fn group<'a>(analysis: &'a Analysis, actors: &[usize]) -> Option<&'a str> {
     analysis.actors.get(first).map(|a| a.name.as_str())
 }
 
-/// A TimelineJS date from a TimeML value that names a year, month or day (2022, 2022-02,
-/// 2022-02-24); anything else (P3Y, PAST_REF, XXXX-02, 2024-W47) is not a calendar date.
-fn date(value: &str) -> Option<Value> {
-    let mut parts = value.split('-');
+/// A TimelineJS date from a TimeML value, and the `display_date` it needs when it is a
+/// period: a year, month, day or time of day is given as such (2022, 2022-02, 2022-02-24,
+/// 2022-02-24T10:30); any other value with an interval (2024-W09, 2022-Q1, 2024-03-05TNI,
+/// 199) starts on its first day. Values without one (P3Y, PAST_REF, XXXX-02) are no date.
+fn date(value: &str) -> Option<(Value, Option<String>)> {
+    if let Some(exact) = calendar(value) {
+        return Some((exact, None));
+    }
+    let (first, _) = interval(value)?;
+    Some((day(first), Some(period(value, first))))
+}
+
+/// A year, month or day, with the hour and minute of a clock time (not TNI and the like).
+fn calendar(value: &str) -> Option<Value> {
+    let (date_part, time) = match value.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (value, None),
+    };
+    let mut parts = date_part.split('-');
     let year = parts
         .next()
         .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
     let mut out = json!({"year": year});
+    let digits = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    let mut fields = 1;
     for key in ["month", "day"] {
         match parts.next() {
-            Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(p) if digits(p) => {
                 out[key] = json!(p.trim_start_matches('0'));
+                fields += 1;
             }
             Some(_) => return None,
             None => break,
         }
     }
+    if let Some(time) = time {
+        let mut clock = time.split(':');
+        let (Some(hour), Some(minute)) = (clock.next(), clock.next()) else {
+            return None;
+        };
+        if fields < 3 || !digits(hour) || !digits(minute.get(..2)?) {
+            return None;
+        }
+        out["hour"] = json!(hour.trim_start_matches('0'));
+        out["minute"] = json!(minute[..2].trim_start_matches('0'));
+    }
     Some(out)
+}
+
+/// A whole day as a TimelineJS date.
+fn day(d: Date) -> Value {
+    json!({
+        "year": d.year().to_string(),
+        "month": d.month().to_string(),
+        "day": d.day().to_string(),
+    })
+}
+
+/// What period a value that begins on `first` is, for a reader: "week of 26 Feb 2024",
+/// "first quarter of 2023", "night of 5 Mar 2024", "the 1990s".
+fn period(value: &str, first: Date) -> String {
+    let date = first.strftime("%-d %b %Y").to_string();
+    let (date_part, time) = match value.split_once('T') {
+        Some((d, t)) => (d, Some(t)),
+        None => (value, None),
+    };
+    if let Some(time) = time {
+        let part = match time {
+            "MO" => "morning",
+            "AF" => "afternoon",
+            "EV" => "evening",
+            "NI" => "night",
+            "DT" => "daytime",
+            _ => return date,
+        };
+        return format!("{part} of {date}");
+    }
+    let year = first.year();
+    let parts: Vec<&str> = date_part.split('-').collect();
+    match parts.as_slice() {
+        // winter before the weeks, which also begin with W
+        [_, "WI"] => format!("winter {year}-{:02}", (year + 1) % 100),
+        [_, w, "WE"] if w.starts_with('W') => format!("weekend of {date}"),
+        [_, w] if w.starts_with('W') => format!("week of {date}"),
+        [_, "Q1"] => format!("first quarter of {year}"),
+        [_, "Q2"] => format!("second quarter of {year}"),
+        [_, "Q3"] => format!("third quarter of {year}"),
+        [_, "Q4"] => format!("fourth quarter of {year}"),
+        [_, "H1"] => format!("first half of {year}"),
+        [_, "H2"] => format!("second half of {year}"),
+        [_, "SP"] => format!("spring {year}"),
+        [_, "SU"] => format!("summer {year}"),
+        [_, "FA"] => format!("autumn {year}"),
+        [decade] if decade.len() == 3 => format!("the {year}s"),
+        [century] if century.len() == 2 => format!("the {year}s"),
+        _ => date,
+    }
 }
 
 fn html(text: &str) -> String {
@@ -110,13 +198,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_calendar_values_are_dates() {
+    fn calendar_values_are_dates_and_periods_start_on_their_first_day() {
+        let exact = |v: &str| date(v).map(|(d, display)| (d, display.is_none()));
         assert_eq!(
-            date("2022-02-04").unwrap(),
-            json!({"year": "2022", "month": "2", "day": "4"})
+            exact("2022-02-04").unwrap(),
+            (json!({"year": "2022", "month": "2", "day": "4"}), true)
         );
-        assert_eq!(date("2022").unwrap(), json!({"year": "2022"}));
-        for not in ["P3Y", "PAST_REF", "XXXX-02", "2024-W47", "2024-11-22T10:00"] {
+        assert_eq!(exact("2022").unwrap(), (json!({"year": "2022"}), true));
+        assert_eq!(
+            exact("2024-11-22T10:05").unwrap().0,
+            json!({"year": "2024", "month": "11", "day": "22", "hour": "10", "minute": "5"})
+        );
+        let period = |v: &str| {
+            let (start, display) = date(v).unwrap();
+            let start = ["year", "month", "day"].map(|k| start[k].as_str().unwrap().to_string());
+            (start.join("-"), display.unwrap())
+        };
+        assert_eq!(
+            period("2024-W09"),
+            ("2024-2-26".into(), "week of 26 Feb 2024".into())
+        );
+        assert_eq!(
+            period("2024-W09-WE"),
+            ("2024-3-2".into(), "weekend of 2 Mar 2024".into())
+        );
+        assert_eq!(
+            period("2023-Q2"),
+            ("2023-4-1".into(), "second quarter of 2023".into())
+        );
+        assert_eq!(period("2022-SU"), ("2022-6-1".into(), "summer 2022".into()));
+        assert_eq!(
+            period("2022-WI"),
+            ("2022-12-1".into(), "winter 2022-23".into())
+        );
+        assert_eq!(
+            period("2024-03-05TNI"),
+            ("2024-3-5".into(), "night of 5 Mar 2024".into())
+        );
+        assert_eq!(period("199"), ("1990-1-1".into(), "the 1990s".into()));
+        for not in ["P3Y", "PAST_REF", "XXXX-02", "XXXX-WXX-1"] {
             assert!(date(not).is_none(), "{not}");
         }
         assert_eq!(

@@ -3,7 +3,7 @@
 //! the reading position; the overlays that ask for input are in [`super::overlay`]. Each change is saved at once; a failed save is reported
 //! in the status bar and the review stays in memory, so the next change writes it all.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
@@ -578,7 +578,8 @@ impl App {
             self.message = Some("export: no folder to write to".into());
             return;
         };
-        let briefing = Briefing::new(doc, analysis, session.review());
+        let briefing =
+            Briefing::new(doc, analysis, session.review()).with_file(Path::new(&self.name));
         self.message = Some(
             match export::write_file(&dir, settings.export_format, &briefing) {
                 Ok(path) => format!("exported to {}", path.display()),

@@ -284,8 +284,9 @@ fn export_writes_the_briefing_note_where_the_configuration_says() {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains("check the figures"), "{text}");
     assert!(text.to_lowercase().contains("disputed"), "{text}");
-    // A folder that cannot be written to is reported, not fatal.
-    app.review_settings.export_dir = Some(out.path().join("missing/deeper"));
+    // A folder that cannot be made (a file in its way) is reported, not fatal.
+    std::fs::write(out.path().join("file"), "").unwrap();
+    app.review_settings.export_dir = Some(out.path().join("file/deeper"));
     run(&mut app, &[Export]);
     assert!(app.message.unwrap().starts_with("export failed"));
 }
