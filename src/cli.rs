@@ -81,9 +81,7 @@ pub enum Command {
     },
 }
 
-/// The first year a published date may have: TIMEX3 values have four-digit years, and the
-/// week or year before a date in year 0 would not.
-pub const FIRST_YEAR: i16 = 1000;
+pub use crate::document::FIRST_YEAR;
 
 fn parse_published(value: &str) -> Result<Date, String> {
     let form = value.len() == 10

@@ -167,13 +167,13 @@ fn set(meta: &mut Meta, key: &str, value: String, line: usize, warnings: &mut Ve
         "source" => meta.source = Some(value),
         "url" => meta.url = Some(value),
         "author" => meta.author = Some(value),
-        "published" | "date" => match parse_date(&value) {
+        "published" | "date" => match parse_date(&value).filter(|d| d.year() >= FIRST_YEAR) {
             Some(date) => {
                 meta.published = Some(date);
                 meta.published_from = Some(DateSource::FrontMatter);
             }
             None => warnings.push(Warning(format!(
-                "front matter line {line}: {key} {value:?} is not a YYYY-MM-DD date; ignored"
+                "front matter line {line}: {key} {value:?} is not a YYYY-MM-DD date from the year {FIRST_YEAR} on; ignored"
             ))),
         },
         _ => {}
@@ -181,6 +181,10 @@ fn set(meta: &mut Meta, key: &str, value: String, line: usize, warnings: &mut Ve
 }
 
 /// `YYYY-MM-DD`, also as the start of a timestamp (`2024-11-23T09:00:00Z`).
+/// The first year a published date may have: TIMEX3 values have four-digit years, and the
+/// week or year before a date in year 0 would not.
+pub const FIRST_YEAR: i16 = 1000;
+
 pub fn parse_date(value: &str) -> Option<Date> {
     let head = value.get(..10)?;
     let rest = &value[10..];

@@ -5,7 +5,7 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::frontmatter::parse_date;
+use super::frontmatter::{FIRST_YEAR, parse_date};
 use super::{DateSource, Meta};
 
 /// How much of a page's start is searched for its declared character set (browsers look at
@@ -82,7 +82,8 @@ pub fn article(page: &str) -> (Meta, String) {
         ],
     )
     .or_else(|| first_attr(&html, "time[datetime]", "datetime"))
-    .and_then(|d| parse_date(&d));
+    .and_then(|d| parse_date(&d))
+    .filter(|d| d.year() >= FIRST_YEAR);
     let meta = Meta {
         title: first_meta(&html, &["og:title", "twitter:title"])
             .or_else(|| first_text(&html, "title"))
