@@ -634,3 +634,37 @@ fn a_date_read_from_the_dateline_is_shown_as_one() {
     assert!(screen.contains("Sat 22 Jul 2017"), "{screen}");
     assert!(!screen.contains("dateline"), "{screen}");
 }
+
+#[test]
+fn timeline_dates_are_in_words_and_never_run_into_the_label() {
+    let text = "Missiles struck the port overnight. The ministry said it will open a plant in 2025. \
+                Ferries stopped running last week. Crews repaired the bridge on Monday. \
+                Sales grew in the third quarter of 2023.";
+    let meta = Meta {
+        published: "2024-03-05".parse().ok(),
+        ..Meta::default()
+    };
+    let (doc, _) = Document::from_text(text, meta);
+    let mut app = app_for(doc);
+    app.handle(FocusTimeline);
+    insta::assert_snapshot!("timeline_words", draw(&mut app, 80, 12).backend());
+    let analysis = app.analysis.clone().expect("analysed");
+    for width in 30..=160 {
+        let terminal = draw(&mut app, width, 40);
+        let pane = app.rects[3].expect("the timeline is drawn");
+        let buffer = terminal.backend().buffer();
+        let rows: Vec<String> = (pane.top()..pane.bottom())
+            .map(|y| {
+                let cells = pane.left()..pane.right();
+                cells.map(|x| buffer[(x, y)].symbol()).collect()
+            })
+            .collect();
+        for event in &analysis.timeline {
+            let head: String = event.label.chars().take(4).collect();
+            let row = rows.iter().find(|r| r.contains(&head));
+            let row = row.unwrap_or_else(|| panic!("{head} at {width}: {rows:#?}"));
+            let at = row.find(&head).expect("found");
+            assert!(row[..at].ends_with(' '), "{width}: {row}");
+        }
+    }
+}
