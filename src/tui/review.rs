@@ -207,10 +207,7 @@ impl App {
             Note => {
                 if let Some(claim) = self.review_target() {
                     let text = self.note(claim).unwrap_or_default();
-                    self.overlay = Some(Overlay::Note {
-                        on: NoteOn::Claim(claim),
-                        text: TextArea::new(text),
-                    });
+                    self.overlay = Some(Overlay::note(NoteOn::Claim(claim), TextArea::new(text)));
                 }
             }
             NoteInEditor => {
@@ -343,10 +340,10 @@ impl App {
             SelectPreviousWord => selection.step(doc, Step::Word, false),
             SelectOtherEnd => selection.swap(),
             Note => {
-                self.overlay = Some(Overlay::Note {
-                    on: NoteOn::Passage(selection.span),
-                    text: TextArea::default(),
-                });
+                self.overlay = Some(Overlay::note(
+                    NoteOn::Passage(selection.span),
+                    TextArea::default(),
+                ));
             }
             AddClaim => {
                 self.add_claim();

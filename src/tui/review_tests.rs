@@ -175,12 +175,25 @@ fn the_note_editor_saves_with_ctrl_s_and_cancels_with_esc() {
         &[Down, MarkSupported, Down, MarkUnverified, Up, Up, Up],
     );
     insta::assert_snapshot!("claims_reviewed", draw(&mut app, 100, 24).backend());
-    // Esc cancels, and closes the editor before anything else in the back chain.
+    // Esc on changed words asks first; any other key goes on editing, a second Esc discards
+    // them, and closes the editor before anything else in the back chain.
     run(&mut app, &[Note]);
     typed(&mut app, " more");
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.overlay.is_some(), "the words are kept");
+    insta::assert_snapshot!("note_editor_asks", draw(&mut app, 100, 24).backend());
+    typed(&mut app, "!");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.overlay.is_some(), "asked again after more typing");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(app.overlay, None);
+    assert!(super::status(&draw(&mut app, 100, 24)).contains("changes discarded"));
     assert_eq!(note(&app).as_deref(), Some("first line\nsecond line qsd"));
+    // Unchanged, one Esc closes.
+    run(&mut app, &[Note]);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.overlay, None);
+    assert!(super::status(&draw(&mut app, 100, 24)).contains("note not changed"));
     assert_eq!(
         note(&reviewed(dir.path())).as_deref(),
         note(&app).as_deref()
