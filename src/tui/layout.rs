@@ -152,6 +152,10 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
             sep(),
             Text::styled(format!("{done}/{n} {reviewed_word} "), theme::dim()),
         ]);
+        // review changes that could not be written: the count is not on disk
+        if app.unsaved || app.lost > 0 {
+            right.push(Text::styled("not saved ", theme::current_match()));
+        }
     }
     let right_width: usize = right.iter().map(|s| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(right_width + 9);

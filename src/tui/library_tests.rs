@@ -272,3 +272,19 @@ fn a_row_counts_the_claims_reviewed_in_the_reader() {
     let screen = draw(&mut app, 100, 12).backend().to_string();
     assert!(screen.contains(&format!("1/{total}")), "{screen}");
 }
+
+#[test]
+fn review_changes_left_unsaved_in_a_briefing_are_asked_about_at_quit() {
+    // No data dir: each briefing's review is in memory only.
+    let mut app = library();
+    run(&mut app, &[Open, FocusClaims, MarkSupported]);
+    assert!(app.unsaved);
+    run(&mut app, &[OpenLibrary, Down, Open]);
+    assert!(!app.unsaved, "nothing changed in this one");
+    assert_eq!(app.lost, 1);
+    run(&mut app, &[Quit]);
+    assert!(!app.quit);
+    assert!(app.message.as_deref().unwrap().contains("not saved"));
+    run(&mut app, &[Quit]);
+    assert!(app.quit);
+}

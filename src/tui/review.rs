@@ -458,19 +458,28 @@ impl App {
         }
     }
 
-    /// Writes the review at once and repaints what shows it.
+    /// Writes the review at once and repaints what shows it. A change that cannot be
+    /// written says so after what it did, and the title bar marks the review unsaved.
     pub(super) fn save(&mut self, now: Timestamp) {
         if let (Some(session), Some(doc), Some(analysis)) =
             (&mut self.session, &self.doc, &mut self.analysis)
         {
-            match session.save(doc, analysis, now) {
+            let stored = session.path().is_some();
+            let failed = match session.save(doc, analysis, now) {
+                Ok(_) if !stored => Some("the review is in memory only".to_string()),
                 Ok(warnings) => {
                     if let Some(w) = warnings.first() {
                         self.message = Some(w.to_string());
                     }
                     self.warnings.extend(warnings);
+                    None
                 }
-                Err(e) => self.message = Some(format!("not saved: {e}")),
+                Err(e) => Some(e.to_string()),
+            };
+            self.unsaved = failed.is_some();
+            if let Some(why) = failed {
+                let done = self.message.take().map_or(String::new(), |m| m + ", ");
+                self.message = Some(format!("{done}not saved: {why}"));
             }
         }
         self.refresh_claims();

@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::notes::Entry;
 use super::super::overlay::Overlay;
+use super::super::review::ReviewSettings;
 use super::super::selection::Selection;
 use super::*;
 use crate::document::Span;
@@ -312,17 +313,69 @@ fn a_save_that_fails_is_reported_and_nothing_is_lost() {
     let _ = std::fs::remove_dir_all(&reviews);
     std::fs::write(&reviews, "in the way").unwrap();
     run(&mut app, &[FocusClaims, MarkDisputed]);
-    assert!(app.message.as_deref().unwrap().starts_with("not saved"));
+    let message = app.message.clone().unwrap();
+    assert!(message.starts_with("c1 disputed, not saved: "), "{message}");
     let claim = app.claim_view[0];
     assert_eq!(status(&app, claim), Status::Disputed, "kept in memory");
+    let title = draw(&mut app, 160, 30).backend().buffer().content[..160]
+        .iter()
+        .map(|c| c.symbol())
+        .collect::<String>();
+    assert!(title.contains("1/16 claims reviewed not saved"), "{title}");
+    // Quitting asks first; any other key stays.
+    key(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert!(!app.quit);
+    let screen = super::status(&draw(&mut app, 160, 30));
+    assert!(screen.contains("q again quits and loses it"), "{screen}");
+    key(&mut app, KeyCode::Char('j'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert!(!app.quit, "asked again after another key");
     std::fs::remove_file(&reviews).unwrap();
-    run(&mut app, &[Down, MarkSupported]);
+    run(&mut app, &[MarkSupported]);
+    assert!(!app.unsaved, "written by the next save");
+    assert!(!super::status(&draw(&mut app, 160, 30)).contains("not saved"));
+    key(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert!(app.quit, "nothing left to lose");
     let again = reviewed(dir.path());
     assert_eq!(
         status(&again, claim),
         Status::Disputed,
         "written by the next save"
     );
+}
+
+#[test]
+fn without_a_usable_store_each_change_says_it_is_not_saved_and_quitting_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let settings = ReviewSettings {
+        data_dir: Some(file),
+        ..ReviewSettings::default()
+    };
+    let (doc, _) = Document::from_bytes(crate::SAMPLE).expect("the sample reads");
+    let mut analysis = analyze(&doc, &UserLexicon::default());
+    let (session, warnings) = settings.load(None, &doc, &mut analysis);
+    let mut app = App::new("test".into(), Keymap::default());
+    app.set_document(doc);
+    app.set_review(analysis, session, warnings);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("review not kept")
+    );
+    run(&mut app, &[FocusClaims, MarkSupported]);
+    let screen = draw(&mut app, 160, 30).backend().to_string();
+    assert!(
+        screen.contains("c1 supported, not saved: the review is in memory only"),
+        "{screen}"
+    );
+    assert!(screen.contains("claims reviewed not saved"), "{screen}");
+    run(&mut app, &[Quit]);
+    assert!(!app.quit);
+    run(&mut app, &[Quit]);
+    assert!(app.quit, "the second quit loses the review");
 }
 
 #[test]
