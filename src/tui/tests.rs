@@ -668,3 +668,13 @@ fn timeline_dates_are_in_words_and_never_run_into_the_label() {
         }
     }
 }
+
+#[test]
+fn the_article_reaches_100_percent_at_its_end() {
+    let mut app = sample();
+    let top = format!("{:?}", draw(&mut app, 100, 30).backend());
+    assert!(!top.contains(" 100% "), "{top}");
+    run(&mut app, &[FocusArticle, Bottom]);
+    let end = format!("{:?}", draw(&mut app, 100, 30).backend());
+    assert!(end.contains(" 100% "), "{end}");
+}
