@@ -232,11 +232,23 @@ impl App {
                         .position(|&f| f == s)
                         .and_then(|k| FILTERS.get(k + 1).copied()),
                 };
-                self.message = Some(match self.status_filter {
-                    Some(s) => format!("showing {s} claims"),
-                    None => "showing all claims".into(),
-                });
                 self.refresh_claims();
+                // in the pane's words: its "Claims 15 of 16" hides the rejected
+                let Some(analysis) = &self.analysis else {
+                    return;
+                };
+                let total = analysis.claims.len();
+                let shown = format!("{} of {total}", self.claim_view.len());
+                let actor = self.filter.and_then(|a| analysis.actors.get(a));
+                let whose = actor.map_or(String::new(), |a| format!(" · {}", a.name));
+                let rejected = self.statuses().contains(&Status::Rejected);
+                self.message = Some(match self.status_filter {
+                    Some(s) => format!("showing {s} claims: {shown}{whose}"),
+                    None if rejected => {
+                        format!("showing all but the rejected claims: {shown}{whose}")
+                    }
+                    None => format!("showing all claims: {shown}{whose}"),
+                });
             }
             Undo => {
                 let (Some(session), Some(doc), Some(analysis)) =

@@ -110,8 +110,29 @@ fn rejected_claims_are_hidden_unless_the_filter_shows_them() {
     assert_eq!(app.claim_view, [rejected]);
     run(&mut app, &[Back]);
     assert_eq!(app.status_filter, None, "esc clears the filter");
-    run(&mut app, &[Filter, Filter, Filter, Filter, Filter, Filter]);
+    run(&mut app, &[Filter, Filter, Filter, Filter, Filter]);
+    assert_eq!(app.status_filter, Some(Status::Rejected));
+    let screen = draw(&mut app, 160, 30).backend().to_string();
+    assert!(
+        screen.contains(&format!("Claims 1 of {all} rejected")),
+        "{screen}"
+    );
+    assert!(
+        super::status(&draw(&mut app, 160, 30))
+            .contains(&format!("showing rejected claims: 1 of {all}"))
+    );
+    // back to all: the status says what the pane shows, the rejected still hidden
+    run(&mut app, &[Filter]);
     assert_eq!(app.status_filter, None);
+    let shown = format!("{} of {all}", all - 1);
+    let terminal = draw(&mut app, 160, 30);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains(&format!("Claims {shown}")), "{screen}");
+    let bar = super::status(&terminal);
+    assert!(
+        bar.contains(&format!("showing all but the rejected claims: {shown}")),
+        "{bar}"
+    );
 }
 
 #[test]
