@@ -288,3 +288,27 @@ fn review_changes_left_unsaved_in_a_briefing_are_asked_about_at_quit() {
     run(&mut app, &[Quit]);
     assert!(app.quit);
 }
+
+#[test]
+fn one_briefing_is_counted_in_the_singular_and_the_help_lists_the_library_keys() {
+    let found = vec![Found {
+        path: PathBuf::from("harbour.md"),
+        name: "harbour.md".into(),
+        error: None,
+    }];
+    let mut library = Library::new(vec![PathBuf::from("briefs")], found);
+    let arrived = Arrived {
+        generation: library.generation,
+        index: 0,
+        result: Ok(briefing(FILES[0].1)),
+    };
+    library.arrived(arrived);
+    let mut app = App::with_library(library, Keymap::default());
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains(" 1 briefing "), "{screen}");
+    run(&mut app, &[Help]);
+    let screen = draw(&mut app, 120, 40).backend().to_string();
+    for words in ["library order", "rescan the folder", "search library"] {
+        assert!(screen.contains(words), "{screen}");
+    }
+}
