@@ -11,6 +11,7 @@ use super::action::Action;
 use super::app::{App, ListView, Pane};
 use super::keymap::Keymap;
 use super::{actors, claims, help, library, overlay, theme, timeline};
+use crate::analysis::Analysis;
 use crate::document::DateSource;
 
 /// Below this, only a notice: 40x12 still shows a whole pane.
@@ -468,4 +469,22 @@ pub fn clip(text: &str, width: usize) -> String {
 /// A dim line for an empty pane.
 pub fn empty(what: &str) -> Vec<Line<'static>> {
     vec![Line::styled(format!("no {what}"), theme::dim())]
+}
+
+/// An empty pane of the analysis, and why when the text is not English (the analysis then
+/// extracts nothing), in lines short enough for a narrow pane.
+pub fn none_found(analysis: &Analysis, what: &str) -> Vec<Line<'static>> {
+    let mut lines = empty(what);
+    if !analysis.english {
+        lines.extend(
+            [
+                "",
+                "the text does not read",
+                "as English, and only",
+                "English is analysed",
+            ]
+            .map(|l| Line::styled(l, theme::dim())),
+        );
+    }
+    lines
 }

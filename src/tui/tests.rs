@@ -696,3 +696,18 @@ fn the_article_reaches_100_percent_at_its_end() {
     let end = format!("{:?}", draw(&mut app, 100, 30).backend());
     assert!(end.contains(" 100% "), "{end}");
 }
+
+#[test]
+fn on_a_text_that_is_not_english_the_panes_say_why_they_are_empty() {
+    let text = "El gobierno anunció ayer que las nuevas medidas entrarán en vigor durante \
+                la próxima semana. Según el ministro, los precios bajarán pronto porque \
+                las empresas tendrán menos costes.";
+    let (doc, _) = Document::from_text(text, Meta::default());
+    let mut app = app_for(doc);
+    assert!(!app.analysis.as_ref().unwrap().english);
+    let screen = format!("{:?}", draw(&mut app, 160, 30).backend());
+    for what in ["no claims", "no actors", "no events"] {
+        assert!(screen.contains(what), "{screen}");
+    }
+    assert_eq!(screen.matches("English is analysed").count(), 3, "{screen}");
+}

@@ -4,7 +4,7 @@
 use ratatui::text::{Line, Span as Text};
 
 use super::app::App;
-use super::layout::{clip, empty, row_style};
+use super::layout::{clip, none_found, row_style};
 use super::theme;
 use crate::document::DateSource;
 use unicode_width::UnicodeWidthStr;
@@ -17,7 +17,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     if app.event_view.is_empty() {
-        return empty("events");
+        return none_found(analysis, "events");
     }
     app.timeline.scrolled(height, app.event_view.len());
     let view = app.timeline;
