@@ -711,3 +711,13 @@ fn on_a_text_that_is_not_english_the_panes_say_why_they_are_empty() {
     }
     assert_eq!(screen.matches("English is analysed").count(), 3, "{screen}");
 }
+
+#[test]
+fn a_search_for_a_space_finds_the_spaces() {
+    let mut app = sample();
+    run(&mut app, &[Search]);
+    typed(&mut app, " ");
+    let bar = status(&draw(&mut app, 120, 30));
+    assert!(!bar.contains("no match"), "{bar}");
+    assert!(app.search.current.is_some(), "{bar}");
+}
