@@ -18,7 +18,8 @@ pub fn readable(value: &str, kind: TimexType) -> String {
         _ => match value.split_once('T') {
             Some((date, time)) => at_time(date, time),
             None => date(value),
-        },
+        }
+        .map(|w| if kind == TimexType::Set { every(w) } else { w }),
     };
     words.unwrap_or_else(|| value.to_string())
 }
@@ -155,32 +156,60 @@ fn part_of_year(year: Option<u32>, part: &str) -> Option<String> {
     })
 }
 
-/// A date with a time: "T10:30", or a part of the day ("TMO" "TAF" "TEV" "TNI" "TDT").
+/// A date with a time: "T10:30", or a part of the day ("TMO" "TAF" "TEV" "TNI" "TDT"); what
+/// is unknown stays said last ("a Friday night (date unknown)").
 fn at_time(date_part: &str, time: &str) -> Option<String> {
-    let open = date_part == "XXXX-XX-XX";
     let part = match time {
-        "MO" => "morning",
-        "AF" => "afternoon",
-        "EV" => "evening",
-        "NI" => "night",
-        "DT" => "daytime",
-        _ => {
-            let (h, m) = time.get(..5)?.split_once(':')?;
+        "MO" => Some("morning"),
+        "AF" => Some("afternoon"),
+        "EV" => Some("evening"),
+        "NI" => Some("night"),
+        "DT" => Some("daytime"),
+        _ => None,
+    };
+    let clock = match part {
+        Some(_) => None,
+        None => {
+            let clock = time.get(..5)?;
+            let (h, m) = clock.split_once(':')?;
             number(h).filter(|&h| h <= 24)?;
             number(m).filter(|&m| m < 60)?;
-            let clock = &time[..5];
-            return Some(if open {
-                format!("{clock} {UNKNOWN}")
-            } else {
-                format!("{} {clock}", date(date_part)?)
-            });
+            Some(clock)
         }
     };
-    Some(if open {
-        format!("a {part} {UNKNOWN}")
-    } else {
-        format!("{part} of {}", date(date_part)?)
+    let words = match date_part {
+        "XXXX-XX-XX" => format!("a {UNKNOWN}"),
+        _ => date(date_part)?,
+    };
+    let (known, unknown) = match words.find(" (") {
+        Some(k) => words.split_at(k),
+        None => (words.as_str(), ""),
+    };
+    // "a" alone: no day known; "a Friday": a weekday
+    let weekday = known
+        .strip_prefix("a ")
+        .filter(|w| w.starts_with(char::is_uppercase));
+    Some(match (part, clock) {
+        (Some(part), _) if known == "a" => format!("{} {part}{unknown}", article(part)),
+        (Some(part), _) if weekday.is_some() => format!("{known} {part}{unknown}"),
+        (Some(part), _) => format!("{part} of {known}{unknown}"),
+        (_, Some(clock)) if known == "a" => format!("{clock}{unknown}"),
+        (_, Some(clock)) => format!("{known} {clock}{unknown}"),
+        (None, None) => return None,
     })
+}
+
+/// A set left open ("a Friday (date unknown)", "Dec (year unknown)"): how often, "every
+/// Friday", "every Dec"; a set with a known date is that date.
+fn every(words: String) -> String {
+    let Some((known, _)) = words
+        .strip_suffix(UNKNOWN)
+        .or_else(|| words.strip_suffix("(year unknown)"))
+        .and_then(|w| w.rsplit_once(' '))
+    else {
+        return words;
+    };
+    format!("every {}", known.strip_prefix("a ").unwrap_or(known))
 }
 
 /// A duration ("P3Y" "PT2H" "P1Y6M" "PXD") or, for a set, how often ("P1W" every week).
@@ -224,6 +253,14 @@ fn period(value: &str, kind: TimexType) -> Option<String> {
     } else {
         words
     })
+}
+
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 fn number(digits: &str) -> Option<u32> {
@@ -289,7 +326,11 @@ mod tests {
             ("2024-11-22T10:30", Time, "Fri 22 Nov 2024 10:30"),
             ("XXXX-XX-XXT24:00", Time, "24:00 (date unknown)"),
             ("XXXX-XX-XXTNI", Time, "a night (date unknown)"),
-            ("XXXX-WXX-1TMO", Time, "morning of a Monday (date unknown)"),
+            ("XXXX-XX-XXTAF", Time, "an afternoon (date unknown)"),
+            ("XXXX-WXX-1TMO", Time, "a Monday morning (date unknown)"),
+            ("XXXX-WXX-6T15:00", Time, "a Saturday 15:00 (date unknown)"),
+            ("XXXX-11-09T17:00", Time, "9 Nov 17:00 (year unknown)"),
+            ("1998-10-XXTEV", Time, "evening of a day in Oct 1998"),
             ("2022-02", Date, "Feb 2022"),
             ("XXXX-02", Date, "Feb (year unknown)"),
             ("XXXX-02-14", Date, "14 Feb (year unknown)"),
@@ -329,6 +370,10 @@ mod tests {
             ("PT2H30M", Duration, "2 hours 30 minutes"),
             ("PXD", Duration, "days"),
             ("P1W", Set, "every week"),
+            ("XXXX-WXX-5", Set, "every Friday"),
+            ("XXXX-XX-XXTMO", Set, "every morning"),
+            ("XXXX-12", Set, "every Dec"),
+            ("XXXX-WI", Set, "every winter"),
             ("P2W", Set, "every 2 weeks"),
         ] {
             assert_eq!(words(value, kind), expected, "{value}");
