@@ -303,7 +303,11 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
     let mut spans = Vec::new();
     let search = &app.search;
     if let Some(message) = &app.message {
-        spans.push(Text::styled(format!(" {message}"), theme::key()));
+        let room = usize::from(area.width).saturating_sub(1);
+        spans.push(Text::styled(
+            format!(" {}", clip_middle(message, room)),
+            theme::key(),
+        ));
     } else if let Some(overlay) = &app.overlay {
         spans.push(Text::styled(
             format!(" {}", overlay::hint(overlay, &app.keymap)),
@@ -464,6 +468,33 @@ pub fn clip(text: &str, width: usize) -> String {
         }
     }
     out
+}
+
+/// A message for the status bar, cut in the middle when too wide, so that its start (what
+/// was done) and its end (a file's name, a reason) both show.
+pub fn clip_middle(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let text = clip(text, usize::MAX);
+    if text.width() <= width {
+        return text;
+    }
+    let Some(room) = width.checked_sub(1) else {
+        return String::new();
+    };
+    let fits = |room: usize| {
+        let mut used = 0;
+        move |c: &char| {
+            used += c.width().unwrap_or(0);
+            used <= room
+        }
+    };
+    let head: String = text.chars().take_while(fits(room / 3)).collect();
+    let tail: Vec<char> = text
+        .chars()
+        .rev()
+        .take_while(fits(room - head.width()))
+        .collect();
+    format!("{head}…{}", tail.into_iter().rev().collect::<String>())
 }
 
 /// A dim line for an empty pane.

@@ -599,7 +599,12 @@ impl App {
         let briefing = Briefing::new(doc, analysis, session.review());
         self.message = Some(
             match export::write_file(&dir, settings.export_format, &briefing) {
-                Ok(path) => format!("exported to {}", path.display()),
+                Ok(path) => {
+                    // inside the current folder, the shorter name says where
+                    let cwd = std::env::current_dir().unwrap_or_default();
+                    let shown = path.strip_prefix(&cwd).unwrap_or(&path);
+                    format!("exported to {}", shown.display())
+                }
                 Err(e) => format!("export failed: {}: {}", dir.display(), crate::io_reason(&e)),
             },
         );

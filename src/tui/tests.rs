@@ -721,3 +721,20 @@ fn a_search_for_a_space_finds_the_spaces() {
     assert!(!bar.contains("no match"), "{bar}");
     assert!(app.search.current.is_some(), "{bar}");
 }
+
+#[test]
+fn a_long_message_is_cut_in_the_middle_so_its_end_shows() {
+    let mut app = sample();
+    let long = format!(
+        "exported to /home/analyst/exports/{}-2024-11-23.md",
+        "a-rather-long-title-slug".repeat(4)
+    );
+    app.message = Some(long.clone());
+    let bar = status(&draw(&mut app, 80, 24));
+    assert!(bar.starts_with("\" exported to /home/"), "{bar}");
+    assert!(bar.ends_with("-slug-2024-11-23.md\""), "{bar}");
+    assert!(bar.contains('…'), "{bar}");
+    assert_eq!(layout::clip_middle(&long, 200), long);
+    assert_eq!(layout::clip_middle("日本語の文章", 7), "日…文章");
+    assert_eq!(layout::clip_middle("abc", 0), "");
+}
