@@ -110,6 +110,12 @@ impl Action {
         }
     }
 
+    /// Whether the action only does something in a library (a folder or several files).
+    pub fn for_library(self) -> bool {
+        use Action::*;
+        matches!(self, OpenLibrary | SearchLibrary | Sort | Rescan)
+    }
+
     /// A few words for the help overlay and the status bar.
     pub fn describe(self) -> &'static str {
         use Action::*;

@@ -3,7 +3,7 @@
 use ratatui::text::{Line, Span as Text};
 
 use super::app::App;
-use super::layout::{clip, empty, row_style};
+use super::layout::{clip, none_found, row_style};
 use super::theme;
 use crate::analysis::ActorKind;
 
@@ -12,7 +12,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     if analysis.actors.is_empty() {
-        return empty("actors");
+        return none_found(analysis, "actors");
     }
     app.actors.scrolled(height, analysis.actors.len());
     let view = app.actors;

@@ -184,6 +184,13 @@ pub struct App {
     pub pending: Option<Pending>,
     /// The review's warnings (a damaged file), printed on exit.
     pub warnings: Vec<Warning>,
+    /// This briefing's review has changes that could not be written (no usable store, or
+    /// a failed save).
+    pub unsaved: bool,
+    /// Briefings left from the library with such changes.
+    pub lost: usize,
+    /// Quit was asked for once with unsaved review changes: asked again, it quits.
+    quit_asked: bool,
 }
 
 impl App {
@@ -225,6 +232,9 @@ impl App {
             pending: None,
             selection: None,
             warnings: Vec::new(),
+            unsaved: false,
+            lost: 0,
+            quit_asked: false,
         }
     }
 
@@ -274,6 +284,7 @@ impl App {
         self.narrow = old.narrow;
         self.review_settings = old.review_settings;
         self.warnings = old.warnings;
+        self.lost = old.lost + usize::from(old.unsaved);
         let mut analysis = briefing.analysis.clone();
         let (session, warnings) =
             self.review_settings
@@ -359,6 +370,9 @@ impl App {
     /// A key press: typed into the search while it is being edited, else looked up.
     pub fn handle_key(&mut self, event: KeyEvent) {
         self.message = None;
+        // Only the quit key answers the question quitting asked (a key typed into the note
+        // editor or a search is not one).
+        let quit_asked = std::mem::take(&mut self.quit_asked);
         if self.overlay_key(event) {
             return;
         }
@@ -385,6 +399,7 @@ impl App {
             return;
         }
         if let Some(action) = self.keymap.action(Key::from_event(event)) {
+            self.quit_asked = quit_asked && action == Action::Quit;
             self.handle(action);
         }
     }
@@ -392,10 +407,11 @@ impl App {
     pub fn handle(&mut self, action: Action) {
         use Action::*;
         self.message = None;
+        let quit_asked = std::mem::take(&mut self.quit_asked);
         if self.help {
             match action {
                 Help | Back => self.help = false,
-                Quit => self.quit = true,
+                Quit => self.quit(quit_asked),
                 Down => self.help_scroll += 1,
                 Up => self.help_scroll = self.help_scroll.saturating_sub(1),
                 PageDown | HalfPageDown => self.help_scroll += 5,
@@ -417,7 +433,7 @@ impl App {
             return;
         }
         match action {
-            Quit => self.quit = true,
+            Quit => self.quit(quit_asked),
             Help => {
                 self.help = true;
                 self.help_scroll = 0;
@@ -465,6 +481,26 @@ impl App {
                 self.review_action(action)
             }
         }
+    }
+
+    /// Quits, unless review changes could not be saved: then it says so and asks for the
+    /// quit key again (`asked`).
+    fn quit(&mut self, asked: bool) {
+        let lost = self.lost + usize::from(self.unsaved);
+        if lost == 0 || asked {
+            self.quit = true;
+            return;
+        }
+        self.quit_asked = true;
+        let key = self.keymap.first_key(Action::Quit).unwrap_or_default();
+        let whose = if lost > 1 {
+            format!("s of {lost} briefings are")
+        } else {
+            " is".to_string()
+        };
+        self.message = Some(format!(
+            "the review{whose} not saved: {key} again quits and loses it, any other key stays"
+        ));
     }
 
     /// Esc: the innermost thing open closes first.

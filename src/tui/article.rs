@@ -247,9 +247,14 @@ impl Article {
         }
     }
 
-    /// How far down the article the top line is, in per cent of the text.
+    /// How far the reader has got, as less counts it: the last line on screen, in per cent
+    /// of the text; 100 once the last line shows.
     pub fn percent(&mut self, doc: &Document) -> usize {
-        self.top_byte(doc) * 100 / doc.text.len().max(1)
+        let bottom = self.bottom(doc);
+        if self.top >= bottom {
+            return 100;
+        }
+        (self.shown(doc).end * 100 / doc.text.len().max(1)).min(99)
     }
 
     /// The visible lines, each with its paragraph index.
@@ -506,6 +511,24 @@ mod tests {
             a.jump_to(&d, text.len() - 3);
             assert!(a.shows(&d, text.len() - 3));
         }
+    }
+
+    #[test]
+    fn the_percentage_counts_to_the_last_line_shown_and_ends_at_100() {
+        let text = "word ".repeat(400) + "\n\nlast line\n\n";
+        let d = doc(&text);
+        let mut a = Article::default();
+        a.resize(&d, 40, 10);
+        let first = a.percent(&d);
+        assert!((1..100).contains(&first), "{first}");
+        a.scroll(&d, 5);
+        assert!(a.percent(&d) > first);
+        a.scroll_to_bottom(&d);
+        assert_eq!(a.percent(&d), 100);
+        // a text that fits is read whole
+        let d = doc("Short.\n");
+        a.resize(&d, 40, 10);
+        assert_eq!(a.percent(&d), 100);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use ratatui::text::{Line, Span as Text};
 
 use super::app::App;
-use super::layout::{clip, empty, row_style};
+use super::layout::{clip, none_found, row_style};
 use super::theme;
 use crate::analysis::{Analysis, Claim};
 use crate::document::Document;
@@ -15,7 +15,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     if app.claim_view.is_empty() {
-        return empty("claims");
+        return none_found(analysis, "claims");
     }
     app.claims.scrolled(height / 2, app.claim_view.len());
     let digits = analysis.claims.len().to_string().len().max(2);

@@ -13,12 +13,16 @@ use super::theme;
 use crate::analysis::ActorKind;
 use crate::review::Status;
 
-const COLUMN: usize = 35;
+/// Space between the help's columns.
+const GAP: usize = 2;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
+    // a single briefing has no library: its keys would do nothing
+    let library = app.library.is_some();
     let mut rows: Vec<Line> = app
         .keymap
         .actions()
+        .filter(|action| library || !action.for_library())
         .map(|action| {
             let keys = app.keymap.keys(action);
             Line::from(vec![
@@ -29,11 +33,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         .collect();
     rows.push(Line::raw(""));
     rows.extend(legend());
+    // as wide as the widest row, so nothing is cut
+    let column = rows.iter().map(Line::width).max().unwrap_or(0) + GAP;
     let inner_height = usize::from(area.height.saturating_sub(2)).max(1);
-    let fit = (usize::from(area.width).saturating_sub(2) / COLUMN).max(1);
+    let fit = (usize::from(area.width).saturating_sub(2) / column).max(1);
     let columns = rows.len().div_ceil(inner_height).clamp(1, fit);
     let per_column = rows.len().div_ceil(columns);
-    let width = (columns * COLUMN + 2) as u16;
+    let width = (columns * column + 2 - GAP) as u16;
     let height = (per_column + 2) as u16;
     let place = centred(area, width, height);
     let lines: Vec<Line> = (0..per_column)
@@ -41,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
             let spans = (0..columns)
                 .filter_map(|c| rows.get(c * per_column + r))
                 .flat_map(|row| {
-                    let pad = COLUMN.saturating_sub(row.width());
+                    let pad = column.saturating_sub(row.width());
                     row.spans
                         .iter()
                         .cloned()
@@ -71,37 +77,50 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     );
 }
 
-/// What the colours in the article mean.
+/// What the colours in the article mean: a claim by each review status, the other marks,
+/// and each kind of actor.
 fn legend() -> Vec<Line<'static>> {
-    let sample = |style: Style, text: &'static str, meaning: &'static str| {
+    let sample = |style: Style, text: &str, meaning: String| {
         Line::from(vec![
             Text::raw(" ".repeat(6)),
             Text::styled(format!("{text:>8}"), style),
             Text::raw(format!("  {meaning}")),
         ])
     };
+    let statuses = [
+        Status::Supported,
+        Status::Disputed,
+        Status::Unverified,
+        Status::Rejected,
+    ];
     let kinds = [
         (ActorKind::Person, "person"),
         (ActorKind::Organization, "org"),
         (ActorKind::Country, "country"),
+        (ActorKind::Place, "place"),
         (ActorKind::Group, "group"),
+        (ActorKind::Other, "other"),
     ];
-    let mut lines = vec![
-        sample(theme::claim(), "claim", "what is claimed"),
-        sample(theme::status(Status::Supported), "claim", "supported"),
-        sample(theme::status(Status::Disputed), "claim", "disputed"),
-        sample(theme::status(Status::Unverified), "claim", "unverified"),
-        sample(theme::source(), "source", "who claims it"),
-        sample(theme::noted(), "noted", "a passage with a note"),
-        sample(theme::cue(), "cue", "said, according to"),
-        sample(theme::hedge(), "hedge", "reportedly, may"),
-        sample(theme::time(), "time", "a time expression"),
-        sample(theme::focus(), "selected", "the selected item"),
-    ];
+    let mut lines = vec![sample(theme::claim(), "claim", "what is claimed".into())];
+    lines.extend(
+        statuses
+            .into_iter()
+            .map(|s| sample(theme::status(s), "claim", s.to_string())),
+    );
+    for (style, text, meaning) in [
+        (theme::source(), "source", "who claims it"),
+        (theme::noted(), "noted", "a passage with a note"),
+        (theme::cue(), "cue", "said, according to"),
+        (theme::hedge(), "hedge", "reportedly, may"),
+        (theme::time(), "time", "a time expression"),
+        (theme::focus(), "selected", "the selected item"),
+    ] {
+        lines.push(sample(style, text, meaning.into()));
+    }
     lines.extend(
         kinds
             .into_iter()
-            .map(|(kind, name)| sample(theme::actor(kind), name, "actor")),
+            .map(|(kind, name)| sample(theme::actor(kind), name, "actor".into())),
     );
     lines
 }

@@ -11,6 +11,7 @@ use super::action::Action;
 use super::app::{App, ListView, Pane};
 use super::keymap::Keymap;
 use super::{actors, claims, help, library, overlay, theme, timeline};
+use crate::analysis::Analysis;
 use crate::document::DateSource;
 
 /// Below this, only a notice: 40x12 still shows a whole pane.
@@ -152,6 +153,10 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
             sep(),
             Text::styled(format!("{done}/{n} {reviewed_word} "), theme::dim()),
         ]);
+        // review changes that could not be written: the count is not on disk
+        if app.unsaved || app.lost > 0 {
+            right.push(Text::styled("not saved ", theme::current_match()));
+        }
     }
     let right_width: usize = right.iter().map(|s| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(right_width + 9);
@@ -298,7 +303,11 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
     let mut spans = Vec::new();
     let search = &app.search;
     if let Some(message) = &app.message {
-        spans.push(Text::styled(format!(" {message}"), theme::key()));
+        let room = usize::from(area.width).saturating_sub(1);
+        spans.push(Text::styled(
+            format!(" {}", clip_middle(message, room)),
+            theme::key(),
+        ));
     } else if let Some(overlay) = &app.overlay {
         spans.push(Text::styled(
             format!(" {}", overlay::hint(overlay, &app.keymap)),
@@ -461,7 +470,52 @@ pub fn clip(text: &str, width: usize) -> String {
     out
 }
 
+/// A message for the status bar, cut in the middle when too wide, so that its start (what
+/// was done) and its end (a file's name, a reason) both show.
+pub fn clip_middle(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let text = clip(text, usize::MAX);
+    if text.width() <= width {
+        return text;
+    }
+    let Some(room) = width.checked_sub(1) else {
+        return String::new();
+    };
+    let fits = |room: usize| {
+        let mut used = 0;
+        move |c: &char| {
+            used += c.width().unwrap_or(0);
+            used <= room
+        }
+    };
+    let head: String = text.chars().take_while(fits(room / 3)).collect();
+    let tail: Vec<char> = text
+        .chars()
+        .rev()
+        .take_while(fits(room - head.width()))
+        .collect();
+    format!("{head}…{}", tail.into_iter().rev().collect::<String>())
+}
+
 /// A dim line for an empty pane.
 pub fn empty(what: &str) -> Vec<Line<'static>> {
     vec![Line::styled(format!("no {what}"), theme::dim())]
+}
+
+/// An empty pane of the analysis, and why when the text is not English (the analysis then
+/// extracts nothing), in lines short enough for a narrow pane.
+pub fn none_found(analysis: &Analysis, what: &str) -> Vec<Line<'static>> {
+    let mut lines = empty(what);
+    if !analysis.english {
+        lines.extend(
+            [
+                "",
+                "the text does not read",
+                "as English, and only",
+                "English is analysed",
+            ]
+            .map(|l| Line::styled(l, theme::dim())),
+        );
+    }
+    lines
 }

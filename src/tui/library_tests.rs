@@ -272,3 +272,43 @@ fn a_row_counts_the_claims_reviewed_in_the_reader() {
     let screen = draw(&mut app, 100, 12).backend().to_string();
     assert!(screen.contains(&format!("1/{total}")), "{screen}");
 }
+
+#[test]
+fn review_changes_left_unsaved_in_a_briefing_are_asked_about_at_quit() {
+    // No data dir: each briefing's review is in memory only.
+    let mut app = library();
+    run(&mut app, &[Open, FocusClaims, MarkSupported]);
+    assert!(app.unsaved);
+    run(&mut app, &[OpenLibrary, Down, Open]);
+    assert!(!app.unsaved, "nothing changed in this one");
+    assert_eq!(app.lost, 1);
+    run(&mut app, &[Quit]);
+    assert!(!app.quit);
+    assert!(app.message.as_deref().unwrap().contains("not saved"));
+    run(&mut app, &[Quit]);
+    assert!(app.quit);
+}
+
+#[test]
+fn one_briefing_is_counted_in_the_singular_and_the_help_lists_the_library_keys() {
+    let found = vec![Found {
+        path: PathBuf::from("harbour.md"),
+        name: "harbour.md".into(),
+        error: None,
+    }];
+    let mut library = Library::new(vec![PathBuf::from("briefs")], found);
+    let arrived = Arrived {
+        generation: library.generation,
+        index: 0,
+        result: Ok(briefing(FILES[0].1)),
+    };
+    library.arrived(arrived);
+    let mut app = App::with_library(library, Keymap::default());
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains(" 1 briefing "), "{screen}");
+    run(&mut app, &[Help]);
+    let screen = draw(&mut app, 120, 40).backend().to_string();
+    for words in ["library order", "rescan the folder", "search library"] {
+        assert!(screen.contains(words), "{screen}");
+    }
+}

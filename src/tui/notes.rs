@@ -87,10 +87,10 @@ impl App {
                 return;
             }
             (_, Some(Action::Note), Some(Entry::Note(note, _))) => {
-                self.overlay = Some(Overlay::Note {
-                    on: NoteOn::Listed(note.quote.clone(), selected),
-                    text: TextArea::new(note.text),
-                });
+                self.overlay = Some(Overlay::note(
+                    NoteOn::Listed(note.quote.clone(), selected),
+                    TextArea::new(note.text),
+                ));
                 return;
             }
             (KeyCode::Char('d') | KeyCode::Delete, _, Some(Entry::Note(..))) => {
@@ -115,9 +115,8 @@ impl App {
 
     /// The editor on a listed note came back, saved (`Some`) or cancelled: the list again.
     pub fn listed_note_edited(&mut self, quote: &Quote, text: Option<&str>, at: usize) {
-        match text {
-            Some(text) => self.edit_free_note(quote, text),
-            None => self.message = Some("note not changed".into()),
+        if let Some(text) = text {
+            self.edit_free_note(quote, text);
         }
         self.open_notes(at);
     }

@@ -26,8 +26,13 @@ pub enum Overlay {
         claim: usize,
         reliability: Option<char>,
     },
-    /// The note editor.
-    Note { on: NoteOn, text: TextArea },
+    /// The note editor; `discard` after an Esc on changed text, which the next Esc throws
+    /// away (any other key goes on editing).
+    Note {
+        on: NoteOn,
+        text: TextArea,
+        discard: bool,
+    },
     /// The free notes and orphaned items; `confirm` while it asks before deleting a note.
     Notes { selected: usize, confirm: bool },
     /// The actor picker: actor `from` goes into the one selected (by position in `into`).
@@ -47,6 +52,17 @@ pub enum NoteOn {
     /// A free note already kept, by its quote, opened from entry `.1` of the Notes list
     /// (which comes back when the editor closes).
     Listed(Quote, usize),
+}
+
+impl Overlay {
+    /// The note editor on `on`, opened with `text`.
+    pub fn note(on: NoteOn, text: TextArea) -> Overlay {
+        Overlay::Note {
+            on,
+            text,
+            discard: false,
+        }
+    }
 }
 
 impl App {
@@ -103,13 +119,29 @@ impl App {
                     selected,
                 });
             }
-            Overlay::Note { on, mut text } => {
+            Overlay::Note {
+                on,
+                text,
+                discard: false,
+            } if key.code == KeyCode::Esc && text.changed() => {
+                self.overlay = Some(Overlay::Note {
+                    on,
+                    text,
+                    discard: true,
+                });
+            }
+            Overlay::Note { on, mut text, .. } => {
                 let edit = match key.code {
                     KeyCode::Esc => {
-                        match on {
-                            NoteOn::Listed(quote, at) => self.listed_note_edited(&quote, None, at),
-                            _ => self.message = Some("note not changed".into()),
+                        if let NoteOn::Listed(quote, at) = on {
+                            self.listed_note_edited(&quote, None, at);
                         }
+                        let what = if text.changed() {
+                            "changes discarded"
+                        } else {
+                            "note not changed"
+                        };
+                        self.message = Some(what.into());
                         return true;
                     }
                     KeyCode::Char('s') if key.ctrl => {
@@ -137,7 +169,7 @@ impl App {
                 if let Some(edit) = edit {
                     text.edit(edit);
                 }
-                self.overlay = Some(Overlay::Note { on, text });
+                self.overlay = Some(Overlay::note(on, text));
             }
         }
         true
@@ -165,6 +197,9 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
         Overlay::Notes { confirm: true, .. } => {
             "delete this note? y deletes, any other key keeps it".into()
         }
+        Overlay::Note { discard: true, .. } => {
+            "esc again discards the changes · ctrl-s saves them".into()
+        }
         Overlay::Note { .. } => "arrows move · enter new line · ctrl-s save · esc cancel".into(),
     }
 }
@@ -174,7 +209,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let Some(hint) = app.overlay.as_ref().map(|o| hint(o, &app.keymap)) else {
         return;
     };
-    if let Some(Overlay::Note { on, text }) = &mut app.overlay {
+    if let Some(Overlay::Note { on, text, .. }) = &mut app.overlay {
         let title = match on {
             NoteOn::Claim(claim) => format!(" note on c{} ", *claim + 1),
             NoteOn::Passage(_) | NoteOn::Listed(..) => " note on the passage ".to_string(),

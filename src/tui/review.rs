@@ -207,10 +207,7 @@ impl App {
             Note => {
                 if let Some(claim) = self.review_target() {
                     let text = self.note(claim).unwrap_or_default();
-                    self.overlay = Some(Overlay::Note {
-                        on: NoteOn::Claim(claim),
-                        text: TextArea::new(text),
-                    });
+                    self.overlay = Some(Overlay::note(NoteOn::Claim(claim), TextArea::new(text)));
                 }
             }
             NoteInEditor => {
@@ -235,11 +232,23 @@ impl App {
                         .position(|&f| f == s)
                         .and_then(|k| FILTERS.get(k + 1).copied()),
                 };
-                self.message = Some(match self.status_filter {
-                    Some(s) => format!("showing {s} claims"),
-                    None => "showing all claims".into(),
-                });
                 self.refresh_claims();
+                // in the pane's words: its "Claims 15 of 16" hides the rejected
+                let Some(analysis) = &self.analysis else {
+                    return;
+                };
+                let total = analysis.claims.len();
+                let shown = format!("{} of {total}", self.claim_view.len());
+                let actor = self.filter.and_then(|a| analysis.actors.get(a));
+                let whose = actor.map_or(String::new(), |a| format!(" · {}", a.name));
+                let rejected = self.statuses().contains(&Status::Rejected);
+                self.message = Some(match self.status_filter {
+                    Some(s) => format!("showing {s} claims: {shown}{whose}"),
+                    None if rejected => {
+                        format!("showing all but the rejected claims: {shown}{whose}")
+                    }
+                    None => format!("showing all claims: {shown}{whose}"),
+                });
             }
             Undo => {
                 let (Some(session), Some(doc), Some(analysis)) =
@@ -343,10 +352,10 @@ impl App {
             SelectPreviousWord => selection.step(doc, Step::Word, false),
             SelectOtherEnd => selection.swap(),
             Note => {
-                self.overlay = Some(Overlay::Note {
-                    on: NoteOn::Passage(selection.span),
-                    text: TextArea::default(),
-                });
+                self.overlay = Some(Overlay::note(
+                    NoteOn::Passage(selection.span),
+                    TextArea::default(),
+                ));
             }
             AddClaim => {
                 self.add_claim();
@@ -461,19 +470,28 @@ impl App {
         }
     }
 
-    /// Writes the review at once and repaints what shows it.
+    /// Writes the review at once and repaints what shows it. A change that cannot be
+    /// written says so after what it did, and the title bar marks the review unsaved.
     pub(super) fn save(&mut self, now: Timestamp) {
         if let (Some(session), Some(doc), Some(analysis)) =
             (&mut self.session, &self.doc, &mut self.analysis)
         {
-            match session.save(doc, analysis, now) {
+            let stored = session.path().is_some();
+            let failed = match session.save(doc, analysis, now) {
+                Ok(_) if !stored => Some("the review is in memory only".to_string()),
                 Ok(warnings) => {
                     if let Some(w) = warnings.first() {
                         self.message = Some(w.to_string());
                     }
                     self.warnings.extend(warnings);
+                    None
                 }
-                Err(e) => self.message = Some(format!("not saved: {e}")),
+                Err(e) => Some(e.to_string()),
+            };
+            self.unsaved = failed.is_some();
+            if let Some(why) = failed {
+                let done = self.message.take().map_or(String::new(), |m| m + ", ");
+                self.message = Some(format!("{done}not saved: {why}"));
             }
         }
         self.refresh_claims();
@@ -582,7 +600,12 @@ impl App {
             Briefing::new(doc, analysis, session.review()).with_file(Path::new(&self.name));
         self.message = Some(
             match export::write_file(&dir, settings.export_format, &briefing) {
-                Ok(path) => format!("exported to {}", path.display()),
+                Ok(path) => {
+                    // inside the current folder, the shorter name says where
+                    let cwd = std::env::current_dir().unwrap_or_default();
+                    let shown = path.strip_prefix(&cwd).unwrap_or(&path);
+                    format!("exported to {}", shown.display())
+                }
                 Err(e) => format!("export failed: {}: {}", dir.display(), crate::io_reason(&e)),
             },
         );

@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::notes::Entry;
 use super::super::overlay::Overlay;
+use super::super::review::ReviewSettings;
 use super::super::selection::Selection;
 use super::*;
 use crate::document::Span;
@@ -109,8 +110,29 @@ fn rejected_claims_are_hidden_unless_the_filter_shows_them() {
     assert_eq!(app.claim_view, [rejected]);
     run(&mut app, &[Back]);
     assert_eq!(app.status_filter, None, "esc clears the filter");
-    run(&mut app, &[Filter, Filter, Filter, Filter, Filter, Filter]);
+    run(&mut app, &[Filter, Filter, Filter, Filter, Filter]);
+    assert_eq!(app.status_filter, Some(Status::Rejected));
+    let screen = draw(&mut app, 160, 30).backend().to_string();
+    assert!(
+        screen.contains(&format!("Claims 1 of {all} rejected")),
+        "{screen}"
+    );
+    assert!(
+        super::status(&draw(&mut app, 160, 30))
+            .contains(&format!("showing rejected claims: 1 of {all}"))
+    );
+    // back to all: the status says what the pane shows, the rejected still hidden
+    run(&mut app, &[Filter]);
     assert_eq!(app.status_filter, None);
+    let shown = format!("{} of {all}", all - 1);
+    let terminal = draw(&mut app, 160, 30);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains(&format!("Claims {shown}")), "{screen}");
+    let bar = super::status(&terminal);
+    assert!(
+        bar.contains(&format!("showing all but the rejected claims: {shown}")),
+        "{bar}"
+    );
 }
 
 #[test]
@@ -175,12 +197,25 @@ fn the_note_editor_saves_with_ctrl_s_and_cancels_with_esc() {
         &[Down, MarkSupported, Down, MarkUnverified, Up, Up, Up],
     );
     insta::assert_snapshot!("claims_reviewed", draw(&mut app, 100, 24).backend());
-    // Esc cancels, and closes the editor before anything else in the back chain.
+    // Esc on changed words asks first; any other key goes on editing, a second Esc discards
+    // them, and closes the editor before anything else in the back chain.
     run(&mut app, &[Note]);
     typed(&mut app, " more");
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.overlay.is_some(), "the words are kept");
+    insta::assert_snapshot!("note_editor_asks", draw(&mut app, 100, 24).backend());
+    typed(&mut app, "!");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert!(app.overlay.is_some(), "asked again after more typing");
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(app.overlay, None);
+    assert!(super::status(&draw(&mut app, 100, 24)).contains("changes discarded"));
     assert_eq!(note(&app).as_deref(), Some("first line\nsecond line qsd"));
+    // Unchanged, one Esc closes.
+    run(&mut app, &[Note]);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.overlay, None);
+    assert!(super::status(&draw(&mut app, 100, 24)).contains("note not changed"));
     assert_eq!(
         note(&reviewed(dir.path())).as_deref(),
         note(&app).as_deref()
@@ -300,17 +335,69 @@ fn a_save_that_fails_is_reported_and_nothing_is_lost() {
     let _ = std::fs::remove_dir_all(&reviews);
     std::fs::write(&reviews, "in the way").unwrap();
     run(&mut app, &[FocusClaims, MarkDisputed]);
-    assert!(app.message.as_deref().unwrap().starts_with("not saved"));
+    let message = app.message.clone().unwrap();
+    assert!(message.starts_with("c1 disputed, not saved: "), "{message}");
     let claim = app.claim_view[0];
     assert_eq!(status(&app, claim), Status::Disputed, "kept in memory");
+    let title = draw(&mut app, 160, 30).backend().buffer().content[..160]
+        .iter()
+        .map(|c| c.symbol())
+        .collect::<String>();
+    assert!(title.contains("1/16 claims reviewed not saved"), "{title}");
+    // Quitting asks first; any other key stays.
+    key(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert!(!app.quit);
+    let screen = super::status(&draw(&mut app, 160, 30));
+    assert!(screen.contains("q again quits and loses it"), "{screen}");
+    key(&mut app, KeyCode::Char('j'), KeyModifiers::NONE);
+    key(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert!(!app.quit, "asked again after another key");
     std::fs::remove_file(&reviews).unwrap();
-    run(&mut app, &[Down, MarkSupported]);
+    run(&mut app, &[MarkSupported]);
+    assert!(!app.unsaved, "written by the next save");
+    assert!(!super::status(&draw(&mut app, 160, 30)).contains("not saved"));
+    key(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
+    assert!(app.quit, "nothing left to lose");
     let again = reviewed(dir.path());
     assert_eq!(
         status(&again, claim),
         Status::Disputed,
         "written by the next save"
     );
+}
+
+#[test]
+fn without_a_usable_store_each_change_says_it_is_not_saved_and_quitting_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a file");
+    std::fs::write(&file, "not a folder").unwrap();
+    let settings = ReviewSettings {
+        data_dir: Some(file),
+        ..ReviewSettings::default()
+    };
+    let (doc, _) = Document::from_bytes(crate::SAMPLE).expect("the sample reads");
+    let mut analysis = analyze(&doc, &UserLexicon::default());
+    let (session, warnings) = settings.load(None, &doc, &mut analysis);
+    let mut app = App::new("test".into(), Keymap::default());
+    app.set_document(doc);
+    app.set_review(analysis, session, warnings);
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .starts_with("review not kept")
+    );
+    run(&mut app, &[FocusClaims, MarkSupported]);
+    let screen = draw(&mut app, 160, 30).backend().to_string();
+    assert!(
+        screen.contains("c1 supported, not saved: the review is in memory only"),
+        "{screen}"
+    );
+    assert!(screen.contains("claims reviewed not saved"), "{screen}");
+    run(&mut app, &[Quit]);
+    assert!(!app.quit);
+    run(&mut app, &[Quit]);
+    assert!(app.quit, "the second quit loses the review");
 }
 
 #[test]

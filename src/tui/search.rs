@@ -22,9 +22,10 @@ const DASHES: &str = "-‐‑–—";
 pub struct Query(Regex);
 
 impl Query {
-    /// The matcher for what was typed; `None` for an empty query.
+    /// The matcher for what was typed; `None` for an empty query (a space alone is a
+    /// query: it finds the runs of white space).
     pub fn new(typed: &str) -> Option<Query> {
-        if typed.trim().is_empty() {
+        if typed.is_empty() {
             return None;
         }
         let mut pattern = String::new();
@@ -343,7 +344,8 @@ mod tests {
 
     #[test]
     fn an_empty_query_or_regex_syntax_is_safe() {
-        assert!(Query::new("  ").is_none());
+        assert!(Query::new("").is_none());
+        assert_eq!(found(" ", "a b\n\nc"), [" ", "\n\n"]);
         assert_eq!(found("a.b(", "a.b( axb("), ["a.b("]);
     }
 }

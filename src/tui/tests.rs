@@ -81,7 +81,25 @@ fn help_overlay_lists_the_live_keymap() {
     insta::assert_snapshot!("help_120x30", terminal.backend());
     let screen = terminal.backend().to_string();
     for action in app.keymap.actions() {
-        assert!(screen.contains(action.describe()), "{}", action.name());
+        // a single briefing: no library keys
+        let shown = screen.contains(action.describe());
+        assert_eq!(shown, !action.for_library(), "{}", action.name());
+    }
+    // every status and kind of actor in the legend, the longest row whole
+    for words in [
+        "supported",
+        "disputed",
+        "unverified",
+        "rejected",
+        "person",
+        "org",
+        "country",
+        "place",
+        "group",
+        "other",
+        "a passage with a note",
+    ] {
+        assert!(screen.contains(words), "{words}");
     }
 }
 
@@ -633,4 +651,90 @@ fn a_date_read_from_the_dateline_is_shown_as_one() {
     let screen = format!("{:?}", draw(&mut app, 160, 30).backend());
     assert!(screen.contains("Sat 22 Jul 2017"), "{screen}");
     assert!(!screen.contains("dateline"), "{screen}");
+}
+
+#[test]
+fn timeline_dates_are_in_words_and_never_run_into_the_label() {
+    let text = "Missiles struck the port overnight. The ministry said it will open a plant in 2025. \
+                Ferries stopped running last week. Crews repaired the bridge on Monday. \
+                Sales grew in the third quarter of 2023.";
+    let meta = Meta {
+        published: "2024-03-05".parse().ok(),
+        ..Meta::default()
+    };
+    let (doc, _) = Document::from_text(text, meta);
+    let mut app = app_for(doc);
+    app.handle(FocusTimeline);
+    insta::assert_snapshot!("timeline_words", draw(&mut app, 80, 12).backend());
+    let analysis = app.analysis.clone().expect("analysed");
+    for width in 30..=160 {
+        let terminal = draw(&mut app, width, 40);
+        let pane = app.rects[3].expect("the timeline is drawn");
+        let buffer = terminal.backend().buffer();
+        let rows: Vec<String> = (pane.top()..pane.bottom())
+            .map(|y| {
+                let cells = pane.left()..pane.right();
+                cells.map(|x| buffer[(x, y)].symbol()).collect()
+            })
+            .collect();
+        for event in &analysis.timeline {
+            let head: String = event.label.chars().take(4).collect();
+            let row = rows.iter().find(|r| r.contains(&head));
+            let row = row.unwrap_or_else(|| panic!("{head} at {width}: {rows:#?}"));
+            let at = row.find(&head).expect("found");
+            assert!(row[..at].ends_with(' '), "{width}: {row}");
+        }
+    }
+}
+
+#[test]
+fn the_article_reaches_100_percent_at_its_end() {
+    let mut app = sample();
+    let top = format!("{:?}", draw(&mut app, 100, 30).backend());
+    assert!(!top.contains(" 100% "), "{top}");
+    run(&mut app, &[FocusArticle, Bottom]);
+    let end = format!("{:?}", draw(&mut app, 100, 30).backend());
+    assert!(end.contains(" 100% "), "{end}");
+}
+
+#[test]
+fn on_a_text_that_is_not_english_the_panes_say_why_they_are_empty() {
+    let text = "El gobierno anunció ayer que las nuevas medidas entrarán en vigor durante \
+                la próxima semana. Según el ministro, los precios bajarán pronto porque \
+                las empresas tendrán menos costes.";
+    let (doc, _) = Document::from_text(text, Meta::default());
+    let mut app = app_for(doc);
+    assert!(!app.analysis.as_ref().unwrap().english);
+    let screen = format!("{:?}", draw(&mut app, 160, 30).backend());
+    for what in ["no claims", "no actors", "no events"] {
+        assert!(screen.contains(what), "{screen}");
+    }
+    assert_eq!(screen.matches("English is analysed").count(), 3, "{screen}");
+}
+
+#[test]
+fn a_search_for_a_space_finds_the_spaces() {
+    let mut app = sample();
+    run(&mut app, &[Search]);
+    typed(&mut app, " ");
+    let bar = status(&draw(&mut app, 120, 30));
+    assert!(!bar.contains("no match"), "{bar}");
+    assert!(app.search.current.is_some(), "{bar}");
+}
+
+#[test]
+fn a_long_message_is_cut_in_the_middle_so_its_end_shows() {
+    let mut app = sample();
+    let long = format!(
+        "exported to /home/analyst/exports/{}-2024-11-23.md",
+        "a-rather-long-title-slug".repeat(4)
+    );
+    app.message = Some(long.clone());
+    let bar = status(&draw(&mut app, 80, 24));
+    assert!(bar.starts_with("\" exported to /home/"), "{bar}");
+    assert!(bar.ends_with("-slug-2024-11-23.md\""), "{bar}");
+    assert!(bar.contains('…'), "{bar}");
+    assert_eq!(layout::clip_middle(&long, 200), long);
+    assert_eq!(layout::clip_middle("日本語の文章", 7), "日…文章");
+    assert_eq!(layout::clip_middle("abc", 0), "");
 }

@@ -11,6 +11,8 @@ use super::layout::drawable;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextArea {
     text: String,
+    /// The text as the editor opened with it, to tell whether closing would lose words.
+    opened: String,
     /// A byte of `text`, always on a grapheme boundary.
     cursor: usize,
     /// The column Up and Down aim for, kept across a run of them.
@@ -68,6 +70,7 @@ impl TextArea {
         };
         TextArea {
             cursor: text.len(),
+            opened: text.clone(),
             text,
             ..TextArea::default()
         }
@@ -75,6 +78,11 @@ impl TextArea {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Whether the text differs from the one the editor opened with.
+    pub fn changed(&self) -> bool {
+        self.text != self.opened
     }
 
     pub fn edit(&mut self, edit: Edit) {

@@ -71,7 +71,8 @@ fn title_bar(frame: &mut Frame, area: Rect, library: &Library, spin: char) {
     let right = if reading > 0 {
         format!("{spin} reading {reading} ")
     } else {
-        format!("{} briefings ", library.entries.len())
+        let n = library.entries.len();
+        format!("{n} briefing{} ", plural(n))
     };
     let room = usize::from(area.width).saturating_sub(right.chars().count() + 20);
     let mut spans = vec![
@@ -177,12 +178,16 @@ fn hits_label(hits: &Hits, total: usize) -> String {
     briefings.dedup();
     let more = if hits.capped { "+" } else { "" };
     let (found, inside) = (hits.list.len(), briefings.len());
-    let s = |n: usize| if n == 1 { "" } else { "s" };
     format!(
         " Search all {total}: {found}{more} hit{} in {inside} briefing{} ",
-        s(found),
-        s(inside)
+        plural(found),
+        plural(inside)
     )
+}
+
+/// The ending of a count's noun.
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 fn hit_lines(hits: &mut Hits, entries: &[Entry], inner: Rect) -> Vec<Line<'static>> {
