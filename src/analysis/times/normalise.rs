@@ -390,9 +390,15 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 .filter(|v| v.len() == 10)
                 // a bare clock time is on the day just named, else the published day
                 .or_else(|| {
+                    // a day, not a week or weekend that happens to be ten characters long
+                    let day = |l: &&str| {
+                        l.get(10..)
+                            .is_some_and(|r| r.is_empty() || r.starts_with('T'))
+                    };
                     cx.last
                         .as_deref()
                         .filter(|_| cx.last_near)
+                        .filter(day)
                         .and_then(|l| l.get(..10))
                         .filter(|l| interval(l).is_some())
                         .map(str::to_string)
@@ -647,8 +653,7 @@ fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> Str
         return relative(unit, 0, None).unwrap_or_default();
     };
     match unit {
-        Unit::Year => format!("{:04}", m.year()),
-        Unit::Decade => format!("{:04}", m.year()),
+        Unit::Year | Unit::Decade => year_value(i32::from(m.year())),
         Unit::Century => format!("{:02}", m.year() / 100),
         Unit::Quarter => format!("{:04}-Q{}", m.year(), (m.month() - 1) / 3 + 1),
         Unit::Month => m.strftime("%Y-%m").to_string(),
@@ -691,7 +696,21 @@ fn shift_value(value: &str, unit: Unit, n: i32) -> Option<String> {
     if rest == "-02-29" {
         return Some(format!("{:04}-02", year + years));
     }
-    Some(format!("{:04}{rest}", year + years))
+    let shifted = year + years;
+    if shifted < 1 {
+        return rest.is_empty().then(|| year_value(shifted));
+    }
+    Some(format!("{shifted:04}{rest}"))
+}
+
+/// A year as TIMEX3 writes it: "1989", or "BC0991" before the common era ("3000 years ago"
+/// in 2009; the year 0 is 1 BC).
+fn year_value(year: i32) -> String {
+    if year < 1 {
+        format!("BC{:04}", 1 - year)
+    } else {
+        format!("{year:04}")
+    }
 }
 
 /// A count and a half, the half in the next smaller unit: P2Y6M, PT5H30M, P1DT12H.

@@ -1371,3 +1371,18 @@ fn movable_feasts_and_shopping_days() {
         "XXXX-XX-XX",
     );
 }
+
+#[test]
+fn far_back_and_a_clock_after_a_weekend() {
+    // 2024 - 3000 is the astronomical year -976: 977 BC
+    check(
+        "The town was settled 3000 years ago.",
+        SAT,
+        "3000 years ago",
+        TimexType::Date,
+        "BC0977",
+    );
+    // a clock time takes the day just named, not the week of a weekend
+    let found = tag("They met on the weekend. At 6 a.m. the doors opened.", SAT);
+    assert_eq!(found[1].2, "2024-11-23T06:00", "{found:?}");
+}
