@@ -15,6 +15,8 @@ use crate::document::Document;
 
 /// Fewer judged words than this: too little to tell.
 const MIN_WORDS: usize = 6;
+/// Fewer letters of scripts without case than this: too little to tell.
+const MIN_LETTERS: usize = 12;
 
 pub fn is_english(doc: &Document, tokens: &[Token]) -> bool {
     // short words are as often abbreviations ("v", "st", "pct", "unq") as words
@@ -26,13 +28,22 @@ pub fn is_english(doc: &Document, tokens: &[Token]) -> bool {
             .filter(|w| w.starts_with(char::is_lowercase) && w.chars().nth(3).is_some())
     };
     let lower = judged().count();
-    let caseless = tokens
+    // counted in letters: Chinese and Japanese put no spaces between words, so a sentence
+    // may be one token
+    let (mut caseless, mut cased) = (0, 0);
+    for c in tokens
         .iter()
         .filter(|t| t.is_word())
-        .filter_map(|t| t.text(&doc.text).chars().next())
-        .filter(|c| !c.is_lowercase() && !c.is_uppercase())
-        .count();
-    if caseless >= MIN_WORDS && caseless > 2 * lower {
+        .flat_map(|t| t.text(&doc.text).chars())
+        .filter(|c| c.is_alphabetic())
+    {
+        if c.is_lowercase() || c.is_uppercase() {
+            cased += 1;
+        } else {
+            caseless += 1;
+        }
+    }
+    if caseless >= MIN_LETTERS && caseless > 2 * cased {
         return false;
     }
     if lower < MIN_WORDS {
@@ -105,6 +116,13 @@ mod tests {
         assert!(english(
             "Officials in Cairo said on Monday that talks would resume. قال المتحدث إن \
              المحادثات ستستأنف"
+        ));
+        // no spaces between the words: judged by its letters
+        assert!(!english(
+            "外務大臣は金曜日、来週ジュネーブで協議が再開されると述べた。"
+        ));
+        assert!(english(
+            "The envoy quoted the slogan 和平 and left the hall after the meeting ended late."
         ));
         assert!(english("Too short to judge."));
     }
