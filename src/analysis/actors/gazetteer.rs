@@ -53,6 +53,8 @@ pub struct Gazetteer {
     pub said_verbs: HashSet<&'static str>,
     pub org_cues: HashSet<&'static str>,
     pub place_cues: HashSet<&'static str>,
+    /// "the port of", "the village of": the name after them is a place.
+    pub place_nouns: HashSet<&'static str>,
     pub other_cues: HashSet<&'static str>,
     /// Members of a faith, party or people ("Muslim", "Democrat").
     pub group_words: HashSet<&'static str>,
@@ -248,6 +250,7 @@ impl Gazetteer {
             said_verbs: set(include_str!("../../../assets/gazetteer/said_verbs.txt")),
             org_cues: set(include_str!("../../../assets/gazetteer/org_cues.txt")),
             place_cues: set(include_str!("../../../assets/gazetteer/place_cues.txt")),
+            place_nouns: set(include_str!("../../../assets/gazetteer/place_nouns.txt")),
             other_cues: set(include_str!("../../../assets/gazetteer/other_cues.txt")),
             group_words: set(include_str!("../../../assets/gazetteer/group_words.txt")),
             connectors: set(include_str!(

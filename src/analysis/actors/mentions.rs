@@ -613,7 +613,8 @@ impl<'a> Scan<'a> {
             || ((words.len() > 1 || g.last_names.contains(last))
                 && e < b
                 && g.said_verbs.contains(self.word(e)));
-        let place = a > 0 && matches!(self.word(a - 1), "in" | "near");
+        let place = a > 0 && matches!(self.word(a - 1), "in" | "near")
+            || a > 1 && self.word(a - 1) == "of" && g.place_nouns.contains(self.word(a - 2));
         // "the Ninth Circle", "the Free Army": a person's name takes no article
         let article = a > 0 && matches!(self.word(a - 1), "the" | "The");
         let kind = if person {

@@ -89,6 +89,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_the_port_of_or_the_village_of_is_a_place() {
+        let found = actors("Drones struck the port of Varnoka and the village of Ostrelt.");
+        assert_eq!(find(&found, "Varnoka").kind, ActorKind::Place);
+        assert_eq!(find(&found, "Ostrelt").kind, ActorKind::Place);
+    }
+
+    #[test]
     fn a_name_after_the_article_is_no_person() {
         let found = actors("Fighters of the Northern Shield met Tomas Brenner on Monday.");
         assert_eq!(
