@@ -4,6 +4,7 @@
 mod dateline;
 mod decode;
 mod frontmatter;
+mod headline;
 mod html;
 mod offsets;
 mod sanitize;
@@ -114,8 +115,12 @@ impl Document {
     }
 
     /// Without a date in the metadata, the article's own dateline gives it (the caller's
-    /// `--published` still goes over it: [`Meta::give_published`]).
+    /// `--published` still goes over it: [`Meta::give_published`]); without a title, its
+    /// headline does.
     fn from_clean(text: String, mut meta: Meta) -> Document {
+        if meta.title.is_none() {
+            meta.title = headline::find(&text);
+        }
         if meta.published.is_none()
             && let Some(date) = dateline::find(&text)
         {
