@@ -29,21 +29,18 @@ pub fn is_english(doc: &Document, tokens: &[Token]) -> bool {
     };
     let lower = judged().count();
     // counted in letters: Chinese and Japanese put no spaces between words, so a sentence
-    // may be one token
-    let (mut caseless, mut cased) = (0, 0);
-    for c in tokens
-        .iter()
-        .filter(|t| t.is_word())
-        .flat_map(|t| t.text(&doc.text).chars())
-        .filter(|c| c.is_alphabetic())
-    {
-        if c.is_lowercase() || c.is_uppercase() {
-            cased += 1;
-        } else {
-            caseless += 1;
-        }
-    }
-    if caseless >= MIN_LETTERS && caseless > 2 * cased {
+    // may be one token. Only words with letters beyond ASCII can have caseless ones, and
+    // the cased letters are counted only when there are enough caseless ones to matter.
+    let words = || tokens.iter().filter(|t| t.is_word()).map(|t| t.text(&doc.text));
+    let letters = |cased: bool| {
+        words()
+            .filter(|w| cased || !w.is_ascii())
+            .flat_map(str::chars)
+            .filter(|c| c.is_alphabetic() && (c.is_lowercase() || c.is_uppercase()) == cased)
+            .count()
+    };
+    let caseless = letters(false);
+    if caseless >= MIN_LETTERS && caseless > 2 * letters(true) {
         return false;
     }
     if lower < MIN_WORDS {
