@@ -31,7 +31,12 @@ pub fn is_english(doc: &Document, tokens: &[Token]) -> bool {
     // counted in letters: Chinese and Japanese put no spaces between words, so a sentence
     // may be one token. Only words with letters beyond ASCII can have caseless ones, and
     // the cased letters are counted only when there are enough caseless ones to matter.
-    let words = || tokens.iter().filter(|t| t.is_word()).map(|t| t.text(&doc.text));
+    let words = || {
+        tokens
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(&doc.text))
+    };
     let letters = |cased: bool| {
         words()
             .filter(|w| cased || !w.is_ascii())

@@ -209,7 +209,8 @@ impl Keymap {
                     return Err(KeymapError {
                         action: action.name().to_string(),
                         why: format!(
-                            "key `{}` is bound to both `{}` and `{}` in [keys]",
+                            "key `{}` is bound to both `{}` and `{}` in [keys]: give one \
+                             of them other keys there (`[]` unbinds an action)",
                             key.name(),
                             first.name(),
                             action.name()
