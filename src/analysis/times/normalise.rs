@@ -131,6 +131,15 @@ pub enum Sem {
 }
 
 impl Sem {
+    /// A year alone: "2022", "fiscal 1998", "the year 2000".
+    pub fn year(year: i32) -> Sem {
+        Sem::Date {
+            year: Some(year),
+            month: None,
+            day: None,
+        }
+    }
+
     /// Whether the expression names one whole day ("Tuesday", "March 3", "Christmas").
     pub fn is_day(&self) -> bool {
         matches!(

@@ -565,11 +565,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 .or_else(|| self.century(i))
                 .or_else(|| {
                     let (year, end) = self.spoken_year(i)?;
-                    let sem = Sem::Date {
-                        year: Some(year),
-                        month: None,
-                        day: None,
-                    };
+                    let sem = Sem::year(year);
                     Some(Found { start: i, end, sem })
                 });
         }
@@ -619,11 +615,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 return Some(Found {
                     start: i,
                     end: i + 1,
-                    sem: Sem::Date {
-                        year: Some(y),
-                        month: None,
-                        day: None,
-                    },
+                    sem: Sem::year(y),
                 });
             }
             return None;
@@ -709,11 +701,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 .spoken_year(i + 2)
                 .or_else(|| self.thousands_year(i + 2))?,
         };
-        let sem = Sem::Date {
-            year: Some(year),
-            month: None,
-            day: None,
-        };
+        let sem = Sem::year(year);
         Some(Found { start: i, end, sem })
     }
 
@@ -837,11 +825,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn quarter(&self, i: usize) -> Option<Found> {
         // "FY2024", "FY24": a fiscal year in one word
         if let Some(year) = fiscal_year(self.w.get(i)?.text) {
-            let sem = Sem::Date {
-                year: Some(year),
-                month: None,
-                day: None,
-            };
+            let sem = Sem::year(year);
             return Some(Found {
                 start: i,
                 end: i + 1,
@@ -879,11 +863,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 return Some(Found {
                     start: i,
                     end: j + 1,
-                    sem: Sem::Date {
-                        year: Some(y),
-                        month: None,
-                        day: None,
-                    },
+                    sem: Sem::year(y),
                 });
             }
             if matches!(self.lower(j), "year" | "years") {
