@@ -83,7 +83,8 @@ pub enum Command {
 
 pub use crate::document::FIRST_YEAR;
 
-fn parse_published(value: &str) -> Result<Date, String> {
+/// A published date as the command line and batch lines take it, or why it is not one.
+pub fn parse_published(value: &str) -> Result<Date, String> {
     let form = value.len() == 10
         && value.bytes().enumerate().all(|(i, b)| match i {
             4 | 7 => b == b'-',

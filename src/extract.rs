@@ -148,7 +148,13 @@ fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexico
                 let why = format!("\"published\" {p:?} is before the year {FIRST_YEAR}");
                 return error(parsed.id, why);
             }
-            None => return error(parsed.id, format!("\"published\" {p:?} is not YYYY-MM-DD")),
+            None => {
+                // the command line's words: the wrong form, or a day that is not one
+                let why = crate::cli::parse_published(p)
+                    .err()
+                    .unwrap_or_else(|| format!("{p:?} is not YYYY-MM-DD"));
+                return error(parsed.id, format!("\"published\": {why}"));
+            }
         },
     };
     let id = parsed.id;

@@ -84,6 +84,14 @@ fn group<'a>(analysis: &'a Analysis, actors: &[usize]) -> Option<&'a str> {
 /// 2022-02-24T10:30); any other value with an interval (2024-W09, 2022-Q1, 2024-03-05TNI,
 /// 199) starts on its first day. Values without one (P3Y, PAST_REF, XXXX-02) are no date.
 fn date(value: &str) -> Option<(Value, Option<String>)> {
+    // "BC0992": TimelineJS counts years before the common era as negative (1 BC is 0)
+    if let Some(bc) = value.strip_prefix("BC") {
+        let n: i32 = bc.parse().ok()?;
+        return Some((
+            json!({"year": (1 - n).to_string()}),
+            Some(format!("{n} BC")),
+        ));
+    }
     if let Some(exact) = calendar(value) {
         return Some((exact, None));
     }
@@ -122,8 +130,9 @@ fn calendar(value: &str) -> Option<Value> {
         if fields < 3 || !digits(hour) || !digits(minute.get(..2)?) {
             return None;
         }
-        out["hour"] = json!(hour.trim_start_matches('0'));
-        out["minute"] = json!(minute[..2].trim_start_matches('0'));
+        // "00" is 0, not ""
+        out["hour"] = json!(hour.parse::<u8>().ok()?.to_string());
+        out["minute"] = json!(minute[..2].parse::<u8>().ok()?.to_string());
     }
     Some(out)
 }
@@ -208,6 +217,14 @@ mod tests {
         assert_eq!(
             exact("2024-11-22T10:05").unwrap().0,
             json!({"year": "2024", "month": "11", "day": "22", "hour": "10", "minute": "5"})
+        );
+        assert_eq!(
+            exact("2024-11-22T00:00").unwrap().0,
+            json!({"year": "2024", "month": "11", "day": "22", "hour": "0", "minute": "0"})
+        );
+        assert_eq!(
+            date("BC0992").unwrap(),
+            (json!({"year": "-991"}), Some("992 BC".to_string()))
         );
         let period = |v: &str| {
             let (start, display) = date(v).unwrap();

@@ -161,7 +161,7 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
 /// The interval a TIMEX3 value covers: `(first day, last day)`. "2022-02" → (2022-02-01,
 /// 2022-02-28); "2024-11-22T10:00" → that day; "2024-W47" → its Monday to Sunday;
 /// "2022-Q1", "2022-H2", "2022-SU", "199" (the 1990s), "19" (the 1900s) likewise. None for
-/// durations, sets, PRESENT_REF/PAST_REF/FUTURE_REF, BC years and values with X.
+/// durations, sets, PRESENT_REF/PAST_REF/FUTURE_REF and values with X; "BC0992" is the year -991.
 pub fn interval(value: &str) -> Option<(Date, Date)> {
     normalise::interval(value)
 }

@@ -762,6 +762,11 @@ pub fn duration(count: Count, unit: Unit) -> String {
 /// "199" the 1990s. None for durations, sets, references (PAST_REF) and underspecified values.
 /// Compare `start` to sort values chronologically.
 pub fn interval(value: &str) -> Option<(Date, Date)> {
+    // "BC0992": the astronomical year -991 (1 BC is year 0), as far back as dates reach
+    if let Some(bc) = value.strip_prefix("BC") {
+        let year = 1 - bc.parse::<i16>().ok()?;
+        return Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?));
+    }
     let date_part = value.split('T').next()?;
     let mut parts = date_part.split('-');
     let head = parts.next()?;

@@ -693,6 +693,10 @@ fn intervals_sort_values() {
         interval("2021-Q3"),
         Some((d("2021-07-01"), d("2021-09-30")))
     );
+    // before the common era, and so before any year of it
+    let (bc, _) = interval("BC0992").expect("a BC year has an interval");
+    assert_eq!((bc.year(), bc.month(), bc.day()), (-991, 1, 1));
+    assert!(bc < d("0001-01-01"));
     assert_eq!(interval("PAST_REF"), None);
     assert_eq!(interval("P3Y"), None);
     assert!(sort_key("2022-02", None) < sort_key("2022-02-24", None));
