@@ -139,6 +139,13 @@ fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     let path = path.unwrap_or(Path::new(""));
     let (doc, _) = load(path, options)?;
     let mut analysis = brief::analysis::analyze(&doc, &config.lexicon());
+    if !analysis.english {
+        eprintln!(
+            "brief: warning: {}: {}",
+            name(path),
+            brief::schema::NOT_ENGLISH
+        );
+    }
     let store_failure = |e: review::StoreError| Failure {
         status: 1,
         message: e.to_string(),

@@ -1336,3 +1336,29 @@ fn stdin_on_a_terminal_gives_a_hint() {
     wait_for("brief.analysis/1");
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn export_of_a_text_not_in_english_says_why_it_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "es.txt",
+        "El ministro dijo el viernes que las conversaciones se reanudarían en Ginebra la \
+         próxima semana, según funcionarios presentes en la reunión."
+            .as_bytes(),
+    );
+    let data = dir.path().join("data");
+    let out = brief(
+        &["export", &path, "--data-dir", data.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("does not look like English"),
+        "{}",
+        stderr(&out)
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("**0 claims.**"), "{md}");
+    assert!(md.contains("*The text does not look like English"), "{md}");
+}

@@ -37,7 +37,15 @@ pub fn render(b: &Briefing) -> String {
         .filter(|&(n, _)| n > 0)
         .map(|(n, s)| format!("{n} {s}"))
         .collect();
-    let _ = writeln!(out, "\n**{} claims:** {}.", claims.len(), counts.join(", "));
+    if counts.is_empty() {
+        let _ = writeln!(out, "\n**{} claims.**", claims.len());
+    } else {
+        let _ = writeln!(out, "\n**{} claims:** {}.", claims.len(), counts.join(", "));
+    }
+    if !b.analysis.english {
+        let why = crate::schema::NOT_ENGLISH;
+        let _ = writeln!(out, "\n*The {}.*", why.strip_prefix("the ").unwrap_or(why));
+    }
 
     for wanted in Status::ALL {
         let group: Vec<_> = claims
