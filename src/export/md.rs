@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use crate::analysis::times::readable;
 use crate::document::DateSource;
 use crate::review::{Change, Status};
 use crate::schema::claim_id;
@@ -137,10 +138,18 @@ pub fn render(b: &Briefing) -> String {
     if !b.analysis.timeline.is_empty() {
         let _ = writeln!(out, "\n## Timeline\n");
         for (i, event) in b.analysis.timeline.iter().enumerate() {
-            let when = event
-                .time
-                .and_then(|t| b.analysis.times.get(t))
-                .map_or("undated".to_string(), |t| inline(&t.value));
+            let when = event.time.and_then(|t| b.analysis.times.get(t)).map_or(
+                "undated".to_string(),
+                |t| {
+                    // in words for the reader of the note, the value for the record
+                    let words = readable(&t.value, t.kind);
+                    if words == t.value {
+                        inline(&t.value)
+                    } else {
+                        format!("{} ({})", inline(&words), inline(&t.value))
+                    }
+                },
+            );
             let _ = writeln!(out, "{}. {when}: {}", i + 1, inline(&event.label));
         }
     }

@@ -9,7 +9,8 @@ use jiff::civil::Date;
 use serde_json::{Value, json};
 
 use crate::analysis::Analysis;
-use crate::analysis::times::interval;
+use crate::analysis::TimexType;
+use crate::analysis::times::{interval, readable};
 
 use super::Briefing;
 
@@ -21,7 +22,7 @@ pub fn render(b: &Briefing) -> String {
         .map(|e| {
             e.time
                 .and_then(|t| analysis.times.get(t))
-                .and_then(|t| date(&t.value))
+                .and_then(|t| date(&t.value, t.kind))
         })
         .collect();
     let published = b.doc.meta.published.map(day);
@@ -83,20 +84,20 @@ fn group<'a>(analysis: &'a Analysis, actors: &[usize]) -> Option<&'a str> {
 /// period: a year, month, day or time of day is given as such (2022, 2022-02, 2022-02-24,
 /// 2022-02-24T10:30); any other value with an interval (2024-W09, 2022-Q1, 2024-03-05TNI,
 /// 199) starts on its first day. Values without one (P3Y, PAST_REF, XXXX-02) are no date.
-fn date(value: &str) -> Option<(Value, Option<String>)> {
+fn date(value: &str, kind: TimexType) -> Option<(Value, Option<String>)> {
     // "BC0992": TimelineJS counts years before the common era as negative (1 BC is 0)
     if let Some(bc) = value.strip_prefix("BC") {
         let n: i32 = bc.parse().ok()?;
         return Some((
             json!({"year": (1 - n).to_string()}),
-            Some(format!("{n} BC")),
+            Some(readable(value, kind)),
         ));
     }
     if let Some(exact) = calendar(value) {
         return Some((exact, None));
     }
     let (first, _) = interval(value)?;
-    Some((day(first), Some(period(value, first))))
+    Some((day(first), Some(readable(value, kind))))
 }
 
 /// A year, month or day, with the hour and minute of a clock time (not TNI and the like).
@@ -146,47 +147,6 @@ fn day(d: Date) -> Value {
     })
 }
 
-/// What period a value that begins on `first` is, for a reader: "week of 26 Feb 2024",
-/// "first quarter of 2023", "night of 5 Mar 2024", "the 1990s".
-fn period(value: &str, first: Date) -> String {
-    let date = first.strftime("%-d %b %Y").to_string();
-    let (date_part, time) = match value.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (value, None),
-    };
-    if let Some(time) = time {
-        let part = match time {
-            "MO" => "morning",
-            "AF" => "afternoon",
-            "EV" => "evening",
-            "NI" => "night",
-            "DT" => "daytime",
-            _ => return date,
-        };
-        return format!("{part} of {date}");
-    }
-    let year = first.year();
-    let parts: Vec<&str> = date_part.split('-').collect();
-    match parts.as_slice() {
-        // winter before the weeks, which also begin with W
-        [_, "WI"] => format!("winter {year}-{:02}", (year + 1) % 100),
-        [_, w, "WE"] if w.starts_with('W') => format!("weekend of {date}"),
-        [_, w] if w.starts_with('W') => format!("week of {date}"),
-        [_, "Q1"] => format!("first quarter of {year}"),
-        [_, "Q2"] => format!("second quarter of {year}"),
-        [_, "Q3"] => format!("third quarter of {year}"),
-        [_, "Q4"] => format!("fourth quarter of {year}"),
-        [_, "H1"] => format!("first half of {year}"),
-        [_, "H2"] => format!("second half of {year}"),
-        [_, "SP"] => format!("spring {year}"),
-        [_, "SU"] => format!("summer {year}"),
-        [_, "FA"] => format!("autumn {year}"),
-        [decade] if decade.len() == 3 => format!("the {year}s"),
-        [century] if century.len() == 2 => format!("the {year}s"),
-        _ => date,
-    }
-}
-
 fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -208,7 +168,7 @@ mod tests {
 
     #[test]
     fn calendar_values_are_dates_and_periods_start_on_their_first_day() {
-        let exact = |v: &str| date(v).map(|(d, display)| (d, display.is_none()));
+        let exact = |v: &str| date(v, TimexType::Date).map(|(d, display)| (d, display.is_none()));
         assert_eq!(
             exact("2022-02-04").unwrap(),
             (json!({"year": "2022", "month": "2", "day": "4"}), true)
@@ -223,11 +183,11 @@ mod tests {
             json!({"year": "2024", "month": "11", "day": "22", "hour": "0", "minute": "0"})
         );
         assert_eq!(
-            date("BC0992").unwrap(),
+            date("BC0992", TimexType::Date).unwrap(),
             (json!({"year": "-991"}), Some("992 BC".to_string()))
         );
         let period = |v: &str| {
-            let (start, display) = date(v).unwrap();
+            let (start, display) = date(v, TimexType::Date).unwrap();
             let start = ["year", "month", "day"].map(|k| start[k].as_str().unwrap().to_string());
             (start.join("-"), display.unwrap())
         };
@@ -239,10 +199,7 @@ mod tests {
             period("2024-W09-WE"),
             ("2024-3-2".into(), "weekend of 2 Mar 2024".into())
         );
-        assert_eq!(
-            period("2023-Q2"),
-            ("2023-4-1".into(), "second quarter of 2023".into())
-        );
+        assert_eq!(period("2023-Q2"), ("2023-4-1".into(), "Q2 2023".into()));
         assert_eq!(period("2022-SU"), ("2022-6-1".into(), "summer 2022".into()));
         assert_eq!(
             period("2022-WI"),
@@ -250,11 +207,11 @@ mod tests {
         );
         assert_eq!(
             period("2024-03-05TNI"),
-            ("2024-3-5".into(), "night of 5 Mar 2024".into())
+            ("2024-3-5".into(), "night of Tue 5 Mar 2024".into())
         );
         assert_eq!(period("199"), ("1990-1-1".into(), "the 1990s".into()));
         for not in ["P3Y", "PAST_REF", "XXXX-02", "XXXX-WXX-1"] {
-            assert!(date(not).is_none(), "{not}");
+            assert!(date(not, TimexType::Date).is_none(), "{not}");
         }
         assert_eq!(
             html("<b>\"x\" & 'y'</b>"),

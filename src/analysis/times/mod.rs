@@ -8,6 +8,9 @@
 mod lexicon;
 mod normalise;
 mod recognise;
+mod words;
+
+pub use words::readable;
 
 use jiff::civil::Date;
 

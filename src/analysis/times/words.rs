@@ -1,4 +1,4 @@
-//! A TIMEX3 value in words, for the timeline's date column: every form the analysis writes
+//! A TIMEX3 value in words, for the reader's timeline and the exports: every form the analysis writes
 //! (days, times and parts of days, months, weeks and weekends, quarters, halves, seasons,
 //! years, decades, centuries, values left open with X, the _REF words, durations and sets).
 

@@ -6,11 +6,9 @@ use ratatui::text::{Line, Span as Text};
 use super::app::App;
 use super::layout::{clip, none_found, row_style};
 use super::theme;
+use crate::analysis::times::readable;
 use crate::document::DateSource;
 use unicode_width::UnicodeWidthStr;
-use words::readable;
-
-mod words;
 
 pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
     let Some(analysis) = &app.analysis else {
