@@ -273,6 +273,12 @@ impl App {
         let Some(briefing) = self.library.as_ref().and_then(|l| l.briefing(i)) else {
             return;
         };
+        // the briefing left for the list is still here, with its review (saved or not)
+        if self.opened == Some(i) && self.doc.is_some() {
+            self.reading = true;
+            self.show_hit(hit);
+            return;
+        }
         let (name, path) = self.library.as_ref().map_or((String::new(), None), |l| {
             (l.entries[i].name.clone(), Some(l.entries[i].path.clone()))
         });
@@ -292,6 +298,11 @@ impl App {
         self.set_document(briefing.doc.clone());
         self.set_review(analysis, session, warnings);
         self.opened = Some(i);
+        self.show_hit(hit);
+    }
+
+    /// A library search's hit: its query found in the article, the hit shown.
+    fn show_hit(&mut self, hit: Option<(String, Span)>) {
         if let Some((query, span)) = hit {
             self.search.query = query;
             self.find();

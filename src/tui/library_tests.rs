@@ -312,3 +312,20 @@ fn one_briefing_is_counted_in_the_singular_and_the_help_lists_the_library_keys()
         assert!(screen.contains(words), "{screen}");
     }
 }
+
+#[test]
+fn a_briefing_opened_again_from_the_list_keeps_its_unsaved_review() {
+    // No data dir: the review is in memory only, so reloading the briefing would lose it.
+    let mut app = library();
+    run(&mut app, &[Open, FocusClaims, MarkSupported]);
+    let reviewed = app.reviewed();
+    assert_eq!(reviewed, 1);
+    run(&mut app, &[OpenLibrary, Open]);
+    assert!(app.unsaved);
+    assert_eq!(app.reviewed(), reviewed);
+    // at quit, the list shows the question
+    run(&mut app, &[OpenLibrary, Quit]);
+    assert!(!app.quit);
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains("not saved"), "{screen}");
+}

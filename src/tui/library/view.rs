@@ -55,7 +55,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         }
     };
     frame.render_widget(Paragraph::new(lines).block(block), body);
-    status_bar(frame, status, library, &app.keymap, app.mouse);
+    let message = app.message.as_deref();
+    status_bar(frame, status, library, (&app.keymap, app.mouse), message);
     if app.help {
         help::draw(frame, body, app);
     }
@@ -229,7 +230,13 @@ fn hit_lines(hits: &mut Hits, entries: &[Entry], inner: Rect) -> Vec<Line<'stati
         .collect()
 }
 
-fn status_bar(frame: &mut Frame, area: Rect, library: &Library, keys: &Keymap, mouse: bool) {
+fn status_bar(
+    frame: &mut Frame,
+    area: Rect,
+    library: &Library,
+    (keys, mouse): (&Keymap, bool),
+    message: Option<&str>,
+) {
     use Action::*;
     let mut spans = Vec::new();
     let prompt = match &library.hits {
@@ -249,7 +256,10 @@ fn status_bar(frame: &mut Frame, area: Rect, library: &Library, keys: &Keymap, m
         spans.push(Text::raw(format!("  {count}")));
         spans.push(Text::styled("  enter keep · esc cancel", theme::dim()));
     } else {
-        if let Some(notice) = &library.notice {
+        // what the app has to say ("the review is not saved: q again quits") comes first
+        if let Some(message) = message {
+            spans.push(Text::styled(format!(" {message} "), theme::current_match()));
+        } else if let Some(notice) = &library.notice {
             spans.push(Text::styled(format!(" {notice} "), theme::current_match()));
         } else if !library.filter.text.is_empty() && library.hits.is_none() {
             spans.push(Text::styled(
