@@ -273,8 +273,17 @@ impl App {
         let Some(briefing) = self.library.as_ref().and_then(|l| l.briefing(i)) else {
             return;
         };
-        // the briefing left for the list is still here, with its review (saved or not)
-        if self.opened == Some(i) && self.doc.is_some() {
+        // the briefing left for the list is still here, with its review (saved or not);
+        // after a rescan the same index may be another file, or the file new text
+        let same = self
+            .library
+            .as_ref()
+            .is_some_and(|l| l.entries[i].name == self.name)
+            && self
+                .doc
+                .as_ref()
+                .is_some_and(|d| d.fingerprint == briefing.doc.fingerprint);
+        if self.opened == Some(i) && same {
             self.reading = true;
             self.show_hit(hit);
             return;
