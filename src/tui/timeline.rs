@@ -74,12 +74,16 @@ struct Columns {
 }
 
 impl Columns {
+    /// The least a label is cut to.
     const LABEL: usize = 16;
+    /// The value column repeats the date in TIMEX3 form: kept only while labels still get
+    /// this much room.
+    const LABEL_BESIDE_VALUE: usize = 32;
 
     fn fit(rows: &[Row], width: usize) -> Columns {
         let date = rows.iter().map(|r| r.date.width()).max().unwrap_or(0);
         let value = rows.iter().map(|r| r.value.width()).max().unwrap_or(0);
-        if date + value + 2 + Self::LABEL <= width {
+        if date + value + 2 + Self::LABEL_BESIDE_VALUE <= width {
             let value = if value > 0 { value + 1 } else { 0 };
             return Columns {
                 date: date + 1,
