@@ -12,7 +12,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     if analysis.actors.is_empty() {
-        return none_found(analysis, "actors");
+        return none_found(analysis, "actors", width);
     }
     app.actors.scrolled(height, analysis.actors.len());
     let view = app.actors;

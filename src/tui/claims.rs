@@ -15,7 +15,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     if app.claim_view.is_empty() {
-        return none_found(analysis, "claims");
+        return none_found(analysis, "claims", width);
     }
     app.claims.scrolled(height / 2, app.claim_view.len());
     let digits = analysis.claims.len().to_string().len().max(2);

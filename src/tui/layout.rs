@@ -503,19 +503,14 @@ pub fn empty(what: &str) -> Vec<Line<'static>> {
 }
 
 /// An empty pane of the analysis, and why when the text is not English (the analysis then
-/// extracts nothing), in lines short enough for a narrow pane.
-pub fn none_found(analysis: &Analysis, what: &str) -> Vec<Line<'static>> {
-    let mut lines = empty(what);
-    if !analysis.english {
-        lines.extend(
-            [
-                "",
-                "the text does not read",
-                "as English, and only",
-                "English is analysed",
-            ]
-            .map(|l| Line::styled(l, theme::dim())),
-        );
+/// extracts nothing), wrapped to the pane's `width` so that a short pane shows it whole.
+pub fn none_found(analysis: &Analysis, what: &str, width: usize) -> Vec<Line<'static>> {
+    if analysis.english {
+        return empty(what);
     }
-    lines
+    let why = format!("no {what}: the text does not read as English, and only English is analysed");
+    textwrap::wrap(&why, width.max(8))
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), theme::dim()))
+        .collect()
 }

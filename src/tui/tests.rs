@@ -709,7 +709,14 @@ fn on_a_text_that_is_not_english_the_panes_say_why_they_are_empty() {
     for what in ["no claims", "no actors", "no events"] {
         assert!(screen.contains(what), "{screen}");
     }
-    assert_eq!(screen.matches("English is analysed").count(), 3, "{screen}");
+    assert_eq!(
+        screen.matches("does not read as English").count(),
+        3,
+        "{screen}"
+    );
+    // a short pane shows the reason whole, wrapped to its width
+    let short = format!("{:?}", draw(&mut app, 120, 16).backend());
+    assert_eq!(short.matches("is analysed").count(), 3, "{short}");
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     if app.event_view.is_empty() {
-        return none_found(analysis, "events");
+        return none_found(analysis, "events", width);
     }
     app.timeline.scrolled(height, app.event_view.len());
     let view = app.timeline;
