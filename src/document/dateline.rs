@@ -111,13 +111,16 @@ fn candidates(line: &str, whole: bool) -> Vec<(Date, Label)> {
     let parts = toks
         .split(|t| t.kind == Kind::Punct && "|·•".contains(t.text))
         .map(words_on)
-        .filter_map(|part| {
-            labelled(part).or_else(|| {
-                whole
-                    .then(|| date_alone(part))
-                    .flatten()
-                    .map(|date| (date, Label::Published))
-            })
+        .flat_map(|part| {
+            let found = labelled_all(part);
+            if !found.is_empty() {
+                return found;
+            }
+            whole
+                .then(|| date_alone(part))
+                .flatten()
+                .map(|date| vec![(date, Label::Published)])
+                .unwrap_or_default()
         });
     wire.into_iter().chain(parts).collect()
 }
@@ -222,10 +225,23 @@ fn byline(toks: &[Tok]) -> Option<usize> {
     }
 }
 
+/// Each labelled date of a part, in order: "Last updated: July 22, 2017. Published July 21,
+/// 2017" has two, and the publication's wins.
+fn labelled_all(toks: &[Tok]) -> Vec<(Date, Label)> {
+    let mut found = Vec::new();
+    let mut rest = toks;
+    while let Some((date, label, end)) = labelled(rest) {
+        found.push((date, label));
+        rest = &rest[skip(rest, end, ".;,").min(rest.len())..];
+    }
+    found
+}
+
 /// "Published: 12 March 2024", "Posted on 5 March 2024 by ...", "Last updated 3:14 PM EST,
-/// Tue March 5, 2024": a label opening the part, then a date. After the date comes nothing,
-/// punctuation, or a byline; "Dated March 5, 2024, the letter says" is a sentence.
-fn labelled(toks: &[Tok]) -> Option<(Date, Label)> {
+/// Tue March 5, 2024": a label opening the part, then a date, and where it ends. After the
+/// date comes nothing, punctuation, or a byline; "Dated March 5, 2024, the letter says" is a
+/// sentence.
+fn labelled(toks: &[Tok]) -> Option<(Date, Label, usize)> {
     let (label, k) = label(toks)?;
     let k = skip(toks, k, ":-–—");
     let k = if is_word(toks, k, "on") || is_word(toks, k, "at") {
@@ -244,7 +260,7 @@ fn labelled(toks: &[Tok]) -> Option<(Date, Label)> {
                 || matches!(entry(toks, next), Some(Entry::Label(_)))
         }
     };
-    ends.then_some((date, label))
+    ends.then_some((date, label, end))
 }
 
 /// A label of one or two words ("Updated", "Last updated") opening the part.
@@ -601,6 +617,9 @@ mod tests {
         assert_eq!(found(text).as_deref(), Some("2024-03-12"));
         let text = "Updated: March 14, 2024 | Updated: March 15, 2024\nThe story.\n";
         assert_eq!(found(text).as_deref(), Some("2024-03-14"));
+        // both on one line, parted by a full stop
+        let text = "Last updated: March 14, 2024. Published March 12, 2024\nThe story.\n";
+        assert_eq!(found(text).as_deref(), Some("2024-03-12"));
     }
 
     #[test]
