@@ -344,11 +344,13 @@ fn print_paths(options: &Options) -> Result<(), Failure> {
         shown(config::config_path(options).map(|(p, _)| p))
     };
     let export = load_config(options)?.export.dir();
-    // the reader's export key makes a missing folder; say so rather than show it as there
-    let made = if export.as_deref().is_some_and(|d| !d.is_dir()) {
-        " (missing: made on the first export)"
-    } else {
-        ""
+    // the reader's export key makes a missing folder; say so rather than show it as there,
+    // unless a file stands where a folder on the way must be
+    let made = match export.as_deref() {
+        Some(d) if d.is_dir() => "",
+        Some(d) if d.ancestors().any(Path::is_file) => " (a file is in the way: exports will fail)",
+        Some(_) => " (missing: made on the first export)",
+        None => "",
     };
     write_output(options, |out| {
         writeln!(out, "config: {config}")?;

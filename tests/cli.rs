@@ -1194,6 +1194,19 @@ fn paths_checks_the_configuration_and_expands_a_tilde() {
         )),
         "{text}"
     );
+    // a file where a folder on the way must be: no promise
+    write(dir.path(), "blocker", b"");
+    let config = write(dir.path(), "d.toml", b"[export]\ndir = \"~/blocker/x\"\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["--config", &config, "paths"])
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("(a file is in the way: exports will fail)"),
+        "{text}"
+    );
 }
 
 /// `--format` other than json is export's, not extract's; `-o -` is stdout; `-o FOLDER`
