@@ -52,11 +52,10 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
         return None;
     }
     let head = head.to_ascii_lowercase();
-    head.match_indices("<meta").find_map(|(at, _)| {
-        let tag = &head[at..];
-        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-        tag.match_indices("charset").find_map(|(at, name)| {
-            let value = tag[at + name.len()..].trim_start().strip_prefix('=')?;
+    // the value of `name="..."` in `text`
+    let value_of = |text: &str, name: &str| {
+        text.match_indices(name).find_map(|(at, name)| {
+            let value = text[at + name.len()..].trim_start().strip_prefix('=')?;
             let label: String = value
                 .trim_start()
                 .trim_start_matches(['"', '\''])
@@ -65,6 +64,18 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
                 .collect();
             (!label.is_empty()).then_some(label)
         })
+    };
+    let meta = head.match_indices("<meta").find_map(|(at, _)| {
+        let tag = &head[at..];
+        value_of(&tag[..tag.find('>').unwrap_or(tag.len())], "charset")
+    });
+    // an XHTML page's XML declaration: <?xml version="1.0" encoding="iso-8859-1"?>
+    meta.or_else(|| {
+        let declaration = head
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .strip_prefix("<?xml")?;
+        value_of(&declaration[..declaration.find("?>")?], "encoding")
     })
 }
 
@@ -357,6 +368,8 @@ mod tests {
             Some("utf-8".to_string())
         );
         assert_eq!(charset("<html><meta name=\"charset\"><p>"), None);
+        let xhtml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE html>\n<html><p>";
+        assert_eq!(charset(xhtml), Some("iso-8859-1".to_string()));
         assert_eq!(charset("Prose about <meta charset=latin1> tags"), None);
     }
 
