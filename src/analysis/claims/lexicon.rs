@@ -98,11 +98,10 @@ pub enum Class {
     Stop,
     Time,
     LyNoun,
-    Month,
 }
 
 impl Class {
-    const ALL: [Class; 17] = [
+    const ALL: [Class; 16] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -119,7 +118,6 @@ impl Class {
         Class::Stop,
         Class::Time,
         Class::LyNoun,
-        Class::Month,
     ];
 
     fn name(self) -> &'static str {
@@ -140,7 +138,6 @@ impl Class {
             Class::Stop => "stop",
             Class::Time => "time",
             Class::LyNoun => "ly_noun",
-            Class::Month => "month",
         }
     }
 }

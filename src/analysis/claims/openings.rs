@@ -5,7 +5,6 @@
 
 use std::ops::Range;
 
-use super::lexicon::Class;
 use super::reader::Reader;
 use crate::analysis::tokens::{TokenKind, is_capitalised};
 
@@ -88,7 +87,7 @@ impl Reader<'_> {
                     words += 1;
                     capitals |= text.chars().filter(|c| c.is_alphabetic()).count() >= 2
                         && !text.chars().any(char::is_lowercase);
-                    month = self.is(Class::Month, k);
+                    month = crate::analysis::times::is_month(self.word(k));
                 }
                 // a day after its month ("March 5"); a year alone may be a name's ("Euro 2024")
                 TokenKind::Number => dated |= month,

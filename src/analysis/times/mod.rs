@@ -161,6 +161,16 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
     nearest.filter(|t| *t != Tense::Present)
 }
 
+/// Whether a lower-case word names a month ("march", "sept"): for other extractors that
+/// must know one, from the time words' one list.
+pub fn is_month(lower: &str) -> bool {
+    LEXICON
+        .find(lower.trim_end_matches('.'), |e| {
+            matches!(e, lexicon::Entry::Month(_))
+        })
+        .is_some()
+}
+
 /// The interval a TIMEX3 value covers: `(first day, last day)`. "2022-02" → (2022-02-01,
 /// 2022-02-28); "2024-11-22T10:00" → that day; "2024-W47" → its Monday to Sunday;
 /// "2022-Q1", "2022-H2", "2022-SU", "199" (the 1990s), "19" (the 1900s) likewise. None for
