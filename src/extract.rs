@@ -142,15 +142,11 @@ fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexico
     }
     let published = match parsed.published.as_deref() {
         None => default_published,
-        Some(p) => match parse_date(p) {
-            Some(date) if date.year() >= FIRST_YEAR => Some(date),
-            Some(_) => {
-                let why = format!("\"published\" {p:?} is before the year {FIRST_YEAR}");
-                return error(parsed.id, why);
-            }
+        Some(p) => match parse_date(p).filter(|d| d.year() >= FIRST_YEAR) {
+            Some(date) => Some(date),
             None => {
-                // the command line's words: the wrong form, or a day that is not one
-                let why = crate::cli::parse_published(p)
+                // why, in the command line's words (a line may give a time after the day)
+                let why = crate::cli::parse_published(p.get(..10).unwrap_or(p))
                     .err()
                     .unwrap_or_else(|| format!("{p:?} is not YYYY-MM-DD"));
                 return error(parsed.id, format!("\"published\": {why}"));
