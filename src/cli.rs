@@ -81,23 +81,13 @@ pub enum Command {
     },
 }
 
-pub use crate::document::FIRST_YEAR;
-
 /// A published date as the command line and batch lines take it, or why it is not one.
 pub fn parse_published(value: &str) -> Result<Date, String> {
-    let form = value.len() == 10
-        && value.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if !form {
+    // exactly the day here: a time after it is for files and batch lines
+    if value.len() != 10 {
         return Err(format!("'{value}' is not a date of the form YYYY-MM-DD"));
     }
-    let date = crate::document::parse_date(value).ok_or_else(|| format!("{value} is not a day"))?;
-    if date.year() < FIRST_YEAR {
-        return Err(format!("{value} is before the year {FIRST_YEAR}"));
-    }
-    Ok(date)
+    crate::document::published_date(value)
 }
 
 #[cfg(test)]

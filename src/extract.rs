@@ -7,8 +7,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::analysis::{UserLexicon, analyze};
-use crate::cli::FIRST_YEAR;
-use crate::document::{Document, Meta, parse_date};
+use crate::document::{Document, Meta, published_date};
 use crate::schema::to_json;
 
 /// Analyses one briefing and writes its JSON to `out` (pretty for a person reading one
@@ -142,15 +141,9 @@ fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexico
     }
     let published = match parsed.published.as_deref() {
         None => default_published,
-        Some(p) => match parse_date(p).filter(|d| d.year() >= FIRST_YEAR) {
-            Some(date) => Some(date),
-            None => {
-                // why, in the command line's words (a line may give a time after the day)
-                let why = crate::cli::parse_published(p.get(..10).unwrap_or(p))
-                    .err()
-                    .unwrap_or_else(|| format!("{p:?} is not YYYY-MM-DD"));
-                return error(parsed.id, format!("\"published\": {why}"));
-            }
+        Some(p) => match published_date(p) {
+            Ok(date) => Some(date),
+            Err(why) => return error(parsed.id, format!("\"published\": {why}")),
         },
     };
     let id = parsed.id;

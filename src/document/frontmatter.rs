@@ -167,7 +167,7 @@ fn set(meta: &mut Meta, key: &str, value: String, line: usize, warnings: &mut Ve
         "source" => meta.source = Some(value),
         "url" => meta.url = Some(value),
         "author" => meta.author = Some(value),
-        "published" | "date" => match parse_date(&value).filter(|d| d.year() >= FIRST_YEAR) {
+        "published" | "date" => match published_date(&value).ok() {
             Some(date) => {
                 meta.published = Some(date);
                 meta.published_from = Some(DateSource::FrontMatter);
@@ -184,6 +184,29 @@ fn set(meta: &mut Meta, key: &str, value: String, line: usize, warnings: &mut Ve
 /// The first year a published date may have: TIMEX3 values have four-digit years, and the
 /// week or year before a date in year 0 would not.
 pub const FIRST_YEAR: i16 = 1000;
+
+/// A briefing's published date from any of the places that give one (the command line, a
+/// batch line, front matter, a page's metadata), or why it is not one: the wrong form, a
+/// day that is not one, or a year before [`FIRST_YEAR`]. A time after the day is allowed.
+pub fn published_date(value: &str) -> Result<Date, String> {
+    let Some(date) = parse_date(value) else {
+        let form = value.get(..10).is_some_and(|head| {
+            head.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+        });
+        return Err(if form {
+            format!("{} is not a day", &value[..10])
+        } else {
+            format!("'{value}' is not a date of the form YYYY-MM-DD")
+        });
+    };
+    if date.year() < FIRST_YEAR {
+        return Err(format!("{value} is before the year {FIRST_YEAR}"));
+    }
+    Ok(date)
+}
 
 pub fn parse_date(value: &str) -> Option<Date> {
     let head = value.get(..10)?;

@@ -5,7 +5,7 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::frontmatter::{FIRST_YEAR, parse_date};
+use super::frontmatter::published_date;
 use super::{DateSource, Meta};
 
 /// How much of a page's start is searched for its declared character set (browsers look at
@@ -93,8 +93,7 @@ pub fn article(page: &str) -> (Meta, String) {
         ],
     )
     .or_else(|| first_attr(&html, "time[datetime]", "datetime"))
-    .and_then(|d| parse_date(&d))
-    .filter(|d| d.year() >= FIRST_YEAR);
+    .and_then(|d| published_date(&d).ok());
     let meta = Meta {
         title: first_meta(&html, &["og:title", "twitter:title"])
             .or_else(|| first_text(&html, "title"))

@@ -14,7 +14,7 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-pub use frontmatter::{DateSource, FIRST_YEAR, Meta, parse_date};
+pub use frontmatter::{DateSource, Meta, parse_date, published_date};
 pub use offsets::OffsetMap;
 
 /// A half-open byte range into [`Document::text`]. Byte offsets are what Rust slices with;
