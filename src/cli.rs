@@ -81,8 +81,8 @@ pub enum Command {
     },
 }
 
-/// A published date as the command line and batch lines take it, or why it is not one.
-pub fn parse_published(value: &str) -> Result<Date, String> {
+/// `--published`: exactly a day, or why it is not one.
+fn parse_published(value: &str) -> Result<Date, String> {
     // exactly the day here: a time after it is for files and batch lines
     if value.len() != 10 {
         return Err(format!("'{value}' is not a date of the form YYYY-MM-DD"));
