@@ -150,8 +150,6 @@ impl Config {
             mouse: self.mouse,
             sizes: self.layout.sizes().map_err(|(_, why)| why)?,
             review: crate::tui::ReviewSettings {
-                data_dir: None,
-                reviewer: crate::review::reviewer(self.reviewer.as_deref()),
                 export_format: self.export.format,
                 export_dir: self.export.dir.clone(),
             },

@@ -5,6 +5,7 @@
 //! `docs/ARCHITECTURE.md` walks through the modules.
 
 pub mod analysis;
+pub mod briefing;
 pub mod cli;
 pub mod config;
 pub mod document;

@@ -12,6 +12,7 @@ pub mod attach;
 pub mod correct;
 pub mod merge;
 pub mod model;
+pub mod position;
 pub mod store;
 #[cfg(test)]
 mod tests;
@@ -19,6 +20,7 @@ mod tests;
 pub use model::{
     Change, ClaimReview, Correction, FreeNote, Grade, GradeError, Quote, Review, Status,
 };
+pub use position::Position;
 pub use store::{BriefingKey, Store, StoreError};
 
 use jiff::Timestamp;

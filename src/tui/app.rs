@@ -19,6 +19,7 @@ use super::review::{Pending, ReviewSettings};
 use super::search;
 use super::selection::Selection;
 use crate::analysis::Analysis;
+use crate::briefing::Opener;
 use crate::document::{Document, Span, Warning};
 use crate::review::{Session, Status};
 
@@ -172,6 +173,8 @@ pub struct App {
     /// The briefing's review, once loaded with the analysis.
     pub session: Option<Session>,
     pub review_settings: ReviewSettings,
+    /// How briefings are opened: the library's are reviewed through it.
+    pub opener: Arc<Opener>,
     /// The grade picker or the note editor, when open.
     pub overlay: Option<Overlay>,
     /// Only claims of this status (else all but the rejected).
@@ -226,6 +229,7 @@ impl App {
             opened: None,
             session: None,
             review_settings: ReviewSettings::default(),
+            opener: Arc::default(),
             overlay: None,
             status_filter: None,
             message: None,
@@ -298,12 +302,15 @@ impl App {
         self.sizes = old.sizes;
         self.narrow = old.narrow;
         self.review_settings = old.review_settings;
+        self.opener = old.opener;
         self.warnings = old.warnings;
         self.lost = old.lost + usize::from(old.unsaved);
         let mut analysis = briefing.analysis.clone();
-        let (session, warnings) =
-            self.review_settings
-                .load(path.as_deref(), &briefing.doc, &mut analysis);
+        let (session, warnings) = self.opener.reviews.attach_or_keep_in_memory(
+            path.as_deref(),
+            &briefing.doc,
+            &mut analysis,
+        );
         self.set_document(briefing.doc.clone());
         self.set_review(analysis, session, warnings);
         self.opened = Some(i);

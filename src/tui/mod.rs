@@ -45,7 +45,8 @@ use library::{Library, scan};
 use review::Pending;
 pub use review::ReviewSettings;
 
-use crate::analysis::{self, Analysis, UserLexicon};
+use crate::analysis::Analysis;
+use crate::briefing::{Opener, Origin};
 use crate::document::{Document, Warning};
 use crate::io_reason;
 use crate::review as review_store;
@@ -62,10 +63,10 @@ enum Loaded {
 
 /// What the reader opens on.
 enum Start {
-    /// A briefing's name, the file it is read from (none: stdin or the sample), its loader.
-    One(String, Option<PathBuf>, Loader),
-    /// The folders and files of a library, with the date that overrides theirs.
-    Library(Vec<PathBuf>, Option<jiff::civil::Date>),
+    /// A briefing, with its bytes when they were read before the terminal was taken (stdin).
+    One(Origin, Option<Vec<u8>>),
+    /// The folders and files of a library.
+    Library(Vec<PathBuf>),
 }
 
 /// What the configuration decides about the reader.
@@ -78,34 +79,30 @@ pub struct Settings {
     pub review: ReviewSettings,
 }
 
-/// Reads a briefing, in the background; `Err` is the `<what>: <why>` of a failure.
-pub type Loader = Box<dyn FnOnce() -> Result<(Document, Vec<Warning>), String> + Send>;
-
-/// Runs the reader until the user quits. Returns the ingest warnings, to print once the
-/// terminal is back, or the failure that ended it.
+/// Runs the reader until the user quits, on a briefing read, analysed and reviewed in the
+/// background through `opener` (`bytes`: stdin, already read). Returns the ingest
+/// warnings, to print once the terminal is back, or the failure that ended it.
 pub fn run(
-    name: String,
-    path: Option<PathBuf>,
-    load: Loader,
-    lexicon: UserLexicon,
+    origin: Origin,
+    bytes: Option<Vec<u8>>,
+    opener: Opener,
     settings: Settings,
 ) -> Result<Vec<Warning>, String> {
-    start(Start::One(name, path, load), lexicon, settings)
+    start(Start::One(origin, bytes), opener, settings)
 }
 
 /// Runs the reader on a library: the briefings of `roots` (folders and files), each read in
-/// the background with `published` over its own date when given. Returns the warnings of
-/// the briefings read, each naming its file.
+/// the background through `opener`. Returns the warnings of the briefings read, each
+/// naming its file.
 pub fn run_library(
     roots: Vec<PathBuf>,
-    published: Option<jiff::civil::Date>,
-    lexicon: UserLexicon,
+    opener: Opener,
     settings: Settings,
 ) -> Result<Vec<Warning>, String> {
-    start(Start::Library(roots, published), lexicon, settings)
+    start(Start::Library(roots), opener, settings)
 }
 
-fn start(start: Start, lexicon: UserLexicon, settings: Settings) -> Result<Vec<Warning>, String> {
+fn start(start: Start, opener: Opener, settings: Settings) -> Result<Vec<Warning>, String> {
     theme::configure(settings.palette);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -114,7 +111,8 @@ fn start(start: Start, lexicon: UserLexicon, settings: Settings) -> Result<Vec<W
     let mut app = App::new(String::new(), settings.keymap);
     app.sizes = settings.sizes;
     app.review_settings = settings.review;
-    runtime.block_on(event_loop(start, Arc::new(lexicon), app, settings.mouse))
+    app.opener = Arc::new(opener);
+    runtime.block_on(event_loop(start, app, settings.mouse))
 }
 
 /// The reader without a terminal, for the benchmarks: the same `App` and drawing as the
@@ -166,12 +164,7 @@ impl Drop for Guard {
     }
 }
 
-async fn event_loop(
-    start: Start,
-    lexicon: Arc<UserLexicon>,
-    mut app: App,
-    mouse: bool,
-) -> Result<Vec<Warning>, String> {
+async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warning>, String> {
     let failed = |e: io::Error| format!("terminal: {}", io_reason(&e));
     let mut terminal = ratatui::try_init().map_err(failed)?;
     let _guard = Guard;
@@ -188,42 +181,47 @@ async fn event_loop(
     let (warn_tx, warn_rx) = std::sync::mpsc::channel();
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
-    let shared = lexicon.clone();
-    let review = Arc::new(app.review_settings.clone());
-    let read = move |library: &Library, published| {
+    let shared = app.opener.clone();
+    let read = move |library: &Library| {
         let tx = reading_tx.clone();
         scan::read_all(
             library.generation,
             library.to_read(),
-            published,
             shared.clone(),
-            review.clone(),
             move |arrived: Result<scan::Arrived, String>| {
                 let _ =
                     tx.send(arrived.map_or_else(Loaded::Failed, |a| Loaded::Entry(Box::new(a))));
             },
         )
     };
-    let mut readers: Option<(Arc<AtomicBool>, Option<jiff::civil::Date>)> = None;
+    let mut readers: Option<Arc<AtomicBool>> = None;
     match start {
-        Start::One(name, path, load) => {
-            app.name = name;
-            let review = app.review_settings.clone();
+        Start::One(origin, bytes) => {
+            app.name = origin.name();
+            let opener = app.opener.clone();
             tokio::task::spawn_blocking(move || {
+                let read = || match bytes {
+                    Some(bytes) => opener.ingest(&origin, &bytes),
+                    None => opener.read(&origin),
+                };
                 // A bug in the analysis must end the reader with one line, not leave it running on
                 // a terminal the panic hook has already given back.
-                let work = std::panic::AssertUnwindSafe(|| match load() {
+                let work = std::panic::AssertUnwindSafe(|| match read() {
                     Ok((doc, found)) => {
                         let _ = warn_tx.send(found);
                         let doc = Arc::new(doc);
                         let _ = tx.send(Loaded::Document(Arc::clone(&doc)));
-                        let mut analysis = analysis::analyze(&doc, &lexicon);
-                        let (session, warnings) = review.load(path.as_deref(), &doc, &mut analysis);
+                        let mut analysis = opener.analyse(&doc);
+                        let (session, warnings) = opener.reviews.attach_or_keep_in_memory(
+                            origin.file(),
+                            &doc,
+                            &mut analysis,
+                        );
                         let _ =
                             tx.send(Loaded::Analysis(analysis, session.map(Box::new), warnings));
                     }
                     Err(why) => {
-                        let _ = tx.send(Loaded::Failed(why));
+                        let _ = tx.send(Loaded::Failed(why.to_string()));
                     }
                 });
                 if std::panic::catch_unwind(work).is_err() {
@@ -233,13 +231,14 @@ async fn event_loop(
                 }
             });
         }
-        Start::Library(roots, published) => {
+        Start::Library(roots) => {
             let library = Library::new(roots.clone(), scan::scan(&roots));
-            readers = Some((read(&library, published), published));
-            let (sizes, review) = (app.sizes, app.review_settings);
+            readers = Some(read(&library));
+            let (sizes, review, opener) = (app.sizes, app.review_settings, app.opener);
             app = App::with_library(library, app.keymap);
             app.sizes = sizes;
             app.review_settings = review;
+            app.opener = opener;
         }
     }
     if mouse {
@@ -281,12 +280,12 @@ async fn event_loop(
             () = std::future::ready(()), if app.counting() => app.count_on(),
             () = signals.next() => break,
         }
-        if let (Some(library), Some((stop, published))) = (&mut app.library, &mut readers)
+        if let (Some(library), Some(stop)) = (&mut app.library, &mut readers)
             && library.rescan
         {
             stop.store(true, Ordering::Relaxed);
             library.scanned(scan::scan(&library.roots));
-            *stop = read(library, *published);
+            *stop = read(library);
         }
         match app.pending.take() {
             Some(Pending::Copy(text)) => {
@@ -333,7 +332,7 @@ async fn event_loop(
     if app.reading {
         app.save_view();
     }
-    if let Some((stop, _)) = readers {
+    if let Some(stop) = readers {
         stop.store(true, Ordering::Relaxed);
     }
     if let Some(library) = &app.library {

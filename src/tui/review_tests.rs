@@ -5,9 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::notes::Entry;
 use super::super::overlay::Overlay;
-use super::super::review::ReviewSettings;
 use super::super::selection::Selection;
 use super::*;
+use crate::briefing::Reviews;
 use crate::document::Span;
 use crate::review::{BriefingKey, Grade, Session, Status, Store};
 
@@ -371,13 +371,10 @@ fn without_a_usable_store_each_change_says_it_is_not_saved_and_quitting_asks() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a file");
     std::fs::write(&file, "not a folder").unwrap();
-    let settings = ReviewSettings {
-        data_dir: Some(file),
-        ..ReviewSettings::default()
-    };
+    let reviews = Reviews::open(Some(&file), "tester".into());
     let (doc, _) = Document::from_bytes(crate::SAMPLE).expect("the sample reads");
     let mut analysis = analyze(&doc, &UserLexicon::default());
-    let (session, warnings) = settings.load(None, &doc, &mut analysis);
+    let (session, warnings) = reviews.attach_or_keep_in_memory(None, &doc, &mut analysis);
     let mut app = App::new("test".into(), Keymap::default());
     app.set_document(doc);
     app.set_review(analysis, session, warnings);
