@@ -7,7 +7,7 @@ use super::{Action::*, App, Keymap, draw, run, typed};
 use crate::analysis::{UserLexicon, analyze};
 use crate::document::Document;
 use crate::tui::library::scan::{Arrived, Found};
-use crate::tui::library::{Briefing, Library, Status};
+use crate::tui::library::{Analysed, Library, Status};
 
 /// Three briefings, a file that could not be read, and one still being read.
 const FILES: [(&str, &str); 3] = [
@@ -30,10 +30,10 @@ const FILES: [(&str, &str); 3] = [
     ),
 ];
 
-fn briefing(text: &str) -> Briefing {
+fn briefing(text: &str) -> Analysed {
     let (doc, warnings) = Document::from_bytes(text.as_bytes()).expect("a briefing");
     let analysis = analyze(&doc, &UserLexicon::default());
-    Briefing {
+    Analysed {
         doc,
         analysis,
         warnings,

@@ -21,7 +21,7 @@ use crate::document::{Document, Span, Warning};
 
 /// A briefing read and analysed.
 #[derive(Debug)]
-pub struct Briefing {
+pub struct Analysed {
     pub doc: Document,
     pub analysis: Analysis,
     /// What ingest noticed, printed when the reader ends.
@@ -33,7 +33,7 @@ pub struct Briefing {
 #[derive(Debug, Clone)]
 pub enum Status {
     Reading,
-    Ready(Arc<Briefing>),
+    Ready(Arc<Analysed>),
     /// Unreadable, binary, not a briefing: why, shown in the list.
     Failed(String),
 }
@@ -49,7 +49,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn briefing(&self) -> Option<&Briefing> {
+    fn briefing(&self) -> Option<&Analysed> {
         match &self.status {
             Status::Ready(b) => Some(b),
             _ => None,
@@ -466,7 +466,7 @@ impl Library {
     }
 
     /// The briefing of an entry, once read.
-    pub fn briefing(&self, i: usize) -> Option<Arc<Briefing>> {
+    pub fn briefing(&self, i: usize) -> Option<Arc<Analysed>> {
         match &self.entries.get(i)?.status {
             Status::Ready(b) => Some(b.clone()),
             _ => None,

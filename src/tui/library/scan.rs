@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::Briefing;
+use super::Analysed;
 use crate::briefing::{Opener, Origin};
 use crate::io_reason;
 
@@ -98,7 +98,7 @@ fn is_briefing(path: &Path) -> bool {
 pub struct Arrived {
     pub generation: u64,
     pub index: usize,
-    pub result: Result<Briefing, String>,
+    pub result: Result<Analysed, String>,
 }
 
 /// Reads and analyses the files on a few threads (one a core, at most four), sending each
@@ -148,13 +148,13 @@ pub fn read_all(
 /// One briefing, read and analysed, with its stored review counted; `Err` is why not. The
 /// analysis stays as the machine made it: the reader applies the review's corrections
 /// when it opens it.
-pub fn read(path: &Path, opener: &Opener) -> Result<Briefing, String> {
+pub fn read(path: &Path, opener: &Opener) -> Result<Analysed, String> {
     let (doc, warnings) = opener
         .read(&Origin::File(path.to_path_buf()))
         .map_err(|e| e.why)?;
     let analysis = opener.analyse(&doc);
     let (reviewed, found) = opener.reviews.reviewed(Some(path), &doc, &analysis);
-    Ok(Briefing {
+    Ok(Analysed {
         doc,
         analysis,
         warnings: [warnings, found].concat(),
