@@ -9,8 +9,8 @@ use textwrap::WordSeparator;
 use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
-use super::layout::drawable;
 use super::marks::Marks;
+use super::text::drawable;
 use super::theme;
 use crate::document::{Document, Span};
 

@@ -3,14 +3,14 @@
 
 use ratatui::text::{Line, Span as Text};
 
-use super::app::App;
-use super::layout::{clip, none_found, row_style};
+use super::reader::Reader;
 use super::theme;
+use super::widgets::{clip, none_found, row_style};
 use crate::analysis::{Analysis, Claim};
 use crate::document::Document;
 use crate::review::{ClaimReview, Status};
 
-pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
+pub fn lines(app: &mut Reader, width: usize, height: usize) -> Vec<Line<'static>> {
     let (Some(doc), Some(analysis)) = (&app.doc, &app.analysis) else {
         return Vec::new();
     };

@@ -7,24 +7,23 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as Text};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::app::App;
-use super::layout::{centred, clear};
+use super::keymap::Keymap;
 use super::theme;
+use super::widgets::{centred, clear};
 use crate::analysis::ActorKind;
 use crate::review::Status;
 
 /// Space between the help's columns.
 const GAP: usize = 2;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
+/// The help over `area`; `library`: a library is open, so its keys are listed too.
+pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, library: bool, scroll: &mut usize) {
     // a single briefing has no library: its keys would do nothing
-    let library = app.library.is_some();
-    let mut rows: Vec<Line> = app
-        .keymap
+    let mut rows: Vec<Line> = keymap
         .actions()
         .filter(|action| library || !action.for_library())
         .map(|action| {
-            let keys = app.keymap.keys(action);
+            let keys = keymap.keys(action);
             Line::from(vec![
                 Text::styled(format!("{keys:>15}  "), theme::key()),
                 Text::raw(action.describe()),
@@ -59,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         .collect();
     // Taller than the terminal: j/k scroll it.
     let hidden = per_column.saturating_sub(usize::from(place.height.saturating_sub(2)));
-    app.help_scroll = app.help_scroll.min(hidden);
+    *scroll = (*scroll).min(hidden);
     let closes = if hidden > 0 {
         " j/k scroll · ? or esc closes "
     } else {
@@ -70,7 +69,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         .title(Line::styled(" Keys ", theme::title(true)))
         .title_bottom(Line::styled(closes, theme::dim()).right_aligned());
     clear(frame, place);
-    let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
+    let scroll = u16::try_from(*scroll).unwrap_or(u16::MAX);
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll, 0)),
         place,

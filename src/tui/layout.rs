@@ -3,52 +3,33 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span as Text};
-use ratatui::widgets::{Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::action::Action;
-use super::app::{App, ListView, Pane};
+use super::app::App;
 use super::keymap::Keymap;
+use super::list::ListView;
+use super::reader::{Pane, Reader};
+use super::sizes::{MIN_HEIGHT, MIN_WIDTH};
+use super::widgets::{SPINNER, clip, clip_middle, hint, spans_width};
 use super::{actors, claims, help, library, overlay, theme, timeline};
-use crate::analysis::Analysis;
 use crate::document::DateSource;
 
-/// Below this, only a notice: 40x12 still shows a whole pane.
-pub const MIN_WIDTH: u16 = 30;
-pub const MIN_HEIGHT: u16 = 8;
-
-pub const SPINNER: [char; 4] = ['|', '/', '-', '\\'];
-
-/// How the panes share the screen (`[layout]` in the configuration).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PaneSizes {
-    /// Percent of the width for the right-hand column when the panes sit side by side.
-    pub side: u16,
-    /// Columns from which the panes sit side by side; below, they are tabs.
-    pub wide: u16,
-}
-
-impl PaneSizes {
-    /// The range `side` may take: each column keeps room to be read.
-    pub const SIDE: std::ops::RangeInclusive<u16> = 20..=80;
-    /// The range `wide` may take: from the smallest usable terminal up.
-    pub const WIDE: std::ops::RangeInclusive<u16> = MIN_WIDTH..=1000;
-}
-
-impl Default for PaneSizes {
-    fn default() -> Self {
-        PaneSizes {
-            side: 42,
-            wide: 100,
-        }
-    }
+/// What the shell shows around the reader: its keys, its message, the mouse, the help.
+pub struct Shell<'a> {
+    pub keymap: &'a Keymap,
+    pub message: Option<&'a str>,
+    pub mouse: bool,
+    pub help: bool,
+    /// A library is open (its keys are shown).
+    pub library: bool,
+    /// Briefings left with review changes that could not be saved.
+    pub lost: usize,
+    pub tick: usize,
 }
 
 pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
-    app.rects = [None; 4];
-    app.tabs.clear();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let notice = Paragraph::new(vec![
             Line::from("terminal too small"),
@@ -74,19 +55,34 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         library::view::draw(frame, area, app);
         return;
     }
-    app.narrow = area.width < app.sizes.wide;
+    let shell = Shell {
+        keymap: &app.keymap,
+        message: app.message.as_deref(),
+        mouse: app.mouse,
+        help: app.help,
+        library: app.library.is_some(),
+        lost: app.lost,
+        tick: app.tick,
+    };
+    let Some(reader) = app.reader.as_mut() else {
+        return;
+    };
+    reader.rects = [None; 4];
+    reader.tabs.clear();
+    reader.narrow = area.width < app.sizes.wide;
     let [title, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    title_bar(frame, title, app);
-    if app.narrow {
+    title_bar(frame, title, reader, &shell);
+    if reader.narrow {
         let [tabs, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
-        tab_bar(frame, tabs, app);
-        pane(frame, body, app, app.focus);
+        tab_bar(frame, tabs, reader);
+        let focus = reader.focus;
+        pane(frame, body, reader, &shell, focus);
     } else {
         let side = app.sizes.side;
         let [left, right] = Layout::horizontal([
@@ -94,27 +90,33 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
             Constraint::Percentage(side),
         ])
         .areas(body);
-        pane(frame, left, app, Pane::Article);
+        pane(frame, left, reader, &shell, Pane::Article);
         let [c, a, t] = Layout::vertical([
             Constraint::Percentage(45),
             Constraint::Percentage(25),
             Constraint::Percentage(30),
         ])
         .areas(right);
-        pane(frame, c, app, Pane::Claims);
-        pane(frame, a, app, Pane::Actors);
-        pane(frame, t, app, Pane::Timeline);
+        pane(frame, c, reader, &shell, Pane::Claims);
+        pane(frame, a, reader, &shell, Pane::Actors);
+        pane(frame, t, reader, &shell, Pane::Timeline);
     }
-    status_bar(frame, status, app);
-    if app.help {
-        help::draw(frame, body, app);
-    } else if app.overlay.is_some() {
-        overlay::draw(frame, body, app);
+    status_bar(frame, status, reader, &shell);
+    if shell.help {
+        help::draw(
+            frame,
+            body,
+            shell.keymap,
+            shell.library,
+            &mut app.help_scroll,
+        );
+    } else if reader.overlay.is_some() {
+        overlay::draw(frame, body, reader, shell.keymap);
     }
 }
 
 /// The title on the left, cut to fit; the date and the review count always on the right.
-fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
+fn title_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell) {
     let sep = || Text::styled(" │ ", theme::dim());
     let mut title = app.name.clone();
     let mut date = None;
@@ -154,7 +156,7 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
             Text::styled(format!("{done}/{n} {reviewed_word} "), theme::dim()),
         ]);
         // review changes that could not be written: the count is not on disk
-        if app.unsaved || app.lost > 0 {
+        if app.unsaved || shell.lost > 0 {
             right.push(Text::styled("not saved ", theme::current_match()));
         }
     }
@@ -173,7 +175,7 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
 }
 
-fn tab_bar(frame: &mut Frame, area: Rect, app: &mut App) {
+fn tab_bar(frame: &mut Frame, area: Rect, app: &mut Reader) {
     // Very narrow terminals drop the padding so all four tabs still show.
     let (pad, gap) = if area.width < 48 {
         ("", " ")
@@ -200,7 +202,7 @@ fn tab_bar(frame: &mut Frame, area: Rect, app: &mut App) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {
+fn pane(frame: &mut Frame, area: Rect, app: &mut Reader, shell: &Shell, pane: Pane) {
     let focused = app.focus == pane;
     let number = Pane::ALL.iter().position(|&p| p == pane).unwrap_or(0) + 1;
     let mut block = Block::bordered()
@@ -230,7 +232,7 @@ fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {
         _ => None,
     };
     if let Some(what) = waiting {
-        let spin = SPINNER[app.tick % SPINNER.len()];
+        let spin = SPINNER[shell.tick % SPINNER.len()];
         let line = Line::styled(format!("{spin} {what}…"), theme::dim());
         frame.render_widget(Paragraph::new(line), inner);
         return;
@@ -268,7 +270,7 @@ fn scrollbar(frame: &mut Frame, area: Rect, view: ListView, len: usize) {
 }
 
 /// The count beside a list pane's title: "12", or "3 of 12 · North Korea" when filtered.
-fn count(app: &App, pane: Pane) -> String {
+fn count(app: &Reader, pane: Pane) -> String {
     let Some(analysis) = &app.analysis else {
         return String::new();
     };
@@ -291,18 +293,18 @@ fn count(app: &App, pane: Pane) -> String {
     }
 }
 
-fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
+fn status_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell) {
     use super::action::Action::*;
     let show = |action| {
         let what = match action {
             Back if app.filter.is_some() || app.status_filter.is_some() => "clear filter",
             _ => action.describe(),
         };
-        hint(&app.keymap, action, what)
+        hint(shell.keymap, action, what)
     };
     let mut spans = Vec::new();
     let search = &app.search;
-    if let Some(message) = &app.message {
+    if let Some(message) = shell.message {
         let room = usize::from(area.width).saturating_sub(1);
         spans.push(Text::styled(
             format!(" {}", clip_middle(message, room)),
@@ -310,7 +312,7 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         ));
     } else if let Some(overlay) = &app.overlay {
         spans.push(Text::styled(
-            format!(" {}", overlay::hint(overlay, &app.keymap)),
+            format!(" {}", overlay::hint(overlay, shell.keymap)),
             theme::dim(),
         ));
     } else if let Some(selection) = app.selection {
@@ -330,14 +332,14 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
             (AddClaim, "claim"),
             (Back, "cancel"),
         ] {
-            spans.extend(hint(&app.keymap, action, what));
+            spans.extend(hint(shell.keymap, action, what));
         }
     } else if search.editing {
         spans.push(Text::styled(format!(" /{}", search.query), theme::key()));
         spans.push(Text::styled("▏", theme::key()));
         spans.push(Text::raw(format!("  {}", matches(app))));
         spans.push(Text::styled("  enter keep · esc cancel", theme::dim()));
-    } else if app.help {
+    } else if shell.help {
         for action in [Down, Up, Back, Quit] {
             spans.extend(show(action));
         }
@@ -350,10 +352,10 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         }
         // The pane's keys while they fit; help and quit always.
         let mut room = usize::from(area.width).saturating_sub(spans_width(&spans) + 24);
-        let filter: &[_] = match (app.filter.or(app.status_filter.map(|_| 0)), &app.library) {
+        let filter: &[_] = match (app.filter.or(app.status_filter.map(|_| 0)), shell.library) {
             (Some(_), _) => &[Back],
-            (None, Some(_)) => &[OpenLibrary],
-            (None, None) => &[],
+            (None, true) => &[OpenLibrary],
+            (None, false) => &[],
         };
         let extra: &[_] = if app.narrow { &[NextPane] } else { &[] };
         for &action in filter.iter().chain(app.focus.actions()).chain(extra) {
@@ -370,29 +372,15 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         for action in [Help, Quit] {
             spans.extend(show(action));
         }
-        if app.mouse {
+        if shell.mouse {
             spans.push(Text::styled(" mouse on", theme::dim()));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
 }
 
-/// " key what " for the status bar; nothing when the action has no key.
-pub fn hint(keys: &Keymap, action: Action, what: &str) -> Vec<Text<'static>> {
-    keys.first_key(action).map_or(Vec::new(), |k| {
-        vec![
-            Text::styled(format!(" {k}"), theme::key()),
-            Text::raw(format!(" {what} ")),
-        ]
-    })
-}
-
-pub fn spans_width(spans: &[Text]) -> usize {
-    spans.iter().map(|s| s.width()).sum()
-}
-
 /// "3/120"; while the count goes on, "3/80+", or "?/80+" for a match beyond it.
-fn matches(app: &App) -> String {
+fn matches(app: &Reader) -> String {
     let search = &app.search;
     let n = search.matches.len();
     let more = if search.matches.counted() { "" } else { "+" };
@@ -402,115 +390,4 @@ fn matches(app: &App) -> String {
         (None, Some(_)) => format!("?/{n}{more}"),
         (None, None) => "no match".into(),
     }
-}
-
-/// A row's style in a list pane: the selection stands out.
-pub fn row_style(selected: bool) -> Style {
-    if selected {
-        theme::selected()
-    } else {
-        Style::new()
-    }
-}
-
-/// The overlay's place: centred, at most `width` x `height`.
-pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
-
-/// Clears the overlay's place before it is drawn.
-pub fn clear(frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
-}
-
-/// Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) reorder
-/// how a terminal shows the text around them, so a briefing could make its words read
-/// otherwise than they are; they are kept in the text (offsets need them) but never drawn.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
-/// A piece of the article as drawn: tabs as spaces, no bidirectional controls.
-pub fn drawable(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !is_bidi_control(c))
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect()
-}
-
-/// Text for one row: whitespace runs as single spaces, no bidirectional controls, cut to
-/// `width` columns with "…".
-pub fn clip(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let (mut used, mut keep) = (0, 0);
-    let words = text.split_whitespace().enumerate();
-    let chars = words.flat_map(|(k, w)| (k > 0).then_some(' ').into_iter().chain(w.chars()));
-    for c in chars.filter(|&c| !is_bidi_control(c)) {
-        used += c.width().unwrap_or(0);
-        if used > width {
-            out.truncate(keep);
-            if width > 0 {
-                out.push('…');
-            }
-            return out;
-        }
-        out.push(c);
-        if used < width {
-            keep = out.len();
-        }
-    }
-    out
-}
-
-/// A message for the status bar, cut in the middle when too wide, so that its start (what
-/// was done) and its end (a file's name, a reason) both show.
-pub fn clip_middle(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    let text = clip(text, usize::MAX);
-    if text.width() <= width {
-        return text;
-    }
-    let Some(room) = width.checked_sub(1) else {
-        return String::new();
-    };
-    let fits = |room: usize| {
-        let mut used = 0;
-        move |c: &char| {
-            used += c.width().unwrap_or(0);
-            used <= room
-        }
-    };
-    let head: String = text.chars().take_while(fits(room / 3)).collect();
-    let tail: Vec<char> = text
-        .chars()
-        .rev()
-        .take_while(fits(room - head.width()))
-        .collect();
-    format!("{head}…{}", tail.into_iter().rev().collect::<String>())
-}
-
-/// A dim line for an empty pane.
-pub fn empty(what: &str) -> Vec<Line<'static>> {
-    vec![Line::styled(format!("no {what}"), theme::dim())]
-}
-
-/// An empty pane of the analysis, and why when the text is not English (the analysis then
-/// extracts nothing), wrapped to the pane's `width` so that a short pane shows it whole.
-pub fn none_found(analysis: &Analysis, what: &str, width: usize) -> Vec<Line<'static>> {
-    if analysis.english {
-        return empty(what);
-    }
-    let why = format!("no {what}: the text does not read as English, and only English is analysed");
-    textwrap::wrap(&why, width.max(8))
-        .into_iter()
-        .map(|l| Line::styled(l.into_owned(), theme::dim()))
-        .collect()
 }

@@ -9,19 +9,24 @@ mod app;
 mod article;
 mod claims;
 mod editor;
+mod effect;
 mod help;
 mod keymap;
 mod layout;
 mod library;
+mod list;
 mod marks;
 mod notes;
 mod overlay;
-mod review;
+mod reader;
 mod search;
 mod selection;
+mod sizes;
+mod text;
 mod textarea;
 pub mod theme;
 mod timeline;
+mod widgets;
 
 #[cfg(test)]
 mod tests;
@@ -39,23 +44,23 @@ use tokio::sync::mpsc;
 
 pub use action::Action;
 use app::App;
+use effect::Effect;
 pub use keymap::{Keymap, KeymapError};
-pub use layout::PaneSizes;
 use library::{Library, scan};
-use review::Pending;
-pub use review::ReviewSettings;
+pub use reader::ReviewSettings;
+pub use sizes::PaneSizes;
 
 use crate::analysis::Analysis;
 use crate::briefing::{Opener, Origin};
 use crate::document::{Document, Warning};
 use crate::io_reason;
-use crate::review as review_store;
+use crate::review::Session;
 
 /// What the blocking thread sends back.
 enum Loaded {
     Document(Arc<Document>),
     /// The analysis with its review attached, and the review's warnings.
-    Analysis(Analysis, Option<Box<review_store::Session>>, Vec<Warning>),
+    Analysis(Analysis, Option<Box<Session>>, Vec<Warning>),
     Failed(String),
     /// A briefing of the library, read (or not).
     Entry(Box<scan::Arrived>),
@@ -197,7 +202,10 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     let mut readers: Option<Arc<AtomicBool>> = None;
     match start {
         Start::One(origin, bytes) => {
-            app.name = origin.name();
+            app.reader = Some(reader::Reader::new(
+                origin.name(),
+                app.review_settings.clone(),
+            ));
             let opener = app.opener.clone();
             tokio::task::spawn_blocking(move || {
                 let read = || match bytes {
@@ -288,11 +296,11 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             *stop = read(library);
         }
         match app.pending.take() {
-            Some(Pending::Copy(text)) => {
+            Some(Effect::Copy(text)) => {
                 use crossterm::clipboard::CopyToClipboard;
                 execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text)).map_err(failed)?;
             }
-            Some(Pending::EditNote { claim, text }) => {
+            Some(Effect::EditNote { claim, text }) => {
                 // The editor gets the terminal, and the keys: the stream stops reading.
                 drop(events);
                 let result = match editor::command() {
@@ -318,7 +326,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 events = EventStream::new();
                 app.edited(claim, result);
             }
-            None => {}
+            Some(_) | None => {}
         }
         if app.mouse != mouse {
             let result = if app.mouse {
@@ -329,16 +337,10 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             result.map_err(failed)?;
         }
     }
-    if app.reading {
-        app.save_view();
-    }
     if let Some(stop) = readers {
         stop.store(true, Ordering::Relaxed);
     }
-    if let Some(library) = &app.library {
-        warnings.extend(library.warnings());
-    }
-    warnings.append(&mut app.warnings);
+    warnings.extend(app.finish());
     Ok(warnings)
 }
 

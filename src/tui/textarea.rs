@@ -6,7 +6,7 @@
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::drawable;
+use super::text::drawable;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextArea {

@@ -3,14 +3,14 @@
 
 use ratatui::text::{Line, Span as Text};
 
-use super::app::App;
-use super::layout::{clip, none_found, row_style};
+use super::reader::Reader;
 use super::theme;
+use super::widgets::{clip, none_found, row_style};
 use crate::analysis::times::readable;
 use crate::document::DateSource;
 use unicode_width::UnicodeWidthStr;
 
-pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
+pub fn lines(app: &mut Reader, width: usize, height: usize) -> Vec<Line<'static>> {
     let Some(analysis) = &app.analysis else {
         return Vec::new();
     };
@@ -112,7 +112,7 @@ impl Columns {
 /// date they keep open values (XXXX-WXX-5): the foot says how many, and that a date would
 /// resolve them. A date read from the article's dateline is a guess: the foot says so, and
 /// how to give the right one when there is `room`.
-pub fn date_foot(app: &App, room: usize) -> Option<String> {
+pub fn date_foot(app: &Reader, room: usize) -> Option<String> {
     let (doc, analysis) = (app.doc.as_ref()?, app.analysis.as_ref()?);
     if let Some(date) = doc.meta.published {
         if doc.meta.published_from != Some(DateSource::Dateline) {

@@ -14,8 +14,9 @@ use super::search::Query;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Action;
-use super::app::ListView;
+use super::effect::Effect;
 use super::keymap::Key;
+use super::list::ListView;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
 
@@ -159,13 +160,6 @@ const MAX_HITS: usize = 2000;
 /// Characters of context before a hit.
 const LEAD: usize = 40;
 
-/// What the library asks of the reader after an action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    /// Open the entry; with a hit, at the query's match there.
-    Open(usize, Option<(String, Span)>),
-}
-
 #[derive(Debug, Default)]
 pub struct Library {
     pub roots: Vec<PathBuf>,
@@ -186,7 +180,7 @@ pub struct Library {
     /// mouse.
     pub rows: Option<ratatui::layout::Rect>,
     /// Opened while still being read: opens when it arrives.
-    waiting: Option<Request>,
+    waiting: Option<Effect>,
 }
 
 impl Library {
@@ -238,7 +232,7 @@ impl Library {
 
     /// A briefing read (or not) in the background. Returns what to open, when the reader
     /// was waiting for this one.
-    pub fn arrived(&mut self, arrived: scan::Arrived) -> Option<Request> {
+    pub fn arrived(&mut self, arrived: scan::Arrived) -> Option<Effect> {
         if arrived.generation != self.generation {
             return None;
         }
@@ -252,7 +246,7 @@ impl Library {
         let selected = self.selected().filter(|_| self.list.selected > 0);
         self.refresh_view(selected);
         match &self.waiting {
-            Some(Request::Open(i, _)) if *i == arrived.index => {
+            Some(Effect::Open(i, _)) if *i == arrived.index => {
                 self.notice = None;
                 let request = self.waiting.take()?;
                 self.request(request)
@@ -337,7 +331,7 @@ impl Library {
     }
 
     /// An action on the library's screen; what the reader must do, if anything.
-    pub fn handle(&mut self, action: Action) -> Option<Request> {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
         self.notice = None;
         let page = self.page() as isize;
@@ -420,20 +414,22 @@ impl Library {
         }
     }
 
-    fn open(&mut self) -> Option<Request> {
+    fn open(&mut self) -> Option<Effect> {
         let request = match &self.hits {
             Some(hits) => {
                 let hit = hits.list.get(hits.view.selected)?;
-                Request::Open(hit.entry, Some((hits.query.text.clone(), hit.span)))
+                Effect::Open(hit.entry, Some((hits.query.text.clone(), hit.span)))
             }
-            None => Request::Open(self.selected()?, None),
+            None => Effect::Open(self.selected()?, None),
         };
         self.request(request)
     }
 
     /// Passes an open on to the reader once the entry is read; why not, in the notice.
-    fn request(&mut self, request: Request) -> Option<Request> {
-        let Request::Open(i, _) = &request;
+    fn request(&mut self, request: Effect) -> Option<Effect> {
+        let Effect::Open(i, _) = &request else {
+            return Some(request);
+        };
         let entry = self.entries.get(*i)?;
         match &entry.status {
             Status::Ready(_) => Some(request),

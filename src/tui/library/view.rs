@@ -10,7 +10,7 @@ use super::{Entry, Hits, Library, Status};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
-use crate::tui::layout::{SPINNER, clip, empty, hint, row_style, spans_width};
+use crate::tui::widgets::{SPINNER, clip, empty, hint, row_style, spans_width};
 use crate::tui::{help, theme};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let message = app.message.as_deref();
     status_bar(frame, status, library, (&app.keymap, app.mouse), message);
     if app.help {
-        help::draw(frame, body, app);
+        help::draw(frame, body, &app.keymap, true, &mut app.help_scroll);
     }
 }
 

@@ -7,15 +7,15 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::action::Action;
-use super::app::{App, Item, Pane};
-use super::overlay::{NoteOn, Overlay};
-use super::selection::{Selection, Step};
-use super::textarea::TextArea;
+use super::{Item, NoteOn, Overlay, Pane, Reader};
 use crate::briefing::reviewed;
 use crate::document::Span;
 use crate::export::{self, Briefing, Format};
 use crate::review::{FreeNote, Grade, Position, Session, Status};
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::selection::{Selection, Step};
+use crate::tui::textarea::TextArea;
 
 /// What the configuration decides about the reader's export key.
 #[derive(Debug, Clone, Default)]
@@ -23,15 +23,6 @@ pub struct ReviewSettings {
     pub export_format: Format,
     /// Where `export` writes; none: the current directory.
     pub export_dir: Option<PathBuf>,
-}
-
-/// What only the event loop can do, asked for by a key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pending {
-    /// To the clipboard, with OSC 52.
-    Copy(String),
-    /// Claim `claim`'s note, to edit in `$VISUAL`/`$EDITOR`.
-    EditNote { claim: usize, text: String },
 }
 
 /// The status filter's steps, in the order `filter` cycles through them after "all".
@@ -43,7 +34,7 @@ const FILTERS: [Status; 5] = [
     Status::Rejected,
 ];
 
-impl App {
+impl Reader {
     /// The claim the review keys act on: the Claims pane's selection, or in the article
     /// the claim selected there.
     pub fn target_claim(&self) -> Option<usize> {
@@ -131,7 +122,8 @@ impl App {
         }
     }
 
-    pub fn review_action(&mut self, action: Action) {
+    /// A review key; the clipboard and the external editor are asked of the shell.
+    pub fn review_action(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
         let now = Timestamp::now();
         match action {
@@ -157,15 +149,15 @@ impl App {
             NoteInEditor => {
                 if let Some(claim) = self.review_target() {
                     let text = self.note(claim).unwrap_or_default();
-                    self.pending = Some(Pending::EditNote { claim, text });
+                    return Some(Effect::EditNote { claim, text });
                 }
             }
             Copy => {
                 if let Some(claim) = self.review_target()
                     && let Some(text) = self.clip(claim)
                 {
-                    self.pending = Some(Pending::Copy(text));
                     self.message = Some(format!("c{} copied (OSC 52)", claim + 1));
+                    return Some(Effect::Copy(text));
                 }
             }
             Filter => {
@@ -179,7 +171,7 @@ impl App {
                 self.refresh_claims();
                 // in the pane's words: its "Claims 15 of 16" hides the rejected
                 let Some(analysis) = &self.analysis else {
-                    return;
+                    return None;
                 };
                 let total = analysis.claims.len();
                 let shown = format!("{} of {total}", self.claim_view.len());
@@ -198,7 +190,7 @@ impl App {
                 let (Some(session), Some(doc), Some(analysis)) =
                     (&mut self.session, &self.doc, &mut self.analysis)
                 else {
-                    return;
+                    return None;
                 };
                 if session.undo(doc, analysis, now) {
                     self.message = Some("undone".into());
@@ -216,6 +208,7 @@ impl App {
             }
             _ => {}
         }
+        None
     }
 
     /// `M` in the Actors pane: a picker of the other actors.
@@ -507,7 +500,7 @@ impl App {
         else {
             return;
         };
-        let settings = &self.review_settings;
+        let settings = &self.export;
         let Some(dir) = settings
             .export_dir
             .clone()
