@@ -11,11 +11,12 @@ use ratatui::layout::Position;
 
 use super::action::Action;
 use super::effect::Effect;
+use super::help;
 use super::keymap::{Key, Keymap};
 use super::library::Library;
 use super::library::scan::Arrived;
 use super::reader::{Reader, ReviewSettings};
-use super::sizes::PaneSizes;
+use super::sizes::{PaneSizes, Plan};
 use crate::analysis::Analysis;
 use crate::briefing::Opener;
 use crate::document::{Document, Warning};
@@ -348,14 +349,14 @@ impl App {
     }
 
     /// Mouse capture on: the wheel scrolls the pane (or the library's list) under it, a
-    /// click focuses and selects.
-    pub fn handle_mouse(&mut self, event: MouseEvent) {
+    /// click focuses and selects, in the last frame drawn, which `plan` laid out.
+    pub fn handle_mouse(&mut self, event: MouseEvent, plan: &Plan) {
         if let (Screen::Library, Some(library)) = (self.screen, &mut self.library) {
             let action = match event.kind {
                 MouseEventKind::ScrollDown => Action::Down,
                 MouseEventKind::ScrollUp => Action::Up,
                 MouseEventKind::Down(MouseButton::Left) => {
-                    return library.click(Position::new(event.column, event.row));
+                    return library.click(Position::new(event.column, event.row), plan.rows);
                 }
                 _ => return,
             };
@@ -363,7 +364,27 @@ impl App {
             return;
         }
         if let Some(reader) = self.reading_mut() {
-            reader.handle_mouse(event);
+            reader.handle_mouse(event, plan);
+        }
+    }
+
+    /// Fits the state to the frame `plan` lays out, before it is drawn: the screen's lists
+    /// scrolled to their selection, the article wrapped, the help's scroll kept in range.
+    pub fn fit(&mut self, plan: &Plan) {
+        if plan.too_small {
+            return;
+        }
+        if self.help {
+            let library = self.library.is_some();
+            let hidden = help::hidden(plan.body, &self.keymap, library);
+            self.help_scroll = self.help_scroll.min(hidden);
+        }
+        match (self.screen, &mut self.library, &mut self.reader) {
+            (Screen::Library, Some(library), _) => {
+                library.fit(plan.rows.map_or(0, |r| usize::from(r.height)));
+            }
+            (Screen::Reader, _, Some(reader)) => reader.fit(plan),
+            _ => {}
         }
     }
 

@@ -16,9 +16,17 @@ use crate::review::Status;
 /// Space between the help's columns.
 const GAP: usize = 2;
 
-/// The help over `area`; `library`: a library is open, so its keys are listed too.
-pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, library: bool, scroll: &mut usize) {
-    // a single briefing has no library: its keys would do nothing
+/// The help laid out over `area`: its rows in columns, its place, and how many rows do not
+/// fit (scrolled with j/k).
+struct Laid {
+    lines: Vec<Line<'static>>,
+    place: Rect,
+    hidden: usize,
+}
+
+/// `library`: a library is open, so its keys are listed too (a single briefing has no
+/// library: its keys would do nothing).
+fn lay_out(area: Rect, keymap: &Keymap, library: bool) -> Laid {
     let mut rows: Vec<Line> = keymap
         .actions()
         .filter(|action| library || !action.for_library())
@@ -58,7 +66,25 @@ pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, library: bool, scrol
         .collect();
     // Taller than the terminal: j/k scroll it.
     let hidden = per_column.saturating_sub(usize::from(place.height.saturating_sub(2)));
-    *scroll = (*scroll).min(hidden);
+    Laid {
+        lines,
+        place,
+        hidden,
+    }
+}
+
+/// How many rows of the help over `area` do not fit: how far it can scroll.
+pub fn hidden(area: Rect, keymap: &Keymap, library: bool) -> usize {
+    lay_out(area, keymap, library).hidden
+}
+
+/// The help over `area`, scrolled by `scroll` rows (at most [`hidden`]).
+pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, library: bool, scroll: usize) {
+    let Laid {
+        lines,
+        place,
+        hidden,
+    } = lay_out(area, keymap, library);
     let closes = if hidden > 0 {
         " j/k scroll · ? or esc closes "
     } else {
@@ -69,7 +95,7 @@ pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, library: bool, scrol
         .title(Line::styled(" Keys ", theme::title(true)))
         .title_bottom(Line::styled(closes, theme::dim()).right_aligned());
     clear(frame, place);
-    let scroll = u16::try_from(*scroll).unwrap_or(u16::MAX);
+    let scroll = u16::try_from(scroll.min(hidden)).unwrap_or(u16::MAX);
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll, 0)),
         place,

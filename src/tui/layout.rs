@@ -1,5 +1,7 @@
 //! Where everything goes: the title bar, the panes (side by side when wide, tabs when
 //! narrow), the status bar, the help overlay, or a notice when the terminal is too small.
+//! [`plan`] works the places out from the size and the state; [`draw`] draws them from the
+//! state as it is (`&App`), after the shell fitted the state to the plan.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -9,9 +11,10 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 use super::app::App;
 use super::keymap::Keymap;
 use super::list::ListView;
+use super::reader::Overlay;
 use super::reader::{Pane, Reader};
-use super::sizes::{MIN_HEIGHT, MIN_WIDTH};
-use super::widgets::{SPINNER, clip, clip_middle, hint, spans_width};
+use super::sizes::{MIN_HEIGHT, MIN_WIDTH, Plan};
+use super::widgets::{SPINNER, centred, clip, clip_middle, hint, spans_width};
 use super::{actors, claims, help, library, overlay, theme, timeline};
 use crate::document::DateSource;
 
@@ -28,9 +31,72 @@ pub struct Shell<'a> {
     pub tick: usize,
 }
 
-pub fn draw(frame: &mut Frame, app: &mut App) {
-    let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+/// Where everything goes in a frame of `area`: a function of the size and the state alone.
+pub fn plan(area: Rect, app: &App) -> Plan {
+    let mut plan = Plan {
+        area,
+        too_small: area.width < MIN_WIDTH || area.height < MIN_HEIGHT,
+        ..Plan::default()
+    };
+    if plan.too_small {
+        return plan;
+    }
+    [plan.title, plan.body, plan.status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if let (true, Some(library)) = (app.in_library(), &app.library) {
+        let inside = plan.body.inner(Margin::new(1, 1));
+        plan.list = Some(inside);
+        // the list's first row is its header; the hits have none
+        plan.rows = Some(match library.hits {
+            Some(_) => inside,
+            None => Rect {
+                y: inside.y + 1,
+                height: inside.height.saturating_sub(1),
+                ..inside
+            },
+        });
+        return plan;
+    }
+    let Some(reader) = &app.reader else {
+        return plan;
+    };
+    plan.narrow = area.width < app.sizes.wide;
+    if plan.narrow {
+        let [tabs, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(plan.body);
+        plan.tab_bar = Some(tabs);
+        plan.tabs = tab_places(tabs);
+        plan.panes[reader.focus.index()] = Some(body);
+    } else {
+        let side = app.sizes.side;
+        let [left, right] = Layout::horizontal([
+            Constraint::Percentage(100 - side),
+            Constraint::Percentage(side),
+        ])
+        .areas(plan.body);
+        let [c, a, t] = Layout::vertical([
+            Constraint::Percentage(45),
+            Constraint::Percentage(25),
+            Constraint::Percentage(30),
+        ])
+        .areas(right);
+        plan.panes = [Some(left), Some(c), Some(a), Some(t)];
+    }
+    if let Some(Overlay::Note { .. }) = &reader.overlay {
+        let place = centred(plan.body, 60, plan.body.height.min(14));
+        plan.editor = Some(place.inner(Margin::new(1, 1)));
+    }
+    plan
+}
+
+/// Draws the frame `plan` lays out, from the state as it is: drawing changes nothing.
+pub fn draw(frame: &mut Frame, app: &App, plan: &Plan) {
+    let area = plan.area;
+    if plan.too_small {
         let notice = Paragraph::new(vec![
             Line::from("terminal too small"),
             Line::from(format!(
@@ -52,7 +118,7 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         return;
     }
     if app.in_library() {
-        library::view::draw(frame, area, app);
+        library::view::draw(frame, app, plan);
         return;
     }
     let shell = Shell {
@@ -64,54 +130,29 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         lost: app.lost,
         tick: app.tick,
     };
-    let Some(reader) = app.reader.as_mut() else {
+    let Some(reader) = &app.reader else {
         return;
     };
-    reader.rects = [None; 4];
-    reader.tabs.clear();
-    reader.narrow = area.width < app.sizes.wide;
-    let [title, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    title_bar(frame, title, reader, &shell);
-    if reader.narrow {
-        let [tabs, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+    title_bar(frame, plan.title, reader, &shell);
+    if let Some(tabs) = plan.tab_bar {
         tab_bar(frame, tabs, reader);
-        let focus = reader.focus;
-        pane(frame, body, reader, &shell, focus);
-    } else {
-        let side = app.sizes.side;
-        let [left, right] = Layout::horizontal([
-            Constraint::Percentage(100 - side),
-            Constraint::Percentage(side),
-        ])
-        .areas(body);
-        pane(frame, left, reader, &shell, Pane::Article);
-        let [c, a, t] = Layout::vertical([
-            Constraint::Percentage(45),
-            Constraint::Percentage(25),
-            Constraint::Percentage(30),
-        ])
-        .areas(right);
-        pane(frame, c, reader, &shell, Pane::Claims);
-        pane(frame, a, reader, &shell, Pane::Actors);
-        pane(frame, t, reader, &shell, Pane::Timeline);
     }
-    status_bar(frame, status, reader, &shell);
+    for (k, place) in plan.panes.iter().enumerate() {
+        if let Some(place) = *place {
+            pane(frame, place, reader, &shell, Pane::ALL[k]);
+        }
+    }
+    status_bar(frame, plan.status, reader, &shell, plan.narrow);
     if shell.help {
         help::draw(
             frame,
-            body,
+            plan.body,
             shell.keymap,
             shell.library,
-            &mut app.help_scroll,
+            app.help_scroll,
         );
     } else if reader.overlay.is_some() {
-        overlay::draw(frame, body, reader, shell.keymap);
+        overlay::draw(frame, plan.body, reader, shell.keymap, plan.editor);
     }
 }
 
@@ -175,34 +216,50 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
 }
 
-fn tab_bar(frame: &mut Frame, area: Rect, app: &mut Reader) {
-    // Very narrow terminals drop the padding so all four tabs still show.
-    let (pad, gap) = if area.width < 48 {
+/// Very narrow terminals drop the tabs' padding so all four still show.
+fn tab_padding(area: Rect) -> (&'static str, &'static str) {
+    if area.width < 48 {
         ("", " ")
     } else {
         (" ", "  ")
-    };
-    let mut spans = Vec::new();
+    }
+}
+
+fn tab_label(pane: Pane, pad: &str) -> String {
+    format!("{pad}{} {}{pad}", pane.index() + 1, pane.title())
+}
+
+/// Where each tab's label goes in the tab bar, for the mouse.
+fn tab_places(area: Rect) -> Vec<(Pane, Rect)> {
+    let (pad, gap) = tab_padding(area);
     let mut x = area.x;
+    let mut places = Vec::new();
+    for (k, &p) in Pane::ALL.iter().enumerate() {
+        let before = if k == 0 { pad } else { gap };
+        x = x.saturating_add(Text::raw(before).width() as u16);
+        let width = Text::raw(tab_label(p, pad)).width() as u16;
+        places.push((p, Rect { x, width, ..area }.intersection(area)));
+        x = x.saturating_add(width);
+    }
+    places
+}
+
+fn tab_bar(frame: &mut Frame, area: Rect, app: &Reader) {
+    let (pad, gap) = tab_padding(area);
+    let mut spans = Vec::new();
     for (k, &p) in Pane::ALL.iter().enumerate() {
         let style = if p == app.focus {
             theme::selected().patch(theme::title(true))
         } else {
             theme::dim()
         };
-        let before = Text::raw(if k == 0 { pad } else { gap });
-        let label = Text::styled(format!("{pad}{} {}{pad}", k + 1, p.title()), style);
-        x = x.saturating_add(before.width() as u16);
-        let width = label.width() as u16;
-        app.tabs
-            .push((p, Rect { x, width, ..area }.intersection(area)));
-        x = x.saturating_add(width);
-        spans.extend([before, label]);
+        spans.push(Text::raw(if k == 0 { pad } else { gap }));
+        spans.push(Text::styled(tab_label(p, pad), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn pane(frame: &mut Frame, area: Rect, app: &mut Reader, shell: &Shell, pane: Pane) {
+fn pane(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell, pane: Pane) {
     let focused = app.focus == pane;
     let number = Pane::ALL.iter().position(|&p| p == pane).unwrap_or(0) + 1;
     let mut block = Block::bordered()
@@ -211,11 +268,9 @@ fn pane(frame: &mut Frame, area: Rect, app: &mut Reader, shell: &Shell, pane: Pa
             format!(" {number} {}{} ", pane.title(), count(app, pane)),
             theme::title(focused),
         ));
-    if pane == Pane::Article
-        && let Some(doc) = &app.doc
-    {
-        block =
-            block.title_top(Line::from(format!(" {}% ", app.article.percent(doc))).right_aligned());
+    if pane == Pane::Article && app.doc.is_some() {
+        let percent = app.article.drawn_percent();
+        block = block.title_top(Line::from(format!(" {percent}% ")).right_aligned());
     }
     let room = usize::from(area.width).saturating_sub(2);
     if pane == Pane::Timeline
@@ -225,7 +280,6 @@ fn pane(frame: &mut Frame, area: Rect, app: &mut Reader, shell: &Shell, pane: Pa
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    app.rects[number - 1] = Some(inner);
     let waiting = match (&app.doc, &app.analysis) {
         (None, _) => Some("reading"),
         (Some(_), None) if pane != Pane::Article => Some("analysing"),
@@ -237,12 +291,12 @@ fn pane(frame: &mut Frame, area: Rect, app: &mut Reader, shell: &Shell, pane: Pa
         frame.render_widget(Paragraph::new(line), inner);
         return;
     }
-    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    let width = usize::from(inner.width);
     let lines = match pane {
-        Pane::Article => app.article_lines(width, height),
-        Pane::Claims => claims::lines(app, width, height),
-        Pane::Actors => actors::lines(app, width, height),
-        Pane::Timeline => timeline::lines(app, width, height),
+        Pane::Article => app.article_lines(),
+        Pane::Claims => claims::lines(app, width),
+        Pane::Actors => actors::lines(app, width),
+        Pane::Timeline => timeline::lines(app, width),
     };
     frame.render_widget(Paragraph::new(lines), inner);
     if pane != Pane::Article {
@@ -293,7 +347,7 @@ fn count(app: &Reader, pane: Pane) -> String {
     }
 }
 
-fn status_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell) {
+fn status_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell, narrow: bool) {
     use super::action::Action::*;
     let show = |action| {
         let what = match action {
@@ -357,7 +411,7 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell) {
             (None, true) => &[OpenLibrary],
             (None, false) => &[],
         };
-        let extra: &[_] = if app.narrow { &[NextPane] } else { &[] };
+        let extra: &[_] = if narrow { &[NextPane] } else { &[] };
         for &action in filter.iter().chain(app.focus.actions()).chain(extra) {
             if matches!(action, NextMatch | PrevMatch) && search.shown.is_none() {
                 continue;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::{Action::*, App, Keymap, draw, run, typed};
+use super::{Action::*, App, Keymap, draw, plan, run, typed};
 use crate::analysis::{UserLexicon, analyze};
 use crate::document::Document;
 use crate::tui::library::scan::{Arrived, Found};
@@ -233,22 +233,29 @@ fn with_the_mouse_a_click_selects_a_row_and_the_wheel_moves() {
     use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mut app = library();
     draw(&mut app, 100, 12);
-    let rows = app.library.as_ref().unwrap().rows.expect("drawn");
+    let plan = plan(&app, 100, 12);
+    let rows = plan.rows.expect("drawn");
     let mouse = |kind, row| MouseEvent {
         kind,
         column: rows.x + 3,
         row,
         modifiers: KeyModifiers::NONE,
     };
-    app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 1));
+    app.handle_mouse(
+        mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 1),
+        &plan,
+    );
     assert_eq!(selected_title(&app), "Harbour dredging delayed");
-    app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 9));
+    app.handle_mouse(
+        mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 9),
+        &plan,
+    );
     assert_eq!(
         selected_title(&app),
         "Harbour dredging delayed",
         "below the rows"
     );
-    app.handle_mouse(mouse(MouseEventKind::ScrollDown, rows.y));
+    app.handle_mouse(mouse(MouseEventKind::ScrollDown, rows.y), &plan);
     assert_eq!(selected_title(&app), "slow.md");
 }
 

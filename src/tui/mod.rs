@@ -18,6 +18,7 @@ mod list;
 mod marks;
 mod notes;
 mod overlay;
+mod pane;
 mod reader;
 mod search;
 mod selection;
@@ -49,6 +50,7 @@ pub use keymap::{Keymap, KeymapError};
 use library::{Library, scan};
 pub use reader::ReviewSettings;
 pub use sizes::PaneSizes;
+use sizes::Plan;
 
 use crate::analysis::Analysis;
 use crate::briefing::{Opener, Origin};
@@ -153,10 +155,22 @@ impl Offscreen {
     pub fn draw(&mut self) -> &ratatui::buffer::Buffer {
         let app = &mut self.app;
         self.terminal
-            .draw(|frame| layout::draw(frame, app))
+            .draw(|frame| {
+                render(frame, app);
+            })
             .expect("a test backend never fails")
             .buffer
     }
+}
+
+/// One frame: laid out from its size and the state, the state fitted to it (lists scrolled,
+/// the article wrapped), then drawn from the state as it is. Returns the layout, which the
+/// mouse acts on until the next frame.
+fn render(frame: &mut ratatui::Frame, app: &mut App) -> Plan {
+    let plan = layout::plan(frame.area(), app);
+    app.fit(&plan);
+    layout::draw(frame, app, &plan);
+    plan
 }
 
 /// Gives the terminal back however the loop ends.
@@ -256,9 +270,10 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     let mut events = EventStream::new();
     let mut ticker = tokio::time::interval(Duration::from_millis(150));
     let mut signals = Signals::new().map_err(failed)?;
+    let mut plan = Plan::default();
     loop {
         terminal
-            .draw(|frame| layout::draw(frame, &mut app))
+            .draw(|frame| plan = render(frame, &mut app))
             .map_err(failed)?;
         if app.quit {
             break;
@@ -269,7 +284,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                     app.handle_key(key);
                 }
-                Some(Ok(Event::Mouse(event))) if app.mouse => app.handle_mouse(event),
+                Some(Ok(Event::Mouse(event))) if app.mouse => app.handle_mouse(event, &plan),
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return Err(failed(e)),
                 None => break,

@@ -43,19 +43,19 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
 }
 
 /// The grade picker, the note editor or the merge picker, over the panes.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut Reader, keys: &Keymap) {
+/// `editor`: the note editor's text box, as the frame's plan placed it.
+pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: Option<Rect>) {
     let Some(hint) = app.overlay.as_ref().map(|o| hint(o, keys)) else {
         return;
     };
-    if let Some(Overlay::Note { on, text, .. }) = &mut app.overlay {
+    if let (Some(Overlay::Note { on, text, .. }), Some(inner)) = (&app.overlay, editor) {
         let title = match on {
             NoteOn::Claim(claim) => format!(" note on c{} ", *claim + 1),
             NoteOn::Passage(_) | NoteOn::Listed(..) => " note on the passage ".to_string(),
         };
-        let place = centred(area, 60, area.height.min(14));
+        let place = inner.outer(ratatui::layout::Margin::new(1, 1));
         let block = bordered(title, &hint);
-        let inner = block.inner(place);
-        let (rows, (x, y)) = text.view(usize::from(inner.width), usize::from(inner.height));
+        let (rows, (x, y)) = text.view(usize::from(inner.height));
         let body: Vec<Line> = rows.into_iter().map(Line::raw).collect();
         clear(frame, place);
         frame.render_widget(Paragraph::new(body).block(block), place);

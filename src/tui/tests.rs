@@ -10,8 +10,10 @@ use super::app::App;
 use super::keymap::Keymap;
 use super::layout;
 use super::reader::{Item, Pane};
+use super::sizes::Plan;
 use crate::analysis::{UserLexicon, analyze};
 use crate::document::{Document, Meta};
+use ratatui::layout::Rect;
 
 fn app_for(doc: Document) -> App {
     let analysis = analyze(&doc, &UserLexicon::default());
@@ -29,9 +31,16 @@ fn sample() -> App {
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
-        .draw(|frame| layout::draw(frame, app))
+        .draw(|frame| {
+            super::render(frame, app);
+        })
         .expect("drawn");
     terminal
+}
+
+/// Where a frame of this size puts everything: what the mouse acts on.
+fn plan(app: &App, width: u16, height: u16) -> Plan {
+    layout::plan(Rect::new(0, 0, width, height), app)
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -491,7 +500,8 @@ fn with_the_mouse_a_click_selects_and_the_wheel_scrolls() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut app = sample();
     draw(&mut app, 160, 45);
-    let claims = app.reader().rects[1].expect("the claims pane is drawn");
+    let plan = plan(&app, 160, 45);
+    let claims = plan.inside(Pane::Claims).expect("the claims pane is drawn");
     let mouse = |kind, column, row| MouseEvent {
         kind,
         column,
@@ -499,19 +509,21 @@ fn with_the_mouse_a_click_selects_and_the_wheel_scrolls() {
         modifiers: KeyModifiers::NONE,
     };
     // The second row of the third claim.
-    app.handle_mouse(mouse(
-        MouseEventKind::Down(MouseButton::Left),
-        claims.x + 3,
-        claims.y + 5,
-    ));
+    app.handle_mouse(
+        mouse(
+            MouseEventKind::Down(MouseButton::Left),
+            claims.x + 3,
+            claims.y + 5,
+        ),
+        &plan,
+    );
     assert_eq!(app.reader().focus, Pane::Claims);
     assert_eq!(app.reader().current, Some(Item::Claim(2)));
-    let article = app.reader().rects[0].expect("the article is drawn");
-    app.handle_mouse(mouse(
-        MouseEventKind::ScrollDown,
-        article.x + 1,
-        article.y + 1,
-    ));
+    let article = plan.inside(Pane::Article).expect("the article is drawn");
+    app.handle_mouse(
+        mouse(MouseEventKind::ScrollDown, article.x + 1, article.y + 1),
+        &plan,
+    );
     assert_eq!(app.reader().focus, Pane::Article);
     let doc = app.reader().doc.clone().unwrap();
     assert_ne!(app.reader_mut().article.top_byte(&doc), 0);
@@ -564,13 +576,15 @@ fn with_the_mouse_a_click_on_a_tab_brings_its_pane() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut app = sample();
     draw(&mut app, 80, 24);
-    let (_, timeline) = app.reader().tabs[3];
-    app.handle_mouse(MouseEvent {
+    let plan = plan(&app, 80, 24);
+    let (_, timeline) = plan.tabs[3];
+    let click = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: timeline.x + 1,
         row: timeline.y,
         modifiers: KeyModifiers::NONE,
-    });
+    };
+    app.handle_mouse(click, &plan);
     assert_eq!(app.reader().focus, Pane::Timeline);
 }
 
@@ -586,7 +600,8 @@ fn pane_sizes_from_the_configuration_are_honoured() {
     assert!(app.reader().narrow, "below `wide` the panes are tabs");
     draw(&mut app, 160, 30);
     assert!(!app.reader().narrow);
-    let width = |pane: usize| app.reader().rects[pane].map_or(0, |r| r.width + 2);
+    let plan = plan(&app, 160, 30);
+    let width = |pane: usize| plan.panes[pane].map_or(0, |r| r.width);
     assert_eq!((width(0), width(1)), (112, 48), "30% of 160 on the right");
     app.sizes = PaneSizes::default();
     draw(&mut app, 110, 30);
@@ -680,7 +695,9 @@ fn timeline_dates_are_in_words_and_never_run_into_the_label() {
     let analysis = app.reader().analysis.clone().expect("analysed");
     for width in 30..=160 {
         let terminal = draw(&mut app, width, 40);
-        let pane = app.reader().rects[3].expect("the timeline is drawn");
+        let pane = plan(&app, width, 40)
+            .inside(Pane::Timeline)
+            .expect("the timeline is drawn");
         let buffer = terminal.backend().buffer();
         let rows: Vec<String> = (pane.top()..pane.bottom())
             .map(|y| {

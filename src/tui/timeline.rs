@@ -10,14 +10,14 @@ use crate::analysis::times::readable;
 use crate::document::DateSource;
 use unicode_width::UnicodeWidthStr;
 
-pub fn lines(app: &mut Reader, width: usize, height: usize) -> Vec<Line<'static>> {
+/// The rows in view, as [`Reader::fit`] scrolled the list.
+pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
     let Some(analysis) = &app.analysis else {
         return Vec::new();
     };
     if app.event_view.is_empty() {
         return none_found(analysis, "events", width);
     }
-    app.timeline.scrolled(height, app.event_view.len());
     let view = app.timeline;
     let rows: Vec<Row> = app.event_view[view.offset..]
         .iter()

@@ -176,9 +176,6 @@ pub struct Library {
     pub generation: u64,
     /// The folder is to be read again (the event loop does it).
     pub rescan: bool,
-    /// Where the rows of the list (or of the hits) were drawn in the last frame, for the
-    /// mouse.
-    pub rows: Option<ratatui::layout::Rect>,
     /// Opened while still being read: opens when it arrives.
     waiting: Option<Effect>,
 }
@@ -374,9 +371,19 @@ impl Library {
         None
     }
 
-    /// A click on a row selects it.
-    pub fn click(&mut self, at: ratatui::layout::Position) {
-        let Some(rows) = self.rows.filter(|r| r.contains(at)) else {
+    /// Scrolls the list (or the hits) to keep the selection in view, `rows` high, before
+    /// a frame is drawn.
+    pub fn fit(&mut self, rows: usize) {
+        match &mut self.hits {
+            Some(hits) if !hits.list.is_empty() => hits.view.scrolled(rows, hits.list.len()),
+            None if !self.view.is_empty() => self.list.scrolled(rows, self.view.len()),
+            _ => {}
+        }
+    }
+
+    /// A click on a row (of those in `rows`, where the last frame drew them) selects it.
+    pub fn click(&mut self, at: ratatui::layout::Position, rows: Option<ratatui::layout::Rect>) {
+        let Some(rows) = rows.filter(|r| r.contains(at)) else {
             return;
         };
         let row = usize::from(at.y - rows.y);

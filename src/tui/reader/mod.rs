@@ -9,7 +9,7 @@ mod review;
 use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 use ratatui::text::Line;
 
 pub use notes::Entry;
@@ -22,71 +22,13 @@ use super::effect::Effect;
 use super::keymap::{Key, Keymap};
 use super::list::ListView;
 use super::marks::Marks;
+pub use super::pane::Pane;
 use super::search;
 use super::selection::Selection;
+use super::sizes::Plan;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
 use crate::review::{Session, Status};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Article,
-    Claims,
-    Actors,
-    Timeline,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Article, Pane::Claims, Pane::Actors, Pane::Timeline];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Article => "Article",
-            Pane::Claims => "Claims",
-            Pane::Actors => "Actors",
-            Pane::Timeline => "Timeline",
-        }
-    }
-
-    fn index(self) -> usize {
-        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
-    }
-
-    /// The actions worth showing in the status bar while this pane has the focus.
-    pub fn actions(self) -> &'static [Action] {
-        use Action::*;
-        match self {
-            Pane::Article => &[
-                Down,
-                Up,
-                NextClaim,
-                PrevClaim,
-                Search,
-                NextMatch,
-                PrevMatch,
-                MarkSupported,
-                MarkDisputed,
-                Note,
-            ],
-            Pane::Claims => &[
-                Down,
-                Up,
-                Open,
-                MarkSupported,
-                MarkDisputed,
-                MarkUnverified,
-                Grade,
-                Note,
-                Filter,
-                Undo,
-                Notes,
-                Export,
-            ],
-            Pane::Actors => &[Down, Up, Open, MergeActor, Top, Bottom],
-            Pane::Timeline => &[Down, Up, Open, Top, Bottom],
-        }
-    }
-}
 
 /// The search in the article: the query, whether it is being typed, its matches (counted
 /// between keys, never all kept) and the one shown.
@@ -127,12 +69,8 @@ pub struct Reader {
     pub current: Option<Item>,
     focus_spans: Vec<Span>,
     pub search: Search,
-    /// Panes are tabs (set by the layout for each frame).
+    /// Panes are tabs (as the last frame was laid out).
     pub narrow: bool,
-    /// Where each pane's inside was drawn in the last frame, for the mouse.
-    pub rects: [Option<Rect>; 4],
-    /// Where each tab was drawn, when the panes are tabs.
-    pub tabs: Vec<(Pane, Rect)>,
     /// The briefing's review, once loaded with the analysis.
     pub session: Option<Session>,
     /// Where the export key writes.
@@ -171,8 +109,6 @@ impl Reader {
             focus_spans: Vec::new(),
             search: Search::default(),
             narrow: false,
-            rects: [None; 4],
-            tabs: Vec::new(),
             session: None,
             export,
             overlay: None,
@@ -229,16 +165,45 @@ impl Reader {
         self.restore_view();
     }
 
-    /// The article's visible lines at this size, painted.
-    pub fn article_lines(&mut self, width: usize, height: usize) -> Vec<Line<'static>> {
+    /// Fits the briefing to the frame about to be drawn: the article sized and wrapped,
+    /// its marks made for what shows, each list scrolled to keep its selection in view,
+    /// the note editor's text wrapped to its box.
+    pub fn fit(&mut self, plan: &Plan) {
+        self.narrow = plan.narrow;
+        let size = |pane| {
+            plan.inside(pane)
+                .map(|r| (usize::from(r.width), usize::from(r.height)))
+        };
+        if let (Some(doc), Some((width, height))) = (&self.doc, size(Pane::Article)) {
+            let shown = self.article.fit(doc, width, height);
+            if let Some(analysis) = &self.analysis {
+                self.marks.show(analysis, shown);
+            }
+        }
+        if let Some(analysis) = &self.analysis {
+            let lists = [
+                (Pane::Claims, self.claim_view.len()),
+                (Pane::Actors, analysis.actors.len()),
+                (Pane::Timeline, self.event_view.len()),
+            ];
+            for (pane, len) in lists {
+                if let Some((_, height)) = size(pane).filter(|_| len > 0) {
+                    let view = self.list_mut(pane);
+                    view.scrolled(height / item_rows(pane), len);
+                }
+            }
+        }
+        if let (Some(Overlay::Note { text, .. }), Some(inside)) = (&mut self.overlay, plan.editor) {
+            text.fit(usize::from(inside.width), usize::from(inside.height));
+        }
+    }
+
+    /// The article's lines in the frame [`Reader::fit`] fitted it to, painted.
+    pub fn article_lines(&self) -> Vec<Line<'static>> {
         let Some(doc) = &self.doc else {
             return Vec::new();
         };
-        self.article.resize(doc, width, height);
-        let shown = self.article.shown(doc);
-        if let Some(analysis) = &self.analysis {
-            self.marks.show(analysis, shown);
-        }
+        let shown = self.article.drawn_span();
         let lights = Highlights {
             marks: &self.marks,
             focus: &self.focus_spans,
@@ -702,19 +667,19 @@ impl Reader {
     }
 
     /// Mouse capture on: the wheel scrolls the pane under it, a click focuses and selects.
-    pub fn handle_mouse(&mut self, event: MouseEvent) {
+    /// The frame the mouse acts on is the last one drawn, laid out by `plan`.
+    pub fn handle_mouse(&mut self, event: MouseEvent, plan: &Plan) {
         let at = Position::new(event.column, event.row);
-        if let Some(&(pane, _)) = self.tabs.iter().find(|(_, r)| r.contains(at)) {
+        if let Some(&(pane, _)) = plan.tabs.iter().find(|(_, r)| r.contains(at)) {
             if matches!(event.kind, MouseEventKind::Down(MouseButton::Left)) {
                 self.focus = pane;
             }
             return;
         }
-        let Some((pane, rect)) = Pane::ALL
-            .iter()
-            .zip(self.rects)
-            .find_map(|(&p, r)| r.filter(|r| r.contains(at)).map(|r| (p, r)))
-        else {
+        let Some((pane, rect)) = Pane::ALL.iter().find_map(|&p| {
+            let inside = plan.inside(p)?;
+            inside.contains(at).then_some((p, inside))
+        }) else {
             return;
         };
         match event.kind {
