@@ -16,14 +16,23 @@ pub struct Config {
     /// Who the review items are recorded as (else $USER).
     pub reviewer: Option<String>,
     pub lexicon: LexiconConfig,
-    /// action name = [key names], over the default bindings.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// action name = [key names] over the default bindings, and a table a context
+    /// (`[keys.grade_picker]`: command name = [key names]).
+    pub keys: BTreeMap<String, KeysEntry>,
     /// role = colour, over the default palette.
     pub theme: BTreeMap<String, String>,
     /// Mouse capture on when the reader starts.
     pub mouse: bool,
     pub export: ExportConfig,
     pub layout: LayoutConfig,
+}
+
+/// An entry of `[keys]`: an action's keys, or a context's table.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeysEntry {
+    Keys(Vec<String>),
+    Context(BTreeMap<String, Vec<String>>),
 }
 
 /// What the reader's export key writes, and where.
@@ -132,7 +141,16 @@ impl Config {
     /// The reader's key bindings: the defaults with `[keys]` over them (already checked
     /// when the file was loaded).
     pub fn keymap(&self) -> Result<Keymap, KeymapError> {
-        Keymap::with_overrides(self.keys.iter().map(|(a, k)| (a.as_str(), k.as_slice())))
+        Keymap::with_overrides(self.keys.iter().flat_map(|(name, entry)| {
+            let entries: Vec<(Option<&str>, &str, &[String])> = match entry {
+                KeysEntry::Keys(keys) => vec![(None, name.as_str(), keys.as_slice())],
+                KeysEntry::Context(table) => table
+                    .iter()
+                    .map(|(command, keys)| (Some(name.as_str()), command.as_str(), keys.as_slice()))
+                    .collect(),
+            };
+            entries
+        }))
     }
 
     pub fn palette(&self, depth: Depth) -> Result<Palette, String> {
@@ -261,7 +279,7 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         toml::from_str(text).map_err(|e| (error_line(text, &e), e.message().trim().to_string()))?;
     config
         .keymap()
-        .map_err(|e| (key_line(text, "keys", &e.action), e.why))?;
+        .map_err(|e| (key_line(text, &e.table, &e.action), e.why))?;
     config
         .layout
         .sizes()
@@ -368,7 +386,13 @@ mod tests {
     #[test]
     fn key_bindings_are_checked_when_the_file_is_read() {
         let ok = parse("[keys]\nquit = [\"Q\"]\n").unwrap();
-        assert_eq!(ok.keys["quit"], vec!["Q".to_string()]);
+        assert_eq!(ok.keys["quit"], KeysEntry::Keys(vec!["Q".to_string()]));
+        // a context's table is checked on its own, and named with its line
+        assert!(parse("[keys.grade_picker]\ncancel = [\"q\"]\n").is_ok());
+        let (line, why) =
+            parse("[keys]\nquit = [\"q\"]\n\n[keys.note_editor]\nsave = [\"s\"]\n").unwrap_err();
+        assert_eq!(line, 5, "{why}");
+        assert!(why.contains("[keys.note_editor]"), "{why}");
         let (line, why) =
             parse("reviewer = \"x\"\n\n[keys]\nquit = [\"q\"]\nhelp = [\"q\"]\n").unwrap_err();
         assert_eq!(line, 5);

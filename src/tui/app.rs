@@ -250,11 +250,11 @@ impl App {
         let keymap = &self.keymap;
         let typed = match (self.screen, &mut self.library, &mut self.reader) {
             (Screen::Library, Some(library), _) if library.editing() => {
-                library.typed(event);
+                library.typed(event, keymap);
                 true
             }
             (Screen::Reader, _, Some(reader)) => {
-                reader.overlay_key(event, keymap) || reader.typed(event)
+                reader.overlay_key(event, keymap) || reader.typed(event, keymap)
             }
             _ => false,
         };

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as Text};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::keymap::Keymap;
+use super::keymap::{Context, Keymap};
 use super::theme;
 use super::widgets::{centred, clear};
 use crate::analysis::ActorKind;
@@ -38,6 +38,20 @@ fn lay_out(area: Rect, keymap: &Keymap, library: bool) -> Laid {
             ])
         })
         .collect();
+    // each context's own keys, from its table
+    for context in Context::ALL {
+        rows.push(Line::raw(""));
+        rows.push(Line::styled(
+            format!("{:>15}  {}", "", context.describe()),
+            theme::dim(),
+        ));
+        rows.extend(keymap.commands(context).map(|(command, keys)| {
+            Line::from(vec![
+                Text::styled(format!("{keys:>15}  "), theme::key()),
+                Text::raw(command.describe()),
+            ])
+        }));
+    }
     rows.push(Line::raw(""));
     rows.extend(legend());
     // as wide as the widest row, so nothing is cut

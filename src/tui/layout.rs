@@ -392,7 +392,8 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell, narrow
         spans.push(Text::styled(format!(" /{}", search.query), theme::key()));
         spans.push(Text::styled("▏", theme::key()));
         spans.push(Text::raw(format!("  {}", matches(app))));
-        spans.push(Text::styled("  enter keep · esc cancel", theme::dim()));
+        let keep = overlay::prompt_hint(shell.keymap);
+        spans.push(Text::styled(format!("  {keep}"), theme::dim()));
     } else if shell.help {
         for action in [Down, Up, Back, Quit] {
             spans.extend(show(action));

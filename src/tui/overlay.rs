@@ -7,8 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as Text};
 use ratatui::widgets::Paragraph;
 
-use super::action::Action;
-use super::keymap::Keymap;
+use super::keymap::{Command, Context, Keymap};
 use super::notes;
 use super::reader::{NoteOn, Overlay, Reader};
 use super::theme;
@@ -16,30 +15,75 @@ use super::widgets::{bordered, centred, clear, row_style};
 
 /// What the status bar says while an overlay is open, with the keys as bound.
 pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
-    let key = |action| keys.first_key(action).unwrap_or_else(|| "?".into());
-    let choose = format!("{}/{} choose", key(Action::Down), key(Action::Up));
-    let close = key(Action::Back);
+    use Command::*;
+    let in_context = |context| move |command| keys.context_key(context, command);
     match overlay {
-        Overlay::Grade {
-            reliability: None, ..
-        } => format!("source reliability A-F · - clears the grade · {close} cancel"),
-        Overlay::Grade { .. } => {
-            format!("information credibility 1-6 · backspace back · {close} cancel")
+        Overlay::Grade { reliability, .. } => {
+            let key = in_context(Context::GradePicker);
+            let cancel = key(Cancel);
+            match reliability {
+                None => format!(
+                    "source reliability A-F · {} clears the grade · {cancel} cancel",
+                    key(ClearGrade)
+                ),
+                Some(_) => format!(
+                    "information credibility 1-6 · {} back · {cancel} cancel",
+                    key(Back)
+                ),
+            }
         }
-        Overlay::Merge { .. } => format!("{choose} · {} merge · {close} cancel", key(Action::Open)),
-        Overlay::Notes { confirm: false, .. } => format!(
-            "{choose} · {} go to the passage · {} edit · d delete · {close} close",
-            key(Action::Open),
-            key(Action::Note)
-        ),
+        Overlay::Merge { .. } => {
+            let key = in_context(Context::MergePicker);
+            let choose = format!("{}/{} choose", key(Down), key(Up));
+            format!("{choose} · {} merge · {} cancel", key(Choose), key(Cancel))
+        }
+        Overlay::Notes { confirm: false, .. } => {
+            let key = in_context(Context::NotesList);
+            format!(
+                "{}/{} choose · {} go to the passage · {} edit · {} delete · {} close",
+                key(Down),
+                key(Up),
+                key(GoTo),
+                key(Edit),
+                key(Remove),
+                key(Close)
+            )
+        }
         Overlay::Notes { confirm: true, .. } => {
-            "delete this note? y deletes, any other key keeps it".into()
+            let key = in_context(Context::NotesList);
+            format!(
+                "delete this note? {} deletes, any other key keeps it",
+                key(Confirm)
+            )
         }
         Overlay::Note { discard: true, .. } => {
-            "esc again discards the changes · ctrl-s saves them".into()
+            let key = in_context(Context::NoteEditor);
+            format!(
+                "{} again discards the changes · {} saves them",
+                key(Cancel),
+                key(Save)
+            )
         }
-        Overlay::Note { .. } => "arrows move · enter new line · ctrl-s save · esc cancel".into(),
+        Overlay::Note { .. } => {
+            let key = in_context(Context::NoteEditor);
+            format!(
+                "arrows move · {} new line · {} save · {} cancel",
+                key(Newline),
+                key(Save),
+                key(Cancel)
+            )
+        }
     }
+}
+
+/// "enter keep · esc cancel" for a prompt, with its keys as bound.
+pub fn prompt_hint(keys: &Keymap) -> String {
+    let key = |command| keys.context_key(Context::Prompt, command);
+    format!(
+        "{} keep · {} cancel",
+        key(Command::Keep),
+        key(Command::Cancel)
+    )
 }
 
 /// The grade picker, the note editor or the merge picker, over the panes.
@@ -146,8 +190,11 @@ mod tests {
     fn hints_name_the_keys_as_bound() {
         let keys = vec!["e".to_string()];
         let down = vec!["ctrl-n".to_string()];
-        let keymap =
-            Keymap::with_overrides([("note", keys.as_slice()), ("down", down.as_slice())]).unwrap();
+        let keymap = Keymap::with_overrides([
+            (None, "note", keys.as_slice()),
+            (None, "down", down.as_slice()),
+        ])
+        .unwrap();
         let notes = Overlay::Notes {
             selected: 0,
             confirm: false,

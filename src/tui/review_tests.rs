@@ -776,3 +776,42 @@ fn a_selection_moves_by_words_at_either_end_and_is_painted_exactly() {
         app.message
     );
 }
+
+#[test]
+fn each_contexts_keys_are_rebound_from_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    let config = crate::config::parse(
+        "[keys.grade_picker]\ncancel = [\"q\"]\n\n[keys.note_editor]\nsave = [\"ctrl-w\"]\n\n\
+         [keys.prompt]\nkeep = [\"tab\"]\n",
+    )
+    .unwrap();
+    app.keymap = config.keymap().unwrap();
+    run(&mut app, &[FocusClaims, Grade]);
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(
+        screen.contains("q cancel"),
+        "the hint names the key: {screen}"
+    );
+    typed(&mut app, "q");
+    assert_eq!(app.reader().overlay, None, "q cancels the grade picker");
+    assert!(!app.quit, "and does not quit");
+    // in the note editor q and s are text, ctrl-w saves
+    run(&mut app, &[Note]);
+    typed(&mut app, "qs");
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains("ctrl-w save"), "{screen}");
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(app.reader().overlay.is_some(), "ctrl-s no longer saves");
+    key(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(app.reader().overlay, None);
+    let claim = app.reader().claim_view[0];
+    let session = app.reader().session.as_ref().unwrap();
+    assert_eq!(session.claim(claim).unwrap().note.as_deref(), Some("qs"));
+    // a search kept with tab
+    run(&mut app, &[Search]);
+    typed(&mut app, "Korea");
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert!(!app.reader().search.editing);
+    assert_eq!(app.reader().search.query, "Korea");
+}

@@ -89,7 +89,11 @@ fn help_overlay_lists_the_live_keymap() {
     app.handle(Help);
     let terminal = draw(&mut app, 120, 30);
     insta::assert_snapshot!("help_120x30", terminal.backend());
+    // taller than 30 rows with every context's keys: whole on a larger terminal
+    let terminal = draw(&mut app, 160, 45);
     let screen = terminal.backend().to_string();
+    assert!(screen.contains("in the grade picker"), "{screen}");
+    assert!(screen.contains("clear the grade"), "{screen}");
     for action in app.keymap.actions() {
         // a single briefing: no library keys
         let shown = screen.contains(action.describe());

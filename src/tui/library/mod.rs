@@ -15,7 +15,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Action;
 use super::effect::Effect;
-use super::keymap::Key;
+use super::keymap::{Command, Context, Key, Keymap};
 use super::list::ListView;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
@@ -118,19 +118,23 @@ pub struct Prompt {
 }
 
 impl Prompt {
-    /// A key typed into the prompt; true when the text changed.
-    fn typed(&mut self, event: KeyEvent) -> bool {
-        match event.code {
-            KeyCode::Enter => self.editing = false,
-            KeyCode::Esc => *self = Prompt::default(),
-            KeyCode::Backspace => return self.text.pop().is_some(),
-            KeyCode::Char(c) if !Key::from_event(event).ctrl => {
+    /// A key typed into the prompt; true when the text changed (or was cancelled).
+    fn typed(&mut self, event: KeyEvent, keys: &Keymap) -> bool {
+        let key = Key::from_event(event);
+        match (keys.command(Context::Prompt, key), event.code) {
+            (Some(Command::Keep), _) => self.editing = false,
+            (Some(Command::Cancel), _) => {
+                *self = Prompt::default();
+                return true;
+            }
+            (Some(Command::Erase), _) => return self.text.pop().is_some(),
+            (None, KeyCode::Char(c)) if !key.ctrl => {
                 self.text.push(c);
                 return true;
             }
             _ => {}
         }
-        event.code == KeyCode::Esc
+        false
     }
 }
 
@@ -312,16 +316,16 @@ impl Library {
     }
 
     /// A key typed into the prompt being edited.
-    pub fn typed(&mut self, event: KeyEvent) {
+    pub fn typed(&mut self, event: KeyEvent, keys: &Keymap) {
         if let Some(hits) = self.hits.as_mut().filter(|h| h.query.editing) {
-            if hits.query.typed(event) {
+            if hits.query.typed(event, keys) {
                 if hits.query.text.is_empty() && !hits.query.editing {
                     self.hits = None;
                 } else {
                     self.search();
                 }
             }
-        } else if self.filter.typed(event) {
+        } else if self.filter.typed(event, keys) {
             let selected = self.selected();
             self.refresh_view(selected);
         }

@@ -240,7 +240,8 @@ fn status_bar(
         spans.push(Text::styled(typed, theme::key()));
         spans.push(Text::styled("▏", theme::key()));
         spans.push(Text::raw(format!("  {count}")));
-        spans.push(Text::styled("  enter keep · esc cancel", theme::dim()));
+        let keep = crate::tui::overlay::prompt_hint(keys);
+        spans.push(Text::styled(format!("  {keep}"), theme::dim()));
     } else {
         // what the app has to say ("the review is not saved: q again quits") comes first
         if let Some(message) = message {

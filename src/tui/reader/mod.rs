@@ -19,7 +19,7 @@ pub use review::ReviewSettings;
 use super::action::Action;
 use super::article::{Article, Highlights};
 use super::effect::Effect;
-use super::keymap::{Key, Keymap};
+use super::keymap::{Command, Context, Key, Keymap};
 use super::list::ListView;
 use super::marks::Marks;
 pub use super::pane::Pane;
@@ -214,18 +214,19 @@ impl Reader {
     }
 
     /// A key typed into the search while it is being edited; `false` when none is.
-    pub fn typed(&mut self, event: KeyEvent) -> bool {
+    pub fn typed(&mut self, event: KeyEvent, keys: &Keymap) -> bool {
         if !self.search.editing {
             return false;
         }
-        match event.code {
-            KeyCode::Enter => self.search.editing = false,
-            KeyCode::Esc => self.search = Search::default(),
-            KeyCode::Backspace => {
+        let key = Key::from_event(event);
+        match (keys.command(Context::Prompt, key), event.code) {
+            (Some(Command::Keep), _) => self.search.editing = false,
+            (Some(Command::Cancel), _) => self.search = Search::default(),
+            (Some(Command::Erase), _) => {
                 self.search.query.pop();
                 self.find();
             }
-            KeyCode::Char(c) if !Key::from_event(event).ctrl => {
+            (None, KeyCode::Char(c)) if !key.ctrl => {
                 self.search.query.push(c);
                 self.find();
             }

@@ -3,14 +3,12 @@
 //! text no longer holds, marked orphaned. They are never dropped, so the list offers no way
 //! to delete them. `tui/notes.rs` draws it.
 
-use crossterm::event::KeyCode;
 use jiff::Timestamp;
 
 use super::{NoteOn, Overlay, Pane, Reader};
 use crate::document::Span;
 use crate::review::{ClaimReview, FreeNote, Quote};
-use crate::tui::action::Action;
-use crate::tui::keymap::{Key, Keymap};
+use crate::tui::keymap::{Command, Context, Key, Keymap};
 use crate::tui::textarea::TextArea;
 
 /// One row of the list.
@@ -52,9 +50,10 @@ impl Reader {
     pub fn notes_key(&mut self, key: Key, selected: usize, confirm: bool, keys: &Keymap) {
         let entries = self.note_entries();
         let entry = entries.get(selected).cloned();
+        let command = keys.command(Context::NotesList, key);
         if confirm {
-            match (key.code, entry) {
-                (KeyCode::Char('y'), Some(Entry::Note(note, _))) => {
+            match (command, entry) {
+                (Some(Command::Confirm), Some(Entry::Note(note, _))) => {
                     self.edit_free_note(&note.quote, "");
                     let left = entries.len().saturating_sub(1);
                     self.open_notes(selected.min(left.saturating_sub(1)));
@@ -67,37 +66,35 @@ impl Reader {
             return;
         }
         let mut selected = selected;
-        match (key.code, keys.action(key), entry) {
-            (_, Some(Action::Back), _) => return,
-            (_, Some(Action::Down), _) => selected = (selected + 1).min(entries.len().max(1) - 1),
-            (_, Some(Action::Up), _) => selected = selected.saturating_sub(1),
-            (_, Some(Action::Open), Some(Entry::Note(_, Some(span)))) => {
+        match (command, entry) {
+            (Some(Command::Close), _) => return,
+            (Some(Command::Down), _) => selected = (selected + 1).min(entries.len().max(1) - 1),
+            (Some(Command::Up), _) => selected = selected.saturating_sub(1),
+            (Some(Command::GoTo), Some(Entry::Note(_, Some(span)))) => {
                 self.focus = Pane::Article;
                 if let Some(doc) = &self.doc {
                     self.article.jump_to(doc, span.start);
                 }
                 return;
             }
-            (_, Some(Action::Note), Some(Entry::Note(note, _))) => {
+            (Some(Command::Edit), Some(Entry::Note(note, _))) => {
                 self.overlay = Some(Overlay::note(
                     NoteOn::Listed(note.quote.clone(), selected),
                     TextArea::new(note.text),
                 ));
                 return;
             }
-            (KeyCode::Char('d') | KeyCode::Delete, _, Some(Entry::Note(..))) => {
+            (Some(Command::Remove), Some(Entry::Note(..))) => {
                 self.overlay = Some(Overlay::Notes {
                     selected,
                     confirm: true,
                 });
                 return;
             }
-            (_, Some(Action::Open), Some(Entry::Note(_, None)))
-            | (_, Some(Action::Open), Some(Entry::Orphan(_))) => {
+            (Some(Command::GoTo), Some(Entry::Note(_, None) | Entry::Orphan(_))) => {
                 self.message = Some(format!("{ORPHANED}; kept, and in the export"));
             }
-            (KeyCode::Char('d') | KeyCode::Delete, _, Some(Entry::Orphan(_)))
-            | (_, Some(Action::Note), Some(Entry::Orphan(_))) => {
+            (Some(Command::Remove | Command::Edit), Some(Entry::Orphan(_))) => {
                 self.message = Some("orphaned reviews are kept as they are, never dropped".into());
             }
             _ => {}

@@ -8,8 +8,7 @@ use jiff::Timestamp;
 use super::Reader;
 use crate::document::Span;
 use crate::review::{Grade, Quote};
-use crate::tui::action::Action;
-use crate::tui::keymap::{Key, Keymap};
+use crate::tui::keymap::{Command, Context, Key, Keymap};
 use crate::tui::textarea::{Edit, TextArea};
 
 /// An overlay that takes the keys while it is open.
@@ -68,27 +67,35 @@ impl Reader {
         let key = Key::from_event(event);
         let now = Timestamp::now();
         match overlay {
-            Overlay::Grade { claim, reliability } => match (key.code, reliability) {
-                (KeyCode::Esc, _) => {}
-                (KeyCode::Backspace, Some(_)) => {
-                    self.overlay = Some(Overlay::Grade {
-                        claim,
-                        reliability: None,
-                    });
+            Overlay::Grade { claim, reliability } => {
+                match (
+                    keys.command(Context::GradePicker, key),
+                    key.code,
+                    reliability,
+                ) {
+                    (Some(Command::Cancel), ..) => {}
+                    (Some(Command::Back), _, Some(_)) => {
+                        self.overlay = Some(Overlay::Grade {
+                            claim,
+                            reliability: None,
+                        });
+                    }
+                    (Some(Command::ClearGrade), _, None) => self.set_grade(claim, None, now),
+                    (None, KeyCode::Char(c), None)
+                        if ('A'..='F').contains(&c.to_ascii_uppercase()) =>
+                    {
+                        self.overlay = Some(Overlay::Grade {
+                            claim,
+                            reliability: Some(c.to_ascii_uppercase()),
+                        });
+                    }
+                    (None, KeyCode::Char(c), Some(r)) if ('1'..='6').contains(&c) => {
+                        let grade = Grade::new(r, c as u8 - b'0').ok();
+                        self.set_grade(claim, grade, now);
+                    }
+                    _ => self.overlay = Some(Overlay::Grade { claim, reliability }),
                 }
-                (KeyCode::Char(c), None) if ('A'..='F').contains(&c.to_ascii_uppercase()) => {
-                    self.overlay = Some(Overlay::Grade {
-                        claim,
-                        reliability: Some(c.to_ascii_uppercase()),
-                    });
-                }
-                (KeyCode::Char(c), Some(r)) if ('1'..='6').contains(&c) => {
-                    let grade = Grade::new(r, c as u8 - b'0').ok();
-                    self.set_grade(claim, grade, now);
-                }
-                (KeyCode::Char('-'), None) => self.set_grade(claim, None, now),
-                _ => self.overlay = Some(Overlay::Grade { claim, reliability }),
-            },
+            }
             Overlay::Notes { selected, confirm } => {
                 self.notes_key(key, selected, confirm, keys);
             }
@@ -97,16 +104,16 @@ impl Reader {
                 into,
                 mut selected,
             } => {
-                match keys.action(key) {
-                    Some(Action::Back) => return true,
-                    Some(Action::Open) => {
+                match keys.command(Context::MergePicker, key) {
+                    Some(Command::Cancel) => return true,
+                    Some(Command::Choose) => {
                         if let Some(&to) = into.get(selected) {
                             self.merge(from, to);
                         }
                         return true;
                     }
-                    Some(Action::Down) => selected = (selected + 1).min(into.len() - 1),
-                    Some(Action::Up) => selected = selected.saturating_sub(1),
+                    Some(Command::Down) => selected = (selected + 1).min(into.len() - 1),
+                    Some(Command::Up) => selected = selected.saturating_sub(1),
                     _ => {}
                 }
                 self.overlay = Some(Overlay::Merge {
@@ -119,7 +126,9 @@ impl Reader {
                 on,
                 text,
                 discard: false,
-            } if key.code == KeyCode::Esc && text.changed() => {
+            } if keys.command(Context::NoteEditor, key) == Some(Command::Cancel)
+                && text.changed() =>
+            {
                 self.overlay = Some(Overlay::Note {
                     on,
                     text,
@@ -127,8 +136,8 @@ impl Reader {
                 });
             }
             Overlay::Note { on, mut text, .. } => {
-                let edit = match key.code {
-                    KeyCode::Esc => {
+                let edit = match (keys.command(Context::NoteEditor, key), key.code) {
+                    (Some(Command::Cancel), _) => {
                         if let NoteOn::Listed(quote, at) = on {
                             self.listed_note_edited(&quote, None, at);
                         }
@@ -140,7 +149,7 @@ impl Reader {
                         self.message = Some(what.into());
                         return true;
                     }
-                    KeyCode::Char('s') if key.ctrl => {
+                    (Some(Command::Save), _) => {
                         match on {
                             NoteOn::Claim(claim) => self.set_note(claim, text.text(), now),
                             NoteOn::Passage(span) => self.add_note(span, text.text()),
@@ -150,17 +159,9 @@ impl Reader {
                         }
                         return true;
                     }
-                    KeyCode::Char(c) if !key.ctrl => Some(Edit::Insert(c)),
-                    KeyCode::Enter => Some(Edit::Newline),
-                    KeyCode::Backspace => Some(Edit::Backspace),
-                    KeyCode::Delete => Some(Edit::Delete),
-                    KeyCode::Left => Some(Edit::Left),
-                    KeyCode::Right => Some(Edit::Right),
-                    KeyCode::Up => Some(Edit::Up),
-                    KeyCode::Down => Some(Edit::Down),
-                    KeyCode::Home => Some(Edit::Home),
-                    KeyCode::End => Some(Edit::End),
-                    _ => None,
+                    (Some(command), _) => edit(command),
+                    (None, KeyCode::Char(c)) if !key.ctrl => Some(Edit::Insert(c)),
+                    (None, _) => None,
                 };
                 if let Some(edit) = edit {
                     text.edit(edit);
@@ -170,4 +171,20 @@ impl Reader {
         }
         true
     }
+}
+
+/// What a note editor's command does to its text.
+fn edit(command: Command) -> Option<Edit> {
+    Some(match command {
+        Command::Newline => Edit::Newline,
+        Command::Erase => Edit::Backspace,
+        Command::Delete => Edit::Delete,
+        Command::Left => Edit::Left,
+        Command::Right => Edit::Right,
+        Command::Up => Edit::Up,
+        Command::Down => Edit::Down,
+        Command::Home => Edit::Home,
+        Command::End => Edit::End,
+        _ => return None,
+    })
 }
