@@ -2,6 +2,7 @@
 //! search, the selection and the overlays. No terminal and no other briefing: the shell
 //! (`App`) hands it actions and does what it asks back (an [`Effect`]).
 
+mod find;
 pub mod notes;
 mod overlay;
 mod review;
@@ -12,6 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKin
 use ratatui::layout::Position;
 use ratatui::text::Line;
 
+pub use find::Search;
 pub use notes::Entry;
 pub use overlay::{NoteOn, Overlay};
 pub use review::ReviewSettings;
@@ -23,24 +25,11 @@ use super::keymap::{Command, Context, Key, Keymap};
 use super::list::ListView;
 use super::marks::Marks;
 pub use super::pane::Pane;
-use super::search;
 use super::selection::Selection;
 use super::sizes::Plan;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
 use crate::review::{Session, Status};
-
-/// The search in the article: the query, whether it is being typed, its matches (counted
-/// between keys, never all kept) and the one shown.
-#[derive(Default)]
-pub struct Search {
-    pub query: String,
-    pub editing: bool,
-    pub matches: search::Matches,
-    /// The shown match's number, once the count has reached it.
-    pub current: Option<usize>,
-    pub shown: Option<Span>,
-}
 
 /// The item whose spans stand out in the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,10 +111,10 @@ impl Reader {
 
     /// A library search's hit: its query found in the article, the hit shown.
     pub fn show_hit(&mut self, hit: Option<(String, Span)>) {
-        if let Some((query, span)) = hit {
+        if let (Some((query, span)), Some(doc)) = (hit, &self.doc) {
             self.search.query = query;
-            self.find();
-            self.show_match(span);
+            self.search.find(doc, &mut self.article);
+            self.search.show(doc, &mut self.article, span);
         }
     }
 
@@ -263,10 +252,7 @@ impl Reader {
             HalfPageUp => self.step(-((self.page() / 2).max(1) as isize)),
             Open => self.open(),
             Search => {
-                self.search = self::Search {
-                    editing: true,
-                    ..Default::default()
-                };
+                self.search = find::Search::typing();
                 self.focus = Pane::Article;
             }
             NextMatch => self.next_match(true),
@@ -426,139 +412,31 @@ impl Reader {
         self.article.top_byte(doc)
     }
 
-    /// Finds the query in the article (see [`search::Matches`]): the first match from the top
-    /// of the view on is shown at once, and the count begins.
+    /// Finds the search's query in the article anew.
     fn find(&mut self) {
-        self.search.matches = search::Matches::new(&self.search.query);
-        self.search.current = None;
-        self.search.shown = None;
-        let Some(doc) = self.doc.clone() else {
-            return;
-        };
-        let top = self.article.top_byte(&doc);
-        let matches = &self.search.matches;
-        let first = matches
-            .find_at(&doc.text, top)
-            .or_else(|| matches.find_at(&doc.text, 0));
-        self.count_on();
-        if let Some(m) = first {
-            self.show_match(m);
+        if let Some(doc) = &self.doc {
+            self.search.find(doc, &mut self.article);
         }
     }
 
     /// The search's count is not complete: [`Reader::count_on`] goes on with it between keys.
     pub fn counting(&self) -> bool {
-        self.doc.is_some() && !self.search.matches.counted()
+        self.doc.is_some() && self.search.counting()
     }
 
-    /// Counts the search's matches on by a step ([`search::STEP`] bytes of text).
+    /// Counts the search's matches on by a step.
     pub fn count_on(&mut self) {
         if let Some(doc) = &self.doc {
-            self.search.matches.count(&doc.text, search::STEP);
+            self.search.count_on(doc);
         }
-        self.number_shown();
     }
 
-    /// `n`/`N`: the next match after the shown one (the first after the last), or the one
-    /// before it, which needs its number: counted that far first, at once. Scrolled away
-    /// from the shown match, they go on from the view instead, as in `less`.
+    /// `n`/`N`: the next or the previous match, in the article brought to the front.
     fn next_match(&mut self, forward: bool) {
-        let (Some(doc), Some(shown)) = (self.doc.clone(), self.search.shown) else {
-            return;
-        };
-        if !self.article.shows(&doc, shown.start) {
-            self.match_from_view(&doc, forward);
-            return;
-        }
-        let text = &doc.text;
-        let matches = &mut self.search.matches;
-        let (k, m) = if forward {
-            match matches.find_at(text, shown.end) {
-                Some(m) => (self.search.current.map(|k| k + 1), Some(m)),
-                None => (Some(0), matches.find_at(text, 0)),
-            }
-        } else {
-            matches.count_past(text, shown.start);
-            self.number_shown();
-            let matches = &mut self.search.matches;
-            let k = match self.search.current {
-                Some(k) if k > 0 => k - 1,
-                _ => {
-                    matches.count_past(text, usize::MAX);
-                    matches.len().saturating_sub(1)
-                }
-            };
-            (Some(k), matches.nth(text, k))
-        };
-        let Some(m) = m else {
-            return;
-        };
-        self.focus = Pane::Article;
-        self.show_match(m);
-        self.search.current = self.search.current.or(k);
-    }
-
-    /// The first match from the top of the view on (`n`), or the last before it (`N`),
-    /// wrapping round the article's ends.
-    fn match_from_view(&mut self, doc: &Document, forward: bool) {
-        let text = &doc.text;
-        let top = self.article.top_byte(doc);
-        let matches = &mut self.search.matches;
-        let m = if forward {
-            matches
-                .find_at(text, top)
-                .or_else(|| matches.find_at(text, 0))
-        } else {
-            matches.count_past(text, top);
-            let before = matches
-                .first_from(text, top)
-                .map_or(matches.len(), |(k, _)| k);
-            let k = match before.checked_sub(1) {
-                Some(k) => k,
-                None => {
-                    matches.count_past(text, usize::MAX);
-                    matches.len().saturating_sub(1)
-                }
-            };
-            matches.nth(text, k)
-        };
-        if let Some(m) = m {
-            self.focus = Pane::Article;
-            self.show_match(m);
-        }
-    }
-
-    /// Shows match `m`, scrolling to it when it is off screen.
-    fn show_match(&mut self, m: Span) {
-        self.search.shown = Some(m);
-        self.search.current = None;
-        self.number_shown();
         if let Some(doc) = &self.doc
-            && !self.article.shows(doc, m.start)
+            && self.search.next(doc, &mut self.article, forward)
         {
-            self.article.jump_to(doc, m.start);
-        }
-    }
-
-    /// Numbers the shown match once the count has passed it. Found beyond the count, a match
-    /// of a query that overlaps itself ("aa" in "aaa") may be out of step with the count's
-    /// matches: the count's next one is shown instead.
-    fn number_shown(&mut self) {
-        let (Some(doc), Some(shown), None) = (&self.doc, self.search.shown, self.search.current)
-        else {
-            return;
-        };
-        let matches = &self.search.matches;
-        let found = matches.first_from(&doc.text, shown.start).or_else(|| {
-            // counted, and none from there on: the last match, which reaches over it
-            let k = matches.len().checked_sub(1)?;
-            matches
-                .counted()
-                .then(|| matches.nth(&doc.text, k).map(|m| (k, m)))?
-        });
-        if let Some((k, m)) = found {
-            self.search.current = Some(k);
-            self.search.shown = Some(m);
+            self.focus = Pane::Article;
         }
     }
 
