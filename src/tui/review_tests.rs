@@ -783,7 +783,8 @@ fn each_contexts_keys_are_rebound_from_the_configuration() {
     let mut app = reviewed(dir.path());
     let config = crate::config::parse(
         "[keys.grade_picker]\ncancel = [\"q\"]\n\n[keys.note_editor]\nsave = [\"ctrl-w\"]\n\n\
-         [keys.prompt]\nkeep = [\"tab\"]\n",
+         [keys.prompt]\nkeep = [\"tab\"]\n\n[keys.merge_picker]\ndown = [\"n\"]\n\
+         choose = [\"m\"]\n\n[keys.notes_list]\nclose = [\"x\"]\n",
     )
     .unwrap();
     app.keymap = config.keymap().unwrap();
@@ -814,4 +815,22 @@ fn each_contexts_keys_are_rebound_from_the_configuration() {
     key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     assert!(!app.reader().search.editing);
     assert_eq!(app.reader().search.query, "Korea");
+    // the merge picker steps with n and merges with m; the notes list closes with x
+    run(&mut app, &[FocusActors, MergeActor]);
+    typed(&mut app, "n");
+    let Some(Overlay::Merge { selected, .. }) = app.reader().overlay.clone() else {
+        panic!("the picker is open");
+    };
+    assert_eq!(selected, 1);
+    let before = app.reader().analysis.as_ref().unwrap().actors.len();
+    typed(&mut app, "m");
+    assert_eq!(app.reader().overlay, None);
+    assert_eq!(
+        app.reader().analysis.as_ref().unwrap().actors.len(),
+        before - 1
+    );
+    run(&mut app, &[Notes]);
+    assert!(app.reader().overlay.is_some());
+    typed(&mut app, "x");
+    assert_eq!(app.reader().overlay, None, "x closes the notes list");
 }
