@@ -167,9 +167,9 @@ impl Config {
             palette: self.palette(depth)?,
             mouse: self.mouse,
             sizes: self.layout.sizes().map_err(|(_, why)| why)?,
-            review: crate::tui::ReviewSettings {
-                export_format: self.export.format,
-                export_dir: self.export.dir.clone(),
+            export: crate::tui::ExportSettings {
+                format: self.export.format,
+                dir: self.export.dir.clone(),
             },
         })
     }

@@ -15,7 +15,7 @@ use super::help;
 use super::keymap::{Key, Keymap};
 use super::library::Library;
 use super::library::scan::Arrived;
-use super::reader::{Reader, ReviewSettings};
+use super::reader::{ExportSettings, Reader};
 use super::sizes::{PaneSizes, Plan};
 use crate::analysis::Analysis;
 use crate::briefing::Opener;
@@ -32,7 +32,7 @@ pub enum Screen {
 pub struct App {
     pub keymap: Keymap,
     pub sizes: PaneSizes,
-    pub review_settings: ReviewSettings,
+    pub export: ExportSettings,
     /// How briefings are opened: the library's are reviewed through it.
     pub opener: Arc<Opener>,
     /// What the last action did, for the status bar until the next key.
@@ -63,12 +63,12 @@ pub struct App {
 impl App {
     /// The reader on one briefing, named `name` until its document arrives.
     pub fn new(name: String, keymap: Keymap) -> App {
-        let review_settings = ReviewSettings::default();
+        let export = ExportSettings::default();
         App {
             keymap,
             sizes: PaneSizes::default(),
-            reader: Some(Reader::new(name, review_settings.clone())),
-            review_settings,
+            reader: Some(Reader::new(name, export.clone())),
+            export,
             opener: Arc::default(),
             message: None,
             mouse: false,
@@ -206,7 +206,7 @@ impl App {
             }
             return;
         }
-        let mut reader = Reader::new(entry.name.clone(), self.review_settings.clone());
+        let mut reader = Reader::new(entry.name.clone(), self.export.clone());
         let mut analysis = briefing.analysis.clone();
         let (session, warnings) = self.opener.reviews.attach_or_keep_in_memory(
             Some(&entry.path),

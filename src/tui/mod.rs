@@ -48,7 +48,7 @@ use app::App;
 use effect::Effect;
 pub use keymap::{Keymap, KeymapError};
 use library::{Library, scan};
-pub use reader::ReviewSettings;
+pub use reader::ExportSettings;
 pub use sizes::PaneSizes;
 use sizes::Plan;
 
@@ -83,7 +83,7 @@ pub struct Settings {
     /// Mouse capture from the start (else off until `toggle_mouse`).
     pub mouse: bool,
     pub sizes: PaneSizes,
-    pub review: ReviewSettings,
+    pub export: ExportSettings,
 }
 
 /// Runs the reader until the user quits, on a briefing read, analysed and reviewed in the
@@ -117,7 +117,7 @@ fn start(start: Start, opener: Opener, settings: Settings) -> Result<Vec<Warning
         .map_err(|e| format!("terminal: {}", io_reason(&e)))?;
     let mut app = App::new(String::new(), settings.keymap);
     app.sizes = settings.sizes;
-    app.review_settings = settings.review;
+    app.export = settings.export;
     app.opener = Arc::new(opener);
     runtime.block_on(event_loop(start, app, settings.mouse))
 }
@@ -216,10 +216,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     let mut readers: Option<Arc<AtomicBool>> = None;
     match start {
         Start::One(origin, bytes) => {
-            app.reader = Some(reader::Reader::new(
-                origin.name(),
-                app.review_settings.clone(),
-            ));
+            app.reader = Some(reader::Reader::new(origin.name(), app.export.clone()));
             let opener = app.opener.clone();
             tokio::task::spawn_blocking(move || {
                 let read = || match bytes {
@@ -256,10 +253,10 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
         Start::Library(roots) => {
             let library = Library::new(roots.clone(), scan::scan(&roots));
             readers = Some(read(&library));
-            let (sizes, review, opener) = (app.sizes, app.review_settings, app.opener);
+            let (sizes, review, opener) = (app.sizes, app.export, app.opener);
             app = App::with_library(library, app.keymap);
             app.sizes = sizes;
-            app.review_settings = review;
+            app.export = review;
             app.opener = opener;
         }
     }

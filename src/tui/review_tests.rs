@@ -339,7 +339,7 @@ fn export_writes_the_briefing_note_where_the_configuration_says() {
     let dir = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
-    app.reader_mut().export.export_dir = Some(out.path().to_path_buf());
+    app.reader_mut().export.dir = Some(out.path().to_path_buf());
     run(&mut app, &[FocusClaims, MarkDisputed, Note]);
     typed(&mut app, "check the figures");
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
@@ -351,7 +351,7 @@ fn export_writes_the_briefing_note_where_the_configuration_says() {
     assert!(text.to_lowercase().contains("disputed"), "{text}");
     // A folder that cannot be made (a file in its way) is reported, not fatal.
     std::fs::write(out.path().join("file"), "").unwrap();
-    app.reader_mut().export.export_dir = Some(out.path().join("file/deeper"));
+    app.reader_mut().export.dir = Some(out.path().join("file/deeper"));
     run(&mut app, &[Export]);
     assert!(app.message.unwrap().starts_with("export failed"));
 }

@@ -16,7 +16,7 @@ use ratatui::text::Line;
 pub use find::Search;
 pub use notes::Entry;
 pub use overlay::{NoteOn, Overlay};
-pub use review::ReviewSettings;
+pub use review::ExportSettings;
 
 use super::action::Action;
 use super::article::{Article, Highlights};
@@ -63,7 +63,7 @@ pub struct Reader {
     /// The briefing's review, once loaded with the analysis.
     pub session: Option<Session>,
     /// Where the export key writes.
-    pub export: ReviewSettings,
+    pub export: ExportSettings,
     /// The grade picker, the note editor, the merge picker or the notes list, when open.
     pub overlay: Option<Overlay>,
     /// Only claims of this status (else all but the rejected).
@@ -80,7 +80,7 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub fn new(name: String, export: ReviewSettings) -> Reader {
+    pub fn new(name: String, export: ExportSettings) -> Reader {
         Reader {
             name,
             doc: None,

@@ -19,10 +19,10 @@ use crate::tui::textarea::TextArea;
 
 /// What the configuration decides about the reader's export key.
 #[derive(Debug, Clone, Default)]
-pub struct ReviewSettings {
-    pub export_format: Format,
+pub struct ExportSettings {
+    pub format: Format,
     /// Where `export` writes; none: the current directory.
-    pub export_dir: Option<PathBuf>,
+    pub dir: Option<PathBuf>,
 }
 
 /// The status filter's steps, in the order `filter` cycles through them after "all".
@@ -502,7 +502,7 @@ impl Reader {
         };
         let settings = &self.export;
         let Some(dir) = settings
-            .export_dir
+            .dir
             .clone()
             .or_else(|| std::env::current_dir().ok())
         else {
@@ -511,16 +511,14 @@ impl Reader {
         };
         let briefing =
             Briefing::new(doc, analysis, session.review()).with_file(Path::new(&self.name));
-        self.message = Some(
-            match export::write_file(&dir, settings.export_format, &briefing) {
-                Ok(path) => {
-                    // inside the current folder, the shorter name says where
-                    let cwd = std::env::current_dir().unwrap_or_default();
-                    let shown = path.strip_prefix(&cwd).unwrap_or(&path);
-                    format!("exported to {}", shown.display())
-                }
-                Err(e) => format!("export failed: {}: {}", dir.display(), crate::io_reason(&e)),
-            },
-        );
+        self.message = Some(match export::write_file(&dir, settings.format, &briefing) {
+            Ok(path) => {
+                // inside the current folder, the shorter name says where
+                let cwd = std::env::current_dir().unwrap_or_default();
+                let shown = path.strip_prefix(&cwd).unwrap_or(&path);
+                format!("exported to {}", shown.display())
+            }
+            Err(e) => format!("export failed: {}: {}", dir.display(), crate::io_reason(&e)),
+        });
     }
 }
