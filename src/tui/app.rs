@@ -11,7 +11,6 @@ use ratatui::layout::Position;
 
 use super::action::Action;
 use super::effect::Effect;
-use super::help;
 use super::keymap::{Key, Keymap};
 use super::library::Library;
 use super::library::scan::Arrived;
@@ -374,11 +373,7 @@ impl App {
         if plan.too_small {
             return;
         }
-        if self.help {
-            let library = self.library.is_some();
-            let hidden = help::hidden(plan.body, &self.keymap, library);
-            self.help_scroll = self.help_scroll.min(hidden);
-        }
+        self.help_scroll = self.help_scroll.min(plan.help_hidden);
         match (self.screen, &mut self.library, &mut self.reader) {
             (Screen::Library, Some(library), _) => {
                 library.fit(plan.rows.map_or(0, |r| usize::from(r.height)));

@@ -47,6 +47,9 @@ pub fn plan(area: Rect, app: &App) -> Plan {
         Constraint::Length(1),
     ])
     .areas(area);
+    if app.help {
+        plan.help_hidden = help::hidden(plan.body, &app.keymap, app.library.is_some());
+    }
     if let (true, Some(library)) = (app.in_library(), &app.library) {
         let inside = plan.body.inner(Margin::new(1, 1));
         plan.list = Some(inside);

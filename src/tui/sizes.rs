@@ -56,6 +56,8 @@ pub struct Plan {
     pub panes: [Option<Rect>; 4],
     /// The note editor's text box, when it is open.
     pub editor: Option<Rect>,
+    /// Rows of the help that do not fit, when it is shown: how far it can scroll.
+    pub help_hidden: usize,
     /// The library's pane, and the rows of its list (or hits) under the header.
     pub list: Option<Rect>,
     pub rows: Option<Rect>,
