@@ -3,6 +3,7 @@
 
 use serde::{Serialize, Serializer};
 
+use crate::analysis::times::TimeValue;
 use crate::analysis::{ActorKind, Analysis, ClaimKind, MentionForm, TimexType};
 use crate::document::{DateSource, Document, Span};
 
@@ -99,7 +100,8 @@ pub struct TimeJson<'a> {
     pub text: &'a str,
     #[serde(rename = "type")]
     pub kind: TimexType,
-    pub value: &'a str,
+    /// Written in TimeML's notation.
+    pub value: &'a TimeValue,
 }
 
 #[derive(Debug, Serialize)]
@@ -109,7 +111,7 @@ pub struct EventJson<'a> {
     pub start: usize,
     pub end: usize,
     pub time: Option<usize>,
-    pub value: Option<&'a str>,
+    pub value: Option<&'a TimeValue>,
     pub actors: Vec<String>,
     pub order: usize,
 }
@@ -269,7 +271,7 @@ pub fn to_json<'a>(
                 start: at(e.span.start),
                 end: at(e.span.end),
                 time: e.time,
-                value: e.time.map(|t| analysis.times[t].value.as_str()),
+                value: e.time.map(|t| &analysis.times[t].value),
                 actors: ids(&e.actors, actor_id),
                 order: i + 1,
             }

@@ -83,12 +83,12 @@ fn briefing() -> (Document, Analysis, Session) {
             Timex {
                 span: span(&doc, "March 2025"),
                 kind: TimexType::Date,
-                value: "2025-03".into(),
+                value: "2025-03".parse().unwrap(),
             },
             Timex {
                 span: span(&doc, "2024"),
                 kind: TimexType::Date,
-                value: "2024".into(),
+                value: "2024".parse().unwrap(),
             },
         ],
         timeline: Vec::new(),

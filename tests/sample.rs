@@ -158,11 +158,11 @@ fn sample_times_and_timeline() {
     let value = |i: usize| {
         analysis.timeline[i]
             .time
-            .map(|t| analysis.times[t].value.as_str())
+            .map(|t| analysis.times[t].value.to_string())
     };
-    assert_eq!(value(invasion), Some("2022-02"));
+    assert_eq!(value(invasion).as_deref(), Some("2022-02"));
     assert_eq!(value(troops), None);
-    assert_eq!(value(interview), Some("2024-11-22"));
+    assert_eq!(value(interview).as_deref(), Some("2024-11-22"));
     assert!(
         analysis
             .timeline

@@ -1,6 +1,7 @@
 //! What the analysis finds, in byte spans of the document's text. The JSON schema
 //! (code points, ids) is made from these in [`crate::schema`].
 
+use super::times::TimeValue;
 use crate::document::{Document, Span};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -142,8 +143,9 @@ pub enum TimexType {
 pub struct Timex {
     pub span: Span,
     pub kind: TimexType,
-    /// A TimeML value: 2022-02, 2024-11-22, P3Y, PAST_REF, XXXX-02 ...
-    pub value: String,
+    /// A TimeML value (2022-02, 2024-11-22, P3Y, PAST_REF, XXXX-02 ...), typed; written in
+    /// TimeML's notation only at the edges (JSON, exports).
+    pub value: TimeValue,
 }
 
 #[derive(Debug, Clone, PartialEq)]

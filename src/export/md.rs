@@ -143,10 +143,11 @@ pub fn render(b: &Briefing) -> String {
                 |t| {
                     // in words for the reader of the note, the value for the record
                     let words = readable(&t.value, t.kind);
-                    if words == t.value {
-                        inline(&t.value)
+                    let value = t.value.to_string();
+                    if words == value {
+                        inline(&value)
                     } else {
-                        format!("{} ({})", inline(&words), inline(&t.value))
+                        format!("{} ({})", inline(&words), inline(&value))
                     }
                 },
             );

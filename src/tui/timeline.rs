@@ -27,7 +27,7 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
             match event.time.and_then(|t| analysis.times.get(t)) {
                 Some(t) => Row {
                     date: readable(&t.value, t.kind),
-                    value: t.value.clone(),
+                    value: t.value.to_string(),
                     label: &event.label,
                 },
                 None => Row {
@@ -126,11 +126,7 @@ pub fn date_foot(app: &App, room: usize) -> Option<String> {
             foot
         });
     }
-    let open = analysis
-        .times
-        .iter()
-        .filter(|t| t.value.starts_with('X'))
-        .count();
+    let open = analysis.times.iter().filter(|t| t.value.open()).count();
     let noun = if open == 1 { "date" } else { "dates" };
     (open > 0).then(|| format!(" {open} {noun} left open: a published date would resolve them "))
 }

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::lexicon::{EVENT_VERBS, VerbForm, is_event_noun};
 use crate::analysis::model::{Timex, TimexType};
+use crate::analysis::times::TimeValue;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
 use crate::document::{Document, Span};
 
@@ -466,7 +467,7 @@ fn anchor(times: &[Timex], span: Span) -> Option<usize> {
             let t = &times[i];
             span.contains(t.span)
                 && matches!(t.kind, TimexType::Date | TimexType::Time)
-                && !t.value.ends_with("_REF")
+                && !matches!(t.value, TimeValue::Ref(_))
         })
 }
 

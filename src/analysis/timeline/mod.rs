@@ -58,13 +58,13 @@ mod tests {
                 Timex {
                     span: Span::new(start, start + words.len()),
                     kind: TimexType::Date,
-                    value: value.to_string(),
+                    value: value.parse().unwrap(),
                 }
             })
             .collect();
         build(&doc, &tokenize(&doc), &times, &MentionIndex::new(&[]))
             .into_iter()
-            .map(|e| (e.label, e.time.map(|t| times[t].value.clone())))
+            .map(|e| (e.label, e.time.map(|t| times[t].value.to_string())))
             .collect()
     }
 

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use crate::analysis::lexicon::data_rows;
 
+use super::value::{Clock, DayPart, Season, TimeValue};
 use crate::analysis::model::TimexType;
 
 /// A unit of calendar time, as counted in durations and moved by in relative expressions.
@@ -32,9 +33,9 @@ pub enum Entry {
     Number(u32),
     Ordinal(u32),
     Unit(Unit),
-    Season(&'static str),
-    DayPart(&'static str),
-    Set(&'static str),
+    Season(Season),
+    DayPart(DayPart),
+    Set(TimeValue),
     /// Days from the published date: today 0, yesterday -1.
     Day(i32),
     /// last -1, this 0, next 1.
@@ -65,7 +66,15 @@ pub enum Tense {
 pub struct Phrase {
     pub words: Vec<&'static str>,
     pub kind: TimexType,
-    pub value: &'static str,
+    pub value: Fixed,
+}
+
+/// A phrase's value: a value as it is ("PRESENT_REF", "PXD"), or a time of the reference
+/// day ("T12:00" for noon, "TNI" for tonight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fixed {
+    Value(TimeValue),
+    Today(Clock),
 }
 
 /// When a holiday falls in a given year.
@@ -203,9 +212,9 @@ fn parse_words(data: &'static str) -> HashMap<&'static str, Vec<WordEntry>> {
             "day" => num().map(|n| Entry::Day(n as i32)),
             "relative" => num().map(|n| Entry::Relative(n as i32)),
             "unit" => unit(value).map(Entry::Unit),
-            "season" => Some(Entry::Season(value)),
-            "daypart" => Some(Entry::DayPart(value)),
-            "set" => Some(Entry::Set(value)),
+            "season" => Season::from_code(value).map(Entry::Season),
+            "daypart" => DayPart::from_code(value).map(Entry::DayPart),
+            "set" => value.parse().ok().map(Entry::Set),
             "edge" => Some(Entry::Edge),
             "approx" => Some(Entry::Approx),
             "fiscal" => Some(Entry::Fiscal),
@@ -256,6 +265,11 @@ fn parse_phrases(data: &'static str) -> HashMap<&'static str, Vec<Phrase>> {
             "SET" => TimexType::Set,
             _ => continue,
         };
+        let value = match value.strip_prefix('T') {
+            Some(clock) => clock.parse().map(Fixed::Today),
+            None => value.parse().map(Fixed::Value),
+        };
+        let Ok(value) = value else { continue };
         let words: Vec<&str> = phrase.split_whitespace().collect();
         if let Some(first) = words.first() {
             map.entry(*first)

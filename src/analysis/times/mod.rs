@@ -8,8 +8,12 @@
 mod lexicon;
 mod normalise;
 mod recognise;
+mod value;
 mod words;
 
+pub use value::{
+    Amount, Calendar, Clock, DayPart, NotAValue, PeriodUnit, Reference, Season, TimeValue,
+};
 pub use words::readable;
 
 use jiff::civil::Date;
@@ -28,7 +32,7 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
     let words = recognise::words(&doc.text, tokens);
     let parser = Parser { w: &words };
     let mut out = Vec::new();
-    let mut last: Option<String> = None;
+    let mut last: Option<Calendar> = None;
     // the sentence of the last date
     let mut last_at = 0;
     let mut i = 0;
@@ -41,20 +45,24 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
         let cx = Context {
             published: doc.meta.published,
             tense: tense(&words, found.start, found.end),
-            last: last.clone(),
+            last,
             last_near: words[found.start].sentence <= last_at + NEAR,
         };
         if let Some((kind, value)) = normalise::resolve(&found.sem, &cx) {
             let anchors = !matches!(found.sem, Sem::Shift { .. });
-            if anchors && kind == TimexType::Date && value.starts_with(|c: char| c.is_ascii_digit())
-            {
-                last = Some(value.clone());
-                last_at = words[found.start].sentence;
-            } else if reporting_months(&words, found.start, &found.sem) {
-                // "for the nine months ... a year earlier": a year before those months is a
-                // year, not the quarter named before them
-                let year = last.as_deref().and_then(|l| l.get(..4)).map(str::to_string);
-                last = year.or_else(|| doc.meta.published.map(|d| format!("{:04}", d.year())));
+            match value {
+                TimeValue::Date(c) if anchors && kind == TimexType::Date && c.anchored() => {
+                    last = Some(c);
+                    last_at = words[found.start].sentence;
+                }
+                _ if reporting_months(&words, found.start, &found.sem) => {
+                    // "for the nine months ... a year earlier": a year before those months is
+                    // a year, not the quarter named before them
+                    let year = last.and_then(|l| l.year());
+                    let year = year.or_else(|| doc.meta.published.map(|d| i32::from(d.year())));
+                    last = year.map(|y| Calendar::Year(Some(y)));
+                }
+                _ => {}
             }
             out.push(Timex {
                 span: Span::new(words[start].span.start, words[found.end - 1].span.end),
@@ -171,21 +179,13 @@ pub fn is_month(lower: &str) -> bool {
         .is_some()
 }
 
-/// The interval a TIMEX3 value covers: `(first day, last day)`. "2022-02" → (2022-02-01,
-/// 2022-02-28); "2024-11-22T10:00" → that day; "2024-W47" → its Monday to Sunday;
-/// "2022-Q1", "2022-H2", "2022-SU", "199" (the 1990s), "19" (the 1900s) likewise. None for
-/// durations, sets, PRESENT_REF/PAST_REF/FUTURE_REF and values with X; "BC0992" is the year -991.
-pub fn interval(value: &str) -> Option<(Date, Date)> {
-    normalise::interval(value)
-}
-
 /// A key that sorts TIMEX3 values chronologically: by first day, then the shorter (more
 /// precise) interval first, so "2022-02" comes before "2022-02-24". PRESENT_REF is the
-/// published day; other values without an interval have no key.
-pub fn sort_key(value: &str, published: Option<Date>) -> Option<(Date, Date)> {
+/// published day; other values without an interval ([`TimeValue::interval`]) have no key.
+pub fn sort_key(value: &TimeValue, published: Option<Date>) -> Option<(Date, Date)> {
     match value {
-        "PRESENT_REF" => published.map(|d| (d, d)),
-        _ => interval(value),
+        TimeValue::Ref(Reference::Present) => published.map(|d| (d, d)),
+        _ => value.interval(),
     }
 }
 

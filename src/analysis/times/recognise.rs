@@ -3,8 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{Cue, Entry, LEXICON, Unit, WordEntry};
+use super::lexicon::{Cue, Entry, Fixed, LEXICON, Unit, WordEntry};
 use super::normalise::{Anchor, Count, Sem, holiday_date};
+use super::value::{Calendar, Clock, DayPart, TimeValue};
 use crate::analysis::model::TimexType;
 use crate::analysis::tokens::{Token, TokenKind};
 use crate::document::Span;
@@ -333,7 +334,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         // "the recent sale", "the recently passed law": "the" belongs to the noun after an
         // adjective or adverb, not to the time word
         let lone_word = core.end - core.start == 1 && !edge && !approx;
-        if lone_word && matches!(core.sem, Sem::Fixed(_, v) if v.ends_with("_REF")) {
+        if lone_word && matches!(core.sem, Sem::Fixed(_, Fixed::Value(TimeValue::Ref(_)))) {
             return None;
         }
         let keeps = match core.sem {
@@ -366,7 +367,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         .max_by_key(|f| f.end)
     }
 
-    fn daypart(&self, i: usize) -> Option<&'static str> {
+    fn daypart(&self, i: usize) -> Option<DayPart> {
         match self.entry(i, |e| matches!(e, Entry::DayPart(_)))? {
             Entry::DayPart(p) => Some(p),
             _ => None,
@@ -384,7 +385,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 end: i + 1,
                 sem: Sem::Day {
                     offset,
-                    part: Some("NI"),
+                    part: Some(DayPart::Night),
                 },
             });
         }
@@ -1147,7 +1148,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 let sem = Sem::StepPart { sign: offset, part };
                 return found(j + 1, sem);
             }
-            let offset = if offset < 0 && part == "NI" {
+            let offset = if offset < 0 && part == DayPart::Night {
                 -1
             } else {
                 offset.max(0)
@@ -1686,17 +1687,17 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// the phrase list has them).
     fn named_clock(&self, i: usize) -> Option<Found> {
         let found = self.phrase(i)?;
-        let Sem::Fixed(TimexType::Time, value) = found.sem else {
+        let Sem::Fixed(TimexType::Time, Fixed::Today(Clock::At { hour, minute })) = found.sem
+        else {
             return None;
         };
-        let (hour, minute) = value.strip_prefix('T')?.split_once(':')?;
         let day = self.clock_day(found.end)?;
         Some(Found {
             start: i,
             end: day.end,
             sem: Sem::Clock {
-                hour: hour.parse().ok()?,
-                minute: minute.parse().ok()?,
+                hour,
+                minute,
                 on: Some(Box::new(day.sem)),
             },
         })
@@ -1728,7 +1729,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             return Some(Found {
                 start: i,
                 end: i + 1,
-                sem: Sem::Set(v.to_string()),
+                sem: Sem::Set(v),
             });
         }
         if !matches!(self.lower(i), "every" | "each") {
@@ -1756,11 +1757,11 @@ impl<'w, 'a> Parser<'w, 'a> {
             return Some(Found {
                 start: i,
                 end: self.after_stop(k),
-                sem: Sem::Set(format!("XXXX-WXX-{d}")),
+                sem: Sem::Set(TimeValue::Date(Calendar::Weekday(d))),
             });
         }
         if let Some(m) = self.month(k).filter(|_| self.capitalised(k)) {
-            let sem = Sem::Set(format!("XXXX-{m:02}"));
+            let sem = Sem::Set(TimeValue::Date(Calendar::Month(None, Some(m))));
             return Some(Found {
                 start: i,
                 end: self.after_stop(k),
@@ -1771,14 +1772,17 @@ impl<'w, 'a> Parser<'w, 'a> {
             return Some(Found {
                 start: i,
                 end: k + 1,
-                sem: Sem::Set(format!("XXXX-{code}")),
+                sem: Sem::Set(TimeValue::Date(Calendar::Season(None, code))),
             });
         }
         if let Some(part) = self.daypart(k) {
             return Some(Found {
                 start: i,
                 end: k + 1,
-                sem: Sem::Set(format!("XXXX-XX-XXT{part}")),
+                sem: Sem::Set(TimeValue::Time(
+                    Calendar::Day(None, None, None),
+                    Clock::Part(part),
+                )),
             });
         }
         None

@@ -18,7 +18,7 @@ fn tag(text: &str, published: Option<&str>) -> Vec<(String, TimexType, String)> 
             (
                 doc.text[t.span.start..t.span.end].to_string(),
                 t.kind,
-                t.value,
+                t.value.to_string(),
             )
         })
         .collect()
@@ -676,6 +676,9 @@ fn random_fragments_give_ordered_spans() {
 #[test]
 fn intervals_sort_values() {
     let d = |s: &str| s.parse::<Date>().unwrap();
+    let v = |s: &str| s.parse::<TimeValue>().unwrap();
+    let interval = |s: &str| v(s).interval();
+    let sort_key = |s: &str, published| sort_key(&v(s), published);
     assert_eq!(
         interval("2022-02"),
         Some((d("2022-02-01"), d("2022-02-28")))
