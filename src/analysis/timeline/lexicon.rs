@@ -1,10 +1,11 @@
-//! The timeline's word lists (`assets/lexicon/event_*.txt`), parsed once on first use.
+//! The timeline's word lists (`assets/lexicon/event_*`), parsed once on first use.
 
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::lexicon::data_lines;
 use crate::analysis::tokens::lowercase;
+use crate::wordlist::WordClasses;
 
 /// How a verb form is inflected, which (with its auxiliaries) gives the event's tense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,44 @@ pub static EVENT_VERBS: LazyLock<HashMap<String, VerbForm>> = LazyLock::new(|| {
     }
     forms
 });
+
+/// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).
+static WORDS: LazyLock<WordClasses> = LazyLock::new(|| {
+    WordClasses::parse(
+        include_str!("../../../assets/lexicon/event_words.tsv"),
+        &[
+            "clause_opener",
+            "after",
+            "before",
+            "hypothetical_opener",
+            "relative",
+            "wh",
+            "label_lead",
+            "phrase_break",
+            "label_tail",
+            "preposition",
+            "adverb_skip",
+            "determiner",
+            "auxiliary",
+            "modifier_before",
+            "subject_pronoun",
+            "negation",
+            "hypothetical",
+            "future_before_to",
+            "finite",
+            "future_aux",
+            "perfect_aux",
+            "present_aux",
+            "past_aux",
+            "plural_noun",
+        ],
+    )
+});
+
+/// Whether a lower-case word is of a class of `event_words.tsv`.
+pub fn is(class: &str, word: &str) -> bool {
+    WORDS.has(class, word)
+}
 
 /// Nouns that name events ("invasion", "talks"), lower case.
 static EVENT_NOUNS: LazyLock<HashSet<&'static str>> =
