@@ -255,24 +255,20 @@ fn short(d: Date) -> String {
     d.strftime("%-d %b %Y").to_string()
 }
 
-fn month_name(n: u8) -> Option<&'static str> {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    NAMES.get(usize::from(n).checked_sub(1)?).copied()
+/// "Jan" for 1: the calendar's own short name, as the days above are written (`%b`), so the
+/// analysis keeps one list of month words, the tagger's.
+fn month_name(n: u8) -> Option<String> {
+    let first = Date::new(2001, i8::try_from(n).ok()?, 1).ok()?;
+    Some(first.strftime("%b").to_string())
 }
 
-fn weekday_name(n: i8) -> &'static str {
-    const NAMES: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    NAMES[usize::from(n.unsigned_abs() - 1) % 7]
+/// "Monday" for 1, from the calendar (1 January 2001 was a Monday).
+fn weekday_name(n: i8) -> String {
+    let monday = jiff::civil::date(2001, 1, 1);
+    let day = monday
+        .checked_add(i64::from(n - 1).days())
+        .unwrap_or(monday);
+    day.strftime("%A").to_string()
 }
 
 #[cfg(test)]
