@@ -150,6 +150,8 @@ pub enum Cue {
     Meridian,
     Every,
     Possessive,
+    Forward,
+    Perfect,
 }
 
 pub struct Lexicon {
@@ -402,6 +404,8 @@ fn parse_cues(data: &'static str) -> HashSet<(&'static str, Cue)> {
                 "meridian" => Cue::Meridian,
                 "every" => Cue::Every,
                 "possessive" => Cue::Possessive,
+                "forward" => Cue::Forward,
+                "perfect" => Cue::Perfect,
                 _ => return None,
             };
             Some((row[0], cue))

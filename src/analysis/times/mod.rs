@@ -44,7 +44,7 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
         let start = trim_determiner(&parser, found.start, found.end, &found.sem);
         let cx = Context {
             published: doc.meta.published,
-            tense: tense(&words, found.start, found.end),
+            tense: forward(&words, found.start).or_else(|| tense(&words, found.start, found.end)),
             last,
             last_near: words[found.start].sentence <= last_at + NEAR,
         };
@@ -115,6 +115,34 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
     } else {
         start
     }
+}
+
+/// "will stay closed until Friday", "have until March to decide": after "until", "by",
+/// "before" or "through", a future or a present perfect in the clause looks ahead, whatever
+/// participle ("closed") stands nearer. The clause is read back to its first auxiliary; a past
+/// or present one ("were closed until Friday") leaves the tense to [`tense`].
+fn forward(words: &[Word], start: usize) -> Option<Tense> {
+    let before = start.checked_sub(1)?;
+    if !LEXICON.cue(&words[before].lower, Cue::Forward) {
+        return None;
+    }
+    let sentence = words[start].sentence;
+    for k in (0..before).rev().take(10) {
+        let w = &words[k];
+        if w.sentence != sentence || matches!(&*w.lower, "," | ";" | ":") {
+            return None;
+        }
+        let next = words.get(k + 1).map_or("", |n| &*n.lower);
+        if LEXICON.cue(&w.lower, Cue::Perfect) {
+            return Some(Tense::Future);
+        }
+        match LEXICON.tense(&w.lower, next) {
+            Some(Tense::Future) => return Some(Tense::Future),
+            Some(_) => return None,
+            None => {}
+        }
+    }
+    None
 }
 
 /// The tense of the clause around words `start..end`: the nearest tense cue in the sentence.

@@ -1393,3 +1393,54 @@ fn far_back_and_a_clock_after_a_weekend() {
     let found = tag("They met on the weekend. At 6 a.m. the doors opened.", SAT);
     assert_eq!(found[1].2, "2024-11-23T06:00", "{found:?}");
 }
+
+#[test]
+fn an_end_looked_ahead_to_from_a_future_or_a_present_perfect() {
+    // Thursday 18 September 2008
+    let thu = Some("2008-09-18");
+    let date = TimexType::Date;
+    check(
+        "The banks will stay closed until Friday, the ministry said.",
+        thu,
+        "Friday",
+        date,
+        "2008-09-19",
+    );
+    check(
+        "Lenders have until Monday to file their claims.",
+        thu,
+        "Monday",
+        date,
+        "2008-09-22",
+    );
+    check(
+        "The committee will have reached a verdict by Tuesday.",
+        thu,
+        "Tuesday",
+        date,
+        "2008-09-23",
+    );
+    check(
+        "Its doors will remain shut through March.",
+        thu,
+        "March",
+        date,
+        "2009-03",
+    );
+    // a past auxiliary keeps the end behind
+    check(
+        "The banks were closed until Monday.",
+        thu,
+        "Monday",
+        date,
+        "2008-09-15",
+    );
+    // a future elsewhere in the sentence, past a comma, does not reach the end
+    check(
+        "Officials will meet, and trading stayed halted until Tuesday.",
+        thu,
+        "Tuesday",
+        date,
+        "2008-09-16",
+    );
+}
