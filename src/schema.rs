@@ -114,6 +114,16 @@ pub struct EventJson<'a> {
     pub value: Option<&'a TimeValue>,
     pub actors: Vec<String>,
     pub order: usize,
+    /// An undated event's known interval, `{"after": value or null, "before": value or
+    /// null}`; absent for a dated event and for one the text does not bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<WithinJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WithinJson<'a> {
+    pub after: Option<&'a TimeValue>,
+    pub before: Option<&'a TimeValue>,
 }
 
 /// A list whose items are made as it is written, never held whole: built beforehand, a long
@@ -274,6 +284,10 @@ pub fn to_json<'a>(
                 value: e.time.map(|t| &analysis.times[t].value),
                 actors: ids(&e.actors, actor_id),
                 order: i + 1,
+                within: e.within.as_ref().map(|w| WithinJson {
+                    after: w.after.as_ref(),
+                    before: w.before.as_ref(),
+                }),
             }
         }),
         warnings,

@@ -152,6 +152,7 @@ impl Joined {
                 time: e.time.map(|t| t + times),
                 actors: actors(e.actors),
                 label: e.label,
+                within: e.within,
             })
             .collect();
         self.timelines.push(timeline);
@@ -283,6 +284,7 @@ mod tests {
             span: Span::new(10, 20),
             time,
             actors,
+            within: None,
         }
     }
 

@@ -18,6 +18,7 @@ pub fn build(
     mentions: &MentionIndex,
 ) -> Vec<Event> {
     let found = events::find(doc, tokens, times);
+    let mut within = order::bounds(&found, times, doc.meta.published);
     order::chronological(&found, times, doc.meta.published)
         .into_iter()
         .map(|i| {
@@ -27,6 +28,7 @@ pub fn build(
                 span: f.span,
                 time: f.time,
                 actors: mentions.inside(f.span),
+                within: within[i].take(),
             }
         })
         .collect()
@@ -249,5 +251,61 @@ mod tests {
             &[("1996-08-22", "1996-08-22")],
         );
         assert_eq!(labels(&events), vec!["The Commission met"]);
+    }
+
+    /// The whole analysis of `text` published on Saturday 23 November 2024: each event's
+    /// label, value and known interval in words.
+    fn analysed(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let meta = Meta {
+            published: Some(jiff::civil::date(2024, 11, 23)),
+            ..Meta::default()
+        };
+        let (doc, _) = Document::from_text(text, meta);
+        let analysis = crate::analysis::analyze(&doc, &crate::analysis::UserLexicon::default());
+        analysis
+            .timeline
+            .iter()
+            .map(|e| {
+                (
+                    e.label.clone(),
+                    e.time.map(|t| analysis.times[t].value.to_string()),
+                    e.within.map(|w| w.words()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_undated_event_shows_the_interval_it_lies_in() {
+        let events = analysed(
+            "The invasion began in February 2022. The army has lost thousands of tanks since the invasion. \
+             The minister met reporters on Friday. Troops have been sent to the border. \
+             The ministry will open new talks.",
+        );
+        let within = |label: &str| {
+            events
+                .iter()
+                .find(|e| e.0.contains(label))
+                .unwrap_or_else(|| panic!("{label} in {events:?}"))
+                .2
+                .clone()
+        };
+        assert_eq!(
+            within("lost thousands of tanks").as_deref(),
+            Some("between Feb 2022 and 22 Nov 2024")
+        );
+        assert_eq!(
+            within("Troops have been sent").as_deref(),
+            Some("before 22 Nov 2024")
+        );
+        assert_eq!(
+            within("will open new talks").as_deref(),
+            Some("after 23 Nov 2024")
+        );
+        assert_eq!(
+            within("The invasion began"),
+            None,
+            "a dated event has its date"
+        );
     }
 }
