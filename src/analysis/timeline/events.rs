@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{EVENT_VERBS, VerbForm, is, is_event_noun};
+use super::lexicon::{EVENT_VERBS, VerbForm, is, is_event_noun, lemma};
 use crate::analysis::model::{Timex, TimexType};
 use crate::analysis::times::TimeValue;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
@@ -58,6 +58,11 @@ pub struct Found {
     /// which connectives elsewhere match against.
     pub nouns: Vec<String>,
     pub names: Vec<String>,
+    /// The base form of the clause's event verb, dated or not ("provide").
+    pub verb: Option<&'static str>,
+    /// The clause's lower-case content words (not its verb, names or function words), which
+    /// tell two statements of one happening.
+    pub words: Vec<String>,
 }
 
 /// Connectives and the relation of the clause they open to the event they qualify: "X since
@@ -209,6 +214,10 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
             }
         }
         let (nouns, names) = nouns_and_names(doc, ctoks);
+        let clow = &low[clause.start..clause.end];
+        let verb_at = trigger.or_else(|| event_verb(doc, ctoks, clow).map(|(v, _)| v));
+        let verb = verb_at.and_then(|v| lemma(&clow[v]));
+        let words = content_words(doc, ctoks, clow, verb_at);
         events.push(ClauseEvent {
             found: found.len(),
             clause: ci,
@@ -221,6 +230,8 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
             link: None,
             nouns,
             names,
+            verb,
+            words,
         });
     }
     // A clause opened by a connective qualifies the event of the clause before it (or, when
@@ -417,6 +428,43 @@ fn nouns_and_names(doc: &Document, ctoks: &[Token]) -> (Vec<String>, Vec<String>
         }
     }
     (nouns, names)
+}
+
+/// Lower-case words of four letters or more that are not function words, adverbs in -ly,
+/// the verb at `verb`, or written with a capital (a name, or a sentence's first word, which
+/// may be one).
+fn content_words(
+    doc: &Document,
+    ctoks: &[Token],
+    low: &[Cow<str>],
+    verb: Option<usize>,
+) -> Vec<String> {
+    let function = |w: &str| {
+        [
+            "determiner",
+            "auxiliary",
+            "preposition",
+            "label_tail",
+            "adverb_skip",
+        ]
+        .iter()
+        .any(|c| is(c, w))
+    };
+    ctoks
+        .iter()
+        .zip(low)
+        .enumerate()
+        .filter(|(i, (t, w))| {
+            Some(*i) != verb
+                && t.is_word()
+                && w.chars().count() >= 4
+                && w.chars().all(char::is_alphabetic)
+                && !w.ends_with("ly")
+                && !function(w)
+                && t.text(&doc.text).starts_with(char::is_lowercase)
+        })
+        .map(|(_, (_, w))| w.to_string())
+        .collect()
 }
 
 fn singular(word: &str) -> String {

@@ -84,6 +84,32 @@ pub fn is(class: &str, word: &str) -> bool {
     WORDS.has(class, word)
 }
 
+/// Every inflected form of every event verb, lower case, to its base form ("provided" to
+/// "provide"): two clauses with one verb may state one happening.
+static LEMMAS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut lemmas = HashMap::new();
+    for line in data_lines(include_str!("../../../assets/lexicon/event_verbs.txt")) {
+        let words: Vec<&'static str> = line.split_whitespace().collect();
+        let base = words[0];
+        let past = words
+            .get(1)
+            .map_or_else(|| regular_past(base), |w| w.to_string());
+        let participle = words.get(2).map_or_else(|| past.clone(), |w| w.to_string());
+        let ing = words
+            .get(3)
+            .map_or_else(|| regular_ing(base), |w| w.to_string());
+        for form in [third_person(base), ing, past, participle, base.to_string()] {
+            lemmas.entry(form).or_insert(base);
+        }
+    }
+    lemmas
+});
+
+/// The base form of an event verb's form.
+pub fn lemma(form: &str) -> Option<&'static str> {
+    LEMMAS.get(form).copied()
+}
+
 /// Nouns that name events ("invasion", "talks"), lower case.
 static EVENT_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("../../../assets/lexicon/event_nouns.txt")).collect());

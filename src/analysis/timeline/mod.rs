@@ -5,6 +5,7 @@
 mod events;
 mod lexicon;
 mod order;
+mod same;
 
 use super::mentions::MentionIndex;
 use super::model::{Event, Timex};
@@ -17,7 +18,9 @@ pub fn build(
     times: &[Timex],
     mentions: &MentionIndex,
 ) -> Vec<Event> {
-    let found = events::find(doc, tokens, times);
+    let found = same::fold(events::find(doc, tokens, times), times, |span| {
+        mentions.inside(span)
+    });
     let mut within = order::bounds(&found, times, doc.meta.published);
     order::chronological(&found, times, doc.meta.published)
         .into_iter()
@@ -307,5 +310,33 @@ mod tests {
             None,
             "a dated event has its date"
         );
+    }
+
+    #[test]
+    fn one_happening_stated_twice_is_one_event_dated_by_its_dated_statement() {
+        let events = analysed(
+            "Russia has provided missiles to North Korea, Seoul says. \
+             Russia provided the missiles to North Korea on Monday, officials said.",
+        );
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].1.as_deref(), Some("2024-11-18"));
+        let events = analysed(
+            "Russia has provided anti-air missiles to North Korea. \
+             The missiles have also been provided to North Korea by Russia, officials said.",
+        );
+        assert_eq!(events.len(), 1, "{events:?}");
+    }
+
+    #[test]
+    fn other_happenings_stay_apart() {
+        // another verb, other actors, no word in common, another tense
+        for text in [
+            "Russia has provided missiles to North Korea. Russia has sent missiles to North Korea.",
+            "Russia has provided missiles to North Korea. Russia has provided missiles to Syria.",
+            "Russia has provided missiles to North Korea. Russia has provided food to North Korea.",
+            "Russia has provided missiles to North Korea. Russia will provide missiles to North Korea.",
+        ] {
+            assert_eq!(analysed(text).len(), 2, "{text}: {:?}", analysed(text));
+        }
     }
 }
