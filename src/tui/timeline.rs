@@ -144,3 +144,49 @@ pub fn date_foot(app: &App, room: usize) -> Option<String> {
     let noun = if open == 1 { "date" } else { "dates" };
     (open > 0).then(|| format!(" {open} {noun} left open: a published date would resolve them "))
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::analysis::{UserLexicon, analyze};
+    use crate::document::Document;
+    use crate::tui::app::App;
+    use crate::tui::keymap::Keymap;
+    use crate::tui::layout;
+
+    /// The sample at 160x45: its dated events (the February 2022 invasion, Friday's
+    /// interview) and the troop deployments between them are all in the pane, undated events
+    /// with the interval they lie in.
+    #[test]
+    fn the_samples_dated_events_have_the_room_at_160x45() {
+        let (doc, _) = Document::from_bytes(crate::SAMPLE).expect("the sample reads");
+        let analysis = analyze(&doc, &UserLexicon::default());
+        let mut app = App::new("test".into(), Keymap::default());
+        app.set_document(doc);
+        app.set_analysis(analysis);
+        let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("test backend");
+        terminal
+            .draw(|frame| layout::draw(frame, &mut app))
+            .expect("drawn");
+        let screen = terminal.backend().to_string();
+        let pane: Vec<&str> = screen
+            .lines()
+            .skip_while(|l| !l.contains("Timeline"))
+            .collect();
+        let shown = |words: &str| pane.iter().any(|l| l.contains(words));
+        for (date, label) in [
+            ("Feb 2022", "the invasion of Ukraine began"),
+            ("before 22 Nov 2024", "North Korean soldier"),
+            ("Fri 22 Nov 2024", "Shin Wonsik revealed"),
+        ] {
+            assert!(
+                pane.iter().any(|l| l.contains(date) && l.contains(label)),
+                "{label} ({date}) in view:\n{}",
+                pane.join("\n")
+            );
+        }
+        assert!(shown("Feb 2022 – 22 Nov 2024"), "{}", pane.join("\n"));
+    }
+}
