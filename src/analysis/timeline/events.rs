@@ -63,6 +63,10 @@ pub struct Found {
     /// The clause's lower-case content words (not its verb, names or function words), which
     /// tell two statements of one happening.
     pub words: Vec<String>,
+    /// For an undated event in a subordinate clause, the date of the dated clause before it
+    /// in its sentence ("Weaver shot to prominence in 1994, when he won the Guineas"): the
+    /// era it may belong to.
+    pub era: Option<usize>,
 }
 
 /// Connectives and the relation of the clause they open to the event they qualify: "X since
@@ -174,6 +178,7 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
         }
     }
     let mut events: Vec<ClauseEvent> = Vec::new();
+    let mut last_dated = None;
     for (ci, clause) in clauses.iter().enumerate() {
         let ctoks = &toks[clause.start..clause.end];
         let Some(span) = spans[ci] else { continue };
@@ -232,7 +237,13 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
             names,
             verb,
             words,
+            era: (time.is_none() && is("clause_opener", &low[clause.start]))
+                .then_some(last_dated)
+                .flatten(),
         });
+        if time.is_some() {
+            last_dated = time;
+        }
     }
     // A clause opened by a connective qualifies the event of the clause before it (or, when
     // it opens the sentence, the one after it: "After the talks failed, troops moved in").

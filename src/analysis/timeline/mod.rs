@@ -339,4 +339,35 @@ mod tests {
             assert_eq!(analysed(text).len(), 2, "{text}: {:?}", analysed(text));
         }
     }
+
+    #[test]
+    fn a_past_told_in_a_clause_under_a_date_of_an_earlier_era_is_placed_in_it() {
+        let events = analysed(
+            "North Korea fired a missile on Tuesday. It fired another on Friday. \
+             The late leader ruled until 2011, when the country conducted two nuclear tests.",
+        );
+        let at = |label: &str| {
+            events
+                .iter()
+                .position(|e| e.0.contains(label))
+                .unwrap_or_else(|| panic!("{label} in {events:?}"))
+        };
+        assert!(
+            at("conducted two nuclear tests") < at("fired a missile"),
+            "{events:?}"
+        );
+        // a main clause is not of the era a clause inside it names ("the bill that Congress
+        // passed in 1994"), nor of the news' own dates
+        for text in [
+            "North Korea fired a missile on Tuesday. The senator called the bill that Congress \
+             passed in 1994 a success. The talks opened on Friday.",
+            "North Korea fired a missile on Tuesday. The envoy arrived on Thursday, when he \
+             met the press.",
+        ] {
+            let events = analysed(text);
+            let at = |label: &str| events.iter().position(|e| e.0.contains(label));
+            let (fired, later) = (at("fired a missile"), at("called").or(at("met the press")));
+            assert!(fired < later, "{events:?}");
+        }
+    }
 }

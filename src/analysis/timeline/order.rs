@@ -68,6 +68,10 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
         if keys[i].is_none() {
             let pos = f.span.start;
             keys[i] = Some(match f.tense {
+                // a past told beside a date of an earlier era is of that era
+                Tense::Past if let Some(era) = earlier_era(f, times, published, peg) => {
+                    (Some(era), 0, pos)
+                }
                 Tense::Past | Tense::Perfect => (peg, 0, pos),
                 Tense::Present => (peg.max(now), 2, pos),
                 Tense::Future => (now, 3, pos),
@@ -139,6 +143,21 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
             (after.is_some() || before.is_some()).then_some(Within { after, before })
         })
         .collect()
+}
+
+/// The date of an undated event's own sentence when it ends more than a year before the news
+/// peg begins: the era the sentence tells of, which the event is placed in (just before that
+/// date) rather than among the news.
+fn earlier_era(
+    f: &Found,
+    times: &[Timex],
+    published: Option<Date>,
+    peg: Option<Interval>,
+) -> Option<Interval> {
+    let era = sort_key(&times[f.era?].value, published)?;
+    let (news, _) = peg?;
+    let year_before = news.saturating_sub(jiff::Span::new().years(1));
+    (era.1 < year_before).then_some(era)
 }
 
 /// The day of the news: the latest dated event within a week before publication, else the
