@@ -9,6 +9,11 @@ use super::frontmatter::published_date;
 use super::{DateSource, Meta};
 use crate::wordlist::WordClasses;
 
+/// The classes of `assets/lexicon/html.tsv`, by their place in the list below.
+const SKIPPED: usize = 0;
+const FURNITURE: usize = 1;
+const BLOCK: usize = 2;
+
 /// The names of `assets/lexicon/html.tsv`.
 static WORDS: std::sync::LazyLock<WordClasses> = std::sync::LazyLock::new(|| {
     WordClasses::parse(
@@ -172,7 +177,7 @@ fn is_furniture(el: &scraper::node::Element) -> bool {
         el.attr(a).is_some_and(|v| {
             v.to_ascii_lowercase()
                 .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| WORDS.has("furniture", w))
+                .any(|w| WORDS.has(FURNITURE, w))
         })
     }) || el.attr("hidden").is_some()
         || el.attr("aria-hidden") == Some("true")
@@ -217,13 +222,13 @@ fn walk(element: ElementRef, out: &mut Blocks) {
             Node::Text(text) => out.push(text),
             Node::Element(el) => {
                 let name = el.name();
-                if WORDS.has("skipped", name) || is_furniture(el) {
+                if WORDS.has(SKIPPED, name) || is_furniture(el) {
                     continue;
                 }
                 let Some(child) = ElementRef::wrap(child) else {
                     continue;
                 };
-                let block = WORDS.has("block", name);
+                let block = WORDS.has(BLOCK, name);
                 if block {
                     out.end_block();
                 }

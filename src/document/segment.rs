@@ -57,6 +57,11 @@ pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     out
 }
 
+/// The classes of `assets/lexicon/segment.tsv`, by their place in the list below.
+const NEVER_FINAL: usize = 0;
+const SOMETIMES_FINAL: usize = 1;
+const STARTER: usize = 2;
+
 /// The words of `assets/lexicon/segment.tsv`.
 static WORDS: LazyLock<WordClasses> = LazyLock::new(|| {
     WordClasses::parse(
@@ -141,12 +146,12 @@ fn abbreviation_holds(before: &str, next_word: &str) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    let starter = WORDS.has("starter", next_word);
-    if WORDS.has("never_final", &lower) {
+    let starter = WORDS.has(STARTER, next_word);
+    if WORDS.has(NEVER_FINAL, &lower) {
         // "No. 5" is an abbreviation; "said no. The" is not
         return lower != "no" || next_word.starts_with(|c: char| c.is_ascii_digit());
     }
-    if WORDS.has("sometimes_final", &lower) {
+    if WORDS.has(SOMETIMES_FINAL, &lower) {
         return !starter;
     }
     let mut chars = word.chars();

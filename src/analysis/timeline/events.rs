@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{EVENT_VERBS, VerbForm, is, is_event_noun, lemma};
+use super::lexicon::*;
 use crate::analysis::model::{Timex, TimexType};
 use crate::analysis::times::TimeValue;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
@@ -72,9 +72,9 @@ pub struct Found {
 /// Connectives and the relation of the clause they open to the event they qualify: "X since
 /// Y" puts X after Y.
 fn connective(word: &str) -> Option<Relation> {
-    if is("after", word) {
+    if is(AFTER, word) {
         Some(Relation::After)
-    } else if is("before", word) {
+    } else if is(BEFORE, word) {
         Some(Relation::Before)
     } else {
         None
@@ -112,7 +112,7 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>]) -> Vec<Clause> {
         let boundary = i == toks.len()
             || (i > start && {
                 let prev = toks[i - 1].text(&doc.text);
-                is("clause_opener", &low[i])
+                is(CLAUSE_OPENER, &low[i])
                     || (toks[i - 1].kind == TokenKind::Punct
                         && matches!(prev, "," | ";" | ":" | "—" | "–" | "(" | ")"))
             });
@@ -123,11 +123,10 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>]) -> Vec<Clause> {
                 start,
                 end: i,
                 opener: connective(word),
-                hypothetical: is("hypothetical_opener", word),
-                relative: is("relative", word)
-                    && next.is_some_and(|n| {
-                        is("auxiliary", n) || EVENT_VERBS.contains_key(n.as_ref())
-                    }),
+                hypothetical: is(HYPOTHETICAL_OPENER, word),
+                relative: is(RELATIVE, word)
+                    && next
+                        .is_some_and(|n| is(AUXILIARY, n) || EVENT_VERBS.contains_key(n.as_ref())),
             });
             start = i;
         }
@@ -206,7 +205,7 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
         if label.is_empty() || is_one_word(&label) && time.is_none() {
             continue;
         }
-        let wh = is("wh", &low[clause.start]);
+        let wh = is(WH, &low[clause.start]);
         if subject.is_none() && !wh && is_one_word(&label) {
             // the sentence's own subject if it opens the sentence, else the nearest before
             let candidate = |j: usize| subject_clause(doc, &clauses[j], spans[j], toks, &low);
@@ -237,7 +236,7 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
             names,
             verb,
             words,
-            era: (time.is_none() && is("clause_opener", &low[clause.start]))
+            era: (time.is_none() && is(CLAUSE_OPENER, &low[clause.start]))
                 .then_some(last_dated)
                 .flatten(),
         });
@@ -306,7 +305,7 @@ fn antecedent(doc: &Document, before: &[Token]) -> Option<Span> {
         }
         start = Some(t.span.start);
         let w = lower(doc, t);
-        if t.kind == TokenKind::Number || is("determiner", &w) {
+        if t.kind == TokenKind::Number || is(DETERMINER, &w) {
             break;
         }
     }
@@ -333,10 +332,10 @@ fn subject_clause(
     // "In his memoir", "Actually": a phrase or an adverb opening the sentence is no subject
     let opens = &*low[clause.start];
     let names = words[0].text(&doc.text).starts_with(char::is_uppercase)
-        && !is("preposition", opens)
-        && !is("label_lead", opens)
+        && !is(PREPOSITION, opens)
+        && !is(LABEL_LEAD, opens)
         && !opens.ends_with("ly");
-    let noun_phrase = names || is("determiner", opens) || words[0].kind == TokenKind::Number;
+    let noun_phrase = names || is(DETERMINER, opens) || words[0].kind == TokenKind::Number;
     let verbless = event_verb(doc, words, &low[clause.start..clause.end]).is_none()
         && !states_something(&low[clause.start..clause.end]);
     if !verbless {
@@ -359,7 +358,7 @@ fn lower<'a>(doc: &'a Document, t: &Token) -> Cow<'a, str> {
 fn states_something(low: &[Cow<str>]) -> bool {
     low.iter().any(|w| {
         EVENT_VERBS.contains_key(w.as_ref())
-            || is("finite", w)
+            || is(FINITE, w)
             || (w.len() > 4 && w.ends_with("ed"))
             || is_event_noun(w)
     })
@@ -386,10 +385,10 @@ fn tense(
     // The nearest word before the verb that is not an adverb or a form of "be".
     let mut nearest: Option<(usize, &str)> = None;
     for (i, w) in low.iter().enumerate().rev().take(5) {
-        if is("negation", w) {
+        if is(NEGATION, w) {
             return None;
         }
-        if !(w.ends_with("ly") || is("adverb_skip", w)) {
+        if !(w.ends_with("ly") || is(ADVERB_SKIP, w)) {
             nearest = Some((i, w));
             break;
         }
@@ -397,28 +396,28 @@ fn tense(
     let found_word = nearest.is_some();
     let (at, word) = nearest.unwrap_or((0, ""));
     let subject_before = found_word
-        && (is("subject_pronoun", word)
-            || (!is("modifier_before", word)
+        && (is(SUBJECT_PRONOUN, word)
+            || (!is(MODIFIER_BEFORE, word)
                 && before[at].text(&doc.text).starts_with(char::is_uppercase)));
-    if is("hypothetical", word) {
+    if is(HYPOTHETICAL, word) {
         return None;
     }
     if word == "to" {
         let before_to = at.checked_sub(1).map(|i| &low[i]);
         return before_to
-            .filter(|w| is("future_before_to", w))
+            .filter(|w| is(FUTURE_BEFORE_TO, w))
             .map(|_| Tense::Future);
     }
     use VerbForm::*;
     let participle = matches!(form, Participle | PastOrParticiple | Ing);
     match form {
-        _ if is("future_aux", word) => Some(Tense::Future),
-        _ if participle && is("perfect_aux", word) => Some(Tense::Perfect),
-        _ if participle && is("present_aux", word) => Some(Tense::Present),
-        _ if participle && is("past_aux", word) => Some(Tense::Past),
+        _ if is(FUTURE_AUX, word) => Some(Tense::Future),
+        _ if participle && is(PERFECT_AUX, word) => Some(Tense::Perfect),
+        _ if participle && is(PRESENT_AUX, word) => Some(Tense::Present),
+        _ if participle && is(PAST_AUX, word) => Some(Tense::Past),
         Past => Some(Tense::Past),
         // "the missiles supplied by Russia" and "for increased vigilance" describe
-        PastOrParticiple if !next_is_by && !is("modifier_before", word) => Some(Tense::Past),
+        PastOrParticiple if !next_is_by && !is(MODIFIER_BEFORE, word) => Some(Tense::Past),
         // "supplies", "arms", "sanctions" are nouns as often as verbs: a verb only after a
         // name or a pronoun ("Russia supplies", "it sends")
         ThirdPerson if subject_before => Some(Tense::Present),
@@ -450,17 +449,10 @@ fn content_words(
     low: &[Cow<str>],
     verb: Option<usize>,
 ) -> Vec<String> {
-    let function = |w: &str| {
-        [
-            "determiner",
-            "auxiliary",
-            "preposition",
-            "label_tail",
-            "adverb_skip",
-        ]
+    let function_words = [DETERMINER, AUXILIARY, PREPOSITION, LABEL_TAIL, ADVERB_SKIP]
         .iter()
-        .any(|c| is(c, w))
-    };
+        .fold(0u64, |mask, c| mask | 1 << c);
+    let function = |w: &str| classes(w) & function_words != 0;
     ctoks
         .iter()
         .zip(low)
@@ -479,7 +471,7 @@ fn content_words(
 }
 
 fn singular(word: &str) -> String {
-    if is("plural_noun", word) {
+    if is(PLURAL_NOUN, word) {
         return word.to_string();
     }
     word.strip_suffix('s').unwrap_or(word).to_string()
@@ -511,7 +503,7 @@ fn label(
     }
     for i in 0..words.len() {
         let before_time = words.get(i + 1).is_some_and(|n| in_time(n));
-        if before_time && is("preposition", &lower(doc, words[i])) {
+        if before_time && is(PREPOSITION, &lower(doc, words[i])) {
             keep[i] = false;
         }
     }
@@ -519,7 +511,7 @@ fn label(
     while first < words.len()
         && (!keep[first]
             || words[first].kind == TokenKind::Punct
-            || (subject.is_none() && is("label_lead", &lower(doc, words[first]))))
+            || (subject.is_none() && is(LABEL_LEAD, &lower(doc, words[first]))))
     {
         first += 1;
     }
@@ -546,7 +538,7 @@ fn label(
                 .zip(next_words)
                 .rev()
                 .find(|&(&(end, len), next)| {
-                    is("phrase_break", &lower(doc, words[next]))
+                    is(PHRASE_BREAK, &lower(doc, words[next]))
                         && trigger.is_none_or(|t| end >= t)
                         && len >= LABEL_MAX / 2
                 });
@@ -590,7 +582,7 @@ fn trim_tail(label: &str) -> &str {
     let mut label =
         label.trim_end_matches(|c: char| c.is_whitespace() || ".!?,;:—–-(\"“".contains(c));
     while let Some((head, last)) = label.rsplit_once(' ') {
-        if is("label_tail", &lowercase(last)) {
+        if is(LABEL_TAIL, &lowercase(last)) {
             label = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
         } else {
             break;

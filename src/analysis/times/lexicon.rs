@@ -110,6 +110,13 @@ pub struct Holiday {
     pub rule: HolidayRule,
 }
 
+impl Cue {
+    /// Its bit in a word's mask of cues.
+    pub fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
 /// What a cue word tells the grammar (`assets/lexicon/time_cues.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cue {
@@ -157,10 +164,10 @@ pub enum Cue {
 pub struct Lexicon {
     /// Every word an expression can start with: a quick test before parsing.
     starters: HashSet<&'static str>,
-    cues: HashSet<(&'static str, Cue)>,
     /// Keyed by first word, longest first.
     holidays: HashMap<&'static str, Vec<Holiday>>,
-    words: HashMap<&'static str, Vec<WordEntry>>,
+    /// A word's entries and its cue classes (one bit each, [`Cue::bit`]): one lookup a word.
+    words: HashMap<&'static str, (Vec<WordEntry>, u64)>,
     /// Keyed by first word, longest first.
     phrases: HashMap<&'static str, Vec<Phrase>>,
     /// A word's tense, and the word that must follow it if any.
@@ -176,13 +183,19 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .copied()
         .chain(
             cues.iter()
-                .filter(|(_, c)| *c == Cue::Starter)
+                .filter(|(_, c)| **c & Cue::Starter.bit() != 0)
                 .map(|(w, _)| *w),
         )
         .collect();
+    let mut words: HashMap<&'static str, (Vec<WordEntry>, u64)> = words
+        .into_iter()
+        .map(|(w, entries)| (w, (entries, 0)))
+        .collect();
+    for (w, mask) in cues {
+        words.entry(w).or_default().1 |= mask;
+    }
     Lexicon {
         starters,
-        cues,
         holidays,
         words,
         phrases,
@@ -206,10 +219,20 @@ impl Lexicon {
         self.starters.contains(lower)
     }
     pub fn cue(&self, lower: &str, cue: Cue) -> bool {
-        self.cues.contains(&(lower, cue))
+        self.cues(lower) & cue.bit() != 0
+    }
+    /// A word's cue classes as a mask of [`Cue::bit`]s.
+    pub fn cues(&self, lower: &str) -> u64 {
+        self.word(lower).1
     }
     pub fn entries(&self, lower: &str) -> &[WordEntry] {
-        self.words.get(lower).map_or(&[], Vec::as_slice)
+        self.word(lower).0
+    }
+    /// A word's entries and cue classes, in one lookup.
+    pub fn word(&self, lower: &str) -> (&[WordEntry], u64) {
+        self.words
+            .get(lower)
+            .map_or((&[], 0), |(e, c)| (e.as_slice(), *c))
     }
     pub fn find(&self, lower: &str, pick: impl Fn(Entry) -> bool) -> Option<WordEntry> {
         self.entries(lower).iter().copied().find(|e| pick(e.entry))
@@ -363,7 +386,7 @@ fn parse_rule(rule: &str) -> Option<HolidayRule> {
     })
 }
 
-fn parse_cues(data: &'static str) -> HashSet<(&'static str, Cue)> {
+fn parse_cues(data: &'static str) -> HashMap<&'static str, u64> {
     data_rows(data)
         .filter_map(|row| {
             let cue = match *row.get(1)? {
@@ -410,5 +433,8 @@ fn parse_cues(data: &'static str) -> HashSet<(&'static str, Cue)> {
             };
             Some((row[0], cue))
         })
-        .collect()
+        .fold(HashMap::new(), |mut map, (word, cue)| {
+            *map.entry(word).or_default() |= cue.bit();
+            map
+        })
 }

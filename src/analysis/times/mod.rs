@@ -123,7 +123,7 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
 /// or present one ("were closed until Friday") leaves the tense to [`tense`].
 fn forward(words: &[Word], start: usize) -> Option<Tense> {
     let before = start.checked_sub(1)?;
-    if !LEXICON.cue(&words[before].lower, Cue::Forward) {
+    if words[before].cues & Cue::Forward.bit() == 0 {
         return None;
     }
     let sentence = words[start].sentence;
@@ -133,7 +133,7 @@ fn forward(words: &[Word], start: usize) -> Option<Tense> {
             return None;
         }
         let next = words.get(k + 1).map_or("", |n| &*n.lower);
-        if LEXICON.cue(&w.lower, Cue::Perfect) {
+        if w.cues & Cue::Perfect.bit() != 0 {
             return Some(Tense::Future);
         }
         match LEXICON.tense(&w.lower, next) {
@@ -156,7 +156,7 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         }
         let l: &str = &w.lower;
         // "the plan", "a still unspecified date": a noun or an adjective, not a verb
-        if k > 0 && LEXICON.cue(lower(k - 1), Cue::Modifier) {
+        if k > 0 && words[k - 1].cues & Cue::Modifier.bit() != 0 {
             return None;
         }
         let tense = LEXICON.tense(l, lower(k + 1)).or_else(|| {

@@ -19,6 +19,8 @@ pub struct Word<'a> {
     /// Its entries in the time lexicon (none for most words), looked up once: the grammar
     /// asks about a word many times.
     pub entries: &'static [WordEntry],
+    /// Its cue classes (`time_cues.tsv`), as a mask of [`Cue::bit`]s, looked up once too.
+    pub cues: u64,
     pub kind: TokenKind,
     pub sentence: usize,
     /// The part ends its token: an expression may end here.
@@ -77,10 +79,12 @@ fn word<'a>(
     } else {
         Cow::Borrowed(s)
     };
+    let (entries, cues) = LEXICON.word(&lower);
     Word {
         span,
         text: s,
-        entries: LEXICON.entries(&lower),
+        entries,
+        cues,
         lower,
         kind,
         sentence: t.sentence,
@@ -110,7 +114,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     }
     /// Whether the word at `i` is of a cue class of `time_cues.tsv`.
     fn cue(&self, i: usize, cue: Cue) -> bool {
-        LEXICON.cue(self.lower(i), cue)
+        self.w.get(i).is_some_and(|w| w.cues & cue.bit() != 0)
     }
     fn entries(&self, i: usize) -> &'static [WordEntry] {
         self.w.get(i).map_or(&[], |w| w.entries)
@@ -166,7 +170,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         self.w.get(i).is_some_and(|w| {
             w.kind == TokenKind::Word
                 && w.text.starts_with(char::is_lowercase)
-                && !LEXICON.cue(&w.lower, Cue::Function)
+                && w.cues & Cue::Function.bit() == 0
                 && i > 0
                 && w.sentence == self.w[i - 1].sentence
         })
@@ -258,23 +262,23 @@ impl<'w, 'a> Parser<'w, 'a> {
             let l = self.lower(j);
             // "early", "mid", "late" alone; "end", "start" only as "the end of"
             let of = self.is(j + 1, "of");
-            let noun = LEXICON.cue(l, Cue::PositionNoun);
+            let noun = self.cue(j, Cue::PositionNoun);
             if self.entry(j, |e| e == Entry::Edge).is_some()
                 && j + 1 < self.w.len()
                 && (of || !noun)
             {
-                end_of = LEXICON.cue(l, Cue::EndEdge);
+                end_of = self.cue(j, Cue::EndEdge);
                 j += if of { 2 } else { 1 };
                 edge = true;
                 the = false;
                 continue;
             }
             if self.entry(j, |e| e == Entry::Approx).is_some()
-                || (LEXICON.cue(l, Cue::Comparative) && self.is(j + 1, "than"))
+                || (self.cue(j, Cue::Comparative) && self.is(j + 1, "than"))
                 || (l == "at" && self.cue(j + 1, Cue::Superlative))
                 || (l == "up" && self.is(j + 1, "to"))
             {
-                j += if LEXICON.cue(l, Cue::Comparative) || l == "at" || l == "up" {
+                j += if self.cue(j, Cue::Comparative) || l == "at" || l == "up" {
                     2
                 } else {
                     1
@@ -778,7 +782,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 && n.lower.ends_with('s')
                 && !n.lower.ends_with("ss")
                 && n.lower.len() > 3
-                && !LEXICON.cue(&n.lower, Cue::NotPlural)
+                && n.cues & Cue::NotPlural.bit() == 0
                 && !n.text.starts_with(|c: char| c.is_uppercase())
         })
     }
@@ -1452,7 +1456,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         let mut j = i + 1;
         let which = self.lower(j);
-        let latest = LEXICON.cue(which, Cue::ReportedPeriod);
+        let latest = self.cue(j, Cue::ReportedPeriod);
         if latest {
             j += 1;
         }
@@ -1540,7 +1544,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn count(&self, i: usize) -> Option<(Count, usize)> {
         let l = self.lower(i);
         match l {
-            w if LEXICON.cue(w, Cue::Vague) => return Some((None, i + 1)),
+            _ if self.cue(i, Cue::Vague) => return Some((None, i + 1)),
             "a" if self.is(i + 1, "few") => return Some((None, i + 2)),
             "a" if matches!(self.lower(i + 1), "couple" | "dozen") => {
                 let n = if self.is(i + 1, "couple") { 2 } else { 12 };
@@ -1599,7 +1603,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             Some(suffix)
         } else {
             let next = self.lower(end);
-            LEXICON.cue(next, Cue::Meridian).then(|| {
+            self.cue(end, Cue::Meridian).then(|| {
                 end += 1;
                 next
             })
@@ -1611,15 +1615,15 @@ impl<'w, 'a> Parser<'w, 'a> {
             Some(_) => return None,
             // 24-hour times: "15:00 GMT", "at 08:00"
             None if digits.split_once(':').is_some_and(|(_, m)| m.len() == 2)
-                && (LEXICON.cue(self.lower(end), Cue::Zone)
+                && (self.cue(end, Cue::Zone)
                     || self.is(end, "local")
-                    || i > 0 && LEXICON.cue(self.lower(i - 1), Cue::Clock)) =>
+                    || i > 0 && self.cue(i - 1, Cue::Clock)) =>
             {
                 h
             }
             None => return None,
         };
-        if LEXICON.cue(self.lower(end), Cue::Zone) {
+        if self.cue(end, Cue::Zone) {
             end += 1;
         } else if self.is(end, "local") && self.is(end + 1, "time") {
             end += 2;
