@@ -48,7 +48,9 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
             last,
             last_near: words[found.start].sentence <= last_at + NEAR,
         };
-        if let Some((kind, value)) = normalise::resolve(&found.sem, &cx) {
+        if let Some((kind, value)) =
+            normalise::resolve(&found.sem, &cx).and_then(normalise::checked)
+        {
             let anchors = !matches!(found.sem, Sem::Shift { .. });
             match value {
                 TimeValue::Date(c) if anchors && kind == TimexType::Date && c.anchored() => {

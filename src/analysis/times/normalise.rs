@@ -393,6 +393,30 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, TimeValue)> {
     })
 }
 
+/// A value as TIMEX3 can hold it: a day that does not exist ("30 February 2024") is no time
+/// expression at all (None: the words stay text); a year past 9999, which "next year" from
+/// 9999-12-31 reaches, is left open ("XXXX").
+pub fn checked((kind, value): (TimexType, TimeValue)) -> Option<(TimexType, TimeValue)> {
+    let check = |c: Calendar| -> Option<Calendar> {
+        let c = match c.year() {
+            Some(y) if y > 9999 => c.with_open_year(),
+            _ => c,
+        };
+        if let Calendar::Day(y, Some(m), Some(d)) = c {
+            // an unknown year may be a leap year
+            let year = y.and_then(|y| i16::try_from(y).ok()).unwrap_or(2000);
+            Date::new(year, m as i8, d as i8).ok()?;
+        }
+        Some(c)
+    };
+    let value = match value {
+        TimeValue::Date(c) => TimeValue::Date(check(c)?),
+        TimeValue::Time(c, clock) => TimeValue::Time(check(c)?, clock),
+        other => other,
+    };
+    Some((kind, value))
+}
+
 /// "that year", "that month", "that same day": the unit of the last date mentioned, what is
 /// finer left open ("1998-10-XX" after "last October").
 fn anaphor(unit: Unit, last: Option<Calendar>) -> Calendar {

@@ -1444,3 +1444,24 @@ fn an_end_looked_ahead_to_from_a_future_or_a_present_perfect() {
         "2008-09-16",
     );
 }
+
+#[test]
+fn days_that_do_not_exist_are_no_times_and_years_past_9999_stay_open() {
+    let found = tag(
+        "Officials said on 30 February 2024 that talks would resume, and again on \
+         29 February 2024 and on 31 April.",
+        SAT,
+    );
+    let values: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(w, _, v)| (w.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(values, [("29 February 2024", "2024-02-29")], "{found:?}");
+    check(
+        "The talks resume next year.",
+        Some("9999-12-31"),
+        "next year",
+        TimexType::Date,
+        "XXXX",
+    );
+}

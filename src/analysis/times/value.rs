@@ -253,6 +253,21 @@ impl Calendar {
         }
     }
 
+    /// The same value with its year left open ("XXXX-02" for "10000-02").
+    pub fn with_open_year(self) -> Calendar {
+        match self {
+            Calendar::Year(_) => Calendar::Year(None),
+            Calendar::Month(_, m) => Calendar::Month(None, m),
+            Calendar::Day(_, m, d) => Calendar::Day(None, m, d),
+            Calendar::Week(_, w) => Calendar::Week(None, w),
+            Calendar::Weekend(_, w) => Calendar::Weekend(None, w),
+            Calendar::Quarter(_, q) => Calendar::Quarter(None, q),
+            Calendar::Half(_, h) => Calendar::Half(None, h),
+            Calendar::Season(_, s) => Calendar::Season(None, s),
+            other => other,
+        }
+    }
+
     /// The chronological interval covered, (first day, last day): "2022-02" is (2022-02-01,
     /// 2022-02-28), "2024-W47" its Monday to Sunday, "199" the 1990s, "BC0992" the year -991
     /// (1 BC is the year 0). None for values left open.
