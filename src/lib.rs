@@ -15,6 +15,7 @@ pub mod output;
 pub mod review;
 pub mod schema;
 pub mod tui;
+mod wordlist;
 
 /// The bundled sample briefing, opened when no PATH is given.
 pub const SAMPLE: &[u8] = include_bytes!("../assets/sample.md");

@@ -3,6 +3,7 @@
 
 use serde::{Serialize, Serializer};
 
+use crate::analysis::times::TimeValue;
 use crate::analysis::{ActorKind, Analysis, ClaimKind, MentionForm, TimexType};
 use crate::document::{DateSource, Document, Span};
 
@@ -99,7 +100,8 @@ pub struct TimeJson<'a> {
     pub text: &'a str,
     #[serde(rename = "type")]
     pub kind: TimexType,
-    pub value: &'a str,
+    /// Written in TimeML's notation.
+    pub value: &'a TimeValue,
 }
 
 #[derive(Debug, Serialize)]
@@ -109,9 +111,19 @@ pub struct EventJson<'a> {
     pub start: usize,
     pub end: usize,
     pub time: Option<usize>,
-    pub value: Option<&'a str>,
+    pub value: Option<&'a TimeValue>,
     pub actors: Vec<String>,
     pub order: usize,
+    /// An undated event's known interval, `{"after": value or null, "before": value or
+    /// null}`; absent for a dated event and for one the text does not bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<WithinJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WithinJson<'a> {
+    pub after: Option<&'a TimeValue>,
+    pub before: Option<&'a TimeValue>,
 }
 
 /// A list whose items are made as it is written, never held whole: built beforehand, a long
@@ -269,9 +281,13 @@ pub fn to_json<'a>(
                 start: at(e.span.start),
                 end: at(e.span.end),
                 time: e.time,
-                value: e.time.map(|t| analysis.times[t].value.as_str()),
+                value: e.time.map(|t| &analysis.times[t].value),
                 actors: ids(&e.actors, actor_id),
                 order: i + 1,
+                within: e.within.as_ref().map(|w| WithinJson {
+                    after: w.after.as_ref(),
+                    before: w.before.as_ref(),
+                }),
             }
         }),
         warnings,

@@ -7,6 +7,20 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::frontmatter::published_date;
 use super::{DateSource, Meta};
+use crate::wordlist::WordClasses;
+
+/// The classes of `assets/lexicon/html.tsv`, by their place in the list below.
+const SKIPPED: usize = 0;
+const FURNITURE: usize = 1;
+const BLOCK: usize = 2;
+
+/// The names of `assets/lexicon/html.tsv`.
+static WORDS: std::sync::LazyLock<WordClasses> = std::sync::LazyLock::new(|| {
+    WordClasses::parse(
+        include_str!("../../assets/lexicon/html.tsv"),
+        &["skipped", "furniture", "block"],
+    )
+});
 
 /// How much of a page's start is searched for its declared character set (browsers look at
 /// the first 1,024 bytes; a saved page's comment and long heads take more).
@@ -158,67 +172,12 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Elements whose content is never article text.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "button", "select", "svg", "iframe", "object", "embed", "canvas", "dialog", "menu",
-];
-
-/// Class or id words of page furniture (share bars, cookie notices, related links).
-const FURNITURE: &[&str] = &[
-    "nav",
-    "menu",
-    "share",
-    "social",
-    "cookie",
-    "consent",
-    "subscribe",
-    "newsletter",
-    "promo",
-    "advert",
-    "related",
-    "comment",
-    "breadcrumb",
-    "sidebar",
-    "footer",
-    "byline-tools",
-];
-
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "blockquote",
-    "pre",
-    "ul",
-    "ol",
-    "li",
-    "table",
-    "tr",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-    "figcaption",
-    "address",
-    "hr",
-    "br",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-];
-
 fn is_furniture(el: &scraper::node::Element) -> bool {
     ["class", "id"].iter().any(|a| {
         el.attr(a).is_some_and(|v| {
             v.to_ascii_lowercase()
                 .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| FURNITURE.contains(&w))
+                .any(|w| WORDS.has(FURNITURE, w))
         })
     }) || el.attr("hidden").is_some()
         || el.attr("aria-hidden") == Some("true")
@@ -263,13 +222,13 @@ fn walk(element: ElementRef, out: &mut Blocks) {
             Node::Text(text) => out.push(text),
             Node::Element(el) => {
                 let name = el.name();
-                if SKIPPED.contains(&name) || is_furniture(el) {
+                if WORDS.has(SKIPPED, name) || is_furniture(el) {
                     continue;
                 }
                 let Some(child) = ElementRef::wrap(child) else {
                     continue;
                 };
-                let block = BLOCKS.contains(&name);
+                let block = WORDS.has(BLOCK, name);
                 if block {
                     out.end_block();
                 }

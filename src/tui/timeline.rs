@@ -1,11 +1,13 @@
 //! The timeline pane: events in order, each date in words ("Fri 22 Nov 2024") beside its
-//! TimeML value while there is room, undated events marked.
+//! TimeML value while there is room, undated events with the interval they are known to lie
+//! in ("before Fri 22 Nov 2024"), else marked undated.
 
 use ratatui::text::{Line, Span as Text};
 
 use super::reader::Reader;
 use super::theme;
 use super::widgets::{clip, none_found, row_style};
+use crate::analysis::Within;
 use crate::analysis::times::readable;
 use crate::document::DateSource;
 use unicode_width::UnicodeWidthStr;
@@ -27,11 +29,11 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
             match event.time.and_then(|t| analysis.times.get(t)) {
                 Some(t) => Row {
                     date: readable(&t.value, t.kind),
-                    value: t.value.clone(),
+                    value: t.value.to_string(),
                     label: &event.label,
                 },
                 None => Row {
-                    date: "undated".to_string(),
+                    date: event.within.as_ref().map_or("undated".to_string(), within),
                     value: String::new(),
                     label: &event.label,
                 },
@@ -56,6 +58,18 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
             Line::from(spans).style(row_style(view.offset + k == view.selected))
         })
         .collect()
+}
+
+/// An undated event's known interval, short: "before 22 Nov 2024", "after Feb 2022",
+/// "Feb 2022 – 22 Nov 2024".
+fn within(w: &Within) -> String {
+    let words = Within::bound;
+    match (&w.after, &w.before) {
+        (Some(a), Some(b)) => format!("{} – {}", words(a), words(b)),
+        (Some(a), None) => format!("after {}", words(a)),
+        (None, Some(b)) => format!("before {}", words(b)),
+        (None, None) => "undated".to_string(),
+    }
 }
 
 struct Row<'a> {
@@ -126,11 +140,7 @@ pub fn date_foot(app: &Reader, room: usize) -> Option<String> {
             foot
         });
     }
-    let open = analysis
-        .times
-        .iter()
-        .filter(|t| t.value.starts_with('X'))
-        .count();
+    let open = analysis.times.iter().filter(|t| t.value.open()).count();
     let noun = if open == 1 { "date" } else { "dates" };
     (open > 0).then(|| format!(" {open} {noun} left open: a published date would resolve them "))
 }
