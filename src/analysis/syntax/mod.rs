@@ -1,0 +1,3 @@
+//! Syntax: word clusters for the part-of-speech tagger and dependency parser.
+
+pub mod clusters;
