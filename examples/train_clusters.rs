@@ -2,8 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example train_clusters -- --out assets/syntax/clusters.txt \
-//!     /work/shared/corpora/syntax/ewt-train.conllu /work/shared/corpora/syntax/ewt-dev.conllu \
-//!     /work/shared/corpora/syntax/gum-free.conllu /work/shared/corpora/wordnet/yaml
+//!     ewt-train.conllu gum-free.conllu wordnet/yaml
 //! ```
 //!
 //! Inputs by their names: `*.conllu` (the FORM of syntactic words), `*.jsonl` (the `text` of
