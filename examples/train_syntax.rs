@@ -36,9 +36,9 @@ fn run() -> Result<(), String> {
     let mut dev = None;
     let mut inputs = Vec::new();
     let mut settings = Settings {
-        keep: [200_000, 500_000, 200_000],
-        tagger_epochs: 8,
-        parser_epochs: 12,
+        keep: [150_000, 380_000, 150_000],
+        tagger_epochs: 10,
+        parser_epochs: 20,
         folds: 4,
         seed: 20_261_206,
     };
