@@ -38,6 +38,17 @@ fn tokens(bencher: Bencher, size: usize) {
         .bench(|| tokens::tokenize(black_box(&doc)));
 }
 
+/// Tagging and parsing every sentence; the counter is words (tokens), as parsers are compared.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn syntax(bencher: Bencher, size: usize) {
+    let doc = document(size);
+    let tokens = tokens::tokenize(&doc);
+    brief::analysis::syntax::parse(&["warm", "up"]);
+    bencher
+        .counter(divan::counter::ItemsCount::new(tokens.len()))
+        .bench(|| brief::analysis::syntax::Syntax::of(black_box(&doc), &tokens));
+}
+
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn times(bencher: Bencher, size: usize) {
     let doc = document(size);

@@ -72,6 +72,16 @@ pub enum Command {
         /// The briefing ('-' for stdin); none exports the bundled sample
         path: Option<PathBuf>,
     },
+    /// Tag and parse briefings: CoNLL-U of brief's own sentences and tokens (stdout or -o FILE)
+    Parse {
+        /// Briefings to parse ('-' for stdin); none parses the bundled sample
+        paths: Vec<PathBuf>,
+
+        /// The input is CoNLL-U (a file, or '-' for stdin): its sentences and words are
+        /// kept, and UPOS, XPOS, HEAD and DEPREL filled in
+        #[arg(long)]
+        conllu: bool,
+    },
     /// Print the config file, data dir and export dir in use
     Paths,
     /// Print a shell completion script

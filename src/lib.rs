@@ -12,6 +12,7 @@ pub mod document;
 pub mod export;
 pub mod extract;
 pub mod output;
+pub mod parse;
 pub mod review;
 pub mod schema;
 pub mod tui;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use brief::analysis::UserLexicon;
+use brief::analysis::syntax::conllu::Error as ConllError;
 use brief::briefing::{OpenError, Opener, Origin, Reviews};
 use brief::cli::{Cli, Command, Options};
 use brief::document::{Document, Warning};
@@ -108,6 +109,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             export(path.as_deref(), options)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Parse { paths, conllu }) => parse(&paths, conllu, options),
         Some(Command::Paths) => {
             print_paths(options)?;
             Ok(ExitCode::SUCCESS)
@@ -213,6 +215,81 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `brief parse`: each briefing's sentences as CoNLL-U, or CoNLL-U given with `--conllu`
+/// parsed again; an input that cannot be read is reported and the others still parsed.
+fn parse(paths: &[PathBuf], conllu: bool, options: &Options) -> Result<ExitCode, Failure> {
+    let sample = [PathBuf::new()];
+    let paths = if paths.is_empty() { &sample[..] } else { paths };
+    if conllu && paths.iter().any(|p| p.as_os_str().is_empty()) {
+        return Err(Failure {
+            status: 2,
+            message: "--conllu reads the CoNLL-U file named ('-' for stdin)".into(),
+        });
+    }
+    let opener = Opener {
+        published: options.published,
+        lexicon: UserLexicon::default(),
+        reviews: Reviews::default(),
+    };
+    let mut failed = false;
+    write_output(options, |out| {
+        for path in paths {
+            let origin = Origin::from_arg(path);
+            let name = origin.name();
+            let failure = if conllu {
+                match parse_conllu(path, &name, &mut *out) {
+                    Err(ConllError::Io(e)) => return Err(e),
+                    Err(ConllError::Format { line, why }) => Some(Failure::runtime(
+                        &name,
+                        format!("not CoNLL-U: line {line}: {why}"),
+                    )),
+                    Ok(result) => result.err(),
+                }
+            } else {
+                match load(&opener, &origin) {
+                    Ok((doc, _)) => {
+                        brief::parse::write_document(&mut *out, &name, &doc)?;
+                        None
+                    }
+                    Err(failure) => Some(failure),
+                }
+            };
+            if let Some(failure) = failure {
+                eprintln!("brief: {}", failure.message);
+                failed = true;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// One CoNLL-U input through the parser, streamed; the outer error is the input's or the
+/// output's, the inner one a file that cannot be opened.
+fn parse_conllu(
+    path: &Path,
+    name: &str,
+    out: &mut Output,
+) -> Result<Result<(), Failure>, ConllError> {
+    if path == Path::new("-") {
+        return brief::parse::filter(io::stdin().lock(), out).map(Ok);
+    }
+    if path.is_dir() {
+        return Ok(Err(Failure::runtime(
+            name,
+            "is a folder, not a CoNLL-U file",
+        )));
+    }
+    match std::fs::File::open(path) {
+        Ok(file) => brief::parse::filter(io::BufReader::new(file), out).map(Ok),
+        Err(e) => Ok(Err(Failure::runtime(name, io_reason(&e)))),
+    }
 }
 
 /// Reads a briefing, printing its warnings, which it also returns for the JSON.

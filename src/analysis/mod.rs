@@ -8,6 +8,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod model;
 mod sections;
+pub mod syntax;
 pub mod timeline;
 pub mod times;
 pub mod tokens;

@@ -1,0 +1,117 @@
+//! Trains the tagger and the parser from CoNLL-U treebanks and writes their weights.
+//!
+//! ```text
+//! cargo run --release --example train_syntax -- --out assets/syntax [--dev DEV.conllu] TRAIN.conllu...
+//! ```
+//!
+//! The shipped weights come from UD English EWT train and the freely licensed GUM documents
+//! (see assets/syntax/ATTRIBUTION.md); the same files always give the same weights. `--dev`
+//! scores the new models on a development treebank (never a test split).
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use brief::analysis::syntax::train::{self, Settings};
+use brief::analysis::syntax::weights::Weights;
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train_syntax: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &PathBuf) -> Result<Vec<train::Tree>, String> {
+    let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    train::read_trees(BufReader::new(file)).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run() -> Result<(), String> {
+    let mut out = PathBuf::from("assets/syntax");
+    let mut dev = None;
+    let mut inputs = Vec::new();
+    let mut settings = Settings {
+        keep: [150_000, 380_000, 150_000],
+        tagger_epochs: 10,
+        parser_epochs: 20,
+        folds: 4,
+        seed: 20_261_206,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--out" => out = PathBuf::from(value()?),
+            "--dev" => dev = Some(PathBuf::from(value()?)),
+            "--tagger-epochs" => {
+                settings.tagger_epochs = value()?.parse().map_err(|_| "a number")?
+            }
+            "--parser-epochs" => {
+                settings.parser_epochs = value()?.parse().map_err(|_| "a number")?
+            }
+            "--folds" => settings.folds = value()?.parse().map_err(|_| "a number")?,
+            "--keep" => {
+                let v = value()?;
+                let n: Vec<usize> = v.split(',').filter_map(|n| n.parse().ok()).collect();
+                settings.keep = n
+                    .try_into()
+                    .map_err(|_| "--keep takes three numbers: tagger,moves,labels")?;
+            }
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            _ => inputs.push(PathBuf::from(a)),
+        }
+    }
+    if inputs.is_empty() {
+        return Err("name the training treebanks (CoNLL-U files)".into());
+    }
+    let mut trees = Vec::new();
+    for path in &inputs {
+        trees.extend(read(path)?);
+    }
+    let start = std::time::Instant::now();
+    let trained = train::train(&trees, &settings, &mut |line| {
+        eprintln!("{:>6.1}s {line}", start.elapsed().as_secs_f64())
+    });
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for (name, bytes) in [
+        ("tagger.bin", &trained.tagger),
+        ("moves.bin", &trained.moves),
+        ("labels.bin", &trained.labels),
+    ] {
+        let path = out.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    if let Some(dev) = dev {
+        let trees = read(&dev)?;
+        let load = |b| Weights::from_bytes(b).map_err(|e| e.to_string());
+        let (tagger, moves, labels) = (
+            load(&trained.tagger)?,
+            load(&trained.moves)?,
+            load(&trained.labels)?,
+        );
+        let t = std::time::Instant::now();
+        let (upos, uas, las) = train::score(
+            &tagger,
+            tagger.names(),
+            &moves,
+            &labels,
+            labels.names(),
+            &trees,
+        );
+        let words: usize = trees.iter().map(|t| t.forms.len()).sum();
+        eprintln!(
+            "{}: UPOS {:.2} UAS {:.2} LAS {:.2} ({:.0} words/s)",
+            dev.display(),
+            100.0 * upos,
+            100.0 * uas,
+            100.0 * las,
+            words as f64 / t.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}

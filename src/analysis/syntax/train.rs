@@ -1,0 +1,344 @@
+//! Training the tagger and the parser from treebanks (`cargo run --release --example
+//! train_syntax`). Deterministic: the same files and settings give the same bytes, whatever
+//! the machine (one thread; sentences shuffled by a seeded generator; hash maps never
+//! iterated except through sorted keys).
+//!
+//! The parser learns from tags the tagger predicted, not gold ones, as it will meet them:
+//! the treebank is cut into folds, and each fold is tagged by a tagger trained on the others
+//! (jackknifing).
+
+use super::conllu::{Block, Reader};
+use super::features::Word;
+use super::learn::Perceptron;
+use super::parser::{self, Gold, NO_LABEL, Sentence};
+use super::tagger::{self, Model};
+use super::weights::{self, Weights};
+
+/// xorshift64*: small, fast, and the same on every machine.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n
+    }
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            items.swap(i, self.below(i as u64 + 1) as usize);
+        }
+    }
+}
+
+/// A sentence of a treebank.
+pub struct Tree {
+    pub forms: Vec<String>,
+    /// "UPOS XPOS", as the tagger's classes are named.
+    pub tags: Vec<String>,
+    /// Each word's head (`forms.len()` for the root).
+    pub heads: Vec<u32>,
+    pub labels: Vec<String>,
+}
+
+/// The words of the tree in a CoNLL-U block.
+pub fn tree(block: &Block) -> Option<Tree> {
+    let words: Vec<&[String; 10]> = block.words().collect();
+    let n = words.len();
+    let mut t = Tree {
+        forms: Vec::with_capacity(n),
+        tags: Vec::with_capacity(n),
+        heads: Vec::with_capacity(n),
+        labels: Vec::with_capacity(n),
+    };
+    for w in words {
+        let head: usize = w[6].parse().ok()?;
+        t.forms.push(w[1].clone());
+        t.tags.push(format!("{} {}", w[3], w[4]));
+        t.heads
+            .push(if head == 0 { n as u32 } else { head as u32 - 1 });
+        t.labels.push(w[7].clone());
+    }
+    (n > 0).then_some(t)
+}
+
+pub fn read_trees(input: impl std::io::BufRead) -> Result<Vec<Tree>, super::conllu::Error> {
+    let mut trees = Vec::new();
+    for block in Reader::new(input) {
+        trees.extend(tree(&block?));
+    }
+    Ok(trees)
+}
+
+pub struct Settings {
+    /// The most features each model keeps (tagger, moves, labels): the strongest.
+    pub keep: [usize; 3],
+    pub tagger_epochs: usize,
+    pub parser_epochs: usize,
+    pub folds: usize,
+    pub seed: u64,
+}
+
+/// The three models, as the bytes of their files in assets/syntax/.
+pub struct Trained {
+    pub tagger: Vec<u8>,
+    pub moves: Vec<u8>,
+    pub labels: Vec<u8>,
+}
+
+/// A treebank made ready: words, and tags and labels as class numbers.
+struct Prepared {
+    words: Vec<Vec<Word>>,
+    tags: Vec<Vec<u16>>,
+    labels: Vec<Vec<u16>>,
+}
+
+fn classes<'a>(values: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut names: Vec<String> = values.cloned().collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn index(names: &[String], name: &str) -> u16 {
+    names
+        .binary_search_by(|n| n.as_str().cmp(name))
+        .expect("a known class") as u16
+}
+
+fn train_tagger(
+    words: &[&[Word]],
+    tags: &[&[u16]],
+    classes: usize,
+    epochs: usize,
+    rng: &mut Rng,
+) -> Perceptron {
+    let mut model = Perceptron::new(classes);
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        let batch: Vec<(&[Word], &[u16])> = order.iter().map(|&i| (words[i], tags[i])).collect();
+        tagger::learn(&mut model, &batch);
+    }
+    model
+}
+
+/// Trains all three models; `report` hears what happens, a line at a time.
+pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)) -> Trained {
+    let mut rng = Rng::new(settings.seed);
+    let tag_names = classes(trees.iter().flat_map(|t| &t.tags));
+    let label_names = classes(
+        trees
+            .iter()
+            .flat_map(|t| t.labels.iter().filter(|l| *l != "root")),
+    );
+    let data = Prepared {
+        words: trees
+            .iter()
+            .map(|t| t.forms.iter().map(|f| Word::new(f)).collect())
+            .collect(),
+        tags: trees
+            .iter()
+            .map(|t| t.tags.iter().map(|x| index(&tag_names, x)).collect())
+            .collect(),
+        labels: trees
+            .iter()
+            .map(|t| {
+                t.labels
+                    .iter()
+                    .map(|l| {
+                        if l == "root" {
+                            NO_LABEL
+                        } else {
+                            index(&label_names, l)
+                        }
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    report(format!(
+        "{} sentences, {} words, {} tags, {} labels",
+        trees.len(),
+        data.words.iter().map(Vec::len).sum::<usize>(),
+        tag_names.len(),
+        label_names.len()
+    ));
+
+    // tags for the parser to learn from, each fold tagged by a tagger that never saw it
+    let folds = settings.folds.max(2);
+    let mut predicted: Vec<Vec<u16>> = vec![Vec::new(); trees.len()];
+    for fold in 0..folds {
+        let inside = |i: usize| i % folds == fold;
+        let (w, t): (Vec<&[Word]>, Vec<&[u16]>) = (0..trees.len())
+            .filter(|&i| !inside(i))
+            .map(|i| (data.words[i].as_slice(), data.tags[i].as_slice()))
+            .unzip();
+        let model = train_tagger(&w, &t, tag_names.len(), settings.tagger_epochs, &mut rng);
+        let frozen = weights::write(&tag_names, &model.averaged(settings.keep[0]));
+        let frozen = Weights::from_bytes(&frozen).expect("just written");
+        let mut right = 0;
+        let mut all = 0;
+        for i in (0..trees.len()).filter(|&i| inside(i)) {
+            predicted[i] = tagger::tag(&frozen, &data.words[i]);
+            right += predicted[i]
+                .iter()
+                .zip(&data.tags[i])
+                .filter(|(a, b)| a == b)
+                .count();
+            all += predicted[i].len();
+        }
+        report(format!(
+            "fold {fold}: tags {:.2}% right",
+            100.0 * right as f64 / all as f64
+        ));
+    }
+
+    let (w, t): (Vec<&[Word]>, Vec<&[u16]>) = data
+        .words
+        .iter()
+        .zip(&data.tags)
+        .map(|(w, t)| (w.as_slice(), t.as_slice()))
+        .unzip();
+    let tagger_model = train_tagger(&w, &t, tag_names.len(), settings.tagger_epochs, &mut rng);
+    let tagger_bytes = weights::write(&tag_names, &tagger_model.averaged(settings.keep[0]));
+    drop(tagger_model);
+    report(format!("tagger: {} bytes", tagger_bytes.len()));
+
+    let gold: Vec<Gold> = (0..trees.len())
+        .map(|i| Gold {
+            sentence: Sentence {
+                words: &data.words[i],
+                tags: &predicted[i],
+            },
+            heads: &trees[i].heads,
+            labels: &data.labels[i],
+        })
+        .collect();
+    let mut moves = Perceptron::new(parser::MOVES.len());
+    let mut labels = Perceptron::new(label_names.len());
+    let mut order: Vec<usize> = (0..gold.len()).collect();
+    for epoch in 0..settings.parser_epochs {
+        rng.shuffle(&mut order);
+        let batch: Vec<Gold> = order.iter().map(|&i| gold[i]).collect();
+        parser::learn(&mut moves, &mut labels, &batch, epoch > 0, &mut rng);
+        report(format!("parser epoch {}", epoch + 1));
+    }
+    let move_names: Vec<String> = parser::MOVES.iter().map(|m| m.to_string()).collect();
+    let trained = Trained {
+        tagger: tagger_bytes,
+        moves: weights::write(&move_names, &moves.averaged(settings.keep[1])),
+        labels: weights::write(&label_names, &labels.averaged(settings.keep[2])),
+    };
+    report(format!(
+        "moves: {} bytes, labels: {} bytes",
+        trained.moves.len(),
+        trained.labels.len()
+    ));
+    trained
+}
+
+/// UPOS, UAS and LAS (universal part of the label) of models on trees, as fractions.
+pub fn score(
+    tagger: &impl Model,
+    tag_names: &[&str],
+    moves: &impl Model,
+    labels: &impl Model,
+    label_names: &[&str],
+    trees: &[Tree],
+) -> (f64, f64, f64) {
+    let (mut words, mut upos, mut uas, mut las) = (0usize, 0usize, 0usize, 0usize);
+    for t in trees {
+        let w: Vec<Word> = t.forms.iter().map(|f| Word::new(f)).collect();
+        let tags = tagger::tag(tagger, &w);
+        let st = Sentence {
+            words: &w,
+            tags: &tags,
+        }
+        .parse(moves, labels);
+        for i in 0..w.len() {
+            words += 1;
+            let gold_upos = t.tags[i].split(' ').next();
+            upos += usize::from(tag_names[tags[i] as usize].split(' ').next() == gold_upos);
+            if st.heads[i] == t.heads[i] {
+                uas += 1;
+                let label = match st.labels[i] {
+                    NO_LABEL => "root",
+                    l => label_names[l as usize],
+                };
+                let universal = |l: &str| l.split(':').next().map(str::to_string);
+                las += usize::from(universal(label) == universal(&t.labels[i]));
+            }
+        }
+    }
+    let n = words.max(1) as f64;
+    (upos as f64 / n, uas as f64 / n, las as f64 / n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn treebank() -> Vec<Tree> {
+        let text = "\
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tit\tit\tPRON\tPRP\t_\t5\tnsubj\t_\t_
+5\tfailed\tfail\tVERB\tVBD\t_\t3\tccomp\t_\t_
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_
+2\tspokesman\tspokesman\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\tdenied\tdeny\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tit\tit\tPRON\tPRP\t_\t3\tobj\t_\t_
+5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+";
+        // each sentence twice, so that every fold of the jackknife has seen both
+        read_trees(format!("{text}\n{text}").as_bytes()).unwrap()
+    }
+
+    fn settings() -> Settings {
+        Settings {
+            keep: [1000; 3],
+            tagger_epochs: 8,
+            parser_epochs: 16,
+            folds: 2,
+            seed: 7,
+        }
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let trees = treebank();
+        let a = train(&trees, &settings(), &mut |_| {});
+        let b = train(&trees, &settings(), &mut |_| {});
+        assert!(a.tagger == b.tagger && a.moves == b.moves && a.labels == b.labels);
+    }
+
+    #[test]
+    fn a_model_learns_its_training_sentences() {
+        let trees = treebank();
+        let t = train(&trees, &settings(), &mut |_| {});
+        let (tagger, moves, labels) = (
+            Weights::from_bytes(&t.tagger).unwrap(),
+            Weights::from_bytes(&t.moves).unwrap(),
+            Weights::from_bytes(&t.labels).unwrap(),
+        );
+        let (upos, uas, las) = score(
+            &tagger,
+            tagger.names(),
+            &moves,
+            &labels,
+            labels.names(),
+            &trees,
+        );
+        assert_eq!((upos, uas, las), (1.0, 1.0, 1.0));
+    }
+}
