@@ -6,6 +6,7 @@ mod decode;
 mod frontmatter;
 mod headline;
 mod html;
+mod htmlguard;
 mod offsets;
 mod sanitize;
 mod segment;
