@@ -23,7 +23,8 @@ pub fn write_analysis(
 ) -> std::io::Result<bool> {
     let analysis = analyze(doc, lexicon);
     let json = to_json(doc, &analysis, None, warnings);
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    // escaped at the edge: serde_json leaves DEL and C1 controls raw
+    let mut out = crate::escape::Json::new(std::io::BufWriter::with_capacity(1 << 16, out));
     if pretty {
         serde_json::to_writer_pretty(&mut out, &json)?;
     } else {
@@ -57,10 +58,12 @@ const CHUNK: usize = 64;
 /// or write `output` is an error.
 pub fn batch(
     input: impl BufRead,
-    mut output: impl Write,
+    output: impl Write,
     default_published: Option<Date>,
     lexicon: &UserLexicon,
 ) -> std::io::Result<()> {
+    // escaped at the edge: serde_json leaves DEL and C1 controls raw
+    let mut output = crate::escape::Json::new(output);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut lines = input.split(b'\n');
     loop {

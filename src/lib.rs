@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod escape;
 pub mod export;
 pub mod extract;
 pub mod output;

@@ -12,6 +12,14 @@ use brief::output::Output;
 use brief::{config, export, extract, io_reason, review, tui};
 use clap::{CommandFactory, Parser, ValueEnum};
 
+/// `brief: <message>` on stderr as one line: a file name, a configuration value or a briefing's
+/// words in it cannot drive the terminal ([`brief::escape::Line`]).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        brief::escape::say(format_args!($($arg)*))
+    };
+}
+
 /// A failure that ends the command: its exit status and the `<what>: <why>` to print.
 struct Failure {
     status: u8,
@@ -33,7 +41,7 @@ fn main() -> ExitCode {
         let place = info
             .location()
             .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
-        eprintln!("brief: internal error{place}: please report it");
+        say!("internal error{place}: please report it");
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -42,7 +50,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(status) => status,
         Err(failure) => {
-            eprintln!("brief: {}", failure.message);
+            say!("{}", failure.message);
             ExitCode::from(failure.status)
         }
     }
@@ -70,7 +78,7 @@ fn usage_error(error: &clap::Error) -> ExitCode {
         message.push_str("; ");
         message.push_str(hint.trim_start_matches("tip: "));
     }
-    eprintln!("brief: {message} (see brief --help)");
+    say!("{message} (see brief --help)");
     ExitCode::from(2)
 }
 
@@ -140,11 +148,7 @@ fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     let (doc, _) = load(path, options)?;
     let mut analysis = brief::analysis::analyze(&doc, &config.lexicon());
     if !analysis.english {
-        eprintln!(
-            "brief: warning: {}: {}",
-            name(path),
-            brief::schema::NOT_ENGLISH
-        );
+        say!("warning: {}: {}", name(path), brief::schema::NOT_ENGLISH);
     }
     let store_failure = |e: review::StoreError| Failure {
         status: 1,
@@ -160,7 +164,7 @@ fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     let (session, warnings) = review::Session::load(store, key, reviewer, &doc, &mut analysis, now)
         .map_err(store_failure)?;
     for warning in warnings {
-        eprintln!("brief: warning: {warning}");
+        say!("warning: {warning}");
     }
     let briefing = export::Briefing::new(&doc, &analysis, session.review()).with_file(path);
     let text = export::render(options.format.unwrap_or_default(), &briefing);
@@ -179,7 +183,7 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
             let (doc, warnings) = match load(path, options) {
                 Ok(loaded) => loaded,
                 Err(failure) => {
-                    eprintln!("brief: {}", failure.message);
+                    say!("{}", failure.message);
                     failed = true;
                     continue;
                 }
@@ -188,11 +192,7 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
             let pretty = paths.len() == 1;
             let english = extract::write_analysis(&mut *out, &doc, warnings, &lexicon, pretty)?;
             if !english {
-                eprintln!(
-                    "brief: warning: {}: {}",
-                    name(path),
-                    brief::schema::NOT_ENGLISH
-                );
+                say!("warning: {}: {}", name(path), brief::schema::NOT_ENGLISH);
             }
         }
         Ok(())
@@ -211,7 +211,7 @@ fn load(path: &Path, options: &Options) -> Result<(Document, Vec<Warning>), Fail
     let bytes = read(path, &name)?;
     let (doc, warnings) = ingest(&name, &bytes, options.published)?;
     for warning in &warnings {
-        eprintln!("brief: warning: {name}: {warning}");
+        say!("warning: {name}: {warning}");
     }
     Ok((doc, warnings))
 }
@@ -231,9 +231,7 @@ fn read(path: &Path, name: &str) -> Result<Vec<u8>, Failure> {
     } else if path == Path::new("-") {
         if io::stdin().is_terminal() {
             // otherwise brief seems to hang, waiting for text nobody knows to type
-            eprintln!(
-                "brief: reading the briefing from the terminal; end it with Ctrl-D on a new line"
-            );
+            say!("reading the briefing from the terminal; end it with Ctrl-D on a new line");
         }
         let mut bytes = Vec::new();
         io::stdin()
@@ -277,7 +275,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
         let warnings = tui::run_library(paths.to_vec(), options.published, lexicon, settings)
             .map_err(|message| Failure { status: 1, message })?;
         for warning in warnings {
-            eprintln!("brief: warning: {warning}");
+            say!("warning: {warning}");
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -302,7 +300,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
     let warnings = tui::run(name.clone(), file, loader, config.lexicon(), settings)
         .map_err(|message| Failure { status: 1, message })?;
     for warning in warnings {
-        eprintln!("brief: warning: {name}: {warning}");
+        say!("warning: {name}: {warning}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -54,6 +54,17 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     path.to_str().unwrap().to_string()
 }
 
+/// No byte that could drive a terminal: C0 but newline, tab and carriage return (CSV's
+/// record ends), DEL, C1.
+fn assert_terminal_safe(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| (c < ' ' && !"\n\t\r".contains(c)) || ('\u{7F}'..'\u{A0}').contains(&c))
+        .collect();
+    assert!(bad.is_empty(), "{what} carries {bad:?}: {text}");
+}
+
 #[test]
 fn a_page_nested_ten_thousand_deep_is_read_whole_and_quickly() {
     let dir = tempfile::tempdir().unwrap();
@@ -107,4 +118,135 @@ fn a_tag_with_many_attributes_is_read_quickly() {
             .unwrap()
             .contains("talks would resume")
     );
+}
+
+/// The sample reviewed, with a note and a reviewer that try to drive the terminal.
+fn review_the_sample(data: &Path, note: &str, reviewer: &str) {
+    let analysis = json(&brief(&["extract"], None));
+    let fingerprint = analysis["document"]["fingerprint"].as_str().unwrap();
+    let claim = &analysis["claims"][1];
+    let review = serde_json::json!({
+        "schema": "brief.review/1",
+        "briefing": fingerprint,
+        "review": {"reviewer": reviewer, "claims": [{
+            "quote": {"exact": claim["text"], "prefix": "", "suffix": ""},
+            "start": claim["start"], "end": claim["end"], "status": "disputed", "grade": "C3",
+            "note": note, "updated": "2026-11-27T10:00:00Z"}]}
+    });
+    std::fs::create_dir_all(data.join("reviews")).unwrap();
+    let file = data.join(format!("reviews/text-{fingerprint}.json"));
+    std::fs::write(&file, review.to_string()).unwrap();
+}
+
+const HOSTILE: &str =
+    "Denied\u{1b}c\u{1b}(0 by\u{7} the \u{9b}2J\u{9d}0;owned\u{9c}ministry\u{1b}]0;title\u{7}.";
+
+#[test]
+fn notes_and_the_reviewer_reach_no_export_raw_and_stay_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    review_the_sample(&data, HOSTILE, "J.\u{1b}[2J Analyst");
+    let data_dir = data.to_str().unwrap();
+    for format in ["md", "json", "csv", "claimreview", "timelinejs"] {
+        let out = brief(
+            &[
+                "export",
+                "--no-config",
+                "--format",
+                format,
+                "--data-dir",
+                data_dir,
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        assert_terminal_safe(format, &out.stdout);
+        assert_terminal_safe(format, &out.stderr);
+        if format == "json" {
+            // the escapes are JSON's own: the note reads back exactly as written
+            let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert_eq!(value["review"]["claims"][0]["note"], HOSTILE);
+        }
+        if format == "md" {
+            let md = String::from_utf8(out.stdout).unwrap();
+            assert!(md.contains("Denied\\u{1b}c"), "{md}");
+        }
+    }
+    // the review file keeps the note as the analyst wrote it
+    let reviews = std::fs::read_dir(data.join("reviews")).unwrap();
+    let file = reviews
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let stored: Value = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+    assert_eq!(stored["review"]["claims"][0]["note"], HOSTILE);
+}
+
+#[test]
+fn metadata_spelling_control_characters_is_cleaned() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = write(
+        dir.path(),
+        "toml.md",
+        b"+++\ntitle = \"Talks\\u001bc\\u009b2J stall\"\nsource = \"Wire\\u0007\"\nurl = \"https://example.org/\\u001b]0;x\\u0007a\"\n+++\nOfficials in Oslo said on Monday that talks would resume.\n",
+    );
+    let html = write(
+        dir.path(),
+        "page.html",
+        b"<!DOCTYPE html><html><head><title>Talks&#27;c&#x9b;2J stall</title>\
+          <meta property=\"og:url\" content=\"https://example.org/&#x9d;0;x&#7;a\">\
+          <meta name=\"author\" content=\"A&#27;(0 Writer\"></head>\
+          <body><p>Officials in Oslo said on Monday that talks would resume.</p></body></html>",
+    );
+    for path in [&toml, &html] {
+        let out = brief(&["extract", "--no-config", path], None);
+        assert_terminal_safe("extract", &out.stdout);
+        assert_terminal_safe("extract", &out.stderr);
+        let analysis = json(&out);
+        let title = analysis["document"]["title"].as_str().unwrap();
+        assert!(
+            title.starts_with("Talks") && title.ends_with("stall"),
+            "{title}"
+        );
+        assert!(!title.chars().any(|c| c.is_control()), "{title:?}");
+        assert!(
+            stderr(&out).contains("terminal control"),
+            "{}",
+            stderr(&out)
+        );
+        for format in ["md", "json", "csv", "claimreview", "timelinejs"] {
+            let out = brief(&["export", "--no-config", "--format", format, path], None);
+            assert!(out.status.success(), "{format}: {}", stderr(&out));
+            assert_terminal_safe(format, &out.stdout);
+        }
+    }
+    // a batch line's fields
+    let line = b"{\"id\": 1, \"title\": \"T\\u009b2J\\u001bc\", \"source\": \"S\\u0085\", \"text\": \"Officials in Oslo said so.\"}\n";
+    let out = brief(&["extract", "--no-config", "--jsonl"], Some(line));
+    assert_terminal_safe("batch", &out.stdout);
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["document"]["title"], "T");
+}
+
+#[test]
+fn a_file_name_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "report\u{1b}]0;owned\u{7}\u{9b}2J\n.md";
+    let missing = dir.path().join(name);
+    let out = brief(&["extract", "--no-config", missing.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_terminal_safe("stderr", &out.stderr);
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("report\\u{1b}]0;owned\\u{7}\\u{9b}2J\\u{a}.md: "),
+        "{said}"
+    );
+    // a warning names the file too
+    let present = write(dir.path(), name, "Caf\u{e9} owners said so.".as_bytes());
+    std::fs::write(&present, b"Caf\xe9 owners said so.").unwrap();
+    let out = brief(&["extract", "--no-config", &present], None);
+    assert!(out.status.success());
+    assert_terminal_safe("stderr", &out.stderr);
+    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
 }

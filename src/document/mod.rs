@@ -93,14 +93,18 @@ impl Document {
         let clean = sanitize::sanitize(&decoded, &mut warnings);
         if html::is_html(&clean) {
             let (meta, text) = html::article(&clean);
-            // character references can spell control characters too ("&#27;")
+            // character references can spell control characters too ("&#27;"), in the
+            // text and in the metadata
             let text = sanitize::sanitize(&text, &mut warnings).into_owned();
+            let meta = sanitize::meta(meta, &mut warnings);
             if text.trim().is_empty() {
                 return Err(IngestError::NoArticleText);
             }
             return Ok((Document::from_clean(text, meta), warnings));
         }
         let (meta, body) = frontmatter::split(&clean, &mut warnings)?;
+        // and so can a TOML string's escapes ("\u001b")
+        let meta = sanitize::meta(meta, &mut warnings);
         if body.trim().is_empty() {
             return Err(IngestError::Empty);
         }
@@ -112,6 +116,7 @@ impl Document {
     pub fn from_text(text: &str, meta: Meta) -> (Document, Vec<Warning>) {
         let mut warnings = Vec::new();
         let clean = sanitize::sanitize(text, &mut warnings);
+        let meta = sanitize::meta(meta, &mut warnings);
         (Document::from_clean(clean.into_owned(), meta), warnings)
     }
 
