@@ -53,23 +53,35 @@ struct BatchLine {
 /// output keeps flowing.
 const CHUNK: usize = 64;
 
+/// A line longer than this is analysed alone and its output streamed, rather than held
+/// whole in memory with its chunk's (its JSON is several times its length).
+const LONG_LINE: usize = 1 << 20;
+
 /// Reads JSON lines from `input` and writes one analysis (or error) line per input line, in
-/// input order, using every core. Blank lines are skipped. Only a failure to read `input`
-/// or write `output` is an error.
+/// input order, using every core. Blank lines are skipped, and so is a byte-order mark at the
+/// start of the stream. Only a failure to read `input` or write `output` is an error.
 pub fn batch(
-    input: impl BufRead,
+    mut input: impl BufRead,
     output: impl Write,
     default_published: Option<Date>,
     lexicon: &UserLexicon,
 ) -> std::io::Result<()> {
     // escaped at the edge: serde_json leaves DEL and C1 controls raw
     let mut output = crate::escape::Json::new(output);
+    if input.fill_buf()?.starts_with("\u{FEFF}".as_bytes()) {
+        input.consume(3);
+    }
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut lines = input.split(b'\n');
+    let mut long = None;
     loop {
         let mut chunk = Vec::with_capacity(CHUNK);
         for line in lines.by_ref() {
             let line = line?;
+            if line.len() > LONG_LINE {
+                long = Some(line);
+                break;
+            }
             if !line.iter().all(u8::is_ascii_whitespace) {
                 chunk.push(line);
             }
@@ -77,12 +89,15 @@ pub fn batch(
                 break;
             }
         }
-        if chunk.is_empty() {
-            return output.flush();
-        }
         for out in analyse_chunk(&chunk, workers, default_published, lexicon) {
             output.write_all(&out)?;
             output.write_all(b"\n")?;
+        }
+        if let Some(line) = long.take() {
+            batch_line(line, default_published, lexicon, &mut output)?;
+            output.write_all(b"\n")?;
+        } else if chunk.is_empty() {
+            return output.flush();
         }
     }
 }
@@ -102,7 +117,10 @@ fn analyse_chunk(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(line) = chunk.get(i) else { break };
-                        done.push((i, batch_line(line, published, lexicon)));
+                        let mut out = Vec::new();
+                        batch_line(line.as_slice(), published, lexicon, &mut out)
+                            .expect("writing to memory");
+                        done.push((i, out));
                     }
                     done
                 })
@@ -117,15 +135,39 @@ fn analyse_chunk(
     results.into_iter().map(|(_, out)| out).collect()
 }
 
-/// One batch line's output line: its analysis, or `{"id": ..., "error": ...}`.
-fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexicon) -> Vec<u8> {
-    let error = |id: serde_json::Value, why: String| {
-        serde_json::json!({"id": id, "error": why})
-            .to_string()
-            .into_bytes()
+/// One batch line's output line, written to `out`: its analysis, or
+/// `{"id": ..., "error": ...}`. The line is given up (when owned) once it is parsed.
+fn batch_line(
+    line: impl AsRef<[u8]>,
+    default_published: Option<Date>,
+    lexicon: &UserLexicon,
+    mut out: impl Write,
+) -> std::io::Result<()> {
+    let (doc, id, warnings) = match parse_line(line.as_ref(), default_published) {
+        Ok(parsed) => parsed,
+        Err((id, why)) => {
+            return serde_json::to_writer(&mut out, &serde_json::json!({"id": id, "error": why}))
+                .map_err(std::io::Error::from);
+        }
     };
+    drop(line);
+    let analysis = analyze(&doc, lexicon);
+    let warnings = warnings.into_iter().map(|w| w.0).collect();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer(&mut out, &to_json(&doc, &analysis, Some(id), warnings))?;
+    out.flush()
+}
+
+type LineError = (serde_json::Value, String);
+
+/// A batch line read: its document, id and warnings, or its id (null when it has none)
+/// and what is wrong with it.
+fn parse_line(
+    line: &[u8],
+    default_published: Option<Date>,
+) -> Result<(Document, serde_json::Value, Vec<crate::document::Warning>), LineError> {
     let Ok(line) = std::str::from_utf8(line) else {
-        return error(serde_json::Value::Null, "line is not valid UTF-8".into());
+        return Err((serde_json::Value::Null, "line is not valid UTF-8".into()));
     };
     let parsed: BatchLine = match serde_json::from_str(line) {
         Ok(parsed) => parsed,
@@ -135,23 +177,23 @@ fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexico
                 .ok()
                 .and_then(|v| v.get("id").cloned())
                 .unwrap_or(serde_json::Value::Null);
-            return error(id, format!("bad batch line: {e}"));
+            return Err((id, format!("bad batch line: {e}")));
         }
     };
     // echoed as given, a number as a number
     if !(parsed.id.is_string() || parsed.id.is_number()) {
-        return error(parsed.id, "\"id\" must be a string or a number".into());
+        return Err((parsed.id, "\"id\" must be a string or a number".into()));
     }
     let published = match parsed.published.as_deref() {
         None => default_published,
         Some(p) => match published_date(p) {
             Ok(date) => Some(date),
-            Err(why) => return error(parsed.id, format!("\"published\": {why}")),
+            Err(why) => return Err((parsed.id, format!("\"published\": {why}"))),
         },
     };
     let id = parsed.id;
     if parsed.text.trim().is_empty() {
-        return error(id, "empty briefing (no text)".into());
+        return Err((id, "empty briefing (no text)".into()));
     }
     let mut meta = Meta {
         title: parsed.title,
@@ -160,15 +202,8 @@ fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexico
         ..Meta::default()
     };
     meta.give_published(published);
-    let (doc, warnings) = Document::from_text(&parsed.text, meta);
-    let analysis = analyze(&doc, lexicon);
-    let warnings = warnings.into_iter().map(|w| w.0).collect();
-    // sized for the usual JSON of a text (about six times its length): grown from empty,
-    // it was copied a dozen times
-    let mut out = Vec::with_capacity(doc.text.len() * 6 + 1024);
-    serde_json::to_writer(&mut out, &to_json(&doc, &analysis, Some(id), warnings))
-        .expect("the analysis always serialises");
-    out
+    let (doc, warnings) = Document::from_string(parsed.text, meta);
+    Ok((doc, id, warnings))
 }
 
 #[cfg(test)]

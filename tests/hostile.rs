@@ -250,3 +250,32 @@ fn a_file_name_cannot_drive_the_terminal() {
     assert_terminal_safe("stderr", &out.stderr);
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
 }
+
+#[test]
+fn a_batch_stream_may_start_with_a_byte_order_mark() {
+    let input = "\u{FEFF}{\"id\": \"a\", \"text\": \"Officials in Oslo said so.\"}\n";
+    let out = brief(&["extract", "--no-config", "--jsonl"], Some(input.as_bytes()));
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["id"], "a", "{value}");
+    assert!(value.get("error").is_none());
+}
+
+#[test]
+fn a_long_batch_line_is_streamed_between_the_others() {
+    let long = "Officials in Oslo said on Monday that talks would resume. ".repeat(40_000);
+    let input = format!(
+        "{{\"id\": 1, \"text\": \"Cairo said so.\"}}\n{{\"id\": 2, \"text\": \"{long}\"}}\n\
+         {{\"id\": 3, \"text\": \"Lima said so.\"}}\n"
+    );
+    let out = brief(&["extract", "--no-config", "--jsonl"], Some(input.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<Value> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    let ids: Vec<&Value> = lines.iter().map(|l| &l["id"]).collect();
+    assert_eq!(ids, [1, 2, 3]);
+    assert_eq!(lines[1]["document"]["text"].as_str().unwrap().len(), long.len());
+}

@@ -120,6 +120,17 @@ impl Document {
         (Document::from_clean(clean.into_owned(), meta), warnings)
     }
 
+    /// [`Document::from_text`] on a text the caller gives up: clean text is kept, not copied.
+    pub fn from_string(text: String, meta: Meta) -> (Document, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let clean = match sanitize::sanitize(&text, &mut warnings) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(clean) => clean,
+        };
+        let meta = sanitize::meta(meta, &mut warnings);
+        (Document::from_clean(clean, meta), warnings)
+    }
+
     /// Without a date in the metadata, the article's own dateline gives it (the caller's
     /// `--published` still goes over it: [`Meta::give_published`]); without a title, its
     /// headline does.
