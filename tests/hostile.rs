@@ -254,7 +254,10 @@ fn a_file_name_cannot_drive_the_terminal() {
 #[test]
 fn a_batch_stream_may_start_with_a_byte_order_mark() {
     let input = "\u{FEFF}{\"id\": \"a\", \"text\": \"Officials in Oslo said so.\"}\n";
-    let out = brief(&["extract", "--no-config", "--jsonl"], Some(input.as_bytes()));
+    let out = brief(
+        &["extract", "--no-config", "--jsonl"],
+        Some(input.as_bytes()),
+    );
     let value: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["id"], "a", "{value}");
     assert!(value.get("error").is_none());
@@ -267,7 +270,10 @@ fn a_long_batch_line_is_streamed_between_the_others() {
         "{{\"id\": 1, \"text\": \"Cairo said so.\"}}\n{{\"id\": 2, \"text\": \"{long}\"}}\n\
          {{\"id\": 3, \"text\": \"Lima said so.\"}}\n"
     );
-    let out = brief(&["extract", "--no-config", "--jsonl"], Some(input.as_bytes()));
+    let out = brief(
+        &["extract", "--no-config", "--jsonl"],
+        Some(input.as_bytes()),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let lines: Vec<Value> = out
         .stdout
@@ -277,5 +283,60 @@ fn a_long_batch_line_is_streamed_between_the_others() {
         .collect();
     let ids: Vec<&Value> = lines.iter().map(|l| &l["id"]).collect();
     assert_eq!(ids, [1, 2, 3]);
-    assert_eq!(lines[1]["document"]["text"].as_str().unwrap().len(), long.len());
+    assert_eq!(
+        lines[1]["document"]["text"].as_str().unwrap().len(),
+        long.len()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_onto_a_pipe_or_device_writes_into_it_and_other_special_files_are_refused() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    // a named pipe: read by another thread while brief writes into it
+    let fifo = dir.path().join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let out = brief(
+        &["extract", "--no-config", "-o", fifo.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written: Value = serde_json::from_slice(&reader.join().unwrap()).unwrap();
+    assert_eq!(written["schema"], "brief.analysis/1");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    // a character device
+    let out = brief(&["export", "--no-config", "-o", "/dev/null"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    // a socket is refused with one line, and left alone
+    let socket = dir.path().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let out = brief(
+        &["extract", "--no-config", "-o", socket.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("is not a regular file, a named pipe or a character device"),
+        "{said}"
+    );
+    assert!(std::fs::metadata(&socket).unwrap().file_type().is_socket());
 }
