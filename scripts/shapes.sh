@@ -4,7 +4,8 @@
 # memory (GNU time). Fails when a doubling takes more than 2.6 times as long (worse than
 # linear; times under 0.05 s are taken as 0.05 s, below which the process start dominates),
 # or when peak memory passes 10 times the input + 30 MB.
-# usage: scripts/shapes.sh [N]   (default N = 1000000 bytes)
+# usage: scripts/shapes.sh [N]   (default N = 1000000 bytes; SKIP_BUILD=1 uses the binaries
+# already built)
 # Needs /usr/bin/time (Debian: apt-get install time).
 set -euo pipefail
 
@@ -13,7 +14,7 @@ n=${1:-1000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet --bin brief --example shapes
+[ -n "${SKIP_BUILD:-}" ] || cargo build --release --quiet --bin brief --example shapes
 brief=target/release/brief
 shapes=target/release/examples/shapes
 

@@ -166,6 +166,7 @@ fn parse_line(
     line: &[u8],
     default_published: Option<Date>,
 ) -> Result<(Document, serde_json::Value, Vec<crate::document::Warning>), LineError> {
+    crate::limits::check(line.len() as u64).map_err(|why| (serde_json::Value::Null, why))?;
     let Ok(line) = std::str::from_utf8(line) else {
         return Err((serde_json::Value::Null, "line is not valid UTF-8".into()));
     };

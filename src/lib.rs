@@ -11,6 +11,7 @@ pub mod document;
 pub mod escape;
 pub mod export;
 pub mod extract;
+pub mod limits;
 pub mod output;
 pub mod review;
 pub mod schema;

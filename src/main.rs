@@ -12,6 +12,10 @@ use brief::output::Output;
 use brief::{config, export, extract, io_reason, review, tui};
 use clap::{CommandFactory, Parser, ValueEnum};
 
+/// A failed allocation ends in one line, never an abort ([`brief::limits::Guarded`]).
+#[global_allocator]
+static ALLOCATOR: brief::limits::Guarded = brief::limits::Guarded;
+
 /// `brief: <message>` on stderr as one line: a file name, a configuration value or a briefing's
 /// words in it cannot drive the terminal ([`brief::escape::Line`]).
 macro_rules! say {
@@ -237,10 +241,15 @@ fn read(path: &Path, name: &str) -> Result<Vec<u8>, Failure> {
         io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| Failure::runtime("stdin", io_reason(&e)))?;
+        brief::limits::check(bytes.len() as u64).map_err(|why| Failure::runtime("stdin", why))?;
         Ok(bytes)
     } else if path.is_dir() {
         Err(Failure::runtime(name, "is a folder, not a briefing"))
     } else {
+        // refused before it is read when it would need more memory than the process has
+        if let Ok(meta) = std::fs::metadata(path) {
+            brief::limits::check(meta.len()).map_err(|why| Failure::runtime(name, why))?;
+        }
         std::fs::read(path).map_err(|e| Failure::runtime(name, io_reason(&e)))
     }
 }

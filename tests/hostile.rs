@@ -352,3 +352,83 @@ fn a_long_run_of_capitalised_names_is_read_in_linear_time() {
     assert!(took < Duration::from_secs(15), "{took:?}");
     assert!(!json(&out)["actors"].as_array().unwrap().is_empty());
 }
+
+/// `brief` under an address-space limit (RLIMIT_AS) of `mb` megabytes.
+#[cfg(target_os = "linux")]
+fn brief_limited(mb: u64, args: &[&str], stdin: &[u8]) -> Output {
+    let limit = format!("--as={}", mb << 20);
+    let mut child = Command::new("prlimit")
+        .arg(limit)
+        .arg("--")
+        .arg(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .env_remove("BRIEF_CONFIG")
+        .env_remove("BRIEF_DATA_DIR")
+        .env("XDG_CONFIG_HOME", "/nonexistent/xdg-config")
+        .env("XDG_DATA_HOME", "/nonexistent/xdg-data")
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("prlimit runs (util-linux)");
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_input_too_large_for_the_memory_limit_is_refused_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = write(
+        dir.path(),
+        "big.md",
+        SENTENCE_OF_NEWS.repeat(40 << 20 >> 6).as_bytes(),
+    );
+    let out = brief_limited(300, &["extract", "--no-config", &big], b"");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("too large for the memory this process may use"),
+        "{said}"
+    );
+    // a batch line too large is its own error line; the next line is analysed
+    let line = format!(
+        "{{\"id\": 1, \"text\": \"{}\"}}\n{{\"id\": 2, \"text\": \"Oslo said so.\"}}\n",
+        SENTENCE_OF_NEWS.repeat(30 << 20 >> 6)
+    );
+    let out = brief_limited(300, &["extract", "--no-config", "--jsonl"], line.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<Value> = out
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert!(
+        lines[0]["error"].as_str().unwrap().contains("too large"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[1]["id"], 2);
+    // an allocation that fails anyway is one line and status 1, never an abort
+    let out = brief_limited(
+        150,
+        &["extract", "--no-config", "-"],
+        SENTENCE_OF_NEWS.repeat(120 << 20 >> 6).as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.starts_with("brief: "), "{said}");
+}
+
+/// 64 bytes of news.
+const SENTENCE_OF_NEWS: &str = "Officials in Oslo said on Monday that the talks would resume.   ";

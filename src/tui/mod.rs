@@ -161,6 +161,7 @@ struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        crate::limits::TERMINAL_TAKEN.store(false, std::sync::atomic::Ordering::SeqCst);
         let _ = execute!(io::stdout(), DisableMouseCapture);
         ratatui::restore();
     }
@@ -175,6 +176,7 @@ async fn event_loop(
     let failed = |e: io::Error| format!("terminal: {}", io_reason(&e));
     let mut terminal = ratatui::try_init().map_err(failed)?;
     let _guard = Guard;
+    crate::limits::TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     // ratatui's hook restores the screen; mouse capture must be given back too.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
