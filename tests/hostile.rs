@@ -432,3 +432,63 @@ fn an_input_too_large_for_the_memory_limit_is_refused_with_one_line() {
 
 /// 64 bytes of news.
 const SENTENCE_OF_NEWS: &str = "Officials in Oslo said on Monday that the talks would resume.   ";
+
+#[test]
+fn two_readers_changing_different_fields_of_one_claim_both_keep_theirs() {
+    use brief::analysis::{UserLexicon, analyze};
+    use brief::document::Document;
+    use brief::review::{BriefingKey, Session, Status, Store};
+    use jiff::Timestamp;
+    let dir = tempfile::tempdir().unwrap();
+    let (doc, _) = Document::from_bytes(brief::SAMPLE).unwrap();
+    let at = |s: i64| Timestamp::from_second(1_800_000_000 + s).unwrap();
+    let key = BriefingKey::Fingerprint(doc.fingerprint.clone());
+    let open = |now| {
+        let mut analysis = analyze(&doc, &UserLexicon::default());
+        let store = Store::open(dir.path()).unwrap();
+        let (session, _) = Session::load(
+            Some(store),
+            key.clone(),
+            "A".into(),
+            &doc,
+            &mut analysis,
+            now,
+        )
+        .unwrap();
+        (session, analysis)
+    };
+    // a format-1 file, as brief wrote before: it loads, and the next save writes format 2
+    let (mut first, mut analysis) = open(at(0));
+    first.set_status(&doc, &analysis, 1, Status::Disputed, at(1));
+    first.save(&doc, &mut analysis, at(1)).unwrap();
+    let path = first.path().unwrap();
+    let mut stored: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    stored["schema"] = "brief.review/1".into();
+    stored["review"]["claims"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("changed");
+    std::fs::write(&path, stored.to_string()).unwrap();
+    // two readers open it; A marks the claim supported, then B, who read it before, notes it
+    let (mut a, mut analysis_a) = open(at(2));
+    let (mut b, mut analysis_b) = open(at(2));
+    assert_eq!(a.status(1), Status::Disputed);
+    a.set_status(&doc, &analysis_a, 1, Status::Supported, at(3));
+    a.save(&doc, &mut analysis_a, at(3)).unwrap();
+    b.set_note(&doc, &analysis_b, 1, "Denied by the ministry.", at(4));
+    b.save(&doc, &mut analysis_b, at(4)).unwrap();
+    // both changes are on disk and on B's screen; A sees B's note at its next save
+    assert_eq!(b.status(1), Status::Supported);
+    a.save(&doc, &mut analysis_a, at(5)).unwrap();
+    assert_eq!(
+        a.claim(1).unwrap().note.as_deref(),
+        Some("Denied by the ministry.")
+    );
+    let stored: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(stored["schema"], "brief.review/2");
+    assert_eq!(stored["review"]["claims"][0]["status"], "supported");
+    assert_eq!(
+        stored["review"]["claims"][0]["note"],
+        "Denied by the ministry."
+    );
+}

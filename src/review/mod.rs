@@ -17,7 +17,7 @@ pub mod store;
 mod tests;
 
 pub use model::{
-    Change, ClaimReview, Correction, FreeNote, Grade, GradeError, Quote, Review, Status,
+    Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Quote, Review, Status,
 };
 pub use store::{BriefingKey, Store, StoreError};
 
@@ -342,12 +342,14 @@ impl Session {
                     grade: None,
                     note: None,
                     updated: stamp(now),
+                    changed: Default::default(),
                     orphaned: false,
                 }
             }
         };
+        let before = item.clone();
         change(&mut item);
-        item.updated = stamp(now);
+        item.stamp_changes(&before, stamp(now));
         let key = item.key();
         let before = put(&mut self.review.claims, item);
         self.undo.push(Undo::Claim(key, before));

@@ -19,7 +19,12 @@ use crate::document::Warning;
 use super::merge::merge;
 use super::model::Review;
 
-pub const SCHEMA: &str = "brief.review/1";
+/// The format written: 2 gives each claim review's fields their own time (`changed`).
+pub const SCHEMA: &str = "brief.review/2";
+
+/// Formats read: 1 (one time per item) is read as 2 whose fields all changed at `updated`,
+/// and written back as 2 by the next save.
+const READ: &[&str] = &[SCHEMA, "brief.review/1"];
 
 /// How a review's temporary file ends, before it is renamed into place.
 const TEMP_SUFFIX: &str = ".tmp";
@@ -209,7 +214,7 @@ impl Store {
             Err(e) => return Err(io_error(&path)(e)),
         };
         let why = match serde_json::from_slice::<StoredReview>(&bytes) {
-            Ok(stored) if stored.schema == SCHEMA => return Ok(Some(stored.review)),
+            Ok(stored) if READ.contains(&stored.schema.as_str()) => return Ok(Some(stored.review)),
             Ok(stored) => format!("unknown schema {:?}", stored.schema),
             Err(e) => e.to_string(),
         };
