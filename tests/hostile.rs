@@ -492,3 +492,66 @@ fn two_readers_changing_different_fields_of_one_claim_both_keep_theirs() {
         "Denied by the ministry."
     );
 }
+
+#[test]
+fn a_folder_as_config_and_a_key_clash_are_named_where_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let out = brief(&["extract", "--config", folder], None);
+    assert_eq!(out.status.code(), Some(2));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("is a folder: --config takes the configuration file"),
+        "{said}"
+    );
+    // `s` is mark_supported's own key: the clash is on quit's line, which made it
+    let config = write(
+        dir.path(),
+        "config.toml",
+        b"reviewer = \"A\"\n\n[keys]\nquit = [\"s\"]\n",
+    );
+    let out = brief(&["extract", "--config", &config], None);
+    assert_eq!(out.status.code(), Some(2));
+    let said = stderr(&out);
+    assert!(
+        said.contains("config.toml: line 4: key `s` is bound to both"),
+        "{said}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_planted_at_the_lock_file_is_never_followed() {
+    use brief::analysis::{UserLexicon, analyze};
+    use brief::document::Document;
+    use brief::review::{BriefingKey, Session, Status, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (doc, _) = Document::from_bytes(brief::SAMPLE).unwrap();
+    let victim = dir.path().join("victim");
+    std::fs::create_dir_all(data.join("reviews")).unwrap();
+    let lock = data.join(format!("reviews/text-{}.json.lock", doc.fingerprint));
+    std::os::unix::fs::symlink(&victim, &lock).unwrap();
+    // export reads the review: no file appears where the link points
+    let out = brief(&["export", "--data-dir", data.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!victim.exists());
+    // a save refuses the link, in one line naming it
+    let mut analysis = analyze(&doc, &UserLexicon::default());
+    let store = Store::open(&data).unwrap();
+    let key = BriefingKey::Fingerprint(doc.fingerprint.clone());
+    let now = jiff::Timestamp::now();
+    let (mut session, _) =
+        Session::load(Some(store), key, "A".into(), &doc, &mut analysis, now).unwrap();
+    session.set_status(&doc, &analysis, 1, Status::Supported, now);
+    let error = session
+        .save(&doc, &mut analysis, now)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("is a symbolic link, not followed"),
+        "{error}"
+    );
+    assert!(!victim.exists());
+}

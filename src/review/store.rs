@@ -189,14 +189,26 @@ impl Store {
     }
 
     /// An exclusive lock on the briefing's sidecar lock file, held until dropped.
+    /// A symbolic link planted at its path is never followed (it would create or lock a
+    /// file wherever it points).
     fn lock(&self, key: &BriefingKey) -> Result<File, StoreError> {
         let path = self.dir.join(format!("{}.lock", key.file_name()));
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io_error(&path))?;
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(StoreError::Io {
+                path,
+                why: "is a symbolic link, not followed (remove it: brief makes its own lock file)"
+                    .into(),
+            });
+        }
+        let mut options = File::options();
+        options.create(true).truncate(false).write(true);
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // and one planted between the look and the open is refused by the kernel
+            options.custom_flags(libc::O_NOFOLLOW);
+        }
+        let file = options.open(&path).map_err(io_error(&path))?;
         file.lock().map_err(io_error(&path))?;
         Ok(file)
     }
@@ -218,7 +230,17 @@ impl Store {
             Ok(stored) => format!("unknown schema {:?}", stored.schema),
             Err(e) => e.to_string(),
         };
-        let aside = self.set_aside(&path, now)?;
+        let aside = self.set_aside(&path, now).map_err(|e| StoreError::Io {
+            path: path.clone(),
+            why: format!(
+                "the review file is damaged ({why}) and cannot be set aside ({}): move it away or \
+                 make its folder writable",
+                match e {
+                    StoreError::Io { why, .. } => why,
+                    other => other.to_string(),
+                }
+            ),
+        })?;
         warnings.push(Warning(format!(
             "review file {} is damaged ({why}); kept as {} and starting afresh",
             path.display(),

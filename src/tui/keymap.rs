@@ -182,6 +182,8 @@ impl Keymap {
         overrides: impl IntoIterator<Item = (&'a str, &'a [String])>,
     ) -> Result<Keymap, KeymapError> {
         let mut keymap = Keymap::default();
+        // the actions [keys] names: a clash is reported on one of their lines
+        let mut named: Vec<Action> = Vec::new();
         for (name, keys) in overrides {
             let error = |why: String| KeymapError {
                 action: name.to_string(),
@@ -201,13 +203,20 @@ impl Keymap {
             if let Some(entry) = keymap.bindings.iter_mut().find(|(a, _)| *a == action) {
                 entry.1 = keys;
             }
+            named.push(action);
         }
         let mut seen: Vec<(Key, Action)> = Vec::new();
         for (action, keys) in &keymap.bindings {
             for key in keys {
                 if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
+                    // the binding the configuration made, not the default it ran into
+                    let at_fault = if named.contains(action) || !named.contains(first) {
+                        action
+                    } else {
+                        first
+                    };
                     return Err(KeymapError {
-                        action: action.name().to_string(),
+                        action: at_fault.name().to_string(),
                         why: format!(
                             "key `{}` is bound to both `{}` and `{}` in [keys]: give one \
                              of them other keys there (`[]` unbinds an action)",
