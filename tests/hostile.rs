@@ -555,3 +555,48 @@ fn a_link_planted_at_the_lock_file_is_never_followed() {
     );
     assert!(!victim.exists());
 }
+
+#[test]
+fn days_that_do_not_exist_and_years_past_9999_get_no_value() {
+    let text = "Officials in Oslo said on 30 February 2024 that talks would resume next year, \
+                and again on 29 February 2024 and on 31 April.";
+    let out = brief(
+        &["extract", "--no-config", "-", "--published", "9999-12-31"],
+        Some(text.as_bytes()),
+    );
+    let analysis = json(&out);
+    let chars: Vec<char> = analysis["document"]["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .collect();
+    let times: Vec<(String, String)> = analysis["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let (s, e) = (
+                t["start"].as_u64().unwrap() as usize,
+                t["end"].as_u64().unwrap() as usize,
+            );
+            (
+                chars[s..e].iter().collect(),
+                t["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let value = |words: &str| {
+        times
+            .iter()
+            .find(|(w, _)| w.contains(words))
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(value("30 February"), None, "{times:?}");
+    assert_eq!(value("31 April"), None, "{times:?}");
+    assert_eq!(
+        value("29 February 2024").as_deref(),
+        Some("2024-02-29"),
+        "{times:?}"
+    );
+    assert_eq!(value("next year").as_deref(), Some("XXXX"), "{times:?}");
+}

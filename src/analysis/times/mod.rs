@@ -44,7 +44,9 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
             last: last.clone(),
             last_near: words[found.start].sentence <= last_at + NEAR,
         };
-        if let Some((kind, value)) = normalise::resolve(&found.sem, &cx) {
+        if let Some((kind, value)) =
+            normalise::resolve(&found.sem, &cx).and_then(normalise::checked)
+        {
             let anchors = !matches!(found.sem, Sem::Shift { .. });
             if anchors && kind == TimexType::Date && value.starts_with(|c: char| c.is_ascii_digit())
             {

@@ -837,3 +837,30 @@ pub fn interval(value: &str) -> Option<(Date, Date)> {
     };
     Some(range)
 }
+
+/// A value as TIMEX3 can hold it: a day that does not exist ("30 February 2024") is no time
+/// expression at all (None: the words stay text); a year past 9999, which "next year" from
+/// 9999-12-31 reaches, is left open (`XXXX`).
+pub fn checked((kind, value): (TimexType, String)) -> Option<(TimexType, String)> {
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    let value = if digits > 4 {
+        format!("XXXX{}", &value[digits..])
+    } else {
+        value
+    };
+    let b = value.as_bytes();
+    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+        let number = |r: std::ops::Range<usize>| value.get(r)?.parse::<i8>().ok();
+        if let (Some(month), Some(day)) = (number(5..7), number(8..10)) {
+            // an unknown year may be a leap year
+            let year = value
+                .get(..4)
+                .and_then(|y| y.parse::<i16>().ok())
+                .unwrap_or(2000);
+            if Date::new(year, month, day).is_err() {
+                return None;
+            }
+        }
+    }
+    Some((kind, value))
+}
