@@ -600,3 +600,88 @@ fn days_that_do_not_exist_and_years_past_9999_get_no_value() {
     );
     assert_eq!(value("next year").as_deref(), Some("XXXX"), "{times:?}");
 }
+
+/// SIGINT or SIGQUIT sent from outside (`kill -INT`): the reader ends as `q` does and gives
+/// the terminal back (raw mode turns the keys' own signals off, not a signal sent).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_signal_from_outside_gives_the_terminal_back() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    use std::sync::{Arc, Mutex};
+    for signal in [libc::SIGINT, libc::SIGQUIT] {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        command.arg("--no-config");
+        command.env("TERM", "xterm-256color");
+        let data = tempfile::tempdir().unwrap();
+        command.env("BRIEF_DATA_DIR", data.path());
+        let mut child = pty.slave.spawn_command(command).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let _keys = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(30).unwrap(),
+            std::num::NonZeroU16::new(120).unwrap(),
+            0,
+        )));
+        let parser = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                parser.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let start = Instant::now();
+        while !screen
+            .lock()
+            .unwrap()
+            .screen()
+            .contents()
+            .contains("claims reviewed")
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the reader never drew"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let pid = child.process_id().unwrap();
+        // SAFETY: kill only sends a signal, to the reader this test started.
+        assert_eq!(unsafe { libc::kill(pid as libc::pid_t, signal) }, 0);
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "the reader outlived {signal}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert!(status.success(), "signal {signal}: {status:?}");
+        let start = Instant::now();
+        while screen.lock().unwrap().screen().alternate_screen() {
+            assert!(
+                start.elapsed() < Duration::from_secs(5),
+                "the alternate screen was kept"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(
+            !screen.lock().unwrap().screen().hide_cursor(),
+            "the cursor stayed hidden"
+        );
+    }
+}

@@ -345,11 +345,14 @@ async fn event_loop(
     Ok(warnings)
 }
 
-/// SIGTERM and SIGHUP: leave as `q` does, so the terminal is restored.
+/// SIGTERM, SIGHUP, and SIGINT and SIGQUIT sent from outside (raw mode turns the keys off):
+/// leave as `q` does, so the terminal is restored.
 #[cfg(unix)]
 struct Signals {
     term: tokio::signal::unix::Signal,
     hup: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+    quit: tokio::signal::unix::Signal,
 }
 
 #[cfg(unix)]
@@ -359,6 +362,8 @@ impl Signals {
         Ok(Signals {
             term: signal(SignalKind::terminate())?,
             hup: signal(SignalKind::hangup())?,
+            int: signal(SignalKind::interrupt())?,
+            quit: signal(SignalKind::quit())?,
         })
     }
 
@@ -366,6 +371,8 @@ impl Signals {
         tokio::select! {
             _ = self.term.recv() => {}
             _ = self.hup.recv() => {}
+            _ = self.int.recv() => {}
+            _ = self.quit.recv() => {}
         }
     }
 }
