@@ -56,10 +56,15 @@ pub struct Briefing<'a> {
 
 impl<'a> Briefing<'a> {
     pub fn new(doc: &'a Document, analysis: &'a Analysis, review: &Review) -> Self {
+        let mut review = review.live();
+        // when each field changed is the store's business, not the export's
+        for claim in &mut review.claims {
+            claim.changed = Default::default();
+        }
         Briefing {
             doc,
             analysis,
-            review: review.live(),
+            review,
             file: None,
         }
     }

@@ -174,8 +174,9 @@ pub struct ClaimReview {
     pub note: Option<String>,
     pub updated: Timestamp,
     /// When each field last changed (format 2), so that two readers' changes to different
-    /// fields of one claim both survive.
-    #[serde(default)]
+    /// fields of one claim both survive. Only the review file carries it: an export leaves
+    /// it out ([`Changed::is_empty`] once cleared).
+    #[serde(default, skip_serializing_if = "Changed::is_empty")]
     pub changed: Changed,
     #[serde(default)]
     pub orphaned: bool,
@@ -191,6 +192,12 @@ pub struct Changed {
     pub grade: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Timestamp>,
+}
+
+impl Changed {
+    pub fn is_empty(&self) -> bool {
+        *self == Changed::default()
+    }
 }
 
 impl ClaimReview {
