@@ -4,7 +4,8 @@ use std::io::{BufRead, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::civil::Date;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::analysis::{UserLexicon, analyze};
 use crate::document::{Document, Meta, published_date};
@@ -37,7 +38,8 @@ pub fn write_analysis(
 
 #[derive(Debug, Deserialize)]
 struct BatchLine {
-    id: serde_json::Value,
+    /// Kept as written: a number of any size comes back with the same digits.
+    id: Box<RawValue>,
     text: String,
     #[serde(default)]
     published: Option<String>,
@@ -145,9 +147,12 @@ fn batch_line(
 ) -> std::io::Result<()> {
     let (doc, id, warnings) = match parse_line(line.as_ref(), default_published) {
         Ok(parsed) => parsed,
-        Err((id, why)) => {
-            return serde_json::to_writer(&mut out, &serde_json::json!({"id": id, "error": why}))
-                .map_err(std::io::Error::from);
+        Err((id, error)) => {
+            let line = ErrorLine {
+                id: id.as_deref(),
+                error: &error,
+            };
+            return serde_json::to_writer(&mut out, &line).map_err(std::io::Error::from);
         }
     };
     drop(line);
@@ -158,43 +163,65 @@ fn batch_line(
     out.flush()
 }
 
-type LineError = (serde_json::Value, String);
+/// A line's id (none when it has none) and what is wrong with it.
+type LineError = (Option<Box<RawValue>>, String);
+
+/// `{"id": ..., "error": ...}`: the id as given, null without one.
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    id: Option<&'a RawValue>,
+    error: &'a str,
+}
+
+/// Just the id of a line that is JSON but no batch line.
+#[derive(Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Option<Box<RawValue>>,
+}
 
 /// A batch line read: its document, id and warnings, or its id (null when it has none)
 /// and what is wrong with it.
 fn parse_line(
     line: &[u8],
     default_published: Option<Date>,
-) -> Result<(Document, serde_json::Value, Vec<crate::document::Warning>), LineError> {
-    crate::limits::check(line.len() as u64).map_err(|why| (serde_json::Value::Null, why))?;
+) -> Result<(Document, Box<RawValue>, Vec<crate::document::Warning>), LineError> {
+    crate::limits::check(line.len() as u64).map_err(|why| (None, why))?;
     let Ok(line) = std::str::from_utf8(line) else {
-        return Err((serde_json::Value::Null, "line is not valid UTF-8".into()));
+        return Err((None, "line is not valid UTF-8".into()));
     };
     let parsed: BatchLine = match serde_json::from_str(line) {
         Ok(parsed) => parsed,
         Err(e) => {
             // Keep the id when the line is JSON but lacks a field, so the error can be matched.
-            let id = serde_json::from_str::<serde_json::Value>(line)
+            let id = serde_json::from_str::<IdOnly>(line)
                 .ok()
-                .and_then(|v| v.get("id").cloned())
-                .unwrap_or(serde_json::Value::Null);
+                .and_then(|v| v.id)
+                .filter(|id| id.get() != "null");
             return Err((id, format!("bad batch line: {e}")));
         }
     };
     // echoed as given, a number as a number
-    if !(parsed.id.is_string() || parsed.id.is_number()) {
-        return Err((parsed.id, "\"id\" must be a string or a number".into()));
+    if !parsed
+        .id
+        .get()
+        .starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit())
+    {
+        return Err((
+            Some(parsed.id),
+            "\"id\" must be a string or a number".into(),
+        ));
     }
     let published = match parsed.published.as_deref() {
         None => default_published,
         Some(p) => match published_date(p) {
             Ok(date) => Some(date),
-            Err(why) => return Err((parsed.id, format!("\"published\": {why}"))),
+            Err(why) => return Err((Some(parsed.id), format!("\"published\": {why}"))),
         },
     };
     let id = parsed.id;
     if parsed.text.trim().is_empty() {
-        return Err((id, "empty briefing (no text)".into()));
+        return Err((Some(id), "empty briefing (no text)".into()));
     }
     let mut meta = Meta {
         title: parsed.title,

@@ -685,3 +685,31 @@ fn a_signal_from_outside_gives_the_terminal_back() {
         );
     }
 }
+
+#[test]
+fn batch_ids_come_back_exactly_as_given() {
+    let input = "{\"id\": 123456789012345678901234567890, \"text\": \"Oslo said so.\"}\n\
+                 {\"id\": 1.50, \"text\": \"Oslo said so.\"}\n\
+                 {\"id\": -7, \"text\": \"\"}\n\
+                 {\"id\": 98765432109876543210987, \"published\": \"soon\", \"text\": \"x\"}\n\
+                 {\"id\": 18446744073709551616}\n";
+    let out = brief(
+        &["extract", "--no-config", "--jsonl"],
+        Some(input.as_bytes()),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    for (line, id) in lines.iter().zip([
+        "123456789012345678901234567890",
+        "1.50",
+        "-7",
+        "98765432109876543210987",
+        "18446744073709551616",
+    ]) {
+        assert!(line.contains(&format!("\"id\":{id},")), "{line}");
+    }
+}
