@@ -713,3 +713,56 @@ fn batch_ids_come_back_exactly_as_given() {
         assert!(line.contains(&format!("\"id\":{id},")), "{line}");
     }
 }
+
+#[test]
+fn one_bad_item_is_set_aside_alone_and_the_others_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    review_the_sample(&data, "Denied by the ministry.", "A");
+    let reviews = data.join("reviews");
+    let file = std::fs::read_dir(&reviews)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    let mut stored: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let good = stored["review"]["claims"][0].clone();
+    let mut bad = good.clone();
+    bad["status"] = "maybe".into();
+    bad["quote"]["exact"] = "a passage".into();
+    stored["review"]["claims"] = serde_json::json!([bad, good]);
+    std::fs::write(&file, stored.to_string()).unwrap();
+    for _ in 0..2 {
+        let out = brief(
+            &[
+                "export",
+                "--no-config",
+                "--format",
+                "json",
+                "--data-dir",
+                data.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let said = stderr(&out);
+        assert!(
+            said.contains("1 item could not be read and is kept in"),
+            "{said}"
+        );
+        let exported: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            exported["review"]["claims"][0]["note"],
+            "Denied by the ministry."
+        );
+    }
+    // the bad item is kept aside once, however often the review is read before a save
+    let aside: Vec<_> = std::fs::read_dir(&reviews)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    let kept = std::fs::read_to_string(reviews.join(&aside[0])).unwrap();
+    assert!(kept.contains("maybe"), "{kept}");
+}

@@ -228,7 +228,12 @@ impl Store {
         let why = match serde_json::from_slice::<StoredReview>(&bytes) {
             Ok(stored) if READ.contains(&stored.schema.as_str()) => return Ok(Some(stored.review)),
             Ok(stored) => format!("unknown schema {:?}", stored.schema),
-            Err(e) => e.to_string(),
+            Err(e) => {
+                if let Some(review) = self.salvage(&path, &bytes, now, warnings)? {
+                    return Ok(Some(review));
+                }
+                e.to_string()
+            }
         };
         let aside = self.set_aside(&path, now).map_err(|e| StoreError::Io {
             path: path.clone(),
@@ -247,6 +252,104 @@ impl Store {
             aside.display()
         )));
         Ok(None)
+    }
+
+    /// A review file whose frame reads (its schema, a `review` object) but some of whose
+    /// items do not: the good items, with the bad ones written aside to
+    /// `<name>.damaged-<time>` and a warning saying how many and where. None when the frame
+    /// itself cannot be read (the whole file is then set aside).
+    fn salvage(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        now: Timestamp,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Option<Review>, StoreError> {
+        use serde_json::Value;
+        let Ok(Value::Object(file)) = serde_json::from_slice::<Value>(bytes) else {
+            return Ok(None);
+        };
+        let schema_known = file
+            .get("schema")
+            .and_then(Value::as_str)
+            .is_some_and(|s| READ.contains(&s));
+        let Some(Value::Object(stored)) = file.get("review").filter(|_| schema_known) else {
+            return Ok(None);
+        };
+        let mut bad = Vec::new();
+        let mut review = Review {
+            reviewer: stored
+                .get("reviewer")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            ..Review::default()
+        };
+        fn items<T: serde::de::DeserializeOwned>(
+            list: Option<&Value>,
+            bad: &mut Vec<Value>,
+        ) -> Vec<T> {
+            let list = list
+                .and_then(Value::as_array)
+                .map_or(&[][..], Vec::as_slice);
+            list.iter()
+                .filter_map(|item| {
+                    serde_json::from_value(item.clone())
+                        .inspect_err(|_| bad.push(item.clone()))
+                        .ok()
+                })
+                .collect()
+        }
+        review.claims = items(stored.get("claims"), &mut bad);
+        review.notes = items(stored.get("notes"), &mut bad);
+        review.corrections = items(stored.get("corrections"), &mut bad);
+        if bad.is_empty() {
+            // the frame was at fault after all (a field of the file, not of an item)
+            return Ok(None);
+        }
+        let text = serde_json::to_vec_pretty(&serde_json::json!({ "unreadable items": bad }))
+            .expect("JSON values serialise");
+        let time = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        // read again before the next save, the same items were set aside already
+        let earlier = fs::read_dir(&self.dir).ok().and_then(|entries| {
+            entries.flatten().map(|e| e.path()).find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{name}.damaged-")))
+                    && fs::read(p).is_ok_and(|b| b == text)
+            })
+        });
+        let mut aside = self.dir.join(format!("{name}.damaged-{time}"));
+        let mut n = 1;
+        while aside.exists() {
+            aside = self.dir.join(format!("{name}.damaged-{time}-{n}"));
+            n += 1;
+        }
+        let written = match &earlier {
+            Some(earlier) => {
+                aside = earlier.clone();
+                Ok(())
+            }
+            None => fs::write(&aside, &text),
+        };
+        written.map_err(|e| StoreError::Io {
+            path: path.to_path_buf(),
+            why: format!(
+                "{} items of the review file are damaged and cannot be set aside ({}): move it \
+                 away or make its folder writable",
+                bad.len(),
+                crate::io_reason(&e)
+            ),
+        })?;
+        warnings.push(Warning(format!(
+            "review file {}: {} {} could not be read and {} kept in {}; the other items are loaded",
+            path.display(),
+            bad.len(),
+            if bad.len() == 1 { "item" } else { "items" },
+            if bad.len() == 1 { "is" } else { "are" },
+            aside.display()
+        )));
+        Ok(Some(review))
     }
 
     /// Renames a damaged file to `<name>.damaged-<time>`, never over an earlier one.
