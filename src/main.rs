@@ -297,8 +297,9 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
         let bytes = read(&path, &name)?;
         Box::new(move || ingest(&what, &bytes, published).map_err(|f| f.message))
     } else {
-        // A file that cannot be opened fails before the terminal is taken over.
-        if !path.as_os_str().is_empty() {
+        // A file that cannot be opened fails before the terminal is taken over; a named
+        // pipe is not opened here, where it would block until something writes into it.
+        if !path.as_os_str().is_empty() && !is_fifo(&path) {
             std::fs::File::open(&path).map_err(|e| Failure::runtime(&name, io_reason(&e)))?;
         }
         Box::new(move || {
@@ -312,6 +313,19 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
         say!("warning: {name}: {warning}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn is_fifo(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 /// Runs `write` against stdout or the `--output` file; a closed pipe (`| head`) is not an

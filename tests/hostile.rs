@@ -766,3 +766,86 @@ fn one_bad_item_is_set_aside_alone_and_the_others_load() {
     let kept = std::fs::read_to_string(reviews.join(&aside[0])).unwrap();
     assert!(kept.contains("maybe"), "{kept}");
 }
+
+/// A named pipe given to the reader: the first screen comes at once, and the briefing when
+/// something writes it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_named_pipe_does_not_hold_up_the_first_screen() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.md");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+    command.args(["--no-config", fifo.to_str().unwrap()]);
+    command.env("TERM", "xterm-256color");
+    command.env("BRIEF_DATA_DIR", dir.path().join("data"));
+    let mut child = pty.slave.spawn_command(command).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut keys = pty.master.take_writer().unwrap();
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(
+        std::num::NonZeroU16::new(30).unwrap(),
+        std::num::NonZeroU16::new(120).unwrap(),
+        0,
+    )));
+    let parser = Arc::clone(&screen);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            parser.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let wait = |what: &str, ok: &dyn Fn(&vt100::Screen) -> bool| {
+        let start = Instant::now();
+        while !ok(screen.lock().unwrap().screen()) {
+            let contents = screen.lock().unwrap().screen().contents();
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waited for {what}:\n{contents}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    // nothing writes the pipe yet: the reader draws all the same
+    wait("the first screen", &|s| {
+        s.alternate_screen() && s.contents().contains("pipe.md")
+    });
+    std::fs::write(
+        &fifo,
+        "Officials in Oslo said on Monday that talks would resume.\n",
+    )
+    .unwrap();
+    wait("the analysis", &|s| {
+        s.contents().contains("claims reviewed")
+    });
+    keys.write_all(b"q").unwrap();
+    keys.flush().unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the reader did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
