@@ -87,6 +87,50 @@ fn cgroup() -> Option<u64> {
 /// Set while the reader has the terminal, so that a failed allocation gives it back first.
 pub static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 
+/// Before the reader takes the terminal: keeps its settings, and installs a SIGABRT handler
+/// that puts them back (and leaves the alternate screen, shows the cursor, turns mouse
+/// capture off) before the process dies. An abort of any kind, a stack overflow among them
+/// (Rust reports it, then aborts), then leaves the terminal as it was.
+#[cfg(target_os = "linux")]
+pub fn guard_terminal_against_aborts() {
+    use std::sync::OnceLock;
+    static ORIGINAL: OnceLock<libc::termios> = OnceLock::new();
+    // SAFETY: tcgetattr only fills the struct it is given
+    let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+    if unsafe { libc::tcgetattr(libc::STDIN_FILENO, &mut termios) } != 0 {
+        return;
+    }
+    let _ = ORIGINAL.set(termios);
+    extern "C" fn on_abort(signal: libc::c_int) {
+        const RESET: &[u8] = b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1049l\x1b[?25h";
+        if TERMINAL_TAKEN.load(Ordering::SeqCst) {
+            // SAFETY: write and tcsetattr are async-signal-safe; the settings were kept
+            // before the handler was installed and are never changed after
+            unsafe {
+                if let Some(original) = ORIGINAL.get() {
+                    libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, original);
+                }
+                libc::write(libc::STDOUT_FILENO, RESET.as_ptr().cast(), RESET.len());
+            }
+        }
+        // SAFETY: the default action, then the signal again: the process ends as it would have
+        unsafe {
+            libc::signal(signal, libc::SIG_DFL);
+            libc::raise(signal);
+        }
+    }
+    // SAFETY: the handler only calls async-signal-safe functions
+    unsafe {
+        libc::signal(
+            libc::SIGABRT,
+            on_abort as extern "C" fn(libc::c_int) as libc::sighandler_t,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn guard_terminal_against_aborts() {}
+
 /// The system allocator, but an allocation that fails ends the process with one line
 /// (`brief: out of memory ...`) and exit status 1, the terminal given back first if the
 /// reader had it, instead of Rust's abort.

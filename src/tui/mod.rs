@@ -174,6 +174,7 @@ async fn event_loop(
     mouse: bool,
 ) -> Result<Vec<Warning>, String> {
     let failed = |e: io::Error| format!("terminal: {}", io_reason(&e));
+    crate::limits::guard_terminal_against_aborts();
     let mut terminal = ratatui::try_init().map_err(failed)?;
     let _guard = Guard;
     crate::limits::TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
