@@ -491,6 +491,17 @@ fn two_readers_changing_different_fields_of_one_claim_both_keep_theirs() {
         stored["review"]["claims"][0]["note"],
         "Denied by the ministry."
     );
+    // both change the status: the later change wins, and the reader whose change lost is told
+    a.set_status(&doc, &analysis_a, 1, Status::Disputed, at(6));
+    b.set_status(&doc, &analysis_b, 1, Status::Unverified, at(7));
+    assert!(b.save(&doc, &mut analysis_b, at(7)).unwrap().is_empty());
+    let warnings = a.save(&doc, &mut analysis_a, at(8)).unwrap();
+    assert_eq!(a.status(1), Status::Unverified);
+    let said: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        ["another copy of brief changed the same status of 1 claim later: its change is kept"]
+    );
 }
 
 #[test]
