@@ -55,6 +55,14 @@ impl Origin {
     }
 
     /// The briefing's bytes.
+    /// Err when a briefing of `bytes` would need more memory than the process may have.
+    fn fits(&self, bytes: u64) -> Result<(), OpenError> {
+        crate::limits::check(bytes).map_err(|why| OpenError {
+            what: self.name(),
+            why,
+        })
+    }
+
     pub fn read(&self) -> Result<Vec<u8>, OpenError> {
         let failed = |what: String| {
             move |e: std::io::Error| OpenError {
@@ -69,13 +77,21 @@ impl Origin {
                 std::io::stdin()
                     .read_to_end(&mut bytes)
                     .map_err(failed("stdin".into()))?;
+                self.fits(bytes.len() as u64)?;
                 Ok(bytes)
             }
             Origin::File(path) if path.is_dir() => Err(OpenError {
                 what: self.name(),
                 why: "is a folder, not a briefing".into(),
             }),
-            Origin::File(path) => std::fs::read(path).map_err(failed(self.name())),
+            Origin::File(path) => {
+                // refused before it is read when it would need more memory than the
+                // process may have
+                if let Ok(meta) = std::fs::metadata(path) {
+                    self.fits(meta.len())?;
+                }
+                std::fs::read(path).map_err(failed(self.name()))
+            }
         }
     }
 }

@@ -250,6 +250,12 @@ pub fn load(options: &Options) -> Result<Config, ConfigError> {
 }
 
 fn load_file(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
+    if path.is_dir() {
+        return Err(ConfigError::Unreadable {
+            path: path.to_path_buf(),
+            why: "is a folder: --config takes the configuration file (config.toml)".into(),
+        });
+    }
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {

@@ -14,6 +14,18 @@ use brief::output::Output;
 use brief::{config, export, extract, io_reason, review, tui};
 use clap::{CommandFactory, Parser, ValueEnum};
 
+/// A failed allocation ends in one line, never an abort ([`brief::limits::Guarded`]).
+#[global_allocator]
+static ALLOCATOR: brief::limits::Guarded = brief::limits::Guarded;
+
+/// `brief: <message>` on stderr as one line: a file name, a configuration value or a briefing's
+/// words in it cannot drive the terminal ([`brief::escape::Line`]).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        brief::escape::say(format_args!($($arg)*))
+    };
+}
+
 /// A failure that ends the command: its exit status and the `<what>: <why>` to print.
 struct Failure {
     status: u8,
@@ -35,7 +47,7 @@ fn main() -> ExitCode {
         let place = info
             .location()
             .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
-        eprintln!("brief: internal error{place}: please report it");
+        say!("internal error{place}: please report it");
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -44,7 +56,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(status) => status,
         Err(failure) => {
-            eprintln!("brief: {}", failure.message);
+            say!("{}", failure.message);
             ExitCode::from(failure.status)
         }
     }
@@ -72,7 +84,7 @@ fn usage_error(error: &clap::Error) -> ExitCode {
         message.push_str("; ");
         message.push_str(hint.trim_start_matches("tip: "));
     }
-    eprintln!("brief: {message} (see brief --help)");
+    say!("{message} (see brief --help)");
     ExitCode::from(2)
 }
 
@@ -144,18 +156,14 @@ fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     let (doc, _) = load(&opener, &origin)?;
     let mut analysis = opener.analyse(&doc);
     if !analysis.english {
-        eprintln!(
-            "brief: warning: {}: {}",
-            origin.name(),
-            brief::schema::NOT_ENGLISH
-        );
+        say!("warning: {}: {}", origin.name(), brief::schema::NOT_ENGLISH);
     }
     let (session, warnings) = opener
         .reviews
         .attach(origin.file(), &doc, &mut analysis)
         .map_err(|message| Failure { status: 1, message })?;
     for warning in warnings {
-        eprintln!("brief: warning: {warning}");
+        say!("warning: {warning}");
     }
     let file = path.unwrap_or(Path::new(""));
     let briefing = export::Briefing::new(&doc, &analysis, session.review()).with_file(file);
@@ -191,7 +199,7 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
             let (doc, warnings) = match load(&opener, &origin) {
                 Ok(loaded) => loaded,
                 Err(failure) => {
-                    eprintln!("brief: {}", failure.message);
+                    say!("{}", failure.message);
                     failed = true;
                     continue;
                 }
@@ -201,11 +209,7 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
             let english =
                 extract::write_analysis(&mut *out, &doc, warnings, &opener.lexicon, pretty)?;
             if !english {
-                eprintln!(
-                    "brief: warning: {}: {}",
-                    origin.name(),
-                    brief::schema::NOT_ENGLISH
-                );
+                say!("warning: {}: {}", origin.name(), brief::schema::NOT_ENGLISH);
             }
         }
         Ok(())
@@ -257,7 +261,7 @@ fn parse(paths: &[PathBuf], conllu: bool, options: &Options) -> Result<ExitCode,
                 }
             };
             if let Some(failure) = failure {
-                eprintln!("brief: {}", failure.message);
+                say!("{}", failure.message);
                 failed = true;
             }
         }
@@ -297,7 +301,7 @@ fn load(opener: &Opener, origin: &Origin) -> Result<(Document, Vec<Warning>), Fa
     let bytes = load_bytes(origin)?;
     let (doc, warnings) = opener.ingest(origin, &bytes).map_err(opened)?;
     for warning in &warnings {
-        eprintln!("brief: warning: {}: {warning}", origin.name());
+        say!("warning: {}: {warning}", origin.name());
     }
     Ok((doc, warnings))
 }
@@ -326,7 +330,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
         let warnings = tui::run_library(paths.to_vec(), opener, settings)
             .map_err(|message| Failure { status: 1, message })?;
         for warning in warnings {
-            eprintln!("brief: warning: {warning}");
+            say!("warning: {warning}");
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -337,7 +341,10 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
     let bytes = match &origin {
         Origin::Stdin => Some(load_bytes(&origin)?),
         Origin::File(path) => {
-            std::fs::File::open(path).map_err(|e| Failure::runtime(&name, io_reason(&e)))?;
+            // a named pipe is not opened here, where it would block until written to
+            if !is_fifo(path) {
+                std::fs::File::open(path).map_err(|e| Failure::runtime(&name, io_reason(&e)))?;
+            }
             None
         }
         Origin::Sample => None,
@@ -345,7 +352,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
     let warnings = tui::run(origin, bytes, opener(&config, options), settings)
         .map_err(|message| Failure { status: 1, message })?;
     for warning in warnings {
-        eprintln!("brief: warning: {name}: {warning}");
+        say!("warning: {name}: {warning}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -354,11 +361,22 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
 fn load_bytes(origin: &Origin) -> Result<Vec<u8>, Failure> {
     if *origin == Origin::Stdin && io::stdin().is_terminal() {
         // otherwise brief seems to hang, waiting for text nobody knows to type
-        eprintln!(
-            "brief: reading the briefing from the terminal; end it with Ctrl-D on a new line"
-        );
+        say!("reading the briefing from the terminal; end it with Ctrl-D on a new line");
     }
     origin.read().map_err(opened)
+}
+
+fn is_fifo(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 /// Runs `write` against stdout or the `--output` file; a closed pipe (`| head`) is not an

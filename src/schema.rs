@@ -12,8 +12,9 @@ pub const SCHEMA: &str = "brief.analysis/1";
 #[derive(Debug, Serialize)]
 pub struct AnalysisJson<'a> {
     pub schema: &'static str,
-    /// A batch line's, as given (a string or a number), else the fingerprint.
-    pub id: serde_json::Value,
+    /// A batch line's, as given (a string or a number, its digits as they were written,
+    /// however many), else the fingerprint.
+    pub id: Box<serde_json::value::RawValue>,
     pub document: DocumentJson<'a>,
     pub actors: Lazy<'a, ActorJson<'a>>,
     pub claims: Lazy<'a, ClaimJson<'a>>,
@@ -187,7 +188,7 @@ pub const NOT_ENGLISH: &str =
 pub fn to_json<'a>(
     doc: &'a Document,
     analysis: &'a Analysis,
-    id: Option<serde_json::Value>,
+    id: Option<Box<serde_json::value::RawValue>>,
     mut warnings: Vec<String>,
 ) -> AnalysisJson<'a> {
     if !analysis.english {
@@ -204,7 +205,9 @@ pub fn to_json<'a>(
     };
     AnalysisJson {
         schema: SCHEMA,
-        id: id.unwrap_or_else(|| doc.fingerprint.clone().into()),
+        id: id.unwrap_or_else(|| {
+            serde_json::value::to_raw_value(&doc.fingerprint).expect("a string serialises")
+        }),
         document: DocumentJson {
             title: doc.meta.title.as_deref(),
             source: doc.meta.source.as_deref(),

@@ -3,6 +3,7 @@
 //! block, headings and list items marked as Markdown; title, date, source, URL and author
 //! from the page's metadata.
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::frontmatter::published_date;
@@ -95,7 +96,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
 
 /// The page's metadata and its article text (empty when nothing readable remains).
 pub fn article(page: &str) -> (Meta, String) {
-    let html = Html::parse_document(page);
+    let html = super::htmlguard::parse(page);
     let published = first_meta(
         &html,
         &[
@@ -163,9 +164,22 @@ fn first_text(html: &Html, select: &str) -> Option<String> {
 }
 
 /// The element matching `select` with the most text (a page may have several articles).
+/// One inside another has no more text than it, so is not measured: each piece of text is
+/// counted once, however deep the matches nest.
 fn largest<'a>(html: &'a Html, select: &str) -> Option<ElementRef<'a>> {
-    html.select(&selector(select))
-        .max_by_key(|e| e.text().map(str::len).sum::<usize>())
+    let mut best: Option<(usize, ElementRef<'a>)> = None;
+    let mut outer: Option<ElementRef<'a>> = None;
+    for e in html.select(&selector(select)) {
+        if outer.is_some_and(|o| e.ancestors().any(|a| a.id() == o.id())) {
+            continue;
+        }
+        outer = Some(e);
+        let size = e.text().map(str::len).sum::<usize>();
+        if best.is_none_or(|(most, _)| size >= most) {
+            best = Some((size, e));
+        }
+    }
+    best.map(|(_, e)| e)
 }
 
 fn collapse(text: &str) -> String {
@@ -216,35 +230,54 @@ impl Blocks {
     }
 }
 
-fn walk(element: ElementRef, out: &mut Blocks) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => out.push(text),
-            Node::Element(el) => {
-                let name = el.name();
-                if WORDS.has(SKIPPED, name) || is_furniture(el) {
+/// The article's text, block by block, in one pass over the tree (no recursion, so any
+/// depth is fine); skipped elements and page furniture are passed over whole.
+fn walk(root: ElementRef, out: &mut Blocks) {
+    // the element being passed over, while inside it
+    let mut skipping = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if node.id() == root.id() => {}
+            Edge::Close(node) if node.id() == root.id() => {}
+            Edge::Open(node) => {
+                if skipping.is_some() {
                     continue;
                 }
-                let Some(child) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                let block = WORDS.has(BLOCK, name);
-                if block {
-                    out.end_block();
-                }
-                match name.as_bytes() {
-                    [b'h', level @ b'1'..=b'6'] => {
-                        out.push(&format!("{} ", "#".repeat(usize::from(level - b'0'))));
+                match node.value() {
+                    Node::Text(text) => out.push(text),
+                    Node::Element(el) => {
+                        let name = el.name();
+                        if WORDS.has(SKIPPED, name) || is_furniture(el) {
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                        if WORDS.has(BLOCK, name) {
+                            out.end_block();
+                        }
+                        match name.as_bytes() {
+                            [b'h', level @ b'1'..=b'6'] => {
+                                out.push(&format!("{} ", "#".repeat(usize::from(level - b'0'))));
+                            }
+                            b"li" => out.push("- "),
+                            _ => {}
+                        }
                     }
-                    b"li" => out.push("- "),
                     _ => {}
                 }
-                walk(child, out);
-                if block {
+            }
+            Edge::Close(node) => {
+                if let Some(skipped) = skipping {
+                    if skipped == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value()
+                    && WORDS.has(BLOCK, el.name())
+                {
                     out.end_block();
                 }
             }
-            _ => {}
         }
     }
 }

@@ -453,7 +453,7 @@ impl Keymap {
                 .ok_or_else(|| unknown(format!("unknown name `{name}` in [keys.{context}]")))?;
             command.1 = keys;
         }
-        keymap.check()?;
+        keymap.check(&overrides)?;
         Ok(keymap)
     }
 
@@ -477,8 +477,9 @@ impl Keymap {
             .collect()
     }
 
-    /// No key bound twice in one table, and none that a context takes as text.
-    fn check(&self) -> Result<(), KeymapError> {
+    /// No key bound twice in one table, and none that a context takes as text. A clash is
+    /// reported on the binding the configuration `given` made, the line to change.
+    fn check(&self, given: &[(Option<&str>, &str, &[String])]) -> Result<(), KeymapError> {
         let tables = std::iter::once((
             None,
             self.bindings
@@ -509,11 +510,25 @@ impl Keymap {
                         )));
                     }
                     if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
-                        return Err(error(format!(
-                            "key `{}` is bound to both `{first}` and `{name}` in [{table}]: \
-                             give one of them other keys there (`[]` unbinds it)",
-                            key.name(),
-                        )));
+                        let configured = |n: &str| {
+                            given
+                                .iter()
+                                .any(|(c, g, _)| *c == context.map(Context::name) && *g == n)
+                        };
+                        let at = if configured(first) && !configured(name) {
+                            *first
+                        } else {
+                            name
+                        };
+                        return Err(KeymapError {
+                            table: table.clone(),
+                            action: at.to_string(),
+                            why: format!(
+                                "key `{}` is bound to both `{first}` and `{name}` in [{table}]: \
+                                 give one of them other keys there (`[]` unbinds it)",
+                                key.name(),
+                            ),
+                        });
                     }
                     seen.push((*key, name));
                 }

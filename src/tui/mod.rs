@@ -178,6 +178,7 @@ struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        crate::limits::TERMINAL_TAKEN.store(false, std::sync::atomic::Ordering::SeqCst);
         let _ = execute!(io::stdout(), DisableMouseCapture);
         ratatui::restore();
     }
@@ -185,8 +186,10 @@ impl Drop for Guard {
 
 async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warning>, String> {
     let failed = |e: io::Error| format!("terminal: {}", io_reason(&e));
+    crate::limits::guard_terminal_against_aborts();
     let mut terminal = ratatui::try_init().map_err(failed)?;
     let _guard = Guard;
+    crate::limits::TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     // ratatui's hook restores the screen; mouse capture must be given back too.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -356,11 +359,14 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     Ok(warnings)
 }
 
-/// SIGTERM and SIGHUP: leave as `q` does, so the terminal is restored.
+/// SIGTERM, SIGHUP, and SIGINT and SIGQUIT sent from outside (raw mode turns the keys off):
+/// leave as `q` does, so the terminal is restored.
 #[cfg(unix)]
 struct Signals {
     term: tokio::signal::unix::Signal,
     hup: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+    quit: tokio::signal::unix::Signal,
 }
 
 #[cfg(unix)]
@@ -370,6 +376,8 @@ impl Signals {
         Ok(Signals {
             term: signal(SignalKind::terminate())?,
             hup: signal(SignalKind::hangup())?,
+            int: signal(SignalKind::interrupt())?,
+            quit: signal(SignalKind::quit())?,
         })
     }
 
@@ -377,6 +385,8 @@ impl Signals {
         tokio::select! {
             _ = self.term.recv() => {}
             _ = self.hup.recv() => {}
+            _ = self.int.recv() => {}
+            _ = self.quit.recv() => {}
         }
     }
 }
