@@ -98,8 +98,10 @@ impl Reader<'_> {
         self.cut_at_later_attributions(&mut found, end);
         drop_reported_reports(&mut found);
         for f in &mut found {
+            // a quote before the cue, or reported words after it to the sentence's end ("X
+            // said Y. "..."), goes on with a quote opening the next sentence
             if let [content] = &f.content[..]
-                && f.cue.start >= content.end
+                && (f.cue.start >= content.end || content.start >= f.cue.end && content.end >= end)
                 && content.end <= sentence.end
                 && let Some(next) = self.continuation(sentence.end)
             {
@@ -189,8 +191,14 @@ impl Reader<'_> {
         let quote_left = if region_start > s.start {
             self.quote_ending_at(region_start - 1).is_some()
         } else {
-            // `"...!" He said with a laugh.`: only circumstance after the cue
-            s.end <= after + 4 && self.previous_ends_in_quote(s).is_some()
+            // `"...!" He said with a laugh.`: only circumstance after the cue, not a
+            // complement clause of its own (`He said it failed.`, by the parse)
+            s.end <= after + 4
+                && self.previous_ends_in_quote(s).is_some()
+                && self
+                    .tree
+                    .child(m.range.start, |r| r == "ccomp")
+                    .is_none_or(|c| c < after)
         };
         if !participle
             && (trailing

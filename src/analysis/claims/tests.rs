@@ -537,3 +537,13 @@ fn a_noun_of_saying_with_its_that_clause() {
     assert_eq!(statement.source.as_deref(), Some("the ministry"));
     assert_eq!(statement.content, ["that the port would close"]);
 }
+
+#[test]
+fn a_statement_over_two_sentences_keeps_its_source() {
+    let c = one("Lee said the talks had failed. \"We will try again next week.\"");
+    assert_eq!(c.source.as_deref(), Some("Lee"));
+    assert_eq!(
+        c.content,
+        ["the talks had failed", "\"We will try again next week.\""]
+    );
+}
