@@ -357,6 +357,20 @@ impl Reader<'_> {
         } else {
             after
         };
+        // "..., as X puts it": "as" belongs to neither source nor content
+        let (source, left_of) = if self.word(source.start) == "as" && source.len() > 1 {
+            (source.start + 1..source.end, left_of.max(source.start + 1))
+        } else {
+            (source, left_of)
+        };
+        let left_of = if left_of > s.start + 1
+            && self.word(left_of - 1) == "as"
+            && self.word(left_of - 2) == ","
+        {
+            left_of - 1
+        } else {
+            left_of
+        };
         let left = if left_of > s.start {
             let q = left_of - 1;
             match self.quote_ending_at(q) {

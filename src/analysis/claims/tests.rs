@@ -547,3 +547,12 @@ fn a_statement_over_two_sentences_keeps_its_source() {
         ["the talks had failed", "\"We will try again next week.\""]
     );
 }
+
+#[test]
+fn as_someone_puts_it() {
+    let c = one("Prices will rise, as one trader puts it.");
+    assert_eq!(c.source.as_deref(), Some("one trader"));
+    assert_eq!(c.cue.as_deref(), Some("puts it"));
+    assert_eq!(c.content, ["Prices will rise"]);
+    assert!(claims("She put it on the table.").is_empty());
+}
