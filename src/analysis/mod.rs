@@ -39,7 +39,9 @@ fn analyze_whole(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let times = times::extract(doc, &tokens);
     let actors = actors::extract(doc, &tokens, &times, lexicon);
     let mentions = mentions::MentionIndex::new(&actors);
-    let claims = claims::extract(doc, &tokens, &mentions, lexicon);
+    // every sentence parsed once, for the claims now and the timeline later
+    let syntax = syntax::Syntax::of(doc, &tokens);
+    let claims = claims::extract(doc, &tokens, &syntax, &mentions, lexicon);
     let timeline = timeline::build(doc, &tokens, &times, &mentions);
     Analysis {
         english: true,

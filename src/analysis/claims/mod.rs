@@ -2,7 +2,8 @@
 //! words that hedge it, and which earlier claims it denies.
 //!
 //! Cues, hedges and word classes are data (`lexicon`, `assets/lexicon/claim_*.tsv`,
-//! `hedges.txt`). `reader` finds each sentence's cues and `quotes` the quotations;
+//! `hedges.txt`). `reader` finds each sentence's cues (checked against the sentence's
+//! parse, `tree`) and `quotes` the quotations;
 //! `frames` lays out each cue's source and content with the common patterns of news
 //! prose, `subjects` finds where sources begin and end; `sources` ties a source to the
 //! actors it names and `contradictions` links denials to what they deny. Content spans
@@ -20,12 +21,14 @@ mod quotes;
 mod reader;
 mod sources;
 mod subjects;
+mod tree;
 
 use std::ops::Range;
 
 use super::lexicon::UserLexicon;
 use super::mentions::MentionIndex;
 use super::model::{Claim, ClaimKind, Source};
+use super::syntax::Syntax;
 use super::tokens::{Token, is_capitalised};
 use crate::document::{Document, Span};
 use frames::Found;
@@ -36,12 +39,14 @@ use reader::Reader;
 pub fn extract(
     doc: &Document,
     tokens: &[Token],
+    syntax: &Syntax,
     mentions: &MentionIndex,
     lexicon: &UserLexicon,
 ) -> Vec<Claim> {
     let lexicon = Lexicon::with_user(lexicon);
     let quotes = Quotes::find(doc, tokens);
-    let mut reader = Reader::new(&lexicon, &doc.text, tokens, quotes);
+    let tree = tree::Tree::new(syntax, tokens.len());
+    let mut reader = Reader::new(&lexicon, &doc.text, tokens, quotes, tree);
     let sentences: Vec<_> = sentence_ranges(tokens)
         .into_iter()
         .map(|s| reader.body_start(s.clone())..s.end)
