@@ -29,12 +29,25 @@ use super::lexicon::UserLexicon;
 use super::mentions::MentionIndex;
 use super::model::{Claim, ClaimKind, Source};
 use super::syntax::Syntax;
-use super::tokens::{Token, is_capitalised};
+use super::tokens::{Token, is_capitalised, lowercase};
 use crate::document::{Document, Span};
 use frames::Found;
 use lexicon::Lexicon;
 use quotes::Quotes;
 use reader::Reader;
+
+/// Which sentences need their parse for the claims: those holding a cue (the parse decides
+/// whether the cue is one, and where its source and content lie); the others are not parsed.
+pub fn wants_parse<'a>(text: &'a str, lexicon: &UserLexicon) -> impl Fn(&[Token]) -> bool + 'a {
+    let lexicon = Lexicon::with_user(lexicon);
+    move |sentence| {
+        let words: Vec<_> = sentence
+            .iter()
+            .map(|t| lowercase(t.text(text)).replace('’', "'"))
+            .collect();
+        (0..words.len()).any(|i| lexicon.cue_at(&words, i).is_some())
+    }
+}
 
 pub fn extract(
     doc: &Document,
