@@ -76,10 +76,6 @@ impl Parse {
     pub fn deprel(&self, i: usize) -> &'static str {
         label_name(self.labels[i])
     }
-    /// The words that depend on word `i`, in order.
-    pub fn dependents(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        (0..self.len()).filter(move |&k| self.heads[k] as usize == i)
-    }
 }
 
 /// Tags and parses one sentence, given its words.
