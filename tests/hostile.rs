@@ -3,56 +3,16 @@
 //! special files as `-o`, and the smaller shapes. Each is handled with one clear line or a
 //! correct result; nothing aborts, nothing reaches the terminal.
 
+#[path = "common/cli.rs"]
+mod cli;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+use cli::{brief, json, stderr, write};
 use serde_json::Value;
-
-fn command() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
-    // never the developer's own configuration or reviews
-    command
-        .env_remove("BRIEF_CONFIG")
-        .env_remove("BRIEF_DATA_DIR")
-        .env("XDG_CONFIG_HOME", "/nonexistent/xdg-config")
-        .env("XDG_DATA_HOME", "/nonexistent/xdg-data")
-        .env_remove("RUST_BACKTRACE");
-    command
-}
-
-fn brief(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = command()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().unwrap();
-    if let Some(bytes) = stdin {
-        // a child that stops reading early is not this test's failure
-        let _ = input.write_all(bytes);
-    }
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "failed: {}", stderr(out));
-    serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_str().unwrap().to_string()
-}
 
 /// No byte that could drive a terminal: C0 but newline, tab and carriage return (CSV's
 /// record ends), DEL, C1.
