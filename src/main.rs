@@ -113,7 +113,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Extract { jsonl: true, .. }) => {
             let lexicon = lexicon(options)?;
             write_output(options, |out| {
-                extract::batch(io::stdin().lock(), out, options.published, &lexicon)
+                extract::batch(
+                    io::stdin().lock(),
+                    out,
+                    options.published,
+                    &lexicon,
+                    options.threads(),
+                )
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -319,7 +325,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
     }
     if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
         let opener = opener(&config, options);
-        let warnings = tui::run_library(paths.to_vec(), opener, settings)
+        let warnings = tui::run_library(paths.to_vec(), options.threads(), opener, settings)
             .map_err(|message| Failure { status: 1, message })?;
         for warning in warnings {
             say!("warning: {warning}");

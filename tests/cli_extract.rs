@@ -6,7 +6,7 @@ mod cli;
 
 use std::io::Write;
 
-use cli::{assert_offsets_slice_the_text, brief, json, stderr, write};
+use cli::{assert_offsets_slice_the_text, brief, command, json, stderr, write};
 use serde_json::Value;
 
 #[test]
@@ -260,6 +260,50 @@ fn single_file_json_has_its_warnings_and_batch_ids_are_echoed_as_given() {
         .collect();
     assert_eq!(lines[0]["id"], serde_json::json!(2));
     assert_eq!(lines[1]["id"], serde_json::json!("2"));
+}
+
+/// `--threads` and `BRIEF_THREADS` change how many threads analyse a batch, never what comes
+/// out: the same lines, bad ones included, in the same order.
+#[test]
+fn a_batch_is_the_same_on_any_number_of_threads() {
+    let input: String = (0..60)
+        .map(|i| match i % 9 {
+            4 => "{\"text\": 5}\n".to_string(),
+            7 => "not json\n".to_string(),
+            _ => format!(
+                "{{\"id\": {i}, \"text\": \"Officials in Lisbon said on Friday that talks {i} had failed.\", \"published\": \"2024-11-23\"}}\n"
+            ),
+        })
+        .collect();
+    let default = brief(&["extract", "--jsonl"], Some(input.as_bytes()));
+    assert_eq!(String::from_utf8_lossy(&default.stdout).lines().count(), 60);
+    for threads in ["1", "3"] {
+        let out = brief(
+            &["extract", "--jsonl", "--threads", threads],
+            Some(input.as_bytes()),
+        );
+        assert!(out.stdout == default.stdout, "--threads {threads}");
+    }
+    let mut child = command()
+        .args(["extract", "--jsonl"])
+        .env("BRIEF_THREADS", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().stdout == default.stdout);
+
+    for bad in ["0", "two"] {
+        let out = brief(&["extract", "--jsonl", "--threads", bad], Some(b""));
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    }
 }
 
 /// `brief -` on a terminal says it is reading the briefing there and how to end it.

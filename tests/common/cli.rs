@@ -14,6 +14,7 @@ pub fn command() -> Command {
     command
         .env_remove("BRIEF_CONFIG")
         .env_remove("BRIEF_DATA_DIR")
+        .env_remove("BRIEF_THREADS")
         .env("XDG_CONFIG_HOME", "/nonexistent/xdg-config")
         .env("XDG_DATA_HOME", "/nonexistent/xdg-data")
         .env_remove("RUST_BACKTRACE");
