@@ -122,10 +122,20 @@ struct Clause {
 fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
     let mut start = 0;
+    // what is reported is a clause of its own only with a finite verb ("it had shelled the
+    // airport"), not as an object and infinitive ("ordered the operator to release water")
+    let finite = |i: usize| {
+        let end = (i + 1..toks.len())
+            .find(|&j| toks[j].kind == TokenKind::Punct || is(CLAUSE_OPENER, &low[j]))
+            .unwrap_or(toks.len());
+        let words = &low[i..end];
+        words.iter().any(|w| is(FINITE, w) || is(AUXILIARY, w))
+            || event_verb(doc, &toks[i..end], words).is_some()
+    };
     let reported = |i: usize| {
         let gap = (toks[i - 1].span.end, toks[i].span.start);
         let next = reports.partition_point(|&e| e < gap.0);
-        reports.get(next).is_some_and(|&e| e <= gap.1)
+        reports.get(next).is_some_and(|&e| e <= gap.1) && finite(i)
     };
     for i in 0..=toks.len() {
         let boundary = i == toks.len()

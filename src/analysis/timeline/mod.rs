@@ -379,6 +379,15 @@ mod tests {
             Some("2024-11-18")
         );
         assert_eq!(dated(&events, "the ministry said"), Some("2024-11-21"));
+        // an object and infinitive is no clause of its own: the order is the event
+        let events = analysed("On Monday the court ordered the operator to release more water.");
+        assert_eq!(
+            dated(
+                &events,
+                "the court ordered the operator to release more water"
+            ),
+            Some("2024-11-18")
+        );
     }
 
     #[test]
