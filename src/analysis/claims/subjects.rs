@@ -185,7 +185,21 @@ impl Reader<'_> {
         // a pronoun next to its verb is the patterns' surest find
         let pronoun = |r: &Range<usize>| r.len() == 1 && self.is(Class::Subject, r.start);
         match &found {
-            Some(r) if r.contains(&subject) || pronoun(r) => return found,
+            // words before the subject that are not its own: a fronted adjunct the patterns
+            // ran over ("In an interview Trump said", "On Friday they said")
+            Some(r) if r.contains(&subject) => {
+                let first = t.span(subject).start;
+                let adjunct = self.is(Class::Subject, subject)
+                    || matches!(t.upos(r.start), "ADP" | "SCONJ")
+                    || self.is(Class::Adjunct, r.start)
+                    || self.is(Class::Time, r.start);
+                return if first > r.start && adjunct {
+                    Some(first..r.end)
+                } else {
+                    found
+                };
+            }
+            Some(r) if pronoun(r) => return found,
             None => return found,
             Some(_) => {}
         }

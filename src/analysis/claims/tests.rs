@@ -588,3 +588,17 @@ fn a_relative_clause_describing_the_source_is_part_of_it() {
         Some("Officials who have opposed the plan")
     );
 }
+
+#[test]
+fn a_fronted_adjunct_is_not_part_of_the_source() {
+    for (text, source) in [
+        ("On September 27 they said the talks had failed.", "they"),
+        ("Even now at 86 she says the war was a mistake.", "she"),
+        (
+            "Secretary of State Jo Kerry said the talks had failed.",
+            "Secretary of State Jo Kerry",
+        ),
+    ] {
+        assert_eq!(one(text).source.as_deref(), Some(source), "{text}");
+    }
+}
