@@ -32,8 +32,8 @@ const NEAR: usize = 2;
 /// a window of tokens, not for the whole text, whose tokens can be one character each.
 const WINDOW: usize = 4096;
 /// The words read before and after a window: further than the clause's tense is looked for
-/// (12 words) and than any expression reaches (a run of modifiers or number words longer
-/// than this is read only this far).
+/// (12 words), and as far as an expression is read (a run of modifiers or number words
+/// longer than this is read only this far).
 const BEHIND: usize = 16;
 const AHEAD: usize = 64;
 
@@ -54,8 +54,12 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
         recognise::words(&doc.text, &tokens[t..core], &mut words);
         let core_end = words.len();
         recognise::words(&doc.text, &tokens[core..ahead], &mut words);
-        let parser = Parser { w: &words };
         while i < core_end {
+            // an expression is read at most AHEAD words on: a run of "early" or of number
+            // words is otherwise read to its end from each of its words
+            let parser = Parser {
+                w: &words[..(i + AHEAD).min(words.len())],
+            };
             let Some(found) = parser.parse(i) else {
                 i += 1;
                 continue;
