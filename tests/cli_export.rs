@@ -6,7 +6,7 @@ mod cli;
 
 use std::path::Path;
 
-use cli::{brief, json, stderr, write};
+use cli::{brief, json, stderr, unprivileged, write};
 
 /// A stored review of the bundled sample disputing its second claim, as the reader writes it.
 fn review_the_sample(data: &Path) -> (String, String) {
@@ -148,6 +148,58 @@ fn a_damaged_review_is_set_aside_with_one_warning() {
             .unwrap()
             .ends_with("\"rev")
     );
+}
+
+#[test]
+fn a_damaged_review_in_a_read_only_data_dir_is_called_damaged_where_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (file, _) = review_the_sample(&data);
+    let mode = |path: &Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    let mut review: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    review["review"]["claims"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"start": "not a number"}));
+    let one_bad_item = review.to_string();
+    mode(&data, 0o755);
+    for (damaged, says) in [
+        (
+            "{\"schema\": \"brief.review/1\", \"rev",
+            "the review file is damaged",
+        ),
+        (
+            one_bad_item.as_str(),
+            "1 item of the review file is damaged",
+        ),
+    ] {
+        mode(&data.join("reviews"), 0o755);
+        std::fs::write(&file, damaged).unwrap();
+        mode(Path::new(&file), 0o644);
+        mode(&data.join("reviews"), 0o555);
+        let Some(mut nobody) = unprivileged(dir.path()) else {
+            return;
+        };
+        let out = nobody
+            .args(["export", "--data-dir", data.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let error = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{error}");
+        assert_eq!(error.lines().count(), 1, "{error}");
+        assert!(
+            error.starts_with(&format!("brief: {file}: {says}"))
+                && error.contains("cannot be set aside (permission denied)"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), damaged);
+    }
+    // the folder writable again, so the test's own can be removed
+    mode(&data.join("reviews"), 0o755);
 }
 
 #[test]

@@ -18,10 +18,10 @@ pub use model::*;
 
 use crate::document::Document;
 
-/// The analysis of a briefing; one longer than [`sections::SECTIONED_ABOVE`] is analysed a
-/// section at a time, so that memory stays within a small multiple of its size.
+/// The analysis of a briefing; a long one, or one of very many tokens, is analysed a section
+/// at a time ([`sections::needed`]), so that memory stays within a small multiple of its size.
 pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
-    if doc.text.len() > sections::SECTIONED_ABOVE {
+    if sections::needed(doc) {
         sections::analyze(doc, lexicon)
     } else {
         analyze_whole(doc, lexicon)

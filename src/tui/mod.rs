@@ -140,6 +140,18 @@ impl Offscreen {
         Offscreen { app, terminal }
     }
 
+    /// The same with a review kept in memory (no store), for the review keys and the note
+    /// editor.
+    pub fn reviewed(doc: Document, mut analysis: Analysis, width: u16, height: u16) -> Offscreen {
+        let key = crate::review::BriefingKey::Fingerprint(doc.fingerprint.clone());
+        let now = jiff::Timestamp::now();
+        let (session, warnings) = Session::load(None, key, String::new(), &doc, &mut analysis, now)
+            .expect("a review without a store always loads");
+        let mut screen = Offscreen::new(doc, Analysis::default(), width, height);
+        screen.app.set_review(analysis, Some(session), warnings);
+        screen
+    }
+
     /// A key press, as the event loop hands it over.
     pub fn key(&mut self, key: crossterm::event::KeyEvent) {
         self.app.handle_key(key);
