@@ -306,6 +306,43 @@ fn a_batch_is_the_same_on_any_number_of_threads() {
     }
 }
 
+/// `--threads 1` analyses a batch on the calling thread alone: the process never has a
+/// second thread while it reads, analyses and writes.
+#[cfg(target_os = "linux")]
+#[test]
+fn one_thread_means_one_thread() {
+    use std::process::Stdio;
+    let sentence = "Officials said on Friday that the talks had failed. ";
+    let line = format!("{{\"id\": 1, \"text\": \"{}\"}}\n", sentence.repeat(100));
+    let mut child = command()
+        .args(["extract", "--jsonl", "--threads", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        for _ in 0..200 {
+            if stdin.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut most = 0;
+    while child.try_wait().unwrap().is_none() {
+        let threads = std::fs::read_to_string(&status).ok().and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Threads:"))
+                .and_then(|n| n.trim().parse::<u32>().ok())
+        });
+        most = most.max(threads.unwrap_or(0));
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    feeder.join().unwrap();
+    assert_eq!(most, 1);
+}
+
 /// `brief -` on a terminal says it is reading the briefing there and how to end it.
 #[cfg(unix)]
 #[test]
