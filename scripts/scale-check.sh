@@ -20,7 +20,8 @@ if [ ! -x "$venv/bin/spark-submit" ]; then
   "$venv/bin/pip" install --quiet 'pyspark==4.3.0'
 fi
 if ! command -v parallel > /dev/null; then
-  apt-get install -y -qq parallel > /dev/null
+  # a fresh machine's package lists may be stale or empty
+  { apt-get update -qq && apt-get install -y -qq parallel; } > /dev/null
 fi
 cargo build --release --quiet --bin brief
 
