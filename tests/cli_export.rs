@@ -60,9 +60,16 @@ fn export_attaches_the_stored_review_in_every_format() {
     let csv = brief(&["export", "--format", "csv", "--data-dir", data_dir], None);
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(csv.starts_with(
-        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts\r\n"
+        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts,title,published,path\r\n"
     ));
     assert!(csv.contains("c2,disputed,C3,"), "{csv}");
+    // every row names its briefing: the sample's title and date (it has no path)
+    for line in csv.lines().skip(1).filter(|l| l.starts_with('c')) {
+        assert!(
+            line.ends_with(",South Korea says Russia sent anti-air missiles to North Korea in return for troops,2024-11-23,"),
+            "{line}"
+        );
+    }
 
     for format in ["claimreview", "timelinejs"] {
         let out = brief(
@@ -254,7 +261,7 @@ fn timelinejs_places_a_period_on_its_first_day() {
 }
 
 /// The Markdown note links the briefing's URL and says which claims a denial contradicts;
-/// CSV has a `contradicts` column after the contract's.
+/// CSV has `contradicts`, `title`, `published` and `path` columns after the contract's.
 #[test]
 fn export_shows_the_url_as_a_link_and_the_contradictions() {
     let dir = tempfile::tempdir().unwrap();
@@ -286,10 +293,12 @@ fn export_shows_the_url_as_a_link_and_the_contradictions() {
     let mut rows = csv.lines();
     assert_eq!(
         rows.next().unwrap(),
-        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts"
+        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts,title,published,path"
     );
+    // an untitled briefing: its file name is its title, and its path as given
+    let tail = format!(",c1,ferry.md,,{path}");
     assert!(
-        rows.any(|r| r.starts_with("c2,") && r.ends_with(",c1")),
+        rows.any(|r| r.starts_with("c2,") && r.ends_with(&tail)),
         "{csv}"
     );
 }
