@@ -86,6 +86,37 @@ fn export_attaches_the_stored_review_in_every_format() {
     assert_eq!(claimreview[0]["reviewRating"]["alternateName"], "Disputed");
 }
 
+/// Without a configured reviewer, items are recorded under the login name from the user
+/// database, even where `$USER` is unset (cron, services).
+#[cfg(unix)]
+#[test]
+fn the_reviewer_is_the_login_name_without_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let login = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let login = String::from_utf8(login.stdout).unwrap().trim().to_string();
+    let child = cli::command()
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "--format",
+            "json",
+            "export",
+        ])
+        .env_remove("USER")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let exported: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(exported["review"]["reviewer"], login.as_str());
+    assert_ne!(login, "unknown");
+}
+
 #[test]
 fn export_writes_atomically_with_output_and_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
