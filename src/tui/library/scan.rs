@@ -102,9 +102,10 @@ pub struct Arrived {
 }
 
 /// Reads and analyses the files on `threads` threads (`--threads`, else one a core), beside
-/// the interface's, sending each result as it comes. Setting the returned flag stops them after the file in hand. A bug
-/// in the analysis is sent as `Err`: the panic hook has already given the terminal back, so
-/// the reader must end, as it does for a single briefing.
+/// the interface's, sending each result as it comes. Setting the returned flag stops them
+/// after the file in hand. A bug in the analysis is sent as `Err`: the panic hook has
+/// already given the terminal back, so the reader must end, as it does for a single
+/// briefing.
 pub fn read_all(
     generation: u64,
     files: Vec<(usize, PathBuf)>,
