@@ -10,6 +10,25 @@ use std::time::Duration;
 
 use pty::Session;
 
+/// Under `NO_COLOR` the focused pane is still told from the others: its title in reverse
+/// video, and only its.
+#[test]
+fn without_colour_the_focused_pane_shows_by_its_title() {
+    let mut session = Session::start_in(None, &[("NO_COLOR", "1")], &[]);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    let reversed = |title: &'static str| move |s: &vt100::Screen| pty::title_reversed(s, title);
+    session
+        .screen
+        .wait_for("the article focused", reversed("Article"));
+    assert!(!reversed("Claims")(&session.screen.now()));
+    session.press("2");
+    session
+        .screen
+        .wait_for("the claims focused", reversed("Claims"));
+    assert!(!reversed("Article")(&session.screen.now()));
+    session.quit();
+}
+
 /// A briefing written in a folder of its own, with a data dir beside it for the reviews.
 struct Desk {
     dir: tempfile::TempDir,

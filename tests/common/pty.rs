@@ -18,6 +18,11 @@ pub struct Screen {
 }
 
 impl Screen {
+    /// The screen as it is now.
+    pub fn now(&self) -> vt100::Screen {
+        self.parser.lock().unwrap().screen().clone()
+    }
+
     pub fn text(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
     }
@@ -179,4 +184,17 @@ impl Session {
             std::thread::sleep(Duration::from_millis(10));
         }
     }
+}
+
+/// Whether `title` on the screen's top rows (a pane's title) is in reverse video.
+pub fn title_reversed(screen: &vt100::Screen, title: &str) -> bool {
+    let (rows, cols) = screen.size();
+    for row in 0..rows.get().min(3) {
+        let line = screen.contents_between(row, 0, row, cols.get());
+        if let Some(at) = line.find(title) {
+            let col = line[..at].chars().count() as u16;
+            return screen.cell(row, col).is_some_and(|c| c.inverse());
+        }
+    }
+    false
 }
