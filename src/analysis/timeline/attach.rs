@@ -33,12 +33,14 @@ pub fn wants_parse<'a>(text: &'a str, times: &'a [Timex]) -> impl Fn(&[Token]) -
         let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
             return false;
         };
-        let dates: Vec<Span> = dates(times, Span::new(first.span.start, last.span.end))
-            .map(|d| times[d].span)
-            .collect();
-        dates
-            .windows(2)
-            .any(|pair| !text[pair[0].end..pair[1].start].contains(CLAUSE_MARKS))
+        // asked of every sentence: the dates walked once, nothing collected
+        let mut previous: Option<Span> = None;
+        dates(times, Span::new(first.span.start, last.span.end)).any(|d| {
+            let span = times[d].span;
+            let joined = previous.is_some_and(|p| !text[p.end..span.start].contains(CLAUSE_MARKS));
+            previous = Some(span);
+            joined
+        })
     }
 }
 
