@@ -257,14 +257,7 @@ fn output_onto_a_pipe_or_device_writes_into_it_and_other_special_files_are_refus
     use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
     // a named pipe: read by another thread while brief writes into it
-    let fifo = dir.path().join("pipe");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let fifo = fifo(dir.path(), "pipe");
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read(fifo).unwrap())
@@ -688,14 +681,7 @@ fn one_bad_item_is_set_aside_alone_and_the_others_load() {
 #[test]
 fn a_named_pipe_does_not_hold_up_the_first_screen() {
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("pipe.md");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let fifo = fifo(dir.path(), "pipe.md");
     let session = pty::Session::start(&[fifo.to_str().unwrap()]);
     // nothing writes the pipe yet: the reader draws all the same
     session.screen.wait_for("the first screen", |s| {
@@ -708,4 +694,13 @@ fn a_named_pipe_does_not_hold_up_the_first_screen() {
     .unwrap();
     session.wait("the analysis", |s| s.contains("claims reviewed"));
     session.quit();
+}
+
+/// A named pipe made in `dir`.
+#[cfg(unix)]
+fn fifo(dir: &Path, name: &str) -> std::path::PathBuf {
+    let fifo = dir.join(name);
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    fifo
 }
