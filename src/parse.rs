@@ -8,16 +8,27 @@ use crate::analysis::syntax::{self, Parse, conllu};
 use crate::analysis::tokens::{self, Token};
 use crate::document::Document;
 
-/// The columns of word `i` from its tags and tree: LEMMA (none), UPOS, XPOS, FEATS (none),
-/// HEAD (the id of its head, from `ids`, or 0), DEPREL, DEPS (none).
-fn fill(cols: &mut [String; 10], parse: &Parse, i: usize, ids: &[String]) {
-    cols[2] = "_".into();
-    cols[3] = parse.upos(i).into();
-    cols[4] = parse.xpos(i).into();
-    cols[5] = "_".into();
-    cols[6] = parse.head(i).map_or_else(|| "0".into(), |h| ids[h].clone());
-    cols[7] = parse.deprel(i).into();
-    cols[8] = "_".into();
+/// Word `i`'s line: its ID, FORM and MISC as given, then the tagger's and parser's columns
+/// (LEMMA none, UPOS, XPOS, FEATS none, HEAD the id of its head from `ids` or 0, DEPREL,
+/// DEPS none).
+fn word_line(out: &mut String, [id, form, misc]: [&str; 3], parse: &Parse, i: usize, ids: &[&str]) {
+    let head = parse.head(i).map_or("0", |h| ids[h]);
+    for column in [
+        id,
+        form,
+        "_",
+        parse.upos(i),
+        parse.xpos(i),
+        "_",
+        head,
+        parse.deprel(i),
+        "_",
+    ] {
+        out.push_str(column);
+        out.push('\t');
+    }
+    out.push_str(misc);
+    out.push('\n');
 }
 
 /// Writes a briefing's sentences as CoNLL-U; `name` opens it as a `# newdoc id`.
@@ -32,6 +43,7 @@ pub fn write_document(out: &mut dyn Write, name: &str, doc: &Document) -> io::Re
             .map(|t| one_line(t.text(&doc.text)))
             .collect();
         let ids: Vec<String> = (1..=words.len()).map(|i| i.to_string()).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         let parse = syntax::parse(&words);
         let (first, last) = (
             sentence[0].span.start,
@@ -41,16 +53,11 @@ pub fn write_document(out: &mut dyn Write, name: &str, doc: &Document) -> io::Re
             "# sent_id = {number}\n# text = {}\n",
             one_line(&doc.text[first..last])
         ));
-        let mut block = conllu::Block::default();
         for (i, token) in sentence.iter().enumerate() {
-            let mut cols: [String; 10] = Default::default();
-            cols[0] = ids[i].clone();
-            cols[1] = words[i].clone();
-            fill(&mut cols, &parse, i, &ids);
-            cols[9] = misc(doc, token, sentence.get(i + 1));
-            block.lines.push(conllu::Line::Word(Box::new(cols)));
+            let misc = misc(doc, token, sentence.get(i + 1));
+            word_line(&mut text, [ids[i], &words[i], &misc], &parse, i, &ids);
         }
-        conllu::write(&block, &mut text);
+        text.push('\n');
         out.write_all(text.as_bytes())?;
         text.clear();
     }
@@ -84,15 +91,25 @@ fn one_line(s: &str) -> String {
 pub fn filter(input: impl BufRead, out: &mut dyn Write) -> Result<(), conllu::Error> {
     let mut text = String::new();
     for block in conllu::Reader::new(input) {
-        let mut block = block?;
-        let (ids, forms): (Vec<String>, Vec<String>) =
-            block.words().map(|w| (w[0].clone(), w[1].clone())).unzip();
+        let block = block?;
+        let (ids, forms): (Vec<&str>, Vec<&str>) =
+            block.words().map(|w| (w.column(0), w.column(1))).unzip();
         let parse = syntax::parse(&forms);
-        for (i, cols) in block.words_mut().enumerate() {
-            fill(cols, &parse, i, &ids);
-        }
         text.clear();
-        conllu::write(&block, &mut text);
+        let mut i = 0;
+        for line in &block.lines {
+            match line {
+                conllu::Line::Comment(t) | conllu::Line::Other(t) => {
+                    text.push_str(t);
+                    text.push('\n');
+                }
+                conllu::Line::Word(w) => {
+                    word_line(&mut text, [ids[i], forms[i], w.column(9)], &parse, i, &ids);
+                    i += 1;
+                }
+            }
+        }
+        text.push('\n');
         out.write_all(text.as_bytes())?;
     }
     Ok(())

@@ -9,10 +9,29 @@ use std::io::BufRead;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Line {
     Comment(String),
-    /// A word of the tree: its ten columns.
-    Word(Box<[String; 10]>),
+    Word(Word),
     /// A multiword token or an empty node, kept as it is.
     Other(String),
+}
+
+/// A word of the tree: its line as read, and where each of its ten columns ends (one string
+/// a word rather than ten: reading a treebank is mostly allocating otherwise).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    line: String,
+    ends: [u32; 10],
+}
+
+impl Word {
+    /// Column `k` (0 the ID, 1 the FORM ... 9 MISC).
+    pub fn column(&self, k: usize) -> &str {
+        let start = if k == 0 {
+            0
+        } else {
+            self.ends[k - 1] as usize + 1
+        };
+        &self.line[start..self.ends[k] as usize]
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,15 +40,9 @@ pub struct Block {
 }
 
 impl Block {
-    pub fn words(&self) -> impl Iterator<Item = &[String; 10]> {
+    pub fn words(&self) -> impl Iterator<Item = &Word> {
         self.lines.iter().filter_map(|l| match l {
-            Line::Word(cols) => Some(&**cols),
-            _ => None,
-        })
-    }
-    pub fn words_mut(&mut self) -> impl Iterator<Item = &mut [String; 10]> {
-        self.lines.iter_mut().filter_map(|l| match l {
-            Line::Word(cols) => Some(&mut **cols),
+            Line::Word(w) => Some(w),
             _ => None,
         })
     }
@@ -89,27 +102,36 @@ impl<R: BufRead> Reader<R> {
         if text.starts_with('#') {
             return Ok(Line::Comment(text.to_string()));
         }
-        let cols: Vec<&str> = text.split('\t').collect();
         let bad = |why: String| Error::Format {
             line: self.line,
             why,
         };
-        if cols.len() != 10 {
-            return Err(bad(format!("{} columns, not 10", cols.len())));
+        let mut ends = [0u32; 10];
+        let mut count = 0;
+        for (at, _) in text.match_indices('\t').chain([(text.len(), "")]) {
+            if let Some(end) = ends.get_mut(count) {
+                *end = u32::try_from(at).map_err(|_| bad("a line over 4 GB".into()))?;
+            }
+            count += 1;
         }
-        let id = cols[0];
+        if count != 10 {
+            return Err(bad(format!("{count} columns, not 10")));
+        }
+        let word = Word {
+            line: text.to_string(),
+            ends,
+        };
+        let id = word.column(0);
         if id.contains(['-', '.']) {
             return Ok(Line::Other(text.to_string()));
         }
         if id.parse::<u32>().is_err() {
             return Err(bad(format!("the word id '{id}' is not a number")));
         }
-        if cols[1].is_empty() {
+        if word.column(1).is_empty() {
             return Err(bad("a word with no form".into()));
         }
-        Ok(Line::Word(Box::new(std::array::from_fn(|i| {
-            cols[i].to_string()
-        }))))
+        Ok(Line::Word(word))
     }
 }
 
@@ -118,18 +140,6 @@ impl<R: BufRead> Iterator for Reader<R> {
     fn next(&mut self) -> Option<Self::Item> {
         self.next_block().transpose()
     }
-}
-
-/// A block as text, ending with its blank line.
-pub fn write(block: &Block, out: &mut String) {
-    for line in &block.lines {
-        match line {
-            Line::Comment(t) | Line::Other(t) => out.push_str(t),
-            Line::Word(cols) => out.push_str(&cols.join("\t")),
-        }
-        out.push('\n');
-    }
-    out.push('\n');
 }
 
 #[cfg(test)]
@@ -141,12 +151,22 @@ mod tests {
         let text = "# sent_id = 1\n# text = I don't.\n1\tI\t_\t_\t_\t_\t_\t_\t_\t_\n2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n2\tdo\t_\t_\t_\t_\t_\t_\t_\t_\n3\tn't\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n4\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n\n1\tYes\t_\t_\t_\t_\t_\t_\t_\t_\n";
         let blocks: Vec<Block> = Reader::new(text.as_bytes()).map(Result::unwrap).collect();
         assert_eq!(blocks.len(), 2);
-        assert_eq!(blocks[0].words().count(), 4);
         assert_eq!(blocks[0].lines.len(), 7);
-        let mut out = String::new();
-        write(&blocks[0], &mut out);
-        write(&blocks[1], &mut out);
-        assert_eq!(out, text.replace("\n\n\n", "\n\n") + "\n");
+        assert!(matches!(&blocks[0].lines[3], Line::Other(t) if t.starts_with("2-3\tdon't")));
+        let words: Vec<[&str; 3]> = blocks[0]
+            .words()
+            .map(|w| [w.column(0), w.column(1), w.column(9)])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ["1", "I", "_"],
+                ["2", "do", "_"],
+                ["3", "n't", "SpaceAfter=No"],
+                ["4", ".", "_"]
+            ]
+        );
+        assert_eq!(blocks[1].words().count(), 1);
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub struct Tree {
 
 /// The words of the tree in a CoNLL-U block.
 pub fn tree(block: &Block) -> Option<Tree> {
-    let words: Vec<&[String; 10]> = block.words().collect();
+    let words: Vec<&super::conllu::Word> = block.words().collect();
     let n = words.len();
     let mut t = Tree {
         forms: Vec::with_capacity(n),
@@ -58,12 +58,12 @@ pub fn tree(block: &Block) -> Option<Tree> {
         labels: Vec::with_capacity(n),
     };
     for w in words {
-        let head: usize = w[6].parse().ok()?;
-        t.forms.push(w[1].clone());
-        t.tags.push(format!("{} {}", w[3], w[4]));
+        let head: usize = w.column(6).parse().ok()?;
+        t.forms.push(w.column(1).to_string());
+        t.tags.push(format!("{} {}", w.column(3), w.column(4)));
         t.heads
             .push(if head == 0 { n as u32 } else { head as u32 - 1 });
-        t.labels.push(w[7].clone());
+        t.labels.push(w.column(7).to_string());
     }
     (n > 0).then_some(t)
 }
