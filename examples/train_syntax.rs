@@ -78,9 +78,10 @@ fn run() -> Result<(), String> {
     });
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     for (name, bytes) in [
-        ("tagger.bin", &trained.tagger),
-        ("moves.bin", &trained.moves),
-        ("labels.bin", &trained.labels),
+        ("tag_dictionary.tsv", trained.dictionary.as_bytes()),
+        ("tagger.bin", trained.tagger.as_slice()),
+        ("moves.bin", trained.moves.as_slice()),
+        ("labels.bin", trained.labels.as_slice()),
     ] {
         let path = out.join(name);
         std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -17,10 +17,12 @@ use crate::analysis::tokens::Token;
 use crate::document::Document;
 use features::Word;
 use parser::{NO_LABEL, Sentence};
+use tagger::Dictionary;
 use weights::Weights;
 
 /// The shipped models.
 struct Models {
+    dictionary: Dictionary,
     tagger: Weights<'static>,
     moves: Weights<'static>,
     labels: Weights<'static>,
@@ -36,8 +38,14 @@ static MODELS: LazyLock<Models> = LazyLock::new(|| {
         .iter()
         .map(|n| n.split_once(' ').unwrap_or((n, "_")))
         .collect();
+    let dictionary = Dictionary::read(
+        include_str!("../../../assets/syntax/tag_dictionary.tsv"),
+        tagger.names(),
+    )
+    .expect("assets/syntax/tag_dictionary.tsv");
     Models {
         tags,
+        dictionary,
         tagger,
         moves: load(include_bytes!("../../../assets/syntax/moves.bin")),
         labels: load(include_bytes!("../../../assets/syntax/labels.bin")),
@@ -85,7 +93,7 @@ pub fn parse<S: AsRef<str>>(words: &[S]) -> Parse {
     }
     let m = &*MODELS;
     let words: Vec<Word> = words.iter().map(|w| Word::new(w.as_ref())).collect();
-    let tags = tagger::tag(&m.tagger, &words);
+    let tags = tagger::tag(&m.tagger, &m.dictionary, &words);
     let state = Sentence {
         words: &words,
         tags: &tags,

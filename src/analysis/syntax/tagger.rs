@@ -1,9 +1,12 @@
 //! Part-of-speech tags, greedily left to right (Collins 2002; Honnibal's tagger): each word's
 //! tag from its own form, affixes, shape and cluster, its neighbours', and the two tags
 //! before it. A tag is a pair, the universal tag and the Penn Treebank one ("PROPN NNP"),
-//! so the parser sees the finer one and `brief parse` prints both.
+//! so the parser sees the finer one and `brief parse` prints both. Frequent words that
+//! training saw with one tag only are tagged from a dictionary without scoring.
 
-use super::features::{Word, feature};
+use std::collections::{BTreeMap, HashMap};
+
+use super::features::{Word, feature, text};
 use super::learn::{Perceptron, best};
 
 /// What scores a decision: the perceptron while it learns, the shipped weights after.
@@ -102,22 +105,96 @@ pub fn features(words: &[Word], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) 
     }
 }
 
+/// Words seen often enough in training, always with the same tag, with that tag (Honnibal's
+/// tag dictionary): about 40% of running text ("the", "of", ",", "said"), tagged without a
+/// look-up in the model. Only tagging uses it: a tagger that learned only from the other
+/// words tagged EWT dev worse (UPOS 95.05 against 95.30), and with the dictionary the
+/// tagger's own reading changes 10 tags of its 25,147 words.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Dictionary {
+    /// The hash of the form as written ([`Word::form`]) and its tag, in hash order.
+    entries: Vec<(u64, u16)>,
+}
+
+/// How often a word must be seen, and the share of its most frequent tag, for the
+/// dictionary to hold it. On EWT dev, words so held are 39% of the text and their
+/// dictionary tag's UPOS is right 99.6% of the time.
+const SEEN: usize = 20;
+const SAME: f64 = 0.99;
+
+impl Dictionary {
+    /// The words a treebank's tagged words (as written) give the dictionary, by form.
+    pub fn learn<'a>(tagged: impl Iterator<Item = (&'a str, u16)>) -> Vec<(&'a str, u16)> {
+        let mut counts: HashMap<&str, BTreeMap<u16, usize>> = HashMap::new();
+        for (form, tag) in tagged {
+            *counts.entry(form).or_default().entry(tag).or_default() += 1;
+        }
+        let mut words: Vec<(&str, u16)> = counts
+            .into_iter()
+            .filter_map(|(form, tags)| {
+                let seen: usize = tags.values().sum();
+                let (&tag, &most) = tags.iter().max_by_key(|(_, n)| **n)?;
+                (seen >= SEEN && most as f64 >= SAME * seen as f64).then_some((form, tag))
+            })
+            .collect();
+        words.sort_unstable();
+        words
+    }
+
+    pub fn new<'a>(words: impl IntoIterator<Item = (&'a str, u16)>) -> Dictionary {
+        let mut entries: Vec<(u64, u16)> = words.into_iter().map(|(f, t)| (text(f), t)).collect();
+        entries.sort_unstable();
+        Dictionary { entries }
+    }
+
+    /// The dictionary as its file holds it: a word, a tab and its tag's name, a line each.
+    pub fn write(words: &[(&str, u16)], names: &[String]) -> String {
+        words
+            .iter()
+            .map(|(form, tag)| format!("{form}\t{}\n", names[usize::from(*tag)]))
+            .collect()
+    }
+
+    /// Reads a dictionary's file; None if a line is not a word and one of `names`.
+    pub fn read(file: &str, names: &[&str]) -> Option<Dictionary> {
+        let words = file.lines().map(|line| {
+            let (form, name) = line.split_once('\t')?;
+            let tag = names.iter().position(|n| *n == name)?;
+            Some((form, u16::try_from(tag).ok()?))
+        });
+        Some(Dictionary::new(words.collect::<Option<Vec<_>>>()?))
+    }
+
+    /// The tag of a word the dictionary holds.
+    pub fn get(&self, word: &Word) -> Option<u16> {
+        self.entries
+            .binary_search_by_key(&word.form, |e| e.0)
+            .ok()
+            .map(|i| self.entries[i].1)
+    }
+}
+
 /// A tag's value as a feature of the words after it.
 fn tag_value(tag: usize) -> u64 {
     tag as u64 + 1
 }
 
 /// The tags of a sentence's words.
-pub fn tag(model: &impl Model, words: &[Word]) -> Vec<u16> {
+pub fn tag(model: &impl Model, dictionary: &Dictionary, words: &[Word]) -> Vec<u16> {
     let mut tags = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(48);
     let mut scores = vec![0f32; model.classes()];
     let (mut p1, mut p2) = (NO_TAG, NO_TAG);
     for i in 0..words.len() {
-        features(words, i, p1, p2, &mut feats);
-        scores.fill(0.0);
-        model.score(&feats, &mut scores);
-        let t = best(&scores, |_| true).unwrap_or(0);
+        let t = dictionary.get(&words[i]).map_or_else(
+            || {
+                features(words, i, p1, p2, &mut feats);
+                scores.fill(0.0);
+                model.score(&feats, &mut scores);
+                best(&scores, |_| true).unwrap_or(0)
+            },
+            usize::from,
+        );
         tags.push(t as u16);
         (p2, p1) = (p1, tag_value(t));
     }
@@ -140,5 +217,28 @@ pub fn learn(model: &mut Perceptron, sentences: &[(&[Word], &[u16])]) {
             model.tick();
             (p2, p1) = (p1, tag_value(guess));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dictionary_holds_frequent_words_of_one_tag() {
+        let mut tagged = vec![("the", 1); 40];
+        tagged.extend([("report", 2); 30]);
+        tagged.push(("report", 3)); // "report" as a verb once in 31: too varied
+        tagged.extend([("rare", 4); SEEN - 1]);
+        let words = Dictionary::learn(tagged.into_iter());
+        assert_eq!(words, [("the", 1)]);
+
+        let names: Vec<String> = ["ADJ JJ", "DET DT"].map(String::from).into();
+        let file = Dictionary::write(&words, &names);
+        assert_eq!(file, "the\tDET DT\n");
+        let dictionary = Dictionary::read(&file, &["ADJ JJ", "DET DT"]).unwrap();
+        assert_eq!(dictionary.get(&Word::new("the")), Some(1));
+        assert_eq!(dictionary.get(&Word::new("The")), None, "held as written");
+        assert!(Dictionary::read("the\tNOUN NN\n", &["DET DT"]).is_none());
     }
 }

@@ -32,7 +32,7 @@ const SLOT: usize = 16;
 /// guards against a truncated or foreign file in assets/).
 #[derive(Debug, thiserror::Error)]
 #[error("the syntax weights are damaged: {0}")]
-pub struct Damaged(&'static str);
+pub struct Damaged(pub &'static str);
 
 pub struct Weights<'a> {
     classes: usize,
