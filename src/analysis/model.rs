@@ -36,7 +36,7 @@ impl Analysis {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     Person,
@@ -45,6 +45,17 @@ pub enum ActorKind {
     Place,
     Group,
     Other,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 6] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::Country,
+        ActorKind::Place,
+        ActorKind::Group,
+        ActorKind::Other,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -97,7 +108,7 @@ impl Actor {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
     Assertion,
@@ -107,6 +118,18 @@ pub enum ClaimKind {
     Warning,
     Prediction,
     Other,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 7] = [
+        ClaimKind::Assertion,
+        ClaimKind::Denial,
+        ClaimKind::Estimate,
+        ClaimKind::Assessment,
+        ClaimKind::Warning,
+        ClaimKind::Prediction,
+        ClaimKind::Other,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq)]

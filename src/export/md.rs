@@ -169,6 +169,23 @@ pub fn render(b: &Briefing) -> String {
                 Change::MergeActors { from, into } => {
                     format!("Merged {} into {}", inline(from), inline(into))
                 }
+                Change::ClaimKind { quote, to, .. } => {
+                    format!("Kind of “{}” set to {}", inline(&quote.exact), word(to))
+                }
+                Change::ClaimSource { quote, actor, .. } => format!(
+                    "Source of “{}” set to {}",
+                    inline(&quote.exact),
+                    actor.as_deref().map_or("none".to_string(), inline)
+                ),
+                Change::RenameActor { name, to } => {
+                    format!("Renamed {} to {}", inline(name), inline(to))
+                }
+                Change::RetypeActor { name, to } => {
+                    format!("Re-typed {} as {}", inline(name), word(to))
+                }
+                Change::RemoveActor { name } => {
+                    format!("Removed {} (not an actor)", inline(name))
+                }
             };
             let lost = if correction.orphaned {
                 " (no longer applies)"

@@ -8,7 +8,7 @@ use crate::schema::claim_id;
 
 use super::anchor::locate;
 use super::correct;
-use super::model::{Change, Correction, Review};
+use super::model::{Change, Correction, Quote, Review};
 
 /// Applies every correction in force to `analysis`, then attaches the items.
 pub fn attach(doc: &Document, analysis: &mut Analysis, review: &mut Review) {
@@ -34,6 +34,53 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
             }
             None => true,
         },
+        Change::ClaimKind {
+            quote,
+            cue,
+            start,
+            end,
+            to,
+        } => match find_claim(doc, analysis, quote, cue.as_deref(), (start, end)) {
+            Some(claim) => {
+                analysis.claims[claim].kind = *to;
+                false
+            }
+            None => true,
+        },
+        Change::ClaimSource {
+            quote,
+            cue,
+            start,
+            end,
+            actor,
+        } => {
+            let claim = find_claim(doc, analysis, quote, cue.as_deref(), (start, end));
+            match (
+                claim,
+                actor.as_deref().map(|a| correct::find_actor(analysis, a)),
+            ) {
+                (Some(claim), None) => !correct::set_claim_source(analysis, claim, None),
+                (Some(claim), Some(Some(a))) => {
+                    !correct::set_claim_source(analysis, claim, Some(a))
+                }
+                _ => true,
+            }
+        }
+        Change::RenameActor { name, to } => match correct::find_actor(analysis, name) {
+            Some(a) => !correct::rename_actor(analysis, a, to),
+            None => true,
+        },
+        Change::RetypeActor { name, to } => match correct::find_actor(analysis, name) {
+            Some(a) => {
+                analysis.actors[a].kind = *to;
+                false
+            }
+            None => true,
+        },
+        Change::RemoveActor { name } => match correct::find_actor(analysis, name) {
+            Some(a) => !correct::remove_actor(analysis, a),
+            None => true,
+        },
         Change::MergeActors { from, into } => {
             match (
                 correct::find_actor(analysis, from),
@@ -46,6 +93,20 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
             }
         }
     };
+}
+
+/// The claim a correction is about, found as a review item is (by its quote, then its cue);
+/// `at` (code points) follows the quote to where it now is.
+fn find_claim(
+    doc: &Document,
+    analysis: &Analysis,
+    quote: &Quote,
+    cue: Option<&str>,
+    at: (&mut usize, &mut usize),
+) -> Option<usize> {
+    let found = locate(&doc.text, quote, *at.0)?;
+    (*at.0, *at.1) = (found.start, found.end);
+    claim_at(doc, analysis, found.bytes, cue)
 }
 
 /// Finds each claim review and note again in the text, and the claim each review is about.

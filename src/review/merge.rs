@@ -96,17 +96,11 @@ impl Item for FreeNote {
 }
 
 impl Item for Correction {
-    /// An added claim is the same correction wherever it last attached.
+    /// A change to one thing is the same correction wherever it last attached and
+    /// whatever it now says ([`Change::target`]).
     type Key = Change;
     fn key(&self) -> Change {
-        match &self.change {
-            Change::AddClaim { quote, .. } => Change::AddClaim {
-                quote: quote.clone(),
-                start: 0,
-                end: 0,
-            },
-            merge => merge.clone(),
-        }
+        self.change.target()
     }
     fn updated(&self) -> Timestamp {
         self.updated

@@ -4,7 +4,8 @@
 //!
 //! [`Session`] is what a front end holds: `load` attaches the stored review to a fresh
 //! analysis; each change (`set_status`, `set_grade`, `set_note`, `clear_status`, `add_note`,
-//! `edit_note`, `add_claim`, `merge_actor`) pushes onto an undo stack; `save` writes at once. Every
+//! `edit_note`, `add_claim`, `set_claim_kind`, `set_claim_source`, `merge_actor`,
+//! `rename_actor`, `retype_actor`, `remove_actor`) pushes onto an undo stack; `save` writes at once. Every
 //! function takes the time as `now`: nothing here reads the clock.
 
 pub mod anchor;
@@ -25,7 +26,7 @@ pub use store::{BriefingKey, Store, StoreError};
 
 use jiff::Timestamp;
 
-use crate::analysis::Analysis;
+use crate::analysis::{ActorKind, Analysis, ClaimKind};
 use crate::document::{Document, Span, Warning};
 use crate::schema::claim_id;
 
@@ -110,6 +111,23 @@ fn login_name() -> Option<String> {
 #[cfg(not(unix))]
 fn login_name() -> Option<String> {
     std::env::var("USERNAME").ok()
+}
+
+/// What a correction to claim `claim` is anchored by: the quote of its content, the words of
+/// its cue, and where the quote is (code points).
+fn claim_anchor(
+    doc: &Document,
+    analysis: &Analysis,
+    claim: usize,
+) -> Option<(Quote, Option<String>, usize, usize)> {
+    let claim = analysis.claims.get(claim)?;
+    let quote = Quote::of(&doc.text, claim.span)?;
+    let cue = claim.cue.map(|c| doc.slice(c).to_string());
+    let (start, end) = (
+        doc.char_offset(claim.span.start),
+        doc.char_offset(claim.span.end),
+    );
+    Some((quote, cue, start, end))
 }
 
 /// One change, as it can be taken back.
@@ -339,6 +357,115 @@ impl Session {
         true
     }
 
+    /// Gives claim `claim` (an index into `analysis.claims`) the kind `to`, recorded as a
+    /// correction. `false` when there is no such claim.
+    pub fn set_claim_kind(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        claim: usize,
+        to: ClaimKind,
+        now: Timestamp,
+    ) -> bool {
+        let Some((quote, cue, start, end)) = claim_anchor(doc, analysis, claim) else {
+            return false;
+        };
+        let change = Change::ClaimKind {
+            quote,
+            cue,
+            start,
+            end,
+            to,
+        };
+        self.correct(doc, analysis, change, now);
+        true
+    }
+
+    /// Makes actor `actor` (none: no one) the source of claim `claim`, recorded as a
+    /// correction by the actor's name. `false` when there is no such claim, or the actor is
+    /// not named in the text.
+    pub fn set_claim_source(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        claim: usize,
+        actor: Option<usize>,
+        now: Timestamp,
+    ) -> bool {
+        let name = match actor.map(|a| analysis.actors.get(a)) {
+            None => None,
+            Some(Some(a)) if !a.mentions.is_empty() => Some(a.name.clone()),
+            Some(_) => return false,
+        };
+        let Some((quote, cue, start, end)) = claim_anchor(doc, analysis, claim) else {
+            return false;
+        };
+        let change = Change::ClaimSource {
+            quote,
+            cue,
+            start,
+            end,
+            actor: name,
+        };
+        self.correct(doc, analysis, change, now);
+        true
+    }
+
+    /// Renames actor `actor`, recorded as a correction. `false` when there is no such actor
+    /// or the new name is blank or the same.
+    pub fn rename_actor(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        actor: usize,
+        to: &str,
+        now: Timestamp,
+    ) -> bool {
+        let to = to.trim();
+        let Some(name) = analysis.actors.get(actor).map(|a| a.name.clone()) else {
+            return false;
+        };
+        if to.is_empty() || to == name {
+            return false;
+        }
+        let to = to.to_string();
+        self.correct(doc, analysis, Change::RenameActor { name, to }, now);
+        true
+    }
+
+    /// Gives actor `actor` the kind `to`, recorded as a correction. `false` when there is no
+    /// such actor.
+    pub fn retype_actor(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        actor: usize,
+        to: ActorKind,
+        now: Timestamp,
+    ) -> bool {
+        let Some(name) = analysis.actors.get(actor).map(|a| a.name.clone()) else {
+            return false;
+        };
+        self.correct(doc, analysis, Change::RetypeActor { name, to }, now);
+        true
+    }
+
+    /// Removes actor `actor` (not an actor at all), recorded as a correction. `false` when
+    /// there is no such actor.
+    pub fn remove_actor(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        actor: usize,
+        now: Timestamp,
+    ) -> bool {
+        let Some(name) = analysis.actors.get(actor).map(|a| a.name.clone()) else {
+            return false;
+        };
+        self.correct(doc, analysis, Change::RemoveActor { name }, now);
+        true
+    }
+
     /// Takes back the last change. A taken-back correction restores the analysis as it was
     /// before it. `false` when there is nothing to undo.
     pub fn undo(&mut self, doc: &Document, analysis: &mut Analysis, now: Timestamp) -> bool {
@@ -379,9 +506,12 @@ impl Session {
             warnings.push(clash);
         }
         self.synced = stamp(now);
-        let known: Vec<Change> = self.review.corrections.iter().map(Item::key).collect();
+        // another reader's corrections, and their later word on what this one corrected too
+        // (a kind set again); a correction they withdrew stays applied here until the next
+        // analysis
         for correction in &mut merged.corrections {
-            if !known.contains(&correction.key()) {
+            let mine = &self.review.corrections;
+            if !mine.iter().any(|c| c.change == correction.change) {
                 attach::apply(doc, analysis, correction);
             }
         }
@@ -403,21 +533,18 @@ impl Session {
         now: Timestamp,
         change: impl FnOnce(&mut ClaimReview),
     ) -> bool {
-        let Some(span) = analysis.claims.get(claim).map(|c| c.span) else {
-            return false;
-        };
         let mut item = match self.claim(claim) {
             Some(item) => item.clone(),
             None => {
-                let Some(quote) = Quote::of(&doc.text, span) else {
+                let Some((quote, cue, start, end)) = claim_anchor(doc, analysis, claim) else {
                     return false;
                 };
                 ClaimReview {
                     claim: Some(claim_id(claim)),
                     quote,
-                    cue: analysis.claims[claim].cue.map(|c| doc.slice(c).to_string()),
-                    start: doc.char_offset(span.start),
-                    end: doc.char_offset(span.end),
+                    cue,
+                    start,
+                    end,
                     status: Status::Unreviewed,
                     grade: None,
                     note: None,

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::analysis::{ActorKind, ClaimKind};
 use crate::document::Span;
 
 /// What the analyst made of a claim.
@@ -262,6 +263,53 @@ pub enum Change {
     },
     /// Two actors that are one: `from` is folded into `into` (by name).
     MergeActors { from: String, into: String },
+    /// A claim's kind, as the analyst reads it. The claim is found as a review item is: by
+    /// the quote of its content and the words of its cue.
+    ClaimKind {
+        quote: Quote,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cue: Option<String>,
+        start: usize,
+        end: usize,
+        to: ClaimKind,
+    },
+    /// A claim's source: the actor of this name, or none (`null`) when the text gives none.
+    ClaimSource {
+        quote: Quote,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cue: Option<String>,
+        start: usize,
+        end: usize,
+        actor: Option<String>,
+    },
+    /// An actor renamed; its old name stays one of its aliases, so the change re-applies.
+    RenameActor { name: String, to: String },
+    /// An actor re-typed.
+    RetypeActor { name: String, to: ActorKind },
+    /// Not an actor at all: gone, with every reference to it.
+    RemoveActor { name: String },
+}
+
+impl Change {
+    /// What the change is about, without what it says of it (where a quote last attached,
+    /// the new kind, name or source): two changes to the same thing share it, so the later
+    /// replaces the earlier.
+    pub fn target(&self) -> Change {
+        let mut target = self.clone();
+        match &mut target {
+            Change::AddClaim { start, end, .. } => (*start, *end) = (0, 0),
+            Change::ClaimKind { start, end, to, .. } => {
+                (*start, *end, *to) = (0, 0, ClaimKind::Other);
+            }
+            Change::ClaimSource {
+                start, end, actor, ..
+            } => (*start, *end, *actor) = (0, 0, None),
+            Change::RenameActor { to, .. } => to.clear(),
+            Change::RetypeActor { to, .. } => *to = ActorKind::Other,
+            Change::MergeActors { .. } | Change::RemoveActor { .. } => {}
+        }
+        target
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
