@@ -139,7 +139,7 @@ impl<'a> Briefing<'a> {
 }
 
 /// A serde enum's word ("assertion", "country").
-fn word(value: impl serde::Serialize) -> String {
+pub fn word(value: impl serde::Serialize) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))

@@ -19,6 +19,7 @@ mod marks;
 mod notes;
 mod overlay;
 mod pane;
+mod picker;
 mod reader;
 mod search;
 mod selection;

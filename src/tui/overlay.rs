@@ -1,5 +1,5 @@
-//! Drawing the overlays of the review (the grade picker, the note editor, the actor merge
-//! picker; the notes list is `notes.rs`) and their hints; their state and keys are the
+//! Drawing the overlays of the review (the grade picker, the note editor, the pickers, the
+//! actor's new name; the notes list is `notes.rs`) and their hints; their state and keys are the
 //! reader's ([`super::reader::Overlay`]).
 
 use ratatui::Frame;
@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::keymap::{Command, Context, Keymap};
 use super::notes;
-use super::reader::{NoteOn, Overlay, Reader};
+use super::reader::{NoteOn, Overlay, Pick, Reader};
 use super::theme;
 use super::widgets::{bordered, centred, clear, row_style};
 
@@ -32,11 +32,22 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
                 ),
             }
         }
-        Overlay::Merge { .. } => {
+        Overlay::Pick { on, .. } => {
             let key = in_context(Context::MergePicker);
-            let choose = format!("{}/{} choose", key(Down), key(Up));
-            format!("{choose} · {} merge · {} cancel", key(Choose), key(Cancel))
+            let verb = match on {
+                Pick::Merge { .. } => "merge",
+                Pick::Source { .. } => "set the source",
+                Pick::ClaimKind { .. } | Pick::ActorKind { .. } => "set the kind",
+            };
+            format!(
+                "type to find · {}/{} choose · {} {verb} · {} cancel",
+                key(Down),
+                key(Up),
+                key(Choose),
+                key(Cancel)
+            )
         }
+        Overlay::Rename { .. } => format!("the new name · {}", prompt_hint(keys)),
         Overlay::Notes { confirm: false, .. } => {
             let key = in_context(Context::NotesList);
             format!(
@@ -128,27 +139,54 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
             let height = rows.len() as u16 + 2;
             (format!(" grade c{} ", claim + 1), rows, height)
         }
-        Overlay::Merge {
-            from,
-            into,
-            selected,
-        } => {
-            let actors = app.analysis.as_ref().map_or(&[][..], |a| &a.actors[..]);
-            let fit = usize::from(area.height.saturating_sub(2)).max(1);
-            let skip = (*selected + 1).saturating_sub(fit);
-            let rows: Vec<Line> = into
-                .iter()
-                .enumerate()
-                .skip(skip)
-                .filter_map(|(k, &a)| {
-                    let name = actors.get(a)?.name.clone();
-                    Some(Line::styled(format!(" {name}"), row_style(k == *selected)))
-                })
-                .take(fit)
+        Overlay::Pick { on, picker, .. } => {
+            let fit = usize::from(area.height.saturating_sub(3)).max(1);
+            let skip = (picker.selected + 1).saturating_sub(fit);
+            let find = vec![
+                Text::styled(" find: ", theme::dim()),
+                Text::styled(picker.query.clone(), theme::key()),
+                Text::styled("▏", theme::key()),
+            ];
+            let rows: Vec<Line> = std::iter::once(Line::from(find))
+                .chain(
+                    picker
+                        .shown()
+                        .into_iter()
+                        .enumerate()
+                        .skip(skip)
+                        .take(fit)
+                        .map(|(k, e)| {
+                            let style = row_style(k == picker.selected);
+                            Line::styled(format!(" {}", picker.entry(e)), style)
+                        }),
+                )
                 .collect();
-            let name = actors.get(*from).map_or("", |a| a.name.as_str());
+            let actor = |a: &usize| {
+                app.analysis
+                    .as_ref()
+                    .and_then(|an| an.actors.get(*a))
+                    .map_or(String::new(), |a| a.name.clone())
+            };
+            let title = match on {
+                Pick::Merge { from } => format!(" merge {} into ", actor(from)),
+                Pick::Source { claim } => format!(" source of c{} ", claim + 1),
+                Pick::ClaimKind { claim } => format!(" kind of c{} ", claim + 1),
+                Pick::ActorKind { actor: a } => format!(" kind of {} ", actor(a)),
+            };
             let height = (rows.len() as u16 + 2).min(area.height);
-            (format!(" merge {name} into "), rows, height)
+            (title, rows, height)
+        }
+        Overlay::Rename { actor, name } => {
+            let old = app
+                .analysis
+                .as_ref()
+                .and_then(|a| a.actors.get(*actor))
+                .map_or("", |a| a.name.as_str());
+            let row = Line::from(vec![
+                Text::raw(format!(" {name}")),
+                Text::styled("▏", theme::key()),
+            ]);
+            (format!(" rename {old} "), vec![row], 3)
         }
         Overlay::Note { .. } => return,
     };

@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::reader::Entry;
-use super::super::reader::Overlay;
+use super::super::reader::{Choice, Overlay};
 use super::super::selection::Selection;
 use super::*;
 use crate::briefing::Reviews;
@@ -49,6 +49,16 @@ fn briefing(dir: &std::path::Path, text: &str) -> App {
 
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     app.handle_key(KeyEvent::new(code, modifiers));
+}
+
+/// What the open picker's selected entry stands for.
+fn picker_choice(app: &App) -> Option<Choice> {
+    match &app.reader().overlay {
+        Some(Overlay::Pick {
+            choices, picker, ..
+        }) => picker.chosen().map(|k| choices[k]),
+        _ => None,
+    }
 }
 
 fn status(app: &App, claim: usize) -> Status {
@@ -612,17 +622,52 @@ fn m_merges_the_selected_actor_into_one_chosen_in_a_picker() {
     assert_eq!(app.reader().overlay, None, "only in the Actors pane");
     run(&mut app, &[FocusActors, MergeActor]);
     insta::assert_snapshot!("merge_picker", draw(&mut app, 100, 24).backend());
-    typed(&mut app, "jjk");
-    let Some(Overlay::Merge { into, selected, .. }) = app.reader().overlay.clone() else {
+    // arrows move; j and k are typed, and find the actors whose names hold them
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    let Some(Overlay::Pick {
+        choices, picker, ..
+    }) = app.reader().overlay.clone()
+    else {
         panic!("the picker is open");
     };
-    assert_eq!(selected, 1);
-    let from_name = app.reader().analysis.as_ref().unwrap().actors[0]
-        .name
-        .clone();
-    let into_name = app.reader().analysis.as_ref().unwrap().actors[into[1]]
-        .name
-        .clone();
+    assert_eq!(picker.selected, 1);
+    let name = |a: usize| {
+        app.reader().analysis.as_ref().unwrap().actors[a]
+            .name
+            .clone()
+    };
+    let from_name = name(0);
+    let Choice::Actor(into) = choices[picker.chosen().unwrap()] else {
+        panic!("an actor");
+    };
+    let into_name = name(into);
+    // typing part of the name finds it
+    let part: String = into_name.chars().skip(1).take(4).collect();
+    typed(&mut app, &part.to_lowercase());
+    let Some(Overlay::Pick {
+        choices, picker, ..
+    }) = app.reader().overlay.clone()
+    else {
+        panic!("the picker is open");
+    };
+    assert!(picker.query.len() >= 4);
+    assert!(
+        picker
+            .shown()
+            .iter()
+            .any(|&e| choices[e] == Choice::Actor(into)),
+        "{part:?} finds {into_name}"
+    );
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(
+        screen.contains(&format!("find: {}", part.to_lowercase())),
+        "{screen}"
+    );
+    while picker_choice(&app) != Some(Choice::Actor(into)) {
+        key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(app.reader().overlay, None);
     assert_eq!(actors(&app), before - 1);
@@ -867,13 +912,14 @@ fn each_contexts_keys_are_rebound_from_the_configuration() {
     key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     assert!(!app.reader().search.editing);
     assert_eq!(app.reader().search.query, "Korea");
-    // the merge picker steps with n and merges with m; the notes list closes with x
+    // the merge picker steps with n and merges with m (characters bound there are
+    // commands, not typed); the notes list closes with x
     run(&mut app, &[FocusActors, MergeActor]);
     typed(&mut app, "n");
-    let Some(Overlay::Merge { selected, .. }) = app.reader().overlay.clone() else {
+    let Some(Overlay::Pick { picker, .. }) = app.reader().overlay.clone() else {
         panic!("the picker is open");
     };
-    assert_eq!(selected, 1);
+    assert_eq!(picker.selected, 1);
     let before = app.reader().analysis.as_ref().unwrap().actors.len();
     typed(&mut app, "m");
     assert_eq!(app.reader().overlay, None);
@@ -885,4 +931,126 @@ fn each_contexts_keys_are_rebound_from_the_configuration() {
     assert!(app.reader().overlay.is_some());
     typed(&mut app, "x");
     assert_eq!(app.reader().overlay, None, "x closes the notes list");
+}
+
+#[test]
+fn a_claims_kind_and_source_and_an_actor_are_corrected_from_the_keyboard() {
+    use crate::analysis::{ActorKind, ClaimKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    let analysis = |app: &App| app.reader().analysis.clone().unwrap();
+    let enter = |app: &mut App| key(app, KeyCode::Enter, KeyModifiers::NONE);
+    let claim = app.reader().claim_view[0];
+    let kind = analysis(&app).claims[claim].kind;
+    // K on a claim: the kinds, the claim's own selected; "den" finds denial
+    run(&mut app, &[FocusClaims, SetKind]);
+    assert_eq!(picker_choice(&app), Some(Choice::ClaimKind(kind)));
+    insta::assert_snapshot!("kind_picker", draw(&mut app, 100, 24).backend());
+    typed(&mut app, "den");
+    enter(&mut app);
+    assert_eq!(analysis(&app).claims[claim].kind, ClaimKind::Denial);
+    assert_eq!(app.message.as_deref(), Some("c1 is now denial"));
+    // W: the actors, found by typing; the source is the one chosen
+    let shin = analysis(&app)
+        .actors
+        .iter()
+        .position(|a| a.name == "Shin Wonsik")
+        .unwrap();
+    run(&mut app, &[SetSource]);
+    typed(&mut app, "wons");
+    assert_eq!(picker_choice(&app), Some(Choice::Actor(shin)));
+    enter(&mut app);
+    let source = analysis(&app).claims[claim].source.clone().unwrap();
+    assert_eq!(source.actors, vec![shin]);
+    // an actor renamed (A), re-typed (K in the Actors pane)
+    run(&mut app, &[FocusActors, RenameActor]);
+    let Some(Overlay::Rename { name, .. }) = app.reader().overlay.clone() else {
+        panic!("the name is asked for");
+    };
+    assert_eq!(name, "South Korea");
+    for _ in 0.."South Korea".len() {
+        key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typed(&mut app, "Republic of Korea");
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains("rename South Korea"), "{screen}");
+    enter(&mut app);
+    assert_eq!(analysis(&app).actors[0].name, "Republic of Korea");
+    run(&mut app, &[SetKind]);
+    typed(&mut app, "org");
+    enter(&mut app);
+    assert_eq!(analysis(&app).actors[0].kind, ActorKind::Organization);
+
+    // all kept: a new reader on the same store applies them again
+    let again = reviewed(dir.path());
+    let a = analysis(&again);
+    assert_eq!(a.claims[claim].kind, ClaimKind::Denial);
+    assert_eq!(a.claims[claim].source.as_ref().unwrap().actors, vec![shin]);
+    assert_eq!(
+        (a.actors[0].name.as_str(), a.actors[0].kind),
+        ("Republic of Korea", ActorKind::Organization)
+    );
+
+    // D removes the actor; U takes back each correction, newest first
+    let actors = a.actors.len();
+    run(&mut app, &[RemoveActor]);
+    assert_eq!(analysis(&app).actors.len(), actors - 1);
+    assert_eq!(app.message.as_deref(), Some("Republic of Korea removed"));
+    run(&mut app, &[Undo, Undo, Undo]);
+    let a = analysis(&app);
+    assert_eq!(
+        (a.actors.len(), a.actors[0].name.as_str()),
+        (actors, "South Korea")
+    );
+    run(&mut app, &[Undo, Undo]);
+    assert_eq!(analysis(&app).claims[claim].kind, kind);
+    let a = analysis(&reviewed(dir.path()));
+    assert_eq!(a.claims[claim].kind, kind);
+    assert_eq!(a.actors[0].name, "South Korea");
+}
+
+#[test]
+fn quick_review_keys_step_to_unreviewed_claims_select_a_match_and_show_an_actor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, MarkSupported, NextUnreviewed]);
+    assert_eq!(app.reader().claims.selected, 1);
+    run(&mut app, &[MarkDisputed, NextUnreviewed]);
+    assert_eq!(app.reader().claims.selected, 2);
+    let n = app.reader().claim_view.len();
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("c3: {} unreviewed", n - 2).as_str())
+    );
+    // back past the two reviewed, round to the last
+    run(&mut app, &[PrevUnreviewed]);
+    assert_eq!(app.reader().claims.selected, n - 1);
+
+    // v starts at the search's match
+    run(&mut app, &[Search]);
+    typed(&mut app, "Kremlin");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    draw(&mut app, 100, 30);
+    run(&mut app, &[FocusArticle, Select]);
+    let doc = app.reader().doc.clone().unwrap();
+    let span = app.reader().selected_span().unwrap();
+    assert_eq!(doc.slice(span), "Kremlin");
+    run(&mut app, &[Back]);
+
+    // enter on an actor filters the panes and shows where the text first names it
+    let analysis = app.reader().analysis.clone().unwrap();
+    let states = analysis
+        .actors
+        .iter()
+        .position(|a| a.name == "United States")
+        .unwrap();
+    let first = analysis.actors[states].mentions[0].span.start;
+    run(&mut app, &[FocusActors]);
+    for _ in 0..states {
+        run(&mut app, &[Down]);
+    }
+    run(&mut app, &[Open]);
+    draw(&mut app, 100, 30);
+    assert_eq!(app.reader().filter, Some(states));
+    assert!(app.reader_mut().article.shows(&doc, first));
 }

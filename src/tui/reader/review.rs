@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::{Item, NoteOn, Overlay, Pane, Reader};
+use super::{Choice, Item, NoteOn, Overlay, Pane, Pick, Reader};
+use crate::analysis::{ActorKind, Analysis, ClaimKind};
 use crate::briefing::reviewed;
-use crate::document::Span;
-use crate::export::{self, Briefing, Format};
+use crate::document::{Document, Span};
+use crate::export::{self, Briefing, Format, word as kind_word};
 use crate::review::{FreeNote, Grade, Position, Session, Status};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
+use crate::tui::picker::Picker;
 use crate::tui::selection::{Selection, Step};
 use crate::tui::textarea::TextArea;
 
@@ -203,6 +205,23 @@ impl Reader {
             Notes => self.open_notes(0),
             Select if self.focus == Pane::Article => self.start_selection(),
             MergeActor => self.start_merge(),
+            SetKind if self.focus == Pane::Actors => self.pick_actor_kind(),
+            SetKind => self.pick_claim_kind(),
+            SetSource => self.pick_source(),
+            RenameActor => {
+                if let Some((actor, name)) = self.target_actor() {
+                    self.overlay = Some(Overlay::Rename { actor, name });
+                }
+            }
+            RemoveActor => {
+                if let Some((actor, name)) = self.target_actor() {
+                    self.correct(format!("{name} removed"), true, |s, d, a, now| {
+                        s.remove_actor(d, a, actor, now)
+                    });
+                }
+            }
+            NextUnreviewed => self.next_unreviewed(true),
+            PrevUnreviewed => self.next_unreviewed(false),
             Select | AddClaim | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
                 self.message = Some("select a passage in the article first (v)".into());
             }
@@ -213,53 +232,236 @@ impl Reader {
 
     /// `M` in the Actors pane: a picker of the other actors.
     fn start_merge(&mut self) {
-        let Some(analysis) = &self.analysis else {
+        let Some((from, _)) = self.target_actor() else {
             return;
         };
-        let from = self.actors.selected;
-        if self.focus != Pane::Actors || from >= analysis.actors.len() {
-            self.message = Some("select an actor in the Actors pane first".into());
-            return;
-        }
-        let into: Vec<usize> = (0..analysis.actors.len()).filter(|&a| a != from).collect();
-        if into.is_empty() {
+        let actors = self.actor_choices(|a| a != from);
+        if actors.is_empty() {
             self.message = Some("no other actor to merge into".into());
             return;
         }
-        self.overlay = Some(Overlay::Merge {
-            from,
-            into,
-            selected: 0,
+        self.open_picker(Pick::Merge { from }, actors, None);
+    }
+
+    /// `W` on a claim: a picker of the actors named in the text, and no one.
+    fn pick_source(&mut self) {
+        let Some(claim) = self.review_target() else {
+            return;
+        };
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let current = analysis.claims[claim]
+            .source
+            .as_ref()
+            .and_then(|s| s.actors.first().copied());
+        let mut choices = vec![(Choice::NoOne, "(no source)".to_string())];
+        choices.extend(self.actor_choices(|a| !analysis.actors[a].mentions.is_empty()));
+        let at = choices
+            .iter()
+            .position(|(c, _)| current.is_some_and(|a| *c == Choice::Actor(a)));
+        self.open_picker(Pick::Source { claim }, choices, at);
+    }
+
+    /// `K` on a claim: a picker of the kinds.
+    fn pick_claim_kind(&mut self) {
+        let Some(claim) = self.review_target() else {
+            return;
+        };
+        let Some(current) = self.analysis.as_ref().map(|a| a.claims[claim].kind) else {
+            return;
+        };
+        let choices = ClaimKind::ALL.map(|k| (Choice::ClaimKind(k), kind_word(k)));
+        let at = ClaimKind::ALL.iter().position(|&k| k == current);
+        self.open_picker(Pick::ClaimKind { claim }, choices.to_vec(), at);
+    }
+
+    /// `K` in the Actors pane: a picker of the kinds.
+    fn pick_actor_kind(&mut self) {
+        let Some((actor, _)) = self.target_actor() else {
+            return;
+        };
+        let Some(current) = self.analysis.as_ref().map(|a| a.actors[actor].kind) else {
+            return;
+        };
+        let choices = ActorKind::ALL.map(|k| (Choice::ActorKind(k), kind_word(k)));
+        let at = ActorKind::ALL.iter().position(|&k| k == current);
+        self.open_picker(Pick::ActorKind { actor }, choices.to_vec(), at);
+    }
+
+    /// The actors that `keep` keeps, each with its name and kind, for a picker.
+    fn actor_choices(&self, keep: impl Fn(usize) -> bool) -> Vec<(Choice, String)> {
+        let Some(analysis) = &self.analysis else {
+            return Vec::new();
+        };
+        (0..analysis.actors.len())
+            .filter(|&a| keep(a))
+            .map(|a| {
+                let actor = &analysis.actors[a];
+                (
+                    Choice::Actor(a),
+                    format!("{} ({})", actor.name, kind_word(actor.kind)),
+                )
+            })
+            .collect()
+    }
+
+    fn open_picker(&mut self, on: Pick, choices: Vec<(Choice, String)>, at: Option<usize>) {
+        let (choices, entries): (Vec<Choice>, Vec<String>) = choices.into_iter().unzip();
+        let picker = Picker::new(entries).at(at.unwrap_or(0));
+        self.overlay = Some(Overlay::Pick {
+            on,
+            choices,
+            picker,
         });
     }
 
-    pub(super) fn merge(&mut self, from: usize, into: usize) {
+    /// A picker's entry chosen: the correction it makes.
+    pub(super) fn picked(&mut self, on: Pick, choice: Choice) {
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let actor_name = |a: usize| analysis.actors.get(a).map_or("", |a| &a.name).to_string();
+        match (on, choice) {
+            (Pick::Merge { from }, Choice::Actor(into)) => {
+                let done = format!("{} merged into {}", actor_name(from), actor_name(into));
+                self.correct(done, true, |s, d, a, now| {
+                    s.merge_actor(d, a, from, into, now)
+                });
+            }
+            (Pick::Source { claim }, Choice::Actor(_) | Choice::NoOne) => {
+                let actor = match choice {
+                    Choice::Actor(a) => Some(a),
+                    _ => None,
+                };
+                let who = actor.map_or("no one".to_string(), actor_name);
+                let done = format!("c{} source: {who}", claim + 1);
+                self.correct(done, false, |s, d, a, now| {
+                    s.set_claim_source(d, a, claim, actor, now)
+                });
+            }
+            (Pick::ClaimKind { claim }, Choice::ClaimKind(kind)) => {
+                let done = format!("c{} is now {}", claim + 1, kind_word(kind));
+                self.correct(done, false, |s, d, a, now| {
+                    s.set_claim_kind(d, a, claim, kind, now)
+                });
+            }
+            (Pick::ActorKind { actor }, Choice::ActorKind(kind)) => {
+                let done = format!("{} is now {}", actor_name(actor), kind_word(kind));
+                self.correct(done, false, |s, d, a, now| {
+                    s.retype_actor(d, a, actor, kind, now)
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// The new name typed for actor `actor`.
+    pub(super) fn rename(&mut self, actor: usize, name: &str) {
+        let done = format!("renamed {}", name.trim());
+        self.correct(done, false, |s, d, a, now| {
+            s.rename_actor(d, a, actor, name, now)
+        });
+        if self.message.is_none() {
+            self.message = Some("name not changed".into());
+        }
+    }
+
+    /// A correction made through the session by `fix`: when it is made, `done` is said and
+    /// the review saved; `moved` when actor indices moved, so the actor filter and
+    /// selection start again.
+    fn correct(
+        &mut self,
+        done: String,
+        moved: bool,
+        fix: impl FnOnce(&mut Session, &Document, &mut Analysis, Timestamp) -> bool,
+    ) {
         let now = Timestamp::now();
         let (Some(session), Some(doc), Some(analysis)) =
             (&mut self.session, &self.doc, &mut self.analysis)
         else {
             return;
         };
-        let names = (analysis.actors.get(from), analysis.actors.get(into));
-        let (Some(f), Some(i)) = names else {
+        if !fix(session, doc, analysis, now) {
             return;
-        };
-        let message = format!("{} merged into {}", f.name, i.name);
-        if session.merge_actor(doc, analysis, from, into, now) {
-            self.message = Some(message);
-            // Actor indices moved: the actor filter and selection start again.
+        }
+        self.message = Some(done);
+        if moved {
             self.filter = None;
             self.actors = Default::default();
             self.current = None;
-            self.save(now);
+        }
+        self.save(now);
+    }
+
+    /// The actor selected in the Actors pane with its name, or a hint when there is none.
+    fn target_actor(&mut self) -> Option<(usize, String)> {
+        self.session.as_ref()?;
+        let actor = self.actors.selected;
+        let name = self
+            .analysis
+            .as_ref()
+            .and_then(|a| a.actors.get(actor))
+            .map(|a| a.name.clone())
+            .filter(|_| self.focus == Pane::Actors);
+        if name.is_none() {
+            self.message = Some("select an actor in the Actors pane first".into());
+        }
+        name.map(|n| (actor, n))
+    }
+
+    /// `}`/`{`: the next (or previous) claim listed that is still unreviewed, after the one
+    /// selected, round to the start; selected in the Claims pane and shown in the article.
+    fn next_unreviewed(&mut self, forward: bool) {
+        let statuses = self.statuses();
+        let n = self.claim_view.len();
+        let here = match self.current {
+            Some(Item::Claim(i)) => self.claim_view.iter().position(|&c| c == i),
+            _ if self.focus == Pane::Claims => Some(self.claims.selected),
+            _ => None,
+        };
+        let order: Vec<usize> = match (here, forward) {
+            (Some(k), true) => (k + 1..n).chain(0..=k.min(n.saturating_sub(1))).collect(),
+            (Some(k), false) => (0..k).rev().chain((k..n).rev()).collect(),
+            (None, true) => (0..n).collect(),
+            (None, false) => (0..n).rev().collect(),
+        };
+        let next = order
+            .into_iter()
+            .find(|&k| statuses.get(self.claim_view[k]) == Some(&Status::Unreviewed));
+        let Some(k) = next else {
+            self.message = Some("no claim listed is unreviewed".into());
+            return;
+        };
+        self.claims.selected = k;
+        self.current = Some(Item::Claim(self.claim_view[k]));
+        self.refresh_focus();
+        let left = self
+            .claim_view
+            .iter()
+            .filter(|&&c| statuses.get(c) == Some(&Status::Unreviewed))
+            .count();
+        self.message = Some(format!("c{}: {left} unreviewed", self.claim_view[k] + 1));
+        if let Some(at) = self.focus_spans.first().map(|s| s.start) {
+            self.jump(at);
         }
     }
 
-    /// `v` in the article: the sentence of the selected claim, else the one at the top.
+    /// `v` in the article: the search's match when it shows, else the sentence of the
+    /// selected claim, else the one at the top.
     fn start_selection(&mut self) {
         let Some(doc) = &self.doc else {
             return;
         };
+        if let Some(found) = self
+            .search
+            .shown
+            .filter(|m| self.article.shows(doc, m.start))
+        {
+            self.selection = Selection::of(found);
+            self.refresh_focus();
+            return;
+        }
         let at = match (self.current, &self.analysis) {
             (Some(Item::Claim(i)), Some(a)) => a.claims.get(i).map_or(0, |c| c.span.start),
             _ => self.article.top_byte(doc),
