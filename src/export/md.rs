@@ -6,7 +6,6 @@ use std::fmt::Write;
 use crate::analysis::times::readable;
 use crate::document::DateSource;
 use crate::review::{Change, Status};
-use crate::schema::claim_id;
 
 use super::{Briefing, status, word};
 
@@ -32,6 +31,7 @@ pub fn render(b: &Briefing) -> String {
     out.extend(facts.into_iter().flatten());
 
     let claims: Vec<_> = b.claims().collect();
+    let ids = b.ids();
     let counts: Vec<String> = Status::ALL
         .iter()
         .map(|&s| (claims.iter().filter(|(_, _, r)| status(*r) == s).count(), s))
@@ -78,8 +78,11 @@ pub fn render(b: &Briefing) -> String {
                 let _ = writeln!(out, "- Hedged: {}", hedges.join(", "));
             }
             if !claim.contradicts.is_empty() {
-                let ids: Vec<String> = claim.contradicts.iter().map(|&c| claim_id(c)).collect();
-                let _ = writeln!(out, "- Contradicts: {}", ids.join(", "));
+                let _ = writeln!(
+                    out,
+                    "- Contradicts: {}",
+                    ids.of(&claim.contradicts).join(", ")
+                );
             }
             if let Some(note) = review.and_then(|r| r.note.as_deref()) {
                 let _ = writeln!(out, "- Note:\n\n{}", block(note, "  "));

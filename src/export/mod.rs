@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::analysis::{Analysis, Claim};
 use crate::document::Document;
 use crate::review::{ClaimReview, Review, Status};
-use crate::schema::claim_id;
+use crate::schema::ClaimIds;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -86,15 +86,25 @@ impl<'a> Briefing<'a> {
 
     /// Each claim with its id and its review, if it has one.
     fn claims(&self) -> impl Iterator<Item = (String, &Claim, Option<&ClaimReview>)> {
-        self.analysis.claims.iter().enumerate().map(|(i, claim)| {
-            let id = claim_id(i);
-            let review = self
-                .review
-                .claims
-                .iter()
-                .find(|r| r.claim.as_deref() == Some(id.as_str()));
-            (id, claim, review)
-        })
+        let ids = self.ids();
+        self.analysis
+            .claims
+            .iter()
+            .enumerate()
+            .map(move |(i, claim)| {
+                let id = ids.get(i);
+                let review = self
+                    .review
+                    .claims
+                    .iter()
+                    .find(|r| r.claim.as_deref() == Some(id.as_str()));
+                (id, claim, review)
+            })
+    }
+
+    /// Every claim's id (c1 ..., and u1 ... for those the analyst added).
+    fn ids(&self) -> ClaimIds {
+        ClaimIds::new(&self.analysis.claims)
     }
 
     fn source(&self, claim: &Claim) -> Option<String> {

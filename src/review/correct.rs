@@ -5,10 +5,11 @@
 use crate::analysis::{Analysis, Claim, ClaimKind, Source};
 use crate::document::{Document, Span};
 
-/// Adds a claim over `span` (bytes, on character boundaries) unless the analysis already has
-/// one there; returns its index. Claims stay in text order, so the indices of later claims
-/// (and the `contradicts` lists that hold them) move up by one.
-pub fn add_claim(doc: &Document, analysis: &mut Analysis, span: Span) -> usize {
+/// Adds a claim over `span` (bytes, on character boundaries), the analyst's `number`th,
+/// unless the analysis already has one there; returns its index. Claims stay in text order,
+/// so the indices of later claims (and the `contradicts` lists that hold them) move up by
+/// one; their ids do not ([`crate::schema::ClaimIds`]).
+pub fn add_claim(doc: &Document, analysis: &mut Analysis, span: Span, number: usize) -> usize {
     if let Some(i) = analysis.claims.iter().position(|c| c.span == span) {
         return i;
     }
@@ -38,6 +39,7 @@ pub fn add_claim(doc: &Document, analysis: &mut Analysis, span: Span) -> usize {
             kind: ClaimKind::Other,
             hedges: Vec::new(),
             contradicts: Vec::new(),
+            added: Some(number),
         },
     );
     at
@@ -194,15 +196,16 @@ mod tests {
             kind: ClaimKind::Assertion,
             hedges: vec![],
             contradicts,
+            added: None,
         };
         analysis.claims = vec![claim(0, 15, vec![1]), claim(31, 46, vec![0])];
-        let at = add_claim(&d, &mut analysis, Span::new(16, 30));
+        let at = add_claim(&d, &mut analysis, Span::new(16, 30), 1);
         assert_eq!(at, 1);
         assert_eq!(analysis.claims[1].sentence, Span::new(16, 30));
         assert_eq!(analysis.claims[0].contradicts, vec![2]);
         assert_eq!(analysis.claims[2].contradicts, vec![0]);
         // Idempotent.
-        assert_eq!(add_claim(&d, &mut analysis, Span::new(16, 30)), 1);
+        assert_eq!(add_claim(&d, &mut analysis, Span::new(16, 30), 1), 1);
         assert_eq!(analysis.claims.len(), 3);
     }
 
@@ -229,6 +232,7 @@ mod tests {
             kind: ClaimKind::Assertion,
             hedges: vec![],
             contradicts: vec![],
+            added: None,
         });
         analysis.timeline.push(Event {
             label: "x".into(),

@@ -172,6 +172,7 @@ mod tests {
     fn item(exact: &str, status: Status, second: i64) -> ClaimReview {
         ClaimReview {
             claim: None,
+            index: None,
             quote: Quote {
                 exact: exact.into(),
                 ..Quote::default()

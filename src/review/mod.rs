@@ -28,7 +28,6 @@ use jiff::Timestamp;
 
 use crate::analysis::{ActorKind, Analysis, ClaimKind};
 use crate::document::{Document, Span, Warning};
-use crate::schema::claim_id;
 
 use merge::{Item, put, restore};
 
@@ -185,23 +184,14 @@ impl Session {
 
     /// The review of claim `claim` (an index into `analysis.claims`), if any.
     pub fn claim(&self, claim: usize) -> Option<&ClaimReview> {
-        let id = claim_id(claim);
-        self.review
-            .claims
-            .iter()
-            .find(|c| c.claim.as_deref() == Some(id.as_str()))
+        self.review.claims.iter().find(|c| c.index == Some(claim))
     }
 
     /// Every claim's review by claim index, for drawing a list of `claims` claims at once.
     pub fn by_claim(&self, claims: usize) -> Vec<Option<&ClaimReview>> {
         let mut out = vec![None; claims];
         for item in &self.review.claims {
-            let slot = item
-                .claim
-                .as_deref()
-                .and_then(|id| id.strip_prefix('c')?.parse::<usize>().ok()?.checked_sub(1))
-                .and_then(|i| out.get_mut(i));
-            if let Some(slot) = slot {
+            if let Some(slot) = item.index.and_then(|i| out.get_mut(i)) {
                 *slot = Some(item);
             }
         }
@@ -328,6 +318,7 @@ impl Session {
             quote,
             start: doc.char_offset(span.start),
             end: doc.char_offset(span.end),
+            number: Some(attach::next_claim_number(&self.review.corrections)),
         };
         self.correct(doc, analysis, change, now);
         attach::claim_at(doc, analysis, span, None)
@@ -502,6 +493,7 @@ impl Session {
             return Ok(Vec::new());
         };
         let (mut merged, mut warnings) = store.save(&self.key, &self.review, now)?;
+        attach::number_added_claims(&mut merged.corrections);
         if let Some(clash) = clashes(&self.review, &merged, self.synced) {
             warnings.push(clash);
         }
@@ -540,7 +532,8 @@ impl Session {
                     return false;
                 };
                 ClaimReview {
-                    claim: Some(claim_id(claim)),
+                    claim: Some(analysis.claim_id(claim)),
+                    index: Some(claim),
                     quote,
                     cue,
                     start,

@@ -158,8 +158,13 @@ impl Quote {
 /// attached in the current text and analysis (`start`/`end` in code points).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimReview {
+    /// The id of the claim it attached to (c2, u1), as exports give it.
     #[serde(default)]
     pub claim: Option<String>,
+    /// The index of that claim in the analysis: what the front ends look it up by. Never
+    /// kept: it is where the item attached in this analysis.
+    #[serde(skip)]
+    pub index: Option<usize>,
     pub quote: Quote,
     /// The words of the claim's cue: they tell apart two claims over the very same words
     /// (each source can be judged on its own), and say nothing otherwise.
@@ -255,11 +260,14 @@ pub struct Correction {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
-    /// A claim the machine missed, from a selection.
+    /// A claim the machine missed, from a selection: the analyst's `number`th (its id
+    /// `u<number>`, which never changes; given on load to one a format 2 file kept without).
     AddClaim {
         quote: Quote,
         start: usize,
         end: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<usize>,
     },
     /// Two actors that are one: `from` is folded into `into` (by name).
     MergeActors { from: String, into: String },
@@ -297,7 +305,9 @@ impl Change {
     pub fn target(&self) -> Change {
         let mut target = self.clone();
         match &mut target {
-            Change::AddClaim { start, end, .. } => (*start, *end) = (0, 0),
+            Change::AddClaim {
+                start, end, number, ..
+            } => (*start, *end, *number) = (0, 0, None),
             Change::ClaimKind { start, end, to, .. } => {
                 (*start, *end, *to) = (0, 0, ClaimKind::Other);
             }

@@ -252,6 +252,85 @@ fn claim_and_actor_corrections_survive_an_edited_text_and_undo() {
 }
 
 #[test]
+fn an_added_claim_takes_an_id_of_its_own_and_moves_no_other() {
+    use crate::schema::ClaimIds;
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    let ids_of = |a: &Analysis, d: &Document| -> Vec<(String, String)> {
+        let ids = ClaimIds::new(&a.claims);
+        (0..a.claims.len())
+            .map(|i| (ids.get(i), d.slice(a.claims[i].span).to_string()))
+            .collect()
+    };
+    let before = ids_of(&a, &d);
+    let passage = |d: &Document, words: &str| {
+        let start = d.text.find(words).unwrap();
+        Span::new(start, start + words.len())
+    };
+    // one near the end, then one before every claim
+    let late = s.add_claim(&d, &mut a, passage(&d, "Paris later sent a team"), at(1));
+    let early = s.add_claim(&d, &mut a, passage(&d, "Transport officials"), at(2));
+    assert_eq!(early, Some(0));
+    assert_eq!(a.claim_id(0), "u2");
+    assert_eq!(a.claim_id(late.unwrap() + 1), "u1");
+    assert!(s.set_status(&d, &a, 0, Status::Unverified, at(3)));
+    assert_eq!(s.claim(0).unwrap().claim.as_deref(), Some("u2"));
+    let after: Vec<_> = ids_of(&a, &d)
+        .into_iter()
+        .filter(|(id, _)| id.starts_with('c'))
+        .collect();
+    assert_eq!(after, before, "the machine's claims keep their ids");
+    s.save(&d, &mut a, at(4)).unwrap();
+
+    // reopened on an edited text, every id is the same
+    let edited = format!("Update: a line was added.\n\n{TEXT}");
+    let (d2, mut a2, mut s2, _) = open(dir.path(), &edited);
+    let claim = |a: &Analysis, d: &Document, words: &str| {
+        let i = claim_index(d, a, words);
+        a.claim_id(i)
+    };
+    assert_eq!(claim(&a2, &d2, "Transport officials"), "u2");
+    assert_eq!(claim(&a2, &d2, "Paris later sent a team"), "u1");
+    let officials = claim_index(&d2, &a2, "Transport officials");
+    assert_eq!(
+        s2.claim(officials).map(|c| c.status),
+        Some(Status::Unverified),
+        "{:?}",
+        s2.review().claims
+    );
+    // an id undone is never given again
+    assert!(s.undo(&d, &mut a, at(5)));
+    assert!(s.undo(&d, &mut a, at(6)));
+    s.save(&d, &mut a, at(7)).unwrap();
+    let (d2b, mut a2b, mut s2b, _) = open(dir.path(), &edited);
+    let third = s2b.add_claim(
+        &d2b,
+        &mut a2b,
+        passage(&d2b, "Update: a line was added."),
+        at(8),
+    );
+    assert_eq!(a2b.claim_id(third.unwrap()), "u3");
+    // a file of format 2 kept added claims without numbers: they take them in order
+    let mut review = s2.review().clone();
+    for c in &mut review.corrections {
+        if let Change::AddClaim { number, .. } = &mut c.change {
+            *number = None;
+        }
+    }
+    attach::number_added_claims(&mut review.corrections);
+    let numbers: Vec<_> = review
+        .corrections
+        .iter()
+        .filter_map(|c| match c.change {
+            Change::AddClaim { number, .. } => number,
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, [1, 2]);
+    let _ = s2.save(&d2, &mut a2, at(9));
+}
+
+#[test]
 fn free_notes_and_clearing_a_status() {
     let dir = tempfile::tempdir().unwrap();
     let (d, mut a, mut s, _) = open(dir.path(), TEXT);

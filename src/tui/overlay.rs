@@ -105,7 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
     };
     if let (Some(Overlay::Note { on, text, .. }), Some(inner)) = (&app.overlay, editor) {
         let title = match on {
-            NoteOn::Claim(claim) => format!(" note on c{} ", *claim + 1),
+            NoteOn::Claim(claim) => format!(" note on {} ", app.claim_id(*claim)),
             NoteOn::Passage(_) | NoteOn::Listed(..) => " note on the passage ".to_string(),
         };
         let place = inner.outer(ratatui::layout::Margin::new(1, 1));
@@ -137,7 +137,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                     .collect(),
             };
             let height = rows.len() as u16 + 2;
-            (format!(" grade c{} ", claim + 1), rows, height)
+            (format!(" grade {} ", app.claim_id(*claim)), rows, height)
         }
         Overlay::Pick { on, picker, .. } => {
             let fit = usize::from(area.height.saturating_sub(3)).max(1);
@@ -169,8 +169,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
             };
             let title = match on {
                 Pick::Merge { from } => format!(" merge {} into ", actor(from)),
-                Pick::Source { claim } => format!(" source of c{} ", claim + 1),
-                Pick::ClaimKind { claim } => format!(" kind of c{} ", claim + 1),
+                Pick::Source { claim } => format!(" source of {} ", app.claim_id(*claim)),
+                Pick::ClaimKind { claim } => format!(" kind of {} ", app.claim_id(*claim)),
                 Pick::ActorKind { actor: a } => format!(" kind of {} ", actor(a)),
             };
             let height = (rows.len() as u16 + 2).min(area.height);

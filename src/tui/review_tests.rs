@@ -602,7 +602,7 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
     run(&mut app, &[AddClaim]);
     let analysis = app.reader().analysis.as_ref().unwrap();
     assert_eq!(analysis.claims.len(), before + 1, "{:?}", app.message);
-    assert!(app.message.as_deref().unwrap().starts_with("added as c"));
+    assert_eq!(app.message.as_deref(), Some("added as u1"));
     let again = reviewed(dir.path());
     assert_eq!(
         again.reader().analysis.as_ref().unwrap().claims.len(),

@@ -158,7 +158,7 @@ impl Reader {
                 if let Some(claim) = self.review_target()
                     && let Some(text) = self.clip(claim)
                 {
-                    self.message = Some(format!("c{} copied (OSC 52)", claim + 1));
+                    self.message = Some(format!("{} copied (OSC 52)", self.claim_id(claim)));
                     return Some(Effect::Copy(text));
                 }
             }
@@ -335,13 +335,13 @@ impl Reader {
                     _ => None,
                 };
                 let who = actor.map_or("no one".to_string(), actor_name);
-                let done = format!("c{} source: {who}", claim + 1);
+                let done = format!("{} source: {who}", analysis.claim_id(claim));
                 self.correct(done, false, |s, d, a, now| {
                     s.set_claim_source(d, a, claim, actor, now)
                 });
             }
             (Pick::ClaimKind { claim }, Choice::ClaimKind(kind)) => {
-                let done = format!("c{} is now {}", claim + 1, kind_word(kind));
+                let done = format!("{} is now {}", analysis.claim_id(claim), kind_word(kind));
                 self.correct(done, false, |s, d, a, now| {
                     s.set_claim_kind(d, a, claim, kind, now)
                 });
@@ -441,7 +441,10 @@ impl Reader {
             .iter()
             .filter(|&&c| statuses.get(c) == Some(&Status::Unreviewed))
             .count();
-        self.message = Some(format!("c{}: {left} unreviewed", self.claim_view[k] + 1));
+        self.message = Some(format!(
+            "{}: {left} unreviewed",
+            self.claim_id(self.claim_view[k])
+        ));
         if let Some(at) = self.focus_spans.first().map(|s| s.start) {
             self.jump(at);
         }
@@ -533,7 +536,7 @@ impl Reader {
         };
         match session.add_claim(doc, analysis, span, now) {
             Some(claim) => {
-                self.message = Some(format!("added as c{}", claim + 1));
+                self.message = Some(format!("added as {}", analysis.claim_id(claim)));
                 self.current = Some(Item::Claim(claim));
                 self.save(now);
             }
@@ -584,6 +587,13 @@ impl Reader {
         }
     }
 
+    /// Claim `claim`'s id as the panes and exports give it (c3, u1).
+    pub fn claim_id(&self, claim: usize) -> String {
+        self.analysis
+            .as_ref()
+            .map_or_else(|| crate::schema::claim_id(claim), |a| a.claim_id(claim))
+    }
+
     /// The claim to act on, or a hint in the status bar when there is none.
     fn review_target(&mut self) -> Option<usize> {
         self.session.as_ref()?;
@@ -604,7 +614,7 @@ impl Reader {
             return;
         };
         if session.set_status(doc, analysis, claim, status, now) {
-            self.message = Some(format!("c{} {status}", claim + 1));
+            self.message = Some(format!("{} {status}", analysis.claim_id(claim)));
             self.save(now);
         }
     }
@@ -642,8 +652,8 @@ impl Reader {
             && session.set_grade(doc, analysis, claim, grade, now)
         {
             self.message = Some(match grade {
-                Some(g) => format!("c{} graded {g}", claim + 1),
-                None => format!("c{} grade cleared", claim + 1),
+                Some(g) => format!("{} graded {g}", analysis.claim_id(claim)),
+                None => format!("{} grade cleared", analysis.claim_id(claim)),
             });
             self.save(now);
         }
@@ -654,7 +664,7 @@ impl Reader {
             (&mut self.session, &self.doc, &self.analysis)
             && session.set_note(doc, analysis, claim, text, now)
         {
-            self.message = Some(format!("c{} note saved", claim + 1));
+            self.message = Some(format!("{} note saved", analysis.claim_id(claim)));
             self.save(now);
         }
     }
