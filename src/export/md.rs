@@ -17,6 +17,7 @@ pub fn render(b: &Briefing) -> String {
     // a date read from the article's first lines is a guess the reader of the note should see
     let published = meta.published.map(|d| match meta.published_from {
         Some(DateSource::Dateline) => format!("{d} (from the dateline)"),
+        Some(DateSource::Review) => format!("{d} (set in the review)"),
         _ => d.to_string(),
     });
     let facts = [

@@ -19,7 +19,8 @@ pub mod store;
 mod tests;
 
 pub use model::{
-    Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Quote, Review, Status,
+    Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Published, Quote,
+    Review, Status,
 };
 pub use position::Position;
 pub use store::{BriefingKey, Store, StoreError};
@@ -133,8 +134,8 @@ fn claim_anchor(
 enum Undo {
     Claim((Quote, Option<String>), Option<ClaimReview>),
     Note(Quote, Option<FreeNote>),
-    /// The analysis before the correction, restored as it was.
-    Correction(Change, Option<Correction>, Box<Analysis>),
+    Correction(Change, Option<Correction>),
+    Published(Option<Published>),
 }
 
 /// A briefing's review while it is open: attached to the analysis on screen.
@@ -142,6 +143,9 @@ pub struct Session {
     store: Option<Store>,
     key: BriefingKey,
     review: Review,
+    /// The analysis as the machine made it: a correction undone is the corrections in
+    /// force applied to it again.
+    machine: Analysis,
     undo: Vec<Undo>,
     /// When the review was last read from or written to the store: a field changed here
     /// after it, and by another reader after it too, is a clash the later change won.
@@ -166,11 +170,13 @@ impl Session {
         };
         let mut review = stored.unwrap_or_default();
         review.reviewer = reviewer;
+        let machine = analysis.clone();
         attach::attach(doc, analysis, &mut review);
         let session = Session {
             store,
             key,
             review,
+            machine,
             undo: Vec::new(),
             synced: stamp(now),
         };
@@ -467,13 +473,44 @@ impl Session {
         match last {
             Undo::Claim(key, before) => restore(&mut self.review.claims, &key, before, now),
             Undo::Note(key, before) => restore(&mut self.review.notes, &key, before, now),
-            Undo::Correction(key, before, previous) => {
+            Undo::Correction(key, before) => {
                 restore(&mut self.review.corrections, &key, before, now);
-                *analysis = *previous;
+                *analysis = self.machine.clone();
+                attach::attach(doc, analysis, &mut self.review);
+            }
+            Undo::Published(before) => {
+                self.review.published = Some(Published {
+                    date: before.and_then(|p| p.date),
+                    updated: now,
+                });
             }
         }
         attach::attach_items(doc, analysis, &mut self.review);
         true
+    }
+
+    /// The published date set in the review, if any.
+    pub fn published(&self) -> Option<jiff::civil::Date> {
+        self.review.published.and_then(|p| p.date)
+    }
+
+    /// Sets the briefing's published date in the review (none: clears it). The briefing is
+    /// then to be analysed again with it ([`Session::reanalysed`]).
+    pub fn set_published(&mut self, date: Option<jiff::civil::Date>, now: Timestamp) {
+        let before = self.review.published;
+        self.review.published = Some(Published {
+            date,
+            updated: stamp(now),
+        });
+        self.undo.push(Undo::Published(before));
+    }
+
+    /// The briefing analysed again (its published date changed): `machine` is the new
+    /// analysis as the machine made it; `analysis` becomes it with the review attached.
+    pub fn reanalysed(&mut self, doc: &Document, machine: Analysis, analysis: &mut Analysis) {
+        *analysis = machine.clone();
+        self.machine = machine;
+        attach::attach(doc, analysis, &mut self.review);
     }
 
     pub fn can_undo(&self) -> bool {
@@ -557,7 +594,6 @@ impl Session {
     }
 
     fn correct(&mut self, doc: &Document, analysis: &mut Analysis, change: Change, now: Timestamp) {
-        let previous = Box::new(analysis.clone());
         let mut correction = Correction {
             change,
             updated: stamp(now),
@@ -567,7 +603,7 @@ impl Session {
         attach::apply(doc, analysis, &mut correction);
         let key = correction.key();
         let before = put(&mut self.review.corrections, correction);
-        self.undo.push(Undo::Correction(key, before, previous));
+        self.undo.push(Undo::Correction(key, before));
         attach::attach_items(doc, analysis, &mut self.review);
     }
 }

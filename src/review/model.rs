@@ -331,6 +331,17 @@ pub struct Review {
     pub notes: Vec<FreeNote>,
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// The briefing's published date as the analyst set it, over the briefing's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
+}
+
+/// The published date set in the review; `date` none once cleared (kept so the clearing
+/// merges).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    pub date: Option<jiff::civil::Date>,
+    pub updated: Timestamp,
 }
 
 impl Review {
@@ -363,6 +374,7 @@ impl Review {
                 .filter(|c| !c.withdrawn)
                 .cloned()
                 .collect(),
+            published: self.published.filter(|p| p.date.is_some()),
         }
     }
 }

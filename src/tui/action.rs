@@ -105,6 +105,8 @@ pub enum Action {
     NextUnreviewed,
     #[strum(message = "previous unreviewed claim")]
     PrevUnreviewed,
+    #[strum(message = "published date")]
+    SetPublished,
     #[strum(message = "notes and orphans")]
     Notes,
     #[strum(message = "select word on")]

@@ -364,6 +364,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (RemoveActor, &["D"]),
         (NextUnreviewed, &["}"]),
         (PrevUnreviewed, &["{"]),
+        (SetPublished, &["P"]),
         (Notes, &["R"]),
     ]
 };

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::keymap::{Command, Context, Keymap};
 use super::notes;
-use super::reader::{NoteOn, Overlay, Pick, Reader};
+use super::reader::{NoteOn, Overlay, Pick, Reader, Typed};
 use super::theme;
 use super::widgets::{bordered, centred, clear, row_style};
 
@@ -47,7 +47,17 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
                 key(Cancel)
             )
         }
-        Overlay::Rename { .. } => format!("the new name · {}", prompt_hint(keys)),
+        Overlay::Typing {
+            on: Typed::ActorName(_),
+            ..
+        } => format!("the new name · {}", prompt_hint(keys)),
+        Overlay::Typing {
+            on: Typed::Published,
+            ..
+        } => format!(
+            "YYYY-MM-DD, empty for the briefing's own · {}",
+            prompt_hint(keys)
+        ),
         Overlay::Notes { confirm: false, .. } => {
             let key = in_context(Context::NotesList);
             format!(
@@ -176,17 +186,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
             let height = (rows.len() as u16 + 2).min(area.height);
             (title, rows, height)
         }
-        Overlay::Rename { actor, name } => {
-            let old = app
-                .analysis
-                .as_ref()
-                .and_then(|a| a.actors.get(*actor))
-                .map_or("", |a| a.name.as_str());
+        Overlay::Typing { on, text } => {
+            let title = match on {
+                Typed::ActorName(actor) => {
+                    let old = app
+                        .analysis
+                        .as_ref()
+                        .and_then(|a| a.actors.get(*actor))
+                        .map_or("", |a| a.name.as_str());
+                    format!(" rename {old} ")
+                }
+                Typed::Published => " published ".to_string(),
+            };
             let row = Line::from(vec![
-                Text::raw(format!(" {name}")),
+                Text::raw(format!(" {text}")),
                 Text::styled("▏", theme::key()),
             ]);
-            (format!(" rename {old} "), vec![row], 3)
+            (title, vec![row], 3)
         }
         Overlay::Note { .. } => return,
     };

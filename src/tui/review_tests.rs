@@ -964,7 +964,7 @@ fn a_claims_kind_and_source_and_an_actor_are_corrected_from_the_keyboard() {
     assert_eq!(source.actors, vec![shin]);
     // an actor renamed (A), re-typed (K in the Actors pane)
     run(&mut app, &[FocusActors, RenameActor]);
-    let Some(Overlay::Rename { name, .. }) = app.reader().overlay.clone() else {
+    let Some(Overlay::Typing { text: name, .. }) = app.reader().overlay.clone() else {
         panic!("the name is asked for");
     };
     assert_eq!(name, "South Korea");
@@ -1053,4 +1053,67 @@ fn quick_review_keys_step_to_unreviewed_claims_select_a_match_and_show_an_actor(
     draw(&mut app, 100, 30);
     assert_eq!(app.reader().filter, Some(states));
     assert!(app.reader_mut().article.shows(&doc, first));
+}
+
+#[test]
+fn the_published_date_set_in_the_reader_resolves_the_timeline_at_once_and_is_kept() {
+    use crate::briefing::{Opener, Origin};
+    use crate::document::DateSource;
+    let dir = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    let text = "The minister said on Friday that the talks would resume.\n";
+    let file = dir.join("brief.md");
+    std::fs::write(&file, text).unwrap();
+    let mut app = briefing(&dir, text);
+    let friday = |app: &App| {
+        let (a, d) = (app.reader().analysis.clone(), app.reader().doc.clone());
+        let (a, d) = (a.unwrap(), d.unwrap());
+        let t = a.times.iter().find(|t| d.slice(t.span).contains("Friday"));
+        t.map(|t| t.value.to_string())
+    };
+    assert_eq!(
+        friday(&app).as_deref(),
+        Some("XXXX-WXX-5"),
+        "open without a date"
+    );
+    run(&mut app, &[SetPublished]);
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains(" published "), "{screen}");
+    typed(&mut app, "2024-11-25");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let doc = app.reader().doc.clone().unwrap();
+    assert_eq!(doc.meta.published, Some("2024-11-25".parse().unwrap()));
+    assert_eq!(doc.meta.published_from, Some(DateSource::Review));
+    assert_eq!(
+        friday(&app).as_deref(),
+        Some("2024-11-22"),
+        "re-resolved at once"
+    );
+    let screen = draw(&mut app, 120, 24).backend().to_string();
+    assert!(screen.contains("Mon 25 Nov 2024 (review)"), "{screen}");
+    // opened again, by any front end: the date comes from the review
+    let opener = Opener {
+        reviews: Reviews::open(Some(&dir), "tester".into()),
+        ..Opener::default()
+    };
+    let origin = Origin::File(file.clone());
+    let (again, _) = opener.read(&origin).unwrap();
+    assert_eq!(again.meta.published_from, Some(DateSource::Review));
+    // --published wins over it
+    let given = Opener {
+        published: Some("2024-01-01".parse().unwrap()),
+        ..opener.clone()
+    };
+    let (doc, _) = given.read(&origin).unwrap();
+    assert_eq!(doc.meta.published_from, Some(DateSource::Given));
+    // a date that is none is refused; U takes the date back, the timeline with it
+    run(&mut app, &[SetPublished]);
+    typed(&mut app, "x");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.message.as_deref().unwrap().contains("is not a date"));
+    run(&mut app, &[Undo]);
+    assert_eq!(app.reader().doc.as_ref().unwrap().meta.published, None);
+    assert_eq!(friday(&app).as_deref(), Some("XXXX-WXX-5"));
+    let (doc, _) = opener.read(&origin).unwrap();
+    assert_eq!(doc.meta.published, None);
 }

@@ -15,7 +15,7 @@ use ratatui::text::Line;
 
 pub use find::Search;
 pub use notes::Entry;
-pub use overlay::{Choice, NoteOn, Overlay, Pick};
+pub use overlay::{Choice, NoteOn, Overlay, Pick, Typed};
 pub use review::ExportSettings;
 
 use super::action::Action;
@@ -263,7 +263,8 @@ impl Reader {
             MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
             | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd
-            | SetKind | SetSource | RenameActor | RemoveActor | NextUnreviewed | PrevUnreviewed => {
+            | SetKind | SetSource | RenameActor | RemoveActor | NextUnreviewed | PrevUnreviewed
+            | SetPublished => {
                 return self.review_action(action);
             }
         }

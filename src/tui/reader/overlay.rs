@@ -38,8 +38,17 @@ pub enum Overlay {
         choices: Vec<Choice>,
         picker: Picker,
     },
-    /// An actor's new name being typed.
-    Rename { actor: usize, name: String },
+    /// A line being typed: an actor's new name, the published date.
+    Typing { on: Typed, text: String },
+}
+
+/// What a line typed in an overlay is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typed {
+    /// Actor `.0`'s new name.
+    ActorName(usize),
+    /// The briefing's published date (YYYY-MM-DD; empty clears the review's).
+    Published,
 }
 
 /// What a picker is for.
@@ -158,20 +167,23 @@ impl Reader {
                     picker,
                 });
             }
-            Overlay::Rename { actor, mut name } => {
+            Overlay::Typing { on, mut text } => {
                 match (keys.command(Context::Prompt, key), key.code) {
                     (Some(Command::Keep), _) => {
-                        self.rename(actor, &name);
+                        match on {
+                            Typed::ActorName(actor) => self.rename(actor, &text),
+                            Typed::Published => self.set_published(&text),
+                        }
                         return true;
                     }
                     (Some(Command::Cancel), _) => return true,
                     (Some(Command::Erase), _) => {
-                        name.pop();
+                        text.pop();
                     }
-                    (None, KeyCode::Char(c)) if key.is_text() => name.push(c),
+                    (None, KeyCode::Char(c)) if key.is_text() => text.push(c),
                     _ => {}
                 }
-                self.overlay = Some(Overlay::Rename { actor, name });
+                self.overlay = Some(Overlay::Typing { on, text });
             }
             Overlay::Note {
                 on,

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::{Choice, Item, NoteOn, Overlay, Pane, Pick, Reader};
-use crate::analysis::{ActorKind, Analysis, ClaimKind};
+use super::{Choice, Item, NoteOn, Overlay, Pane, Pick, Reader, Typed};
+use crate::analysis::{ActorKind, Analysis, ClaimKind, UserLexicon, analyze};
 use crate::briefing::reviewed;
-use crate::document::{Document, Span};
+use crate::document::{DateSource, Document, Span};
 use crate::export::{self, Briefing, Format, word as kind_word};
 use crate::review::{FreeNote, Grade, Position, Session, Status};
 use crate::tui::action::Action;
@@ -209,9 +209,16 @@ impl Reader {
             SetKind => self.pick_claim_kind(),
             SetSource => self.pick_source(),
             RenameActor => {
-                if let Some((actor, name)) = self.target_actor() {
-                    self.overlay = Some(Overlay::Rename { actor, name });
+                if let Some((actor, text)) = self.target_actor() {
+                    let on = Typed::ActorName(actor);
+                    self.overlay = Some(Overlay::Typing { on, text });
                 }
+            }
+            SetPublished if self.session.is_some() => {
+                let date = self.doc.as_ref().and_then(|d| d.meta.published);
+                let text = date.map_or(String::new(), |d| d.to_string());
+                let on = Typed::Published;
+                self.overlay = Some(Overlay::Typing { on, text });
             }
             RemoveActor => {
                 if let Some((actor, name)) = self.target_actor() {
@@ -365,6 +372,66 @@ impl Reader {
         if self.message.is_none() {
             self.message = Some("name not changed".into());
         }
+    }
+
+    /// The published date typed (empty: the review's cleared), kept in the review; the
+    /// shell then has the briefing analysed again with it ([`Reader::wants_analysis`]).
+    pub(super) fn set_published(&mut self, text: &str) {
+        let text = text.trim();
+        let date = match text {
+            "" => None,
+            _ => match text.parse::<jiff::civil::Date>() {
+                Ok(date) => Some(date),
+                Err(_) => {
+                    self.message = Some(format!("{text:?} is not a date (YYYY-MM-DD)"));
+                    return;
+                }
+            },
+        };
+        let now = Timestamp::now();
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        session.set_published(date, now);
+        self.message = Some(match date {
+            Some(d) => format!("published {d}, kept in the review"),
+            None => "the review's published date cleared".into(),
+        });
+        if self.doc.as_ref().and_then(|d| d.meta.published_from) == Some(DateSource::Given) {
+            self.message = Some("kept in the review; --published wins while it is given".into());
+        }
+        self.save(now);
+    }
+
+    /// The review's published date is not the one the analysis was made with (it was set,
+    /// cleared or undone here, or by another reader): the briefing is to be analysed again.
+    pub fn wants_analysis(&self) -> bool {
+        let (Some(doc), Some(session)) = (&self.doc, &self.session) else {
+            return false;
+        };
+        doc.meta.clone().review_published(session.published())
+    }
+
+    /// The briefing analysed again with the review's published date, the review attached
+    /// anew, so the timeline and every relative date re-resolve at once.
+    pub fn reanalyse(&mut self, lexicon: &UserLexicon) {
+        let (Some(doc), Some(session)) = (&self.doc, &mut self.session) else {
+            return;
+        };
+        let mut doc = Document::clone(doc);
+        if !doc.meta.review_published(session.published()) {
+            return;
+        }
+        let machine = analyze(&doc, lexicon);
+        let mut analysis = Analysis::default();
+        session.reanalysed(&doc, machine, &mut analysis);
+        self.doc = Some(std::sync::Arc::new(doc));
+        self.analysis = Some(analysis);
+        // actors and events may have moved: the filter and selections start again
+        self.filter = None;
+        self.actors = Default::default();
+        self.current = None;
+        self.refresh_claims();
     }
 
     /// A correction made through the session by `fix`: when it is made, `done` is said and
