@@ -163,8 +163,17 @@ pub fn render(b: &Briefing) -> String {
         }
     }
 
-    if !b.review.corrections.is_empty() {
+    let published = b.review.published.and_then(|p| p.date);
+    if !b.review.corrections.is_empty() || published.is_some() {
         let _ = writeln!(out, "\n## Corrections to the analysis\n");
+        if let Some(date) = published {
+            let under = if meta.published_from == Some(DateSource::Given) {
+                " (not in force: --published gives the date)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "- Published date set to {date}{under}");
+        }
         for correction in &b.review.corrections {
             let what = match &correction.change {
                 Change::AddClaim { quote, .. } => {

@@ -142,9 +142,11 @@ pub fn rename_actor(analysis: &mut Analysis, actor: usize, to: &str) -> bool {
     true
 }
 
-/// Makes actor `actor` (none: no one) the source of claim `claim`, by its mention nearest
-/// before the claim (else the first after it), which the panes and exports then show as the
-/// source's words. `false` when either is out of range or the actor has no mention.
+/// Makes actor `actor` (none: no one) the source of claim `claim`. The source's words, which
+/// the panes and exports show, stay the machine's when they hold a mention of the actor
+/// (they read "The Syrian Observatory" where the mention is "Observatory"); else they are
+/// the actor's mention nearest before the claim (or the first after it). `false` when
+/// either is out of range or the actor has no mention.
 pub fn set_claim_source(analysis: &mut Analysis, claim: usize, actor: Option<usize>) -> bool {
     let Some(at) = analysis.claims.get(claim).map(|c| c.span.start) else {
         return false;
@@ -155,6 +157,14 @@ pub fn set_claim_source(analysis: &mut Analysis, claim: usize, actor: Option<usi
             let Some(mentions) = analysis.actors.get(a).map(|a| &a.mentions) else {
                 return false;
             };
+            let words = analysis.claims[claim].source.as_ref().map(|s| s.span);
+            if let Some(words) = words.filter(|w| mentions.iter().any(|m| w.contains(m.span))) {
+                analysis.claims[claim].source = Some(Source {
+                    actors: vec![a],
+                    span: words,
+                });
+                return true;
+            }
             let before = mentions.partition_point(|m| m.span.start < at);
             let Some(mention) = before
                 .checked_sub(1)
@@ -207,6 +217,55 @@ mod tests {
         // Idempotent.
         assert_eq!(add_claim(&d, &mut analysis, Span::new(16, 30), 1), 1);
         assert_eq!(analysis.claims.len(), 3);
+    }
+
+    #[test]
+    fn a_source_set_keeps_the_machines_words_when_they_name_the_actor() {
+        // "The Syrian Observatory said it. Jo Ames said so."
+        let claim = |span: Span, source: Option<Source>| Claim {
+            span,
+            fragments: None,
+            sentence: span,
+            source,
+            cue: None,
+            kind: ClaimKind::Assertion,
+            hedges: vec![],
+            contradicts: vec![],
+            added: None,
+        };
+        let mut analysis = Analysis {
+            actors: vec![
+                Actor::named_at("Syrian Observatory", ActorKind::Organization, &[(11, 22)]),
+                Actor::named_at("Jo Ames", ActorKind::Person, &[(32, 39)]),
+            ],
+            ..Analysis::default()
+        };
+        let words = Span::new(0, 22);
+        let source = Source {
+            actors: vec![],
+            span: words,
+        };
+        analysis.claims = vec![
+            claim(Span::new(28, 30), Some(source)),
+            claim(Span::new(45, 47), None),
+        ];
+        assert!(set_claim_source(&mut analysis, 0, Some(0)));
+        let source = analysis.claims[0].source.clone().unwrap();
+        assert_eq!((source.actors, source.span), (vec![0], words));
+        // other words: the actor's mention nearest before the claim, else the first after
+        assert!(set_claim_source(&mut analysis, 0, Some(1)));
+        assert_eq!(
+            analysis.claims[0].source.as_ref().unwrap().span,
+            Span::new(32, 39)
+        );
+        assert!(set_claim_source(&mut analysis, 1, Some(1)));
+        assert_eq!(
+            analysis.claims[1].source.as_ref().unwrap().span,
+            Span::new(32, 39)
+        );
+        assert!(set_claim_source(&mut analysis, 1, None));
+        assert!(analysis.claims[1].source.is_none());
+        assert!(!set_claim_source(&mut analysis, 5, None));
     }
 
     #[test]

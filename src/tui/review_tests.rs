@@ -1091,6 +1091,18 @@ fn the_published_date_set_in_the_reader_resolves_the_timeline_at_once_and_is_kep
     );
     let screen = draw(&mut app, 120, 24).backend().to_string();
     assert!(screen.contains("Mon 25 Nov 2024 (review)"), "{screen}");
+    let md = {
+        let r = app.reader();
+        let (doc, analysis) = (r.doc.as_ref().unwrap(), r.analysis.as_ref().unwrap());
+        let review = r.session.as_ref().unwrap().review();
+        let briefing = crate::export::Briefing::new(doc, analysis, review);
+        crate::export::render(crate::export::Format::Md, &briefing)
+    };
+    assert!(
+        md.contains("- Published: 2024-11-25 (set in the review)"),
+        "{md}"
+    );
+    assert!(md.contains("- Published date set to 2024-11-25"), "{md}");
     // opened again, by any front end: the date comes from the review
     let opener = Opener {
         reviews: Reviews::open(Some(&dir), "tester".into()),
