@@ -54,6 +54,8 @@ pub struct Briefing<'a> {
     file: Option<String>,
     /// The path it was read from, as given ("-" for stdin).
     path: Option<String>,
+    /// A CSV export begins with a byte-order mark.
+    bom: bool,
 }
 
 impl<'a> Briefing<'a> {
@@ -69,7 +71,15 @@ impl<'a> Briefing<'a> {
             review,
             file: None,
             path: None,
+            bom: false,
         }
+    }
+
+    /// A CSV export of it begins with a byte-order mark (for spreadsheet programs that
+    /// read a file without one in the system's legacy encoding).
+    pub fn with_bom(mut self, bom: bool) -> Self {
+        self.bom = bom;
+        self
     }
 
     /// The briefing as read from `path` (a file, or a name such as "-" that names none):
@@ -168,6 +178,7 @@ pub fn render(format: Format, briefing: &Briefing) -> String {
     match format {
         Format::Md => escape::text(&md::render(briefing)),
         Format::Json => escape::json(json::render(briefing)),
+        Format::Csv if briefing.bom => format!("\u{feff}{}", escape::csv(&csv::render(briefing))),
         Format::Csv => escape::csv(&csv::render(briefing)),
         Format::Claimreview => escape::json(claimreview::render(briefing)),
         Format::Timelinejs => escape::json(timelinejs::render(briefing)),

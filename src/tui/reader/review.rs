@@ -25,6 +25,8 @@ pub struct ExportSettings {
     pub format: Format,
     /// Where `export` writes; none: the current directory.
     pub dir: Option<PathBuf>,
+    /// A CSV export begins with a byte-order mark.
+    pub csv_bom: bool,
 }
 
 /// The status filter's steps, in the order `filter` cycles through them after "all".
@@ -788,8 +790,9 @@ impl Reader {
             self.message = Some("export: no folder to write to".into());
             return;
         };
-        let briefing =
-            Briefing::new(doc, analysis, session.review()).with_file(Path::new(&self.name));
+        let briefing = Briefing::new(doc, analysis, session.review())
+            .with_file(Path::new(&self.name))
+            .with_bom(settings.csv_bom);
         self.message = Some(match export::write_file(&dir, settings.format, &briefing) {
             Ok(path) => {
                 // inside the current folder, the shorter name says where
