@@ -105,6 +105,8 @@ pub enum Action {
     NextUnreviewed,
     #[strum(message = "previous unreviewed claim")]
     PrevUnreviewed,
+    #[strum(message = "claim in full")]
+    ClaimDetail,
     #[strum(message = "published date")]
     SetPublished,
     #[strum(message = "notes and orphans")]

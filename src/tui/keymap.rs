@@ -365,6 +365,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (NextUnreviewed, &["}"]),
         (PrevUnreviewed, &["{"]),
         (SetPublished, &["P"]),
+        (ClaimDetail, &["i"]),
         (Notes, &["R"]),
     ]
 };

@@ -8,6 +8,7 @@ mod actors;
 mod app;
 mod article;
 mod claims;
+mod detail;
 mod editor;
 mod effect;
 mod help;

@@ -47,6 +47,14 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
                 key(Cancel)
             )
         }
+        Overlay::Detail { .. } => {
+            let first = |action| keys.first_key(action).unwrap_or_else(|| "?".into());
+            format!(
+                "{}/{} scroll · any other key closes",
+                first(crate::tui::action::Action::Down),
+                first(crate::tui::action::Action::Up)
+            )
+        }
         Overlay::Typing {
             on: Typed::ActorName(_),
             ..
@@ -136,6 +144,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
     };
     let (title, rows, height) = match overlay {
         &Overlay::Notes { selected, .. } => return notes::draw(frame, area, app, selected, &hint),
+        &Overlay::Detail { claim, scroll } => {
+            return super::detail::draw(frame, area, app, claim, scroll, &hint);
+        }
         Overlay::Grade { claim, reliability } => {
             let rows: Vec<Line> = match reliability {
                 None => RELIABILITY

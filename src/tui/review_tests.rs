@@ -1129,3 +1129,37 @@ fn the_published_date_set_in_the_reader_resolves_the_timeline_at_once_and_is_kep
     let (doc, _) = opener.read(&origin).unwrap();
     assert_eq!(doc.meta.published, None);
 }
+
+#[test]
+fn a_claims_detail_shows_it_whole_wrapped_at_any_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, Down, MarkDisputed, Note]);
+    typed(&mut app, "Check with the ministry.");
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    run(&mut app, &[ClaimDetail]);
+    let claim = app.reader().claim_view[1];
+    let (doc, analysis) = (
+        app.reader().doc.clone().unwrap(),
+        app.reader().analysis.clone().unwrap(),
+    );
+    let words = doc.slice(analysis.claims[claim].span).to_string();
+    let last = words.split_whitespace().last().unwrap().to_string();
+    insta::assert_snapshot!("claim_detail", draw(&mut app, 100, 24).backend());
+    for width in [100, 60, 40] {
+        let screen = draw(&mut app, width, 40).backend().to_string();
+        for said in ["content", &last, "disputed", "ministry.", "Director"] {
+            assert!(
+                screen.contains(said),
+                "{said:?} at {width} columns: {screen}"
+            );
+        }
+    }
+    typed(&mut app, "j");
+    let Some(Overlay::Detail { scroll, .. }) = app.reader().overlay.clone() else {
+        panic!("still open");
+    };
+    assert_eq!(scroll, 1);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.reader().overlay, None);
+}

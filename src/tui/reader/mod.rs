@@ -264,7 +264,7 @@ impl Reader {
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
             | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd
             | SetKind | SetSource | RenameActor | RemoveActor | NextUnreviewed | PrevUnreviewed
-            | SetPublished => {
+            | SetPublished | ClaimDetail => {
                 return self.review_action(action);
             }
         }

@@ -10,6 +10,7 @@ use super::Reader;
 use crate::analysis::{ActorKind, ClaimKind};
 use crate::document::Span;
 use crate::review::{Grade, Quote};
+use crate::tui::action::Action;
 use crate::tui::keymap::{Command, Context, Key, Keymap};
 use crate::tui::picker::Picker;
 use crate::tui::textarea::{Edit, TextArea};
@@ -38,6 +39,8 @@ pub enum Overlay {
         choices: Vec<Choice>,
         picker: Picker,
     },
+    /// Claim `claim` in full (`tui/detail.rs`), scrolled down by `scroll` rows.
+    Detail { claim: usize, scroll: u16 },
     /// A line being typed: an actor's new name, the published date.
     Typing { on: Typed, text: String },
 }
@@ -166,6 +169,15 @@ impl Reader {
                     choices,
                     picker,
                 });
+            }
+            Overlay::Detail { claim, scroll } => {
+                // the reader's down and up scroll it; any other key closes it
+                let scroll = match keys.action(key) {
+                    Some(Action::Down) => scroll.saturating_add(1),
+                    Some(Action::Up) => scroll.saturating_sub(1),
+                    _ => return true,
+                };
+                self.overlay = Some(Overlay::Detail { claim, scroll });
             }
             Overlay::Typing { on, mut text } => {
                 match (keys.command(Context::Prompt, key), key.code) {

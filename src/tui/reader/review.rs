@@ -216,6 +216,11 @@ impl Reader {
                     self.overlay = Some(Overlay::Typing { on, text });
                 }
             }
+            ClaimDetail => {
+                if let Some(claim) = self.review_target() {
+                    self.overlay = Some(Overlay::Detail { claim, scroll: 0 });
+                }
+            }
             SetPublished if self.session.is_some() => {
                 let date = self.doc.as_ref().and_then(|d| d.meta.published);
                 let text = date.map_or(String::new(), |d| d.to_string());
