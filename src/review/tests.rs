@@ -275,6 +275,10 @@ fn an_added_claim_takes_an_id_of_its_own_and_moves_no_other() {
     assert_eq!(a.claim_id(late.unwrap() + 1), "u1");
     assert!(s.set_status(&d, &a, 0, Status::Unverified, at(3)));
     assert_eq!(s.claim(0).unwrap().claim.as_deref(), Some("u2"));
+    // an added claim takes a kind and a source as any other
+    let ruiz = correct::find_actor(&a, "Ana Ruiz").unwrap();
+    assert!(s.set_claim_kind(&d, &mut a, 0, crate::analysis::ClaimKind::Warning, at(3)));
+    assert!(s.set_claim_source(&d, &mut a, 0, Some(ruiz), at(3)));
     let after: Vec<_> = ids_of(&a, &d)
         .into_iter()
         .filter(|(id, _)| id.starts_with('c'))
@@ -284,12 +288,16 @@ fn an_added_claim_takes_an_id_of_its_own_and_moves_no_other() {
 
     // reopened on an edited text, every id is the same
     let edited = format!("Update: a line was added.\n\n{TEXT}");
-    let (d2, mut a2, mut s2, _) = open(dir.path(), &edited);
+    let (d2, a2, s2, _) = open(dir.path(), &edited);
     let claim = |a: &Analysis, d: &Document, words: &str| {
         let i = claim_index(d, a, words);
         a.claim_id(i)
     };
     assert_eq!(claim(&a2, &d2, "Transport officials"), "u2");
+    let added = &a2.claims[claim_index(&d2, &a2, "Transport officials")];
+    assert_eq!(added.kind, crate::analysis::ClaimKind::Warning);
+    let source = added.source.as_ref().unwrap();
+    assert_eq!(a2.actors[source.actors[0]].name, "Ana Ruiz");
     assert_eq!(claim(&a2, &d2, "Paris later sent a team"), "u1");
     let officials = claim_index(&d2, &a2, "Transport officials");
     assert_eq!(
@@ -299,15 +307,16 @@ fn an_added_claim_takes_an_id_of_its_own_and_moves_no_other() {
         s2.review().claims
     );
     // an id undone is never given again
-    assert!(s.undo(&d, &mut a, at(5)));
-    assert!(s.undo(&d, &mut a, at(6)));
-    s.save(&d, &mut a, at(7)).unwrap();
+    for second in 5..9 {
+        assert!(s.undo(&d, &mut a, at(second)));
+    }
+    s.save(&d, &mut a, at(9)).unwrap();
     let (d2b, mut a2b, mut s2b, _) = open(dir.path(), &edited);
     let third = s2b.add_claim(
         &d2b,
         &mut a2b,
         passage(&d2b, "Update: a line was added."),
-        at(8),
+        at(10),
     );
     assert_eq!(a2b.claim_id(third.unwrap()), "u3");
     // a file of format 2 kept added claims without numbers: they take them in order
@@ -327,7 +336,6 @@ fn an_added_claim_takes_an_id_of_its_own_and_moves_no_other() {
         })
         .collect();
     assert_eq!(numbers, [1, 2]);
-    let _ = s2.save(&d2, &mut a2, at(9));
 }
 
 #[test]
