@@ -1,7 +1,9 @@
 //! The analyst's review in the reader: statuses, grades and notes on the selected claim, the
-//! status filter, free notes and added claims on a selection, actor merges, undo, export,
-//! the reading position; the overlays that ask for input are in [`super::overlay`]. Each change is saved at once; a failed save is reported
-//! in the status bar and the review stays in memory, so the next change writes it all.
+//! status filter, the next unreviewed claim, free notes and added claims on a selection,
+//! corrections (a claim's kind and source; an actor merged, renamed, re-typed, removed), the
+//! published date, undo, export, the reading position; the overlays that ask for input are
+//! in [`super::overlay`]. Each change is saved at once; a failed save is reported in the
+//! status bar and the review stays in memory, so the next change writes it all.
 
 use std::path::{Path, PathBuf};
 
