@@ -166,6 +166,15 @@ impl Reviews {
         }
     }
 
+    /// The published date the stored review of a briefing read from `file` (none: stdin or
+    /// the sample, by `fingerprint`) sets, if any; a review that cannot be read sets none
+    /// (attaching it says why).
+    pub fn published(&self, file: Option<&Path>, fingerprint: &str) -> Option<Date> {
+        let store = self.store.as_ref().ok()?.as_ref()?;
+        let key = BriefingKey::for_briefing(file, fingerprint);
+        store.peek(&key)?.published?.date
+    }
+
     /// How many claims of the briefing's stored review have a status, for a list of
     /// briefings; the analysis is left as the machine made it.
     pub fn reviewed(
@@ -217,6 +226,10 @@ impl Opener {
             why: e.to_string(),
         })?;
         doc.meta.give_published(self.published);
+        // the analyst's date, set in the review, under `--published` and over the
+        // briefing's own
+        let reviewed = self.reviews.published(origin.file(), &doc.fingerprint);
+        doc.meta.review_published(reviewed);
         Ok((doc, warnings))
     }
 

@@ -39,6 +39,11 @@ pub struct Options {
     #[arg(long, global = true, value_name = "FMT", value_enum)]
     pub format: Option<crate::export::Format>,
 
+    /// CSV export: begin with a UTF-8 byte-order mark, for spreadsheet programs that need
+    /// one to read UTF-8 (else `csv_bom` under [export] in the configuration)
+    #[arg(long, global = true)]
+    pub bom: bool,
+
     /// Write there instead of stdout (atomically)
     #[arg(short, long, global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -42,6 +42,8 @@ pub struct ExportConfig {
     pub format: crate::export::Format,
     /// Default: the current directory.
     pub dir: Option<PathBuf>,
+    /// A CSV export begins with a byte-order mark (`--bom`).
+    pub csv_bom: bool,
 }
 
 impl ExportConfig {
@@ -170,6 +172,7 @@ impl Config {
             export: crate::tui::ExportSettings {
                 format: self.export.format,
                 dir: self.export.dir.clone(),
+                csv_bom: self.export.csv_bom,
             },
         })
     }

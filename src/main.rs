@@ -172,7 +172,9 @@ fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
         say!("warning: {warning}");
     }
     let file = path.unwrap_or(Path::new(""));
-    let briefing = export::Briefing::new(&doc, &analysis, session.review()).with_file(file);
+    let briefing = export::Briefing::new(&doc, &analysis, session.review())
+        .with_file(file)
+        .with_bom(options.bom || config.export.csv_bom);
     let text = export::render(options.format.unwrap_or_default(), &briefing);
     write_output(options, |out| out.write_all(text.as_bytes()))
 }

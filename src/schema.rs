@@ -4,7 +4,7 @@
 use serde::{Serialize, Serializer};
 
 use crate::analysis::times::TimeValue;
-use crate::analysis::{ActorKind, Analysis, ClaimKind, MentionForm, TimexType};
+use crate::analysis::{ActorKind, Analysis, Claim, ClaimKind, MentionForm, TimexType};
 use crate::document::{DateSource, Document, Span};
 
 pub const SCHEMA: &str = "brief.analysis/1";
@@ -163,6 +163,45 @@ pub fn claim_id(index: usize) -> String {
     id('c', index)
 }
 
+/// Every claim's id: c1, c2 ... for the machine's claims in text order, u1, u2 ... for those
+/// the analyst added ([`Claim::added`]), so that adding a claim never moves another's id and
+/// ids in earlier exports still match.
+pub struct ClaimIds {
+    /// Per claim: whether the analyst added it, and its number in its series.
+    numbers: Vec<(bool, usize)>,
+}
+
+impl ClaimIds {
+    pub fn new(claims: &[Claim]) -> ClaimIds {
+        let mut machine = 0;
+        let numbers = claims
+            .iter()
+            .map(|c| match c.added {
+                Some(n) => (true, n),
+                None => {
+                    machine += 1;
+                    (false, machine)
+                }
+            })
+            .collect();
+        ClaimIds { numbers }
+    }
+
+    /// The id of claim `index` ("c<index + 1>" past the end).
+    pub fn get(&self, index: usize) -> String {
+        match self.numbers.get(index) {
+            Some(&(true, n)) => id('u', n.saturating_sub(1)),
+            Some(&(false, n)) => claim_id(n - 1),
+            None => claim_id(index),
+        }
+    }
+
+    /// The ids of these claims.
+    pub fn of(&self, indices: &[usize]) -> Vec<String> {
+        indices.iter().map(|&i| self.get(i)).collect()
+    }
+}
+
 pub fn event_id(index: usize) -> String {
     id('t', index)
 }
@@ -239,31 +278,34 @@ pub fn to_json<'a>(
                     .collect(),
             }
         }),
-        claims: Lazy::new(analysis.claims.len(), move |i| {
-            let c = &analysis.claims[i];
-            ClaimJson {
-                id: claim_id(i),
-                start: at(c.span.start),
-                end: at(c.span.end),
-                text: doc.slice(c.span),
-                fragments: c
-                    .fragments
-                    .as_ref()
-                    .map(|f| f.iter().map(|s| [at(s.start), at(s.end)]).collect()),
-                sentence: BareSpanJson {
-                    start: at(c.sentence.start),
-                    end: at(c.sentence.end),
-                },
-                source: c.source.as_ref().map(|s| SourceJson {
-                    actors: ids(&s.actors, actor_id),
-                    start: at(s.span.start),
-                    end: at(s.span.end),
-                    text: doc.slice(s.span),
-                }),
-                cue: c.cue.map(span),
-                kind: c.kind,
-                hedges: c.hedges.iter().map(|&h| span(h)).collect(),
-                contradicts: ids(&c.contradicts, claim_id),
+        claims: Lazy::new(analysis.claims.len(), {
+            let claim_ids = ClaimIds::new(&analysis.claims);
+            move |i| {
+                let c = &analysis.claims[i];
+                ClaimJson {
+                    id: claim_ids.get(i),
+                    start: at(c.span.start),
+                    end: at(c.span.end),
+                    text: doc.slice(c.span),
+                    fragments: c
+                        .fragments
+                        .as_ref()
+                        .map(|f| f.iter().map(|s| [at(s.start), at(s.end)]).collect()),
+                    sentence: BareSpanJson {
+                        start: at(c.sentence.start),
+                        end: at(c.sentence.end),
+                    },
+                    source: c.source.as_ref().map(|s| SourceJson {
+                        actors: ids(&s.actors, actor_id),
+                        start: at(s.span.start),
+                        end: at(s.span.end),
+                        text: doc.slice(s.span),
+                    }),
+                    cue: c.cue.map(span),
+                    kind: c.kind,
+                    hedges: c.hedges.iter().map(|&h| span(h)).collect(),
+                    contradicts: claim_ids.of(&c.contradicts),
+                }
             }
         }),
         times: Lazy::new(analysis.times.len(), move |i| {

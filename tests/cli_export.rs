@@ -71,6 +71,20 @@ fn export_attaches_the_stored_review_in_every_format() {
         );
     }
 
+    // a byte-order mark when asked, by the option or the configuration, and only on CSV
+    let bom = |args: &[&str]| {
+        let out = brief(args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout.starts_with("\u{feff}id,".as_bytes())
+    };
+    let csv_args = ["export", "--format", "csv", "--data-dir", data_dir];
+    assert!(!bom(&csv_args));
+    assert!(bom(&[&csv_args[..], &["--bom"]].concat()));
+    let config = write(dir.path(), "config.toml", b"[export]\ncsv_bom = true\n");
+    assert!(bom(&[&csv_args[..], &["--config", &config]].concat()));
+    let md = brief(&["export", "--bom", "--data-dir", data_dir], None);
+    assert!(md.stdout.starts_with(b"# "), "only CSV takes the mark");
+
     for format in ["claimreview", "timelinejs"] {
         let out = brief(
             &["export", "--format", format, "--data-dir", data_dir],

@@ -32,6 +32,7 @@ fn claim(doc: &Document, content: &str, source: Option<(&str, usize)>, cue: &str
         kind: ClaimKind::Assertion,
         hedges: Vec::new(),
         contradicts: Vec::new(),
+        added: None,
     }
 }
 

@@ -193,6 +193,110 @@ fn a_review_survives_a_restart_and_is_exported() {
     assert!(text.contains("seen by a second pair of eyes"), "{text}");
 }
 
+/// Corrections made from the keyboard (a claim's kind and source, an actor renamed and
+/// re-typed) survive quitting and an edit to the briefing, and every export says them.
+#[test]
+fn corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
+    let front = "---\ntitle: Port talks\npublished: 2024-05-02\n---\n\n";
+    let body = "The harbour authority said the port would reopen in June. Mayor Ana Ruiz \
+                warned that fees could rise, and Oslo said it would send pilots.\n";
+    let desk = Desk::new("port.md", &format!("{front}{body}"));
+    let (dir, briefing) = (desk.dir.path(), &desk.briefing);
+    let args = desk.args();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    session.step("2K", "the kind picker", |s| s.contains("kind of c1"));
+    session.step("est\r", "c1 an estimate", |s| {
+        s.contains("c1 is now estimate")
+    });
+    session.step("W", "the source picker", |s| s.contains("source of c1"));
+    session.step("ruiz\r", "c1 said by Ruiz", |s| {
+        s.contains("c1 source: Ana Ruiz")
+    });
+    session.step("3jA", "the new name asked for", |s| {
+        s.contains("rename Norway")
+    });
+    session.step(&"\x7f".repeat(6), "the old name erased", |s| {
+        !s.contains(" Norway▏")
+    });
+    session.step("Oslo city\r", "renamed", |s| {
+        s.contains("renamed Oslo city")
+    });
+    session.step("K", "the actor's kind picker", |s| {
+        s.contains("kind of Oslo city")
+    });
+    session.step("place\r", "re-typed", |s| {
+        s.contains("Oslo city is now place")
+    });
+    session.quit();
+
+    // the briefing edited: a paragraph before everything
+    std::fs::write(
+        briefing,
+        format!("{front}Update: times corrected.\n\n{body}"),
+    )
+    .unwrap();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the corrections applied again", |s| {
+        s.contains("Oslo city") && s.contains("estimate")
+    });
+    session.step("E", "where the export went", |s| s.contains("exported to"));
+    session.quit();
+    let exported = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "md") && p != briefing)
+        .expect("a Markdown export beside the briefing");
+    let md = std::fs::read_to_string(exported).unwrap();
+    for said in [
+        "### c1: Ana Ruiz",
+        "- Kind: estimate",
+        "Kind of “the port would reopen in June” set to estimate",
+        "Source of “the port would reopen in June” set to Ana Ruiz",
+        "Renamed Norway to Oslo city",
+        "Re-typed Oslo city as place",
+        "**Oslo city** (place)",
+    ] {
+        assert!(md.contains(said), "{said:?} in {md}");
+    }
+    let export = |format: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["export", "--format", format])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+    let claim = &json["claims"][0];
+    assert_eq!(claim["kind"], "estimate");
+    assert_eq!(claim["source"]["text"], "Ana Ruiz");
+    let oslo = json["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "Oslo city");
+    assert_eq!(oslo.expect("renamed")["kind"], "place");
+    let kinds: Vec<&str> = json["review"]["corrections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["claim_kind", "claim_source", "rename_actor", "retype_actor"]
+    );
+    let csv = export("csv");
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("c1,"))
+        .expect("c1's row");
+    assert!(row.contains(",estimate,Ana Ruiz,"), "{row}");
+}
+
 /// A full disk under the review store (a file-size limit, RLIMIT_FSIZE, on the running
 /// reader): the failed save is reported in the status bar, the change stays on screen and in
 /// the count, the old file stays whole with no temporary file beside it, and once the limit

@@ -16,6 +16,12 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Claim `index`'s id: c1 ... for the machine's claims, u1 ... for the analyst's
+    /// ([`crate::schema::ClaimIds`], which gives every claim's at once).
+    pub fn claim_id(&self, index: usize) -> String {
+        crate::schema::ClaimIds::new(&self.claims).get(index)
+    }
+
     /// A claim's source as a reader should see it: its words, then the actors they stand for
     /// when the words do not name them ("He (Shin Wonsik)", "the ministry (Defence Ministry)").
     pub fn source_label(&self, doc: &Document, source: &Source) -> String {
@@ -36,7 +42,7 @@ impl Analysis {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     Person,
@@ -45,6 +51,17 @@ pub enum ActorKind {
     Place,
     Group,
     Other,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 6] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::Country,
+        ActorKind::Place,
+        ActorKind::Group,
+        ActorKind::Other,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -97,7 +114,7 @@ impl Actor {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ClaimKind {
     Assertion,
@@ -107,6 +124,18 @@ pub enum ClaimKind {
     Warning,
     Prediction,
     Other,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 7] = [
+        ClaimKind::Assertion,
+        ClaimKind::Denial,
+        ClaimKind::Estimate,
+        ClaimKind::Assessment,
+        ClaimKind::Warning,
+        ClaimKind::Prediction,
+        ClaimKind::Other,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +157,9 @@ pub struct Claim {
     pub hedges: Vec<Span>,
     /// Indices into [`Analysis::claims`] of the claims this one denies or disputes.
     pub contradicts: Vec<usize>,
+    /// A claim the analyst added (the machine's have none): its number in their own series,
+    /// u1, u2 ..., so that adding one never renumbers the machine's ([`crate::schema::ClaimIds`]).
+    pub added: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

@@ -350,6 +350,7 @@ mod tests {
             kind: ClaimKind::Assertion,
             hedges: vec![],
             contradicts,
+            added: None,
         }
     }
 

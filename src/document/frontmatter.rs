@@ -15,6 +15,9 @@ pub struct Meta {
     /// Where `published` came from.
     pub published_from: Option<DateSource>,
     pub author: Option<String>,
+    /// The briefing's own date and where it came from, while the review's is put over it
+    /// ([`Meta::review_published`]), so that clearing the review's brings it back.
+    pub own_published: Option<(Date, DateSource)>,
 }
 
 /// Where a briefing's published date came from: given with it, its metadata, or its text.
@@ -27,6 +30,8 @@ pub enum DateSource {
     Page,
     /// The article's own dateline (`dateline.rs`).
     Dateline,
+    /// Set by the analyst in the review.
+    Review,
 }
 
 impl DateSource {
@@ -37,6 +42,7 @@ impl DateSource {
             DateSource::FrontMatter => "front matter",
             DateSource::Page => "page metadata",
             DateSource::Dateline => "dateline",
+            DateSource::Review => "review",
         }
     }
 }
@@ -48,6 +54,27 @@ impl Meta {
             self.published = date;
             self.published_from = Some(DateSource::Given);
         }
+    }
+
+    /// The date the analyst set in the review (none: cleared) over the briefing's own,
+    /// under a date given with it, which wins. `true` when the date or its source changed.
+    pub fn review_published(&mut self, date: Option<Date>) -> bool {
+        let before = (self.published, self.published_from);
+        match (self.published_from, date) {
+            (Some(DateSource::Given), _) => {}
+            (Some(DateSource::Review), Some(date)) => self.published = Some(date),
+            (_, Some(date)) => {
+                self.own_published = self.published.zip(self.published_from);
+                self.published = Some(date);
+                self.published_from = Some(DateSource::Review);
+            }
+            (Some(DateSource::Review), None) => {
+                let own = self.own_published.take();
+                (self.published, self.published_from) = own.unzip();
+            }
+            (_, None) => {}
+        }
+        (self.published, self.published_from) != before
     }
 }
 
@@ -223,6 +250,39 @@ mod tests {
 
     fn parse(text: &str) -> Result<(Meta, &str), IngestError> {
         split(text, &mut Vec::new())
+    }
+
+    #[test]
+    fn the_reviews_date_goes_over_the_briefings_own_and_under_a_given_one() {
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        let mut meta = Meta {
+            published: Some(day("2024-11-23")),
+            published_from: Some(DateSource::Dateline),
+            ..Meta::default()
+        };
+        assert!(meta.review_published(Some(day("2024-11-25"))));
+        assert_eq!(meta.published_from, Some(DateSource::Review));
+        assert!(
+            !meta.review_published(Some(day("2024-11-25"))),
+            "already so"
+        );
+        assert!(meta.review_published(Some(day("2024-11-26"))));
+        // cleared: the briefing's own comes back
+        assert!(meta.review_published(None));
+        assert_eq!(
+            (meta.published, meta.published_from),
+            (Some(day("2024-11-23")), Some(DateSource::Dateline))
+        );
+        assert!(!meta.review_published(None));
+        meta.give_published(Some(day("2024-01-01")));
+        assert!(
+            !meta.review_published(Some(day("2024-11-25"))),
+            "--published wins"
+        );
+        let mut none = Meta::default();
+        assert!(none.review_published(Some(day("2024-11-25"))));
+        assert!(none.review_published(None));
+        assert_eq!((none.published, none.published_from), (None, None));
     }
 
     #[test]

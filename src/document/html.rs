@@ -119,6 +119,7 @@ pub fn article(page: &str) -> (Meta, String) {
         published,
         published_from: published.map(|_| DateSource::Page),
         author: first_meta(&html, &["author", "article:author"]),
+        own_published: None,
     };
     let root = ["article", "main", "[role=main]", "body"]
         .iter()

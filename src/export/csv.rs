@@ -2,7 +2,6 @@
 //! A cell a spreadsheet would read as a formula is neutralised with a leading apostrophe.
 
 use super::{Briefing, status, word};
-use crate::schema::claim_id;
 
 /// The contract's columns, then the extensions, after them so that the contract's keep
 /// their places: `contradicts`, and the briefing's title, published date and path on every
@@ -30,9 +29,10 @@ pub fn render(b: &Briefing) -> String {
     row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
     let doc = b.doc;
     let published = doc.meta.published.map_or(String::new(), |d| d.to_string());
+    let ids = b.ids();
     for (id, claim, review) in b.claims() {
         let hedges: Vec<&str> = claim.hedges.iter().map(|&h| doc.slice(h)).collect();
-        let contradicts: Vec<String> = claim.contradicts.iter().map(|&c| claim_id(c)).collect();
+        let contradicts = ids.of(&claim.contradicts);
         row(
             &mut out,
             [

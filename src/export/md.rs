@@ -6,7 +6,6 @@ use std::fmt::Write;
 use crate::analysis::times::readable;
 use crate::document::DateSource;
 use crate::review::{Change, Status};
-use crate::schema::claim_id;
 
 use super::{Briefing, status, word};
 
@@ -18,6 +17,7 @@ pub fn render(b: &Briefing) -> String {
     // a date read from the article's first lines is a guess the reader of the note should see
     let published = meta.published.map(|d| match meta.published_from {
         Some(DateSource::Dateline) => format!("{d} (from the dateline)"),
+        Some(DateSource::Review) => format!("{d} (set in the review)"),
         _ => d.to_string(),
     });
     let facts = [
@@ -32,6 +32,7 @@ pub fn render(b: &Briefing) -> String {
     out.extend(facts.into_iter().flatten());
 
     let claims: Vec<_> = b.claims().collect();
+    let ids = b.ids();
     let counts: Vec<String> = Status::ALL
         .iter()
         .map(|&s| (claims.iter().filter(|(_, _, r)| status(*r) == s).count(), s))
@@ -78,8 +79,11 @@ pub fn render(b: &Briefing) -> String {
                 let _ = writeln!(out, "- Hedged: {}", hedges.join(", "));
             }
             if !claim.contradicts.is_empty() {
-                let ids: Vec<String> = claim.contradicts.iter().map(|&c| claim_id(c)).collect();
-                let _ = writeln!(out, "- Contradicts: {}", ids.join(", "));
+                let _ = writeln!(
+                    out,
+                    "- Contradicts: {}",
+                    ids.of(&claim.contradicts).join(", ")
+                );
             }
             if let Some(note) = review.and_then(|r| r.note.as_deref()) {
                 let _ = writeln!(out, "- Note:\n\n{}", block(note, "  "));
@@ -159,8 +163,17 @@ pub fn render(b: &Briefing) -> String {
         }
     }
 
-    if !b.review.corrections.is_empty() {
+    let published = b.review.published.and_then(|p| p.date);
+    if !b.review.corrections.is_empty() || published.is_some() {
         let _ = writeln!(out, "\n## Corrections to the analysis\n");
+        if let Some(date) = published {
+            let under = if meta.published_from == Some(DateSource::Given) {
+                " (not in force: --published gives the date)"
+            } else {
+                ""
+            };
+            let _ = writeln!(out, "- Published date set to {date}{under}");
+        }
         for correction in &b.review.corrections {
             let what = match &correction.change {
                 Change::AddClaim { quote, .. } => {
@@ -168,6 +181,23 @@ pub fn render(b: &Briefing) -> String {
                 }
                 Change::MergeActors { from, into } => {
                     format!("Merged {} into {}", inline(from), inline(into))
+                }
+                Change::ClaimKind { quote, to, .. } => {
+                    format!("Kind of “{}” set to {}", inline(&quote.exact), word(to))
+                }
+                Change::ClaimSource { quote, actor, .. } => format!(
+                    "Source of “{}” set to {}",
+                    inline(&quote.exact),
+                    actor.as_deref().map_or("none".to_string(), inline)
+                ),
+                Change::RenameActor { name, to } => {
+                    format!("Renamed {} to {}", inline(name), inline(to))
+                }
+                Change::RetypeActor { name, to } => {
+                    format!("Re-typed {} as {}", inline(name), word(to))
+                }
+                Change::RemoveActor { name } => {
+                    format!("Removed {} (not an actor)", inline(name))
                 }
             };
             let lost = if correction.orphaned {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use crate::analysis::{Analysis, Claim};
 use crate::document::Document;
 use crate::review::{ClaimReview, Review, Status};
-use crate::schema::claim_id;
+use crate::schema::ClaimIds;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -54,6 +54,8 @@ pub struct Briefing<'a> {
     file: Option<String>,
     /// The path it was read from, as given ("-" for stdin).
     path: Option<String>,
+    /// A CSV export begins with a byte-order mark.
+    bom: bool,
 }
 
 impl<'a> Briefing<'a> {
@@ -69,7 +71,15 @@ impl<'a> Briefing<'a> {
             review,
             file: None,
             path: None,
+            bom: false,
         }
+    }
+
+    /// A CSV export of it begins with a byte-order mark (for spreadsheet programs that
+    /// read a file without one in the system's legacy encoding).
+    pub fn with_bom(mut self, bom: bool) -> Self {
+        self.bom = bom;
+        self
     }
 
     /// The briefing as read from `path` (a file, or a name such as "-" that names none):
@@ -86,15 +96,25 @@ impl<'a> Briefing<'a> {
 
     /// Each claim with its id and its review, if it has one.
     fn claims(&self) -> impl Iterator<Item = (String, &Claim, Option<&ClaimReview>)> {
-        self.analysis.claims.iter().enumerate().map(|(i, claim)| {
-            let id = claim_id(i);
-            let review = self
-                .review
-                .claims
-                .iter()
-                .find(|r| r.claim.as_deref() == Some(id.as_str()));
-            (id, claim, review)
-        })
+        let ids = self.ids();
+        self.analysis
+            .claims
+            .iter()
+            .enumerate()
+            .map(move |(i, claim)| {
+                let id = ids.get(i);
+                let review = self
+                    .review
+                    .claims
+                    .iter()
+                    .find(|r| r.claim.as_deref() == Some(id.as_str()));
+                (id, claim, review)
+            })
+    }
+
+    /// Every claim's id (c1 ..., and u1 ... for those the analyst added).
+    fn ids(&self) -> ClaimIds {
+        ClaimIds::new(&self.analysis.claims)
     }
 
     fn source(&self, claim: &Claim) -> Option<String> {
@@ -139,7 +159,7 @@ impl<'a> Briefing<'a> {
 }
 
 /// A serde enum's word ("assertion", "country").
-fn word(value: impl serde::Serialize) -> String {
+pub fn word(value: impl serde::Serialize) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
@@ -158,6 +178,7 @@ pub fn render(format: Format, briefing: &Briefing) -> String {
     match format {
         Format::Md => escape::text(&md::render(briefing)),
         Format::Json => escape::json(json::render(briefing)),
+        Format::Csv if briefing.bom => format!("\u{feff}{}", escape::csv(&csv::render(briefing))),
         Format::Csv => escape::csv(&csv::render(briefing)),
         Format::Claimreview => escape::json(claimreview::render(briefing)),
         Format::Timelinejs => escape::json(timelinejs::render(briefing)),

@@ -4,14 +4,15 @@
 
 use crate::analysis::Analysis;
 use crate::document::{Document, Span};
-use crate::schema::claim_id;
+use crate::schema::ClaimIds;
 
 use super::anchor::locate;
 use super::correct;
-use super::model::{Change, Correction, Review};
+use super::model::{Change, Correction, Quote, Review};
 
 /// Applies every correction in force to `analysis`, then attaches the items.
 pub fn attach(doc: &Document, analysis: &mut Analysis, review: &mut Review) {
+    number_added_claims(&mut review.corrections);
     for correction in &mut review.corrections {
         apply(doc, analysis, correction);
     }
@@ -26,12 +27,64 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
         return;
     }
     correction.orphaned = match &mut correction.change {
-        Change::AddClaim { quote, start, end } => match locate(&doc.text, quote, *start) {
+        Change::AddClaim {
+            quote,
+            start,
+            end,
+            number,
+        } => match locate(&doc.text, quote, *start) {
             Some(found) => {
-                correct::add_claim(doc, analysis, found.bytes);
+                correct::add_claim(doc, analysis, found.bytes, number.unwrap_or_default());
                 (*start, *end) = (found.start, found.end);
                 false
             }
+            None => true,
+        },
+        Change::ClaimKind {
+            quote,
+            cue,
+            start,
+            end,
+            to,
+        } => match find_claim(doc, analysis, quote, cue.as_deref(), (start, end)) {
+            Some(claim) => {
+                analysis.claims[claim].kind = *to;
+                false
+            }
+            None => true,
+        },
+        Change::ClaimSource {
+            quote,
+            cue,
+            start,
+            end,
+            actor,
+        } => {
+            let claim = find_claim(doc, analysis, quote, cue.as_deref(), (start, end));
+            match (
+                claim,
+                actor.as_deref().map(|a| correct::find_actor(analysis, a)),
+            ) {
+                (Some(claim), None) => !correct::set_claim_source(analysis, claim, None),
+                (Some(claim), Some(Some(a))) => {
+                    !correct::set_claim_source(analysis, claim, Some(a))
+                }
+                _ => true,
+            }
+        }
+        Change::RenameActor { name, to } => match correct::find_actor(analysis, name) {
+            Some(a) => !correct::rename_actor(analysis, a, to),
+            None => true,
+        },
+        Change::RetypeActor { name, to } => match correct::find_actor(analysis, name) {
+            Some(a) => {
+                analysis.actors[a].kind = *to;
+                false
+            }
+            None => true,
+        },
+        Change::RemoveActor { name } => match correct::find_actor(analysis, name) {
+            Some(a) => !correct::remove_actor(analysis, a),
             None => true,
         },
         Change::MergeActors { from, into } => {
@@ -48,14 +101,57 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
     };
 }
 
+/// Gives each added claim without a number (a format 2 file kept none) or with one an
+/// earlier claim took (two readers adding one at once) the next free number, in the order
+/// kept; the others keep theirs.
+pub fn number_added_claims(corrections: &mut [Correction]) {
+    let mut next = next_claim_number(corrections);
+    let mut taken = Vec::new();
+    for correction in corrections {
+        if let Change::AddClaim { number, .. } = &mut correction.change {
+            if number.is_none_or(|n| taken.contains(&n)) {
+                *number = Some(next);
+                next += 1;
+            }
+            taken.extend(*number);
+        }
+    }
+}
+
+/// The number the next claim the analyst adds takes: one past every number given, undone
+/// ones too, so no id is ever given twice.
+pub fn next_claim_number(corrections: &[Correction]) -> usize {
+    let numbers = corrections.iter().filter_map(|c| match c.change {
+        Change::AddClaim { number, .. } => number,
+        _ => None,
+    });
+    numbers.max().unwrap_or(0) + 1
+}
+
+/// The claim a correction is about, found as a review item is (by its quote, then its cue);
+/// `at` (code points) follows the quote to where it now is.
+fn find_claim(
+    doc: &Document,
+    analysis: &Analysis,
+    quote: &Quote,
+    cue: Option<&str>,
+    at: (&mut usize, &mut usize),
+) -> Option<usize> {
+    let found = locate(&doc.text, quote, *at.0)?;
+    (*at.0, *at.1) = (found.start, found.end);
+    claim_at(doc, analysis, found.bytes, cue)
+}
+
 /// Finds each claim review and note again in the text, and the claim each review is about.
 pub fn attach_items(doc: &Document, analysis: &Analysis, review: &mut Review) {
+    let ids = ClaimIds::new(&analysis.claims);
     for item in &mut review.claims {
         let claim = locate(&doc.text, &item.quote, item.start).and_then(|found| {
             (item.start, item.end) = (found.start, found.end);
             claim_at(doc, analysis, found.bytes, item.cue.as_deref())
         });
-        item.claim = claim.map(claim_id);
+        item.index = claim;
+        item.claim = claim.map(|c| ids.get(c));
         item.orphaned = claim.is_none();
     }
     for note in &mut review.notes {

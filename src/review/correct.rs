@@ -1,13 +1,15 @@
-//! The analyst's corrections applied to an analysis: a claim the machine missed, two actors
-//! that are one. Both are idempotent, so re-applying them to a new analysis is safe.
+//! The analyst's corrections applied to an analysis: a claim the machine missed, a claim's
+//! source, two actors that are one, an actor renamed or removed. Each is idempotent where it
+//! can be (an added claim, a merge, a rename), so re-applying them to a new analysis is safe.
 
-use crate::analysis::{Analysis, Claim, ClaimKind};
+use crate::analysis::{Analysis, Claim, ClaimKind, Source};
 use crate::document::{Document, Span};
 
-/// Adds a claim over `span` (bytes, on character boundaries) unless the analysis already has
-/// one there; returns its index. Claims stay in text order, so the indices of later claims
-/// (and the `contradicts` lists that hold them) move up by one.
-pub fn add_claim(doc: &Document, analysis: &mut Analysis, span: Span) -> usize {
+/// Adds a claim over `span` (bytes, on character boundaries), the analyst's `number`th,
+/// unless the analysis already has one there; returns its index. Claims stay in text order,
+/// so the indices of later claims (and the `contradicts` lists that hold them) move up by
+/// one; their ids do not ([`crate::schema::ClaimIds`]).
+pub fn add_claim(doc: &Document, analysis: &mut Analysis, span: Span, number: usize) -> usize {
     if let Some(i) = analysis.claims.iter().position(|c| c.span == span) {
         return i;
     }
@@ -37,6 +39,7 @@ pub fn add_claim(doc: &Document, analysis: &mut Analysis, span: Span) -> usize {
             kind: ClaimKind::Other,
             hedges: Vec::new(),
             contradicts: Vec::new(),
+            added: Some(number),
         },
     );
     at
@@ -61,11 +64,7 @@ pub fn merge_actors(analysis: &mut Analysis, from: usize, into: usize) -> bool {
         return false;
     }
     let gone = analysis.actors.remove(from);
-    let remap = |i: usize| {
-        let i = if i == from { into } else { i };
-        if i > from { i - 1 } else { i }
-    };
-    let target = remap(into);
+    let target = if into > from { into - 1 } else { into };
     let actor = &mut analysis.actors[target];
     for alias in std::iter::once(&gone.name).chain(&gone.aliases) {
         if !actor.aliases.contains(alias) {
@@ -81,19 +80,41 @@ pub fn merge_actors(analysis: &mut Analysis, from: usize, into: usize) -> bool {
     if actor.affiliation.is_none() {
         actor.affiliation = gone.affiliation;
     }
+    renumber_actors(analysis, from, Some(into));
+    true
+}
+
+/// Removes actor `actor` (not an actor at all) and every reference to it: claims it was the
+/// source of keep their words without it, events lose it, affiliations to it end. `false`
+/// when out of range.
+pub fn remove_actor(analysis: &mut Analysis, actor: usize) -> bool {
+    if actor >= analysis.actors.len() {
+        return false;
+    }
+    analysis.actors.remove(actor);
+    renumber_actors(analysis, actor, None);
+    true
+}
+
+/// After actor `gone` left the list: every reference to it names `instead` (none: is
+/// dropped), references to the actors after it move down by one, and no list names an actor
+/// twice or an actor its own affiliation.
+fn renumber_actors(analysis: &mut Analysis, gone: usize, instead: Option<usize>) {
+    let remap = |i: usize| {
+        let i = if i == gone { instead? } else { i };
+        Some(if i > gone { i - 1 } else { i })
+    };
     for (i, actor) in analysis.actors.iter_mut().enumerate() {
-        actor.affiliation = actor.affiliation.map(remap).filter(|&a| a != i);
+        actor.affiliation = actor.affiliation.and_then(remap).filter(|&a| a != i);
     }
     let remap_all = |list: &mut Vec<usize>| {
-        for i in list.iter_mut() {
-            *i = remap(*i);
-        }
         let mut seen = Vec::with_capacity(list.len());
-        list.retain(|i| {
-            let new = !seen.contains(i);
-            seen.push(*i);
-            new
-        });
+        for i in list.iter().filter_map(|&i| remap(i)) {
+            if !seen.contains(&i) {
+                seen.push(i);
+            }
+        }
+        *list = seen;
     };
     for claim in &mut analysis.claims {
         if let Some(source) = &mut claim.source {
@@ -103,13 +124,69 @@ pub fn merge_actors(analysis: &mut Analysis, from: usize, into: usize) -> bool {
     for event in &mut analysis.timeline {
         remap_all(&mut event.actors);
     }
+}
+
+/// Gives actor `actor` the name `to`; the name it had stays among its aliases, so a
+/// re-applied rename finds it. `false` when out of range or `to` is blank.
+pub fn rename_actor(analysis: &mut Analysis, actor: usize, to: &str) -> bool {
+    let to = to.trim();
+    let Some(actor) = analysis.actors.get_mut(actor).filter(|_| !to.is_empty()) else {
+        return false;
+    };
+    let old = std::mem::replace(&mut actor.name, to.to_string());
+    for name in [old, to.to_string()] {
+        if !actor.aliases.contains(&name) {
+            actor.aliases.push(name);
+        }
+    }
+    true
+}
+
+/// Makes actor `actor` (none: no one) the source of claim `claim`. The source's words, which
+/// the panes and exports show, stay the machine's when they hold a mention of the actor
+/// (they read "The Syrian Observatory" where the mention is "Observatory"); else they are
+/// the actor's mention nearest before the claim (or the first after it). `false` when
+/// either is out of range or the actor has no mention.
+pub fn set_claim_source(analysis: &mut Analysis, claim: usize, actor: Option<usize>) -> bool {
+    let Some(at) = analysis.claims.get(claim).map(|c| c.span.start) else {
+        return false;
+    };
+    let source = match actor {
+        None => None,
+        Some(a) => {
+            let Some(mentions) = analysis.actors.get(a).map(|a| &a.mentions) else {
+                return false;
+            };
+            let words = analysis.claims[claim].source.as_ref().map(|s| s.span);
+            if let Some(words) = words.filter(|w| mentions.iter().any(|m| w.contains(m.span))) {
+                analysis.claims[claim].source = Some(Source {
+                    actors: vec![a],
+                    span: words,
+                });
+                return true;
+            }
+            let before = mentions.partition_point(|m| m.span.start < at);
+            let Some(mention) = before
+                .checked_sub(1)
+                .and_then(|k| mentions.get(k))
+                .or(mentions.get(before))
+            else {
+                return false;
+            };
+            Some(Source {
+                actors: vec![a],
+                span: mention.span,
+            })
+        }
+    };
+    analysis.claims[claim].source = source;
     true
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Actor, ActorKind, Event, Source, UserLexicon, analyze};
+    use crate::analysis::{Actor, ActorKind, Event, UserLexicon, analyze};
     use crate::document::Meta;
 
     fn doc(text: &str) -> Document {
@@ -129,16 +206,66 @@ mod tests {
             kind: ClaimKind::Assertion,
             hedges: vec![],
             contradicts,
+            added: None,
         };
         analysis.claims = vec![claim(0, 15, vec![1]), claim(31, 46, vec![0])];
-        let at = add_claim(&d, &mut analysis, Span::new(16, 30));
+        let at = add_claim(&d, &mut analysis, Span::new(16, 30), 1);
         assert_eq!(at, 1);
         assert_eq!(analysis.claims[1].sentence, Span::new(16, 30));
         assert_eq!(analysis.claims[0].contradicts, vec![2]);
         assert_eq!(analysis.claims[2].contradicts, vec![0]);
         // Idempotent.
-        assert_eq!(add_claim(&d, &mut analysis, Span::new(16, 30)), 1);
+        assert_eq!(add_claim(&d, &mut analysis, Span::new(16, 30), 1), 1);
         assert_eq!(analysis.claims.len(), 3);
+    }
+
+    #[test]
+    fn a_source_set_keeps_the_machines_words_when_they_name_the_actor() {
+        // "The Syrian Observatory said it. Jo Ames said so."
+        let claim = |span: Span, source: Option<Source>| Claim {
+            span,
+            fragments: None,
+            sentence: span,
+            source,
+            cue: None,
+            kind: ClaimKind::Assertion,
+            hedges: vec![],
+            contradicts: vec![],
+            added: None,
+        };
+        let mut analysis = Analysis {
+            actors: vec![
+                Actor::named_at("Syrian Observatory", ActorKind::Organization, &[(11, 22)]),
+                Actor::named_at("Jo Ames", ActorKind::Person, &[(32, 39)]),
+            ],
+            ..Analysis::default()
+        };
+        let words = Span::new(0, 22);
+        let source = Source {
+            actors: vec![],
+            span: words,
+        };
+        analysis.claims = vec![
+            claim(Span::new(28, 30), Some(source)),
+            claim(Span::new(45, 47), None),
+        ];
+        assert!(set_claim_source(&mut analysis, 0, Some(0)));
+        let source = analysis.claims[0].source.clone().unwrap();
+        assert_eq!((source.actors, source.span), (vec![0], words));
+        // other words: the actor's mention nearest before the claim, else the first after
+        assert!(set_claim_source(&mut analysis, 0, Some(1)));
+        assert_eq!(
+            analysis.claims[0].source.as_ref().unwrap().span,
+            Span::new(32, 39)
+        );
+        assert!(set_claim_source(&mut analysis, 1, Some(1)));
+        assert_eq!(
+            analysis.claims[1].source.as_ref().unwrap().span,
+            Span::new(32, 39)
+        );
+        assert!(set_claim_source(&mut analysis, 1, None));
+        assert!(analysis.claims[1].source.is_none());
+        assert!(!set_claim_source(&mut analysis, 5, None));
     }
 
     #[test]
@@ -164,6 +291,7 @@ mod tests {
             kind: ClaimKind::Assertion,
             hedges: vec![],
             contradicts: vec![],
+            added: None,
         });
         analysis.timeline.push(Event {
             label: "x".into(),

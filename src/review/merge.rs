@@ -96,17 +96,11 @@ impl Item for FreeNote {
 }
 
 impl Item for Correction {
-    /// An added claim is the same correction wherever it last attached.
+    /// A change to one thing is the same correction wherever it last attached and
+    /// whatever it now says ([`Change::target`]).
     type Key = Change;
     fn key(&self) -> Change {
-        match &self.change {
-            Change::AddClaim { quote, .. } => Change::AddClaim {
-                quote: quote.clone(),
-                start: 0,
-                end: 0,
-            },
-            merge => merge.clone(),
-        }
+        self.change.target()
     }
     fn updated(&self) -> Timestamp {
         self.updated
@@ -142,6 +136,12 @@ pub fn merge(mine: &Review, theirs: &Review) -> Review {
         claims: merge_items(&mine.claims, &theirs.claims),
         notes: merge_items(&mine.notes, &theirs.notes),
         corrections: merge_items(&mine.corrections, &theirs.corrections),
+        // the later word on the date (mine on a tie)
+        published: match (mine.published, theirs.published) {
+            (Some(m), Some(t)) if t.updated > m.updated => Some(t),
+            (None, t) => t,
+            (m, _) => m,
+        },
     }
 }
 
@@ -178,6 +178,7 @@ mod tests {
     fn item(exact: &str, status: Status, second: i64) -> ClaimReview {
         ClaimReview {
             claim: None,
+            index: None,
             quote: Quote {
                 exact: exact.into(),
                 ..Quote::default()
@@ -240,6 +241,28 @@ mod tests {
         // The other instance still has the addition; the undo is newer and wins.
         let merged = merge_items(&list, &[item("b", Status::Disputed, 2)]);
         assert!(merged[1].is_empty());
+    }
+
+    #[test]
+    fn the_later_published_date_wins_a_clearing_too() {
+        let date = |d: Option<&str>, second| {
+            Some(super::super::model::Published {
+                date: d.map(|d| d.parse().unwrap()),
+                updated: at(second),
+            })
+        };
+        let review = |published| Review {
+            published,
+            ..Review::default()
+        };
+        let (a, b) = (date(Some("2024-11-25"), 5), date(None, 7));
+        assert_eq!(merge(&review(a), &review(b)).published, b);
+        assert_eq!(merge(&review(b), &review(a)).published, b);
+        assert_eq!(merge(&review(None), &review(a)).published, a);
+        assert!(
+            review(b).live().published.is_none(),
+            "a clearing is no date"
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //!
 //! [`Session`] is what a front end holds: `load` attaches the stored review to a fresh
 //! analysis; each change (`set_status`, `set_grade`, `set_note`, `clear_status`, `add_note`,
-//! `edit_note`, `add_claim`, `merge_actor`) pushes onto an undo stack; `save` writes at once. Every
+//! `edit_note`, `add_claim`, `set_claim_kind`, `set_claim_source`, `merge_actor`,
+//! `rename_actor`, `retype_actor`, `remove_actor`) pushes onto an undo stack; `save` writes at once. Every
 //! function takes the time as `now`: nothing here reads the clock.
 
 pub mod anchor;
@@ -18,16 +19,16 @@ pub mod store;
 mod tests;
 
 pub use model::{
-    Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Quote, Review, Status,
+    Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Published, Quote,
+    Review, Status,
 };
 pub use position::Position;
 pub use store::{BriefingKey, Store, StoreError};
 
 use jiff::Timestamp;
 
-use crate::analysis::Analysis;
+use crate::analysis::{ActorKind, Analysis, ClaimKind};
 use crate::document::{Document, Span, Warning};
-use crate::schema::claim_id;
 
 use merge::{Item, put, restore};
 
@@ -112,12 +113,29 @@ fn login_name() -> Option<String> {
     std::env::var("USERNAME").ok()
 }
 
+/// What a correction to claim `claim` is anchored by: the quote of its content, the words of
+/// its cue, and where the quote is (code points).
+fn claim_anchor(
+    doc: &Document,
+    analysis: &Analysis,
+    claim: usize,
+) -> Option<(Quote, Option<String>, usize, usize)> {
+    let claim = analysis.claims.get(claim)?;
+    let quote = Quote::of(&doc.text, claim.span)?;
+    let cue = claim.cue.map(|c| doc.slice(c).to_string());
+    let (start, end) = (
+        doc.char_offset(claim.span.start),
+        doc.char_offset(claim.span.end),
+    );
+    Some((quote, cue, start, end))
+}
+
 /// One change, as it can be taken back.
 enum Undo {
     Claim((Quote, Option<String>), Option<ClaimReview>),
     Note(Quote, Option<FreeNote>),
-    /// The analysis before the correction, restored as it was.
-    Correction(Change, Option<Correction>, Box<Analysis>),
+    Correction(Change, Option<Correction>),
+    Published(Option<Published>),
 }
 
 /// A briefing's review while it is open: attached to the analysis on screen.
@@ -125,6 +143,9 @@ pub struct Session {
     store: Option<Store>,
     key: BriefingKey,
     review: Review,
+    /// The analysis as the machine made it: a correction undone is the corrections in
+    /// force applied to it again.
+    machine: Analysis,
     undo: Vec<Undo>,
     /// When the review was last read from or written to the store: a field changed here
     /// after it, and by another reader after it too, is a clash the later change won.
@@ -149,11 +170,13 @@ impl Session {
         };
         let mut review = stored.unwrap_or_default();
         review.reviewer = reviewer;
+        let machine = analysis.clone();
         attach::attach(doc, analysis, &mut review);
         let session = Session {
             store,
             key,
             review,
+            machine,
             undo: Vec::new(),
             synced: stamp(now),
         };
@@ -167,23 +190,14 @@ impl Session {
 
     /// The review of claim `claim` (an index into `analysis.claims`), if any.
     pub fn claim(&self, claim: usize) -> Option<&ClaimReview> {
-        let id = claim_id(claim);
-        self.review
-            .claims
-            .iter()
-            .find(|c| c.claim.as_deref() == Some(id.as_str()))
+        self.review.claims.iter().find(|c| c.index == Some(claim))
     }
 
     /// Every claim's review by claim index, for drawing a list of `claims` claims at once.
     pub fn by_claim(&self, claims: usize) -> Vec<Option<&ClaimReview>> {
         let mut out = vec![None; claims];
         for item in &self.review.claims {
-            let slot = item
-                .claim
-                .as_deref()
-                .and_then(|id| id.strip_prefix('c')?.parse::<usize>().ok()?.checked_sub(1))
-                .and_then(|i| out.get_mut(i));
-            if let Some(slot) = slot {
+            if let Some(slot) = item.index.and_then(|i| out.get_mut(i)) {
                 *slot = Some(item);
             }
         }
@@ -310,6 +324,7 @@ impl Session {
             quote,
             start: doc.char_offset(span.start),
             end: doc.char_offset(span.end),
+            number: Some(attach::next_claim_number(&self.review.corrections)),
         };
         self.correct(doc, analysis, change, now);
         attach::claim_at(doc, analysis, span, None)
@@ -339,6 +354,115 @@ impl Session {
         true
     }
 
+    /// Gives claim `claim` (an index into `analysis.claims`) the kind `to`, recorded as a
+    /// correction. `false` when there is no such claim.
+    pub fn set_claim_kind(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        claim: usize,
+        to: ClaimKind,
+        now: Timestamp,
+    ) -> bool {
+        let Some((quote, cue, start, end)) = claim_anchor(doc, analysis, claim) else {
+            return false;
+        };
+        let change = Change::ClaimKind {
+            quote,
+            cue,
+            start,
+            end,
+            to,
+        };
+        self.correct(doc, analysis, change, now);
+        true
+    }
+
+    /// Makes actor `actor` (none: no one) the source of claim `claim`, recorded as a
+    /// correction by the actor's name. `false` when there is no such claim, or the actor is
+    /// not named in the text.
+    pub fn set_claim_source(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        claim: usize,
+        actor: Option<usize>,
+        now: Timestamp,
+    ) -> bool {
+        let name = match actor.map(|a| analysis.actors.get(a)) {
+            None => None,
+            Some(Some(a)) if !a.mentions.is_empty() => Some(a.name.clone()),
+            Some(_) => return false,
+        };
+        let Some((quote, cue, start, end)) = claim_anchor(doc, analysis, claim) else {
+            return false;
+        };
+        let change = Change::ClaimSource {
+            quote,
+            cue,
+            start,
+            end,
+            actor: name,
+        };
+        self.correct(doc, analysis, change, now);
+        true
+    }
+
+    /// Renames actor `actor`, recorded as a correction. `false` when there is no such actor
+    /// or the new name is blank or the same.
+    pub fn rename_actor(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        actor: usize,
+        to: &str,
+        now: Timestamp,
+    ) -> bool {
+        let to = to.trim();
+        let Some(name) = analysis.actors.get(actor).map(|a| a.name.clone()) else {
+            return false;
+        };
+        if to.is_empty() || to == name {
+            return false;
+        }
+        let to = to.to_string();
+        self.correct(doc, analysis, Change::RenameActor { name, to }, now);
+        true
+    }
+
+    /// Gives actor `actor` the kind `to`, recorded as a correction. `false` when there is no
+    /// such actor.
+    pub fn retype_actor(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        actor: usize,
+        to: ActorKind,
+        now: Timestamp,
+    ) -> bool {
+        let Some(name) = analysis.actors.get(actor).map(|a| a.name.clone()) else {
+            return false;
+        };
+        self.correct(doc, analysis, Change::RetypeActor { name, to }, now);
+        true
+    }
+
+    /// Removes actor `actor` (not an actor at all), recorded as a correction. `false` when
+    /// there is no such actor.
+    pub fn remove_actor(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        actor: usize,
+        now: Timestamp,
+    ) -> bool {
+        let Some(name) = analysis.actors.get(actor).map(|a| a.name.clone()) else {
+            return false;
+        };
+        self.correct(doc, analysis, Change::RemoveActor { name }, now);
+        true
+    }
+
     /// Takes back the last change. A taken-back correction restores the analysis as it was
     /// before it. `false` when there is nothing to undo.
     pub fn undo(&mut self, doc: &Document, analysis: &mut Analysis, now: Timestamp) -> bool {
@@ -349,13 +473,44 @@ impl Session {
         match last {
             Undo::Claim(key, before) => restore(&mut self.review.claims, &key, before, now),
             Undo::Note(key, before) => restore(&mut self.review.notes, &key, before, now),
-            Undo::Correction(key, before, previous) => {
+            Undo::Correction(key, before) => {
                 restore(&mut self.review.corrections, &key, before, now);
-                *analysis = *previous;
+                *analysis = self.machine.clone();
+                attach::attach(doc, analysis, &mut self.review);
+            }
+            Undo::Published(before) => {
+                self.review.published = Some(Published {
+                    date: before.and_then(|p| p.date),
+                    updated: now,
+                });
             }
         }
         attach::attach_items(doc, analysis, &mut self.review);
         true
+    }
+
+    /// The published date set in the review, if any.
+    pub fn published(&self) -> Option<jiff::civil::Date> {
+        self.review.published.and_then(|p| p.date)
+    }
+
+    /// Sets the briefing's published date in the review (none: clears it). The briefing is
+    /// then to be analysed again with it ([`Session::reanalysed`]).
+    pub fn set_published(&mut self, date: Option<jiff::civil::Date>, now: Timestamp) {
+        let before = self.review.published;
+        self.review.published = Some(Published {
+            date,
+            updated: stamp(now),
+        });
+        self.undo.push(Undo::Published(before));
+    }
+
+    /// The briefing analysed again (its published date changed): `machine` is the new
+    /// analysis as the machine made it; `analysis` becomes it with the review attached.
+    pub fn reanalysed(&mut self, doc: &Document, machine: Analysis, analysis: &mut Analysis) {
+        *analysis = machine.clone();
+        self.machine = machine;
+        attach::attach(doc, analysis, &mut self.review);
     }
 
     pub fn can_undo(&self) -> bool {
@@ -375,13 +530,17 @@ impl Session {
             return Ok(Vec::new());
         };
         let (mut merged, mut warnings) = store.save(&self.key, &self.review, now)?;
+        attach::number_added_claims(&mut merged.corrections);
         if let Some(clash) = clashes(&self.review, &merged, self.synced) {
             warnings.push(clash);
         }
         self.synced = stamp(now);
-        let known: Vec<Change> = self.review.corrections.iter().map(Item::key).collect();
+        // another reader's corrections, and their later word on what this one corrected too
+        // (a kind set again); a correction they withdrew stays applied here until the next
+        // analysis
         for correction in &mut merged.corrections {
-            if !known.contains(&correction.key()) {
+            let mine = &self.review.corrections;
+            if !mine.iter().any(|c| c.change == correction.change) {
                 attach::apply(doc, analysis, correction);
             }
         }
@@ -403,21 +562,19 @@ impl Session {
         now: Timestamp,
         change: impl FnOnce(&mut ClaimReview),
     ) -> bool {
-        let Some(span) = analysis.claims.get(claim).map(|c| c.span) else {
-            return false;
-        };
         let mut item = match self.claim(claim) {
             Some(item) => item.clone(),
             None => {
-                let Some(quote) = Quote::of(&doc.text, span) else {
+                let Some((quote, cue, start, end)) = claim_anchor(doc, analysis, claim) else {
                     return false;
                 };
                 ClaimReview {
-                    claim: Some(claim_id(claim)),
+                    claim: Some(analysis.claim_id(claim)),
+                    index: Some(claim),
                     quote,
-                    cue: analysis.claims[claim].cue.map(|c| doc.slice(c).to_string()),
-                    start: doc.char_offset(span.start),
-                    end: doc.char_offset(span.end),
+                    cue,
+                    start,
+                    end,
                     status: Status::Unreviewed,
                     grade: None,
                     note: None,
@@ -437,7 +594,6 @@ impl Session {
     }
 
     fn correct(&mut self, doc: &Document, analysis: &mut Analysis, change: Change, now: Timestamp) {
-        let previous = Box::new(analysis.clone());
         let mut correction = Correction {
             change,
             updated: stamp(now),
@@ -447,7 +603,7 @@ impl Session {
         attach::apply(doc, analysis, &mut correction);
         let key = correction.key();
         let before = put(&mut self.review.corrections, correction);
-        self.undo.push(Undo::Correction(key, before, previous));
+        self.undo.push(Undo::Correction(key, before));
         attach::attach_items(doc, analysis, &mut self.review);
     }
 }

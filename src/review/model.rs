@@ -8,6 +8,7 @@ use std::str::FromStr;
 use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::analysis::{ActorKind, ClaimKind};
 use crate::document::Span;
 
 /// What the analyst made of a claim.
@@ -157,8 +158,13 @@ impl Quote {
 /// attached in the current text and analysis (`start`/`end` in code points).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimReview {
+    /// The id of the claim it attached to (c2, u1), as exports give it.
     #[serde(default)]
     pub claim: Option<String>,
+    /// The index of that claim in the analysis: what the front ends look it up by. Never
+    /// kept: it is where the item attached in this analysis.
+    #[serde(skip)]
+    pub index: Option<usize>,
     pub quote: Quote,
     /// The words of the claim's cue: they tell apart two claims over the very same words
     /// (each source can be judged on its own), and say nothing otherwise.
@@ -254,14 +260,66 @@ pub struct Correction {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Change {
-    /// A claim the machine missed, from a selection.
+    /// A claim the machine missed, from a selection: the analyst's `number`th (its id
+    /// `u<number>`, which never changes; given on load to one a format 2 file kept without).
     AddClaim {
         quote: Quote,
         start: usize,
         end: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<usize>,
     },
     /// Two actors that are one: `from` is folded into `into` (by name).
     MergeActors { from: String, into: String },
+    /// A claim's kind, as the analyst reads it. The claim is found as a review item is: by
+    /// the quote of its content and the words of its cue.
+    ClaimKind {
+        quote: Quote,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cue: Option<String>,
+        start: usize,
+        end: usize,
+        to: ClaimKind,
+    },
+    /// A claim's source: the actor of this name, or none (`null`) when the text gives none.
+    ClaimSource {
+        quote: Quote,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cue: Option<String>,
+        start: usize,
+        end: usize,
+        actor: Option<String>,
+    },
+    /// An actor renamed; its old name stays one of its aliases, so the change re-applies.
+    RenameActor { name: String, to: String },
+    /// An actor re-typed.
+    RetypeActor { name: String, to: ActorKind },
+    /// Not an actor at all: gone, with every reference to it.
+    RemoveActor { name: String },
+}
+
+impl Change {
+    /// What the change is about, without what it says of it (where a quote last attached,
+    /// the new kind, name or source): two changes to the same thing share it, so the later
+    /// replaces the earlier.
+    pub fn target(&self) -> Change {
+        let mut target = self.clone();
+        match &mut target {
+            Change::AddClaim {
+                start, end, number, ..
+            } => (*start, *end, *number) = (0, 0, None),
+            Change::ClaimKind { start, end, to, .. } => {
+                (*start, *end, *to) = (0, 0, ClaimKind::Other);
+            }
+            Change::ClaimSource {
+                start, end, actor, ..
+            } => (*start, *end, *actor) = (0, 0, None),
+            Change::RenameActor { to, .. } => to.clear(),
+            Change::RetypeActor { to, .. } => *to = ActorKind::Other,
+            Change::MergeActors { .. } | Change::RemoveActor { .. } => {}
+        }
+        target
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -273,6 +331,17 @@ pub struct Review {
     pub notes: Vec<FreeNote>,
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// The briefing's published date as the analyst set it, over the briefing's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
+}
+
+/// The published date set in the review; `date` none once cleared (kept so the clearing
+/// merges).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    pub date: Option<jiff::civil::Date>,
+    pub updated: Timestamp,
 }
 
 impl Review {
@@ -305,6 +374,7 @@ impl Review {
                 .filter(|c| !c.withdrawn)
                 .cloned()
                 .collect(),
+            published: self.published.filter(|p| p.date.is_some()),
         }
     }
 }

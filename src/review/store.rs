@@ -129,6 +129,16 @@ impl Store {
         Ok((review, warnings))
     }
 
+    /// The stored review as it reads, without a lock or a word about a damaged file (which
+    /// [`Store::load`] sets aside and reports): for a glance before the briefing is
+    /// analysed, at its published date.
+    pub fn peek(&self, key: &BriefingKey) -> Option<Review> {
+        let bytes = fs::read(self.path(key)).ok()?;
+        let stored: StoredReview = serde_json::from_slice(&bytes).ok()?;
+        READ.contains(&stored.schema.as_str())
+            .then_some(stored.review)
+    }
+
     /// Merges `review` with what is on disk and writes the result, which it returns.
     pub fn save(
         &self,

@@ -163,6 +163,182 @@ fn corrections_survive_reanalysis_and_undo_takes_them_back() {
 }
 
 #[test]
+fn claim_and_actor_corrections_survive_an_edited_text_and_undo() {
+    use crate::analysis::{ActorKind, ClaimKind};
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    let (bridge, tolls, engineers) = (
+        claim_index(&d, &a, "the harbour bridge would reopen"),
+        claim_index(&d, &a, "tolls would rise"),
+        claim_index(&d, &a, "engineers"),
+    );
+    let ruiz = correct::find_actor(&a, "Ana Ruiz").unwrap();
+    let france = correct::find_actor(&a, "France").unwrap();
+    assert!(s.set_claim_kind(&d, &mut a, tolls, ClaimKind::Warning, at(1)));
+    assert!(s.set_claim_source(&d, &mut a, bridge, Some(ruiz), at(2)));
+    assert!(s.set_claim_source(&d, &mut a, engineers, None, at(3)));
+    assert!(s.rename_actor(&d, &mut a, ruiz, "Mayor Ruiz", at(4)));
+    assert!(s.retype_actor(&d, &mut a, france, ActorKind::Place, at(5)));
+    assert!(!s.rename_actor(&d, &mut a, ruiz, "  ", at(5)));
+    assert!(!s.set_claim_kind(&d, &mut a, 99, ClaimKind::Other, at(5)));
+    assert_eq!(a.claims[tolls].kind, ClaimKind::Warning);
+    let source = a.claims[bridge].source.as_ref().unwrap();
+    assert_eq!(
+        (source.actors.as_slice(), d.slice(source.span)),
+        (&[ruiz][..], "Ana Ruiz")
+    );
+    assert_eq!(a.actors[ruiz].name, "Mayor Ruiz");
+    // the kind set again replaces the first: one correction for the claim
+    assert!(s.set_claim_kind(&d, &mut a, tolls, ClaimKind::Assessment, at(6)));
+    assert_eq!(s.review().corrections.len(), 5);
+    s.save(&d, &mut a, at(7)).unwrap();
+
+    // a fresh analysis of an edited text: every correction re-applied
+    let edited = format!("Update: a line was added.\n\n{TEXT}");
+    let (d2, mut a2, mut s2, _) = open(dir.path(), &edited);
+    let check = |d2: &Document, a2: &Analysis| {
+        assert_eq!(
+            a2.claims[claim_index(d2, a2, "tolls would rise")].kind,
+            ClaimKind::Assessment
+        );
+        let ruiz2 = correct::find_actor(a2, "Mayor Ruiz").expect("renamed");
+        assert_eq!(a2.actors[ruiz2].name, "Mayor Ruiz");
+        let bridge2 = &a2.claims[claim_index(d2, a2, "the harbour bridge would reopen")];
+        assert_eq!(bridge2.source.as_ref().unwrap().actors, vec![ruiz2]);
+        assert!(a2.claims[claim_index(d2, a2, "engineers")].source.is_none());
+        let france2 = correct::find_actor(a2, "France").unwrap();
+        assert_eq!(a2.actors[france2].kind, ActorKind::Place);
+    };
+    check(&d2, &a2);
+    assert!(s2.review().corrections.iter().all(|c| !c.orphaned));
+
+    // removing an actor drops every reference to it; undo brings it back
+    let france2 = correct::find_actor(&a2, "France").unwrap();
+    let actors = a2.actors.len();
+    assert!(s2.remove_actor(&d2, &mut a2, france2, at(8)));
+    assert_eq!(a2.actors.len(), actors - 1);
+    assert!(correct::find_actor(&a2, "France").is_none());
+    assert!(s2.undo(&d2, &mut a2, at(9)));
+    assert_eq!(a2.actors.len(), actors);
+    s2.save(&d2, &mut a2, at(10)).unwrap();
+
+    // undo takes back the renaming in the first session, and the store keeps that
+    assert!(s.undo(&d, &mut a, at(11)));
+    assert!(s.undo(&d, &mut a, at(12)));
+    assert_eq!(a.actors[france].kind, ActorKind::Country);
+    assert!(s.undo(&d, &mut a, at(13)));
+    assert_eq!(a.actors[ruiz].name, "Ana Ruiz");
+    s.save(&d, &mut a, at(14)).unwrap();
+    let (d3, a3, s3, _) = open(dir.path(), TEXT);
+    assert!(correct::find_actor(&a3, "Mayor Ruiz").is_none());
+    assert_eq!(
+        a3.claims[claim_index(&d3, &a3, "tolls would rise")].kind,
+        ClaimKind::Warning
+    );
+    assert_eq!(s3.review().live().corrections.len(), 3);
+
+    // a claim that is gone from the text leaves its correction orphaned, and kept
+    let cut = TEXT.replace("The city council denied that tolls would rise. ", "");
+    let (_, _, s4, _) = open(dir.path(), &cut);
+    let orphaned: Vec<_> = s4
+        .review()
+        .live()
+        .corrections
+        .into_iter()
+        .filter(|c| c.orphaned)
+        .collect();
+    assert_eq!(orphaned.len(), 1);
+    assert!(matches!(orphaned[0].change, Change::ClaimKind { .. }));
+}
+
+#[test]
+fn an_added_claim_takes_an_id_of_its_own_and_moves_no_other() {
+    use crate::schema::ClaimIds;
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    let ids_of = |a: &Analysis, d: &Document| -> Vec<(String, String)> {
+        let ids = ClaimIds::new(&a.claims);
+        (0..a.claims.len())
+            .map(|i| (ids.get(i), d.slice(a.claims[i].span).to_string()))
+            .collect()
+    };
+    let before = ids_of(&a, &d);
+    let passage = |d: &Document, words: &str| {
+        let start = d.text.find(words).unwrap();
+        Span::new(start, start + words.len())
+    };
+    // one near the end, then one before every claim
+    let late = s.add_claim(&d, &mut a, passage(&d, "Paris later sent a team"), at(1));
+    let early = s.add_claim(&d, &mut a, passage(&d, "Transport officials"), at(2));
+    assert_eq!(early, Some(0));
+    assert_eq!(a.claim_id(0), "u2");
+    assert_eq!(a.claim_id(late.unwrap() + 1), "u1");
+    assert!(s.set_status(&d, &a, 0, Status::Unverified, at(3)));
+    assert_eq!(s.claim(0).unwrap().claim.as_deref(), Some("u2"));
+    // an added claim takes a kind and a source as any other
+    let ruiz = correct::find_actor(&a, "Ana Ruiz").unwrap();
+    assert!(s.set_claim_kind(&d, &mut a, 0, crate::analysis::ClaimKind::Warning, at(3)));
+    assert!(s.set_claim_source(&d, &mut a, 0, Some(ruiz), at(3)));
+    let after: Vec<_> = ids_of(&a, &d)
+        .into_iter()
+        .filter(|(id, _)| id.starts_with('c'))
+        .collect();
+    assert_eq!(after, before, "the machine's claims keep their ids");
+    s.save(&d, &mut a, at(4)).unwrap();
+
+    // reopened on an edited text, every id is the same
+    let edited = format!("Update: a line was added.\n\n{TEXT}");
+    let (d2, a2, s2, _) = open(dir.path(), &edited);
+    let claim = |a: &Analysis, d: &Document, words: &str| {
+        let i = claim_index(d, a, words);
+        a.claim_id(i)
+    };
+    assert_eq!(claim(&a2, &d2, "Transport officials"), "u2");
+    let added = &a2.claims[claim_index(&d2, &a2, "Transport officials")];
+    assert_eq!(added.kind, crate::analysis::ClaimKind::Warning);
+    let source = added.source.as_ref().unwrap();
+    assert_eq!(a2.actors[source.actors[0]].name, "Ana Ruiz");
+    assert_eq!(claim(&a2, &d2, "Paris later sent a team"), "u1");
+    let officials = claim_index(&d2, &a2, "Transport officials");
+    assert_eq!(
+        s2.claim(officials).map(|c| c.status),
+        Some(Status::Unverified),
+        "{:?}",
+        s2.review().claims
+    );
+    // an id undone is never given again
+    for second in 5..9 {
+        assert!(s.undo(&d, &mut a, at(second)));
+    }
+    s.save(&d, &mut a, at(9)).unwrap();
+    let (d2b, mut a2b, mut s2b, _) = open(dir.path(), &edited);
+    let third = s2b.add_claim(
+        &d2b,
+        &mut a2b,
+        passage(&d2b, "Update: a line was added."),
+        at(10),
+    );
+    assert_eq!(a2b.claim_id(third.unwrap()), "u3");
+    // a file of format 2 kept added claims without numbers: they take them in order
+    let mut review = s2.review().clone();
+    for c in &mut review.corrections {
+        if let Change::AddClaim { number, .. } = &mut c.change {
+            *number = None;
+        }
+    }
+    attach::number_added_claims(&mut review.corrections);
+    let numbers: Vec<_> = review
+        .corrections
+        .iter()
+        .filter_map(|c| match c.change {
+            Change::AddClaim { number, .. } => number,
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, [1, 2]);
+}
+
+#[test]
 fn free_notes_and_clearing_a_status() {
     let dir = tempfile::tempdir().unwrap();
     let (d, mut a, mut s, _) = open(dir.path(), TEXT);

@@ -93,6 +93,22 @@ pub enum Action {
     AddClaim,
     #[strum(message = "merge actor")]
     MergeActor,
+    #[strum(message = "claim's or actor's kind")]
+    SetKind,
+    #[strum(message = "claim's source")]
+    SetSource,
+    #[strum(message = "rename actor")]
+    RenameActor,
+    #[strum(message = "remove actor")]
+    RemoveActor,
+    #[strum(message = "next unreviewed claim")]
+    NextUnreviewed,
+    #[strum(message = "previous unreviewed claim")]
+    PrevUnreviewed,
+    #[strum(message = "claim in full")]
+    ClaimDetail,
+    #[strum(message = "published date")]
+    SetPublished,
     #[strum(message = "notes and orphans")]
     Notes,
     #[strum(message = "select word on")]

@@ -148,8 +148,12 @@ impl App {
         self.heard();
     }
 
-    /// The reader's message, if it has one, becomes the status bar's.
+    /// The reader's message, if it has one, becomes the status bar's; a published date
+    /// changed in its review has the briefing analysed again first.
     fn heard(&mut self) {
+        if let Some(reader) = self.reader.as_mut().filter(|r| r.wants_analysis()) {
+            reader.reanalyse(&self.opener.lexicon);
+        }
         if let Some(message) = self.reader.as_mut().and_then(|r| r.message.take()) {
             self.message = Some(message);
         }

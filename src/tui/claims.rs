@@ -9,6 +9,7 @@ use super::widgets::{clip, none_found, row_style};
 use crate::analysis::{Analysis, Claim};
 use crate::document::Document;
 use crate::review::{ClaimReview, Status};
+use crate::schema::ClaimIds;
 
 /// The rows in view, as [`Reader::fit`] scrolled the list.
 pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
@@ -19,6 +20,7 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
         return none_found(analysis, "claims", width);
     }
     let digits = analysis.claims.len().to_string().len().max(2);
+    let ids = ClaimIds::new(&analysis.claims);
     let view = app.claims;
     let reviews = app
         .session
@@ -33,7 +35,7 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
             let style = row_style(view.offset + k == view.selected);
             let claim = &analysis.claims[i];
             let review = reviews.get(i).copied().flatten();
-            let head = header(doc, analysis, i, claim, review, width, digits);
+            let head = header(doc, analysis, &ids, i, review, width, digits);
             let body = Line::from(format!("  {}", clip(&content(doc, claim), width - 2)));
             [head.style(style), body.style(style)]
         })
@@ -44,15 +46,17 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
 fn header(
     doc: &Document,
     analysis: &Analysis,
+    ids: &ClaimIds,
     i: usize,
-    claim: &Claim,
     review: Option<&ClaimReview>,
     width: usize,
     digits: usize,
 ) -> Line<'static> {
+    let claim = &analysis.claims[i];
     let verdict = verdict(review);
+    let id_width = digits + 1;
     let mut spans = vec![
-        Text::styled(format!("c{:<digits$} ", i + 1), theme::dim()),
+        Text::styled(format!("{:<id_width$} ", ids.get(i)), theme::dim()),
         Text::styled(
             verdict.clone(),
             theme::status(review.map_or(Status::Unreviewed, |r| r.status)),
@@ -73,12 +77,7 @@ fn header(
         notes.push(format!("~{}", hedges.join(", ")));
     }
     if !claim.contradicts.is_empty() {
-        let ids: Vec<String> = claim
-            .contradicts
-            .iter()
-            .map(|c| format!("c{}", c + 1))
-            .collect();
-        notes.push(format!("⟂{}", ids.join(",")));
+        notes.push(format!("⟂{}", ids.of(&claim.contradicts).join(",")));
     }
     // The source gives way first, then the notes, so the row never runs over.
     let noted: usize = notes.iter().map(|n| n.chars().count() + 2).sum();

@@ -113,7 +113,8 @@ pub enum Context {
     GradePicker,
     /// The note editor.
     NoteEditor,
-    /// The actor merge picker.
+    /// A picker (an actor to merge into, a claim's source, a kind): characters typed find
+    /// an entry. Its table keeps the name it had when merging was its only use.
     MergePicker,
     /// The notes list (`R`).
     NotesList,
@@ -140,10 +141,18 @@ impl Context {
         match self {
             Context::GradePicker => "in the grade picker",
             Context::NoteEditor => "in the note editor",
-            Context::MergePicker => "in the merge picker",
+            Context::MergePicker => "in a picker (type to find)",
             Context::NotesList => "in the notes list",
             Context::Prompt => "while typing a search or filter",
         }
+    }
+
+    /// A character typed there that nothing is bound to is text: it finds an entry in a
+    /// picker, so the defaults a picker takes from the reader's actions leave characters
+    /// out (`j` moves in the reader and is typed in a picker). A character the
+    /// configuration binds in a picker is a command there.
+    fn finds(self, key: Key) -> bool {
+        self.keeps(key) || (self == Context::MergePicker && key.is_text())
     }
 
     /// Characters typed there are text (or, in the grade picker, the grade), so a plain
@@ -193,7 +202,7 @@ pub enum Command {
     Erase,
     #[strum(message = "delete forward")]
     Delete,
-    #[strum(message = "merge")]
+    #[strum(message = "choose")]
     Choose,
     #[strum(message = "go to the passage")]
     GoTo,
@@ -262,6 +271,7 @@ const CONTEXTS: &[(Context, &[(Command, Bound)])] = {
                 (Up, As(Action::Up)),
                 (Choose, As(Action::Open)),
                 (Cancel, As(Action::Back)),
+                (Erase, Keys(&["backspace"])),
             ],
         ),
         (
@@ -348,6 +358,14 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (SelectOtherEnd, &["O"]),
         (AddClaim, &["+"]),
         (MergeActor, &["M"]),
+        (SetKind, &["K"]),
+        (SetSource, &["W"]),
+        (RenameActor, &["A"]),
+        (RemoveActor, &["D"]),
+        (NextUnreviewed, &["}"]),
+        (PrevUnreviewed, &["{"]),
+        (SetPublished, &["P"]),
+        (ClaimDetail, &["i"]),
         (Notes, &["R"]),
     ]
 };
@@ -467,7 +485,13 @@ impl Keymap {
                     .map(|(command, default)| {
                         let keys = match default {
                             Bound::Keys(names) => parse_all(names),
-                            Bound::As(action) => self.keys_of(*action).to_vec(),
+                            // less the characters the context takes as text (`j` in a picker)
+                            Bound::As(action) => self
+                                .keys_of(*action)
+                                .iter()
+                                .filter(|k| !context.finds(**k))
+                                .copied()
+                                .collect(),
                         };
                         (*command, keys)
                     })

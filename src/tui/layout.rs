@@ -164,7 +164,7 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell) {
     let sep = || Text::styled(" │ ", theme::dim());
     let mut title = app.name.clone();
     let mut date = None;
-    let mut from_dateline = false;
+    let mut marked = None;
     if let Some(doc) = &app.doc {
         if let Some(t) = &doc.meta.title {
             title = t.clone();
@@ -173,7 +173,13 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell) {
             title = format!("{title} │ {source}");
         }
         date = doc.meta.published;
-        from_dateline = doc.meta.published_from == Some(DateSource::Dateline);
+        // a date read from the article, or set in the review, not the briefing's own: the
+        // timeline's foot says more
+        marked = match doc.meta.published_from {
+            Some(DateSource::Dateline) => Some(" (dateline)"),
+            Some(DateSource::Review) => Some(" (review)"),
+            _ => None,
+        };
     }
     let reviewed = app
         .analysis
@@ -189,9 +195,8 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell) {
     let mut right = Vec::new();
     if let (Some(date), Some(format)) = (date, date_format) {
         right.extend([sep(), Text::raw(date.strftime(format).to_string())]);
-        // a date read from the article, not given: the timeline's foot says more
-        if from_dateline {
-            right.push(Text::styled(" (dateline)", theme::dim()));
+        if let Some(marked) = marked {
+            right.push(Text::styled(marked, theme::dim()));
         }
     }
     if let Some((done, n)) = reviewed {

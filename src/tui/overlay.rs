@@ -1,5 +1,5 @@
-//! Drawing the overlays of the review (the grade picker, the note editor, the actor merge
-//! picker; the notes list is `notes.rs`) and their hints; their state and keys are the
+//! Drawing the overlays of the review (the grade picker, the note editor, the pickers, the
+//! actor's new name; the notes list is `notes.rs`) and their hints; their state and keys are the
 //! reader's ([`super::reader::Overlay`]).
 
 use ratatui::Frame;
@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::keymap::{Command, Context, Keymap};
 use super::notes;
-use super::reader::{NoteOn, Overlay, Reader};
+use super::reader::{NoteOn, Overlay, Pick, Reader, Typed};
 use super::theme;
 use super::widgets::{bordered, centred, clear, row_style};
 
@@ -32,11 +32,40 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
                 ),
             }
         }
-        Overlay::Merge { .. } => {
+        Overlay::Pick { on, .. } => {
             let key = in_context(Context::MergePicker);
-            let choose = format!("{}/{} choose", key(Down), key(Up));
-            format!("{choose} · {} merge · {} cancel", key(Choose), key(Cancel))
+            let verb = match on {
+                Pick::Merge { .. } => "merge",
+                Pick::Source { .. } => "set the source",
+                Pick::ClaimKind { .. } | Pick::ActorKind { .. } => "set the kind",
+            };
+            format!(
+                "type to find · {}/{} choose · {} {verb} · {} cancel",
+                key(Down),
+                key(Up),
+                key(Choose),
+                key(Cancel)
+            )
         }
+        Overlay::Detail { .. } => {
+            let first = |action| keys.first_key(action).unwrap_or_else(|| "?".into());
+            format!(
+                "{}/{} scroll · any other key closes",
+                first(crate::tui::action::Action::Down),
+                first(crate::tui::action::Action::Up)
+            )
+        }
+        Overlay::Typing {
+            on: Typed::ActorName(_),
+            ..
+        } => format!("the new name · {}", prompt_hint(keys)),
+        Overlay::Typing {
+            on: Typed::Published,
+            ..
+        } => format!(
+            "YYYY-MM-DD, empty for the briefing's own · {}",
+            prompt_hint(keys)
+        ),
         Overlay::Notes { confirm: false, .. } => {
             let key = in_context(Context::NotesList);
             format!(
@@ -94,7 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
     };
     if let (Some(Overlay::Note { on, text, .. }), Some(inner)) = (&app.overlay, editor) {
         let title = match on {
-            NoteOn::Claim(claim) => format!(" note on c{} ", *claim + 1),
+            NoteOn::Claim(claim) => format!(" note on {} ", app.claim_id(*claim)),
             NoteOn::Passage(_) | NoteOn::Listed(..) => " note on the passage ".to_string(),
         };
         let place = inner.outer(ratatui::layout::Margin::new(1, 1));
@@ -115,6 +144,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
     };
     let (title, rows, height) = match overlay {
         &Overlay::Notes { selected, .. } => return notes::draw(frame, area, app, selected, &hint),
+        &Overlay::Detail { claim, scroll } => {
+            return super::detail::draw(frame, area, app, claim, scroll, &hint);
+        }
         Overlay::Grade { claim, reliability } => {
             let rows: Vec<Line> = match reliability {
                 None => RELIABILITY
@@ -126,29 +158,62 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                     .collect(),
             };
             let height = rows.len() as u16 + 2;
-            (format!(" grade c{} ", claim + 1), rows, height)
+            (format!(" grade {} ", app.claim_id(*claim)), rows, height)
         }
-        Overlay::Merge {
-            from,
-            into,
-            selected,
-        } => {
-            let actors = app.analysis.as_ref().map_or(&[][..], |a| &a.actors[..]);
-            let fit = usize::from(area.height.saturating_sub(2)).max(1);
-            let skip = (*selected + 1).saturating_sub(fit);
-            let rows: Vec<Line> = into
-                .iter()
-                .enumerate()
-                .skip(skip)
-                .filter_map(|(k, &a)| {
-                    let name = actors.get(a)?.name.clone();
-                    Some(Line::styled(format!(" {name}"), row_style(k == *selected)))
-                })
-                .take(fit)
+        Overlay::Pick { on, picker, .. } => {
+            let fit = usize::from(area.height.saturating_sub(3)).max(1);
+            let skip = (picker.selected + 1).saturating_sub(fit);
+            let find = vec![
+                Text::styled(" find: ", theme::dim()),
+                Text::styled(picker.query.clone(), theme::key()),
+                Text::styled("▏", theme::key()),
+            ];
+            let rows: Vec<Line> = std::iter::once(Line::from(find))
+                .chain(
+                    picker
+                        .shown()
+                        .into_iter()
+                        .enumerate()
+                        .skip(skip)
+                        .take(fit)
+                        .map(|(k, e)| {
+                            let style = row_style(k == picker.selected);
+                            Line::styled(format!(" {}", picker.entry(e)), style)
+                        }),
+                )
                 .collect();
-            let name = actors.get(*from).map_or("", |a| a.name.as_str());
+            let actor = |a: &usize| {
+                app.analysis
+                    .as_ref()
+                    .and_then(|an| an.actors.get(*a))
+                    .map_or(String::new(), |a| a.name.clone())
+            };
+            let title = match on {
+                Pick::Merge { from } => format!(" merge {} into ", actor(from)),
+                Pick::Source { claim } => format!(" source of {} ", app.claim_id(*claim)),
+                Pick::ClaimKind { claim } => format!(" kind of {} ", app.claim_id(*claim)),
+                Pick::ActorKind { actor: a } => format!(" kind of {} ", actor(a)),
+            };
             let height = (rows.len() as u16 + 2).min(area.height);
-            (format!(" merge {name} into "), rows, height)
+            (title, rows, height)
+        }
+        Overlay::Typing { on, text } => {
+            let title = match on {
+                Typed::ActorName(actor) => {
+                    let old = app
+                        .analysis
+                        .as_ref()
+                        .and_then(|a| a.actors.get(*actor))
+                        .map_or("", |a| a.name.as_str());
+                    format!(" rename {old} ")
+                }
+                Typed::Published => " published ".to_string(),
+            };
+            let row = Line::from(vec![
+                Text::raw(format!(" {text}")),
+                Text::styled("▏", theme::key()),
+            ]);
+            (title, vec![row], 3)
         }
         Overlay::Note { .. } => return,
     };

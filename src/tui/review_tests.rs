@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::super::reader::Entry;
-use super::super::reader::Overlay;
+use super::super::reader::{Choice, Overlay};
 use super::super::selection::Selection;
 use super::*;
 use crate::briefing::Reviews;
@@ -49,6 +49,16 @@ fn briefing(dir: &std::path::Path, text: &str) -> App {
 
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     app.handle_key(KeyEvent::new(code, modifiers));
+}
+
+/// What the open picker's selected entry stands for.
+fn picker_choice(app: &App) -> Option<Choice> {
+    match &app.reader().overlay {
+        Some(Overlay::Pick {
+            choices, picker, ..
+        }) => picker.chosen().map(|k| choices[k]),
+        _ => None,
+    }
 }
 
 fn status(app: &App, claim: usize) -> Status {
@@ -592,7 +602,7 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
     run(&mut app, &[AddClaim]);
     let analysis = app.reader().analysis.as_ref().unwrap();
     assert_eq!(analysis.claims.len(), before + 1, "{:?}", app.message);
-    assert!(app.message.as_deref().unwrap().starts_with("added as c"));
+    assert_eq!(app.message.as_deref(), Some("added as u1"));
     let again = reviewed(dir.path());
     assert_eq!(
         again.reader().analysis.as_ref().unwrap().claims.len(),
@@ -612,17 +622,52 @@ fn m_merges_the_selected_actor_into_one_chosen_in_a_picker() {
     assert_eq!(app.reader().overlay, None, "only in the Actors pane");
     run(&mut app, &[FocusActors, MergeActor]);
     insta::assert_snapshot!("merge_picker", draw(&mut app, 100, 24).backend());
-    typed(&mut app, "jjk");
-    let Some(Overlay::Merge { into, selected, .. }) = app.reader().overlay.clone() else {
+    // arrows move; j and k are typed, and find the actors whose names hold them
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    let Some(Overlay::Pick {
+        choices, picker, ..
+    }) = app.reader().overlay.clone()
+    else {
         panic!("the picker is open");
     };
-    assert_eq!(selected, 1);
-    let from_name = app.reader().analysis.as_ref().unwrap().actors[0]
-        .name
-        .clone();
-    let into_name = app.reader().analysis.as_ref().unwrap().actors[into[1]]
-        .name
-        .clone();
+    assert_eq!(picker.selected, 1);
+    let name = |a: usize| {
+        app.reader().analysis.as_ref().unwrap().actors[a]
+            .name
+            .clone()
+    };
+    let from_name = name(0);
+    let Choice::Actor(into) = choices[picker.chosen().unwrap()] else {
+        panic!("an actor");
+    };
+    let into_name = name(into);
+    // typing part of the name finds it
+    let part: String = into_name.chars().skip(1).take(4).collect();
+    typed(&mut app, &part.to_lowercase());
+    let Some(Overlay::Pick {
+        choices, picker, ..
+    }) = app.reader().overlay.clone()
+    else {
+        panic!("the picker is open");
+    };
+    assert!(picker.query.len() >= 4);
+    assert!(
+        picker
+            .shown()
+            .iter()
+            .any(|&e| choices[e] == Choice::Actor(into)),
+        "{part:?} finds {into_name}"
+    );
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(
+        screen.contains(&format!("find: {}", part.to_lowercase())),
+        "{screen}"
+    );
+    while picker_choice(&app) != Some(Choice::Actor(into)) {
+        key(&mut app, KeyCode::Down, KeyModifiers::NONE);
+    }
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(app.reader().overlay, None);
     assert_eq!(actors(&app), before - 1);
@@ -867,13 +912,14 @@ fn each_contexts_keys_are_rebound_from_the_configuration() {
     key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     assert!(!app.reader().search.editing);
     assert_eq!(app.reader().search.query, "Korea");
-    // the merge picker steps with n and merges with m; the notes list closes with x
+    // the merge picker steps with n and merges with m (characters bound there are
+    // commands, not typed); the notes list closes with x
     run(&mut app, &[FocusActors, MergeActor]);
     typed(&mut app, "n");
-    let Some(Overlay::Merge { selected, .. }) = app.reader().overlay.clone() else {
+    let Some(Overlay::Pick { picker, .. }) = app.reader().overlay.clone() else {
         panic!("the picker is open");
     };
-    assert_eq!(selected, 1);
+    assert_eq!(picker.selected, 1);
     let before = app.reader().analysis.as_ref().unwrap().actors.len();
     typed(&mut app, "m");
     assert_eq!(app.reader().overlay, None);
@@ -885,4 +931,235 @@ fn each_contexts_keys_are_rebound_from_the_configuration() {
     assert!(app.reader().overlay.is_some());
     typed(&mut app, "x");
     assert_eq!(app.reader().overlay, None, "x closes the notes list");
+}
+
+#[test]
+fn a_claims_kind_and_source_and_an_actor_are_corrected_from_the_keyboard() {
+    use crate::analysis::{ActorKind, ClaimKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    let analysis = |app: &App| app.reader().analysis.clone().unwrap();
+    let enter = |app: &mut App| key(app, KeyCode::Enter, KeyModifiers::NONE);
+    let claim = app.reader().claim_view[0];
+    let kind = analysis(&app).claims[claim].kind;
+    // K on a claim: the kinds, the claim's own selected; "den" finds denial
+    run(&mut app, &[FocusClaims, SetKind]);
+    assert_eq!(picker_choice(&app), Some(Choice::ClaimKind(kind)));
+    insta::assert_snapshot!("kind_picker", draw(&mut app, 100, 24).backend());
+    typed(&mut app, "den");
+    enter(&mut app);
+    assert_eq!(analysis(&app).claims[claim].kind, ClaimKind::Denial);
+    assert_eq!(app.message.as_deref(), Some("c1 is now denial"));
+    // W: the actors, found by typing; the source is the one chosen
+    let shin = analysis(&app)
+        .actors
+        .iter()
+        .position(|a| a.name == "Shin Wonsik")
+        .unwrap();
+    run(&mut app, &[SetSource]);
+    typed(&mut app, "wons");
+    assert_eq!(picker_choice(&app), Some(Choice::Actor(shin)));
+    enter(&mut app);
+    let source = analysis(&app).claims[claim].source.clone().unwrap();
+    assert_eq!(source.actors, vec![shin]);
+    // an actor renamed (A), re-typed (K in the Actors pane)
+    run(&mut app, &[FocusActors, RenameActor]);
+    let Some(Overlay::Typing { text: name, .. }) = app.reader().overlay.clone() else {
+        panic!("the name is asked for");
+    };
+    assert_eq!(name, "South Korea");
+    for _ in 0.."South Korea".len() {
+        key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typed(&mut app, "Republic of Korea");
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains("rename South Korea"), "{screen}");
+    enter(&mut app);
+    assert_eq!(analysis(&app).actors[0].name, "Republic of Korea");
+    run(&mut app, &[SetKind]);
+    typed(&mut app, "org");
+    enter(&mut app);
+    assert_eq!(analysis(&app).actors[0].kind, ActorKind::Organization);
+
+    // all kept: a new reader on the same store applies them again
+    let again = reviewed(dir.path());
+    let a = analysis(&again);
+    assert_eq!(a.claims[claim].kind, ClaimKind::Denial);
+    assert_eq!(a.claims[claim].source.as_ref().unwrap().actors, vec![shin]);
+    assert_eq!(
+        (a.actors[0].name.as_str(), a.actors[0].kind),
+        ("Republic of Korea", ActorKind::Organization)
+    );
+
+    // D removes the actor; U takes back each correction, newest first
+    let actors = a.actors.len();
+    run(&mut app, &[RemoveActor]);
+    assert_eq!(analysis(&app).actors.len(), actors - 1);
+    assert_eq!(app.message.as_deref(), Some("Republic of Korea removed"));
+    run(&mut app, &[Undo, Undo, Undo]);
+    let a = analysis(&app);
+    assert_eq!(
+        (a.actors.len(), a.actors[0].name.as_str()),
+        (actors, "South Korea")
+    );
+    run(&mut app, &[Undo, Undo]);
+    assert_eq!(analysis(&app).claims[claim].kind, kind);
+    let a = analysis(&reviewed(dir.path()));
+    assert_eq!(a.claims[claim].kind, kind);
+    assert_eq!(a.actors[0].name, "South Korea");
+}
+
+#[test]
+fn quick_review_keys_step_to_unreviewed_claims_select_a_match_and_show_an_actor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, MarkSupported, NextUnreviewed]);
+    assert_eq!(app.reader().claims.selected, 1);
+    run(&mut app, &[MarkDisputed, NextUnreviewed]);
+    assert_eq!(app.reader().claims.selected, 2);
+    let n = app.reader().claim_view.len();
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("c3: {} unreviewed", n - 2).as_str())
+    );
+    // back past the two reviewed, round to the last
+    run(&mut app, &[PrevUnreviewed]);
+    assert_eq!(app.reader().claims.selected, n - 1);
+
+    // v starts at the search's match
+    run(&mut app, &[Search]);
+    typed(&mut app, "Kremlin");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    draw(&mut app, 100, 30);
+    run(&mut app, &[FocusArticle, Select]);
+    let doc = app.reader().doc.clone().unwrap();
+    let span = app.reader().selected_span().unwrap();
+    assert_eq!(doc.slice(span), "Kremlin");
+    run(&mut app, &[Back]);
+
+    // enter on an actor filters the panes and shows where the text first names it
+    let analysis = app.reader().analysis.clone().unwrap();
+    let states = analysis
+        .actors
+        .iter()
+        .position(|a| a.name == "United States")
+        .unwrap();
+    let first = analysis.actors[states].mentions[0].span.start;
+    run(&mut app, &[FocusActors]);
+    for _ in 0..states {
+        run(&mut app, &[Down]);
+    }
+    run(&mut app, &[Open]);
+    draw(&mut app, 100, 30);
+    assert_eq!(app.reader().filter, Some(states));
+    assert!(app.reader_mut().article.shows(&doc, first));
+}
+
+#[test]
+fn the_published_date_set_in_the_reader_resolves_the_timeline_at_once_and_is_kept() {
+    use crate::briefing::{Opener, Origin};
+    use crate::document::DateSource;
+    let dir = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    let text = "The minister said on Friday that the talks would resume.\n";
+    let file = dir.join("brief.md");
+    std::fs::write(&file, text).unwrap();
+    let mut app = briefing(&dir, text);
+    let friday = |app: &App| {
+        let (a, d) = (app.reader().analysis.clone(), app.reader().doc.clone());
+        let (a, d) = (a.unwrap(), d.unwrap());
+        let t = a.times.iter().find(|t| d.slice(t.span).contains("Friday"));
+        t.map(|t| t.value.to_string())
+    };
+    assert_eq!(
+        friday(&app).as_deref(),
+        Some("XXXX-WXX-5"),
+        "open without a date"
+    );
+    run(&mut app, &[SetPublished]);
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains(" published "), "{screen}");
+    typed(&mut app, "2024-11-25");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let doc = app.reader().doc.clone().unwrap();
+    assert_eq!(doc.meta.published, Some("2024-11-25".parse().unwrap()));
+    assert_eq!(doc.meta.published_from, Some(DateSource::Review));
+    assert_eq!(
+        friday(&app).as_deref(),
+        Some("2024-11-22"),
+        "re-resolved at once"
+    );
+    let screen = draw(&mut app, 120, 24).backend().to_string();
+    assert!(screen.contains("Mon 25 Nov 2024 (review)"), "{screen}");
+    let md = {
+        let r = app.reader();
+        let (doc, analysis) = (r.doc.as_ref().unwrap(), r.analysis.as_ref().unwrap());
+        let review = r.session.as_ref().unwrap().review();
+        let briefing = crate::export::Briefing::new(doc, analysis, review);
+        crate::export::render(crate::export::Format::Md, &briefing)
+    };
+    assert!(
+        md.contains("- Published: 2024-11-25 (set in the review)"),
+        "{md}"
+    );
+    assert!(md.contains("- Published date set to 2024-11-25"), "{md}");
+    // opened again, by any front end: the date comes from the review
+    let opener = Opener {
+        reviews: Reviews::open(Some(&dir), "tester".into()),
+        ..Opener::default()
+    };
+    let origin = Origin::File(file.clone());
+    let (again, _) = opener.read(&origin).unwrap();
+    assert_eq!(again.meta.published_from, Some(DateSource::Review));
+    // --published wins over it
+    let given = Opener {
+        published: Some("2024-01-01".parse().unwrap()),
+        ..opener.clone()
+    };
+    let (doc, _) = given.read(&origin).unwrap();
+    assert_eq!(doc.meta.published_from, Some(DateSource::Given));
+    // a date that is none is refused; U takes the date back, the timeline with it
+    run(&mut app, &[SetPublished]);
+    typed(&mut app, "x");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.message.as_deref().unwrap().contains("is not a date"));
+    run(&mut app, &[Undo]);
+    assert_eq!(app.reader().doc.as_ref().unwrap().meta.published, None);
+    assert_eq!(friday(&app).as_deref(), Some("XXXX-WXX-5"));
+    let (doc, _) = opener.read(&origin).unwrap();
+    assert_eq!(doc.meta.published, None);
+}
+
+#[test]
+fn a_claims_detail_shows_it_whole_wrapped_at_any_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, Down, MarkDisputed, Note]);
+    typed(&mut app, "Check with the ministry.");
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    run(&mut app, &[ClaimDetail]);
+    let claim = app.reader().claim_view[1];
+    let (doc, analysis) = (
+        app.reader().doc.clone().unwrap(),
+        app.reader().analysis.clone().unwrap(),
+    );
+    let words = doc.slice(analysis.claims[claim].span).to_string();
+    let last = words.split_whitespace().last().unwrap().to_string();
+    insta::assert_snapshot!("claim_detail", draw(&mut app, 100, 24).backend());
+    for width in [100, 60, 40] {
+        let screen = draw(&mut app, width, 40).backend().to_string();
+        for said in ["content", &last, "disputed", "ministry.", "Director"] {
+            assert!(
+                screen.contains(said),
+                "{said:?} at {width} columns: {screen}"
+            );
+        }
+    }
+    typed(&mut app, "j");
+    let Some(Overlay::Detail { scroll, .. }) = app.reader().overlay.clone() else {
+        panic!("still open");
+    };
+    assert_eq!(scroll, 1);
+    key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(app.reader().overlay, None);
 }

@@ -30,6 +30,14 @@ impl Selection {
         })
     }
 
+    /// Exactly `span` (a search match), its end moving; none when it is empty.
+    pub fn of(span: Span) -> Option<Selection> {
+        (!span.is_empty()).then_some(Selection {
+            span,
+            start_moves: false,
+        })
+    }
+
     /// The end that moves now stays, and the other moves.
     pub fn swap(&mut self) {
         self.start_moves = !self.start_moves;

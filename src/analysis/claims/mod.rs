@@ -167,6 +167,7 @@ fn to_claim(
         kind,
         hedges,
         contradicts: Vec::new(),
+        added: None,
     })
 }
 

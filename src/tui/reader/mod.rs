@@ -15,7 +15,7 @@ use ratatui::text::Line;
 
 pub use find::Search;
 pub use notes::Entry;
-pub use overlay::{NoteOn, Overlay};
+pub use overlay::{Choice, NoteOn, Overlay, Pick, Typed};
 pub use review::ExportSettings;
 
 use super::action::Action;
@@ -262,7 +262,9 @@ impl Reader {
             NextClaim | PrevClaim => {}
             MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
-            | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
+            | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd
+            | SetKind | SetSource | RenameActor | RemoveActor | NextUnreviewed | PrevUnreviewed
+            | SetPublished | ClaimDetail => {
                 return self.review_action(action);
             }
         }
@@ -345,6 +347,12 @@ impl Reader {
             Some(Item::Actor(a)) if self.focus == Pane::Actors => {
                 self.filter = Some(a);
                 self.refresh_views();
+                // the article at the first mention (with tabs, the Actors pane stays in front)
+                let first = self.analysis.as_ref().and_then(|an| an.actors.get(a));
+                let at = first.and_then(|a| a.mentions.first()).map(|m| m.span.start);
+                if let (Some(at), Some(doc)) = (at, &self.doc) {
+                    self.article.jump_to(doc, at);
+                }
             }
             Some(Item::Claim(_) | Item::Event(_)) if self.focus != Pane::Article => {
                 if let Some(at) = self.focus_spans.first().map(|s| s.start) {

@@ -1,14 +1,18 @@
 //! The overlays of the review, as state: the grade picker, the note editor (on a claim or a
-//! passage), the notes list and the actor merge picker. While one is open it takes the
+//! passage), the notes list, the pickers (an actor to merge into, a claim's source, a
+//! kind) and the actor's new name. While one is open it takes the
 //! keys; `tui/overlay.rs` draws them.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use jiff::Timestamp;
 
 use super::Reader;
+use crate::analysis::{ActorKind, ClaimKind};
 use crate::document::Span;
 use crate::review::{Grade, Quote};
+use crate::tui::action::Action;
 use crate::tui::keymap::{Command, Context, Key, Keymap};
+use crate::tui::picker::Picker;
 use crate::tui::textarea::{Edit, TextArea};
 
 /// An overlay that takes the keys while it is open.
@@ -28,12 +32,49 @@ pub enum Overlay {
     },
     /// The free notes and orphaned items; `confirm` while it asks before deleting a note.
     Notes { selected: usize, confirm: bool },
-    /// The actor picker: actor `from` goes into the one selected (by position in `into`).
-    Merge {
-        from: usize,
-        into: Vec<usize>,
-        selected: usize,
+    /// A picker (type-to-find): `choices` are what its entries stand for, `on` what the
+    /// one chosen does.
+    Pick {
+        on: Pick,
+        choices: Vec<Choice>,
+        picker: Picker,
     },
+    /// Claim `claim` in full (`tui/detail.rs`), scrolled down by `scroll` rows.
+    Detail { claim: usize, scroll: u16 },
+    /// A line being typed: an actor's new name, the published date.
+    Typing { on: Typed, text: String },
+}
+
+/// What a line typed in an overlay is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typed {
+    /// Actor `.0`'s new name.
+    ActorName(usize),
+    /// The briefing's published date (YYYY-MM-DD; empty clears the review's).
+    Published,
+}
+
+/// What a picker is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// Actor `from` goes into the one chosen.
+    Merge { from: usize },
+    /// The source of claim `claim`.
+    Source { claim: usize },
+    /// The kind of claim `claim`.
+    ClaimKind { claim: usize },
+    /// The kind of actor `actor`.
+    ActorKind { actor: usize },
+}
+
+/// What a picker's entry stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Actor(usize),
+    /// No source: the text gives none.
+    NoOne,
+    ClaimKind(ClaimKind),
+    ActorKind(ActorKind),
 }
 
 /// What a note is written on.
@@ -99,28 +140,62 @@ impl Reader {
             Overlay::Notes { selected, confirm } => {
                 self.notes_key(key, selected, confirm, keys);
             }
-            Overlay::Merge {
-                from,
-                into,
-                mut selected,
+            Overlay::Pick {
+                on,
+                choices,
+                mut picker,
             } => {
                 match keys.command(Context::MergePicker, key) {
                     Some(Command::Cancel) => return true,
                     Some(Command::Choose) => {
-                        if let Some(&to) = into.get(selected) {
-                            self.merge(from, to);
+                        match picker.chosen().and_then(|k| choices.get(k)) {
+                            Some(&choice) => self.picked(on, choice),
+                            None => self.message = Some("nothing matches".into()),
                         }
                         return true;
                     }
-                    Some(Command::Down) => selected = (selected + 1).min(into.len() - 1),
-                    Some(Command::Up) => selected = selected.saturating_sub(1),
+                    Some(Command::Down) => picker.step(1),
+                    Some(Command::Up) => picker.step(-1),
+                    Some(Command::Erase) => picker.erase(),
+                    None if key.is_text() => {
+                        if let KeyCode::Char(c) = key.code {
+                            picker.push(c);
+                        }
+                    }
                     _ => {}
                 }
-                self.overlay = Some(Overlay::Merge {
-                    from,
-                    into,
-                    selected,
+                self.overlay = Some(Overlay::Pick {
+                    on,
+                    choices,
+                    picker,
                 });
+            }
+            Overlay::Detail { claim, scroll } => {
+                // the reader's down and up scroll it; any other key closes it
+                let scroll = match keys.action(key) {
+                    Some(Action::Down) => scroll.saturating_add(1),
+                    Some(Action::Up) => scroll.saturating_sub(1),
+                    _ => return true,
+                };
+                self.overlay = Some(Overlay::Detail { claim, scroll });
+            }
+            Overlay::Typing { on, mut text } => {
+                match (keys.command(Context::Prompt, key), key.code) {
+                    (Some(Command::Keep), _) => {
+                        match on {
+                            Typed::ActorName(actor) => self.rename(actor, &text),
+                            Typed::Published => self.set_published(&text),
+                        }
+                        return true;
+                    }
+                    (Some(Command::Cancel), _) => return true,
+                    (Some(Command::Erase), _) => {
+                        text.pop();
+                    }
+                    (None, KeyCode::Char(c)) if key.is_text() => text.push(c),
+                    _ => {}
+                }
+                self.overlay = Some(Overlay::Typing { on, text });
             }
             Overlay::Note {
                 on,

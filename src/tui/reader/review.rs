@@ -1,19 +1,23 @@
 //! The analyst's review in the reader: statuses, grades and notes on the selected claim, the
-//! status filter, free notes and added claims on a selection, actor merges, undo, export,
-//! the reading position; the overlays that ask for input are in [`super::overlay`]. Each change is saved at once; a failed save is reported
-//! in the status bar and the review stays in memory, so the next change writes it all.
+//! status filter, the next unreviewed claim, free notes and added claims on a selection,
+//! corrections (a claim's kind and source; an actor merged, renamed, re-typed, removed), the
+//! published date, undo, export, the reading position; the overlays that ask for input are
+//! in [`super::overlay`]. Each change is saved at once; a failed save is reported in the
+//! status bar and the review stays in memory, so the next change writes it all.
 
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::{Item, NoteOn, Overlay, Pane, Reader};
+use super::{Choice, Item, NoteOn, Overlay, Pane, Pick, Reader, Typed};
+use crate::analysis::{ActorKind, Analysis, ClaimKind, UserLexicon, analyze};
 use crate::briefing::reviewed;
-use crate::document::Span;
-use crate::export::{self, Briefing, Format};
+use crate::document::{DateSource, Document, Span};
+use crate::export::{self, Briefing, Format, word as kind_word};
 use crate::review::{FreeNote, Grade, Position, Session, Status};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
+use crate::tui::picker::Picker;
 use crate::tui::selection::{Selection, Step};
 use crate::tui::textarea::TextArea;
 
@@ -23,6 +27,8 @@ pub struct ExportSettings {
     pub format: Format,
     /// Where `export` writes; none: the current directory.
     pub dir: Option<PathBuf>,
+    /// A CSV export begins with a byte-order mark.
+    pub csv_bom: bool,
 }
 
 /// The status filter's steps, in the order `filter` cycles through them after "all".
@@ -156,7 +162,7 @@ impl Reader {
                 if let Some(claim) = self.review_target()
                     && let Some(text) = self.clip(claim)
                 {
-                    self.message = Some(format!("c{} copied (OSC 52)", claim + 1));
+                    self.message = Some(format!("{} copied (OSC 52)", self.claim_id(claim)));
                     return Some(Effect::Copy(text));
                 }
             }
@@ -203,6 +209,35 @@ impl Reader {
             Notes => self.open_notes(0),
             Select if self.focus == Pane::Article => self.start_selection(),
             MergeActor => self.start_merge(),
+            SetKind if self.focus == Pane::Actors => self.pick_actor_kind(),
+            SetKind => self.pick_claim_kind(),
+            SetSource => self.pick_source(),
+            RenameActor => {
+                if let Some((actor, text)) = self.target_actor() {
+                    let on = Typed::ActorName(actor);
+                    self.overlay = Some(Overlay::Typing { on, text });
+                }
+            }
+            ClaimDetail => {
+                if let Some(claim) = self.review_target() {
+                    self.overlay = Some(Overlay::Detail { claim, scroll: 0 });
+                }
+            }
+            SetPublished if self.session.is_some() => {
+                let date = self.doc.as_ref().and_then(|d| d.meta.published);
+                let text = date.map_or(String::new(), |d| d.to_string());
+                let on = Typed::Published;
+                self.overlay = Some(Overlay::Typing { on, text });
+            }
+            RemoveActor => {
+                if let Some((actor, name)) = self.target_actor() {
+                    self.correct(format!("{name} removed"), true, |s, d, a, now| {
+                        s.remove_actor(d, a, actor, now)
+                    });
+                }
+            }
+            NextUnreviewed => self.next_unreviewed(true),
+            PrevUnreviewed => self.next_unreviewed(false),
             Select | AddClaim | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
                 self.message = Some("select a passage in the article first (v)".into());
             }
@@ -213,53 +248,299 @@ impl Reader {
 
     /// `M` in the Actors pane: a picker of the other actors.
     fn start_merge(&mut self) {
-        let Some(analysis) = &self.analysis else {
+        let Some((from, _)) = self.target_actor() else {
             return;
         };
-        let from = self.actors.selected;
-        if self.focus != Pane::Actors || from >= analysis.actors.len() {
-            self.message = Some("select an actor in the Actors pane first".into());
-            return;
-        }
-        let into: Vec<usize> = (0..analysis.actors.len()).filter(|&a| a != from).collect();
-        if into.is_empty() {
+        let actors = self.actor_choices(|a| a != from);
+        if actors.is_empty() {
             self.message = Some("no other actor to merge into".into());
             return;
         }
-        self.overlay = Some(Overlay::Merge {
-            from,
-            into,
-            selected: 0,
+        self.open_picker(Pick::Merge { from }, actors, None);
+    }
+
+    /// `W` on a claim: a picker of the actors named in the text, and no one.
+    fn pick_source(&mut self) {
+        let Some(claim) = self.review_target() else {
+            return;
+        };
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let current = analysis.claims[claim]
+            .source
+            .as_ref()
+            .and_then(|s| s.actors.first().copied());
+        let mut choices = vec![(Choice::NoOne, "(no source)".to_string())];
+        choices.extend(self.actor_choices(|a| !analysis.actors[a].mentions.is_empty()));
+        let at = choices
+            .iter()
+            .position(|(c, _)| current.is_some_and(|a| *c == Choice::Actor(a)));
+        self.open_picker(Pick::Source { claim }, choices, at);
+    }
+
+    /// `K` on a claim: a picker of the kinds.
+    fn pick_claim_kind(&mut self) {
+        let Some(claim) = self.review_target() else {
+            return;
+        };
+        let Some(current) = self.analysis.as_ref().map(|a| a.claims[claim].kind) else {
+            return;
+        };
+        let choices = ClaimKind::ALL.map(|k| (Choice::ClaimKind(k), kind_word(k)));
+        let at = ClaimKind::ALL.iter().position(|&k| k == current);
+        self.open_picker(Pick::ClaimKind { claim }, choices.to_vec(), at);
+    }
+
+    /// `K` in the Actors pane: a picker of the kinds.
+    fn pick_actor_kind(&mut self) {
+        let Some((actor, _)) = self.target_actor() else {
+            return;
+        };
+        let Some(current) = self.analysis.as_ref().map(|a| a.actors[actor].kind) else {
+            return;
+        };
+        let choices = ActorKind::ALL.map(|k| (Choice::ActorKind(k), kind_word(k)));
+        let at = ActorKind::ALL.iter().position(|&k| k == current);
+        self.open_picker(Pick::ActorKind { actor }, choices.to_vec(), at);
+    }
+
+    /// The actors that `keep` keeps, each with its name and kind, for a picker.
+    fn actor_choices(&self, keep: impl Fn(usize) -> bool) -> Vec<(Choice, String)> {
+        let Some(analysis) = &self.analysis else {
+            return Vec::new();
+        };
+        (0..analysis.actors.len())
+            .filter(|&a| keep(a))
+            .map(|a| {
+                let actor = &analysis.actors[a];
+                (
+                    Choice::Actor(a),
+                    format!("{} ({})", actor.name, kind_word(actor.kind)),
+                )
+            })
+            .collect()
+    }
+
+    fn open_picker(&mut self, on: Pick, choices: Vec<(Choice, String)>, at: Option<usize>) {
+        let (choices, entries): (Vec<Choice>, Vec<String>) = choices.into_iter().unzip();
+        let picker = Picker::new(entries).at(at.unwrap_or(0));
+        self.overlay = Some(Overlay::Pick {
+            on,
+            choices,
+            picker,
         });
     }
 
-    pub(super) fn merge(&mut self, from: usize, into: usize) {
+    /// A picker's entry chosen: the correction it makes.
+    pub(super) fn picked(&mut self, on: Pick, choice: Choice) {
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let actor_name = |a: usize| analysis.actors.get(a).map_or("", |a| &a.name).to_string();
+        match (on, choice) {
+            (Pick::Merge { from }, Choice::Actor(into)) => {
+                let done = format!("{} merged into {}", actor_name(from), actor_name(into));
+                self.correct(done, true, |s, d, a, now| {
+                    s.merge_actor(d, a, from, into, now)
+                });
+            }
+            (Pick::Source { claim }, Choice::Actor(_) | Choice::NoOne) => {
+                let actor = match choice {
+                    Choice::Actor(a) => Some(a),
+                    _ => None,
+                };
+                let who = actor.map_or("no one".to_string(), actor_name);
+                let done = format!("{} source: {who}", analysis.claim_id(claim));
+                self.correct(done, false, |s, d, a, now| {
+                    s.set_claim_source(d, a, claim, actor, now)
+                });
+            }
+            (Pick::ClaimKind { claim }, Choice::ClaimKind(kind)) => {
+                let done = format!("{} is now {}", analysis.claim_id(claim), kind_word(kind));
+                self.correct(done, false, |s, d, a, now| {
+                    s.set_claim_kind(d, a, claim, kind, now)
+                });
+            }
+            (Pick::ActorKind { actor }, Choice::ActorKind(kind)) => {
+                let done = format!("{} is now {}", actor_name(actor), kind_word(kind));
+                self.correct(done, false, |s, d, a, now| {
+                    s.retype_actor(d, a, actor, kind, now)
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// The new name typed for actor `actor`.
+    pub(super) fn rename(&mut self, actor: usize, name: &str) {
+        let done = format!("renamed {}", name.trim());
+        self.correct(done, false, |s, d, a, now| {
+            s.rename_actor(d, a, actor, name, now)
+        });
+        if self.message.is_none() {
+            self.message = Some("name not changed".into());
+        }
+    }
+
+    /// The published date typed (empty: the review's cleared), kept in the review; the
+    /// shell then has the briefing analysed again with it ([`Reader::wants_analysis`]).
+    pub(super) fn set_published(&mut self, text: &str) {
+        let text = text.trim();
+        let date = match text {
+            "" => None,
+            _ => match text.parse::<jiff::civil::Date>() {
+                Ok(date) => Some(date),
+                Err(_) => {
+                    self.message = Some(format!("{text:?} is not a date (YYYY-MM-DD)"));
+                    return;
+                }
+            },
+        };
+        let now = Timestamp::now();
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        session.set_published(date, now);
+        self.message = Some(match date {
+            Some(d) => format!("published {d}, kept in the review"),
+            None => "the review's published date cleared".into(),
+        });
+        if self.doc.as_ref().and_then(|d| d.meta.published_from) == Some(DateSource::Given) {
+            self.message = Some("kept in the review; --published wins while it is given".into());
+        }
+        self.save(now);
+    }
+
+    /// The review's published date is not the one the analysis was made with (it was set,
+    /// cleared or undone here, or by another reader): the briefing is to be analysed again.
+    pub fn wants_analysis(&self) -> bool {
+        let (Some(doc), Some(session)) = (&self.doc, &self.session) else {
+            return false;
+        };
+        doc.meta.clone().review_published(session.published())
+    }
+
+    /// The briefing analysed again with the review's published date, the review attached
+    /// anew, so the timeline and every relative date re-resolve at once.
+    pub fn reanalyse(&mut self, lexicon: &UserLexicon) {
+        let (Some(doc), Some(session)) = (&self.doc, &mut self.session) else {
+            return;
+        };
+        let mut doc = Document::clone(doc);
+        if !doc.meta.review_published(session.published()) {
+            return;
+        }
+        let machine = analyze(&doc, lexicon);
+        let mut analysis = Analysis::default();
+        session.reanalysed(&doc, machine, &mut analysis);
+        self.doc = Some(std::sync::Arc::new(doc));
+        self.analysis = Some(analysis);
+        // actors and events may have moved: the filter and selections start again
+        self.filter = None;
+        self.actors = Default::default();
+        self.current = None;
+        self.refresh_claims();
+    }
+
+    /// A correction made through the session by `fix`: when it is made, `done` is said and
+    /// the review saved; `moved` when actor indices moved, so the actor filter and
+    /// selection start again.
+    fn correct(
+        &mut self,
+        done: String,
+        moved: bool,
+        fix: impl FnOnce(&mut Session, &Document, &mut Analysis, Timestamp) -> bool,
+    ) {
         let now = Timestamp::now();
         let (Some(session), Some(doc), Some(analysis)) =
             (&mut self.session, &self.doc, &mut self.analysis)
         else {
             return;
         };
-        let names = (analysis.actors.get(from), analysis.actors.get(into));
-        let (Some(f), Some(i)) = names else {
+        if !fix(session, doc, analysis, now) {
             return;
-        };
-        let message = format!("{} merged into {}", f.name, i.name);
-        if session.merge_actor(doc, analysis, from, into, now) {
-            self.message = Some(message);
-            // Actor indices moved: the actor filter and selection start again.
+        }
+        self.message = Some(done);
+        if moved {
             self.filter = None;
             self.actors = Default::default();
             self.current = None;
-            self.save(now);
+        }
+        self.save(now);
+    }
+
+    /// The actor selected in the Actors pane with its name, or a hint when there is none.
+    fn target_actor(&mut self) -> Option<(usize, String)> {
+        self.session.as_ref()?;
+        let actor = self.actors.selected;
+        let name = self
+            .analysis
+            .as_ref()
+            .and_then(|a| a.actors.get(actor))
+            .map(|a| a.name.clone())
+            .filter(|_| self.focus == Pane::Actors);
+        if name.is_none() {
+            self.message = Some("select an actor in the Actors pane first".into());
+        }
+        name.map(|n| (actor, n))
+    }
+
+    /// `}`/`{`: the next (or previous) claim listed that is still unreviewed, after the one
+    /// selected, round to the start; selected in the Claims pane and shown in the article.
+    fn next_unreviewed(&mut self, forward: bool) {
+        let statuses = self.statuses();
+        let n = self.claim_view.len();
+        let here = match self.current {
+            Some(Item::Claim(i)) => self.claim_view.iter().position(|&c| c == i),
+            _ if self.focus == Pane::Claims => Some(self.claims.selected),
+            _ => None,
+        };
+        let order: Vec<usize> = match (here, forward) {
+            (Some(k), true) => (k + 1..n).chain(0..=k.min(n.saturating_sub(1))).collect(),
+            (Some(k), false) => (0..k).rev().chain((k..n).rev()).collect(),
+            (None, true) => (0..n).collect(),
+            (None, false) => (0..n).rev().collect(),
+        };
+        let next = order
+            .into_iter()
+            .find(|&k| statuses.get(self.claim_view[k]) == Some(&Status::Unreviewed));
+        let Some(k) = next else {
+            self.message = Some("no claim listed is unreviewed".into());
+            return;
+        };
+        self.claims.selected = k;
+        self.current = Some(Item::Claim(self.claim_view[k]));
+        self.refresh_focus();
+        let left = self
+            .claim_view
+            .iter()
+            .filter(|&&c| statuses.get(c) == Some(&Status::Unreviewed))
+            .count();
+        self.message = Some(format!(
+            "{}: {left} unreviewed",
+            self.claim_id(self.claim_view[k])
+        ));
+        if let Some(at) = self.focus_spans.first().map(|s| s.start) {
+            self.jump(at);
         }
     }
 
-    /// `v` in the article: the sentence of the selected claim, else the one at the top.
+    /// `v` in the article: the search's match when it shows, else the sentence of the
+    /// selected claim, else the one at the top.
     fn start_selection(&mut self) {
         let Some(doc) = &self.doc else {
             return;
         };
+        if let Some(found) = self
+            .search
+            .shown
+            .filter(|m| self.article.shows(doc, m.start))
+        {
+            self.selection = Selection::of(found);
+            self.refresh_focus();
+            return;
+        }
         let at = match (self.current, &self.analysis) {
             (Some(Item::Claim(i)), Some(a)) => a.claims.get(i).map_or(0, |c| c.span.start),
             _ => self.article.top_byte(doc),
@@ -331,7 +612,7 @@ impl Reader {
         };
         match session.add_claim(doc, analysis, span, now) {
             Some(claim) => {
-                self.message = Some(format!("added as c{}", claim + 1));
+                self.message = Some(format!("added as {}", analysis.claim_id(claim)));
                 self.current = Some(Item::Claim(claim));
                 self.save(now);
             }
@@ -382,6 +663,13 @@ impl Reader {
         }
     }
 
+    /// Claim `claim`'s id as the panes and exports give it (c3, u1).
+    pub fn claim_id(&self, claim: usize) -> String {
+        self.analysis
+            .as_ref()
+            .map_or_else(|| crate::schema::claim_id(claim), |a| a.claim_id(claim))
+    }
+
     /// The claim to act on, or a hint in the status bar when there is none.
     fn review_target(&mut self) -> Option<usize> {
         self.session.as_ref()?;
@@ -402,7 +690,7 @@ impl Reader {
             return;
         };
         if session.set_status(doc, analysis, claim, status, now) {
-            self.message = Some(format!("c{} {status}", claim + 1));
+            self.message = Some(format!("{} {status}", analysis.claim_id(claim)));
             self.save(now);
         }
     }
@@ -440,8 +728,8 @@ impl Reader {
             && session.set_grade(doc, analysis, claim, grade, now)
         {
             self.message = Some(match grade {
-                Some(g) => format!("c{} graded {g}", claim + 1),
-                None => format!("c{} grade cleared", claim + 1),
+                Some(g) => format!("{} graded {g}", analysis.claim_id(claim)),
+                None => format!("{} grade cleared", analysis.claim_id(claim)),
             });
             self.save(now);
         }
@@ -452,7 +740,7 @@ impl Reader {
             (&mut self.session, &self.doc, &self.analysis)
             && session.set_note(doc, analysis, claim, text, now)
         {
-            self.message = Some(format!("c{} note saved", claim + 1));
+            self.message = Some(format!("{} note saved", analysis.claim_id(claim)));
             self.save(now);
         }
     }
@@ -509,8 +797,9 @@ impl Reader {
             self.message = Some("export: no folder to write to".into());
             return;
         };
-        let briefing =
-            Briefing::new(doc, analysis, session.review()).with_file(Path::new(&self.name));
+        let briefing = Briefing::new(doc, analysis, session.review())
+            .with_file(Path::new(&self.name))
+            .with_bom(settings.csv_bom);
         self.message = Some(match export::write_file(&dir, settings.format, &briefing) {
             Ok(path) => {
                 // inside the current folder, the shorter name says where

@@ -1,0 +1,142 @@
+//! The claim detail view (`i`): everything about one claim, wrapped to the box at any
+//! width: its whole content, source (with the source's role), cue, kind, hedges, the claims
+//! it contradicts and those that contradict it, the review (status, grade, note) and the
+//! corrections made to it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span as Text};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::reader::Reader;
+use super::theme;
+use super::widgets::{bordered, centred, clear};
+use crate::export::word;
+use crate::review::{Change, Status};
+use crate::schema::ClaimIds;
+
+/// The view's rows before wrapping: a label and its words.
+pub fn rows(app: &Reader, claim: usize) -> Vec<(&'static str, String)> {
+    let (Some(doc), Some(analysis)) = (&app.doc, &app.analysis) else {
+        return Vec::new();
+    };
+    let Some(c) = analysis.claims.get(claim) else {
+        return Vec::new();
+    };
+    let ids = ClaimIds::new(&analysis.claims);
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let content = match &c.fragments {
+        Some(parts) => parts
+            .iter()
+            .map(|&p| one_line(doc.slice(p)))
+            .collect::<Vec<_>>(),
+        None => vec![one_line(doc.slice(c.span))],
+    };
+    let mut rows = vec![("content", content.join(" … "))];
+    let source = match &c.source {
+        Some(source) => {
+            let mut words = analysis.source_label(doc, source);
+            for actor in source.actors.iter().filter_map(|&a| analysis.actors.get(a)) {
+                // the role, unless the source's words already say it
+                if let Some(role) = actor.role.as_ref().filter(|r| !words.contains(r.as_str())) {
+                    words.push_str(&format!("; {}: {role}", actor.name));
+                }
+            }
+            words
+        }
+        None => "none given".to_string(),
+    };
+    rows.push(("source", source));
+    if let Some(cue) = c.cue {
+        rows.push(("cue", one_line(doc.slice(cue))));
+    }
+    rows.push(("kind", word(c.kind)));
+    if !c.hedges.is_empty() {
+        let hedges: Vec<String> = c.hedges.iter().map(|&h| one_line(doc.slice(h))).collect();
+        rows.push(("hedged", hedges.join(", ")));
+    }
+    let quoted = |i: usize| {
+        format!(
+            "{} “{}”",
+            ids.get(i),
+            one_line(doc.slice(analysis.claims[i].span))
+        )
+    };
+    for (label, others) in [
+        ("contradicts", c.contradicts.clone()),
+        (
+            "contradicted by",
+            (0..analysis.claims.len())
+                .filter(|&o| analysis.claims[o].contradicts.contains(&claim))
+                .collect(),
+        ),
+    ] {
+        if !others.is_empty() {
+            let said: Vec<String> = others.into_iter().map(quoted).collect();
+            rows.push((label, said.join("; ")));
+        }
+    }
+    let review = app.session.as_ref().and_then(|s| s.claim(claim));
+    let status = review.map_or(Status::Unreviewed, |r| r.status);
+    rows.push(("status", status.to_string()));
+    if let Some(grade) = review.and_then(|r| r.grade) {
+        rows.push(("grade", grade.to_string()));
+    }
+    if let Some(note) = review.and_then(|r| r.note.clone()) {
+        rows.push(("note", note));
+    }
+    if let Some(session) = &app.session {
+        let exact = doc.slice(c.span);
+        for correction in session.review().live().corrections {
+            let said = match &correction.change {
+                Change::AddClaim { quote, .. } if quote.exact == exact => {
+                    "added by the analyst".to_string()
+                }
+                Change::ClaimKind { quote, to, .. } if quote.exact == exact => {
+                    format!("kind set to {}", word(to))
+                }
+                Change::ClaimSource { quote, actor, .. } if quote.exact == exact => {
+                    format!("source set to {}", actor.as_deref().unwrap_or("none"))
+                }
+                _ => continue,
+            };
+            let when = correction.updated.strftime("%Y-%m-%d %H:%M");
+            rows.push(("corrected", format!("{said} ({when})")));
+        }
+    }
+    rows
+}
+
+/// The view over the panes, scrolled down by `scroll` rows.
+pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, claim: usize, scroll: u16, hint: &str) {
+    let width = area.width.saturating_sub(4).max(20);
+    let height = area.height.saturating_sub(2).max(5);
+    let place = centred(area, width.min(100), height);
+    let lines: Vec<Line> = rows(app, claim)
+        .into_iter()
+        .flat_map(|(label, words)| {
+            let mut first = true;
+            words
+                .split('\n')
+                .map(|line| {
+                    let label = if std::mem::take(&mut first) {
+                        label
+                    } else {
+                        ""
+                    };
+                    Line::from(vec![
+                        Text::styled(format!("{label:>15}  "), theme::dim()),
+                        Text::raw(line.to_string()),
+                    ])
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    clear(frame, place);
+    let title = format!(" {} ", app.claim_id(claim));
+    let body = Paragraph::new(lines)
+        .block(bordered(title, hint))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0));
+    frame.render_widget(body, place);
+}
