@@ -10,6 +10,7 @@ mod gazetteer;
 mod gender;
 mod mentions;
 mod nominals;
+pub mod recogniser;
 mod roles;
 
 use super::lexicon::UserLexicon;

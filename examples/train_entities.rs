@@ -1,0 +1,306 @@
+//! Trains the name recogniser (`analysis::actors::recogniser`) and writes its weights.
+//!
+//! ```text
+//! cargo run --release --example train_entities -- --out assets/entities/names.bin \
+//!     [--dev UNER-DEV.iob2] [--epochs N] [--keep N] [--seed N] TRAIN.iob2... GUM.jsonl...
+//! ```
+//!
+//! `.iob2` files are UNER English EWT rows (`ID FORM TAG - ANNOTATOR`, a `# text = ` line
+//! before each sentence; OTH is read as O). `.jsonl` files are GUM documents (`text` and
+//! char-offset `entities`): the text is cut into words and sentences by brief's own
+//! tokeniser, and person, organization and place entities become PER, ORG and LOC (the
+//! outermost of nested ones, unless longer than eight words or holding a comma; a leading
+//! "the" left out). The shipped weights come from UNER English EWT train and the GUM
+//! documents of shared/eval/tune/gum_all.jsonl (see assets/syntax/ATTRIBUTION.md); the same
+//! files always give the same weights. `--dev` scores the new model on a UNER file (never a
+//! test split).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use brief::analysis::actors::recogniser::{self, Evidence, LABELS};
+use brief::analysis::syntax::features::Word;
+use brief::analysis::syntax::learn::Perceptron;
+use brief::analysis::syntax::train::Rng;
+use brief::analysis::syntax::weights::{self, Weights};
+use brief::analysis::tokens::tokenize;
+use brief::document::{Document, Meta};
+
+/// A sentence ready to learn from.
+struct Example {
+    words: Vec<Word>,
+    evidence: Vec<Evidence>,
+    labels: Vec<u8>,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("train_entities: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn label_index(tag: &str) -> u8 {
+    LABELS.iter().position(|l| *l == tag).unwrap_or(0) as u8
+}
+
+fn example(text: &str, spans: &[(usize, usize)], labels: Vec<u8>) -> Example {
+    Example {
+        words: spans.iter().map(|&(a, b)| Word::new(&text[a..b])).collect(),
+        evidence: recogniser::evidence(text, spans),
+        labels,
+    }
+}
+
+/// UNER rows: each sentence's words found in its `# text` in order (written with single
+/// spaces when a word cannot be found there).
+fn read_iob2(path: &PathBuf) -> Result<Vec<Example>, String> {
+    let input = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut rows: Vec<(String, u8)> = Vec::new();
+    let mut flush = |text: &str, rows: &mut Vec<(String, u8)>| {
+        if rows.is_empty() {
+            return;
+        }
+        let mut spans = Vec::with_capacity(rows.len());
+        let mut at = 0;
+        for (form, _) in rows.iter() {
+            match text[at..].find(form.as_str()) {
+                Some(k) => {
+                    spans.push((at + k, at + k + form.len()));
+                    at += k + form.len();
+                }
+                None => break,
+            }
+        }
+        let labels = rows.iter().map(|r| r.1).collect();
+        if spans.len() == rows.len() {
+            out.push(example(text, &spans, labels));
+        } else {
+            let joined: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+            let joined = joined.join(" ");
+            let mut spans = Vec::new();
+            let mut at = 0;
+            for (form, _) in rows.iter() {
+                spans.push((at, at + form.len()));
+                at += form.len() + 1;
+            }
+            out.push(example(&joined, &spans, labels));
+        }
+        rows.clear();
+    };
+    for line in input.lines() {
+        if let Some(t) = line.strip_prefix("# text = ") {
+            text = t.to_string();
+        } else if line.starts_with('#') {
+            continue;
+        } else if line.trim().is_empty() {
+            flush(&text, &mut rows);
+        } else {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 3 {
+                return Err(format!(
+                    "{}: a row of {} columns",
+                    path.display(),
+                    cols.len()
+                ));
+            }
+            let tag = cols[2].replace("-OTH", "-X");
+            rows.push((cols[1].to_string(), label_index(&tag)));
+        }
+    }
+    flush(&text, &mut rows);
+    Ok(out)
+}
+
+/// GUM documents: brief's tokens, labelled from the typed entities.
+fn read_gum(path: &PathBuf) -> Result<Vec<Example>, String> {
+    let input = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = Vec::new();
+    for line in input.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = v["text"].as_str().unwrap_or_default();
+        let (doc, _) = Document::from_text(text, Meta::default());
+        if doc.text != text {
+            eprintln!(
+                "{}: {} changed by cleaning, left out",
+                path.display(),
+                v["id"]
+            );
+            continue;
+        }
+        // char offsets to byte offsets
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        let tokens = tokenize(&doc);
+        let word = |t: usize| tokens[t].text(&doc.text);
+        let mut spans = Vec::new();
+        for e in v["entities"].as_array().into_iter().flatten() {
+            let label = match e["type"].as_str() {
+                Some("person") => 1,
+                Some("organization") => 3,
+                Some("place") => 5,
+                _ => continue,
+            };
+            let (Some(s), Some(t)) = (e["start"].as_u64(), e["end"].as_u64()) else {
+                continue;
+            };
+            let (s, t) = (bytes[s as usize], bytes[t as usize]);
+            let inside: Vec<usize> = (0..tokens.len())
+                .filter(|&k| tokens[k].span.start >= s && tokens[k].span.end <= t)
+                .collect();
+            let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+                continue;
+            };
+            let first = if word(first).eq_ignore_ascii_case("the") {
+                first + 1
+            } else {
+                first
+            };
+            if first > last
+                || last + 1 - first > 8
+                || (first..=last).any(|k| word(k) == ",")
+                || tokens[first].sentence != tokens[last].sentence
+            {
+                continue;
+            }
+            spans.push((first, last + 1, label));
+        }
+        // outermost first; ties by position
+        spans.sort_by_key(|&(a, b, _)| (std::cmp::Reverse(b - a), a));
+        let mut labels = vec![0u8; tokens.len()];
+        for (a, b, l) in spans {
+            if labels[a..b].iter().all(|&x| x == 0) {
+                labels[a] = l;
+                labels[a + 1..b].fill(l + 1);
+            }
+        }
+        let mut first = 0;
+        for sentence in tokens.chunk_by(|a, b| a.sentence == b.sentence) {
+            let spans: Vec<(usize, usize)> = sentence
+                .iter()
+                .map(|t| (t.span.start, t.span.end))
+                .collect();
+            let l = labels[first..first + sentence.len()].to_vec();
+            out.push(example(&doc.text, &spans, l));
+            first += sentence.len();
+        }
+    }
+    Ok(out)
+}
+
+/// Exact typed span precision, recall and F1 of a model on labelled sentences.
+fn score(model: &Weights, sentences: &[Example]) -> (f64, f64, f64) {
+    let (mut tp, mut pred, mut gold) = (0usize, 0usize, 0usize);
+    for s in sentences {
+        let guess = recogniser::names(&recogniser::label(model, &s.words, &s.evidence));
+        let truth = recogniser::names(&s.labels);
+        pred += guess.len();
+        gold += truth.len();
+        tp += guess.iter().filter(|g| truth.contains(g)).count();
+    }
+    let p = tp as f64 / pred.max(1) as f64;
+    let r = tp as f64 / gold.max(1) as f64;
+    (p, r, 2.0 * p * r / (p + r).max(1e-9))
+}
+
+fn run() -> Result<(), String> {
+    let mut out = PathBuf::from("assets/entities/names.bin");
+    let mut dev = None;
+    let mut inputs = Vec::new();
+    let (mut epochs, mut keep, mut seed) = (10usize, 300_000usize, 20_261_206u64);
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--out" => out = PathBuf::from(value()?),
+            "--dev" => dev = Some(PathBuf::from(value()?)),
+            "--epochs" => epochs = value()?.parse().map_err(|_| "a number")?,
+            "--keep" => keep = value()?.parse().map_err(|_| "a number")?,
+            "--seed" => seed = value()?.parse().map_err(|_| "a number")?,
+            "--show" => return show(),
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            _ => inputs.push(PathBuf::from(a)),
+        }
+    }
+    if inputs.is_empty() {
+        return Err("name the training files (.iob2, .jsonl)".into());
+    }
+    let start = std::time::Instant::now();
+    let mut data = Vec::new();
+    for path in &inputs {
+        let read = if path.extension().is_some_and(|e| e == "jsonl") {
+            read_gum(path)?
+        } else {
+            read_iob2(path)?
+        };
+        eprintln!("{}: {} sentences", path.display(), read.len());
+        data.extend(read);
+    }
+    let dev = match &dev {
+        Some(path) => read_iob2(path)?,
+        None => Vec::new(),
+    };
+    let mut model = Perceptron::new(LABELS.len());
+    let mut rng = Rng::new(seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    for epoch in 1..=epochs {
+        rng.shuffle(&mut order);
+        let batch: Vec<(&[Word], &[Evidence], &[u8])> = order
+            .iter()
+            .map(|&k| {
+                let s = &data[k];
+                (&s.words[..], &s.evidence[..], &s.labels[..])
+            })
+            .collect();
+        recogniser::learn(&mut model, &batch);
+        if !dev.is_empty() && (epoch % 2 == 0 || epoch == epochs) {
+            let bytes = weights::write(&names(), &model.averaged(keep));
+            let w = Weights::from_bytes(&bytes).map_err(|e| e.to_string())?;
+            let (p, r, f) = score(&w, &dev);
+            eprintln!(
+                "{:>6.1}s epoch {epoch}: dev P {:.3} R {:.3} F1 {:.3} ({} kB)",
+                start.elapsed().as_secs_f64(),
+                p,
+                r,
+                f,
+                bytes.len() / 1000
+            );
+        }
+    }
+    let bytes = weights::write(&names(), &model.averaged(keep));
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    eprintln!("{}: {} bytes", out.display(), bytes.len());
+    Ok(())
+}
+
+/// `--show`: the shipped model's names in the text on stdin, cut as brief cuts it.
+fn show() -> Result<(), String> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| e.to_string())?;
+    let (doc, _) = Document::from_text(&text, Meta::default());
+    let tokens = tokenize(&doc);
+    for sentence in tokens.chunk_by(|a, b| a.sentence == b.sentence) {
+        let spans: Vec<(usize, usize)> = sentence
+            .iter()
+            .map(|t| (t.span.start, t.span.end))
+            .collect();
+        for n in recogniser::recognise(&doc.text, &spans) {
+            let name = &doc.text[spans[n.start].0..spans[n.end - 1].1];
+            println!("{:?}\t{name}", n.kind);
+        }
+    }
+    Ok(())
+}
+
+fn names() -> Vec<String> {
+    LABELS.iter().map(|l| l.to_string()).collect()
+}
