@@ -72,6 +72,19 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_prefix_is_no_actor() {
+        let found =
+            actors("The frigate cost US$ 40 million and HK$ 3 million more, the navy said.");
+        assert!(
+            found
+                .iter()
+                .all(|a| a.name != "United States" && a.name != "Hong Kong"),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
     fn multi_word_names_and_possessives() {
         let (doc, found) = actors_with(
             "The United Kingdom’s envoy met Maria Gonzalez in New York on Tuesday.",
