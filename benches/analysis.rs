@@ -1,7 +1,9 @@
 //! The analysis, stage by stage and whole, on generated news at growing sizes (cost must grow
 //! linearly) and on one long line. `cargo bench --bench analysis`; throughput is in bytes.
 
-use brief::analysis::{UserLexicon, actors, analyze, claims, mentions, timeline, times, tokens};
+use brief::analysis::{
+    UserLexicon, actors, analyze, claims, mentions, syntax, timeline, times, tokens,
+};
 use brief::document::Document;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
@@ -100,9 +102,10 @@ fn actors(bencher: Bencher, size: usize) {
 fn claims(bencher: Bencher, size: usize) {
     let s = Stages::new(size);
     let mentions = mentions::MentionIndex::new(&s.actors);
+    let syntax = syntax::Syntax::of(&s.doc, &s.tokens);
     bencher
         .counter(s.bytes())
-        .bench(|| claims::extract(black_box(&s.doc), &s.tokens, &mentions, &s.lexicon));
+        .bench(|| claims::extract(black_box(&s.doc), &s.tokens, &syntax, &mentions, &s.lexicon));
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]

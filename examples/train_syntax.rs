@@ -14,7 +14,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use brief::analysis::syntax::train::{self, Settings};
-use brief::analysis::syntax::weights::Weights;
 
 fn main() -> ExitCode {
     match run() {
@@ -36,9 +35,9 @@ fn run() -> Result<(), String> {
     let mut dev = None;
     let mut inputs = Vec::new();
     let mut settings = Settings {
-        keep: [200_000, 500_000, 200_000],
-        tagger_epochs: 8,
-        parser_epochs: 12,
+        keep: [150_000, 380_000, 150_000],
+        tagger_epochs: 10,
+        parser_epochs: 20,
         folds: 4,
         seed: 20_261_206,
     };
@@ -88,21 +87,8 @@ fn run() -> Result<(), String> {
     }
     if let Some(dev) = dev {
         let trees = read(&dev)?;
-        let load = |b| Weights::from_bytes(b).map_err(|e| e.to_string());
-        let (tagger, moves, labels) = (
-            load(&trained.tagger)?,
-            load(&trained.moves)?,
-            load(&trained.labels)?,
-        );
         let t = std::time::Instant::now();
-        let (upos, uas, las) = train::score(
-            &tagger,
-            tagger.names(),
-            &moves,
-            &labels,
-            labels.names(),
-            &trees,
-        );
+        let (upos, uas, las) = trained.score(&trees).map_err(|e| e.to_string())?;
         let words: usize = trees.iter().map(|t| t.forms.len()).sum();
         eprintln!(
             "{}: UPOS {:.2} UAS {:.2} LAS {:.2} ({:.0} words/s)",

@@ -16,14 +16,23 @@ pub struct Config {
     /// Who the review items are recorded as (else $USER).
     pub reviewer: Option<String>,
     pub lexicon: LexiconConfig,
-    /// action name = [key names], over the default bindings.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// action name = [key names] over the default bindings, and a table a context
+    /// (`[keys.grade_picker]`: command name = [key names]).
+    pub keys: BTreeMap<String, KeysEntry>,
     /// role = colour, over the default palette.
     pub theme: BTreeMap<String, String>,
     /// Mouse capture on when the reader starts.
     pub mouse: bool,
     pub export: ExportConfig,
     pub layout: LayoutConfig,
+}
+
+/// An entry of `[keys]`: an action's keys, or a context's table.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeysEntry {
+    Keys(Vec<String>),
+    Context(BTreeMap<String, Vec<String>>),
 }
 
 /// What the reader's export key writes, and where.
@@ -132,7 +141,16 @@ impl Config {
     /// The reader's key bindings: the defaults with `[keys]` over them (already checked
     /// when the file was loaded).
     pub fn keymap(&self) -> Result<Keymap, KeymapError> {
-        Keymap::with_overrides(self.keys.iter().map(|(a, k)| (a.as_str(), k.as_slice())))
+        Keymap::with_overrides(self.keys.iter().flat_map(|(name, entry)| {
+            let entries: Vec<(Option<&str>, &str, &[String])> = match entry {
+                KeysEntry::Keys(keys) => vec![(None, name.as_str(), keys.as_slice())],
+                KeysEntry::Context(table) => table
+                    .iter()
+                    .map(|(command, keys)| (Some(name.as_str()), command.as_str(), keys.as_slice()))
+                    .collect(),
+            };
+            entries
+        }))
     }
 
     pub fn palette(&self, depth: Depth) -> Result<Palette, String> {
@@ -149,11 +167,9 @@ impl Config {
             palette: self.palette(depth)?,
             mouse: self.mouse,
             sizes: self.layout.sizes().map_err(|(_, why)| why)?,
-            review: crate::tui::ReviewSettings {
-                data_dir: None,
-                reviewer: crate::review::reviewer(self.reviewer.as_deref()),
-                export_format: self.export.format,
-                export_dir: self.export.dir.clone(),
+            export: crate::tui::ExportSettings {
+                format: self.export.format,
+                dir: self.export.dir.clone(),
             },
         })
     }
@@ -234,6 +250,12 @@ pub fn load(options: &Options) -> Result<Config, ConfigError> {
 }
 
 fn load_file(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
+    if path.is_dir() {
+        return Err(ConfigError::Unreadable {
+            path: path.to_path_buf(),
+            why: "is a folder: --config takes the configuration file (config.toml)".into(),
+        });
+    }
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
@@ -263,7 +285,7 @@ pub fn parse(text: &str) -> Result<Config, (usize, String)> {
         toml::from_str(text).map_err(|e| (error_line(text, &e), e.message().trim().to_string()))?;
     config
         .keymap()
-        .map_err(|e| (key_line(text, "keys", &e.action), e.why))?;
+        .map_err(|e| (key_line(text, &e.table, &e.action), e.why))?;
     config
         .layout
         .sizes()
@@ -370,7 +392,13 @@ mod tests {
     #[test]
     fn key_bindings_are_checked_when_the_file_is_read() {
         let ok = parse("[keys]\nquit = [\"Q\"]\n").unwrap();
-        assert_eq!(ok.keys["quit"], vec!["Q".to_string()]);
+        assert_eq!(ok.keys["quit"], KeysEntry::Keys(vec!["Q".to_string()]));
+        // a context's table is checked on its own, and named with its line
+        assert!(parse("[keys.grade_picker]\ncancel = [\"q\"]\n").is_ok());
+        let (line, why) =
+            parse("[keys]\nquit = [\"q\"]\n\n[keys.note_editor]\nsave = [\"s\"]\n").unwrap_err();
+        assert_eq!(line, 5, "{why}");
+        assert!(why.contains("[keys.note_editor]"), "{why}");
         let (line, why) =
             parse("reviewer = \"x\"\n\n[keys]\nquit = [\"q\"]\nhelp = [\"q\"]\n").unwrap_err();
         assert_eq!(line, 5);

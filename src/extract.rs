@@ -4,7 +4,8 @@ use std::io::{BufRead, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::civil::Date;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::analysis::{UserLexicon, analyze};
 use crate::document::{Document, Meta, published_date};
@@ -23,7 +24,8 @@ pub fn write_analysis(
 ) -> std::io::Result<bool> {
     let analysis = analyze(doc, lexicon);
     let json = to_json(doc, &analysis, None, warnings);
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    // escaped at the edge: serde_json leaves DEL and C1 controls raw
+    let mut out = crate::escape::Json::new(std::io::BufWriter::with_capacity(1 << 16, out));
     if pretty {
         serde_json::to_writer_pretty(&mut out, &json)?;
     } else {
@@ -36,7 +38,8 @@ pub fn write_analysis(
 
 #[derive(Debug, Deserialize)]
 struct BatchLine {
-    id: serde_json::Value,
+    /// Kept as written: a number of any size comes back with the same digits.
+    id: Box<RawValue>,
     text: String,
     #[serde(default)]
     published: Option<String>,
@@ -52,21 +55,35 @@ struct BatchLine {
 /// output keeps flowing.
 const CHUNK: usize = 64;
 
+/// A line longer than this is analysed alone and its output streamed, rather than held
+/// whole in memory with its chunk's (its JSON is several times its length).
+const LONG_LINE: usize = 1 << 20;
+
 /// Reads JSON lines from `input` and writes one analysis (or error) line per input line, in
-/// input order, using every core. Blank lines are skipped. Only a failure to read `input`
-/// or write `output` is an error.
+/// input order, using every core. Blank lines are skipped, and so is a byte-order mark at the
+/// start of the stream. Only a failure to read `input` or write `output` is an error.
 pub fn batch(
-    input: impl BufRead,
-    mut output: impl Write,
+    mut input: impl BufRead,
+    output: impl Write,
     default_published: Option<Date>,
     lexicon: &UserLexicon,
 ) -> std::io::Result<()> {
+    // escaped at the edge: serde_json leaves DEL and C1 controls raw
+    let mut output = crate::escape::Json::new(output);
+    if input.fill_buf()?.starts_with("\u{FEFF}".as_bytes()) {
+        input.consume(3);
+    }
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut lines = input.split(b'\n');
+    let mut long = None;
     loop {
         let mut chunk = Vec::with_capacity(CHUNK);
         for line in lines.by_ref() {
             let line = line?;
+            if line.len() > LONG_LINE {
+                long = Some(line);
+                break;
+            }
             if !line.iter().all(u8::is_ascii_whitespace) {
                 chunk.push(line);
             }
@@ -74,12 +91,15 @@ pub fn batch(
                 break;
             }
         }
-        if chunk.is_empty() {
-            return output.flush();
-        }
         for out in analyse_chunk(&chunk, workers, default_published, lexicon) {
             output.write_all(&out)?;
             output.write_all(b"\n")?;
+        }
+        if let Some(line) = long.take() {
+            batch_line(line, default_published, lexicon, &mut output)?;
+            output.write_all(b"\n")?;
+        } else if chunk.is_empty() {
+            return output.flush();
         }
     }
 }
@@ -99,7 +119,10 @@ fn analyse_chunk(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(line) = chunk.get(i) else { break };
-                        done.push((i, batch_line(line, published, lexicon)));
+                        let mut out = Vec::new();
+                        batch_line(line.as_slice(), published, lexicon, &mut out)
+                            .expect("writing to memory");
+                        done.push((i, out));
                     }
                     done
                 })
@@ -114,41 +137,91 @@ fn analyse_chunk(
     results.into_iter().map(|(_, out)| out).collect()
 }
 
-/// One batch line's output line: its analysis, or `{"id": ..., "error": ...}`.
-fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexicon) -> Vec<u8> {
-    let error = |id: serde_json::Value, why: String| {
-        serde_json::json!({"id": id, "error": why})
-            .to_string()
-            .into_bytes()
+/// One batch line's output line, written to `out`: its analysis, or
+/// `{"id": ..., "error": ...}`. The line is given up (when owned) once it is parsed.
+fn batch_line(
+    line: impl AsRef<[u8]>,
+    default_published: Option<Date>,
+    lexicon: &UserLexicon,
+    mut out: impl Write,
+) -> std::io::Result<()> {
+    let (doc, id, warnings) = match parse_line(line.as_ref(), default_published) {
+        Ok(parsed) => parsed,
+        Err((id, error)) => {
+            let line = ErrorLine {
+                id: id.as_deref(),
+                error: &error,
+            };
+            return serde_json::to_writer(&mut out, &line).map_err(std::io::Error::from);
+        }
     };
+    drop(line);
+    let analysis = analyze(&doc, lexicon);
+    let warnings = warnings.into_iter().map(|w| w.0).collect();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer(&mut out, &to_json(&doc, &analysis, Some(id), warnings))?;
+    out.flush()
+}
+
+/// A line's id (none when it has none) and what is wrong with it.
+type LineError = (Option<Box<RawValue>>, String);
+
+/// `{"id": ..., "error": ...}`: the id as given, null without one.
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    id: Option<&'a RawValue>,
+    error: &'a str,
+}
+
+/// Just the id of a line that is JSON but no batch line.
+#[derive(Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Option<Box<RawValue>>,
+}
+
+/// A batch line read: its document, id and warnings, or its id (null when it has none)
+/// and what is wrong with it.
+fn parse_line(
+    line: &[u8],
+    default_published: Option<Date>,
+) -> Result<(Document, Box<RawValue>, Vec<crate::document::Warning>), LineError> {
+    crate::limits::check(line.len() as u64).map_err(|why| (None, why))?;
     let Ok(line) = std::str::from_utf8(line) else {
-        return error(serde_json::Value::Null, "line is not valid UTF-8".into());
+        return Err((None, "line is not valid UTF-8".into()));
     };
     let parsed: BatchLine = match serde_json::from_str(line) {
         Ok(parsed) => parsed,
         Err(e) => {
             // Keep the id when the line is JSON but lacks a field, so the error can be matched.
-            let id = serde_json::from_str::<serde_json::Value>(line)
+            let id = serde_json::from_str::<IdOnly>(line)
                 .ok()
-                .and_then(|v| v.get("id").cloned())
-                .unwrap_or(serde_json::Value::Null);
-            return error(id, format!("bad batch line: {e}"));
+                .and_then(|v| v.id)
+                .filter(|id| id.get() != "null");
+            return Err((id, format!("bad batch line: {e}")));
         }
     };
     // echoed as given, a number as a number
-    if !(parsed.id.is_string() || parsed.id.is_number()) {
-        return error(parsed.id, "\"id\" must be a string or a number".into());
+    if !parsed
+        .id
+        .get()
+        .starts_with(|c: char| c == '"' || c == '-' || c.is_ascii_digit())
+    {
+        return Err((
+            Some(parsed.id),
+            "\"id\" must be a string or a number".into(),
+        ));
     }
     let published = match parsed.published.as_deref() {
         None => default_published,
         Some(p) => match published_date(p) {
             Ok(date) => Some(date),
-            Err(why) => return error(parsed.id, format!("\"published\": {why}")),
+            Err(why) => return Err((Some(parsed.id), format!("\"published\": {why}"))),
         },
     };
     let id = parsed.id;
     if parsed.text.trim().is_empty() {
-        return error(id, "empty briefing (no text)".into());
+        return Err((Some(id), "empty briefing (no text)".into()));
     }
     let mut meta = Meta {
         title: parsed.title,
@@ -157,15 +230,8 @@ fn batch_line(line: &[u8], default_published: Option<Date>, lexicon: &UserLexico
         ..Meta::default()
     };
     meta.give_published(published);
-    let (doc, warnings) = Document::from_text(&parsed.text, meta);
-    let analysis = analyze(&doc, lexicon);
-    let warnings = warnings.into_iter().map(|w| w.0).collect();
-    // sized for the usual JSON of a text (about six times its length): grown from empty,
-    // it was copied a dozen times
-    let mut out = Vec::with_capacity(doc.text.len() * 6 + 1024);
-    serde_json::to_writer(&mut out, &to_json(&doc, &analysis, Some(id), warnings))
-        .expect("the analysis always serialises");
-    out
+    let (doc, warnings) = Document::from_string(parsed.text, meta);
+    Ok((doc, id, warnings))
 }
 
 #[cfg(test)]

@@ -5,16 +5,20 @@
 //! `docs/ARCHITECTURE.md` walks through the modules.
 
 pub mod analysis;
+pub mod briefing;
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod escape;
 pub mod export;
 pub mod extract;
+pub mod limits;
 pub mod output;
 pub mod parse;
 pub mod review;
 pub mod schema;
 pub mod tui;
+mod wordlist;
 
 /// The bundled sample briefing, opened when no PATH is given.
 pub const SAMPLE: &[u8] = include_bytes!("../assets/sample.md");

@@ -1,17 +1,30 @@
 //! The `brief` binary: parse the command line, dispatch, and turn every failure into one
 //! line on stderr and an exit status (0 success, 1 runtime failure, 2 usage or config).
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use brief::analysis::UserLexicon;
 use brief::analysis::syntax::conllu::Error as ConllError;
+use brief::briefing::{OpenError, Opener, Origin, Reviews};
 use brief::cli::{Cli, Command, Options};
 use brief::document::{Document, Warning};
 use brief::output::Output;
 use brief::{config, export, extract, io_reason, review, tui};
 use clap::{CommandFactory, Parser, ValueEnum};
+
+/// A failed allocation ends in one line, never an abort ([`brief::limits::Guarded`]).
+#[global_allocator]
+static ALLOCATOR: brief::limits::Guarded = brief::limits::Guarded;
+
+/// `brief: <message>` on stderr as one line: a file name, a configuration value or a briefing's
+/// words in it cannot drive the terminal ([`brief::escape::Line`]).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        brief::escape::say(format_args!($($arg)*))
+    };
+}
 
 /// A failure that ends the command: its exit status and the `<what>: <why>` to print.
 struct Failure {
@@ -34,7 +47,7 @@ fn main() -> ExitCode {
         let place = info
             .location()
             .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));
-        eprintln!("brief: internal error{place}: please report it");
+        say!("internal error{place}: please report it");
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -43,7 +56,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(status) => status,
         Err(failure) => {
-            eprintln!("brief: {}", failure.message);
+            say!("{}", failure.message);
             ExitCode::from(failure.status)
         }
     }
@@ -71,7 +84,7 @@ fn usage_error(error: &clap::Error) -> ExitCode {
         message.push_str("; ");
         message.push_str(hint.trim_start_matches("tip: "));
     }
-    eprintln!("brief: {message} (see brief --help)");
+    say!("{message} (see brief --help)");
     ExitCode::from(2)
 }
 
@@ -138,63 +151,65 @@ fn lexicon(options: &Options) -> Result<UserLexicon, Failure> {
 /// rendered in `--format`.
 fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     let config = load_config(options)?;
-    let path = path.unwrap_or(Path::new(""));
-    let (doc, _) = load(path, options)?;
-    let mut analysis = brief::analysis::analyze(&doc, &config.lexicon());
+    let opener = opener(&config, options);
+    let origin = Origin::from_arg(path.unwrap_or(Path::new("")));
+    let (doc, _) = load(&opener, &origin)?;
+    let mut analysis = opener.analyse(&doc);
     if !analysis.english {
-        eprintln!(
-            "brief: warning: {}: {}",
-            name(path),
-            brief::schema::NOT_ENGLISH
-        );
+        say!("warning: {}: {}", origin.name(), brief::schema::NOT_ENGLISH);
     }
-    let store_failure = |e: review::StoreError| Failure {
-        status: 1,
-        message: e.to_string(),
-    };
-    let store = config::data_dir(options)
-        .map(|dir| review::Store::open(&dir))
-        .transpose()
-        .map_err(store_failure)?;
-    let key = review::BriefingKey::for_briefing(Some(path), &doc.fingerprint);
-    let reviewer = review::reviewer(config.reviewer.as_deref());
-    let now = jiff::Timestamp::now();
-    let (session, warnings) = review::Session::load(store, key, reviewer, &doc, &mut analysis, now)
-        .map_err(store_failure)?;
+    let (session, warnings) = opener
+        .reviews
+        .attach(origin.file(), &doc, &mut analysis)
+        .map_err(|message| Failure { status: 1, message })?;
     for warning in warnings {
-        eprintln!("brief: warning: {warning}");
+        say!("warning: {warning}");
     }
-    let briefing = export::Briefing::new(&doc, &analysis, session.review()).with_file(path);
+    let file = path.unwrap_or(Path::new(""));
+    let briefing = export::Briefing::new(&doc, &analysis, session.review()).with_file(file);
     let text = export::render(options.format.unwrap_or_default(), &briefing);
     write_output(options, |out| out.write_all(text.as_bytes()))
+}
+
+/// How briefings are opened: `--published`, the configuration's lexicon and reviewer, the
+/// data dir's review store.
+fn opener(config: &config::Config, options: &Options) -> Opener {
+    let reviewer = review::reviewer(config.reviewer.as_deref());
+    Opener {
+        published: options.published,
+        lexicon: config.lexicon(),
+        reviews: Reviews::open(config::data_dir(options).as_deref(), reviewer),
+    }
 }
 
 /// One briefing: pretty JSON. Several: JSON lines. A briefing that cannot be read is one
 /// error line; the others are still analysed, and the exit status is then 1.
 fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
-    let lexicon = lexicon(options)?;
+    let opener = Opener {
+        published: options.published,
+        lexicon: lexicon(options)?,
+        reviews: Reviews::default(),
+    };
     let sample = [PathBuf::new()];
     let paths = if paths.is_empty() { &sample[..] } else { paths };
     let mut failed = false;
     write_output(options, |out| {
         for path in paths {
-            let (doc, warnings) = match load(path, options) {
+            let origin = Origin::from_arg(path);
+            let (doc, warnings) = match load(&opener, &origin) {
                 Ok(loaded) => loaded,
                 Err(failure) => {
-                    eprintln!("brief: {}", failure.message);
+                    say!("{}", failure.message);
                     failed = true;
                     continue;
                 }
             };
             let warnings = warnings.into_iter().map(|w| w.0).collect();
             let pretty = paths.len() == 1;
-            let english = extract::write_analysis(&mut *out, &doc, warnings, &lexicon, pretty)?;
+            let english =
+                extract::write_analysis(&mut *out, &doc, warnings, &opener.lexicon, pretty)?;
             if !english {
-                eprintln!(
-                    "brief: warning: {}: {}",
-                    name(path),
-                    brief::schema::NOT_ENGLISH
-                );
+                say!("warning: {}: {}", origin.name(), brief::schema::NOT_ENGLISH);
             }
         }
         Ok(())
@@ -217,10 +232,16 @@ fn parse(paths: &[PathBuf], conllu: bool, options: &Options) -> Result<ExitCode,
             message: "--conllu reads the CoNLL-U file named ('-' for stdin)".into(),
         });
     }
+    let opener = Opener {
+        published: options.published,
+        lexicon: UserLexicon::default(),
+        reviews: Reviews::default(),
+    };
     let mut failed = false;
     write_output(options, |out| {
         for path in paths {
-            let name = name(path);
+            let origin = Origin::from_arg(path);
+            let name = origin.name();
             let failure = if conllu {
                 match parse_conllu(path, &name, &mut *out) {
                     Err(ConllError::Io(e)) => return Err(e),
@@ -231,7 +252,7 @@ fn parse(paths: &[PathBuf], conllu: bool, options: &Options) -> Result<ExitCode,
                     Ok(result) => result.err(),
                 }
             } else {
-                match load(path, options) {
+                match load(&opener, &origin) {
                     Ok((doc, _)) => {
                         brief::parse::write_document(&mut *out, &name, &doc)?;
                         None
@@ -240,7 +261,7 @@ fn parse(paths: &[PathBuf], conllu: bool, options: &Options) -> Result<ExitCode,
                 }
             };
             if let Some(failure) = failure {
-                eprintln!("brief: {}", failure.message);
+                say!("{}", failure.message);
                 failed = true;
             }
         }
@@ -275,57 +296,19 @@ fn parse_conllu(
     }
 }
 
-/// Reads a briefing (the empty path is the bundled sample), printing its warnings, which
-/// it also returns for the JSON.
-fn load(path: &Path, options: &Options) -> Result<(Document, Vec<Warning>), Failure> {
-    let name = name(path);
-    let bytes = read(path, &name)?;
-    let (doc, warnings) = ingest(&name, &bytes, options.published)?;
+/// Reads a briefing, printing its warnings, which it also returns for the JSON.
+fn load(opener: &Opener, origin: &Origin) -> Result<(Document, Vec<Warning>), Failure> {
+    let bytes = load_bytes(origin)?;
+    let (doc, warnings) = opener.ingest(origin, &bytes).map_err(opened)?;
     for warning in &warnings {
-        eprintln!("brief: warning: {name}: {warning}");
+        say!("warning: {}: {warning}", origin.name());
     }
     Ok((doc, warnings))
 }
 
-/// How a briefing is named in messages.
-fn name(path: &Path) -> String {
-    if path.as_os_str().is_empty() {
-        "sample".to_string()
-    } else {
-        path.display().to_string()
-    }
-}
-
-fn read(path: &Path, name: &str) -> Result<Vec<u8>, Failure> {
-    if path.as_os_str().is_empty() {
-        Ok(brief::SAMPLE.to_vec())
-    } else if path == Path::new("-") {
-        if io::stdin().is_terminal() {
-            // otherwise brief seems to hang, waiting for text nobody knows to type
-            eprintln!(
-                "brief: reading the briefing from the terminal; end it with Ctrl-D on a new line"
-            );
-        }
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure::runtime("stdin", io_reason(&e)))?;
-        Ok(bytes)
-    } else if path.is_dir() {
-        Err(Failure::runtime(name, "is a folder, not a briefing"))
-    } else {
-        std::fs::read(path).map_err(|e| Failure::runtime(name, io_reason(&e)))
-    }
-}
-
-fn ingest(
-    name: &str,
-    bytes: &[u8],
-    published: Option<jiff::civil::Date>,
-) -> Result<(Document, Vec<Warning>), Failure> {
-    let (mut doc, warnings) = Document::from_bytes(bytes).map_err(|e| Failure::runtime(name, e))?;
-    doc.meta.give_published(published);
-    Ok((doc, warnings))
+/// A briefing that cannot be opened ends the command with status 1.
+fn opened(error: OpenError) -> Failure {
+    Failure::runtime(error.what, error.why)
 }
 
 /// `brief [PATH]...`: the interactive reader. Stdin (`-`) is read before the terminal is
@@ -333,10 +316,9 @@ fn ingest(
 /// Several paths, or a folder, open the library.
 fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
     let config = load_config(options)?;
-    let mut settings = config
+    let settings = config
         .reader(tui::theme::detect_depth())
         .map_err(|message| Failure { status: 2, message })?;
-    settings.review.data_dir = config::data_dir(options);
     if !io::stdout().is_terminal() {
         return Err(Failure::runtime(
             "reader",
@@ -344,38 +326,57 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
         ));
     }
     if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
-        let lexicon = config.lexicon();
-        let warnings = tui::run_library(paths.to_vec(), options.published, lexicon, settings)
+        let opener = opener(&config, options);
+        let warnings = tui::run_library(paths.to_vec(), opener, settings)
             .map_err(|message| Failure { status: 1, message })?;
         for warning in warnings {
-            eprintln!("brief: warning: {warning}");
+            say!("warning: {warning}");
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let path = paths.first().cloned().unwrap_or_default();
-    let name = name(&path);
-    let published = options.published;
-    let what = name.clone();
-    let file = Some(path.clone()).filter(|p| !p.as_os_str().is_empty() && p != Path::new("-"));
-    let loader: tui::Loader = if path == Path::new("-") {
-        let bytes = read(&path, &name)?;
-        Box::new(move || ingest(&what, &bytes, published).map_err(|f| f.message))
-    } else {
-        // A file that cannot be opened fails before the terminal is taken over.
-        if !path.as_os_str().is_empty() {
-            std::fs::File::open(&path).map_err(|e| Failure::runtime(&name, io_reason(&e)))?;
+    let origin = Origin::from_arg(paths.first().map_or(Path::new(""), PathBuf::as_path));
+    let name = origin.name();
+    // Stdin is read before the terminal is taken over; a file that cannot be opened fails
+    // before it too, and is read in the background while the reader draws.
+    let bytes = match &origin {
+        Origin::Stdin => Some(load_bytes(&origin)?),
+        Origin::File(path) => {
+            // a named pipe is not opened here, where it would block until written to
+            if !is_fifo(path) {
+                std::fs::File::open(path).map_err(|e| Failure::runtime(&name, io_reason(&e)))?;
+            }
+            None
         }
-        Box::new(move || {
-            let bytes = read(&path, &what).map_err(|f| f.message)?;
-            ingest(&what, &bytes, published).map_err(|f| f.message)
-        })
+        Origin::Sample => None,
     };
-    let warnings = tui::run(name.clone(), file, loader, config.lexicon(), settings)
+    let warnings = tui::run(origin, bytes, opener(&config, options), settings)
         .map_err(|message| Failure { status: 1, message })?;
     for warning in warnings {
-        eprintln!("brief: warning: {name}: {warning}");
+        say!("warning: {name}: {warning}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A briefing's bytes; read from stdin on a terminal, with a hint on how to end it.
+fn load_bytes(origin: &Origin) -> Result<Vec<u8>, Failure> {
+    if *origin == Origin::Stdin && io::stdin().is_terminal() {
+        // otherwise brief seems to hang, waiting for text nobody knows to type
+        say!("reading the briefing from the terminal; end it with Ctrl-D on a new line");
+    }
+    origin.read().map_err(opened)
+}
+
+fn is_fifo(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
 }
 
 /// Runs `write` against stdout or the `--output` file; a closed pipe (`| head`) is not an

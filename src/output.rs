@@ -1,11 +1,15 @@
 //! Where a command's output goes: stdout, or a file written atomically (a temporary file
-//! beside it, renamed over it only when everything was written).
+//! beside it, renamed over it only when everything was written). A named pipe or a
+//! character device (`/dev/null`, a terminal) is written into directly, never replaced;
+//! any other file that is not a regular file (a socket, a block device) is refused.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 pub enum Output {
     Stdout(io::StdoutLock<'static>),
+    /// A named pipe or character device, written as it is.
+    Device(std::fs::File),
     File {
         temp: tempfile::NamedTempFile,
         target: PathBuf,
@@ -21,6 +25,17 @@ impl Output {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        if let Some(kind) = special(target) {
+            return match kind {
+                Special::Stream => std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(target)
+                    .map(Output::Device),
+                Special::Other => Err(io::Error::other(
+                    "is not a regular file, a named pipe or a character device: -o writes only to those",
+                )),
+            };
+        }
         let temp = temp_file(dir, target)?;
         Ok(Output::File {
             temp,
@@ -32,6 +47,7 @@ impl Output {
     pub fn finish(self) -> io::Result<()> {
         match self {
             Output::Stdout(mut out) => out.flush(),
+            Output::Device(mut out) => out.flush(),
             Output::File { mut temp, target } => {
                 temp.flush()?;
                 temp.as_file().sync_all()?;
@@ -40,6 +56,33 @@ impl Output {
             }
         }
     }
+}
+
+enum Special {
+    /// A named pipe or a character device: written into.
+    Stream,
+    /// A socket, a block device ...: refused.
+    Other,
+}
+
+/// What stands at `target` (through a symbolic link), when it is neither a regular file nor a
+/// folder (which the caller refuses) nor missing.
+#[cfg(unix)]
+fn special(target: &Path) -> Option<Special> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::metadata(target).ok()?.file_type();
+    if kind.is_file() || kind.is_dir() {
+        None
+    } else if kind.is_fifo() || kind.is_char_device() {
+        Some(Special::Stream)
+    } else {
+        Some(Special::Other)
+    }
+}
+
+#[cfg(not(unix))]
+fn special(_target: &Path) -> Option<Special> {
+    None
 }
 
 /// The temporary file that will become `target`, with the mode the file should end with:
@@ -71,12 +114,14 @@ impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Output::Stdout(out) => out.write(buf),
+            Output::Device(out) => out.write(buf),
             Output::File { temp, .. } => temp.write(buf),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Stdout(out) => out.flush(),
+            Output::Device(out) => out.flush(),
             Output::File { temp, .. } => temp.flush(),
         }
     }

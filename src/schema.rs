@@ -3,6 +3,7 @@
 
 use serde::{Serialize, Serializer};
 
+use crate::analysis::times::TimeValue;
 use crate::analysis::{ActorKind, Analysis, ClaimKind, MentionForm, TimexType};
 use crate::document::{DateSource, Document, Span};
 
@@ -11,8 +12,9 @@ pub const SCHEMA: &str = "brief.analysis/1";
 #[derive(Debug, Serialize)]
 pub struct AnalysisJson<'a> {
     pub schema: &'static str,
-    /// A batch line's, as given (a string or a number), else the fingerprint.
-    pub id: serde_json::Value,
+    /// A batch line's, as given (a string or a number, its digits as they were written,
+    /// however many), else the fingerprint.
+    pub id: Box<serde_json::value::RawValue>,
     pub document: DocumentJson<'a>,
     pub actors: Lazy<'a, ActorJson<'a>>,
     pub claims: Lazy<'a, ClaimJson<'a>>,
@@ -99,7 +101,8 @@ pub struct TimeJson<'a> {
     pub text: &'a str,
     #[serde(rename = "type")]
     pub kind: TimexType,
-    pub value: &'a str,
+    /// Written in TimeML's notation.
+    pub value: &'a TimeValue,
 }
 
 #[derive(Debug, Serialize)]
@@ -109,9 +112,19 @@ pub struct EventJson<'a> {
     pub start: usize,
     pub end: usize,
     pub time: Option<usize>,
-    pub value: Option<&'a str>,
+    pub value: Option<&'a TimeValue>,
     pub actors: Vec<String>,
     pub order: usize,
+    /// An undated event's known interval, `{"after": value or null, "before": value or
+    /// null}`; absent for a dated event and for one the text does not bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<WithinJson<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WithinJson<'a> {
+    pub after: Option<&'a TimeValue>,
+    pub before: Option<&'a TimeValue>,
 }
 
 /// A list whose items are made as it is written, never held whole: built beforehand, a long
@@ -175,7 +188,7 @@ pub const NOT_ENGLISH: &str =
 pub fn to_json<'a>(
     doc: &'a Document,
     analysis: &'a Analysis,
-    id: Option<serde_json::Value>,
+    id: Option<Box<serde_json::value::RawValue>>,
     mut warnings: Vec<String>,
 ) -> AnalysisJson<'a> {
     if !analysis.english {
@@ -192,7 +205,9 @@ pub fn to_json<'a>(
     };
     AnalysisJson {
         schema: SCHEMA,
-        id: id.unwrap_or_else(|| doc.fingerprint.clone().into()),
+        id: id.unwrap_or_else(|| {
+            serde_json::value::to_raw_value(&doc.fingerprint).expect("a string serialises")
+        }),
         document: DocumentJson {
             title: doc.meta.title.as_deref(),
             source: doc.meta.source.as_deref(),
@@ -269,9 +284,13 @@ pub fn to_json<'a>(
                 start: at(e.span.start),
                 end: at(e.span.end),
                 time: e.time,
-                value: e.time.map(|t| analysis.times[t].value.as_str()),
+                value: e.time.map(|t| &analysis.times[t].value),
                 actors: ids(&e.actors, actor_id),
                 order: i + 1,
+                within: e.within.as_ref().map(|w| WithinJson {
+                    after: w.after.as_ref(),
+                    before: w.before.as_ref(),
+                }),
             }
         }),
         warnings,

@@ -4,7 +4,7 @@
 
 use brief::analysis::{
     Actor, ActorKind, Analysis, Claim, ClaimKind, Event, Mention, MentionForm, Source, Timex,
-    TimexType,
+    TimexType, Within,
 };
 use brief::document::{Document, Span};
 use brief::export::{self, Briefing, Format};
@@ -83,12 +83,12 @@ fn briefing() -> (Document, Analysis, Session) {
             Timex {
                 span: span(&doc, "March 2025"),
                 kind: TimexType::Date,
-                value: "2025-03".into(),
+                value: "2025-03".parse().unwrap(),
             },
             Timex {
                 span: span(&doc, "2024"),
                 kind: TimexType::Date,
-                value: "2024".into(),
+                value: "2024".parse().unwrap(),
             },
         ],
         timeline: Vec::new(),
@@ -103,18 +103,24 @@ fn briefing() -> (Document, Analysis, Session) {
             span: span(&doc, "France offered engineers"),
             time: Some(1),
             actors: vec![1],
+            within: None,
         },
         Event {
             label: "Paris later sent a team <of twelve>".into(),
             span: span(&doc, "Paris later sent a team of twelve"),
             time: None,
             actors: vec![1],
+            within: Some(Within {
+                after: Some("2024".parse().unwrap()),
+                before: Some("2025-03".parse().unwrap()),
+            }),
         },
         Event {
             label: "the harbour bridge would reopen".into(),
             span: span(&doc, "the harbour bridge would reopen"),
             time: Some(0),
             actors: vec![],
+            within: None,
         },
     ];
     let at = |s: i64| Timestamp::from_second(1_800_000_000 + s).unwrap();

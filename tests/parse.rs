@@ -1,27 +1,14 @@
 //! `brief parse`: the real binary, its CoNLL-U of briefings and of CoNLL-U given on stdin.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+#[path = "common/cli.rs"]
+mod cli;
 
-fn brief(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .arg("--no-config")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
+use std::process::Output;
+
+use cli::{brief, stderr};
 
 fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "failed: {}", stderr(out));
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
@@ -46,7 +33,7 @@ fn sentences(conllu: &str) -> Vec<Vec<Vec<String>>> {
 #[test]
 fn a_briefing_is_parsed_with_its_own_tokens_and_offsets() {
     let text = "Café owners said on Friday that prices rose.\n\nThe ministry denied it.\n";
-    let out = stdout(&brief(&["parse", "-"], text.as_bytes()));
+    let out = stdout(&brief(&["parse", "-"], Some(text.as_bytes())));
     assert!(out.starts_with(
         "# newdoc id = -\n# sent_id = 1\n# text = Café owners said on Friday that prices rose.\n"
     ));
@@ -87,7 +74,7 @@ fn a_briefing_is_parsed_with_its_own_tokens_and_offsets() {
 #[test]
 fn conllu_on_stdin_keeps_its_sentences_words_and_comments() {
     let input = "# sent_id = a-1\n# text = They don't know.\n1\tThey\t_\t_\t_\t_\t_\t_\t_\t_\n2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n2\tdo\t_\t_\t_\t_\t_\t_\t_\t_\n3\tn't\t_\t_\t_\t_\t_\t_\t_\t_\n4\tknow\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n# sent_id = a-2\n1\tYes\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
-    let out = stdout(&brief(&["parse", "--conllu", "-"], input.as_bytes()));
+    let out = stdout(&brief(&["parse", "--conllu", "-"], Some(input.as_bytes())));
     let lines: Vec<&str> = out.lines().collect();
     let expected: Vec<&str> = input.lines().collect();
     assert_eq!(lines.len(), expected.len());
@@ -103,18 +90,18 @@ fn conllu_on_stdin_keeps_its_sentences_words_and_comments() {
         }
     }
     // parsing its own output again gives the same
-    let again = stdout(&brief(&["parse", "--conllu", "-"], out.as_bytes()));
+    let again = stdout(&brief(&["parse", "--conllu", "-"], Some(out.as_bytes())));
     assert_eq!(again, out);
 }
 
 #[test]
 fn bad_conllu_is_one_line_naming_where() {
-    let out = brief(&["parse", "--conllu", "-"], b"1\tA\t_\n");
+    let out = brief(&["parse", "--conllu", "-"], Some(b"1\tA\t_\n"));
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
+        stderr(&out),
         "brief: -: not CoNLL-U: line 1: 3 columns, not 10\n"
     );
-    let out = brief(&["parse", "--conllu"], b"");
+    let out = brief(&["parse", "--conllu"], None);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -464,7 +464,7 @@ fn the_reader_killed_while_saving_leaves_a_whole_review() {
                 let bytes = std::fs::read(entry.path()).unwrap();
                 let json: serde_json::Value = serde_json::from_slice(&bytes)
                     .unwrap_or_else(|e| panic!("run {run}: a torn review ({e})"));
-                assert_eq!(json["schema"], "brief.review/1");
+                assert_eq!(json["schema"], "brief.review/2");
                 whole += 1;
             }
         }

@@ -158,15 +158,62 @@ fn sample_times_and_timeline() {
     let value = |i: usize| {
         analysis.timeline[i]
             .time
-            .map(|t| analysis.times[t].value.as_str())
+            .map(|t| analysis.times[t].value.to_string())
     };
-    assert_eq!(value(invasion), Some("2022-02"));
+    assert_eq!(value(invasion).as_deref(), Some("2022-02"));
     assert_eq!(value(troops), None);
-    assert_eq!(value(interview), Some("2024-11-22"));
+    assert_eq!(value(interview).as_deref(), Some("2024-11-22"));
     assert!(
         analysis
             .timeline
             .iter()
             .all(|e| e.label.chars().count() <= 64)
     );
+}
+
+/// The reader's timeline pane at 160x45 (on ratatui's TestBackend, through
+/// `tui::Offscreen`): the sample's dated events (the February 2022 invasion, Friday's
+/// interview) and the troop deployments between them are all in view, each undated event
+/// with the interval it lies in.
+#[test]
+fn sample_timeline_pane_at_160x45() {
+    let (doc, analysis) = sample();
+    let mut reader = brief::tui::Offscreen::new(doc, analysis, 160, 45);
+    let buffer = reader.draw();
+    let area = buffer.area;
+    let rows: Vec<String> = (area.top()..area.bottom())
+        .map(|y| {
+            (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect();
+    // the pane: from its title to its bottom border, the columns of its box
+    let top = rows
+        .iter()
+        .position(|r| r.contains("Timeline"))
+        .expect("a timeline pane");
+    let left = rows[top]
+        .find('┌')
+        .map_or(0, |b| rows[top][..b].chars().count());
+    let pane: Vec<String> = rows[top..]
+        .iter()
+        .take_while(|r| r.chars().nth(left).is_none_or(|c| c != '└'))
+        .map(|r| r.chars().skip(left).collect::<String>())
+        .collect();
+    let shown =
+        |date: &str, label: &str| pane.iter().any(|r| r.contains(date) && r.contains(label));
+    for (date, label) in [
+        ("Feb 2022", "the invasion of Ukraine began"),
+        ("Feb 2022 – 22 Nov 2024", "the heavy losses"),
+        ("before 22 Nov 2024", "North Korean soldier"),
+        ("Fri 22 Nov 2024", "Shin Wonsik revealed"),
+    ] {
+        assert!(
+            shown(date, label),
+            "{label} ({date}) in view:\n{}",
+            pane.join("\n")
+        );
+    }
+    insta::assert_snapshot!("sample_timeline_pane_160x45", pane.join("\n"));
 }

@@ -164,7 +164,7 @@ fn generation_on_disk(dir: &Path, path: &Path, notes: usize) -> Option<u64> {
             String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(80)..])
         )
     });
-    assert_eq!(json["schema"], "brief.review/1");
+    assert_eq!(json["schema"], "brief.review/2");
     let review: Review = serde_json::from_value(json["review"].clone()).expect("a review");
     let texts: Vec<&str> = review
         .claims

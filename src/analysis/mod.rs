@@ -39,7 +39,11 @@ fn analyze_whole(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let times = times::extract(doc, &tokens);
     let actors = actors::extract(doc, &tokens, &times, lexicon);
     let mentions = mentions::MentionIndex::new(&actors);
-    let claims = claims::extract(doc, &tokens, &mentions, lexicon);
+    // the sentences with a cue parsed once, for the claims (parsing is most of the cost of
+    // an analysis, and the other sentences do not read it)
+    let syntax =
+        syntax::Syntax::of_sentences(doc, &tokens, claims::wants_parse(&doc.text, lexicon));
+    let claims = claims::extract(doc, &tokens, &syntax, &mentions, lexicon);
     let timeline = timeline::build(doc, &tokens, &times, &mentions);
     Analysis {
         english: true,

@@ -1,6 +1,7 @@
 //! What the analysis finds, in byte spans of the document's text. The JSON schema
 //! (code points, ids) is made from these in [`crate::schema`].
 
+use super::times::TimeValue;
 use crate::document::{Document, Span};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -142,8 +143,9 @@ pub enum TimexType {
 pub struct Timex {
     pub span: Span,
     pub kind: TimexType,
-    /// A TimeML value: 2022-02, 2024-11-22, P3Y, PAST_REF, XXXX-02 ...
-    pub value: String,
+    /// A TimeML value (2022-02, 2024-11-22, P3Y, PAST_REF, XXXX-02 ...), typed; written in
+    /// TimeML's notation only at the edges (JSON, exports).
+    pub value: TimeValue,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -156,4 +158,34 @@ pub struct Event {
     pub time: Option<usize>,
     /// Indices into [`Analysis::actors`].
     pub actors: Vec<usize>,
+    /// For an undated event, the interval it is known to lie in, when the text tells.
+    pub within: Option<Within>,
+}
+
+/// Where an undated event lies: after one date, before another, or between the two. The
+/// bounds are the values of the dates the text gives (or the published day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Within {
+    pub after: Option<TimeValue>,
+    pub before: Option<TimeValue>,
+}
+
+impl Within {
+    /// "between Feb 2022 and 22 Nov 2024", "before 22 Nov 2024", "after Feb 2022".
+    pub fn words(&self) -> String {
+        match (&self.after, &self.before) {
+            (Some(a), Some(b)) => format!("between {} and {}", Self::bound(a), Self::bound(b)),
+            (Some(a), None) => format!("after {}", Self::bound(a)),
+            (None, Some(b)) => format!("before {}", Self::bound(b)),
+            (None, None) => "undated".to_string(),
+        }
+    }
+
+    /// A bound in words, a day without its weekday ("22 Nov 2024").
+    pub fn bound(value: &TimeValue) -> String {
+        match value.calendar().and_then(|c| c.date()) {
+            Some(d) if matches!(value, TimeValue::Date(_)) => d.strftime("%-d %b %Y").to_string(),
+            _ => super::times::readable(value, TimexType::Date),
+        }
+    }
 }

@@ -13,6 +13,8 @@ use std::cmp::Reverse;
 use std::collections::hash_map::Entry;
 use std::collections::{BinaryHeap, HashMap};
 
+use jiff::civil::Date;
+
 use super::model::{Actor, ActorKind, Analysis, Claim, Event, Timex};
 use super::{UserLexicon, analyze_whole};
 use crate::document::{Document, Span};
@@ -150,6 +152,7 @@ impl Joined {
                 time: e.time.map(|t| t + times),
                 actors: actors(e.actors),
                 label: e.label,
+                within: e.within,
             })
             .collect();
         self.timelines.push(timeline);
@@ -185,32 +188,31 @@ fn unite(actor: &mut Actor, more: Actor) {
     }
 }
 
-/// The sections' chronological timelines as one: by the calendar value of each event's
-/// date, the earlier section's first when equal. An undated event goes with the next dated
+/// The sections' chronological timelines as one: by the interval of each event's date
+/// (first day, then the shorter first), the earlier section's first when equal. An undated event goes with the next dated
 /// event of its own timeline (just before it), or after the last when none follows, where
 /// that timeline's ordering placed it; each timeline keeps its own order.
 fn merge(timelines: Vec<Vec<Event>>, times: &[Timex]) -> Vec<Event> {
     let date = |e: &Event| {
         e.time
             .and_then(|t| times.get(t))
-            .map(|t| t.value.as_str())
-            .filter(|v| v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit))
+            .and_then(|t| t.value.interval())
     };
     // Each event's place in time: its date, else the next dated event's, else the previous.
-    let places: Vec<Vec<&str>> = timelines
+    let places: Vec<Vec<Option<(Date, Date)>>> = timelines
         .iter()
         .map(|events| {
-            let mut places: Vec<&str> = vec![""; events.len()];
-            let mut next: Option<&str> = None;
+            let mut places = vec![None; events.len()];
+            let mut next = None;
             for (i, e) in events.iter().enumerate().rev() {
                 next = date(e).or(next);
-                places[i] = next.unwrap_or_default();
+                places[i] = next;
             }
-            let mut previous = "";
+            let mut previous = None;
             for (i, e) in events.iter().enumerate() {
                 match date(e) {
-                    Some(d) => previous = d,
-                    None if places[i].is_empty() => places[i] = previous,
+                    Some(d) => previous = Some(d),
+                    None if places[i].is_none() => places[i] = previous,
                     None => {}
                 }
             }
@@ -272,7 +274,7 @@ mod tests {
         Timex {
             span: Span::new(start, start + 4),
             kind: TimexType::Date,
-            value: value.into(),
+            value: value.parse().unwrap(),
         }
     }
 
@@ -282,6 +284,7 @@ mod tests {
             span: Span::new(10, 20),
             time,
             actors,
+            within: None,
         }
     }
 

@@ -1,40 +1,22 @@
-//! Bytes to text: UTF-8 (with or without a BOM), UTF-16 with a BOM, a web page in the
-//! Western single-byte set its head declares (windows-1252, which browsers also read for
-//! "iso-8859-1" and "us-ascii"), and the refusal of binary files.
+//! Bytes to text: UTF-8 (with or without a BOM), UTF-16 and UTF-32 with a BOM, a web page
+//! in the character set its head declares (any the WHATWG Encoding Standard names, through
+//! encoding_rs: windows-1252 for "iso-8859-1", Shift_JIS, KOI8-R, GBK ...), and the refusal of
+//! binary files.
+
+use encoding_rs::Encoding;
 
 use super::{IngestError, Warning, html};
-
-/// The labels browsers read as windows-1252 (the WHATWG Encoding Standard's list).
-const WINDOWS_1252: &[&str] = &[
-    "ansi_x3.4-1968",
-    "ascii",
-    "cp1252",
-    "cp819",
-    "csisolatin1",
-    "ibm819",
-    "iso-8859-1",
-    "iso-ir-100",
-    "iso8859-1",
-    "iso88591",
-    "iso_8859-1",
-    "iso_8859-1:1987",
-    "l1",
-    "latin1",
-    "us-ascii",
-    "windows-1252",
-    "x-cp1252",
-];
-
-/// Bytes 0x80-0x9F in windows-1252; every other byte is the code point of its value (as in
-/// Latin-1). The five bytes the set leaves undefined stay C1 controls, as browsers read them.
-const WINDOWS_1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
-];
 
 pub fn decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<String, IngestError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(IngestError::Empty);
+    }
+    // UTF-32's marks first: little-endian's begins as UTF-16's does
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE, 0, 0]) {
+        return Ok(utf32(rest, u32::from_le_bytes, warnings));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0, 0, 0xFE, 0xFF]) {
+        return Ok(utf32(rest, u32::from_be_bytes, warnings));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return Ok(utf16(rest, u16::from_le_bytes, warnings));
@@ -52,11 +34,22 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<String, Inges
         return Ok(text.to_string());
     }
     let charset = html::declared_charset(bytes);
-    if charset
+    // a page cannot declare UTF-16 in ASCII bytes: browsers read such a page as UTF-8
+    let encoding = charset
         .as_deref()
-        .is_some_and(|c| WINDOWS_1252.contains(&c))
-    {
-        return Ok(windows_1252(bytes));
+        .and_then(|c| Encoding::for_label(c.as_bytes()))
+        .filter(|e| {
+            *e != encoding_rs::UTF_8 && *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE
+        });
+    if let Some(encoding) = encoding {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if had_errors {
+            warnings.push(Warning(format!(
+                "bytes that are not {} replaced with U+FFFD",
+                encoding.name()
+            )));
+        }
+        return Ok(text.into_owned());
     }
     let text = String::from_utf8_lossy(bytes).into_owned();
     let replaced = text.matches('\u{FFFD}').count();
@@ -71,14 +64,24 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<String, Inges
     Ok(text)
 }
 
-fn windows_1252(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
-            _ => char::from(b),
+fn utf32(bytes: &[u8], unit: fn([u8; 4]) -> u32, warnings: &mut Vec<Warning>) -> String {
+    let mut bad = 0usize;
+    let text: String = bytes
+        .chunks(4)
+        .map(|four| {
+            four.try_into()
+                .ok()
+                .and_then(|four| char::from_u32(unit(four)))
+                .unwrap_or_else(|| {
+                    bad += 1;
+                    '\u{FFFD}'
+                })
         })
-        .collect()
+        .collect();
+    if bad > 0 {
+        warnings.push(Warning("invalid UTF-32 replaced with U+FFFD".to_string()));
+    }
+    text
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<Warning>) -> String {
@@ -153,10 +156,38 @@ mod tests {
         // valid UTF-8 stays UTF-8 whatever the page declares
         let page = "<html><meta charset=latin1><p>Café</p>";
         assert_eq!(ok(page.as_bytes()).0, page);
-        // a set that is not read: replaced, and the warning says why
+        // any set the Encoding Standard names
         let (text, w) = ok(b"<html><meta charset=koi8-r><p>\xF0\xD2\xC9</p>");
+        assert!(text.contains("При"), "{text}");
+        assert!(w.is_empty());
+        let (text, _) = ok(b"<html><meta charset=shift_jis><p>\x93\x8C\x8B\x9E</p>");
+        assert!(text.contains("東京"), "{text}");
+        // a label that names none: replaced, and the warning says why
+        let (text, w) = ok(b"<html><meta charset=bogus-8><p>\xF0\xD2\xC9</p>");
         assert!(text.contains('\u{FFFD}'));
-        assert!(w[0].0.contains("koi8-r is not read"), "{}", w[0]);
+        assert!(w[0].0.contains("bogus-8 is not read"), "{}", w[0]);
+    }
+
+    #[test]
+    fn utf32_both_byte_orders() {
+        let le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+            .into_iter()
+            .chain(
+                "Seoul 서울 🙂"
+                    .chars()
+                    .flat_map(|c| u32::from(c).to_le_bytes()),
+            )
+            .collect();
+        let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+            .into_iter()
+            .chain(
+                "Seoul 서울 🙂"
+                    .chars()
+                    .flat_map(|c| u32::from(c).to_be_bytes()),
+            )
+            .collect();
+        assert_eq!(ok(&le), ("Seoul 서울 🙂".to_string(), vec![]));
+        assert_eq!(ok(&be).0, "Seoul 서울 🙂");
     }
 
     #[test]

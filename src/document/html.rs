@@ -3,10 +3,25 @@
 //! block, headings and list items marked as Markdown; title, date, source, URL and author
 //! from the page's metadata.
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use super::frontmatter::published_date;
 use super::{DateSource, Meta};
+use crate::wordlist::WordClasses;
+
+/// The classes of `assets/lexicon/html.tsv`, by their place in the list below.
+const SKIPPED: usize = 0;
+const FURNITURE: usize = 1;
+const BLOCK: usize = 2;
+
+/// The names of `assets/lexicon/html.tsv`.
+static WORDS: std::sync::LazyLock<WordClasses> = std::sync::LazyLock::new(|| {
+    WordClasses::parse(
+        include_str!("../../assets/lexicon/html.tsv"),
+        &["skipped", "furniture", "block"],
+    )
+});
 
 /// How much of a page's start is searched for its declared character set (browsers look at
 /// the first 1,024 bytes; a saved page's comment and long heads take more).
@@ -81,7 +96,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
 
 /// The page's metadata and its article text (empty when nothing readable remains).
 pub fn article(page: &str) -> (Meta, String) {
-    let html = Html::parse_document(page);
+    let html = super::htmlguard::parse(page);
     let published = first_meta(
         &html,
         &[
@@ -149,76 +164,34 @@ fn first_text(html: &Html, select: &str) -> Option<String> {
 }
 
 /// The element matching `select` with the most text (a page may have several articles).
+/// One inside another has no more text than it, so is not measured: each piece of text is
+/// counted once, however deep the matches nest.
 fn largest<'a>(html: &'a Html, select: &str) -> Option<ElementRef<'a>> {
-    html.select(&selector(select))
-        .max_by_key(|e| e.text().map(str::len).sum::<usize>())
+    let mut best: Option<(usize, ElementRef<'a>)> = None;
+    let mut outer: Option<ElementRef<'a>> = None;
+    for e in html.select(&selector(select)) {
+        if outer.is_some_and(|o| e.ancestors().any(|a| a.id() == o.id())) {
+            continue;
+        }
+        outer = Some(e);
+        let size = e.text().map(str::len).sum::<usize>();
+        if best.is_none_or(|(most, _)| size >= most) {
+            best = Some((size, e));
+        }
+    }
+    best.map(|(_, e)| e)
 }
 
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Elements whose content is never article text.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "button", "select", "svg", "iframe", "object", "embed", "canvas", "dialog", "menu",
-];
-
-/// Class or id words of page furniture (share bars, cookie notices, related links).
-const FURNITURE: &[&str] = &[
-    "nav",
-    "menu",
-    "share",
-    "social",
-    "cookie",
-    "consent",
-    "subscribe",
-    "newsletter",
-    "promo",
-    "advert",
-    "related",
-    "comment",
-    "breadcrumb",
-    "sidebar",
-    "footer",
-    "byline-tools",
-];
-
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "blockquote",
-    "pre",
-    "ul",
-    "ol",
-    "li",
-    "table",
-    "tr",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-    "figcaption",
-    "address",
-    "hr",
-    "br",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-];
-
 fn is_furniture(el: &scraper::node::Element) -> bool {
     ["class", "id"].iter().any(|a| {
         el.attr(a).is_some_and(|v| {
             v.to_ascii_lowercase()
                 .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|w| FURNITURE.contains(&w))
+                .any(|w| WORDS.has(FURNITURE, w))
         })
     }) || el.attr("hidden").is_some()
         || el.attr("aria-hidden") == Some("true")
@@ -257,35 +230,54 @@ impl Blocks {
     }
 }
 
-fn walk(element: ElementRef, out: &mut Blocks) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => out.push(text),
-            Node::Element(el) => {
-                let name = el.name();
-                if SKIPPED.contains(&name) || is_furniture(el) {
+/// The article's text, block by block, in one pass over the tree (no recursion, so any
+/// depth is fine); skipped elements and page furniture are passed over whole.
+fn walk(root: ElementRef, out: &mut Blocks) {
+    // the element being passed over, while inside it
+    let mut skipping = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) if node.id() == root.id() => {}
+            Edge::Close(node) if node.id() == root.id() => {}
+            Edge::Open(node) => {
+                if skipping.is_some() {
                     continue;
                 }
-                let Some(child) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                let block = BLOCKS.contains(&name);
-                if block {
-                    out.end_block();
-                }
-                match name.as_bytes() {
-                    [b'h', level @ b'1'..=b'6'] => {
-                        out.push(&format!("{} ", "#".repeat(usize::from(level - b'0'))));
+                match node.value() {
+                    Node::Text(text) => out.push(text),
+                    Node::Element(el) => {
+                        let name = el.name();
+                        if WORDS.has(SKIPPED, name) || is_furniture(el) {
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                        if WORDS.has(BLOCK, name) {
+                            out.end_block();
+                        }
+                        match name.as_bytes() {
+                            [b'h', level @ b'1'..=b'6'] => {
+                                out.push(&format!("{} ", "#".repeat(usize::from(level - b'0'))));
+                            }
+                            b"li" => out.push("- "),
+                            _ => {}
+                        }
                     }
-                    b"li" => out.push("- "),
                     _ => {}
                 }
-                walk(child, out);
-                if block {
+            }
+            Edge::Close(node) => {
+                if let Some(skipped) = skipping {
+                    if skipped == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value()
+                    && WORDS.has(BLOCK, el.name())
+                {
                     out.end_block();
                 }
             }
-            _ => {}
         }
     }
 }

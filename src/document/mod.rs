@@ -6,6 +6,7 @@ mod decode;
 mod frontmatter;
 mod headline;
 mod html;
+mod htmlguard;
 mod offsets;
 mod sanitize;
 mod segment;
@@ -92,14 +93,18 @@ impl Document {
         let clean = sanitize::sanitize(&decoded, &mut warnings);
         if html::is_html(&clean) {
             let (meta, text) = html::article(&clean);
-            // character references can spell control characters too ("&#27;")
+            // character references can spell control characters too ("&#27;"), in the
+            // text and in the metadata
             let text = sanitize::sanitize(&text, &mut warnings).into_owned();
+            let meta = sanitize::meta(meta, &mut warnings);
             if text.trim().is_empty() {
                 return Err(IngestError::NoArticleText);
             }
             return Ok((Document::from_clean(text, meta), warnings));
         }
         let (meta, body) = frontmatter::split(&clean, &mut warnings)?;
+        // and so can a TOML string's escapes ("\u001b")
+        let meta = sanitize::meta(meta, &mut warnings);
         if body.trim().is_empty() {
             return Err(IngestError::Empty);
         }
@@ -111,7 +116,19 @@ impl Document {
     pub fn from_text(text: &str, meta: Meta) -> (Document, Vec<Warning>) {
         let mut warnings = Vec::new();
         let clean = sanitize::sanitize(text, &mut warnings);
+        let meta = sanitize::meta(meta, &mut warnings);
         (Document::from_clean(clean.into_owned(), meta), warnings)
+    }
+
+    /// [`Document::from_text`] on a text the caller gives up: clean text is kept, not copied.
+    pub fn from_string(text: String, meta: Meta) -> (Document, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let clean = match sanitize::sanitize(&text, &mut warnings) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(clean) => clean,
+        };
+        let meta = sanitize::meta(meta, &mut warnings);
+        (Document::from_clean(clean, meta), warnings)
     }
 
     /// Without a date in the metadata, the article's own dateline gives it (the caller's

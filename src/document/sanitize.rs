@@ -57,6 +57,25 @@ pub fn sanitize<'a>(text: &'a str, warnings: &mut Vec<Warning>) -> Cow<'a, str> 
     Cow::Owned(out)
 }
 
+/// The metadata's text fields cleaned as the text is: what front matter, a page's head or
+/// a batch line's fields hold was never part of the text that was cleaned (a TOML escape or
+/// an HTML character reference can spell any control character).
+pub fn meta(mut meta: super::Meta, warnings: &mut Vec<Warning>) -> super::Meta {
+    for field in [
+        &mut meta.title,
+        &mut meta.source,
+        &mut meta.url,
+        &mut meta.author,
+    ] {
+        if let Some(value) = field.as_mut()
+            && let Cow::Owned(clean) = sanitize(value, warnings)
+        {
+            *value = clean.replace('\n', " ");
+        }
+    }
+    meta
+}
+
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
 /// After ESC: drops a whole CSI (`ESC [ ... final`) or OSC/DCS/APC/PM string

@@ -4,7 +4,10 @@
 //! a line, as news feeds often are) takes each line as a paragraph, and a Markdown heading is
 //! always a paragraph of its own. Sentences never cross a paragraph.
 
+use std::sync::LazyLock;
+
 use super::Span;
+use crate::wordlist::WordClasses;
 
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let by_blank_lines = text.contains("\n\n") || text.contains("\n \n");
@@ -54,66 +57,18 @@ pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
     out
 }
 
-/// Titles and abbreviations after which a full stop does not end the sentence.
-const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
-    "adm", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "st", "mt", "ft", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "v", "no",
-    "nos", "vol", "fig", "approx", "dept", "est", "gov't", "messrs", "mme", "mlle", "sr", "jr",
-    "ave", "blvd", "rd", "op", "art", "pp", "cf", "e.g", "i.e",
-];
+/// The classes of `assets/lexicon/segment.tsv`, by their place in the list below.
+const NEVER_FINAL: usize = 0;
+const SOMETIMES_FINAL: usize = 1;
+const STARTER: usize = 2;
 
-/// Abbreviations that often end a sentence too ("... Ltd. The company said").
-const SOMETIMES_FINAL: &[&str] = &["inc", "corp", "co", "ltd", "plc", "llc", "etc", "bros"];
-
-/// Words that, capitalised, start a new sentence after an ambiguous full stop.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "Yet",
-    "So",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "There",
-    "Then",
-    "However",
-    "Meanwhile",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "If",
-    "As",
-    "According",
-    "Some",
-    "Many",
-    "Most",
-    "Officials",
-    "Analysts",
-    "Critics",
-    "For",
-    "Since",
-];
+/// The words of `assets/lexicon/segment.tsv`.
+static WORDS: LazyLock<WordClasses> = LazyLock::new(|| {
+    WordClasses::parse(
+        include_str!("../../assets/lexicon/segment.tsv"),
+        &["never_final", "sometimes_final", "starter"],
+    )
+});
 
 /// Byte offsets (relative to `para`) where a new sentence starts.
 fn boundaries(para: &str) -> Vec<usize> {
@@ -191,12 +146,12 @@ fn abbreviation_holds(before: &str, next_word: &str) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    let starter = SENTENCE_STARTERS.contains(&next_word);
-    if NEVER_FINAL.contains(&lower.as_str()) {
+    let starter = WORDS.has(STARTER, next_word);
+    if WORDS.has(NEVER_FINAL, &lower) {
         // "No. 5" is an abbreviation; "said no. The" is not
         return lower != "no" || next_word.starts_with(|c: char| c.is_ascii_digit());
     }
-    if SOMETIMES_FINAL.contains(&lower.as_str()) {
+    if WORDS.has(SOMETIMES_FINAL, &lower) {
         return !starter;
     }
     let mut chars = word.chars();

@@ -12,7 +12,7 @@ pub fn render(b: &Briefing) -> String {
     let meta = &b.doc.meta;
     let mut appearance = json!({"@type": "CreativeWork", "headline": b.title()});
     for (key, value) in [
-        ("url", meta.url.as_deref()),
+        ("url", meta.url.as_deref().filter(|u| is_web(u))),
         ("publisher", meta.source.as_deref()),
         ("author", meta.author.as_deref()),
     ] {
@@ -77,8 +77,38 @@ pub fn render(b: &Briefing) -> String {
             Some(out)
         })
         .collect();
-    let mut out = serde_json::to_string_pretty(&reviews).expect("JSON always serialises");
+    let out = serde_json::to_string_pretty(&reviews).expect("JSON always serialises");
+    let mut out = script_safe(&out);
     out.push('\n');
+    out
+}
+
+/// Whether a URL is a web address (http or https), the only kind a page may carry on: a
+/// `javascript:` or `data:` URL would run or show whatever it holds.
+fn is_web(url: &str) -> bool {
+    let url = url.trim_start();
+    ["http://", "https://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    })
+}
+
+/// JSON-LD is pasted into a page's `<script type="application/ld+json">`: `<`, `>` and `&`
+/// written as `\u003c` `\u003e` `\u0026` (and U+2028, U+2029 escaped), so no `</script>` or
+/// `<!--` in a quote or note can end the script element early. They occur only inside
+/// strings, where the escapes mean the same characters.
+fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
     out
 }
 
@@ -88,5 +118,33 @@ fn verdict(status: Status) -> &'static str {
         Status::Disputed => "Disputed",
         Status::Unverified => "Unverified",
         Status::Unreviewed | Status::Rejected => "Not rated",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_in_a_string_ends_the_script_element() {
+        let value =
+            serde_json::json!({"note": "</script><script>alert(1)</script> <!-- & \u{2028}"});
+        let safe = script_safe(&value.to_string());
+        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
+        assert_eq!(serde_json::from_str::<Value>(&safe).unwrap(), value);
+    }
+
+    #[test]
+    fn only_web_addresses_are_carried() {
+        assert!(is_web("https://example.org/a") && is_web("HTTP://x.org"));
+        for url in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "JaVaScRiPt:x",
+            "//x.org",
+            "ftp://x",
+        ] {
+            assert!(!is_web(url), "{url}");
+        }
     }
 }

@@ -138,18 +138,23 @@ pub fn render(b: &Briefing) -> String {
     if !b.analysis.timeline.is_empty() {
         let _ = writeln!(out, "\n## Timeline\n");
         for (i, event) in b.analysis.timeline.iter().enumerate() {
-            let when = event.time.and_then(|t| b.analysis.times.get(t)).map_or(
-                "undated".to_string(),
-                |t| {
+            let undated = match &event.within {
+                Some(w) => format!("undated, {}", inline(&w.words())),
+                None => "undated".to_string(),
+            };
+            let when = event
+                .time
+                .and_then(|t| b.analysis.times.get(t))
+                .map_or(undated, |t| {
                     // in words for the reader of the note, the value for the record
                     let words = readable(&t.value, t.kind);
-                    if words == t.value {
-                        inline(&t.value)
+                    let value = t.value.to_string();
+                    if words == value {
+                        inline(&value)
                     } else {
-                        format!("{} ({})", inline(&words), inline(&t.value))
+                        format!("{} ({})", inline(&words), inline(&value))
                     }
-                },
-            );
+                });
             let _ = writeln!(out, "{}. {when}: {}", i + 1, inline(&event.label));
         }
     }

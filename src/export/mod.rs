@@ -56,10 +56,15 @@ pub struct Briefing<'a> {
 
 impl<'a> Briefing<'a> {
     pub fn new(doc: &'a Document, analysis: &'a Analysis, review: &Review) -> Self {
+        let mut review = review.live();
+        // when each field changed is the store's business, not the export's
+        for claim in &mut review.claims {
+            claim.changed = Default::default();
+        }
         Briefing {
             doc,
             analysis,
-            review: review.live(),
+            review,
             file: None,
         }
     }
@@ -141,13 +146,17 @@ fn status(review: Option<&ClaimReview>) -> Status {
     review.map_or(Status::Unreviewed, |r| r.status)
 }
 
+/// The export, escaped at its edge ([`crate::escape`]): no control character from the
+/// briefing, a note or the configuration reaches the file (or the terminal it is shown on)
+/// raw, whichever field it came in by.
 pub fn render(format: Format, briefing: &Briefing) -> String {
+    use crate::escape;
     match format {
-        Format::Md => md::render(briefing),
-        Format::Json => json::render(briefing),
-        Format::Csv => csv::render(briefing),
-        Format::Claimreview => claimreview::render(briefing),
-        Format::Timelinejs => timelinejs::render(briefing),
+        Format::Md => escape::text(&md::render(briefing)),
+        Format::Json => escape::json(json::render(briefing)),
+        Format::Csv => escape::csv(&csv::render(briefing)),
+        Format::Claimreview => escape::json(claimreview::render(briefing)),
+        Format::Timelinejs => escape::json(timelinejs::render(briefing)),
     }
 }
 

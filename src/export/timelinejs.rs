@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use crate::analysis::Analysis;
 use crate::analysis::TimexType;
-use crate::analysis::times::{interval, readable};
+use crate::analysis::times::{Calendar, Clock, TimeValue, readable};
 
 use super::Briefing;
 
@@ -80,60 +80,52 @@ fn group<'a>(analysis: &'a Analysis, actors: &[usize]) -> Option<&'a str> {
     analysis.actors.get(first).map(|a| a.name.as_str())
 }
 
-/// A TimelineJS date from a TimeML value, and the `display_date` it needs when it is a
+/// A TimelineJS date from a time value, and the `display_date` it needs when it is a
 /// period: a year, month, day or time of day is given as such (2022, 2022-02, 2022-02-24,
 /// 2022-02-24T10:30); any other value with an interval (2024-W09, 2022-Q1, 2024-03-05TNI,
 /// 199) starts on its first day. Values without one (P3Y, PAST_REF, XXXX-02) are no date.
-fn date(value: &str, kind: TimexType) -> Option<(Value, Option<String>)> {
+fn date(value: &TimeValue, kind: TimexType) -> Option<(Value, Option<String>)> {
     // "BC0992": TimelineJS counts years before the common era as negative (1 BC is 0)
-    if let Some(bc) = value.strip_prefix("BC") {
-        let n: i32 = bc.parse().ok()?;
+    if let TimeValue::Date(Calendar::BcYear(n)) = *value {
+        let year = 1 - i64::from(n);
         return Some((
-            json!({"year": (1 - n).to_string()}),
+            json!({"year": year.to_string()}),
             Some(readable(value, kind)),
         ));
     }
     if let Some(exact) = calendar(value) {
         return Some((exact, None));
     }
-    let (first, _) = interval(value)?;
+    let (first, _) = value.interval()?;
     Some((day(first), Some(readable(value, kind))))
 }
 
 /// A year, month or day, with the hour and minute of a clock time (not TNI and the like).
-fn calendar(value: &str) -> Option<Value> {
-    let (date_part, time) = match value.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (value, None),
+fn calendar(value: &TimeValue) -> Option<Value> {
+    let (date, clock) = match *value {
+        TimeValue::Date(c) => (c, None),
+        TimeValue::Time(c @ Calendar::Day(_, Some(_), Some(_)), Clock::At { hour, minute }) => {
+            (c, Some((hour, minute)))
+        }
+        _ => return None,
     };
-    let mut parts = date_part.split('-');
-    let year = parts
-        .next()
-        .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
-    let mut out = json!({"year": year});
-    let digits = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
-    let mut fields = 1;
-    for key in ["month", "day"] {
-        match parts.next() {
-            Some(p) if digits(p) => {
-                out[key] = json!(p.trim_start_matches('0'));
-                fields += 1;
-            }
-            Some(_) => return None,
-            None => break,
-        }
+    let (year, month, day) = match date {
+        Calendar::Year(y) => (y, None, None),
+        Calendar::Month(y, Some(m)) => (y, Some(m), None),
+        Calendar::Day(y, Some(m), Some(d)) => (y, Some(m), Some(d)),
+        _ => return None,
+    };
+    let year = year.filter(|y| (0..=9999).contains(y))?;
+    let mut out = json!({"year": format!("{year:04}")});
+    if let Some(m) = month {
+        out["month"] = json!(m.to_string());
     }
-    if let Some(time) = time {
-        let mut clock = time.split(':');
-        let (Some(hour), Some(minute)) = (clock.next(), clock.next()) else {
-            return None;
-        };
-        if fields < 3 || !digits(hour) || !digits(minute.get(..2)?) {
-            return None;
-        }
-        // "00" is 0, not ""
-        out["hour"] = json!(hour.parse::<u8>().ok()?.to_string());
-        out["minute"] = json!(minute[..2].parse::<u8>().ok()?.to_string());
+    if let Some(d) = day {
+        out["day"] = json!(d.to_string());
+    }
+    if let Some((hour, minute)) = clock {
+        out["hour"] = json!(hour.to_string());
+        out["minute"] = json!(minute.to_string());
     }
     Some(out)
 }
@@ -168,6 +160,7 @@ mod tests {
 
     #[test]
     fn calendar_values_are_dates_and_periods_start_on_their_first_day() {
+        let date = |v: &str, kind| date(&v.parse().unwrap(), kind);
         let exact = |v: &str| date(v, TimexType::Date).map(|(d, display)| (d, display.is_none()));
         assert_eq!(
             exact("2022-02-04").unwrap(),

@@ -170,6 +170,7 @@ mod tests {
             span: Span::new(0, 1),
             time: None,
             actors: vec![2, 0],
+            within: None,
         });
         analysis.actors[1].affiliation = Some(2);
         assert!(merge_actors(&mut analysis, 0, 2));

@@ -1,5 +1,6 @@
 //! Review items as a set keyed by what they quote: two copies of a review merge item by
-//! item, the newest `updated` winning, so two instances never lose each other's work.
+//! item, the newest `updated` winning (a claim's status, grade and note field by field, the
+//! newest of each winning), so two instances never lose each other's work.
 //! Removing an item leaves an empty one behind (a tombstone) so that the removal merges too.
 
 use std::collections::HashMap;
@@ -7,7 +8,7 @@ use std::hash::Hash;
 
 use jiff::Timestamp;
 
-use super::model::{Change, ClaimReview, Correction, FreeNote, Quote, Review, Status};
+use super::model::{Change, Changed, ClaimReview, Correction, FreeNote, Quote, Review, Status};
 
 pub trait Item: Clone {
     type Key: Eq + Hash + Clone;
@@ -16,6 +17,18 @@ pub trait Item: Clone {
     fn set_updated(&mut self, now: Timestamp);
     /// The item with what it says removed (the tombstone of an undone addition).
     fn cleared(&self) -> Self;
+    /// Stamps `now` on the item, which was `before` (and on each of its fields that changed).
+    fn stamp_changes(&mut self, _before: &Self, now: Timestamp) {
+        self.set_updated(now);
+    }
+    /// This item and `other` (the same key) as one: the newer whole (this one on a tie).
+    fn merged(&self, other: &Self) -> Self {
+        if other.updated() > self.updated() {
+            other.clone()
+        } else {
+            self.clone()
+        }
+    }
 }
 
 impl Item for ClaimReview {
@@ -36,6 +49,30 @@ impl Item for ClaimReview {
             note: None,
             ..self.clone()
         }
+    }
+    fn stamp_changes(&mut self, before: &Self, now: Timestamp) {
+        ClaimReview::stamp_changes(self, before, now);
+    }
+    /// Field by field: each of status, grade and note from the side that changed it last
+    /// (this one on a tie); where it attached from the newer whole.
+    fn merged(&self, other: &Self) -> Self {
+        let (mine, theirs) = (self.field_times(), other.field_times());
+        let mut out = if other.updated > self.updated {
+            other.clone()
+        } else {
+            self.clone()
+        };
+        let pick = |k: usize| if theirs[k] > mine[k] { other } else { self };
+        out.status = pick(0).status;
+        out.grade = pick(1).grade;
+        out.note = pick(2).note.clone();
+        out.changed = Changed {
+            status: Some(mine[0].max(theirs[0])),
+            grade: Some(mine[1].max(theirs[1])),
+            note: Some(mine[2].max(theirs[2])),
+        };
+        out.updated = self.updated.max(other.updated);
+        out
     }
 }
 
@@ -92,8 +129,7 @@ pub fn merge_items<T: Item>(mine: &[T], theirs: &[T]) -> Vec<T> {
     let index: HashMap<T::Key, usize> = out.iter().enumerate().map(|(i, t)| (t.key(), i)).collect();
     for item in theirs {
         match index.get(&item.key()) {
-            Some(&i) if item.updated() > out[i].updated() => out[i] = item.clone(),
-            Some(_) => {}
+            Some(&i) => out[i] = out[i].merged(item),
             None => out.push(item.clone()),
         }
     }
@@ -126,7 +162,7 @@ pub fn put<T: Item>(list: &mut Vec<T>, item: T) -> Option<T> {
 pub fn restore<T: Item>(list: &mut [T], key: &T::Key, before: Option<T>, now: Timestamp) {
     if let Some(slot) = list.iter_mut().find(|t| &t.key() == key) {
         let mut back = before.unwrap_or_else(|| slot.cleared());
-        back.set_updated(now);
+        back.stamp_changes(slot, now);
         *slot = back;
     }
 }
@@ -153,6 +189,7 @@ mod tests {
             grade: None,
             note: None,
             updated: at(second),
+            changed: Changed::default(),
             orphaned: false,
         }
     }
@@ -203,5 +240,37 @@ mod tests {
         // The other instance still has the addition; the undo is newer and wins.
         let merged = merge_items(&list, &[item("b", Status::Disputed, 2)]);
         assert!(merged[1].is_empty());
+    }
+
+    #[test]
+    fn two_readers_changing_different_fields_both_keep_theirs() {
+        // A marks it supported at 10; B, who read it before, adds a note at 11
+        let base = item("a", Status::Unreviewed, 1);
+        let mut a = base.clone();
+        a.status = Status::Supported;
+        a.stamp_changes(&base, at(10));
+        let mut b = base.clone();
+        b.note = Some("Denied by the ministry.".into());
+        b.stamp_changes(&base, at(11));
+        for merged in [
+            merge_items(&[a.clone()], &[b.clone()]),
+            merge_items(&[b], &[a]),
+        ] {
+            assert_eq!(merged[0].status, Status::Supported);
+            assert_eq!(merged[0].note.as_deref(), Some("Denied by the ministry."));
+            assert_eq!(merged[0].updated, at(11));
+        }
+        // the same field: the newer wins
+        let mut c = base.clone();
+        c.status = Status::Disputed;
+        c.stamp_changes(&base, at(12));
+        let mut d = base.clone();
+        d.status = Status::Supported;
+        d.stamp_changes(&base, at(13));
+        assert_eq!(
+            merge_items(&[c.clone()], &[d.clone()])[0].status,
+            Status::Supported
+        );
+        assert_eq!(merge_items(&[d], &[c])[0].status, Status::Supported);
     }
 }

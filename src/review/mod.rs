@@ -12,13 +12,15 @@ pub mod attach;
 pub mod correct;
 pub mod merge;
 pub mod model;
+pub mod position;
 pub mod store;
 #[cfg(test)]
 mod tests;
 
 pub use model::{
-    Change, ClaimReview, Correction, FreeNote, Grade, GradeError, Quote, Review, Status,
+    Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Quote, Review, Status,
 };
+pub use position::Position;
 pub use store::{BriefingKey, Store, StoreError};
 
 use jiff::Timestamp;
@@ -28,6 +30,41 @@ use crate::document::{Document, Span, Warning};
 use crate::schema::claim_id;
 
 use merge::{Item, put, restore};
+
+/// Fields of claims changed here since `synced` that the merge took from another reader,
+/// who changed them later: said in one warning (the reader shows it in its status bar).
+fn clashes(mine: &Review, merged: &Review, synced: Timestamp) -> Option<Warning> {
+    let mut fields: Vec<&str> = Vec::new();
+    let mut claims = 0;
+    for item in &mine.claims {
+        let Some(other) = merged.claims.iter().find(|m| m.key() == item.key()) else {
+            continue;
+        };
+        let times = item.field_times();
+        let lost = [
+            ("status", item.status != other.status),
+            ("grade", item.grade != other.grade),
+            ("note", item.note != other.note),
+        ];
+        let before = fields.len();
+        for (k, (field, differs)) in lost.into_iter().enumerate() {
+            if differs && times[k] > synced {
+                fields.push(field);
+            }
+        }
+        claims += usize::from(fields.len() > before);
+    }
+    if fields.is_empty() {
+        return None;
+    }
+    fields.sort_unstable();
+    fields.dedup();
+    Some(Warning(format!(
+        "another copy of brief changed the same {} of {claims} {} later: its change is kept",
+        fields.join(" and "),
+        if claims == 1 { "claim" } else { "claims" }
+    )))
+}
 use model::stamp;
 
 /// Who review items are recorded as: the config's `reviewer`, else `$USER`, else "unknown".
@@ -54,6 +91,9 @@ pub struct Session {
     key: BriefingKey,
     review: Review,
     undo: Vec<Undo>,
+    /// When the review was last read from or written to the store: a field changed here
+    /// after it, and by another reader after it too, is a clash the later change won.
+    synced: Timestamp,
 }
 
 impl Session {
@@ -80,6 +120,7 @@ impl Session {
             key,
             review,
             undo: Vec::new(),
+            synced: stamp(now),
         };
         Ok((session, warnings))
     }
@@ -298,7 +339,11 @@ impl Session {
         let Some(store) = &self.store else {
             return Ok(Vec::new());
         };
-        let (mut merged, warnings) = store.save(&self.key, &self.review, now)?;
+        let (mut merged, mut warnings) = store.save(&self.key, &self.review, now)?;
+        if let Some(clash) = clashes(&self.review, &merged, self.synced) {
+            warnings.push(clash);
+        }
+        self.synced = stamp(now);
         let known: Vec<Change> = self.review.corrections.iter().map(Item::key).collect();
         for correction in &mut merged.corrections {
             if !known.contains(&correction.key()) {
@@ -342,12 +387,14 @@ impl Session {
                     grade: None,
                     note: None,
                     updated: stamp(now),
+                    changed: Default::default(),
                     orphaned: false,
                 }
             }
         };
+        let before = item.clone();
         change(&mut item);
-        item.updated = stamp(now);
+        item.stamp_changes(&before, stamp(now));
         let key = item.key();
         let before = put(&mut self.review.claims, item);
         self.undo.push(Undo::Claim(key, before));

@@ -173,11 +173,53 @@ pub struct ClaimReview {
     #[serde(default)]
     pub note: Option<String>,
     pub updated: Timestamp,
+    /// When each field last changed (format 2), so that two readers' changes to different
+    /// fields of one claim both survive. Only the review file carries it: an export leaves
+    /// it out ([`Changed::is_empty`] once cleared).
+    #[serde(default, skip_serializing_if = "Changed::is_empty")]
+    pub changed: Changed,
     #[serde(default)]
     pub orphaned: bool,
 }
 
+/// When each field of a [`ClaimReview`] last changed. A field without its own time (every
+/// field of a review written in format 1) changed when the item did (`updated`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Changed {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Timestamp>,
+}
+
+impl Changed {
+    pub fn is_empty(&self) -> bool {
+        *self == Changed::default()
+    }
+}
+
 impl ClaimReview {
+    /// When the status, grade and note last changed.
+    pub fn field_times(&self) -> [Timestamp; 3] {
+        let c = self.changed;
+        [c.status, c.grade, c.note].map(|t| t.unwrap_or(self.updated))
+    }
+
+    /// Stamps `now` on the item and on each field that differs from `before`; the others
+    /// keep the times they had in `before`.
+    pub fn stamp_changes(&mut self, before: &ClaimReview, now: Timestamp) {
+        let [status, grade, note] = before.field_times();
+        let time = |changed: bool, was: Timestamp| Some(if changed { now } else { was });
+        self.changed = Changed {
+            status: time(self.status != before.status, status),
+            grade: time(self.grade != before.grade, grade),
+            note: time(self.note != before.note, note),
+        };
+        self.updated = now;
+    }
+
     /// Nothing left of it (cleared or undone); kept so that the change merges.
     pub fn is_empty(&self) -> bool {
         self.status == Status::Unreviewed && self.grade.is_none() && self.note.is_none()

@@ -19,7 +19,12 @@ use crate::document::Warning;
 use super::merge::merge;
 use super::model::Review;
 
-pub const SCHEMA: &str = "brief.review/1";
+/// The format written: 2 gives each claim review's fields their own time (`changed`).
+pub const SCHEMA: &str = "brief.review/2";
+
+/// Formats read: 1 (one time per item) is read as 2 whose fields all changed at `updated`,
+/// and written back as 2 by the next save.
+const READ: &[&str] = &[SCHEMA, "brief.review/1"];
 
 /// How a review's temporary file ends, before it is renamed into place.
 const TEMP_SUFFIX: &str = ".tmp";
@@ -184,14 +189,26 @@ impl Store {
     }
 
     /// An exclusive lock on the briefing's sidecar lock file, held until dropped.
+    /// A symbolic link planted at its path is never followed (it would create or lock a
+    /// file wherever it points).
     fn lock(&self, key: &BriefingKey) -> Result<File, StoreError> {
         let path = self.dir.join(format!("{}.lock", key.file_name()));
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io_error(&path))?;
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(StoreError::Io {
+                path,
+                why: "is a symbolic link, not followed (remove it: brief makes its own lock file)"
+                    .into(),
+            });
+        }
+        let mut options = File::options();
+        options.create(true).truncate(false).write(true);
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // and one planted between the look and the open is refused by the kernel
+            options.custom_flags(libc::O_NOFOLLOW);
+        }
+        let file = options.open(&path).map_err(io_error(&path))?;
         file.lock().map_err(io_error(&path))?;
         Ok(file)
     }
@@ -209,17 +226,130 @@ impl Store {
             Err(e) => return Err(io_error(&path)(e)),
         };
         let why = match serde_json::from_slice::<StoredReview>(&bytes) {
-            Ok(stored) if stored.schema == SCHEMA => return Ok(Some(stored.review)),
+            Ok(stored) if READ.contains(&stored.schema.as_str()) => return Ok(Some(stored.review)),
             Ok(stored) => format!("unknown schema {:?}", stored.schema),
-            Err(e) => e.to_string(),
+            Err(e) => {
+                if let Some(review) = self.salvage(&path, &bytes, now, warnings)? {
+                    return Ok(Some(review));
+                }
+                e.to_string()
+            }
         };
-        let aside = self.set_aside(&path, now)?;
+        let aside = self.set_aside(&path, now).map_err(|e| StoreError::Io {
+            path: path.clone(),
+            why: format!(
+                "the review file is damaged ({why}) and cannot be set aside ({}): move it away or \
+                 make its folder writable",
+                match e {
+                    StoreError::Io { why, .. } => why,
+                    other => other.to_string(),
+                }
+            ),
+        })?;
         warnings.push(Warning(format!(
             "review file {} is damaged ({why}); kept as {} and starting afresh",
             path.display(),
             aside.display()
         )));
         Ok(None)
+    }
+
+    /// A review file whose frame reads (its schema, a `review` object) but some of whose
+    /// items do not: the good items, with the bad ones written aside to
+    /// `<name>.damaged-<time>` and a warning saying how many and where. None when the frame
+    /// itself cannot be read (the whole file is then set aside).
+    fn salvage(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        now: Timestamp,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Option<Review>, StoreError> {
+        use serde_json::Value;
+        let Ok(Value::Object(file)) = serde_json::from_slice::<Value>(bytes) else {
+            return Ok(None);
+        };
+        let schema_known = file
+            .get("schema")
+            .and_then(Value::as_str)
+            .is_some_and(|s| READ.contains(&s));
+        let Some(Value::Object(stored)) = file.get("review").filter(|_| schema_known) else {
+            return Ok(None);
+        };
+        let mut bad = Vec::new();
+        let mut review = Review {
+            reviewer: stored
+                .get("reviewer")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            ..Review::default()
+        };
+        fn items<T: serde::de::DeserializeOwned>(
+            list: Option<&Value>,
+            bad: &mut Vec<Value>,
+        ) -> Vec<T> {
+            let list = list
+                .and_then(Value::as_array)
+                .map_or(&[][..], Vec::as_slice);
+            list.iter()
+                .filter_map(|item| {
+                    serde_json::from_value(item.clone())
+                        .inspect_err(|_| bad.push(item.clone()))
+                        .ok()
+                })
+                .collect()
+        }
+        review.claims = items(stored.get("claims"), &mut bad);
+        review.notes = items(stored.get("notes"), &mut bad);
+        review.corrections = items(stored.get("corrections"), &mut bad);
+        if bad.is_empty() {
+            // the frame was at fault after all (a field of the file, not of an item)
+            return Ok(None);
+        }
+        let text = serde_json::to_vec_pretty(&serde_json::json!({ "unreadable items": bad }))
+            .expect("JSON values serialise");
+        let time = now.strftime("%Y%m%dT%H%M%SZ").to_string();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        // read again before the next save, the same items were set aside already
+        let earlier = fs::read_dir(&self.dir).ok().and_then(|entries| {
+            entries.flatten().map(|e| e.path()).find(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{name}.damaged-")))
+                    && fs::read(p).is_ok_and(|b| b == text)
+            })
+        });
+        let mut aside = self.dir.join(format!("{name}.damaged-{time}"));
+        let mut n = 1;
+        while aside.exists() {
+            aside = self.dir.join(format!("{name}.damaged-{time}-{n}"));
+            n += 1;
+        }
+        let written = match &earlier {
+            Some(earlier) => {
+                aside = earlier.clone();
+                Ok(())
+            }
+            None => fs::write(&aside, &text),
+        };
+        written.map_err(|e| StoreError::Io {
+            path: path.to_path_buf(),
+            why: format!(
+                "{} items of the review file are damaged and cannot be set aside ({}): move it \
+                 away or make its folder writable",
+                bad.len(),
+                crate::io_reason(&e)
+            ),
+        })?;
+        warnings.push(Warning(format!(
+            "review file {}: {} {} could not be read and {} kept in {}; the other items are loaded",
+            path.display(),
+            bad.len(),
+            if bad.len() == 1 { "item" } else { "items" },
+            if bad.len() == 1 { "is" } else { "are" },
+            aside.display()
+        )));
+        Ok(Some(review))
     }
 
     /// Renames a damaged file to `<name>.damaged-<time>`, never over an earlier one.

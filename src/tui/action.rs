@@ -1,113 +1,117 @@
 //! What a key can ask the reader to do. The names are the contract's action names, so a
-//! `[keys]` table in the configuration maps straight onto them.
+//! `[keys]` table in the configuration maps straight onto them; strum derives the name
+//! (`quit`, `next_pane`), its parsing and the few words the help shows for each.
 
-use serde::Deserialize;
+use strum::{EnumMessage, EnumString, IntoStaticStr};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, IntoStaticStr, EnumString, EnumMessage)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
+    #[strum(message = "quit")]
     Quit,
+    #[strum(message = "this help")]
     Help,
+    #[strum(message = "back one step")]
     Back,
+    #[strum(message = "next pane")]
     NextPane,
+    #[strum(message = "previous pane")]
     PrevPane,
+    #[strum(message = "article")]
     FocusArticle,
+    #[strum(message = "claims")]
     FocusClaims,
+    #[strum(message = "actors")]
     FocusActors,
+    #[strum(message = "timeline")]
     FocusTimeline,
+    #[strum(message = "down")]
     Down,
+    #[strum(message = "up")]
     Up,
+    #[strum(message = "top")]
     Top,
+    #[strum(message = "bottom")]
     Bottom,
+    #[strum(message = "page down")]
     PageDown,
+    #[strum(message = "page up")]
     PageUp,
+    #[strum(message = "half page down")]
     HalfPageDown,
+    #[strum(message = "half page up")]
     HalfPageUp,
+    #[strum(message = "open")]
     Open,
+    #[strum(message = "search")]
     Search,
+    #[strum(message = "next match")]
     NextMatch,
+    #[strum(message = "previous match")]
     PrevMatch,
+    #[strum(message = "next claim")]
     NextClaim,
+    #[strum(message = "previous claim")]
     PrevClaim,
+    #[strum(message = "mouse on/off")]
     ToggleMouse,
+    #[strum(message = "library")]
     OpenLibrary,
+    #[strum(message = "search library")]
     SearchLibrary,
+    #[strum(message = "library order")]
     Sort,
+    #[strum(message = "rescan the folder")]
     Rescan,
+    #[strum(message = "supported")]
     MarkSupported,
+    #[strum(message = "disputed")]
     MarkDisputed,
+    #[strum(message = "unverified")]
     MarkUnverified,
+    #[strum(message = "not a claim")]
     MarkRejected,
+    #[strum(message = "clear status")]
     ClearStatus,
+    #[strum(message = "grade")]
     Grade,
+    #[strum(message = "note")]
     Note,
+    #[strum(message = "filter by status")]
     Filter,
+    #[strum(message = "undo")]
     Undo,
+    #[strum(message = "export")]
     Export,
+    #[strum(message = "note in $EDITOR")]
     NoteInEditor,
+    #[strum(message = "copy claim")]
     Copy,
+    #[strum(message = "select a passage")]
     Select,
+    #[strum(message = "selection as claim")]
     AddClaim,
+    #[strum(message = "merge actor")]
     MergeActor,
+    #[strum(message = "notes and orphans")]
     Notes,
+    #[strum(message = "select word on")]
     SelectNextWord,
+    #[strum(message = "select word back")]
     SelectPreviousWord,
+    #[strum(message = "select other end")]
     SelectOtherEnd,
 }
 
 impl Action {
     /// The contract's name, as written in `[keys]`.
     pub fn name(self) -> &'static str {
-        use Action::*;
-        match self {
-            Quit => "quit",
-            Help => "help",
-            Back => "back",
-            NextPane => "next_pane",
-            PrevPane => "prev_pane",
-            FocusArticle => "focus_article",
-            FocusClaims => "focus_claims",
-            FocusActors => "focus_actors",
-            FocusTimeline => "focus_timeline",
-            Down => "down",
-            Up => "up",
-            Top => "top",
-            Bottom => "bottom",
-            PageDown => "page_down",
-            PageUp => "page_up",
-            HalfPageDown => "half_page_down",
-            HalfPageUp => "half_page_up",
-            Open => "open",
-            Search => "search",
-            NextMatch => "next_match",
-            PrevMatch => "prev_match",
-            NextClaim => "next_claim",
-            PrevClaim => "prev_claim",
-            ToggleMouse => "toggle_mouse",
-            OpenLibrary => "open_library",
-            SearchLibrary => "search_library",
-            Sort => "sort",
-            Rescan => "rescan",
-            MarkSupported => "mark_supported",
-            MarkDisputed => "mark_disputed",
-            MarkUnverified => "mark_unverified",
-            MarkRejected => "mark_rejected",
-            ClearStatus => "clear_status",
-            Grade => "grade",
-            Note => "note",
-            Filter => "filter",
-            Undo => "undo",
-            Export => "export",
-            NoteInEditor => "note_in_editor",
-            Copy => "copy",
-            Select => "select",
-            AddClaim => "add_claim",
-            MergeActor => "merge_actor",
-            Notes => "notes",
-            SelectNextWord => "select_next_word",
-            SelectPreviousWord => "select_previous_word",
-            SelectOtherEnd => "select_other_end",
-        }
+        self.into()
+    }
+
+    /// The action of a contract name, as written in `[keys]`.
+    pub fn from_name(name: &str) -> Option<Action> {
+        name.parse().ok()
     }
 
     /// Whether the action only does something in a library (a folder or several files).
@@ -118,56 +122,7 @@ impl Action {
 
     /// A few words for the help overlay and the status bar.
     pub fn describe(self) -> &'static str {
-        use Action::*;
-        match self {
-            Quit => "quit",
-            Help => "this help",
-            Back => "back one step",
-            NextPane => "next pane",
-            PrevPane => "previous pane",
-            FocusArticle => "article",
-            FocusClaims => "claims",
-            FocusActors => "actors",
-            FocusTimeline => "timeline",
-            Down => "down",
-            Up => "up",
-            Top => "top",
-            Bottom => "bottom",
-            PageDown => "page down",
-            PageUp => "page up",
-            HalfPageDown => "half page down",
-            HalfPageUp => "half page up",
-            Open => "open",
-            Search => "search",
-            NextMatch => "next match",
-            PrevMatch => "previous match",
-            NextClaim => "next claim",
-            PrevClaim => "previous claim",
-            ToggleMouse => "mouse on/off",
-            OpenLibrary => "library",
-            SearchLibrary => "search library",
-            Sort => "library order",
-            Rescan => "rescan the folder",
-            MarkSupported => "supported",
-            MarkDisputed => "disputed",
-            MarkUnverified => "unverified",
-            MarkRejected => "not a claim",
-            ClearStatus => "clear status",
-            Grade => "grade",
-            Note => "note",
-            Filter => "filter by status",
-            Undo => "undo",
-            Export => "export",
-            NoteInEditor => "note in $EDITOR",
-            Copy => "copy claim",
-            Select => "select a passage",
-            AddClaim => "selection as claim",
-            MergeActor => "merge actor",
-            Notes => "notes and orphans",
-            SelectNextWord => "select word on",
-            SelectPreviousWord => "select word back",
-            SelectOtherEnd => "select other end",
-        }
+        self.get_message().unwrap_or_default()
     }
 }
 
@@ -176,15 +131,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn actions_deserialise_from_their_contract_names() {
-        #[derive(Deserialize)]
-        struct Keys {
-            a: Action,
-        }
+    fn every_action_has_its_contract_name_and_words() {
         for action in crate::tui::keymap::Keymap::default().actions() {
-            let toml = format!("a = \"{}\"", action.name());
-            let keys: Keys = toml::from_str(&toml).unwrap();
-            assert_eq!(keys.a, action);
+            assert_eq!(Action::from_name(action.name()), Some(action));
+            assert!(!action.describe().is_empty(), "{action:?}");
         }
+        assert_eq!(Action::NextPane.name(), "next_pane");
+        assert_eq!(Action::SelectOtherEnd.name(), "select_other_end");
+        assert_eq!(Action::from_name("NextPane"), None);
     }
 }

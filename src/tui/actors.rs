@@ -2,19 +2,19 @@
 
 use ratatui::text::{Line, Span as Text};
 
-use super::app::App;
-use super::layout::{clip, none_found, row_style};
+use super::reader::Reader;
 use super::theme;
+use super::widgets::{clip, none_found, row_style};
 use crate::analysis::ActorKind;
 
-pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
+/// The rows in view, as [`Reader::fit`] scrolled the list.
+pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
     let Some(analysis) = &app.analysis else {
         return Vec::new();
     };
     if analysis.actors.is_empty() {
         return none_found(analysis, "actors", width);
     }
-    app.actors.scrolled(height, analysis.actors.len());
     let view = app.actors;
     analysis.actors[view.offset..]
         .iter()

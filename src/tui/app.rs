@@ -1,240 +1,87 @@
-//! The reader's state and what each action does to it. No terminal, so every keyboard flow
-//! can be tested by feeding actions to [`App::handle`]; the only I/O is the review's saves
-//! and exports ([`super::review`]).
+//! The shell: the keymap and settings, the status bar's message, the mouse, the help, which
+//! screen is shown, and the two screens it holds: the library (a folder or several files)
+//! and the reader of one briefing. Keys go to the screen shown, which answers with an
+//! [`Effect`] the shell acts on. No terminal, so every flow is tested by feeding it actions;
+//! the only I/O is the review's saves and exports, in the reader.
 
 use std::sync::Arc;
 
-use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
-use ratatui::text::Line;
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Position;
 
 use super::action::Action;
-use super::article::{Article, Highlights};
+use super::effect::Effect;
 use super::keymap::{Key, Keymap};
-use super::layout::PaneSizes;
-use super::library::{Library, Request};
-use super::marks::Marks;
-use super::overlay::Overlay;
-use super::review::{Pending, ReviewSettings};
-use super::search;
-use super::selection::Selection;
+use super::library::Library;
+use super::library::scan::Arrived;
+use super::reader::{ExportSettings, Reader};
+use super::sizes::{PaneSizes, Plan};
 use crate::analysis::Analysis;
-use crate::document::{Document, Span, Warning};
-use crate::review::{Session, Status};
+use crate::briefing::Opener;
+use crate::document::{Document, Warning};
+use crate::review::Session;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Article,
-    Claims,
-    Actors,
-    Timeline,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Article, Pane::Claims, Pane::Actors, Pane::Timeline];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Article => "Article",
-            Pane::Claims => "Claims",
-            Pane::Actors => "Actors",
-            Pane::Timeline => "Timeline",
-        }
-    }
-
-    fn index(self) -> usize {
-        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
-    }
-
-    /// The actions worth showing in the status bar while this pane has the focus.
-    pub fn actions(self) -> &'static [Action] {
-        use Action::*;
-        match self {
-            Pane::Article => &[
-                Down,
-                Up,
-                NextClaim,
-                PrevClaim,
-                Search,
-                NextMatch,
-                PrevMatch,
-                MarkSupported,
-                MarkDisputed,
-                Note,
-            ],
-            Pane::Claims => &[
-                Down,
-                Up,
-                Open,
-                MarkSupported,
-                MarkDisputed,
-                MarkUnverified,
-                Grade,
-                Note,
-                Filter,
-                Undo,
-                Notes,
-                Export,
-            ],
-            Pane::Actors => &[Down, Up, Open, MergeActor, Top, Bottom],
-            Pane::Timeline => &[Down, Up, Open, Top, Bottom],
-        }
-    }
-}
-
-/// A list pane's selection and scroll offset (items, not rows).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ListView {
-    pub selected: usize,
-    pub offset: usize,
-    /// Items that fit, from the last frame.
-    pub page: usize,
-}
-
-impl ListView {
-    pub fn moved(&mut self, delta: isize, len: usize) {
-        let last = len.saturating_sub(1) as isize;
-        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
-    }
-
-    /// Keeps the selection on screen with `fit` items visible.
-    pub fn scrolled(&mut self, fit: usize, len: usize) {
-        self.page = fit.max(1);
-        self.selected = self.selected.min(len.saturating_sub(1));
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + self.page {
-            self.offset = self.selected + 1 - self.page;
-        }
-        self.offset = self.offset.min(len.saturating_sub(self.page));
-    }
-}
-
-/// The search in the article: the query, whether it is being typed, its matches (counted
-/// between keys, never all kept) and the one shown.
-#[derive(Default)]
-pub struct Search {
-    pub query: String,
-    pub editing: bool,
-    pub matches: search::Matches,
-    /// The shown match's number, once the count has reached it.
-    pub current: Option<usize>,
-    pub shown: Option<Span>,
-}
-
-/// The item whose spans stand out in the article.
+/// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Item {
-    Claim(usize),
-    Actor(usize),
-    Event(usize),
+pub enum Screen {
+    Library,
+    Reader,
 }
 
 pub struct App {
     pub keymap: Keymap,
-    /// What is being read, for the title bar until the document arrives.
-    pub name: String,
-    /// Shared with the thread that analyses it: one copy of a long briefing, not two.
-    pub doc: Option<Arc<Document>>,
-    pub analysis: Option<Analysis>,
-    marks: Marks,
-    pub focus: Pane,
-    pub article: Article,
-    pub claims: ListView,
-    pub actors: ListView,
-    pub timeline: ListView,
-    /// Claims and events shown: all, or those of the filter's actor.
-    pub claim_view: Vec<usize>,
-    pub event_view: Vec<usize>,
-    pub filter: Option<usize>,
-    pub current: Option<Item>,
-    focus_spans: Vec<Span>,
-    pub search: Search,
+    pub sizes: PaneSizes,
+    pub export: ExportSettings,
+    /// How briefings are opened: the library's are reviewed through it.
+    pub opener: Arc<Opener>,
+    /// What the last action did, for the status bar until the next key.
+    pub message: Option<String>,
+    pub mouse: bool,
     pub help: bool,
     /// Rows of the help scrolled past, when it is taller than the terminal.
     pub help_scroll: usize,
-    pub mouse: bool,
-    /// Panes are tabs (set by the layout for each frame).
-    pub narrow: bool,
     pub quit: bool,
-    /// Where each pane's inside was drawn in the last frame, for the mouse.
-    pub rects: [Option<Rect>; 4],
-    /// Where each tab was drawn, when the panes are tabs.
-    pub tabs: Vec<(Pane, Rect)>,
-    pub tick: usize,
-    pub sizes: PaneSizes,
-    /// The briefings of a folder, when the reader was opened on one.
-    pub library: Option<Library>,
-    /// A briefing is shown (else the library's list).
-    pub reading: bool,
-    /// The library entry shown, when opened from the library.
-    pub opened: Option<usize>,
-    /// The briefing's review, once loaded with the analysis.
-    pub session: Option<Session>,
-    pub review_settings: ReviewSettings,
-    /// The grade picker or the note editor, when open.
-    pub overlay: Option<Overlay>,
-    /// Only claims of this status (else all but the rejected).
-    pub status_filter: Option<Status>,
-    /// What the last action did, for the status bar until the next key.
-    pub message: Option<String>,
-    /// The passage selected in the article, for a free note or a missed claim.
-    pub selection: Option<Selection>,
-    /// Work for the event loop, which owns the terminal: a copy, an external edit.
-    pub pending: Option<Pending>,
-    /// The review's warnings (a damaged file), printed on exit.
-    pub warnings: Vec<Warning>,
-    /// This briefing's review has changes that could not be written (no usable store, or
-    /// a failed save).
-    pub unsaved: bool,
-    /// Briefings left from the library with such changes.
-    pub lost: usize,
     /// Quit was asked for once with unsaved review changes: asked again, it quits.
     quit_asked: bool,
+    pub tick: usize,
+    pub screen: Screen,
+    /// The briefings of a folder, when the reader was opened on one.
+    pub library: Option<Library>,
+    /// The briefing shown, or left for the library's list.
+    pub reader: Option<Reader>,
+    /// The library entry the reader holds, when opened from the library.
+    pub opened: Option<usize>,
+    /// Work for the event loop, which owns the terminal: a copy, an external edit.
+    pub pending: Option<Effect>,
+    /// Warnings of the briefings read before this one, printed on exit.
+    pub warnings: Vec<Warning>,
+    /// Briefings left with review changes that could not be saved.
+    pub lost: usize,
 }
 
 impl App {
+    /// The reader on one briefing, named `name` until its document arrives.
     pub fn new(name: String, keymap: Keymap) -> App {
+        let export = ExportSettings::default();
         App {
             keymap,
-            name,
-            doc: None,
-            analysis: None,
-            marks: Marks::default(),
-            focus: Pane::Article,
-            article: Article::default(),
-            claims: ListView::default(),
-            actors: ListView::default(),
-            timeline: ListView::default(),
-            claim_view: Vec::new(),
-            event_view: Vec::new(),
-            filter: None,
-            current: None,
-            focus_spans: Vec::new(),
-            search: Search::default(),
+            sizes: PaneSizes::default(),
+            reader: Some(Reader::new(name, export.clone())),
+            export,
+            opener: Arc::default(),
+            message: None,
+            mouse: false,
             help: false,
             help_scroll: 0,
-            mouse: false,
-            narrow: false,
             quit: false,
-            rects: [None; 4],
-            tabs: Vec::new(),
-            tick: 0,
-            sizes: PaneSizes::default(),
-            library: None,
-            reading: true,
-            opened: None,
-            session: None,
-            review_settings: ReviewSettings::default(),
-            overlay: None,
-            status_filter: None,
-            message: None,
-            pending: None,
-            selection: None,
-            warnings: Vec::new(),
-            unsaved: false,
-            lost: 0,
             quit_asked: false,
+            tick: 0,
+            screen: Screen::Reader,
+            library: None,
+            opened: None,
+            pending: None,
+            warnings: Vec::new(),
+            lost: 0,
         }
     }
 
@@ -242,180 +89,176 @@ impl App {
     pub fn with_library(library: Library, keymap: Keymap) -> App {
         App {
             library: Some(library),
-            reading: false,
-            ..App::new("library".into(), keymap)
+            reader: None,
+            screen: Screen::Library,
+            ..App::new(String::new(), keymap)
         }
     }
 
     pub fn in_library(&self) -> bool {
-        self.library.is_some() && !self.reading
+        self.screen == Screen::Library && self.library.is_some()
+    }
+
+    /// The reader, when a briefing is shown.
+    pub fn reading(&self) -> Option<&Reader> {
+        self.reader
+            .as_ref()
+            .filter(|_| self.screen == Screen::Reader)
+    }
+
+    fn reading_mut(&mut self) -> Option<&mut Reader> {
+        self.reader
+            .as_mut()
+            .filter(|_| self.screen == Screen::Reader)
     }
 
     /// Work is under way in the background: the spinners turn.
     pub fn busy(&self) -> bool {
-        match &self.library {
-            Some(library) if !self.reading => library.reading() > 0,
-            _ => self.analysis.is_none(),
+        match (&self.library, self.reading()) {
+            (Some(library), None) => library.reading() > 0,
+            (_, Some(reader)) => reader.analysis.is_none(),
+            (None, None) => false,
         }
     }
 
-    /// A briefing arrived from the library's readers; it opens if it was asked for.
-    pub fn arrived(&mut self, arrived: super::library::scan::Arrived) {
-        let request = self.library.as_mut().and_then(|l| l.arrived(arrived));
-        if let Some(request) = request.filter(|_| !self.reading) {
-            self.request(request);
-        }
-    }
-
-    /// Opens a library entry in the reader, fresh, and at the hit's match when given.
-    fn request(&mut self, request: Request) {
-        let Request::Open(i, hit) = request;
-        let Some(briefing) = self.library.as_ref().and_then(|l| l.briefing(i)) else {
-            return;
-        };
-        // the briefing left for the list is still here, with its review (saved or not);
-        // after a rescan the same index may be another file, or the file new text
-        let same = self
-            .library
-            .as_ref()
-            .is_some_and(|l| l.entries[i].name == self.name)
-            && self
-                .doc
-                .as_ref()
-                .is_some_and(|d| d.fingerprint == briefing.doc.fingerprint);
-        if self.opened == Some(i) && same {
-            self.reading = true;
-            self.show_hit(hit);
-            return;
-        }
-        let (name, path) = self.library.as_ref().map_or((String::new(), None), |l| {
-            (l.entries[i].name.clone(), Some(l.entries[i].path.clone()))
-        });
-        let fresh = App::new(name, self.keymap.clone());
-        let old = std::mem::replace(self, fresh);
-        self.library = old.library;
-        self.mouse = old.mouse;
-        self.sizes = old.sizes;
-        self.narrow = old.narrow;
-        self.review_settings = old.review_settings;
-        self.warnings = old.warnings;
-        self.lost = old.lost + usize::from(old.unsaved);
-        let mut analysis = briefing.analysis.clone();
-        let (session, warnings) =
-            self.review_settings
-                .load(path.as_deref(), &briefing.doc, &mut analysis);
-        self.set_document(briefing.doc.clone());
-        self.set_review(analysis, session, warnings);
-        self.opened = Some(i);
-        self.show_hit(hit);
-    }
-
-    /// A library search's hit: its query found in the article, the hit shown.
-    fn show_hit(&mut self, hit: Option<(String, Span)>) {
-        if let Some((query, span)) = hit {
-            self.search.query = query;
-            self.find();
-            self.show_match(span);
-        }
-    }
-
-    /// Back to the library's list, where it was left.
-    fn back_to_library(&mut self) {
-        self.save_view();
-        let reviewed = self.reviewed();
-        if let (Some(library), Some(i)) = (&mut self.library, self.opened) {
-            library.reviewed(i, reviewed);
-        }
-        if self.library.is_some() {
-            self.reading = false;
-            self.help = false;
-        }
-    }
-
+    /// The briefing's document arrived from the background.
     pub fn set_document(&mut self, doc: impl Into<Arc<Document>>) {
-        self.doc = Some(doc.into());
-        self.article = Article::default();
+        if let Some(reader) = &mut self.reader {
+            reader.set_document(doc);
+        }
     }
 
+    /// The analysis arrived, without a review (the benchmarks, the tests).
     pub fn set_analysis(&mut self, analysis: Analysis) {
-        self.analysis = Some(analysis);
-        self.refresh_views();
+        if let Some(reader) = &mut self.reader {
+            reader.set_analysis(analysis);
+        }
     }
 
-    /// The analysis with its review attached; the review's warnings show in the status bar.
+    /// The analysis arrived with its review attached.
     pub fn set_review(
         &mut self,
         analysis: Analysis,
         session: Option<Session>,
         warnings: Vec<Warning>,
     ) {
-        let orphans = session.as_ref().map_or(0, |s| s.orphans().count());
-        self.session = session;
-        if orphans > 0 {
-            let list = self
-                .keymap
-                .first_key(Action::Notes)
-                .map_or(String::new(), |k| format!(", listed under {k}"));
-            self.message = Some(format!(
-                "{orphans} review item(s) no longer match the text: kept as orphaned{list}, in the export"
-            ));
+        if let Some(reader) = &mut self.reader {
+            reader.set_review(analysis, session, warnings, &self.keymap);
         }
-        if let Some(w) = warnings.first() {
-            self.message = Some(w.to_string());
-        }
-        self.warnings.extend(warnings);
-        self.set_analysis(analysis);
-        self.restore_view();
+        self.heard();
     }
 
-    /// The article's visible lines at this size, painted.
-    pub fn article_lines(&mut self, width: usize, height: usize) -> Vec<Line<'static>> {
-        let Some(doc) = &self.doc else {
-            return Vec::new();
-        };
-        self.article.resize(doc, width, height);
-        let shown = self.article.shown(doc);
-        if let Some(analysis) = &self.analysis {
-            self.marks.show(analysis, shown);
+    /// The reader's message, if it has one, becomes the status bar's.
+    fn heard(&mut self) {
+        if let Some(message) = self.reader.as_mut().and_then(|r| r.message.take()) {
+            self.message = Some(message);
         }
-        let lights = Highlights {
-            marks: &self.marks,
-            focus: &self.focus_spans,
-            matches: &self.search.matches.within(&doc.text, shown),
-            current: self.search.shown,
-        };
-        self.article.lines(doc, &lights)
     }
 
-    /// A key press: typed into the search while it is being edited, else looked up.
+    /// A briefing arrived from the library's readers; it opens if it was asked for.
+    pub fn arrived(&mut self, arrived: Arrived) {
+        let effect = self.library.as_mut().and_then(|l| l.arrived(arrived));
+        if self.screen == Screen::Library {
+            self.effect(effect);
+        }
+    }
+
+    /// Does what a screen asked for.
+    fn effect(&mut self, effect: Option<Effect>) {
+        match effect {
+            None => {}
+            Some(Effect::Open(i, hit)) => self.open(i, hit),
+            Some(Effect::Library) => self.back_to_library(),
+            Some(Effect::SearchLibrary) => {
+                self.back_to_library();
+                if let Some(library) = &mut self.library {
+                    library.handle(Action::SearchLibrary);
+                }
+            }
+            Some(effect @ (Effect::Copy(_) | Effect::EditNote { .. })) => {
+                self.pending = Some(effect);
+            }
+        }
+    }
+
+    /// Opens a library entry in the reader, fresh, and at the hit's match when given.
+    fn open(&mut self, i: usize, hit: Option<(String, crate::document::Span)>) {
+        let Some(library) = &self.library else {
+            return;
+        };
+        let Some(briefing) = library.briefing(i) else {
+            return;
+        };
+        let entry = &library.entries[i];
+        // the briefing left for the list is still here, with its review (saved or not);
+        // after a rescan the same index may be another file, or the file new text
+        let same = self.reader.as_ref().is_some_and(|r| {
+            r.name == entry.name
+                && r.doc
+                    .as_ref()
+                    .is_some_and(|d| d.fingerprint == briefing.doc.fingerprint)
+        });
+        if self.opened == Some(i) && same {
+            self.screen = Screen::Reader;
+            if let Some(reader) = &mut self.reader {
+                reader.show_hit(hit);
+            }
+            return;
+        }
+        let mut reader = Reader::new(entry.name.clone(), self.export.clone());
+        let mut analysis = briefing.analysis.clone();
+        let (session, warnings) = self.opener.reviews.attach_or_keep_in_memory(
+            Some(&entry.path),
+            &briefing.doc,
+            &mut analysis,
+        );
+        reader.set_document(briefing.doc.clone());
+        reader.set_review(analysis, session, warnings, &self.keymap);
+        reader.show_hit(hit);
+        if let Some(old) = self.reader.replace(reader) {
+            self.lost += usize::from(old.unsaved);
+            self.warnings.extend(old.warnings);
+        }
+        self.opened = Some(i);
+        self.screen = Screen::Reader;
+        self.heard();
+    }
+
+    /// Back to the library's list, where it was left.
+    fn back_to_library(&mut self) {
+        if self.library.is_none() {
+            return;
+        }
+        if let Some(reader) = &mut self.reader {
+            reader.save_view();
+            let reviewed = reader.reviewed();
+            if let (Some(library), Some(i)) = (&mut self.library, self.opened) {
+                library.reviewed(i, reviewed);
+            }
+        }
+        self.screen = Screen::Library;
+        self.help = false;
+    }
+
+    /// A key press: taken by an open overlay or a prompt being typed into, else looked up.
     pub fn handle_key(&mut self, event: KeyEvent) {
         self.message = None;
         // Only the quit key answers the question quitting asked (a key typed into the note
         // editor or a search is not one).
         let quit_asked = std::mem::take(&mut self.quit_asked);
-        if self.overlay_key(event) {
-            return;
-        }
-        if let Some(library) = self.library.as_mut().filter(|_| !self.reading)
-            && library.editing()
-        {
-            library.typed(event);
-            return;
-        }
-        if self.search.editing {
-            match event.code {
-                KeyCode::Enter => self.search.editing = false,
-                KeyCode::Esc => self.search = Search::default(),
-                KeyCode::Backspace => {
-                    self.search.query.pop();
-                    self.find();
-                }
-                KeyCode::Char(c) if !Key::from_event(event).ctrl => {
-                    self.search.query.push(c);
-                    self.find();
-                }
-                _ => {}
+        let keymap = &self.keymap;
+        let typed = match (self.screen, &mut self.library, &mut self.reader) {
+            (Screen::Library, Some(library), _) if library.editing() => {
+                library.typed(event, keymap);
+                true
             }
+            (Screen::Reader, _, Some(reader)) => {
+                reader.overlay_key(event, keymap) || reader.typed(event, keymap)
+            }
+            _ => false,
+        };
+        if typed {
+            self.heard();
             return;
         }
         if let Some(action) = self.keymap.action(Key::from_event(event)) {
@@ -441,72 +284,33 @@ impl App {
             }
             return;
         }
-        if let Some(library) = self.library.as_mut().filter(|_| !self.reading)
-            && !matches!(action, Quit | Help | ToggleMouse)
-        {
-            if let Some(request) = library.handle(action) {
-                self.request(request);
-            }
-            return;
-        }
-        if self.selection.is_some() && self.focus == Pane::Article && self.select_key(action) {
-            return;
-        }
         match action {
-            Quit => self.quit(quit_asked),
+            Quit => return self.quit(quit_asked),
             Help => {
                 self.help = true;
                 self.help_scroll = 0;
+                return;
             }
-            Back => self.back(),
-            OpenLibrary => self.back_to_library(),
-            SearchLibrary => {
-                self.back_to_library();
-                if let Some(library) = &mut self.library {
-                    library.handle(SearchLibrary);
-                }
+            ToggleMouse => {
+                self.mouse = !self.mouse;
+                return;
             }
-            Sort | Rescan => {}
-            NextPane => self.focus = Pane::ALL[(self.focus.index() + 1) % 4],
-            PrevPane => self.focus = Pane::ALL[(self.focus.index() + 3) % 4],
-            FocusArticle => self.focus = Pane::Article,
-            FocusClaims => self.focus = Pane::Claims,
-            FocusActors => self.focus = Pane::Actors,
-            FocusTimeline => self.focus = Pane::Timeline,
-            Down => self.step(1),
-            Up => self.step(-1),
-            Top => self.step(isize::MIN / 2),
-            Bottom => self.step(isize::MAX / 2),
-            PageDown => self.step(self.page() as isize),
-            PageUp => self.step(-(self.page() as isize)),
-            HalfPageDown => self.step((self.page() / 2).max(1) as isize),
-            HalfPageUp => self.step(-((self.page() / 2).max(1) as isize)),
-            Open => self.open(),
-            Search => {
-                self.search = self::Search {
-                    editing: true,
-                    ..Default::default()
-                };
-                self.focus = Pane::Article;
-            }
-            NextMatch => self.next_match(true),
-            PrevMatch => self.next_match(false),
-            NextClaim if self.focus == Pane::Article => self.next_claim(true),
-            PrevClaim if self.focus == Pane::Article => self.next_claim(false),
-            NextClaim | PrevClaim => {}
-            ToggleMouse => self.mouse = !self.mouse,
-            MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
-            | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
-            | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
-                self.review_action(action)
-            }
+            _ => {}
         }
+        let effect = match (self.screen, &mut self.library, &mut self.reader) {
+            (Screen::Library, Some(library), _) => library.handle(action),
+            (Screen::Reader, _, Some(reader)) => reader.handle(action),
+            _ => None,
+        };
+        self.heard();
+        self.effect(effect);
     }
 
     /// Quits, unless review changes could not be saved: then it says so and asks for the
     /// quit key again (`asked`).
     fn quit(&mut self, asked: bool) {
-        let lost = self.lost + usize::from(self.unsaved);
+        let unsaved = self.reader.as_ref().is_some_and(|r| r.unsaved);
+        let lost = self.lost + usize::from(unsaved);
         if lost == 0 || asked {
             self.quit = true;
             return;
@@ -523,468 +327,86 @@ impl App {
         ));
     }
 
-    /// Esc: the innermost thing open closes first.
-    fn back(&mut self) {
-        if self.overlay.is_some() {
-            self.overlay = None;
-        } else if self.selection.is_some() {
-            self.selection = None;
-            self.refresh_focus();
-        } else if !self.search.query.is_empty() || self.search.editing {
-            self.search = Search::default();
-        } else if self.filter.is_some() {
-            self.filter = None;
-            self.refresh_views();
-        } else if self.status_filter.is_some() {
-            self.status_filter = None;
-            self.refresh_claims();
-        } else {
-            self.back_to_library();
+    /// The external editor came back: its text is the note, or why it is not.
+    pub fn edited(&mut self, claim: usize, result: Result<String, String>) {
+        if let Some(reader) = &mut self.reader {
+            reader.edited(claim, result);
         }
-    }
-
-    fn page(&self) -> usize {
-        match self.focus {
-            Pane::Article => self.article.height.saturating_sub(1).max(1),
-            Pane::Claims => self.claims.page,
-            Pane::Actors => self.actors.page,
-            Pane::Timeline => self.timeline.page,
-        }
-    }
-
-    fn step(&mut self, delta: isize) {
-        let actors = self.analysis.as_ref().map_or(0, |a| a.actors.len());
-        match self.focus {
-            Pane::Article => {
-                if let Some(doc) = &self.doc {
-                    match delta {
-                        d if d <= isize::MIN / 2 => self.article.scroll_to_top(),
-                        d if d >= isize::MAX / 2 => self.article.scroll_to_bottom(doc),
-                        d => self.article.scroll(doc, d),
-                    }
-                }
-                return;
-            }
-            Pane::Claims => self.claims.moved(delta, self.claim_view.len()),
-            Pane::Actors => self.actors.moved(delta, actors),
-            Pane::Timeline => self.timeline.moved(delta, self.event_view.len()),
-        }
-        self.select_current();
-    }
-
-    /// The selected item of the focused list becomes the one that stands out.
-    fn select_current(&mut self) {
-        let item = match self.focus {
-            Pane::Article => return,
-            Pane::Claims => self
-                .claim_view
-                .get(self.claims.selected)
-                .map(|&i| Item::Claim(i)),
-            Pane::Actors => (self.actors.selected
-                < self.analysis.as_ref().map_or(0, |a| a.actors.len()))
-            .then_some(Item::Actor(self.actors.selected)),
-            Pane::Timeline => self
-                .event_view
-                .get(self.timeline.selected)
-                .map(|&i| Item::Event(i)),
-        };
-        self.current = item;
-        self.refresh_focus();
-    }
-
-    fn open(&mut self) {
-        self.select_current();
-        match self.current {
-            Some(Item::Actor(a)) if self.focus == Pane::Actors => {
-                self.filter = Some(a);
-                self.refresh_views();
-            }
-            Some(Item::Claim(_) | Item::Event(_)) if self.focus != Pane::Article => {
-                if let Some(at) = self.focus_spans.first().map(|s| s.start) {
-                    self.jump(at);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Scrolls the article to byte `at`; with tabs, the article comes to the front.
-    fn jump(&mut self, at: usize) {
-        if let Some(doc) = &self.doc {
-            self.article.jump_to(doc, at);
-            if self.narrow {
-                self.focus = Pane::Article;
-            }
-        }
-    }
-
-    /// `]`/`[` in the article: the next claim after the selected one (or the top of the
-    /// view), selected in the claims pane and shown.
-    fn next_claim(&mut self, forward: bool) {
-        let from = match self.current {
-            Some(Item::Claim(i)) => self
-                .analysis
-                .as_ref()
-                .and_then(|a| a.claims.get(i))
-                .map_or(0, |c| c.span.start),
-            _ => self.top_byte(),
-        };
-        let Some(analysis) = &self.analysis else {
-            return;
-        };
-        let pos = self.claim_view.iter().position(|&i| {
-            let start = analysis.claims[i].span.start;
-            if forward {
-                start > from || (start == from && self.current.is_none())
-            } else {
-                start >= from
-            }
-        });
-        let k = match (forward, pos) {
-            (true, Some(k)) => k,
-            (true, None) => return,
-            (false, Some(0)) => return,
-            (false, Some(k)) => k - 1,
-            (false, None) => match self.claim_view.len().checked_sub(1) {
-                Some(k) => k,
-                None => return,
-            },
-        };
-        self.claims.selected = k;
-        self.current = Some(Item::Claim(self.claim_view[k]));
-        self.refresh_focus();
-        if let Some(at) = self.focus_spans.first().map(|s| s.start) {
-            self.jump(at);
-        }
-    }
-
-    fn top_byte(&mut self) -> usize {
-        let Some(doc) = &self.doc else {
-            return 0;
-        };
-        self.article.top_byte(doc)
-    }
-
-    /// Finds the query in the article (see [`search::Matches`]): the first match from the top
-    /// of the view on is shown at once, and the count begins.
-    fn find(&mut self) {
-        self.search.matches = search::Matches::new(&self.search.query);
-        self.search.current = None;
-        self.search.shown = None;
-        let Some(doc) = self.doc.clone() else {
-            return;
-        };
-        let top = self.article.top_byte(&doc);
-        let matches = &self.search.matches;
-        let first = matches
-            .find_at(&doc.text, top)
-            .or_else(|| matches.find_at(&doc.text, 0));
-        self.count_on();
-        if let Some(m) = first {
-            self.show_match(m);
-        }
+        self.heard();
     }
 
     /// The search's count is not complete: the event loop calls [`App::count_on`] between keys.
     pub fn counting(&self) -> bool {
-        self.doc.is_some() && !self.search.matches.counted()
+        self.reading().is_some_and(Reader::counting)
     }
 
-    /// Counts the search's matches on by a step ([`search::STEP`] bytes of text).
+    /// Counts the search's matches on by a step.
     pub fn count_on(&mut self) {
-        if let Some(doc) = &self.doc {
-            self.search.matches.count(&doc.text, search::STEP);
-        }
-        self.number_shown();
-    }
-
-    /// `n`/`N`: the next match after the shown one (the first after the last), or the one
-    /// before it, which needs its number: counted that far first, at once. Scrolled away
-    /// from the shown match, they go on from the view instead, as in `less`.
-    fn next_match(&mut self, forward: bool) {
-        let (Some(doc), Some(shown)) = (self.doc.clone(), self.search.shown) else {
-            return;
-        };
-        if !self.article.shows(&doc, shown.start) {
-            self.match_from_view(&doc, forward);
-            return;
-        }
-        let text = &doc.text;
-        let matches = &mut self.search.matches;
-        let (k, m) = if forward {
-            match matches.find_at(text, shown.end) {
-                Some(m) => (self.search.current.map(|k| k + 1), Some(m)),
-                None => (Some(0), matches.find_at(text, 0)),
-            }
-        } else {
-            matches.count_past(text, shown.start);
-            self.number_shown();
-            let matches = &mut self.search.matches;
-            let k = match self.search.current {
-                Some(k) if k > 0 => k - 1,
-                _ => {
-                    matches.count_past(text, usize::MAX);
-                    matches.len().saturating_sub(1)
-                }
-            };
-            (Some(k), matches.nth(text, k))
-        };
-        let Some(m) = m else {
-            return;
-        };
-        self.focus = Pane::Article;
-        self.show_match(m);
-        self.search.current = self.search.current.or(k);
-    }
-
-    /// The first match from the top of the view on (`n`), or the last before it (`N`),
-    /// wrapping round the article's ends.
-    fn match_from_view(&mut self, doc: &Document, forward: bool) {
-        let text = &doc.text;
-        let top = self.article.top_byte(doc);
-        let matches = &mut self.search.matches;
-        let m = if forward {
-            matches
-                .find_at(text, top)
-                .or_else(|| matches.find_at(text, 0))
-        } else {
-            matches.count_past(text, top);
-            let before = matches
-                .first_from(text, top)
-                .map_or(matches.len(), |(k, _)| k);
-            let k = match before.checked_sub(1) {
-                Some(k) => k,
-                None => {
-                    matches.count_past(text, usize::MAX);
-                    matches.len().saturating_sub(1)
-                }
-            };
-            matches.nth(text, k)
-        };
-        if let Some(m) = m {
-            self.focus = Pane::Article;
-            self.show_match(m);
+        if let Some(reader) = self.reading_mut() {
+            reader.count_on();
         }
     }
 
-    /// Shows match `m`, scrolling to it when it is off screen.
-    fn show_match(&mut self, m: Span) {
-        self.search.shown = Some(m);
-        self.search.current = None;
-        self.number_shown();
-        if let Some(doc) = &self.doc
-            && !self.article.shows(doc, m.start)
-        {
-            self.article.jump_to(doc, m.start);
-        }
-    }
-
-    /// Numbers the shown match once the count has passed it. Found beyond the count, a match
-    /// of a query that overlaps itself ("aa" in "aaa") may be out of step with the count's
-    /// matches: the count's next one is shown instead.
-    fn number_shown(&mut self) {
-        let (Some(doc), Some(shown), None) = (&self.doc, self.search.shown, self.search.current)
-        else {
-            return;
-        };
-        let matches = &self.search.matches;
-        let found = matches.first_from(&doc.text, shown.start).or_else(|| {
-            // counted, and none from there on: the last match, which reaches over it
-            let k = matches.len().checked_sub(1)?;
-            matches
-                .counted()
-                .then(|| matches.nth(&doc.text, k).map(|m| (k, m)))?
-        });
-        if let Some((k, m)) = found {
-            self.search.current = Some(k);
-            self.search.shown = Some(m);
-        }
-    }
-
-    /// After a review change: the paint and the claims in view, the selection kept on the
-    /// same claim (or where it was, when that claim left the view).
-    pub fn refresh_claims(&mut self) {
-        let (claims, timeline, current) = (self.claims, self.timeline, self.current);
-        let selected = self.claim_view.get(claims.selected).copied();
-        self.refresh_views();
-        self.claims = ListView {
-            selected: selected
-                .and_then(|c| self.claim_view.iter().position(|&i| i == c))
-                .unwrap_or(claims.selected)
-                .min(self.claim_view.len().saturating_sub(1)),
-            ..claims
-        };
-        self.timeline = timeline;
-        self.current = current;
-        self.refresh_focus();
-    }
-
-    /// The claims and events in view after the filter changed.
-    fn refresh_views(&mut self) {
-        let Some(analysis) = &self.analysis else {
-            return;
-        };
-        let statuses = self.statuses();
-        let notes = self.noted_spans();
-        self.marks = Marks::new(analysis, &statuses, &notes);
-        let mentions: Vec<Span> = self
-            .filter
-            .and_then(|a| analysis.actors.get(a))
-            .map(|a| a.mentions.iter().map(|m| m.span).collect())
-            .unwrap_or_default();
-        let names = |claim: &crate::analysis::Claim| {
-            let within = |s: Span| {
-                let k = mentions.partition_point(|m| m.end <= s.start);
-                mentions.get(k).is_some_and(|m| m.start < s.end)
-            };
-            match &claim.fragments {
-                Some(parts) => parts.iter().any(|&p| within(p)),
-                None => within(claim.span),
-            }
-        };
-        self.claim_view = (0..analysis.claims.len())
-            .filter(|&i| {
-                let claim = &analysis.claims[i];
-                self.listed(statuses.get(i).copied().unwrap_or_default())
-                    && self.filter.is_none_or(|a| {
-                        claim.source.as_ref().is_some_and(|s| s.actors.contains(&a)) || names(claim)
-                    })
-            })
-            .collect();
-        self.event_view = (0..analysis.timeline.len())
-            .filter(|&i| {
-                self.filter
-                    .is_none_or(|a| analysis.timeline[i].actors.contains(&a))
-            })
-            .collect();
-        self.claims = ListView {
-            page: self.claims.page,
-            ..Default::default()
-        };
-        self.timeline = ListView {
-            page: self.timeline.page,
-            ..Default::default()
-        };
-        self.refresh_focus();
-    }
-
-    /// The spans that stand out: the current item's, and every mention of the filter's actor.
-    pub fn refresh_focus(&mut self) {
-        self.focus_spans.clear();
-        let Some(analysis) = &self.analysis else {
-            return;
-        };
-        let actor = |a: usize, spans: &mut Vec<Span>| {
-            if let Some(actor) = analysis.actors.get(a) {
-                spans.extend(actor.mentions.iter().map(|m| m.span));
-            }
-        };
-        let mut spans = Vec::new();
-        match self.current {
-            Some(Item::Claim(i)) => {
-                if let Some(c) = analysis.claims.get(i) {
-                    match &c.fragments {
-                        Some(parts) => spans.extend(parts),
-                        None => spans.push(c.span),
-                    }
-                    spans.extend(c.source.as_ref().map(|s| s.span));
-                    spans.extend(c.cue);
-                }
-            }
-            Some(Item::Event(i)) => spans.extend(analysis.timeline.get(i).map(|e| e.span)),
-            Some(Item::Actor(a)) => actor(a, &mut spans),
-            None => {}
-        }
-        if let Some(a) = self.filter {
-            actor(a, &mut spans);
-        }
-        if let Some(span) = self.selected_span() {
-            spans = vec![span];
-        }
-        spans.sort_by_key(|s| (s.start, s.end));
-        spans.dedup();
-        self.focus_spans = spans;
-    }
-
-    /// Mouse capture on: the wheel scrolls the pane under it, a click focuses and selects.
-    pub fn handle_mouse(&mut self, event: MouseEvent) {
-        let at = Position::new(event.column, event.row);
-        // In the library's list the wheel moves the selection and a click selects.
-        if let Some(library) = self.library.as_mut().filter(|_| !self.reading) {
+    /// Mouse capture on: the wheel scrolls the pane (or the library's list) under it, a
+    /// click focuses and selects, in the last frame drawn, which `plan` laid out.
+    pub fn handle_mouse(&mut self, event: MouseEvent, plan: &Plan) {
+        if let (Screen::Library, Some(library)) = (self.screen, &mut self.library) {
             let action = match event.kind {
                 MouseEventKind::ScrollDown => Action::Down,
                 MouseEventKind::ScrollUp => Action::Up,
-                MouseEventKind::Down(MouseButton::Left) => return library.click(at),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    return library.click(Position::new(event.column, event.row), plan.rows);
+                }
                 _ => return,
             };
             (0..3).for_each(|_| self.handle(action));
             return;
         }
-        if let Some(&(pane, _)) = self.tabs.iter().find(|(_, r)| r.contains(at)) {
-            if matches!(event.kind, MouseEventKind::Down(MouseButton::Left)) {
-                self.focus = pane;
-            }
+        if let Some(reader) = self.reading_mut() {
+            reader.handle_mouse(event, plan);
+        }
+    }
+
+    /// Fits the state to the frame `plan` lays out, before it is drawn: the screen's lists
+    /// scrolled to their selection, the article wrapped, the help's scroll kept in range.
+    pub fn fit(&mut self, plan: &Plan) {
+        if plan.too_small {
             return;
         }
-        let Some((pane, rect)) = Pane::ALL
-            .iter()
-            .zip(self.rects)
-            .find_map(|(&p, r)| r.filter(|r| r.contains(at)).map(|r| (p, r)))
-        else {
-            return;
-        };
-        match event.kind {
-            MouseEventKind::ScrollDown => {
-                self.focus = pane;
-                self.step(3);
+        self.help_scroll = self.help_scroll.min(plan.help_hidden);
+        match (self.screen, &mut self.library, &mut self.reader) {
+            (Screen::Library, Some(library), _) => {
+                library.fit(plan.rows.map_or(0, |r| usize::from(r.height)));
             }
-            MouseEventKind::ScrollUp => {
-                self.focus = pane;
-                self.step(-3);
-            }
-            MouseEventKind::Down(MouseButton::Left) => {
-                self.focus = pane;
-                if pane != Pane::Article {
-                    let rows = usize::from(at.y - rect.y) / item_rows(pane);
-                    let view = self.list(pane);
-                    let k = view.offset + rows;
-                    if k < self.list_len(pane) {
-                        self.list_mut(pane).selected = k;
-                        self.select_current();
-                    }
-                }
-            }
+            (Screen::Reader, _, Some(reader)) => reader.fit(plan),
             _ => {}
         }
     }
 
-    pub fn list(&self, pane: Pane) -> ListView {
-        match pane {
-            Pane::Actors => self.actors,
-            Pane::Timeline => self.timeline,
-            _ => self.claims,
+    /// What the reader ends with: the reading position kept, every warning to print.
+    pub fn finish(&mut self) -> Vec<Warning> {
+        if let Some(reader) = self.reading_mut() {
+            reader.save_view();
         }
+        let mut warnings = Vec::new();
+        if let Some(library) = &self.library {
+            warnings.extend(library.warnings());
+        }
+        warnings.append(&mut self.warnings);
+        if let Some(reader) = &mut self.reader {
+            warnings.append(&mut reader.warnings);
+        }
+        warnings
     }
 
-    fn list_mut(&mut self, pane: Pane) -> &mut ListView {
-        match pane {
-            Pane::Actors => &mut self.actors,
-            Pane::Timeline => &mut self.timeline,
-            _ => &mut self.claims,
-        }
+    /// The briefing's reader, for the tests.
+    #[cfg(test)]
+    pub fn reader(&self) -> &Reader {
+        self.reader.as_ref().expect("a briefing is open")
     }
 
-    pub fn list_len(&self, pane: Pane) -> usize {
-        match pane {
-            Pane::Article => 0,
-            Pane::Claims => self.claim_view.len(),
-            Pane::Actors => self.analysis.as_ref().map_or(0, |a| a.actors.len()),
-            Pane::Timeline => self.event_view.len(),
-        }
+    #[cfg(test)]
+    pub fn reader_mut(&mut self) -> &mut Reader {
+        self.reader.as_mut().expect("a briefing is open")
     }
-}
-
-/// Screen rows one item of a list pane takes.
-pub fn item_rows(pane: Pane) -> usize {
-    if pane == Pane::Claims { 2 } else { 1 }
 }

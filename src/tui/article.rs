@@ -9,8 +9,8 @@ use textwrap::WordSeparator;
 use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
-use super::layout::drawable;
 use super::marks::Marks;
+use super::text::drawable;
 use super::theme;
 use crate::document::{Document, Span};
 
@@ -42,6 +42,16 @@ pub struct Article {
     target: Option<usize>,
     /// The target's line goes at the top (a restored reading position), not a third down.
     at_top: bool,
+    /// What the frame about to be drawn shows, from [`Article::fit`].
+    drawn: Drawn,
+}
+
+/// The lines on screen (each with its paragraph) and how far down they are, worked out for
+/// a frame before it is drawn, so that drawing only reads.
+#[derive(Debug, Default)]
+struct Drawn {
+    lines: Vec<(VLine, usize)>,
+    percent: usize,
 }
 
 impl Default for Article {
@@ -53,6 +63,7 @@ impl Default for Article {
             top: (0, 0),
             target: None,
             at_top: false,
+            drawn: Drawn::default(),
         }
     }
 }
@@ -284,12 +295,41 @@ impl Article {
         out
     }
 
-    /// The visible lines, painted.
-    pub fn lines(&mut self, doc: &Document, lights: &Highlights) -> Vec<Line<'static>> {
-        self.visible(doc)
-            .into_iter()
-            .map(|(v, p)| {
-                let emphasis = self.para(doc, p).emphasis.as_slice();
+    /// Sizes the pane for the next frame and works out what it shows (wrapping what comes
+    /// into view); returns the bytes on screen.
+    pub fn fit(&mut self, doc: &Document, width: usize, height: usize) -> Span {
+        self.resize(doc, width, height);
+        self.drawn = Drawn {
+            lines: self.visible(doc),
+            percent: self.percent(doc),
+        };
+        self.drawn_span()
+    }
+
+    /// The bytes on screen in the frame [`Article::fit`] worked out.
+    pub fn drawn_span(&self) -> Span {
+        match (self.drawn.lines.first(), self.drawn.lines.last()) {
+            (Some((first, _)), Some((last, _))) => Span::new(first.start, last.end),
+            _ => Span::default(),
+        }
+    }
+
+    /// How far down the frame [`Article::fit`] worked out is, in per cent.
+    pub fn drawn_percent(&self) -> usize {
+        self.drawn.percent
+    }
+
+    /// The lines of the frame [`Article::fit`] worked out, painted.
+    pub fn lines(&self, doc: &Document, lights: &Highlights) -> Vec<Line<'static>> {
+        self.drawn
+            .lines
+            .iter()
+            .map(|&(v, p)| {
+                let emphasis = self
+                    .cache
+                    .get(p)
+                    .and_then(Option::as_ref)
+                    .map_or(&[][..], |para| para.emphasis.as_slice());
                 paint(&doc.text, v, emphasis, lights)
             })
             .collect()
@@ -464,6 +504,8 @@ mod tests {
             matches: &[],
             current: None,
         };
+        let (width, height) = (article.width, article.height);
+        article.fit(doc, width, height);
         article
             .lines(doc, &lights)
             .iter()

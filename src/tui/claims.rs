@@ -3,21 +3,21 @@
 
 use ratatui::text::{Line, Span as Text};
 
-use super::app::App;
-use super::layout::{clip, none_found, row_style};
+use super::reader::Reader;
 use super::theme;
+use super::widgets::{clip, none_found, row_style};
 use crate::analysis::{Analysis, Claim};
 use crate::document::Document;
 use crate::review::{ClaimReview, Status};
 
-pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
+/// The rows in view, as [`Reader::fit`] scrolled the list.
+pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
     let (Some(doc), Some(analysis)) = (&app.doc, &app.analysis) else {
         return Vec::new();
     };
     if app.claim_view.is_empty() {
         return none_found(analysis, "claims", width);
     }
-    app.claims.scrolled(height / 2, app.claim_view.len());
     let digits = analysis.claims.len().to_string().len().max(2);
     let view = app.claims;
     let reviews = app

@@ -13,12 +13,15 @@ pub fn command() -> Option<String> {
         .find(|v| !v.is_empty())
 }
 
-/// Runs `editor` (a program and its arguments, split on whitespace, as "code -w") on a
-/// temporary file holding `text`; the file's text once the editor exits successfully, else
-/// why not.
+/// Runs `editor` (a program and its arguments, split as a shell would, so "code -w" and
+/// "'/opt/My Editor/edit' --wait" both work) on a temporary file holding `text`; the
+/// file's text once the editor exits successfully, else why not.
 pub fn edit(editor: &str, text: &str) -> Result<String, String> {
-    let mut parts = editor.split_whitespace();
-    let program = parts.next().ok_or("no editor set ($VISUAL or $EDITOR)")?;
+    let words = shlex::split(editor)
+        .ok_or_else(|| format!("{editor}: an unclosed quote in $VISUAL or $EDITOR"))?;
+    let (program, parts) = words
+        .split_first()
+        .ok_or("no editor set ($VISUAL or $EDITOR)")?;
     let failed = |e: std::io::Error| format!("editor: {}", crate::io_reason(&e));
     let mut file = tempfile::Builder::new()
         .prefix("brief-note-")
@@ -63,5 +66,14 @@ mod tests {
         assert!(failing.contains("unchanged"), "{failing}");
         let missing = edit("no-such-editor-anywhere", "kept").unwrap_err();
         assert!(missing.starts_with("no-such-editor-anywhere:"), "{missing}");
+        // a path with a space, quoted as in a shell
+        let spaced = dir.path().join("my editor");
+        std::fs::create_dir(&spaced).unwrap();
+        let script = spaced.join("ed.sh");
+        std::fs::write(&script, "#!/bin/sh\nprintf 'edited' > \"$2\"\n").unwrap();
+        let editor = format!("sh '{}' --wait", script.display());
+        assert_eq!(edit(&editor, "old").unwrap(), "edited");
+        let unclosed = edit("'sh", "kept").unwrap_err();
+        assert!(unclosed.contains("unclosed quote"), "{unclosed}");
     }
 }

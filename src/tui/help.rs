@@ -7,30 +7,51 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span as Text};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::app::App;
-use super::layout::{centred, clear};
+use super::keymap::{Context, Keymap};
 use super::theme;
+use super::widgets::{centred, clear};
 use crate::analysis::ActorKind;
 use crate::review::Status;
 
 /// Space between the help's columns.
 const GAP: usize = 2;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
-    // a single briefing has no library: its keys would do nothing
-    let library = app.library.is_some();
-    let mut rows: Vec<Line> = app
-        .keymap
+/// The help laid out over `area`: its rows in columns, its place, and how many rows do not
+/// fit (scrolled with j/k).
+struct Laid {
+    lines: Vec<Line<'static>>,
+    place: Rect,
+    hidden: usize,
+}
+
+/// `library`: a library is open, so its keys are listed too (a single briefing has no
+/// library: its keys would do nothing).
+fn lay_out(area: Rect, keymap: &Keymap, library: bool) -> Laid {
+    let mut rows: Vec<Line> = keymap
         .actions()
         .filter(|action| library || !action.for_library())
         .map(|action| {
-            let keys = app.keymap.keys(action);
+            let keys = keymap.keys(action);
             Line::from(vec![
                 Text::styled(format!("{keys:>15}  "), theme::key()),
                 Text::raw(action.describe()),
             ])
         })
         .collect();
+    // each context's own keys, from its table
+    for context in Context::ALL {
+        rows.push(Line::raw(""));
+        rows.push(Line::styled(
+            format!("{:>15}  {}", "", context.describe()),
+            theme::dim(),
+        ));
+        rows.extend(keymap.commands(context).map(|(command, keys)| {
+            Line::from(vec![
+                Text::styled(format!("{keys:>15}  "), theme::key()),
+                Text::raw(command.describe()),
+            ])
+        }));
+    }
     rows.push(Line::raw(""));
     rows.extend(legend());
     // as wide as the widest row, so nothing is cut
@@ -59,7 +80,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         .collect();
     // Taller than the terminal: j/k scroll it.
     let hidden = per_column.saturating_sub(usize::from(place.height.saturating_sub(2)));
-    app.help_scroll = app.help_scroll.min(hidden);
+    Laid {
+        lines,
+        place,
+        hidden,
+    }
+}
+
+/// How many rows of the help over `area` do not fit: how far it can scroll.
+pub fn hidden(area: Rect, keymap: &Keymap, library: bool) -> usize {
+    lay_out(area, keymap, library).hidden
+}
+
+/// The help over `area`, scrolled by `scroll` rows (at most [`hidden`]).
+pub fn draw(frame: &mut Frame, area: Rect, keymap: &Keymap, library: bool, scroll: usize) {
+    let Laid {
+        lines,
+        place,
+        hidden,
+    } = lay_out(area, keymap, library);
     let closes = if hidden > 0 {
         " j/k scroll · ? or esc closes "
     } else {
@@ -70,7 +109,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         .title(Line::styled(" Keys ", theme::title(true)))
         .title_bottom(Line::styled(closes, theme::dim()).right_aligned());
     clear(frame, place);
-    let scroll = u16::try_from(app.help_scroll).unwrap_or(u16::MAX);
+    let scroll = u16::try_from(scroll.min(hidden)).unwrap_or(u16::MAX);
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll, 0)),
         place,

@@ -1,8 +1,12 @@
 //! Key bindings as data: each action with the keys that trigger it, by the contract's key
-//! names ("q", "ctrl-d", "pagedown", "backtab"). The help overlay and the status bar are
-//! generated from this table, so they always show the live bindings.
+//! names ("q", "ctrl-d", "pagedown", "backtab"), in one table for the reader and the
+//! library, and a table of its own for each context that takes the keys while it is open
+//! (the grade picker, the note editor, the merge picker, the notes list, the prompts). The
+//! help overlay, the hints and the status bar are generated from these tables, so they
+//! always show the live bindings.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use strum::{EnumMessage, EnumString, IntoStaticStr};
 
 use super::action::Action;
 
@@ -50,6 +54,7 @@ impl Key {
             "end" => KeyCode::End,
             "pageup" => KeyCode::PageUp,
             "pagedown" => KeyCode::PageDown,
+            "delete" => KeyCode::Delete,
             _ => {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
@@ -84,6 +89,7 @@ impl Key {
             KeyCode::End => "end".into(),
             KeyCode::PageUp => "pageup".into(),
             KeyCode::PageDown => "pagedown".into(),
+            KeyCode::Delete => "delete".into(),
             KeyCode::F(n) => format!("f{n}"),
             _ => "?".into(),
         };
@@ -91,12 +97,205 @@ impl Key {
         let alt = if self.alt { "alt-" } else { "" };
         format!("{ctrl}{alt}{base}")
     }
+
+    /// A character typed as text: no ctrl or alt with it.
+    pub fn is_text(self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && !self.ctrl && !self.alt
+    }
 }
 
-/// Actions in the order the help lists them, each with its keys.
+/// Where the keys mean something of their own while it is open. Each takes every key:
+/// none lets the reader's keys through, so its keys are checked against its own only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, IntoStaticStr, EnumString)]
+#[strum(serialize_all = "snake_case")]
+pub enum Context {
+    /// The grade picker: a reliability letter A-F, then a credibility digit 1-6.
+    GradePicker,
+    /// The note editor.
+    NoteEditor,
+    /// The actor merge picker.
+    MergePicker,
+    /// The notes list (`R`).
+    NotesList,
+    /// A line being typed: the article's search, the library's filter and search.
+    Prompt,
+}
+
+impl Context {
+    pub const ALL: [Context; 5] = [
+        Context::GradePicker,
+        Context::NoteEditor,
+        Context::MergePicker,
+        Context::NotesList,
+        Context::Prompt,
+    ];
+
+    /// Its name, as its table is named in the configuration (`[keys.grade]`).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// What the help calls it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Context::GradePicker => "in the grade picker",
+            Context::NoteEditor => "in the note editor",
+            Context::MergePicker => "in the merge picker",
+            Context::NotesList => "in the notes list",
+            Context::Prompt => "while typing a search or filter",
+        }
+    }
+
+    /// Characters typed there are text (or, in the grade picker, the grade), so a plain
+    /// character cannot be bound there.
+    fn keeps(self, key: Key) -> bool {
+        match self {
+            Context::NoteEditor | Context::Prompt => key.is_text(),
+            Context::GradePicker => matches!(
+                key.code,
+                KeyCode::Char(c) if !key.ctrl && !key.alt
+                    && (c.is_ascii_digit() || ('a'..='f').contains(&c.to_ascii_lowercase()))
+            ),
+            Context::MergePicker | Context::NotesList => false,
+        }
+    }
+}
+
+/// What a key does in a context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, IntoStaticStr, EnumString, EnumMessage)]
+#[strum(serialize_all = "snake_case")]
+pub enum Command {
+    #[strum(message = "cancel")]
+    Cancel,
+    #[strum(message = "close")]
+    Close,
+    #[strum(message = "clear the grade")]
+    ClearGrade,
+    #[strum(message = "back to the letter")]
+    Back,
+    #[strum(message = "save")]
+    Save,
+    #[strum(message = "new line")]
+    Newline,
+    #[strum(message = "cursor left")]
+    Left,
+    #[strum(message = "cursor right")]
+    Right,
+    #[strum(message = "up")]
+    Up,
+    #[strum(message = "down")]
+    Down,
+    #[strum(message = "start of the row")]
+    Home,
+    #[strum(message = "end of the row")]
+    End,
+    #[strum(message = "delete back")]
+    Erase,
+    #[strum(message = "delete forward")]
+    Delete,
+    #[strum(message = "merge")]
+    Choose,
+    #[strum(message = "go to the passage")]
+    GoTo,
+    #[strum(message = "edit")]
+    Edit,
+    #[strum(message = "delete the note")]
+    Remove,
+    #[strum(message = "yes, delete it")]
+    Confirm,
+    #[strum(message = "keep")]
+    Keep,
+}
+
+impl Command {
+    /// Its name, as written in its context's table.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// A few words for the help and the hints.
+    pub fn describe(self) -> &'static str {
+        self.get_message().unwrap_or_default()
+    }
+}
+
+/// A context command's default keys: its own, or those of one of the reader's actions (so
+/// that rebinding `down` in `[keys]` moves the pickers too, unless their table says else).
+enum Bound {
+    Keys(&'static [&'static str]),
+    As(Action),
+}
+
+/// Each context's commands, in the order the help lists them, with their default keys.
+const CONTEXTS: &[(Context, &[(Command, Bound)])] = {
+    use Bound::{As, Keys};
+    use Command::*;
+    &[
+        (
+            Context::GradePicker,
+            &[
+                (Cancel, As(Action::Back)),
+                (ClearGrade, Keys(&["-"])),
+                (Back, Keys(&["backspace"])),
+            ],
+        ),
+        (
+            Context::NoteEditor,
+            &[
+                (Save, Keys(&["ctrl-s"])),
+                (Cancel, Keys(&["esc"])),
+                (Newline, Keys(&["enter"])),
+                (Left, Keys(&["left"])),
+                (Right, Keys(&["right"])),
+                (Up, Keys(&["up"])),
+                (Down, Keys(&["down"])),
+                (Home, Keys(&["home"])),
+                (End, Keys(&["end"])),
+                (Erase, Keys(&["backspace"])),
+                (Delete, Keys(&["delete"])),
+            ],
+        ),
+        (
+            Context::MergePicker,
+            &[
+                (Down, As(Action::Down)),
+                (Up, As(Action::Up)),
+                (Choose, As(Action::Open)),
+                (Cancel, As(Action::Back)),
+            ],
+        ),
+        (
+            Context::NotesList,
+            &[
+                (Down, As(Action::Down)),
+                (Up, As(Action::Up)),
+                (GoTo, As(Action::Open)),
+                (Edit, As(Action::Note)),
+                (Remove, Keys(&["d", "delete"])),
+                (Confirm, Keys(&["y"])),
+                (Close, As(Action::Back)),
+            ],
+        ),
+        (
+            Context::Prompt,
+            &[
+                (Keep, Keys(&["enter"])),
+                (Cancel, Keys(&["esc"])),
+                (Erase, Keys(&["backspace"])),
+            ],
+        ),
+    ]
+};
+
+/// A context's commands, each with its keys.
+type Table = Vec<(Command, Vec<Key>)>;
+
+/// Actions in the order the help lists them, each with its keys; then each context's
+/// commands with theirs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<(Action, Vec<Key>)>,
+    contexts: Vec<(Context, Table)>,
 }
 
 /// The default bindings, by key name.
@@ -157,70 +356,185 @@ impl Default for Keymap {
     fn default() -> Self {
         let bindings = DEFAULTS
             .iter()
-            .map(|(action, names)| {
-                let keys = names.iter().filter_map(|n| Key::parse(n)).collect();
-                (*action, keys)
-            })
+            .map(|(action, names)| (*action, parse_all(names)))
             .collect();
-        Keymap { bindings }
+        let mut keymap = Keymap {
+            bindings,
+            contexts: Vec::new(),
+        };
+        keymap.contexts = keymap.context_defaults();
+        keymap
     }
 }
 
-/// Why a `[keys]` table cannot be used; `action` is the entry at fault.
+fn parse_all(names: &[&str]) -> Vec<Key> {
+    names.iter().filter_map(|n| Key::parse(n)).collect()
+}
+
+/// Why a `[keys]` table cannot be used: `table` is the table at fault ("keys",
+/// "keys.grade"), `action` its entry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{why}")]
 pub struct KeymapError {
+    pub table: String,
     pub action: String,
     pub why: String,
 }
 
 impl Keymap {
-    /// The defaults with the configuration's `[keys]` over them: an action named there has
-    /// exactly the keys given (an empty list unbinds it). An unknown action, a key name that
-    /// is not one, or a key left bound to two actions is an error.
+    /// The defaults with the configuration's `[keys]` over them: each entry is a context
+    /// (none: the reader's own table), a name in it and its keys. A name given there has
+    /// exactly the keys given (an empty list unbinds it). An unknown context or name, a key
+    /// name that is not one, a key left bound to two names of one table, or a plain
+    /// character in a context where characters are typed, is an error.
     pub fn with_overrides<'a>(
-        overrides: impl IntoIterator<Item = (&'a str, &'a [String])>,
+        overrides: impl IntoIterator<Item = (Option<&'a str>, &'a str, &'a [String])>,
     ) -> Result<Keymap, KeymapError> {
         let mut keymap = Keymap::default();
-        for (name, keys) in overrides {
-            let error = |why: String| KeymapError {
-                action: name.to_string(),
-                why,
-            };
-            let action = keymap
-                .actions()
-                .find(|a| a.name() == name)
-                .ok_or_else(|| error(format!("unknown action `{name}` in [keys]")))?;
-            let keys = keys
-                .iter()
+        let overrides: Vec<_> = overrides.into_iter().collect();
+        let table = |context: Option<&str>| match context {
+            Some(c) => format!("keys.{c}"),
+            None => "keys".to_string(),
+        };
+        let parse = |context: Option<&str>, name: &str, keys: &[String]| {
+            keys.iter()
                 .map(|k| {
-                    Key::parse(k)
-                        .ok_or_else(|| error(format!("`{k}` is not a key name (for `{name}`)")))
+                    Key::parse(k).ok_or_else(|| KeymapError {
+                        table: table(context),
+                        action: name.to_string(),
+                        why: format!(
+                            "`{k}` is not a key name (for `{name}` in [{}])",
+                            table(context)
+                        ),
+                    })
                 })
-                .collect::<Result<Vec<Key>, _>>()?;
+                .collect::<Result<Vec<Key>, _>>()
+        };
+        // the reader's table first: a context's keys may default to an action's
+        for &(context, name, keys) in overrides.iter().filter(|(c, _, _)| c.is_none()) {
+            let action = Action::from_name(name)
+                .filter(|a| keymap.actions().any(|b| b == *a))
+                .ok_or_else(|| KeymapError {
+                    table: table(context),
+                    action: name.to_string(),
+                    why: format!("unknown action `{name}` in [keys]"),
+                })?;
+            let keys = parse(context, name, keys)?;
             if let Some(entry) = keymap.bindings.iter_mut().find(|(a, _)| *a == action) {
                 entry.1 = keys;
             }
         }
-        let mut seen: Vec<(Key, Action)> = Vec::new();
-        for (action, keys) in &keymap.bindings {
-            for key in keys {
-                if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
-                    return Err(KeymapError {
-                        action: action.name().to_string(),
-                        why: format!(
-                            "key `{}` is bound to both `{}` and `{}` in [keys]: give one \
-                             of them other keys there (`[]` unbinds an action)",
+        keymap.contexts = keymap.context_defaults();
+        for &(context, name, keys) in &overrides {
+            let Some(context) = context else {
+                continue;
+            };
+            let unknown = |why: String| KeymapError {
+                table: table(Some(context)),
+                action: name.to_string(),
+                why,
+            };
+            let entry = keymap
+                .contexts
+                .iter_mut()
+                .find(|(c, _)| c.name() == context)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
+                    unknown(format!(
+                        "unknown table [keys.{context}]: the contexts are {}",
+                        known.join(", ")
+                    ))
+                })?;
+            let keys = parse(Some(context), name, keys)?;
+            let command = entry
+                .1
+                .iter_mut()
+                .find(|(c, _)| c.name() == name)
+                .ok_or_else(|| unknown(format!("unknown name `{name}` in [keys.{context}]")))?;
+            command.1 = keys;
+        }
+        keymap.check(&overrides)?;
+        Ok(keymap)
+    }
+
+    /// Each context's table, its defaults taken from the reader's table as it now is.
+    fn context_defaults(&self) -> Vec<(Context, Table)> {
+        CONTEXTS
+            .iter()
+            .map(|(context, commands)| {
+                let table = commands
+                    .iter()
+                    .map(|(command, default)| {
+                        let keys = match default {
+                            Bound::Keys(names) => parse_all(names),
+                            Bound::As(action) => self.keys_of(*action).to_vec(),
+                        };
+                        (*command, keys)
+                    })
+                    .collect();
+                (*context, table)
+            })
+            .collect()
+    }
+
+    /// No key bound twice in one table, and none that a context takes as text. A clash is
+    /// reported on the binding the configuration `given` made, the line to change.
+    fn check(&self, given: &[(Option<&str>, &str, &[String])]) -> Result<(), KeymapError> {
+        let tables = std::iter::once((
+            None,
+            self.bindings
+                .iter()
+                .map(|(a, keys)| (a.name(), keys))
+                .collect::<Vec<_>>(),
+        ))
+        .chain(self.contexts.iter().map(|(context, commands)| {
+            let entries = commands.iter().map(|(c, keys)| (c.name(), keys)).collect();
+            (Some(*context), entries)
+        }));
+        for (context, entries) in tables {
+            let table = context.map_or("keys".to_string(), |c| format!("keys.{}", c.name()));
+            let mut seen: Vec<(Key, &str)> = Vec::new();
+            for (name, keys) in entries {
+                for key in keys {
+                    let error = |why: String| KeymapError {
+                        table: table.clone(),
+                        action: name.to_string(),
+                        why,
+                    };
+                    if let Some(context) = context.filter(|c| c.keeps(*key)) {
+                        return Err(error(format!(
+                            "key `{}` cannot be bound to `{name}` in [{table}]: {} it is typed \
+                             as it is",
                             key.name(),
-                            first.name(),
-                            action.name()
-                        ),
-                    });
+                            context.describe()
+                        )));
+                    }
+                    if let Some((_, first)) = seen.iter().find(|(k, _)| k == key) {
+                        let configured = |n: &str| {
+                            given
+                                .iter()
+                                .any(|(c, g, _)| *c == context.map(Context::name) && *g == n)
+                        };
+                        let at = if configured(first) && !configured(name) {
+                            *first
+                        } else {
+                            name
+                        };
+                        return Err(KeymapError {
+                            table: table.clone(),
+                            action: at.to_string(),
+                            why: format!(
+                                "key `{}` is bound to both `{first}` and `{name}` in [{table}]: \
+                                 give one of them other keys there (`[]` unbinds it)",
+                                key.name(),
+                            ),
+                        });
+                    }
+                    seen.push((*key, name));
                 }
-                seen.push((*key, *action));
             }
         }
-        Ok(keymap)
+        Ok(())
     }
 
     pub fn action(&self, key: Key) -> Option<Action> {
@@ -234,23 +548,58 @@ impl Keymap {
         self.bindings.iter().map(|(action, _)| *action)
     }
 
-    /// The keys of an action as the help shows them ("j/down"); empty when unbound.
-    pub fn keys(&self, action: Action) -> String {
+    fn keys_of(&self, action: Action) -> &[Key] {
         self.bindings
             .iter()
             .find(|(a, _)| *a == action)
-            .map(|(_, keys)| keys.iter().map(|k| k.name()).collect::<Vec<_>>().join("/"))
-            .unwrap_or_default()
+            .map_or(&[], |(_, keys)| keys.as_slice())
+    }
+
+    /// The keys of an action as the help shows them ("j/down"); empty when unbound.
+    pub fn keys(&self, action: Action) -> String {
+        names(self.keys_of(action))
     }
 
     /// The first key of an action, for the compact status bar.
     pub fn first_key(&self, action: Action) -> Option<String> {
-        self.bindings
-            .iter()
-            .find(|(a, _)| *a == action)
-            .and_then(|(_, keys)| keys.first())
-            .map(|k| k.name())
+        self.keys_of(action).first().map(|k| k.name())
     }
+
+    fn table(&self, context: Context) -> &[(Command, Vec<Key>)] {
+        self.contexts
+            .iter()
+            .find(|(c, _)| *c == context)
+            .map_or(&[], |(_, table)| table.as_slice())
+    }
+
+    /// What a key does in a context, if anything.
+    pub fn command(&self, context: Context, key: Key) -> Option<Command> {
+        self.table(context)
+            .iter()
+            .find(|(_, keys)| keys.contains(&key))
+            .map(|(command, _)| *command)
+    }
+
+    /// A context's commands and their keys, as the help shows them.
+    pub fn commands(&self, context: Context) -> impl Iterator<Item = (Command, String)> + '_ {
+        self.table(context)
+            .iter()
+            .map(|(command, keys)| (*command, names(keys)))
+    }
+
+    /// The first key of a context's command, for a hint; "?" when it has none.
+    pub fn context_key(&self, context: Context, command: Command) -> String {
+        self.table(context)
+            .iter()
+            .find(|(c, _)| *c == command)
+            .and_then(|(_, keys)| keys.first())
+            .map_or_else(|| "?".to_string(), |k| k.name())
+    }
+}
+
+/// Keys as the help shows them: "j/down".
+fn names(keys: &[Key]) -> String {
+    keys.iter().map(|k| k.name()).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]
@@ -274,7 +623,7 @@ mod tests {
             .iter()
             .map(|(a, keys)| (a.to_string(), keys.iter().map(|k| k.to_string()).collect()))
             .collect();
-        Keymap::with_overrides(owned.iter().map(|(a, k)| (a.as_str(), k.as_slice())))
+        Keymap::with_overrides(owned.iter().map(|(a, k)| (None, a.as_str(), k.as_slice())))
     }
 
     #[test]
@@ -319,5 +668,88 @@ mod tests {
                 assert_eq!(keymap.action(key), Some(*action));
             }
         }
+    }
+
+    fn with_contexts(entries: &[(Option<&str>, &str, &[&str])]) -> Result<Keymap, KeymapError> {
+        let owned: Vec<(Option<&str>, &str, Vec<String>)> = entries
+            .iter()
+            .map(|(c, n, keys)| (*c, *n, keys.iter().map(|k| k.to_string()).collect()))
+            .collect();
+        Keymap::with_overrides(owned.iter().map(|(c, n, k)| (*c, *n, k.as_slice())))
+    }
+
+    #[test]
+    fn each_context_has_its_own_table_rebound_on_its_own() {
+        let key = |name| Key::parse(name).unwrap();
+        let keymap = Keymap::default();
+        assert_eq!(
+            keymap.command(Context::GradePicker, key("esc")),
+            Some(Command::Cancel)
+        );
+        assert_eq!(
+            keymap.command(Context::NotesList, key("d")),
+            Some(Command::Remove),
+            "d disputes in the reader, deletes in the notes list"
+        );
+        assert_eq!(keymap.action(key("d")), Some(Action::MarkDisputed));
+        let keymap = with_contexts(&[
+            (Some("grade_picker"), "cancel", &["ctrl-g"]),
+            (Some("note_editor"), "save", &["ctrl-w"]),
+            (Some("prompt"), "keep", &["tab"]),
+            (None, "down", &["ctrl-n"]),
+        ])
+        .unwrap();
+        assert_eq!(
+            keymap.command(Context::GradePicker, key("ctrl-g")),
+            Some(Command::Cancel)
+        );
+        assert_eq!(keymap.command(Context::GradePicker, key("esc")), None);
+        assert_eq!(
+            keymap.command(Context::NoteEditor, key("ctrl-w")),
+            Some(Command::Save)
+        );
+        assert_eq!(
+            keymap.command(Context::Prompt, key("tab")),
+            Some(Command::Keep)
+        );
+        // the pickers move with the reader's `down` unless their own table says else
+        assert_eq!(
+            keymap.command(Context::MergePicker, key("ctrl-n")),
+            Some(Command::Down)
+        );
+        assert_eq!(
+            keymap.context_key(Context::NotesList, Command::Down),
+            "ctrl-n"
+        );
+        let notes: Vec<(Command, String)> = keymap.commands(Context::NotesList).collect();
+        assert_eq!(notes[0], (Command::Down, "ctrl-n".to_string()));
+    }
+
+    #[test]
+    fn a_context_is_checked_within_itself_and_keeps_typed_text() {
+        // the same key in two tables is no clash
+        assert!(with_contexts(&[(Some("merge_picker"), "cancel", &["q"])]).is_ok());
+        let err = with_contexts(&[(Some("notes_list"), "close", &["y"])]).unwrap_err();
+        assert_eq!(
+            (err.table.as_str(), err.action.as_str()),
+            ("keys.notes_list", "close")
+        );
+        assert!(err.why.contains("`confirm`"), "{}", err.why);
+        let err = with_contexts(&[(Some("note_editor"), "save", &["s"])]).unwrap_err();
+        assert!(err.why.contains("typed"), "{}", err.why);
+        assert!(with_contexts(&[(Some("prompt"), "cancel", &["x"])]).is_err());
+        assert!(
+            with_contexts(&[(Some("grade_picker"), "clear_grade", &["b"])]).is_err(),
+            "b is a reliability"
+        );
+        assert!(with_contexts(&[(Some("grade_picker"), "clear_grade", &["x"])]).is_ok());
+        let err = with_contexts(&[(Some("grades"), "cancel", &["q"])]).unwrap_err();
+        assert!(
+            err.why.contains("unknown table [keys.grades]"),
+            "{}",
+            err.why
+        );
+        let err = with_contexts(&[(Some("grade_picker"), "save", &["q"])]).unwrap_err();
+        assert!(err.why.contains("unknown name `save`"), "{}", err.why);
     }
 }

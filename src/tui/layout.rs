@@ -1,55 +1,105 @@
 //! Where everything goes: the title bar, the panes (side by side when wide, tabs when
 //! narrow), the status bar, the help overlay, or a notice when the terminal is too small.
+//! [`plan`] works the places out from the size and the state; [`draw`] draws them from the
+//! state as it is (`&App`), after the shell fitted the state to the plan.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span as Text};
-use ratatui::widgets::{Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::action::Action;
-use super::app::{App, ListView, Pane};
+use super::app::App;
 use super::keymap::Keymap;
+use super::list::ListView;
+use super::reader::Overlay;
+use super::reader::{Pane, Reader};
+use super::sizes::{MIN_HEIGHT, MIN_WIDTH, Plan};
+use super::widgets::{SPINNER, centred, clip, clip_middle, hint, spans_width};
 use super::{actors, claims, help, library, overlay, theme, timeline};
-use crate::analysis::Analysis;
 use crate::document::DateSource;
 
-/// Below this, only a notice: 40x12 still shows a whole pane.
-pub const MIN_WIDTH: u16 = 30;
-pub const MIN_HEIGHT: u16 = 8;
-
-pub const SPINNER: [char; 4] = ['|', '/', '-', '\\'];
-
-/// How the panes share the screen (`[layout]` in the configuration).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PaneSizes {
-    /// Percent of the width for the right-hand column when the panes sit side by side.
-    pub side: u16,
-    /// Columns from which the panes sit side by side; below, they are tabs.
-    pub wide: u16,
+/// What the shell shows around the reader: its keys, its message, the mouse, the help.
+pub struct Shell<'a> {
+    pub keymap: &'a Keymap,
+    pub message: Option<&'a str>,
+    pub mouse: bool,
+    pub help: bool,
+    /// A library is open (its keys are shown).
+    pub library: bool,
+    /// Briefings left with review changes that could not be saved.
+    pub lost: usize,
+    pub tick: usize,
 }
 
-impl PaneSizes {
-    /// The range `side` may take: each column keeps room to be read.
-    pub const SIDE: std::ops::RangeInclusive<u16> = 20..=80;
-    /// The range `wide` may take: from the smallest usable terminal up.
-    pub const WIDE: std::ops::RangeInclusive<u16> = MIN_WIDTH..=1000;
-}
-
-impl Default for PaneSizes {
-    fn default() -> Self {
-        PaneSizes {
-            side: 42,
-            wide: 100,
-        }
+/// Where everything goes in a frame of `area`: a function of the size and the state alone.
+pub fn plan(area: Rect, app: &App) -> Plan {
+    let mut plan = Plan {
+        area,
+        too_small: area.width < MIN_WIDTH || area.height < MIN_HEIGHT,
+        ..Plan::default()
+    };
+    if plan.too_small {
+        return plan;
     }
+    [plan.title, plan.body, plan.status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if app.help {
+        plan.help_hidden = help::hidden(plan.body, &app.keymap, app.library.is_some());
+    }
+    if let (true, Some(library)) = (app.in_library(), &app.library) {
+        let inside = plan.body.inner(Margin::new(1, 1));
+        plan.list = Some(inside);
+        // the list's first row is its header; the hits have none
+        plan.rows = Some(match library.hits {
+            Some(_) => inside,
+            None => Rect {
+                y: inside.y + 1,
+                height: inside.height.saturating_sub(1),
+                ..inside
+            },
+        });
+        return plan;
+    }
+    let Some(reader) = &app.reader else {
+        return plan;
+    };
+    plan.narrow = area.width < app.sizes.wide;
+    if plan.narrow {
+        let [tabs, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(plan.body);
+        plan.tab_bar = Some(tabs);
+        plan.tabs = tab_places(tabs);
+        plan.panes[reader.focus.index()] = Some(body);
+    } else {
+        let side = app.sizes.side;
+        let [left, right] = Layout::horizontal([
+            Constraint::Percentage(100 - side),
+            Constraint::Percentage(side),
+        ])
+        .areas(plan.body);
+        let [c, a, t] = Layout::vertical([
+            Constraint::Percentage(45),
+            Constraint::Percentage(25),
+            Constraint::Percentage(30),
+        ])
+        .areas(right);
+        plan.panes = [Some(left), Some(c), Some(a), Some(t)];
+    }
+    if let Some(Overlay::Note { .. }) = &reader.overlay {
+        let place = centred(plan.body, 60, plan.body.height.min(14));
+        plan.editor = Some(place.inner(Margin::new(1, 1)));
+    }
+    plan
 }
 
-pub fn draw(frame: &mut Frame, app: &mut App) {
-    let area = frame.area();
-    app.rects = [None; 4];
-    app.tabs.clear();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+/// Draws the frame `plan` lays out, from the state as it is: drawing changes nothing.
+pub fn draw(frame: &mut Frame, app: &App, plan: &Plan) {
+    let area = plan.area;
+    if plan.too_small {
         let notice = Paragraph::new(vec![
             Line::from("terminal too small"),
             Line::from(format!(
@@ -71,50 +121,46 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         return;
     }
     if app.in_library() {
-        library::view::draw(frame, area, app);
+        library::view::draw(frame, app, plan);
         return;
     }
-    app.narrow = area.width < app.sizes.wide;
-    let [title, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    title_bar(frame, title, app);
-    if app.narrow {
-        let [tabs, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
-        tab_bar(frame, tabs, app);
-        pane(frame, body, app, app.focus);
-    } else {
-        let side = app.sizes.side;
-        let [left, right] = Layout::horizontal([
-            Constraint::Percentage(100 - side),
-            Constraint::Percentage(side),
-        ])
-        .areas(body);
-        pane(frame, left, app, Pane::Article);
-        let [c, a, t] = Layout::vertical([
-            Constraint::Percentage(45),
-            Constraint::Percentage(25),
-            Constraint::Percentage(30),
-        ])
-        .areas(right);
-        pane(frame, c, app, Pane::Claims);
-        pane(frame, a, app, Pane::Actors);
-        pane(frame, t, app, Pane::Timeline);
+    let shell = Shell {
+        keymap: &app.keymap,
+        message: app.message.as_deref(),
+        mouse: app.mouse,
+        help: app.help,
+        library: app.library.is_some(),
+        lost: app.lost,
+        tick: app.tick,
+    };
+    let Some(reader) = &app.reader else {
+        return;
+    };
+    title_bar(frame, plan.title, reader, &shell);
+    if let Some(tabs) = plan.tab_bar {
+        tab_bar(frame, tabs, reader);
     }
-    status_bar(frame, status, app);
-    if app.help {
-        help::draw(frame, body, app);
-    } else if app.overlay.is_some() {
-        overlay::draw(frame, body, app);
+    for (k, place) in plan.panes.iter().enumerate() {
+        if let Some(place) = *place {
+            pane(frame, place, reader, &shell, Pane::ALL[k]);
+        }
+    }
+    status_bar(frame, plan.status, reader, &shell, plan.narrow);
+    if shell.help {
+        help::draw(
+            frame,
+            plan.body,
+            shell.keymap,
+            shell.library,
+            app.help_scroll,
+        );
+    } else if reader.overlay.is_some() {
+        overlay::draw(frame, plan.body, reader, shell.keymap, plan.editor);
     }
 }
 
 /// The title on the left, cut to fit; the date and the review count always on the right.
-fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
+fn title_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell) {
     let sep = || Text::styled(" │ ", theme::dim());
     let mut title = app.name.clone();
     let mut date = None;
@@ -154,7 +200,7 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
             Text::styled(format!("{done}/{n} {reviewed_word} "), theme::dim()),
         ]);
         // review changes that could not be written: the count is not on disk
-        if app.unsaved || app.lost > 0 {
+        if app.unsaved || shell.lost > 0 {
             right.push(Text::styled("not saved ", theme::current_match()));
         }
     }
@@ -173,34 +219,50 @@ fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
 }
 
-fn tab_bar(frame: &mut Frame, area: Rect, app: &mut App) {
-    // Very narrow terminals drop the padding so all four tabs still show.
-    let (pad, gap) = if area.width < 48 {
+/// Very narrow terminals drop the tabs' padding so all four still show.
+fn tab_padding(area: Rect) -> (&'static str, &'static str) {
+    if area.width < 48 {
         ("", " ")
     } else {
         (" ", "  ")
-    };
-    let mut spans = Vec::new();
+    }
+}
+
+fn tab_label(pane: Pane, pad: &str) -> String {
+    format!("{pad}{} {}{pad}", pane.index() + 1, pane.title())
+}
+
+/// Where each tab's label goes in the tab bar, for the mouse.
+fn tab_places(area: Rect) -> Vec<(Pane, Rect)> {
+    let (pad, gap) = tab_padding(area);
     let mut x = area.x;
+    let mut places = Vec::new();
+    for (k, &p) in Pane::ALL.iter().enumerate() {
+        let before = if k == 0 { pad } else { gap };
+        x = x.saturating_add(Text::raw(before).width() as u16);
+        let width = Text::raw(tab_label(p, pad)).width() as u16;
+        places.push((p, Rect { x, width, ..area }.intersection(area)));
+        x = x.saturating_add(width);
+    }
+    places
+}
+
+fn tab_bar(frame: &mut Frame, area: Rect, app: &Reader) {
+    let (pad, gap) = tab_padding(area);
+    let mut spans = Vec::new();
     for (k, &p) in Pane::ALL.iter().enumerate() {
         let style = if p == app.focus {
             theme::selected().patch(theme::title(true))
         } else {
             theme::dim()
         };
-        let before = Text::raw(if k == 0 { pad } else { gap });
-        let label = Text::styled(format!("{pad}{} {}{pad}", k + 1, p.title()), style);
-        x = x.saturating_add(before.width() as u16);
-        let width = label.width() as u16;
-        app.tabs
-            .push((p, Rect { x, width, ..area }.intersection(area)));
-        x = x.saturating_add(width);
-        spans.extend([before, label]);
+        spans.push(Text::raw(if k == 0 { pad } else { gap }));
+        spans.push(Text::styled(tab_label(p, pad), style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {
+fn pane(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell, pane: Pane) {
     let focused = app.focus == pane;
     let number = Pane::ALL.iter().position(|&p| p == pane).unwrap_or(0) + 1;
     let mut block = Block::bordered()
@@ -209,11 +271,9 @@ fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {
             format!(" {number} {}{} ", pane.title(), count(app, pane)),
             theme::title(focused),
         ));
-    if pane == Pane::Article
-        && let Some(doc) = &app.doc
-    {
-        block =
-            block.title_top(Line::from(format!(" {}% ", app.article.percent(doc))).right_aligned());
+    if pane == Pane::Article && app.doc.is_some() {
+        let percent = app.article.drawn_percent();
+        block = block.title_top(Line::from(format!(" {percent}% ")).right_aligned());
     }
     let room = usize::from(area.width).saturating_sub(2);
     if pane == Pane::Timeline
@@ -223,24 +283,23 @@ fn pane(frame: &mut Frame, area: Rect, app: &mut App, pane: Pane) {
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    app.rects[number - 1] = Some(inner);
     let waiting = match (&app.doc, &app.analysis) {
         (None, _) => Some("reading"),
         (Some(_), None) if pane != Pane::Article => Some("analysing"),
         _ => None,
     };
     if let Some(what) = waiting {
-        let spin = SPINNER[app.tick % SPINNER.len()];
+        let spin = SPINNER[shell.tick % SPINNER.len()];
         let line = Line::styled(format!("{spin} {what}…"), theme::dim());
         frame.render_widget(Paragraph::new(line), inner);
         return;
     }
-    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    let width = usize::from(inner.width);
     let lines = match pane {
-        Pane::Article => app.article_lines(width, height),
-        Pane::Claims => claims::lines(app, width, height),
-        Pane::Actors => actors::lines(app, width, height),
-        Pane::Timeline => timeline::lines(app, width, height),
+        Pane::Article => app.article_lines(),
+        Pane::Claims => claims::lines(app, width),
+        Pane::Actors => actors::lines(app, width),
+        Pane::Timeline => timeline::lines(app, width),
     };
     frame.render_widget(Paragraph::new(lines), inner);
     if pane != Pane::Article {
@@ -268,7 +327,7 @@ fn scrollbar(frame: &mut Frame, area: Rect, view: ListView, len: usize) {
 }
 
 /// The count beside a list pane's title: "12", or "3 of 12 · North Korea" when filtered.
-fn count(app: &App, pane: Pane) -> String {
+fn count(app: &Reader, pane: Pane) -> String {
     let Some(analysis) = &app.analysis else {
         return String::new();
     };
@@ -291,18 +350,18 @@ fn count(app: &App, pane: Pane) -> String {
     }
 }
 
-fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
+fn status_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell, narrow: bool) {
     use super::action::Action::*;
     let show = |action| {
         let what = match action {
             Back if app.filter.is_some() || app.status_filter.is_some() => "clear filter",
             _ => action.describe(),
         };
-        hint(&app.keymap, action, what)
+        hint(shell.keymap, action, what)
     };
     let mut spans = Vec::new();
     let search = &app.search;
-    if let Some(message) = &app.message {
+    if let Some(message) = shell.message {
         let room = usize::from(area.width).saturating_sub(1);
         spans.push(Text::styled(
             format!(" {}", clip_middle(message, room)),
@@ -310,7 +369,7 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         ));
     } else if let Some(overlay) = &app.overlay {
         spans.push(Text::styled(
-            format!(" {}", overlay::hint(overlay, &app.keymap)),
+            format!(" {}", overlay::hint(overlay, shell.keymap)),
             theme::dim(),
         ));
     } else if let Some(selection) = app.selection {
@@ -330,14 +389,15 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
             (AddClaim, "claim"),
             (Back, "cancel"),
         ] {
-            spans.extend(hint(&app.keymap, action, what));
+            spans.extend(hint(shell.keymap, action, what));
         }
     } else if search.editing {
         spans.push(Text::styled(format!(" /{}", search.query), theme::key()));
         spans.push(Text::styled("▏", theme::key()));
         spans.push(Text::raw(format!("  {}", matches(app))));
-        spans.push(Text::styled("  enter keep · esc cancel", theme::dim()));
-    } else if app.help {
+        let keep = overlay::prompt_hint(shell.keymap);
+        spans.push(Text::styled(format!("  {keep}"), theme::dim()));
+    } else if shell.help {
         for action in [Down, Up, Back, Quit] {
             spans.extend(show(action));
         }
@@ -350,12 +410,12 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         }
         // The pane's keys while they fit; help and quit always.
         let mut room = usize::from(area.width).saturating_sub(spans_width(&spans) + 24);
-        let filter: &[_] = match (app.filter.or(app.status_filter.map(|_| 0)), &app.library) {
+        let filter: &[_] = match (app.filter.or(app.status_filter.map(|_| 0)), shell.library) {
             (Some(_), _) => &[Back],
-            (None, Some(_)) => &[OpenLibrary],
-            (None, None) => &[],
+            (None, true) => &[OpenLibrary],
+            (None, false) => &[],
         };
-        let extra: &[_] = if app.narrow { &[NextPane] } else { &[] };
+        let extra: &[_] = if narrow { &[NextPane] } else { &[] };
         for &action in filter.iter().chain(app.focus.actions()).chain(extra) {
             if matches!(action, NextMatch | PrevMatch) && search.shown.is_none() {
                 continue;
@@ -370,29 +430,15 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &App) {
         for action in [Help, Quit] {
             spans.extend(show(action));
         }
-        if app.mouse {
+        if shell.mouse {
             spans.push(Text::styled(" mouse on", theme::dim()));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
 }
 
-/// " key what " for the status bar; nothing when the action has no key.
-pub fn hint(keys: &Keymap, action: Action, what: &str) -> Vec<Text<'static>> {
-    keys.first_key(action).map_or(Vec::new(), |k| {
-        vec![
-            Text::styled(format!(" {k}"), theme::key()),
-            Text::raw(format!(" {what} ")),
-        ]
-    })
-}
-
-pub fn spans_width(spans: &[Text]) -> usize {
-    spans.iter().map(|s| s.width()).sum()
-}
-
 /// "3/120"; while the count goes on, "3/80+", or "?/80+" for a match beyond it.
-fn matches(app: &App) -> String {
+fn matches(app: &Reader) -> String {
     let search = &app.search;
     let n = search.matches.len();
     let more = if search.matches.counted() { "" } else { "+" };
@@ -402,115 +448,4 @@ fn matches(app: &App) -> String {
         (None, Some(_)) => format!("?/{n}{more}"),
         (None, None) => "no match".into(),
     }
-}
-
-/// A row's style in a list pane: the selection stands out.
-pub fn row_style(selected: bool) -> Style {
-    if selected {
-        theme::selected()
-    } else {
-        Style::new()
-    }
-}
-
-/// The overlay's place: centred, at most `width` x `height`.
-pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
-
-/// Clears the overlay's place before it is drawn.
-pub fn clear(frame: &mut Frame, area: Rect) {
-    frame.render_widget(Clear, area);
-}
-
-/// Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) reorder
-/// how a terminal shows the text around them, so a briefing could make its words read
-/// otherwise than they are; they are kept in the text (offsets need them) but never drawn.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-}
-
-/// A piece of the article as drawn: tabs as spaces, no bidirectional controls.
-pub fn drawable(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !is_bidi_control(c))
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect()
-}
-
-/// Text for one row: whitespace runs as single spaces, no bidirectional controls, cut to
-/// `width` columns with "…".
-pub fn clip(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = String::new();
-    let (mut used, mut keep) = (0, 0);
-    let words = text.split_whitespace().enumerate();
-    let chars = words.flat_map(|(k, w)| (k > 0).then_some(' ').into_iter().chain(w.chars()));
-    for c in chars.filter(|&c| !is_bidi_control(c)) {
-        used += c.width().unwrap_or(0);
-        if used > width {
-            out.truncate(keep);
-            if width > 0 {
-                out.push('…');
-            }
-            return out;
-        }
-        out.push(c);
-        if used < width {
-            keep = out.len();
-        }
-    }
-    out
-}
-
-/// A message for the status bar, cut in the middle when too wide, so that its start (what
-/// was done) and its end (a file's name, a reason) both show.
-pub fn clip_middle(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    let text = clip(text, usize::MAX);
-    if text.width() <= width {
-        return text;
-    }
-    let Some(room) = width.checked_sub(1) else {
-        return String::new();
-    };
-    let fits = |room: usize| {
-        let mut used = 0;
-        move |c: &char| {
-            used += c.width().unwrap_or(0);
-            used <= room
-        }
-    };
-    let head: String = text.chars().take_while(fits(room / 3)).collect();
-    let tail: Vec<char> = text
-        .chars()
-        .rev()
-        .take_while(fits(room - head.width()))
-        .collect();
-    format!("{head}…{}", tail.into_iter().rev().collect::<String>())
-}
-
-/// A dim line for an empty pane.
-pub fn empty(what: &str) -> Vec<Line<'static>> {
-    vec![Line::styled(format!("no {what}"), theme::dim())]
-}
-
-/// An empty pane of the analysis, and why when the text is not English (the analysis then
-/// extracts nothing), wrapped to the pane's `width` so that a short pane shows it whole.
-pub fn none_found(analysis: &Analysis, what: &str, width: usize) -> Vec<Line<'static>> {
-    if analysis.english {
-        return empty(what);
-    }
-    let why = format!("no {what}: the text does not read as English, and only English is analysed");
-    textwrap::wrap(&why, width.max(8))
-        .into_iter()
-        .map(|l| Line::styled(l.into_owned(), theme::dim()))
-        .collect()
 }

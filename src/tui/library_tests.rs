@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
-use super::{Action::*, App, Keymap, draw, run, typed};
+use super::{Action::*, App, Keymap, draw, plan, run, typed};
 use crate::analysis::{UserLexicon, analyze};
 use crate::document::Document;
 use crate::tui::library::scan::{Arrived, Found};
-use crate::tui::library::{Briefing, Library, Status};
+use crate::tui::library::{Analysed, Library, Status};
 
 /// Three briefings, a file that could not be read, and one still being read.
 const FILES: [(&str, &str); 3] = [
@@ -30,10 +30,10 @@ const FILES: [(&str, &str); 3] = [
     ),
 ];
 
-fn briefing(text: &str) -> Briefing {
+fn briefing(text: &str) -> Analysed {
     let (doc, warnings) = Document::from_bytes(text.as_bytes()).expect("a briefing");
     let analysis = analyze(&doc, &UserLexicon::default());
-    Briefing {
+    Analysed {
         doc,
         analysis,
         warnings,
@@ -158,9 +158,9 @@ fn enter_opens_the_briefing_and_esc_or_b_come_back_to_the_same_place() {
     let mut app = library();
     run(&mut app, &[Down, Open]);
     assert!(!app.in_library());
-    let doc = app.doc.as_ref().expect("opened");
+    let doc = app.reader().doc.as_ref().expect("opened");
     assert_eq!(doc.meta.title.as_deref(), Some("Harbour dredging delayed"));
-    assert!(app.analysis.is_some());
+    assert!(app.reader().analysis.is_some());
     run(&mut app, &[FocusClaims, Down, Back]);
     assert!(app.in_library());
     assert_eq!(selected_title(&app), "Harbour dredging delayed");
@@ -188,7 +188,7 @@ fn a_briefing_still_being_read_opens_when_it_arrives() {
     };
     app.arrived(arrived);
     assert!(!app.in_library());
-    assert_eq!(app.name, "slow.md");
+    assert_eq!(app.reader().name, "slow.md");
 }
 
 #[test]
@@ -203,11 +203,18 @@ fn the_search_across_briefings_opens_the_briefing_at_the_hit() {
     let span = hits.list[0].span;
     run(&mut app, &[Open]);
     assert!(!app.in_library());
-    let doc = app.doc.as_ref().unwrap();
+    let doc = app.reader().doc.clone().unwrap();
     assert_eq!(doc.meta.title.as_deref(), Some("Rail strike called off"));
-    assert_eq!(app.search.query, "quartermaster");
-    let current = app.search.current.expect("the hit is the current match");
-    assert_eq!(app.search.matches.nth(&doc.text, current), Some(span));
+    assert_eq!(app.reader().search.query, "quartermaster");
+    let current = app
+        .reader()
+        .search
+        .current
+        .expect("the hit is the current match");
+    assert_eq!(
+        app.reader().search.matches.nth(&doc.text, current),
+        Some(span)
+    );
     // Esc ends the search in the article, then goes back to the hits; then closes them.
     run(&mut app, &[Back, Back]);
     assert!(app.in_library());
@@ -226,22 +233,29 @@ fn with_the_mouse_a_click_selects_a_row_and_the_wheel_moves() {
     use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mut app = library();
     draw(&mut app, 100, 12);
-    let rows = app.library.as_ref().unwrap().rows.expect("drawn");
+    let plan = plan(&app, 100, 12);
+    let rows = plan.rows.expect("drawn");
     let mouse = |kind, row| MouseEvent {
         kind,
         column: rows.x + 3,
         row,
         modifiers: KeyModifiers::NONE,
     };
-    app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 1));
+    app.handle_mouse(
+        mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 1),
+        &plan,
+    );
     assert_eq!(selected_title(&app), "Harbour dredging delayed");
-    app.handle_mouse(mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 9));
+    app.handle_mouse(
+        mouse(MouseEventKind::Down(MouseButton::Left), rows.y + 9),
+        &plan,
+    );
     assert_eq!(
         selected_title(&app),
         "Harbour dredging delayed",
         "below the rows"
     );
-    app.handle_mouse(mouse(MouseEventKind::ScrollDown, rows.y));
+    app.handle_mouse(mouse(MouseEventKind::ScrollDown, rows.y), &plan);
     assert_eq!(selected_title(&app), "slow.md");
 }
 
@@ -278,9 +292,9 @@ fn review_changes_left_unsaved_in_a_briefing_are_asked_about_at_quit() {
     // No data dir: each briefing's review is in memory only.
     let mut app = library();
     run(&mut app, &[Open, FocusClaims, MarkSupported]);
-    assert!(app.unsaved);
+    assert!(app.reader().unsaved);
     run(&mut app, &[OpenLibrary, Down, Open]);
-    assert!(!app.unsaved, "nothing changed in this one");
+    assert!(!app.reader().unsaved, "nothing changed in this one");
     assert_eq!(app.lost, 1);
     run(&mut app, &[Quit]);
     assert!(!app.quit);
@@ -318,11 +332,11 @@ fn a_briefing_opened_again_from_the_list_keeps_its_unsaved_review() {
     // No data dir: the review is in memory only, so reloading the briefing would lose it.
     let mut app = library();
     run(&mut app, &[Open, FocusClaims, MarkSupported]);
-    let reviewed = app.reviewed();
+    let reviewed = app.reader().reviewed();
     assert_eq!(reviewed, 1);
     run(&mut app, &[OpenLibrary, Open]);
-    assert!(app.unsaved);
-    assert_eq!(app.reviewed(), reviewed);
+    assert!(app.reader().unsaved);
+    assert_eq!(app.reader().reviewed(), reviewed);
     // at quit, the list shows the question
     run(&mut app, &[OpenLibrary, Quit]);
     assert!(!app.quit);

@@ -9,19 +9,25 @@ mod app;
 mod article;
 mod claims;
 mod editor;
+mod effect;
 mod help;
 mod keymap;
 mod layout;
 mod library;
+mod list;
 mod marks;
 mod notes;
 mod overlay;
-mod review;
+mod pane;
+mod reader;
 mod search;
 mod selection;
+mod sizes;
+mod text;
 mod textarea;
 pub mod theme;
 mod timeline;
+mod widgets;
 
 #[cfg(test)]
 mod tests;
@@ -39,22 +45,24 @@ use tokio::sync::mpsc;
 
 pub use action::Action;
 use app::App;
+use effect::Effect;
 pub use keymap::{Keymap, KeymapError};
-pub use layout::PaneSizes;
 use library::{Library, scan};
-use review::Pending;
-pub use review::ReviewSettings;
+pub use reader::ExportSettings;
+pub use sizes::PaneSizes;
+use sizes::Plan;
 
-use crate::analysis::{self, Analysis, UserLexicon};
+use crate::analysis::Analysis;
+use crate::briefing::{Opener, Origin};
 use crate::document::{Document, Warning};
 use crate::io_reason;
-use crate::review as review_store;
+use crate::review::Session;
 
 /// What the blocking thread sends back.
 enum Loaded {
     Document(Arc<Document>),
     /// The analysis with its review attached, and the review's warnings.
-    Analysis(Analysis, Option<Box<review_store::Session>>, Vec<Warning>),
+    Analysis(Analysis, Option<Box<Session>>, Vec<Warning>),
     Failed(String),
     /// A briefing of the library, read (or not).
     Entry(Box<scan::Arrived>),
@@ -62,10 +70,10 @@ enum Loaded {
 
 /// What the reader opens on.
 enum Start {
-    /// A briefing's name, the file it is read from (none: stdin or the sample), its loader.
-    One(String, Option<PathBuf>, Loader),
-    /// The folders and files of a library, with the date that overrides theirs.
-    Library(Vec<PathBuf>, Option<jiff::civil::Date>),
+    /// A briefing, with its bytes when they were read before the terminal was taken (stdin).
+    One(Origin, Option<Vec<u8>>),
+    /// The folders and files of a library.
+    Library(Vec<PathBuf>),
 }
 
 /// What the configuration decides about the reader.
@@ -75,37 +83,33 @@ pub struct Settings {
     /// Mouse capture from the start (else off until `toggle_mouse`).
     pub mouse: bool,
     pub sizes: PaneSizes,
-    pub review: ReviewSettings,
+    pub export: ExportSettings,
 }
 
-/// Reads a briefing, in the background; `Err` is the `<what>: <why>` of a failure.
-pub type Loader = Box<dyn FnOnce() -> Result<(Document, Vec<Warning>), String> + Send>;
-
-/// Runs the reader until the user quits. Returns the ingest warnings, to print once the
-/// terminal is back, or the failure that ended it.
+/// Runs the reader until the user quits, on a briefing read, analysed and reviewed in the
+/// background through `opener` (`bytes`: stdin, already read). Returns the ingest
+/// warnings, to print once the terminal is back, or the failure that ended it.
 pub fn run(
-    name: String,
-    path: Option<PathBuf>,
-    load: Loader,
-    lexicon: UserLexicon,
+    origin: Origin,
+    bytes: Option<Vec<u8>>,
+    opener: Opener,
     settings: Settings,
 ) -> Result<Vec<Warning>, String> {
-    start(Start::One(name, path, load), lexicon, settings)
+    start(Start::One(origin, bytes), opener, settings)
 }
 
 /// Runs the reader on a library: the briefings of `roots` (folders and files), each read in
-/// the background with `published` over its own date when given. Returns the warnings of
-/// the briefings read, each naming its file.
+/// the background through `opener`. Returns the warnings of the briefings read, each
+/// naming its file.
 pub fn run_library(
     roots: Vec<PathBuf>,
-    published: Option<jiff::civil::Date>,
-    lexicon: UserLexicon,
+    opener: Opener,
     settings: Settings,
 ) -> Result<Vec<Warning>, String> {
-    start(Start::Library(roots, published), lexicon, settings)
+    start(Start::Library(roots), opener, settings)
 }
 
-fn start(start: Start, lexicon: UserLexicon, settings: Settings) -> Result<Vec<Warning>, String> {
+fn start(start: Start, opener: Opener, settings: Settings) -> Result<Vec<Warning>, String> {
     theme::configure(settings.palette);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -113,8 +117,9 @@ fn start(start: Start, lexicon: UserLexicon, settings: Settings) -> Result<Vec<W
         .map_err(|e| format!("terminal: {}", io_reason(&e)))?;
     let mut app = App::new(String::new(), settings.keymap);
     app.sizes = settings.sizes;
-    app.review_settings = settings.review;
-    runtime.block_on(event_loop(start, Arc::new(lexicon), app, settings.mouse))
+    app.export = settings.export;
+    app.opener = Arc::new(opener);
+    runtime.block_on(event_loop(start, app, settings.mouse))
 }
 
 /// The reader without a terminal, for the benchmarks: the same `App` and drawing as the
@@ -150,10 +155,22 @@ impl Offscreen {
     pub fn draw(&mut self) -> &ratatui::buffer::Buffer {
         let app = &mut self.app;
         self.terminal
-            .draw(|frame| layout::draw(frame, app))
+            .draw(|frame| {
+                render(frame, app);
+            })
             .expect("a test backend never fails")
             .buffer
     }
+}
+
+/// One frame: laid out from its size and the state, the state fitted to it (lists scrolled,
+/// the article wrapped), then drawn from the state as it is. Returns the layout, which the
+/// mouse acts on until the next frame.
+fn render(frame: &mut ratatui::Frame, app: &mut App) -> Plan {
+    let plan = layout::plan(frame.area(), app);
+    app.fit(&plan);
+    layout::draw(frame, app, &plan);
+    plan
 }
 
 /// Gives the terminal back however the loop ends.
@@ -161,20 +178,18 @@ struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        crate::limits::TERMINAL_TAKEN.store(false, std::sync::atomic::Ordering::SeqCst);
         let _ = execute!(io::stdout(), DisableMouseCapture);
         ratatui::restore();
     }
 }
 
-async fn event_loop(
-    start: Start,
-    lexicon: Arc<UserLexicon>,
-    mut app: App,
-    mouse: bool,
-) -> Result<Vec<Warning>, String> {
+async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warning>, String> {
     let failed = |e: io::Error| format!("terminal: {}", io_reason(&e));
+    crate::limits::guard_terminal_against_aborts();
     let mut terminal = ratatui::try_init().map_err(failed)?;
     let _guard = Guard;
+    crate::limits::TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
     // ratatui's hook restores the screen; mouse capture must be given back too.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -188,42 +203,47 @@ async fn event_loop(
     let (warn_tx, warn_rx) = std::sync::mpsc::channel();
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
-    let shared = lexicon.clone();
-    let review = Arc::new(app.review_settings.clone());
-    let read = move |library: &Library, published| {
+    let shared = app.opener.clone();
+    let read = move |library: &Library| {
         let tx = reading_tx.clone();
         scan::read_all(
             library.generation,
             library.to_read(),
-            published,
             shared.clone(),
-            review.clone(),
             move |arrived: Result<scan::Arrived, String>| {
                 let _ =
                     tx.send(arrived.map_or_else(Loaded::Failed, |a| Loaded::Entry(Box::new(a))));
             },
         )
     };
-    let mut readers: Option<(Arc<AtomicBool>, Option<jiff::civil::Date>)> = None;
+    let mut readers: Option<Arc<AtomicBool>> = None;
     match start {
-        Start::One(name, path, load) => {
-            app.name = name;
-            let review = app.review_settings.clone();
+        Start::One(origin, bytes) => {
+            app.reader = Some(reader::Reader::new(origin.name(), app.export.clone()));
+            let opener = app.opener.clone();
             tokio::task::spawn_blocking(move || {
+                let read = || match bytes {
+                    Some(bytes) => opener.ingest(&origin, &bytes),
+                    None => opener.read(&origin),
+                };
                 // A bug in the analysis must end the reader with one line, not leave it running on
                 // a terminal the panic hook has already given back.
-                let work = std::panic::AssertUnwindSafe(|| match load() {
+                let work = std::panic::AssertUnwindSafe(|| match read() {
                     Ok((doc, found)) => {
                         let _ = warn_tx.send(found);
                         let doc = Arc::new(doc);
                         let _ = tx.send(Loaded::Document(Arc::clone(&doc)));
-                        let mut analysis = analysis::analyze(&doc, &lexicon);
-                        let (session, warnings) = review.load(path.as_deref(), &doc, &mut analysis);
+                        let mut analysis = opener.analyse(&doc);
+                        let (session, warnings) = opener.reviews.attach_or_keep_in_memory(
+                            origin.file(),
+                            &doc,
+                            &mut analysis,
+                        );
                         let _ =
                             tx.send(Loaded::Analysis(analysis, session.map(Box::new), warnings));
                     }
                     Err(why) => {
-                        let _ = tx.send(Loaded::Failed(why));
+                        let _ = tx.send(Loaded::Failed(why.to_string()));
                     }
                 });
                 if std::panic::catch_unwind(work).is_err() {
@@ -233,13 +253,14 @@ async fn event_loop(
                 }
             });
         }
-        Start::Library(roots, published) => {
+        Start::Library(roots) => {
             let library = Library::new(roots.clone(), scan::scan(&roots));
-            readers = Some((read(&library, published), published));
-            let (sizes, review) = (app.sizes, app.review_settings);
+            readers = Some(read(&library));
+            let (sizes, review, opener) = (app.sizes, app.export, app.opener);
             app = App::with_library(library, app.keymap);
             app.sizes = sizes;
-            app.review_settings = review;
+            app.export = review;
+            app.opener = opener;
         }
     }
     if mouse {
@@ -249,9 +270,10 @@ async fn event_loop(
     let mut events = EventStream::new();
     let mut ticker = tokio::time::interval(Duration::from_millis(150));
     let mut signals = Signals::new().map_err(failed)?;
+    let mut plan = Plan::default();
     loop {
         terminal
-            .draw(|frame| layout::draw(frame, &mut app))
+            .draw(|frame| plan = render(frame, &mut app))
             .map_err(failed)?;
         if app.quit {
             break;
@@ -262,7 +284,7 @@ async fn event_loop(
                 Some(Ok(Event::Key(key))) if key.kind != KeyEventKind::Release => {
                     app.handle_key(key);
                 }
-                Some(Ok(Event::Mouse(event))) if app.mouse => app.handle_mouse(event),
+                Some(Ok(Event::Mouse(event))) if app.mouse => app.handle_mouse(event, &plan),
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return Err(failed(e)),
                 None => break,
@@ -281,19 +303,19 @@ async fn event_loop(
             () = std::future::ready(()), if app.counting() => app.count_on(),
             () = signals.next() => break,
         }
-        if let (Some(library), Some((stop, published))) = (&mut app.library, &mut readers)
+        if let (Some(library), Some(stop)) = (&mut app.library, &mut readers)
             && library.rescan
         {
             stop.store(true, Ordering::Relaxed);
             library.scanned(scan::scan(&library.roots));
-            *stop = read(library, *published);
+            *stop = read(library);
         }
         match app.pending.take() {
-            Some(Pending::Copy(text)) => {
+            Some(Effect::Copy(text)) => {
                 use crossterm::clipboard::CopyToClipboard;
                 execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text)).map_err(failed)?;
             }
-            Some(Pending::EditNote { claim, text }) => {
+            Some(Effect::EditNote { claim, text }) => {
                 // The editor gets the terminal, and the keys: the stream stops reading.
                 drop(events);
                 let result = match editor::command() {
@@ -319,7 +341,7 @@ async fn event_loop(
                 events = EventStream::new();
                 app.edited(claim, result);
             }
-            None => {}
+            Some(_) | None => {}
         }
         if app.mouse != mouse {
             let result = if app.mouse {
@@ -330,24 +352,21 @@ async fn event_loop(
             result.map_err(failed)?;
         }
     }
-    if app.reading {
-        app.save_view();
-    }
-    if let Some((stop, _)) = readers {
+    if let Some(stop) = readers {
         stop.store(true, Ordering::Relaxed);
     }
-    if let Some(library) = &app.library {
-        warnings.extend(library.warnings());
-    }
-    warnings.append(&mut app.warnings);
+    warnings.extend(app.finish());
     Ok(warnings)
 }
 
-/// SIGTERM and SIGHUP: leave as `q` does, so the terminal is restored.
+/// SIGTERM, SIGHUP, and SIGINT and SIGQUIT sent from outside (raw mode turns the keys off):
+/// leave as `q` does, so the terminal is restored.
 #[cfg(unix)]
 struct Signals {
     term: tokio::signal::unix::Signal,
     hup: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+    quit: tokio::signal::unix::Signal,
 }
 
 #[cfg(unix)]
@@ -357,6 +376,8 @@ impl Signals {
         Ok(Signals {
             term: signal(SignalKind::terminate())?,
             hup: signal(SignalKind::hangup())?,
+            int: signal(SignalKind::interrupt())?,
+            quit: signal(SignalKind::quit())?,
         })
     }
 
@@ -364,6 +385,8 @@ impl Signals {
         tokio::select! {
             _ = self.term.recv() => {}
             _ = self.hup.recv() => {}
+            _ = self.int.recv() => {}
+            _ = self.quit.recv() => {}
         }
     }
 }

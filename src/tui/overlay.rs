@@ -1,223 +1,105 @@
-//! The overlays of the review: the grade picker, the note editor (on a claim or a passage)
-//! and the actor merge picker. While one is open it takes the keys.
+//! Drawing the overlays of the review (the grade picker, the note editor, the actor merge
+//! picker; the notes list is `notes.rs`) and their hints; their state and keys are the
+//! reader's ([`super::reader::Overlay`]).
 
-use crossterm::event::{KeyCode, KeyEvent};
-use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as Text};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::action::Action;
-use super::app::App;
-use super::keymap::{Key, Keymap};
-use super::layout::{centred, clear, row_style};
+use super::keymap::{Command, Context, Keymap};
 use super::notes;
-use super::textarea::{Edit, TextArea};
+use super::reader::{NoteOn, Overlay, Reader};
 use super::theme;
-use crate::document::Span;
-use crate::review::{Grade, Quote};
-
-/// An overlay that takes the keys while it is open.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    /// The grade picker on claim `claim`: the reliability letter once it is chosen.
-    Grade {
-        claim: usize,
-        reliability: Option<char>,
-    },
-    /// The note editor; `discard` after an Esc on changed text, which the next Esc throws
-    /// away (any other key goes on editing).
-    Note {
-        on: NoteOn,
-        text: TextArea,
-        discard: bool,
-    },
-    /// The free notes and orphaned items; `confirm` while it asks before deleting a note.
-    Notes { selected: usize, confirm: bool },
-    /// The actor picker: actor `from` goes into the one selected (by position in `into`).
-    Merge {
-        from: usize,
-        into: Vec<usize>,
-        selected: usize,
-    },
-}
-
-/// What a note is written on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoteOn {
-    Claim(usize),
-    /// A passage of the article (bytes): a free note.
-    Passage(Span),
-    /// A free note already kept, by its quote, opened from entry `.1` of the Notes list
-    /// (which comes back when the editor closes).
-    Listed(Quote, usize),
-}
-
-impl Overlay {
-    /// The note editor on `on`, opened with `text`.
-    pub fn note(on: NoteOn, text: TextArea) -> Overlay {
-        Overlay::Note {
-            on,
-            text,
-            discard: false,
-        }
-    }
-}
-
-impl App {
-    /// Keys while an overlay is open; `true` when the overlay took the key.
-    pub fn overlay_key(&mut self, event: KeyEvent) -> bool {
-        let Some(overlay) = self.overlay.take() else {
-            return false;
-        };
-        let key = Key::from_event(event);
-        let now = Timestamp::now();
-        match overlay {
-            Overlay::Grade { claim, reliability } => match (key.code, reliability) {
-                (KeyCode::Esc, _) => {}
-                (KeyCode::Backspace, Some(_)) => {
-                    self.overlay = Some(Overlay::Grade {
-                        claim,
-                        reliability: None,
-                    });
-                }
-                (KeyCode::Char(c), None) if ('A'..='F').contains(&c.to_ascii_uppercase()) => {
-                    self.overlay = Some(Overlay::Grade {
-                        claim,
-                        reliability: Some(c.to_ascii_uppercase()),
-                    });
-                }
-                (KeyCode::Char(c), Some(r)) if ('1'..='6').contains(&c) => {
-                    let grade = Grade::new(r, c as u8 - b'0').ok();
-                    self.set_grade(claim, grade, now);
-                }
-                (KeyCode::Char('-'), None) => self.set_grade(claim, None, now),
-                _ => self.overlay = Some(Overlay::Grade { claim, reliability }),
-            },
-            Overlay::Notes { selected, confirm } => self.notes_key(key, selected, confirm),
-            Overlay::Merge {
-                from,
-                into,
-                mut selected,
-            } => {
-                match self.keymap.action(key) {
-                    Some(Action::Back) => return true,
-                    Some(Action::Open) => {
-                        if let Some(&to) = into.get(selected) {
-                            self.merge(from, to);
-                        }
-                        return true;
-                    }
-                    Some(Action::Down) => selected = (selected + 1).min(into.len() - 1),
-                    Some(Action::Up) => selected = selected.saturating_sub(1),
-                    _ => {}
-                }
-                self.overlay = Some(Overlay::Merge {
-                    from,
-                    into,
-                    selected,
-                });
-            }
-            Overlay::Note {
-                on,
-                text,
-                discard: false,
-            } if key.code == KeyCode::Esc && text.changed() => {
-                self.overlay = Some(Overlay::Note {
-                    on,
-                    text,
-                    discard: true,
-                });
-            }
-            Overlay::Note { on, mut text, .. } => {
-                let edit = match key.code {
-                    KeyCode::Esc => {
-                        if let NoteOn::Listed(quote, at) = on {
-                            self.listed_note_edited(&quote, None, at);
-                        }
-                        let what = if text.changed() {
-                            "changes discarded"
-                        } else {
-                            "note not changed"
-                        };
-                        self.message = Some(what.into());
-                        return true;
-                    }
-                    KeyCode::Char('s') if key.ctrl => {
-                        match on {
-                            NoteOn::Claim(claim) => self.set_note(claim, text.text(), now),
-                            NoteOn::Passage(span) => self.add_note(span, text.text()),
-                            NoteOn::Listed(quote, at) => {
-                                self.listed_note_edited(&quote, Some(text.text()), at);
-                            }
-                        }
-                        return true;
-                    }
-                    KeyCode::Char(c) if !key.ctrl => Some(Edit::Insert(c)),
-                    KeyCode::Enter => Some(Edit::Newline),
-                    KeyCode::Backspace => Some(Edit::Backspace),
-                    KeyCode::Delete => Some(Edit::Delete),
-                    KeyCode::Left => Some(Edit::Left),
-                    KeyCode::Right => Some(Edit::Right),
-                    KeyCode::Up => Some(Edit::Up),
-                    KeyCode::Down => Some(Edit::Down),
-                    KeyCode::Home => Some(Edit::Home),
-                    KeyCode::End => Some(Edit::End),
-                    _ => None,
-                };
-                if let Some(edit) = edit {
-                    text.edit(edit);
-                }
-                self.overlay = Some(Overlay::note(on, text));
-            }
-        }
-        true
-    }
-}
+use super::widgets::{bordered, centred, clear, row_style};
 
 /// What the status bar says while an overlay is open, with the keys as bound.
 pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
-    let key = |action| keys.first_key(action).unwrap_or_else(|| "?".into());
-    let choose = format!("{}/{} choose", key(Action::Down), key(Action::Up));
-    let close = key(Action::Back);
+    use Command::*;
+    let in_context = |context| move |command| keys.context_key(context, command);
     match overlay {
-        Overlay::Grade {
-            reliability: None, ..
-        } => format!("source reliability A-F · - clears the grade · {close} cancel"),
-        Overlay::Grade { .. } => {
-            format!("information credibility 1-6 · backspace back · {close} cancel")
+        Overlay::Grade { reliability, .. } => {
+            let key = in_context(Context::GradePicker);
+            let cancel = key(Cancel);
+            match reliability {
+                None => format!(
+                    "source reliability A-F · {} clears the grade · {cancel} cancel",
+                    key(ClearGrade)
+                ),
+                Some(_) => format!(
+                    "information credibility 1-6 · {} back · {cancel} cancel",
+                    key(Back)
+                ),
+            }
         }
-        Overlay::Merge { .. } => format!("{choose} · {} merge · {close} cancel", key(Action::Open)),
-        Overlay::Notes { confirm: false, .. } => format!(
-            "{choose} · {} go to the passage · {} edit · d delete · {close} close",
-            key(Action::Open),
-            key(Action::Note)
-        ),
+        Overlay::Merge { .. } => {
+            let key = in_context(Context::MergePicker);
+            let choose = format!("{}/{} choose", key(Down), key(Up));
+            format!("{choose} · {} merge · {} cancel", key(Choose), key(Cancel))
+        }
+        Overlay::Notes { confirm: false, .. } => {
+            let key = in_context(Context::NotesList);
+            format!(
+                "{}/{} choose · {} go to the passage · {} edit · {} delete · {} close",
+                key(Down),
+                key(Up),
+                key(GoTo),
+                key(Edit),
+                key(Remove),
+                key(Close)
+            )
+        }
         Overlay::Notes { confirm: true, .. } => {
-            "delete this note? y deletes, any other key keeps it".into()
+            let key = in_context(Context::NotesList);
+            format!(
+                "delete this note? {} deletes, any other key keeps it",
+                key(Confirm)
+            )
         }
         Overlay::Note { discard: true, .. } => {
-            "esc again discards the changes · ctrl-s saves them".into()
+            let key = in_context(Context::NoteEditor);
+            format!(
+                "{} again discards the changes · {} saves them",
+                key(Cancel),
+                key(Save)
+            )
         }
-        Overlay::Note { .. } => "arrows move · enter new line · ctrl-s save · esc cancel".into(),
+        Overlay::Note { .. } => {
+            let key = in_context(Context::NoteEditor);
+            format!(
+                "arrows move · {} new line · {} save · {} cancel",
+                key(Newline),
+                key(Save),
+                key(Cancel)
+            )
+        }
     }
 }
 
+/// "enter keep · esc cancel" for a prompt, with its keys as bound.
+pub fn prompt_hint(keys: &Keymap) -> String {
+    let key = |command| keys.context_key(Context::Prompt, command);
+    format!(
+        "{} keep · {} cancel",
+        key(Command::Keep),
+        key(Command::Cancel)
+    )
+}
+
 /// The grade picker, the note editor or the merge picker, over the panes.
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
-    let Some(hint) = app.overlay.as_ref().map(|o| hint(o, &app.keymap)) else {
+/// `editor`: the note editor's text box, as the frame's plan placed it.
+pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: Option<Rect>) {
+    let Some(hint) = app.overlay.as_ref().map(|o| hint(o, keys)) else {
         return;
     };
-    if let Some(Overlay::Note { on, text, .. }) = &mut app.overlay {
+    if let (Some(Overlay::Note { on, text, .. }), Some(inner)) = (&app.overlay, editor) {
         let title = match on {
             NoteOn::Claim(claim) => format!(" note on c{} ", *claim + 1),
             NoteOn::Passage(_) | NoteOn::Listed(..) => " note on the passage ".to_string(),
         };
-        let place = centred(area, 60, area.height.min(14));
+        let place = inner.outer(ratatui::layout::Margin::new(1, 1));
         let block = bordered(title, &hint);
-        let inner = block.inner(place);
-        let (rows, (x, y)) = text.view(usize::from(inner.width), usize::from(inner.height));
+        let (rows, (x, y)) = text.view(usize::from(inner.height));
         let body: Vec<Line> = rows.into_iter().map(Line::raw).collect();
         clear(frame, place);
         frame.render_widget(Paragraph::new(body).block(block), place);
@@ -275,14 +157,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     frame.render_widget(Paragraph::new(rows).block(bordered(title, &hint)), place);
 }
 
-/// An overlay's frame: its title on top, its keys below.
-pub fn bordered(title: String, hint: &str) -> Block<'static> {
-    Block::bordered()
-        .border_style(theme::border(true))
-        .title(Line::styled(title, theme::title(true)))
-        .title_bottom(Line::styled(format!(" {hint} "), theme::dim()))
-}
-
 fn grade_row(key: char, what: &str) -> Line<'static> {
     Line::from(vec![
         Text::styled(format!(" {key}  "), theme::key()),
@@ -316,8 +190,11 @@ mod tests {
     fn hints_name_the_keys_as_bound() {
         let keys = vec!["e".to_string()];
         let down = vec!["ctrl-n".to_string()];
-        let keymap =
-            Keymap::with_overrides([("note", keys.as_slice()), ("down", down.as_slice())]).unwrap();
+        let keymap = Keymap::with_overrides([
+            (None, "note", keys.as_slice()),
+            (None, "down", down.as_slice()),
+        ])
+        .unwrap();
         let notes = Overlay::Notes {
             selected: 0,
             confirm: false,

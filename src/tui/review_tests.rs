@@ -3,11 +3,11 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::super::notes::Entry;
-use super::super::overlay::Overlay;
-use super::super::review::ReviewSettings;
+use super::super::reader::Entry;
+use super::super::reader::Overlay;
 use super::super::selection::Selection;
 use super::*;
+use crate::briefing::Reviews;
 use crate::document::Span;
 use crate::review::{BriefingKey, Grade, Session, Status, Store};
 
@@ -52,7 +52,7 @@ fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
 }
 
 fn status(app: &App, claim: usize) -> Status {
-    app.statuses()[claim]
+    app.reader().statuses()[claim]
 }
 
 #[test]
@@ -60,10 +60,14 @@ fn marking_a_claim_tints_it_counts_it_and_saves_it_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
     run(&mut app, &[FocusClaims, Down, MarkDisputed]);
-    let claim = app.claim_view[1];
+    let claim = app.reader().claim_view[1];
     assert_eq!(status(&app, claim), Status::Disputed);
-    assert_eq!(app.claims.selected, 1, "the selection stays on the claim");
-    let n = app.analysis.as_ref().unwrap().claims.len();
+    assert_eq!(
+        app.reader().claims.selected,
+        1,
+        "the selection stays on the claim"
+    );
+    let n = app.reader().analysis.as_ref().unwrap().claims.len();
     let screen = draw(&mut app, 160, 30).backend().to_string();
     assert!(
         screen.contains(&format!("1/{n} claims reviewed")),
@@ -83,10 +87,10 @@ fn a_status_needs_a_selected_claim_in_the_article() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
     run(&mut app, &[MarkSupported]);
-    assert_eq!(app.reviewed(), 0);
+    assert_eq!(app.reader().reviewed(), 0);
     assert!(app.message.as_deref().unwrap().contains("select a claim"));
     run(&mut app, &[NextClaim, MarkSupported]);
-    let Some(Item::Claim(claim)) = app.current else {
+    let Some(Item::Claim(claim)) = app.reader().current else {
         panic!("] selects a claim");
     };
     assert_eq!(status(&app, claim), Status::Supported);
@@ -96,22 +100,22 @@ fn a_status_needs_a_selected_claim_in_the_article() {
 fn rejected_claims_are_hidden_unless_the_filter_shows_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
-    let all = app.claim_view.len();
+    let all = app.reader().claim_view.len();
     run(&mut app, &[FocusClaims, MarkRejected]);
     let rejected = 0;
-    assert_eq!(app.claim_view.len(), all - 1);
-    assert!(!app.claim_view.contains(&rejected));
+    assert_eq!(app.reader().claim_view.len(), all - 1);
+    assert!(!app.reader().claim_view.contains(&rejected));
     // unreviewed, disputed, unverified, supported, rejected, then all again
     run(&mut app, &[Filter]);
-    assert_eq!(app.status_filter, Some(Status::Unreviewed));
-    assert_eq!(app.claim_view.len(), all - 1);
+    assert_eq!(app.reader().status_filter, Some(Status::Unreviewed));
+    assert_eq!(app.reader().claim_view.len(), all - 1);
     run(&mut app, &[Filter, Filter, Filter, Filter]);
-    assert_eq!(app.status_filter, Some(Status::Rejected));
-    assert_eq!(app.claim_view, [rejected]);
+    assert_eq!(app.reader().status_filter, Some(Status::Rejected));
+    assert_eq!(app.reader().claim_view, [rejected]);
     run(&mut app, &[Back]);
-    assert_eq!(app.status_filter, None, "esc clears the filter");
+    assert_eq!(app.reader().status_filter, None, "esc clears the filter");
     run(&mut app, &[Filter, Filter, Filter, Filter, Filter]);
-    assert_eq!(app.status_filter, Some(Status::Rejected));
+    assert_eq!(app.reader().status_filter, Some(Status::Rejected));
     let screen = draw(&mut app, 160, 30).backend().to_string();
     assert!(
         screen.contains(&format!("Claims 1 of {all} rejected")),
@@ -123,7 +127,7 @@ fn rejected_claims_are_hidden_unless_the_filter_shows_them() {
     );
     // back to all: the status says what the pane shows, the rejected still hidden
     run(&mut app, &[Filter]);
-    assert_eq!(app.status_filter, None);
+    assert_eq!(app.reader().status_filter, None);
     let shown = format!("{} of {all}", all - 1);
     let terminal = draw(&mut app, 160, 30);
     let screen = terminal.backend().to_string();
@@ -143,7 +147,7 @@ fn the_grade_picker_takes_a_letter_then_a_digit() {
     insta::assert_snapshot!("grade_picker", draw(&mut app, 100, 24).backend());
     typed(&mut app, "z");
     assert!(matches!(
-        app.overlay,
+        app.reader().overlay,
         Some(Overlay::Grade {
             reliability: None,
             ..
@@ -155,9 +159,16 @@ fn the_grade_picker_takes_a_letter_then_a_digit() {
         draw(&mut app, 100, 24).backend()
     );
     typed(&mut app, "2");
-    assert_eq!(app.overlay, None);
-    let claim = app.claim_view[0];
-    let grade = app.session.as_ref().unwrap().claim(claim).unwrap().grade;
+    assert_eq!(app.reader().overlay, None);
+    let claim = app.reader().claim_view[0];
+    let grade = app
+        .reader()
+        .session
+        .as_ref()
+        .unwrap()
+        .claim(claim)
+        .unwrap()
+        .grade;
     assert_eq!(grade, Some(Grade::new('B', 2).unwrap()));
     assert_eq!(
         status(&app, claim),
@@ -167,8 +178,15 @@ fn the_grade_picker_takes_a_letter_then_a_digit() {
     // Esc cancels without a change.
     run(&mut app, &[Grade]);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(app.overlay, None);
-    let grade = app.session.as_ref().unwrap().claim(claim).unwrap().grade;
+    assert_eq!(app.reader().overlay, None);
+    let grade = app
+        .reader()
+        .session
+        .as_ref()
+        .unwrap()
+        .claim(claim)
+        .unwrap()
+        .grade;
     assert_eq!(grade, Some(Grade::new('B', 2).unwrap()));
 }
 
@@ -185,10 +203,18 @@ fn the_note_editor_saves_with_ctrl_s_and_cancels_with_esc() {
     typed(&mut app, " qsd");
     insta::assert_snapshot!("note_editor", draw(&mut app, 100, 24).backend());
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.reader().overlay, None);
     assert!(!app.quit);
-    let claim = app.claim_view[0];
-    let note = |app: &App| app.session.as_ref().unwrap().claim(claim)?.note.clone();
+    let claim = app.reader().claim_view[0];
+    let note = |app: &App| {
+        app.reader()
+            .session
+            .as_ref()
+            .unwrap()
+            .claim(claim)?
+            .note
+            .clone()
+    };
     assert_eq!(note(&app).as_deref(), Some("first line\nsecond line qsd"));
     run(&mut app, &[Down, MarkDisputed, Grade]);
     typed(&mut app, "c3");
@@ -202,19 +228,22 @@ fn the_note_editor_saves_with_ctrl_s_and_cancels_with_esc() {
     run(&mut app, &[Note]);
     typed(&mut app, " more");
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert!(app.overlay.is_some(), "the words are kept");
+    assert!(app.reader().overlay.is_some(), "the words are kept");
     insta::assert_snapshot!("note_editor_asks", draw(&mut app, 100, 24).backend());
     typed(&mut app, "!");
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert!(app.overlay.is_some(), "asked again after more typing");
+    assert!(
+        app.reader().overlay.is_some(),
+        "asked again after more typing"
+    );
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.reader().overlay, None);
     assert!(super::status(&draw(&mut app, 100, 24)).contains("changes discarded"));
     assert_eq!(note(&app).as_deref(), Some("first line\nsecond line qsd"));
     // Unchanged, one Esc closes.
     run(&mut app, &[Note]);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.reader().overlay, None);
     assert!(super::status(&draw(&mut app, 100, 24)).contains("note not changed"));
     assert_eq!(
         note(&reviewed(dir.path())).as_deref(),
@@ -273,8 +302,9 @@ fn the_note_editor_edits_at_a_cursor_it_shows_and_scrolls() {
         .backend_mut()
         .assert_cursor_position((x as u16 + 5, y as u16 + 1));
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    let claim = app.claim_view[0];
+    let claim = app.reader().claim_view[0];
     let note = app
+        .reader()
         .session
         .as_ref()
         .unwrap()
@@ -294,7 +324,7 @@ fn undo_takes_back_the_last_change_and_saves() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
     run(&mut app, &[FocusClaims, MarkSupported, MarkDisputed]);
-    let claim = app.claim_view[0];
+    let claim = app.reader().claim_view[0];
     run(&mut app, &[Undo]);
     assert_eq!(status(&app, claim), Status::Supported);
     run(&mut app, &[Undo]);
@@ -309,7 +339,7 @@ fn export_writes_the_briefing_note_where_the_configuration_says() {
     let dir = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
-    app.review_settings.export_dir = Some(out.path().to_path_buf());
+    app.reader_mut().export.dir = Some(out.path().to_path_buf());
     run(&mut app, &[FocusClaims, MarkDisputed, Note]);
     typed(&mut app, "check the figures");
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
@@ -321,7 +351,7 @@ fn export_writes_the_briefing_note_where_the_configuration_says() {
     assert!(text.to_lowercase().contains("disputed"), "{text}");
     // A folder that cannot be made (a file in its way) is reported, not fatal.
     std::fs::write(out.path().join("file"), "").unwrap();
-    app.review_settings.export_dir = Some(out.path().join("file/deeper"));
+    app.reader_mut().export.dir = Some(out.path().join("file/deeper"));
     run(&mut app, &[Export]);
     assert!(app.message.unwrap().starts_with("export failed"));
 }
@@ -337,7 +367,7 @@ fn a_save_that_fails_is_reported_and_nothing_is_lost() {
     run(&mut app, &[FocusClaims, MarkDisputed]);
     let message = app.message.clone().unwrap();
     assert!(message.starts_with("c1 disputed, not saved: "), "{message}");
-    let claim = app.claim_view[0];
+    let claim = app.reader().claim_view[0];
     assert_eq!(status(&app, claim), Status::Disputed, "kept in memory");
     let title = draw(&mut app, 160, 30).backend().buffer().content[..160]
         .iter()
@@ -354,7 +384,7 @@ fn a_save_that_fails_is_reported_and_nothing_is_lost() {
     assert!(!app.quit, "asked again after another key");
     std::fs::remove_file(&reviews).unwrap();
     run(&mut app, &[MarkSupported]);
-    assert!(!app.unsaved, "written by the next save");
+    assert!(!app.reader().unsaved, "written by the next save");
     assert!(!super::status(&draw(&mut app, 160, 30)).contains("not saved"));
     key(&mut app, KeyCode::Char('q'), KeyModifiers::NONE);
     assert!(app.quit, "nothing left to lose");
@@ -371,13 +401,10 @@ fn without_a_usable_store_each_change_says_it_is_not_saved_and_quitting_asks() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a file");
     std::fs::write(&file, "not a folder").unwrap();
-    let settings = ReviewSettings {
-        data_dir: Some(file),
-        ..ReviewSettings::default()
-    };
+    let reviews = Reviews::open(Some(&file), "tester".into());
     let (doc, _) = Document::from_bytes(crate::SAMPLE).expect("the sample reads");
     let mut analysis = analyze(&doc, &UserLexicon::default());
-    let (session, warnings) = settings.load(None, &doc, &mut analysis);
+    let (session, warnings) = reviews.attach_or_keep_in_memory(None, &doc, &mut analysis);
     let mut app = App::new("test".into(), Keymap::default());
     app.set_document(doc);
     app.set_review(analysis, session, warnings);
@@ -402,14 +429,14 @@ fn without_a_usable_store_each_change_says_it_is_not_saved_and_quitting_asks() {
 
 #[test]
 fn copy_and_the_external_editor_are_asked_of_the_event_loop() {
-    use super::super::review::Pending;
+    use super::super::effect::Effect;
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
     run(&mut app, &[FocusClaims, MarkDisputed, NoteInEditor]);
-    let claim = app.claim_view[0];
+    let claim = app.reader().claim_view[0];
     assert_eq!(
         app.pending.take(),
-        Some(Pending::EditNote {
+        Some(Effect::EditNote {
             claim,
             text: String::new()
         })
@@ -423,11 +450,14 @@ fn copy_and_the_external_editor_are_asked_of_the_event_loop() {
     run(&mut app, &[Grade]);
     typed(&mut app, "a1");
     run(&mut app, &[Copy]);
-    let Some(Pending::Copy(text)) = app.pending.take() else {
+    let Some(Effect::Copy(text)) = app.pending.take() else {
         panic!("y asks for a copy");
     };
     let words = {
-        let (doc, analysis) = (app.doc.as_ref().unwrap(), app.analysis.as_ref().unwrap());
+        let (doc, analysis) = (
+            app.reader().doc.as_ref().unwrap(),
+            app.reader().analysis.as_ref().unwrap(),
+        );
         doc.slice(analysis.claims[claim].span).trim().to_string()
     };
     assert!(text.starts_with(&format!("\"{words}\"")), "{text}");
@@ -443,18 +473,21 @@ fn the_reading_position_and_focus_come_back_on_reopen() {
     run(&mut app, &[PageDown, FocusClaims, Down, Down]);
     draw(&mut app, 160, 30);
     let top = {
-        let doc = app.doc.clone().unwrap();
-        app.article.top_byte(&doc)
+        let doc = app.reader().doc.clone().unwrap();
+        app.reader_mut().article.top_byte(&doc)
     };
     assert!(top > 0, "scrolled");
-    app.save_view();
+    app.reader_mut().save_view();
     let mut again = reviewed(dir.path());
     draw(&mut again, 160, 30);
-    assert_eq!(again.focus, Pane::Claims);
-    assert_eq!(again.claims.selected, 2);
-    assert_eq!(again.current, Some(Item::Claim(again.claim_view[2])));
-    let doc = again.doc.clone().unwrap();
-    assert_eq!(again.article.top_byte(&doc), top);
+    assert_eq!(again.reader().focus, Pane::Claims);
+    assert_eq!(again.reader().claims.selected, 2);
+    assert_eq!(
+        again.reader().current,
+        Some(Item::Claim(again.reader().claim_view[2]))
+    );
+    let doc = again.reader().doc.clone().unwrap();
+    assert_eq!(again.reader_mut().article.top_byte(&doc), top);
 }
 
 #[test]
@@ -462,17 +495,17 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
     run(&mut app, &[FocusClaims, Select]);
-    assert_eq!(app.selection, None, "only in the article");
+    assert_eq!(app.reader().selection, None, "only in the article");
     run(&mut app, &[FocusArticle, NextClaim, Select]);
-    let doc = app.doc.clone().unwrap();
-    let selected = app.selected_span().expect("a sentence selected");
+    let doc = app.reader().doc.clone().unwrap();
+    let selected = app.reader().selected_span().expect("a sentence selected");
     let first = doc
         .sentences
         .iter()
         .position(|&s| s == selected)
         .expect("a sentence");
     run(&mut app, &[Down, Down, Up]);
-    let span = app.selected_span().unwrap();
+    let span = app.reader().selected_span().unwrap();
     assert_eq!(
         span,
         Span::new(selected.start, doc.sentences[first + 1].end)
@@ -481,34 +514,36 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
     insta::assert_snapshot!("free_note_editor", draw(&mut app, 100, 24).backend());
     typed(&mut app, "two sentences worth a look");
     key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert_eq!(app.selection, None);
+    assert_eq!(app.reader().selection, None);
     let notes: Vec<String> = reviewed(dir.path())
+        .reader()
         .session
+        .as_ref()
         .unwrap()
         .notes()
         .map(|n| n.text.clone())
         .collect();
     assert_eq!(notes, ["two sentences worth a look"]);
     assert_eq!(
-        app.noted_spans(),
+        app.reader().noted_spans(),
         [span],
         "the passage is marked in the article"
     );
 
     // Esc leaves a selection; + adds one as a claim the machine missed.
     run(&mut app, &[Select, Back]);
-    assert_eq!(app.selection, None);
-    let before = app.analysis.as_ref().unwrap().claims.len();
+    assert_eq!(app.reader().selection, None);
+    let before = app.reader().analysis.as_ref().unwrap().claims.len();
     let last_sentence = doc.sentences.len() - 1;
     run(&mut app, &[Bottom, Select]);
-    app.selection = Selection::sentence(&doc, last_sentence);
+    app.reader_mut().selection = Selection::sentence(&doc, last_sentence);
     run(&mut app, &[AddClaim]);
-    let analysis = app.analysis.as_ref().unwrap();
+    let analysis = app.reader().analysis.as_ref().unwrap();
     assert_eq!(analysis.claims.len(), before + 1, "{:?}", app.message);
     assert!(app.message.as_deref().unwrap().starts_with("added as c"));
     let again = reviewed(dir.path());
     assert_eq!(
-        again.analysis.unwrap().claims.len(),
+        again.reader().analysis.as_ref().unwrap().claims.len(),
         before + 1,
         "re-applied on reopen"
     );
@@ -519,21 +554,25 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
 fn m_merges_the_selected_actor_into_one_chosen_in_a_picker() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());
-    let actors = |app: &App| app.analysis.as_ref().unwrap().actors.len();
+    let actors = |app: &App| app.reader().analysis.as_ref().unwrap().actors.len();
     let before = actors(&app);
     run(&mut app, &[FocusClaims, MergeActor]);
-    assert_eq!(app.overlay, None, "only in the Actors pane");
+    assert_eq!(app.reader().overlay, None, "only in the Actors pane");
     run(&mut app, &[FocusActors, MergeActor]);
     insta::assert_snapshot!("merge_picker", draw(&mut app, 100, 24).backend());
     typed(&mut app, "jjk");
-    let Some(Overlay::Merge { into, selected, .. }) = app.overlay.clone() else {
+    let Some(Overlay::Merge { into, selected, .. }) = app.reader().overlay.clone() else {
         panic!("the picker is open");
     };
     assert_eq!(selected, 1);
-    let from_name = app.analysis.as_ref().unwrap().actors[0].name.clone();
-    let into_name = app.analysis.as_ref().unwrap().actors[into[1]].name.clone();
+    let from_name = app.reader().analysis.as_ref().unwrap().actors[0]
+        .name
+        .clone();
+    let into_name = app.reader().analysis.as_ref().unwrap().actors[into[1]]
+        .name
+        .clone();
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.reader().overlay, None);
     assert_eq!(actors(&app), before - 1);
     assert_eq!(
         app.message.as_deref(),
@@ -553,12 +592,12 @@ fn an_item_the_edited_text_no_longer_holds_is_reported_as_orphaned() {
     let dir = tempfile::tempdir().unwrap();
     let open = |text: &str| briefing(dir.path(), text);
     let mut app = open("The mayor said the old bridge would close for repairs in June.\n");
-    assert!(!app.claim_view.is_empty(), "a claim to review");
+    assert!(!app.reader().claim_view.is_empty(), "a claim to review");
     run(&mut app, &[FocusClaims, MarkDisputed]);
     let app = open("Nothing of the kind is written here any more.\n");
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("orphaned"), "{message}");
-    assert_eq!(app.session.as_ref().unwrap().orphans().count(), 1);
+    assert_eq!(app.reader().session.as_ref().unwrap().orphans().count(), 1);
 }
 
 #[test]
@@ -571,7 +610,7 @@ fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
          The council said that tolls would rise in May.\n\n\
          Engineers warned that the ferry would be late.\n",
     );
-    assert_eq!(app.claim_view.len(), 3, "three claims");
+    assert_eq!(app.reader().claim_view.len(), 3, "three claims");
     run(&mut app, &[FocusClaims, MarkDisputed, Grade]);
     typed(&mut app, "b2");
     run(&mut app, &[Note]);
@@ -587,7 +626,7 @@ fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
     typed(&mut app, "which engineers?");
     ctrl_s(&mut app);
     assert_eq!(
-        app.note_entries().len(),
+        app.reader().note_entries().len(),
         2,
         "two free notes, nothing orphaned"
     );
@@ -597,7 +636,7 @@ fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
     assert!(app.message.as_deref().unwrap().contains("listed under R"));
     typed(&mut app, "R");
     insta::assert_snapshot!("notes_list", draw(&mut app, 100, 24).backend());
-    let entries = app.note_entries();
+    let entries = app.reader().note_entries();
     assert!(matches!(&entries[0], Entry::Note(n, Some(_)) if n.text == "tolls: compare last year"));
     assert!(matches!(&entries[1], Entry::Note(n, None) if n.text == "which engineers?"));
     assert!(
@@ -608,7 +647,10 @@ fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
     let enter = |app: &mut App| key(app, KeyCode::Enter, KeyModifiers::NONE);
     run(&mut app, &[FocusClaims]);
     enter(&mut app);
-    assert_eq!((app.overlay.clone(), app.focus), (None, Pane::Article));
+    assert_eq!(
+        (app.reader().overlay.clone(), app.reader().focus),
+        (None, Pane::Article)
+    );
     typed(&mut app, "Rjj");
     enter(&mut app);
     assert!(
@@ -620,7 +662,7 @@ fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
     // An orphaned review cannot be deleted from the list.
     key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
     assert!(app.message.as_deref().unwrap().contains("never dropped"));
-    assert_eq!(app.note_entries().len(), 3);
+    assert_eq!(app.reader().note_entries().len(), 3);
 
     // c edits a note where it is (an orphaned one too), and the list comes back.
     typed(&mut app, "kc");
@@ -628,7 +670,7 @@ fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
     typed(&mut app, " (site crew)");
     ctrl_s(&mut app);
     assert_eq!(
-        app.overlay,
+        app.reader().overlay,
         Some(Overlay::Notes {
             selected: 1,
             confirm: false
@@ -638,19 +680,20 @@ fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
     typed(&mut app, "kd");
     insta::assert_snapshot!("notes_list_confirm", draw(&mut app, 100, 24).backend());
     key(&mut app, KeyCode::Char('n'), KeyModifiers::NONE);
-    assert_eq!(app.note_entries().len(), 3);
+    assert_eq!(app.reader().note_entries().len(), 3);
     key(&mut app, KeyCode::Char('d'), KeyModifiers::NONE);
     key(&mut app, KeyCode::Char('y'), KeyModifiers::NONE);
-    assert_eq!(app.note_entries().len(), 2);
+    assert_eq!(app.reader().note_entries().len(), 2);
     assert!(
-        app.noted_spans().is_empty(),
+        app.reader().noted_spans().is_empty(),
         "the passage is no longer marked"
     );
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.reader().overlay, None);
 
     let again = open("The council said that tolls would rise in May.\n");
     let texts: Vec<String> = again
+        .reader()
         .note_entries()
         .iter()
         .map(|e| match e {
@@ -702,8 +745,8 @@ fn a_selection_moves_by_words_at_either_end_and_is_painted_exactly() {
         text.trim_end().to_string()
     };
     let selected = |app: &App| {
-        let span = app.selected_span().unwrap();
-        app.doc.as_ref().unwrap().slice(span).to_string()
+        let span = app.reader().selected_span().unwrap();
+        app.reader().doc.as_ref().unwrap().slice(span).to_string()
     };
     // The end moves back by words (the comma goes with its word), then the start on.
     typed(&mut app, "BBB");
@@ -723,8 +766,8 @@ fn a_selection_moves_by_words_at_either_end_and_is_painted_exactly() {
     );
     insta::assert_snapshot!("selection_by_words", draw(&mut app, 100, 20).backend());
     run(&mut app, &[AddClaim]);
-    let claims = &app.analysis.as_ref().unwrap().claims;
-    let doc = app.doc.as_ref().unwrap();
+    let claims = &app.reader().analysis.as_ref().unwrap().claims;
+    let doc = app.reader().doc.clone().unwrap();
     assert!(
         claims
             .iter()
@@ -732,4 +775,62 @@ fn a_selection_moves_by_words_at_either_end_and_is_painted_exactly() {
         "{:?}",
         app.message
     );
+}
+
+#[test]
+fn each_contexts_keys_are_rebound_from_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    let config = crate::config::parse(
+        "[keys.grade_picker]\ncancel = [\"q\"]\n\n[keys.note_editor]\nsave = [\"ctrl-w\"]\n\n\
+         [keys.prompt]\nkeep = [\"tab\"]\n\n[keys.merge_picker]\ndown = [\"n\"]\n\
+         choose = [\"m\"]\n\n[keys.notes_list]\nclose = [\"x\"]\n",
+    )
+    .unwrap();
+    app.keymap = config.keymap().unwrap();
+    run(&mut app, &[FocusClaims, Grade]);
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(
+        screen.contains("q cancel"),
+        "the hint names the key: {screen}"
+    );
+    typed(&mut app, "q");
+    assert_eq!(app.reader().overlay, None, "q cancels the grade picker");
+    assert!(!app.quit, "and does not quit");
+    // in the note editor q and s are text, ctrl-w saves
+    run(&mut app, &[Note]);
+    typed(&mut app, "qs");
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains("ctrl-w save"), "{screen}");
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(app.reader().overlay.is_some(), "ctrl-s no longer saves");
+    key(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(app.reader().overlay, None);
+    let claim = app.reader().claim_view[0];
+    let session = app.reader().session.as_ref().unwrap();
+    assert_eq!(session.claim(claim).unwrap().note.as_deref(), Some("qs"));
+    // a search kept with tab
+    run(&mut app, &[Search]);
+    typed(&mut app, "Korea");
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    assert!(!app.reader().search.editing);
+    assert_eq!(app.reader().search.query, "Korea");
+    // the merge picker steps with n and merges with m; the notes list closes with x
+    run(&mut app, &[FocusActors, MergeActor]);
+    typed(&mut app, "n");
+    let Some(Overlay::Merge { selected, .. }) = app.reader().overlay.clone() else {
+        panic!("the picker is open");
+    };
+    assert_eq!(selected, 1);
+    let before = app.reader().analysis.as_ref().unwrap().actors.len();
+    typed(&mut app, "m");
+    assert_eq!(app.reader().overlay, None);
+    assert_eq!(
+        app.reader().analysis.as_ref().unwrap().actors.len(),
+        before - 1
+    );
+    run(&mut app, &[Notes]);
+    assert!(app.reader().overlay.is_some());
+    typed(&mut app, "x");
+    assert_eq!(app.reader().overlay, None, "x closes the notes list");
 }

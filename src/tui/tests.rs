@@ -6,11 +6,14 @@ use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Style};
 
 use super::action::Action::{self, *};
-use super::app::{App, Item, Pane};
+use super::app::App;
 use super::keymap::Keymap;
 use super::layout;
+use super::reader::{Item, Pane};
+use super::sizes::Plan;
 use crate::analysis::{UserLexicon, analyze};
 use crate::document::{Document, Meta};
+use ratatui::layout::Rect;
 
 fn app_for(doc: Document) -> App {
     let analysis = analyze(&doc, &UserLexicon::default());
@@ -28,9 +31,16 @@ fn sample() -> App {
 fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
-        .draw(|frame| layout::draw(frame, app))
+        .draw(|frame| {
+            super::render(frame, app);
+        })
         .expect("drawn");
     terminal
+}
+
+/// Where a frame of this size puts everything: what the mouse acts on.
+fn plan(app: &App, width: u16, height: u16) -> Plan {
+    layout::plan(Rect::new(0, 0, width, height), app)
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -79,7 +89,11 @@ fn help_overlay_lists_the_live_keymap() {
     app.handle(Help);
     let terminal = draw(&mut app, 120, 30);
     insta::assert_snapshot!("help_120x30", terminal.backend());
+    // taller than 30 rows with every context's keys: whole on a larger terminal
+    let terminal = draw(&mut app, 160, 45);
     let screen = terminal.backend().to_string();
+    assert!(screen.contains("in the grade picker"), "{screen}");
+    assert!(screen.contains("clear the grade"), "{screen}");
     for action in app.keymap.actions() {
         // a single briefing: no library keys
         let shown = screen.contains(action.describe());
@@ -116,11 +130,11 @@ fn panes_say_work_is_under_way_until_the_analysis_arrives() {
 fn tab_and_numbers_move_the_focus() {
     let mut app = sample();
     run(&mut app, &[NextPane, NextPane]);
-    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.reader().focus, Pane::Actors);
     run(&mut app, &[PrevPane, PrevPane, PrevPane]);
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.reader().focus, Pane::Timeline);
     run(&mut app, &[FocusClaims]);
-    assert_eq!(app.focus, Pane::Claims);
+    assert_eq!(app.reader().focus, Pane::Claims);
 }
 
 #[test]
@@ -128,13 +142,16 @@ fn enter_on_a_claim_shows_its_words_in_the_article() {
     let mut app = sample();
     draw(&mut app, 160, 30);
     run(&mut app, &[FocusClaims, Bottom, Open]);
-    let last = app.claim_view.len() - 1;
-    assert_eq!(app.current, Some(Item::Claim(app.claim_view[last])));
-    let start = app.analysis.as_ref().unwrap().claims[app.claim_view[last]]
+    let last = app.reader().claim_view.len() - 1;
+    assert_eq!(
+        app.reader().current,
+        Some(Item::Claim(app.reader().claim_view[last]))
+    );
+    let start = app.reader().analysis.as_ref().unwrap().claims[app.reader().claim_view[last]]
         .span
         .start;
-    let doc = app.doc.as_ref().unwrap();
-    assert!(app.article.shows(doc, start));
+    let doc = app.reader().doc.clone().unwrap();
+    assert!(app.reader_mut().article.shows(&doc, start));
     // The claim's words stand out in the drawn article.
     let terminal = draw(&mut app, 160, 30);
     let buffer = terminal.backend().buffer();
@@ -151,7 +168,7 @@ fn in_narrow_layout_a_jump_brings_the_article_to_the_front() {
     let mut app = sample();
     draw(&mut app, 80, 24);
     run(&mut app, &[FocusTimeline, Down, Open]);
-    assert_eq!(app.focus, Pane::Article);
+    assert_eq!(app.reader().focus, Pane::Article);
 }
 
 #[test]
@@ -159,12 +176,12 @@ fn brackets_step_through_claims_in_the_article() {
     let mut app = sample();
     draw(&mut app, 80, 24);
     run(&mut app, &[NextClaim]);
-    assert_eq!(app.current, Some(Item::Claim(0)));
+    assert_eq!(app.reader().current, Some(Item::Claim(0)));
     run(&mut app, &[NextClaim, NextClaim]);
-    assert_eq!(app.current, Some(Item::Claim(2)));
-    assert_eq!(app.claims.selected, 2);
+    assert_eq!(app.reader().current, Some(Item::Claim(2)));
+    assert_eq!(app.reader().claims.selected, 2);
     run(&mut app, &[PrevClaim]);
-    assert_eq!(app.current, Some(Item::Claim(1)));
+    assert_eq!(app.reader().current, Some(Item::Claim(1)));
 }
 
 #[test]
@@ -173,15 +190,15 @@ fn search_counts_matches_and_steps_through_them() {
     draw(&mut app, 80, 24);
     app.handle(Search);
     typed(&mut app, "korea");
-    assert!(app.search.editing);
+    assert!(app.reader().search.editing);
     app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    let n = app.search.matches.len();
+    let n = app.reader().search.matches.len();
     assert!(n > 1);
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.reader().search.current, Some(0));
     typed(&mut app, "n");
-    assert_eq!(app.search.current, Some(1));
+    assert_eq!(app.reader().search.current, Some(1));
     typed(&mut app, "NN");
-    assert_eq!(app.search.current, Some(n - 1));
+    assert_eq!(app.reader().search.current, Some(n - 1));
     let screen = draw(&mut app, 80, 24).backend().to_string();
     assert!(screen.contains(&format!("/korea {n}/{n}")), "{screen}");
 }
@@ -239,9 +256,9 @@ fn a_search_in_a_long_briefing_is_counted_between_keys_and_steps_through_every_m
     typed(&mut app, "chair");
     // The first match is shown at once; the rest of the text is counted between keys.
     assert!(app.counting());
-    let so_far = app.search.matches.len();
+    let so_far = app.reader().search.matches.len();
     assert!(0 < so_far && so_far < all.len());
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.reader().search.current, Some(0));
     let terminal = draw(&mut app, 80, 24);
     assert!(
         status(&terminal).contains(&format!("/chair▏  1/{so_far}+")),
@@ -253,20 +270,23 @@ fn a_search_in_a_long_briefing_is_counted_between_keys_and_steps_through_every_m
     while app.counting() {
         app.count_on();
     }
-    assert_eq!(app.search.matches.len(), all.len());
+    assert_eq!(app.reader().search.matches.len(), all.len());
     let terminal = draw(&mut app, 80, 24);
     assert!(status(&terminal).contains(&format!("/chair 1/{} ", all.len())));
     // N from the first goes round to the last, n back to the first, then on.
     typed(&mut app, "N");
-    assert_eq!(app.search.current, Some(all.len() - 1));
-    assert_eq!(app.search.shown.map(|m| m.start), all.last().copied());
-    let doc = app.doc.clone().expect("a document");
-    assert!(app.article.shows(&doc, all[all.len() - 1]));
+    assert_eq!(app.reader().search.current, Some(all.len() - 1));
+    assert_eq!(
+        app.reader().search.shown.map(|m| m.start),
+        all.last().copied()
+    );
+    let doc = app.reader().doc.clone().expect("a document");
+    assert!(app.reader_mut().article.shows(&doc, all[all.len() - 1]));
     assert_matches_painted(&draw(&mut app, 80, 24));
     typed(&mut app, "nn");
-    assert_eq!(app.search.current, Some(1));
-    assert_eq!(app.search.shown.map(|m| m.start), Some(all[1]));
-    assert!(app.article.shows(&doc, all[1]));
+    assert_eq!(app.reader().search.current, Some(1));
+    assert_eq!(app.reader().search.shown.map(|m| m.start), Some(all[1]));
+    assert!(app.reader_mut().article.shows(&doc, all[1]));
 }
 
 #[test]
@@ -277,10 +297,10 @@ fn a_search_from_deep_in_a_long_briefing_shows_the_match_before_the_count_reache
     app.handle(Bottom);
     app.handle(Search);
     typed(&mut app, "chair");
-    let shown = app.search.shown.expect("a match near the end");
-    let doc = app.doc.clone().expect("a document");
-    assert!(app.article.shows(&doc, shown.start));
-    assert_eq!(app.search.current, None);
+    let shown = app.reader().search.shown.expect("a match near the end");
+    let doc = app.reader().doc.clone().expect("a document");
+    assert!(app.reader_mut().article.shows(&doc, shown.start));
+    assert_eq!(app.reader().search.current, None);
     let terminal = draw(&mut app, 80, 24);
     assert!(
         status(&terminal).contains("/chair▏  ?/"),
@@ -292,7 +312,7 @@ fn a_search_from_deep_in_a_long_briefing_shows_the_match_before_the_count_reache
         app.count_on();
     }
     let k = text[..shown.start].matches("chair").count();
-    assert_eq!(app.search.current, Some(k));
+    assert_eq!(app.reader().search.current, Some(k));
     let terminal = draw(&mut app, 80, 24);
     assert!(status(&terminal).contains(&format!("/chair▏  {}/{all}", k + 1)));
 }
@@ -305,38 +325,41 @@ fn after_scrolling_away_n_and_shift_n_go_on_from_the_view() {
     app.handle(Search);
     typed(&mut app, "chair");
     app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    assert_eq!(app.search.shown.map(|m| m.start), Some(all[0]));
-    let doc = app.doc.clone().expect("a document");
+    assert_eq!(app.reader().search.shown.map(|m| m.start), Some(all[0]));
+    let doc = app.reader().doc.clone().expect("a document");
     // far from the first match: n shows the first match from the top of the view on
     for _ in 0..40 {
         app.handle(PageDown);
     }
     draw(&mut app, 80, 24);
-    let top = app.article.top_byte(&doc);
+    let top = app.reader_mut().article.top_byte(&doc);
     assert!(top > all[3], "{top}");
     typed(&mut app, "n");
     let next = *all.iter().find(|&&at| at >= top).expect("a match below");
-    assert_eq!(app.search.shown.map(|m| m.start), Some(next));
-    assert!(app.article.shows(&doc, next));
+    assert_eq!(app.reader().search.shown.map(|m| m.start), Some(next));
+    assert!(app.reader_mut().article.shows(&doc, next));
     let k = all.iter().position(|&at| at == next);
     while app.counting() {
         app.count_on();
     }
-    assert_eq!(app.search.current, k);
+    assert_eq!(app.reader().search.current, k);
     // scrolled away again: N shows the last match before the view
     for _ in 0..10 {
         app.handle(PageDown);
     }
     draw(&mut app, 80, 24);
-    let top = app.article.top_byte(&doc);
+    let top = app.reader_mut().article.top_byte(&doc);
     typed(&mut app, "N");
     let before = *all
         .iter()
         .rev()
         .find(|&&at| at < top)
         .expect("a match above");
-    assert_eq!(app.search.shown.map(|m| m.start), Some(before));
-    assert_eq!(app.search.current, all.iter().position(|&at| at == before));
+    assert_eq!(app.reader().search.shown.map(|m| m.start), Some(before));
+    assert_eq!(
+        app.reader().search.current,
+        all.iter().position(|&at| at == before)
+    );
 }
 
 #[test]
@@ -348,7 +371,7 @@ fn a_growing_query_counts_a_step_a_key_and_ends_with_the_whole_count() {
         typed(&mut app, &typed_so_far[typed_so_far.len() - 1..]);
         // one step of the count a key, not the whole text again
         assert!(app.counting(), "{typed_so_far}");
-        assert_eq!(app.search.current, Some(0));
+        assert_eq!(app.reader().search.current, Some(0));
     }
     typed(&mut app, "x");
     app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
@@ -357,10 +380,10 @@ fn a_growing_query_counts_a_step_a_key_and_ends_with_the_whole_count() {
     }
     // smart case: "the" finds "The" too
     assert_eq!(
-        app.search.matches.len(),
+        app.reader().search.matches.len(),
         text.to_lowercase().matches("the").count()
     );
-    assert_eq!(app.search.current, Some(0));
+    assert_eq!(app.reader().search.current, Some(0));
 }
 
 /// The style of the first cell of `word`'s first (or last) appearance in the frame.
@@ -400,6 +423,7 @@ fn escape_goes_back_one_step_at_a_time() {
     let mut app = sample();
     draw(&mut app, 160, 45);
     let korea = app
+        .reader()
         .analysis
         .as_ref()
         .unwrap()
@@ -412,9 +436,9 @@ fn escape_goes_back_one_step_at_a_time() {
         app.handle(Down);
     }
     app.handle(Open);
-    assert_eq!(app.filter, Some(korea));
-    let all = app.analysis.as_ref().unwrap().timeline.len();
-    assert!(app.event_view.len() < all);
+    assert_eq!(app.reader().filter, Some(korea));
+    let all = app.reader().analysis.as_ref().unwrap().timeline.len();
+    assert!(app.reader().event_view.len() < all);
     app.handle(Search);
     typed(&mut app, "missile");
     app.handle(Help);
@@ -423,10 +447,10 @@ fn escape_goes_back_one_step_at_a_time() {
     app.handle(Back);
     assert!(!app.help);
     app.handle(Back);
-    assert!(app.search.query.is_empty() && app.filter.is_some());
+    assert!(app.reader().search.query.is_empty() && app.reader().filter.is_some());
     app.handle(Back);
-    assert_eq!(app.filter, None);
-    assert_eq!(app.event_view.len(), all);
+    assert_eq!(app.reader().filter, None);
+    assert_eq!(app.reader().event_view.len(), all);
 }
 
 #[test]
@@ -468,7 +492,7 @@ fn any_size_and_any_text_draws_without_panic() {
 
 #[test]
 fn rows_are_clipped_to_their_width_with_an_ellipsis() {
-    use super::layout::clip;
+    use super::widgets::clip;
     assert_eq!(clip("a  b\n c", 5), "a b c");
     assert_eq!(clip("abcdef", 5), "abcd…");
     assert_eq!(clip("日本語です", 5), "日本…");
@@ -480,7 +504,8 @@ fn with_the_mouse_a_click_selects_and_the_wheel_scrolls() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut app = sample();
     draw(&mut app, 160, 45);
-    let claims = app.rects[1].expect("the claims pane is drawn");
+    let plan = plan(&app, 160, 45);
+    let claims = plan.inside(Pane::Claims).expect("the claims pane is drawn");
     let mouse = |kind, column, row| MouseEvent {
         kind,
         column,
@@ -488,22 +513,24 @@ fn with_the_mouse_a_click_selects_and_the_wheel_scrolls() {
         modifiers: KeyModifiers::NONE,
     };
     // The second row of the third claim.
-    app.handle_mouse(mouse(
-        MouseEventKind::Down(MouseButton::Left),
-        claims.x + 3,
-        claims.y + 5,
-    ));
-    assert_eq!(app.focus, Pane::Claims);
-    assert_eq!(app.current, Some(Item::Claim(2)));
-    let article = app.rects[0].expect("the article is drawn");
-    app.handle_mouse(mouse(
-        MouseEventKind::ScrollDown,
-        article.x + 1,
-        article.y + 1,
-    ));
-    assert_eq!(app.focus, Pane::Article);
-    let doc = app.doc.as_ref().unwrap();
-    assert_ne!(app.article.top_byte(doc), 0);
+    app.handle_mouse(
+        mouse(
+            MouseEventKind::Down(MouseButton::Left),
+            claims.x + 3,
+            claims.y + 5,
+        ),
+        &plan,
+    );
+    assert_eq!(app.reader().focus, Pane::Claims);
+    assert_eq!(app.reader().current, Some(Item::Claim(2)));
+    let article = plan.inside(Pane::Article).expect("the article is drawn");
+    app.handle_mouse(
+        mouse(MouseEventKind::ScrollDown, article.x + 1, article.y + 1),
+        &plan,
+    );
+    assert_eq!(app.reader().focus, Pane::Article);
+    let doc = app.reader().doc.clone().unwrap();
+    assert_ne!(app.reader_mut().article.top_byte(&doc), 0);
 }
 
 #[test]
@@ -513,10 +540,10 @@ fn a_jump_from_a_tab_is_placed_at_the_article_size_it_is_drawn_at() {
     draw(&mut app, 80, 24);
     run(&mut app, &[FocusClaims, Down, Down, Down, Open]);
     draw(&mut app, 80, 24);
-    let start = app.analysis.as_ref().unwrap().claims[3].span.start;
-    let doc = app.doc.as_ref().unwrap();
-    assert!(app.article.shows(doc, start));
-    assert_ne!(app.article.top_byte(doc), 0);
+    let start = app.reader().analysis.as_ref().unwrap().claims[3].span.start;
+    let doc = app.reader().doc.clone().unwrap();
+    assert!(app.reader_mut().article.shows(&doc, start));
+    assert_ne!(app.reader_mut().article.top_byte(&doc), 0);
 }
 
 #[test]
@@ -524,11 +551,11 @@ fn a_resize_keeps_the_words_at_the_top() {
     let mut app = sample();
     draw(&mut app, 80, 24);
     run(&mut app, &[Down; 9]);
-    let doc = app.doc.as_ref().unwrap();
-    let before = app.article.top_byte(doc);
+    let doc = app.reader().doc.clone().unwrap();
+    let before = app.reader_mut().article.top_byte(&doc);
     draw(&mut app, 130, 30);
-    let doc = app.doc.as_ref().unwrap();
-    let after = app.article.top_byte(doc);
+    let doc = app.reader().doc.clone().unwrap();
+    let after = app.reader_mut().article.top_byte(&doc);
     assert!(after <= before && before - after < 130, "{before} {after}");
 }
 
@@ -553,33 +580,36 @@ fn with_the_mouse_a_click_on_a_tab_brings_its_pane() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let mut app = sample();
     draw(&mut app, 80, 24);
-    let (_, timeline) = app.tabs[3];
-    app.handle_mouse(MouseEvent {
+    let plan = plan(&app, 80, 24);
+    let (_, timeline) = plan.tabs[3];
+    let click = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: timeline.x + 1,
         row: timeline.y,
         modifiers: KeyModifiers::NONE,
-    });
-    assert_eq!(app.focus, Pane::Timeline);
+    };
+    app.handle_mouse(click, &plan);
+    assert_eq!(app.reader().focus, Pane::Timeline);
 }
 
 #[test]
 fn pane_sizes_from_the_configuration_are_honoured() {
-    use super::layout::PaneSizes;
+    use super::sizes::PaneSizes;
     let mut app = sample();
     app.sizes = PaneSizes {
         side: 30,
         wide: 120,
     };
     draw(&mut app, 110, 30);
-    assert!(app.narrow, "below `wide` the panes are tabs");
+    assert!(app.reader().narrow, "below `wide` the panes are tabs");
     draw(&mut app, 160, 30);
-    assert!(!app.narrow);
-    let width = |pane: usize| app.rects[pane].map_or(0, |r| r.width + 2);
+    assert!(!app.reader().narrow);
+    let plan = plan(&app, 160, 30);
+    let width = |pane: usize| plan.panes[pane].map_or(0, |r| r.width);
     assert_eq!((width(0), width(1)), (112, 48), "30% of 160 on the right");
     app.sizes = PaneSizes::default();
     draw(&mut app, 110, 30);
-    assert!(!app.narrow);
+    assert!(!app.reader().narrow);
 }
 
 #[path = "library_tests.rs"]
@@ -602,7 +632,7 @@ fn bidirectional_controls_are_never_drawn() {
         .map(|c| c.symbol())
         .collect();
     assert!(shown.contains("dekcir"), "the words are drawn");
-    assert!(!shown.chars().any(layout::is_bidi_control), "{shown}");
+    assert!(!shown.chars().any(super::text::is_bidi_control), "{shown}");
 }
 
 #[test]
@@ -666,10 +696,12 @@ fn timeline_dates_are_in_words_and_never_run_into_the_label() {
     let mut app = app_for(doc);
     app.handle(FocusTimeline);
     insta::assert_snapshot!("timeline_words", draw(&mut app, 80, 12).backend());
-    let analysis = app.analysis.clone().expect("analysed");
+    let analysis = app.reader().analysis.clone().expect("analysed");
     for width in 30..=160 {
         let terminal = draw(&mut app, width, 40);
-        let pane = app.rects[3].expect("the timeline is drawn");
+        let pane = plan(&app, width, 40)
+            .inside(Pane::Timeline)
+            .expect("the timeline is drawn");
         let buffer = terminal.backend().buffer();
         let rows: Vec<String> = (pane.top()..pane.bottom())
             .map(|y| {
@@ -704,7 +736,7 @@ fn on_a_text_that_is_not_english_the_panes_say_why_they_are_empty() {
                 las empresas tendrán menos costes.";
     let (doc, _) = Document::from_text(text, Meta::default());
     let mut app = app_for(doc);
-    assert!(!app.analysis.as_ref().unwrap().english);
+    assert!(!app.reader().analysis.as_ref().unwrap().english);
     let screen = format!("{:?}", draw(&mut app, 160, 30).backend());
     for what in ["no claims", "no actors", "no events"] {
         assert!(screen.contains(what), "{screen}");
@@ -726,7 +758,7 @@ fn a_search_for_a_space_finds_the_spaces() {
     typed(&mut app, " ");
     let bar = status(&draw(&mut app, 120, 30));
     assert!(!bar.contains("no match"), "{bar}");
-    assert!(app.search.current.is_some(), "{bar}");
+    assert!(app.reader().search.current.is_some(), "{bar}");
 }
 
 #[test]
@@ -741,7 +773,7 @@ fn a_long_message_is_cut_in_the_middle_so_its_end_shows() {
     assert!(bar.starts_with("\" exported to /home/"), "{bar}");
     assert!(bar.ends_with("-slug-2024-11-23.md\""), "{bar}");
     assert!(bar.contains('…'), "{bar}");
-    assert_eq!(layout::clip_middle(&long, 200), long);
-    assert_eq!(layout::clip_middle("日本語の文章", 7), "日…文章");
-    assert_eq!(layout::clip_middle("abc", 0), "");
+    assert_eq!(super::widgets::clip_middle(&long, 200), long);
+    assert_eq!(super::widgets::clip_middle("日本語の文章", 7), "日…文章");
+    assert_eq!(super::widgets::clip_middle("abc", 0), "");
 }

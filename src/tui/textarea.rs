@@ -6,7 +6,7 @@
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::drawable;
+use super::text::drawable;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextArea {
@@ -244,9 +244,9 @@ impl TextArea {
         rows
     }
 
-    /// The rows in view in a box of `width` by `height` cells, and where the cursor is in
-    /// it (column, row). Scrolls just enough to keep the cursor in view.
-    pub fn view(&mut self, width: usize, height: usize) -> (Vec<String>, (usize, usize)) {
+    /// Wraps the text for a box of `width` by `height` cells and scrolls just enough to
+    /// keep the cursor in view, before the box is drawn.
+    pub fn fit(&mut self, width: usize, height: usize) {
         self.width = width.max(1);
         let height = height.max(1);
         let rows = self.rows();
@@ -257,6 +257,14 @@ impl TextArea {
             self.top = r + 1 - height;
         }
         self.top = self.top.min(rows.len().saturating_sub(height));
+    }
+
+    /// The rows in view in the box [`TextArea::fit`] was given (`height` rows of it), and
+    /// where the cursor is in it (column, row).
+    pub fn view(&self, height: usize) -> (Vec<String>, (usize, usize)) {
+        let height = height.max(1);
+        let rows = self.rows();
+        let r = self.row_of(&rows);
         let column = width_of(&self.text[rows[r].start..self.cursor]);
         let lines = rows[self.top..]
             .iter()
@@ -271,6 +279,12 @@ impl TextArea {
 mod tests {
     use super::*;
     use Edit::*;
+
+    /// The box as drawn after the text was fitted to it.
+    fn seen(a: &mut TextArea, width: usize, height: usize) -> (Vec<String>, (usize, usize)) {
+        a.fit(width, height);
+        a.view(height)
+    }
 
     fn area(text: &str, width: usize) -> TextArea {
         let mut area = TextArea::new(text.to_string());
@@ -321,7 +335,7 @@ mod tests {
         run(&mut a, &[Backspace]);
         assert_eq!(a.text(), "caf 日本");
         run(&mut a, &[End]);
-        let (_, cursor) = a.view(20, 3);
+        let (_, cursor) = seen(&mut a, 20, 3);
         assert_eq!(cursor, (8, 0), "wide characters take two columns each");
         // Control characters are not typed into a note.
         typed(&mut a, "\u{1b}\u{7}");
@@ -384,7 +398,7 @@ mod tests {
                 a.edit(edit);
                 assert!(a.cursor <= a.text.len() && a.is_boundary(a.cursor));
                 if k % 3 == 0 {
-                    let (rows, (_, y)) = a.view(width, height);
+                    let (rows, (_, y)) = seen(&mut a, width, height);
                     assert!(rows.len() <= height && y < rows.len().max(1));
                 }
             }
@@ -395,17 +409,17 @@ mod tests {
     fn the_view_scrolls_to_keep_the_cursor_in_the_box() {
         let text: Vec<String> = (1..=10).map(|k| format!("line {k}")).collect();
         let mut a = TextArea::new(text.join("\n"));
-        let (lines, cursor) = a.view(20, 3);
+        let (lines, cursor) = seen(&mut a, 20, 3);
         assert_eq!(lines, ["line 8", "line 9", "line 10"]);
         assert_eq!(cursor, (7, 2));
         for _ in 0..8 {
             a.edit(Up);
         }
-        let (lines, cursor) = a.view(20, 3);
+        let (lines, cursor) = seen(&mut a, 20, 3);
         assert_eq!(lines, ["line 2", "line 3", "line 4"]);
         assert_eq!(cursor, (6, 0));
         // Bidirectional controls are kept in the note but never drawn.
         let mut a = TextArea::new("a\u{202E}b".into());
-        assert_eq!(a.view(10, 1).0, ["ab"]);
+        assert_eq!(seen(&mut a, 10, 1).0, ["ab"]);
     }
 }

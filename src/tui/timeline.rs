@@ -1,23 +1,25 @@
 //! The timeline pane: events in order, each date in words ("Fri 22 Nov 2024") beside its
-//! TimeML value while there is room, undated events marked.
+//! TimeML value while there is room, undated events with the interval they are known to lie
+//! in ("before Fri 22 Nov 2024"), else marked undated.
 
 use ratatui::text::{Line, Span as Text};
 
-use super::app::App;
-use super::layout::{clip, none_found, row_style};
+use super::reader::Reader;
 use super::theme;
+use super::widgets::{clip, none_found, row_style};
+use crate::analysis::Within;
 use crate::analysis::times::readable;
 use crate::document::DateSource;
 use unicode_width::UnicodeWidthStr;
 
-pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
+/// The rows in view, as [`Reader::fit`] scrolled the list.
+pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
     let Some(analysis) = &app.analysis else {
         return Vec::new();
     };
     if app.event_view.is_empty() {
         return none_found(analysis, "events", width);
     }
-    app.timeline.scrolled(height, app.event_view.len());
     let view = app.timeline;
     let rows: Vec<Row> = app.event_view[view.offset..]
         .iter()
@@ -27,11 +29,11 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
             match event.time.and_then(|t| analysis.times.get(t)) {
                 Some(t) => Row {
                     date: readable(&t.value, t.kind),
-                    value: t.value.clone(),
+                    value: t.value.to_string(),
                     label: &event.label,
                 },
                 None => Row {
-                    date: "undated".to_string(),
+                    date: event.within.as_ref().map_or("undated".to_string(), within),
                     value: String::new(),
                     label: &event.label,
                 },
@@ -56,6 +58,18 @@ pub fn lines(app: &mut App, width: usize, height: usize) -> Vec<Line<'static>> {
             Line::from(spans).style(row_style(view.offset + k == view.selected))
         })
         .collect()
+}
+
+/// An undated event's known interval, short: "before 22 Nov 2024", "after Feb 2022",
+/// "Feb 2022 – 22 Nov 2024".
+fn within(w: &Within) -> String {
+    let words = Within::bound;
+    match (&w.after, &w.before) {
+        (Some(a), Some(b)) => format!("{} – {}", words(a), words(b)),
+        (Some(a), None) => format!("after {}", words(a)),
+        (None, Some(b)) => format!("before {}", words(b)),
+        (None, None) => "undated".to_string(),
+    }
 }
 
 struct Row<'a> {
@@ -112,7 +126,7 @@ impl Columns {
 /// date they keep open values (XXXX-WXX-5): the foot says how many, and that a date would
 /// resolve them. A date read from the article's dateline is a guess: the foot says so, and
 /// how to give the right one when there is `room`.
-pub fn date_foot(app: &App, room: usize) -> Option<String> {
+pub fn date_foot(app: &Reader, room: usize) -> Option<String> {
     let (doc, analysis) = (app.doc.as_ref()?, app.analysis.as_ref()?);
     if let Some(date) = doc.meta.published {
         if doc.meta.published_from != Some(DateSource::Dateline) {
@@ -126,11 +140,7 @@ pub fn date_foot(app: &App, room: usize) -> Option<String> {
             foot
         });
     }
-    let open = analysis
-        .times
-        .iter()
-        .filter(|t| t.value.starts_with('X'))
-        .count();
+    let open = analysis.times.iter().filter(|t| t.value.open()).count();
     let noun = if open == 1 { "date" } else { "dates" };
     (open > 0).then(|| format!(" {open} {noun} left open: a published date would resolve them "))
 }

@@ -29,7 +29,7 @@ pub fn time(doc: &Document, analysis: &Analysis, words: &str) -> (TimexType, Str
         .times
         .iter()
         .find(|t| doc.slice(t.span) == words)
-        .map(|t| (t.kind, t.value.clone()))
+        .map(|t| (t.kind, t.value.to_string()))
         .unwrap_or_else(|| panic!("no time expression {words:?}"))
 }
 

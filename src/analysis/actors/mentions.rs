@@ -59,6 +59,13 @@ struct Scan<'a> {
     name_tails: HashSet<&'a str>,
     /// First words of the user's aliases, lower-cased.
     user_starts: HashSet<String>,
+    /// How many tokens before each are organisation or place cue words, so that
+    /// [`Scan::has_cue`] over a run is one subtraction.
+    cues: Vec<u32>,
+    /// The last run [`Scan::run_end`] measured (its start and end): a run asked for again
+    /// from a capitalised word inside it ends there too. Without it, a long run of names
+    /// ("Russia North Korea Ukraine ...") was measured again from each name: quadratic.
+    last_run: std::cell::Cell<Option<(usize, usize)>>,
 }
 
 pub fn recognise(
@@ -113,8 +120,17 @@ pub fn recognise(
             .filter_map(|(alias, _)| alias.split_whitespace().next())
             .map(str::to_lowercase)
             .collect(),
+        cues: Vec::new(),
+        last_run: std::cell::Cell::new(None),
     };
     scan.caps = (0..tokens.len()).map(|i| scan.cap_at(i)).collect();
+    scan.cues = std::iter::once(0)
+        .chain((0..tokens.len()).scan(0, |n, k| {
+            let w = scan.word(k);
+            *n += u32::from(g.org_cues.contains(w) || g.place_cues.contains(w));
+            Some(*n)
+        }))
+        .collect();
     let mut out = Vec::new();
     for (&(a, b), &m) in sentences.iter().zip(&modes) {
         if m == Mode::Body {
@@ -354,6 +370,19 @@ impl<'a> Scan<'a> {
 
     /// End of the run of capitalised words from `i`, with connectors between them.
     fn run_end(&self, i: usize, b: usize) -> usize {
+        if let Some((from, end)) = self.last_run.get()
+            && from < i
+            && i < end
+            && self.is_cap(i, b)
+        {
+            return end;
+        }
+        let end = self.measure_run(i, b);
+        self.last_run.set(Some((i, end)));
+        end
+    }
+
+    fn measure_run(&self, i: usize, b: usize) -> usize {
         let mut j = i;
         while j < b {
             // a name does not go on to the next line (a byline, then the dateline)
@@ -572,9 +601,7 @@ impl<'a> Scan<'a> {
     }
 
     fn has_cue(&self, a: usize, e: usize) -> bool {
-        (a..e).any(|k| {
-            self.g.org_cues.contains(self.word(k)) || self.g.place_cues.contains(self.word(k))
-        })
+        self.cues[e] > self.cues[a]
     }
 
     /// Types the run of capitalised words `[a, e)` and pushes what it names; returns where

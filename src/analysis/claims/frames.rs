@@ -19,6 +19,7 @@ use std::ops::Range;
 use super::lexicon::{Class, Frame};
 use super::reader::{CueMatch, Reader, Sentence};
 use super::subjects::{CONTENT_REACH, SOURCE_REACH};
+use super::tree::base;
 use crate::analysis::model::ClaimKind;
 use crate::analysis::tokens::{TokenKind, is_capitalised};
 
@@ -85,6 +86,7 @@ impl Reader<'_> {
                 Frame::Speech | Frame::Clause | Frame::Tell | Frame::Object => {
                     self.verb(&s, m, &found)
                 }
+                Frame::Noun => self.noun(&s, m),
                 Frame::Extend => None,
             };
             if let Some(f) = attribution.filter(|f| self.has_words(f) && self.short_enough(f))
@@ -96,8 +98,10 @@ impl Reader<'_> {
         self.cut_at_later_attributions(&mut found, end);
         drop_reported_reports(&mut found);
         for f in &mut found {
+            // a quote before the cue, or reported words after it to the sentence's end ("X
+            // said Y. "..."), goes on with a quote opening the next sentence
             if let [content] = &f.content[..]
-                && f.cue.start >= content.end
+                && (f.cue.start >= content.end || content.start >= f.cue.end && content.end >= end)
                 && content.end <= sentence.end
                 && let Some(next) = self.continuation(sentence.end)
             {
@@ -123,6 +127,11 @@ impl Reader<'_> {
         let passive = (cue_start..m.range.start).any(|i| self.is(Class::Be, i))
             && is_participle(self.word(m.range.start));
         if passive {
+            // "are often mentioned", "will be talked about": what is mentioned is no claim
+            let mention = self.word(m.range.start).starts_with("mention") || m.range.len() > 1;
+            if m.cue.frame == Frame::Object && mention {
+                return None;
+            }
             return self.passive(s, m, cue_start);
         }
         // "..., saying" / "by saying": the participle's subject is the main clause's
@@ -143,11 +152,16 @@ impl Reader<'_> {
         let after_time = self
             .clause_after_time(after, s.end)
             .filter(|_| that.is_none());
+        // "said at a rally in Lyon the bridge ...": the parse's complement clause after adjuncts
+        let complement = self
+            .complement_start(s, m.range.start, after)
+            .filter(|_| that.is_none() && after_time.is_none());
         let relative =
             cue_start > s.start && matches!(self.word(cue_start - 1), "who" | "which" | "that");
         let trailing = (after >= s.end || self.is(Class::Adjunct, after))
             && that.is_none()
             && after_time.is_none()
+            && complement.is_none()
             && !relative;
         let second_verb = cue_start > s.start && matches!(self.word(cue_start - 1), "and" | "but");
         let (source, region_start) = if participle || second_verb {
@@ -158,8 +172,13 @@ impl Reader<'_> {
             )
         } else {
             let source = self.subject(s.start, cue_start, !trailing);
-            if let Some(src) = source.as_ref().filter(|r| self.word(r.end) != ",") {
-                // "X has uncovered evidence suggesting": the cue takes in the verb phrase
+            let source = self.parsed_subject(s, m.range.start, cue_start, source);
+            if let Some(src) = source
+                .as_ref()
+                .filter(|r| !matches!(self.word(r.end), "," | "that"))
+            {
+                // "X has uncovered evidence suggesting": the cue takes in the verb phrase (not a
+                // relative "that" after an antecedent)
                 cue_start = cue_start.min(src.end);
             }
             let start = source.as_ref().map_or(cue_start, |r| r.start);
@@ -172,8 +191,14 @@ impl Reader<'_> {
         let quote_left = if region_start > s.start {
             self.quote_ending_at(region_start - 1).is_some()
         } else {
-            // `"...!" He said with a laugh.`: only circumstance after the cue
-            s.end <= after + 4 && self.previous_ends_in_quote(s).is_some()
+            // `"...!" He said with a laugh.`: only circumstance after the cue, not a
+            // complement clause of its own (`He said it failed.`, by the parse)
+            s.end <= after + 4
+                && self.previous_ends_in_quote(s).is_some()
+                && self
+                    .tree
+                    .child(m.range.start, |r| r == "ccomp")
+                    .is_none_or(|c| c < after)
         };
         if !participle
             && (trailing
@@ -253,7 +278,8 @@ impl Reader<'_> {
             let end = stop(after + 1);
             return Some(found(after..end));
         }
-        Some(found(clause_end(self.rest(s, after_time.unwrap_or(after)))))
+        let start = after_time.or(complement).unwrap_or(after);
+        Some(found(clause_end(self.rest(s, start))))
     }
 
     /// Where reported speech gives way to the writer's next clause: at ", but ...", at
@@ -330,6 +356,20 @@ impl Reader<'_> {
             source.end
         } else {
             after
+        };
+        // "..., as X puts it": "as" belongs to neither source nor content
+        let (source, left_of) = if self.word(source.start) == "as" && source.len() > 1 {
+            (source.start + 1..source.end, left_of.max(source.start + 1))
+        } else {
+            (source, left_of)
+        };
+        let left_of = if left_of > s.start + 1
+            && self.word(left_of - 1) == "as"
+            && self.word(left_of - 2) == ","
+        {
+            left_of - 1
+        } else {
+            left_of
         };
         let left = if left_of > s.start {
             let q = left_of - 1;
@@ -438,6 +478,43 @@ impl Reader<'_> {
             cue: m.range.clone(),
             kind: m.cue.kind,
             region_start: subject,
+        })
+    }
+
+    /// "The ministry's statement that ...", "a warning that ...": the content is the clause
+    /// "that" opens, up to a comma, the sentence's end or the verb the noun is the subject
+    /// of (by the parse); the source the possessor the parse hangs on the noun, if any.
+    fn noun(&self, s: &Sentence, m: &CueMatch) -> Option<Found> {
+        let t = &self.tree;
+        let that = m.range.end;
+        let comma = || {
+            (that..s.end.min(that + CONTENT_REACH))
+                .find(|&i| self.word(i) == ",")
+                .unwrap_or(s.end)
+        };
+        // up to a comma or the sentence's end; a noun that is itself a subject ends its
+        // clause before its verb ("the statement that X would close alarmed traders")
+        let verb = t
+            .head(m.range.start)
+            .filter(|&h| h > that + 1 && base(t.deprel(m.range.start)) == "nsubj")
+            // (not the clause's own verb, which a misparse may give the noun as subject)
+            .filter(|&h| t.head(that) != Some(h));
+        let end = verb.unwrap_or(s.end).min(comma());
+        let possessive = m.range.start.checked_sub(1).filter(|&p| {
+            p > s.start && crate::analysis::tokens::is_possessive(self.tokens[p].text(self.text))
+        });
+        let source = possessive.and_then(|p| {
+            let owner = t.child(m.range.start, |r| r == "nmod:poss")?;
+            let start = t.span(owner).start;
+            (start >= s.start && start < p && p - start <= SOURCE_REACH).then_some(start..p)
+        });
+        let content = that..end;
+        (that + 1 < end).then(|| Found {
+            content: vec![content],
+            region_start: source.as_ref().map_or(m.range.start, |r| r.start),
+            source,
+            cue: m.range.clone(),
+            kind: m.cue.kind,
         })
     }
 

@@ -24,6 +24,9 @@ pub enum Frame {
     Adverb,
     /// Lengthens the cue just before it ("said in a statement").
     Extend,
+    /// A noun of saying with its that-clause ("the ministry's statement that ..."); a verb
+    /// cue used as a noun this way ("X's claim that ...") is read so too.
+    Noun,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,6 +192,7 @@ fn parse_frame(s: &str) -> Option<Frame> {
         "according" => Frame::According,
         "adverb" => Frame::Adverb,
         "extend" => Frame::Extend,
+        "noun" => Frame::Noun,
         _ => return None,
     })
 }

@@ -2,7 +2,8 @@
 //! words that hedge it, and which earlier claims it denies.
 //!
 //! Cues, hedges and word classes are data (`lexicon`, `assets/lexicon/claim_*.tsv`,
-//! `hedges.txt`). `reader` finds each sentence's cues and `quotes` the quotations;
+//! `hedges.txt`). `reader` finds each sentence's cues (checked against the sentence's
+//! parse, `tree`) and `quotes` the quotations;
 //! `frames` lays out each cue's source and content with the common patterns of news
 //! prose, `subjects` finds where sources begin and end; `sources` ties a source to the
 //! actors it names and `contradictions` links denials to what they deny. Content spans
@@ -20,28 +21,45 @@ mod quotes;
 mod reader;
 mod sources;
 mod subjects;
+mod tree;
 
 use std::ops::Range;
 
 use super::lexicon::UserLexicon;
 use super::mentions::MentionIndex;
 use super::model::{Claim, ClaimKind, Source};
-use super::tokens::{Token, is_capitalised};
+use super::syntax::Syntax;
+use super::tokens::{Token, is_capitalised, lowercase};
 use crate::document::{Document, Span};
 use frames::Found;
 use lexicon::Lexicon;
 use quotes::Quotes;
 use reader::Reader;
 
+/// Which sentences need their parse for the claims: those holding a cue (the parse decides
+/// whether the cue is one, and where its source and content lie); the others are not parsed.
+pub fn wants_parse<'a>(text: &'a str, lexicon: &UserLexicon) -> impl Fn(&[Token]) -> bool + 'a {
+    let lexicon = Lexicon::with_user(lexicon);
+    move |sentence| {
+        let words: Vec<_> = sentence
+            .iter()
+            .map(|t| lowercase(t.text(text)).replace('’', "'"))
+            .collect();
+        (0..words.len()).any(|i| lexicon.cue_at(&words, i).is_some())
+    }
+}
+
 pub fn extract(
     doc: &Document,
     tokens: &[Token],
+    syntax: &Syntax,
     mentions: &MentionIndex,
     lexicon: &UserLexicon,
 ) -> Vec<Claim> {
     let lexicon = Lexicon::with_user(lexicon);
     let quotes = Quotes::find(doc, tokens);
-    let mut reader = Reader::new(&lexicon, &doc.text, tokens, quotes);
+    let tree = tree::Tree::new(syntax, tokens.len());
+    let mut reader = Reader::new(&lexicon, &doc.text, tokens, quotes, tree);
     let sentences: Vec<_> = sentence_ranges(tokens)
         .into_iter()
         .map(|s| reader.body_start(s.clone())..s.end)

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::lexicon::Class;
 use super::reader::{Reader, Sentence};
+use super::tree::base;
 use crate::analysis::tokens::is_capitalised;
 
 /// How far a source may reach (in tokens): no name is longer, and it keeps every scan short.
@@ -149,6 +150,101 @@ impl Reader<'_> {
                 && !self.word(i).ends_with("ly")
         });
         Some(start..aux.unwrap_or(end))
+    }
+
+    /// The source by the parse, over the one the patterns found before the cue: the cue
+    /// verb's subject (or agent) with its modifiers, when the patterns' span misses it
+    /// ("Hours later, X said" -> X). A relative "that" stands for its antecedent ("a group
+    /// that says" -> "a group"); "who" and "which" stay, as the words the text gives.
+    pub(super) fn parsed_subject(
+        &self,
+        s: &Sentence,
+        verb: usize,
+        cue_start: usize,
+        found: Option<Range<usize>>,
+    ) -> Option<Range<usize>> {
+        let t = &self.tree;
+        // the subject nearest the cue: a quote before it may hang on the verb too
+        let subject = t
+            .children(verb)
+            .filter(|&k| k >= s.start && k < cue_start)
+            .filter(|&k| matches!(t.deprel(k), "nsubj" | "obl:agent"))
+            .last();
+        let relative = subject
+            .or(found.as_ref().filter(|r| r.len() == 1).map(|r| r.start))
+            .filter(|&k| self.word(k) == "that" && k > s.start);
+        if let Some(that) = relative {
+            return self.antecedent(s, verb, that).or(found);
+        }
+        let Some(subject) = subject else {
+            return found;
+        };
+        if self.quotes.is_quoted(subject) {
+            return found;
+        }
+        // a pronoun next to its verb is the patterns' surest find
+        let pronoun = |r: &Range<usize>| r.len() == 1 && self.is(Class::Subject, r.start);
+        match &found {
+            Some(r) if r.contains(&subject) || pronoun(r) => return found,
+            None => return found,
+            Some(_) => {}
+        }
+        let span = t.span(subject);
+        let start = span.start.max(s.start);
+        let end = span.end.min(cue_start);
+        // a phrase, not a clause or an adjunct: no preposition first, no "but" or ";" inside
+        let phrase = !matches!(t.upos(start), "ADP" | "SCONJ" | "CCONJ" | "PUNCT")
+            && !(start..end).any(|i| matches!(self.word(i), "but" | ";"));
+        let clean = (start..end).all(|i| !self.is_cue(i) && !self.quotes.is_quoted(i))
+            && end - start <= SOURCE_REACH
+            && phrase;
+        if clean && start < end {
+            Some(start..end)
+        } else {
+            found
+        }
+    }
+
+    /// The noun phrase a relative "that" stands for: the word its clause hangs on (by the
+    /// parse's acl:relcl), else the noun just before it; from that phrase's first word, not
+    /// reaching back over a comma or a verb.
+    fn antecedent(&self, s: &Sentence, verb: usize, that: usize) -> Option<Range<usize>> {
+        let t = &self.tree;
+        let noun = |k: usize| matches!(t.upos(k), "NOUN" | "PROPN");
+        let head = t
+            .head(verb)
+            .filter(|&a| t.deprel(verb) == "acl:relcl" && a >= s.start && a < that)
+            .or(Some(that - 1).filter(|&a| noun(a)))?;
+        let floor = (s.start.max(that.saturating_sub(SOURCE_REACH))..head)
+            .rev()
+            .find(|&i| self.word(i) == "," || matches!(t.upos(i), "VERB" | "AUX" | "ADP"))
+            .map_or(s.start, |i| i + 1);
+        let start = t.span(head).start.max(floor);
+        (start < that).then_some(start..that)
+    }
+
+    /// Where the verb's complement clause begins when something else stands between it and
+    /// the cue ("said on Fox News Sunday, in an interview, that ..." / "said Tuesday at a rally
+    /// the plan ..."): the parse's ccomp, if it starts after `after`.
+    pub(super) fn complement_start(
+        &self,
+        s: &Sentence,
+        verb: usize,
+        after: usize,
+    ) -> Option<usize> {
+        let t = &self.tree;
+        if !(self.is(Class::Adjunct, after) || self.is(Class::Time, after)) {
+            return None;
+        }
+        let c = t.child(verb, |r| r == "ccomp")?;
+        let start = t.span(c).start;
+        // the clause opens with its "that" or its own subject
+        let subject = t.child(c, |r| base(r) == "nsubj").map(|n| t.span(n).start);
+        if !(self.word(start) == "that" || subject == Some(start)) {
+            return None;
+        }
+        let quoted = (after..start).any(|i| self.quotes.is_quoted(i) || self.is_cue(i));
+        (start > after && start < s.end && start - after <= 12 && !quoted).then_some(start)
     }
 
     /// Where a name and its appositions end: before a comma that opens a quote, a cue, a

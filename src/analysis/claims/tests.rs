@@ -17,9 +17,11 @@ fn claims(text: &str) -> Vec<Seen> {
     let (doc, _) = Document::from_text(text, Meta::default());
     let tokens = tokenize(&doc);
     let cut = |s: Span| doc.slice(s).to_string();
+    let syntax = Syntax::of(&doc, &tokens);
     extract(
         &doc,
         &tokens,
+        &syntax,
         &MentionIndex::new(&[]),
         &UserLexicon::default(),
     )
@@ -346,6 +348,7 @@ fn markdown_block_marks_are_neither_source_nor_content() {
     let found = extract(
         &doc,
         &tokens,
+        &Syntax::of(&doc, &tokens),
         &MentionIndex::new(&[]),
         &UserLexicon::default(),
     );
@@ -482,4 +485,74 @@ fn a_claim_inside_another_claims_content_is_left_out() {
     let c = one("Ames said the union wants a new contract.");
     assert_eq!(c.cue, some("said"));
     assert_eq!(c.content, vec!["the union wants a new contract"]);
+}
+
+#[test]
+fn a_cue_word_in_a_noun_phrase_is_no_cue() {
+    let found = claims("The agency has made clear progress on the new port.");
+    assert!(found.is_empty(), "{found:?}");
+    let found = claims(
+        "Lena Moss, an analyst at a Washington think tank that studies trade, said exports would fall.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].cue.as_deref(), Some("said"));
+    assert_eq!(found[0].content, ["exports would fall"]);
+}
+
+#[test]
+fn a_relative_that_stands_for_its_antecedent() {
+    let found = claims("The council backed a group that says the river is polluted.");
+    let says = found
+        .iter()
+        .find(|c| c.cue.as_deref() == Some("says"))
+        .expect("a claim of says");
+    assert_eq!(says.source.as_deref(), Some("a group"));
+    assert_eq!(says.content, ["the river is polluted"]);
+}
+
+#[test]
+fn the_reporting_clause_after_the_content_gives_the_source() {
+    let c = one("Paris will host the talks, the office of the prime minister said.");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("the office of the prime minister")
+    );
+    assert_eq!(c.content, ["Paris will host the talks"]);
+}
+
+#[test]
+fn a_noun_of_saying_with_its_that_clause() {
+    let found = claims("Officials issued a warning that the river could flood.");
+    let warning = found
+        .iter()
+        .find(|c| c.cue.as_deref() == Some("warning"))
+        .expect("a claim of the warning");
+    assert_eq!(warning.content, ["that the river could flood"]);
+    assert_eq!(warning.kind, ClaimKind::Warning);
+    let found = claims("Traders cited the ministry's statement that the port would close.");
+    let statement = found
+        .iter()
+        .find(|c| c.cue.as_deref() == Some("statement"))
+        .expect("a claim of the statement");
+    assert_eq!(statement.source.as_deref(), Some("the ministry"));
+    assert_eq!(statement.content, ["that the port would close"]);
+}
+
+#[test]
+fn a_statement_over_two_sentences_keeps_its_source() {
+    let c = one("Lee said the talks had failed. \"We will try again next week.\"");
+    assert_eq!(c.source.as_deref(), Some("Lee"));
+    assert_eq!(
+        c.content,
+        ["the talks had failed", "\"We will try again next week.\""]
+    );
+}
+
+#[test]
+fn as_someone_puts_it() {
+    let c = one("Prices will rise, as one trader puts it.");
+    assert_eq!(c.source.as_deref(), Some("one trader"));
+    assert_eq!(c.cue.as_deref(), Some("puts it"));
+    assert_eq!(c.content, ["Prices will rise"]);
+    assert!(claims("She put it on the table.").is_empty());
 }

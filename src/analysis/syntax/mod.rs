@@ -76,10 +76,6 @@ impl Parse {
     pub fn deprel(&self, i: usize) -> &'static str {
         label_name(self.labels[i])
     }
-    /// The words that depend on word `i`, in order.
-    pub fn dependents(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        (0..self.len()).filter(move |&k| self.heads[k] as usize == i)
-    }
 }
 
 /// Tags and parses one sentence, given its words.
@@ -113,10 +109,22 @@ pub struct Syntax {
 }
 
 const NONE: u32 = u32::MAX;
+/// The tag and label of a token whose sentence was not parsed.
+const UNPARSED: u16 = u16::MAX - 1;
 
 impl Syntax {
     /// Parses every sentence of the tokens (consecutive tokens of one sentence).
     pub fn of(doc: &Document, tokens: &[Token]) -> Syntax {
+        Syntax::of_sentences(doc, tokens, |_| true)
+    }
+
+    /// Parses the sentences `wanted` asks for; the tokens of the others have no tag, head
+    /// or relation (the empty string, None), so a rule reading them finds no evidence.
+    pub fn of_sentences(
+        doc: &Document,
+        tokens: &[Token],
+        wanted: impl Fn(&[Token]) -> bool,
+    ) -> Syntax {
         let mut syntax = Syntax {
             tags: Vec::with_capacity(tokens.len()),
             heads: Vec::with_capacity(tokens.len()),
@@ -124,21 +132,31 @@ impl Syntax {
         };
         let mut first = 0;
         for sentence in tokens.chunk_by(|a, b| a.sentence == b.sentence) {
-            let words: Vec<&str> = sentence.iter().map(|t| t.text(&doc.text)).collect();
-            let parse = parse(&words);
-            syntax.tags.extend_from_slice(&parse.tags);
-            syntax.labels.extend_from_slice(&parse.labels);
-            syntax.heads.extend(
-                (0..parse.len()).map(|i| parse.head(i).map_or(NONE, |h| (first + h) as u32)),
-            );
-            first += sentence.len();
+            let n = sentence.len();
+            if wanted(sentence) {
+                let words: Vec<&str> = sentence.iter().map(|t| t.text(&doc.text)).collect();
+                let parse = parse(&words);
+                syntax.tags.extend_from_slice(&parse.tags);
+                syntax.labels.extend_from_slice(&parse.labels);
+                syntax
+                    .heads
+                    .extend((0..n).map(|i| parse.head(i).map_or(NONE, |h| (first + h) as u32)));
+            } else {
+                syntax.tags.extend(std::iter::repeat_n(UNPARSED, n));
+                syntax.labels.extend(std::iter::repeat_n(UNPARSED, n));
+                syntax.heads.extend(std::iter::repeat_n(NONE, n));
+            }
+            first += n;
         }
         syntax
     }
 
     /// The universal part-of-speech tag of a token ("NOUN", "VERB" ...).
     pub fn upos(&self, token: usize) -> &'static str {
-        MODELS.tags[self.tags[token] as usize].0
+        match self.tags[token] {
+            UNPARSED => "",
+            t => MODELS.tags[t as usize].0,
+        }
     }
 
     /// The token a token depends on; None for the root of its sentence.
@@ -149,7 +167,10 @@ impl Syntax {
 
     /// A token's relation to its head ("nsubj", "ccomp" ...; "root").
     pub fn deprel(&self, token: usize) -> &'static str {
-        label_name(self.labels[token])
+        match self.labels[token] {
+            UNPARSED => "",
+            l => label_name(l),
+        }
     }
 }
 

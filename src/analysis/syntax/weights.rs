@@ -94,11 +94,6 @@ impl<'a> Weights<'a> {
         &self.names
     }
 
-    /// The class whose name this is.
-    pub fn class(&self, name: &str) -> Option<usize> {
-        self.names.iter().position(|n| *n == name)
-    }
-
     /// Adds each feature's weights to `scores` (one per class, zeroed by the caller).
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         // The table is far larger than the caches, so each feature costs a fetch from

@@ -5,8 +5,9 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{EVENT_VERBS, VerbForm, is_event_noun};
+use super::lexicon::*;
 use crate::analysis::model::{Timex, TimexType};
+use crate::analysis::times::TimeValue;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
 use crate::document::{Document, Span};
 
@@ -57,219 +58,28 @@ pub struct Found {
     /// which connectives elsewhere match against.
     pub nouns: Vec<String>,
     pub names: Vec<String>,
+    /// The base form of the clause's event verb, dated or not ("provide").
+    pub verb: Option<&'static str>,
+    /// The clause's lower-case content words (not its verb, names or function words), which
+    /// tell two statements of one happening.
+    pub words: Vec<String>,
+    /// For an undated event in a subordinate clause, the date of the dated clause before it
+    /// in its sentence ("Weaver shot to prominence in 1994, when he won the Guineas"): the
+    /// era it may belong to.
+    pub era: Option<usize>,
 }
-
-/// Words that open a clause (the clause starts at them).
-const CLAUSE_OPENERS: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "while",
-    "whereas",
-    "because",
-    "although",
-    "though",
-    "since",
-    "when",
-    "where",
-    "after",
-    "before",
-    "following",
-    "until",
-    "if",
-    "unless",
-    "once",
-    "whether",
-];
 
 /// Connectives and the relation of the clause they open to the event they qualify: "X since
 /// Y" puts X after Y.
 fn connective(word: &str) -> Option<Relation> {
-    match word {
-        "since" | "after" | "following" => Some(Relation::After),
-        "before" | "until" | "ahead" | "prior" => Some(Relation::Before),
-        _ => None,
+    if is(AFTER, word) {
+        Some(Relation::After)
+    } else if is(BEFORE, word) {
+        Some(Relation::Before)
+    } else {
+        None
     }
 }
-
-/// Words dropped from the start of a label.
-const LABEL_LEAD: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "since",
-    "after",
-    "before",
-    "following",
-    "until",
-    "when",
-    "while",
-    "and",
-    "but",
-    "as",
-    "because",
-    "although",
-    "though",
-    "particularly",
-    "given",
-    "so",
-    "then",
-    "also",
-    "however",
-    "meanwhile",
-];
-
-/// Words before which a phrase ends.
-const PHRASE_BREAKS: &[&str] = &[
-    "and", "or", "to", "for", "in", "on", "at", "with", "from", "by", "of", "as", "amid", "while",
-    "during", "into", "over", "after", "before",
-];
-
-/// Words a label must not end on.
-const LABEL_TAIL: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
-    "but", "its", "their", "his", "her", "during", "into", "as", "that", "which", "about", "has",
-    "have", "had", "been", "be", "is", "are", "was", "were", "will", "would",
-];
-
-const PREPOSITIONS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "since",
-    "by",
-    "during",
-    "from",
-    "until",
-    "till",
-    "through",
-    "throughout",
-    "before",
-    "after",
-    "of",
-    "for",
-    "around",
-    "about",
-    "as",
-];
-
-const ADVERB_SKIP: &[&str] = &[
-    "also",
-    "already",
-    "long",
-    "just",
-    "still",
-    "yet",
-    "even",
-    "since",
-    "now",
-    "then",
-    "ever",
-    "recently",
-    "reportedly",
-    "allegedly",
-    "repeatedly",
-    "apparently",
-    "subsequently",
-    "been",
-    "being",
-    "be",
-];
-
-const DETERMINERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "this",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "some",
-    "many",
-    "several",
-    "all",
-    "both",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
-];
-
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "may", "might",
-    "can", "should", "must", "did", "does", "do",
-];
-
-/// Words after which a past participle is an adjective, not a verb ("an increased risk").
-const MODIFIER_BEFORE: &[&str] = &[
-    "a", "an", "the", "for", "of", "with", "its", "their", "his", "her", "our", "this", "these",
-    "those", "any", "some", "more", "most", "newly", "recently", "in", "and", "or",
-];
-
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "who", "which", "that"];
-
-const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
-
-const HYPOTHETICAL: &[&str] = &[
-    "would", "could", "might", "may", "should", "can", "must", "ought", "cannot",
-];
-
-/// Words after which "to" + verb speaks of a future event ("is expected to launch").
-const FUTURE_BEFORE_TO: &[&str] = &[
-    "expected",
-    "set",
-    "due",
-    "going",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "scheduled",
-    "poised",
-    "likely",
-    "about",
-    "intends",
-    "intend",
-    "aims",
-    "prepared",
-    "preparing",
-];
-
-/// Signs that a dated clause states something (a dateline like "BRUSSELS 1996-08-22" does not).
-const FINITE_WORDS: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "said",
-    "says",
-    "told",
-    "announced",
-    "reported",
-    "did",
-    "does",
-];
 
 pub fn find(doc: &Document, tokens: &[Token], times: &[Timex]) -> Vec<Found> {
     let mut found = Vec::new();
@@ -302,7 +112,7 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>]) -> Vec<Clause> {
         let boundary = i == toks.len()
             || (i > start && {
                 let prev = toks[i - 1].text(&doc.text);
-                CLAUSE_OPENERS.contains(&&*low[i])
+                is(CLAUSE_OPENER, &low[i])
                     || (toks[i - 1].kind == TokenKind::Punct
                         && matches!(prev, "," | ";" | ":" | "—" | "–" | "(" | ")"))
             });
@@ -313,11 +123,10 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>]) -> Vec<Clause> {
                 start,
                 end: i,
                 opener: connective(word),
-                hypothetical: matches!(word.as_ref(), "if" | "unless" | "whether"),
-                relative: matches!(word.as_ref(), "that" | "which" | "who")
-                    && next.is_some_and(|n| {
-                        AUXILIARIES.contains(&n.as_ref()) || EVENT_VERBS.contains_key(n.as_ref())
-                    }),
+                hypothetical: is(HYPOTHETICAL_OPENER, word),
+                relative: is(RELATIVE, word)
+                    && next
+                        .is_some_and(|n| is(AUXILIARY, n) || EVENT_VERBS.contains_key(n.as_ref())),
             });
             start = i;
         }
@@ -368,6 +177,7 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
         }
     }
     let mut events: Vec<ClauseEvent> = Vec::new();
+    let mut last_dated = None;
     for (ci, clause) in clauses.iter().enumerate() {
         let ctoks = &toks[clause.start..clause.end];
         let Some(span) = spans[ci] else { continue };
@@ -395,10 +205,7 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
         if label.is_empty() || is_one_word(&label) && time.is_none() {
             continue;
         }
-        let wh = matches!(
-            low[clause.start].as_ref(),
-            "who" | "which" | "that" | "what"
-        );
+        let wh = is(WH, &low[clause.start]);
         if subject.is_none() && !wh && is_one_word(&label) {
             // the sentence's own subject if it opens the sentence, else the nearest before
             let candidate = |j: usize| subject_clause(doc, &clauses[j], spans[j], toks, &low);
@@ -411,6 +218,10 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
             }
         }
         let (nouns, names) = nouns_and_names(doc, ctoks);
+        let clow = &low[clause.start..clause.end];
+        let verb_at = trigger.or_else(|| event_verb(doc, ctoks, clow).map(|(v, _)| v));
+        let verb = verb_at.and_then(|v| lemma(&clow[v]));
+        let words = content_words(doc, ctoks, clow, verb_at);
         events.push(ClauseEvent {
             found: found.len(),
             clause: ci,
@@ -423,7 +234,15 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
             link: None,
             nouns,
             names,
+            verb,
+            words,
+            era: (time.is_none() && is(CLAUSE_OPENER, &low[clause.start]))
+                .then_some(last_dated)
+                .flatten(),
         });
+        if time.is_some() {
+            last_dated = time;
+        }
     }
     // A clause opened by a connective qualifies the event of the clause before it (or, when
     // it opens the sentence, the one after it: "After the talks failed, troops moved in").
@@ -466,7 +285,7 @@ fn anchor(times: &[Timex], span: Span) -> Option<usize> {
             let t = &times[i];
             span.contains(t.span)
                 && matches!(t.kind, TimexType::Date | TimexType::Time)
-                && !t.value.ends_with("_REF")
+                && !matches!(t.value, TimeValue::Ref(_))
         })
 }
 
@@ -486,7 +305,7 @@ fn antecedent(doc: &Document, before: &[Token]) -> Option<Span> {
         }
         start = Some(t.span.start);
         let w = lower(doc, t);
-        if t.kind == TokenKind::Number || DETERMINERS.contains(&w.as_ref()) {
+        if t.kind == TokenKind::Number || is(DETERMINER, &w) {
             break;
         }
     }
@@ -513,10 +332,10 @@ fn subject_clause(
     // "In his memoir", "Actually": a phrase or an adverb opening the sentence is no subject
     let opens = &*low[clause.start];
     let names = words[0].text(&doc.text).starts_with(char::is_uppercase)
-        && !PREPOSITIONS.contains(&opens)
-        && !LABEL_LEAD.contains(&opens)
+        && !is(PREPOSITION, opens)
+        && !is(LABEL_LEAD, opens)
         && !opens.ends_with("ly");
-    let noun_phrase = names || DETERMINERS.contains(&opens) || words[0].kind == TokenKind::Number;
+    let noun_phrase = names || is(DETERMINER, opens) || words[0].kind == TokenKind::Number;
     let verbless = event_verb(doc, words, &low[clause.start..clause.end]).is_none()
         && !states_something(&low[clause.start..clause.end]);
     if !verbless {
@@ -539,7 +358,7 @@ fn lower<'a>(doc: &'a Document, t: &Token) -> Cow<'a, str> {
 fn states_something(low: &[Cow<str>]) -> bool {
     low.iter().any(|w| {
         EVENT_VERBS.contains_key(w.as_ref())
-            || FINITE_WORDS.contains(&w.as_ref())
+            || is(FINITE, w)
             || (w.len() > 4 && w.ends_with("ed"))
             || is_event_noun(w)
     })
@@ -566,10 +385,10 @@ fn tense(
     // The nearest word before the verb that is not an adverb or a form of "be".
     let mut nearest: Option<(usize, &str)> = None;
     for (i, w) in low.iter().enumerate().rev().take(5) {
-        if NEGATIONS.contains(&w.as_ref()) {
+        if is(NEGATION, w) {
             return None;
         }
-        if !(w.ends_with("ly") || ADVERB_SKIP.contains(&w.as_ref())) {
+        if !(w.ends_with("ly") || is(ADVERB_SKIP, w)) {
             nearest = Some((i, w));
             break;
         }
@@ -577,37 +396,31 @@ fn tense(
     let found_word = nearest.is_some();
     let (at, word) = nearest.unwrap_or((0, ""));
     let subject_before = found_word
-        && (SUBJECT_PRONOUNS.contains(&word)
-            || (!MODIFIER_BEFORE.contains(&word)
+        && (is(SUBJECT_PRONOUN, word)
+            || (!is(MODIFIER_BEFORE, word)
                 && before[at].text(&doc.text).starts_with(char::is_uppercase)));
-    if HYPOTHETICAL.contains(&word) {
+    if is(HYPOTHETICAL, word) {
         return None;
     }
     if word == "to" {
         let before_to = at.checked_sub(1).map(|i| &low[i]);
         return before_to
-            .filter(|w| FUTURE_BEFORE_TO.contains(&w.as_ref()))
+            .filter(|w| is(FUTURE_BEFORE_TO, w))
             .map(|_| Tense::Future);
     }
     use VerbForm::*;
-    match (word, form) {
-        ("will" | "shall" | "'ll" | "’ll", _) => Some(Tense::Future),
-        ("has" | "have" | "had" | "'ve" | "’ve", Participle | PastOrParticiple | Ing) => {
-            Some(Tense::Perfect)
-        }
-        (
-            "is" | "are" | "am" | "'s" | "’s" | "'re" | "’re",
-            Ing | Participle | PastOrParticiple,
-        ) => Some(Tense::Present),
-        ("was" | "were", Ing | Participle | PastOrParticiple) => Some(Tense::Past),
-        (_, Past) => Some(Tense::Past),
+    let participle = matches!(form, Participle | PastOrParticiple | Ing);
+    match form {
+        _ if is(FUTURE_AUX, word) => Some(Tense::Future),
+        _ if participle && is(PERFECT_AUX, word) => Some(Tense::Perfect),
+        _ if participle && is(PRESENT_AUX, word) => Some(Tense::Present),
+        _ if participle && is(PAST_AUX, word) => Some(Tense::Past),
+        Past => Some(Tense::Past),
         // "the missiles supplied by Russia" and "for increased vigilance" describe
-        (_, PastOrParticiple) if !next_is_by && !MODIFIER_BEFORE.contains(&word) => {
-            Some(Tense::Past)
-        }
+        PastOrParticiple if !next_is_by && !is(MODIFIER_BEFORE, word) => Some(Tense::Past),
         // "supplies", "arms", "sanctions" are nouns as often as verbs: a verb only after a
         // name or a pronoun ("Russia supplies", "it sends")
-        (_, ThirdPerson) if subject_before => Some(Tense::Present),
+        ThirdPerson if subject_before => Some(Tense::Present),
         _ => None,
     }
 }
@@ -627,8 +440,38 @@ fn nouns_and_names(doc: &Document, ctoks: &[Token]) -> (Vec<String>, Vec<String>
     (nouns, names)
 }
 
+/// Lower-case words of four letters or more that are not function words, adverbs in -ly,
+/// the verb at `verb`, or written with a capital (a name, or a sentence's first word, which
+/// may be one).
+fn content_words(
+    doc: &Document,
+    ctoks: &[Token],
+    low: &[Cow<str>],
+    verb: Option<usize>,
+) -> Vec<String> {
+    let function_words = [DETERMINER, AUXILIARY, PREPOSITION, LABEL_TAIL, ADVERB_SKIP]
+        .iter()
+        .fold(0u64, |mask, c| mask | 1 << c);
+    let function = |w: &str| classes(w) & function_words != 0;
+    ctoks
+        .iter()
+        .zip(low)
+        .enumerate()
+        .filter(|(i, (t, w))| {
+            Some(*i) != verb
+                && t.is_word()
+                && w.chars().count() >= 4
+                && w.chars().all(char::is_alphabetic)
+                && !w.ends_with("ly")
+                && !function(w)
+                && t.text(&doc.text).starts_with(char::is_lowercase)
+        })
+        .map(|(_, (_, w))| w.to_string())
+        .collect()
+}
+
 fn singular(word: &str) -> String {
-    if word == "talks" || word == "sanctions" {
+    if is(PLURAL_NOUN, word) {
         return word.to_string();
     }
     word.strip_suffix('s').unwrap_or(word).to_string()
@@ -660,7 +503,7 @@ fn label(
     }
     for i in 0..words.len() {
         let before_time = words.get(i + 1).is_some_and(|n| in_time(n));
-        if before_time && PREPOSITIONS.contains(&lower(doc, words[i]).as_ref()) {
+        if before_time && is(PREPOSITION, &lower(doc, words[i])) {
             keep[i] = false;
         }
     }
@@ -668,7 +511,7 @@ fn label(
     while first < words.len()
         && (!keep[first]
             || words[first].kind == TokenKind::Punct
-            || (subject.is_none() && LABEL_LEAD.contains(&lower(doc, words[first]).as_ref())))
+            || (subject.is_none() && is(LABEL_LEAD, &lower(doc, words[first]))))
     {
         first += 1;
     }
@@ -695,7 +538,7 @@ fn label(
                 .zip(next_words)
                 .rev()
                 .find(|&(&(end, len), next)| {
-                    PHRASE_BREAKS.contains(&lower(doc, words[next]).as_ref())
+                    is(PHRASE_BREAK, &lower(doc, words[next]))
                         && trigger.is_none_or(|t| end >= t)
                         && len >= LABEL_MAX / 2
                 });
@@ -739,7 +582,7 @@ fn trim_tail(label: &str) -> &str {
     let mut label =
         label.trim_end_matches(|c: char| c.is_whitespace() || ".!?,;:—–-(\"“".contains(c));
     while let Some((head, last)) = label.rsplit_once(' ') {
-        if LABEL_TAIL.contains(&&*lowercase(last)) {
+        if is(LABEL_TAIL, &lowercase(last)) {
             label = head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c));
         } else {
             break;

@@ -1,10 +1,11 @@
-//! The timeline's word lists (`assets/lexicon/event_*.txt`), parsed once on first use.
+//! The timeline's word lists (`assets/lexicon/event_*`), parsed once on first use.
 
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::lexicon::data_lines;
 use crate::analysis::tokens::lowercase;
+use crate::wordlist::WordClasses;
 
 /// How a verb form is inflected, which (with its auxiliaries) gives the event's tense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,103 @@ pub static EVENT_VERBS: LazyLock<HashMap<String, VerbForm>> = LazyLock::new(|| {
     }
     forms
 });
+
+/// The classes of `assets/lexicon/event_words.tsv`, by their place in [`CLASSES`].
+pub const CLAUSE_OPENER: usize = 0;
+pub const AFTER: usize = 1;
+pub const BEFORE: usize = 2;
+pub const HYPOTHETICAL_OPENER: usize = 3;
+pub const RELATIVE: usize = 4;
+pub const WH: usize = 5;
+pub const LABEL_LEAD: usize = 6;
+pub const PHRASE_BREAK: usize = 7;
+pub const LABEL_TAIL: usize = 8;
+pub const PREPOSITION: usize = 9;
+pub const ADVERB_SKIP: usize = 10;
+pub const DETERMINER: usize = 11;
+pub const AUXILIARY: usize = 12;
+pub const MODIFIER_BEFORE: usize = 13;
+pub const SUBJECT_PRONOUN: usize = 14;
+pub const NEGATION: usize = 15;
+pub const HYPOTHETICAL: usize = 16;
+pub const FUTURE_BEFORE_TO: usize = 17;
+pub const FINITE: usize = 18;
+pub const FUTURE_AUX: usize = 19;
+pub const PERFECT_AUX: usize = 20;
+pub const PRESENT_AUX: usize = 21;
+pub const PAST_AUX: usize = 22;
+pub const PLURAL_NOUN: usize = 23;
+
+const CLASSES: [&str; 24] = [
+    "clause_opener",
+    "after",
+    "before",
+    "hypothetical_opener",
+    "relative",
+    "wh",
+    "label_lead",
+    "phrase_break",
+    "label_tail",
+    "preposition",
+    "adverb_skip",
+    "determiner",
+    "auxiliary",
+    "modifier_before",
+    "subject_pronoun",
+    "negation",
+    "hypothetical",
+    "future_before_to",
+    "finite",
+    "future_aux",
+    "perfect_aux",
+    "present_aux",
+    "past_aux",
+    "plural_noun",
+];
+
+/// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).
+static WORDS: LazyLock<WordClasses> = LazyLock::new(|| {
+    WordClasses::parse(
+        include_str!("../../../assets/lexicon/event_words.tsv"),
+        &CLASSES,
+    )
+});
+
+/// Whether a lower-case word is of a class of `event_words.tsv`.
+pub fn is(class: usize, word: &str) -> bool {
+    WORDS.has(class, word)
+}
+
+/// The classes of a lower-case word, as a mask of `1 << class` bits.
+pub fn classes(word: &str) -> u64 {
+    WORDS.of(word)
+}
+
+/// Every inflected form of every event verb, lower case, to its base form ("provided" to
+/// "provide"): two clauses with one verb may state one happening.
+static LEMMAS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut lemmas = HashMap::new();
+    for line in data_lines(include_str!("../../../assets/lexicon/event_verbs.txt")) {
+        let words: Vec<&'static str> = line.split_whitespace().collect();
+        let base = words[0];
+        let past = words
+            .get(1)
+            .map_or_else(|| regular_past(base), |w| w.to_string());
+        let participle = words.get(2).map_or_else(|| past.clone(), |w| w.to_string());
+        let ing = words
+            .get(3)
+            .map_or_else(|| regular_ing(base), |w| w.to_string());
+        for form in [third_person(base), ing, past, participle, base.to_string()] {
+            lemmas.entry(form).or_insert(base);
+        }
+    }
+    lemmas
+});
+
+/// The base form of an event verb's form.
+pub fn lemma(form: &str) -> Option<&'static str> {
+    LEMMAS.get(form).copied()
+}
 
 /// Nouns that name events ("invasion", "talks"), lower case.
 static EVENT_NOUNS: LazyLock<HashSet<&'static str>> =

@@ -5,6 +5,7 @@
 mod events;
 mod lexicon;
 mod order;
+mod same;
 
 use super::mentions::MentionIndex;
 use super::model::{Event, Timex};
@@ -17,7 +18,10 @@ pub fn build(
     times: &[Timex],
     mentions: &MentionIndex,
 ) -> Vec<Event> {
-    let found = events::find(doc, tokens, times);
+    let found = same::fold(events::find(doc, tokens, times), times, |span| {
+        mentions.inside(span)
+    });
+    let mut within = order::bounds(&found, times, doc.meta.published);
     order::chronological(&found, times, doc.meta.published)
         .into_iter()
         .map(|i| {
@@ -27,6 +31,7 @@ pub fn build(
                 span: f.span,
                 time: f.time,
                 actors: mentions.inside(f.span),
+                within: within[i].take(),
             }
         })
         .collect()
@@ -58,13 +63,13 @@ mod tests {
                 Timex {
                     span: Span::new(start, start + words.len()),
                     kind: TimexType::Date,
-                    value: value.to_string(),
+                    value: value.parse().unwrap(),
                 }
             })
             .collect();
         build(&doc, &tokenize(&doc), &times, &MentionIndex::new(&[]))
             .into_iter()
-            .map(|e| (e.label, e.time.map(|t| times[t].value.clone())))
+            .map(|e| (e.label, e.time.map(|t| times[t].value.to_string())))
             .collect()
     }
 
@@ -249,5 +254,120 @@ mod tests {
             &[("1996-08-22", "1996-08-22")],
         );
         assert_eq!(labels(&events), vec!["The Commission met"]);
+    }
+
+    /// The whole analysis of `text` published on Saturday 23 November 2024: each event's
+    /// label, value and known interval in words.
+    fn analysed(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let meta = Meta {
+            published: Some(jiff::civil::date(2024, 11, 23)),
+            ..Meta::default()
+        };
+        let (doc, _) = Document::from_text(text, meta);
+        let analysis = crate::analysis::analyze(&doc, &crate::analysis::UserLexicon::default());
+        analysis
+            .timeline
+            .iter()
+            .map(|e| {
+                (
+                    e.label.clone(),
+                    e.time.map(|t| analysis.times[t].value.to_string()),
+                    e.within.map(|w| w.words()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_undated_event_shows_the_interval_it_lies_in() {
+        let events = analysed(
+            "The invasion began in February 2022. The army has lost thousands of tanks since the invasion. \
+             The minister met reporters on Friday. Troops have been sent to the border. \
+             The ministry will open new talks.",
+        );
+        let within = |label: &str| {
+            events
+                .iter()
+                .find(|e| e.0.contains(label))
+                .unwrap_or_else(|| panic!("{label} in {events:?}"))
+                .2
+                .clone()
+        };
+        assert_eq!(
+            within("lost thousands of tanks").as_deref(),
+            Some("between Feb 2022 and 22 Nov 2024")
+        );
+        assert_eq!(
+            within("Troops have been sent").as_deref(),
+            Some("before 22 Nov 2024")
+        );
+        assert_eq!(
+            within("will open new talks").as_deref(),
+            Some("after 23 Nov 2024")
+        );
+        assert_eq!(
+            within("The invasion began"),
+            None,
+            "a dated event has its date"
+        );
+    }
+
+    #[test]
+    fn one_happening_stated_twice_is_one_event_dated_by_its_dated_statement() {
+        let events = analysed(
+            "Russia has provided missiles to North Korea, Seoul says. \
+             Russia provided the missiles to North Korea on Monday, officials said.",
+        );
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].1.as_deref(), Some("2024-11-18"));
+        let events = analysed(
+            "Russia has provided anti-air missiles to North Korea. \
+             The missiles have also been provided to North Korea by Russia, officials said.",
+        );
+        assert_eq!(events.len(), 1, "{events:?}");
+    }
+
+    #[test]
+    fn other_happenings_stay_apart() {
+        // another verb, other actors, no word in common, another tense
+        for text in [
+            "Russia has provided missiles to North Korea. Russia has sent missiles to North Korea.",
+            "Russia has provided missiles to North Korea. Russia has provided missiles to Syria.",
+            "Russia has provided missiles to North Korea. Russia has provided food to North Korea.",
+            "Russia has provided missiles to North Korea. Russia will provide missiles to North Korea.",
+        ] {
+            assert_eq!(analysed(text).len(), 2, "{text}: {:?}", analysed(text));
+        }
+    }
+
+    #[test]
+    fn a_past_told_in_a_clause_under_a_date_of_an_earlier_era_is_placed_in_it() {
+        let events = analysed(
+            "North Korea fired a missile on Tuesday. It fired another on Friday. \
+             The late leader ruled until 2011, when the country conducted two nuclear tests.",
+        );
+        let at = |label: &str| {
+            events
+                .iter()
+                .position(|e| e.0.contains(label))
+                .unwrap_or_else(|| panic!("{label} in {events:?}"))
+        };
+        assert!(
+            at("conducted two nuclear tests") < at("fired a missile"),
+            "{events:?}"
+        );
+        // a main clause is not of the era a clause inside it names ("the bill that Congress
+        // passed in 1994"), nor of the news' own dates
+        for text in [
+            "North Korea fired a missile on Tuesday. The senator called the bill that Congress \
+             passed in 1994 a success. The talks opened on Friday.",
+            "North Korea fired a missile on Tuesday. The envoy arrived on Thursday, when he \
+             met the press.",
+        ] {
+            let events = analysed(text);
+            let at = |label: &str| events.iter().position(|e| e.0.contains(label));
+            let (fired, later) = (at("fired a missile"), at("called").or(at("met the press")));
+            assert!(fired < later, "{events:?}");
+        }
     }
 }

@@ -14,8 +14,8 @@ use foldhash::{HashMap, HashMapExt};
 use jiff::civil::Date;
 
 use super::events::{Found, Relation, Target, Tense};
-use crate::analysis::model::Timex;
-use crate::analysis::times::sort_key;
+use crate::analysis::model::{Timex, Within};
+use crate::analysis::times::{Calendar, TimeValue, sort_key};
 
 /// A date value's (first day, last day), as `times::sort_key` gives it.
 type Interval = (Date, Date);
@@ -68,6 +68,10 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
         if keys[i].is_none() {
             let pos = f.span.start;
             keys[i] = Some(match f.tense {
+                // a past told beside a date of an earlier era is of that era
+                Tense::Past if let Some(era) = earlier_era(f, times, published, peg) => {
+                    (Some(era), 0, pos)
+                }
                 Tense::Past | Tense::Perfect => (peg, 0, pos),
                 Tense::Present => (peg.max(now), 2, pos),
                 Tense::Future => (now, 3, pos),
@@ -77,6 +81,83 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| keys[i]);
     order
+}
+
+/// For each undated event, the interval it is known to lie in, from what places it:
+/// - a connective to a dated event bounds it on that side ("since the invasion": after it;
+///   "before the talks": before them);
+/// - the past or perfect puts it before the news peg (the peg's own date, else the published
+///   day), as the ordering does; the future after the published day;
+/// - the present bounds nothing by itself.
+///
+/// A bound that would not leave room (after a date that begins later than the other bound
+/// ends) is dropped, as the text then says no more than the connective.
+pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<Option<Within>> {
+    let dates: Vec<Option<Interval>> = found
+        .iter()
+        .map(|f| f.time.and_then(|t| sort_key(&times[t].value, published)))
+        .collect();
+    let peg = news_peg(&dates, published);
+    let today = published.map(|d| TimeValue::Date(Calendar::day(d)));
+    // the peg as a value: the dated event's own, else the published day
+    let peg_value = peg
+        .and_then(|p| {
+            (0..found.len())
+                .filter(|&i| dates[i] == Some(p))
+                .find_map(|i| found[i].time.map(|t| times[t].value))
+        })
+        .or(today);
+    let links = link_targets(found, &dates);
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if f.time.is_some() {
+                return None;
+            }
+            let (mut after, mut before) = (None, None);
+            if let Some((target, relation)) = links[i]
+                && dates[target].is_some()
+                && let Some(t) = found[target].time
+            {
+                match relation {
+                    Relation::After => after = Some(times[t].value),
+                    Relation::Before => before = Some(times[t].value),
+                }
+            }
+            // what the tense adds, where it leaves room for what the connective says
+            let room = |a: Option<TimeValue>, b: Option<TimeValue>| match (a, b) {
+                (Some(a), Some(b)) => match (a.interval(), b.interval()) {
+                    (Some((start, _)), Some((_, end))) => start <= end,
+                    _ => true,
+                },
+                _ => true,
+            };
+            match f.tense {
+                Tense::Past | Tense::Perfect if before.is_none() && room(after, peg_value) => {
+                    before = peg_value;
+                }
+                Tense::Future if after.is_none() && room(today, before) => after = today,
+                _ => {}
+            }
+            (after.is_some() || before.is_some()).then_some(Within { after, before })
+        })
+        .collect()
+}
+
+/// The date of an undated event's own sentence when it ends more than a year before the news
+/// peg begins: the era the sentence tells of, which the event is placed in (just before that
+/// date) rather than among the news.
+fn earlier_era(
+    f: &Found,
+    times: &[Timex],
+    published: Option<Date>,
+    peg: Option<Interval>,
+) -> Option<Interval> {
+    let era = sort_key(&times[f.era?].value, published)?;
+    let (news, _) = peg?;
+    let year_before = news.saturating_sub(jiff::Span::new().years(1));
+    (era.1 < year_before).then_some(era)
 }
 
 /// The day of the news: the latest dated event within a week before publication, else the

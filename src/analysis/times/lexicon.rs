@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use crate::analysis::lexicon::data_rows;
 
+use super::value::{Clock, DayPart, Season, TimeValue};
 use crate::analysis::model::TimexType;
 
 /// A unit of calendar time, as counted in durations and moved by in relative expressions.
@@ -32,9 +33,9 @@ pub enum Entry {
     Number(u32),
     Ordinal(u32),
     Unit(Unit),
-    Season(&'static str),
-    DayPart(&'static str),
-    Set(&'static str),
+    Season(Season),
+    DayPart(DayPart),
+    Set(TimeValue),
     /// Days from the published date: today 0, yesterday -1.
     Day(i32),
     /// last -1, this 0, next 1.
@@ -65,7 +66,15 @@ pub enum Tense {
 pub struct Phrase {
     pub words: Vec<&'static str>,
     pub kind: TimexType,
-    pub value: &'static str,
+    pub value: Fixed,
+}
+
+/// A phrase's value: a value as it is ("PRESENT_REF", "PXD"), or a time of the reference
+/// day ("T12:00" for noon, "TNI" for tonight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fixed {
+    Value(TimeValue),
+    Today(Clock),
 }
 
 /// When a holiday falls in a given year.
@@ -101,6 +110,13 @@ pub struct Holiday {
     pub rule: HolidayRule,
 }
 
+impl Cue {
+    /// Its bit in a word's mask of cues.
+    pub fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
 /// What a cue word tells the grammar (`assets/lexicon/time_cues.tsv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cue {
@@ -113,15 +129,45 @@ pub enum Cue {
     Clock,
     Starter,
     Modifier,
+    PositionNoun,
+    EndEdge,
+    Comparative,
+    Superlative,
+    OrdinalSuffix,
+    BeforeCommonEra,
+    Article,
+    Century,
+    Range,
+    YearDeterminer,
+    YearWord,
+    SeasonDeterminer,
+    Recent,
+    Step,
+    Span,
+    Extra,
+    Age,
+    Half,
+    DurationPreposition,
+    Back,
+    Period,
+    ReportedPeriod,
+    During,
+    Ended,
+    Vague,
+    Meridian,
+    Every,
+    Possessive,
+    Forward,
+    Perfect,
 }
 
 pub struct Lexicon {
     /// Every word an expression can start with: a quick test before parsing.
     starters: HashSet<&'static str>,
-    cues: HashSet<(&'static str, Cue)>,
     /// Keyed by first word, longest first.
     holidays: HashMap<&'static str, Vec<Holiday>>,
-    words: HashMap<&'static str, Vec<WordEntry>>,
+    /// A word's entries and its cue classes (one bit each, [`Cue::bit`]): one lookup a word.
+    words: HashMap<&'static str, (Vec<WordEntry>, u64)>,
     /// Keyed by first word, longest first.
     phrases: HashMap<&'static str, Vec<Phrase>>,
     /// A word's tense, and the word that must follow it if any.
@@ -137,13 +183,19 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .copied()
         .chain(
             cues.iter()
-                .filter(|(_, c)| *c == Cue::Starter)
+                .filter(|(_, c)| **c & Cue::Starter.bit() != 0)
                 .map(|(w, _)| *w),
         )
         .collect();
+    let mut words: HashMap<&'static str, (Vec<WordEntry>, u64)> = words
+        .into_iter()
+        .map(|(w, entries)| (w, (entries, 0)))
+        .collect();
+    for (w, mask) in cues {
+        words.entry(w).or_default().1 |= mask;
+    }
     Lexicon {
         starters,
-        cues,
         holidays,
         words,
         phrases,
@@ -167,10 +219,20 @@ impl Lexicon {
         self.starters.contains(lower)
     }
     pub fn cue(&self, lower: &str, cue: Cue) -> bool {
-        self.cues.contains(&(lower, cue))
+        self.cues(lower) & cue.bit() != 0
+    }
+    /// A word's cue classes as a mask of [`Cue::bit`]s.
+    pub fn cues(&self, lower: &str) -> u64 {
+        self.word(lower).1
     }
     pub fn entries(&self, lower: &str) -> &[WordEntry] {
-        self.words.get(lower).map_or(&[], Vec::as_slice)
+        self.word(lower).0
+    }
+    /// A word's entries and cue classes, in one lookup.
+    pub fn word(&self, lower: &str) -> (&[WordEntry], u64) {
+        self.words
+            .get(lower)
+            .map_or((&[], 0), |(e, c)| (e.as_slice(), *c))
     }
     pub fn find(&self, lower: &str, pick: impl Fn(Entry) -> bool) -> Option<WordEntry> {
         self.entries(lower).iter().copied().find(|e| pick(e.entry))
@@ -203,9 +265,9 @@ fn parse_words(data: &'static str) -> HashMap<&'static str, Vec<WordEntry>> {
             "day" => num().map(|n| Entry::Day(n as i32)),
             "relative" => num().map(|n| Entry::Relative(n as i32)),
             "unit" => unit(value).map(Entry::Unit),
-            "season" => Some(Entry::Season(value)),
-            "daypart" => Some(Entry::DayPart(value)),
-            "set" => Some(Entry::Set(value)),
+            "season" => Season::from_code(value).map(Entry::Season),
+            "daypart" => DayPart::from_code(value).map(Entry::DayPart),
+            "set" => value.parse().ok().map(Entry::Set),
             "edge" => Some(Entry::Edge),
             "approx" => Some(Entry::Approx),
             "fiscal" => Some(Entry::Fiscal),
@@ -256,6 +318,11 @@ fn parse_phrases(data: &'static str) -> HashMap<&'static str, Vec<Phrase>> {
             "SET" => TimexType::Set,
             _ => continue,
         };
+        let value = match value.strip_prefix('T') {
+            Some(clock) => clock.parse().map(Fixed::Today),
+            None => value.parse().map(Fixed::Value),
+        };
+        let Ok(value) = value else { continue };
         let words: Vec<&str> = phrase.split_whitespace().collect();
         if let Some(first) = words.first() {
             map.entry(*first)
@@ -319,7 +386,7 @@ fn parse_rule(rule: &str) -> Option<HolidayRule> {
     })
 }
 
-fn parse_cues(data: &'static str) -> HashSet<(&'static str, Cue)> {
+fn parse_cues(data: &'static str) -> HashMap<&'static str, u64> {
     data_rows(data)
         .filter_map(|row| {
             let cue = match *row.get(1)? {
@@ -332,9 +399,42 @@ fn parse_cues(data: &'static str) -> HashSet<(&'static str, Cue)> {
                 "clock" => Cue::Clock,
                 "starter" => Cue::Starter,
                 "modifier" => Cue::Modifier,
+                "position_noun" => Cue::PositionNoun,
+                "end_edge" => Cue::EndEdge,
+                "comparative" => Cue::Comparative,
+                "superlative" => Cue::Superlative,
+                "ordinal_suffix" => Cue::OrdinalSuffix,
+                "bc" => Cue::BeforeCommonEra,
+                "article" => Cue::Article,
+                "century" => Cue::Century,
+                "range" => Cue::Range,
+                "year_determiner" => Cue::YearDeterminer,
+                "year_word" => Cue::YearWord,
+                "season_determiner" => Cue::SeasonDeterminer,
+                "recent" => Cue::Recent,
+                "step" => Cue::Step,
+                "span" => Cue::Span,
+                "extra" => Cue::Extra,
+                "age" => Cue::Age,
+                "half" => Cue::Half,
+                "duration_preposition" => Cue::DurationPreposition,
+                "back" => Cue::Back,
+                "period" => Cue::Period,
+                "reported_period" => Cue::ReportedPeriod,
+                "during" => Cue::During,
+                "ended" => Cue::Ended,
+                "vague" => Cue::Vague,
+                "meridian" => Cue::Meridian,
+                "every" => Cue::Every,
+                "possessive" => Cue::Possessive,
+                "forward" => Cue::Forward,
+                "perfect" => Cue::Perfect,
                 _ => return None,
             };
             Some((row[0], cue))
         })
-        .collect()
+        .fold(HashMap::new(), |mut map, (word, cue)| {
+            *map.entry(word).or_default() |= cue.bit();
+            map
+        })
 }

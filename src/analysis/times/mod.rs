@@ -8,8 +8,12 @@
 mod lexicon;
 mod normalise;
 mod recognise;
+mod value;
 mod words;
 
+pub use value::{
+    Amount, Calendar, Clock, DayPart, NotAValue, PeriodUnit, Reference, Season, TimeValue,
+};
 pub use words::readable;
 
 use jiff::civil::Date;
@@ -28,7 +32,7 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
     let words = recognise::words(&doc.text, tokens);
     let parser = Parser { w: &words };
     let mut out = Vec::new();
-    let mut last: Option<String> = None;
+    let mut last: Option<Calendar> = None;
     // the sentence of the last date
     let mut last_at = 0;
     let mut i = 0;
@@ -40,21 +44,27 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
         let start = trim_determiner(&parser, found.start, found.end, &found.sem);
         let cx = Context {
             published: doc.meta.published,
-            tense: tense(&words, found.start, found.end),
-            last: last.clone(),
+            tense: forward(&words, found.start).or_else(|| tense(&words, found.start, found.end)),
+            last,
             last_near: words[found.start].sentence <= last_at + NEAR,
         };
-        if let Some((kind, value)) = normalise::resolve(&found.sem, &cx) {
+        if let Some((kind, value)) =
+            normalise::resolve(&found.sem, &cx).and_then(normalise::checked)
+        {
             let anchors = !matches!(found.sem, Sem::Shift { .. });
-            if anchors && kind == TimexType::Date && value.starts_with(|c: char| c.is_ascii_digit())
-            {
-                last = Some(value.clone());
-                last_at = words[found.start].sentence;
-            } else if reporting_months(&words, found.start, &found.sem) {
-                // "for the nine months ... a year earlier": a year before those months is a
-                // year, not the quarter named before them
-                let year = last.as_deref().and_then(|l| l.get(..4)).map(str::to_string);
-                last = year.or_else(|| doc.meta.published.map(|d| format!("{:04}", d.year())));
+            match value {
+                TimeValue::Date(c) if anchors && kind == TimexType::Date && c.anchored() => {
+                    last = Some(c);
+                    last_at = words[found.start].sentence;
+                }
+                _ if reporting_months(&words, found.start, &found.sem) => {
+                    // "for the nine months ... a year earlier": a year before those months is
+                    // a year, not the quarter named before them
+                    let year = last.and_then(|l| l.year());
+                    let year = year.or_else(|| doc.meta.published.map(|d| i32::from(d.year())));
+                    last = year.map(|y| Calendar::Year(Some(y)));
+                }
+                _ => {}
             }
             out.push(Timex {
                 span: Span::new(words[start].span.start, words[found.end - 1].span.end),
@@ -109,6 +119,34 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
     }
 }
 
+/// "will stay closed until Friday", "have until March to decide": after "until", "by",
+/// "before" or "through", a future or a present perfect in the clause looks ahead, whatever
+/// participle ("closed") stands nearer. The clause is read back to its first auxiliary; a past
+/// or present one ("were closed until Friday") leaves the tense to [`tense`].
+fn forward(words: &[Word], start: usize) -> Option<Tense> {
+    let before = start.checked_sub(1)?;
+    if words[before].cues & Cue::Forward.bit() == 0 {
+        return None;
+    }
+    let sentence = words[start].sentence;
+    for k in (0..before).rev().take(10) {
+        let w = &words[k];
+        if w.sentence != sentence || matches!(&*w.lower, "," | ";" | ":") {
+            return None;
+        }
+        let next = words.get(k + 1).map_or("", |n| &*n.lower);
+        if w.cues & Cue::Perfect.bit() != 0 {
+            return Some(Tense::Future);
+        }
+        match LEXICON.tense(&w.lower, next) {
+            Some(Tense::Future) => return Some(Tense::Future),
+            Some(_) => return None,
+            None => {}
+        }
+    }
+    None
+}
+
 /// The tense of the clause around words `start..end`: the nearest tense cue in the sentence.
 fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
     let sentence = words[start].sentence;
@@ -120,7 +158,7 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         }
         let l: &str = &w.lower;
         // "the plan", "a still unspecified date": a noun or an adjective, not a verb
-        if k > 0 && LEXICON.cue(lower(k - 1), Cue::Modifier) {
+        if k > 0 && words[k - 1].cues & Cue::Modifier.bit() != 0 {
             return None;
         }
         let tense = LEXICON.tense(l, lower(k + 1)).or_else(|| {
@@ -171,21 +209,13 @@ pub fn is_month(lower: &str) -> bool {
         .is_some()
 }
 
-/// The interval a TIMEX3 value covers: `(first day, last day)`. "2022-02" → (2022-02-01,
-/// 2022-02-28); "2024-11-22T10:00" → that day; "2024-W47" → its Monday to Sunday;
-/// "2022-Q1", "2022-H2", "2022-SU", "199" (the 1990s), "19" (the 1900s) likewise. None for
-/// durations, sets, PRESENT_REF/PAST_REF/FUTURE_REF and values with X; "BC0992" is the year -991.
-pub fn interval(value: &str) -> Option<(Date, Date)> {
-    normalise::interval(value)
-}
-
 /// A key that sorts TIMEX3 values chronologically: by first day, then the shorter (more
 /// precise) interval first, so "2022-02" comes before "2022-02-24". PRESENT_REF is the
-/// published day; other values without an interval have no key.
-pub fn sort_key(value: &str, published: Option<Date>) -> Option<(Date, Date)> {
+/// published day; other values without an interval ([`TimeValue::interval`]) have no key.
+pub fn sort_key(value: &TimeValue, published: Option<Date>) -> Option<(Date, Date)> {
     match value {
-        "PRESENT_REF" => published.map(|d| (d, d)),
-        _ => interval(value),
+        TimeValue::Ref(Reference::Present) => published.map(|d| (d, d)),
+        _ => value.interval(),
     }
 }
 

@@ -4,7 +4,8 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
-use super::lexicon::{HolidayRule, Tense, Unit};
+use super::lexicon::{Fixed, HolidayRule, Tense, Unit};
+use super::value::{Amount, Calendar, Clock, DayPart, PeriodUnit, Reference, Season, TimeValue};
 use crate::analysis::model::TimexType;
 
 /// A number of units: exact, or vague ("several", "a few") as TimeML's X.
@@ -12,8 +13,8 @@ pub type Count = Option<u32>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sem {
-    /// A value from the phrase list; one starting with "T" is a time of the reference day.
-    Fixed(TimexType, &'static str),
+    /// A value from the phrase list, or a time of the reference day.
+    Fixed(TimexType, Fixed),
     /// A calendar date, any part of which may be missing ("March 3", "March 2022", "2022").
     Date {
         year: Option<i32>,
@@ -49,25 +50,25 @@ pub enum Sem {
     /// "summer 2022", "last winter" (offset -1).
     Season {
         year: Option<i32>,
-        code: &'static str,
+        code: Season,
         offset: i32,
     },
     /// A weekday (Monday = 1), optionally moved ("last Friday" -1), at a part of the day.
     Weekday {
         day: u8,
         rel: Option<i32>,
-        part: Option<&'static str>,
+        part: Option<DayPart>,
     },
     /// Days from the published date, at a part of the day.
     Day {
         offset: i32,
-        part: Option<&'static str>,
+        part: Option<DayPart>,
     },
     /// "the next morning" (1), "the previous night" (-1): a part of the day before or after
     /// the day last named.
     StepPart {
         sign: i32,
-        part: &'static str,
+        part: DayPart,
     },
     /// "last week", "this month", "next year".
     Relative {
@@ -121,7 +122,7 @@ pub enum Sem {
         count: u32,
         unit: Unit,
     },
-    Set(String),
+    Set(TimeValue),
     /// A clock time on a given day, or on the reference day.
     Clock {
         hour: u8,
@@ -176,106 +177,104 @@ pub enum Anchor {
 pub struct Context {
     pub published: Option<Date>,
     pub tense: Option<Tense>,
-    /// The last fully resolved DATE value before this expression.
-    pub last: Option<String>,
+    /// The last date before this expression placed in the calendar (a known year, decade or
+    /// century).
+    pub last: Option<Calendar>,
     /// The last date was named a sentence or two before: a bare clock time is on its day.
     pub last_near: bool,
 }
 
-pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
+pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, TimeValue)> {
+    use TimeValue as V;
     use TimexType::*;
     let dct = cx.published;
     Some(match sem {
-        Sem::Fixed(kind, value) if value.starts_with('T') => {
-            (*kind, format!("{}{value}", day(dct)))
-        }
-        Sem::Fixed(kind, value) => (*kind, (*value).to_string()),
-        Sem::Date { year, month, day } => (Date, date_value(*year, *month, *day, cx)),
-        Sem::Decade(d) => (Date, d.to_string()),
-        Sem::BcYear(y) => (Date, format!("BC{y:04}")),
-        Sem::Century(c) => (Date, format!("{c:02}")),
+        Sem::Fixed(kind, Fixed::Today(clock)) => (*kind, V::Time(day(dct), *clock)),
+        Sem::Fixed(kind, Fixed::Value(value)) => (*kind, *value),
+        Sem::Date { year, month, day } => (Date, V::Date(date_value(*year, *month, *day, cx))),
+        Sem::Decade(d) => (Date, V::Date(Calendar::Decade(Some(*d)))),
+        Sem::BcYear(y) => (Date, V::Date(Calendar::BcYear(*y))),
+        Sem::Century(c) => (Date, V::Date(Calendar::Century(Some(*c)))),
         Sem::Quarter { year, q } => {
-            let year = year.map(|y| y.to_string()).unwrap_or_else(|| {
+            let year = year.or_else(|| {
                 // a past quarter not yet reached this year belongs to last year
                 let q_now = dct.map(|d| (d.month() as u8 - 1) / 3 + 1);
                 match (dct, cx.tense) {
                     (Some(d), Some(Tense::Past)) if q_now.is_some_and(|n| *q <= 4 && *q > n) => {
-                        (d.year() - 1).to_string()
+                        Some(i32::from(d.year()) - 1)
                     }
                     _ => year_of(dct),
                 }
             });
-            (Date, format!("{year}-{}", quarter_part(*q)))
+            (Date, V::Date(quarter_part(year, *q)))
         }
         Sem::QuarterInYear { q, offset } => {
-            let year = dct.map_or_else(
-                || "XXXX".to_string(),
-                |d| format!("{:04}", d.year() as i32 + offset),
-            );
-            (Date, format!("{year}-{}", quarter_part(*q)))
+            let year = dct.map(|d| i32::from(d.year()) + offset);
+            (Date, V::Date(quarter_part(year, *q)))
         }
         Sem::WeekOf(day) => {
             let (_, v) = resolve(day, cx)?;
-            let week = crate::document::parse_date(&v).map_or_else(
-                || format!("{}-WXX", v.get(..4).unwrap_or("XXXX")),
-                week_value,
-            );
-            (Date, week)
+            let week = match v.calendar().and_then(Calendar::date) {
+                Some(d) => Calendar::week_of(d),
+                None => Calendar::Week(v.calendar().and_then(Calendar::year), None),
+            };
+            (Date, V::Date(week))
         }
         Sem::QuarterOfYear(year) => {
-            let reported = dct.map(reported_quarter);
-            let part = reported
-                .as_deref()
-                .and_then(|r| r.rsplit('-').next())
-                .unwrap_or("QX");
-            (Date, format!("{year:04}-{part}"))
+            let q = dct.map(|d| reported_quarter(d).1);
+            (Date, V::Date(Calendar::Quarter(Some(*year), q)))
         }
         Sem::Season { year, code, offset } => {
             let y = match (year, dct) {
-                (Some(y), _) => y.to_string(),
+                (Some(y), _) => Some(*y),
                 // "the summer": the nearer one, or as the tense says, like a month
                 (None, Some(_)) if *offset == 0 => {
                     let month = match *code {
-                        "SP" => 4,
-                        "SU" => 7,
-                        "FA" => 10,
-                        _ => 12,
+                        Season::Spring => 4,
+                        Season::Summer => 7,
+                        Season::Fall => 10,
+                        Season::Winter => 12,
                     };
-                    date_value(None, Some(month), None, cx)[..4].to_string()
+                    date_value(None, Some(month), None, cx).year()
                 }
                 (None, Some(d)) => {
-                    (d.year() as i32 + season_shift(code, *offset, d.month() as i32)).to_string()
+                    Some(i32::from(d.year()) + season_shift(*code, *offset, d.month() as i32))
                 }
-                (None, None) => "XXXX".to_string(),
+                (None, None) => None,
             };
-            (Date, format!("{y}-{code}"))
+            (Date, V::Date(Calendar::Season(y, *code)))
         }
         Sem::Weekday { day: wd, rel, part } => {
             let v = weekday_value(*wd, *rel, cx);
             match part {
-                Some(p) => (Time, format!("{v}T{p}")),
-                None => (Date, v),
+                Some(p) => (Time, V::Time(v, Clock::Part(*p))),
+                None => (Date, V::Date(v)),
             }
         }
         Sem::Day { offset, part } => {
             let v = match dct.and_then(|d| d.checked_add(offset.days()).ok()) {
-                Some(d) => d.to_string(),
-                None if *offset == 0 && part.is_none() => "PRESENT_REF".to_string(),
-                None => "XXXX-XX-XX".to_string(),
+                Some(d) => Calendar::day(d),
+                None if *offset == 0 && part.is_none() => {
+                    return Some((Date, V::Ref(Reference::Present)));
+                }
+                None => Calendar::Day(None, None, None),
             };
             match part {
-                Some(p) => (Time, format!("{v}T{p}")),
-                None => (Date, v),
+                Some(p) => (Time, V::Time(v, Clock::Part(*p))),
+                None => (Date, V::Date(v)),
             }
         }
         Sem::StepPart { sign, part } => {
-            let day = shift(Some(1), Unit::Day, *sign, Anchor::Last, cx);
-            (Time, format!("{day}T{part}"))
+            let day = match shift(Some(1), Unit::Day, *sign, Anchor::Last, cx) {
+                V::Date(c) => c,
+                _ => Calendar::Day(None, None, None),
+            };
+            (Time, V::Time(day, Clock::Part(*part)))
         }
-        Sem::Relative { unit, offset } => (Date, relative(*unit, *offset, dct)?),
+        Sem::Relative { unit, offset } => (Date, V::Date(relative(*unit, *offset, dct)?)),
         Sem::YearEnd => {
             let back = cx.tense == Some(Tense::Past) && dct.is_some_and(|d| d.month() < 12);
-            (Date, relative(Unit::Year, -i32::from(back), dct)?)
+            (Date, V::Date(relative(Unit::Year, -i32::from(back), dct)?))
         }
         Sem::RelMonth { month, day, offset } => {
             let y = dct.map(|d| {
@@ -284,19 +283,18 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                     Some(n) => ((d.month() as u8, d.day() as u8), (*month, *n)),
                     None => ((d.month() as u8, 0), (*month, 0)),
                 };
-                let y = d.year() as i32;
+                let y = i32::from(d.year());
                 match offset.signum() {
                     -1 if then >= now => y - 1,
                     1 if then <= now => y + 1,
                     _ => y,
                 }
             });
-            let y = y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
             let v = match day {
-                Some(n) => format!("{y}-{month:02}-{n:02}"),
-                None => format!("{y}-{month:02}"),
+                Some(n) => Calendar::Day(y, Some(*month), Some(*n)),
+                None => Calendar::Month(y, Some(*month)),
             };
-            (Date, v)
+            (Date, V::Date(v))
         }
         Sem::Holiday(rule) => {
             let day = match rule {
@@ -304,26 +302,25 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                 HolidayRule::Nth { n, from, .. } => from.saturating_add((n.max(&1) * 7) as u8 - 4),
                 HolidayRule::Easter(_) => 1,
             };
-            let year = date_value(None, Some(rule.month()), Some(day), cx);
-            let v = year[..4]
-                .parse::<i16>()
-                .ok()
+            let year = date_value(None, Some(rule.month()), Some(day), cx).year();
+            let v = year
+                .and_then(|y| i16::try_from(y).ok())
                 .and_then(|y| holiday_date(*rule, y))
                 .map_or_else(
                     || match rule {
                         // a movable feast has no day without its year
-                        HolidayRule::Easter(_) => "XXXX-XX-XX".to_string(),
-                        _ => format!("XXXX-{:02}-{day:02}", rule.month()),
+                        HolidayRule::Easter(_) => Calendar::Day(None, None, None),
+                        _ => Calendar::Day(None, Some(rule.month()), Some(day)),
                     },
-                    |d| d.to_string(),
+                    Calendar::day,
                 );
-            (Date, v)
+            (Date, V::Date(v))
         }
         Sem::RelHoliday { rule, offset } => {
             let on = |y: i32| i16::try_from(y).ok().and_then(|y| holiday_date(*rule, y));
             let v = dct
                 .and_then(|d| {
-                    let y = d.year() as i32;
+                    let y = i32::from(d.year());
                     let this = on(y)?;
                     match offset.signum() {
                         -1 if this >= d => on(y - 1),
@@ -331,56 +328,37 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
                         _ => Some(this),
                     }
                 })
-                .map_or_else(|| format!("XXXX-{:02}", rule.month()), |d| d.to_string());
-            (Date, v)
+                .map_or_else(|| Calendar::Month(None, Some(rule.month())), Calendar::day);
+            (Date, V::Date(v))
         }
-        Sem::Anaphor(unit) => {
-            let len = match unit {
-                Unit::Year => 4,
-                Unit::Month => 7,
-                _ => 10,
-            };
-            let v = match cx.last.as_deref() {
-                Some(l) if l.len() >= len => l[..len].to_string(),
-                // "that same day" after "last October": a day of that month, "1998-10-XX"
-                Some(l)
-                    if matches!(l.len(), 4 | 7)
-                        && l.bytes().all(|b| b.is_ascii_digit() || b == b'-') =>
-                {
-                    format!("{l}{}", &"-XX-XX"[..len - l.len()])
-                }
-                _ => relative(*unit, 0, None).unwrap_or_default(),
-            };
-            (Date, v)
-        }
+        Sem::Anaphor(unit) => (Date, V::Date(anaphor(*unit, cx.last))),
         Sem::StepWeekday { day: wd, sign } => {
-            let from = cx.last.as_deref().and_then(crate::document::parse_date);
+            let from = cx.last.as_ref().and_then(Calendar::date);
             let target = Weekday::from_monday_one_offset(*wd as i8).ok();
             let v = match (from, target) {
-                (Some(d), Some(t)) => d.nth_weekday(*sign, t).ok().map(|d| d.to_string()),
+                (Some(d), Some(t)) => d.nth_weekday(*sign, t).ok().map(Calendar::day),
                 _ => None,
             };
             let v = v.unwrap_or_else(|| weekday_value(*wd, Some(*sign), cx));
-            (Date, v)
+            (Date, V::Date(v))
         }
         Sem::Weekend => {
             let back = cx.tense == Some(Tense::Past)
                 && dct.is_some_and(|d| d.weekday().to_monday_one_offset() < 6);
-            (
-                Date,
-                relative(Unit::Weekend, if back { -1 } else { 0 }, dct)?,
-            )
+            let v = relative(Unit::Weekend, if back { -1 } else { 0 }, dct)?;
+            (Date, V::Date(v))
         }
         Sem::MonthInYear { month, offset } => {
-            let y = dct.map_or_else(
-                || "XXXX".to_string(),
-                |d| format!("{:04}", d.year() as i32 + offset),
-            );
-            (Date, format!("{y}-{month:02}"))
+            let y = dct.map(|d| i32::from(d.year()) + offset);
+            (Date, V::Date(Calendar::Month(y, Some(*month))))
         }
         Sem::DayNextTo { day, sign } => {
             let (_, value) = resolve(day, cx)?;
-            (Date, shift_value(value.get(..10)?, Unit::Day, *sign)?)
+            let d = value.calendar()?.date()?;
+            (
+                Date,
+                V::Date(Calendar::day(d.checked_add(sign.days()).ok()?)),
+            )
         }
         Sem::Shift {
             count,
@@ -390,32 +368,71 @@ pub fn resolve(sem: &Sem, cx: &Context) -> Option<(TimexType, String)> {
         } => (Date, shift(*count, *unit, *sign, *from, cx)),
         Sem::Duration { count, unit } => (Duration, duration(*count, *unit)),
         Sem::HalfDuration { count, unit } => (Duration, half_duration(*count, *unit)?),
-        Sem::Set(v) => (Set, v.clone()),
+        Sem::Set(v) => (Set, *v),
         Sem::Clock { hour, minute, on } => {
+            // a day, or a weekday of a week left open
+            let day_like = |c: &Calendar| matches!(c, Calendar::Day(..) | Calendar::Weekday(_));
             let date = on
                 .as_deref()
                 .and_then(|d| resolve(d, cx))
-                .map(|(_, v)| v.split('T').next().unwrap_or_default().to_string())
-                .filter(|v| v.len() == 10)
+                .and_then(|(_, v)| v.calendar().copied())
+                .filter(day_like)
                 // a bare clock time is on the day just named, else the published day
                 .or_else(|| {
-                    // a day, not a week or weekend that happens to be ten characters long
-                    let day = |l: &&str| {
-                        l.get(10..)
-                            .is_some_and(|r| r.is_empty() || r.starts_with('T'))
-                    };
                     cx.last
-                        .as_deref()
                         .filter(|_| cx.last_near)
-                        .filter(day)
-                        .and_then(|l| l.get(..10))
-                        .filter(|l| interval(l).is_some())
-                        .map(str::to_string)
+                        .filter(|l| l.date().is_some())
                 })
                 .unwrap_or_else(|| day(dct));
-            (Time, format!("{date}T{hour:02}:{minute:02}"))
+            let clock = Clock::At {
+                hour: *hour,
+                minute: *minute,
+            };
+            (Time, V::Time(date, clock))
         }
     })
+}
+
+/// A value as TIMEX3 can hold it: a day that does not exist ("30 February 2024") is no time
+/// expression at all (None: the words stay text); a year past 9999, which "next year" from
+/// 9999-12-31 reaches, is left open ("XXXX").
+pub fn checked((kind, value): (TimexType, TimeValue)) -> Option<(TimexType, TimeValue)> {
+    let check = |c: Calendar| -> Option<Calendar> {
+        let c = match c.year() {
+            Some(y) if y > 9999 => c.with_open_year(),
+            _ => c,
+        };
+        if let Calendar::Day(y, Some(m), Some(d)) = c {
+            // an unknown year may be a leap year
+            let year = y.and_then(|y| i16::try_from(y).ok()).unwrap_or(2000);
+            Date::new(year, m as i8, d as i8).ok()?;
+        }
+        Some(c)
+    };
+    let value = match value {
+        TimeValue::Date(c) => TimeValue::Date(check(c)?),
+        TimeValue::Time(c, clock) => TimeValue::Time(check(c)?, clock),
+        other => other,
+    };
+    Some((kind, value))
+}
+
+/// "that year", "that month", "that same day": the unit of the last date mentioned, what is
+/// finer left open ("1998-10-XX" after "last October").
+fn anaphor(unit: Unit, last: Option<Calendar>) -> Calendar {
+    use Calendar as C;
+    match (unit, last) {
+        (Unit::Year, Some(l)) => C::Year(l.year()),
+        (Unit::Year, None) => C::Year(None),
+        (Unit::Month, Some(C::Day(y, m, _) | C::Month(y, m))) => C::Month(y, m),
+        (Unit::Month, Some(l @ (C::Quarter(..) | C::Half(..) | C::Season(..)))) => l,
+        (Unit::Month, Some(C::Year(y) | C::Week(y, _) | C::Weekend(y, _))) => C::Month(y, None),
+        (Unit::Month, _) => C::Month(None, None),
+        (_, Some(l @ C::Day(..))) => l,
+        (_, Some(C::Month(y @ Some(_), m @ Some(_)))) => C::Day(y, m, None),
+        (_, Some(C::Year(y))) => C::Day(y, None, None),
+        _ => C::Day(None, None, None),
+    }
 }
 
 pub fn holiday_date(rule: HolidayRule, year: i16) -> Option<Date> {
@@ -458,13 +475,9 @@ fn easter(year: i16) -> Option<Date> {
 
 /// Years to add to the published year for "last summer" (-1), "this winter" (0), "next
 /// spring" (1): last is the latest season already over, next the first not yet begun.
-fn season_shift(code: &str, offset: i32, month: i32) -> i32 {
-    let (first, last) = match code {
-        "SP" => (3, 5),
-        "SU" => (6, 8),
-        "FA" => (9, 11),
-        _ => (12, 14),
-    };
+fn season_shift(season: Season, offset: i32, month: i32) -> i32 {
+    let (first, last) = season.months();
+    let (first, last) = (i32::from(first), i32::from(last));
     match offset.signum() {
         -1 if last < month => 0,
         -1 => -1,
@@ -474,72 +487,74 @@ fn season_shift(code: &str, offset: i32, month: i32) -> i32 {
     }
 }
 
-/// "Q3" for a quarter (1-4), "H1" for a half (5-6).
-fn quarter_part(q: u8) -> String {
+/// A quarter (1-4) or a half (5-6) of a year.
+fn quarter_part(year: Option<i32>, q: u8) -> Calendar {
     if q <= 4 {
-        format!("Q{q}")
+        Calendar::Quarter(year, Some(q))
     } else {
-        format!("H{}", q - 4)
+        Calendar::Half(year, q - 4)
     }
 }
 
-/// The quarter last completed before `d`, as "1989-Q3".
-fn reported_quarter(d: Date) -> String {
-    let q = d.year() as i32 * 4 + (d.month() as i32 - 1) / 3 - 1;
-    format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+/// The quarter last completed before `d`: (1989, 3).
+fn reported_quarter(d: Date) -> (i32, u8) {
+    let q = i32::from(d.year()) * 4 + (d.month() as i32 - 1) / 3 - 1;
+    (q.div_euclid(4), q.rem_euclid(4) as u8 + 1)
 }
 
-fn day(dct: Option<Date>) -> String {
-    dct.map_or_else(|| "XXXX-XX-XX".to_string(), |d| d.to_string())
+/// The quarter a day is in.
+fn quarter_of(d: Date) -> Calendar {
+    Calendar::Quarter(
+        Some(i32::from(d.year())),
+        Some((d.month() as u8 - 1) / 3 + 1),
+    )
 }
 
-fn year_of(dct: Option<Date>) -> String {
-    dct.map_or_else(|| "XXXX".to_string(), |d| format!("{:04}", d.year()))
+fn day(dct: Option<Date>) -> Calendar {
+    dct.map_or(Calendar::Day(None, None, None), Calendar::day)
 }
 
-fn week_value(d: Date) -> String {
-    let w = d.iso_week_date();
-    format!("{:04}-W{:02}", w.year(), w.week())
+fn year_of(dct: Option<Date>) -> Option<i32> {
+    dct.map(|d| i32::from(d.year()))
 }
 
 /// A month or day without a year takes the published year, or the year before or after: a
 /// past clause looks back, a future one ahead, but a date within two months either way keeps
 /// the published year ("was extended to Nov. 16").
-fn date_value(year: Option<i32>, month: Option<u8>, day: Option<u8>, cx: &Context) -> String {
+fn date_value(year: Option<i32>, month: Option<u8>, day: Option<u8>, cx: &Context) -> Calendar {
     let year = match (year, cx.published, month) {
-        (Some(y), ..) => format!("{y:04}"),
+        (Some(y), ..) => Some(y),
         (None, Some(d), Some(m)) => {
-            let y = d.year() as i32;
+            let y = i32::from(d.year());
             // months from the published date to the date in the published year
             let mut gap =
                 (m as i32 - d.month() as i32) * 30 + (day.unwrap_or(15) as i32 - d.day() as i32);
             if day.is_none() {
                 gap = (m as i32 - d.month() as i32) * 30;
             }
-            let y = match cx.tense {
+            Some(match cx.tense {
                 Some(Tense::Past) if gap > 60 => y - 1,
                 Some(Tense::Future) if gap < -60 => y + 1,
                 // without a tense, the nearer of the two
                 None if gap > 180 => y - 1,
                 None if gap < -180 => y + 1,
                 _ => y,
-            };
-            format!("{y:04}")
+            })
         }
-        (None, ..) => "XXXX".to_string(),
+        (None, ..) => None,
     };
     match (month, day) {
-        (Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}"),
-        (Some(m), None) => format!("{year}-{m:02}"),
-        _ => year,
+        (Some(m), Some(d)) => Calendar::Day(year, Some(m), Some(d)),
+        (Some(m), None) => Calendar::Month(year, Some(m)),
+        _ => Calendar::Year(year),
     }
 }
 
 /// A weekday in a past clause is the last one on or before the published date, in a future
 /// clause the next one on or after it; "last"/"next" move a week further only from the same day.
-fn weekday_value(wd: u8, rel: Option<i32>, cx: &Context) -> String {
+fn weekday_value(wd: u8, rel: Option<i32>, cx: &Context) -> Calendar {
     let (Some(dct), Ok(target)) = (cx.published, Weekday::from_monday_one_offset(wd as i8)) else {
-        return format!("XXXX-WXX-{wd}");
+        return Calendar::Weekday(wd);
     };
     let ahead =
         (target.to_monday_one_offset() - dct.weekday().to_monday_one_offset()).rem_euclid(7);
@@ -555,95 +570,93 @@ fn weekday_value(wd: u8, rel: Option<i32>, cx: &Context) -> String {
         (true, ..) => dct.nth_weekday(1, target),
         (false, ..) => dct.nth_weekday(-1, target),
     };
-    found.map_or_else(|_| format!("XXXX-WXX-{wd}"), |d| d.to_string())
+    found.map_or(Calendar::Weekday(wd), Calendar::day)
 }
 
-fn relative(unit: Unit, offset: i32, dct: Option<Date>) -> Option<String> {
+/// A unit of the calendar left open: "XXXX", "XXXX-WXX" ...
+fn open(unit: Unit) -> Calendar {
+    match unit {
+        Unit::Year => Calendar::Year(None),
+        Unit::Month => Calendar::Month(None, None),
+        Unit::Week | Unit::Fortnight => Calendar::Week(None, None),
+        Unit::Weekend => Calendar::Weekend(None, None),
+        Unit::Quarter => Calendar::Quarter(None, None),
+        Unit::Decade => Calendar::Decade(None),
+        Unit::Century => Calendar::Century(None),
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => Calendar::Day(None, None, None),
+    }
+}
+
+fn relative(unit: Unit, offset: i32, dct: Option<Date>) -> Option<Calendar> {
     let Some(d) = dct else {
-        return Some(
-            match unit {
-                Unit::Year => "XXXX",
-                Unit::Month => "XXXX-XX",
-                Unit::Week | Unit::Fortnight => "XXXX-WXX",
-                Unit::Weekend => "XXXX-WXX-WE",
-                Unit::Quarter => "XXXX-QX",
-                Unit::Decade => "XXX",
-                Unit::Century => "XX",
-                Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX",
-            }
-            .to_string(),
-        );
+        return Some(open(unit));
     };
+    let year = i32::from(d.year());
     Some(match unit {
-        Unit::Year => format!("{:04}", d.year() as i32 + offset),
-        Unit::Month => d
-            .checked_add(offset.months())
-            .ok()?
-            .strftime("%Y-%m")
-            .to_string(),
-        Unit::Week | Unit::Fortnight => week_value(d.checked_add((offset * 7).days()).ok()?),
-        Unit::Weekend => format!(
-            "{}-WE",
-            week_value(d.checked_add((offset * 7).days()).ok()?)
-        ),
+        Unit::Year => Calendar::Year(Some(year + offset)),
+        Unit::Month => {
+            let m = d.checked_add(offset.months()).ok()?;
+            Calendar::Month(Some(i32::from(m.year())), Some(m.month() as u8))
+        }
+        Unit::Week | Unit::Fortnight => Calendar::week_of(d.checked_add((offset * 7).days()).ok()?),
+        Unit::Weekend => match Calendar::week_of(d.checked_add((offset * 7).days()).ok()?) {
+            Calendar::Week(y, w) => Calendar::Weekend(y, w),
+            other => other,
+        },
         Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
-            d.checked_add(offset.days()).ok()?.to_string()
+            Calendar::day(d.checked_add(offset.days()).ok()?)
         }
         Unit::Quarter => {
-            let q = (d.year() as i32) * 4 + (d.month() as i32 - 1) / 3 + offset;
-            format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)
+            let q = year * 4 + (d.month() as i32 - 1) / 3 + offset;
+            Calendar::Quarter(Some(q.div_euclid(4)), Some(q.rem_euclid(4) as u8 + 1))
         }
-        Unit::Decade => ((d.year() as i32) / 10 + offset).to_string(),
-        Unit::Century => format!("{:02}", (d.year() as i32) / 100 + offset),
+        Unit::Decade => Calendar::Decade(Some(year / 10 + offset)),
+        Unit::Century => Calendar::Century(Some(year / 100 + offset)),
     })
 }
 
 /// "two days ago" is a day, "three years ago" a year: the value keeps the unit's granularity.
 /// From the last mentioned date ("a year earlier"), that date's own granularity is kept.
-fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> String {
+fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> TimeValue {
     let Some(n) = count else {
-        return if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }.to_string();
+        return TimeValue::Ref(if sign < 0 {
+            Reference::Past
+        } else {
+            Reference::Future
+        });
     };
     let n = n as i32 * sign;
-    let quarter;
-    let last = cx.last.as_deref().filter(|l| match from {
+    let last = cx.last.filter(|l| match from {
         Anchor::Published => false,
         Anchor::Last | Anchor::Step | Anchor::Report => true,
-        Anchor::Period => l.contains("-Q") || l.contains("-H"),
+        Anchor::Period => matches!(l, Calendar::Quarter(..) | Calendar::Half(..)),
     });
-    let ahead = |l: &str| {
-        interval(l)
+    let ahead = |l: &Calendar| {
+        l.interval()
             .zip(cx.published)
             .is_some_and(|((s, _), d)| s > d)
     };
-    let last = match (from, last.and_then(crate::document::parse_date)) {
-        (Anchor::Report, Some(d)) if d <= cx.published.unwrap_or(d) => {
-            quarter = format!("{:04}-Q{}", d.year(), (d.month() - 1) / 3 + 1);
-            Some(quarter.as_str())
-        }
+    let last = match (from, last.as_ref().and_then(Calendar::date)) {
+        (Anchor::Report, Some(d)) if d <= cx.published.unwrap_or(d) => Some(quarter_of(d)),
         // a forecast ("the third quarter of 1990") is not the period reported on: that is
         // the quarter last completed
-        (Anchor::Report, _) if last.is_some_and(ahead) => {
-            quarter = cx.published.map(reported_quarter).unwrap_or_default();
-            Some(quarter.as_str())
-        }
+        (Anchor::Report, _) if last.as_ref().is_some_and(ahead) => cx.published.map(|d| {
+            let (y, q) = reported_quarter(d);
+            Calendar::Quarter(Some(y), Some(q))
+        }),
         _ => last,
     };
     if let Some(v) = last.and_then(|last| shift_value(last, unit, n)) {
-        let len = match unit {
-            Unit::Century => 2,
-            Unit::Decade => 3,
-            Unit::Year => 4,
-            Unit::Month => 7,
-            _ => v.len(),
-        };
-        return match v.get(..len) {
-            Some(cut) if from == Anchor::Step => cut.to_string(),
+        // "the following year" is a year even after a day
+        let v = match (from, unit, v.year()) {
+            (Anchor::Step, Unit::Year, Some(y)) => Calendar::Year(Some(y)),
+            (Anchor::Step, Unit::Decade, Some(y)) => Calendar::Decade(Some(y / 10)),
             _ => v,
         };
+        return TimeValue::Date(v);
     }
     let Some(d) = cx.published else {
-        return relative(unit, 0, None).unwrap_or_default();
+        return TimeValue::Date(open(unit));
     };
     let moved = match unit {
         Unit::Year => d.checked_add(n.years()),
@@ -659,181 +672,110 @@ fn shift(count: Count, unit: Unit, sign: i32, from: Anchor, cx: &Context) -> Str
         Unit::Minute | Unit::Second => Ok(d),
     };
     let Ok(m) = moved else {
-        return relative(unit, 0, None).unwrap_or_default();
+        return TimeValue::Date(open(unit));
     };
-    match unit {
+    TimeValue::Date(match unit {
         Unit::Year | Unit::Decade => year_value(i32::from(m.year())),
-        Unit::Century => format!("{:02}", m.year() / 100),
-        Unit::Quarter => format!("{:04}-Q{}", m.year(), (m.month() - 1) / 3 + 1),
-        Unit::Month => m.strftime("%Y-%m").to_string(),
-        Unit::Week | Unit::Weekend | Unit::Fortnight => week_value(m),
-        _ => m.to_string(),
-    }
+        Unit::Century => Calendar::Century(Some(i32::from(m.year()) / 100)),
+        Unit::Quarter => quarter_of(m),
+        Unit::Month => Calendar::Month(Some(i32::from(m.year())), Some(m.month() as u8)),
+        Unit::Week | Unit::Weekend | Unit::Fortnight => Calendar::week_of(m),
+        _ => Calendar::day(m),
+    })
 }
 
-/// Moves a TimeML date value ("1989-Q3", "1989-10", "1989-10-27", "1989") by `n` units,
-/// keeping its form by years and its month (or day) by months and days; None for values it
-/// cannot move.
-fn shift_value(value: &str, unit: Unit, n: i32) -> Option<String> {
-    let (year, rest) = value.split_at_checked(4)?;
-    let year: i32 = year.parse().ok()?;
-    if !(rest.is_empty() || rest.starts_with('-')) {
-        return None;
-    }
+/// Moves a date ("1989-Q3", "1989-10", "1989-10-27", "1989") by `n` units, keeping its form
+/// by years and its month (or day) by months and days; None for dates it cannot move.
+fn shift_value(value: Calendar, unit: Unit, n: i32) -> Option<Calendar> {
+    let year = value.year().filter(|y| (0..=9999).contains(y))?;
     let years = match unit {
         Unit::Year => n,
         Unit::Decade => n * 10,
         Unit::Month | Unit::Day | Unit::Week => {
-            let month: i8 = rest.get(1..3)?.parse().ok()?;
-            let day: Option<i8> = rest.get(4..6).and_then(|d| d.parse().ok());
-            let date = Date::new(year as i16, month, day.unwrap_or(1)).ok()?;
+            let (month, day) = match value {
+                Calendar::Month(_, Some(m)) => (m, None),
+                Calendar::Day(_, Some(m), d) => (m, d),
+                _ => return None,
+            };
+            let date = Date::new(
+                i16::try_from(year).ok()?,
+                month as i8,
+                day.unwrap_or(1) as i8,
+            )
+            .ok()?;
             return match (unit, day) {
-                (Unit::Month, _) => Some(
-                    date.checked_add(n.months())
-                        .ok()?
-                        .strftime("%Y-%m")
-                        .to_string(),
-                ),
-                (Unit::Day, Some(_)) => Some(date.checked_add(n.days()).ok()?.to_string()),
-                (Unit::Week, Some(_)) => Some(week_value(date.checked_add((n * 7).days()).ok()?)),
+                (Unit::Month, _) => {
+                    let m = date.checked_add(n.months()).ok()?;
+                    Some(Calendar::Month(
+                        Some(i32::from(m.year())),
+                        Some(m.month() as u8),
+                    ))
+                }
+                (Unit::Day, Some(_)) => Some(Calendar::day(date.checked_add(n.days()).ok()?)),
+                (Unit::Week, Some(_)) => {
+                    Some(Calendar::week_of(date.checked_add((n * 7).days()).ok()?))
+                }
                 _ => None,
             };
         }
         _ => return None,
     };
     // Feb 29 has no twin a year away: drop the day then.
-    if rest == "-02-29" {
-        return Some(format!("{:04}-02", year + years));
+    if let Calendar::Day(_, Some(2), Some(29)) = value {
+        return Some(Calendar::Month(Some(year + years), Some(2)));
     }
     let shifted = year + years;
     if shifted < 1 {
-        return rest.is_empty().then(|| year_value(shifted));
+        return matches!(value, Calendar::Year(_)).then(|| year_value(shifted));
     }
-    Some(format!("{shifted:04}{rest}"))
+    Some(value.with_year(shifted))
 }
 
 /// A year as TIMEX3 writes it: "1989", or "BC0991" before the common era ("3000 years ago"
 /// in 2009; the year 0 is 1 BC).
-fn year_value(year: i32) -> String {
+fn year_value(year: i32) -> Calendar {
     if year < 1 {
-        format!("BC{:04}", 1 - year)
+        Calendar::BcYear((1 - year) as u32)
     } else {
-        format!("{year:04}")
+        Calendar::Year(Some(year))
     }
 }
 
 /// A count and a half, the half in the next smaller unit: P2Y6M, PT5H30M, P1DT12H.
-fn half_duration(n: u32, unit: Unit) -> Option<String> {
-    Some(match unit {
-        Unit::Year => format!("P{n}Y6M"),
-        Unit::Decade => format!("P{}Y", n * 10 + 5),
-        Unit::Century => format!("P{}Y", n * 100 + 50),
-        Unit::Day => format!("P{n}DT12H"),
-        Unit::Hour => format!("PT{n}H30M"),
-        Unit::Minute => format!("PT{n}M30S"),
-        Unit::Week => format!("P{}DT12H", n * 7 + 3),
-        Unit::Month => format!("P{n}M15D"),
+fn half_duration(n: u32, unit: Unit) -> Option<TimeValue> {
+    use PeriodUnit as P;
+    let (first, second) = match unit {
+        Unit::Year => ((n, P::Year), Some((6, P::Month))),
+        Unit::Decade => ((n * 10 + 5, P::Year), None),
+        Unit::Century => ((n * 100 + 50, P::Year), None),
+        Unit::Day => ((n, P::Day), Some((12, P::Hour))),
+        Unit::Hour => ((n, P::Hour), Some((30, P::Minute))),
+        Unit::Minute => ((n, P::Minute), Some((30, P::Second))),
+        Unit::Week => ((n * 7 + 3, P::Day), Some((12, P::Hour))),
+        Unit::Month => ((n, P::Month), Some((15, P::Day))),
         _ => return None,
-    })
+    };
+    let amount = |(n, unit): (u32, PeriodUnit)| Amount::new(Some(n), unit);
+    Some(TimeValue::Duration(amount(first), second.map(amount)))
 }
 
-pub fn duration(count: Count, unit: Unit) -> String {
-    let n = |k: u32| count.map_or_else(|| "X".to_string(), |c| (c * k).to_string());
-    match unit {
-        Unit::Year => format!("P{}Y", n(1)),
-        Unit::Decade => format!("P{}Y", n(10)),
-        Unit::Century => format!("P{}Y", n(100)),
+pub fn duration(count: Count, unit: Unit) -> TimeValue {
+    use PeriodUnit as P;
+    let (times, unit) = match unit {
+        Unit::Year => (1, P::Year),
+        Unit::Decade => (10, P::Year),
+        Unit::Century => (100, P::Year),
         // "several quarters" stays in quarters, TimeML's PXQ
-        Unit::Quarter if count.is_none() => "PXQ".to_string(),
-        Unit::Quarter => format!("P{}M", n(3)),
-        Unit::Month => format!("P{}M", n(1)),
-        Unit::Week => format!("P{}W", n(1)),
-        Unit::Fortnight => format!("P{}W", n(2)),
-        Unit::Weekend => format!("P{}D", n(2)),
-        Unit::Day => format!("P{}D", n(1)),
-        Unit::Hour => format!("PT{}H", n(1)),
-        Unit::Minute => format!("PT{}M", n(1)),
-        Unit::Second => format!("PT{}S", n(1)),
-    }
-}
-
-/// The chronological interval a TimeML value covers, as (start, end) dates with the end
-/// inclusive: "2022-02" is (2022-02-01, 2022-02-28), "2024-W47" (2024-11-18, 2024-11-24),
-/// "199" the 1990s. None for durations, sets, references (PAST_REF) and underspecified values.
-/// Compare `start` to sort values chronologically.
-pub fn interval(value: &str) -> Option<(Date, Date)> {
-    // "BC0992": the astronomical year -991 (1 BC is year 0), as far back as dates reach
-    if let Some(bc) = value.strip_prefix("BC") {
-        let year = 1 - bc.parse::<i16>().ok()?;
-        return Some((Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?));
-    }
-    let date_part = value.split('T').next()?;
-    let mut parts = date_part.split('-');
-    let head = parts.next()?;
-    if !head.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let n: i16 = head.parse().ok()?;
-    let span_years = |first: i16, count: i16| -> Option<(Date, Date)> {
-        Some((
-            Date::new(first, 1, 1).ok()?,
-            Date::new(first + count - 1, 12, 31).ok()?,
-        ))
+        Unit::Quarter if count.is_none() => (1, P::Quarter),
+        Unit::Quarter => (3, P::Month),
+        Unit::Month => (1, P::Month),
+        Unit::Week => (1, P::Week),
+        Unit::Fortnight => (2, P::Week),
+        Unit::Weekend => (2, P::Day),
+        Unit::Day => (1, P::Day),
+        Unit::Hour => (1, P::Hour),
+        Unit::Minute => (1, P::Minute),
+        Unit::Second => (1, P::Second),
     };
-    let (year, whole) = match head.len() {
-        2 => return span_years(n * 100, 100),
-        3 => return span_years(n * 10, 10),
-        4 => (n, span_years(n, 1)?),
-        _ => return None,
-    };
-    let Some(second) = parts.next() else {
-        return Some(whole);
-    };
-    let months = |first: i8, last: i8| -> Option<(Date, Date)> {
-        let end = Date::new(year, last, 1).ok()?.last_of_month();
-        Some((Date::new(year, first, 1).ok()?, end))
-    };
-    let range = match second.as_bytes() {
-        [b'Q', q @ b'1'..=b'4'] => {
-            let q = (q - b'0') as i8;
-            months(q * 3 - 2, q * 3)?
-        }
-        [b'H', h @ b'1'..=b'2'] => {
-            let h = (h - b'0') as i8;
-            months(h * 6 - 5, h * 6)?
-        }
-        b"SP" => months(3, 5)?,
-        b"SU" => months(6, 8)?,
-        b"FA" => months(9, 11)?,
-        b"WI" => (
-            Date::new(year, 12, 1).ok()?,
-            Date::new(year + 1, 2, 1).ok()?.last_of_month(),
-        ),
-        [b'W', ..] => {
-            let week: i8 = second[1..].parse().ok()?;
-            let monday = jiff::civil::ISOWeekDate::new(year, week, Weekday::Monday)
-                .ok()?
-                .date();
-            let end = if parts.next() == Some("WE") {
-                return Some((
-                    monday.checked_add(5.days()).ok()?,
-                    monday.checked_add(6.days()).ok()?,
-                ));
-            } else {
-                monday.checked_add(6.days()).ok()?
-            };
-            (monday, end)
-        }
-        _ => {
-            let month: i8 = second.parse().ok()?;
-            match parts.next() {
-                Some(d) => {
-                    let day = Date::new(year, month, d.parse().ok()?).ok()?;
-                    (day, day)
-                }
-                None => months(month, month)?,
-            }
-        }
-    };
-    Some(range)
+    TimeValue::Duration(Amount::new(count.map(|c| c * times), unit), None)
 }

@@ -3,8 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{Cue, Entry, LEXICON, Unit, WordEntry};
+use super::lexicon::{Cue, Entry, Fixed, LEXICON, Unit, WordEntry};
 use super::normalise::{Anchor, Count, Sem, holiday_date};
+use super::value::{Calendar, Clock, DayPart, TimeValue};
 use crate::analysis::model::TimexType;
 use crate::analysis::tokens::{Token, TokenKind};
 use crate::document::Span;
@@ -18,6 +19,8 @@ pub struct Word<'a> {
     /// Its entries in the time lexicon (none for most words), looked up once: the grammar
     /// asks about a word many times.
     pub entries: &'static [WordEntry],
+    /// Its cue classes (`time_cues.tsv`), as a mask of [`Cue::bit`]s, looked up once too.
+    pub cues: u64,
     pub kind: TokenKind,
     pub sentence: usize,
     /// The part ends its token: an expression may end here.
@@ -76,10 +79,12 @@ fn word<'a>(
     } else {
         Cow::Borrowed(s)
     };
+    let (entries, cues) = LEXICON.word(&lower);
     Word {
         span,
         text: s,
-        entries: LEXICON.entries(&lower),
+        entries,
+        cues,
         lower,
         kind,
         sentence: t.sentence,
@@ -106,6 +111,10 @@ impl<'w, 'a> Parser<'w, 'a> {
     }
     fn is(&self, i: usize, s: &str) -> bool {
         self.lower(i) == s
+    }
+    /// Whether the word at `i` is of a cue class of `time_cues.tsv`.
+    fn cue(&self, i: usize, cue: Cue) -> bool {
+        self.w.get(i).is_some_and(|w| w.cues & cue.bit() != 0)
     }
     fn entries(&self, i: usize) -> &'static [WordEntry] {
         self.w.get(i).map_or(&[], |w| w.entries)
@@ -161,7 +170,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         self.w.get(i).is_some_and(|w| {
             w.kind == TokenKind::Word
                 && w.text.starts_with(char::is_lowercase)
-                && !LEXICON.cue(&w.lower, Cue::Function)
+                && w.cues & Cue::Function.bit() == 0
                 && i > 0
                 && w.sentence == self.w[i - 1].sentence
         })
@@ -253,23 +262,23 @@ impl<'w, 'a> Parser<'w, 'a> {
             let l = self.lower(j);
             // "early", "mid", "late" alone; "end", "start" only as "the end of"
             let of = self.is(j + 1, "of");
-            let noun = matches!(l, "end" | "beginning" | "start" | "middle");
+            let noun = self.cue(j, Cue::PositionNoun);
             if self.entry(j, |e| e == Entry::Edge).is_some()
                 && j + 1 < self.w.len()
                 && (of || !noun)
             {
-                end_of = matches!(l, "end" | "late");
+                end_of = self.cue(j, Cue::EndEdge);
                 j += if of { 2 } else { 1 };
                 edge = true;
                 the = false;
                 continue;
             }
             if self.entry(j, |e| e == Entry::Approx).is_some()
-                || (matches!(l, "more" | "less" | "fewer") && self.is(j + 1, "than"))
-                || (l == "at" && matches!(self.lower(j + 1), "least" | "most"))
+                || (self.cue(j, Cue::Comparative) && self.is(j + 1, "than"))
+                || (l == "at" && self.cue(j + 1, Cue::Superlative))
                 || (l == "up" && self.is(j + 1, "to"))
             {
-                j += if matches!(l, "more" | "less" | "fewer" | "at" | "up") {
+                j += if self.cue(j, Cue::Comparative) || l == "at" || l == "up" {
                     2
                 } else {
                     1
@@ -333,7 +342,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         // "the recent sale", "the recently passed law": "the" belongs to the noun after an
         // adjective or adverb, not to the time word
         let lone_word = core.end - core.start == 1 && !edge && !approx;
-        if lone_word && matches!(core.sem, Sem::Fixed(_, v) if v.ends_with("_REF")) {
+        if lone_word && matches!(core.sem, Sem::Fixed(_, Fixed::Value(TimeValue::Ref(_)))) {
             return None;
         }
         let keeps = match core.sem {
@@ -366,7 +375,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         .max_by_key(|f| f.end)
     }
 
-    fn daypart(&self, i: usize) -> Option<&'static str> {
+    fn daypart(&self, i: usize) -> Option<DayPart> {
         match self.entry(i, |e| matches!(e, Entry::DayPart(_)))? {
             Entry::DayPart(p) => Some(p),
             _ => None,
@@ -384,7 +393,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 end: i + 1,
                 sem: Sem::Day {
                     offset,
-                    part: Some("NI"),
+                    part: Some(DayPart::Night),
                 },
             });
         }
@@ -440,7 +449,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         let digits = w.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &w.lower[digits.len()..];
-        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.len() > 2 {
+        if !(suffix.is_empty() || LEXICON.cue(suffix, Cue::OrdinalSuffix)) || digits.len() > 2 {
             return None;
         }
         digits.parse().ok().filter(|d| (1..=31).contains(d))
@@ -642,7 +651,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         // 490 BC
         if let Some(n) = self.number(i).filter(|n| (1..10_000).contains(n))
-            && matches!(self.lower(i + 1), "bc" | "b.c." | "bce" | "b.c.e.")
+            && self.cue(i + 1, Cue::BeforeCommonEra)
         {
             return Some(Found {
                 start: i,
@@ -676,7 +685,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// the year and the word after it.
     fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
         let number = |k: usize| match self.entry(k, |e| matches!(e, Entry::Number(_))) {
-            Some(Entry::Number(n)) if !matches!(self.lower(k), "a" | "an") => Some(n),
+            Some(Entry::Number(n)) if !self.cue(k, Cue::Article) => Some(n),
             _ => None,
         };
         let century = number(i).filter(|n| (18..=20).contains(n))?;
@@ -746,7 +755,7 @@ impl<'w, 'a> Parser<'w, 'a> {
 
     /// "the 20th century", "the nineteenth century".
     fn century(&self, i: usize) -> Option<Found> {
-        if !matches!(self.lower(i + 1), "century" | "centuries") {
+        if !self.cue(i + 1, Cue::Century) {
             return None;
         }
         let n = match self.entry(i, |e| matches!(e, Entry::Ordinal(_))) {
@@ -773,7 +782,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 && n.lower.ends_with('s')
                 && !n.lower.ends_with("ss")
                 && n.lower.len() > 3
-                && !LEXICON.cue(&n.lower, Cue::NotPlural)
+                && n.cues & Cue::NotPlural.bit() == 0
                 && !n.text.starts_with(|c: char| c.is_uppercase())
         })
     }
@@ -791,7 +800,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             return false;
         }
         // one end of a range of years: "(1789-1791)", "from 1792 to 1797"
-        let dash = |k: usize| matches!(self.lower(k), "-" | "–" | "to" | "and");
+        let dash = |k: usize| self.cue(k, Cue::Range);
         if dash(i + 1) && self.year_number(i + 2).is_some()
             || i >= 2 && dash(i - 1) && self.year_number(i - 2).is_some()
             || prev == "(" && self.is(i + 1, ")")
@@ -801,7 +810,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         let year_like = self.number(i).is_some_and(|y| (1800..=2100).contains(&y));
         if self.plural(i + 1) {
             // "the 2014 elections", "its 1995 profits": a determiner before a count is rare
-            return year_like && matches!(prev, "the" | "its" | "his" | "her" | "their" | "our");
+            return year_like && LEXICON.cue(prev, Cue::YearDeterminer);
         }
         if LEXICON.cue(prev, Cue::Year) || self.month(i.wrapping_sub(1)).is_some() {
             return true;
@@ -834,7 +843,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         // "last year's fourth quarter"
         if let Some(offset) = self.year_offset(i)
-            && matches!(self.lower(i + 2), "'s" | "’s")
+            && self.cue(i + 2, Cue::Possessive)
         {
             let found = self.quarter(i + 3)?;
             return match found.sem {
@@ -866,7 +875,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                     sem: Sem::year(y),
                 });
             }
-            if matches!(self.lower(j), "year" | "years") {
+            if self.cue(j, Cue::YearWord) {
                 return Some(Found {
                     start: i,
                     end: j + 1,
@@ -987,7 +996,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             code,
             offset: 0,
         };
-        (edge || matches!(prev, "the" | "this")).then_some(Found {
+        (edge || LEXICON.cue(prev, Cue::SeasonDeterminer)).then_some(Found {
             start: i,
             end: i + 1,
             sem,
@@ -1016,7 +1025,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             return self.relative(i + 1).map(|f| Found { start: i, ..f });
         }
         let first = self.is(i, "first");
-        let latest = matches!(self.lower(i), "latest" | "recent");
+        let latest = self.cue(i, Cue::Recent);
         if rel.is_none() && !first && !latest {
             return None;
         }
@@ -1050,13 +1059,8 @@ impl<'w, 'a> Parser<'w, 'a> {
                 return None;
             }
             // "the next day" is a step from the day last mentioned, as "the following day"
-            let step = matches!(self.lower(i), "following" | "previous" | "preceding")
-                || self.is(i, "next") && unit == Unit::Day;
-            if the
-                && !step
-                && matches!(self.lower(i), "past" | "last" | "next" | "coming")
-                && unit != Unit::Quarter
-            {
+            let step = self.cue(i, Cue::Step) || self.is(i, "next") && unit == Unit::Day;
+            if the && !step && self.cue(i, Cue::Span) && unit != Unit::Quarter {
                 return found(
                     j + 1,
                     Sem::Duration {
@@ -1088,10 +1092,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             let part = self.daypart(self.after_stop(j));
             let end = self.after_stop(j) + usize::from(part.is_some());
             // "the previous Friday": the one before the day last named, not the published one
-            if the
-                && part.is_none()
-                && matches!(self.lower(i), "following" | "previous" | "preceding")
-            {
+            if the && part.is_none() && self.cue(i, Cue::Step) {
                 return found(end, Sem::StepWeekday { day, sign: offset });
             }
             let rel = (offset != 0).then_some(offset);
@@ -1138,16 +1139,11 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         if let Some(part) = self.daypart(j) {
             // "the next morning", "the previous night": beside the day last named
-            if the
-                && matches!(
-                    self.lower(i),
-                    "next" | "following" | "previous" | "preceding"
-                )
-            {
+            if the && (self.is(i, "next") || self.cue(i, Cue::Step)) {
                 let sem = Sem::StepPart { sign: offset, part };
                 return found(j + 1, sem);
             }
-            let offset = if offset < 0 && part == "NI" {
+            let offset = if offset < 0 && part == DayPart::Night {
                 -1
             } else {
                 offset.max(0)
@@ -1171,11 +1167,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             j += 1;
         }
         // "20 more years", "two additional weeks", "three straight days"
-        if matches!(
-            self.lower(j),
-            "more" | "additional" | "further" | "extra" | "straight" | "consecutive" | "successive"
-        ) && self.unit(j + 1).is_some()
-        {
+        if self.cue(j, Cue::Extra) && self.unit(j + 1).is_some() {
             j += 1;
         }
         // "2 1/2 years", "two and a half hours": counted in the next smaller unit
@@ -1190,9 +1182,9 @@ impl<'w, 'a> Parser<'w, 'a> {
         if w.text.starts_with(char::is_uppercase) && !w.token_start
             || w.text.starts_with(char::is_uppercase) && !self.capitalised(i)
             || fraction
-            || unit == Unit::Second && matches!(self.lower(i), "a" | "an") && count == Some(1)
+            || unit == Unit::Second && self.cue(i, Cue::Article) && count == Some(1)
             || count.is_none() && unit == Unit::Second
-            || matches!(self.lower(j + 1), "old" | "olds")
+            || self.cue(j + 1, Cue::Age)
         {
             return None;
         }
@@ -1268,7 +1260,7 @@ impl<'w, 'a> Parser<'w, 'a> {
 
     /// How many words say "and a half" (3) or "1/2" (1) at `i`, or 0.
     fn half(&self, i: usize) -> usize {
-        if matches!(self.lower(i), "1/2" | "½") {
+        if self.cue(i, Cue::Half) {
             1
         } else if self.is(i, "and") && self.is(i + 1, "a") && self.is(i + 2, "half") {
             3
@@ -1285,7 +1277,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         let plural = w.lower.ends_with('s') && !matches!(unit, Unit::Second | Unit::Quarter);
         (plural
             && w.text.starts_with(char::is_lowercase)
-            && matches!(prev, "for" | "within" | "over"))
+            && LEXICON.cue(prev, Cue::DurationPreposition))
         .then_some(Found {
             start: i,
             end: i + 1,
@@ -1297,14 +1289,11 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// "year-ago", "for the year", "the fiscal year ended".
     fn period(&self, i: usize) -> Option<Found> {
         // year-earlier, year-ago: a year before the period last mentioned
-        if self.is(i, "year")
-            && !self.w[i].token_end
-            && matches!(self.lower(i + 1), "earlier" | "ago")
-        {
+        if self.is(i, "year") && !self.w[i].token_end && self.cue(i + 1, Cue::Back) {
             let mut end = i + 2;
             if let Some(Entry::Ordinal(_)) = self.entry(end, |e| matches!(e, Entry::Ordinal(_))) {
                 end += usize::from(self.is(end + 1, "quarter")) * 2;
-            } else if matches!(self.lower(end), "period" | "quarter") {
+            } else if self.cue(end, Cue::Period) {
                 end += 1;
             }
             let sem = year_before_report();
@@ -1312,8 +1301,8 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         // "last year's quarter": the reporting period a year before
         if self.year_offset(i) == Some(-1)
-            && matches!(self.lower(i + 2), "'s" | "’s")
-            && matches!(self.lower(i + 3), "period" | "quarter")
+            && self.cue(i + 2, Cue::Possessive)
+            && self.cue(i + 3, Cue::Period)
         {
             return Some(Found {
                 start: i,
@@ -1457,7 +1446,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         // "the 1988 period", "the 1989 quarter": the reported quarter, in that year
         if let Some(year) = self.year_number(i + 1)
-            && matches!(self.lower(i + 2), "period" | "quarter")
+            && self.cue(i + 2, Cue::Period)
         {
             return Some(Found {
                 start: i,
@@ -1467,15 +1456,12 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         let mut j = i + 1;
         let which = self.lower(j);
-        let latest = matches!(
-            which,
-            "latest" | "current" | "full" | "fiscal" | "same" | "corresponding" | "comparable"
-        );
+        let latest = self.cue(j, Cue::ReportedPeriod);
         if latest {
             j += 1;
         }
         // "the quarter a year ago", "the same period last year"
-        if matches!(self.lower(j), "period" | "quarter")
+        if self.cue(j, Cue::Period)
             && let Some(end) = self.year_back(j + 1)
         {
             return Some(Found {
@@ -1497,8 +1483,8 @@ impl<'w, 'a> Parser<'w, 'a> {
                 unit: Unit::Quarter,
                 offset: -1,
             },
-            "year" if matches!(prev, "for" | "in" | "during" | "throughout") => {
-                if matches!(self.lower(j + 1), "ended" | "ending") {
+            "year" if LEXICON.cue(prev, Cue::During) => {
+                if self.cue(j + 1, Cue::Ended) {
                     Sem::Duration {
                         count: Some(1),
                         unit: Unit::Year,
@@ -1524,17 +1510,15 @@ impl<'w, 'a> Parser<'w, 'a> {
         if self.year_offset(i) == Some(-1) {
             Some(i + 2)
         } else {
-            (self.is(i, "a")
-                && self.is(i + 1, "year")
-                && matches!(self.lower(i + 2), "ago" | "earlier"))
-            .then_some(i + 3)
+            (self.is(i, "a") && self.is(i + 1, "year") && self.cue(i + 2, Cue::Back))
+                .then_some(i + 3)
         }
     }
 
     /// "(the quarter) ended July 31": the three months up to that day, named by the calendar
     /// quarter holding most of them, the one of the month before the end.
     fn quarter_ended(&self, i: usize) -> Option<Sem> {
-        if !matches!(self.lower(i), "ended" | "ending") {
+        if !self.cue(i, Cue::Ended) {
             return None;
         }
         let Sem::Date {
@@ -1560,7 +1544,7 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn count(&self, i: usize) -> Option<(Count, usize)> {
         let l = self.lower(i);
         match l {
-            "several" | "few" | "many" | "some" => return Some((None, i + 1)),
+            _ if self.cue(i, Cue::Vague) => return Some((None, i + 1)),
             "a" if self.is(i + 1, "few") => return Some((None, i + 2)),
             "a" if matches!(self.lower(i + 1), "couple" | "dozen") => {
                 let n = if self.is(i + 1, "couple") { 2 } else { 12 };
@@ -1577,7 +1561,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         let mut total = 0;
         let mut j = i;
         while let Some(Entry::Number(n)) = self.entry(j, |e| matches!(e, Entry::Number(_))) {
-            if j > i && matches!(self.lower(j), "a" | "an") {
+            if j > i && self.cue(j, Cue::Article) {
                 break;
             }
             total = if n == 100 {
@@ -1586,10 +1570,10 @@ impl<'w, 'a> Parser<'w, 'a> {
                 total + n
             };
             j += 1;
-            if matches!(self.lower(j - 1), "a" | "an") && j == i + 1 && self.is(j, "hundred") {
+            if self.cue(j - 1, Cue::Article) && j == i + 1 && self.is(j, "hundred") {
                 continue;
             }
-            if matches!(self.lower(j - 1), "a" | "an") {
+            if self.cue(j - 1, Cue::Article) {
                 break;
             }
         }
@@ -1619,11 +1603,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             Some(suffix)
         } else {
             let next = self.lower(end);
-            matches!(
-                next,
-                "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m" | "o'clock"
-            )
-            .then(|| {
+            self.cue(end, Cue::Meridian).then(|| {
                 end += 1;
                 next
             })
@@ -1631,19 +1611,19 @@ impl<'w, 'a> Parser<'w, 'a> {
         let hour = match meridian {
             Some(s) if s.starts_with('p') && h < 12 => h + 12,
             Some(s) if s.starts_with('a') && h == 12 => 0,
-            Some("am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "o'clock") => h,
+            Some(s) if LEXICON.cue(s, Cue::Meridian) => h,
             Some(_) => return None,
             // 24-hour times: "15:00 GMT", "at 08:00"
             None if digits.split_once(':').is_some_and(|(_, m)| m.len() == 2)
-                && (LEXICON.cue(self.lower(end), Cue::Zone)
+                && (self.cue(end, Cue::Zone)
                     || self.is(end, "local")
-                    || i > 0 && LEXICON.cue(self.lower(i - 1), Cue::Clock)) =>
+                    || i > 0 && self.cue(i - 1, Cue::Clock)) =>
             {
                 h
             }
             None => return None,
         };
-        if LEXICON.cue(self.lower(end), Cue::Zone) {
+        if self.cue(end, Cue::Zone) {
             end += 1;
         } else if self.is(end, "local") && self.is(end + 1, "time") {
             end += 2;
@@ -1686,17 +1666,17 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// the phrase list has them).
     fn named_clock(&self, i: usize) -> Option<Found> {
         let found = self.phrase(i)?;
-        let Sem::Fixed(TimexType::Time, value) = found.sem else {
+        let Sem::Fixed(TimexType::Time, Fixed::Today(Clock::At { hour, minute })) = found.sem
+        else {
             return None;
         };
-        let (hour, minute) = value.strip_prefix('T')?.split_once(':')?;
         let day = self.clock_day(found.end)?;
         Some(Found {
             start: i,
             end: day.end,
             sem: Sem::Clock {
-                hour: hour.parse().ok()?,
-                minute: minute.parse().ok()?,
+                hour,
+                minute,
                 on: Some(Box::new(day.sem)),
             },
         })
@@ -1728,10 +1708,10 @@ impl<'w, 'a> Parser<'w, 'a> {
             return Some(Found {
                 start: i,
                 end: i + 1,
-                sem: Sem::Set(v.to_string()),
+                sem: Sem::Set(v),
             });
         }
-        if !matches!(self.lower(i), "every" | "each") {
+        if !self.cue(i, Cue::Every) {
             return None;
         }
         let mut j = i + 1;
@@ -1756,11 +1736,11 @@ impl<'w, 'a> Parser<'w, 'a> {
             return Some(Found {
                 start: i,
                 end: self.after_stop(k),
-                sem: Sem::Set(format!("XXXX-WXX-{d}")),
+                sem: Sem::Set(TimeValue::Date(Calendar::Weekday(d))),
             });
         }
         if let Some(m) = self.month(k).filter(|_| self.capitalised(k)) {
-            let sem = Sem::Set(format!("XXXX-{m:02}"));
+            let sem = Sem::Set(TimeValue::Date(Calendar::Month(None, Some(m))));
             return Some(Found {
                 start: i,
                 end: self.after_stop(k),
@@ -1771,14 +1751,17 @@ impl<'w, 'a> Parser<'w, 'a> {
             return Some(Found {
                 start: i,
                 end: k + 1,
-                sem: Sem::Set(format!("XXXX-{code}")),
+                sem: Sem::Set(TimeValue::Date(Calendar::Season(None, code))),
             });
         }
         if let Some(part) = self.daypart(k) {
             return Some(Found {
                 start: i,
                 end: k + 1,
-                sem: Sem::Set(format!("XXXX-XX-XXT{part}")),
+                sem: Sem::Set(TimeValue::Time(
+                    Calendar::Day(None, None, None),
+                    Clock::Part(part),
+                )),
             });
         }
         None

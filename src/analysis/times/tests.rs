@@ -18,7 +18,7 @@ fn tag(text: &str, published: Option<&str>) -> Vec<(String, TimexType, String)> 
             (
                 doc.text[t.span.start..t.span.end].to_string(),
                 t.kind,
-                t.value,
+                t.value.to_string(),
             )
         })
         .collect()
@@ -676,6 +676,9 @@ fn random_fragments_give_ordered_spans() {
 #[test]
 fn intervals_sort_values() {
     let d = |s: &str| s.parse::<Date>().unwrap();
+    let v = |s: &str| s.parse::<TimeValue>().unwrap();
+    let interval = |s: &str| v(s).interval();
+    let sort_key = |s: &str, published| sort_key(&v(s), published);
     assert_eq!(
         interval("2022-02"),
         Some((d("2022-02-01"), d("2022-02-28")))
@@ -1389,4 +1392,76 @@ fn far_back_and_a_clock_after_a_weekend() {
     // a clock time takes the day just named, not the week of a weekend
     let found = tag("They met on the weekend. At 6 a.m. the doors opened.", SAT);
     assert_eq!(found[1].2, "2024-11-23T06:00", "{found:?}");
+}
+
+#[test]
+fn an_end_looked_ahead_to_from_a_future_or_a_present_perfect() {
+    // Thursday 18 September 2008
+    let thu = Some("2008-09-18");
+    let date = TimexType::Date;
+    check(
+        "The banks will stay closed until Friday, the ministry said.",
+        thu,
+        "Friday",
+        date,
+        "2008-09-19",
+    );
+    check(
+        "Lenders have until Monday to file their claims.",
+        thu,
+        "Monday",
+        date,
+        "2008-09-22",
+    );
+    check(
+        "The committee will have reached a verdict by Tuesday.",
+        thu,
+        "Tuesday",
+        date,
+        "2008-09-23",
+    );
+    check(
+        "Its doors will remain shut through March.",
+        thu,
+        "March",
+        date,
+        "2009-03",
+    );
+    // a past auxiliary keeps the end behind
+    check(
+        "The banks were closed until Monday.",
+        thu,
+        "Monday",
+        date,
+        "2008-09-15",
+    );
+    // a future elsewhere in the sentence, past a comma, does not reach the end
+    check(
+        "Officials will meet, and trading stayed halted until Tuesday.",
+        thu,
+        "Tuesday",
+        date,
+        "2008-09-16",
+    );
+}
+
+#[test]
+fn days_that_do_not_exist_are_no_times_and_years_past_9999_stay_open() {
+    let found = tag(
+        "Officials said on 30 February 2024 that talks would resume, and again on \
+         29 February 2024 and on 31 April.",
+        SAT,
+    );
+    let values: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(w, _, v)| (w.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(values, [("29 February 2024", "2024-02-29")], "{found:?}");
+    check(
+        "The talks resume next year.",
+        Some("9999-12-31"),
+        "next year",
+        TimexType::Date,
+        "XXXX",
+    );
 }

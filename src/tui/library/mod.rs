@@ -14,14 +14,15 @@ use super::search::Query;
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::action::Action;
-use super::app::ListView;
-use super::keymap::Key;
+use super::effect::Effect;
+use super::keymap::{Command, Context, Key, Keymap};
+use super::list::ListView;
 use crate::analysis::Analysis;
 use crate::document::{Document, Span, Warning};
 
 /// A briefing read and analysed.
 #[derive(Debug)]
-pub struct Briefing {
+pub struct Analysed {
     pub doc: Document,
     pub analysis: Analysis,
     /// What ingest noticed, printed when the reader ends.
@@ -33,7 +34,7 @@ pub struct Briefing {
 #[derive(Debug, Clone)]
 pub enum Status {
     Reading,
-    Ready(Arc<Briefing>),
+    Ready(Arc<Analysed>),
     /// Unreadable, binary, not a briefing: why, shown in the list.
     Failed(String),
 }
@@ -49,7 +50,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn briefing(&self) -> Option<&Briefing> {
+    fn briefing(&self) -> Option<&Analysed> {
         match &self.status {
             Status::Ready(b) => Some(b),
             _ => None,
@@ -117,19 +118,23 @@ pub struct Prompt {
 }
 
 impl Prompt {
-    /// A key typed into the prompt; true when the text changed.
-    fn typed(&mut self, event: KeyEvent) -> bool {
-        match event.code {
-            KeyCode::Enter => self.editing = false,
-            KeyCode::Esc => *self = Prompt::default(),
-            KeyCode::Backspace => return self.text.pop().is_some(),
-            KeyCode::Char(c) if !Key::from_event(event).ctrl => {
+    /// A key typed into the prompt; true when the text changed (or was cancelled).
+    fn typed(&mut self, event: KeyEvent, keys: &Keymap) -> bool {
+        let key = Key::from_event(event);
+        match (keys.command(Context::Prompt, key), event.code) {
+            (Some(Command::Keep), _) => self.editing = false,
+            (Some(Command::Cancel), _) => {
+                *self = Prompt::default();
+                return true;
+            }
+            (Some(Command::Erase), _) => return self.text.pop().is_some(),
+            (None, KeyCode::Char(c)) if !key.ctrl => {
                 self.text.push(c);
                 return true;
             }
             _ => {}
         }
-        event.code == KeyCode::Esc
+        false
     }
 }
 
@@ -159,13 +164,6 @@ const MAX_HITS: usize = 2000;
 /// Characters of context before a hit.
 const LEAD: usize = 40;
 
-/// What the library asks of the reader after an action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    /// Open the entry; with a hit, at the query's match there.
-    Open(usize, Option<(String, Span)>),
-}
-
 #[derive(Debug, Default)]
 pub struct Library {
     pub roots: Vec<PathBuf>,
@@ -182,11 +180,8 @@ pub struct Library {
     pub generation: u64,
     /// The folder is to be read again (the event loop does it).
     pub rescan: bool,
-    /// Where the rows of the list (or of the hits) were drawn in the last frame, for the
-    /// mouse.
-    pub rows: Option<ratatui::layout::Rect>,
     /// Opened while still being read: opens when it arrives.
-    waiting: Option<Request>,
+    waiting: Option<Effect>,
 }
 
 impl Library {
@@ -238,7 +233,7 @@ impl Library {
 
     /// A briefing read (or not) in the background. Returns what to open, when the reader
     /// was waiting for this one.
-    pub fn arrived(&mut self, arrived: scan::Arrived) -> Option<Request> {
+    pub fn arrived(&mut self, arrived: scan::Arrived) -> Option<Effect> {
         if arrived.generation != self.generation {
             return None;
         }
@@ -252,7 +247,7 @@ impl Library {
         let selected = self.selected().filter(|_| self.list.selected > 0);
         self.refresh_view(selected);
         match &self.waiting {
-            Some(Request::Open(i, _)) if *i == arrived.index => {
+            Some(Effect::Open(i, _)) if *i == arrived.index => {
                 self.notice = None;
                 let request = self.waiting.take()?;
                 self.request(request)
@@ -321,23 +316,23 @@ impl Library {
     }
 
     /// A key typed into the prompt being edited.
-    pub fn typed(&mut self, event: KeyEvent) {
+    pub fn typed(&mut self, event: KeyEvent, keys: &Keymap) {
         if let Some(hits) = self.hits.as_mut().filter(|h| h.query.editing) {
-            if hits.query.typed(event) {
+            if hits.query.typed(event, keys) {
                 if hits.query.text.is_empty() && !hits.query.editing {
                     self.hits = None;
                 } else {
                     self.search();
                 }
             }
-        } else if self.filter.typed(event) {
+        } else if self.filter.typed(event, keys) {
             let selected = self.selected();
             self.refresh_view(selected);
         }
     }
 
     /// An action on the library's screen; what the reader must do, if anything.
-    pub fn handle(&mut self, action: Action) -> Option<Request> {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
         self.notice = None;
         let page = self.page() as isize;
@@ -380,9 +375,19 @@ impl Library {
         None
     }
 
-    /// A click on a row selects it.
-    pub fn click(&mut self, at: ratatui::layout::Position) {
-        let Some(rows) = self.rows.filter(|r| r.contains(at)) else {
+    /// Scrolls the list (or the hits) to keep the selection in view, `rows` high, before
+    /// a frame is drawn.
+    pub fn fit(&mut self, rows: usize) {
+        match &mut self.hits {
+            Some(hits) if !hits.list.is_empty() => hits.view.scrolled(rows, hits.list.len()),
+            None if !self.view.is_empty() => self.list.scrolled(rows, self.view.len()),
+            _ => {}
+        }
+    }
+
+    /// A click on a row (of those in `rows`, where the last frame drew them) selects it.
+    pub fn click(&mut self, at: ratatui::layout::Position, rows: Option<ratatui::layout::Rect>) {
+        let Some(rows) = rows.filter(|r| r.contains(at)) else {
             return;
         };
         let row = usize::from(at.y - rows.y);
@@ -420,20 +425,22 @@ impl Library {
         }
     }
 
-    fn open(&mut self) -> Option<Request> {
+    fn open(&mut self) -> Option<Effect> {
         let request = match &self.hits {
             Some(hits) => {
                 let hit = hits.list.get(hits.view.selected)?;
-                Request::Open(hit.entry, Some((hits.query.text.clone(), hit.span)))
+                Effect::Open(hit.entry, Some((hits.query.text.clone(), hit.span)))
             }
-            None => Request::Open(self.selected()?, None),
+            None => Effect::Open(self.selected()?, None),
         };
         self.request(request)
     }
 
     /// Passes an open on to the reader once the entry is read; why not, in the notice.
-    fn request(&mut self, request: Request) -> Option<Request> {
-        let Request::Open(i, _) = &request;
+    fn request(&mut self, request: Effect) -> Option<Effect> {
+        let Effect::Open(i, _) = &request else {
+            return Some(request);
+        };
         let entry = self.entries.get(*i)?;
         match &entry.status {
             Status::Ready(_) => Some(request),
@@ -466,7 +473,7 @@ impl Library {
     }
 
     /// The briefing of an entry, once read.
-    pub fn briefing(&self, i: usize) -> Option<Arc<Briefing>> {
+    pub fn briefing(&self, i: usize) -> Option<Arc<Analysed>> {
         match &self.entries.get(i)?.status {
             Status::Ready(b) => Some(b.clone()),
             _ => None,

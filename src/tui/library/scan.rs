@@ -6,11 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::Briefing;
-use crate::analysis::{UserLexicon, analyze};
-use crate::document::Document;
+use super::Analysed;
+use crate::briefing::{Opener, Origin};
 use crate::io_reason;
-use crate::tui::review::{ReviewSettings, reviewed};
 
 /// The extensions of the files a folder's briefings are found by.
 const EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "html", "htm"];
@@ -100,7 +98,7 @@ fn is_briefing(path: &Path) -> bool {
 pub struct Arrived {
     pub generation: u64,
     pub index: usize,
-    pub result: Result<Briefing, String>,
+    pub result: Result<Analysed, String>,
 }
 
 /// Reads and analyses the files on a few threads (one a core, at most four), sending each
@@ -110,9 +108,7 @@ pub struct Arrived {
 pub fn read_all(
     generation: u64,
     files: Vec<(usize, PathBuf)>,
-    published: Option<jiff::civil::Date>,
-    lexicon: Arc<UserLexicon>,
-    review: Arc<ReviewSettings>,
+    opener: Arc<Opener>,
     send: impl Fn(Result<Arrived, String>) + Clone + Send + 'static,
 ) -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
@@ -122,21 +118,15 @@ pub fn read_all(
         .min(files.len());
     let queue = Arc::new(Mutex::new(files.into_iter()));
     for _ in 0..threads {
-        let (queue, stop, lexicon, review, send) = (
-            queue.clone(),
-            stop.clone(),
-            lexicon.clone(),
-            review.clone(),
-            send.clone(),
-        );
+        let (queue, stop, opener, send) =
+            (queue.clone(), stop.clone(), opener.clone(), send.clone());
         std::thread::spawn(move || {
             while !stop.load(Ordering::Relaxed) {
                 let next = queue.lock().ok().and_then(|mut q| q.next());
                 let Some((index, path)) = next else {
                     return;
                 };
-                let work =
-                    std::panic::AssertUnwindSafe(|| read(&path, published, &lexicon, &review));
+                let work = std::panic::AssertUnwindSafe(|| read(&path, &opener));
                 let Ok(result) = std::panic::catch_unwind(work) else {
                     send(Err(format!(
                         "{}: internal error: the analysis failed; please report it",
@@ -155,22 +145,16 @@ pub fn read_all(
     stop
 }
 
-/// One briefing, read and analysed, with its stored review counted. The analysis stays as
-/// the machine made it: the reader applies the review's corrections when it opens it.
-pub fn read(
-    path: &Path,
-    published: Option<jiff::civil::Date>,
-    lexicon: &UserLexicon,
-    review: &ReviewSettings,
-) -> Result<Briefing, String> {
-    let bytes = std::fs::read(path).map_err(|e| io_reason(&e))?;
-    let (mut doc, warnings) = Document::from_bytes(&bytes).map_err(|e| e.to_string())?;
-    doc.meta.give_published(published);
-    let analysis = analyze(&doc, lexicon);
-    let mut corrected = analysis.clone();
-    let (session, found) = review.load(Some(path), &doc, &mut corrected);
-    let reviewed = session.map_or(0, |s| reviewed(&s, corrected.claims.len()));
-    Ok(Briefing {
+/// One briefing, read and analysed, with its stored review counted; `Err` is why not. The
+/// analysis stays as the machine made it: the reader applies the review's corrections
+/// when it opens it.
+pub fn read(path: &Path, opener: &Opener) -> Result<Analysed, String> {
+    let (doc, warnings) = opener
+        .read(&Origin::File(path.to_path_buf()))
+        .map_err(|e| e.why)?;
+    let analysis = opener.analyse(&doc);
+    let (reviewed, found) = opener.reviews.reviewed(Some(path), &doc, &analysis);
+    Ok(Analysed {
         doc,
         analysis,
         warnings: [warnings, found].concat(),
@@ -212,13 +196,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.txt");
         std::fs::write(&path, b"\0\x01\x02binary").unwrap();
-        let why = read(
-            &path,
-            None,
-            &UserLexicon::default(),
-            &ReviewSettings::default(),
-        )
-        .unwrap_err();
+        let why = read(&path, &Opener::default()).unwrap_err();
         assert!(why.contains("binary"), "{why}");
     }
 }

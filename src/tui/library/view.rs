@@ -2,7 +2,7 @@
 //! them) in one bordered pane, and a status bar with the keys that work there.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as Text};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -10,29 +10,25 @@ use super::{Entry, Hits, Library, Status};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
-use crate::tui::layout::{SPINNER, clip, empty, hint, row_style, spans_width};
+use crate::tui::sizes::Plan;
+use crate::tui::widgets::{SPINNER, clip, empty, hint, row_style, spans_width};
 use crate::tui::{help, theme};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
-    let [title, body, status] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+/// The library's screen, in the places `plan` gives it.
+pub fn draw(frame: &mut Frame, app: &App, plan: &Plan) {
+    let (title, body, status) = (plan.title, plan.body, plan.status);
     let spin = SPINNER[app.tick % SPINNER.len()];
-    let Some(library) = &mut app.library else {
+    let Some(library) = &app.library else {
         return;
     };
     title_bar(frame, title, library, spin);
     let block = Block::bordered().border_style(theme::border(true));
-    let (block, lines) = match &mut library.hits {
+    let (block, lines) = match &library.hits {
         Some(hits) => {
             let label = hits_label(hits, library.entries.len());
             let block = block.title(Line::styled(label, theme::title(true)));
             let inner = block.inner(body);
             let lines = hit_lines(hits, &library.entries, inner);
-            library.rows = Some(inner);
             (block, lines)
         }
         None => {
@@ -45,12 +41,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
             let block = block.title(Line::styled(label, theme::title(true)));
             let inner = block.inner(body);
             let lines = entry_lines(library, inner, spin);
-            // The first row is the header.
-            library.rows = Some(Rect {
-                y: inner.y + 1,
-                height: inner.height.saturating_sub(1),
-                ..inner
-            });
             (block, lines)
         }
     };
@@ -58,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let message = app.message.as_deref();
     status_bar(frame, status, library, (&app.keymap, app.mouse), message);
     if app.help {
-        help::draw(frame, body, app);
+        help::draw(frame, body, &app.keymap, true, app.help_scroll);
     }
 }
 
@@ -102,7 +92,7 @@ fn columns(width: usize) -> (usize, usize, usize, usize) {
     (date, title, source, claims)
 }
 
-fn entry_lines(library: &mut Library, inner: Rect, spin: char) -> Vec<Line<'static>> {
+fn entry_lines(library: &Library, inner: Rect, spin: char) -> Vec<Line<'static>> {
     if library.view.is_empty() {
         return empty(if library.entries.is_empty() {
             "briefings here"
@@ -118,8 +108,6 @@ fn entry_lines(library: &mut Library, inner: Rect, spin: char) -> Vec<Line<'stat
     }
     header.push_str(&format!("{:>claims_w$}", "Claims"));
     let mut lines = vec![Line::styled(header, theme::dim())];
-    let fit = usize::from(inner.height).saturating_sub(1);
-    library.list.scrolled(fit, library.view.len());
     let view = library.list;
     for (k, &i) in library.view[view.offset..]
         .iter()
@@ -191,7 +179,7 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-fn hit_lines(hits: &mut Hits, entries: &[Entry], inner: Rect) -> Vec<Line<'static>> {
+fn hit_lines(hits: &Hits, entries: &[Entry], inner: Rect) -> Vec<Line<'static>> {
     if hits.list.is_empty() {
         return empty(if hits.query.text.is_empty() {
             "search yet: type the words to find"
@@ -201,8 +189,6 @@ fn hit_lines(hits: &mut Hits, entries: &[Entry], inner: Rect) -> Vec<Line<'stati
     }
     let width = usize::from(inner.width);
     let title_w = (width / 3).min(32);
-    hits.view
-        .scrolled(usize::from(inner.height), hits.list.len());
     let view = hits.view;
     hits.list[view.offset..]
         .iter()
@@ -254,7 +240,8 @@ fn status_bar(
         spans.push(Text::styled(typed, theme::key()));
         spans.push(Text::styled("▏", theme::key()));
         spans.push(Text::raw(format!("  {count}")));
-        spans.push(Text::styled("  enter keep · esc cancel", theme::dim()));
+        let keep = crate::tui::overlay::prompt_hint(keys);
+        spans.push(Text::styled(format!("  {keep}"), theme::dim()));
     } else {
         // what the app has to say ("the review is not saved: q again quits") comes first
         if let Some(message) = message {

@@ -7,87 +7,22 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::action::Action;
-use super::app::{App, Item, Pane};
-use super::overlay::{NoteOn, Overlay};
-use super::selection::{Selection, Step};
-use super::textarea::TextArea;
-use crate::analysis::Analysis;
-use crate::document::{Document, Span, Warning};
+use super::{Item, NoteOn, Overlay, Pane, Reader};
+use crate::briefing::reviewed;
+use crate::document::Span;
 use crate::export::{self, Briefing, Format};
-use crate::review::{BriefingKey, FreeNote, Grade, Session, Status, Store};
+use crate::review::{FreeNote, Grade, Position, Session, Status};
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::selection::{Selection, Step};
+use crate::tui::textarea::TextArea;
 
-/// What the configuration and the command line decide about the review.
+/// What the configuration decides about the reader's export key.
 #[derive(Debug, Clone, Default)]
-pub struct ReviewSettings {
-    /// Where reviews are kept; none: in memory only.
-    pub data_dir: Option<PathBuf>,
-    pub reviewer: String,
-    pub export_format: Format,
+pub struct ExportSettings {
+    pub format: Format,
     /// Where `export` writes; none: the current directory.
-    pub export_dir: Option<PathBuf>,
-}
-
-impl ReviewSettings {
-    /// The stored review of the briefing read from `path` (none: stdin or the sample),
-    /// attached to `analysis`. A store that cannot be used leaves the review in memory,
-    /// with a warning saying so.
-    pub fn load(
-        &self,
-        path: Option<&std::path::Path>,
-        doc: &Document,
-        analysis: &mut Analysis,
-    ) -> (Option<Session>, Vec<Warning>) {
-        let key = BriefingKey::for_briefing(path, &doc.fingerprint);
-        let now = Timestamp::now();
-        let mut problems = Vec::new();
-        let store = match self.data_dir.as_deref().map(Store::open).transpose() {
-            Ok(store) => store,
-            Err(e) => {
-                problems.push(Warning(format!("review not kept: {e}")));
-                None
-            }
-        };
-        let reviewer = self.reviewer.clone();
-        match Session::load(store, key.clone(), reviewer.clone(), doc, analysis, now) {
-            Ok((session, warnings)) => (Some(session), [problems, warnings].concat()),
-            Err(e) => {
-                problems.push(Warning(format!("review not kept: {e}")));
-                let session = Session::load(None, key, reviewer, doc, analysis, now).ok();
-                (session.map(|(s, _)| s), problems)
-            }
-        }
-    }
-}
-
-/// How many of `claims` claims have a status other than unreviewed.
-pub fn reviewed(session: &Session, claims: usize) -> usize {
-    session
-        .by_claim(claims)
-        .iter()
-        .flatten()
-        .filter(|c| c.status != Status::Unreviewed)
-        .count()
-}
-
-/// Where the reader was in a briefing, kept beside its review so a reopen comes back there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-struct View {
-    /// The article's top line, as a byte of the text.
-    top: usize,
-    /// The focused pane, by its number (1 article .. 4 timeline).
-    pane: usize,
-    /// The claim selected, by index into the analysis.
-    claim: Option<usize>,
-}
-
-/// What only the event loop can do, asked for by a key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pending {
-    /// To the clipboard, with OSC 52.
-    Copy(String),
-    /// Claim `claim`'s note, to edit in `$VISUAL`/`$EDITOR`.
-    EditNote { claim: usize, text: String },
+    pub dir: Option<PathBuf>,
 }
 
 /// The status filter's steps, in the order `filter` cycles through them after "all".
@@ -99,7 +34,7 @@ const FILTERS: [Status; 5] = [
     Status::Rejected,
 ];
 
-impl App {
+impl Reader {
     /// The claim the review keys act on: the Claims pane's selection, or in the article
     /// the claim selected there.
     pub fn target_claim(&self) -> Option<usize> {
@@ -187,7 +122,8 @@ impl App {
         }
     }
 
-    pub fn review_action(&mut self, action: Action) {
+    /// A review key; the clipboard and the external editor are asked of the shell.
+    pub fn review_action(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
         let now = Timestamp::now();
         match action {
@@ -213,15 +149,15 @@ impl App {
             NoteInEditor => {
                 if let Some(claim) = self.review_target() {
                     let text = self.note(claim).unwrap_or_default();
-                    self.pending = Some(Pending::EditNote { claim, text });
+                    return Some(Effect::EditNote { claim, text });
                 }
             }
             Copy => {
                 if let Some(claim) = self.review_target()
                     && let Some(text) = self.clip(claim)
                 {
-                    self.pending = Some(Pending::Copy(text));
                     self.message = Some(format!("c{} copied (OSC 52)", claim + 1));
+                    return Some(Effect::Copy(text));
                 }
             }
             Filter => {
@@ -235,7 +171,7 @@ impl App {
                 self.refresh_claims();
                 // in the pane's words: its "Claims 15 of 16" hides the rejected
                 let Some(analysis) = &self.analysis else {
-                    return;
+                    return None;
                 };
                 let total = analysis.claims.len();
                 let shown = format!("{} of {total}", self.claim_view.len());
@@ -254,7 +190,7 @@ impl App {
                 let (Some(session), Some(doc), Some(analysis)) =
                     (&mut self.session, &self.doc, &mut self.analysis)
                 else {
-                    return;
+                    return None;
                 };
                 if session.undo(doc, analysis, now) {
                     self.message = Some("undone".into());
@@ -272,6 +208,7 @@ impl App {
             }
             _ => {}
         }
+        None
     }
 
     /// `M` in the Actors pane: a picker of the other actors.
@@ -520,45 +457,21 @@ impl App {
         }
     }
 
-    fn view_path(&self) -> Option<PathBuf> {
-        let path = self.session.as_ref()?.path()?;
-        Some(path.with_extension("view.json"))
-    }
-
-    /// Keeps the reading position and focus beside the review (quietly: losing them costs
-    /// nothing but a scroll).
+    /// Keeps the reading position and focus beside the review.
     pub fn save_view(&mut self) {
-        let (Some(path), Some(doc)) = (self.view_path(), &self.doc) else {
+        let (Some(session), Some(doc)) = (&self.session, &self.doc) else {
             return;
         };
-        let view = View {
+        session.keep_position(&Position {
             top: self.article.top_byte(doc),
             pane: Pane::ALL.iter().position(|&p| p == self.focus).unwrap_or(0) + 1,
             claim: self.claim_view.get(self.claims.selected).copied(),
-        };
-        let Ok(json) = serde_json::to_string(&view) else {
-            return;
-        };
-        if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        if let Ok(mut out) = crate::output::Output::open(Some(&path)) {
-            use std::io::Write;
-            if out.write_all(json.as_bytes()).is_ok() {
-                let _ = out.finish();
-            }
-        }
+        });
     }
 
     /// Back where the reader left off: the article's top line, the focus, the claim.
     pub fn restore_view(&mut self) {
-        let Some(path) = self.view_path() else {
-            return;
-        };
-        let Some(view) = std::fs::read(&path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<View>(&b).ok())
-        else {
+        let Some(view) = self.session.as_ref().and_then(Session::position) else {
             return;
         };
         if let Some(&pane) = view.pane.checked_sub(1).and_then(|k| Pane::ALL.get(k)) {
@@ -587,9 +500,9 @@ impl App {
         else {
             return;
         };
-        let settings = &self.review_settings;
+        let settings = &self.export;
         let Some(dir) = settings
-            .export_dir
+            .dir
             .clone()
             .or_else(|| std::env::current_dir().ok())
         else {
@@ -598,16 +511,14 @@ impl App {
         };
         let briefing =
             Briefing::new(doc, analysis, session.review()).with_file(Path::new(&self.name));
-        self.message = Some(
-            match export::write_file(&dir, settings.export_format, &briefing) {
-                Ok(path) => {
-                    // inside the current folder, the shorter name says where
-                    let cwd = std::env::current_dir().unwrap_or_default();
-                    let shown = path.strip_prefix(&cwd).unwrap_or(&path);
-                    format!("exported to {}", shown.display())
-                }
-                Err(e) => format!("export failed: {}: {}", dir.display(), crate::io_reason(&e)),
-            },
-        );
+        self.message = Some(match export::write_file(&dir, settings.format, &briefing) {
+            Ok(path) => {
+                // inside the current folder, the shorter name says where
+                let cwd = std::env::current_dir().unwrap_or_default();
+                let shown = path.strip_prefix(&cwd).unwrap_or(&path);
+                format!("exported to {}", shown.display())
+            }
+            Err(e) => format!("export failed: {}: {}", dir.display(), crate::io_reason(&e)),
+        });
     }
 }

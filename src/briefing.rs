@@ -1,0 +1,226 @@
+//! Opening a briefing: read it (a file, stdin or the bundled sample), ingest it, analyse it
+//! and attach its stored review. The reader, the library, `brief export` and `brief extract`
+//! all open briefings through an [`Opener`], so each step is written once; [`Reviews`] is the
+//! one place the review store is opened.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::analysis::{Analysis, UserLexicon, analyze};
+use crate::document::{Document, Warning};
+use crate::io_reason;
+use crate::review::{BriefingKey, Session, Status, Store, StoreError};
+
+/// Where a briefing is read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// The bundled sample (no PATH).
+    Sample,
+    /// Standard input (`-`).
+    Stdin,
+    File(PathBuf),
+}
+
+impl Origin {
+    /// A command line's PATH: the empty path is the sample, `-` stdin.
+    pub fn from_arg(path: &Path) -> Origin {
+        if path.as_os_str().is_empty() {
+            Origin::Sample
+        } else if path == Path::new("-") {
+            Origin::Stdin
+        } else {
+            Origin::File(path.to_path_buf())
+        }
+    }
+
+    /// How messages name the briefing: "sample", "-", or the path as given.
+    pub fn name(&self) -> String {
+        match self {
+            Origin::Sample => "sample".into(),
+            Origin::Stdin => "-".into(),
+            Origin::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// The file the briefing is read from; none for stdin and the sample, whose reviews are
+    /// kept by the fingerprint of their text.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Origin::File(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The briefing's bytes.
+    /// Err when a briefing of `bytes` would need more memory than the process may have.
+    fn fits(&self, bytes: u64) -> Result<(), OpenError> {
+        crate::limits::check(bytes).map_err(|why| OpenError {
+            what: self.name(),
+            why,
+        })
+    }
+
+    pub fn read(&self) -> Result<Vec<u8>, OpenError> {
+        let failed = |what: String| {
+            move |e: std::io::Error| OpenError {
+                what,
+                why: io_reason(&e),
+            }
+        };
+        match self {
+            Origin::Sample => Ok(crate::SAMPLE.to_vec()),
+            Origin::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(failed("stdin".into()))?;
+                self.fits(bytes.len() as u64)?;
+                Ok(bytes)
+            }
+            Origin::File(path) if path.is_dir() => Err(OpenError {
+                what: self.name(),
+                why: "is a folder, not a briefing".into(),
+            }),
+            Origin::File(path) => {
+                // refused before it is read when it would need more memory than the
+                // process may have
+                if let Ok(meta) = std::fs::metadata(path) {
+                    self.fits(meta.len())?;
+                }
+                std::fs::read(path).map_err(failed(self.name()))
+            }
+        }
+    }
+}
+
+/// Why a briefing could not be opened: `<what>: <why>`, as brief prints it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what}: {why}")]
+pub struct OpenError {
+    pub what: String,
+    pub why: String,
+}
+
+/// The review store, opened once for every briefing, and who reviews.
+#[derive(Debug, Clone)]
+pub struct Reviews {
+    /// None: no data dir on this platform, reviews live in memory. `Err`: a data dir that
+    /// cannot hold reviews (a file in its place).
+    store: Result<Option<Store>, String>,
+    reviewer: String,
+}
+
+impl Default for Reviews {
+    /// In memory only, by "unknown".
+    fn default() -> Self {
+        Reviews::open(None, "unknown".into())
+    }
+}
+
+impl Reviews {
+    pub fn open(data_dir: Option<&Path>, reviewer: String) -> Reviews {
+        let store = data_dir
+            .map(Store::open)
+            .transpose()
+            .map_err(|e| e.to_string());
+        Reviews { store, reviewer }
+    }
+
+    /// The stored review of a briefing read from `file` (none: stdin or the sample),
+    /// attached to `analysis` (its corrections re-applied). A store that cannot be used is
+    /// an error, for `brief export`, which must not write a note without the review.
+    pub fn attach(
+        &self,
+        file: Option<&Path>,
+        doc: &Document,
+        analysis: &mut Analysis,
+    ) -> Result<(Session, Vec<Warning>), String> {
+        let store = self.store.clone()?;
+        let key = BriefingKey::for_briefing(file, &doc.fingerprint);
+        let reviewer = self.reviewer.clone();
+        Session::load(store, key, reviewer, doc, analysis, Timestamp::now())
+            .map_err(|e: StoreError| e.to_string())
+    }
+
+    /// As [`Reviews::attach`], for the reader: a store that cannot be used leaves the
+    /// review in memory, with a warning saying so.
+    pub fn attach_or_keep_in_memory(
+        &self,
+        file: Option<&Path>,
+        doc: &Document,
+        analysis: &mut Analysis,
+    ) -> (Option<Session>, Vec<Warning>) {
+        match self.attach(file, doc, analysis) {
+            Ok((session, warnings)) => (Some(session), warnings),
+            Err(why) => {
+                let key = BriefingKey::for_briefing(file, &doc.fingerprint);
+                let reviewer = self.reviewer.clone();
+                let now = Timestamp::now();
+                let session = Session::load(None, key, reviewer, doc, analysis, now).ok();
+                let warning = Warning(format!("review not kept: {why}"));
+                (session.map(|(s, _)| s), vec![warning])
+            }
+        }
+    }
+
+    /// How many claims of the briefing's stored review have a status, for a list of
+    /// briefings; the analysis is left as the machine made it.
+    pub fn reviewed(
+        &self,
+        file: Option<&Path>,
+        doc: &Document,
+        analysis: &Analysis,
+    ) -> (usize, Vec<Warning>) {
+        let mut corrected = analysis.clone();
+        let (session, warnings) = self.attach_or_keep_in_memory(file, doc, &mut corrected);
+        let count = session.map_or(0, |s| reviewed(&s, corrected.claims.len()));
+        (count, warnings)
+    }
+}
+
+/// How many of `claims` claims have a status other than unreviewed.
+pub fn reviewed(session: &Session, claims: usize) -> usize {
+    session
+        .by_claim(claims)
+        .iter()
+        .flatten()
+        .filter(|c| c.status != Status::Unreviewed)
+        .count()
+}
+
+/// Everything a briefing is opened with: the date that overrides its own, the analyst's
+/// lexicon, the review store.
+#[derive(Debug, Clone, Default)]
+pub struct Opener {
+    pub published: Option<Date>,
+    pub lexicon: UserLexicon,
+    pub reviews: Reviews,
+}
+
+impl Opener {
+    /// Reads and ingests a briefing; the warnings are what decoding noticed.
+    pub fn read(&self, origin: &Origin) -> Result<(Document, Vec<Warning>), OpenError> {
+        self.ingest(origin, &origin.read()?)
+    }
+
+    /// Ingests bytes already read from `origin` (stdin, read before the terminal is taken).
+    pub fn ingest(
+        &self,
+        origin: &Origin,
+        bytes: &[u8],
+    ) -> Result<(Document, Vec<Warning>), OpenError> {
+        let (mut doc, warnings) = Document::from_bytes(bytes).map_err(|e| OpenError {
+            what: origin.name(),
+            why: e.to_string(),
+        })?;
+        doc.meta.give_published(self.published);
+        Ok((doc, warnings))
+    }
+
+    pub fn analyse(&self, doc: &Document) -> Analysis {
+        analyze(doc, &self.lexicon)
+    }
+}

@@ -1,0 +1,64 @@
+//! Where the reader was in a briefing: kept by the store beside the review
+//! (`<name>.view.json`), so that a briefing opened again comes back there. Quietly: losing
+//! it costs nothing but a scroll, so a failure is never reported.
+
+use std::io::Write;
+
+use serde::{Deserialize, Serialize};
+
+use std::path::PathBuf;
+
+use super::{BriefingKey, Session, Store};
+use crate::output::Output;
+
+/// The reading position: the article's top line, the focused pane and the selected claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    /// The article's top line, as a byte of the text.
+    pub top: usize,
+    /// The focused pane, by its number (1 article .. 4 timeline).
+    pub pane: usize,
+    /// The claim selected, by index into the analysis.
+    pub claim: Option<usize>,
+}
+
+impl Store {
+    fn position_path(&self, key: &BriefingKey) -> PathBuf {
+        self.path(key).with_extension("view.json")
+    }
+
+    /// The position kept for a briefing, if any.
+    pub fn position(&self, key: &BriefingKey) -> Option<Position> {
+        let bytes = std::fs::read(self.position_path(key)).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Keeps a briefing's position, atomically.
+    pub fn keep_position(&self, key: &BriefingKey, position: &Position) {
+        let path = self.position_path(key);
+        let Ok(json) = serde_json::to_string(position) else {
+            return;
+        };
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Ok(mut out) = Output::open(Some(&path))
+            && out.write_all(json.as_bytes()).is_ok()
+        {
+            let _ = out.finish();
+        }
+    }
+}
+
+impl Session {
+    /// The position kept beside this review (none when it lives in memory only).
+    pub fn position(&self) -> Option<Position> {
+        self.store.as_ref()?.position(&self.key)
+    }
+
+    pub fn keep_position(&self, position: &Position) {
+        if let Some(store) = &self.store {
+            store.keep_position(&self.key, position);
+        }
+    }
+}

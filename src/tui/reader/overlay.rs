@@ -1,0 +1,190 @@
+//! The overlays of the review, as state: the grade picker, the note editor (on a claim or a
+//! passage), the notes list and the actor merge picker. While one is open it takes the
+//! keys; `tui/overlay.rs` draws them.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use jiff::Timestamp;
+
+use super::Reader;
+use crate::document::Span;
+use crate::review::{Grade, Quote};
+use crate::tui::keymap::{Command, Context, Key, Keymap};
+use crate::tui::textarea::{Edit, TextArea};
+
+/// An overlay that takes the keys while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The grade picker on claim `claim`: the reliability letter once it is chosen.
+    Grade {
+        claim: usize,
+        reliability: Option<char>,
+    },
+    /// The note editor; `discard` after an Esc on changed text, which the next Esc throws
+    /// away (any other key goes on editing).
+    Note {
+        on: NoteOn,
+        text: TextArea,
+        discard: bool,
+    },
+    /// The free notes and orphaned items; `confirm` while it asks before deleting a note.
+    Notes { selected: usize, confirm: bool },
+    /// The actor picker: actor `from` goes into the one selected (by position in `into`).
+    Merge {
+        from: usize,
+        into: Vec<usize>,
+        selected: usize,
+    },
+}
+
+/// What a note is written on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteOn {
+    Claim(usize),
+    /// A passage of the article (bytes): a free note.
+    Passage(Span),
+    /// A free note already kept, by its quote, opened from entry `.1` of the Notes list
+    /// (which comes back when the editor closes).
+    Listed(Quote, usize),
+}
+
+impl Overlay {
+    /// The note editor on `on`, opened with `text`.
+    pub fn note(on: NoteOn, text: TextArea) -> Overlay {
+        Overlay::Note {
+            on,
+            text,
+            discard: false,
+        }
+    }
+}
+
+impl Reader {
+    /// Keys while an overlay is open; `true` when the overlay took the key.
+    pub fn overlay_key(&mut self, event: KeyEvent, keys: &Keymap) -> bool {
+        let Some(overlay) = self.overlay.take() else {
+            return false;
+        };
+        let key = Key::from_event(event);
+        let now = Timestamp::now();
+        match overlay {
+            Overlay::Grade { claim, reliability } => {
+                match (
+                    keys.command(Context::GradePicker, key),
+                    key.code,
+                    reliability,
+                ) {
+                    (Some(Command::Cancel), ..) => {}
+                    (Some(Command::Back), _, Some(_)) => {
+                        self.overlay = Some(Overlay::Grade {
+                            claim,
+                            reliability: None,
+                        });
+                    }
+                    (Some(Command::ClearGrade), _, None) => self.set_grade(claim, None, now),
+                    (None, KeyCode::Char(c), None)
+                        if ('A'..='F').contains(&c.to_ascii_uppercase()) =>
+                    {
+                        self.overlay = Some(Overlay::Grade {
+                            claim,
+                            reliability: Some(c.to_ascii_uppercase()),
+                        });
+                    }
+                    (None, KeyCode::Char(c), Some(r)) if ('1'..='6').contains(&c) => {
+                        let grade = Grade::new(r, c as u8 - b'0').ok();
+                        self.set_grade(claim, grade, now);
+                    }
+                    _ => self.overlay = Some(Overlay::Grade { claim, reliability }),
+                }
+            }
+            Overlay::Notes { selected, confirm } => {
+                self.notes_key(key, selected, confirm, keys);
+            }
+            Overlay::Merge {
+                from,
+                into,
+                mut selected,
+            } => {
+                match keys.command(Context::MergePicker, key) {
+                    Some(Command::Cancel) => return true,
+                    Some(Command::Choose) => {
+                        if let Some(&to) = into.get(selected) {
+                            self.merge(from, to);
+                        }
+                        return true;
+                    }
+                    Some(Command::Down) => selected = (selected + 1).min(into.len() - 1),
+                    Some(Command::Up) => selected = selected.saturating_sub(1),
+                    _ => {}
+                }
+                self.overlay = Some(Overlay::Merge {
+                    from,
+                    into,
+                    selected,
+                });
+            }
+            Overlay::Note {
+                on,
+                text,
+                discard: false,
+            } if keys.command(Context::NoteEditor, key) == Some(Command::Cancel)
+                && text.changed() =>
+            {
+                self.overlay = Some(Overlay::Note {
+                    on,
+                    text,
+                    discard: true,
+                });
+            }
+            Overlay::Note { on, mut text, .. } => {
+                let edit = match (keys.command(Context::NoteEditor, key), key.code) {
+                    (Some(Command::Cancel), _) => {
+                        if let NoteOn::Listed(quote, at) = on {
+                            self.listed_note_edited(&quote, None, at);
+                        }
+                        let what = if text.changed() {
+                            "changes discarded"
+                        } else {
+                            "note not changed"
+                        };
+                        self.message = Some(what.into());
+                        return true;
+                    }
+                    (Some(Command::Save), _) => {
+                        match on {
+                            NoteOn::Claim(claim) => self.set_note(claim, text.text(), now),
+                            NoteOn::Passage(span) => self.add_note(span, text.text()),
+                            NoteOn::Listed(quote, at) => {
+                                self.listed_note_edited(&quote, Some(text.text()), at);
+                            }
+                        }
+                        return true;
+                    }
+                    (Some(command), _) => edit(command),
+                    (None, KeyCode::Char(c)) if !key.ctrl => Some(Edit::Insert(c)),
+                    (None, _) => None,
+                };
+                if let Some(edit) = edit {
+                    text.edit(edit);
+                }
+                self.overlay = Some(Overlay::note(on, text));
+            }
+        }
+        true
+    }
+}
+
+/// What a note editor's command does to its text.
+fn edit(command: Command) -> Option<Edit> {
+    Some(match command {
+        Command::Newline => Edit::Newline,
+        Command::Erase => Edit::Backspace,
+        Command::Delete => Edit::Delete,
+        Command::Left => Edit::Left,
+        Command::Right => Edit::Right,
+        Command::Up => Edit::Up,
+        Command::Down => Edit::Down,
+        Command::Home => Edit::Home,
+        Command::End => Edit::End,
+        _ => return None,
+    })
+}

@@ -1,0 +1,95 @@
+//! Running the `brief` binary for the command-line tests: each test file takes what it
+//! needs (`#[path]`), so what one does not use is not dead code there.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// The binary, never with the developer's own configuration or reviews.
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
+    command
+        .env_remove("BRIEF_CONFIG")
+        .env_remove("BRIEF_DATA_DIR")
+        .env("XDG_CONFIG_HOME", "/nonexistent/xdg-config")
+        .env("XDG_DATA_HOME", "/nonexistent/xdg-data")
+        .env_remove("RUST_BACKTRACE");
+    command
+}
+
+pub fn brief(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = command()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        // a child that stops reading early is not the test's failure: its output says
+        let _ = input.write_all(bytes);
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn json(out: &Output) -> Value {
+    assert!(out.status.success(), "failed: {}", stderr(out));
+    serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
+}
+
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// Every span in the analysis slices (in code points) to the text it claims to cover.
+pub fn assert_offsets_slice_the_text(analysis: &Value) {
+    let text: Vec<char> = analysis["document"]["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .collect();
+    let check = |span: &Value| {
+        let (start, end) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            start <= end && end <= text.len(),
+            "span out of range: {span}"
+        );
+        if let Some(expected) = span.get("text").and_then(Value::as_str) {
+            let got: String = text[start..end].iter().collect();
+            assert_eq!(got, expected, "span {span}");
+        }
+    };
+    for actor in analysis["actors"].as_array().unwrap() {
+        actor["mentions"].as_array().unwrap().iter().for_each(check);
+    }
+    for claim in analysis["claims"].as_array().unwrap() {
+        check(claim);
+        check(&claim["sentence"]);
+        for key in ["source", "cue"] {
+            if !claim[key].is_null() {
+                check(&claim[key]);
+            }
+        }
+        claim["hedges"].as_array().unwrap().iter().for_each(check);
+    }
+    analysis["times"].as_array().unwrap().iter().for_each(check);
+    analysis["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .for_each(check);
+}
