@@ -9,8 +9,8 @@
 //! before each sentence; OTH is read as O). `.jsonl` files are GUM documents (`text` and
 //! char-offset `entities`): the text is cut into words and sentences by brief's own
 //! tokeniser, and person, organization and place entities become PER, ORG and LOC (the
-//! outermost of nested ones, unless longer than eight words or holding a comma; a leading
-//! "the" left out). The shipped weights come from UNER English EWT train and the GUM
+//! outermost of nested ones, cut at a comma and to the words from the first with a capital
+//! to the last, unless longer than eight words). The shipped weights come from UNER English EWT train and the GUM
 //! documents of shared/eval/tune/gum_all.jsonl (see assets/syntax/ATTRIBUTION.md); the same
 //! files always give the same weights. `--dev` scores the new model on a UNER file (never a
 //! test split).
@@ -23,13 +23,15 @@ use brief::analysis::syntax::features::Word;
 use brief::analysis::syntax::learn::Perceptron;
 use brief::analysis::syntax::train::Rng;
 use brief::analysis::syntax::weights::{self, Weights};
-use brief::analysis::tokens::tokenize;
+use brief::analysis::tokens::{Token, tokenize};
+use brief::analysis::{actors, times};
 use brief::document::{Document, Meta};
 
 /// A sentence ready to learn from.
 struct Example {
     words: Vec<Word>,
     evidence: Vec<Evidence>,
+    scored: Vec<bool>,
     labels: Vec<u8>,
 }
 
@@ -47,22 +49,56 @@ fn label_index(tag: &str) -> u8 {
     LABELS.iter().position(|l| *l == tag).unwrap_or(0) as u8
 }
 
-fn example(text: &str, spans: &[(usize, usize)], labels: Vec<u8>) -> Example {
+fn example(text: &str, spans: &[(usize, usize)], labels: Vec<u8>, rules: &[u64]) -> Example {
+    let forms: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
+    let mut evidence = recogniser::evidence(text, spans, &vec![true; spans.len()]);
+    for (e, &r) in evidence.iter_mut().zip(rules) {
+        e.rule = r;
+    }
     Example {
-        words: spans.iter().map(|&(a, b)| Word::new(&text[a..b])).collect(),
-        evidence: recogniser::evidence(text, spans),
+        words: forms.iter().map(|f| Word::new(f)).collect(),
+        evidence,
+        scored: recogniser::scored(&forms),
         labels,
     }
 }
 
+/// What the rules find in a document: a code for each of brief's tokens.
+fn rules(doc: &Document) -> (Vec<Token>, Vec<u64>) {
+    let tokens = tokenize(doc);
+    let times = times::extract(doc, &tokens);
+    let codes = actors::rule_evidence(doc, &tokens, &times);
+    (tokens, codes)
+}
+
+/// The rules' code of each word (byte ranges of the document): that of the token it starts in.
+fn codes_of(tokens: &[Token], codes: &[u64], words: &[(usize, usize)]) -> Vec<u64> {
+    words
+        .iter()
+        .map(|&(a, _)| {
+            let k = tokens.partition_point(|t| t.span.end <= a);
+            match tokens.get(k) {
+                Some(t) if t.span.start <= a => codes[k],
+                _ => 0,
+            }
+        })
+        .collect()
+}
+
+/// A UNER sentence: its text, its words (byte ranges of the text; None when they cannot be
+/// found in it) and its rows (form and label).
+type Sentence = (String, Option<Vec<(usize, usize)>>, Vec<(String, u8)>);
+
 /// UNER rows: each sentence's words found in its `# text` in order (written with single
-/// spaces when a word cannot be found there).
+/// spaces when a word cannot be found there, and then without the rules' evidence); the
+/// rules read each document's sentences joined by spaces.
 fn read_iob2(path: &PathBuf) -> Result<Vec<Example>, String> {
     let input = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = Vec::new();
     let mut text = String::new();
     let mut rows: Vec<(String, u8)> = Vec::new();
-    let mut flush = |text: &str, rows: &mut Vec<(String, u8)>| {
+    let mut document: Vec<Sentence> = Vec::new();
+    let sentence = |text: &str, rows: &mut Vec<(String, u8)>, document: &mut Vec<_>| {
         if rows.is_empty() {
             return;
         }
@@ -77,29 +113,56 @@ fn read_iob2(path: &PathBuf) -> Result<Vec<Example>, String> {
                 None => break,
             }
         }
-        let labels = rows.iter().map(|r| r.1).collect();
-        if spans.len() == rows.len() {
-            out.push(example(text, &spans, labels));
-        } else {
-            let joined: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
-            let joined = joined.join(" ");
-            let mut spans = Vec::new();
-            let mut at = 0;
-            for (form, _) in rows.iter() {
-                spans.push((at, at + form.len()));
-                at += form.len() + 1;
+        let found = (spans.len() == rows.len()).then_some(spans);
+        document.push((text.to_string(), found, std::mem::take(rows)));
+    };
+    let mut flush = |document: &mut Vec<Sentence>| {
+        let joined: Vec<&str> = document.iter().map(|d| d.0.as_str()).collect();
+        let joined = joined.join(" ");
+        let (doc, _) = Document::from_text(&joined, Meta::default());
+        let (tokens, codes) = rules(&doc);
+        let mut offset = 0;
+        for (text, found, rows) in document.drain(..) {
+            let labels: Vec<u8> = rows.iter().map(|r| r.1).collect();
+            match found {
+                Some(spans) => {
+                    let codes = if doc.text == joined {
+                        let moved: Vec<(usize, usize)> = spans
+                            .iter()
+                            .map(|&(a, b)| (a + offset, b + offset))
+                            .collect();
+                        codes_of(&tokens, &codes, &moved)
+                    } else {
+                        vec![0; spans.len()]
+                    };
+                    out.push(example(&text, &spans, labels, &codes));
+                }
+                None => {
+                    let forms: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+                    let words = forms.join(" ");
+                    let mut spans = Vec::new();
+                    let mut at = 0;
+                    for form in forms {
+                        spans.push((at, at + form.len()));
+                        at += form.len() + 1;
+                    }
+                    let none = vec![0; spans.len()];
+                    out.push(example(&words, &spans, labels, &none));
+                }
             }
-            out.push(example(&joined, &spans, labels));
+            offset += text.len() + 1;
         }
-        rows.clear();
     };
     for line in input.lines() {
         if let Some(t) = line.strip_prefix("# text = ") {
             text = t.to_string();
+        } else if line.starts_with("# newdoc") {
+            sentence(&text, &mut rows, &mut document);
+            flush(&mut document);
         } else if line.starts_with('#') {
             continue;
         } else if line.trim().is_empty() {
-            flush(&text, &mut rows);
+            sentence(&text, &mut rows, &mut document);
         } else {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 3 {
@@ -113,7 +176,8 @@ fn read_iob2(path: &PathBuf) -> Result<Vec<Example>, String> {
             rows.push((cols[1].to_string(), label_index(&tag)));
         }
     }
-    flush(&text, &mut rows);
+    sentence(&text, &mut rows, &mut document);
+    flush(&mut document);
     Ok(out)
 }
 
@@ -137,7 +201,7 @@ fn read_gum(path: &PathBuf) -> Result<Vec<Example>, String> {
         // char offsets to byte offsets
         let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
         bytes.push(text.len());
-        let tokens = tokenize(&doc);
+        let (tokens, codes) = rules(&doc);
         let word = |t: usize| tokens[t].text(&doc.text);
         let mut spans = Vec::new();
         for e in v["entities"].as_array().into_iter().flatten() {
@@ -151,22 +215,23 @@ fn read_gum(path: &PathBuf) -> Result<Vec<Example>, String> {
                 continue;
             };
             let (s, t) = (bytes[s as usize], bytes[t as usize]);
-            let inside: Vec<usize> = (0..tokens.len())
+            // the name itself: up to a comma ("University of Portsmouth, United Kingdom"),
+            // without the words before and after it that have no capital ("the",
+            // "sociologist William Graham Sumner", "present-day Łódź")
+            let mut inside: Vec<usize> = (0..tokens.len())
                 .filter(|&k| tokens[k].span.start >= s && tokens[k].span.end <= t)
                 .collect();
-            let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+            if let Some(comma) = inside.iter().position(|&k| word(k) == ",") {
+                inside.truncate(comma);
+            }
+            let capital = |k: &usize| word(*k).chars().any(char::is_uppercase);
+            let (Some(first), Some(last)) = (
+                inside.iter().copied().find(capital),
+                inside.iter().copied().rfind(capital),
+            ) else {
                 continue;
             };
-            let first = if word(first).eq_ignore_ascii_case("the") {
-                first + 1
-            } else {
-                first
-            };
-            if first > last
-                || last + 1 - first > 8
-                || (first..=last).any(|k| word(k) == ",")
-                || tokens[first].sentence != tokens[last].sentence
-            {
+            if last + 1 - first > 8 || tokens[first].sentence != tokens[last].sentence {
                 continue;
             }
             spans.push((first, last + 1, label));
@@ -187,7 +252,8 @@ fn read_gum(path: &PathBuf) -> Result<Vec<Example>, String> {
                 .map(|t| (t.span.start, t.span.end))
                 .collect();
             let l = labels[first..first + sentence.len()].to_vec();
-            out.push(example(&doc.text, &spans, l));
+            let c = &codes[first..first + sentence.len()];
+            out.push(example(&doc.text, &spans, l, c));
             first += sentence.len();
         }
     }
@@ -198,7 +264,7 @@ fn read_gum(path: &PathBuf) -> Result<Vec<Example>, String> {
 fn score(model: &Weights, sentences: &[Example]) -> (f64, f64, f64) {
     let (mut tp, mut pred, mut gold) = (0usize, 0usize, 0usize);
     for s in sentences {
-        let guess = recogniser::names(&recogniser::label(model, &s.words, &s.evidence));
+        let guess = recogniser::names(&recogniser::label(model, &s.words, &s.evidence, &s.scored));
         let truth = recogniser::names(&s.labels);
         pred += guess.len();
         gold += truth.len();
@@ -213,7 +279,7 @@ fn run() -> Result<(), String> {
     let mut out = PathBuf::from("assets/entities/names.bin");
     let mut dev = None;
     let mut inputs = Vec::new();
-    let (mut epochs, mut keep, mut seed) = (10usize, 300_000usize, 20_261_206u64);
+    let (mut epochs, mut keep, mut seed) = (6usize, 30_000usize, 20_261_206u64);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
@@ -223,7 +289,6 @@ fn run() -> Result<(), String> {
             "--epochs" => epochs = value()?.parse().map_err(|_| "a number")?,
             "--keep" => keep = value()?.parse().map_err(|_| "a number")?,
             "--seed" => seed = value()?.parse().map_err(|_| "a number")?,
-            "--show" => return show(),
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => inputs.push(PathBuf::from(a)),
         }
@@ -251,11 +316,11 @@ fn run() -> Result<(), String> {
     let mut order: Vec<usize> = (0..data.len()).collect();
     for epoch in 1..=epochs {
         rng.shuffle(&mut order);
-        let batch: Vec<(&[Word], &[Evidence], &[u8])> = order
+        let batch: Vec<recogniser::Sentence> = order
             .iter()
             .map(|&k| {
                 let s = &data[k];
-                (&s.words[..], &s.evidence[..], &s.labels[..])
+                (&s.words[..], &s.evidence[..], &s.scored[..], &s.labels[..])
             })
             .collect();
         recogniser::learn(&mut model, &batch);
@@ -279,25 +344,6 @@ fn run() -> Result<(), String> {
     }
     std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     eprintln!("{}: {} bytes", out.display(), bytes.len());
-    Ok(())
-}
-
-/// `--show`: the shipped model's names in the text on stdin, cut as brief cuts it.
-fn show() -> Result<(), String> {
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| e.to_string())?;
-    let (doc, _) = Document::from_text(&text, Meta::default());
-    let tokens = tokenize(&doc);
-    for sentence in tokens.chunk_by(|a, b| a.sentence == b.sentence) {
-        let spans: Vec<(usize, usize)> = sentence
-            .iter()
-            .map(|t| (t.span.start, t.span.end))
-            .collect();
-        for n in recogniser::recognise(&doc.text, &spans) {
-            let name = &doc.text[spans[n.start].0..spans[n.end - 1].1];
-            println!("{:?}\t{name}", n.kind);
-        }
-    }
     Ok(())
 }
 

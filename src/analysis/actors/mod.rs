@@ -29,6 +29,12 @@ pub fn is_frequent_word(word: &str) -> bool {
     gazetteer::GAZETTEER.rank(word).is_some()
 }
 
+/// What the rules alone find in a text, a code for each token, as the learned recogniser
+/// reads it (for its training).
+pub fn rule_evidence(doc: &Document, tokens: &[Token], times: &[Timex]) -> Vec<u64> {
+    mentions::rule_evidence(&doc.text, tokens, times)
+}
+
 pub fn extract(
     doc: &Document,
     tokens: &[Token],

@@ -11,7 +11,10 @@
 
 use std::sync::LazyLock;
 
+use foldhash::HashMap;
+
 use super::gazetteer::{self, Entry, GAZETTEER};
+use crate::analysis::model::ActorKind;
 use crate::analysis::syntax::features::{Word, feature, text as hash};
 use crate::analysis::syntax::learn::{Perceptron, best};
 use crate::analysis::syntax::tagger::Model;
@@ -37,6 +40,12 @@ pub struct Name {
     pub kind: Type,
 }
 
+/// What the model made of a sentence: its names, and how sure it is of each word's label.
+pub struct Reading {
+    pub names: Vec<Name>,
+    pub sure: Vec<f32>,
+}
+
 static MODEL: LazyLock<Weights<'static>> = LazyLock::new(|| {
     Weights::from_bytes(include_bytes!("../../../assets/entities/names.bin"))
         .expect("assets/entities/names.bin")
@@ -52,6 +61,20 @@ pub struct Evidence {
     length: u64,
     /// The word lists the word is on (the `FIRST_NAME` ... bits).
     flags: u32,
+    /// What the rules made of the word ([`rule_code`]), 0 when nothing.
+    pub rule: u64,
+    /// The run of capitalised words the word is in (with up to two other words between
+    /// two of them, "Institute for the Study of War"): the word's place in it and its
+    /// length (each at most 5), and its first and last words, hashed; 0 outside a run.
+    run: (u64, u64, u64),
+}
+
+/// A word of a name the rules found: its kind, whether it is the name's first word, whether
+/// the name is a table's (a country, capital, demonym, known place or organisation) or a
+/// group of people.
+pub fn rule_code(kind: Option<ActorKind>, first: bool, tabled: bool) -> u64 {
+    let kind = kind.map_or(0, |k| k as u64 + 1);
+    1 + kind * 4 + u64::from(first) * 2 + u64::from(tabled)
 }
 
 const FIRST_NAME: u32 = 1;
@@ -73,12 +96,17 @@ const FLAGS: u32 = 14;
 /// The longest gazetteer phrase looked for, in words.
 const LONGEST: usize = 6;
 
-/// The gazetteers' evidence for each word of a sentence: `words` are byte ranges of `text`,
-/// so that a phrase is looked up as written between its first and last word.
-pub fn evidence(text: &str, words: &[(usize, usize)]) -> Vec<Evidence> {
+/// The gazetteers' evidence for the words of a sentence that are `needed` (the others are
+/// left empty, and so is every word no capitalised word begins a phrase with): `words` are
+/// byte ranges of `text`, so that a phrase is looked up as written between its first and
+/// last word.
+pub fn evidence(text: &str, words: &[(usize, usize)], needed: &[bool]) -> Vec<Evidence> {
     let g = &*GAZETTEER;
     let mut out = vec![Evidence::default(); words.len()];
     for (i, &(a, b)) in words.iter().enumerate() {
+        if !needed[i] {
+            continue;
+        }
         let w = &text[a..b];
         let lower = lowercase(w);
         let mut flags = 0;
@@ -148,7 +176,75 @@ pub fn evidence(text: &str, words: &[(usize, usize)]) -> Vec<Evidence> {
             }
         }
     }
+    let capital = |k: usize| {
+        let (a, b) = words[k];
+        text[a..b].chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut i = 0;
+    while i < words.len() {
+        if !capital(i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len() {
+            if capital(end) {
+                end += 1;
+            } else if end + 1 < words.len() && capital(end + 1) {
+                end += 2;
+            } else if end + 2 < words.len() && capital(end + 2) && !capital(end + 1) {
+                end += 3;
+            } else {
+                break;
+            }
+        }
+        let first = hash(&lowercase(&text[words[i].0..words[i].1]));
+        let last = hash(&lowercase(&text[words[end - 1].0..words[end - 1].1]));
+        let length = (end - i).min(5) as u64;
+        for (k, e) in out[i..end].iter_mut().enumerate() {
+            e.run = (((k.min(4) as u64) << 8) | length, first, last);
+        }
+        i = end;
+    }
     out
+}
+
+/// Which words of a sentence the model labels: those with a capital ("Nairobi", "eBay"),
+/// but not a sentence's first word when it is a common one and no capital follows ("The",
+/// "However"), a number before one ("38 North"), and up to two words between two such
+/// ("Dar es Salaam", "Institute for the Study of War"). Every other word is O without being
+/// scored: names are written with capitals, and scoring every word of a news sentence cost
+/// more than parsing it.
+pub fn scored(forms: &[&str]) -> Vec<bool> {
+    let upper: Vec<bool> = forms
+        .iter()
+        .map(|w| w.chars().any(char::is_uppercase))
+        .collect();
+    let first = upper.first().is_some_and(|&u| {
+        u && (upper.get(1) == Some(&true) || GAZETTEER.rank(forms[0]).is_none_or(|r| r >= 3_000))
+    });
+    let capital = |k: usize| {
+        if k == 0 {
+            first
+        } else {
+            upper.get(k) == Some(&true)
+        }
+    };
+    (0..forms.len())
+        .map(|i| {
+            capital(i)
+                || forms[i].starts_with(|c: char| c.is_ascii_digit()) && capital(i + 1)
+                || (capital(i.wrapping_sub(1)) || capital(i.wrapping_sub(2)))
+                    && (capital(i + 1) || capital(i + 2))
+        })
+        .collect()
+}
+
+/// `mask` widened by `k` words either side.
+pub fn near(mask: &[bool], k: usize) -> Vec<bool> {
+    (0..mask.len())
+        .map(|i| mask[i.saturating_sub(k)..(i + k + 1).min(mask.len())].contains(&true))
+        .collect()
 }
 
 /// Values standing for a word before the sentence and after it.
@@ -210,6 +306,19 @@ pub fn features(words: &[Word], ev: &[Evidence], i: usize, p1: u64, p2: u64, out
         f(130, u64::from(e.flags), p1, 0),
         f(131, next.map_or(AFTER, |n| n.suffix[2]), 0, 0),
         f(132, prev.map_or(BEFORE, |p| p.suffix[2]), 0, 0),
+        f(133, e.rule, 0, 0),
+        f(134, e.rule, p1, 0),
+        f(135, pe.rule, e.rule, 0),
+        f(136, e.rule, ne.rule, 0),
+        f(137, e.rule, w.shape, 0),
+        f(138, e.rule, e.phrase, 0),
+        f(139, e.run.0, 0, 0),
+        f(230, e.run.0, e.run.2, 0),
+        f(231, e.run.2, 0, 0),
+        f(232, e.run.1, 0, 0),
+        f(233, e.run.0, p1, 0),
+        f(234, e.run.0, w.lower, 0),
+        f(235, next2.map_or(AFTER, |n| n.shape), 0, 0),
     ]);
     for bit in 0..FLAGS {
         let b = 1 << bit;
@@ -248,31 +357,60 @@ fn label_value(label: Option<usize>) -> u64 {
     label.map_or(NO_LABEL, |l| l as u64 + 1)
 }
 
-/// The labels of a sentence's words (indices into [`LABELS`]).
-pub fn label(model: &impl Model, words: &[Word], ev: &[Evidence]) -> Vec<u8> {
+/// The labels of a sentence's words (indices into [`LABELS`]); only the words `scored` are
+/// scored (their neighbours' `words` and `ev` are read), the others are O.
+pub fn label(model: &impl Model, words: &[Word], ev: &[Evidence], scored: &[bool]) -> Vec<u8> {
+    label_sure(model, words, ev, scored).0
+}
+
+/// [`label`], with how sure the model is of each label: its score less the best other
+/// label's (infinite for a word not scored).
+fn label_sure(
+    model: &impl Model,
+    words: &[Word],
+    ev: &[Evidence],
+    scored: &[bool],
+) -> (Vec<u8>, Vec<f32>) {
     let mut out = Vec::with_capacity(words.len());
+    let mut sure = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(96);
     let mut scores = vec![0f32; model.classes()];
     let (mut p1, mut p2) = (None, None);
-    for i in 0..words.len() {
+    for (i, &scored) in scored.iter().enumerate() {
+        if !scored {
+            out.push(0);
+            sure.push(f32::INFINITY);
+            (p2, p1) = (p1, Some(0));
+            continue;
+        }
         features(words, ev, i, label_value(p1), label_value(p2), &mut feats);
         scores.fill(0.0);
         model.score(&feats, &mut scores);
         let c = best(&scores, |c| may_follow(p1, c)).unwrap_or(0);
+        let next = best(&scores, |k| k != c && may_follow(p1, k))
+            .map_or(f32::INFINITY, |k| scores[c] - scores[k]);
         out.push(c as u8);
+        sure.push(next);
         (p2, p1) = (p1, Some(c));
     }
-    out
+    (out, sure)
 }
+
+/// A sentence to learn from: its words, their evidence, which are scored, their labels.
+pub type Sentence<'a> = (&'a [Word], &'a [Evidence], &'a [bool], &'a [u8]);
 
 /// One pass over labelled sentences, learning from each mistake (the labels before each
 /// word are those the model chose, as when it labels).
-pub fn learn(model: &mut Perceptron, sentences: &[(&[Word], &[Evidence], &[u8])]) {
+pub fn learn(model: &mut Perceptron, sentences: &[Sentence]) {
     let mut feats = Vec::with_capacity(96);
     let mut scores = vec![0f32; model.classes()];
-    for (words, ev, gold) in sentences {
+    for &(words, ev, scored, gold) in sentences {
         let (mut p1, mut p2) = (None, None);
         for i in 0..words.len() {
+            if !scored[i] {
+                (p2, p1) = (p1, Some(0));
+                continue;
+            }
             features(words, ev, i, label_value(p1), label_value(p2), &mut feats);
             scores.fill(0.0);
             model.score(&feats, &mut scores);
@@ -306,71 +444,89 @@ pub fn names(labels: &[u8]) -> Vec<Name> {
     out
 }
 
-/// The names in a sentence whose words are these byte ranges of `text`.
-pub fn recognise(text: &str, words: &[(usize, usize)]) -> Vec<Name> {
-    if words.is_empty() {
-        return Vec::new();
+/// The names in a sentence whose words are these byte ranges of `text`, given what the rules
+/// made of each ([`rule_code`]).
+/// The words a document's sentences have made so far, by form: a text repeats its names, and
+/// making a word (its cluster above all) is most of the recogniser's cost after scoring.
+pub type Made<'a> = HashMap<&'a str, Word>;
+
+pub fn recognise<'a>(
+    text: &'a str,
+    words: &[(usize, usize)],
+    rules: &[u64],
+    made: &mut Made<'a>,
+) -> Reading {
+    let forms: Vec<&str> = words.iter().map(|&(a, b)| &text[a..b]).collect();
+    let scored = scored(&forms);
+    if !scored.contains(&true) {
+        return Reading {
+            names: Vec::new(),
+            sure: vec![f32::INFINITY; words.len()],
+        };
     }
-    let ev = evidence(text, words);
-    let w: Vec<Word> = words.iter().map(|&(a, b)| Word::new(&text[a..b])).collect();
-    names(&label(&*MODEL, &w, &ev))
+    // the features of a scored word read the evidence and words of its neighbours, and the
+    // lower-case form and shape of the words two away: only those are made
+    let mut ev = evidence(text, words, &near(&scored, 1));
+    for (e, &r) in ev.iter_mut().zip(rules) {
+        e.rule = r;
+    }
+    let one = near(&scored, 1);
+    let w: Vec<Word> = forms
+        .iter()
+        .zip(one.iter().zip(near(&scored, 2)))
+        .map(|(f, (&one, two))| match (one, two) {
+            (true, _) => *made.entry(f).or_insert_with(|| Word::new(f)),
+            (false, true) => made.get(f).copied().unwrap_or_else(|| Word::light(f)),
+            _ => Word::default(),
+        })
+        .collect();
+    let (labels, sure) = label_sure(&*MODEL, &w, &ev, &scored);
+    Reading {
+        names: names(&labels),
+        sure,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tokens::tokenize;
-    use crate::document::{Document, Meta};
 
-    /// The names the model finds in a text, cut into words as brief cuts it.
-    fn found(text: &str) -> Vec<(String, Type)> {
-        let (doc, _) = Document::from_text(text, Meta::default());
-        let tokens = tokenize(&doc);
-        let mut out = Vec::new();
-        for sentence in tokens.chunk_by(|a, b| a.sentence == b.sentence) {
-            let words: Vec<(usize, usize)> = sentence
-                .iter()
-                .map(|t| (t.span.start, t.span.end))
-                .collect();
-            for n in recognise(&doc.text, &words) {
-                let name = &doc.text[words[n.start].0..words[n.end - 1].1];
-                out.push((name.to_string(), n.kind));
-            }
-        }
-        out
+    fn scored_words<'a>(forms: &[&'a str]) -> Vec<&'a str> {
+        forms
+            .iter()
+            .zip(scored(forms))
+            .filter(|(_, s)| *s)
+            .map(|(f, _)| *f)
+            .collect()
     }
 
     #[test]
-    fn names_with_connectors_are_kept_whole() {
-        let names = found(
-            "Maria Fernandez studied at the University of Cape Town before joining the World \
-             Health Organization in Nairobi.",
-        );
+    fn only_words_with_capitals_and_those_between_them_are_scored() {
+        let forms = [
+            "The", "blast", "in", "Dar", "es", "Salaam", "was", "reported", "by", "38", "North",
+            ".",
+        ];
+        assert_eq!(scored_words(&forms), ["Dar", "es", "Salaam", "38", "North"]);
+        let forms = [
+            "the",
+            "Institute",
+            "for",
+            "the",
+            "Study",
+            "of",
+            "War",
+            "said",
+        ];
         assert_eq!(
-            names,
-            [
-                ("Maria Fernandez".to_string(), Type::Person),
-                ("University of Cape Town".to_string(), Type::Organization),
-                ("World Health Organization".to_string(), Type::Organization),
-                ("Nairobi".to_string(), Type::Place),
-            ]
+            scored_words(&forms),
+            ["Institute", "for", "the", "Study", "of", "War"]
         );
-    }
-
-    #[test]
-    fn people_organisations_and_places_are_typed() {
-        let names = found(
-            "Helen Carter, a spokeswoman for Greenpeace, spoke in Geneva on Tuesday. Daniel \
-             Okafor flew from Lagos to meet executives of Microsoft.",
+        // a common first word is scored only before another capitalised word
+        assert_eq!(
+            scored_words(&["The", "World", "Bank"]),
+            ["The", "World", "Bank"]
         );
-        let kind = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
-        assert_eq!(kind("Helen Carter"), Some(Type::Person), "{names:?}");
-        assert_eq!(kind("Daniel Okafor"), Some(Type::Person), "{names:?}");
-        assert_eq!(kind("Greenpeace"), Some(Type::Organization), "{names:?}");
-        assert_eq!(kind("Microsoft"), Some(Type::Organization), "{names:?}");
-        assert_eq!(kind("Geneva"), Some(Type::Place), "{names:?}");
-        assert_eq!(kind("Lagos"), Some(Type::Place), "{names:?}");
-        assert_eq!(kind("Tuesday"), None, "{names:?}");
+        assert_eq!(scored_words(&["Pirelli", "said", "so"]), ["Pirelli"]);
     }
 
     #[test]
