@@ -112,9 +112,18 @@ fn claims(bencher: Bencher, size: usize) {
 fn timeline(bencher: Bencher, size: usize) {
     let s = Stages::new(size);
     let mentions = mentions::MentionIndex::new(&s.actors);
-    bencher
-        .counter(s.bytes())
-        .bench(|| timeline::build(black_box(&s.doc), &s.tokens, &s.times, &mentions));
+    let syntax = syntax::Syntax::of(&s.doc, &s.tokens);
+    let claims = claims::extract(&s.doc, &s.tokens, &syntax, &mentions, &s.lexicon);
+    bencher.counter(s.bytes()).bench(|| {
+        timeline::build(
+            black_box(&s.doc),
+            &s.tokens,
+            &s.times,
+            &syntax,
+            &claims,
+            &mentions,
+        )
+    });
 }
 
 /// Ingest, analysis and the contract's JSON: what `brief extract` does to one briefing.

@@ -118,3 +118,30 @@ fn next_match(bencher: Bencher, size: usize) {
             reader.draw();
         });
 }
+
+/// A letter typed at the end of a note of `length` bytes (one paragraph, as a paste leaves
+/// it) in the sample's note editor, and its frame: the same at any length.
+#[divan::bench(args = [0, 30_000, 300_000], sample_count = 20)]
+fn note_key(bencher: Bencher, length: usize) {
+    let (doc, analysis) = analysed(0);
+    let note: String = "said on Monday that "
+        .chars()
+        .cycle()
+        .take(length)
+        .collect();
+    bencher
+        .with_inputs(|| {
+            let mut reader = Offscreen::reviewed(doc.clone(), analysis.clone(), WIDTH, HEIGHT);
+            // the claims, then a note on the first, drawn as the editor opens
+            press(&mut reader, '2');
+            press(&mut reader, 'c');
+            reader.draw();
+            note.chars().for_each(|c| press(&mut reader, c));
+            reader.draw();
+            reader
+        })
+        .bench_local_refs(|reader| {
+            press(reader, 'x');
+            reader.draw();
+        });
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every pathological shape of benches/shapes/mod.rs timed at n, 2n and 4n bytes through the
 # release binary (`brief extract`, or `extract --jsonl` for batch shapes), with its peak
-# memory (GNU time). Fails when a doubling takes more than 2.6 times as long (worse than
+# memory (GNU time). Time is CPU time (user + system), not wall-clock time, so that other
+# work on the machine does not pass for growth. Fails when a doubling takes more than 2.6 times as long (worse than
 # linear; times under 0.05 s are taken as 0.05 s, below which the process start dominates),
 # or when peak memory passes 10 times the input + 30 MB.
 # usage: scripts/shapes.sh [N]   (default N = 1000000 bytes; SKIP_BUILD=1 uses the binaries
@@ -19,7 +20,7 @@ brief=target/release/brief
 shapes=target/release/examples/shapes
 
 failed=0
-printf '%-24s %10s %9s %9s %7s %s\n' shape bytes seconds 'peak MB' ratio verdict
+printf '%-24s %10s %9s %9s %7s %s\n' shape bytes 'CPU s' 'peak MB' ratio verdict
 while read -r name kind; do
   previous=""
   for size in "$n" $((2 * n)) $((4 * n)); do
@@ -31,11 +32,12 @@ while read -r name kind; do
       *) command=("$brief" extract --no-config "$input") ;;
     esac
     if [ "$kind" = batch ]; then
-      /usr/bin/time -f '%e %M' -o "$work/time" "${command[@]}" < "$input" > /dev/null 2> "$work/err" || true
+      /usr/bin/time -f '%U %S %M' -o "$work/time" "${command[@]}" < "$input" > /dev/null 2> "$work/err" || true
     else
-      /usr/bin/time -f '%e %M' -o "$work/time" "${command[@]}" < /dev/null > /dev/null 2> "$work/err" || true
+      /usr/bin/time -f '%U %S %M' -o "$work/time" "${command[@]}" < /dev/null > /dev/null 2> "$work/err" || true
     fi
-    read -r seconds kb < <(tail -n 1 "$work/time")
+    read -r user sys kb < <(tail -n 1 "$work/time")
+    seconds=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     verdict=ok
     limit_kb=$(( bytes * 10 / 1024 + 30 * 1024 ))
     if [ "$kb" -gt "$limit_kb" ]; then verdict="MEMORY over $((limit_kb / 1024)) MB"; failed=1; fi

@@ -1,5 +1,6 @@
 //! The command line, as the contract fixes it.
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -53,6 +54,21 @@ pub struct Options {
     /// Defaults only, no user lexicon (what the evaluation uses)
     #[arg(long, global = true)]
     pub no_config: bool,
+
+    /// Threads analysing a batch (`extract --jsonl`) or a library's files (else
+    /// $BRIEF_THREADS, else one a core); 1 keeps a batch on the calling thread
+    #[arg(long, global = true, value_name = "N", env = "BRIEF_THREADS")]
+    pub threads: Option<NonZeroUsize>,
+}
+
+impl Options {
+    /// The threads asked for, else one a core.
+    pub fn threads(&self) -> usize {
+        self.threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+            NonZeroUsize::get,
+        )
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -60,20 +60,21 @@ const CHUNK: usize = 64;
 const LONG_LINE: usize = 1 << 20;
 
 /// Reads JSON lines from `input` and writes one analysis (or error) line per input line, in
-/// input order, using every core. Blank lines are skipped, and so is a byte-order mark at the
-/// start of the stream. Only a failure to read `input` or write `output` is an error.
+/// input order, analysing on `workers` threads (1: on the calling thread). Blank lines are
+/// skipped, and so is a byte-order mark at the start of the stream. Only a failure to read
+/// `input` or write `output` is an error.
 pub fn batch(
     mut input: impl BufRead,
     output: impl Write,
     default_published: Option<Date>,
     lexicon: &UserLexicon,
+    workers: usize,
 ) -> std::io::Result<()> {
     // escaped at the edge: serde_json leaves DEL and C1 controls raw
     let mut output = crate::escape::Json::new(output);
     if input.fill_buf()?.starts_with("\u{FEFF}".as_bytes()) {
         input.consume(3);
     }
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut lines = input.split(b'\n');
     let mut long = None;
     loop {
@@ -110,6 +111,14 @@ fn analyse_chunk(
     published: Option<Date>,
     lexicon: &UserLexicon,
 ) -> Vec<Vec<u8>> {
+    let one = |line: &Vec<u8>| {
+        let mut out = Vec::new();
+        batch_line(line.as_slice(), published, lexicon, &mut out).expect("writing to memory");
+        out
+    };
+    if workers <= 1 {
+        return chunk.iter().map(one).collect();
+    }
     let next = AtomicUsize::new(0);
     let mut results: Vec<(usize, Vec<u8>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers.min(chunk.len()))
@@ -119,10 +128,7 @@ fn analyse_chunk(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(line) = chunk.get(i) else { break };
-                        let mut out = Vec::new();
-                        batch_line(line.as_slice(), published, lexicon, &mut out)
-                            .expect("writing to memory");
-                        done.push((i, out));
+                        done.push((i, one(line)));
                     }
                     done
                 })
@@ -245,6 +251,7 @@ mod tests {
             &mut out,
             published,
             &UserLexicon::default(),
+            2,
         )
         .unwrap();
         String::from_utf8(out)

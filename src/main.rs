@@ -113,7 +113,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Extract { jsonl: true, .. }) => {
             let lexicon = lexicon(options)?;
             write_output(options, |out| {
-                extract::batch(io::stdin().lock(), out, options.published, &lexicon)
+                extract::batch(
+                    io::stdin().lock(),
+                    out,
+                    options.published,
+                    &lexicon,
+                    options.threads(),
+                )
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -190,43 +196,25 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
         lexicon: lexicon(options)?,
         reviews: Reviews::default(),
     };
-    let sample = [PathBuf::new()];
-    let paths = if paths.is_empty() { &sample[..] } else { paths };
-    let mut failed = false;
-    write_output(options, |out| {
-        for path in paths {
-            let origin = Origin::from_arg(path);
-            let (doc, warnings) = match load(&opener, &origin) {
-                Ok(loaded) => loaded,
-                Err(failure) => {
-                    say!("{}", failure.message);
-                    failed = true;
-                    continue;
-                }
-            };
-            let warnings = warnings.into_iter().map(|w| w.0).collect();
-            let pretty = paths.len() == 1;
-            let english =
-                extract::write_analysis(&mut *out, &doc, warnings, &opener.lexicon, pretty)?;
-            if !english {
-                say!("warning: {}: {}", origin.name(), brief::schema::NOT_ENGLISH);
-            }
+    let pretty = paths.len() <= 1;
+    each_input(paths, options, |origin, out| {
+        let (doc, warnings) = match load(&opener, origin) {
+            Ok(loaded) => loaded,
+            Err(failure) => return Ok(Err(failure)),
+        };
+        let warnings = warnings.into_iter().map(|w| w.0).collect();
+        let english = extract::write_analysis(out, &doc, warnings, &opener.lexicon, pretty)?;
+        if !english {
+            say!("warning: {}: {}", origin.name(), brief::schema::NOT_ENGLISH);
         }
-        Ok(())
-    })?;
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+        Ok(Ok(()))
     })
 }
 
 /// `brief parse`: each briefing's sentences as CoNLL-U, or CoNLL-U given with `--conllu`
-/// parsed again; an input that cannot be read is reported and the others still parsed.
+/// parsed again.
 fn parse(paths: &[PathBuf], conllu: bool, options: &Options) -> Result<ExitCode, Failure> {
-    let sample = [PathBuf::new()];
-    let paths = if paths.is_empty() { &sample[..] } else { paths };
-    if conllu && paths.iter().any(|p| p.as_os_str().is_empty()) {
+    if conllu && (paths.is_empty() || paths.iter().any(|p| p.as_os_str().is_empty())) {
         return Err(Failure {
             status: 2,
             message: "--conllu reads the CoNLL-U file named ('-' for stdin)".into(),
@@ -237,30 +225,39 @@ fn parse(paths: &[PathBuf], conllu: bool, options: &Options) -> Result<ExitCode,
         lexicon: UserLexicon::default(),
         reviews: Reviews::default(),
     };
+    each_input(paths, options, |origin, out| {
+        let name = origin.name();
+        if !conllu {
+            return match load(&opener, origin) {
+                Ok((doc, _)) => brief::parse::write_document(out, &name, &doc).map(Ok),
+                Err(failure) => Ok(Err(failure)),
+            };
+        }
+        match parse_conllu(origin, &name, out) {
+            Err(ConllError::Io(e)) => Err(e),
+            Err(ConllError::Format { line, why }) => Ok(Err(Failure::runtime(
+                &name,
+                format!("not CoNLL-U: line {line}: {why}"),
+            ))),
+            Ok(result) => Ok(result),
+        }
+    })
+}
+
+/// Runs `one` on each input named (the bundled sample when none is) into the output; an
+/// input that fails is reported on its line and the others still run, and the exit status
+/// says whether any failed.
+fn each_input(
+    paths: &[PathBuf],
+    options: &Options,
+    mut one: impl FnMut(&Origin, &mut Output) -> io::Result<Result<(), Failure>>,
+) -> Result<ExitCode, Failure> {
+    let sample = [PathBuf::new()];
+    let paths = if paths.is_empty() { &sample[..] } else { paths };
     let mut failed = false;
     write_output(options, |out| {
         for path in paths {
-            let origin = Origin::from_arg(path);
-            let name = origin.name();
-            let failure = if conllu {
-                match parse_conllu(path, &name, &mut *out) {
-                    Err(ConllError::Io(e)) => return Err(e),
-                    Err(ConllError::Format { line, why }) => Some(Failure::runtime(
-                        &name,
-                        format!("not CoNLL-U: line {line}: {why}"),
-                    )),
-                    Ok(result) => result.err(),
-                }
-            } else {
-                match load(&opener, &origin) {
-                    Ok((doc, _)) => {
-                        brief::parse::write_document(&mut *out, &name, &doc)?;
-                        None
-                    }
-                    Err(failure) => Some(failure),
-                }
-            };
-            if let Some(failure) = failure {
+            if let Err(failure) = one(&Origin::from_arg(path), out)? {
                 say!("{}", failure.message);
                 failed = true;
             }
@@ -277,13 +274,14 @@ fn parse(paths: &[PathBuf], conllu: bool, options: &Options) -> Result<ExitCode,
 /// One CoNLL-U input through the parser, streamed; the outer error is the input's or the
 /// output's, the inner one a file that cannot be opened.
 fn parse_conllu(
-    path: &Path,
+    origin: &Origin,
     name: &str,
     out: &mut Output,
 ) -> Result<Result<(), Failure>, ConllError> {
-    if path == Path::new("-") {
+    // no sample here: `parse` asks for a file with --conllu
+    let Origin::File(path) = origin else {
         return brief::parse::filter(io::stdin().lock(), out).map(Ok);
-    }
+    };
     if path.is_dir() {
         return Ok(Err(Failure::runtime(
             name,
@@ -327,7 +325,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
     }
     if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
         let opener = opener(&config, options);
-        let warnings = tui::run_library(paths.to_vec(), opener, settings)
+        let warnings = tui::run_library(paths.to_vec(), options.threads(), opener, settings)
             .map_err(|message| Failure { status: 1, message })?;
         for warning in warnings {
             say!("warning: {warning}");

@@ -6,7 +6,7 @@ mod cli;
 
 use std::path::Path;
 
-use cli::{brief, json, stderr, write};
+use cli::{brief, json, stderr, unprivileged, write};
 
 /// A stored review of the bundled sample disputing its second claim, as the reader writes it.
 fn review_the_sample(data: &Path) -> (String, String) {
@@ -60,9 +60,16 @@ fn export_attaches_the_stored_review_in_every_format() {
     let csv = brief(&["export", "--format", "csv", "--data-dir", data_dir], None);
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(csv.starts_with(
-        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts\r\n"
+        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts,title,published,path\r\n"
     ));
     assert!(csv.contains("c2,disputed,C3,"), "{csv}");
+    // every row names its briefing: the sample's title and date (it has no path)
+    for line in csv.lines().skip(1).filter(|l| l.starts_with('c')) {
+        assert!(
+            line.ends_with(",South Korea says Russia sent anti-air missiles to North Korea in return for troops,2024-11-23,"),
+            "{line}"
+        );
+    }
 
     for format in ["claimreview", "timelinejs"] {
         let out = brief(
@@ -77,6 +84,37 @@ fn export_attaches_the_stored_review_in_every_format() {
         None,
     ));
     assert_eq!(claimreview[0]["reviewRating"]["alternateName"], "Disputed");
+}
+
+/// Without a configured reviewer, items are recorded under the login name from the user
+/// database, even where `$USER` is unset (cron, services).
+#[cfg(unix)]
+#[test]
+fn the_reviewer_is_the_login_name_without_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let login = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let login = String::from_utf8(login.stdout).unwrap().trim().to_string();
+    let child = cli::command()
+        .args([
+            "--data-dir",
+            data.to_str().unwrap(),
+            "--format",
+            "json",
+            "export",
+        ])
+        .env_remove("USER")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let exported: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(exported["review"]["reviewer"], login.as_str());
+    assert_ne!(login, "unknown");
 }
 
 #[test]
@@ -151,6 +189,58 @@ fn a_damaged_review_is_set_aside_with_one_warning() {
 }
 
 #[test]
+fn a_damaged_review_in_a_read_only_data_dir_is_called_damaged_where_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (file, _) = review_the_sample(&data);
+    let mode = |path: &Path, mode| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    let mut review: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    review["review"]["claims"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"start": "not a number"}));
+    let one_bad_item = review.to_string();
+    mode(&data, 0o755);
+    for (damaged, says) in [
+        (
+            "{\"schema\": \"brief.review/1\", \"rev",
+            "the review file is damaged",
+        ),
+        (
+            one_bad_item.as_str(),
+            "1 item of the review file is damaged",
+        ),
+    ] {
+        mode(&data.join("reviews"), 0o755);
+        std::fs::write(&file, damaged).unwrap();
+        mode(Path::new(&file), 0o644);
+        mode(&data.join("reviews"), 0o555);
+        let Some(mut nobody) = unprivileged(dir.path()) else {
+            return;
+        };
+        let out = nobody
+            .args(["export", "--data-dir", data.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let error = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{error}");
+        assert_eq!(error.lines().count(), 1, "{error}");
+        assert!(
+            error.starts_with(&format!("brief: {file}: {says}"))
+                && error.contains("cannot be set aside (permission denied)"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), damaged);
+    }
+    // the folder writable again, so the test's own can be removed
+    mode(&data.join("reviews"), 0o755);
+}
+
+#[test]
 fn an_untitled_briefing_is_exported_under_its_file_name() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(
@@ -202,7 +292,7 @@ fn timelinejs_places_a_period_on_its_first_day() {
 }
 
 /// The Markdown note links the briefing's URL and says which claims a denial contradicts;
-/// CSV has a `contradicts` column after the contract's.
+/// CSV has `contradicts`, `title`, `published` and `path` columns after the contract's.
 #[test]
 fn export_shows_the_url_as_a_link_and_the_contradictions() {
     let dir = tempfile::tempdir().unwrap();
@@ -234,10 +324,12 @@ fn export_shows_the_url_as_a_link_and_the_contradictions() {
     let mut rows = csv.lines();
     assert_eq!(
         rows.next().unwrap(),
-        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts"
+        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts,title,published,path"
     );
+    // an untitled briefing: its file name is its title, and its path as given
+    let tail = format!(",c1,ferry.md,,{path}");
     assert!(
-        rows.any(|r| r.starts_with("c2,") && r.ends_with(",c1")),
+        rows.any(|r| r.starts_with("c2,") && r.ends_with(&tail)),
         "{csv}"
     );
 }

@@ -6,7 +6,7 @@ mod cli;
 
 use std::io::Write;
 
-use cli::{assert_offsets_slice_the_text, brief, json, stderr, write};
+use cli::{assert_offsets_slice_the_text, brief, command, json, stderr, write};
 use serde_json::Value;
 
 #[test]
@@ -260,6 +260,87 @@ fn single_file_json_has_its_warnings_and_batch_ids_are_echoed_as_given() {
         .collect();
     assert_eq!(lines[0]["id"], serde_json::json!(2));
     assert_eq!(lines[1]["id"], serde_json::json!("2"));
+}
+
+/// `--threads` and `BRIEF_THREADS` change how many threads analyse a batch, never what comes
+/// out: the same lines, bad ones included, in the same order.
+#[test]
+fn a_batch_is_the_same_on_any_number_of_threads() {
+    let input: String = (0..60)
+        .map(|i| match i % 9 {
+            4 => "{\"text\": 5}\n".to_string(),
+            7 => "not json\n".to_string(),
+            _ => format!(
+                "{{\"id\": {i}, \"text\": \"Officials in Lisbon said on Friday that talks {i} had failed.\", \"published\": \"2024-11-23\"}}\n"
+            ),
+        })
+        .collect();
+    let default = brief(&["extract", "--jsonl"], Some(input.as_bytes()));
+    assert_eq!(String::from_utf8_lossy(&default.stdout).lines().count(), 60);
+    for threads in ["1", "3"] {
+        let out = brief(
+            &["extract", "--jsonl", "--threads", threads],
+            Some(input.as_bytes()),
+        );
+        assert!(out.stdout == default.stdout, "--threads {threads}");
+    }
+    let mut child = command()
+        .args(["extract", "--jsonl"])
+        .env("BRIEF_THREADS", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    assert!(child.wait_with_output().unwrap().stdout == default.stdout);
+
+    for bad in ["0", "two"] {
+        let out = brief(&["extract", "--jsonl", "--threads", bad], Some(b""));
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
+    }
+}
+
+/// `--threads 1` analyses a batch on the calling thread alone: the process never has a
+/// second thread while it reads, analyses and writes.
+#[cfg(target_os = "linux")]
+#[test]
+fn one_thread_means_one_thread() {
+    use std::process::Stdio;
+    let sentence = "Officials said on Friday that the talks had failed. ";
+    let line = format!("{{\"id\": 1, \"text\": \"{}\"}}\n", sentence.repeat(100));
+    let mut child = command()
+        .args(["extract", "--jsonl", "--threads", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        for _ in 0..200 {
+            if stdin.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut most = 0;
+    while child.try_wait().unwrap().is_none() {
+        let threads = std::fs::read_to_string(&status).ok().and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Threads:"))
+                .and_then(|n| n.trim().parse::<u32>().ok())
+        });
+        most = most.max(threads.unwrap_or(0));
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    feeder.join().unwrap();
+    assert_eq!(most, 1);
 }
 
 /// `brief -` on a terminal says it is reading the briefing there and how to end it.

@@ -170,3 +170,29 @@ fn forum_post() {
     let (_, russia) = actor(&analysis, "Russia");
     assert!(russia.aliases.iter().any(|a| a == "Moscow"));
 }
+
+#[test]
+fn a_source_through_an_office_or_a_spokesman_is_the_actor_meant() {
+    let (doc, analysis) = analyse(
+        "Prime Minister Ana Torres met the envoy on Monday. Mr. Halvorsen accepted the \
+         apology, the prime minister's office said. The office of President Luis Mora said \
+         the talks would resume. A spokesman for Chancellor Karl Weber said the plan was dead. \
+         Senator Jane Cole's office said the bill would pass."
+            .as_bytes(),
+    );
+    for (words, actor) in [
+        ("Halvorsen accepted the apology", "Ana Torres"),
+        ("the talks would resume", "Luis Mora"),
+        ("the plan was dead", "Karl Weber"),
+        ("the bill would pass", "Jane Cole"),
+    ] {
+        let c = claim(&doc, &analysis, words);
+        assert_eq!(source(&analysis, c), vec![actor], "{words}");
+    }
+    // the office of a prime minister the text does not name is nobody it names: not the
+    // person of the claim
+    let (doc, analysis) =
+        analyse(b"Mr. Halvorsen accepted the apology, the prime minister's office said.");
+    let c = claim(&doc, &analysis, "Halvorsen accepted the apology");
+    assert!(source(&analysis, c).is_empty());
+}

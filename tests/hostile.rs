@@ -5,6 +5,8 @@
 
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/pty.rs"]
+mod pty;
 
 use std::io::Write;
 use std::path::Path;
@@ -255,14 +257,7 @@ fn output_onto_a_pipe_or_device_writes_into_it_and_other_special_files_are_refus
     use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
     // a named pipe: read by another thread while brief writes into it
-    let fifo = dir.path().join("pipe");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    let fifo = fifo(dir.path(), "pipe");
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read(fifo).unwrap())
@@ -578,89 +573,24 @@ fn days_that_do_not_exist_and_years_past_9999_get_no_value() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_signal_from_outside_gives_the_terminal_back() {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
-    use std::sync::{Arc, Mutex};
     // SIGABRT stands for every abort (a stack overflow aborts): the process dies of it, but
     // gives the terminal back first
     for signal in [libc::SIGINT, libc::SIGQUIT, libc::SIGABRT] {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
-        command.arg("--no-config");
-        command.env("TERM", "xterm-256color");
-        let data = tempfile::tempdir().unwrap();
-        command.env("BRIEF_DATA_DIR", data.path());
-        let mut child = pty.slave.spawn_command(command).unwrap();
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let _keys = pty.master.take_writer().unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(30).unwrap(),
-            std::num::NonZeroU16::new(120).unwrap(),
-            0,
-        )));
-        let parser = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                parser.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let start = Instant::now();
-        while !screen
-            .lock()
-            .unwrap()
-            .screen()
-            .contents()
-            .contains("claims reviewed")
-        {
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "the reader never drew"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let pid = child.process_id().unwrap();
+        let mut session = pty::Session::start(&[]);
+        session.wait("the reader", |s| s.contains("claims reviewed"));
+        let pid = session.child.process_id().unwrap();
         // SAFETY: kill only sends a signal, to the reader this test started.
         assert_eq!(unsafe { libc::kill(pid as libc::pid_t, signal) }, 0);
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "the reader outlived {signal}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        };
+        let status = session.exited();
         assert_eq!(
             status.success(),
             signal != libc::SIGABRT,
             "signal {signal}: {status:?}"
         );
-        let start = Instant::now();
-        while screen.lock().unwrap().screen().alternate_screen() {
-            assert!(
-                start.elapsed() < Duration::from_secs(5),
-                "the alternate screen was kept"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        assert!(
-            !screen.lock().unwrap().screen().hide_cursor(),
-            "the cursor stayed hidden"
-        );
+        session
+            .screen
+            .wait_for("the alternate screen left", |s| !s.alternate_screen());
+        assert!(!session.screen.cursor_hidden(), "the cursor stayed hidden");
     }
 }
 
@@ -750,62 +680,11 @@ fn one_bad_item_is_set_aside_alone_and_the_others_load() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_named_pipe_does_not_hold_up_the_first_screen() {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
-    use std::sync::{Arc, Mutex};
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("pipe.md");
-    assert!(
-        Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
-    command.args(["--no-config", fifo.to_str().unwrap()]);
-    command.env("TERM", "xterm-256color");
-    command.env("BRIEF_DATA_DIR", dir.path().join("data"));
-    let mut child = pty.slave.spawn_command(command).unwrap();
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let mut keys = pty.master.take_writer().unwrap();
-    let screen = Arc::new(Mutex::new(vt100::Parser::new(
-        std::num::NonZeroU16::new(30).unwrap(),
-        std::num::NonZeroU16::new(120).unwrap(),
-        0,
-    )));
-    let parser = Arc::clone(&screen);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            parser.lock().unwrap().process(&buf[..n]);
-        }
-    });
-    let wait = |what: &str, ok: &dyn Fn(&vt100::Screen) -> bool| {
-        let start = Instant::now();
-        while !ok(screen.lock().unwrap().screen()) {
-            let contents = screen.lock().unwrap().screen().contents();
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "waited for {what}:\n{contents}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    };
+    let fifo = fifo(dir.path(), "pipe.md");
+    let session = pty::Session::start(&[fifo.to_str().unwrap()]);
     // nothing writes the pipe yet: the reader draws all the same
-    wait("the first screen", &|s| {
+    session.screen.wait_for("the first screen", |s| {
         s.alternate_screen() && s.contents().contains("pipe.md")
     });
     std::fs::write(
@@ -813,17 +692,15 @@ fn a_named_pipe_does_not_hold_up_the_first_screen() {
         "Officials in Oslo said on Monday that talks would resume.\n",
     )
     .unwrap();
-    wait("the analysis", &|s| {
-        s.contents().contains("claims reviewed")
-    });
-    keys.write_all(b"q").unwrap();
-    keys.flush().unwrap();
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "the reader did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    session.quit();
+}
+
+/// A named pipe made in `dir`.
+#[cfg(unix)]
+fn fifo(dir: &Path, name: &str) -> std::path::PathBuf {
+    let fifo = dir.join(name);
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    fifo
 }

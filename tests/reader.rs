@@ -3,175 +3,30 @@
 //! library's list, filter, open and back, and search across the briefings; a review kept
 //! across runs and exported.
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+#[path = "common/pty.rs"]
+mod pty;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::time::Duration;
 
-const ROWS: u16 = 40;
-const COLS: u16 = 140;
-/// Generous: the machine may be busy with other builds.
-const PATIENCE: Duration = Duration::from_secs(60);
+use pty::Session;
 
-struct Screen {
-    parser: Arc<Mutex<vt100::Parser>>,
-}
-
-impl Screen {
-    fn text(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// Whether brief's full-screen mode (the alternate screen) is on.
-    fn alternate(&self) -> bool {
-        self.parser.lock().unwrap().screen().alternate_screen()
-    }
-
-    /// Polls the screen until `ok` holds; the screen on failure.
-    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if ok(&self.text()) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("waited for {what}; the screen:\n{}", self.text());
-    }
-}
-
-fn nonzero(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a size above zero")
-}
-
-/// The binary running in a pseudo-terminal, its screen kept up to date by a thread.
-struct Session {
-    screen: Screen,
-    keys: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    /// The data dir unless the test names one: reviews and reading positions stay out of
-    /// the user's own.
-    _data: tempfile::TempDir,
-}
-
-impl Session {
-    fn start(args: &[&str]) -> Session {
-        Session::start_in(None, &[], args)
-    }
-
-    /// The binary run from folder `cwd` (where the export key writes without a config),
-    /// with `env` set.
-    fn start_in(cwd: Option<&std::path::Path>, env: &[(&str, &str)], args: &[&str]) -> Session {
-        Session::spawn(cwd, env, args, None)
-    }
-
-    /// The binary run with files limited to `blocks` blocks of 512 bytes (the soft
-    /// RLIMIT_FSIZE, with SIGXFSZ ignored, so that a write past it fails as on a full disk).
-    #[cfg(target_os = "linux")]
-    fn start_limited(blocks: u64, args: &[&str]) -> Session {
-        Session::spawn(None, &[], args, Some(blocks))
-    }
-
-    fn spawn(
-        cwd: Option<&std::path::Path>,
-        env: &[(&str, &str)],
-        args: &[&str],
-        blocks: Option<u64>,
-    ) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut command = match blocks {
-            None => CommandBuilder::new(env!("CARGO_BIN_EXE_brief")),
-            Some(blocks) => {
-                let mut sh = CommandBuilder::new("sh");
-                let script = format!("trap '' XFSZ; ulimit -S -f {blocks}; exec \"$0\" \"$@\"");
-                sh.args(["-c", &script, env!("CARGO_BIN_EXE_brief")]);
-                sh
-            }
-        };
-        command.arg("--no-config");
-        command.args(args);
-        command.env("TERM", "xterm-256color");
-        let data = tempfile::tempdir().expect("a data dir");
-        command.env("BRIEF_DATA_DIR", data.path());
-        if let Some(cwd) = cwd {
-            command.cwd(cwd);
-        }
-        for (name, value) in env {
-            command.env(name, value);
-        }
-        let child = pty.slave.spawn_command(command).expect("brief starts");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let keys = pty.master.take_writer().expect("writer");
-        let screen = Screen {
-            parser: Arc::new(Mutex::new(vt100::Parser::new(
-                nonzero(ROWS),
-                nonzero(COLS),
-                0,
-            ))),
-        };
-        let parser = Arc::clone(&screen.parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                parser.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        Session {
-            screen,
-            keys,
-            child,
-            _data: data,
-        }
-    }
-
-    fn press(&mut self, keys: &str) {
-        self.keys.write_all(keys.as_bytes()).expect("keys sent");
-        self.keys.flush().expect("keys flushed");
-    }
-
-    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) {
-        self.screen.wait(what, ok);
-    }
-
-    /// Presses `keys`, then waits for the screen to show `what`.
-    fn step(&mut self, keys: &str, what: &str, ok: impl Fn(&str) -> bool) {
-        self.press(keys);
-        self.wait(what, ok);
-    }
-
-    /// `q`: brief ends with success and gives the terminal back.
-    fn quit(mut self) {
-        self.press("q");
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                break status;
-            }
-            assert!(start.elapsed() < PATIENCE, "brief did not quit");
-            std::thread::sleep(Duration::from_millis(50));
-        };
-        assert!(status.success());
-        let start = Instant::now();
-        while self.screen.alternate() {
-            assert!(
-                start.elapsed() < PATIENCE,
-                "the alternate screen was not left"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
+/// Under `NO_COLOR` the focused pane is still told from the others: its title in reverse
+/// video, and only its.
+#[test]
+fn without_colour_the_focused_pane_shows_by_its_title() {
+    let mut session = Session::start_in(None, &[("NO_COLOR", "1")], &[]);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    let reversed = |title: &'static str| move |s: &vt100::Screen| pty::title_reversed(s, title);
+    session
+        .screen
+        .wait_for("the article focused", reversed("Article"));
+    assert!(!reversed("Claims")(&session.screen.now()));
+    session.press("2");
+    session
+        .screen
+        .wait_for("the claims focused", reversed("Claims"));
+    assert!(!reversed("Article")(&session.screen.now()));
+    session.quit();
 }
 
 /// A briefing written in a folder of its own, with a data dir beside it for the reviews.
@@ -452,11 +307,7 @@ fn the_reader_killed_while_saving_leaves_a_whole_review() {
         let pid = session.child.process_id().expect("the reader's pid");
         // SAFETY: kill only sends a signal, to the reader this test started.
         assert_eq!(unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) }, 0);
-        let start = Instant::now();
-        while session.child.try_wait().expect("child status").is_none() {
-            assert!(start.elapsed() < PATIENCE, "the reader outlived SIGKILL");
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        session.exited();
         for entry in std::fs::read_dir(&reviews).into_iter().flatten().flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             assert!(!name.contains(".damaged-"), "run {run}: {name}");

@@ -8,6 +8,7 @@ pub const SHAPES: &[(&str, &str)] = &[
     ("parens", "file"),
     ("capitalised-run", "file"),
     ("dates-in-one-sentence", "file"),
+    ("number-words", "file"),
     ("one-sentence", "file"),
     ("one-word-lines", "file"),
     ("markdown-nesting", "file"),
@@ -40,6 +41,8 @@ pub fn shape(name: &str, n: usize) -> Option<String> {
                 fill("5 March 2024, ", n)
             )
         }
+        // number words and time modifiers the time grammar reads on from each of them
+        "number-words" => format!("{english}\n\n{}", fill("one two ", n)),
         // a 5 MB sentence: no full stop anywhere
         "one-sentence" => format!(
             "Officials said {}",

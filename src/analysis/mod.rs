@@ -18,10 +18,10 @@ pub use model::*;
 
 use crate::document::Document;
 
-/// The analysis of a briefing; one longer than [`sections::SECTIONED_ABOVE`] is analysed a
-/// section at a time, so that memory stays within a small multiple of its size.
+/// The analysis of a briefing; a long one, or one of very many tokens, is analysed a section
+/// at a time ([`sections::needed`]), so that memory stays within a small multiple of its size.
 pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
-    if doc.text.len() > sections::SECTIONED_ABOVE {
+    if sections::needed(doc) {
         sections::analyze(doc, lexicon)
     } else {
         analyze_whole(doc, lexicon)
@@ -39,12 +39,15 @@ fn analyze_whole(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let times = times::extract(doc, &tokens);
     let actors = actors::extract(doc, &tokens, &times, lexicon);
     let mentions = mentions::MentionIndex::new(&actors);
-    // the sentences with a cue parsed once, for the claims (parsing is most of the cost of
-    // an analysis, and the other sentences do not read it)
+    // parsed once: the sentences with a cue, for the claims, and those with several dates,
+    // for the timeline (parsing is most of the cost of an analysis, and the other sentences
+    // do not read it)
+    let for_claims = claims::wants_parse(&doc.text, lexicon);
+    let for_timeline = timeline::wants_parse(&doc.text, &times);
     let syntax =
-        syntax::Syntax::of_sentences(doc, &tokens, claims::wants_parse(&doc.text, lexicon));
+        syntax::Syntax::of_sentences(doc, &tokens, move |s| for_claims(s) || for_timeline(s));
     let claims = claims::extract(doc, &tokens, &syntax, &mentions, lexicon);
-    let timeline = timeline::build(doc, &tokens, &times, &mentions);
+    let timeline = timeline::build(doc, &tokens, &times, &syntax, &claims, &mentions);
     Analysis {
         english: true,
         actors,

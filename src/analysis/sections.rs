@@ -16,7 +16,7 @@ use std::collections::{BinaryHeap, HashMap};
 use jiff::civil::Date;
 
 use super::model::{Actor, ActorKind, Analysis, Claim, Event, Timex};
-use super::{UserLexicon, analyze_whole};
+use super::{UserLexicon, analyze_whole, tokens};
 use crate::document::{Document, Span};
 
 /// Briefings longer than this, in bytes of text, are analysed in sections: whole, the
@@ -27,6 +27,20 @@ pub const SECTIONED_ABOVE: usize = 1 << 20;
 /// A section's size in bytes of text: whole paragraphs, at least one.
 const SECTION: usize = 1 << 19;
 
+/// At most this many tokens are analysed at once, whatever the bytes: the working set grows
+/// with the tokens (about 100 bytes each at the peak), and a text of one-character tokens
+/// (quote marks, brackets) has as many as it has bytes. News has a token in about 5 bytes,
+/// so news longer than about 330 kB is sectioned for its tokens: whole, 1 MB of it in one
+/// sentence took 65 MB, a run of names 45 MB, against a bound of 40 MB.
+const TOKENS: usize = 1 << 16;
+
+/// Whether the briefing is analysed in sections: for its bytes or for its tokens.
+pub fn needed(doc: &Document) -> bool {
+    let len = doc.text.len();
+    // a briefing of TOKENS bytes or fewer cannot have more tokens
+    len > SECTIONED_ABOVE || len > TOKENS && tokens::count(&doc.text, Span::new(0, len)) > TOKENS
+}
+
 pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let mut joined = Joined::default();
     for span in sections(&units(doc)) {
@@ -35,34 +49,82 @@ pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     joined.finish()
 }
 
-/// What sections are made of: paragraphs, or the sentences of a paragraph longer than a
-/// section (a briefing in one line).
-fn units(doc: &Document) -> Vec<Span> {
+/// A part of the text sections are made of, with its tokens counted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Unit {
+    span: Span,
+    tokens: usize,
+}
+
+/// What sections are made of: paragraphs, or the sentences of a paragraph too long for a
+/// section (a briefing in one line), or pieces of a sentence too long for one (a run of
+/// brackets), cut between tokens.
+fn units(doc: &Document) -> Vec<Unit> {
+    let text = &doc.text;
+    let fits = |span: Span| {
+        let tokens = tokens::count(text, span);
+        (span.len() <= SECTION && tokens <= TOKENS).then_some(Unit { span, tokens })
+    };
     let mut units = Vec::with_capacity(doc.paragraphs.len());
     for &p in &doc.paragraphs {
-        if p.len() > SECTION {
-            let first = doc.sentences.partition_point(|s| s.start < p.start);
-            let last = doc.sentences.partition_point(|s| s.start < p.end);
-            units.extend_from_slice(&doc.sentences[first..last.max(first)]);
-        } else {
-            units.push(p);
+        if let Some(unit) = fits(p) {
+            units.push(unit);
+            continue;
+        }
+        let first = doc.sentences.partition_point(|s| s.start < p.start);
+        let last = doc.sentences.partition_point(|s| s.start < p.end);
+        for &s in &doc.sentences[first..last.max(first)] {
+            match fits(s) {
+                Some(unit) => units.push(unit),
+                None => pieces(text, s, &mut units),
+            }
         }
     }
     units
 }
 
-/// Runs of whole units of about [`SECTION`] bytes each, covering them all.
-fn sections(units: &[Span]) -> Vec<Span> {
+/// A sentence too long for a section, cut before a token into pieces that fit one.
+fn pieces(text: &str, sentence: Span, out: &mut Vec<Unit>) {
+    let mut piece = Unit {
+        span: Span::new(sentence.start, sentence.start),
+        tokens: 0,
+    };
+    tokens::scan(text, sentence, |token, _| {
+        if piece.tokens == TOKENS || piece.tokens > 0 && token.end - piece.span.start > SECTION {
+            piece.span.end = token.start;
+            out.push(piece);
+            piece = Unit {
+                span: Span::new(token.start, token.start),
+                tokens: 0,
+            };
+        }
+        piece.tokens += 1;
+    });
+    piece.span.end = sentence.end;
+    out.push(piece);
+}
+
+/// Runs of whole units covering them all: each closed once it reaches [`SECTION`] bytes, or
+/// before a unit that would take it past [`TOKENS`] tokens.
+fn sections(units: &[Unit]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut first = 0;
+    let mut tokens = 0;
     for (i, u) in units.iter().enumerate() {
-        if u.end - units[first].start >= SECTION {
-            out.push(Span::new(units[first].start, u.end));
+        if i > first && tokens + u.tokens > TOKENS {
+            out.push(Span::new(units[first].span.start, units[i - 1].span.end));
+            first = i;
+            tokens = 0;
+        }
+        tokens += u.tokens;
+        if u.span.end - units[first].span.start >= SECTION {
+            out.push(Span::new(units[first].span.start, u.span.end));
             first = i + 1;
+            tokens = 0;
         }
     }
     if let (Some(start), Some(end)) = (units.get(first), units.last()) {
-        out.push(Span::new(start.start, end.end));
+        out.push(Span::new(start.span.start, end.span.end));
     }
     out
 }
@@ -244,14 +306,35 @@ mod tests {
     #[test]
     fn sections_are_runs_of_whole_units_covering_them_all() {
         let half = SECTION / 2;
-        let paragraphs: Vec<Span> = (0..5)
-            .map(|i| Span::new(i * (half + 2), i * (half + 2) + half))
+        let unit = |span, tokens| Unit { span, tokens };
+        let paragraphs: Vec<Unit> = (0..5)
+            .map(|i| unit(Span::new(i * (half + 2), i * (half + 2) + half), 10))
             .collect();
-        let run = |a: usize, b: usize| Span::new(paragraphs[a].start, paragraphs[b].end);
+        let run = |a: usize, b: usize| Span::new(paragraphs[a].span.start, paragraphs[b].span.end);
         assert_eq!(sections(&paragraphs), vec![run(0, 1), run(2, 3), run(4, 4)]);
-        let one = Span::new(0, 3 * SECTION);
-        assert_eq!(sections(&[one]), vec![one]);
+        let one = unit(Span::new(0, 3 * SECTION), 10);
+        assert_eq!(sections(&[one]), vec![one.span]);
         assert!(sections(&[]).is_empty());
+        // short units of many tokens: closed before the one that would pass TOKENS
+        let dense: Vec<Unit> = (0..5)
+            .map(|i| unit(Span::new(i * 100, i * 100 + 90), TOKENS / 2))
+            .collect();
+        let spans = |a: usize, b: usize| Span::new(dense[a].span.start, dense[b].span.end);
+        assert_eq!(
+            sections(&dense),
+            vec![spans(0, 1), spans(2, 3), spans(4, 4)]
+        );
+    }
+
+    #[test]
+    fn a_sentence_too_long_for_a_section_is_cut_between_tokens() {
+        let text = "(".repeat(2 * TOKENS + 10);
+        let mut out = Vec::new();
+        pieces(&text, Span::new(0, text.len()), &mut out);
+        let tokens: Vec<usize> = out.iter().map(|u| u.tokens).collect();
+        assert_eq!(tokens, vec![TOKENS, TOKENS, 10]);
+        assert!(out.windows(2).all(|w| w[0].span.end == w[1].span.start));
+        assert_eq!((out[0].span.start, out[2].span.end), (0, text.len()));
     }
 
     fn claim(start: usize, end: usize, source: Vec<usize>, contradicts: Vec<usize>) -> Claim {

@@ -74,6 +74,25 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
 }
 
 fn tokenize_range(text: &str, range: Span, sentence: usize, out: &mut Vec<Token>) {
+    scan(text, range, |span, kind| {
+        out.push(Token {
+            span,
+            kind,
+            sentence,
+            sentence_start: false,
+        })
+    });
+}
+
+/// How many tokens `range` of the text holds, none of them kept.
+pub fn count(text: &str, range: Span) -> usize {
+    let mut n = 0;
+    scan(text, range, |_, _| n += 1);
+    n
+}
+
+/// Each token of `range` in turn: its span and kind.
+pub fn scan(text: &str, range: Span, mut token: impl FnMut(Span, TokenKind)) {
     let s = &text[range.start..range.end];
     // each token's end is a char boundary past `i`: the scan jumps there, not decoding its
     // characters a second time
@@ -97,12 +116,7 @@ fn tokenize_range(text: &str, range: Span, sentence: usize, out: &mut Vec<Token>
         } else {
             (i + c.len_utf8(), TokenKind::Punct)
         };
-        out.push(Token {
-            span: Span::new(range.start + i, range.start + end),
-            kind,
-            sentence,
-            sentence_start: false,
-        });
+        token(Span::new(range.start + i, range.start + end), kind);
         i = end;
     }
 }

@@ -157,18 +157,23 @@ impl Document {
         }
     }
 
-    /// The part of the briefing in `span` (whole sentences; paragraphs clipped to it), as a
+    /// The part of the briefing in `span` (paragraphs and sentences clipped to it), as a
     /// briefing of its own (offsets from its start, the same metadata), for analysing a
     /// long briefing in sections.
     pub fn section(&self, span: Span) -> Document {
-        let shift = |s: &Span| Span::new(s.start - span.start, s.end - span.start);
+        let clip = |s: &Span| {
+            Span::new(
+                s.start.max(span.start) - span.start,
+                s.end.min(span.end) - span.start,
+            )
+        };
         let first = self.paragraphs.partition_point(|p| p.end <= span.start);
         let last = self.paragraphs.partition_point(|p| p.start < span.end);
         let paragraphs = self.paragraphs[first..last.max(first)]
             .iter()
-            .map(|p| shift(&Span::new(p.start.max(span.start), p.end.min(span.end))))
+            .map(clip)
             .collect();
-        let first = self.sentences.partition_point(|s| s.start < span.start);
+        let first = self.sentences.partition_point(|s| s.end <= span.start);
         let last = self.sentences.partition_point(|s| s.start < span.end);
         let text = self.text[span.start..span.end].to_string();
         Document {
@@ -177,7 +182,7 @@ impl Document {
             paragraphs,
             sentences: self.sentences[first..last.max(first)]
                 .iter()
-                .map(shift)
+                .map(clip)
                 .collect(),
             offsets: OffsetMap::new(&text),
             text,

@@ -3,7 +3,8 @@
 
 use serde_json::{Value, json};
 
-use crate::analysis::ActorKind;
+use crate::analysis::{ActorKind, Claim};
+use crate::document::Span;
 use crate::review::Status;
 
 use super::Briefing;
@@ -65,7 +66,7 @@ pub fn render(b: &Briefing) -> String {
             let mut out = json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "claimReviewed": b.doc.slice(claim.span),
+                "claimReviewed": b.doc.slice(statement(claim)),
                 "reviewRating": rating,
                 "author": {"@type": "Person", "name": b.review.reviewer},
                 "datePublished": review.updated.strftime("%Y-%m-%d").to_string(),
@@ -81,6 +82,21 @@ pub fn render(b: &Briefing) -> String {
     let mut out = script_safe(&out);
     out.push('\n');
     out
+}
+
+/// The claim as its source asserted it: its source, cue and content, from the first to the
+/// last where they share its sentence. The content alone would say the opposite of a denial:
+/// "Russia and North Korea have denied any formal military cooperation" rated Disputed is
+/// not "any formal military cooperation" rated Disputed.
+fn statement(claim: &Claim) -> Span {
+    let around = [claim.cue, claim.source.as_ref().map(|s| s.span)];
+    around
+        .into_iter()
+        .flatten()
+        .filter(|part| claim.sentence.contains(*part))
+        .fold(claim.span, |all, part| {
+            Span::new(all.start.min(part.start), all.end.max(part.end))
+        })
 }
 
 /// Whether a URL is a web address (http or https), the only kind a page may carry on: a
@@ -124,6 +140,36 @@ fn verdict(status: Status) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{ClaimKind, UserLexicon, analyze};
+    use crate::document::Document;
+
+    #[test]
+    fn a_denial_reviewed_is_the_denial_with_its_source_and_cue() {
+        let text = "Both Norway and Sweden have denied any formal military cooperation. \
+                    The talks will resume in May, officials said.";
+        let (doc, _) = Document::from_bytes(text.as_bytes()).unwrap();
+        let analysis = analyze(&doc, &UserLexicon::default());
+        let denial = analysis
+            .claims
+            .iter()
+            .find(|c| c.kind == ClaimKind::Denial)
+            .expect("a denial");
+        assert_eq!(doc.slice(denial.span), "any formal military cooperation");
+        assert_eq!(
+            doc.slice(statement(denial)),
+            "Both Norway and Sweden have denied any formal military cooperation"
+        );
+        // a source after its content: still the whole statement
+        let said = analysis
+            .claims
+            .iter()
+            .find(|c| c.kind != ClaimKind::Denial)
+            .expect("a second claim");
+        assert_eq!(
+            doc.slice(statement(said)),
+            "The talks will resume in May, officials said"
+        );
+    }
 
     #[test]
     fn nothing_in_a_string_ends_the_script_element() {

@@ -4,9 +4,10 @@
 use super::{Briefing, status, word};
 use crate::schema::claim_id;
 
-/// The contract's columns, then `contradicts` (an extension, last so that the contract's
-/// keep their places).
-const COLUMNS: [&str; 12] = [
+/// The contract's columns, then the extensions, after them so that the contract's keep
+/// their places: `contradicts`, and the briefing's title, published date and path on every
+/// row, so that the rows of many briefings can be pasted into one sheet.
+const COLUMNS: [&str; 15] = [
     "id",
     "status",
     "grade",
@@ -19,12 +20,16 @@ const COLUMNS: [&str; 12] = [
     "start",
     "end",
     "contradicts",
+    "title",
+    "published",
+    "path",
 ];
 
 pub fn render(b: &Briefing) -> String {
     let mut out = String::new();
     row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
     let doc = b.doc;
+    let published = doc.meta.published.map_or(String::new(), |d| d.to_string());
     for (id, claim, review) in b.claims() {
         let hedges: Vec<&str> = claim.hedges.iter().map(|&h| doc.slice(h)).collect();
         let contradicts: Vec<String> = claim.contradicts.iter().map(|&c| claim_id(c)).collect();
@@ -45,6 +50,9 @@ pub fn render(b: &Briefing) -> String {
                 doc.char_offset(claim.span.start).to_string(),
                 doc.char_offset(claim.span.end).to_string(),
                 contradicts.join("; "),
+                b.title().to_string(),
+                published.clone(),
+                b.path.clone().unwrap_or_default(),
             ],
         );
     }

@@ -228,29 +228,67 @@ fn block(text: &str, prefix: &str) -> String {
         .join("\n")
 }
 
-/// Backslash-escapes what CommonMark or GitHub could read as markup: emphasis, code, links
-/// and autolinks, HTML, headings, quotes, tables, entities; and a list or heading marker at
-/// the start ("1.", "-", "=").
+/// Backslash-escapes what CommonMark would read as markup at that place, and nothing else, so
+/// the note reads clean: code, links, HTML and entities, emphasis only where a `*` or `_`
+/// could open or close it (CommonMark's flanking rules: not "2 * 3" or "snake_case"), a
+/// heading, quote or list marker at the start ("#", ">", "1.", "-"), and table pipes (GitHub
+/// draws tables). `~` and `:` stay as written: "~11,000", "Follow up: ask".
 fn escape(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
     let mut leading_digits = true;
-    for c in text.chars() {
-        let list_marker = leading_digits && !out.is_empty() && matches!(c, '.' | ')');
-        let line_start = out.is_empty() && matches!(c, '+' | '-' | '=');
-        if list_marker
-            || line_start
-            || matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | ':' | '@'
-            )
-        {
+    for (i, &c) in chars.iter().enumerate() {
+        let start = out.is_empty();
+        let list_marker = leading_digits && !start && matches!(c, '.' | ')');
+        let special = match c {
+            '\\' | '`' | '[' | ']' | '<' | '|' => true,
+            '*' | '_' => emphasis(&chars, i),
+            '&' => entity(&chars[i + 1..]),
+            '#' | '>' | '+' | '-' | '=' => start,
+            _ => false,
+        };
+        if special || list_marker {
             out.push('\\');
         }
         out.push(c);
         leading_digits &= c.is_ascii_digit();
     }
-    // GitHub links bare "www." too.
-    out.replace("www.", "www\\.")
+    out
+}
+
+/// Whether the run of `*` or `_` holding `chars[i]` could open or close emphasis.
+fn emphasis(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    let first = chars[..i]
+        .iter()
+        .rposition(|&x| x != c)
+        .map_or(0, |p| p + 1);
+    let after = chars[i..]
+        .iter()
+        .position(|&x| x != c)
+        .map_or(chars.len(), |p| i + p);
+    let before = first.checked_sub(1).map_or(' ', |p| chars[p]);
+    let next = chars.get(after).copied().unwrap_or(' ');
+    let punct = |x: char| !x.is_alphanumeric() && !x.is_whitespace();
+    let left = !next.is_whitespace() && (!punct(next) || before.is_whitespace() || punct(before));
+    let right = !before.is_whitespace() && (!punct(before) || next.is_whitespace() || punct(next));
+    if c == '*' {
+        return left || right;
+    }
+    (left && (!right || punct(before))) || (right && (!left || punct(next)))
+}
+
+/// Whether an `&` followed by `rest` starts an entity or character reference ("&amp;",
+/// "&#35;", "&#x23;").
+fn entity(rest: &[char]) -> bool {
+    let end = rest.iter().take(33).position(|&c| c == ';');
+    end.is_some_and(|end| {
+        end > 0
+            && rest[..end]
+                .iter()
+                .enumerate()
+                .all(|(k, &c)| c.is_ascii_alphanumeric() || (k == 0 && c == '#'))
+    })
 }
 
 #[cfg(test)]
@@ -259,23 +297,37 @@ mod tests {
 
     #[test]
     fn quoted_text_cannot_become_markup() {
-        assert_eq!(
-            escape("[x](javascript:alert)"),
-            "\\[x\\](javascript\\:alert)"
-        );
+        assert_eq!(escape("[x](javascript:alert)"), "\\[x\\](javascript:alert)");
         assert_eq!(escape("- a-b"), "\\- a-b");
-        assert_eq!(escape("<img src=x>"), "\\<img src=x\\>");
+        assert_eq!(escape("<img src=x>"), "\\<img src=x>");
         assert_eq!(escape("1. item"), "1\\. item");
         assert_eq!(escape("# h"), "\\# h");
+        assert_eq!(escape("> quoted"), "\\> quoted");
         assert_eq!(
-            escape("see https://x.org or www.y.org"),
-            "see https\\://x.org or www\\.y.org"
+            escape("&amp; &#35; *b* `c`"),
+            "\\&amp; \\&#35; \\*b\\* \\`c\\`"
         );
-        assert_eq!(escape("&amp; *b* `c`"), "\\&amp; \\*b\\* \\`c\\`");
+        assert_eq!(escape("a*b _c_ __d__"), "a\\*b \\_c\\_ \\_\\_d\\_\\_");
+        assert_eq!(escape("a | b"), "a \\| b");
         assert_eq!(block("a\n\n> b", "> "), "> a\n>\n> \\> b");
         assert_eq!(inline("two\n  lines"), "two lines");
         assert_eq!(link("https://x.org/a?b=1"), "<https://x.org/a?b=1>");
-        assert_eq!(link("javascript:alert(1)"), "javascript\\:alert(1)");
-        assert_eq!(link("https://x.org/a> <b"), "https\\://x.org/a\\> \\<b");
+        assert_eq!(link("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(link("https://x.org/a> <b"), "https://x.org/a> \\<b");
+    }
+
+    #[test]
+    fn plain_text_keeps_its_characters() {
+        for text in [
+            "~11,000 troops",
+            "Follow up: ask the ministry",
+            "2 * 3 = 6",
+            "snake_case_name and file_2",
+            "R&D, AT&T & co",
+            "a # in the middle, 5 > 3",
+            "see https://x.org or www.y.org, mail a@b.org",
+        ] {
+            assert_eq!(escape(text), text);
+        }
     }
 }

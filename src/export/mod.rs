@@ -52,6 +52,8 @@ pub struct Briefing<'a> {
     pub review: Review,
     /// The briefing's file name, which names an untitled briefing.
     file: Option<String>,
+    /// The path it was read from, as given ("-" for stdin).
+    path: Option<String>,
 }
 
 impl<'a> Briefing<'a> {
@@ -66,6 +68,7 @@ impl<'a> Briefing<'a> {
             analysis,
             review,
             file: None,
+            path: None,
         }
     }
 
@@ -73,6 +76,7 @@ impl<'a> Briefing<'a> {
     /// without a title, its file name is its title, so that two untitled briefings of one
     /// day are not exported under one name.
     pub fn with_file(mut self, path: &Path) -> Self {
+        self.path = Some(path.display().to_string()).filter(|p| !p.is_empty());
         self.file = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

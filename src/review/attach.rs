@@ -68,8 +68,10 @@ pub fn attach_items(doc: &Document, analysis: &Analysis, review: &mut Review) {
 }
 
 /// The claim over exactly these bytes (of several, the one with this cue), else the one that
-/// overlaps them by more than half of the longer of the two (the analysis may have moved a
-/// boundary by a word).
+/// overlaps them most, when that is more than half of the longer of the two (the analysis
+/// may have moved a boundary by a word) or, with the same cue, the whole of either (it may
+/// have taken in or left out a part: a statement's second sentence, a clause of its
+/// content; a word the analysis once took for a claim is not one inside another cue's).
 pub fn claim_at(
     doc: &Document,
     analysis: &Analysis,
@@ -91,16 +93,17 @@ pub fn claim_at(
         claims
             .iter()
             .enumerate()
-            .map(|(i, c)| {
+            .filter_map(|(i, c)| {
                 let overlap = c
                     .span
                     .end
                     .min(span.end)
                     .saturating_sub(c.span.start.max(span.start));
-                (overlap, i, c.span.len().max(span.len()))
+                let longer = c.span.len().max(span.len());
+                let whole = overlap == c.span.len().min(span.len()) && same_cue(&i);
+                (overlap > 0 && (overlap * 2 > longer || whole)).then_some((overlap, i))
             })
-            .filter(|&(overlap, _, longer)| overlap * 2 > longer)
-            .max_by_key(|&(overlap, _, _)| overlap)
-            .map(|(_, i, _)| i)
+            .max_by_key(|&(overlap, _)| overlap)
+            .map(|(_, i)| i)
     })
 }

@@ -67,14 +67,49 @@ fn clashes(mine: &Review, merged: &Review, synced: Timestamp) -> Option<Warning>
 }
 use model::stamp;
 
-/// Who review items are recorded as: the config's `reviewer`, else `$USER`, else "unknown".
+/// Who review items are recorded as: the config's `reviewer`, else the login name from the
+/// system's user database (a cron job or service may run without `$USER`), else `$USER`,
+/// else "unknown".
 pub fn reviewer(configured: Option<&str>) -> String {
+    let named = |name: String| Some(name).filter(|n| !n.trim().is_empty());
     configured
         .map(str::trim)
         .filter(|r| !r.is_empty())
         .map(str::to_string)
-        .or_else(|| std::env::var("USER").ok().filter(|u| !u.trim().is_empty()))
+        .or_else(|| login_name().and_then(named))
+        .or_else(|| std::env::var("USER").ok().and_then(named))
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The name of the user running brief in the system's user database.
+#[cfg(unix)]
+fn login_name() -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 16 * 1024];
+    // SAFETY: passwd is plain data, all zeroes a valid value
+    let mut entry: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut found = std::ptr::null_mut();
+    // SAFETY: getpwuid_r writes only into `entry` and `buf` (its length given), and sets
+    // `found` to `entry` or null
+    let status = unsafe {
+        libc::getpwuid_r(
+            libc::geteuid(),
+            &mut entry,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut found,
+        )
+    };
+    if status != 0 || found.is_null() || entry.pw_name.is_null() {
+        return None;
+    }
+    // SAFETY: pw_name points into `buf`, NUL-terminated by getpwuid_r
+    let name = unsafe { std::ffi::CStr::from_ptr(entry.pw_name) };
+    Some(name.to_string_lossy().into_owned())
+}
+
+#[cfg(not(unix))]
+fn login_name() -> Option<String> {
+    std::env::var("USERNAME").ok()
 }
 
 /// One change, as it can be taken back.

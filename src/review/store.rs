@@ -335,9 +335,11 @@ impl Store {
         written.map_err(|e| StoreError::Io {
             path: path.to_path_buf(),
             why: format!(
-                "{} items of the review file are damaged and cannot be set aside ({}): move it \
+                "{} {} of the review file {} damaged and cannot be set aside ({}): move it \
                  away or make its folder writable",
                 bad.len(),
+                if bad.len() == 1 { "item" } else { "items" },
+                if bad.len() == 1 { "is" } else { "are" },
                 crate::io_reason(&e)
             ),
         })?;

@@ -78,6 +78,46 @@ fn a_review_persists_and_reattaches_after_the_text_is_edited() {
 }
 
 #[test]
+fn a_review_reattaches_when_the_analysis_draws_its_claim_otherwise() {
+    let text = "Lee said the talks had failed. \"We will try again next week.\"\n\n\
+                The mayor said that the bridge would reopen in May.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let d = doc(text);
+    // an older analysis: the statement's first sentence alone, "that" in the other content
+    let new = analyze(&d, &UserLexicon::default());
+    let mut old = new.clone();
+    let talks = claim_index(&d, &old, "the talks had failed");
+    let bridge = claim_index(&d, &old, "the bridge would reopen");
+    let first = text.find("the talks had failed").unwrap();
+    old.claims[talks].span = Span::new(first, first + "the talks had failed".len());
+    old.claims[talks].fragments = None;
+    let that = text.find("that the bridge").unwrap();
+    old.claims[bridge].span = Span::new(that, old.claims[bridge].span.end);
+    let store = Store::open(dir.path()).unwrap();
+    let key = BriefingKey::Fingerprint("briefing".into());
+    let (mut s, _) = Session::load(Some(store), key, "tester".into(), &d, &mut old, at(0)).unwrap();
+    assert!(s.set_status(&d, &old, talks, Status::Disputed, at(1)));
+    assert!(s.set_status(&d, &old, bridge, Status::Supported, at(2)));
+    s.save(&d, &mut old, at(3)).unwrap();
+
+    let (d2, a2, s2, _) = open(dir.path(), text);
+    assert_ne!(
+        a2.claims[talks].span, old.claims[talks].span,
+        "{:?}",
+        a2.claims
+    );
+    for (words, status) in [
+        ("the talks had failed", Status::Disputed),
+        ("the bridge would reopen", Status::Supported),
+    ] {
+        let item = s2.claim(claim_index(&d2, &a2, words)).expect(words);
+        assert_eq!(item.status, status);
+        assert!(!item.orphaned);
+    }
+    assert_eq!(s2.orphans().count(), 0);
+}
+
+#[test]
 fn corrections_survive_reanalysis_and_undo_takes_them_back() {
     let dir = tempfile::tempdir().unwrap();
     let (d, mut a, mut s, _) = open(dir.path(), TEXT);

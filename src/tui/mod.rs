@@ -72,8 +72,8 @@ enum Loaded {
 enum Start {
     /// A briefing, with its bytes when they were read before the terminal was taken (stdin).
     One(Origin, Option<Vec<u8>>),
-    /// The folders and files of a library.
-    Library(Vec<PathBuf>),
+    /// The folders and files of a library, and how many threads read them.
+    Library(Vec<PathBuf>, usize),
 }
 
 /// What the configuration decides about the reader.
@@ -99,14 +99,15 @@ pub fn run(
 }
 
 /// Runs the reader on a library: the briefings of `roots` (folders and files), each read in
-/// the background through `opener`. Returns the warnings of the briefings read, each
-/// naming its file.
+/// the background through `opener` on `threads` threads. Returns the warnings of the
+/// briefings read, each naming its file.
 pub fn run_library(
     roots: Vec<PathBuf>,
+    threads: usize,
     opener: Opener,
     settings: Settings,
 ) -> Result<Vec<Warning>, String> {
-    start(Start::Library(roots), opener, settings)
+    start(Start::Library(roots, threads), opener, settings)
 }
 
 fn start(start: Start, opener: Opener, settings: Settings) -> Result<Vec<Warning>, String> {
@@ -137,6 +138,18 @@ impl Offscreen {
         let backend = ratatui::backend::TestBackend::new(width, height);
         let terminal = ratatui::Terminal::new(backend).expect("a test backend never fails");
         Offscreen { app, terminal }
+    }
+
+    /// The same with a review kept in memory (no store), for the review keys and the note
+    /// editor.
+    pub fn reviewed(doc: Document, mut analysis: Analysis, width: u16, height: u16) -> Offscreen {
+        let key = crate::review::BriefingKey::Fingerprint(doc.fingerprint.clone());
+        let now = jiff::Timestamp::now();
+        let (session, warnings) = Session::load(None, key, String::new(), &doc, &mut analysis, now)
+            .expect("a review without a store always loads");
+        let mut screen = Offscreen::new(doc, Analysis::default(), width, height);
+        screen.app.set_review(analysis, Some(session), warnings);
+        screen
     }
 
     /// A key press, as the event loop hands it over.
@@ -204,11 +217,16 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
     let shared = app.opener.clone();
+    let threads = match start {
+        Start::Library(_, threads) => threads,
+        Start::One(..) => 1,
+    };
     let read = move |library: &Library| {
         let tx = reading_tx.clone();
         scan::read_all(
             library.generation,
             library.to_read(),
+            threads,
             shared.clone(),
             move |arrived: Result<scan::Arrived, String>| {
                 let _ =
@@ -253,7 +271,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 }
             });
         }
-        Start::Library(roots) => {
+        Start::Library(roots, _) => {
             let library = Library::new(roots.clone(), scan::scan(&roots));
             readers = Some(read(&library));
             let (sizes, review, opener) = (app.sizes, app.export, app.opener);

@@ -320,6 +320,58 @@ fn the_note_editor_edits_at_a_cursor_it_shows_and_scrolls() {
 }
 
 #[test]
+fn a_long_pasted_note_wraps_scrolls_and_takes_typing_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, Note]);
+    // 30 kB as a paste types it, a frame now and then: a paragraph of 18 kB, then short lines
+    let paragraph: String = (0..3000).map(|k| format!("w{k:04} ")).collect();
+    let lines: Vec<String> = (0..1500).map(|k| format!("line {k}")).collect();
+    for (k, c) in paragraph.chars().enumerate() {
+        typed(&mut app, &c.to_string());
+        if k % 1000 == 0 {
+            draw(&mut app, 100, 24);
+        }
+    }
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(
+        screen.contains("w2999"),
+        "the paragraph's end in view: {screen}"
+    );
+    for (k, line) in lines.iter().enumerate() {
+        key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        typed(&mut app, line);
+        if k % 100 == 0 {
+            draw(&mut app, 100, 24);
+        }
+    }
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(
+        screen.contains("line 1499") && !screen.contains("w2999"),
+        "{screen}"
+    );
+    // up into the paragraph's last rows, and typing there
+    for _ in 0..1503 {
+        key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+    }
+    key(&mut app, KeyCode::End, KeyModifiers::NONE);
+    typed(&mut app, "!");
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(
+        screen.contains("!") && screen.contains("line 0"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let claim = app.reader().claim_view[0];
+    let session = app.reader().session.as_ref().unwrap();
+    let note = session.claim(claim).unwrap().note.clone().unwrap();
+    let (first, rest) = note.split_once('\n').unwrap();
+    assert_eq!(rest, lines.join("\n"));
+    assert_eq!(first.replace('!', "").trim_end(), paragraph.trim_end());
+    assert_eq!(first.matches('!').count(), 1);
+}
+
+#[test]
 fn undo_takes_back_the_last_change_and_saves() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());

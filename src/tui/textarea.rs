@@ -1,7 +1,12 @@
 //! The note editor's text: a cursor that steps by grapheme (a wide character, or a letter
 //! with its combining marks, is one step and is never split), rows soft-wrapped to the box
 //! by display width, Up/Down and Home/End by those rows, and a view scrolled to keep the
-//! cursor in it.
+//! cursor in it. Rows are never all laid out: a row depends only on where it starts, so they
+//! are wrapped from the first row in view or from the cursor's line, and a keystroke or a
+//! frame costs what is in view, not the note's length (a 30 kB paste froze the editor when
+//! every key wrapped the whole note).
+
+use std::collections::VecDeque;
 
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::UnicodeWidthStr;
@@ -19,8 +24,11 @@ pub struct TextArea {
     goal: Option<usize>,
     /// The width rows wrap at, from the last time the box was drawn (0: not yet drawn).
     width: usize,
-    /// The first row in view.
+    /// Where the first row in view starts.
     top: usize,
+    /// The text changed in or before the first row in view, or the width changed: `top`
+    /// may no longer be where a row starts until [`TextArea::fit`] finds it again.
+    stale: bool,
 }
 
 /// One screen row of the text, in bytes (a row's end excludes the newline after it).
@@ -87,6 +95,17 @@ impl TextArea {
 
     pub fn edit(&mut self, edit: Edit) {
         let vertical = matches!(edit, Edit::Up | Edit::Down);
+        if matches!(
+            edit,
+            Edit::Insert(_) | Edit::Newline | Edit::Backspace | Edit::Delete
+        ) && self.width > 0
+            && !self.stale
+        {
+            // a change in the first row in view (or before it) can move where it starts;
+            // below it, it cannot
+            let changed = self.boundary(false).unwrap_or(self.cursor);
+            self.stale = changed <= self.row_from(self.top).0.end;
+        }
         match edit {
             Edit::Insert(c) if !c.is_control() || c == '\t' => self.insert(c),
             Edit::Insert(_) => {}
@@ -108,12 +127,11 @@ impl TextArea {
             Edit::Right => self.cursor = self.boundary(true).unwrap_or(self.cursor),
             Edit::Up | Edit::Down => self.vertical(edit == Edit::Down),
             Edit::Home | Edit::End => {
-                let rows = self.rows();
-                let r = self.row_of(&rows);
+                let (row, next) = self.row_at(self.cursor);
                 self.cursor = if edit == Edit::Home {
-                    rows[r].start
+                    row.start
                 } else {
-                    self.row_end(&rows, r)
+                    self.row_end(row, next)
                 };
             }
         }
@@ -157,24 +175,19 @@ impl TextArea {
 
     /// Up or Down one row, to the column aimed for (or the row's end when it is shorter).
     fn vertical(&mut self, down: bool) {
-        let rows = self.rows();
-        let r = self.row_of(&rows);
+        let (row, next) = self.row_at(self.cursor);
         let goal = *self
             .goal
-            .get_or_insert_with(|| width_of(&self.text[rows[r].start..self.cursor]));
+            .get_or_insert_with(|| width_of(&self.text[row.start..self.cursor]));
         let target = if down {
-            r + 1
+            next.map(|n| self.row_from(n))
         } else {
-            match r.checked_sub(1) {
-                Some(t) => t,
-                None => return,
-            }
+            self.before(row.start).map(|p| self.row_at(p))
         };
-        if target >= rows.len() {
+        let Some((row, next)) = target else {
             return;
-        }
-        let row = rows[target];
-        let end = self.row_end(&rows, target);
+        };
+        let end = self.row_end(row, next);
         let mut at = row.start;
         let mut used = 0;
         for (k, g) in self.text[row.start..end].grapheme_indices(true) {
@@ -187,91 +200,172 @@ impl TextArea {
         self.cursor = at;
     }
 
-    /// The last place the cursor can take on row `r`: its end, or for a row that wraps onto
-    /// the next, just before its last grapheme (its end is where the next row begins).
-    fn row_end(&self, rows: &[Row], r: usize) -> usize {
-        let row = rows[r];
-        match rows.get(r + 1) {
-            Some(next) if next.start == row.end => self.text[row.start..row.end]
+    /// The last place the cursor can take on a row: its end, or for a row that wraps onto
+    /// the next (which starts at `next`), just before its last grapheme.
+    fn row_end(&self, row: Row, next: Option<usize>) -> usize {
+        if next == Some(row.end) {
+            self.text[row.start..row.end]
                 .grapheme_indices(true)
                 .next_back()
-                .map_or(row.start, |(k, _)| row.start + k),
-            _ => row.end,
+                .map_or(row.start, |(k, _)| row.start + k)
+        } else {
+            row.end
         }
     }
 
-    /// The row the cursor is on: the last that starts at or before it.
-    fn row_of(&self, rows: &[Row]) -> usize {
-        rows.partition_point(|r| r.start <= self.cursor)
-            .saturating_sub(1)
+    /// The byte of the character before `at`, if any.
+    fn before(&self, at: usize) -> Option<usize> {
+        self.text[..at]
+            .chars()
+            .next_back()
+            .map(|c| at - c.len_utf8())
     }
 
-    /// The text as screen rows: each line broken before it would pass the width, after its
-    /// last space when it has one, else between graphemes. One column is kept for the cursor
-    /// at a line's end.
-    fn rows(&self) -> Vec<Row> {
-        let width = match self.width {
+    /// The width rows wrap at: one column is kept for the cursor at a line's end.
+    fn wrap(&self) -> usize {
+        match self.width {
             0 => usize::MAX,
             w => w.saturating_sub(1).max(1),
-        };
-        let mut rows = Vec::new();
-        let mut start = 0;
-        for line in self.text.split('\n') {
-            let end = start + line.len();
-            let mut row = start;
-            let (mut used, mut space) = (0, None);
-            for (k, g) in line.grapheme_indices(true) {
-                let at = start + k;
-                let w = columns(g);
-                if used + w > width && at > row {
-                    let cut = space.filter(|&s| s > row).unwrap_or(at);
-                    rows.push(Row {
-                        start: row,
-                        end: cut,
-                    });
-                    used = width_of(&self.text[cut..at]);
-                    row = cut;
-                    space = None;
+        }
+    }
+
+    /// The row that starts at `start` (where a row starts), and where the next one starts
+    /// (none after the last). A line is broken before it would pass the width, after its
+    /// last space when it has one, else between graphemes.
+    fn row_from(&self, start: usize) -> (Row, Option<usize>) {
+        let width = self.wrap();
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |k| start + k);
+        let (mut used, mut space) = (0, None);
+        for (k, g) in self.text[start..end].grapheme_indices(true) {
+            let at = start + k;
+            let w = columns(g);
+            if used + w > width && at > start {
+                let cut = space.filter(|&s| s > start).unwrap_or(at);
+                return (Row { start, end: cut }, Some(cut));
+            }
+            used += w;
+            if g.chars().all(char::is_whitespace) {
+                space = Some(at + g.len());
+            }
+        }
+        let next = (end < self.text.len()).then_some(end + 1);
+        (Row { start, end }, next)
+    }
+
+    /// The nearest place known to start a row at or before byte `at`: the first row in view,
+    /// or the start of `at`'s line.
+    fn anchor(&self, at: usize) -> usize {
+        let line = self.text[..at].rfind('\n').map_or(0, |k| k + 1);
+        if !self.stale && self.top <= at && self.top > line {
+            self.top
+        } else {
+            line
+        }
+    }
+
+    /// The row byte `at` is on (the last that starts at or before it), and where the next
+    /// row starts.
+    fn row_at(&self, at: usize) -> (Row, Option<usize>) {
+        let mut start = self.anchor(at);
+        loop {
+            let (row, next) = self.row_from(start);
+            match next {
+                Some(n) if n <= at => start = n,
+                _ => return (row, next),
+            }
+        }
+    }
+
+    /// Where the row `k` rows above the one starting at `start` starts (the first row's
+    /// start when there are fewer): each line above wrapped only as far as needed.
+    fn rows_above(&self, start: usize, mut k: usize) -> usize {
+        let mut end = start;
+        while k > 0 {
+            let Some(last) = self.before(end) else {
+                return 0;
+            };
+            let from = self.anchor(last);
+            // the last k row starts of [from, end)
+            let mut starts = VecDeque::with_capacity(k);
+            let mut at = from;
+            while at < end {
+                if starts.len() == k {
+                    starts.pop_front();
                 }
-                used += w;
-                if g.chars().all(char::is_whitespace) {
-                    space = Some(at + g.len());
+                starts.push_back(at);
+                match self.row_from(at).1 {
+                    Some(next) => at = next,
+                    None => break,
                 }
             }
-            rows.push(Row { start: row, end });
-            start = end + 1;
+            if starts.len() == k {
+                return starts[0];
+            }
+            k -= starts.len();
+            end = from;
         }
-        rows
+        end
     }
 
     /// Wraps the text for a box of `width` by `height` cells and scrolls just enough to
-    /// keep the cursor in view, before the box is drawn.
+    /// keep the cursor in view (and the box full when the text allows), before the box is
+    /// drawn.
     pub fn fit(&mut self, width: usize, height: usize) {
-        self.width = width.max(1);
+        let width = width.max(1);
         let height = height.max(1);
-        let rows = self.rows();
-        let r = self.row_of(&rows);
-        if r < self.top {
-            self.top = r;
-        } else if r >= self.top + height {
-            self.top = r + 1 - height;
+        if width != self.width {
+            self.width = width;
+            self.stale = true;
         }
-        self.top = self.top.min(rows.len().saturating_sub(height));
+        if self.stale {
+            let mut top = self.top.min(self.text.len());
+            while !self.text.is_char_boundary(top) {
+                top -= 1;
+            }
+            self.top = self.row_at(top).0.start;
+            self.stale = false;
+        }
+        let cursor = self.row_at(self.cursor).0.start;
+        if cursor < self.top {
+            self.top = cursor;
+        }
+        // `height` rows from the top (fewer where the text ends), the cursor's among them
+        let mut at = self.top;
+        let mut rows = 1;
+        let mut seen = at == cursor;
+        while rows < height {
+            let Some(next) = self.row_from(at).1 else {
+                break;
+            };
+            at = next;
+            rows += 1;
+            seen |= at == cursor;
+        }
+        if !seen {
+            // below the box: scroll to it
+            self.top = self.rows_above(cursor, height - 1);
+        } else if rows < height {
+            self.top = self.rows_above(self.top, height - rows);
+        }
     }
 
     /// The rows in view in the box [`TextArea::fit`] was given (`height` rows of it), and
     /// where the cursor is in it (column, row).
     pub fn view(&self, height: usize) -> (Vec<String>, (usize, usize)) {
-        let height = height.max(1);
-        let rows = self.rows();
-        let r = self.row_of(&rows);
-        let column = width_of(&self.text[rows[r].start..self.cursor]);
-        let lines = rows[self.top..]
-            .iter()
-            .take(height)
-            .map(|row| drawable(&self.text[row.start..row.end]))
-            .collect();
-        (lines, (column, r - self.top))
+        let mut lines = Vec::new();
+        let mut cursor = (0, 0);
+        let mut at = Some(self.top);
+        while let Some(start) = at.filter(|_| lines.len() < height.max(1)) {
+            let (row, next) = self.row_from(start);
+            if row.start <= self.cursor {
+                cursor = (width_of(&self.text[row.start..self.cursor]), lines.len());
+            }
+            lines.push(drawable(&self.text[row.start..row.end]));
+            at = next;
+        }
+        (lines, cursor)
     }
 }
 
@@ -296,6 +390,18 @@ mod tests {
         for &e in edits {
             area.edit(e);
         }
+    }
+
+    /// Every row of the text, wrapped from its start, as drawn.
+    fn every_row(a: &TextArea) -> Vec<String> {
+        let mut rows = Vec::new();
+        let mut at = Some(0);
+        while let Some(start) = at {
+            let (row, next) = a.row_from(start);
+            rows.push(drawable(&a.text[row.start..row.end]));
+            at = next;
+        }
+        rows
     }
 
     fn typed(area: &mut TextArea, text: &str) {
@@ -359,8 +465,7 @@ mod tests {
     fn long_lines_wrap_at_spaces_and_the_cursor_moves_by_screen_row() {
         // 11 columns: ten for text, one for the cursor at a line's end.
         let mut a = area("one two three four", 11);
-        let rows: Vec<_> = a.rows().iter().map(|r| &a.text[r.start..r.end]).collect();
-        assert_eq!(rows, ["one two ", "three four"]);
+        assert_eq!(a.view(5).0, ["one two ", "three four"]);
         run(&mut a, &[Up]);
         assert_eq!(
             a.cursor,
@@ -375,8 +480,7 @@ mod tests {
         assert_eq!(a.cursor, "one two three f".len());
         // A word longer than the row is cut between graphemes; wide ones are never split.
         let a = area("日本語日本語", 7);
-        let rows: Vec<_> = a.rows().iter().map(|r| &a.text[r.start..r.end]).collect();
-        assert_eq!(rows, ["日本語", "日本語"]);
+        assert_eq!(a.view(5).0, ["日本語", "日本語"]);
     }
 
     proptest::proptest! {
@@ -400,6 +504,11 @@ mod tests {
                 if k % 3 == 0 {
                     let (rows, (_, y)) = seen(&mut a, width, height);
                     assert!(rows.len() <= height && y < rows.len().max(1));
+                    // what is in view is the whole text's rows, wrapped from its start, and
+                    // as many of them as the box holds
+                    let all = every_row(&a);
+                    assert_eq!(rows.len(), height.min(all.len()));
+                    assert!(all.windows(rows.len()).any(|w| w == rows), "{rows:?} in {all:?}");
                 }
             }
         }

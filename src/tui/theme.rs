@@ -293,10 +293,14 @@ pub fn border(focused: bool) -> Style {
     Style::new().fg(colour(if focused { "accent" } else { "border" }))
 }
 
+/// A pane's title: the focused one in the accent colour, and without colour in reverse
+/// video, so that the focus can be told from the others under `NO_COLOR` too.
 pub fn title(focused: bool) -> Style {
     let style = Style::new().add_modifier(Modifier::BOLD);
     if focused {
-        style.fg(colour("accent"))
+        style
+            .fg(colour("accent"))
+            .add_modifier(uncoloured(Modifier::REVERSED))
     } else {
         style
     }

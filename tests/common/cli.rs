@@ -10,14 +10,47 @@ use serde_json::Value;
 
 /// The binary, never with the developer's own configuration or reviews.
 pub fn command() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_brief"));
+    isolated(Command::new(env!("CARGO_BIN_EXE_brief")))
+}
+
+/// A command that runs the binary, kept from the developer's configuration and reviews.
+fn isolated(mut command: Command) -> Command {
     command
         .env_remove("BRIEF_CONFIG")
         .env_remove("BRIEF_DATA_DIR")
+        .env_remove("BRIEF_THREADS")
         .env("XDG_CONFIG_HOME", "/nonexistent/xdg-config")
         .env("XDG_DATA_HOME", "/nonexistent/xdg-data")
         .env_remove("RUST_BACKTRACE");
     command
+}
+
+/// The binary as a user permission bits apply to, for tests of read-only folders: root
+/// ignores them, so as root it runs as nobody (65534) through `setpriv`, and `dir` (the
+/// test's own) is opened to nobody. None, with the reason printed, when that cannot be done.
+pub fn unprivileged(dir: &Path) -> Option<Command> {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: geteuid has no preconditions and cannot fail
+    if unsafe { libc::geteuid() } != 0 {
+        return Some(command());
+    }
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let nobody = || {
+        let mut setpriv = Command::new("setpriv");
+        setpriv
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(env!("CARGO_BIN_EXE_brief"));
+        setpriv
+    };
+    if !nobody()
+        .arg("--version")
+        .output()
+        .is_ok_and(|out| out.status.success())
+    {
+        eprintln!("skipped: running as root, and `setpriv` cannot run the binary as nobody");
+        return None;
+    }
+    Some(isolated(nobody()))
 }
 
 pub fn brief(args: &[&str], stdin: Option<&[u8]>) -> Output {

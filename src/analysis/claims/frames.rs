@@ -328,7 +328,12 @@ impl Reader<'_> {
             None => {
                 // the source and its appositions run to the end, or to a quote or cue that
                 // goes on after a comma ("said X, a lawyer, adding ...")
-                let mut end = self.source_end(after, s.end);
+                // the sentence's last word: a relative clause may describe the source up to it
+                let last = (after..s.end)
+                    .rev()
+                    .find(|&i| self.tokens[i].is_word())
+                    .map_or(s.end, |i| i + 1);
+                let mut end = self.described_to(self.source_end(after, s.end), last);
                 // "The plan, said X, is dead": after a short start the sentence goes on
                 let short_start = cue.start > s.start
                     && cue.start < s.start + 6

@@ -1,15 +1,16 @@
-//! Which actors a source names: those with a mention inside it (less one that only
-//! qualifies another: "Shin Wonsik, South Korea's National Security Director" names Shin
-//! Wonsik, whose affiliation South Korea is), or, for a bare "he", "she" or "they", the
-//! closest actor of a fitting kind mentioned before it, or for "which" and "who" the name
-//! the relative clause hangs on ("Russia, which ...").
+//! Which actors a source names: those with a mention inside it, not in the relative clause
+//! that describes it ("Jo Ames, who heads the bureau"), less one that only qualifies another
+//! ("Shin Wonsik, South Korea's National Security Director" names Shin Wonsik, whose
+//! affiliation South Korea is); or, for a bare "he", "she" or "they", the closest actor of a
+//! fitting kind mentioned before it, or for "which" and "who" the name the relative clause
+//! hangs on ("Russia, which ...").
 
 use crate::analysis::mentions::MentionIndex;
 use crate::analysis::model::ActorKind;
 use crate::document::Span;
 
 pub fn resolve(text: &str, source: Span, mentions: &MentionIndex) -> Vec<usize> {
-    let named = mentions.overlapping(source);
+    let named = mentions.overlapping(described(text, source));
     if !named.is_empty() {
         let actors = mentions.actors;
         let qualifies_another = |a: usize| {
@@ -49,6 +50,17 @@ pub fn resolve(text: &str, source: Span, mentions: &MentionIndex) -> Vec<usize> 
         .last_before(source.start, |a| fits.contains(&a.kind))
         .into_iter()
         .collect()
+}
+
+/// The source without the relative clause that describes it ("Jo Ames, who heads the
+/// bureau"): the names there are not the source's.
+fn described(text: &str, source: Span) -> Span {
+    let words = text.get(source.start..source.end).unwrap_or("");
+    [", who ", ", whose "]
+        .iter()
+        .filter_map(|r| words.find(r))
+        .min()
+        .map_or(source, |at| Span::new(source.start, source.start + at))
 }
 
 #[cfg(test)]
@@ -113,6 +125,19 @@ mod tests {
         ];
         assert_eq!(
             resolve(text, Span::new(0, 21), &MentionIndex::new(&actors)),
+            vec![0]
+        );
+    }
+
+    #[test]
+    fn names_in_a_relative_clause_describing_the_source_are_not_its_own() {
+        let text = "Ann Lee, who was envoy to Peru, said so.";
+        let actors = [
+            Actor::named_at("Ann Lee", ActorKind::Person, &[(0, 7)]),
+            Actor::named_at("Peru", ActorKind::Country, &[(26, 30)]),
+        ];
+        assert_eq!(
+            resolve(text, Span::new(0, 30), &MentionIndex::new(&actors)),
             vec![0]
         );
     }

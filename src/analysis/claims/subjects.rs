@@ -113,7 +113,7 @@ impl Reader<'_> {
             if rich {
                 let start = self.clause_start(floor, comma);
                 let apposition = (start..comma).any(|i| self.word(i) == ",");
-                let end = self.source_end(start, comma);
+                let end = self.described_to(self.source_end(start, comma), comma);
                 let clean = !(start..end).any(|i| self.is_cue(i));
                 return (apposition && clean && end - start <= 40).then_some(start..end);
             }
@@ -185,7 +185,21 @@ impl Reader<'_> {
         // a pronoun next to its verb is the patterns' surest find
         let pronoun = |r: &Range<usize>| r.len() == 1 && self.is(Class::Subject, r.start);
         match &found {
-            Some(r) if r.contains(&subject) || pronoun(r) => return found,
+            // words before the subject that are not its own: a fronted adjunct the patterns
+            // ran over ("In an interview Trump said", "On Friday they said")
+            Some(r) if r.contains(&subject) => {
+                let first = t.span(subject).start;
+                let adjunct = self.is(Class::Subject, subject)
+                    || matches!(t.upos(r.start), "ADP" | "SCONJ")
+                    || self.is(Class::Adjunct, r.start)
+                    || self.is(Class::Time, r.start);
+                return if first > r.start && adjunct {
+                    Some(first..r.end)
+                } else {
+                    found
+                };
+            }
+            Some(r) if pronoun(r) => return found,
             None => return found,
             Some(_) => {}
         }
@@ -195,7 +209,14 @@ impl Reader<'_> {
         // a phrase, not a clause or an adjunct: no preposition first, no "but" or ";" inside
         let phrase = !matches!(t.upos(start), "ADP" | "SCONJ" | "CCONJ" | "PUNCT")
             && !(start..end).any(|i| matches!(self.word(i), "but" | ";"));
-        let clean = (start..end).all(|i| !self.is_cue(i) && !self.quotes.is_quoted(i))
+        // a cue inside the subject's own relative clause is another claim's ("officials who
+        // opposed the plan said")
+        let relative = |i: usize| {
+            t.children(subject)
+                .any(|k| base(t.deprel(k)) == "acl" && t.span(k).contains(&i))
+        };
+        let clean = (start..end)
+            .all(|i| (!self.is_cue(i) || relative(i)) && !self.quotes.is_quoted(i))
             && end - start <= SOURCE_REACH
             && phrase;
         if clean && start < end {
@@ -262,6 +283,22 @@ impl Reader<'_> {
                         || self.word(i + 1).ends_with("ing"))
             })
             .unwrap_or(end)
+    }
+
+    /// Where a source that ends at `end` ends with the relative clause or "including" list
+    /// that describes it up to `limit` ("Jo Ames, who heads the bureau, said ..."; "...,"
+    /// said Jo Ames, who heads the bureau."): `limit`, when nothing there is quoted or a cue;
+    /// else `end`.
+    pub(super) fn described_to(&self, end: usize, limit: usize) -> usize {
+        let describes = end + 1 < limit
+            && self.word(end) == ","
+            && matches!(self.word(end + 1), "who" | "whose" | "including");
+        let clean = (end + 1..limit).all(|i| !self.is_cue(i) && !self.quotes.is_quoted(i));
+        if describes && clean && limit - end <= SOURCE_REACH {
+            limit
+        } else {
+            end
+        }
     }
 
     /// Whether a noun phrase can start at token `i`: a capitalised word, a number or a

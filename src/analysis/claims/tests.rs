@@ -556,3 +556,49 @@ fn as_someone_puts_it() {
     assert_eq!(c.content, ["Prices will rise"]);
     assert!(claims("She put it on the table.").is_empty());
 }
+
+#[test]
+fn a_relative_clause_describing_the_source_is_part_of_it() {
+    let c =
+        one("Mira Olsen, who served as envoy to Peru until last year, said the talks had stalled.");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Mira Olsen, who served as envoy to Peru until last year")
+    );
+    assert_eq!(c.content, ["the talks had stalled"]);
+    let c = one("\"The plan is dead,\" said Tom Berg, who heads the trade office.");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Tom Berg, who heads the trade office")
+    );
+    let c = one(
+        "Farm groups, including the national grange, have urged lawmakers to keep the program.",
+    );
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Farm groups, including the national grange")
+    );
+    // a cue in the subject's own relative clause does not cut the subject short
+    let said = claims("Officials who have opposed the plan said it would fail.")
+        .into_iter()
+        .find(|c| c.cue.as_deref() == Some("said"))
+        .expect("a claim of said");
+    assert_eq!(
+        said.source.as_deref(),
+        Some("Officials who have opposed the plan")
+    );
+}
+
+#[test]
+fn a_fronted_adjunct_is_not_part_of_the_source() {
+    for (text, source) in [
+        ("On September 27 they said the talks had failed.", "they"),
+        ("Even now at 86 she says the war was a mistake.", "she"),
+        (
+            "Secretary of State Jo Kerry said the talks had failed.",
+            "Secretary of State Jo Kerry",
+        ),
+    ] {
+        assert_eq!(one(text).source.as_deref(), Some(source), "{text}");
+    }
+}

@@ -23,9 +23,11 @@ pub fn base(rel: &str) -> &str {
 impl<'a> Tree<'a> {
     /// The tree of `n` tokens parsed by `syntax`.
     pub fn new(syntax: &'a Syntax, n: usize) -> Tree<'a> {
-        let heads: Vec<Option<usize>> = (0..n).map(|t| syntax.head(t).filter(|&h| h < n)).collect();
+        // looked up, not collected: every table here is per token, and tokens can be one
+        // character each
+        let head = |t: usize| syntax.head(t).filter(|&h| h < n);
         let mut starts = vec![0u32; n + 1];
-        for h in heads.iter().flatten() {
+        for h in (0..n).filter_map(head) {
             starts[h + 1] += 1;
         }
         for t in 0..n {
@@ -33,8 +35,8 @@ impl<'a> Tree<'a> {
         }
         let mut fill = starts.clone();
         let mut kids = vec![0u32; starts[n] as usize];
-        for (t, h) in heads.iter().enumerate() {
-            if let Some(h) = *h {
+        for t in 0..n {
+            if let Some(h) = head(t) {
                 kids[fill[h] as usize] = t as u32;
                 fill[h] += 1;
             }
@@ -47,7 +49,7 @@ impl<'a> Tree<'a> {
             let mut at = t;
             while depth[at] == u32::MAX && path.len() <= n {
                 path.push(at);
-                match heads[at] {
+                match head(at) {
                     Some(h) => at = h,
                     None => break,
                 }
@@ -64,12 +66,12 @@ impl<'a> Tree<'a> {
                 }
             }
         }
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_unstable_by_key(|&t| std::cmp::Reverse(depth[t]));
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_unstable_by_key(|&t| std::cmp::Reverse(depth[t as usize]));
         let mut lo: Vec<u32> = (0..n as u32).collect();
         let mut hi = lo.clone();
-        for t in order {
-            if let Some(h) = heads[t] {
+        for t in order.into_iter().map(|t| t as usize) {
+            if let Some(h) = head(t) {
                 lo[h] = lo[h].min(lo[t]);
                 hi[h] = hi[h].max(hi[t]);
             }

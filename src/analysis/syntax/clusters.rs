@@ -65,18 +65,33 @@ fn line(index: usize) -> (&'static str, &'static str) {
 pub fn path(word: &str) -> Option<(u32, u8)> {
     let word = normalise(word);
     let key = word.as_bytes();
-    let lines = &*LINES;
-    let (mut lo, mut hi) = (0, lines.len());
+    let (mut lo, mut hi) = (0, LINES.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        let (w, bits) = line(mid);
-        match w.as_bytes().cmp(key) {
+        match compare(mid, key) {
             Ordering::Less => lo = mid + 1,
             Ordering::Greater => hi = mid,
-            Ordering::Equal => return Some(parse_bits(bits)),
+            Ordering::Equal => return Some(parse_bits(line(mid).1)),
         }
     }
     None
+}
+
+/// The word of line `index` against `key`, reading the line only as far as they differ
+/// (the bisection's hot path: no search for the line's end).
+fn compare(index: usize, key: &[u8]) -> Ordering {
+    let line = &ASSET.as_bytes()[LINES[index] as usize..];
+    for (k, &b) in line.iter().enumerate() {
+        if b == b'\t' {
+            return k.cmp(&key.len());
+        }
+        match key.get(k) {
+            None => return Ordering::Greater,
+            Some(c) if b != *c => return b.cmp(c),
+            Some(_) => {}
+        }
+    }
+    Ordering::Less
 }
 
 fn parse_bits(bits: &str) -> (u32, u8) {

@@ -70,6 +70,14 @@ impl State {
         }
     }
 
+    /// The only legal move, when there is one only (the stack empty, or the buffer down to
+    /// the root): it needs no scoring.
+    pub fn only_move(&self) -> Option<usize> {
+        let mut legal = (0..MOVES.len()).filter(|&m| self.legal(m));
+        let first = legal.next()?;
+        legal.next().is_none().then_some(first)
+    }
+
     /// The arc a move makes: (head, dependent); the head `n` is the root.
     pub fn arc(&self, m: usize) -> Option<(u32, u32)> {
         let s0 = *self.stack.last()?;
@@ -395,10 +403,12 @@ impl Sentence<'_> {
         let mut feats = Vec::with_capacity(128);
         let mut label_scores = vec![0f32; labels.classes()];
         while !st.done() {
-            self.move_features(&st, &mut feats);
-            let mut scores = [0f32; 3];
-            moves.score(&feats, &mut scores);
-            let m = best(&scores, |m| st.legal(m)).expect("a legal move until done");
+            let m = st.only_move().unwrap_or_else(|| {
+                self.move_features(&st, &mut feats);
+                let mut scores = [0f32; 3];
+                moves.score(&feats, &mut scores);
+                best(&scores, |m| st.legal(m)).expect("a legal move until done")
+            });
             let label = self.label(&st, m, labels, &mut feats, &mut label_scores);
             st.apply(m, label);
         }

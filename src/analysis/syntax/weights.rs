@@ -1,20 +1,28 @@
 //! A trained linear model as it ships: read in place from the bytes compiled into the binary
 //! (`include_bytes!`), never copied into the heap.
 //!
-//! Layout (little-endian): the magic `BRIEFPW2`; `classes`, `slots`, `overflow` as u32;
-//! `scale` as f32; the byte length of the class names and the names themselves, one a line;
-//! zero padding to a multiple of 16; then a table of `slots` slots of 16 bytes (open
-//! addressing with linear probing, filled to about 65%; a zero fingerprint marks an empty
-//! slot); then `overflow` entries of u32. An entry is a class in the high 16 bits and its
-//! weight in the low 16, an i16 that `scale` turns back into a real number. A slot is the
-//! feature's 32-bit fingerprint and three entries, zero where the feature has fewer weights;
-//! a feature with more has `[fingerprint, count, MORE, first]`, its entries in the overflow.
-//! Most features have at most three weights, so scoring one costs one memory fetch.
+//! Layout (little-endian): the magic `BRIEFPW3`; `classes`, `slots`, `stored`, `overflow` as
+//! u32; `scale` as f32; the byte length of the class names and the names themselves, one a
+//! line; zero padding to a multiple of 16; then a table of `stored` slots of 16 bytes; then
+//! `overflow` entries of u32. An entry is a class in the high 16 bits and its weight in the
+//! low 16, an i16 that `scale` turns back into a real number. A slot is the feature's 32-bit
+//! fingerprint (never zero; zero marks an empty slot) and three entries, zero where the
+//! feature has fewer weights; a feature with more has `[fingerprint, count, MORE, first]`,
+//! its entries in the overflow. Most features have at most three weights, so scoring one
+//! costs one memory fetch.
+//!
+//! A feature's home slot is its fingerprint scaled to `slots`, so homes rise with
+//! fingerprints; the slots hold the features in the order of their fingerprints, each at its
+//! home or the first free slot after it (`stored` may pass `slots` by the last spill). A look-up
+//! walks from the home only while the fingerprints are smaller than its own: a feature that
+//! is not there (most features of an unseen sentence) costs about one probe, and the table
+//! can be filled to 80%.
 //!
 //! Features are 64-bit hashes ([`super::features`]); the table keeps only those with a
-//! weight, so a feature never seen in training costs one probe.
+//! weight. Two features of one model whose hashes share their high 32 bits share a row
+//! (their weights summed), as hashed features do.
 
-pub const MAGIC: &[u8; 8] = b"BRIEFPW2";
+pub const MAGIC: &[u8; 8] = b"BRIEFPW3";
 
 /// The second entry of a slot whose entries are in the overflow.
 const MORE: u32 = u32::MAX;
@@ -39,37 +47,37 @@ fn u32_at(bytes: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"))
 }
 
-/// The slot's fingerprint: never zero, so a zero slot is an empty one.
+/// The feature's fingerprint: its high 32 bits, never zero (a zero slot is an empty one).
 fn fingerprint(feature: u64) -> u32 {
-    feature as u32 | 1
+    ((feature >> 32) as u32).max(1)
 }
 
-/// Where a feature's probe starts: the high bits of its hash, scaled to the table (the
-/// fingerprint is the low bits).
-fn home(feature: u64, slots: usize) -> usize {
-    ((u128::from(feature) * slots as u128) >> 64) as usize
+/// Where a fingerprint's walk starts: the fingerprint scaled to the table's `slots`.
+fn home(fingerprint: u32, slots: usize) -> usize {
+    ((u64::from(fingerprint) * slots as u64) >> 32) as usize
 }
+
+const HEADER: usize = 32;
 
 impl<'a> Weights<'a> {
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, Damaged> {
-        if bytes.len() < 28 || &bytes[..8] != MAGIC {
+        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
             return Err(Damaged("no header"));
         }
-        let classes = u32_at(bytes, 8) as usize;
-        let slots = u32_at(bytes, 12) as usize;
-        let overflow = u32_at(bytes, 16) as usize;
-        let scale = f32::from_bits(u32_at(bytes, 20));
-        let names_len = u32_at(bytes, 24) as usize;
-        if slots == 0 || classes >= u16::MAX as usize {
+        let [classes, slots, stored, overflow] =
+            [8, 12, 16, 20].map(|at| u32_at(bytes, at) as usize);
+        let scale = f32::from_bits(u32_at(bytes, 24));
+        let names_len = u32_at(bytes, 28) as usize;
+        if slots == 0 || stored < slots || classes >= u16::MAX as usize {
             return Err(Damaged("impossible sizes"));
         }
-        let names_end = 28 + names_len;
+        let names_end = HEADER + names_len;
         let table_start = names_end.div_ceil(SLOT) * SLOT;
-        let overflow_start = table_start + SLOT * slots;
+        let overflow_start = table_start + SLOT * stored;
         if bytes.len() != overflow_start + 4 * overflow {
             return Err(Damaged("wrong length"));
         }
-        let names = std::str::from_utf8(&bytes[28..names_end])
+        let names = std::str::from_utf8(&bytes[HEADER..names_end])
             .map_err(|_| Damaged("class names are not UTF-8"))?
             .lines()
             .collect::<Vec<_>>();
@@ -96,27 +104,27 @@ impl<'a> Weights<'a> {
 
     /// Adds each feature's weights to `scores` (one per class, zeroed by the caller).
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        // The table is far larger than the caches, so each feature costs a fetch from
-        // memory: ask for all of them first, so that the fetches overlap instead of coming
-        // one after another; then likewise for the rows kept in the overflow.
+        // The table is larger than the nearer caches, so each feature costs a fetch: ask for
+        // all of them first, so that the fetches overlap instead of coming one after
+        // another; then likewise for the rows kept in the overflow.
         const BATCH: usize = 64;
         let mut homes = [0usize; BATCH];
-        let mut rows = [0u32; BATCH * 2];
+        let mut rows = [[0u32; 2]; BATCH];
         for chunk in features.chunks(BATCH) {
             for (home_of, &feature) in homes.iter_mut().zip(chunk) {
-                *home_of = home(feature, self.slots);
+                *home_of = home(fingerprint(feature), self.slots);
                 prefetch(&self.table[*home_of * SLOT..]);
             }
             let mut long = 0;
             for (&start, &feature) in homes.iter().zip(chunk) {
-                if let Some([count, first]) = self.find(feature, start, scores) {
-                    prefetch(&self.overflow[first as usize * 4..]);
-                    rows[long..long + 2].copy_from_slice(&[count, first]);
-                    long += 2;
+                if let Some(row) = self.find(fingerprint(feature), start, scores) {
+                    prefetch(&self.overflow[row[1] as usize * 4..]);
+                    rows[long] = row;
+                    long += 1;
                 }
             }
-            for row in rows[..long].chunks_exact(2) {
-                let (count, first) = (row[0] as usize, row[1] as usize);
+            for &[count, first] in &rows[..long] {
+                let (count, first) = (count as usize, first as usize);
                 for e in self.overflow[first * 4..(first + count) * 4].chunks_exact(4) {
                     self.add(u32::from_le_bytes(e.try_into().expect("4")), scores);
                 }
@@ -126,30 +134,26 @@ impl<'a> Weights<'a> {
 
     /// Adds a feature's weights kept in its slot; a row in the overflow is returned (count,
     /// first entry) instead.
-    fn find(&self, feature: u64, start: usize, scores: &mut [f32]) -> Option<[u32; 2]> {
-        let fp = fingerprint(feature);
-        let mut slot = start;
-        loop {
-            let at = slot * SLOT;
-            let found = u32_at(self.table, at);
-            if found == 0 {
-                return None;
-            }
-            if found == fp {
-                let entries = [4, 8, 12].map(|k| u32_at(self.table, at + k));
-                if entries[1] == MORE {
-                    return Some([entries[0], entries[2]]);
+    fn find(&self, fp: u32, start: usize, scores: &mut [f32]) -> Option<[u32; 2]> {
+        for slot in self.table[start * SLOT..].chunks_exact(SLOT) {
+            let [found, a, b, c] = [0, 4, 8, 12].map(|k| u32_at(slot, k));
+            if found != fp {
+                if found == 0 || found > fp {
+                    return None;
                 }
-                for e in entries.into_iter().filter(|e| *e != 0) {
+                continue;
+            }
+            if b == MORE {
+                return Some([a, c]);
+            }
+            for e in [a, b, c] {
+                if e != 0 {
                     self.add(e, scores);
                 }
-                return None;
             }
-            slot += 1;
-            if slot == self.slots {
-                slot = 0;
-            }
+            return None;
         }
+        None
     }
 
     fn add(&self, entry: u32, scores: &mut [f32]) {
@@ -174,7 +178,26 @@ fn prefetch(bytes: &[u8]) {
 /// feature, so the same weights always give the same bytes.
 pub fn write(names: &[String], rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
     assert!(names.len() < u16::MAX as usize, "too many classes");
-    let max = rows
+    // features that share a fingerprint share a row
+    let mut merged: Vec<(u32, Vec<(u16, f32)>)> = Vec::with_capacity(rows.len());
+    let mut by_fingerprint: Vec<(u32, &Vec<(u16, f32)>)> =
+        rows.iter().map(|(f, row)| (fingerprint(*f), row)).collect();
+    by_fingerprint.sort_by_key(|(fp, _)| *fp);
+    for (fp, row) in by_fingerprint {
+        match merged.last_mut() {
+            Some((last, sum)) if *last == fp => {
+                for &(c, w) in row {
+                    match sum.iter_mut().find(|(k, _)| *k == c) {
+                        Some((_, v)) => *v += w,
+                        None => sum.push((c, w)),
+                    }
+                }
+                sum.sort_by_key(|(c, _)| *c);
+            }
+            _ => merged.push((fp, row.clone())),
+        }
+    }
+    let max = merged
         .iter()
         .flat_map(|(_, r)| r.iter().map(|(_, w)| w.abs()))
         .fold(0f32, f32::max);
@@ -183,9 +206,9 @@ pub fn write(names: &[String], rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
     } else {
         1.0
     };
-    let quantised: Vec<(u64, Vec<u32>)> = rows
-        .iter()
-        .map(|(f, row)| {
+    let quantised: Vec<(u32, Vec<u32>)> = merged
+        .into_iter()
+        .map(|(fp, row)| {
             let row = row
                 .iter()
                 .filter_map(|&(c, w)| {
@@ -193,32 +216,34 @@ pub fn write(names: &[String], rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
                     (q != 0).then_some((u32::from(c) << 16) | u32::from(q as u16))
                 })
                 .collect::<Vec<_>>();
-            (*f, row)
+            (fp, row)
         })
         .filter(|(_, row)| !row.is_empty())
         .collect();
-    let slots = (quantised.len() * 20 / 13).max(16);
-    let mut table = vec![[0u32; 4]; slots];
+    let slots = (quantised.len() * 5 / 4).max(16);
+    let mut table: Vec<[u32; 4]> = vec![[0; 4]; slots];
     let mut overflow = Vec::new();
-    for (feature, row) in &quantised {
-        let mut slot = home(*feature, slots);
-        while table[slot][0] != 0 {
-            slot = (slot + 1) % slots;
+    let mut next = 0;
+    for (fp, row) in &quantised {
+        let slot = home(*fp, slots).max(next);
+        next = slot + 1;
+        if slot >= table.len() {
+            table.push([0; 4]);
         }
         table[slot] = if row.len() <= 3 {
             let e = |k: usize| row.get(k).copied().unwrap_or(0);
-            [fingerprint(*feature), e(0), e(1), e(2)]
+            [*fp, e(0), e(1), e(2)]
         } else {
             overflow.extend_from_slice(row);
             let first = overflow.len() - row.len();
-            [fingerprint(*feature), row.len() as u32, MORE, first as u32]
+            [*fp, row.len() as u32, MORE, first as u32]
         };
     }
     let classes = names.len();
     let names = names.join("\n");
-    let mut out = Vec::with_capacity(48 + names.len() + slots * SLOT + overflow.len() * 4);
+    let mut out = Vec::with_capacity(64 + names.len() + table.len() * SLOT + overflow.len() * 4);
     out.extend_from_slice(MAGIC);
-    for n in [classes, slots, overflow.len()] {
+    for n in [classes, slots, table.len(), overflow.len()] {
         out.extend_from_slice(&(n as u32).to_le_bytes());
     }
     out.extend_from_slice(&scale.to_bits().to_le_bytes());
@@ -233,27 +258,51 @@ pub fn write(names: &[String], rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::features::mix;
     use super::*;
+
+    fn scores(w: &Weights, features: &[u64]) -> Vec<f32> {
+        let mut scores = vec![0.0; w.classes()];
+        w.score(features, &mut scores);
+        scores
+    }
+
+    fn near(a: &[f32], b: &[f32]) -> bool {
+        a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-3)
+    }
 
     #[test]
     fn written_weights_score_as_they_were_learned() {
         let names: Vec<String> = ["A", "B", "C", "D"].map(String::from).to_vec();
         let long = (0..4).map(|c| (c, 0.25)).collect();
         let rows = vec![
-            (7u64, vec![(0, 1.0), (1, -0.5)]),
+            (7u64 << 40, vec![(0, 1.0), (1, -0.5)]),
             (99u64 << 40 | 8, vec![(1, 2.0)]),
-            (5, long),
+            (5 << 50, long),
         ];
         let bytes = write(&names, &rows);
         let w = Weights::from_bytes(&bytes).unwrap();
         assert_eq!(w.names(), ["A", "B", "C", "D"]);
-        let mut scores = [0.0; 4];
-        w.score(&[7, 99 << 40 | 8, 12345, 5], &mut scores);
-        let want = [1.25, 1.75, 0.25, 0.25];
-        assert!(
-            scores.iter().zip(want).all(|(s, w)| (s - w).abs() < 1e-3),
-            "{scores:?}"
-        );
+        let got = scores(&w, &[7 << 40, 99 << 40 | 8, 12345 << 33, 5 << 50]);
+        assert!(near(&got, &[1.25, 1.75, 0.25, 0.25]), "{got:?}");
         assert!(Weights::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn a_full_table_finds_every_feature_and_nothing_else() {
+        let names: Vec<String> = ["A", "B", "C"].map(String::from).to_vec();
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = (0..5000u64)
+            .map(|i| (mix(1, i), vec![((i % 3) as u16, 1.0 + (i % 7) as f32)]))
+            .collect();
+        rows.sort_by_key(|(f, _)| *f);
+        let bytes = write(&names, &rows);
+        let w = Weights::from_bytes(&bytes).unwrap();
+        for (f, row) in &rows {
+            let mut want = vec![0.0; 3];
+            want[row[0].0 as usize] = row[0].1;
+            assert!(near(&scores(&w, &[*f]), &want), "{f:x}");
+        }
+        let absent: Vec<u64> = (5000..10_000u64).map(|i| mix(1, i)).collect();
+        assert!(near(&scores(&w, &absent), &[0.0; 3]));
     }
 }

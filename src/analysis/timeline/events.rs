@@ -4,12 +4,17 @@
 //! another.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
+use super::attach;
 use super::lexicon::*;
-use crate::analysis::model::{Timex, TimexType};
-use crate::analysis::times::TimeValue;
+use crate::analysis::model::Timex;
+use crate::analysis::syntax::Syntax;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
 use crate::document::{Document, Span};
+
+/// Punctuation that ends a clause.
+pub const CLAUSE_MARKS: [char; 7] = [',', ';', ':', '—', '–', '(', ')'];
 
 /// Labels are cut at a word boundary to about this many characters.
 const LABEL_MAX: usize = 64;
@@ -81,13 +86,22 @@ fn connective(word: &str) -> Option<Relation> {
     }
 }
 
-pub fn find(doc: &Document, tokens: &[Token], times: &[Timex]) -> Vec<Found> {
+/// What a sentence's events are read from besides its words.
+pub struct Context<'a> {
+    pub times: &'a [Timex],
+    /// Byte offsets where what is reported begins or ends beside its report (see
+    /// [`super::report_edges`]), each a clause boundary.
+    pub reports: &'a [usize],
+    pub syntax: &'a Syntax,
+}
+
+pub fn find(doc: &Document, tokens: &[Token], cx: &Context) -> Vec<Found> {
     let mut found = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
         let sentence = tokens[start].sentence;
         let end = start + tokens[start..].partition_point(|t| t.sentence == sentence);
-        sentence_events(doc, &tokens[start..end], times, &mut found);
+        sentence_events(doc, tokens, start..end, cx, &mut found);
         start = end;
     }
     found
@@ -104,17 +118,34 @@ struct Clause {
     relative: bool,
 }
 
-/// `low`: the tokens' words in lower case.
-fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>]) -> Vec<Clause> {
+/// `low`: the tokens' words in lower case; `reports` as for [`find`].
+fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
     let mut start = 0;
+    // what is reported is a clause of its own only with a finite verb ("it had shelled the
+    // airport"), not as an object and infinitive ("ordered the operator to release water")
+    let finite = |i: usize| {
+        let end = (i + 1..toks.len())
+            .find(|&j| toks[j].kind == TokenKind::Punct || is(CLAUSE_OPENER, &low[j]))
+            .unwrap_or(toks.len());
+        let words = &low[i..end];
+        words.iter().any(|w| is(FINITE, w) || is(AUXILIARY, w))
+            || event_verb(doc, &toks[i..end], words).is_some()
+    };
+    let reported = |i: usize| {
+        let gap = (toks[i - 1].span.end, toks[i].span.start);
+        let next = reports.partition_point(|&e| e < gap.0);
+        reports.get(next).is_some_and(|&e| e <= gap.1) && finite(i)
+    };
     for i in 0..=toks.len() {
         let boundary = i == toks.len()
             || (i > start && {
                 let prev = toks[i - 1].text(&doc.text);
                 is(CLAUSE_OPENER, &low[i])
                     || (toks[i - 1].kind == TokenKind::Punct
-                        && matches!(prev, "," | ";" | ":" | "—" | "–" | "(" | ")"))
+                        && prev.chars().count() == 1
+                        && prev.starts_with(CLAUSE_MARKS))
+                    || reported(i)
             });
         if boundary {
             let word = &low[start];
@@ -139,20 +170,38 @@ struct ClauseEvent {
     clause: usize,
 }
 
-fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut Vec<Found>) {
+/// The events of the sentence of `tokens[sentence]`.
+fn sentence_events(
+    doc: &Document,
+    tokens: &[Token],
+    sentence: Range<usize>,
+    cx: &Context,
+    found: &mut Vec<Found>,
+) {
+    let (times, base) = (cx.times, sentence.start);
+    let toks = &tokens[sentence];
     if doc.text[toks[0].span.start..].starts_with('#') {
         return; // a Markdown heading names a topic, it does not narrate
     }
     // each word lowered once, for every test below (a capitalised word allocates)
     let low: Vec<Cow<str>> = toks.iter().map(|t| lower(doc, t)).collect();
-    let clauses = clauses(doc, toks, &low);
+    let clauses = clauses(doc, toks, &low, cx.reports);
     let spans: Vec<Option<Span>> = clauses
         .iter()
         .map(|c| clause_span(&toks[c.start..c.end]))
         .collect();
-    let mut anchors: Vec<Option<usize>> = spans
+    // a clause's first date, or of several the one its verb carries
+    let mut anchors: Vec<Option<usize>> = clauses
         .iter()
-        .map(|s| s.and_then(|s| anchor(times, s)))
+        .zip(&spans)
+        .map(|(c, s)| {
+            let dates: Vec<usize> = attach::dates(times, (*s)?).collect();
+            let words = base + c.start..base + c.end;
+            (dates.len() > 1)
+                .then(|| attach::verb_date(cx.syntax, tokens, words, times, &dates))
+                .flatten()
+                .or(dates.first().copied())
+        })
         .collect();
     let states: Vec<bool> = clauses
         .iter()
@@ -273,20 +322,6 @@ fn sentence_events(doc: &Document, toks: &[Token], times: &[Timex], found: &mut 
             found[qualified].link = Some(Link { relation, target });
         }
     }
-}
-
-/// The first date or time (not a vague PAST_REF and the like) inside `span`; `times` is
-/// sorted by position.
-fn anchor(times: &[Timex], span: Span) -> Option<usize> {
-    let from = times.partition_point(|t| t.span.start < span.start);
-    (from..times.len())
-        .take_while(|&i| times[i].span.start < span.end)
-        .find(|&i| {
-            let t = &times[i];
-            span.contains(t.span)
-                && matches!(t.kind, TimexType::Date | TimexType::Time)
-                && !matches!(t.value, TimeValue::Ref(_))
-        })
 }
 
 /// The noun phrase a subject relative clause hangs on ("three border crossings" in "three

@@ -2,23 +2,35 @@
 //! the text, its date when it has one, and the actors its clause names. Undated events are
 //! placed by tense and connectives (see `order`).
 
+mod attach;
 mod events;
 mod lexicon;
 mod order;
 mod same;
 
 use super::mentions::MentionIndex;
-use super::model::{Event, Timex};
+use super::model::{Claim, Event, Timex};
+use super::syntax::Syntax;
 use super::tokens::Token;
 use crate::document::Document;
+
+pub use attach::wants_parse;
 
 pub fn build(
     doc: &Document,
     tokens: &[Token],
     times: &[Timex],
+    syntax: &Syntax,
+    claims: &[Claim],
     mentions: &MentionIndex,
 ) -> Vec<Event> {
-    let found = same::fold(events::find(doc, tokens, times), times, |span| {
+    let reports = report_edges(claims);
+    let cx = events::Context {
+        times,
+        reports: &reports,
+        syntax,
+    };
+    let found = same::fold(events::find(doc, tokens, &cx), times, |span| {
         mentions.inside(span)
     });
     let mut within = order::bounds(&found, times, doc.meta.published);
@@ -35,6 +47,27 @@ pub fn build(
             }
         })
         .collect()
+}
+
+/// Where what is reported begins or ends beside its report, by the claims (which read the
+/// parse): "The army said Wednesday | it had shelled the airport". The timeline cuts its
+/// clauses there, so a time in the report dates the report and not what is reported, and
+/// the reported event without a time of its own is not given the report's.
+fn report_edges(claims: &[Claim]) -> Vec<usize> {
+    let mut edges: Vec<usize> = claims
+        .iter()
+        .filter_map(|c| {
+            let cue = c.cue?;
+            if cue.end <= c.span.start {
+                Some(c.span.start)
+            } else {
+                (cue.start >= c.span.end).then_some(c.span.end)
+            }
+        })
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
 }
 
 #[cfg(test)]
@@ -67,7 +100,9 @@ mod tests {
                 }
             })
             .collect();
-        build(&doc, &tokenize(&doc), &times, &MentionIndex::new(&[]))
+        let tokens = tokenize(&doc);
+        let syntax = Syntax::of(&doc, &tokens);
+        build(&doc, &tokens, &times, &syntax, &[], &MentionIndex::new(&[]))
             .into_iter()
             .map(|e| (e.label, e.time.map(|t| times[t].value.to_string())))
             .collect()
@@ -309,6 +344,62 @@ mod tests {
             within("The invasion began"),
             None,
             "a dated event has its date"
+        );
+    }
+
+    /// Each event of `events` whose label holds `words`, with its value.
+    fn dated<'a>(
+        events: &'a [(String, Option<String>, Option<String>)],
+        words: &str,
+    ) -> Option<&'a str> {
+        events
+            .iter()
+            .find(|e| e.0.contains(words))
+            .unwrap_or_else(|| panic!("{words} in {events:?}"))
+            .1
+            .as_deref()
+    }
+
+    #[test]
+    fn a_time_in_a_report_dates_the_report_not_what_it_reports() {
+        let events = analysed(
+            "The army said Wednesday it had shelled the airport. \
+             A newspaper reported on Friday that police raided the office on Sept. 2. \
+             Rebels seized the depot on Monday, the ministry said on Thursday.",
+        );
+        assert_eq!(dated(&events, "The army said"), Some("2024-11-20"));
+        assert_eq!(dated(&events, "shelled the airport"), None, "{events:?}");
+        assert_eq!(dated(&events, "A newspaper reported"), Some("2024-11-22"));
+        assert_eq!(
+            dated(&events, "police raided the office"),
+            Some("2024-09-02")
+        );
+        assert_eq!(
+            dated(&events, "Rebels seized the depot"),
+            Some("2024-11-18")
+        );
+        assert_eq!(dated(&events, "the ministry said"), Some("2024-11-21"));
+        // an object and infinitive is no clause of its own: the order is the event
+        let events = analysed("On Monday the court ordered the operator to release more water.");
+        assert_eq!(
+            dated(
+                &events,
+                "the court ordered the operator to release more water"
+            ),
+            Some("2024-11-18")
+        );
+    }
+
+    #[test]
+    fn of_several_dates_an_event_has_the_one_its_verb_carries() {
+        let events = analysed("The ministers who met in March signed the treaty on Friday.");
+        assert_eq!(
+            events,
+            vec![(
+                "The ministers who met in March signed the treaty".to_string(),
+                Some("2024-11-22".to_string()),
+                None
+            )]
         );
     }
 

@@ -28,51 +28,81 @@ use crate::document::{Document, Span};
 /// How many sentences on the last date still sets the day of a bare clock time.
 const NEAR: usize = 2;
 
+/// How many tokens' words are read at a time: the words (about 90 bytes each) are held for
+/// a window of tokens, not for the whole text, whose tokens can be one character each.
+const WINDOW: usize = 4096;
+/// The words read before and after a window: further than the clause's tense is looked for
+/// (12 words), and as far as an expression is read (a run of modifiers or number words
+/// longer than this is read only this far).
+const BEHIND: usize = 16;
+const AHEAD: usize = 64;
+
 pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
-    let words = recognise::words(&doc.text, tokens);
-    let parser = Parser { w: &words };
     let mut out = Vec::new();
     let mut last: Option<Calendar> = None;
     // the sentence of the last date
     let mut last_at = 0;
-    let mut i = 0;
-    while i < words.len() {
-        let Some(found) = parser.parse(i) else {
-            i += 1;
-            continue;
-        };
-        let start = trim_determiner(&parser, found.start, found.end, &found.sem);
-        let cx = Context {
-            published: doc.meta.published,
-            tense: forward(&words, found.start).or_else(|| tense(&words, found.start, found.end)),
-            last,
-            last_near: words[found.start].sentence <= last_at + NEAR,
-        };
-        if let Some((kind, value)) =
-            normalise::resolve(&found.sem, &cx).and_then(normalise::checked)
-        {
-            let anchors = !matches!(found.sem, Sem::Shift { .. });
-            match value {
-                TimeValue::Date(c) if anchors && kind == TimexType::Date && c.anchored() => {
-                    last = Some(c);
-                    last_at = words[found.start].sentence;
+    let mut words = Vec::new();
+    // the first token not yet read
+    let mut t = 0;
+    while t < tokens.len() {
+        let core = (t + WINDOW).min(tokens.len());
+        let ahead = (core + AHEAD).min(tokens.len());
+        words.clear();
+        recognise::words(&doc.text, &tokens[t.saturating_sub(BEHIND)..t], &mut words);
+        let mut i = words.len();
+        recognise::words(&doc.text, &tokens[t..core], &mut words);
+        let core_end = words.len();
+        recognise::words(&doc.text, &tokens[core..ahead], &mut words);
+        while i < core_end {
+            // an expression is read at most AHEAD words on: a run of "early" or of number
+            // words is otherwise read to its end from each of its words
+            let parser = Parser {
+                w: &words[..(i + AHEAD).min(words.len())],
+            };
+            let Some(found) = parser.parse(i) else {
+                i += 1;
+                continue;
+            };
+            let start = trim_determiner(&parser, found.start, found.end, &found.sem);
+            let cx = Context {
+                published: doc.meta.published,
+                tense: forward(&words, found.start)
+                    .or_else(|| tense(&words, found.start, found.end)),
+                last,
+                last_near: words[found.start].sentence <= last_at + NEAR,
+            };
+            if let Some((kind, value)) =
+                normalise::resolve(&found.sem, &cx).and_then(normalise::checked)
+            {
+                let anchors = !matches!(found.sem, Sem::Shift { .. });
+                match value {
+                    TimeValue::Date(c) if anchors && kind == TimexType::Date && c.anchored() => {
+                        last = Some(c);
+                        last_at = words[found.start].sentence;
+                    }
+                    _ if reporting_months(&words, found.start, &found.sem) => {
+                        // "for the nine months ... a year earlier": a year before those
+                        // months is a year, not the quarter named before them
+                        let year = last.and_then(|l| l.year());
+                        let year = year.or_else(|| doc.meta.published.map(|d| i32::from(d.year())));
+                        last = year.map(|y| Calendar::Year(Some(y)));
+                    }
+                    _ => {}
                 }
-                _ if reporting_months(&words, found.start, &found.sem) => {
-                    // "for the nine months ... a year earlier": a year before those months is
-                    // a year, not the quarter named before them
-                    let year = last.and_then(|l| l.year());
-                    let year = year.or_else(|| doc.meta.published.map(|d| i32::from(d.year())));
-                    last = year.map(|y| Calendar::Year(Some(y)));
-                }
-                _ => {}
+                out.push(Timex {
+                    span: Span::new(words[start].span.start, words[found.end - 1].span.end),
+                    kind,
+                    value,
+                });
             }
-            out.push(Timex {
-                span: Span::new(words[start].span.start, words[found.end - 1].span.end),
-                kind,
-                value,
-            });
+            i = found.end;
         }
-        i = found.end;
+        // expressions end with a token, so word `i` starts one: the next window starts there
+        t = match words.get(i) {
+            Some(w) => tokens.partition_point(|tok| tok.span.end <= w.span.start),
+            None => ahead,
+        };
     }
     out
 }

@@ -31,8 +31,9 @@ pub struct Word<'a> {
     pub sentence_start: bool,
 }
 
-pub fn words<'a>(text: &'a str, tokens: &[Token]) -> Vec<Word<'a>> {
-    let mut out = Vec::with_capacity(tokens.len());
+/// The words of `tokens`, appended to `out`.
+pub fn words<'a>(text: &'a str, tokens: &[Token], out: &mut Vec<Word<'a>>) {
+    out.reserve(tokens.len());
     for t in tokens {
         let s = t.text(text);
         let hyphenated = t.kind == TokenKind::Word && s.contains(['-', '‐']);
@@ -63,7 +64,6 @@ pub fn words<'a>(text: &'a str, tokens: &[Token]) -> Vec<Word<'a>> {
             out.push(word(p, t, span, kind, k == 0, k == last));
         }
     }
-    out
 }
 
 fn word<'a>(

@@ -101,21 +101,20 @@ pub struct Arrived {
     pub result: Result<Analysed, String>,
 }
 
-/// Reads and analyses the files on a few threads (one a core, at most four), sending each
-/// result as it comes. Setting the returned flag stops them after the file in hand. A bug
-/// in the analysis is sent as `Err`: the panic hook has already given the terminal back, so
-/// the reader must end, as it does for a single briefing.
+/// Reads and analyses the files on `threads` threads (`--threads`, else one a core), beside
+/// the interface's, sending each result as it comes. Setting the returned flag stops them
+/// after the file in hand. A bug in the analysis is sent as `Err`: the panic hook has
+/// already given the terminal back, so the reader must end, as it does for a single
+/// briefing.
 pub fn read_all(
     generation: u64,
     files: Vec<(usize, PathBuf)>,
+    threads: usize,
     opener: Arc<Opener>,
     send: impl Fn(Result<Arrived, String>) + Clone + Send + 'static,
 ) -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 4)
-        .min(files.len());
+    let threads = threads.min(files.len());
     let queue = Arc::new(Mutex::new(files.into_iter()));
     for _ in 0..threads {
         let (queue, stop, opener, send) =
