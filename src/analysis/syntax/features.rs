@@ -43,27 +43,12 @@ pub struct Word {
     pub cluster: [u64; 4],
 }
 
-fn lower(form: &str) -> String {
-    let mut lower = String::with_capacity(form.len());
-    for c in form.chars().flat_map(char::to_lowercase) {
-        lower.push(if c.is_ascii_digit() { '0' } else { c });
-    }
-    lower
-}
-
 impl Word {
-    /// Only the lower-case form and the shape: for a model that reads no more of a word
-    /// (a neighbour two words away), at a fraction of the cost (no cluster lookup).
-    pub fn light(form: &str) -> Word {
-        Word {
-            lower: text(&lower(form)),
-            shape: text(&shape(form)),
-            ..Word::default()
-        }
-    }
-
     pub fn new(form: &str) -> Word {
-        let lower = lower(form);
+        let mut lower = String::with_capacity(form.len());
+        for c in form.chars().flat_map(char::to_lowercase) {
+            lower.push(if c.is_ascii_digit() { '0' } else { c });
+        }
         // the last k characters (all of a shorter word), and the first k
         let end = |k: usize| {
             let from = lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
