@@ -22,7 +22,7 @@ use brief::analysis::actors::recogniser::{self, Evidence, LABELS};
 use brief::analysis::syntax::features::Word;
 use brief::analysis::syntax::learn::Perceptron;
 use brief::analysis::syntax::train::Rng;
-use brief::analysis::syntax::weights::{self, Weights};
+use brief::analysis::syntax::weights::{self, Relative};
 use brief::analysis::tokens::{Token, tokenize};
 use brief::analysis::{actors, times};
 use brief::document::{Document, Meta};
@@ -51,7 +51,8 @@ fn label_index(tag: &str) -> u8 {
 
 fn example(text: &str, spans: &[(usize, usize)], labels: Vec<u8>, rules: &[u64]) -> Example {
     let forms: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
-    let mut evidence = recogniser::evidence(text, spans, &vec![true; spans.len()]);
+    let flags: Vec<u32> = forms.iter().map(|f| recogniser::word_flags(f)).collect();
+    let mut evidence = recogniser::evidence(text, spans, &vec![true; spans.len()], &flags);
     for (e, &r) in evidence.iter_mut().zip(rules) {
         e.rule = r;
     }
@@ -261,7 +262,7 @@ fn read_gum(path: &PathBuf) -> Result<Vec<Example>, String> {
 }
 
 /// Exact typed span precision, recall and F1 of a model on labelled sentences.
-fn score(model: &Weights, sentences: &[Example]) -> (f64, f64, f64) {
+fn score(model: &Relative, sentences: &[Example]) -> (f64, f64, f64) {
     let (mut tp, mut pred, mut gold) = (0usize, 0usize, 0usize);
     for s in sentences {
         let guess = recogniser::names(&recogniser::label(model, &s.words, &s.evidence, &s.scored));
@@ -325,8 +326,8 @@ fn run() -> Result<(), String> {
             .collect();
         recogniser::learn(&mut model, &batch);
         if !dev.is_empty() && (epoch % 2 == 0 || epoch == epochs) {
-            let bytes = weights::write(&names(), &model.averaged(keep));
-            let w = Weights::from_bytes(&bytes).map_err(|e| e.to_string())?;
+            let bytes = weights::write_relative(&names(), &model.averaged(keep));
+            let w = Relative::from_bytes(&bytes).map_err(|e| e.to_string())?;
             let (p, r, f) = score(&w, &dev);
             eprintln!(
                 "{:>6.1}s epoch {epoch}: dev P {:.3} R {:.3} F1 {:.3} ({} kB)",
@@ -338,7 +339,7 @@ fn run() -> Result<(), String> {
             );
         }
     }
-    let bytes = weights::write(&names(), &model.averaged(keep));
+    let bytes = weights::write_relative(&names(), &model.averaged(keep));
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }

@@ -339,16 +339,17 @@ impl<'a> Scan<'a> {
     ) -> Vec<Candidate> {
         let codes = self.rule_codes(&out);
         let before = out.len();
-        let mut made = recogniser::Made::default();
         for (&(a, b), &m) in sentences.iter().zip(modes) {
-            if m != Mode::Body || !self.caps[a..b].iter().any(|&c| c) {
+            // where every capitalised word is in a table's name, any name the model found
+            // would be one the rules found or cut across one, and be left
+            if m != Mode::Body || !(a..b).any(|k| self.caps[k] && !recogniser::tabled(codes[k])) {
                 continue;
             }
             let spans: Vec<(usize, usize)> = self.tokens[a..b]
                 .iter()
                 .map(|t| (t.span.start, t.span.end))
                 .collect();
-            let reading = recogniser::recognise(self.text, &spans, &codes[a..b], &mut made);
+            let reading = recogniser::recognise(self.text, &spans, &codes[a..b]);
             for n in reading.names {
                 let (mut s, e) = (a + n.start, a + n.end);
                 // "President Trump": the rules read titles as roles

@@ -9,6 +9,7 @@
 //! or continues a known country, capital, demonym, place or organisation phrase, is a
 //! census first name or surname, a title, an organisation or place cue, a common word.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use foldhash::HashMap;
@@ -18,7 +19,7 @@ use crate::analysis::model::ActorKind;
 use crate::analysis::syntax::features::{Word, feature, text as hash};
 use crate::analysis::syntax::learn::{Perceptron, best};
 use crate::analysis::syntax::tagger::Model;
-use crate::analysis::syntax::weights::Weights;
+use crate::analysis::syntax::weights::Relative;
 use crate::analysis::tokens::{is_possessive, lowercase};
 
 /// The model's classes, in the order of its weights.
@@ -46,8 +47,8 @@ pub struct Reading {
     pub sure: Vec<f32>,
 }
 
-static MODEL: LazyLock<Weights<'static>> = LazyLock::new(|| {
-    Weights::from_bytes(include_bytes!("../../../assets/entities/names.bin"))
+static MODEL: LazyLock<Relative<'static>> = LazyLock::new(|| {
+    Relative::from_bytes(include_bytes!("../../../assets/entities/names.bin"))
         .expect("assets/entities/names.bin")
 });
 
@@ -77,6 +78,11 @@ pub fn rule_code(kind: Option<ActorKind>, first: bool, tabled: bool) -> u64 {
     1 + kind * 4 + u64::from(first) * 2 + u64::from(tabled)
 }
 
+/// Whether a [`rule_code`] is that of a table's name or a group's.
+pub fn tabled(code: u64) -> bool {
+    code != 0 && code.is_multiple_of(2)
+}
+
 const FIRST_NAME: u32 = 1;
 const LAST_NAME: u32 = 1 << 1;
 const TITLE: u32 = 1 << 2;
@@ -96,46 +102,64 @@ const FLAGS: u32 = 14;
 /// The longest gazetteer phrase looked for, in words.
 const LONGEST: usize = 6;
 
+/// The word lists a word (as written) is on: the `FIRST_NAME` ... bits.
+pub fn word_flags(w: &str) -> u32 {
+    let g = &*GAZETTEER;
+    let lower = lowercase(w);
+    let mut flags = 0;
+    for (on, bit) in [
+        (
+            w.chars().next().is_some_and(char::is_uppercase),
+            CAPITALISED,
+        ),
+        (g.first_names.contains(w), FIRST_NAME),
+        (g.last_names.contains(w), LAST_NAME),
+        (g.titles.contains(w), TITLE),
+        (g.honorifics.contains(w), HONORIFIC),
+        (g.org_cues.contains(w), ORG_CUE),
+        (g.place_cues.contains(w), PLACE_CUE),
+        (g.place_nouns.contains(lower.as_ref()), PLACE_NOUN),
+        (g.group_words.contains(w), GROUP),
+        (g.said_verbs.contains(lower.as_ref()), SAID),
+        (g.connectors.contains(lower.as_ref()), CONNECTOR),
+    ] {
+        if on {
+            flags |= bit;
+        }
+    }
+    match g.rank(w) {
+        Some(r) if r < 3_000 => flags | MOST_COMMON | COMMON | RANKED,
+        Some(r) if r < 10_000 => flags | COMMON | RANKED,
+        Some(_) => flags | RANKED,
+        None => flags,
+    }
+}
+
+/// The hashed labels of a word that begins and of one that continues a known phrase of each
+/// kind of entry.
+static PHRASE_LABELS: LazyLock<[(u64, u64); 5]> = LazyLock::new(|| {
+    ["Country", "Seat", "Demonym", "Place", "Org"]
+        .map(|kind| (hash(&format!("B-{kind}")), hash(&format!("I-{kind}"))))
+});
+
 /// The gazetteers' evidence for the words of a sentence that are `needed` (the others are
-/// left empty, and so is every word no capitalised word begins a phrase with): `words` are
-/// byte ranges of `text`, so that a phrase is looked up as written between its first and
-/// last word.
-pub fn evidence(text: &str, words: &[(usize, usize)], needed: &[bool]) -> Vec<Evidence> {
+/// left empty, and so is every word no capitalised word begins a phrase with), given each
+/// needed word's [`word_flags`]: `words` are byte ranges of `text`, so that a phrase is
+/// looked up as written between its first and last word.
+pub fn evidence(
+    text: &str,
+    words: &[(usize, usize)],
+    needed: &[bool],
+    flags: &[u32],
+) -> Vec<Evidence> {
     let g = &*GAZETTEER;
     let mut out = vec![Evidence::default(); words.len()];
-    for (i, &(a, b)) in words.iter().enumerate() {
+    for (i, &(a, _)) in words.iter().enumerate() {
         if !needed[i] {
             continue;
         }
-        let w = &text[a..b];
-        let lower = lowercase(w);
-        let mut flags = 0;
-        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-        for (on, bit) in [
-            (capitalised, CAPITALISED),
-            (g.first_names.contains(w), FIRST_NAME),
-            (g.last_names.contains(w), LAST_NAME),
-            (g.titles.contains(w), TITLE),
-            (g.honorifics.contains(w), HONORIFIC),
-            (g.org_cues.contains(w), ORG_CUE),
-            (g.place_cues.contains(w), PLACE_CUE),
-            (g.place_nouns.contains(lower.as_ref()), PLACE_NOUN),
-            (g.group_words.contains(w), GROUP),
-            (g.said_verbs.contains(lower.as_ref()), SAID),
-            (g.connectors.contains(lower.as_ref()), CONNECTOR),
-        ] {
-            if on {
-                flags |= bit;
-            }
-        }
-        match g.rank(w) {
-            Some(r) if r < 3_000 => flags |= MOST_COMMON | COMMON | RANKED,
-            Some(r) if r < 10_000 => flags |= COMMON | RANKED,
-            Some(_) => flags |= RANKED,
-            None => {}
-        }
-        out[i].flags = flags;
-        if !capitalised || out[i].phrase != 0 {
+        out[i].flags = flags[i];
+        if flags[i] & CAPITALISED == 0 || out[i].phrase != 0 {
             continue;
         }
         // the longest known phrase starting here, over words that may be part of one
@@ -159,17 +183,16 @@ pub fn evidence(text: &str, words: &[(usize, usize)], needed: &[bool]) -> Vec<Ev
                 continue;
             }
             if let Some(entry) = g.lookup(&gazetteer::key(phrase)) {
-                let kind = match entry {
-                    Entry::Country(_) => "Country",
-                    Entry::Seat(_) => "Seat",
-                    Entry::Demonym(_) => "Demonym",
-                    Entry::Place => "Place",
-                    Entry::Organization(_) => "Org",
-                };
+                let (begins, inside) = PHRASE_LABELS[match entry {
+                    Entry::Country(_) => 0,
+                    Entry::Seat(_) => 1,
+                    Entry::Demonym(_) => 2,
+                    Entry::Place => 3,
+                    Entry::Organization(_) => 4,
+                }];
                 let length = (end - i).min(4) as u64;
                 for (k, e) in out[i..end].iter_mut().enumerate() {
-                    let at = if k == 0 { "B" } else { "I" };
-                    e.phrase = hash(&format!("{at}-{kind}"));
+                    e.phrase = if k == 0 { begins } else { inside };
                     e.length = length;
                 }
                 break;
@@ -258,9 +281,7 @@ pub fn features(words: &[Word], ev: &[Evidence], i: usize, p1: u64, p2: u64, out
     out.clear();
     let w = &words[i];
     let prev = i.checked_sub(1).map(|k| &words[k]);
-    let prev2 = i.checked_sub(2).map(|k| &words[k]);
     let next = words.get(i + 1);
-    let next2 = words.get(i + 2);
     let e = ev[i];
     let pe = i.checked_sub(1).map_or(Evidence::default(), |k| ev[k]);
     let ne = ev.get(i + 1).copied().unwrap_or_default();
@@ -282,11 +303,7 @@ pub fn features(words: &[Word], ev: &[Evidence], i: usize, p1: u64, p2: u64, out
         f(111, p1, w.shape, 0),
         f(112, p1, w.lower, 0),
         f(113, l1, 0, 0),
-        f(114, prev2.map_or(BEFORE, |p| p.lower), 0, 0),
         f(115, r1, 0, 0),
-        f(116, next2.map_or(AFTER, |n| n.lower), 0, 0),
-        f(117, prev.map_or(BEFORE, |p| p.shape), 0, 0),
-        f(118, next.map_or(AFTER, |n| n.shape), 0, 0),
         f(119, l1, w.lower, 0),
         f(120, w.lower, r1, 0),
         f(121, u64::from(i == 0), w.shape, 0),
@@ -306,6 +323,7 @@ pub fn features(words: &[Word], ev: &[Evidence], i: usize, p1: u64, p2: u64, out
         f(130, u64::from(e.flags), p1, 0),
         f(131, next.map_or(AFTER, |n| n.suffix[2]), 0, 0),
         f(132, prev.map_or(BEFORE, |p| p.suffix[2]), 0, 0),
+        f(236, u64::from(ne.flags & !(RANKED | COMMON)), 0, 0),
         f(133, e.rule, 0, 0),
         f(134, e.rule, p1, 0),
         f(135, pe.rule, e.rule, 0),
@@ -318,18 +336,11 @@ pub fn features(words: &[Word], ev: &[Evidence], i: usize, p1: u64, p2: u64, out
         f(232, e.run.1, 0, 0),
         f(233, e.run.0, p1, 0),
         f(234, e.run.0, w.lower, 0),
-        f(235, next2.map_or(AFTER, |n| n.shape), 0, 0),
     ]);
     for bit in 0..FLAGS {
         let b = 1 << bit;
         if e.flags & b != 0 {
             out.push(f(140 + u64::from(bit), 0, 0, 0));
-        }
-        if pe.flags & b != 0 {
-            out.push(f(160 + u64::from(bit), 0, 0, 0));
-        }
-        if ne.flags & b != 0 {
-            out.push(f(180 + u64::from(bit), 0, 0, 0));
         }
     }
     for (k, c) in w.cluster.iter().enumerate() {
@@ -444,18 +455,33 @@ pub fn names(labels: &[u8]) -> Vec<Name> {
     out
 }
 
+/// The most words [`KNOWN`] holds before it starts again.
+const KNOWN_WORDS: usize = 1 << 14;
+
+thread_local! {
+    /// The words made so far on this thread, with their [`word_flags`]: texts repeat their
+    /// names and function words, and making a word (its cluster above all) and looking it up
+    /// in the word lists were most of the recogniser's cost after scoring.
+    static KNOWN: RefCell<HashMap<Box<str>, (Word, u32)>> = RefCell::default();
+}
+
+fn known(form: &str) -> (Word, u32) {
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(&k) = known.get(form) {
+            return k;
+        }
+        if known.len() >= KNOWN_WORDS {
+            known.clear();
+        }
+        let k = (Word::new(form), word_flags(form));
+        known.insert(form.into(), k);
+        k
+    })
+}
+
 /// The names in a sentence whose words are these byte ranges of `text`, given what the rules
 /// made of each ([`rule_code`]).
-/// The words a document's sentences have made so far, by form: a text repeats its names, and
-/// making a word (its cluster above all) is most of the recogniser's cost after scoring.
-pub type Made<'a> = HashMap<&'a str, Word>;
-
-pub fn recognise<'a>(
-    text: &'a str,
-    words: &[(usize, usize)],
-    rules: &[u64],
-    made: &mut Made<'a>,
-) -> Reading {
+pub fn recognise(text: &str, words: &[(usize, usize)], rules: &[u64]) -> Reading {
     let forms: Vec<&str> = words.iter().map(|&(a, b)| &text[a..b]).collect();
     let scored = scored(&forms);
     if !scored.contains(&true) {
@@ -464,22 +490,18 @@ pub fn recognise<'a>(
             sure: vec![f32::INFINITY; words.len()],
         };
     }
-    // the features of a scored word read the evidence and words of its neighbours, and the
-    // lower-case form and shape of the words two away: only those are made
-    let mut ev = evidence(text, words, &near(&scored, 1));
+    // the features of a scored word read its neighbours' words and evidence: only those
+    // are made
+    let one = near(&scored, 1);
+    let (w, flags): (Vec<Word>, Vec<u32>) = forms
+        .iter()
+        .zip(&one)
+        .map(|(f, &one)| if one { known(f) } else { Default::default() })
+        .unzip();
+    let mut ev = evidence(text, words, &one, &flags);
     for (e, &r) in ev.iter_mut().zip(rules) {
         e.rule = r;
     }
-    let one = near(&scored, 1);
-    let w: Vec<Word> = forms
-        .iter()
-        .zip(one.iter().zip(near(&scored, 2)))
-        .map(|(f, (&one, two))| match (one, two) {
-            (true, _) => *made.entry(f).or_insert_with(|| Word::new(f)),
-            (false, true) => made.get(f).copied().unwrap_or_else(|| Word::light(f)),
-            _ => Word::default(),
-        })
-        .collect();
     let (labels, sure) = label_sure(&*MODEL, &w, &ev, &scored);
     Reading {
         names: names(&labels),
