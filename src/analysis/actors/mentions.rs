@@ -466,13 +466,29 @@ impl<'a> Scan<'a> {
             }
             if self.is_cap(j, b) {
                 j += 1;
-            } else if j > i && self.is_connector(j, b) && self.is_cap(j + 1, b) {
+            } else if j > i
+                && (self.is_connector(j, b) || self.collective_possessive(j))
+                && self.is_cap(j + 1, b)
+            {
                 j += 2;
             } else {
                 break;
             }
         }
         j
+    }
+
+    /// A possessive after a plural of people ("Workers' Party", "Korean People's Army",
+    /// "Women's Hospital") is inside a name; after a name ("Russia's President") it ends one.
+    fn collective_possessive(&self, j: usize) -> bool {
+        let (before, mark) = (self.word(j - 1), self.word(j));
+        is_possessive(mark)
+            && self.tokens[j - 1].span.end == self.tokens[j].span.start
+            && if mark.len() == 1 || mark == "’" {
+                before.ends_with('s') && self.g.is_common(before)
+            } else {
+                matches!(before, "People" | "Women" | "Men" | "Children")
+            }
     }
 
     fn span(&self, a: usize, e: usize) -> Span {

@@ -91,6 +91,24 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_after_a_plural_of_people_is_inside_the_name() {
+        let found = actors(
+            "Talks resumed on Monday. The Toiling People's Front said so, and officials of the \
+             Workers' Party of Korea agreed. Velmar's Mayor Ana Rusk welcomed them.",
+        );
+        for name in ["Toiling People's Front", "Workers' Party of Korea"] {
+            assert_eq!(find(&found, name).kind, ActorKind::Organization, "{name}");
+        }
+        // after a name, a possessive ends it
+        assert_eq!(find(&found, "Ana Rusk").kind, ActorKind::Person);
+        assert!(
+            !names(&found).iter().any(|n| n.contains("Velmar's")),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
     fn multi_word_names_and_possessives() {
         let (doc, found) = actors_with(
             "The United Kingdom’s envoy met Maria Gonzalez in New York on Tuesday.",
