@@ -16,7 +16,7 @@ use foldhash::HashMap;
 
 use super::gazetteer::{self, Entry, GAZETTEER};
 use crate::analysis::model::ActorKind;
-use crate::analysis::syntax::features::{Word, feature, text as hash};
+use crate::analysis::syntax::features::{Word, mix, text as hash};
 use crate::analysis::syntax::learn::{Perceptron, best};
 use crate::analysis::syntax::tagger::Model;
 use crate::analysis::syntax::weights::Relative;
@@ -276,6 +276,13 @@ const AFTER: u64 = 0x5EED_0102;
 /// The label "before the first word".
 const NO_LABEL: u64 = 0x5EED_0103;
 
+/// A feature: a template's number and up to two values (the second 0 when none), mixed
+/// once a value: the recogniser's cost is mostly hashing and scoring its features.
+fn hashed(template: u64, a: u64, b: u64) -> u64 {
+    let h = mix(template, a);
+    if b == 0 { h } else { mix(h, b) }
+}
+
 /// The features of word `i`, given the labels of the two words before it.
 pub fn features(words: &[Word], ev: &[Evidence], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
@@ -287,72 +294,71 @@ pub fn features(words: &[Word], ev: &[Evidence], i: usize, p1: u64, p2: u64, out
     let ne = ev.get(i + 1).copied().unwrap_or_default();
     let l1 = prev.map_or(BEFORE, |p| p.lower);
     let r1 = next.map_or(AFTER, |n| n.lower);
-    let f = feature;
+    let f = hashed;
     out.extend([
-        f(100, 0, 0, 0),
-        f(101, w.lower, 0, 0),
-        f(102, w.form, 0, 0),
-        f(103, w.suffix[1], 0, 0),
-        f(104, w.suffix[2], 0, 0),
-        f(105, w.suffix[3], 0, 0),
-        f(106, w.prefix[0], 0, 0),
-        f(107, w.prefix[1], 0, 0),
-        f(108, w.shape, 0, 0),
-        f(109, p1, 0, 0),
-        f(110, p1, p2, 0),
-        f(111, p1, w.shape, 0),
-        f(112, p1, w.lower, 0),
-        f(113, l1, 0, 0),
-        f(115, r1, 0, 0),
-        f(119, l1, w.lower, 0),
-        f(120, w.lower, r1, 0),
-        f(121, u64::from(i == 0), w.shape, 0),
-        f(122, prev.map_or(BEFORE, |p| p.shape), w.shape, 0),
-        f(123, w.shape, next.map_or(AFTER, |n| n.shape), 0),
-        f(124, e.phrase, e.length, 0),
-        f(125, e.phrase, p1, 0),
-        f(126, pe.phrase, 0, 0),
-        f(127, ne.phrase, 0, 0),
-        f(128, u64::from(e.flags), w.shape, 0),
+        f(100, 0, 0),
+        f(101, w.lower, 0),
+        f(102, w.form, 0),
+        f(103, w.suffix[1], 0),
+        f(104, w.suffix[2], 0),
+        f(105, w.suffix[3], 0),
+        f(106, w.prefix[0], 0),
+        f(107, w.prefix[1], 0),
+        f(108, w.shape, 0),
+        f(109, p1, 0),
+        f(110, p1, p2),
+        f(111, p1, w.shape),
+        f(112, p1, w.lower),
+        f(113, l1, 0),
+        f(115, r1, 0),
+        f(119, l1, w.lower),
+        f(120, w.lower, r1),
+        f(121, u64::from(i == 0), w.shape),
+        f(122, prev.map_or(BEFORE, |p| p.shape), w.shape),
+        f(123, w.shape, next.map_or(AFTER, |n| n.shape)),
+        f(124, e.phrase, e.length),
+        f(125, e.phrase, p1),
+        f(126, pe.phrase, 0),
+        f(127, ne.phrase, 0),
+        f(128, u64::from(e.flags), w.shape),
         f(
             129,
             u64::from(pe.flags & !(RANKED | COMMON)),
             u64::from(e.flags),
-            0,
         ),
-        f(130, u64::from(e.flags), p1, 0),
-        f(131, next.map_or(AFTER, |n| n.suffix[2]), 0, 0),
-        f(132, prev.map_or(BEFORE, |p| p.suffix[2]), 0, 0),
-        f(236, u64::from(ne.flags & !(RANKED | COMMON)), 0, 0),
-        f(133, e.rule, 0, 0),
-        f(134, e.rule, p1, 0),
-        f(135, pe.rule, e.rule, 0),
-        f(136, e.rule, ne.rule, 0),
-        f(137, e.rule, w.shape, 0),
-        f(138, e.rule, e.phrase, 0),
-        f(139, e.run.0, 0, 0),
-        f(230, e.run.0, e.run.2, 0),
-        f(231, e.run.2, 0, 0),
-        f(232, e.run.1, 0, 0),
-        f(233, e.run.0, p1, 0),
-        f(234, e.run.0, w.lower, 0),
+        f(130, u64::from(e.flags), p1),
+        f(131, next.map_or(AFTER, |n| n.suffix[2]), 0),
+        f(132, prev.map_or(BEFORE, |p| p.suffix[2]), 0),
+        f(236, u64::from(ne.flags & !(RANKED | COMMON)), 0),
+        f(133, e.rule, 0),
+        f(134, e.rule, p1),
+        f(135, pe.rule, e.rule),
+        f(136, e.rule, ne.rule),
+        f(137, e.rule, w.shape),
+        f(138, e.rule, e.phrase),
+        f(139, e.run.0, 0),
+        f(230, e.run.0, e.run.2),
+        f(231, e.run.2, 0),
+        f(232, e.run.1, 0),
+        f(233, e.run.0, p1),
+        f(234, e.run.0, w.lower),
     ]);
     for bit in 0..FLAGS {
         let b = 1 << bit;
         if e.flags & b != 0 {
-            out.push(f(140 + u64::from(bit), 0, 0, 0));
+            out.push(f(140 + u64::from(bit), 0, 0));
         }
     }
     for (k, c) in w.cluster.iter().enumerate() {
         if *c != 0 {
-            out.push(f(200 + k as u64, *c, 0, 0));
+            out.push(f(200 + k as u64, *c, 0));
         }
     }
     for (t, n) in [(210, prev), (212, next)] {
         if let Some(n) = n {
             for (k, c) in [n.cluster[1], n.cluster[3]].into_iter().enumerate() {
                 if c != 0 {
-                    out.push(f(t + k as u64, c, 0, 0));
+                    out.push(f(t + k as u64, c, 0));
                 }
             }
         }
@@ -456,7 +462,7 @@ pub fn names(labels: &[u8]) -> Vec<Name> {
 }
 
 /// The most words [`KNOWN`] holds before it starts again.
-const KNOWN_WORDS: usize = 1 << 14;
+const KNOWN_WORDS: usize = 1 << 15;
 
 thread_local! {
     /// The words made so far on this thread, with their [`word_flags`]: texts repeat their
