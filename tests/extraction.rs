@@ -1,5 +1,6 @@
 //! The extractors on articles of other shapes than the sample, written for these tests
-//! (`tests/fixtures/`): a wire story, a quote-heavy piece, an explainer with many dates.
+//! (`tests/fixtures/`): a wire story, a quote-heavy piece, an explainer with many dates, a
+//! forum post.
 
 mod common;
 
@@ -149,6 +150,25 @@ fn explainer_with_many_dates() {
         analysis.timeline[risen].time.is_none(),
         "placed by 'since the ruling', not dated"
     );
+}
+
+#[test]
+fn forum_post() {
+    let (_, analysis) = load("forum.md");
+    for (name, kind) in [
+        ("Kevin Brooks", ActorKind::Person),
+        ("Sarah Jennings", ActorKind::Person),
+        ("Deloitte", ActorKind::Organization),
+        ("Fidelity", ActorKind::Organization),
+        ("Vanguard", ActorKind::Organization),
+        ("Chicago", ActorKind::Place),
+    ] {
+        assert_eq!(actor(&analysis, name).1.kind, kind, "{name}");
+    }
+    // a currency's country prefix is no actor; a capital that speaks is its country
+    assert!(!analysis.actors.iter().any(|a| a.name == "United States"));
+    let (_, russia) = actor(&analysis, "Russia");
+    assert!(russia.aliases.iter().any(|a| a == "Moscow"));
 }
 
 #[test]

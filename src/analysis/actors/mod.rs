@@ -10,6 +10,7 @@ mod gazetteer;
 mod gender;
 mod mentions;
 mod nominals;
+pub mod recogniser;
 mod roles;
 
 use super::lexicon::UserLexicon;
@@ -26,6 +27,12 @@ pub fn is_english_word(word: &str) -> bool {
 /// one hash probe, where a rarer word takes a bisection of the dictionary.
 pub fn is_frequent_word(word: &str) -> bool {
     gazetteer::GAZETTEER.rank(word).is_some()
+}
+
+/// What the rules alone find in a text, a code for each token, as the learned recogniser
+/// reads it (for its training).
+pub fn rule_evidence(doc: &Document, tokens: &[Token], times: &[Timex]) -> Vec<u64> {
+    mentions::rule_evidence(&doc.text, tokens, times)
 }
 
 pub fn extract(
@@ -68,6 +75,37 @@ mod tests {
 
     fn names(actors: &[Actor]) -> Vec<&str> {
         actors.iter().map(|a| a.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_currency_prefix_is_no_actor() {
+        let found =
+            actors("The frigate cost US$ 40 million and HK$ 3 million more, the navy said.");
+        assert!(
+            found
+                .iter()
+                .all(|a| a.name != "United States" && a.name != "Hong Kong"),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
+    fn a_possessive_after_a_plural_of_people_is_inside_the_name() {
+        let found = actors(
+            "Talks resumed on Monday. The Toiling People's Front said so, and officials of the \
+             Workers' Party of Korea agreed. Velmar's Mayor Ana Rusk welcomed them.",
+        );
+        for name in ["Toiling People's Front", "Workers' Party of Korea"] {
+            assert_eq!(find(&found, name).kind, ActorKind::Organization, "{name}");
+        }
+        // after a name, a possessive ends it
+        assert_eq!(find(&found, "Ana Rusk").kind, ActorKind::Person);
+        assert!(
+            !names(&found).iter().any(|n| n.contains("Velmar's")),
+            "{:?}",
+            names(&found)
+        );
     }
 
     #[test]

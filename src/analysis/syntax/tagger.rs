@@ -33,6 +33,15 @@ impl Model for super::weights::Weights<'_> {
     }
 }
 
+impl Model for super::weights::Relative<'_> {
+    fn classes(&self) -> usize {
+        super::weights::Relative::classes(self)
+    }
+    fn score(&self, features: &[u64], scores: &mut [f32]) {
+        super::weights::Relative::score(self, features, scores);
+    }
+}
+
 /// Values standing for a word before the sentence and after it.
 const BEFORE: u64 = 0x5EED_0001;
 const AFTER: u64 = 0x5EED_0002;

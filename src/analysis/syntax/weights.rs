@@ -174,16 +174,14 @@ fn prefetch(bytes: &[u8]) {
     let _ = bytes;
 }
 
-/// Writes a model in the layout above: `rows` are (feature, [(class, weight)]) sorted by
-/// feature, so the same weights always give the same bytes.
-pub fn write(names: &[String], rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
-    assert!(names.len() < u16::MAX as usize, "too many classes");
-    // features that share a fingerprint share a row
+/// `rows` (sorted by feature) merged by fingerprint, in the order of their fingerprints:
+/// features that share a fingerprint share a row.
+fn by_fingerprint(rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<(u32, Vec<(u16, f32)>)> {
     let mut merged: Vec<(u32, Vec<(u16, f32)>)> = Vec::with_capacity(rows.len());
-    let mut by_fingerprint: Vec<(u32, &Vec<(u16, f32)>)> =
+    let mut sorted: Vec<(u32, &Vec<(u16, f32)>)> =
         rows.iter().map(|(f, row)| (fingerprint(*f), row)).collect();
-    by_fingerprint.sort_by_key(|(fp, _)| *fp);
-    for (fp, row) in by_fingerprint {
+    sorted.sort_by_key(|(fp, _)| *fp);
+    for (fp, row) in sorted {
         match merged.last_mut() {
             Some((last, sum)) if *last == fp => {
                 for &(c, w) in row {
@@ -197,6 +195,25 @@ pub fn write(names: &[String], rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
             _ => merged.push((fp, row.clone())),
         }
     }
+    merged
+}
+
+/// The slot of each of these rising fingerprints in a table of `slots`: its home or the
+/// first free slot after it (the last may pass the end).
+fn placed(fingerprints: impl Iterator<Item = u32>, slots: usize) -> impl Iterator<Item = usize> {
+    let mut next = 0;
+    fingerprints.map(move |fp| {
+        let slot = home(fp, slots).max(next);
+        next = slot + 1;
+        slot
+    })
+}
+
+/// Writes a model in the layout above: `rows` are (feature, [(class, weight)]) sorted by
+/// feature, so the same weights always give the same bytes.
+pub fn write(names: &[String], rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
+    assert!(names.len() < u16::MAX as usize, "too many classes");
+    let merged = by_fingerprint(rows);
     let max = merged
         .iter()
         .flat_map(|(_, r)| r.iter().map(|(_, w)| w.abs()))
@@ -223,10 +240,10 @@ pub fn write(names: &[String], rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
     let slots = (quantised.len() * 5 / 4).max(16);
     let mut table: Vec<[u32; 4]> = vec![[0; 4]; slots];
     let mut overflow = Vec::new();
-    let mut next = 0;
-    for (fp, row) in &quantised {
-        let slot = home(*fp, slots).max(next);
-        next = slot + 1;
+    for ((fp, row), slot) in quantised
+        .iter()
+        .zip(placed(quantised.iter().map(|r| r.0), slots))
+    {
         if slot >= table.len() {
             table.push([0; 4]);
         }
@@ -253,6 +270,139 @@ pub fn write(names: &[String], rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
     for n in table.into_iter().flatten().chain(overflow) {
         out.extend_from_slice(&n.to_le_bytes());
     }
+    out
+}
+
+/// The magic of a [`Relative`] model.
+pub const RELATIVE_MAGIC: &[u8; 8] = b"BRIEFPR1";
+
+/// The most classes a [`Relative`] model holds: the first, and six in a slot.
+pub const RELATIVE_CLASSES: usize = 7;
+
+/// A model of at most seven classes that is only ever asked which class scores best and by
+/// how much (a sequence labeller): each feature's weights are stored less its weight for the
+/// first class, which then always scores 0, so that the other six fit beside the
+/// fingerprint in one slot: no overflow, and a feature costs one probe and six integer adds
+/// (the parser's layout above decodes each entry). The layout is the one above, with the
+/// magic `BRIEFPR1`, no overflow (its count 0), and slots of a fingerprint and six i16.
+pub struct Relative<'a> {
+    classes: usize,
+    slots: usize,
+    scale: f32,
+    table: &'a [u8],
+}
+
+impl<'a> Relative<'a> {
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, Damaged> {
+        if bytes.len() < HEADER || &bytes[..8] != RELATIVE_MAGIC {
+            return Err(Damaged("no header"));
+        }
+        let [classes, slots, stored, overflow] =
+            [8, 12, 16, 20].map(|at| u32_at(bytes, at) as usize);
+        let names_len = u32_at(bytes, 28) as usize;
+        if slots == 0 || stored < slots || classes > RELATIVE_CLASSES || overflow != 0 {
+            return Err(Damaged("impossible sizes"));
+        }
+        let table_start = (HEADER + names_len).div_ceil(SLOT) * SLOT;
+        if bytes.len() != table_start + SLOT * stored {
+            return Err(Damaged("wrong length"));
+        }
+        Ok(Relative {
+            classes,
+            slots,
+            scale: f32::from_bits(u32_at(bytes, 24)),
+            table: &bytes[table_start..],
+        })
+    }
+
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Adds each feature's weights, less its weight for the first class, to `scores`.
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        const BATCH: usize = 64;
+        let mut homes = [0usize; BATCH];
+        let mut sums = [0i32; RELATIVE_CLASSES - 1];
+        for chunk in features.chunks(BATCH) {
+            for (home_of, &feature) in homes.iter_mut().zip(chunk) {
+                *home_of = home(fingerprint(feature), self.slots);
+                prefetch(&self.table[*home_of * SLOT..]);
+            }
+            for (&start, &feature) in homes.iter().zip(chunk) {
+                let fp = fingerprint(feature);
+                for slot in self.table[start * SLOT..].chunks_exact(SLOT) {
+                    let found = u32_at(slot, 0);
+                    if found == fp {
+                        for (sum, w) in sums.iter_mut().zip(slot[4..].chunks_exact(2)) {
+                            *sum += i32::from(i16::from_le_bytes([w[0], w[1]]));
+                        }
+                    }
+                    if found >= fp || found == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+        for (score, sum) in scores.iter_mut().skip(1).zip(sums) {
+            *score += sum as f32 * self.scale;
+        }
+    }
+}
+
+/// Writes a model in the [`Relative`] layout: `rows` as for [`write`].
+pub fn write_relative(names: &[String], rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
+    assert!(names.len() <= RELATIVE_CLASSES, "too many classes");
+    let rows: Vec<(u32, [f32; RELATIVE_CLASSES - 1])> = by_fingerprint(rows)
+        .into_iter()
+        .map(|(fp, row)| {
+            let first = row.iter().find(|(c, _)| *c == 0).map_or(0.0, |(_, w)| *w);
+            let mut relative = [-first; RELATIVE_CLASSES - 1];
+            for &(c, w) in row.iter().filter(|(c, _)| *c > 0) {
+                relative[usize::from(c) - 1] += w;
+            }
+            (fp, relative)
+        })
+        .collect();
+    let max = rows
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|w| w.abs()))
+        .fold(0f32, f32::max);
+    let scale = if max > 0.0 {
+        max / f32::from(i16::MAX)
+    } else {
+        1.0
+    };
+    let quantised: Vec<(u32, [i16; RELATIVE_CLASSES - 1])> = rows
+        .into_iter()
+        .map(|(fp, row)| (fp, row.map(|w| (w / scale).round() as i16)))
+        .filter(|(_, row)| row.iter().any(|&w| w != 0))
+        .collect();
+    let slots = (quantised.len() * 5 / 4).max(16);
+    let mut table: Vec<[u8; SLOT]> = vec![[0; SLOT]; slots];
+    for ((fp, row), slot) in quantised
+        .iter()
+        .zip(placed(quantised.iter().map(|r| r.0), slots))
+    {
+        if slot >= table.len() {
+            table.push([0; SLOT]);
+        }
+        table[slot][..4].copy_from_slice(&fp.to_le_bytes());
+        for (k, w) in row.iter().enumerate() {
+            table[slot][4 + 2 * k..6 + 2 * k].copy_from_slice(&w.to_le_bytes());
+        }
+    }
+    let names = names.join("\n");
+    let mut out = Vec::with_capacity(64 + names.len() + table.len() * SLOT);
+    out.extend_from_slice(RELATIVE_MAGIC);
+    for n in [names.lines().count(), slots, table.len(), 0] {
+        out.extend_from_slice(&(n as u32).to_le_bytes());
+    }
+    out.extend_from_slice(&scale.to_bits().to_le_bytes());
+    out.extend_from_slice(&(names.len() as u32).to_le_bytes());
+    out.extend_from_slice(names.as_bytes());
+    out.resize(out.len().div_ceil(SLOT) * SLOT, 0);
+    out.extend(table.into_iter().flatten());
     out
 }
 
@@ -304,5 +454,40 @@ mod tests {
         }
         let absent: Vec<u64> = (5000..10_000u64).map(|i| mix(1, i)).collect();
         assert!(near(&scores(&w, &absent), &[0.0; 3]));
+    }
+
+    #[test]
+    fn relative_weights_keep_every_difference_between_classes() {
+        let names: Vec<String> = ["O", "B", "I"].map(String::from).to_vec();
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = (0..3000u64)
+            .map(|i| {
+                (
+                    mix(2, i),
+                    vec![(0, 0.5), (1 + (i % 2) as u16, 1.0 + (i % 5) as f32)],
+                )
+            })
+            .collect();
+        rows.sort_by_key(|(f, _)| *f);
+        let bytes = write_relative(&names, &rows);
+        let w = Relative::from_bytes(&bytes).unwrap();
+        assert_eq!(w.classes(), 3);
+        for (f, row) in &rows {
+            let mut full = [0.0; 3];
+            for &(c, v) in row {
+                full[c as usize] += v;
+            }
+            let mut got = vec![0.0; 3];
+            w.score(&[*f], &mut got);
+            let want: Vec<f32> = full.iter().map(|v| v - full[0]).collect();
+            assert!(near(&got, &want), "{f:x}: {got:?} {want:?}");
+        }
+        let mut none = vec![0.0; 3];
+        w.score(
+            &(3000..6000u64).map(|i| mix(2, i)).collect::<Vec<_>>(),
+            &mut none,
+        );
+        assert!(near(&none, &[0.0; 3]));
+        assert!(Relative::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Relative::from_bytes(&write(&names, &rows)).is_err());
     }
 }
