@@ -187,14 +187,7 @@ pub fn bound_attributes(page: &str) -> Cow<'_, str> {
                     } else if page[body..].starts_with("->") {
                         body + 2
                     } else {
-                        let end = [
-                            page[body..].find("-->").map(|i| i + 3),
-                            page[body..].find("--!>").map(|i| i + 4),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .min();
-                        end.map_or(n, |e| body + e)
+                        comment_end(&page[body..]).map_or(n, |e| body + e)
                     }
                 } else if page[lt..].starts_with("<![CDATA[") {
                     // foreign content reads to "]]>", HTML to the first '>': escape the '>'
@@ -279,6 +272,22 @@ fn raw_end(page: &str, from: usize, name: &str) -> usize {
         at = lt + 1;
     }
     bytes.len()
+}
+
+/// Where a comment whose body starts `rest` ends: just past its first `-->` or `--!>`.
+/// One scan: searching for each on its own read to the page's end for every comment that
+/// has only the other (a page of many comments took time with the square of their number).
+fn comment_end(rest: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = rest[from..].find("--") {
+        let after = from + k + 2;
+        match rest.as_bytes().get(after..) {
+            Some([b'>', ..]) => return Some(after + 1),
+            Some([b'!', b'>', ..]) => return Some(after + 2),
+            _ => from = from + k + 1,
+        }
+    }
+    None
 }
 
 fn is_space(c: u8) -> bool {
@@ -372,6 +381,17 @@ mod tests {
         assert_eq!(tree.texts(p).collect::<String>(), "Text");
         assert_eq!(tree.attr(p, "id"), Some("first"));
         assert_eq!(tree.attr(p, "class"), None);
+    }
+
+    #[test]
+    fn a_comment_ends_at_the_first_of_its_two_endings() {
+        assert_eq!(comment_end(" a --> b --!>"), Some(6));
+        assert_eq!(comment_end(" a --!> b -->"), Some(7));
+        assert_eq!(comment_end(" a --->"), Some(7));
+        assert_eq!(comment_end(" a -- > --"), None);
+        // many comments, each ended only one way: the page is read once
+        let page = "<!-- c -->".repeat(20_000);
+        assert!(matches!(bound_attributes(&page), Cow::Borrowed(_)));
     }
 
     #[test]
