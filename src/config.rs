@@ -29,7 +29,10 @@ pub struct Config {
 
 /// An entry of `[keys]`: an action's keys, or a context's table.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "expected a list of keys, such as quit = [\"Q\"], or a table of them, such as [keys.prompt]"
+)]
 pub enum KeysEntry {
     Keys(Vec<String>),
     Context(BTreeMap<String, Vec<String>>),

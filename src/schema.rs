@@ -47,7 +47,7 @@ pub struct ActorJson<'a> {
     pub role: Option<&'a str>,
     pub affiliation: Option<String>,
     pub aliases: &'a [String],
-    pub mentions: Vec<MentionJson<'a>>,
+    pub mentions: Lazy<'a, MentionJson<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -266,16 +266,16 @@ pub fn to_json<'a>(
                 role: a.role.as_deref(),
                 affiliation: a.affiliation.map(actor_id),
                 aliases: &a.aliases,
-                mentions: a
-                    .mentions
-                    .iter()
-                    .map(|m| MentionJson {
+                // a name on every line of a long briefing: mentions by the million
+                mentions: Lazy::new(a.mentions.len(), move |m| {
+                    let m = &a.mentions[m];
+                    MentionJson {
                         start: at(m.span.start),
                         end: at(m.span.end),
                         text: doc.slice(m.span),
                         form: m.form,
-                    })
-                    .collect(),
+                    }
+                }),
             }
         }),
         claims: Lazy::new(analysis.claims.len(), {

@@ -38,6 +38,18 @@ fn an_invalid_or_missing_named_config_exits_two_naming_file_and_line() {
         "{err}"
     );
 
+    // one key written as a string, not a list: what is expected, not serde's words
+    let string = write(dir.path(), "string.toml", b"[keys]\n\nquit = \"Q\"\n");
+    let out = brief(&["extract", "--config", &string], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("string.toml: line 3")
+            && err.contains("a list of keys, such as quit = [\"Q\"]"),
+        "{err}"
+    );
+
     let out = brief(&["extract", "--config", "/nonexistent/brief.toml"], None);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     // --no-config ignores even a broken file named in the environment

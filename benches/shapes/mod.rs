@@ -16,6 +16,7 @@ pub const SHAPES: &[(&str, &str)] = &[
     ("html-attributes", "html"),
     ("html-formatting", "html"),
     ("html-table-cells", "html"),
+    ("html-comments", "html"),
     ("batch-one-line", "batch"),
 ];
 
@@ -70,6 +71,11 @@ pub fn shape(name: &str, n: usize) -> Option<String> {
         "html-table-cells" => format!(
             "<!DOCTYPE html><html><body><table>{}</table><p>{english}</p></body></html>",
             fill("<tr><td>Oslo<td>said", n)
+        ),
+        // comments that end only one of their two ways: each was searched to the page's end
+        "html-comments" => format!(
+            "<!DOCTYPE html><html><body><p>{english}</p>{}</body></html>",
+            fill("<!-- c -->", n)
         ),
         // one batch line of n bytes
         "batch-one-line" => {

@@ -43,7 +43,7 @@ pub fn needed(doc: &Document) -> bool {
 
 pub fn analyze(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     let mut joined = Joined::default();
-    for span in sections(&units(doc)) {
+    for span in sections(units(doc)) {
         joined.add(analyze_whole(&doc.section(span), lexicon), span.start);
     }
     joined.finish()
@@ -58,33 +58,34 @@ struct Unit {
 
 /// What sections are made of: paragraphs, or the sentences of a paragraph too long for a
 /// section (a briefing in one line), or pieces of a sentence too long for one (a run of
-/// brackets), cut between tokens.
-fn units(doc: &Document) -> Vec<Unit> {
+/// brackets), cut between tokens. Made as they are taken, not held: a briefing of one-word
+/// lines has as many paragraphs as it has words.
+fn units(doc: &Document) -> impl Iterator<Item = Unit> + '_ {
     let text = &doc.text;
-    let fits = |span: Span| {
+    let fits = move |span: Span| {
         let tokens = tokens::count(text, span);
         (span.len() <= SECTION && tokens <= TOKENS).then_some(Unit { span, tokens })
     };
-    let mut units = Vec::with_capacity(doc.paragraphs.len());
-    for &p in &doc.paragraphs {
-        if let Some(unit) = fits(p) {
-            units.push(unit);
-            continue;
-        }
-        let first = doc.sentences.partition_point(|s| s.start < p.start);
-        let last = doc.sentences.partition_point(|s| s.start < p.end);
-        for &s in &doc.sentences[first..last.max(first)] {
-            match fits(s) {
-                Some(unit) => units.push(unit),
-                None => pieces(text, s, &mut units),
-            }
-        }
-    }
-    units
+    doc.paragraphs.iter().flat_map(move |&p| {
+        let whole = fits(p);
+        let sentences: &[Span] = if whole.is_some() {
+            &[]
+        } else {
+            let first = doc.sentences.partition_point(|s| s.start < p.start);
+            let last = doc.sentences.partition_point(|s| s.start < p.end);
+            &doc.sentences[first..last.max(first)]
+        };
+        let parts = sentences.iter().flat_map(move |&s| match fits(s) {
+            Some(unit) => vec![unit],
+            None => pieces(text, s),
+        });
+        whole.into_iter().chain(parts)
+    })
 }
 
 /// A sentence too long for a section, cut before a token into pieces that fit one.
-fn pieces(text: &str, sentence: Span, out: &mut Vec<Unit>) {
+fn pieces(text: &str, sentence: Span) -> Vec<Unit> {
+    let mut out = Vec::new();
     let mut piece = Unit {
         span: Span::new(sentence.start, sentence.start),
         tokens: 0,
@@ -102,30 +103,31 @@ fn pieces(text: &str, sentence: Span, out: &mut Vec<Unit>) {
     });
     piece.span.end = sentence.end;
     out.push(piece);
+    out
 }
 
 /// Runs of whole units covering them all: each closed once it reaches [`SECTION`] bytes, or
 /// before a unit that would take it past [`TOKENS`] tokens.
-fn sections(units: &[Unit]) -> Vec<Span> {
+fn sections(units: impl IntoIterator<Item = Unit>) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut first = 0;
-    let mut tokens = 0;
-    for (i, u) in units.iter().enumerate() {
-        if i > first && tokens + u.tokens > TOKENS {
-            out.push(Span::new(units[first].span.start, units[i - 1].span.end));
-            first = i;
-            tokens = 0;
+    // the open section: its span so far and its tokens
+    let mut open: Option<(Span, usize)> = None;
+    for u in units {
+        if let Some((span, tokens)) = open
+            && tokens + u.tokens > TOKENS
+        {
+            out.push(span);
+            open = None;
         }
-        tokens += u.tokens;
-        if u.span.end - units[first].span.start >= SECTION {
-            out.push(Span::new(units[first].span.start, u.span.end));
-            first = i + 1;
-            tokens = 0;
+        let (span, tokens) = open.get_or_insert((Span::new(u.span.start, u.span.start), 0));
+        span.end = u.span.end;
+        *tokens += u.tokens;
+        if span.len() >= SECTION {
+            out.push(*span);
+            open = None;
         }
     }
-    if let (Some(start), Some(end)) = (units.get(first), units.last()) {
-        out.push(Span::new(start.span.start, end.span.end));
-    }
+    out.extend(open.map(|(span, _)| span));
     out
 }
 
@@ -222,8 +224,11 @@ impl Joined {
 
     fn finish(mut self) -> Analysis {
         for actor in &mut self.actors {
-            // an actor met twice in one section has its mentions out of order
-            actor.mentions.sort_by_key(|m| m.span);
+            // an actor met twice in one section has its mentions out of order; sorted
+            // only then, as a stable sort takes a buffer of half their size
+            if !actor.mentions.is_sorted_by_key(|m| m.span) {
+                actor.mentions.sort_by_key(|m| m.span);
+            }
             actor.mentions.dedup();
         }
         let timeline = merge(self.timelines, &self.times);
@@ -311,17 +316,20 @@ mod tests {
             .map(|i| unit(Span::new(i * (half + 2), i * (half + 2) + half), 10))
             .collect();
         let run = |a: usize, b: usize| Span::new(paragraphs[a].span.start, paragraphs[b].span.end);
-        assert_eq!(sections(&paragraphs), vec![run(0, 1), run(2, 3), run(4, 4)]);
+        assert_eq!(
+            sections(paragraphs.clone()),
+            vec![run(0, 1), run(2, 3), run(4, 4)]
+        );
         let one = unit(Span::new(0, 3 * SECTION), 10);
-        assert_eq!(sections(&[one]), vec![one.span]);
-        assert!(sections(&[]).is_empty());
+        assert_eq!(sections([one]), vec![one.span]);
+        assert!(sections([]).is_empty());
         // short units of many tokens: closed before the one that would pass TOKENS
         let dense: Vec<Unit> = (0..5)
             .map(|i| unit(Span::new(i * 100, i * 100 + 90), TOKENS / 2))
             .collect();
         let spans = |a: usize, b: usize| Span::new(dense[a].span.start, dense[b].span.end);
         assert_eq!(
-            sections(&dense),
+            sections(dense.clone()),
             vec![spans(0, 1), spans(2, 3), spans(4, 4)]
         );
     }
@@ -329,8 +337,7 @@ mod tests {
     #[test]
     fn a_sentence_too_long_for_a_section_is_cut_between_tokens() {
         let text = "(".repeat(2 * TOKENS + 10);
-        let mut out = Vec::new();
-        pieces(&text, Span::new(0, text.len()), &mut out);
+        let out = pieces(&text, Span::new(0, text.len()));
         let tokens: Vec<usize> = out.iter().map(|u| u.tokens).collect();
         assert_eq!(tokens, vec![TOKENS, TOKENS, 10]);
         assert!(out.windows(2).all(|w| w[0].span.end == w[1].span.start));

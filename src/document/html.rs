@@ -3,10 +3,8 @@
 //! block, headings and list items marked as Markdown; title, date, source, URL and author
 //! from the page's metadata.
 
-use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html, Node, Selector};
-
 use super::frontmatter::published_date;
+use super::htmltree::{DOCUMENT, Data, Edge, Id, Tree};
 use super::{DateSource, Meta};
 use crate::wordlist::WordClasses;
 
@@ -96,106 +94,134 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
 
 /// The page's metadata and its article text (empty when nothing readable remains).
 pub fn article(page: &str) -> (Meta, String) {
-    let html = super::htmlguard::parse(page);
-    let published = first_meta(
-        &html,
-        &[
+    let tree = super::htmlguard::parse(page);
+    let html = Page { tree: &tree };
+    let published = html
+        .first_meta(&[
             "article:published_time",
             "datePublished",
             "date",
             "pubdate",
             "dc.date",
-        ],
-    )
-    .or_else(|| first_attr(&html, "time[datetime]", "datetime"))
-    .and_then(|d| published_date(&d).ok());
+        ])
+        .or_else(|| html.first_attr("time", "datetime", |_| true))
+        .and_then(|d| published_date(&d).ok());
     let meta = Meta {
-        title: first_meta(&html, &["og:title", "twitter:title"])
-            .or_else(|| first_text(&html, "title"))
-            .or_else(|| first_text(&html, "h1")),
-        source: first_meta(&html, &["og:site_name", "application-name"]),
-        url: first_meta(&html, &["og:url"])
-            .or_else(|| first_attr(&html, "link[rel=canonical]", "href")),
+        title: html
+            .first_meta(&["og:title", "twitter:title"])
+            .or_else(|| html.first_text("title"))
+            .or_else(|| html.first_text("h1")),
+        source: html.first_meta(&["og:site_name", "application-name"]),
+        url: html.first_meta(&["og:url"]).or_else(|| {
+            html.first_attr("link", "href", |link| {
+                tree.attr(link, "rel") == Some("canonical")
+            })
+        }),
         published,
         published_from: published.map(|_| DateSource::Page),
-        author: first_meta(&html, &["author", "article:author"]),
+        author: html.first_meta(&["author", "article:author"]),
         own_published: None,
     };
-    let root = ["article", "main", "[role=main]", "body"]
-        .iter()
-        .find_map(|s| largest(&html, s))
-        .unwrap_or_else(|| html.root_element());
+    let root = [
+        |t: &Tree, e: Id| t.name(e) == Some("article"),
+        |t: &Tree, e: Id| t.name(e) == Some("main"),
+        |t: &Tree, e: Id| t.attr(e, "role") == Some("main"),
+        |t: &Tree, e: Id| t.name(e) == Some("body"),
+    ]
+    .iter()
+    .find_map(|is| html.largest(is))
+    .unwrap_or(DOCUMENT);
     let mut out = Blocks::default();
-    walk(root, &mut out);
+    walk(&tree, root, &mut out);
     out.end_block();
     (meta, out.text)
 }
 
-fn selector(s: &str) -> Selector {
-    Selector::parse(s).expect("the selectors here are valid")
+/// The parsed page, asked for its metadata and its article's root.
+struct Page<'a> {
+    tree: &'a Tree,
 }
 
-/// `<meta>` content by property, name or itemprop, in the order of `keys`.
-fn first_meta(html: &Html, keys: &[&str]) -> Option<String> {
-    let metas = selector("meta[content]");
-    keys.iter().find_map(|key| {
-        html.select(&metas)
-            .find(|m| {
-                let el = m.value();
-                ["property", "name", "itemprop"]
-                    .iter()
-                    .any(|a| el.attr(a).is_some_and(|v| v.eq_ignore_ascii_case(key)))
-            })
-            .and_then(|m| m.value().attr("content"))
-            .map(collapse)
-            .filter(|c| !c.is_empty())
-    })
-}
-
-fn first_attr(html: &Html, select: &str, attr: &str) -> Option<String> {
-    html.select(&selector(select))
-        .find_map(|e| e.value().attr(attr).map(collapse))
-        .filter(|v| !v.is_empty())
-}
-
-fn first_text(html: &Html, select: &str) -> Option<String> {
-    html.select(&selector(select))
-        .map(|e| collapse(&e.text().collect::<String>()))
-        .find(|t| !t.is_empty())
-}
-
-/// The element matching `select` with the most text (a page may have several articles).
-/// One inside another has no more text than it, so is not measured: each piece of text is
-/// counted once, however deep the matches nest.
-fn largest<'a>(html: &'a Html, select: &str) -> Option<ElementRef<'a>> {
-    let mut best: Option<(usize, ElementRef<'a>)> = None;
-    let mut outer: Option<ElementRef<'a>> = None;
-    for e in html.select(&selector(select)) {
-        if outer.is_some_and(|o| e.ancestors().any(|a| a.id() == o.id())) {
-            continue;
-        }
-        outer = Some(e);
-        let size = e.text().map(str::len).sum::<usize>();
-        if best.is_none_or(|(most, _)| size >= most) {
-            best = Some((size, e));
-        }
+impl Page<'_> {
+    /// The elements of the page, in document order.
+    fn elements(&self) -> impl Iterator<Item = Id> + '_ {
+        self.tree.elements(DOCUMENT)
     }
-    best.map(|(_, e)| e)
+
+    fn named(&self, name: &str) -> impl Iterator<Item = Id> + '_ {
+        let name = name.to_owned();
+        self.elements()
+            .filter(move |&e| self.tree.name(e) == Some(name.as_str()))
+    }
+
+    /// `<meta>` content by property, name or itemprop, in the order of `keys`.
+    fn first_meta(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|key| {
+            self.named("meta")
+                .filter(|&m| self.tree.attr(m, "content").is_some())
+                .find(|&m| {
+                    ["property", "name", "itemprop"].iter().any(|a| {
+                        self.tree
+                            .attr(m, a)
+                            .is_some_and(|v| v.eq_ignore_ascii_case(key))
+                    })
+                })
+                .and_then(|m| self.tree.attr(m, "content"))
+                .map(collapse)
+                .filter(|c| !c.is_empty())
+        })
+    }
+
+    /// The attribute `attr` of the first element named `name` that has it and passes `is`.
+    fn first_attr(&self, name: &str, attr: &str, is: impl Fn(Id) -> bool) -> Option<String> {
+        self.named(name)
+            .filter(|&e| is(e))
+            .find_map(|e| self.tree.attr(e, attr).map(collapse))
+            .filter(|v| !v.is_empty())
+    }
+
+    fn first_text(&self, name: &str) -> Option<String> {
+        self.named(name)
+            .map(|e| collapse(&self.tree.texts(e).collect::<String>()))
+            .find(|t| !t.is_empty())
+    }
+
+    /// The element that `is` with the most text (a page may have several articles). One
+    /// inside another has no more text than it, so is not measured: each piece of text is
+    /// counted once, however deep the matches nest.
+    fn largest(&self, is: impl Fn(&Tree, Id) -> bool) -> Option<Id> {
+        let tree = self.tree;
+        let mut best: Option<(usize, Id)> = None;
+        let mut outer: Option<Id> = None;
+        for e in self.elements().filter(|&e| is(tree, e)) {
+            let inside =
+                |o: Id| std::iter::successors(tree.parent(e), |&a| tree.parent(a)).any(|a| a == o);
+            if outer.is_some_and(inside) {
+                continue;
+            }
+            outer = Some(e);
+            let size = tree.texts(e).map(str::len).sum::<usize>();
+            if best.is_none_or(|(most, _)| size >= most) {
+                best = Some((size, e));
+            }
+        }
+        best.map(|(_, e)| e)
+    }
 }
 
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn is_furniture(el: &scraper::node::Element) -> bool {
+fn is_furniture(tree: &Tree, el: Id) -> bool {
     ["class", "id"].iter().any(|a| {
-        el.attr(a).is_some_and(|v| {
+        tree.attr(el, a).is_some_and(|v| {
             v.to_ascii_lowercase()
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .any(|w| WORDS.has(FURNITURE, w))
         })
-    }) || el.attr("hidden").is_some()
-        || el.attr("aria-hidden") == Some("true")
+    }) || tree.attr(el, "hidden").is_some()
+        || tree.attr(el, "aria-hidden") == Some("true")
 }
 
 /// Text gathered block by block: whitespace collapsed, blocks separated by blank lines.
@@ -233,23 +259,21 @@ impl Blocks {
 
 /// The article's text, block by block, in one pass over the tree (no recursion, so any
 /// depth is fine); skipped elements and page furniture are passed over whole.
-fn walk(root: ElementRef, out: &mut Blocks) {
+fn walk(tree: &Tree, root: Id, out: &mut Blocks) {
     // the element being passed over, while inside it
     let mut skipping = None;
-    for edge in root.traverse() {
+    for edge in tree.traverse(root) {
         match edge {
-            Edge::Open(node) if node.id() == root.id() => {}
-            Edge::Close(node) if node.id() == root.id() => {}
+            Edge::Open(node) | Edge::Close(node) if node == root => {}
             Edge::Open(node) => {
                 if skipping.is_some() {
                     continue;
                 }
-                match node.value() {
-                    Node::Text(text) => out.push(text),
-                    Node::Element(el) => {
-                        let name = el.name();
-                        if WORDS.has(SKIPPED, name) || is_furniture(el) {
-                            skipping = Some(node.id());
+                match tree.data(node) {
+                    Data::Text(text) => out.push(text),
+                    Data::Element { name, .. } => {
+                        if WORDS.has(SKIPPED, name) || is_furniture(tree, node) {
+                            skipping = Some(node);
                             continue;
                         }
                         if WORDS.has(BLOCK, name) {
@@ -268,14 +292,12 @@ fn walk(root: ElementRef, out: &mut Blocks) {
             }
             Edge::Close(node) => {
                 if let Some(skipped) = skipping {
-                    if skipped == node.id() {
+                    if skipped == node {
                         skipping = None;
                     }
                     continue;
                 }
-                if let Node::Element(el) = node.value()
-                    && WORDS.has(BLOCK, el.name())
-                {
+                if tree.name(node).is_some_and(|name| WORDS.has(BLOCK, name)) {
                     out.end_block();
                 }
             }

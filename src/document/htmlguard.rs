@@ -19,7 +19,8 @@ use html5ever::tokenizer::{
 };
 use html5ever::tree_builder::{Tracer, TreeBuilder, TreeBuilderOpts, TreeSink};
 use html5ever::{LocalName, TokenizerResult};
-use scraper::{Html, HtmlTreeSink};
+
+use super::htmltree::{Id, Sink, Tree};
 
 /// Attributes kept on one tag (the rest are cut before parsing).
 pub const MAX_ATTRIBUTES: usize = 256;
@@ -45,12 +46,9 @@ const RAW: &[&str] = &[
 ];
 
 /// The page, parsed with both bounds.
-pub fn parse(page: &str) -> Html {
+pub fn parse(page: &str) -> Tree {
     let page = bound_attributes(page);
-    let builder = TreeBuilder::new(
-        HtmlTreeSink::new(Html::new_document()),
-        TreeBuilderOpts::default(),
-    );
+    let builder = TreeBuilder::new(Sink::new(), TreeBuilderOpts::default());
     let tokenizer = Tokenizer::new(
         Guard {
             builder,
@@ -67,9 +65,9 @@ pub fn parse(page: &str) -> Html {
 
 /// Stands between tokenizer and tree builder: a start tag that would take the builder past
 /// [`MAX_OPEN`] is dropped, and so is the end tag that would close it. Parse errors are
-/// dropped too (scraper keeps every one, which on a hostile page is many times its size).
+/// dropped too (a hostile page has many times more of them than bytes).
 struct Guard {
-    builder: TreeBuilder<ego_tree::NodeId, HtmlTreeSink>,
+    builder: TreeBuilder<Id, Sink>,
     /// Start tags dropped, by name, whose end tags are still to come.
     dropped: RefCell<HashMap<LocalName, usize>>,
 }
@@ -78,8 +76,8 @@ struct Guard {
 struct Count(Cell<usize>);
 
 impl Tracer for Count {
-    type Handle = ego_tree::NodeId;
-    fn trace_handle(&self, _: &ego_tree::NodeId) {
+    type Handle = Id;
+    fn trace_handle(&self, _: &Id) {
         self.0.set(self.0.get() + 1);
     }
 }
@@ -105,7 +103,7 @@ fn is_void(name: &str) -> bool {
 }
 
 impl TokenSink for Guard {
-    type Handle = ego_tree::NodeId;
+    type Handle = Id;
 
     fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<Self::Handle> {
         match &token {
@@ -189,14 +187,7 @@ pub fn bound_attributes(page: &str) -> Cow<'_, str> {
                     } else if page[body..].starts_with("->") {
                         body + 2
                     } else {
-                        let end = [
-                            page[body..].find("-->").map(|i| i + 3),
-                            page[body..].find("--!>").map(|i| i + 4),
-                        ]
-                        .into_iter()
-                        .flatten()
-                        .min();
-                        end.map_or(n, |e| body + e)
+                        comment_end(&page[body..]).map_or(n, |e| body + e)
                     }
                 } else if page[lt..].starts_with("<![CDATA[") {
                     // foreign content reads to "]]>", HTML to the first '>': escape the '>'
@@ -283,6 +274,22 @@ fn raw_end(page: &str, from: usize, name: &str) -> usize {
     bytes.len()
 }
 
+/// Where a comment whose body starts `rest` ends: just past its first `-->` or `--!>`.
+/// One scan: searching for each on its own read to the page's end for every comment that
+/// has only the other (a page of many comments took time with the square of their number).
+fn comment_end(rest: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = rest[from..].find("--") {
+        let after = from + k + 2;
+        match rest.as_bytes().get(after..) {
+            Some([b'>', ..]) => return Some(after + 1),
+            Some([b'!', b'>', ..]) => return Some(after + 2),
+            _ => from = from + k + 1,
+        }
+    }
+    None
+}
+
 fn is_space(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
 }
@@ -356,22 +363,35 @@ fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::htmltree::DOCUMENT;
     use super::*;
 
     #[test]
     fn a_tag_keeps_its_first_attributes() {
         let many: String = (0..1000).map(|i| format!(" a{i}=\"v>{i}\"")).collect();
-        let page = format!("<html><body><p{many} title=x>Text</p></body></html>");
+        let page = format!("<html><body><p id=first{many} class=late>Text</p></body></html>");
         let bounded = bound_attributes(&page);
         assert!(bounded.len() < page.len() / 2);
-        assert!(bounded.contains(" a255=\"v>255\" >Text</p>"), "{bounded}");
-        let html = parse(&page);
-        let p = html
-            .select(&scraper::Selector::parse("p").unwrap())
-            .next()
+        assert!(bounded.contains(" a254=\"v>254\" >Text</p>"), "{bounded}");
+        let tree = parse(&page);
+        let p = tree
+            .elements(DOCUMENT)
+            .find(|&e| tree.name(e) == Some("p"))
             .unwrap();
-        assert_eq!(p.value().attrs().count(), MAX_ATTRIBUTES);
-        assert_eq!(p.text().collect::<String>(), "Text");
+        assert_eq!(tree.texts(p).collect::<String>(), "Text");
+        assert_eq!(tree.attr(p, "id"), Some("first"));
+        assert_eq!(tree.attr(p, "class"), None);
+    }
+
+    #[test]
+    fn a_comment_ends_at_the_first_of_its_two_endings() {
+        assert_eq!(comment_end(" a --> b --!>"), Some(6));
+        assert_eq!(comment_end(" a --!> b -->"), Some(7));
+        assert_eq!(comment_end(" a --->"), Some(7));
+        assert_eq!(comment_end(" a -- > --"), None);
+        // many comments, each ended only one way: the page is read once
+        let page = "<!-- c -->".repeat(20_000);
+        assert!(matches!(bound_attributes(&page), Cow::Borrowed(_)));
     }
 
     #[test]
@@ -407,14 +427,20 @@ mod tests {
             "<div>".repeat(depth),
             "</div>".repeat(depth)
         );
-        let html = parse(&page);
-        let root = html.root_element();
-        assert!(root.text().collect::<String>().contains("deep text"));
-        let deepest = root
-            .descendants()
-            .map(|n| n.ancestors().count())
-            .max()
-            .unwrap();
+        let tree = parse(&page);
+        assert!(
+            tree.texts(DOCUMENT)
+                .collect::<String>()
+                .contains("deep text")
+        );
+        let depth = |mut e: Id| {
+            let mut depth = 0;
+            while let Some(parent) = tree.parent(e) {
+                (e, depth) = (parent, depth + 1);
+            }
+            depth
+        };
+        let deepest = tree.elements(DOCUMENT).map(depth).max().unwrap();
         assert!(deepest <= MAX_OPEN + 2, "{deepest}");
     }
 }

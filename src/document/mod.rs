@@ -7,6 +7,7 @@ mod frontmatter;
 mod headline;
 mod html;
 mod htmlguard;
+mod htmltree;
 mod offsets;
 mod sanitize;
 mod segment;

@@ -382,6 +382,54 @@ fn a_long_pasted_note_wraps_scrolls_and_takes_typing_anywhere() {
 }
 
 #[test]
+fn up_through_a_long_paragraph_shows_its_rows_in_order_and_takes_typing_at_its_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, Note]);
+    // one paragraph of 18 kB, its words numbered, so that a row missing, repeated or
+    // wrapped differently shows as a gap in the numbers on screen
+    let paragraph: String = (0..3000).map(|k| format!("w{k:04} ")).collect();
+    for (k, c) in paragraph.chars().enumerate() {
+        typed(&mut app, &c.to_string());
+        if k % 1000 == 0 {
+            draw(&mut app, 100, 24);
+        }
+    }
+    let numbers = |screen: &str| -> Vec<usize> {
+        screen
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter_map(|w| w.strip_prefix('w').and_then(|n| n.parse().ok()))
+            .collect()
+    };
+    let mut first_seen = usize::MAX;
+    for k in 0..600 {
+        key(&mut app, KeyCode::Up, KeyModifiers::NONE);
+        if k % 7 == 0 {
+            let screen = draw(&mut app, 100, 24).backend().to_string();
+            let seen = numbers(&screen);
+            assert!(!seen.is_empty(), "{screen}");
+            assert!(
+                seen.windows(2).all(|w| w[1] == w[0] + 1),
+                "rows in order, none missing: {screen}"
+            );
+            assert!(seen[0] <= first_seen, "the view only goes up");
+            first_seen = seen[0];
+        }
+    }
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert_eq!(numbers(&screen).first(), Some(&0), "{screen}");
+    key(&mut app, KeyCode::Home, KeyModifiers::NONE);
+    typed(&mut app, "> ");
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains("> w0000 w0001"), "{screen}");
+    key(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let claim = app.reader().claim_view[0];
+    let session = app.reader().session.as_ref().unwrap();
+    let note = session.claim(claim).unwrap().note.clone().unwrap();
+    assert_eq!(note.trim_end(), format!("> {}", paragraph.trim_end()));
+}
+
+#[test]
 fn undo_takes_back_the_last_change_and_saves() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = reviewed(dir.path());

@@ -29,6 +29,10 @@ pub struct TextArea {
     /// The text changed in or before the first row in view, or the width changed: `top`
     /// may no longer be where a row starts until [`TextArea::fit`] finds it again.
     stale: bool,
+    /// Row starts above the view, one after another, found when the cursor or the view
+    /// went up into a long line: each line is wrapped from its start once, not on every
+    /// step up through it. Those after a change are dropped.
+    known: Vec<usize>,
 }
 
 /// One screen row of the text, in bytes (a row's end excludes the newline after it).
@@ -106,6 +110,15 @@ impl TextArea {
             let changed = self.boundary(false).unwrap_or(self.cursor);
             self.stale = changed <= self.row_from(self.top).0.end;
         }
+        if matches!(
+            edit,
+            Edit::Insert(_) | Edit::Newline | Edit::Backspace | Edit::Delete
+        ) {
+            // a row start stays where it is while its row ends before the change
+            let changed = self.boundary(false).unwrap_or(self.cursor);
+            let before = self.known.partition_point(|&s| s < changed);
+            self.known.truncate(before.saturating_sub(1));
+        }
         match edit {
             Edit::Insert(c) if !c.is_control() || c == '\t' => self.insert(c),
             Edit::Insert(_) => {}
@@ -182,7 +195,10 @@ impl TextArea {
         let target = if down {
             next.map(|n| self.row_from(n))
         } else {
-            self.before(row.start).map(|p| self.row_at(p))
+            self.before(row.start).map(|p| {
+                self.learn(p);
+                self.row_at(p)
+            })
         };
         let Some((row, next)) = target else {
             return;
@@ -255,13 +271,47 @@ impl TextArea {
     }
 
     /// The nearest place known to start a row at or before byte `at`: the first row in view,
-    /// or the start of `at`'s line.
+    /// a row start learnt above it, or the start of `at`'s line. Found without reading
+    /// back further than that place.
     fn anchor(&self, at: usize) -> usize {
-        let line = self.text[..at].rfind('\n').map_or(0, |k| k + 1);
-        if !self.stale && self.top <= at && self.top > line {
-            self.top
-        } else {
-            line
+        let learnt = self.known.partition_point(|&s| s <= at);
+        let top = (!self.stale && self.top <= at).then_some(self.top);
+        let near = learnt
+            .checked_sub(1)
+            .map(|i| self.known[i])
+            .into_iter()
+            .chain(top)
+            .max();
+        let from = near.unwrap_or(0);
+        self.text[from..at]
+            .rfind('\n')
+            .map_or(from, |k| from + k + 1)
+    }
+
+    /// Makes the start of the row byte `at` is on known: the row starts from the last one
+    /// known before it (or from its line's start) are learnt, so that stepping up a row at a
+    /// time through a long line wraps each of its rows once in all.
+    fn learn(&mut self, at: usize) {
+        if !self.stale && self.top <= at {
+            return;
+        }
+        let learnt = self.known.partition_point(|&s| s <= at);
+        if learnt > 0 && learnt < self.known.len() {
+            return;
+        }
+        let line = self.anchor(at);
+        if self.known.last() != Some(&line) {
+            if learnt == 0 || self.known[learnt - 1] < line {
+                self.known.clear();
+            }
+            if self.known.last() != Some(&line) {
+                self.known.push(line);
+            }
+        }
+        let mut start = line;
+        while let Some(next) = self.row_from(start).1.filter(|&n| n <= at) {
+            self.known.push(next);
+            start = next;
         }
     }
 
@@ -280,12 +330,13 @@ impl TextArea {
 
     /// Where the row `k` rows above the one starting at `start` starts (the first row's
     /// start when there are fewer): each line above wrapped only as far as needed.
-    fn rows_above(&self, start: usize, mut k: usize) -> usize {
+    fn rows_above(&mut self, start: usize, mut k: usize) -> usize {
         let mut end = start;
         while k > 0 {
             let Some(last) = self.before(end) else {
                 return 0;
             };
+            self.learn(last);
             let from = self.anchor(last);
             // the last k row starts of [from, end)
             let mut starts = VecDeque::with_capacity(k);
@@ -318,12 +369,14 @@ impl TextArea {
         if width != self.width {
             self.width = width;
             self.stale = true;
+            self.known.clear();
         }
         if self.stale {
             let mut top = self.top.min(self.text.len());
             while !self.text.is_char_boundary(top) {
                 top -= 1;
             }
+            self.learn(top);
             self.top = self.row_at(top).0.start;
             self.stale = false;
         }
