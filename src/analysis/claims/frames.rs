@@ -165,7 +165,9 @@ impl Reader<'_> {
             && !relative;
         let second_verb = cue_start > s.start && matches!(self.word(cue_start - 1), "and" | "but");
         let (source, region_start) = if participle || second_verb {
-            let main = self.main_subject(s, cue_start);
+            let main = self
+                .governing_subject(s, m.range.start, cue_start)
+                .or_else(|| self.main_subject(s, cue_start));
             (
                 main.or_else(|| earlier.last().and_then(|f| f.source.clone())),
                 cue_start,

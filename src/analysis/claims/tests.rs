@@ -602,3 +602,33 @@ fn a_fronted_adjunct_is_not_part_of_the_source() {
         assert_eq!(one(text).source.as_deref(), Some(source), "{text}");
     }
 }
+
+#[test]
+fn a_participle_takes_the_subject_of_the_verb_it_hangs_on() {
+    for (text, source) in [
+        (
+            "Jo Ames, a lawyer for the family, left the court on Friday, saying the ruling was unjust.",
+            "Jo Ames, a lawyer for the family",
+        ),
+        (
+            "Hours later, the minister returned to the capital, telling reporters the deal was done.",
+            "the minister",
+        ),
+        // not the subject of the clause it reports, nor of a subordinate clause
+        (
+            "The mayor argued that the bridge would hold, saying it had been inspected twice.",
+            "The mayor",
+        ),
+        (
+            "The envoy left early after the talks ended, saying nothing more could be done.",
+            "The envoy",
+        ),
+    ] {
+        let all = claims(text);
+        let participle = all
+            .iter()
+            .find(|c| c.cue.as_deref().is_some_and(|c| c.ends_with("ing")))
+            .unwrap_or_else(|| panic!("{text}: {all:#?}"));
+        assert_eq!(participle.source.as_deref(), Some(source), "{text}");
+    }
+}
