@@ -134,9 +134,11 @@ impl Reader<'_> {
             }
             return self.passive(s, m, cue_start);
         }
-        // "..., saying" / "by saying": the participle's subject is the main clause's
+        // "..., saying" / "by saying": the participle's subject is the main clause's (not a
+        // progressive's: "X, a guard, is backing ...")
         let participle = self.word(m.range.start).ends_with("ing")
             && cue_start > s.start
+            && !(cue_start..m.range.start).any(|i| self.is(Class::Be, i))
             && (self.word(cue_start - 1) == "," || self.is(Class::Subordinator, cue_start - 1));
         let after = if m.cue.frame == Frame::Tell {
             self.skip_listener(m.range.end, s.end)

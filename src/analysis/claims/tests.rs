@@ -632,3 +632,13 @@ fn a_participle_takes_the_subject_of_the_verb_it_hangs_on() {
         assert_eq!(participle.source.as_deref(), Some(source), "{text}");
     }
 }
+
+#[test]
+fn an_apposition_before_a_progressive_is_the_sources() {
+    for (text, source) in [(
+        "Tom Berg, 53, a security guard at a casino, is backing the mayor this year.",
+        "Tom Berg, 53, a security guard at a casino",
+    )] {
+        assert_eq!(one(text).source.as_deref(), Some(source), "{text}");
+    }
+}
