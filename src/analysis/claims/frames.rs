@@ -595,6 +595,7 @@ impl Reader<'_> {
         let name = start..colon;
         let name_like = self.starts_name(start)
             && !self.is(Class::Label, start)
+            && !(colon > start && self.is(Class::Label, colon - 1))
             && self.tokens[name.clone()]
                 .iter()
                 .all(|t| t.is_word() || matches!(t.text(self.text), "." | "&" | "'s" | "’s"));

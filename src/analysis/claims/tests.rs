@@ -215,6 +215,7 @@ fn headline_name_and_colon() {
     assert_eq!(c.source, some("Mayor"));
     assert_eq!(c.cue, some(":"));
     assert_eq!(c.content, vec!["Bridge Repairs Will Take Two Years"]);
+    assert!(claims("The Latest: Mayor wins a second term in Lyon.").is_empty());
 }
 
 #[test]
