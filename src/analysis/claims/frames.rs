@@ -134,9 +134,11 @@ impl Reader<'_> {
             }
             return self.passive(s, m, cue_start);
         }
-        // "..., saying" / "by saying": the participle's subject is the main clause's
+        // "..., saying" / "by saying": the participle's subject is the main clause's (not a
+        // progressive's: "X, a guard, is backing ...")
         let participle = self.word(m.range.start).ends_with("ing")
             && cue_start > s.start
+            && !(cue_start..m.range.start).any(|i| self.is(Class::Be, i))
             && (self.word(cue_start - 1) == "," || self.is(Class::Subordinator, cue_start - 1));
         let after = if m.cue.frame == Frame::Tell {
             self.skip_listener(m.range.end, s.end)
@@ -165,7 +167,9 @@ impl Reader<'_> {
             && !relative;
         let second_verb = cue_start > s.start && matches!(self.word(cue_start - 1), "and" | "but");
         let (source, region_start) = if participle || second_verb {
-            let main = self.main_subject(s, cue_start);
+            let main = self
+                .governing_subject(s, m.range.start, cue_start)
+                .or_else(|| self.main_subject(s, cue_start));
             (
                 main.or_else(|| earlier.last().and_then(|f| f.source.clone())),
                 cue_start,
@@ -591,6 +595,7 @@ impl Reader<'_> {
         let name = start..colon;
         let name_like = self.starts_name(start)
             && !self.is(Class::Label, start)
+            && !(colon > start && self.is(Class::Label, colon - 1))
             && self.tokens[name.clone()]
                 .iter()
                 .all(|t| t.is_word() || matches!(t.text(self.text), "." | "&" | "'s" | "’s"));

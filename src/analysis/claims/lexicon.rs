@@ -101,10 +101,11 @@ pub enum Class {
     Stop,
     Time,
     LyNoun,
+    Naming,
 }
 
 impl Class {
-    const ALL: [Class; 16] = [
+    const ALL: [Class; 17] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -121,6 +122,7 @@ impl Class {
         Class::Stop,
         Class::Time,
         Class::LyNoun,
+        Class::Naming,
     ];
 
     fn name(self) -> &'static str {
@@ -141,6 +143,7 @@ impl Class {
             Class::Stop => "stop",
             Class::Time => "time",
             Class::LyNoun => "ly_noun",
+            Class::Naming => "naming",
         }
     }
 }

@@ -150,6 +150,9 @@ impl<'a> Reader<'a> {
             if needs_verb && !title_case && !self.verbal(&range) {
                 continue;
             }
+            if range.len() == 1 && self.names_a_noun(range.start) {
+                continue;
+            }
             found.push(CueMatch { range, cue });
         }
         for m in &found {
@@ -203,6 +206,19 @@ impl<'a> Reader<'a> {
             "compound" | "amod" | "nmod" | "det" | "flat" | "nsubj" | "obj" | "iobj" | "obl"
         );
         !(nominal && as_noun || t.deprel(verb) == "compound")
+    }
+
+    /// Whether a naming participle hangs on the common noun just before it as a reduced
+    /// relative clause, by the parse: "a program called Safe Streets" names the program, and
+    /// nobody says anything. (The parser also reads many a main verb after a name and its
+    /// apposition as such a clause, so the noun must be the word before and no name.)
+    fn names_a_noun(&self, verb: usize) -> bool {
+        let t = &self.tree;
+        self.is(Class::Naming, verb)
+            && t.deprel(verb) == "acl"
+            && verb > 0
+            && t.head(verb) == Some(verb - 1)
+            && t.upos(verb - 1) == "NOUN"
     }
 
     /// Whether token `that` is "that" opening a clause (a conjunction, by the parse), not a

@@ -203,14 +203,29 @@ impl Reader<'_> {
             None => return found,
             Some(_) => {}
         }
+        self.subject_phrase(s, subject, cue_start).or(found)
+    }
+
+    /// The words of the parse's subject `subject` before its verb at `cue_start`, if they make a source:
+    /// a phrase, not a clause or an adjunct (no preposition first, no "but" or ";" inside),
+    /// nothing quoted and no cue in it but in its own relative clause ("officials who opposed
+    /// the plan said").
+    fn subject_phrase(
+        &self,
+        s: &Sentence,
+        subject: usize,
+        cue_start: usize,
+    ) -> Option<Range<usize>> {
+        let t = &self.tree;
         let span = t.span(subject);
         let start = span.start.max(s.start);
-        let end = span.end.min(cue_start);
-        // a phrase, not a clause or an adjunct: no preposition first, no "but" or ";" inside
+        let mut end = span.end.min(cue_start);
+        // (an apposition's closing comma hangs on it)
+        while end > start && self.word(end - 1) == "," {
+            end -= 1;
+        }
         let phrase = !matches!(t.upos(start), "ADP" | "SCONJ" | "CCONJ" | "PUNCT")
             && !(start..end).any(|i| matches!(self.word(i), "but" | ";"));
-        // a cue inside the subject's own relative clause is another claim's ("officials who
-        // opposed the plan said")
         let relative = |i: usize| {
             t.children(subject)
                 .any(|k| base(t.deprel(k)) == "acl" && t.span(k).contains(&i))
@@ -219,11 +234,59 @@ impl Reader<'_> {
             .all(|i| (!self.is_cue(i) || relative(i)) && !self.quotes.is_quoted(i))
             && end - start <= SOURCE_REACH
             && phrase;
-        if clean && start < end {
-            Some(start..end)
-        } else {
-            found
+        (clean && start < end).then_some(start..end)
+    }
+
+    /// The source of a participle or a second verb by the parse: the subject of the verb it
+    /// hangs on ("Jo Ames, a lawyer, rejected the plan, saying ..." -> "Jo Ames, a lawyer";
+    /// "Hours later, Jo Ames left, telling ..." -> "Jo Ames"), walked up over adverbial,
+    /// open-complement and conjoined clauses to the first verb with a subject before the cue
+    /// that is neither subordinate nor reported. A relative pronoun is left to the patterns.
+    pub(super) fn governing_subject(
+        &self,
+        s: &Sentence,
+        verb: usize,
+        cue_start: usize,
+    ) -> Option<Range<usize>> {
+        let t = &self.tree;
+        let mut at = verb;
+        for _ in 0..4 {
+            if !matches!(base(t.deprel(at)), "advcl" | "xcomp" | "conj") {
+                return None;
+            }
+            at = t.head(at).filter(|&h| h >= s.start && h < s.end)?;
+            let subject = t
+                .children(at)
+                .filter(|&k| k >= s.start && k < cue_start && base(t.deprel(k)) == "nsubj")
+                .last();
+            // not a subordinate clause's subject ("X left after they came, saying"): on up
+            let subordinate = t.child(at, |r| r == "mark").is_some();
+            if let Some(subject) = subject.filter(|_| !subordinate) {
+                let relative = matches!(self.word(subject), "who" | "which" | "that");
+                if relative || self.reported(at) {
+                    return None;
+                }
+                return self.subject_phrase(s, subject, at.min(cue_start));
+            }
         }
+        None
+    }
+
+    /// Whether verb `at` lies in a complement or relative clause (the parse often hangs a
+    /// participle on the reported clause's verb: "X argued that the plan would fail, saying
+    /// ..." is X's saying, not the plan's).
+    fn reported(&self, mut at: usize) -> bool {
+        let t = &self.tree;
+        for _ in 0..SOURCE_REACH {
+            if matches!(base(t.deprel(at)), "ccomp" | "csubj" | "acl" | "parataxis") {
+                return true;
+            }
+            match t.head(at) {
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The noun phrase a relative "that" stands for: the word its clause hangs on (by the

@@ -215,6 +215,7 @@ fn headline_name_and_colon() {
     assert_eq!(c.source, some("Mayor"));
     assert_eq!(c.cue, some(":"));
     assert_eq!(c.content, vec!["Bridge Repairs Will Take Two Years"]);
+    assert!(claims("The Latest: Mayor wins a second term in Lyon.").is_empty());
 }
 
 #[test]
@@ -601,4 +602,63 @@ fn a_fronted_adjunct_is_not_part_of_the_source() {
     ] {
         assert_eq!(one(text).source.as_deref(), Some(source), "{text}");
     }
+}
+
+#[test]
+fn a_participle_takes_the_subject_of_the_verb_it_hangs_on() {
+    for (text, source) in [
+        (
+            "Jo Ames, a lawyer for the family, left the court on Friday, saying the ruling was unjust.",
+            "Jo Ames, a lawyer for the family",
+        ),
+        (
+            "Hours later, the minister returned to the capital, telling reporters the deal was done.",
+            "the minister",
+        ),
+        // not the subject of the clause it reports, nor of a subordinate clause
+        (
+            "The mayor argued that the bridge would hold, saying it had been inspected twice.",
+            "The mayor",
+        ),
+        (
+            "The envoy left early after the talks ended, saying nothing more could be done.",
+            "The envoy",
+        ),
+    ] {
+        let all = claims(text);
+        let participle = all
+            .iter()
+            .find(|c| c.cue.as_deref().is_some_and(|c| c.ends_with("ing")))
+            .unwrap_or_else(|| panic!("{text}: {all:#?}"));
+        assert_eq!(participle.source.as_deref(), Some(source), "{text}");
+    }
+}
+
+#[test]
+fn an_apposition_before_a_progressive_is_the_sources() {
+    let c = one("Tom Berg, 53, a security guard at a casino, is backing the mayor this year.");
+    assert_eq!(
+        c.source.as_deref(),
+        Some("Tom Berg, 53, a security guard at a casino")
+    );
+}
+
+#[test]
+fn a_participle_naming_a_noun_is_no_cue() {
+    for text in [
+        "Jo Ames now runs a program called Safe Streets.",
+        "A new group called Farm Votes, led by two strategists, is raising money.",
+        "He set up a website called Farm Watch last year.",
+    ] {
+        let all = claims(text);
+        assert!(
+            all.iter()
+                .all(|c| !matches!(c.cue.as_deref(), Some("called" | "dubbed"))),
+            "{text}: {all:#?}"
+        );
+    }
+    assert_eq!(
+        one("The mayor called the plan a disaster.").content,
+        ["the plan a disaster"]
+    );
 }
