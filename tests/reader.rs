@@ -56,6 +56,17 @@ impl Desk {
         }
         ["--data-dir", utf8(&self.data), utf8(&self.briefing)]
     }
+
+    /// The text of the Markdown export the reader wrote beside the briefing.
+    fn markdown_export(&self) -> String {
+        let exported = std::fs::read_dir(self.dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "md") && *p != self.briefing)
+            .expect("a Markdown export beside the briefing");
+        std::fs::read_to_string(exported).unwrap()
+    }
 }
 
 #[test]
@@ -147,7 +158,7 @@ fn a_review_survives_a_restart_and_is_exported() {
         "---\ntitle: Bridge to close\nsource: Town Gazette\npublished: 2024-05-01\n---\n\n\
          The council said the old bridge would close for repairs in June.\n",
     );
-    let (dir, briefing) = (desk.dir.path(), &desk.briefing);
+    let dir = desk.dir.path();
     let args = desk.args();
     // An "editor" that adds a line to the note.
     let editor = dir.join("editor.sh");
@@ -182,13 +193,7 @@ fn a_review_survives_a_restart_and_is_exported() {
     });
     session.step("E", "where the export went", |s| s.contains("exported to"));
     session.quit();
-    let exported = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "md") && p != briefing)
-        .expect("a Markdown export beside the briefing");
-    let text = std::fs::read_to_string(exported).unwrap();
+    let text = desk.markdown_export();
     assert!(text.contains("check the date with the council"), "{text}");
     assert!(text.contains("seen by a second pair of eyes"), "{text}");
 }
@@ -242,13 +247,7 @@ fn corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
     });
     session.step("E", "where the export went", |s| s.contains("exported to"));
     session.quit();
-    let exported = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|e| e == "md") && p != briefing)
-        .expect("a Markdown export beside the briefing");
-    let md = std::fs::read_to_string(exported).unwrap();
+    let md = desk.markdown_export();
     for said in [
         "### c1: Ana Ruiz",
         "- Kind: estimate",
