@@ -107,29 +107,33 @@ pub fn rows(app: &Reader, claim: usize) -> Vec<(&'static str, String)> {
     rows
 }
 
-/// The view over the panes, scrolled down by `scroll` rows.
+/// The width of the labels' column, and the gap after it.
+const LABELS: usize = 15 + 2;
+
+/// The view over the panes, scrolled down by `scroll` rows. Each row's words are wrapped
+/// beside its label, so a long content or note keeps clear of the labels' column.
 pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, claim: usize, scroll: u16, hint: &str) {
     let width = area.width.saturating_sub(4).max(20);
     let height = area.height.saturating_sub(2).max(5);
     let place = centred(area, width.min(100), height);
+    let room = usize::from(place.width.saturating_sub(2))
+        .saturating_sub(LABELS)
+        .max(8);
     let lines: Vec<Line> = rows(app, claim)
         .into_iter()
         .flat_map(|(label, words)| {
-            let mut first = true;
-            words
+            let pieces: Vec<String> = words
                 .split('\n')
-                .map(|line| {
-                    let label = if std::mem::take(&mut first) {
-                        label
-                    } else {
-                        ""
-                    };
-                    Line::from(vec![
-                        Text::styled(format!("{label:>15}  "), theme::dim()),
-                        Text::raw(line.to_string()),
-                    ])
-                })
-                .collect::<Vec<_>>()
+                .flat_map(|line| textwrap::wrap(line, room))
+                .map(|piece| piece.into_owned())
+                .collect();
+            pieces.into_iter().enumerate().map(move |(k, piece)| {
+                let label = if k == 0 { label } else { "" };
+                Line::from(vec![
+                    Text::styled(format!("{label:>15}  "), theme::dim()),
+                    Text::raw(piece),
+                ])
+            })
         })
         .collect();
     clear(frame, place);
