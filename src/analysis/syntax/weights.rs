@@ -59,20 +59,51 @@ fn home(fingerprint: u32, slots: usize) -> usize {
 
 const HEADER: usize = 32;
 
+/// What a header gives, both layouts alike.
+struct Header {
+    classes: usize,
+    slots: usize,
+    stored: usize,
+    overflow: usize,
+    scale: f32,
+    names_len: usize,
+    /// Where the table starts: after the names, at a multiple of a slot.
+    table_start: usize,
+}
+
+/// Reads a header with `magic`, its sizes checked against `max_classes`.
+fn header(bytes: &[u8], magic: &[u8; 8], max_classes: usize) -> Result<Header, Damaged> {
+    if bytes.len() < HEADER || &bytes[..8] != magic {
+        return Err(Damaged("no header"));
+    }
+    let [classes, slots, stored, overflow] = [8, 12, 16, 20].map(|at| u32_at(bytes, at) as usize);
+    let names_len = u32_at(bytes, 28) as usize;
+    if slots == 0 || stored < slots || classes > max_classes {
+        return Err(Damaged("impossible sizes"));
+    }
+    Ok(Header {
+        classes,
+        slots,
+        stored,
+        overflow,
+        scale: f32::from_bits(u32_at(bytes, 24)),
+        names_len,
+        table_start: (HEADER + names_len).div_ceil(SLOT) * SLOT,
+    })
+}
+
 impl<'a> Weights<'a> {
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, Damaged> {
-        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
-            return Err(Damaged("no header"));
-        }
-        let [classes, slots, stored, overflow] =
-            [8, 12, 16, 20].map(|at| u32_at(bytes, at) as usize);
-        let scale = f32::from_bits(u32_at(bytes, 24));
-        let names_len = u32_at(bytes, 28) as usize;
-        if slots == 0 || stored < slots || classes >= u16::MAX as usize {
-            return Err(Damaged("impossible sizes"));
-        }
+        let Header {
+            classes,
+            slots,
+            stored,
+            overflow,
+            scale,
+            names_len,
+            table_start,
+        } = header(bytes, MAGIC, u16::MAX as usize - 1)?;
         let names_end = HEADER + names_len;
-        let table_start = names_end.div_ceil(SLOT) * SLOT;
         let overflow_start = table_start + SLOT * stored;
         if bytes.len() != overflow_start + 4 * overflow {
             return Err(Damaged("wrong length"));
@@ -294,24 +325,18 @@ pub struct Relative<'a> {
 
 impl<'a> Relative<'a> {
     pub fn from_bytes(bytes: &'a [u8]) -> Result<Self, Damaged> {
-        if bytes.len() < HEADER || &bytes[..8] != RELATIVE_MAGIC {
-            return Err(Damaged("no header"));
-        }
-        let [classes, slots, stored, overflow] =
-            [8, 12, 16, 20].map(|at| u32_at(bytes, at) as usize);
-        let names_len = u32_at(bytes, 28) as usize;
-        if slots == 0 || stored < slots || classes > RELATIVE_CLASSES || overflow != 0 {
+        let h = header(bytes, RELATIVE_MAGIC, RELATIVE_CLASSES)?;
+        if h.overflow != 0 {
             return Err(Damaged("impossible sizes"));
         }
-        let table_start = (HEADER + names_len).div_ceil(SLOT) * SLOT;
-        if bytes.len() != table_start + SLOT * stored {
+        if bytes.len() != h.table_start + SLOT * h.stored {
             return Err(Damaged("wrong length"));
         }
         Ok(Relative {
-            classes,
-            slots,
-            scale: f32::from_bits(u32_at(bytes, 24)),
-            table: &bytes[table_start..],
+            classes: h.classes,
+            slots: h.slots,
+            scale: h.scale,
+            table: &bytes[h.table_start..],
         })
     }
 
