@@ -36,6 +36,7 @@ fn run() -> Result<(), String> {
     let mut inputs = Vec::new();
     let mut settings = Settings {
         keep: [150_000, 380_000, 150_000],
+        keep_second: 80_000,
         tagger_epochs: 10,
         parser_epochs: 20,
         folds: 4,
@@ -53,6 +54,7 @@ fn run() -> Result<(), String> {
             "--parser-epochs" => {
                 settings.parser_epochs = value()?.parse().map_err(|_| "a number")?
             }
+            "--keep-second" => settings.keep_second = value()?.parse().map_err(|_| "a number")?,
             "--folds" => settings.folds = value()?.parse().map_err(|_| "a number")?,
             "--keep" => {
                 let v = value()?;
@@ -80,6 +82,7 @@ fn run() -> Result<(), String> {
     for (name, bytes) in [
         ("tag_dictionary.tsv", trained.dictionary.as_bytes()),
         ("tagger.bin", trained.tagger.as_slice()),
+        ("tagger2.bin", trained.second.as_slice()),
         ("moves.bin", trained.moves.as_slice()),
         ("labels.bin", trained.labels.as_slice()),
     ] {

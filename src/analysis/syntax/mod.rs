@@ -24,6 +24,7 @@ use weights::Weights;
 struct Models {
     dictionary: Dictionary,
     tagger: Weights<'static>,
+    second: Weights<'static>,
     moves: Weights<'static>,
     labels: Weights<'static>,
     /// Each tag's universal and Penn Treebank parts.
@@ -47,6 +48,7 @@ static MODELS: LazyLock<Models> = LazyLock::new(|| {
         tags,
         dictionary,
         tagger,
+        second: load(include_bytes!("../../../assets/syntax/tagger2.bin")),
         moves: load(include_bytes!("../../../assets/syntax/moves.bin")),
         labels: load(include_bytes!("../../../assets/syntax/labels.bin")),
     }
@@ -93,7 +95,7 @@ pub fn parse<S: AsRef<str>>(words: &[S]) -> Parse {
     }
     let m = &*MODELS;
     let words: Vec<Word> = words.iter().map(|w| Word::new(w.as_ref())).collect();
-    let tags = tagger::tag(&m.tagger, &m.dictionary, &words);
+    let tags = tagger::tag_twice(&m.tagger, &m.second, &m.dictionary, &words);
     let state = Sentence {
         words: &words,
         tags: &tags,

@@ -2,7 +2,9 @@
 //! tag from its own form, affixes, shape and cluster, its neighbours', and the two tags
 //! before it. A tag is a pair, the universal tag and the Penn Treebank one ("PROPN NNP"),
 //! so the parser sees the finer one and `brief parse` prints both. Frequent words that
-//! training saw with one tag only are tagged from a dictionary without scoring.
+//! training saw with one tag only are tagged from a dictionary without scoring. A second
+//! pass tags again the words the first was unsure of, seeing the first pass's tags of the
+//! words ahead of them (which a left-to-right pass cannot).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -114,6 +116,25 @@ pub fn features(words: &[Word], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) 
     }
 }
 
+/// The features of word `i` for the second pass: the first pass's, and the first pass's
+/// tags (`first`) of the word and the two after it, which the first pass could not see.
+fn second_features(words: &[Word], i: usize, p1: u64, p2: u64, first: &[u16], out: &mut Vec<u64>) {
+    features(words, i, p1, p2, out);
+    let at = |k: usize| first.get(k).map_or(NO_TAG, |&t| tag_value(usize::from(t)));
+    let (n1, n2, own) = (at(i + 1), at(i + 2), at(i));
+    let w = &words[i];
+    let f = feature;
+    out.extend([
+        f(40, n1, 0, 0),
+        f(41, n1, n2, 0),
+        f(42, w.lower, n1, 0),
+        f(43, p1, n1, 0),
+        f(44, own, 0, 0),
+        f(45, own, n1, 0),
+        f(46, w.suffix[2], n1, 0),
+    ]);
+}
+
 /// Words seen often enough in training, always with the same tag, with that tag (Honnibal's
 /// tag dictionary): about 40% of running text ("the", "of", ",", "said"), tagged without a
 /// look-up in the model. Only tagging uses it: a tagger that learned only from the other
@@ -188,23 +209,68 @@ fn tag_value(tag: usize) -> u64 {
     tag as u64 + 1
 }
 
-/// The tags of a sentence's words.
+/// The tags of a sentence's words, by the first pass alone (as training tags the folds).
 pub fn tag(model: &impl Model, dictionary: &Dictionary, words: &[Word]) -> Vec<u16> {
+    first_pass(model, dictionary, words, &mut Vec::new())
+}
+
+/// Where the first pass's best tag leads its runner-up by less than this, the second pass
+/// tags the word again: 8.6% of EWT dev's words, which hold most of what the second pass
+/// puts right (all words: UPOS 95.54; these: 95.52; none: 95.30).
+const DOUBT: f32 = 16.0;
+
+/// The tags of a sentence's words: the first pass, then the words it was unsure of tagged
+/// again by the second, which sees the first pass's tags of the words ahead.
+pub fn tag_twice(
+    first: &impl Model,
+    second: &impl Model,
+    dictionary: &Dictionary,
+    words: &[Word],
+) -> Vec<u16> {
+    let mut margins = Vec::with_capacity(words.len());
+    let firsts = first_pass(first, dictionary, words, &mut margins);
+    let mut tags = firsts.clone();
+    let mut feats = Vec::with_capacity(56);
+    let mut scores = vec![0f32; second.classes()];
+    let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+    for i in 0..words.len() {
+        if margins[i] < DOUBT {
+            second_features(words, i, p1, p2, &firsts, &mut feats);
+            scores.fill(0.0);
+            second.score(&feats, &mut scores);
+            tags[i] = best(&scores, |_| true).unwrap_or(0) as u16;
+        }
+        (p2, p1) = (p1, tag_value(usize::from(tags[i])));
+    }
+    tags
+}
+
+/// Greedy tagging; each word's margin (how far its tag's score leads the next best; infinite
+/// for the dictionary's words) is pushed onto `margins`.
+fn first_pass(
+    model: &impl Model,
+    dictionary: &Dictionary,
+    words: &[Word],
+    margins: &mut Vec<f32>,
+) -> Vec<u16> {
     let mut tags = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(48);
     let mut scores = vec![0f32; model.classes()];
     let (mut p1, mut p2) = (NO_TAG, NO_TAG);
     for i in 0..words.len() {
-        let t = dictionary.get(&words[i]).map_or_else(
-            || {
+        let (t, margin) = match dictionary.get(&words[i]) {
+            Some(t) => (usize::from(t), f32::INFINITY),
+            None => {
                 features(words, i, p1, p2, &mut feats);
                 scores.fill(0.0);
                 model.score(&feats, &mut scores);
-                best(&scores, |_| true).unwrap_or(0)
-            },
-            usize::from,
-        );
+                let t = best(&scores, |_| true).unwrap_or(0);
+                let runner_up = best(&scores, |c| c != t).map_or(f32::NEG_INFINITY, |c| scores[c]);
+                (t, scores[t] - runner_up)
+            }
+        };
         tags.push(t as u16);
+        margins.push(margin);
         (p2, p1) = (p1, tag_value(t));
     }
     tags
@@ -213,16 +279,31 @@ pub fn tag(model: &impl Model, dictionary: &Dictionary, words: &[Word]) -> Vec<u
 /// One pass over tagged sentences, learning from each mistake; the tags before each word
 /// are the ones it predicted, as when tagging.
 pub fn learn(model: &mut Perceptron, sentences: &[(&[Word], &[u16])]) {
-    let mut feats = Vec::with_capacity(48);
+    learn_pass(model, sentences.iter().map(|&(w, g)| (w, g, None)));
+}
+
+/// One pass of the second tagger: as [`learn`], each sentence with the first pass's tags.
+pub fn learn_second(model: &mut Perceptron, sentences: &[(&[Word], &[u16], &[u16])]) {
+    learn_pass(model, sentences.iter().map(|&(w, g, f)| (w, g, Some(f))));
+}
+
+fn learn_pass<'a>(
+    model: &mut Perceptron,
+    sentences: impl Iterator<Item = (&'a [Word], &'a [u16], Option<&'a [u16]>)>,
+) {
+    let mut feats = Vec::with_capacity(56);
     let mut scores = vec![0f32; model.classes()];
-    for (words, gold) in sentences {
+    for (words, gold, first) in sentences {
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
-        for i in 0..words.len() {
-            features(words, i, p1, p2, &mut feats);
+        for (i, &right) in gold.iter().enumerate() {
+            match first {
+                Some(first) => second_features(words, i, p1, p2, first, &mut feats),
+                None => features(words, i, p1, p2, &mut feats),
+            }
             scores.fill(0.0);
             model.score(&feats, &mut scores);
             let guess = best(&scores, |_| true).unwrap_or(0);
-            model.update(&feats, gold[i] as usize, guess);
+            model.update(&feats, usize::from(right), guess);
             model.tick();
             (p2, p1) = (p1, tag_value(guess));
         }

@@ -79,16 +79,20 @@ pub fn read_trees(input: impl std::io::BufRead) -> Result<Vec<Tree>, super::conl
 pub struct Settings {
     /// The most features each model keeps (tagger, moves, labels): the strongest.
     pub keep: [usize; 3],
+    /// The most the second tagging pass keeps.
+    pub keep_second: usize,
     pub tagger_epochs: usize,
     pub parser_epochs: usize,
     pub folds: usize,
     pub seed: u64,
 }
 
-/// The three models and the tag dictionary, as their files in assets/syntax/.
+/// The four models and the tag dictionary, as their files in assets/syntax/.
 pub struct Trained {
     pub dictionary: String,
     pub tagger: Vec<u8>,
+    /// The second tagging pass.
+    pub second: Vec<u8>,
     pub moves: Vec<u8>,
     pub labels: Vec<u8>,
 }
@@ -130,7 +134,30 @@ fn train_tagger(
     model
 }
 
-/// Trains all three models; `report` hears what happens, a line at a time.
+/// The second tagging pass, learning from the jackknifed first-pass tags (`first`) as it
+/// will meet them. Its own generator, so that adding it left the other models as they were.
+fn train_second(
+    words: &[&[Word]],
+    tags: &[&[u16]],
+    first: &[Vec<u16>],
+    classes: usize,
+    settings: &Settings,
+) -> Perceptron {
+    let mut rng = Rng::new(settings.seed ^ 0x005E_C00D);
+    let mut model = Perceptron::new(classes);
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    for _ in 0..settings.tagger_epochs {
+        rng.shuffle(&mut order);
+        let batch: Vec<(&[Word], &[u16], &[u16])> = order
+            .iter()
+            .map(|&i| (words[i], tags[i], first[i].as_slice()))
+            .collect();
+        tagger::learn_second(&mut model, &batch);
+    }
+    model
+}
+
+/// Trains all four models; `report` hears what happens, a line at a time.
 pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)) -> Trained {
     let mut rng = Rng::new(settings.seed);
     let tag_names = classes(trees.iter().flat_map(|t| &t.tags));
@@ -208,6 +235,8 @@ pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)
         .zip(&data.tags)
         .map(|(w, t)| (w.as_slice(), t.as_slice()))
         .unzip();
+    let second = train_second(&w, &t, &predicted, tag_names.len(), settings);
+    let second = weights::write(&tag_names, &second.averaged(settings.keep_second));
     let tagger_model = train_tagger(&w, &t, tag_names.len(), settings.tagger_epochs, &mut rng);
     let tagger_bytes = weights::write(&tag_names, &tagger_model.averaged(settings.keep[0]));
     drop(tagger_model);
@@ -217,8 +246,9 @@ pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)
     }));
     let dictionary = Dictionary::write(&words, &tag_names);
     report(format!(
-        "tagger: {} bytes, a dictionary of {} words",
+        "tagger: {} bytes, second pass {} bytes, a dictionary of {} words",
         tagger_bytes.len(),
+        second.len(),
         words.len()
     ));
 
@@ -245,6 +275,7 @@ pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)
     let trained = Trained {
         dictionary,
         tagger: tagger_bytes,
+        second,
         moves: weights::write(&move_names, &moves.averaged(settings.keep[1])),
         labels: weights::write(&label_names, &labels.averaged(settings.keep[2])),
     };
@@ -261,16 +292,23 @@ impl Trained {
     /// fractions.
     pub fn score(&self, trees: &[Tree]) -> Result<(f64, f64, f64), weights::Damaged> {
         let tagger = Weights::from_bytes(&self.tagger)?;
+        let second = Weights::from_bytes(&self.second)?;
         let moves = Weights::from_bytes(&self.moves)?;
         let labels = Weights::from_bytes(&self.labels)?;
         let dictionary = Dictionary::read(&self.dictionary, tagger.names())
             .ok_or(weights::Damaged("the tag dictionary names an unknown tag"))?;
-        Ok(score(&tagger, &dictionary, &moves, &labels, trees))
+        Ok(score(
+            [&tagger, &second],
+            &dictionary,
+            &moves,
+            &labels,
+            trees,
+        ))
     }
 }
 
 fn score(
-    tagger: &Weights,
+    [tagger, second]: [&Weights; 2],
     dictionary: &Dictionary,
     moves: &Weights,
     labels: &Weights,
@@ -280,7 +318,7 @@ fn score(
     let (mut words, mut upos, mut uas, mut las) = (0usize, 0usize, 0usize, 0usize);
     for t in trees {
         let w: Vec<Word> = t.forms.iter().map(|f| Word::new(f)).collect();
-        let tags = tagger::tag(tagger, dictionary, &w);
+        let tags = tagger::tag_twice(tagger, second, dictionary, &w);
         let st = Sentence {
             words: &w,
             tags: &tags,
@@ -331,6 +369,7 @@ mod tests {
     fn settings() -> Settings {
         Settings {
             keep: [1000; 3],
+            keep_second: 1000,
             tagger_epochs: 8,
             parser_epochs: 16,
             folds: 2,
@@ -344,6 +383,7 @@ mod tests {
         let a = train(&trees, &settings(), &mut |_| {});
         let b = train(&trees, &settings(), &mut |_| {});
         assert!(a.tagger == b.tagger && a.moves == b.moves && a.labels == b.labels);
+        assert!(a.second == b.second);
         assert_eq!(a.dictionary, b.dictionary);
     }
 
