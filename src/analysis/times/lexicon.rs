@@ -61,6 +61,9 @@ pub enum Tense {
     /// does not set its tense.
     Present,
     Future,
+    /// "would": a future seen from a past report ("said the plant would reopen in
+    /// January"), ahead for a month, but too near the report to choose a weekday's week.
+    FutureInPast,
 }
 
 pub struct Phrase {
@@ -204,6 +207,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 let tense = match *r.get(1)? {
                     "past" => Tense::Past,
                     "future" => Tense::Future,
+                    "future_in_past" => Tense::FutureInPast,
                     "present" => Tense::Present,
                     _ => return None,
                 };

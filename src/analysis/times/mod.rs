@@ -169,7 +169,7 @@ fn forward(words: &[Word], start: usize) -> Option<Tense> {
             return Some(Tense::Future);
         }
         match LEXICON.tense(&w.lower, next) {
-            Some(Tense::Future) => return Some(Tense::Future),
+            Some(t @ (Tense::Future | Tense::FutureInPast)) => return Some(t),
             Some(_) => return None,
             None => {}
         }
@@ -204,6 +204,7 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         // in the past perfect ("had been due to") was for a time now past
         match (k >= 2).then(|| (lower(k - 2), lower(k - 1))) {
             Some(("to" | "will" | "shall", "be")) => Some(Tense::Future),
+            Some(("would", "be")) => Some(Tense::FutureInPast),
             Some(("had", "been")) => Some(Tense::Past),
             Some((_, "be" | "being")) => None,
             _ => Some(tense),

@@ -534,7 +534,7 @@ fn date_value(year: Option<i32>, month: Option<u8>, day: Option<u8>, cx: &Contex
             }
             Some(match cx.tense {
                 Some(Tense::Past) if gap > 60 => y - 1,
-                Some(Tense::Future) if gap < -60 => y + 1,
+                Some(Tense::Future | Tense::FutureInPast) if gap < -60 => y + 1,
                 // without a tense, the nearer of the two
                 None if gap > 180 => y - 1,
                 None if gap < -180 => y + 1,
@@ -560,9 +560,9 @@ fn weekday_value(wd: u8, rel: Option<i32>, cx: &Context) -> Calendar {
         (target.to_monday_one_offset() - dct.weekday().to_monday_one_offset()).rem_euclid(7);
     let forward = match (rel, cx.tense) {
         (Some(r), _) => r > 0,
+        // no tense, or a future seen from a past report: the nearer one
+        (None, None | Some(Tense::FutureInPast)) => ahead < 7 - ahead,
         (None, Some(t)) => t == Tense::Future,
-        // no tense: the nearer one
-        (None, None) => ahead < 7 - ahead,
     };
     let same = dct.weekday() == target;
     let found = match (forward, same, rel) {

@@ -350,6 +350,34 @@ fn holidays_before_and_after_the_published_day() {
 }
 
 #[test]
+fn a_future_seen_from_a_report_looks_ahead_for_a_month_only() {
+    // Thursday 18 September 2008
+    let thursday = Some("2008-09-18");
+    check(
+        "The company said the plant would reopen in January.",
+        thursday,
+        "January",
+        TimexType::Date,
+        "2009-01",
+    );
+    check(
+        "The company said the plant reopened in January.",
+        thursday,
+        "January",
+        TimexType::Date,
+        "2008-01",
+    );
+    // a weekday takes the nearer one: the report may lie days back
+    check(
+        "The company said the plant would reopen on Friday.",
+        thursday,
+        "Friday",
+        TimexType::Date,
+        "2008-09-19",
+    );
+}
+
+#[test]
 fn tense_chooses_the_year_of_a_month() {
     let may = Some("2015-05-07");
     check(
