@@ -131,6 +131,21 @@ pub fn guard_terminal_against_aborts() {
 #[cfg(not(target_os = "linux"))]
 pub fn guard_terminal_against_aborts() {}
 
+/// Keeps glibc's threshold for mapping a block of its own at its default, 128 kB. glibc
+/// raises it (up to 32 MB) each time such a block is freed, after which large vectors are
+/// carved from the heap, whose freed middle is never given back: a 4 MB batch line peaked
+/// at 78 MB, 68 MB with the threshold fixed.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+pub fn map_large_blocks() {
+    // SAFETY: mallopt only sets a tunable, called before any thread is started
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 << 10);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn map_large_blocks() {}
+
 /// The system allocator, but an allocation that fails ends the process with one line
 /// (`brief: out of memory ...`) and exit status 1, the terminal given back first if the
 /// reader had it, instead of Rust's abort.

@@ -243,7 +243,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             let opener = app.opener.clone();
             tokio::task::spawn_blocking(move || {
                 let read = || match bytes {
-                    Some(bytes) => opener.ingest(&origin, &bytes),
+                    Some(bytes) => opener.ingest(&origin, bytes),
                     None => opener.read(&origin),
                 };
                 // A bug in the analysis must end the reader with one line, not leave it running on

@@ -349,7 +349,9 @@ impl Reader {
                 self.refresh_views();
                 // the article at the first mention (with tabs, the Actors pane stays in front)
                 let first = self.analysis.as_ref().and_then(|an| an.actors.get(a));
-                let at = first.and_then(|a| a.mentions.first()).map(|m| m.span.start);
+                let at = first
+                    .and_then(|a| a.mentions.first())
+                    .map(|m| m.span().start);
                 if let (Some(at), Some(doc)) = (at, &self.doc) {
                     self.article.jump_to(doc, at);
                 }
@@ -477,7 +479,7 @@ impl Reader {
         let mentions: Vec<Span> = self
             .filter
             .and_then(|a| analysis.actors.get(a))
-            .map(|a| a.mentions.iter().map(|m| m.span).collect())
+            .map(|a| a.mentions.iter().map(|m| m.span()).collect())
             .unwrap_or_default();
         let names = |claim: &crate::analysis::Claim| {
             let within = |s: Span| {
@@ -523,7 +525,7 @@ impl Reader {
         };
         let actor = |a: usize, spans: &mut Vec<Span>| {
             if let Some(actor) = analysis.actors.get(a) {
-                spans.extend(actor.mentions.iter().map(|m| m.span));
+                spans.extend(actor.mentions.iter().map(|m| m.span()));
             }
         };
         let mut spans = Vec::new();
