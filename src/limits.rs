@@ -102,7 +102,8 @@ pub fn guard_terminal_against_aborts() {
     }
     let _ = ORIGINAL.set(termios);
     extern "C" fn on_abort(signal: libc::c_int) {
-        const RESET: &[u8] = b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1049l\x1b[?25h";
+        const RESET: &[u8] =
+            b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1049l\x1b[?25h";
         if TERMINAL_TAKEN.load(Ordering::SeqCst) {
             // SAFETY: write and tcsetattr are async-signal-safe; the settings were kept
             // before the handler was installed and are never changed after
@@ -160,8 +161,9 @@ fn out_of_memory(size: usize) -> ! {
         if TERMINAL_TAKEN.load(Ordering::SeqCst) {
             let _ = crossterm::terminal::disable_raw_mode();
             // mouse capture off, the main screen back, the cursor shown
-            let _ = std::io::stdout()
-                .write_all(b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1049l\x1b[?25h");
+            let _ = std::io::stdout().write_all(
+                b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1049l\x1b[?25h",
+            );
             let _ = std::io::stdout().flush();
         }
         let mb = size.div_ceil(1 << 20);

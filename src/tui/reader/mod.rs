@@ -224,6 +224,25 @@ impl Reader {
         true
     }
 
+    /// Pasted text, as one event: into the note editor or the search being typed, at
+    /// once; anywhere else it is ignored (pasted words are no commands). Whether it was
+    /// taken.
+    pub fn paste(&mut self, pasted: &str) -> bool {
+        if let Some(Overlay::Note { text, discard, .. }) = &mut self.overlay {
+            text.paste(pasted);
+            *discard = false;
+            return true;
+        }
+        if self.overlay.is_none() && self.search.editing {
+            self.search
+                .query
+                .extend(pasted.chars().filter(|c| !c.is_control()));
+            self.find();
+            return true;
+        }
+        false
+    }
+
     /// An action on this briefing; what the shell must do, if anything. Quitting, the help
     /// and the mouse are the shell's.
     pub fn handle(&mut self, action: Action) -> Option<Effect> {
