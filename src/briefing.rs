@@ -212,14 +212,14 @@ pub struct Opener {
 impl Opener {
     /// Reads and ingests a briefing; the warnings are what decoding noticed.
     pub fn read(&self, origin: &Origin) -> Result<(Document, Vec<Warning>), OpenError> {
-        self.ingest(origin, &origin.read()?)
+        self.ingest(origin, origin.read()?)
     }
 
     /// Ingests bytes already read from `origin` (stdin, read before the terminal is taken).
     pub fn ingest(
         &self,
         origin: &Origin,
-        bytes: &[u8],
+        bytes: Vec<u8>,
     ) -> Result<(Document, Vec<Warning>), OpenError> {
         let (mut doc, warnings) = Document::from_bytes(bytes).map_err(|e| OpenError {
             what: origin.name(),

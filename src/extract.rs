@@ -55,9 +55,13 @@ struct BatchLine {
 /// output keeps flowing.
 const CHUNK: usize = 64;
 
+/// A chunk is closed, whatever its lines, once they hold this many bytes: their outputs are
+/// held until the chunk is written, and an analysis's JSON is about 11 times its line.
+const CHUNK_BYTES: usize = 1 << 18;
+
 /// A line longer than this is analysed alone and its output streamed, rather than held
-/// whole in memory with its chunk's (its JSON is several times its length).
-const LONG_LINE: usize = 1 << 20;
+/// whole in memory with its chunk's.
+const LONG_LINE: usize = 1 << 16;
 
 /// Reads JSON lines from `input` and writes one analysis (or error) line per input line, in
 /// input order, analysing on `workers` threads (1: on the calling thread). Blank lines are
@@ -79,6 +83,7 @@ pub fn batch(
     let mut long = None;
     loop {
         let mut chunk = Vec::with_capacity(CHUNK);
+        let mut bytes = 0;
         for line in lines.by_ref() {
             let line = line?;
             if line.len() > LONG_LINE {
@@ -86,9 +91,10 @@ pub fn batch(
                 break;
             }
             if !line.iter().all(u8::is_ascii_whitespace) {
+                bytes += line.len();
                 chunk.push(line);
             }
-            if chunk.len() == CHUNK {
+            if chunk.len() == CHUNK || bytes >= CHUNK_BYTES {
                 break;
             }
         }
@@ -193,6 +199,9 @@ fn parse_line(
     default_published: Option<Date>,
 ) -> Result<(Document, Box<RawValue>, Vec<crate::document::Warning>), LineError> {
     crate::limits::check(line.len() as u64).map_err(|why| (None, why))?;
+    if line.len() > crate::document::MAX_TEXT {
+        return Err((None, crate::document::IngestError::TooLong.to_string()));
+    }
     let Ok(line) = std::str::from_utf8(line) else {
         return Err((None, "line is not valid UTF-8".into()));
     };

@@ -42,6 +42,7 @@ impl Failure {
 }
 
 fn main() -> ExitCode {
+    brief::limits::map_large_blocks();
     // A bug must still end in one line, never a backtrace.
     std::panic::set_hook(Box::new(|info| {
         let place = info
@@ -299,7 +300,7 @@ fn parse_conllu(
 /// Reads a briefing, printing its warnings, which it also returns for the JSON.
 fn load(opener: &Opener, origin: &Origin) -> Result<(Document, Vec<Warning>), Failure> {
     let bytes = load_bytes(origin)?;
-    let (doc, warnings) = opener.ingest(origin, &bytes).map_err(opened)?;
+    let (doc, warnings) = opener.ingest(origin, bytes).map_err(opened)?;
     for warning in &warnings {
         say!("warning: {}: {warning}", origin.name());
     }

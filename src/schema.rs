@@ -270,9 +270,9 @@ pub fn to_json<'a>(
                 mentions: Lazy::new(a.mentions.len(), move |m| {
                     let m = &a.mentions[m];
                     MentionJson {
-                        start: at(m.span.start),
-                        end: at(m.span.end),
-                        text: doc.slice(m.span),
+                        start: at(m.span().start),
+                        end: at(m.span().end),
+                        text: doc.slice(m.span()),
                         form: m.form,
                     }
                 }),

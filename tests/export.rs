@@ -23,7 +23,7 @@ fn claim(doc: &Document, content: &str, source: Option<(&str, usize)>, cue: &str
     Claim {
         span: content,
         fragments: None,
-        sentence: *doc.sentences.iter().find(|s| s.contains(content)).unwrap(),
+        sentence: doc.sentences.iter().find(|s| s.contains(content)).unwrap(),
         source: source.map(|(words, actor)| Source {
             actors: vec![actor],
             span: span(doc, words),
@@ -45,10 +45,7 @@ fn actor(doc: &Document, name: &str, kind: ActorKind, forms: &[&str]) -> Actor {
         aliases: forms.iter().map(|f| f.to_string()).collect(),
         mentions: forms
             .iter()
-            .map(|f| Mention {
-                span: span(doc, f),
-                form: MentionForm::Name,
-            })
+            .map(|f| Mention::new(span(doc, f), MentionForm::Name))
             .collect(),
     }
 }

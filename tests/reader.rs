@@ -198,6 +198,45 @@ fn a_review_survives_a_restart_and_is_exported() {
     assert!(text.contains("seen by a second pair of eyes"), "{text}");
 }
 
+/// A paste comes as one bracketed-paste event: into the note editor whole and at once (30 kB
+/// of it), and outside an editor as no command (a pasted "q" does not quit). The terminal's
+/// paste mode is given back on quitting.
+#[test]
+fn a_long_paste_lands_in_the_note_whole_and_no_paste_is_a_command() {
+    let desk = Desk::new(
+        "ferry.md",
+        "---\ntitle: Ferry strike\npublished: 2024-05-03\n---\n\n\
+         The union said the ferry crews would strike on Friday.\n",
+    );
+    let dir = desk.dir.path();
+    let args = desk.args();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    session
+        .screen
+        .wait_for("bracketed paste on", vt100::Screen::bracketed_paste);
+    // pasted where no text is typed: ignored, not read as the quit key
+    session.press("\x1b[200~qqq\x1b[201~");
+    session.step("2c", "the note editor", |s| s.contains("note on c1"));
+    let line = "Pilots' account of the strike, as pasted from the wire. ";
+    let mut pasted = String::new();
+    for k in 0..(30_000 / (line.len() + 8)) {
+        pasted.push_str(&format!("{k:05} {line}\r"));
+    }
+    pasted.push_str("end of the pasted account");
+    session.press(&format!("\x1b[200~{pasted}\x1b[201~"));
+    session.step("\x13", "the note saved", |s| {
+        s.contains("note saved") && s.contains("✎")
+    });
+    session.step("E", "where the export went", |s| s.contains("exported to"));
+    let screen = session.screen.clone();
+    session.quit();
+    assert!(!screen.now().bracketed_paste(), "paste mode given back");
+    let text = desk.markdown_export();
+    assert!(text.contains("end of the pasted account"), "{text}");
+    assert!(text.contains("00000 Pilots' account"), "{text}");
+}
+
 /// Corrections made from the keyboard (a claim's kind and source, an actor renamed and
 /// re-typed) survive quitting and an edit to the briefing, and every export says them.
 #[test]

@@ -91,7 +91,7 @@ fn helper_saves_in_a_loop() {
         for claim in 0..analysis.claims.len() {
             assert!(session.set_note(&doc, &analysis, claim, &text, now));
         }
-        for &sentence in &doc.sentences {
+        for sentence in doc.sentences.iter() {
             assert!(session.add_note(&doc, sentence, &text, now));
         }
         session.save(&doc, &mut analysis, now).expect("saved");
@@ -117,7 +117,7 @@ fn helper_notes_every_other_sentence() {
         assert!(start.elapsed() < PATIENCE, "the other writer never came");
         std::thread::sleep(Duration::from_millis(1));
     }
-    for &sentence in doc.sentences.iter().skip(writer).step_by(2) {
+    for sentence in doc.sentences.iter().skip(writer).step_by(2) {
         let now = Timestamp::now();
         assert!(session.add_note(&doc, sentence, &format!("writer {writer}"), now));
         session.save(&doc, &mut analysis, now).expect("saved");
@@ -293,7 +293,7 @@ fn two_processes_writing_at_once_lose_nothing() {
     let session = open(data.path(), &doc, &mut analysis);
     let live = session.review().live();
     assert_eq!(live.notes.len(), doc.sentences.len(), "every note kept");
-    for (k, &sentence) in doc.sentences.iter().enumerate() {
+    for (k, sentence) in doc.sentences.iter().enumerate() {
         let note = live
             .notes
             .iter()

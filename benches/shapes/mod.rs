@@ -17,6 +17,7 @@ pub const SHAPES: &[(&str, &str)] = &[
     ("html-formatting", "html"),
     ("html-table-cells", "html"),
     ("html-comments", "html"),
+    ("html-cloned-formatting", "html"),
     ("batch-one-line", "batch"),
 ];
 
@@ -77,6 +78,15 @@ pub fn shape(name: &str, n: usize) -> Option<String> {
             "<!DOCTYPE html><html><body><p>{english}</p>{}</body></html>",
             fill("<!-- c -->", n)
         ),
+        // formatting elements left open by a closed block: the tree builder clones them
+        // all for each new block's text
+        "html-cloned-formatting" => {
+            let open: String = (0..250).map(|i| format!("<b id={i}>")).collect();
+            format!(
+                "<!DOCTYPE html><html><body><div>{open}</div>{}<p>{english}</p></body></html>",
+                fill("<div>x</div>", n)
+            )
+        }
         // one batch line of n bytes
         "batch-one-line" => {
             let text = fill(SENTENCE, n);

@@ -214,7 +214,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let bytes = render(&page, 1024 + 16 * data.len());
-    let Ok((doc, _)) = Document::from_bytes(&bytes) else {
+    let Ok((doc, _)) = Document::from_bytes(bytes) else {
         return;
     };
     assert!(!doc.text.chars().any(is_control), "a control in the text");

@@ -19,7 +19,7 @@ impl<'a> MentionIndex<'a> {
         let mut entries: Vec<(Span, usize)> = actors
             .iter()
             .enumerate()
-            .flat_map(|(a, actor)| actor.mentions.iter().map(move |m| (m.span, a)))
+            .flat_map(|(a, actor)| actor.mentions.iter().map(move |m| (m.span(), a)))
             .collect();
         entries.sort_unstable();
         MentionIndex { actors, entries }

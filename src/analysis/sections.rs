@@ -28,11 +28,12 @@ pub const SECTIONED_ABOVE: usize = 1 << 20;
 const SECTION: usize = 1 << 19;
 
 /// At most this many tokens are analysed at once, whatever the bytes: the working set grows
-/// with the tokens (about 100 bytes each at the peak), and a text of one-character tokens
-/// (quote marks, brackets) has as many as it has bytes. News has a token in about 5 bytes,
-/// so news longer than about 330 kB is sectioned for its tokens: whole, 1 MB of it in one
-/// sentence took 65 MB, a run of names 45 MB, against a bound of 40 MB.
-const TOKENS: usize = 1 << 16;
+/// with the tokens (about 100 bytes each at the peak, 280 when every token is a name), and
+/// a text of one-character tokens (quote marks, brackets) has as many as it has bytes. News
+/// has a token in about 5 bytes, so news longer than about 80 kB is sectioned for its
+/// tokens: at 65,536 tokens a section of one-word lines took 18 MB, against the 15 MB left
+/// of the bound of 40 MB for 1 MB beside the program and the results.
+const TOKENS: usize = 1 << 14;
 
 /// Whether the briefing is analysed in sections: for its bytes or for its tokens.
 pub fn needed(doc: &Document) -> bool {
@@ -66,19 +67,22 @@ fn units(doc: &Document) -> impl Iterator<Item = Unit> + '_ {
         let tokens = tokens::count(text, span);
         (span.len() <= SECTION && tokens <= TOKENS).then_some(Unit { span, tokens })
     };
-    doc.paragraphs.iter().flat_map(move |&p| {
+    doc.paragraphs.iter().flat_map(move |p| {
         let whole = fits(p);
-        let sentences: &[Span] = if whole.is_some() {
-            &[]
+        let (first, last) = if whole.is_some() {
+            (0, 0)
         } else {
             let first = doc.sentences.partition_point(|s| s.start < p.start);
             let last = doc.sentences.partition_point(|s| s.start < p.end);
-            &doc.sentences[first..last.max(first)]
+            (first, last.max(first))
         };
-        let parts = sentences.iter().flat_map(move |&s| match fits(s) {
-            Some(unit) => vec![unit],
-            None => pieces(text, s),
-        });
+        let parts = doc
+            .sentences
+            .range(first, last)
+            .flat_map(move |s| match fits(s) {
+                Some(unit) => vec![unit],
+                None => pieces(text, s),
+            });
         whole.into_iter().chain(parts)
     })
 }
@@ -156,7 +160,7 @@ impl Joined {
             .into_iter()
             .map(|mut actor| {
                 for m in &mut actor.mentions {
-                    m.span = shift(m.span);
+                    m.set_span(shift(m.span()));
                 }
                 affiliations.push(actor.affiliation.take());
                 match self.by_name.entry((actor.name.clone(), actor.kind)) {
@@ -226,8 +230,8 @@ impl Joined {
         for actor in &mut self.actors {
             // an actor met twice in one section has its mentions out of order; sorted
             // only then, as a stable sort takes a buffer of half their size
-            if !actor.mentions.is_sorted_by_key(|m| m.span) {
-                actor.mentions.sort_by_key(|m| m.span);
+            if !actor.mentions.is_sorted_by_key(|m| m.span()) {
+                actor.mentions.sort_by_key(|m| m.span());
             }
             actor.mentions.dedup();
         }
@@ -296,8 +300,11 @@ fn merge(timelines: Vec<Vec<Event>>, times: &[Timex]) -> Vec<Event> {
     while let Some(Reverse((_, i))) = next.pop() {
         out.extend(sections[i].next());
         taken[i] += 1;
-        if let Some(&place) = places[i].get(taken[i]) {
-            next.push(Reverse((place, i)));
+        match places[i].get(taken[i]) {
+            Some(&place) => next.push(Reverse((place, i))),
+            // its buffer given back now, not when all are merged: the merged timeline
+            // grows as the sections' shrink
+            None => sections[i] = Vec::new().into_iter(),
         }
     }
     out
@@ -428,7 +435,7 @@ mod tests {
         );
         let brandt = &a.actors[1];
         assert_eq!(brandt.aliases, vec!["Ivo Brandt", "Brandt"]);
-        let spans: Vec<_> = brandt.mentions.iter().map(|m| m.span).collect();
+        let spans: Vec<_> = brandt.mentions.iter().map(|m| m.span()).collect();
         assert_eq!(spans, vec![Span::new(30, 40), Span::new(1000, 1010)]);
         assert_eq!(brandt.affiliation, Some(2));
 

@@ -62,7 +62,7 @@ pub fn tokenize(doc: &Document) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(doc.text.len() / 5);
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let first = tokens.len();
-        tokenize_range(&doc.text, *sentence, index, &mut tokens);
+        tokenize_range(&doc.text, sentence, index, &mut tokens);
         if let Some(t) = tokens[first..]
             .iter_mut()
             .find(|t| t.kind != TokenKind::Punct)

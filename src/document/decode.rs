@@ -7,7 +7,9 @@ use encoding_rs::Encoding;
 
 use super::{IngestError, Warning, html};
 
-pub fn decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<String, IngestError> {
+/// The bytes' text; valid UTF-8 is taken over, not copied (a briefing is read whole, and
+/// a copy beside it would be held while a page's tree is built).
+pub fn decode(mut bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Result<String, IngestError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(IngestError::Empty);
     }
@@ -24,15 +26,19 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<String, Inges
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return Ok(utf16(rest, u16::from_be_bytes, warnings));
     }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
     if bytes.contains(&0) {
         return Err(IngestError::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        // valid UTF-8 stays so whatever a page declares: a page saved anew is re-encoded
-        // and often keeps its old declaration
-        return Ok(text.to_string());
-    }
+    // valid UTF-8 stays so whatever a page declares: a page saved anew is re-encoded and
+    // often keeps its old declaration
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => e.into_bytes(),
+    };
+    let bytes = bytes.as_slice();
     let charset = html::declared_charset(bytes);
     // a page cannot declare UTF-16 in ASCII bytes: browsers read such a page as UTF-8
     let encoding = charset
@@ -110,7 +116,7 @@ mod tests {
 
     fn ok(bytes: &[u8]) -> (String, Vec<Warning>) {
         let mut w = Vec::new();
-        let text = decode(bytes, &mut w).unwrap();
+        let text = decode(bytes.to_vec(), &mut w).unwrap();
         (text, w)
     }
 
@@ -194,10 +200,10 @@ mod tests {
     fn nul_without_bom_is_binary_and_blank_is_empty() {
         let mut w = Vec::new();
         assert_eq!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0", &mut w),
+            decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec(), &mut w),
             Err(IngestError::Binary)
         );
-        assert_eq!(decode(b"", &mut w), Err(IngestError::Empty));
-        assert_eq!(decode(b"\n \n", &mut w), Err(IngestError::Empty));
+        assert_eq!(decode(Vec::new(), &mut w), Err(IngestError::Empty));
+        assert_eq!(decode(b"\n \n".to_vec(), &mut w), Err(IngestError::Empty));
     }
 }

@@ -93,7 +93,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
 }
 
 /// The page's metadata and its article text (empty when nothing readable remains).
-pub fn article(page: &str) -> (Meta, String) {
+pub fn article(page: String) -> (Meta, String) {
     let tree = super::htmlguard::parse(page);
     let html = Page { tree: &tree };
     let published = html
@@ -336,7 +336,7 @@ mod tests {
     #[test]
     fn a_page_becomes_its_article_and_metadata() {
         assert!(is_html(PAGE));
-        let (meta, text) = article(PAGE);
+        let (meta, text) = article(PAGE.into());
         assert_eq!(meta.title.as_deref(), Some("Talks stall in Geneva"));
         assert_eq!(meta.source.as_deref(), Some("Example News"));
         assert_eq!(meta.url.as_deref(), Some("https://example.org/talks"));
@@ -391,7 +391,7 @@ mod tests {
     fn a_page_with_no_article_text_gives_nothing() {
         let page = "<html><head><title>T</title><script>x()</script></head>\
                     <body><nav>Home</nav></body></html>";
-        let (_, text) = article(page);
+        let (_, text) = article(page.into());
         assert_eq!(text, "");
     }
 }

@@ -29,6 +29,14 @@ pub const MAX_ATTRIBUTES: usize = 256;
 /// dropped.
 pub const MAX_OPEN: usize = 256;
 
+/// What the tree may hold, in bytes: this many a byte of the page, and [`TREE_BASE`] more.
+/// Past it, tags and comments are dropped and only text is added: the tree builder clones
+/// the formatting elements that a closed block left open for each new piece of text, so a
+/// page can make hundreds of elements a byte (100 kB of them took 130 MB). An ordinary page
+/// holds about 3 bytes of tree a byte, misnested formatting about 16.
+const TREE_PER_BYTE: usize = 8;
+const TREE_BASE: usize = 4 << 20;
+
 /// Elements whose content the tokenizer reads as text (in an HTML context). Their content
 /// gets its `<` escaped, so that it is text whatever the context, and the scan below stays
 /// in step with the tokenizer.
@@ -45,31 +53,37 @@ const RAW: &[&str] = &[
     "plaintext",
 ];
 
-/// The page, parsed with both bounds.
-pub fn parse(page: &str) -> Tree {
-    let page = bound_attributes(page);
+/// The page, parsed with both bounds. The page is given up once the tokenizer has its
+/// copy, so the two are not held while the tree grows.
+pub fn parse(page: String) -> Tree {
+    let input = StrTendril::from_slice(&bound_attributes(&page));
+    drop(page);
     let builder = TreeBuilder::new(Sink::new(), TreeBuilderOpts::default());
     let tokenizer = Tokenizer::new(
         Guard {
             builder,
             dropped: RefCell::default(),
+            budget: input.len().saturating_mul(TREE_PER_BYTE) + TREE_BASE,
         },
         TokenizerOpts::default(),
     );
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(&page));
-    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    let queue = BufferQueue::default();
+    queue.push_back(input);
+    while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
     tokenizer.end();
     tokenizer.sink.builder.sink.finish()
 }
 
 /// Stands between tokenizer and tree builder: a start tag that would take the builder past
 /// [`MAX_OPEN`] is dropped, and so is the end tag that would close it. Parse errors are
-/// dropped too (a hostile page has many times more of them than bytes).
+/// dropped too (a hostile page has many times more of them than bytes), and so is every
+/// tag and comment once the tree holds its budget.
 struct Guard {
     builder: TreeBuilder<Id, Sink>,
     /// Start tags dropped, by name, whose end tags are still to come.
     dropped: RefCell<HashMap<LocalName, usize>>,
+    /// Bytes the tree may hold before only text is added to it.
+    budget: usize,
 }
 
 /// Counts what the tree builder holds: its open elements and formatting entries.
@@ -108,6 +122,11 @@ impl TokenSink for Guard {
     fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<Self::Handle> {
         match &token {
             Token::ParseError(_) => return TokenSinkResult::Continue,
+            Token::TagToken(_) | Token::CommentToken(_)
+                if self.builder.sink.held() > self.budget =>
+            {
+                return TokenSinkResult::Continue;
+            }
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
                 let name: &str = &tag.name;
                 if !is_void(name) && !RAW.contains(&name) {
@@ -373,7 +392,7 @@ mod tests {
         let bounded = bound_attributes(&page);
         assert!(bounded.len() < page.len() / 2);
         assert!(bounded.contains(" a254=\"v>254\" >Text</p>"), "{bounded}");
-        let tree = parse(&page);
+        let tree = parse(page);
         let p = tree
             .elements(DOCUMENT)
             .find(|&e| tree.name(e) == Some("p"))
@@ -427,7 +446,7 @@ mod tests {
             "<div>".repeat(depth),
             "</div>".repeat(depth)
         );
-        let tree = parse(&page);
+        let tree = parse(page);
         assert!(
             tree.texts(DOCUMENT)
                 .collect::<String>()
@@ -442,5 +461,19 @@ mod tests {
         };
         let deepest = tree.elements(DOCUMENT).map(depth).max().unwrap();
         assert!(deepest <= MAX_OPEN + 2, "{deepest}");
+    }
+
+    #[test]
+    fn formatting_cloned_for_every_piece_of_text_is_bounded_and_the_text_kept() {
+        // 250 formatting elements left open by a closed block: each new block's text
+        // clones them all
+        let open: String = (0..250).map(|i| format!("<b id={i}>")).collect();
+        let units = 20_000;
+        let page = format!("<div>{open}</div>{}", "<div>x</div>".repeat(units));
+        let budget = page.len() * TREE_PER_BYTE + TREE_BASE;
+        let tree = parse(page);
+        assert!(tree.held() <= budget + 256 * 200, "{}", tree.held());
+        let text: String = tree.texts(DOCUMENT).collect();
+        assert_eq!(text.matches('x').count(), units);
     }
 }

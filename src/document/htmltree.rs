@@ -59,10 +59,20 @@ struct Node {
     data: Data,
 }
 
+/// Nodes a block of the arena holds.
+const BLOCK: usize = 1 << 12;
+
 #[derive(Default)]
 pub struct Tree {
-    nodes: Vec<Node>,
+    /// The arena, in blocks of [`BLOCK`] nodes: one growing vector would, when it grows,
+    /// hold its old buffer beside one twice the size (a page of misnested formatting at
+    /// 4 MB has a million nodes).
+    nodes: Vec<Vec<Node>>,
+    /// Nodes in the arena.
+    len: usize,
     attrs: Vec<Vec<(LocalName, StrTendril)>>,
+    /// About how many bytes the nodes and attribute lists hold.
+    held: usize,
 }
 
 /// An element's name as the tree builder asks for it.
@@ -115,8 +125,14 @@ impl Tree {
     }
 
     fn push(&mut self, data: Data) -> Id {
-        let id = Id::try_from(self.nodes.len()).expect("a page bounded below 4 GB");
-        self.nodes.push(Node {
+        let id = Id::try_from(self.len).expect("a page bounded below 4 GB");
+        if self.len.is_multiple_of(BLOCK) {
+            self.nodes.push(Vec::with_capacity(BLOCK));
+        }
+        self.len += 1;
+        self.held += std::mem::size_of::<Node>();
+        let block = self.nodes.last_mut().expect("a block was just made");
+        block.push(Node {
             parent: NONE,
             first: NONE,
             last: NONE,
@@ -127,12 +143,26 @@ impl Tree {
         id
     }
 
+    /// About how many bytes the tree holds (its nodes and kept attributes).
+    pub fn held(&self) -> usize {
+        self.held
+    }
+
+    /// Keeps an element's attributes, returning their list's index.
+    fn keep_attrs(&mut self, kept: Vec<(LocalName, StrTendril)>) -> Id {
+        self.held += attrs_size(&kept);
+        self.attrs.push(kept);
+        Id::try_from(self.attrs.len() - 1).expect("fewer attribute lists than nodes")
+    }
+
     fn node(&self, id: Id) -> &Node {
-        &self.nodes[id as usize]
+        let id = id as usize;
+        &self.nodes[id / BLOCK][id % BLOCK]
     }
 
     fn node_mut(&mut self, id: Id) -> &mut Node {
-        &mut self.nodes[id as usize]
+        let id = id as usize;
+        &mut self.nodes[id / BLOCK][id % BLOCK]
     }
 
     fn link(id: Id) -> Option<Id> {
@@ -270,6 +300,19 @@ impl Sink {
     pub fn new() -> Sink {
         Sink(RefCell::new(Tree::new()))
     }
+
+    /// [`Tree::held`] of the tree so far.
+    pub fn held(&self) -> usize {
+        self.0.borrow().held()
+    }
+}
+
+fn attrs_size(attrs: &[(LocalName, StrTendril)]) -> usize {
+    std::mem::size_of::<Vec<()>>()
+        + attrs
+            .iter()
+            .map(|(_, v)| std::mem::size_of::<(LocalName, StrTendril)>() + v.len())
+            .sum::<usize>()
 }
 
 impl TreeSink for Sink {
@@ -311,8 +354,7 @@ impl TreeSink for Sink {
         let attrs = if kept.is_empty() {
             NONE
         } else {
-            tree.attrs.push(kept);
-            Id::try_from(tree.attrs.len() - 1).expect("fewer attribute lists than nodes")
+            tree.keep_attrs(kept)
         };
         let id = tree.push(Data::Element {
             space: space_number(&name.ns),
@@ -402,13 +444,12 @@ impl TreeSink for Sink {
             return;
         }
         if index == NONE {
-            tree.attrs.push(missing);
-            let index =
-                Id::try_from(tree.attrs.len() - 1).expect("fewer attribute lists than nodes");
+            let index = tree.keep_attrs(missing);
             if let Data::Element { attrs, .. } = &mut tree.node_mut(*target).data {
                 *attrs = index;
             }
         } else {
+            tree.held += attrs_size(&missing);
             tree.attrs[index as usize].extend(missing);
         }
     }

@@ -11,6 +11,7 @@ mod htmltree;
 mod offsets;
 mod sanitize;
 mod segment;
+mod spans;
 
 use std::fmt;
 
@@ -18,6 +19,7 @@ use sha2::{Digest, Sha256};
 
 pub use frontmatter::{DateSource, Meta, parse_date, published_date};
 pub use offsets::OffsetMap;
+pub use spans::{MAX_TEXT, Packed, Spans};
 
 /// A half-open byte range into [`Document::text`]. Byte offsets are what Rust slices with;
 /// they become code points only at the output boundary (see [`OffsetMap`]).
@@ -62,6 +64,8 @@ pub enum IngestError {
     BadFrontMatter { line: usize, why: String },
     #[error("web page with no readable article text")]
     NoArticleText,
+    #[error("more than 4 GiB of text: brief reads briefings up to 4 GiB")]
+    TooLong,
 }
 
 /// Something worth telling the user that does not stop the analysis.
@@ -80,20 +84,28 @@ pub struct Document {
     /// The briefing's text, clean: LF line ends, no control characters but newline and tab.
     pub text: String,
     pub fingerprint: String,
-    pub paragraphs: Vec<Span>,
-    pub sentences: Vec<Span>,
+    pub paragraphs: Spans,
+    pub sentences: Spans,
     pub offsets: OffsetMap,
 }
 
 impl Document {
     /// Reads a briefing file's bytes: decoding, sanitising, front matter (or, for a saved
-    /// web page, its article and metadata), segmentation.
-    pub fn from_bytes(bytes: &[u8]) -> Result<(Document, Vec<Warning>), IngestError> {
+    /// web page, its article and metadata), segmentation. Bytes given up (a `Vec`) are
+    /// made the text without a copy when they are clean UTF-8.
+    pub fn from_bytes(bytes: impl Into<Vec<u8>>) -> Result<(Document, Vec<Warning>), IngestError> {
         let mut warnings = Vec::new();
-        let decoded = decode::decode(bytes, &mut warnings)?;
-        let clean = sanitize::sanitize(&decoded, &mut warnings);
+        let decoded = decode::decode(bytes.into(), &mut warnings)?;
+        if decoded.len() > MAX_TEXT {
+            return Err(IngestError::TooLong);
+        }
+        let clean = match sanitize::sanitize(&decoded, &mut warnings) {
+            std::borrow::Cow::Borrowed(_) => decoded,
+            std::borrow::Cow::Owned(clean) => clean,
+        };
         if html::is_html(&clean) {
-            let (meta, text) = html::article(&clean);
+            // given up: a page's tree is built from a copy of its own
+            let (meta, text) = html::article(clean);
             // character references can spell control characters too ("&#27;"), in the
             // text and in the metadata
             let text = sanitize::sanitize(&text, &mut warnings).into_owned();
@@ -162,7 +174,7 @@ impl Document {
     /// briefing of its own (offsets from its start, the same metadata), for analysing a
     /// long briefing in sections.
     pub fn section(&self, span: Span) -> Document {
-        let clip = |s: &Span| {
+        let clip = |s: Span| {
             Span::new(
                 s.start.max(span.start) - span.start,
                 s.end.min(span.end) - span.start,
@@ -170,8 +182,9 @@ impl Document {
         };
         let first = self.paragraphs.partition_point(|p| p.end <= span.start);
         let last = self.paragraphs.partition_point(|p| p.start < span.end);
-        let paragraphs = self.paragraphs[first..last.max(first)]
-            .iter()
+        let paragraphs = self
+            .paragraphs
+            .range(first, last.max(first))
             .map(clip)
             .collect();
         let first = self.sentences.partition_point(|s| s.end <= span.start);
@@ -181,8 +194,9 @@ impl Document {
             meta: self.meta.clone(),
             fingerprint: fingerprint(&text),
             paragraphs,
-            sentences: self.sentences[first..last.max(first)]
-                .iter()
+            sentences: self
+                .sentences
+                .range(first, last.max(first))
                 .map(clip)
                 .collect(),
             offsets: OffsetMap::new(&text),
@@ -230,14 +244,26 @@ mod tests {
         let text = "One. Two.\n\nThree is here. Four.\n\nFive.\n";
         let (doc, _) = Document::from_bytes(text.as_bytes()).unwrap();
         assert_eq!(doc.paragraphs.len(), 3);
-        let section = doc.section(doc.paragraphs[1]);
+        let section = doc.section(doc.paragraphs.at(1));
         assert_eq!(section.text, "Three is here. Four.");
-        assert_eq!(section.paragraphs, vec![Span::new(0, 20)]);
-        assert_eq!(section.sentences, vec![Span::new(0, 14), Span::new(15, 20)]);
+        assert_eq!(
+            section.paragraphs.iter().collect::<Vec<_>>(),
+            [Span::new(0, 20)]
+        );
+        assert_eq!(
+            section.sentences.iter().collect::<Vec<_>>(),
+            [Span::new(0, 14), Span::new(15, 20)]
+        );
         // cut inside a paragraph, at a sentence
-        let section = doc.section(Span::new(doc.sentences[1].start, doc.paragraphs[1].end));
+        let section = doc.section(Span::new(
+            doc.sentences.at(1).start,
+            doc.paragraphs.at(1).end,
+        ));
         assert_eq!(section.text, "Two.\n\nThree is here. Four.");
-        assert_eq!(section.paragraphs, vec![Span::new(0, 4), Span::new(6, 26)]);
+        assert_eq!(
+            section.paragraphs.iter().collect::<Vec<_>>(),
+            [Span::new(0, 4), Span::new(6, 26)]
+        );
         assert_eq!(section.sentences.len(), 3);
     }
 

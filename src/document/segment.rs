@@ -7,11 +7,12 @@
 use std::sync::LazyLock;
 
 use super::Span;
+use super::spans::Spans;
 use crate::wordlist::WordClasses;
 
-pub fn paragraphs(text: &str) -> Vec<Span> {
+pub fn paragraphs(text: &str) -> Spans {
     let by_blank_lines = text.contains("\n\n") || text.contains("\n \n");
-    let mut out = Vec::new();
+    let mut out = Spans::default();
     let mut start: Option<usize> = None;
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
@@ -35,7 +36,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Spans) {
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
@@ -44,9 +45,9 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
-pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
-    for &p in paragraphs {
+pub fn sentences(text: &str, paragraphs: &Spans) -> Spans {
+    let mut out = Spans::default();
+    for p in paragraphs.iter() {
         let mut start = p.start;
         for cut in boundaries(&text[p.start..p.end]) {
             push_trimmed(text, start, p.start + cut, &mut out);
@@ -174,7 +175,7 @@ mod tests {
     fn split(text: &str) -> Vec<&str> {
         let paras = paragraphs(text);
         sentences(text, &paras)
-            .into_iter()
+            .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
     }

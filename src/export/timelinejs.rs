@@ -49,7 +49,7 @@ pub fn render(b: &Briefing) -> String {
             .sentences
             .iter()
             .find(|s| s.contains(event.span))
-            .map_or(event.span, |s| *s);
+            .unwrap_or(event.span);
         let mut out = json!({
             "start_date": start,
             "text": {

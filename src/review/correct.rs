@@ -17,7 +17,7 @@ pub fn add_claim(doc: &Document, analysis: &mut Analysis, span: Span, number: us
         .sentences
         .iter()
         .filter(|s| s.overlaps(span))
-        .fold(span, |cover, &s| cover.cover(s));
+        .fold(span, Span::cover);
     let at = analysis
         .claims
         .partition_point(|c| c.span.start <= span.start);
@@ -72,8 +72,8 @@ pub fn merge_actors(analysis: &mut Analysis, from: usize, into: usize) -> bool {
         }
     }
     actor.mentions.extend(gone.mentions);
-    actor.mentions.sort_by_key(|m| m.span);
-    actor.mentions.dedup_by_key(|m| m.span);
+    actor.mentions.sort_by_key(|m| m.span());
+    actor.mentions.dedup_by_key(|m| m.span());
     if actor.role.is_none() {
         actor.role = gone.role;
     }
@@ -158,14 +158,14 @@ pub fn set_claim_source(analysis: &mut Analysis, claim: usize, actor: Option<usi
                 return false;
             };
             let words = analysis.claims[claim].source.as_ref().map(|s| s.span);
-            if let Some(words) = words.filter(|w| mentions.iter().any(|m| w.contains(m.span))) {
+            if let Some(words) = words.filter(|w| mentions.iter().any(|m| w.contains(m.span()))) {
                 analysis.claims[claim].source = Some(Source {
                     actors: vec![a],
                     span: words,
                 });
                 return true;
             }
-            let before = mentions.partition_point(|m| m.span.start < at);
+            let before = mentions.partition_point(|m| m.span().start < at);
             let Some(mention) = before
                 .checked_sub(1)
                 .and_then(|k| mentions.get(k))
@@ -175,7 +175,7 @@ pub fn set_claim_source(analysis: &mut Analysis, claim: usize, actor: Option<usi
             };
             Some(Source {
                 actors: vec![a],
-                span: mention.span,
+                span: mention.span(),
             })
         }
     };
@@ -307,7 +307,7 @@ mod tests {
         assert_eq!(merged.name, "North Korea");
         assert_eq!(merged.aliases, vec!["North Korea", "Pyongyang"]);
         assert_eq!(merged.mentions.len(), 2);
-        assert_eq!(merged.mentions[0].span, Span::new(0, 9));
+        assert_eq!(merged.mentions[0].span(), Span::new(0, 9));
         let source = analysis.claims.last().unwrap().source.as_ref().unwrap();
         assert_eq!(source.actors, vec![1, 0]);
         assert_eq!(analysis.timeline[0].actors, vec![1]);

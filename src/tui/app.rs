@@ -271,6 +271,16 @@ impl App {
         }
     }
 
+    /// A terminal's bracketed paste: the reader's note editor or search takes it whole.
+    pub fn handle_paste(&mut self, pasted: &str) {
+        self.message = None;
+        if let (Screen::Reader, Some(reader)) = (self.screen, &mut self.reader)
+            && reader.paste(pasted)
+        {
+            self.heard();
+        }
+    }
+
     pub fn handle(&mut self, action: Action) {
         use Action::*;
         self.message = None;

@@ -107,7 +107,7 @@ impl Article {
                 .collect();
         }
         let width = self.width;
-        self.cache[p].get_or_insert_with(|| wrap(doc, doc.paragraphs[p], width))
+        self.cache[p].get_or_insert_with(|| wrap(doc, doc.paragraphs.at(p), width))
     }
 
     /// Screen lines of paragraph `p`, with the blank line that separates it from the next.
@@ -279,7 +279,7 @@ impl Article {
                 l += 1;
             } else {
                 if p + 1 < doc.paragraphs.len() {
-                    let end = doc.paragraphs[p].end;
+                    let end = doc.paragraphs.at(p).end;
                     out.push((
                         VLine {
                             start: end,

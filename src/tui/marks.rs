@@ -173,7 +173,7 @@ impl Marks {
                 .actors
                 .iter()
                 .map(|a| {
-                    let span = |i: usize| a.mentions[i].span;
+                    let span = |i: usize| a.mentions[i].span();
                     ByStart::new(a.mentions.len(), |i| span(i).start, span)
                 })
                 .collect(),
@@ -240,9 +240,9 @@ impl Marks {
         for ((actor, mentions), &kind) in
             analysis.actors.iter().zip(&self.mentions).zip(&self.kinds)
         {
-            let span = |i: usize| actor.mentions[i].span;
+            let span = |i: usize| actor.mentions[i].span();
             for i in mentions.within(region, |i| span(i).start, span) {
-                add(actor.mentions[i].span, kind, 4);
+                add(actor.mentions[i].span(), kind, 4);
             }
         }
         list.sort_by_key(|m| (m.span.start, m.rank));
@@ -292,7 +292,7 @@ mod tests {
         list.extend(analysis.times.iter().map(|t| (t.span, time, 3)));
         for (a, actor) in analysis.actors.iter().enumerate() {
             let kind = marks.styles[usize::from(marks.kinds[a])];
-            list.extend(actor.mentions.iter().map(|m| (m.span, kind, 4)));
+            list.extend(actor.mentions.iter().map(|m| (m.span(), kind, 4)));
         }
         list.sort_by_key(|m| (m.0.start, m.2));
         list

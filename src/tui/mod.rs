@@ -40,7 +40,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream, KeyEventKind};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    EventStream, KeyEventKind,
+};
 use crossterm::execute;
 use futures::StreamExt;
 use tokio::sync::mpsc;
@@ -194,7 +197,7 @@ struct Guard;
 impl Drop for Guard {
     fn drop(&mut self) {
         crate::limits::TERMINAL_TAKEN.store(false, std::sync::atomic::Ordering::SeqCst);
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         ratatui::restore();
     }
 }
@@ -205,12 +208,15 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     let mut terminal = ratatui::try_init().map_err(failed)?;
     let _guard = Guard;
     crate::limits::TERMINAL_TAKEN.store(true, std::sync::atomic::Ordering::SeqCst);
-    // ratatui's hook restores the screen; mouse capture must be given back too.
+    // ratatui's hook restores the screen; mouse capture and bracketed paste must be given
+    // back too.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         hook(info);
     }));
+    // a paste comes as one event, not as keys, each of which would redraw the screen
+    execute!(io::stdout(), EnableBracketedPaste).map_err(failed)?;
 
     let (tx, mut rx) = mpsc::unbounded_channel();
     let failed_tx = tx.clone();
@@ -243,7 +249,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             let opener = app.opener.clone();
             tokio::task::spawn_blocking(move || {
                 let read = || match bytes {
-                    Some(bytes) => opener.ingest(&origin, &bytes),
+                    Some(bytes) => opener.ingest(&origin, bytes),
                     None => opener.read(&origin),
                 };
                 // A bug in the analysis must end the reader with one line, not leave it running on
@@ -305,6 +311,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                     app.handle_key(key);
                 }
                 Some(Ok(Event::Mouse(event))) if app.mouse => app.handle_mouse(event, &plan),
+                Some(Ok(Event::Paste(pasted))) => app.handle_paste(&pasted),
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return Err(failed(e)),
                 None => break,
@@ -340,13 +347,18 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 drop(events);
                 let result = match editor::command() {
                     Some(editor) => {
-                        let _ = execute!(io::stdout(), DisableMouseCapture);
+                        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
                         ratatui::restore();
                         let result = editor::edit(&editor, &text);
                         use crossterm::terminal::{Clear, ClearType, EnterAlternateScreen};
                         crossterm::terminal::enable_raw_mode().map_err(failed)?;
-                        execute!(io::stdout(), EnterAlternateScreen, Clear(ClearType::All))
-                            .map_err(failed)?;
+                        execute!(
+                            io::stdout(),
+                            EnterAlternateScreen,
+                            Clear(ClearType::All),
+                            EnableBracketedPaste
+                        )
+                        .map_err(failed)?;
                         if app.mouse {
                             execute!(io::stdout(), EnableMouseCapture).map_err(failed)?;
                         }

@@ -612,13 +612,13 @@ fn a_selection_in_the_article_takes_a_free_note_or_becomes_a_claim() {
     let first = doc
         .sentences
         .iter()
-        .position(|&s| s == selected)
+        .position(|s| s == selected)
         .expect("a sentence");
     run(&mut app, &[Down, Down, Up]);
     let span = app.reader().selected_span().unwrap();
     assert_eq!(
         span,
-        Span::new(selected.start, doc.sentences[first + 1].end)
+        Span::new(selected.start, doc.sentences.at(first + 1).end)
     );
     run(&mut app, &[Note]);
     insta::assert_snapshot!("free_note_editor", draw(&mut app, 100, 24).backend());
@@ -1092,7 +1092,7 @@ fn quick_review_keys_step_to_unreviewed_claims_select_a_match_and_show_an_actor(
         .iter()
         .position(|a| a.name == "United States")
         .unwrap();
-    let first = analysis.actors[states].mentions[0].span.start;
+    let first = analysis.actors[states].mentions[0].span().start;
     run(&mut app, &[FocusActors]);
     for _ in 0..states {
         run(&mut app, &[Down]);

@@ -23,7 +23,7 @@ pub enum Step {
 impl Selection {
     /// Sentence `k`, its end moving.
     pub fn sentence(doc: &Document, k: usize) -> Option<Selection> {
-        let span = *doc.sentences.get(k)?;
+        let span = doc.sentences.get(k)?;
         (!span.is_empty()).then_some(Selection {
             span,
             start_moves: false,
@@ -75,7 +75,7 @@ impl Selection {
             (Step::Sentence, false, false) => {
                 let k = sentences.partition_point(|s| s.end < end);
                 k.checked_sub(1)
-                    .map(|k| sentences[k].end)
+                    .map(|k| sentences.at(k).end)
                     .filter(|&e| e > start)
             }
             (Step::Sentence, true, true) => {
@@ -84,7 +84,7 @@ impl Selection {
             }
             (Step::Sentence, true, false) => {
                 let k = sentences.partition_point(|s| s.start < start);
-                k.checked_sub(1).map(|k| sentences[k].start)
+                k.checked_sub(1).map(|k| sentences.at(k).start)
             }
         };
         if let Some(at) = moved {

@@ -102,27 +102,15 @@ impl TextArea {
         if matches!(
             edit,
             Edit::Insert(_) | Edit::Newline | Edit::Backspace | Edit::Delete
-        ) && self.width > 0
-            && !self.stale
-        {
-            // a change in the first row in view (or before it) can move where it starts;
-            // below it, it cannot
-            let changed = self.boundary(false).unwrap_or(self.cursor);
-            self.stale = changed <= self.row_from(self.top).0.end;
-        }
-        if matches!(
-            edit,
-            Edit::Insert(_) | Edit::Newline | Edit::Backspace | Edit::Delete
         ) {
-            // a row start stays where it is while its row ends before the change
-            let changed = self.boundary(false).unwrap_or(self.cursor);
-            let before = self.known.partition_point(|&s| s < changed);
-            self.known.truncate(before.saturating_sub(1));
+            self.changing();
         }
         match edit {
-            Edit::Insert(c) if !c.is_control() || c == '\t' => self.insert(c),
+            Edit::Insert(c) if !c.is_control() || c == '\t' => {
+                self.insert(c.encode_utf8(&mut [0; 4]));
+            }
             Edit::Insert(_) => {}
-            Edit::Newline => self.insert('\n'),
+            Edit::Newline => self.insert("\n"),
             Edit::Backspace => {
                 if let Some(prev) = self.boundary(false) {
                     self.text.replace_range(prev..self.cursor, "");
@@ -153,9 +141,39 @@ impl TextArea {
         }
     }
 
-    fn insert(&mut self, c: char) {
-        self.text.insert(self.cursor, c);
-        self.cursor += c.len_utf8();
+    /// Pasted text (a terminal's bracketed paste: one event, however long), inserted at the
+    /// cursor at once. Line ends become `\n`; other control characters are dropped, as
+    /// typed ones are.
+    pub fn paste(&mut self, pasted: &str) {
+        let text: String = pasted
+            .replace("\r\n", "\n")
+            .chars()
+            .map(|c| if c == '\r' { '\n' } else { c })
+            .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+            .collect();
+        if !text.is_empty() {
+            self.changing();
+            self.insert(&text);
+            self.goal = None;
+        }
+    }
+
+    /// Before the text changes at the cursor: what was known of the rows there is dropped.
+    fn changing(&mut self) {
+        // a row start stays where it is while its row ends before the change
+        let changed = self.boundary(false).unwrap_or(self.cursor);
+        if self.width > 0 && !self.stale {
+            // a change in the first row in view (or before it) can move where it starts;
+            // below it, it cannot
+            self.stale = changed <= self.row_from(self.top).0.end;
+        }
+        let before = self.known.partition_point(|&s| s < changed);
+        self.known.truncate(before.saturating_sub(1));
+    }
+
+    fn insert(&mut self, text: &str) {
+        self.text.insert_str(self.cursor, text);
+        self.cursor += text.len();
         // A letter typed before combining marks takes them: the cursor goes past them.
         if !self.is_boundary(self.cursor) {
             self.cursor = self.boundary(true).unwrap_or(self.text.len());

@@ -13,6 +13,7 @@ const COLS: u16 = 140;
 /// Generous: the machine may be busy with other builds.
 const PATIENCE: Duration = Duration::from_secs(60);
 
+#[derive(Clone)]
 pub struct Screen {
     parser: Arc<Mutex<vt100::Parser>>,
 }

@@ -125,7 +125,7 @@ pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Cluster
     touched.sort_unstable();
     touched.dedup();
     for a in touched {
-        out.actors[a].mentions.sort_by_key(|m| m.span.start);
+        out.actors[a].mentions.sort_by_key(|m| m.span().start);
     }
 }
 
@@ -197,7 +197,7 @@ fn apposition(
 }
 
 fn mention(span: Span, form: MentionForm) -> Mention {
-    Mention { span, form }
+    Mention::new(span, form)
 }
 
 impl Gender {
@@ -270,7 +270,7 @@ mod tests {
                     .mentions
                     .iter()
                     .filter(|m| matches!(m.form, MentionForm::Pronoun | MentionForm::Nominal))
-                    .map(|m| doc.text[m.span.start..m.span.end].to_string())
+                    .map(|m| doc.text[m.span().start..m.span().end].to_string())
                     .collect();
                 (a.name.clone(), refs)
             })

@@ -208,10 +208,7 @@ fn group(cands: &[Candidate], surfaces: &[String], keys: &[Option<String>]) -> C
             .collect();
         let mentions = ms
             .iter()
-            .map(|&m| Mention {
-                span: cands[m].span,
-                form: cands[m].form,
-            })
+            .map(|&m| Mention::new(cands[m].span, cands[m].form))
             .collect();
         actors.push(Actor {
             name,

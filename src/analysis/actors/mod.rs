@@ -120,7 +120,7 @@ mod tests {
         );
         let uk = &found[0];
         assert_eq!(uk.kind, ActorKind::Country);
-        let span = uk.mentions[0].span;
+        let span = uk.mentions[0].span();
         assert_eq!(&doc.text[span.start..span.end], "United Kingdom");
         assert_eq!(find(&found, "Maria Gonzalez").kind, ActorKind::Person);
         assert_eq!(find(&found, "New York").kind, ActorKind::Place);

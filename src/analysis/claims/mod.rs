@@ -148,7 +148,7 @@ fn to_claim(
         .filter(|r| r.start < r.end)
         .flat_map(|r| [r.start, r.end - 1]);
     let sentence = touched
-        .filter_map(|i| doc.sentences.get(tokens.get(i)?.sentence).copied())
+        .filter_map(|i| doc.sentences.get(tokens.get(i)?.sentence))
         .reduce(Span::cover)?;
     let kind = match found.kind {
         ClaimKind::Assertion if speaks_of_future(reader, &found.content) => ClaimKind::Prediction,

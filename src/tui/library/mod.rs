@@ -554,7 +554,6 @@ fn context(doc: &Document, span: Span) -> String {
         .sentences
         .get(k)
         .filter(|s| s.start <= span.start)
-        .copied()
         .unwrap_or(span);
     let before = &doc.text[sentence.start..span.start];
     let from = before

@@ -224,6 +224,25 @@ impl Reader {
         true
     }
 
+    /// Pasted text, as one event: into the note editor or the search being typed, at
+    /// once; anywhere else it is ignored (pasted words are no commands). Whether it was
+    /// taken.
+    pub fn paste(&mut self, pasted: &str) -> bool {
+        if let Some(Overlay::Note { text, discard, .. }) = &mut self.overlay {
+            text.paste(pasted);
+            *discard = false;
+            return true;
+        }
+        if self.overlay.is_none() && self.search.editing {
+            self.search
+                .query
+                .extend(pasted.chars().filter(|c| !c.is_control()));
+            self.find();
+            return true;
+        }
+        false
+    }
+
     /// An action on this briefing; what the shell must do, if anything. Quitting, the help
     /// and the mouse are the shell's.
     pub fn handle(&mut self, action: Action) -> Option<Effect> {
@@ -349,7 +368,9 @@ impl Reader {
                 self.refresh_views();
                 // the article at the first mention (with tabs, the Actors pane stays in front)
                 let first = self.analysis.as_ref().and_then(|an| an.actors.get(a));
-                let at = first.and_then(|a| a.mentions.first()).map(|m| m.span.start);
+                let at = first
+                    .and_then(|a| a.mentions.first())
+                    .map(|m| m.span().start);
                 if let (Some(at), Some(doc)) = (at, &self.doc) {
                     self.article.jump_to(doc, at);
                 }
@@ -477,7 +498,7 @@ impl Reader {
         let mentions: Vec<Span> = self
             .filter
             .and_then(|a| analysis.actors.get(a))
-            .map(|a| a.mentions.iter().map(|m| m.span).collect())
+            .map(|a| a.mentions.iter().map(|m| m.span()).collect())
             .unwrap_or_default();
         let names = |claim: &crate::analysis::Claim| {
             let within = |s: Span| {
@@ -523,7 +544,7 @@ impl Reader {
         };
         let actor = |a: usize, spans: &mut Vec<Span>| {
             if let Some(actor) = analysis.actors.get(a) {
-                spans.extend(actor.mentions.iter().map(|m| m.span));
+                spans.extend(actor.mentions.iter().map(|m| m.span()));
             }
         };
         let mut spans = Vec::new();
