@@ -15,9 +15,12 @@ fn load(name: &str) -> (brief::document::Document, brief::analysis::Analysis) {
 #[test]
 fn wire_story() {
     let (doc, analysis) = load("wire.md");
-    let (_, chile) = actor(&analysis, "Chile");
+    let (chile_at, chile) = actor(&analysis, "Chile");
     assert_eq!(chile.kind, ActorKind::Country);
-    assert!(chile.aliases.iter().any(|a| a == "Santiago"));
+    // "reporters in Santiago": the capital as the place where it happens, of its country
+    let (_, santiago) = actor(&analysis, "Santiago");
+    assert_eq!(santiago.kind, ActorKind::Place);
+    assert_eq!(santiago.affiliation, Some(chile_at));
     let (_, peru) = actor(&analysis, "Peru");
     assert!(peru.aliases.iter().any(|a| a == "Lima"));
     assert!(peru.aliases.iter().any(|a| a == "Peruvian"));

@@ -56,6 +56,10 @@ pub struct Gazetteer {
     /// "the port of", "the village of": the name after them is a place.
     pub place_nouns: HashSet<&'static str>,
     pub other_cues: HashSet<&'static str>,
+    /// "USS", "HMS": the name after one is a ship's.
+    pub vessel_prefixes: HashSet<&'static str>,
+    /// "site", "reactor": a name just before one (lower-case words between) is a facility's.
+    pub facility_nouns: HashSet<&'static str>,
     /// Members of a faith, party or people ("Muslim", "Democrat").
     pub group_words: HashSet<&'static str>,
     pub connectors: HashSet<&'static str>,
@@ -252,6 +256,10 @@ impl Gazetteer {
             place_cues: set(include_str!("../../../assets/gazetteer/place_cues.txt")),
             place_nouns: set(include_str!("../../../assets/gazetteer/place_nouns.txt")),
             other_cues: set(include_str!("../../../assets/gazetteer/other_cues.txt")),
+            vessel_prefixes: set(include_str!(
+                "../../../assets/gazetteer/vessel_prefixes.txt"
+            )),
+            facility_nouns: set(include_str!("../../../assets/gazetteer/facility_nouns.txt")),
             group_words: set(include_str!("../../../assets/gazetteer/group_words.txt")),
             connectors: set(include_str!(
                 "../../../assets/gazetteer/name_connectors.txt"

@@ -88,6 +88,7 @@ pub fn recognise(
         })
     });
     mark_teams(tokens, &mut out);
+    scan.mark_things(&mut out);
     out
 }
 
@@ -393,6 +394,27 @@ impl<'a> Scan<'a> {
         out
     }
 
+    /// Names of vessels ("USS Carney") and facilities ("the Yongbyon nuclear complex") are of
+    /// kind other: no person, organisation or place. A table's name is left as it is ("the
+    /// Kremlin complex").
+    fn mark_things(&self, cands: &mut [Candidate]) {
+        let n = self.tokens.len();
+        for c in cands.iter_mut() {
+            let (s, e) = c.tokens;
+            let vessel = e > s + 1 && self.g.vessel_prefixes.contains(self.word(s));
+            let facility = || {
+                c.kind != Some(ActorKind::Person)
+                    && !self.tabled(c)
+                    && (e..(e + 3).min(n))
+                        .take_while(|&k| self.lower_word_at(k, n))
+                        .any(|k| self.g.facility_nouns.contains(self.word(k)))
+            };
+            if vessel || facility() {
+                c.kind = Some(ActorKind::Other);
+            }
+        }
+    }
+
     fn learned(&self, s: usize, e: usize, kind: ActorKind) -> Candidate {
         Candidate {
             span: self.span(s, e),
@@ -471,11 +493,36 @@ impl<'a> Scan<'a> {
                 && self.is_cap(j + 1, b)
             {
                 j += 2;
+            } else if j > i
+                && matches!(self.word(j), "of" | "for")
+                && j == i + 1
+                && self.g.org_cues.contains(self.word(i))
+                && self.is_the(j + 1, b)
+                && self.is_cap(j + 2, b)
+            {
+                // "Institute for the Study of War"
+                j += 3;
+            } else if j > i && self.word(j) == "and" && self.coordinated(i, j, b) {
+                // "Center for Strategic and International Studies"
+                j += 2;
             } else {
                 break;
             }
         }
         j
+    }
+
+    /// Whether the "and" at `j` joins two words of one name: an organisation word, "of" or
+    /// "for" before it ("Department of Housing and Urban Development"), and after it
+    /// capitalised words with no acronym or cue word, which would make a name of their own
+    /// ("Ministry of Defence and FBI", "... and Colorado State University").
+    fn coordinated(&self, i: usize, j: usize, b: usize) -> bool {
+        (i + 1..j).any(|k| {
+            matches!(self.word(k), "of" | "for") && self.g.org_cues.contains(self.word(k - 1))
+        }) && self.is_cap(j + 1, b)
+            && (j + 1..b)
+                .take_while(|&k| self.is_cap(k, b))
+                .all(|k| !is_acronym(self.word(k)) && !self.is_title_or_cue(k))
     }
 
     /// A possessive after a plural of people ("Workers' Party", "Korean People's Army",
@@ -574,7 +621,22 @@ impl<'a> Scan<'a> {
                     continue;
                 }
                 if self.accept_phrase(i, e, &phrase) {
-                    out.push(self.phrase_candidate(i, e, phrase));
+                    let mut c = self.phrase_candidate(i, e, phrase);
+                    // "the bombing in Nairobi": a capital where something happens is a
+                    // place of its own; one that speaks or acts stands for its country
+                    if matches!(c.kind, Some(ActorKind::Country))
+                        && self
+                            .g
+                            .lookup(&gazetteer::key(&self.text[c.span.start..c.span.end]))
+                            .is_some_and(|e| matches!(e, Entry::Seat(_)))
+                        && word_before(self.text, self.tokens, i).is_some_and(|w| {
+                            matches!(w, "in" | "at" | "near" | "into" | "inside" | "outside")
+                        })
+                    {
+                        c.kind = Some(ActorKind::Place);
+                        c.canonical = None;
+                    }
+                    out.push(c);
                 }
                 i = e;
                 continue;
@@ -713,7 +775,10 @@ impl<'a> Scan<'a> {
         // laws, plans and events are no actors ("Clean Air Act", "Election Day"), but
         // "Stuart Law" is a man
         let first_name = words.len() > 1 && g.first_names.contains(words[0]);
-        if words.len() > 1 && g.other_cues.contains(last) && !first_name {
+        // "Institute for the Study of War": an organisation named for what it studies
+        let org_headed =
+            words.len() > 2 && g.org_cues.contains(words[0]) && matches!(words[1], "of" | "for");
+        if words.len() > 1 && g.other_cues.contains(last) && !first_name && !org_headed {
             return e;
         }
         // places and organisations by their cue words
@@ -732,7 +797,7 @@ impl<'a> Scan<'a> {
             });
         if company
             || g.org_cues.contains(last)
-            || (words.len() > 2 && g.org_cues.contains(words[0]) && words[1] == "of")
+            || org_headed
             || (words.len() > 1
                 && words[..words.len() - 1]
                     .iter()

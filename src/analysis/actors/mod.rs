@@ -14,7 +14,7 @@ pub mod recogniser;
 mod roles;
 
 use super::lexicon::UserLexicon;
-use super::model::{Actor, Timex};
+use super::model::{Actor, ActorKind, Timex};
 use super::tokens::Token;
 use crate::document::Document;
 
@@ -45,13 +45,29 @@ pub fn extract(
     let mut clustered = cluster::cluster(&doc.text, tokens, &cands);
     roles::assign(&doc.text, tokens, &cands, &mut clustered);
     anaphora::link(&doc.text, tokens, &cands, &mut clustered);
+    affiliate_capitals(&mut clustered.actors);
     clustered.actors
+}
+
+/// A capital named as a place of its own ("the bombing in Nairobi") is affiliated to its
+/// country when the text names that too.
+fn affiliate_capitals(actors: &mut [Actor]) {
+    for i in 0..actors.len() {
+        if actors[i].kind != ActorKind::Place || actors[i].affiliation.is_some() {
+            continue;
+        }
+        if let Some(gazetteer::Entry::Seat(country)) =
+            gazetteer::GAZETTEER.lookup(&gazetteer::key(&actors[i].name))
+        {
+            actors[i].affiliation = actors.iter().position(|a| a.name == country);
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::model::{ActorKind, MentionForm};
+    use crate::analysis::model::MentionForm;
     use crate::analysis::tokens::tokenize;
     use crate::document::Meta;
 
@@ -88,6 +104,62 @@ mod tests {
             "{:?}",
             names(&found)
         );
+    }
+
+    #[test]
+    fn of_for_the_and_stay_inside_an_organisations_name() {
+        let found = actors(
+            "Scholars at the Bureau for Coastal and Inland Studies disagreed. The Foundation \
+             for the Study of War agreed, and the Department of Mining and Ministry of Roads \
+             did not comment.",
+        );
+        for name in [
+            "Bureau for Coastal and Inland Studies",
+            "Foundation for the Study of War",
+        ] {
+            assert_eq!(find(&found, name).kind, ActorKind::Organization, "{name}");
+        }
+        // a cue word after "and" starts a name of its own
+        assert!(
+            !names(&found).iter().any(|n| n.contains("Mining and")),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
+    fn a_connector_of_a_foreign_place_name_stays_inside_it() {
+        let found = actors("Storms flooded Dar es Salaam and Vila dos Remos on Sunday.");
+        assert_eq!(find(&found, "Dar es Salaam").kind, ActorKind::Place);
+        assert!(
+            names(&found).contains(&"Vila dos Remos"),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
+    fn vessels_and_facilities_are_of_kind_other() {
+        let found = actors(
+            "The frigate HMS Valour and the USS Tern escorted the convoy. Inspectors visited \
+             the Tolvik nuclear test site and the Brask reactor.",
+        );
+        for name in ["HMS Valour", "USS Tern", "Tolvik", "Brask"] {
+            assert_eq!(find(&found, name).kind, ActorKind::Other, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_capital_where_something_happens_is_a_place_of_its_country() {
+        let found =
+            actors("A bus exploded in Nairobi on Monday. Kenya condemned it and Moscow said so.");
+        let nairobi = find(&found, "Nairobi");
+        assert_eq!(nairobi.kind, ActorKind::Place);
+        let kenya = found.iter().position(|a| a.name == "Kenya");
+        assert!(kenya.is_some(), "{:?}", names(&found));
+        assert_eq!(nairobi.affiliation, kenya);
+        // a capital that speaks is its government
+        assert_eq!(find(&found, "Russia").kind, ActorKind::Country);
     }
 
     #[test]
