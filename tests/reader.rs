@@ -67,6 +67,21 @@ impl Desk {
             .expect("a Markdown export beside the briefing");
         std::fs::read_to_string(exported).unwrap()
     }
+
+    /// What `brief export --format FORMAT` writes of the briefing's review.
+    fn export(&self, format: &str) -> String {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["export", "--format", format])
+            .args(self.args())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json_export(&self) -> serde_json::Value {
+        serde_json::from_str(&self.export("json")).unwrap()
+    }
 }
 
 #[test]
@@ -259,16 +274,7 @@ fn corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
     ] {
         assert!(md.contains(said), "{said:?} in {md}");
     }
-    let export = |format: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
-            .args(["export", "--format", format])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+    let json = desk.json_export();
     let claim = &json["claims"][0];
     assert_eq!(claim["kind"], "estimate");
     assert_eq!(claim["source"]["text"], "Ana Ruiz");
@@ -288,12 +294,79 @@ fn corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
         kinds,
         ["claim_kind", "claim_source", "rename_actor", "retype_actor"]
     );
-    let csv = export("csv");
+    let csv = desk.export("csv");
     let row = csv
         .lines()
         .find(|l| l.starts_with("c1,"))
         .expect("c1's row");
     assert!(row.contains(",estimate,Ana Ruiz,"), "{row}");
+}
+
+#[test]
+fn event_corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
+    let front = "---\npublished: 2024-11-23\n---\n";
+    let body = "The ministry said on Friday that the talks would resume in Geneva.\n\n\
+                The army withdrew from the border town, officials said.\n\n\
+                Envoys met the foreign minister after the summit in March.\n";
+    let desk = Desk::new("talks.md", &format!("{front}{body}"));
+    let (dir, briefing) = (desk.dir.path(), &desk.briefing);
+    let args = desk.args();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    // the timeline as the machine made it: the summit, the envoys, the army, the ministry
+    session.step("4jjT", "the date asked for", |s| {
+        s.contains("date of The army withdrew")
+    });
+    session.step("Feb 2024\r", "dated and moved first", |s| {
+        s.contains("dated Feb 2024")
+    });
+    session.step("jD", "the summit removed", |s| {
+        s.contains("event “the summit” removed")
+    });
+    session.step("1ve", "the first sentence added as an event", |s| {
+        s.contains("added as event ut1")
+    });
+    session.quit();
+
+    // the briefing edited: a paragraph before everything
+    std::fs::write(briefing, format!("{front}Update: a line.\n\n{body}")).unwrap();
+    let session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the corrections applied again", |s| {
+        s.contains("Feb 2024") && !s.contains("the summit  ")
+    });
+    session.quit();
+    let json = desk.json_export();
+    let timeline = json["timeline"].as_array().unwrap();
+    let rows: Vec<(&str, &str)> = timeline
+        .iter()
+        .map(|e| (e["id"].as_str().unwrap(), e["label"].as_str().unwrap()))
+        .collect();
+    assert_eq!(rows[0], ("t3", "The army withdrew from the border town"));
+    assert_eq!(timeline[0]["value"], "2024-02");
+    assert_eq!(timeline[0]["given"], "Feb 2024");
+    assert!(rows.iter().all(|(_, l)| *l != "the summit"), "{rows:?}");
+    assert!(rows.iter().any(|(id, _)| *id == "ut1"), "{rows:?}");
+    let md = desk.export("md");
+    for said in [
+        "Event “The army withdrew from the border town” dated 2024-02 (typed “Feb 2024”)",
+        "Removed the event “after the summit in March” (not an event)",
+        "Added as an event: “The ministry said on Friday",
+        "(dated by the analyst: “Feb 2024”)",
+    ] {
+        assert!(md.contains(said), "{said:?} in {md}");
+    }
+
+    // the army's sentence gone: its date is an orphan, kept and said in the export
+    let cut = body.replace(
+        "The army withdrew from the border town, officials said.\n\n",
+        "",
+    );
+    std::fs::write(briefing, format!("{front}{cut}")).unwrap();
+    let md = desk.export("md");
+    assert!(
+        md.contains("dated 2024-02 (typed “Feb 2024”) (no longer applies)"),
+        "{md}"
+    );
 }
 
 /// A full disk under the review store (a file-size limit, RLIMIT_FSIZE, on the running

@@ -217,6 +217,8 @@ impl Joined {
                 actors: actors(e.actors),
                 label: e.label,
                 within: e.within,
+                given: e.given,
+                id: e.id,
             })
             .collect();
         self.timelines.push(timeline);
@@ -376,6 +378,8 @@ mod tests {
             time,
             actors,
             within: None,
+            given: None,
+            id: None,
         }
     }
 

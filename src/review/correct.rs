@@ -2,7 +2,10 @@
 //! source, two actors that are one, an actor renamed or removed. Each is idempotent where it
 //! can be (an added claim, a merge, a rename), so re-applying them to a new analysis is safe.
 
-use crate::analysis::{Analysis, Claim, ClaimKind, Source};
+use jiff::civil::Date;
+
+use crate::analysis::times::{TimeValue, sort_key};
+use crate::analysis::{Analysis, Claim, ClaimKind, Event, EventId, GivenDate, Source, TimexType};
 use crate::document::{Document, Span};
 
 /// Adds a claim over `span` (bytes, on character boundaries), the analyst's `number`th,
@@ -183,6 +186,156 @@ pub fn set_claim_source(analysis: &mut Analysis, claim: usize, actor: Option<usi
     true
 }
 
+/// The event stated by exactly these bytes, else the one overlapping them most when that is
+/// more than half of the longer of the two (a new analysis may have moved a boundary).
+pub fn event_at(analysis: &Analysis, span: Span) -> Option<usize> {
+    let events = &analysis.timeline;
+    events.iter().position(|e| e.span == span).or_else(|| {
+        events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let overlap = e
+                    .span
+                    .end
+                    .min(span.end)
+                    .saturating_sub(e.span.start.max(span.start));
+                (overlap * 2 > e.span.len().max(span.len())).then_some((overlap, i))
+            })
+            .max_by_key(|&(overlap, _)| overlap)
+            .map(|(_, i)| i)
+    })
+}
+
+/// Before events move or go, each keeps the id its place gave it, so no correction
+/// renumbers the machine's ids.
+fn keep_event_ids(analysis: &mut Analysis) {
+    for (i, event) in analysis.timeline.iter_mut().enumerate() {
+        event.id.get_or_insert(EventId::Machine(i));
+    }
+}
+
+/// Where a dated event goes in the timeline: before the first dated event that begins
+/// later (or is as early and shorter); none when its date has no place in the calendar.
+fn place(
+    timeline: &[Event],
+    analysis: &Analysis,
+    value: &TimeValue,
+    published: Option<Date>,
+) -> Option<usize> {
+    let key = sort_key(value, published)?;
+    let later = |e: &Event| {
+        e.date(&analysis.times)
+            .and_then(|(v, _)| sort_key(v, published))
+            .is_some_and(|k| k > key)
+    };
+    Some(timeline.iter().position(later).unwrap_or(timeline.len()))
+}
+
+/// Gives event `event` the analyst's date (none: undated) and moves a dated one to its
+/// place in time; returns where it now is. `None` when out of range.
+pub fn set_event_date(
+    analysis: &mut Analysis,
+    event: usize,
+    given: Option<GivenDate>,
+    published: Option<Date>,
+) -> Option<usize> {
+    if event >= analysis.timeline.len() {
+        return None;
+    }
+    keep_event_ids(analysis);
+    let mut moved = analysis.timeline.remove(event);
+    moved.time = None;
+    moved.given = given;
+    let at = match &moved.given {
+        Some(given) => {
+            moved.within = None;
+            place(&analysis.timeline, analysis, &given.value, published)
+        }
+        None => None,
+    };
+    let at = at.unwrap_or(event);
+    analysis.timeline.insert(at, moved);
+    Some(at)
+}
+
+/// Removes event `event` (not an event at all). `false` when out of range.
+pub fn remove_event(analysis: &mut Analysis, event: usize) -> bool {
+    if event >= analysis.timeline.len() {
+        return false;
+    }
+    keep_event_ids(analysis);
+    analysis.timeline.remove(event);
+    true
+}
+
+/// How long an added event's label may be, as the machine's labels are (about 60 characters).
+const LABEL: usize = 60;
+
+/// Adds the event stated by `span` (bytes), the analyst's `number`th, unless the timeline
+/// has one there; returns its index. Its date is the first date or time inside the words
+/// (placed by it in time), else it is undated and goes after the event stated before it in
+/// the text; its actors are those named inside the words.
+pub fn add_event(doc: &Document, analysis: &mut Analysis, span: Span, number: usize) -> usize {
+    if let Some(i) = analysis.timeline.iter().position(|e| e.span == span) {
+        return i;
+    }
+    keep_event_ids(analysis);
+    let time = analysis
+        .times
+        .iter()
+        .position(|t| span.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time));
+    let mut actors: Vec<(usize, usize)> = analysis
+        .actors
+        .iter()
+        .enumerate()
+        .filter_map(|(a, actor)| {
+            let first = actor.mentions.iter().find(|m| span.contains(m.span))?;
+            Some((first.span.start, a))
+        })
+        .collect();
+    actors.sort_unstable();
+    let mut label = String::new();
+    for word in doc.slice(span).split_whitespace() {
+        if !label.is_empty() && label.len() + 1 + word.len() > LABEL {
+            label.push('…');
+            break;
+        }
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(word);
+    }
+    let event = Event {
+        label,
+        span,
+        time,
+        actors: actors.into_iter().map(|(_, a)| a).collect(),
+        within: None,
+        given: None,
+        id: Some(EventId::Added(number)),
+    };
+    let timeline = &analysis.timeline;
+    let dated = time.and_then(|t| {
+        place(
+            timeline,
+            analysis,
+            &analysis.times[t].value,
+            doc.meta.published,
+        )
+    });
+    let at = dated.unwrap_or_else(|| {
+        let before = timeline
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.span.start < span.start)
+            .max_by_key(|(_, e)| e.span.start);
+        before.map_or(0, |(i, _)| i + 1)
+    });
+    analysis.timeline.insert(at, event);
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,6 +452,8 @@ mod tests {
             time: None,
             actors: vec![2, 0],
             within: None,
+            given: None,
+            id: None,
         });
         analysis.actors[1].affiliation = Some(2);
         assert!(merge_actors(&mut analysis, 0, 2));

@@ -27,7 +27,7 @@ pub use store::{BriefingKey, Store, StoreError};
 
 use jiff::Timestamp;
 
-use crate::analysis::{ActorKind, Analysis, ClaimKind};
+use crate::analysis::{ActorKind, Analysis, ClaimKind, times};
 use crate::document::{Document, Span, Warning};
 
 use merge::{Item, put, restore};
@@ -128,6 +128,33 @@ fn claim_anchor(
         doc.char_offset(claim.span.end),
     );
     Some((quote, cue, start, end))
+}
+
+/// What a correction to event `event` is anchored by: the quote of its words and where it
+/// is (code points).
+fn event_anchor(
+    doc: &Document,
+    analysis: &Analysis,
+    event: usize,
+) -> Option<(Quote, usize, usize)> {
+    let span = analysis.timeline.get(event)?.span;
+    let quote = Quote::of(&doc.text, span)?;
+    Some((
+        quote,
+        doc.char_offset(span.start),
+        doc.char_offset(span.end),
+    ))
+}
+
+/// Why a date typed for an event was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum EventDateError {
+    #[error("not a date (e.g. 2024-11-22, Nov 2024, last Friday; undated for none)")]
+    NotADate,
+    #[error("a date that cannot be placed without the published date (P sets it)")]
+    Unplaced,
+    #[error("no such event")]
+    NoEvent,
 }
 
 /// One change, as it can be taken back.
@@ -319,13 +346,7 @@ impl Session {
         span: Span,
         now: Timestamp,
     ) -> Option<usize> {
-        let quote = Quote::of(&doc.text, span)?;
-        let change = Change::AddClaim {
-            quote,
-            start: doc.char_offset(span.start),
-            end: doc.char_offset(span.end),
-            number: Some(attach::next_claim_number(&self.review.corrections)),
-        };
+        let change = self.addition(doc, span, attach::Series::Claims)?;
         self.correct(doc, analysis, change, now);
         attach::claim_at(doc, analysis, span, None)
     }
@@ -463,6 +484,99 @@ impl Session {
         true
     }
 
+    /// Gives event `event` (an index into `analysis.timeline`) the date `typed`
+    /// ("2024-11-22", "Nov 2024", "last Friday"), resolved now against the published date
+    /// and kept as the value with the words typed; "undated" makes it undated. Recorded as a
+    /// correction; returns where the event now is in the timeline.
+    pub fn set_event_date(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        event: usize,
+        typed: &str,
+        now: Timestamp,
+    ) -> Result<usize, EventDateError> {
+        let typed = typed.trim();
+        let value = match typed {
+            "undated" => None,
+            _ => match times::resolve(typed, doc.meta.published) {
+                Some(value) if value.interval().is_some() => Some(value),
+                Some(_) => return Err(EventDateError::Unplaced),
+                None => return Err(EventDateError::NotADate),
+            },
+        };
+        let (quote, start, end) =
+            event_anchor(doc, analysis, event).ok_or(EventDateError::NoEvent)?;
+        let span = analysis.timeline[event].span;
+        let change = Change::EventDate {
+            quote,
+            start,
+            end,
+            value,
+            typed: typed.to_string(),
+        };
+        self.correct(doc, analysis, change, now);
+        let at = analysis.timeline.iter().position(|e| e.span == span);
+        at.ok_or(EventDateError::NoEvent)
+    }
+
+    /// Removes event `event` from the timeline (not an event), recorded as a correction.
+    /// `false` when there is no such event.
+    pub fn remove_event(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        event: usize,
+        now: Timestamp,
+    ) -> bool {
+        let Some((quote, start, end)) = event_anchor(doc, analysis, event) else {
+            return false;
+        };
+        self.correct(
+            doc,
+            analysis,
+            Change::RemoveEvent { quote, start, end },
+            now,
+        );
+        true
+    }
+
+    /// Adds the passage `span` (bytes) as an event the machine missed, recorded as a
+    /// correction; returns its index in the timeline.
+    pub fn add_event(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        span: Span,
+        now: Timestamp,
+    ) -> Option<usize> {
+        let change = self.addition(doc, span, attach::Series::Events)?;
+        self.correct(doc, analysis, change, now);
+        analysis.timeline.iter().position(|e| e.span == span)
+    }
+
+    /// The passage `span` (bytes) added to `series`, with the series' next number; none
+    /// when it is not a passage of the text.
+    fn addition(&self, doc: &Document, span: Span, series: attach::Series) -> Option<Change> {
+        let quote = Quote::of(&doc.text, span)?;
+        let (start, end) = (doc.char_offset(span.start), doc.char_offset(span.end));
+        let number = Some(attach::next_number(&self.review.corrections, series));
+        Some(match series {
+            attach::Series::Claims => Change::AddClaim {
+                quote,
+                start,
+                end,
+                number,
+            },
+            attach::Series::Events => Change::AddEvent {
+                quote,
+                start,
+                end,
+                number,
+            },
+        })
+    }
+
     /// Takes back the last change. A taken-back correction restores the analysis as it was
     /// before it. `false` when there is nothing to undo.
     pub fn undo(&mut self, doc: &Document, analysis: &mut Analysis, now: Timestamp) -> bool {
@@ -530,7 +644,7 @@ impl Session {
             return Ok(Vec::new());
         };
         let (mut merged, mut warnings) = store.save(&self.key, &self.review, now)?;
-        attach::number_added_claims(&mut merged.corrections);
+        attach::number_added(&mut merged.corrections);
         if let Some(clash) = clashes(&self.review, &merged, self.synced) {
             warnings.push(clash);
         }

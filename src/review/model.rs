@@ -8,6 +8,7 @@ use std::str::FromStr;
 use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::analysis::times::TimeValue;
 use crate::analysis::{ActorKind, ClaimKind};
 use crate::document::Span;
 
@@ -296,6 +297,31 @@ pub enum Change {
     RetypeActor { name: String, to: ActorKind },
     /// Not an actor at all: gone, with every reference to it.
     RemoveActor { name: String },
+    /// An event's date as the analyst reads it (none: undated), the event found by the
+    /// quote of its words; `typed` the words typed, resolved against the published date
+    /// when typed and kept as `value`.
+    EventDate {
+        quote: Quote,
+        start: usize,
+        end: usize,
+        value: Option<TimeValue>,
+        typed: String,
+    },
+    /// Not an event: gone from the timeline.
+    RemoveEvent {
+        quote: Quote,
+        start: usize,
+        end: usize,
+    },
+    /// An event the machine missed, from a selection: the analyst's `number`th (its id
+    /// `ut<number>`, which never changes).
+    AddEvent {
+        quote: Quote,
+        start: usize,
+        end: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<usize>,
+    },
 }
 
 impl Change {
@@ -314,6 +340,20 @@ impl Change {
             Change::ClaimSource {
                 start, end, actor, ..
             } => (*start, *end, *actor) = (0, 0, None),
+            Change::EventDate {
+                start,
+                end,
+                value,
+                typed,
+                ..
+            } => {
+                (*start, *end, *value) = (0, 0, None);
+                typed.clear();
+            }
+            Change::RemoveEvent { start, end, .. } => (*start, *end) = (0, 0),
+            Change::AddEvent {
+                start, end, number, ..
+            } => (*start, *end, *number) = (0, 0, None),
             Change::RenameActor { to, .. } => to.clear(),
             Change::RetypeActor { to, .. } => *to = ActorKind::Other,
             Change::MergeActors { .. } | Change::RemoveActor { .. } => {}

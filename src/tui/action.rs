@@ -99,8 +99,12 @@ pub enum Action {
     SetSource,
     #[strum(message = "rename actor")]
     RenameActor,
-    #[strum(message = "remove actor")]
+    #[strum(message = "remove actor or event")]
     RemoveActor,
+    #[strum(message = "event's date")]
+    SetDate,
+    #[strum(message = "selection as event")]
+    AddEvent,
     #[strum(message = "next unreviewed claim")]
     NextUnreviewed,
     #[strum(message = "previous unreviewed claim")]

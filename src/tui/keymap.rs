@@ -362,6 +362,8 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (SetSource, &["W"]),
         (RenameActor, &["A"]),
         (RemoveActor, &["D"]),
+        (SetDate, &["T"]),
+        (AddEvent, &["e"]),
         (NextUnreviewed, &["}"]),
         (PrevUnreviewed, &["{"]),
         (SetPublished, &["P"]),

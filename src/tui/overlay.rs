@@ -66,6 +66,13 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
             "YYYY-MM-DD, empty for the briefing's own · {}",
             prompt_hint(keys)
         ),
+        Overlay::Typing {
+            on: Typed::EventDate(_),
+            ..
+        } => format!(
+            "2024-11-22, Nov 2024, last Friday, or undated · {}",
+            prompt_hint(keys)
+        ),
         Overlay::Notes { confirm: false, .. } => {
             let key = in_context(Context::NotesList);
             format!(
@@ -208,6 +215,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                     format!(" rename {old} ")
                 }
                 Typed::Published => " published ".to_string(),
+                Typed::EventDate(event) => {
+                    let label = app
+                        .analysis
+                        .as_ref()
+                        .and_then(|a| a.timeline.get(*event))
+                        .map_or("", |e| e.label.as_str());
+                    format!(" date of {label} ")
+                }
             };
             let row = Line::from(vec![
                 Text::raw(format!(" {text}")),
@@ -253,7 +268,7 @@ mod tests {
 
     #[test]
     fn hints_name_the_keys_as_bound() {
-        let keys = vec!["e".to_string()];
+        let keys = vec!["Z".to_string()];
         let down = vec!["ctrl-n".to_string()];
         let keymap = Keymap::with_overrides([
             (None, "note", keys.as_slice()),
@@ -266,7 +281,7 @@ mod tests {
         };
         let said = hint(&notes, &keymap);
         assert!(said.starts_with("ctrl-n/k choose"), "{said}");
-        assert!(said.contains("e edit"), "{said}");
+        assert!(said.contains("Z edit"), "{said}");
         assert!(hint(&notes, &Keymap::default()).contains("c edit"));
     }
 }

@@ -68,7 +68,7 @@ impl Pane {
                 SetKind,
                 RemoveActor,
             ],
-            Pane::Timeline => &[Down, Up, Open, Top, Bottom],
+            Pane::Timeline => &[Down, Up, Open, SetDate, RemoveActor, Undo],
         }
     }
 }

@@ -1211,3 +1211,80 @@ fn a_claims_detail_shows_it_whole_wrapped_at_any_width() {
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(app.reader().overlay, None);
 }
+
+#[test]
+fn events_are_dated_removed_and_added_from_the_keyboard_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    let text = "---\npublished: 2024-11-23\n---\n\
+        The ministry said on Friday that the talks would resume in Geneva.\n\n\
+        The army withdrew from the border town, officials said.\n\n\
+        Envoys met the foreign minister after the summit in March.\n";
+    let mut app = briefing(&dir, text);
+    let labels = |app: &App| -> Vec<(String, Option<String>)> {
+        let a = app.reader().analysis.clone().unwrap();
+        a.timeline
+            .iter()
+            .map(|e| {
+                (
+                    e.label.clone(),
+                    e.date(&a.times).map(|(v, _)| v.to_string()),
+                )
+            })
+            .collect()
+    };
+    let machine = labels(&app);
+    let army = machine
+        .iter()
+        .position(|(l, _)| l.contains("army"))
+        .unwrap();
+    assert_eq!(machine[army].1, None, "undated by the machine");
+    // T on the undated event: typed in words, resolved against the published date, and
+    // moved to its place in time
+    run(&mut app, &[FocusTimeline]);
+    app.reader_mut().timeline.selected = army;
+    run(&mut app, &[SetDate]);
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains("last Friday, or undated"), "{screen}");
+    typed(&mut app, "Feb 2024");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("dated Feb 2024"), "{message}");
+    let after = labels(&app);
+    assert!(after[0].0.contains("army"), "{after:?}");
+    assert_eq!(after[0].1.as_deref(), Some("2024-02"));
+    assert_eq!(
+        app.reader().timeline.selected,
+        0,
+        "the selection follows it"
+    );
+    insta::assert_snapshot!("event_dated", draw(&mut app, 100, 24).backend());
+    // D in the Timeline pane removes the event selected; a date that is none is refused
+    let summit = after.iter().position(|(l, _)| l == "the summit").unwrap();
+    app.reader_mut().timeline.selected = summit;
+    run(&mut app, &[RemoveActor]);
+    assert!(labels(&app).iter().all(|(l, _)| l != "the summit"));
+    run(&mut app, &[SetDate]);
+    typed(&mut app, "soon");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.message.as_deref().unwrap().contains("not a date"));
+    // e on a selection in the article: an event the machine missed, with an id of its own
+    let doc = app.reader().doc.clone().unwrap();
+    let words = "the talks would resume in Geneva";
+    let start = doc.text.find(words).unwrap();
+    run(&mut app, &[FocusArticle]);
+    app.reader_mut().selection = Selection::of(Span::new(start, start + words.len()));
+    run(&mut app, &[AddEvent]);
+    assert_eq!(app.message.as_deref(), Some("added as event ut1"));
+    let kept = labels(&app);
+    assert!(kept.iter().any(|(l, _)| l == words), "{kept:?}");
+
+    // opened again: every correction in force
+    let again = briefing(&dir, text);
+    assert_eq!(labels(&again), kept);
+    // U takes the added event back, then the removal
+    run(&mut app, &[Undo]);
+    assert!(labels(&app).iter().all(|(l, _)| l != words));
+    run(&mut app, &[Undo]);
+    assert!(labels(&app).iter().any(|(l, _)| l == "the summit"));
+}

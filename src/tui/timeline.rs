@@ -26,10 +26,10 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
         .take(view.page)
         .map(|&i| {
             let event = &analysis.timeline[i];
-            match event.time.and_then(|t| analysis.times.get(t)) {
-                Some(t) => Row {
-                    date: readable(&t.value, t.kind),
-                    value: t.value.to_string(),
+            match event.date(&analysis.times) {
+                Some((value, kind)) => Row {
+                    date: readable(value, kind),
+                    value: value.to_string(),
                     label: &event.label,
                 },
                 None => Row {

@@ -264,7 +264,7 @@ impl Reader {
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
             | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd
             | SetKind | SetSource | RenameActor | RemoveActor | NextUnreviewed | PrevUnreviewed
-            | SetPublished | ClaimDetail => {
+            | SetPublished | ClaimDetail | SetDate | AddEvent => {
                 return self.review_action(action);
             }
         }
@@ -461,7 +461,12 @@ impl Reader {
                 .min(self.claim_view.len().saturating_sub(1)),
             ..claims
         };
-        self.timeline = timeline;
+        // an event removed may leave the selection past the end
+        let last = self.event_view.len().saturating_sub(1);
+        self.timeline = ListView {
+            selected: timeline.selected.min(last),
+            ..timeline
+        };
         self.current = current;
         self.refresh_focus();
     }

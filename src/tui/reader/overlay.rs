@@ -52,6 +52,8 @@ pub enum Typed {
     ActorName(usize),
     /// The briefing's published date (YYYY-MM-DD; empty clears the review's).
     Published,
+    /// Event `.0`'s date ("2024-11-22", "Nov 2024", "last Friday", "undated").
+    EventDate(usize),
 }
 
 /// What a picker is for.
@@ -185,6 +187,7 @@ impl Reader {
                         match on {
                             Typed::ActorName(actor) => self.rename(actor, &text),
                             Typed::Published => self.set_published(&text),
+                            Typed::EventDate(event) => self.set_event_date(event, &text),
                         }
                         return true;
                     }

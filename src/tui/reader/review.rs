@@ -229,6 +229,24 @@ impl Reader {
                 let on = Typed::Published;
                 self.overlay = Some(Overlay::Typing { on, text });
             }
+            SetDate => {
+                if let Some(event) = self.target_event() {
+                    let on = Typed::EventDate(event);
+                    let text = String::new();
+                    self.overlay = Some(Overlay::Typing { on, text });
+                }
+            }
+            RemoveActor if self.focus == Pane::Timeline => {
+                if let Some(event) = self.target_event() {
+                    let label = self.event_label(event);
+                    self.correct(format!("event {label} removed"), false, |s, d, a, now| {
+                        s.remove_event(d, a, event, now)
+                    });
+                    // the events after it moved up
+                    self.current = None;
+                    self.refresh_focus();
+                }
+            }
             RemoveActor => {
                 if let Some((actor, name)) = self.target_actor() {
                     self.correct(format!("{name} removed"), true, |s, d, a, now| {
@@ -238,7 +256,7 @@ impl Reader {
             }
             NextUnreviewed => self.next_unreviewed(true),
             PrevUnreviewed => self.next_unreviewed(false),
-            Select | AddClaim | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
+            Select | AddClaim | AddEvent | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
                 self.message = Some("select a passage in the article first (v)".into());
             }
             _ => {}
@@ -579,6 +597,10 @@ impl Reader {
                 self.add_claim();
                 return true;
             }
+            AddEvent => {
+                self.add_event();
+                return true;
+            }
             _ => return false,
         }
         self.selection = Some(selection);
@@ -600,23 +622,107 @@ impl Reader {
 
     /// `+` on a selection: the passage becomes a claim the machine missed.
     fn add_claim(&mut self) {
-        let now = Timestamp::now();
-        let Some(span) = self.selected_span() else {
+        if let Some(claim) = self.add_selection(Session::add_claim) {
+            self.message = Some(format!("added as {}", self.claim_id(claim)));
+            self.current = Some(Item::Claim(claim));
+            self.save(Timestamp::now());
+        }
+    }
+
+    /// The selection added through the session by `add` (as a claim or an event): where it
+    /// went, none (said) when it is not a passage of the text.
+    fn add_selection(
+        &mut self,
+        add: impl FnOnce(&mut Session, &Document, &mut Analysis, Span, Timestamp) -> Option<usize>,
+    ) -> Option<usize> {
+        let span = self.selected_span()?;
+        self.selection = None;
+        let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &mut self.analysis)
+        else {
+            return None;
+        };
+        let added = add(session, doc, analysis, span, Timestamp::now());
+        if added.is_none() {
+            self.message = Some("not a passage of the text".into());
+        }
+        added
+    }
+
+    /// `e` on a selection: the passage becomes an event the machine missed, shown in the
+    /// Timeline pane.
+    fn add_event(&mut self) {
+        let Some(event) = self.add_selection(Session::add_event) else {
             return;
         };
-        self.selection = None;
+        if let Some(analysis) = &self.analysis {
+            let id = crate::schema::event_id_of(&analysis.timeline[event], event);
+            self.message = Some(format!("added as event {id}"));
+        }
+        self.save(Timestamp::now());
+        self.show_event(event);
+    }
+
+    /// The event selected in the Timeline pane, or a hint when there is none.
+    fn target_event(&mut self) -> Option<usize> {
+        self.session.as_ref()?;
+        let event = self
+            .event_view
+            .get(self.timeline.selected)
+            .copied()
+            .filter(|_| self.focus == Pane::Timeline);
+        if event.is_none() {
+            self.message = Some("select an event in the Timeline pane first".into());
+        }
+        event
+    }
+
+    /// Event `event`'s label, as the timeline shows it.
+    fn event_label(&self, event: usize) -> String {
+        let analysis = self.analysis.as_ref();
+        let event = analysis.and_then(|a| a.timeline.get(event));
+        event.map_or(String::new(), |e| format!("“{}”", e.label))
+    }
+
+    /// Event `event` selected in the Timeline pane (where a correction moved it) and shown
+    /// in the article.
+    fn show_event(&mut self, event: usize) {
+        if let Some(k) = self.event_view.iter().position(|&e| e == event) {
+            self.timeline.selected = k;
+        }
+        self.current = Some(Item::Event(event));
+        self.refresh_focus();
+    }
+
+    /// The date typed for event `event`, kept in the review; the event moves to its place.
+    pub(super) fn set_event_date(&mut self, event: usize, typed: &str) {
+        let now = Timestamp::now();
+        if typed.trim().is_empty() {
+            self.message = Some("no date typed: the event is as it was".into());
+            return;
+        }
+        let label = self.event_label(event);
         let (Some(session), Some(doc), Some(analysis)) =
             (&mut self.session, &self.doc, &mut self.analysis)
         else {
             return;
         };
-        match session.add_claim(doc, analysis, span, now) {
-            Some(claim) => {
-                self.message = Some(format!("added as {}", analysis.claim_id(claim)));
-                self.current = Some(Item::Claim(claim));
+        match session.set_event_date(doc, analysis, event, typed, now) {
+            Ok(at) => {
+                let e = &analysis.timeline[at];
+                self.message = Some(match e.date(&analysis.times) {
+                    Some((value, kind)) => {
+                        format!(
+                            "{label} dated {}",
+                            crate::analysis::times::readable(value, kind)
+                        )
+                    }
+                    None => format!("{label} undated"),
+                });
                 self.save(now);
+                self.show_event(at);
             }
-            None => self.message = Some("not a passage of the text".into()),
+            Err(why) => self.message = Some(format!("{:?}: {why}", typed.trim())),
         }
     }
 
