@@ -369,6 +369,35 @@ fn event_corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
     );
 }
 
+#[test]
+fn a_claims_content_marked_in_the_article_survives_a_restart_and_an_edit() {
+    let body = "Officials said on Monday that the bridge would reopen in June.\n";
+    let desk = Desk::new("bridge.md", body);
+    let (dir, briefing) = (desk.dir.path(), &desk.briefing);
+    let args = desk.args();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    // the claim in the article, its sentence selected, marked as the claim's content
+    session.step("1]v=", "the part picker", |s| {
+        s.contains("the words are c1's")
+    });
+    session.step("content\r", "marked", |s| {
+        s.contains("c1: the words marked as its content")
+    });
+    session.quit();
+    std::fs::write(briefing, format!("Update: a line.\n\n{body}")).unwrap();
+    let json = desk.json_export();
+    assert_eq!(
+        json["claims"][0]["text"],
+        "Officials said on Monday that the bridge would reopen in June."
+    );
+    let md = desk.export("md");
+    assert!(
+        md.contains("“Officials said on Monday that the bridge would reopen in June.” marked as the content of “that the bridge would reopen in June”"),
+        "{md}"
+    );
+}
+
 /// A full disk under the review store (a file-size limit, RLIMIT_FSIZE, on the running
 /// reader): the failed save is reported in the status bar, the change stays on screen and in
 /// the count, the old file stays whole with no temporary file beside it, and once the limit

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::analysis::EventId;
 use crate::analysis::times::readable;
 use crate::document::DateSource;
-use crate::review::{Change, Status};
+use crate::review::{Change, Part, Status};
 
 use super::{Briefing, status, word};
 
@@ -196,6 +196,17 @@ pub fn render(b: &Briefing) -> String {
                     inline(&quote.exact),
                     actor.as_deref().map_or("none".to_string(), inline)
                 ),
+                Change::ClaimPart {
+                    quote, part, words, ..
+                } => match words {
+                    Some(words) => format!(
+                        "“{}” marked as {} of “{}”",
+                        inline(&words.exact),
+                        part_words(*part),
+                        inline(&quote.exact)
+                    ),
+                    None => format!("No hedges in “{}”", inline(&quote.exact)),
+                },
                 Change::RenameActor { name, to } => {
                     format!("Renamed {} to {}", inline(name), inline(to))
                 }
@@ -252,6 +263,14 @@ pub fn render(b: &Briefing) -> String {
         }
     }
     out
+}
+
+/// A claim's part as a correction names it: "the content", "a hedge".
+fn part_words(part: Part) -> String {
+    match part {
+        Part::Hedge | Part::NoHedges => part.words().to_string(),
+        _ => format!("the {}", part.words()),
+    }
 }
 
 /// Text on one line: runs of whitespace become one space, then [`escape`].

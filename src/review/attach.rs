@@ -68,6 +68,33 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
                 _ => true,
             }
         }
+        Change::ClaimPart {
+            quote,
+            cue,
+            start,
+            end,
+            part,
+            words,
+            words_start,
+        } => {
+            let claim = find_claim(doc, analysis, quote, cue.as_deref(), (start, end));
+            let marked = match words {
+                Some(words) => {
+                    let found = locate(&doc.text, words, *words_start);
+                    if let Some(found) = &found {
+                        *words_start = found.start;
+                    }
+                    found.map(|f| Some(f.bytes))
+                }
+                None => Some(None),
+            };
+            match (claim, marked) {
+                (Some(claim), Some(marked)) => {
+                    !correct::set_claim_part(doc, analysis, claim, *part, marked)
+                }
+                _ => true,
+            }
+        }
         Change::RenameActor { name, to } => match correct::find_actor(analysis, name) {
             Some(a) => !correct::rename_actor(analysis, a, to),
             None => true,

@@ -8,6 +8,8 @@ use crate::analysis::times::{TimeValue, sort_key};
 use crate::analysis::{Analysis, Claim, ClaimKind, Event, EventId, GivenDate, Source, TimexType};
 use crate::document::{Document, Span};
 
+use super::model::Part;
+
 /// Adds a claim over `span` (bytes, on character boundaries), the analyst's `number`th,
 /// unless the analysis already has one there; returns its index. Claims stay in text order,
 /// so the indices of later claims (and the `contradicts` lists that hold them) move up by
@@ -186,6 +188,64 @@ pub fn set_claim_source(analysis: &mut Analysis, claim: usize, actor: Option<usi
     true
 }
 
+/// Makes `words` (bytes; none for [`Part::NoHedges`]) part `part` of claim `claim`: its
+/// content (the sentence around it following), cue, source (the words, and the actors with
+/// a mention inside them) or one more hedge. `false` when out of range or without words.
+pub fn set_claim_part(
+    doc: &Document,
+    analysis: &mut Analysis,
+    claim: usize,
+    part: Part,
+    words: Option<Span>,
+) -> bool {
+    let named = words.map(|w| actors_in(analysis, w)).unwrap_or_default();
+    let Some(c) = analysis.claims.get_mut(claim) else {
+        return false;
+    };
+    match (part, words) {
+        (Part::NoHedges, _) => c.hedges.clear(),
+        (Part::Content, Some(w)) => {
+            c.span = w;
+            c.fragments = None;
+            c.sentence = doc
+                .sentences
+                .iter()
+                .filter(|s| s.overlaps(w))
+                .fold(w, |cover, &s| cover.cover(s));
+        }
+        (Part::Cue, Some(w)) => c.cue = Some(w),
+        (Part::Source, Some(w)) => {
+            c.source = Some(Source {
+                actors: named,
+                span: w,
+            })
+        }
+        (Part::Hedge, Some(w)) => {
+            if !c.hedges.contains(&w) {
+                c.hedges.push(w);
+                c.hedges.sort_unstable();
+            }
+        }
+        (_, None) => return false,
+    }
+    true
+}
+
+/// The actors with a mention inside `span`, in the order of their first mention there.
+fn actors_in(analysis: &Analysis, span: Span) -> Vec<usize> {
+    let mut actors: Vec<(usize, usize)> = analysis
+        .actors
+        .iter()
+        .enumerate()
+        .filter_map(|(a, actor)| {
+            let first = actor.mentions.iter().find(|m| span.contains(m.span))?;
+            Some((first.span.start, a))
+        })
+        .collect();
+    actors.sort_unstable();
+    actors.into_iter().map(|(_, a)| a).collect()
+}
+
 /// The event stated by exactly these bytes, else the one overlapping them most when that is
 /// more than half of the longer of the two (a new analysis may have moved a boundary).
 pub fn event_at(analysis: &Analysis, span: Span) -> Option<usize> {
@@ -285,16 +345,7 @@ pub fn add_event(doc: &Document, analysis: &mut Analysis, span: Span, number: us
         .times
         .iter()
         .position(|t| span.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time));
-    let mut actors: Vec<(usize, usize)> = analysis
-        .actors
-        .iter()
-        .enumerate()
-        .filter_map(|(a, actor)| {
-            let first = actor.mentions.iter().find(|m| span.contains(m.span))?;
-            Some((first.span.start, a))
-        })
-        .collect();
-    actors.sort_unstable();
+    let actors = actors_in(analysis, span);
     let mut label = String::new();
     for word in doc.slice(span).split_whitespace() {
         if !label.is_empty() && label.len() + 1 + word.len() > LABEL {
@@ -310,7 +361,7 @@ pub fn add_event(doc: &Document, analysis: &mut Analysis, span: Span, number: us
         label,
         span,
         time,
-        actors: actors.into_iter().map(|(_, a)| a).collect(),
+        actors,
         within: None,
         given: None,
         id: Some(EventId::Added(number)),

@@ -19,7 +19,7 @@ pub mod store;
 mod tests;
 
 pub use model::{
-    Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Published, Quote,
+    Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Part, Published, Quote,
     Review, Status,
 };
 pub use position::Position;
@@ -424,6 +424,46 @@ impl Session {
             start,
             end,
             actor: name,
+        };
+        self.correct(doc, analysis, change, now);
+        true
+    }
+
+    /// Makes the words `words` (bytes; none only for [`Part::NoHedges`]) part `part` of
+    /// claim `claim`, recorded as a correction. `false` when there is no such claim or the
+    /// words are not a passage of the text.
+    pub fn set_claim_part(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        claim: usize,
+        part: Part,
+        words: Option<Span>,
+        now: Timestamp,
+    ) -> bool {
+        let Some((quote, cue, start, end)) = claim_anchor(doc, analysis, claim) else {
+            return false;
+        };
+        let marked = match words {
+            Some(w) => match Quote::of(&doc.text, w) {
+                Some(q) => Some((q, doc.char_offset(w.start))),
+                None => return false,
+            },
+            None if part == Part::NoHedges => None,
+            None => return false,
+        };
+        let (words, words_start) = match marked {
+            Some((q, at)) => (Some(q), at),
+            None => (None, 0),
+        };
+        let change = Change::ClaimPart {
+            quote,
+            cue,
+            start,
+            end,
+            part,
+            words,
+            words_start,
         };
         self.correct(doc, analysis, change, now);
         true

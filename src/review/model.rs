@@ -291,6 +291,20 @@ pub enum Change {
         end: usize,
         actor: Option<String>,
     },
+    /// A part of a claim drawn anew from words the analyst marked in the article (`words`,
+    /// none for `NoHedges`); the claim is found as for its kind.
+    ClaimPart {
+        quote: Quote,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cue: Option<String>,
+        start: usize,
+        end: usize,
+        part: Part,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        words: Option<Quote>,
+        #[serde(default)]
+        words_start: usize,
+    },
     /// An actor renamed; its old name stays one of its aliases, so the change re-applies.
     RenameActor { name: String, to: String },
     /// An actor re-typed.
@@ -354,11 +368,62 @@ impl Change {
             Change::AddEvent {
                 start, end, number, ..
             } => (*start, *end, *number) = (0, 0, None),
+            Change::ClaimPart {
+                start,
+                end,
+                part,
+                words,
+                words_start,
+                ..
+            } => {
+                (*start, *end, *words_start) = (0, 0, 0);
+                // each hedge added is a correction of its own; any other part has one
+                if *part != Part::Hedge {
+                    *words = None;
+                }
+            }
             Change::RenameActor { to, .. } => to.clear(),
             Change::RetypeActor { to, .. } => *to = ActorKind::Other,
             Change::MergeActors { .. } | Change::RemoveActor { .. } => {}
         }
         target
+    }
+}
+
+/// Which part of a claim words marked in the article are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// What is claimed.
+    Content,
+    /// The words that report it ("said", "according to").
+    Cue,
+    /// Who claims it: the words, and the actors named in them.
+    Source,
+    /// A hedge added ("reportedly", "may").
+    Hedge,
+    /// None of the hedges the machine found is one.
+    NoHedges,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [
+        Part::Content,
+        Part::Cue,
+        Part::Source,
+        Part::Hedge,
+        Part::NoHedges,
+    ];
+
+    /// As the picker and the exports say it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Part::Content => "content",
+            Part::Cue => "cue",
+            Part::Source => "source",
+            Part::Hedge => "a hedge",
+            Part::NoHedges => "no hedges",
+        }
     }
 }
 

@@ -680,3 +680,79 @@ fn event_corrections_survive_an_edited_text_keep_ids_and_undo() {
     assert!(timeline(&a3).iter().any(|(id, _, _)| id == "ut1"));
     assert!(timeline(&a3).iter().all(|(_, l, _)| !l.contains("bridge")));
 }
+
+#[test]
+fn a_claims_parts_drawn_from_marked_words_survive_an_edit_and_orphan_when_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    let years = claim_index(&d, &a, "repairs could take years");
+    let slice = |d: &Document, span: Option<Span>| span.map(|s| d.slice(s).to_string());
+    // the content cut to the words that matter, the cue and source marked, hedges set
+    let content = passage(&d, "repairs could take years");
+    assert!(s.set_claim_part(&d, &mut a, years, Part::Content, Some(content), at(1)));
+    assert!(s.set_claim_part(
+        &d,
+        &mut a,
+        years,
+        Part::Cue,
+        Some(passage(&d, "warned that")),
+        at(2)
+    ));
+    let mayor = passage(&d, "Mayor Ana Ruiz");
+    assert!(s.set_claim_part(&d, &mut a, years, Part::Source, Some(mayor), at(3)));
+    assert!(s.set_claim_part(&d, &mut a, years, Part::NoHedges, None, at(4)));
+    assert!(s.set_claim_part(
+        &d,
+        &mut a,
+        years,
+        Part::Hedge,
+        Some(passage(&d, "could")),
+        at(5)
+    ));
+    // words that are not a passage of the text, or none where words are wanted
+    assert!(!s.set_claim_part(&d, &mut a, years, Part::Cue, None, at(6)));
+    let check = |d: &Document, a: &Analysis| {
+        let c = &a.claims[claim_index(d, a, "repairs could take years")];
+        assert_eq!(d.slice(c.span), "repairs could take years");
+        assert_eq!(slice(d, c.cue).as_deref(), Some("warned that"));
+        let source = c.source.as_ref().unwrap();
+        assert_eq!(d.slice(source.span), "Mayor Ana Ruiz");
+        let named: Vec<_> = source
+            .actors
+            .iter()
+            .map(|&x| a.actors[x].name.clone())
+            .collect();
+        assert_eq!(named, ["Ana Ruiz"]);
+        let hedges: Vec<_> = c.hedges.iter().map(|&h| d.slice(h)).collect();
+        assert_eq!(hedges, ["could"]);
+    };
+    check(&d, &a);
+    s.save(&d, &mut a, at(7)).unwrap();
+
+    let edited = format!("Update: a line was added.\n\n{TEXT}");
+    let (d2, a2, _, _) = open(dir.path(), &edited);
+    check(&d2, &a2);
+
+    // the cue's words gone from the text: that correction is orphaned, kept; the rest apply
+    let cut = edited.replace("warned that", "wrote that");
+    let (d3, a3, s3, _) = open(dir.path(), &cut);
+    let orphaned: Vec<_> = s3
+        .review()
+        .corrections
+        .iter()
+        .filter(|c| c.orphaned)
+        .map(|c| &c.change)
+        .collect();
+    assert!(
+        matches!(
+            orphaned[..],
+            [Change::ClaimPart {
+                part: Part::Cue,
+                ..
+            }]
+        ),
+        "{orphaned:?}"
+    );
+    let c = &a3.claims[claim_index(&d3, &a3, "repairs could take years")];
+    assert_eq!(d3.slice(c.source.as_ref().unwrap().span), "Mayor Ana Ruiz");
+}

@@ -105,6 +105,8 @@ pub enum Action {
     SetDate,
     #[strum(message = "selection as event")]
     AddEvent,
+    #[strum(message = "selection as part of the claim")]
+    ClaimPart,
     #[strum(message = "next unreviewed claim")]
     NextUnreviewed,
     #[strum(message = "previous unreviewed claim")]

@@ -364,6 +364,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (RemoveActor, &["D"]),
         (SetDate, &["T"]),
         (AddEvent, &["e"]),
+        (ClaimPart, &["="]),
         (NextUnreviewed, &["}"]),
         (PrevUnreviewed, &["{"]),
         (SetPublished, &["P"]),

@@ -38,6 +38,7 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
                 Pick::Merge { .. } => "merge",
                 Pick::Source { .. } => "set the source",
                 Pick::ClaimKind { .. } | Pick::ActorKind { .. } => "set the kind",
+                Pick::Part { .. } => "mark the words so",
             };
             format!(
                 "type to find · {}/{} choose · {} {verb} · {} cancel",
@@ -200,6 +201,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                 Pick::Source { claim } => format!(" source of {} ", app.claim_id(*claim)),
                 Pick::ClaimKind { claim } => format!(" kind of {} ", app.claim_id(*claim)),
                 Pick::ActorKind { actor: a } => format!(" kind of {} ", actor(a)),
+                Pick::Part { claim, .. } => format!(" the words are {}'s ", app.claim_id(*claim)),
             };
             let height = (rows.len() as u16 + 2).min(area.height);
             (title, rows, height)

@@ -1288,3 +1288,44 @@ fn events_are_dated_removed_and_added_from_the_keyboard_and_kept() {
     run(&mut app, &[Undo]);
     assert!(labels(&app).iter().any(|(l, _)| l == "the summit"));
 }
+
+#[test]
+fn words_marked_in_the_article_become_a_claims_cue_source_or_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The council denied on Monday that tolls would rise, officials said.\n";
+    let mut app = briefing(dir.path(), text);
+    let doc = app.reader().doc.clone().unwrap();
+    let words = |w: &str| {
+        let start = doc.text.find(w).unwrap();
+        Span::new(start, start + w.len())
+    };
+    run(&mut app, &[FocusArticle, NextClaim, Select]);
+    let claim = app.reader().target_claim().expect("a claim in the article");
+    app.reader_mut().selection = Selection::of(words("denied on Monday"));
+    run(&mut app, &[ClaimPart]);
+    insta::assert_snapshot!("claim_part_picker", draw(&mut app, 100, 20).backend());
+    typed(&mut app, "cue");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("the words marked as its cue"), "{message}");
+    assert_eq!(app.reader().selection, None, "the selection is used up");
+    let analysis = app.reader().analysis.clone().unwrap();
+    let c = &analysis.claims[claim];
+    assert_eq!(c.cue.map(|s| doc.slice(s)), Some("denied on Monday"));
+    // the source from marked words, then U takes it back
+    let before = c.source.clone();
+    app.reader_mut().selection = Selection::of(words("The council"));
+    run(&mut app, &[ClaimPart]);
+    typed(&mut app, "source");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let analysis = app.reader().analysis.clone().unwrap();
+    let source = analysis.claims[claim].source.clone().unwrap();
+    assert_eq!(doc.slice(source.span), "The council");
+    run(&mut app, &[Undo]);
+    let analysis = app.reader().analysis.clone().unwrap();
+    assert_eq!(analysis.claims[claim].source, before);
+    assert_eq!(
+        analysis.claims[claim].cue.map(|s| doc.slice(s)),
+        Some("denied on Monday")
+    );
+}

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use super::Reader;
 use crate::analysis::{ActorKind, ClaimKind};
 use crate::document::Span;
-use crate::review::{Grade, Quote};
+use crate::review::{Grade, Part, Quote};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Command, Context, Key, Keymap};
 use crate::tui::picker::Picker;
@@ -67,6 +67,8 @@ pub enum Pick {
     ClaimKind { claim: usize },
     /// The kind of actor `actor`.
     ActorKind { actor: usize },
+    /// Which part of claim `claim` the words marked in the article are.
+    Part { claim: usize, words: Span },
 }
 
 /// What a picker's entry stands for.
@@ -77,6 +79,7 @@ pub enum Choice {
     NoOne,
     ClaimKind(ClaimKind),
     ActorKind(ActorKind),
+    Part(Part),
 }
 
 /// What a note is written on.

@@ -14,7 +14,7 @@ use crate::analysis::{ActorKind, Analysis, ClaimKind, UserLexicon, analyze};
 use crate::briefing::reviewed;
 use crate::document::{DateSource, Document, Span};
 use crate::export::{self, Briefing, Format, word as kind_word};
-use crate::review::{FreeNote, Grade, Position, Session, Status};
+use crate::review::{FreeNote, Grade, Part, Position, Session, Status};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::picker::Picker;
@@ -256,7 +256,8 @@ impl Reader {
             }
             NextUnreviewed => self.next_unreviewed(true),
             PrevUnreviewed => self.next_unreviewed(false),
-            Select | AddClaim | AddEvent | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
+            Select | AddClaim | AddEvent | ClaimPart | SelectNextWord | SelectPreviousWord
+            | SelectOtherEnd => {
                 self.message = Some("select a passage in the article first (v)".into());
             }
             _ => {}
@@ -378,6 +379,18 @@ impl Reader {
                 let done = format!("{} is now {}", analysis.claim_id(claim), kind_word(kind));
                 self.correct(done, false, |s, d, a, now| {
                     s.set_claim_kind(d, a, claim, kind, now)
+                });
+            }
+            (Pick::Part { claim, words }, Choice::Part(part)) => {
+                let id = analysis.claim_id(claim);
+                let done = match part {
+                    Part::NoHedges => format!("{id}: no hedges"),
+                    _ => format!("{id}: the words marked as its {}", part.words()),
+                };
+                let words = Some(words).filter(|_| part != Part::NoHedges);
+                self.selection = None;
+                self.correct(done, false, |s, d, a, now| {
+                    s.set_claim_part(d, a, claim, part, words, now)
                 });
             }
             (Pick::ActorKind { actor }, Choice::ActorKind(kind)) => {
@@ -599,6 +612,14 @@ impl Reader {
             }
             AddEvent => {
                 self.add_event();
+                return true;
+            }
+            ClaimPart => {
+                if let Some(claim) = self.review_target() {
+                    let choices = Part::ALL.map(|p| (Choice::Part(p), p.words().to_string()));
+                    let words = selection.span;
+                    self.open_picker(Pick::Part { claim, words }, choices.to_vec(), None);
+                }
                 return true;
             }
             _ => return false,
