@@ -398,6 +398,41 @@ fn a_claims_content_marked_in_the_article_survives_a_restart_and_an_edit() {
     );
 }
 
+#[test]
+fn an_alias_split_off_survives_a_restart_and_an_edit() {
+    let body = "Jordan said the border was calm. Officials in Amman denied it.\n";
+    let desk = Desk::new("border.md", body);
+    let (dir, briefing) = (desk.dir.path(), &desk.briefing);
+    let args = desk.args();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    session.step("3|", "the alias picker", |s| s.contains("split off Jordan"));
+    session.step("Amman\r", "where it goes", |s| {
+        s.contains("its mentions from Jordan go to")
+    });
+    session.step("its own\r", "split", |s| {
+        s.contains("Amman split off Jordan")
+    });
+    session.quit();
+    std::fs::write(briefing, format!("Update: a line.\n\n{body}")).unwrap();
+    let json = desk.json_export();
+    let names: Vec<&str> = json["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Amman") && names.contains(&"Jordan"),
+        "{names:?}"
+    );
+    let md = desk.export("md");
+    assert!(
+        md.contains("Split Amman off Jordan (to an actor of its own)"),
+        "{md}"
+    );
+}
+
 /// A full disk under the review store (a file-size limit, RLIMIT_FSIZE, on the running
 /// reader): the failed save is reported in the status bar, the change stays on screen and in
 /// the count, the old file stays whole with no temporary file beside it, and once the limit

@@ -207,6 +207,19 @@ pub fn render(b: &Briefing) -> String {
                     ),
                     None => format!("No hedges in “{}”", inline(&quote.exact)),
                 },
+                Change::SplitActor { name, alias, into } => format!(
+                    "Split {} off {} (to {})",
+                    inline(alias),
+                    inline(name),
+                    into.as_deref()
+                        .map_or("an actor of its own".to_string(), inline)
+                ),
+                Change::MoveMention { quote, into, .. } => format!(
+                    "Moved the mention “{}” to {}",
+                    inline(&quote.exact),
+                    into.as_deref()
+                        .map_or("an actor of its own".to_string(), inline)
+                ),
                 Change::RenameActor { name, to } => {
                     format!("Renamed {} to {}", inline(name), inline(to))
                 }

@@ -2,7 +2,7 @@
 //! then every item found again by its quote. An item that cannot be found is marked
 //! orphaned and kept where it was.
 
-use crate::analysis::{Analysis, GivenDate};
+use crate::analysis::{Actor, Analysis, GivenDate};
 use crate::document::{Document, Span};
 use crate::schema::ClaimIds;
 
@@ -91,6 +91,39 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
             match (claim, marked) {
                 (Some(claim), Some(marked)) => {
                     !correct::set_claim_part(doc, analysis, claim, *part, marked)
+                }
+                _ => true,
+            }
+        }
+        Change::SplitActor { name, alias, into } => {
+            let target = into.as_deref().map(|n| correct::find_actor(analysis, n));
+            match (correct::find_actor(analysis, name), target) {
+                (Some(from), None | Some(Some(_))) => {
+                    let into = target.flatten();
+                    let reads = |span: Span| doc.slice(span) == alias.as_str();
+                    correct::move_mentions(doc, analysis, from, into, alias, reads).is_none()
+                }
+                _ => true,
+            }
+        }
+        Change::MoveMention {
+            quote,
+            start,
+            end,
+            into,
+        } => {
+            let words = relocate(doc, quote, (start, end));
+            let target = into.as_deref().map(|n| correct::find_actor(analysis, n));
+            let from = words.and_then(|w| {
+                let holds = |a: &Actor| a.mentions.iter().any(|m| w.contains(m.span));
+                analysis.actors.iter().position(holds).map(|a| (a, w))
+            });
+            match (from, target) {
+                (Some((from, w)), None | Some(Some(_))) => {
+                    let into = target.flatten();
+                    let name = doc.slice(w).trim().to_string();
+                    let inside = |span: Span| w.contains(span);
+                    correct::move_mentions(doc, analysis, from, into, &name, inside).is_none()
                 }
                 _ => true,
             }

@@ -1,11 +1,14 @@
 //! The analyst's corrections applied to an analysis: a claim the machine missed, a claim's
-//! source, two actors that are one, an actor renamed or removed. Each is idempotent where it
+//! source or parts, two actors that are one, an actor renamed, split or removed, a mention
+//! moved, an event dated, removed or added. Each is idempotent where it
 //! can be (an added claim, a merge, a rename), so re-applying them to a new analysis is safe.
 
 use jiff::civil::Date;
 
 use crate::analysis::times::{TimeValue, sort_key};
-use crate::analysis::{Analysis, Claim, ClaimKind, Event, EventId, GivenDate, Source, TimexType};
+use crate::analysis::{
+    Actor, Analysis, Claim, ClaimKind, Event, EventId, GivenDate, Mention, Source, TimexType,
+};
 use crate::document::{Document, Span};
 
 use super::model::Part;
@@ -129,6 +132,84 @@ fn renumber_actors(analysis: &mut Analysis, gone: usize, instead: Option<usize>)
     for event in &mut analysis.timeline {
         remap_all(&mut event.actors);
     }
+}
+
+/// Moves the mentions of actor `from` that `moved` picks to actor `into`, or to a new actor
+/// named `name` of `from`'s kind (appended, so no actor's index moves); the words of those
+/// mentions become aliases of where they went and stop being `from`'s when none of its
+/// mentions reads so any more. A claim's source or an event that holds a moved mention names
+/// where it went too, and stops naming `from` when it holds no mention of it. An actor left
+/// without mentions is removed. Returns where they went (its index after any removal), none
+/// when nothing moved.
+pub fn move_mentions(
+    doc: &Document,
+    analysis: &mut Analysis,
+    from: usize,
+    into: Option<usize>,
+    name: &str,
+    moved: impl Fn(Span) -> bool,
+) -> Option<usize> {
+    if into == Some(from) || into.is_some_and(|i| i >= analysis.actors.len()) {
+        return None;
+    }
+    let actor = analysis.actors.get_mut(from)?;
+    let (gone, left): (Vec<Mention>, Vec<Mention>) =
+        actor.mentions.iter().partition(|m| moved(m.span));
+    if gone.is_empty() {
+        return None;
+    }
+    actor.mentions = left.clone();
+    let reads = |ms: &[Mention], alias: &str| ms.iter().any(|m| doc.slice(m.span) == alias);
+    actor
+        .aliases
+        .retain(|a| reads(&left, a) || !reads(&gone, a));
+    let kind = actor.kind;
+    let into = into.unwrap_or_else(|| {
+        analysis.actors.push(Actor {
+            name: name.to_string(),
+            kind,
+            role: None,
+            affiliation: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        });
+        analysis.actors.len() - 1
+    });
+    let target = &mut analysis.actors[into];
+    for m in &gone {
+        let alias = doc.slice(m.span);
+        if !target.aliases.iter().any(|a| a == alias) {
+            target.aliases.push(alias.to_string());
+        }
+    }
+    target.mentions.extend(gone.iter().copied());
+    target.mentions.sort_by_key(|m| m.span);
+    target.mentions.dedup_by_key(|m| m.span);
+    let holds = |ms: &[Mention], span: Span| ms.iter().any(|m| span.contains(m.span));
+    let repoint = |actors: &mut Vec<usize>, span: Span| {
+        if !actors.contains(&from) || !holds(&gone, span) {
+            return;
+        }
+        if !actors.contains(&into) {
+            actors.push(into);
+        }
+        if !holds(&left, span) {
+            actors.retain(|&a| a != from);
+        }
+    };
+    for claim in &mut analysis.claims {
+        if let Some(source) = &mut claim.source {
+            repoint(&mut source.actors, source.span);
+        }
+    }
+    for event in &mut analysis.timeline {
+        repoint(&mut event.actors, event.span);
+    }
+    if left.is_empty() {
+        remove_actor(analysis, from);
+        return Some(if into > from { into - 1 } else { into });
+    }
+    Some(into)
 }
 
 /// Gives actor `actor` the name `to`; the name it had stays among its aliases, so a

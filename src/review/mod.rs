@@ -469,6 +469,65 @@ impl Session {
         true
     }
 
+    /// Splits the mentions of actor `actor` that read `alias` off to actor `into`, or to a
+    /// new actor named `alias` (none), recorded as a correction by names. Returns where they
+    /// went; none when no mention of the actor reads so.
+    pub fn split_actor(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        actor: usize,
+        alias: &str,
+        into: Option<usize>,
+        now: Timestamp,
+    ) -> Option<usize> {
+        let name = analysis.actors.get(actor)?.name.clone();
+        let reads = |m: &crate::analysis::Mention| doc.slice(m.span) == alias;
+        if into == Some(actor) || !analysis.actors[actor].mentions.iter().any(reads) {
+            return None;
+        }
+        let into = match into {
+            Some(i) => Some(analysis.actors.get(i)?.name.clone()),
+            None => None,
+        };
+        let went = into.clone().unwrap_or_else(|| alias.to_string());
+        let alias = alias.to_string();
+        self.correct(doc, analysis, Change::SplitActor { name, alias, into }, now);
+        correct::find_actor(analysis, &went)
+    }
+
+    /// Moves the mentions inside the words `span` (bytes) to actor `into`, or to a new actor
+    /// named by the words (none), recorded as a correction by the words' quote. Returns where
+    /// they went; none when the words hold no mention.
+    pub fn move_mention(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        span: Span,
+        into: Option<usize>,
+        now: Timestamp,
+    ) -> Option<usize> {
+        let quote = Quote::of(&doc.text, span)?;
+        let holds = |a: &crate::analysis::Actor| a.mentions.iter().any(|m| span.contains(m.span));
+        analysis.actors.iter().position(holds)?;
+        let into = match into {
+            Some(i) => Some(analysis.actors.get(i)?.name.clone()),
+            None => None,
+        };
+        let went = into
+            .clone()
+            .unwrap_or_else(|| quote.exact.trim().to_string());
+        let (start, end) = (doc.char_offset(span.start), doc.char_offset(span.end));
+        let change = Change::MoveMention {
+            quote,
+            start,
+            end,
+            into,
+        };
+        self.correct(doc, analysis, change, now);
+        correct::find_actor(analysis, &went)
+    }
+
     /// Renames actor `actor`, recorded as a correction. `false` when there is no such actor
     /// or the new name is blank or the same.
     pub fn rename_actor(

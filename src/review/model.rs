@@ -305,6 +305,21 @@ pub enum Change {
         #[serde(default)]
         words_start: usize,
     },
+    /// The mentions of actor `name` that read `alias` (a wrong alias) split off to the
+    /// actor `into`, or to a new actor named `alias` (none).
+    SplitActor {
+        name: String,
+        alias: String,
+        into: Option<String>,
+    },
+    /// The mentions inside the quoted words (whoever's they are) moved to the actor `into`,
+    /// or to a new actor named by the words (none).
+    MoveMention {
+        quote: Quote,
+        start: usize,
+        end: usize,
+        into: Option<String>,
+    },
     /// An actor renamed; its old name stays one of its aliases, so the change re-applies.
     RenameActor { name: String, to: String },
     /// An actor re-typed.
@@ -382,6 +397,10 @@ impl Change {
                     *words = None;
                 }
             }
+            Change::SplitActor { into, .. } => *into = None,
+            Change::MoveMention {
+                start, end, into, ..
+            } => (*start, *end, *into) = (0, 0, None),
             Change::RenameActor { to, .. } => to.clear(),
             Change::RetypeActor { to, .. } => *to = ActorKind::Other,
             Change::MergeActors { .. } | Change::RemoveActor { .. } => {}

@@ -756,3 +756,57 @@ fn a_claims_parts_drawn_from_marked_words_survive_an_edit_and_orphan_when_gone()
     let c = &a3.claims[claim_index(&d3, &a3, "repairs could take years")];
     assert_eq!(d3.slice(c.source.as_ref().unwrap().span), "Mayor Ana Ruiz");
 }
+
+#[test]
+fn an_alias_split_off_and_a_mention_moved_survive_an_edit() {
+    let text = "Jordan said the border was calm. Officials in Amman denied it. \
+                Jordan later closed the crossing, and Amman confirmed the closure.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), text);
+    let names = |a: &Analysis| -> Vec<(String, usize)> {
+        a.actors
+            .iter()
+            .map(|x| (x.name.clone(), x.mentions.len()))
+            .collect()
+    };
+    let Some(jordan) = correct::find_actor(&a, "Amman") else {
+        panic!("Amman is not one of {:?}", names(&a));
+    };
+    assert_eq!(a.actors[jordan].name, "Jordan", "{:?}", names(&a));
+    // Amman split off to an actor of its own, then its second mention moved back
+    let amman = s
+        .split_actor(&d, &mut a, jordan, "Amman", None, at(1))
+        .unwrap();
+    assert_eq!(a.actors[amman].name, "Amman");
+    assert_eq!(a.actors[amman].mentions.len(), 2);
+    let jordan = correct::find_actor(&a, "Jordan").unwrap();
+    assert!(!a.actors[jordan].aliases.contains(&"Amman".to_string()));
+    let second = passage(&d, "and Amman confirmed");
+    let went = s
+        .move_mention(&d, &mut a, second, Some(jordan), at(2))
+        .unwrap();
+    assert_eq!(a.actors[went].name, "Jordan");
+    assert_eq!(
+        a.actors[correct::find_actor(&a, "Amman").unwrap()]
+            .mentions
+            .len(),
+        1
+    );
+    s.save(&d, &mut a, at(3)).unwrap();
+    let kept = names(&a);
+
+    let edited = format!("Update.\n\n{text}");
+    let (_, a2, _, _) = open(dir.path(), &edited);
+    assert_eq!(names(&a2), kept);
+    // the moved mention's words gone: that correction orphaned, the split still applies
+    let cut = edited.replace(", and Amman confirmed the closure", "");
+    let (_, a3, s3, _) = open(dir.path(), &cut);
+    let orphaned: Vec<_> = s3
+        .review()
+        .corrections
+        .iter()
+        .filter(|c| c.orphaned)
+        .collect();
+    assert!(matches!(orphaned[..], [c] if matches!(c.change, Change::MoveMention { .. })));
+    assert!(correct::find_actor(&a3, "Amman").is_some());
+}

@@ -107,6 +107,8 @@ pub enum Action {
     AddEvent,
     #[strum(message = "selection as part of the claim")]
     ClaimPart,
+    #[strum(message = "split an alias or move a mention")]
+    SplitActor,
     #[strum(message = "next unreviewed claim")]
     NextUnreviewed,
     #[strum(message = "previous unreviewed claim")]

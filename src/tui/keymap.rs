@@ -365,6 +365,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (SetDate, &["T"]),
         (AddEvent, &["e"]),
         (ClaimPart, &["="]),
+        (SplitActor, &["|"]),
         (NextUnreviewed, &["}"]),
         (PrevUnreviewed, &["{"]),
         (SetPublished, &["P"]),

@@ -39,6 +39,8 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
                 Pick::Source { .. } => "set the source",
                 Pick::ClaimKind { .. } | Pick::ActorKind { .. } => "set the kind",
                 Pick::Part { .. } => "mark the words so",
+                Pick::SplitAlias { .. } => "split it off",
+                Pick::SplitInto { .. } | Pick::MoveInto { .. } => "move them there",
             };
             format!(
                 "type to find · {}/{} choose · {} {verb} · {} cancel",
@@ -202,6 +204,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                 Pick::ClaimKind { claim } => format!(" kind of {} ", app.claim_id(*claim)),
                 Pick::ActorKind { actor: a } => format!(" kind of {} ", actor(a)),
                 Pick::Part { claim, .. } => format!(" the words are {}'s ", app.claim_id(*claim)),
+                Pick::SplitAlias { actor: a } => format!(" split off {} ", actor(a)),
+                Pick::SplitInto { actor: a, .. } => {
+                    format!(" its mentions from {} go to ", actor(a))
+                }
+                Pick::MoveInto { .. } => " the mentions marked go to ".to_string(),
             };
             let height = (rows.len() as u16 + 2).min(area.height);
             (title, rows, height)

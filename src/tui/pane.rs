@@ -67,6 +67,7 @@ impl Pane {
                 RenameActor,
                 SetKind,
                 RemoveActor,
+                SplitActor,
             ],
             Pane::Timeline => &[Down, Up, Open, SetDate, RemoveActor, Undo],
         }

@@ -1329,3 +1329,54 @@ fn words_marked_in_the_article_become_a_claims_cue_source_or_content() {
         Some("denied on Monday")
     );
 }
+
+#[test]
+fn an_alias_is_split_off_and_a_mention_moved_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Jordan said the border was calm. Officials in Amman denied it. \
+                Jordan later closed the crossing, and Amman confirmed the closure.\n";
+    let mut app = briefing(dir.path(), text);
+    let actor = |app: &App, name: &str| {
+        let a = app.reader().analysis.clone().unwrap();
+        a.actors
+            .iter()
+            .find(|x| x.name == name)
+            .map(|x| (x.mentions.len(), x.aliases.clone()))
+    };
+    let analysis = app.reader().analysis.clone().unwrap();
+    let jordan = analysis
+        .actors
+        .iter()
+        .position(|a| a.name == "Jordan")
+        .unwrap();
+    run(&mut app, &[FocusActors]);
+    app.reader_mut().actors.selected = jordan;
+    run(&mut app, &[SplitActor]);
+    insta::assert_snapshot!("split_alias_picker", draw(&mut app, 100, 20).backend());
+    typed(&mut app, "Amman");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    typed(&mut app, "its own");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.message.as_deref(), Some("Amman split off Jordan"));
+    assert_eq!(actor(&app, "Amman").map(|a| a.0), Some(2));
+    assert!(
+        !actor(&app, "Jordan")
+            .unwrap()
+            .1
+            .contains(&"Amman".to_string())
+    );
+    // a mention marked in the article moved back to Jordan
+    let doc = app.reader().doc.clone().unwrap();
+    let words = "and Amman confirmed";
+    let start = doc.text.find(words).unwrap();
+    run(&mut app, &[FocusArticle]);
+    app.reader_mut().selection = Selection::of(Span::new(start, start + words.len()));
+    run(&mut app, &[SplitActor]);
+    typed(&mut app, "Jordan");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.message.as_deref(), Some("mentions moved to Jordan"));
+    assert_eq!(actor(&app, "Amman").map(|a| a.0), Some(1));
+    // U takes the move back, then the split
+    run(&mut app, &[Undo, Undo]);
+    assert_eq!(actor(&app, "Amman"), None);
+}

@@ -264,7 +264,7 @@ impl Reader {
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
             | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd
             | SetKind | SetSource | RenameActor | RemoveActor | NextUnreviewed | PrevUnreviewed
-            | SetPublished | ClaimDetail | SetDate | AddEvent | ClaimPart => {
+            | SetPublished | ClaimDetail | SetDate | AddEvent | ClaimPart | SplitActor => {
                 return self.review_action(action);
             }
         }

@@ -67,6 +67,12 @@ pub enum Pick {
     ClaimKind { claim: usize },
     /// The kind of actor `actor`.
     ActorKind { actor: usize },
+    /// Which of actor `actor`'s aliases to split off.
+    SplitAlias { actor: usize },
+    /// Where the mentions of actor `actor` reading as the mention at `alias` go.
+    SplitInto { actor: usize, alias: Span },
+    /// Where the mentions inside the words marked go.
+    MoveInto { words: Span },
     /// Which part of claim `claim` the words marked in the article are.
     Part { claim: usize, words: Span },
 }
@@ -80,6 +86,8 @@ pub enum Choice {
     ClaimKind(ClaimKind),
     ActorKind(ActorKind),
     Part(Part),
+    /// An alias, by a mention that reads so.
+    Alias(Span),
 }
 
 /// What a note is written on.

@@ -256,6 +256,7 @@ impl Reader {
             }
             NextUnreviewed => self.next_unreviewed(true),
             PrevUnreviewed => self.next_unreviewed(false),
+            SplitActor => self.pick_alias(),
             Select | AddClaim | AddEvent | ClaimPart | SelectNextWord | SelectPreviousWord
             | SelectOtherEnd => {
                 self.message = Some("select a passage in the article first (v)".into());
@@ -276,6 +277,34 @@ impl Reader {
             return;
         }
         self.open_picker(Pick::Merge { from }, actors, None);
+    }
+
+    /// `|` in the Actors pane: a picker of the words the actor's mentions read.
+    fn pick_alias(&mut self) {
+        let (Some((actor, _)), Some(doc)) = (self.target_actor(), self.doc.clone()) else {
+            return;
+        };
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let mut choices: Vec<(Choice, String)> = Vec::new();
+        for m in &analysis.actors[actor].mentions {
+            let words = doc.slice(m.span).to_string();
+            if !choices.iter().any(|(_, w)| *w == words) {
+                choices.push((Choice::Alias(m.span), words));
+            }
+        }
+        self.open_picker(Pick::SplitAlias { actor }, choices, None);
+    }
+
+    /// Where mentions go: an actor of their own, or another actor, from a picker.
+    fn pick_new_home(&mut self, on: Pick, from: Option<usize>) {
+        if self.session.is_none() {
+            return;
+        }
+        let mut choices = vec![(Choice::NoOne, "(an actor of its own)".to_string())];
+        choices.extend(self.actor_choices(|a| Some(a) != from));
+        self.open_picker(on, choices, None);
     }
 
     /// `W` on a claim: a picker of the actors named in the text, and no one.
@@ -380,6 +409,36 @@ impl Reader {
                 self.correct(done, false, |s, d, a, now| {
                     s.set_claim_kind(d, a, claim, kind, now)
                 });
+            }
+            (Pick::SplitAlias { actor }, Choice::Alias(alias)) => {
+                self.pick_new_home(Pick::SplitInto { actor, alias }, Some(actor));
+            }
+            (Pick::SplitInto { actor, alias }, Choice::Actor(_) | Choice::NoOne) => {
+                let into = match choice {
+                    Choice::Actor(a) => Some(a),
+                    _ => None,
+                };
+                let Some(words) = self.doc.as_ref().map(|d| d.slice(alias).to_string()) else {
+                    return;
+                };
+                let done = format!("{words} split off {}", actor_name(actor));
+                self.correct(done, true, |s, d, a, now| {
+                    s.split_actor(d, a, actor, &words, into, now).is_some()
+                });
+            }
+            (Pick::MoveInto { words }, Choice::Actor(_) | Choice::NoOne) => {
+                let into = match choice {
+                    Choice::Actor(a) => Some(a),
+                    _ => None,
+                };
+                let who = into.map_or("an actor of its own".to_string(), actor_name);
+                self.selection = None;
+                self.correct(format!("mentions moved to {who}"), true, |s, d, a, now| {
+                    s.move_mention(d, a, words, into, now).is_some()
+                });
+                if self.message.is_none() {
+                    self.message = Some("no actor's mention in the words marked".into());
+                }
             }
             (Pick::Part { claim, words }, Choice::Part(part)) => {
                 let id = analysis.claim_id(claim);
@@ -612,6 +671,15 @@ impl Reader {
             }
             AddEvent => {
                 self.add_event();
+                return true;
+            }
+            SplitActor => {
+                self.pick_new_home(
+                    Pick::MoveInto {
+                        words: selection.span,
+                    },
+                    None,
+                );
                 return true;
             }
             ClaimPart => {
