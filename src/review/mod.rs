@@ -726,6 +726,44 @@ impl Session {
         attach::attach(doc, analysis, &mut self.review);
     }
 
+    /// Which claims and actors of `analysis` the analyst's corrections made (added, or not
+    /// as the machine had them: another kind, source, cue, hedges or content; another name,
+    /// kind or mentions), each by index, for the panes to mark.
+    pub fn corrected(&self, analysis: &Analysis) -> (Vec<bool>, Vec<bool>) {
+        use std::collections::HashMap;
+        let machine = &self.machine;
+        fn source<'a>(a: &'a Analysis, c: &crate::analysis::Claim) -> Option<(Span, Vec<&'a str>)> {
+            let s = c.source.as_ref()?;
+            let names = s.actors.iter().map(|&x| a.actors[x].name.as_str());
+            Some((s.span, names.collect()))
+        }
+        let mut claims: HashMap<Span, Vec<usize>> = HashMap::new();
+        for (i, c) in machine.claims.iter().enumerate() {
+            claims.entry(c.span).or_default().push(i);
+        }
+        let claim_corrected = analysis.claims.iter().map(|c| {
+            c.added.is_some()
+                || !claims.get(&c.span).is_some_and(|same| {
+                    same.iter().any(|&m| {
+                        let m = &machine.claims[m];
+                        (m.cue, m.kind, &m.hedges) == (c.cue, c.kind, &c.hedges)
+                            && source(machine, m) == source(analysis, c)
+                    })
+                })
+        });
+        let actors: HashMap<&str, &crate::analysis::Actor> = machine
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a))
+            .collect();
+        let actor_corrected = analysis.actors.iter().map(|a| {
+            !actors
+                .get(a.name.as_str())
+                .is_some_and(|m| m.kind == a.kind && m.mentions == a.mentions)
+        });
+        (claim_corrected.collect(), actor_corrected.collect())
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -1312,6 +1312,11 @@ fn words_marked_in_the_article_become_a_claims_cue_source_or_content() {
     let analysis = app.reader().analysis.clone().unwrap();
     let c = &analysis.claims[claim];
     assert_eq!(c.cue.map(|s| doc.slice(s)), Some("denied on Monday"));
+    let screen = draw(&mut app, 100, 20).backend().to_string();
+    assert!(
+        screen.contains("c1* assertion"),
+        "marked corrected: {screen}"
+    );
     // the source from marked words, then U takes it back
     let before = c.source.clone();
     app.reader_mut().selection = Selection::of(words("The council"));
@@ -1359,6 +1364,10 @@ fn an_alias_is_split_off_and_a_mention_moved_from_the_keyboard() {
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(app.message.as_deref(), Some("Amman split off Jordan"));
     assert_eq!(actor(&app, "Amman").map(|a| a.0), Some(2));
+    // both actors marked as the analyst's work in the pane
+    let screen = draw(&mut app, 100, 20).backend().to_string();
+    assert!(screen.contains("Amman ×2*"), "{screen}");
+    assert!(screen.contains("Jordan ×2*"), "{screen}");
     assert!(
         !actor(&app, "Jordan")
             .unwrap()
@@ -1379,4 +1388,6 @@ fn an_alias_is_split_off_and_a_mention_moved_from_the_keyboard() {
     // U takes the move back, then the split
     run(&mut app, &[Undo, Undo]);
     assert_eq!(actor(&app, "Amman"), None);
+    let screen = draw(&mut app, 100, 20).backend().to_string();
+    assert!(!screen.contains('*'), "nothing left marked: {screen}");
 }

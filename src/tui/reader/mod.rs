@@ -54,6 +54,9 @@ pub struct Reader {
     /// Claims and events shown: all, or those of the filter's actor.
     pub claim_view: Vec<usize>,
     pub event_view: Vec<usize>,
+    /// By index, the claims and actors the analyst's corrections made, which the panes mark
+    /// ([`crate::review::Session::corrected`]; made when the views are).
+    pub corrected: (Vec<bool>, Vec<bool>),
     pub filter: Option<usize>,
     pub current: Option<Item>,
     focus_spans: Vec<Span>,
@@ -93,6 +96,7 @@ impl Reader {
             timeline: ListView::default(),
             claim_view: Vec::new(),
             event_view: Vec::new(),
+            corrected: Default::default(),
             filter: None,
             current: None,
             focus_spans: Vec::new(),
@@ -478,6 +482,11 @@ impl Reader {
         };
         let statuses = self.statuses();
         let notes = self.noted_spans();
+        self.corrected = self
+            .session
+            .as_ref()
+            .map(|s| s.corrected(analysis))
+            .unwrap_or_default();
         self.marks = Marks::new(analysis, &statuses, &notes);
         let mentions: Vec<Span> = self
             .filter
