@@ -66,7 +66,7 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
             on: Typed::Published,
             ..
         } => format!(
-            "YYYY-MM-DD, empty for the briefing's own · {}",
+            "2024-11-23, 23 November 2024 or Nov 23, 2024; empty for the briefing's own · {}",
             prompt_hint(keys)
         ),
         Overlay::Typing {

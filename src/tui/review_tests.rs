@@ -1127,7 +1127,7 @@ fn the_published_date_set_in_the_reader_resolves_the_timeline_at_once_and_is_kep
     run(&mut app, &[SetPublished]);
     let screen = draw(&mut app, 100, 24).backend().to_string();
     assert!(screen.contains(" published "), "{screen}");
-    typed(&mut app, "2024-11-25");
+    typed(&mut app, "Nov 25, 2024");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     let doc = app.reader().doc.clone().unwrap();
     assert_eq!(doc.meta.published, Some("2024-11-25".parse().unwrap()));
@@ -1166,11 +1166,17 @@ fn the_published_date_set_in_the_reader_resolves_the_timeline_at_once_and_is_kep
     };
     let (doc, _) = given.read(&origin).unwrap();
     assert_eq!(doc.meta.published_from, Some(DateSource::Given));
-    // a date that is none is refused; U takes the date back, the timeline with it
-    run(&mut app, &[SetPublished]);
-    typed(&mut app, "x");
-    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert!(app.message.as_deref().unwrap().contains("is not a date"));
+    // a date that is none, or not one day, is refused; U takes the date back, the timeline
+    // with it
+    for bad in ["x", "Nov 2024", "last Friday"] {
+        run(&mut app, &[SetPublished]);
+        typed(&mut app, bad);
+        key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        assert!(
+            app.message.as_deref().unwrap().contains("is not a date"),
+            "{bad}"
+        );
+    }
     run(&mut app, &[Undo]);
     assert_eq!(app.reader().doc.as_ref().unwrap().meta.published, None);
     assert_eq!(friday(&app).as_deref(), Some("XXXX-WXX-5"));

@@ -50,7 +50,8 @@ pub enum Overlay {
 pub enum Typed {
     /// Actor `.0`'s new name.
     ActorName(usize),
-    /// The briefing's published date (YYYY-MM-DD; empty clears the review's).
+    /// The briefing's published date (one day in any form the time tagger reads; empty
+    /// clears the review's).
     Published,
     /// Event `.0`'s date ("2024-11-22", "Nov 2024", "last Friday", "undated").
     EventDate(usize),

@@ -479,10 +479,13 @@ impl Reader {
         let text = text.trim();
         let date = match text {
             "" => None,
-            _ => match text.parse::<jiff::civil::Date>() {
-                Ok(date) => Some(date),
-                Err(_) => {
-                    self.message = Some(format!("{text:?} is not a date (YYYY-MM-DD)"));
+            // "2024-11-23", "23 November 2024", "Nov 23, 2024": any one whole day
+            _ => match crate::analysis::times::resolve(text, None).and_then(|v| v.interval()) {
+                Some((first, last)) if first == last => Some(first),
+                _ => {
+                    self.message = Some(format!(
+                        "{text:?} is not a date (2024-11-23, 23 November 2024, Nov 23, 2024)"
+                    ));
                     return;
                 }
             },
