@@ -4,7 +4,9 @@
 use serde::{Serialize, Serializer};
 
 use crate::analysis::times::TimeValue;
-use crate::analysis::{ActorKind, Analysis, Claim, ClaimKind, MentionForm, TimexType};
+use crate::analysis::{
+    ActorKind, Analysis, Claim, ClaimKind, Event, EventId, MentionForm, TimexType,
+};
 use crate::document::{DateSource, Document, Span};
 
 pub const SCHEMA: &str = "brief.analysis/1";
@@ -119,6 +121,10 @@ pub struct EventJson<'a> {
     /// null}`; absent for a dated event and for one the text does not bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub within: Option<WithinJson<'a>>,
+    /// The words the analyst typed for the date `value` holds (a review's correction; `time`
+    /// is then null).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -204,6 +210,16 @@ impl ClaimIds {
 
 pub fn event_id(index: usize) -> String {
     id('t', index)
+}
+
+/// The id of the event at `index` in the timeline: its place, unless a correction moved,
+/// removed or added events, when it keeps the machine's (t3) or takes the analyst's (ut1).
+pub fn event_id_of(event: &Event, index: usize) -> String {
+    match event.id {
+        None => event_id(index),
+        Some(EventId::Machine(k)) => event_id(k),
+        Some(EventId::Added(n)) => format!("ut{n}"),
+    }
 }
 
 /// "a1" for the first actor: made with itoa rather than `format!`, whose machinery cost
@@ -321,18 +337,19 @@ pub fn to_json<'a>(
         timeline: Lazy::new(analysis.timeline.len(), move |i| {
             let e = &analysis.timeline[i];
             EventJson {
-                id: event_id(i),
+                id: event_id_of(e, i),
                 label: &e.label,
                 start: at(e.span.start),
                 end: at(e.span.end),
                 time: e.time,
-                value: e.time.map(|t| &analysis.times[t].value),
+                value: e.date(&analysis.times).map(|(v, _)| v),
                 actors: ids(&e.actors, actor_id),
                 order: i + 1,
                 within: e.within.as_ref().map(|w| WithinJson {
                     after: w.after.as_ref(),
                     before: w.before.as_ref(),
                 }),
+                given: e.given.as_ref().map(|g| g.typed.as_str()),
             }
         }),
         warnings,

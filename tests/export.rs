@@ -51,8 +51,8 @@ fn actor(doc: &Document, name: &str, kind: ActorKind, forms: &[&str]) -> Actor {
 }
 
 /// The fixture, an analysis of it written out by hand, and a review with every kind of
-/// item: statuses, a grade, notes with markup in them, an orphan, a free note and an added
-/// claim.
+/// item: statuses, a grade, notes with markup in them, an orphan, a free note, an added
+/// claim and the timeline's corrections.
 fn briefing() -> (Document, Analysis, Session) {
     let (doc, _) = Document::from_bytes(FIXTURE).unwrap();
     let mut analysis = Analysis {
@@ -102,6 +102,8 @@ fn briefing() -> (Document, Analysis, Session) {
             time: Some(1),
             actors: vec![1],
             within: None,
+            given: None,
+            id: None,
         },
         Event {
             label: "Paris later sent a team <of twelve>".into(),
@@ -112,6 +114,8 @@ fn briefing() -> (Document, Analysis, Session) {
                 after: Some("2024".parse().unwrap()),
                 before: Some("2025-03".parse().unwrap()),
             }),
+            given: None,
+            id: None,
         },
         Event {
             label: "the harbour bridge would reopen".into(),
@@ -119,6 +123,8 @@ fn briefing() -> (Document, Analysis, Session) {
             time: Some(0),
             actors: vec![],
             within: None,
+            given: None,
+            id: None,
         },
     ];
     let at = |s: i64| Timestamp::from_second(1_800_000_000 + s).unwrap();
@@ -146,6 +152,16 @@ fn briefing() -> (Document, Analysis, Session) {
     session.add_note(&doc, span(&doc, "France"), "Ask the *embassy*.", at(10));
     // An item on a passage that is no longer in the text.
     session.set_status(&doc, &analysis, 0, Status::Supported, at(11));
+    // The timeline corrected: an undated event dated in words, an event removed, one added;
+    // the machine's events keep their ids (t2, t3), the added one takes ut1.
+    session
+        .set_event_date(&doc, &mut analysis, 1, "last Thursday", at(12))
+        .unwrap();
+    assert!(session.remove_event(&doc, &mut analysis, 0, at(13)));
+    let critics = span(&doc, "Critics said the plan was");
+    session
+        .add_event(&doc, &mut analysis, critics, at(14))
+        .unwrap();
     (doc, analysis, session)
 }
 

@@ -67,6 +67,21 @@ impl Desk {
             .expect("a Markdown export beside the briefing");
         std::fs::read_to_string(exported).unwrap()
     }
+
+    /// What `brief export --format FORMAT` writes of the briefing's review.
+    fn export(&self, format: &str) -> String {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["export", "--format", format])
+            .args(self.args())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json_export(&self) -> serde_json::Value {
+        serde_json::from_str(&self.export("json")).unwrap()
+    }
 }
 
 #[test]
@@ -298,16 +313,7 @@ fn corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
     ] {
         assert!(md.contains(said), "{said:?} in {md}");
     }
-    let export = |format: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
-            .args(["export", "--format", format])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let json: serde_json::Value = serde_json::from_str(&export("json")).unwrap();
+    let json = desk.json_export();
     let claim = &json["claims"][0];
     assert_eq!(claim["kind"], "estimate");
     assert_eq!(claim["source"]["text"], "Ana Ruiz");
@@ -327,12 +333,143 @@ fn corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
         kinds,
         ["claim_kind", "claim_source", "rename_actor", "retype_actor"]
     );
-    let csv = export("csv");
+    let csv = desk.export("csv");
     let row = csv
         .lines()
         .find(|l| l.starts_with("c1,"))
         .expect("c1's row");
     assert!(row.contains(",estimate,Ana Ruiz,"), "{row}");
+}
+
+#[test]
+fn event_corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
+    let front = "---\npublished: 2024-11-23\n---\n";
+    let body = "The ministry said on Friday that the talks would resume in Geneva.\n\n\
+                The army withdrew from the border town, officials said.\n\n\
+                Envoys met the foreign minister after the summit in March.\n";
+    let desk = Desk::new("talks.md", &format!("{front}{body}"));
+    let (dir, briefing) = (desk.dir.path(), &desk.briefing);
+    let args = desk.args();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    // the timeline as the machine made it: the summit, the envoys, the army, the ministry
+    session.step("4jjT", "the date asked for", |s| {
+        s.contains("date of The army withdrew")
+    });
+    session.step("Feb 2024\r", "dated and moved first", |s| {
+        s.contains("dated Feb 2024")
+    });
+    session.step("jD", "the summit removed", |s| {
+        s.contains("event “the summit” removed")
+    });
+    session.step("1ve", "the first sentence added as an event", |s| {
+        s.contains("added as event ut1")
+    });
+    session.quit();
+
+    // the briefing edited: a paragraph before everything
+    std::fs::write(briefing, format!("{front}Update: a line.\n\n{body}")).unwrap();
+    let session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the corrections applied again", |s| {
+        s.contains("Feb 2024") && !s.contains("the summit  ")
+    });
+    session.quit();
+    let json = desk.json_export();
+    let timeline = json["timeline"].as_array().unwrap();
+    let rows: Vec<(&str, &str)> = timeline
+        .iter()
+        .map(|e| (e["id"].as_str().unwrap(), e["label"].as_str().unwrap()))
+        .collect();
+    assert_eq!(rows[0], ("t3", "The army withdrew from the border town"));
+    assert_eq!(timeline[0]["value"], "2024-02");
+    assert_eq!(timeline[0]["given"], "Feb 2024");
+    assert!(rows.iter().all(|(_, l)| *l != "the summit"), "{rows:?}");
+    assert!(rows.iter().any(|(id, _)| *id == "ut1"), "{rows:?}");
+    let md = desk.export("md");
+    for said in [
+        "Event “The army withdrew from the border town” dated 2024-02 (typed “Feb 2024”)",
+        "Removed the event “after the summit in March” (not an event)",
+        "Added as an event: “The ministry said on Friday",
+        "(dated by the analyst: “Feb 2024”)",
+    ] {
+        assert!(md.contains(said), "{said:?} in {md}");
+    }
+
+    // the army's sentence gone: its date is an orphan, kept and said in the export
+    let cut = body.replace(
+        "The army withdrew from the border town, officials said.\n\n",
+        "",
+    );
+    std::fs::write(briefing, format!("{front}{cut}")).unwrap();
+    let md = desk.export("md");
+    assert!(
+        md.contains("dated 2024-02 (typed “Feb 2024”) (no longer applies)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_claims_content_marked_in_the_article_survives_a_restart_and_an_edit() {
+    let body = "Officials said on Monday that the bridge would reopen in June.\n";
+    let desk = Desk::new("bridge.md", body);
+    let (dir, briefing) = (desk.dir.path(), &desk.briefing);
+    let args = desk.args();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    // the claim in the article, its sentence selected, marked as the claim's content
+    session.step("1]v=", "the part picker", |s| {
+        s.contains("the words are c1's")
+    });
+    session.step("content\r", "marked", |s| {
+        s.contains("c1: the words marked as its content")
+    });
+    session.quit();
+    std::fs::write(briefing, format!("Update: a line.\n\n{body}")).unwrap();
+    let json = desk.json_export();
+    assert_eq!(
+        json["claims"][0]["text"],
+        "Officials said on Monday that the bridge would reopen in June."
+    );
+    let md = desk.export("md");
+    assert!(
+        md.contains("“Officials said on Monday that the bridge would reopen in June.” marked as the content of “that the bridge would reopen in June”"),
+        "{md}"
+    );
+}
+
+#[test]
+fn an_alias_split_off_survives_a_restart_and_an_edit() {
+    let body = "Jordan said the border was calm. Officials in Amman denied it.\n";
+    let desk = Desk::new("border.md", body);
+    let (dir, briefing) = (desk.dir.path(), &desk.briefing);
+    let args = desk.args();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    session.step("3|", "the alias picker", |s| s.contains("split off Jordan"));
+    session.step("Amman\r", "where it goes", |s| {
+        s.contains("its mentions from Jordan go to")
+    });
+    session.step("its own\r", "split", |s| {
+        s.contains("Amman split off Jordan")
+    });
+    session.quit();
+    std::fs::write(briefing, format!("Update: a line.\n\n{body}")).unwrap();
+    let json = desk.json_export();
+    let names: Vec<&str> = json["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Amman") && names.contains(&"Jordan"),
+        "{names:?}"
+    );
+    let md = desk.export("md");
+    assert!(
+        md.contains("Split Amman off Jordan (to an actor of its own)"),
+        "{md}"
+    );
 }
 
 /// A full disk under the review store (a file-size limit, RLIMIT_FSIZE, on the running

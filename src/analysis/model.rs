@@ -208,6 +208,51 @@ pub struct Event {
     pub actors: Vec<usize>,
     /// For an undated event, the interval it is known to lie in, when the text tells.
     pub within: Option<Within>,
+    /// A date the analyst gave it (a review correction), in force over `time`.
+    pub given: Option<GivenDate>,
+    /// Its id once a correction has moved, removed or added events; none while the timeline
+    /// is as the machine made it, when the id is its place ([`crate::schema::event_id`]).
+    pub id: Option<EventId>,
+}
+
+impl Event {
+    /// Its date: the analyst's when given, else its time expression's; with the type
+    /// [`crate::analysis::times::readable`] words it by.
+    pub fn date<'a>(&'a self, times: &'a [Timex]) -> Option<(&'a TimeValue, TimexType)> {
+        match &self.given {
+            Some(given) => Some((&given.value, given.kind())),
+            None => self
+                .time
+                .and_then(|t| times.get(t))
+                .map(|t| (&t.value, t.kind)),
+        }
+    }
+}
+
+/// A date the analyst typed for an event, resolved when typed ("last Friday" against the
+/// published date) and kept as the value, with the words typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GivenDate {
+    pub value: TimeValue,
+    pub typed: String,
+}
+
+impl GivenDate {
+    pub fn kind(&self) -> TimexType {
+        match self.value {
+            TimeValue::Time(..) => TimexType::Time,
+            _ => TimexType::Date,
+        }
+    }
+}
+
+/// An event's id that no correction moves: the machine's event keeps its place in the
+/// machine's timeline (t1 ... by `Machine(index)`), the analyst's takes the next number of
+/// their own series (ut1 ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventId {
+    Machine(usize),
+    Added(usize),
 }
 
 /// Where an undated event lies: after one date, before another, or between the two. The

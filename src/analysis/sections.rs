@@ -221,6 +221,8 @@ impl Joined {
                 actors: actors(e.actors),
                 label: e.label,
                 within: e.within,
+                given: e.given,
+                id: e.id,
             })
             .collect();
         self.timelines.push(timeline);
@@ -383,6 +385,8 @@ mod tests {
             time,
             actors,
             within: None,
+            given: None,
+            id: None,
         }
     }
 

@@ -3,9 +3,10 @@
 
 use std::fmt::Write;
 
+use crate::analysis::EventId;
 use crate::analysis::times::readable;
 use crate::document::DateSource;
-use crate::review::{Change, Status};
+use crate::review::{Change, Part, Status};
 
 use super::{Briefing, status, word};
 
@@ -147,19 +148,24 @@ pub fn render(b: &Briefing) -> String {
                 None => "undated".to_string(),
             };
             let when = event
-                .time
-                .and_then(|t| b.analysis.times.get(t))
-                .map_or(undated, |t| {
+                .date(&b.analysis.times)
+                .map_or(undated, |(value, kind)| {
                     // in words for the reader of the note, the value for the record
-                    let words = readable(&t.value, t.kind);
-                    let value = t.value.to_string();
+                    let words = readable(value, kind);
+                    let value = value.to_string();
                     if words == value {
                         inline(&value)
                     } else {
                         format!("{} ({})", inline(&words), inline(&value))
                     }
                 });
-            let _ = writeln!(out, "{}. {when}: {}", i + 1, inline(&event.label));
+            // what the analyst did, so the note never passes it off as the machine's
+            let by = match (&event.given, event.id) {
+                (_, Some(EventId::Added(_))) => " (added by the analyst)".to_string(),
+                (Some(given), _) => format!(" (dated by the analyst: “{}”)", inline(&given.typed)),
+                _ => String::new(),
+            };
+            let _ = writeln!(out, "{}. {when}: {}{by}", i + 1, inline(&event.label));
         }
     }
 
@@ -190,6 +196,30 @@ pub fn render(b: &Briefing) -> String {
                     inline(&quote.exact),
                     actor.as_deref().map_or("none".to_string(), inline)
                 ),
+                Change::ClaimPart {
+                    quote, part, words, ..
+                } => match words {
+                    Some(words) => format!(
+                        "“{}” marked as {} of “{}”",
+                        inline(&words.exact),
+                        part_words(*part),
+                        inline(&quote.exact)
+                    ),
+                    None => format!("No hedges in “{}”", inline(&quote.exact)),
+                },
+                Change::SplitActor { name, alias, into } => format!(
+                    "Split {} off {} (to {})",
+                    inline(alias),
+                    inline(name),
+                    into.as_deref()
+                        .map_or("an actor of its own".to_string(), inline)
+                ),
+                Change::MoveMention { quote, into, .. } => format!(
+                    "Moved the mention “{}” to {}",
+                    inline(&quote.exact),
+                    into.as_deref()
+                        .map_or("an actor of its own".to_string(), inline)
+                ),
                 Change::RenameActor { name, to } => {
                     format!("Renamed {} to {}", inline(name), inline(to))
                 }
@@ -198,6 +228,29 @@ pub fn render(b: &Briefing) -> String {
                 }
                 Change::RemoveActor { name } => {
                     format!("Removed {} (not an actor)", inline(name))
+                }
+                Change::EventDate {
+                    quote,
+                    value,
+                    typed,
+                    ..
+                } => match value {
+                    Some(value) => format!(
+                        "Event “{}” dated {} (typed “{}”)",
+                        inline(&quote.exact),
+                        inline(&value.to_string()),
+                        inline(typed)
+                    ),
+                    None => format!("Event “{}” made undated", inline(&quote.exact)),
+                },
+                Change::RemoveEvent { quote, .. } => {
+                    format!(
+                        "Removed the event “{}” (not an event)",
+                        inline(&quote.exact)
+                    )
+                }
+                Change::AddEvent { quote, .. } => {
+                    format!("Added as an event: “{}”", inline(&quote.exact))
                 }
             };
             let lost = if correction.orphaned {
@@ -223,6 +276,14 @@ pub fn render(b: &Briefing) -> String {
         }
     }
     out
+}
+
+/// A claim's part as a correction names it: "the content", "a hedge".
+fn part_words(part: Part) -> String {
+    match part {
+        Part::Hedge | Part::NoHedges => part.words().to_string(),
+        _ => format!("the {}", part.words()),
+    }
 }
 
 /// Text on one line: runs of whitespace become one space, then [`escape`].

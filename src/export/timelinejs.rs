@@ -20,9 +20,8 @@ pub fn render(b: &Briefing) -> String {
         .timeline
         .iter()
         .map(|e| {
-            e.time
-                .and_then(|t| analysis.times.get(t))
-                .and_then(|t| date(&t.value, t.kind))
+            e.date(&analysis.times)
+                .and_then(|(value, kind)| date(value, kind))
         })
         .collect();
     let published = b.doc.meta.published.map(day);

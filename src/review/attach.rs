@@ -2,7 +2,7 @@
 //! then every item found again by its quote. An item that cannot be found is marked
 //! orphaned and kept where it was.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Actor, Analysis, GivenDate};
 use crate::document::{Document, Span};
 use crate::schema::ClaimIds;
 
@@ -12,7 +12,7 @@ use super::model::{Change, Correction, Quote, Review};
 
 /// Applies every correction in force to `analysis`, then attaches the items.
 pub fn attach(doc: &Document, analysis: &mut Analysis, review: &mut Review) {
-    number_added_claims(&mut review.corrections);
+    number_added(&mut review.corrections);
     for correction in &mut review.corrections {
         apply(doc, analysis, correction);
     }
@@ -32,14 +32,10 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
             start,
             end,
             number,
-        } => match locate(&doc.text, quote, *start) {
-            Some(found) => {
-                correct::add_claim(doc, analysis, found.bytes, number.unwrap_or_default());
-                (*start, *end) = (found.start, found.end);
-                false
-            }
-            None => true,
-        },
+        } => !relocate(doc, quote, (start, end)).is_some_and(|span| {
+            correct::add_claim(doc, analysis, span, number.unwrap_or_default());
+            true
+        }),
         Change::ClaimKind {
             quote,
             cue,
@@ -72,6 +68,66 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
                 _ => true,
             }
         }
+        Change::ClaimPart {
+            quote,
+            cue,
+            start,
+            end,
+            part,
+            words,
+            words_start,
+        } => {
+            let claim = find_claim(doc, analysis, quote, cue.as_deref(), (start, end));
+            let marked = match words {
+                Some(words) => {
+                    let found = locate(&doc.text, words, *words_start);
+                    if let Some(found) = &found {
+                        *words_start = found.start;
+                    }
+                    found.map(|f| Some(f.bytes))
+                }
+                None => Some(None),
+            };
+            match (claim, marked) {
+                (Some(claim), Some(marked)) => {
+                    !correct::set_claim_part(doc, analysis, claim, *part, marked)
+                }
+                _ => true,
+            }
+        }
+        Change::SplitActor { name, alias, into } => {
+            let target = into.as_deref().map(|n| correct::find_actor(analysis, n));
+            match (correct::find_actor(analysis, name), target) {
+                (Some(from), None | Some(Some(_))) => {
+                    let into = target.flatten();
+                    let reads = |span: Span| doc.slice(span) == alias.as_str();
+                    correct::move_mentions(doc, analysis, from, into, alias, reads).is_none()
+                }
+                _ => true,
+            }
+        }
+        Change::MoveMention {
+            quote,
+            start,
+            end,
+            into,
+        } => {
+            let words = relocate(doc, quote, (start, end));
+            let target = into.as_deref().map(|n| correct::find_actor(analysis, n));
+            let from = words.and_then(|w| {
+                let holds = |a: &Actor| a.mentions.iter().any(|m| w.contains(m.span));
+                analysis.actors.iter().position(holds).map(|a| (a, w))
+            });
+            match (from, target) {
+                (Some((from, w)), None | Some(Some(_))) => {
+                    let into = target.flatten();
+                    let name = doc.slice(w).trim().to_string();
+                    let inside = |span: Span| w.contains(span);
+                    correct::move_mentions(doc, analysis, from, into, &name, inside).is_none()
+                }
+                _ => true,
+            }
+        }
         Change::RenameActor { name, to } => match correct::find_actor(analysis, name) {
             Some(a) => !correct::rename_actor(analysis, a, to),
             None => true,
@@ -87,6 +143,37 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
             Some(a) => !correct::remove_actor(analysis, a),
             None => true,
         },
+        Change::EventDate {
+            quote,
+            start,
+            end,
+            value,
+            typed,
+        } => match find_event(doc, analysis, quote, (start, end)) {
+            Some(event) => {
+                let given = value.map(|value| GivenDate {
+                    value,
+                    typed: typed.clone(),
+                });
+                correct::set_event_date(analysis, event, given, doc.meta.published).is_none()
+            }
+            None => true,
+        },
+        Change::RemoveEvent { quote, start, end } => {
+            match find_event(doc, analysis, quote, (start, end)) {
+                Some(event) => !correct::remove_event(analysis, event),
+                None => true,
+            }
+        }
+        Change::AddEvent {
+            quote,
+            start,
+            end,
+            number,
+        } => !relocate(doc, quote, (start, end)).is_some_and(|span| {
+            correct::add_event(doc, analysis, span, number.unwrap_or_default());
+            true
+        }),
         Change::MergeActors { from, into } => {
             match (
                 correct::find_actor(analysis, from),
@@ -101,30 +188,59 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
     };
 }
 
-/// Gives each added claim without a number (a format 2 file kept none) or with one an
-/// earlier claim took (two readers adding one at once) the next free number, in the order
-/// kept; the others keep theirs.
-pub fn number_added_claims(corrections: &mut [Correction]) {
-    let mut next = next_claim_number(corrections);
-    let mut taken = Vec::new();
-    for correction in corrections {
-        if let Change::AddClaim { number, .. } = &mut correction.change {
-            if number.is_none_or(|n| taken.contains(&n)) {
-                *number = Some(next);
-                next += 1;
-            }
-            taken.extend(*number);
+/// What the analyst adds, each in a series of numbers of its own (u1 ... claims, ut1 ...
+/// events).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Series {
+    Claims,
+    Events,
+}
+
+impl Series {
+    /// The number of an addition of this series, if the change is one.
+    fn number(self, change: &mut Change) -> Option<&mut Option<usize>> {
+        match (self, change) {
+            (Series::Claims, Change::AddClaim { number, .. })
+            | (Series::Events, Change::AddEvent { number, .. }) => Some(number),
+            _ => None,
         }
     }
 }
 
-/// The number the next claim the analyst adds takes: one past every number given, undone
-/// ones too, so no id is ever given twice.
-pub fn next_claim_number(corrections: &[Correction]) -> usize {
-    let numbers = corrections.iter().filter_map(|c| match c.change {
-        Change::AddClaim { number, .. } => number,
+/// The number an addition was given, if the change is one.
+fn added_number(change: &Change, series: Series) -> Option<usize> {
+    match (series, change) {
+        (Series::Claims, Change::AddClaim { number, .. })
+        | (Series::Events, Change::AddEvent { number, .. }) => *number,
         _ => None,
-    });
+    }
+}
+
+/// Gives each addition without a number (a format 2 file kept none) or with one an earlier
+/// addition of its series took (two readers adding one at once) the next free number, in
+/// the order kept; the others keep theirs.
+pub fn number_added(corrections: &mut [Correction]) {
+    for series in [Series::Claims, Series::Events] {
+        let mut next = next_number(corrections, series);
+        let mut taken = Vec::new();
+        for correction in corrections.iter_mut() {
+            if let Some(number) = series.number(&mut correction.change) {
+                if number.is_none_or(|n| taken.contains(&n)) {
+                    *number = Some(next);
+                    next += 1;
+                }
+                taken.extend(*number);
+            }
+        }
+    }
+}
+
+/// The number the next addition of `series` takes: one past every number given, undone
+/// ones too, so no id is ever given twice.
+pub fn next_number(corrections: &[Correction], series: Series) -> usize {
+    let numbers = corrections
+        .iter()
+        .filter_map(|c| added_number(&c.change, series));
     numbers.max().unwrap_or(0) + 1
 }
 
@@ -137,9 +253,24 @@ fn find_claim(
     cue: Option<&str>,
     at: (&mut usize, &mut usize),
 ) -> Option<usize> {
+    claim_at(doc, analysis, relocate(doc, quote, at)?, cue)
+}
+
+/// Where a correction's quote now is, in bytes; `at` (code points) follows it there.
+fn relocate(doc: &Document, quote: &Quote, at: (&mut usize, &mut usize)) -> Option<Span> {
     let found = locate(&doc.text, quote, *at.0)?;
     (*at.0, *at.1) = (found.start, found.end);
-    claim_at(doc, analysis, found.bytes, cue)
+    Some(found.bytes)
+}
+
+/// The event a correction is about, found by the quote of its words.
+fn find_event(
+    doc: &Document,
+    analysis: &Analysis,
+    quote: &Quote,
+    at: (&mut usize, &mut usize),
+) -> Option<usize> {
+    correct::event_at(analysis, relocate(doc, quote, at)?)
 }
 
 /// Finds each claim review and note again in the text, and the claim each review is about.

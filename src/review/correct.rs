@@ -1,9 +1,17 @@
 //! The analyst's corrections applied to an analysis: a claim the machine missed, a claim's
-//! source, two actors that are one, an actor renamed or removed. Each is idempotent where it
+//! source or parts, two actors that are one, an actor renamed, split or removed, a mention
+//! moved, an event dated, removed or added. Each is idempotent where it
 //! can be (an added claim, a merge, a rename), so re-applying them to a new analysis is safe.
 
-use crate::analysis::{Analysis, Claim, ClaimKind, Source};
+use jiff::civil::Date;
+
+use crate::analysis::times::{TimeValue, sort_key};
+use crate::analysis::{
+    Actor, Analysis, Claim, ClaimKind, Event, EventId, GivenDate, Mention, Source, TimexType,
+};
 use crate::document::{Document, Span};
+
+use super::model::Part;
 
 /// Adds a claim over `span` (bytes, on character boundaries), the analyst's `number`th,
 /// unless the analysis already has one there; returns its index. Claims stay in text order,
@@ -126,6 +134,84 @@ fn renumber_actors(analysis: &mut Analysis, gone: usize, instead: Option<usize>)
     }
 }
 
+/// Moves the mentions of actor `from` that `moved` picks to actor `into`, or to a new actor
+/// named `name` of `from`'s kind (appended, so no actor's index moves); the words of those
+/// mentions become aliases of where they went and stop being `from`'s when none of its
+/// mentions reads so any more. A claim's source or an event that holds a moved mention names
+/// where it went too, and stops naming `from` when it holds no mention of it. An actor left
+/// without mentions is removed. Returns where they went (its index after any removal), none
+/// when nothing moved.
+pub fn move_mentions(
+    doc: &Document,
+    analysis: &mut Analysis,
+    from: usize,
+    into: Option<usize>,
+    name: &str,
+    moved: impl Fn(Span) -> bool,
+) -> Option<usize> {
+    if into == Some(from) || into.is_some_and(|i| i >= analysis.actors.len()) {
+        return None;
+    }
+    let actor = analysis.actors.get_mut(from)?;
+    let (gone, left): (Vec<Mention>, Vec<Mention>) =
+        actor.mentions.iter().partition(|m| moved(m.span));
+    if gone.is_empty() {
+        return None;
+    }
+    actor.mentions = left.clone();
+    let reads = |ms: &[Mention], alias: &str| ms.iter().any(|m| doc.slice(m.span) == alias);
+    actor
+        .aliases
+        .retain(|a| reads(&left, a) || !reads(&gone, a));
+    let kind = actor.kind;
+    let into = into.unwrap_or_else(|| {
+        analysis.actors.push(Actor {
+            name: name.to_string(),
+            kind,
+            role: None,
+            affiliation: None,
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+        });
+        analysis.actors.len() - 1
+    });
+    let target = &mut analysis.actors[into];
+    for m in &gone {
+        let alias = doc.slice(m.span);
+        if !target.aliases.iter().any(|a| a == alias) {
+            target.aliases.push(alias.to_string());
+        }
+    }
+    target.mentions.extend(gone.iter().copied());
+    target.mentions.sort_by_key(|m| m.span);
+    target.mentions.dedup_by_key(|m| m.span);
+    let holds = |ms: &[Mention], span: Span| ms.iter().any(|m| span.contains(m.span));
+    let repoint = |actors: &mut Vec<usize>, span: Span| {
+        if !actors.contains(&from) || !holds(&gone, span) {
+            return;
+        }
+        if !actors.contains(&into) {
+            actors.push(into);
+        }
+        if !holds(&left, span) {
+            actors.retain(|&a| a != from);
+        }
+    };
+    for claim in &mut analysis.claims {
+        if let Some(source) = &mut claim.source {
+            repoint(&mut source.actors, source.span);
+        }
+    }
+    for event in &mut analysis.timeline {
+        repoint(&mut event.actors, event.span);
+    }
+    if left.is_empty() {
+        remove_actor(analysis, from);
+        return Some(if into > from { into - 1 } else { into });
+    }
+    Some(into)
+}
+
 /// Gives actor `actor` the name `to`; the name it had stays among its aliases, so a
 /// re-applied rename finds it. `false` when out of range or `to` is blank.
 pub fn rename_actor(analysis: &mut Analysis, actor: usize, to: &str) -> bool {
@@ -181,6 +267,205 @@ pub fn set_claim_source(analysis: &mut Analysis, claim: usize, actor: Option<usi
     };
     analysis.claims[claim].source = source;
     true
+}
+
+/// Makes `words` (bytes; none for [`Part::NoHedges`]) part `part` of claim `claim`: its
+/// content (the sentence around it following), cue, source (the words, and the actors with
+/// a mention inside them) or one more hedge. `false` when out of range or without words.
+pub fn set_claim_part(
+    doc: &Document,
+    analysis: &mut Analysis,
+    claim: usize,
+    part: Part,
+    words: Option<Span>,
+) -> bool {
+    let named = words.map(|w| actors_in(analysis, w)).unwrap_or_default();
+    let Some(c) = analysis.claims.get_mut(claim) else {
+        return false;
+    };
+    match (part, words) {
+        (Part::NoHedges, _) => c.hedges.clear(),
+        (Part::Content, Some(w)) => {
+            c.span = w;
+            c.fragments = None;
+            c.sentence = doc
+                .sentences
+                .iter()
+                .filter(|s| s.overlaps(w))
+                .fold(w, |cover, &s| cover.cover(s));
+        }
+        (Part::Cue, Some(w)) => c.cue = Some(w),
+        (Part::Source, Some(w)) => {
+            c.source = Some(Source {
+                actors: named,
+                span: w,
+            })
+        }
+        (Part::Hedge, Some(w)) => {
+            if !c.hedges.contains(&w) {
+                c.hedges.push(w);
+                c.hedges.sort_unstable();
+            }
+        }
+        (_, None) => return false,
+    }
+    true
+}
+
+/// The actors with a mention inside `span`, in the order of their first mention there.
+fn actors_in(analysis: &Analysis, span: Span) -> Vec<usize> {
+    let mut actors: Vec<(usize, usize)> = analysis
+        .actors
+        .iter()
+        .enumerate()
+        .filter_map(|(a, actor)| {
+            let first = actor.mentions.iter().find(|m| span.contains(m.span))?;
+            Some((first.span.start, a))
+        })
+        .collect();
+    actors.sort_unstable();
+    actors.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The event stated by exactly these bytes, else the one overlapping them most when that is
+/// more than half of the longer of the two (a new analysis may have moved a boundary).
+pub fn event_at(analysis: &Analysis, span: Span) -> Option<usize> {
+    let events = &analysis.timeline;
+    events.iter().position(|e| e.span == span).or_else(|| {
+        events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let overlap = e
+                    .span
+                    .end
+                    .min(span.end)
+                    .saturating_sub(e.span.start.max(span.start));
+                (overlap * 2 > e.span.len().max(span.len())).then_some((overlap, i))
+            })
+            .max_by_key(|&(overlap, _)| overlap)
+            .map(|(_, i)| i)
+    })
+}
+
+/// Before events move or go, each keeps the id its place gave it, so no correction
+/// renumbers the machine's ids.
+fn keep_event_ids(analysis: &mut Analysis) {
+    for (i, event) in analysis.timeline.iter_mut().enumerate() {
+        event.id.get_or_insert(EventId::Machine(i));
+    }
+}
+
+/// Where a dated event goes in the timeline: before the first dated event that begins
+/// later (or is as early and shorter); none when its date has no place in the calendar.
+fn place(
+    timeline: &[Event],
+    analysis: &Analysis,
+    value: &TimeValue,
+    published: Option<Date>,
+) -> Option<usize> {
+    let key = sort_key(value, published)?;
+    let later = |e: &Event| {
+        e.date(&analysis.times)
+            .and_then(|(v, _)| sort_key(v, published))
+            .is_some_and(|k| k > key)
+    };
+    Some(timeline.iter().position(later).unwrap_or(timeline.len()))
+}
+
+/// Gives event `event` the analyst's date (none: undated) and moves a dated one to its
+/// place in time; returns where it now is. `None` when out of range.
+pub fn set_event_date(
+    analysis: &mut Analysis,
+    event: usize,
+    given: Option<GivenDate>,
+    published: Option<Date>,
+) -> Option<usize> {
+    if event >= analysis.timeline.len() {
+        return None;
+    }
+    keep_event_ids(analysis);
+    let mut moved = analysis.timeline.remove(event);
+    moved.time = None;
+    moved.given = given;
+    let at = match &moved.given {
+        Some(given) => {
+            moved.within = None;
+            place(&analysis.timeline, analysis, &given.value, published)
+        }
+        None => None,
+    };
+    let at = at.unwrap_or(event);
+    analysis.timeline.insert(at, moved);
+    Some(at)
+}
+
+/// Removes event `event` (not an event at all). `false` when out of range.
+pub fn remove_event(analysis: &mut Analysis, event: usize) -> bool {
+    if event >= analysis.timeline.len() {
+        return false;
+    }
+    keep_event_ids(analysis);
+    analysis.timeline.remove(event);
+    true
+}
+
+/// How long an added event's label may be, as the machine's labels are (about 60 characters).
+const LABEL: usize = 60;
+
+/// Adds the event stated by `span` (bytes), the analyst's `number`th, unless the timeline
+/// has one there; returns its index. Its date is the first date or time inside the words
+/// (placed by it in time), else it is undated and goes after the event stated before it in
+/// the text; its actors are those named inside the words.
+pub fn add_event(doc: &Document, analysis: &mut Analysis, span: Span, number: usize) -> usize {
+    if let Some(i) = analysis.timeline.iter().position(|e| e.span == span) {
+        return i;
+    }
+    keep_event_ids(analysis);
+    let time = analysis
+        .times
+        .iter()
+        .position(|t| span.contains(t.span) && matches!(t.kind, TimexType::Date | TimexType::Time));
+    let actors = actors_in(analysis, span);
+    let mut label = String::new();
+    for word in doc.slice(span).split_whitespace() {
+        if !label.is_empty() && label.len() + 1 + word.len() > LABEL {
+            label.push('…');
+            break;
+        }
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(word);
+    }
+    let event = Event {
+        label,
+        span,
+        time,
+        actors,
+        within: None,
+        given: None,
+        id: Some(EventId::Added(number)),
+    };
+    let timeline = &analysis.timeline;
+    let dated = time.and_then(|t| {
+        place(
+            timeline,
+            analysis,
+            &analysis.times[t].value,
+            doc.meta.published,
+        )
+    });
+    let at = dated.unwrap_or_else(|| {
+        let before = timeline
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.span.start < span.start)
+            .max_by_key(|(_, e)| e.span.start);
+        before.map_or(0, |(i, _)| i + 1)
+    });
+    analysis.timeline.insert(at, event);
+    at
 }
 
 #[cfg(test)]
@@ -299,6 +584,8 @@ mod tests {
             time: None,
             actors: vec![2, 0],
             within: None,
+            given: None,
+            id: None,
         });
         analysis.actors[1].affiliation = Some(2);
         assert!(merge_actors(&mut analysis, 0, 2));

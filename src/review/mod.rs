@@ -19,7 +19,7 @@ pub mod store;
 mod tests;
 
 pub use model::{
-    Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Published, Quote,
+    Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Part, Published, Quote,
     Review, Status,
 };
 pub use position::Position;
@@ -27,7 +27,7 @@ pub use store::{BriefingKey, Store, StoreError};
 
 use jiff::Timestamp;
 
-use crate::analysis::{ActorKind, Analysis, ClaimKind};
+use crate::analysis::{ActorKind, Analysis, ClaimKind, times};
 use crate::document::{Document, Span, Warning};
 
 use merge::{Item, put, restore};
@@ -128,6 +128,33 @@ fn claim_anchor(
         doc.char_offset(claim.span.end),
     );
     Some((quote, cue, start, end))
+}
+
+/// What a correction to event `event` is anchored by: the quote of its words and where it
+/// is (code points).
+fn event_anchor(
+    doc: &Document,
+    analysis: &Analysis,
+    event: usize,
+) -> Option<(Quote, usize, usize)> {
+    let span = analysis.timeline.get(event)?.span;
+    let quote = Quote::of(&doc.text, span)?;
+    Some((
+        quote,
+        doc.char_offset(span.start),
+        doc.char_offset(span.end),
+    ))
+}
+
+/// Why a date typed for an event was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum EventDateError {
+    #[error("not a date (e.g. 2024-11-22, Nov 2024, last Friday; undated for none)")]
+    NotADate,
+    #[error("a date that cannot be placed without the published date (P sets it)")]
+    Unplaced,
+    #[error("no such event")]
+    NoEvent,
 }
 
 /// One change, as it can be taken back.
@@ -319,13 +346,7 @@ impl Session {
         span: Span,
         now: Timestamp,
     ) -> Option<usize> {
-        let quote = Quote::of(&doc.text, span)?;
-        let change = Change::AddClaim {
-            quote,
-            start: doc.char_offset(span.start),
-            end: doc.char_offset(span.end),
-            number: Some(attach::next_claim_number(&self.review.corrections)),
-        };
+        let change = self.addition(doc, span, attach::Series::Claims)?;
         self.correct(doc, analysis, change, now);
         attach::claim_at(doc, analysis, span, None)
     }
@@ -408,6 +429,105 @@ impl Session {
         true
     }
 
+    /// Makes the words `words` (bytes; none only for [`Part::NoHedges`]) part `part` of
+    /// claim `claim`, recorded as a correction. `false` when there is no such claim or the
+    /// words are not a passage of the text.
+    pub fn set_claim_part(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        claim: usize,
+        part: Part,
+        words: Option<Span>,
+        now: Timestamp,
+    ) -> bool {
+        let Some((quote, cue, start, end)) = claim_anchor(doc, analysis, claim) else {
+            return false;
+        };
+        let marked = match words {
+            Some(w) => match Quote::of(&doc.text, w) {
+                Some(q) => Some((q, doc.char_offset(w.start))),
+                None => return false,
+            },
+            None if part == Part::NoHedges => None,
+            None => return false,
+        };
+        let (words, words_start) = match marked {
+            Some((q, at)) => (Some(q), at),
+            None => (None, 0),
+        };
+        let change = Change::ClaimPart {
+            quote,
+            cue,
+            start,
+            end,
+            part,
+            words,
+            words_start,
+        };
+        self.correct(doc, analysis, change, now);
+        true
+    }
+
+    /// Splits the mentions of actor `actor` that read `alias` off to actor `into`, or to a
+    /// new actor named `alias` (none), recorded as a correction by names. Returns where they
+    /// went; none when no mention of the actor reads so.
+    pub fn split_actor(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        actor: usize,
+        alias: &str,
+        into: Option<usize>,
+        now: Timestamp,
+    ) -> Option<usize> {
+        let name = analysis.actors.get(actor)?.name.clone();
+        let reads = |m: &crate::analysis::Mention| doc.slice(m.span) == alias;
+        if into == Some(actor) || !analysis.actors[actor].mentions.iter().any(reads) {
+            return None;
+        }
+        let into = match into {
+            Some(i) => Some(analysis.actors.get(i)?.name.clone()),
+            None => None,
+        };
+        let went = into.clone().unwrap_or_else(|| alias.to_string());
+        let alias = alias.to_string();
+        self.correct(doc, analysis, Change::SplitActor { name, alias, into }, now);
+        correct::find_actor(analysis, &went)
+    }
+
+    /// Moves the mentions inside the words `span` (bytes) to actor `into`, or to a new actor
+    /// named by the words (none), recorded as a correction by the words' quote. Returns where
+    /// they went; none when the words hold no mention.
+    pub fn move_mention(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        span: Span,
+        into: Option<usize>,
+        now: Timestamp,
+    ) -> Option<usize> {
+        let quote = Quote::of(&doc.text, span)?;
+        let holds = |a: &crate::analysis::Actor| a.mentions.iter().any(|m| span.contains(m.span));
+        analysis.actors.iter().position(holds)?;
+        let into = match into {
+            Some(i) => Some(analysis.actors.get(i)?.name.clone()),
+            None => None,
+        };
+        let went = into
+            .clone()
+            .unwrap_or_else(|| quote.exact.trim().to_string());
+        let (start, end) = (doc.char_offset(span.start), doc.char_offset(span.end));
+        let change = Change::MoveMention {
+            quote,
+            start,
+            end,
+            into,
+        };
+        self.correct(doc, analysis, change, now);
+        correct::find_actor(analysis, &went)
+    }
+
     /// Renames actor `actor`, recorded as a correction. `false` when there is no such actor
     /// or the new name is blank or the same.
     pub fn rename_actor(
@@ -463,6 +583,99 @@ impl Session {
         true
     }
 
+    /// Gives event `event` (an index into `analysis.timeline`) the date `typed`
+    /// ("2024-11-22", "Nov 2024", "last Friday"), resolved now against the published date
+    /// and kept as the value with the words typed; "undated" makes it undated. Recorded as a
+    /// correction; returns where the event now is in the timeline.
+    pub fn set_event_date(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        event: usize,
+        typed: &str,
+        now: Timestamp,
+    ) -> Result<usize, EventDateError> {
+        let typed = typed.trim();
+        let value = match typed {
+            "undated" => None,
+            _ => match times::resolve(typed, doc.meta.published) {
+                Some(value) if value.interval().is_some() => Some(value),
+                Some(_) => return Err(EventDateError::Unplaced),
+                None => return Err(EventDateError::NotADate),
+            },
+        };
+        let (quote, start, end) =
+            event_anchor(doc, analysis, event).ok_or(EventDateError::NoEvent)?;
+        let span = analysis.timeline[event].span;
+        let change = Change::EventDate {
+            quote,
+            start,
+            end,
+            value,
+            typed: typed.to_string(),
+        };
+        self.correct(doc, analysis, change, now);
+        let at = analysis.timeline.iter().position(|e| e.span == span);
+        at.ok_or(EventDateError::NoEvent)
+    }
+
+    /// Removes event `event` from the timeline (not an event), recorded as a correction.
+    /// `false` when there is no such event.
+    pub fn remove_event(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        event: usize,
+        now: Timestamp,
+    ) -> bool {
+        let Some((quote, start, end)) = event_anchor(doc, analysis, event) else {
+            return false;
+        };
+        self.correct(
+            doc,
+            analysis,
+            Change::RemoveEvent { quote, start, end },
+            now,
+        );
+        true
+    }
+
+    /// Adds the passage `span` (bytes) as an event the machine missed, recorded as a
+    /// correction; returns its index in the timeline.
+    pub fn add_event(
+        &mut self,
+        doc: &Document,
+        analysis: &mut Analysis,
+        span: Span,
+        now: Timestamp,
+    ) -> Option<usize> {
+        let change = self.addition(doc, span, attach::Series::Events)?;
+        self.correct(doc, analysis, change, now);
+        analysis.timeline.iter().position(|e| e.span == span)
+    }
+
+    /// The passage `span` (bytes) added to `series`, with the series' next number; none
+    /// when it is not a passage of the text.
+    fn addition(&self, doc: &Document, span: Span, series: attach::Series) -> Option<Change> {
+        let quote = Quote::of(&doc.text, span)?;
+        let (start, end) = (doc.char_offset(span.start), doc.char_offset(span.end));
+        let number = Some(attach::next_number(&self.review.corrections, series));
+        Some(match series {
+            attach::Series::Claims => Change::AddClaim {
+                quote,
+                start,
+                end,
+                number,
+            },
+            attach::Series::Events => Change::AddEvent {
+                quote,
+                start,
+                end,
+                number,
+            },
+        })
+    }
+
     /// Takes back the last change. A taken-back correction restores the analysis as it was
     /// before it. `false` when there is nothing to undo.
     pub fn undo(&mut self, doc: &Document, analysis: &mut Analysis, now: Timestamp) -> bool {
@@ -513,6 +726,44 @@ impl Session {
         attach::attach(doc, analysis, &mut self.review);
     }
 
+    /// Which claims and actors of `analysis` the analyst's corrections made (added, or not
+    /// as the machine had them: another kind, source, cue, hedges or content; another name,
+    /// kind or mentions), each by index, for the panes to mark.
+    pub fn corrected(&self, analysis: &Analysis) -> (Vec<bool>, Vec<bool>) {
+        use std::collections::HashMap;
+        let machine = &self.machine;
+        fn source<'a>(a: &'a Analysis, c: &crate::analysis::Claim) -> Option<(Span, Vec<&'a str>)> {
+            let s = c.source.as_ref()?;
+            let names = s.actors.iter().map(|&x| a.actors[x].name.as_str());
+            Some((s.span, names.collect()))
+        }
+        let mut claims: HashMap<Span, Vec<usize>> = HashMap::new();
+        for (i, c) in machine.claims.iter().enumerate() {
+            claims.entry(c.span).or_default().push(i);
+        }
+        let claim_corrected = analysis.claims.iter().map(|c| {
+            c.added.is_some()
+                || !claims.get(&c.span).is_some_and(|same| {
+                    same.iter().any(|&m| {
+                        let m = &machine.claims[m];
+                        (m.cue, m.kind, &m.hedges) == (c.cue, c.kind, &c.hedges)
+                            && source(machine, m) == source(analysis, c)
+                    })
+                })
+        });
+        let actors: HashMap<&str, &crate::analysis::Actor> = machine
+            .actors
+            .iter()
+            .map(|a| (a.name.as_str(), a))
+            .collect();
+        let actor_corrected = analysis.actors.iter().map(|a| {
+            !actors
+                .get(a.name.as_str())
+                .is_some_and(|m| m.kind == a.kind && m.mentions == a.mentions)
+        });
+        (claim_corrected.collect(), actor_corrected.collect())
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
@@ -530,7 +781,7 @@ impl Session {
             return Ok(Vec::new());
         };
         let (mut merged, mut warnings) = store.save(&self.key, &self.review, now)?;
-        attach::number_added_claims(&mut merged.corrections);
+        attach::number_added(&mut merged.corrections);
         if let Some(clash) = clashes(&self.review, &merged, self.synced) {
             warnings.push(clash);
         }

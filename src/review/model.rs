@@ -8,6 +8,7 @@ use std::str::FromStr;
 use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::analysis::times::TimeValue;
 use crate::analysis::{ActorKind, ClaimKind};
 use crate::document::Span;
 
@@ -290,12 +291,66 @@ pub enum Change {
         end: usize,
         actor: Option<String>,
     },
+    /// A part of a claim drawn anew from words the analyst marked in the article (`words`,
+    /// none for `NoHedges`); the claim is found as for its kind.
+    ClaimPart {
+        quote: Quote,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cue: Option<String>,
+        start: usize,
+        end: usize,
+        part: Part,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        words: Option<Quote>,
+        #[serde(default)]
+        words_start: usize,
+    },
+    /// The mentions of actor `name` that read `alias` (a wrong alias) split off to the
+    /// actor `into`, or to a new actor named `alias` (none).
+    SplitActor {
+        name: String,
+        alias: String,
+        into: Option<String>,
+    },
+    /// The mentions inside the quoted words (whoever's they are) moved to the actor `into`,
+    /// or to a new actor named by the words (none).
+    MoveMention {
+        quote: Quote,
+        start: usize,
+        end: usize,
+        into: Option<String>,
+    },
     /// An actor renamed; its old name stays one of its aliases, so the change re-applies.
     RenameActor { name: String, to: String },
     /// An actor re-typed.
     RetypeActor { name: String, to: ActorKind },
     /// Not an actor at all: gone, with every reference to it.
     RemoveActor { name: String },
+    /// An event's date as the analyst reads it (none: undated), the event found by the
+    /// quote of its words; `typed` the words typed, resolved against the published date
+    /// when typed and kept as `value`.
+    EventDate {
+        quote: Quote,
+        start: usize,
+        end: usize,
+        value: Option<TimeValue>,
+        typed: String,
+    },
+    /// Not an event: gone from the timeline.
+    RemoveEvent {
+        quote: Quote,
+        start: usize,
+        end: usize,
+    },
+    /// An event the machine missed, from a selection: the analyst's `number`th (its id
+    /// `ut<number>`, which never changes).
+    AddEvent {
+        quote: Quote,
+        start: usize,
+        end: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<usize>,
+    },
 }
 
 impl Change {
@@ -314,11 +369,80 @@ impl Change {
             Change::ClaimSource {
                 start, end, actor, ..
             } => (*start, *end, *actor) = (0, 0, None),
+            Change::EventDate {
+                start,
+                end,
+                value,
+                typed,
+                ..
+            } => {
+                (*start, *end, *value) = (0, 0, None);
+                typed.clear();
+            }
+            Change::RemoveEvent { start, end, .. } => (*start, *end) = (0, 0),
+            Change::AddEvent {
+                start, end, number, ..
+            } => (*start, *end, *number) = (0, 0, None),
+            Change::ClaimPart {
+                start,
+                end,
+                part,
+                words,
+                words_start,
+                ..
+            } => {
+                (*start, *end, *words_start) = (0, 0, 0);
+                // each hedge added is a correction of its own; any other part has one
+                if *part != Part::Hedge {
+                    *words = None;
+                }
+            }
+            Change::SplitActor { into, .. } => *into = None,
+            Change::MoveMention {
+                start, end, into, ..
+            } => (*start, *end, *into) = (0, 0, None),
             Change::RenameActor { to, .. } => to.clear(),
             Change::RetypeActor { to, .. } => *to = ActorKind::Other,
             Change::MergeActors { .. } | Change::RemoveActor { .. } => {}
         }
         target
+    }
+}
+
+/// Which part of a claim words marked in the article are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// What is claimed.
+    Content,
+    /// The words that report it ("said", "according to").
+    Cue,
+    /// Who claims it: the words, and the actors named in them.
+    Source,
+    /// A hedge added ("reportedly", "may").
+    Hedge,
+    /// None of the hedges the machine found is one.
+    NoHedges,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [
+        Part::Content,
+        Part::Cue,
+        Part::Source,
+        Part::Hedge,
+        Part::NoHedges,
+    ];
+
+    /// As the picker and the exports say it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Part::Content => "content",
+            Part::Cue => "cue",
+            Part::Source => "source",
+            Part::Hedge => "a hedge",
+            Part::NoHedges => "no hedges",
+        }
     }
 }
 

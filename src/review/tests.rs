@@ -29,6 +29,12 @@ fn claim_index(doc: &Document, analysis: &Analysis, words: &str) -> usize {
         .unwrap_or_else(|| panic!("no claim with {words:?}"))
 }
 
+/// The bytes of the first occurrence of `words`.
+fn passage(d: &Document, words: &str) -> Span {
+    let start = d.text.find(words).unwrap();
+    Span::new(start, start + words.len())
+}
+
 fn open(dir: &Path, text: &str) -> (Document, Analysis, Session, Vec<Warning>) {
     let d = doc(text);
     let mut analysis = analyze(&d, &UserLexicon::default());
@@ -263,10 +269,6 @@ fn an_added_claim_takes_an_id_of_its_own_and_moves_no_other() {
             .collect()
     };
     let before = ids_of(&a, &d);
-    let passage = |d: &Document, words: &str| {
-        let start = d.text.find(words).unwrap();
-        Span::new(start, start + words.len())
-    };
     // one near the end, then one before every claim
     let late = s.add_claim(&d, &mut a, passage(&d, "Paris later sent a team"), at(1));
     let early = s.add_claim(&d, &mut a, passage(&d, "Transport officials"), at(2));
@@ -326,7 +328,7 @@ fn an_added_claim_takes_an_id_of_its_own_and_moves_no_other() {
             *number = None;
         }
     }
-    attach::number_added_claims(&mut review.corrections);
+    attach::number_added(&mut review.corrections);
     let numbers: Vec<_> = review
         .corrections
         .iter()
@@ -581,4 +583,230 @@ fn two_claims_over_the_same_words_keep_their_own_reviews() {
         (s2.status(i), s2.status(i + 1)),
         (Status::Disputed, Status::Supported)
     );
+}
+
+/// The timeline as (id, label, value) rows.
+fn timeline(a: &Analysis) -> Vec<(String, String, Option<String>)> {
+    a.timeline
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let value = e.date(&a.times).map(|(v, _)| v.to_string());
+            (crate::schema::event_id_of(e, i), e.label.clone(), value)
+        })
+        .collect()
+}
+
+fn event_index(a: &Analysis, label: &str) -> usize {
+    a.timeline
+        .iter()
+        .position(|e| e.label.contains(label))
+        .unwrap_or_else(|| panic!("no event {label:?} in {:?}", timeline(a)))
+}
+
+#[test]
+fn event_corrections_survive_an_edited_text_keep_ids_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    let machine = timeline(&a);
+    let paris = event_index(&a, "Paris");
+    let paris_id = machine[paris].0.clone();
+    assert_eq!(machine[paris].2, None, "undated by the machine");
+    // a date that is not one, or a duration, is refused and changes nothing
+    for bad in ["soon", "three years"] {
+        assert_eq!(
+            s.set_event_date(&d, &mut a, paris, bad, at(1)),
+            Err(EventDateError::NotADate)
+        );
+    }
+    assert_eq!(timeline(&a), machine);
+    let at_now = s
+        .set_event_date(&d, &mut a, paris, "2025-03-02", at(1))
+        .unwrap();
+    assert_eq!(
+        a.timeline[at_now].given.as_ref().unwrap().typed,
+        "2025-03-02"
+    );
+    assert_eq!(timeline(&a)[at_now].0, paris_id, "the id stays");
+    assert_eq!(timeline(&a)[at_now].2.as_deref(), Some("2025-03-02"));
+    let bridge = event_index(&a, "bridge");
+    let bridge_id = timeline(&a)[bridge].0.clone();
+    assert!(s.remove_event(&d, &mut a, bridge, at(2)));
+    assert!(timeline(&a).iter().all(|(id, _, _)| *id != bridge_id));
+    let added = s
+        .add_event(&d, &mut a, passage(&d, "The city council denied"), at(3))
+        .unwrap();
+    assert_eq!(timeline(&a)[added].0, "ut1");
+    // every machine id still names the event it named
+    for (id, label, _) in timeline(&a) {
+        if let Some(was) = machine.iter().find(|(m, _, _)| *m == id) {
+            assert_eq!(was.1, label);
+        }
+    }
+    s.save(&d, &mut a, at(4)).unwrap();
+    let kept = timeline(&a);
+
+    // reopened on an edited text: all three in force again, with the same ids
+    let edited = format!("Update: a line was added.\n\n{TEXT}");
+    let (d2, mut a2, mut s2, _) = open(dir.path(), &edited);
+    assert_eq!(timeline(&a2), kept);
+    let paris2 = event_index(&a2, "Paris");
+    assert_eq!(
+        a2.timeline[paris2].given.as_ref().unwrap().typed,
+        "2025-03-02"
+    );
+    // undo in this session takes back only this session's changes: a later date, undone
+    s2.set_event_date(&d2, &mut a2, paris2, "undated", at(5))
+        .unwrap();
+    assert_eq!(timeline(&a2)[event_index(&a2, "Paris")].2, None);
+    assert!(s2.undo(&d2, &mut a2, at(6)));
+    assert_eq!(timeline(&a2), kept);
+    s2.save(&d2, &mut a2, at(7)).unwrap();
+
+    // the sentence gone: its correction is orphaned, kept, and the others still apply
+    let cut = TEXT.replace(", and Paris later sent a team of twelve", "");
+    let (_, a3, s3, _) = open(dir.path(), &cut);
+    let orphaned: Vec<_> = s3
+        .review()
+        .corrections
+        .iter()
+        .filter(|c| c.orphaned)
+        .map(|c| &c.change)
+        .collect();
+    assert!(
+        matches!(orphaned[..], [Change::EventDate { .. }]),
+        "{orphaned:?}"
+    );
+    assert!(timeline(&a3).iter().any(|(id, _, _)| id == "ut1"));
+    assert!(timeline(&a3).iter().all(|(_, l, _)| !l.contains("bridge")));
+}
+
+#[test]
+fn a_claims_parts_drawn_from_marked_words_survive_an_edit_and_orphan_when_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), TEXT);
+    let years = claim_index(&d, &a, "repairs could take years");
+    let slice = |d: &Document, span: Option<Span>| span.map(|s| d.slice(s).to_string());
+    // the content cut to the words that matter, the cue and source marked, hedges set
+    let content = passage(&d, "repairs could take years");
+    assert!(s.set_claim_part(&d, &mut a, years, Part::Content, Some(content), at(1)));
+    assert!(s.set_claim_part(
+        &d,
+        &mut a,
+        years,
+        Part::Cue,
+        Some(passage(&d, "warned that")),
+        at(2)
+    ));
+    let mayor = passage(&d, "Mayor Ana Ruiz");
+    assert!(s.set_claim_part(&d, &mut a, years, Part::Source, Some(mayor), at(3)));
+    assert!(s.set_claim_part(&d, &mut a, years, Part::NoHedges, None, at(4)));
+    assert!(s.set_claim_part(
+        &d,
+        &mut a,
+        years,
+        Part::Hedge,
+        Some(passage(&d, "could")),
+        at(5)
+    ));
+    // words that are not a passage of the text, or none where words are wanted
+    assert!(!s.set_claim_part(&d, &mut a, years, Part::Cue, None, at(6)));
+    let check = |d: &Document, a: &Analysis| {
+        let c = &a.claims[claim_index(d, a, "repairs could take years")];
+        assert_eq!(d.slice(c.span), "repairs could take years");
+        assert_eq!(slice(d, c.cue).as_deref(), Some("warned that"));
+        let source = c.source.as_ref().unwrap();
+        assert_eq!(d.slice(source.span), "Mayor Ana Ruiz");
+        let named: Vec<_> = source
+            .actors
+            .iter()
+            .map(|&x| a.actors[x].name.clone())
+            .collect();
+        assert_eq!(named, ["Ana Ruiz"]);
+        let hedges: Vec<_> = c.hedges.iter().map(|&h| d.slice(h)).collect();
+        assert_eq!(hedges, ["could"]);
+    };
+    check(&d, &a);
+    s.save(&d, &mut a, at(7)).unwrap();
+
+    let edited = format!("Update: a line was added.\n\n{TEXT}");
+    let (d2, a2, _, _) = open(dir.path(), &edited);
+    check(&d2, &a2);
+
+    // the cue's words gone from the text: that correction is orphaned, kept; the rest apply
+    let cut = edited.replace("warned that", "wrote that");
+    let (d3, a3, s3, _) = open(dir.path(), &cut);
+    let orphaned: Vec<_> = s3
+        .review()
+        .corrections
+        .iter()
+        .filter(|c| c.orphaned)
+        .map(|c| &c.change)
+        .collect();
+    assert!(
+        matches!(
+            orphaned[..],
+            [Change::ClaimPart {
+                part: Part::Cue,
+                ..
+            }]
+        ),
+        "{orphaned:?}"
+    );
+    let c = &a3.claims[claim_index(&d3, &a3, "repairs could take years")];
+    assert_eq!(d3.slice(c.source.as_ref().unwrap().span), "Mayor Ana Ruiz");
+}
+
+#[test]
+fn an_alias_split_off_and_a_mention_moved_survive_an_edit() {
+    let text = "Jordan said the border was calm. Officials in Amman denied it. \
+                Jordan later closed the crossing, and Amman confirmed the closure.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let (d, mut a, mut s, _) = open(dir.path(), text);
+    let names = |a: &Analysis| -> Vec<(String, usize)> {
+        a.actors
+            .iter()
+            .map(|x| (x.name.clone(), x.mentions.len()))
+            .collect()
+    };
+    let Some(jordan) = correct::find_actor(&a, "Amman") else {
+        panic!("Amman is not one of {:?}", names(&a));
+    };
+    assert_eq!(a.actors[jordan].name, "Jordan", "{:?}", names(&a));
+    // Amman split off to an actor of its own, then its second mention moved back
+    let amman = s
+        .split_actor(&d, &mut a, jordan, "Amman", None, at(1))
+        .unwrap();
+    assert_eq!(a.actors[amman].name, "Amman");
+    assert_eq!(a.actors[amman].mentions.len(), 2);
+    let jordan = correct::find_actor(&a, "Jordan").unwrap();
+    assert!(!a.actors[jordan].aliases.contains(&"Amman".to_string()));
+    let second = passage(&d, "and Amman confirmed");
+    let went = s
+        .move_mention(&d, &mut a, second, Some(jordan), at(2))
+        .unwrap();
+    assert_eq!(a.actors[went].name, "Jordan");
+    assert_eq!(
+        a.actors[correct::find_actor(&a, "Amman").unwrap()]
+            .mentions
+            .len(),
+        1
+    );
+    s.save(&d, &mut a, at(3)).unwrap();
+    let kept = names(&a);
+
+    let edited = format!("Update.\n\n{text}");
+    let (_, a2, _, _) = open(dir.path(), &edited);
+    assert_eq!(names(&a2), kept);
+    // the moved mention's words gone: that correction orphaned, the split still applies
+    let cut = edited.replace(", and Amman confirmed the closure", "");
+    let (_, a3, s3, _) = open(dir.path(), &cut);
+    let orphaned: Vec<_> = s3
+        .review()
+        .corrections
+        .iter()
+        .filter(|c| c.orphaned)
+        .collect();
+    assert!(matches!(orphaned[..], [c] if matches!(c.change, Change::MoveMention { .. })));
+    assert!(correct::find_actor(&a3, "Amman").is_some());
 }

@@ -99,8 +99,16 @@ pub enum Action {
     SetSource,
     #[strum(message = "rename actor")]
     RenameActor,
-    #[strum(message = "remove actor")]
+    #[strum(message = "remove actor or event")]
     RemoveActor,
+    #[strum(message = "event's date")]
+    SetDate,
+    #[strum(message = "selection as event")]
+    AddEvent,
+    #[strum(message = "selection as part of the claim")]
+    ClaimPart,
+    #[strum(message = "split an alias or move a mention")]
+    SplitActor,
     #[strum(message = "next unreviewed claim")]
     NextUnreviewed,
     #[strum(message = "previous unreviewed claim")]

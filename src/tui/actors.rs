@@ -33,6 +33,15 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
                 ),
                 Text::styled(format!(" ×{}", actor.mentions.len()), theme::dim()),
             ];
+            let corrected = app
+                .corrected
+                .1
+                .get(view.offset + k)
+                .copied()
+                .unwrap_or(false);
+            if corrected {
+                spans.push(Text::styled(super::claims::CORRECTED, theme::key()));
+            }
             let mut rest = actor.role.clone().unwrap_or_default();
             let aliases: Vec<&str> = actor
                 .aliases
@@ -44,7 +53,7 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
                 let sep = if rest.is_empty() { "" } else { " · " };
                 rest.push_str(&format!("{sep}aka {}", aliases.join(", ")));
             }
-            let used = 14 + actor.name.chars().count();
+            let used = 14 + actor.name.chars().count() + usize::from(corrected);
             spans.push(Text::raw("  "));
             spans.push(Text::styled(
                 clip(&rest, width.saturating_sub(used)),

@@ -11,6 +11,14 @@ use crate::document::Document;
 use crate::review::{ClaimReview, Status};
 use crate::schema::ClaimIds;
 
+/// How many digits the ids' column holds.
+fn id_digits(analysis: &Analysis) -> usize {
+    analysis.claims.len().to_string().len().max(2)
+}
+
+/// What marks an item the analyst corrected or added, in every pane.
+pub const CORRECTED: &str = "*";
+
 /// The rows in view, as [`Reader::fit`] scrolled the list.
 pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
     let (Some(doc), Some(analysis)) = (&app.doc, &app.analysis) else {
@@ -19,7 +27,6 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
     if app.claim_view.is_empty() {
         return none_found(analysis, "claims", width);
     }
-    let digits = analysis.claims.len().to_string().len().max(2);
     let ids = ClaimIds::new(&analysis.claims);
     let view = app.claims;
     let reviews = app
@@ -35,7 +42,8 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
             let style = row_style(view.offset + k == view.selected);
             let claim = &analysis.claims[i];
             let review = reviews.get(i).copied().flatten();
-            let head = header(doc, analysis, &ids, i, review, width, digits);
+            let corrected = app.corrected.0.get(i).copied().unwrap_or(false);
+            let head = header(doc, analysis, &ids, i, review, corrected, width);
             let body = Line::from(format!("  {}", clip(&content(doc, claim), width - 2)));
             [head.style(style), body.style(style)]
         })
@@ -49,14 +57,21 @@ fn header(
     ids: &ClaimIds,
     i: usize,
     review: Option<&ClaimReview>,
+    corrected: bool,
     width: usize,
-    digits: usize,
 ) -> Line<'static> {
+    let digits = id_digits(analysis);
     let claim = &analysis.claims[i];
     let verdict = verdict(review);
     let id_width = digits + 1;
+    // a claim the analyst corrected or added is marked right after its id, in its column
+    let id = ids.get(i);
+    let mark = if corrected { CORRECTED } else { "" };
+    let pad = (id_width + 1).saturating_sub(id.chars().count() + mark.len());
     let mut spans = vec![
-        Text::styled(format!("{:<id_width$} ", ids.get(i)), theme::dim()),
+        Text::styled(id, theme::dim()),
+        Text::styled(mark, theme::key()),
+        Text::raw(" ".repeat(pad)),
         Text::styled(
             verdict.clone(),
             theme::status(review.map_or(Status::Unreviewed, |r| r.status)),

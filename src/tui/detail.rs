@@ -98,6 +98,15 @@ pub fn rows(app: &Reader, claim: usize) -> Vec<(&'static str, String)> {
                 Change::ClaimSource { quote, actor, .. } if quote.exact == exact => {
                     format!("source set to {}", actor.as_deref().unwrap_or("none"))
                 }
+                // a content drawn anew is found by its new words
+                Change::ClaimPart {
+                    quote, part, words, ..
+                } if quote.exact == exact || words.as_ref().is_some_and(|w| w.exact == exact) => {
+                    match words {
+                        Some(w) => format!("{} marked: “{}”", part.words(), w.exact),
+                        None => "no hedges".to_string(),
+                    }
+                }
                 _ => continue,
             };
             let when = correction.updated.strftime("%Y-%m-%d %H:%M");

@@ -153,6 +153,11 @@ fn legend() -> Vec<Line<'static>> {
         (theme::hedge(), "hedge", "reportedly, may"),
         (theme::time(), "time", "a time expression"),
         (theme::focus(), "selected", "the selected item"),
+        (
+            theme::key(),
+            super::claims::CORRECTED,
+            "corrected or added by you",
+        ),
     ] {
         lines.push(sample(style, text, meaning.into()));
     }

@@ -38,6 +38,9 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
                 Pick::Merge { .. } => "merge",
                 Pick::Source { .. } => "set the source",
                 Pick::ClaimKind { .. } | Pick::ActorKind { .. } => "set the kind",
+                Pick::Part { .. } => "mark the words so",
+                Pick::SplitAlias { .. } => "split it off",
+                Pick::SplitInto { .. } | Pick::MoveInto { .. } => "move them there",
             };
             format!(
                 "type to find · {}/{} choose · {} {verb} · {} cancel",
@@ -63,7 +66,14 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
             on: Typed::Published,
             ..
         } => format!(
-            "YYYY-MM-DD, empty for the briefing's own · {}",
+            "2024-11-23, 23 November 2024 or Nov 23, 2024; empty for the briefing's own · {}",
+            prompt_hint(keys)
+        ),
+        Overlay::Typing {
+            on: Typed::EventDate(_),
+            ..
+        } => format!(
+            "2024-11-22, Nov 2024, last Friday, or undated · {}",
             prompt_hint(keys)
         ),
         Overlay::Notes { confirm: false, .. } => {
@@ -193,6 +203,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                 Pick::Source { claim } => format!(" source of {} ", app.claim_id(*claim)),
                 Pick::ClaimKind { claim } => format!(" kind of {} ", app.claim_id(*claim)),
                 Pick::ActorKind { actor: a } => format!(" kind of {} ", actor(a)),
+                Pick::Part { claim, .. } => format!(" the words are {}'s ", app.claim_id(*claim)),
+                Pick::SplitAlias { actor: a } => format!(" split off {} ", actor(a)),
+                Pick::SplitInto { actor: a, .. } => {
+                    format!(" its mentions from {} go to ", actor(a))
+                }
+                Pick::MoveInto { .. } => " the mentions marked go to ".to_string(),
             };
             let height = (rows.len() as u16 + 2).min(area.height);
             (title, rows, height)
@@ -208,6 +224,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                     format!(" rename {old} ")
                 }
                 Typed::Published => " published ".to_string(),
+                Typed::EventDate(event) => {
+                    let label = app
+                        .analysis
+                        .as_ref()
+                        .and_then(|a| a.timeline.get(*event))
+                        .map_or("", |e| e.label.as_str());
+                    format!(" date of {label} ")
+                }
             };
             let row = Line::from(vec![
                 Text::raw(format!(" {text}")),
@@ -253,7 +277,7 @@ mod tests {
 
     #[test]
     fn hints_name_the_keys_as_bound() {
-        let keys = vec!["e".to_string()];
+        let keys = vec!["Z".to_string()];
         let down = vec!["ctrl-n".to_string()];
         let keymap = Keymap::with_overrides([
             (None, "note", keys.as_slice()),
@@ -266,7 +290,7 @@ mod tests {
         };
         let said = hint(&notes, &keymap);
         assert!(said.starts_with("ctrl-n/k choose"), "{said}");
-        assert!(said.contains("e edit"), "{said}");
+        assert!(said.contains("Z edit"), "{said}");
         assert!(hint(&notes, &Keymap::default()).contains("c edit"));
     }
 }

@@ -67,8 +67,9 @@ impl Pane {
                 RenameActor,
                 SetKind,
                 RemoveActor,
+                SplitActor,
             ],
-            Pane::Timeline => &[Down, Up, Open, Top, Bottom],
+            Pane::Timeline => &[Down, Up, Open, SetDate, RemoveActor, Undo],
         }
     }
 }

@@ -1127,7 +1127,7 @@ fn the_published_date_set_in_the_reader_resolves_the_timeline_at_once_and_is_kep
     run(&mut app, &[SetPublished]);
     let screen = draw(&mut app, 100, 24).backend().to_string();
     assert!(screen.contains(" published "), "{screen}");
-    typed(&mut app, "2024-11-25");
+    typed(&mut app, "Nov 25, 2024");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     let doc = app.reader().doc.clone().unwrap();
     assert_eq!(doc.meta.published, Some("2024-11-25".parse().unwrap()));
@@ -1166,11 +1166,17 @@ fn the_published_date_set_in_the_reader_resolves_the_timeline_at_once_and_is_kep
     };
     let (doc, _) = given.read(&origin).unwrap();
     assert_eq!(doc.meta.published_from, Some(DateSource::Given));
-    // a date that is none is refused; U takes the date back, the timeline with it
-    run(&mut app, &[SetPublished]);
-    typed(&mut app, "x");
-    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
-    assert!(app.message.as_deref().unwrap().contains("is not a date"));
+    // a date that is none, or not one day, is refused; U takes the date back, the timeline
+    // with it
+    for bad in ["x", "Nov 2024", "last Friday"] {
+        run(&mut app, &[SetPublished]);
+        typed(&mut app, bad);
+        key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+        assert!(
+            app.message.as_deref().unwrap().contains("is not a date"),
+            "{bad}"
+        );
+    }
     run(&mut app, &[Undo]);
     assert_eq!(app.reader().doc.as_ref().unwrap().meta.published, None);
     assert_eq!(friday(&app).as_deref(), Some("XXXX-WXX-5"));
@@ -1210,4 +1216,184 @@ fn a_claims_detail_shows_it_whole_wrapped_at_any_width() {
     assert_eq!(scroll, 1);
     key(&mut app, KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(app.reader().overlay, None);
+}
+
+#[test]
+fn events_are_dated_removed_and_added_from_the_keyboard_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = std::fs::canonicalize(dir.path()).unwrap();
+    let text = "---\npublished: 2024-11-23\n---\n\
+        The ministry said on Friday that the talks would resume in Geneva.\n\n\
+        The army withdrew from the border town, officials said.\n\n\
+        Envoys met the foreign minister after the summit in March.\n";
+    let mut app = briefing(&dir, text);
+    let labels = |app: &App| -> Vec<(String, Option<String>)> {
+        let a = app.reader().analysis.clone().unwrap();
+        a.timeline
+            .iter()
+            .map(|e| {
+                (
+                    e.label.clone(),
+                    e.date(&a.times).map(|(v, _)| v.to_string()),
+                )
+            })
+            .collect()
+    };
+    let machine = labels(&app);
+    let army = machine
+        .iter()
+        .position(|(l, _)| l.contains("army"))
+        .unwrap();
+    assert_eq!(machine[army].1, None, "undated by the machine");
+    // T on the undated event: typed in words, resolved against the published date, and
+    // moved to its place in time
+    run(&mut app, &[FocusTimeline]);
+    app.reader_mut().timeline.selected = army;
+    run(&mut app, &[SetDate]);
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains("last Friday, or undated"), "{screen}");
+    typed(&mut app, "Feb 2024");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("dated Feb 2024"), "{message}");
+    let after = labels(&app);
+    assert!(after[0].0.contains("army"), "{after:?}");
+    assert_eq!(after[0].1.as_deref(), Some("2024-02"));
+    assert_eq!(
+        app.reader().timeline.selected,
+        0,
+        "the selection follows it"
+    );
+    insta::assert_snapshot!("event_dated", draw(&mut app, 100, 24).backend());
+    // D in the Timeline pane removes the event selected; a date that is none is refused
+    let summit = after.iter().position(|(l, _)| l == "the summit").unwrap();
+    app.reader_mut().timeline.selected = summit;
+    run(&mut app, &[RemoveActor]);
+    assert!(labels(&app).iter().all(|(l, _)| l != "the summit"));
+    run(&mut app, &[SetDate]);
+    typed(&mut app, "soon");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(app.message.as_deref().unwrap().contains("not a date"));
+    // e on a selection in the article: an event the machine missed, with an id of its own
+    let doc = app.reader().doc.clone().unwrap();
+    let words = "the talks would resume in Geneva";
+    let start = doc.text.find(words).unwrap();
+    run(&mut app, &[FocusArticle]);
+    app.reader_mut().selection = Selection::of(Span::new(start, start + words.len()));
+    run(&mut app, &[AddEvent]);
+    assert_eq!(app.message.as_deref(), Some("added as event ut1"));
+    let kept = labels(&app);
+    assert!(kept.iter().any(|(l, _)| l == words), "{kept:?}");
+
+    // opened again: every correction in force
+    let again = briefing(&dir, text);
+    assert_eq!(labels(&again), kept);
+    // U takes the added event back, then the removal
+    run(&mut app, &[Undo]);
+    assert!(labels(&app).iter().all(|(l, _)| l != words));
+    run(&mut app, &[Undo]);
+    assert!(labels(&app).iter().any(|(l, _)| l == "the summit"));
+}
+
+#[test]
+fn words_marked_in_the_article_become_a_claims_cue_source_or_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The council denied on Monday that tolls would rise, officials said.\n";
+    let mut app = briefing(dir.path(), text);
+    let doc = app.reader().doc.clone().unwrap();
+    let words = |w: &str| {
+        let start = doc.text.find(w).unwrap();
+        Span::new(start, start + w.len())
+    };
+    run(&mut app, &[FocusArticle, NextClaim, Select]);
+    let claim = app.reader().target_claim().expect("a claim in the article");
+    app.reader_mut().selection = Selection::of(words("denied on Monday"));
+    run(&mut app, &[ClaimPart]);
+    insta::assert_snapshot!("claim_part_picker", draw(&mut app, 100, 20).backend());
+    typed(&mut app, "cue");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("the words marked as its cue"), "{message}");
+    assert_eq!(app.reader().selection, None, "the selection is used up");
+    let analysis = app.reader().analysis.clone().unwrap();
+    let c = &analysis.claims[claim];
+    assert_eq!(c.cue.map(|s| doc.slice(s)), Some("denied on Monday"));
+    let screen = draw(&mut app, 100, 20).backend().to_string();
+    assert!(
+        screen.contains("c1* assertion"),
+        "marked corrected: {screen}"
+    );
+    // the source from marked words, then U takes it back
+    let before = c.source.clone();
+    app.reader_mut().selection = Selection::of(words("The council"));
+    run(&mut app, &[ClaimPart]);
+    typed(&mut app, "source");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let analysis = app.reader().analysis.clone().unwrap();
+    let source = analysis.claims[claim].source.clone().unwrap();
+    assert_eq!(doc.slice(source.span), "The council");
+    run(&mut app, &[Undo]);
+    let analysis = app.reader().analysis.clone().unwrap();
+    assert_eq!(analysis.claims[claim].source, before);
+    assert_eq!(
+        analysis.claims[claim].cue.map(|s| doc.slice(s)),
+        Some("denied on Monday")
+    );
+}
+
+#[test]
+fn an_alias_is_split_off_and_a_mention_moved_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Jordan said the border was calm. Officials in Amman denied it. \
+                Jordan later closed the crossing, and Amman confirmed the closure.\n";
+    let mut app = briefing(dir.path(), text);
+    let actor = |app: &App, name: &str| {
+        let a = app.reader().analysis.clone().unwrap();
+        a.actors
+            .iter()
+            .find(|x| x.name == name)
+            .map(|x| (x.mentions.len(), x.aliases.clone()))
+    };
+    let analysis = app.reader().analysis.clone().unwrap();
+    let jordan = analysis
+        .actors
+        .iter()
+        .position(|a| a.name == "Jordan")
+        .unwrap();
+    run(&mut app, &[FocusActors]);
+    app.reader_mut().actors.selected = jordan;
+    run(&mut app, &[SplitActor]);
+    insta::assert_snapshot!("split_alias_picker", draw(&mut app, 100, 20).backend());
+    typed(&mut app, "Amman");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    typed(&mut app, "its own");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.message.as_deref(), Some("Amman split off Jordan"));
+    assert_eq!(actor(&app, "Amman").map(|a| a.0), Some(2));
+    // both actors marked as the analyst's work in the pane
+    let screen = draw(&mut app, 100, 20).backend().to_string();
+    assert!(screen.contains("Amman ×2*"), "{screen}");
+    assert!(screen.contains("Jordan ×2*"), "{screen}");
+    assert!(
+        !actor(&app, "Jordan")
+            .unwrap()
+            .1
+            .contains(&"Amman".to_string())
+    );
+    // a mention marked in the article moved back to Jordan
+    let doc = app.reader().doc.clone().unwrap();
+    let words = "and Amman confirmed";
+    let start = doc.text.find(words).unwrap();
+    run(&mut app, &[FocusArticle]);
+    app.reader_mut().selection = Selection::of(Span::new(start, start + words.len()));
+    run(&mut app, &[SplitActor]);
+    typed(&mut app, "Jordan");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(app.message.as_deref(), Some("mentions moved to Jordan"));
+    assert_eq!(actor(&app, "Amman").map(|a| a.0), Some(1));
+    // U takes the move back, then the split
+    run(&mut app, &[Undo, Undo]);
+    assert_eq!(actor(&app, "Amman"), None);
+    let screen = draw(&mut app, 100, 20).backend().to_string();
+    assert!(!screen.contains('*'), "nothing left marked: {screen}");
 }

@@ -4,11 +4,12 @@
 
 use ratatui::text::{Line, Span as Text};
 
+use super::claims::CORRECTED;
 use super::reader::Reader;
 use super::theme;
 use super::widgets::{clip, none_found, row_style};
-use crate::analysis::Within;
 use crate::analysis::times::readable;
+use crate::analysis::{EventId, Within};
 use crate::document::DateSource;
 use unicode_width::UnicodeWidthStr;
 
@@ -26,14 +27,19 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
         .take(view.page)
         .map(|&i| {
             let event = &analysis.timeline[i];
-            match event.time.and_then(|t| analysis.times.get(t)) {
-                Some(t) => Row {
-                    date: readable(&t.value, t.kind),
-                    value: t.value.to_string(),
+            // an event the analyst dated or added is marked after its date
+            let by = match (&event.given, event.id) {
+                (Some(_), _) | (_, Some(EventId::Added(_))) => CORRECTED,
+                _ => "",
+            };
+            match event.date(&analysis.times) {
+                Some((value, kind)) => Row {
+                    date: format!("{}{by}", readable(value, kind)),
+                    value: value.to_string(),
                     label: &event.label,
                 },
                 None => Row {
-                    date: event.within.as_ref().map_or("undated".to_string(), within),
+                    date: event.within.as_ref().map_or("undated".to_string(), within) + by,
                     value: String::new(),
                     label: &event.label,
                 },

@@ -44,6 +44,8 @@ pub fn build(
                 time: f.time,
                 actors: mentions.inside(f.span),
                 within: within[i].take(),
+                given: None,
+                id: None,
             }
         })
         .collect()

@@ -252,3 +252,25 @@ pub fn sort_key(value: &TimeValue, published: Option<Date>) -> Option<(Date, Dat
 
 #[cfg(test)]
 mod tests;
+
+/// A date the analyst typed ("2024-11-22", "Nov 2024", "last Friday"), resolved as the
+/// tagger resolves one in an article published on `published`: the value of the date or
+/// time expression that is all of what was typed (a full stop after it aside); none when it
+/// is not one, or is a duration or a set.
+pub fn resolve(typed: &str, published: Option<Date>) -> Option<TimeValue> {
+    let typed = typed.trim().trim_end_matches('.').trim_end();
+    let meta = crate::document::Meta {
+        published,
+        ..Default::default()
+    };
+    let doc = Document::from_text(typed, meta).0;
+    let tokens = super::tokens::tokenize(&doc);
+    match extract(&doc, &tokens).as_slice() {
+        [t] if t.span == Span::new(0, doc.text.len())
+            && matches!(t.kind, TimexType::Date | TimexType::Time) =>
+        {
+            Some(t.value)
+        }
+        _ => None,
+    }
+}

@@ -1493,3 +1493,22 @@ fn days_that_do_not_exist_are_no_times_and_years_past_9999_stay_open() {
         "XXXX",
     );
 }
+
+#[test]
+fn a_typed_date_resolves_against_the_published_date() {
+    let published = "2024-11-23".parse().ok();
+    let value = |typed: &str| resolve(typed, published).map(|v| v.to_string());
+    assert_eq!(value("2024-11-22").as_deref(), Some("2024-11-22"));
+    assert_eq!(value("Nov 2024").as_deref(), Some("2024-11"));
+    assert_eq!(value(" last Friday. ").as_deref(), Some("2024-11-22"));
+    assert_eq!(value("22 November 2024").as_deref(), Some("2024-11-22"));
+    for none in [
+        "",
+        "three years",
+        "every Monday",
+        "soon after the talks",
+        "Nov 2024 and May",
+    ] {
+        assert_eq!(value(none), None, "{none}");
+    }
+}

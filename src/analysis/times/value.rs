@@ -14,7 +14,7 @@ use jiff::civil::{Date, ISOWeekDate, Weekday};
 /// A part of a calendar left open is `None`: TimeML's X ("XXXX-02", "1998-10-XX").
 pub type Open<T> = Option<T>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeValue {
     /// A day or a period of the calendar.
     Date(Calendar),
@@ -26,7 +26,7 @@ pub enum TimeValue {
     Duration(Amount, Option<Amount>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Calendar {
     /// "2025", "XXXX"
     Year(Open<i32>),
@@ -54,7 +54,7 @@ pub enum Calendar {
     BcYear(u32),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Season {
     Spring,
     Summer,
@@ -62,7 +62,7 @@ pub enum Season {
     Winter,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DayPart {
     Morning,
     Afternoon,
@@ -71,7 +71,7 @@ pub enum DayPart {
     Daytime,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Clock {
     /// "10:30", "24:00"
     At { hour: u8, minute: u8 },
@@ -79,7 +79,7 @@ pub enum Clock {
     Part(DayPart),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Reference {
     Past,
     Present,
@@ -87,13 +87,13 @@ pub enum Reference {
 }
 
 /// A count of a unit in a duration; `None` is TimeML's X ("PXD": days).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Amount {
     pub count: Open<u32>,
     pub unit: PeriodUnit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PeriodUnit {
     Year,
     Quarter,
@@ -458,6 +458,15 @@ impl fmt::Display for TimeValue {
 impl serde::Serialize for TimeValue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+/// A value kept in a review (an event's date the analyst gave), read back from its notation.
+impl<'de> serde::Deserialize<'de> for TimeValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TimeValue, D::Error> {
+        <String as serde::Deserialize>::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 

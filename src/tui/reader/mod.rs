@@ -54,6 +54,9 @@ pub struct Reader {
     /// Claims and events shown: all, or those of the filter's actor.
     pub claim_view: Vec<usize>,
     pub event_view: Vec<usize>,
+    /// By index, the claims and actors the analyst's corrections made, which the panes mark
+    /// ([`crate::review::Session::corrected`]; made when the views are).
+    pub corrected: (Vec<bool>, Vec<bool>),
     pub filter: Option<usize>,
     pub current: Option<Item>,
     focus_spans: Vec<Span>,
@@ -93,6 +96,7 @@ impl Reader {
             timeline: ListView::default(),
             claim_view: Vec::new(),
             event_view: Vec::new(),
+            corrected: Default::default(),
             filter: None,
             current: None,
             focus_spans: Vec::new(),
@@ -283,7 +287,7 @@ impl Reader {
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
             | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd
             | SetKind | SetSource | RenameActor | RemoveActor | NextUnreviewed | PrevUnreviewed
-            | SetPublished | ClaimDetail => {
+            | SetPublished | ClaimDetail | SetDate | AddEvent | ClaimPart | SplitActor => {
                 return self.review_action(action);
             }
         }
@@ -482,7 +486,12 @@ impl Reader {
                 .min(self.claim_view.len().saturating_sub(1)),
             ..claims
         };
-        self.timeline = timeline;
+        // an event removed may leave the selection past the end
+        let last = self.event_view.len().saturating_sub(1);
+        self.timeline = ListView {
+            selected: timeline.selected.min(last),
+            ..timeline
+        };
         self.current = current;
         self.refresh_focus();
     }
@@ -494,6 +503,11 @@ impl Reader {
         };
         let statuses = self.statuses();
         let notes = self.noted_spans();
+        self.corrected = self
+            .session
+            .as_ref()
+            .map(|s| s.corrected(analysis))
+            .unwrap_or_default();
         self.marks = Marks::new(analysis, &statuses, &notes);
         let mentions: Vec<Span> = self
             .filter

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use super::Reader;
 use crate::analysis::{ActorKind, ClaimKind};
 use crate::document::Span;
-use crate::review::{Grade, Quote};
+use crate::review::{Grade, Part, Quote};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Command, Context, Key, Keymap};
 use crate::tui::picker::Picker;
@@ -50,8 +50,11 @@ pub enum Overlay {
 pub enum Typed {
     /// Actor `.0`'s new name.
     ActorName(usize),
-    /// The briefing's published date (YYYY-MM-DD; empty clears the review's).
+    /// The briefing's published date (one day in any form the time tagger reads; empty
+    /// clears the review's).
     Published,
+    /// Event `.0`'s date ("2024-11-22", "Nov 2024", "last Friday", "undated").
+    EventDate(usize),
 }
 
 /// What a picker is for.
@@ -65,6 +68,14 @@ pub enum Pick {
     ClaimKind { claim: usize },
     /// The kind of actor `actor`.
     ActorKind { actor: usize },
+    /// Which of actor `actor`'s aliases to split off.
+    SplitAlias { actor: usize },
+    /// Where the mentions of actor `actor` reading as the mention at `alias` go.
+    SplitInto { actor: usize, alias: Span },
+    /// Where the mentions inside the words marked go.
+    MoveInto { words: Span },
+    /// Which part of claim `claim` the words marked in the article are.
+    Part { claim: usize, words: Span },
 }
 
 /// What a picker's entry stands for.
@@ -75,6 +86,9 @@ pub enum Choice {
     NoOne,
     ClaimKind(ClaimKind),
     ActorKind(ActorKind),
+    Part(Part),
+    /// An alias, by a mention that reads so.
+    Alias(Span),
 }
 
 /// What a note is written on.
@@ -185,6 +199,7 @@ impl Reader {
                         match on {
                             Typed::ActorName(actor) => self.rename(actor, &text),
                             Typed::Published => self.set_published(&text),
+                            Typed::EventDate(event) => self.set_event_date(event, &text),
                         }
                         return true;
                     }

@@ -14,7 +14,7 @@ use crate::analysis::{ActorKind, Analysis, ClaimKind, UserLexicon, analyze};
 use crate::briefing::reviewed;
 use crate::document::{DateSource, Document, Span};
 use crate::export::{self, Briefing, Format, word as kind_word};
-use crate::review::{FreeNote, Grade, Position, Session, Status};
+use crate::review::{FreeNote, Grade, Part, Position, Session, Status};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::picker::Picker;
@@ -229,6 +229,24 @@ impl Reader {
                 let on = Typed::Published;
                 self.overlay = Some(Overlay::Typing { on, text });
             }
+            SetDate => {
+                if let Some(event) = self.target_event() {
+                    let on = Typed::EventDate(event);
+                    let text = String::new();
+                    self.overlay = Some(Overlay::Typing { on, text });
+                }
+            }
+            RemoveActor if self.focus == Pane::Timeline => {
+                if let Some(event) = self.target_event() {
+                    let label = self.event_label(event);
+                    self.correct(format!("event {label} removed"), false, |s, d, a, now| {
+                        s.remove_event(d, a, event, now)
+                    });
+                    // the events after it moved up
+                    self.current = None;
+                    self.refresh_focus();
+                }
+            }
             RemoveActor => {
                 if let Some((actor, name)) = self.target_actor() {
                     self.correct(format!("{name} removed"), true, |s, d, a, now| {
@@ -238,7 +256,9 @@ impl Reader {
             }
             NextUnreviewed => self.next_unreviewed(true),
             PrevUnreviewed => self.next_unreviewed(false),
-            Select | AddClaim | SelectNextWord | SelectPreviousWord | SelectOtherEnd => {
+            SplitActor => self.pick_alias(),
+            Select | AddClaim | AddEvent | ClaimPart | SelectNextWord | SelectPreviousWord
+            | SelectOtherEnd => {
                 self.message = Some("select a passage in the article first (v)".into());
             }
             _ => {}
@@ -257,6 +277,34 @@ impl Reader {
             return;
         }
         self.open_picker(Pick::Merge { from }, actors, None);
+    }
+
+    /// `|` in the Actors pane: a picker of the words the actor's mentions read.
+    fn pick_alias(&mut self) {
+        let (Some((actor, _)), Some(doc)) = (self.target_actor(), self.doc.clone()) else {
+            return;
+        };
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        let mut choices: Vec<(Choice, String)> = Vec::new();
+        for m in &analysis.actors[actor].mentions {
+            let words = doc.slice(m.span).to_string();
+            if !choices.iter().any(|(_, w)| *w == words) {
+                choices.push((Choice::Alias(m.span), words));
+            }
+        }
+        self.open_picker(Pick::SplitAlias { actor }, choices, None);
+    }
+
+    /// Where mentions go: an actor of their own, or another actor, from a picker.
+    fn pick_new_home(&mut self, on: Pick, from: Option<usize>) {
+        if self.session.is_none() {
+            return;
+        }
+        let mut choices = vec![(Choice::NoOne, "(an actor of its own)".to_string())];
+        choices.extend(self.actor_choices(|a| Some(a) != from));
+        self.open_picker(on, choices, None);
     }
 
     /// `W` on a claim: a picker of the actors named in the text, and no one.
@@ -362,6 +410,48 @@ impl Reader {
                     s.set_claim_kind(d, a, claim, kind, now)
                 });
             }
+            (Pick::SplitAlias { actor }, Choice::Alias(alias)) => {
+                self.pick_new_home(Pick::SplitInto { actor, alias }, Some(actor));
+            }
+            (Pick::SplitInto { actor, alias }, Choice::Actor(_) | Choice::NoOne) => {
+                let into = match choice {
+                    Choice::Actor(a) => Some(a),
+                    _ => None,
+                };
+                let Some(words) = self.doc.as_ref().map(|d| d.slice(alias).to_string()) else {
+                    return;
+                };
+                let done = format!("{words} split off {}", actor_name(actor));
+                self.correct(done, true, |s, d, a, now| {
+                    s.split_actor(d, a, actor, &words, into, now).is_some()
+                });
+            }
+            (Pick::MoveInto { words }, Choice::Actor(_) | Choice::NoOne) => {
+                let into = match choice {
+                    Choice::Actor(a) => Some(a),
+                    _ => None,
+                };
+                let who = into.map_or("an actor of its own".to_string(), actor_name);
+                self.selection = None;
+                self.correct(format!("mentions moved to {who}"), true, |s, d, a, now| {
+                    s.move_mention(d, a, words, into, now).is_some()
+                });
+                if self.message.is_none() {
+                    self.message = Some("no actor's mention in the words marked".into());
+                }
+            }
+            (Pick::Part { claim, words }, Choice::Part(part)) => {
+                let id = analysis.claim_id(claim);
+                let done = match part {
+                    Part::NoHedges => format!("{id}: no hedges"),
+                    _ => format!("{id}: the words marked as its {}", part.words()),
+                };
+                let words = Some(words).filter(|_| part != Part::NoHedges);
+                self.selection = None;
+                self.correct(done, false, |s, d, a, now| {
+                    s.set_claim_part(d, a, claim, part, words, now)
+                });
+            }
             (Pick::ActorKind { actor }, Choice::ActorKind(kind)) => {
                 let done = format!("{} is now {}", actor_name(actor), kind_word(kind));
                 self.correct(done, false, |s, d, a, now| {
@@ -389,10 +479,13 @@ impl Reader {
         let text = text.trim();
         let date = match text {
             "" => None,
-            _ => match text.parse::<jiff::civil::Date>() {
-                Ok(date) => Some(date),
-                Err(_) => {
-                    self.message = Some(format!("{text:?} is not a date (YYYY-MM-DD)"));
+            // "2024-11-23", "23 November 2024", "Nov 23, 2024": any one whole day
+            _ => match crate::analysis::times::resolve(text, None).and_then(|v| v.interval()) {
+                Some((first, last)) if first == last => Some(first),
+                _ => {
+                    self.message = Some(format!(
+                        "{text:?} is not a date (2024-11-23, 23 November 2024, Nov 23, 2024)"
+                    ));
                     return;
                 }
             },
@@ -579,6 +672,27 @@ impl Reader {
                 self.add_claim();
                 return true;
             }
+            AddEvent => {
+                self.add_event();
+                return true;
+            }
+            SplitActor => {
+                self.pick_new_home(
+                    Pick::MoveInto {
+                        words: selection.span,
+                    },
+                    None,
+                );
+                return true;
+            }
+            ClaimPart => {
+                if let Some(claim) = self.review_target() {
+                    let choices = Part::ALL.map(|p| (Choice::Part(p), p.words().to_string()));
+                    let words = selection.span;
+                    self.open_picker(Pick::Part { claim, words }, choices.to_vec(), None);
+                }
+                return true;
+            }
             _ => return false,
         }
         self.selection = Some(selection);
@@ -600,23 +714,107 @@ impl Reader {
 
     /// `+` on a selection: the passage becomes a claim the machine missed.
     fn add_claim(&mut self) {
-        let now = Timestamp::now();
-        let Some(span) = self.selected_span() else {
+        if let Some(claim) = self.add_selection(Session::add_claim) {
+            self.message = Some(format!("added as {}", self.claim_id(claim)));
+            self.current = Some(Item::Claim(claim));
+            self.save(Timestamp::now());
+        }
+    }
+
+    /// The selection added through the session by `add` (as a claim or an event): where it
+    /// went, none (said) when it is not a passage of the text.
+    fn add_selection(
+        &mut self,
+        add: impl FnOnce(&mut Session, &Document, &mut Analysis, Span, Timestamp) -> Option<usize>,
+    ) -> Option<usize> {
+        let span = self.selected_span()?;
+        self.selection = None;
+        let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &mut self.analysis)
+        else {
+            return None;
+        };
+        let added = add(session, doc, analysis, span, Timestamp::now());
+        if added.is_none() {
+            self.message = Some("not a passage of the text".into());
+        }
+        added
+    }
+
+    /// `e` on a selection: the passage becomes an event the machine missed, shown in the
+    /// Timeline pane.
+    fn add_event(&mut self) {
+        let Some(event) = self.add_selection(Session::add_event) else {
             return;
         };
-        self.selection = None;
+        if let Some(analysis) = &self.analysis {
+            let id = crate::schema::event_id_of(&analysis.timeline[event], event);
+            self.message = Some(format!("added as event {id}"));
+        }
+        self.save(Timestamp::now());
+        self.show_event(event);
+    }
+
+    /// The event selected in the Timeline pane, or a hint when there is none.
+    fn target_event(&mut self) -> Option<usize> {
+        self.session.as_ref()?;
+        let event = self
+            .event_view
+            .get(self.timeline.selected)
+            .copied()
+            .filter(|_| self.focus == Pane::Timeline);
+        if event.is_none() {
+            self.message = Some("select an event in the Timeline pane first".into());
+        }
+        event
+    }
+
+    /// Event `event`'s label, as the timeline shows it.
+    fn event_label(&self, event: usize) -> String {
+        let analysis = self.analysis.as_ref();
+        let event = analysis.and_then(|a| a.timeline.get(event));
+        event.map_or(String::new(), |e| format!("“{}”", e.label))
+    }
+
+    /// Event `event` selected in the Timeline pane (where a correction moved it) and shown
+    /// in the article.
+    fn show_event(&mut self, event: usize) {
+        if let Some(k) = self.event_view.iter().position(|&e| e == event) {
+            self.timeline.selected = k;
+        }
+        self.current = Some(Item::Event(event));
+        self.refresh_focus();
+    }
+
+    /// The date typed for event `event`, kept in the review; the event moves to its place.
+    pub(super) fn set_event_date(&mut self, event: usize, typed: &str) {
+        let now = Timestamp::now();
+        if typed.trim().is_empty() {
+            self.message = Some("no date typed: the event is as it was".into());
+            return;
+        }
+        let label = self.event_label(event);
         let (Some(session), Some(doc), Some(analysis)) =
             (&mut self.session, &self.doc, &mut self.analysis)
         else {
             return;
         };
-        match session.add_claim(doc, analysis, span, now) {
-            Some(claim) => {
-                self.message = Some(format!("added as {}", analysis.claim_id(claim)));
-                self.current = Some(Item::Claim(claim));
+        match session.set_event_date(doc, analysis, event, typed, now) {
+            Ok(at) => {
+                let e = &analysis.timeline[at];
+                self.message = Some(match e.date(&analysis.times) {
+                    Some((value, kind)) => {
+                        format!(
+                            "{label} dated {}",
+                            crate::analysis::times::readable(value, kind)
+                        )
+                    }
+                    None => format!("{label} undated"),
+                });
                 self.save(now);
+                self.show_event(at);
             }
-            None => self.message = Some("not a passage of the text".into()),
+            Err(why) => self.message = Some(format!("{:?}: {why}", typed.trim())),
         }
     }
 
