@@ -95,11 +95,22 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         .format
         .filter(|f| *f != export::Format::Json)
         .and_then(|f| f.to_possible_value());
-    if let (Some(Command::Extract { .. }), Some(format)) = (&cli.command, other_format) {
+    let json_only = match &cli.command {
+        Some(Command::Extract { .. }) => Some("extract"),
+        Some(Command::Index { .. }) => Some("index"),
+        Some(Command::Search { .. }) => Some("search"),
+        _ => None,
+    };
+    if let (Some(command), Some(format)) = (json_only, other_format) {
+        let prints = if command == "extract" {
+            "prints the analysis as JSON"
+        } else {
+            "prints lines, or JSON with --format json"
+        };
         return Err(Failure {
             status: 2,
             message: format!(
-                "--format {} is for `brief export`; `brief extract` prints the analysis as JSON (see brief --help)",
+                "--format {} is for `brief export`; `brief {command}` {prints} (see brief --help)",
                 format.get_name()
             ),
         });
@@ -128,6 +139,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Parse { paths, conllu }) => parse(&paths, conllu, options),
+        Some(Command::Index { paths }) => index_cli::index(&paths, options),
+        Some(Command::Search { query, paths }) => index_cli::search(&query, &paths, options),
         Some(Command::Paths) => {
             print_paths(options)?;
             Ok(ExitCode::SUCCESS)
@@ -141,6 +154,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
     }
 }
+
+mod index_cli;
 
 fn load_config(options: &Options) -> Result<config::Config, Failure> {
     config::load(options).map_err(|e| Failure {

@@ -14,7 +14,7 @@ mod effect;
 mod help;
 mod keymap;
 mod layout;
-mod library;
+pub(crate) mod library;
 mod list;
 mod marks;
 mod notes;
