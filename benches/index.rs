@@ -45,7 +45,7 @@ fn built() -> &'static Built {
             std::slice::from_ref(&root),
             &Opener::default(),
             threads(),
-            |_, _| {},
+            |_, _, _| {},
         )
         .expect("indexed");
         Built {
@@ -68,7 +68,7 @@ fn index_from_nothing(bencher: Bencher) {
                 std::slice::from_ref(&root),
                 &Opener::default(),
                 threads(),
-                |_, _| {},
+                |_, _, _| {},
             )
             .expect("indexed")
         });
@@ -83,7 +83,7 @@ fn reopen_nothing_changed() {
         std::slice::from_ref(&built.root),
         &Opener::default(),
         1,
-        |_, _| {},
+        |_, _, _| {},
     )
     .expect("updated");
     assert_eq!(changes.unchanged, FILES);
@@ -107,7 +107,7 @@ fn update_after_one_change(bencher: Bencher) {
                 std::slice::from_ref(&built.root),
                 &Opener::default(),
                 threads(),
-                |_, _| {},
+                |_, _, _| {},
             )
             .expect("updated");
             assert_eq!(changes.changed, 1);
@@ -121,4 +121,11 @@ fn search(bencher: Bencher, query: &str) {
     let query = Query::parse(query).expect("a query");
     let reviews = Reviews::default();
     bencher.bench_local(|| index.search(&query, &[], &reviews).expect("searched"));
+}
+
+/// What the library lists at once when it opens: every row, without the analyses.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn list_from_the_index() -> usize {
+    let index = Index::open(&built().data).expect("an index");
+    index.listed().expect("listed").len()
 }

@@ -139,7 +139,7 @@ fn refresh(index: &mut Index, roots: &[PathBuf], options: &Options) -> Result<Ch
     let opener = opener(&load_config(options)?, options);
     let terminal = io::stderr().is_terminal();
     let mut shown = Instant::now();
-    let progress = |done: usize, total: usize| {
+    let progress = |_: &[PathBuf], done: usize, total: usize| {
         if terminal && (done == total || shown.elapsed() >= Duration::from_millis(100)) {
             shown = Instant::now();
             let mut err = io::stderr().lock();

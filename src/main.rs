@@ -342,7 +342,9 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
     }
     if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
         let opener = opener(&config, options);
-        let warnings = tui::run_library(paths.to_vec(), options.threads(), opener, settings)
+        let data_dir = config::data_dir(options);
+        let threads = options.threads();
+        let warnings = tui::run_library(paths.to_vec(), threads, opener, settings, data_dir)
             .map_err(|message| Failure { status: 1, message })?;
         for warning in warnings {
             say!("warning: {warning}");

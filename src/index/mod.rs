@@ -198,32 +198,35 @@ impl Index {
 
     /// Every briefing indexed, by path.
     pub fn listed(&self) -> Result<Vec<Listed>, IndexError> {
-        let mut statement = self
-            .conn
+        self.conn
+            .prepare_cached(&format!("{LISTED} ORDER BY path"))
+            .and_then(|mut s| s.query_map([], listed)?.collect())
+            .map_err(|e| self.failed(&e))
+    }
+
+    /// The briefing indexed at `path`, if it is.
+    pub fn listed_at(&self, path: &Path) -> Result<Option<Listed>, IndexError> {
+        self.conn
+            .prepare_cached(&format!("{LISTED} WHERE path = ?1"))
+            .and_then(|mut s| s.query_row(params![path_text(path)], listed).optional())
+            .map_err(|e| self.failed(&e))
+    }
+
+    /// Where the claims of the briefing at `path` are in its text (bytes), in the
+    /// analysis's order.
+    pub fn claim_spans(&self, path: &Path) -> Result<Vec<crate::document::Span>, IndexError> {
+        self.conn
             .prepare_cached(
-                "SELECT path, size, mtime, made, fingerprint, title, source, published, claims,
-                        warnings, error
-                 FROM briefings ORDER BY path",
+                "SELECT c.start, c.end FROM claims c JOIN briefings b ON b.id = c.briefing
+                 WHERE b.path = ?1 ORDER BY c.rowid",
             )
-            .map_err(|e| self.failed(&e))?;
-        statement
-            .query_map([], |r| {
-                let warnings: String = r.get(9)?;
-                Ok(Listed {
-                    path: PathBuf::from(r.get::<_, String>(0)?),
-                    size: r.get::<_, i64>(1)? as u64,
-                    mtime: r.get(2)?,
-                    made: r.get(3)?,
-                    fingerprint: r.get(4)?,
-                    title: r.get(5)?,
-                    source: r.get(6)?,
-                    published: r.get(7)?,
-                    claims: r.get::<_, i64>(8)? as usize,
-                    warnings: warnings.lines().map(str::to_string).collect(),
-                    error: r.get(10)?,
-                })
+            .and_then(|mut s| {
+                s.query_map(params![path_text(path)], |r| {
+                    let at = |i| r.get::<_, i64>(i).map(|n| n as usize);
+                    Ok(crate::document::Span::new(at(0)?, at(1)?))
+                })?
+                .collect()
             })
-            .and_then(|rows| rows.collect())
             .map_err(|e| self.failed(&e))
     }
 
@@ -245,6 +248,35 @@ impl Index {
             what: self.path.display().to_string(),
             why: reason(e),
         }
+    }
+}
+
+/// A briefing's row as [`Listed`] reads it.
+const LISTED: &str =
+    "SELECT path, size, mtime, made, fingerprint, title, source, published, claims,
+                             warnings, error
+                      FROM briefings";
+
+fn listed(r: &rusqlite::Row) -> rusqlite::Result<Listed> {
+    let warnings: String = r.get(9)?;
+    Ok(Listed {
+        path: PathBuf::from(r.get::<_, String>(0)?),
+        size: r.get::<_, i64>(1)? as u64,
+        mtime: r.get(2)?,
+        made: r.get(3)?,
+        fingerprint: r.get(4)?,
+        title: r.get(5)?,
+        source: r.get(6)?,
+        published: r.get(7)?,
+        claims: r.get::<_, i64>(8)? as usize,
+        warnings: warnings.lines().map(str::to_string).collect(),
+        error: r.get(10)?,
+    })
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").field("path", &self.path).finish()
     }
 }
 

@@ -23,7 +23,7 @@ pub struct Record {
     pub analysis: String,
     pub claims: Vec<ClaimRow>,
     pub actors: Vec<ActorRow>,
-    /// What reading it noticed (and the analysis: not English), shown by the library.
+    /// What reading it noticed, printed when the library closes.
     pub warnings: Vec<String>,
 }
 
@@ -107,10 +107,6 @@ impl Record {
                 }
             })
             .collect();
-        let mut warnings = warnings;
-        if !analysis.english {
-            warnings.push(crate::schema::NOT_ENGLISH.to_string());
-        }
         Record {
             fingerprint: doc.fingerprint.clone(),
             title: doc.meta.title.clone().filter(|t| !t.trim().is_empty()),

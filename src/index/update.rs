@@ -54,7 +54,7 @@ const BATCH: usize = 64;
 const BATCH_TIME: Duration = Duration::from_millis(500);
 
 /// A file's size and modification time (nanoseconds since 1970), what tells it changed.
-fn stamp(path: &Path) -> std::io::Result<(u64, i64)> {
+pub fn stamp(path: &Path) -> std::io::Result<(u64, i64)> {
     let meta = std::fs::metadata(path)?;
     let mtime = meta
         .modified()
@@ -89,15 +89,15 @@ struct Row {
 }
 
 /// Brings the briefings under `roots` (folders and files, absolute) up to date, reading
-/// and analysing on `threads` threads through `opener`; `progress(done, total)` is called
-/// as the files read are written. The roots are remembered for a later update without
+/// and analysing on `threads` threads through `opener`; `progress(written, done, total)`
+/// is called as each batch of files read is committed, with their paths. The roots are remembered for a later update without
 /// any; a root that is gone is forgotten, and its briefings removed.
 pub fn update(
     index: &mut Index,
     roots: &[PathBuf],
     opener: &Opener,
     threads: usize,
-    mut progress: impl FnMut(usize, usize),
+    mut progress: impl FnMut(&[PathBuf], usize, usize),
 ) -> Result<Changes, IndexError> {
     let made = made(opener);
     let what = index.path.display().to_string();
@@ -165,17 +165,17 @@ pub fn update(
         drop(send);
         let mut done = 0;
         let mut tx = begin(&mut index.conn)?;
-        let mut batch = (0, Instant::now());
+        let mut batch = (Vec::new(), Instant::now());
         for (i, outcome) in receive {
             let job = &jobs[i];
             write(&tx, job, outcome, &made, &mut gone, &mut changes, opener)?;
             done += 1;
-            progress(done, total);
-            batch.0 += 1;
-            if batch.0 >= BATCH || batch.1.elapsed() >= BATCH_TIME {
+            batch.0.push(job.path.clone());
+            if batch.0.len() >= BATCH || batch.1.elapsed() >= BATCH_TIME {
                 tx.commit()?;
+                progress(&batch.0, done, total);
                 tx = begin(&mut index.conn)?;
-                batch = (0, Instant::now());
+                batch = (Vec::new(), Instant::now());
             }
         }
         // what was not moved is gone
@@ -183,7 +183,9 @@ pub fn update(
             delete(&tx, &path)?;
             changes.removed += 1;
         }
-        tx.commit()
+        tx.commit()?;
+        progress(&batch.0, done, total);
+        Ok(())
     });
     written.map_err(failed)?;
     Ok(changes)
