@@ -170,9 +170,14 @@ impl Reviews {
     /// the sample, by `fingerprint`) sets, if any; a review that cannot be read sets none
     /// (attaching it says why).
     pub fn published(&self, file: Option<&Path>, fingerprint: &str) -> Option<Date> {
+        self.stored(file, fingerprint)?.published?.date
+    }
+
+    /// The stored review of a briefing read from `file` (none: by `fingerprint`) as it is
+    /// on disk, not attached to an analysis; none when there is none or it cannot be read.
+    pub fn stored(&self, file: Option<&Path>, fingerprint: &str) -> Option<crate::review::Review> {
         let store = self.store.as_ref().ok()?.as_ref()?;
-        let key = BriefingKey::for_briefing(file, fingerprint);
-        store.peek(&key)?.published?.date
+        store.peek(&BriefingKey::for_briefing(file, fingerprint))
     }
 
     /// How many claims of the briefing's stored review have a status, for a list of

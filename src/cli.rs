@@ -103,6 +103,21 @@ pub enum Command {
         #[arg(long)]
         conllu: bool,
     },
+    /// Build or update the library index (in the data dir) of the briefings in folders and
+    /// files, and say what changed
+    Index {
+        /// Folders and files to index; none updates those indexed before
+        paths: Vec<PathBuf>,
+    },
+    /// Search every indexed briefing: words (phrases in quotes, AND, OR, NOT, prefix*) and
+    /// fields actor:, source:, kind:, status:, after:, before:; prints path:line: text
+    Search {
+        /// What to find, e.g. 'missiles actor:"Shin Wonsik" after:2024-06'
+        query: String,
+
+        /// Search only these folders and files (indexed first); none: everything indexed
+        paths: Vec<PathBuf>,
+    },
     /// Print the config file, data dir and export dir in use
     Paths,
     /// Print a shell completion script

@@ -96,11 +96,22 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         .format
         .filter(|f| *f != export::Format::Json)
         .and_then(|f| f.to_possible_value());
-    if let (Some(Command::Extract { .. }), Some(format)) = (&cli.command, other_format) {
+    let json_only = match &cli.command {
+        Some(Command::Extract { .. }) => Some("extract"),
+        Some(Command::Index { .. }) => Some("index"),
+        Some(Command::Search { .. }) => Some("search"),
+        _ => None,
+    };
+    if let (Some(command), Some(format)) = (json_only, other_format) {
+        let prints = if command == "extract" {
+            "prints the analysis as JSON"
+        } else {
+            "prints lines, or JSON with --format json"
+        };
         return Err(Failure {
             status: 2,
             message: format!(
-                "--format {} is for `brief export`; `brief extract` prints the analysis as JSON (see brief --help)",
+                "--format {} is for `brief export`; `brief {command}` {prints} (see brief --help)",
                 format.get_name()
             ),
         });
@@ -129,6 +140,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Parse { paths, conllu }) => parse(&paths, conllu, options),
+        Some(Command::Index { paths }) => index_cli::index(&paths, options),
+        Some(Command::Search { query, paths }) => index_cli::search(&query, &paths, options),
         Some(Command::Paths) => {
             print_paths(options)?;
             Ok(ExitCode::SUCCESS)
@@ -142,6 +155,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
     }
 }
+
+mod index_cli;
 
 fn load_config(options: &Options) -> Result<config::Config, Failure> {
     config::load(options).map_err(|e| Failure {
@@ -328,7 +343,9 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
     }
     if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
         let opener = opener(&config, options);
-        let warnings = tui::run_library(paths.to_vec(), options.threads(), opener, settings)
+        let data_dir = config::data_dir(options);
+        let threads = options.threads();
+        let warnings = tui::run_library(paths.to_vec(), threads, opener, settings, data_dir)
             .map_err(|message| Failure { status: 1, message })?;
         for warning in warnings {
             say!("warning: {warning}");

@@ -167,6 +167,19 @@ impl App {
         }
     }
 
+    /// Briefings of the library written to the index in the background; one opens if it
+    /// was asked for.
+    pub fn indexed(&mut self, paths: &[std::path::PathBuf]) {
+        let reviews = &self.opener.reviews;
+        let effect = self
+            .library
+            .as_mut()
+            .and_then(|l| l.indexed(paths, reviews));
+        if self.screen == Screen::Library {
+            self.effect(effect);
+        }
+    }
+
     /// Does what a screen asked for.
     fn effect(&mut self, effect: Option<Effect>) {
         match effect {

@@ -343,3 +343,91 @@ fn a_briefing_opened_again_from_the_list_keeps_its_unsaved_review() {
     let screen = draw(&mut app, 100, 12).backend().to_string();
     assert!(screen.contains("not saved"), "{screen}");
 }
+
+#[test]
+fn a_library_the_index_holds_is_listed_at_once_and_read_when_opened() {
+    use crate::briefing::Opener;
+    use crate::index::{Index, update};
+    use crate::tui::library::scan;
+    let dir = tempfile::tempdir().unwrap();
+    let briefs = dir.path().join("briefs");
+    std::fs::create_dir_all(&briefs).unwrap();
+    for (name, text) in FILES {
+        std::fs::write(briefs.join(name), text).unwrap();
+    }
+    let opener = Opener::default();
+    let data = dir.path().join("data");
+    let mut index = Index::open(&data).unwrap();
+    let root = std::fs::canonicalize(&briefs).unwrap();
+    update::update(
+        &mut index,
+        std::slice::from_ref(&root),
+        &opener,
+        1,
+        |_, _, _| {},
+    )
+    .unwrap();
+    // a file the index does not hold yet is read as without one
+    std::fs::write(
+        briefs.join("late.md"),
+        "The minister said talks would resume.\n",
+    )
+    .unwrap();
+    let mut library = Library::new(vec![briefs.clone()], scan::scan(&[briefs]));
+    library.index = Some(Index::open(&data).unwrap());
+    library.made = update::made(&opener);
+    library.list_from_index(&opener.reviews);
+    assert_eq!(library.reading(), 1);
+    assert!(
+        library
+            .entries
+            .iter()
+            .all(|e| matches!(e.status, Status::Indexed(_) | Status::Reading))
+    );
+    let mut app = App::with_library(library, Keymap::default());
+    assert_eq!(
+        titles(&app),
+        [
+            "Rail strike called off",
+            "Harbour dredging delayed",
+            "late.md",
+            "notes.txt"
+        ]
+    );
+    let rail = &app.library.as_ref().unwrap().entries[3];
+    assert_eq!(rail.claims(), Some((0, 2)));
+    // the update in the background lists the new file once it has written it
+    let mut written = Vec::new();
+    let listed = |paths: &[std::path::PathBuf], _, _| written.extend_from_slice(paths);
+    update::update(&mut index, &[root], &opener, 1, listed).unwrap();
+    app.indexed(&written);
+    assert_eq!(app.library.as_ref().unwrap().reading(), 0);
+    // the search across the library reads the texts from the index
+    run(&mut app, &[SearchLibrary]);
+    typed(&mut app, "quartermaster");
+    app.handle_key(key(crossterm::event::KeyCode::Enter));
+    let hits = &app.library.as_ref().unwrap().hits.as_ref().unwrap().list;
+    assert_eq!(hits.len(), 1);
+    assert!(
+        hits[0].context.contains("quartermaster's office"),
+        "{hits:?}"
+    );
+    assert_eq!(hits[0].claim, Some(1));
+    // opened, it is read, and opens at the hit when it arrives
+    run(&mut app, &[Open]);
+    assert!(app.in_library());
+    let library = app.library.as_mut().unwrap();
+    let wanted = std::mem::take(&mut library.wanted);
+    assert_eq!(wanted.len(), 1);
+    let (index, path) = wanted[0].clone();
+    let arrived = Arrived {
+        generation: library.generation,
+        index,
+        result: scan::read(&path, &opener),
+    };
+    app.arrived(arrived);
+    assert!(!app.in_library());
+    let doc = app.reader().doc.clone().unwrap();
+    assert_eq!(doc.meta.title.as_deref(), Some("Rail strike called off"));
+    assert_eq!(app.reader().search.query, "quartermaster");
+}

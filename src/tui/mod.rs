@@ -14,7 +14,7 @@ mod effect;
 mod help;
 mod keymap;
 mod layout;
-mod library;
+pub(crate) mod library;
 mod list;
 mod marks;
 mod notes;
@@ -71,14 +71,19 @@ enum Loaded {
     Failed(String),
     /// A briefing of the library, read (or not).
     Entry(Box<scan::Arrived>),
+    /// Briefings of the library the background update wrote to the index.
+    Indexed(Vec<PathBuf>),
+    /// The background update ended; why it failed, if it did.
+    IndexDone(Option<String>),
 }
 
 /// What the reader opens on.
 enum Start {
     /// A briefing, with its bytes when they were read before the terminal was taken (stdin).
     One(Origin, Option<Vec<u8>>),
-    /// The folders and files of a library, and how many threads read them.
-    Library(Vec<PathBuf>, usize),
+    /// The folders and files of a library, how many threads read them, and the data dir
+    /// whose library index lists them.
+    Library(Vec<PathBuf>, usize, Option<PathBuf>),
 }
 
 /// What the configuration decides about the reader.
@@ -103,16 +108,42 @@ pub fn run(
     start(Start::One(origin, bytes), opener, settings)
 }
 
-/// Runs the reader on a library: the briefings of `roots` (folders and files), each read in
-/// the background through `opener` on `threads` threads. Returns the warnings of the
-/// briefings read, each naming its file.
+/// Runs the reader on a library: the briefings of `roots` (folders and files), listed from
+/// the library index in `data_dir` when it holds them, the others read in the background
+/// through `opener` on `threads` threads (and the index updated with them). Returns the
+/// warnings of the briefings read, each naming its file.
 pub fn run_library(
     roots: Vec<PathBuf>,
     threads: usize,
     opener: Opener,
     settings: Settings,
+    data_dir: Option<PathBuf>,
 ) -> Result<Vec<Warning>, String> {
-    start(Start::Library(roots, threads), opener, settings)
+    start(Start::Library(roots, threads, data_dir), opener, settings)
+}
+
+/// Brings the library index of `data_dir` up to date with `roots` on a thread of its own,
+/// sending the paths of each batch written, then the end.
+fn update_in_background(
+    data_dir: PathBuf,
+    roots: &[PathBuf],
+    opener: Arc<Opener>,
+    threads: usize,
+    tx: mpsc::UnboundedSender<Loaded>,
+) {
+    let roots: Vec<PathBuf> = roots
+        .iter()
+        .filter_map(|r| std::fs::canonicalize(r).ok())
+        .collect();
+    std::thread::spawn(move || {
+        let written = |paths: &[PathBuf], _, _| {
+            let _ = tx.send(Loaded::Indexed(paths.to_vec()));
+        };
+        let result = crate::index::Index::open(&data_dir).and_then(|mut index| {
+            crate::index::update::update(&mut index, &roots, &opener, threads, written)
+        });
+        let _ = tx.send(Loaded::IndexDone(result.err().map(|e| e.to_string())));
+    });
 }
 
 fn start(start: Start, opener: Opener, settings: Settings) -> Result<Vec<Warning>, String> {
@@ -225,15 +256,15 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
     let shared = app.opener.clone();
-    let threads = match start {
-        Start::Library(_, threads) => threads,
-        Start::One(..) => 1,
+    let (threads, data_dir) = match &start {
+        Start::Library(_, threads, data_dir) => (*threads, data_dir.clone()),
+        Start::One(..) => (1, None),
     };
-    let read = move |library: &Library| {
+    let read = move |generation: u64, files: Vec<(usize, PathBuf)>| {
         let tx = reading_tx.clone();
         scan::read_all(
-            library.generation,
-            library.to_read(),
+            generation,
+            files,
             threads,
             shared.clone(),
             move |arrived: Result<scan::Arrived, String>| {
@@ -241,6 +272,19 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                     tx.send(arrived.map_or_else(Loaded::Failed, |a| Loaded::Entry(Box::new(a))));
             },
         )
+    };
+    // With an index, the entries it does not hold are read by its update in the background;
+    // without one, by the readers.
+    let index_tx = tx.clone();
+    let read_rest = read.clone();
+    let refresh = move |library: &mut Library, opener: &Arc<Opener>| match &data_dir {
+        Some(data_dir) if library.index.is_some() => {
+            library.list_from_index(&opener.reviews);
+            let (roots, tx) = (&library.roots, index_tx.clone());
+            update_in_background(data_dir.clone(), roots, opener.clone(), threads, tx);
+            None
+        }
+        _ => Some(read_rest(library.generation, library.to_read())),
     };
     let mut readers: Option<Arc<AtomicBool>> = None;
     match start {
@@ -279,9 +323,11 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 }
             });
         }
-        Start::Library(roots, _) => {
-            let library = Library::new(roots.clone(), scan::scan(&roots));
-            readers = Some(read(&library));
+        Start::Library(roots, _, data_dir) => {
+            let mut library = Library::new(roots.clone(), scan::scan(&roots));
+            library.index = data_dir.and_then(|d| crate::index::Index::open(&d).ok());
+            library.made = crate::index::update::made(&app.opener);
+            readers = refresh(&mut library, &app.opener);
             let (sizes, review, opener) = (app.sizes, app.export, app.opener);
             app = App::with_library(library, app.keymap);
             app.sizes = sizes;
@@ -324,18 +370,35 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 Loaded::Analysis(analysis, session, found) => app.set_review(analysis, session.map(|s| *s), found),
                 Loaded::Failed(why) => return Err(why),
                 Loaded::Entry(arrived) => app.arrived(*arrived),
+                Loaded::Indexed(paths) => app.indexed(&paths),
+                Loaded::IndexDone(failed) => {
+                    if let Some(library) = &mut app.library {
+                        if let Some(why) = failed {
+                            library.notice = Some(format!("the index was not updated: {why}"));
+                        }
+                        // what the update could not list is read as without an index
+                        readers = Some(read(library.generation, library.to_read()));
+                    }
+                }
             },
             _ = ticker.tick(), if app.busy() => app.tick += 1,
             // the search's count, a step a turn while no key is waiting
             () = std::future::ready(()), if app.counting() => app.count_on(),
             () = signals.next() => break,
         }
-        if let (Some(library), Some(stop)) = (&mut app.library, &mut readers)
-            && library.rescan
-        {
-            stop.store(true, Ordering::Relaxed);
-            library.scanned(scan::scan(&library.roots));
-            *stop = read(library);
+        if let Some(library) = &mut app.library {
+            if library.rescan {
+                if let Some(stop) = &readers {
+                    stop.store(true, Ordering::Relaxed);
+                }
+                library.scanned(scan::scan(&library.roots));
+                readers = refresh(library, &app.opener);
+            }
+            // briefings listed from the index are read when opened
+            let wanted = std::mem::take(&mut library.wanted);
+            if !wanted.is_empty() {
+                read(library.generation, wanted);
+            }
         }
         match app.pending.take() {
             Some(Effect::Copy(text)) => {

@@ -1,12 +1,15 @@
 //! The library: every briefing of the folders and files named on the command line, listed
 //! with title, date, source and claims, in an order, narrowed by a filter, and searched
-//! across as a whole. Pure state: the folder walk and the background readers are in
-//! `scan.rs`, the drawing in `view.rs`.
+//! across as a whole. With the library index ([`crate::index`]) a briefing it holds is
+//! listed from it at once and read only when opened; the others are read in the background.
+//! Pure state: the folder walk and the background readers are in `scan.rs`, the drawing in
+//! `view.rs`.
 
 pub mod scan;
 pub mod view;
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -18,7 +21,9 @@ use super::effect::Effect;
 use super::keymap::{Command, Context, Key, Keymap};
 use super::list::ListView;
 use crate::analysis::Analysis;
-use crate::document::{Document, Span, Warning};
+use crate::briefing::Reviews;
+use crate::document::{Document, Span, Spans, Warning};
+use crate::index::{Index, Listed};
 
 /// A briefing read and analysed.
 #[derive(Debug)]
@@ -34,6 +39,9 @@ pub struct Analysed {
 #[derive(Debug, Clone)]
 pub enum Status {
     Reading,
+    /// As the library index holds it, up to date: what the list shows, without the
+    /// analysis, which is read when the briefing is opened.
+    Indexed(Arc<Listed>),
     Ready(Arc<Analysed>),
     /// Unreadable, binary, not a briefing: why, shown in the list.
     Failed(String),
@@ -50,6 +58,23 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Listed from its row in the index (or failed, with why).
+    fn list_row(&mut self, row: Listed, reviews: &Reviews) {
+        if let Some(why) = row.error {
+            self.status = Status::Failed(why);
+            return;
+        }
+        let fingerprint = row.fingerprint.as_deref().unwrap_or_default();
+        let review = reviews.stored(Some(&self.path), fingerprint);
+        self.reviewed = Some(review.map_or(0, |r| {
+            r.claims
+                .iter()
+                .filter(|c| c.status != crate::review::Status::Unreviewed && !c.orphaned)
+                .count()
+        }));
+        self.status = Status::Indexed(Arc::new(row));
+    }
+
     fn briefing(&self) -> Option<&Analysed> {
         match &self.status {
             Status::Ready(b) => Some(b),
@@ -57,30 +82,48 @@ impl Entry {
         }
     }
 
+    fn indexed(&self) -> Option<&Listed> {
+        match &self.status {
+            Status::Indexed(listed) => Some(listed),
+            _ => None,
+        }
+    }
+
     /// The briefing's title, or its file name when it has none (or is not read yet).
     pub fn title(&self) -> &str {
+        let indexed = self.indexed().and_then(|l| l.title.as_deref());
         self.briefing()
             .and_then(|b| b.doc.meta.title.as_deref())
+            .or(indexed)
             .filter(|t| !t.trim().is_empty())
             .unwrap_or(&self.name)
     }
 
     pub fn source(&self) -> Option<&str> {
+        let indexed = self.indexed().and_then(|l| l.source.as_deref());
         self.briefing()
             .and_then(|b| b.doc.meta.source.as_deref())
+            .or(indexed)
             .filter(|s| !s.trim().is_empty())
     }
 
     pub fn published(&self) -> Option<jiff::civil::Date> {
-        self.briefing().and_then(|b| b.doc.meta.published)
+        let indexed = || self.indexed()?.published.as_deref()?.parse().ok();
+        match self.briefing() {
+            Some(b) => b.doc.meta.published,
+            None => indexed(),
+        }
     }
 
     /// Claims reviewed and claims in all.
     pub fn claims(&self) -> Option<(usize, usize)> {
-        self.briefing().map(|b| {
-            let reviewed = self.reviewed.unwrap_or(b.reviewed);
-            (reviewed, b.analysis.claims.len())
-        })
+        let total = match (&self.status, self.briefing()) {
+            (_, Some(b)) => b.analysis.claims.len(),
+            (Status::Indexed(listed), _) => listed.claims,
+            _ => return None,
+        };
+        let reviewed = self.reviewed.or(self.briefing().map(|b| b.reviewed));
+        Some((reviewed.unwrap_or(0), total))
     }
 }
 
@@ -182,6 +225,16 @@ pub struct Library {
     pub rescan: bool,
     /// Opened while still being read: opens when it arrives.
     waiting: Option<Effect>,
+    /// The library index, when there is one: the briefings it holds are listed from it.
+    pub index: Option<Index>,
+    /// How this reader analyses ([`crate::index::update::made`]): a row made otherwise is
+    /// stale.
+    pub made: String,
+    /// The entries by the canonical path the index keys them by.
+    canonical: HashMap<PathBuf, usize>,
+    /// Entries listed from the index to be read because they were opened (the event loop
+    /// takes them).
+    pub wanted: Vec<(usize, PathBuf)>,
 }
 
 impl Library {
@@ -212,6 +265,66 @@ impl Library {
             })
             .collect();
         self.refresh_view(selected.and_then(|p| self.entries.iter().position(|e| e.path == p)));
+    }
+
+    /// The entries the index holds up to date are listed from it (the others are left to be
+    /// read), with the claims their stored reviews judge.
+    pub fn list_from_index(&mut self, reviews: &Reviews) {
+        let Some(index) = &self.index else {
+            return;
+        };
+        let listed: HashMap<PathBuf, Listed> = index
+            .listed()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| (l.path.clone(), l))
+            .collect();
+        self.canonical.clear();
+        for (i, entry) in self.entries.iter_mut().enumerate() {
+            if !matches!(entry.status, Status::Reading) {
+                continue;
+            }
+            let Ok(path) = std::fs::canonicalize(&entry.path) else {
+                continue;
+            };
+            self.canonical.insert(path.clone(), i);
+            let Some(row) = listed.get(&path) else {
+                continue;
+            };
+            let stamp = crate::index::update::stamp(&path).ok();
+            if stamp == Some((row.size, row.mtime)) && row.made == self.made {
+                entry.list_row(row.clone(), reviews);
+            }
+        }
+        let selected = self.selected();
+        self.refresh_view(selected);
+    }
+
+    /// Briefings the background update wrote to the index: listed from it now. Returns
+    /// what to open, when the reader was waiting for one of them.
+    pub fn indexed(&mut self, paths: &[PathBuf], reviews: &Reviews) -> Option<Effect> {
+        let index = self.index.as_ref()?;
+        let mut any = false;
+        for path in paths {
+            let Some(&i) = self.canonical.get(path) else {
+                continue;
+            };
+            let entry = &mut self.entries[i];
+            if !matches!(entry.status, Status::Reading) {
+                continue;
+            }
+            if let Ok(Some(row)) = index.listed_at(path) {
+                entry.list_row(row, reviews);
+                any = true;
+            }
+        }
+        if !any {
+            return None;
+        }
+        let selected = self.selected().filter(|_| self.list.selected > 0);
+        self.refresh_view(selected);
+        let waiting = self.waiting.take()?;
+        self.request(waiting)
     }
 
     /// Entry `i`'s review count after the reader changed it.
@@ -444,6 +557,12 @@ impl Library {
         let entry = self.entries.get(*i)?;
         match &entry.status {
             Status::Ready(_) => Some(request),
+            Status::Indexed(_) => {
+                self.notice = Some(format!("reading {}: it opens when ready", entry.name));
+                self.wanted.push((*i, entry.path.clone()));
+                self.waiting = Some(request);
+                None
+            }
             Status::Reading => {
                 self.notice = Some(format!(
                     "{} is still being read: it opens when ready",
@@ -463,10 +582,14 @@ impl Library {
     pub fn warnings(&self) -> Vec<Warning> {
         self.entries
             .iter()
-            .filter_map(|e| e.briefing().map(|b| (e, b)))
-            .flat_map(|(e, b)| {
-                b.warnings
-                    .iter()
+            .flat_map(|e| {
+                let warnings = match &e.status {
+                    Status::Ready(b) => b.warnings.iter().map(|w| w.0.clone()).collect(),
+                    Status::Indexed(listed) => listed.warnings.clone(),
+                    _ => Vec::new(),
+                };
+                warnings
+                    .into_iter()
                     .map(|w| Warning(format!("{}: {w}", e.name)))
             })
             .collect()
@@ -493,28 +616,54 @@ impl Library {
             return;
         };
         for i in order {
-            let Some(briefing) = self.entries[i].briefing() else {
+            let Some(found) = searched(&self.entries[i], self.index.as_ref()) else {
                 continue;
             };
-            let doc = &briefing.doc;
-            for span in query.find_iter(&doc.text) {
+            for span in query.find_iter(&found.text) {
                 if hits.list.len() == MAX_HITS {
                     hits.capped = true;
                     return;
                 }
-                let claim = briefing
-                    .analysis
+                let claim = found
                     .claims
                     .iter()
-                    .position(|c| c.span.start <= span.start && span.end <= c.span.end);
+                    .position(|c| c.start <= span.start && span.end <= c.end);
                 hits.list.push(Hit {
                     entry: i,
                     span,
-                    context: context(doc, span),
+                    context: context(&found.text, found.sentences, span),
                     claim,
                 });
             }
         }
+    }
+}
+
+/// A briefing's text as the search across the library reads it: from its analysis when
+/// read, else from the index.
+struct Searched<'a> {
+    text: std::borrow::Cow<'a, str>,
+    claims: Vec<Span>,
+    /// Its sentences, when read (else the hit's line stands for its sentence).
+    sentences: Option<&'a Spans>,
+}
+
+fn searched<'a>(entry: &'a Entry, index: Option<&Index>) -> Option<Searched<'a>> {
+    match &entry.status {
+        Status::Ready(b) => Some(Searched {
+            text: std::borrow::Cow::Borrowed(&b.doc.text),
+            claims: b.analysis.claims.iter().map(|c| c.span).collect(),
+            sentences: Some(&b.doc.sentences),
+        }),
+        Status::Indexed(listed) => {
+            let index = index?;
+            Some(Searched {
+                text: std::borrow::Cow::Owned(index.text(&listed.path).ok()??),
+                claims: index.claim_spans(&listed.path).unwrap_or_default(),
+                sentences: None,
+            })
+        }
+        _ => None,
     }
 }
 
@@ -547,15 +696,22 @@ fn natural(title: &str) -> Vec<Chunk> {
     chunks
 }
 
-/// The hit's sentence from a little before the hit, on one line.
-fn context(doc: &Document, span: Span) -> String {
-    let k = doc.sentences.partition_point(|s| s.end <= span.start);
-    let sentence = doc
-        .sentences
-        .get(k)
+/// The hit's sentence (its line, when the sentences are not known) from a little before
+/// the hit, on one line.
+fn context(text: &str, sentences: Option<&Spans>, span: Span) -> String {
+    let k = sentences.map_or(0, |all| all.partition_point(|s| s.end <= span.start));
+    let line = || {
+        let start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
+        let end = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |at| span.end + at);
+        Span::new(start, end)
+    };
+    let sentence = sentences
+        .and_then(|all| all.get(k))
         .filter(|s| s.start <= span.start)
-        .unwrap_or(span);
-    let before = &doc.text[sentence.start..span.start];
+        .unwrap_or_else(line);
+    let before = &text[sentence.start..span.start];
     let from = before
         .char_indices()
         .rev()
@@ -563,7 +719,7 @@ fn context(doc: &Document, span: Span) -> String {
         .map_or(sentence.start, |(at, _)| sentence.start + at);
     let end = sentence.end.max(span.end);
     let lead = if from > sentence.start { "…" } else { "" };
-    format!("{lead}{}", &doc.text[from..end])
+    format!("{lead}{}", &text[from..end])
 }
 
 #[cfg(test)]

@@ -1,0 +1,423 @@
+//! Bringing the index up to date with the files: only a file whose size or modification
+//! time changed is read again, and only one whose text changed is analysed again; a file
+//! whose text the index already holds under a path now gone was moved, and keeps its row.
+//! Files are read and analysed on every core, and written a batch a transaction by the
+//! calling thread, so a run killed half-way keeps what it finished.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use rusqlite::{Transaction, params};
+use serde::Serialize;
+
+use super::{Index, IndexError, Record, path_text};
+use crate::briefing::{Opener, Origin};
+
+/// What an update did, file by file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub moved: usize,
+    pub unchanged: usize,
+    /// Files that could not be read or analysed (kept with why, and not read again until
+    /// they change).
+    pub failed: usize,
+}
+
+impl Changes {
+    /// Whether anything in the index changed.
+    pub fn any(&self) -> bool {
+        self.added + self.changed + self.removed + self.moved + self.failed > 0
+    }
+}
+
+/// How the analyses were made: this brief, `--published` and the analyst's lexicon. A row
+/// made otherwise is analysed again.
+pub fn made(opener: &Opener) -> String {
+    let how = format!(
+        "{} {:?} {:?}",
+        env!("CARGO_PKG_VERSION"),
+        opener.published,
+        opener.lexicon
+    );
+    crate::document::fingerprint(&how)
+}
+
+/// Briefings written a transaction: few enough that a reader waits little, many enough
+/// that commits cost little.
+const BATCH: usize = 64;
+/// A batch is committed after this long even when not full, so a slow run shows progress.
+const BATCH_TIME: Duration = Duration::from_millis(500);
+
+/// A file's size and modification time (nanoseconds since 1970), what tells it changed.
+pub fn stamp(path: &Path) -> std::io::Result<(u64, i64)> {
+    let meta = std::fs::metadata(path)?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    Ok((meta.len(), mtime))
+}
+
+/// A file to read: where, its stamp, and the fingerprint its row has (if any).
+struct Job {
+    path: PathBuf,
+    stamp: (u64, i64),
+    prior: Option<String>,
+}
+
+/// What reading a file found.
+enum Outcome {
+    /// The same text as its row: only the stamp changed.
+    Same,
+    /// A text the index already holds (under this fingerprint) for another path.
+    Known(String),
+    Fresh(Box<Record>),
+    Failed(String),
+}
+
+/// A row as the update compares it.
+struct Row {
+    stamp: (u64, i64),
+    made: String,
+    fingerprint: Option<String>,
+}
+
+/// Brings the briefings under `roots` (folders and files, absolute) up to date, reading
+/// and analysing on `threads` threads through `opener`; `progress(written, done, total)`
+/// is called as each batch of files read is committed, with their paths. The roots are remembered for a later update without
+/// any; a root that is gone is forgotten, and its briefings removed.
+pub fn update(
+    index: &mut Index,
+    roots: &[PathBuf],
+    opener: &Opener,
+    threads: usize,
+    mut progress: impl FnMut(&[PathBuf], usize, usize),
+) -> Result<Changes, IndexError> {
+    let made = made(opener);
+    let what = index.path.display().to_string();
+    let failed = |e: rusqlite::Error| IndexError {
+        what: what.clone(),
+        why: super::reason(&e),
+    };
+    remember(&mut index.conn, roots).map_err(&failed)?;
+    let rows = rows(&index.conn).map_err(&failed)?;
+    let mut changes = Changes::default();
+    let mut seen = HashSet::new();
+    let mut jobs = Vec::new();
+    for found in crate::tui::library::scan::scan(roots) {
+        if found.error.is_some() {
+            continue;
+        }
+        let Ok(stamp) = stamp(&found.path) else {
+            continue;
+        };
+        let key = path_text(&found.path);
+        match rows.get(&key) {
+            Some(row) if row.stamp == stamp && row.made == made => changes.unchanged += 1,
+            row => jobs.push(Job {
+                path: found.path.clone(),
+                stamp,
+                prior: row
+                    .filter(|r| r.made == made)
+                    .and_then(|r| r.fingerprint.clone()),
+            }),
+        }
+        seen.insert(key);
+    }
+    let under = |path: &str| roots.iter().any(|r| Path::new(path).starts_with(r));
+    // the rows of files gone, by fingerprint: a new file with one of their texts moved
+    let mut gone: HashMap<String, Vec<String>> = HashMap::new();
+    for (path, row) in &rows {
+        if under(path) && !seen.contains(path) {
+            let fingerprint = row.fingerprint.clone().filter(|_| row.made == made);
+            gone.entry(fingerprint.unwrap_or_default())
+                .or_default()
+                .push(path.clone());
+        }
+    }
+    let known: HashSet<String> = rows
+        .values()
+        .filter(|r| r.made == made)
+        .filter_map(|r| r.fingerprint.clone())
+        .collect();
+    let total = jobs.len();
+    let next = AtomicUsize::new(0);
+    let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Outcome)>(threads * 4);
+    let written = std::thread::scope(|scope| {
+        for _ in 0..threads.clamp(1, total.max(1)) {
+            let (send, jobs, next, known) = (send.clone(), &jobs, &next, &known);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    if send.send((i, read(job, opener, known))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        let mut done = 0;
+        let mut tx = begin(&mut index.conn)?;
+        let mut batch = (Vec::new(), Instant::now());
+        for (i, outcome) in receive {
+            let job = &jobs[i];
+            write(&tx, job, outcome, &made, &mut gone, &mut changes, opener)?;
+            done += 1;
+            batch.0.push(job.path.clone());
+            if batch.0.len() >= BATCH || batch.1.elapsed() >= BATCH_TIME {
+                tx.commit()?;
+                progress(&batch.0, done, total);
+                tx = begin(&mut index.conn)?;
+                batch = (Vec::new(), Instant::now());
+            }
+        }
+        // what was not moved is gone
+        for path in gone.into_values().flatten() {
+            delete(&tx, &path)?;
+            changes.removed += 1;
+        }
+        tx.commit()?;
+        progress(&batch.0, done, total);
+        Ok(())
+    });
+    written.map_err(failed)?;
+    Ok(changes)
+}
+
+/// The roots, remembered first: a run killed half-way is finished by one without PATH. A
+/// root that is gone is forgotten (its briefings are removed as the update finds them gone).
+fn remember(conn: &mut rusqlite::Connection, roots: &[PathBuf]) -> rusqlite::Result<()> {
+    let tx = begin(conn)?;
+    for root in roots {
+        let sql = if root.exists() {
+            "INSERT OR IGNORE INTO roots (path) VALUES (?1)"
+        } else {
+            "DELETE FROM roots WHERE path = ?1"
+        };
+        tx.execute(sql, params![path_text(root)])?;
+    }
+    tx.commit()
+}
+
+fn begin(conn: &mut rusqlite::Connection) -> rusqlite::Result<Transaction<'_>> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+}
+
+/// Every row, by path.
+fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Row>> {
+    let mut statement =
+        conn.prepare_cached("SELECT path, size, mtime, made, fingerprint FROM briefings")?;
+    let rows = statement.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            Row {
+                stamp: (r.get::<_, i64>(1)? as u64, r.get(2)?),
+                made: r.get(3)?,
+                fingerprint: r.get(4)?,
+            },
+        ))
+    })?;
+    rows.collect()
+}
+
+/// Reads a file and analyses it when its text is new to the index. A bug in the analysis
+/// fails this file only.
+fn read(job: &Job, opener: &Opener, known: &HashSet<String>) -> Outcome {
+    let work = std::panic::AssertUnwindSafe(|| {
+        let (doc, warnings) = match opener.read(&Origin::File(job.path.clone())) {
+            Ok(read) => read,
+            Err(e) => return Outcome::Failed(e.why),
+        };
+        if job.prior.as_ref() == Some(&doc.fingerprint) {
+            return Outcome::Same;
+        }
+        if known.contains(&doc.fingerprint) {
+            return Outcome::Known(doc.fingerprint);
+        }
+        let analysis = opener.analyse(&doc);
+        let warnings = warnings.into_iter().map(|w| w.0).collect();
+        Outcome::Fresh(Box::new(Record::new(&doc, &analysis, warnings)))
+    });
+    std::panic::catch_unwind(work).unwrap_or_else(|_| {
+        Outcome::Failed("internal error: the analysis failed; please report it".into())
+    })
+}
+
+/// Writes what reading one file found.
+fn write(
+    tx: &Transaction,
+    job: &Job,
+    outcome: Outcome,
+    made: &str,
+    gone: &mut HashMap<String, Vec<String>>,
+    changes: &mut Changes,
+    opener: &Opener,
+) -> rusqlite::Result<()> {
+    let path = path_text(&job.path);
+    let (size, mtime) = (job.stamp.0 as i64, job.stamp.1);
+    let existed = tx
+        .prepare_cached("SELECT 1 FROM briefings WHERE path = ?1")?
+        .exists(params![path])?;
+    match outcome {
+        Outcome::Same => {
+            tx.execute(
+                "UPDATE briefings SET size = ?2, mtime = ?3 WHERE path = ?1",
+                params![path, size, mtime],
+            )?;
+            changes.unchanged += 1;
+        }
+        Outcome::Known(fingerprint) => {
+            let moved_from = gone.get_mut(&fingerprint).and_then(Vec::pop);
+            if let Some(old) = moved_from {
+                delete(tx, &path)?;
+                tx.execute(
+                    "UPDATE briefings SET path = ?2, size = ?3, mtime = ?4 WHERE path = ?1",
+                    params![old, path, size, mtime],
+                )?;
+                changes.moved += 1;
+            } else if copy(tx, &fingerprint, &path, job.stamp, made)? {
+                count(changes, existed);
+            } else {
+                // the row it was to be copied from went meanwhile: analyse it here
+                let outcome = read(job, opener, &HashSet::new());
+                return write(tx, job, outcome, made, gone, changes, opener);
+            }
+        }
+        Outcome::Fresh(record) => {
+            delete(tx, &path)?;
+            insert(tx, &path, job.stamp, made, &record)?;
+            count(changes, existed);
+        }
+        Outcome::Failed(why) => {
+            delete(tx, &path)?;
+            tx.execute(
+                "INSERT INTO briefings (path, size, mtime, made, error) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![path, size, mtime, made, why],
+            )?;
+            changes.failed += 1;
+        }
+    }
+    Ok(())
+}
+
+fn count(changes: &mut Changes, existed: bool) {
+    if existed {
+        changes.changed += 1;
+    } else {
+        changes.added += 1;
+    }
+}
+
+/// Drops a path's row, its text and the rows that hang from it.
+fn delete(tx: &Transaction, path: &str) -> rusqlite::Result<()> {
+    let id: Option<i64> = tx
+        .prepare_cached("SELECT id FROM briefings WHERE path = ?1")?
+        .query_row(params![path], |r| r.get(0))
+        .ok();
+    if let Some(id) = id {
+        tx.execute("DELETE FROM texts WHERE rowid = ?1", params![id])?;
+        tx.execute("DELETE FROM briefings WHERE id = ?1", params![id])?;
+    }
+    Ok(())
+}
+
+fn insert(
+    tx: &Transaction,
+    path: &str,
+    (size, mtime): (u64, i64),
+    made: &str,
+    record: &Record,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO briefings (path, size, mtime, made, fingerprint, title, source, published,
+                                claims, warnings, analysis)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        path,
+        size as i64,
+        mtime,
+        made,
+        record.fingerprint,
+        record.title,
+        record.source,
+        record.published,
+        record.claims.len() as i64,
+        record.warnings.join("\n"),
+        record.analysis,
+    ])?;
+    let id = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO texts (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![id, record.text])?;
+    let mut claim = tx.prepare_cached(
+        "INSERT INTO claims (briefing, id, kind, who, start, end, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for c in &record.claims {
+        claim.execute(params![
+            id,
+            c.id,
+            c.kind,
+            c.who,
+            c.span.start as i64,
+            c.span.end as i64,
+            c.line as i64
+        ])?;
+    }
+    let mut actor = tx.prepare_cached(
+        "INSERT INTO actors (briefing, id, names, lines) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for a in &record.actors {
+        let lines: Vec<String> = a.lines.iter().map(usize::to_string).collect();
+        actor.execute(params![id, a.id, a.names, lines.join(",")])?;
+    }
+    Ok(())
+}
+
+/// A new row for `path` with the analysis of another file of the same text; false when
+/// there is none to copy.
+fn copy(
+    tx: &Transaction,
+    fingerprint: &str,
+    path: &str,
+    (size, mtime): (u64, i64),
+    made: &str,
+) -> rusqlite::Result<bool> {
+    let from: Option<i64> = tx
+        .prepare_cached(
+            "SELECT id FROM briefings WHERE fingerprint = ?1 AND made = ?2 AND path != ?3 LIMIT 1",
+        )?
+        .query_row(params![fingerprint, made, path], |r| r.get(0))
+        .ok();
+    let Some(from) = from else {
+        return Ok(false);
+    };
+    delete(tx, path)?;
+    tx.execute(
+        "INSERT INTO briefings (path, size, mtime, made, fingerprint, title, source, published,
+                                claims, warnings, analysis)
+         SELECT ?2, ?3, ?4, made, fingerprint, title, source, published, claims, warnings, analysis
+         FROM briefings WHERE id = ?1",
+        params![from, path, size as i64, mtime],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO texts (rowid, body) SELECT ?2, body FROM texts WHERE rowid = ?1",
+        params![from, id],
+    )?;
+    tx.execute(
+        "INSERT INTO claims SELECT ?2, id, kind, who, start, end, line FROM claims WHERE briefing = ?1",
+        params![from, id],
+    )?;
+    tx.execute(
+        "INSERT INTO actors SELECT ?2, id, names, lines FROM actors WHERE briefing = ?1",
+        params![from, id],
+    )?;
+    Ok(true)
+}

@@ -1,0 +1,191 @@
+//! The binary's `brief index` and `brief search`: the roots to work on, the index opened
+//! in the data dir and brought up to date (a progress line on a terminal), what changed or
+//! what was found printed.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use brief::cli::Options;
+use brief::index::search::{Query, SearchError};
+use brief::index::update::{Changes, update};
+use brief::index::{Index, IndexError};
+use brief::{config, export, io_reason};
+
+use super::{Failure, load_config, opener, write_output};
+
+/// `brief index [PATH]...`: the index brought up to date, and what changed, on stdout.
+pub fn index(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
+    let (mut index, roots) = open(paths, options)?;
+    let changes = refresh(&mut index, &roots, options)?;
+    let json = options.format == Some(export::Format::Json);
+    write_output(options, |out| {
+        if json {
+            let report = serde_json::json!({
+                "schema": "brief.index/1",
+                "index": index.path(),
+                "roots": roots,
+                "changes": changes,
+            });
+            let mut out = brief::escape::Json::new(out);
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            return out.write_all(b"\n");
+        }
+        let from = if paths.is_empty() {
+            " (the folders indexed before)"
+        } else {
+            ""
+        };
+        let roots: Vec<String> = roots.iter().map(|r| shown(r)).collect();
+        writeln!(
+            out,
+            "indexed {}{from}: {}",
+            brief::escape::Line(&roots.join(", ")),
+            summary(&changes)
+        )
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `brief search QUERY [PATH]...`: `path:line: text` a line found, or JSON; exit status 1
+/// when nothing is found, as grep and ripgrep do.
+pub fn search(typed: &str, paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
+    let usage = |why: String| Failure {
+        status: 2,
+        message: format!("search: {why}"),
+    };
+    let query = Query::parse(typed).map_err(|e| usage(e.0))?;
+    let (mut index, roots) = open(paths, options)?;
+    refresh(&mut index, &roots, options)?;
+    let reviews = opener(&load_config(options)?, options).reviews;
+    let within = if paths.is_empty() { &[][..] } else { &roots };
+    let hits = index
+        .search(&query, within, &reviews)
+        .map_err(|e| match e {
+            SearchError::Query(e) => usage(e.0),
+            SearchError::Index(e) => failed(e),
+        })?;
+    let json = options.format == Some(export::Format::Json);
+    write_output(options, |out| {
+        if json {
+            let report = serde_json::json!({
+                "schema": "brief.search/1",
+                "query": typed,
+                "hits": hits,
+            });
+            let mut out = brief::escape::Json::new(out);
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            return out.write_all(b"\n");
+        }
+        for hit in &hits {
+            writeln!(
+                out,
+                "{}:{}: {}",
+                brief::escape::Line(&shown(&hit.path)),
+                hit.line,
+                brief::escape::Line(&hit.snippet)
+            )?;
+        }
+        Ok(())
+    })?;
+    Ok(if hits.is_empty() && !json {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The index of the data dir and the roots to work on: the paths given (each must be
+/// there), else those indexed before.
+fn open(paths: &[PathBuf], options: &Options) -> Result<(Index, Vec<PathBuf>), Failure> {
+    let data = config::data_dir(options).ok_or_else(|| {
+        Failure::runtime(
+            "index",
+            "no data dir on this platform: give one with --data-dir or $BRIEF_DATA_DIR",
+        )
+    })?;
+    let mut roots = Vec::new();
+    for path in paths {
+        let root = std::fs::canonicalize(path)
+            .map_err(|e| Failure::runtime(path.display(), io_reason(&e)))?;
+        if !roots.contains(&root) {
+            roots.push(root);
+        }
+    }
+    let index = Index::open(&data).map_err(failed)?;
+    if let Some(aside) = &index.set_aside {
+        say!(
+            "warning: {}: was damaged; set aside as {} and built again from the files",
+            index.path().display(),
+            aside.display()
+        );
+    }
+    if roots.is_empty() {
+        roots = index.roots().map_err(failed)?;
+        if roots.is_empty() {
+            return Err(Failure::runtime(
+                "index",
+                "no folders indexed yet: name one, as in `brief index FOLDER`",
+            ));
+        }
+    }
+    Ok((index, roots))
+}
+
+/// The roots brought up to date on every core (`--threads`), with a progress line on
+/// stderr when it is a terminal.
+fn refresh(index: &mut Index, roots: &[PathBuf], options: &Options) -> Result<Changes, Failure> {
+    let opener = opener(&load_config(options)?, options);
+    let terminal = io::stderr().is_terminal();
+    let mut shown = Instant::now();
+    let progress = |_: &[PathBuf], done: usize, total: usize| {
+        if terminal && (done == total || shown.elapsed() >= Duration::from_millis(100)) {
+            shown = Instant::now();
+            let mut err = io::stderr().lock();
+            let _ = write!(err, "\r\x1b[Kbrief: indexing {done}/{total} briefings");
+            if done == total {
+                let _ = write!(err, "\r\x1b[K");
+            }
+            let _ = err.flush();
+        }
+    };
+    update(index, roots, &opener, options.threads(), progress).map_err(failed)
+}
+
+fn failed(e: IndexError) -> Failure {
+    Failure::runtime(e.what, e.why)
+}
+
+/// "3 added, 1 changed ...": the counts that are not zero; "nothing changed" else.
+fn summary(changes: &Changes) -> String {
+    let counts = [
+        (changes.added, "added"),
+        (changes.changed, "changed"),
+        (changes.removed, "removed"),
+        (changes.moved, "moved"),
+        (changes.failed, "could not be read"),
+    ];
+    let said: Vec<String> = counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    let unchanged = format!("{} unchanged", changes.unchanged);
+    if said.is_empty() {
+        format!("nothing changed ({unchanged})")
+    } else {
+        format!("{}, {unchanged}", said.join(", "))
+    }
+}
+
+/// A path as printed: relative to the working folder when under it, as ripgrep shows it.
+fn shown(path: &Path) -> String {
+    let here = std::env::current_dir().ok();
+    here.as_deref()
+        .and_then(|h| path.strip_prefix(h).ok())
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
