@@ -3,12 +3,16 @@
 
 mod dateline;
 mod decode;
+mod docx;
 mod frontmatter;
 mod headline;
 mod html;
 mod htmlguard;
 mod htmltree;
+mod odt;
+mod office;
 mod offsets;
+mod pdf;
 mod sanitize;
 mod segment;
 
@@ -18,6 +22,7 @@ use sha2::{Digest, Sha256};
 
 pub use frontmatter::{DateSource, Meta, parse_date, published_date};
 pub use offsets::OffsetMap;
+pub use pdf::containing_a_panic;
 
 /// A half-open byte range into [`Document::text`]. Byte offsets are what Rust slices with;
 /// they become code points only at the output boundary (see [`OffsetMap`]).
@@ -62,6 +67,12 @@ pub enum IngestError {
     BadFrontMatter { line: usize, why: String },
     #[error("web page with no readable article text")]
     NoArticleText,
+    #[error("{format} file that cannot be read: {why}")]
+    Unreadable { format: &'static str, why: String },
+    #[error(
+        "PDF with no text layer (a scan?): brief reads text, not images; give it the PDF after OCR (e.g. ocrmypdf)"
+    )]
+    NoTextLayer,
 }
 
 /// Something worth telling the user that does not stop the analysis.
@@ -83,6 +94,37 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Span>,
     pub offsets: OffsetMap,
+    /// Where each page starts (byte offsets into `text`, the first 0), for a briefing read
+    /// from a PDF; empty for one without pages.
+    pub pages: Vec<usize>,
+}
+
+/// A briefing read from a format of its own: its text in pieces (a PDF's pages; one for
+/// the others), each sanitised alone so that where each starts stays known.
+struct Converted {
+    pieces: Vec<String>,
+    meta: Meta,
+    paged: bool,
+}
+
+/// The format a briefing's first bytes name, read; none for text (plain, Markdown, HTML).
+fn convert(bytes: &[u8], warnings: &mut Vec<Warning>) -> Option<Result<Converted, IngestError>> {
+    let whole = |(text, meta)| Converted {
+        pieces: vec![text],
+        meta,
+        paged: false,
+    };
+    if bytes.starts_with(b"%PDF-") {
+        return Some(pdf::read(bytes, warnings).map(|(pieces, meta)| Converted {
+            pieces,
+            meta,
+            paged: true,
+        }));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some(office::read(bytes).map(whole));
+    }
+    None
 }
 
 impl Document {
@@ -90,6 +132,28 @@ impl Document {
     /// web page, its article and metadata), segmentation.
     pub fn from_bytes(bytes: &[u8]) -> Result<(Document, Vec<Warning>), IngestError> {
         let mut warnings = Vec::new();
+        if let Some(converted) = convert(bytes, &mut warnings) {
+            let Converted {
+                pieces,
+                meta,
+                paged,
+            } = converted?;
+            let mut text = String::new();
+            let mut pages = Vec::new();
+            for piece in &pieces {
+                if paged {
+                    pages.push(text.len());
+                }
+                text.push_str(&sanitize::sanitize(piece, &mut warnings));
+            }
+            let meta = sanitize::meta(meta, &mut warnings);
+            if text.trim().is_empty() {
+                return Err(IngestError::Empty);
+            }
+            let mut doc = Document::from_clean(text, meta);
+            doc.pages = pages;
+            return Ok((doc, warnings));
+        }
         let decoded = decode::decode(bytes, &mut warnings)?;
         let clean = sanitize::sanitize(&decoded, &mut warnings);
         if html::is_html(&clean) {
@@ -155,6 +219,7 @@ impl Document {
             sentences,
             offsets,
             text,
+            pages: Vec::new(),
         }
     }
 
@@ -187,7 +252,17 @@ impl Document {
                 .collect(),
             offsets: OffsetMap::new(&text),
             text,
+            // the analysis of a section never asks for pages
+            pages: Vec::new(),
         }
+    }
+
+    /// The page (from 1) on which the byte `at` stands; none for a briefing without pages.
+    pub fn page_at(&self, at: usize) -> Option<usize> {
+        if self.pages.is_empty() {
+            return None;
+        }
+        Some(self.pages.partition_point(|&start| start <= at).max(1))
     }
 
     pub fn slice(&self, span: Span) -> &str {

@@ -11,7 +11,7 @@ use crate::briefing::{Opener, Origin};
 use crate::io_reason;
 
 /// The extensions of the files a folder's briefings are found by.
-const EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "html", "htm"];
+const EXTENSIONS: [&str; 8] = ["md", "markdown", "txt", "html", "htm", "pdf", "docx", "odt"];
 
 /// A file to list, or why it cannot be.
 #[derive(Debug, Clone, PartialEq, Eq)]
