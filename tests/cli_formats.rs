@@ -176,3 +176,77 @@ fn an_export_cites_the_page_of_each_claim() {
     let note = String::from_utf8(out.stdout).unwrap();
     assert!(note.contains("p. 2"), "{note}");
 }
+
+/// Hostile and damaged files of each format: one line on stderr and status 1 (a deep
+/// nesting that is still a document, read: status 0), never a panic or a hang.
+#[test]
+fn every_bad_document_file_has_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // 30 MB of empty paragraphs, deflated to about 30 kB: past the 19 MB the file earns
+    let bomb = formats::zip(&[("word/document.xml", &"<w:p/>".repeat(5 << 20))]);
+    assert!(bomb.len() < 200_000, "{}", bomb.len());
+    let deep = format!(
+        "{}<w:p><w:r><w:t>The council voted.</w:t></w:r></w:p>{}",
+        "<w:sdt><w:sdtContent>".repeat(100_000),
+        "</w:sdtContent></w:sdt>".repeat(100_000)
+    );
+    let report = three_pages();
+    let cases: [(&str, Vec<u8>, i32, &str); 9] = [
+        ("zip bomb", bomb, 1, "zip bomb"),
+        ("deep nesting.docx", docx(&deep, &[], None), 0, ""),
+        (
+            "other zip",
+            formats::zip(&[("notes.txt", "Moscow denied it.")]),
+            1,
+            "holds no Word",
+        ),
+        (
+            "cut zip.docx",
+            docx(&w_p(None, "x"), &[], None)[..60].to_vec(),
+            1,
+            "damaged zip",
+        ),
+        (
+            "cut.pdf",
+            report[..report.len() / 2].to_vec(),
+            1,
+            "PDF file that cannot be read",
+        ),
+        (
+            "cyclic.pdf",
+            formats::pdf_drawing_itself(),
+            1,
+            "cyclic object graph",
+        ),
+        (
+            "looping parents.pdf",
+            formats::pdf_parents_looping(),
+            1,
+            "cyclic object graph",
+        ),
+        ("scan.pdf", formats::pdf_scan(), 1, "no text layer"),
+        (
+            "many pages.pdf",
+            pdf(&vec![vec![]; 10_001], &[]),
+            1,
+            "more than brief reads",
+        ),
+    ];
+    for (name, bytes, status, says) in cases {
+        let path = write(dir.path(), name, &bytes);
+        let out = brief(&["extract", &path], None);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(status), "{name}: {err}");
+        if status == 0 {
+            assert_eq!(err, "", "{name}");
+            assert_offsets_slice_the_text(&json(&out));
+            continue;
+        }
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert!(
+            err.starts_with("brief: ") && err.contains(says),
+            "{name}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{name}");
+    }
+}

@@ -32,7 +32,7 @@ const MAX_DEPTH: usize = 32;
 /// Content operations a file may make pdf-extract run, counting a drawing each time it is
 /// drawn (a drawing of a drawing drawn a thousand times, a thousand times over, is a bomb).
 const MAX_OPERATIONS: u64 = 50_000_000;
-const MAX_PAGES: usize = 50_000;
+const MAX_PAGES: usize = 10_000;
 
 thread_local! {
     static CONTAINING: Cell<bool> = const { Cell::new(false) };
@@ -92,7 +92,9 @@ pub fn read(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<(Vec<String>, M
             pages.len()
         )));
     }
-    Ok((pieces(drop_running_lines(pages)), meta))
+    let mut pages = drop_running_lines(pages);
+    let notes: Vec<(String, String)> = pages.iter_mut().flat_map(take_notes).collect();
+    Ok((pieces(pages, &notes), meta))
 }
 
 /// Streams compressed with Flate alone unpacked within a budget (lopdf would unpack a bomb
@@ -156,28 +158,30 @@ fn check_drawings(doc: &lopdf::Document) -> Result<(), IngestError> {
     Ok(())
 }
 
-/// A page's resources, from it or the nearest parent that has them (pdf-extract looks
-/// them up recursively: a loop of parents is refused here).
+/// A page's resources, from it or the nearest parent that has them. pdf-extract looks
+/// these and the page's size up its parents recursively: a loop of parents is refused here.
 fn inherited_resources<'a>(
     doc: &'a lopdf::Document,
-    mut dict: &'a Dictionary,
+    page: &'a Dictionary,
 ) -> Result<Option<&'a Dictionary>, IngestError> {
+    let mut chain = vec![page];
     let mut seen = HashSet::new();
-    loop {
-        if let Ok(resources) = dict.get_deref(b"Resources", doc).and_then(Object::as_dict) {
-            return Ok(Some(resources));
-        }
-        let Ok(parent) = dict.get(b"Parent").and_then(Object::as_reference) else {
-            return Ok(None);
-        };
+    let mut dict = page;
+    while let Ok(parent) = dict.get(b"Parent").and_then(Object::as_reference) {
         if !seen.insert(parent) || seen.len() > 256 {
             return Err(bad("its page tree loops (a cyclic object graph)"));
         }
         let Ok(next) = doc.get_dictionary(parent) else {
-            return Ok(None);
+            break;
         };
+        chain.push(next);
         dict = next;
     }
+    Ok(chain.into_iter().find_map(|d| {
+        d.get_deref(b"Resources", doc)
+            .and_then(Object::as_dict)
+            .ok()
+    }))
 }
 
 /// The operations drawing `content` with `resources` runs, the drawings it calls
@@ -417,8 +421,22 @@ struct Line {
 fn lines(glyphs: &[Glyph]) -> Vec<Line> {
     let mut out: Vec<Line> = Vec::new();
     let mut last_end = f64::NEG_INFINITY;
+    // a note's number raised small after a word is written as its marker, "[^1]"
+    let mut marker = false;
     for glyph in glyphs {
         let text = unfold(&glyph.text);
+        let raised = out.last().is_some_and(|line| {
+            glyph.size < line.size * 0.8
+                && line.y - glyph.y > line.size * 0.15
+                && !text.is_empty()
+                && text.chars().all(|c| c.is_ascii_digit())
+        });
+        if marker && !raised {
+            if let Some(line) = out.last_mut() {
+                line.text.push(']');
+            }
+            marker = false;
+        }
         let new_line = match out.last() {
             None => true,
             Some(line) => {
@@ -443,7 +461,13 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         if !new_line && gap > glyph.size.max(1.0) * 0.1 && !line.text.ends_with(' ') {
             line.text.push(' ');
         }
-        if text.trim().is_empty() {
+        if raised && !new_line {
+            if !marker {
+                line.text.push_str("[^");
+                marker = true;
+            }
+            line.text.push_str(&text);
+        } else if text.trim().is_empty() {
             if !line.text.ends_with(' ') {
                 line.text.push(' ');
             }
@@ -454,11 +478,62 @@ fn lines(glyphs: &[Glyph]) -> Vec<Line> {
         line.size = line.size.max(glyph.size);
         last_end = glyph.end;
     }
+    if marker && let Some(line) = out.last_mut() {
+        line.text.push(']');
+    }
     for line in &mut out {
         line.text = line.text.trim().to_string();
     }
     out.retain(|l| !l.text.is_empty());
     out
+}
+
+/// The footnotes at the foot of a page, taken out of its lines: the last lines, smaller
+/// than most of the page's text, the first of them numbered. Each note is its number and
+/// its text.
+fn take_notes(page: &mut Vec<Line>) -> Vec<(String, String)> {
+    let mut sizes: Vec<(f64, usize)> = page.iter().map(|l| (l.size, l.text.len())).collect();
+    sizes.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // the size of the middle character of the page's text
+    let half = sizes.iter().map(|s| s.1).sum::<usize>() / 2;
+    let mut seen = 0;
+    let Some(body) = sizes.iter().find_map(|&(size, len)| {
+        seen += len;
+        (seen > half).then_some(size)
+    }) else {
+        return Vec::new();
+    };
+    let small = page
+        .iter()
+        .rev()
+        .take_while(|l| l.size < body * 0.9)
+        .count();
+    let first = page.len() - small;
+    let numbered = |l: &Line| l.text.starts_with(|c: char| c.is_ascii_digit());
+    if small == 0 || !numbered(&page[first]) {
+        return Vec::new();
+    }
+    let mut notes: Vec<(String, String)> = Vec::new();
+    for line in page.drain(first..) {
+        let digits = line.text.chars().take_while(char::is_ascii_digit).count();
+        let (number, rest) = line.text.split_at(digits);
+        // the next note has the next number; "3 March" goes on the note before
+        let next = match notes.last() {
+            None => true,
+            Some((last, _)) => last.parse::<u64>().ok().map(|n| n + 1) == number.parse().ok(),
+        };
+        match notes.last_mut() {
+            Some((_, text)) if !next => {
+                text.push(' ');
+                text.push_str(&line.text);
+            }
+            _ => {
+                let rest = rest.trim_start_matches(['.', ')', ' ']).to_string();
+                notes.push((number.to_string(), rest));
+            }
+        }
+    }
+    notes
 }
 
 /// Ligatures (U+FB00-FB06) as their letters, as NFKC has them, and no control characters.
@@ -526,7 +601,7 @@ fn drop_running_lines(mut pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
 
 /// The pages' lines as paragraphs, a page a piece; a paragraph that runs on to the next
 /// page (no full stop, a small letter after) is joined across it.
-fn pieces(pages: Vec<Vec<Line>>) -> Vec<String> {
+fn pieces(pages: Vec<Vec<Line>>, notes: &[(String, String)]) -> Vec<String> {
     let mut pieces: Vec<String> = Vec::with_capacity(pages.len());
     let mut last_text: Option<usize> = None;
     for page in pages {
@@ -548,6 +623,13 @@ fn pieces(pages: Vec<Vec<Line>>) -> Vec<String> {
         pieces.push(text);
     }
     if let Some(last) = last_text {
+        // the notes after the last page's text, as a Word file's are
+        if !notes.is_empty() {
+            pieces[last].push_str("\n\n---");
+        }
+        for (number, text) in notes {
+            pieces[last].push_str(&format!("\n\n[^{number}]: {text}"));
+        }
         pieces[last].push('\n');
     }
     pieces
@@ -574,8 +656,9 @@ fn join(before: &str, after: &str) -> Option<String> {
 }
 
 /// A page's lines as paragraphs: a new one where the gap between baselines is half again
-/// the usual, the size changes, the text goes back up (a new column), or the line before
-/// ended a sentence well short of the right margin.
+/// the usual, the size changes, the text goes back up (a new column) not in mid-sentence,
+/// a bullet starts the line, or the line before ended a sentence well short of the right
+/// margin its neighbours reach.
 fn paragraphs(lines: &[Line]) -> Vec<String> {
     // the line spacing: the lower quartile of the gaps between lines of one size (a
     // heading's gap, or a paragraph's, is wider)
@@ -587,22 +670,34 @@ fn paragraphs(lines: &[Line]) -> Vec<String> {
         .collect();
     gaps.sort_by(f64::total_cmp);
     let usual = gaps.get(gaps.len().saturating_sub(1) / 4).copied();
-    let right = lines.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
-    let left = lines.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
     let mut out: Vec<String> = Vec::new();
-    let mut previous: Option<&Line> = None;
-    for line in lines {
-        let new = match previous {
-            None => true,
-            Some(before) => {
-                let gap = line.y - before.y;
-                let usual = usual.unwrap_or(before.size * 1.2).max(before.size * 0.8);
-                let size_changed = (line.size - before.size).abs() > before.size * 0.15;
-                let short = before.x1 < right - (right - left) * 0.2
-                    && before.text.ends_with(['.', '!', '?', ':', '"', '”']);
-                gap < 0.0 || gap > usual * 1.5 || size_changed || short
-            }
-        };
+    for (i, line) in lines.iter().enumerate() {
+        // a bullet starts a list item, written as Markdown's
+        let item = line
+            .text
+            .strip_prefix(['•', '▪', '◦', '●', '■', '‣'])
+            .map(|rest| format!("- {}", rest.trim_start()));
+        let new = item.is_some()
+            || match i.checked_sub(1).map(|b| &lines[b]) {
+                None => true,
+                Some(before) => {
+                    let gap = line.y - before.y;
+                    let usual = usual.unwrap_or(before.size * 1.2).max(before.size * 0.8);
+                    let size_changed = (line.size - before.size).abs() > before.size * 0.15;
+                    // short of the right margin its neighbours reach (in its column)
+                    let earlier = i
+                        .checked_sub(2)
+                        .map(|b| &lines[b])
+                        .filter(|e| e.y < before.y);
+                    let reach = earlier.map_or(line.x1, |e| e.x1.max(line.x1));
+                    let left = line.x0.min(before.x0);
+                    let short = before.x1 < reach - (reach - left) * 0.15
+                        && before.text.ends_with(['.', '!', '?', ':', '"', '”']);
+                    // back up the page: the next column, where a paragraph may run on
+                    let next_column = gap < 0.0 && join(&before.text, &line.text).is_none();
+                    next_column || gap > usual * 1.5 || size_changed || short
+                }
+            };
         match out.last_mut() {
             Some(paragraph) if !new => match join(paragraph, &line.text) {
                 Some(joined) => *paragraph = joined + &line.text,
@@ -611,9 +706,8 @@ fn paragraphs(lines: &[Line]) -> Vec<String> {
                     paragraph.push_str(&line.text);
                 }
             },
-            _ => out.push(line.text.clone()),
+            _ => out.push(item.unwrap_or_else(|| line.text.clone())),
         }
-        previous = Some(line);
     }
     out
 }
@@ -695,7 +789,7 @@ mod tests {
             vec![line(100.0, "proved. Then")],
             vec![line(100.0, "Officials left.")],
         ];
-        let pieces = pieces(pages);
+        let pieces = pieces(pages, &[]);
         assert_eq!(
             pieces,
             [
@@ -704,6 +798,43 @@ mod tests {
                 "proved. Then\n\n",
                 "Officials left.\n"
             ]
+        );
+    }
+
+    #[test]
+    fn footnotes_at_a_pages_foot_are_taken_out_with_their_numbers() {
+        let mut note = line(740.0, "1Minutes of the council,");
+        note.size = 8.0;
+        let mut more = line(750.0, "3 March.");
+        more.size = 8.0;
+        let mut page = vec![
+            line(
+                100.0,
+                "The council voted on Thursday to approve the plan.[^1]",
+            ),
+            line(112.0, "Officials said so."),
+            note,
+            more,
+        ];
+        let notes = take_notes(&mut page);
+        assert_eq!(
+            notes,
+            [(
+                "1".to_string(),
+                "Minutes of the council, 3 March.".to_string()
+            )]
+        );
+        assert_eq!(page.len(), 2);
+    }
+
+    #[test]
+    fn a_paragraph_runs_on_into_the_next_column() {
+        let mut right = line(100.0, "authority said so. It ended.");
+        right.x0 = 320.0;
+        let page = [line(100.0, "The council"), line(112.0, "said the"), right];
+        assert_eq!(
+            paragraphs(&page),
+            ["The council said the authority said so. It ended."]
         );
     }
 

@@ -6,7 +6,7 @@
 use std::io::Write;
 
 use lopdf::content::{Content, Operation};
-use lopdf::{Document, Object, Stream, dictionary};
+use lopdf::{Document, Object, ObjectId, Stream, dictionary};
 
 /// A zip of `(name, text)` parts, deflated, the first stored (OpenDocument's mimetype).
 pub fn zip(parts: &[(&str, &str)]) -> Vec<u8> {
@@ -130,6 +130,7 @@ pub fn odt(text: &str, meta: Option<&str>) -> Vec<u8> {
 
 /// A line of a PDF page: where its baseline starts (from the page's bottom left, in
 /// points), its size, its text (Latin-1).
+#[derive(Clone)]
 pub struct PdfLine<'a> {
     pub x: f64,
     pub y: f64,
@@ -197,4 +198,82 @@ pub fn pdf(pages: &[Vec<PdfLine<'_>>], info: &[(&str, &str)]) -> Vec<u8> {
     let mut out = Vec::new();
     doc.save_to(&mut out).unwrap();
     out
+}
+
+/// A one-page PDF drawing `content`, its page's resources and parent (none: the pages
+/// node, whose id `make` is given) made by `make`, which may add objects.
+pub fn pdf_page(
+    content: &[u8],
+    make: impl FnOnce(&mut Document, ObjectId) -> (lopdf::Dictionary, Option<ObjectId>),
+) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    let (resources, parent) = make(&mut doc, pages_id);
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => parent.unwrap_or(pages_id), "Contents" => content,
+        "Resources" => resources,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+            "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+/// A PDF whose one drawing (form XObject) draws itself.
+pub fn pdf_drawing_itself() -> Vec<u8> {
+    pdf_page(b"/X Do", |doc, _| {
+        let id = doc.new_object_id();
+        let names = || dictionary! { "XObject" => dictionary! { "X" => id } };
+        let form = Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()], "Resources" => names(),
+            },
+            b"/X Do".to_vec(),
+        );
+        doc.objects.insert(id, Object::Stream(form));
+        (names(), None)
+    })
+}
+
+/// A PDF whose page's parents loop (its resources looked up through them for ever).
+pub fn pdf_parents_looping() -> Vec<u8> {
+    pdf_page(b"", |doc, _| {
+        let (a, b) = (doc.new_object_id(), doc.new_object_id());
+        doc.objects.insert(
+            a,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Parent" => b }),
+        );
+        doc.objects.insert(
+            b,
+            Object::Dictionary(dictionary! { "Type" => "Pages", "Parent" => a }),
+        );
+        (lopdf::Dictionary::new(), Some(a))
+    })
+}
+
+/// A scanned page: an image drawn, no text.
+pub fn pdf_scan() -> Vec<u8> {
+    pdf_page(b"q 612 0 0 792 0 0 cm /Im1 Do Q", |doc, _| {
+        let image = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Image", "Width" => 2, "Height" => 2,
+                "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+            },
+            vec![0, 255, 255, 0],
+        ));
+        (
+            dictionary! { "XObject" => dictionary! { "Im1" => image } },
+            None,
+        )
+    })
 }
