@@ -191,7 +191,14 @@ fn every_bad_document_file_has_one_clear_line() {
         "</w:sdtContent></w:sdt>".repeat(100_000)
     );
     let report = three_pages();
-    let cases: [(&str, Vec<u8>, i32, &str); 9] = [
+    // a message in a message ... 10,000 deep: read without overflow, its text (the
+    // innermost, an attachment) not taken
+    let nested = format!(
+        "From: a@example.org\r\nDate: Sat, 23 Nov 2024 10:00:00 +0100\r\nMIME-Version: 1.0\r\n{}\r\nThe council voted.\r\n",
+        "Content-Type: message/rfc822\r\n\r\n".repeat(10_000)
+    );
+    let cases: [(&str, Vec<u8>, i32, &str); 10] = [
+        ("nested.eml", nested.into_bytes(), 1, "empty briefing"),
         ("zip bomb", bomb, 1, "zip bomb"),
         ("deep nesting.docx", docx(&deep, &[], None), 0, ""),
         (
@@ -249,4 +256,39 @@ fn every_bad_document_file_has_one_clear_line() {
         );
         assert!(out.stdout.is_empty(), "{name}");
     }
+}
+
+#[test]
+fn an_e_mail_gives_its_text_part_with_the_quoted_reply_apart() {
+    let message = "From: Ada Writer <ada@example.org>\r\n\
+        To: desk@example.org\r\n\
+        Subject: =?UTF-8?Q?Harbour_plan_=E2=80=93_update?=\r\n\
+        Date: Sat, 23 Nov 2024 10:00:00 +0100\r\n\
+        Message-ID: <1@example.org>\r\n\
+        MIME-Version: 1.0\r\n\
+        Content-Type: multipart/alternative; boundary=\"b\"\r\n\
+        \r\n\
+        --b\r\n\
+        Content-Type: text/plain; charset=utf-8\r\n\
+        \r\n\
+        The council voted on Thursday to approve the plan, officials said.\r\n\
+        \r\n\
+        On Fri, 22 Nov 2024, Bo Editor wrote:\r\n\
+        > Moscow denied that its ships had entered the harbour.\r\n\
+        --b\r\n\
+        Content-Type: text/html; charset=utf-8\r\n\
+        \r\n\
+        <p>HTML copy of the text.</p>\r\n\
+        --b--\r\n";
+    let value = extract("update.eml", message.as_bytes());
+    let document = &value["document"];
+    assert_eq!(
+        document["text"],
+        "The council voted on Thursday to approve the plan, officials said.\n\n---\n\nQuoted:\n\n\
+         > On Fri, 22 Nov 2024, Bo Editor wrote:\n> Moscow denied that its ships had entered the harbour.\n"
+    );
+    assert_eq!(document["title"], "Harbour plan – update");
+    assert_eq!(document["source"], "Ada Writer <ada@example.org>");
+    assert_eq!(document["published"], "2024-11-23");
+    assert_eq!(document["published_from"], "message header");
 }

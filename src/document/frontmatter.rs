@@ -30,6 +30,8 @@ pub enum DateSource {
     Page,
     /// A PDF's, Word or OpenDocument file's own properties.
     Properties,
+    /// An e-mail's Date header.
+    Header,
     /// The article's own dateline (`dateline.rs`).
     Dateline,
     /// Set by the analyst in the review.
@@ -44,6 +46,7 @@ impl DateSource {
             DateSource::FrontMatter => "front matter",
             DateSource::Page => "page metadata",
             DateSource::Properties => "document properties",
+            DateSource::Header => "message header",
             DateSource::Dateline => "dateline",
             DateSource::Review => "review",
         }

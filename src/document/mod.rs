@@ -9,6 +9,7 @@ mod headline;
 mod html;
 mod htmlguard;
 mod htmltree;
+mod mail;
 mod odt;
 mod office;
 mod offsets;
@@ -123,6 +124,9 @@ fn convert(bytes: &[u8], warnings: &mut Vec<Warning>) -> Option<Result<Converted
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return Some(office::read(bytes).map(whole));
+    }
+    if mail::is_message(bytes) {
+        return Some(mail::read(bytes).map(whole));
     }
     None
 }

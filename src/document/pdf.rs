@@ -59,7 +59,7 @@ fn bad(why: impl Into<String>) -> IngestError {
 pub fn read(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<(Vec<String>, Meta), IngestError> {
     let mut doc = contain(|| lopdf::Document::load_mem(bytes))
         .ok_or_else(|| bad("its structure could not be parsed"))?
-        .map_err(|e| bad(format!("{e}")))?;
+        .map_err(|e| bad(format!("it is damaged or cut short ({e})")))?;
     if doc.is_encrypted() {
         return Err(bad(
             "it is encrypted, and brief opens no PDF that needs a password",

@@ -11,7 +11,9 @@ use crate::briefing::{Opener, Origin};
 use crate::io_reason;
 
 /// The extensions of the files a folder's briefings are found by.
-const EXTENSIONS: [&str; 8] = ["md", "markdown", "txt", "html", "htm", "pdf", "docx", "odt"];
+const EXTENSIONS: [&str; 9] = [
+    "md", "markdown", "txt", "html", "htm", "pdf", "docx", "odt", "eml",
+];
 
 /// A file to list, or why it cannot be.
 #[derive(Debug, Clone, PartialEq, Eq)]
