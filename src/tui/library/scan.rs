@@ -180,6 +180,7 @@ mod tests {
             "sub/c.markdown",
             ".hidden/d.md",
             "e.pdf",
+            "f.png",
         ] {
             std::fs::write(root.join(file), "Some words.").unwrap();
         }
@@ -187,7 +188,10 @@ mod tests {
             .into_iter()
             .map(|f| f.name)
             .collect();
-        assert_eq!(names, ["a.TXT", "b.md", "page.html", "sub/c.markdown"]);
+        assert_eq!(
+            names,
+            ["a.TXT", "b.md", "e.pdf", "page.html", "sub/c.markdown"]
+        );
         let missing = scan(&[root.join("nowhere.md")]);
         assert_eq!(missing[0].error.as_deref(), Some("no such file or folder"));
     }
