@@ -45,6 +45,10 @@ fn main() -> ExitCode {
     brief::limits::map_large_blocks();
     // A bug must still end in one line, never a backtrace.
     std::panic::set_hook(Box::new(|info| {
+        // a PDF crate's panic, contained: the file's error line says what failed
+        if brief::document::containing_a_panic() {
+            return;
+        }
         let place = info
             .location()
             .map_or(String::new(), |l| format!(" at {}:{}", l.file(), l.line()));

@@ -39,6 +39,10 @@ pub struct DocumentJson<'a> {
     pub language: &'static str,
     pub fingerprint: &'a str,
     pub text: &'a str,
+    /// The code-point offset where each page starts, for a briefing read from a PDF
+    /// *(extension)*; absent for one without pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<Vec<usize>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -272,6 +276,7 @@ pub fn to_json<'a>(
             language: if analysis.english { "en" } else { "und" },
             fingerprint: &doc.fingerprint,
             text: &doc.text,
+            pages: (!doc.pages.is_empty()).then(|| doc.pages.iter().map(|&p| at(p)).collect()),
         },
         actors: Lazy::new(analysis.actors.len(), move |i| {
             let a = &analysis.actors[i];

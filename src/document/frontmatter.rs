@@ -28,6 +28,10 @@ pub enum DateSource {
     FrontMatter,
     /// A saved web page's `<meta>` or `<time>`.
     Page,
+    /// A PDF's, Word or OpenDocument file's own properties.
+    Properties,
+    /// An e-mail's Date header.
+    Header,
     /// The article's own dateline (`dateline.rs`).
     Dateline,
     /// Set by the analyst in the review.
@@ -41,6 +45,8 @@ impl DateSource {
             DateSource::Given => "option",
             DateSource::FrontMatter => "front matter",
             DateSource::Page => "page metadata",
+            DateSource::Properties => "document properties",
+            DateSource::Header => "message header",
             DateSource::Dateline => "dateline",
             DateSource::Review => "review",
         }

@@ -3,12 +3,17 @@
 
 mod dateline;
 mod decode;
+mod docx;
 mod frontmatter;
 mod headline;
 mod html;
 mod htmlguard;
 mod htmltree;
+mod mail;
+mod odt;
+mod office;
 mod offsets;
+mod pdf;
 mod sanitize;
 mod segment;
 mod spans;
@@ -19,6 +24,7 @@ use sha2::{Digest, Sha256};
 
 pub use frontmatter::{DateSource, Meta, parse_date, published_date};
 pub use offsets::OffsetMap;
+pub use pdf::containing_a_panic;
 pub use spans::{MAX_TEXT, Packed, Spans};
 
 /// A half-open byte range into [`Document::text`]. Byte offsets are what Rust slices with;
@@ -66,6 +72,12 @@ pub enum IngestError {
     NoArticleText,
     #[error("more than 4 GiB of text: brief reads briefings up to 4 GiB")]
     TooLong,
+    #[error("{format} file that cannot be read: {why}")]
+    Unreadable { format: &'static str, why: String },
+    #[error(
+        "PDF with no text layer (a scan?): brief reads text, not images; give it the PDF after OCR (e.g. ocrmypdf)"
+    )]
+    NoTextLayer,
 }
 
 /// Something worth telling the user that does not stop the analysis.
@@ -87,6 +99,40 @@ pub struct Document {
     pub paragraphs: Spans,
     pub sentences: Spans,
     pub offsets: OffsetMap,
+    /// Where each page starts (byte offsets into `text`, the first 0), for a briefing read
+    /// from a PDF; empty for one without pages.
+    pub pages: Vec<usize>,
+}
+
+/// A briefing read from a format of its own: its text in pieces (a PDF's pages; one for
+/// the others), each sanitised alone so that where each starts stays known.
+struct Converted {
+    pieces: Vec<String>,
+    meta: Meta,
+    paged: bool,
+}
+
+/// The format a briefing's first bytes name, read; none for text (plain, Markdown, HTML).
+fn convert(bytes: &[u8], warnings: &mut Vec<Warning>) -> Option<Result<Converted, IngestError>> {
+    let whole = |(text, meta)| Converted {
+        pieces: vec![text],
+        meta,
+        paged: false,
+    };
+    if bytes.starts_with(b"%PDF-") {
+        return Some(pdf::read(bytes, warnings).map(|(pieces, meta)| Converted {
+            pieces,
+            meta,
+            paged: true,
+        }));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Some(office::read(bytes).map(whole));
+    }
+    if mail::is_message(bytes) {
+        return Some(mail::read(bytes).map(whole));
+    }
+    None
 }
 
 impl Document {
@@ -95,7 +141,33 @@ impl Document {
     /// made the text without a copy when they are clean UTF-8.
     pub fn from_bytes(bytes: impl Into<Vec<u8>>) -> Result<(Document, Vec<Warning>), IngestError> {
         let mut warnings = Vec::new();
-        let decoded = decode::decode(bytes.into(), &mut warnings)?;
+        let bytes: Vec<u8> = bytes.into();
+        if let Some(converted) = convert(&bytes, &mut warnings) {
+            let Converted {
+                pieces,
+                meta,
+                paged,
+            } = converted?;
+            let mut text = String::new();
+            let mut pages = Vec::new();
+            for piece in &pieces {
+                if paged {
+                    pages.push(text.len());
+                }
+                text.push_str(&sanitize::sanitize(piece, &mut warnings));
+            }
+            if text.len() > MAX_TEXT {
+                return Err(IngestError::TooLong);
+            }
+            let meta = sanitize::meta(meta, &mut warnings);
+            if text.trim().is_empty() {
+                return Err(IngestError::Empty);
+            }
+            let mut doc = Document::from_clean(text, meta);
+            doc.pages = pages;
+            return Ok((doc, warnings));
+        }
+        let decoded = decode::decode(bytes, &mut warnings)?;
         if decoded.len() > MAX_TEXT {
             return Err(IngestError::TooLong);
         }
@@ -167,6 +239,7 @@ impl Document {
             sentences,
             offsets,
             text,
+            pages: Vec::new(),
         }
     }
 
@@ -201,7 +274,17 @@ impl Document {
                 .collect(),
             offsets: OffsetMap::new(&text),
             text,
+            // the analysis of a section never asks for pages
+            pages: Vec::new(),
         }
+    }
+
+    /// The page (from 1) on which the byte `at` stands; none for a briefing without pages.
+    pub fn page_at(&self, at: usize) -> Option<usize> {
+        if self.pages.is_empty() {
+            return None;
+        }
+        Some(self.pages.partition_point(|&start| start <= at).max(1))
     }
 
     pub fn slice(&self, span: Span) -> &str {

@@ -68,7 +68,11 @@ pub fn render(b: &Briefing) -> String {
             let source = b
                 .source(claim)
                 .map_or("no source given".to_string(), |s| inline(&s));
-            let _ = writeln!(out, "\n### {id}: {source}{grade}\n");
+            // a PDF's page, as the claim is cited
+            let page = doc
+                .page_at(claim.span.start)
+                .map_or(String::new(), |p| format!(", p. {p}"));
+            let _ = writeln!(out, "\n### {id}: {source}{grade}{page}\n");
             let _ = writeln!(out, "{}", block(doc.slice(claim.span), "> "));
             let cue = claim.cue.map_or(String::new(), |c| {
                 format!(", cue “{}”", inline(doc.slice(c)))

@@ -97,7 +97,7 @@ impl Record {
                 let mut at: Vec<usize> = actor
                     .mentions
                     .iter()
-                    .map(|m| lines.line(m.span.start))
+                    .map(|m| lines.line(m.span().start))
                     .collect();
                 at.dedup();
                 ActorRow {

@@ -115,7 +115,7 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
             let words = relocate(doc, quote, (start, end));
             let target = into.as_deref().map(|n| correct::find_actor(analysis, n));
             let from = words.and_then(|w| {
-                let holds = |a: &Actor| a.mentions.iter().any(|m| w.contains(m.span));
+                let holds = |a: &Actor| a.mentions.iter().any(|m| w.contains(m.span()));
                 analysis.actors.iter().position(holds).map(|a| (a, w))
             });
             match (from, target) {

@@ -154,12 +154,12 @@ pub fn move_mentions(
     }
     let actor = analysis.actors.get_mut(from)?;
     let (gone, left): (Vec<Mention>, Vec<Mention>) =
-        actor.mentions.iter().partition(|m| moved(m.span));
+        actor.mentions.iter().partition(|m| moved(m.span()));
     if gone.is_empty() {
         return None;
     }
     actor.mentions = left.clone();
-    let reads = |ms: &[Mention], alias: &str| ms.iter().any(|m| doc.slice(m.span) == alias);
+    let reads = |ms: &[Mention], alias: &str| ms.iter().any(|m| doc.slice(m.span()) == alias);
     actor
         .aliases
         .retain(|a| reads(&left, a) || !reads(&gone, a));
@@ -177,15 +177,15 @@ pub fn move_mentions(
     });
     let target = &mut analysis.actors[into];
     for m in &gone {
-        let alias = doc.slice(m.span);
+        let alias = doc.slice(m.span());
         if !target.aliases.iter().any(|a| a == alias) {
             target.aliases.push(alias.to_string());
         }
     }
     target.mentions.extend(gone.iter().copied());
-    target.mentions.sort_by_key(|m| m.span);
-    target.mentions.dedup_by_key(|m| m.span);
-    let holds = |ms: &[Mention], span: Span| ms.iter().any(|m| span.contains(m.span));
+    target.mentions.sort_by_key(|m| m.span());
+    target.mentions.dedup_by_key(|m| m.span());
+    let holds = |ms: &[Mention], span: Span| ms.iter().any(|m| span.contains(m.span()));
     let repoint = |actors: &mut Vec<usize>, span: Span| {
         if !actors.contains(&from) || !holds(&gone, span) {
             return;
@@ -292,7 +292,7 @@ pub fn set_claim_part(
                 .sentences
                 .iter()
                 .filter(|s| s.overlaps(w))
-                .fold(w, |cover, &s| cover.cover(s));
+                .fold(w, |cover, s| cover.cover(s));
         }
         (Part::Cue, Some(w)) => c.cue = Some(w),
         (Part::Source, Some(w)) => {
@@ -319,8 +319,8 @@ fn actors_in(analysis: &Analysis, span: Span) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter_map(|(a, actor)| {
-            let first = actor.mentions.iter().find(|m| span.contains(m.span))?;
-            Some((first.span.start, a))
+            let first = actor.mentions.iter().find(|m| span.contains(m.span()))?;
+            Some((first.span().start, a))
         })
         .collect();
     actors.sort_unstable();

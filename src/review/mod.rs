@@ -482,7 +482,7 @@ impl Session {
         now: Timestamp,
     ) -> Option<usize> {
         let name = analysis.actors.get(actor)?.name.clone();
-        let reads = |m: &crate::analysis::Mention| doc.slice(m.span) == alias;
+        let reads = |m: &crate::analysis::Mention| doc.slice(m.span()) == alias;
         if into == Some(actor) || !analysis.actors[actor].mentions.iter().any(reads) {
             return None;
         }
@@ -508,7 +508,7 @@ impl Session {
         now: Timestamp,
     ) -> Option<usize> {
         let quote = Quote::of(&doc.text, span)?;
-        let holds = |a: &crate::analysis::Actor| a.mentions.iter().any(|m| span.contains(m.span));
+        let holds = |a: &crate::analysis::Actor| a.mentions.iter().any(|m| span.contains(m.span()));
         analysis.actors.iter().position(holds)?;
         let into = match into {
             Some(i) => Some(analysis.actors.get(i)?.name.clone()),

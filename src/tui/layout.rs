@@ -276,9 +276,17 @@ fn pane(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell, pane: Pane) 
             format!(" {number} {}{} ", pane.title(), count(app, pane)),
             theme::title(focused),
         ));
-    if pane == Pane::Article && app.doc.is_some() {
+    if pane == Pane::Article
+        && let Some(doc) = &app.doc
+    {
         let percent = app.article.drawn_percent();
-        block = block.title_top(Line::from(format!(" {percent}% ")).right_aligned());
+        // a PDF's page at the top of the view, as an analyst cites it
+        let page = doc
+            .page_at(app.article.drawn_span().start)
+            .map_or(String::new(), |p| {
+                format!("p. {p} of {} · ", doc.pages.len())
+            });
+        block = block.title_top(Line::from(format!(" {page}{percent}% ")).right_aligned());
     }
     let room = usize::from(area.width).saturating_sub(2);
     if pane == Pane::Timeline

@@ -243,6 +243,10 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     // back too.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // a PDF crate's panic, contained while the library reads: the terminal stays ours
+        if crate::document::containing_a_panic() {
+            return;
+        }
         let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         hook(info);
     }));

@@ -730,6 +730,19 @@ fn the_article_reaches_100_percent_at_its_end() {
 }
 
 #[test]
+fn a_pdfs_page_at_the_top_of_the_article_is_shown_beside_the_percent() {
+    let (mut doc, _) = Document::from_bytes(crate::SAMPLE).expect("the sample reads");
+    // the sample as if read from a PDF of two pages, the second from its middle
+    doc.pages = vec![0, doc.text.len() / 2];
+    let mut app = app_for(doc);
+    let top = format!("{:?}", draw(&mut app, 100, 30).backend());
+    assert!(top.contains(" p. 1 of 2 · "), "{top}");
+    run(&mut app, &[FocusArticle, Bottom]);
+    let end = format!("{:?}", draw(&mut app, 100, 30).backend());
+    assert!(end.contains(" p. 2 of 2 · 100% "), "{end}");
+}
+
+#[test]
 fn on_a_text_that_is_not_english_the_panes_say_why_they_are_empty() {
     let text = "El gobierno anunció ayer que las nuevas medidas entrarán en vigor durante \
                 la próxima semana. Según el ministro, los precios bajarán pronto porque \

@@ -11,7 +11,9 @@ use crate::briefing::{Opener, Origin};
 use crate::io_reason;
 
 /// The extensions of the files a folder's briefings are found by.
-const EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "html", "htm"];
+const EXTENSIONS: [&str; 9] = [
+    "md", "markdown", "txt", "html", "htm", "pdf", "docx", "odt", "eml",
+];
 
 /// A file to list, or why it cannot be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,6 +180,7 @@ mod tests {
             "sub/c.markdown",
             ".hidden/d.md",
             "e.pdf",
+            "f.png",
         ] {
             std::fs::write(root.join(file), "Some words.").unwrap();
         }
@@ -185,7 +188,10 @@ mod tests {
             .into_iter()
             .map(|f| f.name)
             .collect();
-        assert_eq!(names, ["a.TXT", "b.md", "page.html", "sub/c.markdown"]);
+        assert_eq!(
+            names,
+            ["a.TXT", "b.md", "e.pdf", "page.html", "sub/c.markdown"]
+        );
         let missing = scan(&[root.join("nowhere.md")]);
         assert_eq!(missing[0].error.as_deref(), Some("no such file or folder"));
     }

@@ -289,9 +289,9 @@ impl Reader {
         };
         let mut choices: Vec<(Choice, String)> = Vec::new();
         for m in &analysis.actors[actor].mentions {
-            let words = doc.slice(m.span).to_string();
+            let words = doc.slice(m.span()).to_string();
             if !choices.iter().any(|(_, w)| *w == words) {
-                choices.push((Choice::Alias(m.span), words));
+                choices.push((Choice::Alias(m.span()), words));
             }
         }
         self.open_picker(Pick::SplitAlias { actor }, choices, None);
