@@ -439,7 +439,7 @@ fn a_claims_content_marked_in_the_article_survives_a_restart_and_an_edit() {
 
 #[test]
 fn an_alias_split_off_survives_a_restart_and_an_edit() {
-    let body = "Jordan said the border was calm. Officials in Amman denied it.\n";
+    let body = "Jordan said the border was calm. Amman denied it.\n";
     let desk = Desk::new("border.md", body);
     let (dir, briefing) = (desk.dir.path(), &desk.briefing);
     let args = desk.args();

@@ -759,7 +759,7 @@ fn a_claims_parts_drawn_from_marked_words_survive_an_edit_and_orphan_when_gone()
 
 #[test]
 fn an_alias_split_off_and_a_mention_moved_survive_an_edit() {
-    let text = "Jordan said the border was calm. Officials in Amman denied it. \
+    let text = "Jordan said the border was calm. Amman denied it. \
                 Jordan later closed the crossing, and Amman confirmed the closure.\n";
     let dir = tempfile::tempdir().unwrap();
     let (d, mut a, mut s, _) = open(dir.path(), text);

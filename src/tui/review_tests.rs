@@ -1344,7 +1344,7 @@ fn words_marked_in_the_article_become_a_claims_cue_source_or_content() {
 #[test]
 fn an_alias_is_split_off_and_a_mention_moved_from_the_keyboard() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "Jordan said the border was calm. Officials in Amman denied it. \
+    let text = "Jordan said the border was calm. Amman denied it. \
                 Jordan later closed the crossing, and Amman confirmed the closure.\n";
     let mut app = briefing(dir.path(), text);
     let actor = |app: &App, name: &str| {
