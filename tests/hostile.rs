@@ -11,7 +11,6 @@ mod pty;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 use cli::{brief, json, stderr, write};
 use serde_json::Value;
@@ -27,8 +26,10 @@ fn assert_terminal_safe(what: &str, bytes: &[u8]) {
     assert!(bad.is_empty(), "{what} carries {bad:?}: {text}");
 }
 
+// How long these take is measured by scripts/shapes.sh (html-deep, html-attributes,
+// capitalised-run: growth per doubling of the input), not here: shared machines are noisy.
 #[test]
-fn a_page_nested_ten_thousand_deep_is_read_whole_and_quickly() {
+fn a_page_nested_forty_thousand_deep_is_read_whole() {
     let dir = tempfile::tempdir().unwrap();
     for (name, open, close) in [
         ("div", "<div>", "</div>"),
@@ -45,10 +46,7 @@ fn a_page_nested_ten_thousand_deep_is_read_whole_and_quickly() {
             close.repeat(depth)
         );
         let path = write(dir.path(), &format!("{name}.html"), page.as_bytes());
-        let started = Instant::now();
         let out = brief(&["extract", "--no-config", &path], None);
-        let took = started.elapsed();
-        assert!(took < Duration::from_secs(10), "{name}: {took:?}");
         if name == "svg" {
             // a drawing is no article text: one line says so
             assert_eq!(out.status.code(), Some(1));
@@ -62,7 +60,7 @@ fn a_page_nested_ten_thousand_deep_is_read_whole_and_quickly() {
 }
 
 #[test]
-fn a_tag_with_many_attributes_is_read_quickly() {
+fn a_tag_with_many_attributes_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let attributes: String = (0..160_000).map(|i| format!(" a{i}=x")).collect();
     let page = format!(
@@ -70,9 +68,7 @@ fn a_tag_with_many_attributes_is_read_quickly() {
          talks would resume.</p></body></html>"
     );
     let path = write(dir.path(), "attributes.html", page.as_bytes());
-    let started = Instant::now();
     let out = brief(&["extract", "--no-config", &path], None);
-    assert!(started.elapsed() < Duration::from_secs(10));
     let analysis = json(&out);
     assert!(
         analysis["document"]["text"]
@@ -297,14 +293,11 @@ fn output_onto_a_pipe_or_device_writes_into_it_and_other_special_files_are_refus
 }
 
 #[test]
-fn a_long_run_of_capitalised_names_is_read_in_linear_time() {
+fn a_long_run_of_capitalised_names_is_read() {
     // 200 kB took 34 s (measured again from every name); now about a second
     let text = "Russia North Korea Ukraine ".repeat(8_000);
-    let started = Instant::now();
     let out = brief(&["extract", "--no-config", "-"], Some(text.as_bytes()));
     assert!(out.status.success(), "{}", stderr(&out));
-    let took = started.elapsed();
-    assert!(took < Duration::from_secs(15), "{took:?}");
     assert!(!json(&out)["actors"].as_array().unwrap().is_empty());
 }
 
