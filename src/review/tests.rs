@@ -35,6 +35,16 @@ fn passage(d: &Document, words: &str) -> Span {
     Span::new(start, start + words.len())
 }
 
+/// The changes of a session's corrections that no longer apply.
+fn orphaned_changes(s: &Session) -> Vec<&Change> {
+    s.review()
+        .corrections
+        .iter()
+        .filter(|c| c.orphaned)
+        .map(|c| &c.change)
+        .collect()
+}
+
 fn open(dir: &Path, text: &str) -> (Document, Analysis, Session, Vec<Warning>) {
     let d = doc(text);
     let mut analysis = analyze(&d, &UserLexicon::default());
@@ -666,13 +676,7 @@ fn event_corrections_survive_an_edited_text_keep_ids_and_undo() {
     // the sentence gone: its correction is orphaned, kept, and the others still apply
     let cut = TEXT.replace(", and Paris later sent a team of twelve", "");
     let (_, a3, s3, _) = open(dir.path(), &cut);
-    let orphaned: Vec<_> = s3
-        .review()
-        .corrections
-        .iter()
-        .filter(|c| c.orphaned)
-        .map(|c| &c.change)
-        .collect();
+    let orphaned = orphaned_changes(&s3);
     assert!(
         matches!(orphaned[..], [Change::EventDate { .. }]),
         "{orphaned:?}"
@@ -736,13 +740,7 @@ fn a_claims_parts_drawn_from_marked_words_survive_an_edit_and_orphan_when_gone()
     // the cue's words gone from the text: that correction is orphaned, kept; the rest apply
     let cut = edited.replace("warned that", "wrote that");
     let (d3, a3, s3, _) = open(dir.path(), &cut);
-    let orphaned: Vec<_> = s3
-        .review()
-        .corrections
-        .iter()
-        .filter(|c| c.orphaned)
-        .map(|c| &c.change)
-        .collect();
+    let orphaned = orphaned_changes(&s3);
     assert!(
         matches!(
             orphaned[..],
