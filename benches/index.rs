@@ -3,13 +3,13 @@
 //! the library or a search without PATH does first), after one file changed, and a search.
 //! `cargo bench --bench index`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use brief::briefing::{Opener, Reviews};
 use brief::index::Index;
 use brief::index::search::Query;
-use brief::index::update::update;
+use brief::index::update::{Changes, update};
 use divan::Bencher;
 
 #[path = "library/mod.rs"]
@@ -28,6 +28,18 @@ struct Built {
     data: PathBuf,
 }
 
+/// Brings `index` up to date with the library at `root`, on `threads` threads.
+fn index_folder(index: &mut Index, root: &Path, threads: usize) -> Changes {
+    update(
+        index,
+        std::slice::from_ref(&root.to_path_buf()),
+        &Opener::default(),
+        threads,
+        |_, _, _| {},
+    )
+    .expect("indexed")
+}
+
 fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -40,14 +52,7 @@ fn built() -> &'static Built {
         library::write(&root, FILES);
         let data = dir.path().join("data");
         let mut index = Index::open(&data).expect("an index");
-        update(
-            &mut index,
-            std::slice::from_ref(&root),
-            &Opener::default(),
-            threads(),
-            |_, _, _| {},
-        )
-        .expect("indexed");
+        index_folder(&mut index, &root, threads());
         Built {
             _dir: dir,
             root,
@@ -63,14 +68,7 @@ fn index_from_nothing(bencher: Bencher) {
         .with_inputs(|| tempfile::tempdir().expect("a folder"))
         .bench_values(|data| {
             let mut index = Index::open(data.path()).expect("an index");
-            update(
-                &mut index,
-                std::slice::from_ref(&root),
-                &Opener::default(),
-                threads(),
-                |_, _, _| {},
-            )
-            .expect("indexed")
+            index_folder(&mut index, &root, threads())
         });
 }
 
@@ -78,14 +76,7 @@ fn index_from_nothing(bencher: Bencher) {
 fn reopen_nothing_changed() {
     let built = built();
     let mut index = Index::open(&built.data).expect("an index");
-    let changes = update(
-        &mut index,
-        std::slice::from_ref(&built.root),
-        &Opener::default(),
-        1,
-        |_, _, _| {},
-    )
-    .expect("updated");
+    let changes = index_folder(&mut index, &built.root, 1);
     assert_eq!(changes.unchanged, FILES);
 }
 
@@ -102,14 +93,7 @@ fn update_after_one_change(bencher: Bencher) {
         })
         .bench_values(|()| {
             let mut index = Index::open(&built.data).expect("an index");
-            let changes = update(
-                &mut index,
-                std::slice::from_ref(&built.root),
-                &Opener::default(),
-                threads(),
-                |_, _, _| {},
-            )
-            .expect("updated");
+            let changes = index_folder(&mut index, &built.root, threads());
             assert_eq!(changes.changed, 1);
         });
 }
