@@ -366,7 +366,7 @@ fn an_input_too_large_for_the_memory_limit_is_refused_with_one_line() {
         lines[0]
     );
     assert_eq!(lines[1]["id"], 2);
-    // an allocation that fails anyway is one line and status 1, never an abort
+    // stdin, and a device that never ends, are refused as soon as they pass what fits
     let out = brief_limited(
         150,
         &["extract", "--no-config", "-"],
@@ -375,7 +375,12 @@ fn an_input_too_large_for_the_memory_limit_is_refused_with_one_line() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let said = stderr(&out);
     assert_eq!(said.lines().count(), 1, "{said}");
-    assert!(said.starts_with("brief: "), "{said}");
+    assert!(said.starts_with("brief: -: too large"), "{said}");
+    let out = brief_limited(150, &["extract", "--no-config", "/dev/zero"], b"");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.starts_with("brief: /dev/zero: too large"), "{said}");
 }
 
 /// 64 bytes of news.
@@ -477,6 +482,16 @@ fn a_folder_as_config_and_a_key_clash_are_named_where_they_are() {
         said.contains("config.toml: line 4: key `s` is bound to both"),
         "{said}"
     );
+    // a device that never ends is refused, not read until memory runs out
+    #[cfg(unix)]
+    {
+        let out = brief(&["extract", "--config", "/dev/zero"], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            stderr(&out),
+            "brief: /dev/zero: is larger than 4 MB: not a configuration file\n"
+        );
+    }
 }
 
 #[cfg(unix)]
