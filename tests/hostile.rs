@@ -156,10 +156,22 @@ fn metadata_spelling_control_characters_is_cleaned() {
           <meta name=\"author\" content=\"A&#27;(0 Writer\"></head>\
           <body><p>Officials in Oslo said on Monday that talks would resume.</p></body></html>",
     );
-    for path in [&toml, &html] {
+    // an e-mail's encoded-word subject and sender (base64 of "Talks ESC c CSI 2J stall"
+    // and "Ada ESC ] 0 ; x BEL"), and its body
+    let mail = write(
+        dir.path(),
+        "mail.eml",
+        b"From: =?utf-8?B?QWRhIBtdMDt4Bw==?= <ada@example.org>\r\n\
+          Date: Sat, 23 Nov 2024 10:00:00 +0100\r\nMessage-ID: <1@example.org>\r\n\
+          Subject: =?utf-8?B?VGFsa3MgG2PCmzJKIHN0YWxs?=\r\n\r\n\
+          Officials in Oslo said on Monday that talks would resume.\x1b[31m\r\n",
+    );
+    for path in [&toml, &html, &mail] {
         let out = brief(&["extract", "--no-config", path], None);
         assert_terminal_safe("extract", &out.stdout);
         assert_terminal_safe("extract", &out.stderr);
+        // what was removed from the text and each field, in one warning
+        assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
         let analysis = json(&out);
         let title = analysis["document"]["title"].as_str().unwrap();
         assert!(
