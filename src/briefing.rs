@@ -72,27 +72,46 @@ impl Origin {
         };
         match self {
             Origin::Sample => Ok(crate::SAMPLE.to_vec()),
-            Origin::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut bytes)
-                    .map_err(failed("stdin".into()))?;
-                self.fits(bytes.len() as u64)?;
-                Ok(bytes)
-            }
+            Origin::Stdin => self.read_to_end(std::io::stdin().lock(), "stdin"),
             Origin::File(path) if path.is_dir() => Err(OpenError {
                 what: self.name(),
                 why: "is a folder, not a briefing".into(),
             }),
-            Origin::File(path) => {
+            Origin::File(path) => match std::fs::metadata(path) {
                 // refused before it is read when it would need more memory than the
                 // process may have
-                if let Ok(meta) = std::fs::metadata(path) {
+                Ok(meta) if meta.is_file() => {
                     self.fits(meta.len())?;
+                    std::fs::read(path).map_err(failed(self.name()))
                 }
-                std::fs::read(path).map_err(failed(self.name()))
-            }
+                // a pipe or a device has no size to go by
+                _ => {
+                    let file = std::fs::File::open(path).map_err(failed(self.name()))?;
+                    self.read_to_end(file, &self.name())
+                }
+            },
         }
+    }
+
+    /// A stream read to its end, refused as soon as it passes what the process may hold
+    /// (or 4 GiB): a device that never ends (`/dev/zero`) is not read until memory runs out.
+    fn read_to_end(&self, from: impl Read, what: &str) -> Result<Vec<u8>, OpenError> {
+        let most = crate::limits::most().min(crate::document::MAX_TEXT as u64);
+        let mut bytes = Vec::new();
+        from.take(most + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| OpenError {
+                what: what.to_string(),
+                why: io_reason(&e),
+            })?;
+        self.fits(bytes.len() as u64)?;
+        if bytes.len() as u64 > most {
+            return Err(OpenError {
+                what: self.name(),
+                why: crate::document::IngestError::TooLong.to_string(),
+            });
+        }
+        Ok(bytes)
     }
 }
 

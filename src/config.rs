@@ -117,7 +117,7 @@ impl LexiconConfig {
     fn merge_files(&mut self, base: &Path) -> Result<(), ConfigError> {
         for file in std::mem::take(&mut self.files) {
             let path = base.join(home(&file));
-            let text = std::fs::read_to_string(&path).map_err(|e| ConfigError::Unreadable {
+            let text = read_small(&path).map_err(|e| ConfigError::Unreadable {
                 path: path.clone(),
                 why: crate::io_reason(&e),
             })?;
@@ -255,6 +255,30 @@ pub fn load(options: &Options) -> Result<Config, ConfigError> {
     }
 }
 
+/// A configuration or lexicon file is small: reading stops past this (`--config /dev/zero`
+/// would otherwise be read until memory ran out).
+const MAX_CONFIG: u64 = 4 << 20;
+
+/// The file's text, refused past [`MAX_CONFIG`] bytes.
+fn read_small(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_CONFIG + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG {
+        return Err(std::io::Error::other(
+            "is larger than 4 MB: not a configuration file",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        )
+    })
+}
+
 fn load_file(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
     if path.is_dir() {
         return Err(ConfigError::Unreadable {
@@ -262,7 +286,7 @@ fn load_file(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
             why: "is a folder: --config takes the configuration file (config.toml)".into(),
         });
     }
-    let text = match std::fs::read_to_string(path) {
+    let text = match read_small(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
             return Ok(Config::default());

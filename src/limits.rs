@@ -15,6 +15,11 @@ pub fn needed(bytes: u64) -> u64 {
     bytes.saturating_mul(10).saturating_add(30 << 20)
 }
 
+/// The most bytes of briefing the process may take ([`needed`] within [`limit`]).
+pub fn most() -> u64 {
+    limit().map_or(u64::MAX, |limit| limit.saturating_sub(needed(0)) / 10)
+}
+
 /// The smallest memory limit in force on this process, in bytes, if any (read once).
 pub fn limit() -> Option<u64> {
     static LIMIT: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();

@@ -251,6 +251,7 @@ fn a_bad_query_is_one_line_and_a_usage_error() {
         ("\"harbour", "brief: search: a quote (\") is not closed"),
         ("harbour AND", "brief: search: not a query: "),
         ("( harbour", "brief: search: not a query: "),
+        ("*", "brief: search: not a query: a `*` ends a word"),
     ] {
         let out = run(root, &["search", query]);
         assert_eq!(out.status.code(), Some(2), "{query}");

@@ -40,6 +40,23 @@ fn decoding_warnings_and_utf16() {
         json(&brief(&["extract", &path], None))["document"]["text"],
         "Tokyo said “yes”."
     );
+    // UTF-32 with its byte-order mark, both orders, decoded (it was read as garbage)
+    for (name, mark, unit) in [
+        (
+            "le.txt",
+            [0xFF, 0xFE, 0, 0],
+            u32::to_le_bytes as fn(u32) -> [u8; 4],
+        ),
+        ("be.txt", [0, 0, 0xFE, 0xFF], u32::to_be_bytes),
+    ] {
+        let bytes: Vec<u8> = mark
+            .into_iter()
+            .chain("Genève said “yes”.".chars().flat_map(|c| unit(c as u32)))
+            .collect();
+        let out = brief(&["extract", &write(dir.path(), name, &bytes)], None);
+        assert_eq!(json(&out)["document"]["text"], "Genève said “yes”.");
+        assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    }
 }
 
 #[test]

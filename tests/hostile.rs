@@ -156,10 +156,22 @@ fn metadata_spelling_control_characters_is_cleaned() {
           <meta name=\"author\" content=\"A&#27;(0 Writer\"></head>\
           <body><p>Officials in Oslo said on Monday that talks would resume.</p></body></html>",
     );
-    for path in [&toml, &html] {
+    // an e-mail's encoded-word subject and sender (base64 of "Talks ESC c CSI 2J stall"
+    // and "Ada ESC ] 0 ; x BEL"), and its body
+    let mail = write(
+        dir.path(),
+        "mail.eml",
+        b"From: =?utf-8?B?QWRhIBtdMDt4Bw==?= <ada@example.org>\r\n\
+          Date: Sat, 23 Nov 2024 10:00:00 +0100\r\nMessage-ID: <1@example.org>\r\n\
+          Subject: =?utf-8?B?VGFsa3MgG2PCmzJKIHN0YWxs?=\r\n\r\n\
+          Officials in Oslo said on Monday that talks would resume.\x1b[31m\r\n",
+    );
+    for path in [&toml, &html, &mail] {
         let out = brief(&["extract", "--no-config", path], None);
         assert_terminal_safe("extract", &out.stdout);
         assert_terminal_safe("extract", &out.stderr);
+        // what was removed from the text and each field, in one warning
+        assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
         let analysis = json(&out);
         let title = analysis["document"]["title"].as_str().unwrap();
         assert!(
@@ -366,7 +378,7 @@ fn an_input_too_large_for_the_memory_limit_is_refused_with_one_line() {
         lines[0]
     );
     assert_eq!(lines[1]["id"], 2);
-    // an allocation that fails anyway is one line and status 1, never an abort
+    // stdin, and a device that never ends, are refused as soon as they pass what fits
     let out = brief_limited(
         150,
         &["extract", "--no-config", "-"],
@@ -375,7 +387,12 @@ fn an_input_too_large_for_the_memory_limit_is_refused_with_one_line() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let said = stderr(&out);
     assert_eq!(said.lines().count(), 1, "{said}");
-    assert!(said.starts_with("brief: "), "{said}");
+    assert!(said.starts_with("brief: -: too large"), "{said}");
+    let out = brief_limited(150, &["extract", "--no-config", "/dev/zero"], b"");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.starts_with("brief: /dev/zero: too large"), "{said}");
 }
 
 /// 64 bytes of news.
@@ -477,6 +494,16 @@ fn a_folder_as_config_and_a_key_clash_are_named_where_they_are() {
         said.contains("config.toml: line 4: key `s` is bound to both"),
         "{said}"
     );
+    // a device that never ends is refused, not read until memory runs out
+    #[cfg(unix)]
+    {
+        let out = brief(&["extract", "--config", "/dev/zero"], None);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            stderr(&out),
+            "brief: /dev/zero: is larger than 4 MB: not a configuration file\n"
+        );
+    }
 }
 
 #[cfg(unix)]

@@ -213,6 +213,53 @@ fn a_review_survives_a_restart_and_is_exported() {
     assert!(text.contains("seen by a second pair of eyes"), "{text}");
 }
 
+/// Two readers on one briefing, as issue 17 found them losing each other's work: A marks the
+/// claim supported, then B, who opened it before, writes a note on it; the note's save keeps
+/// A's status (B's record of the claim never changed it), and A's next save shows B's note.
+/// Then both change the status: the later change wins, and the reader whose change lost
+/// says so in its status bar, once.
+#[test]
+fn two_readers_on_one_briefing_keep_each_others_changes() {
+    let desk = Desk::new(
+        "harbour.md",
+        "---\ntitle: Harbour talks\npublished: 2024-11-23\n---\n\n\
+         The minister said on Friday that talks would resume in Geneva.\n",
+    );
+    let args = desk.args();
+    let mut a = Session::start(&args);
+    let mut b = Session::start(&args);
+    for reader in [&a, &b] {
+        reader.wait("nothing reviewed", |s| s.contains(" 0/1 claims reviewed"));
+    }
+    a.step("2s", "A's status", |s| s.contains("✓ supported"));
+    b.step("2c", "B's note editor", |s| s.contains("note on c1"));
+    b.step(
+        "Denied by the ministry.\x13",
+        "B's note saved beside A's status",
+        |s| s.contains("note saved") && s.contains("✓ supported ✎"),
+    );
+    a.step("aB2", "B's note on A's screen", |s| {
+        s.contains("✓ supported B2 ✎")
+    });
+    a.step("d", "A's second status", |s| s.contains("✗ disputed"));
+    // review times are whole seconds: B's change is a second later, not a tie
+    std::thread::sleep(Duration::from_millis(1100));
+    b.step("u", "B's later status", |s| s.contains("? unverified"));
+    a.step("aC3", "A told its status lost", |s| {
+        s.contains("another copy of brief changed the same status of 1 claim later")
+            && s.contains("? unverified C3 ✎")
+    });
+    a.step("aD4", "the next save says nothing of it", |s| {
+        s.contains("c1 graded D4")
+    });
+    let review = &desk.json_export()["review"]["claims"][0];
+    assert_eq!(review["status"], "unverified");
+    assert_eq!(review["grade"], "D4");
+    assert_eq!(review["note"], "Denied by the ministry.");
+    a.quit();
+    b.quit();
+}
+
 /// A paste comes as one bracketed-paste event: into the note editor whole and at once (30 kB
 /// of it), and outside an editor as no command (a pasted "q" does not quit). The terminal's
 /// paste mode is given back on quitting.

@@ -141,6 +141,7 @@ impl Document {
     /// made the text without a copy when they are clean UTF-8.
     pub fn from_bytes(bytes: impl Into<Vec<u8>>) -> Result<(Document, Vec<Warning>), IngestError> {
         let mut warnings = Vec::new();
+        let mut removed = sanitize::Removed::default();
         let bytes: Vec<u8> = bytes.into();
         if let Some(converted) = convert(&bytes, &mut warnings) {
             let Converted {
@@ -154,24 +155,24 @@ impl Document {
                 if paged {
                     pages.push(text.len());
                 }
-                text.push_str(&sanitize::sanitize(piece, &mut warnings));
+                text.push_str(&sanitize::sanitize(piece, &mut removed));
             }
             if text.len() > MAX_TEXT {
                 return Err(IngestError::TooLong);
             }
-            let meta = sanitize::meta(meta, &mut warnings);
+            let meta = sanitize::meta(meta, &mut removed);
             if text.trim().is_empty() {
                 return Err(IngestError::Empty);
             }
             let mut doc = Document::from_clean(text, meta);
             doc.pages = pages;
-            return Ok((doc, warnings));
+            return Ok((doc, removed.warn(warnings)));
         }
         let decoded = decode::decode(bytes, &mut warnings)?;
         if decoded.len() > MAX_TEXT {
             return Err(IngestError::TooLong);
         }
-        let clean = match sanitize::sanitize(&decoded, &mut warnings) {
+        let clean = match sanitize::sanitize(&decoded, &mut removed) {
             std::borrow::Cow::Borrowed(_) => decoded,
             std::borrow::Cow::Owned(clean) => clean,
         };
@@ -180,40 +181,46 @@ impl Document {
             let (meta, text) = html::article(clean);
             // character references can spell control characters too ("&#27;"), in the
             // text and in the metadata
-            let text = sanitize::sanitize(&text, &mut warnings).into_owned();
-            let meta = sanitize::meta(meta, &mut warnings);
+            let text = sanitize::sanitize(&text, &mut removed).into_owned();
+            let meta = sanitize::meta(meta, &mut removed);
             if text.trim().is_empty() {
                 return Err(IngestError::NoArticleText);
             }
-            return Ok((Document::from_clean(text, meta), warnings));
+            return Ok((Document::from_clean(text, meta), removed.warn(warnings)));
         }
         let (meta, body) = frontmatter::split(&clean, &mut warnings)?;
         // and so can a TOML string's escapes ("\u001b")
-        let meta = sanitize::meta(meta, &mut warnings);
+        let meta = sanitize::meta(meta, &mut removed);
         if body.trim().is_empty() {
             return Err(IngestError::Empty);
         }
-        Ok((Document::from_clean(body.to_string(), meta), warnings))
+        Ok((
+            Document::from_clean(body.to_string(), meta),
+            removed.warn(warnings),
+        ))
     }
 
     /// A briefing whose text arrives without front matter (a batch line): sanitised and
     /// segmented, its metadata given by the caller.
     pub fn from_text(text: &str, meta: Meta) -> (Document, Vec<Warning>) {
-        let mut warnings = Vec::new();
-        let clean = sanitize::sanitize(text, &mut warnings);
-        let meta = sanitize::meta(meta, &mut warnings);
-        (Document::from_clean(clean.into_owned(), meta), warnings)
+        let mut removed = sanitize::Removed::default();
+        let clean = sanitize::sanitize(text, &mut removed);
+        let meta = sanitize::meta(meta, &mut removed);
+        (
+            Document::from_clean(clean.into_owned(), meta),
+            removed.warn(Vec::new()),
+        )
     }
 
     /// [`Document::from_text`] on a text the caller gives up: clean text is kept, not copied.
     pub fn from_string(text: String, meta: Meta) -> (Document, Vec<Warning>) {
-        let mut warnings = Vec::new();
-        let clean = match sanitize::sanitize(&text, &mut warnings) {
+        let mut removed = sanitize::Removed::default();
+        let clean = match sanitize::sanitize(&text, &mut removed) {
             std::borrow::Cow::Borrowed(_) => text,
             std::borrow::Cow::Owned(clean) => clean,
         };
-        let meta = sanitize::meta(meta, &mut warnings);
-        (Document::from_clean(clean, meta), warnings)
+        let meta = sanitize::meta(meta, &mut removed);
+        (Document::from_clean(clean, meta), removed.warn(Vec::new()))
     }
 
     /// Without a date in the metadata, the article's own dateline gives it (the caller's

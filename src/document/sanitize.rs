@@ -21,8 +21,31 @@ fn has_control(text: &str) -> bool {
     })
 }
 
+/// The control characters removed from one briefing, its text's pieces and its metadata
+/// together: said in one warning ([`Removed::warn`]), not one a field or a page.
+#[derive(Default)]
+pub struct Removed(usize);
+
+impl Removed {
+    /// `warnings` with the one warning added, when anything was removed.
+    pub fn warn(self, mut warnings: Vec<Warning>) -> Vec<Warning> {
+        let Removed(removed) = self;
+        if removed > 0 {
+            warnings.push(Warning(format!(
+                "removed {removed} terminal control {}",
+                if removed == 1 {
+                    "character"
+                } else {
+                    "characters"
+                }
+            )));
+        }
+        warnings
+    }
+}
+
 /// Clean text passes through borrowed and byte for byte (so gold offsets line up).
-pub fn sanitize<'a>(text: &'a str, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
+pub fn sanitize<'a>(text: &'a str, removed_here: &mut Removed) -> Cow<'a, str> {
     if !has_control(text) {
         return Cow::Borrowed(text);
     }
@@ -44,23 +67,14 @@ pub fn sanitize<'a>(text: &'a str, warnings: &mut Vec<Warning>) -> Cow<'a, str> 
             c => out.push(c),
         }
     }
-    if removed > 0 {
-        warnings.push(Warning(format!(
-            "removed {removed} terminal control {}",
-            if removed == 1 {
-                "character"
-            } else {
-                "characters"
-            }
-        )));
-    }
+    removed_here.0 += removed;
     Cow::Owned(out)
 }
 
 /// The metadata's text fields cleaned as the text is: what front matter, a page's head or
 /// a batch line's fields hold was never part of the text that was cleaned (a TOML escape or
 /// an HTML character reference can spell any control character).
-pub fn meta(mut meta: super::Meta, warnings: &mut Vec<Warning>) -> super::Meta {
+pub fn meta(mut meta: super::Meta, removed: &mut Removed) -> super::Meta {
     for field in [
         &mut meta.title,
         &mut meta.source,
@@ -68,7 +82,7 @@ pub fn meta(mut meta: super::Meta, warnings: &mut Vec<Warning>) -> super::Meta {
         &mut meta.author,
     ] {
         if let Some(value) = field.as_mut()
-            && let Cow::Owned(clean) = sanitize(value, warnings)
+            && let Cow::Owned(clean) = sanitize(value, removed)
         {
             *value = clean.replace('\n', " ");
         }
@@ -163,19 +177,19 @@ mod tests {
     }
 
     fn clean(text: &str) -> (String, usize) {
-        let mut w = Vec::new();
-        let out = sanitize(text, &mut w).into_owned();
-        (out, w.len())
+        let mut removed = Removed::default();
+        let out = sanitize(text, &mut removed).into_owned();
+        (out, removed.warn(Vec::new()).len())
     }
 
     #[test]
     fn clean_text_is_borrowed_unchanged() {
-        let mut w = Vec::new();
+        let mut removed = Removed::default();
         assert!(matches!(
-            sanitize("a\tb\nc", &mut w),
+            sanitize("a\tb\nc", &mut removed),
             Cow::Borrowed("a\tb\nc")
         ));
-        assert!(w.is_empty());
+        assert!(removed.warn(Vec::new()).is_empty());
     }
 
     #[test]

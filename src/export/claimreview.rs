@@ -99,14 +99,18 @@ fn statement(claim: &Claim) -> Span {
         })
 }
 
-/// Whether a URL is a web address (http or https), the only kind a page may carry on: a
-/// `javascript:` or `data:` URL would run or show whatever it holds.
-fn is_web(url: &str) -> bool {
+/// Whether a URL is a web address (http or https, with a host, and no space or control
+/// in it), the only kind a page may carry on: a `javascript:` or `data:` URL would run or
+/// show whatever it holds. The Markdown export links only these too.
+pub(super) fn is_web(url: &str) -> bool {
     let url = url.trim_start();
-    ["http://", "https://"].iter().any(|scheme| {
+    let host = ["http://", "https://"].iter().find_map(|scheme| {
         url.get(..scheme.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
-    })
+            .filter(|s| s.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    });
+    host.is_some_and(|rest| !rest.is_empty() && !rest.starts_with(['/', '?', '#']))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// JSON-LD is pasted into a page's `<script type="application/ld+json">`: `<`, `>` and `&`
@@ -189,6 +193,9 @@ mod tests {
             "JaVaScRiPt:x",
             "//x.org",
             "ftp://x",
+            "https://",
+            "https:///x",
+            "https://x.org/a b",
         ] {
             assert!(!is_web(url), "{url}");
         }

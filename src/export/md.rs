@@ -298,7 +298,7 @@ fn inline(text: &str) -> String {
 /// The briefing's address as a link when it is a plain http(s) URL (an autolink holds no
 /// space, control or angle bracket, so nothing in it can break out), else as escaped text.
 fn link(url: &str) -> String {
-    let web = url.starts_with("https://") || url.starts_with("http://");
+    let web = super::claimreview::is_web(url);
     let plain = !url
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '`' | '\\'));

@@ -293,7 +293,11 @@ impl Index {
         let failed = |e: rusqlite::Error| -> SearchError {
             let why = super::reason(&e);
             // FTS5 says what is wrong with the words typed
-            if why.starts_with("fts5:")
+            if why.starts_with("unknown special query") {
+                // a word of nothing but `*`, which FTS5 reads as a command
+                QueryError("not a query: a `*` ends a word (missile*), it is no word alone".into())
+                    .into()
+            } else if why.starts_with("fts5:")
                 || why.contains("syntax error")
                 || why.contains("unterminated")
             {

@@ -25,6 +25,8 @@ pub use model::{
 pub use position::Position;
 pub use store::{BriefingKey, Store, StoreError};
 
+use std::collections::HashSet;
+
 use jiff::Timestamp;
 
 use crate::analysis::{ActorKind, Analysis, ClaimKind, times};
@@ -32,28 +34,42 @@ use crate::document::{Document, Span, Warning};
 
 use merge::{Item, put, restore};
 
-/// Fields of claims changed here since `synced` that the merge took from another reader,
-/// who changed them later: said in one warning (the reader shows it in its status bar).
-fn clashes(mine: &Review, merged: &Review, synced: Timestamp) -> Option<Warning> {
+/// What a claim's review item is known by (its quote and cue).
+type ClaimKey = <ClaimReview as Item>::Key;
+
+/// Fields of claims this reader changed ([`Session::own`]) for which the merge took
+/// another reader's different value, changed later: said in one warning (the reader shows
+/// it in its status bar). They are this reader's own no more.
+fn clashes(
+    mine: &Review,
+    merged: &Review,
+    own: &mut HashSet<(ClaimKey, usize)>,
+) -> Option<Warning> {
+    const FIELDS: [&str; 3] = ["status", "grade", "note"];
     let mut fields: Vec<&str> = Vec::new();
-    let mut claims = 0;
-    for item in &mine.claims {
-        let Some(other) = merged.claims.iter().find(|m| m.key() == item.key()) else {
-            continue;
-        };
-        let times = item.field_times();
-        let lost = [
-            ("status", item.status != other.status),
-            ("grade", item.grade != other.grade),
-            ("note", item.note != other.note),
-        ];
-        let before = fields.len();
-        for (k, (field, differs)) in lost.into_iter().enumerate() {
-            if differs && times[k] > synced {
-                fields.push(field);
+    let mut claims: HashSet<&ClaimKey> = HashSet::new();
+    let lost: Vec<(ClaimKey, usize)> = own
+        .iter()
+        .filter(|(key, k)| {
+            let find = |review: &Review| review.claims.iter().find(|c| &c.key() == key).cloned();
+            let (Some(a), Some(b)) = (find(mine), find(merged)) else {
+                return false;
+            };
+            match k {
+                0 => a.status != b.status,
+                1 => a.grade != b.grade,
+                _ => a.note != b.note,
             }
-        }
-        claims += usize::from(fields.len() > before);
+        })
+        .cloned()
+        .collect();
+    for (key, k) in &lost {
+        fields.push(FIELDS[*k]);
+        claims.insert(key);
+    }
+    let claims = claims.len();
+    for item in &lost {
+        own.remove(item);
     }
     if fields.is_empty() {
         return None;
@@ -66,7 +82,7 @@ fn clashes(mine: &Review, merged: &Review, synced: Timestamp) -> Option<Warning>
         if claims == 1 { "claim" } else { "claims" }
     )))
 }
-use model::stamp;
+use model::{NEVER, stamp};
 
 /// Who review items are recorded as: the config's `reviewer`, else the login name from the
 /// system's user database (a cron job or service may run without `$USER`), else `$USER`,
@@ -174,9 +190,9 @@ pub struct Session {
     /// force applied to it again.
     machine: Analysis,
     undo: Vec<Undo>,
-    /// When the review was last read from or written to the store: a field changed here
-    /// after it, and by another reader after it too, is a clash the later change won.
-    synced: Timestamp,
+    /// The fields of claims (0 status, 1 grade, 2 note) this reader changed: when a save
+    /// takes another reader's later value for one, the reader says so ([`clashes`]).
+    own: HashSet<(ClaimKey, usize)>,
 }
 
 impl Session {
@@ -205,7 +221,7 @@ impl Session {
             review,
             machine,
             undo: Vec::new(),
-            synced: stamp(now),
+            own: HashSet::new(),
         };
         Ok((session, warnings))
     }
@@ -684,7 +700,14 @@ impl Session {
         };
         let now = stamp(now);
         match last {
-            Undo::Claim(key, before) => restore(&mut self.review.claims, &key, before, now),
+            Undo::Claim(key, before) => {
+                let was = self.review.claims.iter().find(|c| c.key() == key).cloned();
+                restore(&mut self.review.claims, &key, before, now);
+                let now_is = self.review.claims.iter().find(|c| c.key() == key).cloned();
+                if let (Some(was), Some(now_is)) = (was, now_is) {
+                    self.note_own(&was, &now_is);
+                }
+            }
             Undo::Note(key, before) => restore(&mut self.review.notes, &key, before, now),
             Undo::Correction(key, before) => {
                 restore(&mut self.review.corrections, &key, before, now);
@@ -782,10 +805,9 @@ impl Session {
         };
         let (mut merged, mut warnings) = store.save(&self.key, &self.review, now)?;
         attach::number_added(&mut merged.corrections);
-        if let Some(clash) = clashes(&self.review, &merged, self.synced) {
+        if let Some(clash) = clashes(&self.review, &merged, &mut self.own) {
             warnings.push(clash);
         }
-        self.synced = stamp(now);
         // another reader's corrections, and their later word on what this one corrected too
         // (a kind set again); a correction they withdrew stays applied here until the next
         // analysis
@@ -829,7 +851,9 @@ impl Session {
                     status: Status::Unreviewed,
                     grade: None,
                     note: None,
-                    updated: stamp(now),
+                    // the fields this change leaves were never changed: another reader's
+                    // change to them, at any time, wins the merge
+                    updated: NEVER,
                     changed: Default::default(),
                     orphaned: false,
                 }
@@ -838,10 +862,23 @@ impl Session {
         let before = item.clone();
         change(&mut item);
         item.stamp_changes(&before, stamp(now));
+        self.note_own(&before, &item);
         let key = item.key();
         let before = put(&mut self.review.claims, item);
         self.undo.push(Undo::Claim(key, before));
         true
+    }
+
+    /// Records the fields of a claim that went from `before` to `after` here.
+    fn note_own(&mut self, before: &ClaimReview, after: &ClaimReview) {
+        let changed = [
+            before.status != after.status,
+            before.grade != after.grade,
+            before.note != after.note,
+        ];
+        for (k, _) in changed.iter().enumerate().filter(|(_, c)| **c) {
+            self.own.insert((after.key(), k));
+        }
     }
 
     fn correct(&mut self, doc: &Document, analysis: &mut Analysis, change: Change, now: Timestamp) {

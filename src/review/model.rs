@@ -503,6 +503,10 @@ impl Review {
     }
 }
 
+/// The time of a field never changed (one of a claim's record made for a change to another
+/// field): every change is later, so a merge takes another reader's.
+pub const NEVER: Timestamp = Timestamp::UNIX_EPOCH;
+
 /// A review time: whole seconds, so that files and exports read as the contract shows.
 pub fn stamp(now: Timestamp) -> Timestamp {
     Timestamp::from_second(now.as_second()).unwrap_or(now)
