@@ -508,6 +508,13 @@ impl Reader<'_> {
             .filter(|&h| h > that + 1 && base(t.deprel(m.range.start)) == "nsubj")
             // (not the clause's own verb, which a misparse may give the noun as subject)
             .filter(|&h| t.head(that) != Some(h));
+        // (the verb's auxiliaries and copula before it are the main clause's too: "his
+        // assertion that X was rejected")
+        let verb = verb.map(|v| {
+            t.children(v)
+                .find(|&k| k > that && matches!(base(t.deprel(k)), "aux" | "cop"))
+                .map_or(v, |k| k.min(v))
+        });
         let end = verb.unwrap_or(s.end).min(comma());
         let possessive = m.range.start.checked_sub(1).filter(|&p| {
             p > s.start && crate::analysis::tokens::is_possessive(self.tokens[p].text(self.text))
@@ -516,6 +523,13 @@ impl Reader<'_> {
             let owner = t.child(m.range.start, |r| r == "nmod:poss")?;
             let start = t.span(owner).start;
             (start >= s.start && start < p && p - start <= SOURCE_REACH).then_some(start..p)
+        });
+        // a possessive pronoun ("his claim that ..."), resolved as the pronoun is
+        let source = source.or_else(|| {
+            let owner = m.range.start.checked_sub(1)?;
+            let pronoun = matches!(self.word(owner), "his" | "her" | "their" | "its");
+            (pronoun && owner >= s.start && t.deprel(owner) == "nmod:poss")
+                .then_some(owner..owner + 1)
         });
         let content = that..end;
         (that + 1 < end).then(|| Found {
@@ -545,6 +559,7 @@ impl Reader<'_> {
             kind: m.cue.kind,
             region_start: m.range.start,
         };
+        let parsed = self.according_source(s, m);
         if leading {
             let mut comma = next_comma(from);
             if comma >= s.end {
@@ -558,9 +573,14 @@ impl Reader<'_> {
             if role && second < s.end && second - comma <= 9 && s.end - second > 4 {
                 comma = second;
             }
+            // the parse's source, appositions and relative clauses included, when it ends
+            // at a comma with a clause after it
+            if let Some(end) = parsed.filter(|&e| e < s.end && s.end - e > 4) {
+                comma = end;
+            }
             return Some(found(vec![self.rest(s, comma + 1)], from..comma));
         }
-        let source_end = next_comma(from);
+        let source_end = parsed.unwrap_or_else(|| next_comma(from));
         let before = if self.word(m.range.start - 1) == "," {
             m.range.start - 1
         } else {
@@ -571,11 +591,45 @@ impl Reader<'_> {
             .unwrap_or(s.start..before)
             .clone();
         let mut content = vec![left.clone()];
-        // "X has, according to Y, done Z": a short start goes on after the source
-        if source_end + 1 < s.end && left.len() <= 5 {
+        // "X has, according to Y, done Z": a short start, or one whose clause the parse
+        // finds after the source ("At the heart of it, according to Y, was a decision"),
+        // goes on after it
+        let clause_after = parsed.is_some() && self.root_of(m.range.start) >= source_end;
+        if source_end + 1 < s.end && (left.len() <= 5 || clause_after) {
             content.push(self.rest(s, source_end + 1));
         }
         (from < source_end).then(|| found(content, from..source_end))
+    }
+
+    /// Where the parse ends the source of "according to X": X's subtree, ending at a comma
+    /// or the content's end (a subtree running into the content is a misparse: none).
+    fn according_source(&self, s: &Sentence, m: &CueMatch) -> Option<usize> {
+        let t = &self.tree;
+        let x = t
+            .head(m.range.start)
+            .filter(|_| t.deprel(m.range.start) == "case")?;
+        let span = t.span(x);
+        let end = (span.start..span.end.min(s.end))
+            .rev()
+            .find(|&i| self.tokens[i].kind != TokenKind::Punct)?
+            + 1;
+        let ok = span.start >= m.range.start
+            && end > m.range.end
+            && end - m.range.end <= SOURCE_REACH
+            && (end == s.end || self.word(end) == ",");
+        ok.then_some(end)
+    }
+
+    /// The top of the parse above `i`, within the sentence's parse.
+    fn root_of(&self, mut i: usize) -> usize {
+        let t = &self.tree;
+        for _ in 0..t.len() {
+            match t.head(i) {
+                Some(h) => i = h,
+                None => break,
+            }
+        }
+        i
     }
 
     /// "Name: what they said" (headlines, transcripts): a short name opening the sentence or

@@ -1,7 +1,8 @@
 //! Which actors a source names: those with a mention inside it, not in the relative clause
 //! that describes it ("Jo Ames, who heads the bureau"), less one that only qualifies another
 //! ("Shin Wonsik, South Korea's National Security Director" names Shin Wonsik, whose
-//! affiliation South Korea is); or, for a bare "he", "she" or "they", the closest actor of a
+//! affiliation South Korea is); or, for a bare "he", "she" or "they" (or "his", "her", "their",
+//! "its": "his claim that ..."), the closest actor of a
 //! fitting kind mentioned before it, or for "which" and "who" the name the relative clause
 //! hangs on ("Russia, which ...").
 
@@ -30,8 +31,8 @@ pub fn resolve(text: &str, source: Span, mentions: &MentionIndex) -> Vec<usize> 
         .trim()
         .to_lowercase();
     let fits: &[ActorKind] = match pronoun.as_str() {
-        "he" | "she" => &[ActorKind::Person],
-        "they" => &[
+        "he" | "she" | "his" | "her" => &[ActorKind::Person],
+        "they" | "their" | "its" => &[
             ActorKind::Group,
             ActorKind::Organization,
             ActorKind::Country,

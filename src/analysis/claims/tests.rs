@@ -662,3 +662,27 @@ fn a_participle_naming_a_noun_is_no_cue() {
         ["the plan a disaster"]
     );
 }
+
+#[test]
+fn according_to_source_by_the_parse() {
+    let c = one(
+        "According to documents from Diane Blair, a close friend of the senator who died in 2000, the candidate was worried about rumors.",
+    );
+    assert_eq!(
+        c.source,
+        some("documents from Diane Blair, a close friend of the senator who died in 2000")
+    );
+    assert_eq!(c.content, vec!["the candidate was worried about rumors"]);
+}
+
+#[test]
+fn noun_of_saying_with_a_possessive_pronoun() {
+    let all =
+        claims("Jo Ames spoke. His assertion that the vote was rigged was rejected by the court.");
+    let c = all
+        .iter()
+        .find(|c| c.cue == some("assertion"))
+        .expect("the noun's claim");
+    assert_eq!(c.source, some("His"));
+    assert_eq!(c.content, vec!["that the vote was rigged"]);
+}
