@@ -4,7 +4,9 @@
 # memory (GNU time). Time is CPU time (user + system), not wall-clock time, so that other
 # work on the machine does not pass for growth. Fails when a doubling takes more than 2.6 times as long (worse than
 # linear; times under 0.05 s are taken as 0.05 s, below which the process start dominates),
-# or when peak memory passes 10 times the input + 30 MB.
+# or when peak memory passes 10 times the input + 50 MB: issue 18's bound, the language models
+# included (the program and its models are about 24 MB of read-only pages mapped from the binary,
+# shared by every brief running; the working memory's own bound is 10x + 30 MB).
 # usage: scripts/shapes.sh [N]   (default N = 1000000 bytes; SKIP_BUILD=1 uses the binaries
 # already built)
 # Needs /usr/bin/time (Debian: apt-get install time).
@@ -39,7 +41,7 @@ while read -r name kind; do
     read -r user sys kb < <(tail -n 1 "$work/time")
     seconds=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     verdict=ok
-    limit_kb=$(( bytes * 10 / 1024 + 30 * 1024 ))
+    limit_kb=$(( bytes * 10 / 1024 + 50 * 1024 ))
     if [ "$kb" -gt "$limit_kb" ]; then verdict="MEMORY over $((limit_kb / 1024)) MB"; failed=1; fi
     ratio=""
     if [ -n "$previous" ]; then
