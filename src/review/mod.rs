@@ -11,6 +11,7 @@
 pub mod anchor;
 pub mod attach;
 pub mod correct;
+pub mod import;
 pub mod merge;
 pub mod model;
 pub mod position;
@@ -20,7 +21,7 @@ mod tests;
 
 pub use model::{
     Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Part, Published, Quote,
-    Review, Status,
+    Review, Status, parse_tags,
 };
 pub use position::Position;
 pub use store::{BriefingKey, Store, StoreError};
@@ -46,6 +47,7 @@ fn clashes(mine: &Review, merged: &Review, synced: Timestamp) -> Option<Warning>
             ("status", item.status != other.status),
             ("grade", item.grade != other.grade),
             ("note", item.note != other.note),
+            ("tags", item.tags != other.tags),
         ];
         let before = fields.len();
         for (k, (field, differs)) in lost.into_iter().enumerate() {
@@ -309,6 +311,8 @@ impl Session {
             } else {
                 text.to_string()
             },
+            tags: Vec::new(),
+            reviewer: Some(self.review.reviewer.clone()),
             updated: stamp(now),
             orphaned: false,
         };
@@ -329,12 +333,47 @@ impl Session {
             } else {
                 text.to_string()
             },
+            reviewer: Some(self.review.reviewer.clone()),
             updated: stamp(now),
             ..note.clone()
         };
         let before = put(&mut self.review.notes, note);
         self.undo.push(Undo::Note(quote.clone(), before));
         true
+    }
+
+    /// Files claim `claim` under `tags` (none: no tags).
+    pub fn set_tags(
+        &mut self,
+        doc: &Document,
+        analysis: &Analysis,
+        claim: usize,
+        tags: Vec<String>,
+        now: Timestamp,
+    ) -> bool {
+        self.edit_claim(doc, analysis, claim, now, |c| c.tags = tags)
+    }
+
+    /// Files the free note that quotes `quote` under `tags`. `false` when there is no such
+    /// note.
+    pub fn set_note_tags(&mut self, quote: &Quote, tags: Vec<String>, now: Timestamp) -> bool {
+        let Some(note) = self.notes().find(|n| &n.quote == quote) else {
+            return false;
+        };
+        let note = FreeNote {
+            tags,
+            reviewer: Some(self.review.reviewer.clone()),
+            updated: stamp(now),
+            ..note.clone()
+        };
+        let before = put(&mut self.review.notes, note);
+        self.undo.push(Undo::Note(quote.clone(), before));
+        true
+    }
+
+    /// Every tag used in this review, each once, sorted.
+    pub fn tags(&self) -> Vec<String> {
+        self.review.live().tags()
     }
 
     /// Adds the passage `span` (bytes) as a claim the machine missed, recorded as a
@@ -829,7 +868,11 @@ impl Session {
                     status: Status::Unreviewed,
                     grade: None,
                     note: None,
-                    updated: stamp(now),
+                    tags: Vec::new(),
+                    reviewer: None,
+                    // what this change leaves alone was never set here: any other
+                    // reader's word on it is later
+                    updated: Timestamp::UNIX_EPOCH,
                     changed: Default::default(),
                     orphaned: false,
                 }
@@ -837,6 +880,7 @@ impl Session {
         };
         let before = item.clone();
         change(&mut item);
+        item.reviewer = Some(self.review.reviewer.clone());
         item.stamp_changes(&before, stamp(now));
         let key = item.key();
         let before = put(&mut self.review.claims, item);
@@ -847,6 +891,7 @@ impl Session {
     fn correct(&mut self, doc: &Document, analysis: &mut Analysis, change: Change, now: Timestamp) {
         let mut correction = Correction {
             change,
+            reviewer: Some(self.review.reviewer.clone()),
             updated: stamp(now),
             withdrawn: false,
             orphaned: false,

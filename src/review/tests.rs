@@ -453,6 +453,8 @@ fn concurrent_writers_are_serialised_by_the_lock() {
                         start: 0,
                         end: 0,
                         text: "x".into(),
+                        tags: Vec::new(),
+                        reviewer: None,
                         updated: at(n),
                         orphaned: false,
                     });
