@@ -231,6 +231,10 @@ impl App {
         );
         reader.set_document(briefing.doc.clone());
         reader.set_review(analysis, session, warnings, &self.keymap);
+        // what ingest noticed, shown (the library prints it when the reader ends)
+        if let Some(found) = briefing.warnings.first() {
+            reader.message = Some(found.to_string());
+        }
         reader.show_hit(hit);
         if let Some(old) = self.reader.replace(reader) {
             self.lost += usize::from(old.unsaved);
