@@ -253,8 +253,9 @@ impl App {
         if let Some(reader) = &mut self.reader {
             reader.save_view();
             let reviewed = reader.reviewed();
+            let published = reader.doc.as_ref().and_then(|d| d.meta.published);
             if let (Some(library), Some(i)) = (&mut self.library, self.opened) {
-                library.reviewed(i, reviewed);
+                library.reviewed(i, reviewed, published);
             }
         }
         self.screen = Screen::Library;
@@ -324,6 +325,14 @@ impl App {
             }
             ToggleMouse => {
                 self.mouse = !self.mouse;
+                return;
+            }
+            // the published date from the list: the briefing opens, asking for it
+            SetPublished if self.screen == Screen::Library => {
+                self.handle(Open);
+                if self.screen == Screen::Reader {
+                    self.handle(SetPublished);
+                }
                 return;
             }
             _ => {}
