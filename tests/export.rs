@@ -47,6 +47,7 @@ fn actor(doc: &Document, name: &str, kind: ActorKind, forms: &[&str]) -> Actor {
             .iter()
             .map(|f| Mention::new(span(doc, f), MentionForm::Name))
             .collect(),
+        id: None,
     }
 }
 
