@@ -93,6 +93,15 @@ pub enum Command {
         /// The briefing ('-' for stdin); none exports the bundled sample
         path: Option<PathBuf>,
     },
+    /// Merge a colleague's review (as `brief export --format json` writes it) into yours of
+    /// the same briefing: the later change of each field wins, each item keeps its reviewer
+    Import {
+        /// The colleague's export ('-' for stdin)
+        review: PathBuf,
+
+        /// The briefing it reviews ('-' for stdin); none: the bundled sample
+        path: Option<PathBuf>,
+    },
     /// Tag and parse briefings: CoNLL-U of brief's own sentences and tokens (stdout or -o FILE)
     Parse {
         /// Briefings to parse ('-' for stdin); none parses the bundled sample

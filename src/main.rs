@@ -143,6 +143,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             export(path.as_deref(), options)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Import { review, path }) => {
+            import(&review, path.as_deref(), options)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Parse { paths, conllu }) => parse(&paths, conllu, options),
         Some(Command::Index { paths }) => index_cli::index(&paths, options),
         Some(Command::Search { query, paths }) => index_cli::search(&query, &paths, options),
@@ -173,9 +177,17 @@ fn lexicon(options: &Options) -> Result<UserLexicon, Failure> {
     load_config(options).map(|c| c.lexicon())
 }
 
-/// `brief export`: the analysis with the stored review attached (corrections re-applied),
-/// rendered in `--format`.
-fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
+/// A briefing opened with its stored review attached (corrections re-applied), as
+/// `export` and `import` take it.
+struct Attached {
+    config: config::Config,
+    origin: Origin,
+    doc: Document,
+    analysis: brief::analysis::Analysis,
+    session: review::Session,
+}
+
+fn attached(path: Option<&Path>, options: &Options) -> Result<Attached, Failure> {
     let config = load_config(options)?;
     let opener = opener(&config, options);
     let origin = Origin::from_arg(path.unwrap_or(Path::new("")));
@@ -191,12 +203,117 @@ fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     for warning in warnings {
         say!("warning: {warning}");
     }
+    Ok(Attached {
+        config,
+        origin,
+        doc,
+        analysis,
+        session,
+    })
+}
+
+/// `brief export`: the analysis with the stored review attached (corrections re-applied),
+/// rendered in `--format`.
+fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
+    let Attached {
+        config,
+        doc,
+        analysis,
+        session,
+        ..
+    } = attached(path, options)?;
     let file = path.unwrap_or(Path::new(""));
     let briefing = export::Briefing::new(&doc, &analysis, session.review())
         .with_file(file)
         .with_bom(options.bom || config.export.csv_bom);
     let text = export::render(options.format.unwrap_or_default(), &briefing);
     write_output(options, |out| out.write_all(text.as_bytes()))
+}
+
+/// `brief import REVIEW.json [PATH]`: a colleague's exported review merged into this
+/// analyst's review of the briefing, then a line saying what came in.
+fn import(file: &Path, path: Option<&Path>, options: &Options) -> Result<(), Failure> {
+    use brief::review::import::Exported;
+    let stdin = Path::new("-");
+    if file == stdin && path == Some(stdin) {
+        return Err(Failure {
+            status: 2,
+            message: "import: the review and the briefing cannot both be read from stdin".into(),
+        });
+    }
+    let name = file.display();
+    let bytes = if file == stdin {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(file)
+    };
+    let bytes = bytes.map_err(|e| Failure::runtime(&name, io_reason(&e)))?;
+    let theirs = Exported::from_json(&bytes).map_err(|e| Failure::runtime(&name, e))?;
+    let Attached {
+        origin,
+        doc,
+        mut analysis,
+        mut session,
+        ..
+    } = attached(path, options)?;
+    let Some(kept) = session.path() else {
+        return Err(Failure::runtime(
+            "import",
+            "no data dir to keep reviews in (give --data-dir or set BRIEF_DATA_DIR)",
+        ));
+    };
+    if theirs
+        .fingerprint
+        .as_ref()
+        .is_some_and(|f| *f != doc.fingerprint)
+    {
+        say!(
+            "warning: {name} was exported from another text of {}: what no longer attaches is \
+             kept as orphaned",
+            origin.name()
+        );
+    }
+    let now = jiff::Timestamp::now();
+    let (imported, warnings) = session
+        .import(&doc, &mut analysis, &theirs.review, now)
+        .map_err(|e| Failure::runtime(kept.display(), e))?;
+    for warning in warnings {
+        say!("warning: {warning}");
+    }
+    let by = theirs.review.reviewer.trim();
+    let by = if by.is_empty() { "unknown" } else { by };
+    let count = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    let mut what: Vec<String> = [
+        (imported.claims, "claim review", "claim reviews"),
+        (imported.notes, "note", "notes"),
+        (imported.corrections, "correction", "corrections"),
+    ]
+    .into_iter()
+    .filter(|&(n, ..)| n > 0)
+    .map(|(n, one, many)| count(n, one, many))
+    .collect();
+    if imported.published {
+        what.push("the published date".into());
+    }
+    let line = if imported.is_empty() {
+        format!(
+            "nothing new from {by}: the review of {} already holds it all",
+            origin.name()
+        )
+    } else {
+        format!(
+            "merged from {by} into the review of {}: {}",
+            origin.name(),
+            what.join(", ")
+        )
+    };
+    let mut stdout = io::stdout().lock();
+    writeln!(stdout, "{}", brief::escape::Line(&line))
+        .map_err(|e| Failure::runtime("stdout", io_reason(&e)))
 }
 
 /// How briefings are opened: `--published`, the configuration's lexicon and reviewer, the

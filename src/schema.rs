@@ -169,6 +169,16 @@ pub fn actor_id(index: usize) -> String {
     id('a', index)
 }
 
+/// The id of actor `index`: its place (a1 ...), unless a correction removed or added
+/// actors, when it keeps the machine's (a3) or takes the analyst's (ua1).
+pub fn actor_id_at(actors: &[crate::analysis::Actor], index: usize) -> String {
+    match actors.get(index).and_then(|a| a.id) {
+        None => actor_id(index),
+        Some(EventId::Machine(k)) => actor_id(k),
+        Some(EventId::Added(n)) => format!("ua{n}"),
+    }
+}
+
 pub fn claim_id(index: usize) -> String {
     id('c', index)
 }
@@ -259,8 +269,11 @@ pub fn to_json<'a>(
         end: at(s.end),
         text: doc.slice(s),
     };
-    let ids = |indices: &[usize], make: fn(usize) -> String| -> Vec<String> {
-        indices.iter().map(|&i| make(i)).collect()
+    let ids = move |indices: &[usize]| -> Vec<String> {
+        indices
+            .iter()
+            .map(|&i| actor_id_at(&analysis.actors, i))
+            .collect()
     };
     AnalysisJson {
         schema: SCHEMA,
@@ -281,11 +294,11 @@ pub fn to_json<'a>(
         actors: Lazy::new(analysis.actors.len(), move |i| {
             let a = &analysis.actors[i];
             ActorJson {
-                id: actor_id(i),
+                id: actor_id_at(&analysis.actors, i),
                 name: &a.name,
                 kind: a.kind,
                 role: a.role.as_deref(),
-                affiliation: a.affiliation.map(actor_id),
+                affiliation: a.affiliation.map(|k| actor_id_at(&analysis.actors, k)),
                 aliases: &a.aliases,
                 // a name on every line of a long briefing: mentions by the million
                 mentions: Lazy::new(a.mentions.len(), move |m| {
@@ -317,7 +330,7 @@ pub fn to_json<'a>(
                         end: at(c.sentence.end),
                     },
                     source: c.source.as_ref().map(|s| SourceJson {
-                        actors: ids(&s.actors, actor_id),
+                        actors: ids(&s.actors),
                         start: at(s.span.start),
                         end: at(s.span.end),
                         text: doc.slice(s.span),
@@ -348,7 +361,7 @@ pub fn to_json<'a>(
                 end: at(e.span.end),
                 time: e.time,
                 value: e.date(&analysis.times).map(|(v, _)| v),
-                actors: ids(&e.actors, actor_id),
+                actors: ids(&e.actors),
                 order: i + 1,
                 within: e.within.as_ref().map(|w| WithinJson {
                     after: w.after.as_ref(),

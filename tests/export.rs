@@ -47,6 +47,7 @@ fn actor(doc: &Document, name: &str, kind: ActorKind, forms: &[&str]) -> Actor {
             .iter()
             .map(|f| Mention::new(span(doc, f), MentionForm::Name))
             .collect(),
+        id: None,
     }
 }
 
@@ -305,10 +306,12 @@ fn the_json_review_is_as_the_contract_shows() {
         .keys()
         .map(|k| k.as_str())
         .collect();
-    // the contract's fields in its order, and the one extension: the cue's words, which
-    // tell apart two claims over the same words
+    // the contract's fields in its order, and the extensions: the cue's words, which tell
+    // apart two claims over the same words; who reviewed it (tags only when it has some);
+    // when each field changed, for `brief import`
     let expected = [
-        "claim", "quote", "cue", "start", "end", "status", "grade", "note", "updated", "orphaned",
+        "claim", "quote", "cue", "start", "end", "status", "grade", "note", "reviewer", "updated",
+        "changed", "orphaned",
     ];
     assert_eq!(keys, expected);
     assert_eq!(disputed["grade"], "B2");

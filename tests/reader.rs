@@ -109,6 +109,30 @@ fn the_reader_in_a_pseudo_terminal() {
     session.quit();
 }
 
+/// What ingest noticed about a briefing's bytes shows in the status bar, not only on
+/// stderr once the reader ends.
+#[test]
+fn ingest_warnings_show_in_the_reader() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let briefing = dir.path().join("bytes.txt");
+    std::fs::write(
+        &briefing,
+        b"The ministry said the talks would resume \xff in May.\n",
+    )
+    .expect("the briefing written");
+    let data = dir.path().join("data");
+    let args = [
+        "--data-dir",
+        data.to_str().unwrap(),
+        briefing.to_str().unwrap(),
+    ];
+    let session = Session::start(&args);
+    session.wait("the warning in the status bar", |s| {
+        s.contains("claims reviewed") && s.contains("invalid UTF-8 replaced with U+FFFD (1 place)")
+    });
+    session.quit();
+}
+
 /// A folder of briefings written here: the list, a filter, open and back, and a search
 /// across the library that finds a word in another file and opens it there.
 #[test]

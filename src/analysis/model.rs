@@ -110,6 +110,10 @@ pub struct Actor {
     pub aliases: Vec<String>,
     /// In text order.
     pub mentions: Vec<Mention>,
+    /// Set once the analyst's corrections removed or added actors, so that none renumbers
+    /// another: the machine's actor keeps its place in the machine's list (a3), the one the
+    /// analyst made takes the next number of its own series (ua1). None: its place.
+    pub id: Option<ActorId>,
 }
 
 #[cfg(test)]
@@ -126,6 +130,7 @@ impl Actor {
                 .iter()
                 .map(|&(s, e)| Mention::new(Span::new(s, e), MentionForm::Name))
                 .collect(),
+            id: None,
         }
     }
 }
@@ -254,6 +259,9 @@ pub enum EventId {
     Machine(usize),
     Added(usize),
 }
+
+/// An actor's id that no correction moves: the same two series as an event's.
+pub type ActorId = EventId;
 
 /// Where an undated event lies: after one date, before another, or between the two. The
 /// bounds are the values of the dates the text gives (or the published day).

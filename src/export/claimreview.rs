@@ -68,12 +68,15 @@ pub fn render(b: &Briefing) -> String {
                 "@type": "ClaimReview",
                 "claimReviewed": b.doc.slice(statement(claim)),
                 "reviewRating": rating,
-                "author": {"@type": "Person", "name": b.review.reviewer},
+                "author": {"@type": "Person", "name": b.reviewer_of(review.reviewer.as_deref())},
                 "datePublished": review.updated.strftime("%Y-%m-%d").to_string(),
                 "itemReviewed": item,
             });
             if let Some(note) = &review.note {
                 out["reviewBody"] = json!(note);
+            }
+            if !review.tags.is_empty() {
+                out["keywords"] = json!(review.tags.join(", "));
             }
             Some(out)
         })

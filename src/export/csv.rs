@@ -5,8 +5,9 @@ use super::{Briefing, status, word};
 
 /// The contract's columns, then the extensions, after them so that the contract's keep
 /// their places: `contradicts`, and the briefing's title, published date and path on every
-/// row, so that the rows of many briefings can be pasted into one sheet.
-const COLUMNS: [&str; 15] = [
+/// row, so that the rows of many briefings can be pasted into one sheet; then who reviewed
+/// the claim and its tags.
+const COLUMNS: [&str; 17] = [
     "id",
     "status",
     "grade",
@@ -22,6 +23,8 @@ const COLUMNS: [&str; 15] = [
     "title",
     "published",
     "path",
+    "reviewer",
+    "tags",
 ];
 
 pub fn render(b: &Briefing) -> String {
@@ -53,6 +56,10 @@ pub fn render(b: &Briefing) -> String {
                 b.title().to_string(),
                 published.clone(),
                 b.path.clone().unwrap_or_default(),
+                review
+                    .map(|r| b.reviewer_of(r.reviewer.as_deref()).to_string())
+                    .unwrap_or_default(),
+                review.map(|r| r.tags.join("; ")).unwrap_or_default(),
             ],
         );
     }

@@ -27,7 +27,7 @@ pub fn render(b: &Briefing) -> String {
         ("Author", meta.author.as_deref().map(inline)),
         ("Published", published.as_deref().map(inline)),
         ("Fingerprint", Some(inline(&doc.fingerprint))),
-        ("Reviewer", Some(inline(&b.review.reviewer))),
+        ("Reviewer", Some(inline(&b.reviewers().join(", ")))),
     ]
     .map(|(k, v)| v.map(|v| format!("- {k}: {v}\n")));
     out.extend(facts.into_iter().flatten());
@@ -89,6 +89,12 @@ pub fn render(b: &Briefing) -> String {
                     "- Contradicts: {}",
                     ids.of(&claim.contradicts).join(", ")
                 );
+            }
+            if let Some(tags) = review.map(|r| &r.tags).filter(|t| !t.is_empty()) {
+                let _ = writeln!(out, "- Tags: {}", tags_line(tags));
+            }
+            if let Some(by) = review.and_then(|r| b.other_reviewer(r.reviewer.as_deref())) {
+                let _ = writeln!(out, "- Reviewed by: {}", inline(by));
             }
             if let Some(note) = review.and_then(|r| r.note.as_deref()) {
                 let _ = writeln!(out, "- Note:\n\n{}", block(note, "  "));
@@ -262,7 +268,10 @@ pub fn render(b: &Briefing) -> String {
             } else {
                 ""
             };
-            let _ = writeln!(out, "- {what}{lost}");
+            let by = b
+                .other_reviewer(correction.reviewer.as_deref())
+                .map_or(String::new(), |r| format!(" (by {})", inline(r)));
+            let _ = writeln!(out, "- {what}{lost}{by}");
         }
     }
 
@@ -277,9 +286,24 @@ pub fn render(b: &Briefing) -> String {
             };
             let _ = writeln!(out, "\n{}{lost}\n", block(&note.quote.exact, "> "));
             let _ = writeln!(out, "{}", block(&note.text, ""));
+            let tags = (!note.tags.is_empty()).then(|| format!("Tags: {}", tags_line(&note.tags)));
+            let by = b
+                .other_reviewer(note.reviewer.as_deref())
+                .map(|r| format!("By {}", inline(r)));
+            let after: Vec<String> = [tags, by].into_iter().flatten().collect();
+            if !after.is_empty() {
+                let _ = writeln!(out, "\n*{}*", after.join("; "));
+            }
         }
     }
     out
+}
+
+/// Tags as the note lists them: each as `#tag`, escaped.
+fn tags_line(tags: &[String]) -> String {
+    // mid-line, so `#` opens no heading
+    let tags: Vec<String> = tags.iter().map(|t| format!("#{}", inline(t))).collect();
+    tags.join(" ")
 }
 
 /// A claim's part as a correction names it: "the content", "a hedge".

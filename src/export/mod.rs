@@ -60,11 +60,8 @@ pub struct Briefing<'a> {
 
 impl<'a> Briefing<'a> {
     pub fn new(doc: &'a Document, analysis: &'a Analysis, review: &Review) -> Self {
-        let mut review = review.live();
-        // when each field changed is the store's business, not the export's
-        for claim in &mut review.claims {
-            claim.changed = Default::default();
-        }
+        // when each field changed stays in the JSON: `brief import` merges by it
+        let review = review.live();
         Briefing {
             doc,
             analysis,
@@ -115,6 +112,34 @@ impl<'a> Briefing<'a> {
     /// Every claim's id (c1 ..., and u1 ... for those the analyst added).
     fn ids(&self) -> ClaimIds {
         ClaimIds::new(&self.analysis.claims)
+    }
+
+    /// Everyone who reviewed it: the analyst exporting first, then each colleague whose
+    /// items were imported, once.
+    fn reviewers(&self) -> Vec<&str> {
+        let review = &self.review;
+        let items = review.claims.iter().map(|c| c.reviewer.as_deref());
+        let items = items
+            .chain(review.notes.iter().map(|n| n.reviewer.as_deref()))
+            .chain(review.corrections.iter().map(|c| c.reviewer.as_deref()));
+        let mut out = vec![review.reviewer.as_str()];
+        for name in items.flatten() {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    /// An item's reviewer where it is not the analyst exporting (a colleague's, imported).
+    fn other_reviewer<'r>(&self, reviewer: Option<&'r str>) -> Option<&'r str> {
+        reviewer.filter(|r| *r != self.review.reviewer)
+    }
+
+    /// An item's reviewer: its own, else (a review item written before items carried
+    /// one) the analyst exporting.
+    fn reviewer_of<'r>(&'r self, reviewer: Option<&'r str>) -> &'r str {
+        reviewer.unwrap_or(&self.review.reviewer)
     }
 
     fn source(&self, claim: &Claim) -> Option<String> {

@@ -7,7 +7,8 @@ use jiff::civil::Date;
 
 use crate::analysis::times::{TimeValue, sort_key};
 use crate::analysis::{
-    Actor, Analysis, Claim, ClaimKind, Event, EventId, GivenDate, Mention, Source, TimexType,
+    Actor, ActorId, Analysis, Claim, ClaimKind, Event, EventId, GivenDate, Mention, Source,
+    TimexType,
 };
 use crate::document::{Document, Span};
 
@@ -71,6 +72,7 @@ pub fn merge_actors(analysis: &mut Analysis, from: usize, into: usize) -> bool {
     if from == into || from >= n || into >= n {
         return false;
     }
+    keep_actor_ids(analysis);
     let gone = analysis.actors.remove(from);
     let target = if into > from { into - 1 } else { into };
     let actor = &mut analysis.actors[target];
@@ -99,9 +101,18 @@ pub fn remove_actor(analysis: &mut Analysis, actor: usize) -> bool {
     if actor >= analysis.actors.len() {
         return false;
     }
+    keep_actor_ids(analysis);
     analysis.actors.remove(actor);
     renumber_actors(analysis, actor, None);
     true
+}
+
+/// Before actors go or come, each keeps the id its place gave it, so no correction
+/// renumbers the machine's ids.
+fn keep_actor_ids(analysis: &mut Analysis) {
+    for (i, actor) in analysis.actors.iter_mut().enumerate() {
+        actor.id.get_or_insert(ActorId::Machine(i));
+    }
 }
 
 /// After actor `gone` left the list: every reference to it names `instead` (none: is
@@ -165,6 +176,12 @@ pub fn move_mentions(
         .retain(|a| reads(&left, a) || !reads(&gone, a));
     let kind = actor.kind;
     let into = into.unwrap_or_else(|| {
+        keep_actor_ids(analysis);
+        let added = analysis.actors.iter().filter_map(|a| match a.id {
+            Some(ActorId::Added(n)) => Some(n),
+            _ => None,
+        });
+        let number = added.max().unwrap_or(0) + 1;
         analysis.actors.push(Actor {
             name: name.to_string(),
             kind,
@@ -172,6 +189,7 @@ pub fn move_mentions(
             affiliation: None,
             aliases: Vec::new(),
             mentions: Vec::new(),
+            id: Some(ActorId::Added(number)),
         });
         analysis.actors.len() - 1
     });

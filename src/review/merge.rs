@@ -47,14 +47,15 @@ impl Item for ClaimReview {
             status: Status::Unreviewed,
             grade: None,
             note: None,
+            tags: Vec::new(),
             ..self.clone()
         }
     }
     fn stamp_changes(&mut self, before: &Self, now: Timestamp) {
         ClaimReview::stamp_changes(self, before, now);
     }
-    /// Field by field: each of status, grade and note from the side that changed it last
-    /// (this one on a tie); where it attached from the newer whole.
+    /// Field by field: each of status, grade, note and tags from the side that changed it
+    /// last (this one on a tie); where it attached, and who changed it, from the newer whole.
     fn merged(&self, other: &Self) -> Self {
         let (mine, theirs) = (self.field_times(), other.field_times());
         let mut out = if other.updated > self.updated {
@@ -64,12 +65,16 @@ impl Item for ClaimReview {
         };
         let pick = |k: usize| if theirs[k] > mine[k] { other } else { self };
         out.status = pick(0).status;
+        // the verdict's: who set the status is who reviewed the claim
+        out.reviewer = pick(0).reviewer.clone();
         out.grade = pick(1).grade;
         out.note = pick(2).note.clone();
+        out.tags = pick(3).tags.clone();
         out.changed = Changed {
             status: Some(mine[0].max(theirs[0])),
             grade: Some(mine[1].max(theirs[1])),
             note: Some(mine[2].max(theirs[2])),
+            tags: Some(mine[3].max(theirs[3])),
         };
         out.updated = self.updated.max(other.updated);
         out
@@ -90,6 +95,7 @@ impl Item for FreeNote {
     fn cleared(&self) -> Self {
         FreeNote {
             text: String::new(),
+            tags: Vec::new(),
             ..self.clone()
         }
     }
@@ -189,6 +195,8 @@ mod tests {
             status,
             grade: None,
             note: None,
+            tags: Vec::new(),
+            reviewer: None,
             updated: at(second),
             changed: Changed::default(),
             orphaned: false,
@@ -295,5 +303,31 @@ mod tests {
             Status::Supported
         );
         assert_eq!(merge_items(&[d], &[c])[0].status, Status::Supported);
+    }
+
+    #[test]
+    fn tags_merge_as_a_field_and_the_verdicts_reviewer_names_the_item() {
+        // a fresh item's fields were never set: only what each reader did has a time
+        let fresh = || {
+            let mut i = item("a", Status::Unreviewed, 0);
+            i.updated = Timestamp::UNIX_EPOCH;
+            i
+        };
+        let mut ann = fresh();
+        ann.tags = vec!["sanctions".into()];
+        ann.reviewer = Some("Ann".into());
+        ann.stamp_changes(&fresh(), at(20));
+        let mut kim = fresh();
+        kim.status = Status::Disputed;
+        kim.reviewer = Some("Kim".into());
+        kim.stamp_changes(&fresh(), at(10));
+        for merged in [
+            merge_items(&[ann.clone()], &[kim.clone()]),
+            merge_items(&[kim.clone()], &[ann.clone()]),
+        ] {
+            assert_eq!(merged[0].status, Status::Disputed);
+            assert_eq!(merged[0].tags, ["sanctions"]);
+            assert_eq!(merged[0].reviewer.as_deref(), Some("Kim"));
+        }
     }
 }

@@ -11,6 +11,7 @@
 pub mod anchor;
 pub mod attach;
 pub mod correct;
+pub mod import;
 pub mod merge;
 pub mod model;
 pub mod position;
@@ -20,7 +21,7 @@ mod tests;
 
 pub use model::{
     Change, Changed, ClaimReview, Correction, FreeNote, Grade, GradeError, Part, Published, Quote,
-    Review, Status,
+    Review, Status, parse_tags,
 };
 pub use position::Position;
 pub use store::{BriefingKey, Store, StoreError};
@@ -45,7 +46,7 @@ fn clashes(
     merged: &Review,
     own: &mut HashSet<(ClaimKey, usize)>,
 ) -> Option<Warning> {
-    const FIELDS: [&str; 3] = ["status", "grade", "note"];
+    const FIELDS: [&str; 4] = ["status", "grade", "note", "tags"];
     let mut fields: Vec<&str> = Vec::new();
     let mut claims: HashSet<&ClaimKey> = HashSet::new();
     let lost: Vec<(ClaimKey, usize)> = own
@@ -58,7 +59,8 @@ fn clashes(
             match k {
                 0 => a.status != b.status,
                 1 => a.grade != b.grade,
-                _ => a.note != b.note,
+                2 => a.note != b.note,
+                _ => a.tags != b.tags,
             }
         })
         .cloned()
@@ -325,6 +327,8 @@ impl Session {
             } else {
                 text.to_string()
             },
+            tags: Vec::new(),
+            reviewer: Some(self.review.reviewer.clone()),
             updated: stamp(now),
             orphaned: false,
         };
@@ -345,12 +349,47 @@ impl Session {
             } else {
                 text.to_string()
             },
+            reviewer: Some(self.review.reviewer.clone()),
             updated: stamp(now),
             ..note.clone()
         };
         let before = put(&mut self.review.notes, note);
         self.undo.push(Undo::Note(quote.clone(), before));
         true
+    }
+
+    /// Files claim `claim` under `tags` (none: no tags).
+    pub fn set_tags(
+        &mut self,
+        doc: &Document,
+        analysis: &Analysis,
+        claim: usize,
+        tags: Vec<String>,
+        now: Timestamp,
+    ) -> bool {
+        self.edit_claim(doc, analysis, claim, now, |c| c.tags = tags)
+    }
+
+    /// Files the free note that quotes `quote` under `tags`. `false` when there is no such
+    /// note.
+    pub fn set_note_tags(&mut self, quote: &Quote, tags: Vec<String>, now: Timestamp) -> bool {
+        let Some(note) = self.notes().find(|n| &n.quote == quote) else {
+            return false;
+        };
+        let note = FreeNote {
+            tags,
+            reviewer: Some(self.review.reviewer.clone()),
+            updated: stamp(now),
+            ..note.clone()
+        };
+        let before = put(&mut self.review.notes, note);
+        self.undo.push(Undo::Note(quote.clone(), before));
+        true
+    }
+
+    /// Every tag used in this review, each once, sorted.
+    pub fn tags(&self) -> Vec<String> {
+        self.review.live().tags()
     }
 
     /// Adds the passage `span` (bytes) as a claim the machine missed, recorded as a
@@ -851,6 +890,8 @@ impl Session {
                     status: Status::Unreviewed,
                     grade: None,
                     note: None,
+                    tags: Vec::new(),
+                    reviewer: None,
                     // the fields this change leaves were never changed: another reader's
                     // change to them, at any time, wins the merge
                     updated: NEVER,
@@ -861,6 +902,7 @@ impl Session {
         };
         let before = item.clone();
         change(&mut item);
+        item.reviewer = Some(self.review.reviewer.clone());
         item.stamp_changes(&before, stamp(now));
         self.note_own(&before, &item);
         let key = item.key();
@@ -875,6 +917,7 @@ impl Session {
             before.status != after.status,
             before.grade != after.grade,
             before.note != after.note,
+            before.tags != after.tags,
         ];
         for (k, _) in changed.iter().enumerate().filter(|(_, c)| **c) {
             self.own.insert((after.key(), k));
@@ -884,6 +927,7 @@ impl Session {
     fn correct(&mut self, doc: &Document, analysis: &mut Analysis, change: Change, now: Timestamp) {
         let mut correction = Correction {
             change,
+            reviewer: Some(self.review.reviewer.clone()),
             updated: stamp(now),
             withdrawn: false,
             orphaned: false,

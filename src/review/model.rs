@@ -179,6 +179,13 @@ pub struct ClaimReview {
     pub grade: Option<Grade>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Free words the analyst files the claim under ("sanctions", "follow-up").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Who last changed it (a review imported from a colleague keeps theirs); none only in
+    /// a file written before items carried one, where it is the file's `reviewer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
     pub updated: Timestamp,
     /// When each field last changed (format 2), so that two readers' changes to different
     /// fields of one claim both survive. Only the review file carries it: an export leaves
@@ -199,6 +206,8 @@ pub struct Changed {
     pub grade: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Timestamp>,
 }
 
 impl Changed {
@@ -208,28 +217,32 @@ impl Changed {
 }
 
 impl ClaimReview {
-    /// When the status, grade and note last changed.
-    pub fn field_times(&self) -> [Timestamp; 3] {
+    /// When the status, grade, note and tags last changed.
+    pub fn field_times(&self) -> [Timestamp; 4] {
         let c = self.changed;
-        [c.status, c.grade, c.note].map(|t| t.unwrap_or(self.updated))
+        [c.status, c.grade, c.note, c.tags].map(|t| t.unwrap_or(self.updated))
     }
 
     /// Stamps `now` on the item and on each field that differs from `before`; the others
     /// keep the times they had in `before`.
     pub fn stamp_changes(&mut self, before: &ClaimReview, now: Timestamp) {
-        let [status, grade, note] = before.field_times();
+        let [status, grade, note, tags] = before.field_times();
         let time = |changed: bool, was: Timestamp| Some(if changed { now } else { was });
         self.changed = Changed {
             status: time(self.status != before.status, status),
             grade: time(self.grade != before.grade, grade),
             note: time(self.note != before.note, note),
+            tags: time(self.tags != before.tags, tags),
         };
         self.updated = now;
     }
 
     /// Nothing left of it (cleared or undone); kept so that the change merges.
     pub fn is_empty(&self) -> bool {
-        self.status == Status::Unreviewed && self.grade.is_none() && self.note.is_none()
+        self.status == Status::Unreviewed
+            && self.grade.is_none()
+            && self.note.is_none()
+            && self.tags.is_empty()
     }
 }
 
@@ -240,6 +253,11 @@ pub struct FreeNote {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// As for [`ClaimReview::reviewer`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
     pub updated: Timestamp,
     #[serde(default)]
     pub orphaned: bool,
@@ -250,6 +268,9 @@ pub struct FreeNote {
 pub struct Correction {
     #[serde(flatten)]
     pub change: Change,
+    /// As for [`ClaimReview::reviewer`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
     pub updated: Timestamp,
     /// Undone; kept so that the change merges.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -507,6 +528,49 @@ impl Review {
 /// field): every change is later, so a merge takes another reader's.
 pub const NEVER: Timestamp = Timestamp::UNIX_EPOCH;
 
+impl Review {
+    /// Gives every item without a reviewer the file's (a review written before items
+    /// carried their own was one analyst's).
+    pub fn own_items(&mut self) {
+        let Some(reviewer) = Some(self.reviewer.trim()).filter(|r| !r.is_empty()) else {
+            return;
+        };
+        let fill = |slot: &mut Option<String>| {
+            slot.get_or_insert_with(|| reviewer.to_string());
+        };
+        self.claims.iter_mut().for_each(|c| fill(&mut c.reviewer));
+        self.notes.iter_mut().for_each(|n| fill(&mut n.reviewer));
+        self.corrections
+            .iter_mut()
+            .for_each(|c| fill(&mut c.reviewer));
+    }
+
+    /// Every tag used on a claim or a note, each once, sorted.
+    pub fn tags(&self) -> Vec<String> {
+        let claims = self.claims.iter().flat_map(|c| &c.tags);
+        let mut tags: Vec<String> = claims
+            .chain(self.notes.iter().flat_map(|n| &n.tags))
+            .cloned()
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags
+    }
+}
+
+/// Tags as typed: words split at spaces and commas, a leading `#` dropped, each once in the
+/// order typed.
+pub fn parse_tags(typed: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for word in typed.split(|c: char| c.is_whitespace() || c == ',') {
+        let word = word.trim_start_matches('#');
+        if !word.is_empty() && !tags.iter().any(|t| t == word) {
+            tags.push(word.to_string());
+        }
+    }
+    tags
+}
+
 /// A review time: whole seconds, so that files and exports read as the contract shows.
 pub fn stamp(now: Timestamp) -> Timestamp {
     Timestamp::from_second(now.as_second()).unwrap_or(now)
@@ -561,6 +625,7 @@ mod tests {
                 from: "Pyongyang".into(),
                 into: "North Korea".into(),
             },
+            reviewer: None,
             updated: Timestamp::from_second(0).unwrap(),
             withdrawn: false,
             orphaned: false,

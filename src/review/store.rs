@@ -135,8 +135,11 @@ impl Store {
     pub fn peek(&self, key: &BriefingKey) -> Option<Review> {
         let bytes = fs::read(self.path(key)).ok()?;
         let stored: StoredReview = serde_json::from_slice(&bytes).ok()?;
-        READ.contains(&stored.schema.as_str())
-            .then_some(stored.review)
+        let mut review = READ
+            .contains(&stored.schema.as_str())
+            .then_some(stored.review)?;
+        review.own_items();
+        Some(review)
     }
 
     /// Merges `review` with what is on disk and writes the result, which it returns.
@@ -236,7 +239,10 @@ impl Store {
             Err(e) => return Err(io_error(&path)(e)),
         };
         let why = match serde_json::from_slice::<StoredReview>(&bytes) {
-            Ok(stored) if READ.contains(&stored.schema.as_str()) => return Ok(Some(stored.review)),
+            Ok(mut stored) if READ.contains(&stored.schema.as_str()) => {
+                stored.review.own_items();
+                return Ok(Some(stored.review));
+            }
             Ok(stored) => format!("unknown schema {:?}", stored.schema),
             Err(e) => {
                 if let Some(review) = self.salvage(&path, &bytes, now, warnings)? {
@@ -313,6 +319,7 @@ impl Store {
         review.claims = items(stored.get("claims"), &mut bad);
         review.notes = items(stored.get("notes"), &mut bad);
         review.corrections = items(stored.get("corrections"), &mut bad);
+        review.own_items();
         if bad.is_empty() {
             // the frame was at fault after all (a field of the file, not of an item)
             return Ok(None);

@@ -453,6 +453,8 @@ fn concurrent_writers_are_serialised_by_the_lock() {
                         start: 0,
                         end: 0,
                         text: "x".into(),
+                        tags: Vec::new(),
+                        reviewer: None,
                         updated: at(n),
                         orphaned: false,
                     });
@@ -807,4 +809,51 @@ fn an_alias_split_off_and_a_mention_moved_survive_an_edit() {
         .collect();
     assert!(matches!(orphaned[..], [c] if matches!(c.change, Change::MoveMention { .. })));
     assert!(correct::find_actor(&a3, "Amman").is_some());
+}
+
+#[test]
+fn merged_removed_and_split_actors_move_no_other_actors_id() {
+    use crate::schema::actor_id_at;
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Officials in Amman said Jordan would reopen the border. Pyongyang denied it. \
+                North Korea said the talks failed. Kim Jong Un spoke later.\n";
+    let (d, mut a, mut s, _) = open(dir.path(), text);
+    let ids = |a: &Analysis| -> Vec<(String, String)> {
+        (0..a.actors.len())
+            .map(|i| (actor_id_at(&a.actors, i), a.actors[i].name.clone()))
+            .collect()
+    };
+    let before = ids(&a);
+    let id_of = |a: &Analysis, name: &str| {
+        let i = correct::find_actor(a, name).unwrap();
+        actor_id_at(&a.actors, i)
+    };
+    let kim = id_of(&a, "Kim Jong Un");
+    let amman = correct::find_actor(&a, "Amman").unwrap();
+    let jordan = correct::find_actor(&a, "Jordan").unwrap();
+    assert!(s.merge_actor(&d, &mut a, amman, jordan, at(1)));
+    assert_eq!(id_of(&a, "Kim Jong Un"), kim, "{:?}", ids(&a));
+    // a new actor split off takes an id of its own series
+    let nk = correct::find_actor(&a, "North Korea").unwrap();
+    let went = s
+        .split_actor(&d, &mut a, nk, "Pyongyang", None, at(2))
+        .unwrap();
+    assert_eq!(actor_id_at(&a.actors, went), "ua1");
+    let jordan = correct::find_actor(&a, "Jordan").unwrap();
+    assert!(s.remove_actor(&d, &mut a, jordan, at(3)));
+    assert_eq!(id_of(&a, "Kim Jong Un"), kim);
+    // every actor left has the id it had, and so after a new analysis
+    let kept: Vec<_> = before
+        .iter()
+        .filter(|(_, name)| ids(&a).iter().any(|(_, n)| n == name))
+        .cloned()
+        .collect();
+    let now: Vec<_> = ids(&a)
+        .into_iter()
+        .filter(|(id, _)| id.starts_with('a'))
+        .collect();
+    assert_eq!(now, kept);
+    s.save(&d, &mut a, at(4)).unwrap();
+    let (_, again, _, _) = open(dir.path(), text);
+    assert_eq!(ids(&again), ids(&a));
 }

@@ -117,6 +117,8 @@ pub enum Action {
     ClaimDetail,
     #[strum(message = "published date")]
     SetPublished,
+    #[strum(message = "claim's tags")]
+    Tags,
     #[strum(message = "notes and orphans")]
     Notes,
     #[strum(message = "select word on")]

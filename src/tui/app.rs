@@ -231,6 +231,10 @@ impl App {
         );
         reader.set_document(briefing.doc.clone());
         reader.set_review(analysis, session, warnings, &self.keymap);
+        // what ingest noticed, shown (the library prints it when the reader ends)
+        if let Some(found) = briefing.warnings.first() {
+            reader.message = Some(found.to_string());
+        }
         reader.show_hit(hit);
         if let Some(old) = self.reader.replace(reader) {
             self.lost += usize::from(old.unsaved);
@@ -249,8 +253,9 @@ impl App {
         if let Some(reader) = &mut self.reader {
             reader.save_view();
             let reviewed = reader.reviewed();
+            let published = reader.doc.as_ref().and_then(|d| d.meta.published);
             if let (Some(library), Some(i)) = (&mut self.library, self.opened) {
-                library.reviewed(i, reviewed);
+                library.reviewed(i, reviewed, published);
             }
         }
         self.screen = Screen::Library;
@@ -320,6 +325,14 @@ impl App {
             }
             ToggleMouse => {
                 self.mouse = !self.mouse;
+                return;
+            }
+            // the published date from the list: the briefing opens, asking for it
+            SetPublished if self.screen == Screen::Library => {
+                self.handle(Open);
+                if self.screen == Screen::Reader {
+                    self.handle(SetPublished);
+                }
                 return;
             }
             _ => {}

@@ -85,6 +85,12 @@ pub fn rows(app: &Reader, claim: usize) -> Vec<(&'static str, String)> {
     if let Some(note) = review.and_then(|r| r.note.clone()) {
         rows.push(("note", note));
     }
+    if let Some(tags) = review.map(|r| r.tags.join(" ")).filter(|t| !t.is_empty()) {
+        rows.push(("tags", tags));
+    }
+    if let Some(by) = review.and_then(|r| r.reviewer.clone()) {
+        rows.push(("reviewed by", by));
+    }
     if let Some(session) = &app.session {
         let exact = doc.slice(c.span);
         for correction in session.review().live().corrections {

@@ -370,6 +370,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (PrevUnreviewed, &["{"]),
         (SetPublished, &["P"]),
         (ClaimDetail, &["i"]),
+        (Tags, &["#"]),
         (Notes, &["R"]),
     ]
 };

@@ -351,10 +351,16 @@ fn count(app: &Reader, pane: Pane) -> String {
         Pane::Timeline => analysis.timeline.len(),
     };
     let shown = app.list_len(pane);
-    let status = app.status_filter.filter(|_| pane == Pane::Claims);
-    match (app.filter.and_then(|a| analysis.actors.get(a)), status) {
+    let status = app.status_filter.map(|s| s.to_string());
+    let status = status
+        .or_else(|| app.tag_filter.as_ref().map(|t| format!("#{t}")))
+        .filter(|_| pane == Pane::Claims);
+    match (
+        app.filter.and_then(|a| analysis.actors.get(a)),
+        status.as_deref(),
+    ) {
         (Some(actor), _) if pane != Pane::Actors => {
-            let status = status.map_or(String::new(), |s| format!(" {s}"));
+            let status = status.as_deref().map_or(String::new(), |s| format!(" {s}"));
             format!(" {shown} of {total}{status} · {}", actor.name)
         }
         (_, Some(status)) => format!(" {shown} of {total} {status}"),
@@ -367,7 +373,12 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell, narrow
     use super::action::Action::*;
     let show = |action| {
         let what = match action {
-            Back if app.filter.is_some() || app.status_filter.is_some() => "clear filter",
+            Back if app.filter.is_some()
+                || app.status_filter.is_some()
+                || app.tag_filter.is_some() =>
+            {
+                "clear filter"
+            }
             _ => action.describe(),
         };
         hint(shell.keymap, action, what)
@@ -423,10 +434,11 @@ fn status_bar(frame: &mut Frame, area: Rect, app: &Reader, shell: &Shell, narrow
         }
         // The pane's keys while they fit; help and quit always.
         let mut room = usize::from(area.width).saturating_sub(spans_width(&spans) + 24);
-        let filter: &[_] = match (app.filter.or(app.status_filter.map(|_| 0)), shell.library) {
-            (Some(_), _) => &[Back],
-            (None, true) => &[OpenLibrary],
-            (None, false) => &[],
+        let filtered = app.filter.is_some() || app.status_filter.is_some();
+        let filter: &[_] = match (filtered || app.tag_filter.is_some(), shell.library) {
+            (true, _) => &[Back],
+            (false, true) => &[OpenLibrary],
+            (false, false) => &[],
         };
         let extra: &[_] = if narrow { &[NextPane] } else { &[] };
         for &action in filter.iter().chain(app.focus.actions()).chain(extra) {

@@ -431,3 +431,33 @@ fn a_library_the_index_holds_is_listed_at_once_and_read_when_opened() {
     assert_eq!(doc.meta.title.as_deref(), Some("Rail strike called off"));
     assert_eq!(app.reader().search.query, "quartermaster");
 }
+
+#[test]
+fn the_published_date_is_set_from_the_list_and_the_row_shows_it() {
+    let mut app = library();
+    let date = |app: &App| {
+        let library = app.library.as_ref().unwrap();
+        library.entries[library.selected().unwrap()].published()
+    };
+    let title = selected_title(&app);
+    run(&mut app, &[SetPublished]);
+    // the briefing opens, asking for its date
+    assert!(!app.in_library());
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains(" published "), "{screen}");
+    let typed = app.reader().doc.as_ref().unwrap().meta.published;
+    let text: String = typed.map_or(String::new(), |d| d.to_string());
+    for _ in 0..text.len() {
+        app.handle_key(key(crossterm::event::KeyCode::Backspace));
+    }
+    for c in "1 March 2031".chars() {
+        app.handle_key(key(crossterm::event::KeyCode::Char(c)));
+    }
+    app.handle_key(key(crossterm::event::KeyCode::Enter));
+    run(&mut app, &[OpenLibrary]);
+    assert!(app.in_library());
+    assert_eq!(selected_title(&app), title);
+    assert_eq!(date(&app), Some("2031-03-01".parse().unwrap()));
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains("2031-03-01"), "{screen}");
+}

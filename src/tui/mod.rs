@@ -255,8 +255,6 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
 
     let (tx, mut rx) = mpsc::unbounded_channel();
     let failed_tx = tx.clone();
-    let mut warnings = Vec::new();
-    let (warn_tx, warn_rx) = std::sync::mpsc::channel();
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
     let shared = app.opener.clone();
@@ -304,7 +302,6 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 // a terminal the panic hook has already given back.
                 let work = std::panic::AssertUnwindSafe(|| match read() {
                     Ok((doc, found)) => {
-                        let _ = warn_tx.send(found);
                         let doc = Arc::new(doc);
                         let _ = tx.send(Loaded::Document(Arc::clone(&doc)));
                         let mut analysis = opener.analyse(&doc);
@@ -313,6 +310,9 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                             &doc,
                             &mut analysis,
                         );
+                        // what ingest noticed first: the status bar shows it (and the
+                        // reader's warnings are printed when it ends)
+                        let warnings = found.into_iter().chain(warnings).collect();
                         let _ =
                             tx.send(Loaded::Analysis(analysis, session.map(Box::new), warnings));
                     }
@@ -367,10 +367,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 None => break,
             },
             Some(loaded) = rx.recv() => match loaded {
-                Loaded::Document(doc) => {
-                    warnings.extend(warn_rx.try_recv().unwrap_or_default());
-                    app.set_document(doc);
-                }
+                Loaded::Document(doc) => app.set_document(doc),
                 Loaded::Analysis(analysis, session, found) => app.set_review(analysis, session.map(|s| *s), found),
                 Loaded::Failed(why) => return Err(why),
                 Loaded::Entry(arrived) => app.arrived(*arrived),
@@ -454,8 +451,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     if let Some(stop) = readers {
         stop.store(true, Ordering::Relaxed);
     }
-    warnings.extend(app.finish());
-    Ok(warnings)
+    Ok(app.finish())
 }
 
 /// SIGTERM, SIGHUP, and SIGINT and SIGQUIT sent from outside (raw mode turns the keys off):

@@ -70,6 +70,12 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
             prompt_hint(keys)
         ),
         Overlay::Typing {
+            on: Typed::Tags(_), ..
+        } => format!(
+            "words, spaces between; tab completes a tag used before · {}",
+            prompt_hint(keys)
+        ),
+        Overlay::Typing {
             on: Typed::EventDate(_),
             ..
         } => format!(
@@ -224,6 +230,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                     format!(" rename {old} ")
                 }
                 Typed::Published => " published ".to_string(),
+                Typed::Tags(claim) => format!(" tags of {} ", app.claim_id(*claim)),
                 Typed::EventDate(event) => {
                     let label = app
                         .analysis
@@ -237,7 +244,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                 Text::raw(format!(" {text}")),
                 Text::styled("▏", theme::key()),
             ]);
-            (title, vec![row], 3)
+            let used = app.tags_used();
+            if matches!(on, Typed::Tags(_)) && !used.is_empty() {
+                let used = Line::styled(format!(" used: {}", used.join(" ")), theme::dim());
+                (title, vec![row, used], 4)
+            } else {
+                (title, vec![row], 3)
+            }
         }
         Overlay::Note { .. } => return,
     };

@@ -52,6 +52,7 @@ impl Pane {
                 Grade,
                 Note,
                 NextUnreviewed,
+                Tags,
                 SetKind,
                 SetSource,
                 Filter,

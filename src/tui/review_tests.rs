@@ -1397,3 +1397,54 @@ fn an_alias_is_split_off_and_a_mention_moved_from_the_keyboard() {
     let screen = draw(&mut app, 100, 20).backend().to_string();
     assert!(!screen.contains('*'), "nothing left marked: {screen}");
 }
+
+#[test]
+fn claims_are_tagged_with_completion_filtered_by_tag_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    run(&mut app, &[FocusClaims, Tags]);
+    typed(&mut app, "#sanctions, follow-up");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let first = app.reader().claim_view[0];
+    let tags = |app: &App, claim: usize| {
+        let session = app.reader().session.as_ref().unwrap();
+        session
+            .claim(claim)
+            .map(|c| c.tags.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(tags(&app, first), ["sanctions", "follow-up"]);
+    // the next claim: "fo" and tab complete the tag used before; the box lists them
+    run(&mut app, &[Down, Tags]);
+    typed(&mut app, "fo");
+    key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains("follow-up ▏"), "{screen}");
+    assert!(screen.contains("used: follow-up sanctions"), "{screen}");
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    let second = app.reader().claim_view[1];
+    assert_eq!(tags(&app, second), ["follow-up"]);
+    // the filter steps through the statuses, then each tag
+    run(&mut app, &[Filter; 6]);
+    assert_eq!(app.reader().tag_filter.as_deref(), Some("follow-up"));
+    assert_eq!(app.reader().claim_view, [first, second]);
+    run(&mut app, &[Filter]);
+    assert_eq!(app.reader().claim_view, [first]);
+    let screen = draw(&mut app, 120, 24).backend().to_string();
+    assert!(screen.contains("1 of 16 #sanctions"), "{screen}");
+    run(&mut app, &[Filter]);
+    assert_eq!(app.reader().tag_filter, None);
+    // kept: a fresh reader of the same store has them
+    let again = reviewed(dir.path());
+    assert_eq!(tags(&again, first), ["sanctions", "follow-up"]);
+    // an empty line removes them; U brings them back
+    let mut app = again;
+    run(&mut app, &[FocusClaims, Tags]);
+    for _ in 0.."sanctions follow-up ".len() {
+        key(&mut app, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(tags(&app, first).is_empty());
+    run(&mut app, &[Undo]);
+    assert_eq!(tags(&app, first), ["sanctions", "follow-up"]);
+}

@@ -568,7 +568,7 @@ fn a_help_taller_than_the_terminal_scrolls() {
     run(&mut app, &[PageDown; 20]);
     let last = draw(&mut app, 40, 12).backend().to_string();
     assert!(
-        last.contains("actor") && !last.contains("q/ctrl-c"),
+        last.contains("corrected or added") && !last.contains("q/ctrl-c"),
         "{last}"
     );
     run(&mut app, &[Back]);

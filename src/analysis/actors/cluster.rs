@@ -217,6 +217,7 @@ fn group(cands: &[Candidate], surfaces: &[String], keys: &[Option<String>]) -> C
             affiliation: None,
             aliases,
             mentions,
+            id: None,
         });
     }
     Clustered { actors, actor_of }

@@ -55,6 +55,9 @@ pub struct Entry {
     pub status: Status,
     /// Claims reviewed, once known: from the stored review, then from the reader.
     pub reviewed: Option<usize>,
+    /// The published date as the reader last had it (the analyst may have set it there),
+    /// over the one read or indexed.
+    pub dated: Option<Option<jiff::civil::Date>>,
 }
 
 impl Entry {
@@ -66,6 +69,10 @@ impl Entry {
         }
         let fingerprint = row.fingerprint.as_deref().unwrap_or_default();
         let review = reviews.stored(Some(&self.path), fingerprint);
+        // a date the analyst set in the review, which the index may not have seen
+        if let Some(date) = review.as_ref().and_then(|r| r.published?.date) {
+            self.dated = Some(Some(date));
+        }
         self.reviewed = Some(review.map_or(0, |r| {
             r.claims
                 .iter()
@@ -109,6 +116,9 @@ impl Entry {
 
     pub fn published(&self) -> Option<jiff::civil::Date> {
         let indexed = || self.indexed()?.published.as_deref()?.parse().ok();
+        if let Some(dated) = self.dated {
+            return dated;
+        }
         match self.briefing() {
             Some(b) => b.doc.meta.published,
             None => indexed(),
@@ -262,6 +272,7 @@ impl Library {
                 name: f.name,
                 status: f.error.map_or(Status::Reading, Status::Failed),
                 reviewed: None,
+                dated: None,
             })
             .collect();
         self.refresh_view(selected.and_then(|p| self.entries.iter().position(|e| e.path == p)));
@@ -328,9 +339,10 @@ impl Library {
     }
 
     /// Entry `i`'s review count after the reader changed it.
-    pub fn reviewed(&mut self, i: usize, reviewed: usize) {
+    pub fn reviewed(&mut self, i: usize, reviewed: usize, published: Option<jiff::civil::Date>) {
         if let Some(entry) = self.entries.get_mut(i) {
             entry.reviewed = Some(reviewed);
+            entry.dated = Some(published);
         }
     }
 

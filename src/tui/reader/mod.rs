@@ -71,6 +71,8 @@ pub struct Reader {
     pub overlay: Option<Overlay>,
     /// Only claims of this status (else all but the rejected).
     pub status_filter: Option<Status>,
+    /// Only the claims filed under this tag (the filter's steps after the statuses).
+    pub tag_filter: Option<String>,
     /// The passage selected in the article, for a free note or a missed claim.
     pub selection: Option<Selection>,
     /// What the last action did, for the status bar: the shell takes it.
@@ -106,6 +108,7 @@ impl Reader {
             export,
             overlay: None,
             status_filter: None,
+            tag_filter: None,
             selection: None,
             message: None,
             warnings: Vec::new(),
@@ -287,7 +290,7 @@ impl Reader {
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
             | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd
             | SetKind | SetSource | RenameActor | RemoveActor | NextUnreviewed | PrevUnreviewed
-            | SetPublished | ClaimDetail | SetDate | AddEvent | ClaimPart | SplitActor => {
+            | SetPublished | Tags | ClaimDetail | SetDate | AddEvent | ClaimPart | SplitActor => {
                 return self.review_action(action);
             }
         }
@@ -306,8 +309,8 @@ impl Reader {
         } else if self.filter.is_some() {
             self.filter = None;
             self.refresh_views();
-        } else if self.status_filter.is_some() {
-            self.status_filter = None;
+        } else if self.status_filter.is_some() || self.tag_filter.is_some() {
+            (self.status_filter, self.tag_filter) = (None, None);
             self.refresh_claims();
         } else {
             return Some(Effect::Library);
@@ -528,6 +531,7 @@ impl Reader {
             .filter(|&i| {
                 let claim = &analysis.claims[i];
                 self.listed(statuses.get(i).copied().unwrap_or_default())
+                    && self.tagged(i)
                     && self.filter.is_none_or(|a| {
                         claim.source.as_ref().is_some_and(|s| s.actors.contains(&a)) || names(claim)
                     })

@@ -7,6 +7,24 @@ use crossterm::event::{KeyCode, KeyEvent};
 use jiff::Timestamp;
 
 use super::Reader;
+#[cfg(test)]
+mod complete_tests {
+    use super::complete_tag;
+
+    #[test]
+    fn the_last_word_is_completed_from_the_tags_used() {
+        let used = [
+            "sanctions".to_string(),
+            "sanctioned".into(),
+            "missiles".into(),
+        ];
+        assert_eq!(complete_tag("mis", &used), "missiles ");
+        assert_eq!(complete_tag("missiles sa", &used), "missiles sanction");
+        assert_eq!(complete_tag("a,#mi", &used), "a,missiles ");
+        assert_eq!(complete_tag("zz", &used), "zz");
+        assert_eq!(complete_tag("", &used), "");
+    }
+}
 use crate::analysis::{ActorKind, ClaimKind};
 use crate::document::Span;
 use crate::review::{Grade, Part, Quote};
@@ -55,6 +73,8 @@ pub enum Typed {
     Published,
     /// Event `.0`'s date ("2024-11-22", "Nov 2024", "last Friday", "undated").
     EventDate(usize),
+    /// Claim `.0`'s tags: words, Tab completing the last from the tags used before.
+    Tags(usize),
 }
 
 /// What a picker is for.
@@ -200,6 +220,7 @@ impl Reader {
                             Typed::ActorName(actor) => self.rename(actor, &text),
                             Typed::Published => self.set_published(&text),
                             Typed::EventDate(event) => self.set_event_date(event, &text),
+                            Typed::Tags(claim) => self.set_tags(claim, &text, now),
                         }
                         return true;
                     }
@@ -208,6 +229,9 @@ impl Reader {
                         text.pop();
                     }
                     (None, KeyCode::Char(c)) if key.is_text() => text.push(c),
+                    (None, KeyCode::Tab) if matches!(on, Typed::Tags(_)) => {
+                        text = complete_tag(&text, &self.tags_used());
+                    }
                     _ => {}
                 }
                 self.overlay = Some(Overlay::Typing { on, text });
@@ -261,6 +285,32 @@ impl Reader {
         }
         true
     }
+}
+
+/// `typed` with its last word completed from `used` (the tags used before): as far as every
+/// tag it begins agrees, then a space once only one is left.
+fn complete_tag(typed: &str, used: &[String]) -> String {
+    let start = typed.rfind([' ', ',']).map_or(0, |i| i + 1);
+    let (done, word) = typed.split_at(start);
+    let word = word.trim_start_matches('#');
+    if word.is_empty() {
+        return typed.to_string();
+    }
+    let fits: Vec<&String> = used.iter().filter(|t| t.starts_with(word)).collect();
+    let Some(first) = fits.first() else {
+        return typed.to_string();
+    };
+    let common = fits.iter().fold(first.as_str(), |common, t| {
+        let same = common
+            .char_indices()
+            .zip(t.chars())
+            .take_while(|((_, a), b)| a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8());
+        &common[..same]
+    });
+    let end = if fits.len() == 1 { " " } else { "" };
+    format!("{done}{common}{end}")
 }
 
 /// What a note editor's command does to its text.

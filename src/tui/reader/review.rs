@@ -167,12 +167,20 @@ impl Reader {
                 }
             }
             Filter => {
-                self.status_filter = match self.status_filter {
-                    None => Some(FILTERS[0]),
-                    Some(s) => FILTERS
-                        .iter()
-                        .position(|&f| f == s)
-                        .and_then(|k| FILTERS.get(k + 1).copied()),
+                // every status, then every tag used, then all again
+                let tags = self.tags_used();
+                let next_tag = |after: Option<&String>| {
+                    let at = after.and_then(|t| tags.iter().position(|u| u == t));
+                    tags.get(at.map_or(0, |k| k + 1)).cloned()
+                };
+                (self.status_filter, self.tag_filter) = match (self.status_filter, &self.tag_filter)
+                {
+                    (None, None) => (Some(FILTERS[0]), None),
+                    (Some(s), _) => match FILTERS.iter().position(|&f| f == s) {
+                        Some(k) if k + 1 < FILTERS.len() => (Some(FILTERS[k + 1]), None),
+                        _ => (None, next_tag(None)),
+                    },
+                    (None, Some(tag)) => (None, next_tag(Some(tag))),
                 };
                 self.refresh_claims();
                 // in the pane's words: its "Claims 15 of 16" hides the rejected
@@ -184,12 +192,13 @@ impl Reader {
                 let actor = self.filter.and_then(|a| analysis.actors.get(a));
                 let whose = actor.map_or(String::new(), |a| format!(" · {}", a.name));
                 let rejected = self.statuses().contains(&Status::Rejected);
-                self.message = Some(match self.status_filter {
-                    Some(s) => format!("showing {s} claims: {shown}{whose}"),
-                    None if rejected => {
+                self.message = Some(match (self.status_filter, &self.tag_filter) {
+                    (Some(s), _) => format!("showing {s} claims: {shown}{whose}"),
+                    (None, Some(tag)) => format!("showing claims tagged {tag}: {shown}{whose}"),
+                    (None, None) if rejected => {
                         format!("showing all but the rejected claims: {shown}{whose}")
                     }
-                    None => format!("showing all claims: {shown}{whose}"),
+                    (None, None) => format!("showing all claims: {shown}{whose}"),
                 });
             }
             Undo => {
@@ -215,6 +224,17 @@ impl Reader {
             RenameActor => {
                 if let Some((actor, text)) = self.target_actor() {
                     let on = Typed::ActorName(actor);
+                    self.overlay = Some(Overlay::Typing { on, text });
+                }
+            }
+            Tags => {
+                if let Some(claim) = self.review_target() {
+                    let tags = self.session.as_ref().and_then(|s| s.claim(claim));
+                    let mut text = tags.map_or(String::new(), |c| c.tags.join(" "));
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    let on = Typed::Tags(claim);
                     self.overlay = Some(Overlay::Typing { on, text });
                 }
             }
@@ -930,6 +950,36 @@ impl Reader {
                 None => format!("{} grade cleared", analysis.claim_id(claim)),
             });
             self.save(now);
+        }
+    }
+
+    /// Every tag used in this review, for completing and filtering.
+    pub fn tags_used(&self) -> Vec<String> {
+        self.session.as_ref().map_or_else(Vec::new, Session::tags)
+    }
+
+    /// Whether claim `claim` is listed under the tag filter (any claim without one).
+    pub fn tagged(&self, claim: usize) -> bool {
+        let Some(tag) = &self.tag_filter else {
+            return true;
+        };
+        let review = self.session.as_ref().and_then(|s| s.claim(claim));
+        review.is_some_and(|r| r.tags.contains(tag))
+    }
+
+    pub(super) fn set_tags(&mut self, claim: usize, typed: &str, now: Timestamp) {
+        let tags = crate::review::parse_tags(typed);
+        if let (Some(session), Some(doc), Some(analysis)) =
+            (&mut self.session, &self.doc, &self.analysis)
+            && session.set_tags(doc, analysis, claim, tags.clone(), now)
+        {
+            let id = analysis.claim_id(claim);
+            self.message = Some(match tags.is_empty() {
+                true => format!("{id} tags cleared"),
+                false => format!("{id} tagged {}", tags.join(" ")),
+            });
+            self.save(now);
+            self.refresh_claims();
         }
     }
 
