@@ -5,8 +5,9 @@ use super::{Briefing, status, word};
 
 /// The contract's columns, then the extensions, after them so that the contract's keep
 /// their places: `contradicts`, and the briefing's title, published date and path on every
-/// row, so that the rows of many briefings can be pasted into one sheet.
-const COLUMNS: [&str; 15] = [
+/// row, so that the rows of many briefings can be pasted into one sheet; and the page (from
+/// 1) the claim begins on, for a PDF (empty for a briefing without pages).
+const COLUMNS: [&str; 16] = [
     "id",
     "status",
     "grade",
@@ -22,6 +23,7 @@ const COLUMNS: [&str; 15] = [
     "title",
     "published",
     "path",
+    "page",
 ];
 
 pub fn render(b: &Briefing) -> String {
@@ -53,6 +55,8 @@ pub fn render(b: &Briefing) -> String {
                 b.title().to_string(),
                 published.clone(),
                 b.path.clone().unwrap_or_default(),
+                doc.page_at(claim.span.start)
+                    .map_or(String::new(), |p| p.to_string()),
             ],
         );
     }
