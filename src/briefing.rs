@@ -5,12 +5,13 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 
 use crate::analysis::{Analysis, UserLexicon, analyze};
-use crate::document::{Document, Warning};
+use crate::document::{Document, Item, Warning};
 use crate::io_reason;
 use crate::review::{BriefingKey, Session, Status, Store, StoreError};
 
@@ -22,6 +23,9 @@ pub enum Origin {
     /// Standard input (`-`).
     Stdin,
     File(PathBuf),
+    /// The N-th briefing (from 1) of a file that holds several (a feed, an mbox, a message
+    /// with briefings attached): `PATH#N`.
+    Item(PathBuf, usize),
 }
 
 impl Origin {
@@ -32,8 +36,21 @@ impl Origin {
         } else if path == Path::new("-") {
             Origin::Stdin
         } else {
-            Origin::File(path.to_path_buf())
+            Origin::at(path)
         }
+    }
+
+    /// A file, or `PATH#N` when no file has that name and PATH is one: an item of it.
+    pub fn at(path: &Path) -> Origin {
+        if !path.exists()
+            && let Some((file, n)) = path.to_str().and_then(|p| p.rsplit_once('#'))
+            && let Ok(n) = n.parse::<usize>()
+            && n > 0
+            && Path::new(file).is_file()
+        {
+            return Origin::Item(PathBuf::from(file), n);
+        }
+        Origin::File(path.to_path_buf())
     }
 
     /// How messages name the briefing: "sample", "-", or the path as given.
@@ -42,11 +59,13 @@ impl Origin {
             Origin::Sample => "sample".into(),
             Origin::Stdin => "-".into(),
             Origin::File(path) => path.display().to_string(),
+            Origin::Item(path, n) => format!("{}#{n}", path.display()),
         }
     }
 
-    /// The file the briefing is read from; none for stdin and the sample, whose reviews are
-    /// kept by the fingerprint of their text.
+    /// The file the briefing is read from; none for stdin, the sample and an item of a file
+    /// of several (a feed's items move as new ones come), whose reviews are kept by the
+    /// fingerprint of their text.
     pub fn file(&self) -> Option<&Path> {
         match self {
             Origin::File(path) => Some(path),
@@ -77,7 +96,7 @@ impl Origin {
                 what: self.name(),
                 why: "is a folder, not a briefing".into(),
             }),
-            Origin::File(path) => match std::fs::metadata(path) {
+            Origin::File(path) | Origin::Item(path, _) => match std::fs::metadata(path) {
                 // refused before it is read when it would need more memory than the
                 // process may have
                 Ok(meta) if meta.is_file() => {
@@ -236,7 +255,30 @@ pub struct Opener {
 impl Opener {
     /// Reads and ingests a briefing; the warnings are what decoding noticed.
     pub fn read(&self, origin: &Origin) -> Result<(Document, Vec<Warning>), OpenError> {
-        self.ingest(origin, origin.read()?)
+        let Origin::Item(path, n) = origin else {
+            return self.ingest(origin, origin.read()?);
+        };
+        let failed = |why: String| OpenError {
+            what: origin.name(),
+            why,
+        };
+        let (items, mut warnings) = items_of(path)?;
+        if items.is_empty() {
+            return Err(failed(format!(
+                "{} is one briefing, not a file of several: name it without #{n}",
+                path.display()
+            )));
+        }
+        let item = items.get(n - 1).ok_or_else(|| {
+            failed(format!(
+                "{} holds {} briefings: there is no #{n}",
+                path.display(),
+                items.len()
+            ))
+        })?;
+        let (doc, more) = Document::from_item(item.clone()).map_err(|e| failed(e.to_string()))?;
+        warnings.extend(more);
+        Ok((self.dated(origin, doc), warnings))
     }
 
     /// Ingests bytes already read from `origin` (stdin, read before the terminal is taken).
@@ -245,19 +287,78 @@ impl Opener {
         origin: &Origin,
         bytes: Vec<u8>,
     ) -> Result<(Document, Vec<Warning>), OpenError> {
-        let (mut doc, warnings) = Document::from_bytes(bytes).map_err(|e| OpenError {
+        let (doc, warnings) = Document::from_bytes(bytes).map_err(|e| OpenError {
             what: origin.name(),
             why: e.to_string(),
         })?;
+        Ok((self.dated(origin, doc), warnings))
+    }
+
+    /// `--published` over the briefing's date, and the analyst's date, set in the review,
+    /// under it and over the briefing's own.
+    fn dated(&self, origin: &Origin, mut doc: Document) -> Document {
         doc.meta.give_published(self.published);
-        // the analyst's date, set in the review, under `--published` and over the
-        // briefing's own
         let reviewed = self.reviews.published(origin.file(), &doc.fingerprint);
         doc.meta.review_published(reviewed);
-        Ok((doc, warnings))
+        doc
     }
 
     pub fn analyse(&self, doc: &Document) -> Analysis {
         analyze(doc, &self.lexicon)
     }
+}
+
+/// How many briefings the file at `path` holds when it holds several (a feed of more than one
+/// item, an mbox, a message with briefings attached); none for a file of one or a file that
+/// cannot be read (opening it says why).
+pub fn several(path: &Path) -> Option<usize> {
+    let (items, _) = items_of(path).ok()?;
+    (items.len() > 1).then_some(items.len())
+}
+
+/// The last files of several briefings read, with their size and modification time, so that
+/// the library's threads and the index, opening their items one after another, read and
+/// split each file once.
+type Cached = (
+    PathBuf,
+    Option<(u64, std::time::SystemTime)>,
+    Arc<Vec<Item>>,
+);
+static ITEMS: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
+const CACHED: usize = 4;
+
+/// The items of the file at `path`, and what reading it noticed.
+fn items_of(path: &Path) -> Result<(Arc<Vec<Item>>, Vec<Warning>), OpenError> {
+    let stamp = std::fs::metadata(path)
+        .ok()
+        .and_then(|m| Some((m.len(), m.modified().ok()?)));
+    let cached = ITEMS.lock().ok().and_then(|cache| {
+        cache
+            .iter()
+            .find(|(p, s, _)| p == path && *s == stamp && stamp.is_some())
+            .map(|(_, _, items)| items.clone())
+    });
+    if let Some(items) = cached {
+        return Ok((items, Vec::new()));
+    }
+    let origin = Origin::File(path.to_path_buf());
+    let bytes = origin.read()?;
+    let mut warnings = Vec::new();
+    let items = match crate::document::items(&bytes, &mut warnings) {
+        Some(Ok(items)) => Arc::new(items),
+        Some(Err(e)) => {
+            return Err(OpenError {
+                what: origin.name(),
+                why: e.to_string(),
+            });
+        }
+        None => Arc::new(Vec::new()),
+    };
+    if let Ok(mut cache) = ITEMS.lock() {
+        if cache.len() == CACHED {
+            cache.remove(0);
+        }
+        cache.push((path.to_path_buf(), stamp, items.clone()));
+    }
+    Ok((items, warnings))
 }

@@ -127,6 +127,9 @@ pub enum Command {
         /// Search only these folders and files (indexed first); none: everything indexed
         paths: Vec<PathBuf>,
     },
+    /// Fetch the feeds of the configuration's [[feeds]] (url, name) into their folders: each
+    /// new item's page saved as a briefing; one line a feed
+    Fetch,
     /// Print the config file, data dir and export dir in use
     Paths,
     /// Print a shell completion script

@@ -25,6 +25,10 @@ pub struct Config {
     pub mouse: bool,
     pub export: ExportConfig,
     pub layout: LayoutConfig,
+    /// `[[feeds]]`: what `brief fetch` brings in.
+    pub feeds: Vec<crate::fetch::Feed>,
+    /// Where `brief fetch` puts each feed's folder (else `feeds` in the data dir).
+    pub feeds_dir: Option<PathBuf>,
 }
 
 /// An entry of `[keys]`: an action's keys, or a context's table.
@@ -229,6 +233,16 @@ pub fn data_dir(options: &Options) -> Option<PathBuf> {
                 .map(PathBuf::from)
         })
         .or_else(|| project_dirs().map(|dirs| dirs.data_dir().to_path_buf()))
+}
+
+impl Config {
+    /// Where `brief fetch` puts each feed's folder: `feeds_dir`, else `feeds` in the data dir.
+    pub fn feeds_dir(&self, options: &Options) -> Option<PathBuf> {
+        match &self.feeds_dir {
+            Some(dir) => Some(home(dir)),
+            None => data_dir(options).map(|d| d.join("feeds")),
+        }
+    }
 }
 
 /// `~` or `~/...` in a configured path is the home folder, as a shell would read it.

@@ -12,6 +12,7 @@ pub mod document;
 pub mod escape;
 pub mod export;
 pub mod extract;
+pub mod fetch;
 pub mod index;
 pub mod limits;
 pub mod output;

@@ -150,6 +150,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Parse { paths, conllu }) => parse(&paths, conllu, options),
         Some(Command::Index { paths }) => index_cli::index(&paths, options),
         Some(Command::Search { query, paths }) => index_cli::search(&query, &paths, options),
+        Some(Command::Fetch) => fetch(options),
         Some(Command::Paths) => {
             print_paths(options)?;
             Ok(ExitCode::SUCCESS)
@@ -316,6 +317,47 @@ fn import(file: &Path, path: Option<&Path>, options: &Options) -> Result<(), Fai
         .map_err(|e| Failure::runtime("stdout", io_reason(&e)))
 }
 
+/// `brief fetch`: every subscribed feed into its folder, a line each; a feed that fails is
+/// its line on stderr, the others still fetched, and the exit status 1.
+fn fetch(options: &Options) -> Result<ExitCode, Failure> {
+    use brief::fetch::Fetched;
+    let config = load_config(options)?;
+    if config.feeds.is_empty() {
+        return Err(Failure::runtime(
+            "fetch",
+            "no feeds to fetch: add [[feeds]] with a url and a name to the configuration (brief paths shows where it is)",
+        ));
+    }
+    let root = config
+        .feeds_dir(options)
+        .ok_or_else(|| Failure::runtime("fetch", "no data dir on this platform: set feeds_dir"))?;
+    let agent = brief::fetch::agent();
+    let mut failed = false;
+    let mut lines = Vec::new();
+    for feed in &config.feeds {
+        match brief::fetch::fetch(&agent, feed, &root) {
+            Ok(Fetched::NotModified) => lines.push(format!("{}: not modified", feed.name)),
+            Ok(Fetched::Saved { new, pages, seen }) => lines.push(format!(
+                "{}: {new} new ({pages} from their pages), {seen} seen before",
+                feed.name
+            )),
+            Err(why) => {
+                say!("{}: {why}", feed.name);
+                failed = true;
+            }
+        }
+    }
+    lines.push(format!("in {}", root.display()));
+    write_output(options, |out| {
+        lines.iter().try_for_each(|line| writeln!(out, "{line}"))
+    })?;
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 /// How briefings are opened: `--published`, the configuration's lexicon and reviewer, the
 /// data dir's review store.
 fn opener(config: &config::Config, options: &Options) -> Opener {
@@ -335,8 +377,9 @@ fn extract_files(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failu
         lexicon: lexicon(options)?,
         reviews: Reviews::default(),
     };
-    let pretty = paths.len() <= 1;
-    each_input(paths, options, |origin, out| {
+    let origins = origins(paths);
+    let pretty = origins.len() <= 1;
+    each_input(origins, options, |origin, out| {
         let (doc, warnings) = match load(&opener, origin) {
             Ok(loaded) => loaded,
             Err(failure) => return Ok(Err(failure)),
@@ -364,7 +407,12 @@ fn parse(paths: &[PathBuf], conllu: bool, options: &Options) -> Result<ExitCode,
         lexicon: UserLexicon::default(),
         reviews: Reviews::default(),
     };
-    each_input(paths, options, |origin, out| {
+    let origins = if conllu {
+        paths.iter().map(|p| Origin::from_arg(p)).collect()
+    } else {
+        origins(paths)
+    };
+    each_input(origins, options, |origin, out| {
         let name = origin.name();
         if !conllu {
             return match load(&opener, origin) {
@@ -383,20 +431,36 @@ fn parse(paths: &[PathBuf], conllu: bool, options: &Options) -> Result<ExitCode,
     })
 }
 
-/// Runs `one` on each input named (the bundled sample when none is) into the output; an
-/// input that fails is reported on its line and the others still run, and the exit status
-/// says whether any failed.
+/// The briefings the PATHs name (the bundled sample when none is), a file of several
+/// briefings (a feed, an mbox, a message with attachments) giving each of them.
+fn origins(paths: &[PathBuf]) -> Vec<Origin> {
+    let sample = [PathBuf::new()];
+    let paths = if paths.is_empty() { &sample[..] } else { paths };
+    paths
+        .iter()
+        .flat_map(|path| {
+            let origin = Origin::from_arg(path);
+            match (origin.file().and_then(brief::briefing::several), origin) {
+                (Some(n), Origin::File(file)) => {
+                    (1..=n).map(|i| Origin::Item(file.clone(), i)).collect()
+                }
+                (_, origin) => vec![origin],
+            }
+        })
+        .collect()
+}
+
+/// Runs `one` on each input into the output; an input that fails is reported on its line
+/// and the others still run, and the exit status says whether any failed.
 fn each_input(
-    paths: &[PathBuf],
+    origins: Vec<Origin>,
     options: &Options,
     mut one: impl FnMut(&Origin, &mut Output) -> io::Result<Result<(), Failure>>,
 ) -> Result<ExitCode, Failure> {
-    let sample = [PathBuf::new()];
-    let paths = if paths.is_empty() { &sample[..] } else { paths };
     let mut failed = false;
     write_output(options, |out| {
-        for path in paths {
-            if let Err(failure) = one(&Origin::from_arg(path), out)? {
+        for origin in &origins {
+            if let Err(failure) = one(origin, out)? {
                 say!("{}", failure.message);
                 failed = true;
             }
@@ -435,8 +499,11 @@ fn parse_conllu(
 
 /// Reads a briefing, printing its warnings, which it also returns for the JSON.
 fn load(opener: &Opener, origin: &Origin) -> Result<(Document, Vec<Warning>), Failure> {
-    let bytes = load_bytes(origin)?;
-    let (doc, warnings) = opener.ingest(origin, bytes).map_err(opened)?;
+    let (doc, warnings) = match origin {
+        Origin::Item(..) => opener.read(origin),
+        _ => opener.ingest(origin, load_bytes(origin)?),
+    }
+    .map_err(opened)?;
     for warning in &warnings {
         say!("warning: {}: {warning}", origin.name());
     }
@@ -462,7 +529,13 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
             "stdout is not a terminal (use `brief extract` for the analysis as JSON)",
         ));
     }
-    if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) {
+    // a file of several briefings (a feed, an mbox) is a library of them
+    let several = || {
+        paths
+            .iter()
+            .any(|p| p.is_file() && brief::briefing::several(p).is_some())
+    };
+    if paths.len() > 1 || paths.iter().any(|p| p.is_dir()) || several() {
         let opener = opener(&config, options);
         let data_dir = config::data_dir(options);
         let threads = options.threads();
@@ -486,7 +559,7 @@ fn reader(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> {
             }
             None
         }
-        Origin::Sample => None,
+        Origin::Sample | Origin::Item(..) => None,
     };
     let warnings = tui::run(origin, bytes, opener(&config, options), settings)
         .map_err(|message| Failure { status: 1, message })?;

@@ -60,7 +60,7 @@ fn export_attaches_the_stored_review_in_every_format() {
     let csv = brief(&["export", "--format", "csv", "--data-dir", data_dir], None);
     let csv = String::from_utf8(csv.stdout).unwrap();
     assert!(csv.starts_with(
-        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts,title,published,path,reviewer,tags\r\n"
+        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts,title,published,path,reviewer,tags,page\r\n"
     ));
     assert!(csv.contains("c2,disputed,C3,"), "{csv}");
     // every row names its briefing: the sample's title and date (it has no path), then
@@ -72,7 +72,7 @@ fn export_attaches_the_stored_review_in_every_format() {
             ""
         };
         assert!(
-            line.ends_with(&format!(",South Korea says Russia sent anti-air missiles to North Korea in return for troops,2024-11-23,,{reviewer},")),
+            line.ends_with(&format!(",South Korea says Russia sent anti-air missiles to North Korea in return for troops,2024-11-23,,{reviewer},,")),
             "{line}"
         );
     }
@@ -344,10 +344,10 @@ fn export_shows_the_url_as_a_link_and_the_contradictions() {
     let mut rows = csv.lines();
     assert_eq!(
         rows.next().unwrap(),
-        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts,title,published,path,reviewer,tags"
+        "id,status,grade,kind,source,cue,claim,hedges,note,start,end,contradicts,title,published,path,reviewer,tags,page"
     );
     // an untitled briefing: its file name is its title, and its path as given
-    let tail = format!(",c1,ferry.md,,{path},,");
+    let tail = format!(",c1,ferry.md,,{path},,,");
     assert!(
         rows.any(|r| r.starts_with("c2,") && r.ends_with(&tail)),
         "{csv}"

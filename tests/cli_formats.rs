@@ -175,6 +175,53 @@ fn an_export_cites_the_page_of_each_claim() {
     assert_eq!(stderr(&out), "");
     let note = String::from_utf8(out.stdout).unwrap();
     assert!(note.contains("p. 2"), "{note}");
+    // the CSV's last column is the page a claim begins on
+    let out = brief(&["export", "--format", "csv", "-o", "-", &path], None);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.lines().next().unwrap().ends_with(",path,page"), "{csv}");
+    assert!(
+        csv.lines()
+            .skip(1)
+            .any(|row| row.ends_with(&format!(",{path},2"))),
+        "{csv}"
+    );
+}
+
+/// An encrypted PDF opens when its user password is empty (only the owner's is set, to
+/// limit printing or copying); one that needs a password is one line.
+#[test]
+fn an_encrypted_pdf_opens_with_an_empty_user_password_and_else_says_so() {
+    use lopdf::encryption::{EncryptionState, EncryptionVersion, Permissions};
+    let encrypted = |user: &str| {
+        let mut doc = lopdf::Document::load_mem(&three_pages()).unwrap();
+        let id = lopdf::Object::string_literal("0123456789abcdef");
+        doc.trailer
+            .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+        let version = EncryptionVersion::V2 {
+            document: &doc,
+            owner_password: "owner",
+            user_password: user,
+            key_length: 128,
+            permissions: Permissions::default(),
+        };
+        let state = EncryptionState::try_from(version).unwrap();
+        doc.encrypt(&state).unwrap();
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    };
+    let value = extract("open.pdf", &encrypted(""));
+    assert!(value["document"]["pages"].as_array().unwrap().len() == 3);
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "locked.pdf", &encrypted("secret"));
+    let out = brief(&["extract", &path], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "brief: {path}: PDF file that cannot be read: it is encrypted, and brief opens no PDF that needs a password\n"
+        )
+    );
 }
 
 /// Hostile and damaged files of each format: one line on stderr and status 1 (a deep

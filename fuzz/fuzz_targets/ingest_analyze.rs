@@ -1,5 +1,6 @@
 //! Any bytes through ingest and the whole analysis and the JSON schema: no panic, and every
-//! span inside the text on character boundaries.
+//! span inside the text on character boundaries. A file of several briefings (a feed, an
+//! mbox, a message with attachments) has its first items read too.
 #![no_main]
 
 use brief::analysis::{UserLexicon, analyze};
@@ -20,11 +21,21 @@ fuzz_target!(|bytes: &[u8]| {
             }
         }));
     });
-    let Ok((doc, _)) = Document::from_bytes(bytes) else {
-        return;
-    };
-    let analysis = analyze(&doc, &UserLexicon::default());
-    let json = brief::schema::to_json(&doc, &analysis, None, Vec::new());
+    if let Ok((doc, _)) = Document::from_bytes(bytes) {
+        check(&doc);
+    }
+    if let Some(Ok(items)) = brief::document::items(bytes, &mut Vec::new()) {
+        for item in items.into_iter().take(4) {
+            if let Ok((doc, _)) = Document::from_item(item) {
+                check(&doc);
+            }
+        }
+    }
+});
+
+fn check(doc: &Document) {
+    let analysis = analyze(doc, &UserLexicon::default());
+    let json = brief::schema::to_json(doc, &analysis, None, Vec::new());
     let text = &doc.text;
     for time in &analysis.times {
         assert!(text.is_char_boundary(time.span.start) && text.is_char_boundary(time.span.end));
@@ -33,4 +44,4 @@ fuzz_target!(|bytes: &[u8]| {
         assert!(claim.span.end <= text.len() && text.is_char_boundary(claim.span.start));
     }
     serde_json::to_string(&json).expect("the analysis serialises");
-});
+}

@@ -32,6 +32,8 @@ pub enum DateSource {
     Properties,
     /// An e-mail's Date header.
     Header,
+    /// A feed item's date.
+    Feed,
     /// The article's own dateline (`dateline.rs`).
     Dateline,
     /// Set by the analyst in the review.
@@ -47,6 +49,7 @@ impl DateSource {
             DateSource::Page => "page metadata",
             DateSource::Properties => "document properties",
             DateSource::Header => "message header",
+            DateSource::Feed => "feed",
             DateSource::Dateline => "dateline",
             DateSource::Review => "review",
         }

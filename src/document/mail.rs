@@ -2,7 +2,7 @@
 //! the sender as source, the Date header as published, the text part (else the HTML part,
 //! as text), and a quoted reply kept apart, after the new text.
 
-use mail_parser::MessageParser;
+use mail_parser::{MessageParser, MimeHeaders};
 
 use super::IngestError;
 use super::frontmatter::{DateSource, Meta};
@@ -73,6 +73,57 @@ pub fn read(bytes: &[u8]) -> Result<(String, Meta), IngestError> {
         ..Meta::default()
     };
     Ok((text, meta))
+}
+
+/// The extensions (and the content types without a file name) of the attachments that are
+/// briefings.
+const BRIEFINGS: [&str; 9] = [
+    "pdf", "docx", "odt", "html", "htm", "txt", "md", "markdown", "eml",
+];
+
+/// The briefings attached to a message (a PDF, Word, OpenDocument, web page, text or
+/// message), each with its file name as title and the message's sender and date, for what
+/// the file itself does not say. A message that cannot be parsed has none.
+pub fn attachments(bytes: &[u8]) -> Vec<(Vec<u8>, Meta)> {
+    let Some(message) = MessageParser::default().parse(bytes) else {
+        return Vec::new();
+    };
+    let Ok((_, meta)) = read(bytes) else {
+        return Vec::new();
+    };
+    message
+        .attachments()
+        .filter_map(|part| {
+            let name = part.attachment_name().map(office::tidy);
+            let kind = part
+                .content_type()
+                .map(|t| format!("{}/{}", t.ctype(), t.subtype().unwrap_or_default()));
+            let by_name = name
+                .as_deref()
+                .and_then(|n| n.rsplit_once('.'))
+                .is_some_and(|(_, ext)| BRIEFINGS.iter().any(|b| b.eq_ignore_ascii_case(ext)));
+            let by_kind = matches!(
+                kind.as_deref(),
+                Some(
+                    "application/pdf"
+                        | "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        | "application/vnd.oasis.opendocument.text"
+                )
+            );
+            // a forwarded message, when it is one (not bare MIME parts nested in each other)
+            let message = (part.is_message() || kind.as_deref() == Some("message/rfc822"))
+                && is_message(part.contents());
+            (by_name || by_kind || message).then(|| {
+                let meta = Meta {
+                    title: name,
+                    url: None,
+                    ..meta.clone()
+                };
+                (part.contents().to_vec(), meta)
+            })
+        })
+        .filter(|(bytes, _)| !bytes.is_empty())
+        .collect()
 }
 
 /// The new text first, the reply it quotes (its "On ... wrote:" line, its `>` lines, or

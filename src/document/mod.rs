@@ -1,15 +1,18 @@
 //! A briefing as brief sees it: clean text, its metadata, and where its paragraphs and
 //! sentences are. Everything downstream works on [`Document`]; nothing downstream reads files.
 
+mod container;
 mod dateline;
 mod decode;
 mod docx;
+mod feed;
 mod frontmatter;
 mod headline;
 mod html;
 mod htmlguard;
 mod htmltree;
 mod mail;
+mod mbox;
 mod odt;
 mod office;
 mod offsets;
@@ -21,6 +24,9 @@ mod spans;
 use std::fmt;
 
 use sha2::{Digest, Sha256};
+
+pub use container::{Item, Part, items};
+pub use feed::is_feed;
 
 pub use frontmatter::{DateSource, Meta, parse_date, published_date};
 pub use offsets::OffsetMap;
@@ -78,6 +84,10 @@ pub enum IngestError {
         "PDF with no text layer (a scan?): brief reads text, not images; give it the PDF after OCR (e.g. ocrmypdf)"
     )]
     NoTextLayer,
+    #[error(
+        "a file of {0} briefings (a feed, an mbox or a message with attachments): open it as a library (brief PATH) or name one as PATH#1 to PATH#{0}"
+    )]
+    Several(usize),
 }
 
 /// Something worth telling the user that does not stop the analysis.
@@ -143,6 +153,18 @@ impl Document {
         let mut warnings = Vec::new();
         let mut removed = sanitize::Removed::default();
         let bytes: Vec<u8> = bytes.into();
+        // a message is itself (its attachments are items only when the file is listed)
+        if !mail::is_message(&bytes)
+            && let Some(items) = container::items(&bytes, &mut warnings)
+        {
+            let mut items = items?;
+            if items.len() != 1 {
+                return Err(IngestError::Several(items.len()));
+            }
+            let (doc, more) = Document::from_item(items.remove(0))?;
+            warnings.extend(more);
+            return Ok((doc, warnings));
+        }
         if let Some(converted) = convert(&bytes, &mut warnings) {
             let Converted {
                 pieces,
@@ -198,6 +220,46 @@ impl Document {
             Document::from_clean(body.to_string(), meta),
             removed.warn(warnings),
         ))
+    }
+
+    /// One briefing of a file that holds several ([`items`]).
+    pub fn from_item(item: Item) -> Result<(Document, Vec<Warning>), IngestError> {
+        let (text, meta) = match item.part {
+            Part::Message(bytes) => return Document::from_bytes(bytes),
+            Part::Attached(bytes, given) => {
+                let (mut doc, warnings) = Document::from_bytes(bytes)?;
+                let meta = &mut doc.meta;
+                meta.title = meta.title.take().or(given.title);
+                meta.source = meta.source.take().or(given.source);
+                meta.author = meta.author.take().or(given.author);
+                if meta.published.is_none() {
+                    meta.published = given.published;
+                    meta.published_from = given.published_from;
+                }
+                let meta = std::mem::take(&mut doc.meta);
+                let mut removed = sanitize::Removed::default();
+                doc.meta = sanitize::meta(meta, &mut removed);
+                return Ok((doc, removed.warn(warnings)));
+            }
+            Part::Text(text, meta) => (text, meta),
+            Part::Html(html, meta) => {
+                let page = format!("<!DOCTYPE html><html><body>{html}</body></html>");
+                (html::article(page).1, meta)
+            }
+        };
+        // an item with no words of its own (a link feed's) is its title
+        let text = if text.trim().is_empty() {
+            meta.title.clone().unwrap_or_default()
+        } else {
+            text
+        };
+        if text.len() > MAX_TEXT {
+            return Err(IngestError::TooLong);
+        }
+        if text.trim().is_empty() {
+            return Err(IngestError::Empty);
+        }
+        Ok(Document::from_string(text, meta))
     }
 
     /// A briefing whose text arrives without front matter (a batch line): sanitised and

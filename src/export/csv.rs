@@ -6,8 +6,9 @@ use super::{Briefing, status, word};
 /// The contract's columns, then the extensions, after them so that the contract's keep
 /// their places: `contradicts`, and the briefing's title, published date and path on every
 /// row, so that the rows of many briefings can be pasted into one sheet; then who reviewed
-/// the claim and its tags.
-const COLUMNS: [&str; 17] = [
+/// the claim, its tags, and the page (from 1) the claim begins on, for a PDF (empty for a
+/// briefing without pages).
+const COLUMNS: [&str; 18] = [
     "id",
     "status",
     "grade",
@@ -25,6 +26,7 @@ const COLUMNS: [&str; 17] = [
     "path",
     "reviewer",
     "tags",
+    "page",
 ];
 
 pub fn render(b: &Briefing) -> String {
@@ -60,6 +62,8 @@ pub fn render(b: &Briefing) -> String {
                     .map(|r| b.reviewer_of(r.reviewer.as_deref()).to_string())
                     .unwrap_or_default(),
                 review.map(|r| r.tags.join("; ")).unwrap_or_default(),
+                doc.page_at(claim.span.start)
+                    .map_or(String::new(), |p| p.to_string()),
             ],
         );
     }

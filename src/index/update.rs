@@ -53,9 +53,14 @@ const BATCH: usize = 64;
 /// A batch is committed after this long even when not full, so a slow run shows progress.
 const BATCH_TIME: Duration = Duration::from_millis(500);
 
-/// A file's size and modification time (nanoseconds since 1970), what tells it changed.
+/// A file's size and modification time (nanoseconds since 1970), what tells it changed; an
+/// item of a file of several briefings (`PATH#N`) has its file's.
 pub fn stamp(path: &Path) -> std::io::Result<(u64, i64)> {
-    let meta = std::fs::metadata(path)?;
+    let file = match Origin::at(path) {
+        Origin::Item(file, _) => file,
+        _ => path.to_path_buf(),
+    };
+    let meta = std::fs::metadata(file)?;
     let mtime = meta
         .modified()
         .ok()
@@ -231,7 +236,7 @@ fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Row>> {
 /// fails this file only.
 fn read(job: &Job, opener: &Opener, known: &HashSet<String>) -> Outcome {
     let work = std::panic::AssertUnwindSafe(|| {
-        let (doc, warnings) = match opener.read(&Origin::File(job.path.clone())) {
+        let (doc, warnings) = match opener.read(&Origin::at(&job.path)) {
             Ok(read) => read,
             Err(e) => return Outcome::Failed(e.why),
         };

@@ -10,10 +10,16 @@ use super::Analysed;
 use crate::briefing::{Opener, Origin};
 use crate::io_reason;
 
-/// The extensions of the files a folder's briefings are found by.
-const EXTENSIONS: [&str; 9] = [
-    "md", "markdown", "txt", "html", "htm", "pdf", "docx", "odt", "eml",
+/// The extensions of the files a folder's briefings are found by (a `.json` file too when it
+/// is a JSON Feed).
+const EXTENSIONS: [&str; 13] = [
+    "md", "markdown", "txt", "html", "htm", "pdf", "docx", "odt", "eml", "mbox", "xml", "rss",
+    "atom",
 ];
+
+/// The extensions of files that may hold several briefings, read while listing to list each:
+/// feeds, mboxes, messages with attachments.
+const SEVERAL: [&str; 6] = ["eml", "mbox", "xml", "rss", "atom", "json"];
 
 /// A file to list, or why it cannot be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,14 +39,30 @@ pub fn scan(roots: &[PathBuf]) -> Vec<Found> {
             walk(root, root, &mut found);
         } else {
             let error = std::fs::metadata(root).err().map(|e| io_reason(&e));
-            found.push(Found {
-                path: root.clone(),
-                name: root.display().to_string(),
-                error,
-            });
+            let name = root.display().to_string();
+            if error.is_some() || !push_items(root, &name, &mut found) {
+                found.push(Found {
+                    path: root.clone(),
+                    name,
+                    error,
+                });
+            }
         }
     }
     found
+}
+
+/// A file of several briefings listed as each of them, `PATH#N`; false for a file of one.
+fn push_items(path: &Path, name: &str, found: &mut Vec<Found>) -> bool {
+    let Some(n) = crate::briefing::several(path) else {
+        return false;
+    };
+    found.extend((1..=n).map(|i| Found {
+        path: PathBuf::from(format!("{}#{i}", path.display())),
+        name: format!("{name}#{i}"),
+        error: None,
+    }));
+    true
 }
 
 fn walk(root: &Path, folder: &Path, found: &mut Vec<Found>) {
@@ -80,19 +102,35 @@ fn walk(root: &Path, folder: &Path, found: &mut Vec<Found>) {
                 walk(root, &path, found);
             }
         } else if is_briefing(&path) && path.is_file() {
-            found.push(Found {
-                name: name(&path),
-                path,
-                error: None,
-            });
+            let name = name(&path);
+            if !(has_extension(&path, &SEVERAL) && push_items(&path, &name, found)) {
+                found.push(Found {
+                    name,
+                    path,
+                    error: None,
+                });
+            }
         }
     }
 }
 
 fn is_briefing(path: &Path) -> bool {
+    has_extension(path, &EXTENSIONS) || (has_extension(path, &["json"]) && is_json_feed(path))
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// Whether a `.json` file is a JSON Feed, by its first bytes.
+fn is_json_feed(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(4096).read_to_end(&mut head))
+        .is_ok_and(|_| crate::document::is_feed(&head))
 }
 
 /// One file's result, from the scan numbered `generation`.
@@ -150,9 +188,7 @@ pub fn read_all(
 /// analysis stays as the machine made it: the reader applies the review's corrections
 /// when it opens it.
 pub fn read(path: &Path, opener: &Opener) -> Result<Analysed, String> {
-    let (doc, warnings) = opener
-        .read(&Origin::File(path.to_path_buf()))
-        .map_err(|e| e.why)?;
+    let (doc, warnings) = opener.read(&Origin::at(path)).map_err(|e| e.why)?;
     let analysis = opener.analyse(&doc);
     let (reviewed, found) = opener.reviews.reviewed(Some(path), &doc, &analysis);
     Ok(Analysed {
