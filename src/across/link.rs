@@ -8,8 +8,9 @@
 //!   briefing that calls it "General Motors");
 //! - an acronym and the one name whose initials it is ("USAF", "United States Air Force");
 //! - a short name and the one longer name it begins or ends: a person's surname ("Jobs",
-//!   "Steve Jobs"), an organisation's first word ("Northrop", "Northrop Grumman"); not when a
-//!   briefing names both apart, nor a country or place (China is not China Eastern Airlines);
+//!   "Steve Jobs"), an organisation's first word ("Northrop", "Northrop Grumman", also for a
+//!   lone word taken for a person, not a person's first name); not a person a briefing names
+//!   apart, nor a country or place (China is not China Eastern Airlines);
 //! - the analyst's: a link accepted in the library review joins, one rejected is never made.
 //!
 //! An acronym or a short name that fits more than one actor is left alone: a wrong link
@@ -352,33 +353,55 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         if short.contains(' ') || short.chars().count() < 3 || place_like(node.kind) {
             continue;
         }
-        let surname = node.kind == "person";
-        let Some(holders) = by_word.get(&(short, surname)) else {
-            continue;
+        let person = node.kind == "person";
+        // a lone word brief took for a person may be an organisation's short name: tried
+        // against organisations when no person's surname it is
+        let surnamed = by_word.get(&(short.clone(), true)).filter(|_| person);
+        let (holders, why) = match surnamed {
+            Some(holders) => (holders.clone(), Why::Surname),
+            None => {
+                let Some(holders) = by_word.get(&(short, false)) else {
+                    continue;
+                };
+                let nodes = &linker.nodes;
+                let fit: Vec<usize> = holders
+                    .iter()
+                    .copied()
+                    .filter(|&h| !person || nodes[h].kind != "person")
+                    .collect();
+                (fit, Why::ShortName)
+            }
         };
-        if let Some(one) = only_set(&mut linker.sets, holders) {
-            let why = if surname {
-                Why::Surname
-            } else {
-                Why::ShortName
-            };
+        if let Some(one) = only_set(&mut linker.sets, &holders) {
             linker.link(i, one, why);
         }
     }
 
-    // the analyst's links
+    // the analyst's links; a rejected one is shown on the first name's actor, to be taken back
+    let mut rejected = Vec::new();
     for decision in &review.links {
-        if decision.decision != Some(Decision::Accepted) {
-            continue;
-        }
         let [a, b] = &decision.names;
-        let (a, b) = (normal(a), normal(b));
-        if let (Some(&x), Some(&y)) = (known.get(&a), known.get(&b)) {
-            linker.link(x, y, Why::Analyst);
+        let (Some(&x), Some(&y)) = (known.get(&normal(a)), known.get(&normal(b))) else {
+            continue;
+        };
+        match decision.decision {
+            Some(Decision::Accepted) => linker.link(x, y, Why::Analyst),
+            Some(Decision::Rejected) => rejected.push((x, decision.names.clone())),
+            None => {}
         }
     }
 
-    gather(briefings, linker)
+    let mut linked = gather(briefings, &mut linker);
+    for (x, names) in rejected {
+        let at = linked.of[linker.nodes[x].member.0][linker.nodes[x].member.1];
+        linked.actors[at].reasons.push(Reason {
+            names,
+            why: Why::Analyst,
+            links: 0,
+            decision: Some(Decision::Rejected),
+        });
+    }
+    linked
 }
 
 /// The one set `holders` all belong to, if there is exactly one.
@@ -392,7 +415,7 @@ fn only_set(sets: &mut Sets, holders: &[usize]) -> Option<usize> {
 
 /// The sets as library actors, numbered by their first member, with their reasons and the
 /// analyst's rejected links between their names.
-fn gather(briefings: &[Briefing], mut linker: Linker) -> Linked {
+fn gather(briefings: &[Briefing], linker: &mut Linker) -> Linked {
     let n = linker.nodes.len();
     let mut number: HashMap<usize, usize> = HashMap::new();
     let mut actors: Vec<LibraryActor> = Vec::new();
