@@ -130,6 +130,30 @@ pub enum Command {
     /// Fetch the feeds of the configuration's [[feeds]] (url, name) into their folders: each
     /// new item's page saved as a briefing; one line a feed
     Fetch,
+
+    /// The analysis across the indexed briefings (indexed first): one actor across
+    /// briefings with why, a merged timeline (--format json|md|csv|timelinejs), or one
+    /// actor's dossier (--actor); --accept and --reject decide a link in the library review
+    Library {
+        /// Folders and files to take (indexed first); none: everything indexed
+        paths: Vec<PathBuf>,
+
+        /// Everything held about this actor across briefings (json, md or csv)
+        #[arg(long, value_name = "NAME")]
+        actor: Option<String>,
+
+        /// Link two names as one actor in the library review: 'NAME = NAME'
+        #[arg(long, value_name = "NAME = NAME")]
+        accept: Vec<String>,
+
+        /// Never link these two names directly: 'NAME = NAME'
+        #[arg(long, value_name = "NAME = NAME")]
+        reject: Vec<String>,
+
+        /// Take back a decision about two names: 'NAME = NAME'
+        #[arg(long, value_name = "NAME = NAME")]
+        undecide: Vec<String>,
+    },
     /// Print the config file, data dir and export dir in use
     Paths,
     /// Print a shell completion script

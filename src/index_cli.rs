@@ -96,6 +96,128 @@ pub fn search(typed: &str, paths: &[PathBuf], options: &Options) -> Result<ExitC
     })
 }
 
+/// The analyst's decisions about links given on the command line, each 'NAME = NAME'.
+pub struct Decisions {
+    pub accept: Vec<String>,
+    pub reject: Vec<String>,
+    pub undecide: Vec<String>,
+}
+
+/// `brief library [PATH]...`: the decisions given saved in the library review, then the
+/// analysis across the briefings, or one actor's dossier, in the format asked (md else).
+pub fn library(
+    paths: &[PathBuf],
+    actor: Option<&str>,
+    decisions: &Decisions,
+    options: &Options,
+) -> Result<ExitCode, Failure> {
+    use brief::across::{self, dossier, link, report, review, timeline};
+    use brief::escape;
+    use clap::ValueEnum;
+    use export::Format;
+    let name = |f: &Format| {
+        f.to_possible_value()
+            .map_or(String::new(), |v| v.get_name().to_string())
+    };
+    let usage = |why: String| Failure {
+        status: 2,
+        message: format!("library: {why}"),
+    };
+    let format = options.format.unwrap_or_default();
+    let allowed: &[Format] = if actor.is_some() {
+        &[Format::Md, Format::Json, Format::Csv]
+    } else {
+        &[Format::Md, Format::Json, Format::Csv, Format::Timelinejs]
+    };
+    if !allowed.contains(&format) {
+        return Err(usage(format!(
+            "--format {} is not one of its formats: {}{}",
+            name(&format),
+            allowed.iter().map(name).collect::<Vec<_>>().join(", "),
+            if actor.is_some() {
+                " for a dossier"
+            } else {
+                ""
+            }
+        )));
+    }
+    let mut changes = Vec::new();
+    for (list, decision) in [
+        (&decisions.accept, Some(review::Decision::Accepted)),
+        (&decisions.reject, Some(review::Decision::Rejected)),
+        (&decisions.undecide, None),
+    ] {
+        for given in list {
+            let names = given
+                .split_once('=')
+                .map(|(a, b)| (a.trim(), b.trim()))
+                .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+                .ok_or_else(|| usage(format!("'{given}' is not two names as 'NAME = NAME'")))?;
+            changes.push((names, decision));
+        }
+    }
+    let (index, roots) = {
+        let (mut index, roots) = open(paths, options)?;
+        refresh(&mut index, &roots, options)?;
+        (index, roots)
+    };
+    let data = config::data_dir(options).expect("open found the data dir");
+    let store = brief::review::store::Store::open(&data)
+        .map_err(|e| Failure::runtime("library review", e))?;
+    let now = jiff::Timestamp::now();
+    let (mut decided, warnings) =
+        review::load(&store, now).map_err(|e| Failure::runtime("library review", e))?;
+    for warning in warnings {
+        say!("warning: {}", warning.0);
+    }
+    if !changes.is_empty() {
+        for ((a, b), decision) in changes {
+            decided.decide(a, b, decision, now);
+        }
+        decided = review::save(&store, &decided, now)
+            .map_err(|e| Failure::runtime("library review", e))?
+            .0;
+    }
+    let within = if paths.is_empty() { &[][..] } else { &roots };
+    let briefings = across::load(&index, within).map_err(failed)?;
+    let linked = link::link(&briefings, &decided);
+    let text = |b: &across::Briefing| index.text(&b.path).ok().flatten();
+    let rendered = match actor {
+        Some(name) => {
+            let Some(found) = linked.find(name) else {
+                return Err(Failure::runtime(
+                    format!("library: actor '{}'", brief::escape::Line(name)),
+                    "is not named in any indexed briefing",
+                ));
+            };
+            let parts = dossier::gather(&briefings, &linked, found, text);
+            match format {
+                Format::Json => json(&report::dossier_json(&briefings, &linked, found, &parts)),
+                Format::Csv => escape::csv(&report::dossier_csv(&briefings, &parts)),
+                _ => escape::text(&report::dossier_md(&briefings, &linked, found, &parts)),
+            }
+        }
+        None => {
+            let rows = timeline::merge(&briefings, &linked, |_| true);
+            match format {
+                Format::Json => json(&report::library_json(&briefings, &linked, &rows)),
+                Format::Csv => escape::csv(&report::library_csv(&briefings, &rows)),
+                Format::Timelinejs => escape::json(report::library_timelinejs(&briefings, &rows)),
+                _ => escape::text(&report::library_md(&briefings, &linked, &rows)),
+            }
+        }
+    };
+    write_output(options, |out| out.write_all(rendered.as_bytes()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Pretty JSON, its controls escaped.
+fn json(value: &serde_json::Value) -> String {
+    let mut out = serde_json::to_string_pretty(value).expect("JSON always serialises");
+    out.push('\n');
+    brief::escape::json(out)
+}
+
 /// The index of the data dir and the roots to work on: the paths given (each must be
 /// there), else those indexed before.
 fn open(paths: &[PathBuf], options: &Options) -> Result<(Index, Vec<PathBuf>), Failure> {

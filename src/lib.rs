@@ -4,6 +4,7 @@
 //! actors, claims, times, timeline) -> front ends ([`extract`] and the JSON [`schema`]).
 //! `docs/ARCHITECTURE.md` walks through the modules.
 
+pub mod across;
 pub mod analysis;
 pub mod briefing;
 pub mod cli;

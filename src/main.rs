@@ -151,6 +151,20 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Index { paths }) => index_cli::index(&paths, options),
         Some(Command::Search { query, paths }) => index_cli::search(&query, &paths, options),
         Some(Command::Fetch) => fetch(options),
+        Some(Command::Library {
+            paths,
+            actor,
+            accept,
+            reject,
+            undecide,
+        }) => {
+            let decisions = index_cli::Decisions {
+                accept,
+                reject,
+                undecide,
+            };
+            index_cli::library(&paths, actor.as_deref(), &decisions, options)
+        }
         Some(Command::Paths) => {
             print_paths(options)?;
             Ok(ExitCode::SUCCESS)

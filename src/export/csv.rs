@@ -80,7 +80,7 @@ fn row(out: &mut String, cells: impl IntoIterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-fn cell_text(cell: &str) -> String {
+pub(crate) fn cell_text(cell: &str) -> String {
     let neutral = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {

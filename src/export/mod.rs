@@ -2,10 +2,10 @@
 //! Each renderer is a pure function of the [`Briefing`] (no clock, no files).
 
 mod claimreview;
-mod csv;
+pub(crate) mod csv;
 mod json;
 mod md;
-mod timelinejs;
+pub(crate) mod timelinejs;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

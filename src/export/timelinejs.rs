@@ -83,7 +83,7 @@ fn group<'a>(analysis: &'a Analysis, actors: &[usize]) -> Option<&'a str> {
 /// period: a year, month, day or time of day is given as such (2022, 2022-02, 2022-02-24,
 /// 2022-02-24T10:30); any other value with an interval (2024-W09, 2022-Q1, 2024-03-05TNI,
 /// 199) starts on its first day. Values without one (P3Y, PAST_REF, XXXX-02) are no date.
-fn date(value: &TimeValue, kind: TimexType) -> Option<(Value, Option<String>)> {
+pub(crate) fn date(value: &TimeValue, kind: TimexType) -> Option<(Value, Option<String>)> {
     // "BC0992": TimelineJS counts years before the common era as negative (1 BC is 0)
     if let TimeValue::Date(Calendar::BcYear(n)) = *value {
         let year = 1 - i64::from(n);
@@ -138,7 +138,7 @@ fn day(d: Date) -> Value {
     })
 }
 
-fn html(text: &str) -> String {
+pub(crate) fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

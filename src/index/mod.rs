@@ -102,6 +102,16 @@ pub struct Listed {
     pub error: Option<String>,
 }
 
+/// A briefing's stored analysis (`brief.analysis/1` without the text and the spans' words).
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    pub path: PathBuf,
+    pub fingerprint: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub analysis: String,
+}
+
 impl Index {
     /// The index of the data dir, made (with the folder) when missing. One that is not an
     /// SQLite database, or is damaged, is set aside (`library.sqlite.damaged`) and made
@@ -239,6 +249,29 @@ impl Index {
             .and_then(|mut s| {
                 s.query_row(params![path_text(path)], |r| r.get(0))
                     .optional()
+            })
+            .map_err(|e| self.failed(&e))
+    }
+
+    /// Every briefing analysed, with its stored analysis, by path: what the work across
+    /// briefings (`across/`) reads.
+    pub fn analyses(&self) -> Result<Vec<Analysed>, IndexError> {
+        self.conn
+            .prepare_cached(
+                "SELECT path, fingerprint, title, published, analysis FROM briefings
+                 WHERE analysis IS NOT NULL AND fingerprint IS NOT NULL ORDER BY path",
+            )
+            .and_then(|mut s| {
+                s.query_map([], |r| {
+                    Ok(Analysed {
+                        path: PathBuf::from(r.get::<_, String>(0)?),
+                        fingerprint: r.get(1)?,
+                        title: r.get(2)?,
+                        published: r.get(3)?,
+                        analysis: r.get(4)?,
+                    })
+                })?
+                .collect()
             })
             .map_err(|e| self.failed(&e))
     }

@@ -112,6 +112,11 @@ impl Store {
         self.dir.join(key.file_name())
     }
 
+    /// The store's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The stored review, if any. A damaged file is renamed aside with a warning.
     pub fn load(
         &self,
@@ -161,15 +166,24 @@ impl Store {
             briefing: key.describe(),
             review: merged,
         };
-        let path = self.path(key);
         let json = serde_json::to_vec_pretty(&stored).expect("a review always serialises");
-        let prefix = self.clear_leftovers(key);
+        self.replace(&key.file_name(), &json)?;
+        Ok((stored.review, warnings))
+    }
+
+    /// Writes the store's file `name` whole (a temporary file beside it, synced, renamed
+    /// over it), under the caller's [`Store::lock_file`]: the briefings' reviews and the
+    /// library review (`across::review`) alike.
+    pub(crate) fn replace(&self, name: &str, json: &[u8]) -> Result<(), StoreError> {
+        fs::create_dir_all(&self.dir).map_err(io_error(&self.dir))?;
+        let path = self.dir.join(name);
+        let prefix = self.clear_leftovers(name);
         let write = || -> io::Result<()> {
             let mut temp = tempfile::Builder::new()
                 .prefix(&prefix)
                 .suffix(TEMP_SUFFIX)
                 .tempfile_in(&self.dir)?;
-            temp.write_all(&json)?;
+            temp.write_all(json)?;
             temp.write_all(b"\n")?;
             temp.as_file().sync_all()?;
             temp.persist(&path).map_err(|e| e.error)?;
@@ -180,15 +194,14 @@ impl Store {
             }
             Ok(())
         };
-        write().map_err(io_error(&path))?;
-        Ok((stored.review, warnings))
+        write().map_err(io_error(&path))
     }
 
-    /// Removes the temporary files of `key`'s review that a writer killed mid-save left
-    /// behind, and returns the prefix its own temporary file takes. Only a save holding the
-    /// lock writes one, so under the lock every such file is a leftover.
-    fn clear_leftovers(&self, key: &BriefingKey) -> String {
-        let prefix = format!(".{}.", key.file_name());
+    /// Removes the temporary files of the store's file `name` that a writer killed mid-save
+    /// left behind, and returns the prefix its own temporary file takes. Only a save holding
+    /// the lock writes one, so under the lock every such file is a leftover.
+    fn clear_leftovers(&self, name: &str) -> String {
+        let prefix = format!(".{name}.");
         if let Ok(entries) = fs::read_dir(&self.dir) {
             for entry in entries.flatten() {
                 let name = entry.file_name();
@@ -205,7 +218,12 @@ impl Store {
     /// A symbolic link planted at its path is never followed (it would create or lock a
     /// file wherever it points).
     fn lock(&self, key: &BriefingKey) -> Result<File, StoreError> {
-        let path = self.dir.join(format!("{}.lock", key.file_name()));
+        self.lock_file(&key.file_name())
+    }
+
+    /// An exclusive lock on the sidecar lock file of the store's file `name`.
+    pub(crate) fn lock_file(&self, name: &str) -> Result<File, StoreError> {
+        let path = self.dir.join(format!("{name}.lock"));
         if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
             return Err(StoreError::Io {
                 path,
@@ -372,7 +390,7 @@ impl Store {
     }
 
     /// Renames a damaged file to `<name>.damaged-<time>`, never over an earlier one.
-    fn set_aside(&self, path: &Path, now: Timestamp) -> Result<PathBuf, StoreError> {
+    pub(crate) fn set_aside(&self, path: &Path, now: Timestamp) -> Result<PathBuf, StoreError> {
         let time = now.strftime("%Y%m%dT%H%M%SZ").to_string();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let mut aside = self.dir.join(format!("{name}.damaged-{time}"));

@@ -63,6 +63,10 @@ pub enum Action {
     Sort,
     #[strum(message = "rescan the folder")]
     Rescan,
+    #[strum(message = "actors across briefings")]
+    LibraryActors,
+    #[strum(message = "timeline across briefings")]
+    LibraryTimeline,
     #[strum(message = "supported")]
     MarkSupported,
     #[strum(message = "disputed")]
@@ -143,7 +147,10 @@ impl Action {
     /// Whether the action only does something in a library (a folder or several files).
     pub fn for_library(self) -> bool {
         use Action::*;
-        matches!(self, OpenLibrary | SearchLibrary | Sort | Rescan)
+        matches!(
+            self,
+            OpenLibrary | SearchLibrary | Sort | Rescan | LibraryActors | LibraryTimeline
+        )
     }
 
     /// A few words for the help overlay and the status bar.

@@ -340,6 +340,8 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (SearchLibrary, &["S"]),
         (Sort, &["o"]),
         (Rescan, &["r"]),
+        (LibraryActors, &["L"]),
+        (LibraryTimeline, &["H"]),
         (MarkSupported, &["s"]),
         (MarkDisputed, &["d"]),
         (MarkUnverified, &["u"]),

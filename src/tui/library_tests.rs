@@ -349,24 +349,9 @@ fn a_library_the_index_holds_is_listed_at_once_and_read_when_opened() {
     use crate::briefing::Opener;
     use crate::index::{Index, update};
     use crate::tui::library::scan;
-    let dir = tempfile::tempdir().unwrap();
-    let briefs = dir.path().join("briefs");
-    std::fs::create_dir_all(&briefs).unwrap();
-    for (name, text) in FILES {
-        std::fs::write(briefs.join(name), text).unwrap();
-    }
+    let (dir, mut index, root) = indexed(&FILES);
+    let (briefs, data) = (dir.path().join("briefs"), dir.path().join("data"));
     let opener = Opener::default();
-    let data = dir.path().join("data");
-    let mut index = Index::open(&data).unwrap();
-    let root = std::fs::canonicalize(&briefs).unwrap();
-    update::update(
-        &mut index,
-        std::slice::from_ref(&root),
-        &opener,
-        1,
-        |_, _, _| {},
-    )
-    .unwrap();
     // a file the index does not hold yet is read as without one
     std::fs::write(
         briefs.join("late.md"),
@@ -460,4 +445,101 @@ fn the_published_date_is_set_from_the_list_and_the_row_shows_it() {
     assert_eq!(date(&app), Some("2031-03-01".parse().unwrap()));
     let screen = draw(&mut app, 100, 12).backend().to_string();
     assert!(screen.contains("2031-03-01"), "{screen}");
+}
+
+/// Two briefings naming one union leader and one shipping firm, indexed in a temporary
+/// folder, opened as a library from the index.
+fn indexed_pair() -> (tempfile::TempDir, App) {
+    use crate::briefing::Opener;
+    use crate::index::update;
+    use crate::tui::library::scan;
+    let files = [
+        (
+            "strike.md",
+            "---\ntitle: Dock strike begins\npublished: 2024-05-06\n---\n\n\
+             Kestrel Shipping Corporation said on Monday that its cranes had stopped.\n\n\
+             Tomas Varga, who leads the dockers, said the strike would last a week.\n",
+        ),
+        (
+            "talks.md",
+            "---\ntitle: Dock talks stall\npublished: 2024-05-09\n---\n\n\
+             Kestrel said the talks with the dockers ended on Wednesday.\n\n\
+             Varga denied that the dockers had walked out of the talks.\n",
+        ),
+    ];
+    let (dir, index, root) = indexed(&files);
+    let opener = Opener::default();
+    let mut library = Library::new(vec![root.clone()], scan::scan(&[root]));
+    library.index = Some(index);
+    library.made = update::made(&opener);
+    library.list_from_index(&opener.reviews);
+    (dir, App::with_library(library, Keymap::default()))
+}
+
+/// The screen without its title bar (which shows the temporary folder).
+fn body(app: &mut App, width: u16, height: u16) -> String {
+    let screen = draw(app, width, height).backend().to_string();
+    screen.lines().skip(1).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn the_views_across_briefings_link_actors_gather_a_dossier_and_merge_the_timelines() {
+    let (dir, mut app) = indexed_pair();
+    run(&mut app, &[LibraryActors]);
+    insta::assert_snapshot!("library_actors_100x10", body(&mut app, 100, 10));
+
+    // the link under the first actor, rejected: saved in the library review, still shown
+    run(&mut app, &[Down, MarkRejected]);
+    let library = app.library.as_ref().unwrap();
+    assert!(
+        library.notice.as_deref().unwrap().ends_with("rejected"),
+        "{:?}",
+        library.notice
+    );
+    assert!(dir.path().join("data/reviews/library.json").exists());
+    let screen = body(&mut app, 100, 10);
+    assert!(screen.contains("analyst ×0 · rejected"), "{screen}");
+    run(&mut app, &[ClearStatus]);
+    let screen = body(&mut app, 100, 10);
+    assert!(screen.contains("· 2 briefings · also Kestrel"), "{screen}");
+
+    // an actor's dossier, and a row of it opens its briefing
+    run(&mut app, &[Top, Open]);
+    insta::assert_snapshot!("library_dossier_100x10", body(&mut app, 100, 10));
+    run(&mut app, &[Open]);
+    assert_eq!(app.library.as_ref().unwrap().wanted.len(), 1);
+
+    // Esc goes back to the actors; the timeline across briefings by date
+    let library = app.library.as_mut().unwrap();
+    library.wanted.clear();
+    run(&mut app, &[Back]);
+    assert!(body(&mut app, 100, 10).contains("Actors across briefings"));
+    run(&mut app, &[LibraryTimeline]);
+    insta::assert_snapshot!("library_timeline_100x10", body(&mut app, 100, 10));
+    run(&mut app, &[Back]);
+    assert!(app.library.as_ref().unwrap().across.is_none());
+}
+
+/// `files` written to `briefs/` in a temporary folder and indexed in its `data/`: the
+/// folder, the index and the canonical `briefs/`.
+fn indexed(files: &[(&str, &str)]) -> (tempfile::TempDir, crate::index::Index, PathBuf) {
+    use crate::index::{Index, update};
+    let dir = tempfile::tempdir().unwrap();
+    let briefs = dir.path().join("briefs");
+    std::fs::create_dir_all(&briefs).unwrap();
+    for (name, text) in files {
+        std::fs::write(briefs.join(name), text).unwrap();
+    }
+    let mut index = Index::open(&dir.path().join("data")).unwrap();
+    let root = std::fs::canonicalize(&briefs).unwrap();
+    let opener = crate::briefing::Opener::default();
+    update::update(
+        &mut index,
+        std::slice::from_ref(&root),
+        &opener,
+        1,
+        |_, _, _| {},
+    )
+    .unwrap();
+    (dir, index, root)
 }

@@ -5,6 +5,7 @@
 //! Pure state: the folder walk and the background readers are in `scan.rs`, the drawing in
 //! `view.rs`.
 
+pub mod across;
 pub mod scan;
 pub mod view;
 
@@ -245,6 +246,8 @@ pub struct Library {
     /// Entries listed from the index to be read because they were opened (the event loop
     /// takes them).
     pub wanted: Vec<(usize, PathBuf)>,
+    /// A view across briefings, shown over the list while open.
+    pub across: Option<across::Across>,
 }
 
 impl Library {
@@ -460,6 +463,9 @@ impl Library {
     pub fn handle(&mut self, action: Action) -> Option<Effect> {
         use Action::*;
         self.notice = None;
+        if self.across.is_some() {
+            return self.handle_across(action);
+        }
         let page = self.page() as isize;
         match action {
             Down => self.step(1),
@@ -494,15 +500,88 @@ impl Library {
                 self.refresh_view(selected);
             }
             Rescan => self.rescan = true,
+            LibraryActors | LibraryTimeline => self.show_across(action, None),
             Back => self.back(),
             _ => {}
         }
         None
     }
 
+    /// Opens a view across briefings (the actors, the timeline, or with `name` a dossier),
+    /// made from the index.
+    fn show_across(&mut self, action: Action, name: Option<&str>) {
+        let Some(index) = &self.index else {
+            self.notice = Some("no library index: the views across briefings need one".into());
+            return;
+        };
+        let made = match (action, name) {
+            (_, Some(name)) => across::Across::dossier(index, &self.roots, name),
+            (Action::LibraryTimeline, _) => across::Across::timeline(index, &self.roots),
+            _ => across::Across::actors(index, &self.roots),
+        };
+        match made {
+            Ok(mut view) => {
+                view.back = self.across.take().map(Box::new);
+                self.across = Some(view);
+            }
+            Err(why) => self.notice = Some(why),
+        }
+    }
+
+    /// A key while a view across briefings is open.
+    fn handle_across(&mut self, action: Action) -> Option<Effect> {
+        use Action::*;
+        let view = self.across.as_mut()?;
+        let (len, page) = (view.rows.len(), view.view.page as isize);
+        match action {
+            Down => view.view.moved(1, len),
+            Up => view.view.moved(-1, len),
+            Top => view.view.moved(isize::MIN / 2, len),
+            Bottom => view.view.moved(isize::MAX / 2, len),
+            PageDown => view.view.moved(page, len),
+            PageUp => view.view.moved(-page, len),
+            Back => self.across = view.back.take().map(|b| *b),
+            LibraryActors | LibraryTimeline => {
+                self.across = None;
+                self.show_across(action, None);
+            }
+            Open => match view.selected().map(|r| r.kind.clone()) {
+                Some(across::Kind::Actor(name)) => self.show_across(action, Some(&name)),
+                Some(across::Kind::Briefing(path)) => {
+                    let Some(&i) = self.canonical.get(&path) else {
+                        self.notice = Some(format!("{} is not listed here", path.display()));
+                        return None;
+                    };
+                    return self.request(Effect::Open(i, None));
+                }
+                _ => {}
+            },
+            MarkSupported => return self.decide(Some(across::Decision::Accepted)),
+            MarkRejected => return self.decide(Some(across::Decision::Rejected)),
+            ClearStatus => return self.decide(None),
+            _ => {}
+        }
+        None
+    }
+
+    /// Accepts, rejects or takes back the selected link, in the library review.
+    fn decide(&mut self, decision: Option<across::Decision>) -> Option<Effect> {
+        let (Some(index), Some(view)) = (&self.index, self.across.as_mut()) else {
+            return None;
+        };
+        self.notice = Some(match across::decide(index, &self.roots, view, decision) {
+            Ok(said) | Err(said) => said,
+        });
+        None
+    }
+
     /// Scrolls the list (or the hits) to keep the selection in view, `rows` high, before
     /// a frame is drawn.
     pub fn fit(&mut self, rows: usize) {
+        if let Some(view) = &mut self.across {
+            view.view.scrolled(rows, view.rows.len());
+            return;
+        }
         match &mut self.hits {
             Some(hits) if !hits.list.is_empty() => hits.view.scrolled(rows, hits.list.len()),
             None if !self.view.is_empty() => self.list.scrolled(rows, self.view.len()),

@@ -3,9 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span as Text};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::across::{self, Across};
 use super::{Entry, Hits, Library, Status};
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -23,15 +25,21 @@ pub fn draw(frame: &mut Frame, app: &App, plan: &Plan) {
     };
     title_bar(frame, title, library, spin);
     let block = Block::bordered().border_style(theme::border(true));
-    let (block, lines) = match &library.hits {
-        Some(hits) => {
+    let (block, lines) = match (&library.across, &library.hits) {
+        (Some(view), _) => {
+            let block = block.title(Line::styled(view.title.clone(), theme::title(true)));
+            let inner = block.inner(body);
+            let lines = across_lines(view, inner);
+            (block, lines)
+        }
+        (None, Some(hits)) => {
             let label = hits_label(hits, library.entries.len());
             let block = block.title(Line::styled(label, theme::title(true)));
             let inner = block.inner(body);
             let lines = hit_lines(hits, &library.entries, inner);
             (block, lines)
         }
-        None => {
+        (None, None) => {
             let shown = if library.filter.text.is_empty() {
                 format!("{}", library.entries.len())
             } else {
@@ -50,6 +58,30 @@ pub fn draw(frame: &mut Frame, app: &App, plan: &Plan) {
     if app.help {
         help::draw(frame, body, &app.keymap, true, app.help_scroll);
     }
+}
+
+/// A view across briefings: its rows from the scroll offset, a link or an item indented
+/// under its actor or briefing.
+fn across_lines(view: &Across, inner: Rect) -> Vec<Line<'static>> {
+    if view.rows.is_empty() {
+        return empty("actor or event across briefings yet");
+    }
+    let width = usize::from(inner.width);
+    view.rows[view.view.offset..]
+        .iter()
+        .take(view.view.page)
+        .enumerate()
+        .map(|(k, row)| {
+            let style = row_style(view.view.offset + k == view.view.selected);
+            let (lead, look) = match (&row.kind, row.inner) {
+                (across::Kind::Link(_), _) => ("    ", theme::dim()),
+                (_, true) => ("    ", Style::new()),
+                _ => ("", theme::title(false)),
+            };
+            let text = clip(&row.text, width.saturating_sub(lead.len()));
+            Line::from(vec![Text::raw(lead), Text::styled(text, look)]).style(style)
+        })
+        .collect()
 }
 
 fn title_bar(frame: &mut Frame, area: Rect, library: &Library, spin: char) {
@@ -255,6 +287,7 @@ fn status_bar(
             ));
         }
         let back = match &library.hits {
+            _ if library.across.is_some() => Some("back"),
             Some(_) => Some("close search"),
             None if !library.filter.text.is_empty() => Some("clear filter"),
             None => None,
@@ -263,10 +296,20 @@ fn status_bar(
         if let Some(what) = back {
             wanted.push((Back, what));
         }
-        if library.hits.is_none() {
-            wanted.extend([(Search, "filter"), (Sort, "order")]);
+        if library.across.is_some() {
+            wanted.extend([
+                (MarkSupported, "accept link"),
+                (MarkRejected, "reject link"),
+                (ClearStatus, "undecide"),
+                (LibraryActors, "actors"),
+                (LibraryTimeline, "timeline"),
+            ]);
+        } else {
+            if library.hits.is_none() {
+                wanted.extend([(Search, "filter"), (Sort, "order")]);
+            }
+            wanted.extend([(SearchLibrary, "search all"), (Rescan, "rescan")]);
         }
-        wanted.extend([(SearchLibrary, "search all"), (Rescan, "rescan")]);
         let mut room = usize::from(area.width).saturating_sub(spans_width(&spans) + 24);
         for (action, what) in wanted {
             let pair = hint(keys, action, what);

@@ -258,7 +258,7 @@ impl Reader {
             return None;
         }
         match action {
-            Quit | Help | ToggleMouse | Sort | Rescan => {}
+            Quit | Help | ToggleMouse | Sort | Rescan | LibraryActors | LibraryTimeline => {}
             Back => return self.back(),
             OpenLibrary => return Some(Effect::Library),
             SearchLibrary => return Some(Effect::SearchLibrary),

@@ -1,0 +1,523 @@
+//! One actor across briefings: every actor of every briefing belongs to exactly one library
+//! actor, the briefings' actors that are the same joined by links, each with its reason.
+//!
+//! Names are compared in a normal form (`normal`: case, dots, "the", a possessive, a
+//! company's legal ending and a plural's s set aside), through hash maps, so the cost grows
+//! with the number of names. In order of strength:
+//! - the same name, or one's name another's alias (the briefing's own merges: "GM" in a
+//!   briefing that calls it "General Motors");
+//! - an acronym and the one name whose initials it is ("USAF", "United States Air Force");
+//! - a short name and the one longer name it begins or ends: a person's surname ("Jobs",
+//!   "Steve Jobs"), an organisation's first word ("Northrop", "Northrop Grumman", also for a
+//!   lone word taken for a person, not a person's first name); not a person a briefing names
+//!   apart, nor a country or place (China is not China Eastern Airlines);
+//! - the analyst's: a link accepted in the library review joins, one rejected is never made.
+//!
+//! An acronym or a short name that fits more than one actor is left alone: a wrong link
+//! hides an actor, a missing one only splits it.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::Briefing;
+use super::review::{Decision, LibraryReview};
+
+/// Why two briefings' actors are one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Why {
+    #[serde(rename = "same name")]
+    SameName,
+    #[serde(rename = "alias")]
+    Alias,
+    #[serde(rename = "acronym")]
+    Acronym,
+    #[serde(rename = "surname")]
+    Surname,
+    #[serde(rename = "short name")]
+    ShortName,
+    #[serde(rename = "analyst")]
+    Analyst,
+}
+
+/// A link of a library actor: two names, why they are one, how many times it was made,
+/// and the analyst's decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub names: [String; 2],
+    pub why: Why,
+    pub links: usize,
+    pub decision: Option<Decision>,
+}
+
+/// A briefing's actor: its briefing and its place in that briefing's actors.
+pub type Member = (usize, usize);
+
+/// One actor across the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryActor {
+    /// A1, A2 ... by its first member.
+    pub id: String,
+    /// The name most of its members go by.
+    pub name: String,
+    pub kind: String,
+    /// Every other name its members go by.
+    pub aliases: Vec<String>,
+    pub members: Vec<Member>,
+    pub reasons: Vec<Reason>,
+}
+
+/// The library's actors, and which one each briefing's actor belongs to.
+#[derive(Debug, Clone, Default)]
+pub struct Linked {
+    pub actors: Vec<LibraryActor>,
+    /// For each briefing, the library actor of each of its actors.
+    pub of: Vec<Vec<usize>>,
+}
+
+impl Linked {
+    /// The library actor `name` names: its name, else an alias, compared in normal form.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let want = normal(name);
+        let named = |a: &LibraryActor| normal(&a.name) == want;
+        self.actors.iter().position(named).or_else(|| {
+            self.actors
+                .iter()
+                .position(|a| a.aliases.iter().any(|n| normal(n) == want))
+        })
+    }
+}
+
+/// Words a company's name may end in that do not tell companies apart.
+const LEGAL: &[&str] = &[
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "plc",
+    "corp",
+    "corporation",
+    "co",
+    "llc",
+    "nv",
+    "sa",
+    "ag",
+    "gmbh",
+    "group",
+    "company",
+];
+
+/// Endings that make a name into a modifier.
+const HYPHENED: &[&str] = &[
+    "-led", "-based", "-owned", "-backed", "-run", "-made", "-built",
+];
+
+/// Words an acronym skips.
+const SMALL: &[&str] = &[
+    "of", "and", "the", "for", "&", "de", "du", "des", "la", "le",
+];
+
+/// A name as links compare it: lower case, without dots, a leading "the", a possessive, a
+/// company's legal ending, the s of a plural on its last word.
+pub fn normal(name: &str) -> String {
+    let bare = name.replace(['.', '\u{2019}', '\''], "");
+    let mut words: Vec<&str> = bare.split_whitespace().collect();
+    let is = |word: &str, list: &[&str]| list.contains(&word.to_lowercase().as_str());
+    // "EADS-led", "Paris-based": the name, not what it leads
+    if let Some(last) = words.last_mut() {
+        *last = HYPHENED
+            .iter()
+            .find_map(|end| {
+                let cut = last.len().checked_sub(end.len())?;
+                let (word, ending) = (last.get(..cut)?, last.get(cut..)?);
+                (!word.is_empty() && ending.eq_ignore_ascii_case(end)).then_some(word)
+            })
+            .unwrap_or(last);
+    }
+    if words.len() > 1 && is(words[0], &["the"]) {
+        words.remove(0);
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| is(w, LEGAL)) {
+        words.pop();
+    }
+    let mut out = words.join(" ").to_lowercase();
+    let last = words.last().copied().unwrap_or("");
+    // an acronym's S is its own ("EADS")
+    let acronym = last.chars().all(|c| !c.is_lowercase());
+    if last.chars().count() > 3 && out.ends_with('s') && !out.ends_with("ss") && !acronym {
+        out.pop();
+    }
+    out
+}
+
+/// The initials of a name of several capitalised words ("United States Air Force": usaf).
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (words.len() >= 2 && capitalised).then(|| {
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    })
+}
+
+/// A name written as an acronym ("USAF", "U.S."): its letters, lower case.
+fn acronym(name: &str) -> Option<String> {
+    let letters: String = name.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=6).contains(&n) && letters.chars().all(|c| c.is_ascii_uppercase()))
+        .then(|| letters.to_lowercase())
+}
+
+fn place_like(kind: &str) -> bool {
+    matches!(kind, "country" | "place")
+}
+
+struct Sets {
+    parent: Vec<usize>,
+}
+
+impl Sets {
+    fn root(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b`; whether they were apart.
+    fn join(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra == rb {
+            return false;
+        }
+        let (keep, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[child] = keep;
+        true
+    }
+}
+
+/// One actor of one briefing, as the linking sees it.
+struct Node<'a> {
+    member: Member,
+    name: &'a str,
+    kind: &'a str,
+    aliases: &'a [String],
+}
+
+struct Linker<'a> {
+    nodes: Vec<Node<'a>>,
+    sets: Sets,
+    review: &'a LibraryReview,
+    /// The links made: two nodes and why.
+    edges: Vec<(usize, usize, Why)>,
+}
+
+impl Linker<'_> {
+    /// Links two nodes unless the analyst rejected the link between their names.
+    fn link(&mut self, a: usize, b: usize, why: Why) {
+        let (na, nb) = (self.nodes[a].name, self.nodes[b].name);
+        if why != Why::Analyst && self.review.decision(na, nb) == Some(Decision::Rejected) {
+            return;
+        }
+        if self.sets.join(a, b) {
+            self.edges.push((a, b, why));
+        }
+    }
+}
+
+/// Links the actors of `briefings`, with the analyst's decisions in `review`.
+pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
+    let nodes: Vec<Node> = briefings
+        .iter()
+        .enumerate()
+        .flat_map(|(b, briefing)| {
+            briefing
+                .actors
+                .iter()
+                .enumerate()
+                .map(move |(a, actor)| Node {
+                    member: (b, a),
+                    name: &actor.name,
+                    kind: &actor.kind,
+                    aliases: &actor.aliases,
+                })
+        })
+        .collect();
+    let n = nodes.len();
+    let mut linker = Linker {
+        nodes,
+        sets: Sets {
+            parent: (0..n).collect(),
+        },
+        review,
+        edges: Vec::new(),
+    };
+
+    // the same name, or an alias: the first node holding each normal form
+    let mut named: HashMap<String, usize> = HashMap::new();
+    let mut known: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        let name = normal(linker.nodes[i].name);
+        match named.get(&name) {
+            Some(&first) => linker.link(i, first, Why::SameName),
+            None => {
+                named.insert(name.clone(), i);
+            }
+        }
+        let aliases: Vec<String> = linker.nodes[i].aliases.iter().map(|a| normal(a)).collect();
+        for key in std::iter::once(name).chain(aliases) {
+            match known.get(&key) {
+                Some(&first) => linker.link(i, first, Why::Alias),
+                None => {
+                    known.insert(key, i);
+                }
+            }
+        }
+    }
+
+    // an acronym and the one set whose names' initials it is
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, node) in linker.nodes.iter().enumerate() {
+        for name in std::iter::once(node.name).chain(node.aliases.iter().map(String::as_str)) {
+            if let Some(key) = initials(name) {
+                by_initials.entry(key).or_default().push(i);
+            }
+        }
+    }
+    for i in 0..n {
+        let Some(key) = acronym(linker.nodes[i].name) else {
+            continue;
+        };
+        let Some(holders) = by_initials.get(&key) else {
+            continue;
+        };
+        if let Some(one) = only_set(&mut linker.sets, holders) {
+            linker.link(i, one, Why::Acronym);
+        }
+    }
+
+    // a short name and the one longer name it ends (a person's) or begins (else)
+    let mut apart: HashSet<(String, String)> = HashSet::new();
+    for briefing in briefings {
+        let short: HashSet<String> = briefing
+            .actors
+            .iter()
+            .map(|a| normal(&a.name))
+            .filter(|n| !n.contains(' '))
+            .collect();
+        // brief merges a person's surname with the full name within a briefing, and not an
+        // organisation's first word: only persons named apart are apart
+        for actor in briefing.actors.iter().filter(|a| a.kind == "person") {
+            let long = normal(&actor.name);
+            for word in [long.split(' ').next(), long.rsplit(' ').next()]
+                .into_iter()
+                .flatten()
+            {
+                if long.contains(' ') && short.contains(word) {
+                    apart.insert((word.to_string(), long.clone()));
+                }
+            }
+        }
+    }
+    let mut by_word: HashMap<(String, bool), Vec<usize>> = HashMap::new();
+    for (i, node) in linker.nodes.iter().enumerate() {
+        let long = normal(node.name);
+        if !long.contains(' ') || place_like(node.kind) {
+            continue;
+        }
+        let person = node.kind == "person";
+        let first = long.split(' ').next().unwrap_or_default();
+        let last = long.rsplit(' ').next().unwrap_or_default();
+        for (word, surname) in [(first, false), (last, true)] {
+            if surname && !person || apart.contains(&(word.to_string(), long.clone())) {
+                continue;
+            }
+            by_word
+                .entry((word.to_string(), surname))
+                .or_default()
+                .push(i);
+        }
+    }
+    for i in 0..n {
+        let node = &linker.nodes[i];
+        let short = normal(node.name);
+        if short.contains(' ') || short.chars().count() < 3 || place_like(node.kind) {
+            continue;
+        }
+        let person = node.kind == "person";
+        // a lone word brief took for a person may be an organisation's short name: tried
+        // against organisations when no person's surname it is
+        let surnamed = by_word.get(&(short.clone(), true)).filter(|_| person);
+        let (holders, why) = match surnamed {
+            Some(holders) => (holders.clone(), Why::Surname),
+            None => {
+                let Some(holders) = by_word.get(&(short, false)) else {
+                    continue;
+                };
+                let nodes = &linker.nodes;
+                let fit: Vec<usize> = holders
+                    .iter()
+                    .copied()
+                    .filter(|&h| !person || nodes[h].kind != "person")
+                    .collect();
+                (fit, Why::ShortName)
+            }
+        };
+        if let Some(one) = only_set(&mut linker.sets, &holders) {
+            linker.link(i, one, why);
+        }
+    }
+
+    // the analyst's links; a rejected one is shown on the first name's actor, to be taken back
+    let mut rejected = Vec::new();
+    for decision in &review.links {
+        let [a, b] = &decision.names;
+        let (Some(&x), Some(&y)) = (known.get(&normal(a)), known.get(&normal(b))) else {
+            continue;
+        };
+        match decision.decision {
+            Some(Decision::Accepted) => linker.link(x, y, Why::Analyst),
+            Some(Decision::Rejected) => rejected.push((x, decision.names.clone())),
+            None => {}
+        }
+    }
+
+    let mut linked = gather(briefings, &mut linker);
+    for (x, names) in rejected {
+        let at = linked.of[linker.nodes[x].member.0][linker.nodes[x].member.1];
+        linked.actors[at].reasons.push(Reason {
+            names,
+            why: Why::Analyst,
+            links: 0,
+            decision: Some(Decision::Rejected),
+        });
+    }
+    linked
+}
+
+/// The one set `holders` all belong to, if there is exactly one.
+fn only_set(sets: &mut Sets, holders: &[usize]) -> Option<usize> {
+    let first = sets.root(*holders.first()?);
+    holders
+        .iter()
+        .all(|&h| sets.root(h) == first)
+        .then_some(first)
+}
+
+/// The sets as library actors, numbered by their first member, with their reasons and the
+/// analyst's rejected links between their names.
+fn gather(briefings: &[Briefing], linker: &mut Linker) -> Linked {
+    let n = linker.nodes.len();
+    let mut number: HashMap<usize, usize> = HashMap::new();
+    let mut actors: Vec<LibraryActor> = Vec::new();
+    let mut of: Vec<Vec<usize>> = briefings.iter().map(|b| vec![0; b.actors.len()]).collect();
+    for i in 0..n {
+        let root = linker.sets.root(i);
+        let next = actors.len();
+        let at = *number.entry(root).or_insert(next);
+        if at == next {
+            actors.push(LibraryActor {
+                id: format!("A{}", next + 1),
+                name: String::new(),
+                kind: String::new(),
+                aliases: Vec::new(),
+                members: Vec::new(),
+                reasons: Vec::new(),
+            });
+        }
+        let (b, a) = linker.nodes[i].member;
+        actors[at].members.push((b, a));
+        of[b][a] = at;
+    }
+    let mut reasons: HashMap<(usize, String, String, Why), usize> = HashMap::new();
+    for &(a, b, why) in &linker.edges {
+        let at = number[&linker.sets.root(a)];
+        let (na, nb) = (linker.nodes[a].name, linker.nodes[b].name);
+        let (na, nb) = if na <= nb { (na, nb) } else { (nb, na) };
+        *reasons
+            .entry((at, na.to_string(), nb.to_string(), why))
+            .or_default() += 1;
+    }
+    for ((at, a, b, why), links) in reasons {
+        let decision = linker.review.decision(&a, &b);
+        actors[at].reasons.push(Reason {
+            names: [a, b],
+            why,
+            links,
+            decision,
+        });
+    }
+    for actor in &mut actors {
+        name_of(briefings, actor);
+        actor
+            .reasons
+            .sort_by(|x, y| (x.why, &x.names).cmp(&(y.why, &y.names)));
+    }
+    Linked { actors, of }
+}
+
+/// A library actor's name and kind: those most of its members have (the longer name, then
+/// the first in order, on a tie); its aliases every other name.
+fn name_of(briefings: &[Briefing], actor: &mut LibraryActor) {
+    let mut names: Vec<(&str, usize)> = Vec::new();
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    fn tally<'a>(list: &mut Vec<(&'a str, usize)>, item: &'a str) {
+        match list.iter_mut().find(|(n, _)| *n == item) {
+            Some((_, c)) => *c += 1,
+            None => list.push((item, 1)),
+        }
+    }
+    let mut aliases: Vec<&str> = Vec::new();
+    for &(b, a) in &actor.members {
+        let member = &briefings[b].actors[a];
+        tally(&mut names, &member.name);
+        tally(&mut kinds, &member.kind);
+        aliases.extend(member.aliases.iter().map(String::as_str));
+    }
+    let best = |list: &[(&str, usize)]| {
+        list.iter()
+            .enumerate()
+            .max_by_key(|(i, (n, c))| (*c, n.chars().count(), std::cmp::Reverse(*i)))
+            .map(|(_, (n, _))| n.to_string())
+            .unwrap_or_default()
+    };
+    actor.name = best(&names);
+    actor.kind = best(&kinds);
+    let mut seen = HashSet::from([actor.name.clone()]);
+    actor.aliases = names
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(aliases)
+        .filter(|n| seen.insert(n.to_string()))
+        .map(str::to_string)
+        .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_compare_without_case_dots_legal_endings_and_plurals() {
+        assert_eq!(normal("U.S."), "us");
+        assert_eq!(normal("Apple Inc."), "apple");
+        assert_eq!(normal("Aer Lingus Group PLC"), normal("Aer Lingus"));
+        assert_eq!(normal("Dreamliners"), normal("Dreamliner"));
+        assert_eq!(normal("The Pentagon"), "pentagon");
+        assert_eq!(normal("Congress"), "congress");
+        assert_eq!(normal("EADS-led"), "eads");
+        assert_eq!(initials("United States Air Force").as_deref(), Some("usaf"));
+        assert_eq!(initials("Bank of England").as_deref(), Some("be"));
+        assert_eq!(acronym("U.S.").as_deref(), Some("us"));
+        assert_eq!(acronym("Boeing"), None);
+    }
+}

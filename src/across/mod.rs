@@ -1,0 +1,132 @@
+//! Across briefings: what the library holds about one actor, one event, taken together from
+//! every briefing indexed. Built from the index (`index/`), which keeps each briefing's
+//! analysis as `brief extract` gives it, and from the library review (`review.rs`), which
+//! keeps what the analyst decided about the links; nothing here is stored, so it is always
+//! what the files and the decisions give.
+//!
+//! `link.rs` makes one library actor of the briefings' actors that are the same, each link
+//! with its reason; `timeline.rs` merges the briefings' timelines; `dossier.rs` gathers
+//! everything held about one library actor; `report.rs` writes them out.
+
+pub mod dossier;
+pub mod link;
+pub mod report;
+pub mod review;
+pub mod timeline;
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::index::{Index, IndexError};
+
+/// One briefing of the library, as much of its analysis as the cross-briefing work reads.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// b1, b2 ... in path order: unique in one output.
+    pub id: String,
+    pub path: PathBuf,
+    pub fingerprint: String,
+    pub title: Option<String>,
+    /// YYYY-MM-DD.
+    pub published: Option<String>,
+    pub actors: Vec<Actor>,
+    pub claims: Vec<Claim>,
+    pub events: Vec<Event>,
+}
+
+/// A briefing's actor, with its id as `brief extract` gives it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub mentions: Vec<At>,
+}
+
+/// A span of the briefing's text, in code points.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub struct At {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: String,
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Source {
+    #[serde(default)]
+    pub actors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
+    /// The normalised date (TimeML's notation), when the event has one.
+    #[serde(default)]
+    pub value: Option<String>,
+    #[serde(default)]
+    pub actors: Vec<String>,
+}
+
+/// The part of the stored `brief.analysis/1` JSON read here.
+#[derive(Deserialize)]
+struct Stored {
+    #[serde(default)]
+    actors: Vec<Actor>,
+    #[serde(default)]
+    claims: Vec<Claim>,
+    #[serde(default)]
+    timeline: Vec<Event>,
+}
+
+/// The briefings indexed under `roots` (all indexed when `roots` is empty) that could be
+/// analysed, in path order.
+pub fn load(index: &Index, roots: &[PathBuf]) -> Result<Vec<Briefing>, IndexError> {
+    let within = |path: &Path| roots.is_empty() || roots.iter().any(|r| path.starts_with(r));
+    let mut briefings = Vec::new();
+    for held in index.analyses()? {
+        if !within(&held.path) {
+            continue;
+        }
+        // a row this brief wrote always reads; one that does not is left out, not fatal
+        let Ok(stored) = serde_json::from_str::<Stored>(&held.analysis) else {
+            continue;
+        };
+        briefings.push(Briefing {
+            id: format!("b{}", briefings.len() + 1),
+            path: held.path,
+            fingerprint: held.fingerprint,
+            title: held.title,
+            published: held.published,
+            actors: stored.actors,
+            claims: stored.claims,
+            events: stored.timeline,
+        });
+    }
+    Ok(briefings)
+}
+
+/// The words between two code-point offsets of `text`.
+pub fn words(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}

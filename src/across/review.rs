@@ -1,0 +1,220 @@
+//! The library review: what the analyst decided across briefings, in `library.json` beside
+//! the briefings' reviews, written by the review store's machinery (`review::store`: a
+//! lock on a sidecar file, a temporary file synced and renamed, a damaged file set aside).
+//! A link is decided by the two names it joins, never by ids, so a decision outlives every
+//! update of the index; decisions merge one by one, the newest of each pair winning, so
+//! two instances saving at once lose nothing.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::document::Warning;
+use crate::review::store::{Store, StoreError};
+
+/// The format written.
+pub const SCHEMA: &str = "brief.library-review/1";
+
+/// The file in the store's folder.
+const FILE: &str = "library.json";
+
+/// What the analyst said of a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    /// The two are the same actor (linked even when brief would not link them).
+    Accepted,
+    /// They are not (never linked directly, whatever brief finds).
+    Rejected,
+}
+
+/// One decision about the link between two names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkDecision {
+    /// The two names as the analyst gave them.
+    pub names: [String; 2],
+    /// None: a decision taken back (kept, so that it merges over an older one).
+    pub decision: Option<Decision>,
+    pub updated: Timestamp,
+}
+
+impl LinkDecision {
+    /// What the decision is about: the two names as linking compares them, in order.
+    pub fn key(&self) -> (String, String) {
+        pair(&self.names[0], &self.names[1])
+    }
+}
+
+/// Two names as a decision's key: compared as linking compares them (`link::normal`).
+pub fn pair(a: &str, b: &str) -> (String, String) {
+    let (a, b) = (super::link::normal(a), super::link::normal(b));
+    if a <= b { (a, b) } else { (b, a) }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryReview {
+    #[serde(default)]
+    pub links: Vec<LinkDecision>,
+}
+
+impl LibraryReview {
+    /// The decision in force about the link between `a` and `b`.
+    pub fn decision(&self, a: &str, b: &str) -> Option<Decision> {
+        let key = pair(a, b);
+        self.links
+            .iter()
+            .find(|d| d.key() == key)
+            .and_then(|d| d.decision)
+    }
+
+    /// Sets (or, with None, takes back) the decision about `a` and `b`.
+    pub fn decide(&mut self, a: &str, b: &str, decision: Option<Decision>, now: Timestamp) {
+        let made = LinkDecision {
+            names: [a.to_string(), b.to_string()],
+            decision,
+            updated: now,
+        };
+        *self = merge(&LibraryReview { links: vec![made] }, self);
+    }
+}
+
+/// Both reviews' decisions, the newer of each pair's (this one's on a tie), in key order.
+pub fn merge(ours: &LibraryReview, theirs: &LibraryReview) -> LibraryReview {
+    let mut by_key: BTreeMap<(String, String), LinkDecision> = BTreeMap::new();
+    for d in theirs.links.iter().chain(&ours.links) {
+        match by_key.get(&d.key()) {
+            Some(held) if held.updated > d.updated => {}
+            _ => {
+                by_key.insert(d.key(), d.clone());
+            }
+        }
+    }
+    LibraryReview {
+        links: by_key.into_values().collect(),
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    schema: String,
+    review: LibraryReview,
+}
+
+/// The library review as stored; none yet is an empty one. A damaged file is set aside
+/// with a warning, as a briefing's review is.
+pub fn load(store: &Store, now: Timestamp) -> Result<(LibraryReview, Vec<Warning>), StoreError> {
+    if !store.dir().exists() {
+        return Ok((LibraryReview::default(), Vec::new()));
+    }
+    let _lock = store.lock_file(FILE).ok();
+    read(store, now)
+}
+
+/// Merges `review` with the stored one and writes the result, which it returns.
+pub fn save(
+    store: &Store,
+    review: &LibraryReview,
+    now: Timestamp,
+) -> Result<(LibraryReview, Vec<Warning>), StoreError> {
+    fs::create_dir_all(store.dir()).map_err(|e| StoreError::Io {
+        path: store.dir().to_path_buf(),
+        why: crate::io_reason(&e),
+    })?;
+    let _lock = store.lock_file(FILE)?;
+    let (on_disk, warnings) = read(store, now)?;
+    let merged = merge(review, &on_disk);
+    let stored = Stored {
+        schema: SCHEMA.to_string(),
+        review: merged,
+    };
+    let json = serde_json::to_vec_pretty(&stored).expect("a library review serialises");
+    store.replace(FILE, &json)?;
+    Ok((stored.review, warnings))
+}
+
+fn read(store: &Store, now: Timestamp) -> Result<(LibraryReview, Vec<Warning>), StoreError> {
+    let path = store.dir().join(FILE);
+    let bytes = match fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok((LibraryReview::default(), Vec::new()));
+        }
+        Err(e) => {
+            return Err(StoreError::Io {
+                path,
+                why: crate::io_reason(&e),
+            });
+        }
+    };
+    let why = match serde_json::from_slice::<Stored>(&bytes) {
+        Ok(stored) if stored.schema == SCHEMA => return Ok((stored.review, Vec::new())),
+        Ok(stored) => format!("unknown schema {:?}", stored.schema),
+        Err(e) => e.to_string(),
+    };
+    let aside = store.set_aside(&path, now)?;
+    let warning = Warning(format!(
+        "library review {} is damaged ({why}); kept as {} and starting afresh",
+        path.display(),
+        aside.display()
+    ));
+    Ok((LibraryReview::default(), vec![warning]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: i64) -> Timestamp {
+        Timestamp::from_second(1_700_000_000 + seconds).unwrap()
+    }
+
+    #[test]
+    fn decisions_merge_one_by_one_the_newest_winning() {
+        let mut ours = LibraryReview::default();
+        ours.decide(
+            "Northrop",
+            "Northrop Grumman",
+            Some(Decision::Rejected),
+            at(10),
+        );
+        ours.decide("GM", "General Motors", Some(Decision::Accepted), at(1));
+        let mut theirs = LibraryReview::default();
+        theirs.decide(
+            "northrop grumman",
+            "Northrop",
+            Some(Decision::Accepted),
+            at(5),
+        );
+        theirs.decide("General Motors", "GM", None, at(20));
+        let merged = merge(&ours, &theirs);
+        assert_eq!(merged.links.len(), 2);
+        assert_eq!(
+            merged.decision("Northrop Grumman", "Northrop"),
+            Some(Decision::Rejected)
+        );
+        assert_eq!(merged.decision("GM", "General Motors"), None);
+    }
+
+    #[test]
+    fn a_save_merges_with_the_file_and_a_damaged_file_is_set_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut one = LibraryReview::default();
+        one.decide("Airbus", "Airbus A380", Some(Decision::Rejected), at(1));
+        save(&store, &one, at(1)).unwrap();
+        let mut two = LibraryReview::default();
+        two.decide("GM", "General Motors", Some(Decision::Accepted), at(2));
+        let (merged, _) = save(&store, &two, at(2)).unwrap();
+        assert_eq!(merged.links.len(), 2);
+        assert_eq!(load(&store, at(3)).unwrap().0, merged);
+
+        fs::write(store.dir().join(FILE), b"{ not json").unwrap();
+        let (review, warnings) = load(&store, at(4)).unwrap();
+        assert!(review.links.is_empty());
+        assert!(warnings[0].0.contains("is damaged"), "{warnings:?}");
+        assert!(!store.dir().join(FILE).exists());
+    }
+}

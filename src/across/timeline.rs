@@ -1,0 +1,139 @@
+//! The merged timeline: every briefing's events in one order, by their normalised dates.
+//! Reports of one event from several briefings are one row: events with a library actor in
+//! common and the same day, or the same label (whose dates may then disagree: a conflict).
+//! An undated event keeps its place within its briefing: it follows the dated event before
+//! it there, or goes with the first when none is (the published day when none is dated).
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::Briefing;
+use super::link::Linked;
+use crate::analysis::times::{TimeValue, sort_key};
+
+/// One event of one briefing: the briefing and the event's place in its timeline.
+pub type Report = (usize, usize);
+
+/// Where a row goes: the interval it is placed in (none first), its first report's briefing
+/// and place there.
+type Place = (Option<Date>, Option<Date>, usize, usize);
+
+/// A row of the merged timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// E1, E2 ... in order.
+    pub id: String,
+    /// The date (TimeML's notation) of the reports, when dated.
+    pub value: Option<String>,
+    /// The first report's label.
+    pub label: String,
+    pub reports: Vec<Report>,
+    /// Whether the reports give different dates.
+    pub conflict: bool,
+    /// The day it is placed at, when any: its own, or the one of what precedes it.
+    pub placed: Option<Date>,
+    /// The library actors of its reports.
+    pub actors: Vec<usize>,
+}
+
+/// The events of `briefings` (those `keep` says, by briefing) merged into one timeline.
+pub fn merge(briefings: &[Briefing], linked: &Linked, keep: impl Fn(usize) -> bool) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    // (day, library actor) -> row
+    let mut same: HashMap<(String, usize), usize> = HashMap::new();
+    let mut order: Vec<(Place, usize)> = Vec::new();
+    for (b, briefing) in briefings.iter().enumerate().filter(|(b, _)| keep(*b)) {
+        let published = briefing
+            .published
+            .as_deref()
+            .and_then(|p| p.parse::<Date>().ok());
+        let interval = |event: &super::Event| {
+            event
+                .value
+                .as_deref()
+                .and_then(|v| v.parse::<TimeValue>().ok())
+                .and_then(|v| sort_key(&v, published))
+        };
+        // what precedes the first dated event is placed with it, as the briefing has it
+        let mut before = briefing
+            .events
+            .iter()
+            .find_map(interval)
+            .or(published.map(|d| (d, d)));
+        let ids: HashMap<&str, usize> = briefing
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        for (e, event) in briefing.events.iter().enumerate() {
+            let interval = interval(event);
+            if interval.is_some() {
+                before = interval;
+            }
+            let actors: Vec<usize> = event
+                .actors
+                .iter()
+                .filter_map(|a| ids.get(a.as_str()))
+                .map(|&a| linked.of[b][a])
+                .collect();
+            let day = interval
+                .filter(|(start, end)| start == end)
+                .and(event.value.as_ref())
+                .map(|v| format!("day {v}"));
+            let keys: Vec<String> = day
+                .into_iter()
+                .chain([format!("label {}", event.label.to_lowercase())])
+                .collect();
+            let found = keys.iter().find_map(|key| {
+                actors
+                    .iter()
+                    .filter_map(|&a| same.get(&(key.clone(), a)).copied())
+                    // a briefing's own events are told apart by its analysis
+                    .find(|&at| rows[at].reports.iter().all(|r| r.0 != b))
+            });
+            let at = match found {
+                Some(at) => at,
+                None => {
+                    rows.push(Row {
+                        id: String::new(),
+                        value: event.value.clone(),
+                        label: event.label.clone(),
+                        reports: Vec::new(),
+                        conflict: false,
+                        placed: before.map(|(start, _)| start),
+                        actors: Vec::new(),
+                    });
+                    let key = before.map_or((None, None), |(s, e)| (Some(s), Some(e)));
+                    order.push(((key.0, key.1, b, e), rows.len() - 1));
+                    rows.len() - 1
+                }
+            };
+            for key in keys {
+                for &a in &actors {
+                    same.entry((key.clone(), a)).or_insert(at);
+                }
+            }
+            let row = &mut rows[at];
+            row.reports.push((b, e));
+            row.conflict |= row.value != event.value;
+            for a in actors {
+                if !row.actors.contains(&a) {
+                    row.actors.push(a);
+                }
+            }
+        }
+    }
+    // undated first, then by the day placed, within a briefing in its own order
+    order.sort_by_key(|x| x.0);
+    let mut placed: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
+    for (_, at) in order {
+        if let Some(mut row) = rows[at].take() {
+            row.id = format!("E{}", placed.len() + 1);
+            placed.push(row);
+        }
+    }
+    placed
+}

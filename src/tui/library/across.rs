@@ -1,0 +1,237 @@
+//! The library's views across briefings (`across/`), made from the index when asked: the
+//! actors named in more than one briefing with each link and why (a link accepted,
+//! rejected or taken back with the review keys: supported, not a claim, clear), an actor's
+//! dossier, and the merged timeline. A row may open its briefing.
+
+use std::path::{Path, PathBuf};
+
+pub use crate::across::review::Decision;
+use crate::across::review::{self, LibraryReview};
+use crate::across::{self, dossier, link, timeline};
+use crate::index::Index;
+use crate::review::store::Store;
+use crate::tui::list::ListView;
+
+/// What a row is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// A library actor (its name): opens its dossier.
+    Actor(String),
+    /// A link between two names: decided with the review keys.
+    Link([String; 2]),
+    /// A briefing's heading, a claim or an event: opens the briefing.
+    Briefing(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub text: String,
+    pub kind: Kind,
+    /// Indented under the row before.
+    pub inner: bool,
+}
+
+/// A view across briefings.
+#[derive(Debug, Clone, Default)]
+pub struct Across {
+    pub title: String,
+    pub rows: Vec<Row>,
+    pub view: ListView,
+    /// The actors list a dossier was opened from, shown again on Esc.
+    pub back: Option<Box<Across>>,
+}
+
+/// Where the library review lives: the reviews folder of the index's data dir.
+fn store(index: &Index) -> Result<Store, String> {
+    let data = index.path().parent().unwrap_or(Path::new("."));
+    Store::open(data).map_err(|e| e.to_string())
+}
+
+fn decisions(index: &Index) -> Result<LibraryReview, String> {
+    let store = store(index)?;
+    review::load(&store, jiff::Timestamp::now())
+        .map(|(review, _)| review)
+        .map_err(|e| e.to_string())
+}
+
+fn loaded(
+    index: &Index,
+    roots: &[PathBuf],
+) -> Result<(Vec<across::Briefing>, link::Linked), String> {
+    let briefings = across::load(index, roots).map_err(|e| e.to_string())?;
+    let linked = link::link(&briefings, &decisions(index)?);
+    Ok((briefings, linked))
+}
+
+fn row(text: String, kind: Kind, inner: bool) -> Row {
+    Row { text, kind, inner }
+}
+
+impl Across {
+    /// The actors named in more than one briefing, most briefings first, each with its links.
+    pub fn actors(index: &Index, roots: &[PathBuf]) -> Result<Across, String> {
+        let (_, linked) = loaded(index, roots)?;
+        let mut shown: Vec<(usize, &link::LibraryActor)> = linked
+            .actors
+            .iter()
+            .map(|a| {
+                let mut briefings: Vec<usize> = a.members.iter().map(|m| m.0).collect();
+                briefings.dedup();
+                (briefings.len(), a)
+            })
+            .filter(|(n, a)| *n > 1 || !a.reasons.is_empty())
+            .collect();
+        shown.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.name.cmp(&y.1.name)));
+        let mut rows = Vec::new();
+        for (n, a) in shown {
+            let also = if a.aliases.is_empty() {
+                String::new()
+            } else {
+                format!(" · also {}", a.aliases.join(", "))
+            };
+            rows.push(row(
+                format!("{} ({}) · {n} briefings{also}", a.name, a.kind),
+                Kind::Actor(a.name.clone()),
+                false,
+            ));
+            for r in &a.reasons {
+                let decided = r
+                    .decision
+                    .map_or(String::new(), |d| format!(" · {}", crate::export::word(d)));
+                rows.push(row(
+                    format!(
+                        "{} = {} · {} ×{}{decided}",
+                        r.names[0],
+                        r.names[1],
+                        crate::export::word(r.why),
+                        r.links
+                    ),
+                    Kind::Link(r.names.clone()),
+                    true,
+                ));
+            }
+        }
+        Ok(Across {
+            title: " Actors across briefings ".into(),
+            rows,
+            ..Across::default()
+        })
+    }
+
+    /// Every briefing's events in one order, by date.
+    pub fn timeline(index: &Index, roots: &[PathBuf]) -> Result<Across, String> {
+        let (briefings, linked) = loaded(index, roots)?;
+        let rows = timeline::merge(&briefings, &linked, |_| true)
+            .into_iter()
+            .map(|r| {
+                let (b, _) = r.reports[0];
+                let briefing = &briefings[b];
+                let more = match r.reports.len() {
+                    1 => String::new(),
+                    n => format!(" · {n} briefings"),
+                };
+                let conflict = if r.conflict { " · dates disagree" } else { "" };
+                row(
+                    format!(
+                        "{:<10}  {} · {}{more}{conflict}",
+                        r.value.as_deref().unwrap_or("undated"),
+                        r.label,
+                        briefing.title.as_deref().unwrap_or("untitled")
+                    ),
+                    Kind::Briefing(briefing.path.clone()),
+                    false,
+                )
+            })
+            .collect();
+        Ok(Across {
+            title: " Timeline across briefings ".into(),
+            rows,
+            ..Across::default()
+        })
+    }
+
+    /// The dossier of the actor named `name`, briefing by briefing.
+    pub fn dossier(index: &Index, roots: &[PathBuf], name: &str) -> Result<Across, String> {
+        let (briefings, linked) = loaded(index, roots)?;
+        let actor = linked
+            .find(name)
+            .ok_or_else(|| format!("{name} is not named in any briefing"))?;
+        let parts = dossier::gather(&briefings, &linked, actor, |b| {
+            index.text(&b.path).ok().flatten()
+        });
+        let mut rows = Vec::new();
+        for p in parts {
+            let Some(b) = briefings.iter().find(|b| b.id == p.briefing) else {
+                continue;
+            };
+            let open = || Kind::Briefing(b.path.clone());
+            rows.push(row(
+                format!(
+                    "{}  {} · named {} time{} as {}",
+                    b.published.as_deref().unwrap_or("no date"),
+                    b.title.as_deref().unwrap_or("untitled"),
+                    p.mentions,
+                    if p.mentions == 1 { "" } else { "s" },
+                    p.names.join(", ")
+                ),
+                open(),
+                false,
+            ));
+            for (what, items) in [
+                ("says", &p.claims_by),
+                ("about", &p.claims_about),
+                ("event", &p.events),
+            ] {
+                for item in items {
+                    let kind = item.what.as_deref().unwrap_or("undated");
+                    rows.push(row(
+                        format!("{what} ({kind}): {}", item.words),
+                        open(),
+                        true,
+                    ));
+                }
+            }
+        }
+        Ok(Across {
+            title: format!(" {} ", linked.actors[actor].name),
+            rows,
+            ..Across::default()
+        })
+    }
+
+    pub fn selected(&self) -> Option<&Row> {
+        self.rows.get(self.view.selected)
+    }
+}
+
+/// Saves the analyst's decision about the selected link and makes the actors list again,
+/// the selection kept on its row.
+pub fn decide(
+    index: &Index,
+    roots: &[PathBuf],
+    across: &mut Across,
+    decision: Option<Decision>,
+) -> Result<String, String> {
+    let Some(Kind::Link([a, b])) = across.selected().map(|r| r.kind.clone()) else {
+        return Err("select a link (a = b) to accept or reject it".into());
+    };
+    let store = store(index)?;
+    let now = jiff::Timestamp::now();
+    let mut review = LibraryReview::default();
+    review.decide(&a, &b, decision, now);
+    review::save(&store, &review, now).map_err(|e| e.to_string())?;
+    let selected = across.view.selected;
+    *across = Across::actors(index, roots)?;
+    // on the same link, wherever it now is (a rejected one moves to its first name's actor)
+    let link = Kind::Link([a.clone(), b.clone()]);
+    across.view.selected = across
+        .rows
+        .iter()
+        .position(|r| r.kind == link)
+        .unwrap_or(selected.min(across.rows.len().saturating_sub(1)));
+    Ok(match decision {
+        Some(Decision::Accepted) => format!("{a} = {b}: accepted"),
+        Some(Decision::Rejected) => format!("{a} = {b}: rejected"),
+        None => format!("{a} = {b}: decision taken back"),
+    })
+}

@@ -1,0 +1,330 @@
+//! `brief library` through the real binary, on folders written here: one actor across
+//! briefings with the reason of each link, the analyst's decisions in the library review
+//! (kept when the index is deleted), an actor's dossier, the merged timeline, and the
+//! formats and errors.
+
+#[path = "common/cli.rs"]
+mod cli;
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::process::Output;
+
+use cli::{command, stderr};
+use serde_json::Value;
+
+const PORT: &str = "---\ntitle: Port strike spreads\npublished: 2024-03-04\n---\n\n\
+Northwind Shipping Corporation said on Monday that the strike at the port of Velmar had halted its ships.\n\n\
+Maria Olsen, the union's leader, said the workers would not return until wages rose.\n";
+const TALKS: &str = "---\ntitle: Talks resume at Velmar\npublished: 2024-03-06\n---\n\n\
+Northwind said the talks with the union resumed on Tuesday.\n\n\
+Olsen denied that the union had agreed to a wage freeze.\n";
+const FLEET: &str = "---\ntitle: Fleet idle\npublished: 2024-03-07\n---\n\n\
+The International Maritime Bureau (IMB) reported that twelve ships waited off Velmar.\n\n\
+The IMB said the delays would cost millions.\n";
+
+fn library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let briefs = dir.path().join("briefs");
+    std::fs::create_dir_all(&briefs).unwrap();
+    for (name, text) in [("port.md", PORT), ("talks.md", TALKS), ("fleet.md", FLEET)] {
+        std::fs::write(briefs.join(name), text).unwrap();
+    }
+    dir
+}
+
+/// brief, run in `dir` with the data dir `dir/data`.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    command()
+        .current_dir(dir)
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir.join("data"))
+        .output()
+        .unwrap()
+}
+
+fn json(dir: &Path, args: &[&str]) -> Value {
+    let out = run(dir, &[args, &["--format", "json"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The library actor holding the briefing actor named `name` (by the briefing's path end).
+fn actor_of<'a>(lib: &'a Value, file: &str, name: &str) -> &'a Value {
+    let briefing = briefing_id(lib, file);
+    let extract: Value = serde_json::from_slice(
+        &command()
+            .args(["extract", "--no-config"])
+            .arg(lib_path(lib, file))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let id = extract["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == name)
+        .unwrap_or_else(|| panic!("{name} in {file}"))["id"]
+        .clone();
+    lib["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| m["briefing"] == briefing && m["actor"] == id)
+        })
+        .unwrap()
+}
+
+fn lib_path(lib: &Value, file: &str) -> String {
+    lib["briefings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["path"].as_str().unwrap().to_string())
+        .find(|p| p.ends_with(file))
+        .unwrap()
+}
+
+fn reasons(actor: &Value) -> Vec<String> {
+    actor["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| format!("{} = {}: {}", r["names"][0], r["names"][1], r["why"]))
+        .collect()
+}
+
+#[test]
+fn each_briefing_actor_belongs_to_one_library_actor_linked_with_a_reason() {
+    let dir = library();
+    let lib = json(dir.path(), &["--no-config", "library", "briefs"]);
+    assert_eq!(lib["schema"], "brief.library/1");
+    assert_eq!(lib["briefings"].as_array().unwrap().len(), 3);
+    let mut members = HashSet::new();
+    for actor in lib["actors"].as_array().unwrap() {
+        for m in actor["members"].as_array().unwrap() {
+            assert!(members.insert((m["briefing"].clone(), m["actor"].clone())));
+        }
+    }
+    let olsen = actor_of(&lib, "port.md", "Maria Olsen");
+    assert_eq!(olsen, actor_of(&lib, "talks.md", "Olsen"));
+    assert_eq!(olsen["name"], "Maria Olsen");
+    assert_eq!(reasons(olsen), [r#""Maria Olsen" = "Olsen": "surname""#]);
+    let northwind = actor_of(&lib, "talks.md", "Northwind");
+    assert_eq!(
+        northwind,
+        actor_of(&lib, "port.md", "Northwind Shipping Corporation")
+    );
+    assert_eq!(
+        reasons(northwind),
+        [r#""Northwind" = "Northwind Shipping Corporation": "short name""#]
+    );
+    // a briefing's acronym stays with its actor; no other briefing's actor joins it
+    let imb = actor_of(&lib, "fleet.md", "International Maritime Bureau");
+    assert_eq!(imb["members"].as_array().unwrap().len(), 1);
+    assert_eq!(imb["aliases"], serde_json::json!(["IMB"]));
+    for key in ["claim_groups", "sources"] {
+        assert!(lib[key].is_array());
+    }
+}
+
+#[test]
+fn the_analyst_rejects_and_accepts_links_in_the_library_review_which_outlives_the_index() {
+    let dir = library();
+    let root = dir.path();
+    let out = run(
+        root,
+        &[
+            "--no-config",
+            "library",
+            "briefs",
+            "--reject",
+            "Olsen = Maria Olsen",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let review: Value =
+        serde_json::from_slice(&std::fs::read(root.join("data/reviews/library.json")).unwrap())
+            .unwrap();
+    assert_eq!(review["schema"], "brief.library-review/1");
+    assert_eq!(review["review"]["links"][0]["decision"], "rejected");
+    let lib = json(root, &["--no-config", "library"]);
+    assert_ne!(
+        actor_of(&lib, "port.md", "Maria Olsen"),
+        actor_of(&lib, "talks.md", "Olsen")
+    );
+
+    // accepted: two names brief would not link; the index rebuilt from the files
+    std::fs::remove_file(root.join("data/library.sqlite")).unwrap();
+    let lib = json(
+        root,
+        &[
+            "--no-config",
+            "library",
+            "briefs",
+            "--accept",
+            "IMB = Northwind",
+        ],
+    );
+    let imb = actor_of(&lib, "fleet.md", "International Maritime Bureau");
+    assert_eq!(imb, actor_of(&lib, "talks.md", "Northwind"));
+    assert!(
+        reasons(imb)
+            .contains(&r#""International Maritime Bureau" = "Northwind": "analyst""#.into()),
+        "{:?}",
+        reasons(imb)
+    );
+    assert_ne!(
+        actor_of(&lib, "port.md", "Maria Olsen"),
+        actor_of(&lib, "talks.md", "Olsen"),
+        "the rejection outlives the index"
+    );
+
+    // taken back: brief's own link again
+    let lib = json(
+        root,
+        &[
+            "--no-config",
+            "library",
+            "--undecide",
+            "Maria Olsen = Olsen",
+        ],
+    );
+    assert_eq!(
+        actor_of(&lib, "port.md", "Maria Olsen"),
+        actor_of(&lib, "talks.md", "Olsen")
+    );
+
+    let bad = run(root, &["library", "--reject", "Olsen"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        stderr(&bad),
+        "brief: library: 'Olsen' is not two names as 'NAME = NAME'\n"
+    );
+}
+
+#[test]
+fn a_dossier_gathers_an_actor_across_briefings_by_date() {
+    let dir = library();
+    let root = dir.path();
+    let dossier = json(
+        root,
+        &["--no-config", "library", "briefs", "--actor", "olsen"],
+    );
+    assert_eq!(dossier["schema"], "brief.dossier/1");
+    assert_eq!(dossier["actor"]["name"], "Maria Olsen");
+    let parts = dossier["parts"].as_array().unwrap();
+    let dates: Vec<&str> = parts
+        .iter()
+        .map(|p| {
+            let id = &p["briefing"];
+            dossier["briefings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|b| &b["id"] == id)
+                .unwrap()["published"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(dates, ["2024-03-04", "2024-03-06"]);
+    assert_eq!(
+        parts[1]["claims_by"][0]["words"],
+        "that the union had agreed to a wage freeze"
+    );
+    assert_eq!(parts[1]["claims_by"][0]["what"], "denial");
+
+    let md = run(root, &["library", "--actor", "Maria Olsen"]);
+    assert!(md.status.success(), "{}", stderr(&md));
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.starts_with("# Maria Olsen (person)\n\nAlso: Olsen\n"),
+        "{md}"
+    );
+    assert!(md.contains("- c2 (denial): that the union had agreed to a wage freeze\n"));
+
+    let csv = run(root, &["library", "--actor", "Olsen", "--format", "csv"]);
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(csv.starts_with("briefing,published,path,relation,id,what,words\r\n"));
+    assert_eq!(csv.matches("claim by").count(), 2, "{csv}");
+
+    let none = run(root, &["library", "--actor", "Nobody"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(
+        stderr(&none),
+        "brief: library: actor 'Nobody': is not named in any indexed briefing\n"
+    );
+}
+
+#[test]
+fn the_merged_timeline_orders_every_briefings_events_by_date() {
+    let dir = library();
+    let root = dir.path();
+    let lib = json(root, &["--no-config", "library", "briefs"]);
+    let events = lib["events"].as_array().unwrap();
+    let dated: Vec<&str> = events.iter().filter_map(|e| e["value"].as_str()).collect();
+    assert_eq!(dated, ["2024-03-04", "2024-03-05"]);
+    for e in events {
+        let report = &e["reports"][0];
+        assert!(report["briefing"].as_str().unwrap().starts_with('b'));
+        assert!(report["event"].as_str().unwrap().starts_with('t'));
+    }
+    // within a briefing, its own order: the undated denial stays before the dated talks
+    let talks: Vec<&str> = events
+        .iter()
+        .filter(|e| e["reports"][0]["briefing"] == briefing_id(&lib, "talks.md"))
+        .map(|e| e["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        talks,
+        [
+            "the union had agreed to a wage freeze",
+            "the talks with the union resumed"
+        ]
+    );
+
+    let tl = run(root, &["library", "--format", "timelinejs"]);
+    assert!(tl.status.success(), "{}", stderr(&tl));
+    let tl: Value = serde_json::from_slice(&tl.stdout).unwrap();
+    assert_eq!(tl["events"].as_array().unwrap().len(), events.len());
+    assert_eq!(tl["events"][0]["group"], "Port strike spreads");
+
+    let bad = run(root, &["library", "--format", "claimreview"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        stderr(&bad),
+        "brief: library: --format claimreview is not one of its formats: md, json, csv, timelinejs\n"
+    );
+}
+
+/// The id of the briefing whose path ends in `file`.
+fn briefing_id(lib: &Value, file: &str) -> Value {
+    lib["briefings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["path"].as_str().unwrap().ends_with(file))
+        .unwrap()["id"]
+        .clone()
+}
+
+#[test]
+fn without_a_folder_indexed_library_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["library"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no folders indexed yet"),
+        "{}",
+        stderr(&out)
+    );
+}
