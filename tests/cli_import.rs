@@ -52,13 +52,13 @@ fn csv_rows(data_dir: &str) -> Vec<std::collections::HashMap<String, String>> {
     lines
         .filter(|l| l.starts_with('c'))
         .map(|line| {
-            // the id and status lead; reviewer and tags end the row
+            // the id and status lead; reviewer, tags and page end the row
             let cells: Vec<&str> = line.split(',').collect();
             let mut row = std::collections::HashMap::new();
             for (name, cell) in header.iter().zip(&cells).take(3) {
                 row.insert(name.clone(), cell.to_string());
             }
-            for (name, cell) in header.iter().rev().zip(cells.iter().rev()).take(2) {
+            for (name, cell) in header.iter().rev().zip(cells.iter().rev()).take(3) {
                 row.insert(name.clone(), cell.to_string());
             }
             row
