@@ -178,7 +178,13 @@ fn an_export_cites_the_page_of_each_claim() {
     // the CSV's last column is the page a claim begins on
     let out = brief(&["export", "--format", "csv", "-o", "-", &path], None);
     let csv = String::from_utf8(out.stdout).unwrap();
-    assert!(csv.lines().next().unwrap().ends_with(",path,reviewer,tags,page"), "{csv}");
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",path,reviewer,tags,page"),
+        "{csv}"
+    );
     assert!(
         csv.lines()
             .skip(1)
