@@ -370,23 +370,6 @@ impl Session {
         self.edit_claim(doc, analysis, claim, now, |c| c.tags = tags)
     }
 
-    /// Files the free note that quotes `quote` under `tags`. `false` when there is no such
-    /// note.
-    pub fn set_note_tags(&mut self, quote: &Quote, tags: Vec<String>, now: Timestamp) -> bool {
-        let Some(note) = self.notes().find(|n| &n.quote == quote) else {
-            return false;
-        };
-        let note = FreeNote {
-            tags,
-            reviewer: Some(self.review.reviewer.clone()),
-            updated: stamp(now),
-            ..note.clone()
-        };
-        let before = put(&mut self.review.notes, note);
-        self.undo.push(Undo::Note(quote.clone(), before));
-        true
-    }
-
     /// Every tag used in this review, each once, sorted.
     pub fn tags(&self) -> Vec<String> {
         self.review.live().tags()
