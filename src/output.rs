@@ -2,6 +2,7 @@
 //! beside it, renamed over it only when everything was written). A named pipe or a
 //! character device (`/dev/null`, a terminal) is written into directly, never replaced;
 //! any other file that is not a regular file (a socket, a block device) is refused.
+//! A symbolic link is followed: the file it points to is replaced, the link stays.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ impl Output {
         let Some(target) = target else {
             return Ok(Output::Stdout(io::stdout().lock()));
         };
+        let target = &followed(target)?;
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -56,6 +58,30 @@ impl Output {
             }
         }
     }
+}
+
+/// Where `path` leads through symbolic links (the link's own folder the base of a relative
+/// one), so that renaming the written file into place replaces the file and not the link.
+/// A link to nothing leads to where the file will be made, as a shell's `>` does.
+fn followed(path: &Path) -> io::Result<PathBuf> {
+    // the kernel's own bound on links followed in one lookup
+    const MAX_LINKS: usize = 40;
+    let mut path = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::other(
+        "is a loop of symbolic links (or more than 40 in a row)",
+    ))
 }
 
 enum Special {

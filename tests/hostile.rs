@@ -304,6 +304,59 @@ fn output_onto_a_pipe_or_device_writes_into_it_and_other_special_files_are_refus
     assert!(std::fs::metadata(&socket).unwrap().file_type().is_socket());
 }
 
+#[cfg(unix)]
+#[test]
+fn output_through_a_symbolic_link_replaces_the_file_it_points_to() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("report.json"), "old").unwrap();
+    // a relative link, read from the link's own folder
+    let link = dir.path().join("latest.json");
+    symlink("data/report.json", &link).unwrap();
+    let out = brief(
+        &["extract", "--no-config", "-o", link.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let written: Value =
+        serde_json::from_slice(&std::fs::read(data.join("report.json")).unwrap()).unwrap();
+    assert_eq!(written["schema"], "brief.analysis/1");
+    // a link to nothing makes the file it names, as a shell's `>` does
+    let dangling = dir.path().join("next.csv");
+    symlink("data/claims.csv", &dangling).unwrap();
+    let out = brief(
+        &[
+            "export",
+            "--no-config",
+            "--format",
+            "csv",
+            "-o",
+            dangling.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(data.join("claims.csv").is_file());
+    // a loop of links is one line, and nothing is written
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    symlink(&b, &a).unwrap();
+    symlink(&a, &b).unwrap();
+    let out = brief(&["extract", "--no-config", "-o", a.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.contains("loop of symbolic links"), "{said}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 5);
+}
+
 #[test]
 fn a_long_run_of_capitalised_names_is_read() {
     // 200 kB took 34 s (measured again from every name); now about a second
