@@ -448,6 +448,22 @@ fn an_input_too_large_for_the_memory_limit_is_refused_with_one_line() {
     assert!(said.starts_with("brief: /dev/zero: too large"), "{said}");
 }
 
+/// Where no size is known up front (`parse --conllu -` reads a sentence at a time), an
+/// allocation the limit refuses ends the process with one line and exit status 1, not an
+/// abort: here a word of 100 MB, whose line cannot be held under a limit of 150 MB.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_allocation_that_fails_anyway_ends_in_one_line() {
+    let mut line = b"1\t".to_vec();
+    line.resize(line.len() + (100 << 20), b'a');
+    line.extend_from_slice(b"\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+    let out = brief_limited(150, &["parse", "--conllu", "-"], &line);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.starts_with("brief: out of memory: "), "{said}");
+}
+
 /// 64 bytes of news.
 const SENTENCE_OF_NEWS: &str = "Officials in Oslo said on Monday that the talks would resume.   ";
 
