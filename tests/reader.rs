@@ -543,6 +543,48 @@ fn an_alias_split_off_survives_a_restart_and_an_edit() {
     );
 }
 
+/// The reading position comes back when a briefing is opened again, and a temporary file a
+/// killed reader left beside it (tmux killed mid-save) is removed by the next save.
+#[test]
+fn the_reading_position_comes_back_and_a_killed_saves_leftover_goes() {
+    let desk = Desk::new(
+        "harbour.md",
+        "The harbour master said the ferries would sail again on Friday.\n\n\
+         The council said that the breakwater had held.\n",
+    );
+    let args = desk.args();
+    let mut session = Session::start_in(None, &[], &args);
+    session.wait("two claims", |s| s.contains(" 0/2 "));
+    session.press("2j");
+    session.quit();
+    let reviews = desk.data.join("reviews");
+    let view = || -> (std::path::PathBuf, serde_json::Value) {
+        let path = std::fs::read_dir(&reviews)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.to_string_lossy().ends_with(".view.json"))
+            .expect("the reading position kept");
+        let json = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        (path, json)
+    };
+    let (path, kept) = view();
+    assert_eq!(
+        (kept["pane"].as_u64(), kept["claim"].as_u64()),
+        (Some(2), Some(1))
+    );
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let leftover = reviews.join(format!(".{name}.a1b2c3.tmp"));
+    std::fs::write(&leftover, "{\"top\":").unwrap();
+
+    // opened again and closed at once: the position it came back to is kept again
+    let session = Session::start_in(None, &[], &args);
+    session.wait("the claims", |s| s.contains(" 0/2 "));
+    session.quit();
+    assert_eq!(view().1, kept);
+    assert!(!leftover.exists(), "the leftover removed");
+}
+
 /// A full disk under the review store (a file-size limit, RLIMIT_FSIZE, on the running
 /// reader): the failed save is reported in the status bar, the change stays on screen and in
 /// the count, the old file stays whole with no temporary file beside it, and once the limit

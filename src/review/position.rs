@@ -2,14 +2,9 @@
 //! (`<name>.view.json`), so that a briefing opened again comes back there. Quietly: losing
 //! it costs nothing but a scroll, so a failure is never reported.
 
-use std::io::Write;
-
 use serde::{Deserialize, Serialize};
 
-use std::path::PathBuf;
-
 use super::{BriefingKey, Session, Store};
-use crate::output::Output;
 
 /// The reading position: the article's top line, the focused pane and the selected claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,29 +18,25 @@ pub struct Position {
 }
 
 impl Store {
-    fn position_path(&self, key: &BriefingKey) -> PathBuf {
-        self.path(key).with_extension("view.json")
+    fn position_name(key: &BriefingKey) -> String {
+        key.file_name().replace(".json", ".view.json")
     }
 
     /// The position kept for a briefing, if any.
     pub fn position(&self, key: &BriefingKey) -> Option<Position> {
-        let bytes = std::fs::read(self.position_path(key)).ok()?;
+        let bytes = std::fs::read(self.dir().join(Self::position_name(key))).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 
-    /// Keeps a briefing's position, atomically.
+    /// Keeps a briefing's position, atomically, under the review's lock, so that a
+    /// temporary file a killed reader left is removed by the next save.
     pub fn keep_position(&self, key: &BriefingKey, position: &Position) {
-        let path = self.position_path(key);
-        let Ok(json) = serde_json::to_string(position) else {
+        let Ok(json) = serde_json::to_vec(position) else {
             return;
         };
-        if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        if let Ok(mut out) = Output::open(Some(&path))
-            && out.write_all(json.as_bytes()).is_ok()
-        {
-            let _ = out.finish();
+        let _ = std::fs::create_dir_all(self.dir());
+        if let Ok(_lock) = self.lock(key) {
+            let _ = self.replace(&Self::position_name(key), &json);
         }
     }
 }

@@ -50,7 +50,7 @@ impl BriefingKey {
             )
     }
 
-    fn file_name(&self) -> String {
+    pub(super) fn file_name(&self) -> String {
         match self {
             BriefingKey::Path(path) => {
                 let digest = Sha256::digest(path.as_os_str().as_encoded_bytes());
@@ -217,7 +217,7 @@ impl Store {
     /// An exclusive lock on the briefing's sidecar lock file, held until dropped.
     /// A symbolic link planted at its path is never followed (it would create or lock a
     /// file wherever it points).
-    fn lock(&self, key: &BriefingKey) -> Result<File, StoreError> {
+    pub(super) fn lock(&self, key: &BriefingKey) -> Result<File, StoreError> {
         self.lock_file(&key.file_name())
     }
 
