@@ -138,37 +138,47 @@ impl<'a> Weights<'a> {
 
     /// Adds each feature's weights to `scores` (one per class, zeroed by the caller).
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        // The table is larger than the nearer caches, so each feature costs a fetch: ask for
-        // all of them first, so that the fetches overlap instead of coming one after
-        // another; then likewise for the rows kept in the overflow.
+        // The table is larger than the nearer caches, so each feature costs a fetch: each
+        // slot is asked for a few features ahead of its look-up (`AHEAD`), so that about as
+        // many fetches are in flight as the processor keeps, all the time; a row kept in the
+        // overflow is asked for when its slot is read and added after the others.
         // The weights are summed as the integers they are stored as, and scaled once: an
         // integer add per entry instead of a multiply and a dependent float add.
         const BATCH: usize = 64;
-        let mut homes = [0usize; BATCH];
+        let home_of = |feature: u64| home(fingerprint(feature), self.slots);
+        for &feature in features.iter().take(AHEAD) {
+            prefetch(&self.table[home_of(feature) * SLOT..]);
+        }
         let mut rows = [[0u32; 2]; BATCH];
+        let mut long = 0;
         let mut sums = [0i32; MAX_CLASSES];
-        for chunk in features.chunks(BATCH) {
-            for (home_of, &feature) in homes.iter_mut().zip(chunk) {
-                *home_of = home(fingerprint(feature), self.slots);
-                prefetch(&self.table[*home_of * SLOT..]);
+        for (k, &feature) in features.iter().enumerate() {
+            if let Some(&next) = features.get(k + AHEAD) {
+                prefetch(&self.table[home_of(next) * SLOT..]);
             }
-            let mut long = 0;
-            for (&start, &feature) in homes.iter().zip(chunk) {
-                if let Some(row) = self.find(fingerprint(feature), start, &mut sums) {
-                    prefetch(&self.overflow[row[1] as usize * 4..]);
-                    rows[long] = row;
-                    long += 1;
+            if let Some(row) = self.find(fingerprint(feature), home_of(feature), &mut sums) {
+                prefetch(&self.overflow[row[1] as usize * 4..]);
+                if long == BATCH {
+                    self.add_rows(&rows, &mut sums);
+                    long = 0;
                 }
-            }
-            for &[count, first] in &rows[..long] {
-                let (count, first) = (count as usize, first as usize);
-                for e in self.overflow[first * 4..(first + count) * 4].chunks_exact(4) {
-                    add(u32::from_le_bytes(e.try_into().expect("4")), &mut sums);
-                }
+                rows[long] = row;
+                long += 1;
             }
         }
+        self.add_rows(&rows[..long], &mut sums);
         for (score, &sum) in scores.iter_mut().zip(&sums) {
             *score += sum as f32 * self.scale;
+        }
+    }
+
+    /// Adds the entries of rows kept in the overflow, each (count, first entry).
+    fn add_rows(&self, rows: &[[u32; 2]], sums: &mut [i32; MAX_CLASSES]) {
+        for &[count, first] in rows {
+            let (count, first) = (count as usize, first as usize);
+            for e in self.overflow[first * 4..(first + count) * 4].chunks_exact(4) {
+                add(u32::from_le_bytes(e.try_into().expect("4")), sums);
+            }
         }
     }
 
@@ -203,6 +213,10 @@ impl<'a> Weights<'a> {
 fn add(entry: u32, sums: &mut [i32; MAX_CLASSES]) {
     sums[usize::from((entry >> 16) as u8)] += i32::from(entry as u16 as i16);
 }
+
+/// How many features ahead of its look-up a feature's slot is asked for (16 against 64 a
+/// batch at once: 8% less CPU time for `brief parse` on EWT dev).
+const AHEAD: usize = 16;
 
 /// Slot `at` of a table of `N`-byte slots, as an array (one bounds check, one load).
 #[inline(always)]
@@ -392,30 +406,29 @@ impl<'a> Relative<'a> {
     /// The features' summed weights in a table of `N`-byte slots of `K` weights each.
     #[inline(always)]
     fn sums<const N: usize, const K: usize>(&self, features: &[u64]) -> [i32; K] {
-        const BATCH: usize = 64;
-        let mut homes = [0usize; BATCH];
+        // each slot asked for `AHEAD` features before its look-up, as in `Weights::score`
+        let home_of = |feature: u64| home(fingerprint(feature), self.slots);
+        for &feature in features.iter().take(AHEAD) {
+            prefetch(&self.table[home_of(feature) * N..]);
+        }
         let mut sums = [0i32; K];
-        for chunk in features.chunks(BATCH) {
-            for (home_of, &feature) in homes.iter_mut().zip(chunk) {
-                *home_of = home(fingerprint(feature), self.slots);
-                prefetch(&self.table[*home_of * N..]);
+        for (k, &feature) in features.iter().enumerate() {
+            if let Some(&next) = features.get(k + AHEAD) {
+                prefetch(&self.table[home_of(next) * N..]);
             }
-            for (&start, &feature) in homes.iter().zip(chunk) {
-                let fp = fingerprint(feature);
-                let mut at = start;
-                while let Some(slot) = slot_at::<N>(self.table, at) {
-                    let found = u32_at(slot, 0);
-                    if found == fp {
-                        for (k, sum) in sums.iter_mut().enumerate() {
-                            *sum +=
-                                i32::from(i16::from_le_bytes([slot[4 + 2 * k], slot[5 + 2 * k]]));
-                        }
+            let fp = fingerprint(feature);
+            let mut at = home_of(feature);
+            while let Some(slot) = slot_at::<N>(self.table, at) {
+                let found = u32_at(slot, 0);
+                if found == fp {
+                    for (k, sum) in sums.iter_mut().enumerate() {
+                        *sum += i32::from(i16::from_le_bytes([slot[4 + 2 * k], slot[5 + 2 * k]]));
                     }
-                    if found >= fp || found == 0 {
-                        break;
-                    }
-                    at += 1;
                 }
+                if found >= fp || found == 0 {
+                    break;
+                }
+                at += 1;
             }
         }
         sums
