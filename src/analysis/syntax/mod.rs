@@ -18,14 +18,14 @@ use crate::document::Document;
 use features::Word;
 use parser::{NO_LABEL, Sentence};
 use tagger::Dictionary;
-use weights::Weights;
+use weights::{Relative, Weights};
 
 /// The shipped models.
 struct Models {
     dictionary: Dictionary,
     tagger: Weights<'static>,
     second: Weights<'static>,
-    moves: Weights<'static>,
+    moves: Relative<'static>,
     labels: Weights<'static>,
     /// Each tag's universal and Penn Treebank parts.
     tags: Vec<(&'static str, &'static str)>,
@@ -49,7 +49,8 @@ static MODELS: LazyLock<Models> = LazyLock::new(|| {
         dictionary,
         tagger,
         second: load(include_bytes!("../../../assets/syntax/tagger2.bin")),
-        moves: load(include_bytes!("../../../assets/syntax/moves.bin")),
+        moves: Relative::from_bytes(include_bytes!("../../../assets/syntax/moves.bin"))
+            .expect("assets/syntax/moves.bin"),
         labels: load(include_bytes!("../../../assets/syntax/labels.bin")),
     }
 });

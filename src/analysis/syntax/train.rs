@@ -12,7 +12,7 @@ use super::features::Word;
 use super::learn::Perceptron;
 use super::parser::{self, Gold, NO_LABEL, Sentence};
 use super::tagger::{self, Dictionary};
-use super::weights::{self, Weights};
+use super::weights::{self, Relative, Weights};
 
 /// xorshift64*: small, fast, and the same on every machine.
 pub struct Rng(u64);
@@ -276,7 +276,11 @@ pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)
         dictionary,
         tagger: tagger_bytes,
         second,
-        moves: weights::write(&move_names, &moves.averaged(settings.keep[1])),
+        moves: weights::relative_of(&weights::write(
+            &move_names,
+            &moves.averaged(settings.keep[1]),
+        ))
+        .expect("three moves fit the relative layout"),
         labels: weights::write(&label_names, &labels.averaged(settings.keep[2])),
     };
     report(format!(
@@ -293,7 +297,7 @@ impl Trained {
     pub fn score(&self, trees: &[Tree]) -> Result<(f64, f64, f64), weights::Damaged> {
         let tagger = Weights::from_bytes(&self.tagger)?;
         let second = Weights::from_bytes(&self.second)?;
-        let moves = Weights::from_bytes(&self.moves)?;
+        let moves = Relative::from_bytes(&self.moves)?;
         let labels = Weights::from_bytes(&self.labels)?;
         let dictionary = Dictionary::read(&self.dictionary, tagger.names())
             .ok_or(weights::Damaged("the tag dictionary names an unknown tag"))?;
@@ -310,7 +314,7 @@ impl Trained {
 fn score(
     [tagger, second]: [&Weights; 2],
     dictionary: &Dictionary,
-    moves: &Weights,
+    moves: &Relative,
     labels: &Weights,
     trees: &[Tree],
 ) -> (f64, f64, f64) {
