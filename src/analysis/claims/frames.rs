@@ -141,7 +141,12 @@ impl Reader<'_> {
             && cue_start > s.start
             && !(cue_start..m.range.start).any(|i| self.is(Class::Be, i))
             && (self.word(cue_start - 1) == "," || self.is(Class::Subordinator, cue_start - 1));
-        let after = if m.cue.frame == Frame::Tell {
+        // `"...?" asked X`: a bare verb right after a quote has its source after it, not
+        // a listener (the parse often reads one)
+        let asked_after_quote = cue_start == m.range.start
+            && cue_start > s.start
+            && self.quote_ending_at(cue_start - 1).is_some();
+        let after = if m.cue.frame == Frame::Tell && !asked_after_quote {
             self.skip_listener(m.range.end, s.end)
         } else {
             m.range.end
@@ -169,12 +174,13 @@ impl Reader<'_> {
         let second_verb = cue_start > s.start && matches!(self.word(cue_start - 1), "and" | "but");
         // "X is "...," said Y" and "But, said Y, "..."": the parse puts the verb's subject
         // after it, so what stands before the comma is no source
-        let inverted = cue_start > s.start
-            && (self.word(cue_start - 1) == "," || self.is_closing_quote(cue_start - 1))
-            && self
-                .tree
-                .child(m.range.start, |r| r == "nsubj")
-                .is_some_and(|k| k >= m.range.end && k < s.end);
+        let inverted = m.cue.frame == Frame::Tell && asked_after_quote
+            || cue_start > s.start
+                && (self.word(cue_start - 1) == "," || self.is_closing_quote(cue_start - 1))
+                && self
+                    .tree
+                    .child(m.range.start, |r| r == "nsubj")
+                    .is_some_and(|k| k >= m.range.end && k < s.end);
         let (source, region_start) = if inverted {
             (None, cue_start)
         } else if participle || second_verb {

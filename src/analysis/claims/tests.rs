@@ -712,3 +712,11 @@ fn a_subject_after_the_cue_is_the_source() {
     assert_eq!(c.source, some("Ames"));
     assert_eq!(c.content, vec!["\"we will not give up the harbour.\""]);
 }
+
+#[test]
+fn a_question_then_asked_and_its_source() {
+    let c = one("\"Is the harbour closing?\" asked Jo Ames, a councillor from the coast.");
+    assert_eq!(c.source, some("Jo Ames, a councillor from the coast"));
+    assert_eq!(c.cue, some("asked"));
+    assert_eq!(c.content, vec!["\"Is the harbour closing?\""]);
+}
