@@ -9,7 +9,8 @@
 //! - a quote opening the next sentence goes on with a quote before the cue
 //!
 //! Verbs that take an object ("endorsed X") keep only the object; a passive cue has no source
-//! (`It is estimated that ...`, `X is seen as ...`, `X was asked whether ...`). The other
+//! (`It is estimated that ...`, `X is seen as ...`, `X was asked whether ...`) but the agent
+//! the parse gives it (`X was first reported by Y`). The other
 //! cues: `According to X, ...`, `..., according to X`, `X has reportedly ...` (no source),
 //! and a headline's or transcript's `Name: ...`.
 
@@ -140,7 +141,12 @@ impl Reader<'_> {
             && cue_start > s.start
             && !(cue_start..m.range.start).any(|i| self.is(Class::Be, i))
             && (self.word(cue_start - 1) == "," || self.is(Class::Subordinator, cue_start - 1));
-        let after = if m.cue.frame == Frame::Tell {
+        // `"...?" asked X`: a bare verb right after a quote has its source after it, not
+        // a listener (the parse often reads one)
+        let asked_after_quote = cue_start == m.range.start
+            && cue_start > s.start
+            && self.quote_ending_at(cue_start - 1).is_some();
+        let after = if m.cue.frame == Frame::Tell && !asked_after_quote {
             self.skip_listener(m.range.end, s.end)
         } else {
             m.range.end
@@ -166,7 +172,18 @@ impl Reader<'_> {
             && complement.is_none()
             && !relative;
         let second_verb = cue_start > s.start && matches!(self.word(cue_start - 1), "and" | "but");
-        let (source, region_start) = if participle || second_verb {
+        // "X is "...," said Y" and "But, said Y, "..."": the parse puts the verb's subject
+        // after it, so what stands before the comma is no source
+        let inverted = m.cue.frame == Frame::Tell && asked_after_quote
+            || cue_start > s.start
+                && (self.word(cue_start - 1) == "," || self.is_closing_quote(cue_start - 1))
+                && self
+                    .tree
+                    .child(m.range.start, |r| r == "nsubj")
+                    .is_some_and(|k| k >= m.range.end && k < s.end);
+        let (source, region_start) = if inverted {
+            (None, cue_start)
+        } else if participle || second_verb {
             let main = self
                 .governing_subject(s, m.range.start, cue_start)
                 .or_else(|| self.main_subject(s, cue_start));
@@ -398,11 +415,14 @@ impl Reader<'_> {
                 {
                     s.start..q
                 }
-                None => return None,
+                None => return self.quote_after_source(m, cue, source),
             }
         } else {
             // `"..." He said.` across a sentence boundary
-            self.previous_ends_in_quote(s)?
+            match self.previous_ends_in_quote(s) {
+                Some(quote) => quote,
+                None => return self.quote_after_source(m, cue, source),
+            }
         };
         // the continuation: `, "..."` or `, the rest` after the cue and its adjuncts
         let comma = (resume..s.end.min(resume + 6)).find(|&i| self.word(i) == ",");
@@ -421,6 +441,27 @@ impl Reader<'_> {
             cue: cue.start..m.range.end,
             kind: m.cue.kind,
             region_start: source.start.min(cue.start),
+        })
+    }
+
+    /// "But, said X, "..."": nothing to report before the cue, the quote after its inverted
+    /// source (and that source's comma).
+    fn quote_after_source(
+        &self,
+        m: &CueMatch,
+        cue: &Range<usize>,
+        source: Range<usize>,
+    ) -> Option<Found> {
+        if source.start < cue.end || self.word(source.end) != "," {
+            return None;
+        }
+        let quote = source.end + 1..self.quotes.closing(source.end + 1)? + 1;
+        Some(Found {
+            content: vec![quote],
+            source: Some(source),
+            cue: cue.clone(),
+            kind: m.cue.kind,
+            region_start: cue.start,
         })
     }
 
@@ -447,11 +488,36 @@ impl Reader<'_> {
         let cue_from = if impersonal { cue_start - 1 } else { cue_start };
         Some(Found {
             content: vec![content],
-            source: None,
+            source: self.agent(s, m.range.start),
             cue: cue_from..m.range.end,
             kind: m.cue.kind,
             region_start: cue_from,
         })
+    }
+
+    /// The agent of a passive cue by the parse ("was first reported by MSNBC", "has been
+    /// criticised by some of his rivals"), without its "by" nor a time hung on it ("by MSNBC
+    /// on Friday"): who reported, criticised or asked.
+    fn agent(&self, s: &Sentence, verb: usize) -> Option<Range<usize>> {
+        let t = &self.tree;
+        let agent = t.child(verb, |r| r == "obl:agent")?;
+        let span = t.span(agent);
+        let start = t
+            .children(agent)
+            .find(|&k| k < agent && t.deprel(k) == "case")
+            .map_or(span.start, |by| by + 1);
+        let end = t
+            .children(agent)
+            .find(|&k| {
+                k > agent && (self.is(Class::Time, t.span(k).start) || t.deprel(k) == "punct")
+            })
+            .map_or(span.end, |k| t.span(k).start);
+        let clean = start >= s.start
+            && end <= s.end
+            && start < end
+            && end - start <= SOURCE_REACH
+            && (start..end).all(|i| !self.quotes.is_quoted(i) && !self.is_cue(i));
+        clean.then_some(start..end)
     }
 
     /// "(When) asked whether ..., X said": a question opening the sentence, without its

@@ -686,3 +686,37 @@ fn noun_of_saying_with_a_possessive_pronoun() {
     assert_eq!(c.source, some("His"));
     assert_eq!(c.content, vec!["that the vote was rigged"]);
 }
+
+#[test]
+fn a_passive_cue_takes_its_agent_as_source() {
+    let c = one("The closure was first reported by the Harbour Gazette on Friday.");
+    assert_eq!(c.source, some("the Harbour Gazette"));
+    assert_eq!(c.cue, some("was first reported"));
+    let c = one("The mayor has been criticised by some of his rivals for the delay.");
+    assert_eq!(c.source, some("some of his rivals"));
+    // without an agent, still no source
+    assert_eq!(one("The reform is seen as a test.").source, None);
+}
+
+#[test]
+fn a_subject_after_the_cue_is_the_source() {
+    let c = one(
+        "Behind the scenes, the mayor is \"calling in favours,\" said Jo Ames, the campaign's director.",
+    );
+    assert_eq!(c.source, some("Jo Ames, the campaign's director"));
+    assert_eq!(
+        c.content,
+        vec!["Behind the scenes, the mayor is \"calling in favours,\""]
+    );
+    let c = one("But, said Ames, \"we will not give up the harbour.\"");
+    assert_eq!(c.source, some("Ames"));
+    assert_eq!(c.content, vec!["\"we will not give up the harbour.\""]);
+}
+
+#[test]
+fn a_question_then_asked_and_its_source() {
+    let c = one("\"Is the harbour closing?\" asked Jo Ames, a councillor from the coast.");
+    assert_eq!(c.source, some("Jo Ames, a councillor from the coast"));
+    assert_eq!(c.cue, some("asked"));
+    assert_eq!(c.content, vec!["\"Is the harbour closing?\""]);
+}
