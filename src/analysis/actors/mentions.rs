@@ -38,6 +38,10 @@ pub struct Candidate {
 /// documents of all four corpora (30 traded news for web text, 60 gained less).
 const SURE_TO_RETYPE: f32 = 40.0;
 
+/// How sure the learned recogniser must be that none of a weak name's words is a name to
+/// drop it ([`Scan::weak`]): from the dev documents of all four corpora (0 gave about the same).
+const SURE_TO_DROP: f32 = 20.0;
+
 /// How much a sentence's capitals say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Mode {
@@ -330,8 +334,10 @@ impl<'a> Scan<'a> {
     /// the rules' candidates (sorted by start), which it reads as evidence: a name where the
     /// rules found none is added, and a name the rules found with the same words but of
     /// another type, and no table's, is retyped when the model is sure of it by
-    /// [`SURE_TO_RETYPE`]. Letting it also cut, join or drop the rules' names traded news for
-    /// web text on the dev documents at every margin tried (docs/ARCHITECTURE.md).
+    /// [`SURE_TO_RETYPE`], and a name that rests on its capitals alone ([`Scan::weak`]) is
+    /// dropped when the model is sure by [`SURE_TO_DROP`] that none of its words is a name.
+    /// Letting it also cut, join or drop the other names of the rules traded news for web
+    /// text on the dev documents at every margin tried (docs/ARCHITECTURE.md).
     fn learned_names(
         &self,
         sentences: &[(usize, usize)],
@@ -340,6 +346,8 @@ impl<'a> Scan<'a> {
     ) -> Vec<Candidate> {
         let codes = self.rule_codes(&out);
         let before = out.len();
+        let named = self.named_words(&out);
+        let mut dropped = vec![false; before];
         for (&(a, b), &m) in sentences.iter().zip(modes) {
             // where every capitalised word is in a table's name, any name the model found
             // would be one the rules found or cut across one, and be left
@@ -351,6 +359,24 @@ impl<'a> Scan<'a> {
                 .map(|t| (t.span.start, t.span.end))
                 .collect();
             let reading = recogniser::recognise(self.text, &spans, &codes[a..b]);
+            let first = out[..before].partition_point(|c| c.tokens.0 < a);
+            for (k, c) in out[first..before].iter().enumerate() {
+                let (s, e) = c.tokens;
+                if s >= b {
+                    break;
+                }
+                let o = first + k;
+                let sure_o = || {
+                    !reading
+                        .names
+                        .iter()
+                        .any(|n| a + n.start < e && s < a + n.end)
+                        && reading.sure[s - a..e - a]
+                            .iter()
+                            .all(|&m| m.is_finite() && m >= SURE_TO_DROP)
+                };
+                dropped[o] = self.weak(&out[..before], o, &named) && sure_o();
+            }
             for n in reading.names {
                 let (mut s, e) = (a + n.start, a + n.end);
                 // "President Trump": the rules read titles as roles
@@ -388,10 +414,54 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+        if dropped.contains(&true) {
+            let mut drop = dropped.into_iter();
+            out.retain(|_| !drop.next().unwrap_or(false));
+        }
         if out.len() > before {
             out.sort_by_key(|c| c.span.start);
         }
         out
+    }
+
+    /// The words of the typed names: a name that shares one of them is the document's,
+    /// whatever its own capitals say ("Smith" after "John Smith").
+    fn named_words(&self, cands: &[Candidate]) -> HashSet<&'a str> {
+        let mut out = HashSet::new();
+        for c in cands {
+            if c.kind.is_some() {
+                for k in c.tokens.0..c.tokens.1 {
+                    out.insert(self.word(k));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the rules' name `i` of `cands` rests on its capitals alone, so that the model
+    /// may overrule it: no table's, untyped (no cue word, title, first name or context gave
+    /// a kind), every word an ordinary English word and no census name ("Email", "File",
+    /// "Great Job"), not written against another name ("London Newsroom", "Manchester
+    /// United": a piece of a longer name) or before a number (a team in a table of
+    /// results), and none of its words in a typed name of the document ([`Scan::named_words`]).
+    fn weak(&self, cands: &[Candidate], i: usize, named: &HashSet<&str>) -> bool {
+        let c = &cands[i];
+        let (s, e) = c.tokens;
+        c.kind.is_none()
+            && !self.tabled(c)
+            && (i == 0 || cands[i - 1].tokens.1 != s)
+            && cands.get(i + 1).is_none_or(|n| n.tokens.0 != e)
+            && self
+                .tokens
+                .get(e)
+                .is_none_or(|t| t.kind != TokenKind::Number)
+            && (s..e).all(|k| {
+                let w = self.word(k);
+                self.g.is_common(w)
+                    && !self.g.first_names.contains(w)
+                    && !self.g.last_names.contains(w)
+                    && !named.contains(w)
+            })
     }
 
     /// Names of vessels ("USS Carney") and facilities ("the Yongbyon nuclear complex") are of

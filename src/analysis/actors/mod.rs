@@ -128,6 +128,16 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinary_word_with_a_capital_is_no_name_when_the_model_says_so() {
+        let found = actors(
+            "Thanks For The Prompt Service. The Meal was great and the Staff were kind to us, \
+             so I will be back with Maria Lopez next week.",
+        );
+        assert!(!names(&found).contains(&"Meal"), "{:?}", names(&found));
+        assert_eq!(find(&found, "Maria Lopez").kind, ActorKind::Person);
+    }
+
+    #[test]
     fn a_connector_of_a_foreign_place_name_stays_inside_it() {
         let found = actors("Storms flooded Dar es Salaam and Vila dos Remos on Sunday.");
         assert_eq!(find(&found, "Dar es Salaam").kind, ActorKind::Place);
