@@ -538,7 +538,7 @@ fn an_alias_split_off_survives_a_restart_and_an_edit() {
     );
     let md = desk.export("md");
     assert!(
-        md.contains("Split Amman off Jordan (to an actor of its own)"),
+        md.contains("Split Amman off Jordan (to an actor of its own, ua1)"),
         "{md}"
     );
 }

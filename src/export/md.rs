@@ -217,18 +217,26 @@ pub fn render(b: &Briefing) -> String {
                     ),
                     None => format!("No hedges in “{}”", inline(&quote.exact)),
                 },
-                Change::SplitActor { name, alias, into } => format!(
+                Change::SplitActor {
+                    name,
+                    alias,
+                    into,
+                    number,
+                } => format!(
                     "Split {} off {} (to {})",
                     inline(alias),
                     inline(name),
-                    into.as_deref()
-                        .map_or("an actor of its own".to_string(), inline)
+                    destination(into.as_deref(), *number)
                 ),
-                Change::MoveMention { quote, into, .. } => format!(
+                Change::MoveMention {
+                    quote,
+                    into,
+                    number,
+                    ..
+                } => format!(
                     "Moved the mention “{}” to {}",
                     inline(&quote.exact),
-                    into.as_deref()
-                        .map_or("an actor of its own".to_string(), inline)
+                    destination(into.as_deref(), *number)
                 ),
                 Change::RenameActor { name, to } => {
                     format!("Renamed {} to {}", inline(name), inline(to))
@@ -311,6 +319,15 @@ fn part_words(part: Part) -> String {
     match part {
         Part::Hedge | Part::NoHedges => part.words().to_string(),
         _ => format!("the {}", part.words()),
+    }
+}
+
+/// Where mentions split off or moved went: an actor by name, or the new one with its id.
+fn destination(into: Option<&str>, number: Option<usize>) -> String {
+    match (into, number) {
+        (Some(into), _) => inline(into),
+        (None, Some(n)) => format!("an actor of its own, ua{n}"),
+        (None, None) => "an actor of its own".to_string(),
     }
 }
 

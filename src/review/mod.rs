@@ -530,7 +530,13 @@ impl Session {
         };
         let went = into.clone().unwrap_or_else(|| alias.to_string());
         let alias = alias.to_string();
-        self.correct(doc, analysis, Change::SplitActor { name, alias, into }, now);
+        let change = self.numbered(Change::SplitActor {
+            name,
+            alias,
+            into,
+            number: None,
+        });
+        self.correct(doc, analysis, change, now);
         correct::find_actor(analysis, &went)
     }
 
@@ -556,12 +562,13 @@ impl Session {
             .clone()
             .unwrap_or_else(|| quote.exact.trim().to_string());
         let (start, end) = (doc.char_offset(span.start), doc.char_offset(span.end));
-        let change = Change::MoveMention {
+        let change = self.numbered(Change::MoveMention {
             quote,
             start,
             end,
             into,
-        };
+            number: None,
+        });
         self.correct(doc, analysis, change, now);
         correct::find_actor(analysis, &went)
     }
@@ -692,26 +699,38 @@ impl Session {
         analysis.timeline.iter().position(|e| e.span == span)
     }
 
-    /// The passage `span` (bytes) added to `series`, with the series' next number; none
-    /// when it is not a passage of the text.
+    /// The passage `span` (bytes) added to `series`, numbered; none when it is not a
+    /// passage of the text.
     fn addition(&self, doc: &Document, span: Span, series: attach::Series) -> Option<Change> {
         let quote = Quote::of(&doc.text, span)?;
         let (start, end) = (doc.char_offset(span.start), doc.char_offset(span.end));
-        let number = Some(attach::next_number(&self.review.corrections, series));
-        Some(match series {
-            attach::Series::Claims => Change::AddClaim {
-                quote,
-                start,
-                end,
-                number,
-            },
+        Some(self.numbered(match series {
             attach::Series::Events => Change::AddEvent {
                 quote,
                 start,
                 end,
-                number,
+                number: None,
             },
-        })
+            _ => Change::AddClaim {
+                quote,
+                start,
+                end,
+                number: None,
+            },
+        }))
+    }
+
+    /// `change` with the number of its series when it adds something (a claim, an event, an
+    /// actor split off or made of a mention moved): [`attach::number_for`].
+    fn numbered(&self, mut change: Change) -> Change {
+        let target = change.target();
+        if let Some(series) = attach::Series::of(&change) {
+            let number = attach::number_for(&self.review.corrections, &target, series);
+            if let Some(slot) = series.number(&mut change) {
+                *slot = Some(number);
+            }
+        }
+        change
     }
 
     /// Takes back the last change. A taken-back correction restores the analysis as it was
