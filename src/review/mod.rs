@@ -340,19 +340,35 @@ impl Session {
     /// Rewrites the free note that quotes `quote`, whether it still attaches to the text or
     /// is orphaned; an empty (or blank) text removes it. `false` when there is no such note.
     pub fn edit_note(&mut self, quote: &Quote, text: &str, now: Timestamp) -> bool {
+        let text = match text.trim().is_empty() {
+            true => String::new(),
+            false => text.to_string(),
+        };
+        self.change_note(quote, now, |n| n.text = text)
+    }
+
+    /// Files the free note that quotes `quote` under `tags` (none: no tags). `false` when
+    /// there is no such note.
+    pub fn set_note_tags(&mut self, quote: &Quote, tags: Vec<String>, now: Timestamp) -> bool {
+        self.change_note(quote, now, |n| n.tags = tags)
+    }
+
+    /// The free note that quotes `quote`, changed by `change` and saved as this reviewer's.
+    fn change_note(
+        &mut self,
+        quote: &Quote,
+        now: Timestamp,
+        change: impl FnOnce(&mut FreeNote),
+    ) -> bool {
         let Some(note) = self.notes().find(|n| &n.quote == quote) else {
             return false;
         };
-        let note = FreeNote {
-            text: if text.trim().is_empty() {
-                String::new()
-            } else {
-                text.to_string()
-            },
+        let mut note = FreeNote {
             reviewer: Some(self.review.reviewer.clone()),
             updated: stamp(now),
             ..note.clone()
         };
+        change(&mut note);
         let before = put(&mut self.review.notes, note);
         self.undo.push(Undo::Note(quote.clone(), before));
         true
@@ -373,6 +389,16 @@ impl Session {
     /// Every tag used in this review, each once, sorted.
     pub fn tags(&self) -> Vec<String> {
         self.review.live().tags()
+    }
+
+    /// Every tag used in this review and in the stored reviews of every other briefing,
+    /// each once, sorted (reads every review in the store: [`Store::tags`]).
+    pub fn tags_everywhere(&self) -> Vec<String> {
+        let mut tags = self.tags();
+        tags.extend(self.store.iter().flat_map(Store::tags));
+        tags.sort_unstable();
+        tags.dedup();
+        tags
     }
 
     /// Adds the passage `span` (bytes) as a claim the machine missed, recorded as a

@@ -1,4 +1,4 @@
-//! Drawing the notes list (`R`): each free note with its passage, then the review items the
+//! Drawing the notes list (`R`): each free note with its tags and passage, then the review items the
 //! text no longer holds, marked orphaned, with their quote, status, grade and note. Its
 //! state and keys are the reader's ([`super::reader::Entry`]).
 
@@ -49,20 +49,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, selected: usize, hint: 
 /// An entry's two rows: what it is and what it quotes, then its note.
 fn entry_rows(entry: &Entry, width: usize, selected: bool) -> [Line<'static>; 2] {
     let style = row_style(selected);
-    let (head, quote, note) = match entry {
+    let (head, quote, note, tags) = match entry {
         Entry::Note(note, span) => {
             let head = match span {
                 Some(_) => "✎".to_string(),
                 None => format!("✎ {ORPHANED} ·"),
             };
-            (head, &note.quote.exact, Some(note.text.as_str()))
+            (
+                head,
+                &note.quote.exact,
+                Some(note.text.as_str()),
+                &note.tags,
+            )
         }
         Entry::Orphan(review) => (
             format!("{ORPHANED} · {}", verdict(Some(review)).trim_end()),
             &review.quote.exact,
             review.note.as_deref(),
+            &review.tags,
         ),
     };
+    let head = tags.iter().fold(head, |head, tag| format!("{head} #{tag}"));
     let head = clip(&head, width);
     let room = width.saturating_sub(head.chars().count() + 1);
     let orphaned = head.contains(ORPHANED);

@@ -15,7 +15,7 @@ use ratatui::text::Line;
 
 pub use find::Search;
 pub use notes::Entry;
-pub use overlay::{Choice, NoteOn, Overlay, Pick, Typed};
+pub use overlay::{Choice, NoteOn, Overlay, Pick, Typed, offered};
 pub use review::ExportSettings;
 
 use super::action::Action;
@@ -73,6 +73,9 @@ pub struct Reader {
     pub status_filter: Option<Status>,
     /// Only the claims filed under this tag (the filter's steps after the statuses).
     pub tag_filter: Option<String>,
+    /// The tags a tag typed is completed from: this review's and every other briefing's,
+    /// read from the store when a tags prompt opens.
+    pub known_tags: Vec<String>,
     /// The passage selected in the article, for a free note or a missed claim.
     pub selection: Option<Selection>,
     /// What the last action did, for the status bar: the shell takes it.
@@ -109,6 +112,7 @@ impl Reader {
             overlay: None,
             status_filter: None,
             tag_filter: None,
+            known_tags: Vec::new(),
             selection: None,
             message: None,
             warnings: Vec::new(),

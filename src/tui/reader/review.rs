@@ -229,13 +229,9 @@ impl Reader {
             }
             Tags => {
                 if let Some(claim) = self.review_target() {
-                    let tags = self.session.as_ref().and_then(|s| s.claim(claim));
-                    let mut text = tags.map_or(String::new(), |c| c.tags.join(" "));
-                    if !text.is_empty() {
-                        text.push(' ');
-                    }
-                    let on = Typed::Tags(claim);
-                    self.overlay = Some(Overlay::Typing { on, text });
+                    let review = self.session.as_ref().and_then(|s| s.claim(claim));
+                    let tags = review.map_or_else(Vec::new, |c| c.tags.clone());
+                    self.ask_tags(Typed::Tags(claim), &tags);
                 }
             }
             ClaimDetail => {
@@ -965,6 +961,20 @@ impl Reader {
         };
         let review = self.session.as_ref().and_then(|s| s.claim(claim));
         review.is_some_and(|r| r.tags.contains(tag))
+    }
+
+    /// The prompt for the tags of `on`, holding `tags` (the ones it has) and a space; the
+    /// tags to complete from read afresh, other briefings' included.
+    pub(super) fn ask_tags(&mut self, on: Typed, tags: &[String]) {
+        self.known_tags = self
+            .session
+            .as_ref()
+            .map_or_else(Vec::new, Session::tags_everywhere);
+        let mut text = tags.join(" ");
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        self.overlay = Some(Overlay::Typing { on, text });
     }
 
     pub(super) fn set_tags(&mut self, claim: usize, typed: &str, now: Timestamp) {
