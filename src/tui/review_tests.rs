@@ -1341,6 +1341,41 @@ fn words_marked_in_the_article_become_a_claims_cue_source_or_content() {
     );
 }
 
+/// The detail view lists every correction of a claim, those made before its content was
+/// marked anew (and so named by the words it had then) too.
+#[test]
+fn a_claims_detail_lists_its_corrections_from_before_its_content_was_marked_anew() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Prime Minister Han Duck-soo said the deployment was a grave threat, \
+                according to his office.\n";
+    let mut app = briefing(dir.path(), text);
+    let doc = app.reader().doc.clone().unwrap();
+    let words = |w: &str| {
+        let start = doc.text.find(w).unwrap();
+        Span::new(start, start + w.len())
+    };
+    run(&mut app, &[FocusArticle, NextClaim, Select]);
+    for (marked, part) in [
+        ("Prime Minister Han Duck-soo", "source"),
+        ("said", "cue"),
+        ("the deployment was a grave threat", "content"),
+    ] {
+        app.reader_mut().selection = Selection::of(words(marked));
+        run(&mut app, &[ClaimPart]);
+        typed(&mut app, part);
+        key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    }
+    run(&mut app, &[FocusClaims, ClaimDetail]);
+    let screen = draw(&mut app, 120, 30).backend().to_string();
+    for said in [
+        "source marked: “Prime Minister Han Duck-soo”",
+        "cue marked: “said”",
+        "content marked: “the deployment was a grave threat”",
+    ] {
+        assert!(screen.contains(said), "{said:?} in {screen}");
+    }
+}
+
 #[test]
 fn an_alias_is_split_off_and_a_mention_moved_from_the_keyboard() {
     let dir = tempfile::tempdir().unwrap();
