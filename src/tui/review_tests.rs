@@ -723,6 +723,10 @@ fn m_merges_the_selected_actor_into_one_chosen_in_a_picker() {
         app.message.as_deref(),
         Some(format!("{from_name} merged into {into_name}").as_str())
     );
+    // the actor merged into is the one selected now, so the next key acts on it
+    let reader = app.reader();
+    let selected = &reader.analysis.as_ref().unwrap().actors[reader.actors.selected];
+    assert_eq!(selected.name, into_name);
     assert_eq!(
         actors(&reviewed(dir.path())),
         before - 1,
@@ -1405,6 +1409,9 @@ fn an_alias_is_split_off_and_a_mention_moved_from_the_keyboard() {
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(app.message.as_deref(), Some("Amman split off Jordan"));
     assert_eq!(actor(&app, "Amman").map(|a| a.0), Some(2));
+    let reader = app.reader();
+    let selected = &reader.analysis.as_ref().unwrap().actors[reader.actors.selected];
+    assert_eq!(selected.name, "Amman", "the actor split off selected");
     // both actors marked as the analyst's work in the pane
     let screen = draw(&mut app, 100, 20).backend().to_string();
     assert!(screen.contains("Amman ×2*"), "{screen}");

@@ -268,6 +268,9 @@ impl Reader {
                     self.correct(format!("{name} removed"), true, |s, d, a, now| {
                         s.remove_actor(d, a, actor, now)
                     });
+                    // the actor after it, where it was
+                    let left = self.analysis.as_ref().map_or(0, |a| a.actors.len());
+                    self.actors.selected = actor.min(left.saturating_sub(1));
                 }
             }
             NextUnreviewed => self.next_unreviewed(true),
@@ -408,6 +411,8 @@ impl Reader {
                 self.correct(done, true, |s, d, a, now| {
                     s.merge_actor(d, a, from, into, now)
                 });
+                // `from` left the list
+                self.select_actor(Some(into - usize::from(from < into)));
             }
             (Pick::Source { claim }, Choice::Actor(_) | Choice::NoOne) => {
                 let actor = match choice {
@@ -438,9 +443,12 @@ impl Reader {
                     return;
                 };
                 let done = format!("{words} split off {}", actor_name(actor));
+                let mut went = None;
                 self.correct(done, true, |s, d, a, now| {
-                    s.split_actor(d, a, actor, &words, into, now).is_some()
+                    went = s.split_actor(d, a, actor, &words, into, now);
+                    went.is_some()
                 });
+                self.select_actor(went);
             }
             (Pick::MoveInto { words }, Choice::Actor(_) | Choice::NoOne) => {
                 let into = match choice {
@@ -449,9 +457,12 @@ impl Reader {
                 };
                 let who = into.map_or("an actor of its own".to_string(), actor_name);
                 self.selection = None;
+                let mut went = None;
                 self.correct(format!("mentions moved to {who}"), true, |s, d, a, now| {
-                    s.move_mention(d, a, words, into, now).is_some()
+                    went = s.move_mention(d, a, words, into, now);
+                    went.is_some()
                 });
+                self.select_actor(went);
                 if self.message.is_none() {
                     self.message = Some("no actor's mention in the words marked".into());
                 }
@@ -577,6 +588,14 @@ impl Reader {
             self.current = None;
         }
         self.save(now);
+    }
+
+    /// After actors were merged, split or moved: the one the mentions went to selected in
+    /// the Actors pane, so the next key acts on it (`K` re-types an actor split off).
+    fn select_actor(&mut self, actor: Option<usize>) {
+        if let Some(actor) = actor {
+            self.actors.selected = actor;
+        }
     }
 
     /// The actor selected in the Actors pane with its name, or a hint when there is none.
