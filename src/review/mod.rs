@@ -261,6 +261,14 @@ impl Session {
             .filter(|c| c.orphaned && !c.is_empty())
     }
 
+    /// The corrections in force that no longer apply: what they name is not in the text.
+    pub fn orphaned_corrections(&self) -> impl Iterator<Item = &Correction> {
+        self.review
+            .corrections
+            .iter()
+            .filter(|c| c.orphaned && !c.withdrawn)
+    }
+
     /// The free notes in force (orphaned ones included, flagged).
     pub fn notes(&self) -> impl Iterator<Item = &FreeNote> {
         self.review.notes.iter().filter(|n| !n.text.is_empty())

@@ -749,6 +749,39 @@ fn an_item_the_edited_text_no_longer_holds_is_reported_as_orphaned() {
     assert_eq!(app.reader().session.as_ref().unwrap().orphans().count(), 1);
 }
 
+/// A correction whose actor the edited text no longer names is counted, and listed under
+/// `R` with what it did, as an orphaned claim review is.
+#[test]
+fn a_correction_that_no_longer_applies_is_counted_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = |text: &str| briefing(dir.path(), text);
+    let text = "Kim Jong Un visited a missile factory, state media said. \
+                The mayor said the old bridge would close in June.\n";
+    let mut app = open(text);
+    let actors = &app.reader().analysis.as_ref().unwrap().actors;
+    let kim = actors.iter().position(|a| a.name == "Kim Jong Un");
+    let kim = kim.expect("Kim Jong Un");
+    run(&mut app, &[FocusActors]);
+    app.reader_mut().actors.selected = kim;
+    run(&mut app, &[RemoveActor]);
+    assert_eq!(app.message.as_deref(), Some("Kim Jong Un removed"));
+    let mut app = open("The mayor said the old bridge would close in June.\n");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with("1 review item no longer matches the text"),
+        "{message}"
+    );
+    run(&mut app, &[Notes]);
+    let screen = draw(&mut app, 120, 20).backend().to_string();
+    assert!(
+        screen.contains(
+            "orphaned correction: no longer applies · Removed Kim Jong Un (not an actor)"
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("notes 0 · orphaned 1"), "{screen}");
+}
+
 #[test]
 fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
     let dir = tempfile::tempdir().unwrap();
@@ -848,6 +881,7 @@ fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
         .map(|e| match e {
             Entry::Note(n, _) => n.text.clone(),
             Entry::Orphan(r) => r.quote.exact.clone(),
+            Entry::Correction(c) => format!("{:?}", c.change),
         })
         .collect();
     assert_eq!(

@@ -147,14 +147,22 @@ impl Reader {
         warnings: Vec<Warning>,
         keys: &Keymap,
     ) {
-        let orphans = session.as_ref().map_or(0, |s| s.orphans().count());
+        // claim reviews, free notes and corrections alike: all are listed under `notes`
+        let orphans = session.as_ref().map_or(0, |s| {
+            let notes = s.notes().filter(|n| n.orphaned).count();
+            s.orphans().count() + notes + s.orphaned_corrections().count()
+        });
         self.session = session;
         if orphans > 0 {
             let list = keys
                 .first_key(Action::Notes)
                 .map_or(String::new(), |k| format!(", listed under {k}"));
+            let items = match orphans {
+                1 => "1 review item no longer matches".to_string(),
+                n => format!("{n} review items no longer match"),
+            };
             self.message = Some(format!(
-                "{orphans} review item(s) no longer match the text: kept as orphaned{list}, in the export"
+                "{items} the text: kept as orphaned{list}, in the export"
             ));
         }
         if let Some(w) = warnings.first() {
