@@ -47,6 +47,12 @@ fn briefing(dir: &std::path::Path, text: &str) -> App {
     app
 }
 
+/// The bytes of the first occurrence of `words`.
+fn span_of(doc: &Document, words: &str) -> Span {
+    let start = doc.text.find(words).unwrap();
+    Span::new(start, start + words.len())
+}
+
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     app.handle_key(KeyEvent::new(code, modifiers));
 }
@@ -1339,10 +1345,7 @@ fn words_marked_in_the_article_become_a_claims_cue_source_or_content() {
     let text = "The council denied on Monday that tolls would rise, officials said.\n";
     let mut app = briefing(dir.path(), text);
     let doc = app.reader().doc.clone().unwrap();
-    let words = |w: &str| {
-        let start = doc.text.find(w).unwrap();
-        Span::new(start, start + w.len())
-    };
+    let words = |w: &str| span_of(&doc, w);
     run(&mut app, &[FocusArticle, NextClaim, Select]);
     let claim = app.reader().target_claim().expect("a claim in the article");
     app.reader_mut().selection = Selection::of(words("denied on Monday"));
@@ -1388,17 +1391,13 @@ fn a_claims_detail_lists_its_corrections_from_before_its_content_was_marked_anew
                 according to his office.\n";
     let mut app = briefing(dir.path(), text);
     let doc = app.reader().doc.clone().unwrap();
-    let words = |w: &str| {
-        let start = doc.text.find(w).unwrap();
-        Span::new(start, start + w.len())
-    };
     run(&mut app, &[FocusArticle, NextClaim, Select]);
     for (marked, part) in [
         ("Prime Minister Han Duck-soo", "source"),
         ("said", "cue"),
         ("the deployment was a grave threat", "content"),
     ] {
-        app.reader_mut().selection = Selection::of(words(marked));
+        app.reader_mut().selection = Selection::of(span_of(&doc, marked));
         run(&mut app, &[ClaimPart]);
         typed(&mut app, part);
         key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
