@@ -538,7 +538,7 @@ fn an_alias_split_off_survives_a_restart_and_an_edit() {
     );
     let md = desk.export("md");
     assert!(
-        md.contains("Split Amman off Jordan (to an actor of its own)"),
+        md.contains("Split Amman off Jordan (to an actor of its own, ua1)"),
         "{md}"
     );
 }
@@ -583,6 +583,67 @@ fn the_reading_position_comes_back_and_a_killed_saves_leftover_goes() {
     session.quit();
     assert_eq!(view().1, kept);
     assert!(!leftover.exists(), "the leftover removed");
+}
+
+/// Tags on a free note, from the notes list, completed from the tags of another briefing's
+/// review: they show in the list, survive a restart and reach the export.
+#[test]
+fn a_free_note_is_tagged_from_the_notes_list_completed_from_other_briefings() {
+    let desk = Desk::new(
+        "talks.md",
+        "The ministry said the talks would resume in Geneva on Friday.\n",
+    );
+    let dir = desk.dir.path();
+    // another briefing in the same data dir, one of its claims tagged "sanctions"
+    let other = dir.join("other.md");
+    std::fs::write(&other, "The envoy said the sanctions would stay.\n").unwrap();
+    let other_args = [desk.args()[0], desk.args()[1], other.to_str().unwrap()];
+    let mut session = Session::start_in(Some(dir), &[], &other_args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    session.step("2#", "the tags prompt", |s| s.contains("tags of c1"));
+    session.step("sanctions\r", "tagged", |s| {
+        s.contains("c1 tagged sanctions")
+    });
+    session.quit();
+
+    let args = desk.args();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    session.step("1v", "a passage selected", |s| s.contains("end moves"));
+    session.step("c", "the note editor", |s| s.contains("note on"));
+    session.step("ask the ministry\x13", "the note saved", |s| {
+        s.contains("note on the passage saved")
+    });
+    session.step("R", "the notes list", |s| s.contains("ask the ministry"));
+    session.step(
+        "#",
+        "the note's tags asked, the other briefing's offered",
+        |s| s.contains("tags of the note") && s.contains("used: sanctions"),
+    );
+    session.step("sa\t", "completed", |s| s.contains(" sanctions ▏"));
+    session.step("follow-up\r", "tagged, the list again", |s| {
+        s.contains("note tagged sanctions follow-up") && s.contains("✎ #sanctions #follow-up")
+    });
+    session.step("\x1b", "the list closed", |s| {
+        !s.contains("notes 1 · orphaned")
+    });
+    session.quit();
+
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("claims reviewed"));
+    session.step("R", "the note's tags kept", |s| {
+        s.contains("✎ #sanctions #follow-up")
+    });
+    session.step("\x1b", "the list closed", |s| {
+        !s.contains("notes 1 · orphaned")
+    });
+    session.quit();
+    let json = desk.json_export();
+    assert_eq!(
+        json["review"]["notes"][0]["tags"],
+        serde_json::json!(["sanctions", "follow-up"])
+    );
+    assert!(desk.export("md").contains("Tags: #sanctions #follow-up"));
 }
 
 /// A full disk under the review store (a file-size limit, RLIMIT_FSIZE, on the running

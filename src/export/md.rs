@@ -6,9 +6,9 @@ use std::fmt::Write;
 use crate::analysis::EventId;
 use crate::analysis::times::readable;
 use crate::document::DateSource;
-use crate::review::{Change, Part, Status};
+use crate::review::Status;
 
-use super::{Briefing, status, word};
+use super::{Briefing, describe, status, word};
 
 pub fn render(b: &Briefing) -> String {
     let mut out = String::new();
@@ -191,78 +191,7 @@ pub fn render(b: &Briefing) -> String {
             let _ = writeln!(out, "- Published date set to {date}{under}");
         }
         for correction in &b.review.corrections {
-            let what = match &correction.change {
-                Change::AddClaim { quote, .. } => {
-                    format!("Added as a claim: “{}”", inline(&quote.exact))
-                }
-                Change::MergeActors { from, into } => {
-                    format!("Merged {} into {}", inline(from), inline(into))
-                }
-                Change::ClaimKind { quote, to, .. } => {
-                    format!("Kind of “{}” set to {}", inline(&quote.exact), word(to))
-                }
-                Change::ClaimSource { quote, actor, .. } => format!(
-                    "Source of “{}” set to {}",
-                    inline(&quote.exact),
-                    actor.as_deref().map_or("none".to_string(), inline)
-                ),
-                Change::ClaimPart {
-                    quote, part, words, ..
-                } => match words {
-                    Some(words) => format!(
-                        "“{}” marked as {} of “{}”",
-                        inline(&words.exact),
-                        part_words(*part),
-                        inline(&quote.exact)
-                    ),
-                    None => format!("No hedges in “{}”", inline(&quote.exact)),
-                },
-                Change::SplitActor { name, alias, into } => format!(
-                    "Split {} off {} (to {})",
-                    inline(alias),
-                    inline(name),
-                    into.as_deref()
-                        .map_or("an actor of its own".to_string(), inline)
-                ),
-                Change::MoveMention { quote, into, .. } => format!(
-                    "Moved the mention “{}” to {}",
-                    inline(&quote.exact),
-                    into.as_deref()
-                        .map_or("an actor of its own".to_string(), inline)
-                ),
-                Change::RenameActor { name, to } => {
-                    format!("Renamed {} to {}", inline(name), inline(to))
-                }
-                Change::RetypeActor { name, to } => {
-                    format!("Re-typed {} as {}", inline(name), word(to))
-                }
-                Change::RemoveActor { name } => {
-                    format!("Removed {} (not an actor)", inline(name))
-                }
-                Change::EventDate {
-                    quote,
-                    value,
-                    typed,
-                    ..
-                } => match value {
-                    Some(value) => format!(
-                        "Event “{}” dated {} (typed “{}”)",
-                        inline(&quote.exact),
-                        inline(&value.to_string()),
-                        inline(typed)
-                    ),
-                    None => format!("Event “{}” made undated", inline(&quote.exact)),
-                },
-                Change::RemoveEvent { quote, .. } => {
-                    format!(
-                        "Removed the event “{}” (not an event)",
-                        inline(&quote.exact)
-                    )
-                }
-                Change::AddEvent { quote, .. } => {
-                    format!("Added as an event: “{}”", inline(&quote.exact))
-                }
-            };
+            let what = describe(&correction.change, &inline);
             let lost = if correction.orphaned {
                 " (no longer applies)"
             } else {
@@ -304,14 +233,6 @@ fn tags_line(tags: &[String]) -> String {
     // mid-line, so `#` opens no heading
     let tags: Vec<String> = tags.iter().map(|t| format!("#{}", inline(t))).collect();
     tags.join(" ")
-}
-
-/// A claim's part as a correction names it: "the content", "a hedge".
-fn part_words(part: Part) -> String {
-    match part {
-        Part::Hedge | Part::NoHedges => part.words().to_string(),
-        _ => format!("the {}", part.words()),
-    }
 }
 
 /// Text on one line: runs of whitespace become one space, then [`escape`].

@@ -1,6 +1,8 @@
 //! `brief export`: the analysis and the analyst's review in one format, one file per format.
 //! Each renderer is a pure function of the [`Briefing`] (no clock, no files).
 
+mod changes;
+pub use changes::describe;
 mod claimreview;
 pub(crate) mod csv;
 mod json;

@@ -7,7 +7,7 @@ use crate::document::{Document, Span};
 use crate::schema::ClaimIds;
 
 use super::anchor::locate;
-use super::correct;
+use super::correct::{self, Destination};
 use super::model::{Change, Correction, Quote, Review};
 
 /// Applies every correction in force to `analysis`, then attaches the items.
@@ -95,13 +95,24 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
                 _ => true,
             }
         }
-        Change::SplitActor { name, alias, into } => {
+        Change::SplitActor {
+            name,
+            alias,
+            into,
+            number,
+        } => {
             let target = into.as_deref().map(|n| correct::find_actor(analysis, n));
             match (correct::find_actor(analysis, name), target) {
                 (Some(from), None | Some(Some(_))) => {
-                    let into = target.flatten();
+                    let to = target.flatten().map_or(
+                        Destination::New {
+                            name: alias,
+                            number: number.unwrap_or_default(),
+                        },
+                        Destination::Actor,
+                    );
                     let reads = |span: Span| doc.slice(span) == alias.as_str();
-                    correct::move_mentions(doc, analysis, from, into, alias, reads).is_none()
+                    correct::move_mentions(doc, analysis, from, to, reads).is_none()
                 }
                 _ => true,
             }
@@ -111,6 +122,7 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
             start,
             end,
             into,
+            number,
         } => {
             let words = relocate(doc, quote, (start, end));
             let target = into.as_deref().map(|n| correct::find_actor(analysis, n));
@@ -120,10 +132,16 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
             });
             match (from, target) {
                 (Some((from, w)), None | Some(Some(_))) => {
-                    let into = target.flatten();
-                    let name = doc.slice(w).trim().to_string();
+                    let name = doc.slice(w).trim();
+                    let to = target.flatten().map_or(
+                        Destination::New {
+                            name,
+                            number: number.unwrap_or_default(),
+                        },
+                        Destination::Actor,
+                    );
                     let inside = |span: Span| w.contains(span);
-                    correct::move_mentions(doc, analysis, from, into, &name, inside).is_none()
+                    correct::move_mentions(doc, analysis, from, to, inside).is_none()
                 }
                 _ => true,
             }
@@ -189,19 +207,38 @@ pub fn apply(doc: &Document, analysis: &mut Analysis, correction: &mut Correctio
 }
 
 /// What the analyst adds, each in a series of numbers of its own (u1 ... claims, ut1 ...
-/// events).
+/// events, ua1 ... actors: those a split or a mention moved makes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Series {
     Claims,
     Events,
+    Actors,
 }
 
 impl Series {
+    const ALL: [Series; 3] = [Series::Claims, Series::Events, Series::Actors];
+
+    /// The series of what the change adds, if it adds something.
+    pub fn of(change: &Change) -> Option<Series> {
+        Series::ALL
+            .into_iter()
+            .find(|s| s.number(&mut change.clone()).is_some())
+    }
+
     /// The number of an addition of this series, if the change is one.
-    fn number(self, change: &mut Change) -> Option<&mut Option<usize>> {
+    pub fn number(self, change: &mut Change) -> Option<&mut Option<usize>> {
         match (self, change) {
             (Series::Claims, Change::AddClaim { number, .. })
-            | (Series::Events, Change::AddEvent { number, .. }) => Some(number),
+            | (Series::Events, Change::AddEvent { number, .. })
+            | (
+                Series::Actors,
+                Change::SplitActor {
+                    into: None, number, ..
+                }
+                | Change::MoveMention {
+                    into: None, number, ..
+                },
+            ) => Some(number),
             _ => None,
         }
     }
@@ -209,18 +246,14 @@ impl Series {
 
 /// The number an addition was given, if the change is one.
 fn added_number(change: &Change, series: Series) -> Option<usize> {
-    match (series, change) {
-        (Series::Claims, Change::AddClaim { number, .. })
-        | (Series::Events, Change::AddEvent { number, .. }) => *number,
-        _ => None,
-    }
+    series.number(&mut change.clone()).copied().flatten()
 }
 
 /// Gives each addition without a number (a format 2 file kept none) or with one an earlier
 /// addition of its series took (two readers adding one at once) the next free number, in
 /// the order kept; the others keep theirs.
 pub fn number_added(corrections: &mut [Correction]) {
-    for series in [Series::Claims, Series::Events] {
+    for series in Series::ALL {
         let mut next = next_number(corrections, series);
         let mut taken = Vec::new();
         for correction in corrections.iter_mut() {
@@ -235,9 +268,19 @@ pub fn number_added(corrections: &mut [Correction]) {
     }
 }
 
+/// The number an addition of `series` about `target` ([`Change::target`]) takes: the one a
+/// correction of the same thing was given, undone or not (an added claim added again, an
+/// alias split off again, keeps its id), else one past every number given, undone ones too,
+/// so no id is ever given to two things.
+pub fn number_for(corrections: &[Correction], target: &Change, series: Series) -> usize {
+    let same = corrections.iter().find(|c| c.change.target() == *target);
+    same.and_then(|c| added_number(&c.change, series))
+        .unwrap_or_else(|| next_number(corrections, series))
+}
+
 /// The number the next addition of `series` takes: one past every number given, undone
 /// ones too, so no id is ever given twice.
-pub fn next_number(corrections: &[Correction], series: Series) -> usize {
+fn next_number(corrections: &[Correction], series: Series) -> usize {
     let numbers = corrections
         .iter()
         .filter_map(|c| added_number(&c.change, series));

@@ -145,8 +145,17 @@ fn renumber_actors(analysis: &mut Analysis, gone: usize, instead: Option<usize>)
     }
 }
 
-/// Moves the mentions of actor `from` that `moved` picks to actor `into`, or to a new actor
-/// named `name` of `from`'s kind (appended, so no actor's index moves); the words of those
+/// Where mentions moved go.
+#[derive(Debug, Clone, Copy)]
+pub enum Destination<'a> {
+    /// An actor of the analysis, by index.
+    Actor(usize),
+    /// A new actor of this name, the analyst's `number`th (ua<number>).
+    New { name: &'a str, number: usize },
+}
+
+/// Moves the mentions of actor `from` that `moved` picks to `to`: an actor, or a new one of
+/// `from`'s kind (appended, so no actor's index moves); the words of those
 /// mentions become aliases of where they went and stop being `from`'s when none of its
 /// mentions reads so any more. A claim's source or an event that holds a moved mention names
 /// where it went too, and stops naming `from` when it holds no mention of it. An actor left
@@ -156,11 +165,12 @@ pub fn move_mentions(
     doc: &Document,
     analysis: &mut Analysis,
     from: usize,
-    into: Option<usize>,
-    name: &str,
+    to: Destination,
     moved: impl Fn(Span) -> bool,
 ) -> Option<usize> {
-    if into == Some(from) || into.is_some_and(|i| i >= analysis.actors.len()) {
+    if let Destination::Actor(into) = to
+        && (into == from || into >= analysis.actors.len())
+    {
         return None;
     }
     let actor = analysis.actors.get_mut(from)?;
@@ -175,24 +185,22 @@ pub fn move_mentions(
         .aliases
         .retain(|a| reads(&left, a) || !reads(&gone, a));
     let kind = actor.kind;
-    let into = into.unwrap_or_else(|| {
-        keep_actor_ids(analysis);
-        let added = analysis.actors.iter().filter_map(|a| match a.id {
-            Some(ActorId::Added(n)) => Some(n),
-            _ => None,
-        });
-        let number = added.max().unwrap_or(0) + 1;
-        analysis.actors.push(Actor {
-            name: name.to_string(),
-            kind,
-            role: None,
-            affiliation: None,
-            aliases: Vec::new(),
-            mentions: Vec::new(),
-            id: Some(ActorId::Added(number)),
-        });
-        analysis.actors.len() - 1
-    });
+    let into = match to {
+        Destination::Actor(into) => into,
+        Destination::New { name, number } => {
+            keep_actor_ids(analysis);
+            analysis.actors.push(Actor {
+                name: name.to_string(),
+                kind,
+                role: None,
+                affiliation: None,
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                id: Some(ActorId::Added(number)),
+            });
+            analysis.actors.len() - 1
+        }
+    };
     let target = &mut analysis.actors[into];
     for m in &gone {
         let alias = doc.slice(m.span());

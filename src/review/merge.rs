@@ -8,7 +8,9 @@ use std::hash::Hash;
 
 use jiff::Timestamp;
 
-use super::model::{Change, Changed, ClaimReview, Correction, FreeNote, Quote, Review, Status};
+use super::model::{
+    Change, Changed, ClaimReview, Correction, FreeNote, NEVER, Quote, Review, Status,
+};
 
 pub trait Item: Clone {
     type Key: Eq + Hash + Clone;
@@ -65,8 +67,11 @@ impl Item for ClaimReview {
         };
         let pick = |k: usize| if theirs[k] > mine[k] { other } else { self };
         out.status = pick(0).status;
-        // the verdict's: who set the status is who reviewed the claim
-        out.reviewer = pick(0).reviewer.clone();
+        // the verdict's: who set the status is who reviewed the claim; while no one has,
+        // who changed it last (a note, a grade, tags), as the newer whole says
+        if mine[0].max(theirs[0]) > NEVER {
+            out.reviewer = pick(0).reviewer.clone();
+        }
         out.grade = pick(1).grade;
         out.note = pick(2).note.clone();
         out.tags = pick(3).tags.clone();
@@ -328,6 +333,19 @@ mod tests {
             assert_eq!(merged[0].status, Status::Disputed);
             assert_eq!(merged[0].tags, ["sanctions"]);
             assert_eq!(merged[0].reviewer.as_deref(), Some("Kim"));
+        }
+        // with no verdict from either, the later change names it: Ann's tags after Kim's
+        // note
+        let mut kim = fresh();
+        kim.note = Some("Ask the ministry.".into());
+        kim.reviewer = Some("Kim".into());
+        kim.stamp_changes(&fresh(), at(10));
+        for merged in [
+            merge_items(&[ann.clone()], &[kim.clone()]),
+            merge_items(&[kim.clone()], &[ann.clone()]),
+        ] {
+            assert_eq!(merged[0].note.as_deref(), Some("Ask the ministry."));
+            assert_eq!(merged[0].reviewer.as_deref(), Some("Ann"));
         }
     }
 }

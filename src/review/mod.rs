@@ -261,6 +261,14 @@ impl Session {
             .filter(|c| c.orphaned && !c.is_empty())
     }
 
+    /// The corrections in force that no longer apply: what they name is not in the text.
+    pub fn orphaned_corrections(&self) -> impl Iterator<Item = &Correction> {
+        self.review
+            .corrections
+            .iter()
+            .filter(|c| c.orphaned && !c.withdrawn)
+    }
+
     /// The free notes in force (orphaned ones included, flagged).
     pub fn notes(&self) -> impl Iterator<Item = &FreeNote> {
         self.review.notes.iter().filter(|n| !n.text.is_empty())
@@ -340,19 +348,35 @@ impl Session {
     /// Rewrites the free note that quotes `quote`, whether it still attaches to the text or
     /// is orphaned; an empty (or blank) text removes it. `false` when there is no such note.
     pub fn edit_note(&mut self, quote: &Quote, text: &str, now: Timestamp) -> bool {
+        let text = match text.trim().is_empty() {
+            true => String::new(),
+            false => text.to_string(),
+        };
+        self.change_note(quote, now, |n| n.text = text)
+    }
+
+    /// Files the free note that quotes `quote` under `tags` (none: no tags). `false` when
+    /// there is no such note.
+    pub fn set_note_tags(&mut self, quote: &Quote, tags: Vec<String>, now: Timestamp) -> bool {
+        self.change_note(quote, now, |n| n.tags = tags)
+    }
+
+    /// The free note that quotes `quote`, changed by `change` and saved as this reviewer's.
+    fn change_note(
+        &mut self,
+        quote: &Quote,
+        now: Timestamp,
+        change: impl FnOnce(&mut FreeNote),
+    ) -> bool {
         let Some(note) = self.notes().find(|n| &n.quote == quote) else {
             return false;
         };
-        let note = FreeNote {
-            text: if text.trim().is_empty() {
-                String::new()
-            } else {
-                text.to_string()
-            },
+        let mut note = FreeNote {
             reviewer: Some(self.review.reviewer.clone()),
             updated: stamp(now),
             ..note.clone()
         };
+        change(&mut note);
         let before = put(&mut self.review.notes, note);
         self.undo.push(Undo::Note(quote.clone(), before));
         true
@@ -373,6 +397,16 @@ impl Session {
     /// Every tag used in this review, each once, sorted.
     pub fn tags(&self) -> Vec<String> {
         self.review.live().tags()
+    }
+
+    /// Every tag used in this review and in the stored reviews of every other briefing,
+    /// each once, sorted (reads every review in the store: [`Store::tags`]).
+    pub fn tags_everywhere(&self) -> Vec<String> {
+        let mut tags = self.tags();
+        tags.extend(self.store.iter().flat_map(Store::tags));
+        tags.sort_unstable();
+        tags.dedup();
+        tags
     }
 
     /// Adds the passage `span` (bytes) as a claim the machine missed, recorded as a
@@ -530,7 +564,13 @@ impl Session {
         };
         let went = into.clone().unwrap_or_else(|| alias.to_string());
         let alias = alias.to_string();
-        self.correct(doc, analysis, Change::SplitActor { name, alias, into }, now);
+        let change = self.numbered(Change::SplitActor {
+            name,
+            alias,
+            into,
+            number: None,
+        });
+        self.correct(doc, analysis, change, now);
         correct::find_actor(analysis, &went)
     }
 
@@ -556,12 +596,13 @@ impl Session {
             .clone()
             .unwrap_or_else(|| quote.exact.trim().to_string());
         let (start, end) = (doc.char_offset(span.start), doc.char_offset(span.end));
-        let change = Change::MoveMention {
+        let change = self.numbered(Change::MoveMention {
             quote,
             start,
             end,
             into,
-        };
+            number: None,
+        });
         self.correct(doc, analysis, change, now);
         correct::find_actor(analysis, &went)
     }
@@ -692,26 +733,38 @@ impl Session {
         analysis.timeline.iter().position(|e| e.span == span)
     }
 
-    /// The passage `span` (bytes) added to `series`, with the series' next number; none
-    /// when it is not a passage of the text.
+    /// The passage `span` (bytes) added to `series`, numbered; none when it is not a
+    /// passage of the text.
     fn addition(&self, doc: &Document, span: Span, series: attach::Series) -> Option<Change> {
         let quote = Quote::of(&doc.text, span)?;
         let (start, end) = (doc.char_offset(span.start), doc.char_offset(span.end));
-        let number = Some(attach::next_number(&self.review.corrections, series));
-        Some(match series {
-            attach::Series::Claims => Change::AddClaim {
-                quote,
-                start,
-                end,
-                number,
-            },
+        Some(self.numbered(match series {
             attach::Series::Events => Change::AddEvent {
                 quote,
                 start,
                 end,
-                number,
+                number: None,
             },
-        })
+            _ => Change::AddClaim {
+                quote,
+                start,
+                end,
+                number: None,
+            },
+        }))
+    }
+
+    /// `change` with the number of its series when it adds something (a claim, an event, an
+    /// actor split off or made of a mention moved): [`attach::number_for`].
+    fn numbered(&self, mut change: Change) -> Change {
+        let target = change.target();
+        if let Some(series) = attach::Series::of(&change) {
+            let number = attach::number_for(&self.review.corrections, &target, series);
+            if let Some(slot) = series.number(&mut change) {
+                *slot = Some(number);
+            }
+        }
+        change
     }
 
     /// Takes back the last change. A taken-back correction restores the analysis as it was

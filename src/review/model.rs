@@ -327,19 +327,24 @@ pub enum Change {
         words_start: usize,
     },
     /// The mentions of actor `name` that read `alias` (a wrong alias) split off to the
-    /// actor `into`, or to a new actor named `alias` (none).
+    /// actor `into`, or to a new actor named `alias` (none): the analyst's `number`th (its
+    /// id `ua<number>`, which never changes, as for an added claim).
     SplitActor {
         name: String,
         alias: String,
         into: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<usize>,
     },
     /// The mentions inside the quoted words (whoever's they are) moved to the actor `into`,
-    /// or to a new actor named by the words (none).
+    /// or to a new actor named by the words (none), numbered as a split's.
     MoveMention {
         quote: Quote,
         start: usize,
         end: usize,
         into: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        number: Option<usize>,
     },
     /// An actor renamed; its old name stays one of its aliases, so the change re-applies.
     RenameActor { name: String, to: String },
@@ -418,10 +423,14 @@ impl Change {
                     *words = None;
                 }
             }
-            Change::SplitActor { into, .. } => *into = None,
+            Change::SplitActor { into, number, .. } => (*into, *number) = (None, None),
             Change::MoveMention {
-                start, end, into, ..
-            } => (*start, *end, *into) = (0, 0, None),
+                start,
+                end,
+                into,
+                number,
+                ..
+            } => (*start, *end, *into, *number) = (0, 0, None, None),
             Change::RenameActor { to, .. } => to.clear(),
             Change::RetypeActor { to, .. } => *to = ActorKind::Other,
             Change::MergeActors { .. } | Change::RemoveActor { .. } => {}

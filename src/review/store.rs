@@ -138,13 +138,30 @@ impl Store {
     /// [`Store::load`] sets aside and reports): for a glance before the briefing is
     /// analysed, at its published date.
     pub fn peek(&self, key: &BriefingKey) -> Option<Review> {
-        let bytes = fs::read(self.path(key)).ok()?;
-        let stored: StoredReview = serde_json::from_slice(&bytes).ok()?;
-        let mut review = READ
-            .contains(&stored.schema.as_str())
-            .then_some(stored.review)?;
-        review.own_items();
-        Some(review)
+        glance(&self.path(key))
+    }
+
+    /// Every tag used in the reviews of every briefing in the store, each once, sorted: what
+    /// a tag typed is completed from. Each review read as [`Store::peek`] reads it (one that
+    /// does not read gives none); it costs a read of every review, so it is asked for when a
+    /// tag is about to be typed, not at each key.
+    pub fn tags(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut tags: Vec<String> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                name.ends_with(".json") && !name.ends_with(".view.json")
+            })
+            .filter_map(|p| glance(&p))
+            .flat_map(|review| review.live().tags())
+            .collect();
+        tags.sort_unstable();
+        tags.dedup();
+        tags
     }
 
     /// Merges `review` with what is on disk and writes the result, which it returns.
@@ -402,4 +419,15 @@ impl Store {
         fs::rename(path, &aside).map_err(io_error(path))?;
         Ok(aside)
     }
+}
+
+/// The review file at `path` as it reads, none when it does not (or is of no format read).
+fn glance(path: &Path) -> Option<Review> {
+    let bytes = fs::read(path).ok()?;
+    let stored: StoredReview = serde_json::from_slice(&bytes).ok()?;
+    let mut review = READ
+        .contains(&stored.schema.as_str())
+        .then_some(stored.review)?;
+    review.own_items();
+    Some(review)
 }

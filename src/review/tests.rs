@@ -857,3 +857,41 @@ fn merged_removed_and_split_actors_move_no_other_actors_id() {
     let (_, again, _, _) = open(dir.path(), text);
     assert_eq!(ids(&again), ids(&a));
 }
+
+/// An actor the analyst made keeps its ua id for good: an earlier split undone, or orphaned
+/// by an edit, moves no later one's id, and no id is given to a second actor.
+#[test]
+fn an_actor_split_off_keeps_its_id_when_an_earlier_split_is_undone_or_orphaned() {
+    use crate::schema::actor_id_at;
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Jordan said the border was calm. Amman denied it. \
+                North Korea said the talks failed. Pyongyang denied it later.\n";
+    let (d, mut a, mut s, _) = open(dir.path(), text);
+    let id_of = |a: &Analysis, name: &str| {
+        let i = correct::find_actor(a, name).unwrap_or_else(|| panic!("no {name}"));
+        actor_id_at(&a.actors, i)
+    };
+    let split = |s: &mut Session, a: &mut Analysis, alias: &str, second: i64| {
+        let from = correct::find_actor(a, alias).unwrap();
+        assert_ne!(a.actors[from].name, alias, "{alias} is an alias");
+        let went = s.split_actor(&d, a, from, alias, None, at(second)).unwrap();
+        actor_id_at(&a.actors, went)
+    };
+    assert_eq!(split(&mut s, &mut a, "Amman", 1), "ua1");
+    assert!(s.undo(&d, &mut a, at(2)));
+    // ua1 was Amman's, in any export made meanwhile: never given to another
+    assert_eq!(split(&mut s, &mut a, "Pyongyang", 3), "ua2");
+    // the same alias split off again is the same actor again
+    assert_eq!(split(&mut s, &mut a, "Amman", 4), "ua1");
+    s.save(&d, &mut a, at(5)).unwrap();
+    let (_, again, _, _) = open(dir.path(), text);
+    assert_eq!(id_of(&again, "Amman"), "ua1");
+    assert_eq!(id_of(&again, "Pyongyang"), "ua2");
+    // Amman's sentence gone: its split orphaned, Pyongyang's id unmoved
+    let (_, cut, s2, _) = open(dir.path(), &text.replace("Amman denied it. ", ""));
+    assert!(matches!(
+        orphaned_changes(&s2)[..],
+        [Change::SplitActor { .. }]
+    ));
+    assert_eq!(id_of(&cut, "Pyongyang"), "ua2");
+}

@@ -57,6 +57,9 @@ pub struct App {
     pub warnings: Vec<Warning>,
     /// Briefings left with review changes that could not be saved.
     pub lost: usize,
+    /// The library entry `P` asked the published date of before it was read: the date is
+    /// asked for when it opens.
+    ask_published: Option<usize>,
 }
 
 impl App {
@@ -82,6 +85,7 @@ impl App {
             pending: None,
             warnings: Vec::new(),
             lost: 0,
+            ask_published: None,
         }
     }
 
@@ -242,6 +246,9 @@ impl App {
         }
         self.opened = Some(i);
         self.screen = Screen::Reader;
+        if self.ask_published.take() == Some(i) {
+            self.handle(Action::SetPublished);
+        }
         self.heard();
     }
 
@@ -329,12 +336,17 @@ impl App {
             }
             // the published date from the list: the briefing opens, asking for it
             SetPublished if self.screen == Screen::Library => {
+                let entry = self.library.as_ref().and_then(Library::selected);
                 self.handle(Open);
                 if self.screen == Screen::Reader {
                     self.handle(SetPublished);
+                } else {
+                    // still being read: asked once it opens
+                    self.ask_published = entry;
                 }
                 return;
             }
+            _ if self.screen == Screen::Library => self.ask_published = None,
             _ => {}
         }
         let effect = match (self.screen, &mut self.library, &mut self.reader) {

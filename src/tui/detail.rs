@@ -12,7 +12,7 @@ use super::reader::Reader;
 use super::theme;
 use super::widgets::{bordered, centred, clear};
 use crate::export::word;
-use crate::review::{Change, Status};
+use crate::review::{Change, Part, Status};
 use crate::schema::ClaimIds;
 
 /// The view's rows before wrapping: a label and its words.
@@ -92,27 +92,41 @@ pub fn rows(app: &Reader, claim: usize) -> Vec<(&'static str, String)> {
         rows.push(("reviewed by", by));
     }
     if let Some(session) = &app.session {
-        let exact = doc.slice(c.span);
-        for correction in session.review().live().corrections {
+        let corrections = session.review().live().corrections;
+        // a correction names the claim by its words when made: those it has now, and each
+        // content it had before one was marked anew (a source marked, then the content)
+        let mut known = vec![doc.slice(c.span)];
+        for correction in corrections.iter().rev() {
+            if let Change::ClaimPart {
+                quote,
+                part: Part::Content,
+                words: Some(words),
+                ..
+            } = &correction.change
+                && known.contains(&words.exact.as_str())
+                && !known.contains(&quote.exact.as_str())
+            {
+                known.push(&quote.exact);
+            }
+        }
+        let known = |quote: &crate::review::Quote| known.contains(&quote.exact.as_str());
+        for correction in &corrections {
             let said = match &correction.change {
-                Change::AddClaim { quote, .. } if quote.exact == exact => {
+                Change::AddClaim { quote, .. } if known(quote) => {
                     "added by the analyst".to_string()
                 }
-                Change::ClaimKind { quote, to, .. } if quote.exact == exact => {
+                Change::ClaimKind { quote, to, .. } if known(quote) => {
                     format!("kind set to {}", word(to))
                 }
-                Change::ClaimSource { quote, actor, .. } if quote.exact == exact => {
+                Change::ClaimSource { quote, actor, .. } if known(quote) => {
                     format!("source set to {}", actor.as_deref().unwrap_or("none"))
                 }
-                // a content drawn anew is found by its new words
                 Change::ClaimPart {
                     quote, part, words, ..
-                } if quote.exact == exact || words.as_ref().is_some_and(|w| w.exact == exact) => {
-                    match words {
-                        Some(w) => format!("{} marked: “{}”", part.words(), w.exact),
-                        None => "no hedges".to_string(),
-                    }
-                }
+                } if known(quote) => match words {
+                    Some(w) => format!("{} marked: “{}”", part.words(), w.exact),
+                    None => "no hedges".to_string(),
+                },
                 _ => continue,
             };
             let when = correction.updated.strftime("%Y-%m-%d %H:%M");

@@ -214,6 +214,8 @@ pub enum Command {
     Confirm,
     #[strum(message = "keep")]
     Keep,
+    #[strum(message = "its tags")]
+    Tags,
 }
 
 impl Command {
@@ -281,6 +283,7 @@ const CONTEXTS: &[(Context, &[(Command, Bound)])] = {
                 (Up, As(Action::Up)),
                 (GoTo, As(Action::Open)),
                 (Edit, As(Action::Note)),
+                (Tags, As(Action::Tags)),
                 (Remove, Keys(&["d", "delete"])),
                 (Confirm, Keys(&["y"])),
                 (Close, As(Action::Back)),

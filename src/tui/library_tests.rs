@@ -447,6 +447,29 @@ fn the_published_date_is_set_from_the_list_and_the_row_shows_it() {
     assert!(screen.contains("2031-03-01"), "{screen}");
 }
 
+/// `P` on a briefing still being read: the date is asked for once it is read and opens.
+#[test]
+fn the_published_date_asked_of_a_briefing_still_read_is_asked_when_it_opens() {
+    let mut app = library();
+    run(&mut app, &[Bottom]);
+    assert_eq!(selected_title(&app), "slow.md");
+    run(&mut app, &[SetPublished]);
+    assert!(app.in_library(), "still being read");
+    let library = app.library.as_mut().unwrap();
+    let index = library.selected().unwrap();
+    let arrived = Arrived {
+        generation: library.generation,
+        index,
+        result: Ok(briefing(
+            "The ministry said on Friday that talks would resume.\n",
+        )),
+    };
+    app.arrived(arrived);
+    assert!(!app.in_library());
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    assert!(screen.contains(" published "), "{screen}");
+}
+
 /// Two briefings naming one union leader and one shipping firm, indexed in a temporary
 /// folder, opened as a library from the index.
 fn indexed_pair() -> (tempfile::TempDir, App) {

@@ -1,4 +1,4 @@
-//! Drawing the notes list (`R`): each free note with its passage, then the review items the
+//! Drawing the notes list (`R`): each free note with its tags and passage, then the review items the
 //! text no longer holds, marked orphaned, with their quote, status, grade and note. Its
 //! state and keys are the reader's ([`super::reader::Entry`]).
 
@@ -10,9 +10,10 @@ use ratatui::widgets::Paragraph;
 use super::claims::verdict;
 use super::widgets::{bordered, centred, clear, clip, row_style};
 
-use super::reader::notes::ORPHANED;
+use super::reader::notes::{NO_LONGER_APPLIES, ORPHANED};
 use super::reader::{Entry, Reader};
 use super::theme;
+use crate::export::describe;
 
 /// The list, over the panes.
 pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, selected: usize, hint: &str) {
@@ -46,29 +47,44 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, selected: usize, hint: 
     frame.render_widget(Paragraph::new(rows).block(bordered(title, hint)), place);
 }
 
-/// An entry's two rows: what it is and what it quotes, then its note.
+/// An entry's two rows: what it is and what it quotes, then its note (a correction: what
+/// it did, then that it is kept).
 fn entry_rows(entry: &Entry, width: usize, selected: bool) -> [Line<'static>; 2] {
     let style = row_style(selected);
-    let (head, quote, note) = match entry {
+    let quoted = |q: &str| format!("“{q}”");
+    let (head, words, note, tags) = match entry {
         Entry::Note(note, span) => {
             let head = match span {
                 Some(_) => "✎".to_string(),
                 None => format!("✎ {ORPHANED} ·"),
             };
-            (head, &note.quote.exact, Some(note.text.as_str()))
+            (
+                head,
+                quoted(&note.quote.exact),
+                Some(note.text.as_str()),
+                &note.tags[..],
+            )
         }
         Entry::Orphan(review) => (
             format!("{ORPHANED} · {}", verdict(Some(review)).trim_end()),
-            &review.quote.exact,
+            quoted(&review.quote.exact),
             review.note.as_deref(),
+            &review.tags[..],
+        ),
+        Entry::Correction(correction) => (
+            format!("{NO_LONGER_APPLIES} ·"),
+            describe(&correction.change, &|s| s.to_string()),
+            Some("kept, applied again once what it names is back, and in the export"),
+            &[][..],
         ),
     };
+    let orphaned = !matches!(entry, Entry::Note(_, Some(_)));
+    let head = tags.iter().fold(head, |head, tag| format!("{head} #{tag}"));
     let head = clip(&head, width);
     let room = width.saturating_sub(head.chars().count() + 1);
-    let orphaned = head.contains(ORPHANED);
     let first = Line::from(vec![
         Text::styled(head, if orphaned { theme::key() } else { theme::dim() }),
-        Text::raw(format!(" {}", clip(&format!("“{quote}”"), room))),
+        Text::raw(format!(" {}", clip(&words, room))),
     ])
     .style(style);
     let note = match note {

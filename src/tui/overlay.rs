@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::keymap::{Command, Context, Keymap};
 use super::notes;
-use super::reader::{NoteOn, Overlay, Pick, Reader, Typed};
+use super::reader::{NoteOn, Overlay, Pick, Reader, Typed, offered};
 use super::theme;
 use super::widgets::{bordered, centred, clear, row_style};
 
@@ -70,7 +70,8 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
             prompt_hint(keys)
         ),
         Overlay::Typing {
-            on: Typed::Tags(_), ..
+            on: Typed::Tags(_) | Typed::NoteTags(_),
+            ..
         } => format!(
             "words, spaces between; tab completes a tag used before · {}",
             prompt_hint(keys)
@@ -85,11 +86,12 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
         Overlay::Notes { confirm: false, .. } => {
             let key = in_context(Context::NotesList);
             format!(
-                "{}/{} choose · {} go to the passage · {} edit · {} delete · {} close",
+                "{}/{} choose · {} go to the passage · {} edit · {} tags · {} delete · {} close",
                 key(Down),
                 key(Up),
                 key(GoTo),
                 key(Edit),
+                key(Tags),
                 key(Remove),
                 key(Close)
             )
@@ -231,6 +233,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                 }
                 Typed::Published => " published ".to_string(),
                 Typed::Tags(claim) => format!(" tags of {} ", app.claim_id(*claim)),
+                Typed::NoteTags(_) => " tags of the note ".to_string(),
                 Typed::EventDate(event) => {
                     let label = app
                         .analysis
@@ -244,8 +247,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                 Text::raw(format!(" {text}")),
                 Text::styled("▏", theme::key()),
             ]);
-            let used = app.tags_used();
-            if matches!(on, Typed::Tags(_)) && !used.is_empty() {
+            let used = offered(text, &app.known_tags);
+            if on.is_tags() && !used.is_empty() {
+                let used: Vec<&str> = used.iter().map(|t| t.as_str()).collect();
                 let used = Line::styled(format!(" used: {}", used.join(" ")), theme::dim());
                 (title, vec![row, used], 4)
             } else {

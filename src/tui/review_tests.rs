@@ -47,6 +47,12 @@ fn briefing(dir: &std::path::Path, text: &str) -> App {
     app
 }
 
+/// The bytes of the first occurrence of `words`.
+fn span_of(doc: &Document, words: &str) -> Span {
+    let start = doc.text.find(words).unwrap();
+    Span::new(start, start + words.len())
+}
+
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     app.handle_key(KeyEvent::new(code, modifiers));
 }
@@ -723,6 +729,10 @@ fn m_merges_the_selected_actor_into_one_chosen_in_a_picker() {
         app.message.as_deref(),
         Some(format!("{from_name} merged into {into_name}").as_str())
     );
+    // the actor merged into is the one selected now, so the next key acts on it
+    let reader = app.reader();
+    let selected = &reader.analysis.as_ref().unwrap().actors[reader.actors.selected];
+    assert_eq!(selected.name, into_name);
     assert_eq!(
         actors(&reviewed(dir.path())),
         before - 1,
@@ -743,6 +753,39 @@ fn an_item_the_edited_text_no_longer_holds_is_reported_as_orphaned() {
     let message = app.message.clone().unwrap_or_default();
     assert!(message.contains("orphaned"), "{message}");
     assert_eq!(app.reader().session.as_ref().unwrap().orphans().count(), 1);
+}
+
+/// A correction whose actor the edited text no longer names is counted, and listed under
+/// `R` with what it did, as an orphaned claim review is.
+#[test]
+fn a_correction_that_no_longer_applies_is_counted_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = |text: &str| briefing(dir.path(), text);
+    let text = "Kim Jong Un visited a missile factory, state media said. \
+                The mayor said the old bridge would close in June.\n";
+    let mut app = open(text);
+    let actors = &app.reader().analysis.as_ref().unwrap().actors;
+    let kim = actors.iter().position(|a| a.name == "Kim Jong Un");
+    let kim = kim.expect("Kim Jong Un");
+    run(&mut app, &[FocusActors]);
+    app.reader_mut().actors.selected = kim;
+    run(&mut app, &[RemoveActor]);
+    assert_eq!(app.message.as_deref(), Some("Kim Jong Un removed"));
+    let mut app = open("The mayor said the old bridge would close in June.\n");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with("1 review item no longer matches the text"),
+        "{message}"
+    );
+    run(&mut app, &[Notes]);
+    let screen = draw(&mut app, 120, 20).backend().to_string();
+    assert!(
+        screen.contains(
+            "orphaned correction: no longer applies · Removed Kim Jong Un (not an actor)"
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("notes 0 · orphaned 1"), "{screen}");
 }
 
 #[test]
@@ -844,6 +887,7 @@ fn the_notes_list_shows_free_notes_and_orphans_and_edits_and_deletes_notes() {
         .map(|e| match e {
             Entry::Note(n, _) => n.text.clone(),
             Entry::Orphan(r) => r.quote.exact.clone(),
+            Entry::Correction(c) => format!("{:?}", c.change),
         })
         .collect();
     assert_eq!(
@@ -1301,10 +1345,7 @@ fn words_marked_in_the_article_become_a_claims_cue_source_or_content() {
     let text = "The council denied on Monday that tolls would rise, officials said.\n";
     let mut app = briefing(dir.path(), text);
     let doc = app.reader().doc.clone().unwrap();
-    let words = |w: &str| {
-        let start = doc.text.find(w).unwrap();
-        Span::new(start, start + w.len())
-    };
+    let words = |w: &str| span_of(&doc, w);
     run(&mut app, &[FocusArticle, NextClaim, Select]);
     let claim = app.reader().target_claim().expect("a claim in the article");
     app.reader_mut().selection = Selection::of(words("denied on Monday"));
@@ -1341,6 +1382,37 @@ fn words_marked_in_the_article_become_a_claims_cue_source_or_content() {
     );
 }
 
+/// The detail view lists every correction of a claim, those made before its content was
+/// marked anew (and so named by the words it had then) too.
+#[test]
+fn a_claims_detail_lists_its_corrections_from_before_its_content_was_marked_anew() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Prime Minister Han Duck-soo said the deployment was a grave threat, \
+                according to his office.\n";
+    let mut app = briefing(dir.path(), text);
+    let doc = app.reader().doc.clone().unwrap();
+    run(&mut app, &[FocusArticle, NextClaim, Select]);
+    for (marked, part) in [
+        ("Prime Minister Han Duck-soo", "source"),
+        ("said", "cue"),
+        ("the deployment was a grave threat", "content"),
+    ] {
+        app.reader_mut().selection = Selection::of(span_of(&doc, marked));
+        run(&mut app, &[ClaimPart]);
+        typed(&mut app, part);
+        key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
+    }
+    run(&mut app, &[FocusClaims, ClaimDetail]);
+    let screen = draw(&mut app, 120, 30).backend().to_string();
+    for said in [
+        "source marked: “Prime Minister Han Duck-soo”",
+        "cue marked: “said”",
+        "content marked: “the deployment was a grave threat”",
+    ] {
+        assert!(screen.contains(said), "{said:?} in {screen}");
+    }
+}
+
 #[test]
 fn an_alias_is_split_off_and_a_mention_moved_from_the_keyboard() {
     let dir = tempfile::tempdir().unwrap();
@@ -1370,6 +1442,9 @@ fn an_alias_is_split_off_and_a_mention_moved_from_the_keyboard() {
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(app.message.as_deref(), Some("Amman split off Jordan"));
     assert_eq!(actor(&app, "Amman").map(|a| a.0), Some(2));
+    let reader = app.reader();
+    let selected = &reader.analysis.as_ref().unwrap().actors[reader.actors.selected];
+    assert_eq!(selected.name, "Amman", "the actor split off selected");
     // both actors marked as the analyst's work in the pane
     let screen = draw(&mut app, 100, 20).backend().to_string();
     assert!(screen.contains("Amman ×2*"), "{screen}");

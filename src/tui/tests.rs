@@ -565,7 +565,7 @@ fn a_help_taller_than_the_terminal_scrolls() {
     run(&mut app, &[Help]);
     let first = draw(&mut app, 40, 12).backend().to_string();
     assert!(first.contains("quit") && first.contains("j/k scroll"));
-    run(&mut app, &[PageDown; 20]);
+    run(&mut app, &[PageDown; 40]);
     let last = draw(&mut app, 40, 12).backend().to_string();
     assert!(
         last.contains("corrected or added") && !last.contains("q/ctrl-c"),

@@ -15,7 +15,7 @@ use ratatui::text::Line;
 
 pub use find::Search;
 pub use notes::Entry;
-pub use overlay::{Choice, NoteOn, Overlay, Pick, Typed};
+pub use overlay::{Choice, NoteOn, Overlay, Pick, Typed, offered};
 pub use review::ExportSettings;
 
 use super::action::Action;
@@ -73,6 +73,9 @@ pub struct Reader {
     pub status_filter: Option<Status>,
     /// Only the claims filed under this tag (the filter's steps after the statuses).
     pub tag_filter: Option<String>,
+    /// The tags a tag typed is completed from: this review's and every other briefing's,
+    /// read from the store when a tags prompt opens.
+    pub known_tags: Vec<String>,
     /// The passage selected in the article, for a free note or a missed claim.
     pub selection: Option<Selection>,
     /// What the last action did, for the status bar: the shell takes it.
@@ -109,6 +112,7 @@ impl Reader {
             overlay: None,
             status_filter: None,
             tag_filter: None,
+            known_tags: Vec::new(),
             selection: None,
             message: None,
             warnings: Vec::new(),
@@ -143,14 +147,22 @@ impl Reader {
         warnings: Vec<Warning>,
         keys: &Keymap,
     ) {
-        let orphans = session.as_ref().map_or(0, |s| s.orphans().count());
+        // claim reviews, free notes and corrections alike: all are listed under `notes`
+        let orphans = session.as_ref().map_or(0, |s| {
+            let notes = s.notes().filter(|n| n.orphaned).count();
+            s.orphans().count() + notes + s.orphaned_corrections().count()
+        });
         self.session = session;
         if orphans > 0 {
             let list = keys
                 .first_key(Action::Notes)
                 .map_or(String::new(), |k| format!(", listed under {k}"));
+            let items = match orphans {
+                1 => "1 review item no longer matches".to_string(),
+                n => format!("{n} review items no longer match"),
+            };
             self.message = Some(format!(
-                "{orphans} review item(s) no longer match the text: kept as orphaned{list}, in the export"
+                "{items} the text: kept as orphaned{list}, in the export"
             ));
         }
         if let Some(w) = warnings.first() {

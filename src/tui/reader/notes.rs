@@ -1,13 +1,13 @@
 //! The notes list as state: the briefing's free notes (their passage and note; `enter` goes
-//! to the passage, `c` edits, `d` deletes after a confirmation) and the review items the
-//! text no longer holds, marked orphaned. They are never dropped, so the list offers no way
+//! to the passage, `c` edits, `#` files it under tags, `d` deletes after a confirmation) and the review items the
+//! text no longer holds (claim reviews, corrections), marked orphaned. They are never dropped, so the list offers no way
 //! to delete them. `tui/notes.rs` draws it.
 
 use jiff::Timestamp;
 
-use super::{NoteOn, Overlay, Pane, Reader};
+use super::{NoteOn, Overlay, Pane, Reader, Typed};
 use crate::document::Span;
-use crate::review::{ClaimReview, FreeNote, Quote};
+use crate::review::{ClaimReview, Correction, FreeNote, Quote};
 use crate::tui::keymap::{Command, Context, Key, Keymap};
 use crate::tui::textarea::TextArea;
 
@@ -18,21 +18,30 @@ pub enum Entry {
     Note(FreeNote, Option<Span>),
     /// A claim's review whose words are no longer in the text.
     Orphan(ClaimReview),
+    /// A correction that no longer applies: what it names is no longer in the analysis.
+    Correction(Correction),
 }
 
 pub const ORPHANED: &str = "orphaned: text not found";
+/// How a correction that no longer applies is marked.
+pub const NO_LONGER_APPLIES: &str = "orphaned correction: no longer applies";
 
 impl Reader {
     /// The free notes in the order of their passages, the orphaned ones after them, then
-    /// the orphaned claim reviews.
+    /// the orphaned claim reviews and corrections.
     pub fn note_entries(&self) -> Vec<Entry> {
         let mut notes = self.free_notes();
         notes.sort_by_key(|(note, span)| (span.is_none(), span.map(|s| s.start), note.start));
         let orphans = self.session.iter().flat_map(|s| s.orphans().cloned());
+        let corrections = self
+            .session
+            .iter()
+            .flat_map(|s| s.orphaned_corrections().cloned());
         notes
             .into_iter()
             .map(|(note, span)| Entry::Note(note, span))
             .chain(orphans.map(Entry::Orphan))
+            .chain(corrections.map(Entry::Correction))
             .collect()
     }
 
@@ -84,6 +93,10 @@ impl Reader {
                 ));
                 return;
             }
+            (Some(Command::Tags), Some(Entry::Note(note, _))) => {
+                self.ask_tags(Typed::NoteTags(selected), &note.tags);
+                return;
+            }
             (Some(Command::Remove), Some(Entry::Note(..))) => {
                 self.overlay = Some(Overlay::Notes {
                     selected,
@@ -91,10 +104,16 @@ impl Reader {
                 });
                 return;
             }
-            (Some(Command::GoTo), Some(Entry::Note(_, None) | Entry::Orphan(_))) => {
+            (
+                Some(Command::GoTo),
+                Some(Entry::Note(_, None) | Entry::Orphan(_) | Entry::Correction(_)),
+            ) => {
                 self.message = Some(format!("{ORPHANED}; kept, and in the export"));
             }
-            (Some(Command::Remove | Command::Edit), Some(Entry::Orphan(_))) => {
+            (
+                Some(Command::Remove | Command::Edit | Command::Tags),
+                Some(Entry::Orphan(_) | Entry::Correction(_)),
+            ) => {
                 self.message = Some("orphaned reviews are kept as they are, never dropped".into());
             }
             _ => {}
@@ -106,6 +125,23 @@ impl Reader {
     pub fn listed_note_edited(&mut self, quote: &Quote, text: Option<&str>, at: usize) {
         if let Some(text) = text {
             self.edit_free_note(quote, text);
+        }
+        self.open_notes(at);
+    }
+
+    /// The tags typed for the note of entry `at`, then the list again.
+    pub(super) fn set_note_tags(&mut self, at: usize, typed: &str) {
+        let now = Timestamp::now();
+        let tags = crate::review::parse_tags(typed);
+        if let Some(Entry::Note(note, _)) = self.note_entries().get(at)
+            && let Some(session) = &mut self.session
+            && session.set_note_tags(&note.quote, tags.clone(), now)
+        {
+            self.message = Some(match tags.is_empty() {
+                true => "note's tags cleared".into(),
+                false => format!("note tagged {}", tags.join(" ")),
+            });
+            self.save(now);
         }
         self.open_notes(at);
     }

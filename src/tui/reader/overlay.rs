@@ -75,6 +75,16 @@ pub enum Typed {
     EventDate(usize),
     /// Claim `.0`'s tags: words, Tab completing the last from the tags used before.
     Tags(usize),
+    /// The tags of the free note of entry `.0` of the notes list, typed as a claim's; the
+    /// list opens again after.
+    NoteTags(usize),
+}
+
+impl Typed {
+    /// Tags: Tab completes there.
+    pub fn is_tags(self) -> bool {
+        matches!(self, Typed::Tags(_) | Typed::NoteTags(_))
+    }
 }
 
 /// What a picker is for.
@@ -221,16 +231,22 @@ impl Reader {
                             Typed::Published => self.set_published(&text),
                             Typed::EventDate(event) => self.set_event_date(event, &text),
                             Typed::Tags(claim) => self.set_tags(claim, &text, now),
+                            Typed::NoteTags(at) => self.set_note_tags(at, &text),
                         }
                         return true;
                     }
-                    (Some(Command::Cancel), _) => return true,
+                    (Some(Command::Cancel), _) => {
+                        if let Typed::NoteTags(at) = on {
+                            self.open_notes(at);
+                        }
+                        return true;
+                    }
                     (Some(Command::Erase), _) => {
                         text.pop();
                     }
                     (None, KeyCode::Char(c)) if key.is_text() => text.push(c),
-                    (None, KeyCode::Tab) if matches!(on, Typed::Tags(_)) => {
-                        text = complete_tag(&text, &self.tags_used());
+                    (None, KeyCode::Tab) if on.is_tags() => {
+                        text = complete_tag(&text, &self.known_tags);
                     }
                     _ => {}
                 }
@@ -287,16 +303,28 @@ impl Reader {
     }
 }
 
+/// The word being typed at the end of `typed` (a tag, its `#` dropped) and what is before it.
+fn last_word(typed: &str) -> (&str, &str) {
+    let start = typed.rfind([' ', ',']).map_or(0, |i| i + 1);
+    let (done, word) = typed.split_at(start);
+    (done, word.trim_start_matches('#'))
+}
+
+/// The tags of `used` the last word of `typed` begins (all of them before a word is begun):
+/// what the tags prompt offers.
+pub fn offered<'a>(typed: &str, used: &'a [String]) -> Vec<&'a String> {
+    let (_, word) = last_word(typed);
+    used.iter().filter(|t| t.starts_with(word)).collect()
+}
+
 /// `typed` with its last word completed from `used` (the tags used before): as far as every
 /// tag it begins agrees, then a space once only one is left.
 fn complete_tag(typed: &str, used: &[String]) -> String {
-    let start = typed.rfind([' ', ',']).map_or(0, |i| i + 1);
-    let (done, word) = typed.split_at(start);
-    let word = word.trim_start_matches('#');
+    let (done, word) = last_word(typed);
     if word.is_empty() {
         return typed.to_string();
     }
-    let fits: Vec<&String> = used.iter().filter(|t| t.starts_with(word)).collect();
+    let fits = offered(typed, used);
     let Some(first) = fits.first() else {
         return typed.to_string();
     };

@@ -229,13 +229,9 @@ impl Reader {
             }
             Tags => {
                 if let Some(claim) = self.review_target() {
-                    let tags = self.session.as_ref().and_then(|s| s.claim(claim));
-                    let mut text = tags.map_or(String::new(), |c| c.tags.join(" "));
-                    if !text.is_empty() {
-                        text.push(' ');
-                    }
-                    let on = Typed::Tags(claim);
-                    self.overlay = Some(Overlay::Typing { on, text });
+                    let review = self.session.as_ref().and_then(|s| s.claim(claim));
+                    let tags = review.map_or_else(Vec::new, |c| c.tags.clone());
+                    self.ask_tags(Typed::Tags(claim), &tags);
                 }
             }
             ClaimDetail => {
@@ -272,6 +268,9 @@ impl Reader {
                     self.correct(format!("{name} removed"), true, |s, d, a, now| {
                         s.remove_actor(d, a, actor, now)
                     });
+                    // the actor after it, where it was
+                    let left = self.analysis.as_ref().map_or(0, |a| a.actors.len());
+                    self.actors.selected = actor.min(left.saturating_sub(1));
                 }
             }
             NextUnreviewed => self.next_unreviewed(true),
@@ -412,6 +411,8 @@ impl Reader {
                 self.correct(done, true, |s, d, a, now| {
                     s.merge_actor(d, a, from, into, now)
                 });
+                // `from` left the list
+                self.select_actor(Some(into - usize::from(from < into)));
             }
             (Pick::Source { claim }, Choice::Actor(_) | Choice::NoOne) => {
                 let actor = match choice {
@@ -442,9 +443,12 @@ impl Reader {
                     return;
                 };
                 let done = format!("{words} split off {}", actor_name(actor));
+                let mut went = None;
                 self.correct(done, true, |s, d, a, now| {
-                    s.split_actor(d, a, actor, &words, into, now).is_some()
+                    went = s.split_actor(d, a, actor, &words, into, now);
+                    went.is_some()
                 });
+                self.select_actor(went);
             }
             (Pick::MoveInto { words }, Choice::Actor(_) | Choice::NoOne) => {
                 let into = match choice {
@@ -453,9 +457,12 @@ impl Reader {
                 };
                 let who = into.map_or("an actor of its own".to_string(), actor_name);
                 self.selection = None;
+                let mut went = None;
                 self.correct(format!("mentions moved to {who}"), true, |s, d, a, now| {
-                    s.move_mention(d, a, words, into, now).is_some()
+                    went = s.move_mention(d, a, words, into, now);
+                    went.is_some()
                 });
+                self.select_actor(went);
                 if self.message.is_none() {
                     self.message = Some("no actor's mention in the words marked".into());
                 }
@@ -581,6 +588,14 @@ impl Reader {
             self.current = None;
         }
         self.save(now);
+    }
+
+    /// After actors were merged, split or moved: the one the mentions went to selected in
+    /// the Actors pane, so the next key acts on it (`K` re-types an actor split off).
+    fn select_actor(&mut self, actor: Option<usize>) {
+        if let Some(actor) = actor {
+            self.actors.selected = actor;
+        }
     }
 
     /// The actor selected in the Actors pane with its name, or a hint when there is none.
@@ -965,6 +980,20 @@ impl Reader {
         };
         let review = self.session.as_ref().and_then(|s| s.claim(claim));
         review.is_some_and(|r| r.tags.contains(tag))
+    }
+
+    /// The prompt for the tags of `on`, holding `tags` (the ones it has) and a space; the
+    /// tags to complete from read afresh, other briefings' included.
+    pub(super) fn ask_tags(&mut self, on: Typed, tags: &[String]) {
+        self.known_tags = self
+            .session
+            .as_ref()
+            .map_or_else(Vec::new, Session::tags_everywhere);
+        let mut text = tags.join(" ");
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        self.overlay = Some(Overlay::Typing { on, text });
     }
 
     pub(super) fn set_tags(&mut self, claim: usize, typed: &str, now: Timestamp) {
