@@ -13,6 +13,7 @@ pub mod link;
 pub mod report;
 pub mod review;
 pub mod timeline;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 
