@@ -6,10 +6,12 @@
 //! (a mention inside its words, pronouns included, so "Moscow" and "Russia" are one when the
 //! actors are linked), each weighing two, and its content words in a base form, each weighing
 //! one (`words.rs`: the same word, or synonyms in WordNet). Two claims of different
-//! briefings say the same when each has at least three of weight, at least 60% of each's
-//! weight and half of each's content words are found in the other, they share a content
-//! word, the actor named first is the same when both name several (who did what to whom),
-//! and a figure of one is in the other when both give figures. They corroborate when both affirm or both deny, and
+//! briefings say the same when each has at least three of weight; at least 60% of each's
+//! weight and more than half of each's content words (every one when they name no actor in
+//! common) are found in the other; they share a content word; neither names an actor the
+//! other lacks while the other names one it lacks (another party); the actor named first is
+//! the same when both name several (who did what to whom); and a figure of one is in the
+//! other when both give figures. They corroborate when both affirm or both deny, and
 //! contradict when one denies (a denial, or a negation among its words) what the other says.
 //!
 //! Candidates come from an inverted index of the actors, words and concepts, each key's list
@@ -74,8 +76,8 @@ const WORD: usize = 1;
 const LEAST: usize = 3;
 /// How much of each claim's weight the other must hold, in percent.
 const SHARE: usize = 60;
-/// How many of each claim's content words the other must hold, in percent: what is said,
-/// not only who.
+/// How many of each claim's content words the other must hold, more than this in percent:
+/// what is said, not only who ("supplied grain" is not "sent fuel").
 const WORDS: usize = 50;
 /// A key held by more claims than this finds no candidates.
 const COMMON: usize = 400;
@@ -229,6 +231,11 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
     if x.actors.len() > 1 && y.actors.len() > 1 && x.first != y.first {
         return None;
     }
+    // each naming an actor the other does not: another party ("to Karsk", "to Fennick")
+    let apart = |a: &Features, b: &Features| a.actors.iter().any(|x| !b.actors.contains(x));
+    if apart(x, y) && apart(y, x) {
+        return None;
+    }
     let mut evidence = Evidence::default();
     let held = |from: &Features, to: &Features, evidence: &mut Evidence| {
         let (mut weight, mut words) = (0, 0);
@@ -255,7 +262,12 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
             }
             (weight, words) = (weight + WORD, words + 1);
         }
-        weight * 100 >= from.weight() * SHARE && words * 100 >= from.words.len() * WORDS
+        // without an actor in common the words are all there is: every one must be found
+        let enough = match evidence.actors.is_empty() {
+            true => words == from.words.len(),
+            false => words * 100 > from.words.len() * WORDS,
+        };
+        weight * 100 >= from.weight() * SHARE && enough
     };
     let both = held(x, y, &mut evidence) && held(y, x, &mut evidence);
     let worded = !evidence.words.is_empty() || !evidence.synonyms.is_empty();
