@@ -111,7 +111,7 @@ pub fn library(
     decisions: &Decisions,
     options: &Options,
 ) -> Result<ExitCode, Failure> {
-    use brief::across::{self, dossier, link, report, review, timeline};
+    use brief::across::{self, claims, dossier, link, report, review, timeline};
     use brief::escape;
     use clap::ValueEnum;
     use export::Format;
@@ -141,18 +141,30 @@ pub fn library(
             }
         )));
     }
-    let mut changes = Vec::new();
+    let (mut changes, mut groups) = (Vec::new(), Vec::new());
     for (list, decision) in [
         (&decisions.accept, Some(review::Decision::Accepted)),
         (&decisions.reject, Some(review::Decision::Rejected)),
         (&decisions.undecide, None),
     ] {
         for given in list {
+            let group = given
+                .trim()
+                .strip_prefix(['G', 'g'])
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            if let Some(n) = group {
+                groups.push((format!("G{n}"), decision));
+                continue;
+            }
             let names = given
                 .split_once('=')
                 .map(|(a, b)| (a.trim(), b.trim()))
                 .filter(|(a, b)| !a.is_empty() && !b.is_empty())
-                .ok_or_else(|| usage(format!("'{given}' is not two names as 'NAME = NAME'")))?;
+                .ok_or_else(|| {
+                    usage(format!(
+                        "'{given}' is neither two names as 'NAME = NAME' nor a claim group as G3"
+                    ))
+                })?;
             changes.push((names, decision));
         }
     }
@@ -182,6 +194,22 @@ pub fn library(
     let briefings = across::load(&index, within).map_err(failed)?;
     let linked = link::link(&briefings, &decided);
     let text = |b: &across::Briefing| index.text(&b.path).ok().flatten();
+    let mut claim_groups = claims::group(&briefings, &linked, &decided, text);
+    if !groups.is_empty() {
+        for (id, decision) in groups {
+            let Some(group) = claim_groups.iter().find(|g| g.id == id) else {
+                return Err(Failure::runtime(
+                    format!("library: claim group {id}"),
+                    format!("is not one of the {} groups", claim_groups.len()),
+                ));
+            };
+            decided.decide_claims(group.relation, &group.links, decision, now);
+        }
+        decided = review::save(&store, &decided, now)
+            .map_err(|e| Failure::runtime("library review", e))?
+            .0;
+        claim_groups = claims::group(&briefings, &linked, &decided, text);
+    }
     let rendered = match actor {
         Some(name) => {
             let Some(found) = linked.find(name) else {
@@ -200,10 +228,20 @@ pub fn library(
         None => {
             let rows = timeline::merge(&briefings, &linked, |_| true);
             match format {
-                Format::Json => json(&report::library_json(&briefings, &linked, &rows)),
+                Format::Json => json(&report::library_json(
+                    &briefings,
+                    &linked,
+                    &rows,
+                    &claim_groups,
+                )),
                 Format::Csv => escape::csv(&report::library_csv(&briefings, &rows)),
                 Format::Timelinejs => escape::json(report::library_timelinejs(&briefings, &rows)),
-                _ => escape::text(&report::library_md(&briefings, &linked, &rows)),
+                _ => escape::text(&report::library_md(
+                    &briefings,
+                    &linked,
+                    &rows,
+                    &claim_groups,
+                )),
             }
         }
     };

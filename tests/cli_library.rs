@@ -1,7 +1,7 @@
 //! `brief library` through the real binary, on folders written here: one actor across
 //! briefings with the reason of each link, the analyst's decisions in the library review
-//! (kept when the index is deleted), an actor's dossier, the merged timeline, and the
-//! formats and errors.
+//! (kept when the index is deleted), an actor's dossier, the merged timeline, claims
+//! corroborated and contradicted across briefings, and the formats and errors.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -207,7 +207,7 @@ fn the_analyst_rejects_and_accepts_links_in_the_library_review_which_outlives_th
     assert_eq!(bad.status.code(), Some(2));
     assert_eq!(
         stderr(&bad),
-        "brief: library: 'Olsen' is not two names as 'NAME = NAME'\n"
+        "brief: library: 'Olsen' is neither two names as 'NAME = NAME' nor a claim group as G3\n"
     );
 }
 
@@ -326,5 +326,152 @@ fn without_a_folder_indexed_library_says_so() {
         stderr(&out).contains("no folders indexed yet"),
         "{}",
         stderr(&out)
+    );
+}
+
+const SUPPLY: &str = "---\ntitle: Engines for Harbin\npublished: 2025-02-10\n---\n\n\
+Norvania has supplied jet engines to Ostland, said Ilse Brandt, the trade minister.\n\n\
+Ilse Brandt said Ostland had sent 4,000 engineers to Norvania.\n";
+const SENT: &str = "---\ntitle: Brandt on the engine deal\npublished: 2025-02-11\n---\n\n\
+Norvania sent turbine engines to Ostland, according to Ilse Brandt.\n\n\
+Shares of the airline rose on the news.\n";
+const DENIED: &str = "---\ntitle: Denial\npublished: 2025-02-12\n---\n\n\
+The government of Norvania denied reports that Norvania had supplied engines to Ostland.\n\n\
+Officials said the harvest was good.\n";
+const ENGINEERS: &str = "---\ntitle: Engineers abroad\npublished: 2025-02-13\n---\n\n\
+Ostland has sent some 4,000 engineers to Norvania, the Halden Institute said.\n";
+
+/// The groups of `lib`, each as its relation and its claims' words, by briefing file.
+fn groups(lib: &Value, root: &Path) -> Vec<(String, Vec<String>)> {
+    let claim_words = |briefing: &Value, claim: &Value| {
+        let path = lib["briefings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| &b["id"] == briefing)
+            .unwrap()["path"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let extract: Value = serde_json::from_slice(
+            &command()
+                .args(["extract", "--no-config", &path])
+                .current_dir(root)
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+        extract["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| &c["id"] == claim)
+            .unwrap()["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    lib["claim_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            let claims = g["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    let side = c["side"]
+                        .as_str()
+                        .map_or(String::new(), |s| format!("{s}: "));
+                    format!("{side}{}", claim_words(&c["briefing"], &c["claim"]))
+                })
+                .collect();
+            (g["relation"].as_str().unwrap().to_string(), claims)
+        })
+        .collect()
+}
+
+#[test]
+fn claims_of_several_briefings_are_grouped_and_a_denial_linked_with_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("briefs")).unwrap();
+    for (name, text) in [
+        ("a_supply.md", SUPPLY),
+        ("b_sent.md", SENT),
+        ("c_denied.md", DENIED),
+        ("d_engineers.md", ENGINEERS),
+    ] {
+        std::fs::write(root.join("briefs").join(name), text).unwrap();
+    }
+    let lib = json(root, &["--no-config", "library", "briefs"]);
+    let engines = [
+        "Norvania has supplied jet engines to Ostland".to_string(),
+        "Norvania sent turbine engines to Ostland".to_string(),
+    ];
+    let engineers = [
+        "Ostland had sent 4,000 engineers to Norvania".to_string(),
+        "Ostland has sent some 4,000 engineers to Norvania".to_string(),
+    ];
+    assert_eq!(
+        groups(&lib, root),
+        [
+            ("corroborates".to_string(), engines.to_vec()),
+            ("corroborates".to_string(), engineers.to_vec()),
+            (
+                "contradicts".to_string(),
+                vec![
+                    format!("a: {}", engines[0]),
+                    format!("a: {}", engines[1]),
+                    "b: reports that Norvania had supplied engines to Ostland".to_string(),
+                ]
+            ),
+        ],
+        "the same actors the other way round are another claim; unrelated claims stay alone"
+    );
+    let g = &lib["claim_groups"];
+    // both engine reports quote Brandt: one source; the engineers' two sources
+    assert_eq!(g[0]["independent_sources"], 1);
+    assert_eq!(g[1]["independent_sources"], 2);
+    let reason = g[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("the same actors (Norvania, Ostland)") && reason.contains("send ~ supply"),
+        "{reason}"
+    );
+    assert!(
+        g[2]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("b denies what a says")
+    );
+    assert!(
+        g.as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["decision"].is_null())
+    );
+
+    // the analyst's decision, kept by the claims' words, not the group's id
+    let out = run(root, &["--no-config", "library", "--reject", "G3"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lib = json(root, &["--no-config", "library", "--accept", "g1"]);
+    assert_eq!(lib["claim_groups"][0]["decision"], "accepted");
+    assert_eq!(lib["claim_groups"][2]["decision"], "rejected");
+    let md = run(root, &["--no-config", "library"]);
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.contains("**G3** contradicts (3 briefings, 2 sources, rejected)"),
+        "{md}"
+    );
+    let lib = json(root, &["--no-config", "library", "--undecide", "G3"]);
+    assert!(lib["claim_groups"][2]["decision"].is_null());
+
+    let bad = run(root, &["--no-config", "library", "--accept", "G9"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(
+        stderr(&bad),
+        "brief: library: claim group G9: is not one of the 3 groups\n"
     );
 }

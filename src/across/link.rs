@@ -180,12 +180,19 @@ fn place_like(kind: &str) -> bool {
     matches!(kind, "country" | "place")
 }
 
-struct Sets {
+/// A union-find over 0..n.
+pub(super) struct Sets {
     parent: Vec<usize>,
 }
 
 impl Sets {
-    fn root(&mut self, mut x: usize) -> usize {
+    pub(super) fn new(n: usize) -> Sets {
+        Sets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    pub(super) fn root(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
             x = self.parent[x];
@@ -194,7 +201,7 @@ impl Sets {
     }
 
     /// Joins the sets of `a` and `b`; whether they were apart.
-    fn join(&mut self, a: usize, b: usize) -> bool {
+    pub(super) fn join(&mut self, a: usize, b: usize) -> bool {
         let (ra, rb) = (self.root(a), self.root(b));
         if ra == rb {
             return false;
@@ -255,9 +262,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     let n = nodes.len();
     let mut linker = Linker {
         nodes,
-        sets: Sets {
-            parent: (0..n).collect(),
-        },
+        sets: Sets::new(n),
         review,
         edges: Vec::new(),
     };

@@ -5,14 +5,17 @@
 //! what the files and the decisions give.
 //!
 //! `link.rs` makes one library actor of the briefings' actors that are the same, each link
-//! with its reason; `timeline.rs` merges the briefings' timelines; `dossier.rs` gathers
+//! with its reason; `claims.rs` groups the claims several briefings report and links those
+//! another briefing denies (comparing words through `words.rs`); `timeline.rs` merges the briefings' timelines; `dossier.rs` gathers
 //! everything held about one library actor; `report.rs` writes them out.
 
+pub mod claims;
 pub mod dossier;
 pub mod link;
 pub mod report;
 pub mod review;
 pub mod timeline;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use serde_json::{Value, json};
 
 use super::Briefing;
+use super::claims::Group;
 use super::dossier::Part;
 use super::link::Linked;
 use super::timeline::Row;
@@ -27,8 +28,13 @@ fn briefing_json(b: &Briefing) -> Value {
     })
 }
 
-/// `brief.library/1`. Claim groups and the source register are not made yet: empty.
-pub fn library_json(briefings: &[Briefing], linked: &Linked, rows: &[Row]) -> Value {
+/// `brief.library/1`. The source register is not made yet: empty.
+pub fn library_json(
+    briefings: &[Briefing],
+    linked: &Linked,
+    rows: &[Row],
+    groups: &[Group],
+) -> Value {
     let actors: Vec<Value> = linked
         .actors
         .iter()
@@ -71,14 +77,39 @@ pub fn library_json(briefings: &[Briefing], linked: &Linked, rows: &[Row]) -> Va
         "briefings": briefings.iter().map(briefing_json).collect::<Vec<_>>(),
         "actors": actors,
         "events": events,
-        "claim_groups": [],
+        "claim_groups": groups.iter().map(|g| group_json(briefings, g)).collect::<Vec<_>>(),
         "sources": [],
     })
 }
 
+/// A claim group as `brief.library/1` lists it.
+fn group_json(briefings: &[Briefing], g: &Group) -> Value {
+    let claims: Vec<Value> = g
+        .members
+        .iter()
+        .map(|m| {
+            let (b, c) = m.claim;
+            json!({"briefing": briefings[b].id, "claim": briefings[b].claims[c].id, "side": m.side})
+        })
+        .collect();
+    json!({
+        "id": g.id,
+        "relation": g.relation,
+        "claims": claims,
+        "independent_sources": g.independent_sources,
+        "reason": g.reason,
+        "decision": g.decision,
+    })
+}
+
 /// The library in Markdown: the actors named in more than one briefing, with why they are
-/// one, then the merged timeline.
-pub fn library_md(briefings: &[Briefing], linked: &Linked, rows: &[Row]) -> String {
+/// one, the claims several briefings report or contradict, then the merged timeline.
+pub fn library_md(
+    briefings: &[Briefing],
+    linked: &Linked,
+    rows: &[Row],
+    groups: &[Group],
+) -> String {
     let mut out = format!("# Library: {} briefings\n\n", briefings.len());
     let mut across: Vec<_> = linked
         .actors
@@ -109,6 +140,33 @@ pub fn library_md(briefings: &[Briefing], linked: &Linked, rows: &[Row]) -> Stri
                 r.names[1],
                 crate::export::word(r.why),
                 r.links
+            );
+        }
+    }
+    out.push_str("\n## Claims across briefings\n\n");
+    for g in groups {
+        let decision = g
+            .decision
+            .map_or(String::new(), |d| format!(", {}", crate::export::word(d)));
+        let _ = writeln!(
+            out,
+            "- **{}** {} ({} briefings, {} source{}{decision}): {}",
+            g.id,
+            crate::export::word(g.relation),
+            g.briefings().len(),
+            g.independent_sources,
+            if g.independent_sources == 1 { "" } else { "s" },
+            g.reason
+        );
+        for m in &g.members {
+            let (b, c) = m.claim;
+            let side = m
+                .side
+                .map_or(String::new(), |s| format!("{} ", crate::export::word(s)));
+            let _ = writeln!(
+                out,
+                "  - {side}{} {}: \"{}\"",
+                briefings[b].id, briefings[b].claims[c].id, m.quote
             );
         }
     }

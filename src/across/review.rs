@@ -3,11 +3,13 @@
 //! lock on a sidecar file, a temporary file synced and renamed, a damaged file set aside).
 //! A link is decided by the two names it joins, never by ids, so a decision outlives every
 //! update of the index; decisions merge one by one, the newest of each pair winning, so
-//! two instances saving at once lose nothing.
+//! two instances saving at once lose nothing. A claim group is decided link by link, each
+//! link by its two claims' briefing paths and words, so a decision outlives the group's ids.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
+use std::path::PathBuf;
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -54,10 +56,50 @@ pub fn pair(a: &str, b: &str) -> (String, String) {
     if a <= b { (a, b) } else { (b, a) }
 }
 
+/// A claim as a decision names it: its briefing's path and its words.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ClaimKey {
+    pub path: PathBuf,
+    pub quote: String,
+}
+
+/// How two claims of different briefings are related.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// They say the same.
+    Corroborates,
+    /// One denies or disputes the other.
+    Contradicts,
+}
+
+/// One decision about the link between two claims.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimDecision {
+    pub claims: [ClaimKey; 2],
+    pub relation: Relation,
+    pub decision: Option<Decision>,
+    pub updated: Timestamp,
+}
+
+impl ClaimDecision {
+    pub fn key(&self) -> (Relation, ClaimKey, ClaimKey) {
+        let [a, b] = self.claims.clone();
+        if a <= b {
+            (self.relation, a, b)
+        } else {
+            (self.relation, b, a)
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LibraryReview {
     #[serde(default)]
     pub links: Vec<LinkDecision>,
+    /// Decisions on links between claims (absent in files written before claim groups).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<ClaimDecision>,
 }
 
 impl LibraryReview {
@@ -77,23 +119,83 @@ impl LibraryReview {
             decision,
             updated: now,
         };
-        *self = merge(&LibraryReview { links: vec![made] }, self);
+        let made = LibraryReview {
+            links: vec![made],
+            ..LibraryReview::default()
+        };
+        *self = merge(&made, self);
     }
+
+    /// The decision in force about the link between two claims.
+    pub fn claim_decision(
+        &self,
+        relation: Relation,
+        a: &ClaimKey,
+        b: &ClaimKey,
+    ) -> Option<Decision> {
+        let key = ClaimDecision {
+            claims: [a.clone(), b.clone()],
+            relation,
+            decision: None,
+            updated: Timestamp::UNIX_EPOCH,
+        }
+        .key();
+        self.claims
+            .iter()
+            .find(|d| d.key() == key)
+            .and_then(|d| d.decision)
+    }
+
+    /// Sets (or, with None, takes back) the decision about each of `links`.
+    pub fn decide_claims(
+        &mut self,
+        relation: Relation,
+        links: &[[ClaimKey; 2]],
+        decision: Option<Decision>,
+        now: Timestamp,
+    ) {
+        let made = LibraryReview {
+            claims: links
+                .iter()
+                .map(|pair| ClaimDecision {
+                    claims: pair.clone(),
+                    relation,
+                    decision,
+                    updated: now,
+                })
+                .collect(),
+            ..LibraryReview::default()
+        };
+        *self = merge(&made, self);
+    }
+}
+
+/// The newer of each key's decisions in `theirs` and `ours` (ours on a tie), in key order.
+fn newest<T: Clone, K: Ord>(
+    theirs: &[T],
+    ours: &[T],
+    key: impl Fn(&T) -> K,
+    updated: impl Fn(&T) -> Timestamp,
+) -> Vec<T> {
+    let mut by_key: BTreeMap<K, T> = BTreeMap::new();
+    for d in theirs.iter().chain(ours) {
+        match by_key.get(&key(d)) {
+            Some(held) if updated(held) > updated(d) => {}
+            _ => {
+                by_key.insert(key(d), d.clone());
+            }
+        }
+    }
+    by_key.into_values().collect()
 }
 
 /// Both reviews' decisions, the newer of each pair's (this one's on a tie), in key order.
 pub fn merge(ours: &LibraryReview, theirs: &LibraryReview) -> LibraryReview {
-    let mut by_key: BTreeMap<(String, String), LinkDecision> = BTreeMap::new();
-    for d in theirs.links.iter().chain(&ours.links) {
-        match by_key.get(&d.key()) {
-            Some(held) if held.updated > d.updated => {}
-            _ => {
-                by_key.insert(d.key(), d.clone());
-            }
-        }
-    }
     LibraryReview {
-        links: by_key.into_values().collect(),
+        links: newest(&theirs.links, &ours.links, LinkDecision::key, |d| d.updated),
+        claims: newest(&theirs.claims, &ours.claims, ClaimDecision::key, |d| {
+            d.updated
+        }),
     }
 }
 

@@ -67,6 +67,8 @@ pub enum Action {
     LibraryActors,
     #[strum(message = "timeline across briefings")]
     LibraryTimeline,
+    #[strum(message = "claims across briefings")]
+    LibraryClaims,
     #[strum(message = "supported")]
     MarkSupported,
     #[strum(message = "disputed")]
@@ -149,7 +151,13 @@ impl Action {
         use Action::*;
         matches!(
             self,
-            OpenLibrary | SearchLibrary | Sort | Rescan | LibraryActors | LibraryTimeline
+            OpenLibrary
+                | SearchLibrary
+                | Sort
+                | Rescan
+                | LibraryActors
+                | LibraryTimeline
+                | LibraryClaims
         )
     }
 

@@ -345,6 +345,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (Rescan, &["r"]),
         (LibraryActors, &["L"]),
         (LibraryTimeline, &["H"]),
+        (LibraryClaims, &["V"]),
         (MarkSupported, &["s"]),
         (MarkDisputed, &["d"]),
         (MarkUnverified, &["u"]),

@@ -473,9 +473,6 @@ fn the_published_date_asked_of_a_briefing_still_read_is_asked_when_it_opens() {
 /// Two briefings naming one union leader and one shipping firm, indexed in a temporary
 /// folder, opened as a library from the index.
 fn indexed_pair() -> (tempfile::TempDir, App) {
-    use crate::briefing::Opener;
-    use crate::index::update;
-    use crate::tui::library::scan;
     let files = [
         (
             "strike.md",
@@ -490,7 +487,15 @@ fn indexed_pair() -> (tempfile::TempDir, App) {
              Varga denied that the dockers had walked out of the talks.\n",
         ),
     ];
-    let (dir, index, root) = indexed(&files);
+    indexed_app(&files)
+}
+
+/// `files` indexed in a temporary folder and opened as a library from the index.
+fn indexed_app(files: &[(&str, &str)]) -> (tempfile::TempDir, App) {
+    use crate::briefing::Opener;
+    use crate::index::update;
+    use crate::tui::library::scan;
+    let (dir, index, root) = indexed(files);
     let opener = Opener::default();
     let mut library = Library::new(vec![root.clone()], scan::scan(&[root]));
     library.index = Some(index);
@@ -541,6 +546,58 @@ fn the_views_across_briefings_link_actors_gather_a_dossier_and_merge_the_timelin
     insta::assert_snapshot!("library_timeline_100x10", body(&mut app, 100, 10));
     run(&mut app, &[Back]);
     assert!(app.library.as_ref().unwrap().across.is_none());
+}
+
+#[test]
+fn the_claims_across_briefings_are_grouped_decided_and_open_their_briefing() {
+    let (dir, mut app) = indexed_app(&[
+        (
+            "a.md",
+            "---\ntitle: Turbines for Ostland\npublished: 2025-02-10\n---\n\n\
+             Norvania has supplied jet engines to Ostland, said Ilse Brandt, the trade minister.\n",
+        ),
+        (
+            "b.md",
+            "---\ntitle: The engine deal\npublished: 2025-02-11\n---\n\n\
+             Norvania sent turbine engines to Ostland, according to Ilse Brandt.\n",
+        ),
+        (
+            "c.md",
+            "---\ntitle: A denial\npublished: 2025-02-12\n---\n\n\
+             The government of Norvania denied reports that Norvania had supplied engines to Ostland.\n",
+        ),
+    ]);
+    run(&mut app, &[LibraryClaims]);
+    let screen = body(&mut app, 100, 14);
+    assert!(screen.contains("Claims across briefings"), "{screen}");
+    assert!(
+        screen.contains("G1 corroborates · 2 briefings, 1 source · reported in 2 briefings"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("G2 contradicts · 3 briefings, 2 sources"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("denies: reports that Norvania had supplied"),
+        "{screen}"
+    );
+
+    // the contradiction rejected: saved in the library review, the selection kept on it
+    let g2 = screen.lines().position(|l| l.contains("G2")).unwrap() - 1;
+    run(&mut app, &vec![Down; g2]);
+    run(&mut app, &[MarkRejected]);
+    let library = app.library.as_ref().unwrap();
+    assert_eq!(
+        library.notice.as_deref(),
+        Some("claims that contradicts: rejected")
+    );
+    assert!(dir.path().join("data/reviews/library.json").exists());
+    assert!(body(&mut app, 100, 14).contains("2 sources · rejected"));
+
+    // a claim opens its briefing
+    run(&mut app, &[Down, Open]);
+    assert_eq!(app.library.as_ref().unwrap().wanted.len(), 1);
 }
 
 /// `files` written to `briefs/` in a temporary folder and indexed in its `data/`: the

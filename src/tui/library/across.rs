@@ -1,13 +1,14 @@
 //! The library's views across briefings (`across/`), made from the index when asked: the
 //! actors named in more than one briefing with each link and why (a link accepted,
 //! rejected or taken back with the review keys: supported, not a claim, clear), an actor's
-//! dossier, and the merged timeline. A row may open its briefing.
+//! dossier, the claims several briefings report or contradict (a group accepted, rejected or
+//! taken back with the same keys), and the merged timeline. A row may open its briefing.
 
 use std::path::{Path, PathBuf};
 
 pub use crate::across::review::Decision;
-use crate::across::review::{self, LibraryReview};
-use crate::across::{self, dossier, link, timeline};
+use crate::across::review::{self, ClaimKey, LibraryReview, Relation};
+use crate::across::{self, claims, dossier, link, timeline};
 use crate::index::Index;
 use crate::review::store::Store;
 use crate::tui::list::ListView;
@@ -19,6 +20,8 @@ pub enum Kind {
     Actor(String),
     /// A link between two names: decided with the review keys.
     Link([String; 2]),
+    /// A claim group, by its links: decided with the review keys.
+    Group(Relation, Vec<[ClaimKey; 2]>),
     /// A briefing's heading, a claim or an event: opens the briefing.
     Briefing(PathBuf),
 }
@@ -54,13 +57,13 @@ fn decisions(index: &Index) -> Result<LibraryReview, String> {
         .map_err(|e| e.to_string())
 }
 
-fn loaded(
-    index: &Index,
-    roots: &[PathBuf],
-) -> Result<(Vec<across::Briefing>, link::Linked), String> {
+type Loaded = (Vec<across::Briefing>, link::Linked, LibraryReview);
+
+fn loaded(index: &Index, roots: &[PathBuf]) -> Result<Loaded, String> {
     let briefings = across::load(index, roots).map_err(|e| e.to_string())?;
-    let linked = link::link(&briefings, &decisions(index)?);
-    Ok((briefings, linked))
+    let decided = decisions(index)?;
+    let linked = link::link(&briefings, &decided);
+    Ok((briefings, linked, decided))
 }
 
 fn row(text: String, kind: Kind, inner: bool) -> Row {
@@ -70,7 +73,7 @@ fn row(text: String, kind: Kind, inner: bool) -> Row {
 impl Across {
     /// The actors named in more than one briefing, most briefings first, each with its links.
     pub fn actors(index: &Index, roots: &[PathBuf]) -> Result<Across, String> {
-        let (_, linked) = loaded(index, roots)?;
+        let (_, linked, _) = loaded(index, roots)?;
         let mut shown: Vec<(usize, &link::LibraryActor)> = linked
             .actors
             .iter()
@@ -120,7 +123,7 @@ impl Across {
 
     /// Every briefing's events in one order, by date.
     pub fn timeline(index: &Index, roots: &[PathBuf]) -> Result<Across, String> {
-        let (briefings, linked) = loaded(index, roots)?;
+        let (briefings, linked, _) = loaded(index, roots)?;
         let rows = timeline::merge(&briefings, &linked, |_| true)
             .into_iter()
             .map(|r| {
@@ -152,7 +155,7 @@ impl Across {
 
     /// The dossier of the actor named `name`, briefing by briefing.
     pub fn dossier(index: &Index, roots: &[PathBuf], name: &str) -> Result<Across, String> {
-        let (briefings, linked) = loaded(index, roots)?;
+        let (briefings, linked, _) = loaded(index, roots)?;
         let actor = linked
             .find(name)
             .ok_or_else(|| format!("{name} is not named in any briefing"))?;
@@ -199,39 +202,97 @@ impl Across {
         })
     }
 
+    /// The claims of several briefings that say the same, then those another briefing
+    /// denies, each group with why and its claims (which open their briefing).
+    pub fn claims(index: &Index, roots: &[PathBuf]) -> Result<Across, String> {
+        let (briefings, linked, decided) = loaded(index, roots)?;
+        let groups = claims::group(&briefings, &linked, &decided, |b| {
+            index.text(&b.path).ok().flatten()
+        });
+        let mut rows = Vec::new();
+        for g in groups {
+            let decided = g
+                .decision
+                .map_or(String::new(), |d| format!(" · {}", crate::export::word(d)));
+            let sources = g.independent_sources;
+            rows.push(row(
+                format!(
+                    "{} {} · {} briefings, {sources} source{}{decided} · {}",
+                    g.id,
+                    crate::export::word(g.relation),
+                    g.briefings().len(),
+                    if sources == 1 { "" } else { "s" },
+                    g.reason
+                ),
+                Kind::Group(g.relation, g.links.clone()),
+                false,
+            ));
+            for m in &g.members {
+                let b = &briefings[m.claim.0];
+                let side = match m.side {
+                    Some(claims::Side::B) => "denies: ",
+                    _ => "",
+                };
+                rows.push(row(
+                    format!(
+                        "{side}{} · {}",
+                        m.quote,
+                        b.title.as_deref().unwrap_or("untitled")
+                    ),
+                    Kind::Briefing(b.path.clone()),
+                    true,
+                ));
+            }
+        }
+        Ok(Across {
+            title: " Claims across briefings ".into(),
+            rows,
+            ..Across::default()
+        })
+    }
+
     pub fn selected(&self) -> Option<&Row> {
         self.rows.get(self.view.selected)
     }
 }
 
-/// Saves the analyst's decision about the selected link and makes the actors list again,
-/// the selection kept on its row.
+/// Saves the analyst's decision about the selected link or claim group and makes the list
+/// again, the selection kept on its row.
 pub fn decide(
     index: &Index,
     roots: &[PathBuf],
     across: &mut Across,
     decision: Option<Decision>,
 ) -> Result<String, String> {
-    let Some(Kind::Link([a, b])) = across.selected().map(|r| r.kind.clone()) else {
-        return Err("select a link (a = b) to accept or reject it".into());
-    };
-    let store = store(index)?;
     let now = jiff::Timestamp::now();
     let mut review = LibraryReview::default();
-    review.decide(&a, &b, decision, now);
-    review::save(&store, &review, now).map_err(|e| e.to_string())?;
-    let selected = across.view.selected;
-    *across = Across::actors(index, roots)?;
-    // on the same link, wherever it now is (a rejected one moves to its first name's actor)
-    let link = Kind::Link([a.clone(), b.clone()]);
+    let selected = across.selected().map(|r| r.kind.clone());
+    let what = match &selected {
+        Some(Kind::Link([a, b])) => {
+            review.decide(a, b, decision, now);
+            format!("{a} = {b}")
+        }
+        Some(Kind::Group(relation, links)) => {
+            review.decide_claims(*relation, links, decision, now);
+            format!("claims that {}", crate::export::word(relation))
+        }
+        _ => return Err("select a link (a = b) or a claim group to accept or reject it".into()),
+    };
+    review::save(&store(index)?, &review, now).map_err(|e| e.to_string())?;
+    let at = across.view.selected;
+    *across = match selected {
+        Some(Kind::Group(..)) => Across::claims(index, roots)?,
+        _ => Across::actors(index, roots)?,
+    };
+    // on the same row, wherever it now is (a rejected link moves to its first name's actor)
     across.view.selected = across
         .rows
         .iter()
-        .position(|r| r.kind == link)
-        .unwrap_or(selected.min(across.rows.len().saturating_sub(1)));
+        .position(|r| Some(&r.kind) == selected.as_ref())
+        .unwrap_or(at.min(across.rows.len().saturating_sub(1)));
     Ok(match decision {
-        Some(Decision::Accepted) => format!("{a} = {b}: accepted"),
-        Some(Decision::Rejected) => format!("{a} = {b}: rejected"),
-        None => format!("{a} = {b}: decision taken back"),
+        Some(Decision::Accepted) => format!("{what}: accepted"),
+        Some(Decision::Rejected) => format!("{what}: rejected"),
+        None => format!("{what}: decision taken back"),
     })
 }

@@ -500,7 +500,7 @@ impl Library {
                 self.refresh_view(selected);
             }
             Rescan => self.rescan = true,
-            LibraryActors | LibraryTimeline => self.show_across(action, None),
+            LibraryActors | LibraryTimeline | LibraryClaims => self.show_across(action, None),
             Back => self.back(),
             _ => {}
         }
@@ -517,6 +517,7 @@ impl Library {
         let made = match (action, name) {
             (_, Some(name)) => across::Across::dossier(index, &self.roots, name),
             (Action::LibraryTimeline, _) => across::Across::timeline(index, &self.roots),
+            (Action::LibraryClaims, _) => across::Across::claims(index, &self.roots),
             _ => across::Across::actors(index, &self.roots),
         };
         match made {
@@ -541,7 +542,7 @@ impl Library {
             PageDown => view.view.moved(page, len),
             PageUp => view.view.moved(-page, len),
             Back => self.across = view.back.take().map(|b| *b),
-            LibraryActors | LibraryTimeline => {
+            LibraryActors | LibraryTimeline | LibraryClaims => {
                 self.across = None;
                 self.show_across(action, None);
             }
@@ -564,7 +565,8 @@ impl Library {
         None
     }
 
-    /// Accepts, rejects or takes back the selected link, in the library review.
+    /// Accepts, rejects or takes back the selected link or claim group, in the library
+    /// review.
     fn decide(&mut self, decision: Option<across::Decision>) -> Option<Effect> {
         let (Some(index), Some(view)) = (&self.index, self.across.as_mut()) else {
             return None;

@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, app: &App, plan: &Plan) {
 /// under its actor or briefing.
 fn across_lines(view: &Across, inner: Rect) -> Vec<Line<'static>> {
     if view.rows.is_empty() {
-        return empty("actor or event across briefings yet");
+        return empty("actor, claim or event across briefings yet");
     }
     let width = usize::from(inner.width);
     view.rows[view.view.offset..]
@@ -75,6 +75,7 @@ fn across_lines(view: &Across, inner: Rect) -> Vec<Line<'static>> {
             let style = row_style(view.view.offset + k == view.view.selected);
             let (lead, look) = match (&row.kind, row.inner) {
                 (across::Kind::Link(_), _) => ("    ", theme::dim()),
+                (across::Kind::Group(..), _) => ("", theme::title(false)),
                 (_, true) => ("    ", Style::new()),
                 _ => ("", theme::title(false)),
             };
@@ -298,10 +299,11 @@ fn status_bar(
         }
         if library.across.is_some() {
             wanted.extend([
-                (MarkSupported, "accept link"),
-                (MarkRejected, "reject link"),
+                (MarkSupported, "accept"),
+                (MarkRejected, "reject"),
                 (ClearStatus, "undecide"),
                 (LibraryActors, "actors"),
+                (LibraryClaims, "claims"),
                 (LibraryTimeline, "timeline"),
             ]);
         } else {

@@ -1,0 +1,468 @@
+//! Claims across briefings: the claims of different briefings that say the same grouped
+//! (corroborates), and a claim linked to the claims of other briefings that deny it
+//! (contradicts), each group with why it was made and the analyst's decision.
+//!
+//! A claim is compared by what it is about and what it says: the library actors it names
+//! (a mention inside its words, pronouns included, so "Moscow" and "Russia" are one when the
+//! actors are linked), each weighing two, and its content words in a base form, each weighing
+//! one (`words.rs`: the same word, or synonyms in WordNet). Two claims of different
+//! briefings say the same when each has at least three of weight; at least 60% of each's
+//! weight and more than half of each's content words (every one when they name no actor in
+//! common) are found in the other; they share a content word; neither names an actor the
+//! other lacks while the other names one it lacks (another party); the actor named first is
+//! the same when both name several (who did what to whom); and a figure of one is in the
+//! other when both give figures. They corroborate when both affirm or both deny, and
+//! contradict when one denies (a denial, or a negation among its words) what the other says.
+//!
+//! Candidates come from an inverted index of the actors, words and concepts, each key's list
+//! read only while it is short (a key half the library shares tells nothing), so the cost
+//! grows with the number of claims, not its square. Groups are the connected claims;
+//! independent sources count a group's claims' sources as library actors (two briefings
+//! quoting the same official are one source), a claim without a source as its briefing's own.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use super::link::{Linked, Sets};
+use super::review::{ClaimKey, Decision, LibraryReview, Relation};
+use super::{Briefing, words};
+
+/// One claim of one briefing: the briefing and the claim's place in its claims.
+pub type ClaimRef = (usize, usize);
+
+/// A group's claim, with its side in a contradiction ("a" said, "b" denies).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub claim: ClaimRef,
+    /// Its words.
+    pub quote: String,
+    pub side: Option<Side>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    A,
+    B,
+}
+
+/// Claims of several briefings that say the same, or contradict each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// G1, G2 ... the corroborations first, each by its first claim.
+    pub id: String,
+    pub relation: Relation,
+    pub members: Vec<Member>,
+    pub independent_sources: usize,
+    pub reason: String,
+    /// The analyst's: the decision every link of the group has, else none.
+    pub decision: Option<Decision>,
+    /// The pairs of claims whose likeness made the group, as the library review keys them.
+    pub links: Vec<[ClaimKey; 2]>,
+}
+
+impl Group {
+    /// The briefings its claims come from, each once.
+    pub fn briefings(&self) -> BTreeSet<usize> {
+        self.members.iter().map(|m| m.claim.0).collect()
+    }
+}
+
+/// Weights a claim's actors and words are compared by.
+const ACTOR: usize = 2;
+const WORD: usize = 1;
+/// The least weight a claim must have to be compared.
+const LEAST: usize = 3;
+/// How much of each claim's weight the other must hold, in percent.
+const SHARE: usize = 60;
+/// How many of each claim's content words the other must hold, more than this in percent:
+/// what is said, not only who ("supplied grain" is not "sent fuel").
+const WORDS: usize = 50;
+/// A key held by more claims than this finds no candidates.
+const COMMON: usize = 400;
+
+/// A claim as it is compared.
+struct Features {
+    claim: ClaimRef,
+    quote: String,
+    actors: Vec<usize>,
+    /// The actor named first (most often the one that acts).
+    first: Option<usize>,
+    words: Vec<String>,
+    figures: Vec<String>,
+    negative: bool,
+}
+
+impl Features {
+    fn weight(&self) -> usize {
+        self.actors.len() * ACTOR + self.words.len() * WORD
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self.actors.iter().map(|a| format!("a:{a}")).collect();
+        keys.extend(self.words.iter().flat_map(|w| words::keys(w)));
+        keys.extend(self.figures.iter().map(|f| format!("f:{f}")));
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+}
+
+/// Two claims (places in the list compared) that say the same, and in what.
+type Pair = (usize, usize, Evidence);
+
+/// What two claims have in common.
+#[derive(Default)]
+struct Evidence {
+    actors: BTreeSet<usize>,
+    words: BTreeSet<String>,
+    synonyms: BTreeSet<(String, String)>,
+}
+
+/// The claim's actors (every library actor a mention inside it is of), content words and
+/// figures, and whether it denies.
+fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked) -> Features {
+    let claim = &briefing.claims[c];
+    let quote = super::words(text, claim.start, claim.end);
+    let inside = |at: &super::At| at.start < claim.end && at.end > claim.start;
+    let mut actors: Vec<usize> = briefing
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.mentions.iter().any(inside))
+        .map(|(a, _)| linked.of[b][a])
+        .collect();
+    actors.sort_unstable();
+    actors.dedup();
+    // a mention's words are its actor
+    let spans: Vec<(usize, usize)> = briefing
+        .actors
+        .iter()
+        .flat_map(|a| &a.mentions)
+        .filter(|m| inside(m))
+        .map(|m| (m.start, m.end))
+        .collect();
+    let first = briefing
+        .actors
+        .iter()
+        .enumerate()
+        .flat_map(|(a, actor)| {
+            actor
+                .mentions
+                .iter()
+                .filter(|m| inside(m))
+                .map(move |m| (m.start, a))
+        })
+        .min()
+        .map(|(_, a)| linked.of[b][a]);
+    let mut found = Features {
+        claim: (b, c),
+        quote: String::new(),
+        actors,
+        first,
+        words: Vec::new(),
+        figures: Vec::new(),
+        negative: claim.kind == "denial",
+    };
+    for (at, token) in tokens(&quote) {
+        let at = claim.start + at;
+        if spans.iter().any(|&(s, e)| s <= at && at < e) {
+            continue;
+        }
+        let lower = token.to_lowercase().replace('\u{2019}', "'");
+        if lower.ends_with("n't") || words::is_negation(&lower) {
+            found.negative = true;
+        } else if lower.chars().any(|c| c.is_ascii_digit()) {
+            found.figures.push(lower.replace(',', ""));
+        } else if lower.chars().count() > 1 && !words::is_function(&lower) {
+            found.words.push(words::base(&lower));
+        }
+    }
+    found.words.sort();
+    found.words.dedup();
+    found.figures.sort();
+    found.figures.dedup();
+    found.quote = quote;
+    found
+}
+
+/// The words of a text with their code-point offsets: letters, digits and the hyphens,
+/// apostrophes, commas and dots inside them.
+fn tokens(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() {
+            let c = chars[i].1;
+            let joins = matches!(c, '-' | '\'' | '\u{2019}' | ',' | '.')
+                && chars.get(i + 1).is_some_and(|n| n.1.is_alphanumeric())
+                && (c != ',' && c != '.' || chars[i - 1].1.is_ascii_digit());
+            if !(c.is_alphanumeric() || joins) {
+                break;
+            }
+            i += 1;
+        }
+        let end = chars.get(i).map_or(text.len(), |c| c.0);
+        out.push((start, &text[chars[start].0..end]));
+    }
+    out
+}
+
+/// Whether two claims say the same (whatever each affirms or denies), and in what.
+fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
+    if x.weight() < LEAST || y.weight() < LEAST {
+        return None;
+    }
+    if !x.figures.is_empty()
+        && !y.figures.is_empty()
+        && !x.figures.iter().any(|f| y.figures.contains(f))
+    {
+        return None;
+    }
+    // the same actors the other way round ("Russia sent ... to North Korea", "North Korea
+    // sent ... to Russia") are not the same claim
+    if x.actors.len() > 1 && y.actors.len() > 1 && x.first != y.first {
+        return None;
+    }
+    // each naming an actor the other does not: another party ("to Karsk", "to Fennick")
+    let apart = |a: &Features, b: &Features| a.actors.iter().any(|x| !b.actors.contains(x));
+    if apart(x, y) && apart(y, x) {
+        return None;
+    }
+    let mut evidence = Evidence::default();
+    let held = |from: &Features, to: &Features, evidence: &mut Evidence| {
+        let (mut weight, mut words) = (0, 0);
+        for a in &from.actors {
+            if to.actors.contains(a) {
+                weight += ACTOR;
+                evidence.actors.insert(*a);
+            }
+        }
+        for w in &from.words {
+            let matched = to
+                .words
+                .iter()
+                .find_map(|v| words::same(w, v).map(|how| (v, how)));
+            match matched {
+                Some((_, words::Same::Word)) => {
+                    evidence.words.insert(w.clone());
+                }
+                Some((v, words::Same::Synonym)) => {
+                    let pair = if w <= v { (w, v) } else { (v, w) };
+                    evidence.synonyms.insert((pair.0.clone(), pair.1.clone()));
+                }
+                None => continue,
+            }
+            (weight, words) = (weight + WORD, words + 1);
+        }
+        // without an actor in common the words are all there is: every one must be found
+        let enough = match evidence.actors.is_empty() {
+            true => words == from.words.len(),
+            false => words * 100 > from.words.len() * WORDS,
+        };
+        weight * 100 >= from.weight() * SHARE && enough
+    };
+    let both = held(x, y, &mut evidence) && held(y, x, &mut evidence);
+    let worded = !evidence.words.is_empty() || !evidence.synonyms.is_empty();
+    (both && worded).then_some(evidence)
+}
+
+/// The claims of `briefings` grouped across briefings, with the analyst's decisions; `text`
+/// gives a briefing's text (from the index), read one briefing at a time.
+pub fn group(
+    briefings: &[Briefing],
+    linked: &Linked,
+    review: &LibraryReview,
+    text: impl Fn(&Briefing) -> Option<String>,
+) -> Vec<Group> {
+    let mut all: Vec<Features> = Vec::new();
+    for (b, briefing) in briefings.iter().enumerate() {
+        let Some(text) = text(briefing).filter(|_| !briefing.claims.is_empty()) else {
+            continue;
+        };
+        all.extend((0..briefing.claims.len()).map(|c| features(briefing, &text, b, c, linked)));
+    }
+
+    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    let keys: Vec<Vec<String>> = all.iter().map(Features::keys).collect();
+    for (i, ks) in keys.iter().enumerate() {
+        for k in ks {
+            postings.entry(k.clone()).or_default().push(i);
+        }
+    }
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (i, ks) in keys.iter().enumerate() {
+        let mut candidates: Vec<usize> = ks
+            .iter()
+            .filter_map(|k| postings.get(k))
+            .filter(|list| list.len() <= COMMON)
+            .flatten()
+            .copied()
+            .filter(|&j| j > i && all[j].claim.0 != all[i].claim.0)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for j in candidates {
+            if let Some(evidence) = likeness(&all[i], &all[j]) {
+                pairs.push((i, j, evidence));
+            }
+        }
+    }
+
+    let mut sets = Sets::new(all.len());
+    for (i, j, _) in &pairs {
+        if all[*i].negative == all[*j].negative {
+            sets.join(*i, *j);
+        }
+    }
+    let mut of_root: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..all.len() {
+        let root = sets.root(i);
+        of_root.entry(root).or_default().push(i);
+    }
+    let key = |i: usize| ClaimKey {
+        path: briefings[all[i].claim.0].path.clone(),
+        quote: all[i].quote.clone(),
+    };
+    let name = |a: usize| linked.actors[a].name.clone();
+    let mut groups = Vec::new();
+    // corroborations: a set of claims from more than one briefing
+    let mut by_root: HashMap<usize, Vec<&Pair>> = HashMap::new();
+    let mut against: HashMap<(usize, usize), Vec<&Pair>> = HashMap::new();
+    for pair in &pairs {
+        let (ri, rj) = (sets.root(pair.0), sets.root(pair.1));
+        if ri == rj {
+            by_root.entry(ri).or_default().push(pair);
+        } else {
+            // a: the set that affirms
+            let (a, b) = if all[pair.0].negative {
+                (rj, ri)
+            } else {
+                (ri, rj)
+            };
+            against.entry((a, b)).or_default().push(pair);
+        }
+    }
+    let made = |relation: Relation, members: Vec<Member>, links: &[&Pair], lead: &str| -> Group {
+        let mut evidence = Evidence::default();
+        for (_, _, e) in links {
+            evidence.actors.extend(&e.actors);
+            evidence.words.extend(e.words.iter().cloned());
+            evidence.synonyms.extend(e.synonyms.iter().cloned());
+        }
+        let mut parts = vec![lead.to_string()];
+        if !evidence.actors.is_empty() {
+            let names: Vec<String> = evidence.actors.iter().map(|&a| name(a)).collect();
+            parts.push(format!("the same actors ({})", names.join(", ")));
+        }
+        if !evidence.words.is_empty() {
+            let list: Vec<&str> = evidence.words.iter().map(String::as_str).collect();
+            parts.push(format!("the same words ({})", list.join(", ")));
+        }
+        if !evidence.synonyms.is_empty() {
+            let list: Vec<String> = evidence
+                .synonyms
+                .iter()
+                .map(|(a, b)| format!("{a} ~ {b}"))
+                .collect();
+            parts.push(format!("synonyms ({})", list.join(", ")));
+        }
+        let mut decisions: Vec<Option<Decision>> = links
+            .iter()
+            .map(|(i, j, _)| review.claim_decision(relation, &key(*i), &key(*j)))
+            .collect();
+        decisions.dedup();
+        let sources: BTreeSet<String> = members
+            .iter()
+            .map(|m| source(&briefings[m.claim.0], m.claim, linked))
+            .collect();
+        Group {
+            id: String::new(),
+            relation,
+            members,
+            independent_sources: sources.len(),
+            reason: parts.join("; "),
+            decision: if decisions.len() == 1 {
+                decisions.into_iter().next().flatten()
+            } else {
+                None
+            },
+            links: links.iter().map(|(i, j, _)| [key(*i), key(*j)]).collect(),
+        }
+    };
+    let mut roots: Vec<usize> = by_root.keys().copied().collect();
+    roots.sort_unstable();
+    for root in roots {
+        let members: Vec<Member> = of_root[&root]
+            .iter()
+            .map(|&i| Member {
+                claim: all[i].claim,
+                quote: all[i].quote.clone(),
+                side: None,
+            })
+            .collect();
+        let lead = format!(
+            "reported in {} briefings",
+            members
+                .iter()
+                .map(|m| m.claim.0)
+                .collect::<BTreeSet<_>>()
+                .len()
+        );
+        groups.push(made(
+            Relation::Corroborates,
+            members,
+            &by_root[&root],
+            &lead,
+        ));
+    }
+    let mut sides: Vec<(usize, usize)> = against.keys().copied().collect();
+    sides.sort_unstable();
+    for (a, b) in sides {
+        let all = &all;
+        let side = |root: usize, side: Side| {
+            of_root[&root].iter().map(move |&i| Member {
+                claim: all[i].claim,
+                quote: all[i].quote.clone(),
+                side: Some(side),
+            })
+        };
+        let members: Vec<Member> = side(a, Side::A).chain(side(b, Side::B)).collect();
+        groups.push(made(
+            Relation::Contradicts,
+            members,
+            &against[&(a, b)],
+            "b denies what a says",
+        ));
+    }
+    for (n, g) in groups.iter_mut().enumerate() {
+        g.id = format!("G{}", n + 1);
+    }
+    groups
+}
+
+/// Who a claim's source is, as independent sources count: its source actors in the library,
+/// else its briefing.
+fn source(briefing: &Briefing, (b, c): ClaimRef, linked: &Linked) -> String {
+    let claim = &briefing.claims[c];
+    let mut actors: Vec<usize> = claim
+        .source
+        .iter()
+        .flat_map(|s| &s.actors)
+        .filter_map(|id| briefing.actors.iter().position(|a| &a.id == id))
+        .map(|a| linked.of[b][a])
+        .collect();
+    if actors.is_empty() {
+        return format!("briefing {b}");
+    }
+    actors.sort_unstable();
+    actors.dedup();
+    format!("{actors:?}")
+}
