@@ -58,13 +58,12 @@ fn markup_start(text: &str) -> &str {
 }
 
 /// The character set a page declares in its head, lower case: `<meta charset="...">` or
-/// `<meta http-equiv="Content-Type" content="text/html; charset=...">`. None for text that
-/// is no HTML page.
+/// `<meta http-equiv="Content-Type" content="text/html; charset=...">`, else an XML file's
+/// declaration (a feed's, an XHTML page's: `<?xml version="1.0" encoding="iso-8859-1"?>`).
+/// None for text that is neither.
 pub fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(CHARSET_HEAD)]);
-    if !is_html(&head) {
-        return None;
-    }
+    let page = is_html(&head);
     let head = head.to_ascii_lowercase();
     // the value of `name="..."` in `text`
     let value_of = |text: &str, name: &str| {
@@ -79,12 +78,13 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
             (!label.is_empty()).then_some(label)
         })
     };
-    let meta = head.match_indices("<meta").find_map(|(at, _)| {
-        let tag = &head[at..];
-        value_of(&tag[..tag.find('>').unwrap_or(tag.len())], "charset")
+    let meta = page.then(|| {
+        head.match_indices("<meta").find_map(|(at, _)| {
+            let tag = &head[at..];
+            value_of(&tag[..tag.find('>').unwrap_or(tag.len())], "charset")
+        })
     });
-    // an XHTML page's XML declaration: <?xml version="1.0" encoding="iso-8859-1"?>
-    meta.or_else(|| {
+    meta.flatten().or_else(|| {
         let declaration = head
             .trim_start_matches('\u{feff}')
             .trim_start()
@@ -401,6 +401,9 @@ mod tests {
         let xhtml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE html>\n<html><p>";
         assert_eq!(charset(xhtml), Some("iso-8859-1".to_string()));
         assert_eq!(charset("Prose about <meta charset=latin1> tags"), None);
+        // a feed declares it only in its XML declaration
+        let feed = "<?xml version='1.0' encoding='ISO-8859-1'?>\n<rss><channel>";
+        assert_eq!(charset(feed), Some("iso-8859-1".to_string()));
     }
 
     #[test]
