@@ -13,7 +13,7 @@ use super::action::Action;
 use super::effect::Effect;
 use super::keymap::{Key, Keymap};
 use super::library::Library;
-use super::library::scan::Arrived;
+use super::library::scan::Report;
 use super::reader::{ExportSettings, Reader};
 use super::sizes::{PaneSizes, Plan};
 use crate::analysis::Analysis;
@@ -159,9 +159,17 @@ impl App {
         }
     }
 
-    /// A briefing arrived from the library's readers; it opens if it was asked for.
-    pub fn arrived(&mut self, arrived: Arrived) {
-        let effect = self.library.as_mut().and_then(|l| l.arrived(arrived));
+    /// A briefing arrived from the library's readers (it opens if it was asked for), or a
+    /// file they found to hold several.
+    pub fn arrived(&mut self, report: Report) {
+        let effect = self.library.as_mut().and_then(|l| match report {
+            Report::Arrived(arrived) => l.arrived(*arrived),
+            Report::Split {
+                generation,
+                index,
+                count,
+            } => l.split(generation, index, count),
+        });
         if self.screen == Screen::Library {
             self.effect(effect);
         }
@@ -224,8 +232,9 @@ impl App {
         }
         let mut reader = Reader::new(entry.name.clone(), self.export.clone());
         let mut analysis = briefing.analysis.clone();
+        // an item of a file of several is kept by its text, as `brief export PATH#N` keeps it
         let (session, warnings) = self.opener.reviews.attach_or_keep_in_memory(
-            Some(&entry.path),
+            crate::briefing::Origin::at(&entry.path).file(),
             &briefing.doc,
             &mut analysis,
         );

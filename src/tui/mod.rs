@@ -69,8 +69,8 @@ enum Loaded {
     /// The analysis with its review attached, and the review's warnings.
     Analysis(Analysis, Option<Box<Session>>, Vec<Warning>),
     Failed(String),
-    /// A briefing of the library, read (or not).
-    Entry(Box<scan::Arrived>),
+    /// A briefing of the library, read (or not), or a file of several split.
+    Entry(Box<scan::Report>),
     /// Briefings of the library the background update wrote to the index.
     Indexed(Vec<PathBuf>),
     /// The background update ended; why it failed, if it did.
@@ -188,6 +188,16 @@ impl Offscreen {
         screen
     }
 
+    /// The library on the folders and files `roots`, as it stands at its first frame: the
+    /// folders walked, nothing read yet (no index, no reading threads).
+    pub fn library(roots: Vec<PathBuf>, width: u16, height: u16) -> Offscreen {
+        let library = Library::new(roots.clone(), scan::scan(&roots));
+        let app = App::with_library(library, Keymap::default());
+        let backend = ratatui::backend::TestBackend::new(width, height);
+        let terminal = ratatui::Terminal::new(backend).expect("a test backend never fails");
+        Offscreen { app, terminal }
+    }
+
     /// A key press, as the event loop hands it over.
     pub fn key(&mut self, key: crossterm::event::KeyEvent) {
         self.app.handle_key(key);
@@ -269,7 +279,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             files,
             threads,
             shared.clone(),
-            move |arrived: Result<scan::Arrived, String>| {
+            move |arrived: Result<scan::Report, String>| {
                 let _ =
                     tx.send(arrived.map_or_else(Loaded::Failed, |a| Loaded::Entry(Box::new(a))));
             },

@@ -11,7 +11,7 @@ pub mod view;
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::search::Query;
@@ -22,7 +22,7 @@ use super::effect::Effect;
 use super::keymap::{Command, Context, Key, Keymap};
 use super::list::ListView;
 use crate::analysis::Analysis;
-use crate::briefing::Reviews;
+use crate::briefing::{Origin, Reviews};
 use crate::document::{Document, Span, Spans, Warning};
 use crate::index::{Index, Listed};
 
@@ -46,6 +46,8 @@ pub enum Status {
     Ready(Arc<Analysed>),
     /// Unreadable, binary, not a briefing: why, shown in the list.
     Failed(String),
+    /// A file of several briefings, listed as its items (entries of their own) instead.
+    Split,
 }
 
 #[derive(Debug, Clone)]
@@ -69,7 +71,7 @@ impl Entry {
             return;
         }
         let fingerprint = row.fingerprint.as_deref().unwrap_or_default();
-        let review = reviews.stored(Some(&self.path), fingerprint);
+        let review = reviews.stored(Origin::at(&self.path).file(), fingerprint);
         // a date the analyst set in the review, which the index may not have seen
         if let Some(date) = review.as_ref().and_then(|r| r.published?.date) {
             self.dated = Some(Some(date));
@@ -248,6 +250,9 @@ pub struct Library {
     pub wanted: Vec<(usize, PathBuf)>,
     /// A view across briefings, shown over the list while open.
     pub across: Option<across::Across>,
+    /// The entries of a file of several briefings' items (the N-th at N - 1), by the file's
+    /// entry: appended to the entries as the file is split, so no other entry moves.
+    items: HashMap<usize, Vec<usize>>,
 }
 
 impl Library {
@@ -268,6 +273,7 @@ impl Library {
         self.rescan = false;
         self.hits = None;
         self.waiting = None;
+        self.items.clear();
         self.entries = found
             .into_iter()
             .map(|f| Entry {
@@ -282,7 +288,8 @@ impl Library {
     }
 
     /// The entries the index holds up to date are listed from it (the others are left to be
-    /// read), with the claims their stored reviews judge.
+    /// read), with the claims their stored reviews judge; a file of several briefings the
+    /// index holds is listed as its items there and then, without being read.
     pub fn list_from_index(&mut self, reviews: &Reviews) {
         let Some(index) = &self.index else {
             return;
@@ -294,39 +301,65 @@ impl Library {
             .map(|l| (l.path.clone(), l))
             .collect();
         self.canonical.clear();
-        for (i, entry) in self.entries.iter_mut().enumerate() {
+        let made = self.made.clone();
+        let fresh = |path: &PathBuf| {
+            let row = listed.get(path)?;
+            let stamp = crate::index::update::stamp(path).ok();
+            (stamp == Some((row.size, row.mtime)) && row.made == made).then(|| row.clone())
+        };
+        let mut rows = Vec::new();
+        for i in 0..self.entries.len() {
+            let entry = &self.entries[i];
             if !matches!(entry.status, Status::Reading) {
                 continue;
             }
-            let Ok(path) = std::fs::canonicalize(&entry.path) else {
+            let Some(path) = canonical(&entry.path) else {
                 continue;
             };
-            self.canonical.insert(path.clone(), i);
-            let Some(row) = listed.get(&path) else {
-                continue;
-            };
-            let stamp = crate::index::update::stamp(&path).ok();
-            if stamp == Some((row.size, row.mtime)) && row.made == self.made {
-                entry.list_row(row.clone(), reviews);
+            if let Some(row) = fresh(&path) {
+                rows.push((i, row));
+            } else if scan::may_hold_several(&entry.path) {
+                let items = (1..).map_while(|n| fresh(&numbered(&path, n)));
+                for (n, row) in (1..).zip(items.collect::<Vec<_>>()) {
+                    rows.push((self.item_entry(i, n), row));
+                }
             }
+            self.canonical.insert(path, i);
+        }
+        for (i, row) in rows {
+            if let Some(path) = canonical(&self.entries[i].path) {
+                self.canonical.insert(path, i);
+            }
+            self.entries[i].list_row(row, reviews);
         }
         let selected = self.selected();
         self.refresh_view(selected);
     }
 
-    /// Briefings the background update wrote to the index: listed from it now. Returns
-    /// what to open, when the reader was waiting for one of them.
+    /// Briefings the background update wrote to the index: listed from it now (an item of
+    /// a file of several as an entry of its own). Returns what to open, when the reader was
+    /// waiting for one of them.
     pub fn indexed(&mut self, paths: &[PathBuf], reviews: &Reviews) -> Option<Effect> {
-        let index = self.index.as_ref()?;
+        self.index.as_ref()?;
         let mut any = false;
         for path in paths {
-            let Some(&i) = self.canonical.get(path) else {
-                continue;
+            let i = match (self.canonical.get(path), Origin::at(path)) {
+                (Some(&i), _) => i,
+                (None, Origin::Item(file, n)) => {
+                    let Some(&of) = self.canonical.get(&file) else {
+                        continue;
+                    };
+                    let i = self.item_entry(of, n);
+                    self.canonical.insert(path.clone(), i);
+                    i
+                }
+                _ => continue,
             };
             let entry = &mut self.entries[i];
             if !matches!(entry.status, Status::Reading) {
                 continue;
             }
+            let index = self.index.as_ref()?;
             if let Ok(Some(row)) = index.listed_at(path) {
                 entry.list_row(row, reviews);
                 any = true;
@@ -339,6 +372,44 @@ impl Library {
         self.refresh_view(selected);
         let waiting = self.waiting.take()?;
         self.request(waiting)
+    }
+
+    /// The entry of the N-th briefing (from 1) of the file of entry `file`, made (still to be
+    /// read) with those before it when new: the file is then listed as its items.
+    fn item_entry(&mut self, file: usize, n: usize) -> usize {
+        let made = self.items.get(&file).map_or(0, Vec::len);
+        for k in made + 1..=n {
+            let of = &self.entries[file];
+            let found = scan::item(&of.path, &of.name, k);
+            self.entries.push(Entry {
+                path: found.path,
+                name: found.name,
+                status: Status::Reading,
+                reviewed: None,
+                dated: None,
+            });
+            let at = self.entries.len() - 1;
+            self.items.entry(file).or_default().push(at);
+        }
+        self.entries[file].status = Status::Split;
+        // an open asked of the file is one of its first briefing
+        if let Some(Effect::Open(waiting, _)) = &mut self.waiting
+            && *waiting == file
+        {
+            *waiting = self.items[&file][0];
+        }
+        self.items[&file][n - 1]
+    }
+
+    /// The file of entry `index` holds `count` briefings, which the readers read next.
+    pub fn split(&mut self, generation: u64, index: usize, count: usize) -> Option<Effect> {
+        if generation != self.generation || count == 0 || index >= self.entries.len() {
+            return None;
+        }
+        self.item_entry(index, count);
+        let selected = self.selected().filter(|_| self.list.selected > 0);
+        self.refresh_view(selected);
+        None
     }
 
     /// Entry `i`'s review count after the reader changed it.
@@ -362,10 +433,14 @@ impl Library {
     /// A briefing read (or not) in the background. Returns what to open, when the reader
     /// was waiting for this one.
     pub fn arrived(&mut self, arrived: scan::Arrived) -> Option<Effect> {
-        if arrived.generation != self.generation {
+        if arrived.generation != self.generation || arrived.index >= self.entries.len() {
             return None;
         }
-        let entry = self.entries.get_mut(arrived.index)?;
+        let index = match arrived.item {
+            Some(n) => self.item_entry(arrived.index, n),
+            None => arrived.index,
+        };
+        let entry = self.entries.get_mut(index)?;
         entry.status = match arrived.result {
             Ok(briefing) => Status::Ready(Arc::new(briefing)),
             Err(why) => Status::Failed(why),
@@ -375,7 +450,7 @@ impl Library {
         let selected = self.selected().filter(|_| self.list.selected > 0);
         self.refresh_view(selected);
         match &self.waiting {
-            Some(Effect::Open(i, _)) if *i == arrived.index => {
+            Some(Effect::Open(i, _)) if *i == index => {
                 self.notice = None;
                 let request = self.waiting.take()?;
                 self.request(request)
@@ -403,11 +478,12 @@ impl Library {
         let needle = self.filter.text.to_lowercase();
         let shown = (0..self.entries.len()).filter(|&i| {
             let e = &self.entries[i];
-            needle.is_empty()
-                || [Some(e.title()), e.source(), Some(e.name.as_str())]
-                    .into_iter()
-                    .flatten()
-                    .any(|text| text.to_lowercase().contains(&needle))
+            !matches!(e.status, Status::Split)
+                && (needle.is_empty()
+                    || [Some(e.title()), e.source(), Some(e.name.as_str())]
+                        .into_iter()
+                        .flatten()
+                        .any(|text| text.to_lowercase().contains(&needle)))
         });
         self.view = self.sorted(shown);
         if let Some(k) = keep.and_then(|i| self.view.iter().position(|&v| v == i)) {
@@ -666,6 +742,7 @@ impl Library {
                 self.notice = Some(format!("{}: {why}", entry.name));
                 None
             }
+            Status::Split => None,
         }
     }
 
@@ -728,6 +805,20 @@ impl Library {
             }
         }
     }
+}
+
+/// The path the index keys an entry by: the file's canonical path, with `#N` for the N-th
+/// briefing of a file of several.
+fn canonical(path: &Path) -> Option<PathBuf> {
+    match Origin::at(path) {
+        Origin::Item(file, n) => Some(numbered(&std::fs::canonicalize(file).ok()?, n)),
+        _ => std::fs::canonicalize(path).ok(),
+    }
+}
+
+/// `PATH#N`.
+fn numbered(path: &Path, n: usize) -> PathBuf {
+    PathBuf::from(format!("{}#{n}", path.display()))
 }
 
 /// A briefing's text as the search across the library reads it: from its analysis when
