@@ -459,6 +459,14 @@ impl Library {
         }
     }
 
+    /// The briefings listed (a file of several split counts as its items, not itself).
+    pub fn briefings(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| !matches!(e.status, Status::Split))
+            .count()
+    }
+
     /// Entries still being read.
     pub fn reading(&self) -> usize {
         self.entries

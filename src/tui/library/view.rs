@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, plan: &Plan) {
             (block, lines)
         }
         (None, Some(hits)) => {
-            let label = hits_label(hits, library.entries.len());
+            let label = hits_label(hits, library.briefings());
             let block = block.title(Line::styled(label, theme::title(true)));
             let inner = block.inner(body);
             let lines = hit_lines(hits, &library.entries, inner);
@@ -41,9 +41,9 @@ pub fn draw(frame: &mut Frame, app: &App, plan: &Plan) {
         }
         (None, None) => {
             let shown = if library.filter.text.is_empty() {
-                format!("{}", library.entries.len())
+                format!("{}", library.briefings())
             } else {
-                format!("{} of {}", library.view.len(), library.entries.len())
+                format!("{} of {}", library.view.len(), library.briefings())
             };
             let label = format!(" Briefings {shown} · {} ", library.order.describe());
             let block = block.title(Line::styled(label, theme::title(true)));
@@ -94,7 +94,7 @@ fn title_bar(frame: &mut Frame, area: Rect, library: &Library, spin: char) {
     let right = if reading > 0 {
         format!("{spin} reading {reading} ")
     } else {
-        let n = library.entries.len();
+        let n = library.briefings();
         format!("{n} briefing{} ", plural(n))
     };
     let room = usize::from(area.width).saturating_sub(right.chars().count() + 20);
