@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use crate::analysis::{Analysis, UserLexicon, analyze};
 use crate::document::{Document, Item, Warning};
 use crate::io_reason;
+use crate::review::read::ReadMarks;
 use crate::review::{BriefingKey, Session, Status, Store, StoreError};
 
 /// Where a briefing is read from.
@@ -216,6 +217,31 @@ impl Reviews {
     pub fn stored(&self, file: Option<&Path>, fingerprint: &str) -> Option<crate::review::Review> {
         let store = self.store.as_ref().ok()?.as_ref()?;
         store.peek(&BriefingKey::for_briefing(file, fingerprint))
+    }
+
+    /// The briefings read, as stored; what went wrong reading them, as warnings (a store
+    /// that cannot be used has none read).
+    pub fn read_marks(&self) -> (ReadMarks, Vec<Warning>) {
+        let Ok(Some(store)) = &self.store else {
+            return (ReadMarks::default(), Vec::new());
+        };
+        crate::review::read::load(store, Timestamp::now())
+            .unwrap_or_else(|e| (ReadMarks::default(), vec![Warning(e.to_string())]))
+    }
+
+    /// Marks the briefing read or unread, and returns every mark; none when there is no
+    /// store to keep them in.
+    pub fn mark_read(
+        &self,
+        key: &BriefingKey,
+        read: bool,
+    ) -> Result<Option<(ReadMarks, Vec<Warning>)>, String> {
+        let Some(store) = self.store.clone()? else {
+            return Ok(None);
+        };
+        crate::review::read::mark(&store, key, read, Timestamp::now())
+            .map(Some)
+            .map_err(|e| format!("read mark not kept: {e}"))
     }
 
     /// How many claims of the briefing's stored review have a status, for a list of

@@ -63,6 +63,10 @@ pub enum Action {
     Sort,
     #[strum(message = "rescan the folder")]
     Rescan,
+    #[strum(message = "next unread")]
+    NextUnread,
+    #[strum(message = "read/unread")]
+    ToggleRead,
     #[strum(message = "actors across briefings")]
     LibraryActors,
     #[strum(message = "timeline across briefings")]
@@ -149,7 +153,14 @@ impl Action {
         use Action::*;
         matches!(
             self,
-            OpenLibrary | SearchLibrary | Sort | Rescan | LibraryActors | LibraryTimeline
+            OpenLibrary
+                | SearchLibrary
+                | Sort
+                | Rescan
+                | NextUnread
+                | ToggleRead
+                | LibraryActors
+                | LibraryTimeline
         )
     }
 

@@ -194,6 +194,7 @@ impl App {
             None => {}
             Some(Effect::Open(i, hit)) => self.open(i, hit),
             Some(Effect::Library) => self.back_to_library(),
+            Some(Effect::MarkRead(i, read)) => self.mark_read(i, read),
             Some(Effect::SearchLibrary) => {
                 self.back_to_library();
                 if let Some(library) = &mut self.library {
@@ -252,6 +253,29 @@ impl App {
         self.opened = Some(i);
         self.screen = Screen::Reader;
         self.heard();
+        self.mark_read(i, true);
+    }
+
+    /// Marks library entry `i` read or unread, in the store when there is one; why not, in
+    /// the library's notice.
+    fn mark_read(&mut self, i: usize, read: bool) {
+        let Some(library) = &mut self.library else {
+            return;
+        };
+        let Some(key) = library.entries.get(i).and_then(|e| e.read_key()).cloned() else {
+            return;
+        };
+        match self.opener.reviews.mark_read(&key, read) {
+            Ok(Some((marks, warnings))) => {
+                library.marks = marks;
+                library.notice = warnings.first().map(ToString::to_string);
+            }
+            Ok(None) => library.marks.set(&key, read, jiff::Timestamp::now()),
+            Err(why) => {
+                library.marks.set(&key, read, jiff::Timestamp::now());
+                library.notice = Some(why);
+            }
+        }
     }
 
     /// Back to the library's list, where it was left.

@@ -340,6 +340,8 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (SearchLibrary, &["S"]),
         (Sort, &["o"]),
         (Rescan, &["r"]),
+        (NextUnread, &["J"]),
+        (ToggleRead, &["t"]),
         (LibraryActors, &["L"]),
         (LibraryTimeline, &["H"]),
         (MarkSupported, &["s"]),

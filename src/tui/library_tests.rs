@@ -631,3 +631,79 @@ fn a_file_of_several_briefings_is_one_entry_until_read_then_each_of_them() {
     assert!(names.contains(&"feed.rss#2") && names.contains(&"desk.mbox#1"));
     assert_eq!(sorted_titles(library), expected);
 }
+
+#[test]
+fn unread_briefings_are_marked_and_their_marks_outlive_the_reader() {
+    use crate::briefing::{Opener, Reviews};
+    use crate::tui::library::scan;
+    let dir = tempfile::tempdir().unwrap();
+    let (briefs, data) = (dir.path().join("briefs"), dir.path().join("data"));
+    std::fs::create_dir(&briefs).unwrap();
+    for (name, text) in FILES {
+        std::fs::write(briefs.join(name), text).unwrap();
+    }
+    // the reader started on the folder, every briefing read
+    let start = || {
+        let opener = Opener {
+            reviews: Reviews::open(Some(&data), "analyst".into()),
+            ..Opener::default()
+        };
+        let mut library = Library::new(
+            vec![briefs.clone()],
+            scan::scan(std::slice::from_ref(&briefs)),
+        );
+        for index in 0..library.entries.len() {
+            let path = library.entries[index].path.clone();
+            let arrived = Arrived {
+                generation: library.generation,
+                index,
+                item: None,
+                result: scan::read(&path, &opener),
+            };
+            library.arrived(arrived);
+        }
+        library.load_marks(&opener.reviews);
+        let mut app = App::with_library(library, Keymap::default());
+        app.opener = std::sync::Arc::new(opener);
+        app
+    };
+    let unread = |app: &App| {
+        let library = app.library.as_ref().unwrap();
+        let rows = library
+            .view
+            .iter()
+            .map(|&i| library.unread(i) == Some(true));
+        (rows.collect::<Vec<_>>(), library.list.selected)
+    };
+    let mut app = start();
+    assert_eq!(unread(&app), (vec![true, true, true], 0));
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains("· 3 unread ·"), "{screen}");
+    assert!(screen.contains("│N 2024-09-14"), "{screen}");
+    // opened and left: read, the count falls
+    run(&mut app, &[Open]);
+    assert!(!app.in_library());
+    run(&mut app, &[OpenLibrary]);
+    assert_eq!(unread(&app), (vec![false, true, true], 0));
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains("· 2 unread ·"), "{screen}");
+    assert!(screen.contains("│  2024-09-14"), "{screen}");
+    // the next unread, from the top again at the end, past the one read
+    run(&mut app, &[NextUnread]);
+    assert_eq!(unread(&app).1, 1);
+    run(&mut app, &[NextUnread, NextUnread]);
+    assert_eq!(unread(&app).1, 1);
+    // marked unread again, and read
+    run(&mut app, &[Top, ToggleRead]);
+    assert_eq!(unread(&app).0, [true, true, true]);
+    run(&mut app, &[ToggleRead]);
+    assert_eq!(unread(&app).0, [false, true, true]);
+    // kept in the data dir for the next start
+    let mut app = start();
+    assert_eq!(unread(&app).0, [false, true, true]);
+    run(&mut app, &[Down, ToggleRead]);
+    let mut app = start();
+    assert_eq!(unread(&app).0, [false, false, true]);
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains("· 1 unread ·"), "{screen}");
+}

@@ -61,7 +61,7 @@ use crate::analysis::Analysis;
 use crate::briefing::{Opener, Origin};
 use crate::document::{Document, Warning};
 use crate::io_reason;
-use crate::review::Session;
+use crate::review::{BriefingKey, Session};
 
 /// What the blocking thread sends back.
 enum Loaded {
@@ -320,6 +320,13 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                             &doc,
                             &mut analysis,
                         );
+                        // opened is read, for the library that lists it
+                        let key = BriefingKey::for_briefing(origin.file(), &doc.fingerprint);
+                        let marked = match opener.reviews.mark_read(&key, true) {
+                            Ok(marked) => marked.map(|(_, found)| found).unwrap_or_default(),
+                            Err(why) => vec![Warning(why)],
+                        };
+                        let warnings = warnings.into_iter().chain(marked);
                         // what ingest noticed first: the status bar shows it (and the
                         // reader's warnings are printed when it ends)
                         let warnings = found.into_iter().chain(warnings).collect();
@@ -341,6 +348,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             let mut library = Library::new(roots.clone(), scan::scan(&roots));
             library.index = data_dir.and_then(|d| crate::index::Index::open(&d).ok());
             library.made = crate::index::update::made(&app.opener);
+            library.load_marks(&app.opener.reviews);
             readers = refresh(&mut library, &app.opener);
             let (sizes, review, opener) = (app.sizes, app.export, app.opener);
             app = App::with_library(library, app.keymap);

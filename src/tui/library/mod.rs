@@ -9,6 +9,7 @@ pub mod across;
 pub mod scan;
 pub mod view;
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,8 @@ use crate::analysis::Analysis;
 use crate::briefing::{Origin, Reviews};
 use crate::document::{Document, Span, Spans, Warning};
 use crate::index::{Index, Listed};
+use crate::review::BriefingKey;
+use crate::review::read::ReadMarks;
 
 /// A briefing read and analysed.
 #[derive(Debug)]
@@ -61,6 +64,8 @@ pub struct Entry {
     /// The published date as the reader last had it (the analyst may have set it there),
     /// over the one read or indexed.
     pub dated: Option<Option<jiff::civil::Date>>,
+    /// How its read mark is keyed, once known (see [`Entry::read_key`]).
+    key: OnceCell<BriefingKey>,
 }
 
 impl Entry {
@@ -126,6 +131,29 @@ impl Entry {
             Some(b) => b.doc.meta.published,
             None => indexed(),
         }
+    }
+
+    /// How its read mark (and its review) is keyed: a file by its canonical path, an item
+    /// of a file of several by its text, known once it is indexed or read.
+    pub fn read_key(&self) -> Option<&BriefingKey> {
+        if let Some(key) = self.key.get() {
+            return Some(key);
+        }
+        let key = match Origin::at(&self.path) {
+            Origin::Item(..) => {
+                let fingerprint = match (self.briefing(), self.indexed()) {
+                    (Some(b), _) => b.doc.fingerprint.clone(),
+                    (_, Some(listed)) => listed.fingerprint.clone()?,
+                    _ => return None,
+                };
+                BriefingKey::Fingerprint(fingerprint)
+            }
+            // a file gone since the folder was walked keeps its mark by its path as given
+            _ => BriefingKey::Path(
+                std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone()),
+            ),
+        };
+        Some(self.key.get_or_init(|| key))
     }
 
     /// Claims reviewed and claims in all.
@@ -253,6 +281,8 @@ pub struct Library {
     /// The entries of a file of several briefings' items (the N-th at N - 1), by the file's
     /// entry: appended to the entries as the file is split, so no other entry moves.
     items: HashMap<usize, Vec<usize>>,
+    /// The briefings read (opened in the reader), as stored.
+    pub marks: ReadMarks,
 }
 
 impl Library {
@@ -282,6 +312,7 @@ impl Library {
                 status: f.error.map_or(Status::Reading, Status::Failed),
                 reviewed: None,
                 dated: None,
+                key: OnceCell::new(),
             })
             .collect();
         self.refresh_view(selected.and_then(|p| self.entries.iter().position(|e| e.path == p)));
@@ -387,6 +418,7 @@ impl Library {
                 status: Status::Reading,
                 reviewed: None,
                 dated: None,
+                key: OnceCell::new(),
             });
             let at = self.entries.len() - 1;
             self.items.entry(file).or_default().push(at);
@@ -410,6 +442,46 @@ impl Library {
         let selected = self.selected().filter(|_| self.list.selected > 0);
         self.refresh_view(selected);
         None
+    }
+
+    /// The read marks from the store; why they could not be read, in the notice.
+    pub fn load_marks(&mut self, reviews: &Reviews) {
+        let (marks, warnings) = reviews.read_marks();
+        self.marks = marks;
+        if let Some(warning) = warnings.first() {
+            self.notice = Some(warning.to_string());
+        }
+    }
+
+    /// Whether entry `i` is unread; none when it is not a briefing (a file that failed or
+    /// was split into its items) or its key is not known yet.
+    pub fn unread(&self, i: usize) -> Option<bool> {
+        let entry = self.entries.get(i)?;
+        if matches!(entry.status, Status::Failed(_) | Status::Split) {
+            return None;
+        }
+        Some(!self.marks.is_read(entry.read_key()?))
+    }
+
+    /// The briefings not read yet.
+    pub fn unread_count(&self) -> usize {
+        (0..self.entries.len())
+            .filter(|&i| self.unread(i) == Some(true))
+            .count()
+    }
+
+    /// Selects the next unread briefing in the list after the selection, from the top
+    /// again at its end.
+    fn next_unread(&mut self) {
+        let len = self.view.len();
+        let from = self.list.selected;
+        let next = (1..=len)
+            .map(|k| (from + k) % len)
+            .find(|&row| self.unread(self.view[row]) == Some(true));
+        match next {
+            Some(row) => self.list.selected = row,
+            None => self.notice = Some("no unread briefing".into()),
+        }
     }
 
     /// Entry `i`'s review count after the reader changed it.
@@ -561,6 +633,11 @@ impl Library {
             HalfPageDown => self.step((page / 2).max(1)),
             HalfPageUp => self.step(-(page / 2).max(1)),
             Open => return self.open(),
+            NextUnread if self.hits.is_none() => self.next_unread(),
+            ToggleRead if self.hits.is_none() => {
+                let i = self.selected()?;
+                return Some(Effect::MarkRead(i, self.unread(i)?));
+            }
             Search if self.hits.is_none() => {
                 self.filter = Prompt {
                     editing: true,

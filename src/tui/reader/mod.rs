@@ -258,7 +258,8 @@ impl Reader {
             return None;
         }
         match action {
-            Quit | Help | ToggleMouse | Sort | Rescan | LibraryActors | LibraryTimeline => {}
+            Quit | Help | ToggleMouse | Sort | Rescan | NextUnread | ToggleRead | LibraryActors
+            | LibraryTimeline => {}
             Back => return self.back(),
             OpenLibrary => return Some(Effect::Library),
             SearchLibrary => return Some(Effect::SearchLibrary),
