@@ -171,3 +171,59 @@ fn note_up(bencher: Bencher, length: usize) {
             reader.draw();
         });
 }
+
+/// A folder of 500 e-mails (one in five with a text file attached) and 20 RSS feeds of 20
+/// items each, every text about 2 kB of generated news.
+fn mail_and_feeds() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a folder");
+    for i in 0..500 {
+        let text = news::briefing(2_000 + i, false);
+        let body = if i % 5 == 0 {
+            format!(
+                "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n\
+                 Content-Type: text/plain; charset=utf-8\n\n{text}\n--b\n\
+                 Content-Type: text/plain; name=\"notes.txt\"\n\
+                 Content-Disposition: attachment; filename=\"notes.txt\"\n\n{text}\n--b--\n"
+            )
+        } else {
+            format!("Content-Type: text/plain; charset=utf-8\n\n{text}")
+        };
+        let message = format!(
+            "From: Desk <desk@example.org>\nTo: analyst@example.org\n\
+             Subject: Briefing {i}\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n\
+             Message-ID: <{i}@example.org>\nMIME-Version: 1.0\n{body}"
+        );
+        std::fs::write(dir.path().join(format!("{i:03}.eml")), message).expect("written");
+    }
+    for f in 0..20 {
+        let items: String = (0..20)
+            .map(|i| {
+                let text = news::briefing(1_000 + 20 * f + i, false).replace('&', "and");
+                format!(
+                    "<item><title>Item {i}</title><link>https://example.org/{f}/{i}</link>\
+                     <pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate>\
+                     <description><![CDATA[<p>{text}</p>]]></description></item>\n"
+                )
+            })
+            .collect();
+        let feed = format!(
+            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Feed {f}</title>\n\
+             {items}</channel></rss>\n"
+        );
+        std::fs::write(dir.path().join(format!("feed{f:02}.rss")), feed).expect("written");
+    }
+    dir
+}
+
+/// The library's first frame on that folder: the walk and whatever it reads before the
+/// list is drawn (the files themselves are read afterwards, by the reading threads).
+#[divan::bench(sample_count = 10)]
+fn library_first_frame(bencher: Bencher) {
+    let dir = mail_and_feeds();
+    let roots = vec![dir.path().to_path_buf()];
+    bencher.bench_local(|| {
+        let mut library = Offscreen::library(roots.clone(), WIDTH, HEIGHT);
+        library.draw();
+        library
+    });
+}

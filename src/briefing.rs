@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use crate::analysis::{Analysis, UserLexicon, analyze};
 use crate::document::{Document, Item, Warning};
 use crate::io_reason;
+use crate::review::read::ReadMarks;
 use crate::review::{BriefingKey, Session, Status, Store, StoreError};
 
 /// Where a briefing is read from.
@@ -218,6 +219,31 @@ impl Reviews {
         store.peek(&BriefingKey::for_briefing(file, fingerprint))
     }
 
+    /// The briefings read, as stored; what went wrong reading them, as warnings (a store
+    /// that cannot be used has none read).
+    pub fn read_marks(&self) -> (ReadMarks, Vec<Warning>) {
+        let Ok(Some(store)) = &self.store else {
+            return (ReadMarks::default(), Vec::new());
+        };
+        crate::review::read::load(store, Timestamp::now())
+            .unwrap_or_else(|e| (ReadMarks::default(), vec![Warning(e.to_string())]))
+    }
+
+    /// Marks the briefing read or unread, and returns every mark; none when there is no
+    /// store to keep them in.
+    pub fn mark_read(
+        &self,
+        key: &BriefingKey,
+        read: bool,
+    ) -> Result<Option<(ReadMarks, Vec<Warning>)>, String> {
+        let Some(store) = self.store.clone()? else {
+            return Ok(None);
+        };
+        crate::review::read::mark(&store, key, read, Timestamp::now())
+            .map(Some)
+            .map_err(|e| format!("read mark not kept: {e}"))
+    }
+
     /// How many claims of the briefing's stored review have a status, for a list of
     /// briefings; the analysis is left as the machine made it.
     pub fn reviewed(
@@ -276,8 +302,21 @@ impl Opener {
                 items.len()
             ))
         })?;
-        let (doc, more) = Document::from_item(item.clone()).map_err(|e| failed(e.to_string()))?;
+        let (doc, more) = self.read_item(origin, item.clone())?;
         warnings.extend(more);
+        Ok((doc, warnings))
+    }
+
+    /// Ingests an item already split from its file (`origin` is `PATH#N`).
+    pub fn read_item(
+        &self,
+        origin: &Origin,
+        item: Item,
+    ) -> Result<(Document, Vec<Warning>), OpenError> {
+        let (doc, warnings) = Document::from_item(item).map_err(|e| OpenError {
+            what: origin.name(),
+            why: e.to_string(),
+        })?;
         Ok((self.dated(origin, doc), warnings))
     }
 
@@ -317,8 +356,9 @@ pub fn several(path: &Path) -> Option<usize> {
 }
 
 /// The last files of several briefings read, with their size and modification time, so that
-/// the library's threads and the index, opening their items one after another, read and
-/// split each file once.
+/// the index's threads (and `extract`), opening their items one after another by `PATH#N`,
+/// read and split each file once. The library's readers split a file themselves and pass
+/// its items on.
 type Cached = (
     PathBuf,
     Option<(u64, std::time::SystemTime)>,
@@ -326,6 +366,21 @@ type Cached = (
 );
 static ITEMS: Mutex<Vec<Cached>> = Mutex::new(Vec::new());
 const CACHED: usize = 4;
+
+/// The briefings of a file of several read from `origin` (a feed, an mbox, a message with
+/// briefings attached); none for a file of one.
+pub fn split(
+    origin: &Origin,
+    bytes: &[u8],
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<Vec<Item>>, OpenError> {
+    crate::document::items(bytes, warnings)
+        .transpose()
+        .map_err(|e| OpenError {
+            what: origin.name(),
+            why: e.to_string(),
+        })
+}
 
 /// The items of the file at `path`, and what reading it noticed.
 fn items_of(path: &Path) -> Result<(Arc<Vec<Item>>, Vec<Warning>), OpenError> {
@@ -342,18 +397,8 @@ fn items_of(path: &Path) -> Result<(Arc<Vec<Item>>, Vec<Warning>), OpenError> {
         return Ok((items, Vec::new()));
     }
     let origin = Origin::File(path.to_path_buf());
-    let bytes = origin.read()?;
     let mut warnings = Vec::new();
-    let items = match crate::document::items(&bytes, &mut warnings) {
-        Some(Ok(items)) => Arc::new(items),
-        Some(Err(e)) => {
-            return Err(OpenError {
-                what: origin.name(),
-                why: e.to_string(),
-            });
-        }
-        None => Arc::new(Vec::new()),
-    };
+    let items = Arc::new(split(&origin, &origin.read()?, &mut warnings)?.unwrap_or_default());
     if let Ok(mut cache) = ITEMS.lock() {
         if cache.len() == CACHED {
             cache.remove(0);

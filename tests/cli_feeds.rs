@@ -210,3 +210,153 @@ fn hostile_feeds_are_one_line() {
         assert!(out.status.code().is_some(), "{name}");
     }
 }
+
+/// The documents `brief extract` gives for a fixture of `tests/fixtures/`.
+fn extracted(fixture: &str) -> Vec<Value> {
+    let path = format!("{}/tests/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR"));
+    let out = brief(&["extract", &path], None);
+    assert!(out.status.success(), "{fixture}: {}", stderr(&out));
+    // a line an item, or one document's JSON over several lines
+    serde_json::Deserializer::from_slice(&out.stdout)
+        .into_iter::<Value>()
+        .map(|item| {
+            let item = item.unwrap();
+            assert_offsets_slice_the_text(&item);
+            item["document"].clone()
+        })
+        .collect()
+}
+
+/// A document's title, url, published date and source, and its text.
+fn fields(doc: &Value) -> ([&str; 4], &str) {
+    let field = |key: &str| doc[key].as_str().unwrap_or("-");
+    (
+        [
+            field("title"),
+            field("url"),
+            field("published"),
+            field("source"),
+        ],
+        field("text"),
+    )
+}
+
+/// Feeds in the shapes real ones have (written for the tests): each item's own fields, never
+/// those of what it holds (a photograph's `media:title`, an Atom `source`'s title), links
+/// resolved against `xml:base`, a character set declared only in the XML declaration.
+#[test]
+fn real_world_feed_shapes_give_each_item_its_own_fields() {
+    let wordpress = extracted("feeds/wordpress.rss");
+    assert_eq!(wordpress.len(), 2);
+    let (meta, text) = fields(&wordpress[0]);
+    assert_eq!(
+        meta,
+        [
+            "Harbour authority delays the Vessel Traffic Service tender",
+            "https://ports.example.net/2024/11/25/harbour-authority-delays-tender/",
+            "2024-11-25",
+            "Northern Ports Monitor"
+        ]
+    );
+    // content:encoded over the description, and not the media:content's caption
+    assert!(
+        text.starts_with("The Tromsvik harbour authority said on Monday"),
+        "{text}"
+    );
+    assert!(text.contains("“We would rather wait"), "{text}");
+    assert!(!text.contains("East quay, Tromsvik"), "{text}");
+    assert_eq!(
+        fields(&wordpress[1]).0[0],
+        "Pilots’ union accepts the new rota"
+    );
+
+    let latin = extracted("feeds/latin1.rss");
+    let (meta, text) = fields(&latin[0]);
+    assert_eq!(meta[0], "Zürich: la délégation arrive à Genève");
+    assert_eq!(meta[3], "Revue de presse régionale");
+    assert!(text.starts_with("La délégation est arrivée mercredi à Genève"));
+
+    let atom = extracted("feeds/strait.atom");
+    assert_eq!(
+        fields(&atom[0]).0,
+        [
+            "Patrols resume near the strait",
+            "https://analysis.example.com/notes/2024/11/patrols-resume",
+            "2024-11-24",
+            "Strait Watch"
+        ]
+    );
+    assert_eq!(
+        fields(&atom[0]).1,
+        "Naval patrols resumed near the strait on Sunday, the coastguard said.\n\n\
+         The patrols had been suspended since 3 November.\n\nOfficials gave no reason."
+    );
+    assert_eq!(
+        fields(&atom[1]).0[..2],
+        [
+            "Ferry operator cuts winter sailings",
+            "https://mirror.example.org/archive/ferry-cuts.html"
+        ]
+    );
+
+    let json_feed = extracted("feeds/grid.json");
+    let (meta, text) = fields(&json_feed[0]);
+    assert_eq!(meta[2], "2024-11-19");
+    assert_eq!(
+        text,
+        "The interconnector returned to service on Tuesday, the operator said.\n\n\
+         It had been shut since 12 November."
+    );
+    assert_eq!(
+        fields(&json_feed[1]).0[1],
+        "https://regulator.example.org/notice/88"
+    );
+
+    let bulletin = extracted("feeds/bulletin.rss");
+    let (meta, text) = fields(&bulletin[0]);
+    assert_eq!(
+        meta,
+        [
+            "Evening bulletin: the dam inquiry",
+            "https://video.example.tv/bulletins/2024-11-18",
+            "2024-11-18",
+            "Evening Bulletin"
+        ]
+    );
+    assert!(
+        text.starts_with("The inquiry into the dam collapse"),
+        "{text}"
+    );
+}
+
+#[test]
+fn real_world_mail_shapes_give_their_messages_and_attachments() {
+    let desk = extracted("mail/desk.mbox");
+    assert_eq!(desk.len(), 3, "two messages, one briefing attached");
+    let (meta, text) = fields(&desk[0]);
+    assert_eq!(meta[..3], ["Re: Tender delayed", "-", "2024-11-25"]);
+    // the envelope's escaped From line unescaped; the quoted reply after the new text
+    assert!(text.contains("\n\nFrom what the director said"), "{text}");
+    assert!(
+        text.find("> Can you confirm") > text.find("no bidder"),
+        "{text}"
+    );
+    let (meta, text) = fields(&desk[1]);
+    assert_eq!(meta[0], "Weekly summary attached");
+    assert!(text.contains("“remains on alert”"), "the text part: {text}");
+    let (meta, text) = fields(&desk[2]);
+    assert_eq!(
+        meta[..3],
+        ["Weekly port security summary", "-", "2024-11-26"]
+    );
+    assert!(text.starts_with("Port authorities reported"), "{text}");
+
+    let depeche = extracted("mail/depeche.eml");
+    let (meta, text) = fields(&depeche[0]);
+    assert_eq!(meta[0], "Dépêche: la délégation arrive");
+    assert_eq!(meta[3], "Agence de Presse Régionale <depeches@example.fr>");
+    assert!(
+        text.contains("“Les négociations reprendront jeudi”"),
+        "{text}"
+    );
+}

@@ -132,6 +132,31 @@ fn three_pages() -> Vec<u8> {
     )
 }
 
+/// A body line that ends the text on two pages of three, above the page number, is no
+/// running footer: it is not the page's last line, nor set apart from the body.
+#[test]
+fn a_pdf_keeps_a_body_line_repeated_at_the_foot_of_its_text() {
+    let page = |n: usize, body: [&'static str; 2]| {
+        vec![
+            at(72.0, 700.0, 11.0, body[0]),
+            at(72.0, 686.0, 11.0, body[1]),
+            at(300.0, 40.0, 9.0, ["1", "2", "3"][n]),
+        ]
+    };
+    let file = pdf(
+        &[
+            page(0, ["The ferries stopped on the morning", "of 3 November."]),
+            page(1, ["The trains stopped in the evening", "of 3 November."]),
+            page(2, ["The buses ran again on Friday.", "Officials said so."]),
+        ],
+        &[],
+    );
+    let value = extract("ferries.pdf", &file);
+    let text = value["document"]["text"].as_str().unwrap();
+    assert_eq!(text.matches("of 3 November.").count(), 2, "{text}");
+    assert!(!text.lines().any(|l| l.trim() == "2"), "{text}");
+}
+
 #[test]
 fn a_pdf_gives_its_text_in_order_with_pages_and_metadata() {
     let value = extract("report.pdf", &three_pages());

@@ -188,6 +188,58 @@ fn the_library_in_a_pseudo_terminal() {
     session.quit();
 }
 
+/// A feed named alone, and an mbox in a folder with an index: each listed as its briefings
+/// once read (or from the index), and one of them opened.
+#[test]
+fn files_of_several_briefings_are_listed_as_each_of_them() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let feed = dir.path().join("wire.rss");
+    std::fs::write(
+        &feed,
+        "<rss><channel><title>Wire</title>\
+         <item><title>Council votes</title><pubDate>Sat, 23 Nov 2024 10:00:00 +0000</pubDate>\
+         <description>The council voted on Friday.</description></item>\
+         <item><title>Talks end</title><pubDate>Fri, 22 Nov 2024 10:00:00 +0000</pubDate>\
+         <description>Talks ended on Thursday.</description></item></channel></rss>",
+    )
+    .unwrap();
+    let mut session = Session::start(&[feed.to_str().expect("a UTF-8 path")]);
+    session.wait("the feed's items", |s| {
+        s.contains("Council votes") && s.contains("Talks end") && s.contains("2 briefings")
+    });
+    session.step("\r", "the newest opened", |s| {
+        s.contains("The council voted on Friday.") && s.contains("Claims")
+    });
+    session.quit();
+
+    let folder = dir.path().join("mail");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(
+        folder.join("desk.mbox"),
+        "From a@x Sat Nov 23 10:00:00 2024\nFrom: Desk <a@x>\nSubject: Ferry cut\n\
+         Date: Sat, 23 Nov 2024 10:00:00 +0000\nMessage-ID: <1@x>\n\n\
+         The operator said the ferry would stop.\n\n\
+         From a@x Sun Nov 24 10:00:00 2024\nFrom: Desk <a@x>\nSubject: Ferry back\n\
+         Date: Sun, 24 Nov 2024 10:00:00 +0000\nMessage-ID: <2@x>\n\n\
+         The operator said the ferry would sail again.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let args = [
+        "--data-dir",
+        data.to_str().unwrap(),
+        folder.to_str().unwrap(),
+    ];
+    // the first time through the background update, the second from the index
+    for _ in 0..2 {
+        let session = Session::start(&args);
+        session.wait("the mbox's messages", |s| {
+            s.contains("Ferry cut") && s.contains("Ferry back") && s.contains("2 briefings")
+        });
+        session.quit();
+    }
+}
+
 /// Marks a claim disputed and writes a note on it, quits, reopens on the same data dir, sees
 /// both, and exports a Markdown briefing note that holds the note.
 #[test]
@@ -671,8 +723,10 @@ fn a_full_disk_keeps_the_review_in_memory_until_a_save_can_write_it() {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .find(|p| {
+            // not the reader's place (`.view.json`) nor the read marks
             p.extension().is_some_and(|e| e == "json")
                 && !p.to_string_lossy().ends_with(".view.json")
+                && !p.ends_with("read.json")
         })
         .expect("the review file");
     let old = std::fs::read(&review).unwrap();
@@ -768,6 +822,11 @@ fn the_reader_killed_while_saving_leaves_a_whole_review() {
                 let bytes = std::fs::read(entry.path()).unwrap();
                 let json: serde_json::Value = serde_json::from_slice(&bytes)
                     .unwrap_or_else(|e| panic!("run {run}: a torn review ({e})"));
+                // the read marks, written as the briefing opens, are whole too
+                if name == "read.json" {
+                    assert_eq!(json["schema"], "brief.read/1");
+                    continue;
+                }
                 assert_eq!(json["schema"], "brief.review/2");
                 whole += 1;
             }

@@ -1,6 +1,7 @@
 //! Any bytes through ingest and the whole analysis and the JSON schema: no panic, and every
 //! span inside the text on character boundaries. A file of several briefings (a feed, an
-//! mbox, a message with attachments) has its first items read too.
+//! mbox, a message with attachments) has its first items read too. Seeds: `tests/fixtures`
+//! (with its `feeds/` and `mail/`), given as a second corpus folder.
 #![no_main]
 
 use brief::analysis::{UserLexicon, analyze};

@@ -8,7 +8,6 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -238,31 +237,13 @@ pub fn save(
 }
 
 fn read(store: &Store, now: Timestamp) -> Result<(LibraryReview, Vec<Warning>), StoreError> {
-    let path = store.dir().join(FILE);
-    let bytes = match fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Ok((LibraryReview::default(), Vec::new()));
-        }
-        Err(e) => {
-            return Err(StoreError::Io {
-                path,
-                why: crate::io_reason(&e),
-            });
-        }
+    let parse = |bytes: &[u8]| match serde_json::from_slice::<Stored>(bytes) {
+        Ok(stored) if stored.schema == SCHEMA => Ok(stored.review),
+        Ok(stored) => Err(format!("unknown schema {:?}", stored.schema)),
+        Err(e) => Err(e.to_string()),
     };
-    let why = match serde_json::from_slice::<Stored>(&bytes) {
-        Ok(stored) if stored.schema == SCHEMA => return Ok((stored.review, Vec::new())),
-        Ok(stored) => format!("unknown schema {:?}", stored.schema),
-        Err(e) => e.to_string(),
-    };
-    let aside = store.set_aside(&path, now)?;
-    let warning = Warning(format!(
-        "library review {} is damaged ({why}); kept as {} and starting afresh",
-        path.display(),
-        aside.display()
-    ));
-    Ok((LibraryReview::default(), vec![warning]))
+    let (review, warnings) = store.read_whole(FILE, "library review", parse, now)?;
+    Ok((review.unwrap_or_default(), warnings))
 }
 
 #[cfg(test)]

@@ -117,45 +117,105 @@ fn date(value: &str) -> Option<jiff::civil::Date> {
     })
 }
 
-/// RSS and Atom, by the local names of their elements.
+/// The namespace prefixes an item's fields are read from: none (RSS, Atom, RSS 1.0), Dublin
+/// Core, RSS's content module and Atom's. Others (media:, itunes: ...) reuse the same local
+/// names for a photograph's caption or a podcast's blurb.
+fn ours(start: &quick_xml::events::BytesStart<'_>) -> bool {
+    start.name().prefix().is_none_or(|p| {
+        matches!(
+            p.as_ref(),
+            "dc" | "dcterms" | "content" | "atom" | "atom10" | "rdf"
+        )
+    })
+}
+
+/// An item field being gathered: its element, whether its text is HTML, its depth, and
+/// the `xml:base` in force there.
+struct Field {
+    name: String,
+    html: bool,
+    depth: usize,
+    base: Option<String>,
+}
+
+/// RSS and Atom: an item's fields are its own children (an Atom author's `name`), by their
+/// local names, never those of what it holds (a `media:content`'s title, an Atom `source`'s);
+/// links resolved against `xml:base`.
 fn xml(text: &str) -> Result<Vec<Item>, IngestError> {
     let mut items = Vec::new();
     let mut feed_title: Option<String> = None;
-    let mut entry: Option<Entry> = None;
-    // the element whose text is being gathered, and whether it is HTML
-    let mut field: Option<(String, bool)> = None;
+    let mut entry: Option<(Entry, usize)> = None;
+    // the elements open, each with the xml:base in force inside it
+    let mut open: Vec<(String, Option<String>)> = Vec::new();
+    let mut field: Option<Field> = None;
     let mut value = String::new();
-    // inside an author element (Atom's name is its child)
-    let mut depth_in_field = 0usize;
     let mut too_many_items = false;
     walk(text, FORMAT, "the feed", |event| match event {
         Xml::Open(start) => {
             let local = name(start);
-            if let Some((_, html)) = &field {
-                // Atom's xhtml content: its markup is the HTML
-                if *html {
+            let inherited = open.last().and_then(|(_, base)| base.clone());
+            let base = match attr(start, "base") {
+                Some(base) => Some(resolve(inherited.as_deref(), &base)),
+                None => inherited,
+            };
+            let in_feed = matches!(
+                open.last().map(|(name, _)| name.as_str()),
+                Some("channel" | "feed")
+            );
+            open.push((local.to_string(), base.clone()));
+            let depth = open.len();
+            if let Some(gathering) = &mut field {
+                if gathering.name == "author" && local == "name" && depth == gathering.depth + 1 {
+                    // Atom's author: its name alone
+                    *gathering = Field {
+                        name: "name".into(),
+                        html: false,
+                        depth,
+                        base,
+                    };
+                    value.clear();
+                } else if gathering.html {
+                    // Atom's xhtml content: its markup is the HTML
                     value.push('<');
                     value.push_str(local);
                     value.push('>');
                 }
-                depth_in_field += 1;
+                return;
+            }
+            if !ours(start) {
+                return;
+            }
+            let Some((item, at)) = &mut entry else {
+                match local {
+                    "item" | "entry" => {
+                        too_many_items |= items.len() >= MAX_ITEMS;
+                        entry = Some((Entry::default(), depth));
+                    }
+                    "title" if feed_title.is_none() && in_feed => {
+                        field = Some(Field {
+                            name: "title".into(),
+                            html: false,
+                            depth,
+                            base,
+                        });
+                        value.clear();
+                    }
+                    _ => {}
+                }
+                return;
+            };
+            if depth != *at + 1 {
                 return;
             }
             match local {
-                "item" | "entry" => {
-                    if items.len() >= MAX_ITEMS {
-                        too_many_items = true;
-                    }
-                    entry = Some(Entry::default());
-                }
                 // Atom's link is an attribute; the alternate (or unmarked) one is the page
-                "link" if entry.is_some() && attr(start, "href").is_some() => {
+                "link" if attr(start, "href").is_some() => {
                     let rel = attr(start, "rel");
-                    let entry = entry.as_mut().expect("checked");
-                    if matches!(rel.as_deref(), None | Some("alternate")) && entry.link.is_none() {
-                        entry.link = attr(start, "href");
+                    if matches!(rel.as_deref(), None | Some("alternate")) && item.link.is_none() {
+                        item.link = attr(start, "href").map(|href| resolve(base.as_deref(), &href));
                     }
                 }
+                "guid" if attr(start, "isPermaLink").as_deref() == Some("false") => {}
                 "title" | "link" | "guid" | "pubDate" | "published" | "updated" | "date"
                 | "issued" | "author" | "creator" | "name" | "description" | "summary"
                 | "content" | "encoded" => {
@@ -165,9 +225,13 @@ fn xml(text: &str) -> Result<Vec<Item>, IngestError> {
                         Some(_) => false,
                         None => matches!(local, "description" | "encoded" | "summary"),
                     };
-                    field = Some((local.to_string(), html));
+                    field = Some(Field {
+                        name: local.to_string(),
+                        html,
+                        depth,
+                        base,
+                    });
                     value.clear();
-                    depth_in_field = 0;
                 }
                 _ => {}
             }
@@ -178,45 +242,46 @@ fn xml(text: &str) -> Result<Vec<Item>, IngestError> {
             }
         }
         Xml::Close(closed) => {
-            if depth_in_field > 0 {
-                depth_in_field -= 1;
-                if field.as_ref().is_some_and(|(_, html)| *html) {
+            let depth = open.len();
+            open.pop();
+            if let Some(gathering) = field.as_ref().filter(|f| depth > f.depth) {
+                if gathering.html {
                     value.push_str("</");
                     value.push_str(closed);
                     value.push('>');
                 }
                 return;
             }
-            if let Some((open, html)) = field.take_if(|(open, _)| open == closed) {
+            if let Some(done) = field.take_if(|f| depth == f.depth) {
                 let got = std::mem::take(&mut value);
-                let Some(entry) = entry.as_mut() else {
-                    if open == "title" && feed_title.is_none() {
-                        feed_title = Some(tidy(&got)).filter(|t| !t.is_empty());
-                    }
+                let Some((item, _)) = entry.as_mut() else {
+                    feed_title = Some(tidy(&got)).filter(|t| !t.is_empty());
                     return;
                 };
-                match open.as_str() {
-                    "title" => entry.title = Some(got),
-                    "link" => entry.link = Some(got.trim().to_string()),
+                let link = || resolve(done.base.as_deref(), got.trim());
+                match done.name.as_str() {
+                    "title" if done.html => item.title = Some(plain(&got)),
+                    "title" => item.title = Some(got),
+                    "link" => item.link = Some(link()),
                     // a guid that is a link stands for one
-                    "guid" if entry.link.is_none() && got.trim().starts_with("http") => {
-                        entry.link = Some(got.trim().to_string());
+                    "guid" if item.link.is_none() && got.trim().starts_with("http") => {
+                        item.link = Some(link());
                     }
                     "pubDate" | "published" | "date" | "issued" => {
-                        entry.published = date(&got).or(entry.published);
+                        item.published = date(&got).or(item.published);
                     }
-                    "updated" if entry.published.is_none() => entry.published = date(&got),
-                    "author" | "creator" | "name" if entry.author.is_none() => {
-                        entry.author = Some(tidy(&got)).filter(|a| !a.is_empty());
+                    "updated" if item.published.is_none() => item.published = date(&got),
+                    "author" | "creator" | "name" if item.author.is_none() => {
+                        item.author = Some(tidy(&got)).filter(|a| !a.is_empty());
                     }
-                    "content" | "encoded" => entry.content = Some((got, html)),
-                    "description" | "summary" => entry.summary = Some((got, html)),
+                    "content" | "encoded" => item.content = Some((got, done.html)),
+                    "description" | "summary" => item.summary = Some((got, done.html)),
                     _ => {}
                 }
                 return;
             }
-            if (closed == "item" || closed == "entry")
-                && let Some(done) = entry.take()
+            if entry.as_ref().is_some_and(|(_, at)| *at == depth)
+                && let Some((done, _)) = entry.take()
                 && !too_many_items
             {
                 items.push(done.item(feed_title.as_deref()));
@@ -227,6 +292,80 @@ fn xml(text: &str) -> Result<Vec<Item>, IngestError> {
         return Err(too_many());
     }
     Ok(items)
+}
+
+/// A title given as HTML (Atom's `type="html"`), as text: its tags dropped, its entities
+/// read.
+fn plain(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        text.push_str(&rest[..at]);
+        rest = rest[at..].find('>').map_or("", |end| &rest[at + end + 1..]);
+    }
+    text.push_str(rest);
+    let text = match quick_xml::escape::unescape(&text) {
+        Ok(read) => read.into_owned(),
+        Err(_) => text,
+    };
+    tidy(&text)
+}
+
+/// `link` read against `base` (RFC 3986's resolution, for the forms feeds use): an
+/// absolute link stays as it is, one without a base too.
+fn resolve(base: Option<&str>, link: &str) -> String {
+    let absolute = |l: &str| {
+        l.split_once(':').is_some_and(|(scheme, _)| {
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        })
+    };
+    let Some((scheme, rest)) = base
+        .filter(|b| absolute(b) && !absolute(link))
+        .and_then(|b| b.split_once("://"))
+    else {
+        return link.to_string();
+    };
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if let Some(other) = link.strip_prefix("//") {
+        return format!("{scheme}://{other}");
+    }
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    if link.is_empty() || link.starts_with(['?', '#']) {
+        return format!("{scheme}://{authority}{path}{link}");
+    }
+    let joined = if link.starts_with('/') {
+        link.to_string()
+    } else {
+        format!("{}{link}", &path[..path.rfind('/').map_or(0, |at| at + 1)])
+    };
+    // dot segments, as RFC 3986 removes them
+    let (joined, query) = joined.split_at(joined.find(['?', '#']).unwrap_or(joined.len()));
+    let mut segments: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = joined.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        match *part {
+            "." if last => segments.push(""),
+            "." => {}
+            ".." => {
+                if segments.len() > 1 {
+                    segments.pop();
+                }
+                if last {
+                    segments.push("");
+                }
+            }
+            part => segments.push(part),
+        }
+    }
+    let mut path = segments.join("/");
+    if !path.starts_with('/') {
+        path.insert(0, '/');
+    }
+    format!("{scheme}://{authority}{path}{query}")
 }
 
 /// JSON Feed (version 1 and 1.1).
@@ -251,11 +390,18 @@ fn json(text: &str) -> Result<Vec<Item>, IngestError> {
         .items
         .iter()
         .map(|item| {
-            let author = item
-                .get("authors")
-                .and_then(|a| a.get(0))
-                .or_else(|| item.get("author"))
-                .and_then(|a| text_of(a, "name"));
+            // version 1.1's authors, all of them; version 1's author
+            let names: Vec<String> = match item.get("authors") {
+                Some(serde_json::Value::Array(authors)) => {
+                    authors.iter().filter_map(|a| text_of(a, "name")).collect()
+                }
+                _ => item
+                    .get("author")
+                    .and_then(|a| text_of(a, "name"))
+                    .into_iter()
+                    .collect(),
+            };
+            let author = (!names.is_empty()).then(|| names.join(", "));
             Entry {
                 title: text_of(item, "title"),
                 link: text_of(item, "url").or_else(|| text_of(item, "external_url")),
@@ -373,5 +519,37 @@ mod tests {
         let json = format!(r#"{{"version": "https://jsonfeed.org/version/1", "items": {deep}}}"#);
         assert!(super::items(json.as_bytes(), &mut Vec::new()).is_err());
         assert!(super::items(b"<rss><channel></channel></rss>", &mut Vec::new()).is_err());
+    }
+
+    #[test]
+    fn links_are_read_against_the_base() {
+        let base = Some("https://a.example/notes/2024/index.html?x=1");
+        for (link, resolved) in [
+            ("post", "https://a.example/notes/2024/post"),
+            ("./post", "https://a.example/notes/2024/post"),
+            ("../2023/post", "https://a.example/notes/2023/post"),
+            ("../../../../up", "https://a.example/up"),
+            ("/root", "https://a.example/root"),
+            ("//b.example/x", "https://b.example/x"),
+            ("#part", "https://a.example/notes/2024/index.html#part"),
+            ("mailto:desk@a.example", "mailto:desk@a.example"),
+            ("https://c.example/", "https://c.example/"),
+        ] {
+            assert_eq!(resolve(base, link), resolved, "{link}");
+        }
+        assert_eq!(resolve(None, "post"), "post");
+        assert_eq!(
+            resolve(Some("https://a.example"), "post"),
+            "https://a.example/post"
+        );
+    }
+
+    #[test]
+    fn an_html_title_is_read_as_text() {
+        assert_eq!(
+            plain("Talks <em>resume</em> &amp; end"),
+            "Talks resume & end"
+        );
+        assert_eq!(plain("A &nbsp; <b"), "A &nbsp;");
     }
 }

@@ -12,12 +12,13 @@ use crate::wordlist::WordClasses;
 const SKIPPED: usize = 0;
 const FURNITURE: usize = 1;
 const BLOCK: usize = 2;
+const SPACED: usize = 3;
 
 /// The names of `assets/lexicon/html.tsv`.
 static WORDS: std::sync::LazyLock<WordClasses> = std::sync::LazyLock::new(|| {
     WordClasses::parse(
         include_str!("../../assets/lexicon/html.tsv"),
-        &["skipped", "furniture", "block"],
+        &["skipped", "furniture", "block", "spaced"],
     )
 });
 
@@ -57,13 +58,12 @@ fn markup_start(text: &str) -> &str {
 }
 
 /// The character set a page declares in its head, lower case: `<meta charset="...">` or
-/// `<meta http-equiv="Content-Type" content="text/html; charset=...">`. None for text that
-/// is no HTML page.
+/// `<meta http-equiv="Content-Type" content="text/html; charset=...">`, else an XML file's
+/// declaration (a feed's, an XHTML page's: `<?xml version="1.0" encoding="iso-8859-1"?>`).
+/// None for text that is neither.
 pub fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(CHARSET_HEAD)]);
-    if !is_html(&head) {
-        return None;
-    }
+    let page = is_html(&head);
     let head = head.to_ascii_lowercase();
     // the value of `name="..."` in `text`
     let value_of = |text: &str, name: &str| {
@@ -78,12 +78,13 @@ pub fn declared_charset(bytes: &[u8]) -> Option<String> {
             (!label.is_empty()).then_some(label)
         })
     };
-    let meta = head.match_indices("<meta").find_map(|(at, _)| {
-        let tag = &head[at..];
-        value_of(&tag[..tag.find('>').unwrap_or(tag.len())], "charset")
+    let meta = page.then(|| {
+        head.match_indices("<meta").find_map(|(at, _)| {
+            let tag = &head[at..];
+            value_of(&tag[..tag.find('>').unwrap_or(tag.len())], "charset")
+        })
     });
-    // an XHTML page's XML declaration: <?xml version="1.0" encoding="iso-8859-1"?>
-    meta.or_else(|| {
+    meta.flatten().or_else(|| {
         let declaration = head
             .trim_start_matches('\u{feff}')
             .trim_start()
@@ -232,14 +233,25 @@ struct Blocks {
 }
 
 impl Blocks {
+    /// A text node's words; it joins the line before it without a space unless white space
+    /// parts them (`<b>12 November</b>.` is "12 November.").
     fn push(&mut self, piece: &str) {
-        for word in piece.split_whitespace() {
-            if !self.line.is_empty() && !self.line.ends_with(' ') {
+        if piece.starts_with(char::is_whitespace)
+            && !self.line.is_empty()
+            && !self.line.ends_with(' ')
+        {
+            self.line.push(' ');
+        }
+        for (i, word) in piece.split_whitespace().enumerate() {
+            if i > 0 {
                 self.line.push(' ');
             }
             self.line.push_str(word);
         }
-        if piece.ends_with(char::is_whitespace) && !self.line.is_empty() {
+        if piece.ends_with(char::is_whitespace)
+            && !self.line.is_empty()
+            && !self.line.ends_with(' ')
+        {
             self.line.push(' ');
         }
     }
@@ -278,6 +290,8 @@ fn walk(tree: &Tree, root: Id, out: &mut Blocks) {
                         }
                         if WORDS.has(BLOCK, name) {
                             out.end_block();
+                        } else if WORDS.has(SPACED, name) {
+                            out.push(" ");
                         }
                         match name.as_bytes() {
                             [b'h', level @ b'1'..=b'6'] => {
@@ -297,8 +311,10 @@ fn walk(tree: &Tree, root: Id, out: &mut Blocks) {
                     }
                     continue;
                 }
-                if tree.name(node).is_some_and(|name| WORDS.has(BLOCK, name)) {
-                    out.end_block();
+                match tree.name(node) {
+                    Some(name) if WORDS.has(BLOCK, name) => out.end_block(),
+                    Some(name) if WORDS.has(SPACED, name) => out.push(" "),
+                    _ => {}
                 }
             }
         }
@@ -385,6 +401,20 @@ mod tests {
         let xhtml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE html>\n<html><p>";
         assert_eq!(charset(xhtml), Some("iso-8859-1".to_string()));
         assert_eq!(charset("Prose about <meta charset=latin1> tags"), None);
+        // a feed declares it only in its XML declaration
+        let feed = "<?xml version='1.0' encoding='ISO-8859-1'?>\n<rss><channel>";
+        assert_eq!(charset(feed), Some("iso-8859-1".to_string()));
+    }
+
+    #[test]
+    fn inline_elements_join_their_neighbours_and_cells_are_set_apart() {
+        let page = "<html><body><p>Shut since <strong>12 November</strong>. It <a href=x>was</a>, \
+                    they <em>said</em> .</p><table><tr><td>Oslo</td><td>3</td></tr></table></body></html>";
+        let (_, text) = article(page.into());
+        assert_eq!(
+            text,
+            "Shut since 12 November. It was, they said .\n\nOslo 3"
+        );
     }
 
     #[test]

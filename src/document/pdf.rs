@@ -554,9 +554,9 @@ fn unfold(text: &str) -> String {
     out
 }
 
-/// The lines standing first or last on a page (two at each end) that, their numbers set
-/// aside, stand so on at least half the pages (and two): running headers, footers and page
-/// numbers, left out.
+/// The lines standing first or last on a page (two at each end) and apart from its body
+/// ([`apart`]) that, their numbers set aside, stand so on at least half the pages (and two):
+/// running headers, footers and page numbers, left out.
 fn drop_running_lines(mut pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
     if pages.len() < 2 {
         return pages;
@@ -575,6 +575,8 @@ fn drop_running_lines(mut pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
         let n = page.len();
         let mut at: Vec<usize> = (0..n.min(2)).chain(n.saturating_sub(2)..n).collect();
         at.dedup();
+        // a column's last line in reading order is not a footer
+        at.retain(|&i| apart(page, i));
         at
     };
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -597,6 +599,42 @@ fn drop_running_lines(mut pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
         });
     }
     pages
+}
+
+/// Whether line `i` stands where a running header or footer does: the page's top- or
+/// bottom-most line (or on its baseline), or further from the body's lines than the body's
+/// line spacing (the median step between lines read one after another).
+fn apart(page: &[Line], i: usize) -> bool {
+    let (y, near) = (page[i].y, page[i].size / 2.0);
+    let (top, bottom) = page
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(t, b), l| {
+            (t.min(l.y), b.max(l.y))
+        });
+    if y - top <= near || bottom - y <= near {
+        return true;
+    }
+    let mut steps: Vec<f64> = page
+        .windows(2)
+        .map(|w| (w[1].y - w[0].y).abs())
+        .filter(|&d| d > near)
+        .collect();
+    steps.sort_by(f64::total_cmp);
+    let Some(&spacing) = steps.get(steps.len() / 2) else {
+        return true;
+    };
+    // the body is on the side with more lines (a header of two lines has one beyond its
+    // second); both sides when as many
+    let (before, after): (Vec<&Line>, Vec<&Line>) = page
+        .iter()
+        .filter(|l| (l.y - y).abs() > near)
+        .partition(|l| l.y < y);
+    let body = match before.len().cmp(&after.len()) {
+        std::cmp::Ordering::Greater => before,
+        std::cmp::Ordering::Less => after,
+        std::cmp::Ordering::Equal => [before, after].concat(),
+    };
+    body.iter().all(|l| (l.y - y).abs() > spacing * 1.5)
 }
 
 /// The pages' lines as paragraphs, a page a piece; a paragraph that runs on to the next
@@ -778,6 +816,56 @@ mod tests {
             .map(|p| p.iter().map(|l| l.text.as_str()).collect())
             .collect();
         assert_eq!(texts, [["One."], ["Two."], ["Three."]]);
+    }
+
+    #[test]
+    fn a_line_repeated_at_a_column_foot_is_body_text() {
+        // two columns, the left one ending "of 3 November." on two pages of three, above a
+        // page number
+        let page = |n: usize, last: &str| {
+            let first = ["Ferries resume", "Trains resume", "Buses resume"][n - 1];
+            vec![
+                line(100.0, first),
+                line(112.0, "on the morning"),
+                line(124.0, last),
+                line(100.0, "Officials said the"),
+                line(112.0, "harbour would reopen"),
+                line(124.0, "within a week, and"),
+                line(136.0, "the council agreed."),
+                line(760.0, &format!("{n}")),
+            ]
+        };
+        let pages = vec![
+            page(1, "of 3 November."),
+            page(2, "of 3 November."),
+            page(3, "of 4 December."),
+        ];
+        let kept = drop_running_lines(pages);
+        for page in &kept {
+            assert_eq!(
+                page.len(),
+                7,
+                "{:?}",
+                page.iter().map(|l| &l.text).collect::<Vec<_>>()
+            );
+            assert!(page[2].text.starts_with("of "));
+        }
+    }
+
+    #[test]
+    fn a_running_header_of_two_lines_is_left_out() {
+        let page = |body: &str| {
+            vec![
+                line(40.0, "Situation Report"),
+                line(52.0, "Harbour Desk"),
+                line(100.0, body),
+                line(112.0, "and more."),
+                line(124.0, "The end."),
+            ]
+        };
+        let kept = drop_running_lines(vec![page("One"), page("Two"), page("Three")]);
+        let first: Vec<&str> = kept.iter().map(|p| p[0].text.as_str()).collect();
+        assert_eq!(first, ["One", "Two", "Three"]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::{Index, IndexError, Record, path_text};
 use crate::briefing::{Opener, Origin};
+use crate::tui::library::scan::{self, Found};
 
 /// What an update did, file by file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -115,7 +116,8 @@ pub fn update(
     let mut changes = Changes::default();
     let mut seen = HashSet::new();
     let mut jobs = Vec::new();
-    for found in crate::tui::library::scan::scan(roots) {
+    let files = scan::scan(roots).into_iter();
+    for found in files.flat_map(|found| briefings(found, &rows, &made)) {
         if found.error.is_some() {
             continue;
         }
@@ -194,6 +196,22 @@ pub fn update(
     });
     written.map_err(failed)?;
     Ok(changes)
+}
+
+/// The briefings of a file found: a file that may hold several is read and split, unless
+/// its row says it held one and it has not changed since. (The rows of a split file's items
+/// may be fewer than its items after a killed run, so they are not trusted to count them.)
+fn briefings(found: Found, rows: &HashMap<String, Row>, made: &str) -> Vec<Found> {
+    let one = found.error.is_some()
+        || !scan::may_hold_several(&found.path)
+        || rows.get(&path_text(&found.path)).is_some_and(|row| {
+            stamp(&found.path).is_ok_and(|now| row.stamp == now) && row.made == made
+        });
+    if one {
+        vec![found]
+    } else {
+        scan::expand(found)
+    }
 }
 
 /// The roots, remembered first: a run killed half-way is finished by one without PATH. A

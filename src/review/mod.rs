@@ -15,6 +15,7 @@ pub mod import;
 pub mod merge;
 pub mod model;
 pub mod position;
+pub mod read;
 pub mod store;
 #[cfg(test)]
 mod tests;

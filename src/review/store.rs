@@ -50,7 +50,8 @@ impl BriefingKey {
             )
     }
 
-    pub(super) fn file_name(&self) -> String {
+    /// The name of its review file, which also keys its read mark (`read`).
+    pub(crate) fn file_name(&self) -> String {
         match self {
             BriefingKey::Path(path) => {
                 let digest = Sha256::digest(path.as_os_str().as_encoded_bytes());
@@ -404,6 +405,35 @@ impl Store {
             aside.display()
         )));
         Ok(Some(review))
+    }
+
+    /// The store's file `name` as `parse` reads it (why not, when it cannot), under the
+    /// caller's [`Store::lock_file`]: none when there is no such file; a file that does not
+    /// read set aside, with a warning that calls it `what`.
+    pub(crate) fn read_whole<T>(
+        &self,
+        name: &str,
+        what: &str,
+        parse: impl FnOnce(&[u8]) -> Result<T, String>,
+        now: Timestamp,
+    ) -> Result<(Option<T>, Vec<Warning>), StoreError> {
+        let path = self.dir.join(name);
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((None, Vec::new())),
+            Err(e) => return Err(io_error(&path)(e)),
+        };
+        let why = match parse(&bytes) {
+            Ok(read) => return Ok((Some(read), Vec::new())),
+            Err(why) => why,
+        };
+        let aside = self.set_aside(&path, now)?;
+        let warning = Warning(format!(
+            "{what} {} is damaged ({why}); kept as {} and starting afresh",
+            path.display(),
+            aside.display()
+        ));
+        Ok((None, vec![warning]))
     }
 
     /// Renames a damaged file to `<name>.damaged-<time>`, never over an earlier one.

@@ -63,6 +63,10 @@ pub enum Action {
     Sort,
     #[strum(message = "rescan the folder")]
     Rescan,
+    #[strum(message = "next unread")]
+    NextUnread,
+    #[strum(message = "read/unread")]
+    ToggleRead,
     #[strum(message = "actors across briefings")]
     LibraryActors,
     #[strum(message = "timeline across briefings")]
@@ -155,6 +159,8 @@ impl Action {
                 | SearchLibrary
                 | Sort
                 | Rescan
+                | NextUnread
+                | ToggleRead
                 | LibraryActors
                 | LibraryTimeline
                 | LibraryClaims

@@ -13,7 +13,7 @@ use super::action::Action;
 use super::effect::Effect;
 use super::keymap::{Key, Keymap};
 use super::library::Library;
-use super::library::scan::Arrived;
+use super::library::scan::Report;
 use super::reader::{ExportSettings, Reader};
 use super::sizes::{PaneSizes, Plan};
 use crate::analysis::Analysis;
@@ -163,9 +163,17 @@ impl App {
         }
     }
 
-    /// A briefing arrived from the library's readers; it opens if it was asked for.
-    pub fn arrived(&mut self, arrived: Arrived) {
-        let effect = self.library.as_mut().and_then(|l| l.arrived(arrived));
+    /// A briefing arrived from the library's readers (it opens if it was asked for), or a
+    /// file they found to hold several.
+    pub fn arrived(&mut self, report: Report) {
+        let effect = self.library.as_mut().and_then(|l| match report {
+            Report::Arrived(arrived) => l.arrived(*arrived),
+            Report::Split {
+                generation,
+                index,
+                count,
+            } => l.split(generation, index, count),
+        });
         if self.screen == Screen::Library {
             self.effect(effect);
         }
@@ -190,6 +198,7 @@ impl App {
             None => {}
             Some(Effect::Open(i, hit)) => self.open(i, hit),
             Some(Effect::Library) => self.back_to_library(),
+            Some(Effect::MarkRead(i, read)) => self.mark_read(i, read),
             Some(Effect::SearchLibrary) => {
                 self.back_to_library();
                 if let Some(library) = &mut self.library {
@@ -228,8 +237,9 @@ impl App {
         }
         let mut reader = Reader::new(entry.name.clone(), self.export.clone());
         let mut analysis = briefing.analysis.clone();
+        // an item of a file of several is kept by its text, as `brief export PATH#N` keeps it
         let (session, warnings) = self.opener.reviews.attach_or_keep_in_memory(
-            Some(&entry.path),
+            crate::briefing::Origin::at(&entry.path).file(),
             &briefing.doc,
             &mut analysis,
         );
@@ -250,6 +260,29 @@ impl App {
             self.handle(Action::SetPublished);
         }
         self.heard();
+        self.mark_read(i, true);
+    }
+
+    /// Marks library entry `i` read or unread, in the store when there is one; why not, in
+    /// the library's notice.
+    fn mark_read(&mut self, i: usize, read: bool) {
+        let Some(library) = &mut self.library else {
+            return;
+        };
+        let Some(key) = library.entries.get(i).and_then(|e| e.read_key()).cloned() else {
+            return;
+        };
+        match self.opener.reviews.mark_read(&key, read) {
+            Ok(Some((marks, warnings))) => {
+                library.marks = marks;
+                library.notice = warnings.first().map(ToString::to_string);
+            }
+            Ok(None) => library.marks.set(&key, read, jiff::Timestamp::now()),
+            Err(why) => {
+                library.marks.set(&key, read, jiff::Timestamp::now());
+                library.notice = Some(why);
+            }
+        }
     }
 
     /// Back to the library's list, where it was left.

@@ -15,6 +15,8 @@ pub enum Effect {
     Open(usize, Option<(String, Span)>),
     /// Back to the library's list, where it was left.
     Library,
+    /// Mark the library's entry read (true) or unread.
+    MarkRead(usize, bool),
     /// Back to the library, searching across it.
     SearchLibrary,
 }

@@ -343,6 +343,8 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (SearchLibrary, &["S"]),
         (Sort, &["o"]),
         (Rescan, &["r"]),
+        (NextUnread, &["J"]),
+        (ToggleRead, &["t"]),
         (LibraryActors, &["L"]),
         (LibraryTimeline, &["H"]),
         (LibraryClaims, &["V"]),

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::{Action::*, App, Keymap, draw, plan, run, typed};
 use crate::analysis::{UserLexicon, analyze};
 use crate::document::Document;
-use crate::tui::library::scan::{Arrived, Found};
+use crate::tui::library::scan::{Arrived, Found, Report};
 use crate::tui::library::{Analysed, Library, Status};
 
 /// Three briefings, a file that could not be read, and one still being read.
@@ -61,6 +61,7 @@ fn library() -> App {
         let arrived = Arrived {
             generation: library.generation,
             index,
+            item: None,
             result: Ok(briefing(text)),
         };
         assert_eq!(library.arrived(arrived), None);
@@ -184,9 +185,10 @@ fn a_briefing_still_being_read_opens_when_it_arrives() {
     let arrived = Arrived {
         generation: library.generation,
         index: 3,
+        item: None,
         result: Ok(briefing("The minister said the talks would resume.\n")),
     };
-    app.arrived(arrived);
+    app.arrived(Report::Arrived(Box::new(arrived)));
     assert!(!app.in_library());
     assert_eq!(app.reader().name, "slow.md");
 }
@@ -314,6 +316,7 @@ fn one_briefing_is_counted_in_the_singular_and_the_help_lists_the_library_keys()
     let arrived = Arrived {
         generation: library.generation,
         index: 0,
+        item: None,
         result: Ok(briefing(FILES[0].1)),
     };
     library.arrived(arrived);
@@ -408,9 +411,10 @@ fn a_library_the_index_holds_is_listed_at_once_and_read_when_opened() {
     let arrived = Arrived {
         generation: library.generation,
         index,
+        item: None,
         result: scan::read(&path, &opener),
     };
-    app.arrived(arrived);
+    app.arrived(Report::Arrived(Box::new(arrived)));
     assert!(!app.in_library());
     let doc = app.reader().doc.clone().unwrap();
     assert_eq!(doc.meta.title.as_deref(), Some("Rail strike called off"));
@@ -460,11 +464,12 @@ fn the_published_date_asked_of_a_briefing_still_read_is_asked_when_it_opens() {
     let arrived = Arrived {
         generation: library.generation,
         index,
+        item: None,
         result: Ok(briefing(
             "The ministry said on Friday that talks would resume.\n",
         )),
     };
-    app.arrived(arrived);
+    app.arrived(Report::Arrived(Box::new(arrived)));
     assert!(!app.in_library());
     let screen = draw(&mut app, 100, 24).backend().to_string();
     assert!(screen.contains(" published "), "{screen}");
@@ -622,4 +627,164 @@ fn indexed(files: &[(&str, &str)]) -> (tempfile::TempDir, crate::index::Index, P
     )
     .unwrap();
     (dir, index, root)
+}
+
+/// A feed of two items, an mbox of two messages, and a Markdown briefing.
+const SEVERAL: [(&str, &str); 3] = [
+    (
+        "desk.mbox",
+        "From a@x Sat Nov 23 10:00:00 2024\nFrom: Desk <a@x>\nSubject: Ferry cut\n\
+         Date: Sat, 23 Nov 2024 10:00:00 +0000\nMessage-ID: <1@x>\n\n\
+         The operator said the ferry would stop.\n\n\
+         From a@x Sun Nov 24 10:00:00 2024\nFrom: Desk <a@x>\nSubject: Ferry back\n\
+         Date: Sun, 24 Nov 2024 10:00:00 +0000\nMessage-ID: <2@x>\n\n\
+         The operator said the ferry would sail again.\n",
+    ),
+    (
+        "feed.rss",
+        "<rss><channel><title>Wire</title>\
+         <item><title>Council votes</title><description>The council voted.</description></item>\
+         <item><title>Talks end</title><description>Talks ended.</description></item>\
+         </channel></rss>",
+    ),
+    ("one.md", "---\ntitle: One\n---\n\nThe minister spoke.\n"),
+];
+
+/// The titles shown, sorted.
+fn sorted_titles(library: Library) -> Vec<String> {
+    let mut titles = titles(&App::with_library(library, Keymap::default()));
+    titles.sort();
+    titles
+}
+
+#[test]
+fn a_file_of_several_briefings_is_one_entry_until_read_then_each_of_them() {
+    use crate::briefing::Opener;
+    use crate::index::update;
+    use crate::tui::library::scan;
+    let (dir, index, root) = indexed(&SEVERAL);
+    let briefs = dir.path().join("briefs");
+    // listing reads nothing: a file of several is one entry
+    let found = scan::scan(std::slice::from_ref(&briefs));
+    let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["desk.mbox", "feed.rss", "one.md"]);
+
+    // read, each file is split once and its briefings read by every thread
+    let mut library = Library::new(vec![briefs.clone()], found.clone());
+    let (send, reports) = std::sync::mpsc::channel();
+    let opener = std::sync::Arc::new(Opener::default());
+    let files = library.to_read();
+    scan::read_all(library.generation, files, 2, opener.clone(), move |r| {
+        let _ = send.send(r);
+    });
+    for report in reports {
+        match report.unwrap() {
+            Report::Arrived(arrived) => assert_eq!(library.arrived(*arrived), None),
+            Report::Split {
+                generation,
+                index,
+                count,
+            } => assert_eq!(library.split(generation, index, count), None),
+        }
+    }
+    assert_eq!(library.reading(), 0);
+    assert!(library.view.iter().all(|&i| library.briefing(i).is_some()));
+    let expected = [
+        "Council votes",
+        "Ferry back",
+        "Ferry cut",
+        "One",
+        "Talks end",
+    ];
+    assert_eq!(sorted_titles(library), expected);
+
+    // with the index, they are listed from its rows without being read
+    let mut library = Library::new(vec![root.clone()], scan::scan(&[root]));
+    library.index = Some(index);
+    library.made = update::made(&opener);
+    library.list_from_index(&opener.reviews);
+    assert_eq!(library.reading(), 0);
+    let names: Vec<&str> = library
+        .view
+        .iter()
+        .map(|&i| library.entries[i].name.as_str())
+        .collect();
+    assert!(names.contains(&"feed.rss#2") && names.contains(&"desk.mbox#1"));
+    assert_eq!(sorted_titles(library), expected);
+}
+
+#[test]
+fn unread_briefings_are_marked_and_their_marks_outlive_the_reader() {
+    use crate::briefing::{Opener, Reviews};
+    use crate::tui::library::scan;
+    let dir = tempfile::tempdir().unwrap();
+    let (briefs, data) = (dir.path().join("briefs"), dir.path().join("data"));
+    std::fs::create_dir(&briefs).unwrap();
+    for (name, text) in FILES {
+        std::fs::write(briefs.join(name), text).unwrap();
+    }
+    // the reader started on the folder, every briefing read
+    let start = || {
+        let opener = Opener {
+            reviews: Reviews::open(Some(&data), "analyst".into()),
+            ..Opener::default()
+        };
+        let mut library = Library::new(
+            vec![briefs.clone()],
+            scan::scan(std::slice::from_ref(&briefs)),
+        );
+        for index in 0..library.entries.len() {
+            let path = library.entries[index].path.clone();
+            let arrived = Arrived {
+                generation: library.generation,
+                index,
+                item: None,
+                result: scan::read(&path, &opener),
+            };
+            library.arrived(arrived);
+        }
+        library.load_marks(&opener.reviews);
+        let mut app = App::with_library(library, Keymap::default());
+        app.opener = std::sync::Arc::new(opener);
+        app
+    };
+    let unread = |app: &App| {
+        let library = app.library.as_ref().unwrap();
+        let rows = library
+            .view
+            .iter()
+            .map(|&i| library.unread(i) == Some(true));
+        (rows.collect::<Vec<_>>(), library.list.selected)
+    };
+    let mut app = start();
+    assert_eq!(unread(&app), (vec![true, true, true], 0));
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains("· 3 unread ·"), "{screen}");
+    assert!(screen.contains("│N 2024-09-14"), "{screen}");
+    // opened and left: read, the count falls
+    run(&mut app, &[Open]);
+    assert!(!app.in_library());
+    run(&mut app, &[OpenLibrary]);
+    assert_eq!(unread(&app), (vec![false, true, true], 0));
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains("· 2 unread ·"), "{screen}");
+    assert!(screen.contains("│  2024-09-14"), "{screen}");
+    // the next unread, from the top again at the end, past the one read
+    run(&mut app, &[NextUnread]);
+    assert_eq!(unread(&app).1, 1);
+    run(&mut app, &[NextUnread, NextUnread]);
+    assert_eq!(unread(&app).1, 1);
+    // marked unread again, and read
+    run(&mut app, &[Top, ToggleRead]);
+    assert_eq!(unread(&app).0, [true, true, true]);
+    run(&mut app, &[ToggleRead]);
+    assert_eq!(unread(&app).0, [false, true, true]);
+    // kept in the data dir for the next start
+    let mut app = start();
+    assert_eq!(unread(&app).0, [false, true, true]);
+    run(&mut app, &[Down, ToggleRead]);
+    let mut app = start();
+    assert_eq!(unread(&app).0, [false, false, true]);
+    let screen = draw(&mut app, 100, 12).backend().to_string();
+    assert!(screen.contains("· 1 unread ·"), "{screen}");
 }

@@ -61,7 +61,7 @@ use crate::analysis::Analysis;
 use crate::briefing::{Opener, Origin};
 use crate::document::{Document, Warning};
 use crate::io_reason;
-use crate::review::Session;
+use crate::review::{BriefingKey, Session};
 
 /// What the blocking thread sends back.
 enum Loaded {
@@ -69,8 +69,8 @@ enum Loaded {
     /// The analysis with its review attached, and the review's warnings.
     Analysis(Analysis, Option<Box<Session>>, Vec<Warning>),
     Failed(String),
-    /// A briefing of the library, read (or not).
-    Entry(Box<scan::Arrived>),
+    /// A briefing of the library, read (or not), or a file of several split.
+    Entry(Box<scan::Report>),
     /// Briefings of the library the background update wrote to the index.
     Indexed(Vec<PathBuf>),
     /// The background update ended; why it failed, if it did.
@@ -188,6 +188,16 @@ impl Offscreen {
         screen
     }
 
+    /// The library on the folders and files `roots`, as it stands at its first frame: the
+    /// folders walked, nothing read yet (no index, no reading threads).
+    pub fn library(roots: Vec<PathBuf>, width: u16, height: u16) -> Offscreen {
+        let library = Library::new(roots.clone(), scan::scan(&roots));
+        let app = App::with_library(library, Keymap::default());
+        let backend = ratatui::backend::TestBackend::new(width, height);
+        let terminal = ratatui::Terminal::new(backend).expect("a test backend never fails");
+        Offscreen { app, terminal }
+    }
+
     /// A key press, as the event loop hands it over.
     pub fn key(&mut self, key: crossterm::event::KeyEvent) {
         self.app.handle_key(key);
@@ -269,7 +279,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             files,
             threads,
             shared.clone(),
-            move |arrived: Result<scan::Arrived, String>| {
+            move |arrived: Result<scan::Report, String>| {
                 let _ =
                     tx.send(arrived.map_or_else(Loaded::Failed, |a| Loaded::Entry(Box::new(a))));
             },
@@ -310,6 +320,13 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                             &doc,
                             &mut analysis,
                         );
+                        // opened is read, for the library that lists it
+                        let key = BriefingKey::for_briefing(origin.file(), &doc.fingerprint);
+                        let marked = match opener.reviews.mark_read(&key, true) {
+                            Ok(marked) => marked.map(|(_, found)| found).unwrap_or_default(),
+                            Err(why) => vec![Warning(why)],
+                        };
+                        let warnings = warnings.into_iter().chain(marked);
                         // what ingest noticed first: the status bar shows it (and the
                         // reader's warnings are printed when it ends)
                         let warnings = found.into_iter().chain(warnings).collect();
@@ -331,6 +348,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             let mut library = Library::new(roots.clone(), scan::scan(&roots));
             library.index = data_dir.and_then(|d| crate::index::Index::open(&d).ok());
             library.made = crate::index::update::made(&app.opener);
+            library.load_marks(&app.opener.reviews);
             readers = refresh(&mut library, &app.opener);
             let (sizes, review, opener) = (app.sizes, app.export, app.opener);
             app = App::with_library(library, app.keymap);

@@ -323,6 +323,12 @@ pub fn key() -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
+/// The mark of an unread briefing in the library: a letter, bold, so it reads without
+/// colour too.
+pub fn unread() -> Style {
+    key()
+}
+
 pub fn bar() -> Style {
     Style::new().bg(colour("bar"))
 }

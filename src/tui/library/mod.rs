@@ -9,9 +9,10 @@ pub mod across;
 pub mod scan;
 pub mod view;
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::search::Query;
@@ -22,9 +23,11 @@ use super::effect::Effect;
 use super::keymap::{Command, Context, Key, Keymap};
 use super::list::ListView;
 use crate::analysis::Analysis;
-use crate::briefing::Reviews;
+use crate::briefing::{Origin, Reviews};
 use crate::document::{Document, Span, Spans, Warning};
 use crate::index::{Index, Listed};
+use crate::review::BriefingKey;
+use crate::review::read::ReadMarks;
 
 /// A briefing read and analysed.
 #[derive(Debug)]
@@ -46,6 +49,8 @@ pub enum Status {
     Ready(Arc<Analysed>),
     /// Unreadable, binary, not a briefing: why, shown in the list.
     Failed(String),
+    /// A file of several briefings, listed as its items (entries of their own) instead.
+    Split,
 }
 
 #[derive(Debug, Clone)]
@@ -59,6 +64,8 @@ pub struct Entry {
     /// The published date as the reader last had it (the analyst may have set it there),
     /// over the one read or indexed.
     pub dated: Option<Option<jiff::civil::Date>>,
+    /// How its read mark is keyed, once known (see [`Entry::read_key`]).
+    key: OnceCell<BriefingKey>,
 }
 
 impl Entry {
@@ -69,7 +76,7 @@ impl Entry {
             return;
         }
         let fingerprint = row.fingerprint.as_deref().unwrap_or_default();
-        let review = reviews.stored(Some(&self.path), fingerprint);
+        let review = reviews.stored(Origin::at(&self.path).file(), fingerprint);
         // a date the analyst set in the review, which the index may not have seen
         if let Some(date) = review.as_ref().and_then(|r| r.published?.date) {
             self.dated = Some(Some(date));
@@ -124,6 +131,29 @@ impl Entry {
             Some(b) => b.doc.meta.published,
             None => indexed(),
         }
+    }
+
+    /// How its read mark (and its review) is keyed: a file by its canonical path, an item
+    /// of a file of several by its text, known once it is indexed or read.
+    pub fn read_key(&self) -> Option<&BriefingKey> {
+        if let Some(key) = self.key.get() {
+            return Some(key);
+        }
+        let key = match Origin::at(&self.path) {
+            Origin::Item(..) => {
+                let fingerprint = match (self.briefing(), self.indexed()) {
+                    (Some(b), _) => b.doc.fingerprint.clone(),
+                    (_, Some(listed)) => listed.fingerprint.clone()?,
+                    _ => return None,
+                };
+                BriefingKey::Fingerprint(fingerprint)
+            }
+            // a file gone since the folder was walked keeps its mark by its path as given
+            _ => BriefingKey::Path(
+                std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone()),
+            ),
+        };
+        Some(self.key.get_or_init(|| key))
     }
 
     /// Claims reviewed and claims in all.
@@ -248,6 +278,11 @@ pub struct Library {
     pub wanted: Vec<(usize, PathBuf)>,
     /// A view across briefings, shown over the list while open.
     pub across: Option<across::Across>,
+    /// The entries of a file of several briefings' items (the N-th at N - 1), by the file's
+    /// entry: appended to the entries as the file is split, so no other entry moves.
+    items: HashMap<usize, Vec<usize>>,
+    /// The briefings read (opened in the reader), as stored.
+    pub marks: ReadMarks,
 }
 
 impl Library {
@@ -268,6 +303,7 @@ impl Library {
         self.rescan = false;
         self.hits = None;
         self.waiting = None;
+        self.items.clear();
         self.entries = found
             .into_iter()
             .map(|f| Entry {
@@ -276,13 +312,15 @@ impl Library {
                 status: f.error.map_or(Status::Reading, Status::Failed),
                 reviewed: None,
                 dated: None,
+                key: OnceCell::new(),
             })
             .collect();
         self.refresh_view(selected.and_then(|p| self.entries.iter().position(|e| e.path == p)));
     }
 
     /// The entries the index holds up to date are listed from it (the others are left to be
-    /// read), with the claims their stored reviews judge.
+    /// read), with the claims their stored reviews judge; a file of several briefings the
+    /// index holds is listed as its items there and then, without being read.
     pub fn list_from_index(&mut self, reviews: &Reviews) {
         let Some(index) = &self.index else {
             return;
@@ -294,39 +332,65 @@ impl Library {
             .map(|l| (l.path.clone(), l))
             .collect();
         self.canonical.clear();
-        for (i, entry) in self.entries.iter_mut().enumerate() {
+        let made = self.made.clone();
+        let fresh = |path: &PathBuf| {
+            let row = listed.get(path)?;
+            let stamp = crate::index::update::stamp(path).ok();
+            (stamp == Some((row.size, row.mtime)) && row.made == made).then(|| row.clone())
+        };
+        let mut rows = Vec::new();
+        for i in 0..self.entries.len() {
+            let entry = &self.entries[i];
             if !matches!(entry.status, Status::Reading) {
                 continue;
             }
-            let Ok(path) = std::fs::canonicalize(&entry.path) else {
+            let Some(path) = canonical(&entry.path) else {
                 continue;
             };
-            self.canonical.insert(path.clone(), i);
-            let Some(row) = listed.get(&path) else {
-                continue;
-            };
-            let stamp = crate::index::update::stamp(&path).ok();
-            if stamp == Some((row.size, row.mtime)) && row.made == self.made {
-                entry.list_row(row.clone(), reviews);
+            if let Some(row) = fresh(&path) {
+                rows.push((i, row));
+            } else if scan::may_hold_several(&entry.path) {
+                let items = (1..).map_while(|n| fresh(&numbered(&path, n)));
+                for (n, row) in (1..).zip(items.collect::<Vec<_>>()) {
+                    rows.push((self.item_entry(i, n), row));
+                }
             }
+            self.canonical.insert(path, i);
+        }
+        for (i, row) in rows {
+            if let Some(path) = canonical(&self.entries[i].path) {
+                self.canonical.insert(path, i);
+            }
+            self.entries[i].list_row(row, reviews);
         }
         let selected = self.selected();
         self.refresh_view(selected);
     }
 
-    /// Briefings the background update wrote to the index: listed from it now. Returns
-    /// what to open, when the reader was waiting for one of them.
+    /// Briefings the background update wrote to the index: listed from it now (an item of
+    /// a file of several as an entry of its own). Returns what to open, when the reader was
+    /// waiting for one of them.
     pub fn indexed(&mut self, paths: &[PathBuf], reviews: &Reviews) -> Option<Effect> {
-        let index = self.index.as_ref()?;
+        self.index.as_ref()?;
         let mut any = false;
         for path in paths {
-            let Some(&i) = self.canonical.get(path) else {
-                continue;
+            let i = match (self.canonical.get(path), Origin::at(path)) {
+                (Some(&i), _) => i,
+                (None, Origin::Item(file, n)) => {
+                    let Some(&of) = self.canonical.get(&file) else {
+                        continue;
+                    };
+                    let i = self.item_entry(of, n);
+                    self.canonical.insert(path.clone(), i);
+                    i
+                }
+                _ => continue,
             };
             let entry = &mut self.entries[i];
             if !matches!(entry.status, Status::Reading) {
                 continue;
             }
+            let index = self.index.as_ref()?;
             if let Ok(Some(row)) = index.listed_at(path) {
                 entry.list_row(row, reviews);
                 any = true;
@@ -339,6 +403,85 @@ impl Library {
         self.refresh_view(selected);
         let waiting = self.waiting.take()?;
         self.request(waiting)
+    }
+
+    /// The entry of the N-th briefing (from 1) of the file of entry `file`, made (still to be
+    /// read) with those before it when new: the file is then listed as its items.
+    fn item_entry(&mut self, file: usize, n: usize) -> usize {
+        let made = self.items.get(&file).map_or(0, Vec::len);
+        for k in made + 1..=n {
+            let of = &self.entries[file];
+            let found = scan::item(&of.path, &of.name, k);
+            self.entries.push(Entry {
+                path: found.path,
+                name: found.name,
+                status: Status::Reading,
+                reviewed: None,
+                dated: None,
+                key: OnceCell::new(),
+            });
+            let at = self.entries.len() - 1;
+            self.items.entry(file).or_default().push(at);
+        }
+        self.entries[file].status = Status::Split;
+        // an open asked of the file is one of its first briefing
+        if let Some(Effect::Open(waiting, _)) = &mut self.waiting
+            && *waiting == file
+        {
+            *waiting = self.items[&file][0];
+        }
+        self.items[&file][n - 1]
+    }
+
+    /// The file of entry `index` holds `count` briefings, which the readers read next.
+    pub fn split(&mut self, generation: u64, index: usize, count: usize) -> Option<Effect> {
+        if generation != self.generation || count == 0 || index >= self.entries.len() {
+            return None;
+        }
+        self.item_entry(index, count);
+        let selected = self.selected().filter(|_| self.list.selected > 0);
+        self.refresh_view(selected);
+        None
+    }
+
+    /// The read marks from the store; why they could not be read, in the notice.
+    pub fn load_marks(&mut self, reviews: &Reviews) {
+        let (marks, warnings) = reviews.read_marks();
+        self.marks = marks;
+        if let Some(warning) = warnings.first() {
+            self.notice = Some(warning.to_string());
+        }
+    }
+
+    /// Whether entry `i` is unread; none when it is not a briefing (a file that failed or
+    /// was split into its items) or its key is not known yet.
+    pub fn unread(&self, i: usize) -> Option<bool> {
+        let entry = self.entries.get(i)?;
+        if matches!(entry.status, Status::Failed(_) | Status::Split) {
+            return None;
+        }
+        Some(!self.marks.is_read(entry.read_key()?))
+    }
+
+    /// The briefings not read yet.
+    pub fn unread_count(&self) -> usize {
+        (0..self.entries.len())
+            .filter(|&i| self.unread(i) == Some(true))
+            .count()
+    }
+
+    /// Selects the next unread briefing in the list after the selection, from the top
+    /// again at its end.
+    fn next_unread(&mut self) {
+        let len = self.view.len();
+        let from = self.list.selected;
+        let next = (1..=len)
+            .map(|k| (from + k) % len)
+            .find(|&row| self.unread(self.view[row]) == Some(true));
+        match next {
+            Some(row) => self.list.selected = row,
+            None => self.notice = Some("no unread briefing".into()),
+        }
     }
 
     /// Entry `i`'s review count after the reader changed it.
@@ -362,10 +505,14 @@ impl Library {
     /// A briefing read (or not) in the background. Returns what to open, when the reader
     /// was waiting for this one.
     pub fn arrived(&mut self, arrived: scan::Arrived) -> Option<Effect> {
-        if arrived.generation != self.generation {
+        if arrived.generation != self.generation || arrived.index >= self.entries.len() {
             return None;
         }
-        let entry = self.entries.get_mut(arrived.index)?;
+        let index = match arrived.item {
+            Some(n) => self.item_entry(arrived.index, n),
+            None => arrived.index,
+        };
+        let entry = self.entries.get_mut(index)?;
         entry.status = match arrived.result {
             Ok(briefing) => Status::Ready(Arc::new(briefing)),
             Err(why) => Status::Failed(why),
@@ -375,13 +522,21 @@ impl Library {
         let selected = self.selected().filter(|_| self.list.selected > 0);
         self.refresh_view(selected);
         match &self.waiting {
-            Some(Effect::Open(i, _)) if *i == arrived.index => {
+            Some(Effect::Open(i, _)) if *i == index => {
                 self.notice = None;
                 let request = self.waiting.take()?;
                 self.request(request)
             }
             _ => None,
         }
+    }
+
+    /// The briefings listed (a file of several split counts as its items, not itself).
+    pub fn briefings(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| !matches!(e.status, Status::Split))
+            .count()
     }
 
     /// Entries still being read.
@@ -403,11 +558,12 @@ impl Library {
         let needle = self.filter.text.to_lowercase();
         let shown = (0..self.entries.len()).filter(|&i| {
             let e = &self.entries[i];
-            needle.is_empty()
-                || [Some(e.title()), e.source(), Some(e.name.as_str())]
-                    .into_iter()
-                    .flatten()
-                    .any(|text| text.to_lowercase().contains(&needle))
+            !matches!(e.status, Status::Split)
+                && (needle.is_empty()
+                    || [Some(e.title()), e.source(), Some(e.name.as_str())]
+                        .into_iter()
+                        .flatten()
+                        .any(|text| text.to_lowercase().contains(&needle)))
         });
         self.view = self.sorted(shown);
         if let Some(k) = keep.and_then(|i| self.view.iter().position(|&v| v == i)) {
@@ -477,6 +633,11 @@ impl Library {
             HalfPageDown => self.step((page / 2).max(1)),
             HalfPageUp => self.step(-(page / 2).max(1)),
             Open => return self.open(),
+            NextUnread if self.hits.is_none() => self.next_unread(),
+            ToggleRead if self.hits.is_none() => {
+                let i = self.selected()?;
+                return Some(Effect::MarkRead(i, self.unread(i)?));
+            }
             Search if self.hits.is_none() => {
                 self.filter = Prompt {
                     editing: true,
@@ -668,6 +829,7 @@ impl Library {
                 self.notice = Some(format!("{}: {why}", entry.name));
                 None
             }
+            Status::Split => None,
         }
     }
 
@@ -730,6 +892,20 @@ impl Library {
             }
         }
     }
+}
+
+/// The path the index keys an entry by: the file's canonical path, with `#N` for the N-th
+/// briefing of a file of several.
+fn canonical(path: &Path) -> Option<PathBuf> {
+    match Origin::at(path) {
+        Origin::Item(file, n) => Some(numbered(&std::fs::canonicalize(file).ok()?, n)),
+        _ => std::fs::canonicalize(path).ok(),
+    }
+}
+
+/// `PATH#N`.
+fn numbered(path: &Path, n: usize) -> PathBuf {
+    PathBuf::from(format!("{}#{n}", path.display()))
 }
 
 /// A briefing's text as the search across the library reads it: from its analysis when

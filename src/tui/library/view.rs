@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, plan: &Plan) {
             (block, lines)
         }
         (None, Some(hits)) => {
-            let label = hits_label(hits, library.entries.len());
+            let label = hits_label(hits, library.briefings());
             let block = block.title(Line::styled(label, theme::title(true)));
             let inner = block.inner(body);
             let lines = hit_lines(hits, &library.entries, inner);
@@ -41,11 +41,13 @@ pub fn draw(frame: &mut Frame, app: &App, plan: &Plan) {
         }
         (None, None) => {
             let shown = if library.filter.text.is_empty() {
-                format!("{}", library.entries.len())
+                format!("{}", library.briefings())
             } else {
-                format!("{} of {}", library.view.len(), library.entries.len())
+                format!("{} of {}", library.view.len(), library.briefings())
             };
-            let label = format!(" Briefings {shown} · {} ", library.order.describe());
+            let unread = library.unread_count();
+            let order = library.order.describe();
+            let label = format!(" Briefings {shown} · {unread} unread · {order} ");
             let block = block.title(Line::styled(label, theme::title(true)));
             let inner = block.inner(body);
             let lines = entry_lines(library, inner, spin);
@@ -95,7 +97,7 @@ fn title_bar(frame: &mut Frame, area: Rect, library: &Library, spin: char) {
     let right = if reading > 0 {
         format!("{spin} reading {reading} ")
     } else {
-        let n = library.entries.len();
+        let n = library.briefings();
         format!("{n} briefing{} ", plural(n))
     };
     let room = usize::from(area.width).saturating_sub(right.chars().count() + 20);
@@ -115,8 +117,12 @@ fn title_bar(frame: &mut Frame, area: Rect, library: &Library, spin: char) {
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::bar()), area);
 }
 
-/// Column widths for a list of `width`: date, title, source, claims.
+/// The mark of an unread briefing, in a column of its own before the date.
+const UNREAD: &str = "N ";
+
+/// Column widths for a list of `width` (less the unread mark): date, title, source, claims.
 fn columns(width: usize) -> (usize, usize, usize, usize) {
+    let width = width.saturating_sub(UNREAD.len());
     let date = 10;
     let claims = 6;
     let source = if width >= 90 { (width / 5).min(28) } else { 0 };
@@ -135,7 +141,12 @@ fn entry_lines(library: &Library, inner: Rect, spin: char) -> Vec<Line<'static>>
     }
     let width = usize::from(inner.width);
     let (date_w, title_w, source_w, claims_w) = columns(width);
-    let mut header = format!("{}  {}  ", pad("Date", date_w), pad("Title", title_w));
+    let mut header = format!(
+        "{}{}  {}  ",
+        pad("", UNREAD.len()),
+        pad("Date", date_w),
+        pad("Title", title_w)
+    );
     if source_w > 0 {
         header.push_str(&format!("{}  ", pad("Source", source_w)));
     }
@@ -150,7 +161,12 @@ fn entry_lines(library: &Library, inner: Rect, spin: char) -> Vec<Line<'static>>
         let entry = &library.entries[i];
         let style = row_style(view.offset + k == view.selected);
         let date = entry.published().map_or("—".to_string(), |d| d.to_string());
+        let mark = match library.unread(i) {
+            Some(true) => Text::styled(UNREAD, theme::unread()),
+            _ => Text::raw(pad("", UNREAD.len())),
+        };
         let mut spans = vec![
+            mark,
             Text::styled(format!("{date:<date_w$}  "), theme::time()),
             Text::raw(pad(entry.title(), title_w)),
             Text::raw("  "),
@@ -168,7 +184,7 @@ fn entry_lines(library: &Library, inner: Rect, spin: char) -> Vec<Line<'static>>
             let name = clip(&entry.name, title_w);
             let room = width.saturating_sub(date_w + 4 + name.chars().count());
             line = Line::from(vec![
-                Text::raw(format!("{:<date_w$}  {name}  ", "")),
+                Text::raw(format!("{:<w$}  {name}  ", "", w = date_w + UNREAD.len())),
                 Text::styled(clip(why, room), theme::hedge()),
             ])
             .style(style);
@@ -309,6 +325,9 @@ fn status_bar(
         } else {
             if library.hits.is_none() {
                 wanted.extend([(Search, "filter"), (Sort, "order")]);
+            }
+            if library.hits.is_none() {
+                wanted.extend([(NextUnread, "unread"), (ToggleRead, "read")]);
             }
             wanted.extend([(SearchLibrary, "search all"), (Rescan, "rescan")]);
         }

@@ -270,8 +270,8 @@ impl Reader {
             return None;
         }
         match action {
-            Quit | Help | ToggleMouse | Sort | Rescan | LibraryActors | LibraryTimeline
-            | LibraryClaims => {}
+            Quit | Help | ToggleMouse | Sort | Rescan | NextUnread | ToggleRead | LibraryActors
+            | LibraryTimeline | LibraryClaims => {}
             Back => return self.back(),
             OpenLibrary => return Some(Effect::Library),
             SearchLibrary => return Some(Effect::SearchLibrary),
