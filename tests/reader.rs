@@ -464,6 +464,84 @@ fn corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
     assert!(row.contains(",estimate,Ana Ruiz,"), "{row}");
 }
 
+/// The other corrections from the keyboard (an actor merged into another and one removed, a
+/// claim added from words marked in the article with its kind and source, the published
+/// date set) survive quitting and an edit to the briefing, and the exports say them.
+#[test]
+fn merges_removals_added_claims_and_the_date_survive_a_restart_and_an_edit() {
+    let front = "---\ntitle: Harbour talks\n---\n\n";
+    let body = "The Tarsk port authority said on Monday that the harbour would reopen in \
+                June. Norway and Oslo officials said the talks failed. Mayor Ana Ruiz \
+                denied that the dock had flooded.\n";
+    let desk = Desk::new("harbour.md", &format!("{front}{body}"));
+    let (dir, briefing) = (desk.dir.path(), &desk.briefing);
+    let args = desk.args();
+    let mut session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the analysis", |s| s.contains("0/3 claims reviewed"));
+    session.step("3M", "the merge picker", |s| s.contains("enter merge"));
+    session.step("nor\r", "Tarsk merged", |s| {
+        s.contains("Tarsk merged into Norway")
+    });
+    session.step("GD", "Ana Ruiz removed", |s| s.contains("Ana Ruiz removed"));
+    session.step("P", "the date asked for", |s| {
+        s.contains("empty for the briefing")
+    });
+    session.step("2024-11-23\r", "the date set", |s| {
+        s.contains("Sat 23 Nov 2024 (review)")
+    });
+    session.step("1/dock\r", "the search", |s| s.contains("/dock 1/1"));
+    session.step("vww", "words marked", |s| s.contains("+ claim"));
+    session.step("+", "a claim added", |s| s.contains("added as u1"));
+    session.step("2GK", "its kind picker", |s| {
+        s.contains("enter set the kind")
+    });
+    session.step("warn\r", "a warning", |s| s.contains("u1 is now warning"));
+    session.step("W", "its source picker", |s| {
+        s.contains("enter set the source")
+    });
+    session.step("nor\r", "said by Norway", |s| {
+        s.contains("u1 source: Norway")
+    });
+    session.quit();
+
+    std::fs::write(
+        briefing,
+        format!("{front}Update: names corrected.\n\n{body}"),
+    )
+    .unwrap();
+    let session = Session::start_in(Some(dir), &[], &args);
+    session.wait("the corrections applied again", |s| {
+        s.contains("Sat 23 Nov 2024 (review)")
+            && s.contains("Actors 1")
+            && s.contains("u1* warning")
+    });
+    session.quit();
+    let md = desk.export("md");
+    for said in [
+        "- Published: 2024-11-23 (set in the review)",
+        "### u1: ",
+        "- Kind: warning",
+        "**Norway** (country); also Oslo, Tarsk",
+        "- Published date set to 2024-11-23",
+        "- Merged Tarsk into Norway",
+        "- Removed Ana Ruiz (not an actor)",
+        "- Added as a claim: “dock had flooded”",
+        "- Source of “dock had flooded” set to Norway",
+    ] {
+        assert!(md.contains(said), "{said:?} in {md}");
+    }
+    let json = desk.json_export();
+    assert_eq!(json["document"]["published"], "2024-11-23");
+    assert_eq!(json["actors"].as_array().unwrap().len(), 1);
+    let added = json["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "u1")
+        .expect("the added claim");
+    assert_eq!(added["kind"], "warning");
+}
+
 #[test]
 fn event_corrections_survive_a_restart_and_an_edit_and_reach_the_exports() {
     let front = "---\npublished: 2024-11-23\n---\n";
