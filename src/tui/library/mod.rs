@@ -64,8 +64,9 @@ pub struct Entry {
     /// The published date as the reader last had it (the analyst may have set it there),
     /// over the one read or indexed.
     pub dated: Option<Option<jiff::civil::Date>>,
-    /// How its read mark is keyed, once known (see [`Entry::read_key`]).
-    key: OnceCell<BriefingKey>,
+    /// How its read mark is keyed, once known (see [`Entry::read_key`]), with the name the
+    /// marks file keys it by, made once rather than hashed again each frame.
+    key: OnceCell<(BriefingKey, String)>,
 }
 
 impl Entry {
@@ -136,8 +137,17 @@ impl Entry {
     /// How its read mark (and its review) is keyed: a file by its canonical path, an item
     /// of a file of several by its text, known once it is indexed or read.
     pub fn read_key(&self) -> Option<&BriefingKey> {
-        if let Some(key) = self.key.get() {
-            return Some(key);
+        self.read_keys().map(|(key, _)| key)
+    }
+
+    /// The name of its review file, which keys its read mark (`ReadMarks::is_read`).
+    fn read_name(&self) -> Option<&str> {
+        self.read_keys().map(|(_, name)| name.as_str())
+    }
+
+    fn read_keys(&self) -> Option<&(BriefingKey, String)> {
+        if let Some(keys) = self.key.get() {
+            return Some(keys);
         }
         let key = match Origin::at(&self.path) {
             Origin::Item(..) => {
@@ -153,7 +163,10 @@ impl Entry {
                 std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone()),
             ),
         };
-        Some(self.key.get_or_init(|| key))
+        Some(self.key.get_or_init(|| {
+            let name = key.file_name();
+            (key, name)
+        }))
     }
 
     /// Claims reviewed and claims in all.
@@ -460,7 +473,7 @@ impl Library {
         if matches!(entry.status, Status::Failed(_) | Status::Split) {
             return None;
         }
-        Some(!self.marks.is_read(entry.read_key()?))
+        Some(!self.marks.is_read(entry.read_name()?))
     }
 
     /// The briefings not read yet.
