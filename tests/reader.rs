@@ -216,12 +216,7 @@ fn files_of_several_briefings_are_listed_as_each_of_them() {
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(
         folder.join("desk.mbox"),
-        "From a@x Sat Nov 23 10:00:00 2024\nFrom: Desk <a@x>\nSubject: Ferry cut\n\
-         Date: Sat, 23 Nov 2024 10:00:00 +0000\nMessage-ID: <1@x>\n\n\
-         The operator said the ferry would stop.\n\n\
-         From a@x Sun Nov 24 10:00:00 2024\nFrom: Desk <a@x>\nSubject: Ferry back\n\
-         Date: Sun, 24 Nov 2024 10:00:00 +0000\nMessage-ID: <2@x>\n\n\
-         The operator said the ferry would sail again.\n",
+        include_str!("fixtures/mail/ferry.mbox"),
     )
     .unwrap();
     let data = dir.path().join("data");

@@ -633,12 +633,7 @@ fn indexed(files: &[(&str, &str)]) -> (tempfile::TempDir, crate::index::Index, P
 const SEVERAL: [(&str, &str); 3] = [
     (
         "desk.mbox",
-        "From a@x Sat Nov 23 10:00:00 2024\nFrom: Desk <a@x>\nSubject: Ferry cut\n\
-         Date: Sat, 23 Nov 2024 10:00:00 +0000\nMessage-ID: <1@x>\n\n\
-         The operator said the ferry would stop.\n\n\
-         From a@x Sun Nov 24 10:00:00 2024\nFrom: Desk <a@x>\nSubject: Ferry back\n\
-         Date: Sun, 24 Nov 2024 10:00:00 +0000\nMessage-ID: <2@x>\n\n\
-         The operator said the ferry would sail again.\n",
+        include_str!("../../tests/fixtures/mail/ferry.mbox"),
     ),
     (
         "feed.rss",
