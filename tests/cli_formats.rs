@@ -157,6 +157,31 @@ fn a_pdf_keeps_a_body_line_repeated_at_the_foot_of_its_text() {
     assert!(!text.lines().any(|l| l.trim() == "2"), "{text}");
 }
 
+/// A heading set in the body's size, on a line of its own, is a paragraph of its own.
+#[test]
+fn a_pdf_keeps_a_heading_in_the_bodys_size_apart() {
+    let file = pdf(
+        &[vec![
+            at(72.0, 700.0, 11.0, "The ferries stopped on Monday morning."),
+            at(72.0, 670.0, 11.0, "Background"),
+            at(
+                72.0,
+                656.0,
+                11.0,
+                "The operator and the council have argued",
+            ),
+            at(72.0, 642.0, 11.0, "over the harbour fees since March."),
+        ]],
+        &[],
+    );
+    let value = extract("ferries.pdf", &file);
+    assert_eq!(
+        value["document"]["text"],
+        "The ferries stopped on Monday morning.\n\nBackground\n\n\
+         The operator and the council have argued over the harbour fees since March.\n"
+    );
+}
+
 #[test]
 fn a_pdf_gives_its_text_in_order_with_pages_and_metadata() {
     let value = extract("report.pdf", &three_pages());

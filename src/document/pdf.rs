@@ -695,8 +695,9 @@ fn join(before: &str, after: &str) -> Option<String> {
 
 /// A page's lines as paragraphs: a new one where the gap between baselines is half again
 /// the usual, the size changes, the text goes back up (a new column) not in mid-sentence,
-/// a bullet starts the line, or the line before ended a sentence well short of the right
-/// margin its neighbours reach.
+/// a bullet starts the line, or the line before ended well short of the right margin its
+/// neighbours reach, either a sentence or a line of its own (a heading set in the body's
+/// size, followed by a capital).
 fn paragraphs(lines: &[Line]) -> Vec<String> {
     // the line spacing: the lower quartile of the gaps between lines of one size (a
     // heading's gap, or a paragraph's, is wider)
@@ -709,6 +710,8 @@ fn paragraphs(lines: &[Line]) -> Vec<String> {
     gaps.sort_by(f64::total_cmp);
     let usual = gaps.get(gaps.len().saturating_sub(1) / 4).copied();
     let mut out: Vec<String> = Vec::new();
+    // whether the line before began its paragraph
+    let mut began = false;
     for (i, line) in lines.iter().enumerate() {
         // a bullet starts a list item, written as Markdown's
         let item = line
@@ -729,13 +732,20 @@ fn paragraphs(lines: &[Line]) -> Vec<String> {
                         .filter(|e| e.y < before.y);
                     let reach = earlier.map_or(line.x1, |e| e.x1.max(line.x1));
                     let left = line.x0.min(before.x0);
-                    let short = before.x1 < reach - (reach - left) * 0.15
-                        && before.text.ends_with(['.', '!', '?', ':', '"', '”']);
+                    let short_line = before.x1 < reach - (reach - left) * 0.15;
+                    let short = short_line && before.text.ends_with(['.', '!', '?', ':', '"', '”']);
+                    // a short line alone, ending in no punctuation that runs on, before a
+                    // capital: a heading in the body's own size
+                    let heading = short_line
+                        && began
+                        && !before.text.ends_with([',', ';', '-', '–', '—', '(', '/'])
+                        && line.text.starts_with(|c: char| c.is_uppercase());
                     // back up the page: the next column, where a paragraph may run on
                     let next_column = gap < 0.0 && join(&before.text, &line.text).is_none();
-                    next_column || gap > usual * 1.5 || size_changed || short
+                    next_column || gap > usual * 1.5 || size_changed || short || heading
                 }
             };
+        began = new;
         match out.last_mut() {
             Some(paragraph) if !new => match join(paragraph, &line.text) {
                 Some(joined) => *paragraph = joined + &line.text,
@@ -796,6 +806,33 @@ mod tests {
                 "Harbour plan",
                 "The council voted. It met again",
                 "Officials said so."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_line_alone_before_a_capital_is_a_heading_of_its_own() {
+        let mut heading = line(100.0, "Background to the dispute");
+        heading.x1 = 230.0;
+        let mut last = line(136.0, "the harbour.");
+        last.x1 = 180.0;
+        let mut wrapped = line(160.0, "The ferry operator said the");
+        wrapped.x1 = 300.0;
+        let page = [
+            line(80.0, "Officials met on Thursday."),
+            heading,
+            line(112.0, "Talks between the council and"),
+            line(124.0, "the operator began in March over"),
+            last,
+            wrapped,
+        ];
+        assert_eq!(
+            paragraphs(&page),
+            [
+                "Officials met on Thursday.",
+                "Background to the dispute",
+                "Talks between the council and the operator began in March over the harbour.",
+                "The ferry operator said the"
             ]
         );
     }
