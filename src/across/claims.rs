@@ -450,7 +450,7 @@ pub fn group(
 
 /// Who a claim's source is, as independent sources count: its source actors in the library,
 /// else its briefing.
-fn source(briefing: &Briefing, (b, c): ClaimRef, linked: &Linked) -> String {
+pub fn source(briefing: &Briefing, (b, c): ClaimRef, linked: &Linked) -> String {
     let claim = &briefing.claims[c];
     let mut actors: Vec<usize> = claim
         .source

@@ -7,11 +7,13 @@
 //! `link.rs` makes one library actor of the briefings' actors that are the same, each link
 //! with its reason; `claims.rs` groups the claims several briefings report and links those
 //! another briefing denies (comparing words through `words.rs`); `timeline.rs` merges the briefings' timelines; `dossier.rs` gathers
-//! everything held about one library actor; `report.rs` writes them out.
+//! everything held about one library actor; `related.rs` says of each claim which other
+//! briefings report or contradict it; `report.rs` writes them out.
 
 pub mod claims;
 pub mod dossier;
 pub mod link;
+pub mod related;
 pub mod report;
 pub mod review;
 pub mod timeline;

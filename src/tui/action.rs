@@ -125,6 +125,8 @@ pub enum Action {
     PrevUnreviewed,
     #[strum(message = "claim in full")]
     ClaimDetail,
+    #[strum(message = "the claim in other briefings")]
+    OtherBriefings,
     #[strum(message = "published date")]
     SetPublished,
     #[strum(message = "claim's tags")]

@@ -378,6 +378,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (PrevUnreviewed, &["{"]),
         (SetPublished, &["P"]),
         (ClaimDetail, &["i"]),
+        (OtherBriefings, &["F"]),
         (Tags, &["#"]),
         (Notes, &["R"]),
     ]

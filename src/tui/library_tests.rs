@@ -496,7 +496,7 @@ fn indexed_pair() -> (tempfile::TempDir, App) {
 }
 
 /// `files` indexed in a temporary folder and opened as a library from the index.
-fn indexed_app(files: &[(&str, &str)]) -> (tempfile::TempDir, App) {
+pub(super) fn indexed_app(files: &[(&str, &str)]) -> (tempfile::TempDir, App) {
     use crate::briefing::Opener;
     use crate::index::update;
     use crate::tui::library::scan;
@@ -510,7 +510,7 @@ fn indexed_app(files: &[(&str, &str)]) -> (tempfile::TempDir, App) {
 }
 
 /// The screen without its title bar (which shows the temporary folder).
-fn body(app: &mut App, width: u16, height: u16) -> String {
+pub(super) fn body(app: &mut App, width: u16, height: u16) -> String {
     let screen = draw(app, width, height).backend().to_string();
     screen.lines().skip(1).collect::<Vec<_>>().join("\n")
 }

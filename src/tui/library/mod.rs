@@ -817,7 +817,7 @@ impl Library {
     }
 
     /// Passes an open on to the reader once the entry is read; why not, in the notice.
-    fn request(&mut self, request: Effect) -> Option<Effect> {
+    pub fn request(&mut self, request: Effect) -> Option<Effect> {
         let Effect::Open(i, _) = &request else {
             return Some(request);
         };
@@ -844,6 +844,17 @@ impl Library {
             }
             Status::Split => None,
         }
+    }
+
+    /// The entry the index keys by `path` (its canonical path).
+    pub fn entry_at(&self, path: &Path) -> Option<usize> {
+        self.canonical.get(path).copied()
+    }
+
+    /// The path the index keys entry `i` by.
+    pub fn index_key(&self, i: usize) -> Option<PathBuf> {
+        let found = self.canonical.iter().find(|&(_, &at)| at == i);
+        found.map(|(path, _)| path.clone())
     }
 
     /// Every read briefing's warnings, each naming its file.
