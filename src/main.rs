@@ -157,13 +157,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             accept,
             reject,
             undecide,
+            sources,
+            reliability,
         }) => {
             let decisions = index_cli::Decisions {
                 accept,
                 reject,
                 undecide,
+                reliability,
             };
-            index_cli::library(&paths, actor.as_deref(), &decisions, options)
+            index_cli::library(&paths, actor.as_deref(), sources, &decisions, options)
         }
         Some(Command::Paths) => {
             print_paths(options)?;

@@ -8,7 +8,7 @@
 //! with its reason; `claims.rs` groups the claims several briefings report and links those
 //! another briefing denies (comparing words through `words.rs`); `timeline.rs` merges the briefings' timelines; `dossier.rs` gathers
 //! everything held about one library actor; `related.rs` says of each claim which other
-//! briefings report or contradict it; `report.rs` writes them out.
+//! briefings report or contradict it; `sources.rs` is the source register; `report.rs` writes them out.
 
 pub mod claims;
 pub mod dossier;
@@ -16,6 +16,7 @@ pub mod link;
 pub mod related;
 pub mod report;
 pub mod review;
+pub mod sources;
 pub mod timeline;
 pub mod words;
 

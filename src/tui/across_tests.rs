@@ -124,3 +124,38 @@ fn a_briefing_of_a_library_without_an_index_says_nothing_of_other_briefings() {
         Some("this briefing is in no indexed library")
     );
 }
+
+#[test]
+fn the_sources_view_lists_each_source_and_keeps_the_analysts_reliability() {
+    let (dir, mut app) = indexed_app(&ENGINES);
+    run(&mut app, &[LibrarySources]);
+    let screen = body(&mut app, 120, 8);
+    assert!(screen.contains("Sources across briefings"), "{screen}");
+    assert!(
+        screen.contains("Ilse Brandt · 2 claims · none reviewed · suggested F"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("library_sources_120x8", screen);
+
+    // a: the letter after the one in force (F: A), kept in the library review
+    let brandt = screen
+        .lines()
+        .position(|l| l.contains("Ilse Brandt"))
+        .unwrap()
+        - 1;
+    run(&mut app, &vec![Down; brandt]);
+    run(&mut app, &[Grade, Grade]);
+    let library = app.library.as_ref().unwrap();
+    assert_eq!(
+        library.notice.as_deref(),
+        Some("Ilse Brandt: reliability B")
+    );
+    let kept = std::fs::read_to_string(dir.path().join("data/reviews/library.json")).unwrap();
+    assert!(kept.contains("\"reliability\": \"B\""), "{kept}");
+    assert!(body(&mut app, 120, 8).contains("suggested F · set B"));
+    // x: back to the one suggested; enter: the source's dossier
+    run(&mut app, &[ClearStatus]);
+    assert!(!body(&mut app, 120, 8).contains("set B"));
+    run(&mut app, &[Open]);
+    assert!(body(&mut app, 120, 8).contains(" Ilse Brandt "));
+}

@@ -73,6 +73,8 @@ pub enum Action {
     LibraryTimeline,
     #[strum(message = "claims across briefings")]
     LibraryClaims,
+    #[strum(message = "sources and their reliability")]
+    LibrarySources,
     #[strum(message = "supported")]
     MarkSupported,
     #[strum(message = "disputed")]
@@ -166,6 +168,7 @@ impl Action {
                 | LibraryActors
                 | LibraryTimeline
                 | LibraryClaims
+                | LibrarySources
         )
     }
 

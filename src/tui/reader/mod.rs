@@ -279,7 +279,7 @@ impl Reader {
         }
         match action {
             Quit | Help | ToggleMouse | Sort | Rescan | NextUnread | ToggleRead | LibraryActors
-            | LibraryTimeline | LibraryClaims => {}
+            | LibraryTimeline | LibraryClaims | LibrarySources => {}
             Back => return self.back(),
             OpenLibrary => return Some(Effect::Library),
             SearchLibrary => return Some(Effect::SearchLibrary),
