@@ -275,6 +275,34 @@ pub fn library(
     Ok(ExitCode::SUCCESS)
 }
 
+/// What the claim groups of every indexed briefing say of the claims of the briefing at
+/// `path`, and its key there (its canonical path), when the data dir has an index holding
+/// it; none else (an index that cannot be read is a warning: the export goes on without).
+pub fn related_of(
+    path: &Path,
+    options: &Options,
+) -> Option<(brief::across::related::Related, PathBuf)> {
+    let data = config::data_dir(options)?;
+    let key = std::fs::canonicalize(path).ok()?;
+    if !data.join(brief::index::FILE).exists() {
+        return None;
+    }
+    let worked = || -> Result<_, String> {
+        let index = Index::open(&data).map_err(|e| e.to_string())?;
+        let store = brief::review::store::Store::open(&data).map_err(|e| e.to_string())?;
+        let (decided, _) = brief::across::review::load(&store, jiff::Timestamp::now())
+            .map_err(|e| e.to_string())?;
+        brief::across::related::from_index(&index, &[], &decided).map_err(|e| e.to_string())
+    };
+    match worked() {
+        Ok(related) => Some((related, key)),
+        Err(why) => {
+            say!("warning: the library's appearances are left out: {why}");
+            None
+        }
+    }
+}
+
 /// The reliability letters given, each 'NAME = B' (A-F, either case) or 'NAME =' (taken
 /// back).
 fn reliabilities(given: &[String]) -> Result<Vec<(&str, Option<char>)>, String> {

@@ -1,7 +1,8 @@
 //! The source register of `brief library` through the real binary, on briefings written
 //! here and reviews imported into them: each source's claims across the library, how the
 //! analyst reviewed them, the grades given, the reliability suggested by the README's rule,
-//! and the analyst's own letter kept in the library review.
+//! and the analyst's own letter kept in the library review; and ClaimReview's appearances
+//! of a claim other briefings of the library report too.
 
 #[path = "common/cli.rs"]
 mod cli;
@@ -173,4 +174,64 @@ fn the_register_alone_in_markdown_and_csv_and_a_bad_letter_refused() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("for the sources"), "{}", stderr(&out));
+}
+
+#[test]
+fn claimreview_lists_the_other_briefings_reporting_a_claim_and_the_first_appearance() {
+    let dir = library();
+    let claimreview = |file: &str| -> Vec<Value> {
+        let out = run(
+            dir.path(),
+            &[
+                "export",
+                &format!("briefs/{file}"),
+                "--format",
+                "claimreview",
+            ],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    // without an index, the briefing's own appearance only
+    let reviews = claimreview("b.md");
+    assert_eq!(
+        reviews[0]["itemReviewed"]["appearance"]["headline"],
+        "The engine deal"
+    );
+    assert!(reviews[0]["itemReviewed"].get("firstAppearance").is_none());
+
+    let out = run(dir.path(), &["index", "briefs"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let reviews = claimreview("b.md");
+    let sent = reviews
+        .iter()
+        .find(|r| {
+            r["claimReviewed"]
+                .as_str()
+                .unwrap()
+                .contains("turbine engines")
+        })
+        .unwrap();
+    let item = &sent["itemReviewed"];
+    let headlines: Vec<&str> = item["appearance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["headline"].as_str().unwrap())
+        .collect();
+    assert_eq!(headlines, ["The engine deal", "Turbines for Ostland"]);
+    assert_eq!(item["appearance"][1]["datePublished"], "2025-02-10");
+    assert_eq!(item["firstAppearance"]["headline"], "Turbines for Ostland");
+    assert_eq!(item["firstAppearance"]["datePublished"], "2025-02-10");
+    // a claim no other briefing reports keeps its one appearance
+    let shipment = reviews
+        .iter()
+        .find(|r| {
+            r["claimReviewed"]
+                .as_str()
+                .unwrap()
+                .contains("second shipment")
+        })
+        .unwrap();
+    assert!(shipment["itemReviewed"]["appearance"].is_object());
 }

@@ -36,6 +36,9 @@ pub struct Briefing {
     pub title: Option<String>,
     /// YYYY-MM-DD.
     pub published: Option<String>,
+    /// Its web address and publisher, when it gives them.
+    pub url: Option<String>,
+    pub publisher: Option<String>,
     pub actors: Vec<Actor>,
     pub claims: Vec<Claim>,
     pub events: Vec<Event>,
@@ -95,11 +98,22 @@ pub struct Event {
 #[derive(Deserialize)]
 struct Stored {
     #[serde(default)]
+    document: Described,
+    #[serde(default)]
     actors: Vec<Actor>,
     #[serde(default)]
     claims: Vec<Claim>,
     #[serde(default)]
     timeline: Vec<Event>,
+}
+
+/// The stored document's address and publisher.
+#[derive(Deserialize, Default)]
+struct Described {
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
 }
 
 /// The briefings indexed under `roots` (all indexed when `roots` is empty) that could be
@@ -121,6 +135,8 @@ pub fn load(index: &Index, roots: &[PathBuf]) -> Result<Vec<Briefing>, IndexErro
             fingerprint: held.fingerprint,
             title: held.title,
             published: held.published,
+            url: stored.document.url,
+            publisher: stored.document.source,
             actors: stored.actors,
             claims: stored.claims,
             events: stored.timeline,

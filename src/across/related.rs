@@ -10,7 +10,8 @@ use std::path::PathBuf;
 use super::Briefing;
 use super::claims::{Group, source};
 use super::link::Linked;
-use super::review::{Decision, Relation};
+use super::review::{Decision, LibraryReview, Relation};
+use crate::index::{Index, IndexError};
 
 /// A claim of another briefing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,8 @@ pub struct Other {
     pub path: PathBuf,
     pub title: Option<String>,
     pub published: Option<String>,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
     /// The claim's words, as they are found again in that briefing.
     pub quote: String,
 }
@@ -81,6 +84,21 @@ impl Related {
     }
 }
 
+/// What the claim groups of the briefings indexed under `roots` (every one when empty) say
+/// of each claim, with the analyst's decisions.
+pub fn from_index(
+    index: &Index,
+    roots: &[PathBuf],
+    decided: &LibraryReview,
+) -> Result<Related, IndexError> {
+    let briefings = super::load(index, roots)?;
+    let linked = super::link::link(&briefings, decided);
+    let groups = super::claims::group(&briefings, &linked, decided, |b| {
+        index.text(&b.path).ok().flatten()
+    });
+    Ok(related(&briefings, &linked, &groups))
+}
+
 /// The groups looked at from each of their claims.
 pub fn related(briefings: &[Briefing], linked: &Linked, groups: &[Group]) -> Related {
     let mut related = Related::default();
@@ -88,6 +106,8 @@ pub fn related(briefings: &[Briefing], linked: &Linked, groups: &[Group]) -> Rel
         path: briefings[b].path.clone(),
         title: briefings[b].title.clone(),
         published: briefings[b].published.clone(),
+        url: briefings[b].url.clone(),
+        publisher: briefings[b].publisher.clone(),
         quote: quote.to_string(),
     };
     for g in groups {

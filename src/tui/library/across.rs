@@ -392,9 +392,6 @@ fn set_reliability(
 /// What the library's claim groups say of each briefing's claims (`across::related`), for
 /// the reader: made on a thread of its own, never on the UI's.
 pub fn related(index: &Index, roots: &[PathBuf]) -> Result<across::related::Related, String> {
-    let (briefings, linked, decided) = loaded(index, roots)?;
-    let groups = claims::group(&briefings, &linked, &decided, |b| {
-        index.text(&b.path).ok().flatten()
-    });
-    Ok(across::related::related(&briefings, &linked, &groups))
+    let decided = decisions(index)?;
+    across::related::from_index(index, roots, &decided).map_err(|e| e.to_string())
 }

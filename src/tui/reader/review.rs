@@ -1080,9 +1080,14 @@ impl Reader {
             self.message = Some("export: no folder to write to".into());
             return;
         };
+        let library = match &self.library_claims {
+            super::LibraryClaims::Ready(related, key) => related.of(key),
+            _ => None,
+        };
         let briefing = Briefing::new(doc, analysis, session.review())
             .with_file(Path::new(&self.name))
-            .with_bom(settings.csv_bom);
+            .with_bom(settings.csv_bom)
+            .with_library(library);
         self.message = Some(match export::write_file(&dir, settings.format, &briefing) {
             Ok(path) => {
                 // inside the current folder, the shorter name says where
