@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::Briefing;
+use super::claims::source_actors;
 use super::link::Linked;
 use super::review::LibraryReview;
 use crate::review::{ClaimReview, Review, Status};
@@ -68,15 +69,7 @@ pub fn register(
     for (b, briefing) in briefings.iter().enumerate() {
         let stored = review(briefing);
         for claim in &briefing.claims {
-            let mut actors: Vec<usize> = claim
-                .source
-                .iter()
-                .flat_map(|s| &s.actors)
-                .filter_map(|id| briefing.actors.iter().position(|a| &a.id == id))
-                .map(|a| linked.of[b][a])
-                .collect();
-            actors.sort_unstable();
-            actors.dedup();
+            let actors = source_actors(briefing, b, claim, linked);
             if actors.is_empty() {
                 continue;
             }

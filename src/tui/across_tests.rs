@@ -8,7 +8,7 @@ use crate::briefing::Opener;
 use crate::tui::library::scan::{self, Arrived, Report};
 
 /// Three briefings: two say Norvania supplied engines to Ostland, one denies it.
-const ENGINES: [(&str, &str); 3] = [
+pub(super) const ENGINES: [(&str, &str); 3] = [
     (
         "a.md",
         "---\ntitle: Turbines for Ostland\npublished: 2025-02-10\n---\n\n\
