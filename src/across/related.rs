@@ -6,9 +6,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::Briefing;
-use super::claims::{Group, source};
+use super::claims::{Group, Side, source};
 use super::link::Linked;
 use super::review::{Decision, LibraryReview, Relation};
 use crate::index::{Index, IndexError};
@@ -25,17 +26,26 @@ pub struct Other {
     pub quote: String,
 }
 
-/// What the library says of one claim.
+/// A claim of a group, with the briefing it is in and its side in a contradiction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Held {
+    briefing: usize,
+    side: Option<Side>,
+    other: Other,
+}
+
+/// What the library says of one claim. Each group's claims are held once, shared by every
+/// claim of it, so a group of n claims costs n, not n squared.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Across {
-    /// The claims of other briefings that say the same.
-    pub also: Vec<Other>,
-    /// How many other briefings those come from, and how many independent sources.
+    /// The claim's briefing and its side in each group it is in.
+    own: usize,
+    groups: Vec<(Relation, Option<Side>, Arc<Vec<Held>>)>,
+    /// How many other briefings report the same, and how many independent sources those
+    /// claims have.
     pub briefings: usize,
     pub sources: usize,
-    /// The claims of other briefings that deny it, or that it denies.
-    pub against: Vec<Other>,
-    /// How many other briefings those come from.
+    /// How many other briefings deny it, or are denied by it.
     pub contradicting: usize,
 }
 
@@ -58,10 +68,27 @@ impl Across {
         out
     }
 
-    /// Every other claim, those that say the same first.
+    /// Every other briefing's claim, those that say the same first.
     pub fn others(&self) -> impl Iterator<Item = (Relation, &Other)> {
-        let also = self.also.iter().map(|o| (Relation::Corroborates, o));
-        also.chain(self.against.iter().map(|o| (Relation::Contradicts, o)))
+        let of = move |relation: Relation| {
+            self.groups
+                .iter()
+                .filter(move |(r, ..)| *r == relation)
+                .flat_map(move |(r, side, held)| {
+                    held.iter()
+                        .filter(move |h| h.briefing != self.own)
+                        .filter(move |h| *r == Relation::Corroborates || h.side != *side)
+                        .map(move |h| (*r, &h.other))
+                })
+        };
+        of(Relation::Corroborates).chain(of(Relation::Contradicts))
+    }
+
+    /// The other briefings' claims that say the same.
+    pub fn also(&self) -> impl Iterator<Item = &Other> {
+        self.others()
+            .filter(|(r, _)| *r == Relation::Corroborates)
+            .map(|(_, o)| o)
     }
 }
 
@@ -102,50 +129,88 @@ pub fn from_index(
 /// The groups looked at from each of their claims.
 pub fn related(briefings: &[Briefing], linked: &Linked, groups: &[Group]) -> Related {
     let mut related = Related::default();
-    let other = |b: usize, quote: &str| Other {
-        path: briefings[b].path.clone(),
-        title: briefings[b].title.clone(),
-        published: briefings[b].published.clone(),
-        url: briefings[b].url.clone(),
-        publisher: briefings[b].publisher.clone(),
-        quote: quote.to_string(),
-    };
     for g in groups {
         if g.decision == Some(Decision::Rejected) {
             continue;
         }
-        for m in &g.members {
-            let (b, _) = m.claim;
-            let others: Vec<_> = g
-                .members
+        let held: Arc<Vec<Held>> = Arc::new(
+            g.members
                 .iter()
-                .filter(|o| o.claim.0 != b)
-                .filter(|o| g.relation == Relation::Corroborates || o.side != m.side)
-                .collect();
-            if others.is_empty() {
+                .map(|m| {
+                    let b = &briefings[m.claim.0];
+                    Held {
+                        briefing: m.claim.0,
+                        side: m.side,
+                        other: Other {
+                            path: b.path.clone(),
+                            title: b.title.clone(),
+                            published: b.published.clone(),
+                            url: b.url.clone(),
+                            publisher: b.publisher.clone(),
+                            quote: m.quote.clone(),
+                        },
+                    }
+                })
+                .collect(),
+        );
+        // how many of the group's claims each briefing and each source has, on each side, so
+        // that each claim's count of the others is a subtraction
+        let sources: Vec<String> = g
+            .members
+            .iter()
+            .map(|m| source(&briefings[m.claim.0], m.claim, linked))
+            .collect();
+        let mut on_side: HashMap<Option<Side>, BTreeSet<usize>> = HashMap::new();
+        let mut by_source: HashMap<&str, usize> = HashMap::new();
+        let mut by_briefing: HashMap<usize, HashMap<&str, usize>> = HashMap::new();
+        for (m, source) in g.members.iter().zip(&sources) {
+            on_side.entry(m.side).or_default().insert(m.claim.0);
+            *by_source.entry(source).or_default() += 1;
+            *by_briefing
+                .entry(m.claim.0)
+                .or_default()
+                .entry(source)
+                .or_default() += 1;
+        }
+        let everyone: BTreeSet<usize> = g.members.iter().map(|m| m.claim.0).collect();
+        for m in &g.members {
+            let (b, side) = (m.claim.0, m.side);
+            // the briefings of the claims it is compared with: the group's, or the other side's
+            let with = match (g.relation, side) {
+                (Relation::Corroborates, _) => &everyone,
+                (_, Some(Side::A)) => &on_side[&Some(Side::B)],
+                _ => &on_side[&Some(Side::A)],
+            };
+            let other_briefings = with.len() - usize::from(with.contains(&b));
+            if other_briefings == 0 {
                 continue;
             }
-            let count: BTreeSet<usize> = others.iter().map(|o| o.claim.0).collect();
             let entry = related
                 .by_path
                 .entry(briefings[b].path.clone())
                 .or_default()
                 .entry(m.quote.clone())
-                .or_default();
-            let listed = others.iter().map(|o| other(o.claim.0, &o.quote));
+                .or_insert_with(|| Across {
+                    own: b,
+                    ..Across::default()
+                });
+            entry.groups.push((g.relation, side, held.clone()));
             match g.relation {
                 Relation::Corroborates => {
-                    entry.also.extend(listed);
-                    entry.briefings = count.len();
-                    let sources: BTreeSet<String> = others
+                    entry.briefings = other_briefings;
+                    // a source only this briefing's claims have is not another's
+                    let mine = &by_briefing[&b];
+                    entry.sources = by_source
                         .iter()
-                        .map(|o| source(&briefings[o.claim.0], o.claim, linked))
-                        .collect();
-                    entry.sources = sources.len();
+                        .filter(|(s, n)| **n > mine.get(**s).copied().unwrap_or(0))
+                        .count();
                 }
                 Relation::Contradicts => {
-                    entry.against.extend(listed);
-                    let all: BTreeSet<&PathBuf> = entry.against.iter().map(|o| &o.path).collect();
+                    let all: BTreeSet<&PathBuf> = entry
+                        .others()
+                        .filter(|(r, _)| *r == Relation::Contradicts)
+                        .map(|(_, o)| &o.path)
+                        .collect();
                     entry.contradicting = all.len();
                 }
             }

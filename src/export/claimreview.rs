@@ -37,7 +37,7 @@ pub fn render(b: &Briefing) -> String {
             });
             let words = b.doc.slice(claim.span);
             let across = b.library.and_then(|l| l.get(words));
-            if let Some(across) = across.filter(|a| !a.also.is_empty()) {
+            if let Some(across) = across.filter(|a| a.also().next().is_some()) {
                 appeared(&mut item, &appearance, across);
             }
             if let Some(source) = &claim.source {
@@ -99,7 +99,7 @@ pub fn render(b: &Briefing) -> String {
 fn appeared(item: &mut Value, own: &Value, across: &Across) {
     let mut works = vec![own.clone()];
     let mut seen = Vec::new();
-    for other in &across.also {
+    for other in across.also() {
         if seen.contains(&&other.path) {
             continue;
         }
