@@ -45,8 +45,9 @@ pub struct Across {
     /// claims have.
     pub briefings: usize,
     pub sources: usize,
-    /// How many other briefings deny it, or are denied by it.
+    /// How many other briefings deny it, or are denied by it: `against`'s.
     pub contradicting: usize,
+    against: BTreeSet<usize>,
 }
 
 impl Across {
@@ -206,12 +207,8 @@ pub fn related(briefings: &[Briefing], linked: &Linked, groups: &[Group]) -> Rel
                         .count();
                 }
                 Relation::Contradicts => {
-                    let all: BTreeSet<&PathBuf> = entry
-                        .others()
-                        .filter(|(r, _)| *r == Relation::Contradicts)
-                        .map(|(_, o)| &o.path)
-                        .collect();
-                    entry.contradicting = all.len();
+                    entry.against.extend(with.iter().filter(|&&o| o != b));
+                    entry.contradicting = entry.against.len();
                 }
             }
         }
