@@ -153,6 +153,16 @@ pub enum Command {
         /// Take back a decision about two names: 'NAME = NAME'
         #[arg(long, value_name = "NAME = NAME")]
         undecide: Vec<String>,
+
+        /// The source register alone: each source's claims, how they were reviewed, its
+        /// suggested and given reliability (json, md or csv)
+        #[arg(long, conflicts_with = "actor")]
+        sources: bool,
+
+        /// A source's Admiralty reliability in the library review: 'NAME = B' (A-F);
+        /// 'NAME =' takes it back
+        #[arg(long, value_name = "NAME = LETTER")]
+        reliability: Vec<String>,
     },
     /// Print the config file, data dir and export dir in use
     Paths,

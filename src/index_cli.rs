@@ -101,6 +101,8 @@ pub struct Decisions {
     pub accept: Vec<String>,
     pub reject: Vec<String>,
     pub undecide: Vec<String>,
+    /// 'NAME = B': a source's reliability letter; 'NAME =' takes it back.
+    pub reliability: Vec<String>,
 }
 
 /// `brief library [PATH]...`: the decisions given saved in the library review, then the
@@ -108,10 +110,13 @@ pub struct Decisions {
 pub fn library(
     paths: &[PathBuf],
     actor: Option<&str>,
+    sources: bool,
     decisions: &Decisions,
     options: &Options,
 ) -> Result<ExitCode, Failure> {
-    use brief::across::{self, claims, dossier, link, report, review, timeline};
+    use brief::across::{
+        self, claims, dossier, link, report, review, sources as register, timeline,
+    };
     use brief::escape;
     use clap::ValueEnum;
     use export::Format;
@@ -124,7 +129,7 @@ pub fn library(
         message: format!("library: {why}"),
     };
     let format = options.format.unwrap_or_default();
-    let allowed: &[Format] = if actor.is_some() {
+    let allowed: &[Format] = if actor.is_some() || sources {
         &[Format::Md, Format::Json, Format::Csv]
     } else {
         &[Format::Md, Format::Json, Format::Csv, Format::Timelinejs]
@@ -134,10 +139,10 @@ pub fn library(
             "--format {} is not one of its formats: {}{}",
             name(&format),
             allowed.iter().map(name).collect::<Vec<_>>().join(", "),
-            if actor.is_some() {
-                " for a dossier"
-            } else {
-                ""
+            match (actor, sources) {
+                (Some(_), _) => " for a dossier",
+                (_, true) => " for the sources",
+                _ => "",
             }
         )));
     }
@@ -168,6 +173,7 @@ pub fn library(
             changes.push((names, decision));
         }
     }
+    let letters = reliabilities(&decisions.reliability).map_err(usage)?;
     let (index, roots) = {
         let (mut index, roots) = open(paths, options)?;
         refresh(&mut index, &roots, options)?;
@@ -182,9 +188,12 @@ pub fn library(
     for warning in warnings {
         say!("warning: {}", warning.0);
     }
-    if !changes.is_empty() {
+    if !changes.is_empty() || !letters.is_empty() {
         for ((a, b), decision) in changes {
             decided.decide(a, b, decision, now);
+        }
+        for (name, letter) in letters {
+            decided.set_reliability(name, letter, now);
         }
         decided = review::save(&store, &decided, now)
             .map_err(|e| Failure::runtime("library review", e))?
@@ -210,7 +219,21 @@ pub fn library(
             .0;
         claim_groups = claims::group(&briefings, &linked, &decided, text);
     }
+    // a briefing's review as stored, with its text when it has one
+    let peek = |b: &across::Briefing| {
+        let key = brief::review::BriefingKey::for_briefing(Some(&b.path), &b.fingerprint);
+        let review = store.peek(&key)?;
+        Some((review, text(b)?))
+    };
     let rendered = match actor {
+        None if sources => {
+            let listed = register::register(&briefings, &linked, &decided, peek);
+            match format {
+                Format::Json => json(&report::sources_json(&linked, &listed)),
+                Format::Csv => escape::csv(&report::sources_csv(&linked, &listed)),
+                _ => escape::text(&report::sources_md(&linked, &listed)),
+            }
+        }
         Some(name) => {
             let Some(found) = linked.find(name) else {
                 return Err(Failure::runtime(
@@ -227,12 +250,14 @@ pub fn library(
         }
         None => {
             let rows = timeline::merge(&briefings, &linked, |_| true);
+            let listed = || register::register(&briefings, &linked, &decided, peek);
             match format {
                 Format::Json => json(&report::library_json(
                     &briefings,
                     &linked,
                     &rows,
                     &claim_groups,
+                    &listed(),
                 )),
                 Format::Csv => escape::csv(&report::library_csv(&briefings, &rows)),
                 Format::Timelinejs => escape::json(report::library_timelinejs(&briefings, &rows)),
@@ -241,12 +266,63 @@ pub fn library(
                     &linked,
                     &rows,
                     &claim_groups,
+                    &listed(),
                 )),
             }
         }
     };
     write_output(options, |out| out.write_all(rendered.as_bytes()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the claim groups of every indexed briefing say of the claims of the briefing at
+/// `path`, and its key there (its canonical path), when the data dir has an index holding
+/// it; none else (an index that cannot be read is a warning: the export goes on without).
+pub fn related_of(
+    path: &Path,
+    options: &Options,
+) -> Option<(brief::across::related::Related, PathBuf)> {
+    let data = config::data_dir(options)?;
+    let key = std::fs::canonicalize(path).ok()?;
+    if !data.join(brief::index::FILE).exists() {
+        return None;
+    }
+    let worked = || -> Result<_, String> {
+        let index = Index::open(&data).map_err(|e| e.to_string())?;
+        let store = brief::review::store::Store::open(&data).map_err(|e| e.to_string())?;
+        let (decided, _) = brief::across::review::load(&store, jiff::Timestamp::now())
+            .map_err(|e| e.to_string())?;
+        brief::across::related::from_index(&index, &[], &decided).map_err(|e| e.to_string())
+    };
+    match worked() {
+        Ok(related) => Some((related, key)),
+        Err(why) => {
+            say!("warning: the library's appearances are left out: {why}");
+            None
+        }
+    }
+}
+
+/// The reliability letters given, each 'NAME = B' (A-F, either case) or 'NAME =' (taken
+/// back).
+fn reliabilities(given: &[String]) -> Result<Vec<(&str, Option<char>)>, String> {
+    given
+        .iter()
+        .map(|g| {
+            let bad = || format!("'{g}' is not a source's reliability as 'NAME = B' (A to F)");
+            let (name, letter) = g.split_once('=').ok_or_else(bad)?;
+            let (name, letter) = (name.trim(), letter.trim().to_ascii_uppercase());
+            let letter = match letter.as_str() {
+                "" => None,
+                "A" | "B" | "C" | "D" | "E" | "F" => letter.chars().next(),
+                _ => return Err(bad()),
+            };
+            if name.is_empty() {
+                return Err(bad());
+            }
+            Ok((name, letter))
+        })
+        .collect()
 }
 
 /// Pretty JSON, its controls escaped.

@@ -157,13 +157,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             accept,
             reject,
             undecide,
+            sources,
+            reliability,
         }) => {
             let decisions = index_cli::Decisions {
                 accept,
                 reject,
                 undecide,
+                reliability,
             };
-            index_cli::library(&paths, actor.as_deref(), &decisions, options)
+            index_cli::library(&paths, actor.as_deref(), sources, &decisions, options)
         }
         Some(Command::Paths) => {
             print_paths(options)?;
@@ -238,10 +241,17 @@ fn export(path: Option<&Path>, options: &Options) -> Result<(), Failure> {
         ..
     } = attached(path, options)?;
     let file = path.unwrap_or(Path::new(""));
+    let format = options.format.unwrap_or_default();
+    // ClaimReview's appearances: the other briefings of the library reporting each claim
+    let library = match format {
+        export::Format::Claimreview => path.and_then(|p| index_cli::related_of(p, options)),
+        _ => None,
+    };
     let briefing = export::Briefing::new(&doc, &analysis, session.review())
         .with_file(file)
-        .with_bom(options.bom || config.export.csv_bom);
-    let text = export::render(options.format.unwrap_or_default(), &briefing);
+        .with_bom(options.bom || config.export.csv_bom)
+        .with_library(library.as_ref().and_then(|(r, key)| r.of(key)));
+    let text = export::render(format, &briefing);
     write_output(options, |out| out.write_all(text.as_bytes()))
 }
 

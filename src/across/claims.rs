@@ -40,7 +40,7 @@ pub struct Member {
     pub side: Option<Side>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     A,
@@ -450,8 +450,21 @@ pub fn group(
 
 /// Who a claim's source is, as independent sources count: its source actors in the library,
 /// else its briefing.
-fn source(briefing: &Briefing, (b, c): ClaimRef, linked: &Linked) -> String {
-    let claim = &briefing.claims[c];
+pub fn source(briefing: &Briefing, (b, c): ClaimRef, linked: &Linked) -> String {
+    let actors = source_actors(briefing, b, &briefing.claims[c], linked);
+    if actors.is_empty() {
+        return format!("briefing {b}");
+    }
+    format!("{actors:?}")
+}
+
+/// The library actors of a claim of briefing `b` gives as its source, each once, in order.
+pub fn source_actors(
+    briefing: &Briefing,
+    b: usize,
+    claim: &super::Claim,
+    linked: &Linked,
+) -> Vec<usize> {
     let mut actors: Vec<usize> = claim
         .source
         .iter()
@@ -459,10 +472,7 @@ fn source(briefing: &Briefing, (b, c): ClaimRef, linked: &Linked) -> String {
         .filter_map(|id| briefing.actors.iter().position(|a| &a.id == id))
         .map(|a| linked.of[b][a])
         .collect();
-    if actors.is_empty() {
-        return format!("briefing {b}");
-    }
     actors.sort_unstable();
     actors.dedup();
-    format!("{actors:?}")
+    actors
 }

@@ -7,13 +7,16 @@
 //! `link.rs` makes one library actor of the briefings' actors that are the same, each link
 //! with its reason; `claims.rs` groups the claims several briefings report and links those
 //! another briefing denies (comparing words through `words.rs`); `timeline.rs` merges the briefings' timelines; `dossier.rs` gathers
-//! everything held about one library actor; `report.rs` writes them out.
+//! everything held about one library actor; `related.rs` says of each claim which other
+//! briefings report or contradict it; `sources.rs` is the source register; `report.rs` writes them out.
 
 pub mod claims;
 pub mod dossier;
 pub mod link;
+pub mod related;
 pub mod report;
 pub mod review;
+pub mod sources;
 pub mod timeline;
 pub mod words;
 
@@ -33,6 +36,9 @@ pub struct Briefing {
     pub title: Option<String>,
     /// YYYY-MM-DD.
     pub published: Option<String>,
+    /// Its web address and publisher, when it gives them.
+    pub url: Option<String>,
+    pub publisher: Option<String>,
     pub actors: Vec<Actor>,
     pub claims: Vec<Claim>,
     pub events: Vec<Event>,
@@ -92,11 +98,22 @@ pub struct Event {
 #[derive(Deserialize)]
 struct Stored {
     #[serde(default)]
+    document: Described,
+    #[serde(default)]
     actors: Vec<Actor>,
     #[serde(default)]
     claims: Vec<Claim>,
     #[serde(default)]
     timeline: Vec<Event>,
+}
+
+/// The stored document's address and publisher.
+#[derive(Deserialize, Default)]
+struct Described {
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
 }
 
 /// The briefings indexed under `roots` (all indexed when `roots` is empty) that could be
@@ -118,6 +135,8 @@ pub fn load(index: &Index, roots: &[PathBuf]) -> Result<Vec<Briefing>, IndexErro
             fingerprint: held.fingerprint,
             title: held.title,
             published: held.published,
+            url: stored.document.url,
+            publisher: stored.document.source,
             actors: stored.actors,
             claims: stored.claims,
             events: stored.timeline,

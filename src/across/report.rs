@@ -1,6 +1,6 @@
 //! The cross-briefing analysis written out: the library (`brief library`: JSON
 //! `brief.library/1`, Markdown, CSV of the merged timeline, TimelineJS with a group a
-//! briefing) and an actor's dossier (`brief library --actor NAME`: JSON `brief.dossier/1`,
+//! briefing), the source register (`--sources`: Markdown, CSV) and an actor's dossier (`brief library --actor NAME`: JSON `brief.dossier/1`,
 //! Markdown, CSV).
 
 use std::fmt::Write;
@@ -11,6 +11,7 @@ use super::Briefing;
 use super::claims::Group;
 use super::dossier::Part;
 use super::link::Linked;
+use super::sources::Source;
 use super::timeline::Row;
 use crate::analysis::TimexType;
 use crate::analysis::times::TimeValue;
@@ -28,12 +29,13 @@ fn briefing_json(b: &Briefing) -> Value {
     })
 }
 
-/// `brief.library/1`. The source register is not made yet: empty.
+/// `brief.library/1`.
 pub fn library_json(
     briefings: &[Briefing],
     linked: &Linked,
     rows: &[Row],
     groups: &[Group],
+    sources: &[Source],
 ) -> Value {
     let actors: Vec<Value> = linked
         .actors
@@ -78,8 +80,85 @@ pub fn library_json(
         "actors": actors,
         "events": events,
         "claim_groups": groups.iter().map(|g| group_json(briefings, g)).collect::<Vec<_>>(),
-        "sources": [],
+        "sources": sources_json(linked, sources),
     })
+}
+
+/// The source register as `brief.library/1` lists it.
+pub fn sources_json(linked: &Linked, sources: &[Source]) -> Value {
+    let listed: Vec<Value> = sources
+        .iter()
+        .map(|s| {
+            let a = &linked.actors[s.actor];
+            json!({
+                "actor": a.id,
+                "name": a.name,
+                "claims": s.claims,
+                "reviewed": s.reviewed,
+                "grades": s.grades,
+                "suggested_reliability": s.suggested.to_string(),
+                "reliability": s.reliability.map(|r| r.to_string()),
+            })
+        })
+        .collect();
+    Value::Array(listed)
+}
+
+/// The source register's rows: who, how many claims, reviewed how, the letters.
+pub fn source_cells(linked: &Linked, s: &Source) -> [String; 7] {
+    let a = &linked.actors[s.actor];
+    let counts = |map: &std::collections::BTreeMap<String, usize>| {
+        let parts: Vec<String> = map.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        parts.join(", ")
+    };
+    [
+        a.id.clone(),
+        a.name.clone(),
+        s.claims.to_string(),
+        counts(&s.reviewed),
+        counts(&s.grades),
+        s.suggested.to_string(),
+        s.reliability.map(|r| r.to_string()).unwrap_or_default(),
+    ]
+}
+
+/// The source register in Markdown: a section of the library's, or the whole of
+/// `brief library --sources`.
+pub fn sources_md(linked: &Linked, sources: &[Source]) -> String {
+    let mut out = String::from(
+        "## Sources
+
+",
+    );
+    for s in sources {
+        let [_, name, claims, reviewed, grades, suggested, given] = source_cells(linked, s);
+        let reviewed = if reviewed.is_empty() {
+            "none reviewed".into()
+        } else {
+            reviewed
+        };
+        let plural = if claims == "1" { "" } else { "s" };
+        let _ = write!(out, "- **{name}**: {claims} claim{plural} ({reviewed})");
+        if !grades.is_empty() {
+            let _ = write!(out, "; graded {grades}");
+        }
+        let _ = write!(out, "; reliability suggested {suggested}");
+        if !given.is_empty() {
+            let _ = write!(out, ", set {given}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The source register as CSV (`brief library --sources --format csv`), CRLF line ends.
+pub fn sources_csv(linked: &Linked, sources: &[Source]) -> String {
+    let mut out =
+        String::from("actor,name,claims,reviewed,grades,suggested_reliability,reliability\r\n");
+    for s in sources {
+        csv_row(&mut out, &source_cells(linked, s));
+    }
+    out
 }
 
 /// A claim group as `brief.library/1` lists it.
@@ -103,12 +182,14 @@ fn group_json(briefings: &[Briefing], g: &Group) -> Value {
 }
 
 /// The library in Markdown: the actors named in more than one briefing, with why they are
-/// one, the claims several briefings report or contradict, then the merged timeline.
+/// one, the claims several briefings report or contradict, the sources, then the merged
+/// timeline.
 pub fn library_md(
     briefings: &[Briefing],
     linked: &Linked,
     rows: &[Row],
     groups: &[Group],
+    sources: &[Source],
 ) -> String {
     let mut out = format!("# Library: {} briefings\n\n", briefings.len());
     let mut across: Vec<_> = linked
@@ -170,6 +251,8 @@ pub fn library_md(
             );
         }
     }
+    out.push('\n');
+    out.push_str(&sources_md(linked, sources));
     out.push_str("\n## Timeline\n\n");
     for r in rows {
         let _ = write!(

@@ -5,6 +5,7 @@
 //! update of the index; decisions merge one by one, the newest of each pair winning, so
 //! two instances saving at once lose nothing. A claim group is decided link by link, each
 //! link by its two claims' briefing paths and words, so a decision outlives the group's ids.
+//! A source's reliability letter is kept by the source's name, merged the same way.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -92,6 +93,22 @@ impl ClaimDecision {
     }
 }
 
+/// The analyst's Admiralty reliability letter for a source, by its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceDecision {
+    pub name: String,
+    /// A to F; none: taken back (kept, so that it merges over an older one).
+    pub reliability: Option<char>,
+    pub updated: Timestamp,
+}
+
+impl SourceDecision {
+    /// The name as linking compares it.
+    pub fn key(&self) -> String {
+        super::link::normal(&self.name)
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LibraryReview {
     #[serde(default)]
@@ -99,6 +116,10 @@ pub struct LibraryReview {
     /// Decisions on links between claims (absent in files written before claim groups).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<ClaimDecision>,
+    /// The sources' reliability as the analyst set it (absent in files written before the
+    /// source register).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceDecision>,
 }
 
 impl LibraryReview {
@@ -143,6 +164,30 @@ impl LibraryReview {
             .iter()
             .find(|d| d.key() == key)
             .and_then(|d| d.decision)
+    }
+
+    /// The reliability letter the analyst gave the source going by any of `names` (the
+    /// newest, when given under several).
+    pub fn reliability<'a>(&self, names: impl Iterator<Item = &'a String>) -> Option<char> {
+        let keys: Vec<String> = names.map(|n| super::link::normal(n)).collect();
+        self.sources
+            .iter()
+            .filter(|d| keys.contains(&d.key()))
+            .max_by_key(|d| d.updated)
+            .and_then(|d| d.reliability)
+    }
+
+    /// Sets (or, with None, takes back) the reliability of the source named `name`.
+    pub fn set_reliability(&mut self, name: &str, reliability: Option<char>, now: Timestamp) {
+        let made = LibraryReview {
+            sources: vec![SourceDecision {
+                name: name.to_string(),
+                reliability,
+                updated: now,
+            }],
+            ..LibraryReview::default()
+        };
+        *self = merge(&made, self);
     }
 
     /// Sets (or, with None, takes back) the decision about each of `links`.
@@ -193,6 +238,9 @@ pub fn merge(ours: &LibraryReview, theirs: &LibraryReview) -> LibraryReview {
     LibraryReview {
         links: newest(&theirs.links, &ours.links, LinkDecision::key, |d| d.updated),
         claims: newest(&theirs.claims, &ours.claims, ClaimDecision::key, |d| {
+            d.updated
+        }),
+        sources: newest(&theirs.sources, &ours.sources, SourceDecision::key, |d| {
             d.updated
         }),
     }
@@ -272,7 +320,13 @@ mod tests {
             at(5),
         );
         theirs.decide("General Motors", "GM", None, at(20));
+        ours.set_reliability("Ilse Brandt", Some('B'), at(3));
+        theirs.set_reliability("ilse brandt", Some('D'), at(4));
+        theirs.set_reliability("Kestrel", Some('A'), at(1));
         let merged = merge(&ours, &theirs);
+        let brandt = "Ilse Brandt".to_string();
+        assert_eq!(merged.reliability([&brandt].into_iter()), Some('D'));
+        assert_eq!(merged.sources.len(), 2);
         assert_eq!(merged.links.len(), 2);
         assert_eq!(
             merged.decision("Northrop Grumman", "Northrop"),

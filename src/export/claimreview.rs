@@ -1,5 +1,6 @@
 //! `claimreview`: schema.org ClaimReview JSON-LD, one object per reviewed claim (rejected
-//! passages are not claims, unreviewed ones have no verdict).
+//! passages are not claims, unreviewed ones have no verdict). A claim other briefings of an
+//! indexed library report too appears in each of them (`appearance`, `firstAppearance`).
 
 use serde_json::{Value, json};
 
@@ -8,6 +9,7 @@ use crate::document::Span;
 use crate::review::Status;
 
 use super::Briefing;
+use crate::across::related::Across;
 
 pub fn render(b: &Briefing) -> String {
     let meta = &b.doc.meta;
@@ -33,6 +35,11 @@ pub fn render(b: &Briefing) -> String {
                 "@type": "Claim",
                 "appearance": appearance,
             });
+            let words = b.doc.slice(claim.span);
+            let across = b.library.and_then(|l| l.get(words));
+            if let Some(across) = across.filter(|a| a.also().next().is_some()) {
+                appeared(&mut item, &appearance, across);
+            }
             if let Some(source) = &claim.source {
                 // one actor: its name ("Shin Wonsik", not "He"); several: the words
                 let actor = match source.actors[..] {
@@ -85,6 +92,42 @@ pub fn render(b: &Briefing) -> String {
     let mut out = script_safe(&out);
     out.push('\n');
     out
+}
+
+/// A claim other briefings of the library report too: `appearance` this briefing and each of
+/// them, once, and `firstAppearance` the earliest published of those with a date.
+fn appeared(item: &mut Value, own: &Value, across: &Across) {
+    let mut works = vec![own.clone()];
+    let mut seen = Vec::new();
+    for other in across.also() {
+        if seen.contains(&&other.path) {
+            continue;
+        }
+        seen.push(&other.path);
+        let headline = other.title.clone().unwrap_or_else(|| {
+            let name = other.path.file_name().unwrap_or_default();
+            name.to_string_lossy().into_owned()
+        });
+        let mut work = json!({"@type": "CreativeWork", "headline": headline});
+        for (key, value) in [
+            ("url", other.url.as_deref().filter(|u| is_web(u))),
+            ("publisher", other.publisher.as_deref()),
+            ("datePublished", other.published.as_deref()),
+        ] {
+            if let Some(value) = value {
+                work[key] = json!(value);
+            }
+        }
+        works.push(work);
+    }
+    let first = works
+        .iter()
+        .filter(|w| w["datePublished"].is_string())
+        .min_by_key(|w| w["datePublished"].as_str().unwrap_or_default().to_string());
+    if let Some(first) = first {
+        item["firstAppearance"] = first.clone();
+    }
+    item["appearance"] = Value::Array(works);
 }
 
 /// The claim as its source asserted it: its source, cue and content, from the first to the

@@ -9,6 +9,9 @@ mod json;
 mod md;
 pub(crate) mod timelinejs;
 
+use std::collections::HashMap;
+
+use crate::across::related::Across;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -58,6 +61,8 @@ pub struct Briefing<'a> {
     path: Option<String>,
     /// A CSV export begins with a byte-order mark.
     bom: bool,
+    /// What the library says of its claims, by their words: ClaimReview's appearances.
+    library: Option<&'a HashMap<String, Across>>,
 }
 
 impl<'a> Briefing<'a> {
@@ -71,7 +76,15 @@ impl<'a> Briefing<'a> {
             file: None,
             path: None,
             bom: false,
+            library: None,
         }
+    }
+
+    /// The briefing as part of an indexed library: the other briefings that report its
+    /// claims (`across::related`) are their appearances in ClaimReview.
+    pub fn with_library(mut self, library: Option<&'a HashMap<String, Across>>) -> Self {
+        self.library = library;
+        self
     }
 
     /// A CSV export of it begins with a byte-order mark (for spreadsheet programs that

@@ -73,6 +73,8 @@ pub enum Action {
     LibraryTimeline,
     #[strum(message = "claims across briefings")]
     LibraryClaims,
+    #[strum(message = "sources and their reliability")]
+    LibrarySources,
     #[strum(message = "supported")]
     MarkSupported,
     #[strum(message = "disputed")]
@@ -125,6 +127,8 @@ pub enum Action {
     PrevUnreviewed,
     #[strum(message = "claim in full")]
     ClaimDetail,
+    #[strum(message = "the claim in other briefings")]
+    OtherBriefings,
     #[strum(message = "published date")]
     SetPublished,
     #[strum(message = "claim's tags")]
@@ -164,6 +168,7 @@ impl Action {
                 | LibraryActors
                 | LibraryTimeline
                 | LibraryClaims
+                | LibrarySources
         )
     }
 

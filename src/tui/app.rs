@@ -14,8 +14,9 @@ use super::effect::Effect;
 use super::keymap::{Key, Keymap};
 use super::library::Library;
 use super::library::scan::Report;
-use super::reader::{ExportSettings, Reader};
+use super::reader::{ExportSettings, LibraryClaims, Reader};
 use super::sizes::{PaneSizes, Plan};
+use crate::across::related::Related;
 use crate::analysis::Analysis;
 use crate::briefing::Opener;
 use crate::document::{Document, Warning};
@@ -60,6 +61,16 @@ pub struct App {
     /// The library entry `P` asked the published date of before it was read: the date is
     /// asked for when it opens.
     ask_published: Option<usize>,
+    /// What the library's claim groups say of every briefing's claims, once worked out.
+    related: Option<Arc<Related>>,
+    /// They are being worked out, or are up to date; cleared when the index or the
+    /// decisions change.
+    related_asked: bool,
+    /// The briefings a claim was followed from (`F`), each with the claim's words: Esc goes
+    /// back along them.
+    trail: Vec<(usize, Option<String>)>,
+    /// The entry being opened and the words of the claim to show there.
+    land: Option<(usize, String)>,
 }
 
 impl App {
@@ -86,6 +97,10 @@ impl App {
             warnings: Vec::new(),
             lost: 0,
             ask_published: None,
+            related: None,
+            related_asked: false,
+            trail: Vec::new(),
+            land: None,
         }
     }
 
@@ -161,6 +176,9 @@ impl App {
         if let Some(message) = self.reader.as_mut().and_then(|r| r.message.take()) {
             self.message = Some(message);
         }
+        if let Some((path, quote)) = self.reader.as_mut().and_then(|r| r.follow.take()) {
+            self.follow(&path, quote);
+        }
     }
 
     /// A briefing arrived from the library's readers (it opens if it was asked for), or a
@@ -197,7 +215,22 @@ impl App {
         match effect {
             None => {}
             Some(Effect::Open(i, hit)) => self.open(i, hit),
-            Some(Effect::Library) => self.back_to_library(),
+            Some(Effect::Library) => {
+                self.trail.clear();
+                self.back_to_library();
+            }
+            Some(Effect::Previous) => match self.trail.pop() {
+                Some((i, quote)) => {
+                    self.back_to_library();
+                    self.land = quote.map(|q| (i, q));
+                    let effect = self
+                        .library
+                        .as_mut()
+                        .and_then(|l| l.request(Effect::Open(i, None)));
+                    self.effect(effect);
+                }
+                None => self.back_to_library(),
+            },
             Some(Effect::MarkRead(i, read)) => self.mark_read(i, read),
             Some(Effect::SearchLibrary) => {
                 self.back_to_library();
@@ -250,6 +283,10 @@ impl App {
             reader.message = Some(found.to_string());
         }
         reader.show_hit(hit);
+        reader.library_claims = self.library_claims(i);
+        if let Some((_, quote)) = self.land.take().filter(|(at, _)| *at == i) {
+            reader.land_on(&quote);
+        }
         if let Some(old) = self.reader.replace(reader) {
             self.lost += usize::from(old.unsaved);
             self.warnings.extend(old.warnings);
@@ -261,6 +298,79 @@ impl App {
         }
         self.heard();
         self.mark_read(i, true);
+    }
+
+    /// What the library says of entry `i`'s claims: known, being worked out, or nothing
+    /// (no index).
+    fn library_claims(&self, i: usize) -> LibraryClaims {
+        let Some(library) = self.library.as_ref().filter(|l| l.index.is_some()) else {
+            return LibraryClaims::None;
+        };
+        match (&self.related, library.index_key(i)) {
+            (Some(related), Some(path)) => LibraryClaims::Ready(related.clone(), path),
+            (None, Some(_)) => LibraryClaims::Pending,
+            (_, None) => LibraryClaims::None,
+        }
+    }
+
+    /// The library's claims to work out, off the UI thread: the index's data dir and the
+    /// library's roots, once a briefing of a library with an index is read (and again after
+    /// the index or the decisions changed).
+    pub fn related_wanted(&mut self) -> Option<(std::path::PathBuf, Vec<std::path::PathBuf>)> {
+        if self.related_asked || self.screen != Screen::Reader {
+            return None;
+        }
+        let library = self.library.as_ref()?;
+        let data = library.index.as_ref()?.path().parent()?.to_path_buf();
+        self.related_asked = true;
+        let roots = library
+            .roots
+            .iter()
+            .filter_map(|r| std::fs::canonicalize(r).ok())
+            .collect();
+        Some((data, roots))
+    }
+
+    /// The library's claims, worked out: the briefing shown gets its own.
+    pub fn related(&mut self, result: Result<Related, String>) {
+        match result {
+            Ok(related) => self.related = Some(Arc::new(related)),
+            Err(why) => {
+                self.message = Some(format!("the library's claims were not compared: {why}"))
+            }
+        }
+        let claims = match self.opened {
+            Some(i) if self.related.is_some() => self.library_claims(i),
+            _ => LibraryClaims::None,
+        };
+        if let Some(reader) = &mut self.reader {
+            reader.library_claims = claims;
+        }
+    }
+
+    /// The index was updated, or a decision on the claims taken: the library's claims are
+    /// worked out again when next read.
+    pub fn library_changed(&mut self) {
+        self.related_asked = false;
+    }
+
+    /// `F`'s choice: the other briefing opened at the claim, the way back remembered.
+    fn follow(&mut self, path: &std::path::Path, quote: String) {
+        let Some(i) = self.library.as_ref().and_then(|l| l.entry_at(path)) else {
+            self.message = Some(format!("{} is not listed in this library", path.display()));
+            return;
+        };
+        let from = self
+            .opened
+            .map(|at| (at, self.reader.as_ref().and_then(Reader::claim_words)));
+        self.back_to_library();
+        self.trail.extend(from);
+        self.land = Some((i, quote));
+        let effect = self
+            .library
+            .as_mut()
+            .and_then(|l| l.request(Effect::Open(i, None)));
+        self.effect(effect);
     }
 
     /// Marks library entry `i` read or unread, in the store when there is one; why not, in
@@ -378,6 +488,14 @@ impl App {
                     self.ask_published = entry;
                 }
                 return;
+            }
+            // a decision on a claim group changes what the reader says of the claims
+            MarkSupported | MarkRejected | ClearStatus
+                if self.screen == Screen::Library
+                    && self.library.as_ref().is_some_and(|l| l.across.is_some()) =>
+            {
+                self.library_changed();
+                self.ask_published = None;
             }
             _ if self.screen == Screen::Library => self.ask_published = None,
             _ => {}

@@ -1,5 +1,6 @@
 //! The claims pane: two rows a claim, its review (status, grade, a note marker), kind,
-//! source, cue and hedges, then its words.
+//! source, cue and hedges, the other briefings of the library that report it ("+2 (1 src)": two
+//! briefings, one independent source) or contradict it ("⟂1 other"), then its words.
 
 use ratatui::text::{Line, Span as Text};
 
@@ -43,7 +44,7 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
             let claim = &analysis.claims[i];
             let review = reviews.get(i).copied().flatten();
             let corrected = app.corrected.0.get(i).copied().unwrap_or(false);
-            let head = header(doc, analysis, &ids, i, review, corrected, width);
+            let head = header(app, &ids, i, review, corrected, width);
             let body = Line::from(format!("  {}", clip(&content(doc, claim), width - 2)));
             [head.style(style), body.style(style)]
         })
@@ -52,14 +53,16 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
 
 /// "c3 assertion  Shin Wonsik · according to  ~reportedly  ⟂c9"
 fn header(
-    doc: &Document,
-    analysis: &Analysis,
+    app: &Reader,
     ids: &ClaimIds,
     i: usize,
     review: Option<&ClaimReview>,
     corrected: bool,
     width: usize,
 ) -> Line<'static> {
+    let (Some(doc), Some(analysis)) = (&app.doc, &app.analysis) else {
+        return Line::default();
+    };
     let digits = id_digits(analysis);
     let claim = &analysis.claims[i];
     let verdict = verdict(review);
@@ -93,6 +96,15 @@ fn header(
     }
     if !claim.contradicts.is_empty() {
         notes.push(format!("⟂{}", ids.of(&claim.contradicts).join(",")));
+    }
+    // the library's: other briefings that report it or contradict it
+    if let Some(across) = app.across(i) {
+        if across.briefings > 0 {
+            notes.push(format!("+{} ({} src)", across.briefings, across.sources));
+        }
+        if across.contradicting > 0 {
+            notes.push(format!("⟂{} other", across.contradicting));
+        }
     }
     // The source gives way first, then the notes, so the row never runs over.
     let noted: usize = notes.iter().map(|n| n.chars().count() + 2).sum();

@@ -1,7 +1,7 @@
 //! The claim detail view (`i`): everything about one claim, wrapped to the box at any
 //! width: its whole content, source (with the source's role), cue, kind, hedges, the claims
-//! it contradicts and those that contradict it, the review (status, grade, note) and the
-//! corrections made to it.
+//! it contradicts and those that contradict it, the other briefings of the library that
+//! report or contradict it, the review (status, grade, note) and the corrections made to it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,6 +11,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::reader::Reader;
 use super::theme;
 use super::widgets::{bordered, centred, clear};
+use crate::across::review::Relation;
 use crate::export::word;
 use crate::review::{Change, Part, Status};
 use crate::schema::ClaimIds;
@@ -74,6 +75,19 @@ pub fn rows(app: &Reader, claim: usize) -> Vec<(&'static str, String)> {
         if !others.is_empty() {
             let said: Vec<String> = others.into_iter().map(quoted).collect();
             rows.push((label, said.join("; ")));
+        }
+    }
+    if let Some(across) = app.across(claim) {
+        rows.push(("in the library", across.said().join("; ")));
+        for (relation, other) in across.others() {
+            let label = match relation {
+                Relation::Corroborates => "also",
+                Relation::Contradicts => "against",
+            };
+            let title = other.title.as_deref().unwrap_or("untitled");
+            let date = other.published.as_deref().unwrap_or("no date");
+            let quote = one_line(&other.quote);
+            rows.push((label, format!("{title} ({date}): “{quote}”")));
         }
     }
     let review = app.session.as_ref().and_then(|s| s.claim(claim));

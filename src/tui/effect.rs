@@ -15,6 +15,9 @@ pub enum Effect {
     Open(usize, Option<(String, Span)>),
     /// Back to the library's list, where it was left.
     Library,
+    /// Back where the reader came from: the briefing a claim was followed from (`F`), else
+    /// the library's list.
+    Previous,
     /// Mark the library's entry read (true) or unread.
     MarkRead(usize, bool),
     /// Back to the library, searching across it.

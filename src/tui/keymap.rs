@@ -348,6 +348,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (LibraryActors, &["L"]),
         (LibraryTimeline, &["H"]),
         (LibraryClaims, &["V"]),
+        (LibrarySources, &["I"]),
         (MarkSupported, &["s"]),
         (MarkDisputed, &["d"]),
         (MarkUnverified, &["u"]),
@@ -378,6 +379,7 @@ const DEFAULTS: &[(Action, &[&str])] = {
         (PrevUnreviewed, &["{"]),
         (SetPublished, &["P"]),
         (ClaimDetail, &["i"]),
+        (OtherBriefings, &["F"]),
         (Tags, &["#"]),
         (Notes, &["R"]),
     ]

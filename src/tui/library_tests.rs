@@ -496,7 +496,7 @@ fn indexed_pair() -> (tempfile::TempDir, App) {
 }
 
 /// `files` indexed in a temporary folder and opened as a library from the index.
-fn indexed_app(files: &[(&str, &str)]) -> (tempfile::TempDir, App) {
+pub(super) fn indexed_app(files: &[(&str, &str)]) -> (tempfile::TempDir, App) {
     use crate::briefing::Opener;
     use crate::index::update;
     use crate::tui::library::scan;
@@ -510,7 +510,7 @@ fn indexed_app(files: &[(&str, &str)]) -> (tempfile::TempDir, App) {
 }
 
 /// The screen without its title bar (which shows the temporary folder).
-fn body(app: &mut App, width: u16, height: u16) -> String {
+pub(super) fn body(app: &mut App, width: u16, height: u16) -> String {
     let screen = draw(app, width, height).backend().to_string();
     screen.lines().skip(1).collect::<Vec<_>>().join("\n")
 }
@@ -555,23 +555,7 @@ fn the_views_across_briefings_link_actors_gather_a_dossier_and_merge_the_timelin
 
 #[test]
 fn the_claims_across_briefings_are_grouped_decided_and_open_their_briefing() {
-    let (dir, mut app) = indexed_app(&[
-        (
-            "a.md",
-            "---\ntitle: Turbines for Ostland\npublished: 2025-02-10\n---\n\n\
-             Norvania has supplied jet engines to Ostland, said Ilse Brandt, the trade minister.\n",
-        ),
-        (
-            "b.md",
-            "---\ntitle: The engine deal\npublished: 2025-02-11\n---\n\n\
-             Norvania sent turbine engines to Ostland, according to Ilse Brandt.\n",
-        ),
-        (
-            "c.md",
-            "---\ntitle: A denial\npublished: 2025-02-12\n---\n\n\
-             The government of Norvania denied reports that Norvania had supplied engines to Ostland.\n",
-        ),
-    ]);
+    let (dir, mut app) = indexed_app(&super::across::ENGINES);
     run(&mut app, &[LibraryClaims]);
     let screen = body(&mut app, 100, 14);
     assert!(screen.contains("Claims across briefings"), "{screen}");

@@ -75,6 +75,8 @@ enum Loaded {
     Indexed(Vec<PathBuf>),
     /// The background update ended; why it failed, if it did.
     IndexDone(Option<String>),
+    /// What the library's claim groups say of each briefing's claims.
+    Related(Result<crate::across::related::Related, String>),
 }
 
 /// What the reader opens on.
@@ -265,6 +267,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
 
     let (tx, mut rx) = mpsc::unbounded_channel();
     let failed_tx = tx.clone();
+    let related_tx = tx.clone();
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
     let shared = app.opener.clone();
@@ -390,7 +393,9 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 Loaded::Failed(why) => return Err(why),
                 Loaded::Entry(arrived) => app.arrived(*arrived),
                 Loaded::Indexed(paths) => app.indexed(&paths),
+                Loaded::Related(related) => app.related(related),
                 Loaded::IndexDone(failed) => {
+                    app.library_changed();
                     if let Some(library) = &mut app.library {
                         if let Some(why) = failed {
                             library.notice = Some(format!("the index was not updated: {why}"));
@@ -418,6 +423,16 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             if !wanted.is_empty() {
                 read(library.generation, wanted);
             }
+        }
+        // the library's claims, for the reader, worked out on a thread of their own
+        if let Some((data, roots)) = app.related_wanted() {
+            let tx = related_tx.clone();
+            tokio::task::spawn_blocking(move || {
+                let related = crate::index::Index::open(&data)
+                    .map_err(|e| e.to_string())
+                    .and_then(|index| library::across::related(&index, &roots));
+                let _ = tx.send(Loaded::Related(related));
+            });
         }
         match app.pending.take() {
             Some(Effect::Copy(text)) => {

@@ -41,6 +41,7 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
                 Pick::Part { .. } => "mark the words so",
                 Pick::SplitAlias { .. } => "split it off",
                 Pick::SplitInto { .. } | Pick::MoveInto { .. } => "move them there",
+                Pick::Other { .. } => "go there",
             };
             format!(
                 "type to find · {}/{} choose · {} {verb} · {} cancel",
@@ -53,9 +54,10 @@ pub fn hint(overlay: &Overlay, keys: &Keymap) -> String {
         Overlay::Detail { .. } => {
             let first = |action| keys.first_key(action).unwrap_or_else(|| "?".into());
             format!(
-                "{}/{} scroll · any other key closes",
+                "{}/{} scroll · {} other briefings · any other key closes",
                 first(crate::tui::action::Action::Down),
-                first(crate::tui::action::Action::Up)
+                first(crate::tui::action::Action::Up),
+                first(crate::tui::action::Action::OtherBriefings)
             )
         }
         Overlay::Typing {
@@ -217,6 +219,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
                     format!(" its mentions from {} go to ", actor(a))
                 }
                 Pick::MoveInto { .. } => " the mentions marked go to ".to_string(),
+                Pick::Other { claim } => format!(" {} in other briefings ", app.claim_id(*claim)),
             };
             let height = (rows.len() as u16 + 2).min(area.height);
             (title, rows, height)

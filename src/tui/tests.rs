@@ -618,6 +618,9 @@ mod library;
 #[path = "review_tests.rs"]
 mod review;
 
+#[path = "across_tests.rs"]
+mod across;
+
 #[test]
 fn bidirectional_controls_are_never_drawn() {
     let text = "Officials said the vote was \u{202E}dekcir\u{202C} on Friday. \u{2067}Talks\u{2069} resume.";

@@ -2,14 +2,16 @@
 //! actors named in more than one briefing with each link and why (a link accepted,
 //! rejected or taken back with the review keys: supported, not a claim, clear), an actor's
 //! dossier, the claims several briefings report or contradict (a group accepted, rejected or
-//! taken back with the same keys), and the merged timeline. A row may open its briefing.
+//! taken back with the same keys), the source register (a source's reliability letter set
+//! with `a`, taken back with `x`), and the merged timeline. A row may open its briefing.
 
 use std::path::{Path, PathBuf};
 
 pub use crate::across::review::Decision;
 use crate::across::review::{self, ClaimKey, LibraryReview, Relation};
-use crate::across::{self, claims, dossier, link, timeline};
+use crate::across::{self, claims, dossier, link, report, sources, timeline};
 use crate::index::Index;
+use crate::review::BriefingKey;
 use crate::review::store::Store;
 use crate::tui::list::ListView;
 
@@ -24,6 +26,10 @@ pub enum Kind {
     Group(Relation, Vec<[ClaimKey; 2]>),
     /// A briefing's heading, a claim or an event: opens the briefing.
     Briefing(PathBuf),
+    /// A source of the register, by its library actor's name, with the reliability letter
+    /// in force (the analyst's, else the one suggested): opens its dossier; `a` gives it
+    /// the next letter, `x` takes the analyst's back.
+    Source(String, char),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,6 +257,39 @@ impl Across {
         })
     }
 
+    /// The source register: each source's claims across the library, how they were
+    /// reviewed, the grades given, the reliability suggested and the analyst's.
+    pub fn sources(index: &Index, roots: &[PathBuf]) -> Result<Across, String> {
+        let (briefings, linked, decided) = loaded(index, roots)?;
+        let store = store(index)?;
+        let listed = sources::register(&briefings, &linked, &decided, |b| {
+            let key = BriefingKey::for_briefing(Some(&b.path), &b.fingerprint);
+            let review = store.peek(&key)?;
+            Some((review, index.text(&b.path).ok().flatten()?))
+        });
+        let rows = listed
+            .iter()
+            .map(|s| {
+                let [_, name, claims, reviewed, grades, suggested, given] =
+                    report::source_cells(&linked, s);
+                let reviewed = if reviewed.is_empty() { "none reviewed".into() } else { reviewed };
+                let grades = if grades.is_empty() { String::new() } else { format!(" · graded {grades}") };
+                let given = if given.is_empty() { String::new() } else { format!(" · set {given}") };
+                let s_ = if claims == "1" { "" } else { "s" };
+                row(
+                    format!("{name} · {claims} claim{s_} · {reviewed}{grades} · suggested {suggested}{given}"),
+                    Kind::Source(name, s.reliability.unwrap_or(s.suggested)),
+                    false,
+                )
+            })
+            .collect();
+        Ok(Across {
+            title: " Sources across briefings ".into(),
+            rows,
+            ..Across::default()
+        })
+    }
+
     pub fn selected(&self) -> Option<&Row> {
         self.rows.get(self.view.selected)
     }
@@ -276,6 +315,14 @@ pub fn decide(
             review.decide_claims(*relation, links, decision, now);
             format!("claims that {}", crate::export::word(relation))
         }
+        Some(Kind::Source(name, _)) if decision.is_none() => {
+            return set_reliability(index, roots, across, None);
+        }
+        Some(Kind::Source(..)) => {
+            return Err(
+                "a: the source's next reliability letter, x: back to the one suggested".into(),
+            );
+        }
         _ => return Err("select a link (a = b) or a claim group to accept or reject it".into()),
     };
     review::save(&store(index)?, &review, now).map_err(|e| e.to_string())?;
@@ -295,4 +342,56 @@ pub fn decide(
         Some(Decision::Rejected) => format!("{what}: rejected"),
         None => format!("{what}: decision taken back"),
     })
+}
+
+/// `a` on a source: the letter after the one in force (A after F), as the analyst's, in the
+/// library review.
+pub fn next_reliability(
+    index: &Index,
+    roots: &[PathBuf],
+    across: &mut Across,
+) -> Result<String, String> {
+    let Some(Kind::Source(_, now)) = across.selected().map(|r| &r.kind) else {
+        return Err("select a source (I) to set its reliability".into());
+    };
+    let next = match now {
+        'A'..='E' => (*now as u8 + 1) as char,
+        _ => 'A',
+    };
+    set_reliability(index, roots, across, Some(next))
+}
+
+/// The selected source's reliability set (none: the analyst's taken back) and the register
+/// made again, the selection kept on the source.
+fn set_reliability(
+    index: &Index,
+    roots: &[PathBuf],
+    across: &mut Across,
+    letter: Option<char>,
+) -> Result<String, String> {
+    let Some(Kind::Source(name, _)) = across.selected().map(|r| r.kind.clone()) else {
+        return Err("select a source to set its reliability".into());
+    };
+    let now = jiff::Timestamp::now();
+    let mut review = LibraryReview::default();
+    review.set_reliability(&name, letter, now);
+    review::save(&store(index)?, &review, now).map_err(|e| e.to_string())?;
+    let at = across.view.selected;
+    *across = Across::sources(index, roots)?;
+    across.view.selected = across
+        .rows
+        .iter()
+        .position(|r| matches!(&r.kind, Kind::Source(n, _) if *n == name))
+        .unwrap_or(at.min(across.rows.len().saturating_sub(1)));
+    Ok(match letter {
+        Some(letter) => format!("{name}: reliability {letter}"),
+        None => format!("{name}: reliability as suggested"),
+    })
+}
+
+/// What the library's claim groups say of each briefing's claims (`across::related`), for
+/// the reader: made on a thread of its own, never on the UI's.
+pub fn related(index: &Index, roots: &[PathBuf]) -> Result<across::related::Related, String> {
+    let decided = decisions(index)?;
+    across::related::from_index(index, roots, &decided).map_err(|e| e.to_string())
 }

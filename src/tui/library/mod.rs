@@ -674,7 +674,9 @@ impl Library {
                 self.refresh_view(selected);
             }
             Rescan => self.rescan = true,
-            LibraryActors | LibraryTimeline | LibraryClaims => self.show_across(action, None),
+            LibraryActors | LibraryTimeline | LibraryClaims | LibrarySources => {
+                self.show_across(action, None);
+            }
             Back => self.back(),
             _ => {}
         }
@@ -692,6 +694,7 @@ impl Library {
             (_, Some(name)) => across::Across::dossier(index, &self.roots, name),
             (Action::LibraryTimeline, _) => across::Across::timeline(index, &self.roots),
             (Action::LibraryClaims, _) => across::Across::claims(index, &self.roots),
+            (Action::LibrarySources, _) => across::Across::sources(index, &self.roots),
             _ => across::Across::actors(index, &self.roots),
         };
         match made {
@@ -716,12 +719,14 @@ impl Library {
             PageDown => view.view.moved(page, len),
             PageUp => view.view.moved(-page, len),
             Back => self.across = view.back.take().map(|b| *b),
-            LibraryActors | LibraryTimeline | LibraryClaims => {
+            LibraryActors | LibraryTimeline | LibraryClaims | LibrarySources => {
                 self.across = None;
                 self.show_across(action, None);
             }
             Open => match view.selected().map(|r| r.kind.clone()) {
-                Some(across::Kind::Actor(name)) => self.show_across(action, Some(&name)),
+                Some(across::Kind::Actor(name) | across::Kind::Source(name, _)) => {
+                    self.show_across(action, Some(&name));
+                }
                 Some(across::Kind::Briefing(path)) => {
                     let Some(&i) = self.canonical.get(&path) else {
                         self.notice = Some(format!("{} is not listed here", path.display()));
@@ -734,6 +739,14 @@ impl Library {
             MarkSupported => return self.decide(Some(across::Decision::Accepted)),
             MarkRejected => return self.decide(Some(across::Decision::Rejected)),
             ClearStatus => return self.decide(None),
+            Grade => {
+                let (Some(index), Some(view)) = (&self.index, self.across.as_mut()) else {
+                    return None;
+                };
+                self.notice = Some(match across::next_reliability(index, &self.roots, view) {
+                    Ok(said) | Err(said) => said,
+                });
+            }
             _ => {}
         }
         None
@@ -817,7 +830,7 @@ impl Library {
     }
 
     /// Passes an open on to the reader once the entry is read; why not, in the notice.
-    fn request(&mut self, request: Effect) -> Option<Effect> {
+    pub fn request(&mut self, request: Effect) -> Option<Effect> {
         let Effect::Open(i, _) = &request else {
             return Some(request);
         };
@@ -844,6 +857,17 @@ impl Library {
             }
             Status::Split => None,
         }
+    }
+
+    /// The entry the index keys by `path` (its canonical path).
+    pub fn entry_at(&self, path: &Path) -> Option<usize> {
+        self.canonical.get(path).copied()
+    }
+
+    /// The path the index keys entry `i` by.
+    pub fn index_key(&self, i: usize) -> Option<PathBuf> {
+        let found = self.canonical.iter().find(|&(_, &at)| at == i);
+        found.map(|(path, _)| path.clone())
     }
 
     /// Every read briefing's warnings, each naming its file.

@@ -313,13 +313,22 @@ fn status_bar(
         if let Some(what) = back {
             wanted.push((Back, what));
         }
+        let on_source = library
+            .across
+            .as_ref()
+            .and_then(|a| a.selected())
+            .is_some_and(|r| matches!(r.kind, super::across::Kind::Source(..)));
+        if on_source {
+            wanted.extend([(Grade, "next letter"), (ClearStatus, "as suggested")]);
+        } else if library.across.is_some() {
+            wanted.extend([(MarkSupported, "accept"), (MarkRejected, "reject")]);
+            wanted.push((ClearStatus, "undecide"));
+        }
         if library.across.is_some() {
             wanted.extend([
-                (MarkSupported, "accept"),
-                (MarkRejected, "reject"),
-                (ClearStatus, "undecide"),
                 (LibraryActors, "actors"),
                 (LibraryClaims, "claims"),
+                (LibrarySources, "sources"),
                 (LibraryTimeline, "timeline"),
             ]);
         } else {

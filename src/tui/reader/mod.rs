@@ -2,6 +2,7 @@
 //! search, the selection and the overlays. No terminal and no other briefing: the shell
 //! (`App`) hands it actions and does what it asks back (an [`Effect`]).
 
+mod across;
 mod find;
 pub mod notes;
 mod overlay;
@@ -13,6 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKin
 use ratatui::layout::Position;
 use ratatui::text::Line;
 
+pub use across::LibraryClaims;
 pub use find::Search;
 pub use notes::Entry;
 pub use overlay::{Choice, NoteOn, Overlay, Pick, Typed, offered};
@@ -85,6 +87,10 @@ pub struct Reader {
     /// This briefing's review has changes that could not be written (no usable store, or
     /// a failed save).
     pub unsaved: bool,
+    /// What the library says of the claims (other briefings reporting or contradicting them).
+    pub library_claims: LibraryClaims,
+    /// A claim of another briefing to go to (its path, its words): the shell takes it.
+    pub follow: Option<(std::path::PathBuf, String)>,
 }
 
 impl Reader {
@@ -117,6 +123,8 @@ impl Reader {
             message: None,
             warnings: Vec::new(),
             unsaved: false,
+            library_claims: LibraryClaims::None,
+            follow: None,
         }
     }
 
@@ -271,7 +279,7 @@ impl Reader {
         }
         match action {
             Quit | Help | ToggleMouse | Sort | Rescan | NextUnread | ToggleRead | LibraryActors
-            | LibraryTimeline | LibraryClaims => {}
+            | LibraryTimeline | LibraryClaims | LibrarySources => {}
             Back => return self.back(),
             OpenLibrary => return Some(Effect::Library),
             SearchLibrary => return Some(Effect::SearchLibrary),
@@ -299,6 +307,7 @@ impl Reader {
             NextClaim if self.focus == Pane::Article => self.next_claim(true),
             PrevClaim if self.focus == Pane::Article => self.next_claim(false),
             NextClaim | PrevClaim => {}
+            OtherBriefings => self.other_briefings(),
             MarkSupported | MarkDisputed | MarkUnverified | MarkRejected | ClearStatus | Grade
             | Note | NoteInEditor | Copy | Filter | Undo | Export | Select | AddClaim
             | MergeActor | Notes | SelectNextWord | SelectPreviousWord | SelectOtherEnd
@@ -326,7 +335,7 @@ impl Reader {
             (self.status_filter, self.tag_filter) = (None, None);
             self.refresh_claims();
         } else {
-            return Some(Effect::Library);
+            return Some(Effect::Previous);
         }
         None
     }

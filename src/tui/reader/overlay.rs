@@ -106,6 +106,8 @@ pub enum Pick {
     MoveInto { words: Span },
     /// Which part of claim `claim` the words marked in the article are.
     Part { claim: usize, words: Span },
+    /// Which claim of another briefing that reports or contradicts claim `claim` to go to.
+    Other { claim: usize },
 }
 
 /// What a picker's entry stands for.
@@ -119,6 +121,8 @@ pub enum Choice {
     Part(Part),
     /// An alias, by a mention that reads so.
     Alias(Span),
+    /// The k-th claim of other briefings the library relates to the claim.
+    Other(usize),
 }
 
 /// What a note is written on.
@@ -219,6 +223,10 @@ impl Reader {
                 let scroll = match keys.action(key) {
                     Some(Action::Down) => scroll.saturating_add(1),
                     Some(Action::Up) => scroll.saturating_sub(1),
+                    Some(Action::OtherBriefings) => {
+                        self.other_briefings();
+                        return true;
+                    }
                     _ => return true,
                 };
                 self.overlay = Some(Overlay::Detail { claim, scroll });

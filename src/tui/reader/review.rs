@@ -389,7 +389,12 @@ impl Reader {
             .collect()
     }
 
-    fn open_picker(&mut self, on: Pick, choices: Vec<(Choice, String)>, at: Option<usize>) {
+    pub(super) fn open_picker(
+        &mut self,
+        on: Pick,
+        choices: Vec<(Choice, String)>,
+        at: Option<usize>,
+    ) {
         let (choices, entries): (Vec<Choice>, Vec<String>) = choices.into_iter().unzip();
         let picker = Picker::new(entries).at(at.unwrap_or(0));
         self.overlay = Some(Overlay::Pick {
@@ -479,6 +484,7 @@ impl Reader {
                     s.set_claim_part(d, a, claim, part, words, now)
                 });
             }
+            (Pick::Other { claim }, Choice::Other(k)) => self.follow_to(claim, k),
             (Pick::ActorKind { actor }, Choice::ActorKind(kind)) => {
                 let done = format!("{} is now {}", actor_name(actor), kind_word(kind));
                 self.correct(done, false, |s, d, a, now| {
@@ -1074,9 +1080,14 @@ impl Reader {
             self.message = Some("export: no folder to write to".into());
             return;
         };
+        let library = match &self.library_claims {
+            super::LibraryClaims::Ready(related, key) => related.of(key),
+            _ => None,
+        };
         let briefing = Briefing::new(doc, analysis, session.review())
             .with_file(Path::new(&self.name))
-            .with_bom(settings.csv_bom);
+            .with_bom(settings.csv_bom)
+            .with_library(library);
         self.message = Some(match export::write_file(&dir, settings.format, &briefing) {
             Ok(path) => {
                 // inside the current folder, the shorter name says where
