@@ -170,6 +170,14 @@ impl Syntax {
         }
     }
 
+    /// The Penn Treebank tag of a token ("VBD", "NNS" ...).
+    pub fn xpos(&self, token: usize) -> &'static str {
+        match self.tags[token] {
+            UNPARSED => "",
+            t => MODELS.tags[t as usize].1,
+        }
+    }
+
     /// The token a token depends on; None for the root of its sentence.
     pub fn head(&self, token: usize) -> Option<usize> {
         let h = self.heads[token];

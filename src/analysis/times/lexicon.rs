@@ -162,6 +162,7 @@ pub enum Cue {
     Possessive,
     Forward,
     Perfect,
+    Direction,
 }
 
 pub struct Lexicon {
@@ -433,6 +434,7 @@ fn parse_cues(data: &'static str) -> HashMap<&'static str, u64> {
                 "possessive" => Cue::Possessive,
                 "forward" => Cue::Forward,
                 "perfect" => Cue::Perfect,
+                "direction" => Cue::Direction,
                 _ => return None,
             };
             Some((row[0], cue))

@@ -8,9 +8,11 @@
 mod lexicon;
 mod normalise;
 mod recognise;
+mod retense;
 mod value;
 mod words;
 
+pub use retense::{Tensed, retense, wants_parse};
 pub use value::{
     Amount, Calendar, Clock, DayPart, NotAValue, PeriodUnit, Reference, Season, TimeValue,
 };
@@ -38,7 +40,14 @@ const BEHIND: usize = 16;
 const AHEAD: usize = 64;
 
 pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
+    extract_tensed(doc, tokens).0
+}
+
+/// The time expressions, and those of them whose value their clause's tense decides, for
+/// [`retense`] once the parse is made.
+pub fn extract_tensed(doc: &Document, tokens: &[Token]) -> (Vec<Timex>, Vec<Tensed>) {
     let mut out = Vec::new();
+    let mut tensed = Vec::new();
     let mut last: Option<Calendar> = None;
     // the sentence of the last date
     let mut last_at = 0;
@@ -75,6 +84,21 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
             if let Some((kind, value)) =
                 normalise::resolve(&found.sem, &cx).and_then(normalise::checked)
             {
+                let in_tense = |tense| {
+                    normalise::resolve(&found.sem, &Context { tense, ..cx })
+                        .and_then(normalise::checked)
+                };
+                if in_tense(Some(Tense::Past)) != in_tense(Some(Tense::Future)) {
+                    tensed.push(Tensed {
+                        index: out.len(),
+                        sem: found.sem.clone(),
+                        cx,
+                        forward: found
+                            .start
+                            .checked_sub(1)
+                            .is_some_and(|b| words[b].cues & Cue::Forward.bit() != 0),
+                    });
+                }
                 let anchors = !matches!(found.sem, Sem::Shift { .. });
                 match value {
                     TimeValue::Date(c) if anchors && kind == TimexType::Date && c.anchored() => {
@@ -104,7 +128,7 @@ pub fn extract(doc: &Document, tokens: &[Token]) -> Vec<Timex> {
             None => ahead,
         };
     }
-    out
+    (out, tensed)
 }
 
 /// "the nine months", "the first six months": a reporting period of several quarters.

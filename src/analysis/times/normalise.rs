@@ -174,6 +174,7 @@ pub enum Anchor {
     Report,
 }
 
+#[derive(Clone, Copy)]
 pub struct Context {
     pub published: Option<Date>,
     pub tense: Option<Tense>,

@@ -1210,27 +1210,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             "ago" => Some((-1, Anchor::Published)),
             // "a couple of years back (that)", not "two days back from leave" or "moved a
             // week back to May": a direction goes on with a preposition
-            "back"
-                if !matches!(
-                    self.lower(end + 1),
-                    "from"
-                        | "to"
-                        | "into"
-                        | "in"
-                        | "home"
-                        | "at"
-                        | "on"
-                        | "onto"
-                        | "toward"
-                        | "towards"
-                        | "up"
-                        | "down"
-                        | "out"
-                        | "of"
-                ) =>
-            {
-                Some((-1, Anchor::Published))
-            }
+            "back" if !self.cue(end + 1, Cue::Direction) => Some((-1, Anchor::Published)),
             "earlier" => Some((-1, Anchor::Last)),
             "later" => Some((1, Anchor::Last)),
             "from" if self.is(end + 1, "now") => {

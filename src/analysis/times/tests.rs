@@ -1512,3 +1512,63 @@ fn a_typed_date_resolves_against_the_published_date() {
         assert_eq!(value(none), None, "{none}");
     }
 }
+
+/// (text, value) of each expression the whole analysis gives, the parse's tense included.
+fn analysed(text: &str, published: &str) -> Vec<(String, String)> {
+    let meta = Meta {
+        published: published.parse().ok(),
+        ..Meta::default()
+    };
+    let (doc, _) = Document::from_text(text, meta);
+    crate::analysis::analyze(&doc, &Default::default())
+        .times
+        .into_iter()
+        .map(|t| {
+            (
+                doc.text[t.span.start..t.span.end].to_string(),
+                t.value.to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_time_takes_the_tense_of_the_verb_it_hangs_on() {
+    let value = |text: &str, published: &str, span: &str| {
+        let found = analysed(text, published);
+        found
+            .iter()
+            .find(|(s, _)| s == span)
+            .unwrap_or_else(|| panic!("{span} in {found:?}"))
+            .1
+            .clone()
+    };
+    // a month before a long fronted phrase: its own verb, a past one
+    assert_eq!(
+        value(
+            "In March, two weeks after the worst storm in a century hit the coast, a fire destroyed the old mill.",
+            "2024-11-20",
+            "March"
+        ),
+        "2024-03"
+    );
+    // "will" ahead, though past participles ("repainted") stand nearer, in a sentence the
+    // claims have parsed
+    assert_eq!(
+        value(
+            "The mayor said the old bridge will reopen, repaired and repainted, in March.",
+            "2024-10-10",
+            "March"
+        ),
+        "2025-03"
+    );
+    // a present perfect looks ahead to an end, however far its auxiliary stands
+    assert_eq!(
+        value(
+            "The council has kept the old bridge open to the heaviest lorries and buses through March.",
+            "2024-06-10",
+            "March"
+        ),
+        "2025-03"
+    );
+}
