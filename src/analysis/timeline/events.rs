@@ -137,6 +137,7 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
         let next = reports.partition_point(|&e| e < gap.0);
         reports.get(next).is_some_and(|&e| e <= gap.1) && finite(i)
     };
+    let asides = name_asides(doc, toks);
     for i in 0..=toks.len() {
         let boundary = i == toks.len()
             || (i > start && {
@@ -144,7 +145,8 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
                 is(CLAUSE_OPENER, &low[i])
                     || (toks[i - 1].kind == TokenKind::Punct
                         && prev.chars().count() == 1
-                        && prev.starts_with(CLAUSE_MARKS))
+                        && prev.starts_with(CLAUSE_MARKS)
+                        && !asides.contains(&(i - 1)))
                     || reported(i)
             });
         if boundary {
@@ -160,6 +162,30 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
                         .is_some_and(|n| is(AUXILIARY, n) || EVENT_VERBS.contains_key(n.as_ref())),
             });
             start = i;
+        }
+    }
+    out
+}
+
+/// The brackets of a name's aside ("the Rapid Support Forces (RSF) and the army"): up to
+/// four capitalised words or numbers in brackets, which end no clause.
+fn name_asides(doc: &Document, toks: &[Token]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (open, t) in toks.iter().enumerate() {
+        if t.text(&doc.text) != "(" {
+            continue;
+        }
+        let close = (open + 1..toks.len().min(open + 6)).find(|&j| toks[j].text(&doc.text) == ")");
+        let Some(close) = close.filter(|&c| c > open + 1) else {
+            continue;
+        };
+        let named = toks[open + 1..close].iter().all(|w| {
+            w.kind != TokenKind::Punct
+                && w.text(&doc.text)
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        });
+        if named {
+            out.extend([open, close]);
         }
     }
     out

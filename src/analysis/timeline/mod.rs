@@ -135,6 +135,22 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_in_brackets_splits_no_clause_and_a_dates_preposition_goes_with_it() {
+        let events = timeline(
+            "Clashes between the Guard (HG) and rebels intensified over the weekend.",
+            Some("2024-11-23"),
+            &[("the weekend", "2024-W47-WE")],
+        );
+        assert_eq!(
+            events,
+            vec![(
+                "Clashes between the Guard (HG) and rebels intensified".to_string(),
+                Some("2024-W47-WE".to_string())
+            )]
+        );
+    }
+
+    #[test]
     fn a_possessive_date_stays_in_its_label() {
         let events = timeline(
             "The senators clashed at Tuesday's debate.",
