@@ -138,6 +138,32 @@ mod tests {
     }
 
     #[test]
+    fn in_a_text_written_as_i_to_you_the_model_decides_the_names() {
+        let personal = actors(
+            "I ordered the Deluxe Plan for my mother and I think you will love the Customer \
+             Care too. My sister Anna Berg works at Harlow Bank in Leeds.",
+        );
+        assert!(
+            !names(&personal).contains(&"Customer Care"),
+            "{:?}",
+            names(&personal)
+        );
+        assert_eq!(find(&personal, "Anna Berg").kind, ActorKind::Person);
+        assert_eq!(find(&personal, "Harlow Bank").kind, ActorKind::Organization);
+        assert_eq!(find(&personal, "Leeds").kind, ActorKind::Place);
+        // the same words in the third person: the capitals read as edited text's
+        let edited = actors(
+            "She ordered the Deluxe Plan for her mother and thinks others will love the \
+             Customer Care too. Her sister Anna Berg works at Harlow Bank in Leeds.",
+        );
+        assert!(
+            names(&edited).contains(&"Customer Care"),
+            "{:?}",
+            names(&edited)
+        );
+    }
+
+    #[test]
     fn a_connector_of_a_foreign_place_name_stays_inside_it() {
         let found = actors("Storms flooded Dar es Salaam and Vila dos Remos on Sunday.");
         assert_eq!(find(&found, "Dar es Salaam").kind, ActorKind::Place);
