@@ -84,7 +84,7 @@ impl Reader<'_> {
             let attribution = match m.cue.frame {
                 Frame::Adverb => self.adverb(&s, m),
                 Frame::According => self.according(&s, m),
-                Frame::Speech | Frame::Clause | Frame::Tell | Frame::Object => {
+                Frame::Speech | Frame::Clause | Frame::Complement | Frame::Tell | Frame::Object => {
                     self.verb(&s, m, &found)
                 }
                 Frame::Noun => self.noun(&s, m),
@@ -275,10 +275,15 @@ impl Reader<'_> {
             && after + 1 < s.end
             && !self.is_cue(after + 1)
             && !self.word(after + 1).ends_with("ing");
-        if comma_clause && m.cue.frame != Frame::Clause {
+        if comma_clause && !matches!(m.cue.frame, Frame::Clause | Frame::Complement) {
             return Some(found(clause_end(self.rest(s, after + 1))));
         }
-        if m.cue.frame == Frame::Clause || trailing {
+        if m.cue.frame == Frame::Complement && !trailing {
+            // a learned cue's content is the complement clause the parse gives it
+            let start = complement.or_else(|| self.complement_at(m.range.start, after));
+            return start.map(|c| found(clause_end(self.rest(s, c))));
+        }
+        if matches!(m.cue.frame, Frame::Clause | Frame::Complement) || trailing {
             return None;
         }
         if m.cue.frame == Frame::Object {

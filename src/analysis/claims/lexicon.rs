@@ -14,6 +14,10 @@ pub enum Frame {
     Speech,
     /// As `Speech`, but only with a that-clause, a quote or a colon, or after the content.
     Clause,
+    /// A learned verb of saying or thinking (`claim_verbs.tsv`): as `Clause`, but only where
+    /// the parse gives it a complement clause, which is then its content ("he figures the
+    /// gig was reward enough").
+    Complement,
     /// `Speech` whose content is its object, up to a comma or a subordinate clause.
     Object,
     /// `Speech` with a listener object ("told reporters that ...").
@@ -157,6 +161,15 @@ static BUILT_IN: LazyLock<Lexicon> = LazyLock::new(|| {
             lexicon.cues.insert(form, Cue { kind, frame });
         }
     }
+    // after the hand-made cues, which keep their own kind and frame
+    let frame = Frame::Complement;
+    for (kind, forms) in data_rows(include_str!("../../../assets/lexicon/claim_verbs.tsv"))
+        .filter_map(|r| Some((parse_kind(r.first()?)?, *r.get(2)?)))
+    {
+        for form in forms.split(',') {
+            lexicon.cues.insert(form, Cue { kind, frame });
+        }
+    }
     for line in data_rows(include_str!("../../../assets/lexicon/hedges.txt")) {
         if let Some(phrase) = line.first() {
             lexicon.hedges.insert(phrase, ());
@@ -247,7 +260,11 @@ mod tests {
         assert_eq!((len, cue.kind), (2, ClaimKind::Warning));
         let (len, cue) = lexicon.cue_at(&["according", "to"], 0).unwrap();
         assert_eq!((len, cue.frame), (2, Frame::According));
-        assert!(lexicon.cue_at(&["intimated"], 0).is_none());
+        assert!(lexicon.cue_at(&["walked"], 0).is_none());
+        // a learned verb; a hand-made cue keeps its own frame
+        let (_, cue) = lexicon.cue_at(&["intimated"], 0).unwrap();
+        assert_eq!(cue.frame, Frame::Complement);
+        assert_eq!(lexicon.cue_at(&["said"], 0).unwrap().1.frame, Frame::Speech);
         assert!(lexicon.is(Class::Aux, "has"));
         assert_eq!(lexicon.hedge_at(&["is", "believed", "to"], 0), Some(2));
     }

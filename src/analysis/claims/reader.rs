@@ -153,6 +153,9 @@ impl<'a> Reader<'a> {
             if range.len() == 1 && self.names_a_noun(range.start) {
                 continue;
             }
+            if cue.frame == Frame::Complement && !self.reports_clause(&range) {
+                continue;
+            }
             found.push(CueMatch { range, cue });
         }
         for m in &found {
@@ -206,6 +209,29 @@ impl<'a> Reader<'a> {
             "compound" | "amod" | "nmod" | "det" | "flat" | "nsubj" | "obj" | "iobj" | "obl"
         );
         !(nominal && as_noun || t.deprel(verb) == "compound")
+    }
+
+    /// Whether a learned cue ([`Frame::Complement`]) reports here, by the parse: a verb that
+    /// governs a complement clause, or stands in the reported words as a parenthetical ("...,
+    /// he reckons."); or the patterns' signs: "that", a colon or a quote right after it, a
+    /// quote just before its subject (`"...," he mused`). An unparsed sentence has only
+    /// "that" or a quote after it.
+    fn reports_clause(&self, range: &Range<usize>) -> bool {
+        let t = &self.tree;
+        let verb = range.start;
+        let next = range.end;
+        if t.upos(verb).is_empty() {
+            return self.word(next) == "that" || self.quotes.closing(next).is_some();
+        }
+        if t.upos(verb) != "VERB" {
+            return false;
+        }
+        t.child(verb, |r| r == "ccomp").is_some()
+            || t.deprel(verb) == "parataxis" && t.head(verb).is_some_and(|h| h < verb)
+            || self.word(next) == "that"
+            || self.word(next) == ":"
+            || self.quotes.closing(next).is_some()
+            || (verb.saturating_sub(3)..verb).any(|i| self.is_closing_quote(i))
     }
 
     /// Whether a naming participle hangs on the common noun just before it as a reduced

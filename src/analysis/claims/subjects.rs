@@ -331,6 +331,18 @@ impl Reader<'_> {
         (start > after && start < s.end && start - after <= 12 && !quoted).then_some(start)
     }
 
+    /// `after` when the parse's complement clause of `verb` begins right there, after the
+    /// cue ("he imagined the talks would fail"), or just after an object that is its
+    /// subject misread ("officials figure [the reform] [will pass]").
+    pub(super) fn complement_at(&self, verb: usize, after: usize) -> Option<usize> {
+        let t = &self.tree;
+        let c = t.child(verb, |r| r == "ccomp")?;
+        let start = t.span(c).start;
+        let object = |o: usize| t.span(o) == (after..start);
+        let at = start == after || t.child(verb, |r| r == "obj").is_some_and(object);
+        (c > verb && at && !self.quotes.is_quoted(after)).then_some(after)
+    }
+
     /// Where a name and its appositions end: before a comma that opens a quote, a cue, a
     /// relative clause, an adjunct or a participle ("Jo Ames, a lawyer, who ...").
     pub(super) fn source_end(&self, start: usize, end: usize) -> usize {

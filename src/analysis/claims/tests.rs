@@ -720,3 +720,23 @@ fn a_question_then_asked_and_its_source() {
     assert_eq!(c.cue, some("asked"));
     assert_eq!(c.content, vec!["\"Is the harbour closing?\""]);
 }
+
+#[test]
+fn a_learned_verb_with_a_complement_clause_is_a_cue() {
+    // "imagined", "figure", "surmised": not in the hand-made cues, learned from WordNet and
+    // the treebanks
+    let c = one("He imagined the talks would fail.");
+    assert_eq!(c.source, some("He"));
+    assert_eq!(c.cue, some("imagined"));
+    assert_eq!(c.content, vec!["the talks would fail"]);
+    assert_eq!(c.kind, ClaimKind::Assessment);
+    let c = one("Officials figure the reform will pass before the summer.");
+    assert_eq!((c.source, c.cue), (some("Officials"), some("figure")));
+    assert_eq!(c.content, vec!["the reform will pass before the summer"]);
+    let c = one("Jo Ames surmised that the talks had failed.");
+    assert_eq!((c.source, c.cue), (some("Jo Ames"), some("surmised")));
+    assert_eq!(c.content, vec!["that the talks had failed"]);
+    // no complement clause, no claim: a noun, or a verb with an object
+    assert!(claims("He figured on rain. The guess was wrong.").is_empty());
+    assert!(claims("They figured the total on a napkin.").is_empty());
+}
