@@ -259,6 +259,9 @@ impl Linker<'_> {
     }
 }
 
+/// The most names a short name may fit and still be told apart by nesting or role.
+const FEW: usize = 16;
+
 impl Linker<'_> {
     /// Links `i` to the one set `holders` belong to; when they are several, to the one set
     /// of the shortest name when every other holder's name begins or ends with it
@@ -267,6 +270,11 @@ impl Linker<'_> {
     fn link_one(&mut self, i: usize, holders: &[usize], why: Why) {
         if let Some(one) = only_set(&mut self.sets, holders) {
             return self.link(i, one, why);
+        }
+        // a short name that fits this many names is not told apart by either (and reading
+        // them all for every such name would grow with the square of the library)
+        if holders.len() > FEW {
+            return;
         }
         let names: Vec<String> = holders
             .iter()
@@ -352,11 +360,11 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     }
 
     // an acronym and the one set whose names' initials it is
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials = Holders::default();
     for (i, node) in linker.nodes.iter().enumerate() {
         for name in std::iter::once(node.name).chain(node.aliases.iter().map(String::as_str)) {
             if let Some(key) = initials(name) {
-                by_initials.entry(key).or_default().push(i);
+                by_initials.hold(key, node, i);
             }
         }
     }
@@ -403,7 +411,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             }
         }
     }
-    let mut by_word: HashMap<(String, bool), Vec<usize>> = HashMap::new();
+    let mut by_word = Holders::default();
     for (i, node) in linker.nodes.iter().enumerate() {
         let long = normal(node.name);
         if !long.contains(' ') || place_like(node.kind) {
@@ -416,10 +424,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             if surname && !person || apart.contains(&(word.to_string(), long.clone())) {
                 continue;
             }
-            by_word
-                .entry((word.to_string(), surname))
-                .or_default()
-                .push(i);
+            by_word.hold((word.to_string(), surname), node, i);
         }
     }
     for i in 0..n {
@@ -452,7 +457,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
 
     // a name of several words and the one longer name it ends ("Air Force", "United States
     // Air Force"; "Shin Wonsik", "National Security Director Shin Wonsik")
-    let mut by_ending: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_ending = Holders::default();
     for (i, node) in linker.nodes.iter().enumerate() {
         if place_like(node.kind) {
             continue;
@@ -460,7 +465,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         let long = normal(node.name);
         for ending in endings(&long) {
             if !apart.contains(&(ending.to_string(), long.clone())) {
-                by_ending.entry(ending.to_string()).or_default().push(i);
+                by_ending.hold(ending.to_string(), node, i);
             }
         }
     }
@@ -500,6 +505,41 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         });
     }
     linked
+}
+
+/// The nodes that hold each key (an acronym's letters, a word, an ending), one for each
+/// name, kind and role: nodes alike in those are already one set by their name, so a key's
+/// list grows with the names that hold it, not with the briefings.
+struct Holders<K> {
+    nodes: HashMap<K, Vec<usize>>,
+    seen: HashSet<(K, String, String, Option<String>)>,
+}
+
+impl<K> Default for Holders<K> {
+    fn default() -> Self {
+        Holders {
+            nodes: HashMap::new(),
+            seen: HashSet::new(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq + Clone> Holders<K> {
+    fn hold(&mut self, key: K, node: &Node, i: usize) {
+        let alike = (
+            key.clone(),
+            normal(node.name),
+            node.kind.to_string(),
+            node.role.clone(),
+        );
+        if self.seen.insert(alike) {
+            self.nodes.entry(key).or_default().push(i);
+        }
+    }
+
+    fn get(&self, key: &K) -> Option<&Vec<usize>> {
+        self.nodes.get(key)
+    }
 }
 
 /// The endings of two words or more of a name in normal form, shorter than the name.
