@@ -176,33 +176,81 @@ fn fields_narrow_to_actors_dates_and_claims() {
     assert_eq!(search("status:disputed"), "");
 }
 
-#[test]
-fn a_claims_status_comes_from_its_stored_review() {
+/// Stores `review` (the review's own fields) as budget.md's review in the data dir.
+fn review_budget(root: &Path, review: Value) {
     use sha2::{Digest, Sha256};
-    let dir = library();
-    let root = dir.path();
-    assert!(run(root, &["index", "briefs"]).status.success());
     let file = std::fs::canonicalize(root.join("briefs/budget.md")).unwrap();
     let digest = Sha256::digest(file.as_os_str().as_encoded_bytes());
     let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-    let exact = "the vote was delayed by the auditors";
-    let start = BUDGET.find(exact).unwrap();
-    let review = serde_json::json!({
+    let stored = serde_json::json!({
         "schema": "brief.review/2",
         "briefing": file,
-        "review": {"reviewer": "someone", "claims": [{
-            "quote": {"exact": exact, "prefix": "", "suffix": ""},
-            "start": start, "end": start + exact.len(), "status": "disputed",
-            "updated": "2026-11-27T10:00:00Z"}]}
+        "review": review,
     });
     let reviews = root.join("data/reviews");
     std::fs::create_dir_all(&reviews).unwrap();
-    std::fs::write(reviews.join(format!("path-{hex}.json")), review.to_string()).unwrap();
+    std::fs::write(reviews.join(format!("path-{hex}.json")), stored.to_string()).unwrap();
+}
+
+/// A quote of budget.md's words, with their place.
+fn quoted(exact: &str) -> Value {
+    let start = BUDGET.find(exact).unwrap();
+    serde_json::json!({"quote": {"exact": exact, "prefix": "", "suffix": ""},
+        "start": start, "end": start + exact.len(), "updated": "2026-11-27T10:00:00Z"})
+}
+
+#[test]
+fn a_claims_status_comes_from_its_stored_review() {
+    let dir = library();
+    let root = dir.path();
+    assert!(run(root, &["index", "briefs"]).status.success());
+    let mut claim = quoted("the vote was delayed by the auditors");
+    claim["status"] = "disputed".into();
+    review_budget(
+        root,
+        serde_json::json!({"reviewer": "someone", "claims": [claim]}),
+    );
     let out = stdout(&run(root, &["search", "status:disputed"]));
     assert_eq!(
         out,
         "briefs/budget.md:4: that the vote was delayed by the auditors\n"
     );
+}
+
+#[test]
+fn tags_on_claims_and_notes_narrow_the_search() {
+    let dir = library();
+    let root = dir.path();
+    assert!(run(root, &["index", "briefs"]).status.success());
+    let mut claim = quoted("the vote was delayed by the auditors");
+    claim["tags"] = serde_json::json!(["audit"]);
+    let mut note = quoted("The mayor said");
+    note["text"] = "ask the mayor's office".into();
+    note["tags"] = serde_json::json!(["Audit", "follow-up"]);
+    review_budget(
+        root,
+        serde_json::json!({"reviewer": "someone", "claims": [claim], "notes": [note]}),
+    );
+    let search = |query: &str| stdout(&run(root, &["search", query]));
+    // a tag alone: the tagged claim and note, in text order, a # and case aside
+    assert_eq!(
+        search("tag:#audit"),
+        "briefs/budget.md:2: The mayor said\n\
+         briefs/budget.md:4: that the vote was delayed by the auditors\n"
+    );
+    assert_eq!(
+        search("tag:follow-up"),
+        "briefs/budget.md:2: The mayor said\n"
+    );
+    // with words: only the lines where they fall in a tagged claim or note
+    assert_eq!(search("vote tag:follow-up"), "");
+    assert_eq!(
+        search("auditors tag:audit"),
+        "briefs/budget.md:4: Councillor Anna Berg denied that the vote was delayed by the auditors.\n"
+    );
+    // a kind narrows to claims: the note has none
+    assert_eq!(search("tag:audit kind:denial").lines().count(), 1);
+    assert_eq!(search("tag:untagged"), "");
 }
 
 #[test]

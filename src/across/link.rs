@@ -11,10 +11,14 @@
 //!   "Steve Jobs"), an organisation's first word ("Northrop", "Northrop Grumman", also for a
 //!   lone word taken for a person, not a person's first name); not a person a briefing names
 //!   apart, nor a country or place (China is not China Eastern Airlines);
+//! - a name of several words and the one longer name it ends ("Air Force", "United States
+//!   Air Force"), not one a briefing names apart;
 //! - the analyst's: a link accepted in the library review joins, one rejected is never made.
 //!
-//! An acronym or a short name that fits more than one actor is left alone: a wrong link
-//! hides an actor, a missing one only splits it.
+//! An acronym or a short name that fits more than one actor is left alone (a wrong link
+//! hides an actor, a missing one only splits it), unless the others' names all hold the
+//! shortest of them, or one of them has the short name's role ("Sullivan", national security
+//! adviser): then it goes to that one.
 
 use std::collections::{HashMap, HashSet};
 
@@ -36,6 +40,10 @@ pub enum Why {
     Surname,
     #[serde(rename = "short name")]
     ShortName,
+    #[serde(rename = "ending")]
+    Ending,
+    #[serde(rename = "role")]
+    Role,
     #[serde(rename = "analyst")]
     Analyst,
 }
@@ -152,10 +160,18 @@ pub fn normal(name: &str) -> String {
 
 /// The initials of a name of several capitalised words ("United States Air Force": usaf).
 fn initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name
+    let mut words: Vec<&str> = name
         .split_whitespace()
         .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
         .collect();
+    // "European Aeronautic Defence and Space NV" is EADS
+    while words.len() > 2
+        && words
+            .last()
+            .is_some_and(|w| LEGAL.contains(&w.replace('.', "").to_lowercase().as_str()))
+    {
+        words.pop();
+    }
     let capitalised = words
         .iter()
         .all(|w| w.chars().next().is_some_and(char::is_uppercase));
@@ -217,6 +233,8 @@ struct Node<'a> {
     member: Member,
     name: &'a str,
     kind: &'a str,
+    /// The person's title or role in its briefing, in normal form ("national security director").
+    role: Option<String>,
     aliases: &'a [String],
 }
 
@@ -241,6 +259,57 @@ impl Linker<'_> {
     }
 }
 
+/// The most names a short name may fit and still be told apart by nesting or role.
+const FEW: usize = 16;
+
+impl Linker<'_> {
+    /// Links `i` to the one set `holders` belong to; when they are several, to the one set
+    /// of the shortest name when every other holder's name begins or ends with it
+    /// ("Northrop": "Northrop Grumman", not "Northrop Grumman KC-45"), else to the one set
+    /// of those that have `i`'s role ("Sullivan", national security adviser), if any.
+    fn link_one(&mut self, i: usize, holders: &[usize], why: Why) {
+        if let Some(one) = only_set(&mut self.sets, holders) {
+            return self.link(i, one, why);
+        }
+        // a short name that fits this many names is not told apart by either (and reading
+        // them all for every such name would grow with the square of the library)
+        if holders.len() > FEW {
+            return;
+        }
+        let names: Vec<String> = holders
+            .iter()
+            .map(|&h| normal(self.nodes[h].name))
+            .collect();
+        if let Some(shortest) = names.iter().min_by_key(|n| n.len()) {
+            let within = |n: &String| {
+                n == shortest
+                    || n.starts_with(&format!("{shortest} "))
+                    || n.ends_with(&format!(" {shortest}"))
+            };
+            let nearest: Vec<usize> = (holders.iter().zip(&names))
+                .filter(|(_, n)| *n == shortest)
+                .map(|(&h, _)| h)
+                .collect();
+            if names.iter().all(within)
+                && let Some(one) = only_set(&mut self.sets, &nearest)
+            {
+                return self.link(i, one, why);
+            }
+        }
+        let Some(role) = self.nodes[i].role.as_deref() else {
+            return;
+        };
+        let same: Vec<usize> = holders
+            .iter()
+            .copied()
+            .filter(|&h| self.nodes[h].role.as_deref() == Some(role))
+            .collect();
+        if let Some(one) = only_set(&mut self.sets, &same) {
+            self.link(i, one, Why::Role);
+        }
+    }
+}
+
 /// Links the actors of `briefings`, with the analyst's decisions in `review`.
 pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     let nodes: Vec<Node> = briefings
@@ -255,6 +324,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
                     member: (b, a),
                     name: &actor.name,
                     kind: &actor.kind,
+                    role: actor.role.as_deref().map(normal).filter(|r| !r.is_empty()),
                     aliases: &actor.aliases,
                 })
         })
@@ -290,11 +360,11 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     }
 
     // an acronym and the one set whose names' initials it is
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials = Holders::default();
     for (i, node) in linker.nodes.iter().enumerate() {
         for name in std::iter::once(node.name).chain(node.aliases.iter().map(String::as_str)) {
             if let Some(key) = initials(name) {
-                by_initials.entry(key).or_default().push(i);
+                by_initials.hold(key, node, i);
             }
         }
     }
@@ -305,9 +375,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         let Some(holders) = by_initials.get(&key) else {
             continue;
         };
-        if let Some(one) = only_set(&mut linker.sets, holders) {
-            linker.link(i, one, Why::Acronym);
-        }
+        linker.link_one(i, holders, Why::Acronym);
     }
 
     // a short name and the one longer name it ends (a person's) or begins (else)
@@ -316,11 +384,21 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         let short: HashSet<String> = briefing
             .actors
             .iter()
+            .filter(|a| a.kind == "person")
             .map(|a| normal(&a.name))
             .filter(|n| !n.contains(' '))
             .collect();
+        // a name of several words and a longer one it ends, both named in one briefing
+        let names: HashSet<String> = briefing.actors.iter().map(|a| normal(&a.name)).collect();
+        for actor in &briefing.actors {
+            let long = normal(&actor.name);
+            for ending in endings(&long).filter(|e| names.contains(*e)) {
+                apart.insert((ending.to_string(), long.clone()));
+            }
+        }
         // brief merges a person's surname with the full name within a briefing, and not an
-        // organisation's first word: only persons named apart are apart
+        // organisation's first word: only two persons named apart are apart (a lone word
+        // taken for an organisation beside a full name taken for a person says nothing)
         for actor in briefing.actors.iter().filter(|a| a.kind == "person") {
             let long = normal(&actor.name);
             for word in [long.split(' ').next(), long.rsplit(' ').next()]
@@ -333,7 +411,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             }
         }
     }
-    let mut by_word: HashMap<(String, bool), Vec<usize>> = HashMap::new();
+    let mut by_word = Holders::default();
     for (i, node) in linker.nodes.iter().enumerate() {
         let long = normal(node.name);
         if !long.contains(' ') || place_like(node.kind) {
@@ -346,10 +424,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             if surname && !person || apart.contains(&(word.to_string(), long.clone())) {
                 continue;
             }
-            by_word
-                .entry((word.to_string(), surname))
-                .or_default()
-                .push(i);
+            by_word.hold((word.to_string(), surname), node, i);
         }
     }
     for i in 0..n {
@@ -377,8 +452,31 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
                 (fit, Why::ShortName)
             }
         };
-        if let Some(one) = only_set(&mut linker.sets, &holders) {
-            linker.link(i, one, why);
+        linker.link_one(i, &holders, why);
+    }
+
+    // a name of several words and the one longer name it ends ("Air Force", "United States
+    // Air Force"; "Shin Wonsik", "National Security Director Shin Wonsik")
+    let mut by_ending = Holders::default();
+    for (i, node) in linker.nodes.iter().enumerate() {
+        if place_like(node.kind) {
+            continue;
+        }
+        let long = normal(node.name);
+        for ending in endings(&long) {
+            if !apart.contains(&(ending.to_string(), long.clone())) {
+                by_ending.hold(ending.to_string(), node, i);
+            }
+        }
+    }
+    for i in 0..n {
+        let node = &linker.nodes[i];
+        let short = normal(node.name);
+        if !short.contains(' ') || place_like(node.kind) {
+            continue;
+        }
+        if let Some(holders) = by_ending.get(&short) {
+            linker.link_one(i, holders, Why::Ending);
         }
     }
 
@@ -407,6 +505,48 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         });
     }
     linked
+}
+
+/// The nodes that hold each key (an acronym's letters, a word, an ending), one for each
+/// name, kind and role: nodes alike in those are already one set by their name, so a key's
+/// list grows with the names that hold it, not with the briefings.
+struct Holders<K> {
+    nodes: HashMap<K, Vec<usize>>,
+    seen: HashSet<(K, String, String, Option<String>)>,
+}
+
+impl<K> Default for Holders<K> {
+    fn default() -> Self {
+        Holders {
+            nodes: HashMap::new(),
+            seen: HashSet::new(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq + Clone> Holders<K> {
+    fn hold(&mut self, key: K, node: &Node, i: usize) {
+        let alike = (
+            key.clone(),
+            normal(node.name),
+            node.kind.to_string(),
+            node.role.clone(),
+        );
+        if self.seen.insert(alike) {
+            self.nodes.entry(key).or_default().push(i);
+        }
+    }
+
+    fn get(&self, key: &K) -> Option<&Vec<usize>> {
+        self.nodes.get(key)
+    }
+}
+
+/// The endings of two words or more of a name in normal form, shorter than the name.
+fn endings(name: &str) -> impl Iterator<Item = &str> {
+    name.match_indices(' ')
+        .map(|(at, _)| &name[at + 1..])
+        .filter(|ending| ending.contains(' '))
 }
 
 /// The one set `holders` all belong to, if there is exactly one.
@@ -524,5 +664,107 @@ mod tests {
         assert_eq!(initials("Bank of England").as_deref(), Some("be"));
         assert_eq!(acronym("U.S.").as_deref(), Some("us"));
         assert_eq!(acronym("Boeing"), None);
+        assert_eq!(
+            initials("European Aeronautic Defence and Space NV").as_deref(),
+            Some("eads")
+        );
+    }
+
+    /// A briefing of `(name, kind, role)` actors.
+    fn briefing(n: usize, actors: &[(&str, &str, Option<&str>)]) -> Briefing {
+        Briefing {
+            id: format!("b{n}"),
+            path: format!("{n}.md").into(),
+            fingerprint: String::new(),
+            title: None,
+            published: None,
+            actors: actors
+                .iter()
+                .enumerate()
+                .map(|(i, (name, kind, role))| super::super::Actor {
+                    id: format!("a{}", i + 1),
+                    name: name.to_string(),
+                    kind: kind.to_string(),
+                    role: role.map(str::to_string),
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                })
+                .collect(),
+            claims: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// The library actor of each briefing's actors, by name.
+    fn together(briefings: &[Briefing], a: (usize, usize), b: (usize, usize)) -> bool {
+        let linked = link(briefings, &LibraryReview::default());
+        linked.of[a.0][a.1] == linked.of[b.0][b.1]
+    }
+
+    #[test]
+    fn a_name_of_several_words_joins_the_one_longer_name_it_ends() {
+        let one = briefing(1, &[("United States Air Force", "organization", None)]);
+        let two = briefing(2, &[("Air Force", "organization", None)]);
+        assert!(together(&[one.clone(), two.clone()], (0, 0), (1, 0)));
+        // two air forces: which one is not known
+        let three = briefing(3, &[("Royal Air Force", "organization", None)]);
+        assert!(!together(&[one, two, three], (0, 0), (1, 0)));
+    }
+
+    #[test]
+    fn an_ending_named_apart_in_one_briefing_is_another_actor() {
+        let one = briefing(
+            1,
+            &[
+                ("Pacific Fleet", "organization", None),
+                ("Russian Pacific Fleet", "organization", None),
+            ],
+        );
+        let two = briefing(2, &[("Russian Pacific Fleet", "organization", None)]);
+        assert!(!together(&[one, two], (0, 0), (1, 0)));
+    }
+
+    #[test]
+    fn a_short_name_takes_the_nearest_of_the_longer_names_it_begins() {
+        let briefings = [
+            briefing(1, &[("Northwind Shipping", "organization", None)]),
+            briefing(
+                2,
+                &[("Northwind Shipping Tanker Line", "organization", None)],
+            ),
+            briefing(3, &[("Northwind", "organization", None)]),
+            // taken for a person beside "Northwind" taken for an organisation: not apart
+            briefing(
+                4,
+                &[
+                    ("Northwind Shipping", "person", None),
+                    ("Northwind", "organization", None),
+                ],
+            ),
+        ];
+        assert!(together(&briefings, (2, 0), (0, 0)));
+        assert!(!together(&briefings, (2, 0), (1, 0)));
+        assert!(together(&briefings, (3, 1), (0, 0)));
+    }
+
+    #[test]
+    fn a_role_tells_apart_two_full_names_a_surname_could_be() {
+        let role = Some("National Security Adviser");
+        let briefings = [
+            briefing(1, &[("Jake Sullivan", "person", role)]),
+            briefing(2, &[("Andrew Sullivan", "person", Some("columnist"))]),
+            briefing(3, &[("Sullivan", "person", role)]),
+        ];
+        assert!(together(&briefings, (2, 0), (0, 0)));
+        assert!(!together(&briefings, (2, 0), (1, 0)));
+        let unknown = [
+            briefings[0].clone(),
+            briefings[1].clone(),
+            briefing(3, &[("Sullivan", "person", None)]),
+        ];
+        assert!(!together(&unknown, (2, 0), (0, 0)));
+        assert!(!together(&unknown, (2, 0), (1, 0)));
+        let reasons = &link(&briefings, &LibraryReview::default()).actors[0].reasons;
+        assert_eq!(reasons[0].why, Why::Role);
     }
 }

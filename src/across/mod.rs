@@ -121,13 +121,13 @@ struct Described {
 pub fn load(index: &Index, roots: &[PathBuf]) -> Result<Vec<Briefing>, IndexError> {
     let within = |path: &Path| roots.is_empty() || roots.iter().any(|r| path.starts_with(r));
     let mut briefings = Vec::new();
-    for held in index.analyses()? {
+    index.each_analysis(|held| {
         if !within(&held.path) {
-            continue;
+            return;
         }
         // a row this brief wrote always reads; one that does not is left out, not fatal
         let Ok(stored) = serde_json::from_str::<Stored>(&held.analysis) else {
-            continue;
+            return;
         };
         briefings.push(Briefing {
             id: format!("b{}", briefings.len() + 1),
@@ -141,7 +141,7 @@ pub fn load(index: &Index, roots: &[PathBuf]) -> Result<Vec<Briefing>, IndexErro
             claims: stored.claims,
             events: stored.timeline,
         });
-    }
+    })?;
     Ok(briefings)
 }
 

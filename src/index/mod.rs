@@ -253,27 +253,28 @@ impl Index {
             .map_err(|e| self.failed(&e))
     }
 
-    /// Every briefing analysed, with its stored analysis, by path: what the work across
+    /// Every briefing analysed, with its stored analysis, by path, handed to `each` one at
+    /// a time (so no more than one stored analysis is held here): what the work across
     /// briefings (`across/`) reads.
-    pub fn analyses(&self) -> Result<Vec<Analysed>, IndexError> {
-        self.conn
-            .prepare_cached(
+    pub fn each_analysis(&self, mut each: impl FnMut(Analysed)) -> Result<(), IndexError> {
+        let mut read = || -> rusqlite::Result<()> {
+            let mut statement = self.conn.prepare_cached(
                 "SELECT path, fingerprint, title, published, analysis FROM briefings
                  WHERE analysis IS NOT NULL AND fingerprint IS NOT NULL ORDER BY path",
-            )
-            .and_then(|mut s| {
-                s.query_map([], |r| {
-                    Ok(Analysed {
-                        path: PathBuf::from(r.get::<_, String>(0)?),
-                        fingerprint: r.get(1)?,
-                        title: r.get(2)?,
-                        published: r.get(3)?,
-                        analysis: r.get(4)?,
-                    })
-                })?
-                .collect()
-            })
-            .map_err(|e| self.failed(&e))
+            )?;
+            let mut rows = statement.query([])?;
+            while let Some(r) = rows.next()? {
+                each(Analysed {
+                    path: PathBuf::from(r.get::<_, String>(0)?),
+                    fingerprint: r.get(1)?,
+                    title: r.get(2)?,
+                    published: r.get(3)?,
+                    analysis: r.get(4)?,
+                });
+            }
+            Ok(())
+        };
+        read().map_err(|e| self.failed(&e))
     }
 
     fn failed(&self, e: &rusqlite::Error) -> IndexError {

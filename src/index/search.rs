@@ -1,7 +1,8 @@
 //! `brief search`: a query of words (FTS5's syntax: phrases in quotes, AND, OR, NOT, prefix*)
 //! and fields, run over the index. Briefings are ranked by bm25 and each gives the lines its
 //! words are on, as ripgrep prints them; fields narrow the briefings (`actor:`, `after:`,
-//! `before:`) or the claims the lines must fall in (`kind:`, `source:`, `status:`).
+//! `before:`) or the claims the lines must fall in (`kind:`, `source:`, `status:`), or the
+//! claims and notes the analyst tagged (`tag:`, from the briefings' reviews).
 
 use std::path::PathBuf;
 
@@ -12,10 +13,13 @@ use super::{Index, IndexError, path_text};
 use crate::analysis::ClaimKind;
 use crate::briefing::Reviews;
 use crate::document::Span;
-use crate::review::Status;
+use crate::review::anchor::locate;
+use crate::review::{ClaimReview, Review, Status};
 
 /// The fields a query may give, as `name:value` or `name:"two words"`.
-const FIELDS: [&str; 6] = ["actor", "source", "kind", "status", "after", "before"];
+const FIELDS: [&str; 7] = [
+    "actor", "source", "kind", "status", "tag", "after", "before",
+];
 
 /// Characters of a long line shown before the first match.
 const LEAD: usize = 60;
@@ -32,6 +36,8 @@ pub struct Query {
     sources: Vec<String>,
     kinds: Vec<String>,
     statuses: Vec<Status>,
+    /// Lower case, without a leading `#`.
+    tags: Vec<String>,
     after: Option<String>,
     before: Option<String>,
 }
@@ -100,6 +106,7 @@ impl Query {
                 "source" => query.sources.push(lower),
                 "kind" => query.kinds.push(kind(&lower)?),
                 "status" => query.statuses.push(status(&lower)?),
+                "tag" => query.tags.push(lower.trim_start_matches('#').to_string()),
                 "after" => query.after = Some(date(name, value)?),
                 _ => query.before = Some(date(name, value)?),
             }
@@ -117,6 +124,11 @@ impl Query {
     /// Whether lines must fall in claims of a kind, source or status.
     fn claims_narrowed(&self) -> bool {
         !(self.kinds.is_empty() && self.sources.is_empty() && self.statuses.is_empty())
+    }
+
+    /// Whether lines must fall in claims (of a kind, source or status) or in tagged notes.
+    fn places_narrowed(&self) -> bool {
+        self.claims_narrowed() || !self.tags.is_empty()
     }
 }
 
@@ -219,8 +231,9 @@ fn date(field: &str, value: &str) -> Result<String, QueryError> {
     Ok(value.to_string())
 }
 
-/// A claim as the hits are narrowed by it.
+/// A claim, or a tagged free note, as the hits are narrowed by it.
 struct ClaimPlace {
+    /// The claim's id; empty for a note.
     id: String,
     span: Span,
     line: usize,
@@ -324,24 +337,36 @@ impl Index {
             let claims = self
                 .claims(id, query, &claim_sql, &claim_values)
                 .map_err(failed)?;
-            let claims = match query.statuses.is_empty() {
-                true => claims,
-                false => {
-                    let text = plain(&body);
-                    with_status(claims, &query.statuses, reviews, &found, &text)
+            let claims = if query.statuses.is_empty() && query.tags.is_empty() {
+                claims
+            } else {
+                let text = plain(&body);
+                let review = reviews.stored(
+                    Some(&found.path),
+                    found.fingerprint.as_deref().unwrap_or_default(),
+                );
+                let review = review.unwrap_or_default();
+                let claims = match query.statuses.is_empty() {
+                    true => claims,
+                    false => with_status(claims, &query.statuses, &review, &text),
+                };
+                match query.tags.is_empty() {
+                    true => claims,
+                    false => with_tags(claims, query, &review, &text),
                 }
             };
-            if query.claims_narrowed() && claims.is_empty() {
+            if query.places_narrowed() && claims.is_empty() {
                 continue;
             }
             if !query.words.is_empty() {
-                lines_found(&body, &claims, query.claims_narrowed(), &found, &mut hits);
-            } else if query.claims_narrowed() {
+                lines_found(&body, &claims, query.places_narrowed(), &found, &mut hits);
+            } else if query.places_narrowed() {
                 for claim in &claims {
                     let text = body
                         .get(claim.span.start..claim.span.end)
                         .unwrap_or_default();
-                    hits.push(found.hit(claim.line, one_line(text), Some(claim.id.clone())));
+                    let id = Some(claim.id.clone()).filter(|id| !id.is_empty());
+                    hits.push(found.hit(claim.line, one_line(text), id));
                 }
             } else if !query.actors.is_empty() {
                 let lines = self.actor_lines(id, &query.actors).map_err(failed)?;
@@ -430,42 +455,83 @@ fn claim_filter(query: &Query) -> (String, Vec<Value>) {
     (sql, values)
 }
 
+/// Each of `claims` with the review's item for it (located in the text), if it has one.
+fn reviewed<'a>(
+    claims: Vec<ClaimPlace>,
+    review: &'a Review,
+    text: &str,
+) -> Vec<(ClaimPlace, Option<&'a ClaimReview>)> {
+    let mut items = vec![None; claims.len()];
+    for item in &review.claims {
+        let Some(at) = locate(text, &item.quote, item.start) else {
+            continue;
+        };
+        let overlap = |s: Span| {
+            s.end
+                .min(at.bytes.end)
+                .saturating_sub(s.start.max(at.bytes.start))
+        };
+        let best = (0..claims.len())
+            .filter(|&i| overlap(claims[i].span) > 0)
+            .max_by_key(|&i| overlap(claims[i].span));
+        if let Some(i) = best {
+            items[i] = Some(item);
+        }
+    }
+    claims.into_iter().zip(items).collect()
+}
+
 /// The claims whose status in the stored review is one of `statuses`.
 fn with_status(
     claims: Vec<ClaimPlace>,
     statuses: &[Status],
-    reviews: &Reviews,
-    found: &Found,
+    review: &Review,
     text: &str,
 ) -> Vec<ClaimPlace> {
-    let mut status = vec![Status::Unreviewed; claims.len()];
-    if let Some(review) = reviews.stored(
-        Some(&found.path),
-        found.fingerprint.as_deref().unwrap_or_default(),
-    ) {
-        for item in &review.claims {
-            let Some(at) = crate::review::anchor::locate(text, &item.quote, item.start) else {
-                continue;
-            };
-            let overlap = |s: Span| {
-                s.end
-                    .min(at.bytes.end)
-                    .saturating_sub(s.start.max(at.bytes.start))
-            };
-            let best = (0..claims.len())
-                .filter(|&i| overlap(claims[i].span) > 0)
-                .max_by_key(|&i| overlap(claims[i].span));
-            if let Some(i) = best {
-                status[i] = item.status;
-            }
-        }
-    }
-    claims
+    reviewed(claims, review, text)
         .into_iter()
-        .zip(status)
-        .filter(|(_, s)| statuses.contains(s))
+        .filter(|(_, item)| statuses.contains(&item.map_or(Status::Unreviewed, |i| i.status)))
         .map(|(c, _)| c)
         .collect()
+}
+
+/// The claims filed under one of the query's tags, and (when the query names no kind, source
+/// or status, which a note has not) the free notes filed under one, in text order.
+fn with_tags(
+    claims: Vec<ClaimPlace>,
+    query: &Query,
+    review: &Review,
+    text: &str,
+) -> Vec<ClaimPlace> {
+    let tagged = |tags: &[String]| {
+        tags.iter().any(|t| {
+            query
+                .tags
+                .contains(&t.trim_start_matches('#').to_lowercase())
+        })
+    };
+    let mut places: Vec<ClaimPlace> = reviewed(claims, review, text)
+        .into_iter()
+        .filter(|(_, item)| item.is_some_and(|i| tagged(&i.tags)))
+        .map(|(c, _)| c)
+        .collect();
+    if !query.claims_narrowed() {
+        // a removed note keeps only its place, for the merge
+        let live = review.notes.iter().filter(|n| !n.text.is_empty());
+        for note in live.filter(|n| tagged(&n.tags)) {
+            let Some(at) = locate(text, &note.quote, note.start) else {
+                continue;
+            };
+            let line = 1 + text[..at.bytes.start].matches('\n').count();
+            places.push(ClaimPlace {
+                id: String::new(),
+                span: at.bytes,
+                line,
+            });
+        }
+        places.sort_by_key(|p| p.span.start);
+    }
+    places
 }
 
 /// A briefing the query found.
