@@ -98,6 +98,8 @@ fn briefing(b: usize, rng: &mut Rng) -> Briefing {
         fingerprint: String::new(),
         title: None,
         published: None,
+        url: None,
+        publisher: None,
         actors,
         claims: Vec::new(),
         events: Vec::new(),

@@ -678,6 +678,8 @@ mod tests {
             fingerprint: String::new(),
             title: None,
             published: None,
+            url: None,
+            publisher: None,
             actors: actors
                 .iter()
                 .enumerate()
