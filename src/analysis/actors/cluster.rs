@@ -90,12 +90,32 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
             match (full, acronym) {
                 (Some(&j), _) => Some(surfaces[j].clone()),
                 (None, Some(j)) => keys.get(j).cloned().flatten(),
+                // a place in capitals (a wire dateline's "ATHENS") is the one named later
+                (None, None) if c.kind == Some(ActorKind::Place) => Some(title_case(&surfaces[i])),
                 (None, None) => Some(surfaces[i].clone()),
             }
         };
         keys.push(key);
     }
     group(cands, &surfaces, &keys)
+}
+
+/// A name in capitals as it is written in running text: "NEW DELHI" as "New Delhi" (a name
+/// in running case stays as it is).
+fn title_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().map_or(String::new(), |first| {
+            first
+                .to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+    };
+    name.split(' ').map(word).collect::<Vec<_>>().join(" ")
 }
 
 /// The countries the text names, each once.
@@ -185,12 +205,14 @@ fn group(cands: &[Candidate], surfaces: &[String], keys: &[Option<String>]) -> C
             .map(|e| e.kind())
             .or_else(|| vote(ms.iter().filter_map(|&m| cands[m].kind)))
             .unwrap_or_else(|| default_kind(key));
-        // the fullest form names the actor ("Shin Wonsik", not "Shin")
+        // the fullest form names the actor ("Shin Wonsik", not "Shin"), in running case
+        // rather than capitals ("Athens", not a dateline's "ATHENS") when it can
         let name = canonical.unwrap_or_else(|| {
+            let fullness = |s: &str| (s.split(' ').count(), s.chars().any(char::is_lowercase));
             ms.iter()
                 .map(|&m| &surfaces[m])
                 .reduce(|best, s| {
-                    if s.split(' ').count() > best.split(' ').count() {
+                    if fullness(s) > fullness(best) {
                         s
                     } else {
                         best

@@ -749,15 +749,21 @@ impl<'a> Scan<'a> {
                 if self.accept_phrase(i, e, &phrase) {
                     let mut c = self.phrase_candidate(i, e, phrase);
                     // "the bombing in Nairobi": a capital where something happens is a
-                    // place of its own; one that speaks or acts stands for its country
+                    // place of its own, as is the one a wire dateline opens with ("ATHENS,
+                    // March 14 -"); one that speaks or acts stands for its country
+                    let words = &self.text[c.span.start..c.span.end];
+                    let dateline = self.tokens[i].sentence_start
+                        && !words.chars().any(char::is_lowercase)
+                        && self.tokens.get(e).is_some_and(|t| t.text(self.text) == ",");
                     if matches!(c.kind, Some(ActorKind::Country))
                         && self
                             .g
-                            .lookup(&gazetteer::key(&self.text[c.span.start..c.span.end]))
+                            .lookup(&gazetteer::key(words))
                             .is_some_and(|e| matches!(e, Entry::Seat(_)))
-                        && word_before(self.text, self.tokens, i).is_some_and(|w| {
-                            matches!(w, "in" | "at" | "near" | "into" | "inside" | "outside")
-                        })
+                        && (dateline
+                            || word_before(self.text, self.tokens, i).is_some_and(|w| {
+                                matches!(w, "in" | "at" | "near" | "into" | "inside" | "outside")
+                            }))
                     {
                         c.kind = Some(ActorKind::Place);
                         c.canonical = None;

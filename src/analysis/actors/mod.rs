@@ -199,6 +199,20 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_datelines_capital_is_a_place_of_its_country() {
+        let found = actors(
+            "ATHENS, March 14 (Wire) - Greece accused Turkey on Thursday. Talks in Athens failed.",
+        );
+        // one place, the dateline's and the sentence's
+        let athens = find(&found, "Athens");
+        assert_eq!(athens.mentions.len(), 2, "{:?}", names(&found));
+        assert_eq!(athens.kind, ActorKind::Place);
+        let greece = found.iter().position(|a| a.name == "Greece");
+        assert!(greece.is_some(), "{:?}", names(&found));
+        assert_eq!(athens.affiliation, greece);
+    }
+
+    #[test]
     fn a_possessive_after_a_plural_of_people_is_inside_the_name() {
         let found = actors(
             "Talks resumed on Monday. The Toiling People's Front said so, and officials of the \
