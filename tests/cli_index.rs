@@ -8,7 +8,7 @@ mod cli;
 use std::path::Path;
 use std::process::Output;
 
-use cli::{command, stderr};
+use cli::{command, run, stderr};
 use serde_json::Value;
 
 const HARBOUR: &str = "---\ntitle: Harbour dredging delayed\nsource: Coastal Wire\npublished: 2024-03-02\n---\n\n\
@@ -28,18 +28,6 @@ fn library() -> tempfile::TempDir {
     std::fs::write(briefs.join("budget.md"), BUDGET).unwrap();
     std::fs::write(briefs.join("sub/rail.txt"), RAIL).unwrap();
     dir
-}
-
-/// brief, run in `dir` with the data dir `dir/data`.
-fn run(dir: &Path, args: &[&str]) -> Output {
-    let data = dir.join("data");
-    command()
-        .current_dir(dir)
-        .args(args)
-        .arg("--data-dir")
-        .arg(&data)
-        .output()
-        .unwrap()
 }
 
 fn stdout(out: &Output) -> String {

@@ -8,9 +8,8 @@ mod cli;
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::Output;
 
-use cli::{command, stderr};
+use cli::{command, run, stderr};
 use serde_json::Value;
 
 const PORT: &str = "---\ntitle: Port strike spreads\npublished: 2024-03-04\n---\n\n\
@@ -31,17 +30,6 @@ fn library() -> tempfile::TempDir {
         std::fs::write(briefs.join(name), text).unwrap();
     }
     dir
-}
-
-/// brief, run in `dir` with the data dir `dir/data`.
-fn run(dir: &Path, args: &[&str]) -> Output {
-    command()
-        .current_dir(dir)
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir.join("data"))
-        .output()
-        .unwrap()
 }
 
 fn json(dir: &Path, args: &[&str]) -> Value {

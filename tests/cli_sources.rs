@@ -8,9 +8,8 @@
 mod cli;
 
 use std::path::Path;
-use std::process::Output;
 
-use cli::{command, stderr};
+use cli::{run, stderr};
 use serde_json::{Value, json};
 
 const A: &str = "---\ntitle: Turbines for Ostland\npublished: 2025-02-10\n---\n\n\
@@ -19,17 +18,6 @@ Ilse Brandt said the engines were delivered in March.\n";
 const B: &str = "---\ntitle: The engine deal\npublished: 2025-02-11\n---\n\n\
 Norvania sent turbine engines to Ostland, according to Ilse Brandt.\n\n\
 Brandt said a second shipment would follow in April.\n";
-
-/// brief, run in `dir` with the data dir `dir/data`.
-fn run(dir: &Path, args: &[&str]) -> Output {
-    command()
-        .current_dir(dir)
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir.join("data"))
-        .output()
-        .unwrap()
-}
 
 /// A colleague's review of `file` (claims by their words: status, grade) imported.
 fn review(dir: &Path, file: &str, items: &[(&str, &str, Option<&str>)]) {

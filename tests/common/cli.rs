@@ -13,6 +13,17 @@ pub fn command() -> Command {
     isolated(Command::new(env!("CARGO_BIN_EXE_brief")))
 }
 
+/// brief, run in `dir` with the data dir `dir/data`.
+pub fn run(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    command()
+        .current_dir(dir)
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir.join("data"))
+        .output()
+        .unwrap()
+}
+
 /// A command that runs the binary, kept from the developer's configuration and reviews.
 fn isolated(mut command: Command) -> Command {
     command
