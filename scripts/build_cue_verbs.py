@@ -27,24 +27,15 @@ Lines:
   kind<TAB>lemma<TAB>forms (comma-separated)
 """
 import collections
-import glob
 import os
 import sys
 
-import yaml
+from wordnet_yaml import load
 
 MIN_SHARE = 0.05
 MIN_FORM_USES = 5
 LEXFILES = {"32": "assertion", "31": "assessment"}
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "lexicon", "claim_verbs.tsv")
-
-
-def load(pattern):
-    out = {}
-    for path in sorted(glob.glob(pattern)):
-        with open(path) as f:
-            out.update(yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-    return out
 
 
 def candidates(root):

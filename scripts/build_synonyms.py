@@ -18,25 +18,16 @@ kept, renumbered in base 36. Lines:
   word<TAB>!word                 two verbs WordNet calls antonyms: never the same claim
 """
 import collections
-import glob
 import gzip
 import os
 import sys
 
-import yaml
+from wordnet_yaml import load
 
 SENSES = 3
 HYPERNYMS = {"v": 2, "n": 0}
 CAP = 40
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "lexicon", "synonyms.tsv.gz")
-
-
-def load(pattern):
-    out = {}
-    for path in sorted(glob.glob(pattern)):
-        with open(path) as f:
-            out.update(yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
-    return out
 
 
 def main(root):
