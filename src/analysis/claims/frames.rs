@@ -661,6 +661,15 @@ impl Reader<'_> {
             .quote_ending_at(before)
             .unwrap_or(s.start..before)
             .clone();
+        // '"...," the captain said, according to the agency': the quote is the captain's,
+        // the agency only passes it on
+        let tagged = self
+            .quotes
+            .closing(left.start)
+            .is_some_and(|close| (close + 1..before).any(|i| self.is_cue(i)));
+        if tagged {
+            return None;
+        }
         let mut content = vec![left.clone()];
         // "X has, according to Y, done Z": a short start, or one whose clause the parse
         // finds after the source ("At the heart of it, according to Y, was a decision"),

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::lexicon::{Class, Cue, Frame, Lexicon};
 use super::quotes::Quotes;
+use super::subjects::SOURCE_REACH;
 use super::tree::{Tree, base};
 use crate::analysis::tokens::{Token, is_capitalised, is_possessive, lowercase};
 
@@ -85,8 +86,11 @@ impl<'a> Reader<'a> {
         let close = self.quotes.closing(next)?;
         let gap_start = self.tokens.get(next.checked_sub(1)?)?.span.end;
         let gap = self.text.get(gap_start..self.tokens[next].span.start)?;
-        // a cue just after it, in the same paragraph, attributes it anew
-        let own_cue = (close + 1..self.tokens.len().min(close + 5))
+        // a cue after it in its sentence, a titled name away at most ('," Defence Minister
+        // Lena Vos said'), attributes it anew
+        let sentence = self.tokens[close].sentence;
+        let own_cue = (close + 1..self.tokens.len().min(close + 1 + SOURCE_REACH))
+            .take_while(|&i| self.tokens[i].sentence == sentence)
             .find(|&i| self.is_cue(i))
             .is_some_and(|i| {
                 let between = self.tokens[close].span.end..self.tokens[i].span.start;

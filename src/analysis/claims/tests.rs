@@ -201,6 +201,26 @@ fn odd_input_does_not_panic() {
 }
 
 #[test]
+fn a_quote_with_a_titled_speaker_of_its_own_is_no_continuation() {
+    let found = claims(
+        "The ministry denied that the ship had entered the bay. “Nobody should doubt our \
+         resolve,” Defence Minister Lena Vos said.",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].content, vec!["that the ship had entered the bay"]);
+    assert_eq!(found[1].source, some("Defence Minister Lena Vos"));
+    assert_eq!(found[1].content, vec!["“Nobody should doubt our resolve,”"]);
+}
+
+#[test]
+fn according_to_after_a_quote_and_its_speaker_leaves_the_quote_to_the_speaker() {
+    let c = one("“We are ready,” the captain said, according to the harbour agency.");
+    assert_eq!(c.source, some("the captain"));
+    assert_eq!(c.cue, some("said"));
+    assert_eq!(c.content, vec!["“We are ready,”"]);
+}
+
+#[test]
 fn a_quote_continues_into_the_next_sentence() {
     let c = one("“We are ready,” the captain said. “The crew has trained for months.”");
     assert_eq!(
