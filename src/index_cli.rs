@@ -203,7 +203,14 @@ pub fn library(
     let briefings = across::load(&index, within).map_err(failed)?;
     let linked = link::link(&briefings, &decided);
     let text = |b: &across::Briefing| index.text(&b.path).ok().flatten();
-    let mut claim_groups = claims::group(&briefings, &linked, &decided, text);
+    // the groups are compared claim by claim: only for the reports that show them, or to
+    // decide one
+    let shown = actor.is_none() && !sources && matches!(format, Format::Json | Format::Md);
+    let mut claim_groups = if shown || !groups.is_empty() {
+        claims::group(&briefings, &linked, &decided, text)
+    } else {
+        Vec::new()
+    };
     if !groups.is_empty() {
         for (id, decision) in groups {
             let Some(group) = claim_groups.iter().find(|g| g.id == id) else {
@@ -217,17 +224,14 @@ pub fn library(
         decided = review::save(&store, &decided, now)
             .map_err(|e| Failure::runtime("library review", e))?
             .0;
-        claim_groups = claims::group(&briefings, &linked, &decided, text);
+        for group in &mut claim_groups {
+            group.decision = group.decided(&decided);
+        }
     }
-    // a briefing's review as stored, with its text when it has one
-    let peek = |b: &across::Briefing| {
-        let key = brief::review::BriefingKey::for_briefing(Some(&b.path), &b.fingerprint);
-        let review = store.peek(&key)?;
-        Some((review, text(b)?))
-    };
+    let peek = register::stored(&store, &index);
     let rendered = match actor {
         None if sources => {
-            let listed = register::register(&briefings, &linked, &decided, peek);
+            let listed = register::register(&briefings, &linked, &decided, &peek);
             match format {
                 Format::Json => json(&report::sources_json(&linked, &listed)),
                 Format::Csv => escape::csv(&report::sources_csv(&linked, &listed)),
@@ -250,7 +254,7 @@ pub fn library(
         }
         None => {
             let rows = timeline::merge(&briefings, &linked, |_| true);
-            let listed = || register::register(&briefings, &linked, &decided, peek);
+            let listed = || register::register(&briefings, &linked, &decided, &peek);
             match format {
                 Format::Json => json(&report::library_json(
                     &briefings,

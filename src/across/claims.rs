@@ -63,6 +63,21 @@ pub struct Group {
 }
 
 impl Group {
+    /// The decision every link of the group has in `review`, else none.
+    pub fn decided(&self, review: &LibraryReview) -> Option<Decision> {
+        let mut decisions: Vec<Option<Decision>> = self
+            .links
+            .iter()
+            .map(|[a, b]| review.claim_decision(self.relation, a, b))
+            .collect();
+        decisions.dedup();
+        if decisions.len() == 1 {
+            decisions.into_iter().next().flatten()
+        } else {
+            None
+        }
+    }
+
     /// The briefings its claims come from, each once.
     pub fn briefings(&self) -> BTreeSet<usize> {
         self.members.iter().map(|m| m.claim.0).collect()
@@ -374,28 +389,21 @@ pub fn group(
                 .collect();
             parts.push(format!("synonyms ({})", list.join(", ")));
         }
-        let mut decisions: Vec<Option<Decision>> = links
-            .iter()
-            .map(|(i, j, _)| review.claim_decision(relation, &key(*i), &key(*j)))
-            .collect();
-        decisions.dedup();
         let sources: BTreeSet<String> = members
             .iter()
             .map(|m| source(&briefings[m.claim.0], m.claim, linked))
             .collect();
-        Group {
+        let mut group = Group {
             id: String::new(),
             relation,
             members,
             independent_sources: sources.len(),
             reason: parts.join("; "),
-            decision: if decisions.len() == 1 {
-                decisions.into_iter().next().flatten()
-            } else {
-                None
-            },
+            decision: None,
             links: links.iter().map(|(i, j, _)| [key(*i), key(*j)]).collect(),
-        }
+        };
+        group.decision = group.decided(review);
+        group
     };
     let mut roots: Vec<usize> = by_root.keys().copied().collect();
     roots.sort_unstable();

@@ -26,6 +26,23 @@ pub struct Other {
     pub quote: String,
 }
 
+impl Other {
+    /// "The engine deal (2025-02-10)": its briefing by title and date, as the reader lists it.
+    pub fn briefing(&self) -> String {
+        let title = self.title.as_deref().unwrap_or("untitled");
+        let date = self.published.as_deref().unwrap_or("no date");
+        format!("{title} ({date})")
+    }
+}
+
+/// How an other claim stands to this one, in a word: "also" or "against".
+pub fn how(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Corroborates => "also",
+        Relation::Contradicts => "against",
+    }
+}
+
 /// A claim of a group, with the briefing it is in and its side in a contradiction.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Held {
@@ -45,12 +62,16 @@ pub struct Across {
     /// claims have.
     pub briefings: usize,
     pub sources: usize,
-    /// How many other briefings deny it, or are denied by it: `against`'s.
-    pub contradicting: usize,
+    /// The other briefings that deny it, or are denied by it.
     against: BTreeSet<usize>,
 }
 
 impl Across {
+    /// How many other briefings deny it, or are denied by it.
+    pub fn contradicting(&self) -> usize {
+        self.against.len()
+    }
+
     /// "also reported by 3 briefings (2 sources)", "contradicted by 1": the parts that apply.
     pub fn said(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -63,8 +84,8 @@ impl Across {
                 plural(self.sources)
             ));
         }
-        if self.contradicting > 0 {
-            out.push(format!("contradicted by {}", self.contradicting));
+        if self.contradicting() > 0 {
+            out.push(format!("contradicted by {}", self.contradicting()));
         }
         out
     }
@@ -208,7 +229,6 @@ pub fn related(briefings: &[Briefing], linked: &Linked, groups: &[Group]) -> Rel
                 }
                 Relation::Contradicts => {
                     entry.against.extend(with.iter().filter(|&&o| o != b));
-                    entry.contradicting = entry.against.len();
                 }
             }
         }

@@ -153,16 +153,14 @@ impl LibraryReview {
         a: &ClaimKey,
         b: &ClaimKey,
     ) -> Option<Decision> {
-        let key = ClaimDecision {
-            claims: [a.clone(), b.clone()],
-            relation,
-            decision: None,
-            updated: Timestamp::UNIX_EPOCH,
-        }
-        .key();
+        // the pair in either order, as `ClaimDecision::key` orders it, without copying keys
         self.claims
             .iter()
-            .find(|d| d.key() == key)
+            .find(|d| {
+                d.relation == relation
+                    && (d.claims[0] == *a && d.claims[1] == *b
+                        || d.claims[0] == *b && d.claims[1] == *a)
+            })
             .and_then(|d| d.decision)
     }
 

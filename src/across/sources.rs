@@ -11,7 +11,8 @@ use super::Briefing;
 use super::claims::source_actors;
 use super::link::Linked;
 use super::review::LibraryReview;
-use crate::review::{ClaimReview, Review, Status};
+use crate::index::Index;
+use crate::review::{BriefingKey, ClaimReview, Review, Status, Store};
 
 /// Fewer claims supported or disputed than this, and the source cannot be judged (F).
 pub const LEAST_JUDGED: usize = 3;
@@ -53,6 +54,19 @@ pub fn suggest(supported: usize, disputed: usize) -> char {
         50.. => 'C',
         25.. => 'D',
         _ => 'E',
+    }
+}
+
+/// A briefing's review as `store` holds it, with the briefing's text from `index` (none
+/// without either): what [`register`] reads.
+pub fn stored<'a>(
+    store: &'a Store,
+    index: &'a Index,
+) -> impl Fn(&Briefing) -> Option<(Review, String)> + 'a {
+    move |b| {
+        let key = BriefingKey::for_briefing(Some(&b.path), &b.fingerprint);
+        let review = store.peek(&key)?;
+        Some((review, index.text(&b.path).ok().flatten()?))
     }
 }
 

@@ -579,16 +579,18 @@ fn drop_running_lines(mut pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
         at.retain(|&i| apart(page, i));
         at
     };
+    // each page's end lines, found once: `apart` sorts the page's line steps
+    let all_ends: Vec<Vec<usize>> = pages.iter().map(|p| ends(p)).collect();
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for page in &pages {
-        let keys: HashSet<String> = ends(page).into_iter().map(|i| key(&page[i])).collect();
+    for (page, ends) in pages.iter().zip(&all_ends) {
+        let keys: HashSet<String> = ends.iter().map(|&i| key(&page[i])).collect();
         for k in keys {
             *counts.entry(k).or_default() += 1;
         }
     }
     let needed = pages.len().div_ceil(2).max(2);
-    for page in &mut pages {
-        let running: Vec<usize> = ends(page)
+    for (page, ends) in pages.iter_mut().zip(all_ends) {
+        let running: Vec<usize> = ends
             .into_iter()
             .filter(|&i| counts.get(&key(&page[i])).is_some_and(|&n| n >= needed))
             .collect();

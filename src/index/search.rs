@@ -518,15 +518,15 @@ fn with_tags(
     if !query.claims_narrowed() {
         // a removed note keeps only its place, for the merge
         let live = review.notes.iter().filter(|n| !n.text.is_empty());
+        let lines = super::record::LineStarts::new(text);
         for note in live.filter(|n| tagged(&n.tags)) {
             let Some(at) = locate(text, &note.quote, note.start) else {
                 continue;
             };
-            let line = 1 + text[..at.bytes.start].matches('\n').count();
             places.push(ClaimPlace {
                 id: String::new(),
+                line: lines.line(at.bytes.start),
                 span: at.bytes,
-                line,
             });
         }
         places.sort_by_key(|p| p.span.start);

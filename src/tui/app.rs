@@ -222,12 +222,7 @@ impl App {
             Some(Effect::Previous) => match self.trail.pop() {
                 Some((i, quote)) => {
                     self.back_to_library();
-                    self.land = quote.map(|q| (i, q));
-                    let effect = self
-                        .library
-                        .as_mut()
-                        .and_then(|l| l.request(Effect::Open(i, None)));
-                    self.effect(effect);
+                    self.reopen(i, quote);
                 }
                 None => self.back_to_library(),
             },
@@ -365,7 +360,12 @@ impl App {
             .map(|at| (at, self.reader.as_ref().and_then(Reader::claim_words)));
         self.back_to_library();
         self.trail.extend(from);
-        self.land = Some((i, quote));
+        self.reopen(i, Some(quote));
+    }
+
+    /// Library entry `i` opened again from the library, at the claim of `quote` if given.
+    fn reopen(&mut self, i: usize, quote: Option<String>) {
+        self.land = quote.map(|q| (i, q));
         let effect = self
             .library
             .as_mut()

@@ -102,8 +102,8 @@ fn header(
         if across.briefings > 0 {
             notes.push(format!("+{} ({} src)", across.briefings, across.sources));
         }
-        if across.contradicting > 0 {
-            notes.push(format!("⟂{} other", across.contradicting));
+        if across.contradicting() > 0 {
+            notes.push(format!("⟂{} other", across.contradicting()));
         }
     }
     // The source gives way first, then the notes, so the row never runs over.

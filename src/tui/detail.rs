@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::reader::Reader;
 use super::theme;
 use super::widgets::{bordered, centred, clear};
-use crate::across::review::Relation;
+use crate::across::related::how;
 use crate::export::word;
 use crate::review::{Change, Part, Status};
 use crate::schema::ClaimIds;
@@ -80,14 +80,8 @@ pub fn rows(app: &Reader, claim: usize) -> Vec<(&'static str, String)> {
     if let Some(across) = app.across(claim) {
         rows.push(("in the library", across.said().join("; ")));
         for (relation, other) in across.others() {
-            let label = match relation {
-                Relation::Corroborates => "also",
-                Relation::Contradicts => "against",
-            };
-            let title = other.title.as_deref().unwrap_or("untitled");
-            let date = other.published.as_deref().unwrap_or("no date");
             let quote = one_line(&other.quote);
-            rows.push((label, format!("{title} ({date}): “{quote}”")));
+            rows.push((how(relation), format!("{}: “{quote}”", other.briefing())));
         }
     }
     let review = app.session.as_ref().and_then(|s| s.claim(claim));

@@ -396,11 +396,12 @@ impl<'a> Scan<'a> {
                     break;
                 }
                 let o = first + k;
+                let model_named = reading
+                    .names
+                    .iter()
+                    .any(|n| a + n.start < e && s < a + n.end);
                 let sure_o = || {
-                    !reading
-                        .names
-                        .iter()
-                        .any(|n| a + n.start < e && s < a + n.end)
+                    !model_named
                         && reading.sure[s - a..e - a]
                             .iter()
                             .all(|&m| m.is_finite() && m >= SURE_TO_DROP)
@@ -409,10 +410,7 @@ impl<'a> Scan<'a> {
                     // the model's names replace the rules' they overlap, and a rule's name
                     // it found nothing in goes when it is sure there is none
                     !self.tabled(c)
-                        && (reading
-                            .names
-                            .iter()
-                            .any(|n| a + n.start < e && s < a + n.end)
+                        && (model_named
                             || reading.sure[s - a..e - a]
                                 .iter()
                                 .all(|&m| m >= SURE_TO_DROP))

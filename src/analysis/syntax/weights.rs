@@ -479,13 +479,13 @@ pub fn relative_of(written: &[u8]) -> Result<Vec<u8>, Damaged> {
         .chunks_exact(SLOT)
         .filter(|slot| u32_at(slot, 0) != 0)
         .map(|slot| {
-            let mut full = [0i32; RELATIVE_CLASSES];
+            let mut full = [0i32; MAX_CLASSES];
             for e in [4, 8, 12]
                 .map(|k| u32_at(slot, k))
                 .into_iter()
                 .filter(|&e| e != 0)
             {
-                full[(e >> 16) as usize] += i32::from(e as u16 as i16);
+                add(e, &mut full);
             }
             let mut relative = [0; RELATIVE_CLASSES - 1];
             for (r, v) in relative.iter_mut().zip(&full[1..]) {

@@ -146,7 +146,7 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
                     || (toks[i - 1].kind == TokenKind::Punct
                         && prev.chars().count() == 1
                         && prev.starts_with(CLAUSE_MARKS)
-                        && !asides.contains(&(i - 1)))
+                        && asides.binary_search(&(i - 1)).is_err())
                     || reported(i)
             });
         if boundary {

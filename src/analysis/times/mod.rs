@@ -93,10 +93,7 @@ pub fn extract_tensed(doc: &Document, tokens: &[Token]) -> (Vec<Timex>, Vec<Tens
                         index: out.len(),
                         sem: found.sem.clone(),
                         cx,
-                        forward: found
-                            .start
-                            .checked_sub(1)
-                            .is_some_and(|b| words[b].cues & Cue::Forward.bit() != 0),
+                        forward: after_forward(&words, found.start),
                     });
                 }
                 let anchors = !matches!(found.sem, Sem::Shift { .. });
@@ -173,15 +170,22 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
     }
 }
 
+/// Whether the time at word `start` follows "until", "by", "before" or "through".
+fn after_forward(words: &[Word], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .is_some_and(|b| words[b].cues & Cue::Forward.bit() != 0)
+}
+
 /// "will stay closed until Friday", "have until March to decide": after "until", "by",
 /// "before" or "through", a future or a present perfect in the clause looks ahead, whatever
 /// participle ("closed") stands nearer. The clause is read back to its first auxiliary; a past
 /// or present one ("were closed until Friday") leaves the tense to [`tense`].
 fn forward(words: &[Word], start: usize) -> Option<Tense> {
-    let before = start.checked_sub(1)?;
-    if words[before].cues & Cue::Forward.bit() == 0 {
+    if !after_forward(words, start) {
         return None;
     }
+    let before = start - 1;
     let sentence = words[start].sentence;
     for k in (0..before).rev().take(10) {
         let w = &words[k];

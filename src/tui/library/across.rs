@@ -11,7 +11,6 @@ pub use crate::across::review::Decision;
 use crate::across::review::{self, ClaimKey, LibraryReview, Relation};
 use crate::across::{self, claims, dossier, link, report, sources, timeline};
 use crate::index::Index;
-use crate::review::BriefingKey;
 use crate::review::store::Store;
 use crate::tui::list::ListView;
 
@@ -262,11 +261,12 @@ impl Across {
     pub fn sources(index: &Index, roots: &[PathBuf]) -> Result<Across, String> {
         let (briefings, linked, decided) = loaded(index, roots)?;
         let store = store(index)?;
-        let listed = sources::register(&briefings, &linked, &decided, |b| {
-            let key = BriefingKey::for_briefing(Some(&b.path), &b.fingerprint);
-            let review = store.peek(&key)?;
-            Some((review, index.text(&b.path).ok().flatten()?))
-        });
+        let listed = sources::register(
+            &briefings,
+            &linked,
+            &decided,
+            sources::stored(&store, index),
+        );
         let rows = listed
             .iter()
             .map(|s| {

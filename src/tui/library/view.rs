@@ -333,10 +333,12 @@ fn status_bar(
             ]);
         } else {
             if library.hits.is_none() {
-                wanted.extend([(Search, "filter"), (Sort, "order")]);
-            }
-            if library.hits.is_none() {
-                wanted.extend([(NextUnread, "unread"), (ToggleRead, "read")]);
+                wanted.extend([
+                    (Search, "filter"),
+                    (Sort, "order"),
+                    (NextUnread, "unread"),
+                    (ToggleRead, "read"),
+                ]);
             }
             wanted.extend([(SearchLibrary, "search all"), (Rescan, "rescan")]);
         }

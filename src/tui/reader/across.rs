@@ -9,8 +9,7 @@ use std::sync::Arc;
 
 use super::overlay::{Choice, Pick};
 use super::{Item, Pane, Reader};
-use crate::across::related::{Across, Related};
-use crate::across::review::Relation;
+use crate::across::related::{Across, Related, how};
 
 /// What the library says of this briefing's claims.
 #[derive(Debug, Clone, Default)]
@@ -59,16 +58,8 @@ impl Reader {
             .others()
             .enumerate()
             .map(|(k, (relation, other))| {
-                let how = match relation {
-                    Relation::Corroborates => "also",
-                    Relation::Contradicts => "against",
-                };
-                let title = other.title.as_deref().unwrap_or("untitled");
-                let date = other.published.as_deref().unwrap_or("no date");
-                (
-                    Choice::Other(k),
-                    format!("{how}: {title} ({date}): {}", other.quote),
-                )
+                let line = format!("{}: {}: {}", how(relation), other.briefing(), other.quote);
+                (Choice::Other(k), line)
             })
             .collect();
         if choices.len() == 1 {
