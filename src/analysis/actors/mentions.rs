@@ -421,14 +421,14 @@ impl<'a> Scan<'a> {
             for n in reading.names {
                 let (mut s, e) = (a + n.start, a + n.end);
                 // "President Trump": the rules read titles as roles
-                while s < e && self.g.titles.contains(self.word(s)) {
+                while s < e && self.g.is_title(self.word(s)) {
                     s += 1;
                 }
                 // a name starts and ends with a word, holds a capital, is no time and no
                 // title ("National Security Director")
                 if !self.is_word(s, e)
                     || !self.tokens[e - 1].is_word()
-                    || (s..e).any(|k| self.g.titles.contains(self.word(k)) || self.in_time[k])
+                    || (s..e).any(|k| self.g.is_title(self.word(k)) || self.in_time[k])
                     || !(s..e).any(|k| self.caps[k])
                 {
                     continue;
@@ -834,7 +834,7 @@ impl<'a> Scan<'a> {
 
     fn is_title_or_cue(&self, k: usize) -> bool {
         let w = self.word(k);
-        self.g.titles.contains(w) || self.g.org_cues.contains(w) || self.g.place_cues.contains(w)
+        self.g.is_title(w) || self.g.org_cues.contains(w) || self.g.place_cues.contains(w)
     }
 
     fn is_compass(&self, i: usize, b: usize) -> bool {
@@ -932,7 +932,7 @@ impl<'a> Scan<'a> {
                 && words[..words.len() - 1]
                     .iter()
                     .any(|w| g.org_cues.contains(w))
-                && !words.iter().any(|w| g.titles.contains(w)))
+                && !words.iter().any(|w| g.is_title(w)))
         {
             // "SBS TV": the acronym is the name
             let end = if words.len() > 1
@@ -950,7 +950,7 @@ impl<'a> Scan<'a> {
         // "John Major" is a name, "Major Smith" a title and a name
         let titled = (a..e)
             .rev()
-            .find(|&k| g.titles.contains(self.word(k)))
+            .find(|&k| g.is_title(self.word(k)))
             .filter(|&k| !(k + 1 == e && first_name));
         if let Some(k) = titled {
             let mut start = k + 1;
@@ -988,7 +988,7 @@ impl<'a> Scan<'a> {
             return e;
         }
         let person = (words.len() > 1 && g.first_names.contains(words[0]))
-            || word_before(self.text, self.tokens, a).is_some_and(|w| g.titles.contains(w))
+            || word_before(self.text, self.tokens, a).is_some_and(|w| g.is_title(w))
             || ((words.len() > 1 || g.last_names.contains(last))
                 && e < b
                 && g.said_verbs.contains(self.word(e)));

@@ -355,6 +355,16 @@ mod tests {
     }
 
     #[test]
+    fn a_title_alone_is_no_actor() {
+        let found = actors(
+            "The Secretary-General condemned the raid. Later, Director-General Mira Holt \
+             visited the site.",
+        );
+        assert_eq!(names(&found), vec!["Mira Holt"]);
+        assert_eq!(found[0].role.as_deref(), Some("Director-General"));
+    }
+
+    #[test]
     fn sentence_initial_words_months_and_headlines_are_no_names() {
         let found = actors(
             "Officials Say Talks With Moscow Stalled\n\nDespite the talks, nothing moved. \
