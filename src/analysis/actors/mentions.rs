@@ -525,10 +525,23 @@ impl<'a> Scan<'a> {
         let n = self.tokens.len();
         for c in cands.iter_mut() {
             let (s, e) = c.tokens;
-            let vessel = e > s + 1 && self.g.vessel_prefixes.contains(self.word(s));
+            // "USS Carney", "the survey ship Oruc Reis"
+            let vessel = e > s + 1 && self.g.vessel_prefixes.contains(self.word(s))
+                || s > 0
+                    && self.lower_word_at(s - 1, n)
+                    && self.g.vessel_prefixes.contains(self.word(s - 1))
+                    && !self.tabled(c);
+            // "the Trump camp", "the Biden base": a person's following, not a facility
+            let census = || {
+                (s..e).all(|k| {
+                    self.g.first_names.contains(self.word(k))
+                        || self.g.last_names.contains(self.word(k))
+                })
+            };
             let facility = || {
                 c.kind != Some(ActorKind::Person)
                     && !self.tabled(c)
+                    && !census()
                     && (e..(e + 3).min(n))
                         .take_while(|&k| self.lower_word_at(k, n))
                         .any(|k| self.g.facility_nouns.contains(self.word(k)))

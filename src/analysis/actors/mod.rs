@@ -183,6 +183,15 @@ mod tests {
         for name in ["HMS Valour", "USS Tern", "Tolvik", "Brask"] {
             assert_eq!(find(&found, name).kind, ActorKind::Other, "{name}");
         }
+        let found = actors(
+            "The survey ship Eskil Varn left port. Families fled to Umm Saraf camp, and the \
+             wounded were taken to the Dorna field hospital. The Smith camp stayed quiet.",
+        );
+        for name in ["Eskil Varn", "Umm Saraf", "Dorna"] {
+            assert_eq!(find(&found, name).kind, ActorKind::Other, "{name}");
+        }
+        // a person's following is no facility
+        assert_ne!(find(&found, "Smith").kind, ActorKind::Other);
     }
 
     #[test]
