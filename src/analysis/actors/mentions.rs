@@ -922,6 +922,9 @@ impl<'a> Scan<'a> {
         let org_headed =
             words.len() > 2 && g.org_cues.contains(words[0]) && matches!(words[1], "of" | "for");
         if words.len() > 1 && g.other_cues.contains(last) && !first_name && !org_headed {
+            if self.spelled_out(a, e) {
+                out.push(cand(a, e, Some(ActorKind::Organization)));
+            }
             return e;
         }
         // places and organisations by their cue words
@@ -1045,6 +1048,27 @@ impl<'a> Scan<'a> {
             if group { Some(ActorKind::Group) } else { kind },
         ));
         e
+    }
+
+    /// Whether the run `[a, e)` is spelled out before its acronym in brackets, the acronym its
+    /// capitals' initials ("World Food Programme (WFP)"): an organisation's name, whatever
+    /// its last word ("Programme", "Fund") says elsewhere ("the Marshall Plan").
+    fn spelled_out(&self, a: usize, e: usize) -> bool {
+        let n = self.tokens.len();
+        if e + 2 >= n || self.word(e) != "(" || self.word(e + 2) != ")" {
+            return false;
+        }
+        let acronym = self.word(e + 1);
+        let initials: String = (a..e)
+            .filter_map(|k| self.word(k).chars().next())
+            .filter(|f| f.is_uppercase())
+            .collect();
+        is_acronym(acronym)
+            && initials.chars().count() >= 2
+            && acronym
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .eq(initials.chars())
     }
 
     /// In a headline or all-capital line: table phrases and names known from the body.

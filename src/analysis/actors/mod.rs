@@ -364,6 +364,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_spelled_out_before_its_acronym_is_the_organisation() {
+        let found = actors(
+            "The Global Seed Programme (GSP) said stocks were low. GSP trucks reached the \
+             coast, while the Coastal Harvest Plan (CHIP) stalled.",
+        );
+        let gsp = find(&found, "Global Seed Programme");
+        assert_eq!(gsp.kind, ActorKind::Organization);
+        assert_eq!(gsp.aliases, vec!["GSP"]);
+        assert!(
+            !names(&found).iter().any(|n| n.contains("Harvest")),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
     fn a_title_alone_is_no_actor() {
         let found = actors(
             "The Secretary-General condemned the raid. Later, Director-General Mira Holt \
