@@ -757,6 +757,17 @@ impl<'a> Scan<'a> {
                     i = self.typed_run(i, run, b, out);
                     continue;
                 }
+                if matches!(phrase, Phrase::Table(Entry::Organization(_))) {
+                    let more = self.ordinary_tail(e, b);
+                    if more > e {
+                        let mut c = self.phrase_candidate(i, e, phrase);
+                        c.span = self.span(i, more);
+                        c.tokens = (i, more);
+                        out.push(c);
+                        i = more;
+                        continue;
+                    }
+                }
                 if self.accept_phrase(i, e, &phrase) {
                     let mut c = self.phrase_candidate(i, e, phrase);
                     // "the bombing in Nairobi": a capital where something happens is a
@@ -818,6 +829,29 @@ impl<'a> Scan<'a> {
             }
             i = self.typed_run(i, end, b, out);
         }
+    }
+
+    /// The end of the capitalised ordinary words right after a known organisation's name,
+    /// which name a part or a former name of it ("Apple Computer", "Boeing Commercial
+    /// Airplanes"): no title, first name, acronym or known phrase among them ("Apple CEO Tim
+    /// Cook", "Boeing Saudi Arabia"); `e` when there are none.
+    fn ordinary_tail(&self, e: usize, b: usize) -> usize {
+        let mut j = e;
+        while self.is_cap(j, b)
+            && !starts_line(self.text, self.tokens, j)
+            && self.tokens[j].span.start > self.tokens[j - 1].span.end
+            && {
+                let w = self.word(j);
+                self.g.is_common(w)
+                    && !is_acronym(w)
+                    && !self.g.is_title(w)
+                    && !self.g.first_names.contains(w)
+                    && self.phrase(j, b, false).is_none()
+            }
+        {
+            j += 1;
+        }
+        j
     }
 
     /// "George W. Bush", "Florence Smith": a first name that is also a town, before another

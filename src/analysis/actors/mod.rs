@@ -390,6 +390,19 @@ mod tests {
     }
 
     #[test]
+    fn a_known_organisations_name_goes_on_over_ordinary_capitalised_words() {
+        let found = actors(
+            "Apple Computer said sales rose. Apple later cut prices, and Apple CEO Tim Cook \
+             spoke.",
+        );
+        let apple = find(&found, "Apple");
+        assert_eq!(apple.kind, ActorKind::Organization);
+        assert_eq!(apple.mentions.len(), 3);
+        assert!(!names(&found).contains(&"Computer"), "{:?}", names(&found));
+        assert_eq!(find(&found, "Tim Cook").kind, ActorKind::Person);
+    }
+
+    #[test]
     fn sentence_initial_words_months_and_headlines_are_no_names() {
         let found = actors(
             "Officials Say Talks With Moscow Stalled\n\nDespite the talks, nothing moved. \
