@@ -585,6 +585,9 @@ impl<'a> Scan<'a> {
         // "I'm", "We'll": a pronoun with its verb; "January-June": a time
         let stem = w.split(['\'', '’', '-']).next().unwrap_or(w);
         !self.in_time[i]
+            // "Don't", "Can't": a verb, whatever "Don" is
+            && !w.ends_with("n't")
+            && !w.ends_with("n’t")
             && is_capitalised(w)
             && !self.g.not_names.contains(w)
             && !self.g.not_names.contains(stem)

@@ -403,6 +403,16 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_contraction_is_no_name() {
+        let found = actors("Don't panic. Can't you see the Harbour Board left?");
+        assert!(
+            !names(&found).iter().any(|n| n.contains('\'')),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
     fn sentence_initial_words_months_and_headlines_are_no_names() {
         let found = actors(
             "Officials Say Talks With Moscow Stalled\n\nDespite the talks, nothing moved. \
