@@ -433,6 +433,11 @@ impl<'a> Scan<'a> {
                 {
                     continue;
                 }
+                // "Diplomats said": a plural of an ordinary word, capitalised only because it
+                // opens the sentence, names no person
+                if n.kind == Type::Person && e == s + 1 && self.plural_opening(s) {
+                    continue;
+                }
                 let kind = match n.kind {
                     Type::Person => ActorKind::Person,
                     Type::Organization => ActorKind::Organization,
@@ -476,6 +481,19 @@ impl<'a> Scan<'a> {
             out.sort_by_key(|c| c.span.start);
         }
         out
+    }
+
+    /// A plural of an ordinary word that opens a sentence or a line ("Diplomats", "Analysts"),
+    /// capitalised there by position: no census name, and written capitalised nowhere else
+    /// beside another capital.
+    fn plural_opening(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.ends_with('s')
+            && starts_line(self.text, self.tokens, i)
+            && self.g.is_common(w)
+            && !self.g.first_names.contains(w)
+            && !self.g.last_names.contains(w)
+            && !self.name_words.contains(w)
     }
 
     /// The words of the typed names: a name that shares one of them is the document's,

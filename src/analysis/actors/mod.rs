@@ -413,6 +413,17 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_opening_a_sentence_is_no_person() {
+        let found = actors("Diplomats told Reuters the deal was close. Envoys met in Vienna.");
+        assert!(
+            found.iter().all(|a| a.kind != ActorKind::Person),
+            "{:?}",
+            names(&found)
+        );
+        assert_eq!(find(&found, "Vienna").kind, ActorKind::Place);
+    }
+
+    #[test]
     fn sentence_initial_words_months_and_headlines_are_no_names() {
         let found = actors(
             "Officials Say Talks With Moscow Stalled\n\nDespite the talks, nothing moved. \
