@@ -296,6 +296,13 @@ impl Gazetteer {
             })
     }
 
+    /// Whether a word is a title, or titles joined by hyphens ("Secretary-General",
+    /// "Director-General").
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(word)
+            || word.contains('-') && word.split('-').all(|p| self.titles.contains(p))
+    }
+
     /// Whether a word is among the most frequent of English ("Western", not "Cisco"), so
     /// ordinary even when capitalised inside a sentence; `before_word`: a lower-case word
     /// follows, as after an adjective ("Western allies"), so a less frequent word will do.

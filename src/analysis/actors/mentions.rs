@@ -421,16 +421,21 @@ impl<'a> Scan<'a> {
             for n in reading.names {
                 let (mut s, e) = (a + n.start, a + n.end);
                 // "President Trump": the rules read titles as roles
-                while s < e && self.g.titles.contains(self.word(s)) {
+                while s < e && self.g.is_title(self.word(s)) {
                     s += 1;
                 }
                 // a name starts and ends with a word, holds a capital, is no time and no
                 // title ("National Security Director")
                 if !self.is_word(s, e)
                     || !self.tokens[e - 1].is_word()
-                    || (s..e).any(|k| self.g.titles.contains(self.word(k)) || self.in_time[k])
+                    || (s..e).any(|k| self.g.is_title(self.word(k)) || self.in_time[k])
                     || !(s..e).any(|k| self.caps[k])
                 {
+                    continue;
+                }
+                // "Diplomats said": a plural of an ordinary word, capitalised only because it
+                // opens the sentence, names no person
+                if n.kind == Type::Person && e == s + 1 && self.plural_opening(s) {
                     continue;
                 }
                 let kind = match n.kind {
@@ -476,6 +481,19 @@ impl<'a> Scan<'a> {
             out.sort_by_key(|c| c.span.start);
         }
         out
+    }
+
+    /// A plural of an ordinary word that opens a sentence or a line ("Diplomats", "Analysts"),
+    /// capitalised there by position: no census name, and written capitalised nowhere else
+    /// beside another capital.
+    fn plural_opening(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.ends_with('s')
+            && starts_line(self.text, self.tokens, i)
+            && self.g.is_common(w)
+            && !self.g.first_names.contains(w)
+            && !self.g.last_names.contains(w)
+            && !self.name_words.contains(w)
     }
 
     /// The words of the typed names: a name that shares one of them is the document's,
@@ -525,10 +543,23 @@ impl<'a> Scan<'a> {
         let n = self.tokens.len();
         for c in cands.iter_mut() {
             let (s, e) = c.tokens;
-            let vessel = e > s + 1 && self.g.vessel_prefixes.contains(self.word(s));
+            // "USS Carney", "the survey ship Oruc Reis"
+            let vessel = e > s + 1 && self.g.vessel_prefixes.contains(self.word(s))
+                || s > 0
+                    && self.lower_word_at(s - 1, n)
+                    && self.g.vessel_prefixes.contains(self.word(s - 1))
+                    && !self.tabled(c);
+            // "the Trump camp", "the Biden base": a person's following, not a facility
+            let census = || {
+                (s..e).all(|k| {
+                    self.g.first_names.contains(self.word(k))
+                        || self.g.last_names.contains(self.word(k))
+                })
+            };
             let facility = || {
                 c.kind != Some(ActorKind::Person)
                     && !self.tabled(c)
+                    && !census()
                     && (e..(e + 3).min(n))
                         .take_while(|&k| self.lower_word_at(k, n))
                         .any(|k| self.g.facility_nouns.contains(self.word(k)))
@@ -572,6 +603,9 @@ impl<'a> Scan<'a> {
         // "I'm", "We'll": a pronoun with its verb; "January-June": a time
         let stem = w.split(['\'', '’', '-']).next().unwrap_or(w);
         !self.in_time[i]
+            // "Don't", "Can't": a verb, whatever "Don" is
+            && !w.ends_with("n't")
+            && !w.ends_with("n’t")
             && is_capitalised(w)
             && !self.g.not_names.contains(w)
             && !self.g.not_names.contains(stem)
@@ -744,6 +778,17 @@ impl<'a> Scan<'a> {
                     i = self.typed_run(i, run, b, out);
                     continue;
                 }
+                if matches!(phrase, Phrase::Table(Entry::Organization(_))) {
+                    let more = self.ordinary_tail(e, b);
+                    if more > e {
+                        let mut c = self.phrase_candidate(i, e, phrase);
+                        c.span = self.span(i, more);
+                        c.tokens = (i, more);
+                        out.push(c);
+                        i = more;
+                        continue;
+                    }
+                }
                 if self.accept_phrase(i, e, &phrase) {
                     let mut c = self.phrase_candidate(i, e, phrase);
                     // "the bombing in Nairobi": a capital where something happens is a
@@ -807,6 +852,29 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// The end of the capitalised ordinary words right after a known organisation's name,
+    /// which name a part or a former name of it ("Apple Computer", "Boeing Commercial
+    /// Airplanes"): no title, first name, acronym or known phrase among them ("Apple CEO Tim
+    /// Cook", "Boeing Saudi Arabia"); `e` when there are none.
+    fn ordinary_tail(&self, e: usize, b: usize) -> usize {
+        let mut j = e;
+        while self.is_cap(j, b)
+            && !starts_line(self.text, self.tokens, j)
+            && self.tokens[j].span.start > self.tokens[j - 1].span.end
+            && {
+                let w = self.word(j);
+                self.g.is_common(w)
+                    && !is_acronym(w)
+                    && !self.g.is_title(w)
+                    && !self.g.first_names.contains(w)
+                    && self.phrase(j, b, false).is_none()
+            }
+        {
+            j += 1;
+        }
+        j
+    }
+
     /// "George W. Bush", "Florence Smith": a first name that is also a town, before another
     /// capitalised word, starts a person's name.
     fn first_name_not_place(&self, i: usize, e: usize, b: usize, phrase: &Phrase) -> bool {
@@ -834,7 +902,7 @@ impl<'a> Scan<'a> {
 
     fn is_title_or_cue(&self, k: usize) -> bool {
         let w = self.word(k);
-        self.g.titles.contains(w) || self.g.org_cues.contains(w) || self.g.place_cues.contains(w)
+        self.g.is_title(w) || self.g.org_cues.contains(w) || self.g.place_cues.contains(w)
     }
 
     fn is_compass(&self, i: usize, b: usize) -> bool {
@@ -909,6 +977,9 @@ impl<'a> Scan<'a> {
         let org_headed =
             words.len() > 2 && g.org_cues.contains(words[0]) && matches!(words[1], "of" | "for");
         if words.len() > 1 && g.other_cues.contains(last) && !first_name && !org_headed {
+            if self.spelled_out(a, e) {
+                out.push(cand(a, e, Some(ActorKind::Organization)));
+            }
             return e;
         }
         // places and organisations by their cue words
@@ -932,7 +1003,7 @@ impl<'a> Scan<'a> {
                 && words[..words.len() - 1]
                     .iter()
                     .any(|w| g.org_cues.contains(w))
-                && !words.iter().any(|w| g.titles.contains(w)))
+                && !words.iter().any(|w| g.is_title(w)))
         {
             // "SBS TV": the acronym is the name
             let end = if words.len() > 1
@@ -950,7 +1021,7 @@ impl<'a> Scan<'a> {
         // "John Major" is a name, "Major Smith" a title and a name
         let titled = (a..e)
             .rev()
-            .find(|&k| g.titles.contains(self.word(k)))
+            .find(|&k| g.is_title(self.word(k)))
             .filter(|&k| !(k + 1 == e && first_name));
         if let Some(k) = titled {
             let mut start = k + 1;
@@ -988,7 +1059,7 @@ impl<'a> Scan<'a> {
             return e;
         }
         let person = (words.len() > 1 && g.first_names.contains(words[0]))
-            || word_before(self.text, self.tokens, a).is_some_and(|w| g.titles.contains(w))
+            || word_before(self.text, self.tokens, a).is_some_and(|w| g.is_title(w))
             || ((words.len() > 1 || g.last_names.contains(last))
                 && e < b
                 && g.said_verbs.contains(self.word(e)));
@@ -1032,6 +1103,27 @@ impl<'a> Scan<'a> {
             if group { Some(ActorKind::Group) } else { kind },
         ));
         e
+    }
+
+    /// Whether the run `[a, e)` is spelled out before its acronym in brackets, the acronym its
+    /// capitals' initials ("World Food Programme (WFP)"): an organisation's name, whatever
+    /// its last word ("Programme", "Fund") says elsewhere ("the Marshall Plan").
+    fn spelled_out(&self, a: usize, e: usize) -> bool {
+        let n = self.tokens.len();
+        if e + 2 >= n || self.word(e) != "(" || self.word(e + 2) != ")" {
+            return false;
+        }
+        let acronym = self.word(e + 1);
+        let initials: String = (a..e)
+            .filter_map(|k| self.word(k).chars().next())
+            .filter(|f| f.is_uppercase())
+            .collect();
+        is_acronym(acronym)
+            && initials.chars().count() >= 2
+            && acronym
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .eq(initials.chars())
     }
 
     /// In a headline or all-capital line: table phrases and names known from the body.

@@ -183,6 +183,15 @@ mod tests {
         for name in ["HMS Valour", "USS Tern", "Tolvik", "Brask"] {
             assert_eq!(find(&found, name).kind, ActorKind::Other, "{name}");
         }
+        let found = actors(
+            "The survey ship Eskil Varn left port. Families fled to Umm Saraf camp, and the \
+             wounded were taken to the Dorna field hospital. The Smith camp stayed quiet.",
+        );
+        for name in ["Eskil Varn", "Umm Saraf", "Dorna"] {
+            assert_eq!(find(&found, name).kind, ActorKind::Other, "{name}");
+        }
+        // a person's following is no facility
+        assert_ne!(find(&found, "Smith").kind, ActorKind::Other);
     }
 
     #[test]
@@ -352,6 +361,66 @@ mod tests {
         );
         assert!(found.iter().all(|a| a.kind == ActorKind::Organization));
         assert_eq!(found[0].aliases, vec!["CEA"]);
+    }
+
+    #[test]
+    fn a_name_spelled_out_before_its_acronym_is_the_organisation() {
+        let found = actors(
+            "The Global Seed Programme (GSP) said stocks were low. GSP trucks reached the \
+             coast, while the Coastal Harvest Plan (CHIP) stalled.",
+        );
+        let gsp = find(&found, "Global Seed Programme");
+        assert_eq!(gsp.kind, ActorKind::Organization);
+        assert_eq!(gsp.aliases, vec!["GSP"]);
+        assert!(
+            !names(&found).iter().any(|n| n.contains("Harvest")),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
+    fn a_title_alone_is_no_actor() {
+        let found = actors(
+            "The Secretary-General condemned the raid. Later, Director-General Mira Holt \
+             visited the site.",
+        );
+        assert_eq!(names(&found), vec!["Mira Holt"]);
+        assert_eq!(found[0].role.as_deref(), Some("Director-General"));
+    }
+
+    #[test]
+    fn a_known_organisations_name_goes_on_over_ordinary_capitalised_words() {
+        let found = actors(
+            "Apple Computer said sales rose. Apple later cut prices, and Apple CEO Tim Cook \
+             spoke.",
+        );
+        let apple = find(&found, "Apple");
+        assert_eq!(apple.kind, ActorKind::Organization);
+        assert_eq!(apple.mentions.len(), 3);
+        assert!(!names(&found).contains(&"Computer"), "{:?}", names(&found));
+        assert_eq!(find(&found, "Tim Cook").kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn a_capitalised_contraction_is_no_name() {
+        let found = actors("Don't panic. Can't you see the Harbour Board left?");
+        assert!(
+            !names(&found).iter().any(|n| n.contains('\'')),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
+    fn a_plural_opening_a_sentence_is_no_person() {
+        let found = actors("Diplomats told Reuters the deal was close. Envoys met in Vienna.");
+        assert!(
+            found.iter().all(|a| a.kind != ActorKind::Person),
+            "{:?}",
+            names(&found)
+        );
+        assert_eq!(find(&found, "Vienna").kind, ActorKind::Place);
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn words_between(text: &str, tokens: &[Token], s: usize, e: usize) -> String
 
 fn is_title(word: &str) -> bool {
     let g = &*GAZETTEER;
-    g.titles.contains(word) && !g.honorifics.contains(word)
+    g.is_title(word) && !g.honorifics.contains(word)
 }
 
 /// ", [the] [Country's] role words [of Org]," after a name: the role's token range and the
