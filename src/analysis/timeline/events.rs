@@ -34,10 +34,12 @@ pub enum Relation {
 }
 
 /// What a connective points at: the event of a neighbouring clause, or (when that clause
-/// states none) the event nouns it names ("following its invasion of Ukraine").
+/// states none) the date it gives ("since 10 May", an index into the times) or the event
+/// nouns it names ("following its invasion of Ukraine").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Event(usize),
+    Date(usize),
     Nouns {
         nouns: Vec<String>,
         names: Vec<String>,
@@ -334,9 +336,10 @@ fn sentence_events(
             continue;
         };
         let own = events.iter().find(|e| e.clause == ci).map(|e| e.found);
-        let target = match own {
-            Some(own) => Target::Event(own),
-            None => {
+        let target = match (own, anchors[ci]) {
+            (Some(own), _) => Target::Event(own),
+            (None, Some(date)) => Target::Date(date),
+            (None, None) => {
                 let (nouns, names) = nouns_and_names(doc, &toks[clause.start..clause.end]);
                 if nouns.is_empty() {
                     continue;
@@ -443,13 +446,17 @@ fn tense(
     form: VerbForm,
     next_is_by: bool,
 ) -> Option<Tense> {
-    // The nearest word before the verb that is not an adverb or a form of "be".
+    // The nearest word before the verb that is not an adverb, a form of "be" or a measure
+    // ("is only 16 per cent funded").
     let mut nearest: Option<(usize, &str)> = None;
-    for (i, w) in low.iter().enumerate().rev().take(5) {
+    for (i, w) in low.iter().enumerate().rev().take(6) {
         if is(NEGATION, w) {
             return None;
         }
-        if !(w.ends_with("ly") || is(ADVERB_SKIP, w)) {
+        let measure = is(MEASURE, w)
+            || (before[i].kind == TokenKind::Number
+                && low.get(i + 1).is_some_and(|n| is(MEASURE, n)));
+        if !(w.ends_with("ly") || is(ADVERB_SKIP, w) || measure) {
             nearest = Some((i, w));
             break;
         }

@@ -71,8 +71,9 @@ pub const PERFECT_AUX: usize = 20;
 pub const PRESENT_AUX: usize = 21;
 pub const PAST_AUX: usize = 22;
 pub const PLURAL_NOUN: usize = 23;
+pub const MEASURE: usize = 24;
 
-const CLASSES: [&str; 24] = [
+const CLASSES: [&str; 25] = [
     "clause_opener",
     "after",
     "before",
@@ -97,6 +98,7 @@ const CLASSES: [&str; 24] = [
     "present_aux",
     "past_aux",
     "plural_noun",
+    "measure",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).
