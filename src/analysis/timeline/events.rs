@@ -65,7 +65,8 @@ pub struct Found {
     /// which connectives elsewhere match against.
     pub nouns: Vec<String>,
     pub names: Vec<String>,
-    /// The base form of the clause's event verb, dated or not ("provide").
+    /// The kind of happening the clause's event verb states, dated or not: its base form or
+    /// its set's first in `event_kinds.txt` ("provided" and "supplies" give "supply").
     pub verb: Option<&'static str>,
     /// The clause's lower-case content words (not its verb, names or function words), which
     /// tell two statements of one happening.

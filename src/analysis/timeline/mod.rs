@@ -30,8 +30,8 @@ pub fn build(
         reports: &reports,
         syntax,
     };
-    let found = same::fold(events::find(doc, tokens, &cx), times, |span| {
-        mentions.inside(span)
+    let found = same::fold(events::find(doc, tokens, &cx), times, &doc.text, |span| {
+        mentions.mentions_inside(span)
     });
     let mut within = order::bounds(&found, times, doc.meta.published);
     order::chronological(&found, times, doc.meta.published)
@@ -491,6 +491,13 @@ mod tests {
              The missiles have also been provided to North Korea by Russia, officials said.",
         );
         assert_eq!(events.len(), 1, "{events:?}");
+        // verbs of one kind, and the actors of the one all among the other's
+        let events = analysed(
+            "Russia has been supplying anti-air missiles and other military equipment to North \
+             Korea for its war in Ukraine. According to the minister, the Russian government \
+             has provided significant military aid to North Korea.",
+        );
+        assert_eq!(events.len(), 1, "{events:?}");
     }
 
     #[test]
@@ -501,6 +508,8 @@ mod tests {
             "Russia has provided missiles to North Korea. Russia has provided missiles to Syria.",
             "Russia has provided missiles to North Korea. Russia has provided food to North Korea.",
             "Russia has provided missiles to North Korea. Russia will provide missiles to North Korea.",
+            "Russia has provided missiles to North Korea. Russia has supplied missiles to Syria and North Korea.",
+            "Russia has attacked the port. The army has seized the port.",
         ] {
             assert_eq!(analysed(text).len(), 2, "{text}: {:?}", analysed(text));
         }
