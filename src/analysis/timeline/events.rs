@@ -119,6 +119,9 @@ struct Clause {
     hypothetical: bool,
     /// A subject relative clause ("that were closed"): its subject is the noun before it.
     relative: bool,
+    /// What a report before it in the sentence reports ("it had shelled the airport" after
+    /// "the army said Wednesday").
+    reported: bool,
 }
 
 /// `low`: the tokens' words in lower case; `reports` as for [`find`].
@@ -141,8 +144,12 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
         reports.get(next).is_some_and(|&e| e <= gap.1) && finite(i)
     };
     let asides = name_asides(doc, toks);
+    // whether the clause begun at `start` is what a report before it reports
+    let mut reports_start = false;
     for i in 0..=toks.len() {
+        let by_report = i > start && i < toks.len() && reported(i);
         let boundary = i == toks.len()
+            || by_report
             || (i > start && {
                 let prev = toks[i - 1].text(&doc.text);
                 is(CLAUSE_OPENER, &low[i])
@@ -150,7 +157,6 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
                         && prev.chars().count() == 1
                         && prev.starts_with(CLAUSE_MARKS)
                         && asides.binary_search(&(i - 1)).is_err())
-                    || reported(i)
             });
         if boundary {
             let word = &low[start];
@@ -163,7 +169,9 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
                 relative: is(RELATIVE, word)
                     && next
                         .is_some_and(|n| is(AUXILIARY, n) || EVENT_VERBS.contains_key(n.as_ref())),
+                reported: reports_start,
             });
+            reports_start = by_report;
             start = i;
         }
     }
@@ -350,6 +358,30 @@ fn sentence_events(
         };
         if found[qualified].link.is_none() && own != Some(qualified) {
             found[qualified].link = Some(Link { relation, target });
+        }
+    }
+    // What a dated report reports in the past happened before the report ("the army said
+    // Wednesday it had shelled the airport").
+    for (k, e) in events.iter().enumerate() {
+        let f = &found[e.found];
+        let past = matches!(f.tense, Tense::Past | Tense::Perfect);
+        if !clauses[e.clause].reported || f.time.is_some() || f.link.is_some() || !past {
+            continue;
+        }
+        // the report's clause just before, or before a "that" of its own
+        let that = |c: &Clause| c.end == c.start + 1;
+        let report = events[..k]
+            .last()
+            .filter(|r| {
+                r.clause + 1 == e.clause
+                    || (r.clause + 2 == e.clause && that(&clauses[e.clause - 1]))
+            })
+            .map(|r| r.found);
+        if let Some(report) = report.filter(|&r| found[r].time.is_some()) {
+            found[e.found].link = Some(Link {
+                relation: Relation::Before,
+                target: Target::Event(report),
+            });
         }
     }
 }

@@ -454,6 +454,37 @@ mod tests {
             Some("2024-11-18")
         );
         assert_eq!(dated(&events, "the ministry said"), Some("2024-11-21"));
+        // what the report tells in the past lies before it, and is placed just before it
+        let shelled = events.iter().position(|e| e.0.contains("shelled")).unwrap();
+        assert_eq!(events[shelled].2.as_deref(), Some("before 20 Nov 2024"));
+        assert!(
+            events[shelled + 1].0.contains("The army said"),
+            "{events:?}"
+        );
+        let events = analysed(
+            "The ministry said on Monday that troops had left the town. Rebels seized the \
+             depot on Monday, and officials said the rebels had looted it. Talks resumed on \
+             Thursday.",
+        );
+        let within = |label: &str| {
+            events
+                .iter()
+                .find(|e| e.0.contains(label))
+                .unwrap()
+                .2
+                .clone()
+        };
+        assert_eq!(
+            within("troops had left").as_deref(),
+            Some("before 18 Nov 2024")
+        );
+        // a dated event before a report that is no event is not the report: the looting is
+        // bounded by the news peg (Thursday), not by Monday's seizure
+        assert_eq!(
+            within("had looted").as_deref(),
+            Some("before 21 Nov 2024"),
+            "{events:?}"
+        );
         // an object and infinitive is no clause of its own: the order is the event
         let events = analysed("On Monday the court ordered the operator to release more water.");
         assert_eq!(
