@@ -292,6 +292,18 @@ fn sentence_events(
             continue;
         }
         let wh = is(WH, &low[clause.start]);
+        // "The president, who took office in 2019, signed the decree": the verb after a
+        // relative clause set off by commas has that clause's antecedent for its subject
+        let after_relative = ci > 0 && clauses[ci - 1].relative && {
+            let form = EVENT_VERBS.get(low[clause.start].as_ref());
+            form.is_some_and(|f| !matches!(f, VerbForm::Ing | VerbForm::Base))
+        };
+        if subject.is_none() && after_relative {
+            subject = antecedent(doc, &toks[..clauses[ci - 1].start]);
+            if subject.is_some() {
+                label = self::label(doc, ctoks, date, trigger, subject);
+            }
+        }
         if subject.is_none() && !wh && is_one_word(&label) {
             // the sentence's own subject if it opens the sentence, else the nearest before
             let candidate = |j: usize| subject_clause(doc, &clauses[j], spans[j], toks, &low);
@@ -387,9 +399,13 @@ fn sentence_events(
 }
 
 /// The noun phrase a subject relative clause hangs on ("three border crossings" in "three
-/// border crossings that were closed"): back from the pronoun to a determiner or number, at
-/// most five words.
+/// border crossings that were closed", "the president" in "the president, who ..."): back
+/// from the pronoun (past a comma) to a determiner or number, at most five words.
 fn antecedent(doc: &Document, before: &[Token]) -> Option<Span> {
+    let before = match before.split_last() {
+        Some((comma, rest)) if comma.text(&doc.text) == "," => rest,
+        _ => before,
+    };
     let end = before
         .last()
         .filter(|t| t.kind != TokenKind::Punct)?

@@ -497,6 +497,22 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_set_off_by_commas_gives_its_antecedent_to_both_verbs() {
+        let events =
+            analysed("The president, who took office in 2019, signed the decree on Friday.");
+        assert_eq!(
+            events
+                .iter()
+                .map(|e| (e.0.as_str(), e.1.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![
+                ("The president who took office", Some("2019")),
+                ("The president signed the decree", Some("2024-11-22")),
+            ]
+        );
+    }
+
+    #[test]
     fn of_several_dates_an_event_has_the_one_its_verb_carries() {
         let events = analysed("The ministers who met in March signed the treaty on Friday.");
         assert_eq!(
