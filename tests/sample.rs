@@ -205,7 +205,7 @@ fn sample_timeline_pane_at_160x45() {
         |date: &str, label: &str| pane.iter().any(|r| r.contains(date) && r.contains(label));
     for (date, label) in [
         ("Feb 2022", "the invasion of Ukraine began"),
-        ("Feb 2022 – 22 Nov 2024", "the heavy losses"),
+        ("Feb 2022 – 23 Nov 2024", "the heavy losses"),
         ("before 22 Nov 2024", "North Korean soldier"),
         ("Fri 22 Nov 2024", "Shin Wonsik revealed"),
     ] {

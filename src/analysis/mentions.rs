@@ -35,6 +35,17 @@ impl<'a> MentionIndex<'a> {
         self.collect(span, |m| span.contains(m))
     }
 
+    /// The mentions wholly inside `span`, in order, each with its actor.
+    pub fn mentions_inside(&self, span: Span) -> Vec<(Span, usize)> {
+        let from = self.entries.partition_point(|(s, _)| s.start < span.start);
+        self.entries[from..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+            .filter(|(s, _)| span.contains(*s))
+            .copied()
+            .collect()
+    }
+
     fn collect(&self, span: Span, keep: impl Fn(Span) -> bool) -> Vec<usize> {
         // Mentions do not nest, so one that starts before `span` and reaches into it is
         // among the few just before the first that starts inside.

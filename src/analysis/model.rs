@@ -272,9 +272,11 @@ pub struct Within {
 }
 
 impl Within {
-    /// "between Feb 2022 and 22 Nov 2024", "before 22 Nov 2024", "after Feb 2022".
+    /// "between Feb 2022 and 22 Nov 2024", "before 22 Nov 2024", "after Feb 2022", "as of
+    /// 23 Nov 2024" (a state the text tells in the present).
     pub fn words(&self) -> String {
         match (&self.after, &self.before) {
+            (Some(a), Some(b)) if a == b => format!("as of {}", Self::bound(a)),
             (Some(a), Some(b)) => format!("between {} and {}", Self::bound(a), Self::bound(b)),
             (Some(a), None) => format!("after {}", Self::bound(a)),
             (None, Some(b)) => format!("before {}", Self::bound(b)),

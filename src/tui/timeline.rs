@@ -67,10 +67,11 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
 }
 
 /// An undated event's known interval, short: "before 22 Nov 2024", "after Feb 2022",
-/// "Feb 2022 – 22 Nov 2024".
+/// "Feb 2022 – 22 Nov 2024", "as of 23 Nov 2024".
 fn within(w: &Within) -> String {
     let words = Within::bound;
     match (&w.after, &w.before) {
+        (Some(a), Some(b)) if a == b => format!("as of {}", words(a)),
         (Some(a), Some(b)) => format!("{} – {}", words(a), words(b)),
         (Some(a), None) => format!("after {}", words(a)),
         (None, Some(b)) => format!("before {}", words(b)),

@@ -34,10 +34,12 @@ pub enum Relation {
 }
 
 /// What a connective points at: the event of a neighbouring clause, or (when that clause
-/// states none) the event nouns it names ("following its invasion of Ukraine").
+/// states none) the date it gives ("since 10 May", an index into the times) or the event
+/// nouns it names ("following its invasion of Ukraine").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Event(usize),
+    Date(usize),
     Nouns {
         nouns: Vec<String>,
         names: Vec<String>,
@@ -63,7 +65,8 @@ pub struct Found {
     /// which connectives elsewhere match against.
     pub nouns: Vec<String>,
     pub names: Vec<String>,
-    /// The base form of the clause's event verb, dated or not ("provide").
+    /// The kind of happening the clause's event verb states, dated or not: its base form or
+    /// its set's first in `event_kinds.txt` ("provided" and "supplies" give "supply").
     pub verb: Option<&'static str>,
     /// The clause's lower-case content words (not its verb, names or function words), which
     /// tell two statements of one happening.
@@ -116,6 +119,9 @@ struct Clause {
     hypothetical: bool,
     /// A subject relative clause ("that were closed"): its subject is the noun before it.
     relative: bool,
+    /// What a report before it in the sentence reports ("it had shelled the airport" after
+    /// "the army said Wednesday").
+    reported: bool,
 }
 
 /// `low`: the tokens' words in lower case; `reports` as for [`find`].
@@ -138,8 +144,12 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
         reports.get(next).is_some_and(|&e| e <= gap.1) && finite(i)
     };
     let asides = name_asides(doc, toks);
+    // whether the clause begun at `start` is what a report before it reports
+    let mut reports_start = false;
     for i in 0..=toks.len() {
+        let by_report = i > start && i < toks.len() && reported(i);
         let boundary = i == toks.len()
+            || by_report
             || (i > start && {
                 let prev = toks[i - 1].text(&doc.text);
                 is(CLAUSE_OPENER, &low[i])
@@ -147,7 +157,6 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
                         && prev.chars().count() == 1
                         && prev.starts_with(CLAUSE_MARKS)
                         && asides.binary_search(&(i - 1)).is_err())
-                    || reported(i)
             });
         if boundary {
             let word = &low[start];
@@ -160,7 +169,9 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
                 relative: is(RELATIVE, word)
                     && next
                         .is_some_and(|n| is(AUXILIARY, n) || EVENT_VERBS.contains_key(n.as_ref())),
+                reported: reports_start,
             });
+            reports_start = by_report;
             start = i;
         }
     }
@@ -281,6 +292,18 @@ fn sentence_events(
             continue;
         }
         let wh = is(WH, &low[clause.start]);
+        // "The president, who took office in 2019, signed the decree": the verb after a
+        // relative clause set off by commas has that clause's antecedent for its subject
+        let after_relative = ci > 0 && clauses[ci - 1].relative && {
+            let form = EVENT_VERBS.get(low[clause.start].as_ref());
+            form.is_some_and(|f| !matches!(f, VerbForm::Ing | VerbForm::Base))
+        };
+        if subject.is_none() && after_relative {
+            subject = antecedent(doc, &toks[..clauses[ci - 1].start]);
+            if subject.is_some() {
+                label = self::label(doc, ctoks, date, trigger, subject);
+            }
+        }
         if subject.is_none() && !wh && is_one_word(&label) {
             // the sentence's own subject if it opens the sentence, else the nearest before
             let candidate = |j: usize| subject_clause(doc, &clauses[j], spans[j], toks, &low);
@@ -334,9 +357,10 @@ fn sentence_events(
             continue;
         };
         let own = events.iter().find(|e| e.clause == ci).map(|e| e.found);
-        let target = match own {
-            Some(own) => Target::Event(own),
-            None => {
+        let target = match (own, anchors[ci]) {
+            (Some(own), _) => Target::Event(own),
+            (None, Some(date)) => Target::Date(date),
+            (None, None) => {
                 let (nouns, names) = nouns_and_names(doc, &toks[clause.start..clause.end]);
                 if nouns.is_empty() {
                     continue;
@@ -348,12 +372,40 @@ fn sentence_events(
             found[qualified].link = Some(Link { relation, target });
         }
     }
+    // What a dated report reports in the past happened before the report ("the army said
+    // Wednesday it had shelled the airport").
+    for (k, e) in events.iter().enumerate() {
+        let f = &found[e.found];
+        let past = matches!(f.tense, Tense::Past | Tense::Perfect);
+        if !clauses[e.clause].reported || f.time.is_some() || f.link.is_some() || !past {
+            continue;
+        }
+        // the report's clause just before, or before a "that" of its own
+        let that = |c: &Clause| c.end == c.start + 1;
+        let report = events[..k]
+            .last()
+            .filter(|r| {
+                r.clause + 1 == e.clause
+                    || (r.clause + 2 == e.clause && that(&clauses[e.clause - 1]))
+            })
+            .map(|r| r.found);
+        if let Some(report) = report.filter(|&r| found[r].time.is_some()) {
+            found[e.found].link = Some(Link {
+                relation: Relation::Before,
+                target: Target::Event(report),
+            });
+        }
+    }
 }
 
 /// The noun phrase a subject relative clause hangs on ("three border crossings" in "three
-/// border crossings that were closed"): back from the pronoun to a determiner or number, at
-/// most five words.
+/// border crossings that were closed", "the president" in "the president, who ..."): back
+/// from the pronoun (past a comma) to a determiner or number, at most five words.
 fn antecedent(doc: &Document, before: &[Token]) -> Option<Span> {
+    let before = match before.split_last() {
+        Some((comma, rest)) if comma.text(&doc.text) == "," => rest,
+        _ => before,
+    };
     let end = before
         .last()
         .filter(|t| t.kind != TokenKind::Punct)?
@@ -443,13 +495,17 @@ fn tense(
     form: VerbForm,
     next_is_by: bool,
 ) -> Option<Tense> {
-    // The nearest word before the verb that is not an adverb or a form of "be".
+    // The nearest word before the verb that is not an adverb, a form of "be" or a measure
+    // ("is only 16 per cent funded").
     let mut nearest: Option<(usize, &str)> = None;
-    for (i, w) in low.iter().enumerate().rev().take(5) {
+    for (i, w) in low.iter().enumerate().rev().take(6) {
         if is(NEGATION, w) {
             return None;
         }
-        if !(w.ends_with("ly") || is(ADVERB_SKIP, w)) {
+        let measure = is(MEASURE, w)
+            || (before[i].kind == TokenKind::Number
+                && low.get(i + 1).is_some_and(|n| is(MEASURE, n)));
+        if !(w.ends_with("ly") || is(ADVERB_SKIP, w) || measure) {
             nearest = Some((i, w));
             break;
         }

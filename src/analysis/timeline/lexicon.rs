@@ -71,8 +71,10 @@ pub const PERFECT_AUX: usize = 20;
 pub const PRESENT_AUX: usize = 21;
 pub const PAST_AUX: usize = 22;
 pub const PLURAL_NOUN: usize = 23;
+pub const MEASURE: usize = 24;
+pub const COORDINATOR: usize = 25;
 
-const CLASSES: [&str; 24] = [
+const CLASSES: [&str; 26] = [
     "clause_opener",
     "after",
     "before",
@@ -97,6 +99,8 @@ const CLASSES: [&str; 24] = [
     "present_aux",
     "past_aux",
     "plural_noun",
+    "measure",
+    "coordinator",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).
@@ -117,9 +121,18 @@ pub fn classes(word: &str) -> u64 {
     WORDS.of(word)
 }
 
-/// Every inflected form of every event verb, lower case, to its base form ("provided" to
-/// "provide"): two clauses with one verb may state one happening.
+/// Every inflected form of every event verb, lower case, to the kind of happening it states:
+/// its base form ("provided" to "provide"), or the first of its set in `event_kinds.txt`
+/// ("provided" to "supply"). Two clauses of one kind may state one happening.
 static LEMMAS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut kinds: HashMap<&'static str, &'static str> = HashMap::new();
+    for line in data_lines(include_str!("../../../assets/lexicon/event_kinds.txt")) {
+        let mut verbs = line.split_whitespace();
+        let first = verbs.next().unwrap_or_default();
+        for verb in verbs {
+            kinds.insert(verb, first);
+        }
+    }
     let mut lemmas = HashMap::new();
     for line in data_lines(include_str!("../../../assets/lexicon/event_verbs.txt")) {
         let words: Vec<&'static str> = line.split_whitespace().collect();
@@ -131,14 +144,15 @@ static LEMMAS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
         let ing = words
             .get(3)
             .map_or_else(|| regular_ing(base), |w| w.to_string());
+        let kind = kinds.get(base).copied().unwrap_or(base);
         for form in [third_person(base), ing, past, participle, base.to_string()] {
-            lemmas.entry(form).or_insert(base);
+            lemmas.entry(form).or_insert(kind);
         }
     }
     lemmas
 });
 
-/// The base form of an event verb's form.
+/// The kind of happening an event verb's form states (see [`LEMMAS`]).
 pub fn lemma(form: &str) -> Option<&'static str> {
     LEMMAS.get(form).copied()
 }

@@ -32,10 +32,18 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
         .map(|f| f.time.and_then(|t| sort_key(&times[t].value, published)))
         .collect();
     let peg = news_peg(&dates, published);
+    let latest = dates.iter().flatten().max().copied();
+    let now = published.map(|d| (d, d)).or(latest);
     let mut keys: Vec<Option<Key>> = dates
         .iter()
-        .enumerate()
-        .map(|(i, d)| d.map(|d| (Some(d), 1, found[i].span.start)))
+        .zip(found)
+        .map(|(d, f)| match (d, f.time) {
+            (Some(d), _) => Some((Some(*d), 1, f.span.start)),
+            // a weekday or a month whose year is left open (no published date) lies near the
+            // article's own date: with the news, after the text's dates
+            (None, Some(t)) if times[t].value.open() => Some((now, 2, f.span.start)),
+            _ => None,
+        })
         .collect();
     let links = link_targets(found, &dates);
     // Links to dated events first, then links to events placed by those, a few steps deep; a
@@ -43,13 +51,17 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
     for _ in 0..4 {
         let mut progress = false;
         for (i, link) in links.iter().enumerate() {
-            let Some((target, relation)) = *link else {
+            let Some((linked, relation)) = *link else {
                 continue;
             };
             if keys[i].is_some() {
                 continue;
             }
-            if let Some((day, _, _)) = keys[target] {
+            let day = match linked {
+                Linked::Event(target) => keys[target].map(|(day, _, _)| day),
+                Linked::Date(t) => sort_key(&times[t].value, published).map(Some),
+            };
+            if let Some(day) = day {
                 let phase = match relation {
                     Relation::After => 2,
                     Relation::Before => 0,
@@ -62,8 +74,6 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
             break;
         }
     }
-    let latest = dates.iter().flatten().max().copied();
-    let now = published.map(|d| (d, d)).or(latest);
     for (i, f) in found.iter().enumerate() {
         if keys[i].is_none() {
             let pos = f.span.start;
@@ -87,8 +97,9 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
 /// - a connective to a dated event bounds it on that side ("since the invasion": after it;
 ///   "before the talks": before them);
 /// - the past or perfect puts it before the news peg (the peg's own date, else the published
-///   day), as the ordering does; the future after the published day;
-/// - the present bounds nothing by itself.
+///   day), as the ordering does, but a perfect since a date runs up to the published day
+///   ("since 10 May, 200 have been killed"); the future after the published day;
+/// - the present holds as of the published day ("the plan is 16 per cent funded").
 ///
 /// A bound that would not leave room (after a date that begins later than the other bound
 /// ends) is dropped, as the text then says no more than the connective.
@@ -116,13 +127,17 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
                 return None;
             }
             let (mut after, mut before) = (None, None);
-            if let Some((target, relation)) = links[i]
-                && dates[target].is_some()
-                && let Some(t) = found[target].time
-            {
+            if let Some((linked, relation)) = links[i] {
+                let value = match linked {
+                    Linked::Event(target) => found[target].time.filter(|_| dates[target].is_some()),
+                    Linked::Date(t) => {
+                        Some(t).filter(|&t| sort_key(&times[t].value, published).is_some())
+                    }
+                }
+                .map(|t| times[t].value);
                 match relation {
-                    Relation::After => after = Some(times[t].value),
-                    Relation::Before => before = Some(times[t].value),
+                    Relation::After => after = value,
+                    Relation::Before => before = value,
                 }
             }
             // what the tense adds, where it leaves room for what the connective says
@@ -134,8 +149,15 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
                 _ => true,
             };
             match f.tense {
+                Tense::Perfect if after.is_some() && before.is_none() && today.is_some() => {
+                    before = today.filter(|_| room(after, today));
+                }
                 Tense::Past | Tense::Perfect if before.is_none() && room(after, peg_value) => {
                     before = peg_value;
+                }
+                Tense::Present if room(after.or(today), before.or(today)) => {
+                    after = after.or(today);
+                    before = before.or(today);
                 }
                 Tense::Future if after.is_none() && room(today, before) => after = today,
                 _ => {}
@@ -176,8 +198,16 @@ fn news_peg(dates: &[Option<Interval>], published: Option<Date>) -> Option<Inter
         .or(Some((published, published)))
 }
 
-/// Each event's link as (the event it points at, relation).
-fn link_targets(found: &[Found], dates: &[Option<Interval>]) -> Vec<Option<(usize, Relation)>> {
+/// What an event's connective links it to: another event, or a date of the text (an index
+/// into the times).
+#[derive(Debug, Clone, Copy)]
+enum Linked {
+    Event(usize),
+    Date(usize),
+}
+
+/// Each event's link as (what it points at, relation).
+fn link_targets(found: &[Found], dates: &[Option<Interval>]) -> Vec<Option<(Linked, Relation)>> {
     let mut by_noun: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, f) in found.iter().enumerate() {
         for noun in &f.nouns {
@@ -190,9 +220,10 @@ fn link_targets(found: &[Found], dates: &[Option<Interval>]) -> Vec<Option<(usiz
         .map(|(i, f)| {
             let link = f.link.as_ref()?;
             let target = match &link.target {
-                Target::Event(j) => *j,
+                Target::Event(j) => Linked::Event(*j),
+                Target::Date(t) => Linked::Date(*t),
                 Target::Nouns { nouns, names } => {
-                    named_event(found, dates, &by_noun, i, nouns, names)?
+                    Linked::Event(named_event(found, dates, &by_noun, i, nouns, names)?)
                 }
             };
             Some((target, link.relation))

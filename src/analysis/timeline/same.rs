@@ -1,13 +1,18 @@
 //! One happening stated by several clauses ("the government has provided military aid", "the
 //! missiles and military supplies have been provided to Pyongyang") is one event, dated by
 //! its dated statement. Two clauses state one happening when a word-level match makes it
-//! clear: the same event verb, the same actors, at least one content word in common, and no
-//! disagreement in time (both dated, their values agree; both undated, their tenses do).
+//! clear: event verbs of one kind (the same verb, or one set of `event_kinds.txt`: "supply",
+//! "provide"), the same actors (or the one's at least two all among the other's: "Russia has
+//! been supplying missiles to North Korea for its war in Ukraine"), at least one content word
+//! in common, and no disagreement in time (both dated, their values agree; both undated, their
+//! tenses do).
 
 use foldhash::{HashMap, HashMapExt};
 
 use super::events::{Found, Target};
+use super::lexicon::{COORDINATOR, DETERMINER, is};
 use crate::analysis::model::Timex;
+use crate::analysis::tokens::lowercase;
 use crate::document::Span;
 
 /// How many earlier statements with the same verb a statement is compared with: enough for an
@@ -19,15 +24,17 @@ const WINDOW: usize = 16;
 pub fn fold(
     mut found: Vec<Found>,
     times: &[Timex],
-    actors: impl Fn(Span) -> Vec<usize>,
+    text: &str,
+    mentions: impl Fn(Span) -> Vec<(Span, usize)>,
 ) -> Vec<Found> {
-    let sets: Vec<Vec<usize>> = found
+    let sets: Vec<Actors> = found
         .iter()
         .map(|f| {
-            let mut a = actors(f.span);
-            a.sort_unstable();
-            a.dedup();
-            a
+            let mentions = mentions(f.span);
+            let mut set: Vec<usize> = mentions.iter().map(|&(_, a)| a).collect();
+            set.sort_unstable();
+            set.dedup();
+            Actors { set, mentions }
         })
         .collect();
     // each statement's representative, found among earlier ones with the same verb
@@ -41,7 +48,7 @@ pub fn fold(
             .rev()
             .take(WINDOW)
             .copied()
-            .find(|&i| one_happening(&found[i], &found[j], &sets[i], &sets[j], times));
+            .find(|&i| one_happening(&found[i], &found[j], &sets[i], &sets[j], times, text));
         match same {
             Some(i) => {
                 let rep = stands_for[i];
@@ -116,22 +123,71 @@ pub fn fold(
     out
 }
 
+/// The actors a statement names: the set (sorted) and the mentions, in order.
+struct Actors {
+    set: Vec<usize>,
+    mentions: Vec<(Span, usize)>,
+}
+
 fn one_happening(
     a: &Found,
     b: &Found,
-    actors_a: &[usize],
-    actors_b: &[usize],
+    actors_a: &Actors,
+    actors_b: &Actors,
     times: &[Timex],
+    text: &str,
 ) -> bool {
     let time_agrees = match (a.time, b.time) {
         (Some(s), Some(t)) => times[s].value == times[t].value,
         (None, None) => a.tense == b.tense,
         _ => true,
     };
+    let (fewer, more) = if actors_a.set.len() <= actors_b.set.len() {
+        (actors_a, actors_b)
+    } else {
+        (actors_b, actors_a)
+    };
+    let same_actors = fewer.set == more.set
+        || (fewer.set.len() >= 2
+            && fewer.set.iter().all(|a| more.set.binary_search(a).is_ok())
+            && aside(more, &fewer.set, text));
     a.verb.is_some()
         && a.verb == b.verb
-        && !actors_a.is_empty()
-        && actors_a == actors_b
+        && !actors_a.set.is_empty()
+        && same_actors
         && time_agrees
         && a.words.iter().any(|w| b.words.contains(w))
+}
+
+/// Whether the actors of `more` that `shared` lacks are named aside, after the shared ones and
+/// not beside any ("supplying missiles to North Korea for its war in Ukraine"), rather than
+/// among those the happening is told of ("to Syria and North Korea", "to North Korea and
+/// Syria").
+fn aside(more: &Actors, shared: &[usize], text: &str) -> bool {
+    let is_shared = |a: usize| shared.binary_search(&a).is_ok();
+    let first_extra = more.mentions.iter().position(|&(_, a)| !is_shared(a));
+    let Some(first_extra) = first_extra else {
+        return true;
+    };
+    let after_shared = shared
+        .iter()
+        .all(|&s| more.mentions[..first_extra].iter().any(|&(_, a)| a == s));
+    let coordinated = more.mentions.windows(2).any(|w| {
+        let ((left, a), (right, b)) = (w[0], w[1]);
+        is_shared(a) != is_shared(b) && text.get(left.end..right.start).is_some_and(coordination)
+    });
+    after_shared && !coordinated
+}
+
+/// Whether the words between two names join them: "and", "or", a comma, a determiner.
+fn coordination(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joins = gap.contains(',') || words.iter().any(|w| is(COORDINATOR, &lowercase(w)));
+    joins
+        && words
+            .iter()
+            .all(|w| is(COORDINATOR, &lowercase(w)) || is(DETERMINER, &lowercase(w)))
 }
