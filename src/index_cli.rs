@@ -253,26 +253,30 @@ pub fn library(
             }
         }
         None => {
+            // the whole library's report is written as it is made, never held
             let rows = timeline::merge(&briefings, &linked, |_| true);
             let listed = || register::register(&briefings, &linked, &decided, &peek);
-            match format {
-                Format::Json => json(&report::library_json(
+            write_output(options, |out| match format {
+                Format::Json => report::write_library_json(
+                    out,
                     &briefings,
                     &linked,
                     &rows,
                     &claim_groups,
                     &listed(),
-                )),
-                Format::Csv => escape::csv(&report::library_csv(&briefings, &rows)),
-                Format::Timelinejs => escape::json(report::library_timelinejs(&briefings, &rows)),
-                _ => escape::text(&report::library_md(
+                ),
+                Format::Csv => report::write_library_csv(out, &briefings, &rows),
+                Format::Timelinejs => report::write_library_timelinejs(out, &briefings, &rows),
+                _ => report::write_library_md(
+                    out,
                     &briefings,
                     &linked,
                     &rows,
                     &claim_groups,
                     &listed(),
-                )),
-            }
+                ),
+            })?;
+            return Ok(ExitCode::SUCCESS);
         }
     };
     write_output(options, |out| out.write_all(rendered.as_bytes()))?;
