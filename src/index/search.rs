@@ -260,9 +260,16 @@ impl Index {
             values.push(Value::Text(query.words.clone()));
         }
         for actor in &query.actors {
+            sql.push_str(" AND b.id IN (SELECT a.briefing FROM actors a WHERE ");
+            // a name matched between spaces holds no `|`, which stands between names
+            if let Some(phrase) = trigrams(actor).filter(|_| !actor.contains('|')) {
+                sql.push_str(
+                    "a.rowid IN (SELECT rowid FROM actor_names WHERE actor_names MATCH ?) AND ",
+                );
+                values.push(phrase);
+            }
             sql.push_str(
-                " AND EXISTS (SELECT 1 FROM actors a WHERE a.briefing = b.id AND
-                   instr(' ' || replace(a.names, char(10), ' | ') || ' ', ' ' || ? || ' ') > 0)",
+                "instr(' ' || replace(a.names, char(10), ' | ') || ' ', ' ' || ? || ' ') > 0)",
             );
             values.push(Value::Text(actor.clone()));
         }
@@ -293,9 +300,18 @@ impl Index {
         }
         let (claim_sql, claim_values) = claim_filter(query);
         if query.claims_narrowed() {
-            sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM claims c WHERE c.briefing = b.id{claim_sql})"
-            ));
+            // the briefings found once, from the claims of the kind (an index) or the
+            // sources' trigrams, not a scan of each briefing's claims
+            sql.push_str(" AND b.id IN (SELECT c.briefing FROM claims c WHERE 1");
+            for source in &query.sources {
+                if let Some(phrase) = trigrams(source) {
+                    sql.push_str(
+                        " AND c.rowid IN (SELECT rowid FROM claim_sources WHERE claim_sources MATCH ?)",
+                    );
+                    values.push(phrase);
+                }
+            }
+            sql.push_str(&format!("{claim_sql})"));
             values.extend(claim_values.iter().cloned());
         }
         sql.push_str(if query.words.is_empty() {
@@ -346,14 +362,7 @@ impl Index {
                     found.fingerprint.as_deref().unwrap_or_default(),
                 );
                 let review = review.unwrap_or_default();
-                let claims = match query.statuses.is_empty() {
-                    true => claims,
-                    false => with_status(claims, &query.statuses, &review, &text),
-                };
-                match query.tags.is_empty() {
-                    true => claims,
-                    false => with_tags(claims, query, &review, &text),
-                }
+                by_review(claims, query, &review, &text)
             };
             if query.places_narrowed() && claims.is_empty() {
                 continue;
@@ -481,23 +490,11 @@ fn reviewed<'a>(
     claims.into_iter().zip(items).collect()
 }
 
-/// The claims whose status in the stored review is one of `statuses`.
-fn with_status(
-    claims: Vec<ClaimPlace>,
-    statuses: &[Status],
-    review: &Review,
-    text: &str,
-) -> Vec<ClaimPlace> {
-    reviewed(claims, review, text)
-        .into_iter()
-        .filter(|(_, item)| statuses.contains(&item.map_or(Status::Unreviewed, |i| i.status)))
-        .map(|(c, _)| c)
-        .collect()
-}
-
-/// The claims filed under one of the query's tags, and (when the query names no kind, source
-/// or status, which a note has not) the free notes filed under one, in text order.
-fn with_tags(
+/// The claims whose status in the stored review is one of the query's statuses (when it
+/// gives any) and that are filed under one of its tags (when it gives any), and (when the
+/// query names tags but no kind, source or status, which a note has not) the free notes filed
+/// under one, in text order. The review's items are located in the text once.
+fn by_review(
     claims: Vec<ClaimPlace>,
     query: &Query,
     review: &Review,
@@ -510,12 +507,20 @@ fn with_tags(
                 .contains(&t.trim_start_matches('#').to_lowercase())
         })
     };
+    let status = |item: Option<&ClaimReview>| {
+        query.statuses.is_empty()
+            || query
+                .statuses
+                .contains(&item.map_or(Status::Unreviewed, |i| i.status))
+    };
+    let tags =
+        |item: Option<&ClaimReview>| query.tags.is_empty() || item.is_some_and(|i| tagged(&i.tags));
     let mut places: Vec<ClaimPlace> = reviewed(claims, review, text)
         .into_iter()
-        .filter(|(_, item)| item.is_some_and(|i| tagged(&i.tags)))
+        .filter(|(_, item)| status(*item) && tags(*item))
         .map(|(c, _)| c)
         .collect();
-    if !query.claims_narrowed() {
+    if !query.tags.is_empty() && !query.claims_narrowed() {
         // a removed note keeps only its place, for the merge
         let live = review.notes.iter().filter(|n| !n.text.is_empty());
         let lines = super::record::LineStarts::new(text);
@@ -532,6 +537,12 @@ fn with_tags(
         places.sort_by_key(|p| p.span.start);
     }
     places
+}
+
+/// A value as an FTS5 trigram query matching every text that holds it (and maybe more, as
+/// the trigrams fold case), to be checked after; none when too short for trigrams.
+fn trigrams(value: &str) -> Option<Value> {
+    (value.chars().count() >= 3).then(|| Value::Text(format!("\"{}\"", value.replace('"', "\"\""))))
 }
 
 /// A briefing the query found.
