@@ -339,11 +339,13 @@ fn a_bad_query_is_one_line_and_a_usage_error() {
         ("( harbour", "brief: search: not a query: "),
         ("*", "brief: search: not a query: a `*` ends a word"),
     ] {
-        let out = run(root, &["search", query]);
+        // the lines are written as found: a query refused makes no file of -o
+        let out = run(root, &["search", query, "-o", "found.txt"]);
         assert_eq!(out.status.code(), Some(2), "{query}");
         let err = stderr(&out);
         assert!(err.starts_with(why), "{query}: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!root.join("found.txt").exists(), "{query}");
     }
     let out = run(root, &["search", "--format", "csv", "harbour"]);
     assert_eq!(out.status.code(), Some(2));

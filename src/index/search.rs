@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use rusqlite::params;
 use rusqlite::types::Value;
 use serde::Serialize;
 
@@ -248,14 +249,32 @@ impl Index {
         within: &[PathBuf],
         reviews: &Reviews,
     ) -> Result<Vec<Hit>, SearchError> {
+        let mut hits = Vec::new();
+        self.search_each(query, within, reviews, |hit| {
+            hits.push(hit);
+            true
+        })?;
+        Ok(hits)
+    }
+
+    /// As [`Index::search`], each line handed to `each` as soon as it is found, until `each`
+    /// says to stop (false): the first lines of a search that finds many come at once.
+    pub fn search_each(
+        &self,
+        query: &Query,
+        within: &[PathBuf],
+        reviews: &Reviews,
+        mut each: impl FnMut(Hit) -> bool,
+    ) -> Result<(), SearchError> {
         let mut sql = String::from("SELECT b.id, b.path, b.title, b.published, b.fingerprint, ");
         let mut values: Vec<Value> = Vec::new();
+        // the text of each briefing found is read as its turn comes (`texts` below): selected
+        // here, every text found would be held (and highlighted) to be sorted
         if query.words.is_empty() {
-            sql.push_str("NULL, t.body FROM briefings b JOIN texts t ON t.rowid = b.id WHERE 1");
+            sql.push_str("NULL FROM briefings b WHERE 1");
         } else {
             sql.push_str(
-                "bm25(texts), highlight(texts, 0, char(1), char(2))
-                 FROM texts JOIN briefings b ON b.id = texts.rowid WHERE texts MATCH ?",
+                "bm25(texts) FROM texts JOIN briefings b ON b.id = texts.rowid WHERE texts MATCH ?",
             );
             values.push(Value::Text(query.words.clone()));
         }
@@ -339,10 +358,23 @@ impl Index {
         let mut rows = statement
             .query(rusqlite::params_from_iter(values))
             .map_err(failed)?;
-        let mut hits = Vec::new();
+        let mut texts = match query.words.is_empty() {
+            true => self
+                .conn
+                .prepare_cached("SELECT body FROM texts WHERE rowid = ?1"),
+            false => self.conn.prepare_cached(
+                "SELECT highlight(texts, 0, char(1), char(2)) FROM texts
+                 WHERE texts MATCH ?2 AND rowid = ?1",
+            ),
+        }
+        .map_err(failed)?;
         while let Some(row) = rows.next().map_err(failed)? {
             let id: i64 = row.get(0).map_err(failed)?;
-            let body: String = row.get(6).map_err(failed)?;
+            let body: String = match query.words.is_empty() {
+                true => texts.query_row(params![id], |r| r.get(0)),
+                false => texts.query_row(params![id, query.words], |r| r.get(0)),
+            }
+            .map_err(failed)?;
             let found = Found {
                 path: PathBuf::from(row.get::<_, String>(1).map_err(failed)?),
                 title: row.get(2).map_err(failed)?,
@@ -368,21 +400,27 @@ impl Index {
                 continue;
             }
             if !query.words.is_empty() {
-                lines_found(&body, &claims, query.places_narrowed(), &found, &mut hits);
+                if !lines_found(&body, &claims, query.places_narrowed(), &found, &mut each) {
+                    return Ok(());
+                }
             } else if query.places_narrowed() {
                 for claim in &claims {
                     let text = body
                         .get(claim.span.start..claim.span.end)
                         .unwrap_or_default();
                     let id = Some(claim.id.clone()).filter(|id| !id.is_empty());
-                    hits.push(found.hit(claim.line, one_line(text), id));
+                    if !each(found.hit(claim.line, one_line(text), id)) {
+                        return Ok(());
+                    }
                 }
             } else if !query.actors.is_empty() {
                 let lines = self.actor_lines(id, &query.actors).map_err(failed)?;
                 let text: Vec<&str> = body.lines().collect();
                 for line in lines {
                     let words = text.get(line - 1).copied().unwrap_or_default();
-                    hits.push(found.hit(line, clip(words, None), None));
+                    if !each(found.hit(line, clip(words, None), None)) {
+                        return Ok(());
+                    }
                 }
             } else {
                 let first = body
@@ -390,10 +428,12 @@ impl Index {
                     .find(|l| !l.trim().is_empty())
                     .unwrap_or_default();
                 let line = body.lines().position(|l| l == first).map_or(1, |p| p + 1);
-                hits.push(found.hit(line, clip(first, None), None));
+                if !each(found.hit(line, clip(first, None), None)) {
+                    return Ok(());
+                }
             }
         }
-        Ok(hits)
+        Ok(())
     }
 
     /// The claims of a briefing (those the query's kinds and sources allow), in text order.
@@ -574,15 +614,15 @@ fn plain(highlighted: &str) -> String {
     highlighted.replace(['\u{1}', '\u{2}'], "")
 }
 
-/// The lines of a highlighted text with a match: a hit each, when `narrowed` only where a
-/// match falls in one of `claims`.
+/// The lines of a highlighted text with a match: a hit each to `each`, when `narrowed` only
+/// where a match falls in one of `claims`; false when `each` said to stop.
 fn lines_found(
     highlighted: &str,
     claims: &[ClaimPlace],
     narrowed: bool,
     found: &Found,
-    hits: &mut Vec<Hit>,
-) {
+    each: &mut impl FnMut(Hit) -> bool,
+) -> bool {
     // offsets into the plain text, as the claims' are
     let mut at = 0;
     for (n, line) in highlighted.split('\n').enumerate() {
@@ -605,10 +645,13 @@ fn lines_found(
         let first = matches.iter().find(|m| !narrowed || inside(m).is_some());
         if let Some(m) = first {
             let claim = inside(m).map(|c| c.id.clone());
-            hits.push(found.hit(n + 1, clip(&text, Some(*m)), claim));
+            if !each(found.hit(n + 1, clip(&text, Some(*m)), claim)) {
+                return false;
+            }
         }
         at += text.len() + 1;
     }
+    true
 }
 
 /// A line as a hit shows it: whole, or when long the part around `around`.
