@@ -60,15 +60,21 @@ pub fn search(typed: &str, paths: &[PathBuf], options: &Options) -> Result<ExitC
     refresh(&mut index, &roots, options)?;
     let reviews = opener(&load_config(options)?, options).reviews;
     let within = if paths.is_empty() { &[][..] } else { &roots };
-    let hits = index
-        .search(&query, within, &reviews)
-        .map_err(|e| match e {
-            SearchError::Query(e) => usage(e.0),
-            SearchError::Index(e) => failed(e),
+    let searched = |index: &Index, each: &mut dyn FnMut(brief::index::search::Hit) -> bool| {
+        index
+            .search_each(&query, within, &reviews, each)
+            .map_err(|e| match e {
+                SearchError::Query(e) => usage(e.0),
+                SearchError::Index(e) => failed(e),
+            })
+    };
+    if options.format == Some(export::Format::Json) {
+        let mut hits = Vec::new();
+        searched(&index, &mut |hit| {
+            hits.push(hit);
+            true
         })?;
-    let json = options.format == Some(export::Format::Json);
-    write_output(options, |out| {
-        if json {
+        write_output(options, |out| {
             let report = serde_json::json!({
                 "schema": "brief.search/1",
                 "query": typed,
@@ -76,20 +82,43 @@ pub fn search(typed: &str, paths: &[PathBuf], options: &Options) -> Result<ExitC
             });
             let mut out = brief::escape::Json::new(out);
             serde_json::to_writer_pretty(&mut out, &report)?;
-            return out.write_all(b"\n");
-        }
-        for hit in &hits {
-            writeln!(
+            out.write_all(b"\n")
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // each line printed as it is found, so the first come at once and a reader that stops
+    // early (`| head`) stops the search; a query the index refuses fails before any line
+    let (mut found, mut refused) = (0, None);
+    let written = write_output(options, |out| {
+        let mut out = io::BufWriter::new(out);
+        let here = std::env::current_dir().ok();
+        let mut failed = None;
+        let searched = searched(&index, &mut |hit| {
+            found += 1;
+            let line = writeln!(
                 out,
                 "{}:{}: {}",
-                brief::escape::Line(&shown(&hit.path)),
+                brief::escape::Line(&shown_from(here.as_deref(), &hit.path)),
                 hit.line,
                 brief::escape::Line(&hit.snippet)
-            )?;
+            );
+            line.map_err(|e| failed = Some(e)).is_ok()
+        });
+        if let Err(f) = searched {
+            refused = Some(f);
+            // the output is not finished: a file named by -o is not made
+            return Err(io::Error::other("the search failed"));
         }
-        Ok(())
-    })?;
-    Ok(if hits.is_empty() && !json {
+        match failed {
+            Some(e) => Err(e),
+            None => out.flush(),
+        }
+    });
+    if let Some(f) = refused {
+        return Err(f);
+    }
+    written?;
+    Ok(if found == 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -253,26 +282,30 @@ pub fn library(
             }
         }
         None => {
+            // the whole library's report is written as it is made, never held
             let rows = timeline::merge(&briefings, &linked, |_| true);
             let listed = || register::register(&briefings, &linked, &decided, &peek);
-            match format {
-                Format::Json => json(&report::library_json(
+            write_output(options, |out| match format {
+                Format::Json => report::write_library_json(
+                    out,
                     &briefings,
                     &linked,
                     &rows,
                     &claim_groups,
                     &listed(),
-                )),
-                Format::Csv => escape::csv(&report::library_csv(&briefings, &rows)),
-                Format::Timelinejs => escape::json(report::library_timelinejs(&briefings, &rows)),
-                _ => escape::text(&report::library_md(
+                ),
+                Format::Csv => report::write_library_csv(out, &briefings, &rows),
+                Format::Timelinejs => report::write_library_timelinejs(out, &briefings, &rows),
+                _ => report::write_library_md(
+                    out,
                     &briefings,
                     &linked,
                     &rows,
                     &claim_groups,
                     &listed(),
-                )),
-            }
+                ),
+            })?;
+            return Ok(ExitCode::SUCCESS);
         }
     };
     write_output(options, |out| out.write_all(rendered.as_bytes()))?;
@@ -421,9 +454,12 @@ fn summary(changes: &Changes) -> String {
 
 /// A path as printed: relative to the working folder when under it, as ripgrep shows it.
 fn shown(path: &Path) -> String {
-    let here = std::env::current_dir().ok();
-    here.as_deref()
-        .and_then(|h| path.strip_prefix(h).ok())
+    shown_from(std::env::current_dir().ok().as_deref(), path)
+}
+
+/// A path as printed, relative to `here` when under it.
+fn shown_from(here: Option<&Path>, path: &Path) -> String {
+    here.and_then(|h| path.strip_prefix(h).ok())
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(path)
         .display()

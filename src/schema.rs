@@ -145,7 +145,7 @@ pub struct Lazy<'a, T> {
 }
 
 impl<'a, T> Lazy<'a, T> {
-    fn new(len: usize, item: impl Fn(usize) -> T + 'a) -> Self {
+    pub fn new(len: usize, item: impl Fn(usize) -> T + 'a) -> Self {
         Lazy {
             len,
             item: Box::new(item),

@@ -239,6 +239,56 @@ fn tags_on_claims_and_notes_narrow_the_search() {
     // a kind narrows to claims: the note has none
     assert_eq!(search("tag:audit kind:denial").lines().count(), 1);
     assert_eq!(search("tag:untagged"), "");
+    // a status and a tag: the claims that have both, each once
+    assert_eq!(
+        search("tag:audit status:unreviewed"),
+        "briefs/budget.md:4: that the vote was delayed by the auditors\n"
+    );
+    assert_eq!(search("tag:audit status:supported"), "");
+}
+
+#[test]
+fn an_index_of_the_schema_before_is_migrated_and_kept_up_to_date() {
+    let dir = library();
+    let root = dir.path();
+    assert!(run(root, &["index", "briefs"]).status.success());
+    // what version 1 was: without the claims' kind index and the trigram tables
+    let db = rusqlite::Connection::open(root.join("data/library.sqlite")).unwrap();
+    db.execute_batch(
+        "DROP TRIGGER claims_added; DROP TRIGGER claims_removed;
+         DROP TRIGGER actors_added; DROP TRIGGER actors_removed;
+         DROP TABLE claim_sources; DROP TABLE actor_names; DROP INDEX claims_kind;
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(db);
+    let search = |query: &str| stdout(&run(root, &["search", query]));
+    assert_eq!(
+        search("source:mayor"),
+        "briefs/budget.md:2: the budget vote was postponed\n"
+    );
+    assert!(search("actor:\"Anna Berg\"").starts_with("briefs/budget.md:4:"));
+    let db = rusqlite::Connection::open(root.join("data/library.sqlite")).unwrap();
+    let version: i64 = db
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+    drop(db);
+    // a changed briefing's old claims and actors are no longer found, its new ones are
+    std::fs::write(
+        root.join("briefs/budget.md"),
+        BUDGET
+            .replace("The mayor said", "The treasurer said")
+            .replace("Anna Berg", "Lena Holm"),
+    )
+    .unwrap();
+    assert_eq!(search("source:mayor"), "");
+    assert_eq!(
+        search("source:treasurer"),
+        "briefs/budget.md:2: the budget vote was postponed\n"
+    );
+    assert_eq!(search("actor:\"Anna Berg\""), "");
+    assert!(search("actor:\"Lena Holm\"").starts_with("briefs/budget.md:4:"));
 }
 
 #[test]
@@ -289,11 +339,13 @@ fn a_bad_query_is_one_line_and_a_usage_error() {
         ("( harbour", "brief: search: not a query: "),
         ("*", "brief: search: not a query: a `*` ends a word"),
     ] {
-        let out = run(root, &["search", query]);
+        // the lines are written as found: a query refused makes no file of -o
+        let out = run(root, &["search", query, "-o", "found.txt"]);
         assert_eq!(out.status.code(), Some(2), "{query}");
         let err = stderr(&out);
         assert!(err.starts_with(why), "{query}: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(!root.join("found.txt").exists(), "{query}");
     }
     let out = run(root, &["search", "--format", "csv", "harbour"]);
     assert_eq!(out.status.code(), Some(2));

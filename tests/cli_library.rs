@@ -463,3 +463,51 @@ fn claims_of_several_briefings_are_grouped_and_a_denial_linked_with_why() {
         "brief: library: claim group G9: is not one of the 3 groups\n"
     );
 }
+
+/// Every format of `brief library` byte for byte, on the briefings of the tests above with a
+/// decision on a group and a reliability letter: the report is written as it is made, and
+/// this catches any change in what it writes (the folder's path read as ROOT).
+#[test]
+fn every_format_of_the_library_is_written_as_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let briefs = root.join("briefs");
+    std::fs::create_dir_all(&briefs).unwrap();
+    for (name, text) in [
+        ("port.md", PORT),
+        ("talks.md", TALKS),
+        ("fleet.md", FLEET),
+        ("a_supply.md", SUPPLY),
+        ("b_sent.md", SENT),
+        ("c_denied.md", DENIED),
+        ("d_engineers.md", ENGINEERS),
+    ] {
+        std::fs::write(briefs.join(name), text).unwrap();
+    }
+    let decided = run(
+        root,
+        &[
+            "--no-config",
+            "library",
+            "briefs",
+            "--reject",
+            "G3",
+            "--reliability",
+            "Ilse Brandt = B",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(decided.status.success(), "{}", stderr(&decided));
+    let folder = std::fs::canonicalize(root).unwrap();
+    for format in ["json", "md", "csv", "timelinejs"] {
+        let out = run(root, &["--no-config", "library", "--format", format]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        // CSV's carriage returns shown, as a snapshot compares lines
+        let text = text
+            .replace(folder.to_str().unwrap(), "ROOT")
+            .replace('\r', "\\r");
+        insta::assert_snapshot!(format!("library_{format}"), text);
+    }
+}

@@ -3,105 +3,224 @@
 //! briefing), the source register (`--sources`: Markdown, CSV) and an actor's dossier (`brief library --actor NAME`: JSON `brief.dossier/1`,
 //! Markdown, CSV).
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::io::{self, Write as _};
+use std::path::Path;
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::Briefing;
-use super::claims::Group;
+use super::claims::{Group, Side};
 use super::dossier::Part;
-use super::link::Linked;
+use super::link::{Linked, Reason};
+use super::review::{Decision, Relation};
 use super::sources::Source;
 use super::timeline::Row;
 use crate::analysis::TimexType;
 use crate::analysis::times::TimeValue;
 use crate::export::csv::cell_text;
 use crate::export::timelinejs::{date, html};
+use crate::schema::Lazy;
 
 /// A briefing as the outputs list it.
-fn briefing_json(b: &Briefing) -> Value {
-    json!({
-        "id": b.id,
-        "path": b.path,
-        "fingerprint": b.fingerprint,
-        "title": b.title,
-        "published": b.published,
-    })
+#[derive(Serialize)]
+struct BriefingJson<'a> {
+    id: &'a str,
+    path: &'a Path,
+    fingerprint: &'a str,
+    title: Option<&'a str>,
+    published: Option<&'a str>,
 }
 
-/// `brief.library/1`.
-pub fn library_json(
+impl<'a> From<&'a Briefing> for BriefingJson<'a> {
+    fn from(b: &'a Briefing) -> Self {
+        BriefingJson {
+            id: &b.id,
+            path: &b.path,
+            fingerprint: &b.fingerprint,
+            title: b.title.as_deref(),
+            published: b.published.as_deref(),
+        }
+    }
+}
+
+/// `brief.library/1`, its lists made item by item as they are written: built whole, the
+/// report of 10,000 briefings took 8 GB.
+#[derive(Serialize)]
+struct LibraryJson<'a> {
+    schema: &'static str,
+    briefings: Lazy<'a, BriefingJson<'a>>,
+    actors: Lazy<'a, ActorJson<'a>>,
+    events: Lazy<'a, EventJson<'a>>,
+    claim_groups: Lazy<'a, GroupJson<'a>>,
+    sources: Lazy<'a, SourceJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActorJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    aliases: &'a [String],
+    members: Lazy<'a, MemberJson<'a>>,
+    reasons: &'a [Reason],
+}
+
+#[derive(Serialize)]
+struct MemberJson<'a> {
+    briefing: &'a str,
+    actor: &'a str,
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    id: &'a str,
+    value: Option<&'a str>,
+    label: &'a str,
+    reports: Lazy<'a, ReportJson<'a>>,
+    conflict: bool,
+    actors: Lazy<'a, &'a str>,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    briefing: &'a str,
+    event: &'a str,
+}
+
+#[derive(Serialize)]
+struct GroupJson<'a> {
+    id: &'a str,
+    relation: Relation,
+    claims: Lazy<'a, GroupClaimJson<'a>>,
+    independent_sources: usize,
+    reason: &'a str,
+    decision: Option<Decision>,
+}
+
+#[derive(Serialize)]
+struct GroupClaimJson<'a> {
+    briefing: &'a str,
+    claim: &'a str,
+    side: Option<Side>,
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    actor: &'a str,
+    name: &'a str,
+    claims: usize,
+    reviewed: &'a BTreeMap<String, usize>,
+    grades: &'a BTreeMap<String, usize>,
+    suggested_reliability: String,
+    reliability: Option<String>,
+}
+
+/// `brief.library/1` written to `out` as it is made (pretty, its controls escaped).
+pub fn write_library_json(
+    out: &mut dyn io::Write,
     briefings: &[Briefing],
     linked: &Linked,
     rows: &[Row],
     groups: &[Group],
     sources: &[Source],
-) -> Value {
-    let actors: Vec<Value> = linked
-        .actors
-        .iter()
-        .map(|a| {
-            let members: Vec<Value> = a
-                .members
-                .iter()
-                .map(|&(b, m)| json!({"briefing": briefings[b].id, "actor": briefings[b].actors[m].id}))
-                .collect();
-            json!({
-                "id": a.id,
-                "name": a.name,
-                "kind": a.kind,
-                "aliases": a.aliases,
-                "members": members,
-                "reasons": a.reasons,
-            })
-        })
-        .collect();
-    let events: Vec<Value> = rows
-        .iter()
-        .map(|r| {
-            let reports: Vec<Value> = r
-                .reports
-                .iter()
-                .map(|&(b, e)| json!({"briefing": briefings[b].id, "event": briefings[b].events[e].id}))
-                .collect();
-            json!({
-                "id": r.id,
-                "value": r.value,
-                "label": r.label,
-                "reports": reports,
-                "conflict": r.conflict,
-                "actors": r.actors.iter().map(|&a| &linked.actors[a].id).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    json!({
-        "schema": "brief.library/1",
-        "briefings": briefings.iter().map(briefing_json).collect::<Vec<_>>(),
-        "actors": actors,
-        "events": events,
-        "claim_groups": groups.iter().map(|g| group_json(briefings, g)).collect::<Vec<_>>(),
-        "sources": sources_json(linked, sources),
+) -> io::Result<()> {
+    let actor = |i: usize| {
+        let a = &linked.actors[i];
+        ActorJson {
+            id: &a.id,
+            name: &a.name,
+            kind: &a.kind,
+            aliases: &a.aliases,
+            members: Lazy::new(a.members.len(), move |m| {
+                let (b, m) = a.members[m];
+                MemberJson {
+                    briefing: &briefings[b].id,
+                    actor: &briefings[b].actors[m].id,
+                }
+            }),
+            reasons: &a.reasons,
+        }
+    };
+    let event = |i: usize| {
+        let r = &rows[i];
+        EventJson {
+            id: &r.id,
+            value: r.value.as_deref(),
+            label: &r.label,
+            reports: Lazy::new(r.reports.len(), move |e| {
+                let (b, e) = r.reports[e];
+                ReportJson {
+                    briefing: &briefings[b].id,
+                    event: &briefings[b].events[e].id,
+                }
+            }),
+            conflict: r.conflict,
+            actors: Lazy::new(r.actors.len(), move |a| {
+                linked.actors[r.actors[a]].id.as_str()
+            }),
+        }
+    };
+    let group = |i: usize| {
+        let g = &groups[i];
+        GroupJson {
+            id: &g.id,
+            relation: g.relation,
+            claims: Lazy::new(g.members.len(), move |m| {
+                let m = &g.members[m];
+                let (b, c) = m.claim;
+                GroupClaimJson {
+                    briefing: &briefings[b].id,
+                    claim: &briefings[b].claims[c].id,
+                    side: m.side,
+                }
+            }),
+            independent_sources: g.independent_sources,
+            reason: &g.reason,
+            decision: g.decision,
+        }
+    };
+    let library = LibraryJson {
+        schema: "brief.library/1",
+        briefings: Lazy::new(briefings.len(), |b| BriefingJson::from(&briefings[b])),
+        actors: Lazy::new(linked.actors.len(), actor),
+        events: Lazy::new(rows.len(), event),
+        claim_groups: Lazy::new(groups.len(), group),
+        sources: listed(linked, sources),
+    };
+    write_json(out, &library)
+}
+
+/// Pretty JSON written to `out`, its controls escaped, a newline after.
+fn write_json(out: &mut dyn io::Write, value: &impl Serialize) -> io::Result<()> {
+    let mut out = crate::escape::Json::new(io::BufWriter::with_capacity(1 << 16, out));
+    serde_json::to_writer_pretty(&mut out, value)?;
+    out.write_all(b"\n")?;
+    out.into_inner()?.flush()
+}
+
+/// The source register's entries as `brief.library/1` lists them.
+fn listed<'a>(linked: &'a Linked, sources: &'a [Source]) -> Lazy<'a, SourceJson<'a>> {
+    Lazy::new(sources.len(), move |i| {
+        let s = &sources[i];
+        let a = &linked.actors[s.actor];
+        SourceJson {
+            actor: &a.id,
+            name: &a.name,
+            claims: s.claims,
+            reviewed: &s.reviewed,
+            grades: &s.grades,
+            suggested_reliability: s.suggested.to_string(),
+            reliability: s.reliability.map(|r| r.to_string()),
+        }
     })
 }
 
 /// The source register as `brief.library/1` lists it.
 pub fn sources_json(linked: &Linked, sources: &[Source]) -> Value {
-    let listed: Vec<Value> = sources
-        .iter()
-        .map(|s| {
-            let a = &linked.actors[s.actor];
-            json!({
-                "actor": a.id,
-                "name": a.name,
-                "claims": s.claims,
-                "reviewed": s.reviewed,
-                "grades": s.grades,
-                "suggested_reliability": s.suggested.to_string(),
-                "reliability": s.reliability.map(|r| r.to_string()),
-            })
-        })
-        .collect();
-    Value::Array(listed)
+    serde_json::to_value(listed(linked, sources)).expect("JSON always serialises")
 }
 
 /// The source register's rows: who, how many claims, reviewed how, the letters.
@@ -161,37 +280,84 @@ pub fn sources_csv(linked: &Linked, sources: &[Source]) -> String {
     out
 }
 
-/// A claim group as `brief.library/1` lists it.
-fn group_json(briefings: &[Briefing], g: &Group) -> Value {
-    let claims: Vec<Value> = g
-        .members
-        .iter()
-        .map(|m| {
-            let (b, c) = m.claim;
-            json!({"briefing": briefings[b].id, "claim": briefings[b].claims[c].id, "side": m.side})
-        })
-        .collect();
-    json!({
-        "id": g.id,
-        "relation": g.relation,
-        "claims": claims,
-        "independent_sources": g.independent_sources,
-        "reason": g.reason,
-        "decision": g.decision,
-    })
+/// Text written to `out` a piece at a time as it is made, each piece escaped as an export
+/// is (`escape::text`, or `escape::csv` keeping CSV's carriage returns): both escape
+/// character by character, so the pieces read as the whole would.
+struct Pieces<'a> {
+    out: io::BufWriter<&'a mut dyn io::Write>,
+    piece: String,
+    escape: fn(&str) -> String,
+    failed: Option<io::Error>,
 }
 
-/// The library in Markdown: the actors named in more than one briefing, with why they are
-/// one, the claims several briefings report or contradict, the sources, then the merged
-/// timeline.
-pub fn library_md(
+/// A piece is written out once it holds this many bytes.
+const PIECE: usize = 1 << 16;
+
+impl<'a> Pieces<'a> {
+    fn new(out: &'a mut dyn io::Write, escape: fn(&str) -> String) -> Self {
+        Pieces {
+            out: io::BufWriter::with_capacity(PIECE, out),
+            piece: String::new(),
+            escape,
+            failed: None,
+        }
+    }
+
+    fn write_piece(&mut self) -> io::Result<()> {
+        let escaped = (self.escape)(&self.piece);
+        self.piece.clear();
+        self.out.write_all(escaped.as_bytes())
+    }
+
+    /// What is left written out; the first error met, if any.
+    fn finish(mut self) -> io::Result<()> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        self.write_piece()?;
+        self.out.flush()
+    }
+}
+
+impl Write for Pieces<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.piece.push_str(s);
+        if self.piece.len() >= PIECE
+            && let Err(e) = self.write_piece()
+        {
+            self.failed = Some(e);
+            return Err(std::fmt::Error);
+        }
+        Ok(())
+    }
+}
+
+/// The library in Markdown, written to `out` as it is made: the actors named in more than
+/// one briefing, with why they are one, the claims several briefings report or contradict,
+/// the sources, then the merged timeline.
+pub fn write_library_md(
+    out: &mut dyn io::Write,
     briefings: &[Briefing],
     linked: &Linked,
     rows: &[Row],
     groups: &[Group],
     sources: &[Source],
-) -> String {
-    let mut out = format!("# Library: {} briefings\n\n", briefings.len());
+) -> io::Result<()> {
+    let mut out = Pieces::new(out, crate::escape::text);
+    // an error is kept by `Pieces` and returned by `finish`
+    let _ = library_md(&mut out, briefings, linked, rows, groups, sources);
+    out.finish()
+}
+
+fn library_md(
+    out: &mut Pieces,
+    briefings: &[Briefing],
+    linked: &Linked,
+    rows: &[Row],
+    groups: &[Group],
+    sources: &[Source],
+) -> std::fmt::Result {
+    write!(out, "# Library: {} briefings\n\n", briefings.len())?;
     let mut across: Vec<_> = linked
         .actors
         .iter()
@@ -203,33 +369,33 @@ pub fn library_md(
         .filter(|(_, n)| *n > 1)
         .collect();
     across.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.name.cmp(&y.0.name)));
-    out.push_str("## Actors across briefings\n\n");
+    out.write_str("## Actors across briefings\n\n")?;
     for (a, n) in across {
-        let _ = write!(out, "- **{}** ({}), in {n} briefings", a.name, a.kind);
+        write!(out, "- **{}** ({}), in {n} briefings", a.name, a.kind)?;
         if !a.aliases.is_empty() {
-            let _ = write!(out, "; also {}", a.aliases.join(", "));
+            write!(out, "; also {}", a.aliases.join(", "))?;
         }
-        out.push('\n');
+        out.write_char('\n')?;
         for r in &a.reasons {
             let decision = r
                 .decision
                 .map_or(String::new(), |d| format!(", {}", crate::export::word(d)));
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  - {} = {}: {} ({}×{decision})",
                 r.names[0],
                 r.names[1],
                 crate::export::word(r.why),
                 r.links
-            );
+            )?;
         }
     }
-    out.push_str("\n## Claims across briefings\n\n");
+    out.write_str("\n## Claims across briefings\n\n")?;
     for g in groups {
         let decision = g
             .decision
             .map_or(String::new(), |d| format!(", {}", crate::export::word(d)));
-        let _ = writeln!(
+        writeln!(
             out,
             "- **{}** {} ({} briefings, {} source{}{decision}): {}",
             g.id,
@@ -238,58 +404,65 @@ pub fn library_md(
             g.independent_sources,
             if g.independent_sources == 1 { "" } else { "s" },
             g.reason
-        );
+        )?;
         for m in &g.members {
             let (b, c) = m.claim;
             let side = m
                 .side
                 .map_or(String::new(), |s| format!("{} ", crate::export::word(s)));
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  - {side}{} {}: \"{}\"",
                 briefings[b].id, briefings[b].claims[c].id, m.quote
-            );
+            )?;
         }
     }
-    out.push('\n');
-    out.push_str(&sources_md(linked, sources));
-    out.push_str("\n## Timeline\n\n");
+    out.write_char('\n')?;
+    out.write_str(&sources_md(linked, sources))?;
+    out.write_str("\n## Timeline\n\n")?;
     for r in rows {
-        let _ = write!(
+        write!(
             out,
             "- {}: {}",
             r.value.as_deref().unwrap_or("undated"),
             r.label
-        );
+        )?;
         let from: Vec<&str> = r
             .reports
             .iter()
             .map(|&(b, _)| briefings[b].id.as_str())
             .collect();
-        let _ = write!(out, " ({})", from.join(", "));
+        write!(out, " ({})", from.join(", "))?;
         if r.conflict {
-            out.push_str(" **dates disagree**");
+            out.write_str(" **dates disagree**")?;
         }
-        out.push('\n');
+        out.write_char('\n')?;
     }
-    out.push_str("\n## Briefings\n\n");
+    out.write_str("\n## Briefings\n\n")?;
     for b in briefings {
-        let _ = writeln!(
+        writeln!(
             out,
             "- {}: {} ({}), {}",
             b.id,
             b.title.as_deref().unwrap_or("untitled"),
             b.published.as_deref().unwrap_or("no date"),
             b.path.display()
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
-/// The merged timeline as CSV: one row a report, CRLF line ends.
-pub fn library_csv(briefings: &[Briefing], rows: &[Row]) -> String {
-    let mut out =
-        String::from("event,date,label,briefing,briefing_event,published,path,conflict\r\n");
+/// The merged timeline as CSV, written to `out` as it is made: one row a report, CRLF line
+/// ends.
+pub fn write_library_csv(
+    out: &mut dyn io::Write,
+    briefings: &[Briefing],
+    rows: &[Row],
+) -> io::Result<()> {
+    let mut out = Pieces::new(out, crate::escape::csv);
+    let mut row = String::new();
+    out.piece
+        .push_str("event,date,label,briefing,briefing_event,published,path,conflict\r\n");
     for r in rows {
         for &(b, e) in &r.reports {
             let briefing = &briefings[b];
@@ -303,53 +476,78 @@ pub fn library_csv(briefings: &[Briefing], rows: &[Row]) -> String {
                 briefing.path.display().to_string(),
                 r.conflict.to_string(),
             ];
-            csv_row(&mut out, &cells);
+            csv_row(&mut row, &cells);
+            if out.write_str(&row).is_err() {
+                break;
+            }
+            row.clear();
         }
     }
-    out
+    out.finish()
 }
 
-/// The merged timeline as TimelineJS JSON, a group a briefing (its first report's); an
-/// undated row at the day it is placed, "undated".
-pub fn library_timelinejs(briefings: &[Briefing], rows: &[Row]) -> String {
-    let events: Vec<Value> = rows
-        .iter()
-        .filter_map(|r| {
-            let own = r
-                .value
-                .as_deref()
-                .and_then(|v| v.parse::<TimeValue>().ok())
-                .and_then(|v| date(&v, TimexType::Date));
-            let (start, display) = match own {
-                Some(own) => own,
-                None => {
-                    let d = r.placed?;
-                    let start = json!({"year": d.year().to_string(), "month": d.month().to_string(), "day": d.day().to_string()});
-                    (start, Some("undated".to_string()))
-                }
-            };
-            let (b, _) = *r.reports.first()?;
-            let briefing = &briefings[b];
-            let group = briefing
-                .title
-                .clone()
-                .unwrap_or_else(|| briefing.path.display().to_string());
-            let mut out = json!({
-                "start_date": start,
-                "text": {"headline": html(&r.label)},
-                "group": html(&group),
-            });
-            if let Some(display) = display {
-                out["display_date"] = json!(display);
-            }
-            Some(out)
-        })
-        .collect();
+/// The merged timeline as TimelineJS JSON, written to `out` as it is made: a group a
+/// briefing (its first report's); an undated row at the day it is placed, "undated".
+pub fn write_library_timelinejs(
+    out: &mut dyn io::Write,
+    briefings: &[Briefing],
+    rows: &[Row],
+) -> io::Result<()> {
     let title = json!({"text": {"headline": html(&format!("{} briefings", briefings.len()))}});
-    let mut out = serde_json::to_string_pretty(&json!({"title": title, "events": events}))
-        .expect("JSON always serialises");
-    out.push('\n');
-    out
+    write_json(
+        out,
+        &TimelineJs {
+            title,
+            events: TimelineEvents(briefings, rows),
+        },
+    )
+}
+
+#[derive(Serialize)]
+struct TimelineJs<'a> {
+    title: Value,
+    events: TimelineEvents<'a>,
+}
+
+/// The merged timeline's rows that have a day, as TimelineJS events, each made as it is
+/// written.
+struct TimelineEvents<'a>(&'a [Briefing], &'a [Row]);
+
+impl Serialize for TimelineEvents<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.1.iter().filter_map(|r| timelinejs_event(self.0, r)))
+    }
+}
+
+fn timelinejs_event(briefings: &[Briefing], r: &Row) -> Option<Value> {
+    let own = r
+        .value
+        .as_deref()
+        .and_then(|v| v.parse::<TimeValue>().ok())
+        .and_then(|v| date(&v, TimexType::Date));
+    let (start, display) = match own {
+        Some(own) => own,
+        None => {
+            let d = r.placed?;
+            let start = json!({"year": d.year().to_string(), "month": d.month().to_string(), "day": d.day().to_string()});
+            (start, Some("undated".to_string()))
+        }
+    };
+    let (b, _) = *r.reports.first()?;
+    let briefing = &briefings[b];
+    let group = briefing
+        .title
+        .clone()
+        .unwrap_or_else(|| briefing.path.display().to_string());
+    let mut out = json!({
+        "start_date": start,
+        "text": {"headline": html(&r.label)},
+        "group": html(&group),
+    });
+    if let Some(display) = display {
+        out["display_date"] = json!(display);
+    }
+    Some(out)
 }
 
 /// `brief.dossier/1`.
@@ -363,7 +561,7 @@ pub fn dossier_json(
     let used: Vec<Value> = parts
         .iter()
         .filter_map(|p| briefings.iter().find(|b| b.id == p.briefing))
-        .map(briefing_json)
+        .map(|b| serde_json::to_value(BriefingJson::from(b)).expect("JSON always serialises"))
         .collect();
     json!({
         "schema": "brief.dossier/1",

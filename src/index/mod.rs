@@ -27,7 +27,8 @@ pub const FILE: &str = "library.sqlite";
 const BUSY: Duration = Duration::from_secs(30);
 
 /// The schema, one script a version: script `i` takes an index at version `i` to `i + 1`.
-const MIGRATIONS: [&str; 1] = [r#"
+const MIGRATIONS: [&str; 2] = [
+    r#"
     CREATE TABLE roots (path TEXT PRIMARY KEY);
     CREATE TABLE briefings (
         id INTEGER PRIMARY KEY,
@@ -63,7 +64,34 @@ const MIGRATIONS: [&str; 1] = [r#"
         lines TEXT NOT NULL
     );
     CREATE INDEX actors_briefing ON actors (briefing);
-"#];
+"#,
+    r#"
+    -- `kind:` finds its claims by their kind; `source:` and `actor:` find candidate rows
+    -- through the trigrams of who says a claim and of an actor's names (kept by triggers,
+    -- the cascade from a briefing's row included), checked then as before
+    CREATE INDEX claims_kind ON claims (kind, briefing);
+    CREATE VIRTUAL TABLE claim_sources USING fts5 (
+        who, content = '', contentless_delete = 1, tokenize = 'trigram'
+    );
+    INSERT INTO claim_sources (rowid, who) SELECT rowid, who FROM claims;
+    CREATE TRIGGER claims_added AFTER INSERT ON claims BEGIN
+        INSERT INTO claim_sources (rowid, who) VALUES (new.rowid, new.who);
+    END;
+    CREATE TRIGGER claims_removed AFTER DELETE ON claims BEGIN
+        DELETE FROM claim_sources WHERE rowid = old.rowid;
+    END;
+    CREATE VIRTUAL TABLE actor_names USING fts5 (
+        names, content = '', contentless_delete = 1, tokenize = 'trigram'
+    );
+    INSERT INTO actor_names (rowid, names) SELECT rowid, names FROM actors;
+    CREATE TRIGGER actors_added AFTER INSERT ON actors BEGIN
+        INSERT INTO actor_names (rowid, names) VALUES (new.rowid, new.names);
+    END;
+    CREATE TRIGGER actors_removed AFTER DELETE ON actors BEGIN
+        DELETE FROM actor_names WHERE rowid = old.rowid;
+    END;
+"#,
+];
 
 /// The schema version this brief writes.
 pub const SCHEMA: i32 = MIGRATIONS.len() as i32;

@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use rusqlite::params;
 use rusqlite::types::Value;
 use serde::Serialize;
 
@@ -248,21 +249,46 @@ impl Index {
         within: &[PathBuf],
         reviews: &Reviews,
     ) -> Result<Vec<Hit>, SearchError> {
+        let mut hits = Vec::new();
+        self.search_each(query, within, reviews, |hit| {
+            hits.push(hit);
+            true
+        })?;
+        Ok(hits)
+    }
+
+    /// As [`Index::search`], each line handed to `each` as soon as it is found, until `each`
+    /// says to stop (false): the first lines of a search that finds many come at once.
+    pub fn search_each(
+        &self,
+        query: &Query,
+        within: &[PathBuf],
+        reviews: &Reviews,
+        mut each: impl FnMut(Hit) -> bool,
+    ) -> Result<(), SearchError> {
         let mut sql = String::from("SELECT b.id, b.path, b.title, b.published, b.fingerprint, ");
         let mut values: Vec<Value> = Vec::new();
+        // the text of each briefing found is read as its turn comes (`texts` below): selected
+        // here, every text found would be held (and highlighted) to be sorted
         if query.words.is_empty() {
-            sql.push_str("NULL, t.body FROM briefings b JOIN texts t ON t.rowid = b.id WHERE 1");
+            sql.push_str("NULL FROM briefings b WHERE 1");
         } else {
             sql.push_str(
-                "bm25(texts), highlight(texts, 0, char(1), char(2))
-                 FROM texts JOIN briefings b ON b.id = texts.rowid WHERE texts MATCH ?",
+                "bm25(texts) FROM texts JOIN briefings b ON b.id = texts.rowid WHERE texts MATCH ?",
             );
             values.push(Value::Text(query.words.clone()));
         }
         for actor in &query.actors {
+            sql.push_str(" AND b.id IN (SELECT a.briefing FROM actors a WHERE ");
+            // a name matched between spaces holds no `|`, which stands between names
+            if let Some(phrase) = trigrams(actor).filter(|_| !actor.contains('|')) {
+                sql.push_str(
+                    "a.rowid IN (SELECT rowid FROM actor_names WHERE actor_names MATCH ?) AND ",
+                );
+                values.push(phrase);
+            }
             sql.push_str(
-                " AND EXISTS (SELECT 1 FROM actors a WHERE a.briefing = b.id AND
-                   instr(' ' || replace(a.names, char(10), ' | ') || ' ', ' ' || ? || ' ') > 0)",
+                "instr(' ' || replace(a.names, char(10), ' | ') || ' ', ' ' || ? || ' ') > 0)",
             );
             values.push(Value::Text(actor.clone()));
         }
@@ -293,9 +319,18 @@ impl Index {
         }
         let (claim_sql, claim_values) = claim_filter(query);
         if query.claims_narrowed() {
-            sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM claims c WHERE c.briefing = b.id{claim_sql})"
-            ));
+            // the briefings found once, from the claims of the kind (an index) or the
+            // sources' trigrams, not a scan of each briefing's claims
+            sql.push_str(" AND b.id IN (SELECT c.briefing FROM claims c WHERE 1");
+            for source in &query.sources {
+                if let Some(phrase) = trigrams(source) {
+                    sql.push_str(
+                        " AND c.rowid IN (SELECT rowid FROM claim_sources WHERE claim_sources MATCH ?)",
+                    );
+                    values.push(phrase);
+                }
+            }
+            sql.push_str(&format!("{claim_sql})"));
             values.extend(claim_values.iter().cloned());
         }
         sql.push_str(if query.words.is_empty() {
@@ -323,10 +358,23 @@ impl Index {
         let mut rows = statement
             .query(rusqlite::params_from_iter(values))
             .map_err(failed)?;
-        let mut hits = Vec::new();
+        let mut texts = match query.words.is_empty() {
+            true => self
+                .conn
+                .prepare_cached("SELECT body FROM texts WHERE rowid = ?1"),
+            false => self.conn.prepare_cached(
+                "SELECT highlight(texts, 0, char(1), char(2)) FROM texts
+                 WHERE texts MATCH ?2 AND rowid = ?1",
+            ),
+        }
+        .map_err(failed)?;
         while let Some(row) = rows.next().map_err(failed)? {
             let id: i64 = row.get(0).map_err(failed)?;
-            let body: String = row.get(6).map_err(failed)?;
+            let body: String = match query.words.is_empty() {
+                true => texts.query_row(params![id], |r| r.get(0)),
+                false => texts.query_row(params![id, query.words], |r| r.get(0)),
+            }
+            .map_err(failed)?;
             let found = Found {
                 path: PathBuf::from(row.get::<_, String>(1).map_err(failed)?),
                 title: row.get(2).map_err(failed)?,
@@ -346,34 +394,33 @@ impl Index {
                     found.fingerprint.as_deref().unwrap_or_default(),
                 );
                 let review = review.unwrap_or_default();
-                let claims = match query.statuses.is_empty() {
-                    true => claims,
-                    false => with_status(claims, &query.statuses, &review, &text),
-                };
-                match query.tags.is_empty() {
-                    true => claims,
-                    false => with_tags(claims, query, &review, &text),
-                }
+                by_review(claims, query, &review, &text)
             };
             if query.places_narrowed() && claims.is_empty() {
                 continue;
             }
             if !query.words.is_empty() {
-                lines_found(&body, &claims, query.places_narrowed(), &found, &mut hits);
+                if !lines_found(&body, &claims, query.places_narrowed(), &found, &mut each) {
+                    return Ok(());
+                }
             } else if query.places_narrowed() {
                 for claim in &claims {
                     let text = body
                         .get(claim.span.start..claim.span.end)
                         .unwrap_or_default();
                     let id = Some(claim.id.clone()).filter(|id| !id.is_empty());
-                    hits.push(found.hit(claim.line, one_line(text), id));
+                    if !each(found.hit(claim.line, one_line(text), id)) {
+                        return Ok(());
+                    }
                 }
             } else if !query.actors.is_empty() {
                 let lines = self.actor_lines(id, &query.actors).map_err(failed)?;
                 let text: Vec<&str> = body.lines().collect();
                 for line in lines {
                     let words = text.get(line - 1).copied().unwrap_or_default();
-                    hits.push(found.hit(line, clip(words, None), None));
+                    if !each(found.hit(line, clip(words, None), None)) {
+                        return Ok(());
+                    }
                 }
             } else {
                 let first = body
@@ -381,10 +428,12 @@ impl Index {
                     .find(|l| !l.trim().is_empty())
                     .unwrap_or_default();
                 let line = body.lines().position(|l| l == first).map_or(1, |p| p + 1);
-                hits.push(found.hit(line, clip(first, None), None));
+                if !each(found.hit(line, clip(first, None), None)) {
+                    return Ok(());
+                }
             }
         }
-        Ok(hits)
+        Ok(())
     }
 
     /// The claims of a briefing (those the query's kinds and sources allow), in text order.
@@ -481,23 +530,11 @@ fn reviewed<'a>(
     claims.into_iter().zip(items).collect()
 }
 
-/// The claims whose status in the stored review is one of `statuses`.
-fn with_status(
-    claims: Vec<ClaimPlace>,
-    statuses: &[Status],
-    review: &Review,
-    text: &str,
-) -> Vec<ClaimPlace> {
-    reviewed(claims, review, text)
-        .into_iter()
-        .filter(|(_, item)| statuses.contains(&item.map_or(Status::Unreviewed, |i| i.status)))
-        .map(|(c, _)| c)
-        .collect()
-}
-
-/// The claims filed under one of the query's tags, and (when the query names no kind, source
-/// or status, which a note has not) the free notes filed under one, in text order.
-fn with_tags(
+/// The claims whose status in the stored review is one of the query's statuses (when it
+/// gives any) and that are filed under one of its tags (when it gives any), and (when the
+/// query names tags but no kind, source or status, which a note has not) the free notes filed
+/// under one, in text order. The review's items are located in the text once.
+fn by_review(
     claims: Vec<ClaimPlace>,
     query: &Query,
     review: &Review,
@@ -510,12 +547,20 @@ fn with_tags(
                 .contains(&t.trim_start_matches('#').to_lowercase())
         })
     };
+    let status = |item: Option<&ClaimReview>| {
+        query.statuses.is_empty()
+            || query
+                .statuses
+                .contains(&item.map_or(Status::Unreviewed, |i| i.status))
+    };
+    let tags =
+        |item: Option<&ClaimReview>| query.tags.is_empty() || item.is_some_and(|i| tagged(&i.tags));
     let mut places: Vec<ClaimPlace> = reviewed(claims, review, text)
         .into_iter()
-        .filter(|(_, item)| item.is_some_and(|i| tagged(&i.tags)))
+        .filter(|(_, item)| status(*item) && tags(*item))
         .map(|(c, _)| c)
         .collect();
-    if !query.claims_narrowed() {
+    if !query.tags.is_empty() && !query.claims_narrowed() {
         // a removed note keeps only its place, for the merge
         let live = review.notes.iter().filter(|n| !n.text.is_empty());
         let lines = super::record::LineStarts::new(text);
@@ -532,6 +577,12 @@ fn with_tags(
         places.sort_by_key(|p| p.span.start);
     }
     places
+}
+
+/// A value as an FTS5 trigram query matching every text that holds it (and maybe more, as
+/// the trigrams fold case), to be checked after; none when too short for trigrams.
+fn trigrams(value: &str) -> Option<Value> {
+    (value.chars().count() >= 3).then(|| Value::Text(format!("\"{}\"", value.replace('"', "\"\""))))
 }
 
 /// A briefing the query found.
@@ -563,15 +614,15 @@ fn plain(highlighted: &str) -> String {
     highlighted.replace(['\u{1}', '\u{2}'], "")
 }
 
-/// The lines of a highlighted text with a match: a hit each, when `narrowed` only where a
-/// match falls in one of `claims`.
+/// The lines of a highlighted text with a match: a hit each to `each`, when `narrowed` only
+/// where a match falls in one of `claims`; false when `each` said to stop.
 fn lines_found(
     highlighted: &str,
     claims: &[ClaimPlace],
     narrowed: bool,
     found: &Found,
-    hits: &mut Vec<Hit>,
-) {
+    each: &mut impl FnMut(Hit) -> bool,
+) -> bool {
     // offsets into the plain text, as the claims' are
     let mut at = 0;
     for (n, line) in highlighted.split('\n').enumerate() {
@@ -594,10 +645,13 @@ fn lines_found(
         let first = matches.iter().find(|m| !narrowed || inside(m).is_some());
         if let Some(m) = first {
             let claim = inside(m).map(|c| c.id.clone());
-            hits.push(found.hit(n + 1, clip(&text, Some(*m)), claim));
+            if !each(found.hit(n + 1, clip(&text, Some(*m)), claim)) {
+                return false;
+            }
         }
         at += text.len() + 1;
     }
+    true
 }
 
 /// A line as a hit shows it: whole, or when long the part around `around`.
