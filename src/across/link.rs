@@ -10,7 +10,7 @@
 //! - an acronym and the one name whose initials it is ("USAF", "United States Air Force";
 //!   "S&P", "Standard & Poor's");
 //! - a short name and the one longer name it begins or ends: a person's surname ("Jobs",
-//!   "Steve Jobs"), an organisation's first word ("Northrop", "Northrop Grumman", also for a
+//!   "Steve Jobs"; "Shin", "Shin Wonsik", a name written family name first), an organisation's first word ("Northrop", "Northrop Grumman", also for a
 //!   lone word taken for a person, not a person's first name); not a person a briefing names
 //!   apart, nor a country or place (China is not China Eastern Airlines);
 //! - a name of several words and the one longer name it ends ("Air Force", "United States
@@ -466,10 +466,10 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             .collect();
         for actor in actors.iter().filter(|a| a.kind == "person") {
             let long = actor.key.as_str();
-            for word in [long.split(' ').next(), long.rsplit(' ').next()]
-                .into_iter()
-                .flatten()
-            {
+            // the family name of a name written family name first is not merged within a
+            // briefing: alone there, it says nothing
+            let first = long.split(' ').next().filter(|_| !family_first(actor.name));
+            for word in [first, long.rsplit(' ').next()].into_iter().flatten() {
                 if long.contains(' ') && short.contains(word) {
                     apart.insert((word, long));
                 }
@@ -485,7 +485,12 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         let person = node.kind == "person";
         let first = long.split(' ').next().unwrap_or_default();
         let last = long.rsplit(' ').next().unwrap_or_default();
-        for (word, surname) in [(first, false), (last, true)] {
+        let surname = if person && family_first(node.name) {
+            first
+        } else {
+            last
+        };
+        for (word, surname) in [(first, false), (surname, true)] {
             if surname && !person || apart.contains(&(word, long)) {
                 continue;
             }
@@ -581,6 +586,18 @@ fn is_place_name(name: &str) -> bool {
         entry,
         Some(Entry::Country(_) | Entry::Seat(_) | Entry::Demonym(_) | Entry::Place)
     )
+}
+
+/// Whether a person's name is written family name first ("Shin Wonsik", "Kim Jong Un"): of
+/// two or three words, the first a surname of the census list and none of the others a
+/// first name or a surname there.
+fn family_first(name: &str) -> bool {
+    use crate::analysis::actors::gazetteer::GAZETTEER;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let known = |w: &&str| GAZETTEER.first_names.contains(w) || GAZETTEER.last_names.contains(w);
+    (2..=3).contains(&words.len())
+        && GAZETTEER.last_names.contains(words[0])
+        && !words[1..].iter().any(known)
 }
 
 /// Whether one of two kinds is a place and the other a country: a capital where something
@@ -897,6 +914,23 @@ mod tests {
         assert!(together(&briefings, (2, 0), (0, 0)));
         assert!(!together(&briefings, (2, 0), (1, 0)));
         assert!(together(&briefings, (3, 1), (0, 0)));
+    }
+
+    #[test]
+    fn a_family_name_written_first_is_the_surname() {
+        assert!(family_first("Shin Wonsik") && family_first("Kim Jong Un"));
+        assert!(!family_first("Maria Olsen") && !family_first("Shin"));
+        // named beside the full name in its briefing, as brief does not merge it there
+        let briefings = [
+            briefing(
+                1,
+                &[("Shin Wonsik", "person", None), ("Shin", "person", None)],
+            ),
+            briefing(2, &[("Shin Wonsik", "person", None)]),
+            briefing(3, &[("Wonsik", "person", None)]),
+        ];
+        assert!(together(&briefings, (0, 1), (1, 0)));
+        assert!(!together(&briefings, (2, 0), (1, 0)));
     }
 
     #[test]
