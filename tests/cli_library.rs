@@ -464,6 +464,71 @@ fn claims_of_several_briefings_are_grouped_and_a_denial_linked_with_why() {
     );
 }
 
+/// A library of related briefings written for this test (`tests/fixtures/across`): Seoul's
+/// account of missiles Russia gave North Korea in two wordings quoting one official, the
+/// Kremlin's denial, two accounts of the troops the North sent quoting two others, and
+/// claims that look alike but are not the same (oil, not missiles; Iran, not North Korea).
+#[test]
+fn claims_worded_differently_group_a_denial_contradicts_and_one_official_is_one_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let briefs = root.join("briefs");
+    std::fs::create_dir_all(&briefs).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/across");
+    for entry in std::fs::read_dir(fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, briefs.join(path.file_name().unwrap())).unwrap();
+    }
+    let lib = json(root, &["--no-config", "library", "briefs"]);
+    let missiles = [
+        "Russia has supplied anti-aircraft missiles to North Korea".to_string(),
+        "Moscow sent air-defence missiles to Pyongyang".to_string(),
+    ];
+    assert_eq!(
+        groups(&lib, root),
+        [
+            ("corroborates".to_string(), missiles.to_vec()),
+            (
+                "corroborates".to_string(),
+                vec![
+                    "North Korea has sent more than 10,000 soldiers to Russia".to_string(),
+                    "Pyongyang has deployed over 10,000 troops to Russia".to_string(),
+                ]
+            ),
+            (
+                "contradicts".to_string(),
+                vec![
+                    format!("a: {}", missiles[0]),
+                    format!("a: {}", missiles[1]),
+                    "b: that Russia had given air defence missiles to North Korea".to_string(),
+                ]
+            ),
+        ],
+        "oil is not missiles, and Iran is not North Korea"
+    );
+    let g = &lib["claim_groups"];
+    // both missile reports quote Shin Wonsik ("Shin" in the first, later): one source
+    assert_eq!(g[0]["independent_sources"], 1);
+    assert_eq!(g[1]["independent_sources"], 2);
+    assert_eq!(g[2]["independent_sources"], 2);
+    let reason = g[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("the same actors (Russia, North Korea)")
+            && reason.contains("air-defence ~ anti-aircraft"),
+        "{reason}"
+    );
+    let shin = lib["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "Shin Wonsik")
+        .unwrap();
+    assert_eq!(
+        shin["claims"], 3,
+        "his two reports and what 'Shin' said after"
+    );
+}
+
 /// Every format of `brief library` byte for byte, on the briefings of the tests above with a
 /// decision on a group and a reliability letter: the report is written as it is made, and
 /// this catches any change in what it writes (the folder's path read as ROOT).

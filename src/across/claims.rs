@@ -180,18 +180,33 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
         figures: Vec::new(),
         negative: claim.kind == "denial",
     };
-    for (at, token) in tokens(&quote) {
-        let at = claim.start + at;
-        if spans.iter().any(|&(s, e)| s <= at && at < e) {
-            continue;
-        }
-        let lower = token.to_lowercase().replace('\u{2019}', "'");
-        if lower.ends_with("n't") || words::is_negation(&lower) {
+    let named = |at: usize| spans.iter().any(|&(s, e)| s <= at && at < e);
+    let found_words: Vec<(usize, String)> = tokens(&quote)
+        .into_iter()
+        .filter(|(at, _)| !named(claim.start + at))
+        .map(|(at, token)| (at, token.to_lowercase().replace('\u{2019}', "'")))
+        .collect();
+    let spaced: Vec<bool> = quote.chars().map(char::is_whitespace).collect();
+    let mut at = 0;
+    while let Some((start, lower)) = found_words.get(at) {
+        at += 1;
+        if lower.ends_with("n't") || words::is_negation(lower) {
             found.negative = true;
         } else if lower.chars().any(|c| c.is_ascii_digit()) {
             found.figures.push(lower.replace(',', ""));
-        } else if lower.chars().count() > 1 && !words::is_function(&lower) {
-            found.words.push(words::base(&lower));
+        } else if lower.chars().count() > 1 && !words::is_function(lower) {
+            // two words a space apart that are one in the list ("air defence")
+            let end = start + lower.chars().count();
+            let next = found_words
+                .get(at)
+                .filter(|(s, _)| *s == end + 1 && spaced.get(end) == Some(&true))
+                .and_then(|(_, second)| words::compound(lower, second));
+            if let Some(compound) = next {
+                found.words.push(compound);
+                at += 1;
+            } else {
+                found.words.push(words::base(lower));
+            }
         }
     }
     found.words.sort();

@@ -2,23 +2,29 @@
 //! actor, the briefings' actors that are the same joined by links, each with its reason.
 //!
 //! Names are compared in a normal form (`normal`: case, dots, "the", a possessive, a
-//! company's legal ending and a plural's s set aside), through hash maps, so the cost grows
-//! with the number of names. In order of strength:
+//! company's legal ending and a plural's s set aside), made once for each actor, through
+//! hash maps, so the cost grows with the number of names. In order of strength:
 //! - the same name, or one's name another's alias (the briefing's own merges: "GM" in a
-//!   briefing that calls it "General Motors");
-//! - an acronym and the one name whose initials it is ("USAF", "United States Air Force");
+//!   briefing that calls it "General Motors"), not a place and a country (a capital where
+//!   something happens, and its country where a briefing makes the capital stand for it);
+//! - an acronym and the one name whose initials it is ("USAF", "United States Air Force";
+//!   "S&P", "Standard & Poor's");
 //! - a short name and the one longer name it begins or ends: a person's surname ("Jobs",
-//!   "Steve Jobs"), an organisation's first word ("Northrop", "Northrop Grumman", also for a
+//!   "Steve Jobs"; "Shin", "Shin Wonsik", a name written family name first), an organisation's first word ("Northrop", "Northrop Grumman", also for a
 //!   lone word taken for a person, not a person's first name); not a person a briefing names
 //!   apart, nor a country or place (China is not China Eastern Airlines);
 //! - a name of several words and the one longer name it ends ("Air Force", "United States
-//!   Air Force"), not one a briefing names apart;
+//!   Air Force"), not one a briefing names apart unless what the longer adds is a country or
+//!   place ("Mac App Store" and "App Store" are two; "United States Air Force" and "the Air
+//!   Force" one);
 //! - the analyst's: a link accepted in the library review joins, one rejected is never made.
 //!
 //! An acronym or a short name that fits more than one actor is left alone (a wrong link
 //! hides an actor, a missing one only splits it), unless the others' names all hold the
-//! shortest of them, or one of them has the short name's role ("Sullivan", national security
-//! adviser): then it goes to that one.
+//! shortest of them, or, for an acronym or an ending, its own briefing names one of them
+//! ("the Air Force" beside "United States Air Force", with a Royal Air Force elsewhere), or
+//! one of them has the short name's role ("Sullivan", national security adviser): then it
+//! goes to that one.
 
 use std::collections::{HashMap, HashSet};
 
@@ -44,6 +50,8 @@ pub enum Why {
     Ending,
     #[serde(rename = "role")]
     Role,
+    #[serde(rename = "same briefing")]
+    Briefing,
     #[serde(rename = "analyst")]
     Analyst,
 }
@@ -184,9 +192,10 @@ fn initials(name: &str) -> Option<String> {
     })
 }
 
-/// A name written as an acronym ("USAF", "U.S."): its letters, lower case.
+/// A name written as an acronym ("USAF", "U.S.", "S&P"): its letters, lower case.
 fn acronym(name: &str) -> Option<String> {
-    let letters: String = name.chars().filter(|c| *c != '.').collect();
+    // "S&P", "AT&T": the initials of "Standard & Poor's", whose "&" they skip
+    let letters: String = name.chars().filter(|c| !matches!(c, '.' | '&')).collect();
     let n = letters.chars().count();
     ((2..=6).contains(&n) && letters.chars().all(|c| c.is_ascii_uppercase()))
         .then(|| letters.to_lowercase())
@@ -228,20 +237,27 @@ impl Sets {
     }
 }
 
-/// One actor of one briefing, as the linking sees it.
+/// One actor of one briefing, as the linking sees it, its names put in normal form once.
 struct Node<'a> {
     member: Member,
     name: &'a str,
+    /// Its name in normal form.
+    key: String,
     kind: &'a str,
     /// The person's title or role in its briefing, in normal form ("national security director").
     role: Option<String>,
     aliases: &'a [String],
+    /// Its aliases in normal form.
+    alias_keys: Vec<String>,
 }
 
 struct Linker<'a> {
     nodes: Vec<Node<'a>>,
+    /// Each briefing's nodes (a briefing's actors are one run of nodes).
+    runs: Vec<std::ops::Range<usize>>,
     sets: Sets,
-    review: &'a LibraryReview,
+    /// The pairs of names in normal form the analyst rejected, each in order.
+    rejected: HashSet<(String, String)>,
     /// The links made: two nodes and why.
     edges: Vec<(usize, usize, Why)>,
 }
@@ -249,9 +265,12 @@ struct Linker<'a> {
 impl Linker<'_> {
     /// Links two nodes unless the analyst rejected the link between their names.
     fn link(&mut self, a: usize, b: usize, why: Why) {
-        let (na, nb) = (self.nodes[a].name, self.nodes[b].name);
-        if why != Why::Analyst && self.review.decision(na, nb) == Some(Decision::Rejected) {
-            return;
+        if why != Why::Analyst && !self.rejected.is_empty() {
+            let (ka, kb) = (&self.nodes[a].key, &self.nodes[b].key);
+            let pair = if ka <= kb { (ka, kb) } else { (kb, ka) };
+            if self.rejected.contains(&(pair.0.clone(), pair.1.clone())) {
+                return;
+            }
         }
         if self.sets.join(a, b) {
             self.edges.push((a, b, why));
@@ -266,7 +285,8 @@ impl Linker<'_> {
     /// Links `i` to the one set `holders` belong to; when they are several, to the one set
     /// of the shortest name when every other holder's name begins or ends with it
     /// ("Northrop": "Northrop Grumman", not "Northrop Grumman KC-45"), else to the one set
-    /// of those that have `i`'s role ("Sullivan", national security adviser), if any.
+    /// of those `i`'s own briefing names ("Lockheed" beside "Lockheed Martin"), else to the
+    /// one set of those that have `i`'s role ("Sullivan", national security adviser), if any.
     fn link_one(&mut self, i: usize, holders: &[usize], why: Why) {
         if let Some(one) = only_set(&mut self.sets, holders) {
             return self.link(i, one, why);
@@ -276,25 +296,33 @@ impl Linker<'_> {
         if holders.len() > FEW {
             return;
         }
-        let names: Vec<String> = holders
-            .iter()
-            .map(|&h| normal(self.nodes[h].name))
-            .collect();
-        if let Some(shortest) = names.iter().min_by_key(|n| n.len()) {
-            let within = |n: &String| {
+        let key = |h: usize| self.nodes[h].key.as_str();
+        if let Some(shortest) = holders.iter().map(|&h| key(h)).min_by_key(|n| n.len()) {
+            let within = |n: &str| {
                 n == shortest
-                    || n.starts_with(&format!("{shortest} "))
-                    || n.ends_with(&format!(" {shortest}"))
+                    || n.strip_prefix(shortest).is_some_and(|r| r.starts_with(' '))
+                    || n.strip_suffix(shortest).is_some_and(|r| r.ends_with(' '))
             };
-            let nearest: Vec<usize> = (holders.iter().zip(&names))
-                .filter(|(_, n)| *n == shortest)
-                .map(|(&h, _)| h)
+            let nearest: Vec<usize> = holders
+                .iter()
+                .copied()
+                .filter(|&h| key(h) == shortest)
                 .collect();
-            if names.iter().all(within)
+            if holders.iter().all(|&h| within(key(h)))
                 && let Some(one) = only_set(&mut self.sets, &nearest)
             {
                 return self.link(i, one, why);
             }
+        }
+        // an acronym or an ending beside the one longer name in its own briefing is its short
+        // form there (an ending named apart from a longer one is not among its holders); a
+        // lone word beside a longer name it begins is as often another ("MacBook", "MacBook
+        // Pro") as the same
+        let own = self.runs[self.nodes[i].member.0].clone();
+        if matches!(why, Why::Acronym | Why::Ending)
+            && let Some(one) = self.named_in(own, i, holders)
+        {
+            return self.link(i, one, Why::Briefing);
         }
         let Some(role) = self.nodes[i].role.as_deref() else {
             return;
@@ -310,53 +338,86 @@ impl Linker<'_> {
     }
 }
 
+impl Linker<'_> {
+    /// The one set of `holders` that a node of `run` (the briefing of `i`) is in, if one.
+    fn named_in(
+        &mut self,
+        run: std::ops::Range<usize>,
+        i: usize,
+        holders: &[usize],
+    ) -> Option<usize> {
+        let here: Vec<usize> = run.filter(|&j| j != i).map(|j| self.sets.root(j)).collect();
+        let named: Vec<usize> = holders
+            .iter()
+            .copied()
+            .filter(|&h| here.contains(&self.sets.root(h)))
+            .collect();
+        only_set(&mut self.sets, &named)
+    }
+}
+
 /// Links the actors of `briefings`, with the analyst's decisions in `review`.
 pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
-    let nodes: Vec<Node> = briefings
-        .iter()
-        .enumerate()
-        .flat_map(|(b, briefing)| {
-            briefing
-                .actors
-                .iter()
-                .enumerate()
-                .map(move |(a, actor)| Node {
-                    member: (b, a),
-                    name: &actor.name,
-                    kind: &actor.kind,
-                    role: actor.role.as_deref().map(normal).filter(|r| !r.is_empty()),
-                    aliases: &actor.aliases,
-                })
-        })
-        .collect();
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut runs = Vec::with_capacity(briefings.len());
+    for (b, briefing) in briefings.iter().enumerate() {
+        let first = nodes.len();
+        nodes.extend(briefing.actors.iter().enumerate().map(|(a, actor)| Node {
+            member: (b, a),
+            name: &actor.name,
+            key: normal(&actor.name),
+            kind: &actor.kind,
+            role: actor.role.as_deref().map(normal).filter(|r| !r.is_empty()),
+            aliases: &actor.aliases,
+            alias_keys: actor.aliases.iter().map(|a| normal(a)).collect(),
+        }));
+        runs.push(first..nodes.len());
+    }
     let n = nodes.len();
+    let rejected = review
+        .links
+        .iter()
+        .filter(|d| d.decision == Some(Decision::Rejected))
+        .map(|d| d.key())
+        .collect();
     let mut linker = Linker {
         nodes,
+        runs,
         sets: Sets::new(n),
-        review,
+        rejected,
         edges: Vec::new(),
     };
 
-    // the same name, or an alias: the first node holding each normal form
-    let mut named: HashMap<String, usize> = HashMap::new();
-    let mut known: HashMap<String, usize> = HashMap::new();
-    for i in 0..n {
-        let name = normal(linker.nodes[i].name);
-        match named.get(&name) {
-            Some(&first) => linker.link(i, first, Why::SameName),
+    // the same name, or an alias: the first node holding each normal form; not a place
+    // and a country, one the other's alias ("Moscow" where talks were held, and Russia,
+    // "Moscow" where it acts)
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    let mut known: HashMap<&str, usize> = HashMap::new();
+    let nodes = &linker.nodes;
+    let mut same: Vec<(usize, usize, Why)> = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
+        match named.get(node.key.as_str()) {
+            Some(&first) => same.push((i, first, Why::SameName)),
             None => {
-                named.insert(name.clone(), i);
+                named.insert(&node.key, i);
             }
         }
-        let aliases: Vec<String> = linker.nodes[i].aliases.iter().map(|a| normal(a)).collect();
-        for key in std::iter::once(name).chain(aliases) {
-            match known.get(&key) {
-                Some(&first) => linker.link(i, first, Why::Alias),
+        for key in std::iter::once(&node.key).chain(&node.alias_keys) {
+            match known.get(key.as_str()) {
+                Some(&first) if !place_and_country(node.kind, nodes[first].kind) => {
+                    same.push((i, first, Why::Alias));
+                }
+                Some(_) => {}
                 None => {
                     known.insert(key, i);
                 }
             }
         }
+    }
+    let known: HashMap<String, usize> =
+        known.into_iter().map(|(k, i)| (k.to_string(), i)).collect();
+    for (i, first, why) in same {
+        linker.link(i, first, why);
     }
 
     // an acronym and the one set whose names' initials it is
@@ -378,69 +439,89 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         linker.link_one(i, holders, Why::Acronym);
     }
 
-    // a short name and the one longer name it ends (a person's) or begins (else)
-    let mut apart: HashSet<(String, String)> = HashSet::new();
-    for briefing in briefings {
-        let short: HashSet<String> = briefing
-            .actors
-            .iter()
-            .filter(|a| a.kind == "person")
-            .map(|a| normal(&a.name))
-            .filter(|n| !n.contains(' '))
-            .collect();
-        // a name of several words and a longer one it ends, both named in one briefing
-        let names: HashSet<String> = briefing.actors.iter().map(|a| normal(&a.name)).collect();
-        for actor in &briefing.actors {
-            let long = normal(&actor.name);
-            for ending in endings(&long).filter(|e| names.contains(*e)) {
-                apart.insert((ending.to_string(), long.clone()));
+    // a short name and the one longer name it ends (a person's) or begins (else); brief
+    // merges a person's surname with the full name within a briefing, and not an
+    // organisation's first word: only two persons named apart in one briefing are apart (a
+    // lone word taken for an organisation beside a full name taken for a person says nothing)
+    let mut apart: HashSet<(&str, &str)> = HashSet::new();
+    for run in &linker.runs {
+        let actors = &linker.nodes[run.clone()];
+        // a name of several words and a longer one it ends, both named in one briefing,
+        // unless what the longer adds is a country or place ("United States Air Force" and
+        // "the Air Force", "Mac App Store" and "App Store")
+        let names: HashSet<&str> = actors.iter().map(|a| a.key.as_str()).collect();
+        for actor in actors {
+            let long = actor.key.as_str();
+            for ending in endings(long).filter(|e| names.contains(e)) {
+                let added = long[..long.len() - ending.len()].trim_end();
+                if !is_place_name(added) {
+                    apart.insert((ending, long));
+                }
             }
         }
-        // brief merges a person's surname with the full name within a briefing, and not an
-        // organisation's first word: only two persons named apart are apart (a lone word
-        // taken for an organisation beside a full name taken for a person says nothing)
-        for actor in briefing.actors.iter().filter(|a| a.kind == "person") {
-            let long = normal(&actor.name);
-            for word in [long.split(' ').next(), long.rsplit(' ').next()]
-                .into_iter()
-                .flatten()
-            {
+        let short: HashSet<&str> = actors
+            .iter()
+            .filter(|a| a.kind == "person" && !a.key.contains(' '))
+            .map(|a| a.key.as_str())
+            .collect();
+        for actor in actors.iter().filter(|a| a.kind == "person") {
+            let long = actor.key.as_str();
+            // the family name of a name written family name first is not merged within a
+            // briefing: alone there, it says nothing
+            let first = long.split(' ').next().filter(|_| !family_first(actor.name));
+            for word in [first, long.rsplit(' ').next()].into_iter().flatten() {
                 if long.contains(' ') && short.contains(word) {
-                    apart.insert((word.to_string(), long.clone()));
+                    apart.insert((word, long));
                 }
             }
         }
     }
     let mut by_word = Holders::default();
     for (i, node) in linker.nodes.iter().enumerate() {
-        let long = normal(node.name);
+        let long = node.key.as_str();
         if !long.contains(' ') || place_like(node.kind) {
             continue;
         }
         let person = node.kind == "person";
         let first = long.split(' ').next().unwrap_or_default();
         let last = long.rsplit(' ').next().unwrap_or_default();
-        for (word, surname) in [(first, false), (last, true)] {
-            if surname && !person || apart.contains(&(word.to_string(), long.clone())) {
+        // a name that looks written family name first may be a given name the census lists
+        // as a surname before a rare one ("Lee Iacocca"): both words stand for it
+        let family = (person && family_first(node.name)).then_some((first, true));
+        for (word, surname) in [(first, false), (last, true)].into_iter().chain(family) {
+            if surname && !person || apart.contains(&(word, long)) {
                 continue;
             }
             by_word.hold((word.to_string(), surname), node, i);
         }
     }
+    // a name of several words and the one longer name it ends ("Air Force", "United States
+    // Air Force"; "Shin Wonsik", "National Security Director Shin Wonsik")
+    let mut by_ending = Holders::default();
+    for (i, node) in linker.nodes.iter().enumerate() {
+        if place_like(node.kind) {
+            continue;
+        }
+        for ending in endings(&node.key) {
+            if !apart.contains(&(ending, node.key.as_str())) {
+                by_ending.hold(ending.to_string(), node, i);
+            }
+        }
+    }
     for i in 0..n {
         let node = &linker.nodes[i];
-        let short = normal(node.name);
+        let short = node.key.as_str();
         if short.contains(' ') || short.chars().count() < 3 || place_like(node.kind) {
             continue;
         }
         let person = node.kind == "person";
         // a lone word brief took for a person may be an organisation's short name: tried
         // against organisations when no person's surname it is
-        let surnamed = by_word.get(&(short.clone(), true)).filter(|_| person);
+        let surnamed = by_word.get(&(short.to_string(), true)).filter(|_| person);
         let (holders, why) = match surnamed {
             Some(holders) => (holders.clone(), Why::Surname),
             None => {
-                let Some(holders) = by_word.get(&(short, false)) else {
+                let Some(holders) = by_word.get(&(short.to_string(), false)) else {
                     continue;
                 };
                 let nodes = &linker.nodes;
@@ -455,28 +536,15 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         linker.link_one(i, &holders, why);
     }
 
-    // a name of several words and the one longer name it ends ("Air Force", "United States
-    // Air Force"; "Shin Wonsik", "National Security Director Shin Wonsik")
-    let mut by_ending = Holders::default();
-    for (i, node) in linker.nodes.iter().enumerate() {
-        if place_like(node.kind) {
-            continue;
-        }
-        let long = normal(node.name);
-        for ending in endings(&long) {
-            if !apart.contains(&(ending.to_string(), long.clone())) {
-                by_ending.hold(ending.to_string(), node, i);
-            }
-        }
-    }
+    // the endings linked after the short names
     for i in 0..n {
         let node = &linker.nodes[i];
-        let short = normal(node.name);
-        if !short.contains(' ') || place_like(node.kind) {
+        if !node.key.contains(' ') || place_like(node.kind) {
             continue;
         }
-        if let Some(holders) = by_ending.get(&short) {
-            linker.link_one(i, holders, Why::Ending);
+        if let Some(holders) = by_ending.get(&node.key) {
+            let holders = holders.clone();
+            linker.link_one(i, &holders, Why::Ending);
         }
     }
 
@@ -494,7 +562,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         }
     }
 
-    let mut linked = gather(briefings, &mut linker);
+    let mut linked = gather(briefings, &mut linker, review);
     for (x, names) in rejected {
         let at = linked.of[linker.nodes[x].member.0][linker.nodes[x].member.1];
         linked.actors[at].reasons.push(Reason {
@@ -505,6 +573,35 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         });
     }
     linked
+}
+
+/// Whether a name in normal form is a country's, its people's or a place's in the
+/// gazetteer ("us", "russian", "new york").
+fn is_place_name(name: &str) -> bool {
+    use crate::analysis::actors::gazetteer::{Entry, GAZETTEER, key};
+    let entry = GAZETTEER.lookup(&key(name));
+    matches!(
+        entry,
+        Some(Entry::Country(_) | Entry::Seat(_) | Entry::Demonym(_) | Entry::Place)
+    )
+}
+
+/// Whether a person's name is written family name first ("Shin Wonsik", "Kim Jong Un"): of
+/// two or three words, the first a surname of the census list and none of the others a
+/// first name or a surname there.
+fn family_first(name: &str) -> bool {
+    use crate::analysis::actors::gazetteer::GAZETTEER;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let known = |w: &&str| GAZETTEER.first_names.contains(w) || GAZETTEER.last_names.contains(w);
+    (2..=3).contains(&words.len())
+        && GAZETTEER.last_names.contains(words[0])
+        && !words[1..].iter().any(known)
+}
+
+/// Whether one of two kinds is a place and the other a country: a capital where something
+/// happens is not its country (a briefing makes it the country's alias where it acts).
+fn place_and_country(a: &str, b: &str) -> bool {
+    matches!((a, b), ("place", "country") | ("country", "place"))
 }
 
 /// The nodes that hold each key (an acronym's letters, a word, an ending), one for each
@@ -528,7 +625,7 @@ impl<K: std::hash::Hash + Eq + Clone> Holders<K> {
     fn hold(&mut self, key: K, node: &Node, i: usize) {
         let alike = (
             key.clone(),
-            normal(node.name),
+            node.key.clone(),
             node.kind.to_string(),
             node.role.clone(),
         );
@@ -560,7 +657,7 @@ fn only_set(sets: &mut Sets, holders: &[usize]) -> Option<usize> {
 
 /// The sets as library actors, numbered by their first member, with their reasons and the
 /// analyst's rejected links between their names.
-fn gather(briefings: &[Briefing], linker: &mut Linker) -> Linked {
+fn gather(briefings: &[Briefing], linker: &mut Linker, review: &LibraryReview) -> Linked {
     let n = linker.nodes.len();
     let mut number: HashMap<usize, usize> = HashMap::new();
     let mut actors: Vec<LibraryActor> = Vec::new();
@@ -583,22 +680,29 @@ fn gather(briefings: &[Briefing], linker: &mut Linker) -> Linked {
         actors[at].members.push((b, a));
         of[b][a] = at;
     }
-    let mut reasons: HashMap<(usize, String, String, Why), usize> = HashMap::new();
+    // each pair of names decided, the first decision of a pair in force (as `decision`)
+    let mut decided: HashMap<(String, String), Option<Decision>> = HashMap::new();
+    for d in &review.links {
+        decided.entry(d.key()).or_insert(d.decision);
+    }
+    // a reason (its library actor, two names, why): how many links, and one of them, whose
+    // names' normal forms its decision is under
+    type Made<'a> = (usize, &'a str, &'a str, Why);
+    let mut reasons: HashMap<Made, (usize, usize, usize)> = HashMap::new();
     for &(a, b, why) in &linker.edges {
         let at = number[&linker.sets.root(a)];
         let (na, nb) = (linker.nodes[a].name, linker.nodes[b].name);
         let (na, nb) = if na <= nb { (na, nb) } else { (nb, na) };
-        *reasons
-            .entry((at, na.to_string(), nb.to_string(), why))
-            .or_default() += 1;
+        reasons.entry((at, na, nb, why)).or_insert((0, a, b)).0 += 1;
     }
-    for ((at, a, b, why), links) in reasons {
-        let decision = linker.review.decision(&a, &b);
+    for ((at, na, nb, why), (links, a, b)) in reasons {
+        let (ka, kb) = (linker.nodes[a].key.clone(), linker.nodes[b].key.clone());
+        let key = if ka <= kb { (ka, kb) } else { (kb, ka) };
         actors[at].reasons.push(Reason {
-            names: [a, b],
+            names: [na.to_string(), nb.to_string()],
             why,
             links,
-            decision,
+            decision: decided.get(&key).copied().flatten(),
         });
     }
     for actor in &mut actors {
@@ -718,12 +822,73 @@ mod tests {
         let one = briefing(
             1,
             &[
-                ("Pacific Fleet", "organization", None),
-                ("Russian Pacific Fleet", "organization", None),
+                ("App Store", "organization", None),
+                ("Mac App Store", "organization", None),
             ],
         );
-        let two = briefing(2, &[("Russian Pacific Fleet", "organization", None)]);
+        let two = briefing(2, &[("Mac App Store", "organization", None)]);
         assert!(!together(&[one, two], (0, 0), (1, 0)));
+    }
+
+    #[test]
+    fn an_ending_beside_its_name_with_a_country_is_that_name() {
+        // "the Air Force" in a briefing that names the United States Air Force is it, even
+        // with another air force in the library
+        let briefings = [
+            briefing(
+                1,
+                &[
+                    ("United States Air Force", "organization", None),
+                    ("Air Force", "organization", None),
+                ],
+            ),
+            briefing(2, &[("Royal Air Force", "organization", None)]),
+            briefing(3, &[("Air Force", "organization", None)]),
+        ];
+        assert!(together(&briefings, (0, 1), (0, 0)));
+        let linked = link(&briefings, &LibraryReview::default());
+        let why: Vec<Why> = linked.actors[0].reasons.iter().map(|r| r.why).collect();
+        assert!(why.contains(&Why::Briefing), "{why:?}");
+        // elsewhere, which air force is not known
+        assert!(!together(&briefings, (2, 0), (1, 0)));
+        // a country's demonym too: "Pacific Fleet" beside "Russian Pacific Fleet"
+        let fleets = [
+            briefing(
+                1,
+                &[
+                    ("Pacific Fleet", "organization", None),
+                    ("Russian Pacific Fleet", "organization", None),
+                ],
+            ),
+            briefing(2, &[("Russian Pacific Fleet", "organization", None)]),
+        ];
+        assert!(together(&fleets, (0, 0), (1, 0)));
+    }
+
+    #[test]
+    fn a_city_where_things_happen_is_not_the_country_it_stands_for_elsewhere() {
+        let mut acts = briefing(1, &[("Russia", "country", None)]);
+        acts.actors[0].aliases = vec!["Moscow".into(), "Russian".into()];
+        let hosts = briefing(2, &[("Moscow", "place", None), ("Russia", "country", None)]);
+        let briefings = [acts, hosts];
+        assert!(!together(&briefings, (0, 0), (1, 0)));
+        assert!(together(&briefings, (0, 0), (1, 1)));
+    }
+
+    #[test]
+    fn an_acronym_with_an_ampersand_is_the_initials_it_skips_it_in() {
+        assert_eq!(acronym("S&P").as_deref(), Some("sp"));
+        let briefings = [
+            briefing(1, &[("Standard & Poor's", "organization", None)]),
+            briefing(2, &[("S&P", "organization", None)]),
+            briefing(3, &[("AT&T", "organization", None)]),
+            briefing(
+                4,
+                &[("American Telephone and Telegraph", "organization", None)],
+            ),
+        ];
+        assert!(together(&briefings, (0, 0), (1, 0)));
+        assert!(together(&briefings, (2, 0), (3, 0)));
     }
 
     #[test]
@@ -747,6 +912,25 @@ mod tests {
         assert!(together(&briefings, (2, 0), (0, 0)));
         assert!(!together(&briefings, (2, 0), (1, 0)));
         assert!(together(&briefings, (3, 1), (0, 0)));
+    }
+
+    #[test]
+    fn a_family_name_written_first_is_the_surname() {
+        assert!(family_first("Shin Wonsik") && family_first("Kim Jong Un"));
+        assert!(!family_first("Maria Olsen") && !family_first("Shin"));
+        // named beside the full name in its briefing, as brief does not merge it there
+        let briefings = [
+            briefing(
+                1,
+                &[("Shin Wonsik", "person", None), ("Shin", "person", None)],
+            ),
+            briefing(2, &[("Shin Wonsik", "person", None)]),
+            briefing(3, &[("Lee Iacocca", "person", None)]),
+            briefing(4, &[("Iacocca", "person", None)]),
+        ];
+        assert!(together(&briefings, (0, 1), (1, 0)));
+        // a given name before a surname the census lacks: the last word still the surname
+        assert!(together(&briefings, (3, 0), (2, 0)));
     }
 
     #[test]

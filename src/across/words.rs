@@ -125,6 +125,15 @@ pub fn base(word: &str) -> String {
     }
 }
 
+/// Two words written apart that the list knows as one, hyphened or joined ("air defence":
+/// "air-defence", "cease fire": "cease-fire"), in its base form.
+pub fn compound(first: &str, second: &str) -> Option<String> {
+    [format!("{first}-{second}"), format!("{first}{second}")]
+        .iter()
+        .map(|joined| base(joined))
+        .find(|joined| LEXICON.concepts.contains_key(joined))
+}
+
 /// Whether a word (lower case) carries no content of its own in a claim.
 pub fn is_function(word: &str) -> bool {
     LEXICON.function.contains(word)
@@ -184,6 +193,14 @@ mod tests {
         assert_eq!(same("increase", "decrease"), None);
         assert_eq!(same("missile", "treaty"), None);
         assert!(is_negation("denied") && is_negation("not"));
+        assert_eq!(compound("air", "defences").as_deref(), Some("air-defence"));
+        assert_eq!(compound("cease", "fire").as_deref(), Some("cease-fire"));
+        assert_eq!(compound("sent", "missiles"), None);
+        assert_eq!(
+            same(&base("troops"), &base("soldiers")),
+            Some(Same::Synonym)
+        );
+        assert_eq!(same("deploy", "send"), Some(Same::Synonym));
         assert!(is_function("the") && !is_function("missile"));
     }
 }

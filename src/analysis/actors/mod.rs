@@ -6,7 +6,7 @@
 
 mod anaphora;
 mod cluster;
-mod gazetteer;
+pub(crate) mod gazetteer;
 mod gender;
 mod mentions;
 mod nominals;
