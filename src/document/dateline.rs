@@ -64,6 +64,12 @@ static WORDS: LazyLock<HashMap<&'static str, Entry>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether `word` (lower case) labels the date after it as the article's own ("Published",
+/// "Posted", "Updated"): a line of such a label and a date is the dateline, not news.
+pub fn is_label(word: &str) -> bool {
+    matches!(WORDS.get(word), Some(Entry::Label(_)))
+}
+
 /// The date of the article's dateline: the first date of publication in its first lines,
 /// else the first date of a revision ("Updated ...").
 pub fn find(text: &str) -> Option<Date> {

@@ -26,6 +26,7 @@ use std::fmt;
 use sha2::{Digest, Sha256};
 
 pub use container::{Item, Part, items};
+pub use dateline::is_label as is_dateline_label;
 pub use feed::is_feed;
 
 pub use frontmatter::{DateSource, Meta, parse_date, published_date};

@@ -287,8 +287,10 @@ fn sentence_events(
         let mut label = label(doc, ctoks, date, trigger, subject);
         // a lone word with no date names no event ("left" in a style sheet or a caption, a
         // "Pledged:" line); a dated one ("Ana Ruiz, the envoy, warned Saturday") takes the
-        // sentence's opening noun phrase as its subject
-        if label.is_empty() || is_one_word(&label) && time.is_none() {
+        // sentence's opening noun phrase as its subject, unless it is the briefing's own
+        // date ("Published 14 October 2025")
+        let dateline = || crate::document::is_dateline_label(&label.to_lowercase());
+        if label.is_empty() || is_one_word(&label) && (time.is_none() || dateline()) {
             continue;
         }
         let wh = is(WH, &low[clause.start]);

@@ -300,6 +300,13 @@ mod tests {
     }
 
     #[test]
+    fn a_published_line_is_not_an_event() {
+        let events = analysed("Published 14 October 2025\n\nThe river flooded 40 villages on Sunday.");
+        assert_eq!(events.len(), 1, "{events:?}");
+        assert_eq!(events[0].0, "The river flooded 40 villages");
+    }
+
+    #[test]
     fn a_dateline_is_not_an_event() {
         let events = timeline(
             "BRUSSELS 1996-08-22\n\nThe Commission met.",
