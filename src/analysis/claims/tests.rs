@@ -247,6 +247,21 @@ fn a_title_and_its_subtitle_state_nothing() {
 }
 
 #[test]
+fn a_source_begins_with_its_own_words() {
+    // not the conjunction joining its clause to the one before
+    let c = one("And the mayor said the bridge would reopen in May.");
+    assert_eq!(c.source, some("the mayor"));
+    // nor a fronted time or participle phrase the parse hangs on the verb
+    let c = one("Last month, the mayor said the bridge would reopen in May.");
+    assert_eq!(c.source, some("the mayor"));
+    let c = one("Speaking in Lyon on Friday, the mayor said the bridge would reopen in May.");
+    assert_eq!(c.source, some("the mayor"));
+    // a name and its apposition stay whole
+    let c = one("Jo Ames, a lawyer for the city, said the bridge would reopen in May.");
+    assert_eq!(c.source, some("Jo Ames, a lawyer for the city"));
+}
+
+#[test]
 fn object_verbs_take_their_object() {
     let c = one("The senator endorsed the governor on Monday after a long delay.");
     assert_eq!(c.source, some("The senator"));
