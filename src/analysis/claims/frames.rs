@@ -832,7 +832,17 @@ impl Reader<'_> {
                         | "did"
                 )
         };
-        self.is(Class::Determiner, content.start) && title_case && !content.clone().any(verb)
+        // a noun phrase shows by its determiner, or, parsed, by every word capitalised with
+        // no verb in the parse ("Sudan: Flash Update No. 7"; the parser misses many a verb
+        // among capitals, so a lower-case "for" keeps "Poll: Voters Abandon Party for X")
+        let parsed = !self.tree.upos(content.start).is_empty();
+        let capitals = content.clone().all(|i| {
+            let t = self.tokens[i];
+            !t.is_word() || is_capitalised(t.text(self.text))
+        });
+        let noun_phrase = self.is(Class::Determiner, content.start) && title_case
+            || parsed && capitals && !content.clone().any(|i| self.tree.upos(i) == "VERB");
+        noun_phrase && !content.clone().any(verb)
     }
 
     /// A content running to the sentence's end stops at the comma before a later

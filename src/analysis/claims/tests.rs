@@ -247,6 +247,17 @@ fn a_title_and_its_subtitle_state_nothing() {
 }
 
 #[test]
+fn a_heading_in_title_case_with_no_verb_states_nothing() {
+    let text = "# Lowland: Flash Update No. 4 – Port Area\n\nOfficials said the port was closed.";
+    let claims = claims(text);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].cue, some("said"));
+    // a heading that states something keeps its claim
+    let c = one("## Mayor: Bridge Repairs Will Take Two Years");
+    assert_eq!(c.source, some("Mayor"));
+}
+
+#[test]
 fn a_source_begins_with_its_own_words() {
     // not the conjunction joining its clause to the one before
     let c = one("And the mayor said the bridge would reopen in May.");
