@@ -22,7 +22,8 @@ assertion. Its forms: WordNet's irregular forms, the regular -s, -ed and -ing fo
 treebanks' forms of it that begin with its stem (their typos, "here" for "hear", left out);
 but not a form the treebanks show MIN_FORM_USES times or more and with a complement clause in
 less than MIN_SHARE of them (mostly a noun or another sense: "states", "rules"), since every
-sentence holding a cue is parsed.
+sentence holding a cue is parsed; nor a form the hand-made cues (claim_cues.tsv) already list,
+which keep their own kind and frame in the reader, so the entry would never take effect.
 Lines:
   kind<TAB>lemma<TAB>forms (comma-separated)
 """
@@ -35,7 +36,9 @@ from wordnet_yaml import load
 MIN_SHARE = 0.05
 MIN_FORM_USES = 5
 LEXFILES = {"32": "assertion", "31": "assessment"}
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "lexicon", "claim_verbs.tsv")
+LEXICON = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "lexicon")
+OUT = os.path.join(LEXICON, "claim_verbs.tsv")
+HAND_MADE = os.path.join(LEXICON, "claim_cues.tsv")
 
 
 def candidates(root):
@@ -57,6 +60,18 @@ def candidates(root):
         if kinds:
             out[word] = (kinds, [f for f in verb.get("form", []) if f.isalpha()], first)
     return out
+
+
+def hand_made_forms(path):
+    """The forms the hand-made cue list gives (kind <TAB> frame <TAB> forms), lower-cased."""
+    forms = set()
+    with open(path) as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(cols) < 3:
+                continue
+            forms.update(form.strip().lower() for form in cols[2].split(","))
+    return forms
 
 
 def treebank_counts(paths):
@@ -116,6 +131,7 @@ def main(root, treebanks):
         # sense ("states", "rules", "question", "mind"): each sentence holding a cue is parsed
         return form_uses[form] < MIN_FORM_USES or form_ccomp[form] >= MIN_SHARE * form_uses[form]
 
+    hand_made = hand_made_forms(HAND_MADE)
     rows = []
     for lemma, (kinds, irregular, first) in sorted(verbs.items()):
         seen_taking = ccomp[lemma] > 0 and ccomp[lemma] >= MIN_SHARE * uses[lemma]
@@ -125,7 +141,8 @@ def main(root, treebanks):
         # the treebanks' forms that begin as the lemma does ("admittedly" no, "here" for "hear" no)
         stem = lemma[:-1] if lemma.endswith(("e", "y")) else lemma
         own = {f for f in seen[lemma] if f.isalpha() and f.startswith(stem) and f != stem + "ly"}
-        forms = sorted(f for f in {lemma, *irregular, *regular(lemma, irregular), *own} if reports(f))
+        every = {lemma, *irregular, *regular(lemma, irregular), *own}
+        forms = sorted(f for f in every if reports(f) and f not in hand_made)
         if not forms:
             continue
         rows.append(f"{kind}\t{lemma}\t{', '.join(forms)}")

@@ -106,10 +106,11 @@ pub enum Class {
     Time,
     LyNoun,
     Naming,
+    Conjunction,
 }
 
 impl Class {
-    const ALL: [Class; 17] = [
+    const ALL: [Class; 18] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -127,6 +128,7 @@ impl Class {
         Class::Time,
         Class::LyNoun,
         Class::Naming,
+        Class::Conjunction,
     ];
 
     fn name(self) -> &'static str {
@@ -148,6 +150,7 @@ impl Class {
             Class::Time => "time",
             Class::LyNoun => "ly_noun",
             Class::Naming => "naming",
+            Class::Conjunction => "conjunction",
         }
     }
 }

@@ -37,7 +37,9 @@ use quotes::Quotes;
 use reader::Reader;
 
 /// Which sentences need their parse for the claims: those holding a cue (the parse decides
-/// whether the cue is one, and where its source and content lie); the others are not parsed.
+/// whether the cue is one, and where its source and content lie), and a "Name: ..." line
+/// whose words after the colon are all capitalised (whether they state something, by a verb:
+/// `frames`' subtitles); the others are not parsed.
 pub fn wants_parse<'a>(text: &'a str, lexicon: &UserLexicon) -> impl Fn(&[Token]) -> bool + 'a {
     let lexicon = Lexicon::with_user(lexicon);
     move |sentence| {
@@ -45,7 +47,17 @@ pub fn wants_parse<'a>(text: &'a str, lexicon: &UserLexicon) -> impl Fn(&[Token]
             .iter()
             .map(|t| lowercase(t.text(text)).replace('’', "'"))
             .collect();
-        (0..words.len()).any(|i| lexicon.cue_at(&words, i).is_some())
+        let colon = words
+            .iter()
+            .take(subjects::SOURCE_REACH)
+            .position(|w| w == ":");
+        let capitals = |after: usize| {
+            sentence[after..]
+                .iter()
+                .all(|t| !t.is_word() || is_capitalised(t.text(text)))
+        };
+        colon.is_some_and(|c| capitals(c + 1))
+            || (0..words.len()).any(|i| lexicon.cue_at(&words, i).is_some())
     }
 }
 

@@ -247,6 +247,32 @@ fn a_title_and_its_subtitle_state_nothing() {
 }
 
 #[test]
+fn a_heading_in_title_case_with_no_verb_states_nothing() {
+    let text = "# Lowland: Flash Update No. 4 – Port Area\n\nOfficials said the port was closed.";
+    let claims = claims(text);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].cue, some("said"));
+    // a heading that states something keeps its claim
+    let c = one("## Mayor: Bridge Repairs Will Take Two Years");
+    assert_eq!(c.source, some("Mayor"));
+}
+
+#[test]
+fn a_source_begins_with_its_own_words() {
+    // not the conjunction joining its clause to the one before
+    let c = one("And the mayor said the bridge would reopen in May.");
+    assert_eq!(c.source, some("the mayor"));
+    // nor a fronted time or participle phrase the parse hangs on the verb
+    let c = one("Last month, the mayor said the bridge would reopen in May.");
+    assert_eq!(c.source, some("the mayor"));
+    let c = one("Speaking in Lyon on Friday, the mayor said the bridge would reopen in May.");
+    assert_eq!(c.source, some("the mayor"));
+    // a name and its apposition stay whole
+    let c = one("Jo Ames, a lawyer for the city, said the bridge would reopen in May.");
+    assert_eq!(c.source, some("Jo Ames, a lawyer for the city"));
+}
+
+#[test]
 fn object_verbs_take_their_object() {
     let c = one("The senator endorsed the governor on Monday after a long delay.");
     assert_eq!(c.source, some("The senator"));
