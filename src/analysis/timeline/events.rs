@@ -288,8 +288,10 @@ fn sentence_events(
         // a lone word with no date names no event ("left" in a style sheet or a caption, a
         // "Pledged:" line); a dated one ("Ana Ruiz, the envoy, warned Saturday") takes the
         // sentence's opening noun phrase as its subject, unless it is the briefing's own
-        // date ("Published 14 October 2025")
-        let dateline = || crate::document::is_dateline_label(&label.to_lowercase());
+        // date, a line of a label and a date ("Published 14 October 2025"; not "The
+        // hostages, released on Friday, ...")
+        let dateline =
+            || clauses.len() == 1 && crate::document::is_dateline_label(&label.to_lowercase());
         if label.is_empty() || is_one_word(&label) && (time.is_none() || dateline()) {
             continue;
         }
@@ -497,20 +499,31 @@ fn tense(
     form: VerbForm,
     next_is_by: bool,
 ) -> Option<Tense> {
-    // The nearest word before the verb that is not an adverb, a form of "be" or a measure
-    // ("is only 16 per cent funded").
-    let mut nearest: Option<(usize, &str)> = None;
-    for (i, w) in low.iter().enumerate().rev().take(6) {
-        if is(NEGATION, w) {
-            return None;
+    // The nearest word before `end` that is not an adverb, a form of "be" or a measure
+    // ("is only 16 per cent funded"); `None` past a negation.
+    let nearest_before = |end: usize| -> Option<Option<(usize, &str)>> {
+        for (i, w) in low[..end].iter().enumerate().rev().take(6) {
+            if is(NEGATION, w) {
+                return None;
+            }
+            let measure = is(MEASURE, w)
+                || (before[i].kind == TokenKind::Number
+                    && low.get(i + 1).is_some_and(|n| is(MEASURE, n)));
+            if !(w.ends_with("ly") || is(ADVERB_SKIP, w) || measure) {
+                return Some(Some((i, w)));
+            }
         }
-        let measure = is(MEASURE, w)
-            || (before[i].kind == TokenKind::Number
-                && low.get(i + 1).is_some_and(|n| is(MEASURE, n)));
-        if !(w.ends_with("ly") || is(ADVERB_SKIP, w) || measure) {
-            nearest = Some((i, w));
-            break;
-        }
+        Some(None)
+    };
+    let mut nearest = nearest_before(low.len())?;
+    // a copula's base form is present ("the crossings remain closed") unless a future or
+    // hypothetical auxiliary or a "to" before it says otherwise ("will remain closed")
+    if let Some((at, w)) = nearest
+        && is(COPULA_BASE, w)
+        && let Some((i, aux)) = nearest_before(at)?
+        && (is(FUTURE_AUX, aux) || is(HYPOTHETICAL, aux) || aux == "to")
+    {
+        nearest = Some((i, aux));
     }
     let found_word = nearest.is_some();
     let (at, word) = nearest.unwrap_or((0, ""));

@@ -73,8 +73,9 @@ pub const PAST_AUX: usize = 22;
 pub const PLURAL_NOUN: usize = 23;
 pub const MEASURE: usize = 24;
 pub const COORDINATOR: usize = 25;
+pub const COPULA_BASE: usize = 26;
 
-const CLASSES: [&str; 26] = [
+const CLASSES: [&str; 27] = [
     "clause_opener",
     "after",
     "before",
@@ -101,6 +102,7 @@ const CLASSES: [&str; 26] = [
     "plural_noun",
     "measure",
     "coordinator",
+    "copula_base",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

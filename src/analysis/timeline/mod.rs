@@ -301,9 +301,41 @@ mod tests {
 
     #[test]
     fn a_published_line_is_not_an_event() {
-        let events = analysed("Published 14 October 2025\n\nThe river flooded 40 villages on Sunday.");
+        let events =
+            analysed("Published 14 October 2025\n\nThe river flooded 40 villages on Sunday.");
         assert_eq!(events.len(), 1, "{events:?}");
         assert_eq!(events[0].0, "The river flooded 40 villages");
+    }
+
+    #[test]
+    fn a_participle_that_is_also_a_dateline_label_is_an_event_in_a_sentence() {
+        let events = analysed("The hostages, released on Friday, returned home.");
+        assert!(
+            events.iter().any(|e| e.1.as_deref() == Some("2024-11-22")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn a_copula_in_its_base_form_takes_the_tense_of_the_auxiliary_before_it() {
+        let events = analysed(
+            "The crossings remain closed.\n\nThe bridge will remain closed.\n\nThe port did not remain closed.",
+        );
+        let within = |label: &str| {
+            let event = events.iter().find(|e| e.0.contains(label));
+            event.map(|e| e.2.clone())
+        };
+        assert_eq!(
+            within("crossings"),
+            Some(Some("as of 23 Nov 2024".into())),
+            "{events:?}"
+        );
+        assert_eq!(
+            within("bridge"),
+            Some(Some("after 23 Nov 2024".into())),
+            "{events:?}"
+        );
+        assert_eq!(within("port"), None, "{events:?}");
     }
 
     #[test]
