@@ -86,8 +86,9 @@ pub fn search(typed: &str, paths: &[PathBuf], options: &Options) -> Result<ExitC
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    // each line printed as it is found, so the first come at once and a reader that stops
-    // early (`| head`) stops the search; a query the index refuses fails before any line
+    // each line printed (flushed) as it is found, so the first come at once, even when hits
+    // are sparse, and a reader that stops early (`| head`) stops the search; a query the
+    // index refuses fails before any line
     let (mut found, mut refused) = (0, None);
     let written = write_output(options, |out| {
         let mut out = io::BufWriter::new(out);
@@ -101,7 +102,8 @@ pub fn search(typed: &str, paths: &[PathBuf], options: &Options) -> Result<ExitC
                 brief::escape::Line(&shown_from(here.as_deref(), &hit.path)),
                 hit.line,
                 brief::escape::Line(&hit.snippet)
-            );
+            )
+            .and_then(|()| out.flush());
             line.map_err(|e| failed = Some(e)).is_ok()
         });
         if let Err(f) = searched {

@@ -209,6 +209,8 @@ fn a_claims_status_comes_from_its_stored_review() {
 fn tags_on_claims_and_notes_narrow_the_search() {
     let dir = library();
     let root = dir.path();
+    // a file that cannot be read is indexed as such, and a search with no words passes it
+    std::fs::write(root.join("briefs/damaged.docx"), b"PK\x03\x04 not a zip").unwrap();
     assert!(run(root, &["index", "briefs"]).status.success());
     let mut claim = quoted("the vote was delayed by the auditors");
     claim["tags"] = serde_json::json!(["audit"]);
@@ -219,7 +221,12 @@ fn tags_on_claims_and_notes_narrow_the_search() {
         root,
         serde_json::json!({"reviewer": "someone", "claims": [claim], "notes": [note]}),
     );
-    let search = |query: &str| stdout(&run(root, &["search", query]));
+    // every search whole: a line found before a failure would pass unseen
+    let search = |query: &str| {
+        let out = run(root, &["search", query]);
+        assert_eq!(stderr(&out), "", "{query}");
+        stdout(&out)
+    };
     // a tag alone: the tagged claim and note, in text order, a # and case aside
     assert_eq!(
         search("tag:#audit"),

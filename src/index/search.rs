@@ -271,7 +271,8 @@ impl Index {
         // the text of each briefing found is read as its turn comes (`texts` below): selected
         // here, every text found would be held (and highlighted) to be sorted
         if query.words.is_empty() {
-            sql.push_str("NULL FROM briefings b WHERE 1");
+            // a file that failed to read has no text: nothing in it is found
+            sql.push_str("NULL FROM briefings b WHERE b.error IS NULL");
         } else {
             sql.push_str(
                 "bm25(texts) FROM texts JOIN briefings b ON b.id = texts.rowid WHERE texts MATCH ?",
