@@ -285,8 +285,9 @@ impl Linker<'_> {
     /// Links `i` to the one set `holders` belong to; when they are several, to the one set
     /// of the shortest name when every other holder's name begins or ends with it
     /// ("Northrop": "Northrop Grumman", not "Northrop Grumman KC-45"), else to the one set
-    /// of those `i`'s own briefing names ("Lockheed" beside "Lockheed Martin"), else to the
-    /// one set of those that have `i`'s role ("Sullivan", national security adviser), if any.
+    /// of those `i`'s own briefing names, for an acronym or an ending ("the Air Force" beside
+    /// "United States Air Force"), else to the one set of those that have `i`'s role
+    /// ("Sullivan", national security adviser), if any.
     fn link_one(&mut self, i: usize, holders: &[usize], why: Why) {
         if let Some(one) = only_set(&mut self.sets, holders) {
             return self.link(i, one, why);

@@ -321,6 +321,9 @@ impl<'a> Pieces<'a> {
 
 impl Write for Pieces<'_> {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.failed.is_some() {
+            return Err(std::fmt::Error); // the first error is the one reported
+        }
         self.piece.push_str(s);
         if self.piece.len() >= PIECE
             && let Err(e) = self.write_piece()
@@ -463,7 +466,7 @@ pub fn write_library_csv(
     let mut row = String::new();
     out.piece
         .push_str("event,date,label,briefing,briefing_event,published,path,conflict\r\n");
-    for r in rows {
+    'rows: for r in rows {
         for &(b, e) in &r.reports {
             let briefing = &briefings[b];
             let cells = [
@@ -478,7 +481,7 @@ pub fn write_library_csv(
             ];
             csv_row(&mut row, &cells);
             if out.write_str(&row).is_err() {
-                break;
+                break 'rows; // a closed pipe: no row more is wanted
             }
             row.clear();
         }
