@@ -275,9 +275,18 @@ impl Within {
     /// "between Feb 2022 and 22 Nov 2024", "before 22 Nov 2024", "after Feb 2022", "as of
     /// 23 Nov 2024" (a state the text tells in the present).
     pub fn words(&self) -> String {
+        self.told(|a, b| format!("between {a} and {b}"))
+    }
+
+    /// The same, short for a column: "Feb 2022 – 22 Nov 2024" for the two bounds.
+    pub fn short(&self) -> String {
+        self.told(|a, b| format!("{a} – {b}"))
+    }
+
+    fn told(&self, between: impl Fn(String, String) -> String) -> String {
         match (&self.after, &self.before) {
             (Some(a), Some(b)) if a == b => format!("as of {}", Self::bound(a)),
-            (Some(a), Some(b)) => format!("between {} and {}", Self::bound(a), Self::bound(b)),
+            (Some(a), Some(b)) => between(Self::bound(a), Self::bound(b)),
             (Some(a), None) => format!("after {}", Self::bound(a)),
             (None, Some(b)) => format!("before {}", Self::bound(b)),
             (None, None) => "undated".to_string(),

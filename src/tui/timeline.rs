@@ -39,7 +39,11 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
                     label: &event.label,
                 },
                 None => Row {
-                    date: event.within.as_ref().map_or("undated".to_string(), within) + by,
+                    date: event
+                        .within
+                        .as_ref()
+                        .map_or("undated".to_string(), Within::short)
+                        + by,
                     value: String::new(),
                     label: &event.label,
                 },
@@ -64,19 +68,6 @@ pub fn lines(app: &Reader, width: usize) -> Vec<Line<'static>> {
             Line::from(spans).style(row_style(view.offset + k == view.selected))
         })
         .collect()
-}
-
-/// An undated event's known interval, short: "before 22 Nov 2024", "after Feb 2022",
-/// "Feb 2022 – 22 Nov 2024", "as of 23 Nov 2024".
-fn within(w: &Within) -> String {
-    let words = Within::bound;
-    match (&w.after, &w.before) {
-        (Some(a), Some(b)) if a == b => format!("as of {}", words(a)),
-        (Some(a), Some(b)) => format!("{} – {}", words(a), words(b)),
-        (Some(a), None) => format!("after {}", words(a)),
-        (None, Some(b)) => format!("before {}", words(b)),
-        (None, None) => "undated".to_string(),
-    }
 }
 
 struct Row<'a> {
