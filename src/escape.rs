@@ -75,6 +75,14 @@ pub fn csv(text: &str) -> String {
     out
 }
 
+/// `value` as pretty JSON on `out`, escaped as [`Json`] escapes it, a newline after.
+pub fn write_pretty(out: &mut dyn io::Write, value: &impl serde::Serialize) -> io::Result<()> {
+    let mut out = Json::new(io::BufWriter::with_capacity(1 << 16, out));
+    serde_json::to_writer_pretty(&mut out, value)?;
+    io::Write::write_all(&mut out, b"\n")?;
+    io::Write::flush(&mut out.into_inner()?)
+}
+
 /// JSON as serde_json writes it, with DEL and the C1 controls (which it leaves raw, and
 /// which an 8-bit terminal acts on) written as `\u00XX`. Outside strings JSON is ASCII, so
 /// every such character is inside a string, where `\u00XX` means the same character.

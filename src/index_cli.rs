@@ -28,9 +28,7 @@ pub fn index(paths: &[PathBuf], options: &Options) -> Result<ExitCode, Failure> 
                 "roots": roots,
                 "changes": changes,
             });
-            let mut out = brief::escape::Json::new(out);
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            return out.write_all(b"\n");
+            return brief::escape::write_pretty(out, &report);
         }
         let from = if paths.is_empty() {
             " (the folders indexed before)"
@@ -60,29 +58,24 @@ pub fn search(typed: &str, paths: &[PathBuf], options: &Options) -> Result<ExitC
     refresh(&mut index, &roots, options)?;
     let reviews = opener(&load_config(options)?, options).reviews;
     let within = if paths.is_empty() { &[][..] } else { &roots };
+    let refusal = |e: SearchError| match e {
+        SearchError::Query(e) => usage(e.0),
+        SearchError::Index(e) => failed(e),
+    };
     let searched = |index: &Index, each: &mut dyn FnMut(brief::index::search::Hit) -> bool| {
         index
             .search_each(&query, within, &reviews, each)
-            .map_err(|e| match e {
-                SearchError::Query(e) => usage(e.0),
-                SearchError::Index(e) => failed(e),
-            })
+            .map_err(refusal)
     };
     if options.format == Some(export::Format::Json) {
-        let mut hits = Vec::new();
-        searched(&index, &mut |hit| {
-            hits.push(hit);
-            true
-        })?;
+        let hits = index.search(&query, within, &reviews).map_err(refusal)?;
         write_output(options, |out| {
             let report = serde_json::json!({
                 "schema": "brief.search/1",
                 "query": typed,
                 "hits": hits,
             });
-            let mut out = brief::escape::Json::new(out);
-            serde_json::to_writer_pretty(&mut out, &report)?;
-            out.write_all(b"\n")
+            brief::escape::write_pretty(out, &report)
         })?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -190,15 +190,7 @@ pub fn write_library_json(
         claim_groups: Lazy::new(groups.len(), group),
         sources: listed(linked, sources),
     };
-    write_json(out, &library)
-}
-
-/// Pretty JSON written to `out`, its controls escaped, a newline after.
-fn write_json(out: &mut dyn io::Write, value: &impl Serialize) -> io::Result<()> {
-    let mut out = crate::escape::Json::new(io::BufWriter::with_capacity(1 << 16, out));
-    serde_json::to_writer_pretty(&mut out, value)?;
-    out.write_all(b"\n")?;
-    out.into_inner()?.flush()
+    crate::escape::write_pretty(out, &library)
 }
 
 /// The source register's entries as `brief.library/1` lists them.
@@ -497,7 +489,7 @@ pub fn write_library_timelinejs(
     rows: &[Row],
 ) -> io::Result<()> {
     let title = json!({"text": {"headline": html(&format!("{} briefings", briefings.len()))}});
-    write_json(
+    crate::escape::write_pretty(
         out,
         &TimelineJs {
             title,
