@@ -157,8 +157,20 @@ fn expansion(
     {
         return Some(j);
     }
-    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    by_initials.get(&letters).copied()
+    by_initials.get(&letters(acronym)).copied()
+}
+
+/// An acronym's letters, its dots and ampersands left out ("U.S." -> "US").
+pub(super) fn letters(acronym: &str) -> String {
+    acronym.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+/// The capital initials of a name's words ("Korea Broadcasting System" -> "KBS").
+pub(super) fn initials_of<'t>(words: impl Iterator<Item = &'t str>) -> String {
+    words
+        .filter_map(|w| w.chars().next())
+        .filter(|f| f.is_uppercase())
+        .collect()
 }
 
 /// Organisations and other non-person names of two words or more by their initials
@@ -169,11 +181,8 @@ fn initials(text: &str, tokens: &[Token], cands: &[Candidate]) -> HashMap<String
         if c.kind == Some(ActorKind::Person) {
             continue;
         }
-        let initials: String = tokens[c.tokens.0..c.tokens.1]
-            .iter()
-            .filter_map(|t| t.text(text).chars().next())
-            .filter(|f| f.is_uppercase())
-            .collect();
+        let words = tokens[c.tokens.0..c.tokens.1].iter().map(|t| t.text(text));
+        let initials = initials_of(words);
         if initials.chars().count() >= 2 {
             out.entry(initials).or_insert(i);
         }

@@ -1114,16 +1114,10 @@ impl<'a> Scan<'a> {
             return false;
         }
         let acronym = self.word(e + 1);
-        let initials: String = (a..e)
-            .filter_map(|k| self.word(k).chars().next())
-            .filter(|f| f.is_uppercase())
-            .collect();
+        let initials = super::cluster::initials_of((a..e).map(|k| self.word(k)));
         is_acronym(acronym)
             && initials.chars().count() >= 2
-            && acronym
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .eq(initials.chars())
+            && super::cluster::letters(acronym) == initials
     }
 
     /// In a headline or all-capital line: table phrases and names known from the body.
