@@ -37,27 +37,28 @@ impl<'a> MentionIndex<'a> {
 
     /// The mentions wholly inside `span`, in order, each with its actor.
     pub fn mentions_inside(&self, span: Span) -> Vec<(Span, usize)> {
-        let from = self.entries.partition_point(|(s, _)| s.start < span.start);
-        self.entries[from..]
-            .iter()
-            .take_while(|(s, _)| s.start < span.end)
+        self.near(span)
             .filter(|(s, _)| span.contains(*s))
             .copied()
             .collect()
     }
 
-    fn collect(&self, span: Span, keep: impl Fn(Span) -> bool) -> Vec<usize> {
-        // Mentions do not nest, so one that starts before `span` and reaches into it is
-        // among the few just before the first that starts inside.
+    /// The mentions that may meet `span`, in order: mentions do not nest, so one that starts
+    /// before `span` and reaches into it is among the few just before the first that starts
+    /// inside.
+    fn near(&self, span: Span) -> impl Iterator<Item = &(Span, usize)> {
         let from = self
             .entries
             .partition_point(|(s, _)| s.start < span.start)
             .saturating_sub(4);
-        let mut out = Vec::new();
-        for &(s, a) in self.entries[from..]
+        self.entries[from..]
             .iter()
-            .take_while(|(s, _)| s.start < span.end)
-        {
+            .take_while(move |(s, _)| s.start < span.end)
+    }
+
+    fn collect(&self, span: Span, keep: impl Fn(Span) -> bool) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &(s, a) in self.near(span) {
             if keep(s) && !out.contains(&a) {
                 out.push(a);
             }
