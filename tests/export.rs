@@ -340,3 +340,29 @@ fn the_reader_keeps_an_existing_export_files_mode() {
     assert_eq!(mode & 0o777, 0o640);
     assert_ne!(std::fs::read_to_string(&path).unwrap(), "old");
 }
+
+/// A source naming several actors gives ClaimReview one author each, typed by its own kind
+/// (a joint statement of a person and a country is not one organisation).
+#[test]
+fn claimreview_names_each_author_of_a_joint_source() {
+    let (doc, mut analysis, session) = briefing();
+    analysis.claims[2].source.as_mut().unwrap().actors = vec![0, 1];
+    let out = export::render(
+        Format::Claimreview,
+        &Briefing::new(&doc, &analysis, session.review()),
+    );
+    let reviews: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let authors: Vec<&serde_json::Value> = reviews
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["itemReviewed"].get("author"))
+        .collect();
+    assert_eq!(
+        authors,
+        [&serde_json::json!([
+            {"@type": "Person", "name": "Ana Ruiz"},
+            {"@type": "Organization", "name": "France"}
+        ])]
+    );
+}

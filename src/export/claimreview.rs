@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::analysis::{ActorKind, Claim};
+use crate::analysis::{ActorKind, Claim, Source};
 use crate::document::Span;
 use crate::review::Status;
 
@@ -41,27 +41,7 @@ pub fn render(b: &Briefing) -> String {
                 appeared(&mut item, &appearance, across);
             }
             if let Some(source) = &claim.source {
-                // one actor: its name ("Shin Wonsik", not "He"); several: the words
-                let actor = match source.actors[..] {
-                    [a] => b.analysis.actors.get(a),
-                    _ => None,
-                };
-                let name = actor.map_or_else(
-                    || b.analysis.source_label(b.doc, source),
-                    |a| a.name.clone(),
-                );
-                let kind = source
-                    .actors
-                    .first()
-                    .and_then(|&a| b.analysis.actors.get(a));
-                let kind = match kind.map(|a| a.kind) {
-                    Some(ActorKind::Person) => "Person",
-                    Some(ActorKind::Organization | ActorKind::Country | ActorKind::Group) => {
-                        "Organization"
-                    }
-                    _ => "Thing",
-                };
-                item["author"] = json!({"@type": kind, "name": name});
+                item["author"] = authors(b, source);
             }
             let mut rating = json!({
                 "@type": "Rating",
@@ -92,6 +72,30 @@ pub fn render(b: &Briefing) -> String {
     let mut out = script_safe(&out);
     out.push('\n');
     out
+}
+
+/// The claim's author: each actor its source names ("Shin Wonsik", not "He"), typed by its own
+/// kind, an array when there are several ("South Korea and the United States"); the source's
+/// words as a Thing when it names none.
+fn authors(b: &Briefing, source: &Source) -> Value {
+    let mut authors: Vec<Value> = source
+        .actors
+        .iter()
+        .filter_map(|&a| b.analysis.actors.get(a))
+        .map(|actor| {
+            let kind = match actor.kind {
+                ActorKind::Person => "Person",
+                ActorKind::Organization | ActorKind::Country | ActorKind::Group => "Organization",
+                _ => "Thing",
+            };
+            json!({"@type": kind, "name": actor.name})
+        })
+        .collect();
+    match authors.len() {
+        0 => json!({"@type": "Thing", "name": b.analysis.source_label(b.doc, source)}),
+        1 => authors.remove(0),
+        _ => Value::Array(authors),
+    }
 }
 
 /// A claim other briefings of the library report too: `appearance` this briefing and each of
