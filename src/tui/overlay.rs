@@ -261,7 +261,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &Reader, keys: &Keymap, editor: 
         }
         Overlay::Note { .. } => return,
     };
-    let place = centred(area, 60, height);
+    // 60 columns, wider where the title or the keys below would be cut (a long actor name,
+    // keys rebound to longer names); `centred` keeps it within the screen.
+    let width = [
+        60,
+        Text::raw(&title).width() + 2,
+        Text::raw(&hint).width() + 4,
+    ]
+    .into_iter()
+    .max();
+    let width = u16::try_from(width.unwrap_or(60)).unwrap_or(u16::MAX);
+    let place = centred(area, width, height);
     clear(frame, place);
     frame.render_widget(Paragraph::new(rows).block(bordered(title, &hint)), place);
 }

@@ -966,6 +966,25 @@ fn a_selection_moves_by_words_at_either_end_and_is_painted_exactly() {
     );
 }
 
+/// An overlay widens to show its keys whole when they are rebound to longer names.
+#[test]
+fn an_overlay_is_as_wide_as_its_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = reviewed(dir.path());
+    let config = crate::config::parse(
+        "[keys.grade_picker]\ncancel = [\"ctrl-q\"]\nclear_grade = [\"delete\"]\n",
+    )
+    .unwrap();
+    app.keymap = config.keymap().unwrap();
+    run(&mut app, &[FocusClaims, Grade]);
+    let screen = draw(&mut app, 100, 24).backend().to_string();
+    let hint = "source reliability A-F · delete clears the grade · ctrl-q cancel";
+    assert!(
+        screen.lines().any(|l| l.contains(&format!("└ {hint} ┘"))),
+        "the frame holds the keys: {screen}"
+    );
+}
+
 #[test]
 fn each_contexts_keys_are_rebound_from_the_configuration() {
     let dir = tempfile::tempdir().unwrap();
