@@ -287,18 +287,21 @@ fn label(toks: &[Tok]) -> Option<(Label, usize)> {
 
 /// "LONDON, March 5, 2024 (Reuters) -", "KYIV, Ukraine, Tuesday, March 5, 2024 (AP) —",
 /// "BRUSSELS 2008-05-24": a place in capitalised words, a full date, then the agency, or
-/// else a place in capitals (as wire datelines write it) and a dash before the story or the
+/// else a place whose town is in capitals (as wire datelines write it; its country after a
+/// comma need not be, "BAMAKO, Mali, May 12, 2025 —") and a dash before the story or the
 /// end of the line, so that a sentence opening with a name and a date ("Boeing, May 24,
 /// 2008 - ...") is not taken.
 fn wire(toks: &[Tok], whole: bool) -> Option<Date> {
     let mut capitals = true;
+    let mut town = true;
     // a place of a few words: "WASHINGTON, D.C.", "ST. LOUIS", "KYIV, Ukraine"
     for k in 1..toks.len().min(12) {
         let t = toks[k - 1];
         match t.kind {
             Kind::Word if t.text.starts_with(char::is_uppercase) => {
-                capitals &= !t.text.chars().any(char::is_lowercase);
+                capitals &= !town || !t.text.chars().any(char::is_lowercase);
             }
+            Kind::Punct if t.text == "," => town = false,
             Kind::Punct if ",.-'’".contains(t.text) => {}
             _ => return None,
         }
@@ -638,6 +641,7 @@ mod tests {
             "Lagos, 5 March 2024 (Agency) - Fuel prices rose.",
             "BRUSSELS 2024-03-05",
             "NAIROBI, Kenya, March 5, 2024 (AP) _ Rescuers dug through the night.",
+            "BAMAKO, Mali, March 5, 2024 — The army said the convoy was attacked.",
             "## LONDON, March 5, 2024 (Reuters) -",
         ] {
             assert_eq!(found(line).as_deref(), Some("2024-03-05"), "{line}");
@@ -657,6 +661,7 @@ mod tests {
             "On May 24, 2008, the board said it would sell the plant.",
             "Dated March 5, 2024, the letter asks for a delay.",
             "Boeing, May 24, 2008 - the day the order was signed.",
+            "Boeing, Airbus, May 24, 2008 - the day the orders were signed.",
             "Talks resume on 24 May 2008 in Geneva",
             "By May 24, 2008, the plant must close.",
             "Saturday, May 24, 2008, was the day the plant closed.",
