@@ -776,12 +776,15 @@ impl Reader<'_> {
             return None;
         }
         let name = start..colon;
+        // a name is capitalised throughout ("Pew Research", "PENCE"); a lower-case word makes
+        // a heading or a clause of the writer's ("Situation report: ...", "Two questions: ...")
         let name_like = self.starts_name(start)
             && !self.is(Class::Label, start)
             && !(colon > start && self.is(Class::Label, colon - 1))
-            && self.tokens[name.clone()]
-                .iter()
-                .all(|t| t.is_word() || matches!(t.text(self.text), "." | "&" | "'s" | "’s"));
+            && self.tokens[name.clone()].iter().all(|t| {
+                t.is_word() && is_capitalised(t.text(self.text))
+                    || matches!(t.text(self.text), "." | "&" | "'s" | "’s")
+            });
         let content = colon + 1..end;
         let substantial = content
             .clone()

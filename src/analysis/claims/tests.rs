@@ -786,3 +786,15 @@ fn a_learned_verb_with_a_complement_clause_is_a_cue() {
     assert!(claims("He figured on rain. The guess was wrong.").is_empty());
     assert!(claims("They figured the total on a napkin.").is_empty());
 }
+
+#[test]
+fn a_heading_or_a_clause_before_a_colon_is_no_source() {
+    // the words before the colon are no name: a lower-case word in them
+    assert!(claims("Situation report: flooding in the region").is_empty());
+    assert!(claims("Two questions: why did the ferry leave, and who paid for it?").is_empty());
+    assert!(claims("Relief for Farmers: The harvest failed in three provinces.").is_empty());
+    // a speaker's claim after a heading is no longer swallowed by it
+    let c = one("Anger in the valley: Farmers say the dam has dried their wells.");
+    assert_eq!(c.source, some("Farmers"));
+    assert_eq!(c.content, vec!["the dam has dried their wells"]);
+}
