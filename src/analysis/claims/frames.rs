@@ -270,6 +270,18 @@ impl Reader<'_> {
                     .child(m.range.start, |r| r == "ccomp")
                     .is_none_or(|c| c < after)
         };
+        // "Jo Ames added:" closing its line: what she added is the paragraph below
+        if let Some(source) = source.as_ref().filter(|_| after == s.end)
+            && let Some(paragraph) = self.paragraph_after(after)
+        {
+            return Some(Found {
+                content: vec![paragraph],
+                source: Some(source.clone()),
+                cue: cue.clone(),
+                kind: m.cue.kind,
+                region_start,
+            });
+        }
         if !participle
             && (trailing
                 || quote_left

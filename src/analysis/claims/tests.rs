@@ -788,6 +788,28 @@ fn a_learned_verb_with_a_complement_clause_is_a_cue() {
 }
 
 #[test]
+fn a_cue_and_colon_closing_its_line_reports_the_paragraph_below() {
+    let text = "The harbour stayed shut all week.\n\nThe mayor added:\n\n\
+                \"We will reopen the docks when the storm has passed. Not before.\"\n\n\
+                Traders were not convinced.";
+    let c = one(text);
+    assert_eq!(c.source, some("The mayor"));
+    assert_eq!(c.cue, some("added"));
+    assert_eq!(
+        c.content,
+        vec!["\"We will reopen the docks when the storm has passed. Not before.\""]
+    );
+    // a paragraph in running words, too, and only that paragraph
+    let text =
+        "Jo Ames wrote:\n\nThe plan has no money behind it. Nobody will build it.\n\nIt was May.";
+    let c = one(text);
+    assert_eq!(
+        c.content,
+        vec!["The plan has no money behind it. Nobody will build it."]
+    );
+}
+
+#[test]
 fn a_heading_or_a_clause_before_a_colon_is_no_source() {
     // the words before the colon are no name: a lower-case word in them
     assert!(claims("Situation report: flooding in the region").is_empty());
