@@ -339,8 +339,9 @@ impl Reader<'_> {
         if comma_clause && !matches!(m.cue.frame, Frame::Clause | Frame::Complement) {
             return Some(found(clause_end(self.rest(s, after + 1))));
         }
-        if m.cue.frame == Frame::Complement && !trailing {
-            // a learned cue's content is the complement clause the parse gives it
+        if matches!(m.cue.frame, Frame::Complement | Frame::Clause) && !trailing {
+            // a learned cue's content is the complement clause the parse gives it, and so is
+            // a cue of the clause frame's without "that" ("one study found the tax would ...")
             let start = complement.or_else(|| self.complement_at(m.range.start, after));
             return start.map(|c| found(clause_end(self.rest(s, c))));
         }

@@ -820,3 +820,15 @@ fn a_heading_or_a_clause_before_a_colon_is_no_source() {
     assert_eq!(c.source, some("Farmers"));
     assert_eq!(c.content, vec!["the dam has dried their wells"]);
 }
+
+#[test]
+fn a_clause_cue_takes_the_complement_clause_the_parse_gives_it() {
+    let c = one("One study found the levy would raise prices for most families.");
+    assert_eq!((c.source, c.cue), (some("One study"), some("found")));
+    assert_eq!(
+        c.content,
+        vec!["the levy would raise prices for most families"]
+    );
+    // an object is no clause
+    assert!(claims("The police found a car near the bridge.").is_empty());
+}
