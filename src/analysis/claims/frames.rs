@@ -536,6 +536,7 @@ impl Reader<'_> {
     /// source, the content is the whole clause.
     fn passive(&self, s: &Sentence, m: &CueMatch, cue_start: usize) -> Option<Found> {
         let impersonal = cue_start > s.start && self.word(cue_start - 1) == "it";
+        let agent = self.agent(s, m.range.start);
         // "X was asked whether ...", "X was told to ...": the question or message is the content
         let message = self.is(Class::Complement, m.range.end)
             || m.cue.frame == Frame::Tell && matches!(self.word(m.range.end), "to" | "about");
@@ -550,12 +551,16 @@ impl Reader<'_> {
             self.rest(s, start)
         } else {
             let subject = self.phrase_start(s.start, cue_start);
-            subject..self.clause_end(s, subject, m.range.end)
+            // "The plan was endorsed by the union": what the agent endorsed is the subject
+            match &agent {
+                Some(_) if subject < cue_start => subject..cue_start,
+                _ => subject..self.clause_end(s, subject, m.range.end),
+            }
         };
         let cue_from = if impersonal { cue_start - 1 } else { cue_start };
         Some(Found {
             content: vec![content],
-            source: self.agent(s, m.range.start),
+            source: agent,
             cue: cue_from..m.range.end,
             kind: m.cue.kind,
             region_start: cue_from,

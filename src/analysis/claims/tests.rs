@@ -832,3 +832,15 @@ fn a_clause_cue_takes_the_complement_clause_the_parse_gives_it() {
     // an object is no clause
     assert!(claims("The police found a car near the bridge.").is_empty());
 }
+
+#[test]
+fn a_passive_cue_with_an_agent_reports_its_subject() {
+    let c = one("The closure was first reported by the Harbour Gazette.");
+    assert_eq!(c.source, some("the Harbour Gazette"));
+    assert_eq!(c.content, vec!["The closure"]);
+    let c = one("The new budget has been endorsed by the farmers' union.");
+    assert_eq!(c.content, vec!["The new budget"]);
+    // without an agent the clause stays the content
+    let c = one("The reform is seen as a test.");
+    assert_eq!(c.content, vec!["The reform is seen as a test"]);
+}
