@@ -496,10 +496,33 @@ impl Reader<'_> {
         // a quote continues only with a quote; nor does an appositive after an inverted source
         let quote_follows = |c: usize| self.quotes.closing(c + 1).is_some();
         let needs_quote = self.is_quote(&left) || (source.start >= after && !parenthetical);
+        // `"...," Jo Ames said, pointing to the map, "..."` and `"...," she said, but "..."`:
+        // the quote goes on after a participle's clause or a "but"
+        let quote_resumes = |c: usize| {
+            if quote_follows(c) {
+                return Some(c + 1);
+            }
+            if self.word(c + 1) == "but" {
+                return self.quotes.closing(c + 2).map(|_| c + 1);
+            }
+            if !self.word(c + 1).ends_with("ing") {
+                return None;
+            }
+            let next = (c + 2..s.end.min(c + 16))
+                .take_while(|&i| !self.is_cue(i) && !self.quotes.is_quoted(i))
+                .find(|&i| self.word(i) == ",")?;
+            quote_follows(next).then_some(next + 1)
+        };
         let right = comma
             .filter(|&c| c + 1 < s.end && !self.is_cue(c + 1))
-            .filter(|&c| !needs_quote || quote_follows(c))
-            .map(|c| self.rest(s, c + 1));
+            .and_then(|c| {
+                if needs_quote {
+                    quote_resumes(c)
+                } else {
+                    Some(c + 1)
+                }
+            })
+            .map(|start| self.rest(s, start));
         let mut content = vec![left];
         content.extend(right);
         Some(Found {

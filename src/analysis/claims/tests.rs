@@ -844,3 +844,20 @@ fn a_passive_cue_with_an_agent_reports_its_subject() {
     let c = one("The reform is seen as a test.");
     assert_eq!(c.content, vec!["The reform is seen as a test"]);
 }
+
+#[test]
+fn a_split_quote_goes_on_after_a_participle_or_but() {
+    let c = one(
+        "\"Each time you say that,\" Lena Moss said, pointing at the chart, \"you prove our point.\"",
+    );
+    assert_eq!(c.source, some("Lena Moss"));
+    assert_eq!(
+        c.content,
+        vec!["\"Each time you say that,\"", "\"you prove our point.\""]
+    );
+    let c = one("\"I like the plan,\" he said, but \"the money is not there.\"");
+    assert_eq!(
+        c.content,
+        vec!["\"I like the plan,\"", "but \"the money is not there.\""]
+    );
+}
