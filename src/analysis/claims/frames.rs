@@ -161,6 +161,48 @@ impl Reader<'_> {
         start..source.end
     }
 
+    /// Whether a noun phrase with no verb (by the parse) runs from `from` to the sentence's
+    /// end, or to a comma or a relative pronoun: "said one aide in the room".
+    fn names_after(&self, from: usize, end: usize) -> bool {
+        let t = &self.tree;
+        let opens_clause = self.is(Class::Subject, from)
+            || self.is(Class::Complement, from)
+            || self.is(Class::Adjunct, from)
+            || self.is(Class::Boundary, from)
+            || self.is(Class::Time, from);
+        if from >= end || opens_clause || t.upos(from).is_empty() {
+            return false;
+        }
+        let phrase = (from..end).take_while(|&i| !self.stops_source(i));
+        let mut noun = false;
+        for i in phrase {
+            match t.upos(i) {
+                "VERB" | "AUX" => return false,
+                "NOUN" | "PROPN" => noun = true,
+                _ => {}
+            }
+        }
+        noun
+    }
+
+    /// Whether the words from `start` to `end` hold a clause of their own by the parse: a
+    /// verb or auxiliary not in a relative or participle's clause ("and the meeting
+    /// soured"), not a name with its apposition ("Jo Ames, who heads the bureau").
+    fn clause_before(&self, start: usize, end: usize) -> bool {
+        let t = &self.tree;
+        (start..end).any(|k| {
+            let verb = match t.upos(k) {
+                "AUX" => t.head(k).unwrap_or(k),
+                "VERB" => k,
+                _ => return false,
+            };
+            matches!(
+                base(t.deprel(verb)),
+                "root" | "ccomp" | "conj" | "parataxis"
+            )
+        })
+    }
+
     fn short_enough(&self, f: &Found) -> bool {
         f.content.iter().map(|r| r.len()).sum::<usize>() <= CONTENT_REACH
     }
@@ -230,6 +272,16 @@ impl Reader<'_> {
                     .tree
                     .child(m.range.start, |r| r == "nsubj")
                     .is_some_and(|k| k >= m.range.end && k < s.end);
+        // "The talks stalled, and the meeting soured, said one aide": a clause before the
+        // comma, a noun phrase after the cue: its source stands after it, whatever subject
+        // the parse gives the cue
+        let inverted = inverted
+            || m.cue.frame == Frame::Speech
+                && cue_start == m.range.start
+                && cue_start > s.start + 2
+                && self.word(cue_start - 1) == ","
+                && self.names_after(m.range.end, s.end)
+                && self.clause_before(s.start, cue_start - 1);
         let (source, region_start) = if inverted {
             (None, cue_start)
         } else if participle || second_verb {

@@ -861,3 +861,22 @@ fn a_split_quote_goes_on_after_a_participle_or_but() {
         vec!["\"I like the plan,\"", "but \"the money is not there.\""]
     );
 }
+
+#[test]
+fn a_noun_phrase_after_the_cue_is_the_source_of_the_clauses_before() {
+    let c = one(
+        "Lee's refusal to answer did not go over well with the council, and the meeting soured \
+         from there, said one aide in the room.",
+    );
+    assert_eq!(c.source, some("one aide in the room"));
+    assert_eq!(
+        c.content,
+        vec![
+            "Lee's refusal to answer did not go over well with the council, and the meeting \
+             soured from there"
+        ]
+    );
+    // a name with its apposition before the comma is the source, its object no source
+    let c = one("Jo Ames, who heads the bureau, wrote a letter to the council.");
+    assert_eq!(c.source, some("Jo Ames, who heads the bureau"));
+}
