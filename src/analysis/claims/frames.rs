@@ -22,7 +22,7 @@ use super::reader::{CueMatch, Reader, Sentence};
 use super::subjects::{CONTENT_REACH, SOURCE_REACH};
 use super::tree::base;
 use crate::analysis::model::ClaimKind;
-use crate::analysis::tokens::{TokenKind, is_capitalised};
+use crate::analysis::tokens::{TokenKind, is_capitalised, is_possessive};
 
 /// An attribution in token indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -257,7 +257,13 @@ impl Reader<'_> {
             .filter(|_| that.is_none() && after_time.is_none());
         let relative =
             cue_start > s.start && matches!(self.word(cue_start - 1), "who" | "which" | "that");
-        let trailing = (after >= s.end || self.is(Class::Adjunct, after))
+        // (not a time that owns the next word: "called Friday's vote a win")
+        let adjunct = self.is(Class::Adjunct, after)
+            && !self
+                .tokens
+                .get(after + 1)
+                .is_some_and(|t| is_possessive(t.text(self.text)));
+        let trailing = (after >= s.end || adjunct)
             && that.is_none()
             && after_time.is_none()
             && complement.is_none()
@@ -729,9 +735,11 @@ impl Reader<'_> {
                 .map_or(v, |k| k.min(v))
         });
         let end = verb.unwrap_or(s.end).min(comma());
-        let possessive = m.range.start.checked_sub(1).filter(|&p| {
-            p > s.start && crate::analysis::tokens::is_possessive(self.tokens[p].text(self.text))
-        });
+        let possessive = m
+            .range
+            .start
+            .checked_sub(1)
+            .filter(|&p| p > s.start && is_possessive(self.tokens[p].text(self.text)));
         let source = possessive.and_then(|p| {
             let owner = t.child(m.range.start, |r| r == "nmod:poss")?;
             let start = t.span(owner).start;

@@ -880,3 +880,13 @@ fn a_noun_phrase_after_the_cue_is_the_source_of_the_clauses_before() {
     let c = one("Jo Ames, who heads the bureau, wrote a letter to the council.");
     assert_eq!(c.source, some("Jo Ames, who heads the bureau"));
 }
+
+#[test]
+fn a_time_owning_the_next_word_is_no_trailing_adjunct() {
+    let c = one("The party chairman called Friday's ruling a \"clear win for tenants.\"");
+    assert_eq!(c.source, some("The party chairman"));
+    assert_eq!(
+        c.content,
+        vec!["Friday's ruling a \"clear win for tenants.\""]
+    );
+}
