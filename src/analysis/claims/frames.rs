@@ -299,7 +299,10 @@ impl Reader<'_> {
                 cue_start,
             )
         } else {
-            let source = self.subject(s.start, cue_start, !trailing);
+            // a quote after the cue's comma follows its source as a that-clause does
+            // ("Jo Ames, who was there, said, "...""): the source is the whole clause before
+            let quote_after = self.word(after) == "," && self.quotes.closing(after + 1).is_some();
+            let source = self.subject(s.start, cue_start, !trailing || quote_after);
             let source = self.parsed_subject(s, m.range.start, cue_start, source);
             if let Some(src) = source
                 .as_ref()

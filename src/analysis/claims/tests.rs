@@ -890,3 +890,12 @@ fn a_time_owning_the_next_word_is_no_trailing_adjunct() {
         vec!["Friday's ruling a \"clear win for tenants.\""]
     );
 }
+
+#[test]
+fn a_source_with_a_relative_clause_before_a_comma_and_a_quote() {
+    let c = one("Lena Moss, a historian who was there, recalled, \"We did nothing.\"");
+    assert_eq!(c.source, some("Lena Moss, a historian who was there"));
+    assert_eq!(c.content, vec!["\"We did nothing.\""]);
+    let c = one("Jo Ames, who chairs the board, said, \"The fund is empty.\"");
+    assert_eq!(c.source, some("Jo Ames, who chairs the board"));
+}
