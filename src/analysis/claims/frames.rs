@@ -203,6 +203,28 @@ impl Reader<'_> {
         })
     }
 
+    /// Where the listener the parse gives a verb of telling ends, when it stands right after
+    /// the verb and before a comma, "that" or a quote ("told his radio audience on Monday,
+    /// "..."").
+    fn parsed_listener(&self, verb: usize, end: usize) -> Option<usize> {
+        let t = &self.tree;
+        let listener = t.child(verb, |r| matches!(r, "obj" | "iobj"))?;
+        let span = t.span(listener);
+        // (and past the adjuncts the parse hangs on the verb after it: "on Monday")
+        let mut next = span.end;
+        while let Some(k) = t
+            .children(verb)
+            .find(|&k| t.span(k).start == next && matches!(base(t.deprel(k)), "obl" | "advmod"))
+        {
+            next = t.span(k).end;
+        }
+        let before_words = self.word(next) == "," && self.quotes.closing(next + 1).is_some()
+            || self.word(next) == "that"
+            || self.quotes.closing(next).is_some();
+        (span.start == verb + 1 && next < end && next - span.start <= 12 && before_words)
+            .then_some(next)
+    }
+
     fn short_enough(&self, f: &Found) -> bool {
         f.content.iter().map(|r| r.len()).sum::<usize>() <= CONTENT_REACH
     }
@@ -238,7 +260,13 @@ impl Reader<'_> {
             && cue_start > s.start
             && self.quote_ending_at(cue_start - 1).is_some();
         let after = if m.cue.frame == Frame::Tell && !asked_after_quote {
-            self.skip_listener(m.range.end, s.end)
+            let listener = self.skip_listener(m.range.end, s.end);
+            if listener == m.range.end {
+                self.parsed_listener(m.range.start, s.end)
+                    .unwrap_or(listener)
+            } else {
+                listener
+            }
         } else {
             m.range.end
         };

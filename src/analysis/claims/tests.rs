@@ -899,3 +899,11 @@ fn a_source_with_a_relative_clause_before_a_comma_and_a_quote() {
     let c = one("Jo Ames, who chairs the board, said, \"The fund is empty.\"");
     assert_eq!(c.source, some("Jo Ames, who chairs the board"));
 }
+
+#[test]
+fn a_listener_the_parse_gives_told_is_no_content() {
+    let c =
+        one("Jo Ames told his radio audience on Monday, \"The plan is dead. Nobody wants it.\"");
+    assert_eq!(c.source, some("Jo Ames"));
+    assert_eq!(c.content, vec!["\"The plan is dead. Nobody wants it.\""]);
+}
