@@ -22,7 +22,7 @@ use super::reader::{CueMatch, Reader, Sentence};
 use super::subjects::{CONTENT_REACH, SOURCE_REACH};
 use super::tree::base;
 use crate::analysis::model::ClaimKind;
-use crate::analysis::tokens::{TokenKind, is_capitalised};
+use crate::analysis::tokens::{TokenKind, is_capitalised, is_possessive};
 
 /// An attribution in token indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,6 +161,70 @@ impl Reader<'_> {
         start..source.end
     }
 
+    /// Whether a noun phrase with no verb (by the parse) runs from `from` to the sentence's
+    /// end, or to a comma or a relative pronoun: "said one aide in the room".
+    fn names_after(&self, from: usize, end: usize) -> bool {
+        let t = &self.tree;
+        let opens_clause = self.is(Class::Subject, from)
+            || self.is(Class::Complement, from)
+            || self.is(Class::Adjunct, from)
+            || self.is(Class::Boundary, from)
+            || self.is(Class::Time, from);
+        if from >= end || opens_clause || t.upos(from).is_empty() {
+            return false;
+        }
+        let phrase = (from..end).take_while(|&i| !self.stops_source(i));
+        let mut noun = false;
+        for i in phrase {
+            match t.upos(i) {
+                "VERB" | "AUX" => return false,
+                "NOUN" | "PROPN" => noun = true,
+                _ => {}
+            }
+        }
+        noun
+    }
+
+    /// Whether the words from `start` to `end` hold a clause of their own by the parse: a
+    /// verb or auxiliary not in a relative or participle's clause ("and the meeting
+    /// soured"), not a name with its apposition ("Jo Ames, who heads the bureau").
+    fn clause_before(&self, start: usize, end: usize) -> bool {
+        let t = &self.tree;
+        (start..end).any(|k| {
+            let verb = match t.upos(k) {
+                "AUX" => t.head(k).unwrap_or(k),
+                "VERB" => k,
+                _ => return false,
+            };
+            matches!(
+                base(t.deprel(verb)),
+                "root" | "ccomp" | "conj" | "parataxis"
+            )
+        })
+    }
+
+    /// Where the listener the parse gives a verb of telling ends, when it stands right after
+    /// the verb and before a comma, "that" or a quote ("told his radio audience on Monday,
+    /// "..."").
+    fn parsed_listener(&self, verb: usize, end: usize) -> Option<usize> {
+        let t = &self.tree;
+        let listener = t.child(verb, |r| matches!(r, "obj" | "iobj"))?;
+        let span = t.span(listener);
+        // (and past the adjuncts the parse hangs on the verb after it: "on Monday")
+        let mut next = span.end;
+        while let Some(k) = t
+            .children(verb)
+            .find(|&k| t.span(k).start == next && matches!(base(t.deprel(k)), "obl" | "advmod"))
+        {
+            next = t.span(k).end;
+        }
+        let before_words = self.word(next) == "," && self.quotes.closing(next + 1).is_some()
+            || self.word(next) == "that"
+            || self.quotes.closing(next).is_some();
+        (span.start == verb + 1 && next < end && next - span.start <= 12 && before_words)
+            .then_some(next)
+    }
+
     fn short_enough(&self, f: &Found) -> bool {
         f.content.iter().map(|r| r.len()).sum::<usize>() <= CONTENT_REACH
     }
@@ -196,7 +260,13 @@ impl Reader<'_> {
             && cue_start > s.start
             && self.quote_ending_at(cue_start - 1).is_some();
         let after = if m.cue.frame == Frame::Tell && !asked_after_quote {
-            self.skip_listener(m.range.end, s.end)
+            let listener = self.skip_listener(m.range.end, s.end);
+            if listener == m.range.end {
+                self.parsed_listener(m.range.start, s.end)
+                    .unwrap_or(listener)
+            } else {
+                listener
+            }
         } else {
             m.range.end
         };
@@ -215,7 +285,13 @@ impl Reader<'_> {
             .filter(|_| that.is_none() && after_time.is_none());
         let relative =
             cue_start > s.start && matches!(self.word(cue_start - 1), "who" | "which" | "that");
-        let trailing = (after >= s.end || self.is(Class::Adjunct, after))
+        // (not a time that owns the next word: "called Friday's vote a win")
+        let adjunct = self.is(Class::Adjunct, after)
+            && !self
+                .tokens
+                .get(after + 1)
+                .is_some_and(|t| is_possessive(t.text(self.text)));
+        let trailing = (after >= s.end || adjunct)
             && that.is_none()
             && after_time.is_none()
             && complement.is_none()
@@ -230,6 +306,16 @@ impl Reader<'_> {
                     .tree
                     .child(m.range.start, |r| r == "nsubj")
                     .is_some_and(|k| k >= m.range.end && k < s.end);
+        // "The talks stalled, and the meeting soured, said one aide": a clause before the
+        // comma, a noun phrase after the cue: its source stands after it, whatever subject
+        // the parse gives the cue
+        let inverted = inverted
+            || m.cue.frame == Frame::Speech
+                && cue_start == m.range.start
+                && cue_start > s.start + 2
+                && self.word(cue_start - 1) == ","
+                && self.names_after(m.range.end, s.end)
+                && self.clause_before(s.start, cue_start - 1);
         let (source, region_start) = if inverted {
             (None, cue_start)
         } else if participle || second_verb {
@@ -241,7 +327,10 @@ impl Reader<'_> {
                 cue_start,
             )
         } else {
-            let source = self.subject(s.start, cue_start, !trailing);
+            // a quote after the cue's comma follows its source as a that-clause does
+            // ("Jo Ames, who was there, said, "...""): the source is the whole clause before
+            let quote_after = self.word(after) == "," && self.quotes.closing(after + 1).is_some();
+            let source = self.subject(s.start, cue_start, !trailing || quote_after);
             let source = self.parsed_subject(s, m.range.start, cue_start, source);
             if let Some(src) = source
                 .as_ref()
@@ -270,6 +359,18 @@ impl Reader<'_> {
                     .child(m.range.start, |r| r == "ccomp")
                     .is_none_or(|c| c < after)
         };
+        // "Jo Ames added:" closing its line: what she added is the paragraph below
+        if let Some(source) = source.as_ref().filter(|_| after == s.end)
+            && let Some(paragraph) = self.paragraph_after(after)
+        {
+            return Some(Found {
+                content: vec![paragraph],
+                source: Some(source.clone()),
+                cue: cue.clone(),
+                kind: m.cue.kind,
+                region_start,
+            });
+        }
         if !participle
             && (trailing
                 || quote_left
@@ -327,8 +428,9 @@ impl Reader<'_> {
         if comma_clause && !matches!(m.cue.frame, Frame::Clause | Frame::Complement) {
             return Some(found(clause_end(self.rest(s, after + 1))));
         }
-        if m.cue.frame == Frame::Complement && !trailing {
-            // a learned cue's content is the complement clause the parse gives it
+        if matches!(m.cue.frame, Frame::Complement | Frame::Clause) && !trailing {
+            // a learned cue's content is the complement clause the parse gives it, and so is
+            // a cue of the clause frame's without "that" ("one study found the tax would ...")
             let start = complement.or_else(|| self.complement_at(m.range.start, after));
             return start.map(|c| found(clause_end(self.rest(s, c))));
         }
@@ -483,10 +585,33 @@ impl Reader<'_> {
         // a quote continues only with a quote; nor does an appositive after an inverted source
         let quote_follows = |c: usize| self.quotes.closing(c + 1).is_some();
         let needs_quote = self.is_quote(&left) || (source.start >= after && !parenthetical);
+        // `"...," Jo Ames said, pointing to the map, "..."` and `"...," she said, but "..."`:
+        // the quote goes on after a participle's clause or a "but"
+        let quote_resumes = |c: usize| {
+            if quote_follows(c) {
+                return Some(c + 1);
+            }
+            if self.word(c + 1) == "but" {
+                return self.quotes.closing(c + 2).map(|_| c + 1);
+            }
+            if !self.word(c + 1).ends_with("ing") {
+                return None;
+            }
+            let next = (c + 2..s.end.min(c + 16))
+                .take_while(|&i| !self.is_cue(i) && !self.quotes.is_quoted(i))
+                .find(|&i| self.word(i) == ",")?;
+            quote_follows(next).then_some(next + 1)
+        };
         let right = comma
             .filter(|&c| c + 1 < s.end && !self.is_cue(c + 1))
-            .filter(|&c| !needs_quote || quote_follows(c))
-            .map(|c| self.rest(s, c + 1));
+            .and_then(|c| {
+                if needs_quote {
+                    quote_resumes(c)
+                } else {
+                    Some(c + 1)
+                }
+            })
+            .map(|start| self.rest(s, start));
         let mut content = vec![left];
         content.extend(right);
         Some(Found {
@@ -523,6 +648,7 @@ impl Reader<'_> {
     /// source, the content is the whole clause.
     fn passive(&self, s: &Sentence, m: &CueMatch, cue_start: usize) -> Option<Found> {
         let impersonal = cue_start > s.start && self.word(cue_start - 1) == "it";
+        let agent = self.agent(s, m.range.start);
         // "X was asked whether ...", "X was told to ...": the question or message is the content
         let message = self.is(Class::Complement, m.range.end)
             || m.cue.frame == Frame::Tell && matches!(self.word(m.range.end), "to" | "about");
@@ -537,12 +663,16 @@ impl Reader<'_> {
             self.rest(s, start)
         } else {
             let subject = self.phrase_start(s.start, cue_start);
-            subject..self.clause_end(s, subject, m.range.end)
+            // "The plan was endorsed by the union": what the agent endorsed is the subject
+            match &agent {
+                Some(_) if subject < cue_start => subject..cue_start,
+                _ => subject..self.clause_end(s, subject, m.range.end),
+            }
         };
         let cue_from = if impersonal { cue_start - 1 } else { cue_start };
         Some(Found {
             content: vec![content],
-            source: self.agent(s, m.range.start),
+            source: agent,
             cue: cue_from..m.range.end,
             kind: m.cue.kind,
             region_start: cue_from,
@@ -636,9 +766,11 @@ impl Reader<'_> {
                 .map_or(v, |k| k.min(v))
         });
         let end = verb.unwrap_or(s.end).min(comma());
-        let possessive = m.range.start.checked_sub(1).filter(|&p| {
-            p > s.start && crate::analysis::tokens::is_possessive(self.tokens[p].text(self.text))
-        });
+        let possessive = m
+            .range
+            .start
+            .checked_sub(1)
+            .filter(|&p| p > s.start && is_possessive(self.tokens[p].text(self.text)));
         let source = possessive.and_then(|p| {
             let owner = t.child(m.range.start, |r| r == "nmod:poss")?;
             let start = t.span(owner).start;
@@ -776,12 +908,15 @@ impl Reader<'_> {
             return None;
         }
         let name = start..colon;
+        // a name is capitalised throughout ("Pew Research", "PENCE"); a lower-case word makes
+        // a heading or a clause of the writer's ("Situation report: ...", "Two questions: ...")
         let name_like = self.starts_name(start)
             && !self.is(Class::Label, start)
             && !(colon > start && self.is(Class::Label, colon - 1))
-            && self.tokens[name.clone()]
-                .iter()
-                .all(|t| t.is_word() || matches!(t.text(self.text), "." | "&" | "'s" | "’s"));
+            && self.tokens[name.clone()].iter().all(|t| {
+                t.is_word() && is_capitalised(t.text(self.text))
+                    || matches!(t.text(self.text), "." | "&" | "'s" | "’s")
+            });
         let content = colon + 1..end;
         let substantial = content
             .clone()

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::lexicon::{Class, Cue, Frame, Lexicon};
 use super::quotes::Quotes;
-use super::subjects::SOURCE_REACH;
+use super::subjects::{CONTENT_REACH, SOURCE_REACH};
 use super::tree::{Tree, base};
 use crate::analysis::tokens::{Token, is_capitalised, is_possessive, lowercase};
 
@@ -84,8 +84,7 @@ impl<'a> Reader<'a> {
     /// and with no cue of its own: it goes on with the quote before ("..." he said. "...").
     pub(super) fn continuation(&self, next: usize) -> Option<Range<usize>> {
         let close = self.quotes.closing(next)?;
-        let gap_start = self.tokens.get(next.checked_sub(1)?)?.span.end;
-        let gap = self.text.get(gap_start..self.tokens[next].span.start)?;
+        next.checked_sub(1)?;
         // a cue after it in its sentence, a titled name away at most ('," Defence Minister
         // Lena Vos said'), attributes it anew
         let sentence = self.tokens[close].sentence;
@@ -96,7 +95,34 @@ impl<'a> Reader<'a> {
                 let between = self.tokens[close].span.end..self.tokens[i].span.start;
                 !self.text.get(between).unwrap_or("").contains('\n')
             });
-        (!gap.contains('\n') && !own_cue).then_some(next..close + 1)
+        (!self.breaks_before(next) && !own_cue).then_some(next..close + 1)
+    }
+
+    /// Whether a line break stands between token `i` and the one before it.
+    fn breaks_before(&self, i: usize) -> bool {
+        let (Some(before), Some(token)) = (
+            i.checked_sub(1).and_then(|b| self.tokens.get(b)),
+            self.tokens.get(i),
+        ) else {
+            return false;
+        };
+        self.text
+            .get(before.span.end..token.span.start)
+            .is_some_and(|gap| gap.contains('\n'))
+    }
+
+    /// The paragraph after a colon that ends its line ("Jo Ames added:" and the words she
+    /// added below it), up to the next line break.
+    pub(super) fn paragraph_after(&self, colon: usize) -> Option<Range<usize>> {
+        let start = colon + 1;
+        if self.word(colon) != ":" || start >= self.tokens.len() || !self.breaks_before(start) {
+            return None;
+        }
+        let limit = self.tokens.len().min(start + CONTENT_REACH);
+        let end = (start + 1..limit)
+            .find(|&i| self.breaks_before(i))
+            .unwrap_or(limit);
+        Some(start..end)
     }
 
     pub(super) fn is_closing_quote(&self, i: usize) -> bool {

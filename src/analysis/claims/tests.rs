@@ -786,3 +786,124 @@ fn a_learned_verb_with_a_complement_clause_is_a_cue() {
     assert!(claims("He figured on rain. The guess was wrong.").is_empty());
     assert!(claims("They figured the total on a napkin.").is_empty());
 }
+
+#[test]
+fn a_cue_and_colon_closing_its_line_reports_the_paragraph_below() {
+    let text = "The harbour stayed shut all week.\n\nThe mayor added:\n\n\
+                \"We will reopen the docks when the storm has passed. Not before.\"\n\n\
+                Traders were not convinced.";
+    let c = one(text);
+    assert_eq!(c.source, some("The mayor"));
+    assert_eq!(c.cue, some("added"));
+    assert_eq!(
+        c.content,
+        vec!["\"We will reopen the docks when the storm has passed. Not before.\""]
+    );
+    // a paragraph in running words, too, and only that paragraph
+    let text =
+        "Jo Ames wrote:\n\nThe plan has no money behind it. Nobody will build it.\n\nIt was May.";
+    let c = one(text);
+    assert_eq!(
+        c.content,
+        vec!["The plan has no money behind it. Nobody will build it."]
+    );
+}
+
+#[test]
+fn a_heading_or_a_clause_before_a_colon_is_no_source() {
+    // the words before the colon are no name: a lower-case word in them
+    assert!(claims("Situation report: flooding in the region").is_empty());
+    assert!(claims("Two questions: why did the ferry leave, and who paid for it?").is_empty());
+    assert!(claims("Relief for Farmers: The harvest failed in three provinces.").is_empty());
+    // a speaker's claim after a heading is no longer swallowed by it
+    let c = one("Anger in the valley: Farmers say the dam has dried their wells.");
+    assert_eq!(c.source, some("Farmers"));
+    assert_eq!(c.content, vec!["the dam has dried their wells"]);
+}
+
+#[test]
+fn a_clause_cue_takes_the_complement_clause_the_parse_gives_it() {
+    let c = one("One study found the levy would raise prices for most families.");
+    assert_eq!((c.source, c.cue), (some("One study"), some("found")));
+    assert_eq!(
+        c.content,
+        vec!["the levy would raise prices for most families"]
+    );
+    // an object is no clause
+    assert!(claims("The police found a car near the bridge.").is_empty());
+}
+
+#[test]
+fn a_passive_cue_with_an_agent_reports_its_subject() {
+    let c = one("The closure was first reported by the Harbour Gazette.");
+    assert_eq!(c.source, some("the Harbour Gazette"));
+    assert_eq!(c.content, vec!["The closure"]);
+    let c = one("The new budget has been endorsed by the farmers' union.");
+    assert_eq!(c.content, vec!["The new budget"]);
+    // without an agent the clause stays the content
+    let c = one("The reform is seen as a test.");
+    assert_eq!(c.content, vec!["The reform is seen as a test"]);
+}
+
+#[test]
+fn a_split_quote_goes_on_after_a_participle_or_but() {
+    let c = one(
+        "\"Each time you say that,\" Lena Moss said, pointing at the chart, \"you prove our point.\"",
+    );
+    assert_eq!(c.source, some("Lena Moss"));
+    assert_eq!(
+        c.content,
+        vec!["\"Each time you say that,\"", "\"you prove our point.\""]
+    );
+    let c = one("\"I like the plan,\" he said, but \"the money is not there.\"");
+    assert_eq!(
+        c.content,
+        vec!["\"I like the plan,\"", "but \"the money is not there.\""]
+    );
+}
+
+#[test]
+fn a_noun_phrase_after_the_cue_is_the_source_of_the_clauses_before() {
+    let c = one(
+        "Lee's refusal to answer did not go over well with the council, and the meeting soured \
+         from there, said one aide in the room.",
+    );
+    assert_eq!(c.source, some("one aide in the room"));
+    assert_eq!(
+        c.content,
+        vec![
+            "Lee's refusal to answer did not go over well with the council, and the meeting \
+             soured from there"
+        ]
+    );
+    // a name with its apposition before the comma is the source, its object no source
+    let c = one("Jo Ames, who heads the bureau, wrote a letter to the council.");
+    assert_eq!(c.source, some("Jo Ames, who heads the bureau"));
+}
+
+#[test]
+fn a_time_owning_the_next_word_is_no_trailing_adjunct() {
+    let c = one("The party chairman called Friday's ruling a \"clear win for tenants.\"");
+    assert_eq!(c.source, some("The party chairman"));
+    assert_eq!(
+        c.content,
+        vec!["Friday's ruling a \"clear win for tenants.\""]
+    );
+}
+
+#[test]
+fn a_source_with_a_relative_clause_before_a_comma_and_a_quote() {
+    let c = one("Lena Moss, a historian who was there, recalled, \"We did nothing.\"");
+    assert_eq!(c.source, some("Lena Moss, a historian who was there"));
+    assert_eq!(c.content, vec!["\"We did nothing.\""]);
+    let c = one("Jo Ames, who chairs the board, said, \"The fund is empty.\"");
+    assert_eq!(c.source, some("Jo Ames, who chairs the board"));
+}
+
+#[test]
+fn a_listener_the_parse_gives_told_is_no_content() {
+    let c =
+        one("Jo Ames told his radio audience on Monday, \"The plan is dead. Nobody wants it.\"");
+    assert_eq!(c.source, some("Jo Ames"));
+    assert_eq!(c.content, vec!["\"The plan is dead. Nobody wants it.\""]);
+}
