@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::attach;
 use super::lexicon::*;
+use crate::analysis::claims::Openings;
 use crate::analysis::model::Timex;
 use crate::analysis::syntax::Syntax;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
@@ -99,12 +100,18 @@ pub struct Context<'a> {
 }
 
 pub fn find(doc: &Document, tokens: &[Token], cx: &Context) -> Vec<Found> {
+    let openings = Openings::new(&doc.text, tokens);
     let mut found = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
         let sentence = tokens[start].sentence;
         let end = start + tokens[start..].partition_point(|t| t.sentence == sentence);
-        sentence_events(doc, tokens, start..end, cx, &mut found);
+        // a Markdown heading names a topic, it does not narrate; elsewhere the sentence's
+        // own words begin past a list's mark and a wire dateline ("TIRANA, March 4 (AP) -")
+        if !doc.text[tokens[start].span.start..].starts_with('#') {
+            let words = openings.body_start(start..end)..end;
+            sentence_events(doc, tokens, words, cx, &mut found);
+        }
         start = end;
     }
     found
@@ -207,7 +214,7 @@ struct ClauseEvent {
     clause: usize,
 }
 
-/// The events of the sentence of `tokens[sentence]`.
+/// The events of the sentence of `tokens[sentence]` (its own words, past any dateline).
 fn sentence_events(
     doc: &Document,
     tokens: &[Token],
@@ -217,9 +224,6 @@ fn sentence_events(
 ) {
     let (times, base) = (cx.times, sentence.start);
     let toks = &tokens[sentence];
-    if doc.text[toks[0].span.start..].starts_with('#') {
-        return; // a Markdown heading names a topic, it does not narrate
-    }
     // each word lowered once, for every test below (a capitalised word allocates)
     let low: Vec<Cow<str>> = toks.iter().map(|t| lower(doc, t)).collect();
     let clauses = clauses(doc, toks, &low, cx.reports);

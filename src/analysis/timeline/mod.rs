@@ -348,6 +348,30 @@ mod tests {
         assert_eq!(labels(&events), vec!["The Commission met"]);
     }
 
+    #[test]
+    fn a_wire_dateline_and_a_list_mark_are_no_part_of_an_event() {
+        let events = analysed(
+            "TIRANA, March 4 (Newswire) - Rebels seized the airport on Friday, the government \
+             said.\n\n- Troops were sent to the border on Thursday.",
+        );
+        assert_eq!(
+            events
+                .iter()
+                .map(|e| (e.0.as_str(), e.1.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![
+                ("Troops were sent to the border", Some("2024-11-21")),
+                ("Rebels seized the airport", Some("2024-11-22")),
+            ]
+        );
+        // a range's dash is no dateline's
+        let events = analysed("November 3-9 Talks were held in Doha.");
+        assert_eq!(
+            dated(&events, "Talks were held in Doha"),
+            Some("2024-11-03")
+        );
+    }
+
     /// The whole analysis of `text` published on Saturday 23 November 2024: each event's
     /// label, value and known interval in words.
     fn analysed(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
