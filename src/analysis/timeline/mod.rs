@@ -262,6 +262,29 @@ mod tests {
     }
 
     #[test]
+    fn without_a_published_date_the_undated_past_is_not_put_before_a_background_date() {
+        let text = "Rebels seized the airport. Troops have been sent to the border. The war \
+                    began in February 2022.";
+        let events = timeline(text, None, &[("February 2022", "2022-02")]);
+        assert_eq!(
+            labels(&events),
+            vec![
+                "The war began",
+                "Rebels seized the airport",
+                "Troops have been sent to the border"
+            ]
+        );
+        let meta = Meta::default();
+        let (doc, _) = Document::from_text(text, meta);
+        let analysis = crate::analysis::analyze(&doc, &crate::analysis::UserLexicon::default());
+        assert!(
+            analysis.timeline.iter().all(|e| e.within.is_none()),
+            "{:?}",
+            analysis.timeline
+        );
+    }
+
+    #[test]
     fn labels_are_short_and_end_on_a_content_word() {
         let events = timeline(
             "More than 10,000 soldiers from the northern provinces have been sent to the eastern front to assist with various operations.",
