@@ -499,6 +499,13 @@ mod tests {
             );
             assert_eq!(events[1].1.as_deref(), Some("2024-11-22"));
         }
+        // an approximate date is still one
+        let events = analysed("Russia has been arming the rebels since at least 2021.");
+        assert_eq!(
+            events[0].2.as_deref(),
+            Some("between 2021 and 23 Nov 2024"),
+            "{events:?}"
+        );
         // until a date: before it
         let events = analysed("Until March, aid was delivered through the port.");
         assert_eq!(

@@ -163,6 +163,7 @@ pub enum Cue {
     Forward,
     Perfect,
     Direction,
+    Bound,
 }
 
 pub struct Lexicon {
@@ -435,6 +436,7 @@ fn parse_cues(data: &'static str) -> HashMap<&'static str, u64> {
                 "forward" => Cue::Forward,
                 "perfect" => Cue::Perfect,
                 "direction" => Cue::Direction,
+                "bound" => Cue::Bound,
                 _ => return None,
             };
             Some((row[0], cue))
