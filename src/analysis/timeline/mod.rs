@@ -285,6 +285,34 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_describing_the_subject_takes_the_tense_of_the_clauses_verb() {
+        let events = analysed(
+            "The number of people killed is likely to rise. Troops deployed in the east are \
+             expected to withdraw. Rebels attacked in the night and were repelled. Crowds \
+             marched around the square chanting “We will stay”.",
+        );
+        let within = |label: &str| {
+            events
+                .iter()
+                .find(|e| e.0.contains(label))
+                .unwrap_or_else(|| panic!("{label} in {events:?}"))
+                .2
+                .clone()
+        };
+        assert_eq!(
+            within("people killed is likely to rise").as_deref(),
+            Some("after 23 Nov 2024")
+        );
+        assert_eq!(
+            within("Troops deployed").as_deref(),
+            Some("after 23 Nov 2024")
+        );
+        for past in ["Rebels attacked", "Crowds marched"] {
+            assert_eq!(within(past).as_deref(), Some("before 23 Nov 2024"));
+        }
+    }
+
+    #[test]
     fn labels_are_short_and_end_on_a_content_word() {
         let events = timeline(
             "More than 10,000 soldiers from the northern provinces have been sent to the eastern front to assist with various operations.",
