@@ -503,6 +503,13 @@ mod tests {
         // a share of a past event is still past
         let events = analysed("Only 40 per cent of the aid was delivered.");
         assert_eq!(events[0].2.as_deref(), Some("before 23 Nov 2024"));
+        // a perfect since the published day lies within that day, and is no present state
+        let events = analysed("Since 23 November, at least 200 people have been killed.");
+        assert_eq!(
+            events[0].2.as_deref(),
+            Some("during 23 Nov 2024"),
+            "{events:?}"
+        );
     }
 
     #[test]

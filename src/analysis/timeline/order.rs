@@ -156,12 +156,17 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
                 },
                 _ => true,
             };
+            let mut present = false;
             match f.tense {
                 Tense::Perfect if after.is_some() && before.is_none() && today.is_some() => {
                     before = today.filter(|_| room(after, today));
                 }
                 Tense::Past | Tense::Perfect if before.is_none() && room(after, peg_value) => {
                     before = peg_value;
+                }
+                // a state with nothing else to bound it holds as of the published day
+                Tense::Present if after.is_none() && before.is_none() => {
+                    (after, before, present) = (today, today, today.is_some());
                 }
                 Tense::Present if room(after.or(today), before.or(today)) => {
                     after = after.or(today);
@@ -170,7 +175,11 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
                 Tense::Future if after.is_none() && room(today, before) => after = today,
                 _ => {}
             }
-            (after.is_some() || before.is_some()).then_some(Within { after, before })
+            (after.is_some() || before.is_some()).then_some(Within {
+                after,
+                before,
+                present,
+            })
         })
         .collect()
 }
