@@ -164,6 +164,7 @@ pub enum Cue {
     Perfect,
     Direction,
     Bound,
+    SetAdjective,
 }
 
 pub struct Lexicon {
@@ -437,6 +438,7 @@ fn parse_cues(data: &'static str) -> HashMap<&'static str, u64> {
                 "perfect" => Cue::Perfect,
                 "direction" => Cue::Direction,
                 "bound" => Cue::Bound,
+                "set_adjective" => Cue::SetAdjective,
                 _ => return None,
             };
             Some((row[0], cue))

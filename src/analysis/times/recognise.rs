@@ -1674,20 +1674,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         if let Some(Entry::Set(v)) = self.entry(i, |e| matches!(e, Entry::Set(_))) {
             // "its quarterly dividend": an adjective, not a set
             let prev = if i > 0 { self.lower(i - 1) } else { "" };
-            let determiner = matches!(
-                prev,
-                "the"
-                    | "a"
-                    | "an"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "first"
-                    | "initial"
-                    | "regular"
-            );
+            let determiner = LEXICON.cue(prev, Cue::SetAdjective);
             // "the party daily Granma": a newspaper before its name
             if determiner || self.capitalised(i + 1) && self.same_sentence(i, i + 1) {
                 return None;
