@@ -291,24 +291,12 @@ mod tests {
              expected to withdraw. Rebels attacked in the night and were repelled. Crowds \
              marched around the square chanting “We will stay”.",
         );
-        let within = |label: &str| {
-            events
-                .iter()
-                .find(|e| e.0.contains(label))
-                .unwrap_or_else(|| panic!("{label} in {events:?}"))
-                .2
-                .clone()
-        };
-        assert_eq!(
-            within("people killed is likely to rise").as_deref(),
-            Some("after 23 Nov 2024")
-        );
-        assert_eq!(
-            within("Troops deployed").as_deref(),
-            Some("after 23 Nov 2024")
-        );
+        let within = |label: &str| event(&events, label).2.as_deref();
+        for future in ["people killed is likely to rise", "Troops deployed"] {
+            assert_eq!(within(future), Some("after 23 Nov 2024"));
+        }
         for past in ["Rebels attacked", "Crowds marched"] {
-            assert_eq!(within(past).as_deref(), Some("before 23 Nov 2024"));
+            assert_eq!(within(past), Some("before 23 Nov 2024"));
         }
     }
 
@@ -550,17 +538,23 @@ mod tests {
         );
     }
 
-    /// Each event of `events` whose label holds `words`, with its value.
-    fn dated<'a>(
+    /// The first event of `events` whose label holds `words`.
+    fn event<'a>(
         events: &'a [(String, Option<String>, Option<String>)],
         words: &str,
-    ) -> Option<&'a str> {
+    ) -> &'a (String, Option<String>, Option<String>) {
         events
             .iter()
             .find(|e| e.0.contains(words))
             .unwrap_or_else(|| panic!("{words} in {events:?}"))
-            .1
-            .as_deref()
+    }
+
+    /// The value of the event of `events` whose label holds `words`.
+    fn dated<'a>(
+        events: &'a [(String, Option<String>, Option<String>)],
+        words: &str,
+    ) -> Option<&'a str> {
+        event(events, words).1.as_deref()
     }
 
     #[test]
