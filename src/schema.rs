@@ -135,6 +135,10 @@ pub struct EventJson<'a> {
 pub struct WithinJson<'a> {
     pub after: Option<&'a TimeValue>,
     pub before: Option<&'a TimeValue>,
+    /// A state the text tells in the present, which holds as of the published day (both
+    /// bounds); absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub present: bool,
 }
 
 /// A list whose items are made as it is written, never held whole: built beforehand, a long
@@ -366,6 +370,7 @@ pub fn to_json<'a>(
                 within: e.within.as_ref().map(|w| WithinJson {
                     after: w.after.as_ref(),
                     before: w.before.as_ref(),
+                    present: w.present,
                 }),
                 given: e.given.as_ref().map(|g| g.typed.as_str()),
             }

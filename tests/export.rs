@@ -114,6 +114,7 @@ fn briefing() -> (Document, Analysis, Session) {
             within: Some(Within {
                 after: Some("2024".parse().unwrap()),
                 before: Some("2025-03".parse().unwrap()),
+                present: false,
             }),
             given: None,
             id: None,

@@ -269,11 +269,15 @@ pub type ActorId = EventId;
 pub struct Within {
     pub after: Option<TimeValue>,
     pub before: Option<TimeValue>,
+    /// A state the text tells in the present ("the crossing remains closed"): it holds as of
+    /// the published day, which both bounds then are.
+    pub present: bool,
 }
 
 impl Within {
     /// "between Feb 2022 and 22 Nov 2024", "before 22 Nov 2024", "after Feb 2022", "as of
-    /// 23 Nov 2024" (a state the text tells in the present).
+    /// 23 Nov 2024" (a state the text tells in the present), "during 22 Nov 2024" (bounds
+    /// of one date).
     pub fn words(&self) -> String {
         self.told(|a, b| format!("between {a} and {b}"))
     }
@@ -285,7 +289,8 @@ impl Within {
 
     fn told(&self, between: impl Fn(String, String) -> String) -> String {
         match (&self.after, &self.before) {
-            (Some(a), Some(b)) if a == b => format!("as of {}", Self::bound(a)),
+            (Some(a), _) if self.present => format!("as of {}", Self::bound(a)),
+            (Some(a), Some(b)) if a == b => format!("during {}", Self::bound(a)),
             (Some(a), Some(b)) => between(Self::bound(a), Self::bound(b)),
             (Some(a), None) => format!("after {}", Self::bound(a)),
             (None, Some(b)) => format!("before {}", Self::bound(b)),

@@ -33,6 +33,7 @@ use super::tokens::{Token, is_capitalised, lowercase};
 use crate::document::{Document, Span};
 use frames::Found;
 use lexicon::Lexicon;
+pub use openings::Openings;
 use quotes::Quotes;
 use reader::Reader;
 
@@ -72,9 +73,10 @@ pub fn extract(
     let quotes = Quotes::find(doc, tokens);
     let tree = tree::Tree::new(syntax, tokens.len());
     let mut reader = Reader::new(&lexicon, &doc.text, tokens, quotes, tree);
+    let openings = Openings::new(&doc.text, tokens);
     let sentences: Vec<_> = sentence_ranges(tokens)
         .into_iter()
-        .map(|s| reader.body_start(s.clone())..s.end)
+        .map(|s| openings.body_start(s.clone())..s.end)
         .collect();
     let cues: Vec<_> = sentences.iter().map(|s| reader.cues(s.clone())).collect();
     let mut claims: Vec<Claim> = Vec::new();

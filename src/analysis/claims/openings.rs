@@ -1,21 +1,36 @@
 //! What opens a line before its sentence's own words: Markdown block marks ("# ", "- ", "> ",
 //! "1. ", as the web page converter writes headings and list items too) and a wire dateline
 //! ("ODESA, March 5, 2024 (Reuters) - ", "LIMA (AP) — "). Neither is ever part of a source
-//! or a content.
+//! or a content, nor of an event (the timeline reads sentences from the same start).
 
 use std::ops::Range;
 
-use super::reader::Reader;
-use crate::analysis::tokens::{TokenKind, is_capitalised};
+use crate::analysis::tokens::{Token, TokenKind, is_capitalised, lowercase};
 
 /// The most tokens a dateline's place and date take ("WASHINGTON, D.C., Tuesday, March 5,
 /// 2024"); its agency comes on top.
 const DATELINE_REACH: usize = 16;
 
-impl Reader<'_> {
+/// A text's tokens, read for what opens their lines.
+pub struct Openings<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl<'a> Openings<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Openings<'a> {
+        Openings { text, tokens }
+    }
+
+    /// The text of token `i`, "" past the end (the marks and datelines read here are
+    /// punctuation, numbers and capitals, so the case is kept).
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
     /// Where the words of a sentence begin: past the block marks and the dateline opening
     /// one of its lines (a headline run into its story starts the story anew).
-    pub(super) fn body_start(&self, sentence: Range<usize>) -> usize {
+    pub fn body_start(&self, sentence: Range<usize>) -> usize {
         let mut start = sentence.start;
         for i in sentence.clone() {
             if !self.starts_line(i) {
@@ -87,7 +102,7 @@ impl Reader<'_> {
                     words += 1;
                     capitals |= text.chars().filter(|c| c.is_alphabetic()).count() >= 2
                         && !text.chars().any(char::is_lowercase);
-                    month = crate::analysis::times::is_month(self.word(k));
+                    month = crate::analysis::times::is_month(&lowercase(text));
                 }
                 // a day after its month ("March 5"); a year alone may be a name's ("Euro 2024")
                 TokenKind::Number => dated |= month,
@@ -110,7 +125,9 @@ impl Reader<'_> {
         if let Some(close) = agency {
             k = close + 1;
         }
-        let dash = matches!(self.word(k), "-" | "—" | "–" | "―");
+        // a dash between two words it touches is a hyphen or a range ("June 5-9 First test")
+        let dash = matches!(self.word(k), "-" | "—" | "–" | "―")
+            && !(self.joined(k - 1) && self.joined(k));
         if self.word(k) == "-" && self.word(k + 1) == "-" {
             k += 1; // "--"
         }

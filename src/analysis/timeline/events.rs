@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::attach;
 use super::lexicon::*;
+use crate::analysis::claims::Openings;
 use crate::analysis::model::Timex;
 use crate::analysis::syntax::Syntax;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
@@ -99,12 +100,18 @@ pub struct Context<'a> {
 }
 
 pub fn find(doc: &Document, tokens: &[Token], cx: &Context) -> Vec<Found> {
+    let openings = Openings::new(&doc.text, tokens);
     let mut found = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
         let sentence = tokens[start].sentence;
         let end = start + tokens[start..].partition_point(|t| t.sentence == sentence);
-        sentence_events(doc, tokens, start..end, cx, &mut found);
+        // a Markdown heading names a topic, it does not narrate; elsewhere the sentence's
+        // own words begin past a list's mark and a wire dateline ("TIRANA, March 4 (AP) -")
+        if !doc.text[tokens[start].span.start..].starts_with('#') {
+            let words = openings.body_start(start..end)..end;
+            sentence_events(doc, tokens, words, cx, &mut found);
+        }
         start = end;
     }
     found
@@ -207,7 +214,7 @@ struct ClauseEvent {
     clause: usize,
 }
 
-/// The events of the sentence of `tokens[sentence]`.
+/// The events of the sentence of `tokens[sentence]` (its own words, past any dateline).
 fn sentence_events(
     doc: &Document,
     tokens: &[Token],
@@ -217,9 +224,6 @@ fn sentence_events(
 ) {
     let (times, base) = (cx.times, sentence.start);
     let toks = &tokens[sentence];
-    if doc.text[toks[0].span.start..].starts_with('#') {
-        return; // a Markdown heading names a topic, it does not narrate
-    }
     // each word lowered once, for every test below (a capitalised word allocates)
     let low: Vec<Cow<str>> = toks.iter().map(|t| lower(doc, t)).collect();
     let clauses = clauses(doc, toks, &low, cx.reports);
@@ -485,20 +489,25 @@ fn states_something(low: &[Cow<str>]) -> bool {
 fn event_verb(doc: &Document, ctoks: &[Token], low: &[Cow<str>]) -> Option<(usize, Tense)> {
     low.iter().enumerate().find_map(|(i, w)| {
         let form = *EVENT_VERBS.get(w.as_ref())?;
-        let next_is_by = low.get(i + 1).is_some_and(|n| n == "by");
-        tense(doc, &ctoks[..i], &low[..i], form, next_is_by).map(|tense| (i, tense))
+        let after = After {
+            toks: &ctoks[i + 1..],
+            low: &low[i + 1..],
+        };
+        tense(doc, &ctoks[..i], &low[..i], form, after).map(|tense| (i, tense))
     })
 }
 
 /// Reads the auxiliaries before a verb form: "has been sent" is perfect, "will be sent"
-/// future, "was sending" past; a negated, hypothetical or non-finite form is no event.
+/// future, "was sending" past; a negated, hypothetical or non-finite form is no event, nor is
+/// a participle that describes the noun before it (`after`: the clause's words after it).
 fn tense(
     doc: &Document,
     before: &[Token],
     low: &[Cow<str>],
     form: VerbForm,
-    next_is_by: bool,
+    after: After,
 ) -> Option<Tense> {
+    let next_is_by = after.low.first().is_some_and(|n| n == "by");
     // The nearest word before `end` that is not an adverb, a form of "be" or a measure
     // ("is only 16 per cent funded"); `None` past a negation.
     let nearest_before = |end: usize| -> Option<Option<(usize, &str)>> {
@@ -548,13 +557,45 @@ fn tense(
         _ if participle && is(PRESENT_AUX, word) => Some(Tense::Present),
         _ if participle && is(PAST_AUX, word) => Some(Tense::Past),
         Past => Some(Tense::Past),
-        // "the missiles supplied by Russia" and "for increased vigilance" describe
-        PastOrParticiple if !next_is_by && !is(MODIFIER_BEFORE, word) => Some(Tense::Past),
+        // "the missiles supplied by Russia" and "for increased vigilance" describe, and so
+        // does a participle before its clause's own verb ("the number of people killed is
+        // likely to rise", "troops deployed in the east are withdrawing")
+        PastOrParticiple
+            if !next_is_by && !is(MODIFIER_BEFORE, word) && !before_its_verb(doc, after) =>
+        {
+            Some(Tense::Past)
+        }
         // "supplies", "arms", "sanctions" are nouns as often as verbs: a verb only after a
         // name or a pronoun ("Russia supplies", "it sends")
         ThirdPerson if subject_before => Some(Tense::Present),
         _ => None,
     }
+}
+
+/// A clause's words after its verb: the tokens and their lower-case forms.
+#[derive(Clone, Copy)]
+struct After<'a, 'b> {
+    toks: &'a [Token],
+    low: &'a [Cow<'b, str>],
+}
+
+/// Whether the words after a bare participle go on to its clause's auxiliary, straight
+/// after it or after a phrase of place or time, with no coordinator, quotation or other
+/// punctuation between ("killed is", "deployed in the east are"; not "attacked in the night
+/// and were repelled", "marched around the square chanting “We will ...”", nor the month
+/// "in May").
+fn before_its_verb(doc: &Document, after: After) -> bool {
+    let opens = after
+        .low
+        .first()
+        .is_some_and(|w| is(AUXILIARY, w) || is(PARTICIPLE_PHRASE, w));
+    opens
+        && after
+            .toks
+            .iter()
+            .zip(after.low)
+            .take_while(|(t, w)| t.kind != TokenKind::Punct && !is(COORDINATOR, w))
+            .any(|(t, w)| is(AUXILIARY, w) && t.text(&doc.text).starts_with(char::is_lowercase))
 }
 
 /// Event nouns and capitalised words of a clause, for matching connectives to events.

@@ -74,8 +74,9 @@ pub const PLURAL_NOUN: usize = 23;
 pub const MEASURE: usize = 24;
 pub const COORDINATOR: usize = 25;
 pub const COPULA_BASE: usize = 26;
+pub const PARTICIPLE_PHRASE: usize = 27;
 
-const CLASSES: [&str; 27] = [
+const CLASSES: [&str; 28] = [
     "clause_opener",
     "after",
     "before",
@@ -103,6 +104,7 @@ const CLASSES: [&str; 27] = [
     "measure",
     "coordinator",
     "copula_base",
+    "participle_phrase",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

@@ -262,6 +262,45 @@ mod tests {
     }
 
     #[test]
+    fn without_a_published_date_the_undated_past_is_not_put_before_a_background_date() {
+        let text = "Rebels seized the airport. Troops have been sent to the border. The war \
+                    began in February 2022.";
+        let events = timeline(text, None, &[("February 2022", "2022-02")]);
+        assert_eq!(
+            labels(&events),
+            vec![
+                "The war began",
+                "Rebels seized the airport",
+                "Troops have been sent to the border"
+            ]
+        );
+        let meta = Meta::default();
+        let (doc, _) = Document::from_text(text, meta);
+        let analysis = crate::analysis::analyze(&doc, &crate::analysis::UserLexicon::default());
+        assert!(
+            analysis.timeline.iter().all(|e| e.within.is_none()),
+            "{:?}",
+            analysis.timeline
+        );
+    }
+
+    #[test]
+    fn a_participle_describing_the_subject_takes_the_tense_of_the_clauses_verb() {
+        let events = analysed(
+            "The number of people killed is likely to rise. Troops deployed in the east are \
+             expected to withdraw. Rebels attacked in the night and were repelled. Crowds \
+             marched around the square chanting “We will stay”.",
+        );
+        let within = |label: &str| event(&events, label).2.as_deref();
+        for future in ["people killed is likely to rise", "Troops deployed"] {
+            assert_eq!(within(future), Some("after 23 Nov 2024"));
+        }
+        for past in ["Rebels attacked", "Crowds marched"] {
+            assert_eq!(within(past), Some("before 23 Nov 2024"));
+        }
+    }
+
+    #[test]
     fn labels_are_short_and_end_on_a_content_word() {
         let events = timeline(
             "More than 10,000 soldiers from the northern provinces have been sent to the eastern front to assist with various operations.",
@@ -348,6 +387,30 @@ mod tests {
         assert_eq!(labels(&events), vec!["The Commission met"]);
     }
 
+    #[test]
+    fn a_wire_dateline_and_a_list_mark_are_no_part_of_an_event() {
+        let events = analysed(
+            "TIRANA, March 4 (Newswire) - Rebels seized the airport on Friday, the government \
+             said.\n\n- Troops were sent to the border on Thursday.",
+        );
+        assert_eq!(
+            events
+                .iter()
+                .map(|e| (e.0.as_str(), e.1.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![
+                ("Troops were sent to the border", Some("2024-11-21")),
+                ("Rebels seized the airport", Some("2024-11-22")),
+            ]
+        );
+        // a range's dash is no dateline's
+        let events = analysed("November 3-9 Talks were held in Doha.");
+        assert_eq!(
+            dated(&events, "Talks were held in Doha"),
+            Some("2024-11-03")
+        );
+    }
+
     /// The whole analysis of `text` published on Saturday 23 November 2024: each event's
     /// label, value and known interval in words.
     fn analysed(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
@@ -428,6 +491,13 @@ mod tests {
         // a share of a past event is still past
         let events = analysed("Only 40 per cent of the aid was delivered.");
         assert_eq!(events[0].2.as_deref(), Some("before 23 Nov 2024"));
+        // a perfect since the published day lies within that day, and is no present state
+        let events = analysed("Since 23 November, at least 200 people have been killed.");
+        assert_eq!(
+            events[0].2.as_deref(),
+            Some("during 23 Nov 2024"),
+            "{events:?}"
+        );
     }
 
     #[test]
@@ -452,6 +522,13 @@ mod tests {
             );
             assert_eq!(events[1].1.as_deref(), Some("2024-11-22"));
         }
+        // an approximate date is still one
+        let events = analysed("Russia has been arming the rebels since at least 2021.");
+        assert_eq!(
+            events[0].2.as_deref(),
+            Some("between 2021 and 23 Nov 2024"),
+            "{events:?}"
+        );
         // until a date: before it
         let events = analysed("Until March, aid was delivered through the port.");
         assert_eq!(
@@ -461,17 +538,23 @@ mod tests {
         );
     }
 
-    /// Each event of `events` whose label holds `words`, with its value.
-    fn dated<'a>(
+    /// The first event of `events` whose label holds `words`.
+    fn event<'a>(
         events: &'a [(String, Option<String>, Option<String>)],
         words: &str,
-    ) -> Option<&'a str> {
+    ) -> &'a (String, Option<String>, Option<String>) {
         events
             .iter()
             .find(|e| e.0.contains(words))
             .unwrap_or_else(|| panic!("{words} in {events:?}"))
-            .1
-            .as_deref()
+    }
+
+    /// The value of the event of `events` whose label holds `words`.
+    fn dated<'a>(
+        events: &'a [(String, Option<String>, Option<String>)],
+        words: &str,
+    ) -> Option<&'a str> {
+        event(events, words).1.as_deref()
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! - a connective puts it just after ("since", "after", "following") or just before
 //!   ("before", "until") the event it names;
 //! - in the past or perfect it is background to the news: just before the news peg, the
-//!   latest dated event in the week up to the published date (else the published date);
+//!   latest dated event in the week up to the published date (else the published date;
+//!   without a published date, with the news after the text's dates);
 //! - in the present it is at the peg, after it; in the future, after everything up to the
 //!   published date.
 //!
@@ -82,7 +83,11 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
                 Tense::Past if let Some(era) = earlier_era(f, times, published, peg) => {
                     (Some(era), 0, pos)
                 }
-                Tense::Past | Tense::Perfect => (peg, 0, pos),
+                Tense::Past | Tense::Perfect if published.is_some() => (peg, 0, pos),
+                // without a published date the text's latest date may be a background
+                // paragraph's ("the war began in 2022"), not the news: the past it does not
+                // date goes with the news, as a weekday whose year is open does
+                Tense::Past | Tense::Perfect => (now, 2, pos),
                 Tense::Present => (peg.max(now), 2, pos),
                 Tense::Future => (now, 3, pos),
             });
@@ -97,7 +102,8 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
 /// - a connective to a dated event bounds it on that side ("since the invasion": after it;
 ///   "before the talks": before them);
 /// - the past or perfect puts it before the news peg (the peg's own date, else the published
-///   day), as the ordering does, but a perfect since a date runs up to the published day
+///   day; nothing without a published day), as the ordering does, but a perfect since a date
+///   runs up to the published day
 ///   ("since 10 May, 200 have been killed"); the future after the published day;
 /// - the present holds as of the published day ("the plan is 16 per cent funded").
 ///
@@ -110,8 +116,10 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
         .collect();
     let peg = news_peg(&dates, published);
     let today = published.map(|d| TimeValue::Date(Calendar::day(d)));
-    // the peg as a value: the dated event's own, else the published day
+    // the peg as a value: the dated event's own, else the published day; none without a
+    // published day, when the latest date of the text may be background, not the news
     let peg_value = peg
+        .filter(|_| published.is_some())
         .and_then(|p| {
             (0..found.len())
                 .filter(|&i| dates[i] == Some(p))
@@ -148,12 +156,17 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
                 },
                 _ => true,
             };
+            let mut present = false;
             match f.tense {
                 Tense::Perfect if after.is_some() && before.is_none() && today.is_some() => {
                     before = today.filter(|_| room(after, today));
                 }
                 Tense::Past | Tense::Perfect if before.is_none() && room(after, peg_value) => {
                     before = peg_value;
+                }
+                // a state with nothing else to bound it holds as of the published day
+                Tense::Present if after.is_none() && before.is_none() => {
+                    (after, before, present) = (today, today, today.is_some());
                 }
                 Tense::Present if room(after.or(today), before.or(today)) => {
                     after = after.or(today);
@@ -162,7 +175,11 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
                 Tense::Future if after.is_none() && room(today, before) => after = today,
                 _ => {}
             }
-            (after.is_some() || before.is_some()).then_some(Within { after, before })
+            (after.is_some() || before.is_some()).then_some(Within {
+                after,
+                before,
+                present,
+            })
         })
         .collect()
 }

@@ -163,6 +163,8 @@ pub enum Cue {
     Forward,
     Perfect,
     Direction,
+    Bound,
+    SetAdjective,
 }
 
 pub struct Lexicon {
@@ -435,6 +437,8 @@ fn parse_cues(data: &'static str) -> HashMap<&'static str, u64> {
                 "forward" => Cue::Forward,
                 "perfect" => Cue::Perfect,
                 "direction" => Cue::Direction,
+                "bound" => Cue::Bound,
+                "set_adjective" => Cue::SetAdjective,
                 _ => return None,
             };
             Some((row[0], cue))

@@ -275,7 +275,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             }
             if self.entry(j, |e| e == Entry::Approx).is_some()
                 || (self.cue(j, Cue::Comparative) && self.is(j + 1, "than"))
-                || (l == "at" && self.cue(j + 1, Cue::Superlative))
+                || self.at_least(j)
                 || (l == "up" && self.is(j + 1, "to"))
             {
                 j += if self.cue(j, Cue::Comparative) || l == "at" || l == "up" {
@@ -775,6 +775,11 @@ impl<'w, 'a> Parser<'w, 'a> {
         })
     }
 
+    /// "at least", "at most" at `j`: what follows is approximate.
+    fn at_least(&self, j: usize) -> bool {
+        self.is(j, "at") && self.cue(j + 1, Cue::Superlative)
+    }
+
     /// A lower-case plural noun: the number before it counts ("2000 tanks").
     fn plural(&self, i: usize) -> bool {
         self.w.get(i).is_some_and(|n| {
@@ -796,7 +801,9 @@ impl<'w, 'a> Parser<'w, 'a> {
         } else {
             ""
         };
-        if LEXICON.cue(prev, Cue::Quantity) {
+        // "since at least 2021": the approximate edge of a stretch of time, not a count
+        let edge = i >= 3 && self.at_least(i - 2) && self.cue(i - 3, Cue::Bound);
+        if LEXICON.cue(prev, Cue::Quantity) && !(edge && self.same_sentence(i - 3, i)) {
             return false;
         }
         // one end of a range of years: "(1789-1791)", "from 1792 to 1797"
@@ -1667,20 +1674,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         if let Some(Entry::Set(v)) = self.entry(i, |e| matches!(e, Entry::Set(_))) {
             // "its quarterly dividend": an adjective, not a set
             let prev = if i > 0 { self.lower(i - 1) } else { "" };
-            let determiner = matches!(
-                prev,
-                "the"
-                    | "a"
-                    | "an"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "first"
-                    | "initial"
-                    | "regular"
-            );
+            let determiner = LEXICON.cue(prev, Cue::SetAdjective);
             // "the party daily Granma": a newspaper before its name
             if determiner || self.capitalised(i + 1) && self.same_sentence(i, i + 1) {
                 return None;

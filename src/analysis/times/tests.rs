@@ -1572,3 +1572,21 @@ fn a_time_takes_the_tense_of_the_verb_it_hangs_on() {
         "2025-03"
     );
 }
+
+#[test]
+fn a_year_after_an_approximate_edge_is_a_date_and_a_count_after_at_least_is_none() {
+    check(
+        "Russia has armed the rebels since at least 2021.",
+        SAT,
+        "2021",
+        TimexType::Date,
+        "2021",
+    );
+    check(
+        "The death toll rose to at least 2000 on Friday.",
+        SAT,
+        "Friday",
+        TimexType::Date,
+        "2024-11-22",
+    );
+}
