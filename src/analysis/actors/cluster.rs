@@ -6,7 +6,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::gazetteer::{self, GAZETTEER};
-use super::mentions::{Candidate, ending_at, is_acronym};
+use super::mentions::{Candidate, ending_at, is_acronym, is_mixed_acronym};
 use crate::analysis::model::{Actor, ActorKind, Mention};
 use crate::analysis::tokens::Token;
 
@@ -85,7 +85,7 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
                 _ => None,
             });
             let acronym = lone
-                .filter(|w| is_acronym(w))
+                .filter(|w| is_acronym(w) || is_mixed_acronym(w))
                 .and_then(|w| expansion(text, tokens, cands, &by_initials, i, w));
             match (full, acronym) {
                 (Some(&j), _) => Some(surfaces[j].clone()),
@@ -151,18 +151,25 @@ fn expansion(
     acronym: &str,
 ) -> Option<usize> {
     let (s, _) = cands[i].tokens;
+    // a mixed-case acronym ("SoDMA") only by its capitals, which might be anything else
     if s >= 2
         && tokens[s - 1].text(text) == "("
         && let Some(j) = ending_at(&cands[..i], s - 1)
+        && (is_acronym(acronym) || by_initials.get(&letters(acronym)) == Some(&j))
     {
         return Some(j);
     }
     by_initials.get(&letters(acronym)).copied()
 }
 
-/// An acronym's letters, its dots and ampersands left out ("U.S." -> "US").
+/// An acronym's letters, its dots and ampersands left out ("U.S." -> "US"); a mixed-case
+/// one's capitals ("SoDMA" -> "SDMA").
 pub(super) fn letters(acronym: &str) -> String {
-    acronym.chars().filter(|c| c.is_alphabetic()).collect()
+    let mixed = is_mixed_acronym(acronym);
+    acronym
+        .chars()
+        .filter(|c| c.is_alphabetic() && (!mixed || c.is_uppercase()))
+        .collect()
 }
 
 /// The capital initials of a name's words ("Korea Broadcasting System" -> "KBS").

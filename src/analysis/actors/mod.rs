@@ -380,6 +380,39 @@ mod tests {
     }
 
     #[test]
+    fn a_mixed_case_acronym_is_one_actor_with_its_expansion() {
+        let found = actors(
+            "Officials of the Kenyan Flood Response Agency (KeFRA) said roads were shut. \
+             KeFRA reopened two of them, and the Port Health Office (PoRTA) agreed.",
+        );
+        let agency = find(&found, "Kenyan Flood Response Agency");
+        assert_eq!(agency.kind, ActorKind::Organization);
+        assert_eq!(agency.aliases, vec!["KeFRA"]);
+        assert_eq!(agency.mentions.len(), 3);
+        // capitals that are not the initials of the name before them name something else
+        assert!(find(&found, "Port Health Office").aliases.is_empty());
+    }
+
+    #[test]
+    fn a_region_named_by_a_rivers_course_is_a_place() {
+        let found = actors("Floods cut off Lower Shabelle, and families from Middle Juba fled.");
+        assert_eq!(find(&found, "Lower Shabelle").kind, ActorKind::Place);
+        assert_eq!(find(&found, "Middle Juba").kind, ActorKind::Place);
+    }
+
+    #[test]
+    fn a_camp_after_a_named_persons_surname_is_their_following() {
+        let found = actors(
+            "Vivek Ramaswamy spoke in Ames. Aides said the Ramaswamy camp was upbeat, while \
+             aid reached the Abu Shouk camp. The Abu Shouk camp is full.",
+        );
+        let person = find(&found, "Vivek Ramaswamy");
+        assert_eq!(person.kind, ActorKind::Person);
+        assert_eq!(person.mentions.len(), 2);
+        assert_eq!(find(&found, "Abu Shouk").kind, ActorKind::Other);
+    }
+
+    #[test]
     fn a_title_alone_is_no_actor() {
         let found = actors(
             "The Secretary-General condemned the raid. Later, Director-General Mira Holt \
