@@ -464,21 +464,29 @@ fn claims_of_several_briefings_are_grouped_and_a_denial_linked_with_why() {
     );
 }
 
+/// A folder `briefs` holding the briefings of `tests/fixtures/NAME`.
+fn fixture_library(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let briefs = dir.path().join("briefs");
+    std::fs::create_dir_all(&briefs).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    for entry in std::fs::read_dir(fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, briefs.join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
 /// A library of related briefings written for this test (`tests/fixtures/across`): Seoul's
 /// account of missiles Russia gave North Korea in two wordings quoting one official, the
 /// Kremlin's denial, two accounts of the troops the North sent quoting two others, and
 /// claims that look alike but are not the same (oil, not missiles; Iran, not North Korea).
 #[test]
 fn claims_worded_differently_group_a_denial_contradicts_and_one_official_is_one_source() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = fixture_library("across");
     let root = dir.path();
-    let briefs = root.join("briefs");
-    std::fs::create_dir_all(&briefs).unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/across");
-    for entry in std::fs::read_dir(fixtures).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, briefs.join(path.file_name().unwrap())).unwrap();
-    }
     let lib = json(root, &["--no-config", "library", "briefs"]);
     let missiles = [
         "Russia has supplied anti-aircraft missiles to North Korea".to_string(),
@@ -527,6 +535,95 @@ fn claims_worded_differently_group_a_denial_contradicts_and_one_official_is_one_
         shin["claims"], 3,
         "his two reports and what 'Shin' said after"
     );
+}
+
+/// Four briefings on one invented crisis (`tests/fixtures/crisis`): a city seized in one and
+/// captured in another ("the city of" adds nothing), a ceasefire spelled two ways, a massacre
+/// told with other figures and denied by the rebels; the UN envoy named in full once and by
+/// her surname after; the seizure one row of the merged timeline.
+#[test]
+fn a_crisis_told_by_four_briefings_groups_its_claims_and_contradicts_its_figures() {
+    let dir = fixture_library("crisis");
+    let root = dir.path();
+    let lib = json(root, &["--no-config", "library", "briefs"]);
+    let said = |n: &str| format!("Rebel fighters killed {n} civilians in the central market");
+    let denied = "that its fighters killed civilians in the central market";
+    let truce = |word: &str| {
+        format!(
+            "The Ostravian government and the Northern Liberation Front agreed to a {word} in Dunmere"
+        )
+    };
+    let strings = |list: &[&str]| list.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        groups(&lib, root),
+        [
+            (
+                "corroborates".to_string(),
+                strings(&[
+                    "The Northern Liberation Front seized the city of Dunmere on Saturday",
+                    "The Northern Liberation Front captured Dunmere on Saturday",
+                ])
+            ),
+            (
+                "corroborates".to_string(),
+                vec![truce("ceasefire"), truce("cease-fire")]
+            ),
+            (
+                "contradicts".to_string(),
+                vec![format!("a: {}", said("12")), format!("b: {}", said("40"))]
+            ),
+            (
+                "contradicts".to_string(),
+                vec![format!("a: {}", said("12")), format!("b: {denied}")]
+            ),
+            (
+                "contradicts".to_string(),
+                vec![format!("a: {}", said("40")), format!("b: {denied}")]
+            ),
+        ]
+    );
+    let reason = |g: usize| {
+        lib["claim_groups"][g]["reason"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        reason(0).contains("synonyms (capture ~ seize)"),
+        "{}",
+        reason(0)
+    );
+    assert!(reason(1).contains("cease-fire"), "{}", reason(1));
+    assert!(
+        reason(2).starts_with("the figures differ (12 against 40)"),
+        "{}",
+        reason(2)
+    );
+    assert!(
+        reason(3).starts_with("b denies what a says"),
+        "{}",
+        reason(3)
+    );
+    // the envoy, in full and by surname, and the rebels in every briefing: one actor each
+    let id = |file: &str, name: &str| actor_of(&lib, file, name)["id"].clone();
+    assert_eq!(
+        id("c_ceasefire.md", "Lena Marsh"),
+        id("d_cease_fire.md", "Marsh")
+    );
+    let front = "Northern Liberation Front";
+    for file in ["b_captured.md", "c_ceasefire.md", "d_cease_fire.md"] {
+        assert_eq!(id("a_seized.md", front), id(file, front));
+    }
+    // the seizure, dated by both from "on Saturday": one row with both reports
+    let seized = lib["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["label"].as_str().unwrap().contains("seized the city"))
+        .unwrap();
+    assert_eq!(seized["reports"].as_array().unwrap().len(), 2);
+    assert_eq!(seized["value"], "2025-03-01");
+    assert_eq!(seized["conflict"], false);
 }
 
 /// Every format of `brief library` byte for byte, on the briefings of the tests above with a

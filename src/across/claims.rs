@@ -5,14 +5,17 @@
 //! A claim is compared by what it is about and what it says: the library actors it names
 //! (a mention inside its words, pronouns included, so "Moscow" and "Russia" are one when the
 //! actors are linked), each weighing two, and its content words in a base form, each weighing
-//! one (`words.rs`: the same word, or synonyms in WordNet). Two claims of different
+//! one (`words.rs`: the same word, or synonyms in WordNet; a noun before "of" and a name
+//! that only says what kind of place it is, "the city of Dunmere", is the name's). Two claims of different
 //! briefings say the same when each has at least three of weight; at least 60% of each's
 //! weight and more than half of each's content words (every one when they name no actor in
 //! common) are found in the other; they share a content word; neither names an actor the
 //! other lacks while the other names one it lacks (another party); the actor named first is
 //! the same when both name several (who did what to whom); and a figure of one is in the
 //! other when both give figures. They corroborate when both affirm or both deny, and
-//! contradict when one denies (a denial, or a negation among its words) what the other says.
+//! contradict when one denies (a denial, or a negation among its words) what the other says,
+//! or when they give other figures for what is otherwise the same ("killed 12", "killed 40";
+//! a year alone that differs, "in 2024", is another happening).
 //!
 //! Candidates come from an inverted index of the actors, words and concepts, each key's list
 //! read only while it is short (a key half the library shares tells nothing), so the cost
@@ -133,6 +136,9 @@ struct Evidence {
     actors: BTreeSet<usize>,
     words: BTreeSet<String>,
     synonyms: BTreeSet<(String, String)>,
+    /// The figures of each claim, when they give different ones for what else is the same
+    /// ("killed 12", "killed 40"): a contradiction, whatever each affirms.
+    figures: Option<(String, String)>,
 }
 
 /// The claim's actors (every library actor a mention inside it is of), content words and
@@ -181,10 +187,22 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
         negative: claim.kind == "denial",
     };
     let named = |at: usize| spans.iter().any(|&(s, e)| s <= at && at < e);
-    let found_words: Vec<(usize, String)> = tokens(&quote)
-        .into_iter()
-        .filter(|(at, _)| !named(claim.start + at))
-        .map(|(at, token)| (at, token.to_lowercase().replace('\u{2019}', "'")))
+    let all_tokens = tokens(&quote);
+    // a noun that says what kind of place the name after "of" is goes with the name ("the
+    // city of Dunmere" is "Dunmere")
+    let names_kind = |k: usize| {
+        let word = |k: usize| all_tokens.get(k).map(|(_, t)| t.to_lowercase());
+        words::is_name_noun(&all_tokens[k].1.to_lowercase())
+            && word(k + 1).as_deref() == Some("of")
+            && all_tokens
+                .get(k + 2)
+                .is_some_and(|(at, _)| named(claim.start + at))
+    };
+    let found_words: Vec<(usize, String)> = all_tokens
+        .iter()
+        .enumerate()
+        .filter(|&(k, (at, _))| !named(claim.start + at) && !names_kind(k))
+        .map(|(_, (at, token))| (*at, token.to_lowercase().replace('\u{2019}', "'")))
         .collect();
     let spaced: Vec<bool> = quote.chars().map(char::is_whitespace).collect();
     let mut at = 0;
@@ -250,10 +268,12 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
     if x.weight() < LEAST || y.weight() < LEAST {
         return None;
     }
-    if !x.figures.is_empty()
+    // figures that differ: the same happening told with other numbers contradicts, one of
+    // another year is another happening
+    let differ = !x.figures.is_empty()
         && !y.figures.is_empty()
-        && !x.figures.iter().any(|f| y.figures.contains(f))
-    {
+        && !x.figures.iter().any(|f| y.figures.contains(f));
+    if differ && !(counts(x) && counts(y)) {
         return None;
     }
     // the same actors the other way round ("Russia sent ... to North Korea", "North Korea
@@ -281,8 +301,9 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
                 .iter()
                 .find_map(|v| words::same(w, v).map(|how| (v, how)));
             match matched {
-                Some((_, words::Same::Word)) => {
-                    evidence.words.insert(w.clone());
+                // one word of the two spellings ("cease-fire", "ceasefire")
+                Some((v, words::Same::Word)) => {
+                    evidence.words.insert(w.min(v).clone());
                 }
                 Some((v, words::Same::Synonym)) => {
                     let pair = if w <= v { (w, v) } else { (v, w) };
@@ -301,7 +322,19 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
     };
     let both = held(x, y, &mut evidence) && held(y, x, &mut evidence);
     let worded = !evidence.words.is_empty() || !evidence.synonyms.is_empty();
+    if differ {
+        evidence.figures = Some((x.figures.join(", "), y.figures.join(", ")));
+    }
     (both && worded).then_some(evidence)
+}
+
+/// Whether a claim's figures count something, not only name a year ("in 2024").
+fn counts(claim: &Features) -> bool {
+    let year = |f: &str| f.len() == 4 && (f.starts_with("19") || f.starts_with("20"));
+    claim
+        .figures
+        .iter()
+        .any(|f| !(year(f) && f.chars().all(|c| c.is_ascii_digit())))
 }
 
 /// The claims of `briefings` grouped across briefings, with the analyst's decisions; `text`
@@ -347,8 +380,8 @@ pub fn group(
     }
 
     let mut sets = Sets::new(all.len());
-    for (i, j, _) in &pairs {
-        if all[*i].negative == all[*j].negative {
+    for (i, j, evidence) in &pairs {
+        if all[*i].negative == all[*j].negative && evidence.figures.is_none() {
             sets.join(*i, *j);
         }
     }
@@ -369,13 +402,16 @@ pub fn group(
     for pair in &pairs {
         let (ri, rj) = (sets.root(pair.0), sets.root(pair.1));
         if ri == rj {
-            by_root.entry(ri).or_default().push(pair);
+            // two claims of other figures that others join say nothing of each other
+            if pair.2.figures.is_none() {
+                by_root.entry(ri).or_default().push(pair);
+            }
         } else {
-            // a: the set that affirms
-            let (a, b) = if all[pair.0].negative {
-                (rj, ri)
-            } else {
-                (ri, rj)
+            // a: the set that affirms; the first, when their figures differ
+            let (a, b) = match (all[pair.0].negative, all[pair.1].negative) {
+                (true, false) => (rj, ri),
+                (false, true) => (ri, rj),
+                _ => (ri.min(rj), ri.max(rj)),
             };
             against.entry((a, b)).or_default().push(pair);
         }
@@ -449,6 +485,27 @@ pub fn group(
     let mut sides: Vec<(usize, usize)> = against.keys().copied().collect();
     sides.sort_unstable();
     for (a, b) in sides {
+        let links = &against[&(a, b)];
+        let denies = links
+            .iter()
+            .any(|(i, j, _)| all[*i].negative != all[*j].negative);
+        // each link's figures, side a's first
+        let figures: BTreeSet<String> = links
+            .iter()
+            .filter_map(|(i, _, e)| {
+                let (x, y) = e.figures.as_ref()?;
+                let (fa, fb) = if sets.root(*i) == a { (x, y) } else { (y, x) };
+                Some(format!("{fa} against {fb}"))
+            })
+            .collect();
+        let mut lead = Vec::new();
+        if denies {
+            lead.push("b denies what a says".to_string());
+        }
+        if !figures.is_empty() {
+            let list: Vec<&str> = figures.iter().map(String::as_str).collect();
+            lead.push(format!("the figures differ ({})", list.join("; ")));
+        }
         let all = &all;
         let side = |root: usize, side: Side| {
             of_root[&root].iter().map(move |&i| Member {
@@ -461,8 +518,8 @@ pub fn group(
         groups.push(made(
             Relation::Contradicts,
             members,
-            &against[&(a, b)],
-            "b denies what a says",
+            links,
+            &lead.join("; "),
         ));
     }
     for (n, g) in groups.iter_mut().enumerate() {

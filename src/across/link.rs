@@ -26,12 +26,12 @@
 //! one of them has the short name's role ("Sullivan", national security adviser): then it
 //! goes to that one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
 use super::Briefing;
-use super::review::{Decision, LibraryReview};
+use super::review::{Decision, LibraryReview, LinkDecision};
 
 /// Why two briefings' actors are one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -375,11 +375,11 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         runs.push(first..nodes.len());
     }
     let n = nodes.len();
-    let rejected = review
-        .links
+    let decisions = in_force(review);
+    let rejected = decisions
         .iter()
-        .filter(|d| d.decision == Some(Decision::Rejected))
-        .map(|d| d.key())
+        .filter(|(_, d)| d.decision == Some(Decision::Rejected))
+        .map(|(key, _)| key.clone())
         .collect();
     let mut linker = Linker {
         nodes,
@@ -551,7 +551,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
 
     // the analyst's links; a rejected one is shown on the first name's actor, to be taken back
     let mut rejected = Vec::new();
-    for decision in &review.links {
+    for decision in decisions.values() {
         let [a, b] = &decision.names;
         let (Some(&x), Some(&y)) = (known.get(&normal(a)), known.get(&normal(b))) else {
             continue;
@@ -563,7 +563,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         }
     }
 
-    let mut linked = gather(briefings, &mut linker, review);
+    let mut linked = gather(briefings, &mut linker, &decisions);
     for (x, names) in rejected {
         let at = linked.of[linker.nodes[x].member.0][linker.nodes[x].member.1];
         linked.actors[at].reasons.push(Reason {
@@ -656,9 +656,29 @@ fn only_set(sets: &mut Sets, holders: &[usize]) -> Option<usize> {
         .then_some(first)
 }
 
+/// The decision in force about each pair of names (in normal form, in order): the newest of
+/// the pair's, the later on a tie, as the store merges them. A file may hold several of one
+/// pair: edited by hand, or written by an older brief whose normal form told them apart.
+fn in_force(review: &LibraryReview) -> BTreeMap<(String, String), &LinkDecision> {
+    let mut decisions: BTreeMap<(String, String), &LinkDecision> = BTreeMap::new();
+    for d in &review.links {
+        match decisions.get(&d.key()) {
+            Some(held) if held.updated > d.updated => {}
+            _ => {
+                decisions.insert(d.key(), d);
+            }
+        }
+    }
+    decisions
+}
+
 /// The sets as library actors, numbered by their first member, with their reasons and the
-/// analyst's rejected links between their names.
-fn gather(briefings: &[Briefing], linker: &mut Linker, review: &LibraryReview) -> Linked {
+/// analyst's decisions on the links between their names.
+fn gather(
+    briefings: &[Briefing],
+    linker: &mut Linker,
+    decisions: &BTreeMap<(String, String), &LinkDecision>,
+) -> Linked {
     let n = linker.nodes.len();
     let mut number: HashMap<usize, usize> = HashMap::new();
     let mut actors: Vec<LibraryActor> = Vec::new();
@@ -681,11 +701,6 @@ fn gather(briefings: &[Briefing], linker: &mut Linker, review: &LibraryReview) -
         actors[at].members.push((b, a));
         of[b][a] = at;
     }
-    // each pair of names decided, the first decision of a pair in force (as `decision`)
-    let mut decided: HashMap<(String, String), Option<Decision>> = HashMap::new();
-    for d in &review.links {
-        decided.entry(d.key()).or_insert(d.decision);
-    }
     // a reason (its library actor, two names, why): how many links, and one of them, whose
     // names' normal forms its decision is under
     type Made<'a> = (usize, &'a str, &'a str, Why);
@@ -703,7 +718,7 @@ fn gather(briefings: &[Briefing], linker: &mut Linker, review: &LibraryReview) -
             names: [na.to_string(), nb.to_string()],
             why,
             links,
-            decision: decided.get(&key).copied().flatten(),
+            decision: decisions.get(&key).and_then(|d| d.decision),
         });
     }
     for actor in &mut actors {
@@ -953,5 +968,51 @@ mod tests {
         assert!(!together(&unknown, (2, 0), (1, 0)));
         let reasons = &link(&briefings, &LibraryReview::default()).actors[0].reasons;
         assert_eq!(reasons[0].why, Why::Role);
+    }
+
+    #[test]
+    fn the_newest_of_a_pairs_decisions_is_the_one_in_force() {
+        let briefings = [
+            briefing(1, &[("Northwind Shipping", "organization", None)]),
+            briefing(2, &[("Northwind", "organization", None)]),
+        ];
+        let decided = |names: [&str; 2], decision, second: i64| LinkDecision {
+            names: names.map(str::to_string),
+            decision: Some(decision),
+            updated: jiff::Timestamp::from_second(1_700_000_000 + second).unwrap(),
+        };
+        // one pair written two ways (as an older brief, or a hand, may have left it)
+        let older = decided(["Northwind", "Northwind Shipping"], Decision::Rejected, 0);
+        let newer = decided(
+            ["NORTHWIND", "Northwind Shipping Inc."],
+            Decision::Accepted,
+            60,
+        );
+        for links in [vec![older.clone(), newer.clone()], vec![newer, older]] {
+            let review = LibraryReview {
+                links,
+                ..LibraryReview::default()
+            };
+            let linked = link(&briefings, &review);
+            assert_eq!(linked.of[0][0], linked.of[1][0]);
+            let decisions: Vec<_> = linked.actors[0]
+                .reasons
+                .iter()
+                .map(|r| r.decision)
+                .collect();
+            assert_eq!(decisions, [Some(Decision::Accepted)]);
+        }
+        let review = LibraryReview {
+            links: vec![
+                decided(["Northwind", "Northwind Shipping"], Decision::Accepted, 0),
+                decided(["Northwind.", "Northwind Shipping"], Decision::Rejected, 60),
+            ],
+            ..LibraryReview::default()
+        };
+        let linked = link(&briefings, &review);
+        assert_ne!(linked.of[0][0], linked.of[1][0]);
+        let shown: Vec<_> = linked.actors.iter().flat_map(|a| &a.reasons).collect();
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].decision, Some(Decision::Rejected));
     }
 }

@@ -1,7 +1,7 @@
 //! The words of a claim as claims across briefings compare them: each content word in a base
 //! form ("supplied" to "supply", "missiles" to "missile"), and whether two words say the same
-//! (the same base form, or a concept they share in Open English WordNet, unless WordNet calls
-//! them antonyms). The WordNet list (`assets/lexicon/synonyms.tsv.gz`, made by
+//! (the same base form, spelled with a hyphen or without, or a concept they share in Open
+//! English WordNet, unless WordNet calls them antonyms). The WordNet list (`assets/lexicon/synonyms.tsv.gz`, made by
 //! `scripts/build_synonyms.py`) is gzipped in the binary and read once on first use; a short
 //! hand-written list of the news' own equivalences (`claim_synonyms.txt`) adds concepts of its
 //! own.
@@ -24,6 +24,8 @@ struct Lexicon {
     function: HashSet<&'static str>,
     /// Words that turn a statement into its denial.
     negations: HashSet<&'static str>,
+    /// Nouns that only say what kind of place a name after "of" is ("the city of").
+    name_nouns: HashSet<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -41,6 +43,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .flat_map(str::split_whitespace)
         .collect(),
         negations: data_lines(include_str!("../../assets/lexicon/negations.txt"))
+            .flat_map(str::split_whitespace)
+            .collect(),
+        name_nouns: data_lines(include_str!("../../assets/lexicon/claim_name_nouns.txt"))
             .flat_map(str::split_whitespace)
             .collect(),
     };
@@ -144,6 +149,12 @@ pub fn is_negation(word: &str) -> bool {
     LEXICON.negations.contains(word)
 }
 
+/// Whether a word (lower case) only says what kind of place the name after it is, written
+/// before "of" ("city" in "the city of Dunmere").
+pub fn is_name_noun(word: &str) -> bool {
+    LEXICON.name_nouns.contains(word)
+}
+
 /// How two base forms say the same: the same word, or synonyms (a concept shared).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Same {
@@ -151,9 +162,15 @@ pub enum Same {
     Synonym,
 }
 
+/// A base form as spelled without its hyphens: "cease-fire" and "ceasefire" are one word
+/// written two ways.
+fn unhyphened(word: &str) -> String {
+    word.replace('-', "")
+}
+
 /// Whether two base forms say the same, and how.
 pub fn same(a: &str, b: &str) -> Option<Same> {
-    if a == b {
+    if a == b || unhyphened(a) == unhyphened(b) {
         return Some(Same::Word);
     }
     let lexicon = &*LEXICON;
@@ -166,7 +183,7 @@ pub fn same(a: &str, b: &str) -> Option<Same> {
 
 /// The keys a base form is found by: itself and each of its concepts.
 pub fn keys(word: &str) -> Vec<String> {
-    let mut keys = vec![format!("w:{word}")];
+    let mut keys = vec![format!("w:{}", unhyphened(word))];
     if let Some(concepts) = LEXICON.concepts.get(word) {
         keys.extend(concepts.iter().map(|c| format!("c:{c}")));
     }
@@ -202,5 +219,14 @@ mod tests {
         );
         assert_eq!(same("deploy", "send"), Some(Same::Synonym));
         assert!(is_function("the") && !is_function("missile"));
+        // one word spelled with a hyphen and without, found by the same key
+        assert_eq!(same("cease-fire", "ceasefire"), Some(Same::Word));
+        assert!(
+            keys("ceasefire")
+                .iter()
+                .any(|k| keys("cease-fire").contains(k))
+        );
+        assert_eq!(same("seize", "capture"), Some(Same::Synonym));
+        assert_eq!(same("ceasefire", "truce"), Some(Same::Synonym));
     }
 }
