@@ -6,8 +6,9 @@
 //!
 //! `--parser-only TAGS` is a trial of parser settings: only the parser is trained, from the
 //! jackknifed tags the full command would give it (kept in the file TAGS, computed and
-//! written when it does not exist yet), and the dev treebank is tagged by the taggers
-//! already in `--out`.
+//! written when it does not exist yet), with its own generator (`--seed N`); the dev
+//! treebank is tagged by the taggers already in `--out`, a directory of its own holding
+//! copies of them (the trial writes its moves.bin and labels.bin there).
 //!
 //! The shipped weights come from UD English EWT train and the freely licensed GUM documents
 //! (see assets/syntax/ATTRIBUTION.md); the same files always give the same weights. `--dev`
@@ -46,9 +47,7 @@ fn run() -> Result<(), String> {
         parser_epochs: 20,
         folds: 4,
         seed: 20_261_206,
-        beam: 1,
     };
-    let mut decode_beam = None;
     let mut parser_only = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -65,8 +64,6 @@ fn run() -> Result<(), String> {
             "--keep-second" => settings.keep_second = value()?.parse().map_err(|_| "a number")?,
             "--folds" => settings.folds = value()?.parse().map_err(|_| "a number")?,
             "--seed" => settings.seed = value()?.parse().map_err(|_| "a number")?,
-            "--beam" => settings.beam = value()?.parse().map_err(|_| "a number")?,
-            "--decode-beam" => decode_beam = Some(value()?.parse().map_err(|_| "a number")?),
             "--parser-only" => parser_only = Some(PathBuf::from(value()?)),
             "--keep" => {
                 let v = value()?;
@@ -91,7 +88,18 @@ fn run() -> Result<(), String> {
     let trained = match &parser_only {
         Some(tags) => {
             let predicted = match std::fs::read_to_string(tags) {
-                Ok(text) => read_tags(&text),
+                Ok(text) => {
+                    let predicted = read_tags(&text);
+                    let fits = predicted.len() == trees.len()
+                        && predicted
+                            .iter()
+                            .zip(&trees)
+                            .all(|(p, t)| p.len() == t.forms.len());
+                    if !fits {
+                        return Err(format!("{}: not these treebanks' tags", tags.display()));
+                    }
+                    predicted
+                }
                 Err(_) => {
                     let predicted = train::jackknifed(&trees, &settings, &mut report);
                     std::fs::write(tags, write_tags(&predicted))
@@ -131,8 +139,7 @@ fn run() -> Result<(), String> {
     if let Some(dev) = dev {
         let trees = read(&dev)?;
         let t = std::time::Instant::now();
-        let beam = decode_beam.unwrap_or(settings.beam);
-        let (upos, uas, las) = trained.score(&trees, beam).map_err(|e| e.to_string())?;
+        let (upos, uas, las) = trained.score(&trees).map_err(|e| e.to_string())?;
         let words: usize = trees.iter().map(|t| t.forms.len()).sum();
         eprintln!(
             "{}: UPOS {:.2} UAS {:.2} LAS {:.2} ({:.0} words/s)",

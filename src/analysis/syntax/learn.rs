@@ -75,16 +75,23 @@ impl Perceptron {
         for &f in features {
             let row = self.rows.entry(f).or_default();
             for (class, delta) in [(right, 1.0), (wrong, -1.0)] {
-                bump(row, class, delta, self.step);
+                let step = self.step;
+                let w = match row.iter_mut().position(|w| w.class as usize == class) {
+                    Some(i) => &mut row[i],
+                    None => {
+                        row.push(Weight {
+                            class: class as u16,
+                            value: 0.0,
+                            total: 0.0,
+                            stamp: step,
+                        });
+                        row.last_mut().expect("pushed")
+                    }
+                };
+                w.total += f64::from(w.value) * (step - w.stamp) as f64;
+                w.stamp = step;
+                w.value += delta;
             }
-        }
-    }
-
-    /// Adds `delta` to the features' weights for `class` (a structured update, one move of
-    /// a whole sequence at a time).
-    pub fn add(&mut self, features: &[u64], class: usize, delta: f32) {
-        for &f in features {
-            bump(self.rows.entry(f).or_default(), class, delta, self.step);
         }
     }
 
@@ -123,24 +130,6 @@ impl Perceptron {
         rows.sort_by_key(|(f, _)| *f);
         rows
     }
-}
-
-fn bump(row: &mut Vec<Weight>, class: usize, delta: f32, step: u64) {
-    let w = match row.iter_mut().position(|w| w.class as usize == class) {
-        Some(i) => &mut row[i],
-        None => {
-            row.push(Weight {
-                class: class as u16,
-                value: 0.0,
-                total: 0.0,
-                stamp: step,
-            });
-            row.last_mut().expect("pushed")
-        }
-    };
-    w.total += f64::from(w.value) * (step - w.stamp) as f64;
-    w.stamp = step;
-    w.value += delta;
 }
 
 /// The best class among `allowed` (the first of equals, so decisions are deterministic).

@@ -2,7 +2,6 @@
 //! Dependencies), learned from treebanks by `train.rs` and shipped as weights in
 //! `assets/syntax/`, read in place on first use.
 
-pub mod beam;
 pub mod clusters;
 pub mod conllu;
 pub mod features;

@@ -24,7 +24,6 @@ const ROOT: u64 = 0xAB5E_0002;
 
 /// A configuration: the stack, the buffer (the words from `b` on, then the root, which is
 /// word `n`), and the arcs made so far.
-#[derive(Clone)]
 pub struct State {
     n: usize,
     stack: Vec<u32>,
@@ -416,7 +415,7 @@ impl Sentence<'_> {
         st
     }
 
-    pub(super) fn label(
+    fn label(
         &self,
         st: &State,
         m: usize,
