@@ -4,6 +4,12 @@
 //! cargo run --release --example train_syntax -- --out assets/syntax [--dev DEV.conllu] TRAIN.conllu...
 //! ```
 //!
+//! `--parser-only TAGS` is a trial of parser settings: only the parser is trained, from the
+//! jackknifed tags the full command would give it (kept in the file TAGS, computed and
+//! written when it does not exist yet), with its own generator (`--seed N`); the dev
+//! treebank is tagged by the taggers already in `--out`, a directory of its own holding
+//! copies of them (the trial writes its moves.bin and labels.bin there).
+//!
 //! The shipped weights come from UD English EWT train and the freely licensed GUM documents
 //! (see assets/syntax/ATTRIBUTION.md); the same files always give the same weights. `--dev`
 //! scores the new models on a development treebank (never a test split).
@@ -42,6 +48,7 @@ fn run() -> Result<(), String> {
         folds: 4,
         seed: 20_261_206,
     };
+    let mut parser_only = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
@@ -56,6 +63,8 @@ fn run() -> Result<(), String> {
             }
             "--keep-second" => settings.keep_second = value()?.parse().map_err(|_| "a number")?,
             "--folds" => settings.folds = value()?.parse().map_err(|_| "a number")?,
+            "--seed" => settings.seed = value()?.parse().map_err(|_| "a number")?,
+            "--parser-only" => parser_only = Some(PathBuf::from(value()?)),
             "--keep" => {
                 let v = value()?;
                 let n: Vec<usize> = v.split(',').filter_map(|n| n.parse().ok()).collect();
@@ -75,9 +84,47 @@ fn run() -> Result<(), String> {
         trees.extend(read(path)?);
     }
     let start = std::time::Instant::now();
-    let trained = train::train(&trees, &settings, &mut |line| {
-        eprintln!("{:>6.1}s {line}", start.elapsed().as_secs_f64())
-    });
+    let mut report = |line| eprintln!("{:>6.1}s {line}", start.elapsed().as_secs_f64());
+    let trained = match &parser_only {
+        Some(tags) => {
+            let predicted = match std::fs::read_to_string(tags) {
+                Ok(text) => {
+                    let predicted = read_tags(&text);
+                    let fits = predicted.len() == trees.len()
+                        && predicted
+                            .iter()
+                            .zip(&trees)
+                            .all(|(p, t)| p.len() == t.forms.len());
+                    if !fits {
+                        return Err(format!("{}: not these treebanks' tags", tags.display()));
+                    }
+                    predicted
+                }
+                Err(_) => {
+                    let predicted = train::jackknifed(&trees, &settings, &mut report);
+                    std::fs::write(tags, write_tags(&predicted))
+                        .map_err(|e| format!("{}: {e}", tags.display()))?;
+                    predicted
+                }
+            };
+            let (moves, labels) =
+                train::train_parser_only(&trees, &predicted, &settings, &mut report);
+            let file = |name: &str| {
+                let path = out.join(name);
+                std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+            };
+            let dictionary = String::from_utf8(file("tag_dictionary.tsv")?)
+                .map_err(|_| "tag_dictionary.tsv is not UTF-8")?;
+            train::Trained {
+                dictionary,
+                tagger: file("tagger.bin")?,
+                second: file("tagger2.bin")?,
+                moves,
+                labels,
+            }
+        }
+        None => train::train(&trees, &settings, &mut report),
+    };
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     for (name, bytes) in [
         ("tag_dictionary.tsv", trained.dictionary.as_bytes()),
@@ -104,4 +151,15 @@ fn run() -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+/// Jackknifed tags, a sentence a line.
+fn write_tags(tags: &[Vec<u16>]) -> String {
+    let line = |t: &Vec<u16>| t.iter().map(u16::to_string).collect::<Vec<_>>().join(" ");
+    tags.iter().map(|t| line(t) + "\n").collect()
+}
+
+fn read_tags(text: &str) -> Vec<Vec<u16>> {
+    let tags = |line: &str| line.split(' ').filter_map(|t| t.parse().ok()).collect();
+    text.lines().map(tags).collect()
 }

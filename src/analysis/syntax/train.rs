@@ -99,6 +99,8 @@ pub struct Trained {
 
 /// A treebank made ready: words, and tags and labels as class numbers.
 struct Prepared {
+    tag_names: Vec<String>,
+    label_names: Vec<String>,
     words: Vec<Vec<Word>>,
     tags: Vec<Vec<u16>>,
     labels: Vec<Vec<u16>>,
@@ -157,16 +159,14 @@ fn train_second(
     model
 }
 
-/// Trains all four models; `report` hears what happens, a line at a time.
-pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)) -> Trained {
-    let mut rng = Rng::new(settings.seed);
+fn prepare(trees: &[Tree]) -> Prepared {
     let tag_names = classes(trees.iter().flat_map(|t| &t.tags));
     let label_names = classes(
         trees
             .iter()
             .flat_map(|t| t.labels.iter().filter(|l| *l != "root")),
     );
-    let data = Prepared {
+    Prepared {
         words: trees
             .iter()
             .map(|t| t.forms.iter().map(|f| Word::new(f)).collect())
@@ -190,30 +190,33 @@ pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)
                     .collect()
             })
             .collect(),
-    };
-    report(format!(
-        "{} sentences, {} words, {} tags, {} labels",
-        trees.len(),
-        data.words.iter().map(Vec::len).sum::<usize>(),
-        tag_names.len(),
-        label_names.len()
-    ));
+        tag_names,
+        label_names,
+    }
+}
 
-    // tags for the parser to learn from, each fold tagged by a tagger that never saw it
+/// Tags for the parser to learn from, each fold tagged by a tagger that never saw it.
+fn jackknife(
+    data: &Prepared,
+    settings: &Settings,
+    rng: &mut Rng,
+    report: &mut dyn FnMut(String),
+) -> Vec<Vec<u16>> {
     let folds = settings.folds.max(2);
-    let mut predicted: Vec<Vec<u16>> = vec![Vec::new(); trees.len()];
+    let n = data.words.len();
+    let mut predicted: Vec<Vec<u16>> = vec![Vec::new(); n];
     for fold in 0..folds {
         let inside = |i: usize| i % folds == fold;
-        let (w, t): (Vec<&[Word]>, Vec<&[u16]>) = (0..trees.len())
+        let (w, t): (Vec<&[Word]>, Vec<&[u16]>) = (0..n)
             .filter(|&i| !inside(i))
             .map(|i| (data.words[i].as_slice(), data.tags[i].as_slice()))
             .unzip();
-        let model = train_tagger(&w, &t, tag_names.len(), settings.tagger_epochs, &mut rng);
-        let frozen = weights::write(&tag_names, &model.averaged(settings.keep[0]));
+        let model = train_tagger(&w, &t, data.tag_names.len(), settings.tagger_epochs, rng);
+        let frozen = weights::write(&data.tag_names, &model.averaged(settings.keep[0]));
         let frozen = Weights::from_bytes(&frozen).expect("just written");
         let mut right = 0;
         let mut all = 0;
-        for i in (0..trees.len()).filter(|&i| inside(i)) {
+        for i in (0..n).filter(|&i| inside(i)) {
             // without the dictionary, which changes about one tag in 2,500
             predicted[i] = tagger::tag(&frozen, &Dictionary::default(), &data.words[i]);
             right += predicted[i]
@@ -228,30 +231,19 @@ pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)
             100.0 * right as f64 / all as f64
         ));
     }
+    predicted
+}
 
-    let (w, t): (Vec<&[Word]>, Vec<&[u16]>) = data
-        .words
-        .iter()
-        .zip(&data.tags)
-        .map(|(w, t)| (w.as_slice(), t.as_slice()))
-        .unzip();
-    let second = train_second(&w, &t, &predicted, tag_names.len(), settings);
-    let second = weights::write(&tag_names, &second.averaged(settings.keep_second));
-    let tagger_model = train_tagger(&w, &t, tag_names.len(), settings.tagger_epochs, &mut rng);
-    let tagger_bytes = weights::write(&tag_names, &tagger_model.averaged(settings.keep[0]));
-    drop(tagger_model);
-    let words = Dictionary::learn(trees.iter().flat_map(|t| {
-        let forms = t.forms.iter().map(String::as_str);
-        forms.zip(t.tags.iter().map(|x| index(&tag_names, x)))
-    }));
-    let dictionary = Dictionary::write(&words, &tag_names);
-    report(format!(
-        "tagger: {} bytes, second pass {} bytes, a dictionary of {} words",
-        tagger_bytes.len(),
-        second.len(),
-        words.len()
-    ));
-
+/// The parser's two models (moves, labels) as their files, learnt from the trees with the
+/// `predicted` tags.
+fn train_parser(
+    trees: &[Tree],
+    data: &Prepared,
+    predicted: &[Vec<u16>],
+    settings: &Settings,
+    rng: &mut Rng,
+    report: &mut dyn FnMut(String),
+) -> (Vec<u8>, Vec<u8>) {
     let gold: Vec<Gold> = (0..trees.len())
         .map(|i| Gold {
             sentence: Sentence {
@@ -263,25 +255,103 @@ pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)
         })
         .collect();
     let mut moves = Perceptron::new(parser::MOVES.len());
-    let mut labels = Perceptron::new(label_names.len());
+    let mut labels = Perceptron::new(data.label_names.len());
     let mut order: Vec<usize> = (0..gold.len()).collect();
     for epoch in 0..settings.parser_epochs {
         rng.shuffle(&mut order);
         let batch: Vec<Gold> = order.iter().map(|&i| gold[i]).collect();
-        parser::learn(&mut moves, &mut labels, &batch, epoch > 0, &mut rng);
+        parser::learn(&mut moves, &mut labels, &batch, epoch > 0, rng);
         report(format!("parser epoch {}", epoch + 1));
     }
     let move_names: Vec<String> = parser::MOVES.iter().map(|m| m.to_string()).collect();
+    let moves = weights::relative_of(&weights::write(
+        &move_names,
+        &moves.averaged(settings.keep[1]),
+    ))
+    .expect("three moves fit the relative layout");
+    let labels = weights::write(&data.label_names, &labels.averaged(settings.keep[2]));
+    (moves, labels)
+}
+
+/// The jackknifed tags the training command gives the parser, for trials of the parser
+/// alone ([`train_parser_only`]).
+pub fn jackknifed(
+    trees: &[Tree],
+    settings: &Settings,
+    report: &mut dyn FnMut(String),
+) -> Vec<Vec<u16>> {
+    jackknife(
+        &prepare(trees),
+        settings,
+        &mut Rng::new(settings.seed),
+        report,
+    )
+}
+
+/// The parser's two models (moves, labels) alone, from the [`jackknifed`] tags, with its
+/// own seeded generator: a trial of parser settings without training the taggers (so its
+/// shuffles are not those of [`train`], which draws them after the taggers').
+pub fn train_parser_only(
+    trees: &[Tree],
+    predicted: &[Vec<u16>],
+    settings: &Settings,
+    report: &mut dyn FnMut(String),
+) -> (Vec<u8>, Vec<u8>) {
+    let mut rng = Rng::new(settings.seed ^ 0x0000_0BEA_D5EE_D000);
+    train_parser(
+        trees,
+        &prepare(trees),
+        predicted,
+        settings,
+        &mut rng,
+        report,
+    )
+}
+
+/// Trains all four models; `report` hears what happens, a line at a time.
+pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)) -> Trained {
+    let mut rng = Rng::new(settings.seed);
+    let data = prepare(trees);
+    let tag_names = &data.tag_names;
+    report(format!(
+        "{} sentences, {} words, {} tags, {} labels",
+        trees.len(),
+        data.words.iter().map(Vec::len).sum::<usize>(),
+        tag_names.len(),
+        data.label_names.len()
+    ));
+    let predicted = jackknife(&data, settings, &mut rng, report);
+
+    let (w, t): (Vec<&[Word]>, Vec<&[u16]>) = data
+        .words
+        .iter()
+        .zip(&data.tags)
+        .map(|(w, t)| (w.as_slice(), t.as_slice()))
+        .unzip();
+    let second = train_second(&w, &t, &predicted, tag_names.len(), settings);
+    let second = weights::write(tag_names, &second.averaged(settings.keep_second));
+    let tagger_model = train_tagger(&w, &t, tag_names.len(), settings.tagger_epochs, &mut rng);
+    let tagger_bytes = weights::write(tag_names, &tagger_model.averaged(settings.keep[0]));
+    drop(tagger_model);
+    let words = Dictionary::learn(trees.iter().flat_map(|t| {
+        let forms = t.forms.iter().map(String::as_str);
+        forms.zip(t.tags.iter().map(|x| index(tag_names, x)))
+    }));
+    let dictionary = Dictionary::write(&words, tag_names);
+    report(format!(
+        "tagger: {} bytes, second pass {} bytes, a dictionary of {} words",
+        tagger_bytes.len(),
+        second.len(),
+        words.len()
+    ));
+
+    let (moves, labels) = train_parser(trees, &data, &predicted, settings, &mut rng, report);
     let trained = Trained {
         dictionary,
         tagger: tagger_bytes,
         second,
-        moves: weights::relative_of(&weights::write(
-            &move_names,
-            &moves.averaged(settings.keep[1]),
-        ))
-        .expect("three moves fit the relative layout"),
-        labels: weights::write(&label_names, &labels.averaged(settings.keep[2])),
+        moves,
+        labels,
     };
     report(format!(
         "moves: {} bytes, labels: {} bytes",
@@ -396,5 +466,20 @@ mod tests {
         let trees = treebank();
         let t = train(&trees, &settings(), &mut |_| {});
         assert_eq!(t.score(&trees).unwrap(), (1.0, 1.0, 1.0));
+    }
+
+    #[test]
+    fn a_parser_trial_is_deterministic_on_the_jackknifed_tags() {
+        let trees = treebank();
+        let tags = jackknifed(&trees, &settings(), &mut |_| {});
+        assert_eq!(tags.len(), trees.len());
+        assert!(
+            tags.iter()
+                .zip(&trees)
+                .all(|(t, tree)| t.len() == tree.forms.len())
+        );
+        let a = train_parser_only(&trees, &tags, &settings(), &mut |_| {});
+        let b = train_parser_only(&trees, &tags, &settings(), &mut |_| {});
+        assert!(a == b && !a.0.is_empty() && !a.1.is_empty());
     }
 }
