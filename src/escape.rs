@@ -83,6 +83,102 @@ pub fn write_pretty(out: &mut dyn io::Write, value: &impl serde::Serialize) -> i
     io::Write::flush(&mut out.into_inner()?)
 }
 
+/// `value` as JSON on `out` with no spaces, a line each for the outer object's fields and
+/// for the items of its lists (a large report, written as [`Json`] escapes it, a newline
+/// after): about half its pretty size, and still read a line an item by line tools.
+pub fn write_lines(out: &mut dyn io::Write, value: &impl serde::Serialize) -> io::Result<()> {
+    let mut out = Json::new(io::BufWriter::with_capacity(1 << 16, out));
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut out,
+        Lines::default(),
+    ))?;
+    io::Write::write_all(&mut out, b"\n")?;
+    io::Write::flush(&mut out.into_inner()?)
+}
+
+/// serde_json's compact form, with a newline before each value of the two outer levels and
+/// before their closing bracket when they hold any.
+#[derive(Default)]
+struct Lines {
+    /// How deep the value being written is.
+    depth: usize,
+    /// Whether the innermost container open has a value yet.
+    any: bool,
+}
+
+/// How many levels from the outside have their values on lines of their own.
+const LINED: usize = 2;
+
+impl Lines {
+    fn open<W: ?Sized + io::Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.any = false;
+        out.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
+        if self.depth <= LINED && self.any {
+            out.write_all(b"\n")?;
+        }
+        self.depth -= 1;
+        out.write_all(bracket)
+    }
+
+    fn value<W: ?Sized + io::Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            out.write_all(b",")?;
+        }
+        if self.depth <= LINED {
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Lines {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.value(out, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.any = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.open(out, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.close(out, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        out: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.value(out, first)
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.any = true;
+        Ok(())
+    }
+}
+
 /// JSON as serde_json writes it, with DEL and the C1 controls (which it leaves raw, and
 /// which an 8-bit terminal acts on) written as `\u00XX`. Outside strings JSON is ASCII, so
 /// every such character is inside a string, where `\u00XX` means the same character.
@@ -186,6 +282,28 @@ mod tests {
         );
         assert_eq!(Line("Café – 東京").to_string(), "Café – 東京");
         assert_eq!(Text("a\tb\nc\u{1b}c").to_string(), "a\tb\nc\\u{1b}c");
+    }
+
+    #[test]
+    fn a_report_in_lines_has_a_line_an_item_and_reads_back() {
+        let value = serde_json::json!({
+            "schema": "s/1",
+            "items": [{"id": "b1", "names": ["A", "B"]}, {"id": "b2", "names": []}],
+            "none": [],
+            "title": "x\u{9b}2J",
+        });
+        let mut out = Vec::new();
+        write_lines(&mut out, &value).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "{\n\"schema\":\"s/1\",\n\"items\":[\n{\"id\":\"b1\",\"names\":[\"A\",\"B\"]},\n\
+             {\"id\":\"b2\",\"names\":[]}\n],\n\"none\":[],\n\"title\":\"x\\u009b2J\"\n}\n"
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            value
+        );
     }
 
     #[test]

@@ -118,12 +118,14 @@ fn a_search_prints_each_line_found_best_briefing_first() {
     let out = run(root, &["search", "harbour OR vote"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
-    // lines of the text as brief reads it: front matter is not part of it
+    // lines of the text as brief reads it: front matter is not part of it; harbour.md's
+    // title has "harbour", its text not: its first line stands for it
     assert_eq!(
         lines,
         [
             "briefs/budget.md:2: The mayor said the budget vote was postponed.",
             "briefs/budget.md:4: Councillor Anna Berg denied that the vote was delayed by the auditors.",
+            "briefs/harbour.md:2: The port authority said the dredging would start in May.",
             "briefs/sub/rail.txt:3: The union said the strike was called off after talks with the harbour board.",
         ]
     );
@@ -254,20 +256,75 @@ fn tags_on_claims_and_notes_narrow_the_search() {
     assert_eq!(search("tag:audit status:supported"), "");
 }
 
+/// What schema 2 was, made of an index of this brief's: the texts without their titles,
+/// claims and actors numbered by SQLite's own rowids (kept as they were), no index of the
+/// stamps, no splits.
+const SCHEMA_2: &str = "
+    DROP TABLE splits;
+    DROP INDEX briefings_stamps;
+    CREATE VIRTUAL TABLE untitled USING fts5 (body, tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO untitled (rowid, body) SELECT rowid, body FROM texts;
+    DROP TABLE texts;
+    ALTER TABLE untitled RENAME TO texts;
+    CREATE TABLE unnumbered (
+        briefing INTEGER NOT NULL REFERENCES briefings (id) ON DELETE CASCADE,
+        id TEXT NOT NULL, kind TEXT NOT NULL, who TEXT NOT NULL,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, line INTEGER NOT NULL
+    );
+    INSERT INTO unnumbered (rowid, briefing, id, kind, who, start, end, line)
+        SELECT row, briefing, id, kind, who, start, end, line FROM claims;
+    DROP TABLE claims;
+    ALTER TABLE unnumbered RENAME TO claims;
+    CREATE INDEX claims_briefing ON claims (briefing);
+    CREATE INDEX claims_kind ON claims (kind, briefing);
+    CREATE TRIGGER claims_added AFTER INSERT ON claims BEGIN
+        INSERT INTO claim_sources (rowid, who) VALUES (new.rowid, new.who);
+    END;
+    CREATE TRIGGER claims_removed AFTER DELETE ON claims BEGIN
+        DELETE FROM claim_sources WHERE rowid = old.rowid;
+    END;
+    CREATE TABLE unnumbered (
+        briefing INTEGER NOT NULL REFERENCES briefings (id) ON DELETE CASCADE,
+        id TEXT NOT NULL, names TEXT NOT NULL, lines TEXT NOT NULL
+    );
+    INSERT INTO unnumbered (rowid, briefing, id, names, lines)
+        SELECT row, briefing, id, names, lines FROM actors;
+    DROP TABLE actors;
+    ALTER TABLE unnumbered RENAME TO actors;
+    CREATE INDEX actors_briefing ON actors (briefing);
+    CREATE TRIGGER actors_added AFTER INSERT ON actors BEGIN
+        INSERT INTO actor_names (rowid, names) VALUES (new.rowid, new.names);
+    END;
+    CREATE TRIGGER actors_removed AFTER DELETE ON actors BEGIN
+        DELETE FROM actor_names WHERE rowid = old.rowid;
+    END;
+    PRAGMA user_version = 2;";
+
+/// What schema 1 was, made of schema 2: without the claims' kind index and the trigram
+/// tables.
+const SCHEMA_1: &str = "
+    DROP TRIGGER claims_added; DROP TRIGGER claims_removed;
+    DROP TRIGGER actors_added; DROP TRIGGER actors_removed;
+    DROP TABLE claim_sources; DROP TABLE actor_names; DROP INDEX claims_kind;
+    PRAGMA user_version = 1;";
+
 #[test]
-fn an_index_of_the_schema_before_is_migrated_and_kept_up_to_date() {
+fn an_index_of_a_schema_before_is_migrated_and_kept_up_to_date() {
+    for before in [&[SCHEMA_2][..], &[SCHEMA_2, SCHEMA_1]] {
+        migrated_from(before);
+    }
+}
+
+/// An index taken back by the scripts `before`, then used: migrated, its rows and trigram
+/// tables kept in step through changes and a VACUUM.
+fn migrated_from(before: &[&str]) {
     let dir = library();
     let root = dir.path();
     assert!(run(root, &["index", "briefs"]).status.success());
-    // what version 1 was: without the claims' kind index and the trigram tables
     let db = rusqlite::Connection::open(root.join("data/library.sqlite")).unwrap();
-    db.execute_batch(
-        "DROP TRIGGER claims_added; DROP TRIGGER claims_removed;
-         DROP TRIGGER actors_added; DROP TRIGGER actors_removed;
-         DROP TABLE claim_sources; DROP TABLE actor_names; DROP INDEX claims_kind;
-         PRAGMA user_version = 1;",
-    )
-    .unwrap();
+    for script in before {
+        db.execute_batch(script).unwrap();
+    }
     drop(db);
     let search = |query: &str| stdout(&run(root, &["search", query]));
     assert_eq!(
@@ -275,11 +332,16 @@ fn an_index_of_the_schema_before_is_migrated_and_kept_up_to_date() {
         "briefs/budget.md:2: the budget vote was postponed\n"
     );
     assert!(search("actor:\"Anna Berg\"").starts_with("briefs/budget.md:4:"));
+    // a title's words are found with the text's: "harbour" is only in the title
+    assert_eq!(
+        search("harbour dredging"),
+        "briefs/harbour.md:2: The port authority said the dredging would start in May.\n"
+    );
     let db = rusqlite::Connection::open(root.join("data/library.sqlite")).unwrap();
     let version: i64 = db
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     drop(db);
     // a changed briefing's old claims and actors are no longer found, its new ones are
     std::fs::write(
@@ -295,6 +357,20 @@ fn an_index_of_the_schema_before_is_migrated_and_kept_up_to_date() {
         "briefs/budget.md:2: the budget vote was postponed\n"
     );
     assert_eq!(search("actor:\"Anna Berg\""), "");
+    assert!(search("actor:\"Lena Holm\"").starts_with("briefs/budget.md:4:"));
+    // the delete triggers took the old rows' trigrams out; VACUUM keeps the numbers the
+    // trigram tables hold
+    let db = rusqlite::Connection::open(root.join("data/library.sqlite")).unwrap();
+    let count = |sql: &str| db.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    let mayor = "SELECT count(*) FROM claim_sources WHERE claim_sources MATCH '\"mayor\"'";
+    let berg = "SELECT count(*) FROM actor_names WHERE actor_names MATCH '\"anna berg\"'";
+    assert_eq!((count(mayor), count(berg)), (0, 0));
+    db.execute_batch("VACUUM").unwrap();
+    drop(db);
+    assert_eq!(
+        search("source:treasurer"),
+        "briefs/budget.md:2: the budget vote was postponed\n"
+    );
     assert!(search("actor:\"Lena Holm\"").starts_with("briefs/budget.md:4:"));
 }
 

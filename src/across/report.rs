@@ -118,7 +118,8 @@ struct SourceJson<'a> {
     reliability: Option<String>,
 }
 
-/// `brief.library/1` written to `out` as it is made (pretty, its controls escaped).
+/// `brief.library/1` written to `out` as it is made (a line a field and a line an item of
+/// its lists, [`crate::escape::write_lines`]; its controls escaped).
 pub fn write_library_json(
     out: &mut dyn io::Write,
     briefings: &[Briefing],
@@ -190,7 +191,7 @@ pub fn write_library_json(
         claim_groups: Lazy::new(groups.len(), group),
         sources: listed(linked, sources),
     };
-    crate::escape::write_pretty(out, &library)
+    crate::escape::write_lines(out, &library)
 }
 
 /// The source register's entries as `brief.library/1` lists them.

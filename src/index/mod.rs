@@ -27,7 +27,7 @@ pub const FILE: &str = "library.sqlite";
 const BUSY: Duration = Duration::from_secs(30);
 
 /// The schema, one script a version: script `i` takes an index at version `i` to `i + 1`.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     r#"
     CREATE TABLE roots (path TEXT PRIMARY KEY);
     CREATE TABLE briefings (
@@ -90,6 +90,71 @@ const MIGRATIONS: [&str; 2] = [
     CREATE TRIGGER actors_removed AFTER DELETE ON actors BEGIN
         DELETE FROM actor_names WHERE rowid = old.rowid;
     END;
+"#,
+    r#"
+    -- a briefing's title searched with its text (the title of a Markdown file's front
+    -- matter is no part of the text); FTS5 keeps the rowids, the briefings' ids
+    CREATE VIRTUAL TABLE titled USING fts5 (
+        title, body, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO titled (rowid, title, body)
+        SELECT t.rowid, b.title, t.body FROM texts t LEFT JOIN briefings b ON b.id = t.rowid;
+    DROP TABLE texts;
+    ALTER TABLE titled RENAME TO texts;
+    -- claims and actors numbered by a column of their own (an INTEGER PRIMARY KEY), which
+    -- VACUUM keeps: the trigram tables hold those numbers, and claims are read in their order
+    CREATE TABLE numbered_claims (
+        row INTEGER PRIMARY KEY,
+        briefing INTEGER NOT NULL REFERENCES briefings (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        who TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        line INTEGER NOT NULL
+    );
+    INSERT INTO numbered_claims (row, briefing, id, kind, who, start, end, line)
+        SELECT rowid, briefing, id, kind, who, start, end, line FROM claims;
+    DROP TABLE claims;
+    ALTER TABLE numbered_claims RENAME TO claims;
+    CREATE INDEX claims_briefing ON claims (briefing);
+    CREATE INDEX claims_kind ON claims (kind, briefing);
+    CREATE TRIGGER claims_added AFTER INSERT ON claims BEGIN
+        INSERT INTO claim_sources (rowid, who) VALUES (new.rowid, new.who);
+    END;
+    CREATE TRIGGER claims_removed AFTER DELETE ON claims BEGIN
+        DELETE FROM claim_sources WHERE rowid = old.rowid;
+    END;
+    CREATE TABLE numbered_actors (
+        row INTEGER PRIMARY KEY,
+        briefing INTEGER NOT NULL REFERENCES briefings (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        names TEXT NOT NULL,
+        lines TEXT NOT NULL
+    );
+    INSERT INTO numbered_actors (row, briefing, id, names, lines)
+        SELECT rowid, briefing, id, names, lines FROM actors;
+    DROP TABLE actors;
+    ALTER TABLE numbered_actors RENAME TO actors;
+    CREATE INDEX actors_briefing ON actors (briefing);
+    CREATE TRIGGER actors_added AFTER INSERT ON actors BEGIN
+        INSERT INTO actor_names (rowid, names) VALUES (new.rowid, new.names);
+    END;
+    CREATE TRIGGER actors_removed AFTER DELETE ON actors BEGIN
+        DELETE FROM actor_names WHERE rowid = old.rowid;
+    END;
+    -- what an update compares, read from this index rather than from the briefings' rows,
+    -- which their stored analyses spread over a page or more each
+    CREATE INDEX briefings_stamps ON briefings (path, size, mtime, made, fingerprint);
+    -- how many briefings a file of several held when it was last split, by its stamp and
+    -- how it was analysed: an update lists the items of one unchanged without reading it
+    CREATE TABLE splits (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime INTEGER NOT NULL,
+        made TEXT NOT NULL,
+        items INTEGER NOT NULL
+    );
 "#,
 ];
 

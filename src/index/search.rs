@@ -364,7 +364,7 @@ impl Index {
                 .conn
                 .prepare_cached("SELECT body FROM texts WHERE rowid = ?1"),
             false => self.conn.prepare_cached(
-                "SELECT highlight(texts, 0, char(1), char(2)) FROM texts
+                "SELECT highlight(texts, 1, char(1), char(2)) FROM texts
                  WHERE texts MATCH ?2 AND rowid = ?1",
             ),
         }
@@ -401,7 +401,17 @@ impl Index {
                 continue;
             }
             if !query.words.is_empty() {
-                if !lines_found(&body, &claims, query.places_narrowed(), &found, &mut each) {
+                let narrowed = query.places_narrowed();
+                let mut any = false;
+                let mut counted = |hit| {
+                    any = true;
+                    each(hit)
+                };
+                if !lines_found(&body, &claims, narrowed, &found, &mut counted) {
+                    return Ok(());
+                }
+                // found by its title alone: its first line stands for it
+                if !any && !narrowed && !each(first_line(&body, &found)) {
                     return Ok(());
                 }
             } else if query.places_narrowed() {
@@ -423,15 +433,8 @@ impl Index {
                         return Ok(());
                     }
                 }
-            } else {
-                let first = body
-                    .lines()
-                    .find(|l| !l.trim().is_empty())
-                    .unwrap_or_default();
-                let line = body.lines().position(|l| l == first).map_or(1, |p| p + 1);
-                if !each(found.hit(line, clip(first, None), None)) {
-                    return Ok(());
-                }
+            } else if !each(first_line(&body, &found)) {
+                return Ok(());
             }
         }
         Ok(())
@@ -653,6 +656,17 @@ fn lines_found(
         at += text.len() + 1;
     }
     true
+}
+
+/// The first line of a briefing with words, standing for a briefing found by its date or
+/// title.
+fn first_line(body: &str, found: &Found) -> Hit {
+    let first = body
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    let line = body.lines().position(|l| l == first).map_or(1, |p| p + 1);
+    found.hit(line, clip(first, None), None)
 }
 
 /// A line as a hit shows it: whole, or when long the part around `around`.

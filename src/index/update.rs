@@ -57,11 +57,14 @@ const BATCH_TIME: Duration = Duration::from_millis(500);
 /// A file's size and modification time (nanoseconds since 1970), what tells it changed; an
 /// item of a file of several briefings (`PATH#N`) has its file's.
 pub fn stamp(path: &Path) -> std::io::Result<(u64, i64)> {
-    let file = match Origin::at(path) {
-        Origin::Item(file, _) => file,
-        _ => path.to_path_buf(),
+    // stated once: only a path that is no file may be an item's
+    let meta = match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match Origin::at(path) {
+            Origin::Item(file, _) => std::fs::metadata(file)?,
+            _ => return Err(e),
+        },
+        other => other?,
     };
-    let meta = std::fs::metadata(file)?;
     let mtime = meta
         .modified()
         .ok()
@@ -92,6 +95,8 @@ struct Row {
     stamp: (u64, i64),
     made: String,
     fingerprint: Option<String>,
+    /// Whether the walk found its file (else it is gone, or moved).
+    seen: std::cell::Cell<bool>,
 }
 
 /// Brings the briefings under `roots` (folders and files, absolute) up to date, reading
@@ -113,19 +118,22 @@ pub fn update(
     };
     remember(&mut index.conn, roots).map_err(&failed)?;
     let rows = rows(&index.conn).map_err(&failed)?;
+    let mut splits = Splits::read(&index.conn, &made).map_err(&failed)?;
     let mut changes = Changes::default();
-    let mut seen = HashSet::new();
     let mut jobs = Vec::new();
     let files = scan::scan(roots).into_iter();
-    for found in files.flat_map(|found| briefings(found, &rows, &made)) {
+    for found in files.flat_map(|found| briefings(found, &rows, &made, &mut splits)) {
         if found.error.is_some() {
             continue;
         }
         let Ok(stamp) = stamp(&found.path) else {
             continue;
         };
-        let key = path_text(&found.path);
-        match rows.get(&key) {
+        let row = rows.get(found.path.to_string_lossy().as_ref());
+        if let Some(row) = row {
+            row.seen.set(true);
+        }
+        match row {
             Some(row) if row.stamp == stamp && row.made == made => changes.unchanged += 1,
             row => jobs.push(Job {
                 path: found.path.clone(),
@@ -135,25 +143,30 @@ pub fn update(
                     .and_then(|r| r.fingerprint.clone()),
             }),
         }
-        seen.insert(key);
     }
     let under = |path: &str| roots.iter().any(|r| Path::new(path).starts_with(r));
+    splits.forget(under);
     // the rows of files gone, by fingerprint: a new file with one of their texts moved
     let mut gone: HashMap<String, Vec<String>> = HashMap::new();
     for (path, row) in &rows {
-        if under(path) && !seen.contains(path) {
+        if !row.seen.get() && under(path) {
             let fingerprint = row.fingerprint.clone().filter(|_| row.made == made);
             gone.entry(fingerprint.unwrap_or_default())
                 .or_default()
                 .push(path.clone());
         }
     }
+    let total = jobs.len();
+    if total == 0 && gone.is_empty() && splits.unchanged() {
+        // nothing to write: no transaction, which would wait for another writer's batch
+        progress(&[], 0, 0);
+        return Ok(changes);
+    }
     let known: HashSet<String> = rows
         .values()
         .filter(|r| r.made == made)
         .filter_map(|r| r.fingerprint.clone())
         .collect();
-    let total = jobs.len();
     let next = AtomicUsize::new(0);
     let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Outcome)>(threads * 4);
     let written = std::thread::scope(|scope| {
@@ -190,6 +203,8 @@ pub fn update(
             delete(&tx, &path)?;
             changes.removed += 1;
         }
+        // last: a run killed before splits its files again
+        splits.write(&tx, &made)?;
         tx.commit()?;
         progress(&batch.0, done, total);
         Ok(())
@@ -199,32 +214,122 @@ pub fn update(
 }
 
 /// The briefings of a file found: a file that may hold several is read and split, unless
-/// its row says it held one and it has not changed since. (The rows of a split file's items
-/// may be fewer than its items after a killed run, so they are not trusted to count them.)
-fn briefings(found: Found, rows: &HashMap<String, Row>, made: &str) -> Vec<Found> {
-    let one = found.error.is_some()
-        || !scan::may_hold_several(&found.path)
-        || rows.get(&path_text(&found.path)).is_some_and(|row| {
-            stamp(&found.path).is_ok_and(|now| row.stamp == now) && row.made == made
-        });
-    if one {
-        vec![found]
-    } else {
-        scan::expand(found)
+/// it has not changed since its row says it held one, or since `splits` says how many it
+/// held. (The rows of a split file's items may be fewer than its items after a killed run,
+/// so they are not trusted to count them.)
+fn briefings(
+    found: Found,
+    rows: &HashMap<String, Row>,
+    made: &str,
+    splits: &mut Splits,
+) -> Vec<Found> {
+    if found.error.is_some() || !scan::may_hold_several(&found.path) {
+        return vec![found];
+    }
+    let key = path_text(&found.path);
+    let Ok(now) = stamp(&found.path) else {
+        return vec![found];
+    };
+    if rows
+        .get(&key)
+        .is_some_and(|row| row.stamp == now && row.made == made)
+    {
+        return vec![found];
+    }
+    splits.walked.insert(key.clone());
+    if let Some(&(_, items)) = splits.known.get(&key).filter(|(at, _)| *at == now) {
+        return (1..=items)
+            .map(|n| scan::item(&found.path, &found.name, n))
+            .collect();
+    }
+    let items = scan::expand(found);
+    if items.len() > 1 {
+        splits.fresh.push((key, now, items.len()));
+    }
+    items
+}
+
+/// How many briefings the files of several held when last split (the `splits` table).
+struct Splits {
+    /// Each file's stamp then and the count, by path (those split otherwise left out).
+    known: HashMap<String, ((u64, i64), usize)>,
+    /// The files of several this walk found.
+    walked: HashSet<String>,
+    /// Files split now, to be written.
+    fresh: Vec<(String, (u64, i64), usize)>,
+    /// Files no longer there, to be forgotten.
+    gone: Vec<String>,
+}
+
+impl Splits {
+    fn read(conn: &rusqlite::Connection, made: &str) -> rusqlite::Result<Splits> {
+        let known = conn
+            .prepare_cached("SELECT path, size, mtime, items FROM splits WHERE made = ?1")?
+            .query_map(params![made], |r| {
+                let stamp = (r.get::<_, i64>(1)? as u64, r.get(2)?);
+                Ok((r.get(0)?, (stamp, r.get::<_, i64>(3)? as usize)))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Splits {
+            known,
+            walked: HashSet::new(),
+            fresh: Vec::new(),
+            gone: Vec::new(),
+        })
+    }
+
+    /// The files under the roots (`under`) that the walk did not find are to be forgotten.
+    fn forget(&mut self, under: impl Fn(&str) -> bool) {
+        let walked = &self.walked;
+        self.gone = (self.known.keys())
+            .filter(|path| under(path) && !walked.contains(*path))
+            .cloned()
+            .collect();
+    }
+
+    fn unchanged(&self) -> bool {
+        self.fresh.is_empty() && self.gone.is_empty()
+    }
+
+    fn write(&self, tx: &Transaction, made: &str) -> rusqlite::Result<()> {
+        for (path, (size, mtime), items) in &self.fresh {
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO splits (path, size, mtime, made, items)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![path, *size as i64, mtime, made, *items as i64])?;
+        }
+        for path in &self.gone {
+            tx.execute("DELETE FROM splits WHERE path = ?1", params![path])?;
+        }
+        Ok(())
     }
 }
 
 /// The roots, remembered first: a run killed half-way is finished by one without PATH. A
 /// root that is gone is forgotten (its briefings are removed as the update finds them gone).
 fn remember(conn: &mut rusqlite::Connection, roots: &[PathBuf]) -> rusqlite::Result<()> {
+    let known: HashSet<String> = conn
+        .prepare_cached("SELECT path FROM roots")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    // a write transaction only when they change: it would wait for another writer's batch
+    let changed: Vec<(String, bool)> = roots
+        .iter()
+        .map(|root| (path_text(root), root.exists()))
+        .filter(|(path, there)| known.contains(path) != *there)
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
     let tx = begin(conn)?;
-    for root in roots {
-        let sql = if root.exists() {
+    for (path, there) in changed {
+        let sql = if there {
             "INSERT OR IGNORE INTO roots (path) VALUES (?1)"
         } else {
             "DELETE FROM roots WHERE path = ?1"
         };
-        tx.execute(sql, params![path_text(root)])?;
+        tx.execute(sql, params![path])?;
     }
     tx.commit()
 }
@@ -244,6 +349,7 @@ fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Row>> {
                 stamp: (r.get::<_, i64>(1)? as u64, r.get(2)?),
                 made: r.get(3)?,
                 fingerprint: r.get(4)?,
+                seen: std::cell::Cell::new(false),
             },
         ))
     })?;
@@ -377,8 +483,8 @@ fn insert(
         record.analysis,
     ])?;
     let id = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO texts (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![id, record.text])?;
+    tx.prepare_cached("INSERT INTO texts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, record.title, record.text])?;
     let mut claim = tx.prepare_cached(
         "INSERT INTO claims (briefing, id, kind, who, start, end, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
@@ -431,15 +537,17 @@ fn copy(
     )?;
     let id = tx.last_insert_rowid();
     tx.execute(
-        "INSERT INTO texts (rowid, body) SELECT ?2, body FROM texts WHERE rowid = ?1",
+        "INSERT INTO texts (rowid, title, body) SELECT ?2, title, body FROM texts WHERE rowid = ?1",
         params![from, id],
     )?;
     tx.execute(
-        "INSERT INTO claims SELECT ?2, id, kind, who, start, end, line FROM claims WHERE briefing = ?1",
+        "INSERT INTO claims (briefing, id, kind, who, start, end, line)
+         SELECT ?2, id, kind, who, start, end, line FROM claims WHERE briefing = ?1",
         params![from, id],
     )?;
     tx.execute(
-        "INSERT INTO actors SELECT ?2, id, names, lines FROM actors WHERE briefing = ?1",
+        "INSERT INTO actors (briefing, id, names, lines)
+         SELECT ?2, id, names, lines FROM actors WHERE briefing = ?1",
         params![from, id],
     )?;
     Ok(true)

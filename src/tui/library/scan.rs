@@ -96,15 +96,18 @@ fn walk(root: &Path, folder: &Path, found: &mut Vec<Found>) {
             return;
         }
     };
-    let mut items: Vec<(PathBuf, bool)> = listing
+    // the entry's type comes with the listing: only a link is stated, to know what it
+    // points to (an update with nothing changed states each file once, for its stamp)
+    let mut items: Vec<(PathBuf, bool, bool)> = listing
         .filter_map(Result::ok)
         .filter_map(|item| {
             let kind = item.file_type().ok()?;
-            Some((item.path(), kind.is_dir()))
+            Some((item.path(), kind.is_dir(), kind.is_file()))
         })
         .collect();
-    items.sort();
-    for (path, is_dir) in items {
+    // by name, as bytes: Path's order parses every path into its components
+    items.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    for (path, is_dir, is_file) in items {
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
@@ -112,7 +115,7 @@ fn walk(root: &Path, folder: &Path, found: &mut Vec<Found>) {
             if !hidden {
                 walk(root, &path, found);
             }
-        } else if is_briefing(&path) && path.is_file() {
+        } else if is_briefing(&path) && (is_file || path.is_file()) {
             found.push(Found {
                 name: name(&path),
                 path,
