@@ -581,7 +581,8 @@ struct After<'a, 'b> {
 
 /// Whether the words after a bare participle go on to its clause's auxiliary, straight
 /// after it or after a phrase of place or time, with no coordinator, quotation or other
-/// punctuation between ("killed is", "deployed in the east are"; not "attacked in the night
+/// punctuation, or word that opens or joins a clause, between ("killed is", "deployed in the
+/// east are"; not "attacked in the night
 /// and were repelled", "marched around the square chanting “We will ...”", nor the month
 /// "in May").
 fn before_its_verb(doc: &Document, after: After) -> bool {
@@ -594,7 +595,11 @@ fn before_its_verb(doc: &Document, after: After) -> bool {
             .toks
             .iter()
             .zip(after.low)
-            .take_while(|(t, w)| t.kind != TokenKind::Punct && !is(COORDINATOR, w))
+            // a word that joins or opens a clause ends the phrase: the auxiliary after it is
+            // another clause's ("escalated in the north as talks were stalled")
+            .take_while(|(t, w)| {
+                t.kind != TokenKind::Punct && !is(COORDINATOR, w) && !is(LABEL_LEAD, w)
+            })
             .any(|(t, w)| is(AUXILIARY, w) && t.text(&doc.text).starts_with(char::is_lowercase))
 }
 

@@ -289,13 +289,19 @@ mod tests {
         let events = analysed(
             "The number of people killed is likely to rise. Troops deployed in the east are \
              expected to withdraw. Rebels attacked in the night and were repelled. Crowds \
-             marched around the square chanting “We will stay”.",
+             marched around the square chanting “We will stay”. Fighting escalated in the \
+             north as talks were stalled. Rebels shelled in the night but were repelled.",
         );
         let within = |label: &str| event(&events, label).2.as_deref();
         for future in ["people killed is likely to rise", "Troops deployed"] {
             assert_eq!(within(future), Some("after 23 Nov 2024"));
         }
-        for past in ["Rebels attacked", "Crowds marched"] {
+        for past in [
+            "Rebels attacked",
+            "Crowds marched",
+            "Fighting escalated",
+            "Rebels shelled",
+        ] {
             assert_eq!(within(past), Some("before 23 Nov 2024"));
         }
     }
