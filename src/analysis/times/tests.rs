@@ -1589,4 +1589,11 @@ fn a_year_after_an_approximate_edge_is_a_date_and_a_count_after_at_least_is_none
         TimexType::Date,
         "2024-11-22",
     );
+    check(
+        "The truce collapsed after at least 2000 people died on Friday.",
+        SAT,
+        "Friday",
+        TimexType::Date,
+        "2024-11-22",
+    );
 }
