@@ -1092,8 +1092,11 @@ impl<'a> Scan<'a> {
                 && e < b
                 && g.said_verbs.contains(self.word(e)));
         let place = a > 0 && matches!(self.word(a - 1), "in" | "near")
-            // "Lower Shabelle", "Middle Juba", "Upper Nile": a region by a river's course
-            || words.len() > 1 && matches!(words[0], "Upper" | "Lower" | "Middle")
+            // "Lower Shabelle", "Middle Juba", "Upper Nile": a region by a river's course; not
+            // before an ordinary word ("the Lower House", "the Middle Ages")
+            || words.len() > 1
+                && matches!(words[0], "Upper" | "Lower" | "Middle")
+                && !g.is_common(last)
             || a > 1 && self.word(a - 1) == "of" && g.place_nouns.contains(self.word(a - 2));
         // "the Ninth Circle", "the Free Army": a person's name takes no article
         let article = a > 0 && matches!(self.word(a - 1), "the" | "The");

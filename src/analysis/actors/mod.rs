@@ -398,6 +398,12 @@ mod tests {
         let found = actors("Floods cut off Lower Shabelle, and families from Middle Juba fled.");
         assert_eq!(find(&found, "Lower Shabelle").kind, ActorKind::Place);
         assert_eq!(find(&found, "Middle Juba").kind, ActorKind::Place);
+        // an ordinary word after it names no region
+        let found = actors("The Lower House approved the budget on Tuesday.");
+        assert!(
+            found.iter().all(|a| a.kind != ActorKind::Place),
+            "{found:?}"
+        );
     }
 
     #[test]
