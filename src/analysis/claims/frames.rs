@@ -14,6 +14,7 @@
 //! cues: `According to X, ...`, `..., according to X`, `X has reportedly ...` (no source),
 //! and a headline's or transcript's `Name: ...`.
 
+use crate::analysis::actors::gazetteer::GAZETTEER;
 use foldhash::{HashSet, HashSetExt};
 use std::ops::Range;
 
@@ -592,7 +593,7 @@ impl Reader<'_> {
                 return Some(c + 1);
             }
             if self.word(c + 1) == "but" {
-                return self.quotes.closing(c + 2).map(|_| c + 1);
+                return self.quotes.closing(c + 2).map(|_| c + 2);
             }
             if !self.word(c + 1).ends_with("ing") {
                 return None;
@@ -663,9 +664,12 @@ impl Reader<'_> {
             self.rest(s, start)
         } else {
             let subject = self.phrase_start(s.start, cue_start);
-            // "The plan was endorsed by the union": what the agent endorsed is the subject
+            // "The plan was endorsed by the union": what the agent endorsed is the subject;
+            // with a predicate after the agent, the whole clause ("The deal was described by
+            // officials as a breakthrough", "is considered by analysts to be fragile")
+            let predicate = |a: &Range<usize>| matches!(self.word(a.end), "as" | "to");
             match &agent {
-                Some(_) if subject < cue_start => subject..cue_start,
+                Some(a) if subject < cue_start && !predicate(a) => subject..cue_start,
                 _ => subject..self.clause_end(s, subject, m.range.end),
             }
         };
@@ -908,13 +912,20 @@ impl Reader<'_> {
             return None;
         }
         let name = start..colon;
-        // a name is capitalised throughout ("Pew Research", "PENCE"); a lower-case word makes
-        // a heading or a clause of the writer's ("Situation report: ...", "Two questions: ...")
+        // a name is capitalised throughout ("Pew Research", "PENCE") but for the connectors
+        // names keep inside ("Ursula von der Leyen", "Bank of England"; not "for", which
+        // headings take, "Relief for Farmers: ..."); another lower-case word makes a heading
+        // or a clause of the writer's ("Situation report: ...", "Two questions: ...")
+        let connector = |k: usize| {
+            let w = self.word(k);
+            k > start && k + 1 < colon && w != "for" && GAZETTEER.connectors.contains(w)
+        };
         let name_like = self.starts_name(start)
             && !self.is(Class::Label, start)
             && !(colon > start && self.is(Class::Label, colon - 1))
-            && self.tokens[name.clone()].iter().all(|t| {
-                t.is_word() && is_capitalised(t.text(self.text))
+            && name.clone().all(|k| {
+                let t = &self.tokens[k];
+                t.is_word() && (is_capitalised(t.text(self.text)) || connector(k))
                     || matches!(t.text(self.text), "." | "&" | "'s" | "’s")
             });
         let content = colon + 1..end;

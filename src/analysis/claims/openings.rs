@@ -125,9 +125,13 @@ impl<'a> Openings<'a> {
         if let Some(close) = agency {
             k = close + 1;
         }
-        // a dash between two words it touches is a hyphen or a range ("June 5-9 First test")
-        let dash = matches!(self.word(k), "-" | "—" | "–" | "―")
-            && !(self.joined(k - 1) && self.joined(k));
+        // a hyphen or en dash between two words it touches is a hyphen or a range ("June 5-9
+        // First test"); an em dash is a dateline's closed up too ("WASHINGTON—The Senate")
+        let dash = match self.word(k) {
+            "-" | "–" => !(self.joined(k - 1) && self.joined(k)),
+            "—" | "―" => true,
+            _ => false,
+        };
         if self.word(k) == "-" && self.word(k + 1) == "-" {
             k += 1; // "--"
         }

@@ -100,29 +100,47 @@ impl<'a> Reader<'a> {
 
     /// Whether a line break stands between token `i` and the one before it.
     fn breaks_before(&self, i: usize) -> bool {
+        self.gap_before(i).contains('\n')
+    }
+
+    /// The text between token `i` and the one before it.
+    fn gap_before(&self, i: usize) -> &str {
         let (Some(before), Some(token)) = (
             i.checked_sub(1).and_then(|b| self.tokens.get(b)),
             self.tokens.get(i),
         ) else {
-            return false;
+            return "";
         };
         self.text
             .get(before.span.end..token.span.start)
-            .is_some_and(|gap| gap.contains('\n'))
+            .unwrap_or("")
     }
 
     /// The paragraph after a colon that ends its line ("Jo Ames added:" and the words she
-    /// added below it), up to the next line break.
+    /// added below it): from after a list mark opening it to the paragraph's end, a blank
+    /// line or the next list item (hard-wrapped lines run on); none when it runs on past
+    /// what a content may hold.
     pub(super) fn paragraph_after(&self, colon: usize) -> Option<Range<usize>> {
-        let start = colon + 1;
+        let mut start = colon + 1;
         if self.word(colon) != ":" || start >= self.tokens.len() || !self.breaks_before(start) {
             return None;
         }
-        let limit = self.tokens.len().min(start + CONTENT_REACH);
-        let end = (start + 1..limit)
-            .find(|&i| self.breaks_before(i))
-            .unwrap_or(limit);
-        Some(start..end)
+        let item = |i: usize| matches!(self.word(i), "-" | "*" | "•" | "–" | "—");
+        if item(start) {
+            start += 1;
+        }
+        let ends_before = |i: usize| {
+            let gap = self.gap_before(i);
+            gap.matches('\n').count() > 1 || gap.contains('\n') && item(i)
+        };
+        let limit = start + CONTENT_REACH;
+        match (start + 1..self.tokens.len().min(limit)).find(|&i| ends_before(i)) {
+            Some(end) => Some(start..end),
+            None if self.tokens.len() <= limit && start < self.tokens.len() => {
+                Some(start..self.tokens.len())
+            }
+            None => None,
+        }
     }
 
     pub(super) fn is_closing_quote(&self, i: usize) -> bool {

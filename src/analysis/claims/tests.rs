@@ -346,6 +346,7 @@ fn a_wire_dateline_is_neither_source_nor_content() {
         "TALCA (Wire) — ",
         "Talca (wire) – ",
         "TALCA, Chile, Sunday – ",
+        "TALCA—",
         "Vines wilt across the valley\nTALCA (Wire) - ",
     ];
     for opening in openings {
@@ -807,6 +808,15 @@ fn a_cue_and_colon_closing_its_line_reports_the_paragraph_below() {
         c.content,
         vec!["The plan has no money behind it. Nobody will build it."]
     );
+    // hard-wrapped lines run on; a list item's mark is not the content's
+    let c =
+        one("Jo Ames wrote:\n\nThe plan has no money and\nnobody will build it.\n\nIt was May.");
+    assert_eq!(
+        c.content,
+        vec!["The plan has no money and\nnobody will build it."]
+    );
+    let c = one("The ministry said:\n\n- Forty people died.\n- The port is shut.");
+    assert_eq!(c.content, vec!["Forty people died."]);
 }
 
 #[test]
@@ -819,6 +829,9 @@ fn a_heading_or_a_clause_before_a_colon_is_no_source() {
     let c = one("Anger in the valley: Farmers say the dam has dried their wells.");
     assert_eq!(c.source, some("Farmers"));
     assert_eq!(c.content, vec!["the dam has dried their wells"]);
+    // the connectors names keep inside them are no such word
+    let c = one("Lena van der Berg: The dam will be finished within the year.");
+    assert_eq!(c.source, some("Lena van der Berg"));
 }
 
 #[test]
@@ -843,6 +856,13 @@ fn a_passive_cue_with_an_agent_reports_its_subject() {
     // without an agent the clause stays the content
     let c = one("The reform is seen as a test.");
     assert_eq!(c.content, vec!["The reform is seen as a test"]);
+    // with a predicate after the agent, the clause is what the agent says
+    let c = one("The deal was described by officials as a breakthrough.");
+    assert_eq!(c.source, some("officials"));
+    assert_eq!(
+        c.content,
+        vec!["The deal was described by officials as a breakthrough"]
+    );
 }
 
 #[test]
@@ -858,7 +878,7 @@ fn a_split_quote_goes_on_after_a_participle_or_but() {
     let c = one("\"I like the plan,\" he said, but \"the money is not there.\"");
     assert_eq!(
         c.content,
-        vec!["\"I like the plan,\"", "but \"the money is not there.\""]
+        vec!["\"I like the plan,\"", "\"the money is not there.\""]
     );
 }
 
