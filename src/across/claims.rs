@@ -14,8 +14,8 @@
 //! the same when both name several (who did what to whom); and a figure of one is in the
 //! other when both give figures. They corroborate when both affirm or both deny, and
 //! contradict when one denies (a denial, or a negation among its words) what the other says,
-//! or when they give other figures for what is otherwise the same ("killed 12", "killed 40";
-//! a year alone that differs, "in 2024", is another happening).
+//! or when they give other counts for what is otherwise the same and one of them affirms it
+//! ("killed 12", "killed 40"; a year that differs, "in 2024", is another happening).
 //!
 //! Candidates come from an inverted index of the actors, words and concepts, each key's list
 //! read only while it is short (a key half the library shares tells nothing), so the cost
@@ -268,12 +268,17 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
     if x.weight() < LEAST || y.weight() < LEAST {
         return None;
     }
-    // figures that differ: the same happening told with other numbers contradicts, one of
-    // another year is another happening
-    let differ = !x.figures.is_empty()
-        && !y.figures.is_empty()
-        && !x.figures.iter().any(|f| y.figures.contains(f));
-    if differ && !(counts(x) && counts(y)) {
+    // figures that differ: one of another year is another happening; the same happening
+    // told with other counts contradicts, if one of them affirms it (two denials of other
+    // counts say nothing of each other)
+    let apart =
+        |a: &[&str], b: &[&str]| !a.is_empty() && !b.is_empty() && !a.iter().any(|f| b.contains(f));
+    let ((x_years, x_counts), (y_years, y_counts)) = (figures(x), figures(y));
+    if apart(&x_years, &y_years) {
+        return None;
+    }
+    let differ = apart(&x_counts, &y_counts);
+    if differ && x.negative && y.negative {
         return None;
     }
     // the same actors the other way round ("Russia sent ... to North Korea", "North Korea
@@ -323,18 +328,19 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
     let both = held(x, y, &mut evidence) && held(y, x, &mut evidence);
     let worded = !evidence.words.is_empty() || !evidence.synonyms.is_empty();
     if differ {
-        evidence.figures = Some((x.figures.join(", "), y.figures.join(", ")));
+        evidence.figures = Some((x_counts.join(", "), y_counts.join(", ")));
     }
     (both && worded).then_some(evidence)
 }
 
-/// Whether a claim's figures count something, not only name a year ("in 2024").
-fn counts(claim: &Features) -> bool {
-    let year = |f: &str| f.len() == 4 && (f.starts_with("19") || f.starts_with("20"));
-    claim
-        .figures
-        .iter()
-        .any(|f| !(year(f) && f.chars().all(|c| c.is_ascii_digit())))
+/// A claim's figures parted into the years it names ("in 2024") and the rest, its counts.
+fn figures(claim: &Features) -> (Vec<&str>, Vec<&str>) {
+    let year = |f: &&str| {
+        f.len() == 4
+            && (f.starts_with("19") || f.starts_with("20"))
+            && f.bytes().all(|c| c.is_ascii_digit())
+    };
+    claim.figures.iter().map(String::as_str).partition(year)
 }
 
 /// The claims of `briefings` grouped across briefings, with the analyst's decisions; `text`
@@ -555,4 +561,47 @@ pub fn source_actors(
     actors.sort_unstable();
     actors.dedup();
     actors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(words: &str, figures: &[&str], negative: bool) -> Features {
+        Features {
+            claim: (0, 0),
+            quote: String::new(),
+            actors: vec![0],
+            first: Some(0),
+            words: words.split(' ').map(String::from).collect(),
+            figures: figures.iter().map(|f| f.to_string()).collect(),
+            negative,
+        }
+    }
+
+    #[test]
+    fn other_counts_contradict_other_years_and_two_denials_do_not() {
+        let counts = likeness(
+            &claim("rebels killed civilians", &["12"], false),
+            &claim("rebels killed civilians", &["40"], false),
+        );
+        assert_eq!(counts.unwrap().figures, Some(("12".into(), "40".into())));
+        // another year is another happening, whatever the counts
+        let years = likeness(
+            &claim("floods killed villagers", &["12", "2023"], false),
+            &claim("floods killed villagers", &["40", "2024"], false),
+        );
+        assert!(years.is_none());
+        // the same year and other counts still contradict
+        let same_year = likeness(
+            &claim("floods killed villagers", &["12", "2024"], false),
+            &claim("floods killed villagers", &["40", "2024"], false),
+        );
+        assert_eq!(same_year.unwrap().figures, Some(("12".into(), "40".into())));
+        let denials = likeness(
+            &claim("rebels killed civilians", &["12"], true),
+            &claim("rebels killed civilians", &["40"], true),
+        );
+        assert!(denials.is_none());
+    }
 }
