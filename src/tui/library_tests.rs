@@ -568,7 +568,7 @@ fn the_claims_across_briefings_are_grouped_decided_and_open_their_briefing() {
         "{screen}"
     );
     assert!(
-        screen.contains("denies: reports that Norvania had supplied"),
+        screen.contains("b: reports that Norvania had supplied"),
         "{screen}"
     );
 

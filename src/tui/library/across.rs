@@ -234,9 +234,12 @@ impl Across {
             ));
             for m in &g.members {
                 let b = &briefings[m.claim.0];
+                // the sides as the group's reason names them ("b denies what a says", "the
+                // figures differ (12 against 40)"): b need not deny
                 let side = match m.side {
-                    Some(claims::Side::B) => "denies: ",
-                    _ => "",
+                    Some(claims::Side::A) => "a: ",
+                    Some(claims::Side::B) => "b: ",
+                    None => "",
                 };
                 rows.push(row(
                     format!(
