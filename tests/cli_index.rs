@@ -544,3 +544,28 @@ fn an_update_killed_half_way_is_finished_by_the_next() {
     assert_eq!(added + unchanged, 150);
     assert_eq!(counts(&changes(root, &[]))[4], 150);
 }
+
+/// A file of several briefings given itself as the root: an item it no longer holds is
+/// removed from the index, as a file gone from a folder is.
+#[test]
+fn an_item_gone_from_a_file_given_as_root_is_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let message = |n: u32, body: &str| {
+        format!(
+            "From desk@example.org Sat Nov 23 10:00:0{n} 2024\nFrom: Desk <desk@example.org>\n\
+             Subject: Item {n}\nDate: Sat, 23 Nov 2024 10:00:0{n} +0000\nMessage-ID: <{n}@x>\n\n{body}\n\n"
+        )
+    };
+    let three = [
+        message(1, "The council voted to expand the harbour."),
+        message(2, "The ferry company said the crossing would reopen."),
+        message(3, "Engineers warned that the dredging was late."),
+    ];
+    std::fs::write(root.join("desk.mbox"), three.concat()).unwrap();
+    assert_eq!(counts(&changes(root, &["desk.mbox"])), [3, 0, 0, 0, 0, 0]);
+    std::fs::write(root.join("desk.mbox"), three[..2].concat()).unwrap();
+    assert_eq!(counts(&changes(root, &["desk.mbox"])), [0, 0, 1, 0, 2, 0]);
+    let gone = run(root, &["search", "dredging"]);
+    assert_eq!(gone.status.code(), Some(1), "{}", stdout(&gone));
+}

@@ -144,7 +144,16 @@ pub fn update(
             }),
         }
     }
-    let under = |path: &str| roots.iter().any(|r| Path::new(path).starts_with(r));
+    // an item of a file of several ("desk.mbox#3") is under its file as a root
+    let under = |path: &str| {
+        let file = path
+            .rsplit_once('#')
+            .filter(|(_, n)| n.parse::<usize>().is_ok())
+            .map_or(path, |(file, _)| file);
+        roots
+            .iter()
+            .any(|r| Path::new(path).starts_with(r) || Path::new(file).starts_with(r))
+    };
     splits.forget(under);
     // the rows of files gone, by fingerprint: a new file with one of their texts moved
     let mut gone: HashMap<String, Vec<String>> = HashMap::new();
