@@ -123,12 +123,14 @@ pub struct LibraryReview {
 }
 
 impl LibraryReview {
-    /// The decision in force about the link between `a` and `b`.
+    /// The decision in force about the link between `a` and `b`: the newest of the pair's,
+    /// the later on a tie, as the store merges them and `link.rs` reads them.
     pub fn decision(&self, a: &str, b: &str) -> Option<Decision> {
         let key = pair(a, b);
         self.links
             .iter()
-            .find(|d| d.key() == key)
+            .filter(|d| d.key() == key)
+            .max_by_key(|d| d.updated)
             .and_then(|d| d.decision)
     }
 
@@ -153,14 +155,16 @@ impl LibraryReview {
         a: &ClaimKey,
         b: &ClaimKey,
     ) -> Option<Decision> {
-        // the pair in either order, as `ClaimDecision::key` orders it, without copying keys
+        // the pair in either order, as `ClaimDecision::key` orders it, without copying keys;
+        // the newest of its decisions, as for links
         self.claims
             .iter()
-            .find(|d| {
+            .filter(|d| {
                 d.relation == relation
                     && (d.claims[0] == *a && d.claims[1] == *b
                         || d.claims[0] == *b && d.claims[1] == *a)
             })
+            .max_by_key(|d| d.updated)
             .and_then(|d| d.decision)
     }
 
@@ -331,6 +335,30 @@ mod tests {
             Some(Decision::Rejected)
         );
         assert_eq!(merged.decision("GM", "General Motors"), None);
+    }
+
+    /// A file edited by hand may hold one pair twice: the newest entry is in force, in
+    /// whatever order the file lists them.
+    #[test]
+    fn the_newest_of_a_pairs_entries_is_in_force() {
+        let entry = |decision, seconds| LinkDecision {
+            names: ["Northrop".into(), "Northrop Grumman".into()],
+            decision: Some(decision),
+            updated: at(seconds),
+        };
+        for links in [
+            vec![entry(Decision::Rejected, 1), entry(Decision::Accepted, 2)],
+            vec![entry(Decision::Accepted, 2), entry(Decision::Rejected, 1)],
+        ] {
+            let review = LibraryReview {
+                links,
+                ..LibraryReview::default()
+            };
+            assert_eq!(
+                review.decision("Northrop", "Northrop Grumman"),
+                Some(Decision::Accepted)
+            );
+        }
     }
 
     #[test]
