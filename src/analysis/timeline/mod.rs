@@ -400,10 +400,7 @@ mod tests {
              said.\n\n- Troops were sent to the border on Thursday.",
         );
         assert_eq!(
-            events
-                .iter()
-                .map(|e| (e.0.as_str(), e.1.as_deref()))
-                .collect::<Vec<_>>(),
+            labels_and_values(&events),
             vec![
                 ("Troops were sent to the border", Some("2024-11-21")),
                 ("Rebels seized the airport", Some("2024-11-22")),
@@ -415,6 +412,16 @@ mod tests {
             dated(&events, "Talks were held in Doha"),
             Some("2024-11-03")
         );
+    }
+
+    /// Each event's label and value, in order.
+    fn labels_and_values(
+        events: &[(String, Option<String>, Option<String>)],
+    ) -> Vec<(&str, Option<&str>)> {
+        events
+            .iter()
+            .map(|e| (e.0.as_str(), e.1.as_deref()))
+            .collect()
     }
 
     /// The whole analysis of `text` published on Saturday 23 November 2024: each event's
@@ -629,10 +636,7 @@ mod tests {
         let events =
             analysed("The president, who took office in 2019, signed the decree on Friday.");
         assert_eq!(
-            events
-                .iter()
-                .map(|e| (e.0.as_str(), e.1.as_deref()))
-                .collect::<Vec<_>>(),
+            labels_and_values(&events),
             vec![
                 ("The president who took office", Some("2019")),
                 ("The president signed the decree", Some("2024-11-22")),
