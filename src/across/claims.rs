@@ -108,7 +108,9 @@ struct Features {
     /// The actor named first (most often the one that acts).
     first: Option<usize>,
     words: Vec<String>,
-    figures: Vec<String>,
+    /// Its figures, parted once: the years it names ("in 2024") and the rest, its counts.
+    years: Vec<String>,
+    counts: Vec<String>,
     negative: bool,
 }
 
@@ -120,7 +122,12 @@ impl Features {
     fn keys(&self) -> Vec<String> {
         let mut keys: Vec<String> = self.actors.iter().map(|a| format!("a:{a}")).collect();
         keys.extend(self.words.iter().flat_map(|w| words::keys(w)));
-        keys.extend(self.figures.iter().map(|f| format!("f:{f}")));
+        keys.extend(
+            self.years
+                .iter()
+                .chain(&self.counts)
+                .map(|f| format!("f:{f}")),
+        );
         keys.sort();
         keys.dedup();
         keys
@@ -183,7 +190,8 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
         actors,
         first,
         words: Vec::new(),
-        figures: Vec::new(),
+        years: Vec::new(),
+        counts: Vec::new(),
         negative: claim.kind == "denial",
     };
     let named = |at: usize| spans.iter().any(|&(s, e)| s <= at && at < e);
@@ -205,13 +213,14 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
         .map(|(_, (at, token))| (*at, token.to_lowercase().replace('\u{2019}', "'")))
         .collect();
     let spaced: Vec<bool> = quote.chars().map(char::is_whitespace).collect();
+    let mut figures = Vec::new();
     let mut at = 0;
     while let Some((start, lower)) = found_words.get(at) {
         at += 1;
         if lower.ends_with("n't") || words::is_negation(lower) {
             found.negative = true;
         } else if lower.chars().any(|c| c.is_ascii_digit()) {
-            found.figures.push(lower.replace(',', ""));
+            figures.push(lower.replace(',', ""));
         } else if lower.chars().count() > 1 && !words::is_function(lower) {
             // two words a space apart that are one in the list ("air defence")
             let end = start + lower.chars().count();
@@ -229,8 +238,7 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
     }
     found.words.sort();
     found.words.dedup();
-    found.figures.sort();
-    found.figures.dedup();
+    (found.years, found.counts) = parted(figures);
     found.quote = quote;
     found
 }
@@ -271,13 +279,13 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
     // figures that differ: one of another year is another happening; the same happening
     // told with other counts contradicts, if one of them affirms it (two denials of other
     // counts say nothing of each other)
-    let apart =
-        |a: &[&str], b: &[&str]| !a.is_empty() && !b.is_empty() && !a.iter().any(|f| b.contains(f));
-    let ((x_years, x_counts), (y_years, y_counts)) = (figures(x), figures(y));
-    if apart(&x_years, &y_years) {
+    let apart = |a: &[String], b: &[String]| {
+        !a.is_empty() && !b.is_empty() && !a.iter().any(|f| b.contains(f))
+    };
+    if apart(&x.years, &y.years) {
         return None;
     }
-    let differ = apart(&x_counts, &y_counts);
+    let differ = apart(&x.counts, &y.counts);
     if differ && x.negative && y.negative {
         return None;
     }
@@ -328,19 +336,21 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
     let both = held(x, y, &mut evidence) && held(y, x, &mut evidence);
     let worded = !evidence.words.is_empty() || !evidence.synonyms.is_empty();
     if differ {
-        evidence.figures = Some((x_counts.join(", "), y_counts.join(", ")));
+        evidence.figures = Some((x.counts.join(", "), y.counts.join(", ")));
     }
     (both && worded).then_some(evidence)
 }
 
-/// A claim's figures parted into the years it names ("in 2024") and the rest, its counts.
-fn figures(claim: &Features) -> (Vec<&str>, Vec<&str>) {
-    let year = |f: &&str| {
+/// Figures sorted, each once, and parted into years ("in 2024") and the rest, counts.
+fn parted(mut figures: Vec<String>) -> (Vec<String>, Vec<String>) {
+    figures.sort();
+    figures.dedup();
+    let year = |f: &String| {
         f.len() == 4
             && (f.starts_with("19") || f.starts_with("20"))
             && f.bytes().all(|c| c.is_ascii_digit())
     };
-    claim.figures.iter().map(String::as_str).partition(year)
+    figures.into_iter().partition(year)
 }
 
 /// The claims of `briefings` grouped across briefings, with the analyst's decisions; `text`
@@ -568,13 +578,15 @@ mod tests {
     use super::*;
 
     fn claim(words: &str, figures: &[&str], negative: bool) -> Features {
+        let (years, counts) = parted(figures.iter().map(|f| f.to_string()).collect());
         Features {
             claim: (0, 0),
             quote: String::new(),
             actors: vec![0],
             first: Some(0),
             words: words.split(' ').map(String::from).collect(),
-            figures: figures.iter().map(|f| f.to_string()).collect(),
+            years,
+            counts,
             negative,
         }
     }
