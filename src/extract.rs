@@ -16,7 +16,7 @@ use crate::schema::to_json;
 /// would be many times the briefing's. `warnings` (the ingest's) go into its `"warnings"`,
 /// as a batch line's do. Returns whether its text was English.
 pub fn write_analysis(
-    out: impl Write,
+    mut out: impl Write,
     doc: &Document,
     warnings: Vec<String>,
     lexicon: &UserLexicon,
@@ -25,14 +25,14 @@ pub fn write_analysis(
     let analysis = analyze(doc, lexicon);
     let json = to_json(doc, &analysis, None, warnings);
     // escaped at the edge: serde_json leaves DEL and C1 controls raw
-    let mut out = crate::escape::Json::new(std::io::BufWriter::with_capacity(1 << 16, out));
     if pretty {
-        serde_json::to_writer_pretty(&mut out, &json)?;
+        crate::escape::write_pretty(&mut out, &json)?;
     } else {
+        let mut out = crate::escape::Json::new(std::io::BufWriter::with_capacity(1 << 16, out));
         serde_json::to_writer(&mut out, &json)?;
+        out.write_all(b"\n")?;
+        out.flush()?;
     }
-    out.write_all(b"\n")?;
-    out.flush()?;
     Ok(analysis.english)
 }
 
