@@ -151,15 +151,16 @@ fn expansion(
     acronym: &str,
 ) -> Option<usize> {
     let (s, _) = cands[i].tokens;
+    let by_letters = by_initials.get(&letters(acronym)).copied();
     // a mixed-case acronym ("SoDMA") only by its capitals, which might be anything else
     if s >= 2
         && tokens[s - 1].text(text) == "("
         && let Some(j) = ending_at(&cands[..i], s - 1)
-        && (is_acronym(acronym) || by_initials.get(&letters(acronym)) == Some(&j))
+        && (is_acronym(acronym) || by_letters == Some(j))
     {
         return Some(j);
     }
-    by_initials.get(&letters(acronym)).copied()
+    by_letters
 }
 
 /// An acronym's letters, its dots and ampersands left out ("U.S." -> "US"); a mixed-case
