@@ -2,7 +2,7 @@
 //! (no `--published`, no front matter, no batch line's date): a line that is only a date
 //! ("Friday, July 21, 2017", "24 May 2008 10:00 BST", "2008-05-24"), a date after a label
 //! ("Published: 12 March 2024", "Updated 3:14 PM EST, Tue March 5, 2024", "Posted on 5
-//! March 2024 by ..."), after a byline ("By Ada Writer, May 24, 2008"), or a wire dateline
+//! March 2024 by ...", a situation report's "As of 14 October 2025"), after a byline ("By Ada Writer, May 24, 2008"), or a wire dateline
 //! ("LONDON, March 5, 2024 (Reuters) -"). Only a full date counts (day, month and year):
 //! "August 13 (Xinhua)" leaves the year open, and a date in a running sentence ("On May 24,
 //! 2008, the board said") is no dateline. Numeric dates other than ISO ("03/05/2024",
@@ -613,6 +613,7 @@ mod tests {
             "Updated 3:14 PM EST, Tue March 12, 2024",
             "**Dated:** 2024-03-12",
             "Publication date: 2024-03-12",
+            "*As of 12 March 2024*",
             "By Ada Writer | Published March 12, 2024 | 4 min read",
         ] {
             let text = format!("Harbour plan approved\n{line}\nThe council voted on Friday.");
@@ -664,6 +665,7 @@ mod tests {
             "Boeing, Airbus, May 24, 2008 - the day the orders were signed.",
             "Talks resume on 24 May 2008 in Geneva",
             "By May 24, 2008, the plant must close.",
+            "As of May 24, 2008, the plant employed 300 people.",
             "Saturday, May 24, 2008, was the day the plant closed.",
             "Saturday, May 24, 2008 was the day the plant closed.",
             "By Ada Writer in Lagos, May 24, 2008",
