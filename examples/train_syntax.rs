@@ -6,9 +6,11 @@
 //!
 //! `--parser-only TAGS` is a trial of parser settings: only the parser is trained, from the
 //! jackknifed tags the full command would give it (kept in the file TAGS, computed and
-//! written when it does not exist yet), with its own generator (`--seed N`); the dev
-//! treebank is tagged by the taggers already in `--out`, a directory of its own holding
-//! copies of them (the trial writes its moves.bin and labels.bin there).
+//! written when it does not exist yet, under a header of the settings that made them: a
+//! file made with others is refused), with its own generator (`--parser-seed N`, by default
+//! `--seed`'s, which seeds the jackknife); the dev treebank is tagged by the taggers already
+//! in `--out`, a directory of its own holding copies of them (the trial writes its
+//! moves.bin and labels.bin there).
 //!
 //! The shipped weights come from UD English EWT train and the freely licensed GUM documents
 //! (see assets/syntax/ATTRIBUTION.md); the same files always give the same weights. `--dev`
@@ -49,6 +51,7 @@ fn run() -> Result<(), String> {
         seed: 20_261_206,
     };
     let mut parser_only = None;
+    let mut parser_seed = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
@@ -65,6 +68,7 @@ fn run() -> Result<(), String> {
             "--folds" => settings.folds = value()?.parse().map_err(|_| "a number")?,
             "--seed" => settings.seed = value()?.parse().map_err(|_| "a number")?,
             "--parser-only" => parser_only = Some(PathBuf::from(value()?)),
+            "--parser-seed" => parser_seed = Some(value()?.parse().map_err(|_| "a number")?),
             "--keep" => {
                 let v = value()?;
                 let n: Vec<usize> = v.split(',').filter_map(|n| n.parse().ok()).collect();
@@ -76,6 +80,10 @@ fn run() -> Result<(), String> {
             _ => inputs.push(PathBuf::from(a)),
         }
     }
+    if parser_seed.is_some() && parser_only.is_none() {
+        return Err("--parser-seed is for --parser-only trials".into());
+    }
+    let parser_seed = parser_seed.unwrap_or(settings.seed);
     if inputs.is_empty() {
         return Err("name the training treebanks (CoNLL-U files)".into());
     }
@@ -87,28 +95,25 @@ fn run() -> Result<(), String> {
     let mut report = |line| eprintln!("{:>6.1}s {line}", start.elapsed().as_secs_f64());
     let trained = match &parser_only {
         Some(tags) => {
+            let data = train::prepare(&trees);
             let predicted = match std::fs::read_to_string(tags) {
-                Ok(text) => {
-                    let predicted = read_tags(&text);
-                    let fits = predicted.len() == trees.len()
-                        && predicted
-                            .iter()
-                            .zip(&trees)
-                            .all(|(p, t)| p.len() == t.forms.len());
-                    if !fits {
-                        return Err(format!("{}: not these treebanks' tags", tags.display()));
-                    }
-                    predicted
-                }
+                Ok(text) => train::read_tags(&text, &data, &settings)
+                    .map_err(|e| format!("{}: {e}", tags.display()))?,
                 Err(_) => {
-                    let predicted = train::jackknifed(&trees, &settings, &mut report);
-                    std::fs::write(tags, write_tags(&predicted))
+                    let predicted = train::jackknifed(&data, &settings, &mut report);
+                    std::fs::write(tags, train::write_tags(&data, &settings, &predicted))
                         .map_err(|e| format!("{}: {e}", tags.display()))?;
                     predicted
                 }
             };
-            let (moves, labels) =
-                train::train_parser_only(&trees, &predicted, &settings, &mut report);
+            let (moves, labels) = train::train_parser_only(
+                &trees,
+                &data,
+                &predicted,
+                &settings,
+                parser_seed,
+                &mut report,
+            );
             let file = |name: &str| {
                 let path = out.join(name);
                 std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
@@ -151,15 +156,4 @@ fn run() -> Result<(), String> {
         );
     }
     Ok(())
-}
-
-/// Jackknifed tags, a sentence a line.
-fn write_tags(tags: &[Vec<u16>]) -> String {
-    let line = |t: &Vec<u16>| t.iter().map(u16::to_string).collect::<Vec<_>>().join(" ");
-    tags.iter().map(|t| line(t) + "\n").collect()
-}
-
-fn read_tags(text: &str) -> Vec<Vec<u16>> {
-    let tags = |line: &str| line.split(' ').filter_map(|t| t.parse().ok()).collect();
-    text.lines().map(tags).collect()
 }

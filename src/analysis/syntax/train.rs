@@ -98,7 +98,7 @@ pub struct Trained {
 }
 
 /// A treebank made ready: words, and tags and labels as class numbers.
-struct Prepared {
+pub struct Prepared {
     tag_names: Vec<String>,
     label_names: Vec<String>,
     words: Vec<Vec<Word>>,
@@ -159,7 +159,8 @@ fn train_second(
     model
 }
 
-fn prepare(trees: &[Tree]) -> Prepared {
+/// The treebank made ready once, for [`jackknifed`] and [`train_parser_only`] to share.
+pub fn prepare(trees: &[Tree]) -> Prepared {
     let tag_names = classes(trees.iter().flat_map(|t| &t.tags));
     let label_names = classes(
         trees
@@ -276,42 +277,86 @@ fn train_parser(
 /// The jackknifed tags the training command gives the parser, for trials of the parser
 /// alone ([`train_parser_only`]).
 pub fn jackknifed(
-    trees: &[Tree],
+    data: &Prepared,
     settings: &Settings,
     report: &mut dyn FnMut(String),
 ) -> Vec<Vec<u16>> {
-    jackknife(
-        &prepare(trees),
-        settings,
-        &mut Rng::new(settings.seed),
-        report,
+    jackknife(data, settings, &mut Rng::new(settings.seed), report)
+}
+
+/// The settings that decide the [`jackknifed`] tags, and the treebank's size: the first
+/// line of a file of them, so that a trial never learns from tags made otherwise.
+fn tags_header(data: &Prepared, settings: &Settings) -> String {
+    format!(
+        "# jackknifed tags: {} folds, {} tagger epochs, {} tagger features, seed {}, {} sentences, {} words",
+        settings.folds,
+        settings.tagger_epochs,
+        settings.keep[0],
+        settings.seed,
+        data.words.len(),
+        data.words.iter().map(Vec::len).sum::<usize>()
     )
 }
 
+/// The [`jackknifed`] tags as a file: the header, then a sentence's tag numbers a line.
+pub fn write_tags(data: &Prepared, settings: &Settings, tags: &[Vec<u16>]) -> String {
+    let line = |t: &Vec<u16>| t.iter().map(u16::to_string).collect::<Vec<_>>().join(" ");
+    let mut text = tags_header(data, settings) + "\n";
+    text.extend(tags.iter().map(|t| line(t) + "\n"));
+    text
+}
+
+/// The tags of a file [`write_tags`] wrote with these settings for this treebank; the
+/// error says why not in one line.
+pub fn read_tags(
+    text: &str,
+    data: &Prepared,
+    settings: &Settings,
+) -> Result<Vec<Vec<u16>>, String> {
+    let (header, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let want = tags_header(data, settings);
+    if header != want {
+        let had = header
+            .strip_prefix("# ")
+            .unwrap_or("no header of its settings");
+        let want = want.strip_prefix("# jackknifed tags: ").unwrap_or(&want);
+        return Err(format!(
+            "{had}; these settings want {want}: remove it to make it again"
+        ));
+    }
+    let tags: Vec<Vec<u16>> = rest
+        .lines()
+        .map(|line| line.split(' ').map(str::parse).collect::<Result<_, _>>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| "a tag that is not a number")?;
+    let fits = tags.len() == data.words.len()
+        && tags
+            .iter()
+            .zip(&data.words)
+            .all(|(t, w)| t.len() == w.len());
+    fits.then_some(tags)
+        .ok_or_else(|| "a sentence's tags do not match the treebank's words".into())
+}
+
 /// The parser's two models (moves, labels) alone, from the [`jackknifed`] tags, with its
-/// own seeded generator: a trial of parser settings without training the taggers (so its
-/// shuffles are not those of [`train`], which draws them after the taggers').
+/// own generator seeded by `seed`: a trial of parser settings without training the taggers
+/// (so its shuffles are not those of [`train`], which draws them after the taggers').
 pub fn train_parser_only(
     trees: &[Tree],
+    data: &Prepared,
     predicted: &[Vec<u16>],
     settings: &Settings,
+    seed: u64,
     report: &mut dyn FnMut(String),
 ) -> (Vec<u8>, Vec<u8>) {
-    let mut rng = Rng::new(settings.seed ^ 0x0000_0BEA_D5EE_D000);
-    train_parser(
-        trees,
-        &prepare(trees),
-        predicted,
-        settings,
-        &mut rng,
-        report,
-    )
+    let mut rng = Rng::new(seed ^ 0x0000_0BEA_D5EE_D000);
+    train_parser(trees, data, predicted, settings, &mut rng, report)
 }
 
 /// Trains all four models; `report` hears what happens, a line at a time.
 pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)) -> Trained {
     let mut rng = Rng::new(settings.seed);
-    let data = prepare(trees);
+    let data = &prepare(trees);
     let tag_names = &data.tag_names;
     report(format!(
         "{} sentences, {} words, {} tags, {} labels",
@@ -320,7 +365,7 @@ pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)
         tag_names.len(),
         data.label_names.len()
     ));
-    let predicted = jackknife(&data, settings, &mut rng, report);
+    let predicted = jackknife(data, settings, &mut rng, report);
 
     let (w, t): (Vec<&[Word]>, Vec<&[u16]>) = data
         .words
@@ -345,7 +390,7 @@ pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)
         words.len()
     ));
 
-    let (moves, labels) = train_parser(trees, &data, &predicted, settings, &mut rng, report);
+    let (moves, labels) = train_parser(trees, data, &predicted, settings, &mut rng, report);
     let trained = Trained {
         dictionary,
         tagger: tagger_bytes,
@@ -471,15 +516,35 @@ mod tests {
     #[test]
     fn a_parser_trial_is_deterministic_on_the_jackknifed_tags() {
         let trees = treebank();
-        let tags = jackknifed(&trees, &settings(), &mut |_| {});
-        assert_eq!(tags.len(), trees.len());
-        assert!(
-            tags.iter()
-                .zip(&trees)
-                .all(|(t, tree)| t.len() == tree.forms.len())
-        );
-        let a = train_parser_only(&trees, &tags, &settings(), &mut |_| {});
-        let b = train_parser_only(&trees, &tags, &settings(), &mut |_| {});
+        let data = prepare(&trees);
+        let tags = jackknifed(&data, &settings(), &mut |_| {});
+        let file = write_tags(&data, &settings(), &tags);
+        assert_eq!(read_tags(&file, &data, &settings()), Ok(tags.clone()));
+        let a = train_parser_only(&trees, &data, &tags, &settings(), 3, &mut |_| {});
+        let b = train_parser_only(&trees, &data, &tags, &settings(), 3, &mut |_| {});
         assert!(a == b && !a.0.is_empty() && !a.1.is_empty());
+    }
+
+    #[test]
+    fn tags_made_with_other_settings_are_refused() {
+        let trees = treebank();
+        let data = prepare(&trees);
+        let tags = jackknifed(&data, &settings(), &mut |_| {});
+        let file = write_tags(&data, &settings(), &tags);
+        let other = Settings {
+            folds: 3,
+            ..settings()
+        };
+        let refusal = read_tags(&file, &data, &other).unwrap_err();
+        assert!(
+            refusal.contains("2 folds") && refusal.contains("want 3 folds"),
+            "{refusal}"
+        );
+        assert!(!refusal.contains('\n'));
+        let headless = file.split_once('\n').unwrap().1;
+        let refusal = read_tags(headless, &data, &settings()).unwrap_err();
+        assert!(refusal.starts_with("no header"), "{refusal}");
+        let short = file.lines().take(2).collect::<Vec<_>>().join("\n");
+        assert!(read_tags(&short, &data, &settings()).is_err());
     }
 }
