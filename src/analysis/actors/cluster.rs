@@ -276,8 +276,9 @@ fn vote(kinds: impl Iterator<Item = ActorKind>) -> Option<ActorKind> {
 }
 
 /// A capitalised name with no other evidence: most such names of two or more words in news
-/// are people's, but not those that end with a place and start with no first name ("Werder
-/// Bremen", a club); a single word is more often an organisation's.
+/// are people's, but not those that start with no first name and end with a place ("Werder
+/// Bremen", a club) or an ordinary word that is no census name ("Lam Research", "Applied
+/// Materials"); a single word is more often an organisation's.
 fn default_kind(name: &str) -> ActorKind {
     let g = &*GAZETTEER;
     let mut words = name.split(' ');
@@ -291,7 +292,7 @@ fn default_kind(name: &str) -> ActorKind {
     };
     // a city, not a capital: "Valeska Paris" may be a woman
     let place = g.lookup(&gazetteer::key(last)) == Some(gazetteer::Entry::Place);
-    if place && !g.first_names.contains(first) {
+    if place && !g.first_names.contains(first) || g.ends_ordinary(first, last) {
         ActorKind::Organization
     } else {
         ActorKind::Person

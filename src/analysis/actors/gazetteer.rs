@@ -296,6 +296,17 @@ impl Gazetteer {
             })
     }
 
+    /// Whether a name of several words `first ... last` reads as a company's or a
+    /// programme's rather than a person's: it opens with no census first name and ends with
+    /// an ordinary word that is no census name ("Lam Research", "Applied Materials"; not
+    /// "John Cook", "Ruth Justice").
+    pub fn ends_ordinary(&self, first: &str, last: &str) -> bool {
+        !self.first_names.contains(first)
+            && self.is_common(last)
+            && !self.last_names.contains(last)
+            && !self.first_names.contains(last)
+    }
+
     /// Whether a word is a title, or titles joined by hyphens ("Secretary-General",
     /// "Director-General").
     pub fn is_title(&self, word: &str) -> bool {

@@ -122,6 +122,8 @@ pub fn recognise(
             t.span.start > c.span.end || !t.text(text).starts_with(['$', '€', '£', '¥'])
         })
     });
+    // "Lisa_resume.doc", "RobB@aol.com": a file's or address's words; "Vibrio cholerae"
+    out.retain(|c| !in_address(text, c.span) && !scan.genus(c));
     mark_teams(tokens, &mut out);
     scan.mark_things(&mut out);
     out
@@ -250,6 +252,30 @@ fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
         }
         start = end;
     }
+}
+
+/// The endings of the file names a text attaches or cites ("CrudeStocks.pdf"); a web
+/// address's ("Detik.com") names the site.
+const FILE_ENDINGS: &[&str] = &[
+    "doc", "docx", "xls", "xlsx", "ppt", "pptx", "pdf", "txt", "rtf", "csv", "jpg", "jpeg", "png",
+    "gif", "zip", "exe",
+];
+
+/// Whether `span` lies in an e-mail address or a file name ("RobB@aol.com",
+/// "Kevin.A.Boone@accenture.com", "Lisa_resume.doc", "CrudeStocks.pdf"), where a capital marks
+/// no name: the text around it up to spaces, brackets, quotes or slashes ("Rudwell
+/// Johnson/ENRON@enronXgate") holds "@" or "_", or ends with a file's ending.
+fn in_address(text: &str, span: Span) -> bool {
+    let apart = |c: char| c.is_whitespace() || "()<>[]\"/".contains(c);
+    let from = text[..span.start].rfind(apart).map_or(0, |k| k + 1);
+    let to = text[span.end..]
+        .find(apart)
+        .map_or(text.len(), |k| span.end + k);
+    let chunk = text[from..to].trim_end_matches(|c: char| !c.is_alphanumeric());
+    chunk.contains(['@', '_'])
+        || chunk
+            .rsplit_once('.')
+            .is_some_and(|(_, ending)| FILE_ENDINGS.contains(&ending.to_ascii_lowercase().as_str()))
 }
 
 /// Whether token `i` starts a sentence or a line (lines of tables and lists are often not
@@ -498,6 +524,31 @@ impl<'a> Scan<'a> {
         out
     }
 
+    /// "Vibrio cholerae", "Formica fusca": a capitalised word before a lower-case word with a
+    /// Latin ending that is no English word (nor a connector of names: "bin", "al") names a
+    /// genus and its species, no actor; the capitalised word no census name or table's.
+    fn genus(&self, c: &Candidate) -> bool {
+        let (s, e) = c.tokens;
+        let w = self.word(s);
+        e == s + 1
+            && c.canonical.is_none()
+            && !self.g.first_names.contains(w)
+            && !self.g.last_names.contains(w)
+            && self.tokens.get(e).is_some_and(|t| {
+                let next = t.text(self.text);
+                t.kind == TokenKind::Word
+                    && t.span.start > c.span.end
+                    && next.chars().count() >= 3
+                    && next.chars().all(|ch| ch.is_lowercase())
+                    && ["a", "ae", "i", "ii", "is", "us", "um", "ens", "ensis"]
+                        .iter()
+                        .any(|end| next.ends_with(end))
+                    && !self.g.is_common(next)
+                    && !self.g.connectors.contains(next)
+                    && !starts_line(self.text, self.tokens, e)
+            })
+    }
+
     /// A plural of an ordinary word that opens a sentence or a line ("Diplomats", "Analysts"),
     /// capitalised there by position: no census name, and written capitalised nowhere else
     /// beside another capital.
@@ -588,8 +639,17 @@ impl<'a> Scan<'a> {
                 c.kind != Some(ActorKind::Person)
                     && !self.tabled(c)
                     && !census()
+                    // the head noun among the modifiers right after the name, not past a
+                    // verb or determiner ("38 North said the site ...")
                     && (e..(e + 3).min(n))
-                        .take_while(|&k| self.lower_word_at(k, n))
+                        .take_while(|&k| {
+                            self.lower_word_at(k, n)
+                                && !self.g.said_verbs.contains(self.word(k))
+                                && !matches!(
+                                    self.word(k),
+                                    "the" | "a" | "an" | "its" | "their" | "this" | "that"
+                                )
+                        })
                         .any(|k| self.g.facility_nouns.contains(self.word(k)))
             };
             if vessel || facility() {
@@ -1079,16 +1139,36 @@ impl<'a> Scan<'a> {
             out.push(c);
             return e;
         }
+        // "38 North": a compass word after a number is the number's name
+        if words.len() == 1
+            && self.is_compass(a, e)
+            && a > 0
+            && self.tokens[a - 1].kind == TokenKind::Number
+            && !starts_line(self.text, self.tokens, a)
+        {
+            out.push(cand(a - 1, e, Some(ActorKind::Organization)));
+            return e;
+        }
         if words.len() == 1 && is_acronym(last) {
             // "GDP", "NOTE": a measure or an ordinary word in capitals
-            if !g.not_acronyms.contains(last) && !g.is_common(last) {
+            // "(INS)" after the name it stands for, whatever its letters spell
+            let bracketed = a > 0
+                && self.word(a - 1) == "("
+                && e < b
+                && self.word(e) == ")"
+                && out.last().is_some_and(|c| {
+                    c.tokens.1 + 1 == a && c.kind == Some(ActorKind::Organization)
+                });
+            if bracketed || !g.not_acronyms.contains(last) && !g.is_common(last) {
                 out.push(cand(a, e, Some(ActorKind::Organization)));
             }
             return e;
         }
         let person = (words.len() > 1 && g.first_names.contains(words[0]))
             || word_before(self.text, self.tokens, a).is_some_and(|w| g.is_title(w))
-            || ((words.len() > 1 || g.last_names.contains(last))
+            // "Lam Research said" is no person's saying
+            || ((words.len() > 1 && !g.ends_ordinary(words[0], last)
+                || words.len() == 1 && g.last_names.contains(last))
                 && e < b
                 && g.said_verbs.contains(self.word(e)));
         let place = a > 0 && matches!(self.word(a - 1), "in" | "near")
@@ -1097,7 +1177,13 @@ impl<'a> Scan<'a> {
             || words.len() > 1
                 && matches!(words[0], "Upper" | "Lower" | "Middle")
                 && !g.is_common(last)
-            || a > 1 && self.word(a - 1) == "of" && g.place_nouns.contains(self.word(a - 2));
+            || a > 1 && self.word(a - 1) == "of" && g.place_nouns.contains(self.word(a - 2))
+            // "Cabo Delgado province", "Nacala and Monapo districts"
+            // (not "the Chechen capital", a people's adjective)
+            || self.lower_word_at(e, b) && !g.is_people_adjective(last) && {
+                let next = self.word(e);
+                g.place_nouns.contains(next.strip_suffix('s').unwrap_or(next))
+            };
         // "the Ninth Circle", "the Free Army": a person's name takes no article
         let article = a > 0 && matches!(self.word(a - 1), "the" | "The");
         let kind = if person {
@@ -1147,10 +1233,11 @@ impl<'a> Scan<'a> {
             return false;
         }
         let acronym = self.word(e + 1);
+        if !is_acronym(acronym) {
+            return false;
+        }
         let initials = super::cluster::initials_of((a..e).map(|k| self.word(k)));
-        is_acronym(acronym)
-            && initials.chars().count() >= 2
-            && super::cluster::letters(acronym) == initials
+        initials.chars().count() >= 2 && super::cluster::letters(acronym) == initials
     }
 
     /// In a headline or all-capital line: table phrases and names known from the body.

@@ -394,6 +394,66 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_a_place_noun_is_a_place() {
+        let found = actors(
+            "Fighters crossed from neighbouring Tarumba Norte province, and shops closed in \
+             Vilanu and Kessari districts.",
+        );
+        for name in ["Tarumba Norte", "Vilanu", "Kessari"] {
+            assert_eq!(find(&found, name).kind, ActorKind::Place, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_name_ending_in_an_ordinary_word_is_no_person_by_default() {
+        let found = actors("Talvek Research said on Monday that Quorvan Materials would merge.");
+        for name in ["Talvek Research", "Quorvan Materials"] {
+            assert_ne!(find(&found, name).kind, ActorKind::Person, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_compass_word_after_a_number_is_the_numbers_name() {
+        let found = actors("Analysts at 38 North said the site was active again.");
+        assert_eq!(find(&found, "38 North").kind, ActorKind::Organization);
+        assert!(!names(&found).contains(&"North"), "{:?}", names(&found));
+    }
+
+    #[test]
+    fn a_bracketed_acronym_after_an_organisation_is_its_alias_whatever_its_letters() {
+        let found = actors(
+            "The National Statistics Institute (INS) published the count, and the Marine \
+             Corps sent a team.",
+        );
+        let institute = find(&found, "National Statistics Institute");
+        assert_eq!(institute.aliases, vec!["INS"]);
+        assert_eq!(institute.mentions.len(), 2);
+        assert_eq!(find(&found, "Marine Corps").kind, ActorKind::Organization);
+    }
+
+    #[test]
+    fn a_genus_before_its_species_is_no_actor() {
+        let found = actors(
+            "The bacterium Vibrio cholerae spreads in dirty water, and Formica fusca ants \
+             were studied by Ana Ruiz.",
+        );
+        assert_eq!(names(&found), vec!["Ana Ruiz"]);
+    }
+
+    #[test]
+    fn the_words_of_addresses_and_file_names_are_no_actors() {
+        let found = actors(
+            "Mail Harlow.Benton@example.com or RobV@example.com for Quarterly_Report.doc and \
+             GasPrices.xls, as Zorblyx.com reported.",
+        );
+        let names = names(&found);
+        for word in ["Harlow", "Benton", "RobV", "Quarterly", "GasPrices"] {
+            assert!(!names.iter().any(|n| n.contains(word)), "{word}: {names:?}");
+        }
+        assert!(names.contains(&"Zorblyx"), "{names:?}");
+    }
+
+    #[test]
     fn a_region_named_by_a_rivers_course_is_a_place() {
         let found = actors("Floods cut off Lower Shabelle, and families from Middle Juba fled.");
         assert_eq!(find(&found, "Lower Shabelle").kind, ActorKind::Place);
