@@ -230,13 +230,15 @@ impl<'a> Reader<'a> {
             return true;
         }
         // the patterns' own signs of reported speech: a that-clause, a colon or a quote
-        // after the cue, a quote or comma just before its subject ("...," X points out)
+        // after the cue, a quote or comma just before its subject ("...," X points out),
+        // with no verb between them ("..., prompting fears of", "..., blaming weak demand")
         let next = range.end;
+        let no_verb_from = |i: usize| (i + 1..verb).all(|k| !matches!(t.upos(k), "VERB" | "AUX"));
         let reports = self.is(Class::Complement, next)
             || self.word(next) == ":"
             || self.quotes.closing(next).is_some()
             || (verb.saturating_sub(5)..verb)
-                .any(|i| self.is_closing_quote(i) || self.word(i) == ",");
+                .any(|i| (self.is_closing_quote(i) || self.word(i) == ",") && no_verb_from(i));
         if reports {
             return true;
         }

@@ -984,3 +984,19 @@ fn an_object_keeps_its_list() {
     let c = one("The ministry announced new limits on tin, nickel and cobalt last week.");
     assert_eq!(c.content, vec!["new limits on tin, nickel and cobalt"]);
 }
+
+#[test]
+fn a_cue_word_as_the_object_of_a_verb_after_a_comma_is_no_cue() {
+    let all = claims("Officials said the army shelled the port, prompting fears of a siege.");
+    assert!(
+        all.iter().all(|c| c.cue.as_deref() != Some("fears")),
+        "{all:#?}"
+    );
+    let all = claims("The firm said it would cut 500 jobs, blaming weak demand.");
+    let blaming = all.iter().find(|c| c.cue.as_deref() == Some("blaming"));
+    assert_eq!(
+        blaming.map(|c| c.content.clone()),
+        Some(vec!["weak demand".to_string()]),
+        "{all:#?}"
+    );
+}
