@@ -58,6 +58,20 @@ pub fn is_possessive(token: &str) -> bool {
     matches!(token, "'s" | "’s" | "'" | "’" | "'S" | "’S")
 }
 
+/// The text between token `i` and the one before it ("" for the first token or past the end).
+pub fn gap_before<'a>(text: &'a str, tokens: &[Token], i: usize) -> &'a str {
+    match (i.checked_sub(1).and_then(|b| tokens.get(b)), tokens.get(i)) {
+        (Some(before), Some(token)) => text.get(before.span.end..token.span.start).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// Whether a line break stands between token `i` and the one before it (the lines of lists,
+/// tables and headlines are often not sentences of their own).
+pub fn breaks_before(text: &str, tokens: &[Token], i: usize) -> bool {
+    gap_before(text, tokens, i).contains('\n')
+}
+
 pub fn tokenize(doc: &Document) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(doc.text.len() / 5);
     for (index, sentence) in doc.sentences.iter().enumerate() {

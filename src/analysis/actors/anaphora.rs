@@ -15,7 +15,7 @@ use super::mentions::{Candidate, ending_at};
 use super::nominals::{self, Fit};
 use super::roles;
 use crate::analysis::model::{ActorKind, Mention, MentionForm};
-use crate::analysis::tokens::{Token, is_possessive};
+use crate::analysis::tokens::{Token, breaks_before, is_possessive};
 use crate::document::Span;
 
 /// How many sentences back a pronoun looks for its person.
@@ -62,7 +62,7 @@ pub fn link(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Cluster
         }
         let word = tokens[i].text(text);
         let opens = tokens[i].sentence_start;
-        if i > 0 && text[tokens[i - 1].span.end..tokens[i].span.start].contains('\n') {
+        if breaks_before(text, tokens, i) {
             quoted = false;
         }
         match word {

@@ -13,7 +13,7 @@ use super::gazetteer::{self, Entry, GAZETTEER, Gazetteer};
 use super::recogniser::{self, Type};
 use crate::analysis::lexicon::UserLexicon;
 use crate::analysis::model::{ActorKind, MentionForm, Timex};
-use crate::analysis::tokens::{Token, TokenKind, is_capitalised, is_possessive};
+use crate::analysis::tokens::{Token, TokenKind, breaks_before, is_capitalised, is_possessive};
 use crate::document::Span;
 
 /// A name found in the text, before mentions of one actor are merged.
@@ -283,10 +283,8 @@ fn in_address(text: &str, span: Span) -> bool {
 fn starts_line(text: &str, tokens: &[Token], i: usize) -> bool {
     tokens[i].sentence_start
         || i == 0
-        || text[tokens[i - 1].span.end..tokens[i].span.start].contains('\n')
-        || (i >= 2
-            && tokens[i - 1].kind == TokenKind::Punct
-            && text[tokens[i - 2].span.end..tokens[i - 1].span.start].contains('\n'))
+        || breaks_before(text, tokens, i)
+        || (i >= 2 && tokens[i - 1].kind == TokenKind::Punct && breaks_before(text, tokens, i - 1))
 }
 
 /// Token ranges of the sentences, in order.

@@ -174,9 +174,12 @@ impl Reader<'_> {
         if from >= end || opens_clause || t.upos(from).is_empty() {
             return false;
         }
-        let phrase = (from..end).take_while(|&i| !self.stops_source(i));
+        let stop = (from..end).find(|&i| self.stops_source(i)).unwrap_or(end);
+        if self.series_goes_on(stop) {
+            return false;
+        }
         let mut noun = false;
-        for i in phrase {
+        for i in from..stop {
             match t.upos(i) {
                 "VERB" | "AUX" => return false,
                 "NOUN" | "PROPN" => noun = true,
@@ -186,9 +189,18 @@ impl Reader<'_> {
         noun
     }
 
+    /// Whether a comma and a conjunction at token `i` go on with the next verb of a series,
+    /// so that the noun phrase before them is the cue's object, no source after it ("paused,
+    /// said a few words, and left").
+    fn series_goes_on(&self, i: usize) -> bool {
+        self.word(i) == "," && self.is(Class::Conjunction, i + 1)
+    }
+
     /// Whether the words from `start` to `end` hold a clause of their own by the parse: a
     /// verb or auxiliary not in a relative or participle's clause ("and the meeting
-    /// soured"), not a name with its apposition ("Jo Ames, who heads the bureau").
+    /// soured"), not a name with its apposition ("Jo Ames, who heads the bureau"), even
+    /// when the parse makes the relative clause's verb the root ("The group, which refused
+    /// to sign, accused ...").
     fn clause_before(&self, start: usize, end: usize) -> bool {
         let t = &self.tree;
         (start..end).any(|k| {
@@ -197,10 +209,14 @@ impl Reader<'_> {
                 "VERB" => k,
                 _ => return false,
             };
-            matches!(
-                base(t.deprel(verb)),
-                "root" | "ccomp" | "conj" | "parataxis"
-            )
+            let relative = t.children(verb).any(|c| {
+                base(t.deprel(c)) == "nsubj" && matches!(self.word(c), "who" | "which" | "that")
+            });
+            !relative
+                && matches!(
+                    base(t.deprel(verb)),
+                    "root" | "ccomp" | "conj" | "parataxis"
+                )
         })
     }
 
@@ -254,7 +270,10 @@ impl Reader<'_> {
         let participle = self.word(m.range.start).ends_with("ing")
             && cue_start > s.start
             && !(cue_start..m.range.start).any(|i| self.is(Class::Be, i))
-            && (self.word(cue_start - 1) == "," || self.is(Class::Subordinator, cue_start - 1));
+            && (self.word(cue_start - 1) == ","
+                || self.is(Class::Subordinator, cue_start - 1)
+                // "stopped short of saying", "instead of saying"
+                || matches!(self.tree.upos(cue_start - 1), "ADP" | "SCONJ"));
         // `"...?" asked X`: a bare verb right after a quote has its source after it, not
         // a listener (the parse often reads one)
         let asked_after_quote = cue_start == m.range.start
@@ -426,7 +445,10 @@ impl Reader<'_> {
             && after + 1 < s.end
             && !self.is_cue(after + 1)
             && !self.word(after + 1).ends_with("ing");
-        if comma_clause && !matches!(m.cue.frame, Frame::Clause | Frame::Complement) {
+        // "As X puts it, ...": the main clause after the comma is what X puts so
+        let fronted_as = region_start > s.start && self.word(region_start - 1) == "as";
+        if comma_clause && (fronted_as || !matches!(m.cue.frame, Frame::Clause | Frame::Complement))
+        {
             return Some(found(clause_end(self.rest(s, after + 1))));
         }
         if matches!(m.cue.frame, Frame::Complement | Frame::Clause) && !trailing {
@@ -444,11 +466,22 @@ impl Reader<'_> {
                 matches!(self.word(i), "and" | "but")
                     && (self.is_cue(i + 1) || self.word(i + 1).ends_with("ed"))
             };
+            // a comma inside a list of the object's own ("gallium, germanium and antimony"):
+            // the parse joins the next word to one before it
+            let listed = |i: usize| {
+                let t = &self.tree;
+                self.word(i) == ","
+                    && base(t.deprel(i + 1)) == "conj"
+                    && t.upos(i + 1) != "VERB"
+                    && t.head(i + 1).is_some_and(|h| (after..i).contains(&h))
+            };
             let stop = |from: usize| {
                 (from..s.end.min(from + CONTENT_REACH))
                     .find(|&i| {
                         // another cue ends it too ("Lee, who calls it a "trap," said ...")
-                        (self.is(Class::ObjectEnd, i) || second_verb(i) || self.is_cue(i))
+                        (self.is(Class::ObjectEnd, i) && !listed(i)
+                            || second_verb(i)
+                            || self.is_cue(i))
                             && !self.quotes.is_quoted(i)
                     })
                     .unwrap_or(s.end)
@@ -530,7 +563,8 @@ impl Reader<'_> {
                         || self.is(Class::Aux, i)
                         || self.word(i) == "to")
                 };
-                let inverted = end > after && end - after <= 40 && phrase(after);
+                let inverted =
+                    end > after && end - after <= 40 && phrase(after) && !self.series_goes_on(end);
                 (inverted.then_some(after..end), cue.start)
             }
         };
@@ -648,11 +682,22 @@ impl Reader<'_> {
     /// "It is estimated that ...": no source, content the clause. "X is seen as ...": no
     /// source, the content is the whole clause.
     fn passive(&self, s: &Sentence, m: &CueMatch, cue_start: usize) -> Option<Found> {
+        let t = &self.tree;
         let impersonal = cue_start > s.start && self.word(cue_start - 1) == "it";
         let agent = self.agent(s, m.range.start);
         // "X was asked whether ...", "X was told to ...": the question or message is the content
         let message = self.is(Class::Complement, m.range.end)
             || m.cue.frame == Frame::Tell && matches!(self.word(m.range.end), "to" | "about");
+        let phrase = self.phrase_start(s.start, cue_start);
+        // "before the results were announced": a clause saying when, no one's claim (the
+        // parse often hangs "before" on the subject as a preposition)
+        let when = t
+            .children(m.range.start)
+            .any(|k| t.deprel(k) == "mark" && self.is(Class::Temporal, k))
+            || phrase > s.start && self.is(Class::Temporal, phrase - 1);
+        if when && agent.is_none() && !impersonal && !message {
+            return None;
+        }
         let content = if message && !impersonal {
             self.rest(s, m.range.end)
         } else if impersonal {
@@ -663,7 +708,19 @@ impl Reader<'_> {
             };
             self.rest(s, start)
         } else {
-            let subject = self.phrase_start(s.start, cue_start);
+            // (from the parse's subject, to a comma, when a cue word cuts the phrase: "1,842
+            // suspected cases were reported")
+            let parsed = t
+                .child(m.range.start, |r| base(r) == "nsubj")
+                .map(|k| t.span(k).start.max(s.start))
+                .filter(|_| phrase > s.start && self.is_cue(phrase - 1));
+            let subject = parsed.map_or(phrase, |k| {
+                (k..phrase)
+                    .rev()
+                    .find(|&i| self.word(i) == ",")
+                    .map_or(k, |comma| comma + 1)
+                    .min(phrase)
+            });
             // "The plan was endorsed by the union": what the agent endorsed is the subject;
             // with a predicate after the agent, the whole clause ("The deal was described by
             // officials as a breakthrough", "is considered by analysts to be fragile")

@@ -107,10 +107,11 @@ pub enum Class {
     LyNoun,
     Naming,
     Conjunction,
+    Temporal,
 }
 
 impl Class {
-    const ALL: [Class; 18] = [
+    const ALL: [Class; 19] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -129,6 +130,7 @@ impl Class {
         Class::LyNoun,
         Class::Naming,
         Class::Conjunction,
+        Class::Temporal,
     ];
 
     fn name(self) -> &'static str {
@@ -151,6 +153,7 @@ impl Class {
             Class::LyNoun => "ly_noun",
             Class::Naming => "naming",
             Class::Conjunction => "conjunction",
+            Class::Temporal => "temporal",
         }
     }
 }

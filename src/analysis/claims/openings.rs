@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::tokens::{Token, TokenKind, is_capitalised, lowercase};
+use crate::analysis::tokens::{Token, TokenKind, breaks_before, is_capitalised, lowercase};
 
 /// The most tokens a dateline's place and date take ("WASHINGTON, D.C., Tuesday, March 5,
 /// 2024"); its agency comes on top.
@@ -80,11 +80,7 @@ impl<'a> Openings<'a> {
 
     /// Whether token `i` is the first on its line.
     fn starts_line(&self, i: usize) -> bool {
-        let Some(previous) = i.checked_sub(1).and_then(|p| self.tokens.get(p)) else {
-            return true;
-        };
-        let gap = previous.span.end..self.tokens[i].span.start;
-        self.text.get(gap).is_some_and(|g| g.contains('\n'))
+        i == 0 || breaks_before(self.text, self.tokens, i)
     }
 
     /// Past a dateline starting at token `i`: a place in capitalised words, perhaps a date,

@@ -8,7 +8,9 @@ use super::lexicon::{Class, Cue, Frame, Lexicon};
 use super::quotes::Quotes;
 use super::subjects::{CONTENT_REACH, SOURCE_REACH};
 use super::tree::{Tree, base};
-use crate::analysis::tokens::{Token, is_capitalised, is_possessive, lowercase};
+use crate::analysis::tokens::{
+    Token, breaks_before, gap_before, is_capitalised, is_possessive, lowercase,
+};
 
 /// A cue found in the text.
 #[derive(Debug, Clone)]
@@ -100,20 +102,7 @@ impl<'a> Reader<'a> {
 
     /// Whether a line break stands between token `i` and the one before it.
     fn breaks_before(&self, i: usize) -> bool {
-        self.gap_before(i).contains('\n')
-    }
-
-    /// The text between token `i` and the one before it.
-    fn gap_before(&self, i: usize) -> &str {
-        let (Some(before), Some(token)) = (
-            i.checked_sub(1).and_then(|b| self.tokens.get(b)),
-            self.tokens.get(i),
-        ) else {
-            return "";
-        };
-        self.text
-            .get(before.span.end..token.span.start)
-            .unwrap_or("")
+        breaks_before(self.text, self.tokens, i)
     }
 
     /// The paragraph after a colon that ends its line ("Jo Ames added:" and the words she
@@ -130,7 +119,7 @@ impl<'a> Reader<'a> {
             start += 1;
         }
         let ends_before = |i: usize| {
-            let gap = self.gap_before(i);
+            let gap = gap_before(self.text, self.tokens, i);
             gap.matches('\n').count() > 1 || gap.contains('\n') && item(i)
         };
         let limit = start + CONTENT_REACH;
@@ -241,13 +230,15 @@ impl<'a> Reader<'a> {
             return true;
         }
         // the patterns' own signs of reported speech: a that-clause, a colon or a quote
-        // after the cue, a quote or comma just before its subject ("...," X points out)
+        // after the cue, a quote or comma just before its subject ("...," X points out),
+        // with no verb between them ("..., prompting fears of", "..., blaming weak demand")
         let next = range.end;
+        let no_verb_from = |i: usize| (i + 1..verb).all(|k| !matches!(t.upos(k), "VERB" | "AUX"));
         let reports = self.is(Class::Complement, next)
             || self.word(next) == ":"
             || self.quotes.closing(next).is_some()
             || (verb.saturating_sub(5)..verb)
-                .any(|i| self.is_closing_quote(i) || self.word(i) == ",");
+                .any(|i| (self.is_closing_quote(i) || self.word(i) == ",") && no_verb_from(i));
         if reports {
             return true;
         }

@@ -927,3 +927,76 @@ fn a_listener_the_parse_gives_told_is_no_content() {
     assert_eq!(c.source, some("Jo Ames"));
     assert_eq!(c.content, vec!["\"The plan is dead. Nobody wants it.\""]);
 }
+
+#[test]
+fn a_noun_phrase_after_a_verb_in_a_series_is_no_source() {
+    // "said a few words" between two verbs of one subject
+    let all = claims("The minister paused, said a few words, and left the hall.");
+    assert!(
+        all.iter()
+            .all(|c| c.source.as_deref() != Some("a few words")),
+        "{all:#?}"
+    );
+    // a relative clause the parse makes the root is no clause of its own before the cue
+    let all =
+        claims("The union, which refused to sign the accord, accused the board of bad faith.");
+    let accused = all.iter().find(|c| c.cue.as_deref() == Some("accused"));
+    assert!(
+        accused.is_some_and(|c| c.source.as_deref() != Some("the board of bad faith")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn as_someone_puts_it_before_the_clause() {
+    let c = one("As one trader puts it, the market has priced in a cut.");
+    assert_eq!(c.source, some("one trader"));
+    assert_eq!(c.cue, some("puts it"));
+    assert_eq!(c.content, vec!["the market has priced in a cut"]);
+}
+
+#[test]
+fn a_gerund_after_a_preposition_takes_the_main_subject() {
+    let c = one("The governor stopped short of saying that the levy would be scrapped.");
+    assert_eq!(c.source, some("The governor"));
+    assert_eq!(c.content, vec!["that the levy would be scrapped"]);
+}
+
+#[test]
+fn a_passive_cue_saying_when_is_no_claim() {
+    assert_eq!(
+        claims("Crowds filled the square before the final results were announced on Monday."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_passive_cue_keeps_its_whole_subject() {
+    let c = one("In the north, 1,240 suspected cases of measles were reported last month.");
+    assert_eq!(
+        c.content,
+        vec!["1,240 suspected cases of measles were reported last month"]
+    );
+}
+
+#[test]
+fn an_object_keeps_its_list() {
+    let c = one("The ministry announced new limits on tin, nickel and cobalt last week.");
+    assert_eq!(c.content, vec!["new limits on tin, nickel and cobalt"]);
+}
+
+#[test]
+fn a_cue_word_as_the_object_of_a_verb_after_a_comma_is_no_cue() {
+    let all = claims("Officials said the army shelled the port, prompting fears of a siege.");
+    assert!(
+        all.iter().all(|c| c.cue.as_deref() != Some("fears")),
+        "{all:#?}"
+    );
+    let all = claims("The firm said it would cut 500 jobs, blaming weak demand.");
+    let blaming = all.iter().find(|c| c.cue.as_deref() == Some("blaming"));
+    assert_eq!(
+        blaming.map(|c| c.content.clone()),
+        Some(vec!["weak demand".to_string()]),
+        "{all:#?}"
+    );
+}
