@@ -256,8 +256,9 @@ struct Linker<'a> {
     /// Each briefing's nodes (a briefing's actors are one run of nodes).
     runs: Vec<std::ops::Range<usize>>,
     sets: Sets,
-    /// The pairs of names in normal form the analyst rejected, each in order.
-    rejected: HashSet<(String, String)>,
+    /// The pairs of names in normal form the analyst rejected, each in order: the first's
+    /// seconds.
+    rejected: HashMap<&'a str, HashSet<&'a str>>,
     /// The links made: two nodes and why.
     edges: Vec<(usize, usize, Why)>,
 }
@@ -266,9 +267,13 @@ impl Linker<'_> {
     /// Links two nodes unless the analyst rejected the link between their names.
     fn link(&mut self, a: usize, b: usize, why: Why) {
         if why != Why::Analyst && !self.rejected.is_empty() {
-            let (ka, kb) = (&self.nodes[a].key, &self.nodes[b].key);
-            let pair = if ka <= kb { (ka, kb) } else { (kb, ka) };
-            if self.rejected.contains(&(pair.0.clone(), pair.1.clone())) {
+            let (ka, kb) = (self.nodes[a].key.as_str(), self.nodes[b].key.as_str());
+            let (first, second) = if ka <= kb { (ka, kb) } else { (kb, ka) };
+            if self
+                .rejected
+                .get(first)
+                .is_some_and(|seconds| seconds.contains(second))
+            {
                 return;
             }
         }
@@ -375,12 +380,14 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         runs.push(first..nodes.len());
     }
     let n = nodes.len();
-    let decisions = in_force(review);
-    let rejected = decisions
+    let decisions = review.links_in_force();
+    let mut rejected: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for ((first, second), _) in decisions
         .iter()
         .filter(|(_, d)| d.decision == Some(Decision::Rejected))
-        .map(|(key, _)| key.clone())
-        .collect();
+    {
+        rejected.entry(first).or_default().insert(second);
+    }
     let mut linker = Linker {
         nodes,
         runs,
@@ -654,22 +661,6 @@ fn only_set(sets: &mut Sets, holders: &[usize]) -> Option<usize> {
         .iter()
         .all(|&h| sets.root(h) == first)
         .then_some(first)
-}
-
-/// The decision in force about each pair of names (in normal form, in order): the newest of
-/// the pair's, the later on a tie, as the store merges them. A file may hold several of one
-/// pair: edited by hand, or written by an older brief whose normal form told them apart.
-fn in_force(review: &LibraryReview) -> BTreeMap<(String, String), &LinkDecision> {
-    let mut decisions: BTreeMap<(String, String), &LinkDecision> = BTreeMap::new();
-    for d in &review.links {
-        match decisions.get(&d.key()) {
-            Some(held) if held.updated > d.updated => {}
-            _ => {
-                decisions.insert(d.key(), d);
-            }
-        }
-    }
-    decisions
 }
 
 /// The sets as library actors, numbered by their first member, with their reasons and the
