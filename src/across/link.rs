@@ -12,7 +12,8 @@
 //! - a short name and the one longer name it begins or ends: a person's surname ("Jobs",
 //!   "Steve Jobs"; "Shin", "Shin Wonsik", a name written family name first), an organisation's first word ("Northrop", "Northrop Grumman", also for a
 //!   lone word taken for a person, not a person's first name); not a person a briefing names
-//!   apart, nor a country or place (China is not China Eastern Airlines);
+//!   apart, nor a country or place (China is not China Eastern Airlines); a product's model
+//!   ("A380", "Airbus A380"), whose maker's name never stands for it;
 //! - a name of several words and the one longer name it ends ("Air Force", "United States
 //!   Air Force"), not one a briefing names apart unless what the longer adds is a country or
 //!   place ("Mac App Store" and "App Store" are two; "United States Air Force" and "the Air
@@ -491,16 +492,23 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             continue;
         }
         let person = node.kind == "person";
+        // a product's last word is its model ("A380" of "Airbus A380"), its first its maker's
+        let product = node.kind == "other";
         let first = long.split(' ').next().unwrap_or_default();
         let last = long.rsplit(' ').next().unwrap_or_default();
         // a name that looks written family name first may be a given name the census lists
         // as a surname before a rare one ("Lee Iacocca"): both words stand for it
         let family = (person && family_first(node.name)).then_some((first, true));
-        for (word, surname) in [(first, false), (last, true)].into_iter().chain(family) {
-            if surname && !person || apart.contains(&(word, long)) {
+        for (word, last_word) in [(first, false), (last, true)].into_iter().chain(family) {
+            let held = if product {
+                last_word
+            } else {
+                person || !last_word
+            };
+            if !held || apart.contains(&(word, long)) {
                 continue;
             }
-            by_word.hold((word.to_string(), surname), node, i);
+            by_word.hold((word.to_string(), last_word), node, i);
         }
     }
     // a name of several words and the one longer name it ends ("Air Force", "United States
@@ -523,11 +531,24 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             continue;
         }
         let person = node.kind == "person";
+        // a person's surname, a product's model: the last word of a longer name of its kind
+        let surnamed = by_word
+            .get(&(short.to_string(), true))
+            .filter(|_| person || node.kind == "other")
+            .map(|holders| {
+                let nodes = &linker.nodes;
+                let fit: Vec<usize> = holders
+                    .iter()
+                    .copied()
+                    .filter(|&h| nodes[h].kind == node.kind)
+                    .collect();
+                (fit, if person { Why::Surname } else { Why::ShortName })
+            })
+            .filter(|(fit, _)| !fit.is_empty());
         // a lone word brief took for a person may be an organisation's short name: tried
         // against organisations when no person's surname it is
-        let surnamed = by_word.get(&(short.to_string(), true)).filter(|_| person);
         let (holders, why) = match surnamed {
-            Some(holders) => (holders.clone(), Why::Surname),
+            Some(found) => found,
             None => {
                 let Some(holders) = by_word.get(&(short.to_string(), false)) else {
                     continue;
@@ -919,6 +940,27 @@ mod tests {
         assert!(together(&briefings, (2, 0), (0, 0)));
         assert!(!together(&briefings, (2, 0), (1, 0)));
         assert!(together(&briefings, (3, 1), (0, 0)));
+    }
+
+    #[test]
+    fn a_models_number_is_its_product_and_its_makers_name_is_not() {
+        let briefings = [
+            briefing(
+                1,
+                &[
+                    ("Airbus A380", "other", None),
+                    ("Airbus", "organization", None),
+                ],
+            ),
+            briefing(2, &[("A380s", "other", None)]),
+            briefing(3, &[("Airbus", "organization", None)]),
+            briefing(4, &[("Northwind A380", "person", None)]),
+        ];
+        assert!(together(&briefings, (1, 0), (0, 0)));
+        assert!(!together(&briefings, (2, 0), (0, 0)));
+        assert!(together(&briefings, (2, 0), (0, 1)));
+        // a person's name is no product's
+        assert!(!together(&briefings, (3, 0), (1, 0)));
     }
 
     #[test]

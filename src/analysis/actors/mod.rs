@@ -442,6 +442,22 @@ mod tests {
     }
 
     #[test]
+    fn a_makers_name_before_a_models_number_names_the_product() {
+        let found = actors(
+            "Airbus said the Airbus A380 would fly in May. Buyers of the A380 and of the \
+             Boeing 737-800 waited at gate H1.",
+        );
+        let airbus = find(&found, "Airbus");
+        assert_eq!(airbus.kind, ActorKind::Organization);
+        assert_eq!(airbus.mentions.len(), 1);
+        for product in ["Airbus A380", "A380", "Boeing 737-800"] {
+            assert_eq!(find(&found, product).kind, ActorKind::Other, "{product}");
+        }
+        // a code of one digit is no model
+        assert!(!names(&found).contains(&"H1"), "{:?}", names(&found));
+    }
+
+    #[test]
     fn a_capitalised_contraction_is_no_name() {
         let found = actors("Don't panic. Can't you see the Harbour Board left?");
         assert!(
