@@ -1081,9 +1081,13 @@ impl<'a> Scan<'a> {
                     .any(|w| g.org_cues.contains(w))
                 && !words.iter().any(|w| g.is_title(w)))
         {
-            // "SBS TV": the acronym is the name
+            // "SBS TV": the acronym is the name; not a country's ("U.S. Air Force")
             let end = if words.len() > 1
                 && is_acronym(words[0])
+                && !matches!(
+                    g.lookup(&gazetteer::key(words[0])),
+                    Some(Entry::Country(_) | Entry::Demonym(_))
+                )
                 && words[1..].iter().all(|w| g.org_cues.contains(w))
             {
                 a + 1

@@ -442,6 +442,14 @@ mod tests {
     }
 
     #[test]
+    fn a_countrys_acronym_before_organisation_words_is_part_of_the_name() {
+        let found = actors("The U.S. Air Force chose a tanker. SBS TV reported it.");
+        assert_eq!(find(&found, "U.S. Air Force").kind, ActorKind::Organization);
+        // a company's initials before them are its name
+        assert_eq!(find(&found, "SBS").kind, ActorKind::Organization);
+    }
+
+    #[test]
     fn a_makers_name_before_a_models_number_names_the_product() {
         let found = actors(
             "Airbus said the Airbus A380 would fly in May. Buyers of the A380 and of the \
