@@ -12,7 +12,8 @@
 //! - a short name and the one longer name it begins or ends: a person's surname ("Jobs",
 //!   "Steve Jobs"; "Shin", "Shin Wonsik", a name written family name first), an organisation's first word ("Northrop", "Northrop Grumman", also for a
 //!   lone word taken for a person, not a person's first name); not a person a briefing names
-//!   apart, nor a country or place (China is not China Eastern Airlines);
+//!   apart, nor a country or place (China is not China Eastern Airlines); a product's model
+//!   ("A380", "Airbus A380"), whose maker's name never stands for it;
 //! - a name of several words and the one longer name it ends ("Air Force", "United States
 //!   Air Force"), not one a briefing names apart unless what the longer adds is a country or
 //!   place ("Mac App Store" and "App Store" are two; "United States Air Force" and "the Air
@@ -256,8 +257,9 @@ struct Linker<'a> {
     /// Each briefing's nodes (a briefing's actors are one run of nodes).
     runs: Vec<std::ops::Range<usize>>,
     sets: Sets,
-    /// The pairs of names in normal form the analyst rejected, each in order.
-    rejected: HashSet<(String, String)>,
+    /// The pairs of names in normal form the analyst rejected, each in order: the first's
+    /// seconds.
+    rejected: HashMap<&'a str, HashSet<&'a str>>,
     /// The links made: two nodes and why.
     edges: Vec<(usize, usize, Why)>,
 }
@@ -266,9 +268,13 @@ impl Linker<'_> {
     /// Links two nodes unless the analyst rejected the link between their names.
     fn link(&mut self, a: usize, b: usize, why: Why) {
         if why != Why::Analyst && !self.rejected.is_empty() {
-            let (ka, kb) = (&self.nodes[a].key, &self.nodes[b].key);
-            let pair = if ka <= kb { (ka, kb) } else { (kb, ka) };
-            if self.rejected.contains(&(pair.0.clone(), pair.1.clone())) {
+            let (ka, kb) = (self.nodes[a].key.as_str(), self.nodes[b].key.as_str());
+            let (first, second) = if ka <= kb { (ka, kb) } else { (kb, ka) };
+            if self
+                .rejected
+                .get(first)
+                .is_some_and(|seconds| seconds.contains(second))
+            {
                 return;
             }
         }
@@ -375,12 +381,14 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         runs.push(first..nodes.len());
     }
     let n = nodes.len();
-    let decisions = in_force(review);
-    let rejected = decisions
+    let decisions = review.links_in_force();
+    let mut rejected: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for ((first, second), _) in decisions
         .iter()
         .filter(|(_, d)| d.decision == Some(Decision::Rejected))
-        .map(|(key, _)| key.clone())
-        .collect();
+    {
+        rejected.entry(first).or_default().insert(second);
+    }
     let mut linker = Linker {
         nodes,
         runs,
@@ -484,16 +492,23 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             continue;
         }
         let person = node.kind == "person";
+        // a product's last word is its model ("A380" of "Airbus A380"), its first its maker's
+        let product = node.kind == "other";
         let first = long.split(' ').next().unwrap_or_default();
         let last = long.rsplit(' ').next().unwrap_or_default();
         // a name that looks written family name first may be a given name the census lists
         // as a surname before a rare one ("Lee Iacocca"): both words stand for it
         let family = (person && family_first(node.name)).then_some((first, true));
-        for (word, surname) in [(first, false), (last, true)].into_iter().chain(family) {
-            if surname && !person || apart.contains(&(word, long)) {
+        for (word, last_word) in [(first, false), (last, true)].into_iter().chain(family) {
+            let held = if product {
+                last_word
+            } else {
+                person || !last_word
+            };
+            if !held || apart.contains(&(word, long)) {
                 continue;
             }
-            by_word.hold((word.to_string(), surname), node, i);
+            by_word.hold((word.to_string(), last_word), node, i);
         }
     }
     // a name of several words and the one longer name it ends ("Air Force", "United States
@@ -516,11 +531,24 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             continue;
         }
         let person = node.kind == "person";
+        // a person's surname, a product's model: the last word of a longer name of its kind
+        let surnamed = by_word
+            .get(&(short.to_string(), true))
+            .filter(|_| person || node.kind == "other")
+            .map(|holders| {
+                let nodes = &linker.nodes;
+                let fit: Vec<usize> = holders
+                    .iter()
+                    .copied()
+                    .filter(|&h| nodes[h].kind == node.kind)
+                    .collect();
+                (fit, if person { Why::Surname } else { Why::ShortName })
+            })
+            .filter(|(fit, _)| !fit.is_empty());
         // a lone word brief took for a person may be an organisation's short name: tried
         // against organisations when no person's surname it is
-        let surnamed = by_word.get(&(short.to_string(), true)).filter(|_| person);
         let (holders, why) = match surnamed {
-            Some(holders) => (holders.clone(), Why::Surname),
+            Some(found) => found,
             None => {
                 let Some(holders) = by_word.get(&(short.to_string(), false)) else {
                     continue;
@@ -654,22 +682,6 @@ fn only_set(sets: &mut Sets, holders: &[usize]) -> Option<usize> {
         .iter()
         .all(|&h| sets.root(h) == first)
         .then_some(first)
-}
-
-/// The decision in force about each pair of names (in normal form, in order): the newest of
-/// the pair's, the later on a tie, as the store merges them. A file may hold several of one
-/// pair: edited by hand, or written by an older brief whose normal form told them apart.
-fn in_force(review: &LibraryReview) -> BTreeMap<(String, String), &LinkDecision> {
-    let mut decisions: BTreeMap<(String, String), &LinkDecision> = BTreeMap::new();
-    for d in &review.links {
-        match decisions.get(&d.key()) {
-            Some(held) if held.updated > d.updated => {}
-            _ => {
-                decisions.insert(d.key(), d);
-            }
-        }
-    }
-    decisions
 }
 
 /// The sets as library actors, numbered by their first member, with their reasons and the
@@ -928,6 +940,27 @@ mod tests {
         assert!(together(&briefings, (2, 0), (0, 0)));
         assert!(!together(&briefings, (2, 0), (1, 0)));
         assert!(together(&briefings, (3, 1), (0, 0)));
+    }
+
+    #[test]
+    fn a_models_number_is_its_product_and_its_makers_name_is_not() {
+        let briefings = [
+            briefing(
+                1,
+                &[
+                    ("Airbus A380", "other", None),
+                    ("Airbus", "organization", None),
+                ],
+            ),
+            briefing(2, &[("A380s", "other", None)]),
+            briefing(3, &[("Airbus", "organization", None)]),
+            briefing(4, &[("Northwind A380", "person", None)]),
+        ];
+        assert!(together(&briefings, (1, 0), (0, 0)));
+        assert!(!together(&briefings, (2, 0), (0, 0)));
+        assert!(together(&briefings, (2, 0), (0, 1)));
+        // a person's name is no product's
+        assert!(!together(&briefings, (3, 0), (1, 0)));
     }
 
     #[test]

@@ -123,15 +123,21 @@ pub struct LibraryReview {
 }
 
 impl LibraryReview {
-    /// The decision in force about the link between `a` and `b`: the newest of the pair's,
-    /// the later on a tie, as the store merges them and `link.rs` reads them.
-    pub fn decision(&self, a: &str, b: &str) -> Option<Decision> {
-        let key = pair(a, b);
-        self.links
-            .iter()
-            .filter(|d| d.key() == key)
-            .max_by_key(|d| d.updated)
-            .and_then(|d| d.decision)
+    /// The decision in force about each pair of names (in normal form, in order): the newest
+    /// of the pair's, the later on a tie, as the store merges them. A file may hold several
+    /// of one pair: edited by hand, or written by an older brief whose normal form told them
+    /// apart.
+    pub fn links_in_force(&self) -> BTreeMap<(String, String), &LinkDecision> {
+        let mut decisions: BTreeMap<(String, String), &LinkDecision> = BTreeMap::new();
+        for d in &self.links {
+            match decisions.get(&d.key()) {
+                Some(held) if held.updated > d.updated => {}
+                _ => {
+                    decisions.insert(d.key(), d);
+                }
+            }
+        }
+        decisions
     }
 
     /// Sets (or, with None, takes back) the decision about `a` and `b`.
@@ -304,6 +310,14 @@ mod tests {
         Timestamp::from_second(1_700_000_000 + seconds).unwrap()
     }
 
+    /// The decision in force about the link between `a` and `b`.
+    fn decision(review: &LibraryReview, a: &str, b: &str) -> Option<Decision> {
+        review
+            .links_in_force()
+            .get(&pair(a, b))
+            .and_then(|d| d.decision)
+    }
+
     #[test]
     fn decisions_merge_one_by_one_the_newest_winning() {
         let mut ours = LibraryReview::default();
@@ -331,10 +345,10 @@ mod tests {
         assert_eq!(merged.sources.len(), 2);
         assert_eq!(merged.links.len(), 2);
         assert_eq!(
-            merged.decision("Northrop Grumman", "Northrop"),
+            decision(&merged, "Northrop Grumman", "Northrop"),
             Some(Decision::Rejected)
         );
-        assert_eq!(merged.decision("GM", "General Motors"), None);
+        assert_eq!(decision(&merged, "GM", "General Motors"), None);
     }
 
     /// A file edited by hand may hold one pair twice: the newest entry is in force, in
@@ -355,7 +369,7 @@ mod tests {
                 ..LibraryReview::default()
             };
             assert_eq!(
-                review.decision("Northrop", "Northrop Grumman"),
+                decision(&review, "Northrop", "Northrop Grumman"),
                 Some(Decision::Accepted)
             );
         }

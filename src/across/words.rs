@@ -162,10 +162,18 @@ pub enum Same {
     Synonym,
 }
 
+/// Prefixes whose hyphen may mark another word than the one written without it: "re-sign"
+/// (sign again) is not "resign", "re-cover" not "recover".
+const PREFIXES: &[&str] = &["re", "pre", "co", "un", "de"];
+
 /// A base form as spelled without its hyphens: "cease-fire" and "ceasefire" are one word
-/// written two ways.
+/// written two ways. A hyphen after a prefix stays: whether "re-elect" is "reelect" only the
+/// list can say (a concept they share).
 fn unhyphened(word: &str) -> String {
-    word.replace('-', "")
+    match word.split_once('-') {
+        Some((prefix, _)) if PREFIXES.contains(&prefix) => word.to_string(),
+        _ => word.replace('-', ""),
+    }
 }
 
 /// Whether two base forms say the same, and how.
@@ -228,5 +236,9 @@ mod tests {
         );
         assert_eq!(same("seize", "capture"), Some(Same::Synonym));
         assert_eq!(same("ceasefire", "truce"), Some(Same::Synonym));
+        // a hyphen after a prefix makes another word, unless the list says they are one
+        assert_eq!(same("re-sign", "resign"), None);
+        assert!(!keys("resign").iter().any(|k| keys("re-sign").contains(k)));
+        assert_eq!(same("re-elect", "reelect"), Some(Same::Synonym));
     }
 }

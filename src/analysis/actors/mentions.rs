@@ -494,7 +494,15 @@ impl<'a> Scan<'a> {
                 match out[first..before].first() {
                     Some(c) if c.tokens.0 >= e => out.push(self.learned(s, e, kind)),
                     None => out.push(self.learned(s, e, kind)),
-                    Some(c) if c.tokens == (s, e) && c.kind != Some(kind) && !self.tabled(c) => {
+                    // a model's designation names a product, which the model has no type for
+                    Some(c)
+                        if c.tokens == (s, e)
+                            && c.kind != Some(kind)
+                            && !self.tabled(c)
+                            && !(c.kind == Some(ActorKind::Other)
+                                && e == s + 1
+                                && is_model(self.word(s))) =>
+                    {
                         // an untyped name of several words is a person only by default
                         let margin = if c.kind.is_none()
                             && e > s + 1
@@ -865,6 +873,21 @@ impl<'a> Scan<'a> {
                     continue;
                 }
                 if matches!(phrase, Phrase::Table(Entry::Organization(_))) {
+                    // "Airbus A380", "Boeing 737s": a maker's name before a model's number
+                    // names the product, not the maker
+                    if let Some(end) = self.model_after(e, b) {
+                        out.push(Candidate {
+                            span: self.span(i, end),
+                            tokens: (i, end),
+                            kind: Some(ActorKind::Other),
+                            form: MentionForm::Name,
+                            canonical: None,
+                            compass: false,
+                            title: None,
+                        });
+                        i = end;
+                        continue;
+                    }
                     let more = self.ordinary_tail(e, b);
                     if more > e {
                         let mut c = self.phrase_candidate(i, e, phrase);
@@ -959,6 +982,31 @@ impl<'a> Scan<'a> {
             j += 1;
         }
         j
+    }
+
+    /// The end of a model's number right after a maker's name ending at `e` ("Airbus A380",
+    /// "Boeing 737s", "Boeing 737-800", "Airbus 380"), written a space apart and not a time
+    /// ("Boeing 2024"); none when the next word is not one.
+    fn model_after(&self, e: usize, b: usize) -> Option<usize> {
+        let numbered = |k: usize| {
+            let w = if k < b { self.word(k) } else { "" };
+            k < b
+                && !self.in_time[k]
+                && self.tokens[k].kind != TokenKind::Punct
+                && w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().all(|c| c.is_ascii_alphanumeric())
+        };
+        let touches = |k: usize| self.tokens[k].span.start == self.tokens[k - 1].span.end;
+        if !numbered(e) || touches(e) || self.word(e).len() < 3 {
+            return None;
+        }
+        // a variant after a hyphen: "737-800", "777-200LR"
+        let variant = e + 2 < b && self.word(e + 1) == "-" && touches(e + 1) && touches(e + 2);
+        Some(if variant && numbered(e + 2) {
+            e + 3
+        } else {
+            e + 1
+        })
     }
 
     /// "George W. Bush", "Florence Smith": a first name that is also a town, before another
@@ -1091,9 +1139,13 @@ impl<'a> Scan<'a> {
                     .any(|w| g.org_cues.contains(w))
                 && !words.iter().any(|w| g.is_title(w)))
         {
-            // "SBS TV": the acronym is the name
+            // "SBS TV": the acronym is the name; not a country's ("U.S. Air Force")
             let end = if words.len() > 1
                 && is_acronym(words[0])
+                && !matches!(
+                    g.lookup(&gazetteer::key(words[0])),
+                    Some(Entry::Country(_) | Entry::Demonym(_))
+                )
                 && words[1..].iter().all(|w| g.org_cues.contains(w))
             {
                 a + 1
@@ -1193,6 +1245,11 @@ impl<'a> Scan<'a> {
         } else {
             None
         };
+        // "A380", "F-35": a model's designation names a product
+        if words.len() == 1 && is_model(last) {
+            out.push(cand(a, e, Some(ActorKind::Other)));
+            return e;
+        }
         // a lone ordinary word in capitals ("Western") is no name without other evidence, nor
         // a lone letter
         let lone_word = words.len() == 1
@@ -1204,7 +1261,7 @@ impl<'a> Scan<'a> {
                 || self.lower_word_at(e, b)
                     && !g.said_verbs.contains(self.word(e))
                     && g.is_people_adjective(last)
-                // "A350", "H1": a model or a code
+                // "H1", "G20": a code
                 || last.chars().any(|c| c.is_ascii_digit()) && !is_acronym(last));
         if !person && lone_word {
             return e;
@@ -1294,6 +1351,26 @@ pub fn is_mixed_acronym(word: &str) -> bool {
         && word.ends_with(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
         && word.chars().filter(|c| c.is_uppercase()).count() >= 3
+}
+
+/// A model's designation ("A380", "A350s", "A400M", "F-35", "MiG-29"): one to three letters,
+/// a capital first, then a number of three or four digits, or of two after a hyphen, and at
+/// most two capitals; not a code of one or two digits ("H1", "G20", "A4").
+pub fn is_model(word: &str) -> bool {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    let letters = w.chars().take_while(char::is_ascii_alphabetic).count();
+    let rest = &w[letters..];
+    let (hyphen, number) = match rest.strip_prefix('-') {
+        Some(number) => (true, number),
+        None => (false, rest),
+    };
+    let digits = number.chars().take_while(char::is_ascii_digit).count();
+    let tail = &number[digits..];
+    (1..=3).contains(&letters)
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && ((3..=4).contains(&digits) || hyphen && digits >= 2)
+        && tail.len() <= 2
+        && tail.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// "SBS", "NATO", "U.N.": capitals (with stops, digits or &), two letters or more.

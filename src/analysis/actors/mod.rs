@@ -502,6 +502,30 @@ mod tests {
     }
 
     #[test]
+    fn a_countrys_acronym_before_organisation_words_is_part_of_the_name() {
+        let found = actors("The U.S. Air Force chose a tanker. SBS TV reported it.");
+        assert_eq!(find(&found, "U.S. Air Force").kind, ActorKind::Organization);
+        // a company's initials before them are its name
+        assert_eq!(find(&found, "SBS").kind, ActorKind::Organization);
+    }
+
+    #[test]
+    fn a_makers_name_before_a_models_number_names_the_product() {
+        let found = actors(
+            "Airbus said the Airbus A380 would fly in May. Buyers of the A380 and of the \
+             Boeing 737-800 waited at gate H1.",
+        );
+        let airbus = find(&found, "Airbus");
+        assert_eq!(airbus.kind, ActorKind::Organization);
+        assert_eq!(airbus.mentions.len(), 1);
+        for product in ["Airbus A380", "A380", "Boeing 737-800"] {
+            assert_eq!(find(&found, product).kind, ActorKind::Other, "{product}");
+        }
+        // a code of one digit is no model
+        assert!(!names(&found).contains(&"H1"), "{:?}", names(&found));
+    }
+
+    #[test]
     fn a_capitalised_contraction_is_no_name() {
         let found = actors("Don't panic. Can't you see the Harbour Board left?");
         assert!(
