@@ -247,7 +247,10 @@ impl<'a> Reader<'a> {
             base(t.deprel(verb)),
             "compound" | "amod" | "nmod" | "det" | "flat" | "nsubj" | "obj" | "iobj" | "obl"
         );
-        !(nominal && as_noun || t.deprel(verb) == "compound")
+        // a participle before the noun it qualifies ("2,310 suspected cases", "the alleged
+        // attack") is an adjective whatever its tag
+        let prenominal = t.deprel(verb) == "amod" && t.head(verb).is_some_and(|h| h > verb);
+        !(nominal && as_noun || prenominal || t.deprel(verb) == "compound")
     }
 
     /// Whether a learned cue ([`Frame::Complement`]) reports here, by the parse: a verb that

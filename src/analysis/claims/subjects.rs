@@ -128,15 +128,23 @@ impl Reader<'_> {
         }
         let mut start = self.phrase_start(floor, end);
         // a list of names: "A, B and C said"
-        // (not a new clause: "..., and he said")
+        // (not a new clause: "..., and he said", "Prices are rising, and farmers said")
         if matches!(self.word(start), "and" | "or") && !self.is(Class::Subject, start + 1) {
             while start > floor + 1 && self.word(start - 1) == "," {
                 let item = self.phrase_start(floor, start - 1);
-                if item >= start - 1 || start - 1 - item > 5 {
+                if item >= start - 1 || start - 1 - item > 5 || self.has_verb(item..start - 1) {
                     break;
                 }
                 start = item;
             }
+        }
+        // a clause joined to the source's own ("The rains failed and farmers said"): the
+        // source starts after the last "and" or "but" that follows a verb
+        if let Some(joint) = (start + 1..end)
+            .rev()
+            .find(|&k| matches!(self.word(k), "and" | "but") && self.has_verb(start..k))
+        {
+            start = joint + 1;
         }
         if start == end {
             // "..., who said": the relative pronoun stands for the source
@@ -150,6 +158,13 @@ impl Reader<'_> {
                 && !self.word(i).ends_with("ly")
         });
         Some(start..aux.unwrap_or(end))
+    }
+
+    /// Whether the parse reads a verb among the tokens of `range` (a clause, not a name).
+    fn has_verb(&self, range: Range<usize>) -> bool {
+        range
+            .into_iter()
+            .any(|i| matches!(self.tree.upos(i), "VERB" | "AUX"))
     }
 
     /// The source by the parse, over the one the patterns found before the cue: the cue

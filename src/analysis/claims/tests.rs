@@ -1000,3 +1000,38 @@ fn a_cue_word_as_the_object_of_a_verb_after_a_comma_is_no_cue() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_source_after_a_clause_joined_by_and_starts_after_it() {
+    for (text, source) in [
+        (
+            "Grain prices are rising, and farmers in the north said they had lost their crops.",
+            "farmers in the north",
+        ),
+        (
+            "The spring rains failed again and herders in the valley said they had sold their goats.",
+            "herders in the valley",
+        ),
+        // a list of names is one source
+        (
+            "Kenya, Uganda and Tanzania said they would share the cost.",
+            "Kenya, Uganda and Tanzania",
+        ),
+    ] {
+        let c = one(text);
+        assert_eq!(c.source, some(source), "{text}");
+        assert_eq!(c.cue, some("said"), "{text}");
+    }
+}
+
+#[test]
+fn a_participle_before_its_noun_is_no_cue() {
+    assert_eq!(
+        claims("Clinics recorded 812 suspected typhoid cases between May and July."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Villagers fled after the alleged raid on the market."),
+        vec![]
+    );
+}
