@@ -30,9 +30,12 @@ pub fn build(
         reports: &reports,
         syntax,
     };
-    let found = same::fold(events::find(doc, tokens, &cx), times, &doc.text, |span| {
-        mentions.mentions_inside(span)
-    });
+    let (found, mut actors): (Vec<_>, Vec<_>) =
+        same::fold(events::find(doc, tokens, &cx), times, &doc.text, |span| {
+            mentions.mentions_inside(span)
+        })
+        .into_iter()
+        .unzip();
     let mut within = order::bounds(&found, times, doc.meta.published);
     order::chronological(&found, times, doc.meta.published)
         .into_iter()
@@ -42,7 +45,7 @@ pub fn build(
                 label: f.label.clone(),
                 span: f.span,
                 time: f.time,
-                actors: mentions.inside(f.span),
+                actors: std::mem::take(&mut actors[i]),
                 within: within[i].take(),
                 given: None,
                 id: None,
