@@ -165,6 +165,7 @@ pub enum Cue {
     Direction,
     Bound,
     SetAdjective,
+    Degree,
 }
 
 pub struct Lexicon {
@@ -406,6 +407,7 @@ fn parse_cues(data: &'static str) -> HashMap<&'static str, u64> {
                 "clock" => Cue::Clock,
                 "starter" => Cue::Starter,
                 "modifier" => Cue::Modifier,
+                "degree" => Cue::Degree,
                 "position_noun" => Cue::PositionNoun,
                 "end_edge" => Cue::EndEdge,
                 "comparative" => Cue::Comparative,

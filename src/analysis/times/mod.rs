@@ -69,10 +69,11 @@ pub fn extract_tensed(doc: &Document, tokens: &[Token]) -> (Vec<Timex>, Vec<Tens
             let parser = Parser {
                 w: &words[..(i + AHEAD).min(words.len())],
             };
-            let Some(found) = parser.parse(i) else {
+            let Some(mut found) = parser.parse(i) else {
                 i += 1;
                 continue;
             };
+            shared_year(&parser, &mut found.sem, found.end);
             let start = trim_determiner(&parser, found.start, found.end, &found.sem);
             let cx = Context {
                 published: doc.meta.published,
@@ -126,6 +127,34 @@ pub fn extract_tensed(doc: &Document, tokens: &[Token]) -> (Vec<Timex>, Vec<Tens
         };
     }
     (out, tensed)
+}
+
+/// "September and October 2023", "from March to June 2023": a month or day without a year
+/// before a range's other end that gives one shares that year.
+fn shared_year(parser: &Parser, sem: &mut Sem, end: usize) {
+    let Sem::Date {
+        year: year @ None,
+        month: Some(_),
+        ..
+    } = sem
+    else {
+        return;
+    };
+    if parser
+        .w
+        .get(end)
+        .is_none_or(|w| w.cues & Cue::Range.bit() == 0)
+    {
+        return;
+    }
+    if let Some(Sem::Date {
+        year: Some(y),
+        month: Some(_),
+        ..
+    }) = parser.parse(end + 1).map(|next| next.sem)
+    {
+        *year = Some(y);
+    }
 }
 
 /// "the nine months", "the first six months": a reporting period of several quarters.
@@ -216,7 +245,10 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         }
         let l: &str = &w.lower;
         // "the plan", "a still unspecified date": a noun or an adjective, not a verb
-        if k > 0 && words[k - 1].cues & Cue::Modifier.bit() != 0 {
+        let modifier = |j: usize| words[j].cues & Cue::Modifier.bit() != 0;
+        let degree =
+            |j: usize| words[j].cues & Cue::Degree.bit() != 0 || words[j].lower.ends_with("ly");
+        if k > 0 && (modifier(k - 1) || (k > 1 && degree(k - 1) && modifier(k - 2))) {
             return None;
         }
         let tense = LEXICON.tense(l, lower(k + 1)).or_else(|| {

@@ -406,6 +406,40 @@ fn tense_chooses_the_year_of_a_month() {
 }
 
 #[test]
+fn an_adjective_after_an_adverb_sets_no_tense() {
+    // "unspecified" qualifies the noun; "would be paid" is the clause's tense
+    check(
+        "The bonus would be paid on a still unspecified date in January.",
+        Some("2015-10-26"),
+        "January",
+        TimexType::Date,
+        "2016-01",
+    );
+}
+
+#[test]
+fn a_month_before_a_ranges_other_end_shares_its_year() {
+    assert_eq!(
+        tag(
+            "Similar rules were announced in September and October 2023.",
+            Some("2024-11-23")
+        ),
+        vec![
+            (
+                "September".to_string(),
+                TimexType::Date,
+                "2023-09".to_string()
+            ),
+            (
+                "October 2023".to_string(),
+                TimexType::Date,
+                "2023-10".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn without_a_published_date_values_stay_open() {
     check(
         "The minister resigned on Friday.",
