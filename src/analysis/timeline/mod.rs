@@ -37,7 +37,7 @@ pub fn build(
         .into_iter()
         .unzip();
     let mut within = order::bounds(&found, times, doc.meta.published);
-    order::chronological(&found, times, doc.meta.published)
+    order::chronological(&found, times, &doc.text, doc.meta.published)
         .into_iter()
         .map(|i| {
             let f = &found[i];
@@ -150,6 +150,29 @@ mod tests {
                 "Clashes between the Guard (HG) and rebels intensified".to_string(),
                 Some("2024-W47-WE".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn an_edge_word_places_a_date_within_its_period() {
+        let events = timeline(
+            "The talks collapsed in late February. Troops arrived in early February. The army withdrew by the end of the month. The envoy resigned in mid-February.",
+            Some("2024-11-23"),
+            &[
+                ("late February", "2024-02"),
+                ("early February", "2024-02"),
+                ("the end of the month", "2024-02"),
+                ("mid-February", "2024-02"),
+            ],
+        );
+        assert_eq!(
+            labels(&events),
+            vec![
+                "Troops arrived",
+                "The envoy resigned",
+                "The talks collapsed",
+                "The army withdrew"
+            ]
         );
     }
 

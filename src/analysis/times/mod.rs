@@ -18,6 +18,7 @@ pub use value::{
 };
 pub use words::readable;
 
+use jiff::ToSpan;
 use jiff::civil::Date;
 
 use self::lexicon::{Cue, LEXICON, Tense};
@@ -186,7 +187,9 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
     let compound = !words[end - 1].token_start;
     let before_noun = parser.before_noun(end);
     let edge = LEXICON
-        .find(&words[start + 1].lower, |e| e == lexicon::Entry::Edge)
+        .find(&words[start + 1].lower, |e| {
+            matches!(e, lexicon::Entry::Edge(_))
+        })
         .is_some();
     // "the mid-1990s" keeps it, "a third-quarter loss" and "the late-November trip" do not
     if (calendar && !edge)
@@ -308,6 +311,45 @@ pub fn sort_key(value: &TimeValue, published: Option<Date>) -> Option<(Date, Dat
         TimeValue::Ref(Reference::Present) => published.map(|d| (d, d)),
         _ => value.interval(),
     }
+}
+
+/// [`sort_key`] narrowed to the part of the period that an edge word opening the expression
+/// names: "early 2023" the first third of the year, "mid-February" the middle third of the
+/// month, "late February", "later this year" and "the end of the month" the last third. The
+/// value keeps the whole period (TimeML gives the edge as its `mod`, which brief does not
+/// write); the timeline orders by this, so "late February" comes after "early February".
+pub fn sort_key_within(timex: &Timex, text: &str, published: Option<Date>) -> Option<(Date, Date)> {
+    let (start, end) = sort_key(&timex.value, published)?;
+    let mut words = text
+        .get(timex.span.start..timex.span.end)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(super::tokens::lowercase);
+    let first = words.next();
+    let word = match first {
+        Some(w) if w == "the" => words.next(),
+        w => w,
+    };
+    let edge = word.and_then(|w| {
+        LEXICON
+            .find(&w, |e| matches!(e, lexicon::Entry::Edge(_)))
+            .map(|e| e.entry)
+    });
+    let Some(lexicon::Entry::Edge(edge)) = edge else {
+        return Some((start, end));
+    };
+    let days = start.until(end).map_or(0, |s| s.get_days());
+    // the first day after a third of the days, within the period
+    let after = |n: i32| {
+        let day = start.checked_add((days * n / 3 + 1).days());
+        day.map_or(end, |d| d.min(end))
+    };
+    Some(match edge {
+        lexicon::Edge::Start => (start, after(1).yesterday().unwrap_or(start).max(start)),
+        lexicon::Edge::Mid => (after(1), after(2).yesterday().unwrap_or(end).max(after(1))),
+        lexicon::Edge::End => (after(2), end),
+    })
 }
 
 #[cfg(test)]

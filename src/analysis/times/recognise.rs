@@ -263,7 +263,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             // "early", "mid", "late" alone; "end", "start" only as "the end of"
             let of = self.is(j + 1, "of");
             let noun = self.cue(j, Cue::PositionNoun);
-            if self.entry(j, |e| e == Entry::Edge).is_some()
+            if self.entry(j, |e| matches!(e, Entry::Edge(_))).is_some()
                 && j + 1 < self.w.len()
                 && (of || !noun)
             {
@@ -997,7 +997,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         let prev = if i > 0 { self.lower(i - 1) } else { "" };
-        let edge = i > 0 && self.entry(i - 1, |e| e == Entry::Edge).is_some();
+        let edge = i > 0 && self.entry(i - 1, |e| matches!(e, Entry::Edge(_))).is_some();
         let sem = Sem::Season {
             year: None,
             code,

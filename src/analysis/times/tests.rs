@@ -440,6 +440,35 @@ fn a_month_before_a_ranges_other_end_shares_its_year() {
 }
 
 #[test]
+fn an_edge_word_narrows_the_order_not_the_value() {
+    let meta = Meta {
+        published: "2024-11-23".parse().ok(),
+        ..Meta::default()
+    };
+    let text = "It rained in early February 2024, in mid-February 2024, in late February 2024 \
+                and in February 2024.";
+    let (doc, _) = Document::from_text(text, meta);
+    let tokens = tokenize(&doc);
+    let keys: Vec<String> = extract(&doc, &tokens)
+        .iter()
+        .map(|t| {
+            assert_eq!(t.value.to_string(), "2024-02");
+            let (start, end) = sort_key_within(t, &doc.text, doc.meta.published).unwrap();
+            format!("{start}..{end}")
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "2024-02-01..2024-02-10",
+            "2024-02-11..2024-02-19",
+            "2024-02-20..2024-02-29",
+            "2024-02-01..2024-02-29"
+        ]
+    );
+}
+
+#[test]
 fn without_a_published_date_values_stay_open() {
     check(
         "The minister resigned on Friday.",
