@@ -177,6 +177,50 @@ mod tests {
     }
 
     #[test]
+    fn a_date_that_modifies_an_object_or_is_a_comparisons_base_dates_no_event() {
+        let events = timeline(
+            "Acme lowered its 2025 outlook on Tuesday. Sales rose to $5 billion, a 30 percent increase on a year earlier. The 2024 election was held peacefully.",
+            Some("2024-11-23"),
+            &[
+                ("2025", "2025"),
+                ("Tuesday", "2024-11-19"),
+                ("a year earlier", "2023"),
+                ("2024", "2024"),
+            ],
+        );
+        assert_eq!(
+            events,
+            vec![
+                (
+                    "The election was held peacefully".to_string(),
+                    Some("2024".to_string())
+                ),
+                ("Sales rose to $5 billion".to_string(), None),
+                (
+                    "Acme lowered its 2025 outlook".to_string(),
+                    Some("2024-11-19".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_leaves_out_the_dates_joined_to_its_date() {
+        let events = timeline(
+            "Similar rules were announced in September and October 2023.",
+            Some("2024-11-23"),
+            &[("September", "2023-09"), ("October 2023", "2023-10")],
+        );
+        assert_eq!(
+            events,
+            vec![(
+                "Similar rules were announced".to_string(),
+                Some("2023-09".to_string())
+            )]
+        );
+    }
+
+    #[test]
     fn a_possessive_date_stays_in_its_label() {
         let events = timeline(
             "The senators clashed at Tuesday's debate.",
