@@ -241,6 +241,14 @@ impl<'w, 'a> Parser<'w, 'a> {
                         day: Some(d.day() as u8),
                     },
                 },
+                // "Easter week", "Thanksgiving week": the week the feast falls in
+                None if self.unit(end) == Some(Unit::Week) && !self.lower(end).ends_with('s') => {
+                    Found {
+                        start: i,
+                        end: end + 1,
+                        sem: Sem::WeekOf(Box::new(Sem::Holiday(h.rule))),
+                    }
+                }
                 None => Found {
                     start: i,
                     end,

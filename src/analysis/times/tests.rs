@@ -322,6 +322,14 @@ fn holidays() {
         TimexType::Date,
         "2024-05-27",
     );
+    // the week the feast falls in: Easter 2024 is Sunday 31 March
+    check(
+        "Pilgrims arrived as Easter week began.",
+        Some("2024-03-25"),
+        "Easter week",
+        TimexType::Date,
+        "2024-W13",
+    );
 }
 
 #[test]
