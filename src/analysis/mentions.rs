@@ -30,11 +30,6 @@ impl<'a> MentionIndex<'a> {
         self.collect(span, |m| m.overlaps(span))
     }
 
-    /// The actors with a mention wholly inside `span`, in order of their first mention there.
-    pub fn inside(&self, span: Span) -> Vec<usize> {
-        self.collect(span, |m| span.contains(m))
-    }
-
     /// The mentions wholly inside `span`, in order, each with its actor.
     pub fn mentions_inside(&self, span: Span) -> Vec<(Span, usize)> {
         self.near(span)
@@ -102,8 +97,14 @@ mod tests {
             Actor::named_at("", ActorKind::Country, &[(10, 15), (30, 35)]),
         ];
         let index = MentionIndex::new(&actors);
-        assert_eq!(index.inside(Span::new(0, 20)), vec![0, 1]);
-        assert_eq!(index.inside(Span::new(12, 38)), vec![1]);
+        assert_eq!(
+            index.mentions_inside(Span::new(0, 20)),
+            vec![(Span::new(0, 5), 0), (Span::new(10, 15), 1)]
+        );
+        assert_eq!(
+            index.mentions_inside(Span::new(12, 38)),
+            vec![(Span::new(30, 35), 1)]
+        );
         assert_eq!(index.overlapping(Span::new(12, 31)), vec![1]);
         assert_eq!(index.overlapping(Span::new(3, 4)), vec![0]);
         assert_eq!(

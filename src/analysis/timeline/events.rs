@@ -236,7 +236,9 @@ fn sentence_events(
         .iter()
         .zip(&spans)
         .map(|(c, s)| {
-            let dates: Vec<usize> = attach::dates(times, (*s)?).collect();
+            let dates: Vec<usize> = attach::dates(times, (*s)?)
+                .filter(|&d| !incidental(doc, toks, &low, c, times[d].span))
+                .collect();
             let words = base + c.start..base + c.end;
             (dates.len() > 1)
                 .then(|| attach::verb_date(cx.syntax, tokens, words, times, &dates))
@@ -282,7 +284,7 @@ fn sentence_events(
         let Some((time, trigger, tense)) = event else {
             continue;
         };
-        let date = time.map(|t| times[t].span);
+        let date = time.map(|t| with_joined(&doc.text, times, t));
         let mut subject = if clause.relative {
             antecedent(doc, &toks[..clause.start])
         } else {
@@ -404,6 +406,63 @@ fn sentence_events(
             });
         }
     }
+}
+
+/// Whether a date in a clause is not the time of its event: the base of a comparison ("a 30
+/// percent increase on a year earlier", "up 5% from a year ago", "higher than last year"), or
+/// a date that modifies a noun after the clause's verb, between a determiner and the noun
+/// ("lowered its 2025 outlook"; not "in the 2024 election", where a preposition takes the
+/// phrase, nor "The 2024 election was held", before the verb).
+fn incidental(
+    doc: &Document,
+    toks: &[Token],
+    low: &[Cow<str>],
+    clause: &Clause,
+    date: Span,
+) -> bool {
+    let first = toks.partition_point(|t| t.span.start < date.start);
+    let end = toks.partition_point(|t| t.span.start < date.end);
+    if first <= clause.start || first >= end || end > clause.end {
+        return false;
+    }
+    let before = &*low[first - 1];
+    if is(COMPARISON_LEAD, before)
+        && (is(COMPARISON_BASE, &low[first]) || is(COMPARISON_BASE, &low[end - 1]))
+    {
+        return true;
+    }
+    let determiner = is(DETERMINER, before) || matches!(before, "'s" | "’s");
+    let noun_after = end < clause.end
+        && toks[end].kind == TokenKind::Word
+        && toks[end].text(&doc.text).starts_with(char::is_lowercase)
+        && ![PHRASE_BREAK, LABEL_TAIL, AUXILIARY, FINITE, COORDINATOR]
+            .iter()
+            .any(|&class| is(class, &low[end]));
+    let governed = first >= clause.start + 2 && is(PREPOSITION, &low[first - 2]);
+    determiner && noun_after && !governed && states_something(&low[clause.start..first - 1])
+}
+
+/// A date's span with the dates joined to it in one phrase ("September and October 2023"),
+/// all of which a label leaves out with it.
+fn with_joined(text: &str, times: &[Timex], t: usize) -> Span {
+    let joined = |a: Span, b: Span| {
+        text.get(a.end..b.start).is_some_and(|gap| {
+            let gap = gap.trim();
+            !gap.is_empty() && is(DATE_JOINER, &lowercase(gap))
+        })
+    };
+    let mut span = times[t].span;
+    let mut k = t;
+    while k > 0 && joined(times[k - 1].span, span) {
+        k -= 1;
+        span = times[k].span.cover(span);
+    }
+    let mut k = t;
+    while k + 1 < times.len() && joined(span, times[k + 1].span) {
+        k += 1;
+        span = span.cover(times[k].span);
+    }
+    span
 }
 
 /// The noun phrase a subject relative clause hangs on ("three border crossings" in "three

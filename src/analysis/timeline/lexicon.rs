@@ -75,8 +75,11 @@ pub const MEASURE: usize = 24;
 pub const COORDINATOR: usize = 25;
 pub const COPULA_BASE: usize = 26;
 pub const PARTICIPLE_PHRASE: usize = 27;
+pub const COMPARISON_LEAD: usize = 28;
+pub const COMPARISON_BASE: usize = 29;
+pub const DATE_JOINER: usize = 30;
 
-const CLASSES: [&str; 28] = [
+const CLASSES: [&str; 31] = [
     "clause_opener",
     "after",
     "before",
@@ -105,6 +108,9 @@ const CLASSES: [&str; 28] = [
     "coordinator",
     "copula_base",
     "participle_phrase",
+    "comparison_lead",
+    "comparison_base",
+    "date_joiner",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

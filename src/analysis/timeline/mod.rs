@@ -30,11 +30,14 @@ pub fn build(
         reports: &reports,
         syntax,
     };
-    let found = same::fold(events::find(doc, tokens, &cx), times, &doc.text, |span| {
-        mentions.mentions_inside(span)
-    });
+    let (found, mut actors): (Vec<_>, Vec<_>) =
+        same::fold(events::find(doc, tokens, &cx), times, &doc.text, |span| {
+            mentions.mentions_inside(span)
+        })
+        .into_iter()
+        .unzip();
     let mut within = order::bounds(&found, times, doc.meta.published);
-    order::chronological(&found, times, doc.meta.published)
+    order::chronological(&found, times, &doc.text, doc.meta.published)
         .into_iter()
         .map(|i| {
             let f = &found[i];
@@ -42,7 +45,7 @@ pub fn build(
                 label: f.label.clone(),
                 span: f.span,
                 time: f.time,
-                actors: mentions.inside(f.span),
+                actors: std::mem::take(&mut actors[i]),
                 within: within[i].take(),
                 given: None,
                 id: None,
@@ -146,6 +149,73 @@ mod tests {
             vec![(
                 "Clashes between the Guard (HG) and rebels intensified".to_string(),
                 Some("2024-W47-WE".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn an_edge_word_places_a_date_within_its_period() {
+        let events = timeline(
+            "The talks collapsed in late February. Troops arrived in early February. The army withdrew by the end of the month. The envoy resigned in mid-February.",
+            Some("2024-11-23"),
+            &[
+                ("late February", "2024-02"),
+                ("early February", "2024-02"),
+                ("the end of the month", "2024-02"),
+                ("mid-February", "2024-02"),
+            ],
+        );
+        assert_eq!(
+            labels(&events),
+            vec![
+                "Troops arrived",
+                "The envoy resigned",
+                "The talks collapsed",
+                "The army withdrew"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_that_modifies_an_object_or_is_a_comparisons_base_dates_no_event() {
+        let events = timeline(
+            "Acme lowered its 2025 outlook on Tuesday. Sales rose to $5 billion, a 30 percent increase on a year earlier. The 2024 election was held peacefully.",
+            Some("2024-11-23"),
+            &[
+                ("2025", "2025"),
+                ("Tuesday", "2024-11-19"),
+                ("a year earlier", "2023"),
+                ("2024", "2024"),
+            ],
+        );
+        assert_eq!(
+            events,
+            vec![
+                (
+                    "The election was held peacefully".to_string(),
+                    Some("2024".to_string())
+                ),
+                ("Sales rose to $5 billion".to_string(), None),
+                (
+                    "Acme lowered its 2025 outlook".to_string(),
+                    Some("2024-11-19".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_leaves_out_the_dates_joined_to_its_date() {
+        let events = timeline(
+            "Similar rules were announced in September and October 2023.",
+            Some("2024-11-23"),
+            &[("September", "2023-09"), ("October 2023", "2023-10")],
+        );
+        assert_eq!(
+            events,
+            vec![(
+                "Similar rules were announced".to_string(),
+                Some("2023-09".to_string())
             )]
         );
     }

@@ -1,4 +1,5 @@
-//! Placing events in time. A dated event sits at the start of its date's interval. An
+//! Placing events in time. A dated event sits at the start of its date's interval (the part
+//! of it an edge word names: "late February" after "early February"). An
 //! undated one is placed by what the text says:
 //! - a connective puts it just after ("since", "after", "following") or just before
 //!   ("before", "until") the event it names;
@@ -16,7 +17,7 @@ use jiff::civil::Date;
 
 use super::events::{Found, Relation, Target, Tense};
 use crate::analysis::model::{Timex, Within};
-use crate::analysis::times::{Calendar, TimeValue, sort_key};
+use crate::analysis::times::{Calendar, TimeValue, sort_key, sort_key_within};
 
 /// A date value's (first day, last day), as `times::sort_key` gives it.
 type Interval = (Date, Date);
@@ -26,11 +27,20 @@ type Interval = (Date, Date);
 /// everything known), and the position in the text.
 type Key = (Option<Interval>, u8, usize);
 
-/// The events' indices in chronological order.
-pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<usize> {
+/// The events' indices in chronological order. A dated event sits in the part of its date's
+/// period an edge word names ("late February": its last third, after "early February").
+pub fn chronological(
+    found: &[Found],
+    times: &[Timex],
+    text: &str,
+    published: Option<Date>,
+) -> Vec<usize> {
     let dates: Vec<Option<Interval>> = found
         .iter()
-        .map(|f| f.time.and_then(|t| sort_key(&times[t].value, published)))
+        .map(|f| {
+            f.time
+                .and_then(|t| sort_key_within(&times[t], text, published))
+        })
         .collect();
     let peg = news_peg(&dates, published);
     let latest = dates.iter().flatten().max().copied();
@@ -60,7 +70,7 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
             }
             let day = match linked {
                 Linked::Event(target) => keys[target].map(|(day, _, _)| day),
-                Linked::Date(t) => sort_key(&times[t].value, published).map(Some),
+                Linked::Date(t) => sort_key_within(&times[t], text, published).map(Some),
             };
             if let Some(day) = day {
                 let phase = match relation {

@@ -20,13 +20,15 @@ use crate::document::Span;
 const WINDOW: usize = 16;
 
 /// The events with every restatement folded into the statement that stands for it (the dated
-/// one, else the first); links to a folded statement point at the one standing for it.
+/// one, else the first), each with the actors it names in order of first mention (looked up
+/// here once, for the folding and the event); links to a folded statement point at the one
+/// standing for it.
 pub fn fold(
     mut found: Vec<Found>,
     times: &[Timex],
     text: &str,
     mentions: impl Fn(Span) -> Vec<(Span, usize)>,
-) -> Vec<Found> {
+) -> Vec<(Found, Vec<usize>)> {
     let sets: Vec<Actors> = found
         .iter()
         .map(|f| {
@@ -67,7 +69,10 @@ pub fn fold(
         }
     }
     if stands_for.iter().enumerate().all(|(i, &s)| i == s) {
-        return found;
+        return found
+            .into_iter()
+            .zip(sets.iter().map(Actors::named))
+            .collect();
     }
     // what a folded statement knew, its representative knows too
     for j in 0..found.len() {
@@ -104,13 +109,14 @@ pub fn fold(
             kept += 1;
         }
     }
-    let mut out: Vec<Found> = found
+    let mut out: Vec<(Found, Vec<usize>)> = found
         .into_iter()
+        .zip(&sets)
         .enumerate()
         .filter(|(i, _)| stands_for[*i] == *i)
-        .map(|(_, f)| f)
+        .map(|(_, (f, actors))| (f, actors.named()))
         .collect();
-    for (i, f) in out.iter_mut().enumerate() {
+    for (i, (f, _)) in out.iter_mut().enumerate() {
         if let Some(link) = &mut f.link
             && let Target::Event(t) = &mut link.target
         {
@@ -127,6 +133,19 @@ pub fn fold(
 struct Actors {
     set: Vec<usize>,
     mentions: Vec<(Span, usize)>,
+}
+
+impl Actors {
+    /// The actors in order of their first mention.
+    fn named(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.set.len());
+        for &(_, a) in &self.mentions {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
+    }
 }
 
 fn one_happening(

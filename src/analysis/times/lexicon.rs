@@ -26,6 +26,26 @@ pub enum Unit {
 }
 
 /// What one word can be in a time expression. A word can be several ("second": ordinal, unit).
+/// The part of a period an edge word names ("early", "mid", "late", "the end of"), TimeML's
+/// START, MID and END.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    Mid,
+    End,
+}
+
+impl Edge {
+    fn from_code(code: &str) -> Option<Edge> {
+        Some(match code {
+            "START" => Edge::Start,
+            "MID" => Edge::Mid,
+            "END" => Edge::End,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     Month(u8),
@@ -40,7 +60,7 @@ pub enum Entry {
     Day(i32),
     /// last -1, this 0, next 1.
     Relative(i32),
-    Edge,
+    Edge(Edge),
     Approx,
     Fiscal,
     /// "Q3" (3), "H1" (5): a quarter or half as [`super::normalise::Sem::Quarter`] numbers it.
@@ -165,6 +185,7 @@ pub enum Cue {
     Direction,
     Bound,
     SetAdjective,
+    Degree,
 }
 
 pub struct Lexicon {
@@ -275,7 +296,7 @@ fn parse_words(data: &'static str) -> HashMap<&'static str, Vec<WordEntry>> {
             "season" => Season::from_code(value).map(Entry::Season),
             "daypart" => DayPart::from_code(value).map(Entry::DayPart),
             "set" => value.parse().ok().map(Entry::Set),
-            "edge" => Some(Entry::Edge),
+            "edge" => Edge::from_code(value).map(Entry::Edge),
             "approx" => Some(Entry::Approx),
             "fiscal" => Some(Entry::Fiscal),
             "period" => num().map(|n| Entry::Period(n as u8)),
@@ -406,6 +427,7 @@ fn parse_cues(data: &'static str) -> HashMap<&'static str, u64> {
                 "clock" => Cue::Clock,
                 "starter" => Cue::Starter,
                 "modifier" => Cue::Modifier,
+                "degree" => Cue::Degree,
                 "position_noun" => Cue::PositionNoun,
                 "end_edge" => Cue::EndEdge,
                 "comparative" => Cue::Comparative,

@@ -18,6 +18,7 @@ pub use value::{
 };
 pub use words::readable;
 
+use jiff::ToSpan;
 use jiff::civil::Date;
 
 use self::lexicon::{Cue, LEXICON, Tense};
@@ -69,10 +70,11 @@ pub fn extract_tensed(doc: &Document, tokens: &[Token]) -> (Vec<Timex>, Vec<Tens
             let parser = Parser {
                 w: &words[..(i + AHEAD).min(words.len())],
             };
-            let Some(found) = parser.parse(i) else {
+            let Some(mut found) = parser.parse(i) else {
                 i += 1;
                 continue;
             };
+            shared_year(&parser, &mut found.sem, found.end);
             let start = trim_determiner(&parser, found.start, found.end, &found.sem);
             let cx = Context {
                 published: doc.meta.published,
@@ -128,6 +130,34 @@ pub fn extract_tensed(doc: &Document, tokens: &[Token]) -> (Vec<Timex>, Vec<Tens
     (out, tensed)
 }
 
+/// "September and October 2023", "from March to June 2023": a month or day without a year
+/// before a range's other end that gives one shares that year.
+fn shared_year(parser: &Parser, sem: &mut Sem, end: usize) {
+    let Sem::Date {
+        year: year @ None,
+        month: Some(_),
+        ..
+    } = sem
+    else {
+        return;
+    };
+    if parser
+        .w
+        .get(end)
+        .is_none_or(|w| w.cues & Cue::Range.bit() == 0)
+    {
+        return;
+    }
+    if let Some(Sem::Date {
+        year: Some(y),
+        month: Some(_),
+        ..
+    }) = parser.parse(end + 1).map(|next| next.sem)
+    {
+        *year = Some(y);
+    }
+}
+
 /// "the nine months", "the first six months": a reporting period of several quarters.
 fn reporting_months(words: &[Word], start: usize, sem: &Sem) -> bool {
     words[start].lower.as_ref() == "the"
@@ -157,7 +187,9 @@ fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usiz
     let compound = !words[end - 1].token_start;
     let before_noun = parser.before_noun(end);
     let edge = LEXICON
-        .find(&words[start + 1].lower, |e| e == lexicon::Entry::Edge)
+        .find(&words[start + 1].lower, |e| {
+            matches!(e, lexicon::Entry::Edge(_))
+        })
         .is_some();
     // "the mid-1990s" keeps it, "a third-quarter loss" and "the late-November trip" do not
     if (calendar && !edge)
@@ -216,7 +248,10 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         }
         let l: &str = &w.lower;
         // "the plan", "a still unspecified date": a noun or an adjective, not a verb
-        if k > 0 && words[k - 1].cues & Cue::Modifier.bit() != 0 {
+        let modifier = |j: usize| words[j].cues & Cue::Modifier.bit() != 0;
+        let degree =
+            |j: usize| words[j].cues & Cue::Degree.bit() != 0 || words[j].lower.ends_with("ly");
+        if k > 0 && (modifier(k - 1) || (k > 1 && degree(k - 1) && modifier(k - 2))) {
             return None;
         }
         let tense = LEXICON.tense(l, lower(k + 1)).or_else(|| {
@@ -276,6 +311,45 @@ pub fn sort_key(value: &TimeValue, published: Option<Date>) -> Option<(Date, Dat
         TimeValue::Ref(Reference::Present) => published.map(|d| (d, d)),
         _ => value.interval(),
     }
+}
+
+/// [`sort_key`] narrowed to the part of the period that an edge word opening the expression
+/// names: "early 2023" the first third of the year, "mid-February" the middle third of the
+/// month, "late February", "later this year" and "the end of the month" the last third. The
+/// value keeps the whole period (TimeML gives the edge as its `mod`, which brief does not
+/// write); the timeline orders by this, so "late February" comes after "early February".
+pub fn sort_key_within(timex: &Timex, text: &str, published: Option<Date>) -> Option<(Date, Date)> {
+    let (start, end) = sort_key(&timex.value, published)?;
+    let mut words = text
+        .get(timex.span.start..timex.span.end)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(super::tokens::lowercase);
+    let first = words.next();
+    let word = match first {
+        Some(w) if w == "the" => words.next(),
+        w => w,
+    };
+    let edge = word.and_then(|w| {
+        LEXICON
+            .find(&w, |e| matches!(e, lexicon::Entry::Edge(_)))
+            .map(|e| e.entry)
+    });
+    let Some(lexicon::Entry::Edge(edge)) = edge else {
+        return Some((start, end));
+    };
+    let days = start.until(end).map_or(0, |s| s.get_days());
+    // the first day after a third of the days, within the period
+    let after = |n: i32| {
+        let day = start.checked_add((days * n / 3 + 1).days());
+        day.map_or(end, |d| d.min(end))
+    };
+    Some(match edge {
+        lexicon::Edge::Start => (start, after(1).yesterday().unwrap_or(start).max(start)),
+        lexicon::Edge::Mid => (after(1), after(2).yesterday().unwrap_or(end).max(after(1))),
+        lexicon::Edge::End => (after(2), end),
+    })
 }
 
 #[cfg(test)]

@@ -241,6 +241,14 @@ impl<'w, 'a> Parser<'w, 'a> {
                         day: Some(d.day() as u8),
                     },
                 },
+                // "Easter week", "Thanksgiving week": the week the feast falls in
+                None if self.unit(end) == Some(Unit::Week) && !self.lower(end).ends_with('s') => {
+                    Found {
+                        start: i,
+                        end: end + 1,
+                        sem: Sem::WeekOf(Box::new(Sem::Holiday(h.rule))),
+                    }
+                }
                 None => Found {
                     start: i,
                     end,
@@ -263,7 +271,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             // "early", "mid", "late" alone; "end", "start" only as "the end of"
             let of = self.is(j + 1, "of");
             let noun = self.cue(j, Cue::PositionNoun);
-            if self.entry(j, |e| e == Entry::Edge).is_some()
+            if self.entry(j, |e| matches!(e, Entry::Edge(_))).is_some()
                 && j + 1 < self.w.len()
                 && (of || !noun)
             {
@@ -997,7 +1005,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         let prev = if i > 0 { self.lower(i - 1) } else { "" };
-        let edge = i > 0 && self.entry(i - 1, |e| e == Entry::Edge).is_some();
+        let edge = i > 0 && self.entry(i - 1, |e| matches!(e, Entry::Edge(_))).is_some();
         let sem = Sem::Season {
             year: None,
             code,

@@ -322,6 +322,14 @@ fn holidays() {
         TimexType::Date,
         "2024-05-27",
     );
+    // the week the feast falls in: Easter 2024 is Sunday 31 March
+    check(
+        "Pilgrims arrived as Easter week began.",
+        Some("2024-03-25"),
+        "Easter week",
+        TimexType::Date,
+        "2024-W13",
+    );
 }
 
 #[test]
@@ -402,6 +410,69 @@ fn tense_chooses_the_year_of_a_month() {
         "December",
         TimexType::Date,
         "2015-12",
+    );
+}
+
+#[test]
+fn an_adjective_after_an_adverb_sets_no_tense() {
+    // "unspecified" qualifies the noun; "would be paid" is the clause's tense
+    check(
+        "The bonus would be paid on a still unspecified date in January.",
+        Some("2015-10-26"),
+        "January",
+        TimexType::Date,
+        "2016-01",
+    );
+}
+
+#[test]
+fn a_month_before_a_ranges_other_end_shares_its_year() {
+    assert_eq!(
+        tag(
+            "Similar rules were announced in September and October 2023.",
+            Some("2024-11-23")
+        ),
+        vec![
+            (
+                "September".to_string(),
+                TimexType::Date,
+                "2023-09".to_string()
+            ),
+            (
+                "October 2023".to_string(),
+                TimexType::Date,
+                "2023-10".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_edge_word_narrows_the_order_not_the_value() {
+    let meta = Meta {
+        published: "2024-11-23".parse().ok(),
+        ..Meta::default()
+    };
+    let text = "It rained in early February 2024, in mid-February 2024, in late February 2024 \
+                and in February 2024.";
+    let (doc, _) = Document::from_text(text, meta);
+    let tokens = tokenize(&doc);
+    let keys: Vec<String> = extract(&doc, &tokens)
+        .iter()
+        .map(|t| {
+            assert_eq!(t.value.to_string(), "2024-02");
+            let (start, end) = sort_key_within(t, &doc.text, doc.meta.published).unwrap();
+            format!("{start}..{end}")
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "2024-02-01..2024-02-10",
+            "2024-02-11..2024-02-19",
+            "2024-02-20..2024-02-29",
+            "2024-02-01..2024-02-29"
+        ]
     );
 }
 
