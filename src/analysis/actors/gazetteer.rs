@@ -182,6 +182,20 @@ pub(super) fn is_plain(phrase: &str) -> bool {
     !after_space
 }
 
+/// The people of a demonym in the plural ("Afghans", "Saudis", "Filipinos"); one already
+/// plural or that takes no "-s" ("Chinese", "Swiss", "British", "Kyrgyz") gives nothing.
+fn plural(demonym: &str) -> String {
+    let regular = !demonym.is_empty()
+        && !["s", "sh", "se", "z", "ch"]
+            .iter()
+            .any(|end| demonym.ends_with(end));
+    if regular {
+        format!("{demonym}s")
+    } else {
+        String::new()
+    }
+}
+
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut phrases = HashMap::new();
@@ -205,6 +219,7 @@ impl Gazetteer {
             add(capital, Entry::Seat(name));
             for d in demonyms.split('|') {
                 add(d, Entry::Demonym(name));
+                add(&plural(d), Entry::Demonym(name));
             }
         }
         for (alias, country) in pairs(include_str!(
@@ -217,6 +232,7 @@ impl Gazetteer {
         }
         for (word, country) in pairs(include_str!("../../../assets/gazetteer/demonyms.tsv")) {
             add(word, Entry::Demonym(country));
+            add(&plural(word), Entry::Demonym(country));
         }
         for (name, acronym) in pairs(include_str!("../../../assets/gazetteer/organizations.tsv")) {
             add(name, Entry::Organization(name));

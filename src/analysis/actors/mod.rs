@@ -300,6 +300,26 @@ mod tests {
     }
 
     #[test]
+    fn a_demonym_in_the_plural_or_a_country_adjective_stands_for_its_country() {
+        let found = actors(
+            "Nigerians queued for fuel while Saudi officials met a Philippine envoy. \
+             Chinese and Swiss banks lent to Kazakh firms.",
+        );
+        assert_eq!(
+            names(&found),
+            vec![
+                "Nigeria",
+                "Saudi Arabia",
+                "Philippines",
+                "China",
+                "Switzerland",
+                "Kazakhstan"
+            ]
+        );
+        assert_eq!(found[0].aliases, vec!["Nigerians"]);
+    }
+
+    #[test]
     fn the_north_is_the_north_korea_of_the_text() {
         let found = actors("North Korea fired a missile. The South condemned the North.");
         assert_eq!(names(&found), vec!["North Korea"]);
