@@ -23,7 +23,8 @@
 //! independent sources count a group's claims' sources as library actors (two briefings
 //! quoting the same official are one source), a claim without a source as its briefing's own.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -103,11 +104,12 @@ const COMMON: usize = 400;
 /// A claim as it is compared.
 struct Features {
     claim: ClaimRef,
-    quote: String,
+    quote: Box<str>,
     actors: Vec<usize>,
     /// The actor named first (most often the one that acts).
     first: Option<usize>,
-    words: Vec<String>,
+    /// Each word held once for all the claims (`Known`): most words recur across claims.
+    words: Vec<Rc<str>>,
     /// Its figures, parted once: the years it names ("in 2024") and the rest, its counts.
     years: Vec<String>,
     counts: Vec<String>,
@@ -148,9 +150,18 @@ struct Evidence {
     figures: Option<(String, String)>,
 }
 
+/// Words each held once, shared by every claim that has them.
+type Known = HashSet<Rc<str>>;
+
 /// The claim's actors (every library actor a mention inside it is of), content words and
 /// figures, and whether it denies.
-fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked) -> Features {
+fn features(
+    briefing: &Briefing,
+    text: &str,
+    (b, c): ClaimRef,
+    linked: &Linked,
+    known: &mut Known,
+) -> Features {
     let claim = &briefing.claims[c];
     let quote = super::words(text, claim.start, claim.end);
     let inside = |at: &super::At| at.start < claim.end && at.end > claim.start;
@@ -186,7 +197,7 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
         .map(|(_, a)| linked.of[b][a]);
     let mut found = Features {
         claim: (b, c),
-        quote: String::new(),
+        quote: Box::default(),
         actors,
         first,
         words: Vec::new(),
@@ -213,7 +224,7 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
         .map(|(_, (at, token))| (*at, token.to_lowercase().replace('\u{2019}', "'")))
         .collect();
     let spaced: Vec<bool> = quote.chars().map(char::is_whitespace).collect();
-    let mut figures = Vec::new();
+    let (mut figures, mut said) = (Vec::new(), Vec::new());
     let mut at = 0;
     while let Some((start, lower)) = found_words.get(at) {
         at += 1;
@@ -229,17 +240,28 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
                 .filter(|(s, _)| *s == end + 1 && spaced.get(end) == Some(&true))
                 .and_then(|(_, second)| words::compound(lower, second));
             if let Some(compound) = next {
-                found.words.push(compound);
+                said.push(compound);
                 at += 1;
             } else {
-                found.words.push(words::base(lower));
+                said.push(words::base(lower));
             }
         }
     }
-    found.words.sort();
-    found.words.dedup();
+    said.sort();
+    said.dedup();
+    found.words = said
+        .into_iter()
+        .map(|w| match known.get(w.as_str()) {
+            Some(held) => held.clone(),
+            None => {
+                let held: Rc<str> = w.into();
+                known.insert(held.clone());
+                held
+            }
+        })
+        .collect();
     (found.years, found.counts) = parted(figures);
-    found.quote = quote;
+    found.quote = quote.into_boxed_str();
     found
 }
 
@@ -316,11 +338,13 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
             match matched {
                 // one word of the two spellings ("cease-fire", "ceasefire")
                 Some((v, words::Same::Word)) => {
-                    evidence.words.insert(w.min(v).clone());
+                    evidence.words.insert(w.min(v).to_string());
                 }
                 Some((v, words::Same::Synonym)) => {
                     let pair = if w <= v { (w, v) } else { (v, w) };
-                    evidence.synonyms.insert((pair.0.clone(), pair.1.clone()));
+                    evidence
+                        .synonyms
+                        .insert((pair.0.to_string(), pair.1.to_string()));
                 }
                 None => continue,
             }
@@ -361,29 +385,49 @@ pub fn group(
     review: &LibraryReview,
     text: impl Fn(&Briefing) -> Option<String>,
 ) -> Vec<Group> {
-    let mut all: Vec<Features> = Vec::new();
+    let mut all: Vec<Features> = Vec::with_capacity(briefings.iter().map(|b| b.claims.len()).sum());
+    let mut known = Known::new();
     for (b, briefing) in briefings.iter().enumerate() {
         let Some(text) = text(briefing).filter(|_| !briefing.claims.is_empty()) else {
             continue;
         };
-        all.extend((0..briefing.claims.len()).map(|c| features(briefing, &text, b, c, linked)));
-    }
-
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    let keys: Vec<Vec<String>> = all.iter().map(Features::keys).collect();
-    for (i, ks) in keys.iter().enumerate() {
-        for k in ks {
-            postings.entry(k.clone()).or_default().push(i);
+        for c in 0..briefing.claims.len() {
+            all.push(features(briefing, &text, (b, c), linked, &mut known));
         }
     }
+    drop(known);
+
+    // each key numbered once, a claim keeping the numbers of its keys and a key the claims
+    // that have it: the words of a million claims held as strings took gigabytes
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let keys: Vec<Box<[u32]>> = all
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            f.keys()
+                .into_iter()
+                .map(|k| {
+                    let next = numbers.len() as u32;
+                    let n = *numbers.entry(k).or_insert(next);
+                    if n == next {
+                        postings.push(Vec::new());
+                    }
+                    postings[n as usize].push(i as u32);
+                    n
+                })
+                .collect()
+        })
+        .collect();
+    drop(numbers);
     let mut pairs: Vec<Pair> = Vec::new();
     for (i, ks) in keys.iter().enumerate() {
         let mut candidates: Vec<usize> = ks
             .iter()
-            .filter_map(|k| postings.get(k))
+            .map(|&k| &postings[k as usize])
             .filter(|list| list.len() <= COMMON)
             .flatten()
-            .copied()
+            .map(|&j| j as usize)
             .filter(|&j| j > i && all[j].claim.0 != all[i].claim.0)
             .collect();
         candidates.sort_unstable();
@@ -408,7 +452,7 @@ pub fn group(
     }
     let key = |i: usize| ClaimKey {
         path: briefings[all[i].claim.0].path.clone(),
-        quote: all[i].quote.clone(),
+        quote: all[i].quote.to_string(),
     };
     let name = |a: usize| linked.actors[a].name.clone();
     let mut groups = Vec::new();
@@ -479,7 +523,7 @@ pub fn group(
             .iter()
             .map(|&i| Member {
                 claim: all[i].claim,
-                quote: all[i].quote.clone(),
+                quote: all[i].quote.to_string(),
                 side: None,
             })
             .collect();
@@ -526,7 +570,7 @@ pub fn group(
         let side = |root: usize, side: Side| {
             of_root[&root].iter().map(move |&i| Member {
                 claim: all[i].claim,
-                quote: all[i].quote.clone(),
+                quote: all[i].quote.to_string(),
                 side: Some(side),
             })
         };
@@ -581,10 +625,10 @@ mod tests {
         let (years, counts) = parted(figures.iter().map(|f| f.to_string()).collect());
         Features {
             claim: (0, 0),
-            quote: String::new(),
+            quote: Box::default(),
             actors: vec![0],
             first: Some(0),
-            words: words.split(' ').map(String::from).collect(),
+            words: words.split(' ').map(Rc::from).collect(),
             years,
             counts,
             negative,
