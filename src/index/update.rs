@@ -1,6 +1,7 @@
 //! Bringing the index up to date with the files: only a file whose size or modification
-//! time changed is read again, and only one whose text changed is analysed again; a file
-//! whose text the index already holds under a path now gone was moved, and keeps its row.
+//! time changed is read again, and only one whose text or front matter (title, source,
+//! published date) changed is analysed again; a file whose text and front matter the index
+//! already holds under a path now gone was moved, and keeps its row.
 //! Files are read and analysed on every core, and written a batch a transaction by the
 //! calling thread, so a run killed half-way keeps what it finished.
 
@@ -73,19 +74,42 @@ pub fn stamp(path: &Path) -> std::io::Result<(u64, i64)> {
     Ok((meta.len(), mtime))
 }
 
-/// A file to read: where, its stamp, and the fingerprint its row has (if any).
+/// A file to read: where, its stamp, and what its row was made from (if any).
 struct Job {
     path: PathBuf,
     stamp: (u64, i64),
-    prior: Option<String>,
+    prior: Option<Said>,
+}
+
+/// What a briefing's analysis is made from (besides `made`): its text, by fingerprint, and
+/// what its front matter or page says of it. Two files alike in all of it share an
+/// analysis; a title changed alone is a change.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+struct Said {
+    fingerprint: String,
+    title: Option<String>,
+    source: Option<String>,
+    published: Option<String>,
+}
+
+impl Said {
+    fn of(doc: &crate::document::Document) -> Said {
+        let (title, source, published) = Record::described(doc);
+        Said {
+            fingerprint: doc.fingerprint.clone(),
+            title,
+            source,
+            published,
+        }
+    }
 }
 
 /// What reading a file found.
 enum Outcome {
     /// The same text as its row: only the stamp changed.
     Same,
-    /// A text the index already holds (under this fingerprint) for another path.
-    Known(String),
+    /// A briefing the index already holds for another path.
+    Known(Said),
     Fresh(Box<Record>),
     Failed(String),
 }
@@ -94,7 +118,8 @@ enum Outcome {
 struct Row {
     stamp: (u64, i64),
     made: String,
-    fingerprint: Option<String>,
+    /// None for a file that could not be read.
+    said: Option<Said>,
     /// Whether the walk found its file (else it is gone, or moved).
     seen: std::cell::Cell<bool>,
 }
@@ -138,9 +163,7 @@ pub fn update(
             row => jobs.push(Job {
                 path: found.path.clone(),
                 stamp,
-                prior: row
-                    .filter(|r| r.made == made)
-                    .and_then(|r| r.fingerprint.clone()),
+                prior: row.filter(|r| r.made == made).and_then(|r| r.said.clone()),
             }),
         }
     }
@@ -155,12 +178,12 @@ pub fn update(
             .any(|r| Path::new(path).starts_with(r) || Path::new(file).starts_with(r))
     };
     splits.forget(under);
-    // the rows of files gone, by fingerprint: a new file with one of their texts moved
-    let mut gone: HashMap<String, Vec<String>> = HashMap::new();
+    // the rows of files gone, by what they were made from: a new file of one of them moved
+    let mut gone: HashMap<Said, Vec<String>> = HashMap::new();
     for (path, row) in &rows {
         if !row.seen.get() && under(path) {
-            let fingerprint = row.fingerprint.clone().filter(|_| row.made == made);
-            gone.entry(fingerprint.unwrap_or_default())
+            let said = row.said.clone().filter(|_| row.made == made);
+            gone.entry(said.unwrap_or_default())
                 .or_default()
                 .push(path.clone());
         }
@@ -171,10 +194,10 @@ pub fn update(
         progress(&[], 0, 0);
         return Ok(changes);
     }
-    let known: HashSet<String> = rows
+    let known: HashSet<Said> = rows
         .values()
         .filter(|r| r.made == made)
-        .filter_map(|r| r.fingerprint.clone())
+        .filter_map(|r| r.said.clone())
         .collect();
     let next = AtomicUsize::new(0);
     let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Outcome)>(threads * 4);
@@ -349,15 +372,21 @@ fn begin(conn: &mut rusqlite::Connection) -> rusqlite::Result<Transaction<'_>> {
 
 /// Every row, by path.
 fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Row>> {
-    let mut statement =
-        conn.prepare_cached("SELECT path, size, mtime, made, fingerprint FROM briefings")?;
+    let mut statement = conn.prepare_cached(
+        "SELECT path, size, mtime, made, fingerprint, title, source, published FROM briefings",
+    )?;
     let rows = statement.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
             Row {
                 stamp: (r.get::<_, i64>(1)? as u64, r.get(2)?),
                 made: r.get(3)?,
-                fingerprint: r.get(4)?,
+                said: r.get::<_, Option<String>>(4)?.map(|fingerprint| Said {
+                    fingerprint,
+                    title: r.get(5).ok().flatten(),
+                    source: r.get(6).ok().flatten(),
+                    published: r.get(7).ok().flatten(),
+                }),
                 seen: std::cell::Cell::new(false),
             },
         ))
@@ -367,17 +396,18 @@ fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Row>> {
 
 /// Reads a file and analyses it when its text is new to the index. A bug in the analysis
 /// fails this file only.
-fn read(job: &Job, opener: &Opener, known: &HashSet<String>) -> Outcome {
+fn read(job: &Job, opener: &Opener, known: &HashSet<Said>) -> Outcome {
     let work = std::panic::AssertUnwindSafe(|| {
         let (doc, warnings) = match opener.read(&Origin::at(&job.path)) {
             Ok(read) => read,
             Err(e) => return Outcome::Failed(e.why),
         };
-        if job.prior.as_ref() == Some(&doc.fingerprint) {
+        let said = Said::of(&doc);
+        if job.prior.as_ref() == Some(&said) {
             return Outcome::Same;
         }
-        if known.contains(&doc.fingerprint) {
-            return Outcome::Known(doc.fingerprint);
+        if known.contains(&said) {
+            return Outcome::Known(said);
         }
         let analysis = opener.analyse(&doc);
         let warnings = warnings.into_iter().map(|w| w.0).collect();
@@ -394,7 +424,7 @@ fn write(
     job: &Job,
     outcome: Outcome,
     made: &str,
-    gone: &mut HashMap<String, Vec<String>>,
+    gone: &mut HashMap<Said, Vec<String>>,
     changes: &mut Changes,
     opener: &Opener,
 ) -> rusqlite::Result<()> {
@@ -411,8 +441,8 @@ fn write(
             )?;
             changes.unchanged += 1;
         }
-        Outcome::Known(fingerprint) => {
-            let moved_from = gone.get_mut(&fingerprint).and_then(Vec::pop);
+        Outcome::Known(said) => {
+            let moved_from = gone.get_mut(&said).and_then(Vec::pop);
             if let Some(old) = moved_from {
                 delete(tx, &path)?;
                 tx.execute(
@@ -420,7 +450,7 @@ fn write(
                     params![old, path, size, mtime],
                 )?;
                 changes.moved += 1;
-            } else if copy(tx, &fingerprint, &path, job.stamp, made)? {
+            } else if copy(tx, &said, &path, job.stamp, made)? {
                 count(changes, existed);
             } else {
                 // the row it was to be copied from went meanwhile: analyse it here
@@ -518,20 +548,31 @@ fn insert(
     Ok(())
 }
 
-/// A new row for `path` with the analysis of another file of the same text; false when
+/// A new row for `path` with the analysis of another file made from the same; false when
 /// there is none to copy.
 fn copy(
     tx: &Transaction,
-    fingerprint: &str,
+    said: &Said,
     path: &str,
     (size, mtime): (u64, i64),
     made: &str,
 ) -> rusqlite::Result<bool> {
     let from: Option<i64> = tx
         .prepare_cached(
-            "SELECT id FROM briefings WHERE fingerprint = ?1 AND made = ?2 AND path != ?3 LIMIT 1",
+            "SELECT id FROM briefings WHERE fingerprint = ?1 AND made = ?2 AND path != ?3
+             AND title IS ?4 AND source IS ?5 AND published IS ?6 LIMIT 1",
         )?
-        .query_row(params![fingerprint, made, path], |r| r.get(0))
+        .query_row(
+            params![
+                said.fingerprint,
+                made,
+                path,
+                said.title,
+                said.source,
+                said.published
+            ],
+            |r| r.get(0),
+        )
         .ok();
     let Some(from) = from else {
         return Ok(false);
