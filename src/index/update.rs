@@ -108,7 +108,8 @@ impl Said {
 enum Outcome {
     /// The same text as its row: only the stamp changed.
     Same,
-    /// A briefing the index already holds for another path.
+    /// A text the index already holds for another path (made with the same front matter
+    /// or not: `copy` tells).
     Known(Said),
     Fresh(Box<Record>),
     Failed(String),
@@ -118,8 +119,7 @@ enum Outcome {
 struct Row {
     stamp: (u64, i64),
     made: String,
-    /// None for a file that could not be read.
-    said: Option<Said>,
+    fingerprint: Option<String>,
     /// Whether the walk found its file (else it is gone, or moved).
     seen: std::cell::Cell<bool>,
 }
@@ -147,6 +147,14 @@ pub fn update(
     let mut changes = Changes::default();
     let mut jobs = Vec::new();
     let files = scan::scan(roots).into_iter();
+    // what a row was made from, read for the few rows compared (the rows above come whole
+    // from an index of the stamps, without the titles)
+    let said = |path: &str, row: &Row| -> Result<Option<Said>, IndexError> {
+        match row.fingerprint.clone().filter(|_| row.made == made) {
+            Some(fingerprint) => said_at(&index.conn, path, fingerprint).map_err(&failed),
+            None => Ok(None),
+        }
+    };
     for found in files.flat_map(|found| briefings(found, &rows, &made, &mut splits)) {
         if found.error.is_some() {
             continue;
@@ -154,16 +162,17 @@ pub fn update(
         let Ok(stamp) = stamp(&found.path) else {
             continue;
         };
-        let row = rows.get(found.path.to_string_lossy().as_ref());
+        let key = found.path.to_string_lossy();
+        let row = rows.get(key.as_ref());
         if let Some(row) = row {
             row.seen.set(true);
         }
         match row {
             Some(row) if row.stamp == stamp && row.made == made => changes.unchanged += 1,
             row => jobs.push(Job {
+                prior: row.map_or(Ok(None), |row| said(&key, row))?,
                 path: found.path.clone(),
                 stamp,
-                prior: row.filter(|r| r.made == made).and_then(|r| r.said.clone()),
             }),
         }
     }
@@ -182,8 +191,7 @@ pub fn update(
     let mut gone: HashMap<Said, Vec<String>> = HashMap::new();
     for (path, row) in &rows {
         if !row.seen.get() && under(path) {
-            let said = row.said.clone().filter(|_| row.made == made);
-            gone.entry(said.unwrap_or_default())
+            gone.entry(said(path, row)?.unwrap_or_default())
                 .or_default()
                 .push(path.clone());
         }
@@ -194,10 +202,10 @@ pub fn update(
         progress(&[], 0, 0);
         return Ok(changes);
     }
-    let known: HashSet<Said> = rows
+    let known: HashSet<String> = rows
         .values()
         .filter(|r| r.made == made)
-        .filter_map(|r| r.said.clone())
+        .filter_map(|r| r.fingerprint.clone())
         .collect();
     let next = AtomicUsize::new(0);
     let (send, receive) = std::sync::mpsc::sync_channel::<(usize, Outcome)>(threads * 4);
@@ -370,23 +378,36 @@ fn begin(conn: &mut rusqlite::Connection) -> rusqlite::Result<Transaction<'_>> {
     conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
 }
 
+/// What the row of `path`, of text `fingerprint`, was made from.
+fn said_at(
+    conn: &rusqlite::Connection,
+    path: &str,
+    fingerprint: String,
+) -> rusqlite::Result<Option<Said>> {
+    use rusqlite::OptionalExtension;
+    conn.prepare_cached("SELECT title, source, published FROM briefings WHERE path = ?1")?
+        .query_row(params![path], |r| {
+            Ok(Said {
+                fingerprint,
+                title: r.get(0)?,
+                source: r.get(1)?,
+                published: r.get(2)?,
+            })
+        })
+        .optional()
+}
+
 /// Every row, by path.
 fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Row>> {
-    let mut statement = conn.prepare_cached(
-        "SELECT path, size, mtime, made, fingerprint, title, source, published FROM briefings",
-    )?;
+    let mut statement =
+        conn.prepare_cached("SELECT path, size, mtime, made, fingerprint FROM briefings")?;
     let rows = statement.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
             Row {
                 stamp: (r.get::<_, i64>(1)? as u64, r.get(2)?),
                 made: r.get(3)?,
-                said: r.get::<_, Option<String>>(4)?.map(|fingerprint| Said {
-                    fingerprint,
-                    title: r.get(5).ok().flatten(),
-                    source: r.get(6).ok().flatten(),
-                    published: r.get(7).ok().flatten(),
-                }),
+                fingerprint: r.get(4)?,
                 seen: std::cell::Cell::new(false),
             },
         ))
@@ -396,7 +417,7 @@ fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Row>> {
 
 /// Reads a file and analyses it when its text is new to the index. A bug in the analysis
 /// fails this file only.
-fn read(job: &Job, opener: &Opener, known: &HashSet<Said>) -> Outcome {
+fn read(job: &Job, opener: &Opener, known: &HashSet<String>) -> Outcome {
     let work = std::panic::AssertUnwindSafe(|| {
         let (doc, warnings) = match opener.read(&Origin::at(&job.path)) {
             Ok(read) => read,
@@ -406,7 +427,7 @@ fn read(job: &Job, opener: &Opener, known: &HashSet<Said>) -> Outcome {
         if job.prior.as_ref() == Some(&said) {
             return Outcome::Same;
         }
-        if known.contains(&said) {
+        if known.contains(&said.fingerprint) {
             return Outcome::Known(said);
         }
         let analysis = opener.analyse(&doc);
