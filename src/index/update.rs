@@ -339,9 +339,14 @@ impl Splits {
             )?
             .execute(params![path, *size as i64, mtime, made, *items as i64])?;
         }
+        let mut forget = tx.prepare_cached("DELETE FROM splits WHERE path = ?1")?;
         for path in &self.gone {
-            tx.execute("DELETE FROM splits WHERE path = ?1", params![path])?;
+            forget.execute(params![path])?;
         }
+        // the counts of files split by another brief, lexicon or date: their briefings are
+        // analysed again, and split again when read
+        tx.prepare_cached("DELETE FROM splits WHERE made != ?1")?
+            .execute(params![made])?;
         Ok(())
     }
 }
