@@ -78,6 +78,8 @@ enum Loaded {
     IndexDone(Result<crate::index::update::Changes, String>, bool),
     /// What the library's claim groups say of each briefing's claims.
     Related(Result<crate::across::related::Related, String>),
+    /// Every tag of every stored review, for the tags prompt.
+    Tags(Vec<String>),
 }
 
 /// What the reader opens on.
@@ -276,6 +278,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     let (tx, mut rx) = mpsc::unbounded_channel();
     let failed_tx = tx.clone();
     let related_tx = tx.clone();
+    let tags_tx = tx.clone();
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
     let shared = app.opener.clone();
@@ -409,6 +412,11 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 Loaded::Entry(arrived) => app.arrived(*arrived),
                 Loaded::Indexed(paths) => app.indexed(&paths),
                 Loaded::Related(related) => app.related(related),
+                Loaded::Tags(tags) => {
+                    if let Some(reader) = &mut app.reader {
+                        reader.tags_arrived(tags);
+                    }
+                }
                 Loaded::IndexDone(done, check) => {
                     updating = false;
                     let changed = done.as_ref().is_ok_and(|c| c.any());
@@ -456,6 +464,13 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             if !wanted.is_empty() {
                 read(library.generation, wanted);
             }
+        }
+        // every review's tags, for a tags prompt just opened
+        if let Some(store) = app.reader.as_mut().and_then(|r| r.tags_wanted.take()) {
+            let tx = tags_tx.clone();
+            tokio::task::spawn_blocking(move || {
+                let _ = tx.send(Loaded::Tags(store.tags()));
+            });
         }
         // the library's claims, for the reader, worked out on a thread of their own
         if let Some((data, roots)) = app.related_wanted() {
