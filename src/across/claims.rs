@@ -104,7 +104,6 @@ const COMMON: usize = 400;
 /// A claim as it is compared.
 struct Features {
     claim: ClaimRef,
-    quote: Box<str>,
     actors: Vec<usize>,
     /// The actor named first (most often the one that acts).
     first: Option<usize>,
@@ -197,7 +196,6 @@ fn features(
         .map(|(_, a)| linked.of[b][a]);
     let mut found = Features {
         claim: (b, c),
-        quote: Box::default(),
         actors,
         first,
         words: Vec::new(),
@@ -261,7 +259,6 @@ fn features(
         })
         .collect();
     (found.years, found.counts) = parted(figures);
-    found.quote = quote.into_boxed_str();
     found
 }
 
@@ -439,6 +436,26 @@ pub fn group(
         }
     }
 
+    // the words of the claims paired, read again: held for every claim they were a third of
+    // what the comparison keeps
+    drop((keys, postings));
+    let mut paired: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
+    paired.sort_unstable();
+    paired.dedup();
+    let mut quotes: HashMap<usize, String> = HashMap::with_capacity(paired.len());
+    // `all` runs briefing by briefing, so a briefing's claims paired are together
+    for run in paired.chunk_by(|&x, &y| all[x].claim.0 == all[y].claim.0) {
+        let briefing = &briefings[all[run[0]].claim.0];
+        let Some(text) = text(briefing) else {
+            continue;
+        };
+        for &i in run {
+            let claim = &briefing.claims[all[i].claim.1];
+            quotes.insert(i, super::words(&text, claim.start, claim.end));
+        }
+    }
+    let quote = |i: usize| quotes.get(&i).cloned().unwrap_or_default();
+
     let mut sets = Sets::new(all.len());
     for (i, j, evidence) in &pairs {
         if all[*i].negative == all[*j].negative && evidence.figures.is_none() {
@@ -452,7 +469,7 @@ pub fn group(
     }
     let key = |i: usize| ClaimKey {
         path: briefings[all[i].claim.0].path.clone(),
-        quote: all[i].quote.to_string(),
+        quote: quote(i),
     };
     let name = |a: usize| linked.actors[a].name.clone();
     let mut groups = Vec::new();
@@ -523,7 +540,7 @@ pub fn group(
             .iter()
             .map(|&i| Member {
                 claim: all[i].claim,
-                quote: all[i].quote.to_string(),
+                quote: quote(i),
                 side: None,
             })
             .collect();
@@ -566,11 +583,11 @@ pub fn group(
             let list: Vec<&str> = figures.iter().map(String::as_str).collect();
             lead.push(format!("the figures differ ({})", list.join("; ")));
         }
-        let all = &all;
+        let (all, quote) = (&all, &quote);
         let side = |root: usize, side: Side| {
             of_root[&root].iter().map(move |&i| Member {
                 claim: all[i].claim,
-                quote: all[i].quote.to_string(),
+                quote: quote(i),
                 side: Some(side),
             })
         };
@@ -625,7 +642,6 @@ mod tests {
         let (years, counts) = parted(figures.iter().map(|f| f.to_string()).collect());
         Features {
             claim: (0, 0),
-            quote: Box::default(),
             actors: vec![0],
             first: Some(0),
             words: words.split(' ').map(Rc::from).collect(),
