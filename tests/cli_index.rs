@@ -94,6 +94,43 @@ fn an_update_reads_only_what_changed_and_says_so() {
     assert_eq!(stdout(&gone), "");
 }
 
+/// A title changed alone in the front matter is a change: the index lists the new title,
+/// and a copy with another title is a briefing of its own, not the first one's copy.
+#[test]
+fn a_title_changed_alone_is_a_change() {
+    let dir = library();
+    let root = dir.path();
+    let briefs = root.join("briefs");
+    assert_eq!(counts(&changes(root, &["briefs"])), [3, 0, 0, 0, 0, 0]);
+    let retitled = HARBOUR.replace("Harbour dredging delayed", "Dredging put off");
+    std::fs::write(briefs.join("harbour.md"), &retitled).unwrap();
+    std::fs::write(
+        briefs.join("again.md"),
+        HARBOUR.replace("Harbour dredging delayed", "Channel silting"),
+    )
+    .unwrap();
+    assert_eq!(counts(&changes(root, &[])), [1, 1, 0, 0, 2, 0]);
+    let out = run(root, &["library", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut titles: Vec<&str> = report["briefings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["title"].as_str())
+        .collect();
+    titles.sort_unstable();
+    assert_eq!(
+        titles,
+        [
+            "Budget vote postponed",
+            "Channel silting",
+            "Dredging put off",
+            "Rail strike called off"
+        ]
+    );
+}
+
 #[test]
 fn nothing_indexed_yet_is_said_and_a_missing_folder_is_an_error() {
     let dir = tempfile::tempdir().unwrap();

@@ -235,6 +235,58 @@ fn files_of_several_briefings_are_listed_as_each_of_them() {
     }
 }
 
+/// A library with an index notices, while open, a file added, a title changed and a file
+/// removed.
+#[test]
+fn the_library_notices_files_changed_while_open() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let folder = dir.path().join("desk");
+    std::fs::create_dir(&folder).unwrap();
+    let write = |name: &str, title: &str, text: &str| {
+        let front = format!("---\ntitle: {title}\npublished: 2024-05-02\n---\n\n{text}\n");
+        std::fs::write(folder.join(name), front).unwrap();
+    };
+    write(
+        "quay.md",
+        "Quay repairs begin",
+        "The council said repairs would begin.",
+    );
+    write(
+        "bridge.md",
+        "Bridge closed",
+        "The bridge was closed to lorries on Monday.",
+    );
+    let data = dir.path().join("data");
+    let args = [
+        "--data-dir",
+        data.to_str().unwrap(),
+        folder.to_str().unwrap(),
+    ];
+    let session = Session::start(&args);
+    session.wait("the two briefings", |s| {
+        s.contains("Quay repairs begin") && s.contains("Bridge closed") && s.contains("2 briefings")
+    });
+    write(
+        "ferry.md",
+        "Ferry fares rise",
+        "The operator said fares would rise.",
+    );
+    write(
+        "quay.md",
+        "Quay repairs delayed",
+        "The council said repairs would begin.",
+    );
+    std::fs::remove_file(folder.join("bridge.md")).unwrap();
+    session.wait("the new list", |s| {
+        s.contains("Ferry fares rise")
+            && s.contains("Quay repairs delayed")
+            && !s.contains("Quay repairs begin")
+            && !s.contains("Bridge closed")
+            && s.contains("2 briefings")
+    });
+    session.quit();
+}
+
 /// Marks a claim disputed and writes a note on it, quits, reopens on the same data dir, sees
 /// both, and exports a Markdown briefing note that holds the note.
 #[test]

@@ -23,7 +23,8 @@
 //! independent sources count a group's claims' sources as library actors (two briefings
 //! quoting the same official are one source), a claim without a source as its briefing's own.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -103,11 +104,11 @@ const COMMON: usize = 400;
 /// A claim as it is compared.
 struct Features {
     claim: ClaimRef,
-    quote: String,
     actors: Vec<usize>,
     /// The actor named first (most often the one that acts).
     first: Option<usize>,
-    words: Vec<String>,
+    /// Each word held once for all the claims (`Known`): most words recur across claims.
+    words: Vec<Rc<str>>,
     /// Its figures, parted once: the years it names ("in 2024") and the rest, its counts.
     years: Vec<String>,
     counts: Vec<String>,
@@ -148,9 +149,18 @@ struct Evidence {
     figures: Option<(String, String)>,
 }
 
+/// Words each held once, shared by every claim that has them.
+type Known = HashSet<Rc<str>>;
+
 /// The claim's actors (every library actor a mention inside it is of), content words and
 /// figures, and whether it denies.
-fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked) -> Features {
+fn features(
+    briefing: &Briefing,
+    text: &str,
+    (b, c): ClaimRef,
+    linked: &Linked,
+    known: &mut Known,
+) -> Features {
     let claim = &briefing.claims[c];
     let quote = super::words(text, claim.start, claim.end);
     let inside = |at: &super::At| at.start < claim.end && at.end > claim.start;
@@ -186,7 +196,6 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
         .map(|(_, a)| linked.of[b][a]);
     let mut found = Features {
         claim: (b, c),
-        quote: String::new(),
         actors,
         first,
         words: Vec::new(),
@@ -213,7 +222,7 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
         .map(|(_, (at, token))| (*at, token.to_lowercase().replace('\u{2019}', "'")))
         .collect();
     let spaced: Vec<bool> = quote.chars().map(char::is_whitespace).collect();
-    let mut figures = Vec::new();
+    let (mut figures, mut said) = (Vec::new(), Vec::new());
     let mut at = 0;
     while let Some((start, lower)) = found_words.get(at) {
         at += 1;
@@ -229,17 +238,27 @@ fn features(briefing: &Briefing, text: &str, b: usize, c: usize, linked: &Linked
                 .filter(|(s, _)| *s == end + 1 && spaced.get(end) == Some(&true))
                 .and_then(|(_, second)| words::compound(lower, second));
             if let Some(compound) = next {
-                found.words.push(compound);
+                said.push(compound);
                 at += 1;
             } else {
-                found.words.push(words::base(lower));
+                said.push(words::base(lower));
             }
         }
     }
-    found.words.sort();
-    found.words.dedup();
+    said.sort();
+    said.dedup();
+    found.words = said
+        .into_iter()
+        .map(|w| match known.get(w.as_str()) {
+            Some(held) => held.clone(),
+            None => {
+                let held: Rc<str> = w.into();
+                known.insert(held.clone());
+                held
+            }
+        })
+        .collect();
     (found.years, found.counts) = parted(figures);
-    found.quote = quote;
     found
 }
 
@@ -316,11 +335,13 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
             match matched {
                 // one word of the two spellings ("cease-fire", "ceasefire")
                 Some((v, words::Same::Word)) => {
-                    evidence.words.insert(w.min(v).clone());
+                    evidence.words.insert(w.min(v).to_string());
                 }
                 Some((v, words::Same::Synonym)) => {
                     let pair = if w <= v { (w, v) } else { (v, w) };
-                    evidence.synonyms.insert((pair.0.clone(), pair.1.clone()));
+                    evidence
+                        .synonyms
+                        .insert((pair.0.to_string(), pair.1.to_string()));
                 }
                 None => continue,
             }
@@ -361,29 +382,49 @@ pub fn group(
     review: &LibraryReview,
     text: impl Fn(&Briefing) -> Option<String>,
 ) -> Vec<Group> {
-    let mut all: Vec<Features> = Vec::new();
+    let mut all: Vec<Features> = Vec::with_capacity(briefings.iter().map(|b| b.claims.len()).sum());
+    let mut known = Known::new();
     for (b, briefing) in briefings.iter().enumerate() {
         let Some(text) = text(briefing).filter(|_| !briefing.claims.is_empty()) else {
             continue;
         };
-        all.extend((0..briefing.claims.len()).map(|c| features(briefing, &text, b, c, linked)));
-    }
-
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    let keys: Vec<Vec<String>> = all.iter().map(Features::keys).collect();
-    for (i, ks) in keys.iter().enumerate() {
-        for k in ks {
-            postings.entry(k.clone()).or_default().push(i);
+        for c in 0..briefing.claims.len() {
+            all.push(features(briefing, &text, (b, c), linked, &mut known));
         }
     }
+    drop(known);
+
+    // each key numbered once, a claim keeping the numbers of its keys and a key the claims
+    // that have it: the words of a million claims held as strings took gigabytes
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let keys: Vec<Box<[u32]>> = all
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            f.keys()
+                .into_iter()
+                .map(|k| {
+                    let next = numbers.len() as u32;
+                    let n = *numbers.entry(k).or_insert(next);
+                    if n == next {
+                        postings.push(Vec::new());
+                    }
+                    postings[n as usize].push(i as u32);
+                    n
+                })
+                .collect()
+        })
+        .collect();
+    drop(numbers);
     let mut pairs: Vec<Pair> = Vec::new();
     for (i, ks) in keys.iter().enumerate() {
         let mut candidates: Vec<usize> = ks
             .iter()
-            .filter_map(|k| postings.get(k))
+            .map(|&k| &postings[k as usize])
             .filter(|list| list.len() <= COMMON)
             .flatten()
-            .copied()
+            .map(|&j| j as usize)
             .filter(|&j| j > i && all[j].claim.0 != all[i].claim.0)
             .collect();
         candidates.sort_unstable();
@@ -394,6 +435,26 @@ pub fn group(
             }
         }
     }
+
+    // the words of the claims paired, read again: held for every claim they were a third of
+    // what the comparison keeps
+    drop((keys, postings));
+    let mut paired: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
+    paired.sort_unstable();
+    paired.dedup();
+    let mut quotes: HashMap<usize, String> = HashMap::with_capacity(paired.len());
+    // `all` runs briefing by briefing, so a briefing's claims paired are together
+    for run in paired.chunk_by(|&x, &y| all[x].claim.0 == all[y].claim.0) {
+        let briefing = &briefings[all[run[0]].claim.0];
+        let Some(text) = text(briefing) else {
+            continue;
+        };
+        for &i in run {
+            let claim = &briefing.claims[all[i].claim.1];
+            quotes.insert(i, super::words(&text, claim.start, claim.end));
+        }
+    }
+    let quote = |i: usize| quotes.get(&i).cloned().unwrap_or_default();
 
     let mut sets = Sets::new(all.len());
     for (i, j, evidence) in &pairs {
@@ -408,7 +469,7 @@ pub fn group(
     }
     let key = |i: usize| ClaimKey {
         path: briefings[all[i].claim.0].path.clone(),
-        quote: all[i].quote.clone(),
+        quote: quote(i),
     };
     let name = |a: usize| linked.actors[a].name.clone();
     let mut groups = Vec::new();
@@ -479,7 +540,7 @@ pub fn group(
             .iter()
             .map(|&i| Member {
                 claim: all[i].claim,
-                quote: all[i].quote.clone(),
+                quote: quote(i),
                 side: None,
             })
             .collect();
@@ -522,11 +583,11 @@ pub fn group(
             let list: Vec<&str> = figures.iter().map(String::as_str).collect();
             lead.push(format!("the figures differ ({})", list.join("; ")));
         }
-        let all = &all;
+        let (all, quote) = (&all, &quote);
         let side = |root: usize, side: Side| {
             of_root[&root].iter().map(move |&i| Member {
                 claim: all[i].claim,
-                quote: all[i].quote.clone(),
+                quote: quote(i),
                 side: Some(side),
             })
         };
@@ -581,10 +642,9 @@ mod tests {
         let (years, counts) = parted(figures.iter().map(|f| f.to_string()).collect());
         Features {
             claim: (0, 0),
-            quote: String::new(),
             actors: vec![0],
             first: Some(0),
-            words: words.split(' ').map(String::from).collect(),
+            words: words.split(' ').map(Rc::from).collect(),
             years,
             counts,
             negative,

@@ -107,6 +107,23 @@ struct Stored {
     timeline: Vec<Event>,
 }
 
+impl Stored {
+    /// Its lists cut to their length: every briefing's are held at once, and a list read
+    /// from JSON grows by doubling, a quarter of it spare on average.
+    fn shrink(&mut self) {
+        for actor in &mut self.actors {
+            actor.aliases.shrink_to_fit();
+            actor.mentions.shrink_to_fit();
+        }
+        for event in &mut self.timeline {
+            event.actors.shrink_to_fit();
+        }
+        self.actors.shrink_to_fit();
+        self.claims.shrink_to_fit();
+        self.timeline.shrink_to_fit();
+    }
+}
+
 /// The stored document's address and publisher.
 #[derive(Deserialize, Default)]
 struct Described {
@@ -126,9 +143,10 @@ pub fn load(index: &Index, roots: &[PathBuf]) -> Result<Vec<Briefing>, IndexErro
             return;
         }
         // a row this brief wrote always reads; one that does not is left out, not fatal
-        let Ok(stored) = serde_json::from_str::<Stored>(&held.analysis) else {
+        let Ok(mut stored) = serde_json::from_str::<Stored>(&held.analysis) else {
             return;
         };
+        stored.shrink();
         briefings.push(Briefing {
             id: format!("b{}", briefings.len() + 1),
             path: held.path,

@@ -40,8 +40,10 @@ pub struct Row {
 /// The events of `briefings` (those `keep` says, by briefing) merged into one timeline.
 pub fn merge(briefings: &[Briefing], linked: &Linked, keep: impl Fn(usize) -> bool) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
-    // (day, library actor) -> row
-    let mut same: HashMap<(String, usize), usize> = HashMap::new();
+    // (day or label, library actor) -> row; each day and label numbered once, not kept
+    // again for each actor
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    let mut same: HashMap<(u32, usize), usize> = HashMap::new();
     let mut order: Vec<(Place, usize)> = Vec::new();
     for (b, briefing) in briefings.iter().enumerate().filter(|(b, _)| keep(*b)) {
         let published = briefing
@@ -86,10 +88,10 @@ pub fn merge(briefings: &[Briefing], linked: &Linked, keep: impl Fn(usize) -> bo
                 .into_iter()
                 .chain([format!("label {}", event.label.to_lowercase())])
                 .collect();
-            let found = keys.iter().find_map(|key| {
+            let found = keys.iter().filter_map(|k| numbers.get(k)).find_map(|&key| {
                 actors
                     .iter()
-                    .filter_map(|&a| same.get(&(key.clone(), a)).copied())
+                    .filter_map(|&a| same.get(&(key, a)).copied())
                     // a briefing's own events are told apart by its analysis
                     .find(|&at| rows[at].reports.iter().all(|r| r.0 != b))
             });
@@ -110,9 +112,11 @@ pub fn merge(briefings: &[Briefing], linked: &Linked, keep: impl Fn(usize) -> bo
                     rows.len() - 1
                 }
             };
-            for key in keys {
+            for key in keys.into_iter().filter(|_| !actors.is_empty()) {
+                let next = numbers.len() as u32;
+                let key = *numbers.entry(key).or_insert(next);
                 for &a in &actors {
-                    same.entry((key.clone(), a)).or_insert(at);
+                    same.entry((key, a)).or_insert(at);
                 }
             }
             let row = &mut rows[at];

@@ -54,6 +54,15 @@ pub struct ActorRow {
 }
 
 impl Record {
+    /// The title, source and published date (YYYY-MM-DD) a briefing gives, as kept.
+    pub fn described(doc: &Document) -> (Option<String>, Option<String>, Option<String>) {
+        (
+            doc.meta.title.clone().filter(|t| !t.trim().is_empty()),
+            doc.meta.source.clone().filter(|s| !s.trim().is_empty()),
+            doc.meta.published.map(|d| d.to_string()),
+        )
+    }
+
     pub fn new(doc: &Document, analysis: &Analysis, warnings: Vec<String>) -> Record {
         let json = to_json(doc, analysis, None, warnings.clone());
         let mut value = serde_json::to_value(&json).expect("the analysis serialises");
@@ -107,11 +116,12 @@ impl Record {
                 }
             })
             .collect();
+        let (title, source, published) = Record::described(doc);
         Record {
             fingerprint: doc.fingerprint.clone(),
-            title: doc.meta.title.clone().filter(|t| !t.trim().is_empty()),
-            source: doc.meta.source.clone().filter(|s| !s.trim().is_empty()),
-            published: doc.meta.published.map(|d| d.to_string()),
+            title,
+            source,
+            published,
             text: doc.text.clone(),
             analysis: value.to_string(),
             claims,

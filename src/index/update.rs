@@ -1,6 +1,7 @@
 //! Bringing the index up to date with the files: only a file whose size or modification
-//! time changed is read again, and only one whose text changed is analysed again; a file
-//! whose text the index already holds under a path now gone was moved, and keeps its row.
+//! time changed is read again, and only one whose text or front matter (title, source,
+//! published date) changed is analysed again; a file whose text and front matter the index
+//! already holds under a path now gone was moved, and keeps its row.
 //! Files are read and analysed on every core, and written a batch a transaction by the
 //! calling thread, so a run killed half-way keeps what it finished.
 
@@ -73,19 +74,43 @@ pub fn stamp(path: &Path) -> std::io::Result<(u64, i64)> {
     Ok((meta.len(), mtime))
 }
 
-/// A file to read: where, its stamp, and the fingerprint its row has (if any).
+/// A file to read: where, its stamp, and what its row was made from (if any).
 struct Job {
     path: PathBuf,
     stamp: (u64, i64),
-    prior: Option<String>,
+    prior: Option<Said>,
+}
+
+/// What a briefing's analysis is made from (besides `made`): its text, by fingerprint, and
+/// what its front matter or page says of it. Two files alike in all of it share an
+/// analysis; a title changed alone is a change.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+struct Said {
+    fingerprint: String,
+    title: Option<String>,
+    source: Option<String>,
+    published: Option<String>,
+}
+
+impl Said {
+    fn of(doc: &crate::document::Document) -> Said {
+        let (title, source, published) = Record::described(doc);
+        Said {
+            fingerprint: doc.fingerprint.clone(),
+            title,
+            source,
+            published,
+        }
+    }
 }
 
 /// What reading a file found.
 enum Outcome {
     /// The same text as its row: only the stamp changed.
     Same,
-    /// A text the index already holds (under this fingerprint) for another path.
-    Known(String),
+    /// A text the index already holds for another path (made with the same front matter
+    /// or not: `copy` tells).
+    Known(Said),
     Fresh(Box<Record>),
     Failed(String),
 }
@@ -122,6 +147,14 @@ pub fn update(
     let mut changes = Changes::default();
     let mut jobs = Vec::new();
     let files = scan::scan(roots).into_iter();
+    // what a row was made from, read for the few rows compared (the rows above come whole
+    // from an index of the stamps, without the titles)
+    let said = |path: &str, row: &Row| -> Result<Option<Said>, IndexError> {
+        match row.fingerprint.clone().filter(|_| row.made == made) {
+            Some(fingerprint) => said_at(&index.conn, path, fingerprint).map_err(&failed),
+            None => Ok(None),
+        }
+    };
     for found in files.flat_map(|found| briefings(found, &rows, &made, &mut splits)) {
         if found.error.is_some() {
             continue;
@@ -129,18 +162,17 @@ pub fn update(
         let Ok(stamp) = stamp(&found.path) else {
             continue;
         };
-        let row = rows.get(found.path.to_string_lossy().as_ref());
+        let key = found.path.to_string_lossy();
+        let row = rows.get(key.as_ref());
         if let Some(row) = row {
             row.seen.set(true);
         }
         match row {
             Some(row) if row.stamp == stamp && row.made == made => changes.unchanged += 1,
             row => jobs.push(Job {
+                prior: row.map_or(Ok(None), |row| said(&key, row))?,
                 path: found.path.clone(),
                 stamp,
-                prior: row
-                    .filter(|r| r.made == made)
-                    .and_then(|r| r.fingerprint.clone()),
             }),
         }
     }
@@ -155,12 +187,11 @@ pub fn update(
             .any(|r| Path::new(path).starts_with(r) || Path::new(file).starts_with(r))
     };
     splits.forget(under);
-    // the rows of files gone, by fingerprint: a new file with one of their texts moved
-    let mut gone: HashMap<String, Vec<String>> = HashMap::new();
+    // the rows of files gone, by what they were made from: a new file of one of them moved
+    let mut gone: HashMap<Said, Vec<String>> = HashMap::new();
     for (path, row) in &rows {
         if !row.seen.get() && under(path) {
-            let fingerprint = row.fingerprint.clone().filter(|_| row.made == made);
-            gone.entry(fingerprint.unwrap_or_default())
+            gone.entry(said(path, row)?.unwrap_or_default())
                 .or_default()
                 .push(path.clone());
         }
@@ -308,9 +339,14 @@ impl Splits {
             )?
             .execute(params![path, *size as i64, mtime, made, *items as i64])?;
         }
+        let mut forget = tx.prepare_cached("DELETE FROM splits WHERE path = ?1")?;
         for path in &self.gone {
-            tx.execute("DELETE FROM splits WHERE path = ?1", params![path])?;
+            forget.execute(params![path])?;
         }
+        // the counts of files split by another brief, lexicon or date: their briefings are
+        // analysed again, and split again when read
+        tx.prepare_cached("DELETE FROM splits WHERE made != ?1")?
+            .execute(params![made])?;
         Ok(())
     }
 }
@@ -347,6 +383,25 @@ fn begin(conn: &mut rusqlite::Connection) -> rusqlite::Result<Transaction<'_>> {
     conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
 }
 
+/// What the row of `path`, of text `fingerprint`, was made from.
+fn said_at(
+    conn: &rusqlite::Connection,
+    path: &str,
+    fingerprint: String,
+) -> rusqlite::Result<Option<Said>> {
+    use rusqlite::OptionalExtension;
+    conn.prepare_cached("SELECT title, source, published FROM briefings WHERE path = ?1")?
+        .query_row(params![path], |r| {
+            Ok(Said {
+                fingerprint,
+                title: r.get(0)?,
+                source: r.get(1)?,
+                published: r.get(2)?,
+            })
+        })
+        .optional()
+}
+
 /// Every row, by path.
 fn rows(conn: &rusqlite::Connection) -> rusqlite::Result<HashMap<String, Row>> {
     let mut statement =
@@ -373,11 +428,12 @@ fn read(job: &Job, opener: &Opener, known: &HashSet<String>) -> Outcome {
             Ok(read) => read,
             Err(e) => return Outcome::Failed(e.why),
         };
-        if job.prior.as_ref() == Some(&doc.fingerprint) {
+        let said = Said::of(&doc);
+        if job.prior.as_ref() == Some(&said) {
             return Outcome::Same;
         }
-        if known.contains(&doc.fingerprint) {
-            return Outcome::Known(doc.fingerprint);
+        if known.contains(&said.fingerprint) {
+            return Outcome::Known(said);
         }
         let analysis = opener.analyse(&doc);
         let warnings = warnings.into_iter().map(|w| w.0).collect();
@@ -394,7 +450,7 @@ fn write(
     job: &Job,
     outcome: Outcome,
     made: &str,
-    gone: &mut HashMap<String, Vec<String>>,
+    gone: &mut HashMap<Said, Vec<String>>,
     changes: &mut Changes,
     opener: &Opener,
 ) -> rusqlite::Result<()> {
@@ -411,8 +467,8 @@ fn write(
             )?;
             changes.unchanged += 1;
         }
-        Outcome::Known(fingerprint) => {
-            let moved_from = gone.get_mut(&fingerprint).and_then(Vec::pop);
+        Outcome::Known(said) => {
+            let moved_from = gone.get_mut(&said).and_then(Vec::pop);
             if let Some(old) = moved_from {
                 delete(tx, &path)?;
                 tx.execute(
@@ -420,7 +476,7 @@ fn write(
                     params![old, path, size, mtime],
                 )?;
                 changes.moved += 1;
-            } else if copy(tx, &fingerprint, &path, job.stamp, made)? {
+            } else if copy(tx, &said, &path, job.stamp, made)? {
                 count(changes, existed);
             } else {
                 // the row it was to be copied from went meanwhile: analyse it here
@@ -518,20 +574,31 @@ fn insert(
     Ok(())
 }
 
-/// A new row for `path` with the analysis of another file of the same text; false when
+/// A new row for `path` with the analysis of another file made from the same; false when
 /// there is none to copy.
 fn copy(
     tx: &Transaction,
-    fingerprint: &str,
+    said: &Said,
     path: &str,
     (size, mtime): (u64, i64),
     made: &str,
 ) -> rusqlite::Result<bool> {
     let from: Option<i64> = tx
         .prepare_cached(
-            "SELECT id FROM briefings WHERE fingerprint = ?1 AND made = ?2 AND path != ?3 LIMIT 1",
+            "SELECT id FROM briefings WHERE fingerprint = ?1 AND made = ?2 AND path != ?3
+             AND title IS ?4 AND source IS ?5 AND published IS ?6 LIMIT 1",
         )?
-        .query_row(params![fingerprint, made, path], |r| r.get(0))
+        .query_row(
+            params![
+                said.fingerprint,
+                made,
+                path,
+                said.title,
+                said.source,
+                said.published
+            ],
+            |r| r.get(0),
+        )
         .ok();
     let Some(from) = from else {
         return Ok(false);

@@ -400,14 +400,9 @@ impl Session {
         self.review.live().tags()
     }
 
-    /// Every tag used in this review and in the stored reviews of every other briefing,
-    /// each once, sorted (reads every review in the store: [`Store::tags`]).
-    pub fn tags_everywhere(&self) -> Vec<String> {
-        let mut tags = self.tags();
-        tags.extend(self.store.iter().flat_map(Store::tags));
-        tags.sort_unstable();
-        tags.dedup();
-        tags
+    /// The store the review is kept in, when there is one: every briefing's reviews.
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
     }
 
     /// Adds the passage `span` (bytes) as a claim the machine missed, recorded as a

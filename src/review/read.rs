@@ -64,7 +64,8 @@ pub fn load(store: &Store, now: Timestamp) -> Result<(ReadMarks, Vec<Warning>), 
     read(store, now)
 }
 
-/// Marks the briefing read or unread over what is on disk, and returns all the marks.
+/// Marks the briefing read or unread over what is on disk, and returns all the marks; a
+/// mark already so is not written again (each briefing opened is marked read).
 pub fn mark(
     store: &Store,
     key: &BriefingKey,
@@ -77,6 +78,9 @@ pub fn mark(
     })?;
     let _lock = store.lock_file(FILE)?;
     let (mut marks, warnings) = read(store, now)?;
+    if marks.marks.get(&key.file_name()).map(|m| m.read) == Some(read_now) {
+        return Ok((marks, warnings));
+    }
     marks.set(key, read_now, now);
     let stored = Stored {
         schema: SCHEMA.to_string(),
@@ -100,6 +104,25 @@ fn read(store: &Store, now: Timestamp) -> Result<(ReadMarks, Vec<Warning>), Stor
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn a_mark_already_so_leaves_the_file_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let key = BriefingKey::Fingerprint("abc".into());
+        let now = Timestamp::from_second(1_700_000_000).unwrap();
+        let file = || fs::metadata(store.dir().join(FILE)).unwrap().ino();
+        mark(&store, &key, true, now).unwrap();
+        let written = file();
+        let (marks, _) = mark(&store, &key, true, now).unwrap();
+        assert!(marks.is_read(&key.file_name()));
+        assert_eq!(file(), written, "the same file, not replaced");
+        let (marks, _) = mark(&store, &key, false, now).unwrap();
+        assert!(!marks.is_read(&key.file_name()));
+        assert_ne!(file(), written, "a change is written");
+    }
 
     #[test]
     fn a_damaged_file_is_set_aside_and_marks_start_afresh() {

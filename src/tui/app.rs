@@ -132,6 +132,16 @@ impl App {
     }
 
     /// Work is under way in the background: the spinners turn.
+    /// Whether the library looks for files changed while it is open: its list shown, with
+    /// an index, and nothing the analyst is looking at or typing that a new list would drop
+    /// (a search's hits, a view across briefings, a prompt).
+    pub fn watching(&self) -> bool {
+        self.screen == Screen::Library
+            && self.library.as_ref().is_some_and(|l| {
+                l.index.is_some() && l.hits.is_none() && l.across.is_none() && !l.editing()
+            })
+    }
+
     pub fn busy(&self) -> bool {
         match (&self.library, self.reading()) {
             (Some(library), None) => library.reading() > 0,

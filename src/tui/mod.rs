@@ -73,10 +73,13 @@ enum Loaded {
     Entry(Box<scan::Report>),
     /// Briefings of the library the background update wrote to the index.
     Indexed(Vec<PathBuf>),
-    /// The background update ended; why it failed, if it did.
-    IndexDone(Option<String>),
+    /// The background update ended: what it changed, or why it failed; and whether it was
+    /// a check for files added, changed or removed while the library is open.
+    IndexDone(Result<crate::index::update::Changes, String>, bool),
     /// What the library's claim groups say of each briefing's claims.
     Related(Result<crate::across::related::Related, String>),
+    /// Every tag of every stored review, for the tags prompt.
+    Tags(Vec<String>),
 }
 
 /// What the reader opens on.
@@ -124,14 +127,21 @@ pub fn run_library(
     start(Start::Library(roots, threads, data_dir), opener, settings)
 }
 
+/// How often an open library with an index looks for files added, changed or removed: an
+/// update that finds nothing changed states each file and reads none (0.04 s of CPU for
+/// 10,000 briefings).
+const WATCH: Duration = Duration::from_secs(3);
+
 /// Brings the library index of `data_dir` up to date with `roots` on a thread of its own,
-/// sending the paths of each batch written, then the end.
+/// sending the paths of each batch written, then the end (`check`: a look for changes made
+/// while the library is open).
 fn update_in_background(
     data_dir: PathBuf,
     roots: &[PathBuf],
     opener: Arc<Opener>,
     threads: usize,
     tx: mpsc::UnboundedSender<Loaded>,
+    check: bool,
 ) {
     let roots: Vec<PathBuf> = roots
         .iter()
@@ -144,7 +154,7 @@ fn update_in_background(
         let result = crate::index::Index::open(&data_dir).and_then(|mut index| {
             crate::index::update::update(&mut index, &roots, &opener, threads, written)
         });
-        let _ = tx.send(Loaded::IndexDone(result.err().map(|e| e.to_string())));
+        let _ = tx.send(Loaded::IndexDone(result.map_err(|e| e.to_string()), check));
     });
 }
 
@@ -268,6 +278,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     let (tx, mut rx) = mpsc::unbounded_channel();
     let failed_tx = tx.clone();
     let related_tx = tx.clone();
+    let tags_tx = tx.clone();
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
     let shared = app.opener.clone();
@@ -291,17 +302,21 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     // With an index, the entries it does not hold are read by its update in the background;
     // without one, by the readers.
     let index_tx = tx.clone();
+    let watch_tx = tx.clone();
     let read_rest = read.clone();
+    let watched = data_dir.clone();
     let refresh = move |library: &mut Library, opener: &Arc<Opener>| match &data_dir {
         Some(data_dir) if library.index.is_some() => {
             library.list_from_index(&opener.reviews);
             let (roots, tx) = (&library.roots, index_tx.clone());
-            update_in_background(data_dir.clone(), roots, opener.clone(), threads, tx);
+            update_in_background(data_dir.clone(), roots, opener.clone(), threads, tx, false);
             None
         }
         _ => Some(read_rest(library.generation, library.to_read())),
     };
     let mut readers: Option<Arc<AtomicBool>> = None;
+    // whether an update of the index is under way (none is started beside it)
+    let mut updating = false;
     match start {
         Start::One(origin, bytes) => {
             app.reader = Some(reader::Reader::new(origin.name(), app.export.clone()));
@@ -353,6 +368,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             library.made = crate::index::update::made(&app.opener);
             library.load_marks(&app.opener.reviews);
             readers = refresh(&mut library, &app.opener);
+            updating = readers.is_none();
             let (sizes, review, opener) = (app.sizes, app.export, app.opener);
             app = App::with_library(library, app.keymap);
             app.sizes = sizes;
@@ -366,6 +382,8 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     }
     let mut events = EventStream::new();
     let mut ticker = tokio::time::interval(Duration::from_millis(150));
+    let mut watch = tokio::time::interval_at(tokio::time::Instant::now() + WATCH, WATCH);
+    watch.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut signals = Signals::new().map_err(failed)?;
     let mut plan = Plan::default();
     loop {
@@ -394,18 +412,40 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 Loaded::Entry(arrived) => app.arrived(*arrived),
                 Loaded::Indexed(paths) => app.indexed(&paths),
                 Loaded::Related(related) => app.related(related),
-                Loaded::IndexDone(failed) => {
-                    app.library_changed();
+                Loaded::Tags(tags) => {
+                    if let Some(reader) = &mut app.reader {
+                        reader.tags_arrived(tags);
+                    }
+                }
+                Loaded::IndexDone(done, check) => {
+                    updating = false;
+                    let changed = done.as_ref().is_ok_and(|c| c.any());
+                    if !check || changed {
+                        app.library_changed();
+                    }
                     if let Some(library) = &mut app.library {
-                        if let Some(why) = failed {
+                        if let Err(why) = done {
                             library.notice = Some(format!("the index was not updated: {why}"));
                         }
-                        // what the update could not list is read as without an index
-                        readers = Some(read(library.generation, library.to_read()));
+                        if check {
+                            // the list made again from the folders and the index
+                            library.rescan |= changed;
+                        } else {
+                            // what the update could not list is read as without an index
+                            readers = Some(read(library.generation, library.to_read()));
+                        }
                     }
                 }
             },
             _ = ticker.tick(), if app.busy() => app.tick += 1,
+            _ = watch.tick(), if !updating && app.watching() => {
+                if let (Some(library), Some(data_dir)) = (&app.library, &watched) {
+                    let (roots, opener) = (&library.roots, app.opener.clone());
+                    let tx = watch_tx.clone();
+                    update_in_background(data_dir.clone(), roots, opener, threads, tx, true);
+                    updating = true;
+                }
+            }
             // the search's count, a step a turn while no key is waiting
             () = std::future::ready(()), if app.counting() => app.count_on(),
             () = signals.next() => break,
@@ -417,12 +457,20 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 }
                 library.scanned(scan::scan(&library.roots));
                 readers = refresh(library, &app.opener);
+                updating = readers.is_none();
             }
             // briefings listed from the index are read when opened
             let wanted = std::mem::take(&mut library.wanted);
             if !wanted.is_empty() {
                 read(library.generation, wanted);
             }
+        }
+        // every review's tags, for a tags prompt just opened
+        if let Some(store) = app.reader.as_mut().and_then(|r| r.tags_wanted.take()) {
+            let tx = tags_tx.clone();
+            tokio::task::spawn_blocking(move || {
+                let _ = tx.send(Loaded::Tags(store.tags()));
+            });
         }
         // the library's claims, for the reader, worked out on a thread of their own
         if let Some((data, roots)) = app.related_wanted() {

@@ -75,9 +75,12 @@ pub struct Reader {
     pub status_filter: Option<Status>,
     /// Only the claims filed under this tag (the filter's steps after the statuses).
     pub tag_filter: Option<String>,
-    /// The tags a tag typed is completed from: this review's and every other briefing's,
-    /// read from the store when a tags prompt opens.
+    /// The tags a tag typed is completed from: this review's as a tags prompt opens, and
+    /// every other briefing's once read from the store (`tags_wanted`, `tags_arrived`).
     pub known_tags: Vec<String>,
+    /// The store whose every review's tags a tags prompt just opened wants: read by the
+    /// event loop on a thread of its own, so the keys never wait on a store of thousands.
+    pub tags_wanted: Option<crate::review::Store>,
     /// The passage selected in the article, for a free note or a missed claim.
     pub selection: Option<Selection>,
     /// What the last action did, for the status bar: the shell takes it.
@@ -119,6 +122,7 @@ impl Reader {
             status_filter: None,
             tag_filter: None,
             known_tags: Vec::new(),
+            tags_wanted: None,
             selection: None,
             message: None,
             warnings: Vec::new(),

@@ -979,6 +979,13 @@ impl Reader {
         self.session.as_ref().map_or_else(Vec::new, Session::tags)
     }
 
+    /// Every briefing's tags, read from the store: completed from too.
+    pub fn tags_arrived(&mut self, tags: Vec<String>) {
+        self.known_tags.extend(tags);
+        self.known_tags.sort_unstable();
+        self.known_tags.dedup();
+    }
+
     /// Whether claim `claim` is listed under the tag filter (any claim without one).
     pub fn tagged(&self, claim: usize) -> bool {
         let Some(tag) = &self.tag_filter else {
@@ -989,12 +996,10 @@ impl Reader {
     }
 
     /// The prompt for the tags of `on`, holding `tags` (the ones it has) and a space; the
-    /// tags to complete from read afresh, other briefings' included.
+    /// tags to complete from: this review's now, other briefings' asked of the store.
     pub(super) fn ask_tags(&mut self, on: Typed, tags: &[String]) {
-        self.known_tags = self
-            .session
-            .as_ref()
-            .map_or_else(Vec::new, Session::tags_everywhere);
+        self.known_tags = self.session.as_ref().map_or_else(Vec::new, Session::tags);
+        self.tags_wanted = self.session.as_ref().and_then(|s| s.store().cloned());
         let mut text = tags.join(" ");
         if !text.is_empty() {
             text.push(' ');
