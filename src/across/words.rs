@@ -26,6 +26,8 @@ struct Lexicon {
     negations: HashSet<&'static str>,
     /// Nouns that only say what kind of place a name after "of" is ("the city of").
     name_nouns: HashSet<&'static str>,
+    /// Hyphened after a prefix, another word than written without the hyphen ("re-sign").
+    homographs: HashSet<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -46,6 +48,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             .flat_map(str::split_whitespace)
             .collect(),
         name_nouns: data_lines(include_str!("../../assets/lexicon/claim_name_nouns.txt"))
+            .flat_map(str::split_whitespace)
+            .collect(),
+        homographs: data_lines(include_str!("../../assets/lexicon/prefix_homographs.txt"))
             .flat_map(str::split_whitespace)
             .collect(),
     };
@@ -162,17 +167,20 @@ pub enum Same {
     Synonym,
 }
 
-/// Prefixes whose hyphen may mark another word than the one written without it: "re-sign"
-/// (sign again) is not "resign", "re-cover" not "recover".
-const PREFIXES: &[&str] = &["re", "pre", "co", "un", "de"];
-
-/// A base form as spelled without its hyphens: "cease-fire" and "ceasefire" are one word
-/// written two ways. A hyphen after a prefix stays: whether "re-elect" is "reelect" only the
-/// list can say (a concept they share).
+/// A base form as spelled without its hyphens: "cease-fire" and "ceasefire", "re-open" and
+/// "reopen" are one word written two ways. The hyphen stays in a word it tells apart from
+/// another (`prefix_homographs.txt`: "re-sign" is not "resign"), in any of its forms.
 fn unhyphened(word: &str) -> String {
-    match word.split_once('-') {
-        Some((prefix, _)) if PREFIXES.contains(&prefix) => word.to_string(),
-        _ => word.replace('-', ""),
+    let listed = |form: &str| {
+        ["", "s", "d", "ed", "es", "ing"].iter().any(|ending| {
+            form.strip_suffix(ending)
+                .is_some_and(|stem| LEXICON.homographs.contains(stem))
+        })
+    };
+    if word.contains('-') && !listed(word) {
+        word.replace('-', "")
+    } else {
+        word.to_string()
     }
 }
 
@@ -236,9 +244,20 @@ mod tests {
         );
         assert_eq!(same("seize", "capture"), Some(Same::Synonym));
         assert_eq!(same("ceasefire", "truce"), Some(Same::Synonym));
-        // a hyphen after a prefix makes another word, unless the list says they are one
+        // a hyphen after a prefix is a spelling, but for the words it tells apart
         assert_eq!(same("re-sign", "resign"), None);
+        assert_eq!(same("re-signed", "resigned"), None);
+        assert_eq!(same("co-op", "coop"), None);
         assert!(!keys("resign").iter().any(|k| keys("re-sign").contains(k)));
-        assert_eq!(same("re-elect", "reelect"), Some(Same::Synonym));
+        for (hyphened, joined) in [
+            ("re-open", "reopen"),
+            ("re-election", "reelection"),
+            ("co-operation", "cooperation"),
+            ("pre-war", "prewar"),
+            ("re-elect", "reelect"),
+        ] {
+            assert_eq!(same(hyphened, joined), Some(Same::Word), "{hyphened}");
+            assert!(keys(joined).iter().any(|k| keys(hyphened).contains(k)));
+        }
     }
 }
