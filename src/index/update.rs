@@ -456,9 +456,11 @@ fn write(
 ) -> rusqlite::Result<()> {
     let path = path_text(&job.path);
     let (size, mtime) = (job.stamp.0 as i64, job.stamp.1);
-    let existed = tx
-        .prepare_cached("SELECT 1 FROM briefings WHERE path = ?1")?
-        .exists(params![path])?;
+    let listed = |path: &str| {
+        tx.prepare_cached("SELECT 1 FROM briefings WHERE path = ?1")?
+            .exists(params![path])
+    };
+    let existed = listed(&path)?;
     match outcome {
         Outcome::Same => {
             tx.execute(
@@ -469,6 +471,11 @@ fn write(
         }
         Outcome::Known(said) => {
             let moved_from = gone.get_mut(&said).and_then(Vec::pop);
+            // another update may have moved or removed the row since this one read the rows
+            let moved_from = match moved_from {
+                Some(old) if listed(&old)? => Some(old),
+                _ => None,
+            };
             if let Some(old) = moved_from {
                 delete(tx, &path)?;
                 tx.execute(
@@ -627,4 +634,54 @@ fn copy(
         params![from, id],
     )?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two updates at once (`brief index` beside the reader's look for changes): the one that
+    /// reads the rows first finds a moved file's row moved by the other, and keeps it.
+    #[test]
+    fn a_file_moved_while_another_update_runs_keeps_its_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let briefs = dir.path().join("briefs");
+        std::fs::create_dir_all(briefs.join("sub")).unwrap();
+        let root = std::fs::canonicalize(&briefs).unwrap();
+        let text =
+            |n: usize| format!("---\ntitle: Report {n}\n---\n\nThe port reopened on day {n}.\n");
+        std::fs::write(root.join("a.md"), text(0)).unwrap();
+        let data = dir.path().join("data");
+        let opener = Opener::default();
+        let roots = std::slice::from_ref(&root);
+        let mut first = Index::open(&data).unwrap();
+        update(&mut first, roots, &opener, 1, |_, _, _| {}).unwrap();
+        // more files than a batch, written before the moved one (under sub/, listed last)
+        for n in 1..=BATCH + 6 {
+            std::fs::write(root.join(format!("b{n:03}.md")), text(n)).unwrap();
+        }
+        std::fs::rename(root.join("a.md"), root.join("sub/a.md")).unwrap();
+        let mut other = Index::open(&data).unwrap();
+        let mut ran = false;
+        let changes = update(&mut first, roots, &opener, 1, |_, done, total| {
+            if !ran && done > 0 && done < total {
+                ran = true;
+                let changes = update(&mut other, roots, &opener, 1, |_, _, _| {}).unwrap();
+                assert_eq!(changes.moved, 1);
+            }
+        })
+        .unwrap();
+        assert!(ran);
+        assert_eq!(changes.moved, 0, "{changes:?}");
+        let moved = path_text(&root.join("sub/a.md"));
+        let rows: i64 = first
+            .conn
+            .query_row(
+                "SELECT count(*) FROM briefings WHERE path = ?1 AND fingerprint IS NOT NULL",
+                params![moved],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(rows, 1);
+    }
 }
