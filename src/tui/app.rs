@@ -66,6 +66,8 @@ pub struct App {
     /// They are being worked out, or are up to date; cleared when the index or the
     /// decisions change.
     related_asked: bool,
+    /// Files found changed while the list could not be made again (`files_changed`).
+    unlisted: bool,
     /// The briefings a claim was followed from (`F`), each with the claim's words: Esc goes
     /// back along them.
     trail: Vec<(usize, Option<String>)>,
@@ -99,6 +101,7 @@ impl App {
             ask_published: None,
             related: None,
             related_asked: false,
+            unlisted: false,
             trail: Vec::new(),
             land: None,
         }
@@ -131,7 +134,6 @@ impl App {
             .filter(|_| self.screen == Screen::Reader)
     }
 
-    /// Work is under way in the background: the spinners turn.
     /// Whether the library looks for files changed while it is open: its list shown, with
     /// an index, and nothing the analyst is looking at or typing that a new list would drop
     /// (a search's hits, a view across briefings, a prompt).
@@ -142,6 +144,29 @@ impl App {
             })
     }
 
+    /// A look for changes found files added, changed or removed: the list is made again
+    /// once a new one drops nothing the analyst is at (`watching`), now or later.
+    pub fn files_changed(&mut self) {
+        self.unlisted = true;
+    }
+
+    /// Whether the library's list is to be made again now: asked (`r`), or files changed
+    /// and `watching` holds; never while an update of the index runs (`updating`), as the
+    /// new list's update would run beside it.
+    pub fn rescan_due(&mut self, updating: bool) -> bool {
+        if updating {
+            return false;
+        }
+        let watching = self.watching();
+        let Some(library) = &mut self.library else {
+            return false;
+        };
+        library.rescan |= self.unlisted && watching;
+        self.unlisted &= !library.rescan;
+        library.rescan
+    }
+
+    /// Work is under way in the background: the spinners turn.
     pub fn busy(&self) -> bool {
         match (&self.library, self.reading()) {
             (Some(library), None) => library.reading() > 0,

@@ -767,3 +767,32 @@ fn unread_briefings_are_marked_and_their_marks_outlive_the_reader() {
     let screen = draw(&mut app, 100, 12).backend().to_string();
     assert!(screen.contains("· 1 unread ·"), "{screen}");
 }
+
+#[test]
+fn files_changed_are_listed_when_no_update_runs_and_no_search_is_open() {
+    use crate::tui::library::scan;
+    let (_dir, index, root) = indexed(&[(
+        "ferry.md",
+        "---\ntitle: Ferry resumes\n---\n\nThe ferry to the island resumed on Monday.\n",
+    )]);
+    let mut library = Library::new(vec![root.clone()], scan::scan(&[root]));
+    library.index = Some(index);
+    let mut app = App::with_library(library, Keymap::default());
+    // `r` while an update runs waits for its end: two at once lose rows
+    run(&mut app, &[Rescan]);
+    assert!(!app.rescan_due(true));
+    assert!(app.rescan_due(false));
+    let library = app.library.as_mut().unwrap();
+    library.scanned(scan::scan(&library.roots.clone()));
+    // a look's changes found while a search is open keep its query and hits
+    run(&mut app, &[SearchLibrary]);
+    typed(&mut app, "ferry");
+    app.handle_key(key(crossterm::event::KeyCode::Enter));
+    app.files_changed();
+    assert!(!app.rescan_due(false));
+    assert!(app.library.as_ref().unwrap().hits.is_some());
+    // closed, the list is made again
+    app.handle_key(key(crossterm::event::KeyCode::Esc));
+    assert!(app.library.as_ref().unwrap().hits.is_none());
+    assert!(app.rescan_due(false));
+}

@@ -423,14 +423,15 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                     if !check || changed {
                         app.library_changed();
                     }
+                    if check && changed {
+                        // the list made again from the folders and the index
+                        app.files_changed();
+                    }
                     if let Some(library) = &mut app.library {
                         if let Err(why) = done {
                             library.notice = Some(format!("the index was not updated: {why}"));
                         }
-                        if check {
-                            // the list made again from the folders and the index
-                            library.rescan |= changed;
-                        } else {
+                        if !check {
                             // what the update could not list is read as without an index
                             readers = Some(read(library.generation, library.to_read()));
                         }
@@ -450,8 +451,9 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             () = std::future::ready(()), if app.counting() => app.count_on(),
             () = signals.next() => break,
         }
+        let rescan = app.rescan_due(updating);
         if let Some(library) = &mut app.library {
-            if library.rescan {
+            if rescan {
                 if let Some(stop) = &readers {
                     stop.store(true, Ordering::Relaxed);
                 }
