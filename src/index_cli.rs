@@ -224,17 +224,24 @@ pub fn library(
             .0;
     }
     let within = if paths.is_empty() { &[][..] } else { &roots };
-    let briefings = across::load(&index, within).map_err(failed)?;
-    let linked = link::link(&briefings, &decided);
     let text = |b: &across::Briefing| index.text(&b.path).ok().flatten();
     // the groups are compared claim by claim: only for the reports that show them, or to
-    // decide one
+    // decide one; their texts read twice, from one snapshot
     let shown = actor.is_none() && !sources && matches!(format, Format::Json | Format::Md);
-    let mut claim_groups = if shown || !groups.is_empty() {
-        claims::group(&briefings, &linked, &decided, text)
-    } else {
-        Vec::new()
-    };
+    let (briefings, linked, mut claim_groups) = index
+        .at_once(|index| {
+            let briefings = across::load(index, within)?;
+            let linked = link::link(&briefings, &decided);
+            let groups = if shown || !groups.is_empty() {
+                claims::group(&briefings, &linked, &decided, |b| {
+                    index.text(&b.path).ok().flatten()
+                })
+            } else {
+                Vec::new()
+            };
+            Ok((briefings, linked, groups))
+        })
+        .map_err(failed)?;
     if !groups.is_empty() {
         for (id, decision) in groups {
             let Some(group) = claim_groups.iter().find(|g| g.id == id) else {

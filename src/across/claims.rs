@@ -375,7 +375,9 @@ fn parted(mut figures: Vec<String>) -> (Vec<String>, Vec<String>) {
 }
 
 /// The claims of `briefings` grouped across briefings, with the analyst's decisions; `text`
-/// gives a briefing's text (from the index), read one briefing at a time.
+/// gives a briefing's text (from the index), read one briefing at a time, twice (the
+/// callers read both from one snapshot, `Index::at_once`). A claim whose text is gone by
+/// the second read is left out.
 pub fn group(
     briefings: &[Briefing],
     linked: &Linked,
@@ -436,8 +438,8 @@ pub fn group(
         }
     }
 
-    // the words of the claims paired, read again: held for every claim they were a third of
-    // what the comparison keeps
+    // the quotes of the claims paired, read from their texts again: held for every claim
+    // they were a third of what the comparison keeps
     drop((keys, postings));
     let mut paired: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
     paired.sort_unstable();
@@ -454,6 +456,9 @@ pub fn group(
             quotes.insert(i, super::words(&text, claim.start, claim.end));
         }
     }
+    // a text gone since it was first read takes its claims out: a quote is the key the
+    // analyst's decisions are kept under (every claim of a pair kept has one)
+    pairs.retain(|(i, j, _)| quotes.contains_key(i) && quotes.contains_key(j));
     let quote = |i: usize| quotes.get(&i).cloned().unwrap_or_default();
 
     let mut sets = Sets::new(all.len());
@@ -675,5 +680,52 @@ mod tests {
             &claim("rebels killed civilians", &["40"], true),
         );
         assert!(denials.is_none());
+    }
+
+    /// A briefing of one claim, its whole text.
+    fn briefing(n: usize, text: &str) -> Briefing {
+        Briefing {
+            id: format!("b{n}"),
+            path: format!("{n}.md").into(),
+            fingerprint: String::new(),
+            title: None,
+            published: None,
+            url: None,
+            publisher: None,
+            actors: Vec::new(),
+            claims: vec![super::super::Claim {
+                id: "c1".into(),
+                start: 0,
+                end: text.chars().count(),
+                kind: "assertion".into(),
+                source: None,
+            }],
+            events: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_claim_whose_text_is_gone_when_quoted_is_left_out() {
+        let texts = [
+            "Rebels seized the harbour at Dunmere overnight.",
+            "The harbour at Dunmere was seized by rebels overnight.",
+        ];
+        let briefings = vec![briefing(1, texts[0]), briefing(2, texts[1])];
+        let review = LibraryReview::default();
+        let linked = super::super::link::link(&briefings, &review);
+        let b = |briefing: &Briefing| briefings.iter().position(|x| x.path == briefing.path);
+        let grouped = group(&briefings, &linked, &review, |x| {
+            b(x).map(|i| texts[i].to_string())
+        });
+        assert_eq!(grouped.len(), 1, "{grouped:?}");
+        assert!(grouped[0].members.iter().all(|m| !m.quote.is_empty()));
+        // the second briefing's text gone after its features were read: no quote of ""
+        let reads = std::cell::Cell::new(0);
+        let gone = group(&briefings, &linked, &review, |x| {
+            reads.set(reads.get() + 1);
+            b(x).filter(|&i| i == 0 || reads.get() <= 2)
+                .map(|i| texts[i].to_string())
+        });
+        assert!(gone.is_empty(), "{gone:?}");
     }
 }

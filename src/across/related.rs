@@ -140,12 +140,14 @@ pub fn from_index(
     roots: &[PathBuf],
     decided: &LibraryReview,
 ) -> Result<Related, IndexError> {
-    let briefings = super::load(index, roots)?;
-    let linked = super::link::link(&briefings, decided);
-    let groups = super::claims::group(&briefings, &linked, decided, |b| {
-        index.text(&b.path).ok().flatten()
-    });
-    Ok(related(&briefings, &linked, &groups))
+    index.at_once(|index| {
+        let briefings = super::load(index, roots)?;
+        let linked = super::link::link(&briefings, decided);
+        let groups = super::claims::group(&briefings, &linked, decided, |b| {
+            index.text(&b.path).ok().flatten()
+        });
+        Ok(related(&briefings, &linked, &groups))
+    })
 }
 
 /// The groups looked at from each of their claims.

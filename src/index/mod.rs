@@ -346,6 +346,22 @@ impl Index {
             .map_err(|e| self.failed(&e))
     }
 
+    /// `read` on the index as it is at one moment: in one read transaction, which WAL keeps a
+    /// snapshot, so an update written meanwhile changes nothing it reads twice.
+    pub fn at_once<T>(
+        &self,
+        read: impl FnOnce(&Index) -> Result<T, IndexError>,
+    ) -> Result<T, IndexError> {
+        let snapshot = self
+            .conn
+            .unchecked_transaction()
+            .map_err(|e| self.failed(&e))?;
+        let read = read(self);
+        // nothing written: rolled back
+        drop(snapshot);
+        read
+    }
+
     /// Every briefing analysed, with its stored analysis, by path, handed to `each` one at
     /// a time (so no more than one stored analysis is held here): what the work across
     /// briefings (`across/`) reads.

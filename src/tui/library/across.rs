@@ -210,10 +210,18 @@ impl Across {
     /// The claims of several briefings that say the same, then those another briefing
     /// denies, each group with why and its claims (which open their briefing).
     pub fn claims(index: &Index, roots: &[PathBuf]) -> Result<Across, String> {
-        let (briefings, linked, decided) = loaded(index, roots)?;
-        let groups = claims::group(&briefings, &linked, &decided, |b| {
-            index.text(&b.path).ok().flatten()
-        });
+        // the texts read twice, from one snapshot
+        let decided = decisions(index)?;
+        let (briefings, groups) = index
+            .at_once(|index| {
+                let briefings = across::load(index, roots)?;
+                let linked = link::link(&briefings, &decided);
+                let groups = claims::group(&briefings, &linked, &decided, |b| {
+                    index.text(&b.path).ok().flatten()
+                });
+                Ok((briefings, groups))
+            })
+            .map_err(|e| e.to_string())?;
         let mut rows = Vec::new();
         for g in groups {
             let decided = g
