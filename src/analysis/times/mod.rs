@@ -249,8 +249,10 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         let l: &str = &w.lower;
         // "the plan", "a still unspecified date": a noun or an adjective, not a verb
         let modifier = |j: usize| words[j].cues & Cue::Modifier.bit() != 0;
-        let degree =
-            |j: usize| words[j].cues & Cue::Degree.bit() != 0 || words[j].lower.ends_with("ly");
+        let degree = |j: usize| {
+            words[j].cues & Cue::Degree.bit() != 0
+                || (words[j].lower.ends_with("ly") && words[j].cues & Cue::LyNoun.bit() == 0)
+        };
         if k > 0 && (modifier(k - 1) || (k > 1 && degree(k - 1) && modifier(k - 2))) {
             return None;
         }

@@ -448,6 +448,20 @@ fn a_month_before_a_ranges_other_end_shares_its_year() {
 }
 
 #[test]
+fn a_noun_in_ly_is_not_an_adverb_before_a_verb() {
+    // "voted" is the clause's verb, past: November before the published May
+    for subject in ["The assembly", "The family"] {
+        check(
+            &format!("{subject} voted on the plan in November."),
+            Some("2015-05-07"),
+            "November",
+            TimexType::Date,
+            "2014-11",
+        );
+    }
+}
+
+#[test]
 fn an_edge_word_narrows_the_order_not_the_value() {
     let meta = Meta {
         published: "2024-11-23".parse().ok(),
