@@ -131,11 +131,12 @@ pub fn extract_tensed(doc: &Document, tokens: &[Token]) -> (Vec<Timex>, Vec<Tens
 }
 
 /// "September and October 2023", "from March to June 2023": a month or day without a year
-/// before a range's other end that gives one shares that year.
+/// before a range's other end that gives one shares that year, or the year before when its
+/// month comes later ("between December and February 2021": December 2020).
 fn shared_year(parser: &Parser, sem: &mut Sem, end: usize) {
     let Sem::Date {
         year: year @ None,
-        month: Some(_),
+        month: Some(month),
         ..
     } = sem
     else {
@@ -150,11 +151,11 @@ fn shared_year(parser: &Parser, sem: &mut Sem, end: usize) {
     }
     if let Some(Sem::Date {
         year: Some(y),
-        month: Some(_),
+        month: Some(other),
         ..
     }) = parser.parse(end + 1).map(|next| next.sem)
     {
-        *year = Some(y);
+        *year = Some(if *month > other { y - 1 } else { y });
     }
 }
 
