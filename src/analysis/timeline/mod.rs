@@ -177,6 +177,22 @@ mod tests {
     }
 
     #[test]
+    fn an_edge_word_does_not_move_the_news_peg() {
+        for date in ["late November", "November"] {
+            let events = timeline(
+                &format!("The talks collapsed in {date}. The army had withdrawn its troops."),
+                Some("2024-11-23"),
+                &[(date, "2024-11")],
+            );
+            assert_eq!(
+                labels(&events),
+                vec!["The talks collapsed", "The army had withdrawn its troops"],
+                "{date}"
+            );
+        }
+    }
+
+    #[test]
     fn a_date_that_modifies_an_object_or_is_a_comparisons_base_dates_no_event() {
         let events = timeline(
             "Acme lowered its 2025 outlook on Tuesday. Sales rose to $5 billion, a 30 percent increase on a year earlier. The 2024 election was held peacefully.",
