@@ -221,6 +221,62 @@ mod tests {
     }
 
     #[test]
+    fn a_date_after_a_preposition_without_a_comparison_dates_its_event() {
+        for (text, date, value) in [
+            (
+                "Rebels attacked the town over last weekend.",
+                "last weekend",
+                "2024-W46-WE",
+            ),
+            (
+                "The army took control of the port on last Monday.",
+                "last Monday",
+                "2024-11-18",
+            ),
+            (
+                "Rebels attacked the town on the day before.",
+                "the day before",
+                "2024-11-22",
+            ),
+        ] {
+            let events = timeline(text, Some("2024-11-23"), &[(date, value)]);
+            assert_eq!(events.len(), 1, "{text}: {events:?}");
+            assert_eq!(events[0].1.as_deref(), Some(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_date_before_a_noun_dates_the_event_unless_the_noun_is_a_plan() {
+        let dated = |text: &str, times: &[(&str, &str)]| {
+            timeline(text, Some("2024-11-23"), times)
+                .into_iter()
+                .map(|(_, time)| time)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            dated(
+                "Kenya hosted the 2023 climate summit in Nairobi.",
+                &[("2023", "2023")]
+            ),
+            vec![Some("2023".to_string())]
+        );
+        assert_eq!(
+            dated(
+                "The party won the 2019 election by a landslide.",
+                &[("2019", "2019")]
+            ),
+            vec![Some("2019".to_string())]
+        );
+        assert_eq!(
+            dated(
+                "Acme raised its 2025 growth forecast on Monday.",
+                &[("2025", "2025"), ("Monday", "2024-11-18")]
+            ),
+            vec![Some("2024-11-18".to_string())]
+        );
+    }
+
+    #[test]
     fn a_label_leaves_out_the_dates_joined_to_its_date() {
         let events = timeline(
             "Similar rules were announced in September and October 2023.",
