@@ -159,7 +159,9 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
             || by_report
             || (i > start && {
                 let prev = toks[i - 1].text(&doc.text);
-                is(CLAUSE_OPENER, &low[i])
+                // an opener last before punctuation opens nothing ("on the day before.")
+                (is(CLAUSE_OPENER, &low[i])
+                    && toks.get(i + 1).is_some_and(|t| t.kind != TokenKind::Punct))
                     || (toks[i - 1].kind == TokenKind::Punct
                         && prev.chars().count() == 1
                         && prev.starts_with(CLAUSE_MARKS)
@@ -408,11 +410,13 @@ fn sentence_events(
     }
 }
 
-/// Whether a date in a clause is not the time of its event: the base of a comparison ("a 30
-/// percent increase on a year earlier", "up 5% from a year ago", "higher than last year"), or
-/// a date that modifies a noun after the clause's verb, between a determiner and the noun
-/// ("lowered its 2025 outlook"; not "in the 2024 election", where a preposition takes the
-/// phrase, nor "The 2024 election was held", before the verb).
+/// Whether a date in a clause is not the time of its event: the base of a comparison made
+/// before it in the clause ("a 30 percent increase on a year earlier", "up 5% from a year ago",
+/// "higher than last year"; not "attacked the town over last weekend"), or a date that
+/// describes a plan or expectation after the clause's verb, between a determiner and its noun
+/// ("lowered its 2025 outlook", "its 2025 growth forecast"; not "hosted the 2023 climate
+/// summit", "in the 2024 election", where a preposition takes the phrase, nor "The 2024
+/// budget was passed", before the verb).
 fn incidental(
     doc: &Document,
     toks: &[Token],
@@ -426,20 +430,31 @@ fn incidental(
         return false;
     }
     let before = &*low[first - 1];
+    let compared = || {
+        low[clause.start..first - 1]
+            .iter()
+            .any(|w| is(COMPARISON, w) || is(MEASURE, w) || w.ends_with('%'))
+    };
     if is(COMPARISON_LEAD, before)
         && (is(COMPARISON_BASE, &low[first]) || is(COMPARISON_BASE, &low[end - 1]))
+        && compared()
     {
         return true;
     }
     let determiner = is(DETERMINER, before) || matches!(before, "'s" | "’s");
-    let noun_after = end < clause.end
-        && toks[end].kind == TokenKind::Word
-        && toks[end].text(&doc.text).starts_with(char::is_lowercase)
-        && ![PHRASE_BREAK, LABEL_TAIL, AUXILIARY, FINITE, COORDINATOR]
-            .iter()
-            .any(|&class| is(class, &low[end]));
+    let plain_word = |k: usize| {
+        toks[k].kind == TokenKind::Word
+            && toks[k].text(&doc.text).starts_with(char::is_lowercase)
+            && ![PHRASE_BREAK, LABEL_TAIL, AUXILIARY, FINITE, COORDINATOR]
+                .iter()
+                .any(|&class| is(class, &low[k]))
+    };
+    // the noun, or a noun before it ("its 2025 growth forecast")
+    let forward_noun = (end..clause.end.min(end + 2))
+        .take_while(|&k| plain_word(k))
+        .any(|k| is(FORWARD_NOUN, &low[k]));
     let governed = first >= clause.start + 2 && is(PREPOSITION, &low[first - 2]);
-    determiner && noun_after && !governed && states_something(&low[clause.start..first - 1])
+    determiner && forward_noun && !governed && states_something(&low[clause.start..first - 1])
 }
 
 /// A date's span with the dates joined to it in one phrase ("September and October 2023"),

@@ -78,8 +78,10 @@ pub const PARTICIPLE_PHRASE: usize = 27;
 pub const COMPARISON_LEAD: usize = 28;
 pub const COMPARISON_BASE: usize = 29;
 pub const DATE_JOINER: usize = 30;
+pub const COMPARISON: usize = 31;
+pub const FORWARD_NOUN: usize = 32;
 
-const CLASSES: [&str; 31] = [
+const CLASSES: [&str; 33] = [
     "clause_opener",
     "after",
     "before",
@@ -111,6 +113,8 @@ const CLASSES: [&str; 31] = [
     "comparison_lead",
     "comparison_base",
     "date_joiner",
+    "comparison",
+    "forward_noun",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

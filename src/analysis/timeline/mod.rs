@@ -177,6 +177,22 @@ mod tests {
     }
 
     #[test]
+    fn an_edge_word_does_not_move_the_news_peg() {
+        for date in ["late November", "November"] {
+            let events = timeline(
+                &format!("The talks collapsed in {date}. The army had withdrawn its troops."),
+                Some("2024-11-23"),
+                &[(date, "2024-11")],
+            );
+            assert_eq!(
+                labels(&events),
+                vec!["The talks collapsed", "The army had withdrawn its troops"],
+                "{date}"
+            );
+        }
+    }
+
+    #[test]
     fn a_date_that_modifies_an_object_or_is_a_comparisons_base_dates_no_event() {
         let events = timeline(
             "Acme lowered its 2025 outlook on Tuesday. Sales rose to $5 billion, a 30 percent increase on a year earlier. The 2024 election was held peacefully.",
@@ -201,6 +217,62 @@ mod tests {
                     Some("2024-11-19".to_string())
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_date_after_a_preposition_without_a_comparison_dates_its_event() {
+        for (text, date, value) in [
+            (
+                "Rebels attacked the town over last weekend.",
+                "last weekend",
+                "2024-W46-WE",
+            ),
+            (
+                "The army took control of the port on last Monday.",
+                "last Monday",
+                "2024-11-18",
+            ),
+            (
+                "Rebels attacked the town on the day before.",
+                "the day before",
+                "2024-11-22",
+            ),
+        ] {
+            let events = timeline(text, Some("2024-11-23"), &[(date, value)]);
+            assert_eq!(events.len(), 1, "{text}: {events:?}");
+            assert_eq!(events[0].1.as_deref(), Some(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_date_before_a_noun_dates_the_event_unless_the_noun_is_a_plan() {
+        let dated = |text: &str, times: &[(&str, &str)]| {
+            timeline(text, Some("2024-11-23"), times)
+                .into_iter()
+                .map(|(_, time)| time)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            dated(
+                "Kenya hosted the 2023 climate summit in Nairobi.",
+                &[("2023", "2023")]
+            ),
+            vec![Some("2023".to_string())]
+        );
+        assert_eq!(
+            dated(
+                "The party won the 2019 election by a landslide.",
+                &[("2019", "2019")]
+            ),
+            vec![Some("2019".to_string())]
+        );
+        assert_eq!(
+            dated(
+                "Acme raised its 2025 growth forecast on Monday.",
+                &[("2025", "2025"), ("Monday", "2024-11-18")]
+            ),
+            vec![Some("2024-11-18".to_string())]
         );
     }
 

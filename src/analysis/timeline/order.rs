@@ -28,7 +28,8 @@ type Interval = (Date, Date);
 type Key = (Option<Interval>, u8, usize);
 
 /// The events' indices in chronological order. A dated event sits in the part of its date's
-/// period an edge word names ("late February": its last third, after "early February").
+/// period an edge word names ("late February": its last third, after "early February"); the
+/// news peg is of whole periods, as in [`bounds`], so an edge word orders only within its period.
 pub fn chronological(
     found: &[Found],
     times: &[Timex],
@@ -42,7 +43,7 @@ pub fn chronological(
                 .and_then(|t| sort_key_within(&times[t], text, published))
         })
         .collect();
-    let peg = news_peg(&dates, published);
+    let peg = news_peg(&whole_periods(found, times, published), published);
     let latest = dates.iter().flatten().max().copied();
     let now = published.map(|d| (d, d)).or(latest);
     let mut keys: Vec<Option<Key>> = dates
@@ -120,10 +121,7 @@ pub fn chronological(
 /// A bound that would not leave room (after a date that begins later than the other bound
 /// ends) is dropped, as the text then says no more than the connective.
 pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<Option<Within>> {
-    let dates: Vec<Option<Interval>> = found
-        .iter()
-        .map(|f| f.time.and_then(|t| sort_key(&times[t].value, published)))
-        .collect();
+    let dates = whole_periods(found, times, published);
     let peg = news_peg(&dates, published);
     let today = published.map(|d| TimeValue::Date(Calendar::day(d)));
     // the peg as a value: the dated event's own, else the published day; none without a
@@ -207,6 +205,18 @@ fn earlier_era(
     let (news, _) = peg?;
     let year_before = news.saturating_sub(jiff::Span::new().years(1));
     (era.1 < year_before).then_some(era)
+}
+
+/// Each event's date as the whole period its value names, edge words aside.
+fn whole_periods(
+    found: &[Found],
+    times: &[Timex],
+    published: Option<Date>,
+) -> Vec<Option<Interval>> {
+    found
+        .iter()
+        .map(|f| f.time.and_then(|t| sort_key(&times[t].value, published)))
+        .collect()
 }
 
 /// The day of the news: the latest dated event within a week before publication, else the

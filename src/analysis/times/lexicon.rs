@@ -186,6 +186,7 @@ pub enum Cue {
     Bound,
     SetAdjective,
     Degree,
+    LyNoun,
 }
 
 pub struct Lexicon {
@@ -461,6 +462,7 @@ fn parse_cues(data: &'static str) -> HashMap<&'static str, u64> {
                 "direction" => Cue::Direction,
                 "bound" => Cue::Bound,
                 "set_adjective" => Cue::SetAdjective,
+                "ly_noun" => Cue::LyNoun,
                 _ => return None,
             };
             Some((row[0], cue))

@@ -131,11 +131,12 @@ pub fn extract_tensed(doc: &Document, tokens: &[Token]) -> (Vec<Timex>, Vec<Tens
 }
 
 /// "September and October 2023", "from March to June 2023": a month or day without a year
-/// before a range's other end that gives one shares that year.
+/// before a range's other end that gives one shares that year, or the year before when its
+/// month comes later ("between December and February 2021": December 2020).
 fn shared_year(parser: &Parser, sem: &mut Sem, end: usize) {
     let Sem::Date {
         year: year @ None,
-        month: Some(_),
+        month: Some(month),
         ..
     } = sem
     else {
@@ -150,11 +151,11 @@ fn shared_year(parser: &Parser, sem: &mut Sem, end: usize) {
     }
     if let Some(Sem::Date {
         year: Some(y),
-        month: Some(_),
+        month: Some(other),
         ..
     }) = parser.parse(end + 1).map(|next| next.sem)
     {
-        *year = Some(y);
+        *year = Some(if *month > other { y - 1 } else { y });
     }
 }
 
@@ -249,8 +250,10 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         let l: &str = &w.lower;
         // "the plan", "a still unspecified date": a noun or an adjective, not a verb
         let modifier = |j: usize| words[j].cues & Cue::Modifier.bit() != 0;
-        let degree =
-            |j: usize| words[j].cues & Cue::Degree.bit() != 0 || words[j].lower.ends_with("ly");
+        let degree = |j: usize| {
+            words[j].cues & Cue::Degree.bit() != 0
+                || (words[j].lower.ends_with("ly") && words[j].cues & Cue::LyNoun.bit() == 0)
+        };
         if k > 0 && (modifier(k - 1) || (k > 1 && degree(k - 1) && modifier(k - 2))) {
             return None;
         }

@@ -448,6 +448,43 @@ fn a_month_before_a_ranges_other_end_shares_its_year() {
 }
 
 #[test]
+fn a_month_later_than_a_ranges_other_end_takes_the_year_before() {
+    assert_eq!(
+        tag("Heavy snow fell between December and February 2021.", SAT)[0],
+        (
+            "December".to_string(),
+            TimexType::Date,
+            "2020-12".to_string()
+        )
+    );
+    assert_eq!(
+        tag(
+            "Flights were cancelled from 30 December to 2 January 2024.",
+            SAT
+        )[0],
+        (
+            "30 December".to_string(),
+            TimexType::Date,
+            "2023-12-30".to_string()
+        )
+    );
+}
+
+#[test]
+fn a_noun_in_ly_is_not_an_adverb_before_a_verb() {
+    // "voted" is the clause's verb, past: November before the published May
+    for subject in ["The assembly", "The family"] {
+        check(
+            &format!("{subject} voted on the plan in November."),
+            Some("2015-05-07"),
+            "November",
+            TimexType::Date,
+            "2014-11",
+        );
+    }
+}
+
+#[test]
 fn an_edge_word_narrows_the_order_not_the_value() {
     let meta = Meta {
         published: "2024-11-23".parse().ok(),
