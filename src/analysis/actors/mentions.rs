@@ -264,18 +264,33 @@ const FILE_ENDINGS: &[&str] = &[
 /// Whether `span` lies in an e-mail address or a file name ("RobB@aol.com",
 /// "Kevin.A.Boone@accenture.com", "Lisa_resume.doc", "CrudeStocks.pdf"), where a capital marks
 /// no name: the text around it up to spaces, brackets, quotes or slashes ("Rudwell
-/// Johnson/ENRON@enronXgate") holds "@" or "_", or ends with a file's ending.
+/// Johnson/ENRON@enronXgate") holds "@" or "_" between letters or digits, or ends with a
+/// file's ending. Markdown's emphasis marks at the chunk's ends ("_Jo Ames_") are no address.
 fn in_address(text: &str, span: Span) -> bool {
     let apart = |c: char| c.is_whitespace() || "()<>[]\"/".contains(c);
-    let from = text[..span.start].rfind(apart).map_or(0, |k| k + 1);
+    let from = text[..span.start]
+        .char_indices()
+        .rfind(|&(_, c)| apart(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let to = text[span.end..]
         .find(apart)
         .map_or(text.len(), |k| span.end + k);
-    let chunk = text[from..to].trim_end_matches(|c: char| !c.is_alphanumeric());
-    chunk.contains(['@', '_'])
-        || chunk
-            .rsplit_once('.')
-            .is_some_and(|(_, ending)| FILE_ENDINGS.contains(&ending.to_ascii_lowercase().as_str()))
+    let chunk = text[from..to]
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .trim_start_matches(['_', '*', '~']);
+    chunk.char_indices().any(|(k, c)| {
+        (c == '@' || c == '_')
+            && chunk[..k]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && chunk[k + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    }) || chunk
+        .rsplit_once('.')
+        .is_some_and(|(_, ending)| FILE_ENDINGS.contains(&ending.to_ascii_lowercase().as_str()))
 }
 
 /// Whether token `i` starts a sentence or a line (lines of tables and lists are often not

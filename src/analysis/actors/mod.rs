@@ -474,6 +474,28 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_wide_space_is_read_without_fault() {
+        for space in ['\u{a0}', '\u{202f}', '\u{2003}'] {
+            let text = format!("Prime Minister{space}Vorin Talbot said the plan would work.");
+            let found = actors(&text);
+            assert!(
+                names(&found).iter().any(|n| n.contains("Talbot")),
+                "{space:?}: {:?}",
+                names(&found)
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_in_underscore_emphasis_is_a_name() {
+        let found = actors(
+            "Reporting by _Jo Ames_ in Nairobi. The report by _Helvani Rights Watch_ said so.",
+        );
+        assert_eq!(find(&found, "Jo Ames").kind, ActorKind::Person);
+        find(&found, "Helvani Rights Watch");
+    }
+
+    #[test]
     fn a_region_named_by_a_rivers_course_is_a_place() {
         let found = actors("Floods cut off Lower Shabelle, and families from Middle Juba fled.");
         assert_eq!(find(&found, "Lower Shabelle").kind, ActorKind::Place);
