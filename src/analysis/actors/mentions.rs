@@ -1001,7 +1001,8 @@ impl<'a> Scan<'a> {
 
     /// The end of a model's number right after a maker's name ending at `e` ("Airbus A380",
     /// "Boeing 737s", "Boeing 737-800", "Airbus 380"), written a space apart and not a time
-    /// ("Boeing 2024"); none when the next word is not one.
+    /// ("Boeing 2024"), an ordinal ("the United Nations 80th session") or a count ("Toyota 500
+    /// workers"); none when the next word is not one.
     fn model_after(&self, e: usize, b: usize) -> Option<usize> {
         let numbered = |k: usize| {
             let w = if k < b { self.word(k) } else { "" };
@@ -1013,6 +1014,16 @@ impl<'a> Scan<'a> {
         };
         let touches = |k: usize| self.tokens[k].span.start == self.tokens[k - 1].span.end;
         if !numbered(e) || touches(e) || self.word(e).len() < 3 {
+            return None;
+        }
+        let w = self.word(e);
+        let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
+        let ordinal = rest.len() < w.len() && ["st", "nd", "rd", "th"].contains(&rest);
+        let count = rest.is_empty()
+            && self.lower_word_at(e + 1, b)
+            && self.word(e + 1).len() > 3
+            && self.word(e + 1).ends_with('s');
+        if ordinal || count {
             return None;
         }
         // a variant after a hyphen: "737-800", "777-200LR"

@@ -565,6 +565,18 @@ mod tests {
         }
         // a code of one digit is no model
         assert!(!names(&found).contains(&"H1"), "{:?}", names(&found));
+        // an ordinal or a count after a maker's name is no model's number
+        for (text, maker) in [
+            ("The United Nations 80th session opened.", "United Nations"),
+            ("Toyota 500 workers went on strike.", "Toyota"),
+        ] {
+            let found = actors(text);
+            assert_eq!(find(&found, maker).kind, ActorKind::Organization, "{text}");
+            assert!(
+                found.iter().all(|a| a.kind != ActorKind::Other),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]
