@@ -502,13 +502,13 @@ impl<'a> Scan<'a> {
                     {
                         dropped[first] = false;
                     } else {
-                        out.push(self.learned(s, e, kind));
+                        out.push(self.name(s, e, Some(kind)));
                     }
                     continue;
                 }
                 match out[first..before].first() {
-                    Some(c) if c.tokens.0 >= e => out.push(self.learned(s, e, kind)),
-                    None => out.push(self.learned(s, e, kind)),
+                    Some(c) if c.tokens.0 >= e => out.push(self.name(s, e, Some(kind))),
+                    None => out.push(self.name(s, e, Some(kind))),
                     // a model's designation names a product, which the model has no type for
                     Some(c)
                         if c.tokens == (s, e)
@@ -679,11 +679,12 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn learned(&self, s: usize, e: usize, kind: ActorKind) -> Candidate {
+    /// A name of tokens `s..e`, of `kind` when the words tell it, with nothing from a table.
+    fn name(&self, s: usize, e: usize, kind: Option<ActorKind>) -> Candidate {
         Candidate {
             span: self.span(s, e),
             tokens: (s, e),
-            kind: Some(kind),
+            kind,
             form: MentionForm::Name,
             canonical: None,
             compass: false,
@@ -891,15 +892,7 @@ impl<'a> Scan<'a> {
                     // "Airbus A380", "Boeing 737s": a maker's name before a model's number
                     // names the product, not the maker
                     if let Some(end) = self.model_after(e, b) {
-                        out.push(Candidate {
-                            span: self.span(i, end),
-                            tokens: (i, end),
-                            kind: Some(ActorKind::Other),
-                            form: MentionForm::Name,
-                            canonical: None,
-                            compass: false,
-                            title: None,
-                        });
+                        out.push(self.name(i, end, Some(ActorKind::Other)));
                         i = end;
                         continue;
                     }
@@ -1121,15 +1114,7 @@ impl<'a> Scan<'a> {
         let g = self.g;
         let words: Vec<&str> = (a..e).map(|k| self.word(k)).collect();
         let last = words[words.len() - 1];
-        let cand = |s: usize, t: usize, kind: Option<ActorKind>| Candidate {
-            span: self.span(s, t),
-            tokens: (s, t),
-            kind,
-            form: MentionForm::Name,
-            canonical: None,
-            compass: false,
-            title: None,
-        };
+        let cand = |s: usize, t: usize, kind: Option<ActorKind>| self.name(s, t, kind);
         // laws, plans and events are no actors ("Clean Air Act", "Election Day"), but
         // "Stuart Law" is a man
         let first_name = words.len() > 1 && g.first_names.contains(words[0]);
