@@ -552,7 +552,7 @@ impl<'a> Scan<'a> {
         let (s, e) = c.tokens;
         let w = self.word(s);
         e == s + 1
-            && c.canonical.is_none()
+            && !self.tabled(c)
             && !self.g.first_names.contains(w)
             && !self.g.last_names.contains(w)
             && self.tokens.get(e).is_some_and(|t| {

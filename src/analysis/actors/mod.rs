@@ -458,6 +458,11 @@ mod tests {
              were studied by Ana Ruiz.",
         );
         assert_eq!(names(&found), vec!["Ana Ruiz"]);
+        // a known place before a lower-case word is no genus
+        let found =
+            actors("The Wuhan coronavirus spread fast, and leaders of the Quetta shura met.");
+        assert!(names(&found).contains(&"Wuhan"), "{:?}", names(&found));
+        assert!(names(&found).contains(&"Quetta"), "{:?}", names(&found));
     }
 
     #[test]
