@@ -437,6 +437,14 @@ mod tests {
         let found = actors("Analysts at 38 North said the site was active again.");
         assert_eq!(find(&found, "38 North").kind, ActorKind::Organization);
         assert!(!names(&found).contains(&"North"), "{:?}", names(&found));
+        // a road's number and direction name nothing
+        let found =
+            actors("Traffic on Highway 17 North was blocked, and police closed Route 9 West.");
+        let names = names(&found);
+        assert!(
+            !names.iter().any(|n| n.starts_with(char::is_numeric)),
+            "{names:?}"
+        );
     }
 
     #[test]
