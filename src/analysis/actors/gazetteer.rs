@@ -55,6 +55,8 @@ pub struct Gazetteer {
     pub place_cues: HashSet<&'static str>,
     /// "the port of", "the village of": the name after them is a place.
     pub place_nouns: HashSet<&'static str>,
+    /// "province", "district": the name before one is a place.
+    pub admin_nouns: HashSet<&'static str>,
     pub other_cues: HashSet<&'static str>,
     /// "USS", "HMS": the name after one is a ship's.
     pub vessel_prefixes: HashSet<&'static str>,
@@ -271,6 +273,7 @@ impl Gazetteer {
             org_cues: set(include_str!("../../../assets/gazetteer/org_cues.txt")),
             place_cues: set(include_str!("../../../assets/gazetteer/place_cues.txt")),
             place_nouns: set(include_str!("../../../assets/gazetteer/place_nouns.txt")),
+            admin_nouns: set(include_str!("../../../assets/gazetteer/admin_nouns.txt")),
             other_cues: set(include_str!("../../../assets/gazetteer/other_cues.txt")),
             vessel_prefixes: set(include_str!(
                 "../../../assets/gazetteer/vessel_prefixes.txt"

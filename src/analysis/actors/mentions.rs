@@ -254,6 +254,11 @@ fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
     }
 }
 
+/// Words before a name that make it an owner's or a kind's rather than a place's own.
+const DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "this", "This", "that", "That", "its", "their",
+];
+
 /// The endings of the file names a text attaches or cites ("CrudeStocks.pdf"); a web
 /// address's ("Detik.com") names the site.
 const FILE_ENDINGS: &[&str] = &[
@@ -1241,12 +1246,16 @@ impl<'a> Scan<'a> {
                 && matches!(words[0], "Upper" | "Lower" | "Middle")
                 && !g.is_common(last)
             || a > 1 && self.word(a - 1) == "of" && g.place_nouns.contains(self.word(a - 2))
-            // "Cabo Delgado province", "Nacala and Monapo districts"
-            // (not "the Chechen capital", a people's adjective)
-            || self.lower_word_at(e, b) && !g.is_people_adjective(last) && {
-                let next = self.word(e);
-                g.place_nouns.contains(next.strip_suffix('s').unwrap_or(next))
-            };
+            // "Cabo Delgado province", "Nacala and Monapo districts": an administrative noun
+            // (not "the Chechen capital", a people's adjective; not after a determiner, an
+            // owner's name: "the Adani port", "the Trump region")
+            || self.lower_word_at(e, b)
+                && !g.is_people_adjective(last)
+                && (a == 0 || !DETERMINERS.contains(&self.word(a - 1)))
+                && {
+                    let next = self.word(e);
+                    g.admin_nouns.contains(next.strip_suffix('s').unwrap_or(next))
+                };
         // "the Ninth Circle", "the Free Army": a person's name takes no article
         let article = a > 0 && matches!(self.word(a - 1), "the" | "The");
         let kind = if person {

@@ -422,6 +422,19 @@ mod tests {
         for name in ["Tarumba Norte", "Vilanu", "Kessari"] {
             assert_eq!(find(&found, name).kind, ActorKind::Place, "{name}");
         }
+        // an owner's name before a port or region is no place
+        for (text, name) in [
+            ("Trucks queued outside the Vandoro port.", "Vandoro"),
+            ("Officials in the Kelmark region met.", "Kelmark"),
+        ] {
+            let found = actors(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|a| a.name != name || a.kind != ActorKind::Place),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
