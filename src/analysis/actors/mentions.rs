@@ -1156,12 +1156,26 @@ impl<'a> Scan<'a> {
                 && !words.iter().any(|w| g.is_title(w)))
         {
             // "SBS TV": the acronym is the name; not a country's ("U.S. Air Force")
-            let end = if words.len() > 1
+            let country = words.len() > 1
                 && is_acronym(words[0])
-                && !matches!(
+                && matches!(
                     g.lookup(&gazetteer::key(words[0])),
                     Some(Entry::Country(_) | Entry::Demonym(_))
-                )
+                );
+            // "U.S. TV networks": one organisation word before a plural names a kind of
+            // organisation of the country
+            if country
+                && words.len() == 2
+                && self.lower_word_at(e, b)
+                && self.word(e).ends_with('s')
+                && let Some((pe, phrase)) = self.phrase(a, e, false)
+            {
+                out.push(self.phrase_candidate(a, pe, phrase));
+                return e;
+            }
+            let end = if words.len() > 1
+                && is_acronym(words[0])
+                && !country
                 && words[1..].iter().all(|w| g.org_cues.contains(w))
             {
                 a + 1

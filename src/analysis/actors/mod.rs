@@ -575,6 +575,9 @@ mod tests {
         assert_eq!(find(&found, "U.S. Air Force").kind, ActorKind::Organization);
         // a company's initials before them are its name
         assert_eq!(find(&found, "SBS").kind, ActorKind::Organization);
+        // one organisation word before a plural is a kind of the country's organisations
+        let found = actors("Most U.S. TV networks covered the trial.");
+        assert_eq!(names(&found), vec!["United States"]);
     }
 
     #[test]
