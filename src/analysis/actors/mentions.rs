@@ -106,6 +106,9 @@ pub(super) struct Scan<'a> {
     /// from a capitalised word inside it ends there too. Without it, a long run of names
     /// ("Russia North Korea Ukraine ...") was measured again from each name: quadratic.
     last_run: std::cell::Cell<Option<(usize, usize)>>,
+    /// Whether a known organisation's name stands before a model's number somewhere in the
+    /// text ("Airbus A380"), a maker that makes a lone "A380" a model: worked out when asked.
+    maker_named: std::cell::OnceCell<bool>,
 }
 
 pub fn recognise(
@@ -195,6 +198,7 @@ fn rules<'a>(
             .collect(),
         cues: Vec::new(),
         last_run: std::cell::Cell::new(None),
+        maker_named: std::cell::OnceCell::new(),
     };
     scan.caps = (0..tokens.len()).map(|i| scan.cap_at(i)).collect();
     scan.cues = std::iter::once(0)
@@ -1033,6 +1037,20 @@ impl<'a> Scan<'a> {
         })
     }
 
+    fn maker_named(&self) -> bool {
+        *self.maker_named.get_or_init(|| {
+            let n = self.tokens.len();
+            (0..n.saturating_sub(1)).any(|k| {
+                self.caps[k]
+                    && self.model_after(k + 1, n).is_some()
+                    && matches!(
+                        self.phrase(k, k + 1, false),
+                        Some((_, Phrase::Table(Entry::Organization(_))))
+                    )
+            })
+        })
+    }
+
     /// "George W. Bush", "Florence Smith": a first name that is also a town, before another
     /// capitalised word, starts a person's name.
     fn first_name_not_place(&self, i: usize, e: usize, b: usize, phrase: &Phrase) -> bool {
@@ -1281,8 +1299,12 @@ impl<'a> Scan<'a> {
         } else {
             None
         };
-        // "A380", "F-35": a model's designation names a product
-        if words.len() == 1 && is_model(last) {
+        // "A380", "MiG-29": a model's designation names a product; one letter before the
+        // number ("A380", not the road "A303") only where the text names a maker
+        if words.len() == 1
+            && is_model(last)
+            && (last.chars().nth(1).is_some_and(|c| !c.is_ascii_digit()) || self.maker_named())
+        {
             out.push(cand(a, e, Some(ActorKind::Other)));
             return e;
         }
@@ -1389,9 +1411,10 @@ pub fn is_mixed_acronym(word: &str) -> bool {
         && word.chars().filter(|c| c.is_uppercase()).count() >= 3
 }
 
-/// A model's designation ("A380", "A350s", "A400M", "F-35", "MiG-29"): one to three letters,
-/// a capital first, then a number of three or four digits, or of two after a hyphen, and at
-/// most two capitals; not a code of one or two digits ("H1", "G20", "A4").
+/// A model's designation ("A380", "A350s", "A400M", "AK-47", "MiG-29"): one to three letters,
+/// a capital first, then a number of three or four digits, or of two after a hyphen and two
+/// letters or more, and at most two capitals; not a code of one or two digits ("H1", "G20",
+/// "A4", "K-12", "G-20").
 pub fn is_model(word: &str) -> bool {
     let w = word.strip_suffix('s').unwrap_or(word);
     let letters = w.chars().take_while(char::is_ascii_alphabetic).count();
@@ -1404,7 +1427,7 @@ pub fn is_model(word: &str) -> bool {
     let tail = &number[digits..];
     (1..=3).contains(&letters)
         && w.starts_with(|c: char| c.is_ascii_uppercase())
-        && ((3..=4).contains(&digits) || hyphen && digits >= 2)
+        && ((3..=4).contains(&digits) || hyphen && digits >= 2 && letters >= 2)
         && tail.len() <= 2
         && tail.chars().all(|c| c.is_ascii_uppercase())
 }

@@ -594,6 +594,13 @@ mod tests {
         }
         // a code of one digit is no model
         assert!(!names(&found).contains(&"H1"), "{:?}", names(&found));
+        // a code of one letter and two digits after a hyphen is no model, nor one letter and
+        // three digits where no maker is named
+        let found = actors(
+            "The K-12 schools reopened, and leaders at the G-20 summit met. The A303 near \
+             Stonehenge was shut, and the MiG-29 flew.",
+        );
+        assert_eq!(names(&found), vec!["Stonehenge", "MiG-29"]);
         // an ordinal or a count after a maker's name is no model's number
         for (text, maker) in [
             ("The United Nations 80th session opened.", "United Nations"),
