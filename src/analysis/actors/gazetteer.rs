@@ -318,9 +318,13 @@ impl Gazetteer {
     /// Whether a name of several words `first ... last` reads as a company's or a
     /// programme's rather than a person's: it opens with no census first name and ends with
     /// an ordinary word that is no census name ("Lam Research", "Applied Materials"; not
-    /// "John Cook", "Ruth Justice").
+    /// "John Cook", "Ruth Justice"), nor opens with a short name or a census surname that is
+    /// no English word ("Qin Gang", "Le Pen"; "Lam" is a word).
     pub fn ends_ordinary(&self, first: &str, last: &str) -> bool {
+        let foreign = (first.chars().count() <= 3 || self.last_names.contains(first))
+            && !self.is_common(first);
         !self.first_names.contains(first)
+            && !foreign
             && self.is_common(last)
             && !self.last_names.contains(last)
             && !self.first_names.contains(last)

@@ -443,6 +443,13 @@ mod tests {
         for name in ["Talvek Research", "Quorvan Materials"] {
             assert_ne!(find(&found, name).kind, ActorKind::Person, "{name}");
         }
+        // a short name or a census surname that is no English word opens a person's name
+        for (text, name) in [
+            ("Qin Gang said the talks were useful.", "Qin Gang"),
+            ("Le Pen said the vote was near.", "Le Pen"),
+        ] {
+            assert_eq!(find(&actors(text), name).kind, ActorKind::Person, "{text}");
+        }
     }
 
     #[test]
