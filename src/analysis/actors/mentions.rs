@@ -1244,7 +1244,7 @@ impl<'a> Scan<'a> {
             && self.tokens[a - 1].kind == TokenKind::Number
             && !starts_line(self.text, self.tokens, a)
             // not a road's number and direction ("Highway 17 North", "Route 9 West")
-            && !(a > 1 && self.caps[a - 2])
+            && !(a > 1 && self.caps[a - 2] && !starts_line(self.text, self.tokens, a - 2))
         {
             out.push(cand(a - 1, e, Some(ActorKind::Organization)));
             return e;

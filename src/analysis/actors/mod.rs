@@ -454,6 +454,8 @@ mod tests {
 
     #[test]
     fn a_compass_word_after_a_number_is_the_numbers_name() {
+        let found = actors("At 38 North, analysts said the site was active again.");
+        assert_eq!(find(&found, "38 North").kind, ActorKind::Organization);
         let found = actors("Analysts at 38 North said the site was active again.");
         assert_eq!(find(&found, "38 North").kind, ActorKind::Organization);
         assert!(!names(&found).contains(&"North"), "{:?}", names(&found));
