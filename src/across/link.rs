@@ -492,7 +492,8 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             continue;
         }
         let person = node.kind == "person";
-        // a product's last word is its model ("A380" of "Airbus A380"), its first its maker's
+        // a name of kind other (a product, a vessel, a facility) is held by its last word
+        // only, a product's model ("A380" of "Airbus A380"); its first may be its maker's
         let product = node.kind == "other";
         let first = long.split(' ').next().unwrap_or_default();
         let last = long.rsplit(' ').next().unwrap_or_default();
@@ -532,6 +533,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         }
         let person = node.kind == "person";
         // a person's surname, a product's model: the last word of a longer name of its kind
+        // (any name of kind other)
         let surnamed = by_word
             .get(&(short.to_string(), true))
             .filter(|_| person || node.kind == "other")

@@ -55,6 +55,8 @@ pub struct Gazetteer {
     pub place_cues: HashSet<&'static str>,
     /// "the port of", "the village of": the name after them is a place.
     pub place_nouns: HashSet<&'static str>,
+    /// "province", "district": the name before one is a place.
+    pub admin_nouns: HashSet<&'static str>,
     pub other_cues: HashSet<&'static str>,
     /// "USS", "HMS": the name after one is a ship's.
     pub vessel_prefixes: HashSet<&'static str>,
@@ -271,6 +273,7 @@ impl Gazetteer {
             org_cues: set(include_str!("../../../assets/gazetteer/org_cues.txt")),
             place_cues: set(include_str!("../../../assets/gazetteer/place_cues.txt")),
             place_nouns: set(include_str!("../../../assets/gazetteer/place_nouns.txt")),
+            admin_nouns: set(include_str!("../../../assets/gazetteer/admin_nouns.txt")),
             other_cues: set(include_str!("../../../assets/gazetteer/other_cues.txt")),
             vessel_prefixes: set(include_str!(
                 "../../../assets/gazetteer/vessel_prefixes.txt"
@@ -315,9 +318,13 @@ impl Gazetteer {
     /// Whether a name of several words `first ... last` reads as a company's or a
     /// programme's rather than a person's: it opens with no census first name and ends with
     /// an ordinary word that is no census name ("Lam Research", "Applied Materials"; not
-    /// "John Cook", "Ruth Justice").
+    /// "John Cook", "Ruth Justice"), nor opens with a short name or a census surname that is
+    /// no English word ("Qin Gang", "Le Pen"; "Lam" is a word).
     pub fn ends_ordinary(&self, first: &str, last: &str) -> bool {
+        let foreign = (first.chars().count() <= 3 || self.last_names.contains(first))
+            && !self.is_common(first);
         !self.first_names.contains(first)
+            && !foreign
             && self.is_common(last)
             && !self.last_names.contains(last)
             && !self.first_names.contains(last)

@@ -106,6 +106,9 @@ pub(super) struct Scan<'a> {
     /// from a capitalised word inside it ends there too. Without it, a long run of names
     /// ("Russia North Korea Ukraine ...") was measured again from each name: quadratic.
     last_run: std::cell::Cell<Option<(usize, usize)>>,
+    /// Whether a known organisation's name stands before a model's number somewhere in the
+    /// text ("Airbus A380"), a maker that makes a lone "A380" a model: worked out when asked.
+    maker_named: std::cell::OnceCell<bool>,
 }
 
 pub fn recognise(
@@ -195,6 +198,7 @@ fn rules<'a>(
             .collect(),
         cues: Vec::new(),
         last_run: std::cell::Cell::new(None),
+        maker_named: std::cell::OnceCell::new(),
     };
     scan.caps = (0..tokens.len()).map(|i| scan.cap_at(i)).collect();
     scan.cues = std::iter::once(0)
@@ -254,6 +258,11 @@ fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
     }
 }
 
+/// Words before a name that make it an owner's or a kind's rather than a place's own.
+const DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "this", "This", "that", "That", "its", "their",
+];
+
 /// The endings of the file names a text attaches or cites ("CrudeStocks.pdf"); a web
 /// address's ("Detik.com") names the site.
 const FILE_ENDINGS: &[&str] = &[
@@ -264,18 +273,33 @@ const FILE_ENDINGS: &[&str] = &[
 /// Whether `span` lies in an e-mail address or a file name ("RobB@aol.com",
 /// "Kevin.A.Boone@accenture.com", "Lisa_resume.doc", "CrudeStocks.pdf"), where a capital marks
 /// no name: the text around it up to spaces, brackets, quotes or slashes ("Rudwell
-/// Johnson/ENRON@enronXgate") holds "@" or "_", or ends with a file's ending.
+/// Johnson/ENRON@enronXgate") holds "@" or "_" between letters or digits, or ends with a
+/// file's ending. Markdown's emphasis marks at the chunk's ends ("_Jo Ames_") are no address.
 fn in_address(text: &str, span: Span) -> bool {
     let apart = |c: char| c.is_whitespace() || "()<>[]\"/".contains(c);
-    let from = text[..span.start].rfind(apart).map_or(0, |k| k + 1);
+    let from = text[..span.start]
+        .char_indices()
+        .rfind(|&(_, c)| apart(c))
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let to = text[span.end..]
         .find(apart)
         .map_or(text.len(), |k| span.end + k);
-    let chunk = text[from..to].trim_end_matches(|c: char| !c.is_alphanumeric());
-    chunk.contains(['@', '_'])
-        || chunk
-            .rsplit_once('.')
-            .is_some_and(|(_, ending)| FILE_ENDINGS.contains(&ending.to_ascii_lowercase().as_str()))
+    let chunk = text[from..to]
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .trim_start_matches(['_', '*', '~']);
+    chunk.char_indices().any(|(k, c)| {
+        (c == '@' || c == '_')
+            && chunk[..k]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && chunk[k + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    }) || chunk
+        .rsplit_once('.')
+        .is_some_and(|(_, ending)| FILE_ENDINGS.contains(&ending.to_ascii_lowercase().as_str()))
 }
 
 /// Whether token `i` starts a sentence or a line (lines of tables and lists are often not
@@ -487,13 +511,13 @@ impl<'a> Scan<'a> {
                     {
                         dropped[first] = false;
                     } else {
-                        out.push(self.learned(s, e, kind));
+                        out.push(self.name(s, e, Some(kind)));
                     }
                     continue;
                 }
                 match out[first..before].first() {
-                    Some(c) if c.tokens.0 >= e => out.push(self.learned(s, e, kind)),
-                    None => out.push(self.learned(s, e, kind)),
+                    Some(c) if c.tokens.0 >= e => out.push(self.name(s, e, Some(kind))),
+                    None => out.push(self.name(s, e, Some(kind))),
                     // a model's designation names a product, which the model has no type for
                     Some(c)
                         if c.tokens == (s, e)
@@ -537,7 +561,7 @@ impl<'a> Scan<'a> {
         let (s, e) = c.tokens;
         let w = self.word(s);
         e == s + 1
-            && c.canonical.is_none()
+            && !self.tabled(c)
             && !self.g.first_names.contains(w)
             && !self.g.last_names.contains(w)
             && self.tokens.get(e).is_some_and(|t| {
@@ -664,11 +688,12 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn learned(&self, s: usize, e: usize, kind: ActorKind) -> Candidate {
+    /// A name of tokens `s..e`, of `kind` when the words tell it, with nothing from a table.
+    fn name(&self, s: usize, e: usize, kind: Option<ActorKind>) -> Candidate {
         Candidate {
             span: self.span(s, e),
             tokens: (s, e),
-            kind: Some(kind),
+            kind,
             form: MentionForm::Name,
             canonical: None,
             compass: false,
@@ -876,15 +901,7 @@ impl<'a> Scan<'a> {
                     // "Airbus A380", "Boeing 737s": a maker's name before a model's number
                     // names the product, not the maker
                     if let Some(end) = self.model_after(e, b) {
-                        out.push(Candidate {
-                            span: self.span(i, end),
-                            tokens: (i, end),
-                            kind: Some(ActorKind::Other),
-                            form: MentionForm::Name,
-                            canonical: None,
-                            compass: false,
-                            title: None,
-                        });
+                        out.push(self.name(i, end, Some(ActorKind::Other)));
                         i = end;
                         continue;
                     }
@@ -986,7 +1003,8 @@ impl<'a> Scan<'a> {
 
     /// The end of a model's number right after a maker's name ending at `e` ("Airbus A380",
     /// "Boeing 737s", "Boeing 737-800", "Airbus 380"), written a space apart and not a time
-    /// ("Boeing 2024"); none when the next word is not one.
+    /// ("Boeing 2024"), an ordinal ("the United Nations 80th session") or a count ("Toyota 500
+    /// workers"); none when the next word is not one.
     fn model_after(&self, e: usize, b: usize) -> Option<usize> {
         let numbered = |k: usize| {
             let w = if k < b { self.word(k) } else { "" };
@@ -1000,12 +1018,36 @@ impl<'a> Scan<'a> {
         if !numbered(e) || touches(e) || self.word(e).len() < 3 {
             return None;
         }
+        let w = self.word(e);
+        let rest = w.trim_start_matches(|c: char| c.is_ascii_digit());
+        let ordinal = rest.len() < w.len() && ["st", "nd", "rd", "th"].contains(&rest);
+        let count = rest.is_empty()
+            && self.lower_word_at(e + 1, b)
+            && self.word(e + 1).len() > 3
+            && self.word(e + 1).ends_with('s');
+        if ordinal || count {
+            return None;
+        }
         // a variant after a hyphen: "737-800", "777-200LR"
         let variant = e + 2 < b && self.word(e + 1) == "-" && touches(e + 1) && touches(e + 2);
         Some(if variant && numbered(e + 2) {
             e + 3
         } else {
             e + 1
+        })
+    }
+
+    fn maker_named(&self) -> bool {
+        *self.maker_named.get_or_init(|| {
+            let n = self.tokens.len();
+            (0..n.saturating_sub(1)).any(|k| {
+                self.caps[k]
+                    && self.model_after(k + 1, n).is_some()
+                    && matches!(
+                        self.phrase(k, k + 1, false),
+                        Some((_, Phrase::Table(Entry::Organization(_))))
+                    )
+            })
         })
     }
 
@@ -1095,15 +1137,7 @@ impl<'a> Scan<'a> {
         let g = self.g;
         let words: Vec<&str> = (a..e).map(|k| self.word(k)).collect();
         let last = words[words.len() - 1];
-        let cand = |s: usize, t: usize, kind: Option<ActorKind>| Candidate {
-            span: self.span(s, t),
-            tokens: (s, t),
-            kind,
-            form: MentionForm::Name,
-            canonical: None,
-            compass: false,
-            title: None,
-        };
+        let cand = |s: usize, t: usize, kind: Option<ActorKind>| self.name(s, t, kind);
         // laws, plans and events are no actors ("Clean Air Act", "Election Day"), but
         // "Stuart Law" is a man
         let first_name = words.len() > 1 && g.first_names.contains(words[0]);
@@ -1140,12 +1174,26 @@ impl<'a> Scan<'a> {
                 && !words.iter().any(|w| g.is_title(w)))
         {
             // "SBS TV": the acronym is the name; not a country's ("U.S. Air Force")
-            let end = if words.len() > 1
+            let country = words.len() > 1
                 && is_acronym(words[0])
-                && !matches!(
+                && matches!(
                     g.lookup(&gazetteer::key(words[0])),
                     Some(Entry::Country(_) | Entry::Demonym(_))
-                )
+                );
+            // "U.S. TV networks": one organisation word before a plural names a kind of
+            // organisation of the country
+            if country
+                && words.len() == 2
+                && self.lower_word_at(e, b)
+                && self.word(e).ends_with('s')
+                && let Some((pe, phrase)) = self.phrase(a, e, false)
+            {
+                out.push(self.phrase_candidate(a, pe, phrase));
+                return e;
+            }
+            let end = if words.len() > 1
+                && is_acronym(words[0])
+                && !country
                 && words[1..].iter().all(|w| g.org_cues.contains(w))
             {
                 a + 1
@@ -1195,6 +1243,8 @@ impl<'a> Scan<'a> {
             && a > 0
             && self.tokens[a - 1].kind == TokenKind::Number
             && !starts_line(self.text, self.tokens, a)
+            // not a road's number and direction ("Highway 17 North", "Route 9 West")
+            && !(a > 1 && self.caps[a - 2] && !starts_line(self.text, self.tokens, a - 2))
         {
             out.push(cand(a - 1, e, Some(ActorKind::Organization)));
             return e;
@@ -1228,12 +1278,16 @@ impl<'a> Scan<'a> {
                 && matches!(words[0], "Upper" | "Lower" | "Middle")
                 && !g.is_common(last)
             || a > 1 && self.word(a - 1) == "of" && g.place_nouns.contains(self.word(a - 2))
-            // "Cabo Delgado province", "Nacala and Monapo districts"
-            // (not "the Chechen capital", a people's adjective)
-            || self.lower_word_at(e, b) && !g.is_people_adjective(last) && {
-                let next = self.word(e);
-                g.place_nouns.contains(next.strip_suffix('s').unwrap_or(next))
-            };
+            // "Cabo Delgado province", "Nacala and Monapo districts": an administrative noun
+            // (not "the Chechen capital", a people's adjective; not after a determiner, an
+            // owner's name: "the Adani port", "the Trump region")
+            || self.lower_word_at(e, b)
+                && !g.is_people_adjective(last)
+                && (a == 0 || !DETERMINERS.contains(&self.word(a - 1)))
+                && {
+                    let next = self.word(e);
+                    g.admin_nouns.contains(next.strip_suffix('s').unwrap_or(next))
+                };
         // "the Ninth Circle", "the Free Army": a person's name takes no article
         let article = a > 0 && matches!(self.word(a - 1), "the" | "The");
         let kind = if person {
@@ -1245,8 +1299,12 @@ impl<'a> Scan<'a> {
         } else {
             None
         };
-        // "A380", "F-35": a model's designation names a product
-        if words.len() == 1 && is_model(last) {
+        // "A380", "MiG-29": a model's designation names a product; one letter before the
+        // number ("A380", not the road "A303") only where the text names a maker
+        if words.len() == 1
+            && is_model(last)
+            && (last.chars().nth(1).is_some_and(|c| !c.is_ascii_digit()) || self.maker_named())
+        {
             out.push(cand(a, e, Some(ActorKind::Other)));
             return e;
         }
@@ -1353,9 +1411,10 @@ pub fn is_mixed_acronym(word: &str) -> bool {
         && word.chars().filter(|c| c.is_uppercase()).count() >= 3
 }
 
-/// A model's designation ("A380", "A350s", "A400M", "F-35", "MiG-29"): one to three letters,
-/// a capital first, then a number of three or four digits, or of two after a hyphen, and at
-/// most two capitals; not a code of one or two digits ("H1", "G20", "A4").
+/// A model's designation ("A380", "A350s", "A400M", "AK-47", "MiG-29"): one to three letters,
+/// a capital first, then a number of three or four digits, or of two after a hyphen and two
+/// letters or more, and at most two capitals; not a code of one or two digits ("H1", "G20",
+/// "A4", "K-12", "G-20").
 pub fn is_model(word: &str) -> bool {
     let w = word.strip_suffix('s').unwrap_or(word);
     let letters = w.chars().take_while(char::is_ascii_alphabetic).count();
@@ -1368,7 +1427,7 @@ pub fn is_model(word: &str) -> bool {
     let tail = &number[digits..];
     (1..=3).contains(&letters)
         && w.starts_with(|c: char| c.is_ascii_uppercase())
-        && ((3..=4).contains(&digits) || hyphen && digits >= 2)
+        && ((3..=4).contains(&digits) || hyphen && digits >= 2 && letters >= 2)
         && tail.len() <= 2
         && tail.chars().all(|c| c.is_ascii_uppercase())
 }

@@ -422,6 +422,19 @@ mod tests {
         for name in ["Tarumba Norte", "Vilanu", "Kessari"] {
             assert_eq!(find(&found, name).kind, ActorKind::Place, "{name}");
         }
+        // an owner's name before a port or region is no place
+        for (text, name) in [
+            ("Trucks queued outside the Vandoro port.", "Vandoro"),
+            ("Officials in the Kelmark region met.", "Kelmark"),
+        ] {
+            let found = actors(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|a| a.name != name || a.kind != ActorKind::Place),
+                "{text}: {found:?}"
+            );
+        }
     }
 
     #[test]
@@ -430,13 +443,30 @@ mod tests {
         for name in ["Talvek Research", "Quorvan Materials"] {
             assert_ne!(find(&found, name).kind, ActorKind::Person, "{name}");
         }
+        // a short name or a census surname that is no English word opens a person's name
+        for (text, name) in [
+            ("Qin Gang said the talks were useful.", "Qin Gang"),
+            ("Le Pen said the vote was near.", "Le Pen"),
+        ] {
+            assert_eq!(find(&actors(text), name).kind, ActorKind::Person, "{text}");
+        }
     }
 
     #[test]
     fn a_compass_word_after_a_number_is_the_numbers_name() {
+        let found = actors("At 38 North, analysts said the site was active again.");
+        assert_eq!(find(&found, "38 North").kind, ActorKind::Organization);
         let found = actors("Analysts at 38 North said the site was active again.");
         assert_eq!(find(&found, "38 North").kind, ActorKind::Organization);
         assert!(!names(&found).contains(&"North"), "{:?}", names(&found));
+        // a road's number and direction name nothing
+        let found =
+            actors("Traffic on Highway 17 North was blocked, and police closed Route 9 West.");
+        let names = names(&found);
+        assert!(
+            !names.iter().any(|n| n.starts_with(char::is_numeric)),
+            "{names:?}"
+        );
     }
 
     #[test]
@@ -458,6 +488,11 @@ mod tests {
              were studied by Ana Ruiz.",
         );
         assert_eq!(names(&found), vec!["Ana Ruiz"]);
+        // a known place before a lower-case word is no genus
+        let found =
+            actors("The Wuhan coronavirus spread fast, and leaders of the Quetta shura met.");
+        assert!(names(&found).contains(&"Wuhan"), "{:?}", names(&found));
+        assert!(names(&found).contains(&"Quetta"), "{:?}", names(&found));
     }
 
     #[test]
@@ -471,6 +506,28 @@ mod tests {
             assert!(!names.iter().any(|n| n.contains(word)), "{word}: {names:?}");
         }
         assert!(names.contains(&"Zorblyx"), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_wide_space_is_read_without_fault() {
+        for space in ['\u{a0}', '\u{202f}', '\u{2003}'] {
+            let text = format!("Prime Minister{space}Vorin Talbot said the plan would work.");
+            let found = actors(&text);
+            assert!(
+                names(&found).iter().any(|n| n.contains("Talbot")),
+                "{space:?}: {:?}",
+                names(&found)
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_in_underscore_emphasis_is_a_name() {
+        let found = actors(
+            "Reporting by _Jo Ames_ in Nairobi. The report by _Helvani Rights Watch_ said so.",
+        );
+        assert_eq!(find(&found, "Jo Ames").kind, ActorKind::Person);
+        find(&found, "Helvani Rights Watch");
     }
 
     #[test]
@@ -527,6 +584,9 @@ mod tests {
         assert_eq!(find(&found, "U.S. Air Force").kind, ActorKind::Organization);
         // a company's initials before them are its name
         assert_eq!(find(&found, "SBS").kind, ActorKind::Organization);
+        // one organisation word before a plural is a kind of the country's organisations
+        let found = actors("Most U.S. TV networks covered the trial.");
+        assert_eq!(names(&found), vec!["United States"]);
     }
 
     #[test]
@@ -543,6 +603,25 @@ mod tests {
         }
         // a code of one digit is no model
         assert!(!names(&found).contains(&"H1"), "{:?}", names(&found));
+        // a code of one letter and two digits after a hyphen is no model, nor one letter and
+        // three digits where no maker is named
+        let found = actors(
+            "The K-12 schools reopened, and leaders at the G-20 summit met. The A303 near \
+             Stonehenge was shut, and the MiG-29 flew.",
+        );
+        assert_eq!(names(&found), vec!["Stonehenge", "MiG-29"]);
+        // an ordinal or a count after a maker's name is no model's number
+        for (text, maker) in [
+            ("The United Nations 80th session opened.", "United Nations"),
+            ("Toyota 500 workers went on strike.", "Toyota"),
+        ] {
+            let found = actors(text);
+            assert_eq!(find(&found, maker).kind, ActorKind::Organization, "{text}");
+            assert!(
+                found.iter().all(|a| a.kind != ActorKind::Other),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]
