@@ -164,7 +164,7 @@ impl Reader<'_> {
 
     /// Whether a noun phrase with no verb (by the parse) runs from `from` to the sentence's
     /// end, or to a comma or a relative pronoun: "said one aide in the room".
-    fn names_after(&self, from: usize, end: usize) -> bool {
+    fn names_after(&self, cue: usize, from: usize, end: usize) -> bool {
         let t = &self.tree;
         let opens_clause = self.is(Class::Subject, from)
             || self.is(Class::Complement, from)
@@ -175,7 +175,7 @@ impl Reader<'_> {
             return false;
         }
         let stop = (from..end).find(|&i| self.stops_source(i)).unwrap_or(end);
-        if self.series_goes_on(stop) {
+        if self.series_goes_on(cue, stop) {
             return false;
         }
         let mut noun = false;
@@ -189,11 +189,16 @@ impl Reader<'_> {
         noun
     }
 
-    /// Whether a comma and a conjunction at token `i` go on with the next verb of a series,
-    /// so that the noun phrase before them is the cue's object, no source after it ("paused,
-    /// said a few words, and left").
-    fn series_goes_on(&self, i: usize) -> bool {
-        self.word(i) == "," && self.is(Class::Conjunction, i + 1)
+    /// Whether a comma and a conjunction at token `i` go on with the next verb of a series
+    /// that the cue at `cue` joins after a verb and its comma, so that the noun phrase before
+    /// them is the cue's object, no source after it ("paused, said a few words, and left";
+    /// not after a quote or a clause: "..., said the minister, and the crowd cheered").
+    fn series_goes_on(&self, cue: usize, i: usize) -> bool {
+        cue >= 2
+            && self.word(cue - 1) == ","
+            && self.tree.upos(cue - 2) == "VERB"
+            && self.word(i) == ","
+            && self.is(Class::Conjunction, i + 1)
     }
 
     /// Whether the words from `start` to `end` hold a clause of their own by the parse: a
@@ -201,7 +206,7 @@ impl Reader<'_> {
     /// soured"), not a name with its apposition ("Jo Ames, who heads the bureau"), even
     /// when the parse makes the relative clause's verb the root ("The group, which refused
     /// to sign, accused ...").
-    fn clause_before(&self, start: usize, end: usize) -> bool {
+    pub(super) fn clause_before(&self, start: usize, end: usize) -> bool {
         let t = &self.tree;
         (start..end).any(|k| {
             let verb = match t.upos(k) {
@@ -334,7 +339,7 @@ impl Reader<'_> {
                 && cue_start == m.range.start
                 && cue_start > s.start + 2
                 && self.word(cue_start - 1) == ","
-                && self.names_after(m.range.end, s.end)
+                && self.names_after(cue_start, m.range.end, s.end)
                 && self.clause_before(s.start, cue_start - 1);
         let (source, region_start) = if inverted {
             (None, cue_start)
@@ -563,8 +568,10 @@ impl Reader<'_> {
                         || self.is(Class::Aux, i)
                         || self.word(i) == "to")
                 };
-                let inverted =
-                    end > after && end - after <= 40 && phrase(after) && !self.series_goes_on(end);
+                let inverted = end > after
+                    && end - after <= 40
+                    && phrase(after)
+                    && !self.series_goes_on(cue.start, end);
                 (inverted.then_some(after..end), cue.start)
             }
         };

@@ -359,7 +359,8 @@ impl Reader<'_> {
     }
 
     /// Where a name and its appositions end: before a comma that opens a quote, a cue, a
-    /// relative clause, an adjunct or a participle ("Jo Ames, a lawyer, who ...").
+    /// relative clause, an adjunct, a participle or a clause after a conjunction ("Jo Ames, a
+    /// lawyer, who ...").
     pub(super) fn source_end(&self, start: usize, end: usize) -> usize {
         let end = end.min(start + SOURCE_REACH + 1);
         (start..end)
@@ -370,7 +371,9 @@ impl Reader<'_> {
                         || self.is(Class::Boundary, i + 1)
                         || self.is(Class::Adjunct, i + 1)
                         || self.is(Class::Subordinator, i + 1)
-                        || self.word(i + 1).ends_with("ing"))
+                        || self.word(i + 1).ends_with("ing")
+                        // "said the minister, and the crowd cheered"
+                        || self.is(Class::Conjunction, i + 1) && self.clause_before(i + 1, end))
             })
             .unwrap_or(end)
     }

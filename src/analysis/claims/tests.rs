@@ -1035,3 +1035,13 @@ fn a_participle_before_its_noun_is_no_cue() {
         vec![]
     );
 }
+
+#[test]
+fn a_clause_joined_after_an_inverted_source_is_not_part_of_it() {
+    let c = one("\"We will not back down,\" said the mayor, and the audience applauded.");
+    assert_eq!(c.source, some("the mayor"));
+    assert_eq!(c.content, vec!["\"We will not back down,\""]);
+    let c = one("The bridge will open in May, said the engineer, but drivers were sceptical.");
+    assert_eq!(c.source, some("the engineer"));
+    assert_eq!(c.content, vec!["The bridge will open in May"]);
+}
