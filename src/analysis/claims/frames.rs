@@ -345,7 +345,8 @@ impl Reader<'_> {
             (None, cue_start)
         } else if participle || second_verb {
             let main = self
-                .governing_subject(s, m.range.start, cue_start)
+                .doer_before(s, cue_start)
+                .or_else(|| self.governing_subject(s, m.range.start, cue_start))
                 .or_else(|| self.main_subject(s, cue_start));
             (
                 main.or_else(|| earlier.last().and_then(|f| f.source.clone())),

@@ -287,6 +287,25 @@ impl Reader<'_> {
         None
     }
 
+    /// The object of the verb before "for" or "of" and the gerund starting at `cue_start`:
+    /// the one who did the saying ("arrested a blogger for saying", "accused the mayor of
+    /// claiming"; not "stopped short of saying" nor "was criticised for saying").
+    pub(super) fn doer_before(&self, s: &Sentence, cue_start: usize) -> Option<Range<usize>> {
+        let t = &self.tree;
+        let prep = cue_start
+            .checked_sub(1)
+            .filter(|&p| p > s.start && matches!(self.word(p), "for" | "of"))?;
+        let verb = (s.start..prep)
+            .rev()
+            .find(|&i| matches!(t.upos(i), "VERB" | "AUX") || self.stops_source(i))
+            .filter(|&i| t.upos(i) == "VERB")?;
+        let object = verb + 1..prep;
+        let nominal = object
+            .clone()
+            .any(|i| matches!(t.upos(i), "NOUN" | "PROPN" | "PRON"));
+        (nominal && object.len() <= SOURCE_REACH).then_some(object)
+    }
+
     /// Whether verb `at` lies in a complement or relative clause (the parse often hangs a
     /// participle on the reported clause's verb: "X argued that the plan would fail, saying
     /// ..." is X's saying, not the plan's).

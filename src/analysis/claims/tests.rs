@@ -1045,3 +1045,11 @@ fn a_clause_joined_after_an_inverted_source_is_not_part_of_it() {
     assert_eq!(c.source, some("the engineer"));
     assert_eq!(c.content, vec!["The bridge will open in May"]);
 }
+
+#[test]
+fn a_gerund_after_for_is_the_object_s_saying() {
+    let c = one("The police detained a reporter for claiming that the vote was rigged.");
+    assert_eq!(c.source, some("a reporter"));
+    let c = one("The mayor stopped short of saying the plan had failed.");
+    assert_eq!(c.source, some("The mayor"));
+}
