@@ -451,9 +451,16 @@ impl Reader<'_> {
             && after + 1 < s.end
             && !self.is_cue(after + 1)
             && !self.word(after + 1).ends_with("ing");
-        // "As X puts it, ...": the main clause after the comma is what X puts so
-        let fronted_as = region_start > s.start && self.word(region_start - 1) == "as";
-        if comma_clause && (fronted_as || !matches!(m.cue.frame, Frame::Clause | Frame::Complement))
+        // "As X puts it, ...": the main clause after the comma is what X puts so, when "as"
+        // opens the sentence (perhaps after a quote mark); within it, what follows the comma
+        // is the writer's ("Shares fell as X had warned, and the dollar rose")
+        let after_as = region_start > s.start && self.word(region_start - 1) == "as";
+        let opening =
+            |i: usize| i == s.start || i == s.start + 1 && !self.tokens[s.start].is_word();
+        let fronted_as = after_as && opening(region_start - 1);
+        if comma_clause
+            && (fronted_as
+                || !after_as && !matches!(m.cue.frame, Frame::Clause | Frame::Complement))
         {
             return Some(found(clause_end(self.rest(s, after + 1))));
         }

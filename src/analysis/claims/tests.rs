@@ -1053,3 +1053,12 @@ fn a_gerund_after_for_is_the_object_s_saying() {
     let c = one("The mayor stopped short of saying the plan had failed.");
     assert_eq!(c.source, some("The mayor"));
 }
+
+#[test]
+fn as_inside_a_clause_is_no_fronted_as_someone_puts_it() {
+    let all = claims("Bond yields climbed as economists had predicted, and the euro slipped.");
+    assert!(
+        all.iter().all(|c| c.content != ["and the euro slipped"]),
+        "{all:#?}"
+    );
+}
