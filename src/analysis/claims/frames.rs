@@ -205,10 +205,17 @@ impl Reader<'_> {
     /// verb or auxiliary not in a relative or participle's clause ("and the meeting
     /// soured"), not a name with its apposition ("Jo Ames, who heads the bureau"), even
     /// when the parse makes the relative clause's verb the root ("The group, which refused
-    /// to sign, accused ...").
+    /// to sign, accused ..."), nor a word of a capitalised name the parse tags a verb ("Save
+    /// the Children"): one past the start, or at it with more capitals after it.
     pub(super) fn clause_before(&self, start: usize, end: usize) -> bool {
         let t = &self.tree;
-        (start..end).any(|k| {
+        let capital = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|w| w.is_word() && is_capitalised(w.text(self.text)))
+        };
+        let in_name = |k: usize| capital(k) && (k > start || (k + 1..end).any(capital));
+        (start..end).filter(|&k| !in_name(k)).any(|k| {
             let verb = match t.upos(k) {
                 "AUX" => t.head(k).unwrap_or(k),
                 "VERB" => k,

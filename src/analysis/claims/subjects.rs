@@ -127,12 +127,17 @@ impl Reader<'_> {
             return short.then_some(head..comma);
         }
         let mut start = self.phrase_start(floor, end);
+        // "Those who were injured said": a relative clause with no commas is the source's
+        if start > floor + 1 && self.word(start - 1) == "who" && self.tokens[start - 2].is_word() {
+            start = self.phrase_start(floor, start - 1);
+        }
         // a list of names: "A, B and C said"
         // (not a new clause: "..., and he said", "Prices are rising, and farmers said")
         if matches!(self.word(start), "and" | "or") && !self.is(Class::Subject, start + 1) {
             while start > floor + 1 && self.word(start - 1) == "," {
                 let item = self.phrase_start(floor, start - 1);
-                if item >= start - 1 || start - 1 - item > 5 || self.has_verb(item..start - 1) {
+                if item >= start - 1 || start - 1 - item > 5 || self.clause_before(item, start - 1)
+                {
                     break;
                 }
                 start = item;
@@ -142,7 +147,7 @@ impl Reader<'_> {
         // source starts after the last "and" or "but" that follows a verb
         if let Some(joint) = (start + 1..end)
             .rev()
-            .find(|&k| matches!(self.word(k), "and" | "but") && self.has_verb(start..k))
+            .find(|&k| matches!(self.word(k), "and" | "but") && self.clause_before(start, k))
         {
             start = joint + 1;
         }
@@ -160,8 +165,8 @@ impl Reader<'_> {
         Some(start..aux.unwrap_or(end))
     }
 
-    /// Whether the parse reads a verb among the tokens of `range` (a clause, not a name).
-    fn has_verb(&self, range: Range<usize>) -> bool {
+    /// Whether the parse reads a verb among the tokens of `range`.
+    pub(super) fn has_verb(&self, range: Range<usize>) -> bool {
         range
             .into_iter()
             .any(|i| matches!(self.tree.upos(i), "VERB" | "AUX"))

@@ -1062,3 +1062,14 @@ fn as_inside_a_clause_is_no_fronted_as_someone_puts_it() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn names_and_relative_clauses_before_and_are_no_clause_of_their_own() {
+    let c = one("Doctors Without Borders and Oxfam said the clinics were overwhelmed.");
+    assert_eq!(c.source, some("Doctors Without Borders and Oxfam"));
+    let c = one("Those who were evacuated and their families said the shelters were cold.");
+    assert_eq!(
+        c.source,
+        some("Those who were evacuated and their families")
+    );
+}
