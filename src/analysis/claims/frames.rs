@@ -164,7 +164,7 @@ impl Reader<'_> {
 
     /// Whether a noun phrase with no verb (by the parse) runs from `from` to the sentence's
     /// end, or to a comma or a relative pronoun: "said one aide in the room".
-    fn names_after(&self, from: usize, end: usize) -> bool {
+    fn names_after(&self, cue: usize, from: usize, end: usize) -> bool {
         let t = &self.tree;
         let opens_clause = self.is(Class::Subject, from)
             || self.is(Class::Complement, from)
@@ -175,7 +175,7 @@ impl Reader<'_> {
             return false;
         }
         let stop = (from..end).find(|&i| self.stops_source(i)).unwrap_or(end);
-        if self.series_goes_on(stop) {
+        if self.series_goes_on(cue, stop) {
             return false;
         }
         let mut noun = false;
@@ -189,21 +189,33 @@ impl Reader<'_> {
         noun
     }
 
-    /// Whether a comma and a conjunction at token `i` go on with the next verb of a series,
-    /// so that the noun phrase before them is the cue's object, no source after it ("paused,
-    /// said a few words, and left").
-    fn series_goes_on(&self, i: usize) -> bool {
-        self.word(i) == "," && self.is(Class::Conjunction, i + 1)
+    /// Whether a comma and a conjunction at token `i` go on with the next verb of a series
+    /// that the cue at `cue` joins after a verb and its comma, so that the noun phrase before
+    /// them is the cue's object, no source after it ("paused, said a few words, and left";
+    /// not after a quote or a clause: "..., said the minister, and the crowd cheered").
+    fn series_goes_on(&self, cue: usize, i: usize) -> bool {
+        cue >= 2
+            && self.word(cue - 1) == ","
+            && self.tree.upos(cue - 2) == "VERB"
+            && self.word(i) == ","
+            && self.is(Class::Conjunction, i + 1)
     }
 
     /// Whether the words from `start` to `end` hold a clause of their own by the parse: a
     /// verb or auxiliary not in a relative or participle's clause ("and the meeting
     /// soured"), not a name with its apposition ("Jo Ames, who heads the bureau"), even
     /// when the parse makes the relative clause's verb the root ("The group, which refused
-    /// to sign, accused ...").
-    fn clause_before(&self, start: usize, end: usize) -> bool {
+    /// to sign, accused ..."), nor a word of a capitalised name the parse tags a verb ("Save
+    /// the Children"): one past the start, or at it with more capitals after it.
+    pub(super) fn clause_before(&self, start: usize, end: usize) -> bool {
         let t = &self.tree;
-        (start..end).any(|k| {
+        let capital = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|w| w.is_word() && is_capitalised(w.text(self.text)))
+        };
+        let in_name = |k: usize| capital(k) && (k > start || (k + 1..end).any(capital));
+        (start..end).filter(|&k| !in_name(k)).any(|k| {
             let verb = match t.upos(k) {
                 "AUX" => t.head(k).unwrap_or(k),
                 "VERB" => k,
@@ -334,13 +346,14 @@ impl Reader<'_> {
                 && cue_start == m.range.start
                 && cue_start > s.start + 2
                 && self.word(cue_start - 1) == ","
-                && self.names_after(m.range.end, s.end)
+                && self.names_after(cue_start, m.range.end, s.end)
                 && self.clause_before(s.start, cue_start - 1);
         let (source, region_start) = if inverted {
             (None, cue_start)
         } else if participle || second_verb {
             let main = self
-                .governing_subject(s, m.range.start, cue_start)
+                .doer_before(s, cue_start)
+                .or_else(|| self.governing_subject(s, m.range.start, cue_start))
                 .or_else(|| self.main_subject(s, cue_start));
             (
                 main.or_else(|| earlier.last().and_then(|f| f.source.clone())),
@@ -445,9 +458,16 @@ impl Reader<'_> {
             && after + 1 < s.end
             && !self.is_cue(after + 1)
             && !self.word(after + 1).ends_with("ing");
-        // "As X puts it, ...": the main clause after the comma is what X puts so
-        let fronted_as = region_start > s.start && self.word(region_start - 1) == "as";
-        if comma_clause && (fronted_as || !matches!(m.cue.frame, Frame::Clause | Frame::Complement))
+        // "As X puts it, ...": the main clause after the comma is what X puts so, when "as"
+        // opens the sentence (perhaps after a quote mark); within it, what follows the comma
+        // is the writer's ("Shares fell as X had warned, and the dollar rose")
+        let after_as = region_start > s.start && self.word(region_start - 1) == "as";
+        let opening =
+            |i: usize| i == s.start || i == s.start + 1 && !self.tokens[s.start].is_word();
+        let fronted_as = after_as && opening(region_start - 1);
+        if comma_clause
+            && (fronted_as
+                || !after_as && !matches!(m.cue.frame, Frame::Clause | Frame::Complement))
         {
             return Some(found(clause_end(self.rest(s, after + 1))));
         }
@@ -563,8 +583,10 @@ impl Reader<'_> {
                         || self.is(Class::Aux, i)
                         || self.word(i) == "to")
                 };
-                let inverted =
-                    end > after && end - after <= 40 && phrase(after) && !self.series_goes_on(end);
+                let inverted = end > after
+                    && end - after <= 40
+                    && phrase(after)
+                    && !self.series_goes_on(cue.start, end);
                 (inverted.then_some(after..end), cue.start)
             }
         };

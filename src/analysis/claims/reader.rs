@@ -233,7 +233,7 @@ impl<'a> Reader<'a> {
         // after the cue, a quote or comma just before its subject ("...," X points out),
         // with no verb between them ("..., prompting fears of", "..., blaming weak demand")
         let next = range.end;
-        let no_verb_from = |i: usize| (i + 1..verb).all(|k| !matches!(t.upos(k), "VERB" | "AUX"));
+        let no_verb_from = |i: usize| !self.has_verb(i + 1..verb);
         let reports = self.is(Class::Complement, next)
             || self.word(next) == ":"
             || self.quotes.closing(next).is_some()

@@ -127,12 +127,17 @@ impl Reader<'_> {
             return short.then_some(head..comma);
         }
         let mut start = self.phrase_start(floor, end);
+        // "Those who were injured said": a relative clause with no commas is the source's
+        if start > floor + 1 && self.word(start - 1) == "who" && self.tokens[start - 2].is_word() {
+            start = self.phrase_start(floor, start - 1);
+        }
         // a list of names: "A, B and C said"
         // (not a new clause: "..., and he said", "Prices are rising, and farmers said")
         if matches!(self.word(start), "and" | "or") && !self.is(Class::Subject, start + 1) {
             while start > floor + 1 && self.word(start - 1) == "," {
                 let item = self.phrase_start(floor, start - 1);
-                if item >= start - 1 || start - 1 - item > 5 || self.has_verb(item..start - 1) {
+                if item >= start - 1 || start - 1 - item > 5 || self.clause_before(item, start - 1)
+                {
                     break;
                 }
                 start = item;
@@ -142,7 +147,7 @@ impl Reader<'_> {
         // source starts after the last "and" or "but" that follows a verb
         if let Some(joint) = (start + 1..end)
             .rev()
-            .find(|&k| matches!(self.word(k), "and" | "but") && self.has_verb(start..k))
+            .find(|&k| matches!(self.word(k), "and" | "but") && self.clause_before(start, k))
         {
             start = joint + 1;
         }
@@ -160,8 +165,8 @@ impl Reader<'_> {
         Some(start..aux.unwrap_or(end))
     }
 
-    /// Whether the parse reads a verb among the tokens of `range` (a clause, not a name).
-    fn has_verb(&self, range: Range<usize>) -> bool {
+    /// Whether the parse reads a verb among the tokens of `range`.
+    pub(super) fn has_verb(&self, range: Range<usize>) -> bool {
         range
             .into_iter()
             .any(|i| matches!(self.tree.upos(i), "VERB" | "AUX"))
@@ -287,6 +292,25 @@ impl Reader<'_> {
         None
     }
 
+    /// The object of the verb before "for" or "of" and the gerund starting at `cue_start`:
+    /// the one who did the saying ("arrested a blogger for saying", "accused the mayor of
+    /// claiming"; not "stopped short of saying" nor "was criticised for saying").
+    pub(super) fn doer_before(&self, s: &Sentence, cue_start: usize) -> Option<Range<usize>> {
+        let t = &self.tree;
+        let prep = cue_start
+            .checked_sub(1)
+            .filter(|&p| p > s.start && matches!(self.word(p), "for" | "of"))?;
+        let verb = (s.start..prep)
+            .rev()
+            .find(|&i| matches!(t.upos(i), "VERB" | "AUX") || self.stops_source(i))
+            .filter(|&i| t.upos(i) == "VERB")?;
+        let object = verb + 1..prep;
+        let nominal = object
+            .clone()
+            .any(|i| matches!(t.upos(i), "NOUN" | "PROPN" | "PRON"));
+        (nominal && object.len() <= SOURCE_REACH).then_some(object)
+    }
+
     /// Whether verb `at` lies in a complement or relative clause (the parse often hangs a
     /// participle on the reported clause's verb: "X argued that the plan would fail, saying
     /// ..." is X's saying, not the plan's).
@@ -359,7 +383,8 @@ impl Reader<'_> {
     }
 
     /// Where a name and its appositions end: before a comma that opens a quote, a cue, a
-    /// relative clause, an adjunct or a participle ("Jo Ames, a lawyer, who ...").
+    /// relative clause, an adjunct, a participle or a clause after a conjunction ("Jo Ames, a
+    /// lawyer, who ...").
     pub(super) fn source_end(&self, start: usize, end: usize) -> usize {
         let end = end.min(start + SOURCE_REACH + 1);
         (start..end)
@@ -370,7 +395,9 @@ impl Reader<'_> {
                         || self.is(Class::Boundary, i + 1)
                         || self.is(Class::Adjunct, i + 1)
                         || self.is(Class::Subordinator, i + 1)
-                        || self.word(i + 1).ends_with("ing"))
+                        || self.word(i + 1).ends_with("ing")
+                        // "said the minister, and the crowd cheered"
+                        || self.is(Class::Conjunction, i + 1) && self.clause_before(i + 1, end))
             })
             .unwrap_or(end)
     }

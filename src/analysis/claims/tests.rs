@@ -1035,3 +1035,41 @@ fn a_participle_before_its_noun_is_no_cue() {
         vec![]
     );
 }
+
+#[test]
+fn a_clause_joined_after_an_inverted_source_is_not_part_of_it() {
+    let c = one("\"We will not back down,\" said the mayor, and the audience applauded.");
+    assert_eq!(c.source, some("the mayor"));
+    assert_eq!(c.content, vec!["\"We will not back down,\""]);
+    let c = one("The bridge will open in May, said the engineer, but drivers were sceptical.");
+    assert_eq!(c.source, some("the engineer"));
+    assert_eq!(c.content, vec!["The bridge will open in May"]);
+}
+
+#[test]
+fn a_gerund_after_for_is_the_object_s_saying() {
+    let c = one("The police detained a reporter for claiming that the vote was rigged.");
+    assert_eq!(c.source, some("a reporter"));
+    let c = one("The mayor stopped short of saying the plan had failed.");
+    assert_eq!(c.source, some("The mayor"));
+}
+
+#[test]
+fn as_inside_a_clause_is_no_fronted_as_someone_puts_it() {
+    let all = claims("Bond yields climbed as economists had predicted, and the euro slipped.");
+    assert!(
+        all.iter().all(|c| c.content != ["and the euro slipped"]),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn names_and_relative_clauses_before_and_are_no_clause_of_their_own() {
+    let c = one("Doctors Without Borders and Oxfam said the clinics were overwhelmed.");
+    assert_eq!(c.source, some("Doctors Without Borders and Oxfam"));
+    let c = one("Those who were evacuated and their families said the shelters were cold.");
+    assert_eq!(
+        c.source,
+        some("Those who were evacuated and their families")
+    );
+}
