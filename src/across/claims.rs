@@ -685,14 +685,6 @@ mod tests {
     /// A briefing of one claim, its whole text.
     fn briefing(n: usize, text: &str) -> Briefing {
         Briefing {
-            id: format!("b{n}"),
-            path: format!("{n}.md").into(),
-            fingerprint: String::new(),
-            title: None,
-            published: None,
-            url: None,
-            publisher: None,
-            actors: Vec::new(),
             claims: vec![super::super::Claim {
                 id: "c1".into(),
                 start: 0,
@@ -700,7 +692,7 @@ mod tests {
                 kind: "assertion".into(),
                 source: None,
             }],
-            events: Vec::new(),
+            ..Briefing::blank(n)
         }
     }
 

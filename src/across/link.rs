@@ -807,13 +807,6 @@ mod tests {
     /// A briefing of `(name, kind, role)` actors.
     fn briefing(n: usize, actors: &[(&str, &str, Option<&str>)]) -> Briefing {
         Briefing {
-            id: format!("b{n}"),
-            path: format!("{n}.md").into(),
-            fingerprint: String::new(),
-            title: None,
-            published: None,
-            url: None,
-            publisher: None,
             actors: actors
                 .iter()
                 .enumerate()
@@ -826,8 +819,7 @@ mod tests {
                     mentions: Vec::new(),
                 })
                 .collect(),
-            claims: Vec::new(),
-            events: Vec::new(),
+            ..Briefing::blank(n)
         }
     }
 

@@ -44,6 +44,25 @@ pub struct Briefing {
     pub events: Vec<Event>,
 }
 
+#[cfg(test)]
+impl Briefing {
+    /// The n-th briefing of a test library, with nothing in it yet.
+    pub(crate) fn blank(n: usize) -> Briefing {
+        Briefing {
+            id: format!("b{n}"),
+            path: format!("{n}.md").into(),
+            fingerprint: String::new(),
+            title: None,
+            published: None,
+            url: None,
+            publisher: None,
+            actors: Vec::new(),
+            claims: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+}
+
 /// A briefing's actor, with its id as `brief extract` gives it.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Actor {
