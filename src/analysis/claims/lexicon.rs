@@ -104,14 +104,13 @@ pub enum Class {
     Negation,
     Stop,
     Time,
-    LyNoun,
     Naming,
     Conjunction,
     Temporal,
 }
 
 impl Class {
-    const ALL: [Class; 19] = [
+    const ALL: [Class; 18] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -127,7 +126,6 @@ impl Class {
         Class::Negation,
         Class::Stop,
         Class::Time,
-        Class::LyNoun,
         Class::Naming,
         Class::Conjunction,
         Class::Temporal,
@@ -150,7 +148,6 @@ impl Class {
             Class::Negation => "negation",
             Class::Stop => "stop",
             Class::Time => "time",
-            Class::LyNoun => "ly_noun",
             Class::Naming => "naming",
             Class::Conjunction => "conjunction",
             Class::Temporal => "temporal",

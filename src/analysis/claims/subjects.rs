@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::lexicon::Class;
 use super::reader::{Reader, Sentence};
 use super::tree::base;
+use crate::analysis::lexicon::is_ly_noun;
 use crate::analysis::tokens::is_capitalised;
 
 /// How far a source may reach (in tokens): no name is longer, and it keeps every scan short.
@@ -32,7 +33,7 @@ impl Reader<'_> {
         let word = self.word(i);
         word.len() > 4
             && word.ends_with("ly")
-            && !self.is(Class::LyNoun, i)
+            && !is_ly_noun(word)
             && self.tokens[i].is_word()
             && !is_capitalised(self.tokens[i].text(self.text))
     }

@@ -186,7 +186,6 @@ pub enum Cue {
     Bound,
     SetAdjective,
     Degree,
-    LyNoun,
 }
 
 pub struct Lexicon {
@@ -462,7 +461,6 @@ fn parse_cues(data: &'static str) -> HashMap<&'static str, u64> {
                 "direction" => Cue::Direction,
                 "bound" => Cue::Bound,
                 "set_adjective" => Cue::SetAdjective,
-                "ly_noun" => Cue::LyNoun,
                 _ => return None,
             };
             Some((row[0], cue))

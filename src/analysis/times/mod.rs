@@ -26,6 +26,7 @@ use self::normalise::{Context, Sem};
 use self::recognise::{Parser, Word};
 use super::model::{Timex, TimexType};
 use super::tokens::{Token, TokenKind};
+use crate::analysis::lexicon::is_ly_noun;
 use crate::document::{Document, Span};
 
 /// How many sentences on the last date still sets the day of a bare clock time.
@@ -252,7 +253,7 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         let modifier = |j: usize| words[j].cues & Cue::Modifier.bit() != 0;
         let degree = |j: usize| {
             words[j].cues & Cue::Degree.bit() != 0
-                || (words[j].lower.ends_with("ly") && words[j].cues & Cue::LyNoun.bit() == 0)
+                || (words[j].lower.ends_with("ly") && !is_ly_noun(&words[j].lower))
         };
         if k > 0 && (modifier(k - 1) || (k > 1 && degree(k - 1) && modifier(k - 2))) {
             return None;
