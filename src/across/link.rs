@@ -7,8 +7,10 @@
 //! - the same name, or one's name another's alias (the briefing's own merges: "GM" in a
 //!   briefing that calls it "General Motors"), not a place and a country (a capital where
 //!   something happens, and its country where a briefing makes the capital stand for it);
+//! - one name written apart, together or hyphened ("Mac OS X", "Mac OSX");
 //! - an acronym and the one name whose initials it is ("USAF", "United States Air Force";
-//!   "S&P", "Standard & Poor's");
+//!   "S&P", "Standard & Poor's"), or the one name of its own briefing whose initials begin
+//!   it (a name cut short: "European Aeronautic Defence" beside "EADS");
 //! - a short name and the one longer name it begins or ends: a person's surname ("Jobs",
 //!   "Steve Jobs"; "Shin", "Shin Wonsik", a name written family name first), an organisation's first word ("Northrop", "Northrop Grumman", also for a
 //!   lone word taken for a person, not a person's first name); not a person a briefing names
@@ -165,6 +167,16 @@ pub fn normal(name: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// A name in normal form without its spaces and hyphens, so that one name written apart,
+/// together or hyphened is one ("Mac OS X", "Mac OSX"; "Wal-Mart", "Walmart").
+fn joined(key: &str) -> std::borrow::Cow<'_, str> {
+    if key.contains([' ', '-']) {
+        std::borrow::Cow::Owned(key.chars().filter(|c| !matches!(c, ' ' | '-')).collect())
+    } else {
+        std::borrow::Cow::Borrowed(key)
+    }
 }
 
 /// The initials of a name of several capitalised words ("United States Air Force": usaf).
@@ -400,15 +412,15 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     // the same name, or an alias: the first node holding each normal form; not a place
     // and a country, one the other's alias ("Moscow" where talks were held, and Russia,
     // "Moscow" where it acts)
-    let mut named: HashMap<&str, usize> = HashMap::new();
+    let mut named: HashMap<std::borrow::Cow<str>, usize> = HashMap::new();
     let mut known: HashMap<&str, usize> = HashMap::new();
     let nodes = &linker.nodes;
     let mut same: Vec<(usize, usize, Why)> = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
-        match named.get(node.key.as_str()) {
+        match named.get(joined(&node.key).as_ref()) {
             Some(&first) => same.push((i, first, Why::SameName)),
             None => {
-                named.insert(&node.key, i);
+                named.insert(joined(&node.key), i);
             }
         }
         for key in std::iter::once(&node.key).chain(&node.alias_keys) {
@@ -446,6 +458,29 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             continue;
         };
         linker.link_one(i, holders, Why::Acronym);
+    }
+
+    // an acronym and the one name of its own briefing whose initials begin it: the name
+    // cut short ("European Aeronautic Defence" of "European Aeronautic Defence and Space
+    // Company (EADS)", which the extraction ends at "and")
+    for run in linker.runs.clone() {
+        for i in run.clone() {
+            let Some(letters) = acronym(linker.nodes[i].name) else {
+                continue;
+            };
+            let begins = |j: usize| {
+                let node = &linker.nodes[j];
+                j != i
+                    && !place_like(node.kind)
+                    && initials(node.name).is_some_and(|cut| {
+                        cut.len() >= 3 && cut.len() < letters.len() && letters.starts_with(&cut)
+                    })
+            };
+            let cut: Vec<usize> = run.clone().filter(|&j| begins(j)).collect();
+            if let Some(one) = only_set(&mut linker.sets, &cut) {
+                linker.link(i, one, Why::Acronym);
+            }
+        }
     }
 
     // a short name and the one longer name it ends (a person's) or begins (else); brief
@@ -911,6 +946,47 @@ mod tests {
         ];
         assert!(together(&briefings, (0, 0), (1, 0)));
         assert!(together(&briefings, (2, 0), (3, 0)));
+    }
+
+    #[test]
+    fn one_name_written_apart_together_or_hyphened_is_one() {
+        let briefings = [
+            briefing(1, &[("Harbor OS X", "other", None)]),
+            briefing(2, &[("Harbor OSX", "other", None)]),
+            briefing(3, &[("Kestrel-Line", "organization", None)]),
+            briefing(4, &[("Kestrelline", "organization", None)]),
+            briefing(5, &[("Kestrel", "organization", None)]),
+        ];
+        assert!(together(&briefings, (0, 0), (1, 0)));
+        assert!(together(&briefings, (2, 0), (3, 0)));
+        assert!(!together(&briefings, (2, 0), (4, 0)));
+    }
+
+    #[test]
+    fn a_name_cut_short_whose_initials_begin_an_acronym_beside_it_is_that_acronym() {
+        // "Northern Ridge Mining and Smelting Company (NRMS)" read as "Northern Ridge Mining"
+        let briefings = [
+            briefing(
+                1,
+                &[
+                    ("Northern Ridge Mining", "person", None),
+                    ("NRMS", "organization", None),
+                ],
+            ),
+            briefing(2, &[("NRMS", "organization", None)]),
+            // initials too short say nothing
+            briefing(
+                3,
+                &[
+                    ("North Ridge", "organization", None),
+                    ("NRXY", "organization", None),
+                ],
+            ),
+        ];
+        assert!(together(&briefings, (0, 0), (1, 0)));
+        let linked = link(&briefings, &LibraryReview::default());
+        assert_eq!(linked.of[0][0], linked.of[0][1]);
+        assert!(!together(&briefings, (2, 0), (2, 1)));
     }
 
     #[test]

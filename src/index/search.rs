@@ -4,6 +4,7 @@
 //! `before:`) or the claims the lines must fall in (`kind:`, `source:`, `status:`), or the
 //! claims and notes the analyst tagged (`tag:`, from the briefings' reviews).
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use rusqlite::params;
@@ -241,6 +242,39 @@ struct ClaimPlace {
 }
 
 impl Index {
+    /// The paths of the briefings whose text holds the words of `typed` (as the reader's
+    /// and the library's search type them: no FTS5 syntax), one after another, the last as a
+    /// prefix ("quartermaster's off" holds "quartermaster s off*"): what the library's
+    /// search reads the texts of. None when `typed` has no word to look up, or one word of
+    /// fewer than three characters (as a prefix it stands for so many words that reading
+    /// the texts in order, until the hits are enough, costs less).
+    pub fn holding(&self, typed: &str) -> Result<Option<HashSet<PathBuf>>, IndexError> {
+        let words: Vec<&str> = typed
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() || words.len() == 1 && words[0].chars().count() < 3 {
+            return Ok(None);
+        }
+        // a word of letters and digits needs no quoting inside a phrase
+        let phrase = format!("body : \"{}\" *", words.join(" "));
+        // the paths from the stamps' index, which holds them beside the ids: the rows
+        // themselves each hold a stored analysis, a page or more apiece
+        self.conn
+            .prepare_cached(
+                "SELECT path FROM briefings INDEXED BY briefings_stamps
+                 WHERE id IN (SELECT rowid FROM texts WHERE texts MATCH ?)",
+            )
+            .and_then(|mut s| {
+                s.query_map(params![phrase], |r| {
+                    r.get::<_, String>(0).map(PathBuf::from)
+                })?
+                .collect()
+            })
+            .map(Some)
+            .map_err(|e| self.failed(&e))
+    }
+
     /// The lines the query finds in the briefings under `within` (all when empty), the
     /// best-ranked briefings first; `reviews` give the claims' statuses.
     pub fn search(

@@ -231,6 +231,37 @@ fn the_search_across_briefings_opens_the_briefing_at_the_hit() {
 }
 
 #[test]
+fn the_search_across_briefings_is_found_off_the_screen_and_a_newer_one_wins() {
+    use std::sync::atomic::Ordering;
+    let mut app = library();
+    run(&mut app, &[SearchLibrary]);
+    let press = |app: &mut App, c: char| app.handle_key(key(crossterm::event::KeyCode::Char(c)));
+    // each key asks for a search and shows it pending; nothing is searched on the key
+    press(&mut app, 's');
+    let library = app.library.as_mut().unwrap();
+    assert!(library.hits.as_ref().unwrap().pending);
+    let older = library.search_wanted.take().expect("a search asked for");
+    press(&mut app, 'a');
+    let library = app.library.as_mut().unwrap();
+    let newer = library.search_wanted.take().expect("a search asked for");
+    assert!(
+        older.stop.load(Ordering::Relaxed),
+        "the older search is stopped"
+    );
+    assert!(!newer.stop.load(Ordering::Relaxed));
+    // the newer one's hits are kept, the older one's (arriving late) dropped
+    library.found(newer.run(None));
+    let kept = library.hits.as_ref().unwrap().list.clone();
+    assert!(!kept.is_empty() && !library.hits.as_ref().unwrap().pending);
+    older.stop.store(false, Ordering::Relaxed);
+    library.found(older.run(None));
+    assert_eq!(library.hits.as_ref().unwrap().list, kept);
+    // closed, the search running is stopped too
+    run(&mut app, &[Back]);
+    assert!(newer.stop.load(Ordering::Relaxed));
+}
+
+#[test]
 fn with_the_mouse_a_click_selects_a_row_and_the_wheel_moves() {
     use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mut app = library();

@@ -80,6 +80,8 @@ enum Loaded {
     Related(Result<crate::across::related::Related, String>),
     /// Every tag of every stored review, for the tags prompt.
     Tags(Vec<String>),
+    /// What a search across the library found.
+    Found(library::find::Found),
 }
 
 /// What the reader opens on.
@@ -213,6 +215,10 @@ impl Offscreen {
     /// A key press, as the event loop hands it over.
     pub fn key(&mut self, key: crossterm::event::KeyEvent) {
         self.app.handle_key(key);
+        // the search across the library, which the event loop runs on a thread of its own
+        if let Some(library) = &mut self.app.library {
+            library.search_now();
+        }
     }
 
     /// What the event loop does while no key waits: the search's count, to its end.
@@ -279,6 +285,7 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
     let failed_tx = tx.clone();
     let related_tx = tx.clone();
     let tags_tx = tx.clone();
+    let search_tx = tx.clone();
     // The library's readers: the current scan's, stopped when a rescan replaces them.
     let reading_tx = tx.clone();
     let shared = app.opener.clone();
@@ -412,6 +419,11 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
                 Loaded::Entry(arrived) => app.arrived(*arrived),
                 Loaded::Indexed(paths) => app.indexed(&paths),
                 Loaded::Related(related) => app.related(related),
+                Loaded::Found(found) => {
+                    if let Some(library) = &mut app.library {
+                        library.found(found);
+                    }
+                }
                 Loaded::Tags(tags) => {
                     if let Some(reader) = &mut app.reader {
                         reader.tags_arrived(tags);
@@ -466,6 +478,17 @@ async fn event_loop(start: Start, mut app: App, mouse: bool) -> Result<Vec<Warni
             if !wanted.is_empty() {
                 read(library.generation, wanted);
             }
+        }
+        // a search across the library, on a thread of its own with its own connection
+        if let Some(job) = app.library.as_mut().and_then(|l| l.search_wanted.take()) {
+            let tx = search_tx.clone();
+            tokio::task::spawn_blocking(move || {
+                let index = job
+                    .data_dir
+                    .as_deref()
+                    .and_then(|d| crate::index::Index::open(d).ok());
+                let _ = tx.send(Loaded::Found(job.run(index.as_ref())));
+            });
         }
         // every review's tags, for a tags prompt just opened
         if let Some(store) = app.reader.as_mut().and_then(|r| r.tags_wanted.take()) {

@@ -52,6 +52,10 @@ fn run(app: &mut App, actions: &[Action]) {
 fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        // a search across the library, as the event loop runs it on a thread of its own
+        if let Some(library) = &mut app.library {
+            library.search_now();
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 //! `view.rs`.
 
 pub mod across;
+pub mod find;
 pub mod scan;
 pub mod view;
 
@@ -24,7 +25,7 @@ use super::keymap::{Command, Context, Key, Keymap};
 use super::list::ListView;
 use crate::analysis::Analysis;
 use crate::briefing::{Origin, Reviews};
-use crate::document::{Document, Span, Spans, Warning};
+use crate::document::{Document, Span, Warning};
 use crate::index::{Index, Listed};
 use crate::review::BriefingKey;
 use crate::review::read::ReadMarks;
@@ -254,12 +255,9 @@ pub struct Hits {
     pub view: ListView,
     /// More were found than are listed.
     pub capped: bool,
+    /// The search of this query is still running.
+    pub pending: bool,
 }
-
-/// At most this many hits are listed: the query is then too common to be useful.
-const MAX_HITS: usize = 2000;
-/// Characters of context before a hit.
-const LEAD: usize = 40;
 
 #[derive(Debug, Default)]
 pub struct Library {
@@ -296,6 +294,12 @@ pub struct Library {
     items: HashMap<usize, Vec<usize>>,
     /// The briefings read (opened in the reader), as stored.
     pub marks: ReadMarks,
+    /// A search across the library to run off the UI thread (the event loop takes it).
+    pub search_wanted: Option<find::Job>,
+    /// Numbers the searches, so the hits of one a newer replaced are dropped.
+    searches: u64,
+    /// Stops the search running when a newer one is asked for.
+    search_stop: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Library {
@@ -797,6 +801,8 @@ impl Library {
     fn back(&mut self) {
         if self.hits.is_some() {
             self.hits = None;
+            self.search_stop
+                .store(true, std::sync::atomic::Ordering::Relaxed);
         } else if !self.filter.text.is_empty() {
             let selected = self.selected();
             self.filter = Prompt::default();
@@ -895,7 +901,9 @@ impl Library {
         }
     }
 
-    /// Finds the query (see [`Query`]) in every briefing read, in the library's order.
+    /// Asks for the query (see [`Query`]) to be found in every briefing read or indexed,
+    /// in the library's order: a [`find::Job`] for the event loop, the hits cleared until
+    /// it answers ([`Library::found`]).
     fn search(&mut self) {
         let order = self.sorted(0..self.entries.len());
         let Some(hits) = &mut self.hits else {
@@ -904,29 +912,56 @@ impl Library {
         hits.list.clear();
         hits.view = ListView::default();
         hits.capped = false;
-        let Some(query) = Query::new(&hits.query.text) else {
+        self.search_stop
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.search_stop = Arc::default();
+        self.searches += 1;
+        if Query::new(&hits.query.text).is_none() {
+            hits.pending = false;
+            self.search_wanted = None;
             return;
-        };
-        for i in order {
-            let Some(found) = searched(&self.entries[i], self.index.as_ref()) else {
-                continue;
-            };
-            for span in query.find_iter(&found.text) {
-                if hits.list.len() == MAX_HITS {
-                    hits.capped = true;
-                    return;
-                }
-                let claim = found
-                    .claims
-                    .iter()
-                    .position(|c| c.start <= span.start && span.end <= c.end);
-                hits.list.push(Hit {
-                    entry: i,
-                    span,
-                    context: context(&found.text, found.sentences, span),
-                    claim,
-                });
-            }
+        }
+        hits.pending = true;
+        let briefings = order
+            .into_iter()
+            .filter_map(|i| match &self.entries[i].status {
+                Status::Ready(b) => Some((i, find::Source::Read(b.clone()))),
+                Status::Indexed(listed) => Some((i, find::Source::Indexed(listed.path.clone()))),
+                _ => None,
+            })
+            .collect();
+        self.search_wanted = Some(find::Job {
+            generation: self.searches,
+            query: hits.query.text.clone(),
+            briefings,
+            data_dir: self
+                .index
+                .as_ref()
+                .and_then(|i| i.path().parent())
+                .map(Path::to_path_buf),
+            stop: self.search_stop.clone(),
+        });
+    }
+
+    /// What a search found; dropped when a newer one was asked for since, or the search
+    /// closed.
+    pub fn found(&mut self, found: find::Found) {
+        if found.generation != self.searches {
+            return;
+        }
+        if let Some(hits) = self.hits.as_mut().filter(|h| h.pending) {
+            hits.list = found.list;
+            hits.capped = found.capped;
+            hits.pending = false;
+        }
+    }
+
+    /// Runs the search asked for on this thread, with the library's own index connection:
+    /// what the event loop does on a thread of its own, for the tests and the benchmarks.
+    pub fn search_now(&mut self) {
+        if let Some(job) = self.search_wanted.take() {
+            let found = job.run(self.index.as_ref());
+            self.found(found);
         }
     }
 }
@@ -943,34 +978,6 @@ fn canonical(path: &Path) -> Option<PathBuf> {
 /// `PATH#N`.
 fn numbered(path: &Path, n: usize) -> PathBuf {
     PathBuf::from(format!("{}#{n}", path.display()))
-}
-
-/// A briefing's text as the search across the library reads it: from its analysis when
-/// read, else from the index.
-struct Searched<'a> {
-    text: std::borrow::Cow<'a, str>,
-    claims: Vec<Span>,
-    /// Its sentences, when read (else the hit's line stands for its sentence).
-    sentences: Option<&'a Spans>,
-}
-
-fn searched<'a>(entry: &'a Entry, index: Option<&Index>) -> Option<Searched<'a>> {
-    match &entry.status {
-        Status::Ready(b) => Some(Searched {
-            text: std::borrow::Cow::Borrowed(&b.doc.text),
-            claims: b.analysis.claims.iter().map(|c| c.span).collect(),
-            sentences: Some(&b.doc.sentences),
-        }),
-        Status::Indexed(listed) => {
-            let index = index?;
-            Some(Searched {
-                text: std::borrow::Cow::Owned(index.text(&listed.path).ok()??),
-                claims: index.claim_spans(&listed.path).unwrap_or_default(),
-                sentences: None,
-            })
-        }
-        _ => None,
-    }
 }
 
 /// A piece of a title for sorting: words case folded, numbers by value ("Report 9" before
@@ -1000,32 +1007,6 @@ fn natural(title: &str) -> Vec<Chunk> {
         }
     }
     chunks
-}
-
-/// The hit's sentence (its line, when the sentences are not known) from a little before
-/// the hit, on one line.
-fn context(text: &str, sentences: Option<&Spans>, span: Span) -> String {
-    let k = sentences.map_or(0, |all| all.partition_point(|s| s.end <= span.start));
-    let line = || {
-        let start = text[..span.start].rfind('\n').map_or(0, |at| at + 1);
-        let end = text[span.end..]
-            .find('\n')
-            .map_or(text.len(), |at| span.end + at);
-        Span::new(start, end)
-    };
-    let sentence = sentences
-        .and_then(|all| all.get(k))
-        .filter(|s| s.start <= span.start)
-        .unwrap_or_else(line);
-    let before = &text[sentence.start..span.start];
-    let from = before
-        .char_indices()
-        .rev()
-        .nth(LEAD)
-        .map_or(sentence.start, |(at, _)| sentence.start + at);
-    let end = sentence.end.max(span.end);
-    let lead = if from > sentence.start { "…" } else { "" };
-    format!("{lead}{}", &text[from..end])
 }
 
 #[cfg(test)]

@@ -214,6 +214,9 @@ fn pad(text: &str, width: usize) -> String {
 fn hits_label(hits: &Hits, total: usize) -> String {
     let mut briefings: Vec<usize> = hits.list.iter().map(|h| h.entry).collect();
     briefings.dedup();
+    if hits.pending {
+        return format!(" Search all {total}: searching… ");
+    }
     let more = if hits.capped { "+" } else { "" };
     let (found, inside) = (hits.list.len(), briefings.len());
     format!(
@@ -232,6 +235,8 @@ fn hit_lines(hits: &Hits, entries: &[Entry], inner: Rect) -> Vec<Line<'static>> 
     if hits.list.is_empty() {
         return empty(if hits.query.text.is_empty() {
             "search yet: type the words to find"
+        } else if hits.pending {
+            "hits yet: searching"
         } else {
             "hits"
         });
@@ -277,7 +282,11 @@ fn status_bar(
     let prompt = match &library.hits {
         Some(hits) if hits.query.editing => Some((
             format!(" search all: {}", hits.query.text),
-            format!("{} hits", hits.list.len()),
+            if hits.pending {
+                "searching…".to_string()
+            } else {
+                format!("{} hits", hits.list.len())
+            },
         )),
         _ if library.filter.editing => Some((
             format!(" /{}", library.filter.text),
