@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use crate::analysis::tokens::Token;
 use crate::document::Document;
 use features::Word;
-use parser::{NO_LABEL, Sentence, TagKinds};
+use parser::{NO_LABEL, Sentence};
 use tagger::Dictionary;
 use weights::{Relative, Weights};
 
@@ -29,7 +29,6 @@ struct Models {
     labels: Weights<'static>,
     /// Each tag's universal and Penn Treebank parts.
     tags: Vec<(&'static str, &'static str)>,
-    kinds: TagKinds,
 }
 
 static MODELS: LazyLock<Models> = LazyLock::new(|| {
@@ -46,7 +45,6 @@ static MODELS: LazyLock<Models> = LazyLock::new(|| {
     )
     .expect("assets/syntax/tag_dictionary.tsv");
     Models {
-        kinds: TagKinds::of(tagger.names()),
         tags,
         dictionary,
         tagger,
@@ -102,7 +100,6 @@ pub fn parse<S: AsRef<str>>(words: &[S]) -> Parse {
     let state = Sentence {
         words: &words,
         tags: &tags,
-        kinds: m.kinds,
     }
     .parse(&m.moves, &m.labels);
     Parse {

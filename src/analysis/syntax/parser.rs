@@ -168,31 +168,6 @@ struct Pos {
 pub struct Sentence<'a> {
     pub words: &'a [Word],
     pub tags: &'a [u16],
-    /// Which tags are which, for the features of a preposition's phrase.
-    pub kinds: TagKinds,
-}
-
-/// The tags (by number, one bit each) of prepositions and of the words that head what
-/// they take (nouns, names, pronouns, numbers), from the tags' names ("ADP IN" ...).
-#[derive(Clone, Copy, Default)]
-pub struct TagKinds {
-    adposition: u128,
-    nominal: u128,
-}
-
-impl TagKinds {
-    pub fn of<S: AsRef<str>>(names: &[S]) -> TagKinds {
-        let mut kinds = TagKinds::default();
-        for (i, name) in names.iter().enumerate().take(128) {
-            let upos = name.as_ref().split(' ').next().unwrap_or("");
-            match upos {
-                "ADP" => kinds.adposition |= 1 << i,
-                "NOUN" | "PROPN" | "PRON" | "NUM" => kinds.nominal |= 1 << i,
-                _ => {}
-            }
-        }
-        kinds
-    }
 }
 
 impl Sentence<'_> {
@@ -220,35 +195,6 @@ impl Sentence<'_> {
             c: self.words[i].cluster[1],
             l: u64::from(state.labels[i]),
         }
-    }
-
-    /// Whether word `i` has a tag of the `kind` mask.
-    fn is(&self, i: u32, kind: u128) -> bool {
-        (i as usize) < self.tags.len()
-            && self.tags[i as usize] < 128
-            && kind >> self.tags[i as usize] & 1 == 1
-    }
-
-    /// With a preposition first in the buffer, the word heading what it takes (the first
-    /// noun, name, pronoun or number among the next three words), for the lexical
-    /// features of attachment: "ate pizza with anchovies" against "with a fork".
-    fn prepositional(&self, st: &State, s0: Pos, s1: Pos, b0i: u32, out: &mut Vec<u64>) {
-        if b0i == NONE || !self.is(b0i, self.kinds.adposition) {
-            return;
-        }
-        let Some(o) = (b0i + 1..b0i + 4).find(|&i| self.is(i, self.kinds.nominal)) else {
-            return;
-        };
-        let (b0, o) = (self.pos(st, b0i), self.pos(st, o));
-        let f = feature;
-        out.extend([
-            f(300, s0.w, b0.w, o.w),
-            f(301, s1.w, b0.w, o.w),
-            f(302, s0.c, b0.w, o.c),
-            f(303, s1.c, b0.w, o.c),
-            f(304, s0.w, b0.w, o.c),
-            f(305, s0.c, b0.w, o.w),
-        ]);
     }
 
     /// The features of a configuration, for choosing the next move.
@@ -389,7 +335,6 @@ impl Sentence<'_> {
             f(194, s1.p, set(s1i, &st.right_set), 0),
             f(195, s0.p, set(s0i, &st.left_set), b0.p),
         ]);
-        self.prepositional(st, s0, s1, b0i, out);
     }
 
     /// The features for labelling the arc from `h` to `d` that a move makes.

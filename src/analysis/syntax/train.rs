@@ -10,7 +10,7 @@
 use super::conllu::{Block, Reader};
 use super::features::Word;
 use super::learn::{self, Perceptron};
-use super::parser::{self, Gold, NO_LABEL, Sentence, TagKinds};
+use super::parser::{self, Gold, NO_LABEL, Sentence};
 use super::tagger::{self, Dictionary};
 use super::weights::{self, Relative, Weights};
 
@@ -275,13 +275,11 @@ fn train_parser(
     rng: &mut Rng,
     report: &mut dyn FnMut(String),
 ) -> Learnt {
-    let kinds = TagKinds::of(&data.tag_names);
     let gold: Vec<Gold> = (0..trees.len())
         .map(|i| Gold {
             sentence: Sentence {
                 words: &data.words[i],
                 tags: &predicted[i],
-                kinds,
             },
             heads: &trees[i].heads,
             labels: &data.labels[i],
@@ -463,7 +461,6 @@ fn score(
     trees: &[Tree],
 ) -> (f64, f64, f64) {
     let (tag_names, label_names) = (tagger.names(), labels.names());
-    let kinds = TagKinds::of(tag_names);
     let (mut words, mut upos, mut uas, mut las) = (0usize, 0usize, 0usize, 0usize);
     for t in trees {
         let w: Vec<Word> = t.forms.iter().map(|f| Word::new(f)).collect();
@@ -471,7 +468,6 @@ fn score(
         let st = Sentence {
             words: &w,
             tags: &tags,
-            kinds,
         }
         .parse(moves, labels);
         for i in 0..w.len() {
