@@ -10,7 +10,9 @@
 //! file made with others is refused), with its own generator (`--parser-seed N`, by default
 //! `--seed`'s, which seeds the jackknife); the dev treebank is tagged by the taggers already
 //! in `--out`, a directory of its own holding copies of them (the trial writes its
-//! moves.bin and labels.bin there).
+//! moves.bin and labels.bin there). `--parser-seed N,M,...` trains a parser for each seed
+//! and scores on `--dev` each alone and each pair merged (their averaged weights' mean, cut
+//! after), writing the first pair's merge.
 //!
 //! The shipped weights come from UD English EWT train and the freely licensed GUM documents
 //! (see assets/syntax/ATTRIBUTION.md); the same files always give the same weights. `--dev`
@@ -51,7 +53,7 @@ fn run() -> Result<(), String> {
         seed: 20_261_206,
     };
     let mut parser_only = None;
-    let mut parser_seed = None;
+    let mut parser_seeds: Option<Vec<u64>> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().ok_or(format!("{a} needs a value"));
@@ -68,7 +70,10 @@ fn run() -> Result<(), String> {
             "--folds" => settings.folds = value()?.parse().map_err(|_| "a number")?,
             "--seed" => settings.seed = value()?.parse().map_err(|_| "a number")?,
             "--parser-only" => parser_only = Some(PathBuf::from(value()?)),
-            "--parser-seed" => parser_seed = Some(value()?.parse().map_err(|_| "a number")?),
+            "--parser-seed" => {
+                let seeds: Result<Vec<u64>, _> = value()?.split(',').map(str::parse).collect();
+                parser_seeds = Some(seeds.map_err(|_| "--parser-seed takes numbers: N or N,M,...")?)
+            }
             "--keep" => {
                 let v = value()?;
                 let n: Vec<usize> = v.split(',').filter_map(|n| n.parse().ok()).collect();
@@ -80,10 +85,13 @@ fn run() -> Result<(), String> {
             _ => inputs.push(PathBuf::from(a)),
         }
     }
-    if parser_seed.is_some() && parser_only.is_none() {
+    if parser_seeds.is_some() && parser_only.is_none() {
         return Err("--parser-seed is for --parser-only trials".into());
     }
-    let parser_seed = parser_seed.unwrap_or(settings.seed);
+    let parser_seeds = parser_seeds.unwrap_or(vec![settings.seed]);
+    if parser_seeds.len() > 1 && dev.is_none() {
+        return Err("several parser seeds are scored on --dev: name it".into());
+    }
     if inputs.is_empty() {
         return Err("name the training treebanks (CoNLL-U files)".into());
     }
@@ -106,27 +114,62 @@ fn run() -> Result<(), String> {
                     predicted
                 }
             };
-            let (moves, labels) = train::train_parser_only(
-                &trees,
-                &data,
-                &predicted,
-                &settings,
-                parser_seed,
-                &mut report,
-            );
+            let parsers: Vec<train::Learnt> = parser_seeds
+                .iter()
+                .map(|&seed| {
+                    report(format!("parser seed {seed}"));
+                    train::train_parser_only(
+                        &trees,
+                        &data,
+                        &predicted,
+                        &settings,
+                        seed,
+                        &mut report,
+                    )
+                })
+                .collect();
             let file = |name: &str| {
                 let path = out.join(name);
                 std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
             };
             let dictionary = String::from_utf8(file("tag_dictionary.tsv")?)
                 .map_err(|_| "tag_dictionary.tsv is not UTF-8")?;
-            train::Trained {
-                dictionary,
-                tagger: file("tagger.bin")?,
-                second: file("tagger2.bin")?,
-                moves,
-                labels,
+            let with = |(moves, labels)| -> Result<train::Trained, String> {
+                Ok(train::Trained {
+                    dictionary: dictionary.clone(),
+                    tagger: file("tagger.bin")?,
+                    second: file("tagger2.bin")?,
+                    moves,
+                    labels,
+                })
+            };
+            if parsers.len() > 1 {
+                let dev = read(dev.as_ref().expect("checked"))?;
+                let scored = |name: String, parser: &train::Learnt| -> Result<(), String> {
+                    let (upos, uas, las) = with(parser.freeze(&data, &settings))?
+                        .score(&dev)
+                        .map_err(|e| e.to_string())?;
+                    let (upos, uas, las) = (100.0 * upos, 100.0 * uas, 100.0 * las);
+                    report(format!("{name}: UPOS {upos:.2} UAS {uas:.2} LAS {las:.2}"));
+                    Ok(())
+                };
+                for (seed, parser) in parser_seeds.iter().zip(&parsers) {
+                    scored(format!("seed {seed}"), parser)?;
+                }
+                for i in 0..parsers.len() {
+                    for j in i + 1..parsers.len() {
+                        let name =
+                            format!("seeds {} and {} merged", parser_seeds[i], parser_seeds[j]);
+                        scored(name, &parsers[i].mean(&parsers[j]))?;
+                    }
+                }
             }
+            let parser = match &parsers[..] {
+                [one] => one.freeze(&data, &settings),
+                [a, b, ..] => a.mean(b).freeze(&data, &settings),
+                [] => unreachable!("at least one seed"),
+            };
+            with(parser)?
         }
         None => train::train(&trees, &settings, &mut report),
     };

@@ -98,6 +98,12 @@ impl Perceptron {
     /// The averaged weights of at most `keep` features, those with the largest weights,
     /// in the order of their hashes; zero weights left out.
     pub fn averaged(&self, keep: usize) -> Vec<(u64, Vec<(u16, f32)>)> {
+        cut(self.averaged_all(), keep)
+    }
+
+    /// The averaged weights of every feature, in the order of their hashes; zero weights
+    /// left out.
+    pub fn averaged_all(&self) -> Vec<(u64, Vec<(u16, f32)>)> {
         let steps = self.step.max(1) as f64;
         let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
             .rows
@@ -116,20 +122,64 @@ impl Perceptron {
             })
             .filter(|(_, row)| !row.is_empty())
             .collect();
-        if rows.len() > keep {
-            let strength =
-                |row: &[(u16, f32)]| row.iter().map(|(_, w)| w.abs()).fold(0.0, f32::max);
-            // strongest first; equals by hash, so the cut is the same on every run
-            rows.sort_by(|a, b| {
-                strength(&b.1)
-                    .total_cmp(&strength(&a.1))
-                    .then(a.0.cmp(&b.0))
-            });
-            rows.truncate(keep);
-        }
         rows.sort_by_key(|(f, _)| *f);
         rows
     }
+}
+
+/// At most `keep` of `rows` (in the order of their hashes), those with the largest weights.
+pub fn cut(mut rows: Vec<(u64, Vec<(u16, f32)>)>, keep: usize) -> Vec<(u64, Vec<(u16, f32)>)> {
+    if rows.len() > keep {
+        let strength = |row: &[(u16, f32)]| row.iter().map(|(_, w)| w.abs()).fold(0.0, f32::max);
+        // strongest first; equals by hash, so the cut is the same on every run
+        rows.sort_by(|a, b| {
+            strength(&b.1)
+                .total_cmp(&strength(&a.1))
+                .then(a.0.cmp(&b.0))
+        });
+        rows.truncate(keep);
+        rows.sort_by_key(|(f, _)| *f);
+    }
+    rows
+}
+
+/// The mean of two models' weights, feature by feature and class by class (a weight one
+/// lacks counts as zero), in the order of their hashes: two models learnt with different
+/// shuffles made one, at the cost of one when used.
+pub fn mean(
+    a: &[(u64, Vec<(u16, f32)>)],
+    b: &[(u64, Vec<(u16, f32)>)],
+) -> Vec<(u64, Vec<(u16, f32)>)> {
+    let half = |row: &[(u16, f32)]| row.iter().map(|&(c, w)| (c, w / 2.0)).collect();
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    while i < a.len() || j < b.len() {
+        let fa = a.get(i).map_or(u64::MAX, |r| r.0);
+        let fb = b.get(j).map_or(u64::MAX, |r| r.0);
+        if j == b.len() || (i < a.len() && fa < fb) {
+            out.push((fa, half(&a[i].1)));
+            i += 1;
+        } else if i == a.len() || fb < fa {
+            out.push((fb, half(&b[j].1)));
+            j += 1;
+        } else {
+            let mut row: Vec<(u16, f32)> = half(&a[i].1);
+            for &(c, w) in &b[j].1 {
+                match row.iter_mut().find(|(k, _)| *k == c) {
+                    Some(r) => r.1 += w / 2.0,
+                    None => row.push((c, w / 2.0)),
+                }
+            }
+            row.retain(|(_, w)| *w != 0.0);
+            row.sort_by_key(|(c, _)| *c);
+            if !row.is_empty() {
+                out.push((fa, row));
+            }
+            i += 1;
+            j += 1;
+        }
+    }
+    out
 }
 
 /// The best class among `allowed` (the first of equals, so decisions are deterministic).
@@ -169,5 +219,24 @@ mod tests {
         };
         assert!(weight(1, 0) > weight(1, 1));
         assert!(weight(2, 1) > weight(2, 0));
+    }
+
+    #[test]
+    fn two_models_merge_into_their_mean_and_cut_to_the_strongest() {
+        let a = vec![(1u64, vec![(0u16, 2.0f32)]), (3, vec![(1, 4.0)])];
+        let b = vec![(1u64, vec![(0u16, -2.0f32), (1, 1.0)]), (2, vec![(0, 6.0)])];
+        let merged = mean(&a, &b);
+        assert_eq!(
+            merged,
+            vec![
+                (1, vec![(1, 0.5)]),
+                (2, vec![(0, 3.0)]),
+                (3, vec![(1, 2.0)])
+            ]
+        );
+        assert_eq!(
+            cut(merged, 2),
+            vec![(2, vec![(0, 3.0)]), (3, vec![(1, 2.0)])]
+        );
     }
 }

@@ -9,7 +9,7 @@
 
 use super::conllu::{Block, Reader};
 use super::features::Word;
-use super::learn::Perceptron;
+use super::learn::{self, Perceptron};
 use super::parser::{self, Gold, NO_LABEL, Sentence};
 use super::tagger::{self, Dictionary};
 use super::weights::{self, Relative, Weights};
@@ -235,8 +235,38 @@ fn jackknife(
     predicted
 }
 
-/// The parser's two models (moves, labels) as their files, learnt from the trees with the
-/// `predicted` tags.
+/// A feature's averaged weights by class, as [`Perceptron::averaged_all`] gives them.
+type Rows = Vec<(u64, Vec<(u16, f32)>)>;
+
+/// The parser's two models learnt, averaged, every feature kept: not yet frozen, so that
+/// two can be merged ([`Learnt::mean`]) before the cut to the strongest.
+pub struct Learnt {
+    moves: Rows,
+    labels: Rows,
+}
+
+impl Learnt {
+    /// The mean of two parsers' weights, learnt from the same trees with other shuffles.
+    pub fn mean(&self, other: &Learnt) -> Learnt {
+        Learnt {
+            moves: learn::mean(&self.moves, &other.moves),
+            labels: learn::mean(&self.labels, &other.labels),
+        }
+    }
+
+    /// The two models (moves, labels) as their files, each cut to its strongest features.
+    pub fn freeze(&self, data: &Prepared, settings: &Settings) -> (Vec<u8>, Vec<u8>) {
+        let move_names: Vec<String> = parser::MOVES.iter().map(|m| m.to_string()).collect();
+        let moves = learn::cut(self.moves.clone(), settings.keep[1]);
+        let moves = weights::relative_of(&weights::write(&move_names, &moves))
+            .expect("three moves fit the relative layout");
+        let labels = learn::cut(self.labels.clone(), settings.keep[2]);
+        let labels = weights::write(&data.label_names, &labels);
+        (moves, labels)
+    }
+}
+
+/// The parser's two models (moves, labels), learnt from the trees with the `predicted` tags.
 fn train_parser(
     trees: &[Tree],
     data: &Prepared,
@@ -244,7 +274,7 @@ fn train_parser(
     settings: &Settings,
     rng: &mut Rng,
     report: &mut dyn FnMut(String),
-) -> (Vec<u8>, Vec<u8>) {
+) -> Learnt {
     let gold: Vec<Gold> = (0..trees.len())
         .map(|i| Gold {
             sentence: Sentence {
@@ -264,14 +294,10 @@ fn train_parser(
         parser::learn(&mut moves, &mut labels, &batch, epoch > 0, rng);
         report(format!("parser epoch {}", epoch + 1));
     }
-    let move_names: Vec<String> = parser::MOVES.iter().map(|m| m.to_string()).collect();
-    let moves = weights::relative_of(&weights::write(
-        &move_names,
-        &moves.averaged(settings.keep[1]),
-    ))
-    .expect("three moves fit the relative layout");
-    let labels = weights::write(&data.label_names, &labels.averaged(settings.keep[2]));
-    (moves, labels)
+    Learnt {
+        moves: moves.averaged_all(),
+        labels: labels.averaged_all(),
+    }
 }
 
 /// The jackknifed tags the training command gives the parser, for trials of the parser
@@ -338,9 +364,9 @@ pub fn read_tags(
         .ok_or_else(|| "a sentence's tags do not match the treebank's words".into())
 }
 
-/// The parser's two models (moves, labels) alone, from the [`jackknifed`] tags, with its
-/// own generator seeded by `seed`: a trial of parser settings without training the taggers
-/// (so its shuffles are not those of [`train`], which draws them after the taggers').
+/// The parser alone, from the [`jackknifed`] tags, with its own generator seeded by `seed`:
+/// a trial of parser settings without training the taggers (so its shuffles are not those
+/// of [`train`], which draws them after the taggers').
 pub fn train_parser_only(
     trees: &[Tree],
     data: &Prepared,
@@ -348,7 +374,7 @@ pub fn train_parser_only(
     settings: &Settings,
     seed: u64,
     report: &mut dyn FnMut(String),
-) -> (Vec<u8>, Vec<u8>) {
+) -> Learnt {
     let mut rng = Rng::new(seed ^ 0x0000_0BEA_D5EE_D000);
     train_parser(trees, data, predicted, settings, &mut rng, report)
 }
@@ -390,7 +416,8 @@ pub fn train(trees: &[Tree], settings: &Settings, report: &mut dyn FnMut(String)
         words.len()
     ));
 
-    let (moves, labels) = train_parser(trees, data, &predicted, settings, &mut rng, report);
+    let (moves, labels) =
+        train_parser(trees, data, &predicted, settings, &mut rng, report).freeze(data, settings);
     let trained = Trained {
         dictionary,
         tagger: tagger_bytes,
@@ -520,9 +547,22 @@ mod tests {
         let tags = jackknifed(&data, &settings(), &mut |_| {});
         let file = write_tags(&data, &settings(), &tags);
         assert_eq!(read_tags(&file, &data, &settings()), Ok(tags.clone()));
-        let a = train_parser_only(&trees, &data, &tags, &settings(), 3, &mut |_| {});
-        let b = train_parser_only(&trees, &data, &tags, &settings(), 3, &mut |_| {});
+        let parser = |seed| {
+            train_parser_only(&trees, &data, &tags, &settings(), seed, &mut |_| {})
+                .freeze(&data, &settings())
+        };
+        let (a, b) = (parser(3), parser(3));
         assert!(a == b && !a.0.is_empty() && !a.1.is_empty());
+    }
+
+    #[test]
+    fn a_parser_merged_with_itself_is_itself() {
+        let trees = treebank();
+        let data = prepare(&trees);
+        let tags = jackknifed(&data, &settings(), &mut |_| {});
+        let parser = train_parser_only(&trees, &data, &tags, &settings(), 3, &mut |_| {});
+        let merged = parser.mean(&parser).freeze(&data, &settings());
+        assert!(merged == parser.freeze(&data, &settings()));
     }
 
     #[test]
