@@ -258,11 +258,11 @@ fn sentence_events(
             continue;
         }
         let free = |j: usize| j < clauses.len() && states[j] && anchors[j].is_none();
-        let opens_with = |j: usize, word: &str| low[clauses[j].start] == word;
+        let opens_with = |j: usize, class: usize| is(class, &low[clauses[j].start]);
         // "since 2018" is a stretch of time up to now, not its neighbour's date, except for
         // the clause that says what happened then ("since 2018, when talks failed")
         let neighbour = if clauses[ci].opener.is_some() {
-            Some(ci + 1).filter(|&j| free(j) && opens_with(j, "when"))
+            Some(ci + 1).filter(|&j| free(j) && opens_with(j, TIME_RELATIVE))
         } else {
             [ci + 1, ci.wrapping_sub(1)].into_iter().find(|&j| free(j))
         };
@@ -581,7 +581,7 @@ fn tense(
     form: VerbForm,
     after: After,
 ) -> Option<Tense> {
-    let next_is_by = after.low.first().is_some_and(|n| n == "by");
+    let next_is_by = after.low.first().is_some_and(|n| is(AGENT, n));
     // The nearest word before `end` that is not an adverb, a form of "be" or a measure
     // ("is only 16 per cent funded"); `None` past a negation.
     let nearest_before = |end: usize| -> Option<Option<(usize, &str)>> {
@@ -604,7 +604,7 @@ fn tense(
     if let Some((at, w)) = nearest
         && is(COPULA_BASE, w)
         && let Some((i, aux)) = nearest_before(at)?
-        && (is(FUTURE_AUX, aux) || is(HYPOTHETICAL, aux) || aux == "to")
+        && (is(FUTURE_AUX, aux) || is(HYPOTHETICAL, aux) || is(INFINITIVE, aux))
     {
         nearest = Some((i, aux));
     }
@@ -617,7 +617,7 @@ fn tense(
     if is(HYPOTHETICAL, word) {
         return None;
     }
-    if word == "to" {
+    if is(INFINITIVE, word) {
         let before_to = at.checked_sub(1).map(|i| &low[i]);
         return before_to
             .filter(|w| is(FUTURE_BEFORE_TO, w))

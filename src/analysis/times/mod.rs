@@ -21,7 +21,7 @@ pub use words::readable;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use self::lexicon::{Cue, LEXICON, Tense};
+use self::lexicon::{Cue, Gram, LEXICON, Tense};
 use self::normalise::{Context, Sem};
 use self::recognise::{Parser, Word};
 use super::model::{Timex, TimexType};
@@ -160,9 +160,14 @@ fn shared_year(parser: &Parser, sem: &mut Sem, end: usize) {
     }
 }
 
+/// Whether a word is of a grammar class of `time_grammar.tsv`.
+fn gram(word: &Word, gram: Gram) -> bool {
+    word.grammar & gram.bit() != 0
+}
+
 /// "the nine months", "the first six months": a reporting period of several quarters.
 fn reporting_months(words: &[Word], start: usize, sem: &Sem) -> bool {
-    words[start].lower.as_ref() == "the"
+    gram(&words[start], Gram::Definite)
         && matches!(
             sem,
             Sem::Duration {
@@ -175,11 +180,13 @@ fn reporting_months(words: &[Word], start: usize, sem: &Sem) -> bool {
 /// "the 1996 election", "a third-quarter loss": a date before a noun keeps its determiner out.
 fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usize {
     let words = parser.w;
-    if !matches!(words[start].lower.as_ref(), "the" | "a" | "an") || end - start < 2 {
+    let determiner =
+        gram(&words[start], Gram::Definite) || words[start].cues & Cue::Article.bit() != 0;
+    if !determiner || end - start < 2 {
         return start;
     }
     // "the year 2000", "the year nineteen ninety-six": one name for the year
-    if words[start + 1].lower.as_ref() == "year" && matches!(sem, Sem::Date { .. }) {
+    if gram(&words[start + 1], Gram::YearNoun) && matches!(sem, Sem::Date { .. }) {
         return start;
     }
     let calendar = matches!(
@@ -269,12 +276,20 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         })?;
         // a passive "(is) to be held" or "will be held" is to come; a plan
         // in the past perfect ("had been due to") was for a time now past
-        match (k >= 2).then(|| (lower(k - 2), lower(k - 1))) {
-            Some(("to" | "will" | "shall", "be")) => Some(Tense::Future),
-            Some(("would", "be")) => Some(Tense::FutureInPast),
-            Some(("had", "been")) => Some(Tense::Past),
-            Some((_, "be" | "being")) => None,
-            _ => Some(tense),
+        if k < 2 {
+            return Some(tense);
+        }
+        let (aux, be) = (&words[k - 2], &words[k - 1]);
+        if gram(be, Gram::Be) && gram(aux, Gram::FutureBe) {
+            Some(Tense::Future)
+        } else if gram(be, Gram::Be) && gram(aux, Gram::WouldBe) {
+            Some(Tense::FutureInPast)
+        } else if gram(be, Gram::Been) && gram(aux, Gram::HadBeen) {
+            Some(Tense::Past)
+        } else if gram(be, Gram::Be) || gram(be, Gram::Being) {
+            None
+        } else {
+            Some(tense)
         }
     };
     let in_sentence = |k: &usize| words[*k].sentence == sentence;
