@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::attach;
 use super::lexicon::*;
-use crate::analysis::claims::Openings;
+use crate::analysis::claims::Sentence;
 use crate::analysis::model::Timex;
 use crate::analysis::syntax::Syntax;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
@@ -99,20 +99,15 @@ pub struct Context<'a> {
     pub syntax: &'a Syntax,
 }
 
-pub fn find(doc: &Document, tokens: &[Token], cx: &Context) -> Vec<Found> {
-    let openings = Openings::new(&doc.text, tokens);
+/// `sentences`: the text's sentences as the claims read them ([`crate::analysis::claims::sentences`]).
+pub fn find(doc: &Document, tokens: &[Token], sentences: &[Sentence], cx: &Context) -> Vec<Found> {
     let mut found = Vec::new();
-    let mut start = 0;
-    while start < tokens.len() {
-        let sentence = tokens[start].sentence;
-        let end = start + tokens[start..].partition_point(|t| t.sentence == sentence);
+    for sentence in sentences {
         // a Markdown heading names a topic, it does not narrate; elsewhere the sentence's
         // own words begin past a list's mark and a wire dateline ("TIRANA, March 4 (AP) -")
-        if !doc.text[tokens[start].span.start..].starts_with('#') {
-            let words = openings.body_start(start..end)..end;
-            sentence_events(doc, tokens, words, cx, &mut found);
+        if !doc.text[tokens[sentence.start].span.start..].starts_with('#') {
+            sentence_events(doc, tokens, sentence.words.clone(), cx, &mut found);
         }
-        start = end;
     }
     found
 }

@@ -8,6 +8,7 @@ mod lexicon;
 mod order;
 mod same;
 
+use super::claims::Sentence;
 use super::mentions::MentionIndex;
 use super::model::{Claim, Event, Timex};
 use super::syntax::Syntax;
@@ -19,6 +20,7 @@ pub use attach::wants_parse;
 pub fn build(
     doc: &Document,
     tokens: &[Token],
+    sentences: &[Sentence],
     times: &[Timex],
     syntax: &Syntax,
     claims: &[Claim],
@@ -30,12 +32,14 @@ pub fn build(
         reports: &reports,
         syntax,
     };
-    let (found, mut actors): (Vec<_>, Vec<_>) =
-        same::fold(events::find(doc, tokens, &cx), times, &doc.text, |span| {
-            mentions.mentions_inside(span)
-        })
-        .into_iter()
-        .unzip();
+    let (found, mut actors): (Vec<_>, Vec<_>) = same::fold(
+        events::find(doc, tokens, sentences, &cx),
+        times,
+        &doc.text,
+        |span| mentions.mentions_inside(span),
+    )
+    .into_iter()
+    .unzip();
     let mut within = order::bounds(&found, times, doc.meta.published);
     order::chronological(&found, times, &doc.text, doc.meta.published)
         .into_iter()
@@ -107,7 +111,9 @@ mod tests {
             .collect();
         let tokens = tokenize(&doc);
         let syntax = Syntax::of(&doc, &tokens);
-        build(&doc, &tokens, &times, &syntax, &[], &MentionIndex::new(&[]))
+        let sentences = crate::analysis::claims::sentences(&doc.text, &tokens);
+        let mentions = MentionIndex::new(&[]);
+        build(&doc, &tokens, &sentences, &times, &syntax, &[], &mentions)
             .into_iter()
             .map(|e| (e.label, e.time.map(|t| times[t].value.to_string())))
             .collect()
