@@ -41,7 +41,7 @@ pub fn build(
     .into_iter()
     .unzip();
     let mut within = order::bounds(&found, times, doc.meta.published);
-    order::chronological(&found, times, &doc.text, doc.meta.published)
+    order::chronological(&found, times, doc.meta.published)
         .into_iter()
         .map(|i| {
             let f = &found[i];
@@ -83,6 +83,7 @@ fn report_edges(claims: &[Claim]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::analysis::model::TimexType;
+    use crate::analysis::times::Edge;
     use crate::analysis::tokens::tokenize;
     use crate::document::{Meta, Span};
 
@@ -102,10 +103,16 @@ mod tests {
             .iter()
             .map(|(words, value)| {
                 let start = text.find(words).unwrap();
+                // "2024-02 END": the value and the edge its words name
+                let (value, edge) = match value.split_once(' ') {
+                    Some((value, edge)) => (value, Edge::from_code(edge)),
+                    None => (*value, None),
+                };
                 Timex {
                     span: Span::new(start, start + words.len()),
                     kind: TimexType::Date,
                     value: value.parse().unwrap(),
+                    edge,
                 }
             })
             .collect();
@@ -165,10 +172,10 @@ mod tests {
             "The talks collapsed in late February. Troops arrived in early February. The army withdrew by the end of the month. The envoy resigned in mid-February.",
             Some("2024-11-23"),
             &[
-                ("late February", "2024-02"),
-                ("early February", "2024-02"),
-                ("the end of the month", "2024-02"),
-                ("mid-February", "2024-02"),
+                ("late February", "2024-02 END"),
+                ("early February", "2024-02 START"),
+                ("the end of the month", "2024-02 END"),
+                ("mid-February", "2024-02 MID"),
             ],
         );
         assert_eq!(
@@ -184,11 +191,11 @@ mod tests {
 
     #[test]
     fn an_edge_word_does_not_move_the_news_peg() {
-        for date in ["late November", "November"] {
+        for (date, value) in [("late November", "2024-11 END"), ("November", "2024-11")] {
             let events = timeline(
                 &format!("The talks collapsed in {date}. The army had withdrawn its troops."),
                 Some("2024-11-23"),
-                &[(date, "2024-11")],
+                &[(date, value)],
             );
             assert_eq!(
                 labels(&events),

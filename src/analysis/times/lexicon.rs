@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::analysis::lexicon::data_rows;
 use crate::wordlist::WordClasses;
 
-use super::value::{Clock, DayPart, Season, TimeValue};
+use super::value::{Clock, DayPart, Edge, Season, TimeValue};
 use crate::analysis::model::TimexType;
 
 /// A unit of calendar time, as counted in durations and moved by in relative expressions.
@@ -27,26 +27,6 @@ pub enum Unit {
 }
 
 /// What one word can be in a time expression. A word can be several ("second": ordinal, unit).
-/// The part of a period an edge word names ("early", "mid", "late", "the end of"), TimeML's
-/// START, MID and END.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edge {
-    Start,
-    Mid,
-    End,
-}
-
-impl Edge {
-    fn from_code(code: &str) -> Option<Edge> {
-        Some(match code {
-            "START" => Edge::Start,
-            "MID" => Edge::Mid,
-            "END" => Edge::End,
-            _ => return None,
-        })
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     Month(u8),

@@ -14,7 +14,7 @@ mod words;
 
 pub use retense::{Tensed, retense, wants_parse};
 pub use value::{
-    Amount, Calendar, Clock, DayPart, NotAValue, PeriodUnit, Reference, Season, TimeValue,
+    Amount, Calendar, Clock, DayPart, Edge, NotAValue, PeriodUnit, Reference, Season, TimeValue,
 };
 pub use words::readable;
 
@@ -118,6 +118,7 @@ pub fn extract_tensed(doc: &Document, tokens: &[Token]) -> (Vec<Timex>, Vec<Tens
                     span: Span::new(words[start].span.start, words[found.end - 1].span.end),
                     kind,
                     value,
+                    edge: edge(&words[start..found.end]),
                 });
             }
             i = found.end;
@@ -332,30 +333,38 @@ pub fn sort_key(value: &TimeValue, published: Option<Date>) -> Option<(Date, Dat
     }
 }
 
-/// [`sort_key`] narrowed to the part of the period that an edge word opening the expression
-/// names: "early 2023" the first third of the year, "mid-February" the middle third of the
-/// month, "late February", "later this year" and "the end of the month" the last third. The
-/// value keeps the whole period (TimeML gives the edge as its `mod`, which brief does not
-/// write); the timeline orders by this, so "late February" comes after "early February".
-pub fn sort_key_within(timex: &Timex, text: &str, published: Option<Date>) -> Option<(Date, Date)> {
-    let (start, end) = sort_key(&timex.value, published)?;
-    let mut words = text
-        .get(timex.span.start..timex.span.end)
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(super::tokens::lowercase);
-    let first = words.next();
-    let word = match first {
-        Some(w) if w == "the" => words.next(),
+/// The edge word opening an expression's words, after "the" ("early 2023", "mid-February",
+/// "the end of the month", "later this year"), told once, when the expression is found.
+fn edge(words: &[Word]) -> Option<Edge> {
+    let mut parts = words
+        .iter()
+        .flat_map(|w| w.lower.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    let word = match parts.next() {
+        Some(w) if LEXICON.gram(w, Gram::Definite) => parts.next(),
         w => w,
-    };
-    let edge = word.and_then(|w| {
-        LEXICON
-            .find(&w, |e| matches!(e, lexicon::Entry::Edge(_)))
-            .map(|e| e.entry)
-    });
-    let Some(lexicon::Entry::Edge(edge)) = edge else {
+    }?;
+    match LEXICON
+        .find(word, |e| matches!(e, lexicon::Entry::Edge(_)))?
+        .entry
+    {
+        lexicon::Entry::Edge(edge) => Some(edge),
+        _ => None,
+    }
+}
+
+/// [`sort_key`] narrowed to the part of the period that an expression's edge word names
+/// ([`Timex::edge`]): "early 2023" the first third of the year, "mid-February" the middle
+/// third of the month, "late February", "later this year" and "the end of the month" the last
+/// third. The value keeps the whole period; the timelines, a briefing's and the library's,
+/// order by this, so "late February" comes after "early February".
+pub fn sort_key_within(
+    value: &TimeValue,
+    edge: Option<Edge>,
+    published: Option<Date>,
+) -> Option<(Date, Date)> {
+    let (start, end) = sort_key(value, published)?;
+    let Some(edge) = edge else {
         return Some((start, end));
     };
     let days = start.until(end).map_or(0, |s| s.get_days());
@@ -365,9 +374,9 @@ pub fn sort_key_within(timex: &Timex, text: &str, published: Option<Date>) -> Op
         day.map_or(end, |d| d.min(end))
     };
     Some(match edge {
-        lexicon::Edge::Start => (start, after(1).yesterday().unwrap_or(start).max(start)),
-        lexicon::Edge::Mid => (after(1), after(2).yesterday().unwrap_or(end).max(after(1))),
-        lexicon::Edge::End => (after(2), end),
+        Edge::Start => (start, after(1).yesterday().unwrap_or(start).max(start)),
+        Edge::Mid => (after(1), after(2).yesterday().unwrap_or(end).max(after(1))),
+        Edge::End => (after(2), end),
     })
 }
 
