@@ -83,8 +83,9 @@ pub const FORWARD_NOUN: usize = 32;
 pub const INFINITIVE: usize = 33;
 pub const AGENT: usize = 34;
 pub const TIME_RELATIVE: usize = 35;
+pub const STRANDING: usize = 36;
 
-const CLASSES: [&str; 36] = [
+const CLASSES: [&str; 37] = [
     "clause_opener",
     "after",
     "before",
@@ -121,6 +122,7 @@ const CLASSES: [&str; 36] = [
     "infinitive",
     "agent",
     "time_relative",
+    "stranding",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

@@ -190,6 +190,37 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_prepositions_before_a_date_leaves_the_label_with_it() {
+        let events = timeline(
+            "The depot was struck at about 3 a.m. on Monday.",
+            Some("2024-11-23"),
+            &[("3 a.m.", "2024-11-18")],
+        );
+        assert_eq!(labels(&events), vec!["The depot was struck on Monday"]);
+    }
+
+    #[test]
+    fn a_date_standing_alone_dates_no_verbless_name() {
+        // the clause after the date has a date of its own; the one before is a name, whose
+        // word in -ed is no verb, and an event noun in a name states nothing
+        for subject in [
+            "The Philippine armed forces chief",
+            "The Flood Disaster Agency (FDA)",
+        ] {
+            let text = format!("{subject}, speaking on Monday, said the troops left on Sunday.");
+            let events = timeline(
+                &text,
+                Some("2024-11-23"),
+                &[("Monday", "2024-11-18"), ("Sunday", "2024-11-17")],
+            );
+            assert!(
+                events.iter().all(|(label, _)| label != subject),
+                "{subject}: {events:?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_edge_word_does_not_move_the_news_peg() {
         for (date, value) in [("late November", "2024-11 END"), ("November", "2024-11")] {
             let events = timeline(
