@@ -103,9 +103,17 @@ fn claims(bencher: Bencher, size: usize) {
     let s = Stages::new(size);
     let mentions = mentions::MentionIndex::new(&s.actors);
     let syntax = syntax::Syntax::of(&s.doc, &s.tokens);
-    bencher
-        .counter(s.bytes())
-        .bench(|| claims::extract(black_box(&s.doc), &s.tokens, &syntax, &mentions, &s.lexicon));
+    bencher.counter(s.bytes()).bench(|| {
+        let sentences = claims::sentences(&s.doc.text, &s.tokens);
+        claims::extract(
+            black_box(&s.doc),
+            &s.tokens,
+            &sentences,
+            &syntax,
+            &mentions,
+            &s.lexicon,
+        )
+    });
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]
@@ -113,11 +121,15 @@ fn timeline(bencher: Bencher, size: usize) {
     let s = Stages::new(size);
     let mentions = mentions::MentionIndex::new(&s.actors);
     let syntax = syntax::Syntax::of(&s.doc, &s.tokens);
-    let claims = claims::extract(&s.doc, &s.tokens, &syntax, &mentions, &s.lexicon);
+    let sentences = claims::sentences(&s.doc.text, &s.tokens);
+    let claims = claims::extract(
+        &s.doc, &s.tokens, &sentences, &syntax, &mentions, &s.lexicon,
+    );
     bencher.counter(s.bytes()).bench(|| {
         timeline::build(
             black_box(&s.doc),
             &s.tokens,
+            &sentences,
             &s.times,
             &syntax,
             &claims,

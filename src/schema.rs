@@ -3,7 +3,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::analysis::times::TimeValue;
+use crate::analysis::times::{Edge, TimeValue};
 use crate::analysis::{
     ActorKind, Analysis, Claim, ClaimKind, Event, EventId, MentionForm, TimexType,
 };
@@ -109,6 +109,9 @@ pub struct TimeJson<'a> {
     pub kind: TimexType,
     /// Written in TimeML's notation.
     pub value: &'a TimeValue,
+    /// TimeML's `mod` for an edge word opening the expression: START, MID, END.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub edge: Option<Edge>,
 }
 
 #[derive(Debug, Serialize)]
@@ -354,6 +357,7 @@ pub fn to_json<'a>(
                 text: doc.slice(t.span),
                 kind: t.kind,
                 value: &t.value,
+                edge: t.edge,
             }
         }),
         timeline: Lazy::new(analysis.timeline.len(), move |i| {

@@ -46,6 +46,11 @@ impl WordClasses {
         self.words.get(word).copied().unwrap_or(0)
     }
 
+    /// Every word with its mask of classes.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, u64)> + '_ {
+        self.words.iter().map(|(w, m)| (*w, *m))
+    }
+
     /// Whether `word` is of the class numbered `class`.
     pub fn has(&self, class: usize, word: &str) -> bool {
         self.of(word) & (1 << class) != 0

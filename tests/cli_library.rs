@@ -673,3 +673,46 @@ fn every_format_of_the_library_is_written_as_recorded() {
         insta::assert_snapshot!(format!("library_{format}"), text);
     }
 }
+
+/// The merged timeline orders a date within the part of its period an edge word names, as a
+/// briefing's timeline does: "early February" before "late February" of another briefing,
+/// whatever the briefings' order.
+#[test]
+fn the_merged_timeline_orders_by_the_edge_of_a_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let briefs = dir.path().join("briefs");
+    std::fs::create_dir_all(&briefs).unwrap();
+    let brief = |title: &str, body: &str| {
+        format!("---\ntitle: {title}\npublished: 2024-11-23\n---\n\n{body}\n")
+    };
+    std::fs::write(
+        briefs.join("a.md"),
+        brief(
+            "Talks",
+            "The harbour talks collapsed in late February 2024.",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        briefs.join("b.md"),
+        brief(
+            "Troops",
+            "Naval troops arrived in the harbour in early February 2024.",
+        ),
+    )
+    .unwrap();
+    let lib = json(dir.path(), &["--no-config", "library", "briefs"]);
+    let labels: Vec<&str> = lib["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Naval troops arrived in the harbour",
+            "The harbour talks collapsed"
+        ]
+    );
+}

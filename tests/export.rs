@@ -83,11 +83,13 @@ fn briefing() -> (Document, Analysis, Session) {
                 span: span(&doc, "March 2025"),
                 kind: TimexType::Date,
                 value: "2025-03".parse().unwrap(),
+                edge: None,
             },
             Timex {
                 span: span(&doc, "2024"),
                 kind: TimexType::Date,
                 value: "2024".parse().unwrap(),
+                edge: None,
             },
         ],
         timeline: Vec::new(),

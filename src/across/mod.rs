@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::analysis::times::Edge;
 use crate::index::{Index, IndexError};
 
 /// One briefing of the library, as much of its analysis as the cross-briefing work reads.
@@ -111,6 +112,20 @@ pub struct Event {
     pub value: Option<String>,
     #[serde(default)]
     pub actors: Vec<String>,
+    /// Its time expression's index in the stored `times`, when the machine dated it.
+    #[serde(default)]
+    time: Option<usize>,
+    /// The part of its date's period an edge word names ("late February"), from its time
+    /// expression's `mod`: the merged timeline orders by it as a briefing's timeline does.
+    #[serde(skip)]
+    pub edge: Option<Edge>,
+}
+
+/// The part of a stored time expression read here: its edge word's `mod`.
+#[derive(Deserialize)]
+struct Time {
+    #[serde(default, rename = "mod")]
+    edge: Option<String>,
 }
 
 /// The part of the stored `brief.analysis/1` JSON read here.
@@ -122,6 +137,8 @@ struct Stored {
     actors: Vec<Actor>,
     #[serde(default)]
     claims: Vec<Claim>,
+    #[serde(default)]
+    times: Vec<Time>,
     #[serde(default)]
     timeline: Vec<Event>,
 }
@@ -165,6 +182,12 @@ pub fn load(index: &Index, roots: &[PathBuf]) -> Result<Vec<Briefing>, IndexErro
         let Ok(mut stored) = serde_json::from_str::<Stored>(&held.analysis) else {
             return;
         };
+        for event in &mut stored.timeline {
+            event.edge = (event.time)
+                .and_then(|t| stored.times.get(t)?.edge.as_deref())
+                .and_then(Edge::from_code);
+        }
+        stored.times = Vec::new();
         stored.shrink();
         briefings.push(Briefing {
             id: format!("b{}", briefings.len() + 1),

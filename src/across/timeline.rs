@@ -1,4 +1,5 @@
-//! The merged timeline: every briefing's events in one order, by their normalised dates.
+//! The merged timeline: every briefing's events in one order, by their normalised dates
+//! (within the part of the period an edge word names, "late February", as in a briefing).
 //! Reports of one event from several briefings are one row: events with a library actor in
 //! common and the same day, or the same label (whose dates may then disagree: a conflict).
 //! An undated event keeps its place within its briefing: it follows the dated event before
@@ -10,7 +11,7 @@ use jiff::civil::Date;
 
 use super::Briefing;
 use super::link::Linked;
-use crate::analysis::times::{TimeValue, sort_key};
+use crate::analysis::times::{TimeValue, sort_key_within};
 
 /// One event of one briefing: the briefing and the event's place in its timeline.
 pub type Report = (usize, usize);
@@ -55,7 +56,7 @@ pub fn merge(briefings: &[Briefing], linked: &Linked, keep: impl Fn(usize) -> bo
                 .value
                 .as_deref()
                 .and_then(|v| v.parse::<TimeValue>().ok())
-                .and_then(|v| sort_key(&v, published))
+                .and_then(|v| sort_key_within(&v, event.edge, published))
         };
         // what precedes the first dated event is placed with it, as the briefing has it
         let mut before = briefing

@@ -50,8 +50,12 @@ fn analyze_whole(doc: &Document, lexicon: &UserLexicon) -> Analysis {
     });
     // a time whose value its tense decides, in the tense of the verb it hangs on
     times::retense(&doc.text, &mut times, &tensed, &syntax, &tokens);
-    let claims = claims::extract(doc, &tokens, &syntax, &mentions, lexicon);
-    let timeline = timeline::build(doc, &tokens, &times, &syntax, &claims, &mentions);
+    // where each sentence's own words begin, read once for the claims and the timeline
+    let sentences = claims::sentences(&doc.text, &tokens);
+    let claims = claims::extract(doc, &tokens, &sentences, &syntax, &mentions, lexicon);
+    let timeline = timeline::build(
+        doc, &tokens, &sentences, &times, &syntax, &claims, &mentions,
+    );
     Analysis {
         english: true,
         actors,

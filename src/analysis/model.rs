@@ -1,7 +1,7 @@
 //! What the analysis finds, in byte spans of the document's text. The JSON schema
 //! (code points, ids) is made from these in [`crate::schema`].
 
-use super::times::TimeValue;
+use super::times::{Edge, TimeValue};
 use crate::document::{Document, Packed, Span};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -199,6 +199,9 @@ pub struct Timex {
     /// A TimeML value (2022-02, 2024-11-22, P3Y, PAST_REF, XXXX-02 ...), typed; written in
     /// TimeML's notation only at the edges (JSON, exports).
     pub value: TimeValue,
+    /// The part of the value's period an edge word opening the expression names ("early
+    /// 2023", "the end of the month"), told when it is recognised: TimeML's `mod`.
+    pub edge: Option<Edge>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -375,6 +375,7 @@ mod tests {
             span: Span::new(start, start + 4),
             kind: TimexType::Date,
             value: value.parse().unwrap(),
+            edge: None,
         }
     }
 

@@ -33,7 +33,7 @@ use super::tokens::{Token, is_capitalised, lowercase};
 use crate::document::{Document, Span};
 use frames::Found;
 use lexicon::Lexicon;
-pub use openings::Openings;
+pub use openings::{Sentence, sentences};
 use quotes::Quotes;
 use reader::Reader;
 
@@ -62,9 +62,11 @@ pub fn wants_parse<'a>(text: &'a str, lexicon: &UserLexicon) -> impl Fn(&[Token]
     }
 }
 
+/// `sentences`: the text's sentences as [`sentences`] reads them, shared with the timeline.
 pub fn extract(
     doc: &Document,
     tokens: &[Token],
+    sentences: &[Sentence],
     syntax: &Syntax,
     mentions: &MentionIndex,
     lexicon: &UserLexicon,
@@ -73,11 +75,7 @@ pub fn extract(
     let quotes = Quotes::find(doc, tokens);
     let tree = tree::Tree::new(syntax, tokens.len());
     let mut reader = Reader::new(&lexicon, &doc.text, tokens, quotes, tree);
-    let openings = Openings::new(&doc.text, tokens);
-    let sentences: Vec<_> = sentence_ranges(tokens)
-        .into_iter()
-        .map(|s| openings.body_start(s.clone())..s.end)
-        .collect();
+    let sentences: Vec<Range<usize>> = sentences.iter().map(|s| s.words.clone()).collect();
     let cues: Vec<_> = sentences.iter().map(|s| reader.cues(s.clone())).collect();
     let mut claims: Vec<Claim> = Vec::new();
     for (i, sentence) in sentences.iter().enumerate() {
@@ -116,17 +114,6 @@ fn drop_nested(claims: &mut Vec<Claim>) {
 }
 
 /// Each sentence's tokens, as a range of indices, in text order.
-fn sentence_ranges(tokens: &[Token]) -> Vec<Range<usize>> {
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        match ranges.last_mut() {
-            Some(r) if tokens[r.start].sentence == token.sentence => r.end = i + 1,
-            _ => ranges.push(i..i + 1),
-        }
-    }
-    ranges
-}
-
 fn byte_span(tokens: &[Token], range: &Range<usize>) -> Option<Span> {
     let first = tokens.get(range.start)?;
     let last = tokens.get(range.end.checked_sub(1)?)?;

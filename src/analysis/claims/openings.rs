@@ -11,17 +11,38 @@ use crate::analysis::tokens::{Token, TokenKind, breaks_before, is_capitalised, l
 /// 2024"); its agency comes on top.
 const DATELINE_REACH: usize = 16;
 
+/// A sentence: its first token, and the tokens of its own words (past what opens its lines).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub words: Range<usize>,
+}
+
+/// Every sentence of the text with where its own words begin: read once, for the claims and
+/// the timeline both.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let openings = Openings { text, tokens };
+    let mut out: Vec<Sentence> = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let sentence = tokens[start].sentence;
+        let end = start + tokens[start..].partition_point(|t| t.sentence == sentence);
+        out.push(Sentence {
+            start,
+            words: openings.body_start(start..end)..end,
+        });
+        start = end;
+    }
+    out
+}
+
 /// A text's tokens, read for what opens their lines.
-pub struct Openings<'a> {
+struct Openings<'a> {
     text: &'a str,
     tokens: &'a [Token],
 }
 
 impl<'a> Openings<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token]) -> Openings<'a> {
-        Openings { text, tokens }
-    }
-
     /// The text of token `i`, "" past the end (the marks and datelines read here are
     /// punctuation, numbers and capitals, so the case is kept).
     fn word(&self, i: usize) -> &'a str {
@@ -30,7 +51,7 @@ impl<'a> Openings<'a> {
 
     /// Where the words of a sentence begin: past the block marks and the dateline opening
     /// one of its lines (a headline run into its story starts the story anew).
-    pub fn body_start(&self, sentence: Range<usize>) -> usize {
+    fn body_start(&self, sentence: Range<usize>) -> usize {
         let mut start = sentence.start;
         for i in sentence.clone() {
             if !self.starts_line(i) {

@@ -21,6 +21,7 @@ fn claims(text: &str) -> Vec<Seen> {
     extract(
         &doc,
         &tokens,
+        &sentences(&doc.text, &tokens),
         &syntax,
         &MentionIndex::new(&[]),
         &UserLexicon::default(),
@@ -396,6 +397,7 @@ fn markdown_block_marks_are_neither_source_nor_content() {
     let found = extract(
         &doc,
         &tokens,
+        &sentences(&doc.text, &tokens),
         &Syntax::of(&doc, &tokens),
         &MentionIndex::new(&[]),
         &UserLexicon::default(),

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::attach;
 use super::lexicon::*;
-use crate::analysis::claims::Openings;
+use crate::analysis::claims::Sentence;
 use crate::analysis::model::Timex;
 use crate::analysis::syntax::Syntax;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
@@ -99,20 +99,15 @@ pub struct Context<'a> {
     pub syntax: &'a Syntax,
 }
 
-pub fn find(doc: &Document, tokens: &[Token], cx: &Context) -> Vec<Found> {
-    let openings = Openings::new(&doc.text, tokens);
+/// `sentences`: the text's sentences as the claims read them ([`crate::analysis::claims::sentences`]).
+pub fn find(doc: &Document, tokens: &[Token], sentences: &[Sentence], cx: &Context) -> Vec<Found> {
     let mut found = Vec::new();
-    let mut start = 0;
-    while start < tokens.len() {
-        let sentence = tokens[start].sentence;
-        let end = start + tokens[start..].partition_point(|t| t.sentence == sentence);
+    for sentence in sentences {
         // a Markdown heading names a topic, it does not narrate; elsewhere the sentence's
         // own words begin past a list's mark and a wire dateline ("TIRANA, March 4 (AP) -")
-        if !doc.text[tokens[start].span.start..].starts_with('#') {
-            let words = openings.body_start(start..end)..end;
-            sentence_events(doc, tokens, words, cx, &mut found);
+        if !doc.text[tokens[sentence.start].span.start..].starts_with('#') {
+            sentence_events(doc, tokens, sentence.words.clone(), cx, &mut found);
         }
-        start = end;
     }
     found
 }
@@ -250,19 +245,35 @@ fn sentence_events(
         .collect();
     let states: Vec<bool> = clauses
         .iter()
-        .map(|c| states_something(&low[c.start..c.end]))
+        .map(|c| states_something(doc, &toks[c.start..c.end], &low[c.start..c.end]))
         .collect();
-    // A date that stands alone ("On 4 February 2019, the court ruled") dates its neighbour.
+    // A date that stands alone ("On 4 February 2019, the court ruled") dates its neighbour,
+    // a clause that states an event: the clause before it not by a word in -ed before a noun
+    // alone, which may be a name's ("The Philippine armed forces chief, speaking on Monday,
+    // said"), and would give a label with no verb
+    let stated: Vec<Stated> = clauses
+        .iter()
+        .map(|c| stated(doc, cx.syntax, base, c, toks, &low))
+        .collect();
     for ci in 0..clauses.len() {
         if anchors[ci].is_none() || states[ci] {
             continue;
         }
-        let free = |j: usize| j < clauses.len() && states[j] && anchors[j].is_none();
-        let opens_with = |j: usize, word: &str| low[clauses[j].start] == word;
+        let free = |j: usize| {
+            j < clauses.len()
+                && states[j]
+                && anchors[j].is_none()
+                && match stated[j] {
+                    Stated::Sure | Stated::Likely => true,
+                    Stated::Modifier => j > ci,
+                    Stated::None => false,
+                }
+        };
+        let opens_with = |j: usize, class: usize| is(class, &low[clauses[j].start]);
         // "since 2018" is a stretch of time up to now, not its neighbour's date, except for
         // the clause that says what happened then ("since 2018, when talks failed")
         let neighbour = if clauses[ci].opener.is_some() {
-            Some(ci + 1).filter(|&j| free(j) && opens_with(j, "when"))
+            Some(ci + 1).filter(|&j| free(j) && opens_with(j, TIME_RELATIVE))
         } else {
             [ci + 1, ci.wrapping_sub(1)].into_iter().find(|&j| free(j))
         };
@@ -280,8 +291,16 @@ fn sentence_events(
         }
         let event = match anchors[ci] {
             Some(t) if states[ci] => Some((Some(t), None, Tense::Past)),
-            _ => event_verb(doc, ctoks, &low[clause.start..clause.end])
-                .map(|(verb, tense)| (None, Some(verb), tense)),
+            // a form the parse reads as a noun's modifier after a modifier is none ("the
+            // Philippine armed forces chief"), not after a name ("Airbus unveiled plans", which
+            // the parser misreads as often)
+            _ => event_verb_where(doc, ctoks, &low[clause.start..clause.end], |i| {
+                let k = base + clause.start + i;
+                let after_modifier =
+                    i > 0 && matches!(cx.syntax.upos(k - 1), "ADJ" | "DET" | "NUM");
+                !(after_modifier && modifies(cx.syntax, k))
+            })
+            .map(|(verb, tense)| (None, Some(verb), tense)),
         };
         let Some((time, trigger, tense)) = event else {
             continue;
@@ -318,7 +337,9 @@ fn sentence_events(
         }
         if subject.is_none() && !wh && is_one_word(&label) {
             // the sentence's own subject if it opens the sentence, else the nearest before
-            let candidate = |j: usize| subject_clause(doc, &clauses[j], spans[j], toks, &low);
+            let parse = (cx.syntax, base);
+            let candidate =
+                |j: usize| subject_clause(doc, parse, &clauses[j], spans[j], toks, &low);
             subject = (ci > 0)
                 .then(|| candidate(0).flatten())
                 .flatten()
@@ -454,7 +475,10 @@ fn incidental(
         .take_while(|&k| plain_word(k))
         .any(|k| is(FORWARD_NOUN, &low[k]));
     let governed = first >= clause.start + 2 && is(PREPOSITION, &low[first - 2]);
-    determiner && forward_noun && !governed && states_something(&low[clause.start..first - 1])
+    determiner && forward_noun && !governed && {
+        let words = clause.start..first - 1;
+        states_something(doc, &toks[words.clone()], &low[words])
+    }
 }
 
 /// A date's span with the dates joined to it in one phrase ("September and October 2023"),
@@ -517,6 +541,7 @@ fn is_one_word(label: &str) -> bool {
 /// says something of its own, past which no subject is sought.
 fn subject_clause(
     doc: &Document,
+    (syntax, base): (&Syntax, usize),
     clause: &Clause,
     span: Option<Span>,
     toks: &[Token],
@@ -531,12 +556,23 @@ fn subject_clause(
         && !is(LABEL_LEAD, opens)
         && !opens.ends_with("ly");
     let noun_phrase = names || is(DETERMINER, opens) || words[0].kind == TokenKind::Number;
-    let verbless = event_verb(doc, words, &low[clause.start..clause.end]).is_none()
-        && !states_something(&low[clause.start..clause.end]);
-    if !verbless {
+    // no verb, or only a word in -ed before a noun ("The Philippine armed forces chief")
+    if stated(doc, syntax, base, clause, toks, low) > Stated::Modifier {
         return None;
     }
+    let span = span.map(|s| with_bracket(&doc.text, s));
     Some(span.filter(|_| clause.opener.is_none() && !clause.hypothetical && short && noun_phrase))
+}
+
+/// A span with the closing bracket of a bracket it opens ("the Flood Agency (FDA)").
+fn with_bracket(text: &str, span: Span) -> Span {
+    let inside = &text[span.start..span.end];
+    let open = inside.matches('(').count() > inside.matches(')').count();
+    if open && text[span.end..].starts_with(')') {
+        Span::new(span.start, span.end + 1)
+    } else {
+        span
+    }
 }
 
 /// The clause's span without surrounding punctuation.
@@ -550,19 +586,123 @@ fn lower<'a>(doc: &'a Document, t: &Token) -> Cow<'a, str> {
     lowercase(t.text(&doc.text))
 }
 
-fn states_something(low: &[Cow<str>]) -> bool {
-    low.iter().any(|w| {
+/// How sure it is that a clause states an event of its own, a verb or an event noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stated {
+    None,
+    /// Only a word in -ed before a noun, which may be a name's adjective ("the Philippine
+    /// armed forces chief") as well as a verb ("Moscow denied reports").
+    Modifier,
+    /// A word in -ed before no noun ("the decline accelerated in the past weeks").
+    Likely,
+    Sure,
+}
+
+/// What a clause states, the most a word of it tells: by the parse where the sentence was
+/// parsed (a verb that is no noun's modifier, "the armed forces", or an auxiliary), else a
+/// finite word, an auxiliary or an event verb's form, one in -ed only not after a
+/// determiner and less surely before a noun; or an event noun ([`names_event`]).
+fn stated(
+    doc: &Document,
+    syntax: &Syntax,
+    base: usize,
+    clause: &Clause,
+    toks: &[Token],
+    low: &[Cow<str>],
+) -> Stated {
+    let (ctoks, clow) = (
+        &toks[clause.start..clause.end],
+        &low[clause.start..clause.end],
+    );
+    // a lower-case word after it that is no function word: a noun it may modify
+    let before_noun = |i: usize| {
+        ctoks.get(i + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && t.text(&doc.text).starts_with(char::is_lowercase)
+                && ![
+                    PHRASE_BREAK,
+                    LABEL_TAIL,
+                    PREPOSITION,
+                    DETERMINER,
+                    AUXILIARY,
+                    FINITE,
+                ]
+                .iter()
+                .any(|&class| is(class, &clow[i + 1]))
+        })
+    };
+    let word = |i: usize| {
+        let w = &clow[i];
+        let parsed = base + clause.start + i;
+        if names_event(doc, ctoks, clow, i) {
+            return Stated::Sure;
+        }
+        match syntax.upos(parsed) {
+            "VERB" if !matches!(syntax.deprel(parsed), "amod" | "compound") => {
+                return Stated::Sure;
+            }
+            "AUX" => return Stated::Sure,
+            "" => {}
+            _ => return Stated::None,
+        }
+        let participle = w.len() > 4 && w.ends_with("ed");
+        if is(FINITE, w) || is(AUXILIARY, w) || EVENT_VERBS.contains_key(w.as_ref()) && !participle
+        {
+            Stated::Sure
+        } else if !participle || i > 0 && is(DETERMINER, &clow[i - 1]) {
+            Stated::None
+        } else if before_noun(i) {
+            Stated::Modifier
+        } else {
+            Stated::Likely
+        }
+    };
+    (0..clow.len()).map(word).max().unwrap_or(Stated::None)
+}
+
+/// Whether the parse reads token `k` as an adjective or a noun's modifier (none where the
+/// sentence was not parsed).
+fn modifies(syntax: &Syntax, k: usize) -> bool {
+    syntax.upos(k) == "ADJ" || matches!(syntax.deprel(k), "amod" | "compound")
+}
+
+/// Whether the word at `i` is an event noun naming an event: written as a common noun, or
+/// opening the clause, or last of a name ("the Second Punic War"); not a modifier inside a
+/// name ("the Disaster Management Agency"), which names no event.
+fn names_event(doc: &Document, ctoks: &[Token], low: &[Cow<str>], i: usize) -> bool {
+    let capital = |k: usize| {
+        ctoks
+            .get(k)
+            .is_some_and(|t| t.text(&doc.text).starts_with(char::is_uppercase))
+    };
+    is_event_noun(&low[i]) && (i == 0 || !capital(i) || !capital(i + 1))
+}
+
+/// Whether a clause may state an event: a verb, a finite word, a word in -ed or an event
+/// noun naming one ([`names_event`]).
+fn states_something(doc: &Document, ctoks: &[Token], low: &[Cow<str>]) -> bool {
+    low.iter().enumerate().any(|(i, w)| {
         EVENT_VERBS.contains_key(w.as_ref())
             || is(FINITE, w)
             || (w.len() > 4 && w.ends_with("ed"))
-            || is_event_noun(w)
+            || names_event(doc, ctoks, low, i)
     })
 }
 
 /// The clause's first asserted event verb (its index) and its tense, if it has one.
 fn event_verb(doc: &Document, ctoks: &[Token], low: &[Cow<str>]) -> Option<(usize, Tense)> {
+    event_verb_where(doc, ctoks, low, |_| true)
+}
+
+/// [`event_verb`] among the words `verbal` allows.
+fn event_verb_where(
+    doc: &Document,
+    ctoks: &[Token],
+    low: &[Cow<str>],
+    verbal: impl Fn(usize) -> bool,
+) -> Option<(usize, Tense)> {
     low.iter().enumerate().find_map(|(i, w)| {
-        let form = *EVENT_VERBS.get(w.as_ref())?;
+        let form = *EVENT_VERBS.get(w.as_ref()).filter(|_| verbal(i))?;
         let after = After {
             toks: &ctoks[i + 1..],
             low: &low[i + 1..],
@@ -581,7 +721,7 @@ fn tense(
     form: VerbForm,
     after: After,
 ) -> Option<Tense> {
-    let next_is_by = after.low.first().is_some_and(|n| n == "by");
+    let next_is_by = after.low.first().is_some_and(|n| is(AGENT, n));
     // The nearest word before `end` that is not an adverb, a form of "be" or a measure
     // ("is only 16 per cent funded"); `None` past a negation.
     let nearest_before = |end: usize| -> Option<Option<(usize, &str)>> {
@@ -604,7 +744,7 @@ fn tense(
     if let Some((at, w)) = nearest
         && is(COPULA_BASE, w)
         && let Some((i, aux)) = nearest_before(at)?
-        && (is(FUTURE_AUX, aux) || is(HYPOTHETICAL, aux) || aux == "to")
+        && (is(FUTURE_AUX, aux) || is(HYPOTHETICAL, aux) || is(INFINITIVE, aux))
     {
         nearest = Some((i, aux));
     }
@@ -617,7 +757,7 @@ fn tense(
     if is(HYPOTHETICAL, word) {
         return None;
     }
-    if word == "to" {
+    if is(INFINITIVE, word) {
         let before_to = at.checked_sub(1).map(|i| &low[i]);
         return before_to
             .filter(|w| is(FUTURE_BEFORE_TO, w))
@@ -753,9 +893,16 @@ fn label(
     for (i, k) in keep.iter_mut().enumerate() {
         *k &= last_word.is_some_and(|last| i <= last);
     }
-    for i in 0..words.len() {
+    // the preposition before the date goes with it, and so does one before that which it
+    // would leave stranded ("struck at about 3 a.m. on Monday": "struck on Monday"; not "to
+    // take over on 1 January")
+    let mut gone: Option<Cow<str>> = None;
+    for i in (0..words.len()).rev() {
         let before_time = words.get(i + 1).is_some_and(|n| in_time(n));
-        if before_time && is(PREPOSITION, &lower(doc, words[i])) {
+        let strands = gone.as_deref().is_some_and(|g| is(STRANDING, g));
+        let word = lower(doc, words[i]);
+        gone = ((before_time || strands) && is(PREPOSITION, &word)).then_some(word);
+        if gone.is_some() {
             keep[i] = false;
         }
     }

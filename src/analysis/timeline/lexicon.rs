@@ -80,8 +80,12 @@ pub const COMPARISON_BASE: usize = 29;
 pub const DATE_JOINER: usize = 30;
 pub const COMPARISON: usize = 31;
 pub const FORWARD_NOUN: usize = 32;
+pub const INFINITIVE: usize = 33;
+pub const AGENT: usize = 34;
+pub const TIME_RELATIVE: usize = 35;
+pub const STRANDING: usize = 36;
 
-const CLASSES: [&str; 33] = [
+const CLASSES: [&str; 37] = [
     "clause_opener",
     "after",
     "before",
@@ -115,6 +119,10 @@ const CLASSES: [&str; 33] = [
     "date_joiner",
     "comparison",
     "forward_noun",
+    "infinitive",
+    "agent",
+    "time_relative",
+    "stranding",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

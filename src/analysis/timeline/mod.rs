@@ -8,6 +8,7 @@ mod lexicon;
 mod order;
 mod same;
 
+use super::claims::Sentence;
 use super::mentions::MentionIndex;
 use super::model::{Claim, Event, Timex};
 use super::syntax::Syntax;
@@ -19,6 +20,7 @@ pub use attach::wants_parse;
 pub fn build(
     doc: &Document,
     tokens: &[Token],
+    sentences: &[Sentence],
     times: &[Timex],
     syntax: &Syntax,
     claims: &[Claim],
@@ -30,14 +32,16 @@ pub fn build(
         reports: &reports,
         syntax,
     };
-    let (found, mut actors): (Vec<_>, Vec<_>) =
-        same::fold(events::find(doc, tokens, &cx), times, &doc.text, |span| {
-            mentions.mentions_inside(span)
-        })
-        .into_iter()
-        .unzip();
+    let (found, mut actors): (Vec<_>, Vec<_>) = same::fold(
+        events::find(doc, tokens, sentences, &cx),
+        times,
+        &doc.text,
+        |span| mentions.mentions_inside(span),
+    )
+    .into_iter()
+    .unzip();
     let mut within = order::bounds(&found, times, doc.meta.published);
-    order::chronological(&found, times, &doc.text, doc.meta.published)
+    order::chronological(&found, times, doc.meta.published)
         .into_iter()
         .map(|i| {
             let f = &found[i];
@@ -79,6 +83,7 @@ fn report_edges(claims: &[Claim]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::analysis::model::TimexType;
+    use crate::analysis::times::Edge;
     use crate::analysis::tokens::tokenize;
     use crate::document::{Meta, Span};
 
@@ -98,16 +103,24 @@ mod tests {
             .iter()
             .map(|(words, value)| {
                 let start = text.find(words).unwrap();
+                // "2024-02 END": the value and the edge its words name
+                let (value, edge) = match value.split_once(' ') {
+                    Some((value, edge)) => (value, Edge::from_code(edge)),
+                    None => (*value, None),
+                };
                 Timex {
                     span: Span::new(start, start + words.len()),
                     kind: TimexType::Date,
                     value: value.parse().unwrap(),
+                    edge,
                 }
             })
             .collect();
         let tokens = tokenize(&doc);
         let syntax = Syntax::of(&doc, &tokens);
-        build(&doc, &tokens, &times, &syntax, &[], &MentionIndex::new(&[]))
+        let sentences = crate::analysis::claims::sentences(&doc.text, &tokens);
+        let mentions = MentionIndex::new(&[]);
+        build(&doc, &tokens, &sentences, &times, &syntax, &[], &mentions)
             .into_iter()
             .map(|e| (e.label, e.time.map(|t| times[t].value.to_string())))
             .collect()
@@ -159,10 +172,10 @@ mod tests {
             "The talks collapsed in late February. Troops arrived in early February. The army withdrew by the end of the month. The envoy resigned in mid-February.",
             Some("2024-11-23"),
             &[
-                ("late February", "2024-02"),
-                ("early February", "2024-02"),
-                ("the end of the month", "2024-02"),
-                ("mid-February", "2024-02"),
+                ("late February", "2024-02 END"),
+                ("early February", "2024-02 START"),
+                ("the end of the month", "2024-02 END"),
+                ("mid-February", "2024-02 MID"),
             ],
         );
         assert_eq!(
@@ -177,12 +190,43 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_prepositions_before_a_date_leaves_the_label_with_it() {
+        let events = timeline(
+            "The depot was struck at about 3 a.m. on Monday.",
+            Some("2024-11-23"),
+            &[("3 a.m.", "2024-11-18")],
+        );
+        assert_eq!(labels(&events), vec!["The depot was struck on Monday"]);
+    }
+
+    #[test]
+    fn a_date_standing_alone_dates_no_verbless_name() {
+        // the clause after the date has a date of its own; the one before is a name, whose
+        // word in -ed is no verb, and an event noun in a name states nothing
+        for subject in [
+            "The Philippine armed forces chief",
+            "The Flood Disaster Agency (FDA)",
+        ] {
+            let text = format!("{subject}, speaking on Monday, said the troops left on Sunday.");
+            let events = timeline(
+                &text,
+                Some("2024-11-23"),
+                &[("Monday", "2024-11-18"), ("Sunday", "2024-11-17")],
+            );
+            assert!(
+                events.iter().all(|(label, _)| label != subject),
+                "{subject}: {events:?}"
+            );
+        }
+    }
+
+    #[test]
     fn an_edge_word_does_not_move_the_news_peg() {
-        for date in ["late November", "November"] {
+        for (date, value) in [("late November", "2024-11 END"), ("November", "2024-11")] {
             let events = timeline(
                 &format!("The talks collapsed in {date}. The army had withdrawn its troops."),
                 Some("2024-11-23"),
-                &[(date, "2024-11")],
+                &[(date, value)],
             );
             assert_eq!(
                 labels(&events),

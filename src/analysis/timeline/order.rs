@@ -30,17 +30,12 @@ type Key = (Option<Interval>, u8, usize);
 /// The events' indices in chronological order. A dated event sits in the part of its date's
 /// period an edge word names ("late February": its last third, after "early February"); the
 /// news peg is of whole periods, as in [`bounds`], so an edge word orders only within its period.
-pub fn chronological(
-    found: &[Found],
-    times: &[Timex],
-    text: &str,
-    published: Option<Date>,
-) -> Vec<usize> {
+pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<usize> {
     let dates: Vec<Option<Interval>> = found
         .iter()
         .map(|f| {
             f.time
-                .and_then(|t| sort_key_within(&times[t], text, published))
+                .and_then(|t| sort_key_within(&times[t].value, times[t].edge, published))
         })
         .collect();
     let peg = news_peg(&whole_periods(found, times, published), published);
@@ -71,7 +66,9 @@ pub fn chronological(
             }
             let day = match linked {
                 Linked::Event(target) => keys[target].map(|(day, _, _)| day),
-                Linked::Date(t) => sort_key_within(&times[t], text, published).map(Some),
+                Linked::Date(t) => {
+                    sort_key_within(&times[t].value, times[t].edge, published).map(Some)
+                }
             };
             if let Some(day) = day {
                 let phase = match relation {

@@ -4,8 +4,9 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use crate::analysis::lexicon::data_rows;
+use crate::wordlist::WordClasses;
 
-use super::value::{Clock, DayPart, Season, TimeValue};
+use super::value::{Clock, DayPart, Edge, Season, TimeValue};
 use crate::analysis::model::TimexType;
 
 /// A unit of calendar time, as counted in durations and moved by in relative expressions.
@@ -26,26 +27,6 @@ pub enum Unit {
 }
 
 /// What one word can be in a time expression. A word can be several ("second": ordinal, unit).
-/// The part of a period an edge word names ("early", "mid", "late", "the end of"), TimeML's
-/// START, MID and END.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edge {
-    Start,
-    Mid,
-    End,
-}
-
-impl Edge {
-    fn from_code(code: &str) -> Option<Edge> {
-        Some(match code {
-            "START" => Edge::Start,
-            "MID" => Edge::Mid,
-            "END" => Edge::End,
-            _ => return None,
-        })
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
     Month(u8),
@@ -133,6 +114,130 @@ pub struct Holiday {
     pub rule: HolidayRule,
 }
 
+/// A slot of the grammar's constructions and the function words read there
+/// (`assets/lexicon/time_grammar.tsv`, a class each, in this order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gram {
+    Of,
+    Definite,
+    Indefinite,
+    And,
+    YearNoun,
+    Than,
+    UpTo,
+    To,
+    AtLeast,
+    Tonight,
+    TwoThousand,
+    Thousand,
+    Last,
+    This,
+    Next,
+    First,
+    Quarter,
+    Quarters,
+    Half,
+    PeriodNoun,
+    Same,
+    Full,
+    Current,
+    Latest,
+    Ago,
+    Back,
+    Earlier,
+    Later,
+    From,
+    Now,
+    Before,
+    After,
+    Day,
+    Week,
+    Weekend,
+    That,
+    End,
+    Other,
+    Few,
+    Couple,
+    Dozen,
+    Hundred,
+    Some,
+    Or,
+    So,
+    Local,
+    Time,
+    On,
+    FutureBe,
+    WouldBe,
+    HadBeen,
+    Be,
+    Been,
+    Being,
+}
+
+const GRAMMAR: [&str; 54] = [
+    "of",
+    "definite",
+    "indefinite",
+    "and",
+    "year_noun",
+    "than",
+    "up_to",
+    "to",
+    "at_least",
+    "tonight",
+    "two_thousand",
+    "thousand",
+    "last",
+    "this",
+    "next",
+    "first",
+    "quarter",
+    "quarters",
+    "half",
+    "period_noun",
+    "same",
+    "full",
+    "current",
+    "latest",
+    "ago",
+    "back",
+    "earlier",
+    "later",
+    "from",
+    "now",
+    "before",
+    "after",
+    "day",
+    "week",
+    "weekend",
+    "that",
+    "end",
+    "other",
+    "few",
+    "couple",
+    "dozen",
+    "hundred",
+    "some",
+    "or",
+    "so",
+    "local",
+    "time",
+    "on",
+    "future_be",
+    "would_be",
+    "had_been",
+    "be",
+    "been",
+    "being",
+];
+
+impl Gram {
+    /// Its bit in a word's mask of grammar classes.
+    pub fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
 impl Cue {
     /// Its bit in a word's mask of cues.
     pub fn bit(self) -> u64 {
@@ -193,8 +298,9 @@ pub struct Lexicon {
     starters: HashSet<&'static str>,
     /// Keyed by first word, longest first.
     holidays: HashMap<&'static str, Vec<Holiday>>,
-    /// A word's entries and its cue classes (one bit each, [`Cue::bit`]): one lookup a word.
-    words: HashMap<&'static str, (Vec<WordEntry>, u64)>,
+    /// A word's entries, its cue classes (one bit each, [`Cue::bit`]) and its grammar classes
+    /// ([`Gram::bit`]): one lookup a word.
+    words: HashMap<&'static str, (Vec<WordEntry>, u64, u64)>,
     /// Keyed by first word, longest first.
     phrases: HashMap<&'static str, Vec<Phrase>>,
     /// A word's tense, and the word that must follow it if any.
@@ -214,12 +320,16 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 .map(|(w, _)| *w),
         )
         .collect();
-    let mut words: HashMap<&'static str, (Vec<WordEntry>, u64)> = words
+    let mut words: HashMap<&'static str, (Vec<WordEntry>, u64, u64)> = words
         .into_iter()
-        .map(|(w, entries)| (w, (entries, 0)))
+        .map(|(w, entries)| (w, (entries, 0, 0)))
         .collect();
     for (w, mask) in cues {
         words.entry(w).or_default().1 |= mask;
+    }
+    let grammar = include_str!("../../../assets/lexicon/time_grammar.tsv");
+    for (w, mask) in WordClasses::parse(grammar, &GRAMMAR).iter() {
+        words.entry(w).or_default().2 |= mask;
     }
     Lexicon {
         starters,
@@ -253,14 +363,18 @@ impl Lexicon {
     pub fn cues(&self, lower: &str) -> u64 {
         self.word(lower).1
     }
+    /// Whether a (lower-case) word is of a grammar class of `time_grammar.tsv`.
+    pub fn gram(&self, lower: &str, gram: Gram) -> bool {
+        self.word(lower).2 & gram.bit() != 0
+    }
     pub fn entries(&self, lower: &str) -> &[WordEntry] {
         self.word(lower).0
     }
-    /// A word's entries and cue classes, in one lookup.
-    pub fn word(&self, lower: &str) -> (&[WordEntry], u64) {
+    /// A word's entries, cue classes and grammar classes, in one lookup.
+    pub fn word(&self, lower: &str) -> (&[WordEntry], u64, u64) {
         self.words
             .get(lower)
-            .map_or((&[], 0), |(e, c)| (e.as_slice(), *c))
+            .map_or((&[], 0, 0), |(e, c, g)| (e.as_slice(), *c, *g))
     }
     pub fn find(&self, lower: &str, pick: impl Fn(Entry) -> bool) -> Option<WordEntry> {
         self.entries(lower).iter().copied().find(|e| pick(e.entry))

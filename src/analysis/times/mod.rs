@@ -14,14 +14,14 @@ mod words;
 
 pub use retense::{Tensed, retense, wants_parse};
 pub use value::{
-    Amount, Calendar, Clock, DayPart, NotAValue, PeriodUnit, Reference, Season, TimeValue,
+    Amount, Calendar, Clock, DayPart, Edge, NotAValue, PeriodUnit, Reference, Season, TimeValue,
 };
 pub use words::readable;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use self::lexicon::{Cue, LEXICON, Tense};
+use self::lexicon::{Cue, Gram, LEXICON, Tense};
 use self::normalise::{Context, Sem};
 use self::recognise::{Parser, Word};
 use super::model::{Timex, TimexType};
@@ -118,6 +118,7 @@ pub fn extract_tensed(doc: &Document, tokens: &[Token]) -> (Vec<Timex>, Vec<Tens
                     span: Span::new(words[start].span.start, words[found.end - 1].span.end),
                     kind,
                     value,
+                    edge: edge(&words[start..found.end]),
                 });
             }
             i = found.end;
@@ -160,9 +161,14 @@ fn shared_year(parser: &Parser, sem: &mut Sem, end: usize) {
     }
 }
 
+/// Whether a word is of a grammar class of `time_grammar.tsv`.
+fn gram(word: &Word, gram: Gram) -> bool {
+    word.grammar & gram.bit() != 0
+}
+
 /// "the nine months", "the first six months": a reporting period of several quarters.
 fn reporting_months(words: &[Word], start: usize, sem: &Sem) -> bool {
-    words[start].lower.as_ref() == "the"
+    gram(&words[start], Gram::Definite)
         && matches!(
             sem,
             Sem::Duration {
@@ -175,11 +181,13 @@ fn reporting_months(words: &[Word], start: usize, sem: &Sem) -> bool {
 /// "the 1996 election", "a third-quarter loss": a date before a noun keeps its determiner out.
 fn trim_determiner(parser: &Parser, start: usize, end: usize, sem: &Sem) -> usize {
     let words = parser.w;
-    if !matches!(words[start].lower.as_ref(), "the" | "a" | "an") || end - start < 2 {
+    let determiner =
+        gram(&words[start], Gram::Definite) || words[start].cues & Cue::Article.bit() != 0;
+    if !determiner || end - start < 2 {
         return start;
     }
     // "the year 2000", "the year nineteen ninety-six": one name for the year
-    if words[start + 1].lower.as_ref() == "year" && matches!(sem, Sem::Date { .. }) {
+    if gram(&words[start + 1], Gram::YearNoun) && matches!(sem, Sem::Date { .. }) {
         return start;
     }
     let calendar = matches!(
@@ -269,12 +277,20 @@ fn tense(words: &[Word], start: usize, end: usize) -> Option<Tense> {
         })?;
         // a passive "(is) to be held" or "will be held" is to come; a plan
         // in the past perfect ("had been due to") was for a time now past
-        match (k >= 2).then(|| (lower(k - 2), lower(k - 1))) {
-            Some(("to" | "will" | "shall", "be")) => Some(Tense::Future),
-            Some(("would", "be")) => Some(Tense::FutureInPast),
-            Some(("had", "been")) => Some(Tense::Past),
-            Some((_, "be" | "being")) => None,
-            _ => Some(tense),
+        if k < 2 {
+            return Some(tense);
+        }
+        let (aux, be) = (&words[k - 2], &words[k - 1]);
+        if gram(be, Gram::Be) && gram(aux, Gram::FutureBe) {
+            Some(Tense::Future)
+        } else if gram(be, Gram::Be) && gram(aux, Gram::WouldBe) {
+            Some(Tense::FutureInPast)
+        } else if gram(be, Gram::Been) && gram(aux, Gram::HadBeen) {
+            Some(Tense::Past)
+        } else if gram(be, Gram::Be) || gram(be, Gram::Being) {
+            None
+        } else {
+            Some(tense)
         }
     };
     let in_sentence = |k: &usize| words[*k].sentence == sentence;
@@ -317,30 +333,38 @@ pub fn sort_key(value: &TimeValue, published: Option<Date>) -> Option<(Date, Dat
     }
 }
 
-/// [`sort_key`] narrowed to the part of the period that an edge word opening the expression
-/// names: "early 2023" the first third of the year, "mid-February" the middle third of the
-/// month, "late February", "later this year" and "the end of the month" the last third. The
-/// value keeps the whole period (TimeML gives the edge as its `mod`, which brief does not
-/// write); the timeline orders by this, so "late February" comes after "early February".
-pub fn sort_key_within(timex: &Timex, text: &str, published: Option<Date>) -> Option<(Date, Date)> {
-    let (start, end) = sort_key(&timex.value, published)?;
-    let mut words = text
-        .get(timex.span.start..timex.span.end)
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(super::tokens::lowercase);
-    let first = words.next();
-    let word = match first {
-        Some(w) if w == "the" => words.next(),
+/// The edge word opening an expression's words, after "the" ("early 2023", "mid-February",
+/// "the end of the month", "later this year"), told once, when the expression is found.
+fn edge(words: &[Word]) -> Option<Edge> {
+    let mut parts = words
+        .iter()
+        .flat_map(|w| w.lower.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    let word = match parts.next() {
+        Some(w) if LEXICON.gram(w, Gram::Definite) => parts.next(),
         w => w,
-    };
-    let edge = word.and_then(|w| {
-        LEXICON
-            .find(&w, |e| matches!(e, lexicon::Entry::Edge(_)))
-            .map(|e| e.entry)
-    });
-    let Some(lexicon::Entry::Edge(edge)) = edge else {
+    }?;
+    match LEXICON
+        .find(word, |e| matches!(e, lexicon::Entry::Edge(_)))?
+        .entry
+    {
+        lexicon::Entry::Edge(edge) => Some(edge),
+        _ => None,
+    }
+}
+
+/// [`sort_key`] narrowed to the part of the period that an expression's edge word names
+/// ([`Timex::edge`]): "early 2023" the first third of the year, "mid-February" the middle
+/// third of the month, "late February", "later this year" and "the end of the month" the last
+/// third. The value keeps the whole period; the timelines, a briefing's and the library's,
+/// order by this, so "late February" comes after "early February".
+pub fn sort_key_within(
+    value: &TimeValue,
+    edge: Option<Edge>,
+    published: Option<Date>,
+) -> Option<(Date, Date)> {
+    let (start, end) = sort_key(value, published)?;
+    let Some(edge) = edge else {
         return Some((start, end));
     };
     let days = start.until(end).map_or(0, |s| s.get_days());
@@ -350,9 +374,9 @@ pub fn sort_key_within(timex: &Timex, text: &str, published: Option<Date>) -> Op
         day.map_or(end, |d| d.min(end))
     };
     Some(match edge {
-        lexicon::Edge::Start => (start, after(1).yesterday().unwrap_or(start).max(start)),
-        lexicon::Edge::Mid => (after(1), after(2).yesterday().unwrap_or(end).max(after(1))),
-        lexicon::Edge::End => (after(2), end),
+        Edge::Start => (start, after(1).yesterday().unwrap_or(start).max(start)),
+        Edge::Mid => (after(1), after(2).yesterday().unwrap_or(end).max(after(1))),
+        Edge::End => (after(2), end),
     })
 }
 

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::lexicon::{Cue, Entry, Fixed, LEXICON, Unit, WordEntry};
+use super::lexicon::{Cue, Entry, Fixed, Gram, LEXICON, Unit, WordEntry};
 use super::normalise::{Anchor, Count, Sem, holiday_date};
 use super::value::{Calendar, Clock, DayPart, TimeValue};
 use crate::analysis::model::TimexType;
@@ -21,6 +21,8 @@ pub struct Word<'a> {
     pub entries: &'static [WordEntry],
     /// Its cue classes (`time_cues.tsv`), as a mask of [`Cue::bit`]s, looked up once too.
     pub cues: u64,
+    /// Its grammar classes (`time_grammar.tsv`), as a mask of [`Gram::bit`]s.
+    pub grammar: u64,
     pub kind: TokenKind,
     pub sentence: usize,
     /// The part ends its token: an expression may end here.
@@ -79,12 +81,13 @@ fn word<'a>(
     } else {
         Cow::Borrowed(s)
     };
-    let (entries, cues) = LEXICON.word(&lower);
+    let (entries, cues, grammar) = LEXICON.word(&lower);
     Word {
         span,
         text: s,
         entries,
         cues,
+        grammar,
         lower,
         kind,
         sentence: t.sentence,
@@ -111,6 +114,10 @@ impl<'w, 'a> Parser<'w, 'a> {
     }
     fn is(&self, i: usize, s: &str) -> bool {
         self.lower(i) == s
+    }
+    /// Whether the word at `i` is of a grammar class of `time_grammar.tsv`.
+    fn gram(&self, i: usize, gram: Gram) -> bool {
+        self.w.get(i).is_some_and(|w| w.grammar & gram.bit() != 0)
     }
     /// Whether the word at `i` is of a cue class of `time_cues.tsv`.
     fn cue(&self, i: usize, cue: Cue) -> bool {
@@ -267,9 +274,8 @@ impl<'w, 'a> Parser<'w, 'a> {
         let mut edge = false;
         let mut end_of = false;
         loop {
-            let l = self.lower(j);
             // "early", "mid", "late" alone; "end", "start" only as "the end of"
-            let of = self.is(j + 1, "of");
+            let of = self.gram(j + 1, Gram::Of);
             let noun = self.cue(j, Cue::PositionNoun);
             if self.entry(j, |e| matches!(e, Entry::Edge(_))).is_some()
                 && j + 1 < self.w.len()
@@ -282,11 +288,14 @@ impl<'w, 'a> Parser<'w, 'a> {
                 continue;
             }
             if self.entry(j, |e| e == Entry::Approx).is_some()
-                || (self.cue(j, Cue::Comparative) && self.is(j + 1, "than"))
+                || (self.cue(j, Cue::Comparative) && self.gram(j + 1, Gram::Than))
                 || self.at_least(j)
-                || (l == "up" && self.is(j + 1, "to"))
+                || (self.gram(j, Gram::UpTo) && self.gram(j + 1, Gram::To))
             {
-                j += if self.cue(j, Cue::Comparative) || l == "at" || l == "up" {
+                j += if self.cue(j, Cue::Comparative)
+                    || self.gram(j, Gram::AtLeast)
+                    || self.gram(j, Gram::UpTo)
+                {
                     2
                 } else {
                     1
@@ -294,7 +303,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 approx = true;
                 continue;
             }
-            if l == "the" && !the {
+            if self.gram(j, Gram::Definite) && !the {
                 j += 1;
                 the = true;
                 continue;
@@ -395,7 +404,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         let Entry::Day(offset) = self.entry(i, |e| matches!(e, Entry::Day(_)))? else {
             return None;
         };
-        if self.is(i, "tonight") {
+        if self.gram(i, Gram::Tonight) {
             return Some(Found {
                 start: i,
                 end: i + 1,
@@ -503,7 +512,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         if let Some(Entry::Relative(offset)) = self.entry(j, |e| matches!(e, Entry::Relative(_)))
-            && self.is(j + 1, "year")
+            && self.gram(j + 1, Gram::YearNoun)
             && self.capitalised(i)
         {
             let sem = Sem::MonthInYear { month, offset };
@@ -709,7 +718,7 @@ impl<'w, 'a> Parser<'w, 'a> {
 
     /// "the year 2000", "the year two thousand and one": "the year" is part of the span.
     fn the_year(&self, i: usize) -> Option<Found> {
-        if self.lower(i) != "the" || !self.is(i + 1, "year") {
+        if !self.gram(i, Gram::Definite) || !self.gram(i + 1, Gram::YearNoun) {
             return None;
         }
         let (year, end) = match self.year_number(i + 2) {
@@ -725,12 +734,14 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// "two thousand", "two thousand and eight", "two thousand twelve" (after "the year" only:
     /// elsewhere it is a count); the year and the word after it.
     fn thousands_year(&self, i: usize) -> Option<(i32, usize)> {
-        if self.lower(i) != "two" || !self.is(i + 1, "thousand") {
+        if !self.gram(i, Gram::TwoThousand) || !self.gram(i + 1, Gram::Thousand) {
             return None;
         }
-        let k = i + 2 + usize::from(self.is(i + 2, "and"));
+        let k = i + 2 + usize::from(self.gram(i + 2, Gram::And));
         let number = |k: usize| match self.entry(k, |e| matches!(e, Entry::Number(_))) {
-            Some(Entry::Number(n)) if (1..=99).contains(&n) && self.lower(k) != "a" => Some(n),
+            Some(Entry::Number(n)) if (1..=99).contains(&n) && !self.gram(k, Gram::Indefinite) => {
+                Some(n)
+            }
             _ => None,
         };
         let Some(n) = number(k) else {
@@ -785,7 +796,7 @@ impl<'w, 'a> Parser<'w, 'a> {
 
     /// "at least", "at most" at `j`: what follows is approximate.
     fn at_least(&self, j: usize) -> bool {
-        self.is(j, "at") && self.cue(j + 1, Cue::Superlative)
+        self.gram(j, Gram::AtLeast) && self.cue(j + 1, Cue::Superlative)
     }
 
     /// A lower-case plural noun: the number before it counts ("2000 tanks").
@@ -835,13 +846,16 @@ impl<'w, 'a> Parser<'w, 'a> {
 
     /// "last year", "this year", "next year" at `i`: the years from the published one.
     fn year_offset(&self, i: usize) -> Option<i32> {
-        let offset = match self.lower(i) {
-            "last" => -1,
-            "this" => 0,
-            "next" => 1,
-            _ => return None,
+        let offset = if self.gram(i, Gram::Last) {
+            -1
+        } else if self.gram(i, Gram::This) {
+            0
+        } else if self.gram(i, Gram::Next) {
+            1
+        } else {
+            return None;
         };
-        self.is(i + 1, "year").then_some(offset)
+        self.gram(i + 1, Gram::YearNoun).then_some(offset)
     }
 
     /// third quarter (of 1990), the fiscal first quarter, first half, fiscal 1998, last
@@ -905,7 +919,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         if let Some(Entry::Period(q)) = self.entry(j, |e| matches!(e, Entry::Period(_)))
             && self.w[j].text.starts_with(['Q', 'H'])
         {
-            let k = j + 1 + usize::from(matches!(self.lower(j + 1), "of" | ","));
+            let k = j + 1 + usize::from(self.gram(j + 1, Gram::Of) || self.is(j + 1, ","));
             let (year, end) = match self.year_number(k) {
                 Some(y) if year.is_none() => (Some(y), k + 1),
                 _ => (year, j + 1),
@@ -917,15 +931,17 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         // "the last half of 1989": the last of its year only when a year follows
-        let of_year = self.is(j + 2, "of") && self.year_number(j + 3).is_some();
+        let of_year = self.gram(j + 2, Gram::Of) && self.year_number(j + 3).is_some();
         // "the first two quarters (of 1990)": its first half, as "the last two quarters" of a
         // year is its second
-        if self.is(j + 1, "two") && self.is(j + 2, "quarters") {
-            let year_follows = self.is(j + 3, "of") && self.year_number(j + 4).is_some();
-            let q = match self.lower(j) {
-                "first" => 5,
-                "last" if year_follows => 6,
-                _ => return None,
+        if self.gram(j + 1, Gram::TwoThousand) && self.gram(j + 2, Gram::Quarters) {
+            let year_follows = self.gram(j + 3, Gram::Of) && self.year_number(j + 4).is_some();
+            let q = if self.gram(j, Gram::First) {
+                5
+            } else if self.gram(j, Gram::Last) && year_follows {
+                6
+            } else {
+                return None;
             };
             let (year, end) = match self.year_number(j + 4) {
                 Some(y) if year_follows => (Some(y), j + 5),
@@ -939,8 +955,8 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         let n = match self.entry(j, |e| matches!(e, Entry::Ordinal(_))) {
             Some(Entry::Ordinal(n)) => n,
-            _ if self.is(j, "last") && of_year => {
-                if self.is(j + 1, "half") {
+            _ if self.gram(j, Gram::Last) && of_year => {
+                if self.gram(j + 1, Gram::Half) {
                     2
                 } else {
                     4
@@ -948,13 +964,15 @@ impl<'w, 'a> Parser<'w, 'a> {
             }
             _ => self.day_number(j).filter(|_| self.w[j].lower.len() > 2)? as u32,
         };
-        let q = match self.lower(j + 1) {
-            "quarter" if (1..=4).contains(&n) => n as u8,
-            "half" if (1..=2).contains(&n) => n as u8 + 4,
-            _ => return None,
+        let q = if self.gram(j + 1, Gram::Quarter) && (1..=4).contains(&n) {
+            n as u8
+        } else if self.gram(j + 1, Gram::Half) && (1..=2).contains(&n) {
+            n as u8 + 4
+        } else {
+            return None;
         };
         let mut end = j + 2;
-        if self.is(end, "of") || self.is(end, ",") {
+        if self.gram(end, Gram::Of) || self.is(end, ",") {
             let k = if self.entry(end + 1, |e| e == Entry::Fiscal).is_some() {
                 end + 2
             } else {
@@ -966,7 +984,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             }
         }
         // "the first quarter of next year", "the fourth quarter last year"
-        let k = end + usize::from(self.is(end, "of"));
+        let k = end + usize::from(self.gram(end, Gram::Of));
         if year.is_none()
             && let Some(offset) = self.year_offset(k)
         {
@@ -991,7 +1009,11 @@ impl<'w, 'a> Parser<'w, 'a> {
         if self.capitalised(i) && !self.w[i].sentence_start {
             return None;
         }
-        let k = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+        let k = if self.gram(i + 1, Gram::Of) {
+            i + 2
+        } else {
+            i + 1
+        };
         if let Some(y) = self.year_number(k) {
             let sem = Sem::Season {
                 year: Some(y),
@@ -1039,12 +1061,12 @@ impl<'w, 'a> Parser<'w, 'a> {
         {
             return self.relative(i + 1).map(|f| Found { start: i, ..f });
         }
-        let first = self.is(i, "first");
+        let first = self.gram(i, Gram::First);
         let latest = self.cue(i, Cue::Recent);
         if rel.is_none() && !first && !latest {
             return None;
         }
-        let the = i > 0 && self.is(i - 1, "the");
+        let the = i > 0 && self.gram(i - 1, Gram::Definite);
         let j = i + 1;
         if let Some(found) = self.counted(j)
             && let Sem::Duration { .. } = found.sem
@@ -1074,7 +1096,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 return None;
             }
             // "the next day" is a step from the day last mentioned, as "the following day"
-            let step = self.cue(i, Cue::Step) || self.is(i, "next") && unit == Unit::Day;
+            let step = self.cue(i, Cue::Step) || self.gram(i, Gram::Next) && unit == Unit::Day;
             if the && !step && self.cue(i, Cue::Span) && unit != Unit::Quarter {
                 return found(
                     j + 1,
@@ -1154,7 +1176,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         }
         if let Some(part) = self.daypart(j) {
             // "the next morning", "the previous night": beside the day last named
-            if the && (self.is(i, "next") || self.cue(i, Cue::Step)) {
+            if the && (self.gram(i, Gram::Next) || self.cue(i, Cue::Step)) {
                 let sem = Sem::StepPart { sign: offset, part };
                 return found(j + 1, sem);
             }
@@ -1193,7 +1215,8 @@ impl<'w, 'a> Parser<'w, 'a> {
         // "three quarters of the vote", "in some quarters": parts and places, not periods;
         // "several quarters of losses" is a time
         let fraction = unit == Unit::Quarter
-            && (count.is_some() && (self.is(j + 1, "of") || !w.token_start) || self.is(i, "some"));
+            && (count.is_some() && (self.gram(j + 1, Gram::Of) || !w.token_start)
+                || self.gram(i, Gram::Some));
         if w.text.starts_with(char::is_uppercase) && !w.token_start
             || w.text.starts_with(char::is_uppercase) && !self.capitalised(i)
             || fraction
@@ -1210,29 +1233,34 @@ impl<'w, 'a> Parser<'w, 'a> {
             end += 3;
         }
         // "a week or so (ago)"
-        if self.is(end, "or") && self.is(end + 1, "so") {
+        if self.gram(end, Gram::Or) && self.gram(end + 1, Gram::So) {
             end += 2;
         }
         // "a month earlier than usual" compares: the count alone is the expression
-        let after = if self.is(end + 1, "than") {
-            ""
-        } else {
-            self.lower(end)
-        };
-        let shift = match after {
+        let after = |gram| self.gram(end, gram) && !self.gram(end + 1, Gram::Than);
+        let shift = if after(Gram::Ago) {
             // "a year ago" in a report of quarterly results is that quarter a year before
-            "ago" if unit == Unit::Year => Some((-1, Anchor::Period)),
-            "ago" => Some((-1, Anchor::Published)),
+            Some((
+                -1,
+                if unit == Unit::Year {
+                    Anchor::Period
+                } else {
+                    Anchor::Published
+                },
+            ))
+        } else if after(Gram::Back) && !self.cue(end + 1, Cue::Direction) {
             // "a couple of years back (that)", not "two days back from leave" or "moved a
             // week back to May": a direction goes on with a preposition
-            "back" if !self.cue(end + 1, Cue::Direction) => Some((-1, Anchor::Published)),
-            "earlier" => Some((-1, Anchor::Last)),
-            "later" => Some((1, Anchor::Last)),
-            "from" if self.is(end + 1, "now") => {
-                end += 1;
-                Some((1, Anchor::Published))
-            }
-            _ => None,
+            Some((-1, Anchor::Published))
+        } else if after(Gram::Earlier) {
+            Some((-1, Anchor::Last))
+        } else if after(Gram::Later) {
+            Some((1, Anchor::Last))
+        } else if after(Gram::From) && self.gram(end + 1, Gram::Now) {
+            end += 1;
+            Some((1, Anchor::Published))
+        } else {
+            None
         };
         let sem = match shift {
             Some((sign, from)) => {
@@ -1257,7 +1285,10 @@ impl<'w, 'a> Parser<'w, 'a> {
     fn half(&self, i: usize) -> usize {
         if self.cue(i, Cue::Half) {
             1
-        } else if self.is(i, "and") && self.is(i + 1, "a") && self.is(i + 2, "half") {
+        } else if self.gram(i, Gram::And)
+            && self.gram(i + 1, Gram::Indefinite)
+            && self.gram(i + 2, Gram::Half)
+        {
             3
         } else {
             0
@@ -1284,10 +1315,10 @@ impl<'w, 'a> Parser<'w, 'a> {
     /// "year-ago", "for the year", "the fiscal year ended".
     fn period(&self, i: usize) -> Option<Found> {
         // year-earlier, year-ago: a year before the period last mentioned
-        if self.is(i, "year") && !self.w[i].token_end && self.cue(i + 1, Cue::Back) {
+        if self.gram(i, Gram::YearNoun) && !self.w[i].token_end && self.cue(i + 1, Cue::Back) {
             let mut end = i + 2;
             if let Some(Entry::Ordinal(_)) = self.entry(end, |e| matches!(e, Entry::Ordinal(_))) {
-                end += usize::from(self.is(end + 1, "quarter")) * 2;
+                end += usize::from(self.gram(end + 1, Gram::Quarter)) * 2;
             } else if self.cue(end, Cue::Period) {
                 end += 1;
             }
@@ -1306,9 +1337,13 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         // that year, that same day: the time last mentioned
-        let the_same = self.is(i, "the") && self.is(i + 1, "same");
-        if self.is(i, "that") || the_same {
-            let j = if self.is(i + 1, "same") { i + 2 } else { i + 1 };
+        let the_same = self.gram(i, Gram::Definite) && self.gram(i + 1, Gram::Same);
+        if self.gram(i, Gram::That) || the_same {
+            let j = if self.gram(i + 1, Gram::Same) {
+                i + 2
+            } else {
+                i + 1
+            };
             if let Some(unit) = self
                 .unit(j)
                 .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Day))
@@ -1321,7 +1356,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             }
         }
         // year-end, year end, year's end
-        if self.is(i, "year") {
+        if self.gram(i, Gram::YearNoun) {
             let j = if self.is(i + 1, "-")
                 || self.w.get(i + 1).is_some_and(|w| w.text.starts_with('\''))
             {
@@ -1329,16 +1364,16 @@ impl<'w, 'a> Parser<'w, 'a> {
             } else {
                 i + 1
             };
-            return self.is(j, "end").then_some(Found {
+            return self.gram(j, Gram::End).then_some(Found {
                 start: i,
                 end: j + 1,
                 sem: Sem::YearEnd,
             });
         }
-        if !self.is(i, "the") {
+        if !self.gram(i, Gram::Definite) {
             return None;
         }
-        if self.is(i + 1, "weekend") {
+        if self.gram(i + 1, Gram::Weekend) {
             return Some(Found {
                 start: i,
                 end: i + 2,
@@ -1346,10 +1381,10 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         // "the day before yesterday", "the day after tomorrow"
-        if self.is(i + 1, "day")
+        if self.gram(i + 1, Gram::Day)
             && let Some(Entry::Day(offset @ (-1 | 1))) =
                 self.entry(i + 3, |e| matches!(e, Entry::Day(_)))
-            && self.is(i + 2, if offset < 0 { "before" } else { "after" })
+            && self.side(i + 2) == offset
         {
             return Some(Found {
                 start: i,
@@ -1364,9 +1399,9 @@ impl<'w, 'a> Parser<'w, 'a> {
         if let Some(unit) = self
             .unit(i + 1)
             .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Week))
-            && let offset @ (-2 | 2) = match (self.lower(i + 2), self.lower(i + 3)) {
-                ("before", "last") => -2,
-                ("after", "next") => 2,
+            && let offset @ (-2 | 2) = match self.side(i + 2) {
+                -1 if self.gram(i + 3, Gram::Last) => -2,
+                1 if self.gram(i + 3, Gram::Next) => 2,
                 _ => 0,
             }
             && !self.lower(i + 1).ends_with('s')
@@ -1384,12 +1419,8 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         // "the day after Christmas", "the day before last Tuesday"
-        if self.is(i + 1, "day")
-            && let sign @ (-1 | 1) = match self.lower(i + 2) {
-                "before" => -1,
-                "after" => 1,
-                _ => 0,
-            }
+        if self.gram(i + 1, Gram::Day)
+            && let sign @ (-1 | 1) = self.side(i + 2)
             && let Some(day) = self.core(i + 3).filter(|f| f.sem.is_day())
         {
             let sem = Sem::DayNextTo {
@@ -1407,11 +1438,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         if let Some(unit) = self
             .unit(i + 1)
             .filter(|u| matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day))
-            && let sign @ (-1 | 1) = match self.lower(i + 2) {
-                "before" => -1,
-                "after" => 1,
-                _ => 0,
-            }
+            && let sign @ (-1 | 1) = self.side(i + 2)
             && self.w.get(i + 3).is_none_or(|w| w.kind == TokenKind::Punct)
             && !self.lower(i + 1).ends_with('s')
         {
@@ -1428,8 +1455,8 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         // "the week of March 6": the week that day is in
-        if self.is(i + 1, "week")
-            && self.is(i + 2, "of")
+        if self.gram(i + 1, Gram::Week)
+            && self.gram(i + 2, Gram::Of)
             && let Some(day) = self.month_date(i + 3).or_else(|| self.day_month(i + 3))
             && let Sem::Date { day: Some(_), .. } = day.sem
         {
@@ -1450,7 +1477,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         let mut j = i + 1;
-        let which = self.lower(j);
+        let which = i + 1;
         let latest = self.cue(j, Cue::ReportedPeriod);
         if latest {
             j += 1;
@@ -1466,32 +1493,38 @@ impl<'w, 'a> Parser<'w, 'a> {
             });
         }
         let prev = if i > 0 { self.lower(i - 1) } else { "" };
-        let sem = match self.lower(j) {
-            "quarter" if which != "full" && which != "same" => {
-                let offset = if which == "current" { 0 } else { -1 };
-                self.quarter_ended(j + 1).unwrap_or(Sem::Relative {
-                    unit: Unit::Quarter,
-                    offset,
-                })
-            }
-            "period" if which == "latest" => Sem::Relative {
+        let sem = if self.gram(j, Gram::Quarter)
+            && !self.gram(which, Gram::Full)
+            && !self.gram(which, Gram::Same)
+        {
+            let offset = if self.gram(which, Gram::Current) {
+                0
+            } else {
+                -1
+            };
+            self.quarter_ended(j + 1).unwrap_or(Sem::Relative {
+                unit: Unit::Quarter,
+                offset,
+            })
+        } else if self.gram(j, Gram::PeriodNoun) && self.gram(which, Gram::Latest) {
+            Sem::Relative {
                 unit: Unit::Quarter,
                 offset: -1,
-            },
-            "year" if LEXICON.cue(prev, Cue::During) => {
-                if self.cue(j + 1, Cue::Ended) {
-                    Sem::Duration {
-                        count: Some(1),
-                        unit: Unit::Year,
-                    }
-                } else {
-                    Sem::Relative {
-                        unit: Unit::Year,
-                        offset: 0,
-                    }
+            }
+        } else if self.gram(j, Gram::YearNoun) && LEXICON.cue(prev, Cue::During) {
+            if self.cue(j + 1, Cue::Ended) {
+                Sem::Duration {
+                    count: Some(1),
+                    unit: Unit::Year,
+                }
+            } else {
+                Sem::Relative {
+                    unit: Unit::Year,
+                    offset: 0,
                 }
             }
-            _ => return None,
+        } else {
+            return None;
         };
         Some(Found {
             start: i,
@@ -1500,13 +1533,26 @@ impl<'w, 'a> Parser<'w, 'a> {
         })
     }
 
+    /// "before" (-1) or "after" (1) at `i`, else 0.
+    fn side(&self, i: usize) -> i32 {
+        if self.gram(i, Gram::Before) {
+            -1
+        } else if self.gram(i, Gram::After) {
+            1
+        } else {
+            0
+        }
+    }
+
     /// The end of "a year ago", "a year earlier", "last year" at `i`.
     fn year_back(&self, i: usize) -> Option<usize> {
         if self.year_offset(i) == Some(-1) {
             Some(i + 2)
         } else {
-            (self.is(i, "a") && self.is(i + 1, "year") && self.cue(i + 2, Cue::Back))
-                .then_some(i + 3)
+            (self.gram(i, Gram::Indefinite)
+                && self.gram(i + 1, Gram::YearNoun)
+                && self.cue(i + 2, Cue::Back))
+            .then_some(i + 3)
         }
     }
 
@@ -1537,18 +1583,30 @@ impl<'w, 'a> Parser<'w, 'a> {
 
     /// A number before a unit: digits, words ("twenty-five"), "a", "a couple of", "several".
     fn count(&self, i: usize) -> Option<(Count, usize)> {
-        let l = self.lower(i);
-        match l {
-            _ if self.cue(i, Cue::Vague) => return Some((None, i + 1)),
-            "a" if self.is(i + 1, "few") => return Some((None, i + 2)),
-            "a" if matches!(self.lower(i + 1), "couple" | "dozen") => {
-                let n = if self.is(i + 1, "couple") { 2 } else { 12 };
-                let j = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
+        if self.cue(i, Cue::Vague) {
+            return Some((None, i + 1));
+        }
+        if self.gram(i, Gram::Indefinite) {
+            if self.gram(i + 1, Gram::Few) {
+                return Some((None, i + 2));
+            }
+            if self.gram(i + 1, Gram::Couple) || self.gram(i + 1, Gram::Dozen) {
+                let n = if self.gram(i + 1, Gram::Couple) {
+                    2
+                } else {
+                    12
+                };
+                let j = if self.gram(i + 2, Gram::Of) {
+                    i + 3
+                } else {
+                    i + 2
+                };
                 return Some((Some(n), j));
             }
-            // "the next couple of years"
-            "couple" if self.is(i + 1, "of") => return Some((Some(2), i + 2)),
-            _ => {}
+        }
+        // "the next couple of years"
+        if self.gram(i, Gram::Couple) && self.gram(i + 1, Gram::Of) {
+            return Some((Some(2), i + 2));
         }
         if let Some(n) = self.number(i).filter(|n| *n < 10_000) {
             return Some((Some(n), i + 1));
@@ -1565,7 +1623,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 total + n
             };
             j += 1;
-            if self.cue(j - 1, Cue::Article) && j == i + 1 && self.is(j, "hundred") {
+            if self.cue(j - 1, Cue::Article) && j == i + 1 && self.gram(j, Gram::Hundred) {
                 continue;
             }
             if self.cue(j - 1, Cue::Article) {
@@ -1611,7 +1669,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             // 24-hour times: "15:00 GMT", "at 08:00"
             None if digits.split_once(':').is_some_and(|(_, m)| m.len() == 2)
                 && (self.cue(end, Cue::Zone)
-                    || self.is(end, "local")
+                    || self.gram(end, Gram::Local)
                     || i > 0 && self.cue(i - 1, Cue::Clock)) =>
             {
                 h
@@ -1620,7 +1678,7 @@ impl<'w, 'a> Parser<'w, 'a> {
         };
         if self.cue(end, Cue::Zone) {
             end += 1;
-        } else if self.is(end, "local") && self.is(end + 1, "time") {
+        } else if self.gram(end, Gram::Local) && self.gram(end + 1, Gram::Time) {
             end += 2;
         }
         // "5 p.m. EST Nov. 9", "15:00 GMT Saturday": the time on that day
@@ -1635,7 +1693,7 @@ impl<'w, 'a> Parser<'w, 'a> {
                 .and_then(|k| self.clock_day(k + 1))
                 .map(|day| day.sem),
             // "6 a.m. on Monday": that day's, the day an expression of its own
-            None if self.is(end, "on") => self.clock_day(end + 1).map(|day| day.sem),
+            None if self.gram(end, Gram::On) => self.clock_day(end + 1).map(|day| day.sem),
             None => None,
         };
         let on = on.map(Box::new);
@@ -1697,7 +1755,7 @@ impl<'w, 'a> Parser<'w, 'a> {
             return None;
         }
         let mut j = i + 1;
-        let other = self.is(j, "other");
+        let other = self.gram(j, Gram::Other);
         if other {
             j += 1;
         }

@@ -5,7 +5,7 @@
 //! tense (a month without a year, a weekday, a season ...) is kept as [`Tensed`] and
 //! resolved again once the parse is made.
 
-use super::lexicon::{Cue, LEXICON, Tense};
+use super::lexicon::{Cue, Gram, LEXICON, Tense};
 use super::normalise::{self, Context, Sem};
 use crate::analysis::model::Timex;
 use crate::analysis::syntax::Syntax;
@@ -139,7 +139,7 @@ fn tense_of(
         let lower = lowercase(tokens[k].text(text));
         let lower = lower.as_ref();
         if rel == "mark" {
-            if lower == "to" {
+            if LEXICON.gram(lower, Gram::To) {
                 return None;
             }
             continue;

@@ -498,7 +498,7 @@ fn an_edge_word_narrows_the_order_not_the_value() {
         .iter()
         .map(|t| {
             assert_eq!(t.value.to_string(), "2024-02");
-            let (start, end) = sort_key_within(t, &doc.text, doc.meta.published).unwrap();
+            let (start, end) = sort_key_within(&t.value, t.edge, doc.meta.published).unwrap();
             format!("{start}..{end}")
         })
         .collect();

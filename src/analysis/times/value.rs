@@ -160,6 +160,41 @@ impl Season {
     }
 }
 
+/// The part of a period an edge word opening its expression names ("early", "mid", "late",
+/// "the end of"): TimeML's `mod` START, MID and END, kept beside the value (which stays the
+/// whole period) so that the timeline orders "late February" after "early February".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    Mid,
+    End,
+}
+
+impl Edge {
+    pub fn code(self) -> &'static str {
+        match self {
+            Edge::Start => "START",
+            Edge::Mid => "MID",
+            Edge::End => "END",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Edge> {
+        Some(match code {
+            "START" => Edge::Start,
+            "MID" => Edge::Mid,
+            "END" => Edge::End,
+            _ => return None,
+        })
+    }
+}
+
+impl serde::Serialize for Edge {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
 impl DayPart {
     pub fn code(self) -> &'static str {
         match self {
