@@ -180,7 +180,11 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            if is_name || quoted || (needs_verb && (after_determiner || infinitive)) {
+            if is_name
+                || quoted
+                || (needs_verb && (after_determiner || infinitive))
+                || self.after_speech_tag(&sentence, &found, range.start)
+            {
                 continue;
             }
             // (a headline in title case is tagged as names)
@@ -199,6 +203,24 @@ impl<'a> Reader<'a> {
             self.in_cue[m.range.clone()].fill(true);
         }
         found
+    }
+
+    /// Whether the cue word at `i` follows a speech tag set off by commas inside its clause
+    /// ("The plan, Jo Ames said, called for cuts"): it is that clause's own verb, what the
+    /// tag's source says, not a cue of its own (but for a participle, "said, adding").
+    fn after_speech_tag(&self, sentence: &Range<usize>, found: &[CueMatch], i: usize) -> bool {
+        let Some(tag) = found.last().filter(|m| m.cue.frame == Frame::Speech) else {
+            return false;
+        };
+        let opens = (sentence.start..tag.range.start)
+            .rev()
+            .take(SOURCE_REACH)
+            .find(|&k| self.word(k) == ",");
+        tag.range.end + 1 == i
+            && self.word(tag.range.end) == ","
+            // ("..., she said, adding that ...": a participle goes on with the tag)
+            && !self.word(i).ends_with("ing")
+            && opens.is_some_and(|c| c > sentence.start && !self.is_closing_quote(c - 1))
     }
 
     /// Whether a verb cue is used as a verb, by the parse: a word the parse reads as a noun

@@ -1073,3 +1073,17 @@ fn names_and_relative_clauses_before_and_are_no_clause_of_their_own() {
         some("Those who were evacuated and their families")
     );
 }
+
+#[test]
+fn a_speech_tag_inside_a_clause_leaves_the_clause_whole() {
+    let c = one("The budget, Ames said, called for deep cuts in spending.");
+    assert_eq!(c.source, some("Ames"));
+    assert_eq!(c.cue, some("said"));
+    assert_eq!(
+        c.content,
+        vec!["The budget", "called for deep cuts in spending"]
+    );
+    // a participle after the tag's comma goes on with the tag, a cue of its own
+    let all = claims("The talks failed, Ames said, adding that he would try again.");
+    assert!(all.iter().any(|c| c.cue == some("adding")), "{all:#?}");
+}
