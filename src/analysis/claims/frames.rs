@@ -987,6 +987,9 @@ impl Reader<'_> {
             .rev()
             .find(|&i| matches!(self.word(i), "—" | "–" | "-" | "--"));
         let start = dash.map_or(start, |d| d + 1);
+        // a transcript's turn quoted whole, `"WALLACE: ...`
+        let opens_line = start == 0 || self.breaks_before(start);
+        let start = start + usize::from(self.quotes.closing(start).is_some());
         if colon > start + 6 {
             return None;
         }
@@ -1013,19 +1016,41 @@ impl Reader<'_> {
             .filter(|&i| self.tokens[i].is_word())
             .count()
             >= 3;
-        (name_like && !name.is_empty() && substantial && !self.subtitle(content.clone())).then(
-            || Found {
-                content: vec![
-                    self.quotes
-                        .closing(colon + 1)
-                        .map_or(content, |c| colon + 1..c + 1),
-                ],
-                source: Some(name.clone()),
-                cue: colon..colon + 1,
-                kind: ClaimKind::Assertion,
-                region_start: start,
-            },
-        )
+        if !name_like || name.is_empty() || !substantial || self.subtitle(content.clone()) {
+            return None;
+        }
+        // a speaker in capitals opening a line speaks to the line's end, over its sentences
+        // (a transcript's turn, "PENCE: ..."), a quote after the colon only to its close
+        let speaker = opens_line
+            && name.clone().all(|k| {
+                let t = self.tokens[k].text(self.text);
+                !t.chars().any(char::is_lowercase)
+            });
+        let content = match self.quotes.closing(colon + 1) {
+            Some(c) => colon + 1..c + 1,
+            None if speaker => colon + 1..self.line_end(end),
+            None => content,
+        };
+        Some(Found {
+            content: vec![content],
+            source: Some(name.clone()),
+            cue: colon..colon + 1,
+            kind: ClaimKind::Assertion,
+            region_start: start,
+        })
+    }
+
+    /// The end of the line that token `end` lies on: before the next line break (or a
+    /// closing quote just before it), its final punctuation left out.
+    fn line_end(&self, end: usize) -> usize {
+        let limit = self.tokens.len().min(end + CONTENT_REACH);
+        let mut line = (end..limit)
+            .find(|&i| self.breaks_before(i))
+            .unwrap_or(limit);
+        while line > end && self.tokens[line - 1].kind == TokenKind::Punct {
+            line -= 1;
+        }
+        line.max(end)
     }
 
     /// "The Ninth Ward: The Long Road from the River": a title's subtitle, a noun phrase in

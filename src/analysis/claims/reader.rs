@@ -101,7 +101,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether a line break stands between token `i` and the one before it.
-    fn breaks_before(&self, i: usize) -> bool {
+    pub(super) fn breaks_before(&self, i: usize) -> bool {
         breaks_before(self.text, self.tokens, i)
     }
 

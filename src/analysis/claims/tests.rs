@@ -1087,3 +1087,17 @@ fn a_speech_tag_inside_a_clause_leaves_the_clause_whole() {
     let all = claims("The talks failed, Ames said, adding that he would try again.");
     assert!(all.iter().any(|c| c.cue == some("adding")), "{all:#?}");
 }
+
+#[test]
+fn a_transcript_turn_runs_over_its_sentences_to_the_line_end() {
+    let all =
+        claims("LEE: We met twice. Nothing came of it.\n\"KIM: I was there too. It went badly.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].source, some("LEE"));
+    assert_eq!(all[0].content, vec!["We met twice. Nothing came of it"]);
+    assert_eq!(all[1].source, some("KIM"));
+    assert_eq!(all[1].content, vec!["I was there too. It went badly"]);
+    // a name in running case speaks one sentence, as a headline's does
+    let c = claims("Jo Ames: The bridge will reopen. Traffic was light today.");
+    assert_eq!(c[0].content, vec!["The bridge will reopen"]);
+}
