@@ -1040,6 +1040,48 @@ impl Reader<'_> {
         })
     }
 
+    /// Quotations signed after a dash with their speaker's name, closing the line (`"...
+    /// ..." — Jo Ames`, as readers' and witnesses' words are set out): the name says it.
+    pub fn signed_quotes(&self) -> Vec<Found> {
+        let mut found = Vec::new();
+        for dash in 1..self.tokens.len() {
+            if !self.is(Class::Dash, dash) || self.breaks_before(dash) {
+                continue;
+            }
+            let Some(quote) = self.quote_ending_at(dash - 1) else {
+                continue;
+            };
+            let name = dash + 1..self.line_end(dash + 1);
+            let words = name.clone().filter(|&i| self.tokens[i].is_word()).count();
+            let name_like = (1..=6).contains(&words)
+                && name.clone().all(|i| {
+                    let t = self.tokens[i];
+                    t.is_word() && is_capitalised(t.text(self.text))
+                        || t.kind == TokenKind::Punct && self.word(i) == "."
+                        || GAZETTEER.connectors.contains(self.word(i))
+                });
+            // a line opened by a quotation is the speaker's to the dash, quotes within it and
+            // words between them included
+            let line = (quote.start.saturating_sub(CONTENT_REACH)..=quote.start)
+                .rev()
+                .find(|&k| k == 0 || self.breaks_before(k));
+            let content = match line {
+                Some(line) if self.quotes.closing(line).is_some() => line..quote.end,
+                _ => quote,
+            };
+            if name_like && self.starts_name(name.start) {
+                found.push(Found {
+                    content: vec![content],
+                    source: Some(name),
+                    cue: dash..dash + 1,
+                    kind: ClaimKind::Assertion,
+                    region_start: dash,
+                });
+            }
+        }
+        found
+    }
+
     /// The end of the line that token `end` lies on: before the next line break (or a
     /// closing quote just before it), its final punctuation left out.
     fn line_end(&self, end: usize) -> usize {

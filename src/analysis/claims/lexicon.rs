@@ -107,10 +107,11 @@ pub enum Class {
     Naming,
     Conjunction,
     Temporal,
+    Dash,
 }
 
 impl Class {
-    const ALL: [Class; 18] = [
+    const ALL: [Class; 19] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -129,6 +130,7 @@ impl Class {
         Class::Naming,
         Class::Conjunction,
         Class::Temporal,
+        Class::Dash,
     ];
 
     fn name(self) -> &'static str {
@@ -151,6 +153,7 @@ impl Class {
             Class::Naming => "naming",
             Class::Conjunction => "conjunction",
             Class::Temporal => "temporal",
+            Class::Dash => "dash",
         }
     }
 }

@@ -86,6 +86,9 @@ pub fn extract(
             claims.extend(to_claim(doc, &reader, &found, mentions));
         }
     }
+    for found in reader.signed_quotes() {
+        claims.extend(to_claim(doc, &reader, &found, mentions));
+    }
     // one claim for one span of words: the one with a source, else the first cue's
     claims.sort_by_key(|c| (c.span, c.source.is_none(), c.cue.map(|s| s.start)));
     claims.dedup_by(|a, b| a.span == b.span);

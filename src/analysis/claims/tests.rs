@@ -1101,3 +1101,16 @@ fn a_transcript_turn_runs_over_its_sentences_to_the_line_end() {
     let c = claims("Jo Ames: The bridge will reopen. Traffic was light today.");
     assert_eq!(c[0].content, vec!["The bridge will reopen"]);
 }
+
+#[test]
+fn a_quotation_signed_after_a_dash_is_its_signer_s() {
+    let all =
+        claims("“The rent doubled. We had to move.” — Ana Ruiz\n“Nobody listened.” ― Jo M. Ames.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].source, some("Ana Ruiz"));
+    assert_eq!(all[0].cue, some("—"));
+    assert_eq!(all[0].content, vec!["“The rent doubled. We had to move.”"]);
+    assert_eq!(all[1].source, some("Jo M. Ames"));
+    // a dash before a clause signs nothing
+    assert!(claims("“Nobody listened” — and then the rain came.").is_empty());
+}
