@@ -110,7 +110,7 @@ impl Reader<'_> {
             if let [content] = &f.content[..]
                 && (f.cue.start >= content.end || content.start >= f.cue.end && content.end >= end)
                 && content.end <= sentence.end
-                && let Some(next) = self.continuation(sentence.end)
+                && let Some(next) = self.continuation(sentence.end, self.is_quote(content))
             {
                 f.content.push(next);
             }

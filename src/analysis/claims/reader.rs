@@ -82,9 +82,10 @@ impl<'a> Reader<'a> {
         range.end > range.start && self.quotes.closing(range.start) == Some(range.end - 1)
     }
 
-    /// A quotation opening the sentence that starts at token `next`, in the same paragraph
-    /// and with no cue of its own: it goes on with the quote before ("..." he said. "...").
-    pub(super) fn continuation(&self, next: usize) -> Option<Range<usize>> {
+    /// A quotation opening the sentence that starts at token `next`, in the same paragraph,
+    /// or after a `quote` making the whole next one, with no cue of its own: it goes on with
+    /// the quote before ("..." he said. "...").
+    pub(super) fn continuation(&self, next: usize, quote: bool) -> Option<Range<usize>> {
         let close = self.quotes.closing(next)?;
         next.checked_sub(1)?;
         // a cue after it in its sentence, a titled name away at most ('," Defence Minister
@@ -97,7 +98,11 @@ impl<'a> Reader<'a> {
                 let between = self.tokens[close].span.end..self.tokens[i].span.start;
                 !self.text.get(between).unwrap_or("").contains('\n')
             });
-        (!self.breaks_before(next) && !own_cue).then_some(next..close + 1)
+        // a paragraph that is one quotation and nothing else goes on with the speaker of the
+        // paragraph before, as news style leaves a quote's next paragraph untagged
+        let whole_paragraph =
+            quote && (close + 1 >= self.tokens.len() || self.breaks_before(close + 1));
+        ((!self.breaks_before(next) || whole_paragraph) && !own_cue).then_some(next..close + 1)
     }
 
     /// Whether a line break stands between token `i` and the one before it.

@@ -1114,3 +1114,15 @@ fn a_quotation_signed_after_a_dash_is_its_signer_s() {
     // a dash before a clause signs nothing
     assert!(claims("“Nobody listened” — and then the rain came.").is_empty());
 }
+
+#[test]
+fn a_paragraph_of_quotation_alone_goes_on_with_the_quote_before() {
+    let c = one("“We lost,” Ames said.\n\n“We will be back. Next year is ours.”");
+    assert_eq!(
+        c.content,
+        vec!["“We lost,”", "“We will be back. Next year is ours.”"]
+    );
+    // not after reported words that are no quotation
+    let all = claims("Ames said the vote was lost.\n\n“We will be back.”");
+    assert_eq!(all[0].content, vec!["the vote was lost"], "{all:#?}");
+}
