@@ -108,10 +108,12 @@ pub enum Class {
     Conjunction,
     Temporal,
     Dash,
+    Collective,
+    People,
 }
 
 impl Class {
-    const ALL: [Class; 19] = [
+    const ALL: [Class; 21] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -131,6 +133,8 @@ impl Class {
         Class::Conjunction,
         Class::Temporal,
         Class::Dash,
+        Class::Collective,
+        Class::People,
     ];
 
     fn name(self) -> &'static str {
@@ -154,6 +158,8 @@ impl Class {
             Class::Conjunction => "conjunction",
             Class::Temporal => "temporal",
             Class::Dash => "dash",
+            Class::Collective => "collective",
+            Class::People => "people",
         }
     }
 }

@@ -150,14 +150,17 @@ fn to_claim(
         .collect();
     let span = pieces.iter().copied().reduce(Span::cover)?;
     let cue = byte_span(tokens, &found.cue);
-    let source = found
-        .source
-        .as_ref()
-        .and_then(|r| byte_span(tokens, r))
-        .map(|span| Source {
-            actors: sources::resolve(&doc.text, span, mentions),
+    let source = found.source.as_ref().and_then(|r| {
+        let span = byte_span(tokens, r)?;
+        let at = tokens[r.start].sentence;
+        let window: Vec<Span> = (at.saturating_sub(sources::SENTENCES)..=at)
+            .filter_map(|i| doc.sentences.get(i))
+            .collect();
+        Some(Source {
+            actors: sources::resolve(&doc.text, span, &window, mentions, reader.lexicon),
             span,
-        });
+        })
+    });
     let touched = found
         .content
         .iter()
