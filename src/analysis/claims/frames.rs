@@ -110,7 +110,7 @@ impl Reader<'_> {
             if let [content] = &f.content[..]
                 && (f.cue.start >= content.end || content.start >= f.cue.end && content.end >= end)
                 && content.end <= sentence.end
-                && let Some(next) = self.continuation(sentence.end)
+                && let Some(next) = self.continuation(sentence.end, self.is_quote(content))
             {
                 f.content.push(next);
             }
@@ -987,6 +987,9 @@ impl Reader<'_> {
             .rev()
             .find(|&i| matches!(self.word(i), "—" | "–" | "-" | "--"));
         let start = dash.map_or(start, |d| d + 1);
+        // a transcript's turn quoted whole, `"WALLACE: ...`
+        let opens_line = start == 0 || self.breaks_before(start);
+        let start = start + usize::from(self.quotes.closing(start).is_some());
         if colon > start + 6 {
             return None;
         }
@@ -1013,19 +1016,83 @@ impl Reader<'_> {
             .filter(|&i| self.tokens[i].is_word())
             .count()
             >= 3;
-        (name_like && !name.is_empty() && substantial && !self.subtitle(content.clone())).then(
-            || Found {
-                content: vec![
-                    self.quotes
-                        .closing(colon + 1)
-                        .map_or(content, |c| colon + 1..c + 1),
-                ],
-                source: Some(name.clone()),
-                cue: colon..colon + 1,
-                kind: ClaimKind::Assertion,
-                region_start: start,
-            },
-        )
+        if !name_like || name.is_empty() || !substantial || self.subtitle(content.clone()) {
+            return None;
+        }
+        // a speaker in capitals opening a line speaks to the line's end, over its sentences
+        // (a transcript's turn, "PENCE: ..."), a quote after the colon only to its close
+        let speaker = opens_line
+            && name.clone().all(|k| {
+                let t = self.tokens[k].text(self.text);
+                !t.chars().any(char::is_lowercase)
+            });
+        let content = match self.quotes.closing(colon + 1) {
+            Some(c) => colon + 1..c + 1,
+            None if speaker => colon + 1..self.line_end(end),
+            None => content,
+        };
+        Some(Found {
+            content: vec![content],
+            source: Some(name.clone()),
+            cue: colon..colon + 1,
+            kind: ClaimKind::Assertion,
+            region_start: start,
+        })
+    }
+
+    /// Quotations signed after a dash with their speaker's name, closing the line (`"...
+    /// ..." — Jo Ames`, as readers' and witnesses' words are set out): the name says it.
+    pub fn signed_quotes(&self) -> Vec<Found> {
+        let mut found = Vec::new();
+        for dash in 1..self.tokens.len() {
+            if !self.is(Class::Dash, dash) || self.breaks_before(dash) {
+                continue;
+            }
+            let Some(quote) = self.quote_ending_at(dash - 1) else {
+                continue;
+            };
+            let name = dash + 1..self.line_end(dash + 1);
+            let words = name.clone().filter(|&i| self.tokens[i].is_word()).count();
+            let name_like = (1..=6).contains(&words)
+                && name.clone().all(|i| {
+                    let t = self.tokens[i];
+                    t.is_word() && is_capitalised(t.text(self.text))
+                        || t.kind == TokenKind::Punct && self.word(i) == "."
+                        || GAZETTEER.connectors.contains(self.word(i))
+                });
+            // a line opened by a quotation is the speaker's to the dash, quotes within it and
+            // words between them included
+            let line = (quote.start.saturating_sub(CONTENT_REACH)..=quote.start)
+                .rev()
+                .find(|&k| k == 0 || self.breaks_before(k));
+            let content = match line {
+                Some(line) if self.quotes.closing(line).is_some() => line..quote.end,
+                _ => quote,
+            };
+            if name_like && self.starts_name(name.start) {
+                found.push(Found {
+                    content: vec![content],
+                    source: Some(name),
+                    cue: dash..dash + 1,
+                    kind: ClaimKind::Assertion,
+                    region_start: dash,
+                });
+            }
+        }
+        found
+    }
+
+    /// The end of the line that token `end` lies on: before the next line break (or a
+    /// closing quote just before it), its final punctuation left out.
+    fn line_end(&self, end: usize) -> usize {
+        let limit = self.tokens.len().min(end + CONTENT_REACH);
+        let mut line = (end..limit)
+            .find(|&i| self.breaks_before(i))
+            .unwrap_or(limit);
+        while line > end && self.tokens[line - 1].kind == TokenKind::Punct {
+            line -= 1;
+        }
+        line.max(end)
     }
 
     /// "The Ninth Ward: The Long Road from the River": a title's subtitle, a noun phrase in

@@ -107,10 +107,13 @@ pub enum Class {
     Naming,
     Conjunction,
     Temporal,
+    Dash,
+    Collective,
+    People,
 }
 
 impl Class {
-    const ALL: [Class; 18] = [
+    const ALL: [Class; 21] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -129,6 +132,9 @@ impl Class {
         Class::Naming,
         Class::Conjunction,
         Class::Temporal,
+        Class::Dash,
+        Class::Collective,
+        Class::People,
     ];
 
     fn name(self) -> &'static str {
@@ -151,6 +157,9 @@ impl Class {
             Class::Naming => "naming",
             Class::Conjunction => "conjunction",
             Class::Temporal => "temporal",
+            Class::Dash => "dash",
+            Class::Collective => "collective",
+            Class::People => "people",
         }
     }
 }

@@ -84,6 +84,9 @@ pub fn extract(
             claims.extend(to_claim(doc, &reader, &found, mentions));
         }
     }
+    for found in reader.signed_quotes() {
+        claims.extend(to_claim(doc, &reader, &found, mentions));
+    }
     // one claim for one span of words: the one with a source, else the first cue's
     claims.sort_by_key(|c| (c.span, c.source.is_none(), c.cue.map(|s| s.start)));
     claims.dedup_by(|a, b| a.span == b.span);
@@ -134,14 +137,17 @@ fn to_claim(
         .collect();
     let span = pieces.iter().copied().reduce(Span::cover)?;
     let cue = byte_span(tokens, &found.cue);
-    let source = found
-        .source
-        .as_ref()
-        .and_then(|r| byte_span(tokens, r))
-        .map(|span| Source {
-            actors: sources::resolve(&doc.text, span, mentions),
+    let source = found.source.as_ref().and_then(|r| {
+        let span = byte_span(tokens, r)?;
+        let at = tokens[r.start].sentence;
+        let window: Vec<Span> = (at.saturating_sub(sources::SENTENCES)..=at)
+            .filter_map(|i| doc.sentences.get(i))
+            .collect();
+        Some(Source {
+            actors: sources::resolve(&doc.text, span, &window, mentions, reader.lexicon),
             span,
-        });
+        })
+    });
     let touched = found
         .content
         .iter()

@@ -82,9 +82,10 @@ impl<'a> Reader<'a> {
         range.end > range.start && self.quotes.closing(range.start) == Some(range.end - 1)
     }
 
-    /// A quotation opening the sentence that starts at token `next`, in the same paragraph
-    /// and with no cue of its own: it goes on with the quote before ("..." he said. "...").
-    pub(super) fn continuation(&self, next: usize) -> Option<Range<usize>> {
+    /// A quotation opening the sentence that starts at token `next`, in the same paragraph,
+    /// or after a `quote` making the whole next one, with no cue of its own: it goes on with
+    /// the quote before ("..." he said. "...").
+    pub(super) fn continuation(&self, next: usize, quote: bool) -> Option<Range<usize>> {
         let close = self.quotes.closing(next)?;
         next.checked_sub(1)?;
         // a cue after it in its sentence, a titled name away at most ('," Defence Minister
@@ -97,11 +98,15 @@ impl<'a> Reader<'a> {
                 let between = self.tokens[close].span.end..self.tokens[i].span.start;
                 !self.text.get(between).unwrap_or("").contains('\n')
             });
-        (!self.breaks_before(next) && !own_cue).then_some(next..close + 1)
+        // a paragraph that is one quotation and nothing else goes on with the speaker of the
+        // paragraph before, as news style leaves a quote's next paragraph untagged
+        let whole_paragraph =
+            quote && (close + 1 >= self.tokens.len() || self.breaks_before(close + 1));
+        ((!self.breaks_before(next) || whole_paragraph) && !own_cue).then_some(next..close + 1)
     }
 
     /// Whether a line break stands between token `i` and the one before it.
-    fn breaks_before(&self, i: usize) -> bool {
+    pub(super) fn breaks_before(&self, i: usize) -> bool {
         breaks_before(self.text, self.tokens, i)
     }
 
@@ -180,7 +185,11 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            if is_name || quoted || (needs_verb && (after_determiner || infinitive)) {
+            if is_name
+                || quoted
+                || (needs_verb && (after_determiner || infinitive))
+                || self.after_speech_tag(&sentence, &found, range.start)
+            {
                 continue;
             }
             // (a headline in title case is tagged as names)
@@ -199,6 +208,24 @@ impl<'a> Reader<'a> {
             self.in_cue[m.range.clone()].fill(true);
         }
         found
+    }
+
+    /// Whether the cue word at `i` follows a speech tag set off by commas inside its clause
+    /// ("The plan, Jo Ames said, called for cuts"): it is that clause's own verb, what the
+    /// tag's source says, not a cue of its own (but for a participle, "said, adding").
+    fn after_speech_tag(&self, sentence: &Range<usize>, found: &[CueMatch], i: usize) -> bool {
+        let Some(tag) = found.last().filter(|m| m.cue.frame == Frame::Speech) else {
+            return false;
+        };
+        let opens = (sentence.start..tag.range.start)
+            .rev()
+            .take(SOURCE_REACH)
+            .find(|&k| self.word(k) == ",");
+        tag.range.end + 1 == i
+            && self.word(tag.range.end) == ","
+            // ("..., she said, adding that ...": a participle goes on with the tag)
+            && !self.word(i).ends_with("ing")
+            && opens.is_some_and(|c| c > sentence.start && !self.is_closing_quote(c - 1))
     }
 
     /// Whether a verb cue is used as a verb, by the parse: a word the parse reads as a noun

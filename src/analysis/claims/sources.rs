@@ -1,16 +1,32 @@
 //! Which actors a source names: those with a mention inside it, not in the relative clause
 //! that describes it ("Jo Ames, who heads the bureau"), less one that only qualifies another
 //! ("Shin Wonsik, South Korea's National Security Director" names Shin Wonsik, whose
-//! affiliation South Korea is); or, for a bare "he", "she" or "they" (or "his", "her", "their",
-//! "its": "his claim that ..."), the closest actor of a
-//! fitting kind mentioned before it, or for "which" and "who" the name the relative clause
-//! hangs on ("Russia, which ...").
+//! affiliation South Korea is); or, for a bare "he" or "she" ("his", "her": "his claim that
+//! ..."), the closest person mentioned before it; for "they", "their" or "its", or a
+//! collective noun the actors' nominals leave unlinked ("the group", `collective` in
+//! `claim_words.tsv`), the group, organisation (or, for "its", country) mentioned last in the
+//! sentences `window` reaches back over, none when two fit there or none does ("they" stands
+//! for common-noun plurals, "officials", as often); or for "which" and "who" the name the
+//! relative clause hangs on ("Russia, which ...").
 
+use super::lexicon::{Class, Lexicon};
 use crate::analysis::mentions::MentionIndex;
 use crate::analysis::model::ActorKind;
 use crate::document::Span;
 
-pub fn resolve(text: &str, source: Span, mentions: &MentionIndex) -> Vec<usize> {
+/// How many sentences before its own a plural pronoun or collective noun looks back over.
+pub const SENTENCES: usize = 2;
+
+const COLLECTIVE: &[ActorKind] = &[ActorKind::Group, ActorKind::Organization];
+
+/// `window`: the sentences a pronoun or collective noun may look back over, its own last.
+pub fn resolve(
+    text: &str,
+    source: Span,
+    window: &[Span],
+    mentions: &MentionIndex,
+    lexicon: &Lexicon,
+) -> Vec<usize> {
     let named = mentions.overlapping(described(text, source));
     if !named.is_empty() {
         let actors = mentions.actors;
@@ -25,18 +41,29 @@ pub fn resolve(text: &str, source: Span, mentions: &MentionIndex) -> Vec<usize> 
             .filter(|&a| !qualifies_another(a))
             .collect();
     }
-    let pronoun = text
+    let words = text
         .get(source.start..source.end)
         .unwrap_or("")
         .trim()
         .to_lowercase();
-    let fits: &[ActorKind] = match pronoun.as_str() {
-        "he" | "she" | "his" | "her" => &[ActorKind::Person],
-        "they" | "their" | "its" => &[
+    let collective = match words.split_whitespace().collect::<Vec<_>>()[..] {
+        ["the" | "this", noun] => lexicon.is(Class::Collective, noun),
+        _ => false,
+    };
+    let fits: &[ActorKind] = match words.as_str() {
+        "he" | "she" | "his" | "her" => {
+            return mentions
+                .last_before(source.start, |a| a.kind == ActorKind::Person)
+                .into_iter()
+                .collect();
+        }
+        "they" | "their" => COLLECTIVE,
+        "its" => &[
             ActorKind::Group,
             ActorKind::Organization,
             ActorKind::Country,
         ],
+        _ if collective => COLLECTIVE,
         // "Russia, which has been seeking ...": the name just before the comma
         "which" | "who" => {
             let antecedent = mentions.mention_before(source.start).filter(|(m, _)| {
@@ -47,10 +74,39 @@ pub fn resolve(text: &str, source: Span, mentions: &MentionIndex) -> Vec<usize> 
         }
         _ => return named,
     };
-    mentions
-        .last_before(source.start, |a| fits.contains(&a.kind))
+    nearest((text, lexicon), source.start, window, mentions, fits)
         .into_iter()
         .collect()
+}
+
+/// The one actor of a kind in `fits` mentioned last before `pos` in the `window`'s
+/// sentences: of the fitting mentions in the last sentence that has any, all of one actor,
+/// and no plural noun of people from there on ("Officials met Acme. They said ..."); else
+/// none (unclear).
+fn nearest(
+    (text, lexicon): (&str, &Lexicon),
+    pos: usize,
+    window: &[Span],
+    mentions: &MentionIndex,
+    fits: &[ActorKind],
+) -> Option<usize> {
+    let (from, fitting) = window.iter().rev().find_map(|sentence| {
+        let before = Span::new(sentence.start, sentence.end.min(pos));
+        let found: Vec<usize> = mentions
+            .mentions_inside(before)
+            .into_iter()
+            .map(|(_, a)| a)
+            .filter(|&a| fits.contains(&mentions.actors[a].kind))
+            .collect();
+        (!found.is_empty()).then_some((sentence.start, found))
+    })?;
+    let people = text
+        .get(from..pos)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| lexicon.is(Class::People, &w.to_lowercase()));
+    let actor = fitting[0];
+    (!people && fitting.iter().all(|&a| a == actor)).then_some(actor)
 }
 
 /// The source without the relative clause that describes it ("Jo Ames, who heads the
@@ -67,7 +123,24 @@ fn described(text: &str, source: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::lexicon::UserLexicon;
     use crate::analysis::model::Actor;
+
+    /// `source` resolved with the sentences of `text` (split after ". ") as its window.
+    fn resolved(text: &str, source: (usize, usize), actors: &[Actor]) -> Vec<usize> {
+        let mut window = Vec::new();
+        let mut start = 0;
+        for (at, _) in text.match_indices(". ") {
+            window.push(Span::new(start, at + 1));
+            start = at + 2;
+        }
+        window.push(Span::new(start, text.len()));
+        window.retain(|s| s.start <= source.0);
+        let window = &window[window.len().saturating_sub(SENTENCES + 1)..];
+        let lexicon = Lexicon::with_user(&UserLexicon::default());
+        let source = Span::new(source.0, source.1);
+        resolve(text, source, window, &MentionIndex::new(actors), &lexicon)
+    }
 
     #[test]
     fn mentions_inside_the_source_name_its_actors() {
@@ -76,10 +149,7 @@ mod tests {
             Actor::named_at("Chile", ActorKind::Country, &[(0, 5)]),
             Actor::named_at("Peru", ActorKind::Country, &[(10, 14)]),
         ];
-        assert_eq!(
-            resolve(text, Span::new(0, 14), &MentionIndex::new(&actors)),
-            vec![0, 1]
-        );
+        assert_eq!(resolved(text, (0, 14), &actors), vec![0, 1]);
     }
 
     #[test]
@@ -91,15 +161,56 @@ mod tests {
             Actor::named_at("Lima", ActorKind::Place, &[(23, 27)]),
             Actor::named_at("Farmers", ActorKind::Group, &[(0, 0)]),
         ];
+        assert_eq!(resolved(text, (29, 31), &actors), vec![1]);
+        assert_eq!(resolved(text, (51, 55), &actors), vec![3]);
+        assert!(resolved(text, (45, 49), &actors).is_empty());
+    }
+
+    #[test]
+    fn they_is_the_group_named_last_in_the_sentences_before_or_nobody() {
+        let actors = |spans: [(usize, usize); 2]| {
+            [
+                Actor::named_at("Acme Union", ActorKind::Organization, &[spans[0]]),
+                Actor::named_at("Tenants First", ActorKind::Group, &[spans[1]]),
+            ]
+        };
+        // the nearer of the two
+        let text = "Acme Union set a date. Tenants First marched. They said so.";
         assert_eq!(
-            resolve(text, Span::new(29, 31), &MentionIndex::new(&actors)),
+            resolved(text, (46, 50), &actors([(0, 10), (23, 36)])),
             vec![1]
         );
-        assert_eq!(
-            resolve(text, Span::new(51, 55), &MentionIndex::new(&actors)),
-            vec![3]
-        );
-        assert!(resolve(text, Span::new(45, 49), &MentionIndex::new(&actors)).is_empty());
+        // both in the last sentence naming any: unclear
+        let text = "Acme Union met Tenants First. They said so.";
+        assert!(resolved(text, (30, 34), &actors([(0, 10), (15, 28)])).is_empty());
+        // a plural noun of people there may be what "they" stands for: nobody
+        let text = "Officials met Acme Union. They said so.";
+        let one = [Actor::named_at(
+            "Acme Union",
+            ActorKind::Organization,
+            &[(14, 24)],
+        )];
+        assert!(resolved(text, (26, 30), &one).is_empty());
+        // named too long before: nobody
+        let text = "Acme Union set a date. Rain fell. Roads shut. They said so.";
+        let far = [Actor::named_at(
+            "Acme Union",
+            ActorKind::Organization,
+            &[(0, 10)],
+        )];
+        assert!(resolved(text, (46, 50), &far).is_empty());
+    }
+
+    #[test]
+    fn a_collective_noun_the_nominals_leave_is_the_group_named_last() {
+        let text = "Tenants First held a rally in Lima. The group has denied it.";
+        let actors = [
+            Actor::named_at("Tenants First", ActorKind::Group, &[(0, 13)]),
+            Actor::named_at("Lima", ActorKind::Place, &[(30, 34)]),
+        ];
+        assert_eq!(resolved(text, (36, 45), &actors), vec![0]);
+        // a place is no group: nobody
+        assert!(resolved(text, (36, 45), &actors[1..]).is_empty());
     }
 
     #[test]
@@ -109,10 +220,9 @@ mod tests {
             Actor::named_at("Chile", ActorKind::Country, &[(11, 16)]),
             Actor::named_at("Peru", ActorKind::Country, &[(43, 47)]),
         ];
-        let index = MentionIndex::new(&actors);
-        assert_eq!(resolve(text, Span::new(18, 23), &index), vec![0]);
+        assert_eq!(resolved(text, (18, 23), &actors), vec![0]);
         // no comma right after a name: nobody
-        assert!(resolve(text, Span::new(49, 52), &index).is_empty());
+        assert!(resolved(text, (49, 52), &actors).is_empty());
     }
 
     #[test]
@@ -124,10 +234,7 @@ mod tests {
             kim,
             Actor::named_at("Chile", ActorKind::Country, &[(8, 13)]),
         ];
-        assert_eq!(
-            resolve(text, Span::new(0, 21), &MentionIndex::new(&actors)),
-            vec![0]
-        );
+        assert_eq!(resolved(text, (0, 21), &actors), vec![0]);
     }
 
     #[test]
@@ -137,9 +244,6 @@ mod tests {
             Actor::named_at("Ann Lee", ActorKind::Person, &[(0, 7)]),
             Actor::named_at("Peru", ActorKind::Country, &[(26, 30)]),
         ];
-        assert_eq!(
-            resolve(text, Span::new(0, 30), &MentionIndex::new(&actors)),
-            vec![0]
-        );
+        assert_eq!(resolved(text, (0, 30), &actors), vec![0]);
     }
 }

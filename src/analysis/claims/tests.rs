@@ -1075,3 +1075,56 @@ fn names_and_relative_clauses_before_and_are_no_clause_of_their_own() {
         some("Those who were evacuated and their families")
     );
 }
+
+#[test]
+fn a_speech_tag_inside_a_clause_leaves_the_clause_whole() {
+    let c = one("The budget, Ames said, called for deep cuts in spending.");
+    assert_eq!(c.source, some("Ames"));
+    assert_eq!(c.cue, some("said"));
+    assert_eq!(
+        c.content,
+        vec!["The budget", "called for deep cuts in spending"]
+    );
+    // a participle after the tag's comma goes on with the tag, a cue of its own
+    let all = claims("The talks failed, Ames said, adding that he would try again.");
+    assert!(all.iter().any(|c| c.cue == some("adding")), "{all:#?}");
+}
+
+#[test]
+fn a_transcript_turn_runs_over_its_sentences_to_the_line_end() {
+    let all =
+        claims("LEE: We met twice. Nothing came of it.\n\"KIM: I was there too. It went badly.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].source, some("LEE"));
+    assert_eq!(all[0].content, vec!["We met twice. Nothing came of it"]);
+    assert_eq!(all[1].source, some("KIM"));
+    assert_eq!(all[1].content, vec!["I was there too. It went badly"]);
+    // a name in running case speaks one sentence, as a headline's does
+    let c = claims("Jo Ames: The bridge will reopen. Traffic was light today.");
+    assert_eq!(c[0].content, vec!["The bridge will reopen"]);
+}
+
+#[test]
+fn a_quotation_signed_after_a_dash_is_its_signer_s() {
+    let all =
+        claims("“The rent doubled. We had to move.” — Ana Ruiz\n“Nobody listened.” ― Jo M. Ames.");
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[0].source, some("Ana Ruiz"));
+    assert_eq!(all[0].cue, some("—"));
+    assert_eq!(all[0].content, vec!["“The rent doubled. We had to move.”"]);
+    assert_eq!(all[1].source, some("Jo M. Ames"));
+    // a dash before a clause signs nothing
+    assert!(claims("“Nobody listened” — and then the rain came.").is_empty());
+}
+
+#[test]
+fn a_paragraph_of_quotation_alone_goes_on_with_the_quote_before() {
+    let c = one("“We lost,” Ames said.\n\n“We will be back. Next year is ours.”");
+    assert_eq!(
+        c.content,
+        vec!["“We lost,”", "“We will be back. Next year is ours.”"]
+    );
+    // not after reported words that are no quotation
+    let all = claims("Ames said the vote was lost.\n\n“We will be back.”");
+    assert_eq!(all[0].content, vec!["the vote was lost"], "{all:#?}");
+}
