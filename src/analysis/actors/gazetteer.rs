@@ -65,6 +65,8 @@ pub struct Gazetteer {
     /// Members of a faith, party or people ("Muslim", "Democrat").
     pub group_words: HashSet<&'static str>,
     pub connectors: HashSet<&'static str>,
+    /// "flights", "fled": a capital travelled to or from after one is a place.
+    pub motion_words: HashSet<&'static str>,
 }
 
 /// Inflectional endings and what replaces them to give the dictionary form (the same list
@@ -283,6 +285,7 @@ impl Gazetteer {
             connectors: set(include_str!(
                 "../../../assets/gazetteer/name_connectors.txt"
             )),
+            motion_words: set(include_str!("../../../assets/gazetteer/motion_words.txt")),
         }
     }
 

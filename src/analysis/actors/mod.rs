@@ -1,20 +1,23 @@
 //! People, organisations, countries, places and groups, with aliases merged.
 //!
-//! [`mentions`] finds the names, [`cluster`] merges those that stand for one actor, [`roles`]
-//! reads titles and appositions, [`anaphora`] links pronouns and nominals ("the ministry") to
-//! the actors named before them; the tables are in [`gazetteer`], [`gender`] and [`nominals`].
+//! [`mentions`] finds the names, [`metonymy`] makes a capital travelled to a place, [`cluster`]
+//! merges those that stand for one actor, [`roles`] reads titles and appositions, [`anaphora`]
+//! links pronouns and nominals ("the ministry") to the actors named before them; the tables are
+//! in [`gazetteer`], [`gender`] and [`nominals`].
 
 mod anaphora;
 mod cluster;
 pub(crate) mod gazetteer;
 mod gender;
 mod mentions;
+mod metonymy;
 mod nominals;
 pub mod recogniser;
 mod roles;
 
 use super::lexicon::UserLexicon;
 use super::model::{Actor, ActorKind, Timex};
+use super::syntax::Syntax;
 use super::tokens::Token;
 use crate::document::Document;
 
@@ -35,13 +38,20 @@ pub fn rule_evidence(doc: &Document, tokens: &[Token], times: &[Timex]) -> Vec<u
     mentions::rule_evidence(&doc.text, tokens, times)
 }
 
+/// The sentences [`extract`] reads the parse of: those with a capital after "to" or "from".
+pub fn wants_parse(text: &str) -> impl Fn(&[Token]) -> bool + '_ {
+    metonymy::wants_parse(text)
+}
+
 pub fn extract(
     doc: &Document,
     tokens: &[Token],
     times: &[Timex],
+    syntax: &Syntax,
     lexicon: &UserLexicon,
 ) -> Vec<Actor> {
-    let cands = mentions::recognise(&doc.text, tokens, times, lexicon);
+    let mut cands = mentions::recognise(&doc.text, tokens, times, lexicon);
+    metonymy::places(&doc.text, tokens, syntax, &mut cands);
     let mut clustered = cluster::cluster(&doc.text, tokens, &cands);
     roles::assign(&doc.text, tokens, &cands, &mut clustered);
     anaphora::link(&doc.text, tokens, &cands, &mut clustered);
@@ -74,7 +84,8 @@ mod tests {
     fn actors_with(text: &str, lexicon: &UserLexicon) -> (Document, Vec<Actor>) {
         let (doc, _) = Document::from_text(text, Meta::default());
         let tokens = tokenize(&doc);
-        let actors = extract(&doc, &tokens, &[], lexicon);
+        let syntax = Syntax::of_sentences(&doc, &tokens, wants_parse(&doc.text));
+        let actors = extract(&doc, &tokens, &[], &syntax, lexicon);
         (doc, actors)
     }
 
@@ -450,6 +461,24 @@ mod tests {
         ] {
             assert_eq!(find(&actors(text), name).kind, ActorKind::Person, "{text}");
         }
+    }
+
+    #[test]
+    fn a_capital_travelled_to_or_from_is_a_place() {
+        let found = actors(
+            "Airlines cancelled flights to Nairobi, and families fled from Kampala on Monday. \
+             Kenya said the talks would go on, and Washington sent a note to Kampala.",
+        );
+        let nairobi = find(&found, "Nairobi");
+        assert_eq!(nairobi.kind, ActorKind::Place);
+        assert_eq!(
+            nairobi.affiliation,
+            found.iter().position(|a| a.name == "Kenya")
+        );
+        let kampala = find(&found, "Kampala");
+        assert_eq!(kampala.kind, ActorKind::Place);
+        // a note sent to a capital goes to its government
+        assert_eq!(find(&found, "Uganda").kind, ActorKind::Country);
     }
 
     #[test]
