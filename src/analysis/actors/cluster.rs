@@ -89,7 +89,12 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
                 .and_then(|w| expansion(text, tokens, cands, &by_initials, i, w));
             match (full, acronym) {
                 (Some(&j), _) => Some(surfaces[j].clone()),
-                (None, Some(j)) => keys.get(j).cloned().flatten(),
+                (None, Some(j)) if j < i => keys[j].clone(),
+                // an acronym before its expansion (a headline's): the expansion's own key
+                (None, Some(j)) => cands[j]
+                    .canonical
+                    .clone()
+                    .or_else(|| Some(surfaces[j].clone())),
                 // a place in capitals (a wire dateline's "ATHENS") is the one named later
                 (None, None) if c.kind == Some(ActorKind::Place) => Some(title_case(&surfaces[i])),
                 (None, None) => Some(surfaces[i].clone()),

@@ -65,6 +65,8 @@ pub struct Gazetteer {
     /// Members of a faith, party or people ("Muslim", "Democrat").
     pub group_words: HashSet<&'static str>,
     pub connectors: HashSet<&'static str>,
+    /// "and", "in": lower-case words inside a name written out before its acronym.
+    pub acronym_connectors: HashSet<&'static str>,
     /// "flights", "fled": a capital travelled to or from after one is a place.
     pub motion_words: HashSet<&'static str>,
 }
@@ -284,6 +286,9 @@ impl Gazetteer {
             group_words: set(include_str!("../../../assets/gazetteer/group_words.txt")),
             connectors: set(include_str!(
                 "../../../assets/gazetteer/name_connectors.txt"
+            )),
+            acronym_connectors: set(include_str!(
+                "../../../assets/gazetteer/acronym_connectors.txt"
             )),
             motion_words: set(include_str!("../../../assets/gazetteer/motion_words.txt")),
         }

@@ -1,12 +1,14 @@
 //! People, organisations, countries, places and groups, with aliases merged.
 //!
-//! [`mentions`] finds the names, [`metonymy`] makes a capital travelled to a place, [`cluster`]
-//! merges those that stand for one actor, [`roles`] reads titles and appositions, [`anaphora`]
-//! links pronouns and nominals ("the ministry") to the actors named before them; the tables are
-//! in [`gazetteer`], [`gender`] and [`nominals`].
+//! [`mentions`] finds the names, [`expansions`] joins the pieces of a name its acronym spells,
+//! [`metonymy`] makes a capital travelled to a place, [`cluster`] merges those that stand for
+//! one actor, [`roles`] reads titles and appositions, [`anaphora`] links pronouns and nominals
+//! ("the ministry") to the actors named before them; the tables are in [`gazetteer`],
+//! [`gender`] and [`nominals`].
 
 mod anaphora;
 mod cluster;
+mod expansions;
 pub(crate) mod gazetteer;
 mod gender;
 mod mentions;
@@ -50,7 +52,8 @@ pub fn extract(
     syntax: &Syntax,
     lexicon: &UserLexicon,
 ) -> Vec<Actor> {
-    let mut cands = mentions::recognise(&doc.text, tokens, times, lexicon);
+    let cands = mentions::recognise(&doc.text, tokens, times, lexicon);
+    let mut cands = expansions::join(&doc.text, tokens, times, cands);
     metonymy::places(&doc.text, tokens, syntax, &mut cands);
     let mut clustered = cluster::cluster(&doc.text, tokens, &cands);
     roles::assign(&doc.text, tokens, &cands, &mut clustered);
@@ -461,6 +464,30 @@ mod tests {
         ] {
             assert_eq!(find(&actors(text), name).kind, ActorKind::Person, "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_cut_at_and_or_in_is_whole_when_its_acronym_spells_it() {
+        // "and" after a name with no "of" or "for" ends it; the bracketed acronym joins it
+        let found = actors(
+            "The Grain Storage and Market Watch Office (GSMWO) said stocks fell. GSMWO \
+             staff left.",
+        );
+        let office = find(&found, "Grain Storage and Market Watch Office");
+        assert_eq!(office.kind, ActorKind::Organization);
+        assert_eq!(office.aliases, vec!["GSMWO"]);
+        assert_eq!(office.mentions.len(), 3);
+        // "in" ends a name too; the acronym written elsewhere in the text joins it
+        let found = actors(
+            "The Council for Trade and Transit in Asia met on Monday. Later the CTTA said \
+             the roads were open.",
+        );
+        let council = find(&found, "Council for Trade and Transit in Asia");
+        assert_eq!(council.kind, ActorKind::Organization);
+        assert_eq!(council.aliases, vec!["CTTA"]);
+        // two capitals are too often two names' initials: two names stay apart
+        let found = actors("Talks in Vienna and Geneva failed, the VG Group said.");
+        assert!(names(&found).contains(&"Vienna"), "{:?}", names(&found));
     }
 
     #[test]
