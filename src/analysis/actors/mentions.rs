@@ -893,7 +893,7 @@ impl<'a> Scan<'a> {
                 .filter(|(e, p)| !self.first_name_not_place(i, *e, b, p))
             {
                 let run = self.run_end(e, b);
-                if run > e && self.has_cue(e, run) {
+                if run > e && (self.has_cue(e, run) || self.demonym_led(i, e, run, &phrase)) {
                     i = self.typed_run(i, run, b, out);
                     continue;
                 }
@@ -976,6 +976,34 @@ impl<'a> Scan<'a> {
             }
             i = self.typed_run(i, end, b, out);
         }
+    }
+
+    /// "Georgian Dream", "Palestinian Islamic Jihad": a people's adjective before capitalised
+    /// ordinary words, a space apart on one line, is the first word of a name (a party's, a
+    /// company's), not its country, when none of the words after it is a title, census name,
+    /// acronym, faith or people ("Georgian Muslims") or table phrase ("Russian President", "Ukrainian Olena Ames", "Iraqi
+    /// Kurdistan") or a word no dictionary has ("French Macron").
+    fn demonym_led(&self, i: usize, e: usize, run: usize, phrase: &Phrase) -> bool {
+        let b = self.tokens.len();
+        e == i + 1
+            && matches!(phrase, Phrase::Table(Entry::Demonym(_)))
+            && !self.word(i).ends_with('s')
+            && !starts_line(self.text, self.tokens, e)
+            && self.tokens[e].span.start == self.tokens[i].span.end + 1
+            && (e..run).all(|k| {
+                let w = self.word(k);
+                self.g.connectors.contains(w)
+                    || self.g.is_common(w)
+                        && !is_acronym(w)
+                        && !self.g.is_title(w)
+                        && !self.g.first_names.contains(w)
+                        && !self.g.last_names.contains(w)
+                        && !self
+                            .g
+                            .group_words
+                            .contains(w.strip_suffix('s').unwrap_or(w))
+                        && self.phrase(k, b, false).is_none()
+            })
     }
 
     /// The end of the capitalised ordinary words right after a known organisation's name,

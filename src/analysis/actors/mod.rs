@@ -491,6 +491,27 @@ mod tests {
     }
 
     #[test]
+    fn a_peoples_adjective_before_ordinary_capitalised_words_opens_a_name() {
+        let found = actors(
+            "Leaders of Latvian Harvest met the Latvian Prime Minister, and Latvian Muslims \
+             marched.",
+        );
+        assert_eq!(
+            find(&found, "Latvian Harvest").kind,
+            ActorKind::Organization
+        );
+        // a title after it: the country and a title; a faith after it: no party
+        assert!(names(&found).contains(&"Latvia"), "{:?}", names(&found));
+        assert!(
+            !names(&found)
+                .iter()
+                .any(|n| n.contains("Muslims") && n.contains("Latvian")),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
     fn a_capital_travelled_to_or_from_is_a_place() {
         let found = actors(
             "Airlines cancelled flights to Nairobi, and families fled from Kampala on Monday. \
