@@ -512,6 +512,14 @@ mod tests {
     }
 
     #[test]
+    fn a_navys_prefix_makes_a_ship() {
+        let found = actors("The BRP Tala Bay and the KRI Ombak Laut sailed past the JS Kumo.");
+        for name in ["BRP Tala Bay", "KRI Ombak Laut", "JS Kumo"] {
+            assert_eq!(find(&found, name).kind, ActorKind::Other, "{name}");
+        }
+    }
+
+    #[test]
     fn a_capital_travelled_to_or_from_is_a_place() {
         let found = actors(
             "Airlines cancelled flights to Nairobi, and families fled from Kampala on Monday. \
