@@ -323,6 +323,17 @@ impl Gazetteer {
             })
     }
 
+    /// Whether a name of several words is a census first name before census names only
+    /// ("Stuart Law", a man, whatever "Law" names elsewhere; not "Asia Maritime Transparency
+    /// Initiative").
+    pub fn census_named(&self, words: &[&str]) -> bool {
+        words.len() > 1
+            && self.first_names.contains(words[0])
+            && words[1..]
+                .iter()
+                .all(|w| self.first_names.contains(w) || self.last_names.contains(w))
+    }
+
     /// Whether a name of several words `first ... last` reads as a company's or a
     /// programme's rather than a person's: it opens with no census first name and ends with
     /// an ordinary word that is no census name ("Lam Research", "Applied Materials"; not

@@ -497,6 +497,19 @@ impl<'a> Scan<'a> {
                     Type::Organization => ActorKind::Organization,
                     Type::Place => ActorKind::Place,
                 };
+                // "Asia Maritime Transparency Initiative": a name ending in a word of plans,
+                // programmes and meetings is no person's or place's, unless a census name
+                // opens it before census names ("Stuart Law")
+                let words: Vec<&str> = (s..e).map(|k| self.word(k)).collect();
+                let kind = if kind != ActorKind::Organization
+                    && e > s + 1
+                    && self.g.other_cues.contains(self.word(e - 1))
+                    && !self.g.census_named(&words)
+                {
+                    ActorKind::Organization
+                } else {
+                    kind
+                };
                 let first = out[..before].partition_point(|c| c.tokens.1 <= s);
                 if personal {
                     let mut cut = out[first..before].iter().take_while(|c| c.tokens.0 < e);
@@ -1166,13 +1179,14 @@ impl<'a> Scan<'a> {
         let words: Vec<&str> = (a..e).map(|k| self.word(k)).collect();
         let last = words[words.len() - 1];
         let cand = |s: usize, t: usize, kind: Option<ActorKind>| self.name(s, t, kind);
-        // laws, plans and events are no actors ("Clean Air Act", "Election Day"), but
-        // "Stuart Law" is a man
         let first_name = words.len() > 1 && g.first_names.contains(words[0]);
         // "Institute for the Study of War": an organisation named for what it studies
         let org_headed =
             words.len() > 2 && g.org_cues.contains(words[0]) && matches!(words[1], "of" | "for");
-        if words.len() > 1 && g.other_cues.contains(last) && !first_name && !org_headed {
+        // laws, plans and events are no actors ("Clean Air Act", "Election Day"), but
+        // "Stuart Law" is a man
+        if words.len() > 1 && g.other_cues.contains(last) && !g.census_named(&words) && !org_headed
+        {
             if self.spelled_out(a, e) {
                 out.push(cand(a, e, Some(ActorKind::Organization)));
             }

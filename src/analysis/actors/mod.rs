@@ -538,6 +538,15 @@ mod tests {
     }
 
     #[test]
+    fn a_plans_name_after_a_first_name_and_ordinary_words_is_no_person() {
+        let found = actors("The Asia Grain Transparency Initiative said prices rose.");
+        assert!(
+            found.iter().all(|a| a.kind != ActorKind::Person),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_compass_word_after_a_number_is_the_numbers_name() {
         let found = actors("At 38 North, analysts said the site was active again.");
         assert_eq!(find(&found, "38 North").kind, ActorKind::Organization);
