@@ -520,6 +520,33 @@ mod tests {
     }
 
     #[test]
+    fn a_role_before_a_name_belongs_to_the_organisation_before_it() {
+        let found = actors(
+            "Brussels sent help after NATO spokesman Tomas Brenner spoke. Later EU trade \
+             policy chief Ana Ruiz and Peru's deputy foreign minister Jo Ames agreed.",
+        );
+        let brenner = find(&found, "Tomas Brenner");
+        assert_eq!(brenner.role.as_deref(), Some("spokesman"));
+        let nato = found.iter().position(|a| a.name.contains("North Atlantic"));
+        assert_eq!(brenner.affiliation, nato);
+        let ruiz = find(&found, "Ana Ruiz");
+        assert_eq!(ruiz.role.as_deref(), Some("trade policy chief"));
+        assert_eq!(
+            ruiz.affiliation,
+            found.iter().position(|a| a.name == "European Union")
+        );
+        let ames = find(&found, "Jo Ames");
+        assert_eq!(ames.role.as_deref(), Some("deputy foreign minister"));
+        assert_eq!(
+            ames.affiliation,
+            found.iter().position(|a| a.name == "Peru")
+        );
+        // a verb before the title is no part of a role
+        let found = actors("The UN named envoy Jo Ames on Monday.");
+        assert!(find(&found, "Jo Ames").role.is_none());
+    }
+
+    #[test]
     fn a_capital_travelled_to_or_from_is_a_place() {
         let found = actors(
             "Airlines cancelled flights to Nairobi, and families fled from Kampala on Monday. \
