@@ -97,12 +97,27 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
                     .or_else(|| Some(surfaces[j].clone())),
                 // a place in capitals (a wire dateline's "ATHENS") is the one named later
                 (None, None) if c.kind == Some(ActorKind::Place) => Some(title_case(&surfaces[i])),
-                (None, None) => Some(surfaces[i].clone()),
+                (None, None) => Some(article_capitalised(&surfaces[i])),
             }
         };
         keys.push(key);
     }
     group(cands, &surfaces, &keys)
+}
+
+/// A name opening with the lower-case article of an Arabic name as written at a sentence's
+/// start ("al-Shabaab" as "Al-Shabaab"), so that both are one actor.
+fn article_capitalised(name: &str) -> String {
+    match name.split_once('-') {
+        Some((article, _)) if GAZETTEER.connectors.contains(article) => {
+            let mut chars = name.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// A name in capitals as it is written in running text: "NEW DELHI" as "New Delhi" (a name

@@ -734,11 +734,17 @@ impl<'a> Scan<'a> {
         let w = self.word(i);
         // "I'm", "We'll": a pronoun with its verb; "January-June": a time
         let stem = w.split(['\'', '’', '-']).next().unwrap_or(w);
+        // "al-Shabaab", "el-Sisi": a name after the lower-case article of an Arabic name
+        let prefixed = || {
+            w.split_once('-').is_some_and(|(article, rest)| {
+                self.g.connectors.contains(article) && is_capitalised(rest)
+            })
+        };
         !self.in_time[i]
             // "Don't", "Can't": a verb, whatever "Don" is
             && !w.ends_with("n't")
             && !w.ends_with("n’t")
-            && is_capitalised(w)
+            && (is_capitalised(w) || prefixed())
             && !self.g.not_names.contains(w)
             && !self.g.not_names.contains(stem)
     }
@@ -974,8 +980,11 @@ impl<'a> Scan<'a> {
             }
             let end = self.run_end(i, b);
             // an ordinary word that starts the sentence ("Analysts", "Several Russian",
-            // "Forty-three")
-            let head = self.word(i).split('-').next().unwrap_or_default();
+            // "Forty-three"; not "Al-Shabaab", whose capitalised tail keeps it whole)
+            let head = match self.word(i).split_once('-') {
+                Some((head, tail)) if !is_capitalised(tail) => head,
+                _ => self.word(i),
+            };
             if starts_line(self.text, self.tokens, i)
                 && self.g.is_common(head)
                 && !self.name_words.contains(self.word(i))

@@ -565,6 +565,16 @@ mod tests {
     }
 
     #[test]
+    fn an_arabic_article_before_a_name_keeps_it_whole() {
+        let found = actors(
+            "Al-Harakat fighters seized the road. Later, al-Harakat gunmen met Omar al-Rashid.",
+        );
+        let group = find(&found, "Al-Harakat");
+        assert_eq!(group.mentions.len(), 2, "{:?}", names(&found));
+        assert_eq!(find(&found, "Omar al-Rashid").kind, ActorKind::Person);
+    }
+
+    #[test]
     fn a_plans_name_after_a_first_name_and_ordinary_words_is_no_person() {
         let found = actors("The Asia Grain Transparency Initiative said prices rose.");
         assert!(
