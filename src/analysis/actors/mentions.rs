@@ -492,6 +492,11 @@ impl<'a> Scan<'a> {
                 if n.kind == Type::Person && e == s + 1 && self.plural_opening(s) {
                     continue;
                 }
+                // "Health partners said": a frequent word opening the sentence before a
+                // lower-case plural is that noun's modifier, no name
+                if e == s + 1 && self.modifier_opening(s) {
+                    continue;
+                }
                 let kind = match n.kind {
                     Type::Person => ActorKind::Person,
                     Type::Organization => ActorKind::Organization,
@@ -603,6 +608,25 @@ impl<'a> Scan<'a> {
             && !self.g.first_names.contains(w)
             && !self.g.last_names.contains(w)
             && !self.name_words.contains(w)
+    }
+
+    /// A frequent word of English that opens a sentence or a line before a lower-case plural
+    /// ("Health partners", "Security forces"), capitalised there by position, however often
+    /// the text writes it in names ("the Security Council"): no census name.
+    fn modifier_opening(&self, i: usize) -> bool {
+        let w = self.word(i);
+        starts_line(self.text, self.tokens, i)
+            && self.g.rank(w).is_some()
+            && !self.g.first_names.contains(w)
+            && !self.g.last_names.contains(w)
+            && self.lower_word_at(i + 1, self.tokens.len())
+            && {
+                let next = self.word(i + 1);
+                next.ends_with('s')
+                    && !next.ends_with("ss")
+                    && !self.g.said_verbs.contains(next)
+                    && self.g.is_common(next)
+            }
     }
 
     /// The words of the typed names: a name that shares one of them is the document's,
@@ -985,13 +1009,14 @@ impl<'a> Scan<'a> {
                 Some((head, tail)) if !is_capitalised(tail) => head,
                 _ => self.word(i),
             };
-            if starts_line(self.text, self.tokens, i)
-                && self.g.is_common(head)
-                && !self.name_words.contains(self.word(i))
-                && !(end > i + 1
-                    && (self.g.first_names.contains(self.word(i))
-                        || (i..end).any(|k| self.is_title_or_cue(k))
-                        || self.surname_before_name(i)))
+            if self.modifier_opening(i)
+                || starts_line(self.text, self.tokens, i)
+                    && self.g.is_common(head)
+                    && !self.name_words.contains(self.word(i))
+                    && !(end > i + 1
+                        && (self.g.first_names.contains(self.word(i))
+                            || (i..end).any(|k| self.is_title_or_cue(k))
+                            || self.surname_before_name(i)))
             {
                 i += 1;
                 continue;

@@ -575,6 +575,19 @@ mod tests {
     }
 
     #[test]
+    fn a_frequent_word_opening_a_sentence_before_a_plural_is_no_name() {
+        let found = actors(
+            "The Health Council met on Monday. Health workers said clinics were full, and \
+             Water trucks arrived.",
+        );
+        assert!(
+            !names(&found).contains(&"Health") && !names(&found).contains(&"Water"),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
     fn a_plans_name_after_a_first_name_and_ordinary_words_is_no_person() {
         let found = actors("The Asia Grain Transparency Initiative said prices rose.");
         assert!(
