@@ -588,6 +588,16 @@ mod tests {
     }
 
     #[test]
+    fn a_web_sites_ending_is_no_name() {
+        let found = actors("According to Qorvex.Com, the plant closed.");
+        assert!(
+            !names(&found).iter().any(|n| n.contains("Com")),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
     fn a_plans_name_after_a_first_name_and_ordinary_words_is_no_person() {
         let found = actors("The Asia Grain Transparency Initiative said prices rose.");
         assert!(
