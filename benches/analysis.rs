@@ -66,6 +66,8 @@ struct Stages {
     lexicon: UserLexicon,
     tokens: Vec<tokens::Token>,
     times: Vec<brief::analysis::Timex>,
+    /// The sentences the actors read the parse of, parsed.
+    parsed: syntax::Syntax,
     actors: Vec<brief::analysis::Actor>,
 }
 
@@ -75,12 +77,14 @@ impl Stages {
         let lexicon = UserLexicon::default();
         let tokens = tokens::tokenize(&doc);
         let times = times::extract(&doc, &tokens);
-        let actors = actors::extract(&doc, &tokens, &times, &lexicon);
+        let parsed = syntax::Syntax::of_sentences(&doc, &tokens, actors::wants_parse(&doc.text));
+        let actors = actors::extract(&doc, &tokens, &times, &parsed, &lexicon);
         Stages {
             doc,
             lexicon,
             tokens,
             times,
+            parsed,
             actors,
         }
     }
@@ -93,9 +97,15 @@ impl Stages {
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn actors(bencher: Bencher, size: usize) {
     let s = Stages::new(size);
-    bencher
-        .counter(s.bytes())
-        .bench(|| actors::extract(black_box(&s.doc), &s.tokens, &s.times, &s.lexicon));
+    bencher.counter(s.bytes()).bench(|| {
+        actors::extract(
+            black_box(&s.doc),
+            &s.tokens,
+            &s.times,
+            &s.parsed,
+            &s.lexicon,
+        )
+    });
 }
 
 #[divan::bench(args = SIZES, sample_count = 10)]

@@ -37,17 +37,19 @@ fn analyze_whole(doc: &Document, lexicon: &UserLexicon) -> Analysis {
         };
     }
     let (mut times, tensed) = times::extract_tensed(doc, &tokens);
-    let actors = actors::extract(doc, &tokens, &times, lexicon);
-    let mentions = mentions::MentionIndex::new(&actors);
     // parsed once: the sentences with a cue, for the claims, those with several dates, for
-    // the timeline, and those with a time whose tense the words left unsure (parsing is most
-    // of the cost of an analysis, and the other sentences do not read it)
+    // the timeline, those with a time whose tense the words left unsure, and those with a
+    // capital travelled to or from, for the actors (parsing is most of the cost of an
+    // analysis, and the other sentences do not read it)
     let for_claims = claims::wants_parse(&doc.text, lexicon);
     let for_timeline = timeline::wants_parse(&doc.text, &times);
     let for_times = times::wants_parse(&times, &tensed);
+    let for_actors = actors::wants_parse(&doc.text);
     let syntax = syntax::Syntax::of_sentences(doc, &tokens, move |s| {
-        for_claims(s) || for_timeline(s) || for_times(s)
+        for_claims(s) || for_timeline(s) || for_times(s) || for_actors(s)
     });
+    let actors = actors::extract(doc, &tokens, &times, &syntax, lexicon);
+    let mentions = mentions::MentionIndex::new(&actors);
     // a time whose value its tense decides, in the tense of the verb it hangs on
     times::retense(&doc.text, &mut times, &tensed, &syntax, &tokens);
     // where each sentence's own words begin, read once for the claims and the timeline

@@ -252,9 +252,10 @@ fn pick(
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::actors::extract;
+    use crate::analysis::actors::{extract, wants_parse};
     use crate::analysis::lexicon::UserLexicon;
     use crate::analysis::model::{Actor, MentionForm};
+    use crate::analysis::syntax::Syntax;
     use crate::analysis::tokens::tokenize;
     use crate::document::{Document, Meta};
 
@@ -262,7 +263,8 @@ mod tests {
     fn linked(text: &str) -> Vec<(String, Vec<String>)> {
         let (doc, _) = Document::from_text(text, Meta::default());
         let tokens = tokenize(&doc);
-        let actors: Vec<Actor> = extract(&doc, &tokens, &[], &UserLexicon::default());
+        let syntax = Syntax::of_sentences(&doc, &tokens, wants_parse(&doc.text));
+        let actors: Vec<Actor> = extract(&doc, &tokens, &[], &syntax, &UserLexicon::default());
         actors
             .iter()
             .map(|a| {
@@ -357,7 +359,8 @@ mod tests {
                     the union’s secretary.";
         let (doc, _) = Document::from_text(text, Meta::default());
         let tokens = tokenize(&doc);
-        let actors = extract(&doc, &tokens, &[], &UserLexicon::default());
+        let syntax = Syntax::of_sentences(&doc, &tokens, wants_parse(&doc.text));
+        let actors = extract(&doc, &tokens, &[], &syntax, &UserLexicon::default());
         let marsh = actors
             .iter()
             .find(|a| a.name == "Ivo Marsh")

@@ -89,15 +89,35 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
                 .and_then(|w| expansion(text, tokens, cands, &by_initials, i, w));
             match (full, acronym) {
                 (Some(&j), _) => Some(surfaces[j].clone()),
-                (None, Some(j)) => keys.get(j).cloned().flatten(),
+                (None, Some(j)) if j < i => keys[j].clone(),
+                // an acronym before its expansion (a headline's): the expansion's own key
+                (None, Some(j)) => cands[j]
+                    .canonical
+                    .clone()
+                    .or_else(|| Some(surfaces[j].clone())),
                 // a place in capitals (a wire dateline's "ATHENS") is the one named later
                 (None, None) if c.kind == Some(ActorKind::Place) => Some(title_case(&surfaces[i])),
-                (None, None) => Some(surfaces[i].clone()),
+                (None, None) => Some(article_capitalised(&surfaces[i])),
             }
         };
         keys.push(key);
     }
     group(cands, &surfaces, &keys)
+}
+
+/// A name opening with the lower-case article of an Arabic name as written at a sentence's
+/// start ("al-Shabaab" as "Al-Shabaab"), so that both are one actor.
+fn article_capitalised(name: &str) -> String {
+    match name.split_once('-') {
+        Some((article, _)) if GAZETTEER.connectors.contains(article) => {
+            let mut chars = name.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// A name in capitals as it is written in running text: "NEW DELHI" as "New Delhi" (a name

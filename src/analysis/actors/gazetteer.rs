@@ -65,6 +65,10 @@ pub struct Gazetteer {
     /// Members of a faith, party or people ("Muslim", "Democrat").
     pub group_words: HashSet<&'static str>,
     pub connectors: HashSet<&'static str>,
+    /// "and", "in": lower-case words inside a name written out before its acronym.
+    pub acronym_connectors: HashSet<&'static str>,
+    /// "flights", "fled": a capital travelled to or from after one is a place.
+    pub motion_words: HashSet<&'static str>,
 }
 
 /// Inflectional endings and what replaces them to give the dictionary form (the same list
@@ -283,6 +287,10 @@ impl Gazetteer {
             connectors: set(include_str!(
                 "../../../assets/gazetteer/name_connectors.txt"
             )),
+            acronym_connectors: set(include_str!(
+                "../../../assets/gazetteer/acronym_connectors.txt"
+            )),
+            motion_words: set(include_str!("../../../assets/gazetteer/motion_words.txt")),
         }
     }
 
@@ -313,6 +321,17 @@ impl Gazetteer {
                         || undoubled.is_some_and(|s| self.dictionary.contains(s))
                 })
             })
+    }
+
+    /// Whether a name of several words is a census first name before census names only
+    /// ("Stuart Law", a man, whatever "Law" names elsewhere; not "Asia Maritime Transparency
+    /// Initiative").
+    pub fn census_named(&self, words: &[&str]) -> bool {
+        words.len() > 1
+            && self.first_names.contains(words[0])
+            && words[1..]
+                .iter()
+                .all(|w| self.first_names.contains(w) || self.last_names.contains(w))
     }
 
     /// Whether a name of several words `first ... last` reads as a company's or a

@@ -492,10 +492,28 @@ impl<'a> Scan<'a> {
                 if n.kind == Type::Person && e == s + 1 && self.plural_opening(s) {
                     continue;
                 }
+                // "Health partners said": a frequent word opening the sentence before a
+                // lower-case plural is that noun's modifier, no name
+                if e == s + 1 && self.modifier_opening(s) {
+                    continue;
+                }
                 let kind = match n.kind {
                     Type::Person => ActorKind::Person,
                     Type::Organization => ActorKind::Organization,
                     Type::Place => ActorKind::Place,
+                };
+                // "Asia Maritime Transparency Initiative": a name ending in a word of plans,
+                // programmes and meetings is no person's or place's, unless a census name
+                // opens it before census names ("Stuart Law")
+                let words: Vec<&str> = (s..e).map(|k| self.word(k)).collect();
+                let kind = if kind != ActorKind::Organization
+                    && e > s + 1
+                    && self.g.other_cues.contains(self.word(e - 1))
+                    && !self.g.census_named(&words)
+                {
+                    ActorKind::Organization
+                } else {
+                    kind
                 };
                 let first = out[..before].partition_point(|c| c.tokens.1 <= s);
                 if personal {
@@ -590,6 +608,25 @@ impl<'a> Scan<'a> {
             && !self.g.first_names.contains(w)
             && !self.g.last_names.contains(w)
             && !self.name_words.contains(w)
+    }
+
+    /// A frequent word of English that opens a sentence or a line before a lower-case plural
+    /// ("Health partners", "Security forces"), capitalised there by position, however often
+    /// the text writes it in names ("the Security Council"): no census name.
+    fn modifier_opening(&self, i: usize) -> bool {
+        let w = self.word(i);
+        starts_line(self.text, self.tokens, i)
+            && self.g.rank(w).is_some()
+            && !self.g.first_names.contains(w)
+            && !self.g.last_names.contains(w)
+            && self.lower_word_at(i + 1, self.tokens.len())
+            && {
+                let next = self.word(i + 1);
+                next.ends_with('s')
+                    && !next.ends_with("ss")
+                    && !self.g.said_verbs.contains(next)
+                    && self.g.is_common(next)
+            }
     }
 
     /// The words of the typed names: a name that shares one of them is the document's,
@@ -721,11 +758,17 @@ impl<'a> Scan<'a> {
         let w = self.word(i);
         // "I'm", "We'll": a pronoun with its verb; "January-June": a time
         let stem = w.split(['\'', '’', '-']).next().unwrap_or(w);
+        // "al-Shabaab", "el-Sisi": a name after the lower-case article of an Arabic name
+        let prefixed = || {
+            w.split_once('-').is_some_and(|(article, rest)| {
+                self.g.connectors.contains(article) && is_capitalised(rest)
+            })
+        };
         !self.in_time[i]
             // "Don't", "Can't": a verb, whatever "Don" is
             && !w.ends_with("n't")
             && !w.ends_with("n’t")
-            && is_capitalised(w)
+            && (is_capitalised(w) || prefixed())
             && !self.g.not_names.contains(w)
             && !self.g.not_names.contains(stem)
     }
@@ -893,7 +936,7 @@ impl<'a> Scan<'a> {
                 .filter(|(e, p)| !self.first_name_not_place(i, *e, b, p))
             {
                 let run = self.run_end(e, b);
-                if run > e && self.has_cue(e, run) {
+                if run > e && (self.has_cue(e, run) || self.demonym_led(i, e, run, &phrase)) {
                     i = self.typed_run(i, run, b, out);
                     continue;
                 }
@@ -961,21 +1004,53 @@ impl<'a> Scan<'a> {
             }
             let end = self.run_end(i, b);
             // an ordinary word that starts the sentence ("Analysts", "Several Russian",
-            // "Forty-three")
-            let head = self.word(i).split('-').next().unwrap_or_default();
-            if starts_line(self.text, self.tokens, i)
-                && self.g.is_common(head)
-                && !self.name_words.contains(self.word(i))
-                && !(end > i + 1
-                    && (self.g.first_names.contains(self.word(i))
-                        || (i..end).any(|k| self.is_title_or_cue(k))
-                        || self.surname_before_name(i)))
+            // "Forty-three"; not "Al-Shabaab", whose capitalised tail keeps it whole)
+            let head = match self.word(i).split_once('-') {
+                Some((head, tail)) if !is_capitalised(tail) => head,
+                _ => self.word(i),
+            };
+            if self.modifier_opening(i)
+                || starts_line(self.text, self.tokens, i)
+                    && self.g.is_common(head)
+                    && !self.name_words.contains(self.word(i))
+                    && !(end > i + 1
+                        && (self.g.first_names.contains(self.word(i))
+                            || (i..end).any(|k| self.is_title_or_cue(k))
+                            || self.surname_before_name(i)))
             {
                 i += 1;
                 continue;
             }
             i = self.typed_run(i, end, b, out);
         }
+    }
+
+    /// "Georgian Dream", "Palestinian Islamic Jihad": a people's adjective before capitalised
+    /// ordinary words, a space apart on one line, is the first word of a name (a party's, a
+    /// company's), not its country, when none of the words after it is a title, census name,
+    /// acronym, faith or people ("Georgian Muslims") or table phrase ("Russian President", "Ukrainian Olena Ames", "Iraqi
+    /// Kurdistan") or a word no dictionary has ("French Macron").
+    fn demonym_led(&self, i: usize, e: usize, run: usize, phrase: &Phrase) -> bool {
+        let b = self.tokens.len();
+        e == i + 1
+            && matches!(phrase, Phrase::Table(Entry::Demonym(_)))
+            && !self.word(i).ends_with('s')
+            && !starts_line(self.text, self.tokens, e)
+            && self.tokens[e].span.start == self.tokens[i].span.end + 1
+            && (e..run).all(|k| {
+                let w = self.word(k);
+                self.g.connectors.contains(w)
+                    || self.g.is_common(w)
+                        && !is_acronym(w)
+                        && !self.g.is_title(w)
+                        && !self.g.first_names.contains(w)
+                        && !self.g.last_names.contains(w)
+                        && !self
+                            .g
+                            .group_words
+                            .contains(w.strip_suffix('s').unwrap_or(w))
+                        && self.phrase(k, b, false).is_none()
+            })
     }
 
     /// The end of the capitalised ordinary words right after a known organisation's name,
@@ -1138,13 +1213,14 @@ impl<'a> Scan<'a> {
         let words: Vec<&str> = (a..e).map(|k| self.word(k)).collect();
         let last = words[words.len() - 1];
         let cand = |s: usize, t: usize, kind: Option<ActorKind>| self.name(s, t, kind);
-        // laws, plans and events are no actors ("Clean Air Act", "Election Day"), but
-        // "Stuart Law" is a man
         let first_name = words.len() > 1 && g.first_names.contains(words[0]);
         // "Institute for the Study of War": an organisation named for what it studies
         let org_headed =
             words.len() > 2 && g.org_cues.contains(words[0]) && matches!(words[1], "of" | "for");
-        if words.len() > 1 && g.other_cues.contains(last) && !first_name && !org_headed {
+        // laws, plans and events are no actors ("Clean Air Act", "Election Day"), but
+        // "Stuart Law" is a man
+        if words.len() > 1 && g.other_cues.contains(last) && !g.census_named(&words) && !org_headed
+        {
             if self.spelled_out(a, e) {
                 out.push(cand(a, e, Some(ActorKind::Organization)));
             }

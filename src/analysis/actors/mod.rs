@@ -1,20 +1,25 @@
 //! People, organisations, countries, places and groups, with aliases merged.
 //!
-//! [`mentions`] finds the names, [`cluster`] merges those that stand for one actor, [`roles`]
-//! reads titles and appositions, [`anaphora`] links pronouns and nominals ("the ministry") to
-//! the actors named before them; the tables are in [`gazetteer`], [`gender`] and [`nominals`].
+//! [`mentions`] finds the names, [`expansions`] joins the pieces of a name its acronym spells,
+//! [`metonymy`] makes a capital travelled to a place, [`cluster`] merges those that stand for
+//! one actor, [`roles`] reads titles and appositions, [`anaphora`] links pronouns and nominals
+//! ("the ministry") to the actors named before them; the tables are in [`gazetteer`],
+//! [`gender`] and [`nominals`].
 
 mod anaphora;
 mod cluster;
+mod expansions;
 pub(crate) mod gazetteer;
 mod gender;
 mod mentions;
+mod metonymy;
 mod nominals;
 pub mod recogniser;
 mod roles;
 
 use super::lexicon::UserLexicon;
 use super::model::{Actor, ActorKind, Timex};
+use super::syntax::Syntax;
 use super::tokens::Token;
 use crate::document::Document;
 
@@ -35,13 +40,21 @@ pub fn rule_evidence(doc: &Document, tokens: &[Token], times: &[Timex]) -> Vec<u
     mentions::rule_evidence(&doc.text, tokens, times)
 }
 
+/// The sentences [`extract`] reads the parse of: those with a capital after "to" or "from".
+pub fn wants_parse(text: &str) -> impl Fn(&[Token]) -> bool + '_ {
+    metonymy::wants_parse(text)
+}
+
 pub fn extract(
     doc: &Document,
     tokens: &[Token],
     times: &[Timex],
+    syntax: &Syntax,
     lexicon: &UserLexicon,
 ) -> Vec<Actor> {
     let cands = mentions::recognise(&doc.text, tokens, times, lexicon);
+    let mut cands = expansions::join(&doc.text, tokens, times, cands);
+    metonymy::places(&doc.text, tokens, syntax, &mut cands);
     let mut clustered = cluster::cluster(&doc.text, tokens, &cands);
     roles::assign(&doc.text, tokens, &cands, &mut clustered);
     anaphora::link(&doc.text, tokens, &cands, &mut clustered);
@@ -74,7 +87,8 @@ mod tests {
     fn actors_with(text: &str, lexicon: &UserLexicon) -> (Document, Vec<Actor>) {
         let (doc, _) = Document::from_text(text, Meta::default());
         let tokens = tokenize(&doc);
-        let actors = extract(&doc, &tokens, &[], lexicon);
+        let syntax = Syntax::of_sentences(&doc, &tokens, wants_parse(&doc.text));
+        let actors = extract(&doc, &tokens, &[], &syntax, lexicon);
         (doc, actors)
     }
 
@@ -450,6 +464,146 @@ mod tests {
         ] {
             assert_eq!(find(&actors(text), name).kind, ActorKind::Person, "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_cut_at_and_or_in_is_whole_when_its_acronym_spells_it() {
+        // "and" after a name with no "of" or "for" ends it; the bracketed acronym joins it
+        let found = actors(
+            "The Grain Storage and Market Watch Office (GSMWO) said stocks fell. GSMWO \
+             staff left.",
+        );
+        let office = find(&found, "Grain Storage and Market Watch Office");
+        assert_eq!(office.kind, ActorKind::Organization);
+        assert_eq!(office.aliases, vec!["GSMWO"]);
+        assert_eq!(office.mentions.len(), 3);
+        // "in" ends a name too; the acronym written elsewhere in the text joins it
+        let found = actors(
+            "The Council for Trade and Transit in Asia met on Monday. Later the CTTA said \
+             the roads were open.",
+        );
+        let council = find(&found, "Council for Trade and Transit in Asia");
+        assert_eq!(council.kind, ActorKind::Organization);
+        assert_eq!(council.aliases, vec!["CTTA"]);
+        // two capitals are too often two names' initials: two names stay apart
+        let found = actors("Talks in Vienna and Geneva failed, the VG Group said.");
+        assert!(names(&found).contains(&"Vienna"), "{:?}", names(&found));
+    }
+
+    #[test]
+    fn a_peoples_adjective_before_ordinary_capitalised_words_opens_a_name() {
+        let found = actors(
+            "Leaders of Latvian Harvest met the Latvian Prime Minister, and Latvian Muslims \
+             marched.",
+        );
+        assert_eq!(
+            find(&found, "Latvian Harvest").kind,
+            ActorKind::Organization
+        );
+        // a title after it: the country and a title; a faith after it: no party
+        assert!(names(&found).contains(&"Latvia"), "{:?}", names(&found));
+        assert!(
+            !names(&found)
+                .iter()
+                .any(|n| n.contains("Muslims") && n.contains("Latvian")),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
+    fn a_navys_prefix_makes_a_ship() {
+        let found = actors("The BRP Tala Bay and the KRI Ombak Laut sailed past the JS Kumo.");
+        for name in ["BRP Tala Bay", "KRI Ombak Laut", "JS Kumo"] {
+            assert_eq!(find(&found, name).kind, ActorKind::Other, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_role_before_a_name_belongs_to_the_organisation_before_it() {
+        let found = actors(
+            "Brussels sent help after NATO spokesman Tomas Brenner spoke. Later EU trade \
+             policy chief Ana Ruiz and Peru's deputy foreign minister Jo Ames agreed.",
+        );
+        let brenner = find(&found, "Tomas Brenner");
+        assert_eq!(brenner.role.as_deref(), Some("spokesman"));
+        let nato = found.iter().position(|a| a.name.contains("North Atlantic"));
+        assert_eq!(brenner.affiliation, nato);
+        let ruiz = find(&found, "Ana Ruiz");
+        assert_eq!(ruiz.role.as_deref(), Some("trade policy chief"));
+        assert_eq!(
+            ruiz.affiliation,
+            found.iter().position(|a| a.name == "European Union")
+        );
+        let ames = find(&found, "Jo Ames");
+        assert_eq!(ames.role.as_deref(), Some("deputy foreign minister"));
+        assert_eq!(
+            ames.affiliation,
+            found.iter().position(|a| a.name == "Peru")
+        );
+        // a verb before the title is no part of a role
+        let found = actors("The UN named envoy Jo Ames on Monday.");
+        assert!(find(&found, "Jo Ames").role.is_none());
+    }
+
+    #[test]
+    fn a_capital_travelled_to_or_from_is_a_place() {
+        let found = actors(
+            "Airlines cancelled flights to Nairobi, and families fled from Kampala on Monday. \
+             Kenya said the talks would go on, and Washington sent a note to Kampala.",
+        );
+        let nairobi = find(&found, "Nairobi");
+        assert_eq!(nairobi.kind, ActorKind::Place);
+        assert_eq!(
+            nairobi.affiliation,
+            found.iter().position(|a| a.name == "Kenya")
+        );
+        let kampala = find(&found, "Kampala");
+        assert_eq!(kampala.kind, ActorKind::Place);
+        // a note sent to a capital goes to its government
+        assert_eq!(find(&found, "Uganda").kind, ActorKind::Country);
+    }
+
+    #[test]
+    fn an_arabic_article_before_a_name_keeps_it_whole() {
+        let found = actors(
+            "Al-Harakat fighters seized the road. Later, al-Harakat gunmen met Omar al-Rashid.",
+        );
+        let group = find(&found, "Al-Harakat");
+        assert_eq!(group.mentions.len(), 2, "{:?}", names(&found));
+        assert_eq!(find(&found, "Omar al-Rashid").kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn a_frequent_word_opening_a_sentence_before_a_plural_is_no_name() {
+        let found = actors(
+            "The Health Council met on Monday. Health workers said clinics were full, and \
+             Water trucks arrived.",
+        );
+        assert!(
+            !names(&found).contains(&"Health") && !names(&found).contains(&"Water"),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
+    fn a_web_sites_ending_is_no_name() {
+        let found = actors("According to Qorvex.Com, the plant closed.");
+        assert!(
+            !names(&found).iter().any(|n| n.contains("Com")),
+            "{:?}",
+            names(&found)
+        );
+    }
+
+    #[test]
+    fn a_plans_name_after_a_first_name_and_ordinary_words_is_no_person() {
+        let found = actors("The Asia Grain Transparency Initiative said prices rose.");
+        assert!(
+            found.iter().all(|a| a.kind != ActorKind::Person),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -84,7 +84,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 /// How many words may stand between "the" and the noun ("the former president").
 const MAX_MODIFIERS: usize = 2;
 /// A word after the noun this frequent (a function word or auxiliary) ends the phrase.
-const FUNCTION_RANK: usize = 150;
+pub(super) const FUNCTION_RANK: usize = 150;
 
 /// A nominal phrase "the [modifiers] noun" at token `i`, which is "the": its end (exclusive)
 /// and noun. `taken(k)`: token `k` is part of a name. Not when the noun heads a longer phrase

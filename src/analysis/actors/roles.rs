@@ -5,6 +5,7 @@
 use super::cluster::Clustered;
 use super::gazetteer::GAZETTEER;
 use super::mentions::{Candidate, ending_at, starting_at};
+use super::nominals::FUNCTION_RANK;
 use crate::analysis::model::ActorKind;
 use crate::analysis::tokens::{Token, TokenKind, is_possessive};
 
@@ -27,7 +28,8 @@ pub fn assign(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Clust
             });
             Some(((ts, te), before))
         } else {
-            apposition(text, tokens, c.tokens.1, cands)
+            role_before(text, tokens, c.tokens.0, cands)
+                .or_else(|| apposition(text, tokens, c.tokens.1, cands))
         };
         let Some(((rs, re), by)) = found else {
             continue;
@@ -51,6 +53,45 @@ pub fn words_between(text: &str, tokens: &[Token], s: usize, e: usize) -> String
 fn is_title(word: &str) -> bool {
     let g = &*GAZETTEER;
     g.is_title(word) && !g.honorifics.contains(word)
+}
+
+/// "Kremlin spokesman X", "EU foreign policy chief X", "Hamas's military commander X": role
+/// words in lower case right before a person's name, the last a title, and before them the
+/// name of the organisation or country the person belongs to (with its possessive or not):
+/// the role's token range and that name's candidate.
+fn role_before(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    cands: &[Candidate],
+) -> Option<((usize, usize), Option<usize>)> {
+    let word = |k: usize| tokens[k].text(text);
+    let lower =
+        |k: usize| tokens[k].kind == TokenKind::Word && word(k).starts_with(char::is_lowercase);
+    if start == 0 || !lower(start - 1) || !is_title(word(start - 1)) {
+        return None;
+    }
+    let mut s = start - 1;
+    while s > 0 && start - s < MAX_ROLE_WORDS && lower(s - 1) && modifies(word(s - 1)) {
+        s -= 1;
+    }
+    let owner = ending_at(cands, s).or_else(|| {
+        (s > 0 && is_possessive(word(s - 1)))
+            .then(|| ending_at(cands, s - 1))
+            .flatten()
+    })?;
+    Some(((s, start), Some(owner)))
+}
+
+/// Whether a lower-case word may modify a title ("foreign policy", "deputy", "top"): a title
+/// itself, or no function word of the commonest, verb of saying or past participle ("the",
+/// "and", "said", "named").
+fn modifies(word: &str) -> bool {
+    let g = &*GAZETTEER;
+    g.is_title(word)
+        || !(g.rank(word).is_some_and(|r| r < FUNCTION_RANK)
+            || g.said_verbs.contains(word)
+            || word.ends_with("ed"))
 }
 
 /// ", [the] [Country's] role words [of Org]," after a name: the role's token range and the
