@@ -462,12 +462,24 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
 
     // an acronym and the one name of its own briefing whose initials begin it: the name
     // cut short ("European Aeronautic Defence" of "European Aeronautic Defence and Space
-    // Company (EADS)", which the extraction ends at "and")
+    // Company (EADS)", which the extraction ends at "and"); not an acronym a name's
+    // initials spell in full ("USAF" beside "United States Army" is the Air Force's), nor
+    // one whose set already holds a name of several words (two named organisations)
+    let mut worded = vec![false; n];
+    for i in 0..n {
+        if initials(linker.nodes[i].name).is_some() {
+            let root = linker.sets.root(i);
+            worded[root] = true;
+        }
+    }
     for run in linker.runs.clone() {
         for i in run.clone() {
             let Some(letters) = acronym(linker.nodes[i].name) else {
                 continue;
             };
+            if by_initials.get(&letters).is_some() || worded[linker.sets.root(i)] {
+                continue;
+            }
             let begins = |j: usize| {
                 let node = &linker.nodes[j];
                 j != i
@@ -479,6 +491,8 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             let cut: Vec<usize> = run.clone().filter(|&j| begins(j)).collect();
             if let Some(one) = only_set(&mut linker.sets, &cut) {
                 linker.link(i, one, Why::Acronym);
+                let root = linker.sets.root(i);
+                worded[root] = true;
             }
         }
     }
@@ -987,6 +1001,34 @@ mod tests {
         let linked = link(&briefings, &LibraryReview::default());
         assert_eq!(linked.of[0][0], linked.of[0][1]);
         assert!(!together(&briefings, (2, 0), (2, 1)));
+    }
+
+    #[test]
+    fn an_acronym_a_name_spells_in_full_is_not_the_name_it_begins() {
+        let briefings = [
+            briefing(
+                1,
+                &[
+                    ("USAF", "organization", None),
+                    ("United States Army", "organization", None),
+                ],
+            ),
+            briefing(2, &[("United States Air Force", "organization", None)]),
+            // alone in the library, the acronym still is not the Army's
+            briefing(
+                3,
+                &[
+                    ("QRSV", "organization", None),
+                    ("Quill River Service", "organization", None),
+                    ("Quill River Station Volunteers", "organization", None),
+                ],
+            ),
+        ];
+        assert!(together(&briefings, (0, 0), (1, 0)));
+        assert!(!together(&briefings, (0, 1), (1, 0)));
+        assert!(!together(&briefings, (0, 0), (0, 1)));
+        assert!(!together(&briefings, (2, 0), (2, 1)));
+        assert!(together(&briefings, (2, 0), (2, 2)));
     }
 
     #[test]
