@@ -15,9 +15,25 @@ use regex::{Regex, RegexBuilder};
 use crate::document::Span;
 
 /// Characters that stand for one another in a query.
-const APOSTROPHES: &str = "'’‘ʼ′";
+pub const APOSTROPHES: &str = "'’‘ʼ′";
 const QUOTES: &str = "\"“”„″";
 const DASHES: &str = "-‐‑–—";
+
+/// A character of a script written without spaces between words (Han, kana, Thai, Lao,
+/// Khmer, Myanmar, Tibetan): a word tokenizer takes a whole clause of them for one word.
+pub fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0FFF}' // Thai, Lao, Tibetan
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}' // Han
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+        | '\u{20000}'..='\u{3FFFF}')
+}
 
 pub struct Query(Regex);
 
