@@ -7,10 +7,12 @@
 //! - the same name, or one's name another's alias (the briefing's own merges: "GM" in a
 //!   briefing that calls it "General Motors"), not a place and a country (a capital where
 //!   something happens, and its country where a briefing makes the capital stand for it);
-//! - one name written apart, together or hyphened ("Mac OS X", "Mac OSX");
+//! - one name, not a person's, of one kind written apart, together or hyphened, one way
+//!   hyphened or with a part of one letter or capitals ("Mac OS X", "Mac OSX");
 //! - an acronym and the one name whose initials it is ("USAF", "United States Air Force";
-//!   "S&P", "Standard & Poor's"), or the one name of its own briefing whose initials begin
-//!   it (a name cut short: "European Aeronautic Defence" beside "EADS");
+//!   "S&P", "Standard & Poor's"), or else the one name of its own briefing whose initials
+//!   begin it (a name cut short: "European Aeronautic Defence" beside "EADS") when no name
+//!   spells it in full and it is with no name of several words yet;
 //! - a short name and the one longer name it begins or ends: a person's surname ("Jobs",
 //!   "Steve Jobs"; "Shin", "Shin Wonsik", a name written family name first), an organisation's first word ("Northrop", "Northrop Grumman", also for a
 //!   lone word taken for a person, not a person's first name); not a person a briefing names
@@ -177,6 +179,16 @@ fn joined(key: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(key)
     }
+}
+
+/// A name whose writing shows it may be written otherwise: hyphened, or with a part of one
+/// letter or of capitals ("Wal-Mart", "Mac OS X").
+fn written_apart(name: &str) -> bool {
+    name.contains('-')
+        || name.split_whitespace().any(|part| {
+            part.chars().count() == 1
+                || part.chars().all(|c| c.is_uppercase()) && part.chars().count() > 1
+        })
 }
 
 /// The initials of a name of several capitalised words ("United States Air Force": usaf).
@@ -412,15 +424,33 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     // the same name, or an alias: the first node holding each normal form; not a place
     // and a country, one the other's alias ("Moscow" where talks were held, and Russia,
     // "Moscow" where it acts)
-    let mut named: HashMap<std::borrow::Cow<str>, usize> = HashMap::new();
+    let mut named: HashMap<&str, usize> = HashMap::new();
+    // one name of a kind other than a person's written apart, together or hyphened, where
+    // one way of writing it shows that it may be ("Mac OS X", "Wal-Mart"), not "Li Na" and
+    // "Lina"
+    let mut spelled: HashMap<(&str, std::borrow::Cow<str>), usize> = HashMap::new();
     let mut known: HashMap<&str, usize> = HashMap::new();
     let nodes = &linker.nodes;
     let mut same: Vec<(usize, usize, Why)> = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
-        match named.get(joined(&node.key).as_ref()) {
+        match named.get(node.key.as_str()) {
             Some(&first) => same.push((i, first, Why::SameName)),
             None => {
-                named.insert(joined(&node.key), i);
+                named.insert(&node.key, i);
+            }
+        }
+        if node.kind != "person" {
+            match spelled.get(&(node.kind, joined(&node.key))) {
+                Some(&first)
+                    if nodes[first].key != node.key
+                        && (written_apart(node.name) || written_apart(nodes[first].name)) =>
+                {
+                    same.push((i, first, Why::SameName));
+                }
+                Some(_) => {}
+                None => {
+                    spelled.insert((node.kind, joined(&node.key)), i);
+                }
             }
         }
         for key in std::iter::once(&node.key).chain(&node.alias_keys) {
@@ -462,12 +492,24 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
 
     // an acronym and the one name of its own briefing whose initials begin it: the name
     // cut short ("European Aeronautic Defence" of "European Aeronautic Defence and Space
-    // Company (EADS)", which the extraction ends at "and")
+    // Company (EADS)", which the extraction ends at "and"); not an acronym a name's
+    // initials spell in full ("USAF" beside "United States Army" is the Air Force's), nor
+    // one whose set already holds a name of several words (two named organisations)
+    let mut worded = vec![false; n];
+    for i in 0..n {
+        if initials(linker.nodes[i].name).is_some() {
+            let root = linker.sets.root(i);
+            worded[root] = true;
+        }
+    }
     for run in linker.runs.clone() {
         for i in run.clone() {
             let Some(letters) = acronym(linker.nodes[i].name) else {
                 continue;
             };
+            if by_initials.get(&letters).is_some() || worded[linker.sets.root(i)] {
+                continue;
+            }
             let begins = |j: usize| {
                 let node = &linker.nodes[j];
                 j != i
@@ -479,6 +521,8 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             let cut: Vec<usize> = run.clone().filter(|&j| begins(j)).collect();
             if let Some(one) = only_set(&mut linker.sets, &cut) {
                 linker.link(i, one, Why::Acronym);
+                let root = linker.sets.root(i);
+                worded[root] = true;
             }
         }
     }
@@ -963,6 +1007,22 @@ mod tests {
     }
 
     #[test]
+    fn names_of_people_written_apart_or_together_are_two() {
+        let briefings = [
+            briefing(1, &[("Mo Ren", "person", None)]),
+            briefing(2, &[("Moren", "person", None)]),
+            // nor two of other kinds, nor one whose writing shows nothing
+            briefing(3, &[("Tal-Ven", "organization", None)]),
+            briefing(4, &[("Talven", "place", None)]),
+            briefing(5, &[("Sun Ray", "organization", None)]),
+            briefing(6, &[("Sunray", "organization", None)]),
+        ];
+        assert!(!together(&briefings, (0, 0), (1, 0)));
+        assert!(!together(&briefings, (2, 0), (3, 0)));
+        assert!(!together(&briefings, (4, 0), (5, 0)));
+    }
+
+    #[test]
     fn a_name_cut_short_whose_initials_begin_an_acronym_beside_it_is_that_acronym() {
         // "Northern Ridge Mining and Smelting Company (NRMS)" read as "Northern Ridge Mining"
         let briefings = [
@@ -987,6 +1047,34 @@ mod tests {
         let linked = link(&briefings, &LibraryReview::default());
         assert_eq!(linked.of[0][0], linked.of[0][1]);
         assert!(!together(&briefings, (2, 0), (2, 1)));
+    }
+
+    #[test]
+    fn an_acronym_a_name_spells_in_full_is_not_the_name_it_begins() {
+        let briefings = [
+            briefing(
+                1,
+                &[
+                    ("USAF", "organization", None),
+                    ("United States Army", "organization", None),
+                ],
+            ),
+            briefing(2, &[("United States Air Force", "organization", None)]),
+            // alone in the library, the acronym still is not the Army's
+            briefing(
+                3,
+                &[
+                    ("QRSV", "organization", None),
+                    ("Quill River Service", "organization", None),
+                    ("Quill River Station Volunteers", "organization", None),
+                ],
+            ),
+        ];
+        assert!(together(&briefings, (0, 0), (1, 0)));
+        assert!(!together(&briefings, (0, 1), (1, 0)));
+        assert!(!together(&briefings, (0, 0), (0, 1)));
+        assert!(!together(&briefings, (2, 0), (2, 1)));
+        assert!(together(&briefings, (2, 0), (2, 2)));
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::briefing::Reviews;
 use crate::document::Span;
 use crate::review::anchor::locate;
 use crate::review::{ClaimReview, Review, Status};
+use crate::tui::search::{APOSTROPHES, unspaced};
 
 /// The fields a query may give, as `name:value` or `name:"two words"`.
 const FIELDS: [&str; 7] = [
@@ -247,8 +248,17 @@ impl Index {
     /// prefix ("quartermaster's off" holds "quartermaster s off*"): what the library's
     /// search reads the texts of. None when `typed` has no word to look up, or one word of
     /// fewer than three characters (as a prefix it stands for so many words that reading
-    /// the texts in order, until the hits are enough, costs less).
+    /// the texts in order, until the hits are enough, costs less), and when the FTS5 words
+    /// would miss texts the search matches: an apostrophe (the search takes ' for ʼ, which
+    /// the tokenizer counts as a letter: "quartermasterʼs" is one word) or a character of a
+    /// script written without spaces (the tokenizer makes a whole clause one word).
     pub fn holding(&self, typed: &str) -> Result<Option<HashSet<PathBuf>>, IndexError> {
+        if typed
+            .chars()
+            .any(|c| APOSTROPHES.contains(c) || unspaced(c))
+        {
+            return Ok(None);
+        }
         let words: Vec<&str> = typed
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -731,6 +741,49 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holding_narrows_only_where_the_words_hold_what_the_search_matches() {
+        let dir = tempfile::tempdir().unwrap();
+        let briefs = dir.path().join("briefs");
+        std::fs::create_dir_all(&briefs).unwrap();
+        let root = std::fs::canonicalize(&briefs).unwrap();
+        let write = |name: &str, body: &str| {
+            std::fs::write(
+                root.join(name),
+                format!("---\ntitle: {name}\n---\n\n{body}\n"),
+            )
+            .unwrap();
+        };
+        write(
+            "a.md",
+            "The quartermaster\u{2BC}s office reopened on Monday.",
+        );
+        write(
+            "b.md",
+            "The ferry left early. \u{6E2F}\u{53E3}\u{4ECA}\u{5929}\u{5F00}\u{653E}\u{3002}",
+        );
+        let mut index = Index::open(&dir.path().join("data")).unwrap();
+        let opener = crate::briefing::Opener::default();
+        super::super::update::update(
+            &mut index,
+            std::slice::from_ref(&root),
+            &opener,
+            1,
+            |_, _, _| {},
+        )
+        .unwrap();
+        let a = PathBuf::from(path_text(&root.join("a.md")));
+        let b = PathBuf::from(path_text(&root.join("b.md")));
+        assert_eq!(index.holding("ferry le").unwrap(), Some(HashSet::from([b])));
+        assert_eq!(
+            index.holding("quartermaster").unwrap(),
+            Some(HashSet::from([a]))
+        );
+        // the FTS5 words would miss a.md's "quartermasterʼs" and b.md's clause
+        assert_eq!(index.holding("quartermaster's office").unwrap(), None);
+        assert_eq!(index.holding("\u{4ECA}\u{5929}").unwrap(), None);
+    }
 
     #[test]
     fn fields_are_taken_out_and_punctuated_words_become_phrases() {

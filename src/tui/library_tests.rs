@@ -262,6 +262,33 @@ fn the_search_across_briefings_is_found_off_the_screen_and_a_newer_one_wins() {
 }
 
 #[test]
+fn the_search_running_stops_wherever_its_hits_are_dropped() {
+    use std::sync::atomic::Ordering;
+    let mut app = library();
+    let asked = |app: &mut App| {
+        let press =
+            |app: &mut App, c: char| app.handle_key(key(crossterm::event::KeyCode::Char(c)));
+        run(app, &[SearchLibrary]);
+        press(app, 's');
+        let library = app.library.as_mut().unwrap();
+        library.search_wanted.take().expect("a search asked for")
+    };
+    // esc while typing
+    let job = asked(&mut app);
+    app.handle_key(key(crossterm::event::KeyCode::Esc));
+    assert!(app.library.as_ref().unwrap().hits.is_none());
+    assert!(job.stop.load(Ordering::Relaxed));
+    // S again
+    let job = asked(&mut app);
+    run(&mut app, &[SearchLibrary]);
+    assert!(job.stop.load(Ordering::Relaxed));
+    // a rescan
+    let job = asked(&mut app);
+    app.library.as_mut().unwrap().scanned(Vec::new());
+    assert!(job.stop.load(Ordering::Relaxed));
+}
+
+#[test]
 fn with_the_mouse_a_click_selects_a_row_and_the_wheel_moves() {
     use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
     let mut app = library();

@@ -22,7 +22,7 @@ mod overlay;
 mod pane;
 mod picker;
 mod reader;
-mod search;
+pub(crate) mod search;
 mod selection;
 mod sizes;
 mod text;

@@ -15,9 +15,25 @@ use regex::{Regex, RegexBuilder};
 use crate::document::Span;
 
 /// Characters that stand for one another in a query.
-const APOSTROPHES: &str = "'’‘ʼ′";
+pub const APOSTROPHES: &str = "'’‘ʼ′";
 const QUOTES: &str = "\"“”„″";
 const DASHES: &str = "-‐‑–—";
+
+/// A character of a script written without spaces between words (Han, kana, Thai, Lao,
+/// Khmer, Myanmar, Tibetan): a word tokenizer takes a whole clause of them for one word.
+pub fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0FFF}' // Thai, Lao, Tibetan
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}' // Han
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+        | '\u{20000}'..='\u{3FFFF}')
+}
 
 pub struct Query(Regex);
 
@@ -25,10 +41,25 @@ impl Query {
     /// The matcher for what was typed; `None` for an empty query (a space alone is a
     /// query: it finds the runs of white space).
     pub fn new(typed: &str) -> Option<Query> {
+        Query::build(typed, false)
+    }
+
+    /// The matcher for what was typed, matching words from their start: "master" is not in
+    /// "quartermaster", "quarterm" is (the library's search, which the index's words narrow).
+    /// A query in a script written without spaces matches anywhere, as its words are not
+    /// set apart.
+    pub fn from_word_start(typed: &str) -> Option<Query> {
+        Query::build(typed, true)
+    }
+
+    fn build(typed: &str, word_start: bool) -> Option<Query> {
         if typed.is_empty() {
             return None;
         }
         let mut pattern = String::new();
+        if word_start && typed.starts_with(char::is_alphanumeric) && !typed.chars().any(unspaced) {
+            pattern.push_str(r"\b");
+        }
         let mut space = false;
         for c in typed.chars() {
             if c.is_whitespace() {
@@ -258,6 +289,26 @@ fn past(text: &str, m: Span) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_word_start_matches_words_from_their_start() {
+        let text = "The quartermaster\u{2019}s mast, \u{6E2F}\u{53E3}\u{4ECA}\u{5929}";
+        let found = |typed: &str| {
+            let q = Query::from_word_start(typed).unwrap();
+            q.find_iter(text)
+                .map(|s| text[s.start..s.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("mast"), ["mast"]);
+        assert_eq!(found("ma"), ["ma"]);
+        assert_eq!(found("quarterm"), ["quarterm"]);
+        assert_eq!(found("quartermaster's"), ["quartermaster\u{2019}s"]);
+        assert!(found("master").is_empty());
+        assert!(found("ster").is_empty());
+        // an apostrophe sets words apart, as the index's tokenizer does
+        assert_eq!(found("s mast"), ["s mast"]);
+        assert_eq!(found("\u{4ECA}\u{5929}"), ["\u{4ECA}\u{5929}"]);
+    }
 
     fn found(query: &str, text: &str) -> Vec<String> {
         Query::new(query)

@@ -1,8 +1,10 @@
 //! The search across the library (`S`), run off the UI thread: [`Library`](super::Library)
 //! makes a [`Job`] of the query and, in the library's order, where each briefing's text is;
 //! the event loop runs it on a blocking thread with an index connection of its own and hands
-//! back what it [`Found`]. The briefings the index holds are narrowed first by its FTS5 table
-//! (the query's words, its last one as a prefix), so only the texts that hold them are read.
+//! back what it [`Found`]. The query matches words from their start in every text (as FTS5
+//! matches its words), so the briefings the index holds are narrowed first by its FTS5 table
+//! (the query's words, its last one as a prefix) without losing a hit: only the texts that
+//! hold them are read.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -56,11 +58,12 @@ impl Job {
             generation: self.generation,
             ..Found::default()
         };
-        let Some(query) = Query::new(&self.query) else {
+        let Some(query) = Query::from_word_start(&self.query) else {
             return found;
         };
         // the briefings the index holds that have the words; all of them when the query has
-        // no word (punctuation alone) or the index cannot say
+        // no word (punctuation alone), one word of one or two letters, an apostrophe or a
+        // script written without spaces (`Index::holding`), or the index cannot say
         let holding: Option<HashSet<PathBuf>> =
             index.and_then(|index| index.holding(&self.query).ok().flatten());
         for (entry, source) in &self.briefings {

@@ -318,7 +318,7 @@ impl Library {
         let selected = self.selected().map(|i| self.entries[i].path.clone());
         self.generation += 1;
         self.rescan = false;
-        self.hits = None;
+        self.replace_hits(None);
         self.waiting = None;
         self.items.clear();
         self.entries = found
@@ -621,7 +621,7 @@ impl Library {
         if let Some(hits) = self.hits.as_mut().filter(|h| h.query.editing) {
             if hits.query.typed(event, keys) {
                 if hits.query.text.is_empty() && !hits.query.editing {
-                    self.hits = None;
+                    self.replace_hits(None);
                 } else {
                     self.search();
                 }
@@ -664,13 +664,13 @@ impl Library {
                 self.refresh_view(selected);
             }
             SearchLibrary => {
-                self.hits = Some(Hits {
+                self.replace_hits(Some(Hits {
                     query: Prompt {
                         editing: true,
                         ..Prompt::default()
                     },
                     ..Hits::default()
-                });
+                }));
             }
             Sort if self.hits.is_none() => {
                 self.order = self.order.next();
@@ -797,12 +797,21 @@ impl Library {
         }
     }
 
+    /// The search's hits replaced (None closes it): the search running for the old ones stops.
+    fn replace_hits(&mut self, hits: Option<Hits>) {
+        self.stop_search();
+        self.hits = hits;
+    }
+
+    fn stop_search(&self) {
+        self.search_stop
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Esc: the search closes first, then the filter clears.
     fn back(&mut self) {
         if self.hits.is_some() {
-            self.hits = None;
-            self.search_stop
-                .store(true, std::sync::atomic::Ordering::Relaxed);
+            self.replace_hits(None);
         } else if !self.filter.text.is_empty() {
             let selected = self.selected();
             self.filter = Prompt::default();
@@ -906,14 +915,13 @@ impl Library {
     /// it answers ([`Library::found`]).
     fn search(&mut self) {
         let order = self.sorted(0..self.entries.len());
+        self.stop_search();
         let Some(hits) = &mut self.hits else {
             return;
         };
         hits.list.clear();
         hits.view = ListView::default();
         hits.capped = false;
-        self.search_stop
-            .store(true, std::sync::atomic::Ordering::Relaxed);
         self.search_stop = Arc::default();
         self.searches += 1;
         if Query::new(&hits.query.text).is_none() {
