@@ -905,6 +905,14 @@ fn label(
         if gone.is_some() {
             keep[i] = false;
         }
+        // "on the morning of 12 March", "in the early hours of Monday": a part of the date's
+        // day or period goes with it, and the preposition and determiner before it
+        if gone.as_deref() == Some("of")
+            && let Some(from) = period_part_phrase(doc, &words[..i])
+        {
+            keep[from..i].iter_mut().for_each(|k| *k = false);
+            gone = None;
+        }
     }
     let mut first = 0;
     while first < words.len()
@@ -957,6 +965,24 @@ fn label(
         .filter(|t| trimmed.ends_with(t.text(&doc.text)))
         .map_or("", |t| &doc.text[t.span.end..]);
     close_quote(trimmed, rest)
+}
+
+/// Where the phrase of a day's or period's part before an "of" begins (`words`: the words
+/// before it): its preposition, a determiner, up to two lower-case modifiers and a
+/// `period_part` noun ("toward the end", "in the early hours", "in the latter part").
+fn period_part_phrase(doc: &Document, words: &[&Token]) -> Option<usize> {
+    let noun = words.len().checked_sub(1)?;
+    if !is(PERIOD_PART, &lower(doc, words[noun])) {
+        return None;
+    }
+    let det = (noun.saturating_sub(3)..noun)
+        .rev()
+        .find(|&j| is(DETERMINER, &lower(doc, words[j])))?;
+    let modifiers = words[det + 1..noun]
+        .iter()
+        .all(|t| t.kind == TokenKind::Word && t.text(&doc.text).starts_with(char::is_lowercase));
+    let prep = det.checked_sub(1)?;
+    (modifiers && is(PREPOSITION, &lower(doc, words[prep]))).then_some(prep)
 }
 
 /// A label that opens a quotation closes it: with the quotation's own mark when the

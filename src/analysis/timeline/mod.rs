@@ -200,6 +200,40 @@ mod tests {
     }
 
     #[test]
+    fn a_label_leaves_out_the_dates_preposition_and_the_part_of_the_day_it_names() {
+        for (text, date, label) in [
+            (
+                "Rain is due toward the end of the week.",
+                "the end of the week",
+                "Rain is due",
+            ),
+            (
+                "Prices rose amid the talks and fell past midnight.",
+                "midnight",
+                "Prices rose amid the talks and fell",
+            ),
+            (
+                "On the morning of 12 March the bridge fell.",
+                "12 March",
+                "the bridge fell",
+            ),
+            (
+                "The mine closed in the early hours of Monday.",
+                "Monday",
+                "The mine closed",
+            ),
+            (
+                "Output fell in the latter part of 2023.",
+                "2023",
+                "Output fell",
+            ),
+        ] {
+            let events = timeline(text, Some("2024-03-05"), &[(date, "2024-03-04")]);
+            assert_eq!(labels(&events), vec![label], "{text}");
+        }
+    }
+
+    #[test]
     fn a_date_standing_alone_dates_no_verbless_name() {
         // the clause after the date has a date of its own; the one before is a name, whose
         // word in -ed is no verb, and an event noun in a name states nothing
