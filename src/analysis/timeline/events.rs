@@ -298,7 +298,8 @@ fn sentence_events(
                 let k = base + clause.start + i;
                 let after_modifier =
                     i > 0 && matches!(cx.syntax.upos(k - 1), "ADJ" | "DET" | "NUM");
-                !(after_modifier && modifies(cx.syntax, k))
+                let name = in_name(doc, ctoks, &low[clause.start..clause.end], i);
+                !(name || after_modifier && modifies(cx.syntax, k))
             })
             .map(|(verb, tense)| (None, Some(verb), tense)),
         };
@@ -614,28 +615,15 @@ fn stated(
         &toks[clause.start..clause.end],
         &low[clause.start..clause.end],
     );
-    // a lower-case word after it that is no function word: a noun it may modify
-    let before_noun = |i: usize| {
-        ctoks.get(i + 1).is_some_and(|t| {
-            t.kind == TokenKind::Word
-                && t.text(&doc.text).starts_with(char::is_lowercase)
-                && ![
-                    PHRASE_BREAK,
-                    LABEL_TAIL,
-                    PREPOSITION,
-                    DETERMINER,
-                    AUXILIARY,
-                    FINITE,
-                ]
-                .iter()
-                .any(|&class| is(class, &clow[i + 1]))
-        })
-    };
+    let before_noun = |i: usize| before_noun(doc, ctoks, clow, i);
     let word = |i: usize| {
         let w = &clow[i];
         let parsed = base + clause.start + i;
         if names_event(doc, ctoks, clow, i) {
             return Stated::Sure;
+        }
+        if in_name(doc, ctoks, clow, i) {
+            return Stated::None;
         }
         match syntax.upos(parsed) {
             "VERB" if !matches!(syntax.deprel(parsed), "amod" | "compound") => {
@@ -658,6 +646,44 @@ fn stated(
         }
     };
     (0..clow.len()).map(word).max().unwrap_or(Stated::None)
+}
+
+/// Whether the word after `i` is a lower-case word that is no function word: a noun the
+/// word at `i` may modify.
+fn before_noun(doc: &Document, ctoks: &[Token], low: &[Cow<str>], i: usize) -> bool {
+    ctoks.get(i + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.text(&doc.text).starts_with(char::is_lowercase)
+            && ![
+                PHRASE_BREAK,
+                LABEL_TAIL,
+                PREPOSITION,
+                DETERMINER,
+                AUXILIARY,
+                FINITE,
+            ]
+            .iter()
+            .any(|&class| is(class, &low[i + 1]))
+    })
+}
+
+/// Whether a capitalised word at `i` belongs to a name, not a verb: in a run of
+/// capitalised words past the sentence's start ("The Royal Armed Forces", "the United
+/// States Armed Forces"; a verb is written in lower case, "Airbus unveiled"), or a word in -ed
+/// opening the sentence before a noun ("Armed men").
+fn in_name(doc: &Document, ctoks: &[Token], low: &[Cow<str>], i: usize) -> bool {
+    let capital = |k: usize| {
+        ctoks
+            .get(k)
+            .is_some_and(|t| t.text(&doc.text).starts_with(char::is_uppercase))
+    };
+    if !capital(i) {
+        return false;
+    }
+    if ctoks[i].sentence_start {
+        return low[i].ends_with("ed") && before_noun(doc, ctoks, low, i);
+    }
+    (i > 0 && capital(i - 1)) || capital(i + 1)
 }
 
 /// Whether the parse reads token `k` as an adjective or a noun's modifier (none where the
@@ -684,7 +710,7 @@ fn states_something(doc: &Document, ctoks: &[Token], low: &[Cow<str>]) -> bool {
     low.iter().enumerate().any(|(i, w)| {
         EVENT_VERBS.contains_key(w.as_ref())
             || is(FINITE, w)
-            || (w.len() > 4 && w.ends_with("ed"))
+            || (w.len() > 4 && w.ends_with("ed") && !in_name(doc, ctoks, low, i))
             || names_event(doc, ctoks, low, i)
     })
 }

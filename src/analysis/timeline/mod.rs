@@ -234,6 +234,35 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_verb_form_in_a_name_or_before_a_noun_is_no_event() {
+        for (text, date, label) in [
+            (
+                "The Royal Armed Forces, speaking on Monday, said nothing.",
+                "Monday",
+                "said nothing",
+            ),
+            (
+                "The United States Armed Forces, on Friday, announced new drills.",
+                "Friday",
+                "announced new drills",
+            ),
+            (
+                "Armed men, on Wednesday, attacked a convoy.",
+                "Wednesday",
+                "attacked a convoy",
+            ),
+            (
+                "Airbus unveiled plans on Monday.",
+                "Monday",
+                "Airbus unveiled plans",
+            ),
+        ] {
+            let events = timeline(text, Some("2024-03-05"), &[(date, "2024-03-04")]);
+            assert_eq!(labels(&events), vec![label], "{text}");
+        }
+    }
+
+    #[test]
     fn a_date_standing_alone_dates_no_verbless_name() {
         // the clause after the date has a date of its own; the one before is a name, whose
         // word in -ed is no verb, and an event noun in a name states nothing
