@@ -280,6 +280,17 @@ mod tests {
                 events.iter().all(|(label, _)| label != subject),
                 "{subject}: {events:?}"
             );
+            // in the whole analysis, which splits the report from what it reports, the name
+            // is the subject of the verb after it, which the date dates
+            let events = analysed(&text);
+            let said =
+                |e: &&(String, Option<String>, Option<String>)| e.0 == format!("{subject} said");
+            let said = events.iter().find(said);
+            assert_eq!(
+                said.and_then(|e| e.1.as_deref()),
+                Some("2024-11-18"),
+                "{subject}: {events:?}"
+            );
         }
     }
 
