@@ -336,7 +336,21 @@ fn sentence_events(
                 label = self::label(doc, ctoks, date, trigger, subject);
             }
         }
-        if subject.is_none() && !wh && is_one_word(&label) {
+        // a clause that opens with its finite verb ("warned of floods") has its subject before
+        // it, as a lone word has
+        let clow = &low[clause.start..clause.end];
+        let opens_with_verb = || {
+            let first = ctoks.iter().position(|t| t.kind != TokenKind::Punct);
+            first.is_some_and(|v| {
+                let w = &clow[v];
+                let form = EVENT_VERBS.get(w.as_ref());
+                ctoks[v].text(&doc.text).starts_with(char::is_lowercase)
+                    && (form.is_some_and(|f| !matches!(f, VerbForm::Ing | VerbForm::Base))
+                        || is(FINITE, w)
+                        || w.len() > 4 && w.ends_with("ed"))
+            })
+        };
+        if subject.is_none() && !wh && (is_one_word(&label) || opens_with_verb()) {
             // the sentence's own subject if it opens the sentence, else the nearest before
             let parse = (cx.syntax, base);
             let candidate =
@@ -350,7 +364,6 @@ fn sentence_events(
             }
         }
         let (nouns, names) = nouns_and_names(doc, ctoks);
-        let clow = &low[clause.start..clause.end];
         let verb_at = trigger.or_else(|| event_verb(doc, ctoks, clow).map(|(v, _)| v));
         let verb = verb_at.and_then(|v| lemma(&clow[v]));
         let words = content_words(doc, ctoks, clow, verb_at);
