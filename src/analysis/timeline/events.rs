@@ -126,8 +126,15 @@ struct Clause {
     reported: bool,
 }
 
-/// `low`: the tokens' words in lower case; `reports` as for [`find`].
-fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) -> Vec<Clause> {
+/// `low`: the tokens' words in lower case; `cx` as for [`find`].
+fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], cx: &Context) -> Vec<Clause> {
+    let reports = cx.reports;
+    // an opener inside a time expression opens no clause ("the week before last")
+    let in_time = |t: &Token| {
+        cx.times
+            .iter()
+            .any(|x| x.span.start < t.span.start && t.span.end <= x.span.end)
+    };
     let mut out: Vec<Clause> = Vec::new();
     let mut start = 0;
     // what is reported is a clause of its own only with a finite verb ("it had shelled the
@@ -156,6 +163,7 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
                 let prev = toks[i - 1].text(&doc.text);
                 // an opener last before punctuation opens nothing ("on the day before.")
                 (is(CLAUSE_OPENER, &low[i])
+                    && !in_time(&toks[i])
                     && toks.get(i + 1).is_some_and(|t| t.kind != TokenKind::Punct))
                     || (toks[i - 1].kind == TokenKind::Punct
                         && prev.chars().count() == 1
@@ -223,7 +231,7 @@ fn sentence_events(
     let toks = &tokens[sentence];
     // each word lowered once, for every test below (a capitalised word allocates)
     let low: Vec<Cow<str>> = toks.iter().map(|t| lower(doc, t)).collect();
-    let clauses = clauses(doc, toks, &low, cx.reports);
+    let clauses = clauses(doc, toks, &low, cx);
     let spans: Vec<Option<Span>> = clauses
         .iter()
         .map(|c| clause_span(&toks[c.start..c.end]))

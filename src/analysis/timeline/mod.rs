@@ -263,6 +263,22 @@ mod tests {
     }
 
     #[test]
+    fn an_opener_inside_a_time_expression_opens_no_clause() {
+        let events = timeline(
+            "The report came out the week before last.",
+            Some("2024-03-05"),
+            &[("the week before last", "2024-W08")],
+        );
+        assert_eq!(
+            events,
+            vec![(
+                "The report came out".to_string(),
+                Some("2024-W08".to_string())
+            )]
+        );
+    }
+
+    #[test]
     fn a_date_standing_alone_dates_no_verbless_name() {
         // the clause after the date has a date of its own; the one before is a name, whose
         // word in -ed is no verb, and an event noun in a name states nothing
