@@ -272,7 +272,7 @@ fn sentence_events(
                 && states[j]
                 && anchors[j].is_none()
                 && match stated[j] {
-                    Stated::Sure | Stated::Likely => true,
+                    Stated::Verb => true,
                     Stated::Modifier => j > ci,
                     Stated::None => false,
                 }
@@ -615,9 +615,9 @@ enum Stated {
     /// Only a word in -ed before a noun, which may be a name's adjective ("the Philippine
     /// armed forces chief") as well as a verb ("Moscow denied reports").
     Modifier,
-    /// A word in -ed before no noun ("the decline accelerated in the past weeks").
-    Likely,
-    Sure,
+    /// A verb, an auxiliary, a finite word, an event noun, or a word in -ed before no noun
+    /// ("the decline accelerated in the past weeks"), which nothing tells apart.
+    Verb,
 }
 
 /// What a clause states, the most a word of it tells: by the parse where the sentence was
@@ -641,29 +641,29 @@ fn stated(
         let w = &clow[i];
         let parsed = base + clause.start + i;
         if names_event(doc, ctoks, clow, i) {
-            return Stated::Sure;
+            return Stated::Verb;
         }
         if in_name(doc, ctoks, clow, i) {
             return Stated::None;
         }
         match syntax.upos(parsed) {
             "VERB" if !matches!(syntax.deprel(parsed), "amod" | "compound") => {
-                return Stated::Sure;
+                return Stated::Verb;
             }
-            "AUX" => return Stated::Sure,
+            "AUX" => return Stated::Verb,
             "" => {}
             _ => return Stated::None,
         }
         let participle = w.len() > 4 && w.ends_with("ed");
         if is(FINITE, w) || is(AUXILIARY, w) || EVENT_VERBS.contains_key(w.as_ref()) && !participle
         {
-            Stated::Sure
+            Stated::Verb
         } else if !participle || i > 0 && is(DETERMINER, &clow[i - 1]) {
             Stated::None
         } else if before_noun(i) {
             Stated::Modifier
         } else {
-            Stated::Likely
+            Stated::Verb
         }
     };
     (0..clow.len()).map(word).max().unwrap_or(Stated::None)
