@@ -126,8 +126,15 @@ struct Clause {
     reported: bool,
 }
 
-/// `low`: the tokens' words in lower case; `reports` as for [`find`].
-fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) -> Vec<Clause> {
+/// `low`: the tokens' words in lower case; `cx` as for [`find`].
+fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], cx: &Context) -> Vec<Clause> {
+    let reports = cx.reports;
+    // an opener inside a time expression opens no clause ("the week before last")
+    let in_time = |t: &Token| {
+        cx.times
+            .iter()
+            .any(|x| x.span.start < t.span.start && t.span.end <= x.span.end)
+    };
     let mut out: Vec<Clause> = Vec::new();
     let mut start = 0;
     // what is reported is a clause of its own only with a finite verb ("it had shelled the
@@ -156,6 +163,7 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], reports: &[usize]) 
                 let prev = toks[i - 1].text(&doc.text);
                 // an opener last before punctuation opens nothing ("on the day before.")
                 (is(CLAUSE_OPENER, &low[i])
+                    && !in_time(&toks[i])
                     && toks.get(i + 1).is_some_and(|t| t.kind != TokenKind::Punct))
                     || (toks[i - 1].kind == TokenKind::Punct
                         && prev.chars().count() == 1
@@ -223,7 +231,7 @@ fn sentence_events(
     let toks = &tokens[sentence];
     // each word lowered once, for every test below (a capitalised word allocates)
     let low: Vec<Cow<str>> = toks.iter().map(|t| lower(doc, t)).collect();
-    let clauses = clauses(doc, toks, &low, cx.reports);
+    let clauses = clauses(doc, toks, &low, cx);
     let spans: Vec<Option<Span>> = clauses
         .iter()
         .map(|c| clause_span(&toks[c.start..c.end]))
@@ -264,7 +272,7 @@ fn sentence_events(
                 && states[j]
                 && anchors[j].is_none()
                 && match stated[j] {
-                    Stated::Sure | Stated::Likely => true,
+                    Stated::Verb => true,
                     Stated::Modifier => j > ci,
                     Stated::None => false,
                 }
@@ -298,7 +306,8 @@ fn sentence_events(
                 let k = base + clause.start + i;
                 let after_modifier =
                     i > 0 && matches!(cx.syntax.upos(k - 1), "ADJ" | "DET" | "NUM");
-                !(after_modifier && modifies(cx.syntax, k))
+                let name = in_name(doc, ctoks, &low[clause.start..clause.end], i);
+                !(name || after_modifier && modifies(cx.syntax, k))
             })
             .map(|(verb, tense)| (None, Some(verb), tense)),
         };
@@ -335,7 +344,21 @@ fn sentence_events(
                 label = self::label(doc, ctoks, date, trigger, subject);
             }
         }
-        if subject.is_none() && !wh && is_one_word(&label) {
+        // a clause that opens with its finite verb ("warned of floods") has its subject before
+        // it, as a lone word has
+        let clow = &low[clause.start..clause.end];
+        let opens_with_verb = || {
+            let first = ctoks.iter().position(|t| t.kind != TokenKind::Punct);
+            first.is_some_and(|v| {
+                let w = &clow[v];
+                let form = EVENT_VERBS.get(w.as_ref());
+                ctoks[v].text(&doc.text).starts_with(char::is_lowercase)
+                    && (form.is_some_and(|f| !matches!(f, VerbForm::Ing | VerbForm::Base))
+                        || is(FINITE, w)
+                        || w.len() > 4 && w.ends_with("ed"))
+            })
+        };
+        if subject.is_none() && !wh && (is_one_word(&label) || opens_with_verb()) {
             // the sentence's own subject if it opens the sentence, else the nearest before
             let parse = (cx.syntax, base);
             let candidate =
@@ -349,7 +372,6 @@ fn sentence_events(
             }
         }
         let (nouns, names) = nouns_and_names(doc, ctoks);
-        let clow = &low[clause.start..clause.end];
         let verb_at = trigger.or_else(|| event_verb(doc, ctoks, clow).map(|(v, _)| v));
         let verb = verb_at.and_then(|v| lemma(&clow[v]));
         let words = content_words(doc, ctoks, clow, verb_at);
@@ -593,9 +615,9 @@ enum Stated {
     /// Only a word in -ed before a noun, which may be a name's adjective ("the Philippine
     /// armed forces chief") as well as a verb ("Moscow denied reports").
     Modifier,
-    /// A word in -ed before no noun ("the decline accelerated in the past weeks").
-    Likely,
-    Sure,
+    /// A verb, an auxiliary, a finite word, an event noun, or a word in -ed before no noun
+    /// ("the decline accelerated in the past weeks"), which nothing tells apart.
+    Verb,
 }
 
 /// What a clause states, the most a word of it tells: by the parse where the sentence was
@@ -614,50 +636,75 @@ fn stated(
         &toks[clause.start..clause.end],
         &low[clause.start..clause.end],
     );
-    // a lower-case word after it that is no function word: a noun it may modify
-    let before_noun = |i: usize| {
-        ctoks.get(i + 1).is_some_and(|t| {
-            t.kind == TokenKind::Word
-                && t.text(&doc.text).starts_with(char::is_lowercase)
-                && ![
-                    PHRASE_BREAK,
-                    LABEL_TAIL,
-                    PREPOSITION,
-                    DETERMINER,
-                    AUXILIARY,
-                    FINITE,
-                ]
-                .iter()
-                .any(|&class| is(class, &clow[i + 1]))
-        })
-    };
+    let before_noun = |i: usize| before_noun(doc, ctoks, clow, i);
     let word = |i: usize| {
         let w = &clow[i];
         let parsed = base + clause.start + i;
         if names_event(doc, ctoks, clow, i) {
-            return Stated::Sure;
+            return Stated::Verb;
+        }
+        if in_name(doc, ctoks, clow, i) {
+            return Stated::None;
         }
         match syntax.upos(parsed) {
             "VERB" if !matches!(syntax.deprel(parsed), "amod" | "compound") => {
-                return Stated::Sure;
+                return Stated::Verb;
             }
-            "AUX" => return Stated::Sure,
+            "AUX" => return Stated::Verb,
             "" => {}
             _ => return Stated::None,
         }
         let participle = w.len() > 4 && w.ends_with("ed");
         if is(FINITE, w) || is(AUXILIARY, w) || EVENT_VERBS.contains_key(w.as_ref()) && !participle
         {
-            Stated::Sure
+            Stated::Verb
         } else if !participle || i > 0 && is(DETERMINER, &clow[i - 1]) {
             Stated::None
         } else if before_noun(i) {
             Stated::Modifier
         } else {
-            Stated::Likely
+            Stated::Verb
         }
     };
     (0..clow.len()).map(word).max().unwrap_or(Stated::None)
+}
+
+/// Whether the word after `i` is a lower-case word that is no function word: a noun the
+/// word at `i` may modify.
+fn before_noun(doc: &Document, ctoks: &[Token], low: &[Cow<str>], i: usize) -> bool {
+    ctoks.get(i + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.text(&doc.text).starts_with(char::is_lowercase)
+            && ![
+                PHRASE_BREAK,
+                LABEL_TAIL,
+                PREPOSITION,
+                DETERMINER,
+                AUXILIARY,
+                FINITE,
+            ]
+            .iter()
+            .any(|&class| is(class, &low[i + 1]))
+    })
+}
+
+/// Whether a capitalised word at `i` belongs to a name, not a verb: in a run of
+/// capitalised words past the sentence's start ("The Royal Armed Forces", "the United
+/// States Armed Forces"; a verb is written in lower case, "Airbus unveiled"), or a word in -ed
+/// opening the sentence before a noun ("Armed men").
+fn in_name(doc: &Document, ctoks: &[Token], low: &[Cow<str>], i: usize) -> bool {
+    let capital = |k: usize| {
+        ctoks
+            .get(k)
+            .is_some_and(|t| t.text(&doc.text).starts_with(char::is_uppercase))
+    };
+    if !capital(i) {
+        return false;
+    }
+    if ctoks[i].sentence_start {
+        return low[i].ends_with("ed") && before_noun(doc, ctoks, low, i);
+    }
+    (i > 0 && capital(i - 1)) || capital(i + 1)
 }
 
 /// Whether the parse reads token `k` as an adjective or a noun's modifier (none where the
@@ -684,7 +731,7 @@ fn states_something(doc: &Document, ctoks: &[Token], low: &[Cow<str>]) -> bool {
     low.iter().enumerate().any(|(i, w)| {
         EVENT_VERBS.contains_key(w.as_ref())
             || is(FINITE, w)
-            || (w.len() > 4 && w.ends_with("ed"))
+            || (w.len() > 4 && w.ends_with("ed") && !in_name(doc, ctoks, low, i))
             || names_event(doc, ctoks, low, i)
     })
 }
@@ -905,6 +952,14 @@ fn label(
         if gone.is_some() {
             keep[i] = false;
         }
+        // "on the morning of 12 March", "in the early hours of Monday": a part of the date's
+        // day or period goes with it, and the preposition and determiner before it
+        if gone.as_deref() == Some("of")
+            && let Some(from) = period_part_phrase(doc, &words[..i])
+        {
+            keep[from..i].iter_mut().for_each(|k| *k = false);
+            gone = None;
+        }
     }
     let mut first = 0;
     while first < words.len()
@@ -957,6 +1012,24 @@ fn label(
         .filter(|t| trimmed.ends_with(t.text(&doc.text)))
         .map_or("", |t| &doc.text[t.span.end..]);
     close_quote(trimmed, rest)
+}
+
+/// Where the phrase of a day's or period's part before an "of" begins (`words`: the words
+/// before it): its preposition, a determiner, up to two lower-case modifiers and a
+/// `period_part` noun ("toward the end", "in the early hours", "in the latter part").
+fn period_part_phrase(doc: &Document, words: &[&Token]) -> Option<usize> {
+    let noun = words.len().checked_sub(1)?;
+    if !is(PERIOD_PART, &lower(doc, words[noun])) {
+        return None;
+    }
+    let det = (noun.saturating_sub(3)..noun)
+        .rev()
+        .find(|&j| is(DETERMINER, &lower(doc, words[j])))?;
+    let modifiers = words[det + 1..noun]
+        .iter()
+        .all(|t| t.kind == TokenKind::Word && t.text(&doc.text).starts_with(char::is_lowercase));
+    let prep = det.checked_sub(1)?;
+    (modifiers && is(PREPOSITION, &lower(doc, words[prep]))).then_some(prep)
 }
 
 /// A label that opens a quotation closes it: with the quotation's own mark when the

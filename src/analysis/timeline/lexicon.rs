@@ -84,8 +84,9 @@ pub const INFINITIVE: usize = 33;
 pub const AGENT: usize = 34;
 pub const TIME_RELATIVE: usize = 35;
 pub const STRANDING: usize = 36;
+pub const PERIOD_PART: usize = 37;
 
-const CLASSES: [&str; 37] = [
+const CLASSES: [&str; 38] = [
     "clause_opener",
     "after",
     "before",
@@ -123,6 +124,7 @@ const CLASSES: [&str; 37] = [
     "agent",
     "time_relative",
     "stranding",
+    "period_part",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

@@ -200,6 +200,85 @@ mod tests {
     }
 
     #[test]
+    fn a_label_leaves_out_the_dates_preposition_and_the_part_of_the_day_it_names() {
+        for (text, date, label) in [
+            (
+                "Rain is due toward the end of the week.",
+                "the end of the week",
+                "Rain is due",
+            ),
+            (
+                "Prices rose amid the talks and fell past midnight.",
+                "midnight",
+                "Prices rose amid the talks and fell",
+            ),
+            (
+                "On the morning of 12 March the bridge fell.",
+                "12 March",
+                "the bridge fell",
+            ),
+            (
+                "The mine closed in the early hours of Monday.",
+                "Monday",
+                "The mine closed",
+            ),
+            (
+                "Output fell in the latter part of 2023.",
+                "2023",
+                "Output fell",
+            ),
+        ] {
+            let events = timeline(text, Some("2024-03-05"), &[(date, "2024-03-04")]);
+            assert_eq!(labels(&events), vec![label], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_capitalised_verb_form_in_a_name_or_before_a_noun_is_no_event() {
+        for (text, date, label) in [
+            (
+                "The Royal Armed Forces, speaking on Monday, said nothing.",
+                "Monday",
+                "The Royal Armed Forces said nothing",
+            ),
+            (
+                "The United States Armed Forces, on Friday, announced new drills.",
+                "Friday",
+                "The United States Armed Forces announced new drills",
+            ),
+            (
+                "Armed men, on Wednesday, attacked a convoy.",
+                "Wednesday",
+                "Armed men attacked a convoy",
+            ),
+            (
+                "Airbus unveiled plans on Monday.",
+                "Monday",
+                "Airbus unveiled plans",
+            ),
+        ] {
+            let events = timeline(text, Some("2024-03-05"), &[(date, "2024-03-04")]);
+            assert_eq!(labels(&events), vec![label], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_opener_inside_a_time_expression_opens_no_clause() {
+        let events = timeline(
+            "The report came out the week before last.",
+            Some("2024-03-05"),
+            &[("the week before last", "2024-W08")],
+        );
+        assert_eq!(
+            events,
+            vec![(
+                "The report came out".to_string(),
+                Some("2024-W08".to_string())
+            )]
+        );
+    }
+
+    #[test]
     fn a_date_standing_alone_dates_no_verbless_name() {
         // the clause after the date has a date of its own; the one before is a name, whose
         // word in -ed is no verb, and an event noun in a name states nothing
@@ -215,6 +294,24 @@ mod tests {
             );
             assert!(
                 events.iter().all(|(label, _)| label != subject),
+                "{subject}: {events:?}"
+            );
+            let events = timeline(
+                &format!("{subject}, speaking on Monday, warned of floods."),
+                Some("2024-11-23"),
+                &[("Monday", "2024-11-18")],
+            );
+            let warned = format!("{subject} warned of floods");
+            assert_eq!(labels(&events), vec![warned.as_str()]);
+            // in the whole analysis, which splits the report from what it reports, the name
+            // is the subject of the verb after it, which the date dates
+            let events = analysed(&text);
+            let said =
+                |e: &&(String, Option<String>, Option<String>)| e.0 == format!("{subject} said");
+            let said = events.iter().find(said);
+            assert_eq!(
+                said.and_then(|e| e.1.as_deref()),
+                Some("2024-11-18"),
                 "{subject}: {events:?}"
             );
         }
