@@ -14,7 +14,7 @@
 //! cues: `According to X, ...`, `..., according to X`, `X has reportedly ...` (no source),
 //! and a headline's or transcript's `Name: ...`.
 
-use crate::analysis::actors::gazetteer::GAZETTEER;
+use crate::analysis::actors::gazetteer::{Entry, GAZETTEER};
 use foldhash::{HashSet, HashSetExt};
 use std::ops::Range;
 
@@ -1019,13 +1019,10 @@ impl Reader<'_> {
         if !name_like || name.is_empty() || !substantial || self.subtitle(content.clone()) {
             return None;
         }
-        // a speaker in capitals opening a line speaks to the line's end, over its sentences
-        // (a transcript's turn, "PENCE: ..."), a quote after the colon only to its close
-        let speaker = opens_line
-            && name.clone().all(|k| {
-                let t = self.tokens[k].text(self.text);
-                !t.chars().any(char::is_lowercase)
-            });
+        // a speaker in capitals opening a line of a transcript speaks to the line's end, over
+        // its sentences ("PENCE: ..."), a quote after the colon only to its close; a heading
+        // or dateline in capitals ("LONDON:", "KEY POINTS:") only to its sentence's end
+        let speaker = opens_line && self.turn_name(name.clone()) && self.is_transcript();
         let content = match self.quotes.closing(colon + 1) {
             Some(c) => colon + 1..c + 1,
             None if speaker => colon + 1..self.line_end(end),
@@ -1038,6 +1035,60 @@ impl Reader<'_> {
             kind: ClaimKind::Assertion,
             region_start: start,
         })
+    }
+
+    /// Whether `name`, before a colon opening a line, may be a transcript speaker's: in
+    /// capitals throughout, no heading word ("KEY POINTS") and no place (a dateline, "LONDON").
+    fn turn_name(&self, name: Range<usize>) -> bool {
+        !name.is_empty()
+            && name.clone().all(|k| {
+                let t = self.tokens[k].text(self.text);
+                !t.chars().any(char::is_lowercase)
+                    && !self.is(Class::Heading, k)
+                    && !self.is(Class::Label, k)
+            })
+            && name.clone().any(|k| self.tokens[k].is_word())
+            && !self.is_place(name)
+    }
+
+    /// Whether the document is a transcript: two lines or more open with a speaker's name in
+    /// capitals and a colon ("WALLACE: ...", "PENCE: ...").
+    fn is_transcript(&self) -> bool {
+        *self.transcript.get_or_init(|| {
+            let turn = |line: usize| {
+                let start = line + usize::from(self.quotes.closing(line).is_some());
+                let colon = (start..self.tokens.len().min(start + 7))
+                    .take_while(|&i| i == start || !self.breaks_before(i))
+                    .find(|&i| self.word(i) == ":")?;
+                let name = start..colon;
+                let plain = name
+                    .clone()
+                    .all(|k| self.tokens[k].is_word() || self.word(k) == ".");
+                (plain && self.turn_name(name)).then_some(())
+            };
+            (0..self.tokens.len())
+                .filter(|&k| k == 0 || self.breaks_before(k))
+                .filter_map(turn)
+                .nth(1)
+                .is_some()
+        })
+    }
+
+    /// Whether the words of `name` are a place's name in the gazetteer, or one after a word
+    /// of direction ("Northern Kenya").
+    fn is_place(&self, name: Range<usize>) -> bool {
+        let words: Vec<&str> = name
+            .filter(|&k| self.tokens[k].is_word())
+            .map(|k| self.word(k))
+            .collect();
+        let place = |words: &[&str]| {
+            GAZETTEER
+                .lookup(&words.join(" "))
+                .is_some_and(|e| matches!(e, Entry::Place | Entry::Country(_) | Entry::Seat(_)))
+        };
+        !words.is_empty()
+            && (place(&words)
+                || words.len() > 1 && GAZETTEER.is_common(words[0]) && place(&words[1..]))
     }
 
     /// Quotations signed after a dash with their speaker's name, closing the line (`"...

@@ -110,10 +110,11 @@ pub enum Class {
     Dash,
     Collective,
     People,
+    Heading,
 }
 
 impl Class {
-    const ALL: [Class; 21] = [
+    const ALL: [Class; 22] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -135,6 +136,7 @@ impl Class {
         Class::Dash,
         Class::Collective,
         Class::People,
+        Class::Heading,
     ];
 
     fn name(self) -> &'static str {
@@ -160,6 +162,7 @@ impl Class {
             Class::Dash => "dash",
             Class::Collective => "collective",
             Class::People => "people",
+            Class::Heading => "heading",
         }
     }
 }

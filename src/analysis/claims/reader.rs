@@ -2,6 +2,7 @@
 //! marks and the cues of each sentence.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::lexicon::{Class, Cue, Frame, Lexicon};
@@ -32,6 +33,8 @@ pub struct Reader<'a> {
     pub tree: Tree<'a>,
     /// Tokens that belong to some cue: sources never reach back over them.
     pub(super) in_cue: Vec<bool>,
+    /// Whether the text is a transcript of speakers' turns (see `is_transcript`).
+    pub(super) transcript: OnceCell<bool>,
 }
 
 impl<'a> Reader<'a> {
@@ -62,6 +65,7 @@ impl<'a> Reader<'a> {
             quotes,
             tree,
             in_cue: vec![false; tokens.len()],
+            transcript: OnceCell::new(),
         }
     }
 

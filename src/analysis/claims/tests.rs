@@ -1105,6 +1105,33 @@ fn a_transcript_turn_runs_over_its_sentences_to_the_line_end() {
 }
 
 #[test]
+fn a_heading_or_dateline_in_capitals_is_no_transcript_turn() {
+    let text = "LONDON: The dam leaked again on Monday. Officials said repairs would start soon.";
+    let all = claims(text);
+    assert!(
+        all.iter().all(|c| c.content
+            != vec!["The dam leaked again on Monday. Officials said repairs would start soon"]),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(|c| c.source == some("Officials")),
+        "{all:#?}"
+    );
+    for heading in ["BACKGROUND", "KEY POINTS", "BREAKING NEWS", "WHAT WE KNOW"] {
+        let all = claims(&format!(
+            "{heading}: The river rose overnight in the north. Police said two roads were shut."
+        ));
+        assert!(
+            all.iter().any(|c| c.source == some("Police")),
+            "{heading}: {all:#?}"
+        );
+    }
+    // one speaker's line in capitals makes no transcript
+    let all = claims("LEE: We met twice. Nothing came of it.\nThe talks resume next week.");
+    assert_eq!(all[0].content, vec!["We met twice"], "{all:#?}");
+}
+
+#[test]
 fn a_quotation_signed_after_a_dash_is_its_signer_s() {
     let all =
         claims("“The rent doubled. We had to move.” — Ana Ruiz\n“Nobody listened.” ― Jo M. Ames.");
