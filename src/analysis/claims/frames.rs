@@ -1104,22 +1104,26 @@ impl Reader<'_> {
             };
             let name = dash + 1..self.line_end(dash + 1);
             let words = name.clone().filter(|&i| self.tokens[i].is_word()).count();
+            // a name, no headline ("EU Condemns Strike") nor a place ("Northern Kenya")
             let name_like = (1..=6).contains(&words)
                 && name.clone().all(|i| {
                     let t = self.tokens[i];
-                    t.is_word() && is_capitalised(t.text(self.text))
+                    let verb = matches!(self.tree.upos(i), "VERB" | "AUX")
+                        || self.lexicon.cue_at(&self.words, i).is_some();
+                    t.is_word() && is_capitalised(t.text(self.text)) && !verb
                         || t.kind == TokenKind::Punct && self.word(i) == "."
                         || GAZETTEER.connectors.contains(self.word(i))
-                });
-            // a line opened by a quotation is the speaker's to the dash, quotes within it and
-            // words between them included
+                })
+                && !self.is_place(name.clone());
+            // the quotation opens the line ("Caption: ... “...” — X" signs nothing): the
+            // speaker's to the dash, quotes within it and words between them included
             let line = (quote.start.saturating_sub(CONTENT_REACH)..=quote.start)
                 .rev()
                 .find(|&k| k == 0 || self.breaks_before(k));
-            let content = match line {
-                Some(line) if self.quotes.closing(line).is_some() => line..quote.end,
-                _ => quote,
+            let Some(line) = line.filter(|&l| self.quotes.closing(l).is_some()) else {
+                continue;
             };
+            let content = line..quote.end;
             if name_like && self.starts_name(name.start) {
                 found.push(Found {
                     content: vec![content],

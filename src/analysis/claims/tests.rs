@@ -1145,6 +1145,21 @@ fn a_quotation_signed_after_a_dash_is_its_signer_s() {
 }
 
 #[test]
+fn a_dash_after_a_quote_inside_a_line_or_before_a_headline_or_place_signs_nothing() {
+    for text in [
+        "Photo caption: Children queue in “the driest year” — Northern Kenya",
+        "“Unacceptable” — EU Condemns Strike On Port",
+        "Read next: “Floods hit the capital again” - Reuters",
+    ] {
+        let all = claims(text);
+        assert!(
+            all.iter().all(|c| c.cue != some("—") && c.cue != some("-")),
+            "{text}: {all:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_paragraph_of_quotation_alone_goes_on_with_the_quote_before() {
     let c = one("“We lost,” Ames said.\n\n“We will be back. Next year is ours.”");
     assert_eq!(
