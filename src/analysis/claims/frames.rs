@@ -110,12 +110,31 @@ impl Reader<'_> {
             if let [content] = &f.content[..]
                 && (f.cue.start >= content.end || content.start >= f.cue.end && content.end >= end)
                 && content.end <= sentence.end
-                && let Some(next) = self.continuation(sentence.end, self.is_quote(content))
+                && let Some(next) =
+                    self.continuation(sentence.end, self.is_quote(content) && !self.answered(f))
             {
                 f.content.push(next);
             }
         }
         found
+    }
+
+    /// Whether the next quotation may be another's reply: the claim asks a question, or its
+    /// cue names whom it is said to ("Ames told Lee", "asked him").
+    fn answered(&self, f: &Found) -> bool {
+        let question = f.content.last().is_some_and(|c| {
+            (c.start..c.end)
+                .rev()
+                .find(|&i| !self.is_closing_quote(i) && self.word(i) != ",")
+                .is_some_and(|i| self.word(i) == "?")
+        });
+        let listener = self.tokens.get(f.cue.end).is_some_and(|t| {
+            t.is_word() && is_capitalised(t.text(self.text)) || self.is(Class::Addressee, f.cue.end)
+        }) && self
+            .lexicon
+            .cue_at(&self.words, f.cue.start)
+            .is_some_and(|(_, c)| c.frame == Frame::Tell);
+        question || listener
     }
 
     /// A source's own words: not a conjunction joining its clause to the one before ("And

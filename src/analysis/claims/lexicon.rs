@@ -111,10 +111,11 @@ pub enum Class {
     Collective,
     People,
     Heading,
+    Addressee,
 }
 
 impl Class {
-    const ALL: [Class; 22] = [
+    const ALL: [Class; 23] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -137,6 +138,7 @@ impl Class {
         Class::Collective,
         Class::People,
         Class::Heading,
+        Class::Addressee,
     ];
 
     fn name(self) -> &'static str {
@@ -163,6 +165,7 @@ impl Class {
             Class::Collective => "collective",
             Class::People => "people",
             Class::Heading => "heading",
+            Class::Addressee => "addressee",
         }
     }
 }

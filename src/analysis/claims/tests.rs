@@ -1170,3 +1170,15 @@ fn a_paragraph_of_quotation_alone_goes_on_with_the_quote_before() {
     let all = claims("Ames said the vote was lost.\n\n“We will be back.”");
     assert_eq!(all[0].content, vec!["the vote was lost"], "{all:#?}");
 }
+
+#[test]
+fn an_answer_a_reply_or_a_quoted_title_is_no_continuation() {
+    for text in [
+        "“Why did you resign?” the reporter asked Ames.\n\n“Because nobody listened.”",
+        "“We lost,” Ames told Lee.\n\n“You will win next time.”",
+        "“We lost,” Ames said.\n\n“The Road Back”",
+    ] {
+        let all = claims(text);
+        assert!(all.iter().all(|c| c.content.len() == 1), "{text}: {all:#?}");
+    }
+}
