@@ -1002,9 +1002,7 @@ impl Reader<'_> {
         let colon = (start..end.min(start + SOURCE_REACH))
             .take_while(|&i| !self.is_cue(i))
             .find(|&i| self.word(i) == ":")?;
-        let dash = (start..colon)
-            .rev()
-            .find(|&i| matches!(self.word(i), "—" | "–" | "-" | "--"));
+        let dash = (start..colon).rev().find(|&i| self.is(Class::Dash, i));
         let start = dash.map_or(start, |d| d + 1);
         // a transcript's turn quoted whole, `"WALLACE: ...`
         let opens_line = start == 0 || self.breaks_before(start);

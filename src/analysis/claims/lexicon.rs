@@ -111,11 +111,12 @@ pub enum Class {
     Collective,
     People,
     Heading,
+    Anaphoric,
     Addressee,
 }
 
 impl Class {
-    const ALL: [Class; 23] = [
+    const ALL: [Class; 24] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -138,6 +139,7 @@ impl Class {
         Class::Collective,
         Class::People,
         Class::Heading,
+        Class::Anaphoric,
         Class::Addressee,
     ];
 
@@ -165,6 +167,7 @@ impl Class {
             Class::Collective => "collective",
             Class::People => "people",
             Class::Heading => "heading",
+            Class::Anaphoric => "anaphoric",
             Class::Addressee => "addressee",
         }
     }

@@ -47,7 +47,9 @@ pub fn resolve(
         .trim()
         .to_lowercase();
     let collective = match words.split_whitespace().collect::<Vec<_>>()[..] {
-        ["the" | "this", noun] => lexicon.is(Class::Collective, noun),
+        [article, noun] => {
+            lexicon.is(Class::Anaphoric, article) && lexicon.is(Class::Collective, noun)
+        }
         _ => false,
     };
     let fits: &[ActorKind] = match words.as_str() {
