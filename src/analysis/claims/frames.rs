@@ -14,7 +14,7 @@
 //! cues: `According to X, ...`, `..., according to X`, `X has reportedly ...` (no source),
 //! and a headline's or transcript's `Name: ...`.
 
-use crate::analysis::actors::gazetteer::GAZETTEER;
+use crate::analysis::actors::gazetteer::{Entry, GAZETTEER};
 use foldhash::{HashSet, HashSetExt};
 use std::ops::Range;
 
@@ -110,12 +110,31 @@ impl Reader<'_> {
             if let [content] = &f.content[..]
                 && (f.cue.start >= content.end || content.start >= f.cue.end && content.end >= end)
                 && content.end <= sentence.end
-                && let Some(next) = self.continuation(sentence.end, self.is_quote(content))
+                && let Some(next) =
+                    self.continuation(sentence.end, self.is_quote(content) && !self.answered(f))
             {
                 f.content.push(next);
             }
         }
         found
+    }
+
+    /// Whether the next quotation may be another's reply: the claim asks a question, or its
+    /// cue names whom it is said to ("Ames told Lee", "asked him").
+    fn answered(&self, f: &Found) -> bool {
+        let question = f.content.last().is_some_and(|c| {
+            (c.start..c.end)
+                .rev()
+                .find(|&i| !self.is_closing_quote(i) && self.word(i) != ",")
+                .is_some_and(|i| self.word(i) == "?")
+        });
+        let listener = self.tokens.get(f.cue.end).is_some_and(|t| {
+            t.is_word() && is_capitalised(t.text(self.text)) || self.is(Class::Addressee, f.cue.end)
+        }) && self
+            .lexicon
+            .cue_at(&self.words, f.cue.start)
+            .is_some_and(|(_, c)| c.frame == Frame::Tell);
+        question || listener
     }
 
     /// A source's own words: not a conjunction joining its clause to the one before ("And
@@ -983,9 +1002,7 @@ impl Reader<'_> {
         let colon = (start..end.min(start + SOURCE_REACH))
             .take_while(|&i| !self.is_cue(i))
             .find(|&i| self.word(i) == ":")?;
-        let dash = (start..colon)
-            .rev()
-            .find(|&i| matches!(self.word(i), "—" | "–" | "-" | "--"));
+        let dash = (start..colon).rev().find(|&i| self.is(Class::Dash, i));
         let start = dash.map_or(start, |d| d + 1);
         // a transcript's turn quoted whole, `"WALLACE: ...`
         let opens_line = start == 0 || self.breaks_before(start);
@@ -1019,13 +1036,10 @@ impl Reader<'_> {
         if !name_like || name.is_empty() || !substantial || self.subtitle(content.clone()) {
             return None;
         }
-        // a speaker in capitals opening a line speaks to the line's end, over its sentences
-        // (a transcript's turn, "PENCE: ..."), a quote after the colon only to its close
-        let speaker = opens_line
-            && name.clone().all(|k| {
-                let t = self.tokens[k].text(self.text);
-                !t.chars().any(char::is_lowercase)
-            });
+        // a speaker in capitals opening a line of a transcript speaks to the line's end, over
+        // its sentences ("PENCE: ..."), a quote after the colon only to its close; a heading
+        // or dateline in capitals ("LONDON:", "KEY POINTS:") only to its sentence's end
+        let speaker = opens_line && self.turn_name(name.clone()) && self.is_transcript();
         let content = match self.quotes.closing(colon + 1) {
             Some(c) => colon + 1..c + 1,
             None if speaker => colon + 1..self.line_end(end),
@@ -1038,6 +1052,60 @@ impl Reader<'_> {
             kind: ClaimKind::Assertion,
             region_start: start,
         })
+    }
+
+    /// Whether `name`, before a colon opening a line, may be a transcript speaker's: in
+    /// capitals throughout, no heading word ("KEY POINTS") and no place (a dateline, "LONDON").
+    fn turn_name(&self, name: Range<usize>) -> bool {
+        !name.is_empty()
+            && name.clone().all(|k| {
+                let t = self.tokens[k].text(self.text);
+                !t.chars().any(char::is_lowercase)
+                    && !self.is(Class::Heading, k)
+                    && !self.is(Class::Label, k)
+            })
+            && name.clone().any(|k| self.tokens[k].is_word())
+            && !self.is_place(name)
+    }
+
+    /// Whether the document is a transcript: two lines or more open with a speaker's name in
+    /// capitals and a colon ("WALLACE: ...", "PENCE: ...").
+    fn is_transcript(&self) -> bool {
+        *self.transcript.get_or_init(|| {
+            let turn = |line: usize| {
+                let start = line + usize::from(self.quotes.closing(line).is_some());
+                let colon = (start..self.tokens.len().min(start + 7))
+                    .take_while(|&i| i == start || !self.breaks_before(i))
+                    .find(|&i| self.word(i) == ":")?;
+                let name = start..colon;
+                let plain = name
+                    .clone()
+                    .all(|k| self.tokens[k].is_word() || self.word(k) == ".");
+                (plain && self.turn_name(name)).then_some(())
+            };
+            (0..self.tokens.len())
+                .filter(|&k| k == 0 || self.breaks_before(k))
+                .filter_map(turn)
+                .nth(1)
+                .is_some()
+        })
+    }
+
+    /// Whether the words of `name` are a place's name in the gazetteer, or one after a word
+    /// of direction ("Northern Kenya").
+    fn is_place(&self, name: Range<usize>) -> bool {
+        let words: Vec<&str> = name
+            .filter(|&k| self.tokens[k].is_word())
+            .map(|k| self.word(k))
+            .collect();
+        let place = |words: &[&str]| {
+            GAZETTEER
+                .lookup(&words.join(" "))
+                .is_some_and(|e| matches!(e, Entry::Place | Entry::Country(_) | Entry::Seat(_)))
+        };
+        !words.is_empty()
+            && (place(&words)
+                || words.len() > 1 && GAZETTEER.is_common(words[0]) && place(&words[1..]))
     }
 
     /// Quotations signed after a dash with their speaker's name, closing the line (`"...
@@ -1053,22 +1121,26 @@ impl Reader<'_> {
             };
             let name = dash + 1..self.line_end(dash + 1);
             let words = name.clone().filter(|&i| self.tokens[i].is_word()).count();
+            // a name, no headline ("EU Condemns Strike") nor a place ("Northern Kenya")
             let name_like = (1..=6).contains(&words)
                 && name.clone().all(|i| {
                     let t = self.tokens[i];
-                    t.is_word() && is_capitalised(t.text(self.text))
+                    let verb = matches!(self.tree.upos(i), "VERB" | "AUX")
+                        || self.lexicon.cue_at(&self.words, i).is_some();
+                    t.is_word() && is_capitalised(t.text(self.text)) && !verb
                         || t.kind == TokenKind::Punct && self.word(i) == "."
                         || GAZETTEER.connectors.contains(self.word(i))
-                });
-            // a line opened by a quotation is the speaker's to the dash, quotes within it and
-            // words between them included
+                })
+                && !self.is_place(name.clone());
+            // the quotation opens the line ("Caption: ... “...” — X" signs nothing): the
+            // speaker's to the dash, quotes within it and words between them included
             let line = (quote.start.saturating_sub(CONTENT_REACH)..=quote.start)
                 .rev()
                 .find(|&k| k == 0 || self.breaks_before(k));
-            let content = match line {
-                Some(line) if self.quotes.closing(line).is_some() => line..quote.end,
-                _ => quote,
+            let Some(line) = line.filter(|&l| self.quotes.closing(l).is_some()) else {
+                continue;
             };
+            let content = line..quote.end;
             if name_like && self.starts_name(name.start) {
                 found.push(Found {
                     content: vec![content],

@@ -110,10 +110,13 @@ pub enum Class {
     Dash,
     Collective,
     People,
+    Heading,
+    Anaphoric,
+    Addressee,
 }
 
 impl Class {
-    const ALL: [Class; 21] = [
+    const ALL: [Class; 24] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -135,6 +138,9 @@ impl Class {
         Class::Dash,
         Class::Collective,
         Class::People,
+        Class::Heading,
+        Class::Anaphoric,
+        Class::Addressee,
     ];
 
     fn name(self) -> &'static str {
@@ -160,6 +166,9 @@ impl Class {
             Class::Dash => "dash",
             Class::Collective => "collective",
             Class::People => "people",
+            Class::Heading => "heading",
+            Class::Anaphoric => "anaphoric",
+            Class::Addressee => "addressee",
         }
     }
 }

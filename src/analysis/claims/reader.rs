@@ -2,6 +2,7 @@
 //! marks and the cues of each sentence.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::lexicon::{Class, Cue, Frame, Lexicon};
@@ -32,6 +33,8 @@ pub struct Reader<'a> {
     pub tree: Tree<'a>,
     /// Tokens that belong to some cue: sources never reach back over them.
     pub(super) in_cue: Vec<bool>,
+    /// Whether the text is a transcript of speakers' turns (see `is_transcript`).
+    pub(super) transcript: OnceCell<bool>,
 }
 
 impl<'a> Reader<'a> {
@@ -62,6 +65,7 @@ impl<'a> Reader<'a> {
             quotes,
             tree,
             in_cue: vec![false; tokens.len()],
+            transcript: OnceCell::new(),
         }
     }
 
@@ -82,9 +86,9 @@ impl<'a> Reader<'a> {
         range.end > range.start && self.quotes.closing(range.start) == Some(range.end - 1)
     }
 
-    /// A quotation opening the sentence that starts at token `next`, in the same paragraph,
-    /// or after a `quote` making the whole next one, with no cue of its own: it goes on with
-    /// the quote before ("..." he said. "...").
+    /// A quotation opening the sentence that starts at token `next`, on the same line, or
+    /// after a `quote` making the whole next line and a sentence, with no cue of its own: it
+    /// goes on with the quote before ("..." he said. "...").
     pub(super) fn continuation(&self, next: usize, quote: bool) -> Option<Range<usize>> {
         let close = self.quotes.closing(next)?;
         next.checked_sub(1)?;
@@ -98,11 +102,20 @@ impl<'a> Reader<'a> {
                 let between = self.tokens[close].span.end..self.tokens[i].span.start;
                 !self.text.get(between).unwrap_or("").contains('\n')
             });
-        // a paragraph that is one quotation and nothing else goes on with the speaker of the
-        // paragraph before, as news style leaves a quote's next paragraph untagged
-        let whole_paragraph =
-            quote && (close + 1 >= self.tokens.len() || self.breaks_before(close + 1));
-        ((!self.breaks_before(next) || whole_paragraph) && !own_cue).then_some(next..close + 1)
+        // a line (a paragraph) that is one quoted sentence and nothing else goes on with the
+        // speaker of the line before, as news style leaves a quote's next paragraph untagged;
+        // a quoted title alone ("“The Road Back”") says nothing
+        let sentence_like = close > next
+            && (matches!(self.word(close - 1), "." | "!" | "?" | "…")
+                || (next + 1..close)
+                    .filter(|&i| self.tokens[i].is_word())
+                    .count()
+                    >= 3
+                    && (next + 1..close).any(|i| matches!(self.tree.upos(i), "VERB" | "AUX")));
+        let whole_line = quote
+            && sentence_like
+            && (close + 1 >= self.tokens.len() || self.breaks_before(close + 1));
+        ((!self.breaks_before(next) || whole_line) && !own_cue).then_some(next..close + 1)
     }
 
     /// Whether a line break stands between token `i` and the one before it.

@@ -47,7 +47,9 @@ pub fn resolve(
         .trim()
         .to_lowercase();
     let collective = match words.split_whitespace().collect::<Vec<_>>()[..] {
-        ["the" | "this", noun] => lexicon.is(Class::Collective, noun),
+        [article, noun] => {
+            lexicon.is(Class::Anaphoric, article) && lexicon.is(Class::Collective, noun)
+        }
         _ => false,
     };
     let fits: &[ActorKind] = match words.as_str() {
@@ -100,10 +102,16 @@ fn nearest(
             .collect();
         (!found.is_empty()).then_some((sentence.start, found))
     })?;
-    let people = text
-        .get(from..pos)
-        .unwrap_or("")
+    // (not a word of a name, "The Workers Party")
+    let named = mentions.mentions_inside(Span::new(from, pos));
+    let before = text.get(from..pos).unwrap_or("");
+    let people = before
         .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            // (the word's offset in the text: a piece of `before` lies inside it)
+            let at = from + (w.as_ptr() as usize - before.as_ptr() as usize);
+            !named.iter().any(|(m, _)| m.start <= at && at < m.end)
+        })
         .any(|w| lexicon.is(Class::People, &w.to_lowercase()));
     let actor = fitting[0];
     (!people && fitting.iter().all(|&a| a == actor)).then_some(actor)
@@ -164,6 +172,20 @@ mod tests {
         assert_eq!(resolved(text, (29, 31), &actors), vec![1]);
         assert_eq!(resolved(text, (51, 55), &actors), vec![3]);
         assert!(resolved(text, (45, 49), &actors).is_empty());
+    }
+
+    #[test]
+    fn a_people_word_inside_the_group_s_own_name_is_no_other_plural() {
+        let text = "The Workers Party won the vote. The group said turnout was low.";
+        let actors = [Actor::named_at(
+            "The Workers Party",
+            ActorKind::Organization,
+            &[(0, 17)],
+        )];
+        assert_eq!(resolved(text, (32, 41), &actors), vec![0]);
+        // a plural of people outside the name still makes it unclear
+        let text = "The Workers Party met farmers. The group said turnout was low.";
+        assert!(resolved(text, (31, 40), &actors).is_empty());
     }
 
     #[test]

@@ -50,7 +50,7 @@ impl Reader<'_> {
         let floor = floor.max(end.saturating_sub(SOURCE_REACH));
         let mut k = end;
         while k > floor {
-            let dash = |i: usize| matches!(self.word(i), "—" | "–" | "--");
+            let dash = |i: usize| self.is(Class::Dash, i);
             if self.word(k - 1) == ")"
                 && let Some(open) = (floor.max(k.saturating_sub(10))..k - 1)
                     .rev()

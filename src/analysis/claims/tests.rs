@@ -1105,6 +1105,33 @@ fn a_transcript_turn_runs_over_its_sentences_to_the_line_end() {
 }
 
 #[test]
+fn a_heading_or_dateline_in_capitals_is_no_transcript_turn() {
+    let text = "LONDON: The dam leaked again on Monday. Officials said repairs would start soon.";
+    let all = claims(text);
+    assert!(
+        all.iter().all(|c| c.content
+            != vec!["The dam leaked again on Monday. Officials said repairs would start soon"]),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(|c| c.source == some("Officials")),
+        "{all:#?}"
+    );
+    for heading in ["BACKGROUND", "KEY POINTS", "BREAKING NEWS", "WHAT WE KNOW"] {
+        let all = claims(&format!(
+            "{heading}: The river rose overnight in the north. Police said two roads were shut."
+        ));
+        assert!(
+            all.iter().any(|c| c.source == some("Police")),
+            "{heading}: {all:#?}"
+        );
+    }
+    // one speaker's line in capitals makes no transcript
+    let all = claims("LEE: We met twice. Nothing came of it.\nThe talks resume next week.");
+    assert_eq!(all[0].content, vec!["We met twice"], "{all:#?}");
+}
+
+#[test]
 fn a_quotation_signed_after_a_dash_is_its_signer_s() {
     let all =
         claims("“The rent doubled. We had to move.” — Ana Ruiz\n“Nobody listened.” ― Jo M. Ames.");
@@ -1118,6 +1145,21 @@ fn a_quotation_signed_after_a_dash_is_its_signer_s() {
 }
 
 #[test]
+fn a_dash_after_a_quote_inside_a_line_or_before_a_headline_or_place_signs_nothing() {
+    for text in [
+        "Photo caption: Children queue in “the driest year” — Northern Kenya",
+        "“Unacceptable” — EU Condemns Strike On Port",
+        "Read next: “Floods hit the capital again” - Reuters",
+    ] {
+        let all = claims(text);
+        assert!(
+            all.iter().all(|c| c.cue != some("—") && c.cue != some("-")),
+            "{text}: {all:#?}"
+        );
+    }
+}
+
+#[test]
 fn a_paragraph_of_quotation_alone_goes_on_with_the_quote_before() {
     let c = one("“We lost,” Ames said.\n\n“We will be back. Next year is ours.”");
     assert_eq!(
@@ -1127,4 +1169,16 @@ fn a_paragraph_of_quotation_alone_goes_on_with_the_quote_before() {
     // not after reported words that are no quotation
     let all = claims("Ames said the vote was lost.\n\n“We will be back.”");
     assert_eq!(all[0].content, vec!["the vote was lost"], "{all:#?}");
+}
+
+#[test]
+fn an_answer_a_reply_or_a_quoted_title_is_no_continuation() {
+    for text in [
+        "“Why did you resign?” the reporter asked Ames.\n\n“Because nobody listened.”",
+        "“We lost,” Ames told Lee.\n\n“You will win next time.”",
+        "“We lost,” Ames said.\n\n“The Road Back”",
+    ] {
+        let all = claims(text);
+        assert!(all.iter().all(|c| c.content.len() == 1), "{text}: {all:#?}");
+    }
 }
