@@ -443,3 +443,27 @@ fn reason(e: &rusqlite::Error) -> String {
         other => other.to_string(),
     }
 }
+
+/// `files` written to `briefs/` in a temporary folder and indexed in its `data/`: the
+/// folder, the index and the canonical `briefs/`.
+#[cfg(test)]
+pub(crate) fn indexed(files: &[(&str, &str)]) -> (tempfile::TempDir, Index, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let briefs = dir.path().join("briefs");
+    std::fs::create_dir_all(&briefs).unwrap();
+    for (name, text) in files {
+        std::fs::write(briefs.join(name), text).unwrap();
+    }
+    let mut index = Index::open(&dir.path().join("data")).unwrap();
+    let root = std::fs::canonicalize(&briefs).unwrap();
+    let opener = crate::briefing::Opener::default();
+    update::update(
+        &mut index,
+        std::slice::from_ref(&root),
+        &opener,
+        1,
+        |_, _, _| {},
+    )
+    .unwrap();
+    (dir, index, root)
+}

@@ -744,35 +744,16 @@ mod tests {
 
     #[test]
     fn holding_narrows_only_where_the_words_hold_what_the_search_matches() {
-        let dir = tempfile::tempdir().unwrap();
-        let briefs = dir.path().join("briefs");
-        std::fs::create_dir_all(&briefs).unwrap();
-        let root = std::fs::canonicalize(&briefs).unwrap();
-        let write = |name: &str, body: &str| {
-            std::fs::write(
-                root.join(name),
-                format!("---\ntitle: {name}\n---\n\n{body}\n"),
-            )
-            .unwrap();
-        };
-        write(
-            "a.md",
+        let file = |body: &str, name: &str| format!("---\ntitle: {name}\n---\n\n{body}\n");
+        let a_md = file(
             "The quartermaster\u{2BC}s office reopened on Monday.",
+            "a.md",
         );
-        write(
-            "b.md",
+        let b_md = file(
             "The ferry left early. \u{6E2F}\u{53E3}\u{4ECA}\u{5929}\u{5F00}\u{653E}\u{3002}",
+            "b.md",
         );
-        let mut index = Index::open(&dir.path().join("data")).unwrap();
-        let opener = crate::briefing::Opener::default();
-        super::super::update::update(
-            &mut index,
-            std::slice::from_ref(&root),
-            &opener,
-            1,
-            |_, _, _| {},
-        )
-        .unwrap();
+        let (_dir, index, root) = super::super::indexed(&[("a.md", &a_md), ("b.md", &b_md)]);
         let a = PathBuf::from(path_text(&root.join("a.md")));
         let b = PathBuf::from(path_text(&root.join("b.md")));
         assert_eq!(index.holding("ferry le").unwrap(), Some(HashSet::from([b])));

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::{Action::*, App, Keymap, draw, plan, run, typed};
 use crate::analysis::{UserLexicon, analyze};
 use crate::document::Document;
+use crate::index::indexed;
 use crate::tui::library::scan::{Arrived, Found, Report};
 use crate::tui::library::{Analysed, Library, Status};
 
@@ -645,30 +646,6 @@ fn the_claims_across_briefings_are_grouped_decided_and_open_their_briefing() {
     // a claim opens its briefing
     run(&mut app, &[Down, Open]);
     assert_eq!(app.library.as_ref().unwrap().wanted.len(), 1);
-}
-
-/// `files` written to `briefs/` in a temporary folder and indexed in its `data/`: the
-/// folder, the index and the canonical `briefs/`.
-fn indexed(files: &[(&str, &str)]) -> (tempfile::TempDir, crate::index::Index, PathBuf) {
-    use crate::index::{Index, update};
-    let dir = tempfile::tempdir().unwrap();
-    let briefs = dir.path().join("briefs");
-    std::fs::create_dir_all(&briefs).unwrap();
-    for (name, text) in files {
-        std::fs::write(briefs.join(name), text).unwrap();
-    }
-    let mut index = Index::open(&dir.path().join("data")).unwrap();
-    let root = std::fs::canonicalize(&briefs).unwrap();
-    let opener = crate::briefing::Opener::default();
-    update::update(
-        &mut index,
-        std::slice::from_ref(&root),
-        &opener,
-        1,
-        |_, _, _| {},
-    )
-    .unwrap();
-    (dir, index, root)
 }
 
 /// A feed of two items, an mbox of two messages, and a Markdown briefing.
