@@ -29,6 +29,8 @@ struct Models {
     labels: Weights<'static>,
     /// Each tag's universal and Penn Treebank parts.
     tags: Vec<(&'static str, &'static str)>,
+    /// Each tag's kind for the parser ([`parser::tag_kinds`]).
+    kinds: Vec<u8>,
 }
 
 static MODELS: LazyLock<Models> = LazyLock::new(|| {
@@ -45,6 +47,7 @@ static MODELS: LazyLock<Models> = LazyLock::new(|| {
     )
     .expect("assets/syntax/tag_dictionary.tsv");
     Models {
+        kinds: parser::tag_kinds(tagger.names()),
         tags,
         dictionary,
         tagger,
@@ -100,6 +103,7 @@ pub fn parse<S: AsRef<str>>(words: &[S]) -> Parse {
     let state = Sentence {
         words: &words,
         tags: &tags,
+        kinds: &m.kinds,
     }
     .parse(&m.moves, &m.labels);
     Parse {
