@@ -29,8 +29,6 @@ struct Models {
     labels: Weights<'static>,
     /// Each tag's universal and Penn Treebank parts.
     tags: Vec<(&'static str, &'static str)>,
-    /// Each tag's kind for the parser ([`parser::tag_kinds`]).
-    kinds: Vec<u8>,
 }
 
 static MODELS: LazyLock<Models> = LazyLock::new(|| {
@@ -47,7 +45,6 @@ static MODELS: LazyLock<Models> = LazyLock::new(|| {
     )
     .expect("assets/syntax/tag_dictionary.tsv");
     Models {
-        kinds: parser::tag_kinds(tagger.names()),
         tags,
         dictionary,
         tagger,
@@ -103,7 +100,6 @@ pub fn parse<S: AsRef<str>>(words: &[S]) -> Parse {
     let state = Sentence {
         words: &words,
         tags: &tags,
-        kinds: &m.kinds,
     }
     .parse(&m.moves, &m.labels);
     Parse {

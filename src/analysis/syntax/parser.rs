@@ -168,58 +168,6 @@ struct Pos {
 pub struct Sentence<'a> {
     pub words: &'a [Word],
     pub tags: &'a [u16],
-    /// Each tag's kind ([`tag_kinds`]), for the counts of what stands between two words.
-    pub kinds: &'a [u8],
-}
-
-/// The kinds of tag counted between two words: verbs, commas, other punctuation and
-/// coordinating conjunctions (a clause or a conjunct may begin after each), by tag number.
-const KINDS: usize = 4;
-
-/// Each tag's kind (1 + its place in [`KINDS`], 0 for the others), from the tags' names
-/// ("VERB VBD", "PUNCT ,").
-pub fn tag_kinds<S: AsRef<str>>(names: &[S]) -> Vec<u8> {
-    names
-        .iter()
-        .map(
-            |n| match n.as_ref().split_once(' ').unwrap_or((n.as_ref(), "")) {
-                ("VERB", _) => 1,
-                ("PUNCT", ",") => 2,
-                ("PUNCT", _) => 3,
-                ("CCONJ", _) => 4,
-                _ => 0,
-            },
-        )
-        .collect()
-}
-
-/// How many words of each kind come before each word (and before the end).
-fn kind_counts(s: &Sentence) -> Vec<[u16; KINDS]> {
-    let mut out = Vec::with_capacity(s.tags.len() + 1);
-    let mut c = [0u16; KINDS];
-    out.push(c);
-    for &t in s.tags {
-        if let Some(k) = s.kinds.get(t as usize).and_then(|&k| k.checked_sub(1)) {
-            c[k as usize] = c[k as usize].saturating_add(1);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// What stands strictly between words `a` and `b` (either order): verbs (up to 2), commas
-/// (up to 2), other punctuation and conjunctions (up to 1 each), as one value.
-fn between(counts: &[[u16; KINDS]], a: u32, b: u32) -> u64 {
-    if a == NONE || b == NONE {
-        return 99;
-    }
-    let (lo, hi) = (a.min(b) as usize, a.max(b) as usize);
-    let hi = hi.min(counts.len() - 1);
-    if hi <= lo + 1 {
-        return 0;
-    }
-    let n = |k: usize, cap: u16| u64::from((counts[hi][k] - counts[lo + 1][k]).min(cap));
-    n(0, 2) | n(1, 2) << 2 | n(2, 1) << 4 | n(3, 1) << 5
 }
 
 impl Sentence<'_> {
@@ -250,7 +198,7 @@ impl Sentence<'_> {
     }
 
     /// The features of a configuration, for choosing the next move.
-    pub fn move_features(&self, st: &State, counts: &[[u16; KINDS]], out: &mut Vec<u64>) {
+    pub fn move_features(&self, st: &State, out: &mut Vec<u64>) {
         out.clear();
         let (s0i, s1i, s2i) = (st.s(0), st.s(1), st.s(2));
         let (b0i, b1i, b2i) = (st.buffer(0), st.buffer(1), st.buffer(2));
@@ -291,7 +239,6 @@ impl Sentence<'_> {
             }
         };
         let set = |i: u32, sets: &Vec<u64>| if i == NONE { 0 } else { sets[i as usize] };
-        let (bt0, bt1) = (between(counts, s0i, b0i), between(counts, s1i, s0i));
         let f = feature;
         out.extend([
             f(100, s0.w, 0, 0),
@@ -387,13 +334,6 @@ impl Sentence<'_> {
             f(193, b0.p, set(b0i, &st.left_set), 0),
             f(194, s1.p, set(s1i, &st.right_set), 0),
             f(195, s0.p, set(s0i, &st.left_set), b0.p),
-            // what stands between, and beside the gap
-            f(196, s0.p, b0.p, bt0),
-            f(197, s0.w, bt0, 0),
-            f(198, b0.w, bt0, 0),
-            f(199, s1.p, s0.p, bt1),
-            f(300, s0.p, b0.p, self.tag_at(st, b0i, -1)),
-            f(301, s0.p, self.tag_at(st, s0i, 1), b0.p),
         ]);
     }
 
@@ -415,7 +355,15 @@ impl Sentence<'_> {
         } else {
             NONE
         });
-        let (dprev, dnext) = (self.tag_at(st, d, -1), self.tag_at(st, d, 1));
+        let near = |i: u32, k: i64| {
+            let j = i64::from(i) + k;
+            if j < 0 || j as usize >= st.n {
+                ABSENT
+            } else {
+                u64::from(self.tags[j as usize]) + 1
+            }
+        };
+        let (dprev, dnext) = (near(d, -1), near(d, 1));
         let f = feature;
         out.extend([
             f(200, 0, 0, 0),
@@ -448,26 +396,15 @@ impl Sentence<'_> {
         ]);
     }
 
-    /// The tag of the word `k` places from word `i`, by position in the sentence.
-    fn tag_at(&self, st: &State, i: u32, k: i64) -> u64 {
-        let j = i64::from(i) + k;
-        if i == NONE || j < 0 || j as usize >= st.n {
-            ABSENT
-        } else {
-            u64::from(self.tags[j as usize]) + 1
-        }
-    }
-
     /// The tree: each word's head (`words.len()` for the root) and label ([`NO_LABEL`] for
     /// the root's dependent).
     pub fn parse(&self, moves: &impl Model, labels: &impl Model) -> State {
         let mut st = State::new(self.words.len());
         let mut feats = Vec::with_capacity(128);
         let mut label_scores = vec![0f32; labels.classes()];
-        let counts = kind_counts(self);
         while !st.done() {
             let m = st.only_move().unwrap_or_else(|| {
-                self.move_features(&st, &counts, &mut feats);
+                self.move_features(&st, &mut feats);
                 let mut scores = [0f32; 3];
                 moves.score(&feats, &mut scores);
                 best(&scores, |m| st.legal(m)).expect("a legal move until done")
@@ -531,9 +468,8 @@ pub fn learn(
     for gold in trees {
         let s = &gold.sentence;
         let mut st = State::new(s.words.len());
-        let counts = kind_counts(s);
         while !st.done() {
-            s.move_features(&st, &counts, &mut feats);
+            s.move_features(&st, &mut feats);
             let mut scores = [0f32; 3];
             moves.score(&feats, &mut scores);
             let costs = st.costs(gold.heads);
@@ -582,27 +518,6 @@ mod tests {
             st.apply(m, 0);
         }
         assert_eq!(st.heads, gold);
-    }
-
-    /// "Dogs, cats and birds ran ." counted between its words by kind.
-    #[test]
-    fn what_stands_between_two_words() {
-        let kinds = tag_kinds(&["CCONJ CC", "NOUN NNS", "PUNCT ,", "PUNCT .", "VERB VBD"]);
-        assert_eq!(kinds, [4, 0, 2, 3, 1]);
-        let words = [Word::default(); 6];
-        let s = Sentence {
-            words: &words,
-            tags: &[1, 2, 1, 0, 1, 4],
-            kinds: &kinds,
-        };
-        let counts = kind_counts(&s);
-        // a comma and a conjunction between "Dogs" and "birds", either way round
-        assert_eq!(between(&counts, 0, 4), 1 << 2 | 1 << 5);
-        assert_eq!(between(&counts, 4, 0), between(&counts, 0, 4));
-        assert_eq!(between(&counts, 0, 1), 0);
-        // the root, after the last word: the verb is between "cats" and it
-        assert_eq!(between(&counts, 2, 6), 1 | 1 << 5);
-        assert_eq!(between(&counts, NONE, 2), 99);
     }
 
     #[test]

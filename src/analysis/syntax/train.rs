@@ -275,13 +275,11 @@ fn train_parser(
     rng: &mut Rng,
     report: &mut dyn FnMut(String),
 ) -> Learnt {
-    let kinds = parser::tag_kinds(&data.tag_names);
     let gold: Vec<Gold> = (0..trees.len())
         .map(|i| Gold {
             sentence: Sentence {
                 words: &data.words[i],
                 tags: &predicted[i],
-                kinds: &kinds,
             },
             heads: &trees[i].heads,
             labels: &data.labels[i],
@@ -463,7 +461,6 @@ fn score(
     trees: &[Tree],
 ) -> (f64, f64, f64) {
     let (tag_names, label_names) = (tagger.names(), labels.names());
-    let kinds = parser::tag_kinds(tag_names);
     let (mut words, mut upos, mut uas, mut las) = (0usize, 0usize, 0usize, 0usize);
     for t in trees {
         let w: Vec<Word> = t.forms.iter().map(|f| Word::new(f)).collect();
@@ -471,7 +468,6 @@ fn score(
         let st = Sentence {
             words: &w,
             tags: &tags,
-            kinds: &kinds,
         }
         .parse(moves, labels);
         for i in 0..w.len() {
