@@ -1015,7 +1015,11 @@ impl<'a> Scan<'a> {
                     && !self.name_words.contains(self.word(i))
                     && !(end > i + 1
                         && (self.g.first_names.contains(self.word(i))
-                            || (i..end).any(|k| self.is_title_or_cue(k))
+                            // a cue word before the first connector ("Ministry of ..."); not
+                            // one after it ("Shares of Quarry Photonics")
+                            || (i..end)
+                                .take_while(|&k| !self.is_connector(k, end))
+                                .any(|k| self.is_title_or_cue(k))
                             || self.surname_before_name(i)))
             {
                 i += 1;

@@ -1,0 +1,39 @@
+//! Where actors' names start and end, and their kind, on sentences written for these tests:
+//! company names of ordinary words, names a descriptor or an appositive types, natural
+//! features, list labels, products.
+
+#[allow(dead_code)]
+mod common;
+
+use brief::analysis::{ActorKind, Analysis};
+use common::*;
+
+fn kinds(text: &str) -> Analysis {
+    analyse(text.as_bytes()).1
+}
+
+fn names(analysis: &Analysis) -> Vec<&str> {
+    analysis.actors.iter().map(|a| a.name.as_str()).collect()
+}
+
+#[test]
+fn a_run_ending_in_a_trade_is_a_company_and_keeps_its_country() {
+    let a = kinds(
+        "Quarry Photonics said on Monday that its new sensor would ship late. Shares of \
+         Quarry Photonics fell 4 percent. Japan Precision Optics said it would cut jobs.",
+    );
+    assert_eq!(
+        actor(&a, "Quarry Photonics").1.kind,
+        ActorKind::Organization
+    );
+    assert_eq!(
+        actor(&a, "Japan Precision Optics").1.kind,
+        ActorKind::Organization
+    );
+    assert!(
+        !names(&a).iter().any(|n| n.starts_with("Shares")),
+        "{:?}",
+        names(&a)
+    );
+    assert!(!names(&a).contains(&"Japan"), "{:?}", names(&a));
+}
