@@ -37,3 +37,27 @@ fn a_run_ending_in_a_trade_is_a_company_and_keeps_its_country() {
     );
     assert!(!names(&a).contains(&"Japan"), "{:?}", names(&a));
 }
+
+#[test]
+fn a_descriptor_or_an_appositive_names_the_kind() {
+    let a = kinds(
+        "According to the industry bulletin Copper Almanac, the deal is worth $2 billion. \
+         Green Valley, a logistics company based in Ohio, said the merger was off. Stone \
+         Harbor, a small town, was flooded. Ana Ruiz, a company spokeswoman, declined to \
+         comment.",
+    );
+    assert_eq!(actor(&a, "Copper Almanac").1.kind, ActorKind::Organization);
+    assert_eq!(actor(&a, "Green Valley").1.kind, ActorKind::Organization);
+    assert_eq!(actor(&a, "Stone Harbor").1.kind, ActorKind::Place);
+    assert_eq!(actor(&a, "Ana Ruiz").1.kind, ActorKind::Person);
+}
+
+#[test]
+fn a_natural_feature_after_a_name_makes_a_place() {
+    let a = kinds(
+        "Patrol boats crossed near the Kuril peninsula and the Southern Boundary Line on \
+         Sunday, the navy said.",
+    );
+    assert_eq!(actor(&a, "Kuril").1.kind, ActorKind::Place);
+    assert_eq!(actor(&a, "Southern Boundary Line").1.kind, ActorKind::Place);
+}

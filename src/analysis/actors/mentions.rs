@@ -9,6 +9,7 @@
 
 use foldhash::{HashMap, HashSet, HashSetExt};
 
+use super::described;
 use super::gazetteer::{self, Entry, GAZETTEER, Gazetteer};
 use super::recogniser::{self, Type};
 use crate::analysis::lexicon::UserLexicon;
@@ -128,6 +129,7 @@ pub fn recognise(
     // "Lisa_resume.doc", "RobB@aol.com": a file's or address's words; "Vibrio cholerae"
     out.retain(|c| !in_address(text, c.span) && !scan.genus(c));
     mark_teams(tokens, &mut out);
+    scan.mark_described(&mut out);
     scan.mark_things(&mut out);
     out
 }
@@ -259,7 +261,7 @@ fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
 }
 
 /// Words before a name that make it an owner's or a kind's rather than a place's own.
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "the", "The", "a", "A", "an", "An", "this", "This", "that", "That", "its", "their",
 ];
 
@@ -570,6 +572,22 @@ impl<'a> Scan<'a> {
             out.sort_by_key(|c| c.span.start);
         }
         out
+    }
+
+    /// The kind the words around a name give it ([`described::kind`]: "the newsletter Copper
+    /// Almanac", "Green Valley, a logistics company", "the Kuril peninsula"): the last word on
+    /// a name no table gave, after its own words and the learned recogniser. Products and
+    /// facilities (kind other) keep their kind.
+    fn mark_described(&self, cands: &mut [Candidate]) {
+        for c in cands.iter_mut() {
+            if self.tabled(c) || c.kind == Some(ActorKind::Other) {
+                continue;
+            }
+            let (s, e) = c.tokens;
+            if let Some(kind) = described::kind(self.g, self.text, self.tokens, s, e) {
+                c.kind = Some(kind);
+            }
+        }
     }
 
     /// "Vibrio cholerae", "Formica fusca": a capitalised word before a lower-case word with a
@@ -1370,7 +1388,9 @@ impl<'a> Scan<'a> {
                 };
         // "the Ninth Circle", "the Free Army": a person's name takes no article
         let article = a > 0 && matches!(self.word(a - 1), "the" | "The");
-        let kind = if person {
+        let kind = if let Some(kind) = described::kind(g, self.text, self.tokens, a, e) {
+            Some(kind)
+        } else if person {
             Some(ActorKind::Person)
         } else if place {
             Some(ActorKind::Place)
