@@ -61,3 +61,9 @@ fn a_natural_feature_after_a_name_makes_a_place() {
     assert_eq!(actor(&a, "Kuril").1.kind, ActorKind::Place);
     assert_eq!(actor(&a, "Southern Boundary Line").1.kind, ActorKind::Place);
 }
+
+#[test]
+fn a_word_after_an_abbreviations_stop_stays_in_the_name() {
+    let a = kinds("The U.N. Command said the talks would resume on Friday.");
+    assert_eq!(actor(&a, "U.N. Command").1.kind, ActorKind::Organization);
+}

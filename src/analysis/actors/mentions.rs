@@ -1289,8 +1289,10 @@ impl<'a> Scan<'a> {
                 out.push(self.phrase_candidate(a, pe, phrase));
                 return e;
             }
+            // "U.N. Command": an abbreviation's stops keep the words after it in the name
             let end = if words.len() > 1
                 && is_acronym(words[0])
+                && !words[0].contains('.')
                 && !country
                 && words[1..].iter().all(|w| g.org_cues.contains(w))
             {
