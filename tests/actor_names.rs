@@ -67,3 +67,15 @@ fn a_word_after_an_abbreviations_stop_stays_in_the_name() {
     let a = kinds("The U.N. Command said the talks would resume on Friday.");
     assert_eq!(actor(&a, "U.N. Command").1.kind, ActorKind::Organization);
 }
+
+#[test]
+fn list_labels_and_counted_countries_are_no_actors() {
+    let a = kinds(
+        "Needs remain high.\n\n- Water: supplies are short in the camps.\n- Shelter: Portable \
+         tents were sent by the army.\n\nTrade between the two Chinas stalled.",
+    );
+    let found = names(&a);
+    for spurious in ["Water", "Shelter", "Portable", "Chinas"] {
+        assert!(!found.contains(&spurious), "{spurious} in {found:?}");
+    }
+}

@@ -128,6 +128,8 @@ pub fn recognise(
     });
     // "Lisa_resume.doc", "RobB@aol.com": a file's or address's words; "Vibrio cholerae"
     out.retain(|c| !in_address(text, c.span) && !scan.genus(c));
+    // "Food: ...": a list's label; "the two Koreas": no actor of the country's name
+    out.retain(|c| !scan.label(c) && !scan.country_plural(c));
     mark_teams(tokens, &mut out);
     scan.mark_described(&mut out);
     scan.mark_things(&mut out);
@@ -311,6 +313,9 @@ fn starts_line(text: &str, tokens: &[Token], i: usize) -> bool {
         || i == 0
         || breaks_before(text, tokens, i)
         || (i >= 2 && tokens[i - 1].kind == TokenKind::Punct && breaks_before(text, tokens, i - 1))
+        // "Health: Mobile clinics ...": a capital after a line's one-word label is one by
+        // position (not "At Cardiff: Kent 128-1")
+        || (i >= 2 && tokens[i - 1].text(text) == ":" && starts_line(text, tokens, i - 2))
 }
 
 /// Token ranges of the sentences, in order.
@@ -572,6 +577,39 @@ impl<'a> Scan<'a> {
             out.sort_by_key(|c| c.span.start);
         }
         out
+    }
+
+    /// "Food:", "Health:" opening a line or list item: an ordinary word before a colon is the
+    /// item's label, no name (no table's, no census name: "Park: we will respond" is a
+    /// speaker).
+    fn label(&self, c: &Candidate) -> bool {
+        let (s, e) = c.tokens;
+        let w = self.word(s);
+        e == s + 1
+            && !self.tabled(c)
+            && self.tokens.get(e).is_some_and(|t| t.text(self.text) == ":")
+            && starts_line(self.text, self.tokens, s)
+            && self.g.is_common(w)
+            && !self.g.first_names.contains(w)
+            && !self.g.last_names.contains(w)
+    }
+
+    /// "the two Koreas", "both Chinas": a country's name in the plural after a lower-case word
+    /// that counts them (not "the Americas", a continent's name) names no one actor.
+    fn country_plural(&self, c: &Candidate) -> bool {
+        let (s, e) = c.tokens;
+        let w = self.word(s);
+        e == s + 1
+            && s > 0
+            && !self.tabled(c)
+            && self.lower_word_at(s - 1, s)
+            && !DETERMINERS.contains(&self.word(s - 1))
+            && w.strip_suffix('s').is_some_and(|stem| {
+                matches!(
+                    self.g.lookup(&gazetteer::key(stem)),
+                    Some(Entry::Country(_))
+                )
+            })
     }
 
     /// The kind the words around a name give it ([`described::kind`]: "the newsletter Copper
