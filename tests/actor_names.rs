@@ -79,3 +79,16 @@ fn list_labels_and_counted_countries_are_no_actors() {
         assert!(!found.contains(&spurious), "{spurious} in {found:?}");
     }
 }
+
+#[test]
+fn a_name_before_its_initials_is_an_organisation_unless_a_first_name_opens_it() {
+    let a = kinds(
+        "Doctors Without Walls (DWW) sent a team to the camp. Ana Maria Lopez (AML) arrived \
+         later.",
+    );
+    assert_eq!(
+        actor(&a, "Doctors Without Walls").1.kind,
+        ActorKind::Organization
+    );
+    assert_eq!(actor(&a, "Ana Maria Lopez").1.kind, ActorKind::Person);
+}

@@ -613,17 +613,24 @@ impl<'a> Scan<'a> {
     }
 
     /// The kind the words around a name give it ([`described::kind`]: "the newsletter Copper
-    /// Almanac", "Green Valley, a logistics company", "the Kuril peninsula"): the last word on
-    /// a name no table gave, after its own words and the learned recogniser. Products and
-    /// facilities (kind other) keep their kind.
+    /// Almanac", "Green Valley, a logistics company", "the Kuril peninsula"), and a name spelled
+    /// out before its initials in brackets an organisation's unless a census first name opens
+    /// it: the last word on a name no table gave, after its own words and the learned
+    /// recogniser. Products and facilities (kind other) keep their kind.
     fn mark_described(&self, cands: &mut [Candidate]) {
         for c in cands.iter_mut() {
             if self.tabled(c) || c.kind == Some(ActorKind::Other) {
                 continue;
             }
             let (s, e) = c.tokens;
-            if let Some(kind) = described::kind(self.g, self.text, self.tokens, s, e) {
-                c.kind = Some(kind);
+            let kind = described::kind(self.g, self.text, self.tokens, s, e).or_else(|| {
+                (c.kind.is_none_or(|k| k == ActorKind::Person)
+                    && self.spelled_out(s, e)
+                    && !self.g.first_names.contains(self.word(s)))
+                .then_some(ActorKind::Organization)
+            });
+            if kind.is_some() {
+                c.kind = kind;
             }
         }
     }
@@ -1430,6 +1437,10 @@ impl<'a> Scan<'a> {
         let article = a > 0 && matches!(self.word(a - 1), "the" | "The");
         let kind = if let Some(kind) = described::kind(g, self.text, self.tokens, a, e) {
             Some(kind)
+        } else if self.spelled_out(a, e) && !first_name {
+            // "Doctors Without Walls (DWW)": a name before its initials in brackets is an
+            // organisation's, unless a census first name opens it
+            Some(ActorKind::Organization)
         } else if person {
             Some(ActorKind::Person)
         } else if place {
