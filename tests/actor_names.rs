@@ -92,3 +92,21 @@ fn a_name_before_its_initials_is_an_organisation_unless_a_first_name_opens_it() 
     );
     assert_eq!(actor(&a, "Ana Maria Lopez").1.kind, ActorKind::Person);
 }
+
+#[test]
+fn a_model_number_is_a_product_not_its_makers_acronym() {
+    let a = kinds(
+        "Zenith Xylo unveiled the ZX-400 on Tuesday. The ZX-400 will ship in March, Zenith \
+         Xylo said.",
+    );
+    assert_eq!(actor(&a, "ZX-400").1.kind, ActorKind::Other);
+    // the maker whose initials open the model's number is an organisation
+    assert_eq!(actor(&a, "Zenith Xylo").1.kind, ActorKind::Organization);
+    assert!(
+        !actor(&a, "Zenith Xylo")
+            .1
+            .aliases
+            .iter()
+            .any(|n| n == "ZX-400")
+    );
+}

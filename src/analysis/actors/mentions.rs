@@ -132,6 +132,7 @@ pub fn recognise(
     out.retain(|c| !scan.label(c) && !scan.country_plural(c));
     mark_teams(tokens, &mut out);
     scan.mark_described(&mut out);
+    scan.mark_makers(&mut out);
     scan.mark_things(&mut out);
     out
 }
@@ -631,6 +632,32 @@ impl<'a> Scan<'a> {
             });
             if kind.is_some() {
                 c.kind = kind;
+            }
+        }
+    }
+
+    /// "McDonnell Douglas introduced the MD-95": a name of several words whose initials open
+    /// a model's designation of the text (kind other) is its maker's, an organisation, not a
+    /// person's by default.
+    fn mark_makers(&self, cands: &mut [Candidate]) {
+        let prefixes: HashSet<String> = cands
+            .iter()
+            .filter(|c| c.kind == Some(ActorKind::Other) && c.tokens.1 == c.tokens.0 + 1)
+            .map(|c| self.word(c.tokens.0))
+            .filter(|w| is_model(w))
+            .map(|w| w.chars().take_while(char::is_ascii_alphabetic).collect())
+            .collect();
+        if prefixes.is_empty() {
+            return;
+        }
+        for c in cands.iter_mut() {
+            let (s, e) = c.tokens;
+            if e > s + 1
+                && c.kind.is_none_or(|k| k == ActorKind::Person)
+                && !self.tabled(c)
+                && prefixes.contains(&super::cluster::initials_of((s..e).map(|k| self.word(k))))
+            {
+                c.kind = Some(ActorKind::Organization);
             }
         }
     }
@@ -1394,7 +1421,7 @@ impl<'a> Scan<'a> {
             out.push(cand(a - 1, e, Some(ActorKind::Organization)));
             return e;
         }
-        if words.len() == 1 && is_acronym(last) {
+        if words.len() == 1 && is_acronym(last) && !is_model(last) {
             // "GDP", "NOTE": a measure or an ordinary word in capitals
             // "(INS)" after the name it stands for, whatever its letters spell
             let bracketed = a > 0
