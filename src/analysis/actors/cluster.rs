@@ -84,8 +84,11 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
                 None => people.get(w).or_else(|| orgs.get(w)),
                 _ => None,
             });
+            // a model's designation ("OS-900", kind other) is no acronym of its maker
             let acronym = lone
-                .filter(|w| is_acronym(w) || is_mixed_acronym(w))
+                .filter(|w| {
+                    c.kind != Some(ActorKind::Other) && (is_acronym(w) || is_mixed_acronym(w))
+                })
                 .and_then(|w| expansion(text, tokens, cands, &by_initials, i, w));
             match (full, acronym) {
                 (Some(&j), _) => Some(surfaces[j].clone()),

@@ -57,6 +57,11 @@ pub struct Gazetteer {
     pub place_nouns: HashSet<&'static str>,
     /// "province", "district": the name before one is a place.
     pub admin_nouns: HashSet<&'static str>,
+    /// "peninsula", "river": the name before one is a place, after a determiner too.
+    pub geo_nouns: HashSet<&'static str>,
+    /// "newsletter", "provider": a kind of organisation naming the name after it or heading
+    /// an appositive after it.
+    pub descriptor_nouns: HashSet<&'static str>,
     pub other_cues: HashSet<&'static str>,
     /// "USS", "HMS": the name after one is a ship's.
     pub vessel_prefixes: HashSet<&'static str>,
@@ -278,6 +283,10 @@ impl Gazetteer {
             place_cues: set(include_str!("../../../assets/gazetteer/place_cues.txt")),
             place_nouns: set(include_str!("../../../assets/gazetteer/place_nouns.txt")),
             admin_nouns: set(include_str!("../../../assets/gazetteer/admin_nouns.txt")),
+            geo_nouns: set(include_str!("../../../assets/gazetteer/geo_nouns.txt")),
+            descriptor_nouns: set(include_str!(
+                "../../../assets/gazetteer/descriptor_nouns.txt"
+            )),
             other_cues: set(include_str!("../../../assets/gazetteer/other_cues.txt")),
             vessel_prefixes: set(include_str!(
                 "../../../assets/gazetteer/vessel_prefixes.txt"

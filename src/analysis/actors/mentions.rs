@@ -9,6 +9,7 @@
 
 use foldhash::{HashMap, HashSet, HashSetExt};
 
+use super::described;
 use super::gazetteer::{self, Entry, GAZETTEER, Gazetteer};
 use super::recogniser::{self, Type};
 use crate::analysis::lexicon::UserLexicon;
@@ -127,7 +128,11 @@ pub fn recognise(
     });
     // "Lisa_resume.doc", "RobB@aol.com": a file's or address's words; "Vibrio cholerae"
     out.retain(|c| !in_address(text, c.span) && !scan.genus(c));
+    // "Food: ...": a list's label; "the two Koreas": no actor of the country's name
+    out.retain(|c| !scan.label(c) && !scan.country_plural(c));
     mark_teams(tokens, &mut out);
+    scan.mark_described(&mut out);
+    scan.mark_makers(&mut out);
     scan.mark_things(&mut out);
     out
 }
@@ -259,7 +264,7 @@ fn mark_teams(tokens: &[Token], cands: &mut [Candidate]) {
 }
 
 /// Words before a name that make it an owner's or a kind's rather than a place's own.
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "the", "The", "a", "A", "an", "An", "this", "This", "that", "That", "its", "their",
 ];
 
@@ -309,6 +314,9 @@ fn starts_line(text: &str, tokens: &[Token], i: usize) -> bool {
         || i == 0
         || breaks_before(text, tokens, i)
         || (i >= 2 && tokens[i - 1].kind == TokenKind::Punct && breaks_before(text, tokens, i - 1))
+        // "Health: Mobile clinics ...": a capital after a line's one-word label is one by
+        // position (not "At Cardiff: Kent 128-1")
+        || (i >= 2 && tokens[i - 1].text(text) == ":" && starts_line(text, tokens, i - 2))
 }
 
 /// Token ranges of the sentences, in order.
@@ -570,6 +578,88 @@ impl<'a> Scan<'a> {
             out.sort_by_key(|c| c.span.start);
         }
         out
+    }
+
+    /// "Food:", "Health:" opening a line or list item: an ordinary word before a colon is the
+    /// item's label, no name (no table's, no census name: "Park: we will respond" is a
+    /// speaker).
+    fn label(&self, c: &Candidate) -> bool {
+        let (s, e) = c.tokens;
+        let w = self.word(s);
+        e == s + 1
+            && !self.tabled(c)
+            && self.tokens.get(e).is_some_and(|t| t.text(self.text) == ":")
+            && starts_line(self.text, self.tokens, s)
+            && self.g.is_common(w)
+            && !self.g.first_names.contains(w)
+            && !self.g.last_names.contains(w)
+    }
+
+    /// "the two Koreas", "both Chinas": a country's name in the plural after a lower-case word
+    /// that counts them (not "the Americas", a continent's name) names no one actor.
+    fn country_plural(&self, c: &Candidate) -> bool {
+        let (s, e) = c.tokens;
+        let w = self.word(s);
+        e == s + 1
+            && s > 0
+            && !self.tabled(c)
+            && self.lower_word_at(s - 1, s)
+            && !DETERMINERS.contains(&self.word(s - 1))
+            && w.strip_suffix('s').is_some_and(|stem| {
+                matches!(
+                    self.g.lookup(&gazetteer::key(stem)),
+                    Some(Entry::Country(_))
+                )
+            })
+    }
+
+    /// The kind the words around a name give it ([`described::kind`]: "the newsletter Copper
+    /// Almanac", "Green Valley, a logistics company", "the Kuril peninsula"), and a name spelled
+    /// out before its initials in brackets an organisation's unless a census first name opens
+    /// it: the last word on a name no table gave, after its own words and the learned
+    /// recogniser. Products and facilities (kind other) keep their kind.
+    fn mark_described(&self, cands: &mut [Candidate]) {
+        for c in cands.iter_mut() {
+            if self.tabled(c) || c.kind == Some(ActorKind::Other) {
+                continue;
+            }
+            let (s, e) = c.tokens;
+            let kind = described::kind(self.g, self.text, self.tokens, s, e).or_else(|| {
+                (c.kind.is_none_or(|k| k == ActorKind::Person)
+                    && self.spelled_out(s, e)
+                    && !self.g.first_names.contains(self.word(s)))
+                .then_some(ActorKind::Organization)
+            });
+            if kind.is_some() {
+                c.kind = kind;
+            }
+        }
+    }
+
+    /// "McDonnell Douglas introduced the MD-95": a name of several words whose initials open
+    /// a model's designation of the text (kind other) is its maker's, an organisation, not a
+    /// person's by default.
+    fn mark_makers(&self, cands: &mut [Candidate]) {
+        let prefixes: HashSet<String> = cands
+            .iter()
+            .filter(|c| c.kind == Some(ActorKind::Other) && c.tokens.1 == c.tokens.0 + 1)
+            .map(|c| self.word(c.tokens.0))
+            .filter(|w| is_model(w))
+            .map(|w| w.chars().take_while(char::is_ascii_alphabetic).collect())
+            .collect();
+        if prefixes.is_empty() {
+            return;
+        }
+        for c in cands.iter_mut() {
+            let (s, e) = c.tokens;
+            if e > s + 1
+                && c.kind.is_none_or(|k| k == ActorKind::Person)
+                && !self.tabled(c)
+                && prefixes.contains(&super::cluster::initials_of((s..e).map(|k| self.word(k))))
+            {
+                c.kind = Some(ActorKind::Organization);
+            }
+        }
     }
 
     /// "Vibrio cholerae", "Formica fusca": a capitalised word before a lower-case word with a
@@ -1015,7 +1105,11 @@ impl<'a> Scan<'a> {
                     && !self.name_words.contains(self.word(i))
                     && !(end > i + 1
                         && (self.g.first_names.contains(self.word(i))
-                            || (i..end).any(|k| self.is_title_or_cue(k))
+                            // a cue word before the first connector ("Ministry of ..."); not
+                            // one after it ("Shares of Quarry Photonics")
+                            || (i..end)
+                                .take_while(|&k| !self.is_connector(k, end))
+                                .any(|k| self.is_title_or_cue(k))
                             || self.surname_before_name(i)))
             {
                 i += 1;
@@ -1267,8 +1361,10 @@ impl<'a> Scan<'a> {
                 out.push(self.phrase_candidate(a, pe, phrase));
                 return e;
             }
+            // "U.N. Command": an abbreviation's stops keep the words after it in the name
             let end = if words.len() > 1
                 && is_acronym(words[0])
+                && !words[0].contains('.')
                 && !country
                 && words[1..].iter().all(|w| g.org_cues.contains(w))
             {
@@ -1325,7 +1421,7 @@ impl<'a> Scan<'a> {
             out.push(cand(a - 1, e, Some(ActorKind::Organization)));
             return e;
         }
-        if words.len() == 1 && is_acronym(last) {
+        if words.len() == 1 && is_acronym(last) && !is_model(last) {
             // "GDP", "NOTE": a measure or an ordinary word in capitals
             // "(INS)" after the name it stands for, whatever its letters spell
             let bracketed = a > 0
@@ -1366,7 +1462,13 @@ impl<'a> Scan<'a> {
                 };
         // "the Ninth Circle", "the Free Army": a person's name takes no article
         let article = a > 0 && matches!(self.word(a - 1), "the" | "The");
-        let kind = if person {
+        let kind = if let Some(kind) = described::kind(g, self.text, self.tokens, a, e) {
+            Some(kind)
+        } else if self.spelled_out(a, e) && !first_name {
+            // "Doctors Without Walls (DWW)": a name before its initials in brackets is an
+            // organisation's, unless a census first name opens it
+            Some(ActorKind::Organization)
+        } else if person {
             Some(ActorKind::Person)
         } else if place {
             Some(ActorKind::Place)

@@ -8,6 +8,7 @@
 
 mod anaphora;
 mod cluster;
+mod described;
 mod expansions;
 pub(crate) mod gazetteer;
 mod gender;
