@@ -230,3 +230,28 @@ fn a_role_set_off_before_or_after_a_name_with_its_organisation() {
         "{nato:?}"
     );
 }
+
+#[test]
+fn an_organisations_first_word_later_is_the_same_actor() {
+    let (doc, analysis) = analyse(
+        "Economists at Brixtane Systems cut their forecast on Monday. Brixtane said growth \
+         would slow, and a MacBook Pro sold out while the MacBook did not."
+            .as_bytes(),
+    );
+    let (_, firm) = actor(&analysis, "Brixtane Systems");
+    assert_eq!(firm.aliases, vec!["Brixtane"]);
+    let c = claim(&doc, &analysis, "growth would slow");
+    assert_eq!(source(&analysis, c), vec!["Brixtane Systems"]);
+    // a product line and its model stay two
+    assert!(
+        !analysis
+            .actors
+            .iter()
+            .any(|a| a.aliases.iter().any(|x| x == "MacBook"))
+    );
+    // two names beginning with the word: neither
+    let (_, analysis) = analyse(
+        b"Brixtane Bank and Brixtane Group both cut forecasts. Brixtane said growth would slow.",
+    );
+    assert!(actor(&analysis, "Brixtane Bank").1.aliases.is_empty());
+}
