@@ -199,3 +199,59 @@ fn a_source_through_an_office_or_a_spokesman_is_the_actor_meant() {
     let c = claim(&doc, &analysis, "Halvorsen accepted the apology");
     assert!(source(&analysis, c).is_empty());
 }
+
+#[test]
+fn a_role_set_off_before_or_after_a_name_with_its_organisation() {
+    let (_, analysis) = analyse(
+        "A spokesman, Tomas Brenner, said the plant had closed. Velmar Bank's chief economist, \
+         Ana Ruiz, disagreed. The Regional Coordinator, Ines Varga, urged calm. Major Jo Ames, \
+         a NATO spokeswoman, said the drills would go on."
+            .as_bytes(),
+    );
+    let role = |name: &str| actor(&analysis, name).1.role.clone();
+    assert_eq!(role("Tomas Brenner").as_deref(), Some("spokesman"));
+    assert_eq!(role("Ana Ruiz").as_deref(), Some("chief economist"));
+    let (bank, _) = actor(&analysis, "Velmar Bank");
+    assert_eq!(actor(&analysis, "Ana Ruiz").1.affiliation, Some(bank));
+    // a title before the apposed name is the person's role, no organisation of its own
+    assert_eq!(role("Ines Varga").as_deref(), Some("Regional Coordinator"));
+    assert!(
+        !analysis
+            .actors
+            .iter()
+            .any(|a| a.name.contains("Coordinator"))
+    );
+    // a rank, then the post that names its organisation
+    let ames = actor(&analysis, "Jo Ames").1;
+    assert_eq!(ames.role.as_deref(), Some("spokeswoman"));
+    let nato = ames.affiliation.map(|a| analysis.actors[a].name.as_str());
+    assert!(
+        nato.is_some_and(|n| n.contains("North Atlantic")),
+        "{nato:?}"
+    );
+}
+
+#[test]
+fn an_organisations_first_word_later_is_the_same_actor() {
+    let (doc, analysis) = analyse(
+        "Economists at Brixtane Systems cut their forecast on Monday. Brixtane said growth \
+         would slow, and a MacBook Pro sold out while the MacBook did not."
+            .as_bytes(),
+    );
+    let (_, firm) = actor(&analysis, "Brixtane Systems");
+    assert_eq!(firm.aliases, vec!["Brixtane"]);
+    let c = claim(&doc, &analysis, "growth would slow");
+    assert_eq!(source(&analysis, c), vec!["Brixtane Systems"]);
+    // a product line and its model stay two
+    assert!(
+        !analysis
+            .actors
+            .iter()
+            .any(|a| a.aliases.iter().any(|x| x == "MacBook"))
+    );
+    // two names beginning with the word: neither
+    let (_, analysis) = analyse(
+        b"Brixtane Bank and Brixtane Group both cut forecasts. Brixtane said growth would slow.",
+    );
+    assert!(actor(&analysis, "Brixtane Bank").1.aliases.is_empty());
+}

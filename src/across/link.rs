@@ -528,9 +528,10 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     }
 
     // a short name and the one longer name it ends (a person's) or begins (else); brief
-    // merges a person's surname with the full name within a briefing, and not an
-    // organisation's first word: only two persons named apart in one briefing are apart (a
-    // lone word taken for an organisation beside a full name taken for a person says nothing)
+    // merges a person's surname with the full name within a briefing, and an organisation's
+    // first word (`actors::cluster`, by `normal`): only two persons named apart in one
+    // briefing are apart (a lone word taken for an organisation beside a full name taken for
+    // a person says nothing)
     let mut apart: HashSet<(&str, &str)> = HashSet::new();
     for run in &linker.runs {
         let actors = &linker.nodes[run.clone()];

@@ -7,6 +7,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::gazetteer::{self, GAZETTEER};
 use super::mentions::{Candidate, ending_at, is_acronym, is_mixed_acronym};
+use crate::across::link::normal;
 use crate::analysis::model::{Actor, ActorKind, Mention};
 use crate::analysis::tokens::Token;
 
@@ -58,6 +59,7 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
             _ => {}
         }
     }
+    let firsts = first_words(&surfaces, cands, &words);
     let by_initials = initials(text, tokens, cands);
     let countries = countries(cands);
     let mut keys: Vec<Option<String>> = Vec::with_capacity(cands.len());
@@ -84,6 +86,20 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
                 None => people.get(w).or_else(|| orgs.get(w)),
                 _ => None,
             });
+            // "Kestrel" after "Kestrel Research": an organisation's first word (a lone word
+            // taken for a person too, when no census name)
+            let g = &*GAZETTEER;
+            let full = full.or_else(|| {
+                let w = lone?;
+                let person = c.kind == Some(ActorKind::Person);
+                let census = g.first_names.contains(w) || g.last_names.contains(w);
+                let j = firsts.get(&normal(w)).and_then(Option::as_ref)?;
+                // a person's vote would make the organisation one: only a typed one takes it
+                let typed = cands[*j].kind == Some(ActorKind::Organization);
+                let fits = matches!(c.kind, None | Some(ActorKind::Organization))
+                    || person && !census && typed;
+                (fits && !model_like(w)).then_some(j)
+            });
             // a model's designation ("OS-900", kind other) is no acronym of its maker
             let acronym = lone
                 .filter(|w| {
@@ -106,6 +122,45 @@ pub fn cluster(text: &str, tokens: &[Token], cands: &[Candidate]) -> Clustered {
         keys.push(key);
     }
     group(cands, &surfaces, &keys)
+}
+
+/// Organisations' names of several words by their first word in the library's normal form
+/// (`across::link::normal`, which links such short names across briefings), none when two
+/// names begin with it.
+fn first_words<'t>(
+    surfaces: &[String],
+    cands: &'t [Candidate],
+    words: &impl Fn(&'t Candidate) -> Vec<&'t str>,
+) -> HashMap<String, Option<usize>> {
+    let mut out: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        let w = words(c);
+        let org = match c.kind {
+            Some(ActorKind::Organization) => true,
+            None => default_kind(&surfaces[i]) == ActorKind::Organization,
+            _ => false,
+        };
+        if w.len() < 2 || c.canonical.is_some() || !org || w.iter().any(|w| model_like(w)) {
+            continue;
+        }
+        let full = normal(&surfaces[i]);
+        out.entry(normal(w[0]))
+            .and_modify(|held| {
+                if held.is_some_and(|j| normal(&surfaces[j]) != full) {
+                    *held = None;
+                }
+            })
+            .or_insert(Some(i));
+    }
+    out
+}
+
+/// A word written as products' names are, not organisations': with a digit, capitals inside
+/// ("MacBook", "iPhone") or all in capitals ("Mac OSX"), so that "MacBook" and "MacBook Pro",
+/// a product line and one of its models, stay two.
+fn model_like(word: &str) -> bool {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    word.chars().any(|c| c.is_ascii_digit()) || upper > 1
 }
 
 /// A name opening with the lower-case article of an Arabic name as written at a sentence's

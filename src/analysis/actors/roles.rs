@@ -26,10 +26,15 @@ pub fn assign(text: &str, tokens: &[Token], cands: &[Candidate], out: &mut Clust
                     .then(|| ending_at(ts - 1))
                     .flatten()
             });
-            Some(((ts, te), before))
+            // a rank with no organisation, then the post that names one: "Colonel X, a JCS
+            // spokeswoman" is the JCS's spokeswoman
+            let post = apposition(text, tokens, c.tokens.1, cands)
+                .filter(|(_, by)| before.is_none() && by.is_some());
+            post.or(Some(((ts, te), before)))
         } else {
             role_before(text, tokens, c.tokens.0, cands)
                 .or_else(|| apposition(text, tokens, c.tokens.1, cands))
+                .or_else(|| role_ahead(text, tokens, c.tokens.0, cands))
         };
         let Some(((rs, re), by)) = found else {
             continue;
@@ -81,6 +86,57 @@ fn role_before(
             .flatten()
     })?;
     Some(((s, start), Some(owner)))
+}
+
+/// "A spokeswoman, X", "Acme's chief executive, X", "The Humanitarian Coordinator, X": role
+/// words ending in a title, after an article or an owner's possessive, set off by a comma
+/// before a person's name: the role's token range and the owner's candidate. Not after a
+/// name and its comma ("Ana Ruiz, the director, Jo Ames ..." gives the role to Ana Ruiz).
+fn role_ahead(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    cands: &[Candidate],
+) -> Option<((usize, usize), Option<usize>)> {
+    let word = |k: usize| tokens[k].text(text);
+    if start < 3 || word(start - 1) != "," {
+        return None;
+    }
+    let end = start - 1;
+    let last = word(end - 1);
+    if !(is_title(last) || is_title(&last.to_lowercase())) {
+        return None;
+    }
+    let article = |w: &str| matches!(w, "a" | "an" | "the" | "A" | "An" | "The");
+    let role_word = |k: usize| {
+        let w = word(k);
+        tokens[k].kind == TokenKind::Word
+            && !article(w)
+            && tokens[k].sentence == tokens[end].sentence
+            && !is_possessive(w)
+            && ending_at(cands, k + 1).is_none()
+            && (is_title(w) || modifies(&w.to_lowercase()))
+    };
+    let mut s = end;
+    while s > 0 && end - s < MAX_ROLE_WORDS && role_word(s - 1) {
+        s -= 1;
+    }
+    if s == end || s == 0 {
+        return None;
+    }
+    let before = word(s - 1);
+    let owner = if article(before) {
+        let after_name = s >= 2 && word(s - 2) == "," && ending_at(cands, s - 2).is_some();
+        if after_name {
+            return None;
+        }
+        None
+    } else if is_possessive(before) {
+        ending_at(cands, s - 1)
+    } else {
+        return None;
+    };
+    Some(((s, end), owner))
 }
 
 /// Whether a lower-case word may modify a title ("foreign policy", "deputy", "top"): a title
