@@ -1212,7 +1212,14 @@ impl Reader<'_> {
     /// A content running to the sentence's end stops at the comma before a later
     /// attribution's own words ("X denied it, with Y insisting that ...").
     fn cut_at_later_attributions(&self, found: &mut [Found], end: usize) {
-        // (region start, comma before it), in order
+        // (region start, comma before it), in order; and the comma before a cue whose
+        // source stands before a clause set off by commas, "Jo Ames, who asked not to be
+        // named, said ...": what that clause's cue reports ends there
+        let parenthetical = found.iter().filter_map(|f| {
+            let comma = f.cue.start.checked_sub(1)?;
+            let source = f.source.as_ref()?;
+            (self.word(comma) == "," && source.end < comma).then_some((f.cue.start, comma))
+        });
         let mut cuts: Vec<(usize, usize)> = found
             .iter()
             .filter_map(|f| {
@@ -1231,6 +1238,7 @@ impl Reader<'_> {
                     None
                 }
             })
+            .chain(parenthetical)
             .collect();
         cuts.sort_unstable();
         for f in found.iter_mut() {

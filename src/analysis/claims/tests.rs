@@ -1182,3 +1182,19 @@ fn an_answer_a_reply_or_a_quoted_title_is_no_continuation() {
         assert!(all.iter().all(|c| c.content.len() == 1), "{text}: {all:#?}");
     }
 }
+
+#[test]
+fn a_clause_set_off_by_commas_before_the_cue_ends_its_own_cue_s_content() {
+    let all = claims(
+        "A senior engineer at the water board, who asked not to be identified because she \
+         was not cleared to talk to reporters, said the pumps had failed twice.",
+    );
+    let said = all.iter().find(|c| c.cue == some("said")).expect("said");
+    assert_eq!(said.source, some("A senior engineer at the water board"));
+    assert_eq!(said.content, vec!["the pumps had failed twice"]);
+    // what the relative clause's cue reports ends at its comma
+    assert!(
+        all.iter()
+            .all(|c| c.content.iter().all(|p| !p.contains("pumps")) || c.cue == some("said"))
+    );
+}
