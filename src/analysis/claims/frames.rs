@@ -325,7 +325,12 @@ impl Reader<'_> {
         let that = (after..s.end.min(after + 12))
             .take_while(|&i| self.word(i) != ",")
             .find(|&i| self.word(i) == "that")
-            .filter(|&t| t == after || self.is(Class::Adjunct, after));
+            .filter(|&t| {
+                t == after
+                    || self.is(Class::Adjunct, after)
+                    || self.is(Class::Time, after)
+                    || self.describes_cue(m, after)
+            });
         // "said on Friday he would ...": a time, then the content's own subject
         let after_time = self
             .clause_after_time(after, s.end)
@@ -530,6 +535,17 @@ impl Reader<'_> {
         }
         let start = after_time.or(complement).unwrap_or(after);
         Some(found(clause_end(self.rest(s, start))))
+    }
+
+    /// Whether the word at `after` opens a participle's clause that the parse hangs on a
+    /// word of the cue, its noun ("said in a statement carried by the agency that ..."):
+    /// what it says of the statement is no content, which begins at "that".
+    fn describes_cue(&self, m: &CueMatch, after: usize) -> bool {
+        let t = &self.tree;
+        m.range.len() > 1
+            && t.upos(after) == "VERB"
+            && base(t.deprel(after)) == "acl"
+            && t.head(after).is_some_and(|h| m.range.contains(&h))
     }
 
     /// Where reported speech gives way to the writer's next clause: at ", but ...", at

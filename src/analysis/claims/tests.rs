@@ -1198,3 +1198,14 @@ fn a_clause_set_off_by_commas_before_the_cue_ends_its_own_cue_s_content() {
             .all(|c| c.content.iter().all(|p| !p.contains("pumps")) || c.cue == some("said"))
     );
 }
+
+#[test]
+fn the_content_begins_at_that_after_a_time_word_or_what_describes_the_cue_s_noun() {
+    let c = one(
+        "The mayor said in a letter published by the city council that the bridge would reopen.",
+    );
+    assert_eq!(c.cue, some("said in a letter"));
+    assert_eq!(c.content, vec!["that the bridge would reopen"]);
+    let c = one("The coach said then that the team needed a new keeper.");
+    assert_eq!(c.content, vec!["that the team needed a new keeper"]);
+}
