@@ -65,13 +65,23 @@ impl Reader<'_> {
             {
                 // an apposition between dashes ("Jo Ames — a teacher — says")
                 k = open;
-            } else if self.stops_source(k - 1) {
+            } else if self.stops_source(k - 1) && !self.postmodifies(floor, k - 1) {
                 break;
             } else {
                 k -= 1;
             }
         }
         k
+    }
+
+    /// Whether "with" at `i` opens a phrase that the noun or adjective before it takes, by
+    /// the parse ("a person familiar with the matter", "people with knowledge of the
+    /// talks"): the source runs on over it, not a clause's "With X gone, ...".
+    fn postmodifies(&self, floor: usize, i: usize) -> bool {
+        i > floor
+            && self.word(i) == "with"
+            && matches!(self.tree.upos(i - 1), "NOUN" | "ADJ")
+            && !is_capitalised(self.tokens[i - 1].text(self.text))
     }
 
     /// The subject left of `end`. Before a comma it is a name with appositions: after a

@@ -1209,3 +1209,10 @@ fn the_content_begins_at_that_after_a_time_word_or_what_describes_the_cue_s_noun
     let c = one("The coach said then that the team needed a new keeper.");
     assert_eq!(c.content, vec!["that the team needed a new keeper"]);
 }
+
+#[test]
+fn a_source_runs_over_with_after_its_noun_or_adjective() {
+    let c = one("A man familiar with the negotiations said the deal was nearly done.");
+    assert_eq!(c.source, some("A man familiar with the negotiations"));
+    assert_eq!(c.content, vec!["the deal was nearly done"]);
+}
