@@ -125,7 +125,10 @@ impl Reader<'_> {
                 let start = self.clause_start(floor, comma);
                 let apposition = (start..comma).any(|i| self.word(i) == ",");
                 let end = self.described_to(self.source_end(start, comma), comma);
-                let clean = !(start..end).any(|i| self.is_cue(i));
+                // (a cue of a relative clause inside the apposition no bar: "Acme, a firm
+                // that had announced plans to ..., said")
+                let clean =
+                    (start..end).all(|i| !self.is_cue(i) || self.relative_within(i, start..end));
                 return (apposition && clean && end - start <= 40).then_some(start..end);
             }
             let appositive = self.phrase_start(floor, comma);
@@ -174,6 +177,23 @@ impl Reader<'_> {
                 && !self.word(i).ends_with("ly")
         });
         Some(start..aux.unwrap_or(end))
+    }
+
+    /// Whether token `i` lies in a relative or participle's clause that the parse hangs on
+    /// a word of `range`.
+    fn relative_within(&self, i: usize, range: Range<usize>) -> bool {
+        let t = &self.tree;
+        let mut at = i;
+        for _ in 0..SOURCE_REACH {
+            let Some(head) = t.head(at).filter(|h| range.contains(h)) else {
+                return false;
+            };
+            if base(t.deprel(at)) == "acl" {
+                return true;
+            }
+            at = head;
+        }
+        false
     }
 
     /// Whether the parse reads a verb among the tokens of `range`.

@@ -1216,3 +1216,20 @@ fn a_source_runs_over_with_after_its_noun_or_adjective() {
     assert_eq!(c.source, some("A man familiar with the negotiations"));
     assert_eq!(c.content, vec!["the deal was nearly done"]);
 }
+
+#[test]
+fn a_cue_in_a_relative_clause_of_the_source_s_apposition_leaves_the_main_verb_its_own() {
+    let all = claims(
+        "Greenfield, a bakery chain that had announced plans to open twelve shops, said it \
+         had not been consulted about the levy.",
+    );
+    let said = all.iter().find(|c| c.cue == some("said")).expect("said");
+    assert_eq!(
+        said.source,
+        some("Greenfield, a bakery chain that had announced plans to open twelve shops")
+    );
+    assert_eq!(
+        said.content,
+        vec!["it had not been consulted about the levy"]
+    );
+}
