@@ -113,10 +113,11 @@ pub enum Class {
     Heading,
     Anaphoric,
     Addressee,
+    Located,
 }
 
 impl Class {
-    const ALL: [Class; 24] = [
+    const ALL: [Class; 25] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -141,6 +142,7 @@ impl Class {
         Class::Heading,
         Class::Anaphoric,
         Class::Addressee,
+        Class::Located,
     ];
 
     fn name(self) -> &'static str {
@@ -169,6 +171,7 @@ impl Class {
             Class::Heading => "heading",
             Class::Anaphoric => "anaphoric",
             Class::Addressee => "addressee",
+            Class::Located => "located",
         }
     }
 }
