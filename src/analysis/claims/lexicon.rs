@@ -114,10 +114,11 @@ pub enum Class {
     Anaphoric,
     Addressee,
     Located,
+    Reported,
 }
 
 impl Class {
-    const ALL: [Class; 25] = [
+    const ALL: [Class; 26] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -143,6 +144,7 @@ impl Class {
         Class::Anaphoric,
         Class::Addressee,
         Class::Located,
+        Class::Reported,
     ];
 
     fn name(self) -> &'static str {
@@ -172,6 +174,7 @@ impl Class {
             Class::Anaphoric => "anaphoric",
             Class::Addressee => "addressee",
             Class::Located => "located",
+            Class::Reported => "reported",
         }
     }
 }

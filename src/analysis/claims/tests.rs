@@ -1233,3 +1233,13 @@ fn a_cue_in_a_relative_clause_of_the_source_s_apposition_leaves_the_main_verb_it
         vec!["it had not been consulted about the levy"]
     );
 }
+
+#[test]
+fn denying_the_report_contradicts_the_claim_the_report_made() {
+    let all = claims(
+        "A report in the Daily Ledger said that the factory would close. Acme denied the report.",
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].kind, ClaimKind::Denial);
+    assert_eq!(all[1].contradicts, vec![0]);
+}
