@@ -1049,7 +1049,10 @@ impl Reader<'_> {
             .filter(|&i| self.tokens[i].is_word())
             .count()
             >= 3;
-        if !name_like || name.is_empty() || !substantial || self.subtitle(content.clone()) {
+        // a list item's one-word label ("- Food: WFP has ...") names a topic, no speaker
+        let label = name.len() == 1 && self.opens_list_item(start);
+        if !name_like || name.is_empty() || !substantial || label || self.subtitle(content.clone())
+        {
             return None;
         }
         // a speaker in capitals opening a line of a transcript speaks to the line's end, over
@@ -1068,6 +1071,18 @@ impl Reader<'_> {
             kind: ClaimKind::Assertion,
             region_start: start,
         })
+    }
+
+    /// Whether token `i` is the first word of a list item: only a list mark ("-", "*", "•",
+    /// "1.") before it on its line.
+    fn opens_list_item(&self, i: usize) -> bool {
+        let at = self.tokens[i].span.start;
+        let line = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let mark = self.text[line..at].trim();
+        matches!(mark, "-" | "*" | "+" | "•" | "–")
+            || mark.len() > 1
+                && mark[..mark.len() - 1].bytes().all(|b| b.is_ascii_digit())
+                && mark.ends_with(['.', ')'])
     }
 
     /// Whether `name`, before a colon opening a line, may be a transcript speaker's: in

@@ -1243,3 +1243,9 @@ fn denying_the_report_contradicts_the_claim_the_report_made() {
     assert_eq!(all[1].kind, ClaimKind::Denial);
     assert_eq!(all[1].contradicts, vec![0]);
 }
+
+#[test]
+fn a_list_item_s_one_word_label_is_no_source() {
+    let all = claims("Supplies:\n\n- Water: The agency has trucked supplies to 4,000 homes.\n");
+    assert!(all.iter().all(|c| c.source != some("Water")), "{all:#?}");
+}
