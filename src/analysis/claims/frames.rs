@@ -91,7 +91,8 @@ impl Reader<'_> {
                 Frame::Noun => self.noun(&s, m),
                 Frame::Extend => None,
             };
-            if let Some(f) = attribution.filter(|f| self.has_words(f) && self.short_enough(f))
+            if let Some(f) = attribution
+                .filter(|f| self.has_words(f) && self.short_enough(f) && self.states(f, m))
                 && seen.insert(f.content.clone())
             {
                 found.push(f);
@@ -275,6 +276,33 @@ impl Reader<'_> {
 
     fn short_enough(&self, f: &Found) -> bool {
         f.content.iter().map(|r| r.len()).sum::<usize>() <= CONTENT_REACH
+    }
+
+    /// Whether a content with no verb (by the parse) states anything: not an amount alone,
+    /// which is sought, pledged or raised ("seeks $48 million", "have pledged $3 million so
+    /// far"), nor a preposition's phrase after a verb of speech, what it answered or spoke
+    /// to ("did not respond to a request for comment").
+    fn states(&self, f: &Found, m: &CueMatch) -> bool {
+        let [content] = &f.content[..] else {
+            return true;
+        };
+        let t = &self.tree;
+        let first = content.start;
+        if t.len() < content.end || t.upos(first).is_empty() || self.has_verb(content.clone()) {
+            return true;
+        }
+        let number = |i: usize| {
+            self.tokens
+                .get(i)
+                .is_some_and(|n| n.kind == TokenKind::Number)
+        };
+        // (a currency sign first: "$", "€")
+        // (an estimate or forecast of an amount is one: "put the toll at 300", "forecast 3%")
+        let counted = matches!(m.cue.kind, ClaimKind::Estimate | ClaimKind::Prediction);
+        let amount = !counted
+            && (number(first) || self.tokens[first].kind == TokenKind::Punct && number(first + 1));
+        let answered = m.cue.frame == Frame::Speech && t.upos(first) == "ADP";
+        !(amount || answered)
     }
 
     fn has_words(&self, f: &Found) -> bool {

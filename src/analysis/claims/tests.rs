@@ -1249,3 +1249,15 @@ fn a_list_item_s_one_word_label_is_no_source() {
     let all = claims("Supplies:\n\n- Water: The agency has trucked supplies to 4,000 homes.\n");
     assert!(all.iter().all(|c| c.source != some("Water")), "{all:#?}");
 }
+
+#[test]
+fn an_amount_sought_or_pledged_and_a_request_not_answered_state_nothing() {
+    assert!(claims("The appeal seeks $20 million.").is_empty());
+    assert!(claims("Donors have pledged $3 million so far.").is_empty());
+    assert!(claims("The ministry did not respond to a request for comment.").is_empty());
+    // an estimate of an amount is a claim
+    assert_eq!(
+        one("Officials estimated 300 deaths.").kind,
+        ClaimKind::Estimate
+    );
+}
