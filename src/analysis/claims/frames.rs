@@ -873,6 +873,12 @@ impl Reader<'_> {
 
     /// "X has reportedly done Y": no source, the content is the clause around the adverb.
     fn adverb(&self, s: &Sentence, m: &CueMatch) -> Option<Found> {
+        // a cue that is a determiner's phrase ("An estimated 9,000 families have ...")
+        // estimates the subject it opens: the sentence's first words only, not an object
+        // ("flooding an estimated 3,400 homes")
+        if self.is(Class::Determiner, m.range.start) && m.range.start != s.start {
+            return None;
+        }
         let verb_start = self.aux_start(s.start, m.range.start);
         let subject = self.phrase_start(s.start, verb_start);
         let end = self.next_clause(m.range.end, self.clause_end(s, subject, m.range.end));

@@ -1261,3 +1261,18 @@ fn an_amount_sought_or_pledged_and_a_request_not_answered_state_nothing() {
         ClaimKind::Estimate
     );
 }
+
+#[test]
+fn an_estimate_opening_a_sentence_and_a_plural_report_are_claims() {
+    let c = one("An estimated 9,000 families have lost their homes.");
+    assert_eq!((c.source, c.kind), (None, ClaimKind::Estimate));
+    assert_eq!(
+        c.content,
+        vec!["An estimated 9,000 families have lost their homes"]
+    );
+    // not an object's ("flooding an estimated 3,400 homes")
+    assert!(claims("The river rose, flooding an estimated 3,400 homes.").is_empty());
+    let c = one("Aid groups report that roads to the valley are blocked.");
+    assert_eq!(c.source, some("Aid groups"));
+    assert_eq!(c.content, vec!["that roads to the valley are blocked"]);
+}
