@@ -115,10 +115,13 @@ pub enum Class {
     Addressee,
     Located,
     Reported,
+    Conditional,
+    Harm,
+    Future,
 }
 
 impl Class {
-    const ALL: [Class; 26] = [
+    const ALL: [Class; 29] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -145,6 +148,9 @@ impl Class {
         Class::Addressee,
         Class::Located,
         Class::Reported,
+        Class::Conditional,
+        Class::Harm,
+        Class::Future,
     ];
 
     fn name(self) -> &'static str {
@@ -175,6 +181,9 @@ impl Class {
             Class::Addressee => "addressee",
             Class::Located => "located",
             Class::Reported => "reported",
+            Class::Conditional => "conditional",
+            Class::Harm => "harm",
+            Class::Future => "future",
         }
     }
 }

@@ -1276,3 +1276,23 @@ fn an_estimate_opening_a_sentence_and_a_plural_report_are_claims() {
     assert_eq!(c.source, some("Aid groups"));
     assert_eq!(c.content, vec!["that roads to the valley are blocked"]);
 }
+
+#[test]
+fn conditional_threats_and_harm_warn_and_futures_in_the_past_predict() {
+    let c = one("The general said: “We will strike back if they cross the river again.”");
+    assert_eq!(c.kind, ClaimKind::Warning);
+    let c = one("The nurse said that every day of waiting will cost lives.");
+    assert_eq!(c.kind, ClaimKind::Warning);
+    let c = one("The firm had said the new phone would ship in June.");
+    assert_eq!(c.kind, ClaimKind::Prediction);
+    let c = one("She said that the firm expected the model to make up half of its sales.");
+    assert_eq!(c.kind, ClaimKind::Prediction);
+}
+
+#[test]
+fn a_modal_of_an_embedded_clause_hedges_no_claim() {
+    let c = one("Analysts said the drill was meant to show the navy could reach the port.");
+    assert!(c.hedges.is_empty(), "{c:#?}");
+    let c = one("The engineer said repairs could take six weeks.");
+    assert_eq!(c.hedges, vec!["could"]);
+}
