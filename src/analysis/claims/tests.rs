@@ -1291,7 +1291,7 @@ fn conditional_threats_and_harm_warn_and_futures_in_the_past_predict() {
 
 #[test]
 fn a_modal_of_an_embedded_clause_hedges_no_claim() {
-    let c = one("Analysts said the drill was meant to show the navy could reach the port.");
+    let c = one("Analysts said the drill was intended to show it could reach the port.");
     assert!(c.hedges.is_empty(), "{c:#?}");
     let c = one("The engineer said repairs could take six weeks.");
     assert_eq!(c.hedges, vec!["could"]);
