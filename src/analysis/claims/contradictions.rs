@@ -64,6 +64,20 @@ fn content_words(text: &str, claim: &Claim, lexicon: &Lexicon) -> HashSet<String
     words
 }
 
+/// The stem of the noun a denial denies when its content is that noun after a determiner
+/// and the noun names what a source puts out ("the report", "these allegations",
+/// `reported` in `claim_words.tsv`).
+fn denied_source(text: &str, claim: &Claim, lexicon: &Lexicon) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    for_each_word(text, claim, |word, _| words.push(word.to_string()));
+    match &words[..] {
+        [det, noun] if lexicon.is(Class::Determiner, det) && lexicon.is(Class::Reported, noun) => {
+            Some(stem(noun).to_string())
+        }
+        _ => None,
+    }
+}
+
 /// A crude stem, enough to match "provided" with "provides".
 fn stem(word: &str) -> &str {
     for suffix in ["ing", "ed", "es", "s", "e"] {
@@ -115,6 +129,23 @@ pub fn link(claims: &mut [Claim], text: &str, lexicon: &Lexicon) {
                     }
             })
             .collect();
+        // "X denied the report": the nearest earlier claim the report is the source of
+        let denied = if denied.is_empty() && denial {
+            denied_source(text, &claims[i], lexicon)
+                .and_then(|noun| {
+                    (i.saturating_sub(REACH)..i).rev().find(|&j| {
+                        claims[j].kind != ClaimKind::Denial
+                            && sources[j].as_deref().is_some_and(|s| {
+                                s.split(|c: char| !c.is_alphanumeric())
+                                    .any(|w| stem(w) == noun)
+                            })
+                    })
+                })
+                .into_iter()
+                .collect()
+        } else {
+            denied
+        };
         if !denied.is_empty() && !denial {
             claims[i].kind = ClaimKind::Denial;
         }

@@ -91,7 +91,8 @@ impl Reader<'_> {
                 Frame::Noun => self.noun(&s, m),
                 Frame::Extend => None,
             };
-            if let Some(f) = attribution.filter(|f| self.has_words(f) && self.short_enough(f))
+            if let Some(f) = attribution
+                .filter(|f| self.has_words(f) && self.short_enough(f) && self.states(f, m))
                 && seen.insert(f.content.clone())
             {
                 found.push(f);
@@ -277,6 +278,33 @@ impl Reader<'_> {
         f.content.iter().map(|r| r.len()).sum::<usize>() <= CONTENT_REACH
     }
 
+    /// Whether a content with no verb (by the parse) states anything: not an amount alone,
+    /// which is sought, pledged or raised ("seeks $48 million", "have pledged $3 million so
+    /// far"), nor a preposition's phrase after a verb of speech, what it answered or spoke
+    /// to ("did not respond to a request for comment").
+    fn states(&self, f: &Found, m: &CueMatch) -> bool {
+        let [content] = &f.content[..] else {
+            return true;
+        };
+        let t = &self.tree;
+        let first = content.start;
+        if t.len() < content.end || t.upos(first).is_empty() || self.has_verb(content.clone()) {
+            return true;
+        }
+        let number = |i: usize| {
+            self.tokens
+                .get(i)
+                .is_some_and(|n| n.kind == TokenKind::Number)
+        };
+        // (a currency sign first: "$", "€")
+        // (an estimate or forecast of an amount is one: "put the toll at 300", "forecast 3%")
+        let counted = matches!(m.cue.kind, ClaimKind::Estimate | ClaimKind::Prediction);
+        let amount = !counted
+            && (number(first) || self.tokens[first].kind == TokenKind::Punct && number(first + 1));
+        let answered = m.cue.frame == Frame::Speech && t.upos(first) == "ADP";
+        !(amount || answered)
+    }
+
     fn has_words(&self, f: &Found) -> bool {
         f.content
             .iter()
@@ -325,7 +353,12 @@ impl Reader<'_> {
         let that = (after..s.end.min(after + 12))
             .take_while(|&i| self.word(i) != ",")
             .find(|&i| self.word(i) == "that")
-            .filter(|&t| t == after || self.is(Class::Adjunct, after));
+            .filter(|&t| {
+                t == after
+                    || self.is(Class::Adjunct, after)
+                    || self.is(Class::Time, after)
+                    || self.describes_cue(m, after)
+            });
         // "said on Friday he would ...": a time, then the content's own subject
         let after_time = self
             .clause_after_time(after, s.end)
@@ -530,6 +563,17 @@ impl Reader<'_> {
         }
         let start = after_time.or(complement).unwrap_or(after);
         Some(found(clause_end(self.rest(s, start))))
+    }
+
+    /// Whether the word at `after` opens a participle's clause that the parse hangs on a
+    /// word of the cue, its noun ("said in a statement carried by the agency that ..."):
+    /// what it says of the statement is no content, which begins at "that".
+    fn describes_cue(&self, m: &CueMatch, after: usize) -> bool {
+        let t = &self.tree;
+        m.range.len() > 1
+            && t.upos(after) == "VERB"
+            && base(t.deprel(after)) == "acl"
+            && t.head(after).is_some_and(|h| m.range.contains(&h))
     }
 
     /// Where reported speech gives way to the writer's next clause: at ", but ...", at
@@ -829,6 +873,12 @@ impl Reader<'_> {
 
     /// "X has reportedly done Y": no source, the content is the clause around the adverb.
     fn adverb(&self, s: &Sentence, m: &CueMatch) -> Option<Found> {
+        // a cue that is a determiner's phrase ("An estimated 9,000 families have ...")
+        // estimates the subject it opens: the sentence's first words only, not an object
+        // ("flooding an estimated 3,400 homes")
+        if self.is(Class::Determiner, m.range.start) && m.range.start != s.start {
+            return None;
+        }
         let verb_start = self.aux_start(s.start, m.range.start);
         let subject = self.phrase_start(s.start, verb_start);
         let end = self.next_clause(m.range.end, self.clause_end(s, subject, m.range.end));
@@ -1033,7 +1083,10 @@ impl Reader<'_> {
             .filter(|&i| self.tokens[i].is_word())
             .count()
             >= 3;
-        if !name_like || name.is_empty() || !substantial || self.subtitle(content.clone()) {
+        // a list item's one-word label ("- Food: WFP has ...") names a topic, no speaker
+        let label = name.len() == 1 && self.opens_list_item(start);
+        if !name_like || name.is_empty() || !substantial || label || self.subtitle(content.clone())
+        {
             return None;
         }
         // a speaker in capitals opening a line of a transcript speaks to the line's end, over
@@ -1052,6 +1105,18 @@ impl Reader<'_> {
             kind: ClaimKind::Assertion,
             region_start: start,
         })
+    }
+
+    /// Whether token `i` is the first word of a list item: only a list mark ("-", "*", "•",
+    /// "1.") before it on its line.
+    fn opens_list_item(&self, i: usize) -> bool {
+        let at = self.tokens[i].span.start;
+        let line = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let mark = self.text[line..at].trim();
+        matches!(mark, "-" | "*" | "+" | "•" | "–")
+            || mark.len() > 1
+                && mark[..mark.len() - 1].bytes().all(|b| b.is_ascii_digit())
+                && mark.ends_with(['.', ')'])
     }
 
     /// Whether `name`, before a colon opening a line, may be a transcript speaker's: in
@@ -1212,7 +1277,14 @@ impl Reader<'_> {
     /// A content running to the sentence's end stops at the comma before a later
     /// attribution's own words ("X denied it, with Y insisting that ...").
     fn cut_at_later_attributions(&self, found: &mut [Found], end: usize) {
-        // (region start, comma before it), in order
+        // (region start, comma before it), in order; and the comma before a cue whose
+        // source stands before a clause set off by commas, "Jo Ames, who asked not to be
+        // named, said ...": what that clause's cue reports ends there
+        let parenthetical = found.iter().filter_map(|f| {
+            let comma = f.cue.start.checked_sub(1)?;
+            let source = f.source.as_ref()?;
+            (self.word(comma) == "," && source.end < comma).then_some((f.cue.start, comma))
+        });
         let mut cuts: Vec<(usize, usize)> = found
             .iter()
             .filter_map(|f| {
@@ -1231,6 +1303,7 @@ impl Reader<'_> {
                     None
                 }
             })
+            .chain(parenthetical)
             .collect();
         cuts.sort_unstable();
         for f in found.iter_mut() {

@@ -113,10 +113,15 @@ pub enum Class {
     Heading,
     Anaphoric,
     Addressee,
+    Located,
+    Reported,
+    Conditional,
+    Harm,
+    Future,
 }
 
 impl Class {
-    const ALL: [Class; 24] = [
+    const ALL: [Class; 29] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -141,6 +146,11 @@ impl Class {
         Class::Heading,
         Class::Anaphoric,
         Class::Addressee,
+        Class::Located,
+        Class::Reported,
+        Class::Conditional,
+        Class::Harm,
+        Class::Future,
     ];
 
     fn name(self) -> &'static str {
@@ -169,6 +179,11 @@ impl Class {
             Class::Heading => "heading",
             Class::Anaphoric => "anaphoric",
             Class::Addressee => "addressee",
+            Class::Located => "located",
+            Class::Reported => "reported",
+            Class::Conditional => "conditional",
+            Class::Harm => "harm",
+            Class::Future => "future",
         }
     }
 }

@@ -32,10 +32,11 @@ use super::syntax::Syntax;
 use super::tokens::{Token, is_capitalised, lowercase};
 use crate::document::{Document, Span};
 use frames::Found;
-use lexicon::Lexicon;
+use lexicon::{Class, Lexicon};
 pub use openings::{Sentence, sentences};
 use quotes::Quotes;
 use reader::Reader;
+use tree::base;
 
 /// Which sentences need their parse for the claims: those holding a cue (the parse decides
 /// whether the cue is one, and where its source and content lie), and a "Name: ..." line
@@ -157,8 +158,12 @@ fn to_claim(
     let sentence = touched
         .filter_map(|i| doc.sentences.get(tokens.get(i)?.sentence))
         .reduce(Span::cover)?;
+    let future = speaks_of_future(reader, &found.content);
     let kind = match found.kind {
-        ClaimKind::Assertion if speaks_of_future(reader, &found.content) => ClaimKind::Prediction,
+        ClaimKind::Assertion | ClaimKind::Prediction if future && warns(reader, &found.content) => {
+            ClaimKind::Warning
+        }
+        ClaimKind::Assertion if future || predicts(reader, &found.content) => ClaimKind::Prediction,
         kind => kind,
     };
     let hedge_ranges = found.content.iter().chain(std::iter::once(&found.cue));
@@ -186,15 +191,72 @@ fn speaks_of_future(reader: &Reader, content: &[Range<usize>]) -> bool {
         .any(|i| matches!(reader.words[i].as_ref(), "will" | "'ll" | "won't"))
 }
 
-/// The hedges among tokens `range`; "May" the month is not one.
+/// A prediction that warns: of what follows if something happens ("we will respond
+/// firmly if it happens again", `conditional` in `claim_words.tsv`) or of harm ("will cost
+/// lives", `harm`).
+fn warns(reader: &Reader, content: &[Range<usize>]) -> bool {
+    content
+        .iter()
+        .flat_map(Clone::clone)
+        .any(|i| reader.is(Class::Conditional, i) || reader.is(Class::Harm, i))
+}
+
+/// A content whose main clause, by the parse, looks ahead: its verb a forecast's ("the
+/// firm expected the chip to ...", a prediction cue's form) or with a future in the past
+/// ("the ship would sail in May", `future` in `claim_words.tsv`).
+fn predicts(reader: &Reader, content: &[Range<usize>]) -> bool {
+    let t = &reader.tree;
+    content.iter().any(|range| {
+        range
+            .clone()
+            .filter(|&i| main_clause(t, i, range))
+            .any(|i| {
+                let cue = reader.lexicon.cue_at(&reader.words, i);
+                let forecast = t.upos(i) == "VERB"
+                    && cue.is_some_and(|(_, c)| c.kind == ClaimKind::Prediction);
+                forecast || t.upos(i) == "AUX" && reader.is(Class::Future, i)
+            })
+    })
+}
+
+/// Whether token `i` belongs to the main clause of `range` by the parse: no clausal
+/// relation (a complement, relative or adverbial clause) on its way up to the word whose
+/// head lies outside `range`. A modal there hedges the claim; one deeper ("to show it could
+/// strike", "actions that could escalate") hedges only its own clause.
+fn main_clause(t: &tree::Tree, i: usize, range: &Range<usize>) -> bool {
+    // (a modal, a copula, a mark: the word of the clause it serves)
+    let mut at = match base(t.deprel(i)) {
+        "aux" | "cop" | "mark" | "advmod" => t.head(i).unwrap_or(i),
+        _ => i,
+    };
+    for _ in 0..range.len() {
+        match t.head(at) {
+            Some(h) if range.contains(&h) => {
+                if matches!(
+                    base(t.deprel(at)),
+                    "ccomp" | "xcomp" | "acl" | "advcl" | "csubj"
+                ) {
+                    return false;
+                }
+                at = h;
+            }
+            _ => return true,
+        }
+    }
+    true
+}
+
+/// The hedges among tokens `range`; "May" the month is not one, nor a modal outside the
+/// range's main clause.
 fn hedges_in(reader: &Reader, range: &Range<usize>) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
         let token = reader.tokens[i];
         let month = !token.sentence_start && is_capitalised(token.text(reader.text));
+        let deeper = reader.tree.upos(i) == "AUX" && !main_clause(&reader.tree, i, range);
         match reader.lexicon.hedge_at(&reader.words[..range.end], i) {
-            Some(len) if !month => {
+            Some(len) if !month && !deeper => {
                 out.extend(byte_span(reader.tokens, &(i..i + len)));
                 i += len;
             }

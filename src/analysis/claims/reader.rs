@@ -269,13 +269,19 @@ impl<'a> Reader<'a> {
         if t.child(verb, verb_takes).is_some() {
             return true;
         }
+        // a noun with a determiner, compound or adjective before it, and no sign of speech
+        // but a colon, is a noun ("Situation report: flooding in the region")
+        let noun_phrase = matches!(t.upos(verb), "NOUN" | "PROPN")
+            && t.children(verb).any(|k| {
+                k < verb && matches!(base(t.deprel(k)), "det" | "compound" | "amod" | "nmod:poss")
+            });
         // the patterns' own signs of reported speech: a that-clause, a colon or a quote
         // after the cue, a quote or comma just before its subject ("...," X points out),
         // with no verb between them ("..., prompting fears of", "..., blaming weak demand")
         let next = range.end;
         let no_verb_from = |i: usize| !self.has_verb(i + 1..verb);
         let reports = self.is(Class::Complement, next)
-            || self.word(next) == ":"
+            || self.word(next) == ":" && !noun_phrase
             || self.quotes.closing(next).is_some()
             || (verb.saturating_sub(5)..verb)
                 .any(|i| (self.is_closing_quote(i) || self.word(i) == ",") && no_verb_from(i));
@@ -290,7 +296,7 @@ impl<'a> Reader<'a> {
         // a participle before the noun it qualifies ("2,310 suspected cases", "the alleged
         // attack") is an adjective whatever its tag
         let prenominal = t.deprel(verb) == "amod" && t.head(verb).is_some_and(|h| h > verb);
-        !(nominal && as_noun || prenominal || t.deprel(verb) == "compound")
+        !(nominal && as_noun || prenominal || noun_phrase || t.deprel(verb) == "compound")
     }
 
     /// Whether a learned cue ([`Frame::Complement`]) reports here, by the parse: a verb that

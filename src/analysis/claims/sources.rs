@@ -10,8 +10,9 @@
 //! relative clause hangs on ("Russia, which ...").
 
 use super::lexicon::{Class, Lexicon};
+use crate::analysis::actors::gazetteer::{self, Entry, GAZETTEER};
 use crate::analysis::mentions::MentionIndex;
-use crate::analysis::model::ActorKind;
+use crate::analysis::model::{Actor, ActorKind};
 use crate::document::Span;
 
 /// How many sentences before its own a plural pronoun or collective noun looks back over.
@@ -35,11 +36,12 @@ pub fn resolve(
                 .iter()
                 .any(|&b| b != a && actors[b].affiliation == Some(a))
         };
-        return named
+        let named: Vec<usize> = named
             .iter()
             .copied()
             .filter(|&a| !qualifies_another(a))
             .collect();
+        return heads(text, described(text, source), &named, mentions, lexicon);
     }
     let words = text
         .get(source.start..source.end)
@@ -115,6 +117,75 @@ fn nearest(
         .any(|w| lexicon.is(Class::People, &w.to_lowercase()));
     let actor = fitting[0];
     (!people && fitting.iter().all(|&a| a == actor)).then_some(actor)
+}
+
+/// Of the actors `named` in a source, those that are its speakers: an apposition's names
+/// describe the head's ("Norway, Sweden's closest neighbour": Norway), but for the person
+/// an apposition names after a head that names none, a role ("The Coordinator, Ann Lee":
+/// Ann Lee); a
+/// place where people of the head are ("Residents in Lyon", `located` in
+/// `claim_words.tsv`) is no speaker, but for a capital, which stands for its country's
+/// government when that country is named in the text ("Officials in Seoul").
+fn heads(
+    text: &str,
+    source: Span,
+    named: &[usize],
+    mentions: &MentionIndex,
+    lexicon: &Lexicon,
+) -> Vec<usize> {
+    let actors = mentions.actors;
+    let words = text.get(source.start..source.end).unwrap_or("");
+    let comma = words.find(", ").map(|at| source.start + at);
+    let person = |a: &usize| actors[*a].kind == ActorKind::Person;
+    let mut head = Vec::new();
+    let mut apposition = Vec::new();
+    let inside = mentions.mentions_inside(source);
+    // (a mention reaching outside the source: the names as they are)
+    if !inside.iter().any(|(_, a)| named.contains(a)) {
+        return named.to_vec();
+    }
+    for (span, a) in inside {
+        if !named.contains(&a) {
+            continue;
+        }
+        let before = text.get(source.start..span.start).unwrap_or("");
+        let located = actors[a].kind == ActorKind::Place
+            && before
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| lexicon.is(Class::Located, &w.to_lowercase()));
+        let a = if located {
+            match seat_of(&actors[a], actors) {
+                Some(country) => country,
+                None => continue,
+            }
+        } else {
+            a
+        };
+        let side = if comma.is_some_and(|c| span.start > c) {
+            &mut apposition
+        } else {
+            &mut head
+        };
+        if !side.contains(&a) {
+            side.push(a);
+        }
+    }
+    apposition.retain(person);
+    if head.is_empty() || !head.iter().any(person) && !apposition.is_empty() {
+        return apposition;
+    }
+    head
+}
+
+/// The country actor a capital or seat of government stands for, when the text names it.
+fn seat_of(place: &Actor, actors: &[Actor]) -> Option<usize> {
+    let Some(Entry::Seat(country)) = GAZETTEER.lookup(&gazetteer::key(&place.name)) else {
+        return None;
+    };
+    actors
+        .iter()
+        .position(|a| a.kind == ActorKind::Country && a.name == country)
 }
 
 /// The source without the relative clause that describes it ("Jo Ames, who heads the
@@ -267,5 +338,33 @@ mod tests {
             Actor::named_at("Peru", ActorKind::Country, &[(26, 30)]),
         ];
         assert_eq!(resolved(text, (0, 30), &actors), vec![0]);
+    }
+    #[test]
+    fn an_apposition_s_names_are_not_the_head_s_but_a_role_s_person_is() {
+        let text = "Norway, Sweden's closest neighbour, said so.";
+        let actors = [
+            Actor::named_at("Norway", ActorKind::Country, &[(0, 6)]),
+            Actor::named_at("Sweden", ActorKind::Country, &[(8, 14)]),
+        ];
+        assert_eq!(resolved(text, (0, 34), &actors), vec![0]);
+        let text = "The Flood Office, Ann Lee, said so.";
+        let actors = [
+            Actor::named_at("Flood Office", ActorKind::Organization, &[(4, 16)]),
+            Actor::named_at("Ann Lee", ActorKind::Person, &[(18, 25)]),
+        ];
+        assert_eq!(resolved(text, (0, 25), &actors), vec![1]);
+    }
+
+    #[test]
+    fn people_in_a_place_are_not_the_place_but_a_capital_stands_for_its_country() {
+        let text = "Residents in Lyon said so.";
+        let actors = [Actor::named_at("Lyon", ActorKind::Place, &[(13, 17)])];
+        assert!(resolved(text, (0, 17), &actors).is_empty());
+        let text = "South Korea met Japan. Officials in Seoul said so.";
+        let actors = [
+            Actor::named_at("South Korea", ActorKind::Country, &[(0, 11)]),
+            Actor::named_at("Seoul", ActorKind::Place, &[(36, 41)]),
+        ];
+        assert_eq!(resolved(text, (23, 41), &actors), vec![0]);
     }
 }

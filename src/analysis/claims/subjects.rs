@@ -65,13 +65,23 @@ impl Reader<'_> {
             {
                 // an apposition between dashes ("Jo Ames — a teacher — says")
                 k = open;
-            } else if self.stops_source(k - 1) {
+            } else if self.stops_source(k - 1) && !self.postmodifies(floor, k - 1) {
                 break;
             } else {
                 k -= 1;
             }
         }
         k
+    }
+
+    /// Whether "with" at `i` opens a phrase that the noun or adjective before it takes, by
+    /// the parse ("a person familiar with the matter", "people with knowledge of the
+    /// talks"): the source runs on over it, not a clause's "With X gone, ...".
+    fn postmodifies(&self, floor: usize, i: usize) -> bool {
+        i > floor
+            && self.word(i) == "with"
+            && matches!(self.tree.upos(i - 1), "NOUN" | "ADJ")
+            && !is_capitalised(self.tokens[i - 1].text(self.text))
     }
 
     /// The subject left of `end`. Before a comma it is a name with appositions: after a
@@ -115,7 +125,10 @@ impl Reader<'_> {
                 let start = self.clause_start(floor, comma);
                 let apposition = (start..comma).any(|i| self.word(i) == ",");
                 let end = self.described_to(self.source_end(start, comma), comma);
-                let clean = !(start..end).any(|i| self.is_cue(i));
+                // (a cue of a relative clause inside the apposition no bar: "Acme, a firm
+                // that had announced plans to ..., said")
+                let clean =
+                    (start..end).all(|i| !self.is_cue(i) || self.relative_within(i, start..end));
                 return (apposition && clean && end - start <= 40).then_some(start..end);
             }
             let appositive = self.phrase_start(floor, comma);
@@ -164,6 +177,23 @@ impl Reader<'_> {
                 && !self.word(i).ends_with("ly")
         });
         Some(start..aux.unwrap_or(end))
+    }
+
+    /// Whether token `i` lies in a relative or participle's clause that the parse hangs on
+    /// a word of `range`.
+    fn relative_within(&self, i: usize, range: Range<usize>) -> bool {
+        let t = &self.tree;
+        let mut at = i;
+        for _ in 0..SOURCE_REACH {
+            let Some(head) = t.head(at).filter(|h| range.contains(h)) else {
+                return false;
+            };
+            if base(t.deprel(at)) == "acl" {
+                return true;
+            }
+            at = head;
+        }
+        false
     }
 
     /// Whether the parse reads a verb among the tokens of `range`.

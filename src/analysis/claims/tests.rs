@@ -1182,3 +1182,117 @@ fn an_answer_a_reply_or_a_quoted_title_is_no_continuation() {
         assert!(all.iter().all(|c| c.content.len() == 1), "{text}: {all:#?}");
     }
 }
+
+#[test]
+fn a_clause_set_off_by_commas_before_the_cue_ends_its_own_cue_s_content() {
+    let all = claims(
+        "A senior engineer at the water board, who asked not to be identified because she \
+         was not cleared to talk to reporters, said the pumps had failed twice.",
+    );
+    let said = all.iter().find(|c| c.cue == some("said")).expect("said");
+    assert_eq!(said.source, some("A senior engineer at the water board"));
+    assert_eq!(said.content, vec!["the pumps had failed twice"]);
+    // what the relative clause's cue reports ends at its comma
+    assert!(
+        all.iter()
+            .all(|c| c.content.iter().all(|p| !p.contains("pumps")) || c.cue == some("said"))
+    );
+}
+
+#[test]
+fn the_content_begins_at_that_after_a_time_word_or_what_describes_the_cue_s_noun() {
+    let c = one(
+        "The mayor said in a letter published by the city council that the bridge would reopen.",
+    );
+    assert_eq!(c.cue, some("said in a letter"));
+    assert_eq!(c.content, vec!["that the bridge would reopen"]);
+    let c = one("The coach said then that the team needed a new keeper.");
+    assert_eq!(c.content, vec!["that the team needed a new keeper"]);
+}
+
+#[test]
+fn a_source_runs_over_with_after_its_noun_or_adjective() {
+    let c = one("A man familiar with the negotiations said the deal was nearly done.");
+    assert_eq!(c.source, some("A man familiar with the negotiations"));
+    assert_eq!(c.content, vec!["the deal was nearly done"]);
+}
+
+#[test]
+fn a_cue_in_a_relative_clause_of_the_source_s_apposition_leaves_the_main_verb_its_own() {
+    let all = claims(
+        "Greenfield, a bakery chain that had announced plans to open twelve shops, said it \
+         had not been consulted about the levy.",
+    );
+    let said = all.iter().find(|c| c.cue == some("said")).expect("said");
+    assert_eq!(
+        said.source,
+        some("Greenfield, a bakery chain that had announced plans to open twelve shops")
+    );
+    assert_eq!(
+        said.content,
+        vec!["it had not been consulted about the levy"]
+    );
+}
+
+#[test]
+fn denying_the_report_contradicts_the_claim_the_report_made() {
+    let all = claims(
+        "A report in the Daily Ledger said that the factory would close. Acme denied the report.",
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(all[1].kind, ClaimKind::Denial);
+    assert_eq!(all[1].contradicts, vec![0]);
+}
+
+#[test]
+fn a_list_item_s_one_word_label_is_no_source() {
+    let all = claims("Supplies:\n\n- Water: The agency has trucked supplies to 4,000 homes.\n");
+    assert!(all.iter().all(|c| c.source != some("Water")), "{all:#?}");
+}
+
+#[test]
+fn an_amount_sought_or_pledged_and_a_request_not_answered_state_nothing() {
+    assert!(claims("The appeal seeks $20 million.").is_empty());
+    assert!(claims("Donors have pledged $3 million so far.").is_empty());
+    assert!(claims("The ministry did not respond to a request for comment.").is_empty());
+    // an estimate of an amount is a claim
+    assert_eq!(
+        one("Officials estimated 300 deaths.").kind,
+        ClaimKind::Estimate
+    );
+}
+
+#[test]
+fn an_estimate_opening_a_sentence_and_a_plural_report_are_claims() {
+    let c = one("An estimated 9,000 families have lost their homes.");
+    assert_eq!((c.source, c.kind), (None, ClaimKind::Estimate));
+    assert_eq!(
+        c.content,
+        vec!["An estimated 9,000 families have lost their homes"]
+    );
+    // not an object's ("flooding an estimated 3,400 homes")
+    assert!(claims("The river rose, flooding an estimated 3,400 homes.").is_empty());
+    let c = one("Aid groups report that roads to the valley are blocked.");
+    assert_eq!(c.source, some("Aid groups"));
+    assert_eq!(c.content, vec!["that roads to the valley are blocked"]);
+}
+
+#[test]
+fn conditional_threats_and_harm_warn_and_futures_in_the_past_predict() {
+    let c = one("The general said: “We will strike back if they cross the river again.”");
+    assert_eq!(c.kind, ClaimKind::Warning);
+    let c = one("The nurse said that every day of waiting will cost lives.");
+    assert_eq!(c.kind, ClaimKind::Warning);
+    let c = one("The firm had said the new phone would ship in June.");
+    assert_eq!(c.kind, ClaimKind::Prediction);
+    let c = one("She said that the firm expected the model to make up half of its sales.");
+    assert_eq!(c.kind, ClaimKind::Prediction);
+}
+
+#[test]
+fn a_modal_of_an_embedded_clause_hedges_no_claim() {
+    let c = one("Analysts said the drill was intended to show it could reach the port.");
+    assert!(c.hedges.is_empty(), "{c:#?}");
+    let c = one("The engineer said repairs could take six weeks.");
+    assert_eq!(c.hedges, vec!["could"]);
+}
