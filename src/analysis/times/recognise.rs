@@ -1765,6 +1765,14 @@ impl<'w, 'a> Parser<'w, 'a> {
             .unwrap_or((Some(1), j));
         let n = count.unwrap_or(1) * if other { 2 } else { 1 };
         if let Some(unit) = self.unit(k) {
+            // "every week of delay", "every day of fighting": a unit measuring what follows
+            // "of", a quantity and no recurring time (not "every week of the year")
+            let measured = self.gram(k + 1, Gram::Of)
+                && self.before_noun(k + 2)
+                && self.entries(k + 2).is_empty();
+            if measured {
+                return None;
+            }
             let sem = Sem::Set(super::normalise::duration(Some(n), unit));
             return Some(Found {
                 start: i,

@@ -620,6 +620,18 @@ fn sets_and_times() {
     );
     check("The index is published weekly.", SAT, "weekly", Set, "P1W");
     check("Fees are paid each month.", SAT, "each month", Set, "P1M");
+    // a unit measuring what follows "of" is a quantity, not a recurring time
+    assert_eq!(
+        tag("Every day of waiting costs the growers money.", SAT),
+        vec![]
+    );
+    check(
+        "Tolls rise every week of the year.",
+        SAT,
+        "every week",
+        Set,
+        "P1W",
+    );
     check(
         "Shelling began at 10 a.m. local time.",
         SAT,
