@@ -1007,4 +1007,14 @@ mod tests {
             assert!(fired < later, "{events:?}");
         }
     }
+
+    #[test]
+    fn a_verb_with_a_negative_subject_is_no_event() {
+        let events = analysed("Ten rockets were fired on Monday, and none hit the port.");
+        assert!(
+            !events.iter().any(|e| e.0.contains("hit the port")),
+            "{events:?}"
+        );
+    }
+
 }
