@@ -157,8 +157,15 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], cx: &Context) -> Ve
     let mut reports_start = false;
     for i in 0..=toks.len() {
         let by_report = i > start && i < toks.len() && reported(i);
+        // a coordinator before an auxiliary joins a verb phrase of its own ("was drawn in 1953
+        // and has been disputed since"), with its own date
+        let conjunct = i > start
+            && i < toks.len()
+            && is(COORDINATOR, &low[i])
+            && low.get(i + 1).is_some_and(|n| is(AUXILIARY, n));
         let boundary = i == toks.len()
             || by_report
+            || conjunct
             || (i > start && {
                 let prev = toks[i - 1].text(&doc.text);
                 // an opener last before punctuation opens nothing ("on the day before.")

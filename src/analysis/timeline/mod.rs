@@ -1017,4 +1017,14 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_date_dates_the_coordinated_verb_phrase_it_is_in() {
+        let events = analysed(
+            "The ministry reopened the canal, which was built by convicts in the last \
+             century and has burst its banks several times, most recently in 2019.",
+        );
+        assert_eq!(event(&events, "built by convicts").1, None, "{events:?}");
+        assert_eq!(event(&events, "burst its banks").1.as_deref(), Some("2019"));
+    }
+
 }
