@@ -270,6 +270,7 @@ fn sentence_events(
         .iter()
         .map(|c| stated(doc, cx.syntax, base, c, toks, &low))
         .collect();
+    let opens_with = |j: usize, class: usize| is(class, &low[clauses[j].start]);
     for ci in 0..clauses.len() {
         if anchors[ci].is_none() || states[ci] {
             continue;
@@ -284,7 +285,6 @@ fn sentence_events(
                     Stated::None => false,
                 }
         };
-        let opens_with = |j: usize, class: usize| is(class, &low[clauses[j].start]);
         // "since 2018" is a stretch of time up to now, not its neighbour's date, except for
         // the clause that says what happened then ("since 2018, when talks failed")
         let neighbour = if clauses[ci].opener.is_some() {
@@ -294,6 +294,23 @@ fn sentence_events(
         };
         if let Some(j) = neighbour {
             anchors[j] = anchors[ci].take();
+        }
+    }
+    // "talks last failed in 2019, when negotiations collapsed": a "when" clause after a date
+    // that ends the clause before tells what happened then (not after a bound, "ruled until
+    // 2011, when ...", which says no more than that it was before)
+    for ci in 1..clauses.len() {
+        let (Some(before), true) = (spans[ci - 1], anchors[ci].is_none()) else {
+            continue;
+        };
+        let last = attach::dates(times, before).last();
+        let Some(d) = last.filter(|&d| times[d].span.end == before.end) else {
+            continue;
+        };
+        let first = toks.partition_point(|t| t.span.start < times[d].span.start);
+        let bound = first > 0 && connective(&low[first - 1]).is_some();
+        if opens_with(ci, TIME_RELATIVE) && !bound && states[ci] {
+            anchors[ci] = Some(d);
         }
     }
     let mut events: Vec<ClauseEvent> = Vec::new();

@@ -1027,4 +1027,13 @@ mod tests {
         assert_eq!(event(&events, "burst its banks").1.as_deref(), Some("2019"));
     }
 
+    #[test]
+    fn a_when_clause_after_a_date_happened_then() {
+        let events = analysed("The two unions last met in 2017, when the strike ended.");
+        assert_eq!(
+            event(&events, "the strike ended").1.as_deref(),
+            Some("2017")
+        );
+    }
+
 }
