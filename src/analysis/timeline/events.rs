@@ -421,6 +421,21 @@ fn sentence_events(
             last_dated = time;
         }
     }
+    // "On 11 May the dam gave way, and thousands fled": a date opening the sentence dates
+    // the past of a clause joined to the first by a coordinator as well
+    let fronted = events.first().and_then(|e| {
+        let f = &found[e.found];
+        let t = f.time.filter(|_| f.tense == Tense::Past)?;
+        let opening = toks.get(1).map_or(0, |w| w.span.start);
+        (times[t].span.start <= opening).then_some(t)
+    });
+    for e in events.iter().skip(1) {
+        let f = &mut found[e.found];
+        let joined = opens_with(e.clause, COORDINATOR) && f.tense == Tense::Past;
+        if f.time.is_none() && joined && clauses[e.clause].opener.is_none() {
+            f.time = fronted;
+        }
+    }
     // A clause opened by a connective qualifies the event of the clause before it (or, when
     // it opens the sentence, the one after it: "After the talks failed, troops moved in").
     for (ci, clause) in clauses.iter().enumerate() {

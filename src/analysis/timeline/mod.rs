@@ -1028,6 +1028,19 @@ mod tests {
     }
 
     #[test]
+    fn a_date_opening_the_sentence_dates_the_clause_joined_to_the_first() {
+        let events = analysed(
+            "On 3 March the old bridge collapsed, blocking the river, and hundreds of \
+             residents left the valley.",
+        );
+        let left = event(&events, "residents left the valley");
+        assert_eq!(left.1.as_deref(), Some("2024-03-03"), "{events:?}");
+        // not a clause in another tense, nor one with no date opening the sentence
+        let events = analysed("The old bridge collapsed on 3 March, and residents left.");
+        assert_eq!(event(&events, "residents left").1, None, "{events:?}");
+    }
+
+    #[test]
     fn a_when_clause_after_a_date_happened_then() {
         let events = analysed("The two unions last met in 2017, when the strike ended.");
         assert_eq!(
