@@ -454,6 +454,10 @@ fn sentence_events(
         let target = match (own, anchors[ci]) {
             (Some(own), _) => Target::Event(own),
             (None, Some(date)) => Target::Date(date),
+            // "since then": after the last date before it
+            (None, None) if let Some(date) = anaphoric(times, toks, &low, clause) => {
+                Target::Date(date)
+            }
             (None, None) => {
                 let (nouns, names) = nouns_and_names(doc, &toks[clause.start..clause.end]);
                 if nouns.is_empty() {
@@ -490,6 +494,16 @@ fn sentence_events(
             });
         }
     }
+}
+
+/// The date a connective's clause names by a word for the time last named ("since then"):
+/// the last date written before the clause.
+fn anaphoric(times: &[Timex], toks: &[Token], low: &[Cow<str>], clause: &Clause) -> Option<usize> {
+    let words = &low[clause.start + 1..clause.end];
+    if !words.iter().any(|w| is(TIME_ANAPHOR, w)) {
+        return None;
+    }
+    attach::dates(times, Span::new(0, toks[clause.start].span.start)).last()
 }
 
 /// Whether a date in a clause is not the time of its event: the base of a comparison made

@@ -85,8 +85,9 @@ pub const AGENT: usize = 34;
 pub const TIME_RELATIVE: usize = 35;
 pub const STRANDING: usize = 36;
 pub const PERIOD_PART: usize = 37;
+pub const TIME_ANAPHOR: usize = 38;
 
-const CLASSES: [&str; 38] = [
+const CLASSES: [&str; 39] = [
     "clause_opener",
     "after",
     "before",
@@ -125,6 +126,7 @@ const CLASSES: [&str; 38] = [
     "time_relative",
     "stranding",
     "period_part",
+    "time_anaphor",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

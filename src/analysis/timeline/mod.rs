@@ -1049,4 +1049,15 @@ mod tests {
         );
     }
 
+    #[test]
+    fn since_then_follows_the_last_date_before_it() {
+        let events = analysed(
+            "The two unions last met in 2017. Since then, the companies have cut wages twice.",
+        );
+        assert_eq!(
+            event(&events, "have cut wages").2.as_deref(),
+            Some("between 2017 and 23 Nov 2024")
+        );
+    }
+
 }
