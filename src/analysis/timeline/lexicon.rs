@@ -86,8 +86,9 @@ pub const TIME_RELATIVE: usize = 35;
 pub const STRANDING: usize = 36;
 pub const PERIOD_PART: usize = 37;
 pub const TIME_ANAPHOR: usize = 38;
+pub const REFERENCE_LEAD: usize = 39;
 
-const CLASSES: [&str; 39] = [
+const CLASSES: [&str; 40] = [
     "clause_opener",
     "after",
     "before",
@@ -127,6 +128,7 @@ const CLASSES: [&str; 39] = [
     "stranding",
     "period_part",
     "time_anaphor",
+    "reference_lead",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

@@ -12,7 +12,7 @@ use super::claims::Sentence;
 use super::mentions::MentionIndex;
 use super::model::{Claim, Event, Timex};
 use super::syntax::Syntax;
-use super::tokens::Token;
+use super::tokens::{Token, TokenKind, lowercase};
 use crate::document::Document;
 
 pub use attach::wants_parse;
@@ -40,8 +40,10 @@ pub fn build(
     )
     .into_iter()
     .unzip();
-    let mut within = order::bounds(&found, times, doc.meta.published);
-    order::chronological(&found, times, doc.meta.published)
+    // a report that says what day it speaks as of is read from that day
+    let today = reference_day(doc, tokens, sentences, times).or(doc.meta.published);
+    let mut within = order::bounds(&found, times, today);
+    order::chronological(&found, times, today)
         .into_iter()
         .map(|i| {
             let f = &found[i];
@@ -56,6 +58,32 @@ pub fn build(
             }
         })
         .collect()
+}
+
+/// The day of a line that says what day the report speaks as of, "As of 3 May 2024": its
+/// words before the date all `reference_lead`, nothing after it but punctuation.
+fn reference_day(
+    doc: &Document,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    times: &[Timex],
+) -> Option<jiff::civil::Date> {
+    sentences.iter().find_map(|s| {
+        let words = &tokens[s.words.clone()];
+        let lead_word = |t: &Token| {
+            t.is_word() && lexicon::is(lexicon::REFERENCE_LEAD, &lowercase(t.text(&doc.text)))
+        };
+        let (first, last) = (words.first().filter(|t| lead_word(t))?, words.last()?);
+        let span = crate::document::Span::new(first.span.start, last.span.end);
+        let date = &times[attach::dates(times, span).next()?];
+        let lead = words.iter().take_while(|t| t.span.end <= date.span.start);
+        let (start, end) = date.value.interval()?;
+        let only_punctuation = words
+            .iter()
+            .skip_while(|t| t.span.start < date.span.end)
+            .all(|t| t.kind == TokenKind::Punct);
+        (lead.clone().all(lead_word) && only_punctuation && start == end).then_some(start)
+    })
 }
 
 /// Where what is reported begins or ends beside its report, by the claims (which read the
@@ -1058,6 +1086,18 @@ mod tests {
             event(&events, "have cut wages").2.as_deref(),
             Some("between 2017 and 23 Nov 2024")
         );
+    }
+
+    #[test]
+    fn a_line_saying_what_day_a_report_speaks_as_of_is_its_reference() {
+        let events =
+            analysed("As of 20 November 2024\n\nThe bridge remains closed. Two clinics have shut.");
+        let within = |label: &str| event(&events, label).2.clone();
+        assert_eq!(
+            within("remains closed").as_deref(),
+            Some("as of 20 Nov 2024")
+        );
+        assert_eq!(within("have shut").as_deref(), Some("before 20 Nov 2024"));
     }
 
 }
