@@ -1100,4 +1100,11 @@ mod tests {
         assert_eq!(within("have shut").as_deref(), Some("before 20 Nov 2024"));
     }
 
+    #[test]
+    fn a_date_premodifying_a_noun_gives_way_to_the_verbs_own() {
+        let events = analysed("The insurer will publish its third-quarter figures on December 4.");
+        let value = events[0].1.clone().unwrap_or_default();
+        assert!(value.ends_with("-12-04"), "{events:?}");
+    }
+
 }
