@@ -268,7 +268,7 @@ fn sentence_events(
     // said"), and would give a label with no verb
     let stated: Vec<Stated> = clauses
         .iter()
-        .map(|c| stated(doc, cx.syntax, base, c, toks, &low))
+        .map(|c| stated(doc, cx.syntax, base, c, toks, &low, true))
         .collect();
     let opens_with = |j: usize, class: usize| is(class, &low[clauses[j].start]);
     for ci in 0..clauses.len() {
@@ -631,8 +631,9 @@ fn subject_clause(
         && !is(LABEL_LEAD, opens)
         && !opens.ends_with("ly");
     let noun_phrase = names || is(DETERMINER, opens) || words[0].kind == TokenKind::Number;
-    // no verb, or only a word in -ed before a noun ("The Philippine armed forces chief")
-    if stated(doc, syntax, base, clause, toks, low) > Stated::Modifier {
+    // no verb, or only a word in -ed before a noun ("The Philippine armed forces chief"); an
+    // event noun is a noun here, "The deal, announced in May, ..."
+    if stated(doc, syntax, base, clause, toks, low, false) > Stated::Modifier {
         return None;
     }
     let span = span.map(|s| with_bracket(&doc.text, s));
@@ -675,8 +676,9 @@ enum Stated {
 
 /// What a clause states, the most a word of it tells: by the parse where the sentence was
 /// parsed (a verb that is no noun's modifier, "the armed forces", or an auxiliary), else a
-/// finite word, an auxiliary or an event verb's form, one in -ed only not after a
-/// determiner and less surely before a noun; or an event noun ([`names_event`]).
+/// finite word, an auxiliary or an event verb's form, none right after a determiner ("the
+/// deal"), one in -ed less surely before a noun; or, when `nouns`, an event noun
+/// ([`names_event`]).
 fn stated(
     doc: &Document,
     syntax: &Syntax,
@@ -684,6 +686,7 @@ fn stated(
     clause: &Clause,
     toks: &[Token],
     low: &[Cow<str>],
+    nouns: bool,
 ) -> Stated {
     let (ctoks, clow) = (
         &toks[clause.start..clause.end],
@@ -693,7 +696,7 @@ fn stated(
     let word = |i: usize| {
         let w = &clow[i];
         let parsed = base + clause.start + i;
-        if names_event(doc, ctoks, clow, i) {
+        if nouns && names_event(doc, ctoks, clow, i) {
             return Stated::Verb;
         }
         if in_name(doc, ctoks, clow, i) {
@@ -708,10 +711,11 @@ fn stated(
             _ => return Stated::None,
         }
         let participle = w.len() > 4 && w.ends_with("ed");
-        if is(FINITE, w) || is(AUXILIARY, w) || EVENT_VERBS.contains_key(w.as_ref()) && !participle
-        {
+        let after_determiner = i > 0 && is(DETERMINER, &clow[i - 1]);
+        let event_verb = EVENT_VERBS.contains_key(w.as_ref()) && !participle && !after_determiner;
+        if is(FINITE, w) || is(AUXILIARY, w) || event_verb {
             Stated::Verb
-        } else if !participle || i > 0 && is(DETERMINER, &clow[i - 1]) {
+        } else if !participle || after_determiner {
             Stated::None
         } else if before_noun(i) {
             Stated::Modifier

@@ -1107,4 +1107,14 @@ mod tests {
         assert!(value.ends_with("-12-04"), "{events:?}");
     }
 
+    #[test]
+    fn a_participle_set_off_after_a_noun_keeps_the_noun_in_its_label() {
+        let events = analysed(
+            "The merger, agreed in March, will close next year, the bank said on Tuesday.",
+        );
+        assert!(
+            events.iter().any(|e| e.0 == "The merger agreed"),
+            "{events:?}"
+        );
+    }
 }
