@@ -76,6 +76,9 @@ pub struct Found {
     /// in its sentence ("Weaver shot to prominence in 1994, when he won the Guineas"): the
     /// era it may belong to.
     pub era: Option<usize>,
+    /// For an event told over a stretch between two dates ("between 1 and 14 May"), undated,
+    /// the two (indices into the times): it lies between them.
+    pub range: Option<(usize, usize)>,
 }
 
 /// Connectives and the relation of the clause they open to the event they qualify: "X since
@@ -339,6 +342,8 @@ fn sentence_events(
             continue;
         };
         let date = time.map(|t| with_joined(&doc.text, times, t));
+        let range = time.and_then(|t| range_of(doc, toks, &low, times, t));
+        let time = time.filter(|_| range.is_none());
         let mut subject = if clause.relative {
             antecedent(doc, &toks[..clause.start])
         } else {
@@ -416,6 +421,7 @@ fn sentence_events(
             era: (time.is_none() && is(CLAUSE_OPENER, &low[clause.start]))
                 .then_some(last_dated)
                 .flatten(),
+            range,
         });
         if time.is_some() {
             last_dated = time;
@@ -494,6 +500,28 @@ fn sentence_events(
             });
         }
     }
+}
+
+/// The stretch date `t` is an end of, "between 1 and 14 May", "from March to June": a
+/// `range_opener` before the first, a `date_joiner` between the two.
+fn range_of(
+    doc: &Document,
+    toks: &[Token],
+    low: &[Cow<str>],
+    times: &[Timex],
+    t: usize,
+) -> Option<(usize, usize)> {
+    let joined = |a: usize| {
+        let b = a + 1;
+        let gap = doc
+            .text
+            .get(times[a].span.end..times.get(b)?.span.start)?
+            .trim();
+        let first = toks.partition_point(|w| w.span.start < times[a].span.start);
+        let opened = first > 0 && is(RANGE_OPENER, &low[first - 1]);
+        (opened && !gap.is_empty() && is(DATE_JOINER, &lowercase(gap))).then_some((a, b))
+    };
+    joined(t).or_else(|| joined(t.checked_sub(1)?))
 }
 
 /// The date a connective's clause names by a word for the time last named ("since then"):

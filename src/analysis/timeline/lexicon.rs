@@ -87,8 +87,9 @@ pub const STRANDING: usize = 36;
 pub const PERIOD_PART: usize = 37;
 pub const TIME_ANAPHOR: usize = 38;
 pub const REFERENCE_LEAD: usize = 39;
+pub const RANGE_OPENER: usize = 40;
 
-const CLASSES: [&str; 40] = [
+const CLASSES: [&str; 41] = [
     "clause_opener",
     "after",
     "before",
@@ -129,6 +130,7 @@ const CLASSES: [&str; 40] = [
     "period_part",
     "time_anaphor",
     "reference_lead",
+    "range_opener",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

@@ -1117,4 +1117,20 @@ mod tests {
             "{events:?}"
         );
     }
+
+    #[test]
+    fn an_event_told_between_two_dates_lies_between_them() {
+        let events = analysed("Mobile teams vaccinated 3,000 children between 2 and 9 June.");
+        let vaccinated = event(&events, "vaccinated");
+        assert_eq!(vaccinated.1, None, "{events:?}");
+        assert_eq!(
+            vaccinated.2.as_deref(),
+            Some("between 2 Jun 2024 and 9 Jun 2024")
+        );
+        let events = analysed("The road was shut from 4 March to 20 April.");
+        assert_eq!(
+            event(&events, "road was shut").2.as_deref(),
+            Some("between 4 Mar 2024 and 20 Apr 2024")
+        );
+    }
 }

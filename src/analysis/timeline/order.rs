@@ -46,6 +46,11 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
         .zip(found)
         .map(|(d, f)| match (d, f.time) {
             (Some(d), _) => Some((Some(*d), 1, f.span.start)),
+            // told over a stretch between two dates: at its start, as a dated event
+            (None, None) if let Some((from, _)) = f.range => {
+                let start = sort_key_within(&times[from].value, times[from].edge, published);
+                start.map(|s| (Some(s), 1, f.span.start))
+            }
             // a weekday or a month whose year is left open (no published date) lies near the
             // article's own date: with the news, after the text's dates
             (None, Some(t)) if times[t].value.open() => Some((now, 2, f.span.start)),
@@ -138,6 +143,13 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
         .map(|(i, f)| {
             if f.time.is_some() {
                 return None;
+            }
+            if let Some((from, to)) = f.range {
+                return Some(Within {
+                    after: Some(times[from].value),
+                    before: Some(times[to].value),
+                    present: false,
+                });
             }
             let (mut after, mut before) = (None, None);
             if let Some((linked, relation)) = links[i] {
