@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::attach;
 use super::lexicon::*;
 use crate::analysis::claims::Sentence;
-use crate::analysis::model::Timex;
+use crate::analysis::model::{Timex, TimexType};
 use crate::analysis::syntax::Syntax;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
 use crate::document::{Document, Span};
@@ -79,6 +79,9 @@ pub struct Found {
     /// For an event told over a stretch between two dates ("between 1 and 14 May"), undated,
     /// the two (indices into the times): it lies between them.
     pub range: Option<(usize, usize)>,
+    /// For an undated past, a duration running back to the report's day that the clause
+    /// tells it in ("fell over the past 48 hours"; an index into the times).
+    pub past: Option<usize>,
 }
 
 /// Connectives and the relation of the clause they open to the event they qualify: "X since
@@ -422,6 +425,9 @@ fn sentence_events(
                 .then_some(last_dated)
                 .flatten(),
             range,
+            past: (time.is_none() && matches!(tense, Tense::Past | Tense::Perfect))
+                .then(|| span_back(&doc.text, times, span))
+                .flatten(),
         });
         if time.is_some() {
             last_dated = time;
@@ -500,6 +506,21 @@ fn sentence_events(
             });
         }
     }
+}
+
+/// A duration inside `span` that runs back to the report's day: "the" and a `span_back`
+/// word opening it ("the past 48 hours", "the last two weeks").
+fn span_back(text: &str, times: &[Timex], span: Span) -> Option<usize> {
+    let from = times.partition_point(|t| t.span.start < span.start);
+    (from..times.len())
+        .take_while(|&i| times[i].span.end <= span.end)
+        .find(|&i| {
+            let mut words = text[times[i].span.start..times[i].span.end].split_whitespace();
+            let (first, second) = (words.next().map(lowercase), words.next().map(lowercase));
+            times[i].kind == TimexType::Duration
+                && first.is_some_and(|w| is(DETERMINER, &w))
+                && second.is_some_and(|w| is(SPAN_BACK, &w))
+        })
 }
 
 /// The stretch date `t` is an end of, "between 1 and 14 May", "from March to June": a

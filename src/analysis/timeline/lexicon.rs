@@ -88,8 +88,9 @@ pub const PERIOD_PART: usize = 37;
 pub const TIME_ANAPHOR: usize = 38;
 pub const REFERENCE_LEAD: usize = 39;
 pub const RANGE_OPENER: usize = 40;
+pub const SPAN_BACK: usize = 41;
 
-const CLASSES: [&str; 41] = [
+const CLASSES: [&str; 42] = [
     "clause_opener",
     "after",
     "before",
@@ -131,6 +132,7 @@ const CLASSES: [&str; 41] = [
     "time_anaphor",
     "reference_lead",
     "range_opener",
+    "span_back",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

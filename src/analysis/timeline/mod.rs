@@ -1133,4 +1133,18 @@ mod tests {
             Some("between 4 Mar 2024 and 20 Apr 2024")
         );
     }
+
+    #[test]
+    fn a_past_told_over_the_past_hours_lies_between_then_and_publication() {
+        let events = analysed("The river fell by a metre over the past 48 hours.");
+        assert_eq!(
+            event(&events, "river fell").2.as_deref(),
+            Some("between 21 Nov 2024 and 23 Nov 2024")
+        );
+        let events = analysed("Two dams have collapsed in the last two weeks.");
+        assert_eq!(
+            event(&events, "have collapsed").2.as_deref(),
+            Some("between 9 Nov 2024 and 23 Nov 2024")
+        );
+    }
 }

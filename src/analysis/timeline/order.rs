@@ -17,7 +17,7 @@ use jiff::civil::Date;
 
 use super::events::{Found, Relation, Target, Tense};
 use crate::analysis::model::{Timex, Within};
-use crate::analysis::times::{Calendar, TimeValue, sort_key, sort_key_within};
+use crate::analysis::times::{Calendar, PeriodUnit, TimeValue, sort_key, sort_key_within};
 
 /// A date value's (first day, last day), as `times::sort_key` gives it.
 type Interval = (Date, Date);
@@ -151,6 +151,16 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
                     present: false,
                 });
             }
+            // "over the past 48 hours": from that long before the report's day to it
+            if let (Some(d), Some(day)) = (f.past, published)
+                && let Some(start) = back(day, &times[d].value)
+            {
+                return Some(Within {
+                    after: Some(TimeValue::Date(Calendar::day(start))),
+                    before: today,
+                    present: false,
+                });
+            }
             let (mut after, mut before) = (None, None);
             if let Some((linked, relation)) = links[i] {
                 let value = match linked {
@@ -199,6 +209,25 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
             })
         })
         .collect()
+}
+
+/// The day a duration of whole units runs back to from `day` (hours by the day they reach
+/// into: 48 hours back from the 15th is the 13th).
+fn back(day: Date, duration: &TimeValue) -> Option<Date> {
+    let TimeValue::Duration(amount, None) = duration else {
+        return None;
+    };
+    let n = i64::from(amount.count?);
+    let span = match amount.unit {
+        PeriodUnit::Year => jiff::Span::new().years(n),
+        PeriodUnit::Quarter => jiff::Span::new().months(3 * n),
+        PeriodUnit::Month => jiff::Span::new().months(n),
+        PeriodUnit::Week => jiff::Span::new().weeks(n),
+        PeriodUnit::Day => jiff::Span::new().days(n),
+        PeriodUnit::Hour => jiff::Span::new().days((n + 23) / 24),
+        PeriodUnit::Minute | PeriodUnit::Second => jiff::Span::new(),
+    };
+    day.checked_sub(span).ok()
 }
 
 /// The date of an undated event's own sentence when it ends more than a year before the news
