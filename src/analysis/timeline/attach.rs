@@ -48,7 +48,8 @@ pub fn wants_parse<'a>(text: &'a str, times: &'a [Timex]) -> impl Fn(&[Token]) -
 /// clause nearest the sentence's root, reached from the date's own head word through the
 /// words it hangs on. Of several so attached, one with no other verb between the head verb
 /// and it: the parser often hangs a relative clause's date on the main verb ("who met in
-/// March signed"), and word order tells those apart. `None` when the clause was not parsed,
+/// March signed"), and word order tells those apart; one premodifying a noun only after the
+/// verb's own adjuncts. `None` when the clause was not parsed,
 /// or no date is its verb's.
 pub fn verb_date(
     syntax: &Syntax,
@@ -75,12 +76,16 @@ pub fn verb_date(
         tokens.partition_point(|t| t.span.start < span.start)
             ..tokens.partition_point(|t| t.span.start < span.end)
     };
-    // the verb the date hangs on, from its head word (the one whose head lies outside it)
-    let governor = |d: usize| {
+    // the date's head word, the one whose head lies outside it
+    let head_word = |d: usize| {
         let words = words(d);
-        let mut at = words
+        words
             .clone()
-            .find(|&w| syntax.head(w).is_none_or(|h| !words.contains(&h)))?;
+            .find(|&w| syntax.head(w).is_none_or(|h| !words.contains(&h)))
+    };
+    // the verb the date hangs on, from its head word
+    let governor = |d: usize| {
+        let mut at = head_word(d)?;
         for _ in 0..clause.end {
             match syntax.head(at) {
                 Some(h) if verb(h) => return Some(h),
@@ -90,11 +95,20 @@ pub fn verb_date(
         }
         None
     };
-    let attached: Vec<usize> = dates
+    // a date that premodifies a noun describes it ("its second-quarter results on July
+    // 30"): the verb's own adjunct goes first
+    let describes = |d: &usize| {
+        head_word(*d).is_some_and(|w| {
+            syntax.head(w).is_some_and(|h| !verb(h))
+                && matches!(syntax.deprel(w), "amod" | "compound" | "nmod:poss")
+        })
+    };
+    let (mut attached, described): (Vec<usize>, Vec<usize>) = dates
         .iter()
         .copied()
         .filter(|&d| governor(d) == Some(head))
-        .collect();
+        .partition(|d| !describes(d));
+    attached.extend(described);
     let in_order = |d: &usize| {
         let before = (clause.start..words(*d).start).rev().find(|&t| verb(t));
         before.is_none_or(|v| v == head)

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::attach;
 use super::lexicon::*;
 use crate::analysis::claims::Sentence;
-use crate::analysis::model::Timex;
+use crate::analysis::model::{Timex, TimexType};
 use crate::analysis::syntax::Syntax;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
 use crate::document::{Document, Span};
@@ -76,6 +76,12 @@ pub struct Found {
     /// in its sentence ("Weaver shot to prominence in 1994, when he won the Guineas"): the
     /// era it may belong to.
     pub era: Option<usize>,
+    /// For an event told over a stretch between two dates ("between 1 and 14 May"), undated,
+    /// the two (indices into the times): it lies between them.
+    pub range: Option<(usize, usize)>,
+    /// For an undated past, a duration running back to the report's day that the clause
+    /// tells it in ("fell over the past 48 hours"; an index into the times).
+    pub past: Option<usize>,
 }
 
 /// Connectives and the relation of the clause they open to the event they qualify: "X since
@@ -157,8 +163,15 @@ fn clauses(doc: &Document, toks: &[Token], low: &[Cow<str>], cx: &Context) -> Ve
     let mut reports_start = false;
     for i in 0..=toks.len() {
         let by_report = i > start && i < toks.len() && reported(i);
+        // a coordinator before an auxiliary joins a verb phrase of its own ("was drawn in 1953
+        // and has been disputed since"), with its own date
+        let conjunct = i > start
+            && i < toks.len()
+            && is(COORDINATOR, &low[i])
+            && low.get(i + 1).is_some_and(|n| is(AUXILIARY, n));
         let boundary = i == toks.len()
             || by_report
+            || conjunct
             || (i > start && {
                 let prev = toks[i - 1].text(&doc.text);
                 // an opener last before punctuation opens nothing ("on the day before.")
@@ -261,8 +274,9 @@ fn sentence_events(
     // said"), and would give a label with no verb
     let stated: Vec<Stated> = clauses
         .iter()
-        .map(|c| stated(doc, cx.syntax, base, c, toks, &low))
+        .map(|c| stated(doc, cx.syntax, base, c, toks, &low, true))
         .collect();
+    let opens_with = |j: usize, class: usize| is(class, &low[clauses[j].start]);
     for ci in 0..clauses.len() {
         if anchors[ci].is_none() || states[ci] {
             continue;
@@ -277,7 +291,6 @@ fn sentence_events(
                     Stated::None => false,
                 }
         };
-        let opens_with = |j: usize, class: usize| is(class, &low[clauses[j].start]);
         // "since 2018" is a stretch of time up to now, not its neighbour's date, except for
         // the clause that says what happened then ("since 2018, when talks failed")
         let neighbour = if clauses[ci].opener.is_some() {
@@ -287,6 +300,23 @@ fn sentence_events(
         };
         if let Some(j) = neighbour {
             anchors[j] = anchors[ci].take();
+        }
+    }
+    // "talks last failed in 2019, when negotiations collapsed": a "when" clause after a date
+    // that ends the clause before tells what happened then (not after a bound, "ruled until
+    // 2011, when ...", which says no more than that it was before)
+    for ci in 1..clauses.len() {
+        let (Some(before), true) = (spans[ci - 1], anchors[ci].is_none()) else {
+            continue;
+        };
+        let last = attach::dates(times, before).last();
+        let Some(d) = last.filter(|&d| times[d].span.end == before.end) else {
+            continue;
+        };
+        let first = toks.partition_point(|t| t.span.start < times[d].span.start);
+        let bound = first > 0 && connective(&low[first - 1]).is_some();
+        if opens_with(ci, TIME_RELATIVE) && !bound && states[ci] {
+            anchors[ci] = Some(d);
         }
     }
     let mut events: Vec<ClauseEvent> = Vec::new();
@@ -315,6 +345,8 @@ fn sentence_events(
             continue;
         };
         let date = time.map(|t| with_joined(&doc.text, times, t));
+        let range = time.and_then(|t| range_of(doc, toks, &low, times, t));
+        let time = time.filter(|_| range.is_none());
         let mut subject = if clause.relative {
             antecedent(doc, &toks[..clause.start])
         } else {
@@ -392,9 +424,28 @@ fn sentence_events(
             era: (time.is_none() && is(CLAUSE_OPENER, &low[clause.start]))
                 .then_some(last_dated)
                 .flatten(),
+            range,
+            past: (time.is_none() && matches!(tense, Tense::Past | Tense::Perfect))
+                .then(|| span_back(&doc.text, times, span))
+                .flatten(),
         });
         if time.is_some() {
             last_dated = time;
+        }
+    }
+    // "On 11 May the dam gave way, and thousands fled": a date opening the sentence dates
+    // the past of a clause joined to the first by a coordinator as well
+    let fronted = events.first().and_then(|e| {
+        let f = &found[e.found];
+        let t = f.time.filter(|_| f.tense == Tense::Past)?;
+        let opening = toks.get(1).map_or(0, |w| w.span.start);
+        (times[t].span.start <= opening).then_some(t)
+    });
+    for e in events.iter().skip(1) {
+        let f = &mut found[e.found];
+        let joined = opens_with(e.clause, COORDINATOR) && f.tense == Tense::Past;
+        if f.time.is_none() && joined && clauses[e.clause].opener.is_none() {
+            f.time = fronted;
         }
     }
     // A clause opened by a connective qualifies the event of the clause before it (or, when
@@ -415,6 +466,10 @@ fn sentence_events(
         let target = match (own, anchors[ci]) {
             (Some(own), _) => Target::Event(own),
             (None, Some(date)) => Target::Date(date),
+            // "since then": after the last date before it
+            (None, None) if let Some(date) = anaphoric(times, toks, &low, clause) => {
+                Target::Date(date)
+            }
             (None, None) => {
                 let (nouns, names) = nouns_and_names(doc, &toks[clause.start..clause.end]);
                 if nouns.is_empty() {
@@ -451,6 +506,53 @@ fn sentence_events(
             });
         }
     }
+}
+
+/// A duration inside `span` that runs back to the report's day: "the" and a `span_back`
+/// word opening it ("the past 48 hours", "the last two weeks").
+fn span_back(text: &str, times: &[Timex], span: Span) -> Option<usize> {
+    let from = times.partition_point(|t| t.span.start < span.start);
+    (from..times.len())
+        .take_while(|&i| times[i].span.end <= span.end)
+        .find(|&i| {
+            let mut words = text[times[i].span.start..times[i].span.end].split_whitespace();
+            let (first, second) = (words.next().map(lowercase), words.next().map(lowercase));
+            times[i].kind == TimexType::Duration
+                && first.is_some_and(|w| is(DETERMINER, &w))
+                && second.is_some_and(|w| is(SPAN_BACK, &w))
+        })
+}
+
+/// The stretch date `t` is an end of, "between 1 and 14 May", "from March to June": a
+/// `range_opener` before the first, a `date_joiner` between the two.
+fn range_of(
+    doc: &Document,
+    toks: &[Token],
+    low: &[Cow<str>],
+    times: &[Timex],
+    t: usize,
+) -> Option<(usize, usize)> {
+    let joined = |a: usize| {
+        let b = a + 1;
+        let gap = doc
+            .text
+            .get(times[a].span.end..times.get(b)?.span.start)?
+            .trim();
+        let first = toks.partition_point(|w| w.span.start < times[a].span.start);
+        let opened = first > 0 && is(RANGE_OPENER, &low[first - 1]);
+        (opened && !gap.is_empty() && is(DATE_JOINER, &lowercase(gap))).then_some((a, b))
+    };
+    joined(t).or_else(|| joined(t.checked_sub(1)?))
+}
+
+/// The date a connective's clause names by a word for the time last named ("since then"):
+/// the last date written before the clause.
+fn anaphoric(times: &[Timex], toks: &[Token], low: &[Cow<str>], clause: &Clause) -> Option<usize> {
+    let words = &low[clause.start + 1..clause.end];
+    if !words.iter().any(|w| is(TIME_ANAPHOR, w)) {
+        return None;
+    }
+    attach::dates(times, Span::new(0, toks[clause.start].span.start)).last()
 }
 
 /// Whether a date in a clause is not the time of its event: the base of a comparison made
@@ -578,8 +680,9 @@ fn subject_clause(
         && !is(LABEL_LEAD, opens)
         && !opens.ends_with("ly");
     let noun_phrase = names || is(DETERMINER, opens) || words[0].kind == TokenKind::Number;
-    // no verb, or only a word in -ed before a noun ("The Philippine armed forces chief")
-    if stated(doc, syntax, base, clause, toks, low) > Stated::Modifier {
+    // no verb, or only a word in -ed before a noun ("The Philippine armed forces chief"); an
+    // event noun is a noun here, "The deal, announced in May, ..."
+    if stated(doc, syntax, base, clause, toks, low, false) > Stated::Modifier {
         return None;
     }
     let span = span.map(|s| with_bracket(&doc.text, s));
@@ -622,8 +725,9 @@ enum Stated {
 
 /// What a clause states, the most a word of it tells: by the parse where the sentence was
 /// parsed (a verb that is no noun's modifier, "the armed forces", or an auxiliary), else a
-/// finite word, an auxiliary or an event verb's form, one in -ed only not after a
-/// determiner and less surely before a noun; or an event noun ([`names_event`]).
+/// finite word, an auxiliary or an event verb's form, none right after a determiner ("the
+/// deal"), one in -ed less surely before a noun; or, when `nouns`, an event noun
+/// ([`names_event`]).
 fn stated(
     doc: &Document,
     syntax: &Syntax,
@@ -631,6 +735,7 @@ fn stated(
     clause: &Clause,
     toks: &[Token],
     low: &[Cow<str>],
+    nouns: bool,
 ) -> Stated {
     let (ctoks, clow) = (
         &toks[clause.start..clause.end],
@@ -640,7 +745,7 @@ fn stated(
     let word = |i: usize| {
         let w = &clow[i];
         let parsed = base + clause.start + i;
-        if names_event(doc, ctoks, clow, i) {
+        if nouns && names_event(doc, ctoks, clow, i) {
             return Stated::Verb;
         }
         if in_name(doc, ctoks, clow, i) {
@@ -655,10 +760,11 @@ fn stated(
             _ => return Stated::None,
         }
         let participle = w.len() > 4 && w.ends_with("ed");
-        if is(FINITE, w) || is(AUXILIARY, w) || EVENT_VERBS.contains_key(w.as_ref()) && !participle
-        {
+        let after_determiner = i > 0 && is(DETERMINER, &clow[i - 1]);
+        let event_verb = EVENT_VERBS.contains_key(w.as_ref()) && !participle && !after_determiner;
+        if is(FINITE, w) || is(AUXILIARY, w) || event_verb {
             Stated::Verb
-        } else if !participle || i > 0 && is(DETERMINER, &clow[i - 1]) {
+        } else if !participle || after_determiner {
             Stated::None
         } else if before_noun(i) {
             Stated::Modifier

@@ -85,8 +85,12 @@ pub const AGENT: usize = 34;
 pub const TIME_RELATIVE: usize = 35;
 pub const STRANDING: usize = 36;
 pub const PERIOD_PART: usize = 37;
+pub const TIME_ANAPHOR: usize = 38;
+pub const REFERENCE_LEAD: usize = 39;
+pub const RANGE_OPENER: usize = 40;
+pub const SPAN_BACK: usize = 41;
 
-const CLASSES: [&str; 38] = [
+const CLASSES: [&str; 42] = [
     "clause_opener",
     "after",
     "before",
@@ -125,6 +129,10 @@ const CLASSES: [&str; 38] = [
     "time_relative",
     "stranding",
     "period_part",
+    "time_anaphor",
+    "reference_lead",
+    "range_opener",
+    "span_back",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

@@ -12,7 +12,7 @@ use super::claims::Sentence;
 use super::mentions::MentionIndex;
 use super::model::{Claim, Event, Timex};
 use super::syntax::Syntax;
-use super::tokens::Token;
+use super::tokens::{Token, TokenKind, lowercase};
 use crate::document::Document;
 
 pub use attach::wants_parse;
@@ -40,8 +40,10 @@ pub fn build(
     )
     .into_iter()
     .unzip();
-    let mut within = order::bounds(&found, times, doc.meta.published);
-    order::chronological(&found, times, doc.meta.published)
+    // a report that says what day it speaks as of is read from that day
+    let today = reference_day(doc, tokens, sentences, times).or(doc.meta.published);
+    let mut within = order::bounds(&found, times, today);
+    order::chronological(&found, times, today)
         .into_iter()
         .map(|i| {
             let f = &found[i];
@@ -56,6 +58,32 @@ pub fn build(
             }
         })
         .collect()
+}
+
+/// The day of a line that says what day the report speaks as of, "As of 3 May 2024": its
+/// words before the date all `reference_lead`, nothing after it but punctuation.
+fn reference_day(
+    doc: &Document,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    times: &[Timex],
+) -> Option<jiff::civil::Date> {
+    sentences.iter().find_map(|s| {
+        let words = &tokens[s.words.clone()];
+        let lead_word = |t: &Token| {
+            t.is_word() && lexicon::is(lexicon::REFERENCE_LEAD, &lowercase(t.text(&doc.text)))
+        };
+        let (first, last) = (words.first().filter(|t| lead_word(t))?, words.last()?);
+        let span = crate::document::Span::new(first.span.start, last.span.end);
+        let date = &times[attach::dates(times, span).next()?];
+        let lead = words.iter().take_while(|t| t.span.end <= date.span.start);
+        let (start, end) = date.value.interval()?;
+        let only_punctuation = words
+            .iter()
+            .skip_while(|t| t.span.start < date.span.end)
+            .all(|t| t.kind == TokenKind::Punct);
+        (lead.clone().all(lead_word) && only_punctuation && start == end).then_some(start)
+    })
 }
 
 /// Where what is reported begins or ends beside its report, by the claims (which read the
@@ -1006,5 +1034,117 @@ mod tests {
             let (fired, later) = (at("fired a missile"), at("called").or(at("met the press")));
             assert!(fired < later, "{events:?}");
         }
+    }
+
+    #[test]
+    fn a_verb_with_a_negative_subject_is_no_event() {
+        let events = analysed("Ten rockets were fired on Monday, and none hit the port.");
+        assert!(
+            !events.iter().any(|e| e.0.contains("hit the port")),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn a_date_dates_the_coordinated_verb_phrase_it_is_in() {
+        let events = analysed(
+            "The ministry reopened the canal, which was built by convicts in the last \
+             century and has burst its banks several times, most recently in 2019.",
+        );
+        assert_eq!(event(&events, "built by convicts").1, None, "{events:?}");
+        assert_eq!(event(&events, "burst its banks").1.as_deref(), Some("2019"));
+    }
+
+    #[test]
+    fn a_date_opening_the_sentence_dates_the_clause_joined_to_the_first() {
+        let events = analysed(
+            "On 3 March the old bridge collapsed, blocking the river, and hundreds of \
+             residents left the valley.",
+        );
+        let left = event(&events, "residents left the valley");
+        assert_eq!(left.1.as_deref(), Some("2024-03-03"), "{events:?}");
+        // not a clause in another tense, nor one with no date opening the sentence
+        let events = analysed("The old bridge collapsed on 3 March, and residents left.");
+        assert_eq!(event(&events, "residents left").1, None, "{events:?}");
+    }
+
+    #[test]
+    fn a_when_clause_after_a_date_happened_then() {
+        let events = analysed("The two unions last met in 2017, when the strike ended.");
+        assert_eq!(
+            event(&events, "the strike ended").1.as_deref(),
+            Some("2017")
+        );
+    }
+
+    #[test]
+    fn since_then_follows_the_last_date_before_it() {
+        let events = analysed(
+            "The two unions last met in 2017. Since then, the companies have cut wages twice.",
+        );
+        assert_eq!(
+            event(&events, "have cut wages").2.as_deref(),
+            Some("between 2017 and 23 Nov 2024")
+        );
+    }
+
+    #[test]
+    fn a_line_saying_what_day_a_report_speaks_as_of_is_its_reference() {
+        let events =
+            analysed("As of 20 November 2024\n\nThe bridge remains closed. Two clinics have shut.");
+        let within = |label: &str| event(&events, label).2.clone();
+        assert_eq!(
+            within("remains closed").as_deref(),
+            Some("as of 20 Nov 2024")
+        );
+        assert_eq!(within("have shut").as_deref(), Some("before 20 Nov 2024"));
+    }
+
+    #[test]
+    fn a_date_premodifying_a_noun_gives_way_to_the_verbs_own() {
+        let events = analysed("The insurer will publish its third-quarter figures on December 4.");
+        let value = events[0].1.clone().unwrap_or_default();
+        assert!(value.ends_with("-12-04"), "{events:?}");
+    }
+
+    #[test]
+    fn a_participle_set_off_after_a_noun_keeps_the_noun_in_its_label() {
+        let events = analysed(
+            "The merger, agreed in March, will close next year, the bank said on Tuesday.",
+        );
+        assert!(
+            events.iter().any(|e| e.0 == "The merger agreed"),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn an_event_told_between_two_dates_lies_between_them() {
+        let events = analysed("Mobile teams vaccinated 3,000 children between 2 and 9 June.");
+        let vaccinated = event(&events, "vaccinated");
+        assert_eq!(vaccinated.1, None, "{events:?}");
+        assert_eq!(
+            vaccinated.2.as_deref(),
+            Some("between 2 Jun 2024 and 9 Jun 2024")
+        );
+        let events = analysed("The road was shut from 4 March to 20 April.");
+        assert_eq!(
+            event(&events, "road was shut").2.as_deref(),
+            Some("between 4 Mar 2024 and 20 Apr 2024")
+        );
+    }
+
+    #[test]
+    fn a_past_told_over_the_past_hours_lies_between_then_and_publication() {
+        let events = analysed("The river fell by a metre over the past 48 hours.");
+        assert_eq!(
+            event(&events, "river fell").2.as_deref(),
+            Some("between 21 Nov 2024 and 23 Nov 2024")
+        );
+        let events = analysed("Two dams have collapsed in the last two weeks.");
+        assert_eq!(
+            event(&events, "have collapsed").2.as_deref(),
+            Some("between 9 Nov 2024 and 23 Nov 2024")
+        );
     }
 }

@@ -17,7 +17,7 @@ use jiff::civil::Date;
 
 use super::events::{Found, Relation, Target, Tense};
 use crate::analysis::model::{Timex, Within};
-use crate::analysis::times::{Calendar, TimeValue, sort_key, sort_key_within};
+use crate::analysis::times::{Calendar, PeriodUnit, TimeValue, sort_key, sort_key_within};
 
 /// A date value's (first day, last day), as `times::sort_key` gives it.
 type Interval = (Date, Date);
@@ -46,6 +46,11 @@ pub fn chronological(found: &[Found], times: &[Timex], published: Option<Date>) 
         .zip(found)
         .map(|(d, f)| match (d, f.time) {
             (Some(d), _) => Some((Some(*d), 1, f.span.start)),
+            // told over a stretch between two dates: at its start, as a dated event
+            (None, None) if let Some((from, _)) = f.range => {
+                let start = sort_key_within(&times[from].value, times[from].edge, published);
+                start.map(|s| (Some(s), 1, f.span.start))
+            }
             // a weekday or a month whose year is left open (no published date) lies near the
             // article's own date: with the news, after the text's dates
             (None, Some(t)) if times[t].value.open() => Some((now, 2, f.span.start)),
@@ -139,6 +144,23 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
             if f.time.is_some() {
                 return None;
             }
+            if let Some((from, to)) = f.range {
+                return Some(Within {
+                    after: Some(times[from].value),
+                    before: Some(times[to].value),
+                    present: false,
+                });
+            }
+            // "over the past 48 hours": from that long before the report's day to it
+            if let (Some(d), Some(day)) = (f.past, published)
+                && let Some(start) = back(day, &times[d].value)
+            {
+                return Some(Within {
+                    after: Some(TimeValue::Date(Calendar::day(start))),
+                    before: today,
+                    present: false,
+                });
+            }
             let (mut after, mut before) = (None, None);
             if let Some((linked, relation)) = links[i] {
                 let value = match linked {
@@ -187,6 +209,25 @@ pub fn bounds(found: &[Found], times: &[Timex], published: Option<Date>) -> Vec<
             })
         })
         .collect()
+}
+
+/// The day a duration of whole units runs back to from `day` (hours by the day they reach
+/// into: 48 hours back from the 15th is the 13th).
+fn back(day: Date, duration: &TimeValue) -> Option<Date> {
+    let TimeValue::Duration(amount, None) = duration else {
+        return None;
+    };
+    let n = i64::from(amount.count?);
+    let span = match amount.unit {
+        PeriodUnit::Year => jiff::Span::new().years(n),
+        PeriodUnit::Quarter => jiff::Span::new().months(3 * n),
+        PeriodUnit::Month => jiff::Span::new().months(n),
+        PeriodUnit::Week => jiff::Span::new().weeks(n),
+        PeriodUnit::Day => jiff::Span::new().days(n),
+        PeriodUnit::Hour => jiff::Span::new().days((n + 23) / 24),
+        PeriodUnit::Minute | PeriodUnit::Second => jiff::Span::new(),
+    };
+    day.checked_sub(span).ok()
 }
 
 /// The date of an undated event's own sentence when it ends more than a year before the news

@@ -172,9 +172,10 @@ pub enum Gram {
     Be,
     Been,
     Being,
+    RangeStart,
 }
 
-const GRAMMAR: [&str; 54] = [
+const GRAMMAR: [&str; 55] = [
     "of",
     "definite",
     "indefinite",
@@ -229,6 +230,7 @@ const GRAMMAR: [&str; 54] = [
     "be",
     "been",
     "being",
+    "range_start",
 ];
 
 impl Gram {

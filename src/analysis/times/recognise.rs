@@ -559,9 +559,29 @@ impl<'w, 'a> Parser<'w, 'a> {
         })
     }
 
-    /// 24 February 2022, 24 Feb.
+    /// 24 February 2022, 24 Feb.; the first day of a range whose second day gives the month,
+    /// "between 1 and 14 October" ("from 3 to 9 May 2024").
     fn day_month(&self, i: usize) -> Option<Found> {
         let day = self.day_number(i)?;
+        let range_start = i > 0
+            && self.gram(i - 1, Gram::RangeStart)
+            && self.cue(i + 1, Cue::Range)
+            && self.day_number(i + 2).is_some();
+        if range_start && self.month(i + 1).is_none() {
+            let end = self.day_month(i + 2)?;
+            let Sem::Date { year, month, .. } = end.sem else {
+                return None;
+            };
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                sem: Sem::Date {
+                    year,
+                    month,
+                    day: Some(day),
+                },
+            });
+        }
         let month = self.month(i + 1)?;
         if !self.capitalised(i + 1) {
             return None;
@@ -1765,6 +1785,14 @@ impl<'w, 'a> Parser<'w, 'a> {
             .unwrap_or((Some(1), j));
         let n = count.unwrap_or(1) * if other { 2 } else { 1 };
         if let Some(unit) = self.unit(k) {
+            // "every week of delay", "every day of fighting": a unit measuring what follows
+            // "of", a quantity and no recurring time (not "every week of the year")
+            let measured = self.gram(k + 1, Gram::Of)
+                && self.before_noun(k + 2)
+                && self.entries(k + 2).is_empty();
+            if measured {
+                return None;
+            }
             let sem = Sem::Set(super::normalise::duration(Some(n), unit));
             return Some(Found {
                 start: i,

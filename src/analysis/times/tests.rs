@@ -448,6 +448,25 @@ fn a_month_before_a_ranges_other_end_shares_its_year() {
 }
 
 #[test]
+fn a_day_opening_a_range_takes_the_month_and_year_of_its_other_end() {
+    let values = |text: &str| -> Vec<(String, String)> {
+        tag(text, SAT)
+            .into_iter()
+            .map(|(words, _, value)| (words, value))
+            .collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        values("The ferry ran between 3 and 17 June."),
+        vec![pair("3", "2024-06-03"), pair("17 June", "2024-06-17")]
+    );
+    assert_eq!(
+        values("Polls stay open from 8 to 12 May 2023 in the north."),
+        vec![pair("8", "2023-05-08"), pair("12 May 2023", "2023-05-12")]
+    );
+}
+
+#[test]
 fn a_month_later_than_a_ranges_other_end_takes_the_year_before() {
     assert_eq!(
         tag("Heavy snow fell between December and February 2021.", SAT)[0],
@@ -620,6 +639,18 @@ fn sets_and_times() {
     );
     check("The index is published weekly.", SAT, "weekly", Set, "P1W");
     check("Fees are paid each month.", SAT, "each month", Set, "P1M");
+    // a unit measuring what follows "of" is a quantity, not a recurring time
+    assert_eq!(
+        tag("Every day of waiting costs the growers money.", SAT),
+        vec![]
+    );
+    check(
+        "Tolls rise every week of the year.",
+        SAT,
+        "every week",
+        Set,
+        "P1W",
+    );
     check(
         "Shelling began at 10 a.m. local time.",
         SAT,
