@@ -11,13 +11,13 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::Briefing;
 use super::claims::{Group, Side};
 use super::dossier::Part;
 use super::link::{Linked, Reason};
 use super::review::{Decision, Relation};
 use super::sources::Source;
 use super::timeline::Row;
+use super::{Briefing, Library};
 use crate::analysis::TimexType;
 use crate::analysis::times::TimeValue;
 use crate::export::csv::cell_text;
@@ -76,7 +76,7 @@ struct MemberJson<'a> {
 
 #[derive(Serialize)]
 struct EventJson<'a> {
-    id: &'a str,
+    id: String,
     value: Option<&'a str>,
     label: &'a str,
     reports: Lazy<'a, ReportJson<'a>>,
@@ -122,7 +122,7 @@ struct SourceJson<'a> {
 /// its lists, [`crate::escape::write_lines`]; its controls escaped).
 pub fn write_library_json(
     out: &mut dyn io::Write,
-    briefings: &[Briefing],
+    briefings: &Library,
     linked: &Linked,
     rows: &[Row],
     groups: &[Group],
@@ -139,7 +139,7 @@ pub fn write_library_json(
                 let (b, m) = a.members[m];
                 MemberJson {
                     briefing: &briefings[b].id,
-                    actor: &briefings[b].actors[m].id,
+                    actor: briefings.str(briefings[b].actors[m].id),
                 }
             }),
             reasons: &a.reasons,
@@ -148,14 +148,14 @@ pub fn write_library_json(
     let event = |i: usize| {
         let r = &rows[i];
         EventJson {
-            id: &r.id,
-            value: r.value.as_deref(),
-            label: &r.label,
+            id: super::timeline::id(i),
+            value: r.value.map(|v| briefings.str(v)),
+            label: briefings.str(r.label),
             reports: Lazy::new(r.reports.len(), move |e| {
                 let (b, e) = r.reports[e];
                 ReportJson {
                     briefing: &briefings[b].id,
-                    event: &briefings[b].events[e].id,
+                    event: briefings.str(briefings[b].events[e].id),
                 }
             }),
             conflict: r.conflict,
@@ -174,7 +174,7 @@ pub fn write_library_json(
                 let (b, c) = m.claim;
                 GroupClaimJson {
                     briefing: &briefings[b].id,
-                    claim: &briefings[b].claims[c].id,
+                    claim: briefings.str(briefings[b].claims[c].id),
                     side: m.side,
                 }
             }),
@@ -333,7 +333,7 @@ impl Write for Pieces<'_> {
 /// the sources, then the merged timeline.
 pub fn write_library_md(
     out: &mut dyn io::Write,
-    briefings: &[Briefing],
+    briefings: &Library,
     linked: &Linked,
     rows: &[Row],
     groups: &[Group],
@@ -347,7 +347,7 @@ pub fn write_library_md(
 
 fn library_md(
     out: &mut Pieces,
-    briefings: &[Briefing],
+    briefings: &Library,
     linked: &Linked,
     rows: &[Row],
     groups: &[Group],
@@ -409,7 +409,9 @@ fn library_md(
             writeln!(
                 out,
                 "  - {side}{} {}: \"{}\"",
-                briefings[b].id, briefings[b].claims[c].id, m.quote
+                briefings[b].id,
+                briefings.str(briefings[b].claims[c].id),
+                m.quote
             )?;
         }
     }
@@ -420,8 +422,8 @@ fn library_md(
         write!(
             out,
             "- {}: {}",
-            r.value.as_deref().unwrap_or("undated"),
-            r.label
+            r.value.map_or("undated", |v| briefings.str(v)),
+            briefings.str(r.label)
         )?;
         let from: Vec<&str> = r
             .reports
@@ -435,7 +437,7 @@ fn library_md(
         out.write_char('\n')?;
     }
     out.write_str("\n## Briefings\n\n")?;
-    for b in briefings {
+    for b in briefings.iter() {
         writeln!(
             out,
             "- {}: {} ({}), {}",
@@ -452,22 +454,23 @@ fn library_md(
 /// ends.
 pub fn write_library_csv(
     out: &mut dyn io::Write,
-    briefings: &[Briefing],
+    briefings: &Library,
     rows: &[Row],
 ) -> io::Result<()> {
     let mut out = Pieces::new(out, crate::escape::csv);
     let mut row = String::new();
     out.piece
         .push_str("event,date,label,briefing,briefing_event,published,path,conflict\r\n");
-    'rows: for r in rows {
+    'rows: for (n, r) in rows.iter().enumerate() {
         for &(b, e) in &r.reports {
             let briefing = &briefings[b];
+            let event = &briefing.events[e];
             let cells = [
-                r.id.clone(),
-                briefing.events[e].value.clone().unwrap_or_default(),
-                briefing.events[e].label.clone(),
+                super::timeline::id(n),
+                event.value.map_or("", |v| briefings.str(v)).to_string(),
+                briefings.str(event.label).to_string(),
                 briefing.id.clone(),
-                briefing.events[e].id.clone(),
+                briefings.str(event.id).to_string(),
                 briefing.published.clone().unwrap_or_default(),
                 briefing.path.display().to_string(),
                 r.conflict.to_string(),
@@ -486,7 +489,7 @@ pub fn write_library_csv(
 /// briefing (its first report's); an undated row at the day it is placed, "undated".
 pub fn write_library_timelinejs(
     out: &mut dyn io::Write,
-    briefings: &[Briefing],
+    briefings: &Library,
     rows: &[Row],
 ) -> io::Result<()> {
     let title = json!({"text": {"headline": html(&format!("{} briefings", briefings.len()))}});
@@ -507,7 +510,7 @@ struct TimelineJs<'a> {
 
 /// The merged timeline's rows that have a day, as TimelineJS events, each made as it is
 /// written.
-struct TimelineEvents<'a>(&'a [Briefing], &'a [Row]);
+struct TimelineEvents<'a>(&'a Library, &'a [Row]);
 
 impl Serialize for TimelineEvents<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -515,11 +518,10 @@ impl Serialize for TimelineEvents<'_> {
     }
 }
 
-fn timelinejs_event(briefings: &[Briefing], r: &Row) -> Option<Value> {
+fn timelinejs_event(briefings: &Library, r: &Row) -> Option<Value> {
     let own = r
         .value
-        .as_deref()
-        .and_then(|v| v.parse::<TimeValue>().ok())
+        .and_then(|v| briefings.str(v).parse::<TimeValue>().ok())
         .and_then(|v| date(&v, TimexType::Date));
     let (start, display) = match own {
         Some(own) => own,
@@ -537,7 +539,7 @@ fn timelinejs_event(briefings: &[Briefing], r: &Row) -> Option<Value> {
         .unwrap_or_else(|| briefing.path.display().to_string());
     let mut out = json!({
         "start_date": start,
-        "text": {"headline": html(&r.label)},
+        "text": {"headline": html(briefings.str(r.label))},
         "group": html(&group),
     });
     if let Some(display) = display {

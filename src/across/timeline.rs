@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use super::Briefing;
 use super::link::Linked;
+use super::{Library, Sym};
 use crate::analysis::times::{TimeValue, sort_key_within};
 
 /// One event of one briefing: the briefing and the event's place in its timeline.
@@ -20,15 +20,13 @@ pub type Report = (usize, usize);
 /// and place there.
 type Place = (Option<Date>, Option<Date>, usize, usize);
 
-/// A row of the merged timeline.
+/// A row of the merged timeline (E1, E2 ... in order: [`id`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
-    /// E1, E2 ... in order.
-    pub id: String,
     /// The date (TimeML's notation) of the reports, when dated.
-    pub value: Option<String>,
+    pub value: Option<Sym>,
     /// The first report's label.
-    pub label: String,
+    pub label: Sym,
     pub reports: Vec<Report>,
     /// Whether the reports give different dates.
     pub conflict: bool,
@@ -38,8 +36,13 @@ pub struct Row {
     pub actors: Vec<usize>,
 }
 
+/// The id of the merged timeline's row `n` (from 0).
+pub fn id(n: usize) -> String {
+    format!("E{}", n + 1)
+}
+
 /// The events of `briefings` (those `keep` says, by briefing) merged into one timeline.
-pub fn merge(briefings: &[Briefing], linked: &Linked, keep: impl Fn(usize) -> bool) -> Vec<Row> {
+pub fn merge(briefings: &Library, linked: &Linked, keep: impl Fn(usize) -> bool) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     // (day or label, library actor) -> row; each day and label numbered once, not kept
     // again for each actor
@@ -54,8 +57,7 @@ pub fn merge(briefings: &[Briefing], linked: &Linked, keep: impl Fn(usize) -> bo
         let interval = |event: &super::Event| {
             event
                 .value
-                .as_deref()
-                .and_then(|v| v.parse::<TimeValue>().ok())
+                .and_then(|v| briefings.str(v).parse::<TimeValue>().ok())
                 .and_then(|v| sort_key_within(&v, event.edge, published))
         };
         // what precedes the first dated event is placed with it, as the briefing has it
@@ -64,31 +66,20 @@ pub fn merge(briefings: &[Briefing], linked: &Linked, keep: impl Fn(usize) -> bo
             .iter()
             .find_map(interval)
             .or(published.map(|d| (d, d)));
-        let ids: HashMap<&str, usize> = briefing
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
         for (e, event) in briefing.events.iter().enumerate() {
             let interval = interval(event);
             if interval.is_some() {
                 before = interval;
             }
-            let actors: Vec<usize> = event
-                .actors
-                .iter()
-                .filter_map(|a| ids.get(a.as_str()))
-                .map(|&a| linked.of[b][a])
+            let actors: Vec<usize> = (briefing.actors_of(event).iter())
+                .map(|&a| linked.of[b][a as usize])
                 .collect();
             let day = interval
                 .filter(|(start, end)| start == end)
-                .and(event.value.as_ref())
-                .map(|v| format!("day {v}"));
-            let keys: Vec<String> = day
-                .into_iter()
-                .chain([format!("label {}", event.label.to_lowercase())])
-                .collect();
+                .and(event.value)
+                .map(|v| format!("day {}", briefings.str(v)));
+            let label = briefings.str(event.label).to_lowercase();
+            let keys: Vec<String> = day.into_iter().chain([format!("label {label}")]).collect();
             let found = keys.iter().filter_map(|k| numbers.get(k)).find_map(|&key| {
                 actors
                     .iter()
@@ -100,9 +91,8 @@ pub fn merge(briefings: &[Briefing], linked: &Linked, keep: impl Fn(usize) -> bo
                 Some(at) => at,
                 None => {
                     rows.push(Row {
-                        id: String::new(),
-                        value: event.value.clone(),
-                        label: event.label.clone(),
+                        value: event.value,
+                        label: event.label,
                         reports: Vec::new(),
                         conflict: false,
                         placed: before.map(|(start, _)| start),
@@ -135,8 +125,7 @@ pub fn merge(briefings: &[Briefing], linked: &Linked, keep: impl Fn(usize) -> bo
     let mut placed: Vec<Row> = Vec::with_capacity(rows.len());
     let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
     for (_, at) in order {
-        if let Some(mut row) = rows[at].take() {
-            row.id = format!("E{}", placed.len() + 1);
+        if let Some(row) = rows[at].take() {
             placed.push(row);
         }
     }

@@ -62,7 +62,7 @@ fn decisions(index: &Index) -> Result<LibraryReview, String> {
         .map_err(|e| e.to_string())
 }
 
-type Loaded = (Vec<across::Briefing>, link::Linked, LibraryReview);
+type Loaded = (across::Library, link::Linked, LibraryReview);
 
 fn loaded(index: &Index, roots: &[PathBuf]) -> Result<Loaded, String> {
     let briefings = across::load(index, roots).map_err(|e| e.to_string())?;
@@ -142,8 +142,8 @@ impl Across {
                 row(
                     format!(
                         "{:<10}  {} · {}{more}{conflict}",
-                        r.value.as_deref().unwrap_or("undated"),
-                        r.label,
+                        r.value.map_or("undated", |v| briefings.str(v)),
+                        briefings.str(r.label),
                         briefing.title.as_deref().unwrap_or("untitled")
                     ),
                     Kind::Briefing(briefing.path.clone()),
