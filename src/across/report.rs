@@ -16,7 +16,7 @@ use super::dossier::Part;
 use super::link::{Linked, Reason};
 use super::review::{Decision, Relation};
 use super::sources::Source;
-use super::timeline::Row;
+use super::timeline::{Row, Timeline};
 use super::{Briefing, Library};
 use crate::analysis::TimexType;
 use crate::analysis::times::TimeValue;
@@ -124,7 +124,7 @@ pub fn write_library_json(
     out: &mut dyn io::Write,
     briefings: &Library,
     linked: &Linked,
-    rows: &[Row],
+    rows: &Timeline,
     groups: &[Group],
     sources: &[Source],
 ) -> io::Result<()> {
@@ -146,21 +146,22 @@ pub fn write_library_json(
         }
     };
     let event = |i: usize| {
-        let r = &rows[i];
+        let r = &rows.rows[i];
         EventJson {
             id: super::timeline::id(i),
             value: r.value.map(|v| briefings.str(v)),
             label: briefings.str(r.label),
-            reports: Lazy::new(r.reports.len(), move |e| {
-                let (b, e) = r.reports[e];
+            reports: Lazy::new(rows.reports(r).len(), move |e| {
+                let (b, e) = rows.reports(r)[e];
+                let (b, e) = (b as usize, e as usize);
                 ReportJson {
                     briefing: &briefings[b].id,
                     event: briefings.str(briefings[b].events[e].id),
                 }
             }),
             conflict: r.conflict,
-            actors: Lazy::new(r.actors.len(), move |a| {
-                linked.actors[r.actors[a]].id.as_str()
+            actors: Lazy::new(rows.actors(r).len(), move |a| {
+                linked.actors[rows.actors(r)[a] as usize].id.as_str()
             }),
         }
     };
@@ -187,7 +188,7 @@ pub fn write_library_json(
         schema: "brief.library/1",
         briefings: Lazy::new(briefings.len(), |b| BriefingJson::from(&briefings[b])),
         actors: Lazy::new(linked.actors.len(), actor),
-        events: Lazy::new(rows.len(), event),
+        events: Lazy::new(rows.rows.len(), event),
         claim_groups: Lazy::new(groups.len(), group),
         sources: listed(linked, sources),
     };
@@ -335,7 +336,7 @@ pub fn write_library_md(
     out: &mut dyn io::Write,
     briefings: &Library,
     linked: &Linked,
-    rows: &[Row],
+    rows: &Timeline,
     groups: &[Group],
     sources: &[Source],
 ) -> io::Result<()> {
@@ -349,7 +350,7 @@ fn library_md(
     out: &mut Pieces,
     briefings: &Library,
     linked: &Linked,
-    rows: &[Row],
+    rows: &Timeline,
     groups: &[Group],
     sources: &[Source],
 ) -> std::fmt::Result {
@@ -418,17 +419,15 @@ fn library_md(
     out.write_char('\n')?;
     out.write_str(&sources_md(linked, sources))?;
     out.write_str("\n## Timeline\n\n")?;
-    for r in rows {
+    for r in &rows.rows {
         write!(
             out,
             "- {}: {}",
             r.value.map_or("undated", |v| briefings.str(v)),
             briefings.str(r.label)
         )?;
-        let from: Vec<&str> = r
-            .reports
-            .iter()
-            .map(|&(b, _)| briefings[b].id.as_str())
+        let from: Vec<&str> = (rows.reports(r).iter())
+            .map(|&(b, _)| briefings[b as usize].id.as_str())
             .collect();
         write!(out, " ({})", from.join(", "))?;
         if r.conflict {
@@ -455,16 +454,16 @@ fn library_md(
 pub fn write_library_csv(
     out: &mut dyn io::Write,
     briefings: &Library,
-    rows: &[Row],
+    rows: &Timeline,
 ) -> io::Result<()> {
     let mut out = Pieces::new(out, crate::escape::csv);
     let mut row = String::new();
     out.piece
         .push_str("event,date,label,briefing,briefing_event,published,path,conflict\r\n");
-    'rows: for (n, r) in rows.iter().enumerate() {
-        for &(b, e) in &r.reports {
-            let briefing = &briefings[b];
-            let event = &briefing.events[e];
+    'rows: for (n, r) in rows.rows.iter().enumerate() {
+        for &(b, e) in rows.reports(r) {
+            let briefing = &briefings[b as usize];
+            let event = &briefing.events[e as usize];
             let cells = [
                 super::timeline::id(n),
                 event.value.map_or("", |v| briefings.str(v)).to_string(),
@@ -490,7 +489,7 @@ pub fn write_library_csv(
 pub fn write_library_timelinejs(
     out: &mut dyn io::Write,
     briefings: &Library,
-    rows: &[Row],
+    rows: &Timeline,
 ) -> io::Result<()> {
     let title = json!({"text": {"headline": html(&format!("{} briefings", briefings.len()))}});
     crate::escape::write_pretty(
@@ -510,15 +509,16 @@ struct TimelineJs<'a> {
 
 /// The merged timeline's rows that have a day, as TimelineJS events, each made as it is
 /// written.
-struct TimelineEvents<'a>(&'a Library, &'a [Row]);
+struct TimelineEvents<'a>(&'a Library, &'a Timeline);
 
 impl Serialize for TimelineEvents<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.1.iter().filter_map(|r| timelinejs_event(self.0, r)))
+        let rows = self.1.rows.iter();
+        serializer.collect_seq(rows.filter_map(|r| timelinejs_event(self.0, self.1, r)))
     }
 }
 
-fn timelinejs_event(briefings: &Library, r: &Row) -> Option<Value> {
+fn timelinejs_event(briefings: &Library, timeline: &Timeline, r: &Row) -> Option<Value> {
     let own = r
         .value
         .and_then(|v| briefings.str(v).parse::<TimeValue>().ok())
@@ -531,8 +531,8 @@ fn timelinejs_event(briefings: &Library, r: &Row) -> Option<Value> {
             (start, Some("undated".to_string()))
         }
     };
-    let (b, _) = *r.reports.first()?;
-    let briefing = &briefings[b];
+    let (b, _) = *timeline.reports(r).first()?;
+    let briefing = &briefings[b as usize];
     let group = briefing
         .title
         .clone()

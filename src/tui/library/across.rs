@@ -129,12 +129,13 @@ impl Across {
     /// Every briefing's events in one order, by date.
     pub fn timeline(index: &Index, roots: &[PathBuf]) -> Result<Across, String> {
         let (briefings, linked, _) = loaded(index, roots)?;
-        let rows = timeline::merge(&briefings, &linked, |_| true)
-            .into_iter()
+        let merged = timeline::merge(&briefings, &linked, |_| true);
+        let rows = (merged.rows.iter())
             .map(|r| {
-                let (b, _) = r.reports[0];
-                let briefing = &briefings[b];
-                let more = match r.reports.len() {
+                let reports = merged.reports(r);
+                let (b, _) = reports[0];
+                let briefing = &briefings[b as usize];
+                let more = match reports.len() {
                     1 => String::new(),
                     n => format!(" · {n} briefings"),
                 };
