@@ -7,9 +7,10 @@
 
 use std::sync::OnceLock;
 
+use brief::across::Library;
 use brief::across::link::link;
 use brief::across::review::LibraryReview;
-use brief::across::{Actor, Briefing};
+use brief::across::stored::{Actor, Draft};
 
 fn main() {
     divan::main();
@@ -69,7 +70,7 @@ fn actor(i: usize, name: String, kind: &str, role: Option<&str>) -> Actor {
 
 /// Briefing `b`'s actors: people (some by surname alone, some with a role), organisations
 /// (some by their initials), a country.
-fn briefing(b: usize, rng: &mut Rng) -> Briefing {
+fn briefing(b: usize, rng: &mut Rng) -> Draft {
     let actors = (0..ACTORS)
         .map(|i| {
             let surname = word(rng);
@@ -92,33 +93,30 @@ fn briefing(b: usize, rng: &mut Rng) -> Briefing {
             }
         })
         .collect();
-    Briefing {
-        id: format!("b{}", b + 1),
+    Draft {
         path: format!("{b:05}.md").into(),
-        fingerprint: String::new(),
-        title: None,
-        published: None,
-        url: None,
-        publisher: None,
         actors,
-        claims: Vec::new(),
-        events: Vec::new(),
+        ..Draft::default()
     }
 }
 
-fn library() -> &'static [Briefing] {
-    static LIBRARY: OnceLock<Vec<Briefing>> = OnceLock::new();
-    LIBRARY.get_or_init(|| {
+/// The library of the first `n` briefings, for each of `SIZES`.
+fn library(n: usize) -> &'static Library {
+    static LIBRARIES: OnceLock<Vec<Library>> = OnceLock::new();
+    let libraries = LIBRARIES.get_or_init(|| {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        (0..SIZES[SIZES.len() - 1])
+        let drafts: Vec<Draft> = (0..SIZES[SIZES.len() - 1])
             .map(|b| briefing(b, &mut rng))
+            .collect();
+        SIZES
+            .iter()
+            .map(|&n| Library::of(drafts[..n].iter().cloned()))
             .collect()
-    })
+    });
+    &libraries[SIZES.iter().position(|&s| s == n).expect("one of SIZES")]
 }
 
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn link_actors(n: usize) -> usize {
-    link(&library()[..n], &LibraryReview::default())
-        .actors
-        .len()
+    link(library(n), &LibraryReview::default()).actors.len()
 }

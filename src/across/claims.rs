@@ -23,14 +23,13 @@
 //! independent sources count a group's claims' sources as library actors (two briefings
 //! quoting the same official are one source), a claim without a source as its briefing's own.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
-use std::rc::Rc;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use super::link::{Linked, Sets};
 use super::review::{ClaimKey, Decision, LibraryReview, Relation};
-use super::{Briefing, words};
+use super::{Briefing, Library, Strings, words};
 
 /// One claim of one briefing: the briefing and the claim's place in its claims.
 pub type ClaimRef = (usize, usize);
@@ -101,37 +100,158 @@ const WORDS: usize = 50;
 /// A key held by more claims than this finds no candidates.
 const COMMON: usize = 400;
 
-/// A claim as it is compared.
-struct Features {
+/// A claim as it is compared: every claim of the library is, at once, so its actors,
+/// words and figures are numbers (words and figures in one table of strings, `Strings`),
+/// cut from one list ([`Compared`]).
+#[derive(Clone, Copy)]
+struct Features<'a> {
     claim: ClaimRef,
-    actors: Vec<usize>,
+    /// Its library actors, sorted.
+    actors: &'a [u32],
     /// The actor named first (most often the one that acts).
-    first: Option<usize>,
-    /// Each word held once for all the claims (`Known`): most words recur across claims.
-    words: Vec<Rc<str>>,
-    /// Its figures, parted once: the years it names ("in 2024") and the rest, its counts.
-    years: Vec<String>,
-    counts: Vec<String>,
+    first: Option<u32>,
+    /// Its content words in a base form, in the order of their strings.
+    words: &'a [u32],
+    /// Its figures, parted once: the years it names ("in 2024") and the rest, its counts,
+    /// each in the order of their strings.
+    years: &'a [u32],
+    counts: &'a [u32],
     negative: bool,
 }
 
-impl Features {
+impl Features<'_> {
     fn weight(&self) -> usize {
         self.actors.len() * ACTOR + self.words.len() * WORD
     }
+}
 
-    fn keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = self.actors.iter().map(|a| format!("a:{a}")).collect();
-        keys.extend(self.words.iter().flat_map(|w| words::keys(w)));
-        keys.extend(
-            self.years
-                .iter()
-                .chain(&self.counts)
-                .map(|f| format!("f:{f}")),
-        );
-        keys.sort();
-        keys.dedup();
-        keys
+/// A claim compared, its lists a run of [`Compared`]'s `lists`.
+struct Head {
+    claim: (u32, u32),
+    first: Option<u32>,
+    negative: bool,
+    at: u32,
+    /// How many actors, words, years and counts follow `at`.
+    lens: [u32; 4],
+}
+
+/// Every claim compared, the numbers of each one's actors, words, years and counts one
+/// after another in `lists`: a list of its own for each took a heap block each.
+#[derive(Default)]
+struct Compared {
+    heads: Vec<Head>,
+    lists: Vec<u32>,
+}
+
+impl Compared {
+    fn push(&mut self, claim: ClaimRef, first: Option<u32>, negative: bool, lists: [&[u32]; 4]) {
+        let at = self.lists.len() as u32;
+        for list in lists {
+            self.lists.extend_from_slice(list);
+        }
+        self.heads.push(Head {
+            claim: (claim.0 as u32, claim.1 as u32),
+            first,
+            negative,
+            at,
+            lens: lists.map(|l| l.len() as u32),
+        });
+    }
+
+    fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    fn get(&self, i: usize) -> Features<'_> {
+        let head = &self.heads[i];
+        let mut at = head.at as usize;
+        let [actors, words, years, counts] = head.lens.map(|len| {
+            let list = &self.lists[at..at + len as usize];
+            at += len as usize;
+            list
+        });
+        Features {
+            claim: (head.claim.0 as usize, head.claim.1 as usize),
+            actors,
+            first: head.first,
+            words,
+            years,
+            counts,
+            negative: head.negative,
+        }
+    }
+}
+
+/// The keys claims are found by, numbered: an actor's, a word's (itself and its concepts),
+/// a figure's; and for each key the claims that have it, until more than `COMMON` do
+/// (then none: such a key finds no candidates).
+#[derive(Default)]
+struct Keys {
+    numbers: HashMap<String, u32>,
+    /// The keys of each word (false) or figure (true) of the table, and of each actor, made
+    /// once.
+    of_string: HashMap<(super::Sym, bool), Box<[u32]>>,
+    of_actor: HashMap<u32, u32>,
+    postings: Vec<Vec<u32>>,
+    common: Vec<bool>,
+}
+
+impl Keys {
+    fn number(&mut self, key: String) -> u32 {
+        let next = self.numbers.len() as u32;
+        let n = *self.numbers.entry(key).or_insert(next);
+        if n == next {
+            self.postings.push(Vec::new());
+            self.common.push(false);
+        }
+        n
+    }
+
+    /// The keys of a claim, sorted, each once.
+    fn of(&mut self, f: &Features, strings: &Strings, out: &mut Vec<u32>) {
+        out.clear();
+        for &a in f.actors {
+            let key = match self.of_actor.get(&a) {
+                Some(&key) => key,
+                None => {
+                    let key = self.number(format!("a:{a}"));
+                    self.of_actor.insert(a, key);
+                    key
+                }
+            };
+            out.push(key);
+        }
+        let figures = f.years.iter().chain(f.counts).map(|&n| (n, true));
+        for (n, figure) in f.words.iter().map(|&n| (n, false)).chain(figures) {
+            let sym = super::Sym::from_raw(n);
+            if !self.of_string.contains_key(&(sym, figure)) {
+                let keys: Vec<String> = match figure {
+                    true => vec![format!("f:{}", strings.get(sym))],
+                    false => words::keys(strings.get(sym)),
+                };
+                let keys = keys.into_iter().map(|k| self.number(k)).collect();
+                self.of_string.insert((sym, figure), keys);
+            }
+            out.extend_from_slice(&self.of_string[&(sym, figure)]);
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Claim `i` added to the postings of its keys.
+    fn post(&mut self, i: u32, keys: &[u32]) {
+        for &k in keys {
+            let k = k as usize;
+            if self.common[k] {
+                continue;
+            }
+            let list = &mut self.postings[k];
+            list.push(i);
+            if list.len() > COMMON {
+                *list = Vec::new();
+                self.common[k] = true;
+            }
+        }
     }
 }
 
@@ -149,61 +269,35 @@ struct Evidence {
     figures: Option<(String, String)>,
 }
 
-/// Words each held once, shared by every claim that has them.
-type Known = HashSet<Rc<str>>;
-
 /// The claim's actors (every library actor a mention inside it is of), content words and
-/// figures, and whether it denies.
+/// figures, and whether it denies, added to `compared`.
 fn features(
-    briefing: &Briefing,
+    briefings: &Library,
     text: &str,
     (b, c): ClaimRef,
     linked: &Linked,
-    known: &mut Known,
-) -> Features {
+    strings: &mut Strings,
+    compared: &mut Compared,
+) {
+    let briefing = &briefings[b];
     let claim = &briefing.claims[c];
-    let quote = super::words(text, claim.start, claim.end);
-    let inside = |at: &super::At| at.start < claim.end && at.end > claim.start;
-    let mut actors: Vec<usize> = briefing
-        .actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.mentions.iter().any(inside))
-        .map(|(a, _)| linked.of[b][a])
+    let (start, end) = (claim.start as usize, claim.end as usize);
+    let quote = super::words(text, start, end);
+    // a mention's words are its actor
+    let spans: Vec<&super::Mention> = (briefing.mentions.iter())
+        .filter(|m| (m.start as usize) < end && (m.end as usize) > start)
         .collect();
+    let of = |a: u32| linked.of[b][a as usize] as u32;
+    let mut actors: Vec<u32> = spans.iter().map(|m| of(m.actor)).collect();
     actors.sort_unstable();
     actors.dedup();
-    // a mention's words are its actor
-    let spans: Vec<(usize, usize)> = briefing
-        .actors
+    let first = spans
         .iter()
-        .flat_map(|a| &a.mentions)
-        .filter(|m| inside(m))
-        .map(|m| (m.start, m.end))
-        .collect();
-    let first = briefing
-        .actors
-        .iter()
-        .enumerate()
-        .flat_map(|(a, actor)| {
-            actor
-                .mentions
-                .iter()
-                .filter(|m| inside(m))
-                .map(move |m| (m.start, a))
-        })
+        .map(|m| (m.start, m.actor))
         .min()
-        .map(|(_, a)| linked.of[b][a]);
-    let mut found = Features {
-        claim: (b, c),
-        actors,
-        first,
-        words: Vec::new(),
-        years: Vec::new(),
-        counts: Vec::new(),
-        negative: claim.kind == "denial",
-    };
-    let named = |at: usize| spans.iter().any(|&(s, e)| s <= at && at < e);
+        .map(|(_, a)| of(a));
+    let mut negative = briefings.str(claim.kind) == "denial";
+    let named = |at: usize| (spans.iter()).any(|m| m.start as usize <= at && at < m.end as usize);
     let all_tokens = tokens(&quote);
     // a noun that says what kind of place the name after "of" is goes with the name ("the
     // city of Dunmere" is "Dunmere")
@@ -213,12 +307,12 @@ fn features(
             && word(k + 1).as_deref() == Some("of")
             && all_tokens
                 .get(k + 2)
-                .is_some_and(|(at, _)| named(claim.start + at))
+                .is_some_and(|(at, _)| named(start + at))
     };
     let found_words: Vec<(usize, String)> = all_tokens
         .iter()
         .enumerate()
-        .filter(|&(k, (at, _))| !named(claim.start + at) && !names_kind(k))
+        .filter(|&(k, (at, _))| !named(start + at) && !names_kind(k))
         .map(|(_, (at, token))| (*at, token.to_lowercase().replace('\u{2019}', "'")))
         .collect();
     let spaced: Vec<bool> = quote.chars().map(char::is_whitespace).collect();
@@ -227,7 +321,7 @@ fn features(
     while let Some((start, lower)) = found_words.get(at) {
         at += 1;
         if lower.ends_with("n't") || words::is_negation(lower) {
-            found.negative = true;
+            negative = true;
         } else if lower.chars().any(|c| c.is_ascii_digit()) {
             figures.push(lower.replace(',', ""));
         } else if lower.chars().count() > 1 && !words::is_function(lower) {
@@ -247,19 +341,11 @@ fn features(
     }
     said.sort();
     said.dedup();
-    found.words = said
-        .into_iter()
-        .map(|w| match known.get(w.as_str()) {
-            Some(held) => held.clone(),
-            None => {
-                let held: Rc<str> = w.into();
-                known.insert(held.clone());
-                held
-            }
-        })
-        .collect();
-    (found.years, found.counts) = parted(figures);
-    found
+    let (years, counts) = parted(figures);
+    let mut number =
+        |list: &[String]| -> Vec<u32> { list.iter().map(|w| strings.add(w).raw()).collect() };
+    let (said, years, counts) = (number(&said), number(&years), number(&counts));
+    compared.push((b, c), first, negative, [&actors, &said, &years, &counts]);
 }
 
 /// The words of a text with their code-point offsets: letters, digits and the hyphens,
@@ -290,21 +376,22 @@ fn tokens(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Whether two claims say the same (whatever each affirms or denies), and in what.
-fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
+/// Whether two claims say the same (whatever each affirms or denies), and in what; their
+/// words and figures are `strings`'.
+fn likeness(x: &Features, y: &Features, strings: &Strings) -> Option<Evidence> {
+    let word = |n: u32| strings.get(super::Sym::from_raw(n));
     if x.weight() < LEAST || y.weight() < LEAST {
         return None;
     }
     // figures that differ: one of another year is another happening; the same happening
     // told with other counts contradicts, if one of them affirms it (two denials of other
     // counts say nothing of each other)
-    let apart = |a: &[String], b: &[String]| {
-        !a.is_empty() && !b.is_empty() && !a.iter().any(|f| b.contains(f))
-    };
-    if apart(&x.years, &y.years) {
+    let apart =
+        |a: &[u32], b: &[u32]| !a.is_empty() && !b.is_empty() && !a.iter().any(|f| b.contains(f));
+    if apart(x.years, y.years) {
         return None;
     }
-    let differ = apart(&x.counts, &y.counts);
+    let differ = apart(x.counts, y.counts);
     if differ && x.negative && y.negative {
         return None;
     }
@@ -321,16 +408,14 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
     let mut evidence = Evidence::default();
     let held = |from: &Features, to: &Features, evidence: &mut Evidence| {
         let (mut weight, mut words) = (0, 0);
-        for a in &from.actors {
+        for a in from.actors {
             if to.actors.contains(a) {
                 weight += ACTOR;
-                evidence.actors.insert(*a);
+                evidence.actors.insert(*a as usize);
             }
         }
-        for w in &from.words {
-            let matched = to
-                .words
-                .iter()
+        for w in from.words.iter().map(|&n| word(n)) {
+            let matched = (to.words.iter().map(|&n| word(n)))
                 .find_map(|v| words::same(w, v).map(|how| (v, how)));
             match matched {
                 // one word of the two spellings ("cease-fire", "ceasefire")
@@ -357,7 +442,11 @@ fn likeness(x: &Features, y: &Features) -> Option<Evidence> {
     let both = held(x, y, &mut evidence) && held(y, x, &mut evidence);
     let worded = !evidence.words.is_empty() || !evidence.synonyms.is_empty();
     if differ {
-        evidence.figures = Some((x.counts.join(", "), y.counts.join(", ")));
+        let listed = |figures: &[u32]| {
+            let figures: Vec<&str> = figures.iter().map(|&n| word(n)).collect();
+            figures.join(", ")
+        };
+        evidence.figures = Some((listed(x.counts), listed(y.counts)));
     }
     (both && worded).then_some(evidence)
 }
@@ -379,81 +468,74 @@ fn parted(mut figures: Vec<String>) -> (Vec<String>, Vec<String>) {
 /// callers read both from one snapshot, `Index::at_once`). A claim whose text is gone by
 /// the second read is left out.
 pub fn group(
-    briefings: &[Briefing],
+    briefings: &Library,
     linked: &Linked,
     review: &LibraryReview,
     text: impl Fn(&Briefing) -> Option<String>,
 ) -> Vec<Group> {
-    let mut all: Vec<Features> = Vec::with_capacity(briefings.iter().map(|b| b.claims.len()).sum());
-    let mut known = Known::new();
+    let mut compared = Compared::default();
+    let mut strings = Strings::default();
     for (b, briefing) in briefings.iter().enumerate() {
         let Some(text) = text(briefing).filter(|_| !briefing.claims.is_empty()) else {
             continue;
         };
         for c in 0..briefing.claims.len() {
-            all.push(features(briefing, &text, (b, c), linked, &mut known));
+            let found = (b, c);
+            features(briefings, &text, found, linked, &mut strings, &mut compared);
         }
     }
-    drop(known);
+    compared.heads.shrink_to_fit();
+    compared.lists.shrink_to_fit();
 
-    // each key numbered once, a claim keeping the numbers of its keys and a key the claims
-    // that have it: the words of a million claims held as strings took gigabytes
-    let mut numbers: HashMap<String, u32> = HashMap::new();
-    let mut postings: Vec<Vec<u32>> = Vec::new();
-    let keys: Vec<Box<[u32]>> = all
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            f.keys()
-                .into_iter()
-                .map(|k| {
-                    let next = numbers.len() as u32;
-                    let n = *numbers.entry(k).or_insert(next);
-                    if n == next {
-                        postings.push(Vec::new());
-                    }
-                    postings[n as usize].push(i as u32);
-                    n
-                })
-                .collect()
-        })
-        .collect();
-    drop(numbers);
+    // each key numbered once and a key the claims that have it, a claim's keys made again
+    // from its words when wanted: the words of a million claims held as strings took
+    // gigabytes, and the lists of the common keys, which are never read, most of the rest
+    let mut keys = Keys::default();
+    let mut found = Vec::new();
+    for i in 0..compared.len() {
+        keys.of(&compared.get(i), &strings, &mut found);
+        keys.post(i as u32, &found);
+    }
     let mut pairs: Vec<Pair> = Vec::new();
-    for (i, ks) in keys.iter().enumerate() {
-        let mut candidates: Vec<usize> = ks
-            .iter()
-            .map(|&k| &postings[k as usize])
-            .filter(|list| list.len() <= COMMON)
-            .flatten()
-            .map(|&j| j as usize)
-            .filter(|&j| j > i && all[j].claim.0 != all[i].claim.0)
-            .collect();
+    let mut candidates: Vec<usize> = Vec::new();
+    for i in 0..compared.len() {
+        let x = compared.get(i);
+        keys.of(&x, &strings, &mut found);
+        candidates.clear();
+        candidates.extend(
+            (found.iter())
+                .flat_map(|&k| &keys.postings[k as usize])
+                .map(|&j| j as usize)
+                .filter(|&j| j > i && compared.get(j).claim.0 != x.claim.0),
+        );
         candidates.sort_unstable();
         candidates.dedup();
-        for j in candidates {
-            if let Some(evidence) = likeness(&all[i], &all[j]) {
+        for &j in &candidates {
+            if let Some(evidence) = likeness(&x, &compared.get(j), &strings) {
                 pairs.push((i, j, evidence));
             }
         }
     }
+    drop((keys, strings));
+    let claim_of = |i: usize| compared.get(i).claim;
+    let negative = |i: usize| compared.heads[i].negative;
 
     // the quotes of the claims paired, read from their texts again: held for every claim
     // they were a third of what the comparison keeps
-    drop((keys, postings));
     let mut paired: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
     paired.sort_unstable();
     paired.dedup();
     let mut quotes: HashMap<usize, String> = HashMap::with_capacity(paired.len());
-    // `all` runs briefing by briefing, so a briefing's claims paired are together
-    for run in paired.chunk_by(|&x, &y| all[x].claim.0 == all[y].claim.0) {
-        let briefing = &briefings[all[run[0]].claim.0];
+    // the claims compared run briefing by briefing, so a briefing's claims paired are together
+    for run in paired.chunk_by(|&x, &y| claim_of(x).0 == claim_of(y).0) {
+        let briefing = &briefings[claim_of(run[0]).0];
         let Some(text) = text(briefing) else {
             continue;
         };
         for &i in run {
-            let claim = &briefing.claims[all[i].claim.1];
-            quotes.insert(i, super::words(&text, claim.start, claim.end));
+            let claim = &briefing.claims[claim_of(i).1];
+            let (start, end) = (claim.start as usize, claim.end as usize);
+            quotes.insert(i, super::words(&text, start, end));
         }
     }
     // a text gone since it was first read takes its claims out: a quote is the key the
@@ -461,19 +543,19 @@ pub fn group(
     pairs.retain(|(i, j, _)| quotes.contains_key(i) && quotes.contains_key(j));
     let quote = |i: usize| quotes.get(&i).cloned().unwrap_or_default();
 
-    let mut sets = Sets::new(all.len());
+    let mut sets = Sets::new(compared.len());
     for (i, j, evidence) in &pairs {
-        if all[*i].negative == all[*j].negative && evidence.figures.is_none() {
+        if negative(*i) == negative(*j) && evidence.figures.is_none() {
             sets.join(*i, *j);
         }
     }
     let mut of_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for i in 0..all.len() {
+    for i in 0..compared.len() {
         let root = sets.root(i);
         of_root.entry(root).or_default().push(i);
     }
     let key = |i: usize| ClaimKey {
-        path: briefings[all[i].claim.0].path.clone(),
+        path: briefings[claim_of(i).0].path.clone(),
         quote: quote(i),
     };
     let name = |a: usize| linked.actors[a].name.clone();
@@ -490,7 +572,7 @@ pub fn group(
             }
         } else {
             // a: the set that affirms; the first, when their figures differ
-            let (a, b) = match (all[pair.0].negative, all[pair.1].negative) {
+            let (a, b) = match (negative(pair.0), negative(pair.1)) {
                 (true, false) => (rj, ri),
                 (false, true) => (ri, rj),
                 _ => (ri.min(rj), ri.max(rj)),
@@ -544,7 +626,7 @@ pub fn group(
         let members: Vec<Member> = of_root[&root]
             .iter()
             .map(|&i| Member {
-                claim: all[i].claim,
+                claim: claim_of(i),
                 quote: quote(i),
                 side: None,
             })
@@ -568,9 +650,7 @@ pub fn group(
     sides.sort_unstable();
     for (a, b) in sides {
         let links = &against[&(a, b)];
-        let denies = links
-            .iter()
-            .any(|(i, j, _)| all[*i].negative != all[*j].negative);
+        let denies = links.iter().any(|(i, j, _)| negative(*i) != negative(*j));
         // each link's figures, side a's first
         let figures: BTreeSet<String> = links
             .iter()
@@ -588,10 +668,10 @@ pub fn group(
             let list: Vec<&str> = figures.iter().map(String::as_str).collect();
             lead.push(format!("the figures differ ({})", list.join("; ")));
         }
-        let (all, quote) = (&all, &quote);
+        let (claim_of, quote) = (&claim_of, &quote);
         let side = |root: usize, side: Side| {
             of_root[&root].iter().map(move |&i| Member {
-                claim: all[i].claim,
+                claim: claim_of(i),
                 quote: quote(i),
                 side: Some(side),
             })
@@ -627,12 +707,8 @@ pub fn source_actors(
     claim: &super::Claim,
     linked: &Linked,
 ) -> Vec<usize> {
-    let mut actors: Vec<usize> = claim
-        .source
-        .iter()
-        .flat_map(|s| &s.actors)
-        .filter_map(|id| briefing.actors.iter().position(|a| &a.id == id))
-        .map(|a| linked.of[b][a])
+    let mut actors: Vec<usize> = (briefing.sources(claim).iter())
+        .map(|&a| linked.of[b][a as usize])
         .collect();
     actors.sort_unstable();
     actors.dedup();
@@ -642,57 +718,60 @@ pub fn source_actors(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::across::stored::Draft;
 
-    fn claim(words: &str, figures: &[&str], negative: bool) -> Features {
-        let (years, counts) = parted(figures.iter().map(|f| f.to_string()).collect());
-        Features {
-            claim: (0, 0),
-            actors: vec![0],
-            first: Some(0),
-            words: words.split(' ').map(Rc::from).collect(),
-            years,
-            counts,
-            negative,
+    /// Two claims of one actor and these words and figures, compared.
+    fn likeness(x: (&str, &[&str], bool), y: (&str, &[&str], bool)) -> Option<Evidence> {
+        let (mut compared, mut strings) = (Compared::default(), Strings::default());
+        for (words, figures, negative) in [x, y] {
+            let mut number = |list: Vec<String>| -> Vec<u32> {
+                list.iter().map(|w| strings.add(w).raw()).collect()
+            };
+            let (years, counts) = parted(figures.iter().map(|f| f.to_string()).collect());
+            let words = number(words.split(' ').map(str::to_string).collect());
+            let (years, counts) = (number(years), number(counts));
+            compared.push((0, 0), Some(0), negative, [&[0], &words, &years, &counts]);
         }
+        super::likeness(&compared.get(0), &compared.get(1), &strings)
     }
 
     #[test]
     fn other_counts_contradict_other_years_and_two_denials_do_not() {
         let counts = likeness(
-            &claim("rebels killed civilians", &["12"], false),
-            &claim("rebels killed civilians", &["40"], false),
+            ("rebels killed civilians", &["12"], false),
+            ("rebels killed civilians", &["40"], false),
         );
         assert_eq!(counts.unwrap().figures, Some(("12".into(), "40".into())));
         // another year is another happening, whatever the counts
         let years = likeness(
-            &claim("floods killed villagers", &["12", "2023"], false),
-            &claim("floods killed villagers", &["40", "2024"], false),
+            ("floods killed villagers", &["12", "2023"], false),
+            ("floods killed villagers", &["40", "2024"], false),
         );
         assert!(years.is_none());
         // the same year and other counts still contradict
         let same_year = likeness(
-            &claim("floods killed villagers", &["12", "2024"], false),
-            &claim("floods killed villagers", &["40", "2024"], false),
+            ("floods killed villagers", &["12", "2024"], false),
+            ("floods killed villagers", &["40", "2024"], false),
         );
         assert_eq!(same_year.unwrap().figures, Some(("12".into(), "40".into())));
         let denials = likeness(
-            &claim("rebels killed civilians", &["12"], true),
-            &claim("rebels killed civilians", &["40"], true),
+            ("rebels killed civilians", &["12"], true),
+            ("rebels killed civilians", &["40"], true),
         );
         assert!(denials.is_none());
     }
 
     /// A briefing of one claim, its whole text.
-    fn briefing(n: usize, text: &str) -> Briefing {
-        Briefing {
-            claims: vec![super::super::Claim {
+    fn briefing(n: usize, text: &str) -> Draft {
+        Draft {
+            claims: vec![super::super::stored::Claim {
                 id: "c1".into(),
                 start: 0,
                 end: text.chars().count(),
                 kind: "assertion".into(),
                 source: None,
             }],
-            ..Briefing::blank(n)
+            ..Draft::blank(n)
         }
     }
 
@@ -702,7 +781,7 @@ mod tests {
             "Rebels seized the harbour at Dunmere overnight.",
             "The harbour at Dunmere was seized by rebels overnight.",
         ];
-        let briefings = vec![briefing(1, texts[0]), briefing(2, texts[1])];
+        let briefings = Library::of([briefing(1, texts[0]), briefing(2, texts[1])]);
         let review = LibraryReview::default();
         let linked = super::super::link::link(&briefings, &review);
         let b = |briefing: &Briefing| briefings.iter().position(|x| x.path == briefing.path);

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::link::Linked;
-use super::{At, Briefing, words};
+use super::{Briefing, Library, words};
 
 /// What one briefing holds about the actor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,7 +36,7 @@ pub struct Item {
 /// The dossier of library actor `actor`; `text` gives a briefing's text as the index holds
 /// it (None: its words are left empty).
 pub fn gather(
-    briefings: &[Briefing],
+    briefings: &Library,
     linked: &Linked,
     actor: usize,
     mut text: impl FnMut(&Briefing) -> Option<String>,
@@ -55,29 +55,29 @@ pub fn gather(
     by.into_iter()
         .map(|b| {
             let briefing = &briefings[b];
-            let own: Vec<&super::Actor> = linked.actors[actor]
+            let own: Vec<u32> = linked.actors[actor]
                 .members
                 .iter()
                 .filter(|&&(mb, _)| mb == b)
-                .map(|&(_, a)| &briefing.actors[a])
+                .map(|&(_, a)| a as u32)
                 .collect();
-            let ids: Vec<&str> = own.iter().map(|a| a.id.as_str()).collect();
+            let ids: Vec<&str> = (own.iter())
+                .map(|&a| briefings.str(briefing.actors[a as usize].id))
+                .collect();
             let body = text(briefing).unwrap_or_default();
-            let said = |at: At| words(&body, at.start, at.end);
-            let mentioned: Vec<At> = own.iter().flat_map(|a| a.mentions.clone()).collect();
+            let said = |start: u32, end: u32| words(&body, start as usize, end as usize);
+            let mentioned: Vec<&super::Mention> = (briefing.mentions.iter())
+                .filter(|m| own.contains(&m.actor))
+                .collect();
             let mut claims_by = Vec::new();
             let mut claims_about = Vec::new();
-            for claim in &briefing.claims {
+            for claim in briefing.claims.iter() {
                 let item = Item {
-                    id: claim.id.clone(),
-                    what: Some(claim.kind.clone()),
-                    words: said(At {
-                        start: claim.start,
-                        end: claim.end,
-                    }),
+                    id: briefings.str(claim.id).to_string(),
+                    what: Some(briefings.str(claim.kind).to_string()),
+                    words: said(claim.start, claim.end),
                 };
-                let sources = claim.source.as_ref().map_or(&[][..], |s| &s.actors[..]);
-                if sources.iter().any(|s| ids.contains(&s.as_str())) {
+                if briefing.sources(claim).iter().any(|a| own.contains(a)) {
                     claims_by.push(item);
                 } else if mentioned
                     .iter()
@@ -86,26 +86,26 @@ pub fn gather(
                     claims_about.push(item);
                 }
             }
-            let events = briefing
-                .events
-                .iter()
-                .filter(|e| e.actors.iter().any(|a| ids.contains(&a.as_str())))
+            let events = (briefing.events.iter())
+                .filter(|e| briefing.actors_of(e).iter().any(|a| own.contains(a)))
                 .map(|e| Item {
-                    id: e.id.clone(),
-                    what: e.value.clone(),
-                    words: e.label.clone(),
+                    id: briefings.str(e.id).to_string(),
+                    what: e.value.map(|v| briefings.str(v).to_string()),
+                    words: briefings.str(e.label).to_string(),
                 })
                 .collect();
             let mut names: Vec<String> = Vec::new();
             let mut roles: Vec<String> = Vec::new();
-            for a in &own {
-                for name in std::iter::once(&a.name).chain(&a.aliases) {
-                    if !names.contains(name) {
-                        names.push(name.clone());
+            for a in own.iter().map(|&a| &briefing.actors[a as usize]) {
+                for &name in std::iter::once(&a.name).chain(&a.aliases) {
+                    let name = briefings.str(name);
+                    if !names.iter().any(|n| n == name) {
+                        names.push(name.to_string());
                     }
                 }
-                if let Some(role) = a.role.as_ref().filter(|r| !roles.contains(r)) {
-                    roles.push(role.clone());
+                let role = a.role.map(|r| briefings.str(r));
+                if let Some(role) = role.filter(|r| !roles.iter().any(|x| x == r)) {
+                    roles.push(role.to_string());
                 }
             }
             Part {

@@ -35,7 +35,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::Briefing;
+use super::{Library, Strings, Sym};
+
 use super::review::{Decision, LibraryReview, LinkDecision};
 
 /// Why two briefings' actors are one.
@@ -262,18 +263,39 @@ impl Sets {
     }
 }
 
-/// One actor of one briefing, as the linking sees it, its names put in normal form once.
+/// One actor of one briefing, as the linking sees it, its names put in normal form once
+/// for each name of the library (`Normals`).
 struct Node<'a> {
     member: Member,
     name: &'a str,
     /// Its name in normal form.
-    key: String,
+    key: &'a str,
     kind: &'a str,
     /// The person's title or role in its briefing, in normal form ("national security director").
-    role: Option<String>,
-    aliases: &'a [String],
+    role: Option<&'a str>,
+    aliases: Vec<&'a str>,
     /// Its aliases in normal form.
-    alias_keys: Vec<String>,
+    alias_keys: Vec<&'a str>,
+}
+
+/// The library's names (its actors' names, aliases and roles) in normal form, each made once.
+#[derive(Default)]
+struct Normals {
+    forms: Strings,
+    of: HashMap<Sym, Sym>,
+}
+
+impl Normals {
+    fn add(&mut self, library: &Library, name: Sym) {
+        if !self.of.contains_key(&name) {
+            let form = self.forms.add(&normal(library.str(name)));
+            self.of.insert(name, form);
+        }
+    }
+
+    fn get(&self, name: Sym) -> &str {
+        self.forms.get(self.of[&name])
+    }
 }
 
 struct Linker<'a> {
@@ -292,7 +314,7 @@ impl Linker<'_> {
     /// Links two nodes unless the analyst rejected the link between their names.
     fn link(&mut self, a: usize, b: usize, why: Why) {
         if why != Why::Analyst && !self.rejected.is_empty() {
-            let (ka, kb) = (self.nodes[a].key.as_str(), self.nodes[b].key.as_str());
+            let (ka, kb) = (self.nodes[a].key, self.nodes[b].key);
             let (first, second) = if ka <= kb { (ka, kb) } else { (kb, ka) };
             if self
                 .rejected
@@ -327,7 +349,7 @@ impl Linker<'_> {
         if holders.len() > FEW {
             return;
         }
-        let key = |h: usize| self.nodes[h].key.as_str();
+        let key = |h: usize| self.nodes[h].key;
         if let Some(shortest) = holders.iter().map(|&h| key(h)).min_by_key(|n| n.len()) {
             let within = |n: &str| {
                 n == shortest
@@ -355,13 +377,13 @@ impl Linker<'_> {
         {
             return self.link(i, one, Why::Briefing);
         }
-        let Some(role) = self.nodes[i].role.as_deref() else {
+        let Some(role) = self.nodes[i].role else {
             return;
         };
         let same: Vec<usize> = holders
             .iter()
             .copied()
-            .filter(|&h| self.nodes[h].role.as_deref() == Some(role))
+            .filter(|&h| self.nodes[h].role == Some(role))
             .collect();
         if let Some(one) = only_set(&mut self.sets, &same) {
             self.link(i, one, Why::Role);
@@ -388,19 +410,27 @@ impl Linker<'_> {
 }
 
 /// Links the actors of `briefings`, with the analyst's decisions in `review`.
-pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
+pub fn link(briefings: &Library, review: &LibraryReview) -> Linked {
+    let mut normals = Normals::default();
+    for actor in briefings.iter().flat_map(|b| &b.actors) {
+        let names = std::iter::once(actor.name).chain(actor.role);
+        for name in names.chain(actor.aliases.iter().copied()) {
+            normals.add(briefings, name);
+        }
+    }
+    let normals = &normals;
     let mut nodes: Vec<Node> = Vec::new();
     let mut runs = Vec::with_capacity(briefings.len());
     for (b, briefing) in briefings.iter().enumerate() {
         let first = nodes.len();
         nodes.extend(briefing.actors.iter().enumerate().map(|(a, actor)| Node {
             member: (b, a),
-            name: &actor.name,
-            key: normal(&actor.name),
-            kind: &actor.kind,
-            role: actor.role.as_deref().map(normal).filter(|r| !r.is_empty()),
-            aliases: &actor.aliases,
-            alias_keys: actor.aliases.iter().map(|a| normal(a)).collect(),
+            name: briefings.str(actor.name),
+            key: normals.get(actor.name),
+            kind: briefings.str(actor.kind),
+            role: actor.role.map(|r| normals.get(r)).filter(|r| !r.is_empty()),
+            aliases: actor.aliases.iter().map(|&a| briefings.str(a)).collect(),
+            alias_keys: actor.aliases.iter().map(|&a| normals.get(a)).collect(),
         }));
         runs.push(first..nodes.len());
     }
@@ -433,14 +463,14 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     let nodes = &linker.nodes;
     let mut same: Vec<(usize, usize, Why)> = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
-        match named.get(node.key.as_str()) {
+        match named.get(node.key) {
             Some(&first) => same.push((i, first, Why::SameName)),
             None => {
-                named.insert(&node.key, i);
+                named.insert(node.key, i);
             }
         }
         if node.kind != "person" {
-            match spelled.get(&(node.kind, joined(&node.key))) {
+            match spelled.get(&(node.kind, joined(node.key))) {
                 Some(&first)
                     if nodes[first].key != node.key
                         && (written_apart(node.name) || written_apart(nodes[first].name)) =>
@@ -449,12 +479,12 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
                 }
                 Some(_) => {}
                 None => {
-                    spelled.insert((node.kind, joined(&node.key)), i);
+                    spelled.insert((node.kind, joined(node.key)), i);
                 }
             }
         }
-        for key in std::iter::once(&node.key).chain(&node.alias_keys) {
-            match known.get(key.as_str()) {
+        for &key in std::iter::once(&node.key).chain(&node.alias_keys) {
+            match known.get(key) {
                 Some(&first) if !place_and_country(node.kind, nodes[first].kind) => {
                     same.push((i, first, Why::Alias));
                 }
@@ -465,8 +495,6 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             }
         }
     }
-    let known: HashMap<String, usize> =
-        known.into_iter().map(|(k, i)| (k.to_string(), i)).collect();
     for (i, first, why) in same {
         linker.link(i, first, why);
     }
@@ -474,7 +502,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     // an acronym and the one set whose names' initials it is
     let mut by_initials = Holders::default();
     for (i, node) in linker.nodes.iter().enumerate() {
-        for name in std::iter::once(node.name).chain(node.aliases.iter().map(String::as_str)) {
+        for &name in std::iter::once(&node.name).chain(&node.aliases) {
             if let Some(key) = initials(name) {
                 by_initials.hold(key, node, i);
             }
@@ -538,9 +566,9 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         // a name of several words and a longer one it ends, both named in one briefing,
         // unless what the longer adds is a country or place ("United States Air Force" and
         // "the Air Force", "Mac App Store" and "App Store")
-        let names: HashSet<&str> = actors.iter().map(|a| a.key.as_str()).collect();
+        let names: HashSet<&str> = actors.iter().map(|a| a.key).collect();
         for actor in actors {
-            let long = actor.key.as_str();
+            let long = actor.key;
             for ending in endings(long).filter(|e| names.contains(e)) {
                 let added = long[..long.len() - ending.len()].trim_end();
                 if !is_place_name(added) {
@@ -551,10 +579,10 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         let short: HashSet<&str> = actors
             .iter()
             .filter(|a| a.kind == "person" && !a.key.contains(' '))
-            .map(|a| a.key.as_str())
+            .map(|a| a.key)
             .collect();
         for actor in actors.iter().filter(|a| a.kind == "person") {
-            let long = actor.key.as_str();
+            let long = actor.key;
             // the family name of a name written family name first is not merged within a
             // briefing: alone there, it says nothing
             let first = long.split(' ').next().filter(|_| !family_first(actor.name));
@@ -567,7 +595,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     }
     let mut by_word = Holders::default();
     for (i, node) in linker.nodes.iter().enumerate() {
-        let long = node.key.as_str();
+        let long = node.key;
         if !long.contains(' ') || place_like(node.kind) {
             continue;
         }
@@ -589,7 +617,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
             if !held || apart.contains(&(word, long)) {
                 continue;
             }
-            by_word.hold((word.to_string(), last_word), node, i);
+            by_word.hold((word, last_word), node, i);
         }
     }
     // a name of several words and the one longer name it ends ("Air Force", "United States
@@ -599,15 +627,15 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         if place_like(node.kind) {
             continue;
         }
-        for ending in endings(&node.key) {
-            if !apart.contains(&(ending, node.key.as_str())) {
-                by_ending.hold(ending.to_string(), node, i);
+        for ending in endings(node.key) {
+            if !apart.contains(&(ending, node.key)) {
+                by_ending.hold(ending, node, i);
             }
         }
     }
     for i in 0..n {
         let node = &linker.nodes[i];
-        let short = node.key.as_str();
+        let short = node.key;
         if short.contains(' ') || short.chars().count() < 3 || place_like(node.kind) {
             continue;
         }
@@ -615,7 +643,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         // a person's surname, a product's model: the last word of a longer name of its kind
         // (any name of kind other)
         let surnamed = by_word
-            .get(&(short.to_string(), true))
+            .get(&(short, true))
             .filter(|_| person || node.kind == "other")
             .map(|holders| {
                 let nodes = &linker.nodes;
@@ -632,7 +660,7 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
         let (holders, why) = match surnamed {
             Some(found) => found,
             None => {
-                let Some(holders) = by_word.get(&(short.to_string(), false)) else {
+                let Some(holders) = by_word.get(&(short, false)) else {
                     continue;
                 };
                 let nodes = &linker.nodes;
@@ -663,7 +691,8 @@ pub fn link(briefings: &[Briefing], review: &LibraryReview) -> Linked {
     let mut rejected = Vec::new();
     for decision in decisions.values() {
         let [a, b] = &decision.names;
-        let (Some(&x), Some(&y)) = (known.get(&normal(a)), known.get(&normal(b))) else {
+        let (Some(&x), Some(&y)) = (known.get(normal(a).as_str()), known.get(normal(b).as_str()))
+        else {
             continue;
         };
         match decision.decision {
@@ -718,12 +747,12 @@ fn place_and_country(a: &str, b: &str) -> bool {
 /// The nodes that hold each key (an acronym's letters, a word, an ending), one for each
 /// name, kind and role: nodes alike in those are already one set by their name, so a key's
 /// list grows with the names that hold it, not with the briefings.
-struct Holders<K> {
+struct Holders<'a, K> {
     nodes: HashMap<K, Vec<usize>>,
-    seen: HashSet<(K, String, String, Option<String>)>,
+    seen: HashSet<(K, &'a str, &'a str, Option<&'a str>)>,
 }
 
-impl<K> Default for Holders<K> {
+impl<K> Default for Holders<'_, K> {
     fn default() -> Self {
         Holders {
             nodes: HashMap::new(),
@@ -732,14 +761,9 @@ impl<K> Default for Holders<K> {
     }
 }
 
-impl<K: std::hash::Hash + Eq + Clone> Holders<K> {
-    fn hold(&mut self, key: K, node: &Node, i: usize) {
-        let alike = (
-            key.clone(),
-            node.key.clone(),
-            node.kind.to_string(),
-            node.role.clone(),
-        );
+impl<'a, K: std::hash::Hash + Eq + Clone> Holders<'a, K> {
+    fn hold(&mut self, key: K, node: &Node<'a>, i: usize) {
+        let alike = (key.clone(), node.key, node.kind, node.role);
         if self.seen.insert(alike) {
             self.nodes.entry(key).or_default().push(i);
         }
@@ -769,7 +793,7 @@ fn only_set(sets: &mut Sets, holders: &[usize]) -> Option<usize> {
 /// The sets as library actors, numbered by their first member, with their reasons and the
 /// analyst's decisions on the links between their names.
 fn gather(
-    briefings: &[Briefing],
+    briefings: &Library,
     linker: &mut Linker,
     decisions: &BTreeMap<(String, String), &LinkDecision>,
 ) -> Linked {
@@ -806,7 +830,10 @@ fn gather(
         reasons.entry((at, na, nb, why)).or_insert((0, a, b)).0 += 1;
     }
     for ((at, na, nb, why), (links, a, b)) in reasons {
-        let (ka, kb) = (linker.nodes[a].key.clone(), linker.nodes[b].key.clone());
+        let (ka, kb) = (
+            linker.nodes[a].key.to_string(),
+            linker.nodes[b].key.to_string(),
+        );
         let key = if ka <= kb { (ka, kb) } else { (kb, ka) };
         actors[at].reasons.push(Reason {
             names: [na.to_string(), nb.to_string()],
@@ -826,7 +853,7 @@ fn gather(
 
 /// A library actor's name and kind: those most of its members have (the longer name, then
 /// the first in order, on a tie); its aliases every other name.
-fn name_of(briefings: &[Briefing], actor: &mut LibraryActor) {
+fn name_of(briefings: &Library, actor: &mut LibraryActor) {
     let mut names: Vec<(&str, usize)> = Vec::new();
     let mut kinds: Vec<(&str, usize)> = Vec::new();
     fn tally<'a>(list: &mut Vec<(&'a str, usize)>, item: &'a str) {
@@ -838,9 +865,9 @@ fn name_of(briefings: &[Briefing], actor: &mut LibraryActor) {
     let mut aliases: Vec<&str> = Vec::new();
     for &(b, a) in &actor.members {
         let member = &briefings[b].actors[a];
-        tally(&mut names, &member.name);
-        tally(&mut kinds, &member.kind);
-        aliases.extend(member.aliases.iter().map(String::as_str));
+        tally(&mut names, briefings.str(member.name));
+        tally(&mut kinds, briefings.str(member.kind));
+        aliases.extend(member.aliases.iter().map(|&n| briefings.str(n)));
     }
     let best = |list: &[(&str, usize)]| {
         list.iter()
@@ -864,6 +891,11 @@ fn name_of(briefings: &[Briefing], actor: &mut LibraryActor) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::across::stored::Draft;
+
+    fn lib(drafts: &[Draft]) -> Library {
+        Library::of(drafts.iter().cloned())
+    }
 
     #[test]
     fn names_compare_without_case_dots_legal_endings_and_plurals() {
@@ -885,12 +917,12 @@ mod tests {
     }
 
     /// A briefing of `(name, kind, role)` actors.
-    fn briefing(n: usize, actors: &[(&str, &str, Option<&str>)]) -> Briefing {
-        Briefing {
+    fn briefing(n: usize, actors: &[(&str, &str, Option<&str>)]) -> Draft {
+        Draft {
             actors: actors
                 .iter()
                 .enumerate()
-                .map(|(i, (name, kind, role))| super::super::Actor {
+                .map(|(i, (name, kind, role))| super::super::stored::Actor {
                     id: format!("a{}", i + 1),
                     name: name.to_string(),
                     kind: kind.to_string(),
@@ -899,13 +931,13 @@ mod tests {
                     mentions: Vec::new(),
                 })
                 .collect(),
-            ..Briefing::blank(n)
+            ..Draft::blank(n)
         }
     }
 
     /// The library actor of each briefing's actors, by name.
-    fn together(briefings: &[Briefing], a: (usize, usize), b: (usize, usize)) -> bool {
-        let linked = link(briefings, &LibraryReview::default());
+    fn together(briefings: &[Draft], a: (usize, usize), b: (usize, usize)) -> bool {
+        let linked = link(&lib(briefings), &LibraryReview::default());
         linked.of[a.0][a.1] == linked.of[b.0][b.1]
     }
 
@@ -948,7 +980,7 @@ mod tests {
             briefing(3, &[("Air Force", "organization", None)]),
         ];
         assert!(together(&briefings, (0, 1), (0, 0)));
-        let linked = link(&briefings, &LibraryReview::default());
+        let linked = link(&lib(&briefings), &LibraryReview::default());
         let why: Vec<Why> = linked.actors[0].reasons.iter().map(|r| r.why).collect();
         assert!(why.contains(&Why::Briefing), "{why:?}");
         // elsewhere, which air force is not known
@@ -1045,7 +1077,7 @@ mod tests {
             ),
         ];
         assert!(together(&briefings, (0, 0), (1, 0)));
-        let linked = link(&briefings, &LibraryReview::default());
+        let linked = link(&lib(&briefings), &LibraryReview::default());
         assert_eq!(linked.of[0][0], linked.of[0][1]);
         assert!(!together(&briefings, (2, 0), (2, 1)));
     }
@@ -1158,7 +1190,7 @@ mod tests {
         ];
         assert!(!together(&unknown, (2, 0), (0, 0)));
         assert!(!together(&unknown, (2, 0), (1, 0)));
-        let reasons = &link(&briefings, &LibraryReview::default()).actors[0].reasons;
+        let reasons = &link(&lib(&briefings), &LibraryReview::default()).actors[0].reasons;
         assert_eq!(reasons[0].why, Why::Role);
     }
 
@@ -1185,7 +1217,7 @@ mod tests {
                 links,
                 ..LibraryReview::default()
             };
-            let linked = link(&briefings, &review);
+            let linked = link(&lib(&briefings), &review);
             assert_eq!(linked.of[0][0], linked.of[1][0]);
             let decisions: Vec<_> = linked.actors[0]
                 .reasons
@@ -1201,7 +1233,7 @@ mod tests {
             ],
             ..LibraryReview::default()
         };
-        let linked = link(&briefings, &review);
+        let linked = link(&lib(&briefings), &review);
         assert_ne!(linked.of[0][0], linked.of[1][0]);
         let shown: Vec<_> = linked.actors.iter().flat_map(|a| &a.reasons).collect();
         assert_eq!(shown.len(), 1);

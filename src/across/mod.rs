@@ -17,15 +17,35 @@ pub mod related;
 pub mod report;
 pub mod review;
 pub mod sources;
+pub mod stored;
+pub mod strings;
 pub mod timeline;
 pub mod words;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-use serde::Deserialize;
 
 use crate::analysis::times::Edge;
 use crate::index::{Index, IndexError};
+use stored::Draft;
+pub use strings::{Strings, Sym};
+
+/// The library's briefings, each name, id, kind, label and date held once in `strings`:
+/// every briefing's are held at once, and as strings of their own they took about 45 kB a
+/// briefing of 4 kB.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub briefings: Vec<Briefing>,
+    pub strings: Strings,
+}
+
+impl std::ops::Deref for Library {
+    type Target = [Briefing];
+
+    fn deref(&self) -> &[Briefing] {
+        &self.briefings
+    }
+}
 
 /// One briefing of the library, as much of its analysis as the cross-briefing work reads.
 #[derive(Debug, Clone)]
@@ -40,169 +60,187 @@ pub struct Briefing {
     /// Its web address and publisher, when it gives them.
     pub url: Option<String>,
     pub publisher: Option<String>,
-    pub actors: Vec<Actor>,
-    pub claims: Vec<Claim>,
-    pub events: Vec<Event>,
-}
-
-#[cfg(test)]
-impl Briefing {
-    /// The n-th briefing of a test library, with nothing in it yet.
-    pub(crate) fn blank(n: usize) -> Briefing {
-        Briefing {
-            id: format!("b{n}"),
-            path: format!("{n}.md").into(),
-            fingerprint: String::new(),
-            title: None,
-            published: None,
-            url: None,
-            publisher: None,
-            actors: Vec::new(),
-            claims: Vec::new(),
-            events: Vec::new(),
-        }
-    }
+    pub actors: Box<[Actor]>,
+    /// Every mention of its actors, actor by actor.
+    pub mentions: Box<[Mention]>,
+    pub claims: Box<[Claim]>,
+    pub events: Box<[Event]>,
+    /// The actors (places in `actors`) each claim gives as its source and each event names,
+    /// one list cut by [`Briefing::sources`] and [`Briefing::actors_of`].
+    named: Box<[u32]>,
 }
 
 /// A briefing's actor, with its id as `brief extract` gives it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub id: String,
-    pub name: String,
-    pub kind: String,
-    #[serde(default)]
-    pub role: Option<String>,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    #[serde(default)]
-    pub mentions: Vec<At>,
+    pub id: Sym,
+    pub name: Sym,
+    pub kind: Sym,
+    pub role: Option<Sym>,
+    pub aliases: Box<[Sym]>,
 }
 
-/// A span of the briefing's text, in code points.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
-pub struct At {
-    pub start: usize,
-    pub end: usize,
+/// A mention of an actor (its place in the briefing's actors), in code points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: u32,
+    pub end: u32,
+    pub actor: u32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Claim {
-    pub id: String,
-    pub start: usize,
-    pub end: usize,
-    pub kind: String,
-    #[serde(default)]
-    pub source: Option<Source>,
+    pub id: Sym,
+    /// Its span, in code points.
+    pub start: u32,
+    pub end: u32,
+    pub kind: Sym,
+    source: Cut,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct Source {
-    #[serde(default)]
-    pub actors: Vec<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Event {
-    pub id: String,
-    pub label: String,
-    pub start: usize,
-    pub end: usize,
+    pub id: Sym,
+    pub label: Sym,
     /// The normalised date (TimeML's notation), when the event has one.
-    #[serde(default)]
-    pub value: Option<String>,
-    #[serde(default)]
-    pub actors: Vec<String>,
-    /// Its time expression's index in the stored `times`, when the machine dated it.
-    #[serde(default)]
-    time: Option<usize>,
+    pub value: Option<Sym>,
     /// The part of its date's period an edge word names ("late February"), from its time
     /// expression's `mod`: the merged timeline orders by it as a briefing's timeline does.
-    #[serde(skip)]
     pub edge: Option<Edge>,
+    actors: Cut,
 }
 
-/// The part of a stored time expression read here: its edge word's `mod`.
-#[derive(Deserialize)]
-struct Time {
-    #[serde(default, rename = "mod")]
-    edge: Option<String>,
+/// A run of a briefing's `named`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cut {
+    at: u32,
+    len: u32,
 }
 
-/// The part of the stored `brief.analysis/1` JSON read here.
-#[derive(Deserialize)]
-struct Stored {
-    #[serde(default)]
-    document: Described,
-    #[serde(default)]
-    actors: Vec<Actor>,
-    #[serde(default)]
-    claims: Vec<Claim>,
-    #[serde(default)]
-    times: Vec<Time>,
-    #[serde(default)]
-    timeline: Vec<Event>,
-}
+impl Briefing {
+    /// The actors a claim gives as its source (the first actor of each id it names).
+    pub fn sources(&self, claim: &Claim) -> &[u32] {
+        self.cut(claim.source)
+    }
 
-impl Stored {
-    /// Its lists cut to their length: every briefing's are held at once, and a list read
-    /// from JSON grows by doubling, a quarter of it spare on average.
-    fn shrink(&mut self) {
-        for actor in &mut self.actors {
-            actor.aliases.shrink_to_fit();
-            actor.mentions.shrink_to_fit();
-        }
-        for event in &mut self.timeline {
-            event.actors.shrink_to_fit();
-        }
-        self.actors.shrink_to_fit();
-        self.claims.shrink_to_fit();
-        self.timeline.shrink_to_fit();
+    /// The actors an event names.
+    pub fn actors_of(&self, event: &Event) -> &[u32] {
+        self.cut(event.actors)
+    }
+
+    fn cut(&self, cut: Cut) -> &[u32] {
+        &self.named[cut.at as usize..(cut.at + cut.len) as usize]
     }
 }
 
-/// The stored document's address and publisher.
-#[derive(Deserialize, Default)]
-struct Described {
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    source: Option<String>,
+impl Library {
+    /// The string numbered `sym`.
+    pub fn str(&self, sym: Sym) -> &str {
+        self.strings.get(sym)
+    }
+
+    /// The library of these briefings, in their order.
+    pub fn of(drafts: impl IntoIterator<Item = Draft>) -> Library {
+        let mut library = Library::default();
+        for draft in drafts {
+            library.add(draft);
+        }
+        library
+    }
+
+    /// Adds a briefing, numbered after the others; the ids its claims and events name that
+    /// none of its actors has are left out.
+    pub fn add(&mut self, draft: Draft) {
+        let strings = &mut self.strings;
+        let mut ids: HashMap<&str, u32> = HashMap::with_capacity(draft.actors.len());
+        for (i, actor) in draft.actors.iter().enumerate() {
+            ids.entry(&actor.id).or_insert(i as u32);
+        }
+        let mut named: Vec<u32> = Vec::new();
+        let mut cut = |listed: &[String]| {
+            let at = named.len() as u32;
+            named.extend(listed.iter().filter_map(|id| ids.get(id.as_str())));
+            Cut {
+                at,
+                len: named.len() as u32 - at,
+            }
+        };
+        let claims = (draft.claims.iter())
+            .map(|c| Claim {
+                id: strings.add(&c.id),
+                start: c.start as u32,
+                end: c.end as u32,
+                kind: strings.add(&c.kind),
+                source: cut(c.source.as_ref().map_or(&[][..], |s| &s.actors)),
+            })
+            .collect();
+        let events = (draft.events.iter())
+            .map(|e| Event {
+                id: strings.add(&e.id),
+                label: strings.add(&e.label),
+                value: e.value.as_deref().map(|v| strings.add(v)),
+                edge: e.edge,
+                actors: cut(&e.actors),
+            })
+            .collect();
+        let mentions = (draft.actors.iter().enumerate())
+            .flat_map(|(a, actor)| {
+                actor.mentions.iter().map(move |m| Mention {
+                    start: m.start as u32,
+                    end: m.end as u32,
+                    actor: a as u32,
+                })
+            })
+            .collect();
+        let actors = (draft.actors.iter())
+            .map(|a| Actor {
+                id: strings.add(&a.id),
+                name: strings.add(&a.name),
+                kind: strings.add(&a.kind),
+                role: a.role.as_deref().map(|r| strings.add(r)),
+                aliases: a.aliases.iter().map(|n| strings.add(n)).collect(),
+            })
+            .collect();
+        self.briefings.push(Briefing {
+            id: format!("b{}", self.briefings.len() + 1),
+            path: draft.path,
+            fingerprint: draft.fingerprint,
+            title: draft.title,
+            published: draft.published,
+            url: draft.url,
+            publisher: draft.publisher,
+            actors,
+            mentions,
+            claims,
+            events,
+            named: named.into(),
+        });
+    }
 }
 
 /// The briefings indexed under `roots` (all indexed when `roots` is empty) that could be
 /// analysed, in path order.
-pub fn load(index: &Index, roots: &[PathBuf]) -> Result<Vec<Briefing>, IndexError> {
+pub fn load(index: &Index, roots: &[PathBuf]) -> Result<Library, IndexError> {
     let within = |path: &Path| roots.is_empty() || roots.iter().any(|r| path.starts_with(r));
-    let mut briefings = Vec::new();
+    let mut library = Library::default();
     index.each_analysis(|held| {
         if !within(&held.path) {
             return;
         }
-        // a row this brief wrote always reads; one that does not is left out, not fatal
-        let Ok(mut stored) = serde_json::from_str::<Stored>(&held.analysis) else {
-            return;
-        };
-        for event in &mut stored.timeline {
-            event.edge = (event.time)
-                .and_then(|t| stored.times.get(t)?.edge.as_deref())
-                .and_then(Edge::from_code);
-        }
-        stored.times = Vec::new();
-        stored.shrink();
-        briefings.push(Briefing {
-            id: format!("b{}", briefings.len() + 1),
+        let mut draft = Draft {
             path: held.path,
             fingerprint: held.fingerprint,
             title: held.title,
             published: held.published,
-            url: stored.document.url,
-            publisher: stored.document.source,
-            actors: stored.actors,
-            claims: stored.claims,
-            events: stored.timeline,
-        });
+            ..Draft::default()
+        };
+        // a row this brief wrote always reads; one that does not is left out, not fatal
+        if stored::read(&held.analysis, &mut draft) {
+            library.add(draft);
+        }
     })?;
-    Ok(briefings)
+    library.briefings.shrink_to_fit();
+    Ok(library)
 }
 
 /// The words between two code-point offsets of `text`.

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::Briefing;
+use super::Library;
 use super::claims::{Group, Side, source};
 use super::link::Linked;
 use super::review::{Decision, LibraryReview, Relation};
@@ -151,7 +151,7 @@ pub fn from_index(
 }
 
 /// The groups looked at from each of their claims.
-pub fn related(briefings: &[Briefing], linked: &Linked, groups: &[Group]) -> Related {
+pub fn related(briefings: &Library, linked: &Linked, groups: &[Group]) -> Related {
     let mut related = Related::default();
     for g in groups {
         if g.decision == Some(Decision::Rejected) {

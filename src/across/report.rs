@@ -11,13 +11,13 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::Briefing;
 use super::claims::{Group, Side};
 use super::dossier::Part;
 use super::link::{Linked, Reason};
 use super::review::{Decision, Relation};
 use super::sources::Source;
-use super::timeline::Row;
+use super::timeline::{Row, Timeline};
+use super::{Briefing, Library};
 use crate::analysis::TimexType;
 use crate::analysis::times::TimeValue;
 use crate::export::csv::cell_text;
@@ -76,7 +76,7 @@ struct MemberJson<'a> {
 
 #[derive(Serialize)]
 struct EventJson<'a> {
-    id: &'a str,
+    id: String,
     value: Option<&'a str>,
     label: &'a str,
     reports: Lazy<'a, ReportJson<'a>>,
@@ -122,9 +122,9 @@ struct SourceJson<'a> {
 /// its lists, [`crate::escape::write_lines`]; its controls escaped).
 pub fn write_library_json(
     out: &mut dyn io::Write,
-    briefings: &[Briefing],
+    briefings: &Library,
     linked: &Linked,
-    rows: &[Row],
+    rows: &Timeline,
     groups: &[Group],
     sources: &[Source],
 ) -> io::Result<()> {
@@ -139,28 +139,29 @@ pub fn write_library_json(
                 let (b, m) = a.members[m];
                 MemberJson {
                     briefing: &briefings[b].id,
-                    actor: &briefings[b].actors[m].id,
+                    actor: briefings.str(briefings[b].actors[m].id),
                 }
             }),
             reasons: &a.reasons,
         }
     };
     let event = |i: usize| {
-        let r = &rows[i];
+        let r = &rows.rows[i];
         EventJson {
-            id: &r.id,
-            value: r.value.as_deref(),
-            label: &r.label,
-            reports: Lazy::new(r.reports.len(), move |e| {
-                let (b, e) = r.reports[e];
+            id: super::timeline::id(i),
+            value: r.value.map(|v| briefings.str(v)),
+            label: briefings.str(r.label),
+            reports: Lazy::new(rows.reports(r).len(), move |e| {
+                let (b, e) = rows.reports(r)[e];
+                let (b, e) = (b as usize, e as usize);
                 ReportJson {
                     briefing: &briefings[b].id,
-                    event: &briefings[b].events[e].id,
+                    event: briefings.str(briefings[b].events[e].id),
                 }
             }),
             conflict: r.conflict,
-            actors: Lazy::new(r.actors.len(), move |a| {
-                linked.actors[r.actors[a]].id.as_str()
+            actors: Lazy::new(rows.actors(r).len(), move |a| {
+                linked.actors[rows.actors(r)[a] as usize].id.as_str()
             }),
         }
     };
@@ -174,7 +175,7 @@ pub fn write_library_json(
                 let (b, c) = m.claim;
                 GroupClaimJson {
                     briefing: &briefings[b].id,
-                    claim: &briefings[b].claims[c].id,
+                    claim: briefings.str(briefings[b].claims[c].id),
                     side: m.side,
                 }
             }),
@@ -187,7 +188,7 @@ pub fn write_library_json(
         schema: "brief.library/1",
         briefings: Lazy::new(briefings.len(), |b| BriefingJson::from(&briefings[b])),
         actors: Lazy::new(linked.actors.len(), actor),
-        events: Lazy::new(rows.len(), event),
+        events: Lazy::new(rows.rows.len(), event),
         claim_groups: Lazy::new(groups.len(), group),
         sources: listed(linked, sources),
     };
@@ -333,9 +334,9 @@ impl Write for Pieces<'_> {
 /// the sources, then the merged timeline.
 pub fn write_library_md(
     out: &mut dyn io::Write,
-    briefings: &[Briefing],
+    briefings: &Library,
     linked: &Linked,
-    rows: &[Row],
+    rows: &Timeline,
     groups: &[Group],
     sources: &[Source],
 ) -> io::Result<()> {
@@ -347,9 +348,9 @@ pub fn write_library_md(
 
 fn library_md(
     out: &mut Pieces,
-    briefings: &[Briefing],
+    briefings: &Library,
     linked: &Linked,
-    rows: &[Row],
+    rows: &Timeline,
     groups: &[Group],
     sources: &[Source],
 ) -> std::fmt::Result {
@@ -409,24 +410,24 @@ fn library_md(
             writeln!(
                 out,
                 "  - {side}{} {}: \"{}\"",
-                briefings[b].id, briefings[b].claims[c].id, m.quote
+                briefings[b].id,
+                briefings.str(briefings[b].claims[c].id),
+                m.quote
             )?;
         }
     }
     out.write_char('\n')?;
     out.write_str(&sources_md(linked, sources))?;
     out.write_str("\n## Timeline\n\n")?;
-    for r in rows {
+    for r in &rows.rows {
         write!(
             out,
             "- {}: {}",
-            r.value.as_deref().unwrap_or("undated"),
-            r.label
+            r.value.map_or("undated", |v| briefings.str(v)),
+            briefings.str(r.label)
         )?;
-        let from: Vec<&str> = r
-            .reports
-            .iter()
-            .map(|&(b, _)| briefings[b].id.as_str())
+        let from: Vec<&str> = (rows.reports(r).iter())
+            .map(|&(b, _)| briefings[b as usize].id.as_str())
             .collect();
         write!(out, " ({})", from.join(", "))?;
         if r.conflict {
@@ -435,7 +436,7 @@ fn library_md(
         out.write_char('\n')?;
     }
     out.write_str("\n## Briefings\n\n")?;
-    for b in briefings {
+    for b in briefings.iter() {
         writeln!(
             out,
             "- {}: {} ({}), {}",
@@ -452,22 +453,23 @@ fn library_md(
 /// ends.
 pub fn write_library_csv(
     out: &mut dyn io::Write,
-    briefings: &[Briefing],
-    rows: &[Row],
+    briefings: &Library,
+    rows: &Timeline,
 ) -> io::Result<()> {
     let mut out = Pieces::new(out, crate::escape::csv);
     let mut row = String::new();
     out.piece
         .push_str("event,date,label,briefing,briefing_event,published,path,conflict\r\n");
-    'rows: for r in rows {
-        for &(b, e) in &r.reports {
-            let briefing = &briefings[b];
+    'rows: for (n, r) in rows.rows.iter().enumerate() {
+        for &(b, e) in rows.reports(r) {
+            let briefing = &briefings[b as usize];
+            let event = &briefing.events[e as usize];
             let cells = [
-                r.id.clone(),
-                briefing.events[e].value.clone().unwrap_or_default(),
-                briefing.events[e].label.clone(),
+                super::timeline::id(n),
+                event.value.map_or("", |v| briefings.str(v)).to_string(),
+                briefings.str(event.label).to_string(),
                 briefing.id.clone(),
-                briefing.events[e].id.clone(),
+                briefings.str(event.id).to_string(),
                 briefing.published.clone().unwrap_or_default(),
                 briefing.path.display().to_string(),
                 r.conflict.to_string(),
@@ -486,8 +488,8 @@ pub fn write_library_csv(
 /// briefing (its first report's); an undated row at the day it is placed, "undated".
 pub fn write_library_timelinejs(
     out: &mut dyn io::Write,
-    briefings: &[Briefing],
-    rows: &[Row],
+    briefings: &Library,
+    rows: &Timeline,
 ) -> io::Result<()> {
     let title = json!({"text": {"headline": html(&format!("{} briefings", briefings.len()))}});
     crate::escape::write_pretty(
@@ -507,19 +509,19 @@ struct TimelineJs<'a> {
 
 /// The merged timeline's rows that have a day, as TimelineJS events, each made as it is
 /// written.
-struct TimelineEvents<'a>(&'a [Briefing], &'a [Row]);
+struct TimelineEvents<'a>(&'a Library, &'a Timeline);
 
 impl Serialize for TimelineEvents<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.1.iter().filter_map(|r| timelinejs_event(self.0, r)))
+        let rows = self.1.rows.iter();
+        serializer.collect_seq(rows.filter_map(|r| timelinejs_event(self.0, self.1, r)))
     }
 }
 
-fn timelinejs_event(briefings: &[Briefing], r: &Row) -> Option<Value> {
+fn timelinejs_event(briefings: &Library, timeline: &Timeline, r: &Row) -> Option<Value> {
     let own = r
         .value
-        .as_deref()
-        .and_then(|v| v.parse::<TimeValue>().ok())
+        .and_then(|v| briefings.str(v).parse::<TimeValue>().ok())
         .and_then(|v| date(&v, TimexType::Date));
     let (start, display) = match own {
         Some(own) => own,
@@ -529,15 +531,15 @@ fn timelinejs_event(briefings: &[Briefing], r: &Row) -> Option<Value> {
             (start, Some("undated".to_string()))
         }
     };
-    let (b, _) = *r.reports.first()?;
-    let briefing = &briefings[b];
+    let (b, _) = *timeline.reports(r).first()?;
+    let briefing = &briefings[b as usize];
     let group = briefing
         .title
         .clone()
         .unwrap_or_else(|| briefing.path.display().to_string());
     let mut out = json!({
         "start_date": start,
-        "text": {"headline": html(&r.label)},
+        "text": {"headline": html(briefings.str(r.label))},
         "group": html(&group),
     });
     if let Some(display) = display {

@@ -7,10 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use super::Briefing;
 use super::claims::source_actors;
 use super::link::Linked;
 use super::review::LibraryReview;
+use super::{Briefing, Library};
 use crate::index::Index;
 use crate::review::{BriefingKey, ClaimReview, Grade, Review, Status, Store};
 
@@ -120,7 +120,7 @@ pub fn stored<'a>(
 /// `review` gives a briefing's review as stored with the briefing's text (none when it has
 /// no review).
 pub fn register(
-    briefings: &[Briefing],
+    briefings: &Library,
     linked: &Linked,
     decided: &LibraryReview,
     review: impl Fn(&Briefing) -> Option<(Review, String)>,
@@ -129,14 +129,14 @@ pub fn register(
     let mut weighed: BTreeMap<usize, Weighed> = BTreeMap::new();
     for (b, briefing) in briefings.iter().enumerate() {
         let stored = review(briefing);
-        for claim in &briefing.claims {
+        for claim in briefing.claims.iter() {
             let actors = source_actors(briefing, b, claim, linked);
             if actors.is_empty() {
                 continue;
             }
-            let reviewed = stored
-                .as_ref()
-                .and_then(|(r, text)| reviewed(&r.claims, text, claim.start, claim.end));
+            let reviewed = stored.as_ref().and_then(|(r, text)| {
+                reviewed(&r.claims, text, claim.start as usize, claim.end as usize)
+            });
             for actor in actors {
                 let source = by_actor.entry(actor).or_insert_with(|| Source {
                     actor,

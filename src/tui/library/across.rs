@@ -62,7 +62,7 @@ fn decisions(index: &Index) -> Result<LibraryReview, String> {
         .map_err(|e| e.to_string())
 }
 
-type Loaded = (Vec<across::Briefing>, link::Linked, LibraryReview);
+type Loaded = (across::Library, link::Linked, LibraryReview);
 
 fn loaded(index: &Index, roots: &[PathBuf]) -> Result<Loaded, String> {
     let briefings = across::load(index, roots).map_err(|e| e.to_string())?;
@@ -129,12 +129,13 @@ impl Across {
     /// Every briefing's events in one order, by date.
     pub fn timeline(index: &Index, roots: &[PathBuf]) -> Result<Across, String> {
         let (briefings, linked, _) = loaded(index, roots)?;
-        let rows = timeline::merge(&briefings, &linked, |_| true)
-            .into_iter()
+        let merged = timeline::merge(&briefings, &linked, |_| true);
+        let rows = (merged.rows.iter())
             .map(|r| {
-                let (b, _) = r.reports[0];
-                let briefing = &briefings[b];
-                let more = match r.reports.len() {
+                let reports = merged.reports(r);
+                let (b, _) = reports[0];
+                let briefing = &briefings[b as usize];
+                let more = match reports.len() {
                     1 => String::new(),
                     n => format!(" · {n} briefings"),
                 };
@@ -142,8 +143,8 @@ impl Across {
                 row(
                     format!(
                         "{:<10}  {} · {}{more}{conflict}",
-                        r.value.as_deref().unwrap_or("undated"),
-                        r.label,
+                        r.value.map_or("undated", |v| briefings.str(v)),
+                        briefings.str(r.label),
                         briefing.title.as_deref().unwrap_or("untitled")
                     ),
                     Kind::Briefing(briefing.path.clone()),
