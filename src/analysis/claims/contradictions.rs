@@ -64,14 +64,16 @@ fn content_words(text: &str, claim: &Claim, lexicon: &Lexicon) -> HashSet<String
     words
 }
 
-/// The stem of the noun a denial denies when its content is that noun after a determiner
-/// and the noun names what a source puts out ("the report", "these allegations",
-/// `reported` in `claim_words.tsv`).
+/// The stem of the noun a denial denies when its content opens with that noun after a
+/// determiner and the noun names what a source puts out ("the report", "the report on
+/// Monday", "these allegations of fraud", `reported` in `claim_words.tsv`).
 fn denied_source(text: &str, claim: &Claim, lexicon: &Lexicon) -> Option<String> {
     let mut words: Vec<String> = Vec::new();
     for_each_word(text, claim, |word, _| words.push(word.to_string()));
     match &words[..] {
-        [det, noun] if lexicon.is(Class::Determiner, det) && lexicon.is(Class::Reported, noun) => {
+        [det, noun, ..]
+            if lexicon.is(Class::Determiner, det) && lexicon.is(Class::Reported, noun) =>
+        {
             Some(stem(noun).to_string())
         }
         _ => None,

@@ -1113,10 +1113,11 @@ impl Reader<'_> {
         let at = self.tokens[i].span.start;
         let line = self.text[..at].rfind('\n').map_or(0, |n| n + 1);
         let mark = self.text[line..at].trim();
+        // a number's mark cut as text, not by bytes: "— Food:" holds a three-byte dash
         matches!(mark, "-" | "*" | "+" | "•" | "–")
-            || mark.len() > 1
-                && mark[..mark.len() - 1].bytes().all(|b| b.is_ascii_digit())
-                && mark.ends_with(['.', ')'])
+            || mark
+                .strip_suffix(['.', ')'])
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     }
 
     /// Whether `name`, before a colon opening a line, may be a transcript speaker's: in

@@ -118,10 +118,13 @@ pub enum Class {
     Conditional,
     Harm,
     Future,
+    Response,
+    Benefit,
+    Official,
 }
 
 impl Class {
-    const ALL: [Class; 29] = [
+    const ALL: [Class; 32] = [
         Class::Aux,
         Class::Be,
         Class::Boundary,
@@ -151,6 +154,9 @@ impl Class {
         Class::Conditional,
         Class::Harm,
         Class::Future,
+        Class::Response,
+        Class::Benefit,
+        Class::Official,
     ];
 
     fn name(self) -> &'static str {
@@ -184,6 +190,9 @@ impl Class {
             Class::Conditional => "conditional",
             Class::Harm => "harm",
             Class::Future => "future",
+            Class::Response => "response",
+            Class::Benefit => "benefit",
+            Class::Official => "official",
         }
     }
 }

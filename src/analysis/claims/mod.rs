@@ -191,14 +191,27 @@ fn speaks_of_future(reader: &Reader, content: &[Range<usize>]) -> bool {
         .any(|i| matches!(reader.words[i].as_ref(), "will" | "'ll" | "won't"))
 }
 
-/// A prediction that warns: of what follows if something happens ("we will respond
-/// firmly if it happens again", `conditional` in `claim_words.tsv`) or of harm ("will cost
-/// lives", `harm`).
+/// A prediction that warns, by the parse: a threat, a clause of condition on a verb of
+/// striking back ("we will respond firmly if it happens again", `conditional` and
+/// `response` in `claim_words.tsv`; not "will pay a dividend if profits rise"), or harm in
+/// its main clause ("will cost lives", `harm`; not "will save lives", `benefit`).
 fn warns(reader: &Reader, content: &[Range<usize>]) -> bool {
-    content
-        .iter()
-        .flat_map(Clone::clone)
-        .any(|i| reader.is(Class::Conditional, i) || reader.is(Class::Harm, i))
+    let t = &reader.tree;
+    content.iter().any(|range| {
+        let main = |i: usize| main_clause(t, i, range);
+        let threat = range.clone().any(|i| {
+            reader.is(Class::Conditional, i)
+                && t.head(i)
+                    .filter(|&c| base(t.deprel(c)) == "advcl")
+                    .and_then(|c| t.head(c))
+                    .is_some_and(|v| reader.is(Class::Response, v))
+        });
+        let harm = range.clone().any(|i| reader.is(Class::Harm, i) && main(i))
+            && !range
+                .clone()
+                .any(|i| reader.is(Class::Benefit, i) && main(i));
+        threat || harm
+    })
 }
 
 /// A content whose main clause, by the parse, looks ahead: its verb a forecast's ("the

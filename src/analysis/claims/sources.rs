@@ -125,7 +125,8 @@ fn nearest(
 /// Ann Lee); a
 /// place where people of the head are ("Residents in Lyon", `located` in
 /// `claim_words.tsv`) is no speaker, but for a capital, which stands for its country's
-/// government when that country is named in the text ("Officials in Seoul").
+/// government when that country is named in the text and the people are its officials
+/// ("Officials in Seoul", `official`; not "Residents in Kyiv").
 fn heads(
     text: &str,
     source: Span,
@@ -154,8 +155,11 @@ fn heads(
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| lexicon.is(Class::Located, &w.to_lowercase()));
+        let official = before
+            .split_whitespace()
+            .any(|w| lexicon.is(Class::Official, &w.to_lowercase()));
         let a = if located {
-            match seat_of(&actors[a], actors) {
+            match seat_of(&actors[a], actors).filter(|_| official) {
                 Some(country) => country,
                 None => continue,
             }
@@ -366,5 +370,8 @@ mod tests {
             Actor::named_at("Seoul", ActorKind::Place, &[(36, 41)]),
         ];
         assert_eq!(resolved(text, (23, 41), &actors), vec![0]);
+        // residents of a capital are not its government
+        let text = "South Korea met Japan. Residents in Seoul said so.";
+        assert!(resolved(text, (23, 41), &actors).is_empty());
     }
 }

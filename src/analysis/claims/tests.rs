@@ -1242,12 +1242,21 @@ fn denying_the_report_contradicts_the_claim_the_report_made() {
     assert_eq!(all.len(), 2, "{all:#?}");
     assert_eq!(all[1].kind, ClaimKind::Denial);
     assert_eq!(all[1].contradicts, vec![0]);
+    // with an adjunct after the noun too
+    let all = claims(
+        "A report in the Daily Ledger said that the factory would close. Acme denied the report \
+         on Monday.",
+    );
+    assert_eq!(all[1].contradicts, vec![0], "{all:#?}");
 }
 
 #[test]
 fn a_list_item_s_one_word_label_is_no_source() {
     let all = claims("Supplies:\n\n- Water: The agency has trucked supplies to 4,000 homes.\n");
     assert!(all.iter().all(|c| c.source != some("Water")), "{all:#?}");
+    // a dash before the label is no number's mark (and no panic)
+    let all = claims("— Water: The agency has trucked supplies to 4,000 homes.\n");
+    assert!(all.iter().all(|c| c.source != some("— Water")), "{all:#?}");
 }
 
 #[test]
@@ -1283,6 +1292,11 @@ fn conditional_threats_and_harm_warn_and_futures_in_the_past_predict() {
     assert_eq!(c.kind, ClaimKind::Warning);
     let c = one("The nurse said that every day of waiting will cost lives.");
     assert_eq!(c.kind, ClaimKind::Warning);
+    // a condition on what is no threat, and harm avoided, only predict
+    let c = one("The bank said it will raise its dividend if profits grow.");
+    assert_eq!(c.kind, ClaimKind::Prediction);
+    let c = one("The minister said the new drug will save thousands of lives.");
+    assert_eq!(c.kind, ClaimKind::Prediction);
     let c = one("The firm had said the new phone would ship in June.");
     assert_eq!(c.kind, ClaimKind::Prediction);
     let c = one("She said that the firm expected the model to make up half of its sales.");
