@@ -345,7 +345,11 @@ fn sentence_events(
             continue;
         };
         let date = time.map(|t| with_joined(&doc.text, times, t));
-        let range = time.and_then(|t| range_of(doc, toks, &low, times, t));
+        // ("moved from Monday to Tuesday" changes a date: no stretch, `change`)
+        let change = low[clause.start..clause.end].iter().any(|w| is(CHANGE, w));
+        let range = time
+            .filter(|_| !change)
+            .and_then(|t| range_of(doc, toks, &low, times, t));
         let time = time.filter(|_| range.is_none());
         let mut subject = if clause.relative {
             antecedent(doc, &toks[..clause.start])
@@ -434,7 +438,8 @@ fn sentence_events(
         }
     }
     // "On 11 May the dam gave way, and thousands fled": a date opening the sentence dates
-    // the past of a clause joined to the first by a coordinator as well
+    // the past of a clause joined to the first by a coordinator as well, unless the clause
+    // says it came after ("and it later closed", `sequence`)
     let fronted = events.first().and_then(|e| {
         let f = &found[e.found];
         let t = f.time.filter(|_| f.tense == Tense::Past)?;
@@ -443,7 +448,11 @@ fn sentence_events(
     });
     for e in events.iter().skip(1) {
         let f = &mut found[e.found];
-        let joined = opens_with(e.clause, COORDINATOR) && f.tense == Tense::Past;
+        let clause = &clauses[e.clause];
+        let after = low[clause.start..clause.end]
+            .iter()
+            .any(|w| is(SEQUENCE, w));
+        let joined = opens_with(e.clause, COORDINATOR) && f.tense == Tense::Past && !after;
         if f.time.is_none() && joined && clauses[e.clause].opener.is_none() {
             f.time = fronted;
         }

@@ -89,8 +89,10 @@ pub const TIME_ANAPHOR: usize = 38;
 pub const REFERENCE_LEAD: usize = 39;
 pub const RANGE_OPENER: usize = 40;
 pub const SPAN_BACK: usize = 41;
+pub const SEQUENCE: usize = 42;
+pub const CHANGE: usize = 43;
 
-const CLASSES: [&str; 42] = [
+const CLASSES: [&str; 44] = [
     "clause_opener",
     "after",
     "before",
@@ -133,6 +135,8 @@ const CLASSES: [&str; 42] = [
     "reference_lead",
     "range_opener",
     "span_back",
+    "sequence",
+    "change",
 ];
 
 /// The timeline's closed word classes (`assets/lexicon/event_words.tsv`).

@@ -41,7 +41,12 @@ pub fn build(
     .into_iter()
     .unzip();
     // a report that says what day it speaks as of is read from that day
-    let today = reference_day(doc, tokens, sentences, times).or(doc.meta.published);
+    let body = found
+        .iter()
+        .map(|f| f.span.start)
+        .min()
+        .unwrap_or(usize::MAX);
+    let today = reference_day(doc, tokens, sentences, times, body).or(doc.meta.published);
     let mut within = order::bounds(&found, times, today);
     order::chronological(&found, times, today)
         .into_iter()
@@ -61,15 +66,21 @@ pub fn build(
 }
 
 /// The day of a line that says what day the report speaks as of, "As of 3 May 2024": its
-/// words before the date all `reference_lead`, nothing after it but punctuation.
+/// words before the date all `reference_lead`, nothing after it but punctuation, and the
+/// line before the first event (at `body`): a heading's, not a paragraph's far down that
+/// would redate what was told before it.
 fn reference_day(
     doc: &Document,
     tokens: &[Token],
     sentences: &[Sentence],
     times: &[Timex],
+    body: usize,
 ) -> Option<jiff::civil::Date> {
     sentences.iter().find_map(|s| {
         let words = &tokens[s.words.clone()];
+        if words.first().is_some_and(|t| t.span.start > body) {
+            return None;
+        }
         let lead_word = |t: &Token| {
             t.is_word() && lexicon::is(lexicon::REFERENCE_LEAD, &lowercase(t.text(&doc.text)))
         };
@@ -1066,6 +1077,9 @@ mod tests {
         // not a clause in another tense, nor one with no date opening the sentence
         let events = analysed("The old bridge collapsed on 3 March, and residents left.");
         assert_eq!(event(&events, "residents left").1, None, "{events:?}");
+        // nor one that says it came after
+        let events = analysed("In 1995 the factory opened, and it later closed.");
+        assert_eq!(event(&events, "later closed").1, None, "{events:?}");
     }
 
     #[test]
@@ -1098,6 +1112,12 @@ mod tests {
             Some("as of 20 Nov 2024")
         );
         assert_eq!(within("have shut").as_deref(), Some("before 20 Nov 2024"));
+        // a line far down, after what it would redate, is none
+        let events = analysed("Two clinics have shut.\n\nAs of 20 November 2024\n");
+        assert_eq!(
+            event(&events, "have shut").2.as_deref(),
+            Some("before 23 Nov 2024")
+        );
     }
 
     #[test]
@@ -1132,6 +1152,9 @@ mod tests {
             event(&events, "road was shut").2.as_deref(),
             Some("between 4 Mar 2024 and 20 Apr 2024")
         );
+        // a date moved from one day to another changes, it does not last
+        let events = analysed("The vote was moved from 4 March to 20 April.");
+        assert!(event(&events, "vote was moved").1.is_some(), "{events:?}");
     }
 
     #[test]
