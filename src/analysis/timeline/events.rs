@@ -11,6 +11,7 @@ use super::lexicon::*;
 use crate::analysis::claims::Sentence;
 use crate::analysis::model::{Timex, TimexType};
 use crate::analysis::syntax::Syntax;
+use crate::analysis::times;
 use crate::analysis::tokens::{Token, TokenKind, lowercase};
 use crate::document::{Document, Span};
 
@@ -532,8 +533,9 @@ fn span_back(text: &str, times: &[Timex], span: Span) -> Option<usize> {
         })
 }
 
-/// The stretch date `t` is an end of, "between 1 and 14 May", "from March to June": a
-/// `range_opener` before the first, a `date_joiner` between the two.
+/// The stretch date `t` is an end of, "between 1 and 14 May", "from March to June": a word
+/// that opens a range (the time words' `range_start`) before the first, a `date_joiner`
+/// between the two.
 fn range_of(
     doc: &Document,
     toks: &[Token],
@@ -548,7 +550,7 @@ fn range_of(
             .get(times[a].span.end..times.get(b)?.span.start)?
             .trim();
         let first = toks.partition_point(|w| w.span.start < times[a].span.start);
-        let opened = first > 0 && is(RANGE_OPENER, &low[first - 1]);
+        let opened = first > 0 && times::opens_range(&low[first - 1]);
         (opened && !gap.is_empty() && is(DATE_JOINER, &lowercase(gap))).then_some((a, b))
     };
     joined(t).or_else(|| joined(t.checked_sub(1)?))

@@ -87,12 +87,11 @@ pub const STRANDING: usize = 36;
 pub const PERIOD_PART: usize = 37;
 pub const TIME_ANAPHOR: usize = 38;
 pub const REFERENCE_LEAD: usize = 39;
-pub const RANGE_OPENER: usize = 40;
-pub const SPAN_BACK: usize = 41;
-pub const SEQUENCE: usize = 42;
-pub const CHANGE: usize = 43;
+pub const SPAN_BACK: usize = 40;
+pub const SEQUENCE: usize = 41;
+pub const CHANGE: usize = 42;
 
-const CLASSES: [&str; 44] = [
+const CLASSES: [&str; 43] = [
     "clause_opener",
     "after",
     "before",
@@ -133,7 +132,6 @@ const CLASSES: [&str; 44] = [
     "period_part",
     "time_anaphor",
     "reference_lead",
-    "range_opener",
     "span_back",
     "sequence",
     "change",

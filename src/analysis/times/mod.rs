@@ -323,6 +323,12 @@ pub fn is_month(lower: &str) -> bool {
         .is_some()
 }
 
+/// Whether a lower-case word opens a range of dates ("between 1 and 14 May", "from March
+/// to June"): for the timeline, from the time words' one list (`range_start`).
+pub fn opens_range(lower: &str) -> bool {
+    LEXICON.gram(lower, lexicon::Gram::RangeStart)
+}
+
 /// A key that sorts TIMEX3 values chronologically: by first day, then the shorter (more
 /// precise) interval first, so "2022-02" comes before "2022-02-24". PRESENT_REF is the
 /// published day; other values without an interval ([`TimeValue::interval`]) have no key.
