@@ -76,11 +76,13 @@ fn reference_day(
     times: &[Timex],
     body: usize,
 ) -> Option<jiff::civil::Date> {
-    sentences.iter().find_map(|s| {
+    let before_body = |s: &&Sentence| {
+        tokens[s.words.clone()]
+            .first()
+            .is_none_or(|t| t.span.start <= body)
+    };
+    sentences.iter().take_while(before_body).find_map(|s| {
         let words = &tokens[s.words.clone()];
-        if words.first().is_some_and(|t| t.span.start > body) {
-            return None;
-        }
         let lead_word = |t: &Token| {
             t.is_word() && lexicon::is(lexicon::REFERENCE_LEAD, &lowercase(t.text(&doc.text)))
         };
