@@ -155,11 +155,13 @@ fn heads(
                 .split_whitespace()
                 .last()
                 .is_some_and(|w| lexicon.is(Class::Located, &w.to_lowercase()));
-        let official = before
-            .split_whitespace()
-            .any(|w| lexicon.is(Class::Official, &w.to_lowercase()));
+        let official = || {
+            before
+                .split_whitespace()
+                .any(|w| lexicon.is(Class::Official, &w.to_lowercase()))
+        };
         let a = if located {
-            match seat_of(&actors[a], actors).filter(|_| official) {
+            match seat_of(&actors[a], actors).filter(|_| official()) {
                 Some(country) => country,
                 None => continue,
             }
